@@ -1,0 +1,216 @@
+"""Who may see and do what. The one place that decides it, including the public gate.
+
+Every view calls a helper from here first; every public surface (pages, search, feeds, API,
+exports, sitemaps, generated public documents) takes its querysets and names from here.
+django-guardian is used only in this module: a Party's and the Council's access to a case is an
+object permission granted to a per-Party group by the workflow service that opens it.
+"""
+
+import enum
+
+from django.contrib.auth.models import Group
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from guardian.shortcuts import assign_perm, get_objects_for_group
+
+from workflow.stages import Visibility
+
+from .roles import SECRETARIAT_ROLES, Role
+
+V = Visibility
+ALL_LEVELS = frozenset(Visibility)
+WITHHELD_LABEL = _("Name withheld at the submitter's request")
+VIEW_PERMISSION = "submissions.view_submission"
+
+
+def roles_of(user) -> frozenset:
+    """The roles of an account (cached on the object for the request)."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    cached = getattr(user, "_sem_roles", None)
+    if cached is None:
+        names = {g.name for g in user.groups.all()}
+        cached = frozenset(Role(name) for name in names if name in Role.values)
+        user._sem_roles = cached
+    return cached
+
+
+def is_secretariat(user) -> bool:
+    return bool(roles_of(user) & SECRETARIAT_ROLES)
+
+
+def is_director(user) -> bool:
+    return Role.DIRECTOR in roles_of(user)
+
+
+def is_auditor(user) -> bool:
+    return Role.AUDITOR in roles_of(user)
+
+
+def is_staff_reader(user) -> bool:
+    """Sees everything about every case: Secretariat staff and auditors (read-only)."""
+    return is_secretariat(user) or is_auditor(user)
+
+
+def party_of(user) -> str | None:
+    return user.party.code if getattr(user, "party_id", None) else None
+
+
+# --- Groups that carry case access -------------------------------------------------------------
+
+
+def access_group_name(role: Role, party: str) -> str:
+    return f"{role.value}:{party}"
+
+
+class Audience(enum.Enum):
+    PARTY_CONCERNED = "party_concerned"
+    COUNCIL = "council"
+    PARTIES_AND_COUNCIL = "parties_and_council"
+
+
+def _audience_groups(submission, audience: Audience) -> list[str]:
+    if audience is Audience.PARTY_CONCERNED:
+        return [access_group_name(Role.FOCAL_POINT, submission.party.code)]
+    councils = [access_group_name(Role.COUNCIL, p) for p in ("PE", "US")]
+    if audience is Audience.COUNCIL:
+        return councils
+    return [access_group_name(Role.FOCAL_POINT, p) for p in ("PE", "US")] + councils
+
+
+def grant_case_access(submission, audience: Audience) -> None:
+    """Open a case to a Party's focal points or the Council (called by the workflow only)."""
+    for name in _audience_groups(submission, audience):
+        group, _created = Group.objects.get_or_create(name=name)
+        assign_perm(VIEW_PERMISSION, group, submission)
+
+
+def assign_role(user, role: Role, party: str | None = None) -> None:
+    """Give an account a role; Party-bound roles also join their Party's access group."""
+    from .models import Party
+
+    user.groups.add(Group.objects.get(name=role.value))
+    if role in (Role.FOCAL_POINT, Role.COUNCIL):
+        if party is None:
+            raise ValueError("a focal point or Council member speaks for one Party")
+        user.party = Party.objects.get(code=party)
+        user.save(update_fields=["party"])
+        group, _created = Group.objects.get_or_create(name=access_group_name(role, party))
+        user.groups.add(group)
+    user._sem_roles = None
+
+
+def _has_case_access(user, submission) -> bool:
+    party = party_of(user)
+    if not party:
+        return False
+    roles = roles_of(user)
+    names = [access_group_name(r, party) for r in (Role.FOCAL_POINT, Role.COUNCIL) if r in roles]
+    if not names:
+        return False
+    cache = getattr(user, "_sem_case_ids", None)
+    if cache is None:
+        cache = set()
+        for group in Group.objects.filter(name__in=names):
+            cache |= set(get_objects_for_group(group, VIEW_PERMISSION, accept_global_perms=False)
+                         .values_list("pk", flat=True))
+        user._sem_case_ids = cache
+    return submission.pk in cache
+
+
+# --- What a viewer sees of a case ----------------------------------------------------------------
+
+
+def is_public(submission) -> bool:
+    """The public gate for a case: registered (acknowledged). A case closed as not a submission
+    is never acknowledged, so it never passes."""
+    return submission.registered_on is not None
+
+
+def visible_levels(user, submission, membership=None) -> frozenset:
+    """The visibility levels of this case that a viewer may see (empty: not even the case).
+
+    ``membership`` is the submitter's membership when the viewer came by a tracking link.
+    """
+    levels = {V.PUBLIC} if is_public(submission) else set()
+    if membership is not None and membership.submission_id == submission.pk \
+            and membership.token_revoked_at is None:
+        levels |= {V.PUBLIC, V.SUBMITTER}
+    if is_staff_reader(user):
+        return ALL_LEVELS
+    if user is not None and getattr(user, "is_authenticated", False) \
+            and _has_case_access(user, submission):
+        roles = roles_of(user)
+        levels |= {V.PUBLIC, V.PARTIES}
+        if Role.FOCAL_POINT in roles and party_of(user) == submission.party.code:
+            levels.add(V.PARTY_CONCERNED)
+    return frozenset(levels)
+
+
+def shows_identity(user, submission, membership=None) -> bool:
+    """Whether a viewer sees withheld submitter names: the Secretariat, auditors, the Party
+    concerned (with access), and the submitters themselves."""
+    return V.PARTY_CONCERNED in visible_levels(user, submission, membership) or (
+        V.SUBMITTER in visible_levels(user, submission, membership)
+    )
+
+
+def submitter_name(submitter, show_identity: bool) -> str:
+    if submitter.confidential and not show_identity:
+        return str(WITHHELD_LABEL)
+    return submitter.name
+
+
+def get_submission_for_user(user, queryset, membership=None, **lookup):
+    """The case, or 404 for anyone who may not see it. First line of every case view."""
+    try:
+        submission = queryset.select_related("party").get(**lookup)
+    except queryset.model.DoesNotExist as exc:
+        raise Http404 from exc
+    if not visible_levels(user, submission, membership):
+        raise Http404
+    return submission
+
+
+# --- The public gate for querysets ---------------------------------------------------------------
+
+
+def public_submissions(queryset=None):
+    from .models import Submission
+
+    queryset = Submission.objects.all() if queryset is None else queryset
+    return queryset.filter(registered_on__isnull=False)
+
+
+def public_events(queryset):
+    return queryset.filter(visibility=V.PUBLIC, submission__registered_on__isnull=False)
+
+
+def public_documents(queryset):
+    return queryset.filter(
+        visibility=V.PUBLIC,
+        event__visibility=V.PUBLIC,
+        submission__registered_on__isnull=False,
+    )
+
+
+def visible_events(queryset, levels):
+    return queryset.filter(visibility__in=levels)
+
+
+def visible_documents(queryset, levels):
+    return queryset.filter(visibility__in=levels, event__visibility__in=levels)
+
+
+def staff_submissions(user, queryset=None):
+    """The cases a signed-in account may list: all for staff and auditors; for Parties and the
+    Council, those opened to them."""
+    from .models import Submission
+
+    queryset = Submission.objects.all() if queryset is None else queryset
+    if is_staff_reader(user):
+        return queryset
+    if not party_of(user):
+        return queryset.none()
+    _has_case_access(user, Submission(pk=0))  # fill the cache
+    return queryset.filter(pk__in=user._sem_case_ids)

@@ -1,0 +1,493 @@
+"""The case and its parties: submissions, submitters, environmental laws, documents, accounts.
+
+The stage of a submission is written only by ``workflow.services``; nothing here changes it.
+"""
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from workflow.stages import Author, ClosureReason, Stage, Visibility
+
+from .roles import Role
+
+LANGUAGE_CHOICES = [("en", _("English")), ("es", _("Spanish"))]
+PARTY_CODES = ("PE", "US")
+
+identifier_prefix_validator = RegexValidator(
+    r"^[A-Z0-9]+(?:-[A-Z0-9]+)*$",
+    _("A prefix is made of capital letters, digits and hyphens."),
+)
+identifier_validator = RegexValidator(
+    r"^[A-Z0-9]+(?:-[A-Z0-9]+)*/(PE|US)/\d{3,}/\d{4}$",
+    _("An identifier reads PREFIX/PARTY/NNN/YYYY, for example SEM/PE/002/2023."),
+)
+
+
+class User(AbstractUser):
+    """An account: Secretariat staff, a Party's focal point, a Council member or an auditor.
+
+    Submitters need no account: they follow their case through a private link.
+    """
+
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=2, choices=LANGUAGE_CHOICES, default="en"
+    )
+    party = models.ForeignKey(
+        "submissions.Party",
+        verbose_name=_("Party"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        help_text=_("For focal points and Council members: the Party they speak for."),
+    )
+    history = HistoricalRecords()
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def has_role(self, role: Role) -> bool:
+        from .access import roles_of
+
+        return role in roles_of(self)
+
+
+class Party(models.Model):
+    """A Party to the Agreement: Peru (PE) or the United States (US)."""
+
+    code = models.CharField(_("code"), max_length=2, unique=True)
+    name_en = models.CharField(_("name in English"), max_length=100)
+    name_es = models.CharField(_("name in Spanish"), max_length=100)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("Party")
+        verbose_name_plural = _("Parties")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_es if (get_language() or "en").startswith("es") else self.name_en
+
+
+class IdentifierCounter(models.Model):
+    """The last number handed out in one sequence, locked while the next one is taken.
+
+    Sequences: permanent identifiers per (prefix, Party, year); receipt numbers per year
+    (prefix ``R``, no Party).
+    """
+
+    prefix = models.CharField(max_length=40)
+    party = models.CharField(max_length=2, blank=True)
+    year = models.PositiveIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["prefix", "party", "year"], name="unique_counter"),
+        ]
+
+    def __str__(self):
+        return f"{self.prefix}/{self.party}/{self.year}: {self.last}"
+
+    @classmethod
+    def _locked(cls, prefix: str, party: str, year: int) -> "IdentifierCounter":
+        # Creating the row may race with another transaction: the unique constraint makes one
+        # of them fail, and the savepoint lets that one read the winner's row instead.
+        try:
+            with transaction.atomic():
+                cls.objects.get_or_create(prefix=prefix, party=party, year=year)
+        except IntegrityError:
+            pass
+        return cls.objects.select_for_update().get(prefix=prefix, party=party, year=year)
+
+    @classmethod
+    def take(cls, prefix: str, party: str, year: int, taken=lambda n: False) -> int:
+        """The next free number of a sequence. Must run inside a transaction.
+
+        ``taken(n)`` says whether a number is already held (by an imported case); such
+        numbers are skipped, never reused.
+        """
+        counter = cls._locked(prefix, party, year)
+        number = counter.last + 1
+        while taken(number):
+            number += 1
+        counter.last = number
+        counter.save(update_fields=["last"])
+        return number
+
+    @classmethod
+    def hold(cls, prefix: str, party: str, year: int, number: int) -> None:
+        """Record that ``number`` is held (an imported identifier), so it is never handed out."""
+        counter = cls._locked(prefix, party, year)
+        if number > counter.last:
+            counter.last = number
+            counter.save(update_fields=["last"])
+
+
+class EnvironmentalLaw(models.Model):
+    """A statute or regulation (Art. 18.14) at issue in one or more submissions."""
+
+    party = models.ForeignKey(Party, verbose_name=_("Party"), on_delete=models.PROTECT)
+    name = models.CharField(_("name"), max_length=500)
+    provisions = models.CharField(_("provisions"), max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name", "provisions"]
+        verbose_name = _("environmental law")
+        verbose_name_plural = _("environmental laws")
+        constraints = [
+            models.UniqueConstraint(fields=["party", "name", "provisions"], name="unique_law"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.provisions})" if self.provisions else self.name
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def registered(self):
+        """Cases the Secretariat has acknowledged: the only ones that may ever be public."""
+        return self.filter(registered_on__isnull=False)
+
+    def open(self):
+        return self.exclude(stage=Stage.CLOSED)
+
+
+class Submission(models.Model):
+    """A submission under Article 18.8: one case, from filing to closure.
+
+    ``stage``, ``closure_reason``, ``registered_on``, ``chain_head`` and ``event_count`` are
+    written by the workflow services only, in the same transaction as the event that changes
+    them.
+    """
+
+    receipt_number = models.CharField(_("receipt number"), max_length=20, unique=True, null=True)
+    identifier = models.CharField(
+        _("identifier"),
+        max_length=60,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[identifier_validator],
+    )
+    slug = models.SlugField(_("slug"), max_length=60, unique=True, null=True, blank=True)
+    party = models.ForeignKey(
+        Party, verbose_name=_("Party concerned"), on_delete=models.PROTECT, related_name="+"
+    )
+    language = models.CharField(
+        _("language of the submission"), max_length=2, choices=LANGUAGE_CHOICES
+    )
+    title_en = models.CharField(_("title in English"), max_length=500, blank=True)
+    title_es = models.CharField(_("title in Spanish"), max_length=500, blank=True)
+    summary_en = models.TextField(_("summary in English"), blank=True)
+    summary_es = models.TextField(_("summary in Spanish"), blank=True)
+    laws = models.ManyToManyField(
+        EnvironmentalLaw,
+        through="SubmissionLaw",
+        verbose_name=_("environmental laws at issue"),
+        related_name="submissions",
+    )
+    facts = models.TextField(_("facts"), blank=True)
+    authorities_communication = models.TextField(
+        _("communication to the authorities"), blank=True
+    )
+    authorities_response = models.TextField(_("the authorities' response"), blank=True)
+    private_remedies = models.TextField(_("private remedies pursued"), blank=True)
+    harm = models.TextField(_("harm alleged"), blank=True)
+    relies_on_media_only = models.BooleanField(
+        _("relies only on mass media reports"), null=True, blank=True
+    )
+    filed_on = models.DateField(_("filing date"))
+    registered_on = models.DateField(_("acknowledged on"), null=True, blank=True)
+    stage = models.CharField(_("stage"), max_length=40, choices=Stage.choices, db_index=True)
+    closure_reason = models.CharField(
+        _("closure reason"), max_length=40, choices=ClosureReason.choices, blank=True
+    )
+    related = models.ManyToManyField(
+        "self", verbose_name=_("related submissions"), blank=True, symmetrical=True
+    )
+    assigned_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned officer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_submissions",
+    )
+    # Reserved at import for a case that arrives with its identifier; applied when acknowledged.
+    imported_identifier = models.CharField(max_length=60, blank=True, editable=False)
+    chain_head = models.CharField(_("chain hash"), max_length=64, blank=True)
+    event_count = models.PositiveIntegerField(_("number of events"), default=0)
+    last_event_on = models.DateField(_("last update"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["chain_head", "event_count", "last_event_on"])
+
+    objects = SubmissionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-filed_on", "-id"]
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+        permissions = [
+            ("act_as_party", _("Can act for a Party on this case")),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def reference(self) -> str:
+        """The identifier once acknowledged, else the receipt number."""
+        return self.identifier or self.receipt_number or f"#{self.pk}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.stage != Stage.CLOSED
+
+    @property
+    def is_registered(self) -> bool:
+        return self.registered_on is not None
+
+    def text_in(self, field: str, language: str | None = None) -> tuple[str, bool]:
+        """A per-language text and whether it is the other language's, shown as a fallback."""
+        language = (language or get_language() or "en")[:2]
+        other = "es" if language == "en" else "en"
+        own = getattr(self, f"{field}_{language}", "")
+        if own:
+            return own, False
+        return getattr(self, f"{field}_{other}", ""), True
+
+    @property
+    def title(self) -> str:
+        return self.text_in("title")[0]
+
+    @property
+    def title_is_fallback(self) -> bool:
+        return self.text_in("title")[1]
+
+    @property
+    def summary(self) -> str:
+        return self.text_in("summary")[0]
+
+    @property
+    def summary_is_fallback(self) -> bool:
+        return self.text_in("summary")[1]
+
+    @staticmethod
+    def slug_for(identifier: str) -> str:
+        return identifier.lower().replace("/", "-")
+
+
+class SubmissionLaw(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE)
+    law = models.ForeignKey(EnvironmentalLaw, on_delete=models.PROTECT)
+    position = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "law"], name="unique_submission_law"),
+        ]
+
+    def __str__(self):
+        return f"{self.submission_id}: {self.law_id}"
+
+
+class Submitter(models.Model):
+    """A person of a Party (or not: the Secretariat decides criterion (f)) who files or joins."""
+
+    class Kind(models.TextChoices):
+        INDIVIDUAL = "individual", _("Individual")
+        ORGANIZATION = "organization", _("Organization")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=300)
+    nationality = models.CharField(
+        _("nationality or country of establishment"),
+        max_length=2,
+        help_text=_("Two-letter country code."),
+    )
+    residence = models.CharField(
+        _("country of permanent residence"), max_length=2, blank=True
+    )
+    identity_document = models.FileField(
+        _("identity document"), upload_to="identity/%Y/", blank=True
+    )
+    postal_address = models.TextField(_("postal address"), blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=2, choices=LANGUAGE_CHOICES, default="en"
+    )
+    confidential = models.BooleanField(
+        _("identity withheld from the public"), default=False
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("submitter")
+        verbose_name_plural = _("submitters")
+
+    def __str__(self):
+        return self.name
+
+    def parties(self) -> set[str]:
+        """The Parties this submitter is a *person of* (TPA Art. 1.3).
+
+        A national of a Party — including a permanent resident — or an enterprise (including
+        an NGO) constituted in a Party. This is the one place that decides it.
+        """
+        codes = {self.nationality.upper()}
+        if self.kind == self.Kind.INDIVIDUAL and self.residence:
+            codes.add(self.residence.upper())
+        return codes & set(PARTY_CODES)
+
+    def may_file_about(self, party_code: str) -> bool:
+        """Criterion (f) with Art. 18.8.3: a person of the United States may not file about the
+        United States (they use the CEC process); a person of Peru may file about either Party;
+        a person of neither Party may not file."""
+        parties = self.parties()
+        if "PE" in parties:
+            return True
+        return "US" in parties and party_code != "US"
+
+
+def new_tracking_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class SubmissionSubmitter(models.Model):
+    """A submitter's membership of a case: when they joined and their private tracking link."""
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="memberships"
+    )
+    submitter = models.ForeignKey(Submitter, on_delete=models.PROTECT, related_name="memberships")
+    position = models.PositiveIntegerField(default=0)
+    joined_on = models.DateField(_("joined on"))
+    tracking_token = models.CharField(
+        max_length=64, unique=True, default=new_tracking_token, editable=False
+    )
+    token_revoked_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["tracking_token"])
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "submitter"], name="unique_membership"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.submission_id}: {self.submitter_id}"
+
+
+def document_upload_to(instance, filename):
+    return f"documents/{timezone.now():%Y/%m}/{secrets.token_hex(8)}/{filename}"
+
+
+class Document(models.Model):
+    """A document of a case: filed, generated, received or published. Never deleted; a changed
+    visibility or a replacement keeps the earlier state in the history."""
+
+    class Kind(models.TextChoices):
+        SUBMISSION = "submission", _("Submission")
+        ANNEX = "annex", _("Annex or evidence")
+        REVISION = "revision", _("Revised submission")
+        ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement of receipt")
+        DETERMINATION = "determination", _("Determination")
+        REQUEST = "request", _("Request for a response")
+        RESPONSE = "response", _("Party response")
+        NOTIFICATION = "notification", _("Notification to the Council")
+        INSTRUCTION = "instruction", _("Council instruction")
+        DRAFT_FACTUAL_RECORD = "draft_factual_record", _("Draft factual record")
+        FINAL_FACTUAL_RECORD = "final_factual_record", _("Final factual record")
+        COMMENT = "comment", _("Comments on the draft factual record")
+        INFORMATION = "information", _("Information")
+        CORRESPONDENCE = "correspondence", _("Correspondence")
+        RECOMMENDATION = "recommendation", _("Recommendation")
+        NOTICE = "notice", _("Notice")
+        OTHER = "other", _("Other")
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="documents"
+    )
+    event = models.ForeignKey(
+        "workflow.Event",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="documents",
+    )
+    position = models.PositiveIntegerField(default=0)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    code = models.CharField(_("code"), max_length=80, blank=True)
+    title = models.CharField(_("title"), max_length=500)
+    language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES)
+    author = models.CharField(_("author"), max_length=20, choices=Author.choices)
+    date = models.DateField(_("date"))
+    visibility = models.CharField(_("visibility"), max_length=20, choices=Visibility.choices)
+    # The visibility it was recorded with: part of its event's hashed content, never changed.
+    initial_visibility = models.CharField(max_length=20, choices=Visibility.choices, editable=False)
+    file = models.FileField(_("file"), upload_to=document_upload_to, max_length=300, blank=True)
+    original_name = models.CharField(max_length=255, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    size = models.PositiveBigIntegerField(_("size"), null=True, blank=True)
+    content_type = models.CharField(_("content type"), max_length=100, blank=True)
+    translation_of = models.ForeignKey(
+        "self",
+        verbose_name=_("translation of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="translations",
+    )
+    official_translation = models.BooleanField(_("official translation"), default=False)
+    redacted_version_of = models.ForeignKey(
+        "self",
+        verbose_name=_("redacted version of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="redacted_versions",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["event_id", "position", "id"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self):
+        return self.code or self.title
+
+
+def sha256_of(fileobj, chunk_size=1024 * 1024) -> tuple[str, int]:
+    """SHA-256 and size of a file, read in chunks, never whole."""
+    digest = hashlib.sha256()
+    size = 0
+    if hasattr(fileobj, "seek"):
+        fileobj.seek(0)
+    while chunk := fileobj.read(chunk_size):
+        digest.update(chunk)
+        size += len(chunk)
+    if hasattr(fileobj, "seek"):
+        fileobj.seek(0)
+    return digest.hexdigest(), size

@@ -1,0 +1,20 @@
+import datetime
+
+from workflow import services
+from workflow.models import Deadline
+
+from .factories import file_case
+
+
+def test_file_and_acknowledge(db, officer):
+    case = file_case(on=datetime.date(2023, 3, 10))
+    assert case.receipt_number == "R-2023-000001"
+    assert case.stage == "admissibility_review"
+    deadlines = {d.kind: d for d in Deadline.objects.filter(submission=case)}
+    assert deadlines["admissibility"].due_on == datetime.date(2023, 4, 10)
+    assert "moved to the next working day" in deadlines["admissibility"].explanation
+    ev = services.record_event(case, "acknowledged", actor=officer, on=datetime.date(2023, 3, 13),
+                               reason="paper")
+    case.refresh_from_db()
+    assert case.identifier == "SEM/PE/001/2023"
+    assert ev.seq == 2

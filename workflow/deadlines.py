@@ -1,0 +1,243 @@
+"""Deadline kinds of REGISTRY-FORMAT.md and the operations on a case's deadlines.
+
+Lengths marked "setting" are PROCESS.md's [ours] choices: their defaults are here and the
+Secretariat edits them in ``DeadlineLength`` (which recomputes open deadlines). Treaty periods
+are not editable.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import dateformat, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .calendar import Calendar
+from .models import Deadline, DeadlineLength
+from .stages import OPEN_STAGES, Stage
+
+S = Stage
+
+
+@dataclass(frozen=True)
+class DeadlineSpec:
+    kind: str
+    label: str
+    length: int
+    working_days: bool
+    rule: str  # "setting" or the article
+    alive_in: frozenset  # stages in which the case still waits for it
+    late_accepted: bool = False  # a met-after-missed flips it to met (late)
+
+    @property
+    def editable(self) -> bool:
+        return self.rule == "setting"
+
+
+SPECS = {
+    spec.kind: spec
+    for spec in [
+        DeadlineSpec("acknowledgement", _("Acknowledgement of receipt"), 5, True, "setting",
+                     OPEN_STAGES),
+        DeadlineSpec("admissibility", _("Admissibility determination"), 30, False, "setting",
+                     frozenset({S.ADMISSIBILITY_REVIEW})),
+        DeadlineSpec("revision", _("Revised submission"), 30, False, "setting",
+                     frozenset({S.AWAITING_REVISION})),
+        DeadlineSpec("response_decision", _("Decision on requesting a response"), 30, False,
+                     "setting", frozenset({S.RESPONSE_DECISION})),
+        DeadlineSpec("party_response", _("Response of the Party"), 45, False, "Art. 18.8.5",
+                     frozenset({S.AWAITING_RESPONSE}), late_accepted=True),
+        DeadlineSpec("factual_record_decision", _("Decision on a factual record"), 60, False,
+                     "setting", frozenset({S.FACTUAL_RECORD_DECISION, S.AWAITING_RESPONSE})),
+        DeadlineSpec("council_instruction", _("Council instruction"), 60, False, "setting",
+                     frozenset({S.AWAITING_COUNCIL})),
+        DeadlineSpec("draft_factual_record", _("Draft factual record"), 120, False, "setting",
+                     frozenset({S.FACTUAL_RECORD_PREPARATION})),
+        DeadlineSpec("draft_comments", _("Comments on the draft factual record"), 45, False,
+                     "Art. 18.9.5", frozenset({S.DRAFT_COMMENT_PERIOD}), late_accepted=True),
+        DeadlineSpec("publication", _("Publication of the final factual record"), 60, False,
+                     "Art. 18.9.7", frozenset({S.FINAL_FACTUAL_RECORD})),
+    ]
+}
+KIND_LABELS = {kind: spec.label for kind, spec in SPECS.items()}
+EXTENDED_PARTY_RESPONSE = 60  # Art. 18.8.5: exceptional circumstances, on notification
+
+# What started a period, as a person reads it in the explanation.
+START_PHRASES = {
+    "filed": _("filing"),
+    "revision_filed": _("the revised submission"),
+    "admissibility_determined": _("the determination"),
+    "response_decided": _("delivery of the request"),
+    "request_delivered": _("delivery of the request"),
+    "party_responded": _("the Party's response"),
+    "response_period_end": _("the end of the response period"),
+    "factual_record_notified": _("the notification to the Council"),
+    "council_instructed": _("the Council's instruction"),
+    "draft_submitted": _("submission of the draft factual record"),
+    "final_submitted": _("submission of the final factual record"),
+    "publication_instructed": _("the instruction to publish"),
+    "reopened": _("reopening"),
+}
+
+
+def configured_lengths() -> dict[str, int]:
+    """Current lengths: defaults overridden by the editable table."""
+    lengths = {kind: spec.length for kind, spec in SPECS.items()}
+    for kind, length in DeadlineLength.objects.values_list("kind", "length"):
+        if kind in SPECS and SPECS[kind].editable:
+            lengths[kind] = length
+    return lengths
+
+
+def format_day(day: datetime.date, weekday: bool = False) -> str:
+    if translation.get_language() == "es":
+        fmt = r"l j \d\e F \d\e Y" if weekday else r"j \d\e F \d\e Y"
+    else:
+        fmt = "l j F Y" if weekday else "j F Y"
+    return dateformat.format(day, fmt)
+
+
+def explain(deadline: Deadline, calendar: Calendar, language: str = "en") -> str:
+    """The one-line explanation of a due date, in ``language``."""
+    spec = SPECS[deadline.kind]
+    with translation.override(language):
+        start = START_PHRASES.get(deadline.start_kind, deadline.start_kind)
+        if spec.working_days:
+            text = gettext("%(n)s working days from %(start)s on %(date)s → %(due)s")
+        else:
+            text = gettext("%(n)s calendar days from %(start)s on %(date)s → %(due)s")
+        values = {
+            "n": deadline.length,
+            "start": start,
+            "date": format_day(deadline.start_on),
+        }
+        _due, moved_from = calendar.due_date(
+            deadline.start_on, deadline.length, spec.working_days
+        )
+        if moved_from:
+            values["due"] = gettext(
+                "%(day)s, moved to the next working day, %(next)s"
+            ) % {"day": format_day(moved_from, True), "next": format_day(deadline.due_on, True)}
+        else:
+            values["due"] = format_day(deadline.due_on)
+        return text % values
+
+
+class CaseDeadlines:
+    """The deadlines of one case, loaded once and changed in memory by a transition; the
+    service saves what changed in the same transaction."""
+
+    def __init__(self, submission, calendar: Calendar, lengths: dict[str, int] | None = None):
+        self.submission = submission
+        self.calendar = calendar
+        self.lengths = lengths if lengths is not None else configured_lengths()
+        self.items: list[Deadline] = list(submission.deadlines.order_by("id"))
+        self.dirty: set[int] = set()  # indexes into items
+
+    # --- queries ---------------------------------------------------------------------------
+    def latest(self, kind: str, party: str = "", states=None) -> Deadline | None:
+        for deadline in reversed(self.items):
+            if deadline.kind == kind and deadline.party == party and (
+                states is None or deadline.state in states
+            ):
+                return deadline
+        return None
+
+    def open(self, kind: str, party: str = "") -> Deadline | None:
+        return self.latest(kind, party, states={Deadline.State.OPEN})
+
+    def parties_of(self, kind: str) -> list[str]:
+        return sorted({d.party for d in self.items if d.kind == kind})
+
+    # --- changes ---------------------------------------------------------------------------
+    def _touch(self, deadline: Deadline):
+        self.dirty.add(id(deadline))
+
+    def _compute(self, deadline: Deadline):
+        spec = SPECS[deadline.kind]
+        deadline.due_on, _moved = self.calendar.due_date(
+            deadline.start_on, deadline.length, spec.working_days
+        )
+        deadline.explanation = explain(deadline, self.calendar)
+
+    def open_new(self, kind: str, start_on: datetime.date, start_kind: str, event=None,
+                 party: str = "", length: int | None = None) -> Deadline:
+        """Open a period; an open one of the same kind (and Party) is re-based instead, so a
+        case never waits twice for the same thing."""
+        spec = SPECS[kind]
+        deadline = self.open(kind, party)
+        if deadline is None:
+            deadline = Deadline(submission=self.submission, kind=kind, party=party,
+                                rule=spec.rule,
+                                unit=(Deadline.Unit.WORKING_DAYS if spec.working_days
+                                      else Deadline.Unit.DAYS))
+            self.items.append(deadline)
+        deadline.start_event = event
+        deadline.start_kind = start_kind
+        deadline.start_on = start_on
+        deadline.length = length or self.lengths[kind]
+        self._compute(deadline)
+        self._touch(deadline)
+        return deadline
+
+    def rebase(self, deadline: Deadline, start_on: datetime.date, start_kind: str, event=None):
+        deadline.start_on = start_on
+        deadline.start_kind = start_kind
+        deadline.start_event = event
+        self._compute(deadline)
+        self._touch(deadline)
+
+    def set_length(self, deadline: Deadline, length: int):
+        deadline.length = length
+        self._compute(deadline)
+        self._touch(deadline)
+
+    def meet(self, kind: str, on: datetime.date, party: str = "") -> Deadline | None:
+        deadline = self.open(kind, party)
+        if deadline is None and SPECS[kind].late_accepted:
+            deadline = self.latest(kind, party, states={Deadline.State.MISSED})
+        if deadline is None:
+            return None
+        deadline.state = Deadline.State.MET
+        deadline.met_on = on
+        deadline.ended_on = on
+        deadline.late = on > deadline.due_on
+        self._touch(deadline)
+        return deadline
+
+    def end_unmet(self, on: datetime.date, stage) -> None:
+        """End the open deadlines the case no longer waits for in ``stage``: missed when past
+        due, cancelled when not yet due."""
+        for deadline in self.items:
+            if deadline.state != Deadline.State.OPEN:
+                continue
+            if stage in SPECS[deadline.kind].alive_in:
+                continue
+            deadline.state = (
+                Deadline.State.MISSED if on > deadline.due_on else Deadline.State.CANCELLED
+            )
+            deadline.ended_on = on
+            self._touch(deadline)
+
+    def recompute(self) -> list[dict]:
+        """Recompute open due dates after a calendar or length change; the changes made."""
+        changes = []
+        for deadline in self.items:
+            if deadline.state != Deadline.State.OPEN:
+                continue
+            spec = SPECS[deadline.kind]
+            before = deadline.due_on
+            if spec.editable:
+                deadline.length = self.lengths[deadline.kind]
+            self._compute(deadline)
+            if deadline.due_on != before:
+                self._touch(deadline)
+                changes.append({"deadline": deadline.kind, "party": deadline.party,
+                                "from": before.isoformat(), "to": deadline.due_on.isoformat()})
+        return changes
+
+    def save(self):
+        for deadline in self.items:
+            if id(deadline) in self.dirty:
+                deadline.save()
+        self.dirty.clear()

@@ -1,0 +1,97 @@
+"""Storing the documents an event carries: streamed to storage, hashed, type sniffed."""
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+import filetype
+from django.core.files import File
+
+from submissions.models import Document, sha256_of
+
+from .stages import Visibility
+
+
+def safe_name(name: str) -> str:
+    """A file name safe to store: no directories, ASCII letters, digits, dots and dashes."""
+    base = os.path.basename(name or "").strip()
+    base = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^A-Za-z0-9._-]+", "-", base).strip(".-")
+    return base[:120] or "file"
+
+
+def sniff(fileobj) -> str:
+    """The content type read from the file's first bytes (not from its name)."""
+    fileobj.seek(0)
+    head = fileobj.read(8192)
+    fileobj.seek(0)
+    kind = filetype.guess(head)
+    return kind.mime if kind else "application/octet-stream"
+
+
+@dataclass
+class DocumentInput:
+    title: str
+    language: str
+    file: object = None  # a Django File/UploadedFile, or None (a document known only by title)
+    visibility: str | None = None
+    kind: str | None = None
+    translation_of: int | None = None  # index in the same list
+    official_translation: bool = False
+    redacted_version_of: int | None = None
+    # When re-using an already stored file (four-eyes approval, import of known hashes).
+    stored_name: str = ""
+    sha256: str = ""
+    size: int | None = None
+    content_type: str = ""
+
+    def restricted(self) -> "DocumentInput":
+        """The same document kept at Secretariat level (a proposal's draft)."""
+        return replace(self, visibility=Visibility.SECRETARIAT)
+
+    @classmethod
+    def copy_of(cls, document: Document, visibility=None) -> "DocumentInput":
+        return cls(title=document.title, language=document.language,
+                   visibility=visibility or document.visibility, kind=document.kind,
+                   official_translation=document.official_translation,
+                   stored_name=document.file.name if document.file else "",
+                   sha256=document.sha256, size=document.size,
+                   content_type=document.content_type)
+
+
+def store(event, inputs, rule, recorded_by) -> list[Document]:
+    """Create the Document rows of an event, in order; returns them."""
+    rows = []
+    for position, item in enumerate(inputs):
+        visibility = item.visibility or rule.default_visibility
+        if rule.kind == "draft_submitted" and item.visibility is None:
+            visibility = Visibility.PARTIES  # drafts are never public (Art. 18.9.5)
+        if rule.kind == "final_submitted" and item.visibility is None:
+            visibility = Visibility.PARTIES  # public only once published
+        document = Document(
+            submission=event.submission, event=event, position=position,
+            kind=item.kind or rule.document_kind, code=event.code,
+            title=item.title, language=item.language, author=event.author, date=event.on,
+            visibility=visibility, initial_visibility=visibility,
+            official_translation=item.official_translation,
+            sha256=item.sha256, size=item.size, content_type=item.content_type,
+        )
+        if item.translation_of is not None:
+            document.translation_of = rows[item.translation_of]
+        if item.redacted_version_of is not None:
+            document.redacted_version_of = rows[item.redacted_version_of]
+        if item.stored_name:
+            document.file.name = item.stored_name
+        elif item.file is not None:
+            fileobj = item.file
+            document.sha256, document.size = sha256_of(fileobj)
+            document.content_type = sniff(fileobj)
+            document.original_name = os.path.basename(getattr(fileobj, "name", "") or "")
+            if not isinstance(fileobj, File):
+                fileobj = File(fileobj)
+            document.file.save(safe_name(fileobj.name), fileobj, save=False)
+        document._history_user = recorded_by
+        document.save()
+        rows.append(document)
+    return rows

@@ -1,0 +1,250 @@
+"""The further conditions of the transition table ("once per case", "while the period runs").
+
+Each guard takes the transition's context and raises ``RuleViolation`` with a translated
+message naming the rule. The table names the guards each event kind runs.
+"""
+
+import datetime
+
+from django.utils.translation import gettext as _
+
+from .exceptions import RuleViolation
+from .models import Deadline
+from .stages import ClosureReason, Stage
+
+PARTIES = ("PE", "US")
+
+
+def not_yet_acknowledged(ctx):
+    if ctx.submission.registered_on is not None or ctx.has("acknowledged"):
+        raise RuleViolation(_("The case has already been acknowledged."), rule="once per case")
+    if ctx.has_closure(ClosureReason.NOT_A_SUBMISSION):
+        raise RuleViolation(
+            _("A case closed as not a submission stays private and cannot be acknowledged."),
+            rule="not_a_submission is never public",
+        )
+
+
+def criteria_agree_with_outcome(ctx):
+    criteria = ctx.data.get("criteria")
+    if not criteria:
+        return
+    if not isinstance(criteria, dict) or set(criteria) - set("abcdef"):
+        raise RuleViolation(_("The criteria must be (a) to (f) of Article 18.8.2."),
+                            rule="Art. 18.8.2")
+    if set(criteria) == set("abcdef"):
+        all_met = all(bool(c.get("met")) for c in criteria.values())
+        if all_met != (ctx.data["outcome"] == "meets"):
+            raise RuleViolation(
+                _("The outcome must be 'meets' exactly when every criterion (a)–(f) is met."),
+                rule="Art. 18.8.2",
+            )
+
+
+def author_is_party_concerned(ctx):
+    if ctx.author != f"party:{ctx.submission.party.code}":
+        raise RuleViolation(
+            _("Only the Party concerned (%(party)s) may record this.")
+            % {"party": ctx.submission.party.code},
+            rule="author: the Party concerned",
+        )
+
+
+def party_response_running(ctx):
+    deadline = ctx.deadlines.open("party_response")
+    if deadline is None or ctx.on > deadline.due_on:
+        raise RuleViolation(
+            _("Exceptional circumstances can be notified only while the 45 days for the "
+              "response are running."),
+            rule="while party_response is open and not past due",
+        )
+
+
+def once_per_case(ctx):
+    if ctx.has(ctx.kind):
+        raise RuleViolation(_("This can be recorded only once per case."), rule="once")
+
+
+def response_was_requested(ctx):
+    if not any(f["kind"] == "response_decided" and f["data"].get("outcome") == "request"
+               for f in ctx.facts):
+        raise RuleViolation(
+            _("No response has been requested from the Party on this case."),
+            rule="party_responded needs a response_decided (request)",
+        )
+
+
+def response_period_over_if_awaiting(ctx):
+    if ctx.submission.stage != Stage.AWAITING_RESPONSE:
+        return
+    deadline = ctx.deadlines.open("party_response")
+    if deadline is None or ctx.on <= deadline.due_on:
+        raise RuleViolation(
+            _("While the Party's response is awaited, the Council can be notified only once "
+              "the response period has ended."),
+            rule="AW once party_response is past due",
+        )
+
+
+def party_key_valid(ctx):
+    if ctx.data.get("party") not in PARTIES:
+        raise RuleViolation(_("Name the Party: PE or US."), rule="party key")
+
+
+def author_is_that_party(ctx):
+    party = ctx.data.get("party")
+    if ctx.author.startswith("party:") and ctx.author != f"party:{party}":
+        raise RuleViolation(_("A Party comments only on its own behalf."), rule="party key")
+
+
+def call_is_open(ctx):
+    if not ctx.call_open(ctx.on):
+        raise RuleViolation(_("There is no open call for information on this case."),
+                            rule="while a call is open")
+
+
+def comments_in_or_period_over(ctx):
+    for party in PARTIES:
+        deadline = ctx.deadlines.latest("draft_comments", party)
+        if deadline is None:
+            continue
+        if deadline.state == Deadline.State.MET:
+            continue
+        if ctx.on > deadline.due_on:
+            continue
+        raise RuleViolation(
+            _("The final factual record waits until both Parties have commented or the 45 "
+              "days for comments have passed."),
+            rule="once both Parties commented or both draft_comments are past due",
+        )
+
+
+def publication_was_instructed(ctx):
+    if not ctx.has("publication_instructed"):
+        raise RuleViolation(
+            _("The factual record may be published only if a Council member instructs it."),
+            rule="Art. 18.9.7: after publication_instructed",
+        )
+
+
+def submitters_given(ctx):
+    submitters = ctx.data.get("submitters")
+    if not isinstance(submitters, list) or not submitters:
+        raise RuleViolation(_("Name at least one joining submitter."), rule="submitters")
+    for item in submitters:
+        if not isinstance(item, dict) or not item.get("name") or item.get("kind") not in (
+            "individual", "organization"
+        ):
+            raise RuleViolation(_("Each submitter needs a name and a kind."), rule="submitters")
+
+
+def submitter_index_valid(ctx):
+    index = ctx.data.get("submitter")
+    if not isinstance(index, int) or not 0 <= index < ctx.submitter_count():
+        raise RuleViolation(_("No such submitter on this case."), rule="submitter index")
+
+
+def officer_is_secretariat(ctx):
+    if ctx.importing:
+        return
+    from submissions.access import is_secretariat
+    from submissions.models import User
+
+    user = User.objects.filter(username=ctx.data.get("officer"), is_active=True).first()
+    if user is None or not is_secretariat(user):
+        raise RuleViolation(_("Cases are assigned to Secretariat officers only."),
+                            rule="officer")
+
+
+def proposal_is_legal_now(ctx):
+    from .table import DECISION_KINDS, TABLE
+
+    proposal = ctx.data.get("proposal")
+    if not isinstance(proposal, dict) or proposal.get("kind") not in DECISION_KINDS:
+        raise RuleViolation(_("Only Secretariat decisions are proposed."), rule="four eyes")
+    if ctx.submission.stage == Stage.CLOSED and proposal["kind"] != "reopened":
+        raise RuleViolation(_("On a closed case only a reopening can be proposed."),
+                            rule="CL for a reopening")
+    if ctx.pending_proposal(proposal["kind"]) is not None:
+        raise RuleViolation(
+            _("A proposal of this kind is already awaiting the Executive Director."),
+            rule="one pending proposal per decision",
+        )
+    ctx.check_legal(TABLE[proposal["kind"]], proposal)
+
+
+def replies_to_pending_proposal(ctx):
+    seq = ctx.data.get("proposal_event")
+    if ctx.pending_proposal_by_seq(seq) is None:
+        raise RuleViolation(_("There is no such proposal awaiting a decision."),
+                            rule="four eyes")
+
+
+def document_reference_valid(ctx):
+    ref = ctx.data.get("document")
+    if not (isinstance(ref, list) and len(ref) == 2 and all(isinstance(i, int) for i in ref)):
+        raise RuleViolation(_("Name the document by its event and position."),
+                            rule="document reference")
+    document = ctx.document_at(*ref)
+    if document is None:
+        raise RuleViolation(_("No such document on this case."), rule="document reference")
+    if document.visibility != ctx.data.get("from"):
+        raise RuleViolation(_("The document's visibility is not the one given as 'from'."),
+                            rule="document reference")
+
+
+def deadline_exists(ctx):
+    if ctx.deadlines.latest(ctx.data.get("deadline"), ctx.data.get("party", "")) is None:
+        raise RuleViolation(_("This case has no deadline of that kind."), rule="deadline")
+    new_due = ctx.data.get("new_due_on")
+    if new_due:
+        try:
+            datetime.date.fromisoformat(new_due)
+        except (TypeError, ValueError) as exc:
+            raise RuleViolation(_("The new target date is not a valid date."),
+                                rule="new_due_on") from exc
+
+
+def closure_reason_fits_stage(ctx):
+    from .table import CLOSURE_BY_STAGE
+
+    stage = ctx.submission.stage
+    reason = ctx.data.get("reason")
+    if CLOSURE_BY_STAGE.get(stage) != reason:
+        raise RuleViolation(
+            _("In this stage a case can be closed only as “%(reason)s”.")
+            % {"reason": ClosureReason(CLOSURE_BY_STAGE[stage]).label},
+            rule="closed: reason by stage",
+        )
+    if reason == ClosureReason.NOT_A_SUBMISSION and ctx.submission.registered_on:
+        raise RuleViolation(
+            _("An acknowledged case cannot be closed as not a submission."),
+            rule="AR before acknowledged",
+        )
+    if reason == ClosureReason.PENDING_PROCEEDING and not any(
+        f["kind"] == "party_responded" and f["data"].get("pending_proceeding") for f in ctx.facts
+    ):
+        raise RuleViolation(
+            _("A case is closed for a pending proceeding only after the Party declares one."),
+            rule="Art. 18.8.5(a)",
+        )
+    if reason == ClosureReason.NO_COUNCIL_INSTRUCTION:
+        deadline = ctx.deadlines.latest("council_instruction")
+        if deadline is None or ctx.on <= deadline.due_on:
+            raise RuleViolation(
+                _("The case can be closed for want of an instruction only once the period "
+                  "for the Council's instruction has passed."),
+                rule="council_instruction past due",
+            )
+
+
+def reopening_allowed(ctx):
+    from .stages import OPEN_STAGES
+
+    if ctx.data.get("to_stage") not in OPEN_STAGES:
+        raise RuleViolation(_("Name the stage the case returns to."), rule="to_stage")
+    if ctx.submission.closure_reason == ClosureReason.NOT_A_SUBMISSION:
+        raise RuleViolation(
+            _("A case closed as not a submission is never reopened; record a new filing."),
+            rule="not_a_submission is final",
+        )

@@ -1,0 +1,158 @@
+"""The legal record of a case: events (a hash chain), deadlines, and the working-day calendar."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from submissions.models import Submission
+
+from .stages import Author, Stage, Visibility
+
+
+class Event(models.Model):
+    """One entry of a case's history. Append-only: the services write it, nothing updates it.
+
+    ``hash`` is SHA-256 over the previous event's hash and the canonical serialisation of this
+    event's content (see ``workflow.chain``), so that any later change is detectable.
+    """
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
+    seq = models.PositiveIntegerField(_("sequence number"))
+    kind = models.CharField(_("kind"), max_length=40, db_index=True)
+    on = models.DateField(_("date"))
+    recorded_at = models.DateTimeField(_("recorded at"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    author = models.CharField(_("author"), max_length=20, choices=Author.choices)
+    stage_before = models.CharField(max_length=40, choices=Stage.choices, blank=True)
+    stage_after = models.CharField(max_length=40, choices=Stage.choices, blank=True)
+    data = models.JSONField(_("data"), default=dict, blank=True)
+    visibility = models.CharField(_("visibility"), max_length=20, choices=Visibility.choices)
+    code = models.CharField(_("code"), max_length=80, blank=True)
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    # Four eyes: an approval (the decision itself) or a return points at its proposal.
+    proposal = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="responses"
+    )
+    prev_hash = models.CharField(max_length=64, blank=True)
+    hash = models.CharField(max_length=64)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["submission_id", "seq"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "seq"], name="unique_event_seq"),
+        ]
+        indexes = [models.Index(fields=["kind", "submission"])]
+
+    def __str__(self):
+        return f"{self.submission} #{self.seq} {self.kind}"
+
+    @property
+    def kind_label(self):
+        from .table import TABLE
+
+        rule = TABLE.get(self.kind)
+        return rule.label if rule else self.kind
+
+
+class Deadline(models.Model):
+    """A period the case waits on, with a one-line explanation a person can check."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Open")
+        MET = "met", _("Met")
+        MISSED = "missed", _("Missed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Unit(models.TextChoices):
+        DAYS = "days", _("calendar days")
+        WORKING_DAYS = "working_days", _("working days")
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="deadlines"
+    )
+    kind = models.CharField(_("kind"), max_length=40)
+    party = models.CharField(_("Party"), max_length=2, blank=True)
+    rule = models.CharField(_("rule"), max_length=40)
+    start_event = models.ForeignKey(
+        Event, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # The event kind that started the period (or "response_period_end"), for the explanation.
+    start_kind = models.CharField(max_length=40)
+    start_on = models.DateField(_("starts on"))
+    length = models.PositiveIntegerField(_("length"))
+    unit = models.CharField(_("unit"), max_length=20, choices=Unit.choices)
+    due_on = models.DateField(_("due on"), db_index=True)
+    state = models.CharField(
+        _("state"), max_length=20, choices=State.choices, default=State.OPEN, db_index=True
+    )
+    met_on = models.DateField(_("met on"), null=True, blank=True)
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    late = models.BooleanField(_("late"), default=False)
+    explanation = models.CharField(_("explanation"), max_length=500)
+    # deadline_missed_explained: the Secretariat's public reason and new target date.
+    missed_reason = models.TextField(_("reason the target was missed"), blank=True)
+    revised_due_on = models.DateField(_("new target date"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["submission_id", "start_on", "id"]
+        verbose_name = _("deadline")
+        verbose_name_plural = _("deadlines")
+        indexes = [models.Index(fields=["state", "due_on"])]
+
+    def __str__(self):
+        return f"{self.submission} {self.kind} {self.due_on}"
+
+    @property
+    def kind_label(self):
+        from .deadlines import KIND_LABELS
+
+        return KIND_LABELS.get(self.kind, self.kind)
+
+
+class NonWorkingDay(models.Model):
+    """An extra day the Secretariat's seat does not work (besides weekends and D.C. holidays).
+
+    Edit through ``workflow.services.set_non_working_day`` so that open deadlines are
+    recomputed and the recomputation recorded.
+    """
+
+    date = models.DateField(_("date"), unique=True)
+    description = models.CharField(_("description"), max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("non-working day")
+        verbose_name_plural = _("non-working days")
+
+    def __str__(self):
+        return f"{self.date}: {self.description}"
+
+
+class DeadlineLength(models.Model):
+    """An editable length of a deadline that PROCESS.md marks [ours]. Treaty periods are not
+    editable. Change through ``workflow.services.set_deadline_length``."""
+
+    kind = models.CharField(_("kind"), max_length=40, unique=True)
+    length = models.PositiveIntegerField(_("length"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("deadline length")
+        verbose_name_plural = _("deadline lengths")
+
+    def __str__(self):
+        return f"{self.kind}: {self.length}"

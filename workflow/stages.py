@@ -1,0 +1,60 @@
+"""The names of REGISTRY-FORMAT.md: stages, closure reasons, visibility levels, authors.
+
+A plain module with no model imports, so that ``submissions.models`` can use these choices
+without importing the workflow app.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class Stage(models.TextChoices):
+    ADMISSIBILITY_REVIEW = "admissibility_review", _("Admissibility review")
+    AWAITING_REVISION = "awaiting_revision", _("Awaiting a revised submission")
+    RESPONSE_DECISION = "response_decision", _("Deciding whether to request a response")
+    AWAITING_RESPONSE = "awaiting_response", _("Awaiting the Party's response")
+    FACTUAL_RECORD_DECISION = "factual_record_decision", _(
+        "Deciding whether a factual record is warranted"
+    )
+    AWAITING_COUNCIL = "awaiting_council", _("Awaiting the Council's instruction")
+    FACTUAL_RECORD_PREPARATION = "factual_record_preparation", _("Preparing the factual record")
+    DRAFT_COMMENT_PERIOD = "draft_comment_period", _("Draft factual record: comment period")
+    FINAL_FACTUAL_RECORD = "final_factual_record", _("Final factual record")
+    CLOSED = "closed", pgettext_lazy("stage", "Closed")
+
+
+OPEN_STAGES = frozenset(s for s in Stage if s != Stage.CLOSED)
+
+
+class ClosureReason(models.TextChoices):
+    NOT_A_SUBMISSION = "not_a_submission", _("Not a submission")
+    NOT_ADMISSIBLE = "not_admissible", _("Does not meet the admissibility criteria")
+    NO_RESPONSE_MERITED = "no_response_merited", _("A response from the Party is not merited")
+    PENDING_PROCEEDING = "pending_proceeding", _("Subject of a pending proceeding")
+    FACTUAL_RECORD_NOT_WARRANTED = "factual_record_not_warranted", _(
+        "A factual record is not warranted"
+    )
+    NO_COUNCIL_INSTRUCTION = "no_council_instruction", _("No instruction from the Council")
+    FACTUAL_RECORD_PUBLISHED = "factual_record_published", _("Factual record published")
+    WITHDRAWN = "withdrawn", _("Withdrawn by the submitters")
+
+
+class Visibility(models.TextChoices):
+    """The five levels of PROCESS.md, from the widest audience to the narrowest."""
+
+    PUBLIC = "public", _("Public")
+    PARTIES = "parties", _("Secretariat, Parties and Council")
+    PARTY_CONCERNED = "party_concerned", _("Secretariat and the Party concerned")
+    SUBMITTER = "submitter", _("Secretariat and the submitters")
+    SECRETARIAT = "secretariat", _("Secretariat only")
+
+
+class Author(models.TextChoices):
+    SUBMITTER = "submitter", _("Submitter")
+    SECRETARIAT = "secretariat", _("Secretariat")
+    PARTY_PE = "party:PE", _("Government of Peru")
+    PARTY_US = "party:US", _("Government of the United States")
+    COUNCIL_PE = "council:PE", _("Council member of Peru")
+    COUNCIL_US = "council:US", _("Council member of the United States")
+    PUBLIC = "public", _("Interested person")

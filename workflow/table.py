@@ -1,0 +1,248 @@
+"""The transition table of REGISTRY-FORMAT.md, as data.
+
+For each event kind: the stages it may happen in, whether it is public by default (P), who may
+record it live, whether it is a Secretariat decision under four eyes, its extra keys, and its
+effects per outcome (next stage, closure reason, document code, deadlines met and opened).
+Further conditions ("once per case", "while the period runs") are named guards in
+``workflow.guards``. The services, the forms, the templates ("what can be done now") and the
+diagram (``manage.py workflow_graph``) all read this table and nothing else.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from .stages import OPEN_STAGES, ClosureReason, Stage, Visibility
+
+S = Stage
+ANY_STAGE = frozenset(Stage)
+OPEN = OPEN_STAGES
+
+# Who may record an event live. Import records history as it happened and checks no role.
+SECRETARIAT = "secretariat"  # any Secretariat account: officer or Executive Director
+DIRECTOR = "director"  # the Executive Director only
+SUBMITTER = "submitter"  # a submitter of the case, through the tracking link
+PARTY_CONCERNED = "party_concerned"  # a focal point of the Party the case is about
+PARTY = "party"  # a focal point of either Party
+COUNCIL = "council"  # a Council member of either Party
+PUBLIC = "public"  # anyone, without an account
+SYSTEM = "system"  # scheduled jobs and recomputations
+
+
+@dataclass(frozen=True)
+class Effect:
+    """What an event does, for one outcome (``None``: the kind has no outcome)."""
+
+    to: Stage | None = None
+    closure: ClosureReason | None = None
+    code: str | None = None  # "D" (determination) or "N" (notification to the Council)
+    meets: tuple[str, ...] = ()
+    opens: tuple[str, ...] = ()
+    from_stages: frozenset | None = None  # limit the stage change to these stages
+
+
+@dataclass(frozen=True)
+class EventRule:
+    kind: str
+    label: str
+    stages: frozenset | None  # None: only as the first event of a case
+    roles: frozenset
+    public: bool = False  # "P" in REGISTRY-FORMAT.md
+    visibility: Visibility | None = None  # default when not public
+    decision: bool = False  # a Secretariat decision: four eyes when recorded live
+    outcomes: dict = field(default_factory=dict)  # outcome -> Effect; {None: Effect} if none
+    required: tuple[str, ...] = ()  # extra keys that must be given
+    optional: tuple[str, ...] = ()  # extra keys that may be given
+    guards: tuple[str, ...] = ()  # names of functions in workflow.guards
+    document_kind: str = "other"
+
+    @property
+    def default_visibility(self) -> Visibility:
+        return Visibility.PUBLIC if self.public else (self.visibility or Visibility.SECRETARIAT)
+
+    def effect(self, outcome=None) -> Effect:
+        return self.outcomes.get(outcome) or self.outcomes.get(None) or Effect()
+
+    def allowed_in(self, stage) -> bool:
+        if self.stages is None:
+            return not stage
+        return stage in self.stages
+
+
+def _rule(kind, label, stages, roles, **kwargs) -> EventRule:
+    return EventRule(kind=kind, label=label, stages=stages, roles=frozenset(roles), **kwargs)
+
+
+RULES = [
+    _rule("filed", _("Submission filed"), None, {SUBMITTER, SECRETARIAT}, public=True,
+          outcomes={None: Effect(to=S.ADMISSIBILITY_REVIEW,
+                                 opens=("acknowledgement", "admissibility"))},
+          document_kind="submission"),
+    _rule("acknowledged", _("Acknowledgement of receipt"), OPEN, {SECRETARIAT}, public=True,
+          outcomes={None: Effect(meets=("acknowledgement",))},
+          guards=("not_yet_acknowledged",), document_kind="acknowledgement"),
+    _rule("form_errors_noted", _("Minor errors of form pointed out"),
+          {S.ADMISSIBILITY_REVIEW}, {SECRETARIAT}, visibility=Visibility.SUBMITTER,
+          document_kind="correspondence"),
+    _rule("admissibility_determined", _("Determination under Article 18.8.2"),
+          {S.ADMISSIBILITY_REVIEW}, {SECRETARIAT}, public=True, decision=True,
+          required=("outcome",), optional=("criteria",),
+          outcomes={
+              "meets": Effect(to=S.RESPONSE_DECISION, code="D", meets=("admissibility",),
+                              opens=("response_decision",)),
+              "does_not_meet": Effect(to=S.AWAITING_REVISION, code="D",
+                                      meets=("admissibility",), opens=("revision",)),
+          },
+          guards=("criteria_agree_with_outcome",), document_kind="determination"),
+    _rule("revision_filed", _("Revised submission filed"), {S.AWAITING_REVISION},
+          {SUBMITTER, SECRETARIAT}, public=True,
+          outcomes={None: Effect(to=S.ADMISSIBILITY_REVIEW, meets=("revision",),
+                                 opens=("admissibility",))},
+          document_kind="revision"),
+    _rule("response_decided", _("Determination under Article 18.8.4"),
+          {S.RESPONSE_DECISION}, {SECRETARIAT}, public=True, decision=True,
+          required=("outcome",), optional=("factors", "delivered_on"),
+          outcomes={
+              "request": Effect(to=S.AWAITING_RESPONSE, code="D", meets=("response_decision",),
+                                opens=("party_response",)),
+              "no_request": Effect(to=S.CLOSED, closure=ClosureReason.NO_RESPONSE_MERITED,
+                                   code="D", meets=("response_decision",)),
+          },
+          document_kind="determination"),
+    _rule("request_delivered", _("Request for a response delivered"),
+          {S.AWAITING_RESPONSE}, {SECRETARIAT}, visibility=Visibility.PARTY_CONCERNED,
+          document_kind="request"),
+    _rule("extension_notified", _("Exceptional circumstances notified (60 days)"),
+          {S.AWAITING_RESPONSE}, {PARTY_CONCERNED, SECRETARIAT}, public=True,
+          guards=("author_is_party_concerned", "party_response_running", "once_per_case"),
+          document_kind="correspondence"),
+    _rule("party_responded", _("Response of the Party"),
+          {S.AWAITING_RESPONSE, S.FACTUAL_RECORD_DECISION, S.AWAITING_COUNCIL,
+           S.FACTUAL_RECORD_PREPARATION, S.DRAFT_COMMENT_PERIOD, S.FINAL_FACTUAL_RECORD,
+           S.CLOSED},
+          {PARTY_CONCERNED, SECRETARIAT}, public=True, optional=("pending_proceeding",),
+          outcomes={None: Effect(to=S.FACTUAL_RECORD_DECISION,
+                                 from_stages=frozenset({S.AWAITING_RESPONSE}),
+                                 meets=("party_response",),
+                                 opens=("factual_record_decision",))},
+          guards=("author_is_party_concerned", "response_was_requested"),
+          document_kind="response"),
+    _rule("factual_record_notified", _("Notification to the Council under Article 18.9.1"),
+          {S.FACTUAL_RECORD_DECISION, S.AWAITING_RESPONSE}, {SECRETARIAT}, public=True,
+          decision=True, required=("outcome",),
+          outcomes={
+              "warranted": Effect(to=S.AWAITING_COUNCIL, code="N",
+                                  meets=("factual_record_decision",),
+                                  opens=("council_instruction",)),
+              "not_warranted": Effect(to=S.CLOSED,
+                                      closure=ClosureReason.FACTUAL_RECORD_NOT_WARRANTED,
+                                      code="D", meets=("factual_record_decision",)),
+          },
+          guards=("response_period_over_if_awaiting",), document_kind="notification"),
+    _rule("council_instructed", _("Council instruction to prepare a factual record"),
+          {S.AWAITING_COUNCIL, S.FACTUAL_RECORD_PREPARATION, S.DRAFT_COMMENT_PERIOD,
+           S.FINAL_FACTUAL_RECORD},
+          {COUNCIL, SECRETARIAT}, public=True, required=("party",),
+          outcomes={None: Effect(to=S.FACTUAL_RECORD_PREPARATION,
+                                 from_stages=frozenset({S.AWAITING_COUNCIL}),
+                                 meets=("council_instruction",),
+                                 opens=("draft_factual_record",))},
+          guards=("party_key_valid",), document_kind="instruction"),
+    _rule("information_called", _("Call for information"),
+          {S.FACTUAL_RECORD_PREPARATION, S.DRAFT_COMMENT_PERIOD}, {SECRETARIAT}, public=True,
+          optional=("closes_on",), document_kind="notice"),
+    _rule("information_submitted", _("Information submitted for the factual record"),
+          {S.FACTUAL_RECORD_PREPARATION, S.DRAFT_COMMENT_PERIOD}, {PUBLIC, SECRETARIAT},
+          visibility=Visibility.SECRETARIAT, optional=("name", "organization", "email"),
+          guards=("call_is_open",), document_kind="information"),
+    _rule("draft_submitted", _("Draft factual record submitted to the Council"),
+          {S.FACTUAL_RECORD_PREPARATION}, {SECRETARIAT}, public=True,
+          outcomes={None: Effect(to=S.DRAFT_COMMENT_PERIOD, meets=("draft_factual_record",),
+                                 opens=("draft_comments",))},
+          document_kind="draft_factual_record"),
+    _rule("draft_commented", _("Comments of a Party on the draft factual record"),
+          {S.DRAFT_COMMENT_PERIOD, S.FINAL_FACTUAL_RECORD}, {PARTY, SECRETARIAT},
+          visibility=Visibility.PARTIES, required=("party",),
+          outcomes={None: Effect(meets=("draft_comments",))},
+          guards=("party_key_valid", "author_is_that_party"), document_kind="comment"),
+    _rule("final_submitted", _("Final factual record submitted to the Council"),
+          {S.DRAFT_COMMENT_PERIOD}, {SECRETARIAT}, public=True,
+          outcomes={None: Effect(to=S.FINAL_FACTUAL_RECORD, opens=("publication",))},
+          guards=("comments_in_or_period_over",), document_kind="final_factual_record"),
+    _rule("publication_instructed", _("Council instruction to publish the factual record"),
+          {S.AWAITING_COUNCIL, S.FACTUAL_RECORD_PREPARATION, S.DRAFT_COMMENT_PERIOD,
+           S.FINAL_FACTUAL_RECORD},
+          {COUNCIL, SECRETARIAT}, public=True, required=("party",),
+          outcomes={None: Effect(opens=("publication",))},
+          guards=("party_key_valid",), document_kind="instruction"),
+    _rule("published", _("Factual record published"), {S.FINAL_FACTUAL_RECORD}, {SECRETARIAT},
+          public=True, decision=True,
+          outcomes={None: Effect(to=S.CLOSED, closure=ClosureReason.FACTUAL_RECORD_PUBLISHED,
+                                 meets=("publication",))},
+          guards=("publication_was_instructed",), document_kind="final_factual_record"),
+    _rule("recommendation_made", _("Council recommendation"),
+          {S.FINAL_FACTUAL_RECORD, S.CLOSED}, {COUNCIL, SECRETARIAT}, public=True,
+          optional=("party",), document_kind="recommendation"),
+    _rule("submitters_joined", _("Submitters joined (adhesion)"), OPEN, {SECRETARIAT},
+          public=True, required=("submitters",), guards=("submitters_given",)),
+    _rule("information_added", _("Information added by the submitters"), OPEN,
+          {SUBMITTER, SECRETARIAT}, visibility=Visibility.SUBMITTER,
+          document_kind="information"),
+    _rule("identity_withheld", _("Identity withheld at the submitter's request"), ANY_STAGE,
+          {SUBMITTER, SECRETARIAT}, visibility=Visibility.SUBMITTER, required=("submitter",),
+          guards=("submitter_index_valid",)),
+    _rule("correspondence", _("Correspondence"), ANY_STAGE,
+          {SECRETARIAT, PARTY}, public=True, document_kind="correspondence"),
+    _rule("assigned", _("Case assigned"), OPEN, {SECRETARIAT},
+          visibility=Visibility.SECRETARIAT, required=("officer",),
+          guards=("officer_is_secretariat",)),
+    _rule("proposed", _("Decision proposed"), ANY_STAGE, {SECRETARIAT},
+          visibility=Visibility.SECRETARIAT, required=("proposal",),
+          guards=("proposal_is_legal_now",)),
+    _rule("returned", _("Proposal returned"), ANY_STAGE, {DIRECTOR},
+          visibility=Visibility.SECRETARIAT, optional=("comment",),
+          guards=("replies_to_pending_proposal",)),
+    _rule("visibility_changed", _("Visibility of a document changed"), ANY_STAGE,
+          {SECRETARIAT}, visibility=Visibility.SECRETARIAT,
+          required=("document", "from", "to", "reason"), guards=("document_reference_valid",)),
+    _rule("deadline_missed_explained", _("Missed target explained"), OPEN, {SECRETARIAT},
+          public=True, required=("deadline", "reason"), optional=("party", "new_due_on"),
+          guards=("deadline_exists",)),
+    _rule("deadlines_recomputed", _("Deadlines recomputed"), OPEN, {SECRETARIAT, SYSTEM},
+          visibility=Visibility.SECRETARIAT, required=("reason",), optional=("changes",)),
+    _rule("withdrawn", _("Submission withdrawn"), OPEN, {SUBMITTER, SECRETARIAT}, public=True,
+          outcomes={None: Effect(to=S.CLOSED, closure=ClosureReason.WITHDRAWN)}),
+    _rule("closed", _("Case closed"),
+          {S.AWAITING_REVISION, S.ADMISSIBILITY_REVIEW, S.FACTUAL_RECORD_DECISION,
+           S.AWAITING_COUNCIL},
+          {SECRETARIAT}, public=True, decision=True, required=("reason",),
+          outcomes={None: Effect(to=S.CLOSED)}, guards=("closure_reason_fits_stage",),
+          document_kind="notice"),
+    _rule("reopened", _("Case reopened"), {S.CLOSED}, {SECRETARIAT}, public=True,
+          decision=True, required=("to_stage", "reason"), guards=("reopening_allowed",),
+          document_kind="notice"),
+]
+
+TABLE: dict[str, EventRule] = {rule.kind: rule for rule in RULES}
+EVENT_KINDS = tuple(TABLE)
+DECISION_KINDS = frozenset(rule.kind for rule in RULES if rule.decision)
+
+# The closure reason that a `closed` event may give in each stage (the guard checks more).
+CLOSURE_BY_STAGE = {
+    S.AWAITING_REVISION: ClosureReason.NOT_ADMISSIBLE,
+    S.ADMISSIBILITY_REVIEW: ClosureReason.NOT_A_SUBMISSION,
+    S.FACTUAL_RECORD_DECISION: ClosureReason.PENDING_PROCEEDING,
+    S.AWAITING_COUNCIL: ClosureReason.NO_COUNCIL_INSTRUCTION,
+}
+
+# Outcome values, for validation and forms.
+OUTCOMES = {kind: tuple(o for o in rule.outcomes if o) for kind, rule in TABLE.items()}
+
+
+def legal_pairs() -> set[tuple[str, str]]:
+    """Every (stage, kind) pair the table accepts; stage "" stands for "no event yet"."""
+    pairs = set()
+    for rule in RULES:
+        stages = {""} if rule.stages is None else rule.stages
+        pairs.update((str(stage), rule.kind) for stage in stages)
+    return pairs

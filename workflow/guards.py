@@ -174,8 +174,8 @@ def proposal_is_legal_now(ctx):
 
 
 def replies_to_pending_proposal(ctx):
-    seq = ctx.data.get("proposal_event")
-    if ctx.pending_proposal_by_seq(seq) is None:
+    index = ctx.data.get("proposal_event")
+    if not isinstance(index, int) or ctx.pending_proposal_by_seq(index + 1) is None:
         raise RuleViolation(_("There is no such proposal awaiting a decision."),
                             rule="four eyes")
 

@@ -104,8 +104,10 @@ class Context:
         return not closes_on or on <= datetime.date.fromisoformat(closes_on)
 
     def _answered(self) -> set[int]:
-        return {f["data"].get("proposal_event") for f in self.facts
-                if f["data"].get("proposal_event")}
+        """Sequence numbers of proposals already approved or returned. Events refer to other
+        events of the case by 0-based index (= seq - 1), as REGISTRY-FORMAT.md does."""
+        return {f["data"]["proposal_event"] + 1 for f in self.facts
+                if isinstance(f["data"].get("proposal_event"), int)}
 
     def pending_proposals(self) -> list[dict]:
         answered = self._answered()
@@ -126,11 +128,12 @@ class Context:
     def submitter_count(self) -> int:
         return self.submission.memberships.count()
 
-    def document_at(self, event_seq: int, index: int):
+    def document_at(self, event_index: int, index: int):
+        """A document by its event's 0-based index in the case and its own position."""
         from submissions.models import Document
 
         return Document.objects.filter(
-            submission=self.submission, event__seq=event_seq, position=index
+            submission=self.submission, event__seq=event_index + 1, position=index
         ).first()
 
     def next_code(self, letter: str) -> str:
@@ -270,7 +273,7 @@ def record_event(
             return _write(ctx, TABLE["proposed"], {"proposal": proposal}, actor=actor,
                           documents_in=[d.restricted() for d in documents_in])
         if proposal_event is not None:
-            data["proposal_event"] = proposal_event
+            data["proposal_event"] = proposal_event - 1  # stored as the event's index
         return _write(ctx, rule, data, actor=actor, documents_in=documents_in, title=title,
                       note=note, visibility=visibility, code=code, importing=importing)
 
@@ -314,8 +317,9 @@ def _write(ctx: Context, rule: EventRule, data: dict, *, actor: Actor, documents
         note=note,
         prev_hash=submission.chain_head,
     )
-    if data.get("proposal_event"):
-        event.proposal = Event.objects.get(submission=submission, seq=data["proposal_event"])
+    if isinstance(data.get("proposal_event"), int):
+        event.proposal = Event.objects.get(submission=submission,
+                                           seq=data["proposal_event"] + 1)
     _apply(ctx, rule, event)
     event.stage_after = submission.stage
     event.hash = ""
@@ -708,7 +712,7 @@ def return_proposal(submission, proposal_seq: int, *, actor, comment: str,
     if not comment.strip():
         raise InvalidInput(_("Say why the proposal is returned."))
     return record_event(submission, "returned", actor=actor,
-                        data={"proposal_event": proposal_seq, "comment": comment.strip()},
+                        data={"proposal_event": proposal_seq - 1, "comment": comment.strip()},
                         expected_event_count=expected_event_count)
 
 

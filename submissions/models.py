@@ -455,7 +455,7 @@ class Document(models.Model):
         verbose_name=_("translation of"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="translations",
     )
     official_translation = models.BooleanField(_("official translation"), default=False)
@@ -464,7 +464,7 @@ class Document(models.Model):
         verbose_name=_("redacted version of"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="redacted_versions",
     )
     created_at = models.DateTimeField(auto_now_add=True)

@@ -40,7 +40,7 @@ class Event(models.Model):
     note = models.TextField(_("note"), blank=True)
     # Four eyes: an approval (the decision itself) or a return points at its proposal.
     proposal = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="responses"
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="responses"
     )
     prev_hash = models.CharField(max_length=64, blank=True)
     hash = models.CharField(max_length=64)

@@ -1,5 +1,6 @@
 """Storing the documents an event carries: streamed to storage, hashed, type sniffed."""
 
+import contextvars
 import os
 import re
 import unicodedata
@@ -11,6 +12,12 @@ from django.core.files import File
 from submissions.models import Document, sha256_of
 
 from .stages import Visibility
+
+# The registry importer collects the names of files stored for a case, to remove them if the
+# case is refused (a refused case leaves nothing behind in the media folder).
+STORED_FILES: contextvars.ContextVar[list | None] = contextvars.ContextVar(
+    "stored_files", default=None
+)
 
 
 def safe_name(name: str) -> str:
@@ -91,6 +98,8 @@ def store(event, inputs, rule, recorded_by) -> list[Document]:
             if not isinstance(fileobj, File):
                 fileobj = File(fileobj)
             document.file.save(safe_name(fileobj.name), fileobj, save=False)
+            if STORED_FILES.get() is not None:
+                STORED_FILES.get().append(document.file.name)
         document._history_user = recorded_by
         document.save()
         rows.append(document)

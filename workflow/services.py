@@ -591,6 +591,8 @@ def file_submission(
     receipt_number: str = "",
     note: str = "",
     title: str = "",
+    author: str | None = None,
+    visibility: str | None = None,
     importing: ImportOptions | None = None,
     context_out: list | None = None,
 ) -> Submission:
@@ -661,9 +663,11 @@ def file_submission(
         ctx = Context(submission)
         if actor.kind == "public":
             actor = Actor.submitter(first_membership)
+        if author is None:
+            author = "submitter"  # the submitters file, whoever types it in (paper filings)
         record_event(submission, "filed", actor=actor, on=on_date, reason=reason,
                      documents_in=documents_in, context=ctx, importing=importing, note=note,
-                     title=title)
+                     title=title, author=author, visibility=visibility)
         if context_out is not None:
             context_out.append(ctx)
     return submission

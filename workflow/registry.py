@@ -1,0 +1,484 @@
+"""Import and export of whole case histories in the `sem-registry/1` format (REGISTRY-FORMAT.md).
+
+Import replays every event through the same services and rules that live cases follow, with
+the historical dates; a case that breaks a rule is refused whole (no row, no file left behind)
+and does not stop the others. Export writes the same format: by default exactly what the public
+docket shows; with ``restricted=True`` everything, so that export → import → export gives the
+same bytes and every event's hash is checked on the way in.
+"""
+
+import datetime
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from submissions import access
+from submissions.models import Submission, Submitter, User
+
+from . import documents, services
+from .exceptions import WorkflowError
+from .models import Event
+from .stages import Stage, Visibility
+from .table import TABLE
+
+FORMAT = "sem-registry/1"
+logger = logging.getLogger(__name__)
+
+COMMON_EVENT_KEYS = ("on", "kind", "author", "title", "code", "note", "visibility",
+                     "documents", "recorded_at", "recorded_by", "hash")
+ALWAYS_ALLOWED_DATA = ("proposal_event", "date_reason")
+DEFAULT_AUTHORS = {
+    "filed": "submitter", "revision_filed": "submitter", "withdrawn": "submitter",
+    "information_added": "submitter", "information_submitted": "public",
+}
+
+
+class RefusedCase(Exception):
+    def __init__(self, reference, index, kind, message):
+        self.reference, self.index, self.kind, self.message = reference, index, kind, message
+        where = f"event {index} ({kind})" if index is not None else _("case")
+        super().__init__(f"{reference}: {where}: {message}")
+
+
+@dataclass
+class ImportReport:
+    imported: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    refused: list[RefusedCase] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.refused
+
+
+# --- Import ------------------------------------------------------------------------------------
+
+
+def import_registry(payload: dict, *, replace: bool = False, base_dir: Path | None = None,
+                    actor=None) -> ImportReport:
+    report = ImportReport()
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        report.refused.append(RefusedCase("-", None, "-", _("Not a sem-registry/1 file.")))
+        return report
+    related = []
+    for case in payload.get("submissions") or []:
+        reference = (case.get("identifier") or case.get("receipt_number") or "?") \
+            if isinstance(case, dict) else "?"
+        stored_files: list[str] = []
+        token = documents.STORED_FILES.set(stored_files)
+        try:
+            with transaction.atomic():
+                replaced = _remove_existing(case, replace, reference)
+                submission = _import_case(case, base_dir, actor)
+            (report.replaced if replaced else report.imported).append(reference)
+            related.append((submission, case.get("related") or []))
+        except RefusedCase as refusal:
+            _discard(stored_files)
+            report.refused.append(refusal)
+        finally:
+            documents.STORED_FILES.reset(token)
+    for submission, references in related:
+        missing = _link_related(submission, references)
+        report.warnings += [
+            _("%(case)s: related case %(other)s is not in the registry.")
+            % {"case": submission.reference, "other": other} for other in missing
+        ]
+    return report
+
+
+def _discard(names):
+    """A refused case leaves no file behind in the media folder."""
+    for name in names:
+        if name and default_storage.exists(name):
+            default_storage.delete(name)
+
+
+def _remove_existing(case, replace, reference) -> bool:
+    identifier = case.get("identifier") if isinstance(case, dict) else None
+    receipt = case.get("receipt_number") if isinstance(case, dict) else None
+    existing = Submission.objects.filter(identifier=identifier) if identifier else \
+        Submission.objects.filter(receipt_number=receipt) if receipt else Submission.objects.none()
+    existing = existing.first()
+    if existing is None:
+        return False
+    if not replace:
+        raise RefusedCase(reference, None, "-",
+                          _("A case with this identifier exists; use --replace to replace it."))
+    submitter_ids = list(existing.memberships.values_list("submitter_id", flat=True))
+    logger.warning("import_registry --replace: removing case %s (%s events, head %s)",
+                   existing.reference, existing.event_count, existing.chain_head)
+    existing.delete()
+    Submitter.objects.filter(pk__in=submitter_ids, memberships__isnull=True).delete()
+    return True
+
+
+def _text(value, name, reference):
+    if isinstance(value, str):
+        return {"en": value}
+    if not isinstance(value, dict) or not any(value.get(k) for k in ("en", "es")):
+        raise RefusedCase(reference, None, "-",
+                          _("“%(key)s” needs a text in English or Spanish.") % {"key": name})
+    return value
+
+
+def _filing_from(case, reference) -> services.FilingInput:
+    for key in ("party", "language", "title", "summary", "laws", "submitters", "events"):
+        if key not in case:
+            raise RefusedCase(reference, None, "-", _("Missing key “%(key)s”.") % {"key": key})
+    language = case["language"]
+    if language not in ("en", "es") or case["party"] not in ("PE", "US"):
+        raise RefusedCase(reference, None, "-",
+                          _("“party” must be PE or US and “language” en or es."))
+    other = "es" if language == "en" else "en"
+    title = _text(case["title"], "title", reference)
+    summary = _text(case["summary"], "summary", reference)
+    laws = []
+    for law in case["laws"]:
+        if isinstance(law, str):
+            laws.append(services.LawInput(law))
+        elif isinstance(law, dict) and law.get("name"):
+            laws.append(services.LawInput(law["name"], law.get("provisions", "")))
+        else:
+            raise RefusedCase(reference, None, "-", _("Each law needs a name."))
+    if not isinstance(case["submitters"], list) or not case["submitters"]:
+        raise RefusedCase(reference, None, "-", _("A case needs at least one submitter."))
+    submitters = [_submitter_from(item, reference) for item in case["submitters"]]
+    details = case.get("details") or {}
+    return services.FilingInput(
+        party=case["party"], language=language,
+        title=title.get(language, ""), title_other=title.get(other, ""),
+        summary=summary.get(language, ""), summary_other=summary.get(other, ""),
+        submitters=submitters, laws=laws,
+        facts=details.get("facts", ""),
+        authorities_communication=details.get("authorities_communication", ""),
+        authorities_response=details.get("authorities_response", ""),
+        private_remedies=details.get("private_remedies", ""),
+        harm=details.get("harm", ""),
+        relies_on_media_only=details.get("relies_on_media_only"),
+    )
+
+
+def _submitter_from(item, reference) -> services.SubmitterInput:
+    if not isinstance(item, dict) or item.get("kind") not in ("individual", "organization"):
+        raise RefusedCase(reference, None, "-",
+                          _("Each submitter needs a kind: individual or organization."))
+    confidential = bool(item.get("confidential"))
+    name = item.get("name") or (str(access.WITHHELD_LABEL) if confidential else "")
+    if not name:
+        raise RefusedCase(reference, None, "-", _("Each submitter needs a name."))
+    return services.SubmitterInput(
+        kind=item["kind"], name=name, nationality=(item.get("country") or "").upper(),
+        residence=item.get("residence", ""), email=item.get("email", ""),
+        phone=item.get("phone", ""), postal_address=item.get("postal_address", ""),
+        preferred_language=item.get("preferred_language", "en"), confidential=confidential,
+    )
+
+
+def _placeholder_user(username):
+    """Unknown recorders of a restricted export become inactive placeholder accounts."""
+    if not username:
+        return None
+    user, created = User.objects.get_or_create(username=username,
+                                               defaults={"is_active": False})
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
+
+
+def _import_options(item) -> services.ImportOptions:
+    recorded_at = item.get("recorded_at")
+    return services.ImportOptions(
+        recorded_at=datetime.datetime.fromisoformat(recorded_at) if recorded_at else None,
+        recorded_by=_placeholder_user(item.get("recorded_by")),
+        expected_hash=item.get("hash"),
+    )
+
+
+def _documents_from(items, base_dir):
+    inputs = []
+    for item in items or []:
+        if not isinstance(item, dict) or not item.get("title") or \
+                item.get("language") not in ("en", "es"):
+            raise WorkflowError(_("Each document needs a title and a language (en or es)."))
+        doc = services.DocumentInput(
+            title=item["title"], language=item["language"], visibility=item.get("visibility"),
+            kind=item.get("kind"), translation_of=item.get("translation_of"),
+            official_translation=bool(item.get("official_translation")),
+            redacted_version_of=item.get("redacted_version_of"),
+        )
+        for key in ("translation_of", "redacted_version_of"):
+            index = getattr(doc, key)
+            if index is not None and not (isinstance(index, int) and 0 <= index < len(inputs)):
+                raise WorkflowError(_("A document refers to a document that is not before it "
+                                      "in the same list."))
+        path = (base_dir or Path.cwd()) / item["file"] if item.get("file") else None
+        if path is not None and path.is_file():
+            doc.file = File(path.open("rb"), name=path.name)
+        elif path is not None and item.get("sha256") and default_storage.exists(item["file"]):
+            # A restricted export re-imported beside the same media folder: the file is
+            # already stored under that name; its hash is checked below.
+            doc.stored_name = item["file"]
+            doc.sha256, doc.size = item["sha256"], item.get("size")
+            doc.content_type = item.get("content_type", "")
+        elif path is not None:
+            raise WorkflowError(_("Document file not found: %(path)s") % {"path": path})
+        elif item.get("sha256"):
+            doc.sha256, doc.size = item["sha256"], item.get("size")
+            doc.content_type = item.get("content_type", "")
+        inputs.append((doc, item.get("sha256")))
+    return inputs
+
+
+def _import_case(case, base_dir, actor) -> Submission:
+    reference = case.get("identifier") or case.get("receipt_number") or "?"
+    filing = _filing_from(case, reference)
+    identifier = case.get("identifier") or ""
+    if identifier:
+        try:
+            Submission._meta.get_field("identifier").run_validators(identifier)
+        except Exception as exc:
+            raise RefusedCase(reference, None, "-", _("Malformed identifier.")) from exc
+    events = case["events"]
+    if not isinstance(events, list) or not events or not isinstance(events[0], dict) \
+            or events[0].get("kind") != "filed":
+        raise RefusedCase(reference, 0, events[0].get("kind", "?") if events and isinstance(
+            events[0], dict) else "?", _("The first event must be “filed”."))
+    holder = []
+    submission = None
+    for index, item in enumerate(events):
+        kind = item.get("kind", "?") if isinstance(item, dict) else "?"
+        try:
+            submission = _import_event(case, item, index, submission, filing, identifier,
+                                       holder, base_dir, actor)
+        except WorkflowError as error:
+            raise RefusedCase(reference, index, kind, str(error)) from error
+        except (KeyError, TypeError, ValueError) as error:
+            raise RefusedCase(reference, index, kind,
+                              _("Malformed event: %(error)s") % {"error": error}) from error
+    return submission
+
+
+def _import_event(case, item, index, submission, filing, identifier, holder, base_dir, actor):
+    if not isinstance(item, dict):
+        raise WorkflowError(_("An event must be an object."))
+    kind = item.get("kind")
+    rule = TABLE.get(kind)
+    if rule is None:
+        raise WorkflowError(_("Unknown event kind."))
+    data = {k: v for k, v in item.items() if k not in COMMON_EVENT_KEYS}
+    allowed = set(rule.required) | set(rule.optional) | set(ALWAYS_ALLOWED_DATA)
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise WorkflowError(_("Unknown keys for this kind: %(keys)s")
+                            % {"keys": ", ".join(unknown)})
+    if not item.get("on"):
+        raise WorkflowError(_("Every event needs its date (“on”)."))
+    docs = _documents_from(item.get("documents"), base_dir)
+    options = _import_options(item)
+    author = item.get("author")
+    if author is None:
+        author = DEFAULT_AUTHORS.get(kind)
+        if author is None and kind in ("party_responded", "extension_notified"):
+            author = f"party:{case['party']}"
+        author = author or "secretariat"
+    common = {"on": item["on"], "title": item.get("title", ""), "note": item.get("note", ""),
+              "importing": options}
+    try:
+        if kind == "filed":
+            if index != 0:
+                raise WorkflowError(_("A case is filed only once, as its first event."))
+            submission = services.file_submission(
+                filing, actor=actor, identifier=identifier,
+                receipt_number=case.get("receipt_number", ""), author=author,
+                visibility=item.get("visibility"),
+                documents_in=[d for d, _h in docs], context_out=holder, **common)
+            event = submission.events.get(seq=1)
+        else:
+            event = services.record_event(
+                submission, kind, actor=actor, data=data, author=author,
+                visibility=item.get("visibility"), code=item.get("code"),
+                documents_in=[d for d, _h in docs], context=holder[0], **common)
+    finally:
+        for doc, _hash in docs:
+            if doc.file is not None:
+                doc.file.close()
+    for stored, (_doc, expected) in zip(event.documents.order_by("position"), docs,
+                                        strict=True):
+        if expected and stored.sha256 != expected:
+            raise WorkflowError(_("A document's SHA-256 does not match the archive's."))
+    if item.get("code") and event.code != item["code"]:
+        raise WorkflowError(_("Code mismatch."))
+    return submission
+
+
+def _link_related(submission, references) -> list[str]:
+    missing = []
+    for reference in references:
+        other = Submission.objects.filter(identifier=reference).first()
+        if other is None:
+            missing.append(reference)
+        elif other.pk != submission.pk:
+            submission.related.add(other)
+    return missing
+
+
+# --- Export ------------------------------------------------------------------------------------
+
+
+def export_registry(queryset=None, *, restricted: bool = False) -> str:
+    """The registry as JSON text (UTF-8, two-space indent, trailing newline)."""
+    if queryset is None:
+        queryset = Submission.objects.all()
+    if not restricted:
+        queryset = access.public_submissions(queryset)
+    queryset = (queryset.select_related("party")
+                .prefetch_related("memberships__submitter", "submissionlaw_set__law",
+                                  "related", "deadlines")
+                .order_by("filed_on", "receipt_number", "identifier"))
+    cases = [_export_case(s, restricted) for s in queryset]
+    payload = {"format": FORMAT, "submissions": cases}
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _texts(submission, field_name) -> dict:
+    return {lang: getattr(submission, f"{field_name}_{lang}")
+            for lang in ("en", "es") if getattr(submission, f"{field_name}_{lang}")}
+
+
+def _export_case(submission, restricted) -> dict:
+    events = list(
+        Event.objects.filter(submission=submission).select_related("recorded_by")
+        .prefetch_related("documents").order_by("seq")
+    )
+    memberships = list(submission.memberships.all())
+    withheld_later = {e.data.get("submitter") for e in events if e.kind == "identity_withheld"}
+    joined_later = sum(len(e.data.get("submitters", [])) for e in events
+                       if e.kind == "submitters_joined")
+    initial = memberships[: len(memberships) - joined_later]
+    case = {}
+    if restricted or submission.identifier:
+        case["identifier"] = submission.identifier
+    if restricted:
+        case["receipt_number"] = submission.receipt_number
+    case["party"] = submission.party.code
+    case["language"] = submission.language
+    case["title"] = _texts(submission, "title")
+    case["summary"] = _texts(submission, "summary")
+    case["laws"] = [
+        {"name": link.law.name, **({"provisions": link.law.provisions}
+                                   if link.law.provisions else {})}
+        for link in submission.submissionlaw_set.all()
+    ]
+    case["submitters"] = [
+        _export_submitter(m.submitter, restricted, position not in withheld_later)
+        for position, m in enumerate(initial)
+    ]
+    related = sorted(r.identifier for r in submission.related.all() if r.identifier)
+    if related:
+        case["related"] = related
+    if restricted:
+        details = {key: getattr(submission, key) for key in (
+            "facts", "authorities_communication", "authorities_response", "private_remedies",
+            "harm") if getattr(submission, key)}
+        if submission.relies_on_media_only is not None:
+            details["relies_on_media_only"] = submission.relies_on_media_only
+        if details:
+            case["details"] = details
+    visible = [e for e in events if restricted or e.visibility == Visibility.PUBLIC]
+    confidential_positions = {i for i, m in enumerate(memberships) if m.submitter.confidential}
+    case["events"] = [
+        _export_event(e, restricted, len(initial), confidential_positions, events)
+        for e in visible
+    ]
+    case["stage"] = submission.stage
+    case["status"] = "open" if submission.stage != Stage.CLOSED else "closed"
+    case["closure_reason"] = submission.closure_reason or None
+    case["chain_hash"] = submission.chain_head
+    case["deadlines"] = [
+        {"kind": d.kind, "party": d.party or None, "rule": d.rule,
+         "start_on": d.start_on.isoformat(), "due_on": d.due_on.isoformat(),
+         "state": d.state, "met_on": d.met_on.isoformat() if d.met_on else None,
+         "late": d.late, "explanation": d.explanation}
+        for d in sorted(submission.deadlines.all(), key=lambda d: d.pk)
+    ]
+    return case
+
+
+def _export_submitter(submitter, restricted, confidential_as_filed=True) -> dict:
+    confidential = submitter.confidential and (confidential_as_filed or not restricted)
+    item = {}
+    if restricted or not submitter.confidential:
+        item["name"] = submitter.name
+    item["kind"] = submitter.kind
+    item["country"] = submitter.nationality
+    item["confidential"] = confidential
+    if restricted:
+        for key in ("residence", "email", "phone", "postal_address", "preferred_language"):
+            if getattr(submitter, key):
+                item[key] = getattr(submitter, key)
+    return item
+
+
+def _export_event(event, restricted, initial_count, confidential_positions, all_events) -> dict:
+    item = {"on": event.on.isoformat(), "kind": event.kind}
+    data = dict(event.data)
+    if event.kind == "submitters_joined" and not restricted:
+        offset = initial_count + sum(
+            len(e.data.get("submitters", [])) for e in all_events
+            if e.kind == "submitters_joined" and e.seq < event.seq)
+        data["submitters"] = [
+            {k: v for k, v in s.items()
+             if k in ("name", "kind", "country", "confidential")
+             and not (k == "name" and offset + i in confidential_positions)}
+            | ({"confidential": True} if offset + i in confidential_positions else {})
+            for i, s in enumerate(data["submitters"])
+        ]
+    for key in sorted(data):
+        if not restricted and key in ("date_reason", "proposal_event"):
+            continue
+        item[key] = data[key]
+    item["author"] = event.author
+    for key in ("title", "code", "note"):
+        if getattr(event, key):
+            item[key] = getattr(event, key)
+    if restricted:
+        item["visibility"] = event.visibility
+    documents = sorted(event.documents.all(), key=lambda d: (d.position, d.pk))
+    if not restricted:
+        documents = [d for d in documents if d.visibility == Visibility.PUBLIC]
+    index_of = {d.pk: i for i, d in enumerate(documents)}
+    if documents:
+        item["documents"] = [_export_document(d, index_of, restricted) for d in documents]
+    if restricted:
+        item["recorded_at"] = event.recorded_at.astimezone(datetime.UTC).isoformat()
+        item["recorded_by"] = event.recorded_by.username if event.recorded_by_id else None
+        item["hash"] = event.hash
+    return item
+
+
+def _export_document(document, index_of, restricted) -> dict:
+    item = {"language": document.language, "title": document.title}
+    if document.file and restricted:
+        item["file"] = document.file.name
+    item["visibility"] = document.initial_visibility if restricted else document.visibility
+    if document.translation_of_id in index_of:
+        item["translation_of"] = index_of[document.translation_of_id]
+        item["official_translation"] = document.official_translation
+    if document.redacted_version_of_id in index_of:
+        item["redacted_version_of"] = index_of[document.redacted_version_of_id]
+    if restricted:
+        item["kind"] = document.kind
+        if document.sha256:
+            item["sha256"] = document.sha256
+            item["size"] = document.size
+            if document.content_type:
+                item["content_type"] = document.content_type
+    return item

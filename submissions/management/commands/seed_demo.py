@@ -1,0 +1,378 @@
+"""Demo accounts (one per role) and a handful of cases at different stages, for `make run`.
+
+Every case is built through the workflow services, exactly as the registry importer and the
+live screens build them: the past is recorded with ``ImportOptions`` (historical dates, no four
+eyes), and one decision is taken live today — proposed by the officer, approved by the
+Executive Director — so the demo also exercises the four-eyes path. Nothing here sets a stage.
+
+Dates are relative to today so that the open deadlines of the demo are always near: some due
+soon, none long overdue.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from submissions.access import assign_role
+from submissions.models import Submission, User
+from submissions.roles import Role
+from workflow import services
+from workflow.services import FilingInput, LawInput, SubmitterInput
+
+# Printed on every run; the demo is for a developer's laptop, never a deployment (see handle).
+DEMO_PASSWORD = "demo-password-sem"  # noqa: S105
+
+# username, role, Party (for Party-bound roles), Secretariat staff (Django admin access)
+DEMO_USERS = [
+    ("officer", Role.OFFICER, None, True),
+    ("director", Role.DIRECTOR, None, True),
+    ("pe_focal", Role.FOCAL_POINT, "PE", False),
+    ("us_focal", Role.FOCAL_POINT, "US", False),
+    ("pe_council", Role.COUNCIL, "PE", False),
+    ("us_council", Role.COUNCIL, "US", False),
+    ("auditor", Role.AUDITOR, None, False),
+]
+ADMIN_USERNAME = "admin"
+
+
+class Command(BaseCommand):
+    help = (
+        "Create demo accounts (one per role, plus a superuser) and six cases at different "
+        "stages. Does nothing but print the credentials if the demo accounts already exist."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even though DEBUG is off (the demo accounts have a published password).",
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "seed_demo creates accounts with a published password and runs only with "
+                "DEBUG on (local settings). Use --force if you really mean it."
+            )
+        if User.objects.filter(username="officer").exists():
+            self.stdout.write("Demo data already loaded; nothing changed.")
+            self._print_credentials()
+            return
+        with transaction.atomic():
+            users = self._create_users()
+            cases = self._create_cases(users)
+        self._print_credentials()
+        self._print_cases(cases)
+
+    # --- accounts ------------------------------------------------------------------------------
+
+    def _create_users(self) -> dict[str, User]:
+        users = {}
+        for username, role, party, staff in DEMO_USERS:
+            user = User(
+                username=username,
+                email=f"{username}@sem.example.org",
+                is_staff=staff,
+                preferred_language="es" if party == "PE" else "en",
+            )
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            assign_role(user, role, party)
+            users[username] = user
+        User.objects.create_superuser(
+            ADMIN_USERNAME, f"{ADMIN_USERNAME}@sem.example.org", DEMO_PASSWORD
+        )
+        return users
+
+    def _print_credentials(self) -> None:
+        rows = [("username", "password", "role")]
+        for username, role, party, _staff in DEMO_USERS:
+            label = str(role.label) + (f" ({party})" if party else "")
+            rows.append((username, DEMO_PASSWORD, label))
+        rows.append((ADMIN_USERNAME, DEMO_PASSWORD, "Superuser (Django admin)"))
+        self._table(rows)
+        self.stdout.write(f"Sign in at {settings.SEM_SITE_URL}/en/accounts/login/")
+
+    def _table(self, rows) -> None:
+        widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+        for index, row in enumerate(rows):
+            self.stdout.write(
+                "  ".join(str(cell).ljust(w) for cell, w in zip(row, widths, strict=True))
+            )
+            if index == 0:
+                self.stdout.write("  ".join("-" * w for w in widths))
+
+    def _print_cases(self, cases) -> None:
+        self.stdout.write("")
+        rows = [("reference", "Party", "lang", "stage", "title")]
+        for case in cases:
+            case.refresh_from_db()
+            stage = case.stage + (f" ({case.closure_reason})" if case.closure_reason else "")
+            title = case.title_en or case.title_es
+            rows.append((case.reference, case.party.code, case.language, stage, title[:60]))
+        self._table(rows)
+
+    # --- cases -----------------------------------------------------------------------------------
+
+    def _create_cases(self, users) -> list[Submission]:
+        officer, director = users["officer"], users["director"]
+        today = services.today()
+        history = services.ImportOptions(recorded_by=officer)
+
+        def ago(days: int) -> datetime.date:
+            return today - datetime.timedelta(days=days)
+
+        def past(case, kind, days, **kwargs):
+            return services.record_event(
+                case, kind, actor=None, on=ago(days), importing=history, **kwargs
+            )
+
+        def file(filing, days):
+            return services.file_submission(filing, actor=None, on=ago(days), importing=history)
+
+        def decide_today(case, kind, **kwargs):
+            """A live decision: proposed by the officer, approved by the Executive Director."""
+            event = services.record_event(case, kind, actor=officer, **kwargs)
+            if event.kind == "proposed":  # four eyes on (the default)
+                services.approve_proposal(case, event.seq, actor=director)
+
+        def document(title, language):
+            return services.DocumentInput(title=title, language=language)
+
+        # Oldest first, so that receipt numbers and identifiers follow the filing dates.
+        cases = []
+        # 1. Closed as not admissible: municipal noise rules are not central-government
+        #    "environmental law" (Art. 18.14), and no revision came.
+        case = file(
+            FilingInput(
+                party="PE",
+                language="es",
+                title="Ruido de locales nocturnos en Miraflores",
+                title_other="Nightclub noise in Miraflores",
+                summary="Vecinos de Miraflores denuncian que la municipalidad no hace cumplir su "
+                "ordenanza de ruidos.",
+                summary_other="Residents of Miraflores say that the municipality does not enforce "
+                "its noise ordinance.",
+                submitters=[
+                    SubmitterInput(
+                        kind="individual",
+                        name="Carlos Ríos Salazar",
+                        nationality="PE",
+                        preferred_language="es",
+                    )
+                ],
+                laws=[LawInput("Ordenanza Municipal N.° 016 de Miraflores")],
+            ),
+            days=300,
+        )
+        past(case, "acknowledged", 298)
+        past(case, "admissibility_determined", 270, data={"outcome": "does_not_meet"})
+        past(
+            case,
+            "closed",
+            230,
+            data={"reason": "not_admissible"},
+            note="No revised submission was filed within 30 days.",
+        )
+        cases.append(case)
+
+        # 2. About the United States, awaiting the Council's instruction.
+        case = file(
+            FilingInput(
+                party="US",
+                language="en",
+                title="Enforcement of the Lacey Act on timber imported from Peru",
+                title_other="Aplicación de la Ley Lacey a la madera importada del Perú",
+                summary="A Peruvian organisation asserts that the United States fails to enforce "
+                "the Lacey Act's declaration and due-care requirements on imports of "
+                "Peruvian timber of illegal origin.",
+                summary_other="Una organización peruana sostiene que los Estados Unidos no aplican "
+                "las exigencias de declaración y diligencia debida de la Ley Lacey a "
+                "la madera peruana de origen ilegal.",
+                submitters=[
+                    SubmitterInput(
+                        kind="organization",
+                        name="Instituto de Derecho Forestal",
+                        nationality="PE",
+                        email="idf@example.org",
+                    )
+                ],
+                laws=[LawInput("Lacey Act (16 U.S.C. 3371–3378)", "§ 3372(f)")],
+            ),
+            days=200,
+        )
+        past(case, "acknowledged", 197)
+        past(case, "assigned", 197, data={"officer": officer.username})
+        past(case, "admissibility_determined", 172, data={"outcome": "meets"})
+        past(
+            case,
+            "response_decided",
+            145,
+            data={"outcome": "request", "delivered_on": ago(143).isoformat()},
+        )
+        past(case, "extension_notified", 130, author="party:US")
+        past(
+            case,
+            "party_responded",
+            90,
+            author="party:US",
+            data={"pending_proceeding": False},
+            documents_in=[document("Response of the United States", "en")],
+        )
+        past(
+            case,
+            "factual_record_notified",
+            35,
+            data={"outcome": "warranted"},
+            documents_in=[document("Notification to the Council under Article 18.9.1", "en")],
+        )
+        cases.append(case)
+
+        # 3. Awaiting the response of Peru: the request was decided live today (four eyes), so
+        #    the Party's 45 days start today.
+        case = file(
+            FilingInput(
+                party="PE",
+                language="es",
+                title="Deforestación para palma aceitera en Ucayali",
+                title_other="Oil palm deforestation in Ucayali",
+                summary="Los peticionarios afirman que se otorgaron cambios de uso de suelo sin "
+                "evaluación ambiental en bosques primarios de Ucayali.",
+                summary_other="The submitters assert that land-use changes were granted without "
+                "environmental assessment in primary forest in Ucayali.",
+                submitters=[
+                    SubmitterInput(
+                        kind="organization",
+                        name="Red Amazónica Ucayali",
+                        nationality="PE",
+                        email="red@ucayali.example.org",
+                        preferred_language="es",
+                    )
+                ],
+                laws=[
+                    LawInput("Ley Forestal y de Fauna Silvestre (Ley N.° 29763)", "Art. 38"),
+                    LawInput(
+                        "Ley del Sistema Nacional de Evaluación de Impacto Ambiental "
+                        "(Ley N.° 27446)",
+                        "Art. 3",
+                    ),
+                ],
+            ),
+            days=55,
+        )
+        past(case, "acknowledged", 52)
+        past(case, "assigned", 52, data={"officer": officer.username})
+        past(
+            case,
+            "admissibility_determined",
+            28,
+            data={"outcome": "meets"},
+            documents_in=[document("Determinación conforme al artículo 18.8.2", "es")],
+        )
+        decide_today(case, "response_decided", data={"outcome": "request"})
+        cases.append(case)
+
+        # 4. A submitter who asked to have their identity withheld; about to be decided on a
+        #    response request.
+        case = file(
+            FilingInput(
+                party="PE",
+                language="es",
+                title="Tala ilegal en la Reserva Comunal Amarakaeri",
+                title_other="Illegal logging in the Amarakaeri Communal Reserve",
+                summary="Se alega que no se fiscaliza la tala ilegal dentro de la Reserva Comunal "
+                "Amarakaeri.",
+                summary_other="The submission alleges that illegal logging inside the Amarakaeri "
+                "Communal Reserve goes unchecked.",
+                submitters=[
+                    SubmitterInput(
+                        kind="individual",
+                        name="Juan Pérez Mamani",
+                        nationality="PE",
+                        email="jpm@example.org",
+                        preferred_language="es",
+                        confidential=True,
+                    ),
+                    SubmitterInput(
+                        kind="organization",
+                        name="Federación Nativa del Río Madre de Dios",
+                        nationality="PE",
+                        preferred_language="es",
+                    ),
+                ],
+                laws=[LawInput("Ley de Áreas Naturales Protegidas (Ley N.° 26834)", "Art. 22")],
+            ),
+            days=40,
+        )
+        past(case, "acknowledged", 38)
+        past(case, "assigned", 38, data={"officer": officer.username})
+        past(case, "admissibility_determined", 12, data={"outcome": "meets"})
+        cases.append(case)
+
+        # 5. Acknowledged and in admissibility review, in English; title and summary only in
+        #    English, so the Spanish pages show the fallback. A proposal awaits the Director.
+        case = file(
+            FilingInput(
+                party="PE",
+                language="en",
+                title="Illegal gold mining in the Tambopata buffer zone",
+                summary="The submitters assert that Peru fails to enforce its forestry and "
+                "mining-formalisation laws against alluvial gold mining in the buffer zone "
+                "of the Tambopata National Reserve.",
+                submitters=[
+                    SubmitterInput(
+                        kind="organization",
+                        name="Madre de Dios Watch",
+                        nationality="US",
+                        email="info@mdd-watch.example.org",
+                    )
+                ],
+                laws=[
+                    LawInput("Forest and Wildlife Law (Law No. 29763)", "Arts. 2, 150"),
+                    LawInput("Legislative Decree No. 1105", "Art. 4"),
+                ],
+            ),
+            days=12,
+        )
+        past(case, "acknowledged", 10, documents_in=[document("Acknowledgement of receipt", "en")])
+        past(case, "assigned", 10, data={"officer": officer.username})
+        if settings.SEM_FOUR_EYES:
+            services.record_event(
+                case,
+                "admissibility_determined",
+                actor=officer,
+                data={"outcome": "meets"},
+                note="Criteria (a)–(f) met; see the draft determination.",
+            )
+        cases.append(case)
+
+        # 6. Just filed, in Spanish, by a submitter; not yet acknowledged, so not public.
+        #    Written by the submitter, so its title exists only in Spanish.
+        cases.append(
+            file(
+                FilingInput(
+                    party="PE",
+                    language="es",
+                    title="Vertimiento de relaves mineros en el río Santa",
+                    summary="Una comunidad de Áncash sostiene que la autoridad no fiscaliza los "
+                    "vertimientos de relaves de una planta concentradora en el río Santa.",
+                    submitters=[
+                        SubmitterInput(
+                            kind="individual",
+                            name="María Quispe Huamán",
+                            nationality="PE",
+                            email="mquispe@example.org",
+                            preferred_language="es",
+                        )
+                    ],
+                    laws=[
+                        LawInput("Ley General del Ambiente (Ley N.° 28611)", "Art. 74"),
+                        LawInput("Ley de Recursos Hídricos (Ley N.° 29338)", "Art. 79"),
+                    ],
+                ),
+                days=1,
+            )
+        )
+        return cases

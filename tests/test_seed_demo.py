@@ -1,0 +1,108 @@
+"""`manage.py seed_demo`: the demo accounts and cases that `make run` loads."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from submissions.models import Submission, Submitter, User
+from submissions.roles import Role
+from workflow.chain import verify_submission
+from workflow.models import Event
+from workflow.stages import ClosureReason, Stage
+
+EXPECTED_ROLES = {
+    "officer": (Role.OFFICER, None),
+    "director": (Role.DIRECTOR, None),
+    "pe_focal": (Role.FOCAL_POINT, "PE"),
+    "us_focal": (Role.FOCAL_POINT, "US"),
+    "pe_council": (Role.COUNCIL, "PE"),
+    "us_council": (Role.COUNCIL, "US"),
+    "auditor": (Role.AUDITOR, None),
+}
+
+
+def seed() -> str:
+    out = StringIO()
+    # Test settings run with DEBUG off, where the command refuses unless forced.
+    call_command("seed_demo", force=True, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_one_account_per_role_and_a_superuser():
+    output = seed()
+    for username, (role, party) in EXPECTED_ROLES.items():
+        user = User.objects.get(username=username)
+        assert user.has_role(role), username
+        assert (user.party.code if user.party else None) == party, username
+        assert user.check_password("demo-password-sem"), username
+        assert user.is_staff == (username in ("officer", "director")), username
+        assert username in output
+    admin = User.objects.get(username="admin")
+    assert admin.is_superuser and admin.is_staff
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("four_eyes", [True, False])
+def test_cases_at_several_stages_built_by_the_workflow(settings, four_eyes):
+    settings.SEM_FOUR_EYES = four_eyes
+    seed()
+    cases = list(Submission.objects.all())
+    assert len(cases) == 6
+    stages = {case.stage for case in cases}
+    assert {
+        Stage.ADMISSIBILITY_REVIEW,
+        Stage.RESPONSE_DECISION,
+        Stage.AWAITING_RESPONSE,
+        Stage.AWAITING_COUNCIL,
+        Stage.CLOSED,
+    } <= stages
+    closed = Submission.objects.get(stage=Stage.CLOSED)
+    assert closed.closure_reason == ClosureReason.NOT_ADMISSIBLE
+    awaiting = Submission.objects.get(stage=Stage.AWAITING_RESPONSE)
+    assert awaiting.party.code == "PE"
+    # One case is filed and not yet acknowledged (so not public), in Spanish.
+    unregistered = Submission.objects.get(registered_on__isnull=True)
+    assert unregistered.language == "es"
+    assert unregistered.stage == Stage.ADMISSIBILITY_REVIEW
+    assert {case.language for case in cases} == {"en", "es"}
+    # Some titles in both languages, at least one in one language only (the fallback).
+    assert any(case.title_en and case.title_es for case in cases)
+    assert any(bool(case.title_en) != bool(case.title_es) for case in cases)
+    for case in cases:
+        # Every stage is the outcome of recorded events, on an intact hash chain.
+        last = Event.objects.filter(submission=case).order_by("-seq").first()
+        assert last.stage_after == case.stage
+        assert verify_submission(case) is None
+    # The live decision went through four eyes when that is on.
+    decided = Event.objects.get(submission=awaiting, kind="response_decided")
+    assert (decided.proposal_id is not None) == four_eyes
+
+
+@pytest.mark.django_db
+def test_a_submitter_has_their_identity_withheld():
+    seed()
+    withheld = Submitter.objects.filter(confidential=True)
+    assert withheld.count() == 1
+    case = withheld.get().memberships.get().submission
+    assert case.is_registered  # public, so the withheld name matters
+    assert case.memberships.filter(submitter__confidential=False).exists()
+
+
+@pytest.mark.django_db
+def test_running_twice_changes_nothing_and_prints_the_credentials():
+    seed()
+    counts = (User.objects.count(), Submission.objects.count(), Event.objects.count())
+    output = seed()
+    assert (User.objects.count(), Submission.objects.count(), Event.objects.count()) == counts
+    assert "already loaded" in output
+    assert "demo-password-sem" in output and "pe_council" in output
+
+
+@pytest.mark.django_db
+def test_refuses_without_debug_unless_forced(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("seed_demo", stdout=StringIO())
+    assert not User.objects.exists()

@@ -94,6 +94,7 @@ class IdentifierCounter(models.Model):
     party = models.CharField(max_length=2, blank=True)
     year = models.PositiveIntegerField()
     last = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [

@@ -100,7 +100,6 @@ def store(event, inputs, rule, recorded_by) -> list[Document]:
             document.file.save(safe_name(fileobj.name), fileobj, save=False)
             if STORED_FILES.get() is not None:
                 STORED_FILES.get().append(document.file.name)
-        document._history_user = recorded_by
         document.save()
         rows.append(document)
     return rows

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from submissions import access
+from submissions.history import acting_user
 from submissions.models import (
     EnvironmentalLaw,
     IdentifierCounter,
@@ -235,7 +236,8 @@ def record_event(
     if rule is None:
         raise InvalidInput(_("Unknown event kind “%(kind)s”.") % {"kind": kind}, rule="kind")
     data = dict(data or {})
-    with transaction.atomic():
+    history_user = importing.recorded_by if importing is not None else actor.user
+    with transaction.atomic(), acting_user(history_user):
         if context is None:
             submission = Submission.objects.select_for_update().select_related("party").get(
                 pk=submission.pk
@@ -323,7 +325,6 @@ def _write(ctx: Context, rule: EventRule, data: dict, *, actor: Actor, documents
     _apply(ctx, rule, event)
     event.stage_after = submission.stage
     event.hash = ""
-    event._history_user = recorded_by
     event.save()
     stored = documents.store(event, documents_in, rule, recorded_by)
     event.hash = chain.hash_event(event, stored)
@@ -336,7 +337,6 @@ def _write(ctx: Context, rule: EventRule, data: dict, *, actor: Actor, documents
     submission.chain_head = event.hash
     submission.event_count = event.seq
     submission.last_event_on = event.on
-    submission._history_user = recorded_by
     submission.save()
     ctx.deadlines.save()
     ctx.facts.append({"seq": event.seq, "kind": event.kind, "data": event.data,
@@ -497,7 +497,6 @@ def _submitters_joined(ctx: Context, event: Event) -> None:
 def _identity_withheld(ctx: Context, event: Event) -> None:
     membership = ctx.submission.memberships.select_related("submitter")[event.data["submitter"]]
     membership.submitter.confidential = True
-    membership.submitter._history_user = event.recorded_by
     membership.submitter.save(update_fields=["confidential"])
 
 
@@ -512,7 +511,6 @@ def _assigned(ctx: Context, event: Event) -> None:
 def _visibility_changed(ctx: Context, event: Event) -> None:
     document = ctx.document_at(*event.data["document"])
     document.visibility = event.data["to"]
-    document._history_user = event.recorded_by
     document.save(update_fields=["visibility"])
 
 
@@ -609,7 +607,8 @@ def file_submission(
         raise NotAllowed()
     on_date = datetime.date.fromisoformat(on) if isinstance(on, str) else (on or today())
     other = "es" if filing.language == "en" else "en"
-    with transaction.atomic():
+    history_user = importing.recorded_by if importing is not None else actor.user
+    with transaction.atomic(), acting_user(history_user):
         party = Party.objects.get(code=filing.party)
         if receipt_number:
             _prefix, year, number = receipt_number.split("-")
@@ -635,7 +634,6 @@ def file_submission(
         setattr(submission, f"title_{other}", filing.title_other)
         setattr(submission, f"summary_{filing.language}", filing.summary)
         setattr(submission, f"summary_{other}", filing.summary_other)
-        submission._history_user = actor.user
         submission.save()
         for position, law in enumerate(filing.laws):
             law_row, _created = EnvironmentalLaw.objects.get_or_create(

@@ -259,7 +259,8 @@ def _import_case(case, base_dir, actor) -> Submission:
             submission = _import_event(case, item, index, submission, filing, identifier,
                                        holder, base_dir, actor)
         except WorkflowError as error:
-            raise RefusedCase(reference, index, kind, str(error)) from error
+            message = f"{error} [rule: {error.rule}]" if error.rule else str(error)
+            raise RefusedCase(reference, index, kind, message) from error
         except (KeyError, TypeError, ValueError) as error:
             raise RefusedCase(reference, index, kind,
                               _("Malformed event: %(error)s") % {"error": error}) from error

@@ -730,7 +730,7 @@ def recompute_deadlines(reason: str, *, actor=None) -> int:
     case_ids = (Deadline.objects.filter(state=Deadline.State.OPEN)
                 .values_list("submission_id", flat=True).distinct())
     for pk in list(case_ids):
-        with transaction.atomic():
+        with transaction.atomic(), acting_user(Actor.of(actor).user):
             submission = Submission.objects.select_for_update().select_related("party").get(
                 pk=pk
             )
@@ -752,18 +752,21 @@ def recompute_deadlines(reason: str, *, actor=None) -> int:
 
 def set_non_working_day(day: datetime.date, description: str, *, actor) -> NonWorkingDay:
     """Add (or rename) an extra non-working day at the seat and recompute open deadlines."""
-    row, _created = NonWorkingDay.objects.update_or_create(
-        date=day, defaults={"description": description}
-    )
-    recompute_deadlines(_("Non-working day added: %(date)s (%(what)s)")
-                        % {"date": day.isoformat(), "what": description}, actor=actor)
+    with transaction.atomic(), acting_user(Actor.of(actor).user):
+        row, _created = NonWorkingDay.objects.update_or_create(
+            date=day, defaults={"description": description}
+        )
+        recompute_deadlines(_("Non-working day added: %(date)s (%(what)s)")
+                            % {"date": day.isoformat(), "what": description}, actor=actor)
     return row
 
 
 def remove_non_working_day(day: datetime.date, *, actor) -> None:
-    NonWorkingDay.objects.filter(date=day).delete()
-    recompute_deadlines(_("Non-working day removed: %(date)s") % {"date": day.isoformat()},
-                        actor=actor)
+    with transaction.atomic(), acting_user(Actor.of(actor).user):
+        for row in NonWorkingDay.objects.filter(date=day):
+            row.delete()  # one by one, so that the history records the deletion
+        recompute_deadlines(_("Non-working day removed: %(date)s") % {"date": day.isoformat()},
+                            actor=actor)
 
 
 def set_deadline_length(kind: str, length: int, *, actor) -> None:
@@ -775,9 +778,10 @@ def set_deadline_length(kind: str, length: int, *, actor) -> None:
         raise InvalidInput(_("This period is set by the treaty and cannot be changed."))
     if length < 1:
         raise InvalidInput(_("A period lasts at least one day."))
-    DeadlineLength.objects.update_or_create(kind=kind, defaults={"length": length})
-    recompute_deadlines(_("Length of “%(kind)s” set to %(n)s days")
-                        % {"kind": SPECS[kind].label, "n": length}, actor=actor)
+    with transaction.atomic(), acting_user(Actor.of(actor).user):
+        DeadlineLength.objects.update_or_create(kind=kind, defaults={"length": length})
+        recompute_deadlines(_("Length of “%(kind)s” set to %(n)s days")
+                            % {"kind": SPECS[kind].label, "n": length}, actor=actor)
 
 
 def open_lapsed_deadlines(on: datetime.date | None = None) -> int:

@@ -24,6 +24,23 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Transactional tests flush the database, data migrations included: put back the
+    Parties and groups every installation has."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not (marker.kwargs.get("transaction") or
+                              (marker.args and marker.args[0])):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.contrib.auth.models import Group
+
+    from submissions.models import Party
+    from submissions.reference import ensure_reference_data
+
+    ensure_reference_data(Party, Group)
+
+
 @pytest.fixture
 def is_postgres():
     return connection.vendor == "postgresql"

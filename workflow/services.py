@@ -272,6 +272,8 @@ def record_event(
                 proposal["documents"] = [
                     {"visibility": d.visibility or rule.default_visibility} for d in documents_in
                 ]
+            # The proposal's own guards: one pending proposal per decision, legal now.
+            ctx.check_legal(TABLE["proposed"], {"proposal": proposal})
             return _write(ctx, TABLE["proposed"], {"proposal": proposal}, actor=actor,
                           documents_in=[d.restricted() for d in documents_in])
         if proposal_event is not None:

@@ -1,20 +1,10 @@
 from django.db import migrations
 
-PARTIES = [("PE", "Peru", "Perú"), ("US", "United States", "Estados Unidos")]
-ROLES = ["secretariat_officer", "executive_director", "party_focal_point", "council_member",
-         "auditor"]
-ACCESS_GROUPS = ["party_focal_point:PE", "party_focal_point:US", "council_member:PE",
-                 "council_member:US"]
+from submissions.reference import ACCESS_GROUPS, ROLES, ensure_reference_data
 
 
 def create(apps, schema_editor):
-    Party = apps.get_model("submissions", "Party")
-    Group = apps.get_model("auth", "Group")
-    for code, name_en, name_es in PARTIES:
-        Party.objects.update_or_create(code=code, defaults={"name_en": name_en,
-                                                             "name_es": name_es})
-    for name in ROLES + ACCESS_GROUPS:
-        Group.objects.get_or_create(name=name)
+    ensure_reference_data(apps.get_model("submissions", "Party"), apps.get_model("auth", "Group"))
 
 
 def remove(apps, schema_editor):

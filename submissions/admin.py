@@ -1,0 +1,197 @@
+"""The Django admin for accounts, Parties, laws and cases: for looking, correcting staff-written
+text, and reading history — never for moving a case.
+
+Whatever the workflow records (stage, closure, identifier, the chain, assignments, withheld
+identities, document visibility) is read-only here: ``workflow.services`` writes it in the same
+transaction as the event that explains it, and an edit here would leave no event behind.
+"""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    Document,
+    EnvironmentalLaw,
+    Party,
+    Submission,
+    SubmissionLaw,
+    SubmissionSubmitter,
+    Submitter,
+    User,
+)
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """History to read, never to revert.
+
+    simple_history's "revert" view saves a past version on POST after checking only that the
+    user may *view* history — not ``has_change_permission`` — and a past version of a case
+    carries its past stage. So reverting is switched off for every model, not just hidden.
+    """
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class ReadOnlyAdmin(HistoryAdmin):
+    """Rows written only by the workflow services: shown, never added, changed or deleted."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(User)
+class UserAdmin(HistoryAdmin, BaseUserAdmin):
+    fieldsets = (
+        *BaseUserAdmin.fieldsets,
+        (_("Secretariat"), {"fields": ("preferred_language", "party")}),
+    )
+    add_fieldsets = (
+        *BaseUserAdmin.add_fieldsets,
+        (_("Secretariat"), {"fields": ("email", "preferred_language", "party")}),
+    )
+    list_display = ("username", "email", "first_name", "last_name", "party", "is_staff",
+                    "is_active")
+    list_filter = ("is_staff", "is_superuser", "is_active", "party", "groups")
+    list_select_related = ("party",)
+
+
+@admin.register(Party)
+class PartyAdmin(HistoryAdmin):
+    list_display = ("code", "name_en", "name_es")
+
+    def get_readonly_fields(self, request, obj=None):
+        # The code is part of every identifier and of the access groups' names.
+        return ("code",) if obj is not None else ()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(EnvironmentalLaw)
+class EnvironmentalLawAdmin(HistoryAdmin):
+    list_display = ("name", "provisions", "party")
+    list_filter = ("party",)
+    search_fields = ("name", "provisions")
+    list_select_related = ("party",)
+
+
+class SubmissionLawInline(admin.TabularInline):
+    model = SubmissionLaw
+    fields = ("position", "law")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class SubmissionSubmitterInline(admin.TabularInline):
+    model = SubmissionSubmitter
+    verbose_name = _("submitter")
+    verbose_name_plural = _("submitters")
+    fields = ("position", "submitter", "joined_on", "token_revoked_at")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Submission)
+class SubmissionAdmin(HistoryAdmin):
+    list_display = ("reference", "receipt_number", "party", "stage", "filed_on",
+                    "last_event_on")
+    list_filter = ("stage", "party")
+    search_fields = ("identifier", "receipt_number", "title_en", "title_es")
+    list_select_related = ("party",)
+    date_hierarchy = "filed_on"
+    inlines = (SubmissionLawInline, SubmissionSubmitterInline)
+    filter_horizontal = ("related",)
+    # Written by the workflow services, each with its event (see the module docstring). The
+    # filing's own facts are read-only too: they are what the submitter filed, and the date
+    # starts every clock of the case.
+    readonly_fields = (
+        "stage", "closure_reason", "registered_on", "identifier", "slug", "chain_head",
+        "event_count", "last_event_on", "receipt_number", "assigned_officer", "party",
+        "language", "filed_on", "facts", "authorities_communication", "authorities_response",
+        "private_remedies", "harm", "relies_on_media_only", "created_at",
+    )
+    fieldsets = (
+        (None, {"fields": ("identifier", "receipt_number", "slug", "party", "language",
+                           "filed_on", "registered_on", "stage", "closure_reason",
+                           "assigned_officer")}),
+        (_("Title and summary"), {"fields": ("title_en", "title_es", "summary_en",
+                                              "summary_es")}),
+        (_("As filed"), {"fields": ("facts", "authorities_communication",
+                                     "authorities_response", "private_remedies", "harm",
+                                     "relies_on_media_only")}),
+        (_("Related submissions"), {"fields": ("related",)}),
+        (_("Record"), {"fields": ("chain_head", "event_count", "last_event_on",
+                                  "created_at")}),
+    )
+
+    @admin.display(description=_("reference"), ordering="identifier")
+    def reference(self, obj):
+        return obj.reference
+
+    def has_add_permission(self, request):
+        # A case is filed through workflow.services.file_submission, which writes its first
+        # event, receipt number and deadlines.
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # The events are the legal record of the case; deleting the case would delete them.
+        return False
+
+
+@admin.register(Submitter)
+class SubmitterAdmin(HistoryAdmin):
+    list_display = ("name", "kind", "nationality", "residence", "confidential")
+    list_filter = ("kind", "confidential", "nationality")
+    search_fields = ("name", "email")
+    # Withholding an identity is an event (identity_withheld); lifting it silently would
+    # expose a name the submitter asked to hide.
+    readonly_fields = ("confidential",)
+
+    def has_add_permission(self, request):
+        # Submitters arrive with a filing or an adhesion (submitters_joined).
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Document)
+class DocumentAdmin(ReadOnlyAdmin):
+    """Read-only: a document's language, title, kind, first visibility and file hash are part
+    of its event's hash (workflow.chain), and later visibility changes are events."""
+
+    list_display = ("__str__", "submission", "kind", "language", "author", "date",
+                    "visibility")
+    list_filter = ("kind", "visibility", "language", "author")
+    search_fields = ("code", "title", "submission__identifier", "submission__receipt_number")
+    list_select_related = ("submission",)
+    readonly_fields = ("sha256", "size", "content_type", "file", "initial_visibility")

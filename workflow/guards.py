@@ -87,8 +87,14 @@ def response_period_over_if_awaiting(ctx):
 
 
 def party_key_valid(ctx):
-    if ctx.data.get("party") not in PARTIES:
+    party = ctx.data.get("party")
+    if party not in PARTIES:
         raise RuleViolation(_("Name the Party: PE or US."), rule="party key")
+    # Art. 18.9.2/18.9.7: the record names the member's Party; a Council member of one Party
+    # cannot instruct in the name of the other.
+    if ctx.author.startswith("council:") and ctx.author != f"council:{party}":
+        raise RuleViolation(_("A Council member acts only for their own Party."),
+                            rule="party key")
 
 
 def author_is_that_party(ctx):

@@ -401,7 +401,8 @@ def _open(ctx: Context, kind: str, event: Event) -> None:
     if kind == "party_response":
         delivered = event.data.get("delivered_on")
         start = datetime.date.fromisoformat(delivered) if delivered else on
-        deadlines.open_new(kind, start, "response_decided", event)
+        start_kind = "reopened" if event.kind == "reopened" else "response_decided"
+        deadlines.open_new(kind, start, start_kind, event)
     elif kind == "draft_comments":
         for party in guards.PARTIES:
             deadlines.open_new(kind, on, event.kind, event, party=party)
@@ -414,6 +415,11 @@ def _open(ctx: Context, kind: str, event: Event) -> None:
             instructed.append(on)
         if (ctx.submission.stage == Stage.FINAL_FACTUAL_RECORD and final and instructed
                 and deadlines.open("publication") is None):
+            if event.kind == "reopened":
+                # Like every stage's period on a reopening, publication counts afresh from it
+                # (counting from the old dates would make it overdue the day it opens).
+                deadlines.open_new(kind, on, "reopened", event)
+                return
             start_kind = ("final_submitted" if final[-1] >= instructed[0]
                           else "publication_instructed")
             deadlines.open_new(kind, max(final[-1], instructed[0]), start_kind, event)

@@ -1,0 +1,124 @@
+"""Drive a case to any stage through the real workflow services, as the registry importer does.
+
+Historical events are recorded with ``importing=ImportOptions()``: past dates are allowed, no
+four eyes and no role checks, but every stage rule and guard of the transition table still
+applies. Tests use :func:`drive` to get a case in a given stage and :class:`Story` to add
+events on later dates.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import time_machine
+
+from workflow import services
+from workflow.stages import Stage
+
+from .factories import file_case
+
+D = datetime.date
+FILED_ON = D(2023, 3, 10)  # a Friday
+
+ALL_MET = {c: {"met": True, "reasons": f"({c}) is met."} for c in "abcdef"}
+
+# The dates of the usual path through the process; each step's date follows the last.
+TIMELINE = {
+    "filed": FILED_ON,
+    "acknowledged": D(2023, 3, 13),
+    "admissibility_determined": D(2023, 4, 10),
+    "response_decided": D(2023, 5, 7),  # party_response: 45 days → Wednesday 21 June 2023
+    "party_responded": D(2023, 6, 15),
+    "factual_record_notified": D(2023, 7, 14),
+    "council_instructed": D(2023, 8, 1),
+    "draft_submitted": D(2023, 10, 2),  # draft_comments: 45 days → Thursday 16 November 2023
+    "draft_commented:PE": D(2023, 10, 20),
+    "draft_commented:US": D(2023, 10, 25),
+    "final_submitted": D(2023, 11, 15),
+}
+
+
+class Story:
+    """A case and the date of its last event; ``add`` records the next historical event."""
+
+    def __init__(self, case, on: datetime.date):
+        self.case = case
+        self.on = on
+
+    def add(self, kind: str, on: datetime.date | None = None, *, after: int = 1, **kwargs):
+        """Record ``kind`` on ``on`` (default: ``after`` days after the last event)."""
+        self.on = on or self.on + datetime.timedelta(days=after)
+        event = services.record_event(self.case, kind, actor=None, on=self.on,
+                                      importing=services.ImportOptions(), **kwargs)
+        self.case.refresh_from_db()
+        return event
+
+    @property
+    def stage(self) -> str:
+        return self.case.stage
+
+
+def file_story(party: str = "PE", on: datetime.date = FILED_ON, **kwargs) -> Story:
+    return Story(file_case(on=on, party=party, **kwargs), on)
+
+
+def drive(stage: str, *, party: str = "PE", acknowledged: bool = True,
+          pending_proceeding: bool = False, comments: tuple = ("PE", "US")) -> Story:
+    """A case in ``stage``, reached along the usual path (``TIMELINE``).
+
+    ``awaiting_revision`` comes from a ``does_not_meet`` determination; ``closed`` from a
+    withdrawal while the Party's response is awaited (so that a late response can follow).
+    ``comments`` are the Parties that comment on the draft before the final record.
+    """
+    stage = Stage(stage)
+    t = TIMELINE
+    story = file_story(party)
+    if acknowledged:
+        story.add("acknowledged", t["acknowledged"])
+    if stage == Stage.ADMISSIBILITY_REVIEW:
+        return story
+    if stage == Stage.AWAITING_REVISION:
+        story.add("admissibility_determined", t["admissibility_determined"],
+                  data={"outcome": "does_not_meet"})
+        return story
+    story.add("admissibility_determined", t["admissibility_determined"],
+              data={"outcome": "meets", "criteria": ALL_MET})
+    if stage == Stage.RESPONSE_DECISION:
+        return story
+    story.add("response_decided", t["response_decided"], data={"outcome": "request"})
+    if stage == Stage.AWAITING_RESPONSE:
+        return story
+    if stage == Stage.CLOSED:
+        story.add("withdrawn", D(2023, 5, 20), author="submitter")
+        return story
+    story.add("party_responded", t["party_responded"], author=f"party:{party}",
+              data={"pending_proceeding": pending_proceeding})
+    if stage == Stage.FACTUAL_RECORD_DECISION:
+        return story
+    story.add("factual_record_notified", t["factual_record_notified"],
+              data={"outcome": "warranted"})
+    if stage == Stage.AWAITING_COUNCIL:
+        return story
+    story.add("council_instructed", t["council_instructed"], author="council:PE",
+              data={"party": "PE"})
+    if stage == Stage.FACTUAL_RECORD_PREPARATION:
+        return story
+    story.add("draft_submitted", t["draft_submitted"])
+    if stage == Stage.DRAFT_COMMENT_PERIOD:
+        return story
+    for commenter in comments:
+        story.add("draft_commented", t[f"draft_commented:{commenter}"],
+                  author=f"party:{commenter}", data={"party": commenter})
+    both = set(comments) == {"PE", "US"}
+    # Without both comments the final record waits for the 45 days to pass (Art. 18.9.5).
+    story.add("final_submitted", t["final_submitted"] if both else D(2023, 11, 17))
+    assert story.stage == Stage.FINAL_FACTUAL_RECORD
+    return story
+
+
+SEAT = ZoneInfo("America/New_York")
+
+
+def frozen(day: datetime.date, hour: int = 12):
+    """Freeze time at noon of ``day`` at the seat (a decorator or a context manager)."""
+    return time_machine.travel(datetime.datetime(day.year, day.month, day.day, hour,
+                                                 tzinfo=SEAT), tick=False)

@@ -1,0 +1,231 @@
+"""Four eyes (PROCESS.md, a setting on by default): a Secretariat decision recorded live by an
+officer is a proposal until the Executive Director approves it; the effective date is the
+approval date; the Director cannot approve their own proposal; a return sends it back."""
+
+import pytest
+
+from workflow import services
+from workflow.exceptions import CaseMovedOn, InvalidInput, NotAllowed, RuleViolation
+from workflow.models import Deadline, Event
+
+from .helpers_cases import ALL_MET, D, drive, frozen
+
+MEETS = {"outcome": "meets", "criteria": ALL_MET}
+PROPOSED_ON = D(2023, 4, 3)
+
+
+@pytest.fixture
+def case(db):
+    """A case under admissibility review (filed 10 March 2023, acknowledged 13 March)."""
+    return drive("admissibility_review").case
+
+
+def propose(case, actor, data=MEETS, kind="admissibility_determined", day=PROPOSED_ON):
+    with frozen(day):
+        return services.record_event(case, kind, actor=actor, data=data)
+
+
+def test_four_eyes_is_on_by_default(settings):
+    assert settings.SEM_FOUR_EYES is True
+
+
+def test_an_officers_decision_is_a_proposal(case, officer):
+    proposal = propose(case, officer)
+    case.refresh_from_db()
+    assert proposal.kind == "proposed"
+    assert proposal.visibility == "secretariat"
+    assert proposal.recorded_by == officer
+    assert proposal.on == D(2023, 4, 3)
+    assert proposal.data == {"proposal": {"kind": "admissibility_determined", **MEETS}}
+    assert (proposal.stage_before, proposal.stage_after) == ("admissibility_review",
+                                                             "admissibility_review")
+    assert case.stage == "admissibility_review"
+    assert not Event.objects.filter(submission=case, kind="admissibility_determined").exists()
+    assert Deadline.objects.get(submission=case, kind="admissibility").state == "open"
+
+
+def test_the_director_approves_and_the_decision_takes_effect_that_day(case, officer, director):
+    proposal = propose(case, officer, day=D(2023, 4, 3))
+    with frozen(D(2023, 4, 5)):
+        decision = services.approve_proposal(case, proposal.seq, actor=director)
+    case.refresh_from_db()
+    assert decision.kind == "admissibility_determined"
+    assert decision.on == D(2023, 4, 5)  # the approval date, not the proposal's
+    assert decision.recorded_by == director
+    assert decision.proposal == proposal
+    assert decision.data["outcome"] == "meets"
+    assert decision.data["criteria"] == ALL_MET
+    assert decision.visibility == "public"
+    assert decision.code == "SEM/PE/001/2023/D1"
+    assert case.stage == "response_decision"
+    admissibility = Deadline.objects.get(submission=case, kind="admissibility")
+    assert (admissibility.state, admissibility.met_on) == ("met", D(2023, 4, 5))
+    # response_decision: 30 days from 5 April 2023 → Friday 5 May 2023.
+    assert Deadline.objects.get(submission=case, kind="response_decision").due_on == D(
+        2023, 5, 5)
+    assert list(proposal.responses.all()) == [decision]
+
+
+def test_the_director_cannot_approve_their_own_proposal(case, director):
+    proposal = propose(case, director)
+    assert proposal.kind == "proposed"  # the Director's own decisions are proposals too
+    with frozen(D(2023, 4, 4)), pytest.raises(NotAllowed):
+        services.approve_proposal(case, proposal.seq, actor=director)
+    case.refresh_from_db()
+    assert case.stage == "admissibility_review"
+
+
+def test_an_officer_cannot_approve(case, officer, officer2):
+    proposal = propose(case, officer)
+    with frozen(D(2023, 4, 4)):
+        for who in (officer, officer2):
+            with pytest.raises(NotAllowed):
+                services.approve_proposal(case, proposal.seq, actor=who)
+    case.refresh_from_db()
+    assert (case.stage, case.event_count) == ("admissibility_review", proposal.seq)
+
+
+def test_only_the_director_returns(case, officer, officer2):
+    proposal = propose(case, officer)
+    with frozen(D(2023, 4, 4)), pytest.raises(NotAllowed):
+        services.return_proposal(case, proposal.seq, actor=officer2, comment="No.")
+
+
+def test_a_second_proposal_of_the_same_kind_is_refused_while_one_is_pending(
+        case, officer, officer2):
+    propose(case, officer)
+    case.refresh_from_db()
+    count = case.event_count
+    with pytest.raises(RuleViolation) as refused:
+        propose(case, officer2, data={"outcome": "does_not_meet"})
+    assert refused.value.rule == "one pending proposal per decision"
+    case.refresh_from_db()
+    assert case.event_count == count
+
+
+def test_return_then_propose_again(case, officer, director):
+    proposal = propose(case, officer, day=D(2023, 4, 3))
+    with frozen(D(2023, 4, 4)):
+        with pytest.raises(InvalidInput):
+            services.return_proposal(case, proposal.seq, actor=director, comment="  ")
+        returned = services.return_proposal(case, proposal.seq, actor=director,
+                                            comment="Criterion (c): cite the law.")
+    case.refresh_from_db()
+    assert returned.kind == "returned"
+    assert returned.proposal == proposal
+    assert returned.visibility == "secretariat"
+    assert returned.data["comment"] == "Criterion (c): cite the law."
+    assert case.stage == "admissibility_review"
+    with frozen(D(2023, 4, 4)), pytest.raises(CaseMovedOn):
+        services.approve_proposal(case, proposal.seq, actor=director)
+    second = propose(case, officer, data={"outcome": "does_not_meet"}, day=D(2023, 4, 6))
+    assert second.kind == "proposed"
+    with frozen(D(2023, 4, 7)):
+        decision = services.approve_proposal(case, second.seq, actor=director)
+    case.refresh_from_db()
+    assert (decision.data["outcome"], decision.on, case.stage) == (
+        "does_not_meet", D(2023, 4, 7), "awaiting_revision")
+
+
+def test_approving_an_answered_proposal_is_refused_as_moved_on(case, officer, director):
+    proposal = propose(case, officer)
+    with frozen(D(2023, 4, 4)):
+        services.approve_proposal(case, proposal.seq, actor=director)
+        case.refresh_from_db()
+        count = case.event_count
+        with pytest.raises(CaseMovedOn):
+            services.approve_proposal(case, proposal.seq, actor=director)
+        with pytest.raises(RuleViolation):
+            services.return_proposal(case, proposal.seq, actor=director, comment="Too late.")
+    case.refresh_from_db()
+    assert case.event_count == count
+
+
+def test_approving_with_a_stale_page_is_refused(case, officer, director):
+    proposal = propose(case, officer)
+    with frozen(D(2023, 4, 4)), pytest.raises(CaseMovedOn):
+        services.approve_proposal(case, proposal.seq, actor=director,
+                                  expected_event_count=proposal.seq - 1)
+
+
+def test_approving_what_is_not_a_proposal_is_refused(case, director):
+    with frozen(D(2023, 4, 4)), pytest.raises(CaseMovedOn):
+        services.approve_proposal(case, 1, actor=director)  # event 1 is `filed`
+
+
+def test_a_proposal_no_longer_legal_cannot_be_approved(officer, director, db):
+    story = drive("awaiting_council")  # notified 14 July 2023: instruction due 12 September
+    with frozen(D(2023, 9, 13)):
+        proposal = services.record_event(story.case, "closed", actor=officer,
+                                         data={"reason": "no_council_instruction"})
+    story.add("council_instructed", D(2023, 9, 14), author="council:PE", data={"party": "PE"})
+    with frozen(D(2023, 9, 15)), pytest.raises(RuleViolation):
+        services.approve_proposal(story.case, proposal.seq, actor=director)
+    story.case.refresh_from_db()
+    assert story.case.stage == "factual_record_preparation"
+
+
+def test_different_decisions_may_be_pending_together(officer, director, db):
+    story = drive("admissibility_review", acknowledged=False)
+    with frozen(D(2023, 3, 20)):
+        closing = services.record_event(story.case, "closed", actor=officer,
+                                        data={"reason": "not_a_submission"})
+        determination = services.record_event(story.case, "admissibility_determined",
+                                              actor=officer, data=MEETS)
+        services.approve_proposal(story.case, closing.seq, actor=director)
+        story.case.refresh_from_db()
+        assert (story.case.stage, story.case.closure_reason) == ("closed", "not_a_submission")
+        with pytest.raises(RuleViolation):  # the case has moved on: no longer legal
+            services.approve_proposal(story.case, determination.seq, actor=director)
+
+
+def test_criteria_guard_refuses_the_proposal(case, officer):
+    criteria = {**ALL_MET, "c": {"met": False, "reasons": "No law identified."}}
+    with pytest.raises(RuleViolation) as refused:
+        propose(case, officer, data={"outcome": "meets", "criteria": criteria})
+    assert refused.value.rule == "Art. 18.8.2"
+    case.refresh_from_db()
+    assert not Event.objects.filter(submission=case, kind="proposed").exists()
+
+
+def test_a_proposal_is_checked_against_the_stage(case, officer):
+    with pytest.raises(RuleViolation):
+        propose(case, officer, kind="response_decided", data={"outcome": "request"})
+
+
+def test_reopening_is_proposed_and_approved(officer, director, db):
+    story = drive("closed")  # withdrawn on 20 May 2023
+    with frozen(D(2023, 6, 1)):
+        proposal = services.record_event(story.case, "reopened", actor=officer,
+                                         data={"to_stage": "awaiting_response",
+                                               "reason": "Withdrawal revoked."})
+        assert proposal.kind == "proposed"
+        services.approve_proposal(story.case, proposal.seq, actor=director)
+    story.case.refresh_from_db()
+    assert (story.case.stage, story.case.closure_reason) == ("awaiting_response", "")
+
+
+def test_non_decisions_are_recorded_directly(case, officer):
+    with frozen(D(2023, 3, 20)):
+        event = services.record_event(case, "form_errors_noted", actor=officer)
+    assert (event.kind, event.recorded_by) == ("form_errors_noted", officer)
+
+
+def test_without_four_eyes_the_officer_records_directly(case, officer, settings):
+    settings.SEM_FOUR_EYES = False
+    with frozen(D(2023, 4, 3)):
+        decision = services.record_event(case, "admissibility_determined", actor=officer,
+                                         data=MEETS)
+    case.refresh_from_db()
+    assert (decision.kind, decision.recorded_by, decision.proposal) == (
+        "admissibility_determined", officer, None)
+    assert case.stage == "response_decision"
+    assert not Event.objects.filter(submission=case, kind="proposed").exists()
+
+
+def test_criteria_guard_without_four_eyes(case, officer, settings):
+    settings.SEM_FOUR_EYES = False
+    criteria = {**ALL_MET, "a": {"met": False, "reasons": "Written in Portuguese."}}
+    with frozen(D(2023, 4, 3)), pytest.raises(RuleViolation):
+        services.record_event(case, "admissibility_determined", actor=officer,
+                              data={"outcome": "meets", "criteria": criteria})

@@ -1,0 +1,1010 @@
+"""The transition table of REGISTRY-FORMAT.md, checked against a hand-written copy of it.
+
+Acceptance: a test holds a hand-written list of the legal (stage, event kind) pairs copied from
+REGISTRY-FORMAT.md and checks that exactly those are accepted and every other pair is refused.
+Every event kind and every stage is reached by at least one test.
+
+``LEGAL`` below is copied from the table in REGISTRY-FORMAT.md by hand, not derived from
+``workflow.table``: if the two disagree, one of them is wrong.
+"""
+
+import contextlib
+import datetime
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from submissions.models import Document, Submission
+from workflow import chain, services, table
+from workflow.exceptions import InvalidInput, NotAllowed, RuleViolation
+from workflow.models import Deadline, Event
+
+from .factories import file_case
+from .helpers_cases import ALL_MET, D, Story, drive, file_story, frozen
+
+# --- The spec, by hand ---------------------------------------------------------------------------
+
+AR = "admissibility_review"
+AV = "awaiting_revision"
+RD = "response_decision"
+AW = "awaiting_response"
+FD = "factual_record_decision"
+AC = "awaiting_council"
+FP = "factual_record_preparation"
+DC = "draft_comment_period"
+FF = "final_factual_record"
+CL = "closed"
+
+STAGES = (AR, AV, RD, AW, FD, AC, FP, DC, FF, CL)
+OPEN = {AR, AV, RD, AW, FD, AC, FP, DC, FF}  # "open" = any stage but CL
+ANY = set(STAGES)
+
+# kind -> the stages it is allowed in, as REGISTRY-FORMAT.md's "allowed in" column says.
+ALLOWED_IN = {
+    "filed": {""},  # first event only ("" = the case has no event yet)
+    "acknowledged": OPEN,
+    "form_errors_noted": {AR},
+    "admissibility_determined": {AR},
+    "revision_filed": {AV},
+    "response_decided": {RD},
+    "request_delivered": {AW},
+    "extension_notified": {AW},
+    "party_responded": {AW, FD, AC, FP, DC, FF, CL},
+    "factual_record_notified": {FD, AW},
+    "council_instructed": {AC, FP, DC, FF},
+    "information_called": {FP, DC},
+    "information_submitted": {FP, DC},
+    "draft_submitted": {FP},
+    "draft_commented": {DC, FF},
+    "final_submitted": {DC},
+    "publication_instructed": {AC, FP, DC, FF},
+    "published": {FF},
+    "recommendation_made": {FF, CL},
+    "submitters_joined": OPEN,
+    "information_added": OPEN,
+    "identity_withheld": ANY,
+    "correspondence": ANY,
+    "assigned": OPEN,
+    "proposed": OPEN | {CL},  # "open (or CL for a reopening)"
+    "returned": OPEN | {CL},
+    "visibility_changed": ANY,
+    "deadline_missed_explained": OPEN,
+    "deadlines_recomputed": OPEN,
+    "withdrawn": OPEN,
+    "closed": {AV, AR, FD, AC},
+    "reopened": {CL},
+}
+LEGAL = {(stage, kind) for kind, stages in ALLOWED_IN.items() for stage in stages}
+KINDS = tuple(ALLOWED_IN)
+
+# Legal pairs no history can satisfy: in FP and DC no Secretariat decision is legal, so nothing
+# can be proposed there (see test_nothing_can_be_proposed_while_preparing_the_record).
+UNSATISFIABLE = {(FP, "proposed"), (DC, "proposed")}
+
+
+def test_the_table_matches_the_spec():
+    assert table.legal_pairs() == LEGAL
+    assert set(table.EVENT_KINDS) == set(KINDS)
+
+
+def test_every_stage_and_kind_is_in_the_spec_list():
+    assert {stage for stage, _kind in LEGAL} - {""} == set(STAGES)
+    assert len(LEGAL) == 153  # counted by hand from the table
+
+
+# --- Every other pair is refused -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_every_illegal_kind_is_refused_in_each_stage(db, stage):
+    story = drive(stage)
+    assert story.stage == stage
+    count = story.case.event_count
+    illegal = [kind for kind in KINDS if (stage, kind) not in LEGAL]
+    assert illegal  # every stage refuses something
+    for kind in illegal:
+        with pytest.raises(RuleViolation) as refused:
+            story.add(kind, data={"outcome": "meets", "reason": "x", "party": "PE"})
+        if kind == "filed":
+            assert refused.value.rule == "filed: first event only"
+            assert str(refused.value) == "A case is filed only once, as its first event."
+        else:
+            assert refused.value.rule == f"{kind} not allowed in {stage}", kind
+            assert "cannot be recorded while the case is in" in str(refused.value)
+        story.case.refresh_from_db()
+        assert story.case.event_count == count, kind
+        assert Event.objects.filter(submission=story.case).count() == count, kind
+        assert story.stage == stage
+
+
+# --- Every legal pair is accepted (where its conditions can be met) -------------------------------
+
+# kind -> (how to record it on a case in a stage: returns the stage expected after,
+#          the options of ``drive`` for the case it needs).
+RECIPES = {}
+
+
+def recipe(kind, options=lambda stage: {}):
+    def register(fn):
+        RECIPES[kind] = (fn, options)
+        return fn
+
+    return register
+
+
+def _propose(story, stage):
+    """A proposal of the one decision that is legal in ``stage`` on the usual path."""
+    proposals = {
+        AR: ({"kind": "admissibility_determined", "outcome": "meets", "criteria": ALL_MET}, None),
+        AV: ({"kind": "closed", "reason": "not_admissible"}, None),
+        RD: ({"kind": "response_decided", "outcome": "request"}, None),
+        AW: ({"kind": "factual_record_notified", "outcome": "warranted"}, D(2023, 6, 22)),
+        FD: ({"kind": "factual_record_notified", "outcome": "not_warranted"}, None),
+        AC: ({"kind": "closed", "reason": "no_council_instruction"}, D(2023, 9, 13)),
+        FF: ({"kind": "published"}, None),
+        CL: ({"kind": "reopened", "to_stage": AR, "reason": "New facts."}, None),
+    }
+    proposal, on = proposals[stage]
+    if stage == FF:
+        story.add("publication_instructed", author="council:US", data={"party": "US"})
+    return story.add("proposed", on, data={"proposal": proposal})
+
+
+@recipe("acknowledged", lambda stage: {"acknowledged": False})
+def _acknowledged(story, stage):
+    assert story.case.registered_on is None
+    story.add("acknowledged")
+    assert story.case.registered_on == story.on
+    assert story.case.identifier == "SEM/PE/001/2023"
+    return stage
+
+
+@recipe("form_errors_noted")
+def _form_errors_noted(story, stage):
+    story.add("form_errors_noted")
+    return stage
+
+
+@recipe("admissibility_determined")
+def _admissibility_determined(story, stage):
+    story.add("admissibility_determined", data={"outcome": "meets", "criteria": ALL_MET})
+    assert Deadline.objects.get(submission=story.case, kind="admissibility").state == "met"
+    assert Deadline.objects.get(submission=story.case, kind="response_decision").state == "open"
+    return RD
+
+
+@recipe("revision_filed")
+def _revision_filed(story, stage):
+    story.add("revision_filed", author="submitter")
+    assert Deadline.objects.get(submission=story.case, kind="revision").state == "met"
+    return AR
+
+
+@recipe("response_decided")
+def _response_decided(story, stage):
+    story.add("response_decided", data={"outcome": "request"})
+    return AW
+
+
+@recipe("request_delivered")
+def _request_delivered(story, stage):
+    story.add("request_delivered")
+    return stage
+
+
+@recipe("extension_notified")
+def _extension_notified(story, stage):
+    story.add("extension_notified", author="party:PE")
+    assert Deadline.objects.get(submission=story.case, kind="party_response").length == 60
+    return stage
+
+
+@recipe("party_responded")
+def _party_responded(story, stage):
+    story.add("party_responded", author="party:PE", data={"pending_proceeding": False})
+    return (FD if stage == AW else stage)
+
+
+@recipe("factual_record_notified")
+def _factual_record_notified(story, stage):
+    # In AW only once the response period (due 21 June 2023) has passed.
+    on = D(2023, 6, 22) if stage == AW else None
+    event = story.add("factual_record_notified", on, data={"outcome": "warranted"})
+    assert event.code == "SEM/PE/001/2023/N"
+    return AC
+
+
+@recipe("council_instructed")
+def _council_instructed(story, stage):
+    story.add("council_instructed", author="council:US", data={"party": "US"})
+    return (FP if stage == AC else stage)
+
+
+@recipe("information_called")
+def _information_called(story, stage):
+    story.add("information_called")
+    return stage
+
+
+@recipe("information_submitted")
+def _information_submitted(story, stage):
+    story.add("information_called")
+    event = story.add("information_submitted", author="public",
+                      data={"name": "A. Person", "email": "a@example.org"})
+    assert event.visibility == "secretariat"
+    return stage
+
+
+@recipe("draft_submitted")
+def _draft_submitted(story, stage):
+    story.add("draft_submitted")
+    assert sorted(Deadline.objects.filter(submission=story.case, kind="draft_comments")
+                  .values_list("party", flat=True)) == ["PE", "US"]
+    return DC
+
+
+@recipe("draft_commented")
+def _draft_commented(story, stage):
+    story.add("draft_commented", author="party:PE", data={"party": "PE"})
+    return stage
+
+
+@recipe("final_submitted")
+def _final_submitted(story, stage):
+    story.add("draft_commented", author="party:PE", data={"party": "PE"})
+    story.add("draft_commented", author="party:US", data={"party": "US"})
+    story.add("final_submitted")
+    return FF
+
+
+@recipe("publication_instructed")
+def _publication_instructed(story, stage):
+    story.add("publication_instructed", author="council:PE", data={"party": "PE"})
+    return stage
+
+
+@recipe("published")
+def _published(story, stage):
+    story.add("publication_instructed", author="council:PE", data={"party": "PE"})
+    story.add("published")
+    assert story.case.closure_reason == "factual_record_published"
+    assert Deadline.objects.get(submission=story.case, kind="publication").state == "met"
+    return CL
+
+
+@recipe("recommendation_made")
+def _recommendation_made(story, stage):
+    story.add("recommendation_made", author="council:PE", data={"party": "PE"})
+    return stage
+
+
+@recipe("submitters_joined")
+def _submitters_joined(story, stage):
+    story.add("submitters_joined", data={"submitters": [
+        {"name": "Comunidad Nativa", "kind": "organization", "country": "PE",
+         "confidential": False}]})
+    assert story.case.memberships.count() == 2
+    return stage
+
+
+@recipe("information_added")
+def _information_added(story, stage):
+    event = story.add("information_added", author="submitter")
+    assert event.visibility == "submitter"
+    return stage
+
+
+@recipe("identity_withheld")
+def _identity_withheld(story, stage):
+    story.add("identity_withheld", author="submitter", data={"submitter": 0})
+    assert story.case.memberships.get().submitter.confidential
+    return stage
+
+
+@recipe("correspondence")
+def _correspondence(story, stage):
+    story.add("correspondence")
+    return stage
+
+
+@recipe("assigned")
+def _assigned(story, stage):
+    story.add("assigned", data={"officer": "officer"})
+    return stage
+
+
+@recipe("proposed")
+def _proposed(story, stage):
+    event = _propose(story, stage)
+    assert event.visibility == "secretariat"
+    return stage
+
+
+# Nothing can be proposed in FP or DC, but a proposal made in AC is still pending after the
+# Council's instruction moved the case on, and the Director may return it there.
+@recipe("returned", lambda stage: {"base": AC} if stage in (FP, DC) else {})
+def _returned(story, stage):
+    if stage in (FP, DC):
+        proposal = _propose(story, AC)
+        story.add("council_instructed", author="council:PE", data={"party": "PE"})
+        if stage == DC:
+            story.add("draft_submitted")
+    else:
+        proposal = _propose(story, stage)
+    event = story.add("returned", data={"proposal_event": proposal.seq - 1,  # 0-based index
+                                          "comment": "Redo."})
+    assert event.proposal == proposal
+    return stage
+
+
+@recipe("visibility_changed")
+def _visibility_changed(story, stage):
+    letter = story.add("correspondence", documents_in=[
+        services.DocumentInput(title="Carta", language="es",
+                               file=ContentFile(b"%PDF-1.4 letter", name="carta.pdf"))])
+    story.add("visibility_changed", data={"document": [letter.seq - 1, 0], "from": "public",
+                                          "to": "parties", "reason": "Personal data."})
+    assert Document.objects.get(event=letter).visibility == "parties"
+    return stage
+
+
+@recipe("deadline_missed_explained")
+def _deadline_missed_explained(story, stage):
+    story.add("deadline_missed_explained", data={"deadline": "admissibility",
+                                                 "reason": "Staff shortage."})
+    return stage
+
+
+@recipe("deadlines_recomputed")
+def _deadlines_recomputed(story, stage):
+    story.add("deadlines_recomputed", data={"reason": "Calendar changed."})
+    return stage
+
+
+@recipe("withdrawn")
+def _withdrawn(story, stage):
+    story.add("withdrawn", author="submitter")
+    assert story.case.closure_reason == "withdrawn"
+    assert not Deadline.objects.filter(submission=story.case, state="open").exists()
+    return CL
+
+
+CLOSURE_REASONS = {AV: "not_admissible", AR: "not_a_submission", FD: "pending_proceeding",
+                   AC: "no_council_instruction"}
+
+
+@recipe("closed", lambda stage: {"acknowledged": stage != AR,
+                                   "pending_proceeding": stage == FD})
+def _closed(story, stage):
+    # no_council_instruction only once the 60 days from the notification (14 July) have passed.
+    on = D(2023, 9, 13) if stage == AC else None
+    story.add("closed", on, data={"reason": CLOSURE_REASONS[stage]})
+    assert story.case.closure_reason == CLOSURE_REASONS[stage]
+    return CL
+
+
+@recipe("reopened")
+def _reopened(story, stage):
+    story.add("reopened", data={"to_stage": AW, "reason": "The withdrawal was a mistake."})
+    assert story.case.closure_reason == ""
+    assert Deadline.objects.get(submission=story.case, kind="party_response",
+                                state="open").start_kind == "reopened"
+    return AW
+
+
+SATISFIABLE = sorted(pair for pair in LEGAL - UNSATISFIABLE if pair[1] != "filed")
+
+
+@contextlib.contextmanager
+def fresh(story):
+    """Run a step on ``story`` in a savepoint that is rolled back afterwards, so that each
+    attempt starts from the same fresh case (building a case per pair would be slower)."""
+    on = story.on
+    try:
+        with transaction.atomic():
+            yield story
+            transaction.set_rollback(True)
+    finally:
+        story.on = on
+        story.case.refresh_from_db()
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_every_legal_kind_is_recorded_in_each_stage(db, stage):
+    stories = {}
+    failures = {}
+    kinds = [kind for pair_stage, kind in SATISFIABLE if pair_stage == stage]
+    for kind in kinds:
+        fn, options = RECIPES[kind]
+        options = options(stage)
+        key = tuple(sorted(options.items()))
+        if key not in stories:
+            stories[key] = drive(options.pop("base", stage), **options)
+        with fresh(stories[key]) as story:
+            try:
+                expected = fn(story, stage)
+                event = story.case.events.order_by("seq").last()
+                assert event.kind == kind
+                assert (event.stage_before, event.stage_after) == (stage, expected)
+                assert story.stage == expected
+                assert story.case.event_count == event.seq
+                assert chain.verify_submission(story.case) is None
+            except Exception as error:  # noqa: BLE001 - report every failing pair at once
+                failures[kind] = repr(error)
+    assert failures == {}
+    assert len(kinds) == len(ALLOWED_IN) - sum(
+        1 for kind, stages in ALLOWED_IN.items() if stage not in stages
+        or (stage, kind) in UNSATISFIABLE)
+
+
+def test_every_kind_is_recorded_somewhere():
+    assert set(RECIPES) | {"filed"} == set(KINDS)
+    assert {kind for _stage, kind in SATISFIABLE} | {"filed"} == set(KINDS)
+
+
+def test_filed_opens_the_case(db):
+    case = file_case(on=D(2023, 3, 10))
+    event = case.events.get()
+    assert (event.kind, event.stage_before, event.stage_after) == ("filed", "", AR)
+    assert set(case.deadlines.values_list("kind", flat=True)) == {"acknowledgement",
+                                                                   "admissibility"}
+    assert case.registered_on is None and case.identifier is None
+
+
+def test_nothing_can_be_proposed_while_preparing_the_record(db):
+    story = drive(FP)
+    for kind in sorted(table.DECISION_KINDS):
+        with pytest.raises(RuleViolation):
+            story.add("proposed", data={"proposal": {"kind": kind, "outcome": "meets",
+                                                     "reason": "x", "to_stage": AR}})
+
+
+# --- Outcomes that take another branch ----------------------------------------------------------
+
+
+def test_admissibility_does_not_meet_awaits_a_revision(db):
+    story = drive(AR)
+    event = story.add("admissibility_determined", data={"outcome": "does_not_meet"})
+    assert event.code == "SEM/PE/001/2023/D1"
+    assert story.stage == AV
+    assert Deadline.objects.get(submission=story.case, kind="revision").state == "open"
+
+
+def test_revision_returns_to_review_and_a_second_determination_is_d2(db):
+    story = drive(AV)
+    story.add("revision_filed", author="submitter")
+    assert Deadline.objects.filter(submission=story.case, kind="admissibility",
+                                   state="open").count() == 1
+    event = story.add("admissibility_determined", data={"outcome": "meets",
+                                                        "criteria": ALL_MET})
+    assert (event.code, story.stage) == ("SEM/PE/001/2023/D2", RD)
+
+
+def test_no_request_closes_the_case(db):
+    story = drive(RD)
+    story.add("response_decided", data={"outcome": "no_request"})
+    assert (story.stage, story.case.closure_reason) == (CL, "no_response_merited")
+
+
+def test_not_warranted_closes_the_case_with_a_determination(db):
+    story = drive(FD)
+    event = story.add("factual_record_notified", data={"outcome": "not_warranted"})
+    assert event.code == "SEM/PE/001/2023/D3"  # after admissibility (D1) and response (D2)
+    assert (story.stage, story.case.closure_reason) == (CL, "factual_record_not_warranted")
+
+
+def test_further_notifications_are_numbered(db):
+    story = drive(AC)
+    story.add("withdrawn", author="submitter")
+    story.add("reopened", data={"to_stage": FD, "reason": "Withdrawal revoked."})
+    event = story.add("factual_record_notified", data={"outcome": "warranted"})
+    assert event.code == "SEM/PE/001/2023/N2"
+
+
+def test_unknown_outcome_is_invalid_input(db):
+    story = drive(AR)
+    with pytest.raises(InvalidInput):
+        story.add("admissibility_determined", data={"outcome": "maybe"})
+
+
+def test_unknown_kind_is_invalid_input(db):
+    story = drive(AR)
+    with pytest.raises(InvalidInput):
+        story.add("teleported")
+
+
+# --- Guards ---------------------------------------------------------------------------------------
+
+
+def test_extension_is_refused_after_day_45(db):
+    story = drive(AW)  # request delivered 7 May 2023: day 45 is Wednesday 21 June
+    with pytest.raises(RuleViolation) as refused:
+        story.add("extension_notified", D(2023, 6, 22), author="party:PE")
+    assert refused.value.rule == "while party_response is open and not past due"
+    story.add("extension_notified", D(2023, 6, 22) - datetime.timedelta(days=1),
+              author="party:PE")
+    assert Deadline.objects.get(submission=story.case, kind="party_response").due_on == D(
+        2023, 7, 6)
+
+
+def test_extension_is_refused_twice(db):
+    story = drive(AW)
+    story.add("extension_notified", D(2023, 5, 20), author="party:PE")
+    with pytest.raises(RuleViolation) as refused:
+        story.add("extension_notified", D(2023, 5, 21), author="party:PE")
+    assert refused.value.rule == "once"
+
+
+def test_extension_comes_from_the_party_concerned(db):
+    story = drive(AW)
+    with pytest.raises(RuleViolation):
+        story.add("extension_notified", author="party:US")
+    with pytest.raises(RuleViolation):
+        story.add("extension_notified", author="secretariat")
+
+
+def test_party_response_needs_a_request(db):
+    # Withdrawn before any response was requested, then a "response" arrives.
+    story = drive(AR)
+    story.add("withdrawn", author="submitter")
+    with pytest.raises(RuleViolation) as refused:
+        story.add("party_responded", author="party:PE")
+    assert refused.value.rule == "party_responded needs a response_decided (request)"
+
+
+def test_party_response_comes_from_the_party_concerned(db):
+    story = drive(AW)
+    with pytest.raises(RuleViolation):
+        story.add("party_responded", author="party:US")
+
+
+def test_notification_while_awaiting_the_response_waits_for_the_period_to_end(db):
+    story = drive(AW)  # party_response due 21 June 2023
+    with pytest.raises(RuleViolation) as refused:
+        story.add("factual_record_notified", D(2023, 6, 21), data={"outcome": "warranted"})
+    assert refused.value.rule == "AW once party_response is past due"
+    story.add("factual_record_notified", D(2023, 6, 22), data={"outcome": "warranted"})
+    assert story.stage == AC
+    response = Deadline.objects.get(submission=story.case, kind="party_response")
+    assert (response.state, response.ended_on) == ("missed", D(2023, 6, 22))
+    decision = Deadline.objects.get(submission=story.case, kind="factual_record_decision")
+    assert (decision.state, decision.start_on, decision.met_on) == (
+        "met", D(2023, 6, 22), D(2023, 6, 22))
+
+
+@pytest.mark.parametrize("comments", [(), ("PE",), ("US",)])
+def test_final_record_waits_for_both_comments_or_the_45_days(db, comments):
+    story = drive(DC)  # draft submitted 2 October 2023: comments due 16 November 2023
+    for party in comments:
+        story.add("draft_commented", author=f"party:{party}", data={"party": party})
+    with pytest.raises(RuleViolation) as refused:
+        story.add("final_submitted", D(2023, 11, 16))
+    assert refused.value.rule == ("once both Parties commented or both draft_comments are "
+                                  "past due")
+    story.add("final_submitted", D(2023, 11, 17))
+    assert story.stage == FF
+    states = dict(Deadline.objects.filter(submission=story.case, kind="draft_comments")
+                  .values_list("party", "state"))
+    assert states == {p: ("met" if p in comments else "missed") for p in ("PE", "US")}
+
+
+def test_final_record_follows_both_comments_at_once(db):
+    story = drive(DC)
+    story.add("draft_commented", D(2023, 10, 10), author="party:US", data={"party": "US"})
+    story.add("draft_commented", D(2023, 10, 11), author="party:PE", data={"party": "PE"})
+    story.add("final_submitted", D(2023, 10, 12))
+    assert story.stage == FF
+
+
+def test_late_draft_comment_after_the_final_record_is_accepted_and_late(db):
+    story = drive(FF, comments=("PE",))
+    story.add("draft_commented", D(2023, 11, 20), author="party:US", data={"party": "US"})
+    comment = Deadline.objects.get(submission=story.case, kind="draft_comments", party="US")
+    assert (comment.state, comment.late, comment.met_on) == ("met", True, D(2023, 11, 20))
+    assert story.stage == FF
+
+
+def test_a_party_comments_only_for_itself(db):
+    story = drive(DC)
+    with pytest.raises(RuleViolation):
+        story.add("draft_commented", author="party:US", data={"party": "PE"})
+
+
+def test_publication_needs_an_instruction(db):
+    story = drive(FF)
+    with pytest.raises(RuleViolation) as refused:
+        story.add("published")
+    assert refused.value.rule == "Art. 18.9.7: after publication_instructed"
+    assert story.stage == FF
+
+
+def test_publication_period_starts_at_the_later_of_instruction_and_final_record(db):
+    story = drive(AC)
+    story.add("publication_instructed", D(2023, 7, 20), author="council:US",
+              data={"party": "US"})
+    assert not Deadline.objects.filter(submission=story.case, kind="publication").exists()
+    story.add("council_instructed", D(2023, 8, 1), author="council:PE", data={"party": "PE"})
+    story.add("draft_submitted", D(2023, 10, 2))
+    story.add("final_submitted", D(2023, 11, 17))
+    publication = Deadline.objects.get(submission=story.case, kind="publication")
+    # 60 days from 17 November 2023 → Tuesday 16 January 2024.
+    assert (publication.start_kind, publication.start_on, publication.due_on) == (
+        "final_submitted", D(2023, 11, 17), D(2024, 1, 16))
+
+
+@pytest.mark.parametrize(("stage", "reason"), sorted(CLOSURE_REASONS.items()))
+def test_each_closure_reason_only_in_its_stage(db, stage, reason):
+    story = drive(stage, acknowledged=stage != AR, pending_proceeding=stage == FD)
+    on = D(2023, 9, 13) if stage == AC else None
+    for other in sorted(set(CLOSURE_REASONS.values()) - {reason}):
+        with pytest.raises(RuleViolation) as refused:
+            story.add("closed", on, data={"reason": other})
+        assert refused.value.rule == "closed: reason by stage"
+    story.add("closed", on, data={"reason": reason})
+    assert (story.stage, story.case.closure_reason) == (CL, reason)
+
+
+def test_not_a_submission_only_before_acknowledgement(db):
+    story = drive(AR)  # acknowledged
+    with pytest.raises(RuleViolation) as refused:
+        story.add("closed", data={"reason": "not_a_submission"})
+    assert refused.value.rule == "AR before acknowledged"
+
+
+def test_a_case_closed_as_not_a_submission_is_never_public(db):
+    story = drive(AR, acknowledged=False)
+    story.add("closed", data={"reason": "not_a_submission"})
+    assert story.case.registered_on is None and story.case.identifier is None
+    assert not Submission.objects.registered().filter(pk=story.case.pk).exists()
+    with pytest.raises(RuleViolation):
+        story.add("acknowledged")
+    with pytest.raises(RuleViolation) as refused:
+        story.add("reopened", data={"to_stage": AR, "reason": "Spam filter error."})
+    assert refused.value.rule == "not_a_submission is final"
+    assert story.case.registered_on is None
+
+
+def test_pending_proceeding_needs_the_partys_declaration(db):
+    story = drive(FD, pending_proceeding=False)
+    with pytest.raises(RuleViolation) as refused:
+        story.add("closed", data={"reason": "pending_proceeding"})
+    assert refused.value.rule == "Art. 18.8.5(a)"
+
+
+def test_no_council_instruction_only_after_the_60_days(db):
+    story = drive(AC)  # notified 14 July 2023: instruction due 12 September 2023
+    with pytest.raises(RuleViolation) as refused:
+        story.add("closed", D(2023, 9, 12), data={"reason": "no_council_instruction"})
+    assert refused.value.rule == "council_instruction past due"
+    story.add("closed", D(2023, 9, 13), data={"reason": "no_council_instruction"})
+    assert story.stage == CL
+
+
+@pytest.mark.parametrize("to_stage", [AR, RD, FD, FF])
+def test_reopening_returns_to_the_stage_and_reopens_its_deadline(db, to_stage):
+    story = drive(FF)
+    story.add("publication_instructed", author="council:PE", data={"party": "PE"})
+    story.add("published")
+    event = story.add("reopened", D(2024, 2, 1),
+                      data={"to_stage": to_stage, "reason": "Court ruling."})
+    assert (story.stage, story.case.closure_reason) == (to_stage, "")
+    entry = {AR: "admissibility", RD: "response_decision", FD: "factual_record_decision",
+             FF: "publication"}[to_stage]
+    reopened = Deadline.objects.get(submission=story.case, kind=entry, state="open")
+    assert (reopened.start_on, reopened.start_kind) == (D(2024, 2, 1), "reopened")
+    assert " calendar days from reopening on 1 February 2024 → " in reopened.explanation
+    if to_stage == FF:  # not from the old final record and instruction (Nov. 2023)
+        assert reopened.due_on == D(2024, 4, 1)
+    assert event.visibility == "public"
+
+
+def test_reopening_names_an_open_stage(db):
+    story = drive(CL)
+    for to_stage in ("", CL, "nowhere"):
+        with pytest.raises((RuleViolation, InvalidInput)):
+            story.add("reopened", data={"to_stage": to_stage, "reason": "x"})
+
+
+@pytest.mark.parametrize("stage", [AR, AV, AW, AC, FF])
+def test_withdrawal_from_several_stages(db, stage):
+    story = drive(stage)
+    event = story.add("withdrawn", D(2023, 12, 1), author="submitter")
+    assert (story.stage, story.case.closure_reason) == (CL, "withdrawn")
+    assert (event.author, event.visibility) == ("submitter", "public")
+    left = Deadline.objects.filter(submission=story.case).exclude(state__in=["met", "missed",
+                                                                               "cancelled"])
+    assert not left.exists()
+    with pytest.raises(RuleViolation):
+        story.add("withdrawn", author="submitter")
+
+
+@pytest.mark.parametrize("late_stage", [CL, FD])
+def test_late_party_response_is_accepted_without_a_stage_change(db, late_stage):
+    story = drive(AW)  # the response is due 21 June 2023 and never comes
+    outcome = "not_warranted" if late_stage == CL else "warranted"
+    story.add("factual_record_notified", D(2023, 6, 22), data={"outcome": outcome})
+    if late_stage == FD:
+        story.add("withdrawn", author="submitter")
+        story.add("reopened", data={"to_stage": FD, "reason": "Withdrawal revoked."})
+    assert story.stage == late_stage
+    response = Deadline.objects.get(submission=story.case, kind="party_response")
+    assert response.state == "missed"
+    event = story.add("party_responded", D(2023, 7, 8), author="party:PE",  # day 62
+                      data={"pending_proceeding": False})
+    assert (event.stage_before, event.stage_after) == (late_stage, late_stage)
+    response.refresh_from_db()
+    assert (response.state, response.late, response.met_on) == ("met", True, D(2023, 7, 8))
+
+
+def test_late_party_response_in_a_later_stage(db):
+    story = drive(AW)
+    story.add("factual_record_notified", D(2023, 6, 22), data={"outcome": "warranted"})
+    story.add("council_instructed", D(2023, 7, 1), author="council:PE", data={"party": "PE"})
+    story.add("party_responded", D(2023, 7, 8), author="party:PE")
+    assert story.stage == FP
+    response = Deadline.objects.get(submission=story.case, kind="party_response")
+    assert (response.state, response.late) == ("met", True)
+
+
+def test_information_is_submitted_only_while_a_call_is_open(db):
+    story = drive(FP)
+    with pytest.raises(RuleViolation) as refused:
+        story.add("information_submitted", author="public")
+    assert refused.value.rule == "while a call is open"
+    story.add("information_called", D(2023, 8, 10), data={"closes_on": "2023-09-10"})
+    story.add("information_submitted", D(2023, 9, 10), author="public")
+    with pytest.raises(RuleViolation):
+        story.add("information_submitted", D(2023, 9, 11), author="public")
+
+
+def test_a_call_stays_open_into_the_comment_period(db):
+    story = drive(FP)
+    story.add("information_called")
+    story.add("draft_submitted")
+    story.add("information_submitted", author="public")
+    assert story.stage == DC
+
+
+def test_identity_withheld_makes_the_submitter_confidential(db):
+    story = drive(FD)
+    submitter = story.case.memberships.get().submitter
+    assert not submitter.confidential
+    event = story.add("identity_withheld", author="submitter", data={"submitter": 0})
+    submitter.refresh_from_db()
+    assert submitter.confidential
+    assert event.visibility == "submitter"
+    with pytest.raises(RuleViolation):
+        story.add("identity_withheld", data={"submitter": 1})
+
+
+def test_identity_withheld_after_closing(db):
+    story = drive(CL)
+    story.add("identity_withheld", author="submitter", data={"submitter": 0})
+    assert story.case.memberships.get().submitter.confidential
+
+
+def test_submitters_join(db):
+    story = drive(RD)
+    story.add("submitters_joined", data={"submitters": [
+        {"name": "María Quispe", "kind": "individual", "country": "PE", "confidential": True},
+        {"name": "Red Ambiental", "kind": "organization", "country": "US"},
+    ]})
+    members = list(story.case.memberships.select_related("submitter"))
+    assert [(m.position, m.submitter.name, m.submitter.confidential, m.joined_on)
+            for m in members] == [
+        (0, "Asociación Amazónica", False, D(2023, 3, 10)),
+        (1, "María Quispe", True, story.on),
+        (2, "Red Ambiental", False, story.on),
+    ]
+    with pytest.raises(RuleViolation):
+        story.add("submitters_joined", data={"submitters": [{"name": "No kind"}]})
+
+
+def test_assigned_sets_the_officer(db, officer, officer2):
+    story = drive(AR)
+    with frozen(D(2023, 3, 20)):
+        services.record_event(story.case, "assigned", actor=officer,
+                              data={"officer": "officer2"})
+    story.case.refresh_from_db()
+    assert story.case.assigned_officer == officer2
+
+
+def test_cases_are_assigned_to_secretariat_officers_only(db, officer, outsider):
+    story = drive(AR)
+    with frozen(D(2023, 3, 20)), pytest.raises(RuleViolation) as refused:
+        services.record_event(story.case, "assigned", actor=officer,
+                              data={"officer": "outsider"})
+    assert refused.value.rule == "officer"
+
+
+def test_visibility_changed_changes_a_documents_visibility(db):
+    story = drive(AW)
+    event = story.add("correspondence", documents_in=[
+        services.DocumentInput(title="Oficio", language="es",
+                               file=ContentFile(b"%PDF-1.4 oficio", name="oficio.pdf"))])
+    document = Document.objects.get(event=event)
+    assert (document.visibility, document.sha256 != "") == ("public", True)
+    with pytest.raises(RuleViolation):  # "from" must be the current visibility
+        story.add("visibility_changed", data={"document": [event.seq - 1, 0], "from": "parties",
+                                              "to": "secretariat", "reason": "x"})
+    with pytest.raises(RuleViolation):  # no such document
+        story.add("visibility_changed", data={"document": [event.seq - 1, 1], "from": "public",
+                                              "to": "secretariat", "reason": "x"})
+    story.add("visibility_changed", data={"document": [event.seq - 1, 0], "from": "public",
+                                          "to": "party_concerned", "reason": "Personal data."})
+    document.refresh_from_db()
+    assert (document.visibility, document.initial_visibility) == ("party_concerned", "public")
+    assert chain.verify_submission(story.case) is None
+
+
+def test_deadline_missed_explained(db):
+    story = drive(RD)  # response_decision due 10 May 2023
+    event = story.add("deadline_missed_explained", D(2023, 5, 15),
+                      data={"deadline": "response_decision", "reason": "Translation delays.",
+                            "new_due_on": "2023-05-31"})
+    assert event.visibility == "public"
+    deadline = Deadline.objects.get(submission=story.case, kind="response_decision")
+    assert (deadline.missed_reason, deadline.revised_due_on, deadline.due_on) == (
+        "Translation delays.", D(2023, 5, 31), D(2023, 5, 10))
+    with pytest.raises(RuleViolation):
+        story.add("deadline_missed_explained", data={"deadline": "publication",
+                                                     "reason": "x"})
+    with pytest.raises(RuleViolation):
+        story.add("deadline_missed_explained", data={"deadline": "response_decision",
+                                                     "reason": "x", "new_due_on": "soon"})
+
+
+def test_events_are_recorded_in_date_order(db):
+    story = drive(RD)
+    with pytest.raises(RuleViolation) as refused:
+        story.add("correspondence", D(2023, 4, 9))
+    assert refused.value.rule == "date order"
+
+
+def test_criteria_must_agree_with_the_outcome(db):
+    story = drive(AR)
+    criteria = {**ALL_MET, "f": {"met": False, "reasons": "A person of neither Party."}}
+    with pytest.raises(RuleViolation) as refused:
+        story.add("admissibility_determined", data={"outcome": "meets", "criteria": criteria})
+    assert refused.value.rule == "Art. 18.8.2"
+    story.add("admissibility_determined", data={"outcome": "does_not_meet",
+                                                "criteria": criteria})
+    assert story.stage == AV
+
+
+# --- Live recording: dates and roles ------------------------------------------------------------
+
+
+def test_live_past_date_needs_a_reason(db, officer):
+    story = drive(AR)
+    with frozen(D(2023, 3, 20)):
+        count = story.case.event_count
+        with pytest.raises(InvalidInput) as refused:
+            services.record_event(story.case, "correspondence", actor=officer,
+                                  on=D(2023, 3, 15))
+        assert refused.value.rule == "past date"
+        story.case.refresh_from_db()
+        assert story.case.event_count == count
+        event = services.record_event(story.case, "correspondence", actor=officer,
+                                      on=D(2023, 3, 15), reason="Letter received by post.")
+    assert (event.on, event.data["date_reason"]) == (D(2023, 3, 15), "Letter received by post.")
+    assert event.recorded_by == officer
+
+
+def test_live_future_date_is_refused(db, officer):
+    story = drive(AR)
+    with frozen(D(2023, 3, 20)), pytest.raises(InvalidInput) as refused:
+        services.record_event(story.case, "correspondence", actor=officer, on=D(2023, 3, 21),
+                              reason="Post-dated.")
+    assert refused.value.rule == "date"
+
+
+def test_live_default_date_is_today_at_the_seat(db, officer):
+    story = drive(AR)
+    # 02:00 UTC on 21 March is still 20 March in Washington.
+    with frozen(D(2023, 3, 20), hour=22):
+        event = services.record_event(story.case, "correspondence", actor=officer)
+    assert event.on == D(2023, 3, 20)
+
+
+def test_focal_point_acts_only_for_their_own_party(db, pe_focal):
+    peru = drive(AW, party="PE")
+    us = drive(AW, party="US")
+    with frozen(D(2023, 5, 20)):
+        for kind in ("extension_notified", "party_responded"):
+            with pytest.raises(NotAllowed):
+                services.record_event(us.case, kind, actor=pe_focal)
+        extension = services.record_event(peru.case, "extension_notified", actor=pe_focal)
+        response = services.record_event(peru.case, "party_responded", actor=pe_focal,
+                                         data={"pending_proceeding": False})
+    assert (extension.author, response.author) == ("party:PE", "party:PE")
+    peru.case.refresh_from_db()
+    assert peru.case.stage == FD
+    us.case.refresh_from_db()
+    assert us.case.stage == AW
+
+
+def test_focal_point_records_only_in_their_own_name(db, pe_focal):
+    story = drive(AW)
+    with frozen(D(2023, 5, 20)), pytest.raises(NotAllowed):
+        services.record_event(story.case, "party_responded", actor=pe_focal,
+                              author="party:US")
+
+
+def test_outsider_may_record_nothing(db, outsider):
+    stories = {stage: drive(stage) for stage in (AR, AW, FF, CL)}
+    with frozen(D(2024, 1, 10)):
+        for story in stories.values():
+            count = story.case.event_count
+            for kind in KINDS:
+                with pytest.raises(NotAllowed):
+                    services.record_event(story.case, kind, actor=outsider,
+                                          data={"party": "PE", "outcome": "warranted"})
+            story.case.refresh_from_db()
+            assert story.case.event_count == count
+        with pytest.raises(NotAllowed):
+            services.file_submission(
+                services.FilingInput(party="PE", language="es", title="T", submitters=[
+                    services.SubmitterInput(kind="individual", name="X", nationality="PE")]),
+                actor=outsider)
+
+
+def test_auditor_reads_but_records_nothing(db, auditor):
+    story = drive(AR)
+    with frozen(D(2023, 3, 20)), pytest.raises(NotAllowed):
+        services.record_event(story.case, "correspondence", actor=auditor)
+
+
+def test_council_member_instructs(db, pe_council, us_council):
+    story = drive(AC)
+    with frozen(D(2023, 8, 1)):
+        event = services.record_event(story.case, "council_instructed", actor=pe_council,
+                                      data={"party": "PE"})
+        further = services.record_event(story.case, "council_instructed", actor=us_council,
+                                        data={"party": "US"})
+        publish = services.record_event(story.case, "publication_instructed",
+                                        actor=us_council, data={"party": "US"})
+    assert (event.author, event.stage_after, event.recorded_by) == ("council:PE", FP,
+                                                                     pe_council)
+    assert (further.author, further.stage_before, further.stage_after) == ("council:US", FP, FP)
+    assert publish.author == "council:US"
+
+
+def test_council_member_instructs_only_for_their_own_party(db, pe_council):
+    story = drive(AC)
+    with frozen(D(2023, 8, 1)), pytest.raises(RuleViolation) as refused:
+        services.record_event(story.case, "council_instructed", actor=pe_council,
+                              data={"party": "US"})
+    assert refused.value.rule == "party key"
+
+
+def test_council_member_may_not_decide(db, pe_council):
+    story = drive(FD)
+    with frozen(D(2023, 7, 1)), pytest.raises(NotAllowed):
+        services.record_event(story.case, "factual_record_notified", actor=pe_council,
+                              data={"outcome": "warranted"})
+
+
+def test_secretariat_records_a_partys_act_on_paper(db, officer):
+    story = drive(AW)
+    with frozen(D(2023, 6, 1)):
+        event = services.record_event(story.case, "party_responded", actor=officer,
+                                      author="party:PE", on=D(2023, 5, 30),
+                                      reason="Received by diplomatic note.")
+    assert (event.author, event.recorded_by, event.on) == ("party:PE", officer, D(2023, 5, 30))
+
+
+def test_stale_expected_event_count_is_refused(db, officer):
+    story = drive(AR)
+    from workflow.exceptions import CaseMovedOn
+
+    with frozen(D(2023, 3, 20)), pytest.raises(CaseMovedOn):
+        services.record_event(story.case, "correspondence", actor=officer,
+                              expected_event_count=story.case.event_count - 1)
+
+
+def test_story_helper_reaches_every_stage(db):
+    reached = {drive(stage).stage for stage in STAGES}
+    assert reached == set(STAGES)
+    assert isinstance(file_story(), Story)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from .exceptions import RuleViolation
 from .models import Deadline
-from .stages import ClosureReason, Stage
+from .stages import ClosureReason, Stage, Visibility
 
 PARTIES = ("PE", "US")
 
@@ -197,6 +197,11 @@ def document_reference_valid(ctx):
     if document.visibility != ctx.data.get("from"):
         raise RuleViolation(_("The document's visibility is not the one given as 'from'."),
                             rule="document reference")
+    # The model field's choices are not checked on save: an unknown level would be stored and
+    # the document would silently fall outside every audience.
+    if ctx.data.get("to") not in Visibility.values:
+        raise RuleViolation(_("The new visibility must be one of: %(values)s.")
+                            % {"values": ", ".join(Visibility.values)}, rule="visibility")
 
 
 def deadline_exists(ctx):

@@ -118,7 +118,7 @@ def test_every_illegal_kind_is_refused_in_each_stage(db, stage):
         assert story.stage == stage
 
 
-# --- Every legal pair is accepted (where its conditions can be met) -------------------------------
+# --- Every legal pair is accepted (where its conditions can be met) ------------------------------
 
 # kind -> (how to record it on a case in a stage: returns the stage expected after,
 #          the options of ``drive`` for the case it needs).
@@ -460,7 +460,7 @@ def test_nothing_can_be_proposed_while_preparing_the_record(db):
                                                      "reason": "x", "to_stage": AR}})
 
 
-# --- Outcomes that take another branch ----------------------------------------------------------
+# --- Outcomes that take another branch -----------------------------------------------------------
 
 
 def test_admissibility_does_not_meet_awaits_a_revision(db):
@@ -514,7 +514,7 @@ def test_unknown_kind_is_invalid_input(db):
         story.add("teleported")
 
 
-# --- Guards ---------------------------------------------------------------------------------------
+# --- Guards --------------------------------------------------------------------------------------
 
 
 def test_extension_is_refused_after_day_45(db):
@@ -831,6 +831,9 @@ def test_visibility_changed_changes_a_documents_visibility(db):
     with pytest.raises(RuleViolation):  # no such document
         story.add("visibility_changed", data={"document": [event.seq - 1, 1], "from": "public",
                                               "to": "secretariat", "reason": "x"})
+    with pytest.raises(RuleViolation):  # not a visibility level
+        story.add("visibility_changed", data={"document": [event.seq - 1, 0], "from": "public",
+                                              "to": "everyone", "reason": "x"})
     story.add("visibility_changed", data={"document": [event.seq - 1, 0], "from": "public",
                                           "to": "party_concerned", "reason": "Personal data."})
     document.refresh_from_db()
@@ -873,7 +876,7 @@ def test_criteria_must_agree_with_the_outcome(db):
     assert story.stage == AV
 
 
-# --- Live recording: dates and roles ------------------------------------------------------------
+# --- Live recording: dates and roles -------------------------------------------------------------
 
 
 def test_live_past_date_needs_a_reason(db, officer):

@@ -236,6 +236,11 @@ def record_event(
     if rule is None:
         raise InvalidInput(_("Unknown event kind “%(kind)s”.") % {"kind": kind}, rule="kind")
     data = dict(data or {})
+    # Choices are not enforced on save: an unknown level would hide the row from every audience.
+    for level in [visibility, *(d.visibility for d in documents_in)]:
+        if level is not None and level not in Visibility.values:
+            raise InvalidInput(_("Unknown visibility “%(value)s”.") % {"value": level},
+                               rule="visibility")
     history_user = importing.recorded_by if importing is not None else actor.user
     with transaction.atomic(), acting_user(history_user):
         if context is None:

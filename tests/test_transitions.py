@@ -1011,3 +1011,18 @@ def test_story_helper_reaches_every_stage(db):
     reached = {drive(stage).stage for stage in STAGES}
     assert reached == set(STAGES)
     assert isinstance(file_story(), Story)
+
+
+def test_an_unknown_visibility_is_refused(db):
+    story = drive(AR)
+    count = story.case.event_count
+    with pytest.raises(InvalidInput):
+        story.add("correspondence", visibility="everyone")
+    with pytest.raises(InvalidInput):
+        story.add("correspondence", documents_in=[
+            services.DocumentInput(title="Carta", language="es", visibility="Public")])
+    story.case.refresh_from_db()
+    assert story.case.event_count == count
+    event = story.add("correspondence", visibility="parties", documents_in=[
+        services.DocumentInput(title="Carta", language="es", visibility="submitter")])
+    assert (event.visibility, event.documents.get().visibility) == ("parties", "submitter")

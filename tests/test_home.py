@@ -1,0 +1,192 @@
+"""The home page, the layout every page shares, the language switch, sign-in and error pages."""
+
+import datetime
+import re
+
+import pytest
+from django.template import loader
+from django.utils import translation
+
+from workflow import services
+
+from .factories import file_case
+
+SPANISH_SENTENCE = "Cualquier persona de una Parte puede presentar una comunicación."
+ENGLISH_SENTENCE = "Any person of a Party may file a submission."
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    """LocaleMiddleware leaves the request's language active in the thread; a Spanish request
+    here must not turn later tests' messages Spanish."""
+    yield
+    translation.deactivate()
+
+
+def _first_focusable(html: str) -> str:
+    """The first link, button or form field in the body, in document order."""
+    body = html[html.index("<body"):]
+    return re.search(r"<(a|button|input(?![^>]*type=\"hidden\")|select|textarea)\b[^>]*>",
+                     body).group(0)
+
+
+def registered_case(officer, **kwargs):
+    case = file_case(on=datetime.date(2023, 3, 10), **kwargs)
+    services.record_event(case, "acknowledged", actor=officer, on=datetime.date(2023, 3, 13),
+                          reason="paper")
+    case.refresh_from_db()
+    return case
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_home_renders_in_each_language(client, db, lang):
+    response = client.get(f"/{lang}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<html lang="{lang}">' in html
+    skip = _first_focusable(html)
+    assert 'class="skip-link"' in skip and 'href="#main"' in skip
+    assert '<main id="main"' in html
+    assert 'action="/i18n/setlang/"' in html
+    assert f'name="next" value="/{lang}/"' in html
+    other = "es" if lang == "en" else "en"
+    assert f'name="language" value="{other}"' in html
+    # CSP will forbid inline script and style: the layout has neither.
+    assert "<script" not in html
+    assert "style=" not in html and "<style" not in html
+
+
+def test_home_in_spanish_is_translated(client, db):
+    html = client.get("/es/").content.decode()
+    assert SPANISH_SENTENCE in html
+    assert ENGLISH_SENTENCE not in html
+    assert "Secretaría para Asuntos de Cumplimiento Ambiental" in html
+    assert "Omitir e ir al contenido principal" in html
+
+
+def test_home_in_english(client, db):
+    html = client.get("/en/").content.decode()
+    assert ENGLISH_SENTENCE in html
+    assert SPANISH_SENTENCE not in html
+
+
+def test_language_switch_keeps_the_page(client, db):
+    response = client.post("/i18n/setlang/", {"language": "es", "next": "/en/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/es/"
+    assert '<html lang="es">' in client.get(response["Location"]).content.decode()
+
+
+def test_language_switch_translates_a_deeper_path(client, db):
+    response = client.post("/i18n/setlang/",
+                           {"language": "es", "next": "/en/accounts/login/?next=/en/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/es/accounts/login/?next=/en/"
+
+
+def test_language_switch_refuses_an_external_next(client, db):
+    response = client.post("/i18n/setlang/",
+                           {"language": "es", "next": "https://evil.example.org/"})
+    assert "evil.example.org" not in response.get("Location", "")
+
+
+@pytest.mark.parametrize(("accept", "prefix"), [("en", "/en/"), ("es-PE,es;q=0.9", "/es/")])
+def test_root_redirects_to_a_language(client, db, accept, prefix):
+    response = client.get("/", headers={"accept-language": accept})
+    assert response.status_code == 302
+    assert response["Location"] == prefix
+
+
+def test_recent_lists_only_public_cases_and_marks_the_fallback(
+    client, officer, django_assert_max_num_queries
+):
+    registered_case(officer, title="Concesiones forestales")
+    # Filed, not yet acknowledged: never public.
+    file_case(on=datetime.date(2023, 3, 20), title="Caso sin acuse de recibo")
+    with django_assert_max_num_queries(6):
+        html = client.get("/en/").content.decode()
+    assert "Recently updated" in html
+    assert "SEM/PE/001/2023" in html
+    assert '<span lang="es">Concesiones forestales</span>' in html
+    assert "(in Spanish)" in html
+    assert "Caso sin acuse de recibo" not in html
+    html = client.get("/es/").content.decode()
+    assert "Actualizadas recientemente" in html
+    assert "(en español)" not in html and "(en inglés)" not in html
+
+
+def test_recent_marks_an_english_fallback_on_the_spanish_page(client, officer):
+    registered_case(officer, language="en", title="Forest concessions")
+    html = client.get("/es/").content.decode()
+    assert '<span lang="en">Forest concessions</span>' in html
+    assert "(en inglés)" in html
+
+
+def test_recent_is_absent_without_public_cases(client, db):
+    assert "Recently updated" not in client.get("/en/").content.decode()
+
+
+def test_anonymous_sees_sign_in(client, db):
+    html = client.get("/en/").content.decode()
+    assert 'href="/en/accounts/login/?next=/en/"' in html
+    assert "Sign out" not in html
+
+
+def test_signed_in_user_signs_out_with_a_post(client, officer):
+    client.force_login(officer)
+    html = client.get("/en/").content.decode()
+    assert re.search(r'<form action="/en/accounts/logout/" method="post"', html)
+    assert "Signed in as officer" in html
+    response = client.post("/en/accounts/logout/")
+    assert response.status_code == 302
+    assert "Sign in" in client.get("/en/").content.decode()
+
+
+def test_login_page_has_labels_and_shows_errors(client, officer):
+    html = client.get("/en/accounts/login/").content.decode()
+    assert '<label for="id_username">' in html
+    assert '<label for="id_password">' in html
+    response = client.post("/en/accounts/login/",
+                           {"username": "officer", "password": "wrong-password"})
+    assert response.status_code == 200
+    assert 'role="alert"' in response.content.decode()
+    response = client.post("/es/accounts/login/",
+                           {"username": "officer", "password": "wrong-password"})
+    assert "no coinciden" in response.content.decode()
+
+
+def test_login_succeeds(client, officer):
+    response = client.post("/en/accounts/login/",
+                           {"username": "officer", "password": "a-long-test-password"})
+    assert response.status_code == 302
+
+
+def test_messages_are_shown(client, officer, rf):
+    from django.contrib import messages
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.contrib.sessions.backends.db import SessionStore
+
+    request = rf.get("/en/")
+    request.session = SessionStore()
+    request.user = officer
+    request._messages = FallbackStorage(request)
+    messages.success(request, "Saved.")
+    html = loader.render_to_string("home.html", {"recent": []}, request=request)
+    assert 'class="message message--success"' in html and "Saved." in html
+
+
+@pytest.mark.parametrize(("lang", "title"), [("en", "Page not found"),
+                                             ("es", "Página no encontrada")])
+def test_404_page(client, db, lang, title):
+    response = client.get(f"/{lang}/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert f'<html lang="{lang}">' in html
+    assert title in html
+
+
+def test_500_page_needs_no_context():
+    # server_error renders with an empty Context: no request, no context processors.
+    html = loader.get_template("500.html").render()
+    assert "Server error" in html and "Error del servidor" in html
+    assert '<div lang="es">' in html

@@ -166,6 +166,15 @@ class Context:
         if OUTCOMES[rule.kind] and outcome not in OUTCOMES[rule.kind]:
             raise InvalidInput(_("The outcome must be one of: %(values)s.")
                                % {"values": ", ".join(OUTCOMES[rule.kind])}, rule="outcome")
+        # Dates the effects parse later: a bad one must be refused here, not raise ValueError
+        # while opening a deadline (or, for closes_on, at every later information_submitted).
+        for key in ("delivered_on", "closes_on"):
+            if data.get(key) not in (None, ""):
+                try:
+                    datetime.date.fromisoformat(data[key])
+                except (TypeError, ValueError) as exc:
+                    raise InvalidInput(_("“%(key)s” must be a date (YYYY-MM-DD).")
+                                       % {"key": key}, rule="date key") from exc
         saved = self.kind, self.data
         self.kind, self.data = rule.kind, data
         try:

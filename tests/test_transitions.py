@@ -1026,3 +1026,16 @@ def test_an_unknown_visibility_is_refused(db):
     event = story.add("correspondence", visibility="parties", documents_in=[
         services.DocumentInput(title="Carta", language="es", visibility="submitter")])
     assert (event.visibility, event.documents.get().visibility) == ("parties", "submitter")
+
+
+@pytest.mark.parametrize(("stage", "kind", "data"), [
+    (RD, "response_decided", {"outcome": "request", "delivered_on": "soon"}),
+    (FP, "information_called", {"closes_on": "end of month"}),
+])
+def test_a_date_key_must_be_a_date(db, stage, kind, data):
+    story = drive(stage)
+    count = story.case.event_count
+    with pytest.raises(InvalidInput):
+        story.add(kind, data=data)
+    story.case.refresh_from_db()
+    assert (story.case.event_count, story.stage) == (count, stage)

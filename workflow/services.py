@@ -292,8 +292,29 @@ def record_event(
                           documents_in=[d.restricted() for d in documents_in])
         if proposal_event is not None:
             data["proposal_event"] = proposal_event - 1  # stored as the event's index
+        if "proposal_event" in data and kind != "returned":  # `returned` has its own guard
+            _check_answers_proposal(ctx, kind, data["proposal_event"], actor,
+                                    importing is not None)
         return _write(ctx, rule, data, actor=actor, documents_in=documents_in, title=title,
                       note=note, visibility=visibility, code=code, importing=importing)
+
+
+def _check_answers_proposal(ctx: Context, kind: str, index, actor: Actor, importing) -> None:
+    """A decision that names a proposal must answer a pending proposal of its kind and, live,
+    be recorded by the Executive Director who did not propose it. Otherwise any caller could
+    skip four eyes by passing ``proposal_event`` (and an import could point anywhere)."""
+    fact = ctx.pending_proposal_by_seq(index + 1) if type(index) is int else None
+    if fact is None or fact["data"]["proposal"]["kind"] != kind:
+        raise RuleViolation(_("There is no such proposal awaiting a decision."),
+                            rule="four eyes")
+    if importing:
+        return
+    if actor.kind != "user" or "director" not in actor.table_roles(ctx.submission):
+        raise NotAllowed(_("Only the Executive Director approves decisions."))
+    proposer = Event.objects.filter(submission=ctx.submission, seq=index + 1).values_list(
+        "recorded_by_id", flat=True).first()
+    if proposer == actor.user.pk:
+        raise NotAllowed(_("You cannot approve your own proposal."))
 
 
 def _author(actor: Actor, submission, author, importing) -> str:

@@ -229,3 +229,71 @@ def test_criteria_guard_without_four_eyes(case, officer, settings):
     with frozen(D(2023, 4, 3)), pytest.raises(RuleViolation):
         services.record_event(case, "admissibility_determined", actor=officer,
                               data={"outcome": "meets", "criteria": criteria})
+
+
+def test_a_proposals_documents_are_internal_until_approved(case, officer, director):
+    from django.core.files.base import ContentFile
+
+    draft = services.DocumentInput(title="Determinación", language="es",
+                                   file=ContentFile(b"%PDF-1.4 determination", name="d1.pdf"))
+    with frozen(D(2023, 4, 3)):
+        proposal = services.record_event(case, "admissibility_determined", actor=officer,
+                                         data=MEETS, documents_in=[draft])
+    kept = proposal.documents.get()
+    assert kept.visibility == "secretariat"
+    with frozen(D(2023, 4, 4)):
+        decision = services.approve_proposal(case, proposal.seq, actor=director)
+    issued = decision.documents.get()
+    assert (issued.visibility, issued.title, issued.sha256, issued.code) == (
+        "public", "Determinación", kept.sha256, "SEM/PE/001/2023/D1")
+
+
+def test_a_past_dated_proposal_still_takes_effect_on_approval(case, officer, director):
+    with frozen(D(2023, 4, 5)):
+        proposal = services.record_event(case, "admissibility_determined", actor=officer,
+                                         data=MEETS, on=D(2023, 4, 3),
+                                         reason="Signed on paper on 3 April.")
+    assert proposal.on == D(2023, 4, 3)
+    with frozen(D(2023, 4, 6)):
+        decision = services.approve_proposal(case, proposal.seq, actor=director)
+    assert decision.on == D(2023, 4, 6)
+
+
+def test_a_decision_cannot_claim_a_proposal_to_skip_four_eyes(case, officer, director):
+    proposal = propose(case, officer)
+    case.refresh_from_db()
+    count = case.event_count
+    with frozen(D(2023, 4, 4)):
+        with pytest.raises(NotAllowed):  # only the Director approves
+            services.record_event(case, "admissibility_determined", actor=officer,
+                                  data=MEETS, proposal_event=proposal.seq)
+        with pytest.raises(RuleViolation):  # event 1 is `filed`, not a proposal
+            services.record_event(case, "admissibility_determined", actor=director,
+                                  data=MEETS, proposal_event=1)
+    case.refresh_from_db()
+    assert (case.event_count, case.stage) == (count, "admissibility_review")
+
+
+def test_the_director_cannot_approve_their_own_proposal_by_recording_it(case, director):
+    proposal = propose(case, director)
+    with frozen(D(2023, 4, 4)), pytest.raises(NotAllowed):
+        services.record_event(case, "admissibility_determined", actor=director, data=MEETS,
+                              proposal_event=proposal.seq)
+
+
+@pytest.mark.parametrize("index", [0, 99, "2"])
+def test_an_imported_decision_must_answer_a_pending_proposal(db, index):
+    story = drive("admissibility_review")
+    with pytest.raises(RuleViolation):
+        story.add("admissibility_determined", data={**MEETS, "proposal_event": index})
+
+
+def test_an_imported_decision_answers_its_proposal(db):
+    story = drive("admissibility_review")
+    proposal = story.add("proposed", data={"proposal": {"kind": "admissibility_determined",
+                                                        **MEETS}})
+    with pytest.raises(RuleViolation):  # not the kind that was proposed
+        story.add("form_errors_noted", data={"proposal_event": proposal.seq - 1})
+    decision = story.add("admissibility_determined",
+                         data={**MEETS, "proposal_event": proposal.seq - 1})
+    assert decision.proposal == proposal

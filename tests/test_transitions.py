@@ -1039,3 +1039,37 @@ def test_a_date_key_must_be_a_date(db, stage, kind, data):
         story.add(kind, data=data)
     story.case.refresh_from_db()
     assert (story.case.event_count, story.stage) == (count, stage)
+
+
+def test_a_submitter_acts_on_their_own_case_only(db):
+    from workflow.actors import Actor
+
+    story = drive(AW)
+    other = drive(AW)
+    submitter = Actor.submitter(story.case.memberships.get())
+    with frozen(D(2023, 5, 20)):
+        with pytest.raises(NotAllowed):
+            services.record_event(other.case, "withdrawn", actor=submitter)
+        with pytest.raises(NotAllowed):  # correspondence is between Secretariat and Parties
+            services.record_event(story.case, "correspondence", actor=submitter)
+        added = services.record_event(story.case, "information_added", actor=submitter)
+        withdrawn = services.record_event(story.case, "withdrawn", actor=submitter)
+    assert (added.author, added.visibility, added.recorded_by) == ("submitter", "submitter",
+                                                                    None)
+    assert (withdrawn.author, withdrawn.stage_after) == ("submitter", CL)
+    other.case.refresh_from_db()
+    assert other.case.stage == AW
+
+
+def test_the_public_submits_information_during_a_call(db):
+    from workflow.actors import Actor
+
+    story = drive(FP)
+    story.add("information_called", D(2023, 8, 10))
+    with frozen(D(2023, 8, 20)):
+        event = services.record_event(story.case, "information_submitted",
+                                      actor=Actor.public("Ana Ruiz"), data={"name": "Ana Ruiz"})
+        with pytest.raises(NotAllowed):
+            services.record_event(story.case, "correspondence", actor=Actor.public())
+    assert (event.author, event.visibility, event.recorded_by) == ("public", "secretariat",
+                                                                    None)

@@ -436,3 +436,57 @@ def test_a_missed_target_is_explained_with_a_new_date(db):
         "open", D(2023, 5, 10), D(2023, 5, 26), "Awaiting translation.")
     assert Event.objects.get(submission=story.case,
                              kind="deadline_missed_explained").visibility == "public"
+
+
+# --- Every period along the usual path -----------------------------------------------------------
+
+
+def test_every_period_of_the_usual_path_with_its_explanation(db):
+    story = drive("final_factual_record")
+    story.add("publication_instructed", D(2023, 11, 20), author="council:PE",
+              data={"party": "PE"})
+    rows = {(d.kind, d.party): d for d in Deadline.objects.filter(submission=story.case)}
+    expected = {
+        ("acknowledgement", ""): (
+            "met", D(2023, 3, 13), "5 working days from filing on 10 March 2023 → 17 March 2023"),
+        ("admissibility", ""): (
+            "met", D(2023, 4, 10), "30 calendar days from filing on 10 March 2023 → Sunday 9 "
+            "April 2023, moved to the next working day, Monday 10 April 2023"),
+        ("response_decision", ""): (
+            "met", D(2023, 5, 7), "30 calendar days from the determination on 10 April 2023 "
+            "→ 10 May 2023"),
+        ("party_response", ""): (
+            "met", D(2023, 6, 15), "45 calendar days from delivery of the request on 7 May "
+            "2023 → 21 June 2023"),
+        ("factual_record_decision", ""): (
+            "met", D(2023, 7, 14), "60 calendar days from the Party's response on 15 June 2023 "
+            "→ 14 August 2023"),
+        ("council_instruction", ""): (
+            "met", D(2023, 8, 1), "60 calendar days from the notification to the Council on "
+            "14 July 2023 → 12 September 2023"),
+        ("draft_factual_record", ""): (
+            "met", D(2023, 10, 2), "120 calendar days from the Council's instruction on "
+            "1 August 2023 → 29 November 2023"),
+        ("draft_comments", "PE"): (
+            "met", D(2023, 10, 20), "45 calendar days from submission of the draft factual "
+            "record on 2 October 2023 → 16 November 2023"),
+        ("draft_comments", "US"): (
+            "met", D(2023, 10, 25), "45 calendar days from submission of the draft factual "
+            "record on 2 October 2023 → 16 November 2023"),
+        ("publication", ""): (
+            "open", None, "60 calendar days from the instruction to publish on 20 November "
+            "2023 → 19 January 2024"),
+    }
+    assert {key: (d.state, d.met_on, d.explanation) for key, d in rows.items()} == expected
+    assert not any(d.late for d in rows.values())
+    assert {d.rule for key, d in rows.items() if key[0] in ("party_response", "draft_comments",
+                                                            "publication")} == {
+        "Art. 18.8.5", "Art. 18.9.5", "Art. 18.9.7"}
+    story.add("published", D(2024, 1, 10))
+    publication = Deadline.objects.get(submission=story.case, kind="publication")
+    assert (publication.state, publication.late) == ("met", False)
+
+
+def test_no_publication_period_without_an_instruction(db):
+    story = drive("final_factual_record")
+    assert not Deadline.objects.filter(submission=story.case, kind="publication").exists()

@@ -291,3 +291,24 @@ def test_shared_sample_is_copied_unchanged():
         pytest.skip("shared/ is not beside this checkout")
     assert load(DATA / "saca-seem-2023.json") == load(SACA)
 
+
+
+def test_an_import_writes_each_rows_history_once(db):
+    """The importer inserts events, documents and deadlines in bulk at the end of a case; their
+    row history is written in bulk too, once per row, attributed to the recorder."""
+    path = DATA / "every_kind.json"
+    assert import_registry(load(path), base_dir=path.parent).ok
+    from submissions.models import Document
+    from workflow.models import Deadline
+
+    for model in (Event, Document, Deadline, Submission):
+        assert model.history.filter(history_type="+").count() == model.objects.count(), model
+    assert all(chain.verify_submission(s) is None for s in Submission.objects.all())
+
+    clerk_case = saca_payload()
+    clerk_case["submissions"] = clerk_case["submissions"][:1]
+    clerk_case["submissions"][0]["events"][1]["recorded_by"] = "clerk"
+    assert import_registry(clerk_case).ok
+    event = Event.objects.get(recorded_by__username="clerk")
+    assert event.kind == "acknowledged"
+    assert event.history.get().history_user == event.recorded_by

@@ -17,24 +17,43 @@ def canonical(obj) -> bytes:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def document_content(document, index_of: dict) -> dict:
+def _position_of(document, name: str, documents) -> int | None:
+    """The index in ``documents`` of the document that ``name`` (a self link) points to; works
+    for stored rows (by key) and for rows about to be stored (by identity)."""
+    target_id = getattr(document, f"{name}_id")
+    target = document._state.fields_cache.get(name) if target_id is None else None
+    for index, candidate in enumerate(documents):
+        if (target_id is not None and candidate.pk == target_id) or (
+            target is not None and candidate is target
+        ):
+            return index
+    return None
+
+
+def document_content(document, documents) -> dict:
     """The hashed content of one document: as it was recorded with its event."""
     return {
         "language": document.language,
         "title": document.title,
         "kind": document.kind,
         "visibility": document.initial_visibility,
-        "translation_of": index_of.get(document.translation_of_id),
+        "translation_of": _position_of(document, "translation_of", documents),
         "official_translation": document.official_translation,
-        "redacted_version_of": index_of.get(document.redacted_version_of_id),
+        "redacted_version_of": _position_of(document, "redacted_version_of", documents),
         "sha256": document.sha256,
         "size": document.size,
     }
 
 
+def _proposal_seq(event) -> int | None:
+    if event.proposal_id is not None:
+        return event.proposal.seq
+    pending = event._state.fields_cache.get("proposal")  # an import's row not yet inserted
+    return pending.seq if pending is not None else None
+
+
 def event_content(event, documents, recorded_by: str | None) -> dict:
-    documents = sorted(documents, key=lambda d: (d.position, d.pk or 0))
-    index_of = {d.pk: i for i, d in enumerate(documents)}
+    documents = sorted(documents, key=lambda d: d.position)
     return {
         "seq": event.seq,
         "kind": event.kind,
@@ -49,8 +68,8 @@ def event_content(event, documents, recorded_by: str | None) -> dict:
         "code": event.code,
         "title": event.title,
         "note": event.note,
-        "proposal": event.proposal.seq if event.proposal_id else None,
-        "documents": [document_content(d, index_of) for d in documents],
+        "proposal": _proposal_seq(event),
+        "documents": [document_content(d, documents) for d in documents],
     }
 
 

@@ -127,11 +127,12 @@ class CaseDeadlines:
     """The deadlines of one case, loaded once and changed in memory by a transition; the
     service saves what changed in the same transaction."""
 
-    def __init__(self, submission, calendar: Calendar, lengths: dict[str, int] | None = None):
+    def __init__(self, submission, calendar: Calendar, lengths: dict[str, int] | None = None,
+                 new: bool = False):
         self.submission = submission
         self.calendar = calendar
         self.lengths = lengths if lengths is not None else configured_lengths()
-        self.items: list[Deadline] = list(submission.deadlines.order_by("id"))
+        self.items: list[Deadline] = [] if new else list(submission.deadlines.order_by("id"))
         self.dirty: set[int] = set()  # indexes into items
 
     # --- queries ---------------------------------------------------------------------------
@@ -236,8 +237,11 @@ class CaseDeadlines:
                                 "from": before.isoformat(), "to": deadline.due_on.isoformat()})
         return changes
 
-    def save(self):
+    def save(self, save_row=None):
         for deadline in self.items:
             if id(deadline) in self.dirty:
-                deadline.save()
+                if save_row is None:
+                    deadline.save()
+                else:
+                    save_row(deadline)
         self.dirty.clear()

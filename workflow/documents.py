@@ -67,8 +67,9 @@ class DocumentInput:
                    content_type=document.content_type)
 
 
-def store(event, inputs, rule, recorded_by) -> list[Document]:
-    """Create the Document rows of an event, in order; returns them."""
+def prepare(event, inputs, rule) -> list[Document]:
+    """The Document rows of an event, in order, with their files already in storage (streamed,
+    hashed, sniffed) but the rows not yet saved: the event's hash covers them first."""
     rows = []
     for position, item in enumerate(inputs):
         visibility = item.visibility or rule.default_visibility
@@ -100,6 +101,11 @@ def store(event, inputs, rule, recorded_by) -> list[Document]:
             document.file.save(safe_name(fileobj.name), fileobj, save=False)
             if STORED_FILES.get() is not None:
                 STORED_FILES.get().append(document.file.name)
-        document.save()
         rows.append(document)
     return rows
+
+
+def save(event, rows, save_row) -> None:
+    for document in rows:
+        document.event = event
+        save_row(document)

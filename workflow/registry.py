@@ -7,6 +7,7 @@ docket shows; with ``restricted=True`` everything, so that export → import →
 same bytes and every event's hash is checked on the way in.
 """
 
+import contextvars
 import datetime
 import json
 import logging
@@ -15,19 +16,23 @@ from pathlib import Path
 
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from submissions import access
 from submissions.models import Submission, Submitter, User
 
 from . import documents, services
+from .calendar import Calendar
+from .deadlines import configured_lengths
 from .exceptions import WorkflowError
 from .models import Event
 from .stages import Stage, Visibility
 from .table import TABLE
 
 FORMAT = "sem-registry/1"
+_SHARED: contextvars.ContextVar[dict | None] = contextvars.ContextVar("import_shared",
+                                                                     default=None)
 logger = logging.getLogger(__name__)
 
 COMMON_EVENT_KEYS = ("on", "kind", "author", "title", "code", "note", "visibility",
@@ -64,6 +69,8 @@ class ImportReport:
 def import_registry(payload: dict, *, replace: bool = False, base_dir: Path | None = None,
                     actor=None) -> ImportReport:
     report = ImportReport()
+    # The seat's calendar and the period lengths are read once for the whole import.
+    _SHARED.set({"calendar": Calendar(), "lengths": configured_lengths()})
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         report.refused.append(RefusedCase("-", None, "-", _("Not a sem-registry/1 file.")))
         return report
@@ -199,6 +206,8 @@ def _import_options(item) -> services.ImportOptions:
         recorded_at=datetime.datetime.fromisoformat(recorded_at) if recorded_at else None,
         recorded_by=_placeholder_user(item.get("recorded_by")),
         expected_hash=item.get("hash"),
+        defer_writes=True,
+        **(_SHARED.get() or {}),
     )
 
 
@@ -264,6 +273,12 @@ def _import_case(case, base_dir, actor) -> Submission:
         except (KeyError, TypeError, ValueError) as error:
             raise RefusedCase(reference, index, kind,
                               _("Malformed event: %(error)s") % {"error": error}) from error
+    try:
+        with transaction.atomic():
+            services.flush_deferred(holder[0])
+    except IntegrityError as error:
+        message = _("The case conflicts with one already stored: %(error)s") % {"error": error}
+        raise RefusedCase(reference, None, "-", message) from error
     return submission
 
 
@@ -301,7 +316,7 @@ def _import_event(case, item, index, submission, filing, identifier, holder, bas
                 receipt_number=case.get("receipt_number", ""), author=author,
                 visibility=item.get("visibility"),
                 documents_in=[d for d, _h in docs], context_out=holder, **common)
-            event = submission.events.get(seq=1)
+            event = holder[0].last_event
         else:
             event = services.record_event(
                 submission, kind, actor=actor, data=data, author=author,
@@ -311,8 +326,9 @@ def _import_event(case, item, index, submission, filing, identifier, holder, bas
         for doc, _hash in docs:
             if doc.file is not None:
                 doc.file.close()
-    for stored, (_doc, expected) in zip(event.documents.order_by("position"), docs,
-                                        strict=True):
+    stored_rows = sorted((row for row in holder[0].pending_inserts
+                          if getattr(row, "event", None) is event), key=lambda d: d.position)
+    for stored, (_doc, expected) in zip(stored_rows, docs, strict=True):
         if expected and stored.sha256 != expected:
             raise WorkflowError(_("A document's SHA-256 does not match the archive's."))
     if item.get("code") and event.code != item["code"]:

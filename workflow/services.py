@@ -63,6 +63,11 @@ class ImportOptions:
     recorded_at: datetime.datetime | None = None
     recorded_by: object = None  # a User
     expected_hash: str | None = None
+    # Write the case row and deadlines once at the end (the caller runs flush_deferred).
+    defer_writes: bool = False
+    # Shared by all the cases of one import: the calendar and lengths are read once.
+    calendar: Calendar | None = None
+    lengths: dict | None = None
 
 
 class Context:
@@ -72,19 +77,27 @@ class Context:
     fresh one after locking the row.
     """
 
-    def __init__(self, submission, calendar: Calendar | None = None, lengths=None):
+    def __init__(self, submission, calendar: Calendar | None = None, lengths=None,
+                 new: bool = False):
         self.submission = submission
         self.calendar = calendar or Calendar()
-        self.deadlines = CaseDeadlines(submission, self.calendar, lengths)
-        self.facts = [
+        self.deadlines = CaseDeadlines(submission, self.calendar, lengths, new=new)
+        self.facts = [] if new or not submission.pk else [
             {"seq": e.seq, "kind": e.kind, "data": e.data, "code": e.code, "on": e.on}
             for e in Event.objects.filter(submission=submission).order_by("seq")
-        ] if submission.pk else []
+        ]
+        self.last_event = None
         self.kind = ""
         self.data: dict = {}
         self.on: datetime.date = today()
         self.author = ""
         self.importing = False
+        # The importer writes the case row and its deadlines once, at the end of the case
+        # (flush_deferred), instead of after every event: the whole case is one transaction.
+        self.defer_writes = False
+        self.submission_dirty = False
+        self.history_rows: dict = {}
+        self.pending_inserts: list = []
 
     # --- facts about the history ------------------------------------------------------------
     def has(self, kind: str) -> bool:
@@ -126,6 +139,12 @@ class Context:
                 return fact
         return None
 
+    def event_by_seq(self, seq: int) -> Event:
+        for row in self.pending_inserts:
+            if isinstance(row, Event) and row.seq == seq:
+                return row
+        return Event.objects.get(submission=self.submission, seq=seq)
+
     def submitter_count(self) -> int:
         return self.submission.memberships.count()
 
@@ -133,6 +152,10 @@ class Context:
         """A document by its event's 0-based index in the case and its own position."""
         from submissions.models import Document
 
+        for row in self.pending_inserts:
+            if isinstance(row, Document) and row.event.seq == event_index + 1 \
+                    and row.position == index:
+                return row
         return Document.objects.filter(
             submission=self.submission, event__seq=event_index + 1, position=index
         ).first()
@@ -357,30 +380,119 @@ def _write(ctx: Context, rule: EventRule, data: dict, *, actor: Actor, documents
         prev_hash=submission.chain_head,
     )
     if isinstance(data.get("proposal_event"), int):
-        event.proposal = Event.objects.get(submission=submission,
-                                           seq=data["proposal_event"] + 1)
+        event.proposal = ctx.event_by_seq(data["proposal_event"] + 1)
+    tracked_before = _tracked(submission)
     _apply(ctx, rule, event)
     event.stage_after = submission.stage
-    event.hash = ""
-    event.save()
-    stored = documents.store(event, documents_in, rule, recorded_by)
-    event.hash = chain.hash_event(event, stored)
+    rows = documents.prepare(event, documents_in, rule)
+    event.hash = chain.hash_event(event, rows)
     if importing is not None and importing.expected_hash and importing.expected_hash != event.hash:
         raise RuleViolation(
             _("The recomputed hash does not match the archive's: the export was altered."),
             rule="hash check",
         )
-    Event.objects.filter(pk=event.pk).update(hash=event.hash)
+    _insert_row(ctx, event, recorded_by)
+    documents.save(event, rows, lambda row: _insert_row(ctx, row, recorded_by))
     submission.chain_head = event.hash
     submission.event_count = event.seq
     submission.last_event_on = event.on
-    submission.save()
-    ctx.deadlines.save()
+    if ctx.defer_writes:
+        ctx.submission_dirty = True
+    elif _tracked(submission) != tracked_before:
+        submission.save()  # a change worth a history row
+    else:
+        # Only the chain's head moved: no history row for bookkeeping.
+        Submission.objects.filter(pk=submission.pk).update(
+            chain_head=submission.chain_head, event_count=submission.event_count,
+            last_event_on=submission.last_event_on)
+    if not ctx.defer_writes:
+        ctx.deadlines.save()
+    ctx.last_event = event
     ctx.facts.append({"seq": event.seq, "kind": event.kind, "data": event.data,
                       "code": event.code, "on": event.on})
     if importing is None:
         transaction.on_commit(lambda: _after_commit(event.pk))
     return event
+
+
+TRACKED_FIELDS = ("stage", "closure_reason", "identifier", "slug", "registered_on",
+                  "assigned_officer_id")
+
+
+def _tracked(submission) -> tuple:
+    return tuple(getattr(submission, name) for name in TRACKED_FIELDS)
+
+
+def _save_row(ctx: "Context", row, user) -> None:
+    """Save a row; when the importer defers writes, its history row is written in bulk at the
+    end of the case (one query per model instead of one per row)."""
+    if not ctx.defer_writes:
+        row.save()
+        return
+    row.skip_history_when_saving = True
+    try:
+        row.save()
+    finally:
+        del row.skip_history_when_saving
+    row._history_user = user
+    ctx.history_rows.setdefault(type(row), []).append(row)
+
+
+def _insert_row(ctx: "Context", row, user) -> None:
+    """Insert an append-only row (an event, a document); an import inserts them in bulk at the
+    end of the case."""
+    if not ctx.defer_writes:
+        row.save()
+        return
+    row._history_user = user
+    ctx.pending_inserts.append(row)
+    ctx.history_rows.setdefault(type(row), []).append(row)
+
+
+def flush_deferred(ctx: "Context") -> None:
+    """Write what an import deferred to the end of a case: its events and documents in bulk,
+    the case row and its deadlines each once in its final state, and the history rows of
+    everything the case wrote."""
+    from submissions.models import Document
+
+    actor = getattr(ctx, "actor", None)
+    user = actor.user if actor is not None else None  # whoever runs the import
+    events = [row for row in ctx.pending_inserts if isinstance(row, Event)]
+    answering = [e for e in events if e.proposal is not None and e.proposal_id is None]
+    Event.objects.bulk_create([e for e in events if e not in answering])
+    for event in answering:  # after the proposals they answer have keys
+        event.skip_history_when_saving = True
+        event.save()
+        del event.skip_history_when_saving
+    docs = [row for row in ctx.pending_inserts if isinstance(row, Document)]
+    linked = [d for d in docs if d.translation_of is not None
+              or d.redacted_version_of is not None]
+    Document.objects.bulk_create([d for d in docs if d not in linked])
+    for document in linked:  # after the documents they point to have keys
+        document.skip_history_when_saving = True
+        document.save()
+        del document.skip_history_when_saving
+    ctx.pending_inserts = []
+    if ctx.submission_dirty:
+        if ctx.submission in ctx.history_rows.get(Submission, []):
+            _save_row(ctx, ctx.submission, user)  # its one history row comes below
+            ctx.history_rows[Submission].pop()
+        else:
+            ctx.submission.save()
+        ctx.submission_dirty = False
+    dirty = [d for d in ctx.deadlines.items if id(d) in ctx.deadlines.dirty]
+    new = [d for d in dirty if d.pk is None]
+    Deadline.objects.bulk_create(new)
+    for deadline in dirty:
+        if any(deadline is n for n in new):
+            deadline._history_user = user
+            ctx.history_rows.setdefault(Deadline, []).append(deadline)
+        else:
+            _save_row(ctx, deadline, user)
+    ctx.deadlines.dirty.clear()
+    for model, rows in ctx.history_rows.items():
+        model.history.bulk_history_create(rows)
+    ctx.history_rows = {}
 
 
 def _after_commit(event_pk: int) -> None:
@@ -554,7 +666,8 @@ def _assigned(ctx: Context, event: Event) -> None:
 def _visibility_changed(ctx: Context, event: Event) -> None:
     document = ctx.document_at(*event.data["document"])
     document.visibility = event.data["to"]
-    document.save(update_fields=["visibility"])
+    if document.pk is not None:  # else an import's row, inserted with this visibility
+        document.save(update_fields=["visibility"])
 
 
 def _deadline_missed_explained(ctx: Context, event: Event) -> None:
@@ -677,12 +790,16 @@ def file_submission(
         setattr(submission, f"title_{other}", filing.title_other)
         setattr(submission, f"summary_{filing.language}", filing.summary)
         setattr(submission, f"summary_{other}", filing.summary_other)
-        submission.save()
+        ctx = Context(submission, getattr(importing, "calendar", None),
+                      getattr(importing, "lengths", None), new=True)
+        ctx.defer_writes = bool(importing is not None and importing.defer_writes)
+        _save_row(ctx, submission, history_user)
         for position, law in enumerate(filing.laws):
             law_row, _created = EnvironmentalLaw.objects.get_or_create(
                 party=party, name=law.name.strip(), provisions=law.provisions.strip()
             )
-            SubmissionLaw.objects.create(submission=submission, law=law_row, position=position)
+            _save_row(ctx, SubmissionLaw(submission=submission, law=law_row, position=position),
+                      history_user)
         first_membership = None
         for position, item in enumerate(filing.submitters):
             submitter = Submitter(
@@ -696,12 +813,12 @@ def file_submission(
                     documents.safe_name(item.identity_document.name), item.identity_document,
                     save=False,
                 )
-            submitter.save()
-            membership = SubmissionSubmitter.objects.create(
+            _save_row(ctx, submitter, history_user)
+            membership = SubmissionSubmitter(
                 submission=submission, submitter=submitter, position=position, joined_on=on_date
             )
+            _save_row(ctx, membership, history_user)
             first_membership = first_membership or membership
-        ctx = Context(submission)
         if actor.kind == "public":
             actor = Actor.submitter(first_membership)
         if author is None:

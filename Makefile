@@ -32,6 +32,7 @@ test: install messages
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 check: install messages
 	$(PY) manage.py check

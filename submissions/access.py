@@ -101,8 +101,9 @@ def grant_case_access(submission, audience: Audience) -> None:
         "ON CONFLICT DO NOTHING"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [content_type.pk, str(submission.pk), content_type.pk,
-                             "view_submission", *names])
+        cursor.execute(
+            sql, [content_type.pk, str(submission.pk), content_type.pk, "view_submission", *names]
+        )
 
 
 def assign_role(user, role: Role, party: str | None = None) -> None:
@@ -132,8 +133,11 @@ def _has_case_access(user, submission) -> bool:
     if cache is None:
         cache = set()
         for group in Group.objects.filter(name__in=names):
-            cache |= set(get_objects_for_group(group, VIEW_PERMISSION, accept_global_perms=False)
-                         .values_list("pk", flat=True))
+            cache |= set(
+                get_objects_for_group(
+                    group, VIEW_PERMISSION, accept_global_perms=False
+                ).values_list("pk", flat=True)
+            )
         user._sem_case_ids = cache
     return submission.pk in cache
 
@@ -153,13 +157,19 @@ def visible_levels(user, submission, membership=None) -> frozenset:
     ``membership`` is the submitter's membership when the viewer came by a tracking link.
     """
     levels = {V.PUBLIC} if is_public(submission) else set()
-    if membership is not None and membership.submission_id == submission.pk \
-            and membership.token_revoked_at is None:
+    if (
+        membership is not None
+        and membership.submission_id == submission.pk
+        and membership.token_revoked_at is None
+    ):
         levels |= {V.PUBLIC, V.SUBMITTER}
     if is_staff_reader(user):
         return ALL_LEVELS
-    if user is not None and getattr(user, "is_authenticated", False) \
-            and _has_case_access(user, submission):
+    if (
+        user is not None
+        and getattr(user, "is_authenticated", False)
+        and _has_case_access(user, submission)
+    ):
         roles = roles_of(user)
         levels |= {V.PUBLIC, V.PARTIES}
         if Role.FOCAL_POINT in roles and party_of(user) == submission.party.code:

@@ -64,8 +64,15 @@ class UserAdmin(HistoryAdmin, BaseUserAdmin):
         *BaseUserAdmin.add_fieldsets,
         (_("Secretariat"), {"fields": ("email", "preferred_language", "party")}),
     )
-    list_display = ("username", "email", "first_name", "last_name", "party", "is_staff",
-                    "is_active")
+    list_display = (
+        "username",
+        "email",
+        "first_name",
+        "last_name",
+        "party",
+        "is_staff",
+        "is_active",
+    )
     list_filter = ("is_staff", "is_superuser", "is_active", "party", "groups")
     list_select_related = ("party",)
 
@@ -122,8 +129,7 @@ class SubmissionSubmitterInline(admin.TabularInline):
 
 @admin.register(Submission)
 class SubmissionAdmin(HistoryAdmin):
-    list_display = ("reference", "receipt_number", "party", "stage", "filed_on",
-                    "last_event_on")
+    list_display = ("reference", "receipt_number", "party", "stage", "filed_on", "last_event_on")
     list_filter = ("stage", "party")
     search_fields = ("identifier", "receipt_number", "title_en", "title_es")
     list_select_related = ("party",)
@@ -134,23 +140,61 @@ class SubmissionAdmin(HistoryAdmin):
     # filing's own facts are read-only too: they are what the submitter filed, and the date
     # starts every clock of the case.
     readonly_fields = (
-        "stage", "closure_reason", "registered_on", "identifier", "slug", "chain_head",
-        "event_count", "last_event_on", "receipt_number", "assigned_officer", "party",
-        "language", "filed_on", "facts", "authorities_communication", "authorities_response",
-        "private_remedies", "harm", "relies_on_media_only", "created_at",
+        "stage",
+        "closure_reason",
+        "registered_on",
+        "identifier",
+        "slug",
+        "chain_head",
+        "event_count",
+        "last_event_on",
+        "receipt_number",
+        "assigned_officer",
+        "party",
+        "language",
+        "filed_on",
+        "facts",
+        "authorities_communication",
+        "authorities_response",
+        "private_remedies",
+        "harm",
+        "relies_on_media_only",
+        "created_at",
     )
     fieldsets = (
-        (None, {"fields": ("identifier", "receipt_number", "slug", "party", "language",
-                           "filed_on", "registered_on", "stage", "closure_reason",
-                           "assigned_officer")}),
-        (_("Title and summary"), {"fields": ("title_en", "title_es", "summary_en",
-                                              "summary_es")}),
-        (_("As filed"), {"fields": ("facts", "authorities_communication",
-                                     "authorities_response", "private_remedies", "harm",
-                                     "relies_on_media_only")}),
+        (
+            None,
+            {
+                "fields": (
+                    "identifier",
+                    "receipt_number",
+                    "slug",
+                    "party",
+                    "language",
+                    "filed_on",
+                    "registered_on",
+                    "stage",
+                    "closure_reason",
+                    "assigned_officer",
+                )
+            },
+        ),
+        (_("Title and summary"), {"fields": ("title_en", "title_es", "summary_en", "summary_es")}),
+        (
+            _("As filed"),
+            {
+                "fields": (
+                    "facts",
+                    "authorities_communication",
+                    "authorities_response",
+                    "private_remedies",
+                    "harm",
+                    "relies_on_media_only",
+                )
+            },
+        ),
         (_("Related submissions"), {"fields": ("related",)}),
-        (_("Record"), {"fields": ("chain_head", "event_count", "last_event_on",
-                                  "created_at")}),
+        (_("Record"), {"fields": ("chain_head", "event_count", "last_event_on", "created_at")}),
     )
 
     @admin.display(description=_("reference"), ordering="identifier")
@@ -189,8 +233,7 @@ class DocumentAdmin(ReadOnlyAdmin):
     """Read-only: a document's language, title, kind, first visibility and file hash are part
     of its event's hash (workflow.chain), and later visibility changes are events."""
 
-    list_display = ("__str__", "submission", "kind", "language", "author", "date",
-                    "visibility")
+    list_display = ("__str__", "submission", "kind", "language", "author", "date", "visibility")
     list_filter = ("kind", "visibility", "language", "author")
     search_fields = ("code", "title", "submission__identifier", "submission__receipt_number")
     list_select_related = ("submission",)

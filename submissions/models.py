@@ -209,9 +209,7 @@ class Submission(models.Model):
         related_name="submissions",
     )
     facts = models.TextField(_("facts"), blank=True)
-    authorities_communication = models.TextField(
-        _("communication to the authorities"), blank=True
-    )
+    authorities_communication = models.TextField(_("communication to the authorities"), blank=True)
     authorities_response = models.TextField(_("the authorities' response"), blank=True)
     private_remedies = models.TextField(_("private remedies pursued"), blank=True)
     harm = models.TextField(_("harm alleged"), blank=True)
@@ -315,6 +313,11 @@ class SubmissionLaw(models.Model):
         return f"{self.submission_id}: {self.law_id}"
 
 
+def identity_upload_to(instance, filename):
+    """Identity documents live under an unguessable folder, never served directly."""
+    return f"identity/{timezone.now():%Y}/{secrets.token_hex(16)}/{filename}"
+
+
 class Submitter(models.Model):
     """A person of a Party (or not: the Secretariat decides criterion (f)) who files or joins."""
 
@@ -329,11 +332,9 @@ class Submitter(models.Model):
         max_length=2,
         help_text=_("Two-letter country code."),
     )
-    residence = models.CharField(
-        _("country of permanent residence"), max_length=2, blank=True
-    )
+    residence = models.CharField(_("country of permanent residence"), max_length=2, blank=True)
     identity_document = models.FileField(
-        _("identity document"), upload_to="identity/%Y/", blank=True
+        _("identity document"), upload_to=identity_upload_to, blank=True
     )
     postal_address = models.TextField(_("postal address"), blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -341,9 +342,7 @@ class Submitter(models.Model):
     preferred_language = models.CharField(
         _("preferred language"), max_length=2, choices=LANGUAGE_CHOICES, default="en"
     )
-    confidential = models.BooleanField(
-        _("identity withheld from the public"), default=False
-    )
+    confidential = models.BooleanField(_("identity withheld from the public"), default=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -381,9 +380,7 @@ def new_tracking_token() -> str:
 class SubmissionSubmitter(models.Model):
     """A submitter's membership of a case: when they joined and their private tracking link."""
 
-    submission = models.ForeignKey(
-        Submission, on_delete=models.CASCADE, related_name="memberships"
-    )
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="memberships")
     submitter = models.ForeignKey(Submitter, on_delete=models.PROTECT, related_name="memberships")
     position = models.PositiveIntegerField(default=0)
     joined_on = models.DateField(_("joined on"))
@@ -396,9 +393,7 @@ class SubmissionSubmitter(models.Model):
     class Meta:
         ordering = ["position", "id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["submission", "submitter"], name="unique_membership"
-            ),
+            models.UniqueConstraint(fields=["submission", "submitter"], name="unique_membership"),
         ]
 
     def __str__(self):
@@ -432,9 +427,7 @@ class Document(models.Model):
         NOTICE = "notice", _("Notice")
         OTHER = "other", _("Other")
 
-    submission = models.ForeignKey(
-        Submission, on_delete=models.CASCADE, related_name="documents"
-    )
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="documents")
     event = models.ForeignKey(
         "workflow.Event",
         null=True,

@@ -4,15 +4,25 @@ Created by a data migration; also callable (idempotent) where a test flushes the
 """
 
 PARTIES = [("PE", "Peru", "Perú"), ("US", "United States", "Estados Unidos")]
-ROLES = ["secretariat_officer", "executive_director", "party_focal_point", "council_member",
-         "auditor"]
-ACCESS_GROUPS = ["party_focal_point:PE", "party_focal_point:US", "council_member:PE",
-                 "council_member:US"]
+ROLES = [
+    "secretariat_officer",
+    "executive_director",
+    "party_focal_point",
+    "council_member",
+    "auditor",
+]
+ACCESS_GROUPS = [
+    "party_focal_point:PE",
+    "party_focal_point:US",
+    "council_member:PE",
+    "council_member:US",
+]
 
 
 def ensure_reference_data(party_model, group_model) -> None:
     for code, name_en, name_es in PARTIES:
-        party_model.objects.get_or_create(code=code, defaults={"name_en": name_en,
-                                                               "name_es": name_es})
+        party_model.objects.get_or_create(
+            code=code, defaults={"name_en": name_en, "name_es": name_es}
+        )
     for name in ROLES + ACCESS_GROUPS:
         group_model.objects.get_or_create(name=name)

@@ -25,12 +25,34 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
+def _english_by_default():
+    """Django leaves the last request's language active in the thread: start every test in
+    English, and tests that want Spanish say so."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remove_test_media():
+    """The test settings make a fresh media folder per process; remove it afterwards."""
+    import shutil
+
+    from django.conf import settings
+
+    yield
+    if "sem-test-media-" in str(settings.MEDIA_ROOT):
+        shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
 def _reference_data(request):
     """Transactional tests flush the database, data migrations included: put back the
     Parties and groups every installation has."""
     marker = request.node.get_closest_marker("django_db")
-    if marker is None or not (marker.kwargs.get("transaction") or
-                              (marker.args and marker.args[0])):
+    if marker is None or not (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
         return
     request.getfixturevalue("transactional_db")
     from django.contrib.auth.models import Group

@@ -27,18 +27,33 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 def make_filing(party="PE", language="es", title="Concesiones forestales", **overrides):
     submitters = overrides.pop("submitters", None) or [
-        services.SubmitterInput(kind="organization", name="Asociación Amazónica",
-                                nationality="PE", email="amazonica@example.org",
-                                preferred_language=language)
+        services.SubmitterInput(
+            kind="organization",
+            name="Asociación Amazónica",
+            nationality="PE",
+            email="amazonica@example.org",
+            preferred_language=language,
+        )
     ]
-    laws = overrides.pop("laws", None) or [services.LawInput("Ley Forestal (Ley N.° 29763)",
-                                                             "Art. 2")]
-    return services.FilingInput(party=party, language=language, title=title,
-                                submitters=submitters, laws=laws,
-                                summary=overrides.pop("summary", "Resumen."), **overrides)
+    laws = overrides.pop("laws", None) or [
+        services.LawInput("Ley Forestal (Ley N.° 29763)", "Art. 2")
+    ]
+    return services.FilingInput(
+        party=party,
+        language=language,
+        title=title,
+        submitters=submitters,
+        laws=laws,
+        summary=overrides.pop("summary", "Resumen."),
+        **overrides,
+    )
 
 
 def file_case(actor=None, on=None, **kwargs):
     """A case filed through the workflow service (as the system, on a given date)."""
-    return services.file_submission(make_filing(**kwargs), actor=actor,
-                                    on=on, importing=services.ImportOptions() if on else None)
+    return services.file_submission(
+        make_filing(**kwargs),
+        actor=actor,
+        on=on,
+        importing=services.ImportOptions() if on else None,
+    )

@@ -47,8 +47,9 @@ class Story:
     def add(self, kind: str, on: datetime.date | None = None, *, after: int = 1, **kwargs):
         """Record ``kind`` on ``on`` (default: ``after`` days after the last event)."""
         self.on = on or self.on + datetime.timedelta(days=after)
-        event = services.record_event(self.case, kind, actor=None, on=self.on,
-                                      importing=services.ImportOptions(), **kwargs)
+        event = services.record_event(
+            self.case, kind, actor=None, on=self.on, importing=services.ImportOptions(), **kwargs
+        )
         self.case.refresh_from_db()
         return event
 
@@ -61,8 +62,14 @@ def file_story(party: str = "PE", on: datetime.date = FILED_ON, **kwargs) -> Sto
     return Story(file_case(on=on, party=party, **kwargs), on)
 
 
-def drive(stage: str, *, party: str = "PE", acknowledged: bool = True,
-          pending_proceeding: bool = False, comments: tuple = ("PE", "US")) -> Story:
+def drive(
+    stage: str,
+    *,
+    party: str = "PE",
+    acknowledged: bool = True,
+    pending_proceeding: bool = False,
+    comments: tuple = ("PE", "US"),
+) -> Story:
     """A case in ``stage``, reached along the usual path (``TIMELINE``).
 
     ``awaiting_revision`` comes from a ``does_not_meet`` determination; ``closed`` from a
@@ -77,11 +84,17 @@ def drive(stage: str, *, party: str = "PE", acknowledged: bool = True,
     if stage == Stage.ADMISSIBILITY_REVIEW:
         return story
     if stage == Stage.AWAITING_REVISION:
-        story.add("admissibility_determined", t["admissibility_determined"],
-                  data={"outcome": "does_not_meet"})
+        story.add(
+            "admissibility_determined",
+            t["admissibility_determined"],
+            data={"outcome": "does_not_meet"},
+        )
         return story
-    story.add("admissibility_determined", t["admissibility_determined"],
-              data={"outcome": "meets", "criteria": ALL_MET})
+    story.add(
+        "admissibility_determined",
+        t["admissibility_determined"],
+        data={"outcome": "meets", "criteria": ALL_MET},
+    )
     if stage == Stage.RESPONSE_DECISION:
         return story
     story.add("response_decided", t["response_decided"], data={"outcome": "request"})
@@ -90,24 +103,34 @@ def drive(stage: str, *, party: str = "PE", acknowledged: bool = True,
     if stage == Stage.CLOSED:
         story.add("withdrawn", D(2023, 5, 20), author="submitter")
         return story
-    story.add("party_responded", t["party_responded"], author=f"party:{party}",
-              data={"pending_proceeding": pending_proceeding})
+    story.add(
+        "party_responded",
+        t["party_responded"],
+        author=f"party:{party}",
+        data={"pending_proceeding": pending_proceeding},
+    )
     if stage == Stage.FACTUAL_RECORD_DECISION:
         return story
-    story.add("factual_record_notified", t["factual_record_notified"],
-              data={"outcome": "warranted"})
+    story.add(
+        "factual_record_notified", t["factual_record_notified"], data={"outcome": "warranted"}
+    )
     if stage == Stage.AWAITING_COUNCIL:
         return story
-    story.add("council_instructed", t["council_instructed"], author="council:PE",
-              data={"party": "PE"})
+    story.add(
+        "council_instructed", t["council_instructed"], author="council:PE", data={"party": "PE"}
+    )
     if stage == Stage.FACTUAL_RECORD_PREPARATION:
         return story
     story.add("draft_submitted", t["draft_submitted"])
     if stage == Stage.DRAFT_COMMENT_PERIOD:
         return story
     for commenter in comments:
-        story.add("draft_commented", t[f"draft_commented:{commenter}"],
-                  author=f"party:{commenter}", data={"party": commenter})
+        story.add(
+            "draft_commented",
+            t[f"draft_commented:{commenter}"],
+            author=f"party:{commenter}",
+            data={"party": commenter},
+        )
     both = set(comments) == {"PE", "US"}
     # Without both comments the final record waits for the 45 days to pass (Art. 18.9.5).
     story.add("final_submitted", t["final_submitted"] if both else D(2023, 11, 17))
@@ -120,5 +143,6 @@ SEAT = ZoneInfo("America/New_York")
 
 def frozen(day: datetime.date, hour: int = 12):
     """Freeze time at noon of ``day`` at the seat (a decorator or a context manager)."""
-    return time_machine.travel(datetime.datetime(day.year, day.month, day.day, hour,
-                                                 tzinfo=SEAT), tick=False)
+    return time_machine.travel(
+        datetime.datetime(day.year, day.month, day.day, hour, tzinfo=SEAT), tick=False
+    )

@@ -24,8 +24,15 @@ def record(case, kind, on, **kwargs):
 @pytest.fixture
 def peru_case(db):
     """A Peru case with a withheld submitter, up to the request for a response."""
-    case = file_case(party="PE", on=D(2024, 1, 2), submitters=[services.SubmitterInput(
-        kind="individual", name="Rosa Quispe", nationality="PE", confidential=True)])
+    case = file_case(
+        party="PE",
+        on=D(2024, 1, 2),
+        submitters=[
+            services.SubmitterInput(
+                kind="individual", name="Rosa Quispe", nationality="PE", confidential=True
+            )
+        ],
+    )
     return case
 
 
@@ -41,7 +48,8 @@ def levels(user, case, membership=None):
 
 
 def test_an_unregistered_case_is_visible_to_staff_and_its_submitters_only(
-        peru_case, officer, director, auditor, pe_focal, pe_council, outsider):
+    peru_case, officer, director, auditor, pe_focal, pe_council, outsider
+):
     anonymous = AnonymousUser()
     membership = peru_case.memberships.get()
     assert levels(anonymous, peru_case) == frozenset()
@@ -54,8 +62,10 @@ def test_an_unregistered_case_is_visible_to_staff_and_its_submitters_only(
     assert levels(anonymous, peru_case, membership) == {V.PUBLIC, V.SUBMITTER}
     with pytest.raises(Http404):
         access.get_submission_for_user(anonymous, Submission.objects.all(), pk=peru_case.pk)
-    assert access.get_submission_for_user(officer, Submission.objects.all(),
-                                          pk=peru_case.pk) == peru_case
+    assert (
+        access.get_submission_for_user(officer, Submission.objects.all(), pk=peru_case.pk)
+        == peru_case
+    )
 
 
 def test_a_revoked_tracking_link_sees_nothing_private(peru_case):
@@ -65,7 +75,8 @@ def test_a_revoked_tracking_link_sees_nothing_private(peru_case):
 
 
 def test_the_party_concerned_gains_access_when_the_request_is_delivered(
-        peru_case, pe_focal, us_focal, pe_council, us_council):
+    peru_case, pe_focal, us_focal, pe_council, us_council
+):
     record(peru_case, "acknowledged", D(2024, 1, 3))
     # Registered: the public level only, for everyone outside the Secretariat.
     for user in (pe_focal, us_focal, pe_council):
@@ -88,7 +99,8 @@ def _continue_to_request(case):
 
 
 def test_the_council_and_the_other_party_see_parties_material_later(
-        peru_case, pe_focal, us_focal, pe_council, us_council):
+    peru_case, pe_focal, us_focal, pe_council, us_council
+):
     case = advance_to_request(peru_case)
     record(case, "party_responded", D(2024, 3, 1), author="party:PE")
     record(case, "factual_record_notified", D(2024, 3, 20), data={"outcome": "warranted"})
@@ -106,7 +118,8 @@ def test_the_council_and_the_other_party_see_parties_material_later(
 def test_withheld_names_are_replaced_for_the_public(peru_case, officer):
     submitter = peru_case.memberships.get().submitter
     assert access.submitter_name(submitter, show_identity=False) == (
-        "Name withheld at the submitter's request")
+        "Name withheld at the submitter's request"
+    )
     assert access.submitter_name(submitter, show_identity=True) == "Rosa Quispe"
     assert access.shows_identity(officer, peru_case)
     assert access.shows_identity(AnonymousUser(), peru_case, peru_case.memberships.get())
@@ -117,21 +130,31 @@ def test_the_public_gate_filters_cases_events_and_documents(peru_case, db):
     spam = file_case(on=D(2024, 1, 2))
     record(spam, "closed", D(2024, 1, 3), data={"reason": "not_a_submission"})
     record(peru_case, "acknowledged", D(2024, 1, 3))
-    record(peru_case, "correspondence", D(2024, 1, 4), visibility=V.SUBMITTER,
-           documents_in=[services.DocumentInput(title="Privada", language="es")])
-    record(peru_case, "correspondence", D(2024, 1, 5), documents_in=[
-        services.DocumentInput(title="Pública", language="es"),
-        services.DocumentInput(title="Confidencial", language="es",
-                               visibility=V.PARTY_CONCERNED)])
+    record(
+        peru_case,
+        "correspondence",
+        D(2024, 1, 4),
+        visibility=V.SUBMITTER,
+        documents_in=[services.DocumentInput(title="Privada", language="es")],
+    )
+    record(
+        peru_case,
+        "correspondence",
+        D(2024, 1, 5),
+        documents_in=[
+            services.DocumentInput(title="Pública", language="es"),
+            services.DocumentInput(
+                title="Confidencial", language="es", visibility=V.PARTY_CONCERNED
+            ),
+        ],
+    )
     assert list(access.public_submissions()) == [Submission.objects.get(pk=peru_case.pk)]
-    public_kinds = set(access.public_events(peru_case.events.all())
-                       .values_list("kind", flat=True))
+    public_kinds = set(access.public_events(peru_case.events.all()).values_list("kind", flat=True))
     assert public_kinds == {"filed", "acknowledged", "correspondence"}
     assert access.public_events(spam.events.all()).count() == 0
     titles = set(access.public_documents(Document.objects.all()).values_list("title", flat=True))
     assert titles == {"Pública"}
-    submitter_view = access.visible_documents(Document.objects.all(),
-                                              {V.PUBLIC, V.SUBMITTER})
+    submitter_view = access.visible_documents(Document.objects.all(), {V.PUBLIC, V.SUBMITTER})
     assert set(submitter_view.values_list("title", flat=True)) == {"Pública", "Privada"}
 
 

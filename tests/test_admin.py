@@ -23,15 +23,17 @@ def staff_officer(db):
     """A Secretariat officer with admin access: the calendar is theirs to change."""
     from submissions.roles import Role
 
-    return UserFactory(username="staff_officer", is_staff=True, is_superuser=True,
-                       role=Role.OFFICER)
+    return UserFactory(
+        username="staff_officer", is_staff=True, is_superuser=True, role=Role.OFFICER
+    )
 
 
 @pytest.fixture
 def case(officer):
     case = file_case(on=datetime.date(2023, 3, 10))
-    services.record_event(case, "acknowledged", actor=officer, on=datetime.date(2023, 3, 13),
-                          reason="paper")
+    services.record_event(
+        case, "acknowledged", actor=officer, on=datetime.date(2023, 3, 13), reason="paper"
+    )
     case.refresh_from_db()
     return case
 
@@ -110,8 +112,14 @@ def test_admin_cannot_move_a_case(client, admin_user, case):
     url = f"/en/admin/submissions/submission/{case.pk}/change/"
     data = form_data(client.get(url).content.decode())
     assert "stage" not in data and "identifier" not in data
-    data.update(title_en="Forest concessions", stage="closed", closure_reason="withdrawn",
-                identifier="SEM/PE/999/2023", chain_head="0" * 64, event_count="99")
+    data.update(
+        title_en="Forest concessions",
+        stage="closed",
+        closure_reason="withdrawn",
+        identifier="SEM/PE/999/2023",
+        chain_head="0" * 64,
+        event_count="99",
+    )
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     case.refresh_from_db()
@@ -214,8 +222,10 @@ def test_non_working_day_added_in_admin_recomputes_deadlines(client, staff_offic
     admissibility = Deadline.objects.get(submission=case, kind="admissibility")
     due = admissibility.due_on
     events_before = case.event_count
-    response = client.post("/en/admin/workflow/nonworkingday/add/",
-                           {"date": due.isoformat(), "description": "Closure of the seat"})
+    response = client.post(
+        "/en/admin/workflow/nonworkingday/add/",
+        {"date": due.isoformat(), "description": "Closure of the seat"},
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert NonWorkingDay.objects.filter(date=due).exists()
     admissibility.refresh_from_db()
@@ -240,8 +250,9 @@ def test_calendar_is_changed_only_by_the_secretariat(client, admin_user, db):
     recomputation: the admin does not offer the change."""
     client.force_login(admin_user)
     assert client.get("/en/admin/workflow/nonworkingday/").status_code == 200
-    response = client.post("/en/admin/workflow/nonworkingday/add/",
-                           {"date": "2023-04-10", "description": "x"})
+    response = client.post(
+        "/en/admin/workflow/nonworkingday/add/", {"date": "2023-04-10", "description": "x"}
+    )
     assert response.status_code == 403
     assert not NonWorkingDay.objects.exists()
 
@@ -250,8 +261,9 @@ def test_deadline_length_set_through_the_service(client, staff_officer, case):
     client.force_login(staff_officer)
     admissibility = Deadline.objects.get(submission=case, kind="admissibility")
     before = admissibility.due_on
-    response = client.post("/en/admin/workflow/deadlinelength/add/",
-                           {"kind": "admissibility", "length": "40"})
+    response = client.post(
+        "/en/admin/workflow/deadlinelength/add/", {"kind": "admissibility", "length": "40"}
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert DeadlineLength.objects.get(kind="admissibility").length == 40
     admissibility.refresh_from_db()
@@ -261,11 +273,13 @@ def test_deadline_length_set_through_the_service(client, staff_officer, case):
 
 def test_treaty_periods_are_not_offered(client, staff_officer, db):
     client.force_login(staff_officer)
-    response = client.post("/en/admin/workflow/deadlinelength/add/",
-                           {"kind": "party_response", "length": "30"})
+    response = client.post(
+        "/en/admin/workflow/deadlinelength/add/", {"kind": "party_response", "length": "30"}
+    )
     assert response.status_code == 200  # the form again, with an error
     assert not DeadlineLength.objects.exists()
-    response = client.post("/en/admin/workflow/deadlinelength/add/",
-                           {"kind": "admissibility", "length": "0"})
+    response = client.post(
+        "/en/admin/workflow/deadlinelength/add/", {"kind": "admissibility", "length": "0"}
+    )
     assert response.status_code == 200
     assert not DeadlineLength.objects.exists()

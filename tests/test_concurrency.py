@@ -40,8 +40,9 @@ def run_together(*calls):
 
 def _case_in_review(officer):
     case = file_case(on=D(2024, 1, 2))
-    services.record_event(case, "acknowledged", actor=None, on=D(2024, 1, 3),
-                          importing=services.ImportOptions())
+    services.record_event(
+        case, "acknowledged", actor=None, on=D(2024, 1, 3), importing=services.ImportOptions()
+    )
     return Submission.objects.get(pk=case.pk)
 
 
@@ -54,8 +55,12 @@ def test_the_same_decision_recorded_twice_at_once_is_written_once(officer, offic
 
     def decide(user):
         return lambda: services.record_event(
-            case, "admissibility_determined", actor=user, data={"outcome": "meets"},
-            expected_event_count=seen)
+            case,
+            "admissibility_determined",
+            actor=user,
+            data={"outcome": "meets"},
+            expected_event_count=seen,
+        )
 
     outcomes = run_together(decide(officer), decide(officer2))
     events = [o for o in outcomes if isinstance(o, Event)]
@@ -70,14 +75,14 @@ def test_the_same_decision_recorded_twice_at_once_is_written_once(officer, offic
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_without_a_seen_count_the_second_is_refused_by_the_stage_rule(officer, officer2,
-                                                                     settings):
+def test_without_a_seen_count_the_second_is_refused_by_the_stage_rule(officer, officer2, settings):
     settings.SEM_FOUR_EYES = False
     case = _case_in_review(officer)
 
     def decide(user):
-        return lambda: services.record_event(case, "admissibility_determined", actor=user,
-                                             data={"outcome": "does_not_meet"})
+        return lambda: services.record_event(
+            case, "admissibility_determined", actor=user, data={"outcome": "does_not_meet"}
+        )
 
     outcomes = run_together(decide(officer), decide(officer2))
     errors = [o for o in outcomes if isinstance(o, Exception)]
@@ -92,8 +97,9 @@ def test_two_officers_proposing_the_same_determination_at_once(officer, officer2
     case = _case_in_review(officer)
 
     def propose(user):
-        return lambda: services.record_event(case, "admissibility_determined", actor=user,
-                                             data={"outcome": "meets"})
+        return lambda: services.record_event(
+            case, "admissibility_determined", actor=user, data={"outcome": "meets"}
+        )
 
     outcomes = run_together(propose(officer), propose(officer2))
     errors = [o for o in outcomes if isinstance(o, Exception)]
@@ -108,6 +114,11 @@ def test_a_stale_page_is_told_the_case_moved_on(db, officer, settings):
     seen = case.event_count
     services.record_event(case, "correspondence", actor=officer, title="Carta")
     with pytest.raises(CaseMovedOn):
-        services.record_event(case, "admissibility_determined", actor=officer,
-                              data={"outcome": "meets"}, expected_event_count=seen)
+        services.record_event(
+            case,
+            "admissibility_determined",
+            actor=officer,
+            data={"outcome": "meets"},
+            expected_event_count=seen,
+        )
     assert not Event.objects.filter(submission=case, kind="admissibility_determined").exists()

@@ -14,8 +14,7 @@ from .helpers_cases import ALL_MET, D, Story, drive, file_story, frozen
 
 
 def deadline(case, kind, party="", **filters):
-    return Deadline.objects.filter(submission=case, kind=kind, party=party,
-                                   **filters).latest("id")
+    return Deadline.objects.filter(submission=case, kind=kind, party=party, **filters).latest("id")
 
 
 # --- The calendar at the seat --------------------------------------------------------------------
@@ -45,20 +44,27 @@ def test_due_date_counts_from_the_day_after_the_start():
 # --- Working days: the acknowledgement -----------------------------------------------------------
 
 
-@pytest.mark.parametrize(("filed_on", "due_on", "why"), [
-    (D(2023, 3, 10), D(2023, 3, 17), "Friday: the weekend is skipped"),
-    (D(2023, 3, 11), D(2023, 3, 17), "Saturday: counting starts on Monday"),
-    (D(2024, 4, 11), D(2024, 4, 19), "D.C. Emancipation Day, Tuesday 16 April 2024"),
-    (D(2023, 4, 12), D(2023, 4, 20), "Emancipation Day observed, Monday 17 April 2023"),
-    (D(2023, 11, 21), D(2023, 11, 29), "Thanksgiving, Thursday 23 November 2023"),
-    (D(2023, 11, 8), D(2023, 11, 16), "Veterans Day observed, Friday 10 November 2023"),
-])
+@pytest.mark.parametrize(
+    ("filed_on", "due_on", "why"),
+    [
+        (D(2023, 3, 10), D(2023, 3, 17), "Friday: the weekend is skipped"),
+        (D(2023, 3, 11), D(2023, 3, 17), "Saturday: counting starts on Monday"),
+        (D(2024, 4, 11), D(2024, 4, 19), "D.C. Emancipation Day, Tuesday 16 April 2024"),
+        (D(2023, 4, 12), D(2023, 4, 20), "Emancipation Day observed, Monday 17 April 2023"),
+        (D(2023, 11, 21), D(2023, 11, 29), "Thanksgiving, Thursday 23 November 2023"),
+        (D(2023, 11, 8), D(2023, 11, 16), "Veterans Day observed, Friday 10 November 2023"),
+    ],
+)
 def test_acknowledgement_is_due_in_5_working_days(db, filed_on, due_on, why):
     case = file_case(on=filed_on)
     ack = deadline(case, "acknowledgement")
     assert ack.due_on == due_on, why
-    assert (ack.unit, ack.length, ack.rule, ack.start_kind) == ("working_days", 5, "setting",
-                                                                 "filed")
+    assert (ack.unit, ack.length, ack.rule, ack.start_kind) == (
+        "working_days",
+        5,
+        "setting",
+        "filed",
+    )
 
 
 def test_acknowledgement_explanation(db):
@@ -81,7 +87,8 @@ def test_calendar_days_ending_on_a_working_day(db):
     admissibility = deadline(file_case(on=D(2023, 3, 13)), "admissibility")
     assert (admissibility.due_on, admissibility.unit) == (D(2023, 4, 12), "days")
     assert admissibility.explanation == (
-        "30 calendar days from filing on 13 March 2023 → 12 April 2023")
+        "30 calendar days from filing on 13 March 2023 → 12 April 2023"
+    )
 
 
 def test_a_period_ending_on_sunday_moves_to_monday(db):
@@ -89,7 +96,8 @@ def test_a_period_ending_on_sunday_moves_to_monday(db):
     assert admissibility.due_on == D(2023, 4, 10)
     assert admissibility.explanation == (
         "30 calendar days from filing on 10 March 2023 → Sunday 9 April 2023, "
-        "moved to the next working day, Monday 10 April 2023")
+        "moved to the next working day, Monday 10 April 2023"
+    )
 
 
 def test_a_period_ending_on_a_dc_holiday_moves_to_the_next_working_day(db):
@@ -97,7 +105,8 @@ def test_a_period_ending_on_a_dc_holiday_moves_to_the_next_working_day(db):
     admissibility = deadline(file_case(on=D(2023, 3, 18)), "admissibility")
     assert admissibility.due_on == D(2023, 4, 18)
     assert admissibility.explanation.endswith(
-        "→ Monday 17 April 2023, moved to the next working day, Tuesday 18 April 2023")
+        "→ Monday 17 April 2023, moved to the next working day, Tuesday 18 April 2023"
+    )
 
 
 def test_the_next_working_day_rule_is_a_setting(db, settings):
@@ -105,26 +114,28 @@ def test_the_next_working_day_rule_is_a_setting(db, settings):
     admissibility = deadline(file_case(on=D(2023, 3, 10)), "admissibility")
     assert admissibility.due_on == D(2023, 4, 9)
     assert admissibility.explanation == (
-        "30 calendar days from filing on 10 March 2023 → 9 April 2023")
+        "30 calendar days from filing on 10 March 2023 → 9 April 2023"
+    )
 
 
 def labor_day_story() -> Story:
     """A response requested on Friday 21 July 2023: day 45 is Labor Day, 4 September."""
     story = file_story(on=D(2023, 6, 1))
     story.add("acknowledged", D(2023, 6, 2))
-    story.add("admissibility_determined", D(2023, 7, 3),
-              data={"outcome": "meets", "criteria": ALL_MET})
+    story.add(
+        "admissibility_determined", D(2023, 7, 3), data={"outcome": "meets", "criteria": ALL_MET}
+    )
     story.add("response_decided", D(2023, 7, 21), data={"outcome": "request"})
     return story
 
 
 def test_party_response_landing_on_labor_day_moves_to_tuesday(db):
     response = deadline(labor_day_story().case, "party_response")
-    assert (response.due_on, response.rule, response.length) == (D(2023, 9, 5), "Art. 18.8.5",
-                                                                 45)
+    assert (response.due_on, response.rule, response.length) == (D(2023, 9, 5), "Art. 18.8.5", 45)
     assert response.explanation == (
         "45 calendar days from delivery of the request on 21 July 2023 → Monday 4 September "
-        "2023, moved to the next working day, Tuesday 5 September 2023")
+        "2023, moved to the next working day, Tuesday 5 September 2023"
+    )
 
 
 # --- The Party's response: 45 days, 60 on notification -------------------------------------------
@@ -132,16 +143,21 @@ def test_party_response_landing_on_labor_day_moves_to_tuesday(db):
 
 def test_party_response_is_45_days_from_delivery(db):
     response = deadline(drive("awaiting_response").case, "party_response")
-    assert (response.start_on, response.due_on, response.state) == (D(2023, 5, 7),
-                                                                     D(2023, 6, 21), "open")
+    assert (response.start_on, response.due_on, response.state) == (
+        D(2023, 5, 7),
+        D(2023, 6, 21),
+        "open",
+    )
     assert response.explanation == (
-        "45 calendar days from delivery of the request on 7 May 2023 → 21 June 2023")
+        "45 calendar days from delivery of the request on 7 May 2023 → 21 June 2023"
+    )
 
 
 def test_delivered_on_starts_the_period(db):
     story = drive("response_decision")
-    story.add("response_decided", D(2023, 5, 7),
-              data={"outcome": "request", "delivered_on": "2023-05-09"})
+    story.add(
+        "response_decided", D(2023, 5, 7), data={"outcome": "request", "delivered_on": "2023-05-09"}
+    )
     response = deadline(story.case, "party_response")
     assert (response.start_on, response.due_on) == (D(2023, 5, 9), D(2023, 6, 23))
 
@@ -151,9 +167,13 @@ def test_request_delivered_rebases_the_party_response(db):
     story.add("request_delivered", D(2023, 5, 12))
     response = deadline(story.case, "party_response")
     assert (response.start_on, response.start_kind, response.due_on) == (
-        D(2023, 5, 12), "request_delivered", D(2023, 6, 26))
+        D(2023, 5, 12),
+        "request_delivered",
+        D(2023, 6, 26),
+    )
     assert response.explanation == (
-        "45 calendar days from delivery of the request on 12 May 2023 → 26 June 2023")
+        "45 calendar days from delivery of the request on 12 May 2023 → 26 June 2023"
+    )
     assert Deadline.objects.filter(submission=story.case, kind="party_response").count() == 1
 
 
@@ -163,7 +183,8 @@ def test_extension_makes_the_response_60_days(db):
     response = deadline(story.case, "party_response")
     assert (response.length, response.due_on) == (60, D(2023, 7, 6))
     assert response.explanation == (
-        "60 calendar days from delivery of the request on 7 May 2023 → 6 July 2023")
+        "60 calendar days from delivery of the request on 7 May 2023 → 6 July 2023"
+    )
 
 
 def test_extension_survives_a_later_delivery_date(db):
@@ -196,8 +217,10 @@ def test_extension_on_the_day_45_moved_to_monday_is_accepted(db):
 # --- Lateness ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("responded_on", "late"), [
-    (D(2023, 6, 20), False), (D(2023, 6, 21), False), (D(2023, 6, 23), True)])
+@pytest.mark.parametrize(
+    ("responded_on", "late"),
+    [(D(2023, 6, 20), False), (D(2023, 6, 21), False), (D(2023, 6, 23), True)],
+)
 def test_a_late_party_response_is_accepted_and_marked_late(db, responded_on, late):
     story = drive("awaiting_response")
     story.add("party_responded", responded_on, author="party:PE")
@@ -215,31 +238,42 @@ def test_a_late_revision_is_accepted_and_marked_late(db):
     assert (revision.state, revision.late) == ("met", True)
     admissibility = deadline(story.case, "admissibility", state="open")
     assert (admissibility.start_on, admissibility.start_kind, admissibility.due_on) == (
-        D(2023, 5, 12), "revision_filed", D(2023, 6, 12))  # Sun 11 June → Mon 12 June
+        D(2023, 5, 12),
+        "revision_filed",
+        D(2023, 6, 12),
+    )  # Sun 11 June → Mon 12 June
     assert admissibility.explanation.startswith(
-        "30 calendar days from the revised submission on 12 May 2023 → ")
+        "30 calendar days from the revised submission on 12 May 2023 → "
+    )
 
 
 def test_late_draft_comments_are_marked_late(db):
     story = drive("draft_comment_period")  # comments due Thursday 16 November 2023
     story.add("draft_commented", D(2023, 11, 16), author="party:PE", data={"party": "PE"})
     story.add("draft_commented", D(2023, 11, 17), author="party:US", data={"party": "US"})
-    assert (deadline(story.case, "draft_comments", "PE").late,
-            deadline(story.case, "draft_comments", "US").late) == (False, True)
+    assert (
+        deadline(story.case, "draft_comments", "PE").late,
+        deadline(story.case, "draft_comments", "US").late,
+    ) == (False, True)
 
 
 # --- Missed and cancelled when a case closes or moves on -----------------------------------------
 
 
-@pytest.mark.parametrize(("withdrawn_on", "state"), [
-    (D(2023, 5, 10), "cancelled"), (D(2023, 5, 11), "missed")])
+@pytest.mark.parametrize(
+    ("withdrawn_on", "state"), [(D(2023, 5, 10), "cancelled"), (D(2023, 5, 11), "missed")]
+)
 def test_unmet_deadlines_end_when_the_case_closes(db, withdrawn_on, state):
     story = drive("response_decision")  # response_decision due Wednesday 10 May 2023
     assert deadline(story.case, "response_decision").due_on == D(2023, 5, 10)
     story.add("withdrawn", withdrawn_on, author="submitter")
     ended = deadline(story.case, "response_decision")
-    assert (ended.state, ended.ended_on, ended.met_on, ended.late) == (state, withdrawn_on,
-                                                                       None, False)
+    assert (ended.state, ended.ended_on, ended.met_on, ended.late) == (
+        state,
+        withdrawn_on,
+        None,
+        False,
+    )
     assert deadline(story.case, "acknowledgement").state == "met"
     assert not Deadline.objects.filter(submission=story.case, state="open").exists()
 
@@ -281,14 +315,19 @@ def test_a_new_non_working_day_moves_open_deadlines_and_is_recorded(db, director
     assert response.due_on == D(2023, 6, 22)
     assert response.explanation == (
         "45 calendar days from delivery of the request on 7 May 2023 → Wednesday 21 June "
-        "2023, moved to the next working day, Thursday 22 June 2023")
+        "2023, moved to the next working day, Thursday 22 June 2023"
+    )
     event = waiting.case.events.get(kind="deadlines_recomputed")
-    assert (event.on, event.recorded_by, event.visibility) == (D(2023, 6, 1), director,
-                                                               "secretariat")
+    assert (event.on, event.recorded_by, event.visibility) == (
+        D(2023, 6, 1),
+        director,
+        "secretariat",
+    )
     assert event.data == {
         "reason": "Non-working day added: 2023-06-21 (Staff retreat)",
-        "changes": [{"deadline": "party_response", "party": "", "from": "2023-06-21",
-                     "to": "2023-06-22"}],
+        "changes": [
+            {"deadline": "party_response", "party": "", "from": "2023-06-21", "to": "2023-06-22"}
+        ],
     }
     for other in (deciding, closed):
         assert not other.case.events.filter(kind="deadlines_recomputed").exists()
@@ -327,10 +366,12 @@ def test_changing_a_length_recomputes_open_deadlines(db, director):
     admissibility = deadline(story.case, "admissibility")
     assert (admissibility.length, admissibility.due_on) == (45, D(2023, 4, 24))
     assert admissibility.explanation == (
-        "45 calendar days from filing on 10 March 2023 → 24 April 2023")
+        "45 calendar days from filing on 10 March 2023 → 24 April 2023"
+    )
     event = story.case.events.get(kind="deadlines_recomputed")
-    assert event.data["changes"] == [{"deadline": "admissibility", "party": "",
-                                      "from": "2023-04-10", "to": "2023-04-24"}]
+    assert event.data["changes"] == [
+        {"deadline": "admissibility", "party": "", "from": "2023-04-10", "to": "2023-04-24"}
+    ]
     assert event.data["reason"] == "Length of “Admissibility determination” set to 45 days"
     # Later cases use the new length too.
     later = file_case(on=D(2023, 3, 20))
@@ -371,10 +412,14 @@ def test_lapsed_response_opens_the_factual_record_decision(db):
     assert services.open_lapsed_deadlines(on=D(2023, 6, 22)) == 1
     decision = deadline(story.case, "factual_record_decision")
     assert (decision.start_on, decision.start_kind, decision.due_on, decision.state) == (
-        D(2023, 6, 22), "response_period_end", D(2023, 8, 21), "open")
+        D(2023, 6, 22),
+        "response_period_end",
+        D(2023, 8, 21),
+        "open",
+    )
     assert decision.explanation == (
-        "60 calendar days from the end of the response period on 22 June 2023 → "
-        "21 August 2023")
+        "60 calendar days from the end of the response period on 22 June 2023 → 21 August 2023"
+    )
     assert deadline(story.case, "party_response").state == "open"  # a late response may come
     assert services.open_lapsed_deadlines(on=D(2023, 6, 23)) == 0
     story.case.refresh_from_db()
@@ -397,9 +442,13 @@ def test_a_response_after_the_lapse_restarts_the_decision_period(db):
     assert (response.state, response.late) == ("met", True)
     decision = deadline(story.case, "factual_record_decision")
     assert (decision.start_on, decision.start_kind, decision.due_on) == (
-        D(2023, 7, 1), "party_responded", D(2023, 8, 30))
-    assert Deadline.objects.filter(submission=story.case,
-                                   kind="factual_record_decision").count() == 1
+        D(2023, 7, 1),
+        "party_responded",
+        D(2023, 8, 30),
+    )
+    assert (
+        Deadline.objects.filter(submission=story.case, kind="factual_record_decision").count() == 1
+    )
 
 
 def test_due_deadlines_lists_overdue_and_due_soon_but_not_closed_cases(db):
@@ -418,9 +467,11 @@ def test_due_deadlines_lists_overdue_and_due_soon_but_not_closed_cases(db):
     ]
     assert closed.case.pk not in {pk for pk, _kind, _due in listed}
     assert [d.kind for d in services.due_deadlines(on=D(2023, 4, 1), within_days=30)][-1] == (
-        "admissibility")
-    assert later.case.pk in {d.submission_id
-                             for d in services.due_deadlines(on=D(2023, 4, 1), within_days=30)}
+        "admissibility"
+    )
+    assert later.case.pk in {
+        d.submission_id for d in services.due_deadlines(on=D(2023, 4, 1), within_days=30)
+    }
 
 
 # --- Targets explained ---------------------------------------------------------------------------
@@ -428,14 +479,26 @@ def test_due_deadlines_lists_overdue_and_due_soon_but_not_closed_cases(db):
 
 def test_a_missed_target_is_explained_with_a_new_date(db):
     story = drive("response_decision")  # response_decision due 10 May 2023
-    story.add("deadline_missed_explained", D(2023, 5, 12),
-              data={"deadline": "response_decision", "reason": "Awaiting translation.",
-                    "new_due_on": "2023-05-26"})
+    story.add(
+        "deadline_missed_explained",
+        D(2023, 5, 12),
+        data={
+            "deadline": "response_decision",
+            "reason": "Awaiting translation.",
+            "new_due_on": "2023-05-26",
+        },
+    )
     target = deadline(story.case, "response_decision")
     assert (target.state, target.due_on, target.revised_due_on, target.missed_reason) == (
-        "open", D(2023, 5, 10), D(2023, 5, 26), "Awaiting translation.")
-    assert Event.objects.get(submission=story.case,
-                             kind="deadline_missed_explained").visibility == "public"
+        "open",
+        D(2023, 5, 10),
+        D(2023, 5, 26),
+        "Awaiting translation.",
+    )
+    assert (
+        Event.objects.get(submission=story.case, kind="deadline_missed_explained").visibility
+        == "public"
+    )
 
 
 # --- Every period along the usual path -----------------------------------------------------------
@@ -443,45 +506,72 @@ def test_a_missed_target_is_explained_with_a_new_date(db):
 
 def test_every_period_of_the_usual_path_with_its_explanation(db):
     story = drive("final_factual_record")
-    story.add("publication_instructed", D(2023, 11, 20), author="council:PE",
-              data={"party": "PE"})
+    story.add("publication_instructed", D(2023, 11, 20), author="council:PE", data={"party": "PE"})
     rows = {(d.kind, d.party): d for d in Deadline.objects.filter(submission=story.case)}
     expected = {
         ("acknowledgement", ""): (
-            "met", D(2023, 3, 13), "5 working days from filing on 10 March 2023 → 17 March 2023"),
+            "met",
+            D(2023, 3, 13),
+            "5 working days from filing on 10 March 2023 → 17 March 2023",
+        ),
         ("admissibility", ""): (
-            "met", D(2023, 4, 10), "30 calendar days from filing on 10 March 2023 → Sunday 9 "
-            "April 2023, moved to the next working day, Monday 10 April 2023"),
+            "met",
+            D(2023, 4, 10),
+            "30 calendar days from filing on 10 March 2023 → Sunday 9 "
+            "April 2023, moved to the next working day, Monday 10 April 2023",
+        ),
         ("response_decision", ""): (
-            "met", D(2023, 5, 7), "30 calendar days from the determination on 10 April 2023 "
-            "→ 10 May 2023"),
+            "met",
+            D(2023, 5, 7),
+            "30 calendar days from the determination on 10 April 2023 → 10 May 2023",
+        ),
         ("party_response", ""): (
-            "met", D(2023, 6, 15), "45 calendar days from delivery of the request on 7 May "
-            "2023 → 21 June 2023"),
+            "met",
+            D(2023, 6, 15),
+            "45 calendar days from delivery of the request on 7 May 2023 → 21 June 2023",
+        ),
         ("factual_record_decision", ""): (
-            "met", D(2023, 7, 14), "60 calendar days from the Party's response on 15 June 2023 "
-            "→ 14 August 2023"),
+            "met",
+            D(2023, 7, 14),
+            "60 calendar days from the Party's response on 15 June 2023 → 14 August 2023",
+        ),
         ("council_instruction", ""): (
-            "met", D(2023, 8, 1), "60 calendar days from the notification to the Council on "
-            "14 July 2023 → 12 September 2023"),
+            "met",
+            D(2023, 8, 1),
+            "60 calendar days from the notification to the Council on "
+            "14 July 2023 → 12 September 2023",
+        ),
         ("draft_factual_record", ""): (
-            "met", D(2023, 10, 2), "120 calendar days from the Council's instruction on "
-            "1 August 2023 → 29 November 2023"),
+            "met",
+            D(2023, 10, 2),
+            "120 calendar days from the Council's instruction on 1 August 2023 → 29 November 2023",
+        ),
         ("draft_comments", "PE"): (
-            "met", D(2023, 10, 20), "45 calendar days from submission of the draft factual "
-            "record on 2 October 2023 → 16 November 2023"),
+            "met",
+            D(2023, 10, 20),
+            "45 calendar days from submission of the draft factual "
+            "record on 2 October 2023 → 16 November 2023",
+        ),
         ("draft_comments", "US"): (
-            "met", D(2023, 10, 25), "45 calendar days from submission of the draft factual "
-            "record on 2 October 2023 → 16 November 2023"),
+            "met",
+            D(2023, 10, 25),
+            "45 calendar days from submission of the draft factual "
+            "record on 2 October 2023 → 16 November 2023",
+        ),
         ("publication", ""): (
-            "open", None, "60 calendar days from the instruction to publish on 20 November "
-            "2023 → 19 January 2024"),
+            "open",
+            None,
+            "60 calendar days from the instruction to publish on 20 November "
+            "2023 → 19 January 2024",
+        ),
     }
     assert {key: (d.state, d.met_on, d.explanation) for key, d in rows.items()} == expected
     assert not any(d.late for d in rows.values())
-    assert {d.rule for key, d in rows.items() if key[0] in ("party_response", "draft_comments",
-                                                            "publication")} == {
-        "Art. 18.8.5", "Art. 18.9.5", "Art. 18.9.7"}
+    assert {
+        d.rule
+        for key, d in rows.items()
+        if key[0] in ("party_response", "draft_comments", "publication")
+    } == {"Art. 18.8.5", "Art. 18.9.5", "Art. 18.9.7"}
     story.add("published", D(2024, 1, 10))
     publication = Deadline.objects.get(submission=story.case, kind="publication")
     assert (publication.state, publication.late) == ("met", False)

@@ -37,8 +37,10 @@ def test_an_officers_decision_is_a_proposal(case, officer):
     assert proposal.recorded_by == officer
     assert proposal.on == D(2023, 4, 3)
     assert proposal.data == {"proposal": {"kind": "admissibility_determined", **MEETS}}
-    assert (proposal.stage_before, proposal.stage_after) == ("admissibility_review",
-                                                             "admissibility_review")
+    assert (proposal.stage_before, proposal.stage_after) == (
+        "admissibility_review",
+        "admissibility_review",
+    )
     assert case.stage == "admissibility_review"
     assert not Event.objects.filter(submission=case, kind="admissibility_determined").exists()
     assert Deadline.objects.get(submission=case, kind="admissibility").state == "open"
@@ -61,8 +63,7 @@ def test_the_director_approves_and_the_decision_takes_effect_that_day(case, offi
     admissibility = Deadline.objects.get(submission=case, kind="admissibility")
     assert (admissibility.state, admissibility.met_on) == ("met", D(2023, 4, 5))
     # response_decision: 30 days from 5 April 2023 → Friday 5 May 2023.
-    assert Deadline.objects.get(submission=case, kind="response_decision").due_on == D(
-        2023, 5, 5)
+    assert Deadline.objects.get(submission=case, kind="response_decision").due_on == D(2023, 5, 5)
     assert list(proposal.responses.all()) == [decision]
 
 
@@ -92,7 +93,8 @@ def test_only_the_director_returns(case, officer, officer2):
 
 
 def test_a_second_proposal_of_the_same_kind_is_refused_while_one_is_pending(
-        case, officer, officer2):
+    case, officer, officer2
+):
     propose(case, officer)
     case.refresh_from_db()
     count = case.event_count
@@ -108,8 +110,9 @@ def test_return_then_propose_again(case, officer, director):
     with frozen(D(2023, 4, 4)):
         with pytest.raises(InvalidInput):
             services.return_proposal(case, proposal.seq, actor=director, comment="  ")
-        returned = services.return_proposal(case, proposal.seq, actor=director,
-                                            comment="Criterion (c): cite the law.")
+        returned = services.return_proposal(
+            case, proposal.seq, actor=director, comment="Criterion (c): cite the law."
+        )
     case.refresh_from_db()
     assert returned.kind == "returned"
     assert returned.proposal == proposal
@@ -124,7 +127,10 @@ def test_return_then_propose_again(case, officer, director):
         decision = services.approve_proposal(case, second.seq, actor=director)
     case.refresh_from_db()
     assert (decision.data["outcome"], decision.on, case.stage) == (
-        "does_not_meet", D(2023, 4, 7), "awaiting_revision")
+        "does_not_meet",
+        D(2023, 4, 7),
+        "awaiting_revision",
+    )
 
 
 def test_approving_an_answered_proposal_is_refused_as_moved_on(case, officer, director):
@@ -144,8 +150,9 @@ def test_approving_an_answered_proposal_is_refused_as_moved_on(case, officer, di
 def test_approving_with_a_stale_page_is_refused(case, officer, director):
     proposal = propose(case, officer)
     with frozen(D(2023, 4, 4)), pytest.raises(CaseMovedOn):
-        services.approve_proposal(case, proposal.seq, actor=director,
-                                  expected_event_count=proposal.seq - 1)
+        services.approve_proposal(
+            case, proposal.seq, actor=director, expected_event_count=proposal.seq - 1
+        )
 
 
 def test_approving_what_is_not_a_proposal_is_refused(case, director):
@@ -156,8 +163,9 @@ def test_approving_what_is_not_a_proposal_is_refused(case, director):
 def test_a_proposal_no_longer_legal_cannot_be_approved(officer, director, db):
     story = drive("awaiting_council")  # notified 14 July 2023: instruction due 12 September
     with frozen(D(2023, 9, 13)):
-        proposal = services.record_event(story.case, "closed", actor=officer,
-                                         data={"reason": "no_council_instruction"})
+        proposal = services.record_event(
+            story.case, "closed", actor=officer, data={"reason": "no_council_instruction"}
+        )
     story.add("council_instructed", D(2023, 9, 14), author="council:PE", data={"party": "PE"})
     with frozen(D(2023, 9, 15)), pytest.raises(RuleViolation):
         services.approve_proposal(story.case, proposal.seq, actor=director)
@@ -168,10 +176,12 @@ def test_a_proposal_no_longer_legal_cannot_be_approved(officer, director, db):
 def test_different_decisions_may_be_pending_together(officer, director, db):
     story = drive("admissibility_review", acknowledged=False)
     with frozen(D(2023, 3, 20)):
-        closing = services.record_event(story.case, "closed", actor=officer,
-                                        data={"reason": "not_a_submission"})
-        determination = services.record_event(story.case, "admissibility_determined",
-                                              actor=officer, data=MEETS)
+        closing = services.record_event(
+            story.case, "closed", actor=officer, data={"reason": "not_a_submission"}
+        )
+        determination = services.record_event(
+            story.case, "admissibility_determined", actor=officer, data=MEETS
+        )
         services.approve_proposal(story.case, closing.seq, actor=director)
         story.case.refresh_from_db()
         assert (story.case.stage, story.case.closure_reason) == ("closed", "not_a_submission")
@@ -196,9 +206,12 @@ def test_a_proposal_is_checked_against_the_stage(case, officer):
 def test_reopening_is_proposed_and_approved(officer, director, db):
     story = drive("closed")  # withdrawn on 20 May 2023
     with frozen(D(2023, 6, 1)):
-        proposal = services.record_event(story.case, "reopened", actor=officer,
-                                         data={"to_stage": "awaiting_response",
-                                               "reason": "Withdrawal revoked."})
+        proposal = services.record_event(
+            story.case,
+            "reopened",
+            actor=officer,
+            data={"to_stage": "awaiting_response", "reason": "Withdrawal revoked."},
+        )
         assert proposal.kind == "proposed"
         services.approve_proposal(story.case, proposal.seq, actor=director)
     story.case.refresh_from_db()
@@ -214,11 +227,15 @@ def test_non_decisions_are_recorded_directly(case, officer):
 def test_without_four_eyes_the_officer_records_directly(case, officer, settings):
     settings.SEM_FOUR_EYES = False
     with frozen(D(2023, 4, 3)):
-        decision = services.record_event(case, "admissibility_determined", actor=officer,
-                                         data=MEETS)
+        decision = services.record_event(
+            case, "admissibility_determined", actor=officer, data=MEETS
+        )
     case.refresh_from_db()
     assert (decision.kind, decision.recorded_by, decision.proposal) == (
-        "admissibility_determined", officer, None)
+        "admissibility_determined",
+        officer,
+        None,
+    )
     assert case.stage == "response_decision"
     assert not Event.objects.filter(submission=case, kind="proposed").exists()
 
@@ -227,32 +244,49 @@ def test_criteria_guard_without_four_eyes(case, officer, settings):
     settings.SEM_FOUR_EYES = False
     criteria = {**ALL_MET, "a": {"met": False, "reasons": "Written in Portuguese."}}
     with frozen(D(2023, 4, 3)), pytest.raises(RuleViolation):
-        services.record_event(case, "admissibility_determined", actor=officer,
-                              data={"outcome": "meets", "criteria": criteria})
+        services.record_event(
+            case,
+            "admissibility_determined",
+            actor=officer,
+            data={"outcome": "meets", "criteria": criteria},
+        )
 
 
 def test_a_proposals_documents_are_internal_until_approved(case, officer, director):
     from django.core.files.base import ContentFile
 
-    draft = services.DocumentInput(title="Determinación", language="es",
-                                   file=ContentFile(b"%PDF-1.4 determination", name="d1.pdf"))
+    draft = services.DocumentInput(
+        title="Determinación",
+        language="es",
+        file=ContentFile(b"%PDF-1.4 determination", name="d1.pdf"),
+    )
     with frozen(D(2023, 4, 3)):
-        proposal = services.record_event(case, "admissibility_determined", actor=officer,
-                                         data=MEETS, documents_in=[draft])
+        proposal = services.record_event(
+            case, "admissibility_determined", actor=officer, data=MEETS, documents_in=[draft]
+        )
     kept = proposal.documents.get()
     assert kept.visibility == "secretariat"
     with frozen(D(2023, 4, 4)):
         decision = services.approve_proposal(case, proposal.seq, actor=director)
     issued = decision.documents.get()
     assert (issued.visibility, issued.title, issued.sha256, issued.code) == (
-        "public", "Determinación", kept.sha256, "SEM/PE/001/2023/D1")
+        "public",
+        "Determinación",
+        kept.sha256,
+        "SEM/PE/001/2023/D1",
+    )
 
 
 def test_a_past_dated_proposal_still_takes_effect_on_approval(case, officer, director):
     with frozen(D(2023, 4, 5)):
-        proposal = services.record_event(case, "admissibility_determined", actor=officer,
-                                         data=MEETS, on=D(2023, 4, 3),
-                                         reason="Signed on paper on 3 April.")
+        proposal = services.record_event(
+            case,
+            "admissibility_determined",
+            actor=officer,
+            data=MEETS,
+            on=D(2023, 4, 3),
+            reason="Signed on paper on 3 April.",
+        )
     assert proposal.on == D(2023, 4, 3)
     with frozen(D(2023, 4, 6)):
         decision = services.approve_proposal(case, proposal.seq, actor=director)
@@ -265,11 +299,17 @@ def test_a_decision_cannot_claim_a_proposal_to_skip_four_eyes(case, officer, dir
     count = case.event_count
     with frozen(D(2023, 4, 4)):
         with pytest.raises(NotAllowed):  # only the Director approves
-            services.record_event(case, "admissibility_determined", actor=officer,
-                                  data=MEETS, proposal_event=proposal.seq)
+            services.record_event(
+                case,
+                "admissibility_determined",
+                actor=officer,
+                data=MEETS,
+                proposal_event=proposal.seq,
+            )
         with pytest.raises(RuleViolation):  # event 1 is `filed`, not a proposal
-            services.record_event(case, "admissibility_determined", actor=director,
-                                  data=MEETS, proposal_event=1)
+            services.record_event(
+                case, "admissibility_determined", actor=director, data=MEETS, proposal_event=1
+            )
     case.refresh_from_db()
     assert (case.event_count, case.stage) == (count, "admissibility_review")
 
@@ -277,8 +317,13 @@ def test_a_decision_cannot_claim_a_proposal_to_skip_four_eyes(case, officer, dir
 def test_the_director_cannot_approve_their_own_proposal_by_recording_it(case, director):
     proposal = propose(case, director)
     with frozen(D(2023, 4, 4)), pytest.raises(NotAllowed):
-        services.record_event(case, "admissibility_determined", actor=director, data=MEETS,
-                              proposal_event=proposal.seq)
+        services.record_event(
+            case,
+            "admissibility_determined",
+            actor=director,
+            data=MEETS,
+            proposal_event=proposal.seq,
+        )
 
 
 @pytest.mark.parametrize("index", [0, 99, "2"])
@@ -290,10 +335,12 @@ def test_an_imported_decision_must_answer_a_pending_proposal(db, index):
 
 def test_an_imported_decision_answers_its_proposal(db):
     story = drive("admissibility_review")
-    proposal = story.add("proposed", data={"proposal": {"kind": "admissibility_determined",
-                                                        **MEETS}})
+    proposal = story.add(
+        "proposed", data={"proposal": {"kind": "admissibility_determined", **MEETS}}
+    )
     with pytest.raises(RuleViolation):  # not the kind that was proposed
         story.add("form_errors_noted", data={"proposal_event": proposal.seq - 1})
-    decision = story.add("admissibility_determined",
-                         data={**MEETS, "proposal_event": proposal.seq - 1})
+    decision = story.add(
+        "admissibility_determined", data={**MEETS, "proposal_event": proposal.seq - 1}
+    )
     assert decision.proposal == proposal

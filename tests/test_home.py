@@ -25,15 +25,17 @@ def _english_afterwards():
 
 def _first_focusable(html: str) -> str:
     """The first link, button or form field in the body, in document order."""
-    body = html[html.index("<body"):]
-    return re.search(r"<(a|button|input(?![^>]*type=\"hidden\")|select|textarea)\b[^>]*>",
-                     body).group(0)
+    body = html[html.index("<body") :]
+    return re.search(
+        r"<(a|button|input(?![^>]*type=\"hidden\")|select|textarea)\b[^>]*>", body
+    ).group(0)
 
 
 def registered_case(officer, **kwargs):
     case = file_case(on=datetime.date(2023, 3, 10), **kwargs)
-    services.record_event(case, "acknowledged", actor=officer, on=datetime.date(2023, 3, 13),
-                          reason="paper")
+    services.record_event(
+        case, "acknowledged", actor=officer, on=datetime.date(2023, 3, 13), reason="paper"
+    )
     case.refresh_from_db()
     return case
 
@@ -78,15 +80,17 @@ def test_language_switch_keeps_the_page(client, db):
 
 
 def test_language_switch_translates_a_deeper_path(client, db):
-    response = client.post("/i18n/setlang/",
-                           {"language": "es", "next": "/en/accounts/login/?next=/en/"})
+    response = client.post(
+        "/i18n/setlang/", {"language": "es", "next": "/en/accounts/login/?next=/en/"}
+    )
     assert response.status_code == 302
     assert response["Location"] == "/es/accounts/login/?next=/en/"
 
 
 def test_language_switch_refuses_an_external_next(client, db):
-    response = client.post("/i18n/setlang/",
-                           {"language": "es", "next": "https://evil.example.org/"})
+    response = client.post(
+        "/i18n/setlang/", {"language": "es", "next": "https://evil.example.org/"}
+    )
     assert "evil.example.org" not in response.get("Location", "")
 
 
@@ -146,18 +150,21 @@ def test_login_page_has_labels_and_shows_errors(client, officer):
     html = client.get("/en/accounts/login/").content.decode()
     assert '<label for="id_username">' in html
     assert '<label for="id_password">' in html
-    response = client.post("/en/accounts/login/",
-                           {"username": "officer", "password": "wrong-password"})
+    response = client.post(
+        "/en/accounts/login/", {"username": "officer", "password": "wrong-password"}
+    )
     assert response.status_code == 200
     assert 'role="alert"' in response.content.decode()
-    response = client.post("/es/accounts/login/",
-                           {"username": "officer", "password": "wrong-password"})
+    response = client.post(
+        "/es/accounts/login/", {"username": "officer", "password": "wrong-password"}
+    )
     assert "no coinciden" in response.content.decode()
 
 
 def test_login_succeeds(client, officer):
-    response = client.post("/en/accounts/login/",
-                           {"username": "officer", "password": "a-long-test-password"})
+    response = client.post(
+        "/en/accounts/login/", {"username": "officer", "password": "a-long-test-password"}
+    )
     assert response.status_code == 302
 
 
@@ -175,8 +182,9 @@ def test_messages_are_shown(client, officer, rf):
     assert 'class="message message--success"' in html and "Saved." in html
 
 
-@pytest.mark.parametrize(("lang", "title"), [("en", "Page not found"),
-                                             ("es", "Página no encontrada")])
+@pytest.mark.parametrize(
+    ("lang", "title"), [("en", "Page not found"), ("es", "Página no encontrada")]
+)
 def test_404_page(client, db, lang, title):
     response = client.get(f"/{lang}/no-such-page/")
     assert response.status_code == 404

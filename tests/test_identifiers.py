@@ -17,8 +17,9 @@ D = datetime.date
 
 def acknowledge(case, on=None):
     on = on or case.filed_on + datetime.timedelta(days=1)
-    services.record_event(case, "acknowledged", actor=None, on=on,
-                          importing=services.ImportOptions())
+    services.record_event(
+        case, "acknowledged", actor=None, on=on, importing=services.ImportOptions()
+    )
     case.refresh_from_db()
     return case.identifier
 
@@ -37,8 +38,12 @@ def test_identifier_format_and_sequence_per_prefix_party_and_year(db, settings):
     settings.SEM_IDENTIFIER_PREFIX = "SACA-SEEM"
     other_prefix = acknowledge(file_case(party="PE", on=D(2023, 6, 1)))
     assert [pe1, pe2, us1, pe2024, other_prefix] == [
-        "SEM/PE/001/2023", "SEM/PE/002/2023", "SEM/US/001/2023", "SEM/PE/001/2024",
-        "SACA-SEEM/PE/001/2023"]
+        "SEM/PE/001/2023",
+        "SEM/PE/002/2023",
+        "SEM/US/001/2023",
+        "SEM/PE/001/2024",
+        "SACA-SEEM/PE/001/2023",
+    ]
     case = Submission.objects.get(identifier="SACA-SEEM/PE/001/2023")
     assert case.slug == "saca-seem-pe-001-2023"
     assert case.registered_on == D(2023, 6, 2)
@@ -50,13 +55,26 @@ def test_the_year_is_the_filing_year_not_the_acknowledgement_year(db):
 
 
 def test_numbers_held_by_imported_cases_are_skipped_and_never_reused(db):
-    payload = {"format": "sem-registry/1", "submissions": [{
-        "identifier": "SEM/PE/003/2023", "party": "PE", "language": "es",
-        "title": {"es": "Importada"}, "summary": {"es": "Resumen"}, "laws": [],
-        "submitters": [{"name": "ONG", "kind": "organization", "country": "PE",
-                        "confidential": False}],
-        "events": [{"on": "2023-02-01", "kind": "filed"},
-                   {"on": "2023-02-02", "kind": "acknowledged"}]}]}
+    payload = {
+        "format": "sem-registry/1",
+        "submissions": [
+            {
+                "identifier": "SEM/PE/003/2023",
+                "party": "PE",
+                "language": "es",
+                "title": {"es": "Importada"},
+                "summary": {"es": "Resumen"},
+                "laws": [],
+                "submitters": [
+                    {"name": "ONG", "kind": "organization", "country": "PE", "confidential": False}
+                ],
+                "events": [
+                    {"on": "2023-02-01", "kind": "filed"},
+                    {"on": "2023-02-02", "kind": "acknowledged"},
+                ],
+            }
+        ],
+    }
     assert import_registry(payload).ok
     assert acknowledge(file_case(on=D(2023, 4, 1))) == "SEM/PE/004/2023"
     Submission.objects.filter(identifier="SEM/PE/004/2023").delete()
@@ -74,7 +92,9 @@ def test_imported_identifiers_with_another_prefix_are_kept(db):
 
     assert import_registry(saca_payload()).ok
     assert set(Submission.objects.values_list("identifier", flat=True)) == {
-        "SACA-SEEM/PE/001/2023", "SACA-SEEM/PE/002/2023"}
+        "SACA-SEEM/PE/001/2023",
+        "SACA-SEEM/PE/002/2023",
+    }
     assert acknowledge(file_case(on=D(2023, 5, 1))) == "SEM/PE/001/2023"
 
 

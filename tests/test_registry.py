@@ -46,7 +46,10 @@ def test_saca_cases_import_and_export_with_their_deadlines(db):
 
     first = cases["SACA-SEEM/PE/001/2023"]
     assert (first["stage"], first["status"], first["closure_reason"]) == (
-        "closed", "closed", "not_admissible")
+        "closed",
+        "closed",
+        "not_admissible",
+    )
     assert deadlines_of(first)["revision"]["state"] == "cancelled"
 
     second = cases["SACA-SEEM/PE/002/2023"]
@@ -56,16 +59,26 @@ def test_saca_cases_import_and_export_with_their_deadlines(db):
     admissibility = deadlines["admissibility"]
     assert admissibility["due_on"] == "2023-04-10"  # 30th day, Sunday 9 April, moved
     assert admissibility["met_on"] == "2023-04-10"
-    assert "Sunday 9 April 2023, moved to the next working day, Monday 10 April 2023" in (
-        admissibility["explanation"])
+    assert (
+        "Sunday 9 April 2023, moved to the next working day, Monday 10 April 2023"
+        in (admissibility["explanation"])
+    )
     response = deadlines["party_response"]
     assert (response["due_on"], response["met_on"], response["late"]) == (
-        "2023-06-21", "2023-07-06", True)
+        "2023-06-21",
+        "2023-07-06",
+        True,
+    )
     decision = deadlines["factual_record_decision"]
     assert (decision["due_on"], decision["met_on"], decision["late"]) == (
-        "2023-09-05", "2023-08-03", False)  # Labor Day, 4 September, moved
-    assert second["chain_hash"] == Submission.objects.get(
-        identifier="SACA-SEEM/PE/002/2023").chain_head
+        "2023-09-05",
+        "2023-08-03",
+        False,
+    )  # Labor Day, 4 September, moved
+    assert (
+        second["chain_hash"]
+        == Submission.objects.get(identifier="SACA-SEEM/PE/002/2023").chain_head
+    )
     assert second["events"][-1]["code"] == "SACA-SEEM/PE/002/2023/N"
 
 
@@ -100,8 +113,15 @@ def test_a_history_that_breaks_a_rule_is_refused_and_leaves_nothing(db, tmp_path
             if doc.get("file"):
                 doc["file"] = str(DATA / doc["file"])
     bad = copy.deepcopy(case)
-    bad["events"].insert(2, {"on": "2024-01-03", "kind": "party_responded",
-                             "author": "party:PE", "pending_proceeding": False})
+    bad["events"].insert(
+        2,
+        {
+            "on": "2024-01-03",
+            "kind": "party_responded",
+            "author": "party:PE",
+            "pending_proceeding": False,
+        },
+    )
     good = copy.deepcopy(payload["submissions"][2])
     before, media_before = _counts(), _media_files()
 
@@ -124,12 +144,14 @@ def test_a_history_that_breaks_a_rule_is_refused_and_leaves_nothing(db, tmp_path
 def test_a_response_on_a_case_where_none_was_requested_is_refused(db):
     payload = saca_payload()
     payload["submissions"][0]["events"].append(
-        {"on": "2023-04-01", "kind": "party_responded", "author": "party:PE"})
+        {"on": "2023-04-01", "kind": "party_responded", "author": "party:PE"}
+    )
     report = import_registry(payload)
     assert [str(r) for r in report.refused] == [
         "SACA-SEEM/PE/001/2023: event 4 (party_responded): No response has been requested "
         "from the Party on this case. [rule: party_responded needs a response_decided "
-        "(request)]"]
+        "(request)]"
+    ]
 
 
 def test_the_import_command_exits_non_zero_when_a_case_is_refused(db, tmp_path):
@@ -166,8 +188,11 @@ def test_restricted_export_round_trip_is_byte_identical(db, tmp_path):
     assert report.ok, [str(r) for r in report.refused]
     second = export_registry(restricted=True)
     assert second == first
-    placeholder = User.objects.get(username="officer1") if User.objects.filter(
-        username="officer1").exists() else None
+    placeholder = (
+        User.objects.get(username="officer1")
+        if User.objects.filter(username="officer1").exists()
+        else None
+    )
     assert placeholder is None or not placeholder.is_active
 
 
@@ -187,16 +212,32 @@ def test_public_export_holds_only_what_the_docket_shows(db):
     text = export_registry()
     public = json.loads(text)
     assert [c["identifier"] for c in public["submissions"]] == [
-        "SEM/PE/007/2024", "SEM/US/001/2024"]  # never the case closed as not a submission
-    for name in ("Rosa Quispe", "Madre de Dios Watch", "Spam Sender", "rosa@example.org",
-                 "Ana Pérez", "recorded_at", "Falta la firma"):
+        "SEM/PE/007/2024",
+        "SEM/US/001/2024",
+    ]  # never the case closed as not a submission
+    for name in (
+        "Rosa Quispe",
+        "Madre de Dios Watch",
+        "Spam Sender",
+        "rosa@example.org",
+        "Ana Pérez",
+        "recorded_at",
+        "Falta la firma",
+    ):
         assert name not in text
     case = public["submissions"][0]
     assert all(s.get("confidential") for s in case["submitters"])
     visible_kinds = {e["kind"] for e in case["events"]}
-    assert not visible_kinds & {"assigned", "proposed", "returned", "form_errors_noted",
-                                "identity_withheld", "information_added",
-                                "information_submitted", "visibility_changed"}
+    assert not visible_kinds & {
+        "assigned",
+        "proposed",
+        "returned",
+        "form_errors_noted",
+        "identity_withheld",
+        "information_added",
+        "information_submitted",
+        "visibility_changed",
+    }
     filed = case["events"][0]
     assert [d["title"] for d in filed["documents"]] == ["Comunicación (versión pública)"]
     assert "redacted_version_of" not in filed["documents"][0]
@@ -207,12 +248,28 @@ def test_public_export_holds_only_what_the_docket_shows(db):
 
 def _live_case(officer):
     case = file_case(on=datetime.date(2024, 1, 2))
-    services.record_event(case, "acknowledged", actor=officer, on=datetime.date(2024, 1, 3),
-                          reason="acknowledged on paper")
-    services.record_event(case, "correspondence", actor=officer, title="Carta",
-                          on=datetime.date(2024, 1, 4), reason="sent by post")
-    services.record_event(case, "information_added", actor=officer,
-                          on=datetime.date(2024, 1, 5), reason="received by email")
+    services.record_event(
+        case,
+        "acknowledged",
+        actor=officer,
+        on=datetime.date(2024, 1, 3),
+        reason="acknowledged on paper",
+    )
+    services.record_event(
+        case,
+        "correspondence",
+        actor=officer,
+        title="Carta",
+        on=datetime.date(2024, 1, 4),
+        reason="sent by post",
+    )
+    services.record_event(
+        case,
+        "information_added",
+        actor=officer,
+        on=datetime.date(2024, 1, 5),
+        reason="received by email",
+    )
     return Submission.objects.get(pk=case.pk)
 
 
@@ -235,12 +292,21 @@ def _verify_fails(capsys, expected):
     return err
 
 
-@pytest.mark.parametrize("field, value", [
-    ("kind", "withdrawn"), ("on", datetime.date(2024, 1, 1)), ("author", "party:PE"),
-    ("data", {"forged": True}), ("visibility", "secretariat"), ("code", "X/D9"),
-    ("title", "Forged"), ("note", "forged"), ("stage_after", "closed"),
-    ("recorded_at", datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)),
-])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("kind", "withdrawn"),
+        ("on", datetime.date(2024, 1, 1)),
+        ("author", "party:PE"),
+        ("data", {"forged": True}),
+        ("visibility", "secretariat"),
+        ("code", "X/D9"),
+        ("title", "Forged"),
+        ("note", "forged"),
+        ("stage_after", "closed"),
+        ("recorded_at", datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)),
+    ],
+)
 def test_verify_history_reports_a_changed_field(chained, capsys, field, value):
     event = Event.objects.get(submission=chained, seq=3)
     Event.objects.filter(pk=event.pk).update(**{field: value})
@@ -292,7 +358,6 @@ def test_shared_sample_is_copied_unchanged():
     assert load(DATA / "saca-seem-2023.json") == load(SACA)
 
 
-
 def test_an_import_writes_each_rows_history_once(db):
     """The importer inserts events, documents and deadlines in bulk at the end of a case; their
     row history is written in bulk too, once per row, attributed to the recorder."""
@@ -312,3 +377,9 @@ def test_an_import_writes_each_rows_history_once(db):
     event = Event.objects.get(recorded_by__username="clerk")
     assert event.kind == "acknowledged"
     assert event.history.get().history_user == event.recorded_by
+
+
+def test_the_readme_shows_the_current_diagram(capsys):
+    call_command("workflow_graph")
+    readme = (Path(settings.BASE_DIR) / "README.md").read_text(encoding="utf-8")
+    assert capsys.readouterr().out in readme

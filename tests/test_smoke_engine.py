@@ -13,8 +13,9 @@ def test_file_and_acknowledge(db, officer):
     deadlines = {d.kind: d for d in Deadline.objects.filter(submission=case)}
     assert deadlines["admissibility"].due_on == datetime.date(2023, 4, 10)
     assert "moved to the next working day" in deadlines["admissibility"].explanation
-    ev = services.record_event(case, "acknowledged", actor=officer, on=datetime.date(2023, 3, 13),
-                               reason="paper")
+    ev = services.record_event(
+        case, "acknowledged", actor=officer, on=datetime.date(2023, 3, 13), reason="paper"
+    )
     case.refresh_from_db()
     assert case.identifier == "SEM/PE/001/2023"
     assert ev.seq == 2

@@ -33,24 +33,27 @@ def test_title_falls_back_to_the_other_language_and_says_so():
     assert case.text_in("title", "en") == ("Concesiones forestales", True)
 
 
-@pytest.mark.parametrize("kind, nationality, residence, parties, about_pe, about_us", [
-    # A national of Peru may file about either Party.
-    ("individual", "PE", "", {"PE"}, True, True),
-    # A national of the United States may file about Peru but not about the United States
-    # (Art. 18.8.3: that goes to the CEC process).
-    ("individual", "US", "", {"US"}, True, False),
-    # A permanent resident counts as a national (Art. 1.3).
-    ("individual", "BO", "PE", {"PE"}, True, True),
-    ("individual", "MX", "US", {"US"}, True, False),
-    # An enterprise or NGO constituted in a Party.
-    ("organization", "PE", "", {"PE"}, True, True),
-    ("organization", "US", "", {"US"}, True, False),
-    # A person of a third country is a person of neither Party.
-    ("individual", "CO", "", set(), False, False),
-    ("organization", "DE", "PE", set(), False, False),  # an enterprise's residence is moot
-    # Both: as a person of Peru they may file about the United States.
-    ("individual", "US", "PE", {"PE", "US"}, True, True),
-])
+@pytest.mark.parametrize(
+    "kind, nationality, residence, parties, about_pe, about_us",
+    [
+        # A national of Peru may file about either Party.
+        ("individual", "PE", "", {"PE"}, True, True),
+        # A national of the United States may file about Peru but not about the United States
+        # (Art. 18.8.3: that goes to the CEC process).
+        ("individual", "US", "", {"US"}, True, False),
+        # A permanent resident counts as a national (Art. 1.3).
+        ("individual", "BO", "PE", {"PE"}, True, True),
+        ("individual", "MX", "US", {"US"}, True, False),
+        # An enterprise or NGO constituted in a Party.
+        ("organization", "PE", "", {"PE"}, True, True),
+        ("organization", "US", "", {"US"}, True, False),
+        # A person of a third country is a person of neither Party.
+        ("individual", "CO", "", set(), False, False),
+        ("organization", "DE", "PE", set(), False, False),  # an enterprise's residence is moot
+        # Both: as a person of Peru they may file about the United States.
+        ("individual", "US", "PE", {"PE", "US"}, True, True),
+    ],
+)
 def test_person_of_a_party(kind, nationality, residence, parties, about_pe, about_us):
     submitter = Submitter(kind=kind, name="X", nationality=nationality, residence=residence)
     assert submitter.parties() == parties
@@ -60,7 +63,9 @@ def test_person_of_a_party(kind, nationality, residence, parties, about_pe, abou
 
 def test_parties_come_from_a_data_migration(db):
     assert {(p.code, p.name_en, p.name_es) for p in Party.objects.all()} == {
-        ("PE", "Peru", "Perú"), ("US", "United States", "Estados Unidos")}
+        ("PE", "Peru", "Perú"),
+        ("US", "United States", "Estados Unidos"),
+    }
     with translation.override("es"):
         assert str(Party.objects.get(code="US")) == "Estados Unidos"
 
@@ -70,23 +75,40 @@ def _history_users(model):
 
 
 def test_every_models_changes_appear_in_its_history_with_the_acting_user(
-        db, officer, director, settings):
+    db, officer, director, settings
+):
     """Acceptance 6 of the foundation: each model's history names the account that acted."""
     settings.SEM_FOUR_EYES = True
     case = services.file_submission(make_filing(), actor=officer)
     services.record_event(case, "acknowledged", actor=officer)
-    services.record_event(case, "correspondence", actor=officer, title="Carta",
-                          documents_in=[services.DocumentInput(title="Carta", language="es")])
+    services.record_event(
+        case,
+        "correspondence",
+        actor=officer,
+        title="Carta",
+        documents_in=[services.DocumentInput(title="Carta", language="es")],
+    )
     proposal = services.record_event(
-        case, "admissibility_determined", actor=officer, data={"outcome": "meets"})
+        case, "admissibility_determined", actor=officer, data={"outcome": "meets"}
+    )
     services.approve_proposal(case, proposal.seq, actor=director)
     services.record_event(case, "identity_withheld", actor=officer, data={"submitter": 0})
-    services.set_non_working_day(datetime.date.today() + datetime.timedelta(days=3),
-                                 "Retiro del personal", actor=director)
+    services.set_non_working_day(
+        datetime.date.today() + datetime.timedelta(days=3), "Retiro del personal", actor=director
+    )
     services.set_deadline_length("response_decision", 25, actor=director)
 
-    for model in (Submission, SubmissionLaw, SubmissionSubmitter, Submitter, EnvironmentalLaw,
-                  Document, Event, Deadline, IdentifierCounter):
+    for model in (
+        Submission,
+        SubmissionLaw,
+        SubmissionSubmitter,
+        Submitter,
+        EnvironmentalLaw,
+        Document,
+        Event,
+        Deadline,
+        IdentifierCounter,
+    ):
         assert officer in _history_users(model), model.__name__
     assert director in _history_users(Event)
     assert director in _history_users(Deadline)

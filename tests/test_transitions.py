@@ -203,7 +203,7 @@ def _extension_notified(story, stage):
 @recipe("party_responded")
 def _party_responded(story, stage):
     story.add("party_responded", author="party:PE", data={"pending_proceeding": False})
-    return (FD if stage == AW else stage)
+    return FD if stage == AW else stage
 
 
 @recipe("factual_record_notified")
@@ -218,7 +218,7 @@ def _factual_record_notified(story, stage):
 @recipe("council_instructed")
 def _council_instructed(story, stage):
     story.add("council_instructed", author="council:US", data={"party": "US"})
-    return (FP if stage == AC else stage)
+    return FP if stage == AC else stage
 
 
 @recipe("information_called")
@@ -230,8 +230,11 @@ def _information_called(story, stage):
 @recipe("information_submitted")
 def _information_submitted(story, stage):
     story.add("information_called")
-    event = story.add("information_submitted", author="public",
-                      data={"name": "A. Person", "email": "a@example.org"})
+    event = story.add(
+        "information_submitted",
+        author="public",
+        data={"name": "A. Person", "email": "a@example.org"},
+    )
     assert event.visibility == "secretariat"
     return stage
 
@@ -239,8 +242,11 @@ def _information_submitted(story, stage):
 @recipe("draft_submitted")
 def _draft_submitted(story, stage):
     story.add("draft_submitted")
-    assert sorted(Deadline.objects.filter(submission=story.case, kind="draft_comments")
-                  .values_list("party", flat=True)) == ["PE", "US"]
+    assert sorted(
+        Deadline.objects.filter(submission=story.case, kind="draft_comments").values_list(
+            "party", flat=True
+        )
+    ) == ["PE", "US"]
     return DC
 
 
@@ -281,9 +287,19 @@ def _recommendation_made(story, stage):
 
 @recipe("submitters_joined")
 def _submitters_joined(story, stage):
-    story.add("submitters_joined", data={"submitters": [
-        {"name": "Comunidad Nativa", "kind": "organization", "country": "PE",
-         "confidential": False}]})
+    story.add(
+        "submitters_joined",
+        data={
+            "submitters": [
+                {
+                    "name": "Comunidad Nativa",
+                    "kind": "organization",
+                    "country": "PE",
+                    "confidential": False,
+                }
+            ]
+        },
+    )
     assert story.case.memberships.count() == 2
     return stage
 
@@ -332,27 +348,45 @@ def _returned(story, stage):
             story.add("draft_submitted")
     else:
         proposal = _propose(story, stage)
-    event = story.add("returned", data={"proposal_event": proposal.seq - 1,  # 0-based index
-                                          "comment": "Redo."})
+    event = story.add(
+        "returned",
+        data={
+            "proposal_event": proposal.seq - 1,  # 0-based index
+            "comment": "Redo.",
+        },
+    )
     assert event.proposal == proposal
     return stage
 
 
 @recipe("visibility_changed")
 def _visibility_changed(story, stage):
-    letter = story.add("correspondence", documents_in=[
-        services.DocumentInput(title="Carta", language="es",
-                               file=ContentFile(b"%PDF-1.4 letter", name="carta.pdf"))])
-    story.add("visibility_changed", data={"document": [letter.seq - 1, 0], "from": "public",
-                                          "to": "parties", "reason": "Personal data."})
+    letter = story.add(
+        "correspondence",
+        documents_in=[
+            services.DocumentInput(
+                title="Carta", language="es", file=ContentFile(b"%PDF-1.4 letter", name="carta.pdf")
+            )
+        ],
+    )
+    story.add(
+        "visibility_changed",
+        data={
+            "document": [letter.seq - 1, 0],
+            "from": "public",
+            "to": "parties",
+            "reason": "Personal data.",
+        },
+    )
     assert Document.objects.get(event=letter).visibility == "parties"
     return stage
 
 
 @recipe("deadline_missed_explained")
 def _deadline_missed_explained(story, stage):
-    story.add("deadline_missed_explained", data={"deadline": "admissibility",
-                                                 "reason": "Staff shortage."})
+    story.add(
+        "deadline_missed_explained", data={"deadline": "admissibility", "reason": "Staff shortage."}
+    )
     return stage
 
 
@@ -370,12 +404,15 @@ def _withdrawn(story, stage):
     return CL
 
 
-CLOSURE_REASONS = {AV: "not_admissible", AR: "not_a_submission", FD: "pending_proceeding",
-                   AC: "no_council_instruction"}
+CLOSURE_REASONS = {
+    AV: "not_admissible",
+    AR: "not_a_submission",
+    FD: "pending_proceeding",
+    AC: "no_council_instruction",
+}
 
 
-@recipe("closed", lambda stage: {"acknowledged": stage != AR,
-                                   "pending_proceeding": stage == FD})
+@recipe("closed", lambda stage: {"acknowledged": stage != AR, "pending_proceeding": stage == FD})
 def _closed(story, stage):
     # no_council_instruction only once the 60 days from the notification (14 July) have passed.
     on = D(2023, 9, 13) if stage == AC else None
@@ -388,8 +425,10 @@ def _closed(story, stage):
 def _reopened(story, stage):
     story.add("reopened", data={"to_stage": AW, "reason": "The withdrawal was a mistake."})
     assert story.case.closure_reason == ""
-    assert Deadline.objects.get(submission=story.case, kind="party_response",
-                                state="open").start_kind == "reopened"
+    assert (
+        Deadline.objects.get(submission=story.case, kind="party_response", state="open").start_kind
+        == "reopened"
+    )
     return AW
 
 
@@ -434,8 +473,10 @@ def test_every_legal_kind_is_recorded_in_each_stage(db, stage):
                 failures[kind] = repr(error)
     assert failures == {}
     assert len(kinds) == len(ALLOWED_IN) - sum(
-        1 for kind, stages in ALLOWED_IN.items() if stage not in stages
-        or (stage, kind) in UNSATISFIABLE)
+        1
+        for kind, stages in ALLOWED_IN.items()
+        if stage not in stages or (stage, kind) in UNSATISFIABLE
+    )
 
 
 def test_every_kind_is_recorded_somewhere():
@@ -447,8 +488,10 @@ def test_filed_opens_the_case(db):
     case = file_case(on=D(2023, 3, 10))
     event = case.events.get()
     assert (event.kind, event.stage_before, event.stage_after) == ("filed", "", AR)
-    assert set(case.deadlines.values_list("kind", flat=True)) == {"acknowledgement",
-                                                                   "admissibility"}
+    assert set(case.deadlines.values_list("kind", flat=True)) == {
+        "acknowledgement",
+        "admissibility",
+    }
     assert case.registered_on is None and case.identifier is None
 
 
@@ -456,8 +499,12 @@ def test_nothing_can_be_proposed_while_preparing_the_record(db):
     story = drive(FP)
     for kind in sorted(table.DECISION_KINDS):
         with pytest.raises(RuleViolation):
-            story.add("proposed", data={"proposal": {"kind": kind, "outcome": "meets",
-                                                     "reason": "x", "to_stage": AR}})
+            story.add(
+                "proposed",
+                data={
+                    "proposal": {"kind": kind, "outcome": "meets", "reason": "x", "to_stage": AR}
+                },
+            )
 
 
 # --- Outcomes that take another branch -----------------------------------------------------------
@@ -474,10 +521,11 @@ def test_admissibility_does_not_meet_awaits_a_revision(db):
 def test_revision_returns_to_review_and_a_second_determination_is_d2(db):
     story = drive(AV)
     story.add("revision_filed", author="submitter")
-    assert Deadline.objects.filter(submission=story.case, kind="admissibility",
-                                   state="open").count() == 1
-    event = story.add("admissibility_determined", data={"outcome": "meets",
-                                                        "criteria": ALL_MET})
+    assert (
+        Deadline.objects.filter(submission=story.case, kind="admissibility", state="open").count()
+        == 1
+    )
+    event = story.add("admissibility_determined", data={"outcome": "meets", "criteria": ALL_MET})
     assert (event.code, story.stage) == ("SEM/PE/001/2023/D2", RD)
 
 
@@ -522,10 +570,10 @@ def test_extension_is_refused_after_day_45(db):
     with pytest.raises(RuleViolation) as refused:
         story.add("extension_notified", D(2023, 6, 22), author="party:PE")
     assert refused.value.rule == "while party_response is open and not past due"
-    story.add("extension_notified", D(2023, 6, 22) - datetime.timedelta(days=1),
-              author="party:PE")
+    story.add("extension_notified", D(2023, 6, 22) - datetime.timedelta(days=1), author="party:PE")
     assert Deadline.objects.get(submission=story.case, kind="party_response").due_on == D(
-        2023, 7, 6)
+        2023, 7, 6
+    )
 
 
 def test_extension_is_refused_twice(db):
@@ -570,7 +618,10 @@ def test_notification_while_awaiting_the_response_waits_for_the_period_to_end(db
     assert (response.state, response.ended_on) == ("missed", D(2023, 6, 22))
     decision = Deadline.objects.get(submission=story.case, kind="factual_record_decision")
     assert (decision.state, decision.start_on, decision.met_on) == (
-        "met", D(2023, 6, 22), D(2023, 6, 22))
+        "met",
+        D(2023, 6, 22),
+        D(2023, 6, 22),
+    )
 
 
 @pytest.mark.parametrize("comments", [(), ("PE",), ("US",)])
@@ -580,12 +631,14 @@ def test_final_record_waits_for_both_comments_or_the_45_days(db, comments):
         story.add("draft_commented", author=f"party:{party}", data={"party": party})
     with pytest.raises(RuleViolation) as refused:
         story.add("final_submitted", D(2023, 11, 16))
-    assert refused.value.rule == ("once both Parties commented or both draft_comments are "
-                                  "past due")
+    assert refused.value.rule == ("once both Parties commented or both draft_comments are past due")
     story.add("final_submitted", D(2023, 11, 17))
     assert story.stage == FF
-    states = dict(Deadline.objects.filter(submission=story.case, kind="draft_comments")
-                  .values_list("party", "state"))
+    states = dict(
+        Deadline.objects.filter(submission=story.case, kind="draft_comments").values_list(
+            "party", "state"
+        )
+    )
     assert states == {p: ("met" if p in comments else "missed") for p in ("PE", "US")}
 
 
@@ -621,8 +674,7 @@ def test_publication_needs_an_instruction(db):
 
 def test_publication_period_starts_at_the_later_of_instruction_and_final_record(db):
     story = drive(AC)
-    story.add("publication_instructed", D(2023, 7, 20), author="council:US",
-              data={"party": "US"})
+    story.add("publication_instructed", D(2023, 7, 20), author="council:US", data={"party": "US"})
     assert not Deadline.objects.filter(submission=story.case, kind="publication").exists()
     story.add("council_instructed", D(2023, 8, 1), author="council:PE", data={"party": "PE"})
     story.add("draft_submitted", D(2023, 10, 2))
@@ -630,7 +682,10 @@ def test_publication_period_starts_at_the_later_of_instruction_and_final_record(
     publication = Deadline.objects.get(submission=story.case, kind="publication")
     # 60 days from 17 November 2023 → Tuesday 16 January 2024.
     assert (publication.start_kind, publication.start_on, publication.due_on) == (
-        "final_submitted", D(2023, 11, 17), D(2024, 1, 16))
+        "final_submitted",
+        D(2023, 11, 17),
+        D(2024, 1, 16),
+    )
 
 
 @pytest.mark.parametrize(("stage", "reason"), sorted(CLOSURE_REASONS.items()))
@@ -686,11 +741,16 @@ def test_reopening_returns_to_the_stage_and_reopens_its_deadline(db, to_stage):
     story = drive(FF)
     story.add("publication_instructed", author="council:PE", data={"party": "PE"})
     story.add("published")
-    event = story.add("reopened", D(2024, 2, 1),
-                      data={"to_stage": to_stage, "reason": "Court ruling."})
+    event = story.add(
+        "reopened", D(2024, 2, 1), data={"to_stage": to_stage, "reason": "Court ruling."}
+    )
     assert (story.stage, story.case.closure_reason) == (to_stage, "")
-    entry = {AR: "admissibility", RD: "response_decision", FD: "factual_record_decision",
-             FF: "publication"}[to_stage]
+    entry = {
+        AR: "admissibility",
+        RD: "response_decision",
+        FD: "factual_record_decision",
+        FF: "publication",
+    }[to_stage]
     reopened = Deadline.objects.get(submission=story.case, kind=entry, state="open")
     assert (reopened.start_on, reopened.start_kind) == (D(2024, 2, 1), "reopened")
     assert " calendar days from reopening on 1 February 2024 → " in reopened.explanation
@@ -712,8 +772,9 @@ def test_withdrawal_from_several_stages(db, stage):
     event = story.add("withdrawn", D(2023, 12, 1), author="submitter")
     assert (story.stage, story.case.closure_reason) == (CL, "withdrawn")
     assert (event.author, event.visibility) == ("submitter", "public")
-    left = Deadline.objects.filter(submission=story.case).exclude(state__in=["met", "missed",
-                                                                               "cancelled"])
+    left = Deadline.objects.filter(submission=story.case).exclude(
+        state__in=["met", "missed", "cancelled"]
+    )
     assert not left.exists()
     with pytest.raises(RuleViolation):
         story.add("withdrawn", author="submitter")
@@ -730,8 +791,12 @@ def test_late_party_response_is_accepted_without_a_stage_change(db, late_stage):
     assert story.stage == late_stage
     response = Deadline.objects.get(submission=story.case, kind="party_response")
     assert response.state == "missed"
-    event = story.add("party_responded", D(2023, 7, 8), author="party:PE",  # day 62
-                      data={"pending_proceeding": False})
+    event = story.add(
+        "party_responded",
+        D(2023, 7, 8),
+        author="party:PE",  # day 62
+        data={"pending_proceeding": False},
+    )
     assert (event.stage_before, event.stage_after) == (late_stage, late_stage)
     response.refresh_from_db()
     assert (response.state, response.late, response.met_on) == ("met", True, D(2023, 7, 8))
@@ -786,13 +851,24 @@ def test_identity_withheld_after_closing(db):
 
 def test_submitters_join(db):
     story = drive(RD)
-    story.add("submitters_joined", data={"submitters": [
-        {"name": "María Quispe", "kind": "individual", "country": "PE", "confidential": True},
-        {"name": "Red Ambiental", "kind": "organization", "country": "US"},
-    ]})
+    story.add(
+        "submitters_joined",
+        data={
+            "submitters": [
+                {
+                    "name": "María Quispe",
+                    "kind": "individual",
+                    "country": "PE",
+                    "confidential": True,
+                },
+                {"name": "Red Ambiental", "kind": "organization", "country": "US"},
+            ]
+        },
+    )
     members = list(story.case.memberships.select_related("submitter"))
-    assert [(m.position, m.submitter.name, m.submitter.confidential, m.joined_on)
-            for m in members] == [
+    assert [
+        (m.position, m.submitter.name, m.submitter.confidential, m.joined_on) for m in members
+    ] == [
         (0, "Asociación Amazónica", False, D(2023, 3, 10)),
         (1, "María Quispe", True, story.on),
         (2, "Red Ambiental", False, story.on),
@@ -804,8 +880,7 @@ def test_submitters_join(db):
 def test_assigned_sets_the_officer(db, officer, officer2):
     story = drive(AR)
     with frozen(D(2023, 3, 20)):
-        services.record_event(story.case, "assigned", actor=officer,
-                              data={"officer": "officer2"})
+        services.record_event(story.case, "assigned", actor=officer, data={"officer": "officer2"})
     story.case.refresh_from_db()
     assert story.case.assigned_officer == officer2
 
@@ -813,29 +888,63 @@ def test_assigned_sets_the_officer(db, officer, officer2):
 def test_cases_are_assigned_to_secretariat_officers_only(db, officer, outsider):
     story = drive(AR)
     with frozen(D(2023, 3, 20)), pytest.raises(RuleViolation) as refused:
-        services.record_event(story.case, "assigned", actor=officer,
-                              data={"officer": "outsider"})
+        services.record_event(story.case, "assigned", actor=officer, data={"officer": "outsider"})
     assert refused.value.rule == "officer"
 
 
 def test_visibility_changed_changes_a_documents_visibility(db):
     story = drive(AW)
-    event = story.add("correspondence", documents_in=[
-        services.DocumentInput(title="Oficio", language="es",
-                               file=ContentFile(b"%PDF-1.4 oficio", name="oficio.pdf"))])
+    event = story.add(
+        "correspondence",
+        documents_in=[
+            services.DocumentInput(
+                title="Oficio",
+                language="es",
+                file=ContentFile(b"%PDF-1.4 oficio", name="oficio.pdf"),
+            )
+        ],
+    )
     document = Document.objects.get(event=event)
     assert (document.visibility, document.sha256 != "") == ("public", True)
     with pytest.raises(RuleViolation):  # "from" must be the current visibility
-        story.add("visibility_changed", data={"document": [event.seq - 1, 0], "from": "parties",
-                                              "to": "secretariat", "reason": "x"})
+        story.add(
+            "visibility_changed",
+            data={
+                "document": [event.seq - 1, 0],
+                "from": "parties",
+                "to": "secretariat",
+                "reason": "x",
+            },
+        )
     with pytest.raises(RuleViolation):  # no such document
-        story.add("visibility_changed", data={"document": [event.seq - 1, 1], "from": "public",
-                                              "to": "secretariat", "reason": "x"})
+        story.add(
+            "visibility_changed",
+            data={
+                "document": [event.seq - 1, 1],
+                "from": "public",
+                "to": "secretariat",
+                "reason": "x",
+            },
+        )
     with pytest.raises(RuleViolation):  # not a visibility level
-        story.add("visibility_changed", data={"document": [event.seq - 1, 0], "from": "public",
-                                              "to": "everyone", "reason": "x"})
-    story.add("visibility_changed", data={"document": [event.seq - 1, 0], "from": "public",
-                                          "to": "party_concerned", "reason": "Personal data."})
+        story.add(
+            "visibility_changed",
+            data={
+                "document": [event.seq - 1, 0],
+                "from": "public",
+                "to": "everyone",
+                "reason": "x",
+            },
+        )
+    story.add(
+        "visibility_changed",
+        data={
+            "document": [event.seq - 1, 0],
+            "from": "public",
+            "to": "party_concerned",
+            "reason": "Personal data.",
+        },
+    )
     document.refresh_from_db()
     assert (document.visibility, document.initial_visibility) == ("party_concerned", "public")
     assert chain.verify_submission(story.case) is None
@@ -843,19 +952,29 @@ def test_visibility_changed_changes_a_documents_visibility(db):
 
 def test_deadline_missed_explained(db):
     story = drive(RD)  # response_decision due 10 May 2023
-    event = story.add("deadline_missed_explained", D(2023, 5, 15),
-                      data={"deadline": "response_decision", "reason": "Translation delays.",
-                            "new_due_on": "2023-05-31"})
+    event = story.add(
+        "deadline_missed_explained",
+        D(2023, 5, 15),
+        data={
+            "deadline": "response_decision",
+            "reason": "Translation delays.",
+            "new_due_on": "2023-05-31",
+        },
+    )
     assert event.visibility == "public"
     deadline = Deadline.objects.get(submission=story.case, kind="response_decision")
     assert (deadline.missed_reason, deadline.revised_due_on, deadline.due_on) == (
-        "Translation delays.", D(2023, 5, 31), D(2023, 5, 10))
+        "Translation delays.",
+        D(2023, 5, 31),
+        D(2023, 5, 10),
+    )
     with pytest.raises(RuleViolation):
-        story.add("deadline_missed_explained", data={"deadline": "publication",
-                                                     "reason": "x"})
+        story.add("deadline_missed_explained", data={"deadline": "publication", "reason": "x"})
     with pytest.raises(RuleViolation):
-        story.add("deadline_missed_explained", data={"deadline": "response_decision",
-                                                     "reason": "x", "new_due_on": "soon"})
+        story.add(
+            "deadline_missed_explained",
+            data={"deadline": "response_decision", "reason": "x", "new_due_on": "soon"},
+        )
 
 
 def test_events_are_recorded_in_date_order(db):
@@ -871,8 +990,7 @@ def test_criteria_must_agree_with_the_outcome(db):
     with pytest.raises(RuleViolation) as refused:
         story.add("admissibility_determined", data={"outcome": "meets", "criteria": criteria})
     assert refused.value.rule == "Art. 18.8.2"
-    story.add("admissibility_determined", data={"outcome": "does_not_meet",
-                                                "criteria": criteria})
+    story.add("admissibility_determined", data={"outcome": "does_not_meet", "criteria": criteria})
     assert story.stage == AV
 
 
@@ -884,13 +1002,17 @@ def test_live_past_date_needs_a_reason(db, officer):
     with frozen(D(2023, 3, 20)):
         count = story.case.event_count
         with pytest.raises(InvalidInput) as refused:
-            services.record_event(story.case, "correspondence", actor=officer,
-                                  on=D(2023, 3, 15))
+            services.record_event(story.case, "correspondence", actor=officer, on=D(2023, 3, 15))
         assert refused.value.rule == "past date"
         story.case.refresh_from_db()
         assert story.case.event_count == count
-        event = services.record_event(story.case, "correspondence", actor=officer,
-                                      on=D(2023, 3, 15), reason="Letter received by post.")
+        event = services.record_event(
+            story.case,
+            "correspondence",
+            actor=officer,
+            on=D(2023, 3, 15),
+            reason="Letter received by post.",
+        )
     assert (event.on, event.data["date_reason"]) == (D(2023, 3, 15), "Letter received by post.")
     assert event.recorded_by == officer
 
@@ -898,8 +1020,9 @@ def test_live_past_date_needs_a_reason(db, officer):
 def test_live_future_date_is_refused(db, officer):
     story = drive(AR)
     with frozen(D(2023, 3, 20)), pytest.raises(InvalidInput) as refused:
-        services.record_event(story.case, "correspondence", actor=officer, on=D(2023, 3, 21),
-                              reason="Post-dated.")
+        services.record_event(
+            story.case, "correspondence", actor=officer, on=D(2023, 3, 21), reason="Post-dated."
+        )
     assert refused.value.rule == "date"
 
 
@@ -919,8 +1042,9 @@ def test_focal_point_acts_only_for_their_own_party(db, pe_focal):
             with pytest.raises(NotAllowed):
                 services.record_event(us.case, kind, actor=pe_focal)
         extension = services.record_event(peru.case, "extension_notified", actor=pe_focal)
-        response = services.record_event(peru.case, "party_responded", actor=pe_focal,
-                                         data={"pending_proceeding": False})
+        response = services.record_event(
+            peru.case, "party_responded", actor=pe_focal, data={"pending_proceeding": False}
+        )
     assert (extension.author, response.author) == ("party:PE", "party:PE")
     peru.case.refresh_from_db()
     assert peru.case.stage == FD
@@ -931,8 +1055,7 @@ def test_focal_point_acts_only_for_their_own_party(db, pe_focal):
 def test_focal_point_records_only_in_their_own_name(db, pe_focal):
     story = drive(AW)
     with frozen(D(2023, 5, 20)), pytest.raises(NotAllowed):
-        services.record_event(story.case, "party_responded", actor=pe_focal,
-                              author="party:US")
+        services.record_event(story.case, "party_responded", actor=pe_focal, author="party:US")
 
 
 def test_outsider_may_record_nothing(db, outsider):
@@ -942,15 +1065,26 @@ def test_outsider_may_record_nothing(db, outsider):
             count = story.case.event_count
             for kind in KINDS:
                 with pytest.raises(NotAllowed):
-                    services.record_event(story.case, kind, actor=outsider,
-                                          data={"party": "PE", "outcome": "warranted"})
+                    services.record_event(
+                        story.case,
+                        kind,
+                        actor=outsider,
+                        data={"party": "PE", "outcome": "warranted"},
+                    )
             story.case.refresh_from_db()
             assert story.case.event_count == count
         with pytest.raises(NotAllowed):
             services.file_submission(
-                services.FilingInput(party="PE", language="es", title="T", submitters=[
-                    services.SubmitterInput(kind="individual", name="X", nationality="PE")]),
-                actor=outsider)
+                services.FilingInput(
+                    party="PE",
+                    language="es",
+                    title="T",
+                    submitters=[
+                        services.SubmitterInput(kind="individual", name="X", nationality="PE")
+                    ],
+                ),
+                actor=outsider,
+            )
 
 
 def test_auditor_reads_but_records_nothing(db, auditor):
@@ -962,14 +1096,16 @@ def test_auditor_reads_but_records_nothing(db, auditor):
 def test_council_member_instructs(db, pe_council, us_council):
     story = drive(AC)
     with frozen(D(2023, 8, 1)):
-        event = services.record_event(story.case, "council_instructed", actor=pe_council,
-                                      data={"party": "PE"})
-        further = services.record_event(story.case, "council_instructed", actor=us_council,
-                                        data={"party": "US"})
-        publish = services.record_event(story.case, "publication_instructed",
-                                        actor=us_council, data={"party": "US"})
-    assert (event.author, event.stage_after, event.recorded_by) == ("council:PE", FP,
-                                                                     pe_council)
+        event = services.record_event(
+            story.case, "council_instructed", actor=pe_council, data={"party": "PE"}
+        )
+        further = services.record_event(
+            story.case, "council_instructed", actor=us_council, data={"party": "US"}
+        )
+        publish = services.record_event(
+            story.case, "publication_instructed", actor=us_council, data={"party": "US"}
+        )
+    assert (event.author, event.stage_after, event.recorded_by) == ("council:PE", FP, pe_council)
     assert (further.author, further.stage_before, further.stage_after) == ("council:US", FP, FP)
     assert publish.author == "council:US"
 
@@ -977,24 +1113,31 @@ def test_council_member_instructs(db, pe_council, us_council):
 def test_council_member_instructs_only_for_their_own_party(db, pe_council):
     story = drive(AC)
     with frozen(D(2023, 8, 1)), pytest.raises(RuleViolation) as refused:
-        services.record_event(story.case, "council_instructed", actor=pe_council,
-                              data={"party": "US"})
+        services.record_event(
+            story.case, "council_instructed", actor=pe_council, data={"party": "US"}
+        )
     assert refused.value.rule == "party key"
 
 
 def test_council_member_may_not_decide(db, pe_council):
     story = drive(FD)
     with frozen(D(2023, 7, 1)), pytest.raises(NotAllowed):
-        services.record_event(story.case, "factual_record_notified", actor=pe_council,
-                              data={"outcome": "warranted"})
+        services.record_event(
+            story.case, "factual_record_notified", actor=pe_council, data={"outcome": "warranted"}
+        )
 
 
 def test_secretariat_records_a_partys_act_on_paper(db, officer):
     story = drive(AW)
     with frozen(D(2023, 6, 1)):
-        event = services.record_event(story.case, "party_responded", actor=officer,
-                                      author="party:PE", on=D(2023, 5, 30),
-                                      reason="Received by diplomatic note.")
+        event = services.record_event(
+            story.case,
+            "party_responded",
+            actor=officer,
+            author="party:PE",
+            on=D(2023, 5, 30),
+            reason="Received by diplomatic note.",
+        )
     assert (event.author, event.recorded_by, event.on) == ("party:PE", officer, D(2023, 5, 30))
 
 
@@ -1003,8 +1146,12 @@ def test_stale_expected_event_count_is_refused(db, officer):
     from workflow.exceptions import CaseMovedOn
 
     with frozen(D(2023, 3, 20)), pytest.raises(CaseMovedOn):
-        services.record_event(story.case, "correspondence", actor=officer,
-                              expected_event_count=story.case.event_count - 1)
+        services.record_event(
+            story.case,
+            "correspondence",
+            actor=officer,
+            expected_event_count=story.case.event_count - 1,
+        )
 
 
 def test_story_helper_reaches_every_stage(db):
@@ -1019,19 +1166,29 @@ def test_an_unknown_visibility_is_refused(db):
     with pytest.raises(InvalidInput):
         story.add("correspondence", visibility="everyone")
     with pytest.raises(InvalidInput):
-        story.add("correspondence", documents_in=[
-            services.DocumentInput(title="Carta", language="es", visibility="Public")])
+        story.add(
+            "correspondence",
+            documents_in=[
+                services.DocumentInput(title="Carta", language="es", visibility="Public")
+            ],
+        )
     story.case.refresh_from_db()
     assert story.case.event_count == count
-    event = story.add("correspondence", visibility="parties", documents_in=[
-        services.DocumentInput(title="Carta", language="es", visibility="submitter")])
+    event = story.add(
+        "correspondence",
+        visibility="parties",
+        documents_in=[services.DocumentInput(title="Carta", language="es", visibility="submitter")],
+    )
     assert (event.visibility, event.documents.get().visibility) == ("parties", "submitter")
 
 
-@pytest.mark.parametrize(("stage", "kind", "data"), [
-    (RD, "response_decided", {"outcome": "request", "delivered_on": "soon"}),
-    (FP, "information_called", {"closes_on": "end of month"}),
-])
+@pytest.mark.parametrize(
+    ("stage", "kind", "data"),
+    [
+        (RD, "response_decided", {"outcome": "request", "delivered_on": "soon"}),
+        (FP, "information_called", {"closes_on": "end of month"}),
+    ],
+)
 def test_a_date_key_must_be_a_date(db, stage, kind, data):
     story = drive(stage)
     count = story.case.event_count
@@ -1054,8 +1211,7 @@ def test_a_submitter_acts_on_their_own_case_only(db):
             services.record_event(story.case, "correspondence", actor=submitter)
         added = services.record_event(story.case, "information_added", actor=submitter)
         withdrawn = services.record_event(story.case, "withdrawn", actor=submitter)
-    assert (added.author, added.visibility, added.recorded_by) == ("submitter", "submitter",
-                                                                    None)
+    assert (added.author, added.visibility, added.recorded_by) == ("submitter", "submitter", None)
     assert (withdrawn.author, withdrawn.stage_after) == ("submitter", CL)
     other.case.refresh_from_db()
     assert other.case.stage == AW
@@ -1067,9 +1223,12 @@ def test_the_public_submits_information_during_a_call(db):
     story = drive(FP)
     story.add("information_called", D(2023, 8, 10))
     with frozen(D(2023, 8, 20)):
-        event = services.record_event(story.case, "information_submitted",
-                                      actor=Actor.public("Ana Ruiz"), data={"name": "Ana Ruiz"})
+        event = services.record_event(
+            story.case,
+            "information_submitted",
+            actor=Actor.public("Ana Ruiz"),
+            data={"name": "Ana Ruiz"},
+        )
         with pytest.raises(NotAllowed):
             services.record_event(story.case, "correspondence", actor=Actor.public())
-    assert (event.author, event.visibility, event.recorded_by) == ("public", "secretariat",
-                                                                    None)
+    assert (event.author, event.visibility, event.recorded_by) == ("public", "secretariat", None)

@@ -20,8 +20,16 @@ from .models import Deadline, DeadlineLength, Event, NonWorkingDay
 
 @admin.register(Event)
 class EventAdmin(ReadOnlyAdmin):
-    list_display = ("submission", "seq", "kind_label", "on", "author", "visibility", "code",
-                    "recorded_by")
+    list_display = (
+        "submission",
+        "seq",
+        "kind_label",
+        "on",
+        "author",
+        "visibility",
+        "code",
+        "recorded_by",
+    )
     list_filter = ("kind", "visibility", "author")
     search_fields = ("submission__identifier", "submission__receipt_number", "code", "title")
     list_select_related = ("submission", "recorded_by")

@@ -110,17 +110,27 @@ def verify_submission(submission) -> Break | None:
     prev = GENESIS
     for expected_seq, event in enumerate(events, start=1):
         if event.seq != expected_seq:
-            return Break(submission, expected_seq, f"event {expected_seq} is missing "
-                         f"(found event {event.seq} in its place)")
+            return Break(
+                submission,
+                expected_seq,
+                f"event {expected_seq} is missing (found event {event.seq} in its place)",
+            )
         if event.prev_hash != prev:
-            return Break(submission, event.seq, "does not follow the previous event "
-                         "(events deleted, reordered or swapped)")
+            return Break(
+                submission,
+                event.seq,
+                "does not follow the previous event (events deleted, reordered or swapped)",
+            )
         if hash_event(event, list(event.documents.all())) != event.hash:
             return Break(submission, event.seq, "content changed after it was recorded")
         prev = event.hash
     if submission.event_count != len(events):
-        return Break(submission, None, f"the case records {submission.event_count} events "
-                     f"but {len(events)} remain (the last ones were deleted)")
+        return Break(
+            submission,
+            None,
+            f"the case records {submission.event_count} events "
+            f"but {len(events)} remain (the last ones were deleted)",
+        )
     if submission.chain_head != prev:
         return Break(submission, None, "the head hash does not match the last event")
     return None

@@ -37,26 +37,83 @@ class DeadlineSpec:
 SPECS = {
     spec.kind: spec
     for spec in [
-        DeadlineSpec("acknowledgement", _("Acknowledgement of receipt"), 5, True, "setting",
-                     OPEN_STAGES),
-        DeadlineSpec("admissibility", _("Admissibility determination"), 30, False, "setting",
-                     frozenset({S.ADMISSIBILITY_REVIEW})),
-        DeadlineSpec("revision", _("Revised submission"), 30, False, "setting",
-                     frozenset({S.AWAITING_REVISION})),
-        DeadlineSpec("response_decision", _("Decision on requesting a response"), 30, False,
-                     "setting", frozenset({S.RESPONSE_DECISION})),
-        DeadlineSpec("party_response", _("Response of the Party"), 45, False, "Art. 18.8.5",
-                     frozenset({S.AWAITING_RESPONSE}), late_accepted=True),
-        DeadlineSpec("factual_record_decision", _("Decision on a factual record"), 60, False,
-                     "setting", frozenset({S.FACTUAL_RECORD_DECISION, S.AWAITING_RESPONSE})),
-        DeadlineSpec("council_instruction", _("Council instruction"), 60, False, "setting",
-                     frozenset({S.AWAITING_COUNCIL})),
-        DeadlineSpec("draft_factual_record", _("Draft factual record"), 120, False, "setting",
-                     frozenset({S.FACTUAL_RECORD_PREPARATION})),
-        DeadlineSpec("draft_comments", _("Comments on the draft factual record"), 45, False,
-                     "Art. 18.9.5", frozenset({S.DRAFT_COMMENT_PERIOD}), late_accepted=True),
-        DeadlineSpec("publication", _("Publication of the final factual record"), 60, False,
-                     "Art. 18.9.7", frozenset({S.FINAL_FACTUAL_RECORD})),
+        DeadlineSpec(
+            "acknowledgement", _("Acknowledgement of receipt"), 5, True, "setting", OPEN_STAGES
+        ),
+        DeadlineSpec(
+            "admissibility",
+            _("Admissibility determination"),
+            30,
+            False,
+            "setting",
+            frozenset({S.ADMISSIBILITY_REVIEW}),
+        ),
+        DeadlineSpec(
+            "revision",
+            _("Revised submission"),
+            30,
+            False,
+            "setting",
+            frozenset({S.AWAITING_REVISION}),
+        ),
+        DeadlineSpec(
+            "response_decision",
+            _("Decision on requesting a response"),
+            30,
+            False,
+            "setting",
+            frozenset({S.RESPONSE_DECISION}),
+        ),
+        DeadlineSpec(
+            "party_response",
+            _("Response of the Party"),
+            45,
+            False,
+            "Art. 18.8.5",
+            frozenset({S.AWAITING_RESPONSE}),
+            late_accepted=True,
+        ),
+        DeadlineSpec(
+            "factual_record_decision",
+            _("Decision on a factual record"),
+            60,
+            False,
+            "setting",
+            frozenset({S.FACTUAL_RECORD_DECISION, S.AWAITING_RESPONSE}),
+        ),
+        DeadlineSpec(
+            "council_instruction",
+            _("Council instruction"),
+            60,
+            False,
+            "setting",
+            frozenset({S.AWAITING_COUNCIL}),
+        ),
+        DeadlineSpec(
+            "draft_factual_record",
+            _("Draft factual record"),
+            120,
+            False,
+            "setting",
+            frozenset({S.FACTUAL_RECORD_PREPARATION}),
+        ),
+        DeadlineSpec(
+            "draft_comments",
+            _("Comments on the draft factual record"),
+            45,
+            False,
+            "Art. 18.9.5",
+            frozenset({S.DRAFT_COMMENT_PERIOD}),
+            late_accepted=True,
+        ),
+        DeadlineSpec(
+            "publication",
+            _("Publication of the final factual record"),
+            60,
+            False,
+            "Art. 18.9.7",
+            frozenset({S.FINAL_FACTUAL_RECORD}),
+        ),
     ]
 }
 KIND_LABELS = {kind: spec.label for kind, spec in SPECS.items()}
@@ -111,13 +168,12 @@ def explain(deadline: Deadline, calendar: Calendar, language: str = "en") -> str
             "start": start,
             "date": format_day(deadline.start_on),
         }
-        _due, moved_from = calendar.due_date(
-            deadline.start_on, deadline.length, spec.working_days
-        )
+        _due, moved_from = calendar.due_date(deadline.start_on, deadline.length, spec.working_days)
         if moved_from:
-            values["due"] = gettext(
-                "%(day)s, moved to the next working day, %(next)s"
-            ) % {"day": format_day(moved_from, True), "next": format_day(deadline.due_on, True)}
+            values["due"] = gettext("%(day)s, moved to the next working day, %(next)s") % {
+                "day": format_day(moved_from, True),
+                "next": format_day(deadline.due_on, True),
+            }
         else:
             values["due"] = format_day(deadline.due_on)
         return text % values
@@ -127,8 +183,13 @@ class CaseDeadlines:
     """The deadlines of one case, loaded once and changed in memory by a transition; the
     service saves what changed in the same transaction."""
 
-    def __init__(self, submission, calendar: Calendar, lengths: dict[str, int] | None = None,
-                 new: bool = False):
+    def __init__(
+        self,
+        submission,
+        calendar: Calendar,
+        lengths: dict[str, int] | None = None,
+        new: bool = False,
+    ):
         self.submission = submission
         self.calendar = calendar
         self.lengths = lengths if lengths is not None else configured_lengths()
@@ -138,8 +199,10 @@ class CaseDeadlines:
     # --- queries ---------------------------------------------------------------------------
     def latest(self, kind: str, party: str = "", states=None) -> Deadline | None:
         for deadline in reversed(self.items):
-            if deadline.kind == kind and deadline.party == party and (
-                states is None or deadline.state in states
+            if (
+                deadline.kind == kind
+                and deadline.party == party
+                and (states is None or deadline.state in states)
             ):
                 return deadline
         return None
@@ -161,17 +224,27 @@ class CaseDeadlines:
         )
         deadline.explanation = explain(deadline, self.calendar)
 
-    def open_new(self, kind: str, start_on: datetime.date, start_kind: str, event=None,
-                 party: str = "", length: int | None = None) -> Deadline:
+    def open_new(
+        self,
+        kind: str,
+        start_on: datetime.date,
+        start_kind: str,
+        event=None,
+        party: str = "",
+        length: int | None = None,
+    ) -> Deadline:
         """Open a period; an open one of the same kind (and Party) is re-based instead, so a
         case never waits twice for the same thing."""
         spec = SPECS[kind]
         deadline = self.open(kind, party)
         if deadline is None:
-            deadline = Deadline(submission=self.submission, kind=kind, party=party,
-                                rule=spec.rule,
-                                unit=(Deadline.Unit.WORKING_DAYS if spec.working_days
-                                      else Deadline.Unit.DAYS))
+            deadline = Deadline(
+                submission=self.submission,
+                kind=kind,
+                party=party,
+                rule=spec.rule,
+                unit=(Deadline.Unit.WORKING_DAYS if spec.working_days else Deadline.Unit.DAYS),
+            )
             self.items.append(deadline)
         deadline.start_event = event
         deadline.start_kind = start_kind
@@ -233,8 +306,14 @@ class CaseDeadlines:
             self._compute(deadline)
             if deadline.due_on != before:
                 self._touch(deadline)
-                changes.append({"deadline": deadline.kind, "party": deadline.party,
-                                "from": before.isoformat(), "to": deadline.due_on.isoformat()})
+                changes.append(
+                    {
+                        "deadline": deadline.kind,
+                        "party": deadline.party,
+                        "from": before.isoformat(),
+                        "to": deadline.due_on.isoformat(),
+                    }
+                )
         return changes
 
     def save(self, save_row=None):

@@ -59,12 +59,17 @@ class DocumentInput:
 
     @classmethod
     def copy_of(cls, document: Document, visibility=None) -> "DocumentInput":
-        return cls(title=document.title, language=document.language,
-                   visibility=visibility or document.visibility, kind=document.kind,
-                   official_translation=document.official_translation,
-                   stored_name=document.file.name if document.file else "",
-                   sha256=document.sha256, size=document.size,
-                   content_type=document.content_type)
+        return cls(
+            title=document.title,
+            language=document.language,
+            visibility=visibility or document.visibility,
+            kind=document.kind,
+            official_translation=document.official_translation,
+            stored_name=document.file.name if document.file else "",
+            sha256=document.sha256,
+            size=document.size,
+            content_type=document.content_type,
+        )
 
 
 def prepare(event, inputs, rule) -> list[Document]:
@@ -78,12 +83,21 @@ def prepare(event, inputs, rule) -> list[Document]:
         if rule.kind == "final_submitted" and item.visibility is None:
             visibility = Visibility.PARTIES  # public only once published
         document = Document(
-            submission=event.submission, event=event, position=position,
-            kind=item.kind or rule.document_kind, code=event.code,
-            title=item.title, language=item.language, author=event.author, date=event.on,
-            visibility=visibility, initial_visibility=visibility,
+            submission=event.submission,
+            event=event,
+            position=position,
+            kind=item.kind or rule.document_kind,
+            code=event.code,
+            title=item.title,
+            language=item.language,
+            author=event.author,
+            date=event.on,
+            visibility=visibility,
+            initial_visibility=visibility,
             official_translation=item.official_translation,
-            sha256=item.sha256, size=item.size, content_type=item.content_type,
+            sha256=item.sha256,
+            size=item.size,
+            content_type=item.content_type,
         )
         if item.translation_of is not None:
             document.translation_of = rows[item.translation_of]

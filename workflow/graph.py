@@ -4,11 +4,16 @@ from .stages import Stage
 from .table import RULES
 
 ABBREVIATIONS = {
-    Stage.ADMISSIBILITY_REVIEW: "AR", Stage.AWAITING_REVISION: "AV",
-    Stage.RESPONSE_DECISION: "RD", Stage.AWAITING_RESPONSE: "AW",
-    Stage.FACTUAL_RECORD_DECISION: "FD", Stage.AWAITING_COUNCIL: "AC",
-    Stage.FACTUAL_RECORD_PREPARATION: "FP", Stage.DRAFT_COMMENT_PERIOD: "DC",
-    Stage.FINAL_FACTUAL_RECORD: "FF", Stage.CLOSED: "CL",
+    Stage.ADMISSIBILITY_REVIEW: "AR",
+    Stage.AWAITING_REVISION: "AV",
+    Stage.RESPONSE_DECISION: "RD",
+    Stage.AWAITING_RESPONSE: "AW",
+    Stage.FACTUAL_RECORD_DECISION: "FD",
+    Stage.AWAITING_COUNCIL: "AC",
+    Stage.FACTUAL_RECORD_PREPARATION: "FP",
+    Stage.DRAFT_COMMENT_PERIOD: "DC",
+    Stage.FINAL_FACTUAL_RECORD: "FF",
+    Stage.CLOSED: "CL",
 }
 
 
@@ -27,8 +32,7 @@ def edges() -> list[tuple[str, str, str]]:
                 from .table import CLOSURE_BY_STAGE
 
                 for source in sources:
-                    result.append((source, Stage.CLOSED,
-                                   f"closed: {CLOSURE_BY_STAGE[source]}"))
+                    result.append((source, Stage.CLOSED, f"closed: {CLOSURE_BY_STAGE[source]}"))
                 continue
             for source in sources:
                 if source != effect.to:

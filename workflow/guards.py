@@ -30,8 +30,9 @@ def criteria_agree_with_outcome(ctx):
     if not criteria:
         return
     if not isinstance(criteria, dict) or set(criteria) - set("abcdef"):
-        raise RuleViolation(_("The criteria must be (a) to (f) of Article 18.8.2."),
-                            rule="Art. 18.8.2")
+        raise RuleViolation(
+            _("The criteria must be (a) to (f) of Article 18.8.2."), rule="Art. 18.8.2"
+        )
     if set(criteria) == set("abcdef"):
         all_met = all(bool(c.get("met")) for c in criteria.values())
         if all_met != (ctx.data["outcome"] == "meets"):
@@ -54,8 +55,10 @@ def party_response_running(ctx):
     deadline = ctx.deadlines.open("party_response")
     if deadline is None or ctx.on > deadline.due_on:
         raise RuleViolation(
-            _("Exceptional circumstances can be notified only while the 45 days for the "
-              "response are running."),
+            _(
+                "Exceptional circumstances can be notified only while the 45 days for the "
+                "response are running."
+            ),
             rule="while party_response is open and not past due",
         )
 
@@ -66,8 +69,9 @@ def once_per_case(ctx):
 
 
 def response_was_requested(ctx):
-    if not any(f["kind"] == "response_decided" and f["data"].get("outcome") == "request"
-               for f in ctx.facts):
+    if not any(
+        f["kind"] == "response_decided" and f["data"].get("outcome") == "request" for f in ctx.facts
+    ):
         raise RuleViolation(
             _("No response has been requested from the Party on this case."),
             rule="party_responded needs a response_decided (request)",
@@ -80,8 +84,10 @@ def response_period_over_if_awaiting(ctx):
     deadline = ctx.deadlines.open("party_response")
     if deadline is None or ctx.on <= deadline.due_on:
         raise RuleViolation(
-            _("While the Party's response is awaited, the Council can be notified only once "
-              "the response period has ended."),
+            _(
+                "While the Party's response is awaited, the Council can be notified only once "
+                "the response period has ended."
+            ),
             rule="AW once party_response is past due",
         )
 
@@ -93,8 +99,7 @@ def party_key_valid(ctx):
     # Art. 18.9.2/18.9.7: the record names the member's Party; a Council member of one Party
     # cannot instruct in the name of the other.
     if ctx.author.startswith("council:") and ctx.author != f"council:{party}":
-        raise RuleViolation(_("A Council member acts only for their own Party."),
-                            rule="party key")
+        raise RuleViolation(_("A Council member acts only for their own Party."), rule="party key")
 
 
 def author_is_that_party(ctx):
@@ -105,8 +110,9 @@ def author_is_that_party(ctx):
 
 def call_is_open(ctx):
     if not ctx.call_open(ctx.on):
-        raise RuleViolation(_("There is no open call for information on this case."),
-                            rule="while a call is open")
+        raise RuleViolation(
+            _("There is no open call for information on this case."), rule="while a call is open"
+        )
 
 
 def comments_in_or_period_over(ctx):
@@ -119,8 +125,10 @@ def comments_in_or_period_over(ctx):
         if ctx.on > deadline.due_on:
             continue
         raise RuleViolation(
-            _("The final factual record waits until both Parties have commented or the 45 "
-              "days for comments have passed."),
+            _(
+                "The final factual record waits until both Parties have commented or the 45 "
+                "days for comments have passed."
+            ),
             rule="once both Parties commented or both draft_comments are past due",
         )
 
@@ -138,8 +146,10 @@ def submitters_given(ctx):
     if not isinstance(submitters, list) or not submitters:
         raise RuleViolation(_("Name at least one joining submitter."), rule="submitters")
     for item in submitters:
-        if not isinstance(item, dict) or not item.get("name") or item.get("kind") not in (
-            "individual", "organization"
+        if (
+            not isinstance(item, dict)
+            or not item.get("name")
+            or item.get("kind") not in ("individual", "organization")
         ):
             raise RuleViolation(_("Each submitter needs a name and a kind."), rule="submitters")
 
@@ -158,8 +168,7 @@ def officer_is_secretariat(ctx):
 
     user = User.objects.filter(username=ctx.data.get("officer"), is_active=True).first()
     if user is None or not is_secretariat(user):
-        raise RuleViolation(_("Cases are assigned to Secretariat officers only."),
-                            rule="officer")
+        raise RuleViolation(_("Cases are assigned to Secretariat officers only."), rule="officer")
 
 
 def proposal_is_legal_now(ctx):
@@ -169,8 +178,9 @@ def proposal_is_legal_now(ctx):
     if not isinstance(proposal, dict) or proposal.get("kind") not in DECISION_KINDS:
         raise RuleViolation(_("Only Secretariat decisions are proposed."), rule="four eyes")
     if ctx.submission.stage == Stage.CLOSED and proposal["kind"] != "reopened":
-        raise RuleViolation(_("On a closed case only a reopening can be proposed."),
-                            rule="CL for a reopening")
+        raise RuleViolation(
+            _("On a closed case only a reopening can be proposed."), rule="CL for a reopening"
+        )
     if ctx.pending_proposal(proposal["kind"]) is not None:
         raise RuleViolation(
             _("A proposal of this kind is already awaiting the Executive Director."),
@@ -182,26 +192,31 @@ def proposal_is_legal_now(ctx):
 def replies_to_pending_proposal(ctx):
     index = ctx.data.get("proposal_event")
     if not isinstance(index, int) or ctx.pending_proposal_by_seq(index + 1) is None:
-        raise RuleViolation(_("There is no such proposal awaiting a decision."),
-                            rule="four eyes")
+        raise RuleViolation(_("There is no such proposal awaiting a decision."), rule="four eyes")
 
 
 def document_reference_valid(ctx):
     ref = ctx.data.get("document")
     if not (isinstance(ref, list) and len(ref) == 2 and all(isinstance(i, int) for i in ref)):
-        raise RuleViolation(_("Name the document by its event and position."),
-                            rule="document reference")
+        raise RuleViolation(
+            _("Name the document by its event and position."), rule="document reference"
+        )
     document = ctx.document_at(*ref)
     if document is None:
         raise RuleViolation(_("No such document on this case."), rule="document reference")
     if document.visibility != ctx.data.get("from"):
-        raise RuleViolation(_("The document's visibility is not the one given as 'from'."),
-                            rule="document reference")
+        raise RuleViolation(
+            _("The document's visibility is not the one given as 'from'."),
+            rule="document reference",
+        )
     # The model field's choices are not checked on save: an unknown level would be stored and
     # the document would silently fall outside every audience.
     if ctx.data.get("to") not in Visibility.values:
-        raise RuleViolation(_("The new visibility must be one of: %(values)s.")
-                            % {"values": ", ".join(Visibility.values)}, rule="visibility")
+        raise RuleViolation(
+            _("The new visibility must be one of: %(values)s.")
+            % {"values": ", ".join(Visibility.values)},
+            rule="visibility",
+        )
 
 
 def deadline_exists(ctx):
@@ -212,8 +227,9 @@ def deadline_exists(ctx):
         try:
             datetime.date.fromisoformat(new_due)
         except (TypeError, ValueError) as exc:
-            raise RuleViolation(_("The new target date is not a valid date."),
-                                rule="new_due_on") from exc
+            raise RuleViolation(
+                _("The new target date is not a valid date."), rule="new_due_on"
+            ) from exc
 
 
 def closure_reason_fits_stage(ctx):
@@ -243,8 +259,10 @@ def closure_reason_fits_stage(ctx):
         deadline = ctx.deadlines.latest("council_instruction")
         if deadline is None or ctx.on <= deadline.due_on:
             raise RuleViolation(
-                _("The case can be closed for want of an instruction only once the period "
-                  "for the Council's instruction has passed."),
+                _(
+                    "The case can be closed for want of an instruction only once the period "
+                    "for the Council's instruction has passed."
+                ),
                 rule="council_instruction past due",
             )
 

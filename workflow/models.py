@@ -10,6 +10,15 @@ from submissions.models import Submission
 from .stages import Author, Stage, Visibility
 
 
+def _event_kind_choices():
+    from .table import RULES
+
+    return [(rule.kind, rule.label) for rule in RULES]
+
+
+EVENT_KIND_CHOICES = _event_kind_choices
+
+
 class Event(models.Model):
     """One entry of a case's history. Append-only: the services write it, nothing updates it.
 
@@ -19,7 +28,7 @@ class Event(models.Model):
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
     seq = models.PositiveIntegerField(_("sequence number"))
-    kind = models.CharField(_("kind"), max_length=40, db_index=True)
+    kind = models.CharField(_("kind"), max_length=40, db_index=True, choices=EVENT_KIND_CHOICES)
     on = models.DateField(_("date"))
     recorded_at = models.DateTimeField(_("recorded at"))
     recorded_by = models.ForeignKey(
@@ -79,9 +88,7 @@ class Deadline(models.Model):
         DAYS = "days", _("calendar days")
         WORKING_DAYS = "working_days", _("working days")
 
-    submission = models.ForeignKey(
-        Submission, on_delete=models.CASCADE, related_name="deadlines"
-    )
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="deadlines")
     kind = models.CharField(_("kind"), max_length=40)
     party = models.CharField(_("Party"), max_length=2, blank=True)
     rule = models.CharField(_("rule"), max_length=40)

@@ -31,16 +31,29 @@ from .stages import Stage, Visibility
 from .table import TABLE
 
 FORMAT = "sem-registry/1"
-_SHARED: contextvars.ContextVar[dict | None] = contextvars.ContextVar("import_shared",
-                                                                     default=None)
+_SHARED: contextvars.ContextVar[dict | None] = contextvars.ContextVar("import_shared", default=None)
 logger = logging.getLogger(__name__)
 
-COMMON_EVENT_KEYS = ("on", "kind", "author", "title", "code", "note", "visibility",
-                     "documents", "recorded_at", "recorded_by", "hash")
+COMMON_EVENT_KEYS = (
+    "on",
+    "kind",
+    "author",
+    "title",
+    "code",
+    "note",
+    "visibility",
+    "documents",
+    "recorded_at",
+    "recorded_by",
+    "hash",
+)
 ALWAYS_ALLOWED_DATA = ("proposal_event", "date_reason")
 DEFAULT_AUTHORS = {
-    "filed": "submitter", "revision_filed": "submitter", "withdrawn": "submitter",
-    "information_added": "submitter", "information_submitted": "public",
+    "filed": "submitter",
+    "revision_filed": "submitter",
+    "withdrawn": "submitter",
+    "information_added": "submitter",
+    "information_submitted": "public",
 }
 
 
@@ -66,8 +79,9 @@ class ImportReport:
 # --- Import ------------------------------------------------------------------------------------
 
 
-def import_registry(payload: dict, *, replace: bool = False, base_dir: Path | None = None,
-                    actor=None) -> ImportReport:
+def import_registry(
+    payload: dict, *, replace: bool = False, base_dir: Path | None = None, actor=None
+) -> ImportReport:
     report = ImportReport()
     # The seat's calendar and the period lengths are read once for the whole import.
     _SHARED.set({"calendar": Calendar(), "lengths": configured_lengths()})
@@ -76,8 +90,11 @@ def import_registry(payload: dict, *, replace: bool = False, base_dir: Path | No
         return report
     related = []
     for case in payload.get("submissions") or []:
-        reference = (case.get("identifier") or case.get("receipt_number") or "?") \
-            if isinstance(case, dict) else "?"
+        reference = (
+            (case.get("identifier") or case.get("receipt_number") or "?")
+            if isinstance(case, dict)
+            else "?"
+        )
         stored_files: list[str] = []
         token = documents.STORED_FILES.set(stored_files)
         try:
@@ -95,7 +112,8 @@ def import_registry(payload: dict, *, replace: bool = False, base_dir: Path | No
         missing = _link_related(submission, references)
         report.warnings += [
             _("%(case)s: related case %(other)s is not in the registry.")
-            % {"case": submission.reference, "other": other} for other in missing
+            % {"case": submission.reference, "other": other}
+            for other in missing
         ]
     return report
 
@@ -110,17 +128,30 @@ def _discard(names):
 def _remove_existing(case, replace, reference) -> bool:
     identifier = case.get("identifier") if isinstance(case, dict) else None
     receipt = case.get("receipt_number") if isinstance(case, dict) else None
-    existing = Submission.objects.filter(identifier=identifier) if identifier else \
-        Submission.objects.filter(receipt_number=receipt) if receipt else Submission.objects.none()
+    existing = (
+        Submission.objects.filter(identifier=identifier)
+        if identifier
+        else Submission.objects.filter(receipt_number=receipt)
+        if receipt
+        else Submission.objects.none()
+    )
     existing = existing.first()
     if existing is None:
         return False
     if not replace:
-        raise RefusedCase(reference, None, "-",
-                          _("A case with this identifier exists; use --replace to replace it."))
+        raise RefusedCase(
+            reference,
+            None,
+            "-",
+            _("A case with this identifier exists; use --replace to replace it."),
+        )
     submitter_ids = list(existing.memberships.values_list("submitter_id", flat=True))
-    logger.warning("import_registry --replace: removing case %s (%s events, head %s)",
-                   existing.reference, existing.event_count, existing.chain_head)
+    logger.warning(
+        "import_registry --replace: removing case %s (%s events, head %s)",
+        existing.reference,
+        existing.event_count,
+        existing.chain_head,
+    )
     existing.delete()
     Submitter.objects.filter(pk__in=submitter_ids, memberships__isnull=True).delete()
     return True
@@ -130,8 +161,9 @@ def _text(value, name, reference):
     if isinstance(value, str):
         return {"en": value}
     if not isinstance(value, dict) or not any(value.get(k) for k in ("en", "es")):
-        raise RefusedCase(reference, None, "-",
-                          _("“%(key)s” needs a text in English or Spanish.") % {"key": name})
+        raise RefusedCase(
+            reference, None, "-", _("“%(key)s” needs a text in English or Spanish.") % {"key": name}
+        )
     return value
 
 
@@ -141,8 +173,9 @@ def _filing_from(case, reference) -> services.FilingInput:
             raise RefusedCase(reference, None, "-", _("Missing key “%(key)s”.") % {"key": key})
     language = case["language"]
     if language not in ("en", "es") or case["party"] not in ("PE", "US"):
-        raise RefusedCase(reference, None, "-",
-                          _("“party” must be PE or US and “language” en or es."))
+        raise RefusedCase(
+            reference, None, "-", _("“party” must be PE or US and “language” en or es.")
+        )
     other = "es" if language == "en" else "en"
     title = _text(case["title"], "title", reference)
     summary = _text(case["summary"], "summary", reference)
@@ -159,10 +192,14 @@ def _filing_from(case, reference) -> services.FilingInput:
     submitters = [_submitter_from(item, reference) for item in case["submitters"]]
     details = case.get("details") or {}
     return services.FilingInput(
-        party=case["party"], language=language,
-        title=title.get(language, ""), title_other=title.get(other, ""),
-        summary=summary.get(language, ""), summary_other=summary.get(other, ""),
-        submitters=submitters, laws=laws,
+        party=case["party"],
+        language=language,
+        title=title.get(language, ""),
+        title_other=title.get(other, ""),
+        summary=summary.get(language, ""),
+        summary_other=summary.get(other, ""),
+        submitters=submitters,
+        laws=laws,
         facts=details.get("facts", ""),
         authorities_communication=details.get("authorities_communication", ""),
         authorities_response=details.get("authorities_response", ""),
@@ -174,17 +211,23 @@ def _filing_from(case, reference) -> services.FilingInput:
 
 def _submitter_from(item, reference) -> services.SubmitterInput:
     if not isinstance(item, dict) or item.get("kind") not in ("individual", "organization"):
-        raise RefusedCase(reference, None, "-",
-                          _("Each submitter needs a kind: individual or organization."))
+        raise RefusedCase(
+            reference, None, "-", _("Each submitter needs a kind: individual or organization.")
+        )
     confidential = bool(item.get("confidential"))
     name = item.get("name") or (str(access.WITHHELD_LABEL) if confidential else "")
     if not name:
         raise RefusedCase(reference, None, "-", _("Each submitter needs a name."))
     return services.SubmitterInput(
-        kind=item["kind"], name=name, nationality=(item.get("country") or "").upper(),
-        residence=item.get("residence", ""), email=item.get("email", ""),
-        phone=item.get("phone", ""), postal_address=item.get("postal_address", ""),
-        preferred_language=item.get("preferred_language", "en"), confidential=confidential,
+        kind=item["kind"],
+        name=name,
+        nationality=(item.get("country") or "").upper(),
+        residence=item.get("residence", ""),
+        email=item.get("email", ""),
+        phone=item.get("phone", ""),
+        postal_address=item.get("postal_address", ""),
+        preferred_language=item.get("preferred_language", "en"),
+        confidential=confidential,
     )
 
 
@@ -192,8 +235,7 @@ def _placeholder_user(username):
     """Unknown recorders of a restricted export become inactive placeholder accounts."""
     if not username:
         return None
-    user, created = User.objects.get_or_create(username=username,
-                                               defaults={"is_active": False})
+    user, created = User.objects.get_or_create(username=username, defaults={"is_active": False})
     if created:
         user.set_unusable_password()
         user.save(update_fields=["password"])
@@ -214,20 +256,27 @@ def _import_options(item) -> services.ImportOptions:
 def _documents_from(items, base_dir):
     inputs = []
     for item in items or []:
-        if not isinstance(item, dict) or not item.get("title") or \
-                item.get("language") not in ("en", "es"):
+        if (
+            not isinstance(item, dict)
+            or not item.get("title")
+            or item.get("language") not in ("en", "es")
+        ):
             raise WorkflowError(_("Each document needs a title and a language (en or es)."))
         doc = services.DocumentInput(
-            title=item["title"], language=item["language"], visibility=item.get("visibility"),
-            kind=item.get("kind"), translation_of=item.get("translation_of"),
+            title=item["title"],
+            language=item["language"],
+            visibility=item.get("visibility"),
+            kind=item.get("kind"),
+            translation_of=item.get("translation_of"),
             official_translation=bool(item.get("official_translation")),
             redacted_version_of=item.get("redacted_version_of"),
         )
         for key in ("translation_of", "redacted_version_of"):
             index = getattr(doc, key)
             if index is not None and not (isinstance(index, int) and 0 <= index < len(inputs)):
-                raise WorkflowError(_("A document refers to a document that is not before it "
-                                      "in the same list."))
+                raise WorkflowError(
+                    _("A document refers to a document that is not before it in the same list.")
+                )
         path = (base_dir or Path.cwd()) / item["file"] if item.get("file") else None
         if path is not None and path.is_file():
             doc.file = File(path.open("rb"), name=path.name)
@@ -256,23 +305,33 @@ def _import_case(case, base_dir, actor) -> Submission:
         except Exception as exc:
             raise RefusedCase(reference, None, "-", _("Malformed identifier.")) from exc
     events = case["events"]
-    if not isinstance(events, list) or not events or not isinstance(events[0], dict) \
-            or events[0].get("kind") != "filed":
-        raise RefusedCase(reference, 0, events[0].get("kind", "?") if events and isinstance(
-            events[0], dict) else "?", _("The first event must be “filed”."))
+    if (
+        not isinstance(events, list)
+        or not events
+        or not isinstance(events[0], dict)
+        or events[0].get("kind") != "filed"
+    ):
+        raise RefusedCase(
+            reference,
+            0,
+            events[0].get("kind", "?") if events and isinstance(events[0], dict) else "?",
+            _("The first event must be “filed”."),
+        )
     holder = []
     submission = None
     for index, item in enumerate(events):
         kind = item.get("kind", "?") if isinstance(item, dict) else "?"
         try:
-            submission = _import_event(case, item, index, submission, filing, identifier,
-                                       holder, base_dir, actor)
+            submission = _import_event(
+                case, item, index, submission, filing, identifier, holder, base_dir, actor
+            )
         except WorkflowError as error:
             message = f"{error} [rule: {error.rule}]" if error.rule else str(error)
             raise RefusedCase(reference, index, kind, message) from error
         except (KeyError, TypeError, ValueError) as error:
-            raise RefusedCase(reference, index, kind,
-                              _("Malformed event: %(error)s") % {"error": error}) from error
+            raise RefusedCase(
+                reference, index, kind, _("Malformed event: %(error)s") % {"error": error}
+            ) from error
     try:
         with transaction.atomic():
             services.flush_deferred(holder[0])
@@ -293,8 +352,9 @@ def _import_event(case, item, index, submission, filing, identifier, holder, bas
     allowed = set(rule.required) | set(rule.optional) | set(ALWAYS_ALLOWED_DATA)
     unknown = sorted(set(data) - allowed)
     if unknown:
-        raise WorkflowError(_("Unknown keys for this kind: %(keys)s")
-                            % {"keys": ", ".join(unknown)})
+        raise WorkflowError(
+            _("Unknown keys for this kind: %(keys)s") % {"keys": ", ".join(unknown)}
+        )
     if not item.get("on"):
         raise WorkflowError(_("Every event needs its date (“on”)."))
     docs = _documents_from(item.get("documents"), base_dir)
@@ -305,29 +365,49 @@ def _import_event(case, item, index, submission, filing, identifier, holder, bas
         if author is None and kind in ("party_responded", "extension_notified"):
             author = f"party:{case['party']}"
         author = author or "secretariat"
-    common = {"on": item["on"], "title": item.get("title", ""), "note": item.get("note", ""),
-              "importing": options}
+    common = {
+        "on": item["on"],
+        "title": item.get("title", ""),
+        "note": item.get("note", ""),
+        "importing": options,
+    }
     try:
         if kind == "filed":
             if index != 0:
                 raise WorkflowError(_("A case is filed only once, as its first event."))
             submission = services.file_submission(
-                filing, actor=actor, identifier=identifier,
-                receipt_number=case.get("receipt_number", ""), author=author,
+                filing,
+                actor=actor,
+                identifier=identifier,
+                receipt_number=case.get("receipt_number", ""),
+                author=author,
                 visibility=item.get("visibility"),
-                documents_in=[d for d, _h in docs], context_out=holder, **common)
+                documents_in=[d for d, _h in docs],
+                context_out=holder,
+                **common,
+            )
             event = holder[0].last_event
         else:
             event = services.record_event(
-                submission, kind, actor=actor, data=data, author=author,
-                visibility=item.get("visibility"), code=item.get("code"),
-                documents_in=[d for d, _h in docs], context=holder[0], **common)
+                submission,
+                kind,
+                actor=actor,
+                data=data,
+                author=author,
+                visibility=item.get("visibility"),
+                code=item.get("code"),
+                documents_in=[d for d, _h in docs],
+                context=holder[0],
+                **common,
+            )
     finally:
         for doc, _hash in docs:
             if doc.file is not None:
                 doc.file.close()
-    stored_rows = sorted((row for row in holder[0].pending_inserts
-                          if getattr(row, "event", None) is event), key=lambda d: d.position)
+    stored_rows = sorted(
+        (row for row in holder[0].pending_inserts if getattr(row, "event", None) is event),
+        key=lambda d: d.position,
+    )
     for stored, (_doc, expected) in zip(stored_rows, docs, strict=True):
         if expected and stored.sha256 != expected:
             raise WorkflowError(_("A document's SHA-256 does not match the archive's."))
@@ -356,29 +436,38 @@ def export_registry(queryset=None, *, restricted: bool = False) -> str:
         queryset = Submission.objects.all()
     if not restricted:
         queryset = access.public_submissions(queryset)
-    queryset = (queryset.select_related("party")
-                .prefetch_related("memberships__submitter", "submissionlaw_set__law",
-                                  "related", "deadlines")
-                .order_by("filed_on", "receipt_number", "identifier"))
+    queryset = (
+        queryset.select_related("party")
+        .prefetch_related(
+            "memberships__submitter", "submissionlaw_set__law", "related", "deadlines"
+        )
+        .order_by("filed_on", "receipt_number", "identifier")
+    )
     cases = [_export_case(s, restricted) for s in queryset]
     payload = {"format": FORMAT, "submissions": cases}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
 def _texts(submission, field_name) -> dict:
-    return {lang: getattr(submission, f"{field_name}_{lang}")
-            for lang in ("en", "es") if getattr(submission, f"{field_name}_{lang}")}
+    return {
+        lang: getattr(submission, f"{field_name}_{lang}")
+        for lang in ("en", "es")
+        if getattr(submission, f"{field_name}_{lang}")
+    }
 
 
 def _export_case(submission, restricted) -> dict:
     events = list(
-        Event.objects.filter(submission=submission).select_related("recorded_by")
-        .prefetch_related("documents").order_by("seq")
+        Event.objects.filter(submission=submission)
+        .select_related("recorded_by")
+        .prefetch_related("documents")
+        .order_by("seq")
     )
     memberships = list(submission.memberships.all())
     withheld_later = {e.data.get("submitter") for e in events if e.kind == "identity_withheld"}
-    joined_later = sum(len(e.data.get("submitters", [])) for e in events
-                       if e.kind == "submitters_joined")
+    joined_later = sum(
+        len(e.data.get("submitters", [])) for e in events if e.kind == "submitters_joined"
+    )
     initial = memberships[: len(memberships) - joined_later]
     case = {}
     if restricted or submission.identifier:
@@ -390,8 +479,10 @@ def _export_case(submission, restricted) -> dict:
     case["title"] = _texts(submission, "title")
     case["summary"] = _texts(submission, "summary")
     case["laws"] = [
-        {"name": link.law.name, **({"provisions": link.law.provisions}
-                                   if link.law.provisions else {})}
+        {
+            "name": link.law.name,
+            **({"provisions": link.law.provisions} if link.law.provisions else {}),
+        }
         for link in submission.submissionlaw_set.all()
     ]
     case["submitters"] = [
@@ -402,9 +493,17 @@ def _export_case(submission, restricted) -> dict:
     if related:
         case["related"] = related
     if restricted:
-        details = {key: getattr(submission, key) for key in (
-            "facts", "authorities_communication", "authorities_response", "private_remedies",
-            "harm") if getattr(submission, key)}
+        details = {
+            key: getattr(submission, key)
+            for key in (
+                "facts",
+                "authorities_communication",
+                "authorities_response",
+                "private_remedies",
+                "harm",
+            )
+            if getattr(submission, key)
+        }
         if submission.relies_on_media_only is not None:
             details["relies_on_media_only"] = submission.relies_on_media_only
         if details:
@@ -412,18 +511,24 @@ def _export_case(submission, restricted) -> dict:
     visible = [e for e in events if restricted or e.visibility == Visibility.PUBLIC]
     confidential_positions = {i for i, m in enumerate(memberships) if m.submitter.confidential}
     case["events"] = [
-        _export_event(e, restricted, len(initial), confidential_positions, events)
-        for e in visible
+        _export_event(e, restricted, len(initial), confidential_positions, events) for e in visible
     ]
     case["stage"] = submission.stage
     case["status"] = "open" if submission.stage != Stage.CLOSED else "closed"
     case["closure_reason"] = submission.closure_reason or None
     case["chain_hash"] = submission.chain_head
     case["deadlines"] = [
-        {"kind": d.kind, "party": d.party or None, "rule": d.rule,
-         "start_on": d.start_on.isoformat(), "due_on": d.due_on.isoformat(),
-         "state": d.state, "met_on": d.met_on.isoformat() if d.met_on else None,
-         "late": d.late, "explanation": d.explanation}
+        {
+            "kind": d.kind,
+            "party": d.party or None,
+            "rule": d.rule,
+            "start_on": d.start_on.isoformat(),
+            "due_on": d.due_on.isoformat(),
+            "state": d.state,
+            "met_on": d.met_on.isoformat() if d.met_on else None,
+            "late": d.late,
+            "explanation": d.explanation,
+        }
         for d in sorted(submission.deadlines.all(), key=lambda d: d.pk)
     ]
     return case
@@ -449,12 +554,17 @@ def _export_event(event, restricted, initial_count, confidential_positions, all_
     data = dict(event.data)
     if event.kind == "submitters_joined" and not restricted:
         offset = initial_count + sum(
-            len(e.data.get("submitters", [])) for e in all_events
-            if e.kind == "submitters_joined" and e.seq < event.seq)
+            len(e.data.get("submitters", []))
+            for e in all_events
+            if e.kind == "submitters_joined" and e.seq < event.seq
+        )
         data["submitters"] = [
-            {k: v for k, v in s.items()
-             if k in ("name", "kind", "country", "confidential")
-             and not (k == "name" and offset + i in confidential_positions)}
+            {
+                k: v
+                for k, v in s.items()
+                if k in ("name", "kind", "country", "confidential")
+                and not (k == "name" and offset + i in confidential_positions)
+            }
             | ({"confidential": True} if offset + i in confidential_positions else {})
             for i, s in enumerate(data["submitters"])
         ]

@@ -77,15 +77,20 @@ class Context:
     fresh one after locking the row.
     """
 
-    def __init__(self, submission, calendar: Calendar | None = None, lengths=None,
-                 new: bool = False):
+    def __init__(
+        self, submission, calendar: Calendar | None = None, lengths=None, new: bool = False
+    ):
         self.submission = submission
         self.calendar = calendar or Calendar()
         self.deadlines = CaseDeadlines(submission, self.calendar, lengths, new=new)
-        self.facts = [] if new or not submission.pk else [
-            {"seq": e.seq, "kind": e.kind, "data": e.data, "code": e.code, "on": e.on}
-            for e in Event.objects.filter(submission=submission).order_by("seq")
-        ]
+        self.facts = (
+            []
+            if new or not submission.pk
+            else [
+                {"seq": e.seq, "kind": e.kind, "data": e.data, "code": e.code, "on": e.on}
+                for e in Event.objects.filter(submission=submission).order_by("seq")
+            ]
+        )
         self.last_event = None
         self.kind = ""
         self.data: dict = {}
@@ -104,12 +109,13 @@ class Context:
         return any(f["kind"] == kind for f in self.facts)
 
     def has_closure(self, reason: str) -> bool:
-        return any(f["kind"] == "closed" and f["data"].get("reason") == reason
-                   for f in self.facts)
+        return any(f["kind"] == "closed" and f["data"].get("reason") == reason for f in self.facts)
 
     def call_open(self, on: datetime.date) -> bool:
-        if self.submission.stage not in (Stage.FACTUAL_RECORD_PREPARATION,
-                                         Stage.DRAFT_COMMENT_PERIOD):
+        if self.submission.stage not in (
+            Stage.FACTUAL_RECORD_PREPARATION,
+            Stage.DRAFT_COMMENT_PERIOD,
+        ):
             return False
         calls = [f for f in self.facts if f["kind"] == "information_called"]
         if not calls:
@@ -120,8 +126,11 @@ class Context:
     def _answered(self) -> set[int]:
         """Sequence numbers of proposals already approved or returned. Events refer to other
         events of the case by 0-based index (= seq - 1), as REGISTRY-FORMAT.md does."""
-        return {f["data"]["proposal_event"] + 1 for f in self.facts
-                if isinstance(f["data"].get("proposal_event"), int)}
+        return {
+            f["data"]["proposal_event"] + 1
+            for f in self.facts
+            if isinstance(f["data"].get("proposal_event"), int)
+        }
 
     def pending_proposals(self) -> list[dict]:
         answered = self._answered()
@@ -153,8 +162,11 @@ class Context:
         from submissions.models import Document
 
         for row in self.pending_inserts:
-            if isinstance(row, Document) and row.event.seq == event_index + 1 \
-                    and row.position == index:
+            if (
+                isinstance(row, Document)
+                and row.event.seq == event_index + 1
+                and row.position == index
+            ):
                 return row
         return Document.objects.filter(
             submission=self.submission, event__seq=event_index + 1, position=index
@@ -174,8 +186,10 @@ class Context:
         stage = self.submission.stage
         if not rule.allowed_in(stage):
             if rule.stages is None:
-                raise RuleViolation(_("A case is filed only once, as its first event."),
-                                    rule="filed: first event only")
+                raise RuleViolation(
+                    _("A case is filed only once, as its first event."),
+                    rule="filed: first event only",
+                )
             raise RuleViolation(
                 _("“%(event)s” cannot be recorded while the case is in “%(stage)s”.")
                 % {"event": rule.label, "stage": _stage_label(stage)},
@@ -183,12 +197,17 @@ class Context:
             )
         for key in rule.required:
             if data.get(key) in (None, "", [], {}):
-                raise InvalidInput(_("“%(key)s” is required for “%(event)s”.")
-                                   % {"key": key, "event": rule.label}, rule="required key")
+                raise InvalidInput(
+                    _("“%(key)s” is required for “%(event)s”.") % {"key": key, "event": rule.label},
+                    rule="required key",
+                )
         outcome = data.get("outcome")
         if OUTCOMES[rule.kind] and outcome not in OUTCOMES[rule.kind]:
-            raise InvalidInput(_("The outcome must be one of: %(values)s.")
-                               % {"values": ", ".join(OUTCOMES[rule.kind])}, rule="outcome")
+            raise InvalidInput(
+                _("The outcome must be one of: %(values)s.")
+                % {"values": ", ".join(OUTCOMES[rule.kind])},
+                rule="outcome",
+            )
         # Dates the effects parse later: a bad one must be refused here, not raise ValueError
         # while opening a deadline (or, for closes_on, at every later information_submitted).
         for key in ("delivered_on", "closes_on"):
@@ -196,8 +215,9 @@ class Context:
                 try:
                     datetime.date.fromisoformat(data[key])
                 except (TypeError, ValueError) as exc:
-                    raise InvalidInput(_("“%(key)s” must be a date (YYYY-MM-DD).")
-                                       % {"key": key}, rule="date key") from exc
+                    raise InvalidInput(
+                        _("“%(key)s” must be a date (YYYY-MM-DD).") % {"key": key}, rule="date key"
+                    ) from exc
         saved = self.kind, self.data
         self.kind, self.data = rule.kind, data
         try:
@@ -271,13 +291,14 @@ def record_event(
     # Choices are not enforced on save: an unknown level would hide the row from every audience.
     for level in [visibility, *(d.visibility for d in documents_in)]:
         if level is not None and level not in Visibility.values:
-            raise InvalidInput(_("Unknown visibility “%(value)s”.") % {"value": level},
-                               rule="visibility")
+            raise InvalidInput(
+                _("Unknown visibility “%(value)s”.") % {"value": level}, rule="visibility"
+            )
     history_user = importing.recorded_by if importing is not None else actor.user
     with transaction.atomic(), acting_user(history_user):
         if context is None:
-            submission = Submission.objects.select_for_update().select_related("party").get(
-                pk=submission.pk
+            submission = (
+                Submission.objects.select_for_update().select_related("party").get(pk=submission.pk)
             )
             context = Context(submission)
         else:
@@ -298,8 +319,12 @@ def record_event(
         ctx.kind, ctx.data = kind, data
         ctx.check_legal(rule, data)
 
-        if (rule.decision and settings.SEM_FOUR_EYES and importing is None
-                and proposal_event is None):
+        if (
+            rule.decision
+            and settings.SEM_FOUR_EYES
+            and importing is None
+            and proposal_event is None
+        ):
             proposal = {"kind": kind, **data}
             if title:
                 proposal["title"] = title
@@ -311,15 +336,29 @@ def record_event(
                 ]
             # The proposal's own guards: one pending proposal per decision, legal now.
             ctx.check_legal(TABLE["proposed"], {"proposal": proposal})
-            return _write(ctx, TABLE["proposed"], {"proposal": proposal}, actor=actor,
-                          documents_in=[d.restricted() for d in documents_in])
+            return _write(
+                ctx,
+                TABLE["proposed"],
+                {"proposal": proposal},
+                actor=actor,
+                documents_in=[d.restricted() for d in documents_in],
+            )
         if proposal_event is not None:
             data["proposal_event"] = proposal_event - 1  # stored as the event's index
         if "proposal_event" in data and kind != "returned":  # `returned` has its own guard
-            _check_answers_proposal(ctx, kind, data["proposal_event"], actor,
-                                    importing is not None)
-        return _write(ctx, rule, data, actor=actor, documents_in=documents_in, title=title,
-                      note=note, visibility=visibility, code=code, importing=importing)
+            _check_answers_proposal(ctx, kind, data["proposal_event"], actor, importing is not None)
+        return _write(
+            ctx,
+            rule,
+            data,
+            actor=actor,
+            documents_in=documents_in,
+            title=title,
+            note=note,
+            visibility=visibility,
+            code=code,
+            importing=importing,
+        )
 
 
 def _check_answers_proposal(ctx: Context, kind: str, index, actor: Actor, importing) -> None:
@@ -328,14 +367,16 @@ def _check_answers_proposal(ctx: Context, kind: str, index, actor: Actor, import
     skip four eyes by passing ``proposal_event`` (and an import could point anywhere)."""
     fact = ctx.pending_proposal_by_seq(index + 1) if type(index) is int else None
     if fact is None or fact["data"]["proposal"]["kind"] != kind:
-        raise RuleViolation(_("There is no such proposal awaiting a decision."),
-                            rule="four eyes")
+        raise RuleViolation(_("There is no such proposal awaiting a decision."), rule="four eyes")
     if importing:
         return
     if actor.kind != "user" or "director" not in actor.table_roles(ctx.submission):
         raise NotAllowed(_("Only the Executive Director approves decisions."))
-    proposer = Event.objects.filter(submission=ctx.submission, seq=index + 1).values_list(
-        "recorded_by_id", flat=True).first()
+    proposer = (
+        Event.objects.filter(submission=ctx.submission, seq=index + 1)
+        .values_list("recorded_by_id", flat=True)
+        .first()
+    )
     if proposer == actor.user.pk:
         raise NotAllowed(_("You cannot approve your own proposal."))
 
@@ -349,8 +390,19 @@ def _author(actor: Actor, submission, author, importing) -> str:
     raise NotAllowed(_("You may record events only in your own name."))
 
 
-def _write(ctx: Context, rule: EventRule, data: dict, *, actor: Actor, documents_in=(),
-           title="", note="", visibility=None, code=None, importing=None) -> Event:
+def _write(
+    ctx: Context,
+    rule: EventRule,
+    data: dict,
+    *,
+    actor: Actor,
+    documents_in=(),
+    title="",
+    note="",
+    visibility=None,
+    code=None,
+    importing=None,
+) -> Event:
     submission = ctx.submission
     stage_before = submission.stage
     outcome = data.get("outcome")
@@ -367,8 +419,9 @@ def _write(ctx: Context, rule: EventRule, data: dict, *, actor: Actor, documents
         seq=submission.event_count + 1,
         kind=rule.kind,
         on=ctx.on,
-        recorded_at=(importing.recorded_at if importing and importing.recorded_at
-                     else _now_in_chain_format()),
+        recorded_at=(
+            importing.recorded_at if importing and importing.recorded_at else _now_in_chain_format()
+        ),
         recorded_by=recorded_by,
         author=ctx.author,
         stage_before=stage_before,
@@ -403,20 +456,35 @@ def _write(ctx: Context, rule: EventRule, data: dict, *, actor: Actor, documents
     else:
         # Only the chain's head moved: no history row for bookkeeping.
         Submission.objects.filter(pk=submission.pk).update(
-            chain_head=submission.chain_head, event_count=submission.event_count,
-            last_event_on=submission.last_event_on)
+            chain_head=submission.chain_head,
+            event_count=submission.event_count,
+            last_event_on=submission.last_event_on,
+        )
     if not ctx.defer_writes:
         ctx.deadlines.save()
     ctx.last_event = event
-    ctx.facts.append({"seq": event.seq, "kind": event.kind, "data": event.data,
-                      "code": event.code, "on": event.on})
+    ctx.facts.append(
+        {
+            "seq": event.seq,
+            "kind": event.kind,
+            "data": event.data,
+            "code": event.code,
+            "on": event.on,
+        }
+    )
     if importing is None:
         transaction.on_commit(lambda: _after_commit(event.pk))
     return event
 
 
-TRACKED_FIELDS = ("stage", "closure_reason", "identifier", "slug", "registered_on",
-                  "assigned_officer_id")
+TRACKED_FIELDS = (
+    "stage",
+    "closure_reason",
+    "identifier",
+    "slug",
+    "registered_on",
+    "assigned_officer_id",
+)
 
 
 def _tracked(submission) -> tuple:
@@ -465,8 +533,7 @@ def flush_deferred(ctx: "Context") -> None:
         event.save()
         del event.skip_history_when_saving
     docs = [row for row in ctx.pending_inserts if isinstance(row, Document)]
-    linked = [d for d in docs if d.translation_of is not None
-              or d.redacted_version_of is not None]
+    linked = [d for d in docs if d.translation_of is not None or d.redacted_version_of is not None]
     Document.objects.bulk_create([d for d in docs if d not in linked])
     for document in linked:  # after the documents they point to have keys
         document.skip_history_when_saving = True
@@ -560,15 +627,20 @@ def _open(ctx: Context, kind: str, event: Event) -> None:
             final.append(on)
         elif event.kind == "publication_instructed":
             instructed.append(on)
-        if (ctx.submission.stage == Stage.FINAL_FACTUAL_RECORD and final and instructed
-                and deadlines.open("publication") is None):
+        if (
+            ctx.submission.stage == Stage.FINAL_FACTUAL_RECORD
+            and final
+            and instructed
+            and deadlines.open("publication") is None
+        ):
             if event.kind == "reopened":
                 # Like every stage's period on a reopening, publication counts afresh from it
                 # (counting from the old dates would make it overdue the day it opens).
                 deadlines.open_new(kind, on, "reopened", event)
                 return
-            start_kind = ("final_submitted" if final[-1] >= instructed[0]
-                          else "publication_instructed")
+            start_kind = (
+                "final_submitted" if final[-1] >= instructed[0] else "publication_instructed"
+            )
             deadlines.open_new(kind, max(final[-1], instructed[0]), start_kind, event)
     elif kind == "factual_record_decision" and event.kind == "party_responded":
         deadlines.open_new(kind, on, "party_responded", event)
@@ -644,7 +716,9 @@ def _submitters_joined(ctx: Context, event: Event) -> None:
             confidential=bool(item.get("confidential")),
         )
         SubmissionSubmitter.objects.create(
-            submission=ctx.submission, submitter=submitter, position=position + offset,
+            submission=ctx.submission,
+            submitter=submitter,
+            position=position + offset,
             joined_on=event.on,
         )
 
@@ -658,9 +732,7 @@ def _identity_withheld(ctx: Context, event: Event) -> None:
 def _assigned(ctx: Context, event: Event) -> None:
     from submissions.models import User
 
-    ctx.submission.assigned_officer = User.objects.filter(
-        username=event.data["officer"]
-    ).first()
+    ctx.submission.assigned_officer = User.objects.filter(username=event.data["officer"]).first()
 
 
 def _visibility_changed(ctx: Context, event: Event) -> None:
@@ -790,27 +862,40 @@ def file_submission(
         setattr(submission, f"title_{other}", filing.title_other)
         setattr(submission, f"summary_{filing.language}", filing.summary)
         setattr(submission, f"summary_{other}", filing.summary_other)
-        ctx = Context(submission, getattr(importing, "calendar", None),
-                      getattr(importing, "lengths", None), new=True)
+        ctx = Context(
+            submission,
+            getattr(importing, "calendar", None),
+            getattr(importing, "lengths", None),
+            new=True,
+        )
         ctx.defer_writes = bool(importing is not None and importing.defer_writes)
         _save_row(ctx, submission, history_user)
         for position, law in enumerate(filing.laws):
             law_row, _created = EnvironmentalLaw.objects.get_or_create(
                 party=party, name=law.name.strip(), provisions=law.provisions.strip()
             )
-            _save_row(ctx, SubmissionLaw(submission=submission, law=law_row, position=position),
-                      history_user)
+            _save_row(
+                ctx,
+                SubmissionLaw(submission=submission, law=law_row, position=position),
+                history_user,
+            )
         first_membership = None
         for position, item in enumerate(filing.submitters):
             submitter = Submitter(
-                kind=item.kind, name=item.name, nationality=item.nationality.upper(),
-                residence=item.residence.upper(), email=item.email, phone=item.phone,
+                kind=item.kind,
+                name=item.name,
+                nationality=item.nationality.upper(),
+                residence=item.residence.upper(),
+                email=item.email,
+                phone=item.phone,
                 postal_address=item.postal_address,
-                preferred_language=item.preferred_language, confidential=item.confidential,
+                preferred_language=item.preferred_language,
+                confidential=item.confidential,
             )
             if item.identity_document:
                 submitter.identity_document.save(
-                    documents.safe_name(item.identity_document.name), item.identity_document,
+                    documents.safe_name(item.identity_document.name),
+                    item.identity_document,
                     save=False,
                 )
             _save_row(ctx, submitter, history_user)
@@ -823,9 +908,20 @@ def file_submission(
             actor = Actor.submitter(first_membership)
         if author is None:
             author = "submitter"  # the submitters file, whoever types it in (paper filings)
-        record_event(submission, "filed", actor=actor, on=on_date, reason=reason,
-                     documents_in=documents_in, context=ctx, importing=importing, note=note,
-                     title=title, author=author, visibility=visibility)
+        record_event(
+            submission,
+            "filed",
+            actor=actor,
+            on=on_date,
+            reason=reason,
+            documents_in=documents_in,
+            context=ctx,
+            importing=importing,
+            note=note,
+            title=title,
+            author=author,
+            visibility=visibility,
+        )
         if context_out is not None:
             context_out.append(ctx)
     return submission
@@ -834,13 +930,14 @@ def file_submission(
 # --- Four eyes ----------------------------------------------------------------------------------
 
 
-def approve_proposal(submission, proposal_seq: int, *, actor,
-                     expected_event_count: int | None = None) -> Event:
+def approve_proposal(
+    submission, proposal_seq: int, *, actor, expected_event_count: int | None = None
+) -> Event:
     """The Executive Director approves a proposal: the decision is recorded today, by them."""
     actor = Actor.of(actor)
     with transaction.atomic():
-        submission = Submission.objects.select_for_update().select_related("party").get(
-            pk=submission.pk
+        submission = (
+            Submission.objects.select_for_update().select_related("party").get(pk=submission.pk)
         )
         if expected_event_count is not None and submission.event_count != expected_event_count:
             raise CaseMovedOn()
@@ -860,22 +957,36 @@ def approve_proposal(submission, proposal_seq: int, *, actor,
         doc_specs = proposal.pop("documents", [])
         carried = [
             documents.DocumentInput.copy_of(doc, visibility=spec.get("visibility"))
-            for doc, spec in zip(proposal_row.documents.order_by("position"), doc_specs,
-                                 strict=False)
+            for doc, spec in zip(
+                proposal_row.documents.order_by("position"), doc_specs, strict=False
+            )
         ]
-        return record_event(submission, kind, actor=actor, data=proposal, title=title,
-                            note=note, documents_in=carried, proposal_event=proposal_seq,
-                            context=ctx)
+        return record_event(
+            submission,
+            kind,
+            actor=actor,
+            data=proposal,
+            title=title,
+            note=note,
+            documents_in=carried,
+            proposal_event=proposal_seq,
+            context=ctx,
+        )
 
 
-def return_proposal(submission, proposal_seq: int, *, actor, comment: str,
-                    expected_event_count: int | None = None) -> Event:
+def return_proposal(
+    submission, proposal_seq: int, *, actor, comment: str, expected_event_count: int | None = None
+) -> Event:
     """The Executive Director sends a proposal back to the officer with a comment."""
     if not comment.strip():
         raise InvalidInput(_("Say why the proposal is returned."))
-    return record_event(submission, "returned", actor=actor,
-                        data={"proposal_event": proposal_seq - 1, "comment": comment.strip()},
-                        expected_event_count=expected_event_count)
+    return record_event(
+        submission,
+        "returned",
+        actor=actor,
+        data={"proposal_event": proposal_seq - 1, "comment": comment.strip()},
+        expected_event_count=expected_event_count,
+    )
 
 
 # --- Calendar and lengths -----------------------------------------------------------------------
@@ -884,16 +995,18 @@ def return_proposal(submission, proposal_seq: int, *, actor, comment: str,
 def recompute_deadlines(reason: str, *, actor=None) -> int:
     """Recompute every open deadline after a calendar or length change and record a
     `deadlines_recomputed` event on each case whose due dates moved. Returns that count."""
+    _require_secretariat_or_system(actor)
     calendar = Calendar()
     lengths = configured_lengths()
     changed = 0
-    case_ids = (Deadline.objects.filter(state=Deadline.State.OPEN)
-                .values_list("submission_id", flat=True).distinct())
+    case_ids = (
+        Deadline.objects.filter(state=Deadline.State.OPEN)
+        .values_list("submission_id", flat=True)
+        .distinct()
+    )
     for pk in list(case_ids):
         with transaction.atomic(), acting_user(Actor.of(actor).user):
-            submission = Submission.objects.select_for_update().select_related("party").get(
-                pk=pk
-            )
+            submission = Submission.objects.select_for_update().select_related("party").get(pk=pk)
             if submission.stage not in OPEN_STAGES:
                 continue
             ctx = Context(submission, calendar, lengths)
@@ -902,31 +1015,48 @@ def recompute_deadlines(reason: str, *, actor=None) -> int:
                 continue
             ctx.deadlines.save()
             ctx.deadlines.dirty.clear()
-            record_event(submission, "deadlines_recomputed", actor=Actor.system()
-                         if actor is None else actor, data={"reason": reason,
-                                                            "changes": changes},
-                         context=ctx, on=max(today(), ctx.facts[-1]["on"]))
+            record_event(
+                submission,
+                "deadlines_recomputed",
+                actor=Actor.system() if actor is None else actor,
+                data={"reason": reason, "changes": changes},
+                context=ctx,
+                on=max(today(), ctx.facts[-1]["on"]),
+            )
             changed += 1
     return changed
 
 
+def _require_secretariat_or_system(actor) -> None:
+    """The calendar and the lengths are the Secretariat's: checked before anything changes."""
+    actor = Actor.of(actor)
+    if actor.kind != "system" and not actor.is_secretariat_user:
+        raise NotAllowed(_("Only the Secretariat changes the calendar and the periods."))
+
+
 def set_non_working_day(day: datetime.date, description: str, *, actor) -> NonWorkingDay:
     """Add (or rename) an extra non-working day at the seat and recompute open deadlines."""
+    _require_secretariat_or_system(actor)
     with transaction.atomic(), acting_user(Actor.of(actor).user):
         row, _created = NonWorkingDay.objects.update_or_create(
             date=day, defaults={"description": description}
         )
-        recompute_deadlines(_("Non-working day added: %(date)s (%(what)s)")
-                            % {"date": day.isoformat(), "what": description}, actor=actor)
+        recompute_deadlines(
+            _("Non-working day added: %(date)s (%(what)s)")
+            % {"date": day.isoformat(), "what": description},
+            actor=actor,
+        )
     return row
 
 
 def remove_non_working_day(day: datetime.date, *, actor) -> None:
+    _require_secretariat_or_system(actor)
     with transaction.atomic(), acting_user(Actor.of(actor).user):
         for row in NonWorkingDay.objects.filter(date=day):
             row.delete()  # one by one, so that the history records the deletion
-        recompute_deadlines(_("Non-working day removed: %(date)s") % {"date": day.isoformat()},
-                            actor=actor)
+        recompute_deadlines(
+            _("Non-working day removed: %(date)s") % {"date": day.isoformat()}, actor=actor
+        )
 
 
 def set_deadline_length(kind: str, length: int, *, actor) -> None:
@@ -934,14 +1064,17 @@ def set_deadline_length(kind: str, length: int, *, actor) -> None:
     from .deadlines import SPECS
     from .models import DeadlineLength
 
+    _require_secretariat_or_system(actor)
     if kind not in SPECS or not SPECS[kind].editable:
         raise InvalidInput(_("This period is set by the treaty and cannot be changed."))
     if length < 1:
         raise InvalidInput(_("A period lasts at least one day."))
     with transaction.atomic(), acting_user(Actor.of(actor).user):
         DeadlineLength.objects.update_or_create(kind=kind, defaults={"length": length})
-        recompute_deadlines(_("Length of “%(kind)s” set to %(n)s days")
-                            % {"kind": SPECS[kind].label, "n": length}, actor=actor)
+        recompute_deadlines(
+            _("Length of “%(kind)s” set to %(n)s days") % {"kind": SPECS[kind].label, "n": length},
+            actor=actor,
+        )
 
 
 def open_lapsed_deadlines(on: datetime.date | None = None) -> int:
@@ -950,7 +1083,9 @@ def open_lapsed_deadlines(on: datetime.date | None = None) -> int:
     on = on or today()
     opened = 0
     candidates = Deadline.objects.filter(
-        kind="party_response", state=Deadline.State.OPEN, due_on__lt=on,
+        kind="party_response",
+        state=Deadline.State.OPEN,
+        due_on__lt=on,
         submission__stage=Stage.AWAITING_RESPONSE,
     ).values_list("submission_id", flat=True)
     for pk in list(candidates):
@@ -985,9 +1120,11 @@ def available_actions(submission, actor) -> list[EventRule]:
     action's own input (dates, outcomes) are checked when it is recorded."""
     actor = Actor.of(actor)
     roles = actor.table_roles(submission)
-    return [rule for rule in TABLE.values()
-            if rule.stages is not None and rule.allowed_in(submission.stage)
-            and roles & rule.roles]
+    return [
+        rule
+        for rule in TABLE.values()
+        if rule.stages is not None and rule.allowed_in(submission.stage) and roles & rule.roles
+    ]
 
 
 # Re-exported for callers that build document inputs.

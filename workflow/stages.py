@@ -14,8 +14,9 @@ class Stage(models.TextChoices):
     AWAITING_REVISION = "awaiting_revision", _("Awaiting a revised submission")
     RESPONSE_DECISION = "response_decision", _("Deciding whether to request a response")
     AWAITING_RESPONSE = "awaiting_response", _("Awaiting the Party's response")
-    FACTUAL_RECORD_DECISION = "factual_record_decision", _(
-        "Deciding whether a factual record is warranted"
+    FACTUAL_RECORD_DECISION = (
+        "factual_record_decision",
+        _("Deciding whether a factual record is warranted"),
     )
     AWAITING_COUNCIL = "awaiting_council", _("Awaiting the Council's instruction")
     FACTUAL_RECORD_PREPARATION = "factual_record_preparation", _("Preparing the factual record")
@@ -32,8 +33,9 @@ class ClosureReason(models.TextChoices):
     NOT_ADMISSIBLE = "not_admissible", _("Does not meet the admissibility criteria")
     NO_RESPONSE_MERITED = "no_response_merited", _("A response from the Party is not merited")
     PENDING_PROCEEDING = "pending_proceeding", _("Subject of a pending proceeding")
-    FACTUAL_RECORD_NOT_WARRANTED = "factual_record_not_warranted", _(
-        "A factual record is not warranted"
+    FACTUAL_RECORD_NOT_WARRANTED = (
+        "factual_record_not_warranted",
+        _("A factual record is not warranted"),
     )
     NO_COUNCIL_INSTRUCTION = "no_council_instruction", _("No instruction from the Council")
     FACTUAL_RECORD_PUBLISHED = "factual_record_published", _("Factual record published")

@@ -85,11 +85,16 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Row history is evidence: never restored from the admin (an old Submission row would move a
+# case without an event).
+SIMPLE_HISTORY_REVERT_DISABLED = True
 # django-guardian: no anonymous user row; the public gate lives in submissions.access.
 ANONYMOUS_USER_NAME = None
 GUARDIAN_RAISE_403 = False

@@ -11,8 +11,7 @@ import os
 import sys
 import time
 
-BENCH_URL = os.environ.get("BENCH_DATABASE_URL",
-                           "postgres://postgres@127.0.0.1:5432/sem_bench")
+BENCH_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/sem_bench")
 CASES = int(os.environ.get("BENCH_CASES", "1000"))
 IMPORT_TARGET_SECONDS = 30.0
 
@@ -40,28 +39,47 @@ def generated_registry(count: int) -> dict:
         def day(offset, filed=filed):
             return (filed + datetime.timedelta(days=offset)).isoformat()
 
-        cases.append({
-            "identifier": f"BENCH/{party}/{n + 1:04d}/{year}",
-            "party": party, "language": "es" if n % 2 else "en",
-            "title": {"en": f"Generated case {n}", "es": f"Caso generado {n}"},
-            "summary": {"en": "Forest concessions and mining permits.",
-                        "es": "Concesiones forestales y permisos mineros."},
-            "laws": [f"Environmental law {n % 40}"],
-            "submitters": [{"name": f"Submitter {n}", "kind": "organization",
-                            "country": "PE", "confidential": n % 7 == 0}],
-            "events": [
-                {"on": day(0), "kind": "filed"},
-                {"on": day(2), "kind": "acknowledged"},
-                {"on": day(25), "kind": "admissibility_determined", "outcome": "meets"},
-                {"on": day(50), "kind": "response_decided", "outcome": "request"},
-                {"on": day(90), "kind": "party_responded", "author": f"party:{party}",
-                 "pending_proceeding": False},
-                {"on": day(130), "kind": "factual_record_notified", "outcome": "warranted"},
-                {"on": day(160), "kind": "council_instructed", "party": "PE",
-                 "author": "council:PE"},
-                {"on": day(170), "kind": "information_called"},
-            ],
-        })
+        cases.append(
+            {
+                "identifier": f"BENCH/{party}/{n + 1:04d}/{year}",
+                "party": party,
+                "language": "es" if n % 2 else "en",
+                "title": {"en": f"Generated case {n}", "es": f"Caso generado {n}"},
+                "summary": {
+                    "en": "Forest concessions and mining permits.",
+                    "es": "Concesiones forestales y permisos mineros.",
+                },
+                "laws": [f"Environmental law {n % 40}"],
+                "submitters": [
+                    {
+                        "name": f"Submitter {n}",
+                        "kind": "organization",
+                        "country": "PE",
+                        "confidential": n % 7 == 0,
+                    }
+                ],
+                "events": [
+                    {"on": day(0), "kind": "filed"},
+                    {"on": day(2), "kind": "acknowledged"},
+                    {"on": day(25), "kind": "admissibility_determined", "outcome": "meets"},
+                    {"on": day(50), "kind": "response_decided", "outcome": "request"},
+                    {
+                        "on": day(90),
+                        "kind": "party_responded",
+                        "author": f"party:{party}",
+                        "pending_proceeding": False,
+                    },
+                    {"on": day(130), "kind": "factual_record_notified", "outcome": "warranted"},
+                    {
+                        "on": day(160),
+                        "kind": "council_instructed",
+                        "party": "PE",
+                        "author": "council:PE",
+                    },
+                    {"on": day(170), "kind": "information_called"},
+                ],
+            }
+        )
     return {"format": "sem-registry/1", "submissions": cases}
 
 
@@ -85,9 +103,11 @@ def main() -> int:
     seconds = time.perf_counter() - began
     events = Event.objects.count()
     ok = report.ok and seconds < IMPORT_TARGET_SECONDS * CASES / 1000
-    print(f"registry import: {CASES} cases, {events} events in {seconds:.1f} s "
-          f"({events / seconds:.0f} events/s; target under {IMPORT_TARGET_SECONDS:.0f} s "
-          f"for 1,000 cases) {'OK' if ok else 'MISSED'}")
+    print(
+        f"registry import: {CASES} cases, {events} events in {seconds:.1f} s "
+        f"({events / seconds:.0f} events/s; target under {IMPORT_TARGET_SECONDS:.0f} s "
+        f"for 1,000 cases) {'OK' if ok else 'MISSED'}"
+    )
     if not report.ok:
         print(f"  {len(report.refused)} refused, first: {report.refused[0]}")
     return 0 if ok else 1

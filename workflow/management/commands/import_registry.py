@@ -11,8 +11,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="a sem-registry/1 JSON file")
-        parser.add_argument("--replace", action="store_true",
-                            help="replace cases whose identifier already exists (logged)")
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="replace cases whose identifier already exists (logged)",
+        )
 
     def handle(self, *args, **options):
         path = Path(options["file"])
@@ -29,7 +32,8 @@ class Command(BaseCommand):
             self.stderr.write(f"warning: {warning}")
         for refusal in report.refused:
             self.stderr.write(f"refused {refusal}")
-        self.stdout.write(f"{len(report.imported) + len(report.replaced)} imported, "
-                          f"{len(report.refused)} refused")
+        self.stdout.write(
+            f"{len(report.imported) + len(report.replaced)} imported, {len(report.refused)} refused"
+        )
         if not report.ok:
             raise CommandError(f"{len(report.refused)} case(s) refused")

@@ -4,12 +4,20 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
+# Language-neutral routes: the language switch and the open-data API (its names are the
+# registry format's, not a language's).
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
+    path("api/v1/", include("submissions.api_urls")),
 ]
 
+# Every page a person reads lives under /en/ or /es/.
 urlpatterns += i18n_patterns(
     path("", include("submissions.urls")),
+    path("", include("submissions.filing_urls")),
+    path("docket/", include("submissions.docket_urls")),
+    path("", include("notices.urls")),
+    path("secretariat/", include("workflow.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

@@ -173,6 +173,23 @@ def test_a_proposal_no_longer_legal_cannot_be_approved(officer, director, db):
     assert story.case.stage == "factual_record_preparation"
 
 
+def test_a_proposal_the_case_moved_past_lapses(officer, officer2, director, db):
+    """A proposal made in a stage the case has left is no longer pending: it cannot be
+    approved, and the Director can still return it to close it out."""
+    story = drive("awaiting_council")
+    with frozen(D(2023, 9, 13)):
+        lapsed = services.record_event(
+            story.case, "closed", actor=officer, data={"reason": "no_council_instruction"}
+        )
+    story.add("council_instructed", D(2023, 9, 14), author="council:PE", data={"party": "PE"})
+    story.add("council_instructed", D(2023, 9, 20), author="council:US", data={"party": "US"})
+    with frozen(D(2023, 9, 21)):
+        with pytest.raises(CaseMovedOn):
+            services.approve_proposal(story.case, lapsed.seq, actor=director)
+        services.return_proposal(story.case, lapsed.seq, actor=director, comment="Superado.")
+    assert Event.objects.get(submission=story.case, kind="returned").proposal == lapsed
+
+
 def test_different_decisions_may_be_pending_together(officer, director, db):
     story = drive("admissibility_review", acknowledged=False)
     with frozen(D(2023, 3, 20)):

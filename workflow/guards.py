@@ -190,8 +190,10 @@ def proposal_is_legal_now(ctx):
 
 
 def replies_to_pending_proposal(ctx):
+    # A return also closes out a proposal the case has moved past (lapsed): only approval
+    # needs the proposal to be still pending in the current stage.
     index = ctx.data.get("proposal_event")
-    if not isinstance(index, int) or ctx.pending_proposal_by_seq(index + 1) is None:
+    if not isinstance(index, int) or ctx.unanswered_proposal_by_seq(index + 1) is None:
         raise RuleViolation(_("There is no such proposal awaiting a decision."), rule="four eyes")
 
 

@@ -87,7 +87,14 @@ class Context:
             []
             if new or not submission.pk
             else [
-                {"seq": e.seq, "kind": e.kind, "data": e.data, "code": e.code, "on": e.on}
+                {
+                    "seq": e.seq,
+                    "kind": e.kind,
+                    "data": e.data,
+                    "code": e.code,
+                    "on": e.on,
+                    "stage": e.stage_after,
+                }
                 for e in Event.objects.filter(submission=submission).order_by("seq")
             ]
         )
@@ -133,8 +140,24 @@ class Context:
         }
 
     def pending_proposals(self) -> list[dict]:
+        """Proposals awaiting the Executive Director: not yet approved or returned, and made
+        in the stage the case is still in. A proposal the case has moved past lapses (it stays
+        in the history, unanswered): its reasons were about a state that no longer holds."""
         answered = self._answered()
-        return [f for f in self.facts if f["kind"] == "proposed" and f["seq"] not in answered]
+        return [
+            f
+            for f in self.facts
+            if f["kind"] == "proposed"
+            and f["seq"] not in answered
+            and f.get("stage", self.submission.stage) == self.submission.stage
+        ]
+
+    def unanswered_proposal_by_seq(self, seq) -> dict | None:
+        answered = self._answered()
+        for fact in self.facts:
+            if fact["kind"] == "proposed" and fact["seq"] == seq and seq not in answered:
+                return fact
+        return None
 
     def pending_proposal(self, kind: str) -> dict | None:
         for fact in self.pending_proposals():
@@ -470,6 +493,7 @@ def _write(
             "data": event.data,
             "code": event.code,
             "on": event.on,
+            "stage": event.stage_after,
         }
     )
     if importing is None:

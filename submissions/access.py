@@ -202,6 +202,27 @@ def get_submission_for_user(user, queryset, membership=None, **lookup):
     return submission
 
 
+def require_staff_reader(user, *, act: bool = False) -> None:
+    """Pages of the Secretariat's workspace that are not about one case (the queue, the
+    approval list): staff and auditors read them, only the Secretariat acts (else 403)."""
+    from django.core.exceptions import PermissionDenied
+
+    if not is_staff_reader(user) or (act and not is_secretariat(user)):
+        raise PermissionDenied
+
+
+def get_submission_for_staff(user, queryset, *, act: bool = False, **lookup):
+    """The case in the Secretariat's workspace: 404 for anyone who may not see the case, 403
+    for someone who may see it but not here (not staff) or, with ``act``, may not act (an
+    auditor reads only)."""
+    from django.core.exceptions import PermissionDenied
+
+    submission = get_submission_for_user(user, queryset, **lookup)
+    if not is_staff_reader(user) or (act and not is_secretariat(user)):
+        raise PermissionDenied
+    return submission
+
+
 # --- The public gate for querysets ---------------------------------------------------------------
 
 

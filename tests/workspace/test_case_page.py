@@ -1,0 +1,303 @@
+"""The case workspace: what it shows and the actions it offers, recorded through the views."""
+
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from submissions import access
+from submissions.models import Document
+from workflow import services
+from workflow.models import Event
+
+pytestmark = pytest.mark.django_db
+
+
+def _action(case, kind):
+    return reverse("ws_action", kwargs={"pk": case.pk, "kind": kind})
+
+
+def _case_url(case):
+    return reverse("ws_case", kwargs={"pk": case.pk})
+
+
+def test_a_new_filing_offers_registration_and_closure(login, officer, new_case):
+    page = login(officer).get(_case_url(new_case)).content.decode()
+    assert new_case.receipt_number in page
+    assert f'action="/en/secretariat/case/{new_case.pk}/act/acknowledged/"' in page
+    assert f'action="/en/secretariat/case/{new_case.pk}/act/closed/"' in page
+    assert "Closure reason in this stage: Not a submission" in page
+    # Not legal in this stage: never offered.
+    assert "/act/response_decided/" not in page
+    assert "/act/filed/" not in page and "/act/proposed/" not in page
+
+
+def test_acknowledging_registers_the_case(login, officer, new_case):
+    client = login(officer)
+    response = client.post(_action(new_case, "acknowledged"), {"event_count": 1})
+    assert response.status_code == 302
+    new_case.refresh_from_db()
+    assert new_case.identifier == f"SEM/PE/001/{new_case.filed_on.year}"
+    assert new_case.registered_on is not None
+    assert Event.objects.get(submission=new_case, seq=2).recorded_by == officer
+
+
+def test_closing_as_not_a_submission_is_proposed_then_approved(
+    login, client, officer, director, new_case
+):
+    login(officer).post(
+        _action(new_case, "closed"),
+        {"event_count": 1, "closed-note": "Publicidad, no una comunicación."},
+    )
+    proposal = Event.objects.get(submission=new_case, seq=2)
+    assert proposal.kind == "proposed"
+    assert proposal.data["proposal"]["reason"] == "not_a_submission"
+    new_case.refresh_from_db()
+    assert new_case.stage == "admissibility_review"
+
+    client.force_login(director)
+    page = client.get(reverse("ws_approvals")).content.decode()
+    assert "Case closed" in page and "officer" in page
+    response = client.post(
+        reverse("ws_approve", kwargs={"pk": new_case.pk, "seq": 2}), {"event_count": 2}
+    )
+    assert response.status_code == 302
+    new_case.refresh_from_db()
+    assert (new_case.stage, new_case.closure_reason) == ("closed", "not_a_submission")
+    closing = Event.objects.get(submission=new_case, seq=3)
+    assert (closing.kind, closing.recorded_by, closing.proposal) == ("closed", director, proposal)
+    # Never acknowledged, so never public: not even its closure.
+    assert new_case.registered_on is None
+    assert not access.public_events(Event.objects.filter(submission=new_case)).exists()
+
+
+def _checklist(findings, prefix="admissibility_determined"):
+    data = {"event_count": 2}
+    for letter, finding in zip("abcdef", findings, strict=True):
+        data[f"{prefix}-{letter}_finding"] = finding
+        data[f"{prefix}-{letter}_reasons"] = f"Razones ({letter})."
+    return data
+
+
+def test_the_checklist_derives_meets_when_every_criterion_is_met(login, officer, review_case):
+    response = login(officer).post(
+        _action(review_case, "admissibility_determined"), _checklist(["met"] * 6)
+    )
+    assert response.status_code == 302
+    proposal = Event.objects.get(submission=review_case, seq=3)
+    assert proposal.kind == "proposed"
+    assert proposal.data["proposal"]["outcome"] == "meets"
+    assert proposal.data["proposal"]["criteria"]["c"] == {"met": True, "reasons": "Razones (c)."}
+
+
+def test_one_criterion_not_met_gives_does_not_meet(login, officer, review_case):
+    login(officer).post(
+        _action(review_case, "admissibility_determined"),
+        _checklist(["met", "met", "not_met", "met", "met", "met"]),
+    )
+    proposal = Event.objects.get(submission=review_case, seq=3)
+    assert proposal.data["proposal"]["outcome"] == "does_not_meet"
+    assert proposal.data["proposal"]["criteria"]["c"]["met"] is False
+
+
+def test_the_checklist_shows_the_f_suggestion(login, officer, review_case):
+    page = login(officer).get(_case_url(review_case)).content.decode()
+    assert "Suggested: met. Every submitter is a person of a Party who may file about Peru" in page
+    assert "(e) indicates that the matter has been communicated in writing" in page
+
+
+def test_a_us_person_filing_about_the_us_is_suggested_not_met(login, officer):
+    from tests.factories import file_case
+
+    person = services.SubmitterInput(kind="individual", name="Jane Roe", nationality="US")
+    case = file_case(
+        actor=officer, party="US", language="en", title="Wetlands", submitters=[person]
+    )
+    page = login(officer).get(_case_url(case)).content.decode()
+    assert "Suggested: not met." in page and "Jane Roe" in page
+
+
+def test_an_incomplete_checklist_is_shown_again_with_its_errors(login, officer, review_case):
+    data = _checklist(["met"] * 6)
+    del data["admissibility_determined-d_reasons"]
+    response = login(officer).post(_action(review_case, "admissibility_determined"), data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'class="error-summary"' in page
+    assert 'href="#id_admissibility_determined-d_reasons"' in page
+    assert 'aria-describedby="id_admissibility_determined-d_reasons_errors"' in page
+    assert Event.objects.filter(submission=review_case).count() == 2
+
+
+def test_a_stale_page_is_told_the_case_has_moved_on(login, officer, review_case):
+    client = login(officer)
+    client.post(
+        _action(review_case, "correspondence"),
+        {
+            "event_count": 2,
+            "correspondence-event_author": "secretariat",
+            "correspondence-event_visibility": "secretariat",
+            "correspondence-note": "Nota interna.",
+        },
+    )
+    response = client.post(
+        _action(review_case, "admissibility_determined"), _checklist(["met"] * 6), follow=True
+    )
+    assert "This case has moved on since you opened it" in response.content.decode()
+    assert not Event.objects.filter(submission=review_case, kind="proposed").exists()
+
+
+def test_assignment_is_an_event(login, officer, officer2, review_case):
+    login(officer).post(
+        _action(review_case, "assigned"), {"event_count": 2, "assigned-officer": "officer2"}
+    )
+    review_case.refresh_from_db()
+    assert review_case.assigned_officer == officer2
+    event = Event.objects.get(submission=review_case, seq=3)
+    assert (event.kind, event.data, event.visibility) == (
+        "assigned",
+        {"officer": "officer2"},
+        "secretariat",
+    )
+
+
+def test_a_paper_response_is_recorded_with_its_date_and_reason(login, officer, settings):
+    from tests.helpers_cases import drive, frozen
+
+    case = drive("awaiting_response").case
+    with frozen(__import__("datetime").date(2023, 6, 20)):
+        response = login(officer).post(
+            _action(case, "party_responded"),
+            {
+                "event_count": case.event_count,
+                "party_responded-on": "2023-06-15",
+                "party_responded-date_reason": "Recibida por correo postal.",
+                "party_responded-pending_proceeding": "on",
+            },
+        )
+    assert response.status_code == 302
+    event = Event.objects.get(submission=case, kind="party_responded")
+    assert (str(event.on), event.author, event.data["pending_proceeding"]) == (
+        "2023-06-15",
+        "party:PE",
+        True,
+    )
+    assert event.data["date_reason"] == "Recibida por correo postal."
+
+
+def test_upload_with_translation_and_redacted_version_then_download(login, officer, review_case):
+    client = login(officer)
+    response = client.post(
+        _action(review_case, "correspondence"),
+        {
+            "event_count": 2,
+            "correspondence-event_author": "party:PE",
+            "correspondence-event_visibility": "party_concerned",
+            "correspondence-document": SimpleUploadedFile("carta.pdf", b"%PDF-1.4 carta"),
+            "correspondence-document_title": "Carta del Ministerio",
+            "correspondence-document_language": "es",
+            "correspondence-document_visibility": "party_concerned",
+            "correspondence-translation": SimpleUploadedFile("letter.pdf", b"%PDF-1.4 letter"),
+            "correspondence-translation_official": "on",
+            "correspondence-redacted": SimpleUploadedFile("carta-r.pdf", b"%PDF-1.4 tachada"),
+        },
+    )
+    assert response.status_code == 302
+    original, translation, redacted = Document.objects.filter(submission=review_case).order_by(
+        "position"
+    )
+    assert (translation.translation_of, translation.official_translation, translation.language) == (
+        original,
+        True,
+        "en",
+    )
+    assert (redacted.redacted_version_of, redacted.visibility) == (original, "public")
+    assert original.visibility == "party_concerned"
+    download = client.get(
+        reverse("ws_download", kwargs={"pk": review_case.pk, "document_pk": original.pk})
+    )
+    assert download.status_code == 200
+    assert download["Content-Disposition"] == 'attachment; filename="carta.pdf"'
+    assert download["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(download.streaming_content) == b"%PDF-1.4 carta"
+
+
+def test_changing_a_documents_visibility_keeps_the_file(login, officer, review_case):
+    client = login(officer)
+    client.post(
+        _action(review_case, "correspondence"),
+        {
+            "event_count": 2,
+            "correspondence-event_author": "secretariat",
+            "correspondence-event_visibility": "public",
+            "correspondence-document": SimpleUploadedFile("nota.pdf", b"%PDF-1.4 nota"),
+            "correspondence-document_title": "Nota",
+            "correspondence-document_language": "es",
+        },
+    )
+    document = Document.objects.get(submission=review_case)
+    assert document.visibility == "public"
+    response = client.post(
+        _action(review_case, "visibility_changed"),
+        {
+            "event_count": 3,
+            "visibility_changed-target": document.pk,
+            "visibility_changed-to": "secretariat",
+            "visibility_changed-reason": "Contiene datos personales.",
+        },
+    )
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert (document.visibility, document.initial_visibility) == ("secretariat", "public")
+    assert document.file.read() == b"%PDF-1.4 nota"
+    event = Event.objects.get(submission=review_case, seq=4)
+    assert event.data == {
+        "document": [2, 0],
+        "from": "public",
+        "to": "secretariat",
+        "reason": "Contiene datos personales.",
+    }
+    assert [h.visibility for h in document.history.order_by("history_date")] == [
+        "public",
+        "secretariat",
+    ]
+
+
+def test_the_timeline_marks_visibility_and_actors(login, officer, review_case):
+    page = login(officer).get(_case_url(review_case)).content.decode()
+    assert "Acknowledgement of receipt" in page
+    assert re.search(r"Visible to</dt><dd[^>]*>Public", page)
+    assert "Deadlines" in page and "30 calendar days from filing on 10 March 2023" in page
+
+
+def test_the_audit_view_verifies_the_chain_and_shows_row_history(login, auditor, review_case):
+    page = login(auditor).get(reverse("ws_audit", kwargs={"pk": review_case.pk})).content.decode()
+    assert "The chain is intact: 2 events, each hash verified." in page
+    assert (
+        "<code>stage</code>" in page and "Admissibility review" not in page.split("Row history")[0]
+    )
+
+
+def test_the_audit_view_reports_a_tampered_chain(login, auditor, review_case):
+    Event.objects.filter(submission=review_case, seq=1).update(note="altered")
+    page = login(auditor).get(reverse("ws_audit", kwargs={"pk": review_case.pk})).content.decode()
+    assert (
+        "The chain is broken" in page and "event 1: content changed after it was recorded" in page
+    )
+
+
+def test_an_auditor_reads_but_is_offered_no_action(login, auditor, review_case):
+    client = login(auditor)
+    page = client.get(_case_url(review_case)).content.decode()
+    assert "What can be done now" not in page
+    assert client.post(_action(review_case, "correspondence"), {}).status_code == 403
+
+
+def test_wrong_method_on_an_action_is_405(login, officer, review_case):
+    assert login(officer).get(_action(review_case, "correspondence")).status_code == 405
+
+
+def test_an_unknown_action_is_404(login, officer, review_case):
+    assert login(officer).post(_action(review_case, "filed"), {}).status_code == 404
+    assert login(officer).post(_action(review_case, "nonsense"), {}).status_code == 404

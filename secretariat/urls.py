@@ -1,14 +1,18 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.i18n import set_language
+
+from submissions.sitemaps import SITEMAPS
 
 # Language-neutral routes: the language switch and the open-data API (its names are the
 # registry format's, not a language's).
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", include("submissions.api_urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 # Every page a person reads lives under /en/ or /es/.

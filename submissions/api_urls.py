@@ -1,3 +1,11 @@
-"""Routes of this part of the site (filled in by its issue)."""
+"""The open-data API, without a language prefix (its names are the registry format's)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import api
+
+urlpatterns = [
+    path("submissions/", api.submission_list, name="api_submissions"),
+    path("submissions/<slug:slug>/", api.submission_detail, name="api_submission"),
+    path("openapi.json", api.openapi, name="api_openapi"),
+]

@@ -1,3 +1,21 @@
-"""Routes of this part of the site (filled in by its issue)."""
+"""The public docket, under /<lang>/docket/.
 
-urlpatterns: list = []
+A case's slug always has the identifier's shape (``sem-pe-002-2023``), so the pattern does not
+swallow sibling routes such as the notices' feed at ``docket/feed/``."""
+
+from django.urls import path, re_path
+
+from . import docket_views
+
+SLUG = r"(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*-(?:pe|us)-\d{3,}-\d{4})"
+
+urlpatterns = [
+    path("", docket_views.docket, name="docket"),
+    path("export.csv", docket_views.docket_export_csv, name="docket_export_csv"),
+    re_path(rf"^{SLUG}/$", docket_views.docket_case, name="docket_case"),
+    re_path(
+        rf"^{SLUG}/documents/(?P<pk>\d+)/$",
+        docket_views.document_download,
+        name="document_download",
+    ),
+]

@@ -1,7 +1,8 @@
 from django.urls import path
 
-from . import views
+from . import docket_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("statistics/", docket_views.statistics_page, name="statistics"),
 ]

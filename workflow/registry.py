@@ -448,6 +448,16 @@ def export_registry(queryset=None, *, restricted: bool = False) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
+def public_case(submission) -> dict:
+    """One case exactly as the public export writes it (the open-data API's detail)."""
+    return _export_case(submission, restricted=False)
+
+
+def public_submitter(submitter) -> dict:
+    """A submitter as the public export writes it: no name when it is withheld."""
+    return _export_submitter(submitter, restricted=False)
+
+
 def _texts(submission, field_name) -> dict:
     return {
         lang: getattr(submission, f"{field_name}_{lang}")

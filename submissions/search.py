@@ -1,0 +1,196 @@
+"""Search, filters and sorting of the public docket: one form for the page, the API and the CSV,
+so that a shared URL's parameters (``?q=…&party=PE``) mean the same everywhere.
+
+On PostgreSQL the text search is full-text, in English and in Spanish (each language's fields
+with its own configuration), accent-insensitive through ``unaccent``, and served by the GIN
+indexes of migration 0006 (the expressions below are the indexed ones, character for
+character). On SQLite it falls back to ``icontains``. Only what the public gate lets through is
+searched: public cases, and the titles of public documents.
+"""
+
+from django import forms
+from django.db import connection
+from django.db.models import BooleanField, F, Func, Q, TextField, Value
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from workflow.stages import Stage
+
+from . import access
+from .models import Document, EnvironmentalLaw, Submission, SubmissionLaw
+
+PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+FIRST_YEAR = 1990
+LAST_YEAR = 2200
+
+SORTS = {
+    "newest": ("-filed_on", "-id"),
+    "updated": ("-last_event_on", "-id"),
+}
+
+STATUS_CHOICES = [
+    ("", _("Any status")),
+    ("open", pgettext_lazy("case status", "Open")),
+    ("closed", pgettext_lazy("case status", "Closed")),
+]
+PARTY_CHOICES = [("", _("Either Party")), ("PE", _("Peru")), ("US", _("United States"))]
+SORT_CHOICES = [("newest", _("Newest filed first")), ("updated", _("Last updated first"))]
+
+
+class DocketFilterForm(forms.Form):
+    """The docket's parameters. Every field is optional; ``page`` and ``sort`` have defaults."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200, strip=True)
+    party = forms.ChoiceField(label=_("Party concerned"), choices=PARTY_CHOICES, required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES, required=False)
+    stage = forms.ChoiceField(
+        label=_("Stage"), choices=[("", _("Any stage")), *Stage.choices], required=False
+    )
+    year = forms.IntegerField(
+        label=_("Year filed"), required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR
+    )
+    law = forms.CharField(
+        label=_("Environmental law"),
+        required=False,
+        max_length=200,
+        strip=True,
+        help_text=_("Part of the law's name or number, for example 29763."),
+        widget=forms.TextInput(attrs={"aria-describedby": "law-help"}),
+    )
+    sort = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)
+    page = forms.IntegerField(label=_("Page"), required=False, min_value=1, max_value=100000)
+
+    # What the OpenAPI schema and the docs say about each parameter.
+    DESCRIPTIONS = {
+        "q": "Search text: titles, summaries, environmental laws and public document titles, "
+        "in English and Spanish (accent-insensitive on PostgreSQL).",
+        "party": "Party concerned: PE or US.",
+        "status": "open or closed.",
+        "stage": "The stage, by its registry-format name.",
+        "year": "Year filed.",
+        "law": "Part of an environmental law's name or number.",
+        "sort": "newest (filing date, default) or updated (last update).",
+        "page": "Page number, from 1.",
+    }
+
+    def clean_q(self):
+        # NUL characters are refused by PostgreSQL; they carry no meaning in a search.
+        return self.cleaned_data["q"].replace("\x00", "")
+
+    def clean_law(self):
+        return self.cleaned_data["law"].replace("\x00", "")
+
+    def apply(self, queryset):
+        """The filtered, searched and sorted queryset (call after ``is_valid()``)."""
+        data = self.cleaned_data
+        if data.get("q"):
+            queryset = search(queryset, data["q"])
+        if data.get("party"):
+            queryset = queryset.filter(party__code=data["party"])
+        if data.get("status") == "open":
+            queryset = queryset.exclude(stage=Stage.CLOSED)
+        elif data.get("status") == "closed":
+            queryset = queryset.filter(stage=Stage.CLOSED)
+        if data.get("stage"):
+            queryset = queryset.filter(stage=data["stage"])
+        if data.get("year"):
+            queryset = queryset.filter(filed_on__year=data["year"])
+        if data.get("law"):
+            matching = SubmissionLaw.objects.filter(law__name__icontains=data["law"]) | (
+                SubmissionLaw.objects.filter(law__provisions__icontains=data["law"])
+            )
+            queryset = queryset.filter(pk__in=matching.values("submission_id"))
+        return queryset.order_by(*SORTS[data.get("sort") or "newest"])
+
+    def active_filters(self) -> dict:
+        """The non-empty parameters except the page (for links to other pages and exports)."""
+        if not self.is_bound or not self.is_valid():
+            return {}
+        return {
+            key: value
+            for key, value in self.cleaned_data.items()
+            if key != "page" and value not in (None, "")
+        }
+
+
+def docket_queryset(params):
+    """(form, queryset) for the given GET parameters; the queryset is None when they are
+    invalid. Starts from the public gate."""
+    form = DocketFilterForm(params)
+    if not form.is_valid():
+        return form, None
+    return form, form.apply(access.public_submissions())
+
+
+# --- Text search ---------------------------------------------------------------------------------
+
+CONFIGS = ("english", "spanish")
+
+
+class _Vector(Func):
+    """``to_tsvector('<config>'::regconfig, sem_unaccent(a || ' ' || b))``: the expression of
+    migration 0006's indexes, with the columns qualified by whatever alias the query uses."""
+
+    template = "to_tsvector('%(config)s'::regconfig, sem_unaccent(%(expressions)s))"
+    arg_joiner = " || ' ' || "
+    output_field = TextField()
+
+
+class _Query(Func):
+    template = "websearch_to_tsquery('%(config)s'::regconfig, sem_unaccent(%(expressions)s))"
+    output_field = TextField()
+
+
+class _Matches(Func):
+    template = "(%(expressions)s)"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
+
+
+def _match(config: str, text: str, *fields: str) -> _Matches:
+    assert config in CONFIGS
+    return _Matches(
+        _Vector(*(F(f) for f in fields), config=config),
+        _Query(Value(text), config=config),
+    )
+
+
+def search(queryset, text: str):
+    """Cases whose titles, summaries, laws or public documents' titles match ``text``."""
+    if connection.vendor == "postgresql":
+        return queryset.filter(pk__in=_postgres_matches(text))
+    return queryset.filter(
+        Q(title_en__icontains=text)
+        | Q(title_es__icontains=text)
+        | Q(summary_en__icontains=text)
+        | Q(summary_es__icontains=text)
+        | Q(identifier__icontains=text)
+        | Q(pk__in=_law_links(Q(name__icontains=text) | Q(provisions__icontains=text)))
+        | Q(pk__in=_public_documents(Q(title__icontains=text)))
+    )
+
+
+def _law_links(condition):
+    laws = EnvironmentalLaw.objects.filter(condition).values("pk")
+    return SubmissionLaw.objects.filter(law__in=laws).order_by().values("submission_id")
+
+
+def _public_documents(condition):
+    documents = access.public_documents(Document.objects.filter(condition))
+    return documents.order_by().values("submission_id")
+
+
+def _postgres_matches(text: str):
+    """One subquery: the union of each indexed match, so that every branch uses its index
+    (an OR over them would make PostgreSQL scan every case)."""
+    branches = [
+        Submission.objects.filter(_match("english", text, "title_en", "summary_en")).values("pk"),
+        Submission.objects.filter(_match("spanish", text, "title_es", "summary_es")).values("pk"),
+        Submission.objects.filter(identifier__icontains=text).values("pk"),
+    ]
+    for config in CONFIGS:
+        branches.append(_law_links(_match(config, text, "name", "provisions")))
+        branches.append(_public_documents(_match(config, text, "title")))
+    first, *rest = (branch.order_by() for branch in branches)
+    return first.union(*rest)

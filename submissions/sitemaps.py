@@ -1,0 +1,37 @@
+"""The sitemap: the public pages and every public case, in both languages, through the gate."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from . import access
+
+
+class PagesSitemap(Sitemap):
+    i18n = True
+    alternates = True
+
+    def items(self):
+        return ["home", "docket", "statistics"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class CasesSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    limit = 2000
+
+    def items(self):
+        return (
+            access.public_submissions().only("slug", "last_event_on").order_by("-filed_on", "-id")
+        )
+
+    def location(self, item):
+        return reverse("docket_case", args=[item.slug])
+
+    def lastmod(self, item):
+        return item.last_event_on
+
+
+SITEMAPS = {"pages": PagesSitemap, "cases": CasesSitemap}

@@ -1,0 +1,101 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from workflow.registry import import_registry
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+SECRET_NAME = "Zuleima Quispe-Huamaní"
+SECRET_DOCUMENT = "Anexo confidencial de la comunidad Xq7"
+PUBLIC_DOCUMENT = "Public submission text"
+
+
+def secret_payload() -> dict:
+    """A case with a withheld submitter beside a public one, a confidential attachment (visibility
+    party_concerned) and a public document with its official Spanish translation."""
+    return {
+        "format": "sem-registry/1",
+        "submissions": [
+            {
+                "identifier": "SEM/PE/007/2024",
+                "party": "PE",
+                "language": "en",
+                "title": {"en": "Mercury in the Madre de Dios river", "es": "Mercurio en el río"},
+                "summary": {
+                    "en": "Gold mining dumps mercury.",
+                    "es": "La minería vierte mercurio.",
+                },
+                "laws": [
+                    {"name": "General Environmental Law (Law No. 28611)", "provisions": "Art. 1"}
+                ],
+                "submitters": [
+                    {
+                        "name": SECRET_NAME,
+                        "kind": "individual",
+                        "country": "PE",
+                        "confidential": True,
+                    },
+                    {
+                        "name": "Derecho Ambiental Abierto",
+                        "kind": "organization",
+                        "country": "PE",
+                        "confidential": False,
+                    },
+                ],
+                "related": ["SACA-SEEM/PE/002/2023"],
+                "events": [
+                    {
+                        "on": "2024-02-05",
+                        "kind": "filed",
+                        "documents": [
+                            {
+                                "language": "en",
+                                "title": PUBLIC_DOCUMENT,
+                                "file": "files/submission-en.pdf",
+                                "visibility": "public",
+                            },
+                            {
+                                "language": "es",
+                                "title": "Texto de la petición",
+                                "file": "files/submission.pdf",
+                                "visibility": "public",
+                                "translation_of": 0,
+                                "official_translation": True,
+                            },
+                            {
+                                "language": "es",
+                                "title": SECRET_DOCUMENT,
+                                "file": "files/information.pdf",
+                                "visibility": "party_concerned",
+                            },
+                        ],
+                    },
+                    {"on": "2024-02-07", "kind": "acknowledged"},
+                    {
+                        "on": "2024-03-01",
+                        "kind": "admissibility_determined",
+                        "outcome": "meets",
+                        "code": "SEM/PE/007/2024/D1",
+                    },
+                ],
+            }
+        ],
+    }
+
+
+@pytest.fixture
+def saca(db):
+    payload = json.loads((DATA / "saca-seem-2023.json").read_text(encoding="utf-8"))
+    report = import_registry(payload, base_dir=DATA)
+    assert report.ok, report.refused
+    return report
+
+
+@pytest.fixture
+def secret_case(db):
+    report = import_registry(secret_payload(), base_dir=DATA)
+    assert report.ok, report.refused
+    from submissions.models import Submission
+
+    return Submission.objects.get(identifier="SEM/PE/007/2024")

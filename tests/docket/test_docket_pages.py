@@ -1,0 +1,212 @@
+"""The docket list, case page, downloads, CSV, statistics and sitemap, through the public gate."""
+
+import csv
+import datetime
+import io
+
+import pytest
+
+from .conftest import PUBLIC_DOCUMENT, SECRET_DOCUMENT, SECRET_NAME
+
+pytestmark = pytest.mark.django_db
+
+
+def test_docket_lists_registered_cases_with_counts(client, saca, secret_case):
+    response = client.get("/en/docket/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "3 submissions found." in body
+    assert "SACA-SEEM/PE/002/2023" in body
+    assert "Forest Concessions in Indigenous Reserves" in body
+    assert "Name withheld at the submitter&#x27;s request" in body
+    assert SECRET_NAME not in body
+
+
+def test_spanish_docket_shows_spanish_titles_and_marks_the_fallback(client, saca, db):
+    from tests.factories import file_case
+    from workflow import services
+
+    case = file_case(on=datetime.date(2024, 1, 2), language="en", title="Only English title")
+    services.record_event(
+        case,
+        "acknowledged",
+        actor=None,
+        on=datetime.date(2024, 1, 3),
+        importing=services.ImportOptions(),
+    )
+    body = client.get("/es/docket/").content.decode()
+    assert "Concesiones forestales en reservas indígenas" in body
+    assert '<span lang="en">Only English title</span> <span class="fallback">' in body
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("q=concesiones+forestales", ["SACA-SEEM/PE/002/2023"]),
+        ("q=forest+concessions", ["SACA-SEEM/PE/002/2023"]),
+        ("party=US", []),
+        ("status=closed", ["SACA-SEEM/PE/001/2023"]),
+        ("year=2024", ["SEM/PE/007/2024"]),
+        ("law=28611", ["SEM/PE/007/2024"]),
+        ("stage=response_decision", ["SEM/PE/007/2024"]),
+    ],
+)
+def test_filters_mean_the_same_on_page_api_and_csv(client, saca, secret_case, query, expected):
+    api = client.get(f"/api/v1/submissions/?{query}").json()
+    assert sorted(r["identifier"] for r in api["results"]) == sorted(expected)
+    assert api["count"] == len(expected)
+    rows = list(
+        csv.DictReader(io.StringIO(client.get(f"/en/docket/export.csv?{query}").content.decode()))
+    )
+    assert sorted(r["identifier"] for r in rows) == sorted(expected)
+    body = client.get(f"/en/docket/?{query}").content.decode()
+    for identifier in expected:
+        assert f'<span class="case__reference">{identifier}</span>' in body
+
+
+def test_invalid_parameters_are_a_400_with_a_message(client):
+    response = client.get("/en/docket/?party=XX&year=abc")
+    assert response.status_code == 400
+    assert "There is a problem with the search" in response.content.decode()
+    api = client.get("/api/v1/submissions/?party=XX")
+    assert api.status_code == 400
+    assert "party" in api.json()["errors"]
+    assert client.get("/en/docket/export.csv?year=1").status_code == 400
+
+
+def test_sorting_by_last_update(client, saca, secret_case):
+    newest = [r["identifier"] for r in client.get("/api/v1/submissions/").json()["results"]]
+    assert newest[0] == "SEM/PE/007/2024"
+    updated = client.get("/api/v1/submissions/?sort=updated").json()["results"]
+    dates = [r["last_update"] for r in updated]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_pagination_keeps_filters(client, saca):
+    from tests.factories import file_case
+    from workflow import services
+
+    for n in range(22):
+        case = file_case(on=datetime.date(2024, 1, 2), title=f"Caso {n}")
+        services.record_event(
+            case,
+            "acknowledged",
+            actor=None,
+            on=datetime.date(2024, 1, 3),
+            importing=services.ImportOptions(),
+        )
+    body = client.get("/en/docket/?party=PE").content.decode()
+    assert "24 submissions found." in body
+    assert 'href="?party=PE&amp;page=2"' in body
+    second = client.get("/en/docket/?party=PE&page=2").content.decode()
+    assert "Page 2 of 2" in second
+
+
+def test_case_page_shows_what_process_md_lists(client, saca, secret_case):
+    body = client.get("/en/docket/sem-pe-007-2024/").content.decode()
+    for text in [
+        "SEM/PE/007/2024",
+        "Mercury in the Madre de Dios river",
+        "Mercurio en el río",  # the other language's title
+        "Peru",
+        '<time datetime="2024-02-05">',
+        "Open",
+        "Deciding whether to request a response",
+        "Name withheld at the submitter&#x27;s request; Derecho Ambiental Abierto",
+        "General Environmental Law (Law No. 28611) (Art. 1)",
+        "Determination under Article 18.8.2</strong> (SEM/PE/007/2024/D1)",
+        PUBLIC_DOCUMENT,
+        "official translation by the Secretariat",
+        "Decision on requesting a response",
+        "30 calendar days from the determination on 1 March 2024",
+        'href="/en/docket/saca-seem-pe-002-2023/"',
+        secret_case.chain_head,
+    ]:
+        assert text in body, text
+    assert SECRET_NAME not in body
+    assert SECRET_DOCUMENT not in body
+
+
+def test_case_page_in_spanish_marks_the_fallback(client, saca):
+    body = client.get("/es/docket/saca-seem-pe-002-2023/").content.decode()
+    # The summary of this case exists in English only.
+    assert "The submitters assert" in body
+    assert 'lang="en"' in body
+
+
+def test_unregistered_case_is_not_on_the_docket(client, db):
+    from tests.factories import file_case
+
+    case = file_case(on=datetime.date(2024, 1, 2))
+    assert case.registered_on is None
+    assert client.get("/en/docket/").content.decode().count('class="case"') == 0
+    assert client.get("/api/v1/submissions/").json()["count"] == 0
+
+
+def test_public_download_is_an_attachment(client, secret_case):
+    from submissions.models import Document
+
+    document = Document.objects.get(title=PUBLIC_DOCUMENT)
+    response = client.get(f"/en/docket/sem-pe-007-2024/documents/{document.pk}/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content)[:4] == b"%PDF"
+
+
+def test_confidential_document_cannot_be_downloaded(client, secret_case):
+    from submissions.models import Document
+
+    document = Document.objects.get(title=SECRET_DOCUMENT)
+    assert document.file
+    response = client.get(f"/en/docket/sem-pe-007-2024/documents/{document.pk}/")
+    assert response.status_code == 404
+
+
+def test_document_of_another_case_by_slug_is_404(client, saca, secret_case):
+    from submissions.models import Document
+
+    document = Document.objects.get(title=PUBLIC_DOCUMENT)
+    response = client.get(f"/en/docket/saca-seem-pe-002-2023/documents/{document.pk}/")
+    assert response.status_code == 404
+
+
+def test_csv_withholds_names_and_guards_formulas(client, secret_case):
+    response = client.get("/en/docket/export.csv")
+    assert response["Content-Disposition"] == 'attachment; filename="docket.csv"'
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert rows[0]["submitters"] == (
+        "Name withheld at the submitter's request; Derecho Ambiental Abierto"
+    )
+    assert rows[0]["chain_hash"] == secret_case.chain_head
+    assert rows[0]["url"] == "http://testserver/en/docket/sem-pe-007-2024/"
+
+
+def test_statistics_counts_public_cases(client, saca, secret_case):
+    body = client.get("/en/statistics/").content.decode()
+    assert "Figures on the 3 submissions on the public docket." in body
+    assert "<svg" in body
+    assert "Admissibility review" in body or "Deciding whether" in body
+    spanish = client.get("/es/statistics/")
+    assert spanish.status_code == 200
+
+
+def test_statistics_figures(saca, secret_case):
+    from submissions import statistics
+
+    figures = statistics.compute()
+    assert figures["total"] == 3
+    assert {b["label"]: b["value"] for b in figures["by_party"]} == {
+        "Peru": 3,
+        "United States": 0,
+    }
+    assert {b["label"]: b["value"] for b in figures["by_year"]} == {"2023": 2, "2024": 1}
+    admissibility = next(s for s in figures["steps"] if s["kind"] == "admissibility")
+    assert admissibility["target"] == 30
+
+
+def test_sitemap_lists_public_cases_in_both_languages(client, saca, secret_case):
+    body = client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/en/docket/sem-pe-007-2024/" in body
+    assert "http://testserver/es/docket/sem-pe-007-2024/" in body
+    assert "http://testserver/en/statistics/" in body

@@ -21,6 +21,8 @@ urlpatterns += i18n_patterns(
     path("", include("submissions.filing_urls")),
     path("docket/", include("submissions.docket_urls")),
     path("", include("notices.urls")),
+    path("", include("workflow.portal_urls")),
+    path("secretariat/accounts/", include("submissions.account_urls")),
     path("secretariat/", include("workflow.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

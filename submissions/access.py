@@ -223,6 +223,16 @@ def get_submission_for_staff(user, queryset, *, act: bool = False, **lookup):
     return submission
 
 
+def get_submission_for_portal(user, queryset, **lookup):
+    """The case in a Party's or the Council's portal: 404 unless the workflow opened it to the
+    account (a registered case is public, but its portal page is not), or the account is staff
+    (whom the portal then refuses with 403)."""
+    submission = get_submission_for_user(user, queryset, **lookup)
+    if not (is_staff_reader(user) or _has_case_access(user, submission)):
+        raise Http404
+    return submission
+
+
 # --- The public gate for querysets ---------------------------------------------------------------
 
 

@@ -193,7 +193,9 @@ RULES = [
         },
         {PARTY_CONCERNED, SECRETARIAT},
         public=True,
-        optional=("pending_proceeding",),
+        # proceeding: {authority, case_number, status} of a declared pending proceeding;
+        # information: Art. 18.8.5(b)(i)-(iii) as given through the Parties' portal.
+        optional=("pending_proceeding", "proceeding", "information"),
         outcomes={
             None: Effect(
                 to=S.FACTUAL_RECORD_DECISION,

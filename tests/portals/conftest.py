@@ -1,0 +1,43 @@
+import io
+
+import pytest
+
+from tests.helpers_cases import drive
+from workflow.documents import DocumentInput
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def pdf(name="annex.pdf"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, PDF, content_type="application/pdf")
+
+
+def stored_pdf(name="confidential.pdf"):
+    buffer = io.BytesIO(PDF)
+    buffer.name = name
+    return buffer
+
+
+@pytest.fixture
+def pe_awaiting(db):
+    """A Peru case awaiting Peru's response, with a confidential annex forwarded to Peru."""
+    story = drive("response_decision", party="PE")
+    story.add(
+        "information_added",
+        after=1,
+        author="submitter",
+        visibility="party_concerned",
+        documents_in=[
+            DocumentInput(
+                title="Anexo confidencial",
+                language="es",
+                file=stored_pdf(),
+                visibility="party_concerned",
+                kind="annex",
+            )
+        ],
+    )
+    story.add("response_decided", data={"outcome": "request"}, after=1)
+    return story

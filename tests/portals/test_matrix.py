@@ -1,0 +1,165 @@
+"""Acceptance 1: every route of the portals and of account management, for every role, with
+the status code written by hand. A route added without a row here fails the first test."""
+
+import pytest
+from django.contrib.auth.tokens import default_token_generator
+from django.urls import URLPattern, URLResolver
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from submissions import account_urls
+from submissions.models import Document
+from tests.helpers_cases import drive
+from tests.portals.conftest import stored_pdf
+from workflow import portal_urls
+from workflow.documents import DocumentInput
+
+USERS = [
+    "anonymous",
+    "officer",
+    "director",
+    "pe_focal",
+    "us_focal",
+    "pe_council",
+    "us_council",
+    "auditor",
+]
+
+
+def codes(*values):
+    assert len(values) == len(USERS)
+    return dict(zip(USERS, values, strict=True))
+
+
+L = "login"  # a redirect to the sign-in page
+# The Peru case awaiting Peru's response: only Peru's focal points; staff may see, not act here.
+PARTY_AW = codes(L, 403, 403, 200, 404, 404, 404, 403)
+# A case notified to the Council: Peru's focal points see it (not here), the US's do not.
+COUNCIL_AC = codes(L, 403, 403, 403, 404, 200, 200, 403)
+
+# url name -> (case, method, codes)
+MATRIX = {
+    "party_home": (None, "get", codes(L, 403, 403, 200, 200, 403, 403, 403)),
+    "party_case": ("aw", "get", PARTY_AW),
+    "party_respond": ("aw", "get", PARTY_AW),
+    "party_extension": ("aw", "get", PARTY_AW),
+    "party_correspondence": ("aw", "get", PARTY_AW),
+    "party_document": ("aw", "get", PARTY_AW),
+    "party_receipt": ("aw", "get", PARTY_AW),
+    "party_receipt_document": ("aw", "get", PARTY_AW),
+    # Both Parties comment on a draft; Council members see the draft but do not comment.
+    "party_comment": ("dc", "get", codes(L, 403, 403, 200, 200, 403, 403, 403)),
+    "council_home": (None, "get", codes(L, 403, 403, 403, 403, 200, 200, 403)),
+    "council_case": ("ac", "get", COUNCIL_AC),
+    "council_instruct": ("ac", "get", COUNCIL_AC),
+    "council_publish": ("ac", "get", COUNCIL_AC),
+    "council_document": ("ac", "get", COUNCIL_AC),
+    # After the draft both Parties see the case; recommendations come once the record is final.
+    "council_recommend": ("ff", "get", codes(L, 403, 403, 403, 403, 200, 200, 403)),
+    # The Peru member's instruction: the US member sees the case but not a receipt in his name.
+    "council_receipt": ("ff", "get", codes(L, 403, 403, 403, 403, 200, 404, 403)),
+    "council_receipt_document": ("ff", "get", codes(L, 403, 403, 403, 403, 200, 404, 403)),
+    "account_list": (None, "get", codes(L, 200, 200, 403, 403, 403, 403, 200)),
+    "account_activity": (None, "get", codes(L, 200, 200, 403, 403, 403, 403, 200)),
+    "account_invite": (None, "get", codes(L, 200, 200, 403, 403, 403, 403, 403)),
+    "account_deactivate": ("invitee", "post", codes(L, 302, 302, 403, 403, 403, 403, 403)),
+    "account_resend": ("invitee", "post", codes(L, 302, 302, 403, 403, 403, 403, 403)),
+    # The one-time link is for whoever holds it: it moves the token into the session.
+    "account_set_password": ("invitee", "get", codes(302, 302, 302, 302, 302, 302, 302, 302)),
+    "account_password_set": (None, "get", codes(200, 200, 200, 200, 200, 200, 200, 200)),
+}
+
+
+def _names(patterns):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _names(pattern.url_patterns)
+        elif isinstance(pattern, URLPattern):
+            yield pattern.name
+
+
+def test_every_route_is_in_the_matrix():
+    names = list(_names(portal_urls.urlpatterns)) + list(_names(account_urls.urlpatterns))
+    assert len(names) == len(set(names))
+    assert set(names) == set(MATRIX)
+
+
+def _case(kind):
+    if kind == "aw":
+        story = drive("response_decision", party="PE")
+        story.add(
+            "information_added",
+            author="submitter",
+            visibility="party_concerned",
+            documents_in=[
+                DocumentInput("Anexo confidencial", "es", stored_pdf(), "party_concerned", "annex")
+            ],
+        )
+        story.add("response_decided", data={"outcome": "request"})
+        receipt = story.add("correspondence", author="party:PE", title="Carta")
+        return story.case, {"seq": receipt.seq}
+    if kind == "ac":
+        story = drive("awaiting_council", party="PE")
+        story.add(
+            "correspondence",
+            visibility="parties",
+            documents_in=[DocumentInput("Letter", "en", stored_pdf(), "parties")],
+        )
+        return story.case, {}
+    if kind == "dc":
+        return drive("draft_comment_period", party="PE").case, {}
+    story = drive("final_factual_record", party="PE")
+    instructed = story.case.events.get(kind="council_instructed")
+    return story.case, {"seq": instructed.seq}
+
+
+def _kwargs(name, case_kind, request):
+    if case_kind is None:
+        return {}
+    if case_kind == "invitee":
+        from submissions.accounts import invite
+
+        officer = request.getfixturevalue("officer")
+        invitee = invite(
+            email="new@minam.gob.pe",
+            first_name="Ana",
+            last_name="Quispe",
+            role="party_focal_point",
+            party="PE",
+            language="es",
+            actor=officer,
+        )
+        if name == "account_set_password":
+            return {
+                "uidb64": urlsafe_base64_encode(force_bytes(invitee.pk)),
+                "token": default_token_generator.make_token(invitee),
+            }
+        return {"pk": invitee.pk}
+    case, extra = _case(case_kind)
+    kwargs = {"pk": case.pk}
+    if name.endswith("_document") and "receipt" not in name:
+        document = Document.objects.filter(submission=case, file__gt="").latest("id")
+        kwargs["document_pk"] = document.pk
+    elif "receipt" in name:
+        kwargs["seq"] = extra["seq"]
+    return kwargs
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_permission_matrix(name, client, request, db):
+    from django.urls import reverse
+
+    case_kind, method, expected = MATRIX[name]
+    users = {u: request.getfixturevalue(u) for u in USERS if u != "anonymous"}
+    url = reverse(name, kwargs=_kwargs(name, case_kind, request))
+    got = {}
+    for who in USERS:
+        client.logout()
+        if who != "anonymous":
+            client.force_login(users[who])
+        response = getattr(client, method)(url)
+        code = response.status_code
+        if code == 302 and response["Location"].startswith("/en/accounts/login/"):
+            code = L
+        got[who] = code
+    assert got == expected

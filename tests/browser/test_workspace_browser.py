@@ -1,0 +1,79 @@
+"""The Secretariat's day through a real browser: record a Spanish filing, register it, complete
+the admissibility checklist and propose; the Executive Director approves."""
+
+import re
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "a-long-test-password"  # tests/factories.py
+
+
+def _sign_in(page, username):
+    page.goto(page.base + "/en/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("main").get_by_role("button").click()
+
+
+def _open_action(page, label):
+    page.locator("summary", has_text=label).first.click()
+    return page.locator(f'form[aria-label="{label}"]')
+
+
+def test_register_check_propose_and_approve(page, officer, director):
+    _sign_in(page, "officer")
+    page.goto(page.base + "/en/secretariat/file/")
+    page.select_option("#id_party", "PE")
+    page.select_option("#id_language", "es")
+    page.fill("#id_title", "Tala ilegal en la reserva comunal")
+    page.fill("#id_summary", "La autoridad forestal no fiscaliza las concesiones.")
+    page.fill("#id_submitter_name", "Asociación Amazónica")
+    page.select_option("#id_submitter_kind", "organization")
+    page.fill("#id_nationality", "PE")
+    page.fill("#id_law", "Ley Forestal y de Fauna Silvestre (Ley N.° 29763)")
+    page.get_by_role("button", name="Record the filing").click()
+    page.wait_for_url(re.compile(r"/en/secretariat/case/\d+/$"))
+    assert "Filing recorded with receipt number R-" in page.content()
+
+    # Registration: the acknowledgement assigns the identifier.
+    form = _open_action(page, "Acknowledgement of receipt")
+    form.get_by_role("button", name="Record").click()
+    page.wait_for_load_state()
+    assert re.search(r"SEM/PE/\d{3}/\d{4}", page.locator("h1").inner_text())
+    case_url = page.url
+
+    # The Article 18.8.2 checklist, every criterion met, then the proposal.
+    form = _open_action(page, "Determination under Article 18.8.2")
+    assert "Suggested: met." in form.inner_text()
+    for letter in "abcdef":
+        form.locator(f"#id_admissibility_determined-{letter}_finding_0").check()
+        form.locator(f"#id_admissibility_determined-{letter}_reasons").fill(
+            f"El criterio ({letter}) se cumple."
+        )
+    form.get_by_role("button", name="Propose").click()
+    page.wait_for_load_state()
+    assert "now awaits the Executive Director's approval" in page.content()
+    assert page.locator("#case-stage").inner_text() == "Admissibility review"
+
+    page.get_by_role("button", name="Sign out").click()
+    _sign_in(page, "director")
+    page.goto(page.base + "/en/secretariat/approvals/")
+    assert "Determination under Article 18.8.2" in page.content()
+    assert "(f) is filed by a person of a Party" in page.content()
+    page.get_by_role("button", name=re.compile(r"Approve proposal no\. 3")).click()
+    page.wait_for_load_state()
+    assert "Approved: “Determination under Article 18.8.2” is recorded" in page.content()
+
+    page.goto(case_url)
+    assert page.locator("#case-stage").inner_text() == "Deciding whether to request a response"
+    proposal = page.locator("#event-3")
+    assert "Decision proposed" in proposal.inner_text()
+    assert "officer" in proposal.locator("dd").nth(2).inner_text()
+    decision = page.locator("#event-4")
+    text = decision.inner_text()
+    assert "Determination under Article 18.8.2" in text
+    assert "Approved by director (proposal no. 3)" in text
+    assert "director" in decision.locator("dd").nth(2).inner_text()
+    assert "Outcome: meets the criteria" in text

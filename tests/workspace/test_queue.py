@@ -1,0 +1,136 @@
+"""The queue: filters, sorting, counts, and a number of queries that does not grow with cases."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from submissions.models import Party, Submission
+from workflow import services
+from workflow.models import Deadline, Event
+
+from ..factories import file_case
+from ..helpers_cases import drive
+
+pytestmark = pytest.mark.django_db
+
+
+def _bulk_cases(n, officer, start=0):
+    """``n`` open cases with an open deadline each, every third assigned and every fifth with
+    a pending proposal: rows the queue reads, inserted in bulk (the queue only reads them)."""
+    party = Party.objects.get(code="PE")
+    today = timezone.localdate()
+    cases = Submission.objects.bulk_create(
+        [
+            Submission(
+                receipt_number=f"R-2099-{start + i:06d}",
+                party=party,
+                language="es",
+                title_es=f"Caso {start + i}",
+                filed_on=today,
+                stage="admissibility_review",
+                assigned_officer=officer if i % 3 == 0 else None,
+                event_count=1,
+            )
+            for i in range(n)
+        ]
+    )
+    Deadline.objects.bulk_create(
+        [
+            Deadline(
+                submission=case,
+                kind="admissibility",
+                rule="setting",
+                start_kind="filed",
+                start_on=today,
+                length=30,
+                unit="days",
+                due_on=today + datetime.timedelta(days=i % 40 - 5),
+                explanation="…",
+            )
+            for i, case in enumerate(cases)
+        ]
+    )
+    now = timezone.now()
+    Event.objects.bulk_create(
+        [
+            Event(
+                submission=case,
+                seq=1,
+                kind="proposed",
+                on=today,
+                recorded_at=now,
+                recorded_by=officer,
+                author="secretariat",
+                data={"proposal": {"kind": "admissibility_determined", "outcome": "meets"}},
+                visibility="secretariat",
+                hash="x",
+            )
+            for i, case in enumerate(cases)
+            if i % 5 == 0
+        ]
+    )
+    return cases
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured), response
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "?officer=me", "?overdue=on", "?awaiting_approval=on&sort=filed", "?due_within=7"],
+)
+def test_the_queue_runs_the_same_number_of_queries_with_10_and_200_cases(client, officer, query):
+    client.force_login(officer)
+    url = reverse("ws_queue") + query
+    _bulk_cases(10, officer)
+    with_10, response_10 = _queries(client, url)
+    _bulk_cases(190, officer, start=10)
+    with_200, response_200 = _queries(client, url)
+    assert with_10 == with_200
+    assert with_10 <= 12
+    if not query:
+        assert response_10.content.decode().count('href="/en/secretariat/case/') == 10
+        assert response_200.content.decode().count('href="/en/secretariat/case/') == 100  # a page
+
+
+def test_filters_and_deadline_order(client, officer, officer2):
+    first = drive("admissibility_review").case
+    second = file_case(actor=officer, title="Segunda")  # filed today: its periods end later
+    services.record_event(second, "assigned", actor=officer, data={"officer": "officer2"})
+    closed = drive("closed").case
+    client.force_login(officer)
+    page = client.get(reverse("ws_queue")).content.decode()
+    assert page.index(first.reference) < page.index(second.reference)  # soonest first
+    assert closed.reference not in page
+    assert "Awaiting registration</a>: 1" in page
+    mine = client.get(reverse("ws_queue") + "?officer=officer2").content.decode()
+    assert second.reference in mine and first.reference not in mine
+    waiting = client.get(reverse("ws_queue") + "?unregistered=on").content.decode()
+    assert second.receipt_number in waiting and first.reference not in waiting
+    overdue = client.get(reverse("ws_queue") + "?overdue=on").content.decode()
+    assert first.reference in overdue and second.reference not in overdue
+    assert "days overdue" in overdue
+    closed_page = client.get(reverse("ws_queue") + "?stage=closed").content.decode()
+    assert closed.reference in closed_page
+
+
+def test_awaiting_approval_filter(client, officer):
+    case = drive("admissibility_review").case
+    other = drive("admissibility_review").case
+    services.record_event(
+        case,
+        "admissibility_determined",
+        actor=officer,
+        data={"outcome": "does_not_meet"},
+    )
+    client.force_login(officer)
+    page = client.get(reverse("ws_queue") + "?awaiting_approval=on").content.decode()
+    assert case.reference in page and other.reference not in page

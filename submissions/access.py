@@ -275,3 +275,22 @@ def staff_submissions(user, queryset=None):
         return queryset.none()
     _has_case_access(user, Submission(pk=0))  # fill the cache
     return queryset.filter(pk__in=user._sem_case_ids)
+
+
+# --- Submitters' private tracking links ----------------------------------------------------------
+
+
+def membership_for_token(token):
+    """The membership a private tracking link stands for, or 404: unknown, or revoked by staff."""
+    from .models import SubmissionSubmitter
+
+    if not isinstance(token, str) or not 20 <= len(token) <= 64:
+        raise Http404
+    membership = (
+        SubmissionSubmitter.objects.select_related("submission__party", "submitter")
+        .filter(tracking_token=token, token_revoked_at__isnull=True)
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    return membership

@@ -167,6 +167,30 @@ SEM_LETTERHEAD = env.str(
 # Base URL used in emails (links back to the site).
 SEM_SITE_URL = env.str("SEM_SITE_URL", default="http://127.0.0.1:8000")
 
+# --- Filing (online submissions, tracking links, public forms) -------------------------------
+# Attachments: allowed extensions and the content type their first bytes must show.
+SEM_FILING_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "mp4": "video/mp4",
+}
+SEM_FILING_ALLOWED_EXTENSIONS = env.list(
+    "SEM_FILING_ALLOWED_EXTENSIONS", default=list(SEM_FILING_TYPES)
+)
+SEM_FILING_MAX_FILE_BYTES = env.int("SEM_FILING_MAX_FILE_BYTES", default=25 * 1024 * 1024)
+SEM_FILING_MAX_TOTAL_BYTES = env.int("SEM_FILING_MAX_TOTAL_BYTES", default=100 * 1024 * 1024)
+# Per-address limit on posts to the public forms (filing, lost link, information): so many per
+# window of seconds. 0 turns it off (load tests).
+SEM_FILING_RATE_LIMIT = env.int("SEM_FILING_RATE_LIMIT", default=20)
+SEM_FILING_RATE_WINDOW = env.int("SEM_FILING_RATE_WINDOW", default=3600)
+# How long a file kept across a failed validation stays usable (seconds).
+SEM_FILING_PENDING_MAX_AGE = env.int("SEM_FILING_PENDING_MAX_AGE", default=24 * 3600)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

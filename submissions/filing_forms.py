@@ -1,0 +1,547 @@
+"""The public forms: a submission under Article 18.8, the tracking page's actions, a lost link,
+and information for a factual record (Art. 18.9.4(b)).
+
+Help texts paraphrase the treaty criterion each question serves, so a person knows why it is
+asked. Attachments go through ``submissions.uploads``.
+"""
+
+import unicodedata
+
+from babel import Locale
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from . import uploads
+from .models import LANGUAGE_CHOICES, Submitter
+
+CO_SUBMITTERS = 3  # extra fieldsets, no JavaScript needed
+LAW_ROWS = 4
+ATTACHMENT_SLOTS = 5
+MAX_TEXT = 50_000
+
+
+def _sort_key(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def country_choices():
+    """Every country by its two-letter code, named in the page's language (Babel's CLDR data),
+    Peru and the United States first."""
+    language = (get_language() or "en")[:2]
+    names = Locale.parse(language).territories
+    codes = [
+        code
+        for code in names
+        if len(code) == 2 and code.isalpha() and code not in ("EU", "EZ", "UN", "ZZ", "QO")
+    ]
+    rest = sorted((c for c in codes if c not in ("PE", "US")), key=lambda c: _sort_key(names[c]))
+    return [("", "—"), ("PE", names["PE"]), ("US", names["US"])] + [(c, names[c]) for c in rest]
+
+
+def current_language() -> str:
+    language = (get_language() or "en")[:2]
+    return language if language in ("en", "es") else "en"
+
+
+class PublicForm(forms.Form):
+    """Accessible rendering support: help and errors described on each widget."""
+
+    required_css_class = "field--required"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound:
+            self.data = self.data.copy()  # kept files' tokens are written back into it
+
+    def describe(self) -> None:
+        """Point each widget at its help text and errors (aria-describedby, aria-invalid).
+        Called once validation, if any, is done."""
+        for name, field in self.fields.items():
+            bound = self[name]
+            ids = []
+            if field.help_text:
+                ids.append(f"{bound.auto_id}-help")
+            if self.is_bound and bound.errors:
+                ids.append(f"{bound.auto_id}-error")
+                field.widget.attrs["aria-invalid"] = "true"
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
+
+    def error_links(self):
+        """(anchor, label, message) for the error summary at the top of the page."""
+        links = []
+        if not self.is_bound:
+            return links
+        for message in self.non_field_errors():
+            links.append(("", "", message))
+        for bound in self:
+            if bound.is_hidden:
+                continue
+            anchor = bound.id_for_label or f"{bound.auto_id}_0"
+            for message in bound.errors:
+                links.append((anchor, bound.label, message))
+        return links
+
+
+def _text(label, help_text="", required=True, max_length=MAX_TEXT, rows=6):
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        required=required,
+        max_length=max_length,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
+class SubmitterForm(PublicForm):
+    """One person or organization filing. The first is required; co-submitters are optional
+    (``empty_permitted``: an untouched fieldset is skipped)."""
+
+    kind = forms.ChoiceField(
+        label=_("Filing as"),
+        choices=Submitter.Kind.choices,
+        widget=forms.RadioSelect,
+    )
+    name = forms.CharField(
+        label=_("Full name, or the organization's name"),
+        max_length=300,
+        help_text=_("A submission must clearly identify the person making it (Article 18.8.2(b))."),
+    )
+    nationality = forms.ChoiceField(
+        label=_("Nationality, or country where the organization is established"),
+        choices=country_choices,
+        help_text=_(
+            "Only a person of Peru or of the United States may file (Article 18.8.2(f)); a "
+            "person of the United States files about the United States through the process of "
+            "the Commission for Environmental Cooperation (Article 18.8.3)."
+        ),
+    )
+    residence = forms.ChoiceField(
+        label=_("Country of permanent residence"),
+        choices=country_choices,
+        required=False,
+        help_text=_("For individuals: a permanent resident of a Party is a person of that Party."),
+    )
+    identity_document = forms.FileField(
+        label=_("Identity document (optional)"),
+        required=False,
+        help_text=_(
+            "A copy of an identity document or of the organization's registration helps the "
+            "Secretariat confirm who is filing. It is never published."
+        ),
+    )
+    identity_document_token = forms.CharField(required=False, widget=forms.HiddenInput)
+    postal_address = _text(
+        _("Postal address"),
+        _("Where the Secretariat can write to you (Article 18.8.2(b))."),
+        required=False,
+        max_length=2000,
+        rows=3,
+    )
+    email = forms.EmailField(
+        label=_("Email"),
+        help_text=_("The receipt and the private tracking link are sent here."),
+    )
+    phone = forms.CharField(label=_("Phone (optional)"), max_length=50, required=False)
+    preferred_language = forms.ChoiceField(
+        label=_("Language for messages from the Secretariat"), choices=LANGUAGE_CHOICES
+    )
+    confidential = forms.BooleanField(
+        label=_("Withhold my identity from the public"),
+        required=False,
+        help_text=_(
+            "The public will see “Name withheld at the submitter's request” instead of your "
+            "name. The Secretariat and the government concerned still see it."
+        ),
+    )
+
+    def __init__(self, *args, primary=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.primary = primary
+        self.pending_identity = None
+        self.fields["preferred_language"].initial = current_language()
+        self.fields["identity_document"].widget.attrs["accept"] = uploads.accept_attribute()
+        if primary:
+            self.fields["postal_address"].required = True
+
+    # What makes an optional co-submitter fieldset "filled in" (its language choice does not).
+    ANSWERS = (
+        "kind",
+        "name",
+        "nationality",
+        "residence",
+        "identity_document",
+        "postal_address",
+        "email",
+        "phone",
+        "confidential",
+    )
+
+    def has_changed(self):
+        return any(name in self.ANSWERS for name in self.changed_data)
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("identity_document")
+        token_name = self.add_prefix("identity_document_token")
+        previous = uploads.from_token(cleaned.get("identity_document_token", ""))
+        if upload:
+            try:
+                self.pending_identity = uploads.stash(upload)
+            except ValidationError as error:
+                self.add_error("identity_document", error)
+                self.pending_identity = previous
+        else:
+            self.pending_identity = previous
+        self.data[token_name] = self.pending_identity.token if self.pending_identity else ""
+        return cleaned
+
+    def person(self) -> Submitter:
+        """An unsaved submitter, to ask the one place that decides who is a person of a Party."""
+        return Submitter(
+            kind=self.cleaned_data["kind"],
+            name=self.cleaned_data["name"],
+            nationality=self.cleaned_data["nationality"],
+            residence=self.cleaned_data.get("residence") or "",
+        )
+
+
+class FilingForm(PublicForm):
+    """The submission itself, in sections that follow Article 18.8.2."""
+
+    party = forms.ChoiceField(
+        label=_("Which government is failing to enforce its environmental laws?"),
+        choices=[("PE", _("Peru")), ("US", _("The United States"))],
+        widget=forms.RadioSelect,
+        help_text=_("The Party concerned: Peru or the United States (Article 18.8.1)."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of your submission"),
+        choices=LANGUAGE_CHOICES,
+        help_text=_("A submission is written in English or Spanish (Article 18.8.2(a))."),
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=500,
+        help_text=_("A short name for the matter, for example the place and the activity."),
+    )
+    facts = _text(
+        _("The facts"),
+        _(
+            "What is happening, where and since when, and why you consider that the law is not "
+            "being effectively enforced. Give enough information for the Secretariat to review "
+            "the submission (Article 18.8.2(c)); the submission should aim at promoting "
+            "enforcement, not at harassing industry (Article 18.8.2(d))."
+        ),
+        rows=10,
+    )
+    authorities_communication = _text(
+        _("How and when you told the authorities, in writing"),
+        _(
+            "The submission must say that the matter was communicated in writing to the "
+            "relevant authorities of the Party (Article 18.8.2(e)): to whom, how and on what "
+            "date."
+        ),
+    )
+    authorities_response = _text(
+        _("The authorities' response, if any"),
+        _("Their answer, if they gave one (Article 18.8.2(e))."),
+        required=False,
+    )
+    private_remedies = _text(
+        _("Private remedies you have pursued"),
+        _(
+            "Actions under the Party's law, such as complaints or lawsuits, and their result. "
+            "The Secretariat considers whether they have been pursued (Article 18.8.4(c))."
+        ),
+        required=False,
+    )
+    harm = _text(
+        _("The harm you have suffered"),
+        _(
+            "How the matter harms you or your organization. The Secretariat considers whether "
+            "the submission alleges harm to the person making it (Article 18.8.4(a))."
+        ),
+        required=False,
+    )
+    relies_on_media_only = forms.ChoiceField(
+        label=_("Does your submission rely only on news reports?"),
+        choices=[("no", _("No: it also rests on other information")), ("yes", _("Yes"))],
+        widget=forms.RadioSelect,
+        help_text=_(
+            "The Secretariat considers whether a submission is drawn exclusively from mass "
+            "media reports (Article 18.8.4(d))."
+        ),
+    )
+    declaration = forms.BooleanField(
+        label=_(
+            "I declare that the information in this submission is true to the best of my knowledge."
+        ),
+    )
+    eligibility_confirmed = forms.BooleanField(
+        label=_(
+            "I have read what Article 18.8 says about who may file, and I want to file anyway."
+        ),
+        required=False,
+    )
+    # The honeypot: hidden from people (and from assistive technology), filled in by robots.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = current_language()
+        for i in range(LAW_ROWS):
+            self.fields[f"law_{i}_name"] = forms.CharField(
+                label=_("Name of the law or regulation"),
+                max_length=500,
+                required=i == 0,
+                help_text=(
+                    _(
+                        "A statute or regulation of the central government whose primary "
+                        "purpose is protecting the environment or human, animal or plant life "
+                        "or health (Article 18.14). Add one per row."
+                    )
+                    if i == 0
+                    else ""
+                ),
+            )
+            self.fields[f"law_{i}_provisions"] = forms.CharField(
+                label=_("Articles or provisions"), max_length=500, required=False
+            )
+        for i in range(ATTACHMENT_SLOTS):
+            self.fields[f"attachment_{i}"] = forms.FileField(
+                label=_("File"),
+                required=False,
+                widget=forms.ClearableFileInput(attrs={"accept": uploads.accept_attribute()}),
+            )
+            self.fields[f"attachment_{i}_token"] = forms.CharField(
+                required=False, widget=forms.HiddenInput
+            )
+            self.fields[f"attachment_{i}_title"] = forms.CharField(
+                label=_("Title of the document (optional)"), max_length=300, required=False
+            )
+            self.fields[f"attachment_{i}_confidential"] = forms.BooleanField(
+                label=_("Confidential"),
+                required=False,
+                help_text=_(
+                    "Forwarded to the government concerned if a response is requested, never "
+                    "published."
+                ),
+            )
+            self.fields[f"attachment_{i}_remove"] = forms.BooleanField(
+                label=_("Remove this file"), required=False
+            )
+        self.kept: dict[int, uploads.PendingFile] = {}
+
+    # --- groups of fields for the template -----------------------------------------------------
+    def law_rows(self):
+        return [(self[f"law_{i}_name"], self[f"law_{i}_provisions"]) for i in range(LAW_ROWS)]
+
+    def attachment_slots(self):
+        slots = []
+        for i in range(ATTACHMENT_SLOTS):
+            kept = self.kept.get(i)
+            if kept is None and not self.is_bound:
+                kept = uploads.from_token(self.initial.get(f"attachment_{i}_token", ""))
+            slots.append(
+                {
+                    "number": i + 1,
+                    "file": self[f"attachment_{i}"],
+                    "token": self[f"attachment_{i}_token"],
+                    "title": self[f"attachment_{i}_title"],
+                    "confidential": self[f"attachment_{i}_confidential"],
+                    "remove": self[f"attachment_{i}_remove"],
+                    "kept": kept,
+                }
+            )
+        return slots
+
+    # --- validation ----------------------------------------------------------------------------
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise ValidationError(_("Leave this field empty."), code="honeypot")
+        return ""
+
+    def clean(self):
+        cleaned = super().clean()
+        sizes = []
+        for i in range(ATTACHMENT_SLOTS):
+            token_name = self.add_prefix(f"attachment_{i}_token")
+            previous = uploads.from_token(cleaned.get(f"attachment_{i}_token", ""))
+            upload = cleaned.get(f"attachment_{i}")
+            pending = previous
+            if upload:
+                try:
+                    pending = uploads.stash(upload)
+                    if previous is not None:
+                        previous.delete()
+                except ValidationError as error:
+                    self.add_error(f"attachment_{i}", error)
+            elif previous is not None and cleaned.get(f"attachment_{i}_remove"):
+                previous.delete()
+                pending = None
+            self.data[token_name] = pending.token if pending else ""
+            self.data.pop(self.add_prefix(f"attachment_{i}_remove"), None)
+            if pending is not None:
+                self.kept[i] = pending
+                sizes.append(pending.size)
+        try:
+            uploads.check_total(sizes)
+        except ValidationError as error:
+            self.add_error(None, error)
+        return cleaned
+
+    def laws(self):
+        rows = []
+        for i in range(LAW_ROWS):
+            name = (self.cleaned_data.get(f"law_{i}_name") or "").strip()
+            if name:
+                rows.append((name, (self.cleaned_data.get(f"law_{i}_provisions") or "").strip()))
+        return rows
+
+    def attachments(self):
+        """(pending file, title, confidential) for each kept file, in slot order."""
+        return [
+            (
+                pending,
+                (self.cleaned_data.get(f"attachment_{i}_title") or "").strip(),
+                bool(self.cleaned_data.get(f"attachment_{i}_confidential")),
+            )
+            for i, pending in sorted(self.kept.items())
+        ]
+
+
+class DocumentsForm(PublicForm):
+    """Files added later (a revision, information, evidence): checked, then streamed by the
+    workflow. A failed post asks for the file again; the text typed is kept."""
+
+    files_required = False
+    file_slots = 3
+    confidential_choice = True  # False where the event itself is never public
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for i in range(self.file_slots):
+            self.fields[f"file_{i}"] = forms.FileField(
+                label=_("File"),
+                required=self.files_required and i == 0,
+                widget=forms.ClearableFileInput(attrs={"accept": uploads.accept_attribute()}),
+            )
+            if self.confidential_choice:
+                self.fields[f"file_{i}_confidential"] = forms.BooleanField(
+                    label=_("Confidential"),
+                    required=False,
+                    help_text=_(
+                        "Forwarded to the government concerned if a response is requested, "
+                        "never published."
+                    ),
+                )
+
+    def file_rows(self):
+        return [
+            (
+                self[f"file_{i}"],
+                self[f"file_{i}_confidential"] if self.confidential_choice else None,
+            )
+            for i in range(self.file_slots)
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        sizes = []
+        for i in range(self.file_slots):
+            upload = cleaned.get(f"file_{i}")
+            if upload:
+                try:
+                    uploads.check(upload)
+                    sizes.append(upload.size)
+                except ValidationError as error:
+                    self.add_error(f"file_{i}", error)
+        try:
+            uploads.check_total(sizes)
+        except ValidationError as error:
+            self.add_error(None, error)
+        return cleaned
+
+    def uploaded(self):
+        """(file, confidential) for each file given."""
+        return [
+            (self.cleaned_data[f"file_{i}"], bool(self.cleaned_data.get(f"file_{i}_confidential")))
+            for i in range(self.file_slots)
+            if self.cleaned_data.get(f"file_{i}")
+        ]
+
+
+class RevisionForm(DocumentsForm):
+    files_required = True
+    file_slots = 2
+    note = _text(
+        _("What you changed (optional)"),
+        _("The revised submission returns the case to admissibility review (Article 18.8.2)."),
+        required=False,
+        max_length=5000,
+        rows=4,
+    )
+
+
+class InformationAddedForm(DocumentsForm):
+    confidential_choice = False  # seen by the Secretariat and the submitters only
+    note = _text(
+        _("Information or evidence to add"),
+        _("Further facts or documentary evidence for the Secretariat (Article 18.8.2(c))."),
+        max_length=MAX_TEXT,
+        rows=6,
+    )
+
+
+class WithdrawForm(PublicForm):
+    confirm = forms.BooleanField(
+        label=_("Yes, withdraw this submission. I understand that the case will be closed."),
+    )
+
+
+class LostLinkForm(PublicForm):
+    email = forms.EmailField(
+        label=_("Email address you gave when filing"),
+        help_text=_("If it is on file, we send the private links of your submissions there."),
+    )
+
+
+class InformationForm(DocumentsForm):
+    """Information for a factual record from an interested person (Article 18.9.4(b))."""
+
+    confidential_choice = False  # the Secretariat reviews it; nothing is published from here
+
+    name = forms.CharField(label=_("Your name"), max_length=300)
+    organization = forms.CharField(
+        label=_("Organization (optional)"), max_length=300, required=False
+    )
+    email = forms.EmailField(
+        label=_("Email"), help_text=_("The Secretariat may write to you about your information.")
+    )
+    note = _text(
+        _("Your information"),
+        _(
+            "Information relevant to the factual record. The Secretariat may consider "
+            "information submitted by interested persons (Article 18.9.4(b))."
+        ),
+        rows=8,
+    )
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise ValidationError(_("Leave this field empty."), code="honeypot")
+        return ""

@@ -1,0 +1,179 @@
+"""Attachments of the public forms: checked, kept across a failed validation, handed to the
+workflow.
+
+A file is checked before anything else is done with it: an allowed extension, a size within the
+per-file limit, and first bytes that show the type its extension claims (a program renamed
+``report.pdf`` is refused). A file that passes is streamed to a temporary area of the default
+storage (``pending/<random>/``) and referred to by a signed token in a hidden field, so that a
+person whose form comes back with an error does not upload it again. On success it becomes a
+``DocumentInput`` that the workflow streams to its final place and hashes; files are never read
+whole into memory.
+"""
+
+import contextlib
+import os
+import secrets
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+from submissions.models import sha256_of
+from workflow.documents import DocumentInput, safe_name, sniff
+
+SALT = "submissions.uploads.pending"
+PENDING_ROOT = "pending"
+
+
+@dataclass(frozen=True)
+class PendingFile:
+    """A checked upload waiting in temporary storage for its form to be valid."""
+
+    stored_name: str
+    original_name: str
+    size: int
+    sha256: str
+    content_type: str
+
+    @property
+    def token(self) -> str:
+        return signing.dumps(
+            {
+                "n": self.stored_name,
+                "o": self.original_name,
+                "z": self.size,
+                "h": self.sha256,
+                "c": self.content_type,
+            },
+            salt=SALT,
+            compress=True,
+        )
+
+    def open(self):
+        """The stored file, named as the person named it (the workflow keeps that name)."""
+        fileobj = default_storage.open(self.stored_name, "rb")
+        fileobj.name = self.original_name
+        return fileobj
+
+    def delete(self) -> None:
+        if not self.stored_name.startswith(PENDING_ROOT + "/"):
+            return
+        default_storage.delete(self.stored_name)
+        with contextlib.suppress(OSError):  # not empty, or a storage without folders
+            default_storage.delete(os.path.dirname(self.stored_name))  # its random folder
+
+
+def allowed_extensions() -> list[str]:
+    return [e.lower() for e in settings.SEM_FILING_ALLOWED_EXTENSIONS]
+
+
+def accept_attribute() -> str:
+    """The ``accept`` attribute of the file inputs: a hint for the browser's picker only."""
+    return ",".join(f".{e}" for e in allowed_extensions())
+
+
+def extension_of(name: str) -> str:
+    return os.path.splitext(name or "")[1].lstrip(".").lower()
+
+
+def check(upload) -> str:
+    """Check one uploaded file and return its sniffed content type, or raise ValidationError
+    with a message for the person."""
+    name = os.path.basename(getattr(upload, "name", "") or "")
+    extension = extension_of(name)
+    allowed = allowed_extensions()
+    if extension not in allowed:
+        raise ValidationError(
+            _("“%(name)s” is not an accepted type of file. Accepted types: %(types)s.")
+            % {"name": name, "types": ", ".join(e.upper() for e in allowed)},
+            code="type",
+        )
+    size = getattr(upload, "size", None) or 0
+    if size == 0:
+        raise ValidationError(_("“%(name)s” is empty.") % {"name": name}, code="empty")
+    if size > settings.SEM_FILING_MAX_FILE_BYTES:
+        raise ValidationError(
+            _("“%(name)s” is %(size)s; each file may be at most %(limit)s.")
+            % {
+                "name": name,
+                "size": filesizeformat(size),
+                "limit": filesizeformat(settings.SEM_FILING_MAX_FILE_BYTES),
+            },
+            code="size",
+        )
+    content_type = sniff(upload)
+    expected = settings.SEM_FILING_TYPES.get(extension)
+    if content_type != expected:
+        raise ValidationError(
+            _(
+                "“%(name)s” does not contain what its name says: its content is not a "
+                "%(type)s file. Save it again in that format, or give it the right extension."
+            )
+            % {"name": name, "type": extension.upper()},
+            code="mismatch",
+        )
+    return content_type
+
+
+def check_total(sizes) -> None:
+    total = sum(sizes)
+    if total > settings.SEM_FILING_MAX_TOTAL_BYTES:
+        raise ValidationError(
+            _("The files together are %(size)s; the limit for all files is %(limit)s.")
+            % {
+                "size": filesizeformat(total),
+                "limit": filesizeformat(settings.SEM_FILING_MAX_TOTAL_BYTES),
+            },
+            code="total",
+        )
+
+
+def stash(upload) -> PendingFile:
+    """Check an upload and stream it to temporary storage (raises ValidationError)."""
+    content_type = check(upload)
+    digest, size = sha256_of(upload)
+    original = safe_name(upload.name)
+    folder = f"{PENDING_ROOT}/{secrets.token_hex(16)}"
+    stored = default_storage.save(f"{folder}/{original}", upload)
+    return PendingFile(stored, original, size, digest, content_type)
+
+
+def from_token(token: str) -> PendingFile | None:
+    """The pending file a signed token stands for, if the token is genuine, recent, and the
+    file still there; else None (a forged or stale token is simply forgotten)."""
+    if not token or len(token) > 2000:
+        return None
+    try:
+        data = signing.loads(token, salt=SALT, max_age=settings.SEM_FILING_PENDING_MAX_AGE)
+        pending = PendingFile(
+            stored_name=str(data["n"]),
+            original_name=str(data["o"]),
+            size=int(data["z"]),
+            sha256=str(data["h"]),
+            content_type=str(data["c"]),
+        )
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+    if not pending.stored_name.startswith(PENDING_ROOT + "/") or ".." in pending.stored_name:
+        return None
+    if not default_storage.exists(pending.stored_name):
+        return None
+    return pending
+
+
+def document_input(
+    pending: PendingFile, *, title: str, language: str, confidential: bool, kind=None
+) -> DocumentInput:
+    """A pending file as a document of an event. Confidential attachments are forwarded to the
+    Party concerned if a response is requested, and never published (PROCESS.md)."""
+    return DocumentInput(
+        title=title or pending.original_name,
+        language=language,
+        file=pending.open(),
+        visibility="party_concerned" if confidential else "public",
+        kind=kind,
+    )

@@ -1,0 +1,283 @@
+"""The submission form: success, and every kind of bad input coming back with the answers."""
+
+import datetime
+import hashlib
+import re
+
+import pytest
+from django.core.files.storage import default_storage
+from django.test import Client, override_settings
+
+from submissions.models import Document, Submission
+from tests.helpers_cases import frozen
+from workflow.models import Event
+
+from .conftest import EXE, PDF, PNG, filing_data, pdf
+
+pytestmark = pytest.mark.django_db
+
+
+def token_in(html: str, name: str) -> str:
+    match = re.search(rf'name="{re.escape(name)}" value="([^"]*)"', html)
+    return match.group(1) if match else ""
+
+
+def pending_folders() -> set:
+    if not default_storage.exists("pending"):
+        return set()
+    return set(default_storage.listdir("pending")[0])
+
+
+def test_the_form_in_english_and_spanish(client):
+    english = client.get("/en/file/")
+    spanish = client.get("/es/file/")
+    assert english.status_code == spanish.status_code == 200
+    html = english.content.decode()
+    assert 'name="f-title"' in html
+    assert 'name="s0-nationality"' in html
+    assert 'name="s3-name"' in html  # the third co-submitter fieldset
+    assert 'name="f-attachment_4"' in html
+    assert 'class="honeypot" aria-hidden="true"' in html
+    assert "csrfmiddlewaretoken" in html
+    assert "Article 18.8.2(e)" in html
+    assert '<html lang="es">' in spanish.content.decode()
+
+
+def test_filing_creates_the_case_its_documents_and_a_receipt(client):
+    data = filing_data(
+        **{
+            "s0-confidential": "on",
+            "s1-kind": "individual",
+            "s1-name": "Rosa Quispe",
+            "s1-nationality": "PE",
+            "s1-email": "rosa@example.org",
+            "s1-preferred_language": "en",
+            "f-law_1_name": "Ley General del Ambiente (Ley N.° 28611)",
+            "f-attachment_0": pdf("Informe técnico.pdf"),
+            "f-attachment_0_title": "Informe técnico",
+            "f-attachment_1": pdf("fotos.png", PNG),
+            "f-attachment_1_confidential": "on",
+        }
+    )
+    before = pending_folders()
+    with frozen(datetime.date(2026, 3, 2)):  # a Monday
+        response = client.post("/es/file/", data)
+        assert response.status_code == 302
+        assert response["Location"] == "/es/file/receipt/"
+        receipt = client.get("/es/file/receipt/").content.decode()
+
+    submission = Submission.objects.get()
+    assert submission.receipt_number == "R-2026-000001"
+    assert submission.stage == "admissibility_review"
+    assert submission.language == "es"
+    assert submission.title_es == "Tala ilegal en Loreto"
+    assert submission.relies_on_media_only is False
+    assert [str(law) for law in submission.laws.order_by("submissionlaw__position")] == [
+        "Ley Forestal y de Fauna Silvestre (Ley N.° 29763) (Art. 2)",
+        "Ley General del Ambiente (Ley N.° 28611)",
+    ]
+    people = [m.submitter for m in submission.memberships.order_by("position")]
+    assert [(p.name, p.confidential, p.preferred_language) for p in people] == [
+        ("Asociación Amazónica", True, "es"),
+        ("Rosa Quispe", False, "en"),
+    ]
+    event = Event.objects.get(submission=submission)
+    assert (event.kind, event.author) == ("filed", "submitter")
+    documents = list(Document.objects.filter(event=event).order_by("position"))
+    assert [(d.title, d.kind, d.visibility, d.content_type) for d in documents] == [
+        ("Informe técnico", "annex", "public", "application/pdf"),
+        ("fotos.png", "annex", "party_concerned", "image/png"),
+    ]
+    assert documents[0].sha256 == hashlib.sha256(PDF).hexdigest()
+    assert documents[0].original_name == "Informe-tecnico.pdf"
+    assert documents[0].file.name.startswith("documents/")
+    assert pending_folders() == before  # the temporary copies are gone
+
+    assert "R-2026-000001" in receipt
+    token = submission.memberships.order_by("position").first().tracking_token
+    assert f"http://testserver/es/track/{token}/" in receipt
+    # What happens next and when: 5 working days and 30 calendar days from filing.
+    assert "9 de marzo de 2026" in receipt
+    assert "1 de abril de 2026" in receipt
+
+
+def test_the_receipt_page_needs_the_filing_session(client):
+    assert client.get("/en/file/receipt/").status_code == 404
+
+
+def test_a_program_disguised_as_a_pdf_is_refused_with_the_answers_kept(client):
+    data = filing_data(**{"f-attachment_0": pdf("informe.pdf", EXE)})
+    response = client.post("/es/file/", data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "“informe.pdf” does not contain what its name says" in html
+    assert 'href="#id_f-attachment_0"' in html  # the error summary links to the field
+    assert 'value="Tala ilegal en Loreto"' in html
+    assert "Se tala sin permiso en la cuenca del Nanay desde 2022." in html
+    assert Submission.objects.count() == 0
+
+
+def test_an_unknown_extension_is_refused(client):
+    response = client.post("/en/file/", filing_data(**{"f-attachment_0": pdf("run.exe", EXE)}))
+    assert "“run.exe” is not an accepted type of file." in response.content.decode()
+    assert Submission.objects.count() == 0
+
+
+@override_settings(SEM_FILING_MAX_FILE_BYTES=40)
+def test_an_oversize_file_is_refused_with_the_answers_kept(client):
+    response = client.post("/en/file/", filing_data(**{"f-attachment_0": pdf()}))
+    html = response.content.decode()
+    assert "each file may be at most 40\xa0bytes" in html
+    assert 'value="Tala ilegal en Loreto"' in html
+    assert Submission.objects.count() == 0
+
+
+@override_settings(SEM_FILING_MAX_TOTAL_BYTES=60)
+def test_files_over_the_total_limit_are_refused(client):
+    data = filing_data(**{"f-attachment_0": pdf("a.pdf"), "f-attachment_1": pdf("b.pdf")})
+    response = client.post("/en/file/", data)
+    html = response.content.decode()
+    assert "The files together are 96\xa0bytes; the limit for all files is 60\xa0bytes." in html
+    assert Submission.objects.count() == 0
+
+
+def test_missing_answers_are_shown_next_to_their_fields_with_the_rest_kept(client):
+    data = filing_data(**{"f-title": None, "f-facts": "", "s0-email": None})
+    response = client.post("/en/file/", data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count("This field is required.") == 6  # 3 in the summary, 3 by the fields
+    for field in ("f-title", "f-facts", "s0-email"):
+        assert f'href="#id_{field}"' in html
+        assert f'id="id_{field}-error"' in html
+    assert 'aria-describedby="id_f-title-help id_f-title-error"' in html
+    assert 'aria-invalid="true"' in html
+    assert 'value="Asociación Amazónica"' in html
+    assert "Carta al SERFOR del 3 de marzo de 2023." in html
+    assert Submission.objects.count() == 0
+
+
+def test_an_uploaded_file_survives_a_failed_validation(client):
+    first = client.post(
+        "/en/file/", filing_data(**{"f-title": "", "f-attachment_0": pdf("evidence.pdf")})
+    )
+    html = first.content.decode()
+    assert "Already received: evidence.pdf" in html
+    token = token_in(html, "f-attachment_0_token")
+    assert token
+    second = client.post("/en/file/", filing_data(**{"f-attachment_0_token": token}))
+    assert second.status_code == 302
+    document = Document.objects.get()
+    assert document.sha256 == hashlib.sha256(PDF).hexdigest()
+    assert document.original_name == "evidence.pdf"
+
+
+def test_a_forged_file_token_is_ignored(client):
+    response = client.post("/en/file/", filing_data(**{"f-attachment_0_token": "pending/x:y"}))
+    assert response.status_code == 302
+    assert Document.objects.count() == 0
+
+
+def test_a_kept_file_can_be_removed(client):
+    first = client.post("/en/file/", filing_data(**{"f-title": "", "f-attachment_0": pdf()}))
+    token = token_in(first.content.decode(), "f-attachment_0_token")
+    data = filing_data(**{"f-attachment_0_token": token, "f-attachment_0_remove": "on"})
+    assert client.post("/en/file/", data).status_code == 302
+    assert Document.objects.count() == 0
+
+
+def test_a_us_person_filing_about_the_us_is_warned_and_may_still_file(client):
+    data = filing_data(
+        **{
+            "s0-kind": "individual",
+            "s0-name": "Jane Doe",
+            "s0-nationality": "US",
+            "f-party": "US",
+            "f-attachment_0": pdf(),
+        }
+    )
+    warned = client.post("/en/file/", data)
+    html = warned.content.decode()
+    assert warned.status_code == 200
+    assert "Jane Doe is a person of the United States. Under Article 18.8.3" in html
+    assert "Commission for Environmental Cooperation (CEC)" in html
+    assert 'name="f-eligibility_confirmed"' in html
+    assert 'value="Tala ilegal en Loreto"' in html
+    assert Submission.objects.count() == 0
+    data.pop("f-attachment_0")
+    data["f-attachment_0_token"] = token_in(html, "f-attachment_0_token")
+    data["f-eligibility_confirmed"] = "on"
+    assert client.post("/en/file/", data).status_code == 302
+    submission = Submission.objects.get()
+    assert submission.party.code == "US"
+    assert submission.documents.count() == 1
+
+
+def test_a_person_of_neither_party_is_warned(client):
+    data = filing_data(**{"s0-kind": "individual", "s0-name": "Ana", "s0-nationality": "CL"})
+    html = client.post("/en/file/", data).content.decode()
+    assert "Ana does not appear to be a person of Peru or of the United States." in html
+    assert Submission.objects.count() == 0
+
+
+def test_a_us_resident_of_peru_filing_about_the_us_is_not_warned(client):
+    data = filing_data(
+        **{"s0-kind": "individual", "s0-nationality": "US", "s0-residence": "PE", "f-party": "US"}
+    )
+    assert client.post("/en/file/", data).status_code == 302
+
+
+def test_the_honeypot_refuses_the_form_with_the_answers_kept(client):
+    response = client.post("/en/file/", filing_data(**{"f-website": "http://spam.example"}))
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "the field “Leave this field empty” was filled in" in html
+    assert 'value="Tala ilegal en Loreto"' in html
+    assert "Se tala sin permiso en la cuenca del Nanay desde 2022." in html
+    assert Submission.objects.count() == 0
+
+
+@override_settings(SEM_FILING_RATE_LIMIT=2)
+def test_the_rate_limit_refuses_the_form_with_the_answers_kept(client):
+    incomplete = filing_data(**{"f-facts": ""})
+    assert client.post("/en/file/", incomplete).status_code == 200
+    assert client.post("/en/file/", incomplete).status_code == 200
+    response = client.post("/en/file/", filing_data())
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert "Too many forms have been sent from your connection" in html
+    assert 'value="Tala ilegal en Loreto"' in html
+    assert Submission.objects.count() == 0
+    other = Client(REMOTE_ADDR="192.0.2.7")  # another address is not affected
+    assert other.post("/en/file/", filing_data()).status_code == 302
+
+
+@override_settings(SEM_FILING_RATE_LIMIT=0)
+def test_the_rate_limit_can_be_turned_off(client):
+    for _ in range(3):
+        assert client.post("/en/file/", filing_data(**{"f-facts": ""})).status_code == 200
+
+
+def test_posting_without_a_csrf_token_is_refused():
+    client = Client(enforce_csrf_checks=True)
+    assert client.post("/en/file/", filing_data()).status_code == 403
+    assert Submission.objects.count() == 0
+
+
+def test_other_methods_are_refused(client):
+    assert client.put("/en/file/").status_code == 405
+
+
+def test_garbage_in_choices_and_tokens_is_a_validation_error_not_a_crash(client):
+    data = filing_data(
+        **{
+            "f-party": "XX",
+            "s0-nationality": "ZZZ",
+            "s0-identity_document_token": "garbage",
+            "s1-name": "\x00",
+            "f-language": "fr",
+        }
+    )
+    response = client.post("/en/file/", data)
+    assert response.status_code == 200
+    assert "Select a valid choice." in response.content.decode()

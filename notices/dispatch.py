@@ -1,11 +1,116 @@
-"""Where the workflow hands a recorded event to the notices (email, documents, feeds).
+"""Where the workflow hands a recorded event to the notices.
 
-The workflow calls ``event_recorded`` after the event's transaction has committed. The
-outbox, formal documents and reminders are built in the notices issue; until then nothing is
-sent, and that is the only thing this module decides.
+``queue_notices`` runs inside the event's transaction (``workflow.services._write``): the
+outbox rows commit or roll back with the event, so a message is never lost nor sent for an
+event that did not happen. ``event_recorded`` runs after commit and hands the rows to the
+workers; if the broker is unreachable the rows wait for the periodic ``send_pending`` sweep.
 """
+
+import logging
+
+from kombu.exceptions import OperationalError
+from simple_history.utils import bulk_create_with_history
+
+from workflow.models import Deadline
+from workflow.stages import Visibility
+
+from . import recipients, rules
+from .models import Notice
+
+logger = logging.getLogger(__name__)
+
+# The deadline whose due date a message states.
+DUE_DATE_OF = {
+    "revision_window": "revision",
+    "request_to_party": "party_response",
+    "draft_for_comment": "draft_comments",
+}
+
+
+def case_context(submission, language: str) -> dict:
+    """Plain values about a case for a notice (JSON), the title in the recipient's language."""
+    return {
+        "reference": submission.reference,
+        "receipt_number": submission.receipt_number or "",
+        "identifier": submission.identifier or "",
+        "title": submission.text_in("title", language)[0],
+        "party": submission.party.code,
+        "closure": submission.closure_reason,
+    }
+
+
+def _due_on(submission, message: str) -> str:
+    kind = DUE_DATE_OF.get(message)
+    if not kind:
+        return ""
+    deadline = (
+        Deadline.objects.filter(submission=submission, kind=kind, state=Deadline.State.OPEN)
+        .order_by("due_on")
+        .first()
+    )
+    return deadline.due_on.isoformat() if deadline else ""
+
+
+def queue_notices(event) -> list[Notice]:
+    """Write the outbox rows an event causes (rules.RULES). Must run inside the transaction
+    that writes the event; sends nothing."""
+    submission = event.submission
+    rows, seen = [], set()
+    for rule in rules.rules_for(event.kind, event.data.get("outcome")):
+        if rule.public_only and event.visibility != Visibility.PUBLIC:
+            continue
+        due_on = _due_on(submission, rule.message)
+        for person in recipients.of(rule.audience, submission):
+            key = f"event:{event.pk}:{rule.message}:{person.email.lower()}"
+            if key in seen:
+                continue
+            seen.add(key)
+            context = case_context(submission, person.language) | {
+                "code": event.code,
+                "on": event.on.isoformat(),
+                "kind": event.kind,
+                "outcome": event.data.get("outcome") or "",
+                "due_on": due_on,
+                "link": person.link,
+            }
+            if event.kind == "proposed":
+                context["proposal"] = event.data["proposal"]["kind"]
+            rows.append(
+                Notice(
+                    submission=submission,
+                    event=event,
+                    audience=rule.audience,
+                    message=rule.message,
+                    recipient_email=person.email,
+                    recipient_name=person.name,
+                    language=person.language,
+                    context=context,
+                    dedupe_key=key,
+                )
+            )
+    if rows:
+        bulk_create_with_history(rows, Notice)
+    return rows
 
 
 def event_recorded(event_pk: int) -> None:
     """Called once per committed event (never inside the transaction that wrote it)."""
-    return None
+    pks = list(
+        Notice.objects.filter(event_id=event_pk, state=Notice.State.PENDING).values_list(
+            "pk", flat=True
+        )
+    )
+    enqueue(pks)
+
+
+def enqueue(pks) -> None:
+    from . import tasks
+
+    for pk in pks:
+        try:
+            tasks.send_notice.delay(pk)
+        except (
+            OperationalError,
+            OSError,
+        ):  # the broker is down: the periodic sweep sends the row later
+            logger.exception("could not enqueue notice %s; the sweep will send it", pk)

@@ -1,3 +1,10 @@
-"""Routes of this part of the site (filled in by its issue)."""
+"""Routes of the notices: the Atom feeds of the public docket."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import feeds
+
+urlpatterns = [
+    path("docket/feed/", feeds.DocketFeed(), name="docket_feed"),
+    path("docket/<slug:slug>/feed/", feeds.CaseFeed(), name="case_feed"),
+]

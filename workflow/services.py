@@ -485,6 +485,11 @@ def _write(
         )
     if not ctx.defer_writes:
         ctx.deadlines.save()
+    if importing is None:
+        # The outbox rows commit (or roll back) with the event; an import never emails.
+        from notices import dispatch
+
+        dispatch.queue_notices(event)
     ctx.last_event = event
     ctx.facts.append(
         {

@@ -1,0 +1,88 @@
+"""Rendering a notice into an email: subject, plain text and HTML, in the recipient's language.
+
+Pure with respect to the database: it reads only the notice's own fields."""
+
+import datetime
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+
+from workflow.deadlines import KIND_LABELS
+from workflow.stages import ClosureReason
+from workflow.table import TABLE
+
+from . import rules
+
+
+def _date(value: str) -> str:
+    if not value:
+        return ""
+    return formats.date_format(datetime.date.fromisoformat(value), "DATE_FORMAT")
+
+
+def party_name(code: str) -> str:
+    return {"PE": _("Peru"), "US": _("the United States")}.get(code, code)
+
+
+def _values(context: dict) -> dict:
+    """The context with codes turned into words of the active language."""
+    values = dict(context)
+    values["on"] = _date(context.get("on", ""))
+    values["due_on"] = _date(context.get("due_on", ""))
+    values["party"] = party_name(context.get("party", ""))
+    closure = context.get("closure")
+    values["closure"] = str(ClosureReason(closure).label) if closure else ""
+    proposal = context.get("proposal")
+    values["proposal"] = str(TABLE[proposal].label) if proposal in TABLE else ""
+    return values
+
+
+def render(notice) -> tuple[str, str, str]:
+    """(subject, text, html) of a notice, in its language."""
+    message = rules.MESSAGES[notice.message]
+    with translation.override(notice.language):
+        values = _values(notice.context)
+        subject = str(message.subject) % values
+        lines = [str(line) % values for line in message.lines]
+        items = [
+            {
+                "reference": item["reference"],
+                "deadline": str(KIND_LABELS.get(item["kind"], item["kind"])),
+                "party": party_name(item.get("party", "")),
+                "due_on": _date(item["due_on"]),
+                "overdue": item["overdue"],
+            }
+            for item in notice.context.get("items", [])
+        ]
+        page = {
+            "name": notice.recipient_name,
+            "lines": lines,
+            "items": items,
+            "link": notice.context.get("link", ""),
+            "link_label": str(message.link_label),
+            "letterhead": settings.SEM_LETTERHEAD,
+            "language": notice.language,
+        }
+        text = render_to_string("notices/email/message.txt", page)
+        html = render_to_string("notices/email/message.html", page)
+    return " ".join(subject.split()), text, html
+
+
+def build(notice, connection=None) -> EmailMultiAlternatives:
+    subject, text, html = render(notice)
+    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or "sem.invalid"
+    email = EmailMultiAlternatives(
+        subject,
+        text,
+        settings.DEFAULT_FROM_EMAIL,
+        [notice.recipient_email],
+        connection=connection,
+        # The same notice always carries the same Message-ID, so a mail system can tell a
+        # copy from a new message in the one case where a resend is possible (see sending).
+        headers={"Message-ID": f"<notice-{notice.pk}@{domain}>"},
+    )
+    email.attach_alternative(html, "text/html")
+    return email

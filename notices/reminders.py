@@ -1,0 +1,127 @@
+"""The daily sweep: reminders before due dates (14, 7 and 1 days) to those who owe them, and a
+digest of due-soon and overdue deadlines to the staff. Each reminder is written once per
+(deadline, threshold) and the digest once per day; the unique constraints make a second sweep
+on the same day write nothing."""
+
+import datetime
+
+from django.db import IntegrityError, transaction
+from simple_history.utils import bulk_create_with_history
+
+from workflow import services as workflow
+
+from . import recipients, rules
+from .dispatch import case_context
+from .models import Digest, Notice, Reminder
+
+
+def threshold_for(days_left: int) -> int | None:
+    """The reminder due now: the smallest threshold not below the days left (a sweep that
+    missed a day sends the most urgent one, not a stale one)."""
+    if days_left < 0:
+        return None
+    candidates = [t for t in rules.REMINDER_THRESHOLDS if days_left <= t]
+    return min(candidates) if candidates else None
+
+
+def sweep(on: datetime.date | None = None) -> dict[str, int]:
+    """Write the reminders and the digest due ``on`` (default today). Returns counts."""
+    on = on or workflow.today()
+    counts = {"reminders": 0, "notices": 0, "digest": 0}
+    horizon = max(rules.REMINDER_THRESHOLDS)
+    deadlines = list(workflow.due_deadlines(on, within_days=horizon))
+    for deadline in deadlines:
+        if deadline.kind not in rules.REMINDED:
+            continue
+        threshold = threshold_for((deadline.due_on - on).days)
+        if threshold is None:
+            continue
+        written = _remind(deadline, threshold, on)
+        if written is not None:
+            counts["reminders"] += 1
+            counts["notices"] += written
+    written = _digest(deadlines, on)
+    if written is not None:
+        counts["digest"] = 1
+        counts["notices"] += written
+    if counts["notices"]:
+        from .dispatch import enqueue
+
+        pks = Notice.objects.filter(state=Notice.State.PENDING, event__isnull=True)
+        transaction.on_commit(lambda: enqueue(list(pks.values_list("pk", flat=True))))
+    return counts
+
+
+def _remind(deadline, threshold: int, on: datetime.date) -> int | None:
+    """One reminder's notices, or None if it was already written."""
+    audience, message = rules.REMINDED[deadline.kind]
+    submission = deadline.submission
+    # Each Party owes its own comments on a draft: only that Party's focal points.
+    people = recipients.of(audience, submission, party=deadline.party or None)
+    try:
+        with transaction.atomic():
+            Reminder.objects.create(deadline=deadline, threshold=threshold, on=on)
+            rows = []
+            for person in people:
+                context = case_context(submission, person.language) | {
+                    "party": deadline.party or submission.party.code,
+                    "due_on": deadline.due_on.isoformat(),
+                    "days": (deadline.due_on - on).days,
+                    "link": person.link,
+                }
+                rows.append(
+                    Notice(
+                        submission=submission,
+                        audience=audience,
+                        message=message,
+                        recipient_email=person.email,
+                        recipient_name=person.name,
+                        language=person.language,
+                        context=context,
+                        dedupe_key=f"reminder:{deadline.pk}:{threshold}:{person.email.lower()}",
+                    )
+                )
+            bulk_create_with_history(rows, Notice)
+    except IntegrityError:
+        return None  # already reminded at this threshold
+    return len(rows)
+
+
+def _digest(deadlines, on: datetime.date) -> int | None:
+    if not deadlines:
+        return None
+    items = [
+        {
+            "reference": d.submission.reference,
+            "kind": d.kind,
+            "party": d.party,
+            "due_on": d.due_on.isoformat(),
+            "overdue": d.due_on < on,
+        }
+        for d in deadlines
+    ]
+    try:
+        with transaction.atomic():
+            Digest.objects.create(on=on)
+            rows = []
+            for person in recipients.of(rules.STAFF, None):
+                rows.append(
+                    Notice(
+                        audience=rules.STAFF,
+                        message="digest",
+                        recipient_email=person.email,
+                        recipient_name=person.name,
+                        language=person.language,
+                        context={
+                            "reference": "",
+                            "on": on.isoformat(),
+                            "items": items,
+                            "link": person.link,
+                        },
+                        dedupe_key=f"digest:{on.isoformat()}:{person.email.lower()}",
+                    )
+                )
+            bulk_create_with_history(rows, Notice)
+    except IntegrityError:
+        return None
+    return len(rows)

@@ -1,0 +1,312 @@
+"""Who is told what: the one table, as data.
+
+Each row says: when an event of this kind (and outcome) is recorded, this audience receives
+this message. The scheduled notices (reminders, the staff digest) are listed in ``SCHEDULED``.
+``manage.py notices_table`` prints both as the Markdown table in the README; a test keeps the
+copy in step.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+# Audiences.
+SUBMITTERS = "submitters"  # every submitter of the case with an email, by tracking link
+PARTY_CONCERNED = "party_concerned"  # focal points of the Party the case is about
+FOCAL_POINTS = "focal_points"  # focal points of both Parties
+COUNCIL = "council"  # Council members of both Parties
+STAFF = "staff"  # Secretariat officers and the Executive Director
+DIRECTOR = "director"  # the Executive Director
+
+AUDIENCE_LABELS = {
+    SUBMITTERS: _("Submitters"),
+    PARTY_CONCERNED: _("Focal points of the Party concerned"),
+    FOCAL_POINTS: _("Focal points of both Parties"),
+    COUNCIL: _("Council members"),
+    STAFF: _("Secretariat staff"),
+    DIRECTOR: _("Executive Director"),
+}
+
+# Where each audience's link points.
+LINKS = {
+    SUBMITTERS: "track",
+    PARTY_CONCERNED: "portal",
+    FOCAL_POINTS: "portal",
+    COUNCIL: "portal",
+    STAFF: "workspace",
+    DIRECTOR: "workspace",
+}
+
+
+@dataclass(frozen=True)
+class Message:
+    """An email: its subject and paragraphs, with named placeholders filled from the notice's
+    context at sending time (in the recipient's language)."""
+
+    subject: str
+    lines: tuple
+    link_label: str = _("See the case")
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    outcome: str | None  # None: any outcome
+    audience: str
+    message: str
+    public_only: bool = False  # only when the event itself is public
+
+
+RULES = [
+    Rule("filed", None, SUBMITTERS, "receipt"),
+    Rule("filed", None, STAFF, "new_filing"),
+    Rule("acknowledged", None, SUBMITTERS, "acknowledged"),
+    Rule("form_errors_noted", None, SUBMITTERS, "form_errors"),
+    Rule("admissibility_determined", "meets", SUBMITTERS, "admissible"),
+    Rule("admissibility_determined", "does_not_meet", SUBMITTERS, "revision_window"),
+    Rule("response_decided", "request", SUBMITTERS, "request_sent"),
+    Rule("response_decided", "no_request", SUBMITTERS, "determination_closed"),
+    Rule("response_decided", "request", PARTY_CONCERNED, "request_to_party"),
+    Rule("party_responded", None, SUBMITTERS, "party_responded", public_only=True),
+    Rule("party_responded", None, PARTY_CONCERNED, "response_received"),
+    Rule("factual_record_notified", "warranted", SUBMITTERS, "factual_record_warranted"),
+    Rule("factual_record_notified", "not_warranted", SUBMITTERS, "determination_closed"),
+    Rule("factual_record_notified", "warranted", COUNCIL, "council_notification"),
+    Rule("draft_submitted", None, COUNCIL, "council_draft"),
+    Rule("draft_submitted", None, FOCAL_POINTS, "draft_for_comment"),
+    Rule("final_submitted", None, COUNCIL, "council_final"),
+    Rule("published", None, SUBMITTERS, "published"),
+    Rule("closed", None, SUBMITTERS, "case_closed"),
+    Rule("withdrawn", None, SUBMITTERS, "case_closed"),
+    Rule("proposed", None, DIRECTOR, "proposal_awaiting"),
+]
+
+# Reminders before a due date: the deadline kind, who owes it, and the thresholds in days.
+REMINDER_THRESHOLDS = (14, 7, 1)
+REMINDED = {
+    "party_response": (PARTY_CONCERNED, "reminder_response"),
+    "draft_comments": (FOCAL_POINTS, "reminder_comments"),
+    "council_instruction": (COUNCIL, "reminder_instruction"),
+}
+
+# Notices that come from the daily sweep rather than from an event.
+SCHEDULED = [
+    ("party_response", PARTY_CONCERNED, "reminder_response"),
+    ("draft_comments", FOCAL_POINTS, "reminder_comments"),
+    ("council_instruction", COUNCIL, "reminder_instruction"),
+    ("daily", STAFF, "digest"),
+]
+
+
+def rules_for(kind: str, outcome) -> list[Rule]:
+    return [r for r in RULES if r.kind == kind and r.outcome in (None, outcome)]
+
+
+MESSAGES = {
+    "receipt": Message(
+        _("Receipt %(reference)s: your submission has been received"),
+        (
+            _(
+                "Your submission “%(title)s” was received on %(on)s. Its receipt number is "
+                "%(reference)s."
+            ),
+            _(
+                "This is an automatic receipt, not yet the Secretariat's acknowledgement. Keep "
+                "the link below: it is your private page to follow the case, add information "
+                "or withdraw."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
+    "new_filing": Message(
+        _("%(reference)s: new submission filed"),
+        (_("A new submission, “%(title)s”, concerning %(party)s was filed on %(on)s."),),
+    ),
+    "acknowledged": Message(
+        _("%(reference)s: acknowledgement of receipt"),
+        (
+            _(
+                "The Secretariat has acknowledged receipt of your submission “%(title)s”. "
+                "Its identifier is %(reference)s and it now appears on the public docket."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
+    "form_errors": Message(
+        _("%(reference)s: minor errors of form in your submission"),
+        (
+            _(
+                "The Secretariat has pointed out minor errors of form in your submission. "
+                "Please see the details on your page and correct them; the review goes on."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
+    "admissible": Message(
+        _("%(reference)s: determination %(code)s under Article 18.8.2"),
+        (
+            _(
+                "The Secretariat has determined (%(code)s) that your submission meets the "
+                "criteria of Article 18.8.2. It will now consider whether to request a "
+                "response from the Party."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
+    "revision_window": Message(
+        _("%(reference)s: determination %(code)s under Article 18.8.2"),
+        (
+            _(
+                "The Secretariat has determined (%(code)s) that your submission does not meet "
+                "the criteria of Article 18.8.2."
+            ),
+            _("You may file a revised submission until %(due_on)s."),
+        ),
+        _("Follow your submission"),
+    ),
+    "request_sent": Message(
+        _("%(reference)s: a response has been requested from the Party"),
+        (
+            _(
+                "The Secretariat has determined (%(code)s) that your submission merits "
+                "requesting a response from %(party)s, and has sent the request."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
+    "determination_closed": Message(
+        _("%(reference)s: determination %(code)s"),
+        (
+            _("The Secretariat has issued its determination %(code)s on your submission."),
+            _("The case is now closed: %(closure)s."),
+        ),
+        _("Follow your submission"),
+    ),
+    "request_to_party": Message(
+        _("%(reference)s: request for a response (Article 18.8.4)"),
+        (
+            _(
+                "The Secretariat requests a response from %(party)s to submission "
+                "%(reference)s, “%(title)s”."
+            ),
+            _(
+                "The submission and all its supporting documents, confidential ones included, "
+                "are available to you in the portal."
+            ),
+            _("The response is due on %(due_on)s (Article 18.8.5)."),
+        ),
+        _("Open the case in the portal"),
+    ),
+    "party_responded": Message(
+        _("%(reference)s: the Party has responded"),
+        (_("%(party)s has responded to the Secretariat's request about your submission."),),
+        _("Follow your submission"),
+    ),
+    "response_received": Message(
+        _("%(reference)s: your response has been received"),
+        (_("The Secretariat has received the response of %(party)s on %(on)s."),),
+        _("Open the case in the portal"),
+    ),
+    "factual_record_warranted": Message(
+        _("%(reference)s: the Secretariat has informed the Council"),
+        (
+            _(
+                "The Secretariat considers that your submission warrants a factual record and "
+                "has informed the Environmental Affairs Council (%(code)s)."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
+    "council_notification": Message(
+        _("%(reference)s: notification under Article 18.9.1 (%(code)s)"),
+        (
+            _(
+                "The Secretariat informs the Council that submission %(reference)s, "
+                "“%(title)s”, warrants the development of a factual record (%(code)s)."
+            ),
+            _("Any member of the Council may instruct the Secretariat to prepare it."),
+        ),
+        _("Open the case in the portal"),
+    ),
+    "council_draft": Message(
+        _("%(reference)s: draft factual record"),
+        (
+            _(
+                "The Secretariat has submitted the draft factual record on submission "
+                "%(reference)s to the Council."
+            ),
+        ),
+        _("Open the case in the portal"),
+    ),
+    "draft_for_comment": Message(
+        _("%(reference)s: draft factual record for comment"),
+        (
+            _(
+                "The draft factual record on submission %(reference)s is available. Each "
+                "Party may comment on its accuracy until %(due_on)s (Article 18.9.5)."
+            ),
+        ),
+        _("Open the case in the portal"),
+    ),
+    "council_final": Message(
+        _("%(reference)s: final factual record"),
+        (
+            _(
+                "The Secretariat has submitted the final factual record on submission "
+                "%(reference)s to the Council."
+            ),
+        ),
+        _("Open the case in the portal"),
+    ),
+    "published": Message(
+        _("%(reference)s: factual record published"),
+        (_("The factual record on your submission has been published. The case is closed."),),
+        _("Follow your submission"),
+    ),
+    "case_closed": Message(
+        _("%(reference)s: the case is closed"),
+        (_("The case of your submission is now closed: %(closure)s."),),
+        _("Follow your submission"),
+    ),
+    "proposal_awaiting": Message(
+        _("%(reference)s: a proposal awaits your approval"),
+        (_("A proposed decision awaits your approval: %(proposal)s."),),
+        _("Open the case"),
+    ),
+    "reminder_response": Message(
+        _("%(reference)s: response due on %(due_on)s"),
+        (
+            _(
+                "Reminder: the response of %(party)s to the Secretariat's request on "
+                "submission %(reference)s is due on %(due_on)s (days remaining: %(days)s)."
+            ),
+        ),
+        _("Open the case in the portal"),
+    ),
+    "reminder_comments": Message(
+        _("%(reference)s: comments due on %(due_on)s"),
+        (
+            _(
+                "Reminder: comments on the draft factual record on submission %(reference)s "
+                "are due on %(due_on)s (days remaining: %(days)s)."
+            ),
+        ),
+        _("Open the case in the portal"),
+    ),
+    "reminder_instruction": Message(
+        _("%(reference)s: the Secretariat awaits the Council's instruction"),
+        (
+            _(
+                "Reminder: the Secretariat notified the Council that submission %(reference)s "
+                "warrants a factual record. The target for an instruction is %(due_on)s "
+                "(days remaining: %(days)s)."
+            ),
+        ),
+        _("Open the case in the portal"),
+    ),
+    "digest": Message(
+        _("Deadlines due soon or overdue on %(on)s"),
+        (_("Open deadlines that are overdue or due within 14 days:"),),
+        _("Open the workspace"),
+    ),
+}

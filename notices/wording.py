@@ -1,0 +1,247 @@
+"""The text of the formal documents, in English and Spanish side by side.
+
+These are legal texts: the criteria and factors quote the treaty, whose English and Spanish
+texts are equally authentic, and the Secretariat reviews a document's two versions together.
+So they are kept here as data in both languages rather than in the interface catalogue; the
+renderers pick the language's column and never mix them.
+"""
+
+EN, ES = "en", "es"
+
+_MONTHS_EN = "January February March April May June July August September October November"
+_MONTHS_ES = "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre"
+MONTHS = {
+    EN: [*_MONTHS_EN.split(), "December"],
+    ES: [*_MONTHS_ES.split(), "diciembre"],
+}
+
+PARTY = {
+    EN: {"PE": "Peru", "US": "the United States"},
+    ES: {"PE": "el Perú", "US": "los Estados Unidos"},
+}
+GOVERNMENT = {
+    EN: {"PE": "the Government of Peru", "US": "the Government of the United States"},
+    ES: {"PE": "el Gobierno del Perú", "US": "el Gobierno de los Estados Unidos"},
+}
+
+LABELS = {
+    EN: {
+        "identifier": "Identifier",
+        "code": "Document code",
+        "date": "Date",
+        "submission": "Submission",
+        "submitters": "Submitted by",
+        "party": "Party concerned",
+        "criterion": "Criterion",
+        "factor": "Factor",
+        "finding": "Finding",
+        "reasons": "Reasons",
+        "met": "Met",
+        "not_met": "Not met",
+        "yes": "Yes",
+        "no": "No",
+        "signature": "Secretariat for Environmental Matters",
+        "reasons_heading": "Reasons of the Secretariat",
+    },
+    ES: {
+        "identifier": "Identificador",
+        "code": "Código del documento",
+        "date": "Fecha",
+        "submission": "Comunicación",
+        "submitters": "Presentada por",
+        "party": "Parte en cuestión",
+        "criterion": "Requisito",
+        "factor": "Factor",
+        "finding": "Conclusión",
+        "reasons": "Razones",
+        "met": "Cumple",
+        "not_met": "No cumple",
+        "yes": "Sí",
+        "no": "No",
+        "signature": "Secretaría de Asuntos Ambientales",
+        "reasons_heading": "Razones de la Secretaría",
+    },
+}
+
+TITLES = {
+    EN: {
+        "acknowledgement": "Acknowledgement of receipt",
+        "determination_18_8_2": "Determination under Article 18.8.2",
+        "determination_18_8_4": "Determination under Article 18.8.4",
+        "request": "Request for a response under Article 18.8.4",
+        "notification": "Notification to the Council under Article 18.9.1",
+        "not_warranted": "Determination that a factual record is not warranted",
+        "draft_cover": "Cover letter: draft factual record",
+        "final_cover": "Cover letter: final factual record",
+        "closing": "Notice of closure",
+    },
+    ES: {
+        "acknowledgement": "Acuse de recibo",
+        "determination_18_8_2": "Determinación conforme al artículo 18.8.2",
+        "determination_18_8_4": "Determinación conforme al artículo 18.8.4",
+        "request": "Solicitud de respuesta conforme al artículo 18.8.4",
+        "notification": "Notificación al Consejo conforme al artículo 18.9.1",
+        "not_warranted": "Determinación de que no se justifica un expediente de hechos",
+        "draft_cover": "Carta de remisión: borrador del expediente de hechos",
+        "final_cover": "Carta de remisión: expediente de hechos final",
+        "closing": "Aviso de cierre",
+    },
+}
+
+# Article 18.8.2 (a)–(f) and Article 18.8.4 (a)–(d), in each authentic language.
+CRITERIA = {
+    EN: {
+        "a": "is in writing in either English or Spanish",
+        "b": "clearly identifies the person making the submission",
+        "c": "provides sufficient information to allow the Secretariat to review the "
+        "submission, including any documentary evidence on which it may be based and "
+        "identification of the environmental laws of which the failure to enforce is asserted",
+        "d": "appears to be aimed at promoting enforcement rather than at harassing industry",
+        "e": "indicates that the matter has been communicated in writing to the relevant "
+        "authorities of the Party and indicates the Party's response, if any",
+        "f": "is filed by a person of a Party, except as provided in paragraph 3",
+    },
+    ES: {
+        "a": "se presenta por escrito en inglés o en español",
+        "b": "identifica claramente a la persona que presenta la comunicación",
+        "c": "proporciona información suficiente que permita a la Secretaría revisarla, "
+        "incluidas las pruebas documentales que puedan sustentarla y la identificación de las "
+        "leyes ambientales cuya aplicación efectiva se alega omitida",
+        "d": "parece encaminada a promover la aplicación de la ley y no a hostigar a una industria",
+        "e": "señala que el asunto ha sido comunicado por escrito a las autoridades "
+        "pertinentes de la Parte e indica la respuesta de la Parte, si la hubiera",
+        "f": "la presenta una persona de una Parte, salvo lo dispuesto en el párrafo 3",
+    },
+}
+FACTORS = {
+    EN: {
+        "a": "the submission is not frivolous and alleges harm to the person making it",
+        "b": "the submission, alone or in combination with other submissions, raises matters "
+        "whose further study would advance the goals of Chapter 18 and the Environmental "
+        "Cooperation Agreement",
+        "c": "private remedies available under the Party's law have been pursued",
+        "d": "the submission is drawn exclusively from mass media reports",
+    },
+    ES: {
+        "a": "la comunicación no es frívola y alega daño a la persona que la presenta",
+        "b": "la comunicación, por sí sola o junto con otras, plantea asuntos cuyo estudio "
+        "ulterior contribuiría a las metas del Capítulo 18 y del Acuerdo de Cooperación "
+        "Ambiental",
+        "c": "se ha acudido a los recursos al alcance de los particulares conforme a la "
+        "legislación de la Parte",
+        "d": "la comunicación se basa exclusivamente en noticias de los medios de "
+        "comunicación masiva",
+    },
+}
+
+CLOSURE = {
+    EN: {
+        "not_a_submission": "it is not a submission",
+        "not_admissible": "it does not meet the admissibility criteria",
+        "no_response_merited": "a response from the Party is not merited",
+        "pending_proceeding": "the matter is the subject of a pending proceeding",
+        "factual_record_not_warranted": "a factual record is not warranted",
+        "no_council_instruction": "no member of the Council instructed a factual record",
+        "factual_record_published": "the factual record has been published",
+        "withdrawn": "the submitters withdrew it",
+    },
+    ES: {
+        "not_a_submission": "no constituye una comunicación",
+        "not_admissible": "no cumple los requisitos de admisibilidad",
+        "no_response_merited": "no amerita solicitar una respuesta a la Parte",
+        "pending_proceeding": "el asunto es objeto de un procedimiento pendiente",
+        "factual_record_not_warranted": "no se justifica un expediente de hechos",
+        "no_council_instruction": "ningún miembro del Consejo instruyó un expediente de hechos",
+        "factual_record_published": "el expediente de hechos ha sido publicado",
+        "withdrawn": "los remitentes la retiraron",
+    },
+}
+
+# Paragraphs, with named placeholders.
+BODY = {
+    EN: {
+        "acknowledgement": "The Secretariat acknowledges receipt of the submission "
+        "“%(title)s”, filed on %(filed_on)s under Article 18.8 by %(submitters)s, concerning "
+        "%(party)s. It has been assigned the identifier %(reference)s and entered on the "
+        "public docket.",
+        "criteria_intro": "The Secretariat has reviewed the submission against each criterion "
+        "of Article 18.8.2. The submission:",
+        "meets": "The Secretariat determines that the submission meets the criteria of "
+        "Article 18.8.2 and will consider whether to request a response from the Party "
+        "concerned.",
+        "does_not_meet": "The Secretariat determines that the submission does not meet the "
+        "criteria of Article 18.8.2. The submitters may file a revised submission.",
+        "factors_intro": "In deciding whether to request a response, the Secretariat has "
+        "been guided by the factors of Article 18.8.4, namely whether:",
+        "request": "The Secretariat determines that the submission merits requesting a "
+        "response from the Party concerned.",
+        "no_request": "The Secretariat determines that the submission does not merit "
+        "requesting a response from the Party concerned, and closes the case.",
+        "request_letter": "In accordance with Article 18.8.4, the Secretariat requests a "
+        "response from %(government)s to the submission, which it forwards with all its "
+        "supporting information.",
+        "request_due": "Under Article 18.8.5 the response is due within 45 days of delivery "
+        "of this request, or within 60 days in exceptional circumstances notified to the "
+        "Secretariat.",
+        "notification": "In accordance with Article 18.9.1, the Secretariat informs the "
+        "Environmental Affairs Council that, in its view, submission %(reference)s warrants "
+        "the development of a factual record, for the reasons set out below.",
+        "not_warranted": "Having considered the submission and any response of the Party, "
+        "the Secretariat determines under Article 18.9.1 that the development of a factual "
+        "record is not warranted, and closes the case.",
+        "draft_cover": "In accordance with Article 18.9.5, the Secretariat submits to the "
+        "Council the draft factual record on submission %(reference)s. Each Party may comment "
+        "on its accuracy within 45 days.",
+        "final_cover": "In accordance with Article 18.9.6, the Secretariat submits to the "
+        "Council the final factual record on submission %(reference)s, incorporating the "
+        "comments of the Parties as appropriate.",
+        "closing": "The Secretariat gives notice that the case of submission %(reference)s "
+        "is closed because %(closure)s.",
+    },
+    ES: {
+        "acknowledgement": "La Secretaría acusa recibo de la comunicación «%(title)s», "
+        "presentada el %(filed_on)s conforme al artículo 18.8 por %(submitters)s, relativa a "
+        "%(party)s. Se le ha asignado el identificador %(reference)s y se ha incorporado al "
+        "registro público.",
+        "criteria_intro": "La Secretaría ha examinado la comunicación respecto de cada uno de "
+        "los requisitos del artículo 18.8.2. La comunicación:",
+        "meets": "La Secretaría determina que la comunicación cumple los requisitos del "
+        "artículo 18.8.2 y considerará si solicita una respuesta a la Parte en cuestión.",
+        "does_not_meet": "La Secretaría determina que la comunicación no cumple los "
+        "requisitos del artículo 18.8.2. Los remitentes podrán presentar una comunicación "
+        "revisada.",
+        "factors_intro": "Para decidir si solicita una respuesta, la Secretaría se ha guiado "
+        "por los factores del artículo 18.8.4, a saber, si:",
+        "request": "La Secretaría determina que la comunicación amerita solicitar una "
+        "respuesta a la Parte en cuestión.",
+        "no_request": "La Secretaría determina que la comunicación no amerita solicitar una "
+        "respuesta a la Parte en cuestión y da por concluido el caso.",
+        "request_letter": "De conformidad con el artículo 18.8.4, la Secretaría solicita una "
+        "respuesta a %(government)s respecto de la comunicación, que remite junto con toda su "
+        "información de respaldo.",
+        "request_due": "Conforme al artículo 18.8.5, la respuesta debe presentarse dentro de "
+        "los 45 días siguientes a la entrega de esta solicitud, o de 60 días en circunstancias "
+        "excepcionales notificadas a la Secretaría.",
+        "notification": "De conformidad con el artículo 18.9.1, la Secretaría informa al "
+        "Consejo de Asuntos Ambientales que, a su juicio, la comunicación %(reference)s amerita "
+        "la elaboración de un expediente de hechos, por las razones que se exponen a "
+        "continuación.",
+        "not_warranted": "Habiendo considerado la comunicación y la respuesta de la Parte, si "
+        "la hubo, la Secretaría determina conforme al artículo 18.9.1 que no se justifica la "
+        "elaboración de un expediente de hechos y da por concluido el caso.",
+        "draft_cover": "De conformidad con el artículo 18.9.5, la Secretaría presenta al "
+        "Consejo el borrador del expediente de hechos sobre la comunicación %(reference)s. "
+        "Cada Parte podrá formular observaciones sobre su exactitud dentro de 45 días.",
+        "final_cover": "De conformidad con el artículo 18.9.6, la Secretaría presenta al "
+        "Consejo el expediente de hechos final sobre la comunicación %(reference)s, que "
+        "incorpora, según corresponda, las observaciones de las Partes.",
+        "closing": "La Secretaría notifica que el caso de la comunicación %(reference)s ha "
+        "concluido porque %(closure)s.",
+    },
+}
+
+
+def date_in(day, language: str) -> str:
+    if language == ES:
+        return f"{day.day} de {MONTHS[ES][day.month - 1]} de {day.year}"
+    return f"{day.day} {MONTHS[EN][day.month - 1]} {day.year}"

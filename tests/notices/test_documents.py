@@ -1,0 +1,193 @@
+import datetime
+import io
+import re
+
+import pytest
+from docx import Document as Docx
+
+from notices import documents, services, wording
+from tests.helpers_cases import drive, frozen
+from workflow import services as workflow
+from workflow.actors import Actor
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+FACTS = documents.CaseFacts(
+    reference="SEM/PE/002/2023",
+    code="SEM/PE/002/2023/D1",
+    on=D(2023, 4, 10),
+    title="Concesiones forestales",
+    party="PE",
+    filed_on=D(2023, 3, 10),
+    submitters=["Asociación Amazónica"],
+    outcome="does_not_meet",
+    findings={
+        "a": {"met": True, "reasons": "R-a"},
+        "b": {"met": True, "reasons": "R-b"},
+        "c": {"met": False, "reasons": "R-c"},
+        "d": {"met": True, "reasons": "R-d"},
+        "e": {"met": True, "reasons": "R-e"},
+        "f": {"met": True, "reasons": "R-f"},
+    },
+    closure="withdrawn",
+    letterhead="LETTERHEAD",
+)
+
+
+def text_of(content: bytes) -> str:
+    doc = Docx(io.BytesIO(content))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    parts.extend(p.text for p in doc.sections[0].header.paragraphs)
+    return "\n".join(parts)
+
+
+def english_fragments() -> set[str]:
+    """Every piece of English template text (placeholders cut out), long enough to be telling."""
+    texts = []
+    for table in (wording.LABELS, wording.TITLES, wording.BODY, wording.CRITERIA):
+        texts.extend(table["en"].values())
+    texts.extend(wording.FACTORS["en"].values())
+    texts.extend(wording.CLOSURE["en"].values())
+    fragments = set()
+    for text in texts:
+        fragments.update(f.strip() for f in re.split(r"%\(\w+\)s", text) if len(f.strip()) > 3)
+    return fragments - {"Factor"}  # the same word in both languages
+
+
+@pytest.mark.parametrize("kind", documents.KINDS)
+def test_each_document_opens_with_identifier_and_code(kind):
+    filename, content_type, content = documents.render(kind, FACTS, "en")
+    assert filename == f"SEM-PE-002-2023-D1-{kind}-en.docx"
+    assert content_type == documents.DOCX
+    text = text_of(content)
+    assert "SEM/PE/002/2023" in text
+    assert "SEM/PE/002/2023/D1" in text
+    assert wording.TITLES["en"][kind] in text
+    assert "10 April 2023" in text
+    assert "LETTERHEAD" in text
+
+
+@pytest.mark.parametrize("kind", documents.KINDS)
+def test_each_spanish_document_has_no_english_template_text(kind):
+    _name, _type, content = documents.render(kind, FACTS, "es")
+    text = text_of(content)
+    assert wording.TITLES["es"][kind] in text
+    assert "10 de abril de 2023" in text
+    assert "Secretaría de Asuntos Ambientales" in text
+    leaked = sorted(f for f in english_fragments() if f in text)
+    assert leaked == []
+
+
+def test_the_admissibility_determination_lists_every_criterion_with_its_finding():
+    _n, _t, content = documents.render("determination_18_8_2", FACTS, "en")
+    table = Docx(io.BytesIO(content)).tables[1]
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0] == ["Criterion", "Finding", "Reasons"]
+    assert [r[0][:3] for r in rows[1:]] == ["(a)", "(b)", "(c)", "(d)", "(e)", "(f)"]
+    assert [r[1] for r in rows[1:]] == ["Met", "Met", "Not met", "Met", "Met", "Met"]
+    assert [r[2] for r in rows[1:]] == ["R-a", "R-b", "R-c", "R-d", "R-e", "R-f"]
+    assert "does not meet the criteria of Article 18.8.2" in text_of(content)
+    _n, _t, spanish = documents.render("determination_18_8_2", FACTS, "es")
+    table = Docx(io.BytesIO(spanish)).tables[1]
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0] == ["Requisito", "Conclusión", "Razones"]
+    assert [r[1] for r in rows[1:]] == [
+        "Cumple",
+        "Cumple",
+        "No cumple",
+        "Cumple",
+        "Cumple",
+        "Cumple",
+    ]
+    assert rows[1][0] == "(a) se presenta por escrito en inglés o en español"
+    assert "no cumple los requisitos del artículo 18.8.2" in text_of(spanish)
+
+
+def test_the_response_determination_lists_every_factor():
+    facts = documents.CaseFacts(
+        **{
+            **FACTS.__dict__,
+            "outcome": "request",
+            "findings": {c: {"met": c != "d", "reasons": f"F-{c}"} for c in "abcd"},
+        }
+    )
+    _n, _t, content = documents.render("determination_18_8_4", facts, "es")
+    rows = [[c.text for c in r.cells] for r in Docx(io.BytesIO(content)).tables[1].rows]
+    assert [r[1] for r in rows[1:]] == ["Sí", "Sí", "Sí", "No"]
+    assert "amerita solicitar una respuesta a la Parte en cuestión" in text_of(content)
+
+
+@frozen(D(2023, 4, 10))
+def test_a_generated_determination_goes_with_the_proposal_and_the_decision(officer, director):
+    case = drive("admissibility_review").case
+    criteria = {c: {"met": True, "reasons": f"({c}) ok"} for c in "abcdef"}
+    proposal = services.record_with_documents(
+        case,
+        "admissibility_determined",
+        actor=officer,
+        data={"outcome": "meets", "criteria": criteria},
+    )
+    assert proposal.kind == "proposed"
+    drafts = list(proposal.documents.order_by("position"))
+    assert [(d.language, d.visibility) for d in drafts] == [
+        ("es", "secretariat"),
+        ("en", "secretariat"),
+    ]
+    decision = workflow.approve_proposal(case, proposal.seq, actor=director)
+    issued = list(decision.documents.order_by("position"))
+    assert [(d.language, d.visibility, d.code) for d in issued] == [
+        ("es", "public", "SEM/PE/001/2023/D1"),
+        ("en", "public", "SEM/PE/001/2023/D1"),
+    ]
+    assert drafts[1].translation_of == drafts[0] and drafts[1].official_translation
+    english = issued[1]
+    assert english.sha256 == drafts[1].sha256 and len(english.sha256) == 64
+    with english.file.open("rb") as fh:
+        text = text_of(fh.read())
+    assert "SEM/PE/001/2023/D1" in text and "(f) ok" in text
+
+
+@frozen(D(2023, 3, 13))
+def test_the_public_acknowledgement_withholds_a_withheld_name(officer):
+    case = drive("admissibility_review", acknowledged=False).case
+    case.memberships.get().submitter.__class__.objects.update(confidential=True)
+    event = services.record_with_documents(case, "acknowledged", actor=officer)
+    case.refresh_from_db()
+    assert case.identifier == "SEM/PE/001/2023"
+    document = event.documents.get(language="en")
+    assert document.visibility == "public"
+    with document.file.open("rb") as fh:
+        text = text_of(fh.read())
+    assert "SEM/PE/001/2023" in text
+    assert "Asociación Amazónica" not in text
+    assert "Name withheld at the submitter's request" in text
+
+
+@frozen(D(2023, 4, 10))
+def test_an_edited_draft_replaces_the_generated_one_and_history_keeps_both(officer, director):
+    from django.core.files.base import ContentFile
+
+    case = drive("admissibility_review").case
+    data = {"outcome": "meets", "criteria": {c: {"met": True, "reasons": "ok"} for c in "abcdef"}}
+    first = services.record_with_documents(
+        case, "admissibility_determined", actor=officer, data=data, languages=("en",)
+    )
+    workflow.return_proposal(case, first.seq, actor=director, comment="Edit (c).")
+    edited = services.generated_document(
+        case, "determination_18_8_2", "en", event_kind="admissibility_determined", data=data
+    )
+    edited.file = ContentFile(edited.file.read() + b"", name="edited.docx")
+    second = workflow.record_event(
+        case,
+        "admissibility_determined",
+        actor=Actor.of(officer),
+        data=data,
+        documents_in=[edited],
+    )
+    decision = workflow.approve_proposal(case, second.seq, actor=director)
+    assert decision.documents.get().sha256 == second.documents.get().sha256
+    assert first.documents.count() == 1  # the generated draft stays in the history

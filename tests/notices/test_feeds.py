@@ -1,0 +1,104 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from lxml import etree
+
+from submissions.models import Submitter
+from tests.helpers_cases import drive, file_story, frozen
+from workflow import services
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SECRET_NAME = "Persona Reservada"
+
+
+@pytest.fixture
+def cases():
+    """A public case whose submitter is withheld, with public and non-public events, and a
+    case never acknowledged (never public)."""
+    with frozen(datetime.date(2023, 6, 30)):
+        story = drive("awaiting_response")
+        case = story.case
+        Submitter.objects.filter(memberships__submission=case).update(
+            name=SECRET_NAME, confidential=True
+        )
+        story.add(
+            "information_added", datetime.date(2023, 5, 8), author="submitter", title=SECRET_NAME
+        )
+        story.add(
+            "correspondence", datetime.date(2023, 5, 10), title="Carta", visibility="secretariat"
+        )
+        hidden = file_story(on=datetime.date(2023, 5, 11), title="Caso no registrado")
+    return case, hidden.case
+
+
+def parse(content: bytes):
+    root = etree.fromstring(content)
+    assert root.tag == f"{ATOM}feed"
+    for name in ("id", "title", "updated"):
+        assert root.find(f"{ATOM}{name}") is not None
+    entries = root.findall(f"{ATOM}entry")
+    for entry in entries:
+        for name in ("id", "title", "updated"):
+            assert (entry.find(f"{ATOM}{name}").text or "").strip()
+        assert entry.find(f"{ATOM}link").get("href")
+    return root, entries
+
+
+def test_the_docket_feed_is_atom_with_public_events_only(client, cases):
+    case, hidden = cases
+    url = reverse("docket_feed")
+    assert url == "/en/docket/feed/"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    _root, entries = parse(response.content)
+    titles = [e.find(f"{ATOM}title").text for e in entries]
+    assert sorted(titles) == sorted(
+        [
+            "SEM/PE/001/2023: Submission filed",
+            "SEM/PE/001/2023: Acknowledgement of receipt",
+            "SEM/PE/001/2023: Determination under Article 18.8.2",
+            "SEM/PE/001/2023: Determination under Article 18.8.4",
+        ]
+    )
+    body = response.content.decode()
+    assert SECRET_NAME not in body
+    assert "Caso no registrado" not in body and "R-2023" not in body
+    assert "Carta" not in body and "Information added" not in body
+    link = entries[0].find(f"{ATOM}link").get("href")
+    assert link == "http://testserver/en/docket/sem-pe-001-2023/"
+
+
+def test_the_case_feed_in_spanish(client, cases):
+    case, hidden = cases
+    url = reverse("case_feed", kwargs={"slug": case.slug})
+    response = client.get(url.replace("/en/", "/es/"))
+    assert response.status_code == 200
+    _root, entries = parse(response.content)
+    assert len(entries) == 4
+    assert SECRET_NAME not in response.content.decode()
+    assert "Comunicación presentada" in response.content.decode()
+
+
+def test_no_feed_for_a_case_that_is_not_public(client, cases):
+    _case, hidden = cases
+    hidden.slug = "r-2023-000002"
+    hidden.save()
+    assert client.get(f"/en/docket/{hidden.slug}/feed/").status_code == 404
+    assert client.get("/en/docket/no-such-case/feed/").status_code == 404
+
+
+def test_the_feed_takes_a_constant_number_of_queries(client, cases, django_assert_max_num_queries):
+    for day in (12, 13, 14):
+        services.record_event(
+            cases[0],
+            "correspondence",
+            actor=None,
+            on=datetime.date(2023, 5, day),
+            importing=services.ImportOptions(),
+        )
+    with django_assert_max_num_queries(3):
+        assert client.get("/en/docket/feed/").status_code == 200

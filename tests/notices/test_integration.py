@@ -1,0 +1,189 @@
+"""Acceptance: a real SMTP server (aiosmtpd) and a real Celery worker on Redis. File a case:
+the receipt arrives; stop the server, record a determination: the message waits; start the
+server again: it arrives exactly once.
+
+The test starts its own worker (on its own Redis database, so the CI worker never takes its
+tasks) pointed at the test database and at this SMTP server."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from email import message_from_bytes, policy
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from notices.models import Notice
+from tests.factories import make_filing
+from workflow import services
+from workflow.actors import Actor
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.integration,
+    pytest.mark.django_db(transaction=True),
+]
+
+BROKER = "redis://127.0.0.1:6379/13"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Inbox:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+        return "250 OK"
+
+    def subjects(self):
+        return [str(m["Subject"]) for m in self.messages]
+
+
+def smtp(inbox, port):
+    from aiosmtpd.controller import Controller
+
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    return controller
+
+
+def wait_for(predicate, timeout=60.0, what="condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.25)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def database_url() -> str:
+    s = connection.settings_dict
+    auth = s["USER"] or ""
+    if s["PASSWORD"]:
+        auth += f":{s['PASSWORD']}"
+    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+@pytest.fixture
+def worker(tmp_path):
+    import redis
+
+    redis.Redis.from_url(BROKER).flushdb()
+    port = free_port()
+    log = tmp_path / "worker.log"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.notices.worker_settings",
+        "DATABASE_URL": database_url(),
+        "CELERY_BROKER_URL": BROKER,
+        "CELERY_TASK_ALWAYS_EAGER": "false",
+        "EMAIL_URL": f"smtp://127.0.0.1:{port}",
+        "SEM_NOTICE_RETRY_SECONDS": "1",
+    }
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "secretariat",
+                "worker",
+                "--pool=solo",
+                "--concurrency=1",
+                "--loglevel=INFO",
+                f"--hostname=notices-test-{port}@%h",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_for(
+            lambda: " ready." in log.read_text() or process.poll() is not None, 90, "the worker"
+        )
+        assert process.poll() is None, log.read_text()
+        yield port, log
+    finally:
+        process.terminate()
+        process.wait(30)
+
+
+@pytest.fixture
+def real_celery(settings):
+    from secretariat.celery import app
+
+    saved = app.conf.task_always_eager, app.conf.broker_url
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    app.conf.task_always_eager = False
+    app.conf.broker_url = BROKER
+    app._pool = None
+    app.amqp._producer_pool = None
+    yield app
+    app.conf.task_always_eager, app.conf.broker_url = saved
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+def test_mail_waits_while_the_server_is_down_and_arrives_once(
+    worker, real_celery, officer, settings
+):
+    settings.SEM_FOUR_EYES = False
+    port, log = worker
+    inbox = Inbox()
+    server = smtp(inbox, port)
+    case = services.file_submission(make_filing(language="es"), actor=Actor.public())
+    wait_for(
+        lambda: any(m["To"] == "amazonica@example.org" for m in inbox.messages), 60, "the receipt"
+    )
+    receipt = next(m for m in inbox.messages if m["To"] == "amazonica@example.org")
+    assert case.receipt_number in str(receipt["Subject"])
+    assert receipt["To"] == "amazonica@example.org"
+    token = case.memberships.get().tracking_token
+    assert f"/es/track/{token}/" in receipt.get_body(("plain",)).get_content()
+    assert receipt.get_body(("html",)) is not None
+
+    server.stop()
+    services.record_event(case, "acknowledged", actor=officer)
+    criteria = {c: {"met": True, "reasons": "ok"} for c in "abcdef"}
+    determination = services.record_event(
+        case,
+        "admissibility_determined",
+        actor=officer,
+        data={"outcome": "meets", "criteria": criteria},
+    )
+    waiting = Notice.objects.filter(event=determination)
+    wait_for(
+        lambda: waiting.filter(state="pending", attempts__gte=1).exclude(last_error="").exists(),
+        60,
+        "a failed attempt",
+    )
+    assert not any("D1" in s for s in inbox.subjects())
+
+    server = smtp(inbox, port)
+    try:
+        wait_for(lambda: waiting.filter(state="sent").exists(), 90, "the determination")
+        time.sleep(3)  # any duplicate would arrive meanwhile
+        subjects = inbox.subjects()
+        assert sum("SEM/PE/001/" in s and "/D1" in s for s in subjects) == 1, subjects
+        receipts = [
+            m
+            for m in inbox.messages
+            if m["To"] == "amazonica@example.org" and case.receipt_number in str(m["Subject"])
+        ]
+        assert len(receipts) == 1, subjects
+        sent = Notice.objects.get(event=determination)
+        assert sent.attempts >= 2 and sent.state == "sent"
+    finally:
+        server.stop()

@@ -1,0 +1,144 @@
+import datetime
+import smtplib
+from unittest import mock
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import transaction
+
+from notices import sending
+from notices.models import Notice
+from tests.factories import make_filing
+from tests.helpers_cases import drive, frozen
+from workflow import services
+from workflow.actors import Actor
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2024, 5, 6)
+
+
+def file_live(**kwargs):
+    return services.file_submission(make_filing(**kwargs), actor=Actor.public())
+
+
+@frozen(TODAY)
+def test_filing_writes_the_receipt_and_sends_it_after_commit(
+    officer, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        case = file_live(language="es")
+        # Written with the event, not yet sent.
+        assert Notice.objects.filter(state="pending").count() == 2
+        assert mail.outbox == []
+    receipt = Notice.objects.get(message="receipt")
+    assert receipt.state == "sent" and receipt.attempts == 1
+    assert receipt.recipient_email == "amazonica@example.org"
+    staff = Notice.objects.get(message="new_filing")
+    assert staff.recipient_email == "officer@example.org"
+    by_to = {m.to[0]: m for m in mail.outbox}
+    email = by_to["amazonica@example.org"]
+    assert case.receipt_number == "R-2024-000001"
+    assert "R-2024-000001" in email.subject
+    token = case.memberships.get().tracking_token
+    assert f"http://127.0.0.1:8000/es/track/{token}/" in email.body
+    html, mimetype = email.alternatives[0]
+    assert mimetype == "text/html"
+    assert f'href="http://127.0.0.1:8000/es/track/{token}/"' in html
+    assert "Concesiones forestales" in email.body
+    english = by_to["officer@example.org"]
+    assert english.subject == "R-2024-000001: new submission filed"
+    assert "concerning Peru was filed on May 6, 2024" in english.body
+
+
+@frozen(TODAY)
+def test_a_rolled_back_event_leaves_no_notice(officer):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        file_live()
+        assert Notice.objects.count() == 2
+        raise RuntimeError
+    assert Notice.objects.count() == 0
+
+
+@frozen(TODAY)
+def test_import_never_emails():
+    drive("awaiting_response")
+    assert Notice.objects.count() == 0
+
+
+@frozen(TODAY)
+def test_sending_twice_sends_once(officer):
+    file_live()
+    pk = Notice.objects.get(message="receipt").pk
+    assert sending.send_one(pk) is sending.Outcome.SENT
+    assert sending.send_one(pk) is sending.Outcome.SKIPPED
+    assert [m.to for m in mail.outbox] == [["amazonica@example.org"]]
+
+
+@frozen(TODAY)
+def test_a_claimed_row_is_not_sent_by_a_second_worker(officer):
+    file_live()
+    pk = Notice.objects.get(message="receipt").pk
+    first = sending.claim(pk)
+    assert first is not None and first.state == "sending"
+    assert sending.claim(pk) is None
+    assert sending.send_one(pk) is sending.Outcome.SKIPPED
+    assert mail.outbox == []
+
+
+def test_smtp_down_the_row_waits_then_goes_once(settings, time_machine):
+    settings.SEM_NOTICE_RETRY_SECONDS = 60
+    time_machine.move_to(datetime.datetime(2024, 5, 6, 12, tzinfo=datetime.UTC), tick=False)
+    file_live()
+    pk = Notice.objects.get(message="receipt").pk
+    down = smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+    with mock.patch("django.core.mail.EmailMessage.send", side_effect=down):
+        assert sending.send_one(pk) is sending.Outcome.DEFERRED
+    row = Notice.objects.get(pk=pk)
+    assert (row.state, row.attempts) == ("pending", 1)
+    assert row.last_error == "SMTPServerDisconnected: Connection unexpectedly closed"
+    assert row.next_attempt_at == datetime.datetime(2024, 5, 6, 12, 1, tzinfo=datetime.UTC)
+    # Not due yet: the sweep leaves it.
+    assert sending.send_pending()["sent"] == 0
+    with mock.patch("django.core.mail.EmailMessage.send", side_effect=ConnectionRefusedError):
+        time_machine.move_to(datetime.datetime(2024, 5, 6, 12, 1, tzinfo=datetime.UTC))
+        assert sending.send_one(pk) is sending.Outcome.DEFERRED
+    row.refresh_from_db()
+    assert row.attempts == 2
+    assert row.next_attempt_at == datetime.datetime(2024, 5, 6, 12, 3, tzinfo=datetime.UTC)
+    time_machine.move_to(datetime.datetime(2024, 5, 6, 12, 3, tzinfo=datetime.UTC))
+    call_command("send_pending_notices")
+    call_command("send_pending_notices")
+    row.refresh_from_db()
+    assert (row.state, row.attempts, row.last_error) == ("sent", 3, "")
+    assert [m.to for m in mail.outbox].count(["amazonica@example.org"]) == 1
+    assert row.history.count() >= 6  # created, claimed, deferred, claimed, deferred, …, sent
+
+
+@frozen(TODAY)
+def test_who_is_told_what_along_the_process(
+    officer, director, pe_focal_es, us_focal, pe_council, us_council
+):
+    story = drive("response_decision")
+    case = story.case
+    proposed = services.record_event(
+        case, "response_decided", actor=officer, data={"outcome": "request"}
+    )
+    proposal = Notice.objects.get()
+    assert (proposal.message, proposal.recipient_email) == (
+        "proposal_awaiting",
+        "director@example.org",
+    )
+    services.approve_proposal(case, proposed.seq, actor=director)
+    told = sorted(Notice.objects.exclude(pk=proposal.pk).values_list("message", "recipient_email"))
+    assert told == [
+        ("request_sent", "amazonica@example.org"),
+        ("request_to_party", "pe_focal_es@example.org"),
+    ]
+    request = Notice.objects.get(message="request_to_party")
+    assert request.language == "es"
+    sending.send_pending()
+    email = next(m for m in mail.outbox if m.to == ["pe_focal_es@example.org"])
+    assert "SEM/PE/001/2023" in email.subject
+    assert "20 de junio de 2024" in email.body  # 45 days from 6 May 2024 (a Thursday)

@@ -70,10 +70,29 @@ def render_receipt_document(event, language: str) -> tuple[str, str, bytes]:
     )
 
 
+def notices_cover(event, portal: str) -> bool:
+    """Whether the notices outbox already tells the acting account about this event (the
+    Party concerned hears of its own response from there): then no second email."""
+    try:
+        from notices import rules
+    except ImportError:  # pragma: no cover - the notices app is part of the project
+        return False
+    if portal == "council":
+        audiences = {rules.COUNCIL}
+    else:
+        audiences = {rules.FOCAL_POINTS}
+        if event.author == f"party:{event.submission.party.code}":
+            audiences.add(rules.PARTY_CONCERNED)
+    return any(
+        rule.audience in audiences
+        for rule in rules.rules_for(event.kind, event.data.get("outcome"))
+    )
+
+
 def send_receipt(event, user, portal: str) -> None:
-    """Email the receipt to the account that acted, in its preferred language. Call it from
-    ``transaction.on_commit`` (it sends at once)."""
-    if not user.email:
+    """Email the receipt to the account that acted, in its preferred language, unless the
+    notices outbox already does. Call it from ``transaction.on_commit`` (it sends at once)."""
+    if not user.email or notices_cover(event, portal):
         return
     language = user.preferred_language or "en"
     with translation.override(language):

@@ -48,6 +48,7 @@ council_patterns = [
 ]
 
 urlpatterns = [
+    path("portal/", views.portal, name="portal"),
     path("party/", include(party_patterns)),
     path("council/", include(council_patterns)),
 ]

@@ -81,6 +81,18 @@ def _may_record(user, case, kind: str) -> bool:
     return bool(Actor.of(user).table_roles(case) & TABLE[kind].roles)
 
 
+@login_required
+@require_GET
+def portal(request):
+    """/portal/: the address in the notices' emails; each account goes to its own portal."""
+    roles = access.roles_of(request.user)
+    if Role.FOCAL_POINT in roles and not access.is_staff_reader(request.user):
+        return redirect("party_home")
+    if Role.COUNCIL in roles and not access.is_staff_reader(request.user):
+        return redirect("council_home")
+    raise PermissionDenied
+
+
 # --- Lists ---------------------------------------------------------------------------------------
 
 

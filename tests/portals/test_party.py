@@ -1,0 +1,240 @@
+import datetime
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from tests.helpers_cases import TIMELINE, drive, frozen
+from tests.portals.conftest import pdf
+from workflow import services
+from workflow.models import Deadline, Event
+from workflow.stages import Stage
+
+D = datetime.date
+REQUESTED = TIMELINE["response_decided"]  # 7 May 2023: 45 days → 21 June, 60 → 6 July
+
+
+def respond_post(case, **overrides):
+    data = {
+        "event_count": case.event_count,
+        "pending_proceeding": "no",
+        "earlier_proceedings": "Ninguno.",
+        "private_remedies": "Acción de amparo disponible, no ejercida.",
+        "capacity_building": "Programa forestal 2022.",
+        "language": "es",
+        "document_title": "Respuesta del Gobierno del Perú",
+        "document": pdf("respuesta.pdf"),
+        "attachments-TOTAL_FORMS": "1",
+        "attachments-INITIAL_FORMS": "0",
+        "attachments-0-file": pdf("anexo.pdf"),
+        "attachments-0-title": "Anexo 1",
+        "attachments-0-language": "es",
+        "attachments-0-visibility": "party_concerned",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_peru_gets_404_on_a_us_case_and_before_the_request(client, pe_focal, officer, director):
+    us_case = drive("awaiting_response", party="US").case
+    pe_before = drive("response_decision", party="PE").case
+    with frozen(D(2023, 5, 8)):
+        # A request proposed but not yet approved (four eyes) is not a delivered request.
+        services.record_event(
+            pe_before, "response_decided", actor=officer, data={"outcome": "request"}
+        )
+    client.force_login(pe_focal)
+    for case in (us_case, pe_before):
+        assert client.get(reverse("party_case", kwargs={"pk": case.pk})).status_code == 404
+        assert client.get(reverse("party_respond", kwargs={"pk": case.pk})).status_code == 404
+    assert us_case.reference not in client.get(reverse("party_home")).content.decode()
+    with frozen(D(2023, 5, 10)):
+        proposal = pe_before.events.get(kind="proposed")
+        services.approve_proposal(pe_before, proposal.seq, actor=director)
+    assert client.get(reverse("party_case", kwargs={"pk": pe_before.pk})).status_code == 200
+
+
+def test_response_with_annex_moves_the_case_and_sends_a_receipt(
+    client, pe_focal, django_capture_on_commit_callbacks
+):
+    story = drive("awaiting_response", party="PE")
+    case = story.case
+    client.force_login(pe_focal)
+    with frozen(D(2023, 6, 10)), django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("party_respond", kwargs={"pk": case.pk}), respond_post(case))
+    event = Event.objects.get(submission=case, kind="party_responded")
+    assert response.status_code == 302
+    assert response["Location"] == f"/en/party/cases/{case.pk}/receipts/{event.seq}/"
+    case.refresh_from_db()
+    assert case.stage == Stage.FACTUAL_RECORD_DECISION
+    assert event.author == "party:PE"
+    assert event.recorded_by == pe_focal
+    assert event.data == {
+        "pending_proceeding": False,
+        "information": {
+            "earlier_proceedings": "Ninguno.",
+            "private_remedies": "Acción de amparo disponible, no ejercida.",
+            "capacity_building": "Programa forestal 2022.",
+        },
+    }
+    docs = list(event.documents.order_by("position").values_list("title", "kind", "visibility"))
+    assert docs == [
+        ("Respuesta del Gobierno del Perú", "response", "public"),
+        ("Anexo 1", "annex", "party_concerned"),
+    ]
+    deadline = Deadline.objects.get(submission=case, kind="party_response")
+    assert (deadline.state, deadline.met_on, deadline.late) == ("met", D(2023, 6, 10), False)
+    # The notices outbox tells the Party concerned of its response: no second receipt email.
+    to_focal = [m for m in mail.outbox if m.to == ["pe_focal@example.org"]]
+    assert [m.subject for m in to_focal] == [f"{case.reference}: your response has been received"]
+    receipt = client.get(response["Location"])
+    assert event.hash in receipt.content.decode()
+    document = client.get(
+        reverse("party_receipt_document", kwargs={"pk": case.pk, "seq": event.seq})
+    )
+    assert document.status_code == 200
+    assert document.content[:2] == b"PK"  # a Word (zip) file
+
+
+def test_a_pending_proceeding_needs_its_details(client, pe_focal):
+    case = drive("awaiting_response", party="PE").case
+    client.force_login(pe_focal)
+    with frozen(D(2023, 6, 10)):
+        response = client.post(
+            reverse("party_respond", kwargs={"pk": case.pk}),
+            respond_post(case, pending_proceeding="yes"),
+        )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'href="#id_proceeding_authority"' in body
+    assert 'aria-describedby="id_proceeding_authority-error"' in body
+    assert not Event.objects.filter(submission=case, kind="party_responded").exists()
+
+
+def test_a_stale_form_is_refused_with_a_message(client, pe_focal):
+    case = drive("awaiting_response", party="PE").case
+    client.force_login(pe_focal)
+    with frozen(D(2023, 6, 10)):
+        response = client.post(
+            reverse("party_respond", kwargs={"pk": case.pk}),
+            respond_post(case, event_count=case.event_count - 1),
+        )
+    assert response.status_code == 200
+    assert "This case has moved on since you opened it" in response.content.decode()
+
+
+def test_extension_while_the_45_days_run_moves_the_due_date_to_60(
+    client, pe_focal, django_capture_on_commit_callbacks
+):
+    case = drive("awaiting_response", party="PE").case
+    client.force_login(pe_focal)
+    url = reverse("party_extension", kwargs={"pk": case.pk})
+    with frozen(D(2023, 6, 16)), django_capture_on_commit_callbacks(execute=True):  # day 40
+        response = client.post(url, {"event_count": case.event_count, "circumstances": "Huelga."})
+    assert response.status_code == 302
+    receipts = [m for m in mail.outbox if m.subject.startswith("Receipt:")]
+    assert [(m.to, m.subject) for m in receipts] == [
+        (
+            ["pe_focal@example.org"],
+            f"Receipt: Exceptional circumstances notified (60 days) — {case.reference}",
+        )
+    ]
+    assert case.reference in receipts[0].body
+    assert case.reference in receipts[0].alternatives[0][0]
+    deadline = Deadline.objects.get(submission=case, kind="party_response", state="open")
+    assert (deadline.length, deadline.due_on) == (60, D(2023, 7, 6))
+    assert Event.objects.get(submission=case, kind="extension_notified").note == "Huelga."
+
+
+def test_extension_after_the_45_days_is_refused(client, pe_focal):
+    case = drive("awaiting_response", party="PE").case
+    client.force_login(pe_focal)
+    with frozen(D(2023, 6, 22)):  # day 46
+        response = client.post(
+            reverse("party_extension", kwargs={"pk": case.pk}),
+            {"event_count": case.event_count, "circumstances": "Tarde."},
+        )
+    assert response.status_code == 200
+    assert "only while the 45 days for the response are running" in response.content.decode()
+    assert not Event.objects.filter(submission=case, kind="extension_notified").exists()
+
+
+def test_the_party_sees_confidential_annexes_but_not_secretariat_items(
+    client, pe_focal, pe_awaiting
+):
+    case = pe_awaiting.case
+    pe_awaiting.add("correspondence", visibility="secretariat", title="Nota interna")
+    client.force_login(pe_focal)
+    body = client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
+    assert "Anexo confidencial" in body
+    assert "Nota interna" not in body
+    assert "45 calendar days from delivery of the request on 12 April 2023" in body
+
+
+def test_both_parties_comment_on_a_draft_with_their_own_party(client, us_focal):
+    case = drive("draft_comment_period", party="PE").case
+    client.force_login(us_focal)
+    with frozen(D(2023, 10, 20)):
+        response = client.post(
+            reverse("party_comment", kwargs={"pk": case.pk}),
+            {
+                "event_count": case.event_count,
+                "language": "en",
+                "document_title": "Comments of the United States",
+                "document": pdf("comments.pdf"),
+                "attachments-TOTAL_FORMS": "0",
+                "attachments-INITIAL_FORMS": "0",
+            },
+        )
+    assert response.status_code == 302
+    event = Event.objects.get(submission=case, kind="draft_commented")
+    assert (event.data, event.author, event.visibility) == ({"party": "US"}, "party:US", "parties")
+    met = Deadline.objects.get(submission=case, kind="draft_comments", party="US")
+    assert (met.state, met.late) == ("met", False)
+
+
+def test_council_member_may_see_a_draft_but_not_comment(client, pe_council):
+    case = drive("draft_comment_period", party="PE").case
+    client.force_login(pe_council)
+    response = client.post(reverse("party_comment", kwargs={"pk": case.pk}), {})
+    assert response.status_code == 403
+
+
+def test_correspondence_keeps_its_visibility(client, pe_focal, pe_awaiting):
+    case = pe_awaiting.case
+    client.force_login(pe_focal)
+    with frozen(D(2023, 4, 20)):
+        response = client.post(
+            reverse("party_correspondence", kwargs={"pk": case.pk}),
+            {
+                "event_count": case.event_count,
+                "subject": "Consulta",
+                "message": "¿Podrían aclarar el plazo?",
+                "visibility": "party_concerned",
+                "attachments-TOTAL_FORMS": "0",
+                "attachments-INITIAL_FORMS": "0",
+            },
+        )
+    assert response.status_code == 302
+    event = Event.objects.filter(submission=case, kind="correspondence").latest("seq")
+    assert (event.title, event.visibility, event.author) == (
+        "Consulta",
+        "party_concerned",
+        "party:PE",
+    )
+
+
+@pytest.mark.parametrize("name", ["party_respond", "party_extension", "party_correspondence"])
+def test_wrong_method_is_405(client, pe_focal, pe_awaiting, name):
+    client.force_login(pe_focal)
+    response = client.put(reverse(name, kwargs={"pk": pe_awaiting.case.pk}))
+    assert response.status_code == 405
+
+
+def test_case_list_query_count(client, pe_focal, django_assert_max_num_queries):
+    for _ in range(3):
+        drive("awaiting_response", party="PE")
+    client.force_login(pe_focal)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("party_home"))
+    assert response.content.decode().count("/en/party/cases/") == 3

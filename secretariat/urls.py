@@ -19,8 +19,9 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("submissions.urls")),
     path("", include("submissions.filing_urls")),
-    path("docket/", include("submissions.docket_urls")),
+    # Before the docket: its feeds (docket/feed/) must win over a docket/<slug>/ route.
     path("", include("notices.urls")),
+    path("docket/", include("submissions.docket_urls")),
     path("", include("workflow.portal_urls")),
     path("secretariat/accounts/", include("submissions.account_urls")),
     path("secretariat/", include("workflow.urls")),

@@ -7,6 +7,7 @@ All configuration is read from the environment here, and only here (see README,
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -199,4 +200,25 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+}
+
+
+# --- Notices (outbox, reminders, documents) ---------------------------------------------------
+# Letterhead of generated documents in Spanish (SEM_LETTERHEAD above is the English one).
+SEM_LETTERHEAD_ES = env.str(
+    "SEM_LETTERHEAD_ES",
+    default=(
+        "Secretaría de Asuntos Ambientales — Acuerdo de Promoción Comercial Perú–Estados Unidos"
+    ),
+)
+# First wait before retrying an email the server refused; doubled per attempt, at most 1 hour.
+SEM_NOTICE_RETRY_SECONDS = env.int("SEM_NOTICE_RETRY_SECONDS", default=60)
+CELERY_BEAT_SCHEDULE = {
+    # Whatever is pending and due (rows whose task was lost, or waiting for the server).
+    "notices-send-pending": {"task": "notices.tasks.send_pending", "schedule": 60.0},
+    # Reminders before due dates and the staff digest, at 07:00 at the seat.
+    "notices-daily-sweep": {
+        "task": "notices.tasks.daily_sweep",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }

@@ -1,0 +1,81 @@
+"""Acceptance 2: a Peru focal point notifies exceptional circumstances on day 40 and responds
+in Spanish with an annex on day 50; the case moves on, the deadline is met in time, and the
+Secretariat sees the response."""
+
+import datetime
+
+import pytest
+import time_machine
+
+from tests.helpers_cases import SEAT, drive
+from tests.portals.conftest import PDF
+from workflow.models import Deadline
+from workflow.stages import Stage
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def at(day: datetime.date):
+    # tick=True: the live server runs in a thread of this process and sees the same clock.
+    return time_machine.travel(datetime.datetime(day.year, day.month, day.day, 10, tzinfo=SEAT))
+
+
+def sign_in(page, username, path):
+    page.goto(f"{page.base}/es/accounts/login/?next={path}")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "a-long-test-password")
+    page.click("form.form button[type=submit]")
+
+
+def test_peru_responds_in_spanish_after_an_extension(page, pe_focal, officer, tmp_path):
+    case = drive("awaiting_response", party="PE").case  # request delivered 7 May 2023
+    annex = tmp_path / "anexo.pdf"
+    annex.write_bytes(PDF)
+    letter = tmp_path / "respuesta.pdf"
+    letter.write_bytes(PDF)
+
+    with at(datetime.date(2023, 6, 16)):  # day 40
+        sign_in(page, "pe_focal", "/es/party/")
+        page.click(f"a[href='/es/party/cases/{case.pk}/']")
+        page.click(f"a[href='/es/party/cases/{case.pk}/extension/']")
+        page.fill("#id_circumstances", "Emergencia climática en Loreto.")
+        page.click("form.form button[type=submit]")
+        page.wait_for_url(f"**/es/party/cases/{case.pk}/receipts/**")
+        page.goto(f"{page.base}/es/party/cases/{case.pk}/")
+        assert "6 de julio de 2023" in page.content()
+
+    with at(datetime.date(2023, 6, 26)):  # day 50
+        page.goto(f"{page.base}/es/party/cases/{case.pk}/respond/")
+        page.check("input[name=pending_proceeding][value=no]")
+        page.fill("#id_earlier_proceedings", "No hubo procedimientos anteriores.")
+        page.select_option("#id_language", "es")
+        page.fill("#id_document_title", "Respuesta del Gobierno del Perú")
+        page.set_input_files("#id_document", str(letter))
+        page.set_input_files("#id_attachments-0-file", str(annex))
+        page.fill("#id_attachments-0-title", "Anexo 1: informe de OSINFOR")
+        page.select_option("#id_attachments-0-language", "es")
+        page.click("form.form button[type=submit]")
+        page.wait_for_url(f"**/es/party/cases/{case.pk}/receipts/**")
+        assert "Anexo 1: informe de OSINFOR" in page.content()
+
+        case.refresh_from_db()
+        assert case.stage == Stage.FACTUAL_RECORD_DECISION
+        deadline = Deadline.objects.get(submission=case, kind="party_response")
+        assert (deadline.state, deadline.late, deadline.due_on, deadline.met_on) == (
+            "met",
+            False,
+            datetime.date(2023, 7, 6),
+            datetime.date(2023, 6, 26),
+        )
+        page.goto(f"{page.base}/es/party/cases/{case.pk}/")
+        deadlines = page.locator(".deadline").inner_text()
+        assert "26 de junio de 2023" in deadlines
+        assert "60 días calendario" in deadlines
+
+        page.click("nav .link-button")  # sign out
+        sign_in(page, "officer", "/es/secretariat/accounts/activity/")
+        page.wait_for_url("**/es/secretariat/accounts/activity/")
+        activity = page.locator("table.activity").inner_text()
+        assert case.reference in activity
+        assert "pe_focal" in activity
+        assert "Anexo 1: informe de OSINFOR" in activity

@@ -45,11 +45,11 @@ def portal_link(submission, language: str) -> str:
 
 def workspace_link(submission, language: str) -> str:
     if submission is None:
-        return url("workspace", {}, f"/{language}/secretariat/", language)
+        return url("ws_queue", {}, f"/{language}/secretariat/", language)
     return url(
-        "workspace_case",
+        "ws_case",
         {"pk": submission.pk},
-        f"/{language}/secretariat/cases/{submission.pk}/",
+        f"/{language}/secretariat/case/{submission.pk}/",
         language,
     )
 

@@ -173,6 +173,20 @@ def test_a_proposal_no_longer_legal_cannot_be_approved(officer, director, db):
     assert story.case.stage == "factual_record_preparation"
 
 
+def test_the_visibility_proposed_is_the_one_recorded(officer, director, db):
+    story = drive("admissibility_review", acknowledged=False)
+    with frozen(D(2023, 3, 14)):
+        proposal = services.record_event(
+            story.case,
+            "closed",
+            actor=officer,
+            data={"reason": "not_a_submission"},
+            visibility="secretariat",
+        )
+        decision = services.approve_proposal(story.case, proposal.seq, actor=director)
+    assert decision.visibility == "secretariat"
+
+
 def test_a_proposal_the_case_moved_past_lapses(officer, officer2, director, db):
     """A proposal made in a stage the case has left is no longer pending: it cannot be
     approved, and the Director can still return it to close it out."""

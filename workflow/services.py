@@ -353,6 +353,8 @@ def record_event(
                 proposal["title"] = title
             if note:
                 proposal["note"] = note
+            if visibility:
+                proposal["visibility"] = visibility
             if documents_in:
                 proposal["documents"] = [
                     {"visibility": d.visibility or rule.default_visibility} for d in documents_in
@@ -983,6 +985,7 @@ def approve_proposal(
         kind = proposal.pop("kind")
         title = proposal.pop("title", "")
         note = proposal.pop("note", "")
+        visibility = proposal.pop("visibility", None)
         doc_specs = proposal.pop("documents", [])
         carried = [
             documents.DocumentInput.copy_of(doc, visibility=spec.get("visibility"))
@@ -997,6 +1000,7 @@ def approve_proposal(
             data=proposal,
             title=title,
             note=note,
+            visibility=visibility,
             documents_in=carried,
             proposal_event=proposal_seq,
             context=ctx,

@@ -187,6 +187,36 @@ def test_the_visibility_proposed_is_the_one_recorded(officer, director, db):
     assert decision.visibility == "secretariat"
 
 
+def test_a_proposals_translations_stay_linked_after_approval(officer, director, db):
+    from django.core.files.base import ContentFile
+
+    story = drive("admissibility_review")
+    with frozen(D(2023, 4, 3)):
+        proposal = services.record_event(
+            story.case,
+            "admissibility_determined",
+            actor=officer,
+            data=MEETS,
+            documents_in=[
+                services.DocumentInput(
+                    title="Determinación",
+                    language="es",
+                    file=ContentFile(b"%PDF-1.4 es", name="d-es.pdf"),
+                ),
+                services.DocumentInput(
+                    title="Determination",
+                    language="en",
+                    file=ContentFile(b"%PDF-1.4 en", name="d-en.pdf"),
+                    translation_of=0,
+                    official_translation=True,
+                ),
+            ],
+        )
+        decision = services.approve_proposal(story.case, proposal.seq, actor=director)
+    spanish, english = decision.documents.order_by("position")
+    assert english.translation_of == spanish and english.official_translation
+
+
 def test_a_proposal_the_case_moved_past_lapses(officer, officer2, director, db):
     """A proposal made in a stage the case has left is no longer pending: it cannot be
     approved, and the Director can still return it to close it out."""

@@ -987,12 +987,16 @@ def approve_proposal(
         note = proposal.pop("note", "")
         visibility = proposal.pop("visibility", None)
         doc_specs = proposal.pop("documents", [])
-        carried = [
-            documents.DocumentInput.copy_of(doc, visibility=spec.get("visibility"))
-            for doc, spec in zip(
-                proposal_row.documents.order_by("position"), doc_specs, strict=False
-            )
-        ]
+        proposed_docs = list(proposal_row.documents.order_by("position"))
+        position_of = {doc.pk: index for index, doc in enumerate(proposed_docs)}
+        carried = []
+        for doc, spec in zip(proposed_docs, doc_specs, strict=False):
+            copy = documents.DocumentInput.copy_of(doc, visibility=spec.get("visibility"))
+            # Links between the proposal's documents (a translation, a redacted version)
+            # carry over to the decision's copies, by position.
+            copy.translation_of = position_of.get(doc.translation_of_id)
+            copy.redacted_version_of = position_of.get(doc.redacted_version_of_id)
+            carried.append(copy)
         return record_event(
             submission,
             kind,

@@ -1,0 +1,34 @@
+"""The "who is told what" table (notices/rules.py) as Markdown, for the README."""
+
+import re
+
+from django.utils import translation
+
+from workflow.table import TABLE
+
+from .rules import AUDIENCE_LABELS, MESSAGES, REMINDER_THRESHOLDS, RULES, SCHEDULED
+
+
+def markdown() -> str:
+    days = ", ".join(str(n) for n in REMINDER_THRESHOLDS)
+    with translation.override("en"):
+        lines = [
+            "| When | Outcome | Who is told | Subject |",
+            "|---|---|---|---|",
+        ]
+        for rule in RULES:
+            when = f"`{rule.kind}` ({TABLE[rule.kind].label})"
+            if rule.public_only:
+                when += ", when public"
+            lines.append(
+                f"| {when} | {rule.outcome or 'any'} | {AUDIENCE_LABELS[rule.audience]} "
+                f"| {MESSAGES[rule.message].subject} |"
+            )
+        for kind, audience, message in SCHEDULED:
+            when = ("daily digest of due-soon and overdue deadlines" if kind == "daily"
+                    else f"`{kind}` due in {days} days")
+            lines.append(
+                f"| {when} | — | {AUDIENCE_LABELS[audience]} | {MESSAGES[message].subject} |"
+            )
+    # Placeholders read as <reference>, <code>… in the table.
+    return re.sub(r"%\((\w+)\)s", r"<\1>", "\n".join(lines)) + "\n"

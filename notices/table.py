@@ -25,8 +25,11 @@ def markdown() -> str:
                 f"| {MESSAGES[rule.message].subject} |"
             )
         for kind, audience, message in SCHEDULED:
-            when = ("daily digest of due-soon and overdue deadlines" if kind == "daily"
-                    else f"`{kind}` due in {days} days")
+            when = (
+                "daily digest of due-soon and overdue deadlines"
+                if kind == "daily"
+                else f"`{kind}` due in {days} days"
+            )
             lines.append(
                 f"| {when} | — | {AUDIENCE_LABELS[audience]} | {MESSAGES[message].subject} |"
             )

@@ -1,0 +1,132 @@
+"""The open-data API: registry-format names, the OpenAPI schema, and a schemathesis fuzz."""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+
+from submissions import api_urls
+from submissions.search import DocketFilterForm
+
+from .conftest import SECRET_DOCUMENT, SECRET_NAME
+
+pytestmark = pytest.mark.django_db
+
+
+def test_list_uses_registry_names(client, saca, secret_case):
+    data = client.get("/api/v1/submissions/?q=mercury").json()
+    assert data["count"] == 1
+    assert data["next"] is None and data["previous"] is None
+    item = data["results"][0]
+    assert item["identifier"] == "SEM/PE/007/2024"
+    assert item["url"] == "http://testserver/api/v1/submissions/sem-pe-007-2024/"
+    assert item["stage"] == "response_decision"
+    assert item["status"] == "open"
+    assert item["closure_reason"] is None
+    assert item["chain_hash"] == secret_case.chain_head
+    assert item["submitters"] == [
+        {"kind": "individual", "country": "PE", "confidential": True},
+        {
+            "name": "Derecho Ambiental Abierto",
+            "kind": "organization",
+            "country": "PE",
+            "confidential": False,
+        },
+    ]
+
+
+def test_detail_is_the_public_export(client, saca, secret_case):
+    response = client.get("/api/v1/submissions/sem-pe-007-2024/")
+    assert response.status_code == 200
+    data = response.json()
+    assert [e["kind"] for e in data["events"]] == [
+        "filed",
+        "acknowledged",
+        "admissibility_determined",
+    ]
+    assert [d["title"] for d in data["events"][0]["documents"]] == [
+        "Public submission text",
+        "Texto de la petición",
+    ]
+    assert data["chain_hash"] == secret_case.chain_head
+    assert data["deadlines"][-1] == {
+        "kind": "response_decision",
+        "party": None,
+        "rule": "setting",
+        "start_on": "2024-03-01",
+        "due_on": "2024-04-01",
+        "state": "open",
+        "met_on": None,
+        "late": False,
+        "explanation": data["deadlines"][-1]["explanation"],
+    }
+    text = response.content.decode()
+    assert SECRET_NAME not in text
+    assert SECRET_DOCUMENT not in text
+
+
+def test_detail_of_unknown_or_unregistered_case_is_404(client, db):
+    response = client.get("/api/v1/submissions/sem-pe-999-2024/")
+    assert response.status_code == 404
+    assert "errors" in response.json()
+
+
+def test_openapi_lists_every_route_and_filter(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    routes = {
+        "/api/v1/" + str(pattern.pattern).replace("<slug:slug>", "{slug}")
+        for pattern in api_urls.urlpatterns
+    }
+    assert routes == set(schema["paths"])
+    listing = schema["paths"]["/api/v1/submissions/"]["get"]
+    assert {p["name"] for p in listing["parameters"]} == set(DocketFilterForm.base_fields)
+    assert {p["name"] for p in listing["parameters"]} == {
+        "q",
+        "party",
+        "status",
+        "stage",
+        "year",
+        "law",
+        "sort",
+        "page",
+    }
+
+
+def test_schemathesis_finds_no_server_error(saca, secret_case):
+    """Every operation of the schema, fuzzed from its own description: no 5xx, and every
+    response conforms to the schema (status code, content type, body)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    # As Django's test client does: a request must not close the test's transaction.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        _fuzz_every_operation()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+def _fuzz_every_operation():
+    from django.core.wsgi import get_wsgi_application
+
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    operations = [result.ok() for result in schema.get_all_operations()]
+    # (schemathesis leaves out the schema's own route)
+    assert {op.label for op in operations} >= {
+        "GET /api/v1/submissions/",
+        "GET /api/v1/submissions/{slug}/",
+    }
+    for operation in operations:
+
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=60,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+        def fuzz(case):
+            case.call_and_validate()
+
+        fuzz()

@@ -1,0 +1,73 @@
+"""Search in both languages; accent-insensitive full-text search on PostgreSQL."""
+
+import pytest
+from django.db import connection
+
+from submissions.search import docket_queryset
+
+pytestmark = pytest.mark.django_db
+
+
+def found(query: str) -> list[str]:
+    form, queryset = docket_queryset({"q": query})
+    assert queryset is not None, form.errors
+    return sorted(queryset.values_list("identifier", flat=True))
+
+
+def test_both_languages_find_the_imported_forest_concessions_case(saca):
+    assert found("concesiones forestales") == ["SACA-SEEM/PE/002/2023"]
+    assert found("forest concessions") == ["SACA-SEEM/PE/002/2023"]
+
+
+def test_search_covers_laws_identifiers_and_public_document_titles(saca, secret_case):
+    assert found("28611") == ["SEM/PE/007/2024"]
+    assert found("SACA-SEEM/PE/001/2023") == ["SACA-SEEM/PE/001/2023"]
+    assert found("submission text") == ["SEM/PE/007/2024"]
+
+
+def test_search_never_finds_a_confidential_document(saca, secret_case):
+    assert found("comunidad Xq7") == []
+
+
+def test_search_never_finds_an_unregistered_case(db):
+    import datetime
+
+    from tests.factories import file_case
+
+    file_case(on=datetime.date(2024, 1, 2), title="Concesiones forestales ocultas")
+    assert found("ocultas") == []
+
+
+@pytest.mark.postgres
+def test_postgres_search_is_accent_insensitive(saca):
+    assert connection.vendor == "postgresql"
+    with_accents = found("reservas indígenas")
+    assert with_accents == ["SACA-SEEM/PE/002/2023"]
+    assert found("reservas indigenas") == with_accents
+    assert found("Yavari") == found("Yavarí") == ["SACA-SEEM/PE/002/2023"]
+
+
+@pytest.mark.postgres
+def test_postgres_search_stems_each_language(saca):
+    # "concesión" (singular, with an accent) stems like "concesiones"; "concession" like
+    # "concessions".
+    assert found("concesión forestal") == ["SACA-SEEM/PE/002/2023"]
+    assert found("forest concession") == ["SACA-SEEM/PE/002/2023"]
+
+
+@pytest.mark.postgres
+def test_postgres_search_uses_the_indexes(saca):
+    from django.db.models import Q
+
+    from submissions.models import Submission
+    from submissions.search import _match
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        plan = (
+            Submission.objects.filter(Q(_match("spanish", "concesiones", "title_es", "summary_es")))
+            .values("pk")
+            .explain()
+        )
+        cursor.execute("SET enable_seqscan = on")
+    assert "sem_submission_es_fts" in plan

@@ -1,0 +1,100 @@
+import re
+
+from django.core import mail
+from django.urls import reverse
+
+from submissions.models import User
+
+
+def invite_post(**overrides):
+    data = {
+        "email": "Ana.Quispe@MINAM.gob.pe",
+        "first_name": "Ana",
+        "last_name": "Quispe",
+        "role": "party_focal_point",
+        "party": "PE",
+        "preferred_language": "es",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_invitation_link_sets_a_password_once(client, officer, django_capture_on_commit_callbacks):
+    client.force_login(officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("account_invite"), invite_post())
+    assert response.status_code == 302
+    user = User.objects.get(username="ana.quispe@minam.gob.pe")
+    assert not user.has_usable_password()
+    assert {g.name for g in user.groups.all()} == {
+        "party_focal_point",
+        "party_focal_point:PE",
+    }
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["ana.quispe@minam.gob.pe"]
+    assert (
+        message.subject == "Su cuenta en la Secretaría para Asuntos de Cumplimiento Ambiental"
+        or (message.subject == "Your account with the Secretariat for Environmental Matters")
+    )
+    link = re.search(r"http://\S+/es/secretariat/accounts/welcome/\S+/\S+/", message.body)
+    assert link is not None
+    assert link.group(0) in message.alternatives[0][0]
+    path = link.group(0).split("8000", 1)[1]
+
+    client.logout()
+    response = client.get(path)
+    assert response.status_code == 302
+    form_url = response["Location"]
+    response = client.post(
+        form_url,
+        {"new_password1": "un-largo-secreto-2023", "new_password2": "un-largo-secreto-2023"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/es/secretariat/accounts/welcome/done/"
+    assert client.login(username="ana.quispe@minam.gob.pe", password="un-largo-secreto-2023")
+    client.logout()
+    assert "no longer works" in client.get(path, follow=True).content.decode()
+
+
+def test_invitation_refuses_an_existing_email(client, officer, pe_focal):
+    client.force_login(officer)
+    response = client.post(reverse("account_invite"), invite_post(email="PE_FOCAL@example.org"))
+    assert response.status_code == 200
+    assert "An account with this email already exists." in response.content.decode()
+    assert User.objects.filter(email__iexact="pe_focal@example.org").count() == 1
+
+
+def test_deactivated_account_cannot_sign_in_or_use_its_link(client, officer, pe_focal):
+    client.force_login(officer)
+    assert client.get(reverse("account_deactivate", kwargs={"pk": pe_focal.pk})).status_code == 405
+    response = client.post(reverse("account_deactivate", kwargs={"pk": pe_focal.pk}))
+    assert response.status_code == 302
+    pe_focal.refresh_from_db()
+    assert pe_focal.is_active is False
+    client.logout()
+    assert not client.login(username="pe_focal", password="a-long-test-password")
+
+
+def test_secretariat_accounts_are_not_deactivated_here(client, officer, director):
+    client.force_login(officer)
+    response = client.post(reverse("account_deactivate", kwargs={"pk": director.pk}))
+    assert response.status_code == 403
+    director.refresh_from_db()
+    assert director.is_active is True
+
+
+def test_list_shows_who_holds_which_role(
+    client, officer, pe_focal, us_council, auditor, django_assert_max_num_queries
+):
+    client.force_login(auditor)
+    with django_assert_max_num_queries(8):
+        body = client.get(reverse("account_list")).content.decode()
+    rows = re.findall(r"<tr>\s*<td>([^<]+)</td>\s*<td>[^<]*</td>\s*<td>([^<]+)</td>", body)
+    assert sorted(rows) == [
+        ("auditor", "Auditor"),
+        ("officer", "Secretariat officer"),
+        ("pe_focal", "Party focal point"),
+        ("us_council", "Council member"),
+    ]
+    assert "Deactivate" not in body  # an auditor reads only

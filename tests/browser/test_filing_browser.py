@@ -1,0 +1,73 @@
+"""Filing in the browser: Spanish with two attachments and a withheld identity, then the
+tracking link; English about the United States for a Peruvian organization."""
+
+import pytest
+
+from submissions.models import Submission
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def fill_common(page, *, party, language):
+    page.locator("#id_s0-kind_1").check()  # organization
+    page.fill("#id_s0-name", "Asociación Amazónica")
+    page.select_option("#id_s0-nationality", "PE")
+    page.fill("#id_s0-postal_address", "Jr. Lima 123, Iquitos")
+    page.fill("#id_s0-email", "amazonica@example.org")
+    page.select_option("#id_s0-preferred_language", language)
+    page.locator(f"input[name='f-party'][value='{party}']").check()
+    page.select_option("#id_f-language", language)
+    page.fill("#id_f-law_0_name", "Ley Forestal y de Fauna Silvestre (Ley N.° 29763)")
+    page.fill("#id_f-law_0_provisions", "Art. 2")
+    page.fill("#id_f-facts", "Se tala sin permiso en la cuenca del Nanay desde 2022.")
+    page.fill("#id_f-authorities_communication", "Carta al SERFOR del 3 de marzo de 2023.")
+    page.locator("input[name='f-relies_on_media_only'][value='no']").check()
+    page.locator("#id_f-declaration").check()
+
+
+def test_filing_in_spanish_with_two_attachments_and_a_withheld_identity(page):
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(page.base + "/es/file/")
+    fill_common(page, party="PE", language="es")
+    page.fill("#id_f-title", "Tala ilegal en Loreto")
+    page.locator("#id_s0-confidential").check()
+    page.set_input_files(
+        "#id_f-attachment_0",
+        files=[{"name": "informe.pdf", "mimeType": "application/pdf", "buffer": PDF}],
+    )
+    page.set_input_files(
+        "#id_f-attachment_1",
+        files=[{"name": "fotos.png", "mimeType": "image/png", "buffer": PNG}],
+    )
+    page.locator("#id_f-attachment_1_confidential").check()
+    page.locator("button[type=submit].button").click()
+    page.wait_for_url("**/es/file/receipt/")
+    receipt = page.content()
+    submission = Submission.objects.get()
+    assert submission.receipt_number in receipt
+    assert submission.memberships.get().submitter.confidential is True
+    assert sorted(submission.documents.values_list("visibility", flat=True)) == [
+        "party_concerned",
+        "public",
+    ]
+    page.locator(".tracking-link a").click()
+    page.wait_for_url("**/es/track/**")
+    assert page.locator(".stage").inner_text() == "Revisión de admisibilidad"
+    # The page fits a 360-pixel screen: nothing wider than the viewport.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_filing_in_english_about_the_us_for_a_peruvian_organization(page):
+    page.goto(page.base + "/en/file/")
+    fill_common(page, party="US", language="en")
+    page.fill("#id_f-title", "Unenforced mining rules in Nevada")
+    page.locator("button[type=submit].button").click()
+    page.wait_for_url("**/en/file/receipt/")
+    assert "Before you file" not in page.content()  # a person of Peru may file about either
+    submission = Submission.objects.get()
+    assert (submission.party.code, submission.language) == ("US", "en")
+    assert submission.title_en == "Unenforced mining rules in Nevada"
+    assert submission.receipt_number in page.locator(".receipt__number").inner_text()

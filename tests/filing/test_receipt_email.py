@@ -1,0 +1,50 @@
+"""The automatic receipt (sent by the notices when the `filed` event is recorded) reaches every
+submitter of a case filed through the form, in each one's language, in text and HTML."""
+
+import pytest
+from django.core import mail
+from django.utils import translation
+from django.utils.translation import gettext
+
+from submissions.models import Submission
+
+from .conftest import filing_data
+
+pytestmark = pytest.mark.django_db
+
+
+def test_each_submitter_gets_the_receipt_in_their_own_language(
+    client, django_capture_on_commit_callbacks
+):
+    data = filing_data(
+        **{
+            "s1-kind": "individual",
+            "s1-name": "John Smith",
+            "s1-nationality": "US",
+            "s1-residence": "PE",
+            "s1-email": "john@example.org",
+            "s1-preferred_language": "en",
+        }
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post("/en/file/", data).status_code == 302
+    submission = Submission.objects.get()
+    tokens = {
+        m.submitter.email: m.tracking_token
+        for m in submission.memberships.select_related("submitter")
+    }
+    to_submitters = [m for m in mail.outbox if m.to[0] in tokens]
+    assert sorted(m.to[0] for m in to_submitters) == ["amazonica@example.org", "john@example.org"]
+    receipts = {m.to[0]: m for m in to_submitters}
+    for address, language in (("amazonica@example.org", "es"), ("john@example.org", "en")):
+        message = receipts[address]
+        with translation.override(language):
+            subject = gettext("Receipt %(reference)s: your submission has been received") % {
+                "reference": submission.receipt_number
+            }
+        assert message.subject == subject
+        link = f"/{language}/track/{tokens[address]}/"
+        assert link in message.body
+        html, content_type = message.alternatives[0]
+        assert content_type == "text/html"
+        assert link in html

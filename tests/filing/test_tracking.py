@@ -1,0 +1,203 @@
+"""The private tracking page, its actions, and "lost your link?"."""
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from submissions.models import Submitter
+from tests.helpers_cases import drive
+from workflow.models import Event
+
+from .conftest import PDF
+
+pytestmark = pytest.mark.django_db
+
+
+def link_of(case, position=0):
+    membership = case.memberships.order_by("position")[position]
+    return membership, f"/en/track/{membership.tracking_token}/"
+
+
+def test_the_tracking_page_shows_stage_timeline_and_deadlines(
+    client, django_assert_max_num_queries
+):
+    case = drive("awaiting_revision").case
+    _membership, url = link_of(case)
+    with django_assert_max_num_queries(14):
+        response = client.get(url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Awaiting a revised submission" in html
+    assert "Submission filed" in html
+    assert "Determination under Article 18.8.2" in html
+    assert "Revised submission" in html  # the open deadline
+    assert "Upload a revised submission" in html
+    assert "Withdraw this submission…" in html
+    assert 'name="robots" content="noindex"' in html
+
+
+def test_the_stage_in_spanish(client):
+    case = drive("admissibility_review").case
+    membership, _url = link_of(case)
+    html = client.get(f"/es/track/{membership.tracking_token}/").content.decode()
+    assert "Revisión de admisibilidad" in html
+
+
+def test_unknown_and_revoked_links_are_not_found(client):
+    case = drive("admissibility_review").case
+    membership, url = link_of(case)
+    assert client.get("/en/track/" + "x" * 43 + "/").status_code == 404
+    assert client.get("/en/track/short/").status_code == 404
+    membership.token_revoked_at = timezone.now()
+    membership.save()
+    assert client.get(url).status_code == 404
+    assert client.post(url + "withdraw/", {"confirm": "on"}).status_code == 404
+
+
+def test_a_revision_returns_the_case_to_admissibility_review(client):
+    case = drive("awaiting_revision").case
+    membership, url = link_of(case)
+    upload = SimpleUploadedFile("revised.pdf", PDF, content_type="application/pdf")
+    response = client.post(
+        url + "revision/",
+        {
+            "revision_filed-note": "Añadí las cartas.",
+            "revision_filed-file_0": upload,
+            "seen": case.event_count,
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == url
+    case.refresh_from_db()
+    assert case.stage == "admissibility_review"
+    event = Event.objects.get(submission=case, kind="revision_filed")
+    assert (event.author, event.note) == ("submitter", "Añadí las cartas.")
+    assert [(d.title, d.kind, d.visibility) for d in event.documents.all()] == [
+        ("revised.pdf", "revision", "public")
+    ]
+    open_kinds = set(case.deadlines.filter(state="open").values_list("kind", flat=True))
+    assert "admissibility" in open_kinds
+
+
+def test_a_revision_needs_a_file_of_an_accepted_type(client):
+    case = drive("awaiting_revision").case
+    _membership, url = link_of(case)
+    upload = SimpleUploadedFile("revised.pdf", b"MZ" + b"\x00" * 50)
+    response = client.post(url + "revision/", {"revision_filed-file_0": upload})
+    assert response.status_code == 400
+    assert "does not contain what its name says" in response.content.decode()
+    case.refresh_from_db()
+    assert case.stage == "awaiting_revision"
+
+
+def test_a_revision_is_refused_outside_awaiting_revision(client):
+    case = drive("admissibility_review").case
+    _membership, url = link_of(case)
+    upload = SimpleUploadedFile("revised.pdf", PDF)
+    response = client.post(url + "revision/", {"revision_filed-file_0": upload})
+    assert response.status_code == 409
+    assert "cannot be recorded while the case is in" in response.content.decode()
+    assert not Event.objects.filter(submission=case, kind="revision_filed").exists()
+
+
+def test_the_actions_refuse_get(client):
+    case = drive("awaiting_revision").case
+    _membership, url = link_of(case)
+    for action in ("revision/", "information/", "withhold/"):
+        assert client.get(url + action).status_code == 405
+
+
+def test_a_stale_page_is_told_the_case_moved_on(client):
+    case = drive("admissibility_review").case
+    _membership, url = link_of(case)
+    response = client.post(url + "withhold/", {"seen": case.event_count - 1}, follow=True)
+    assert "This case has moved on since you opened it" in response.content.decode()
+    assert not Event.objects.filter(submission=case, kind="identity_withheld").exists()
+
+
+def test_information_can_be_added(client):
+    case = drive("awaiting_response").case
+    _membership, url = link_of(case)
+    upload = SimpleUploadedFile("acta.pdf", PDF)
+    response = client.post(
+        url + "information/",
+        {"information_added-note": "Nueva acta de inspección.", "information_added-file_0": upload},
+    )
+    assert response.status_code == 302
+    event = Event.objects.get(submission=case, kind="information_added")
+    assert (event.note, event.visibility) == ("Nueva acta de inspección.", "submitter")
+    assert event.documents.get().visibility == "submitter"
+
+
+def test_a_submitter_asks_to_withhold_their_identity(client):
+    case = drive("admissibility_review").case
+    membership, url = link_of(case)
+    assert client.post(url + "withhold/", {"seen": case.event_count}).status_code == 302
+    assert Submitter.objects.get(pk=membership.submitter_id).confidential is True
+    event = Event.objects.get(submission=case, kind="identity_withheld")
+    assert event.data == {"submitter": 0}
+    assert "Withhold my identity</button>" not in client.get(url).content.decode()
+
+
+def test_withdrawal_asks_for_confirmation_then_closes_the_case(client):
+    case = drive("awaiting_response").case
+    _membership, url = link_of(case)
+    confirm_page = client.get(url + "withdraw/")
+    assert confirm_page.status_code == 200
+    assert 'name="confirm"' in confirm_page.content.decode()
+    unconfirmed = client.post(url + "withdraw/", {"seen": case.event_count})
+    assert unconfirmed.status_code == 400
+    case.refresh_from_db()
+    assert case.stage == "awaiting_response"
+    done = client.post(url + "withdraw/", {"confirm": "on", "seen": case.event_count})
+    assert done.status_code == 302
+    case.refresh_from_db()
+    assert (case.stage, case.closure_reason) == ("closed", "withdrawn")
+    page = client.get(url).content.decode()
+    assert "Withdrawn by the submitters" in page
+    assert "Withdraw this submission…" not in page
+    # A closed case cannot be withdrawn again.
+    assert client.get(url + "withdraw/").status_code == 302
+
+
+# --- Lost your link? ----------------------------------------------------------------------
+
+
+def _without_csrf(html: str) -> str:
+    import re
+
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+
+
+def test_lost_link_answers_the_same_and_emails_only_a_known_address(client):
+    case = drive("admissibility_review").case  # its submitter: amazonica@example.org, Spanish
+    membership = case.memberships.get()
+    known = client.post("/en/track/lost/", {"email": "AMAZONICA@example.org"})
+    unknown = client.post("/en/track/lost/", {"email": "nobody@example.org"})
+    assert known.status_code == unknown.status_code == 200
+    assert _without_csrf(known.content.decode()) == _without_csrf(unknown.content.decode())
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["amazonica@example.org"]
+    with translation.override("es"):  # the submitter's language
+        assert message.subject == gettext("Your private links to follow your submissions")
+    link = f"http://127.0.0.1:8000/es/track/{membership.tracking_token}/"
+    assert link in message.body
+    html, content_type = message.alternatives[0]
+    assert content_type == "text/html"
+    assert f'href="{link}"' in html
+
+
+def test_lost_link_sends_nothing_for_a_revoked_link(client):
+    case = drive("admissibility_review").case
+    case.memberships.update(token_revoked_at=timezone.now())
+    assert client.post("/en/track/lost/", {"email": "amazonica@example.org"}).status_code == 200
+    assert mail.outbox == []
+
+
+def test_lost_link_checks_the_address(client):
+    response = client.post("/en/track/lost/", {"email": "not an address"})
+    assert response.status_code == 400
+    assert "Enter a valid email address." in response.content.decode()

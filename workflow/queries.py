@@ -19,8 +19,10 @@ def _open_deadlines():
 
 
 def pending_proposals():
-    """Proposals nobody has approved or returned yet (an answer points at its proposal)."""
-    return Event.objects.filter(kind="proposed").exclude(
+    """Proposals nobody has approved or returned yet (an answer points at its proposal), made
+    in the stage the case is still in: one the case has moved past has lapsed (see
+    workflow.services.Context.pending_proposals)."""
+    return Event.objects.filter(kind="proposed", stage_after=F("submission__stage")).exclude(
         pk__in=Event.objects.filter(proposal__isnull=False).values("proposal_id")
     )
 

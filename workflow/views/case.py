@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from submissions import access
 from submissions.models import Submission
 
-from .. import queries, services
+from .. import portal_queries, queries, services
 from ..calendar import Calendar
 from ..deadlines import SPECS, explain
 from ..exceptions import CaseMovedOn, NotAllowed, WorkflowError
@@ -72,6 +72,7 @@ def case_context(request, case, bound=None) -> dict:
     memberships = case.memberships.select_related("submitter").order_by("position", "id")
     return {
         "case": case,
+        "portal_activity": portal_queries.portal_activity(case),
         "events": events,
         "deadlines": deadlines,
         "forms": forms,

@@ -11,6 +11,7 @@ searched: public cases, and the titles of public documents.
 from django import forms
 from django.db import connection
 from django.db.models import BooleanField, F, Func, Q, TextField, Value
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -156,6 +157,18 @@ def _match(config: str, text: str, *fields: str) -> _Matches:
     )
 
 
+def _stored_match(config: str, text: str) -> RawSQL:
+    """A case's stored vector (a generated column of migration 0006, unknown to the model) in
+    a single-table subquery, so the bare column name is unambiguous."""
+    column = {"english": "sem_search_en", "spanish": "sem_search_es"}[config]
+    # The column and configuration come from the fixed tables above; the text is a parameter.
+    return RawSQL(  # noqa: S611
+        f"{column} @@ websearch_to_tsquery('{config}'::regconfig, sem_unaccent(%s))",
+        [text],
+        output_field=BooleanField(),
+    )
+
+
 def search(queryset, text: str):
     """Cases whose titles, summaries, laws or public documents' titles match ``text``."""
     if connection.vendor == "postgresql":
@@ -185,10 +198,9 @@ def _postgres_matches(text: str):
     """One subquery: the union of each indexed match, so that every branch uses its index
     (an OR over them would make PostgreSQL scan every case)."""
     branches = [
-        Submission.objects.filter(_match("english", text, "title_en", "summary_en")).values("pk"),
-        Submission.objects.filter(_match("spanish", text, "title_es", "summary_es")).values("pk"),
-        Submission.objects.filter(identifier__icontains=text).values("pk"),
+        Submission.objects.filter(_stored_match(config, text)).values("pk") for config in CONFIGS
     ]
+    branches.append(Submission.objects.filter(identifier__icontains=text).values("pk"))
     for config in CONFIGS:
         branches.append(_law_links(_match(config, text, "name", "provisions")))
         branches.append(_public_documents(_match(config, text, "title")))

@@ -20,7 +20,8 @@ class PagesSitemap(Sitemap):
 class CasesSitemap(Sitemap):
     i18n = True
     alternates = True
-    limit = 2000
+    # One file up to the protocol's 50,000 addresses (two per case: English and Spanish).
+    limit = 25000
 
     def items(self):
         return (

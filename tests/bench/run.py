@@ -2,7 +2,11 @@
 
 Creates a throw-away database (BENCH_DATABASE_URL, default
 postgres://postgres@127.0.0.1:5432/sem_bench), migrates it, and measures:
-- registry import: 1,000 generated cases of 8 events each (target: under 30 s).
+- registry import: 1,000 generated cases of 8 events each (target: under 30 s);
+- the public docket at 10,000 cases (BENCH_DOCKET_CASES; the rest imported in batches): for
+  the docket list, a search, a filtered list, a case page and the API list, the queries per
+  request and the server time (median, 95th percentile), beside a trivial Django view and each
+  one's ratio to it (targets: list, case page and API median under 50 ms; search under 100 ms).
 Exits non-zero when a target is missed.
 """
 
@@ -14,6 +18,9 @@ import time
 BENCH_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/sem_bench")
 CASES = int(os.environ.get("BENCH_CASES", "1000"))
 IMPORT_TARGET_SECONDS = 30.0
+DOCKET_CASES = int(os.environ.get("BENCH_DOCKET_CASES", "10000"))
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "40"))
+BATCH = 1000
 
 
 def recreate_database(url: str) -> None:
@@ -88,6 +95,7 @@ def main() -> int:
     os.environ["DATABASE_URL"] = BENCH_URL
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "secretariat.settings.local")
     os.environ["SEM_FOUR_EYES"] = "true"
+    os.environ["DEBUG"] = "false"  # as served: no query log, no debug pages
     import django
 
     django.setup()
@@ -110,7 +118,95 @@ def main() -> int:
     )
     if not report.ok:
         print(f"  {len(report.refused)} refused, first: {report.refused[0]}")
-    return 0 if ok else 1
+    docket_ok = bench_docket(payload)
+    return 0 if ok and docket_ok else 1
+
+
+def seed_docket(payload: dict) -> None:
+    """Bring the docket to DOCKET_CASES cases, importing the rest in batches through the same
+    importer (so every case has its real events, deadlines and chain)."""
+    from workflow.registry import import_registry
+
+    have = len(payload["submissions"])
+    if have >= DOCKET_CASES:
+        return
+    began = time.perf_counter()
+    rest = generated_registry(DOCKET_CASES)["submissions"][have:]
+    for start in range(0, len(rest), BATCH):
+        batch = {"format": "sem-registry/1", "submissions": rest[start : start + BATCH]}
+        report = import_registry(batch)
+        if not report.ok:
+            raise SystemExit(f"seeding refused a case: {report.refused[0]}")
+    print(f"seeded {DOCKET_CASES} cases in {time.perf_counter() - began:.0f} s")
+
+
+def _measure(client, url: str) -> tuple[int, float, float]:
+    """(queries per request, median ms, 95th percentile ms) over REQUESTS requests."""
+    import statistics
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    urls = url if isinstance(url, list) else [url]
+    for warm in urls[:3]:
+        assert client.get(warm).status_code == 200, warm
+    connection.queries_log.clear()  # a full log (9,000 entries) would hide new queries
+    with CaptureQueriesContext(connection) as queries:
+        client.get(urls[0])
+    query_count = len(queries)  # now: the next request empties the log it reads from
+    times = []
+    for n in range(REQUESTS):
+        began = time.perf_counter()
+        response = client.get(urls[n % len(urls)])
+        times.append((time.perf_counter() - began) * 1000)
+        assert response.status_code == 200
+    times.sort()
+    p95 = times[min(len(times) - 1, round(0.95 * len(times)) - 1)]
+    return query_count, statistics.median(times), p95
+
+
+def bench_docket(payload: dict) -> bool:
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import override_settings
+
+    from submissions.models import Submission
+
+    seed_docket(payload)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    count = Submission.objects.count()
+    slugs = list(
+        Submission.objects.order_by("?").values_list("slug", flat=True)[: max(REQUESTS, 3)]
+    )
+    client = Client()
+    targets = [
+        ("trivial Django view", "/bench/trivial/", None),
+        ("docket list", "/en/docket/", 50.0),
+        ("search", "/en/docket/?q=concesiones+forestales", 100.0),
+        ("filtered list", "/en/docket/?party=PE&status=open&year=2021&sort=updated", None),
+        ("case page", [f"/en/docket/{slug}/" for slug in slugs], 50.0),
+        ("API list", "/api/v1/submissions/", 50.0),
+    ]
+    print(f"docket at {count} cases, {REQUESTS} requests each (server time, in process):")
+    ok = True
+    baseline = None
+    with override_settings(
+        ROOT_URLCONF="tests.bench.urls", ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"]
+    ):
+        for name, url, target in targets:
+            queries, median, p95 = _measure(client, url)
+            baseline = baseline or median
+            missed = target is not None and median >= target
+            ok = ok and not missed
+            verdict = "" if target is None else (" MISSED" if missed else " OK")
+            goal = f" (target < {target:.0f} ms)" if target else ""
+            print(
+                f"  {name:<20} {queries:>3} queries  median {median:7.1f} ms  "
+                f"p95 {p95:7.1f} ms  x{median / baseline:5.1f}{goal}{verdict}"
+            )
+    return ok
 
 
 if __name__ == "__main__":

@@ -10,30 +10,10 @@ from axe_playwright_python.sync_playwright import Axe
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
-from tests.docket.conftest import DATA, secret_payload
+from tests.docket.conftest import CALL_CASE, DATA, secret_payload
 from workflow.registry import import_registry
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-CALL_CASE = {
-    "identifier": "SEM/PE/009/2024",
-    "party": "PE",
-    "language": "es",
-    "title": {"es": "Tala ilegal en Ucayali"},
-    "summary": {"es": "Tala ilegal en concesiones forestales."},
-    "laws": ["Ley Forestal y de Fauna Silvestre (Ley N.° 29763)"],
-    "submitters": [{"name": "Comunidad Nativa", "kind": "organization", "country": "PE"}],
-    "events": [
-        {"on": "2024-01-08", "kind": "filed"},
-        {"on": "2024-01-09", "kind": "acknowledged"},
-        {"on": "2024-02-01", "kind": "admissibility_determined", "outcome": "meets"},
-        {"on": "2024-02-20", "kind": "response_decided", "outcome": "request"},
-        {"on": "2024-03-20", "kind": "party_responded", "pending_proceeding": False},
-        {"on": "2024-04-10", "kind": "factual_record_notified", "outcome": "warranted"},
-        {"on": "2024-05-02", "kind": "council_instructed", "party": "PE", "author": "council:PE"},
-        {"on": "2024-05-10", "kind": "information_called"},
-    ],
-}
 
 
 @pytest.fixture

@@ -84,6 +84,36 @@ def secret_payload() -> dict:
     }
 
 
+# A case preparing its factual record, with an open call for information.
+CALL_CASE = {
+    "identifier": "SEM/PE/009/2024",
+    "party": "PE",
+    "language": "es",
+    "title": {"es": "Tala ilegal en Ucayali"},
+    "summary": {"es": "Tala ilegal en concesiones forestales."},
+    "laws": ["Ley Forestal y de Fauna Silvestre (Ley N.° 29763)"],
+    "submitters": [{"name": "Comunidad Nativa", "kind": "organization", "country": "PE"}],
+    "events": [
+        {"on": "2024-01-08", "kind": "filed"},
+        {"on": "2024-01-09", "kind": "acknowledged"},
+        {"on": "2024-02-01", "kind": "admissibility_determined", "outcome": "meets"},
+        {"on": "2024-02-20", "kind": "response_decided", "outcome": "request"},
+        {"on": "2024-03-20", "kind": "party_responded", "pending_proceeding": False},
+        {"on": "2024-04-10", "kind": "factual_record_notified", "outcome": "warranted"},
+        {"on": "2024-05-02", "kind": "council_instructed", "party": "PE", "author": "council:PE"},
+        {"on": "2024-05-10", "kind": "information_called"},
+    ],
+}
+
+
+@pytest.fixture
+def call_case(db):
+    assert import_registry({"format": "sem-registry/1", "submissions": [CALL_CASE]}).ok
+    from submissions.models import Submission
+
+    return Submission.objects.get(identifier="SEM/PE/009/2024")
+
+
 @pytest.fixture
 def saca(db):
     payload = json.loads((DATA / "saca-seem-2023.json").read_text(encoding="utf-8"))

@@ -6,6 +6,8 @@ import io
 
 import pytest
 
+from workflow.registry import import_registry
+
 from .conftest import PUBLIC_DOCUMENT, SECRET_DOCUMENT, SECRET_NAME
 
 pytestmark = pytest.mark.django_db
@@ -210,3 +212,24 @@ def test_sitemap_lists_public_cases_in_both_languages(client, saca, secret_case)
     assert "http://testserver/en/docket/sem-pe-007-2024/" in body
     assert "http://testserver/es/docket/sem-pe-007-2024/" in body
     assert "http://testserver/en/statistics/" in body
+
+
+def test_open_call_for_information_links_to_the_form(client, call_case):
+    from django.urls import reverse
+
+    body = client.get("/en/docket/sem-pe-009-2024/").content.decode()
+    assert "Open call for information" in body
+    assert f'href="{reverse("information_submit", args=[call_case.slug])}"' in body
+    assert "Preparing the factual record" in body
+
+
+def test_a_call_past_its_closing_date_is_not_shown(client, db):
+    import copy
+
+    from tests.docket.conftest import CALL_CASE
+
+    case = copy.deepcopy(CALL_CASE)
+    case["events"][-1]["closes_on"] = "2024-06-10"
+    assert import_registry({"format": "sem-registry/1", "submissions": [case]}).ok
+    body = client.get("/en/docket/sem-pe-009-2024/").content.decode()
+    assert "Open call for information" not in body

@@ -204,7 +204,13 @@ def test_statistics_figures(saca, secret_case):
     }
     assert {b["label"]: b["value"] for b in figures["by_year"]} == {"2023": 2, "2024": 1}
     admissibility = next(s for s in figures["steps"] if s["kind"] == "admissibility")
-    assert admissibility["target"] == 30
+    # 22 days (001/2023), 31 days (002/2023), 25 days (007/2024) against a 30-day target.
+    assert (admissibility["count"], admissibility["median"]) == (3, 25)
+    assert (admissibility["min"], admissibility["max"], admissibility["target"]) == (22, 31, 30)
+    assert admissibility["on_time"] == 3
+    # The one Party response on record (002/2023) arrived late.
+    assert (figures["responses_total"], figures["responses_on_time"]) == (1, 0)
+    assert figures["responses_share"] == 0
 
 
 def test_sitemap_lists_public_cases_in_both_languages(client, saca, secret_case):

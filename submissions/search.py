@@ -9,6 +9,7 @@ searched: public cases, and the titles of public documents.
 """
 
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import connection
 from django.db.models import BooleanField, F, Func, Q, TextField, Value
 from django.db.models.expressions import RawSQL
@@ -18,7 +19,7 @@ from django.utils.translation import pgettext_lazy
 from workflow.stages import Stage
 
 from . import access
-from .models import Document, EnvironmentalLaw, Submission, SubmissionLaw
+from .models import Document, EnvironmentalLaw, SubmissionLaw
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -39,10 +40,24 @@ PARTY_CHOICES = [("", _("Either Party")), ("PE", _("Peru")), ("US", _("United St
 SORT_CHOICES = [("newest", _("Newest filed first")), ("updated", _("Last updated first"))]
 
 
+class TextParameter(forms.CharField):
+    """Free text from a URL. NUL characters carry no meaning in a search and PostgreSQL refuses
+    them, so they are dropped rather than refused (any string is a valid parameter)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators = [
+            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ]
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\x00", "")
+
+
 class DocketFilterForm(forms.Form):
     """The docket's parameters. Every field is optional; ``page`` and ``sort`` have defaults."""
 
-    q = forms.CharField(label=_("Search"), required=False, max_length=200, strip=True)
+    q = TextParameter(label=_("Search"), required=False, max_length=200, strip=True)
     party = forms.ChoiceField(label=_("Party concerned"), choices=PARTY_CHOICES, required=False)
     status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES, required=False)
     stage = forms.ChoiceField(
@@ -51,7 +66,7 @@ class DocketFilterForm(forms.Form):
     year = forms.IntegerField(
         label=_("Year filed"), required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR
     )
-    law = forms.CharField(
+    law = TextParameter(
         label=_("Environmental law"),
         required=False,
         max_length=200,
@@ -74,13 +89,6 @@ class DocketFilterForm(forms.Form):
         "sort": "newest (filing date, default) or updated (last update).",
         "page": "Page number, from 1.",
     }
-
-    def clean_q(self):
-        # NUL characters are refused by PostgreSQL; they carry no meaning in a search.
-        return self.cleaned_data["q"].replace("\x00", "")
-
-    def clean_law(self):
-        return self.cleaned_data["law"].replace("\x00", "")
 
     def apply(self, queryset):
         """The filtered, searched and sorted queryset (call after ``is_valid()``)."""
@@ -158,8 +166,8 @@ def _match(config: str, text: str, *fields: str) -> _Matches:
 
 
 def _stored_match(config: str, text: str) -> RawSQL:
-    """A case's stored vector (a generated column of migration 0006, unknown to the model) in
-    a single-table subquery, so the bare column name is unambiguous."""
+    """A case's stored vector (a generated column of migration 0006, unknown to the model): no
+    other table the docket's queries join has a column of that name."""
     column = {"english": "sem_search_en", "spanish": "sem_search_es"}[config]
     # The column and configuration come from the fixed tables above; the text is a parameter.
     return RawSQL(  # noqa: S611
@@ -172,7 +180,7 @@ def _stored_match(config: str, text: str) -> RawSQL:
 def search(queryset, text: str):
     """Cases whose titles, summaries, laws or public documents' titles match ``text``."""
     if connection.vendor == "postgresql":
-        return queryset.filter(pk__in=_postgres_matches(text))
+        return _postgres_search(queryset, text)
     return queryset.filter(
         Q(title_en__icontains=text)
         | Q(title_es__icontains=text)
@@ -194,15 +202,18 @@ def _public_documents(condition):
     return documents.order_by().values("submission_id")
 
 
-def _postgres_matches(text: str):
-    """One subquery: the union of each indexed match, so that every branch uses its index
-    (an OR over them would make PostgreSQL scan every case)."""
-    branches = [
-        Submission.objects.filter(_stored_match(config, text)).values("pk") for config in CONFIGS
-    ]
-    branches.append(Submission.objects.filter(identifier__icontains=text).values("pk"))
-    for config in CONFIGS:
-        branches.append(_law_links(_match(config, text, "name", "provisions")))
-        branches.append(_public_documents(_match(config, text, "title")))
-    first, *rest = (branch.order_by() for branch in branches)
-    return first.union(*rest)
+def _postgres_search(queryset, text: str):
+    """The case's own stored vectors and identifier are tested on the case row itself (cheap:
+    the vectors are stored, so a scan reads them, and the docket's order index can stop after
+    a page); laws and public document titles through one subquery whose branches each use
+    their expression index."""
+    related = [_law_links(_match(c, text, "name", "provisions")) for c in CONFIGS]
+    related += [_public_documents(_match(c, text, "title")) for c in CONFIGS]
+    first, *rest = (branch.order_by() for branch in related)
+    # UNION ALL: the IN around it ignores duplicates, so there is nothing to de-duplicate.
+    return queryset.filter(
+        Q(_stored_match("english", text))
+        | Q(_stored_match("spanish", text))
+        | Q(identifier__icontains=text)
+        | Q(pk__in=first.union(*rest, all=True))
+    )

@@ -1,5 +1,7 @@
 """The open-data API: registry-format names, the OpenAPI schema, and a schemathesis fuzz."""
 
+import os
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
@@ -121,7 +123,7 @@ def _fuzz_every_operation():
 
         @given(case=operation.as_strategy())
         @settings(
-            max_examples=60,
+            max_examples=int(os.environ.get("SEM_FUZZ_EXAMPLES", "60")),
             deadline=None,
             database=None,
             suppress_health_check=list(HealthCheck),
@@ -130,3 +132,9 @@ def _fuzz_every_operation():
             case.call_and_validate()
 
         fuzz()
+
+
+def test_nul_characters_in_free_text_are_dropped_not_refused(client, saca):
+    response = client.get("/api/v1/submissions/?q=forest%00+concessions&law=%00")
+    assert response.status_code == 200
+    assert [r["identifier"] for r in response.json()["results"]] == ["SACA-SEEM/PE/002/2023"]

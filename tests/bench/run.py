@@ -14,6 +14,7 @@ import datetime
 import os
 import sys
 import time
+import warnings
 
 BENCH_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/sem_bench")
 CASES = int(os.environ.get("BENCH_CASES", "1000"))
@@ -96,6 +97,8 @@ def main() -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "secretariat.settings.local")
     os.environ["SEM_FOUR_EYES"] = "true"
     os.environ["DEBUG"] = "false"  # as served: no query log, no debug pages
+    # WhiteNoise looks for collected static files, which the figures do not need.
+    warnings.filterwarnings("ignore", message="No directory at")
     import django
 
     django.setup()

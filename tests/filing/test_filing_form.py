@@ -110,7 +110,7 @@ def test_a_program_disguised_as_a_pdf_is_refused_with_the_answers_kept(client):
     response = client.post("/es/file/", data)
     html = response.content.decode()
     assert response.status_code == 200
-    assert "“informe.pdf” does not contain what its name says" in html
+    assert "«informe.pdf» no contiene lo que indica su nombre" in html  # the Spanish form
     assert 'href="#id_f-attachment_0"' in html  # the error summary links to the field
     assert 'value="Tala ilegal en Loreto"' in html
     assert "Se tala sin permiso en la cuenca del Nanay desde 2022." in html

@@ -54,7 +54,7 @@ def test_invitation_link_sets_a_password_once(client, officer, django_capture_on
     assert response["Location"] == "/es/secretariat/accounts/welcome/done/"
     assert client.login(username="ana.quispe@minam.gob.pe", password="un-largo-secreto-2023")
     client.logout()
-    assert "no longer works" in client.get(path, follow=True).content.decode()
+    assert "Este enlace ya no es válido" in client.get(path, follow=True).content.decode()
 
 
 def test_invitation_refuses_an_existing_email(client, officer, pe_focal):

@@ -4,7 +4,7 @@ approval date; the Director cannot approve their own proposal; a return sends it
 
 import pytest
 
-from workflow import services
+from workflow import chain, services
 from workflow.exceptions import CaseMovedOn, InvalidInput, NotAllowed, RuleViolation
 from workflow.models import Deadline, Event
 
@@ -215,6 +215,50 @@ def test_a_proposals_translations_stay_linked_after_approval(officer, director, 
         decision = services.approve_proposal(story.case, proposal.seq, actor=director)
     spanish, english = decision.documents.order_by("position")
     assert english.translation_of == spanish and english.official_translation
+
+
+def test_an_edited_proposal_replaces_the_pending_one_and_both_stay(officer, officer2, director, db):
+    from django.core.files.base import ContentFile
+
+    story = drive("admissibility_review")
+    generated = services.DocumentInput(
+        title="Determinación", language="es", file=ContentFile(b"%PDF-1.4 generated", name="g.pdf")
+    )
+    edited = services.DocumentInput(
+        title="Determinación", language="es", file=ContentFile(b"%PDF-1.4 edited", name="e.pdf")
+    )
+    with frozen(D(2023, 4, 3)):
+        first = services.record_event(
+            story.case,
+            "admissibility_determined",
+            actor=officer,
+            data=MEETS,
+            documents_in=[generated],
+        )
+        with pytest.raises(RuleViolation):  # not by accident: the pending one must be named
+            services.record_event(
+                story.case,
+                "admissibility_determined",
+                actor=officer2,
+                data=MEETS,
+                documents_in=[edited],
+            )
+        second = services.record_event(
+            story.case,
+            "admissibility_determined",
+            actor=officer2,
+            data=MEETS,
+            documents_in=[edited],
+            replaces=first.seq,
+        )
+        with pytest.raises(CaseMovedOn):
+            services.approve_proposal(story.case, first.seq, actor=director)
+        decision = services.approve_proposal(story.case, second.seq, actor=director)
+    assert second.proposal == first
+    assert decision.documents.get().sha256 == second.documents.get().sha256
+    assert first.documents.get().sha256 != second.documents.get().sha256
+    story.case.refresh_from_db()
+    assert chain.verify_submission(story.case) is None
 
 
 def test_a_proposal_the_case_moved_past_lapses(officer, officer2, director, db):

@@ -181,7 +181,14 @@ def proposal_is_legal_now(ctx):
         raise RuleViolation(
             _("On a closed case only a reopening can be proposed."), rule="CL for a reopening"
         )
-    if ctx.pending_proposal(proposal["kind"]) is not None:
+    pending = ctx.pending_proposal(proposal["kind"])
+    replaces = ctx.data.get("proposal_event")
+    if replaces is not None and (pending is None or replaces != pending["seq"] - 1):
+        raise RuleViolation(
+            _("There is no such proposal awaiting the Executive Director to replace."),
+            rule="a proposal replaces only the pending one of its kind",
+        )
+    if pending is not None and replaces is None:
         raise RuleViolation(
             _("A proposal of this kind is already awaiting the Executive Director."),
             rule="one pending proposal per decision",

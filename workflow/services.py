@@ -296,6 +296,7 @@ def record_event(
     code: str | None = None,
     expected_event_count: int | None = None,
     proposal_event: int | None = None,
+    replaces: int | None = None,
     context: Context | None = None,
     importing: ImportOptions | None = None,
 ) -> Event:
@@ -305,6 +306,8 @@ def record_event(
     ``on`` is the date the event took effect (default today); a past date recorded by hand
     needs ``reason``. ``expected_event_count`` is the count the caller saw: if the case moved
     on since, ``CaseMovedOn`` is raised. ``documents_in`` is a list of ``DocumentInput``.
+    ``replaces`` (a decision under four eyes) is the ``seq`` of the pending proposal of the same
+    kind that this one replaces — how staff swap a generated draft for an edited file.
     """
     actor = Actor.of(actor)
     rule = TABLE.get(kind)
@@ -359,12 +362,17 @@ def record_event(
                 proposal["documents"] = [
                     {"visibility": d.visibility or rule.default_visibility} for d in documents_in
                 ]
+            proposed = {"proposal": proposal}
+            if replaces is not None:
+                # An edited proposal (e.g. the generated draft replaced by an edited file)
+                # answers the pending one it replaces; the history keeps both.
+                proposed["proposal_event"] = replaces - 1
             # The proposal's own guards: one pending proposal per decision, legal now.
-            ctx.check_legal(TABLE["proposed"], {"proposal": proposal})
+            ctx.check_legal(TABLE["proposed"], proposed)
             return _write(
                 ctx,
                 TABLE["proposed"],
-                {"proposal": proposal},
+                proposed,
                 actor=actor,
                 documents_in=[d.restricted() for d in documents_in],
             )

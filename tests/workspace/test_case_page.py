@@ -301,3 +301,21 @@ def test_wrong_method_on_an_action_is_405(login, officer, review_case):
 def test_an_unknown_action_is_404(login, officer, review_case):
     assert login(officer).post(_action(review_case, "filed"), {}).status_code == 404
     assert login(officer).post(_action(review_case, "nonsense"), {}).status_code == 404
+
+
+def test_a_second_proposal_of_a_pending_kind_replaces_it(login, officer, officer2, review_case):
+    """Staff may replace a proposal (a generated draft, say) by an edited one before approval:
+    the page says so and the history keeps both."""
+    login(officer).post(_action(review_case, "admissibility_determined"), _checklist(["met"] * 6))
+    client = login(officer2)
+    page = client.get(_case_url(review_case)).content.decode()
+    assert "This replaces proposal no. 3" in page
+    data = _checklist(["met", "met", "not_met", "met", "met", "met"])
+    data.update(event_count=3, replaces="3")
+    response = client.post(_action(review_case, "admissibility_determined"), data)
+    assert response.status_code == 302
+    second = Event.objects.get(submission=review_case, seq=4)
+    assert second.kind == "proposed" and second.proposal.seq == 3
+    assert second.data["proposal"]["outcome"] == "does_not_meet"
+    pending = services.Context(review_case).pending_proposals()
+    assert [fact["seq"] for fact in pending] == [4]

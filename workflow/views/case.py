@@ -67,6 +67,10 @@ def case_context(request, case, bound=None) -> dict:
     )
     for proposal in pending:
         proposal.own = proposal.recorded_by_id == user.pk
+    # A new proposal of a kind already pending replaces it (an edited draft, say).
+    pending_by_kind = {p.data["proposal"]["kind"]: p.seq for p in pending}
+    for form in forms:
+        form.replaces = pending_by_kind.get(form.rule.kind)
     for event in events:
         event.details = describe(event)
     memberships = case.memberships.select_related("submitter").order_by("position", "id")
@@ -90,7 +94,13 @@ def case_context(request, case, bound=None) -> dict:
 @login_required
 def case(request, pk):
     case = access.get_submission_for_staff(request.user, Submission.objects, pk=pk)
+    access.log_access(request, case)
     return render(request, "workspace/case.html", case_context(request, case))
+
+
+def _replaces(request) -> int | None:
+    value = request.POST.get("replaces", "")
+    return int(value) if value.isdigit() else None
 
 
 @login_required
@@ -108,6 +118,7 @@ def action(request, pk, kind):
             kind,
             actor=request.user,
             expected_event_count=_seen_count(request),
+            replaces=_replaces(request),
             **form.service_kwargs(),
         )
     except NotAllowed as exc:

@@ -121,8 +121,12 @@ def worker(tmp_path):
 
 
 @pytest.fixture
-def real_celery(settings):
+def real_celery(settings, monkeypatch):
     from secretariat.celery import app
+
+    # Celery reads CELERY_BROKER_URL from the environment before its configuration (CI sets it
+    # for its own worker): point both at this test's broker.
+    monkeypatch.setenv("CELERY_BROKER_URL", BROKER)
 
     saved = app.conf.task_always_eager, app.conf.broker_url
     settings.CELERY_TASK_ALWAYS_EAGER = False

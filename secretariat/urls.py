@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from secretariat import views as site_views
 from submissions.sitemaps import SITEMAPS
 
 # Language-neutral routes: the language switch and the open-data API (its names are the
@@ -13,11 +14,14 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", include("submissions.api_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("health/", site_views.health, name="health"),
 ]
+# No media route: uploaded files are only ever sent by views that apply the access gate.
 
 # Every page a person reads lives under /en/ or /es/.
 urlpatterns += i18n_patterns(
     path("", include("submissions.urls")),
+    path("privacy/", site_views.privacy, name="privacy"),
     path("", include("submissions.filing_urls")),
     # Before the docket: its feeds (docket/feed/) must win over a docket/<slug>/ route.
     path("", include("notices.urls")),

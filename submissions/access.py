@@ -7,6 +7,7 @@ object permission granted to a per-Party group by the workflow service that open
 """
 
 import enum
+import logging
 
 from django.contrib.auth.models import Group
 from django.http import Http404
@@ -18,6 +19,7 @@ from workflow.stages import Visibility
 from .roles import SECRETARIAT_ROLES, Role
 
 V = Visibility
+logger = logging.getLogger(__name__)
 ALL_LEVELS = frozenset(Visibility)
 WITHHELD_LABEL = _("Name withheld at the submitter's request")
 VIEW_PERMISSION = "submissions.view_submission"
@@ -294,3 +296,43 @@ def membership_for_token(token):
     if membership is None:
         raise Http404
     return membership
+
+
+# --- The access log --------------------------------------------------------------------------
+
+
+def log_access(request, submission, document=None) -> None:
+    """Record that a signed-in person viewed a case's restricted pages or downloaded one of its
+    restricted documents (PROCESS.md: every such view is logged and shown to auditors).
+
+    Called by the view after its access check passed. Public documents and anonymous visitors
+    are not logged: the public docket is open to all.
+    """
+    from .models import AccessLogEntry
+
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return
+    if document is not None and document.visibility == V.PUBLIC:
+        return
+    what = AccessLogEntry.What.DOWNLOAD if document is not None else AccessLogEntry.What.VIEW
+    AccessLogEntry.objects.create(
+        user=user,
+        submission=submission,
+        document=document,
+        what=what,
+        path=request.path[:500],
+    )
+    logger.info(
+        "access %s case=%s document=%s user=%s",
+        what,
+        submission.pk,
+        document.pk if document is not None else None,
+        user.pk,
+        extra={
+            "access": what.value,
+            "case": submission.pk,
+            "document": document.pk if document is not None else None,
+            "user": user.pk,
+        },
+    )

@@ -11,7 +11,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.validators import RegexValidator
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -491,3 +491,33 @@ def sha256_of(fileobj, chunk_size=1024 * 1024) -> tuple[str, int]:
     if hasattr(fileobj, "seek"):
         fileobj.seek(0)
     return digest.hexdigest(), size
+
+
+class AccessLogEntry(models.Model):
+    """One view or download of restricted material by a signed-in person (who, what, when).
+
+    Written only by ``submissions.access.log_access``; shown to auditors on the case's audit
+    page. Never edited: it records a fact, like an event, but changes no case.
+    """
+
+    class What(models.TextChoices):
+        VIEW = "view", pgettext_lazy("access log", "viewed")
+        DOWNLOAD = "download", pgettext_lazy("access log", "downloaded")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("user")
+    )
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    what = models.CharField(max_length=10, choices=What.choices)
+    path = models.CharField(max_length=500)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["submission", "-at"])]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} {self.what} {self.path}"

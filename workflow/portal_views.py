@@ -144,6 +144,7 @@ def _deadlines(case, portal: str, language: str) -> list[Deadline]:
 
 def _case_page(request, pk: int, portal: str):
     case, levels = _portal_case(request, pk, portal)
+    access.log_access(request, case)
     documents = access.visible_documents(Document.objects.all(), levels).order_by("position")
     events = list(
         access.visible_events(case.events.all(), levels)
@@ -205,20 +206,20 @@ def case_document(request, pk, document_pk, portal):
     )
     if document is None or not document.file:
         raise Http404
-    if document.visibility != Visibility.PUBLIC:
-        # PROCESS.md: every view of restricted material by a signed-in user is logged.
-        log.info(
-            "restricted document %s of case %s opened by user %s",
-            document.pk,
-            case.pk,
-            request.user.pk,
-        )
-    return FileResponse(
-        document.file.open("rb"),
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    # PROCESS.md: every view of restricted material by a signed-in user is logged.
+    access.log_access(request, case, document)
+    response = FileResponse(
+        handle,
         as_attachment=True,
         filename=document.original_name or document.file.name.rsplit("/", 1)[-1],
         content_type=document.content_type or "application/octet-stream",
     )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 # --- Actions -------------------------------------------------------------------------------------
@@ -411,4 +412,5 @@ def receipt_document(request, pk, seq, portal):
     )
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["X-Content-Type-Options"] = "nosniff"
     return response

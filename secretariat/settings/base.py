@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "guardian",
     "simple_history",
+    "csp",
     "submissions",
     "workflow",
     "notices",
@@ -47,6 +48,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "secretariat.urls"
@@ -192,13 +194,21 @@ SEM_FILING_RATE_WINDOW = env.int("SEM_FILING_RATE_WINDOW", default=3600)
 # How long a file kept across a failed validation stays usable (seconds).
 SEM_FILING_PENDING_MAX_AGE = env.int("SEM_FILING_PENDING_MAX_AGE", default=24 * 3600)
 
+# LOG_FORMAT=json: one JSON object per line (production log collectors); plain otherwise.
+LOG_FORMAT = env.str("LOG_FORMAT", default="plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "secretariat.logging.JsonFormatter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "plain",
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
 
@@ -222,3 +232,49 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=7, minute=0),
     },
 }
+
+
+# --- Production readiness (headers, health, storage, privacy) ---------------------------------
+# Content Security Policy (django-csp): no inline script or style anywhere, nothing from
+# another origin, no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Uploaded files: local disk by default; STORAGE_BACKEND=s3 keeps them in an S3-compatible
+# bucket through django-storages (pip install '.[s3]'; see README, "Production"). Media are
+# never served by URL: every download goes through a view that applies the access gate.
+if env.str("STORAGE_BACKEND", default="local") == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default=None),
+            "region_name": env.str("AWS_S3_REGION_NAME", default=None),
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default=None),
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default=None),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+# Identity documents of submitters whose cases have all been closed this many days are
+# deleted by the daily retention job (submissions.retention).
+SEM_IDENTITY_RETENTION_DAYS = env.int("SEM_IDENTITY_RETENTION_DAYS", default=365)
+CELERY_IMPORTS = ["submissions.retention"]
+CELERY_BEAT_SCHEDULE["privacy-identity-retention"] = {
+    "task": "submissions.retention.apply_retention_task",
+    "schedule": crontab(hour=3, minute=30),
+}
+# Seconds the health endpoint waits for the broker before reporting it unavailable.
+SEM_HEALTH_BROKER_TIMEOUT = env.float("SEM_HEALTH_BROKER_TIMEOUT", default=2.0)

@@ -4,11 +4,19 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from submissions import access
-from submissions.models import Document, Submission, SubmissionSubmitter, Submitter
+from submissions.models import (
+    AccessLogEntry,
+    Document,
+    Submission,
+    SubmissionSubmitter,
+    Submitter,
+)
 
 from ..chain import verify_submission
 from ..models import Deadline, Event
 
+# The newest entries of the access log shown on the page (the table keeps all of them).
+AUDIT_ACCESS_ROWS = 500
 SKIPPED = {"history_id", "history_date", "history_user", "history_type", "history_change_reason"}
 
 
@@ -53,6 +61,7 @@ def _history(model, **lookup):
 @login_required
 def audit(request, pk):
     case = access.get_submission_for_staff(request.user, Submission.objects, pk=pk)
+    access.log_access(request, case)
     submitter_ids = SubmissionSubmitter.objects.filter(submission=case).values("submitter_id")
     events = (
         Event.objects.filter(submission=case)
@@ -70,5 +79,13 @@ def audit(request, pk):
     return render(
         request,
         "workspace/audit.html",
-        {"case": case, "events": events, "tables": tables, "broken": verify_submission(case)},
+        {
+            "case": case,
+            "events": events,
+            "tables": tables,
+            "broken": verify_submission(case),
+            "access_log": AccessLogEntry.objects.filter(submission=case).select_related(
+                "user", "document"
+            )[:AUDIT_ACCESS_ROWS],
+        },
     )

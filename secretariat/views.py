@@ -1,0 +1,50 @@
+"""Site-wide pages that belong to no app: the health probe and the privacy notice."""
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from kombu import Connection
+
+
+def _database() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except DatabaseError:
+        return False
+
+
+def _broker() -> str:
+    url = settings.CELERY_BROKER_URL
+    if not url:
+        return "not configured"
+    timeout = settings.SEM_HEALTH_BROKER_TIMEOUT
+    try:
+        with Connection(url, connect_timeout=timeout) as broker:
+            # One attempt, bounded: a probe must answer quickly, not retry for a minute.
+            broker.ensure_connection(max_retries=1, interval_start=0, timeout=timeout)
+    except Exception:  # noqa: BLE001 — every transport raises its own kind; all mean "down"
+        return "unavailable"
+    return "ok"
+
+
+@never_cache
+@require_GET
+def health(request):
+    """200 when the database answers and the broker (if any) accepts a connection, else 503.
+
+    For load balancers and monitors: no language prefix, no sign-in, no detail beyond the
+    state of each dependency.
+    """
+    report = {"database": "ok" if _database() else "unavailable", "broker": _broker()}
+    healthy = report["database"] == "ok" and report["broker"] in ("ok", "not configured")
+    return JsonResponse(report, status=200 if healthy else 503)
+
+
+@require_GET
+def privacy(request):
+    return render(request, "privacy.html", {"retention_days": settings.SEM_IDENTITY_RETENTION_DAYS})

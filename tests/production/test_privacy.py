@@ -18,7 +18,11 @@ def test_privacy_notice_in_spanish(client):
     response = client.get("/es/privacy/")
     assert response.status_code == 200
     assert response.headers["Content-Language"] == "es"
-    assert '<html lang="es"' in response.content.decode()
+    body = response.content.decode()
+    assert '<html lang="es"' in body
+    assert "Aviso de privacidad" in body
+    assert "Su documento de identidad se elimina 365 días después" in body
+    assert "What we collect" not in body
 
 
 def test_every_page_links_to_the_notice(client):

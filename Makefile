@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install messages migrate demo serve lint check bench clean
+.PHONY: run test install messages migrate demo serve lint check bench load clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ check: install messages
 
 bench: install messages
 	$(PY) -m tests.bench.run
+
+# Bounded load at 127.0.0.1 (not CI): gunicorn + PostgreSQL + a Celery worker; see README, "Load".
+load: install messages
+	$(PY) -m pip install --quiet -e ".[dev,load]"
+	$(PY) -m tests.load.run $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 test.sqlite3 media staticfiles

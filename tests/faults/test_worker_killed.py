@@ -91,10 +91,14 @@ def start_worker(port: int, log, name: str) -> subprocess.Popen:
 
 
 @pytest.fixture
-def broker(settings):
+def broker(settings, monkeypatch):
     import redis
 
     from secretariat.celery import app
+
+    # Celery reads CELERY_BROKER_URL from the environment first (CI sets it for its own
+    # worker): point it at this test's broker too.
+    monkeypatch.setenv("CELERY_BROKER_URL", BROKER)
 
     redis.Redis.from_url(BROKER).flushdb()
     saved = app.conf.task_always_eager, app.conf.broker_url

@@ -31,6 +31,10 @@ INSTALLED_APPS = [
     "guardian",
     "simple_history",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "submissions",
     "workflow",
     "notices",
@@ -41,14 +45,19 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "secretariat.limits.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "submissions.middleware.PreferredLanguageMiddleware",
+    "secretariat.otp.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "csp.middleware.CSPMiddleware",
+    # django-axes: last, so it turns a lockout flagged during sign-in into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "secretariat.urls"
@@ -81,6 +90,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "submissions.User"
 AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out username+address before any password check.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -278,3 +289,38 @@ CELERY_BEAT_SCHEDULE["privacy-identity-retention"] = {
 }
 # Seconds the health endpoint waits for the broker before reporting it unavailable.
 SEM_HEALTH_BROKER_TIMEOUT = env.float("SEM_HEALTH_BROKER_TIMEOUT", default=2.0)
+
+# --- Uploads (request size limits, optional virus scan) ---------------------------------------
+# Uploaded files up to this size are kept in memory; larger ones are streamed to temporary files.
+FILE_UPLOAD_MAX_MEMORY_SIZE = env.int("FILE_UPLOAD_MAX_MEMORY_SIZE", default=1024 * 1024)
+# The form fields of one request (not its files) may total at most this.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2 * 1024 * 1024)
+# A request whose declared body exceeds the files' total limit plus this margin (form fields and
+# multipart framing) is refused with 413 before its body is read (secretariat/limits.py).
+SEM_UPLOAD_REQUEST_MARGIN_BYTES = env.int(
+    "SEM_UPLOAD_REQUEST_MARGIN_BYTES", default=DATA_UPLOAD_MAX_MEMORY_SIZE + 1024 * 1024
+)
+# clamd address "host:port" (INSTREAM protocol) to scan every attachment; empty: no scan.
+SEM_CLAMD_ADDRESS = env.str("SEM_CLAMD_ADDRESS", default="")
+SEM_CLAMD_TIMEOUT = env.float("SEM_CLAMD_TIMEOUT", default=30.0)
+# When clamd cannot be reached: False holds the file for review (nothing lost); True accepts it.
+SEM_CLAMD_FAIL_OPEN = env.bool("SEM_CLAMD_FAIL_OPEN", default=False)
+
+
+# --- Sign-in (lockout, second factor, sessions) ------------------------------------------------
+# django-axes: five failed sign-ins for one username from one address lock that pair out for an
+# hour (a password-guessing run against one account, without letting a stranger lock a real
+# user out from everywhere).
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# A second factor (TOTP or a recovery code, django-otp) before any Secretariat, Party, Council
+# or auditor page (secretariat.otp).
+SEM_REQUIRE_OTP = env.bool("SEM_REQUIRE_OTP", default=True)
+OTP_TOTP_ISSUER = "SEM"
+# Sessions last a working day at most, and end when the browser closes.
+SESSION_COOKIE_AGE = 8 * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -11,6 +11,7 @@ whole into memory.
 """
 
 import contextlib
+import logging
 import os
 import secrets
 from dataclasses import dataclass
@@ -22,11 +23,15 @@ from django.core.files.storage import default_storage
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from submissions import virusscan
 from submissions.models import sha256_of
 from workflow.documents import DocumentInput, safe_name, sniff
 
 SALT = "submissions.uploads.pending"
 PENDING_ROOT = "pending"
+QUARANTINE_ROOT = "quarantine"
+
+logger = logging.getLogger("submissions.quarantine")
 
 
 @dataclass(frozen=True)
@@ -116,7 +121,65 @@ def check(upload) -> str:
             % {"name": name, "type": extension.upper()},
             code="mismatch",
         )
+    screen(upload, name, content_type)
     return content_type
+
+
+def screen(upload, name: str, content_type: str) -> None:
+    """Scan an upload with clamd when one is configured. A file found infected, or one that
+    could not be scanned (unless ``SEM_CLAMD_FAIL_OPEN``), is not lost: it is moved to
+    ``quarantine/<random>/`` and logged with its SHA-256 and a signed token naming it, and the
+    person is told it was held for review (ValidationError, code "held")."""
+    if not virusscan.enabled():
+        return
+    try:
+        found = virusscan.scan(upload)
+    except virusscan.ScanUnavailable as error:
+        if settings.SEM_CLAMD_FAIL_OPEN:
+            logger.warning("virus scan unavailable, %s accepted unscanned: %s", name, error)
+            return
+        held = quarantine(upload, content_type, reason=f"scan unavailable: {error}")
+        raise ValidationError(
+            _(
+                "“%(name)s” could not be checked for viruses just now, so it was held for review "
+                "by the Secretariat and not attached. Your other answers are kept: send the form "
+                "again later with the file, or without it."
+            )
+            % {"name": name},
+            code="held",
+            params={"token": held.token},
+        ) from error
+    if found is None:
+        return
+    held = quarantine(upload, content_type, reason=f"found {found}")
+    raise ValidationError(
+        _(
+            "“%(name)s” was held for review by the Secretariat because a virus check flagged "
+            "it, and it was not attached. Your other answers are kept: you may send the form "
+            "without it, or with a clean copy."
+        )
+        % {"name": name},
+        code="held",
+        params={"token": held.token},
+    )
+
+
+def quarantine(upload, content_type: str, *, reason: str) -> PendingFile:
+    """Move an upload to ``quarantine/<random>/`` and log where, its hash and why."""
+    digest, size = sha256_of(upload)
+    original = safe_name(upload.name)
+    stored = default_storage.save(f"{QUARANTINE_ROOT}/{secrets.token_hex(16)}/{original}", upload)
+    held = PendingFile(stored, original, size, digest, content_type)
+    logger.warning(
+        "upload quarantined (%s): %s sha256=%s size=%s token=%s",
+        reason,
+        stored,
+        digest,
+        size,
+        held.token,
+        extra={"sha256": digest, "stored_name": stored, "token": held.token},
+    )
+    return held
 
 
 def check_total(sizes) -> None:

@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from secretariat import otp_views
 from secretariat import views as site_views
 from submissions.sitemaps import SITEMAPS
 
@@ -27,9 +28,11 @@ urlpatterns += i18n_patterns(
     path("", include("notices.urls")),
     path("docket/", include("submissions.docket_urls")),
     path("", include("workflow.portal_urls")),
+    path("secretariat/accounts/<int:pk>/reset-2fa/", otp_views.reset, name="otp_reset"),
     path("secretariat/accounts/", include("submissions.account_urls")),
     path("secretariat/", include("workflow.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/otp/", otp_views.verify, name="otp_verify"),
     path("admin/", admin.site.urls),
 )

@@ -16,3 +16,9 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="sem-test-media-"))
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 # Unit tests run Celery in-process; the integration pass starts a real worker.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
+# The suite's hundreds of force_login tests exercise the pages, not the second factor;
+# tests/production/test_otp.py turns it on.
+SEM_REQUIRE_OTP = False
+# client.login() authenticates without a request, which django-axes refuses;
+# tests/production/test_lockout.py turns it on.
+AXES_ENABLED = False

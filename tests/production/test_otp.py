@@ -10,6 +10,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from submissions.models import User
 
+# Declared, not only reached through the role fixtures: pytest-django orders tests by their
+# static database use, and a test it takes for database-free runs after the transactional ones,
+# which flush the role groups.
+pytestmark = pytest.mark.django_db
+
 ROLES = ["officer", "director", "pe_focal", "pe_council", "auditor"]
 PROTECTED = ["/en/secretariat/", "/en/party/", "/en/council/", "/admin/", "/es/portal/"]
 # The page each role may open once verified.

@@ -17,17 +17,27 @@ def canonical(obj) -> bytes:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def _position_of(document, name: str, documents) -> int | None:
-    """The index in ``documents`` of the document that ``name`` (a self link) points to; works
-    for stored rows (by key) and for rows about to be stored (by identity)."""
+def _position_of(document, name: str, documents) -> int | list[int] | None:
+    """Where the document that ``name`` (a self link) points to is: its index in
+    ``documents`` (the same event), or ``[event_index, position]`` for a document of another
+    event of the case (a later translation or redacted version). Works for stored rows (by
+    key) and for rows about to be stored (by identity). Same-event links stay plain indices,
+    so hashes recorded before cross-event links existed do not change."""
     target_id = getattr(document, f"{name}_id")
-    target = document._state.fields_cache.get(name) if target_id is None else None
+    target = document._state.fields_cache.get(name)
     for index, candidate in enumerate(documents):
         if (target_id is not None and candidate.pk == target_id) or (
             target is not None and candidate is target
         ):
             return index
-    return None
+    if target is not None and target.event_id is None and "event" in target._state.fields_cache:
+        return [target.event.seq - 1, target.position]  # an import's row not yet inserted
+    if target_id is None:
+        return None
+    from submissions.models import Document
+
+    seq, position = Document.objects.filter(pk=target_id).values_list("event__seq", "position")[0]
+    return [seq - 1, position]
 
 
 def document_content(document, documents) -> dict:

@@ -44,9 +44,10 @@ class DocumentInput:
     file: object = None  # a Django File/UploadedFile, or None (a document known only by title)
     visibility: str | None = None
     kind: str | None = None
-    translation_of: int | None = None  # index in the same list
+    # An index in the same list, or a stored Document of an earlier event of the case.
+    translation_of: "int | Document | None" = None
     official_translation: bool = False
-    redacted_version_of: int | None = None
+    redacted_version_of: "int | Document | None" = None
     # When re-using an already stored file (four-eyes approval, import of known hashes).
     stored_name: str = ""
     sha256: str = ""
@@ -99,10 +100,12 @@ def prepare(event, inputs, rule) -> list[Document]:
             size=item.size,
             content_type=item.content_type,
         )
-        if item.translation_of is not None:
-            document.translation_of = rows[item.translation_of]
-        if item.redacted_version_of is not None:
-            document.redacted_version_of = rows[item.redacted_version_of]
+        for name in ("translation_of", "redacted_version_of"):
+            target = getattr(item, name)
+            if isinstance(target, Document):  # a document of an earlier event
+                setattr(document, name, target)
+            elif target is not None:
+                setattr(document, name, rows[target])
         if item.stored_name:
             document.file.name = item.stored_name
         elif item.file is not None:

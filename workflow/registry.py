@@ -273,6 +273,8 @@ def _documents_from(items, base_dir):
         )
         for key in ("translation_of", "redacted_version_of"):
             index = getattr(doc, key)
+            if _earlier_event_link(index):
+                continue  # [event_index, position]: resolved against the case when recorded
             if index is not None and not (isinstance(index, int) and 0 <= index < len(inputs)):
                 raise WorkflowError(
                     _("A document refers to a document that is not before it in the same list.")
@@ -365,6 +367,8 @@ def _import_event(case, item, index, submission, filing, identifier, holder, bas
         if author is None and kind in ("party_responded", "extension_notified"):
             author = f"party:{case['party']}"
         author = author or "secretariat"
+    if kind != "filed":
+        _resolve_earlier_links(docs, holder[0], index)
     common = {
         "on": item["on"],
         "title": item.get("title", ""),
@@ -414,6 +418,28 @@ def _import_event(case, item, index, submission, filing, identifier, holder, bas
     if item.get("code") and event.code != item["code"]:
         raise WorkflowError(_("Code mismatch."))
     return submission
+
+
+def _earlier_event_link(value) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value)
+    )
+
+
+def _resolve_earlier_links(docs, ctx, index) -> None:
+    """A document key ``[event_index, position]`` names a document of an earlier event (a
+    translation or redacted version added later): point it at that stored document."""
+    for doc, _hash in docs:
+        for key in ("translation_of", "redacted_version_of"):
+            link = getattr(doc, key)
+            if not _earlier_event_link(link):
+                continue
+            target = ctx.document_at(*link) if link[0] < index else None
+            if target is None:
+                raise WorkflowError(_("A document refers to a document of no earlier event."))
+            setattr(doc, key, target)
 
 
 def _link_related(submission, references) -> list[str]:
@@ -592,6 +618,13 @@ def _export_event(event, restricted, initial_count, confidential_positions, all_
     if not restricted:
         documents = [d for d in documents if d.visibility == Visibility.PUBLIC]
     index_of = {d.pk: i for i, d in enumerate(documents)}
+    links = {d.translation_of_id for d in documents} | {d.redacted_version_of_id for d in documents}
+    if restricted and links - set(index_of) - {None}:
+        # Links to a document of an earlier event, as [event_index, position].
+        for other in all_events:
+            if other.seq < event.seq:
+                for d in other.documents.all():
+                    index_of.setdefault(d.pk, [other.seq - 1, d.position])
     if documents:
         item["documents"] = [_export_document(d, index_of, restricted) for d in documents]
     if restricted:

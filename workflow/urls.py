@@ -12,6 +12,9 @@ urlpatterns = [
     path("case/<int:pk>/act/<slug:kind>/", views.action, name="ws_action"),
     path("case/<int:pk>/proposals/<int:seq>/approve/", views.approve, name="ws_approve"),
     path("case/<int:pk>/proposals/<int:seq>/return/", views.return_proposal, name="ws_return"),
+    path("case/<int:pk>/related/", views.link_related, name="ws_link_related"),
+    path("case/<int:pk>/texts/", views.public_texts, name="ws_texts"),
+    path("case/<int:pk>/document-version/", views.document_version, name="ws_document_version"),
     path("case/<int:pk>/audit/", views.audit, name="ws_audit"),
     path(
         "case/<int:pk>/documents/<int:document_pk>/",

@@ -16,6 +16,7 @@ from submissions.models import Submission
 
 from .. import portal_queries, queries, services
 from ..calendar import Calendar
+from ..case_forms import DocumentVersionForm, LinkRelatedForm, PublicTextsForm
 from ..deadlines import SPECS, explain
 from ..exceptions import CaseMovedOn, NotAllowed, WorkflowError
 from ..forms import NOT_OFFERED, FilingForm, action_form
@@ -88,6 +89,10 @@ def case_context(request, case, bound=None) -> dict:
         "is_director": access.is_director(user),
         "related": case.related.all(),
         "four_eyes": settings.SEM_FOUR_EYES,
+        # The Secretariat's edits (views/editing.py); a view re-rendering replaces its own.
+        "link_form": LinkRelatedForm(case) if can_act else None,
+        "texts_form": PublicTextsForm(case) if can_act else None,
+        "version_form": DocumentVersionForm(case) if can_act else None,
     }
 
 

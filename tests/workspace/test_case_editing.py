@@ -1,0 +1,304 @@
+"""The Secretariat's edits to a case: related submissions, public texts, later versions of a
+document on file (services, chain, registry round trip and the workspace views)."""
+
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from submissions.models import Document, Submission, Submitter, User
+from workflow import case_services, chain, services
+from workflow.documents import DocumentInput
+from workflow.exceptions import InvalidInput, NotAllowed
+from workflow.models import Event
+from workflow.registry import export_registry, import_registry
+
+from ..helpers_cases import drive
+
+pytestmark = pytest.mark.django_db
+
+
+def _pdf(name="t.pdf", body=b"%PDF-1.4 translation"):
+    return SimpleUploadedFile(name, body, content_type="application/pdf")
+
+
+def _with_letter(case, officer):
+    """A case with a Spanish letter recorded by a correspondence event; returns the letter."""
+    services.record_event(
+        case,
+        "correspondence",
+        actor=officer,
+        title="Carta",
+        documents_in=[DocumentInput(title="Carta", language="es", file=_pdf("c.pdf", b"%PDF c"))],
+    )
+    return case.documents.get(title="Carta")
+
+
+def _translate(case, officer, letter, **overrides):
+    kwargs = {
+        "document": letter,
+        "file": _pdf(),
+        "language": "en",
+        "title": "Letter",
+        "translation": True,
+        "official": True,
+        "visibility": "public",
+        "reason": "Translated by the Secretariat",
+    }
+    kwargs.update(overrides)
+    return case_services.add_document_version(case, actor=officer, **kwargs)
+
+
+# --- Related submissions ------------------------------------------------------------------------
+
+
+def test_linking_is_symmetrical_and_recorded_on_both_cases(officer):
+    first = drive("admissibility_review").case
+    second = drive("admissibility_review", party="US").case
+    case_services.link_related(first, second, actor=officer, reason="Same concession")
+
+    assert list(second.related.all()) == [first]
+    for case, other in ((first, second), (second, first)):
+        event = Event.objects.filter(submission=case).order_by("-seq").first()
+        assert (event.kind, event.visibility, event.note) == (
+            "correspondence",
+            "secretariat",
+            "Same concession",
+        )
+        assert event.title == f"Linked to {other.identifier}"
+        assert event.recorded_by == officer
+        assert chain.verify_submission(Submission.objects.get(pk=case.pk)) is None
+
+    case_services.unlink_related(second, first, actor=officer, reason="Different matters")
+    assert not first.related.exists()
+    last = Event.objects.filter(submission=first).order_by("-seq").first()
+    assert last.title == f"Unlinked from {second.identifier}"
+
+
+def test_only_the_secretariat_links_and_a_case_not_to_itself(officer, pe_focal):
+    first = drive("admissibility_review").case
+    second = drive("admissibility_review").case
+    with pytest.raises(NotAllowed):
+        case_services.link_related(first, second, actor=pe_focal, reason="x")
+    with pytest.raises(InvalidInput):
+        case_services.link_related(first, first, actor=officer, reason="x")
+    with pytest.raises(InvalidInput):
+        case_services.link_related(first, second, actor=officer, reason="  ")
+    with pytest.raises(InvalidInput):
+        case_services.unlink_related(first, second, actor=officer, reason="not linked")
+    assert not first.related.exists()
+    assert Event.objects.filter(submission=first, kind="correspondence").count() == 0
+
+
+# --- Public texts -----------------------------------------------------------------------------
+
+
+def test_public_texts_in_both_languages_with_history_of_who_and_why(officer, pe_focal):
+    case = drive("admissibility_review").case
+    facts_before = case.facts
+    with pytest.raises(NotAllowed):
+        case_services.set_public_texts(
+            case,
+            actor=pe_focal,
+            title_en="T",
+            title_es="T",
+            summary_en="",
+            summary_es="",
+            reason="x",
+        )
+    case_services.set_public_texts(
+        case,
+        actor=officer,
+        title_en="Forest concessions",
+        title_es="Concesiones forestales en reservas",
+        summary_en="Summary.",
+        summary_es="Resumen.",
+        reason="Public wording",
+    )
+    case.refresh_from_db()
+    assert (case.title_en, case.title_es, case.summary_en, case.summary_es) == (
+        "Forest concessions",
+        "Concesiones forestales en reservas",
+        "Summary.",
+        "Resumen.",
+    )
+    assert case.facts == facts_before
+    latest = case.history.latest()
+    assert latest.history_user == officer
+    assert latest.history_change_reason == "Public wording"
+
+
+# --- A later version of a document on file ------------------------------------------------------
+
+
+def test_a_translation_of_an_earlier_document_is_chained_by_event_and_position(officer):
+    case = drive("response_decision").case
+    letter = _with_letter(case, officer)
+    event = _translate(case, officer, letter)
+
+    translation = event.documents.get()
+    assert translation.translation_of == letter
+    assert translation.official_translation is True
+    assert (event.kind, event.visibility, translation.visibility) == (
+        "correspondence",
+        "public",
+        "public",
+    )
+    content = chain.document_content(translation, [translation])
+    assert content["translation_of"] == [letter.event.seq - 1, 0]
+    assert chain.verify_submission(Submission.objects.get(pk=case.pk)) is None
+
+
+def test_changing_a_cross_event_link_afterwards_breaks_the_chain(officer):
+    case = drive("response_decision").case
+    letter = _with_letter(case, officer)
+    event = _translate(case, officer, letter)
+    assert chain.verify_submission(Submission.objects.get(pk=case.pk)) is None
+    filing = case.documents.exclude(pk=letter.pk).exclude(event=event).first()
+    if filing is None:  # the case carried no document of its own: add another letter
+        services.record_event(
+            case,
+            "correspondence",
+            actor=officer,
+            documents_in=[DocumentInput(title="Otra", language="es")],
+        )
+        filing = case.documents.get(title="Otra")
+    Document.objects.filter(event=event).update(translation_of=filing)
+
+    broken = chain.verify_submission(Submission.objects.get(pk=case.pk))
+    assert broken is not None
+    assert broken.seq == event.seq
+    assert broken.message == "content changed after it was recorded"
+
+
+def test_a_version_is_a_translation_or_a_redacted_copy_of_this_case(officer, pe_focal):
+    case = drive("response_decision").case
+    letter = _with_letter(case, officer)
+    with pytest.raises(NotAllowed):
+        _translate(case, pe_focal, letter)
+    with pytest.raises(InvalidInput):
+        _translate(case, officer, letter, redacted=True)  # both
+    with pytest.raises(InvalidInput):
+        _translate(case, officer, letter, language="es")  # same language
+    elsewhere = _with_letter(drive("response_decision").case, officer)
+    with pytest.raises(InvalidInput):
+        _translate(case, officer, elsewhere)
+    redacted = _translate(
+        case, officer, letter, translation=False, redacted=True, language="es", title="Carta (R)"
+    )
+    assert redacted.documents.get().redacted_version_of == letter
+
+
+def _wipe_cases():
+    Submission.objects.all().delete()
+    Submitter.objects.all().delete()
+    User.objects.all().delete()
+
+
+def test_restricted_export_round_trip_carries_cross_event_links(officer, tmp_path):
+    first = drive("response_decision").case
+    second = drive("admissibility_review").case
+    letter = _with_letter(first, officer)
+    event = _translate(first, officer, letter)
+    case_services.link_related(first, second, actor=officer, reason="Same river")
+
+    exported = export_registry(restricted=True)
+    data = json.loads(exported)
+    case = next(c for c in data["submissions"] if c["identifier"] == first.identifier)
+    document = case["events"][event.seq - 1]["documents"][0]
+    assert document["translation_of"] == [letter.event.seq - 1, 0]
+    assert document["official_translation"] is True
+    assert case["related"] == [second.identifier]
+
+    _wipe_cases()
+    report = import_registry(json.loads(exported), base_dir=tmp_path)
+    assert report.ok, [str(r) for r in report.refused]
+    assert export_registry(restricted=True) == exported
+    imported = Submission.objects.get(identifier=first.identifier)
+    translation = imported.documents.get(title="Letter")
+    assert translation.translation_of.title == "Carta"
+    assert chain.verify_submission(imported) is None
+
+
+def test_import_refuses_a_link_to_a_document_of_no_earlier_event(officer, tmp_path):
+    case = drive("response_decision").case
+    letter = _with_letter(case, officer)
+    event = _translate(case, officer, letter)
+    data = json.loads(export_registry(restricted=True))
+    data["submissions"][0]["events"][event.seq - 1]["documents"][0]["translation_of"] = [
+        event.seq - 1,
+        0,
+    ]
+    _wipe_cases()
+    report = import_registry(data, base_dir=tmp_path)
+    assert not report.ok
+    assert "no earlier event" in str(report.refused[0])
+
+
+# --- The workspace views ------------------------------------------------------------------------
+
+
+def test_case_page_offers_the_three_edits_to_the_secretariat(login, officer):
+    case = drive("admissibility_review").case
+    page = login(officer).get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    for url in ("ws_link_related", "ws_texts", "ws_document_version"):
+        assert reverse(url, kwargs={"pk": case.pk}) in page
+    assert "Add a translation or a redacted version" in page
+
+
+def test_linking_through_the_workspace(login, officer):
+    case = drive("admissibility_review").case
+    other = drive("admissibility_review").case
+    client = login(officer)
+    url = reverse("ws_link_related", kwargs={"pk": case.pk})
+    response = client.post(url, {"action": "link", "other": "NOPE", "reason": "r"})
+    assert response.status_code == 200
+    assert "No other case has this reference." in response.content.decode()
+    response = client.post(
+        url, {"action": "link", "other": other.identifier, "reason": "Same matter"}
+    )
+    assert response.status_code == 302
+    assert list(case.related.all()) == [other]
+    assert client.get(url).status_code == 405
+
+
+def test_editing_public_texts_through_the_workspace(login, officer):
+    case = drive("admissibility_review").case
+    response = login(officer).post(
+        reverse("ws_texts", kwargs={"pk": case.pk}),
+        {
+            "title_en": "Title",
+            "title_es": "Título",
+            "summary_en": "",
+            "summary_es": "Resumen",
+            "reason": "Docket",
+        },
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert (case.title_en, case.title_es, case.summary_es) == ("Title", "Título", "Resumen")
+    assert case.history.latest().history_user == officer
+
+
+def test_adding_a_translation_through_the_workspace(login, officer):
+    case = drive("response_decision").case
+    letter = _with_letter(case, officer)
+    case.refresh_from_db()
+    response = login(officer).post(
+        reverse("ws_document_version", kwargs={"pk": case.pk}),
+        {
+            "document": letter.pk,
+            "version": "translation",
+            "language": "en",
+            "title": "Letter",
+            "file": _pdf(),
+            "visibility": "secretariat",
+            "reason": "Unofficial translation",
+            "event_count": case.event_count,
+        },
+    )
+    assert response.status_code == 302
+    translation = Document.objects.get(submission=case, title="Letter")
+    assert (translation.translation_of, translation.official_translation) == (letter, False)
+    assert translation.event.seq == case.event_count + 1

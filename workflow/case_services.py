@@ -1,0 +1,177 @@
+"""Secretariat edits to a case that are not steps of the treaty process: linking related
+submissions, the public texts, and later versions (translations, redacted copies) of a
+document already on file.
+
+Each is a plain function taking the acting user, in one transaction. Links and new documents
+are recorded as `correspondence` events (legal in any stage, REGISTRY-FORMAT.md), so they sit
+in the hash chain and travel with a restricted export; the public texts are fields of the case
+row, whose history (simple-history) records who changed them, when and why.
+"""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from submissions.history import acting_user
+from submissions.models import Document, Submission
+
+from .actors import Actor
+from .documents import DocumentInput
+from .exceptions import InvalidInput, NotAllowed
+from .models import Event
+from .services import record_event
+from .stages import Visibility
+
+
+def _require_secretariat(actor) -> Actor:
+    actor = Actor.of(actor)
+    if not actor.is_secretariat_user:
+        raise NotAllowed()
+    return actor
+
+
+def _require_reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise InvalidInput(_("Give a reason."), rule="reason")
+    return reason
+
+
+def _lock_both(submission, other) -> tuple[Submission, Submission]:
+    if other is None or submission.pk == other.pk:
+        raise InvalidInput(_("Choose another case."), rule="related")
+    # Lock in key order, so that two officers linking the same pair cannot deadlock.
+    locked = {
+        row.pk: row
+        for row in Submission.objects.select_for_update()
+        .filter(pk__in=[submission.pk, other.pk])
+        .order_by("pk")
+    }
+    if len(locked) != 2:
+        raise InvalidInput(_("Choose another case."), rule="related")
+    return locked[submission.pk], locked[other.pk]
+
+
+def _record_link(case, other, title: str, actor: Actor, reason: str) -> Event:
+    # No data keys: `correspondence` has none, and an import refuses unknown keys.
+    return record_event(
+        case,
+        "correspondence",
+        actor=actor,
+        title=title % {"reference": other.reference},
+        note=reason,
+        visibility=Visibility.SECRETARIAT,
+    )
+
+
+def link_related(submission, other, *, actor, reason: str) -> None:
+    """Link two related submissions (Art. 18.8.4(b): submissions considered in combination).
+    The link is symmetrical; each case records a Secretariat-only event naming the other."""
+    actor = _require_secretariat(actor)
+    reason = _require_reason(reason)
+    with transaction.atomic(), acting_user(actor.user):
+        case, other = _lock_both(submission, other)
+        if case.related.filter(pk=other.pk).exists():
+            raise InvalidInput(_("These cases are already linked."), rule="related")
+        case.related.add(other)
+        _record_link(case, other, _("Linked to %(reference)s"), actor, reason)
+        _record_link(other, case, _("Linked to %(reference)s"), actor, reason)
+
+
+def unlink_related(submission, other, *, actor, reason: str) -> None:
+    """Remove the link between two submissions; each case records it, naming the other."""
+    actor = _require_secretariat(actor)
+    reason = _require_reason(reason)
+    with transaction.atomic(), acting_user(actor.user):
+        case, other = _lock_both(submission, other)
+        if not case.related.filter(pk=other.pk).exists():
+            raise InvalidInput(_("These cases are not linked."), rule="related")
+        case.related.remove(other)
+        _record_link(case, other, _("Unlinked from %(reference)s"), actor, reason)
+        _record_link(other, case, _("Unlinked from %(reference)s"), actor, reason)
+
+
+def set_public_texts(
+    submission,
+    *,
+    actor,
+    title_en: str,
+    title_es: str,
+    summary_en: str,
+    summary_es: str,
+    reason: str,
+) -> Submission:
+    """Set the title and summary the public reads, in both languages. What the submitters
+    wrote (facts and the rest) is theirs and stays as filed. The row history records who
+    changed the texts, when and why."""
+    actor = _require_secretariat(actor)
+    reason = _require_reason(reason)
+    texts = {
+        "title_en": title_en.strip(),
+        "title_es": title_es.strip(),
+        "summary_en": summary_en.strip(),
+        "summary_es": summary_es.strip(),
+    }
+    if not (texts["title_en"] or texts["title_es"]):
+        raise InvalidInput(_("Give the title in at least one language."), rule="title")
+    with transaction.atomic(), acting_user(actor.user):
+        case = Submission.objects.select_for_update().get(pk=submission.pk)
+        for name, value in texts.items():
+            setattr(case, name, value)
+        case._change_reason = reason
+        case.save(update_fields=list(texts))
+    return case
+
+
+def add_document_version(
+    submission,
+    *,
+    actor,
+    document: Document,
+    file,
+    language: str,
+    title: str,
+    translation: bool = False,
+    redacted: bool = False,
+    official: bool = False,
+    visibility: str,
+    reason: str,
+    expected_event_count: int | None = None,
+) -> Event:
+    """Add a translation (official or not) or a redacted version of a document recorded by an
+    earlier event. One `correspondence` event carries the new document, linked to the earlier
+    one; the earlier file is never changed or removed."""
+    actor = _require_secretariat(actor)
+    reason = _require_reason(reason)
+    if translation == redacted:
+        raise InvalidInput(
+            _("Choose whether this is a translation or a redacted version."), rule="version"
+        )
+    if document is None or document.submission_id != submission.pk:
+        raise InvalidInput(_("Choose a document of this case."), rule="document")
+    if translation and language == document.language:
+        raise InvalidInput(
+            _("A translation is in the other language than the original."), rule="language"
+        )
+    if file is None:
+        raise InvalidInput(_("Attach the file."), rule="file")
+    new = DocumentInput(
+        title=title,
+        language=language,
+        file=file,
+        visibility=visibility,
+        kind=document.kind,
+        translation_of=document if translation else None,
+        official_translation=bool(translation and official),
+        redacted_version_of=document if redacted else None,
+    )
+    return record_event(
+        submission,
+        "correspondence",
+        actor=actor,
+        title=title,
+        note=reason,
+        # The event is seen by whoever may see its document (a redacted version is public).
+        visibility=visibility,
+        documents_in=[new],
+        expected_event_count=expected_event_count,
+    )

@@ -1,0 +1,101 @@
+"""The Secretariat's edits to a case that are not steps of the process: related submissions,
+the public texts, a later version (translation, redacted copy) of a document on file."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from submissions import access
+from submissions.models import Submission
+
+from .. import case_services
+from ..case_forms import DocumentVersionForm, LinkRelatedForm, PublicTextsForm
+from ..exceptions import CaseMovedOn, NotAllowed, WorkflowError
+from .case import _seen_count, case_context
+
+
+def _again(request, case, name, form):
+    """The case page again, with this form open and its errors."""
+    context = case_context(request, case)
+    context[name] = form
+    return render(request, "workspace/case.html", context)
+
+
+@login_required
+@require_POST
+def link_related(request, pk):
+    case = access.get_submission_for_staff(request.user, Submission.objects, act=True, pk=pk)
+    form = LinkRelatedForm(case, request.POST)
+    if not form.is_valid():
+        return _again(request, case, "link_form", form)
+    other = form.cleaned_data["other"]
+    service = (
+        case_services.link_related
+        if form.cleaned_data["action"] == "link"
+        else case_services.unlink_related
+    )
+    try:
+        service(case, other, actor=request.user, reason=form.cleaned_data["reason"])
+    except NotAllowed as exc:
+        raise PermissionDenied(str(exc)) from exc
+    except WorkflowError as exc:
+        form.add_error(None, str(exc))
+        return _again(request, case, "link_form", form)
+    messages.success(request, _("Related submissions updated."))
+    return redirect("ws_case", pk=case.pk)
+
+
+@login_required
+@require_POST
+def public_texts(request, pk):
+    case = access.get_submission_for_staff(request.user, Submission.objects, act=True, pk=pk)
+    form = PublicTextsForm(case, request.POST)
+    if not form.is_valid():
+        return _again(request, case, "texts_form", form)
+    try:
+        case_services.set_public_texts(case, actor=request.user, **form.cleaned_data)
+    except NotAllowed as exc:
+        raise PermissionDenied(str(exc)) from exc
+    except WorkflowError as exc:
+        form.add_error(None, str(exc))
+        return _again(request, case, "texts_form", form)
+    messages.success(request, _("Public texts saved."))
+    return redirect("ws_case", pk=case.pk)
+
+
+@login_required
+@require_POST
+def document_version(request, pk):
+    case = access.get_submission_for_staff(request.user, Submission.objects, act=True, pk=pk)
+    form = DocumentVersionForm(case, request.POST, request.FILES)
+    if not form.is_valid():
+        return _again(request, case, "version_form", form)
+    data = form.cleaned_data
+    try:
+        case_services.add_document_version(
+            case,
+            actor=request.user,
+            document=data["document"],
+            file=data["file"],
+            language=data["language"],
+            title=data["title"],
+            translation=data["version"] == "translation",
+            redacted=data["version"] == "redacted",
+            official=data["official"],
+            visibility=data["visibility"],
+            reason=data["reason"],
+            expected_event_count=_seen_count(request),
+        )
+    except NotAllowed as exc:
+        raise PermissionDenied(str(exc)) from exc
+    except CaseMovedOn as exc:
+        messages.error(request, str(exc))
+        return redirect("ws_case", pk=case.pk)
+    except WorkflowError as exc:
+        form.add_error(None, str(exc))
+        return _again(request, case, "version_form", form)
+    messages.success(request, _("Document added."))
+    return redirect("ws_case", pk=case.pk)

@@ -45,7 +45,8 @@ def test_peru_responds_in_spanish_after_an_extension(page, pe_focal, officer, tm
         assert "6 de julio de 2023" in page.content()
 
     with at(datetime.date(2023, 6, 26)):  # day 50
-        page.goto(f"{page.base}/es/party/cases/{case.pk}/respond/")
+        # Ten days later the session has expired (SESSION_COOKIE_AGE, 8 hours): sign in again.
+        sign_in(page, "pe_focal", f"/es/party/cases/{case.pk}/respond/")
         page.check("input[name=pending_proceeding][value=no]")
         page.fill("#id_earlier_proceedings", "No hubo procedimientos anteriores.")
         page.select_option("#id_language", "es")

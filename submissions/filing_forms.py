@@ -425,6 +425,7 @@ class DocumentsForm(PublicForm):
     files_required = False
     file_slots = 3
     confidential_choice = True  # False where the event itself is never public
+    scan_reference = ""  # the case's receipt number, logged if a file is quarantined
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -460,7 +461,7 @@ class DocumentsForm(PublicForm):
             upload = cleaned.get(f"file_{i}")
             if upload:
                 try:
-                    uploads.check(upload)
+                    uploads.check(upload, reference=self.scan_reference)
                     sizes.append(upload.size)
                 except ValidationError as error:
                     self.add_error(f"file_{i}", error)

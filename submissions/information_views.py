@@ -36,6 +36,7 @@ def information_submit(request, slug):
             status = 429
         else:
             form = InformationForm(request.POST, request.FILES)
+            form.scan_reference = submission.receipt_number
             if form.is_valid():
                 try:
                     _record(submission, form)

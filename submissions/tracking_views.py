@@ -121,6 +121,7 @@ def track_documents(request, token, kind):
     """A revised submission or added information, with files."""
     membership, submission = _case(token)
     form = ACTION_FORMS[kind](request.POST, request.FILES, prefix=kind)
+    form.scan_reference = submission.receipt_number
     if not form.is_valid():
         return _render(request, membership, submission, bound=(kind, form), status=400)
     language = submission.language

@@ -85,9 +85,10 @@ def extension_of(name: str) -> str:
     return os.path.splitext(name or "")[1].lstrip(".").lower()
 
 
-def check(upload) -> str:
+def check(upload, *, reference: str = "") -> str:
     """Check one uploaded file and return its sniffed content type, or raise ValidationError
-    with a message for the person."""
+    with a message for the person. ``reference`` (the case's receipt number, when there is a
+    case) goes into the log if the file is quarantined."""
     name = os.path.basename(getattr(upload, "name", "") or "")
     extension = extension_of(name)
     allowed = allowed_extensions()
@@ -121,11 +122,11 @@ def check(upload) -> str:
             % {"name": name, "type": extension.upper()},
             code="mismatch",
         )
-    screen(upload, name, content_type)
+    screen(upload, name, content_type, reference=reference)
     return content_type
 
 
-def screen(upload, name: str, content_type: str) -> None:
+def screen(upload, name: str, content_type: str, *, reference: str = "") -> None:
     """Scan an upload with clamd when one is configured. A file found infected, or one that
     could not be scanned (unless ``SEM_CLAMD_FAIL_OPEN``), is not lost: it is moved to
     ``quarantine/<random>/`` and logged with its SHA-256 and a signed token naming it, and the
@@ -138,7 +139,9 @@ def screen(upload, name: str, content_type: str) -> None:
         if settings.SEM_CLAMD_FAIL_OPEN:
             logger.warning("virus scan unavailable, %s accepted unscanned: %s", name, error)
             return
-        held = quarantine(upload, content_type, reason=f"scan unavailable: {error}")
+        held = quarantine(
+            upload, content_type, reason=f"scan unavailable: {error}", reference=reference
+        )
         raise ValidationError(
             _(
                 "“%(name)s” could not be checked for viruses just now, so it was held for review "
@@ -151,7 +154,7 @@ def screen(upload, name: str, content_type: str) -> None:
         ) from error
     if found is None:
         return
-    held = quarantine(upload, content_type, reason=f"found {found}")
+    held = quarantine(upload, content_type, reason=f"found {found}", reference=reference)
     raise ValidationError(
         _(
             "“%(name)s” was held for review by the Secretariat because a virus check flagged "
@@ -164,20 +167,26 @@ def screen(upload, name: str, content_type: str) -> None:
     )
 
 
-def quarantine(upload, content_type: str, *, reason: str) -> PendingFile:
+def quarantine(upload, content_type: str, *, reason: str, reference: str = "") -> PendingFile:
     """Move an upload to ``quarantine/<random>/`` and log where, its hash and why."""
     digest, size = sha256_of(upload)
     original = safe_name(upload.name)
     stored = default_storage.save(f"{QUARANTINE_ROOT}/{secrets.token_hex(16)}/{original}", upload)
     held = PendingFile(stored, original, size, digest, content_type)
     logger.warning(
-        "upload quarantined (%s): %s sha256=%s size=%s token=%s",
+        "upload quarantined (%s): %s sha256=%s size=%s receipt=%s token=%s",
         reason,
         stored,
         digest,
         size,
+        reference or "-",
         held.token,
-        extra={"sha256": digest, "stored_name": stored, "token": held.token},
+        extra={
+            "sha256": digest,
+            "stored_name": stored,
+            "receipt_number": reference,
+            "token": held.token,
+        },
     )
     return held
 

@@ -18,6 +18,7 @@ from submissions import virusscan
 from submissions.models import Document, Submission
 
 from ..filing.conftest import PDF, _fresh_rate_limit, filing_data, pdf  # noqa: F401
+from ..helpers_cases import drive
 
 pytestmark = pytest.mark.django_db
 
@@ -154,3 +155,27 @@ def test_an_unreachable_clamd_lets_files_through_when_failing_open(client, no_cl
     assert response.status_code == 302
     assert Document.objects.count() == 1
     assert quarantined() == []
+
+
+def test_an_infected_revision_is_quarantined_with_the_case_receipt_number(client, clamd, caplog):
+    caplog.set_level(logging.WARNING, logger="submissions.quarantine")
+    case = drive("awaiting_revision").case
+    token = case.memberships.order_by("position").first().tracking_token
+    events = case.events.count()
+    response = client.post(
+        f"/en/track/{token}/revision/",
+        {
+            "revision_filed-note": "Corrected the facts.",
+            "revision_filed-file_0": pdf("revised.pdf", EICAR_PDF),
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "“revised.pdf” was held for review by the Secretariat because a virus check" in html
+    assert "Corrected the facts." in html
+    assert case.events.count() == events
+    [record] = [r for r in caplog.records if r.name == "submissions.quarantine"]
+    assert case.receipt_number
+    assert record.receipt_number == case.receipt_number
+    assert record.sha256 == hashlib.sha256(EICAR_PDF).hexdigest()
+    assert len(quarantined()) == 1

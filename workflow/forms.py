@@ -12,10 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from submissions.models import LANGUAGE_CHOICES, Document, User
 from submissions.roles import SECRETARIAT_ROLES
+from submissions.uploads import screen
 
 from . import services
 from .deadlines import KIND_LABELS
-from .documents import DocumentInput
+from .documents import DocumentInput, sniff
 from .stages import OPEN_STAGES, ClosureReason, Stage, Visibility
 from .table import CLOSURE_BY_STAGE, TABLE
 
@@ -51,6 +52,11 @@ FACTORS = {
     "c": _("(c) private remedies available under the Party's law have been pursued"),
     "d": _("(d) the submission is drawn exclusively from mass media reports"),
 }
+
+
+def scanned(upload) -> None:
+    """The optional virus scan (clamd) for files staff upload; a flagged file is quarantined."""
+    screen(upload, upload.name, sniff(upload))
 
 
 class AccessibleForm(forms.Form):
@@ -89,7 +95,7 @@ class ActionForm(AccessibleForm):
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    document = forms.FileField(label=_("Document"), required=False)
+    document = forms.FileField(label=_("Document"), required=False, validators=[scanned])
     document_title = forms.CharField(label=_("Title of the document"), required=False)
     document_language = forms.ChoiceField(
         label=_("Language of the document"), choices=[], required=False
@@ -99,13 +105,16 @@ class ActionForm(AccessibleForm):
         required=False,
         choices=[("", _("As the rules say for this action")), *Visibility.choices],
     )
-    translation = forms.FileField(label=_("Translation of the document"), required=False)
+    translation = forms.FileField(
+        label=_("Translation of the document"), required=False, validators=[scanned]
+    )
     translation_official = forms.BooleanField(
         label=_("Official translation by the Secretariat"), required=False
     )
     redacted = forms.FileField(
         label=_("Redacted public version of the document"),
         required=False,
+        validators=[scanned],
         help_text=_("The full document keeps its visibility; the redacted version is public."),
     )
 
@@ -743,7 +752,9 @@ class FilingForm(AccessibleForm):
         required=False,
         help_text=_("Required when the date is earlier than today, e.g. “received by post”."),
     )
-    document = forms.FileField(label=_("The submission (file)"), required=False)
+    document = forms.FileField(
+        label=_("The submission (file)"), required=False, validators=[scanned]
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,6 +9,7 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from submissions.models import LANGUAGE_CHOICES
+from submissions.uploads import screen
 
 from .documents import DocumentInput, sniff
 from .stages import Visibility
@@ -83,6 +84,9 @@ def validate_upload(upload) -> None:
             _("The file's content does not match its extension (.%(ext)s).") % {"ext": extension},
             code="sniff",
         )
+    # The optional virus scan (clamd) applies to the Parties' files too; a flagged file is
+    # quarantined, never lost.
+    screen(upload, upload.name, sniffed)
 
 
 class AttachmentForm(Described, forms.Form):

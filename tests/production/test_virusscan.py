@@ -179,3 +179,44 @@ def test_an_infected_revision_is_quarantined_with_the_case_receipt_number(client
     assert record.receipt_number == case.receipt_number
     assert record.sha256 == hashlib.sha256(EICAR_PDF).hexdigest()
     assert len(quarantined()) == 1
+
+
+def test_portal_and_workspace_uploads_are_scanned_too(clamd, client, pe_focal, officer):
+    """The Parties' files and the files staff upload go through the same scan: a flagged one is
+    quarantined and the action is not recorded."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from tests.helpers_cases import D, drive, frozen
+    from tests.portals.test_party import respond_post
+
+    case = drive("awaiting_response", party="PE").case
+    client.force_login(pe_focal)
+    infected = SimpleUploadedFile("anexo.pdf", EICAR_PDF, content_type="application/pdf")
+    with frozen(D(2023, 6, 10)):
+        response = client.post(
+            reverse("party_respond", kwargs={"pk": case.pk}),
+            respond_post(case, **{"attachments-0-file": infected}),
+        )
+    assert response.status_code == 200  # the form again, with the message
+    assert "held for review" in response.content.decode()
+    assert not case.events.filter(kind="party_responded").exists()
+    assert len(quarantined()) == 1
+
+    client.force_login(officer)
+    staff_file = SimpleUploadedFile("carta.pdf", EICAR_PDF, content_type="application/pdf")
+    with frozen(D(2023, 6, 10)):
+        response = client.post(
+            reverse("ws_action", kwargs={"pk": case.pk, "kind": "correspondence"}),
+            {
+                "event_count": case.event_count,
+                "correspondence-event_author": "secretariat",
+                "correspondence-event_visibility": "secretariat",
+                "correspondence-document": staff_file,
+                "correspondence-document_title": "Carta",
+                "correspondence-document_language": "es",
+            },
+        )
+    assert response.status_code == 200
+    assert not case.events.filter(kind="correspondence").exists()
+    assert len(quarantined()) == 2

@@ -9,10 +9,7 @@ it: the message arrives exactly once.
 Reuses the worker/SMTP helpers of tests/notices/test_integration.py, on Redis database 12."""
 
 import asyncio
-import os
 import signal
-import subprocess
-import sys
 import time
 
 import pytest
@@ -20,7 +17,8 @@ from django.utils import timezone
 
 from notices import sending
 from notices.models import Notice
-from tests.notices.test_integration import ROOT, database_url, free_port, smtp, wait_for
+from tests.celery_worker import free_port, sending_to, start_worker, wait_for
+from tests.notices.test_integration import smtp
 from workflow import services
 from workflow.actors import Actor
 
@@ -54,63 +52,21 @@ class StallingInbox:
         return "250 OK"
 
 
-def start_worker(port: int, log, name: str) -> subprocess.Popen:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.faults.worker_settings",
-        "DATABASE_URL": database_url(),
-        "CELERY_BROKER_URL": BROKER,
-        "CELERY_TASK_ALWAYS_EAGER": "false",
-        "EMAIL_URL": f"smtp://127.0.0.1:{port}",
-        "SEM_NOTICE_RETRY_SECONDS": "1",
-    }
-    with open(log, "wb") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "secretariat",
-                "worker",
-                "--pool=solo",
-                "--concurrency=1",
-                "--loglevel=INFO",
-                "--without-mingle",
-                "--without-gossip",
-                f"--hostname={name}-{port}@%h",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    wait_for(lambda: " ready." in log.read_text() or process.poll() is not None, 90, name)
-    assert process.poll() is None, log.read_text()
-    return process
+def start(port: int, log, name: str):
+    return start_worker(
+        broker=BROKER,
+        settings_module="tests.faults.worker_settings",
+        smtp_port=port,
+        log=log,
+        name=name,
+        extra_args=("--without-mingle", "--without-gossip"),
+    )
 
 
 @pytest.fixture
 def broker(settings, monkeypatch):
-    import redis
-
-    from secretariat.celery import app
-
-    # Celery reads CELERY_BROKER_URL from the environment first (CI sets it for its own
-    # worker): point it at this test's broker too.
-    monkeypatch.setenv("CELERY_BROKER_URL", BROKER)
-
-    redis.Redis.from_url(BROKER).flushdb()
-    saved = app.conf.task_always_eager, app.conf.broker_url
-    settings.CELERY_TASK_ALWAYS_EAGER = False
-    app.conf.task_always_eager = False
-    app.conf.broker_url = BROKER
-    app._pool = None
-    app.amqp._producer_pool = None
-    yield app
-    app.conf.task_always_eager, app.conf.broker_url = saved
-    app._pool = None
-    app.amqp._producer_pool = None
+    with sending_to(BROKER, settings, monkeypatch) as app:
+        yield app
 
 
 def test_a_killed_worker_task_runs_again_and_the_message_arrives_once(broker, tmp_path):
@@ -119,7 +75,7 @@ def test_a_killed_worker_task_runs_again_and_the_message_arrives_once(broker, tm
     server = smtp(inbox, port)
     workers = []
     try:
-        first = start_worker(port, tmp_path / "first.log", "killed")
+        first = start(port, tmp_path / "first.log", "killed")
         workers.append(first)
         case = services.file_submission(make_filing(language="es"), actor=Actor.public())
         rows = Notice.objects.filter(event__submission=case)
@@ -132,7 +88,7 @@ def test_a_killed_worker_task_runs_again_and_the_message_arrives_once(broker, tm
         assert inbox.messages == []
 
         second_log = tmp_path / "second.log"
-        workers.append(start_worker(port, second_log, "second"))
+        workers.append(start(port, second_log, "second"))
         # Redis hands the unacknowledged task to the new worker; it runs again and finds the
         # row still claimed, so it sends nothing.
         wait_for(

@@ -5,18 +5,13 @@ server again: it arrives exactly once.
 The test starts its own worker (on its own Redis database, so the CI worker never takes its
 tasks) pointed at the test database and at this SMTP server."""
 
-import os
-import socket
-import subprocess
-import sys
 import time
 from email import message_from_bytes, policy
-from pathlib import Path
 
 import pytest
-from django.db import connection
 
 from notices.models import Notice
+from tests.celery_worker import free_port, sending_to, start_worker, wait_for
 from tests.factories import make_filing
 from workflow import services
 from workflow.actors import Actor
@@ -28,13 +23,6 @@ pytestmark = [
 ]
 
 BROKER = "redis://127.0.0.1:6379/13"
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Inbox:
@@ -57,63 +45,18 @@ def smtp(inbox, port):
     return controller
 
 
-def wait_for(predicate, timeout=60.0, what="condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.25)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-def database_url() -> str:
-    s = connection.settings_dict
-    auth = s["USER"] or ""
-    if s["PASSWORD"]:
-        auth += f":{s['PASSWORD']}"
-    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-
-
 @pytest.fixture
 def worker(tmp_path):
-    import redis
-
-    redis.Redis.from_url(BROKER).flushdb()
     port = free_port()
     log = tmp_path / "worker.log"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.notices.worker_settings",
-        "DATABASE_URL": database_url(),
-        "CELERY_BROKER_URL": BROKER,
-        "CELERY_TASK_ALWAYS_EAGER": "false",
-        "EMAIL_URL": f"smtp://127.0.0.1:{port}",
-        "SEM_NOTICE_RETRY_SECONDS": "1",
-    }
-    with open(log, "wb") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "secretariat",
-                "worker",
-                "--pool=solo",
-                "--concurrency=1",
-                "--loglevel=INFO",
-                f"--hostname=notices-test-{port}@%h",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    process = start_worker(
+        broker=BROKER,
+        settings_module="tests.notices.worker_settings",
+        smtp_port=port,
+        log=log,
+        name="notices-test",
+    )
     try:
-        wait_for(
-            lambda: " ready." in log.read_text() or process.poll() is not None, 90, "the worker"
-        )
-        assert process.poll() is None, log.read_text()
         yield port, log
     finally:
         process.terminate()
@@ -122,22 +65,8 @@ def worker(tmp_path):
 
 @pytest.fixture
 def real_celery(settings, monkeypatch):
-    from secretariat.celery import app
-
-    # Celery reads CELERY_BROKER_URL from the environment before its configuration (CI sets it
-    # for its own worker): point both at this test's broker.
-    monkeypatch.setenv("CELERY_BROKER_URL", BROKER)
-
-    saved = app.conf.task_always_eager, app.conf.broker_url
-    settings.CELERY_TASK_ALWAYS_EAGER = False
-    app.conf.task_always_eager = False
-    app.conf.broker_url = BROKER
-    app._pool = None
-    app.amqp._producer_pool = None
-    yield app
-    app.conf.task_always_eager, app.conf.broker_url = saved
-    app._pool = None
-    app.amqp._producer_pool = None
+    with sending_to(BROKER, settings, monkeypatch) as app:
+        yield app
 
 
 def test_mail_waits_while_the_server_is_down_and_arrives_once(

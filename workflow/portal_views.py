@@ -5,8 +5,6 @@ when it may see the case but the page or action is not its own), then a form, th
 ``workflow.services.record_event``; domain errors become the form's translated messages.
 """
 
-import logging
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -32,8 +30,6 @@ from .models import Deadline, Event
 from .services import record_event
 from .stages import Stage, Visibility
 from .table import TABLE
-
-log = logging.getLogger(__name__)
 
 PORTAL_ROLES = {"party": Role.FOCAL_POINT, "council": Role.COUNCIL}
 # The deadlines each portal shows on a case.

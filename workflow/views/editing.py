@@ -24,6 +24,23 @@ def _again(request, case, name, form):
     return render(request, "workspace/case.html", context)
 
 
+def _apply(request, case, name, form, call, done: str):
+    """Run a service and turn its domain errors into HTTP: 403 when not allowed, back to the
+    case when it moved on, the form again with the message otherwise."""
+    try:
+        call()
+    except NotAllowed as exc:
+        raise PermissionDenied(str(exc)) from exc
+    except CaseMovedOn as exc:
+        messages.error(request, str(exc))
+        return redirect("ws_case", pk=case.pk)
+    except WorkflowError as exc:
+        form.add_error(None, str(exc))
+        return _again(request, case, name, form)
+    messages.success(request, done)
+    return redirect("ws_case", pk=case.pk)
+
+
 @login_required
 @require_POST
 def link_related(request, pk):
@@ -37,15 +54,14 @@ def link_related(request, pk):
         if form.cleaned_data["action"] == "link"
         else case_services.unlink_related
     )
-    try:
-        service(case, other, actor=request.user, reason=form.cleaned_data["reason"])
-    except NotAllowed as exc:
-        raise PermissionDenied(str(exc)) from exc
-    except WorkflowError as exc:
-        form.add_error(None, str(exc))
-        return _again(request, case, "link_form", form)
-    messages.success(request, _("Related submissions updated."))
-    return redirect("ws_case", pk=case.pk)
+    return _apply(
+        request,
+        case,
+        "link_form",
+        form,
+        lambda: service(case, other, actor=request.user, reason=form.cleaned_data["reason"]),
+        _("Related submissions updated."),
+    )
 
 
 @login_required
@@ -55,15 +71,14 @@ def public_texts(request, pk):
     form = PublicTextsForm(case, request.POST)
     if not form.is_valid():
         return _again(request, case, "texts_form", form)
-    try:
-        case_services.set_public_texts(case, actor=request.user, **form.cleaned_data)
-    except NotAllowed as exc:
-        raise PermissionDenied(str(exc)) from exc
-    except WorkflowError as exc:
-        form.add_error(None, str(exc))
-        return _again(request, case, "texts_form", form)
-    messages.success(request, _("Public texts saved."))
-    return redirect("ws_case", pk=case.pk)
+    return _apply(
+        request,
+        case,
+        "texts_form",
+        form,
+        lambda: case_services.set_public_texts(case, actor=request.user, **form.cleaned_data),
+        _("Public texts saved."),
+    )
 
 
 @login_required
@@ -74,8 +89,12 @@ def document_version(request, pk):
     if not form.is_valid():
         return _again(request, case, "version_form", form)
     data = form.cleaned_data
-    try:
-        case_services.add_document_version(
+    return _apply(
+        request,
+        case,
+        "version_form",
+        form,
+        lambda: case_services.add_document_version(
             case,
             actor=request.user,
             document=data["document"],
@@ -88,14 +107,6 @@ def document_version(request, pk):
             visibility=data["visibility"],
             reason=data["reason"],
             expected_event_count=_seen_count(request),
-        )
-    except NotAllowed as exc:
-        raise PermissionDenied(str(exc)) from exc
-    except CaseMovedOn as exc:
-        messages.error(request, str(exc))
-        return redirect("ws_case", pk=case.pk)
-    except WorkflowError as exc:
-        form.add_error(None, str(exc))
-        return _again(request, case, "version_form", form)
-    messages.success(request, _("Document added."))
-    return redirect("ws_case", pk=case.pk)
+        ),
+        _("Document added."),
+    )

@@ -11,11 +11,10 @@ import logging
 from kombu.exceptions import OperationalError
 from simple_history.utils import bulk_create_with_history
 
+from notices import recipients, rules
+from notices.models import Notice
 from workflow.models import Deadline
 from workflow.stages import Visibility
-
-from . import recipients, rules
-from .models import Notice
 
 logger = logging.getLogger(__name__)
 
@@ -104,7 +103,7 @@ def event_recorded(event_pk: int) -> None:
 
 
 def enqueue(pks) -> None:
-    from . import tasks
+    from notices import tasks
 
     for pk in pks:
         try:

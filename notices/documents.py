@@ -10,7 +10,17 @@ from dataclasses import dataclass, field
 from docx import Document as Docx
 from docx.shared import Pt
 
-from .wording import BODY, CLOSURE, CRITERIA, FACTORS, GOVERNMENT, LABELS, PARTY, TITLES, date_in
+from notices.wording import (
+    BODY,
+    CLOSURE,
+    CRITERIA,
+    FACTORS,
+    GOVERNMENT,
+    LABELS,
+    PARTY,
+    TITLES,
+    date_in,
+)
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 KINDS = tuple(TITLES["en"])

@@ -10,11 +10,10 @@ from django.template.loader import render_to_string
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
+from notices import rules
 from workflow.deadlines import KIND_LABELS
 from workflow.stages import ClosureReason
 from workflow.table import TABLE
-
-from . import rules
 
 
 def _date(value: str) -> str:

@@ -6,10 +6,9 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
+from notices import rules
 from submissions.models import User
 from submissions.roles import Role
-
-from . import rules
 
 
 @dataclass(frozen=True)

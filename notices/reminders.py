@@ -8,11 +8,10 @@ import datetime
 from django.db import IntegrityError, transaction
 from simple_history.utils import bulk_create_with_history
 
+from notices import recipients, rules
+from notices.dispatch import case_context
+from notices.models import Digest, Notice, Reminder
 from workflow import services as workflow
-
-from . import recipients, rules
-from .dispatch import case_context
-from .models import Digest, Notice, Reminder
 
 
 def threshold_for(days_left: int) -> int | None:
@@ -45,7 +44,7 @@ def sweep(on: datetime.date | None = None) -> dict[str, int]:
         counts["digest"] = 1
         counts["notices"] += written
     if counts["notices"]:
-        from .dispatch import enqueue
+        from notices.dispatch import enqueue
 
         pks = Notice.objects.filter(state=Notice.State.PENDING, event__isnull=True)
         transaction.on_commit(lambda: enqueue(list(pks.values_list("pk", flat=True))))

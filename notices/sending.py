@@ -18,8 +18,8 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from . import emails
-from .models import Notice
+from notices import emails
+from notices.models import Notice
 
 logger = logging.getLogger(__name__)
 

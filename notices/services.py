@@ -13,14 +13,13 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import translation
 
+from notices import documents
+from notices.wording import TITLES
 from submissions import access
 from submissions.models import IdentifierCounter, Submission
 from workflow import services as workflow
 from workflow.stages import Visibility
 from workflow.table import TABLE
-
-from . import documents
-from .wording import TITLES
 
 # The documents an event issues, by (event kind, outcome); None: any outcome.
 ISSUED = {

@@ -4,9 +4,8 @@ import re
 
 from django.utils import translation
 
+from notices.rules import AUDIENCE_LABELS, MESSAGES, REMINDER_THRESHOLDS, RULES, SCHEDULED
 from workflow.table import TABLE
-
-from .rules import AUDIENCE_LABELS, MESSAGES, REMINDER_THRESHOLDS, RULES, SCHEDULED
 
 
 def markdown() -> str:

@@ -2,8 +2,8 @@
 
 from celery import shared_task
 
-from . import reminders, sending
-from .models import Notice
+from notices import reminders, sending
+from notices.models import Notice
 
 MAX_RETRIES = 12
 

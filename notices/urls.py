@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import feeds
+from notices import feeds
 
 urlpatterns = [
     path("docket/feed/", feeds.DocketFeed(), name="docket_feed"),

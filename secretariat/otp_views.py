@@ -13,9 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from secretariat import otp
 from submissions.models import User
-
-from . import otp
 
 
 class CodeForm(forms.Form):

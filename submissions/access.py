@@ -14,9 +14,8 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from guardian.shortcuts import get_objects_for_group
 
+from submissions.roles import SECRETARIAT_ROLES, Role
 from workflow.stages import Visibility
-
-from .roles import SECRETARIAT_ROLES, Role
 
 V = Visibility
 logger = logging.getLogger(__name__)
@@ -110,7 +109,7 @@ def grant_case_access(submission, audience: Audience) -> None:
 
 def assign_role(user, role: Role, party: str | None = None) -> None:
     """Give an account a role; Party-bound roles also join their Party's access group."""
-    from .models import Party
+    from submissions.models import Party
 
     user.groups.add(Group.objects.get(name=role.value))
     if role in (Role.FOCAL_POINT, Role.COUNCIL):
@@ -239,7 +238,7 @@ def get_submission_for_portal(user, queryset, **lookup):
 
 
 def public_submissions(queryset=None):
-    from .models import Submission
+    from submissions.models import Submission
 
     queryset = Submission.objects.all() if queryset is None else queryset
     return queryset.filter(registered_on__isnull=False)
@@ -268,7 +267,7 @@ def visible_documents(queryset, levels):
 def staff_submissions(user, queryset=None):
     """The cases a signed-in account may list: all for staff and auditors; for Parties and the
     Council, those opened to them."""
-    from .models import Submission
+    from submissions.models import Submission
 
     queryset = Submission.objects.all() if queryset is None else queryset
     if is_staff_reader(user):
@@ -284,7 +283,7 @@ def staff_submissions(user, queryset=None):
 
 def membership_for_token(token):
     """The membership a private tracking link stands for, or 404: unknown, or revoked by staff."""
-    from .models import SubmissionSubmitter
+    from submissions.models import SubmissionSubmitter
 
     if not isinstance(token, str) or not 20 <= len(token) <= 64:
         raise Http404
@@ -308,7 +307,7 @@ def log_access(request, submission, document=None) -> None:
     Called by the view after its access check passed. Public documents and anonymous visitors
     are not logged: the public docket is open to all.
     """
-    from .models import AccessLogEntry
+    from submissions.models import AccessLogEntry
 
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:

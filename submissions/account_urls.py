@@ -3,7 +3,7 @@ and the invitation link the invited person opens."""
 
 from django.urls import path
 
-from . import accounts
+from submissions import accounts
 
 urlpatterns = [
     path("", accounts.account_list, name="account_list"),

@@ -29,10 +29,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import access
-from .history import acting_user
-from .models import LANGUAGE_CHOICES, PARTY_CODES, Party, User
-from .roles import PARTY_BOUND_ROLES, Role
+from submissions import access
+from submissions.history import acting_user
+from submissions.models import LANGUAGE_CHOICES, PARTY_CODES, Party, User
+from submissions.roles import PARTY_BOUND_ROLES, Role
 
 log = logging.getLogger(__name__)
 

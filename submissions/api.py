@@ -10,12 +10,11 @@ from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from submissions import access
+from submissions.docket_views import with_public_people
+from submissions.search import PAGE_SIZE, DocketFilterForm, docket_queryset
 from workflow.registry import public_case, public_submitter
 from workflow.stages import Stage
-
-from . import access
-from .docket_views import with_public_people
-from .search import PAGE_SIZE, DocketFilterForm, docket_queryset
 
 
 def _texts(submission, name) -> dict:

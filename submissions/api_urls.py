@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import api
+from submissions import api
 
 urlpatterns = [
     path("submissions/", api.submission_list, name="api_submissions"),

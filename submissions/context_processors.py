@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from . import access
+from submissions import access
 
 
 def site(request):

@@ -5,7 +5,7 @@ swallow sibling routes such as the notices' feed at ``docket/feed/``."""
 
 from django.urls import path, re_path
 
-from . import docket_views
+from submissions import docket_views
 
 SLUG = r"(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*-(?:pe|us)-\d{3,}-\d{4})"
 

@@ -17,12 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from submissions import access, statistics
+from submissions.models import Document, SubmissionLaw, SubmissionSubmitter
+from submissions.search import PAGE_SIZE, docket_queryset
 from workflow.models import Deadline, Event
 from workflow.stages import Stage
-
-from . import access, statistics
-from .models import Document, SubmissionLaw, SubmissionSubmitter
-from .search import PAGE_SIZE, docket_queryset
 
 CALL_STAGES = (Stage.FACTUAL_RECORD_PREPARATION, Stage.DRAFT_COMMENT_PERIOD)
 

@@ -13,8 +13,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from . import uploads
-from .models import LANGUAGE_CHOICES, Submitter
+from submissions import uploads
+from submissions.models import LANGUAGE_CHOICES, Submitter
 
 CO_SUBMITTERS = 3  # extra fieldsets, no JavaScript needed
 LAW_ROWS = 4

@@ -3,7 +3,7 @@ and information for a factual record."""
 
 from django.urls import path
 
-from . import filing_views, information_views, tracking_views
+from submissions import filing_views, information_views, tracking_views
 
 urlpatterns = [
     path("file/", filing_views.file_form, name="file"),

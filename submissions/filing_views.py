@@ -13,15 +13,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from submissions import access, ratelimit, uploads
+from submissions.filing_forms import CO_SUBMITTERS, FilingForm, SubmitterForm, current_language
+from submissions.models import Submission, SubmissionSubmitter
 from workflow import services
 from workflow.actors import Actor
 from workflow.calendar import Calendar
 from workflow.deadlines import explain
 from workflow.exceptions import WorkflowError
-
-from . import access, ratelimit, uploads
-from .filing_forms import CO_SUBMITTERS, FilingForm, SubmitterForm, current_language
-from .models import Submission, SubmissionSubmitter
 
 RECEIPT_SESSION_KEY = "filing_receipt"
 

@@ -6,13 +6,12 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from submissions import access, ratelimit
+from submissions.filing_forms import InformationForm, current_language
 from workflow import services
 from workflow.actors import Actor
 from workflow.documents import DocumentInput
 from workflow.exceptions import WorkflowError
-
-from . import access, ratelimit
-from .filing_forms import InformationForm, current_language
 
 
 def _call_open(submission) -> bool:

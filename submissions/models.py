@@ -15,9 +15,8 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from submissions.roles import Role
 from workflow.stages import Author, ClosureReason, Stage, Visibility
-
-from .roles import Role
 
 LANGUAGE_CHOICES = [("en", _("English")), ("es", _("Spanish"))]
 PARTY_CODES = ("PE", "US")
@@ -57,7 +56,7 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
 
     def has_role(self, role: Role) -> bool:
-        from .access import roles_of
+        from submissions.access import roles_of
 
         return role in roles_of(self)
 

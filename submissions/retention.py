@@ -15,9 +15,8 @@ from django.conf import settings
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from submissions.models import Submission, SubmissionSubmitter, Submitter
 from workflow.stages import Stage
-
-from .models import Submission, SubmissionSubmitter, Submitter
 
 logger = logging.getLogger(__name__)
 

@@ -16,10 +16,9 @@ from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from submissions import access
+from submissions.models import Document, EnvironmentalLaw, SubmissionLaw
 from workflow.stages import Stage
-
-from . import access
-from .models import Document, EnvironmentalLaw, SubmissionLaw
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100

@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from . import access
+from submissions import access
 
 
 class PagesSitemap(Sitemap):

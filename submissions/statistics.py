@@ -12,11 +12,10 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
+from submissions import access
 from workflow.deadlines import SPECS
 from workflow.models import Deadline
 from workflow.stages import Stage
-
-from . import access
 
 
 def _bars(pairs) -> list[dict]:

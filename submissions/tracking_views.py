@@ -16,15 +16,14 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from submissions import access, ratelimit
+from submissions.filing_forms import InformationAddedForm, LostLinkForm, RevisionForm, WithdrawForm
+from submissions.filing_views import deadline_rows
+from submissions.models import Document, Submission, SubmissionSubmitter
 from workflow import services
 from workflow.actors import Actor
 from workflow.documents import DocumentInput
 from workflow.exceptions import WorkflowError
-
-from . import access, ratelimit
-from .filing_forms import InformationAddedForm, LostLinkForm, RevisionForm, WithdrawForm
-from .filing_views import deadline_rows
-from .models import Document, Submission, SubmissionSubmitter
 
 ACTION_FORMS = {
     "revision_filed": RevisionForm,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import docket_views, views
+from submissions import docket_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -1,6 +1,6 @@
 from django.shortcuts import render
 
-from . import access
+from submissions import access
 
 
 def home(request):

@@ -4,8 +4,7 @@ import pytest
 from django.db import connection
 
 from submissions.roles import Role
-
-from .factories import UserFactory
+from tests.factories import UserFactory
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

@@ -7,10 +7,9 @@ from html.parser import HTMLParser
 import pytest
 
 from submissions.models import Document, Party, Submission
+from tests.factories import UserFactory, file_case
 from workflow import services
 from workflow.models import Deadline, DeadlineLength, Event, NonWorkingDay
-
-from .factories import UserFactory, file_case
 
 
 @pytest.fixture

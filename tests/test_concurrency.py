@@ -7,11 +7,10 @@ import pytest
 from django.db import connection
 
 from submissions.models import Submission
+from tests.factories import file_case
 from workflow import services
 from workflow.exceptions import CaseMovedOn, RuleViolation
 from workflow.models import Event
-
-from .factories import file_case
 
 D = datetime.date
 

@@ -4,13 +4,12 @@ periods, and the daily jobs. Every expected date is written out by hand."""
 
 import pytest
 
+from tests.factories import file_case
+from tests.helpers_cases import ALL_MET, D, Story, drive, file_story, frozen
 from workflow import services
 from workflow.calendar import Calendar
 from workflow.exceptions import InvalidInput, RuleViolation
 from workflow.models import Deadline, DeadlineLength, Event
-
-from .factories import file_case
-from .helpers_cases import ALL_MET, D, Story, drive, file_story, frozen
 
 
 def deadline(case, kind, party="", **filters):

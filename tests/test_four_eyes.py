@@ -4,11 +4,10 @@ approval date; the Director cannot approve their own proposal; a return sends it
 
 import pytest
 
+from tests.helpers_cases import ALL_MET, D, drive, frozen
 from workflow import chain, services
 from workflow.exceptions import CaseMovedOn, InvalidInput, NotAllowed, RuleViolation
 from workflow.models import Deadline, Event
-
-from .helpers_cases import ALL_MET, D, drive, frozen
 
 MEETS = {"outcome": "meets", "criteria": ALL_MET}
 PROPOSED_ON = D(2023, 4, 3)

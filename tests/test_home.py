@@ -7,9 +7,8 @@ import pytest
 from django.template import loader
 from django.utils import translation
 
+from tests.factories import file_case
 from workflow import services
-
-from .factories import file_case
 
 SPANISH_SENTENCE = "Cualquier persona de una Parte puede presentar una comunicación."
 ENGLISH_SENTENCE = "Any person of a Party may file a submission."

@@ -7,10 +7,9 @@ import pytest
 from django.db import close_old_connections, connection
 
 from submissions.models import Submission
+from tests.factories import file_case
 from workflow import services
 from workflow.registry import import_registry
-
-from .factories import file_case
 
 D = datetime.date
 
@@ -88,7 +87,7 @@ def test_an_identifier_taken_outside_the_counter_is_skipped(db):
 
 
 def test_imported_identifiers_with_another_prefix_are_kept(db):
-    from .test_registry import saca_payload
+    from tests.test_registry import saca_payload
 
     assert import_registry(saca_payload()).ok
     assert set(Submission.objects.values_list("identifier", flat=True)) == {

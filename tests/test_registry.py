@@ -12,11 +12,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from submissions.models import Submission, Submitter, User
+from tests.factories import file_case
 from workflow import chain, services
 from workflow.models import Event
 from workflow.registry import export_registry, import_registry
-
-from .factories import file_case
 
 DATA = Path(__file__).parent / "data"
 SHARED_CASES = Path(settings.BASE_DIR).parent / "shared" / "domain" / "cases"

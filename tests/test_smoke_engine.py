@@ -1,9 +1,8 @@
 import datetime
 
+from tests.factories import file_case
 from workflow import services
 from workflow.models import Deadline
-
-from .factories import file_case
 
 
 def test_file_and_acknowledge(db, officer):

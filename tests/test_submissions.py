@@ -16,10 +16,9 @@ from submissions.models import (
     Submitter,
     User,
 )
+from tests.factories import make_filing
 from workflow import services
 from workflow.models import Deadline, DeadlineLength, Event, NonWorkingDay
-
-from .factories import make_filing
 
 
 def test_title_falls_back_to_the_other_language_and_says_so():

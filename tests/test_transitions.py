@@ -16,12 +16,11 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from submissions.models import Document, Submission
+from tests.factories import file_case
+from tests.helpers_cases import ALL_MET, D, Story, drive, file_story, frozen
 from workflow import chain, services, table
 from workflow.exceptions import InvalidInput, NotAllowed, RuleViolation
 from workflow.models import Deadline, Event
-
-from .factories import file_case
-from .helpers_cases import ALL_MET, D, Story, drive, file_story, frozen
 
 # --- The spec, by hand ---------------------------------------------------------------------------
 

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from submissions.roles import Role
-
-from . import table
+from workflow import table
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from submissions import access
 from submissions.admin import HistoryAdmin, ReadOnlyAdmin
-
-from . import services
-from .deadlines import SPECS
-from .models import Deadline, DeadlineLength, Event, NonWorkingDay
+from workflow import services
+from workflow.deadlines import SPECS
+from workflow.models import Deadline, DeadlineLength, Event, NonWorkingDay
 
 
 @admin.register(Event)

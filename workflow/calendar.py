@@ -20,7 +20,7 @@ class Calendar:
 
     def __init__(self, extra_days: set[datetime.date] | None = None):
         if extra_days is None:
-            from .models import NonWorkingDay
+            from workflow.models import NonWorkingDay
 
             extra_days = set(NonWorkingDay.objects.values_list("date", flat=True))
         self.extra_days = extra_days

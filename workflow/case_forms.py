@@ -7,9 +7,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from submissions.models import LANGUAGE_CHOICES, Document, Submission
-
-from .forms import AccessibleForm
-from .stages import Visibility
+from workflow.forms import AccessibleForm
+from workflow.stages import Visibility
 
 REASON_HELP = _("Kept in the case's history.")
 

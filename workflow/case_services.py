@@ -13,13 +13,12 @@ from django.utils.translation import gettext as _
 
 from submissions.history import acting_user
 from submissions.models import Document, Submission
-
-from .actors import Actor
-from .documents import DocumentInput
-from .exceptions import InvalidInput, NotAllowed
-from .models import Event
-from .services import record_event
-from .stages import Visibility
+from workflow.actors import Actor
+from workflow.documents import DocumentInput
+from workflow.exceptions import InvalidInput, NotAllowed
+from workflow.models import Event
+from workflow.services import record_event
+from workflow.stages import Visibility
 
 
 def _require_secretariat(actor) -> Actor:

@@ -109,7 +109,7 @@ class Break:
 
 def verify_submission(submission) -> Break | None:
     """The first broken link of a case's chain, or ``None`` when the chain is intact."""
-    from .models import Event
+    from workflow.models import Event
 
     events = list(
         Event.objects.filter(submission=submission)

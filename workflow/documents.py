@@ -10,8 +10,7 @@ import filetype
 from django.core.files import File
 
 from submissions.models import Document, sha256_of
-
-from .stages import Visibility
+from workflow.stages import Visibility
 
 # The registry importer collects the names of files stored for a case, to remove them if the
 # case is refused (a refused case leaves nothing behind in the media folder).

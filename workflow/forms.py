@@ -13,12 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from submissions.models import LANGUAGE_CHOICES, Document, User
 from submissions.roles import SECRETARIAT_ROLES
 from submissions.uploads import screen
-
-from . import services
-from .deadlines import KIND_LABELS
-from .documents import DocumentInput, sniff
-from .stages import OPEN_STAGES, ClosureReason, Stage, Visibility
-from .table import CLOSURE_BY_STAGE, TABLE
+from workflow import services
+from workflow.deadlines import KIND_LABELS
+from workflow.documents import DocumentInput, sniff
+from workflow.stages import OPEN_STAGES, ClosureReason, Stage, Visibility
+from workflow.table import CLOSURE_BY_STAGE, TABLE
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 MET = [("met", _("Met")), ("not_met", _("Not met"))]

@@ -8,9 +8,9 @@ import datetime
 
 from django.utils.translation import gettext as _
 
-from .exceptions import RuleViolation
-from .models import Deadline
-from .stages import ClosureReason, Stage, Visibility
+from workflow.exceptions import RuleViolation
+from workflow.models import Deadline
+from workflow.stages import ClosureReason, Stage, Visibility
 
 PARTIES = ("PE", "US")
 
@@ -172,7 +172,7 @@ def officer_is_secretariat(ctx):
 
 
 def proposal_is_legal_now(ctx):
-    from .table import DECISION_KINDS, TABLE
+    from workflow.table import DECISION_KINDS, TABLE
 
     proposal = ctx.data.get("proposal")
     if not isinstance(proposal, dict) or proposal.get("kind") not in DECISION_KINDS:
@@ -242,7 +242,7 @@ def deadline_exists(ctx):
 
 
 def closure_reason_fits_stage(ctx):
-    from .table import CLOSURE_BY_STAGE
+    from workflow.table import CLOSURE_BY_STAGE
 
     stage = ctx.submission.stage
     reason = ctx.data.get("reason")
@@ -277,7 +277,7 @@ def closure_reason_fits_stage(ctx):
 
 
 def reopening_allowed(ctx):
-    from .stages import OPEN_STAGES
+    from workflow.stages import OPEN_STAGES
 
     if ctx.data.get("to_stage") not in OPEN_STAGES:
         raise RuleViolation(_("Name the stage the case returns to."), rule="to_stage")

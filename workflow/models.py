@@ -6,12 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from submissions.models import Submission
-
-from .stages import Author, Stage, Visibility
+from workflow.stages import Author, Stage, Visibility
 
 
 def _event_kind_choices():
-    from .table import RULES
+    from workflow.table import RULES
 
     return [(rule.kind, rule.label) for rule in RULES]
 
@@ -69,7 +68,7 @@ class Event(models.Model):
 
     @property
     def kind_label(self):
-        from .table import TABLE
+        from workflow.table import TABLE
 
         rule = TABLE.get(self.kind)
         return rule.label if rule else self.kind
@@ -124,7 +123,7 @@ class Deadline(models.Model):
 
     @property
     def kind_label(self):
-        from .deadlines import KIND_LABELS
+        from workflow.deadlines import KIND_LABELS
 
         return KIND_LABELS.get(self.kind, self.kind)
 

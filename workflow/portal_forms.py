@@ -10,9 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from submissions.models import LANGUAGE_CHOICES
 from submissions.uploads import screen
-
-from .documents import DocumentInput, sniff
-from .stages import Visibility
+from workflow.documents import DocumentInput, sniff
+from workflow.stages import Visibility
 
 # Types a government's letter or annex may take: extension -> the type its first bytes show.
 ALLOWED_TYPES = {

@@ -4,7 +4,7 @@
 number. Show it with ``{% include "portals/_activity.html" with activity=… %}``.
 """
 
-from .models import Event
+from workflow.models import Event
 
 # Authors that speak for a government or a Council member (Author in workflow.stages).
 PORTAL_AUTHORS = ("party:PE", "party:US", "council:PE", "council:US")

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from . import portal_views as views
+from workflow import portal_views as views
 
 
 def _case_routes(portal: str) -> list:

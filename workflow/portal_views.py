@@ -19,17 +19,16 @@ from django.views.decorators.http import require_GET, require_http_methods
 from submissions import access
 from submissions.models import Document, Submission
 from submissions.roles import Role
-
-from . import portal_forms as forms
-from . import portal_receipts
-from .actors import Actor
-from .calendar import Calendar
-from .deadlines import explain
-from .exceptions import WorkflowError
-from .models import Deadline, Event
-from .services import record_event
-from .stages import Stage, Visibility
-from .table import TABLE
+from workflow import portal_forms as forms
+from workflow import portal_receipts
+from workflow.actors import Actor
+from workflow.calendar import Calendar
+from workflow.deadlines import explain
+from workflow.exceptions import WorkflowError
+from workflow.models import Deadline, Event
+from workflow.services import record_event
+from workflow.stages import Stage, Visibility
+from workflow.table import TABLE
 
 PORTAL_ROLES = {"party": Role.FOCAL_POINT, "council": Role.COUNCIL}
 # The deadlines each portal shows on a case.

@@ -8,8 +8,8 @@ import datetime
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 
-from .models import Deadline, Event
-from .stages import Stage
+from workflow.models import Deadline, Event
+from workflow.stages import Stage
 
 
 def _open_deadlines():

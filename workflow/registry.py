@@ -21,14 +21,13 @@ from django.utils.translation import gettext as _
 
 from submissions import access
 from submissions.models import Submission, Submitter, User
-
-from . import documents, services
-from .calendar import Calendar
-from .deadlines import configured_lengths
-from .exceptions import WorkflowError
-from .models import Event
-from .stages import Stage, Visibility
-from .table import TABLE
+from workflow import documents, services
+from workflow.calendar import Calendar
+from workflow.deadlines import configured_lengths
+from workflow.exceptions import WorkflowError
+from workflow.models import Event
+from workflow.stages import Stage, Visibility
+from workflow.table import TABLE
 
 FORMAT = "sem-registry/1"
 _SHARED: contextvars.ContextVar[dict | None] = contextvars.ContextVar("import_shared", default=None)

@@ -26,15 +26,14 @@ from submissions.models import (
     SubmissionSubmitter,
     Submitter,
 )
-
-from . import chain, documents, guards
-from .actors import Actor
-from .calendar import Calendar
-from .deadlines import EXTENDED_PARTY_RESPONSE, CaseDeadlines, configured_lengths
-from .exceptions import CaseMovedOn, InvalidInput, NotAllowed, RuleViolation
-from .models import Deadline, Event, NonWorkingDay
-from .stages import OPEN_STAGES, Stage, Visibility
-from .table import OUTCOMES, TABLE, EventRule
+from workflow import chain, documents, guards
+from workflow.actors import Actor
+from workflow.calendar import Calendar
+from workflow.deadlines import EXTENDED_PARTY_RESPONSE, CaseDeadlines, configured_lengths
+from workflow.exceptions import CaseMovedOn, InvalidInput, NotAllowed, RuleViolation
+from workflow.models import Deadline, Event, NonWorkingDay
+from workflow.stages import OPEN_STAGES, Stage, Visibility
+from workflow.table import OUTCOMES, TABLE, EventRule
 
 __all__ = ["Actor", "record_event", "file_submission"]
 
@@ -1106,8 +1105,8 @@ def remove_non_working_day(day: datetime.date, *, actor) -> None:
 
 def set_deadline_length(kind: str, length: int, *, actor) -> None:
     """Change an editable length ([ours] in PROCESS.md) and recompute open deadlines."""
-    from .deadlines import SPECS
-    from .models import DeadlineLength
+    from workflow.deadlines import SPECS
+    from workflow.models import DeadlineLength
 
     _require_secretariat_or_system(actor)
     if kind not in SPECS or not SPECS[kind].editable:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from workflow import views
 
 urlpatterns = [
     path("", views.queue, name="ws_queue"),

@@ -1,6 +1,6 @@
 """The default: works on a fresh machine with nothing configured."""
 
-from .base import *  # noqa: F403
+from secretariat.settings.base import *  # noqa: F403
 
 DEBUG = env.bool("DEBUG", default=True)
 # A fixed key is fine here: local is never deployed (production refuses to start without one).

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
+from secretariat.settings.base import *  # noqa: F403
 
 for _name in ("SECRET_KEY", "DATABASE_URL"):
     if not env.str(_name, default=""):

@@ -8,8 +8,7 @@ from hypothesis import HealthCheck, given, settings
 
 from submissions import api_urls
 from submissions.search import DocketFilterForm
-
-from .conftest import SECRET_DOCUMENT, SECRET_NAME
+from tests.docket.conftest import SECRET_DOCUMENT, SECRET_NAME
 
 pytestmark = pytest.mark.django_db
 

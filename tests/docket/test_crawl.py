@@ -13,8 +13,7 @@ import pytest
 from django.urls import NoReverseMatch, reverse
 
 from submissions.models import Document
-
-from .conftest import SECRET_DOCUMENT, SECRET_NAME
+from tests.docket.conftest import SECRET_DOCUMENT, SECRET_NAME
 
 pytestmark = pytest.mark.django_db
 

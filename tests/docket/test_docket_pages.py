@@ -6,9 +6,8 @@ import io
 
 import pytest
 
+from tests.docket.conftest import PUBLIC_DOCUMENT, SECRET_DOCUMENT, SECRET_NAME
 from workflow.registry import import_registry
-
-from .conftest import PUBLIC_DOCUMENT, SECRET_DOCUMENT, SECRET_NAME
 
 pytestmark = pytest.mark.django_db
 

@@ -11,12 +11,11 @@ from django.db import OperationalError, connection
 from notices import dispatch
 from notices.models import Notice
 from submissions.models import Submission
+from tests.factories import make_filing
 from workflow import services
 from workflow.actors import Actor
 from workflow.chain import verify_submission
 from workflow.models import Deadline, Event
-
-from ..factories import make_filing
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -18,11 +18,10 @@ from django.utils import timezone
 from notices import sending
 from notices.models import Notice
 from tests.celery_worker import free_port, sending_to, start_worker, wait_for
+from tests.factories import make_filing
 from tests.notices.test_integration import smtp
 from workflow import services
 from workflow.actors import Actor
-
-from ..factories import make_filing
 
 pytestmark = [
     pytest.mark.postgres,

@@ -9,10 +9,9 @@ from django.core.files.storage import default_storage
 from django.test import Client, override_settings
 
 from submissions.models import Document, Submission
+from tests.filing.conftest import EXE, PDF, PNG, filing_data, pdf
 from tests.helpers_cases import frozen
 from workflow.models import Event
-
-from .conftest import EXE, PDF, PNG, filing_data, pdf
 
 pytestmark = pytest.mark.django_db
 

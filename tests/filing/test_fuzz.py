@@ -9,7 +9,7 @@ from django.test import Client, override_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .conftest import PDF, filing_data
+from tests.filing.conftest import PDF, filing_data
 
 pytestmark = pytest.mark.django_db
 

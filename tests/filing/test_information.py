@@ -4,10 +4,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
+from tests.filing.conftest import PDF
 from tests.helpers_cases import drive
 from workflow.models import Event
-
-from .conftest import PDF
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from submissions.models import Submission
-
-from .conftest import filing_data
+from tests.filing.conftest import filing_data
 
 pytestmark = pytest.mark.django_db
 

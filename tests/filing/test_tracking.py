@@ -7,10 +7,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from submissions.models import Submitter
+from tests.filing.conftest import PDF
 from tests.helpers_cases import drive
 from workflow.models import Event
-
-from .conftest import PDF
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from submissions import uploads
-
-from .conftest import EXE, PDF, PNG
+from tests.filing.conftest import EXE, PDF, PNG
 
 
 def zipped(*names) -> bytes:

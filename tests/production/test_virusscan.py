@@ -16,9 +16,8 @@ from django.core.files.storage import default_storage
 
 from submissions import virusscan
 from submissions.models import Document, Submission
-
-from ..filing.conftest import PDF, _fresh_rate_limit, filing_data, pdf  # noqa: F401
-from ..helpers_cases import drive
+from tests.filing.conftest import PDF, _fresh_rate_limit, filing_data, pdf  # noqa: F401
+from tests.helpers_cases import drive
 
 pytestmark = pytest.mark.django_db
 

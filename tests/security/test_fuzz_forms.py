@@ -15,10 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from submissions import filing_forms
+from tests.helpers_cases import drive
 from workflow import portal_forms
 from workflow.forms import FilingForm, action_form
-
-from ..helpers_cases import drive
 
 pytestmark = pytest.mark.django_db
 

@@ -10,10 +10,9 @@ import re
 import pytest
 from django.urls import reverse
 
+from tests.factories import make_filing
+from tests.helpers_cases import ALL_MET, TIMELINE, Story
 from workflow import services
-
-from ..factories import make_filing
-from ..helpers_cases import ALL_MET, TIMELINE, Story
 
 pytestmark = pytest.mark.django_db
 

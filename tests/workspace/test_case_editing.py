@@ -8,13 +8,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from submissions.models import Document, Submission, Submitter, User
+from tests.helpers_cases import drive
 from workflow import case_services, chain, services
 from workflow.documents import DocumentInput
 from workflow.exceptions import InvalidInput, NotAllowed
 from workflow.models import Event
 from workflow.registry import export_registry, import_registry
-
-from ..helpers_cases import drive
 
 pytestmark = pytest.mark.django_db
 

@@ -4,10 +4,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from tests.helpers_cases import drive
+from tests.test_concurrency import run_together
 from workflow.models import Event
-
-from ..helpers_cases import drive
-from ..test_concurrency import run_together
 
 
 def _checklist(event_count):

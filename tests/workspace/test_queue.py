@@ -9,11 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from submissions.models import Party, Submission
+from tests.factories import file_case
+from tests.helpers_cases import drive
 from workflow import services
 from workflow.models import Deadline, Event
-
-from ..factories import file_case
-from ..helpers_cases import drive
 
 pytestmark = pytest.mark.django_db
 

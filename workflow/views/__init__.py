@@ -1,11 +1,11 @@
 """The Secretariat's workspace, split by noun: the queue, a case, approvals, documents, audit."""
 
-from .approvals import approvals, approve, return_proposal
-from .audit import audit
-from .case import action, case, file_case
-from .documents import download
-from .editing import document_version, link_related, public_texts
-from .queue import queue
+from workflow.views.approvals import approvals, approve, return_proposal
+from workflow.views.audit import audit
+from workflow.views.case import action, case, file_case
+from workflow.views.documents import download
+from workflow.views.editing import document_version, link_related, public_texts
+from workflow.views.queue import queue
 
 __all__ = [
     "action",

@@ -9,12 +9,11 @@ from django.views.decorators.http import require_POST
 
 from submissions import access
 from submissions.models import Submission
-
-from .. import queries, services
-from ..exceptions import CaseMovedOn, NotAllowed, WorkflowError
-from ..forms import ReturnForm
-from ..table import TABLE
-from .describe import describe
+from workflow import queries, services
+from workflow.exceptions import CaseMovedOn, NotAllowed, WorkflowError
+from workflow.forms import ReturnForm
+from workflow.table import TABLE
+from workflow.views.describe import describe
 
 
 @login_required

@@ -11,9 +11,8 @@ from submissions.models import (
     SubmissionSubmitter,
     Submitter,
 )
-
-from ..chain import verify_submission
-from ..models import Deadline, Event
+from workflow.chain import verify_submission
+from workflow.models import Deadline, Event
 
 # The newest entries of the access log shown on the page (the table keeps all of them).
 AUDIT_ACCESS_ROWS = 500

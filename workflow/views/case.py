@@ -13,16 +13,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from submissions import access
 from submissions.models import Submission
-
-from .. import portal_queries, queries, services
-from ..calendar import Calendar
-from ..case_forms import DocumentVersionForm, LinkRelatedForm, PublicTextsForm
-from ..deadlines import SPECS, explain
-from ..exceptions import CaseMovedOn, NotAllowed, WorkflowError
-from ..forms import NOT_OFFERED, FilingForm, action_form
-from ..models import Deadline, Event
-from ..table import TABLE
-from .describe import describe
+from workflow import portal_queries, queries, services
+from workflow.calendar import Calendar
+from workflow.case_forms import DocumentVersionForm, LinkRelatedForm, PublicTextsForm
+from workflow.deadlines import SPECS, explain
+from workflow.exceptions import CaseMovedOn, NotAllowed, WorkflowError
+from workflow.forms import NOT_OFFERED, FilingForm, action_form
+from workflow.models import Deadline, Event
+from workflow.table import TABLE
+from workflow.views.describe import describe
 
 
 def _seen_count(request) -> int | None:

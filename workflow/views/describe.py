@@ -3,10 +3,10 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..deadlines import KIND_LABELS
-from ..forms import CRITERIA, FACTORS
-from ..stages import ClosureReason, Stage, Visibility
-from ..table import TABLE
+from workflow.deadlines import KIND_LABELS
+from workflow.forms import CRITERIA, FACTORS
+from workflow.stages import ClosureReason, Stage, Visibility
+from workflow.table import TABLE
 
 OUTCOME_LABELS = {
     "meets": gettext_lazy("meets the criteria"),

@@ -10,11 +10,10 @@ from django.views.decorators.http import require_POST
 
 from submissions import access
 from submissions.models import Submission
-
-from .. import case_services
-from ..case_forms import DocumentVersionForm, LinkRelatedForm, PublicTextsForm
-from ..exceptions import CaseMovedOn, NotAllowed, WorkflowError
-from .case import _seen_count, case_context
+from workflow import case_services
+from workflow.case_forms import DocumentVersionForm, LinkRelatedForm, PublicTextsForm
+from workflow.exceptions import CaseMovedOn, NotAllowed, WorkflowError
+from workflow.views.case import _seen_count, case_context
 
 
 def _again(request, case, name, form):

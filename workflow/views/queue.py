@@ -6,10 +6,9 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from submissions import access
-
-from .. import queries
-from ..forms import QueueFilterForm
-from ..stages import Stage
+from workflow import queries
+from workflow.forms import QueueFilterForm
+from workflow.stages import Stage
 
 PAGE_SIZE = 100
 

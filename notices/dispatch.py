@@ -13,8 +13,8 @@ from simple_history.utils import bulk_create_with_history
 
 from notices import recipients, rules
 from notices.models import Notice
+from submissions.stages import Visibility
 from workflow.models import Deadline
-from workflow.stages import Visibility
 
 logger = logging.getLogger(__name__)
 

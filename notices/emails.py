@@ -11,8 +11,8 @@ from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from notices import rules
+from submissions.stages import ClosureReason
 from workflow.deadlines import KIND_LABELS
-from workflow.stages import ClosureReason
 from workflow.table import TABLE
 
 

@@ -17,8 +17,8 @@ from notices import documents
 from notices.wording import TITLES
 from submissions import access
 from submissions.models import IdentifierCounter, Submission
+from submissions.stages import Visibility
 from workflow import services as workflow
-from workflow.stages import Visibility
 from workflow.table import TABLE
 
 # The documents an event issues, by (event kind, outcome); None: any outcome.

@@ -5,15 +5,15 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from secretariat import otp_views
 from secretariat import views as site_views
-from submissions.sitemaps import SITEMAPS
+from secretariat.accounts import otp_views
+from secretariat.public.sitemaps import SITEMAPS
 
 # Language-neutral routes: the language switch and the open-data API (its names are the
 # registry format's, not a language's).
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
-    path("api/v1/", include("submissions.api_urls")),
+    path("api/v1/", include("secretariat.public.api_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("health/", site_views.health, name="health"),
 ]
@@ -21,16 +21,16 @@ urlpatterns = [
 
 # Every page a person reads lives under /en/ or /es/.
 urlpatterns += i18n_patterns(
-    path("", include("submissions.urls")),
+    path("", include("secretariat.public.urls")),
     path("privacy/", site_views.privacy, name="privacy"),
-    path("", include("submissions.filing_urls")),
+    path("", include("secretariat.public.filing_urls")),
     # Before the docket: its feeds (docket/feed/) must win over a docket/<slug>/ route.
-    path("", include("notices.urls")),
-    path("docket/", include("submissions.docket_urls")),
-    path("", include("workflow.portal_urls")),
+    path("", include("secretariat.public.feed_urls")),
+    path("docket/", include("secretariat.public.docket_urls")),
+    path("", include("secretariat.portals.urls")),
     path("secretariat/accounts/<int:pk>/reset-2fa/", otp_views.reset, name="otp_reset"),
-    path("secretariat/accounts/", include("submissions.account_urls")),
-    path("secretariat/", include("workflow.urls")),
+    path("secretariat/accounts/", include("secretariat.accounts.urls")),
+    path("secretariat/", include("secretariat.workspace.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/otp/", otp_views.verify, name="otp_verify"),

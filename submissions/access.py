@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from guardian.shortcuts import get_objects_for_group
 
 from submissions.roles import SECRETARIAT_ROLES, Role
-from workflow.stages import Visibility
+from submissions.stages import Visibility
 
 V = Visibility
 logger = logging.getLogger(__name__)

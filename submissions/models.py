@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from submissions.roles import Role
-from workflow.stages import Author, ClosureReason, Stage, Visibility
+from submissions.stages import Author, ClosureReason, Stage, Visibility
 
 LANGUAGE_CHOICES = [("en", _("English")), ("es", _("Spanish"))]
 PARTY_CODES = ("PE", "US")

@@ -16,7 +16,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from submissions.models import Submission, SubmissionSubmitter, Submitter
-from workflow.stages import Stage
+from submissions.stages import Stage
 
 logger = logging.getLogger(__name__)
 

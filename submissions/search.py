@@ -18,7 +18,7 @@ from django.utils.translation import pgettext_lazy
 
 from submissions import access
 from submissions.models import Document, EnvironmentalLaw, SubmissionLaw
-from workflow.stages import Stage
+from submissions.stages import Stage
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100

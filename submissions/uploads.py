@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from submissions import virusscan
 from submissions.models import sha256_of
-from workflow.documents import DocumentInput, safe_name, sniff
+from submissions.storage import DocumentInput, safe_name, sniff
 
 SALT = "submissions.uploads.pending"
 PENDING_ROOT = "pending"

@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 
 import time_machine
 
+from submissions.stages import Stage
 from tests.factories import file_case
 from workflow import services
-from workflow.stages import Stage
 
 D = datetime.date
 FILED_ON = D(2023, 3, 10)  # a Friday

@@ -8,9 +8,9 @@ from django.http import Http404
 
 from submissions import access
 from submissions.models import Document, Submission
+from submissions.stages import Visibility as V
 from tests.factories import file_case
 from workflow import services
-from workflow.stages import Visibility as V
 
 D = datetime.date
 IMPORT = services.ImportOptions

@@ -7,9 +7,9 @@ from django.core.management import CommandError, call_command
 
 from submissions.models import Submission, Submitter, User
 from submissions.roles import Role
+from submissions.stages import ClosureReason, Stage
 from workflow.chain import verify_submission
 from workflow.models import Event
-from workflow.stages import ClosureReason, Stage
 
 EXPECTED_ROLES = {
     "officer": (Role.OFFICER, None),

@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 
 from submissions.history import acting_user
 from submissions.models import Document, Submission
+from submissions.stages import Visibility
+from submissions.storage import DocumentInput
 from workflow.actors import Actor
-from workflow.documents import DocumentInput
 from workflow.exceptions import InvalidInput, NotAllowed
 from workflow.models import Event
 from workflow.services import record_event
-from workflow.stages import Visibility
 
 
 def _require_secretariat(actor) -> Actor:

@@ -12,9 +12,9 @@ from django.utils import dateformat, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from submissions.stages import OPEN_STAGES, Stage
 from workflow.calendar import Calendar
 from workflow.models import Deadline, DeadlineLength
-from workflow.stages import OPEN_STAGES, Stage
 
 S = Stage
 

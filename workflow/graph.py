@@ -1,6 +1,6 @@
 """The transition table drawn as a Mermaid state diagram (README, `manage.py workflow_graph`)."""
 
-from workflow.stages import Stage
+from submissions.stages import Stage
 from workflow.table import RULES
 
 ABBREVIATIONS = {

@@ -8,9 +8,9 @@ import datetime
 
 from django.utils.translation import gettext as _
 
+from submissions.stages import ClosureReason, Stage, Visibility
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline
-from workflow.stages import ClosureReason, Stage, Visibility
 
 PARTIES = ("PE", "US")
 
@@ -277,7 +277,7 @@ def closure_reason_fits_stage(ctx):
 
 
 def reopening_allowed(ctx):
-    from workflow.stages import OPEN_STAGES
+    from submissions.stages import OPEN_STAGES
 
     if ctx.data.get("to_stage") not in OPEN_STAGES:
         raise RuleViolation(_("Name the stage the case returns to."), rule="to_stage")

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from submissions.models import Submission
-from workflow.stages import Author, Stage, Visibility
+from submissions.stages import Author, Stage, Visibility
 
 
 def _event_kind_choices():

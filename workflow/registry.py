@@ -20,13 +20,14 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from submissions import access
+from submissions import storage as documents
 from submissions.models import Submission, Submitter, User
-from workflow import documents, services
+from submissions.stages import Stage, Visibility
+from workflow import services
 from workflow.calendar import Calendar
 from workflow.deadlines import configured_lengths
 from workflow.exceptions import WorkflowError
 from workflow.models import Event
-from workflow.stages import Stage, Visibility
 from workflow.table import TABLE
 
 FORMAT = "sem-registry/1"

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from submissions import access
+from submissions import storage as documents
 from submissions.history import acting_user
 from submissions.models import (
     EnvironmentalLaw,
@@ -26,13 +27,13 @@ from submissions.models import (
     SubmissionSubmitter,
     Submitter,
 )
-from workflow import chain, documents, guards
+from submissions.stages import OPEN_STAGES, Stage, Visibility
+from workflow import chain, guards
 from workflow.actors import Actor
 from workflow.calendar import Calendar
 from workflow.deadlines import EXTENDED_PARTY_RESPONSE, CaseDeadlines, configured_lengths
 from workflow.exceptions import CaseMovedOn, InvalidInput, NotAllowed, RuleViolation
 from workflow.models import Deadline, Event, NonWorkingDay
-from workflow.stages import OPEN_STAGES, Stage, Visibility
 from workflow.table import OUTCOMES, TABLE, EventRule
 
 __all__ = ["Actor", "record_event", "file_submission"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from workflow.stages import OPEN_STAGES, ClosureReason, Stage, Visibility
+from submissions.stages import OPEN_STAGES, ClosureReason, Stage, Visibility
 
 S = Stage
 ANY_STAGE = frozenset(Stage)

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "submissions",
     "workflow",
     "notices",
+    "secretariat",
 ]
 
 MIDDLEWARE = [
@@ -50,8 +51,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "submissions.middleware.PreferredLanguageMiddleware",
-    "secretariat.otp.RequireSecondFactorMiddleware",
+    "secretariat.middleware.PreferredLanguageMiddleware",
+    "secretariat.accounts.otp.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -74,7 +75,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "submissions.context_processors.site",
+                "secretariat.context_processors.site",
             ],
         },
     },

@@ -7,10 +7,10 @@ import datetime
 import pytest
 import time_machine
 
+from submissions.stages import Stage
 from tests.helpers_cases import SEAT, drive
 from tests.portals.conftest import PDF
 from workflow.models import Deadline
-from workflow.stages import Stage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -6,7 +6,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
-from submissions import api_urls
+from secretariat.public import api_urls
 from submissions.search import DocketFilterForm
 from tests.docket.conftest import SECRET_DOCUMENT, SECRET_NAME
 

@@ -193,7 +193,7 @@ def test_statistics_counts_public_cases(client, saca, secret_case):
 
 
 def test_statistics_figures(saca, secret_case):
-    from submissions import statistics
+    from secretariat.public import statistics
 
     figures = statistics.compute()
     assert figures["total"] == 3

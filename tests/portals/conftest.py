@@ -2,8 +2,8 @@ import io
 
 import pytest
 
+from submissions.storage import DocumentInput
 from tests.helpers_cases import drive
-from workflow.documents import DocumentInput
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

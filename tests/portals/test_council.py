@@ -3,11 +3,11 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from submissions.stages import ClosureReason, Stage
 from tests.helpers_cases import drive, frozen
 from workflow import services
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline, Event
-from workflow.stages import ClosureReason, Stage
 
 D = datetime.date
 

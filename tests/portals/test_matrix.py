@@ -7,12 +7,12 @@ from django.urls import URLPattern, URLResolver
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from submissions import account_urls
+from secretariat.accounts import urls as account_urls
+from secretariat.portals import urls as portal_urls
 from submissions.models import Document
+from submissions.storage import DocumentInput
 from tests.helpers_cases import drive
 from tests.portals.conftest import stored_pdf
-from workflow import portal_urls
-from workflow.documents import DocumentInput
 
 USERS = [
     "anonymous",
@@ -119,7 +119,7 @@ def _kwargs(name, case_kind, request):
     if case_kind is None:
         return {}
     if case_kind == "invitee":
-        from submissions.accounts import invite
+        from secretariat.accounts.views import invite
 
         officer = request.getfixturevalue("officer")
         invitee = invite(

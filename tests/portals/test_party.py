@@ -4,11 +4,11 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from submissions.stages import Stage
 from tests.helpers_cases import TIMELINE, drive, frozen
 from tests.portals.conftest import pdf
 from workflow import services
 from workflow.models import Deadline, Event
-from workflow.stages import Stage
 
 D = datetime.date
 REQUESTED = TIMELINE["response_decided"]  # 7 May 2023: 45 days → 21 June, 60 → 6 July

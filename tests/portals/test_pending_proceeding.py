@@ -4,11 +4,11 @@ import datetime
 
 from django.urls import reverse
 
+from secretariat.portals.queries import portal_activity
+from submissions.stages import ClosureReason, Stage
 from tests.helpers_cases import drive, frozen
 from tests.portals.test_party import respond_post
 from workflow import services
-from workflow.portal_queries import portal_activity
-from workflow.stages import ClosureReason, Stage
 
 D = datetime.date
 

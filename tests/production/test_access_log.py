@@ -8,9 +8,9 @@ import time_machine
 from django.urls import reverse
 
 from submissions.models import AccessLogEntry, Document
+from submissions.storage import DocumentInput
 from tests.helpers_cases import drive
 from tests.portals.conftest import stored_pdf
-from workflow.documents import DocumentInput
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.exceptions import Resolver404
 
 from submissions.models import AccessLogEntry, Document
+from submissions.storage import DocumentInput
 from tests.helpers_cases import drive
 from tests.portals.conftest import PDF, stored_pdf
-from workflow.documents import DocumentInput
 
 pytestmark = pytest.mark.django_db
 

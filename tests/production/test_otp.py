@@ -148,7 +148,7 @@ def test_a_secretariat_administrator_resets_the_second_factor_and_it_is_logged(
     url = reverse("otp_reset", kwargs={"pk": pe_focal.pk})
     assert url == f"/en/secretariat/accounts/{pe_focal.pk}/reset-2fa/"
 
-    with caplog.at_level(logging.WARNING, logger="secretariat.otp"):
+    with caplog.at_level(logging.WARNING, logger="secretariat.accounts.otp"):
         response = client.post(url)
 
     assert response.status_code == 302

@@ -14,10 +14,10 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from submissions import filing_forms
+from secretariat.portals import forms as portal_forms
+from secretariat.public import filing_forms
+from secretariat.workspace.forms import FilingForm, action_form
 from tests.helpers_cases import drive
-from workflow import portal_forms
-from workflow.forms import FilingForm, action_form
 
 pytestmark = pytest.mark.django_db
 

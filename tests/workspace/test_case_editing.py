@@ -8,9 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from submissions.models import Document, Submission, Submitter, User
+from submissions.storage import DocumentInput
 from tests.helpers_cases import drive
 from workflow import case_services, chain, services
-from workflow.documents import DocumentInput
 from workflow.exceptions import InvalidInput, NotAllowed
 from workflow.models import Event
 from workflow.registry import export_registry, import_registry

@@ -11,11 +11,11 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
+from secretariat.workspace import urls as workspace_urls
+from submissions.storage import DocumentInput
 from tests.factories import file_case
 from tests.helpers_cases import drive
 from workflow import services
-from workflow import urls as workspace_urls
-from workflow.documents import DocumentInput
 
 pytestmark = pytest.mark.django_db
 

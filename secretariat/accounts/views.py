@@ -1,0 +1,285 @@
+"""Accounts of the Parties' focal points and Council members, managed by the Secretariat.
+
+The Secretariat invites a person by email with a one-time link to set a password (Django's
+password-reset token: it stops working once the password is set, or after
+``PASSWORD_RESET_TIMEOUT``), deactivates the account when the person leaves, and sees who holds
+which role and what the Parties and the Council did. Secretariat accounts themselves are
+managed in the admin.
+"""
+
+import logging
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse, reverse_lazy
+from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from submissions import access
+from submissions.history import acting_user
+from submissions.models import LANGUAGE_CHOICES, PARTY_CODES, Party, User
+from submissions.roles import PARTY_BOUND_ROLES, Role
+
+log = logging.getLogger(__name__)
+
+INVITABLE_ROLES = [
+    (Role.FOCAL_POINT, Role.FOCAL_POINT.label),
+    (Role.COUNCIL, Role.COUNCIL.label),
+]
+
+
+# --- Services --------------------------------------------------------------------------------
+
+
+def invite(
+    *,
+    email: str,
+    first_name: str,
+    last_name: str,
+    role: Role,
+    party: str,
+    language: str,
+    actor,
+) -> User:
+    """Create the account of a focal point or Council member, without a usable password, and
+    email them (after commit, in their language) a link to set one."""
+    if not access.is_secretariat(actor):
+        raise PermissionDenied
+    if Role(role) not in PARTY_BOUND_ROLES or party not in PARTY_CODES:
+        raise ValueError("only focal points and Council members of PE or US are invited")
+    with transaction.atomic(), acting_user(actor):
+        user = User(
+            username=email.lower(),
+            email=email.lower(),
+            first_name=first_name,
+            last_name=last_name,
+            preferred_language=language,
+        )
+        user.set_unusable_password()
+        user.save()
+        access.assign_role(user, Role(role), party)
+        transaction.on_commit(lambda: send_invitation(user.pk))
+    log.info("user %s invited %s as %s of %s", actor.pk, user.pk, role, party)
+    return user
+
+
+def invitation_url(user) -> str:
+    """The one-time set-password link, in the invited person's language."""
+    with translation.override(user.preferred_language or "en"):
+        path = reverse(
+            "account_set_password",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+    return settings.SEM_SITE_URL.rstrip("/") + path
+
+
+def send_invitation(user_pk: int) -> None:
+    """Send (or send again) the invitation email. Runs after commit."""
+    user = User.objects.select_related("party").get(pk=user_pk)
+    with translation.override(user.preferred_language or "en"):
+        context = {
+            "user": user,
+            "url": invitation_url(user),
+            "role": ", ".join(
+                str(Role(g).label)
+                for g in user.groups.values_list("name", flat=True)
+                if g in Role.values
+            ),
+            "party": user.party.name if user.party_id else "",
+            "hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
+        }
+        subject = _("Your account with the Secretariat for Environmental Matters")
+        text = render_to_string("accounts/email/invitation.txt", context)
+        html = render_to_string("accounts/email/invitation.html", context)
+    message = EmailMultiAlternatives(subject, text, to=[user.email])
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+def is_party_bound(user) -> bool:
+    """A focal point's or Council member's account (active or not: an inactive account has
+    no roles for access, but keeps its groups)."""
+    return user.groups.filter(name__in=[r.value for r in PARTY_BOUND_ROLES]).exists()
+
+
+def deactivate(user: User, *, actor) -> None:
+    """A focal point or Council member has left: they can no longer sign in or see any case.
+    The account stays, so that what they recorded keeps its author."""
+    if not access.is_secretariat(actor):
+        raise PermissionDenied
+    if not is_party_bound(user):
+        raise PermissionDenied
+    with acting_user(actor):
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+    log.info("user %s deactivated %s", actor.pk, user.pk)
+
+
+# --- Forms -------------------------------------------------------------------------------------
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=gettext_lazy("Email"))
+    first_name = forms.CharField(label=gettext_lazy("First name"), max_length=150)
+    last_name = forms.CharField(label=gettext_lazy("Last name"), max_length=150)
+    role = forms.ChoiceField(label=gettext_lazy("Role"), choices=INVITABLE_ROLES)
+    party = forms.ModelChoiceField(
+        label=gettext_lazy("Party"), queryset=Party.objects.all(), to_field_name="code"
+    )
+    preferred_language = forms.ChoiceField(
+        label=gettext_lazy("Language of the invitation and emails"), choices=LANGUAGE_CHOICES
+    )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        if User.objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).exists():
+            raise forms.ValidationError(_("An account with this email already exists."))
+        return email
+
+
+# --- Views -------------------------------------------------------------------------------------
+
+
+def _require_reader(user) -> None:
+    if not access.is_staff_reader(user):
+        raise PermissionDenied
+
+
+def _require_secretariat(user) -> None:
+    if not access.is_secretariat(user):
+        raise PermissionDenied
+
+
+@login_required
+@require_GET
+def account_list(request):
+    """Who holds which role: every account with a role, active or not."""
+    _require_reader(request.user)
+    accounts = (
+        User.objects.filter(groups__name__in=Role.values)
+        .distinct()
+        .select_related("party")
+        .prefetch_related("groups")
+        .order_by("party__code", "last_name", "username")
+    )
+    rows = []
+    for account in accounts:
+        names = {g.name for g in account.groups.all()}
+        rows.append(
+            {
+                "account": account,
+                "roles": [Role(n).label for n in Role.values if n in names],
+                "pending": not account.has_usable_password(),
+                "party_bound": any(r.value in names for r in PARTY_BOUND_ROLES),
+            }
+        )
+    return render(
+        request,
+        "accounts/list.html",
+        {"rows": rows, "may_manage": access.is_secretariat(request.user)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_invite(request):
+    _require_secretariat(request.user)
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        user = invite(
+            email=data["email"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            role=Role(data["role"]),
+            party=data["party"].code,
+            language=data["preferred_language"],
+            actor=request.user,
+        )
+        messages.success(
+            request,
+            _("%(email)s was invited; the link to set a password was sent by email.")
+            % {"email": user.email},
+        )
+        return redirect("account_list")
+    return render(request, "accounts/invite.html", {"form": form})
+
+
+def _managed_account(request, pk) -> User:
+    _require_secretariat(request.user)
+    account = get_object_or_404(User, pk=pk)
+    if not is_party_bound(account):
+        raise PermissionDenied
+    return account
+
+
+@login_required
+@require_POST
+def account_deactivate(request, pk):
+    account = _managed_account(request, pk)
+    deactivate(account, actor=request.user)
+    messages.success(
+        request, _("%(name)s can no longer sign in.") % {"name": account.get_username()}
+    )
+    return redirect("account_list")
+
+
+@login_required
+@require_POST
+def account_resend(request, pk):
+    account = _managed_account(request, pk)
+    if not account.is_active or account.has_usable_password():
+        messages.error(request, _("Only a pending invitation can be sent again."))
+    else:
+        send_invitation(account.pk)
+        messages.success(
+            request, _("The invitation was sent again to %(email)s.") % {"email": account.email}
+        )
+    return redirect("account_list")
+
+
+@login_required
+@require_GET
+def activity(request):
+    """What each Party and Council member did, and when, across all cases."""
+    from secretariat.portals.queries import portal_activity
+
+    _require_reader(request.user)
+    return render(request, "accounts/activity.html", {"activity": portal_activity()})
+
+
+class SetPasswordView(auth_views.PasswordResetConfirmView):
+    """The one-time link of an invitation. A deactivated account's link does not work."""
+
+    template_name = "accounts/set_password.html"
+    success_url = reverse_lazy("account_password_set")
+    post_reset_login = False
+
+    def get_user(self, uidb64):
+        user = super().get_user(uidb64)
+        return user if user is not None and user.is_active else None
+
+
+set_password = SetPasswordView.as_view()
+
+
+@require_GET
+def password_set(request):
+    return render(request, "accounts/password_set.html")

@@ -1,0 +1,411 @@
+"""The portals of the Parties' focal points (/party/) and of Council members (/council/).
+
+Every view calls ``submissions.access`` first (404 for a case the account may not see, 403
+when it may see the case but the page or action is not its own), then a form, then
+``workflow.services.record_event``; domain errors become the form's translated messages.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from notices import receipts as portal_receipts
+from secretariat.portals import forms
+from submissions import access
+from submissions.models import Document, Submission
+from submissions.roles import Role
+from submissions.stages import Stage, Visibility
+from workflow.actors import Actor
+from workflow.calendar import Calendar
+from workflow.deadlines import explain
+from workflow.exceptions import WorkflowError
+from workflow.models import Deadline, Event
+from workflow.services import record_event
+from workflow.table import TABLE
+
+PORTAL_ROLES = {"party": Role.FOCAL_POINT, "council": Role.COUNCIL}
+# The deadlines each portal shows on a case.
+PORTAL_DEADLINES = {
+    "party": ("party_response", "draft_comments"),
+    "council": ("council_instruction", "draft_factual_record", "draft_comments", "publication"),
+}
+# The actions each portal offers, in the order shown.
+PORTAL_ACTIONS = {
+    "party": ("party_responded", "extension_notified", "draft_commented", "correspondence"),
+    "council": ("council_instructed", "publication_instructed", "recommendation_made"),
+}
+ACTION_URLS = {
+    "party_responded": "party_respond",
+    "extension_notified": "party_extension",
+    "draft_commented": "party_comment",
+    "correspondence": "party_correspondence",
+    "council_instructed": "council_instruct",
+    "publication_instructed": "council_publish",
+    "recommendation_made": "council_recommend",
+}
+
+
+# --- Access --------------------------------------------------------------------------------------
+
+
+def _require_portal(user, portal: str) -> None:
+    """Only focal points enter /party/ and only Council members /council/ (staff and auditors
+    have the workspace)."""
+    if PORTAL_ROLES[portal] not in access.roles_of(user) or access.is_staff_reader(user):
+        raise PermissionDenied
+
+
+def _portal_case(request, pk: int, portal: str) -> tuple[Submission, frozenset]:
+    case = access.get_submission_for_portal(request.user, Submission.objects.all(), pk=pk)
+    _require_portal(request.user, portal)
+    return case, access.visible_levels(request.user, case)
+
+
+def _own_author(user, portal: str) -> str:
+    return f"{portal}:{access.party_of(user)}"
+
+
+def _may_record(user, case, kind: str) -> bool:
+    return bool(Actor.of(user).table_roles(case) & TABLE[kind].roles)
+
+
+@login_required
+@require_GET
+def portal(request):
+    """/portal/: the address in the notices' emails; each account goes to its own portal."""
+    roles = access.roles_of(request.user)
+    if Role.FOCAL_POINT in roles and not access.is_staff_reader(request.user):
+        return redirect("party_home")
+    if Role.COUNCIL in roles and not access.is_staff_reader(request.user):
+        return redirect("council_home")
+    raise PermissionDenied
+
+
+# --- Lists ---------------------------------------------------------------------------------------
+
+
+def _case_list(request, portal: str):
+    _require_portal(request.user, portal)
+    kinds = PORTAL_DEADLINES[portal]
+    cases = (
+        access.staff_submissions(request.user)
+        .select_related("party")
+        .prefetch_related(
+            Prefetch(
+                "deadlines",
+                queryset=Deadline.objects.filter(kind__in=kinds, state=Deadline.State.OPEN),
+                to_attr="open_portal_deadlines",
+            )
+        )
+        .order_by("-last_event_on", "-id")
+    )
+    return render(
+        request,
+        f"portals/{portal}_home.html",
+        {"cases": cases, "portal": portal, "party": request.user.party},
+    )
+
+
+@login_required
+@require_GET
+def party_home(request):
+    return _case_list(request, "party")
+
+
+@login_required
+@require_GET
+def council_home(request):
+    return _case_list(request, "council")
+
+
+# --- A case --------------------------------------------------------------------------------------
+
+
+def _deadlines(case, portal: str, language: str) -> list[Deadline]:
+    rows = list(case.deadlines.filter(kind__in=PORTAL_DEADLINES[portal]).order_by("start_on", "id"))
+    if rows:
+        calendar = Calendar()
+        for row in rows:
+            row.explained = explain(row, calendar, language)
+    return rows
+
+
+def _case_page(request, pk: int, portal: str):
+    case, levels = _portal_case(request, pk, portal)
+    access.log_access(request, case)
+    documents = access.visible_documents(Document.objects.all(), levels).order_by("position")
+    events = list(
+        access.visible_events(case.events.all(), levels)
+        .select_related("recorded_by")
+        .prefetch_related(Prefetch("documents", queryset=documents))
+        .order_by("seq")
+    )
+    show_identity = access.shows_identity(request.user, case)
+    submitters = [
+        access.submitter_name(m.submitter, show_identity)
+        for m in case.memberships.select_related("submitter")
+    ]
+    actions = [
+        {"kind": kind, "label": TABLE[kind].label, "url": ACTION_URLS[kind]}
+        for kind in PORTAL_ACTIONS[portal]
+        if TABLE[kind].allowed_in(case.stage) and _may_record(request.user, case, kind)
+    ]
+    responded = any(e.kind == "party_responded" for e in events)
+    if responded and case.stage != Stage.AWAITING_RESPONSE:
+        # A late or further response stays possible at its own address; the main action is done.
+        actions = [a for a in actions if a["kind"] != "party_responded"]
+    own = _own_author(request.user, portal)
+    context = {
+        "case": case,
+        "portal": portal,
+        "events": events,
+        "own_author": own,
+        "submitters": submitters,
+        "deadlines": _deadlines(case, portal, translation.get_language() or "en"),
+        "actions": actions,
+        "requests": [e for e in events if e.kind in ("response_decided", "request_delivered")],
+        "filing": [e for e in events if e.kind in ("filed", "revision_filed", "information_added")],
+        "notifications": [e for e in events if e.kind == "factual_record_notified"],
+        "records": [e for e in events if e.kind in ("draft_submitted", "final_submitted")],
+    }
+    return render(request, f"portals/{portal}_case.html", context)
+
+
+@login_required
+@require_GET
+def party_case(request, pk):
+    return _case_page(request, pk, "party")
+
+
+@login_required
+@require_GET
+def council_case(request, pk):
+    return _case_page(request, pk, "council")
+
+
+@login_required
+@require_GET
+def case_document(request, pk, document_pk, portal):
+    case, levels = _portal_case(request, pk, portal)
+    document = (
+        access.visible_documents(Document.objects.filter(submission=case), levels)
+        .filter(pk=document_pk)
+        .first()
+    )
+    if document is None or not document.file:
+        raise Http404
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    # PROCESS.md: every view of restricted material by a signed-in user is logged.
+    access.log_access(request, case, document)
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=document.original_name or document.file.name.rsplit("/", 1)[-1],
+        content_type=document.content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+# --- Actions -------------------------------------------------------------------------------------
+
+
+def _action(request, pk, *, portal: str, kind: str, form_class, build, template: str):
+    """GET: the form; POST: record ``kind`` with what ``build(form, formset, case, user)``
+    returns (keyword arguments of ``record_event``), then send the receipt."""
+    case, levels = _portal_case(request, pk, portal)
+    rule = TABLE[kind]
+    if not _may_record(request.user, case, kind):
+        raise PermissionDenied
+    if not rule.allowed_in(case.stage):
+        messages.error(
+            request,
+            _("“%(event)s” cannot be recorded while the case is in “%(stage)s”.")
+            % {"event": rule.label, "stage": case.get_stage_display()},
+        )
+        return redirect(f"{portal}_case", pk=case.pk)
+    language = translation.get_language() or "en"
+    uses_attachments = kind in ("party_responded", "correspondence", "draft_commented")
+    if request.method == "POST":
+        form = form_class(request.POST, request.FILES, initial={"language": language})
+        formset = forms.attachment_formset(request, language) if uses_attachments else None
+        if form.is_valid() and (formset is None or formset.is_valid()):
+            try:
+                expected = int(request.POST.get("event_count", ""))
+            except ValueError:
+                expected = None
+            try:
+                event = record_event(
+                    case,
+                    kind,
+                    actor=request.user,
+                    expected_event_count=expected,
+                    **build(form, formset, case, request.user),
+                )
+            except WorkflowError as error:
+                form.add_error(None, str(error))
+            else:
+                user = request.user
+                transaction.on_commit(lambda: portal_receipts.send_receipt(event, user, portal))
+                messages.success(
+                    request,
+                    _("Recorded: %(event)s. Your receipt is below and was sent by email.")
+                    % {"event": rule.label},
+                )
+                return redirect(f"{portal}_receipt", pk=case.pk, seq=event.seq)
+    else:
+        form = form_class(initial={"language": language})
+        formset = forms.attachment_formset(None, language) if uses_attachments else None
+    deadlines = _deadlines(case, portal, language)
+    return render(
+        request,
+        template,
+        {
+            "case": case,
+            "portal": portal,
+            "rule": rule,
+            "form": form,
+            "formset": formset,
+            "deadlines": deadlines,
+        },
+    )
+
+
+def _documents(form, formset, main_kind=None, main_visibility=None) -> list:
+    result = []
+    if main_kind is not None:
+        result.append(form.main_document(main_kind, main_visibility))
+    if formset is not None:
+        result.extend(forms.attachments_in(formset))
+    return result
+
+
+def _build_response(form, formset, case, user):
+    return {
+        "data": form.event_data(),
+        "documents_in": _documents(form, formset, "response"),
+    }
+
+
+def _build_extension(form, formset, case, user):
+    return {"note": form.cleaned_data["circumstances"]}
+
+
+def _build_comment(form, formset, case, user):
+    visibility = Visibility.PUBLIC if form.cleaned_data["make_public"] else Visibility.PARTIES
+    return {
+        "data": {"party": access.party_of(user)},
+        "visibility": visibility,
+        "documents_in": _documents(form, formset, "comment", visibility),
+    }
+
+
+def _build_correspondence(form, formset, case, user):
+    data = form.cleaned_data
+    return {
+        "title": data["subject"],
+        "note": data["message"],
+        "visibility": data["visibility"],
+        "documents_in": _documents(form, formset),
+    }
+
+
+def _build_instruction(form, formset, case, user):
+    return {"data": {"party": access.party_of(user)}, "note": form.cleaned_data["reasons"]}
+
+
+def _build_recommendation(form, formset, case, user):
+    return {
+        "data": {"party": access.party_of(user)},
+        "note": form.cleaned_data["recommendation"],
+    }
+
+
+def _action_view(portal, kind, form_class, build, template):
+    @login_required
+    @require_http_methods(["GET", "POST"])
+    def view(request, pk):
+        return _action(
+            request,
+            pk,
+            portal=portal,
+            kind=kind,
+            form_class=form_class,
+            build=build,
+            template=f"portals/{template}.html",
+        )
+
+    view.__name__ = f"{portal}_{template}"
+    return view
+
+
+party_respond = _action_view(
+    "party", "party_responded", forms.ResponseForm, _build_response, "respond"
+)
+party_extension = _action_view(
+    "party", "extension_notified", forms.ExtensionForm, _build_extension, "extension"
+)
+party_comment = _action_view(
+    "party", "draft_commented", forms.CommentForm, _build_comment, "comment"
+)
+party_correspondence = _action_view(
+    "party", "correspondence", forms.CorrespondenceForm, _build_correspondence, "correspondence"
+)
+council_instruct = _action_view(
+    "council", "council_instructed", forms.InstructionForm, _build_instruction, "instruct"
+)
+council_publish = _action_view(
+    "council", "publication_instructed", forms.InstructionForm, _build_instruction, "publish"
+)
+council_recommend = _action_view(
+    "council", "recommendation_made", forms.RecommendationForm, _build_recommendation, "recommend"
+)
+
+
+# --- Receipts ------------------------------------------------------------------------------------
+
+
+def _own_event(request, pk, seq, portal) -> Event:
+    """An event of this case recorded in the viewer's name (their Party, this portal)."""
+    case, levels = _portal_case(request, pk, portal)
+    event = (
+        access.visible_events(case.events.all(), levels)
+        .filter(seq=seq, author=_own_author(request.user, portal))
+        .select_related("submission", "recorded_by")
+        .first()
+    )
+    if event is None:
+        raise Http404
+    return event
+
+
+@login_required
+@require_GET
+def receipt(request, pk, seq, portal):
+    event = _own_event(request, pk, seq, portal)
+    context = portal_receipts.receipt_context(event)
+    context["portal"] = portal
+    return render(request, "portals/receipt.html", context)
+
+
+@login_required
+@require_GET
+def receipt_document(request, pk, seq, portal):
+    event = _own_event(request, pk, seq, portal)
+    name, content_type, content = portal_receipts.render_receipt_document(
+        event, translation.get_language() or "en"
+    )
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

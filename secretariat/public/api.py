@@ -1,0 +1,290 @@
+"""The read-only open-data API (/api/v1/): plain JSON views with the registry format's names
+(REGISTRY-FORMAT.md) and the docket's parameters, and its OpenAPI schema.
+
+The detail is the public export of the case (``workflow.registry.public_case``), so the API and
+``export_registry`` can never disagree about what is public.
+"""
+
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from secretariat.public.docket_views import with_public_people
+from submissions import access
+from submissions.search import PAGE_SIZE, DocketFilterForm, docket_queryset
+from submissions.stages import Stage
+from workflow.registry import public_case, public_submitter
+
+
+def _texts(submission, name) -> dict:
+    return {
+        lang: getattr(submission, f"{name}_{lang}")
+        for lang in ("en", "es")
+        if getattr(submission, f"{name}_{lang}")
+    }
+
+
+def _summary(request, submission) -> dict:
+    return {
+        "identifier": submission.identifier,
+        "slug": submission.slug,
+        "url": request.build_absolute_uri(reverse("api_submission", args=[submission.slug])),
+        "party": submission.party.code,
+        "language": submission.language,
+        "title": _texts(submission, "title"),
+        "summary": _texts(submission, "summary"),
+        "laws": [
+            {"name": link.law.name, **({"provisions": p} if (p := link.law.provisions) else {})}
+            for link in submission.submissionlaw_set.all()
+        ],
+        "submitters": [public_submitter(m.submitter) for m in submission.memberships.all()],
+        "filed_on": submission.filed_on.isoformat(),
+        "last_update": submission.last_event_on.isoformat() if submission.last_event_on else None,
+        "stage": submission.stage,
+        "status": "closed" if submission.stage == Stage.CLOSED else "open",
+        "closure_reason": submission.closure_reason or None,
+        "chain_hash": submission.chain_head,
+    }
+
+
+def _error(status: int, errors) -> JsonResponse:
+    return JsonResponse({"errors": errors}, status=status)
+
+
+@require_GET
+def submission_list(request):
+    """Public cases with the docket's search, filters, sorting and pages."""
+    form, queryset = docket_queryset(request.GET)
+    if queryset is None:
+        return _error(400, {field: list(errs) for field, errs in form.errors.items()})
+    paginator = Paginator(with_public_people(queryset), PAGE_SIZE)
+    page = paginator.get_page(form.cleaned_data.get("page") or 1)
+    base = request.build_absolute_uri(reverse("api_submissions"))
+    filters = form.active_filters()
+
+    def link(number):
+        from urllib.parse import urlencode
+
+        return f"{base}?{urlencode({**filters, 'page': number})}"
+
+    return JsonResponse(
+        {
+            "count": paginator.count,
+            "page": page.number,
+            "pages": paginator.num_pages,
+            "next": link(page.next_page_number()) if page.has_next() else None,
+            "previous": link(page.previous_page_number()) if page.has_previous() else None,
+            "results": [_summary(request, s) for s in page.object_list],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@require_GET
+def submission_detail(request, slug):
+    """One public case in the registry format: events, documents, deadlines, chain hash."""
+    try:
+        submission = access.get_submission_for_user(
+            None, access.public_submissions().select_related("party"), slug=slug
+        )
+    except Http404:
+        return _error(404, {"slug": ["No public submission has this slug."]})
+    case = public_case(submission)
+    case["slug"] = submission.slug
+    case["last_update"] = submission.last_event_on.isoformat() if submission.last_event_on else None
+    return JsonResponse(case, json_dumps_params={"ensure_ascii": False})
+
+
+# --- OpenAPI -------------------------------------------------------------------------------------
+
+
+def _parameter(name, field) -> dict:
+    from django import forms
+
+    schema: dict = {"type": "string"}
+    if isinstance(field, forms.IntegerField):
+        schema = {"type": "integer"}
+        for validator in field.validators:
+            code = getattr(validator, "code", "")
+            if code == "min_value":
+                schema["minimum"] = validator.limit_value
+            elif code == "max_value":
+                schema["maximum"] = validator.limit_value
+    elif isinstance(field, forms.ChoiceField):
+        schema["enum"] = [str(value) for value, _label in field.choices if value != ""]
+    elif isinstance(field, forms.CharField) and field.max_length:
+        schema["maxLength"] = field.max_length
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": DocketFilterForm.DESCRIPTIONS[name],
+        "schema": schema,
+    }
+
+
+NULLABLE_STRING = {"type": "string", "nullable": True}
+TEXTS = {
+    "type": "object",
+    "properties": {"en": {"type": "string"}, "es": {"type": "string"}},
+}
+LAW = {
+    "type": "object",
+    "required": ["name"],
+    "properties": {"name": {"type": "string"}, "provisions": {"type": "string"}},
+}
+SUBMITTER = {
+    "type": "object",
+    "required": ["kind", "country", "confidential"],
+    "properties": {
+        "name": {"type": "string", "description": "Never present for a withheld identity."},
+        "kind": {"type": "string", "enum": ["individual", "organization"]},
+        "country": {"type": "string"},
+        "confidential": {"type": "boolean"},
+    },
+}
+DEADLINE = {
+    "type": "object",
+    "required": ["kind", "rule", "start_on", "due_on", "state", "late", "explanation"],
+    "properties": {
+        "kind": {"type": "string"},
+        "party": NULLABLE_STRING,
+        "rule": {"type": "string"},
+        "start_on": {"type": "string", "format": "date"},
+        "due_on": {"type": "string", "format": "date"},
+        "state": {"type": "string", "enum": ["open", "met", "missed", "cancelled"]},
+        "met_on": {"type": "string", "format": "date", "nullable": True},
+        "late": {"type": "boolean"},
+        "explanation": {"type": "string"},
+    },
+}
+COMMON = {
+    "identifier": {"type": "string"},
+    "slug": {"type": "string"},
+    "party": {"type": "string", "enum": ["PE", "US"]},
+    "language": {"type": "string", "enum": ["en", "es"]},
+    "title": TEXTS,
+    "summary": TEXTS,
+    "laws": {"type": "array", "items": LAW},
+    "submitters": {"type": "array", "items": SUBMITTER},
+    "last_update": {"type": "string", "format": "date", "nullable": True},
+    "stage": {"type": "string", "enum": list(Stage.values)},
+    "status": {"type": "string", "enum": ["open", "closed"]},
+    "closure_reason": NULLABLE_STRING,
+    "chain_hash": {"type": "string"},
+}
+ERRORS = {
+    "type": "object",
+    "required": ["errors"],
+    "properties": {"errors": {"type": "object"}},
+}
+
+
+def openapi_schema(request) -> dict:
+    form = DocketFilterForm()
+    parameters = [_parameter(name, field) for name, field in form.fields.items()]
+    summary = {
+        "type": "object",
+        "required": list(COMMON) + ["url", "filed_on"],
+        "properties": {
+            **COMMON,
+            "url": {"type": "string", "format": "uri"},
+            "filed_on": {"type": "string", "format": "date"},
+        },
+    }
+    detail = {
+        "type": "object",
+        "required": ["identifier", "party", "events", "deadlines", "chain_hash", "stage"],
+        "properties": {
+            **COMMON,
+            "related": {"type": "array", "items": {"type": "string"}},
+            "events": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["on", "kind", "author"],
+                    "properties": {
+                        "on": {"type": "string", "format": "date"},
+                        "kind": {"type": "string"},
+                        "author": {"type": "string"},
+                        "documents": {"type": "array", "items": {"type": "object"}},
+                    },
+                },
+            },
+            "deadlines": {"type": "array", "items": DEADLINE},
+        },
+    }
+    listing = {
+        "type": "object",
+        "required": ["count", "page", "pages", "next", "previous", "results"],
+        "properties": {
+            "count": {"type": "integer"},
+            "page": {"type": "integer"},
+            "pages": {"type": "integer"},
+            "next": {"type": "string", "nullable": True},
+            "previous": {"type": "string", "nullable": True},
+            "results": {"type": "array", "items": summary},
+        },
+    }
+
+    def json_response(description, schema):
+        return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "SEM Secretariat open data",
+            "version": "1",
+            "description": "The public docket of submissions under Articles 18.8 and 18.9 of "
+            "the United States–Peru TPA, with the names of the sem-registry/1 format "
+            f"({PAGE_SIZE} cases per page).",
+        },
+        "servers": [{"url": request.build_absolute_uri("/").rstrip("/")}],
+        "paths": {
+            "/api/v1/submissions/": {
+                "get": {
+                    "operationId": "listSubmissions",
+                    "summary": "Public submissions, searched and filtered",
+                    "parameters": parameters,
+                    "responses": {
+                        "200": json_response("A page of submissions", listing),
+                        "400": json_response("Invalid parameters", ERRORS),
+                    },
+                }
+            },
+            "/api/v1/submissions/{slug}/": {
+                "get": {
+                    "operationId": "getSubmission",
+                    "summary": "One public submission with its public history",
+                    "parameters": [
+                        {
+                            "name": "slug",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string", "pattern": "^[a-z0-9-]+$"},
+                            "description": "The identifier in lower case, / replaced by -.",
+                        }
+                    ],
+                    "responses": {
+                        "200": json_response("The submission", detail),
+                        "404": json_response("No public submission has this slug", ERRORS),
+                    },
+                }
+            },
+            "/api/v1/openapi.json": {
+                "get": {
+                    "operationId": "getSchema",
+                    "summary": "This OpenAPI schema",
+                    "responses": {
+                        "200": json_response("The schema", {"type": "object"}),
+                    },
+                }
+            },
+        },
+    }
+
+
+@require_GET
+def openapi(request):
+    return JsonResponse(openapi_schema(request), json_dumps_params={"ensure_ascii": False})

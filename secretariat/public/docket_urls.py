@@ -1,0 +1,21 @@
+"""The public docket, under /<lang>/docket/.
+
+A case's slug always has the identifier's shape (``sem-pe-002-2023``), so the pattern does not
+swallow sibling routes such as the notices' feed at ``docket/feed/``."""
+
+from django.urls import path, re_path
+
+from secretariat.public import docket_views
+
+SLUG = r"(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*-(?:pe|us)-\d{3,}-\d{4})"
+
+urlpatterns = [
+    path("", docket_views.docket, name="docket"),
+    path("export.csv", docket_views.docket_export_csv, name="docket_export_csv"),
+    re_path(rf"^{SLUG}/$", docket_views.docket_case, name="docket_case"),
+    re_path(
+        rf"^{SLUG}/documents/(?P<pk>\d+)/$",
+        docket_views.document_download,
+        name="document_download",
+    ),
+]

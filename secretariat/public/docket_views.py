@@ -1,0 +1,244 @@
+"""The public docket: list with search and filters, case pages, public document downloads, the
+CSV export and the statistics page.
+
+Every view takes its data only through the public gate of ``submissions.access``: the docket
+shows the public view of a case to everyone, signed in or not (staff use the workspace).
+"""
+
+import csv
+import datetime
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from secretariat.public import statistics
+from submissions import access
+from submissions.models import Document, SubmissionLaw, SubmissionSubmitter
+from submissions.search import PAGE_SIZE, docket_queryset
+from submissions.stages import Stage
+from workflow.models import Deadline, Event
+
+CALL_STAGES = (Stage.FACTUAL_RECORD_PREPARATION, Stage.DRAFT_COMMENT_PERIOD)
+
+
+def with_public_people(queryset):
+    """The prefetches every list of cases needs (a fixed number of queries for any page)."""
+    return queryset.select_related("party").prefetch_related(
+        Prefetch(
+            "memberships",
+            queryset=SubmissionSubmitter.objects.select_related("submitter").order_by(
+                "position", "id"
+            ),
+        ),
+        Prefetch(
+            "submissionlaw_set",
+            queryset=SubmissionLaw.objects.select_related("law").order_by("position", "id"),
+        ),
+    )
+
+
+def public_submitter_names(submission) -> list[str]:
+    """The names the public sees, the withheld label in place of a confidential one."""
+    return [
+        access.submitter_name(m.submitter, show_identity=False)
+        for m in submission.memberships.all()
+    ]
+
+
+def _decorate(submissions):
+    for submission in submissions:
+        submission.public_submitters = public_submitter_names(submission)
+        submission.law_list = [link.law for link in submission.submissionlaw_set.all()]
+    return submissions
+
+
+@require_GET
+def docket(request):
+    """Every registered case, searchable and filterable, 20 to a page."""
+    form, queryset = docket_queryset(request.GET)
+    page = None
+    if queryset is not None:
+        paginator = Paginator(with_public_people(queryset), PAGE_SIZE)
+        page = paginator.get_page(form.cleaned_data.get("page") or 1)
+        _decorate(page.object_list)
+    filters = form.active_filters()
+    return render(
+        request,
+        "docket/list.html",
+        {
+            "form": form,
+            "page": page,
+            "filters": filters,
+            "query_string": _encode(filters),
+        },
+        status=200 if page is not None else 400,
+    )
+
+
+def _encode(filters: dict) -> str:
+    from urllib.parse import urlencode
+
+    return urlencode(filters)
+
+
+@require_GET
+def docket_case(request, slug):
+    """Everything PROCESS.md's "What the public docket shows" lists, for one case."""
+    submission = access.get_submission_for_user(
+        None, with_public_people(access.public_submissions()), slug=slug
+    )
+    events = list(access.public_events(Event.objects.filter(submission=submission)).order_by("seq"))
+    documents = list(
+        access.public_documents(Document.objects.filter(submission=submission)).order_by(
+            "event_id", "position", "id"
+        )
+    )
+    _attach_documents(events, documents)
+    deadlines = list(
+        Deadline.objects.filter(submission=submission, state=Deadline.State.OPEN).order_by(
+            "due_on", "id"
+        )
+    )
+    related = access.public_submissions(submission.related.all()).order_by("identifier")
+    _decorate([submission])
+    context = {
+        "submission": submission,
+        "events": events,
+        "deadlines": deadlines,
+        "today": timezone.localdate(),
+        "related": list(related),
+        "call": _open_call(submission, events),
+        "other_language": "es" if (request.LANGUAGE_CODE or "en")[:2] == "en" else "en",
+    }
+    context["other_title"] = getattr(submission, f"title_{context['other_language']}")
+    context["other_summary"] = getattr(submission, f"summary_{context['other_language']}")
+    return render(request, "docket/case.html", context)
+
+
+def _attach_documents(events, documents):
+    """Each public event gets its public documents, each original with its public language
+    versions (Document.translations) beside it."""
+    public_ids = {d.pk for d in documents}
+    versions: dict[int, list] = {}
+    for document in documents:
+        if document.translation_of_id in public_ids:
+            versions.setdefault(document.translation_of_id, []).append(document)
+    by_event: dict[int, list] = {}
+    for document in documents:
+        if document.translation_of_id in public_ids:
+            continue
+        document.versions = [document, *versions.get(document.pk, [])]
+        by_event.setdefault(document.event_id, []).append(document)
+    for event in events:
+        event.public_documents = by_event.get(event.pk, [])
+
+
+def _open_call(submission, events):
+    """The open call for information, if any: the latest public ``information_called`` while
+    the record is being prepared and before its closing date."""
+    if submission.stage not in CALL_STAGES:
+        return None
+    calls = [e for e in events if e.kind == "information_called"]
+    if not calls:
+        return None
+    call = calls[-1]
+    closes_on = call.data.get("closes_on")
+    if closes_on:
+        closes_on = datetime.date.fromisoformat(closes_on)
+        if closes_on < timezone.localdate():
+            return None
+    return {"event": call, "closes_on": closes_on}
+
+
+@require_GET
+def document_download(request, slug, pk):
+    """A public document's file, only if the public gate lets it through."""
+    document = (
+        access.public_documents(Document.objects.filter(pk=pk, submission__slug=slug))
+        .select_related("submission")
+        .first()
+    )
+    if document is None or not document.file:
+        raise Http404
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    filename = document.original_name or document.file.name.rsplit("/", 1)[-1]
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=filename,
+        content_type=document.content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+CSV_COLUMNS = (
+    "identifier",
+    "party",
+    "language",
+    "title_en",
+    "title_es",
+    "filed_on",
+    "status",
+    "stage",
+    "closure_reason",
+    "last_update",
+    "submitters",
+    "laws",
+    "chain_hash",
+    "url",
+)
+
+
+@require_GET
+def docket_export_csv(request):
+    """The docket as CSV, with the page's filters and search (all pages)."""
+    form, queryset = docket_queryset(request.GET)
+    if queryset is None:
+        return HttpResponseBadRequest(
+            _("The export's parameters are not valid."), content_type="text/plain; charset=utf-8"
+        )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="docket.csv"'
+    response["X-Content-Type-Options"] = "nosniff"
+    writer = csv.writer(response)
+    writer.writerow(CSV_COLUMNS)
+    for submission in with_public_people(queryset):
+        writer.writerow(
+            [
+                submission.identifier,
+                submission.party.code,
+                submission.language,
+                _cell(submission.title_en),
+                _cell(submission.title_es),
+                submission.filed_on.isoformat(),
+                "closed" if submission.stage == Stage.CLOSED else "open",
+                submission.stage,
+                submission.closure_reason,
+                submission.last_event_on.isoformat() if submission.last_event_on else "",
+                "; ".join(_cell(n) for n in public_submitter_names(submission)),
+                "; ".join(_cell(str(link.law)) for link in submission.submissionlaw_set.all()),
+                submission.chain_head,
+                request.build_absolute_uri(reverse("docket_case", args=[submission.slug])),
+            ]
+        )
+    return response
+
+
+def _cell(text: str) -> str:
+    """A spreadsheet would run a cell starting with =, +, - or @ as a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+@require_GET
+def statistics_page(request):
+    return render(request, "docket/statistics.html", statistics.compute())

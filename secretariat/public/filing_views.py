@@ -1,0 +1,284 @@
+"""Filing a submission online, and its receipt.
+
+The form goes through ``workflow.services.file_submission`` and nothing else; a domain error
+comes back as a message on the form. Every answer, kept files included, survives a failed
+post.
+"""
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from secretariat.public import ratelimit
+from secretariat.public.filing_forms import (
+    CO_SUBMITTERS,
+    FilingForm,
+    SubmitterForm,
+    current_language,
+)
+from submissions import access, uploads
+from submissions.models import Submission, SubmissionSubmitter
+from workflow import services
+from workflow.actors import Actor
+from workflow.calendar import Calendar
+from workflow.deadlines import explain
+from workflow.exceptions import WorkflowError
+
+RECEIPT_SESSION_KEY = "filing_receipt"
+
+
+def _forms(data=None, files=None, initial_from=None):
+    """The submission form and its submitter fieldsets (s0 required, s1… optional)."""
+
+    def initial(form_class, prefix, **kwargs):
+        if initial_from is None:
+            return form_class(prefix=prefix, **kwargs)
+        # Re-shown without validation (honeypot, rate limit): the answers as initial values.
+        probe = form_class(prefix=prefix, **kwargs)
+        values = {
+            name: initial_from.get(probe.add_prefix(name))
+            for name in probe.fields
+            if initial_from.get(probe.add_prefix(name)) not in (None, "")
+        }
+        return form_class(prefix=prefix, initial=values, **kwargs)
+
+    if data is None:
+        filing = initial(FilingForm, "f")
+        people = [
+            initial(SubmitterForm, f"s{i}", primary=i == 0, use_required_attribute=i == 0)
+            for i in range(CO_SUBMITTERS + 1)
+        ]
+        return filing, people
+    filing = FilingForm(data, files, prefix="f")
+    people = [
+        SubmitterForm(
+            data,
+            files,
+            prefix=f"s{i}",
+            primary=i == 0,
+            empty_permitted=i > 0,
+            use_required_attribute=i == 0,
+        )
+        for i in range(CO_SUBMITTERS + 1)
+    ]
+    return filing, people
+
+
+def _eligibility_warnings(filing: FilingForm, people: list[SubmitterForm]) -> list[str]:
+    """Criterion (f) and Art. 18.8.3, told before filing; the Secretariat decides."""
+    party = filing.cleaned_data["party"]
+    warnings = []
+    for form in people:
+        if not form.has_changed() and form.empty_permitted:
+            continue
+        person = form.person()
+        if person.may_file_about(party):
+            continue
+        if "US" in person.parties():
+            warnings.append(
+                _(
+                    "%(name)s is a person of the United States. Under Article 18.8.3, a person "
+                    "of the United States may not file a submission about the United States "
+                    "under this Agreement: such submissions go to the process of the "
+                    "Commission for Environmental Cooperation (CEC)."
+                )
+                % {"name": person.name}
+            )
+        else:
+            warnings.append(
+                _(
+                    "%(name)s does not appear to be a person of Peru or of the United States. "
+                    "Under Article 18.8.2(f), a submission must be filed by a person of a Party: "
+                    "a national or permanent resident of Peru or the United States, or an "
+                    "organization constituted in one of them."
+                )
+                % {"name": person.name}
+            )
+    return warnings
+
+
+def _render_form(request, filing, people, *, warnings=(), problem="", status=200):
+    forms = [filing, *people]
+    for form in forms:
+        form.describe()
+    error_links = [link for form in forms for link in form.error_links()]
+    return render(
+        request,
+        "filing/form.html",
+        {
+            "filing": filing,
+            "primary": people[0],
+            "co_submitters": people[1:],
+            "error_links": error_links,
+            "warnings": warnings,
+            "problem": problem,
+            "accepted_types": ", ".join(e.upper() for e in uploads.allowed_extensions()),
+            "per_file": filesizeformat(settings.SEM_FILING_MAX_FILE_BYTES),
+            "total": filesizeformat(settings.SEM_FILING_MAX_TOTAL_BYTES),
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def file_form(request):
+    """The submission form at /<lang>/file/."""
+    if request.method == "GET":
+        filing, people = _forms()
+        return _render_form(request, filing, people)
+
+    if not ratelimit.allow(request, "filing"):
+        filing, people = _forms(initial_from=request.POST)
+        problem = _(
+            "Too many forms have been sent from your connection in a short time. Your answers "
+            "are below: please wait an hour and send the form again."
+        )
+        return _render_form(request, filing, people, problem=problem, status=429)
+    if request.POST.get("f-website"):
+        filing, people = _forms(initial_from=request.POST)
+        problem = _(
+            "The form could not be accepted because the field “Leave this field empty” was "
+            "filled in. Empty it and send the form again."
+        )
+        return _render_form(request, filing, people, problem=problem, status=400)
+
+    filing, people = _forms(request.POST, request.FILES)
+    results = [form.is_valid() for form in [filing, *people]]  # every form, for every error
+    if not all(results):
+        return _render_form(request, filing, people)
+    warnings = _eligibility_warnings(filing, people)
+    if warnings and not filing.cleaned_data["eligibility_confirmed"]:
+        return _render_form(request, filing, people, warnings=warnings)
+
+    opened = []
+    try:
+        submission = services.file_submission(
+            _filing_input(filing, people, opened),
+            actor=Actor.public(),
+            documents_in=_documents(filing, opened),
+        )
+    except WorkflowError as error:
+        filing.add_error(None, error.message)
+        return _render_form(request, filing, people, warnings=warnings)
+    finally:
+        for fileobj in opened:
+            fileobj.close()
+    _forget_pending(filing, people)
+    membership = submission.memberships.order_by("position", "id").first()
+    request.session[RECEIPT_SESSION_KEY] = membership.pk
+    return redirect("file_receipt")
+
+
+def _filing_input(filing, people, opened) -> services.FilingInput:
+    data = filing.cleaned_data
+    submitters = []
+    for form in people:
+        if form.empty_permitted and not form.has_changed():
+            continue
+        person = form.cleaned_data
+        identity = form.pending_identity.open() if form.pending_identity else None
+        if identity is not None:
+            opened.append(identity)
+        submitters.append(
+            services.SubmitterInput(
+                kind=person["kind"],
+                name=person["name"].strip(),
+                nationality=person["nationality"],
+                residence=person.get("residence") or "",
+                email=person["email"],
+                phone=person.get("phone", "").strip(),
+                postal_address=person.get("postal_address", "").strip(),
+                preferred_language=person["preferred_language"],
+                confidential=bool(person.get("confidential")),
+                identity_document=identity,
+            )
+        )
+    return services.FilingInput(
+        party=data["party"],
+        language=data["language"],
+        title=data["title"].strip(),
+        submitters=submitters,
+        laws=[services.LawInput(name, provisions) for name, provisions in filing.laws()],
+        facts=data["facts"],
+        authorities_communication=data["authorities_communication"],
+        authorities_response=data.get("authorities_response", ""),
+        private_remedies=data.get("private_remedies", ""),
+        harm=data.get("harm", ""),
+        relies_on_media_only=data["relies_on_media_only"] == "yes",
+    )
+
+
+def _documents(filing, opened) -> list:
+    documents = []
+    for pending, title, confidential in filing.attachments():
+        document = uploads.document_input(
+            pending,
+            title=title,
+            language=filing.cleaned_data["language"],
+            confidential=confidential,
+            kind="annex",
+        )
+        opened.append(document.file)
+        documents.append(document)
+    return documents
+
+
+def _forget_pending(filing, people) -> None:
+    """The workflow has copied the kept files to their final place: remove the temporary ones."""
+    for pending, _title, _confidential in filing.attachments():
+        pending.delete()
+    for form in people:
+        if form.pending_identity is not None:
+            form.pending_identity.delete()
+
+
+def deadline_rows(submission) -> list[dict]:
+    """Open deadlines, soonest first, each explained in the page's language."""
+    calendar = Calendar()
+    language = current_language()
+    return [
+        {
+            "label": deadline.kind_label,
+            "due_on": deadline.due_on,
+            "explanation": explain(deadline, calendar, language),
+        }
+        for deadline in submission.deadlines.filter(state="open").order_by("due_on", "id")
+    ]
+
+
+@require_http_methods(["GET"])
+def file_receipt(request):
+    """The receipt of the filing just made in this browser session."""
+    pk = request.session.get(RECEIPT_SESSION_KEY)
+    membership = (
+        SubmissionSubmitter.objects.select_related("submission__party", "submitter")
+        .filter(pk=pk, token_revoked_at__isnull=True)
+        .first()
+        if isinstance(pk, int)
+        else None
+    )
+    if membership is None:
+        raise Http404
+    submission = access.get_submission_for_user(
+        None, Submission.objects, membership=membership, pk=membership.submission_id
+    )
+    tracking_url = request.build_absolute_uri(
+        reverse("track", kwargs={"token": membership.tracking_token})
+    )
+    return render(
+        request,
+        "filing/receipt.html",
+        {
+            "submission": submission,
+            "membership": membership,
+            "deadlines": deadline_rows(submission),
+            "tracking_url": tracking_url,
+            "submitters": submission.memberships.select_related("submitter").order_by(
+                "position", "id"
+            ),
+        },
+    )

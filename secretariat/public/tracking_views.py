@@ -1,0 +1,269 @@
+"""The submitter's private tracking page and its actions, and "lost your link?".
+
+A tracking link stands for one submitter's membership of one case; staff may revoke it (404
+from then on). What the page shows comes from ``submissions.access``; which actions it offers
+comes from the transition table (``available_actions``); every action is a workflow event
+recorded as that submitter.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.mail import EmailMultiAlternatives
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from secretariat.public import ratelimit
+from secretariat.public.filing_forms import (
+    InformationAddedForm,
+    LostLinkForm,
+    RevisionForm,
+    WithdrawForm,
+)
+from secretariat.public.filing_views import deadline_rows
+from submissions import access
+from submissions.models import Document, Submission, SubmissionSubmitter
+from submissions.storage import DocumentInput
+from workflow import services
+from workflow.actors import Actor
+from workflow.exceptions import WorkflowError
+
+ACTION_FORMS = {
+    "revision_filed": RevisionForm,
+    "information_added": InformationAddedForm,
+}
+
+
+def _case(token):
+    membership = access.membership_for_token(token)
+    submission = access.get_submission_for_user(
+        None, Submission.objects, membership=membership, pk=membership.submission_id
+    )
+    membership.submission = submission
+    return membership, submission
+
+
+def _seen(request) -> int | None:
+    """The event count the page showed, so that a stale page gets "the case has moved on"."""
+    try:
+        return int(request.POST.get("seen", ""))
+    except ValueError:
+        return None
+
+
+def _render(request, membership, submission, bound=None, status=200):
+    actor = Actor.submitter(membership)
+    kinds = {rule.kind for rule in services.available_actions(submission, actor)}
+    levels = access.visible_levels(None, submission, membership)
+    events = list(access.visible_events(submission.events.all(), levels).order_by("seq"))
+    documents = access.visible_documents(
+        Document.objects.filter(submission=submission), levels
+    ).order_by("event__seq", "position")
+    by_event = {}
+    for document in documents:
+        by_event.setdefault(document.event_id, []).append(document)
+    for event in events:
+        event.visible_documents = by_event.get(event.pk, [])
+    forms = {kind: form_class() for kind, form_class in ACTION_FORMS.items() if kind in kinds}
+    if bound is not None:
+        forms[bound[0]] = bound[1]
+    for form in forms.values():
+        form.describe()
+    show = access.shows_identity(None, submission, membership)
+    submitters = [
+        {
+            "name": access.submitter_name(m.submitter, show),
+            "withheld": m.submitter.confidential,
+            "you": m.pk == membership.pk,
+        }
+        for m in submission.memberships.select_related("submitter").order_by("position", "id")
+    ]
+    return render(
+        request,
+        "filing/track.html",
+        {
+            "submission": submission,
+            "membership": membership,
+            "token": membership.tracking_token,
+            "events": events,
+            "deadlines": deadline_rows(submission) if submission.is_open else [],
+            "submitters": submitters,
+            "revision_form": forms.get("revision_filed"),
+            "information_form": forms.get("information_added"),
+            "can_withhold": "identity_withheld" in kinds and not membership.submitter.confidential,
+            "can_withdraw": "withdrawn" in kinds,
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET"])
+def track(request, token):
+    membership, submission = _case(token)
+    return _render(request, membership, submission)
+
+
+def _record(request, membership, submission, kind, **kwargs) -> bool:
+    try:
+        services.record_event(
+            submission,
+            kind,
+            actor=Actor.submitter(membership),
+            expected_event_count=_seen(request),
+            **kwargs,
+        )
+    except WorkflowError as error:
+        messages.error(request, error.message)
+        return False
+    return True
+
+
+@require_POST
+def track_documents(request, token, kind):
+    """A revised submission or added information, with files."""
+    membership, submission = _case(token)
+    form = ACTION_FORMS[kind](request.POST, request.FILES, prefix=kind)
+    form.scan_reference = submission.receipt_number
+    if not form.is_valid():
+        return _render(request, membership, submission, bound=(kind, form), status=400)
+    language = submission.language
+    documents_in = [
+        DocumentInput(
+            title=upload.name,
+            language=language,
+            file=upload,
+            visibility="party_concerned" if confidential else None,
+        )
+        for upload, confidential in form.uploaded()
+    ]
+    if not _record(
+        request,
+        membership,
+        submission,
+        kind,
+        note=form.cleaned_data.get("note", "").strip(),
+        documents_in=documents_in,
+    ):
+        return _render(request, membership, submission, bound=(kind, form), status=409)
+    if kind == "revision_filed":
+        messages.success(
+            request,
+            _("Your revised submission was received. The Secretariat will review it again."),
+        )
+    else:
+        messages.success(request, _("Your information was added to the case."))
+    return redirect("track", token=membership.tracking_token)
+
+
+@require_POST
+def track_revision(request, token):
+    return track_documents(request, token, "revision_filed")
+
+
+@require_POST
+def track_information(request, token):
+    return track_documents(request, token, "information_added")
+
+
+@require_POST
+def track_withhold(request, token):
+    """Ask that this submitter's identity be withheld from the public."""
+    membership, submission = _case(token)
+    order = list(submission.memberships.order_by("position", "id").values_list("pk", flat=True))
+    if _record(
+        request,
+        membership,
+        submission,
+        "identity_withheld",
+        data={"submitter": order.index(membership.pk)},
+    ):
+        messages.success(
+            request,
+            _("Your name is now withheld from the public on every page of the docket."),
+        )
+    return redirect("track", token=membership.tracking_token)
+
+
+@require_http_methods(["GET", "POST"])
+def track_withdraw(request, token):
+    """Withdraw the submission, after a confirmation step."""
+    membership, submission = _case(token)
+    actor = Actor.submitter(membership)
+    if "withdrawn" not in {r.kind for r in services.available_actions(submission, actor)}:
+        messages.error(request, _("This submission can no longer be withdrawn."))
+        return redirect("track", token=membership.tracking_token)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if _record(request, membership, submission, "withdrawn"):
+            messages.success(request, _("Your submission has been withdrawn. The case is closed."))
+        return redirect("track", token=membership.tracking_token)
+    form.describe()
+    return render(
+        request,
+        "filing/withdraw.html",
+        {"submission": submission, "form": form, "token": membership.tracking_token},
+        status=400 if form.is_bound else 200,
+    )
+
+
+# --- Lost your link? ----------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def track_lost(request):
+    """Email the tracking links on file for an address. The answer is the same whether or not
+    the address is known, so the page cannot be used to learn who has filed."""
+    if request.method == "POST":
+        if not ratelimit.allow(request, "lost_link"):
+            form = LostLinkForm(initial={"email": request.POST.get("email", "")[:254]})
+            form.describe()
+            return render(request, "filing/lost.html", {"form": form, "limited": True}, status=429)
+        form = LostLinkForm(request.POST)
+        if form.is_valid():
+            send_tracking_links(form.cleaned_data["email"])
+            return render(request, "filing/lost.html", {"sent": True})
+    else:
+        form = LostLinkForm()
+    form.describe()
+    return render(request, "filing/lost.html", {"form": form}, status=400 if form.is_bound else 200)
+
+
+def send_tracking_links(email: str) -> int:
+    """Send the live tracking links of an address in the language of its latest filing.
+    Returns the number of links sent (0: the address is not on file, nothing is sent)."""
+    memberships = list(
+        SubmissionSubmitter.objects.filter(
+            submitter__email__iexact=email, token_revoked_at__isnull=True
+        )
+        .select_related("submission", "submitter")
+        .order_by("-submission__filed_on", "-id")
+    )
+    if not memberships:
+        return 0
+    language = memberships[0].submitter.preferred_language or "en"
+    with translation.override(language):
+        links = [
+            {
+                "reference": m.submission.reference,
+                "title": m.submission.title,
+                "url": settings.SEM_SITE_URL.rstrip("/")
+                + reverse("track", kwargs={"token": m.tracking_token}),
+            }
+            for m in memberships
+        ]
+        context = {"links": links, "name": memberships[0].submitter.name}
+        subject = _("Your private links to follow your submissions")
+        message = EmailMultiAlternatives(
+            subject,
+            render_to_string("filing/email/lost_links.txt", context),
+            settings.DEFAULT_FROM_EMAIL,
+            [memberships[0].submitter.email],
+        )
+        message.attach_alternative(
+            render_to_string("filing/email/lost_links.html", context), "text/html"
+        )
+    message.send()
+    return len(links)

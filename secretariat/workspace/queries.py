@@ -1,0 +1,92 @@
+"""Querysets of the Secretariat's workspace: the queue and the approval list.
+
+Each list is one query for its rows (annotations instead of per-row lookups) plus a fixed
+number of aggregate queries, whatever the number of cases.
+"""
+
+import datetime
+
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+
+from submissions.stages import Stage
+from workflow.models import Deadline, Event
+
+
+def _open_deadlines():
+    return Deadline.objects.filter(submission=OuterRef("pk"), state=Deadline.State.OPEN).order_by(
+        "due_on", "id"
+    )
+
+
+def pending_proposals():
+    """Proposals nobody has approved or returned yet (an answer points at its proposal), made
+    in the stage the case is still in: one the case has moved past has lapsed (see
+    workflow.services.Context.pending_proposals)."""
+    return Event.objects.filter(kind="proposed", stage_after=F("submission__stage")).exclude(
+        pk__in=Event.objects.filter(proposal__isnull=False).values("proposal_id")
+    )
+
+
+def annotate_queue(queryset):
+    """Each case with its next open deadline (date and kind) and whether a proposal awaits."""
+    return queryset.select_related("party", "assigned_officer").annotate(
+        next_due_on=Subquery(_open_deadlines().values("due_on")[:1]),
+        next_due_kind=Subquery(_open_deadlines().values("kind")[:1]),
+        awaiting_approval=Exists(pending_proposals().filter(submission=OuterRef("pk"))),
+    )
+
+
+def queue(queryset, *, user, today: datetime.date, params: dict):
+    """The open cases (or the closed ones, when the stage filter asks) filtered as the queue's
+    form says, soonest deadline first (cases without an open deadline last)."""
+    stage = params.get("stage") or ""
+    qs = queryset
+    qs = qs.filter(stage=stage) if stage else qs.exclude(stage=Stage.CLOSED)
+    if params.get("party"):
+        qs = qs.filter(party__code=params["party"])
+    officer = params.get("officer") or ""
+    if officer == "me":
+        qs = qs.filter(assigned_officer=user)
+    elif officer:
+        qs = qs.filter(assigned_officer__username=officer)
+    if params.get("unassigned"):
+        qs = qs.filter(assigned_officer__isnull=True)
+    if params.get("unregistered"):
+        qs = qs.filter(registered_on__isnull=True)
+    open_deadlines = Deadline.objects.filter(submission=OuterRef("pk"), state=Deadline.State.OPEN)
+    if params.get("due_within") is not None:
+        limit = today + datetime.timedelta(days=params["due_within"])
+        qs = qs.filter(Exists(open_deadlines.filter(due_on__lte=limit)))
+    if params.get("overdue"):
+        qs = qs.filter(Exists(open_deadlines.filter(due_on__lt=today)))
+    qs = annotate_queue(qs)
+    if params.get("awaiting_approval"):
+        qs = qs.filter(awaiting_approval=True)
+    if params.get("sort") == "filed":
+        return qs.order_by("-filed_on", "-id")
+    return qs.order_by(F("next_due_on").asc(nulls_last=True), "id")
+
+
+def stage_counts(queryset) -> dict[str, int]:
+    """How many cases are in each stage (one query)."""
+    return dict(queryset.values_list("stage").annotate(n=Count("id")).order_by())
+
+
+def approval_list(queryset):
+    """Pending proposals with their case and proposer, oldest first."""
+    return (
+        pending_proposals()
+        .filter(submission__in=queryset)
+        .select_related("submission", "submission__party", "recorded_by")
+        .prefetch_related("documents")
+        .order_by("recorded_at", "id")
+    )
+
+
+def counts_for(queryset) -> dict[str, int]:
+    """The numbers beside the queue's quick filters (one query)."""
+    open_cases = queryset.exclude(stage=Stage.CLOSED)
+    return open_cases.aggregate(
+        unassigned=Count("id", filter=Q(assigned_officer__isnull=True)),
+        unregistered=Count("id", filter=Q(registered_on__isnull=True)),
+    )

@@ -1,0 +1,23 @@
+"""The Secretariat's workspace, split by noun: the queue, a case, approvals, documents, audit."""
+
+from secretariat.workspace.views.approvals import approvals, approve, return_proposal
+from secretariat.workspace.views.audit import audit
+from secretariat.workspace.views.case import action, case, file_case
+from secretariat.workspace.views.documents import download
+from secretariat.workspace.views.editing import document_version, link_related, public_texts
+from secretariat.workspace.views.queue import queue
+
+__all__ = [
+    "action",
+    "approvals",
+    "approve",
+    "audit",
+    "case",
+    "document_version",
+    "download",
+    "file_case",
+    "link_related",
+    "public_texts",
+    "queue",
+    "return_proposal",
+]

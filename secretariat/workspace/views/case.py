@@ -1,0 +1,175 @@
+"""A case in the workspace: everything about it, and the actions the table allows now."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from secretariat.portals import queries as portal_queries
+from secretariat.workspace import queries
+from secretariat.workspace.case_forms import DocumentVersionForm, LinkRelatedForm, PublicTextsForm
+from secretariat.workspace.forms import NOT_OFFERED, FilingForm, action_form
+from submissions import access
+from submissions.models import Submission
+from workflow import services
+from workflow.calendar import Calendar
+from workflow.deadlines import SPECS, explain
+from workflow.describe import describe
+from workflow.exceptions import CaseMovedOn, NotAllowed, WorkflowError
+from workflow.models import Deadline, Event
+from workflow.table import TABLE
+
+
+def _seen_count(request) -> int | None:
+    """The number of events the page showed when it was sent (a stale page is refused)."""
+    try:
+        return int(request.POST.get("event_count", ""))
+    except ValueError:
+        return None
+
+
+def case_context(request, case, bound=None) -> dict:
+    user = request.user
+    events = list(
+        Event.objects.filter(submission=case)
+        .select_related("recorded_by", "proposal")
+        .prefetch_related("documents")
+        .order_by("seq")
+    )
+    calendar = Calendar()
+    language = (get_language() or "en")[:2]
+    deadlines = list(Deadline.objects.filter(submission=case).order_by("start_on", "id"))
+    today = timezone.localdate()
+    for deadline in deadlines:
+        deadline.explained = (
+            explain(deadline, calendar, language)
+            if deadline.kind in SPECS
+            else deadline.explanation
+        )
+        deadline.overdue = deadline.state == Deadline.State.OPEN and deadline.due_on < today
+        deadline.days_left = (deadline.due_on - today).days
+    can_act = access.is_secretariat(user)
+    forms = []
+    if can_act:
+        for rule in services.available_actions(case, user):
+            if rule.kind in NOT_OFFERED:
+                continue
+            if bound is not None and bound.rule.kind == rule.kind:
+                forms.append(bound)
+            else:
+                forms.append(action_form(rule.kind, case))
+    pending = list(
+        queries.pending_proposals().filter(submission=case).select_related("recorded_by")
+    )
+    for proposal in pending:
+        proposal.own = proposal.recorded_by_id == user.pk
+    # A new proposal of a kind already pending replaces it (an edited draft, say).
+    pending_by_kind = {p.data["proposal"]["kind"]: p.seq for p in pending}
+    for form in forms:
+        form.replaces = pending_by_kind.get(form.rule.kind)
+    for event in events:
+        event.details = describe(event)
+    memberships = case.memberships.select_related("submitter").order_by("position", "id")
+    return {
+        "case": case,
+        "portal_activity": portal_queries.portal_activity(case),
+        "events": events,
+        "deadlines": deadlines,
+        "forms": forms,
+        "bound": bound,
+        "pending": pending,
+        "memberships": memberships,
+        "laws": case.laws.all(),
+        "can_act": can_act,
+        "is_director": access.is_director(user),
+        "related": case.related.all(),
+        "four_eyes": settings.SEM_FOUR_EYES,
+        # The Secretariat's edits (views/editing.py); a view re-rendering replaces its own.
+        "link_form": LinkRelatedForm(case) if can_act else None,
+        "texts_form": PublicTextsForm(case) if can_act else None,
+        "version_form": DocumentVersionForm(case) if can_act else None,
+    }
+
+
+@login_required
+def case(request, pk):
+    case = access.get_submission_for_staff(request.user, Submission.objects, pk=pk)
+    access.log_access(request, case)
+    return render(request, "workspace/case.html", case_context(request, case))
+
+
+def _replaces(request) -> int | None:
+    value = request.POST.get("replaces", "")
+    return int(value) if value.isdigit() else None
+
+
+@login_required
+@require_POST
+def action(request, pk, kind):
+    case = access.get_submission_for_staff(request.user, Submission.objects, act=True, pk=pk)
+    if kind not in TABLE or kind in NOT_OFFERED:
+        raise Http404
+    form = action_form(kind, case, request.POST, request.FILES)
+    if not form.is_valid():
+        return render(request, "workspace/case.html", case_context(request, case, bound=form))
+    try:
+        event = services.record_event(
+            case,
+            kind,
+            actor=request.user,
+            expected_event_count=_seen_count(request),
+            replaces=_replaces(request),
+            **form.service_kwargs(),
+        )
+    except NotAllowed as exc:
+        raise PermissionDenied(str(exc)) from exc
+    except CaseMovedOn as exc:
+        messages.error(request, str(exc))
+        return redirect("ws_case", pk=case.pk)
+    except WorkflowError as exc:
+        form.add_error(None, str(exc))
+        return render(request, "workspace/case.html", case_context(request, case, bound=form))
+    if event.kind == "proposed":
+        messages.success(
+            request,
+            _("Proposed: “%(action)s” now awaits the Executive Director's approval.")
+            % {"action": TABLE[kind].label},
+        )
+    else:
+        messages.success(request, _("Recorded: “%(action)s”.") % {"action": TABLE[kind].label})
+    return redirect("ws_case", pk=case.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def file_case(request):
+    """Record a filing that arrived on paper or by email."""
+    access.require_staff_reader(request.user, act=True)
+    form = FilingForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = services.file_submission(
+                form.filing(),
+                actor=request.user,
+                on=form.cleaned_data["filed_on"],
+                reason=form.cleaned_data.get("date_reason", ""),
+                documents_in=form.documents_in(),
+            )
+        except NotAllowed as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except WorkflowError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                _("Filing recorded with receipt number %(number)s.")
+                % {"number": case.receipt_number},
+            )
+            return redirect("ws_case", pk=case.pk)
+    return render(request, "workspace/file.html", {"form": form})

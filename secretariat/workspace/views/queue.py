@@ -1,0 +1,44 @@
+"""The queue: every open case with its stage, officer and next deadline."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils import timezone
+
+from secretariat.workspace import queries
+from secretariat.workspace.forms import QueueFilterForm
+from submissions import access
+from submissions.stages import Stage
+
+PAGE_SIZE = 100
+
+
+@login_required
+def queue(request):
+    access.require_staff_reader(request.user)
+    cases = access.staff_submissions(request.user)
+    today = timezone.localdate()
+    form = QueueFilterForm(request.GET or None)
+    params = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    rows = queries.queue(cases, user=request.user, today=today, params=params)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    for row in page:
+        row.days_left = (row.next_due_on - today).days if row.next_due_on else None
+        row.overdue_by = -row.days_left if row.days_left is not None and row.days_left < 0 else 0
+    counts = queries.stage_counts(cases)
+    by_stage = [(stage, counts.get(stage.value, 0)) for stage in Stage]
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "workspace/queue.html",
+        {
+            "form": form,
+            "page": page,
+            "by_stage": by_stage,
+            "quick": queries.counts_for(cases),
+            "today": today,
+            "query": query.urlencode(),
+            "can_act": access.is_secretariat(request.user),
+        },
+    )

@@ -1,8 +1,0 @@
-from django.urls import path
-
-from submissions import docket_views, views
-
-urlpatterns = [
-    path("", views.home, name="home"),
-    path("statistics/", docket_views.statistics_page, name="statistics"),
-]

@@ -1,6 +1,6 @@
 """Where the workflow hands a recorded event to the notices.
 
-``queue_notices`` runs inside the event's transaction (``workflow.services._write``): the
+``queue_notices`` runs inside the event's transaction (a ``workflow.hooks`` hook): the
 outbox rows commit or roll back with the event, so a message is never lost nor sent for an
 event that did not happen. ``event_recorded`` runs after commit and hands the rows to the
 workers; if the broker is unreachable the rows wait for the periodic ``send_pending`` sweep.
@@ -11,7 +11,8 @@ import logging
 from kombu.exceptions import OperationalError
 from simple_history.utils import bulk_create_with_history
 
-from notices import recipients, rules
+from notices import recipients, rules, tasks
+from notices.context import case_context
 from notices.models import Notice
 from submissions.stages import Visibility
 from workflow.models import Deadline
@@ -24,18 +25,6 @@ DUE_DATE_OF = {
     "request_to_party": "party_response",
     "draft_for_comment": "draft_comments",
 }
-
-
-def case_context(submission, language: str) -> dict:
-    """Plain values about a case for a notice (JSON), the title in the recipient's language."""
-    return {
-        "reference": submission.reference,
-        "receipt_number": submission.receipt_number or "",
-        "identifier": submission.identifier or "",
-        "title": submission.text_in("title", language)[0],
-        "party": submission.party.code,
-        "closure": submission.closure_reason,
-    }
 
 
 def _due_on(submission, message: str) -> str:
@@ -103,8 +92,6 @@ def event_recorded(event_pk: int) -> None:
 
 
 def enqueue(pks) -> None:
-    from notices import tasks
-
     for pk in pks:
         try:
             tasks.send_notice.delay(pk)

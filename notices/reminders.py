@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from simple_history.utils import bulk_create_with_history
 
 from notices import recipients, rules
-from notices.dispatch import case_context
+from notices.context import case_context
 from notices.models import Digest, Notice, Reminder
 from workflow import services as workflow
 
@@ -24,7 +24,9 @@ def threshold_for(days_left: int) -> int | None:
 
 
 def sweep(on: datetime.date | None = None) -> dict[str, int]:
-    """Write the reminders and the digest due ``on`` (default today). Returns counts."""
+    """Write the reminders and the digest due ``on`` (default today). Returns counts. Sends
+    nothing itself: its callers (the daily task, ``send_pending_notices --sweep``) send what is
+    pending right after."""
     on = on or workflow.today()
     counts = {"reminders": 0, "notices": 0, "digest": 0}
     horizon = max(rules.REMINDER_THRESHOLDS)
@@ -43,11 +45,6 @@ def sweep(on: datetime.date | None = None) -> dict[str, int]:
     if written is not None:
         counts["digest"] = 1
         counts["notices"] += written
-    if counts["notices"]:
-        from notices.dispatch import enqueue
-
-        pks = Notice.objects.filter(state=Notice.State.PENDING, event__isnull=True)
-        transaction.on_commit(lambda: enqueue(list(pks.values_list("pk", flat=True))))
     return counts
 
 

@@ -1,4 +1,4 @@
-"""Forms for the Secretariat's edits to a case (see ``case_services``): linking related
+"""Forms for the Secretariat's edits to a case (see ``workflow.services.cases``): linking related
 submissions, the public texts, and a later version of a document on file."""
 
 from django import forms

@@ -10,7 +10,7 @@ from django.urls import reverse
 from submissions.models import Document, Submission, Submitter, User
 from submissions.storage import DocumentInput
 from tests.helpers_cases import drive
-from workflow import case_services, chain, services
+from workflow import chain, services
 from workflow.exceptions import InvalidInput, NotAllowed
 from workflow.models import Event
 from workflow.registry import export_registry, import_registry
@@ -46,7 +46,7 @@ def _translate(case, officer, letter, **overrides):
         "reason": "Translated by the Secretariat",
     }
     kwargs.update(overrides)
-    return case_services.add_document_version(case, actor=officer, **kwargs)
+    return services.add_document_version(case, actor=officer, **kwargs)
 
 
 # --- Related submissions ------------------------------------------------------------------------
@@ -55,7 +55,7 @@ def _translate(case, officer, letter, **overrides):
 def test_linking_is_symmetrical_and_recorded_on_both_cases(officer):
     first = drive("admissibility_review").case
     second = drive("admissibility_review", party="US").case
-    case_services.link_related(first, second, actor=officer, reason="Same concession")
+    services.link_related(first, second, actor=officer, reason="Same concession")
 
     assert list(second.related.all()) == [first]
     for case, other in ((first, second), (second, first)):
@@ -69,7 +69,7 @@ def test_linking_is_symmetrical_and_recorded_on_both_cases(officer):
         assert event.recorded_by == officer
         assert chain.verify_submission(Submission.objects.get(pk=case.pk)) is None
 
-    case_services.unlink_related(second, first, actor=officer, reason="Different matters")
+    services.unlink_related(second, first, actor=officer, reason="Different matters")
     assert not first.related.exists()
     last = Event.objects.filter(submission=first).order_by("-seq").first()
     assert last.title == f"Unlinked from {second.identifier}"
@@ -79,13 +79,13 @@ def test_only_the_secretariat_links_and_a_case_not_to_itself(officer, pe_focal):
     first = drive("admissibility_review").case
     second = drive("admissibility_review").case
     with pytest.raises(NotAllowed):
-        case_services.link_related(first, second, actor=pe_focal, reason="x")
+        services.link_related(first, second, actor=pe_focal, reason="x")
     with pytest.raises(InvalidInput):
-        case_services.link_related(first, first, actor=officer, reason="x")
+        services.link_related(first, first, actor=officer, reason="x")
     with pytest.raises(InvalidInput):
-        case_services.link_related(first, second, actor=officer, reason="  ")
+        services.link_related(first, second, actor=officer, reason="  ")
     with pytest.raises(InvalidInput):
-        case_services.unlink_related(first, second, actor=officer, reason="not linked")
+        services.unlink_related(first, second, actor=officer, reason="not linked")
     assert not first.related.exists()
     assert Event.objects.filter(submission=first, kind="correspondence").count() == 0
 
@@ -97,7 +97,7 @@ def test_public_texts_in_both_languages_with_history_of_who_and_why(officer, pe_
     case = drive("admissibility_review").case
     facts_before = case.facts
     with pytest.raises(NotAllowed):
-        case_services.set_public_texts(
+        services.set_public_texts(
             case,
             actor=pe_focal,
             title_en="T",
@@ -106,7 +106,7 @@ def test_public_texts_in_both_languages_with_history_of_who_and_why(officer, pe_
             summary_es="",
             reason="x",
         )
-    case_services.set_public_texts(
+    services.set_public_texts(
         case,
         actor=officer,
         title_en="Forest concessions",
@@ -200,7 +200,7 @@ def test_restricted_export_round_trip_carries_cross_event_links(officer, tmp_pat
     second = drive("admissibility_review").case
     letter = _with_letter(first, officer)
     event = _translate(first, officer, letter)
-    case_services.link_related(first, second, actor=officer, reason="Same river")
+    services.link_related(first, second, actor=officer, reason="Same river")
 
     exported = export_registry(restricted=True)
     data = json.loads(exported)

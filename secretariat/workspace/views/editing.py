@@ -12,7 +12,7 @@ from secretariat.workspace.case_forms import DocumentVersionForm, LinkRelatedFor
 from secretariat.workspace.views.case import _seen_count, case_context
 from submissions import access
 from submissions.models import Submission
-from workflow import case_services
+from workflow import services
 from workflow.exceptions import CaseMovedOn, NotAllowed, WorkflowError
 
 
@@ -49,9 +49,9 @@ def link_related(request, pk):
         return _again(request, case, "link_form", form)
     other = form.cleaned_data["other"]
     service = (
-        case_services.link_related
+        services.link_related
         if form.cleaned_data["action"] == "link"
-        else case_services.unlink_related
+        else services.unlink_related
     )
     return _apply(
         request,
@@ -75,7 +75,7 @@ def public_texts(request, pk):
         case,
         "texts_form",
         form,
-        lambda: case_services.set_public_texts(case, actor=request.user, **form.cleaned_data),
+        lambda: services.set_public_texts(case, actor=request.user, **form.cleaned_data),
         _("Public texts saved."),
     )
 
@@ -93,7 +93,7 @@ def document_version(request, pk):
         case,
         "version_form",
         form,
-        lambda: case_services.add_document_version(
+        lambda: services.add_document_version(
             case,
             actor=request.user,
             document=data["document"],

@@ -18,7 +18,7 @@ from submissions.storage import DocumentInput
 from workflow.actors import Actor
 from workflow.exceptions import InvalidInput, NotAllowed
 from workflow.models import Event
-from workflow.services import record_event
+from workflow.services.recording import record_event
 
 
 def _require_secretariat(actor) -> Actor:

@@ -1,0 +1,228 @@
+"""What each event does to a case besides its stage: the deadlines it meets and opens, the
+identifier, access for the Parties and the Council, submitters, assignment, visibility."""
+
+import datetime
+
+from django.conf import settings
+
+from submissions import access
+from submissions.models import (
+    IdentifierCounter,
+    Submission,
+    SubmissionSubmitter,
+    Submitter,
+    User,
+)
+from submissions.stages import Stage
+from workflow import guards
+from workflow.deadlines import EXTENDED_PARTY_RESPONSE
+from workflow.models import Event
+from workflow.services.context import Context
+from workflow.table import EventRule
+
+# The deadline a case waits on when it (re)enters a stage.
+ENTRY_DEADLINES = {
+    Stage.ADMISSIBILITY_REVIEW: "admissibility",
+    Stage.AWAITING_REVISION: "revision",
+    Stage.RESPONSE_DECISION: "response_decision",
+    Stage.AWAITING_RESPONSE: "party_response",
+    Stage.FACTUAL_RECORD_DECISION: "factual_record_decision",
+    Stage.AWAITING_COUNCIL: "council_instruction",
+    Stage.FACTUAL_RECORD_PREPARATION: "draft_factual_record",
+    Stage.DRAFT_COMMENT_PERIOD: "draft_comments",
+    Stage.FINAL_FACTUAL_RECORD: "publication",
+}
+
+
+def apply(ctx: Context, rule: EventRule, event: Event) -> None:
+    """The event's effect on the case: stage, closure, identifier, deadlines, access."""
+    submission = ctx.submission
+    data = event.data
+    on = event.on
+    stage_before = submission.stage
+    effect = rule.effect(data.get("outcome"))
+    in_scope = effect.from_stages is None or stage_before in effect.from_stages
+    deadlines = ctx.deadlines
+
+    # Deadlines met by this event.
+    for kind in effect.meets:
+        if kind == "factual_record_decision" and deadlines.open(kind) is None:
+            open_lapsed_decision(ctx, event)
+        deadlines.meet(kind, on, party=data.get("party", "") if kind == "draft_comments" else "")
+
+    # Stage.
+    to = effect.to if in_scope else None
+    if rule.kind == "reopened":
+        to = data["to_stage"]
+        submission.closure_reason = ""
+    if to:
+        submission.stage = to
+        if to == Stage.CLOSED:
+            submission.closure_reason = effect.closure or data["reason"]
+        deadlines.end_unmet(on, to)
+
+    # Deadlines opened by this event.
+    if in_scope:
+        for kind in effect.opens:
+            _open(ctx, kind, event)
+    if rule.kind == "reopened":
+        _open(ctx, ENTRY_DEADLINES[to], event)
+
+    # What each kind does besides.
+    handler = _KIND_EFFECTS.get(rule.kind)
+    if handler:
+        handler(ctx, event)
+
+
+def _open(ctx: Context, kind: str, event: Event) -> None:
+    deadlines = ctx.deadlines
+    on = event.on
+    if kind == "party_response":
+        delivered = event.data.get("delivered_on")
+        start = datetime.date.fromisoformat(delivered) if delivered else on
+        start_kind = "reopened" if event.kind == "reopened" else "response_decided"
+        deadlines.open_new(kind, start, start_kind, event)
+    elif kind == "draft_comments":
+        for party in guards.PARTIES:
+            deadlines.open_new(kind, on, event.kind, event, party=party)
+    elif kind == "publication":
+        final = [f["on"] for f in ctx.facts if f["kind"] == "final_submitted"]
+        instructed = [f["on"] for f in ctx.facts if f["kind"] == "publication_instructed"]
+        if event.kind == "final_submitted":
+            final.append(on)
+        elif event.kind == "publication_instructed":
+            instructed.append(on)
+        if (
+            ctx.submission.stage == Stage.FINAL_FACTUAL_RECORD
+            and final
+            and instructed
+            and deadlines.open("publication") is None
+        ):
+            if event.kind == "reopened":
+                # Like every stage's period on a reopening, publication counts afresh from it
+                # (counting from the old dates would make it overdue the day it opens).
+                deadlines.open_new(kind, on, "reopened", event)
+                return
+            start_kind = (
+                "final_submitted" if final[-1] >= instructed[0] else "publication_instructed"
+            )
+            deadlines.open_new(kind, max(final[-1], instructed[0]), start_kind, event)
+    elif kind == "factual_record_decision" and event.kind == "party_responded":
+        deadlines.open_new(kind, on, "party_responded", event)
+    else:
+        deadlines.open_new(kind, on, event.kind, event)
+
+
+def open_lapsed_decision(ctx: Context, event=None) -> None:
+    """The Secretariat's factual-record decision period starts the day after the Party's
+    response period ends unmet."""
+    response = ctx.deadlines.latest("party_response")
+    if response is None:
+        return
+    start = response.due_on + datetime.timedelta(days=1)
+    ctx.deadlines.open_new("factual_record_decision", start, "response_period_end", None)
+
+
+def _acknowledged(ctx: Context, event: Event) -> None:
+    submission = ctx.submission
+    if submission.imported_identifier:
+        identifier = submission.imported_identifier
+        prefix, party, number, year = identifier.split("/")
+        IdentifierCounter.hold(prefix, party, int(year), int(number))
+    else:
+        prefix = settings.SEM_IDENTIFIER_PREFIX
+        party = submission.party.code
+        year = submission.filed_on.year
+
+        def taken(number):
+            return Submission.objects.filter(
+                identifier=f"{prefix}/{party}/{number:03d}/{year}"
+            ).exists()
+
+        number = IdentifierCounter.take(prefix, party, year, taken=taken)
+        identifier = f"{prefix}/{party}/{number:03d}/{year}"
+    submission.identifier = identifier
+    submission.slug = Submission.slug_for(identifier)
+    submission.registered_on = event.on
+
+
+def _request_delivered(ctx: Context, event: Event) -> None:
+    deadline = ctx.deadlines.open("party_response")
+    if deadline is not None:
+        ctx.deadlines.rebase(deadline, event.on, "request_delivered", event)
+
+
+def _extension_notified(ctx: Context, event: Event) -> None:
+    ctx.deadlines.set_length(ctx.deadlines.open("party_response"), EXTENDED_PARTY_RESPONSE)
+
+
+def _response_decided(ctx: Context, event: Event) -> None:
+    if event.data["outcome"] == "request":
+        access.grant_case_access(ctx.submission, access.Audience.PARTY_CONCERNED)
+
+
+def _factual_record_notified(ctx: Context, event: Event) -> None:
+    access.grant_case_access(ctx.submission, access.Audience.COUNCIL)
+
+
+def _draft_submitted(ctx: Context, event: Event) -> None:
+    access.grant_case_access(ctx.submission, access.Audience.PARTIES_AND_COUNCIL)
+
+
+def _submitters_joined(ctx: Context, event: Event) -> None:
+    position = ctx.submission.memberships.count()
+    for offset, item in enumerate(event.data["submitters"]):
+        submitter = Submitter.objects.create(
+            kind=item["kind"],
+            name=item["name"],
+            nationality=item.get("country", ""),
+            residence=item.get("residence", ""),
+            email=item.get("email", ""),
+            confidential=bool(item.get("confidential")),
+        )
+        SubmissionSubmitter.objects.create(
+            submission=ctx.submission,
+            submitter=submitter,
+            position=position + offset,
+            joined_on=event.on,
+        )
+
+
+def _identity_withheld(ctx: Context, event: Event) -> None:
+    membership = ctx.submission.memberships.select_related("submitter")[event.data["submitter"]]
+    membership.submitter.confidential = True
+    membership.submitter.save(update_fields=["confidential"])
+
+
+def _assigned(ctx: Context, event: Event) -> None:
+    ctx.submission.assigned_officer = User.objects.filter(username=event.data["officer"]).first()
+
+
+def _visibility_changed(ctx: Context, event: Event) -> None:
+    document = ctx.document_at(*event.data["document"])
+    document.visibility = event.data["to"]
+    if document.pk is not None:  # else an import's row, inserted with this visibility
+        document.save(update_fields=["visibility"])
+
+
+def _deadline_missed_explained(ctx: Context, event: Event) -> None:
+    deadline = ctx.deadlines.latest(event.data["deadline"], event.data.get("party", ""))
+    deadline.missed_reason = event.data["reason"]
+    if event.data.get("new_due_on"):
+        deadline.revised_due_on = datetime.date.fromisoformat(event.data["new_due_on"])
+    ctx.deadlines._touch(deadline)
+
+
+_KIND_EFFECTS = {
+    "acknowledged": _acknowledged,
+    "request_delivered": _request_delivered,
+    "extension_notified": _extension_notified,
+    "response_decided": _response_decided,
+    "factual_record_notified": _factual_record_notified,
+    "draft_submitted": _draft_submitted,
+    "submitters_joined": _submitters_joined,
+    "identity_withheld": _identity_withheld,
+    "assigned": _assigned,
+    "visibility_changed": _visibility_changed,
+    "deadline_missed_explained": _deadline_missed_explained,
+}

@@ -1,0 +1,183 @@
+"""Filing a submission: the case, its submitters and laws, and its first event."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from submissions import storage as documents
+from submissions.history import acting_user
+from submissions.models import (
+    EnvironmentalLaw,
+    IdentifierCounter,
+    Party,
+    Submission,
+    SubmissionLaw,
+    SubmissionSubmitter,
+    Submitter,
+)
+from workflow import guards
+from workflow.actors import Actor
+from workflow.exceptions import InvalidInput, NotAllowed
+from workflow.services.context import Context, ImportOptions, today
+from workflow.services.recording import record_event, save_row
+
+
+@dataclass
+class SubmitterInput:
+    kind: str
+    name: str
+    nationality: str
+    residence: str = ""
+    email: str = ""
+    phone: str = ""
+    postal_address: str = ""
+    preferred_language: str = "en"
+    confidential: bool = False
+    identity_document: object = None
+
+
+@dataclass
+class LawInput:
+    name: str
+    provisions: str = ""
+
+
+@dataclass
+class FilingInput:
+    party: str
+    language: str
+    title: str
+    submitters: list[SubmitterInput]
+    laws: list[LawInput] = field(default_factory=list)
+    summary: str = ""
+    title_other: str = ""  # the title in the other language, when given (staff, import)
+    summary_other: str = ""
+    facts: str = ""
+    authorities_communication: str = ""
+    authorities_response: str = ""
+    private_remedies: str = ""
+    harm: str = ""
+    relies_on_media_only: bool | None = None
+
+
+def file_submission(
+    filing: FilingInput,
+    *,
+    actor,
+    on: datetime.date | str | None = None,
+    reason: str = "",
+    documents_in=(),
+    identifier: str = "",
+    receipt_number: str = "",
+    note: str = "",
+    title: str = "",
+    author: str | None = None,
+    visibility: str | None = None,
+    importing: ImportOptions | None = None,
+    context_out: list | None = None,
+) -> Submission:
+    """File a submission: the case, its submitters and laws, and its first event (`filed`),
+    which gives it a receipt number and opens the acknowledgement and admissibility periods."""
+    actor = Actor.of(actor)
+    if filing.party not in guards.PARTIES:
+        raise InvalidInput(_("The Party concerned must be Peru or the United States."))
+    if filing.language not in ("en", "es"):
+        raise InvalidInput(_("A submission is written in English or Spanish."))
+    if not filing.submitters:
+        raise InvalidInput(_("A submission has at least one submitter."))
+    if importing is None and actor.kind == "user" and not actor.is_secretariat_user:
+        raise NotAllowed()
+    on_date = datetime.date.fromisoformat(on) if isinstance(on, str) else (on or today())
+    other = "es" if filing.language == "en" else "en"
+    history_user = importing.recorded_by if importing is not None else actor.user
+    with transaction.atomic(), acting_user(history_user):
+        party = Party.objects.get(code=filing.party)
+        if receipt_number:
+            _prefix, year, number = receipt_number.split("-")
+            IdentifierCounter.hold("R", "", int(year), int(number))
+        else:
+            number = IdentifierCounter.take("R", "", on_date.year)
+            receipt_number = f"R-{on_date.year}-{number:06d}"
+        submission = Submission(
+            receipt_number=receipt_number,
+            party=party,
+            language=filing.language,
+            filed_on=on_date,
+            stage="",
+            imported_identifier=identifier,
+            facts=filing.facts,
+            authorities_communication=filing.authorities_communication,
+            authorities_response=filing.authorities_response,
+            private_remedies=filing.private_remedies,
+            harm=filing.harm,
+            relies_on_media_only=filing.relies_on_media_only,
+        )
+        setattr(submission, f"title_{filing.language}", filing.title)
+        setattr(submission, f"title_{other}", filing.title_other)
+        setattr(submission, f"summary_{filing.language}", filing.summary)
+        setattr(submission, f"summary_{other}", filing.summary_other)
+        ctx = Context(
+            submission,
+            getattr(importing, "calendar", None),
+            getattr(importing, "lengths", None),
+            new=True,
+        )
+        ctx.defer_writes = bool(importing is not None and importing.defer_writes)
+        save_row(ctx, submission, history_user)
+        for position, law in enumerate(filing.laws):
+            law_row, _created = EnvironmentalLaw.objects.get_or_create(
+                party=party, name=law.name.strip(), provisions=law.provisions.strip()
+            )
+            save_row(
+                ctx,
+                SubmissionLaw(submission=submission, law=law_row, position=position),
+                history_user,
+            )
+        first_membership = None
+        for position, item in enumerate(filing.submitters):
+            submitter = Submitter(
+                kind=item.kind,
+                name=item.name,
+                nationality=item.nationality.upper(),
+                residence=item.residence.upper(),
+                email=item.email,
+                phone=item.phone,
+                postal_address=item.postal_address,
+                preferred_language=item.preferred_language,
+                confidential=item.confidential,
+            )
+            if item.identity_document:
+                submitter.identity_document.save(
+                    documents.safe_name(item.identity_document.name),
+                    item.identity_document,
+                    save=False,
+                )
+            save_row(ctx, submitter, history_user)
+            membership = SubmissionSubmitter(
+                submission=submission, submitter=submitter, position=position, joined_on=on_date
+            )
+            save_row(ctx, membership, history_user)
+            first_membership = first_membership or membership
+        if actor.kind == "public":
+            actor = Actor.submitter(first_membership)
+        if author is None:
+            author = "submitter"  # the submitters file, whoever types it in (paper filings)
+        record_event(
+            submission,
+            "filed",
+            actor=actor,
+            on=on_date,
+            reason=reason,
+            documents_in=documents_in,
+            context=ctx,
+            importing=importing,
+            note=note,
+            title=title,
+            author=author,
+            visibility=visibility,
+        )
+        if context_out is not None:
+            context_out.append(ctx)
+    return submission

@@ -9,12 +9,17 @@ object permission granted to a per-Party group by the workflow service that open
 import enum
 import logging
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from guardian.models import GroupObjectPermission
 from guardian.shortcuts import get_objects_for_group
 
-from submissions.roles import SECRETARIAT_ROLES, Role
+from submissions.models import AccessLogEntry, Party, Submission, SubmissionSubmitter
+from submissions.roles import SECRETARIAT_ROLES, Role, roles_of
 from submissions.stages import Visibility
 
 V = Visibility
@@ -22,18 +27,6 @@ logger = logging.getLogger(__name__)
 ALL_LEVELS = frozenset(Visibility)
 WITHHELD_LABEL = _("Name withheld at the submitter's request")
 VIEW_PERMISSION = "submissions.view_submission"
-
-
-def roles_of(user) -> frozenset:
-    """The roles of an account (cached on the object for the request)."""
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
-        return frozenset()
-    cached = getattr(user, "_sem_roles", None)
-    if cached is None:
-        names = {g.name for g in user.groups.all()}
-        cached = frozenset(Role(name) for name in names if name in Role.values)
-        user._sem_roles = cached
-    return cached
 
 
 def is_secretariat(user) -> bool:
@@ -84,10 +77,6 @@ def grant_case_access(submission, audience: Audience) -> None:
 
     Writes guardian's group object permissions in one statement: the importer grants access
     for thousands of cases, and guardian's assign_perm takes a dozen queries per group."""
-    from django.contrib.auth.models import Permission
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import connection
-    from guardian.models import GroupObjectPermission
 
     content_type = ContentType.objects.get_for_model(submission)  # cached by Django
     names = _audience_groups(submission, audience)
@@ -109,7 +98,6 @@ def grant_case_access(submission, audience: Audience) -> None:
 
 def assign_role(user, role: Role, party: str | None = None) -> None:
     """Give an account a role; Party-bound roles also join their Party's access group."""
-    from submissions.models import Party
 
     user.groups.add(Group.objects.get(name=role.value))
     if role in (Role.FOCAL_POINT, Role.COUNCIL):
@@ -206,7 +194,6 @@ def get_submission_for_user(user, queryset, membership=None, **lookup):
 def require_staff_reader(user, *, act: bool = False) -> None:
     """Pages of the Secretariat's workspace that are not about one case (the queue, the
     approval list): staff and auditors read them, only the Secretariat acts (else 403)."""
-    from django.core.exceptions import PermissionDenied
 
     if not is_staff_reader(user) or (act and not is_secretariat(user)):
         raise PermissionDenied
@@ -216,7 +203,6 @@ def get_submission_for_staff(user, queryset, *, act: bool = False, **lookup):
     """The case in the Secretariat's workspace: 404 for anyone who may not see the case, 403
     for someone who may see it but not here (not staff) or, with ``act``, may not act (an
     auditor reads only)."""
-    from django.core.exceptions import PermissionDenied
 
     submission = get_submission_for_user(user, queryset, **lookup)
     if not is_staff_reader(user) or (act and not is_secretariat(user)):
@@ -238,7 +224,6 @@ def get_submission_for_portal(user, queryset, **lookup):
 
 
 def public_submissions(queryset=None):
-    from submissions.models import Submission
 
     queryset = Submission.objects.all() if queryset is None else queryset
     return queryset.filter(registered_on__isnull=False)
@@ -267,7 +252,6 @@ def visible_documents(queryset, levels):
 def staff_submissions(user, queryset=None):
     """The cases a signed-in account may list: all for staff and auditors; for Parties and the
     Council, those opened to them."""
-    from submissions.models import Submission
 
     queryset = Submission.objects.all() if queryset is None else queryset
     if is_staff_reader(user):
@@ -283,7 +267,6 @@ def staff_submissions(user, queryset=None):
 
 def membership_for_token(token):
     """The membership a private tracking link stands for, or 404: unknown, or revoked by staff."""
-    from submissions.models import SubmissionSubmitter
 
     if not isinstance(token, str) or not 20 <= len(token) <= 64:
         raise Http404
@@ -307,7 +290,6 @@ def log_access(request, submission, document=None) -> None:
     Called by the view after its access check passed. Public documents and anonymous visitors
     are not logged: the public docket is open to all.
     """
-    from submissions.models import AccessLogEntry
 
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:

@@ -15,7 +15,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from submissions.roles import Role
+from submissions.roles import Role, roles_of
 from submissions.stages import Author, ClosureReason, Stage, Visibility
 
 LANGUAGE_CHOICES = [("en", _("English")), ("es", _("Spanish"))]
@@ -56,8 +56,6 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
 
     def has_role(self, role: Role) -> bool:
-        from submissions.access import roles_of
-
         return role in roles_of(self)
 
 

@@ -15,3 +15,15 @@ class Role(models.TextChoices):
 SECRETARIAT_ROLES = frozenset({Role.OFFICER, Role.DIRECTOR})
 # Roles that speak for one Party: the account must name it.
 PARTY_BOUND_ROLES = frozenset({Role.FOCAL_POINT, Role.COUNCIL})
+
+
+def roles_of(user) -> frozenset:
+    """The roles of an account (cached on the object for the request)."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    cached = getattr(user, "_sem_roles", None)
+    if cached is None:
+        names = {g.name for g in user.groups.all()}
+        cached = frozenset(Role(name) for name in names if name in Role.values)
+        user._sem_roles = cached
+    return cached

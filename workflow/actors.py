@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from submissions.access import is_secretariat, roles_of
 from submissions.roles import Role
 from workflow import table
 
@@ -47,8 +48,6 @@ class Actor:
             if self.membership.submission_id == submission.pk:
                 return {table.SUBMITTER, table.PUBLIC}
             return {table.PUBLIC}
-        from submissions.access import roles_of
-
         roles = roles_of(self.user)
         result = set()
         if Role.OFFICER in roles or Role.DIRECTOR in roles:
@@ -86,6 +85,4 @@ class Actor:
     def is_secretariat_user(self) -> bool:
         if self.kind != "user":
             return False
-        from submissions.access import is_secretariat
-
         return is_secretariat(self.user)

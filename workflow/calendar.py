@@ -7,6 +7,8 @@ from functools import lru_cache
 import holidays
 from django.conf import settings
 
+from workflow.models import NonWorkingDay
+
 
 @lru_cache(maxsize=1)
 def _seat_holidays():
@@ -20,8 +22,6 @@ class Calendar:
 
     def __init__(self, extra_days: set[datetime.date] | None = None):
         if extra_days is None:
-            from workflow.models import NonWorkingDay
-
             extra_days = set(NonWorkingDay.objects.values_list("date", flat=True))
         self.extra_days = extra_days
 

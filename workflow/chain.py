@@ -10,6 +10,9 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from submissions.models import Document
+from workflow.models import Event
+
 GENESIS = ""
 
 
@@ -34,8 +37,6 @@ def _position_of(document, name: str, documents) -> int | list[int] | None:
         return [target.event.seq - 1, target.position]  # an import's row not yet inserted
     if target_id is None:
         return None
-    from submissions.models import Document
-
     seq, position = Document.objects.filter(pk=target_id).values_list("event__seq", "position")[0]
     return [seq - 1, position]
 
@@ -109,8 +110,6 @@ class Break:
 
 def verify_submission(submission) -> Break | None:
     """The first broken link of a case's chain, or ``None`` when the chain is intact."""
-    from workflow.models import Event
-
     events = list(
         Event.objects.filter(submission=submission)
         .select_related("recorded_by", "proposal")

@@ -1,7 +1,7 @@
 """The transition table drawn as a Mermaid state diagram (README, `manage.py workflow_graph`)."""
 
 from submissions.stages import Stage
-from workflow.table import RULES
+from workflow.table import CLOSURE_BY_STAGE, RULES
 
 ABBREVIATIONS = {
     Stage.ADMISSIBILITY_REVIEW: "AR",
@@ -29,8 +29,6 @@ def edges() -> list[tuple[str, str, str]]:
                 sources = [s for s in sources if s in effect.from_stages]
             label = rule.kind + (f": {outcome}" if outcome else "")
             if rule.kind == "closed":
-                from workflow.table import CLOSURE_BY_STAGE
-
                 for source in sources:
                     result.append((source, Stage.CLOSED, f"closed: {CLOSURE_BY_STAGE[source]}"))
                 continue

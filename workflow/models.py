@@ -7,11 +7,10 @@ from simple_history.models import HistoricalRecords
 
 from submissions.models import Submission
 from submissions.stages import Author, Stage, Visibility
+from workflow.table import RULES, TABLE
 
 
 def _event_kind_choices():
-    from workflow.table import RULES
-
     return [(rule.kind, rule.label) for rule in RULES]
 
 
@@ -68,8 +67,6 @@ class Event(models.Model):
 
     @property
     def kind_label(self):
-        from workflow.table import TABLE
-
         rule = TABLE.get(self.kind)
         return rule.label if rule else self.kind
 

@@ -1,38 +1,35 @@
 """Accounts of the Parties' focal points and Council members, managed by the Secretariat.
 
-The Secretariat invites a person by email with a one-time link to set a password (Django's
-password-reset token: it stops working once the password is set, or after
-``PASSWORD_RESET_TIMEOUT``), deactivates the account when the person leaves, and sees who holds
-which role and what the Parties and the Council did. Secretariat accounts themselves are
-managed in the admin.
+The Secretariat invites a person by email (through the outbox: ``notices.outbox``) with a
+one-time link to set a password (Django's password-reset token: it stops working once the
+password is set, or after ``PASSWORD_RESET_TIMEOUT``), deactivates the account when the person
+leaves, and sees who holds which role and what the Parties and the Council did. Secretariat
+accounts themselves are managed in the admin.
 """
 
 import logging
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.tokens import default_token_generator
+from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import PermissionDenied
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
-from django.urls import reverse, reverse_lazy
-from django.utils import translation
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from notices import outbox
+from secretariat.web.forms import AccessibleForm
 from submissions import access
 from submissions.history import acting_user
 from submissions.models import LANGUAGE_CHOICES, PARTY_CODES, Party, User
 from submissions.roles import PARTY_BOUND_ROLES, Role
+from workflow.activity import portal_activity
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +53,7 @@ def invite(
     actor,
 ) -> User:
     """Create the account of a focal point or Council member, without a usable password, and
-    email them (after commit, in their language) a link to set one."""
+    queue the email (sent after commit, in their language) with a link to set one."""
     if not access.is_secretariat(actor):
         raise PermissionDenied
     if Role(role) not in PARTY_BOUND_ROLES or party not in PARTY_CODES:
@@ -72,45 +69,9 @@ def invite(
         user.set_unusable_password()
         user.save()
         access.assign_role(user, Role(role), party)
-        transaction.on_commit(lambda: send_invitation(user.pk))
+        outbox.queue_invitation(user)
     log.info("user %s invited %s as %s of %s", actor.pk, user.pk, role, party)
     return user
-
-
-def invitation_url(user) -> str:
-    """The one-time set-password link, in the invited person's language."""
-    with translation.override(user.preferred_language or "en"):
-        path = reverse(
-            "account_set_password",
-            kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": default_token_generator.make_token(user),
-            },
-        )
-    return settings.SEM_SITE_URL.rstrip("/") + path
-
-
-def send_invitation(user_pk: int) -> None:
-    """Send (or send again) the invitation email. Runs after commit."""
-    user = User.objects.select_related("party").get(pk=user_pk)
-    with translation.override(user.preferred_language or "en"):
-        context = {
-            "user": user,
-            "url": invitation_url(user),
-            "role": ", ".join(
-                str(Role(g).label)
-                for g in user.groups.values_list("name", flat=True)
-                if g in Role.values
-            ),
-            "party": user.party.name if user.party_id else "",
-            "hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
-        }
-        subject = _("Your account with the Secretariat for Environmental Matters")
-        text = render_to_string("accounts/email/invitation.txt", context)
-        html = render_to_string("accounts/email/invitation.html", context)
-    message = EmailMultiAlternatives(subject, text, to=[user.email])
-    message.attach_alternative(html, "text/html")
-    message.send()
 
 
 def is_party_bound(user) -> bool:
@@ -135,7 +96,7 @@ def deactivate(user: User, *, actor) -> None:
 # --- Forms -------------------------------------------------------------------------------------
 
 
-class InviteForm(forms.Form):
+class InviteForm(AccessibleForm):
     email = forms.EmailField(label=gettext_lazy("Email"))
     first_name = forms.CharField(label=gettext_lazy("First name"), max_length=150)
     last_name = forms.CharField(label=gettext_lazy("Last name"), max_length=150)
@@ -248,7 +209,7 @@ def account_resend(request, pk):
     if not account.is_active or account.has_usable_password():
         messages.error(request, _("Only a pending invitation can be sent again."))
     else:
-        send_invitation(account.pk)
+        outbox.queue_invitation(account)
         messages.success(
             request, _("The invitation was sent again to %(email)s.") % {"email": account.email}
         )
@@ -259,15 +220,18 @@ def account_resend(request, pk):
 @require_GET
 def activity(request):
     """What each Party and Council member did, and when, across all cases."""
-    from secretariat.portals.queries import portal_activity
-
     _require_reader(request.user)
     return render(request, "accounts/activity.html", {"activity": portal_activity()})
+
+
+class NewPasswordForm(SetPasswordForm, AccessibleForm):
+    """Django's password form, rendered and described like every form of the site."""
 
 
 class SetPasswordView(auth_views.PasswordResetConfirmView):
     """The one-time link of an invitation. A deactivated account's link does not work."""
 
+    form_class = NewPasswordForm
     template_name = "accounts/set_password.html"
     success_url = reverse_lazy("account_password_set")
     post_reset_login = False

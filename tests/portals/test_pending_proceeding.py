@@ -4,7 +4,7 @@ import datetime
 
 from django.urls import reverse
 
-from secretariat.portals.queries import portal_activity
+from workflow.activity import portal_activity
 from submissions.stages import ClosureReason, Stage
 from tests.helpers_cases import drive, frozen
 from tests.portals.test_party import respond_post

@@ -11,13 +11,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from secretariat.portals import queries as portal_queries
 from secretariat.workspace import queries
 from secretariat.workspace.case_forms import DocumentVersionForm, LinkRelatedForm, PublicTextsForm
-from secretariat.workspace.forms import NOT_OFFERED, FilingForm, action_form
+from secretariat.workspace.forms import NOT_OFFERED, PaperFilingForm, action_form
 from submissions import access
 from submissions.models import Submission
-from workflow import services
+from workflow import activity, services
 from workflow.calendar import Calendar
 from workflow.deadlines import SPECS, explain
 from workflow.describe import describe
@@ -78,7 +77,7 @@ def case_context(request, case, bound=None) -> dict:
     memberships = case.memberships.select_related("submitter").order_by("position", "id")
     return {
         "case": case,
-        "portal_activity": portal_queries.portal_activity(case),
+        "portal_activity": activity.portal_activity(case),
         "events": events,
         "deadlines": deadlines,
         "forms": forms,
@@ -151,7 +150,7 @@ def action(request, pk, kind):
 def file_case(request):
     """Record a filing that arrived on paper or by email."""
     access.require_staff_reader(request.user, act=True)
-    form = FilingForm(request.POST or None, request.FILES or None)
+    form = PaperFilingForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             case = services.file_submission(

@@ -1,4 +1,5 @@
-"""What the Parties and the Council did on cases, and when: for the Secretariat's screens.
+"""What the Parties and the Council did on cases, and when (the Secretariat shows it on its
+case pages and its activity page).
 
 ``portal_activity`` is one query for the rows plus one for their documents, whatever their
 number. Show it with ``{% include "portals/_activity.html" with activity=… %}``.

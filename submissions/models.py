@@ -244,9 +244,6 @@ class Submission(models.Model):
         ordering = ["-filed_on", "-id"]
         verbose_name = _("submission")
         verbose_name_plural = _("submissions")
-        permissions = [
-            ("act_as_party", _("Can act for a Party on this case")),
-        ]
 
     def __str__(self):
         return self.reference

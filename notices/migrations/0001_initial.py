@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('submissions', '0006_docket_search'),
-        ('workflow', '0002_tidy'),
+        ('workflow', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

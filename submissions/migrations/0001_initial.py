@@ -316,7 +316,6 @@ class Migration(migrations.Migration):
                 'verbose_name': 'submission',
                 'verbose_name_plural': 'submissions',
                 'ordering': ['-filed_on', '-id'],
-                'permissions': [('act_as_party', 'Can act for a Party on this case')],
             },
         ),
         migrations.CreateModel(
@@ -350,7 +349,7 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(max_length=300, verbose_name='name')),
                 ('nationality', models.CharField(help_text='Two-letter country code.', max_length=2, verbose_name='nationality or country of establishment')),
                 ('residence', models.CharField(blank=True, max_length=2, verbose_name='country of permanent residence')),
-                ('identity_document', models.FileField(blank=True, upload_to='identity/%Y/', verbose_name='identity document')),
+                ('identity_document', models.FileField(blank=True, upload_to=submissions.models.identity_upload_to, verbose_name='identity document')),
                 ('postal_address', models.TextField(blank=True, verbose_name='postal address')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
                 ('phone', models.CharField(blank=True, max_length=50, verbose_name='phone')),

@@ -72,7 +72,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("submissions", "0005_tidy"),
+        ("submissions", "0004_counter_history"),
     ]
 
     operations = [migrations.RunPython(forwards, backwards, elidable=False)]

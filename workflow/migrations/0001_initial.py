@@ -5,6 +5,8 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+import workflow.models
+
 
 class Migration(migrations.Migration):
 
@@ -46,7 +48,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('seq', models.PositiveIntegerField(verbose_name='sequence number')),
-                ('kind', models.CharField(db_index=True, max_length=40, verbose_name='kind')),
+                ('kind', models.CharField(choices=workflow.models._event_kind_choices, db_index=True, max_length=40, verbose_name='kind')),
                 ('on', models.DateField(verbose_name='date')),
                 ('recorded_at', models.DateTimeField(verbose_name='recorded at')),
                 ('author', models.CharField(choices=[('submitter', 'Submitter'), ('secretariat', 'Secretariat'), ('party:PE', 'Government of Peru'), ('party:US', 'Government of the United States'), ('council:PE', 'Council member of Peru'), ('council:US', 'Council member of the United States'), ('public', 'Interested person')], max_length=20, verbose_name='author')),
@@ -157,7 +159,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('seq', models.PositiveIntegerField(verbose_name='sequence number')),
-                ('kind', models.CharField(db_index=True, max_length=40, verbose_name='kind')),
+                ('kind', models.CharField(choices=workflow.models._event_kind_choices, db_index=True, max_length=40, verbose_name='kind')),
                 ('on', models.DateField(verbose_name='date')),
                 ('recorded_at', models.DateTimeField(verbose_name='recorded at')),
                 ('author', models.CharField(choices=[('submitter', 'Submitter'), ('secretariat', 'Secretariat'), ('party:PE', 'Government of Peru'), ('party:US', 'Government of the United States'), ('council:PE', 'Council member of Peru'), ('council:US', 'Council member of the United States'), ('public', 'Interested person')], max_length=20, verbose_name='author')),

@@ -1,11 +1,18 @@
-"""Attachments of the public forms: checked, kept across a failed validation, handed to the
-workflow.
+"""The one upload policy: every file a person or the staff uploads (public filing and tracking,
+the information form, the portals, the workspace) is checked here, and the public forms' files
+are kept across a failed validation and handed to the workflow.
+
+The types (``SEM_FILING_TYPES``, narrowed by ``SEM_FILING_ALLOWED_EXTENSIONS``), the limit per
+file (``SEM_FILING_MAX_FILE_BYTES``) and for all files of one form together
+(``SEM_FILING_MAX_TOTAL_BYTES``) come from the settings, for every website alike. The form
+field that applies it is ``secretariat.web.forms.DocumentField``.
 
 A file is checked before anything else is done with it: an allowed extension, a size within the
 per-file limit, and first bytes that show the type its extension claims (a program renamed
-``report.pdf`` is refused). A file that passes is streamed to a temporary area of the default
-storage (``pending/<random>/``) and referred to by a signed token in a hidden field, so that a
-person whose form comes back with an error does not upload it again. On success it becomes a
+``report.pdf`` is refused), then the optional virus scan (clamd), which quarantines a flagged
+file. A file that passes is streamed to a temporary area of the default storage
+(``pending/<random>/``) and referred to by a signed token in a hidden field, so that a person
+whose form comes back with an error does not upload it again. On success it becomes a
 ``DocumentInput`` that the workflow streams to its final place and hashes; files are never read
 whole into memory.
 """
@@ -126,6 +133,27 @@ def check(upload, *, reference: str = "") -> str:
     return content_type
 
 
+CHECKED = "sem_checked_content_type"  # set on an upload that passed ``check``
+
+
+def checked_type(upload, *, reference: str = "") -> str:
+    """``check`` an upload once: its sniffed content type, remembered on the upload, so a form
+    field's check and the keeping of the file (``stash``) do not scan it twice."""
+    content_type = getattr(upload, CHECKED, None)
+    if content_type is None:
+        content_type = check(upload, reference=reference)
+        setattr(upload, CHECKED, content_type)
+    return content_type
+
+
+def help_text() -> str:
+    """What a file input may take, for its help text."""
+    return _("Accepted types: %(types)s; each file at most %(limit)s.") % {
+        "types": ", ".join(e.upper() for e in allowed_extensions()),
+        "limit": filesizeformat(settings.SEM_FILING_MAX_FILE_BYTES),
+    }
+
+
 def screen(upload, name: str, content_type: str, *, reference: str = "") -> None:
     """Scan an upload with clamd when one is configured. A file found infected, or one that
     could not be scanned (unless ``SEM_CLAMD_FAIL_OPEN``), is not lost: it is moved to
@@ -205,8 +233,8 @@ def check_total(sizes) -> None:
 
 
 def stash(upload) -> PendingFile:
-    """Check an upload and stream it to temporary storage (raises ValidationError)."""
-    content_type = check(upload)
+    """Check an upload (once) and stream it to temporary storage (raises ValidationError)."""
+    content_type = checked_type(upload)
     digest, size = sha256_of(upload)
     original = safe_name(upload.name)
     folder = f"{PENDING_ROOT}/{secrets.token_hex(16)}"

@@ -14,10 +14,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from secretariat.accounts import otp
+from secretariat.web.forms import AccessibleForm
 from submissions.models import User
 
 
-class CodeForm(forms.Form):
+class CodeForm(AccessibleForm):
     code = forms.CharField(
         label=gettext_lazy("Code"),
         max_length=16,

@@ -1,31 +1,16 @@
 """Forms of the Parties' and the Council's portals. They check input only; the workflow
 services decide whether the action may be recorded now."""
 
-import os
-
 from django import forms
-from django.core.exceptions import ValidationError
 from django.forms import formset_factory
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
+from secretariat.web.forms import AccessibleForm, DocumentField
+from submissions import uploads
 from submissions.models import LANGUAGE_CHOICES
 from submissions.stages import Visibility
-from submissions.storage import DocumentInput, sniff
-from submissions.uploads import screen
-
-# Types a government's letter or annex may take: extension -> the type its first bytes show.
-ALLOWED_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "odt": "application/vnd.oasis.opendocument.text",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "jpg": "image/jpeg",
-    "jpeg": "image/jpeg",
-    "png": "image/png",
-}
-# Office files are zip archives: some versions of `filetype` report them as such.
-ZIP_TYPES = {"application/zip", "application/x-zip-compressed"}
-MAX_FILE_BYTES = 50 * 1024 * 1024
+from submissions.storage import DocumentInput
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
@@ -39,57 +24,8 @@ PARTY_VISIBILITIES = [
 ]
 
 
-class Described:
-    """Points each widget at its help text and its errors (aria-describedby), whose ids the
-    template ``portals/_field.html`` renders as ``<auto_id>-help`` and ``<auto_id>-error``."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._describe()
-
-    def full_clean(self):
-        super().full_clean()
-        self._describe()
-
-    def _describe(self):
-        errors = (self._errors or {}) if self.is_bound else {}
-        for name, field in self.fields.items():
-            auto_id = self[name].auto_id
-            ids = []
-            if field.help_text:
-                ids.append(f"{auto_id}-help")
-            if name in errors:
-                ids.append(f"{auto_id}-error")
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
-            else:
-                field.widget.attrs.pop("aria-describedby", None)
-
-
-def validate_upload(upload) -> None:
-    """An allowed extension whose first bytes agree with it, and not too large."""
-    extension = os.path.splitext(upload.name or "")[1].lower().lstrip(".")
-    if extension not in ALLOWED_TYPES:
-        raise ValidationError(
-            _("Files must be one of: %(types)s.") % {"types": ", ".join(sorted(ALLOWED_TYPES))},
-            code="type",
-        )
-    if upload.size > MAX_FILE_BYTES:
-        raise ValidationError(_("A file may be at most 50 MB."), code="size")
-    sniffed = sniff(upload)
-    expected = ALLOWED_TYPES[extension]
-    if sniffed != expected and not (sniffed in ZIP_TYPES and expected.startswith("application/v")):
-        raise ValidationError(
-            _("The file's content does not match its extension (.%(ext)s).") % {"ext": extension},
-            code="sniff",
-        )
-    # The optional virus scan (clamd) applies to the Parties' files too; a flagged file is
-    # quarantined, never lost.
-    screen(upload, upload.name, sniffed)
-
-
-class AttachmentForm(Described, forms.Form):
-    file = forms.FileField(label=_("File"), required=False, validators=[validate_upload])
+class AttachmentForm(AccessibleForm):
+    file = DocumentField(label=_("File"), required=False)
     title = forms.CharField(label=_("Title"), max_length=500, required=False)
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES)
     visibility = forms.ChoiceField(
@@ -115,7 +51,22 @@ class AttachmentForm(Described, forms.Form):
         )
 
 
-AttachmentFormSet = formset_factory(AttachmentForm, extra=3, max_num=10)
+class BaseAttachmentFormSet(forms.BaseFormSet):
+    def clean(self):
+        # The limit for all files together counts every attachment of the post.
+        uploads.check_total(
+            [
+                size
+                for form in self.forms
+                if hasattr(form, "cleaned_data")
+                for size in form.upload_sizes()
+            ]
+        )
+
+
+AttachmentFormSet = formset_factory(
+    AttachmentForm, formset=BaseAttachmentFormSet, extra=3, max_num=10
+)
 
 
 def attachment_formset(request=None, language: str = "en"):
@@ -129,15 +80,11 @@ def attachments_in(formset) -> list[DocumentInput]:
     return [d for d in (form.document_input() for form in formset.forms) if d is not None]
 
 
-class MainDocumentForm(Described, forms.Form):
+class MainDocumentForm(AccessibleForm):
     """A letter (response, comments, instruction…) with its language and title."""
 
     language = forms.ChoiceField(label=_("Language of the document"), choices=LANGUAGE_CHOICES)
-    document = forms.FileField(
-        label=_("Document"),
-        validators=[validate_upload],
-        help_text=_("PDF, Word, OpenDocument, Excel, JPEG or PNG; at most 50 MB."),
-    )
+    document = DocumentField(label=_("Document"), help_text=lazy(uploads.help_text, str)())
     document_title = forms.CharField(label=_("Title of the document"), max_length=500)
 
     def main_document(self, kind: str, visibility=None) -> DocumentInput:
@@ -237,7 +184,7 @@ class ResponseForm(MainDocumentForm):
         return result
 
 
-class ExtensionForm(Described, forms.Form):
+class ExtensionForm(AccessibleForm):
     circumstances = forms.CharField(
         label=_("The exceptional circumstances"),
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -259,7 +206,7 @@ class CommentForm(MainDocumentForm):
     )
 
 
-class CorrespondenceForm(Described, forms.Form):
+class CorrespondenceForm(AccessibleForm):
     subject = forms.CharField(label=_("Subject"), max_length=500)
     message = forms.CharField(
         label=_("Message"), widget=forms.Textarea(attrs={"rows": 8}), max_length=20000
@@ -271,7 +218,7 @@ class CorrespondenceForm(Described, forms.Form):
     )
 
 
-class InstructionForm(Described, forms.Form):
+class InstructionForm(AccessibleForm):
     reasons = forms.CharField(
         label=_("Reasons (optional)"),
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -280,7 +227,7 @@ class InstructionForm(Described, forms.Form):
     )
 
 
-class RecommendationForm(Described, forms.Form):
+class RecommendationForm(AccessibleForm):
     recommendation = forms.CharField(
         label=_("Recommendation to the Environmental Cooperation Commission"),
         widget=forms.Textarea(attrs={"rows": 8}),

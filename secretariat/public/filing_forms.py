@@ -2,7 +2,8 @@
 and information for a factual record (Art. 18.9.4(b)).
 
 Help texts paraphrase the treaty criterion each question serves, so a person knows why it is
-asked. Attachments go through ``submissions.uploads``.
+asked. Every file field is a ``DocumentField`` (the one upload policy, ``submissions.uploads``);
+the filing form keeps checked files across a failed post by a signed token.
 """
 
 import unicodedata
@@ -13,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from secretariat.web.forms import AccessibleForm, DocumentField
 from submissions import uploads
 from submissions.models import LANGUAGE_CHOICES, Submitter
 
@@ -45,46 +47,6 @@ def current_language() -> str:
     return language if language in ("en", "es") else "en"
 
 
-class PublicForm(forms.Form):
-    """Accessible rendering support: help and errors described on each widget."""
-
-    required_css_class = "field--required"
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.is_bound:
-            self.data = self.data.copy()  # kept files' tokens are written back into it
-
-    def describe(self) -> None:
-        """Point each widget at its help text and errors (aria-describedby, aria-invalid).
-        Called once validation, if any, is done."""
-        for name, field in self.fields.items():
-            bound = self[name]
-            ids = []
-            if field.help_text:
-                ids.append(f"{bound.auto_id}-help")
-            if self.is_bound and bound.errors:
-                ids.append(f"{bound.auto_id}-error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
-
-    def error_links(self):
-        """(anchor, label, message) for the error summary at the top of the page."""
-        links = []
-        if not self.is_bound:
-            return links
-        for message in self.non_field_errors():
-            links.append(("", "", message))
-        for bound in self:
-            if bound.is_hidden:
-                continue
-            anchor = bound.id_for_label or f"{bound.auto_id}_0"
-            for message in bound.errors:
-                links.append((anchor, bound.label, message))
-        return links
-
-
 def _text(label, help_text="", required=True, max_length=MAX_TEXT, rows=6):
     return forms.CharField(
         label=label,
@@ -95,7 +57,7 @@ def _text(label, help_text="", required=True, max_length=MAX_TEXT, rows=6):
     )
 
 
-class SubmitterForm(PublicForm):
+class SubmitterForm(AccessibleForm):
     """One person or organization filing. The first is required; co-submitters are optional
     (``empty_permitted``: an untouched fieldset is skipped)."""
 
@@ -124,7 +86,7 @@ class SubmitterForm(PublicForm):
         required=False,
         help_text=_("For individuals: a permanent resident of a Party is a person of that Party."),
     )
-    identity_document = forms.FileField(
+    identity_document = DocumentField(
         label=_("Identity document (optional)"),
         required=False,
         help_text=_(
@@ -159,10 +121,11 @@ class SubmitterForm(PublicForm):
 
     def __init__(self, *args, primary=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.is_bound:
+            self.data = self.data.copy()  # the kept file's token is written back into it
         self.primary = primary
         self.pending_identity = None
         self.fields["preferred_language"].initial = current_language()
-        self.fields["identity_document"].widget.attrs["accept"] = uploads.accept_attribute()
         if primary:
             self.fields["postal_address"].required = True
 
@@ -187,12 +150,8 @@ class SubmitterForm(PublicForm):
         upload = cleaned.get("identity_document")
         token_name = self.add_prefix("identity_document_token")
         previous = uploads.from_token(cleaned.get("identity_document_token", ""))
-        if upload:
-            try:
-                self.pending_identity = uploads.stash(upload)
-            except ValidationError as error:
-                self.add_error("identity_document", error)
-                self.pending_identity = previous
+        if upload:  # checked by its DocumentField
+            self.pending_identity = uploads.stash(upload)
         else:
             self.pending_identity = previous
         self.data[token_name] = self.pending_identity.token if self.pending_identity else ""
@@ -208,7 +167,7 @@ class SubmitterForm(PublicForm):
         )
 
 
-class FilingForm(PublicForm):
+class FilingForm(AccessibleForm):
     """The submission itself, in sections that follow Article 18.8.2."""
 
     party = forms.ChoiceField(
@@ -296,6 +255,8 @@ class FilingForm(PublicForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.is_bound:
+            self.data = self.data.copy()  # kept files' tokens are written back into it
         self.fields["language"].initial = current_language()
         for i in range(LAW_ROWS):
             self.fields[f"law_{i}_name"] = forms.CharField(
@@ -316,11 +277,7 @@ class FilingForm(PublicForm):
                 label=_("Articles or provisions"), max_length=500, required=False
             )
         for i in range(ATTACHMENT_SLOTS):
-            self.fields[f"attachment_{i}"] = forms.FileField(
-                label=_("File"),
-                required=False,
-                widget=forms.ClearableFileInput(attrs={"accept": uploads.accept_attribute()}),
-            )
+            self.fields[f"attachment_{i}"] = DocumentField(label=_("File"), required=False)
             self.fields[f"attachment_{i}_token"] = forms.CharField(
                 required=False, widget=forms.HiddenInput
             )
@@ -371,19 +328,15 @@ class FilingForm(PublicForm):
 
     def clean(self):
         cleaned = super().clean()
-        sizes = []
         for i in range(ATTACHMENT_SLOTS):
             token_name = self.add_prefix(f"attachment_{i}_token")
             previous = uploads.from_token(cleaned.get(f"attachment_{i}_token", ""))
-            upload = cleaned.get(f"attachment_{i}")
+            upload = cleaned.get(f"attachment_{i}")  # checked by its DocumentField
             pending = previous
             if upload:
-                try:
-                    pending = uploads.stash(upload)
-                    if previous is not None:
-                        previous.delete()
-                except ValidationError as error:
-                    self.add_error(f"attachment_{i}", error)
+                pending = uploads.stash(upload)
+                if previous is not None:
+                    previous.delete()
             elif previous is not None and cleaned.get(f"attachment_{i}_remove"):
                 previous.delete()
                 pending = None
@@ -391,12 +344,11 @@ class FilingForm(PublicForm):
             self.data.pop(self.add_prefix(f"attachment_{i}_remove"), None)
             if pending is not None:
                 self.kept[i] = pending
-                sizes.append(pending.size)
-        try:
-            uploads.check_total(sizes)
-        except ValidationError as error:
-            self.add_error(None, error)
         return cleaned
+
+    def upload_sizes(self):
+        # Files kept from an earlier post count towards the limit for all files together.
+        return [pending.size for pending in self.kept.values()]
 
     def laws(self):
         rows = []
@@ -418,22 +370,19 @@ class FilingForm(PublicForm):
         ]
 
 
-class DocumentsForm(PublicForm):
+class DocumentsForm(AccessibleForm):
     """Files added later (a revision, information, evidence): checked, then streamed by the
     workflow. A failed post asks for the file again; the text typed is kept."""
 
     files_required = False
     file_slots = 3
     confidential_choice = True  # False where the event itself is never public
-    scan_reference = ""  # the case's receipt number, logged if a file is quarantined
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for i in range(self.file_slots):
-            self.fields[f"file_{i}"] = forms.FileField(
-                label=_("File"),
-                required=self.files_required and i == 0,
-                widget=forms.ClearableFileInput(attrs={"accept": uploads.accept_attribute()}),
+            self.fields[f"file_{i}"] = DocumentField(
+                label=_("File"), required=self.files_required and i == 0
             )
             if self.confidential_choice:
                 self.fields[f"file_{i}_confidential"] = forms.BooleanField(
@@ -453,23 +402,6 @@ class DocumentsForm(PublicForm):
             )
             for i in range(self.file_slots)
         ]
-
-    def clean(self):
-        cleaned = super().clean()
-        sizes = []
-        for i in range(self.file_slots):
-            upload = cleaned.get(f"file_{i}")
-            if upload:
-                try:
-                    uploads.check(upload, reference=self.scan_reference)
-                    sizes.append(upload.size)
-                except ValidationError as error:
-                    self.add_error(f"file_{i}", error)
-        try:
-            uploads.check_total(sizes)
-        except ValidationError as error:
-            self.add_error(None, error)
-        return cleaned
 
     def uploaded(self):
         """(file, confidential) for each file given."""
@@ -502,13 +434,13 @@ class InformationAddedForm(DocumentsForm):
     )
 
 
-class WithdrawForm(PublicForm):
+class WithdrawForm(AccessibleForm):
     confirm = forms.BooleanField(
         label=_("Yes, withdraw this submission. I understand that the case will be closed."),
     )
 
 
-class LostLinkForm(PublicForm):
+class LostLinkForm(AccessibleForm):
     email = forms.EmailField(
         label=_("Email address you gave when filing"),
         help_text=_("If it is on file, we send the private links of your submissions there."),

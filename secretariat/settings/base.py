@@ -183,7 +183,8 @@ SEM_LETTERHEAD = env.str(
 SEM_SITE_URL = env.str("SEM_SITE_URL", default="http://127.0.0.1:8000")
 
 # --- Filing (online submissions, tracking links, public forms) -------------------------------
-# Attachments: allowed extensions and the content type their first bytes must show.
+# Uploads, on every website (public forms, portals, workspace): the one policy is
+# submissions.uploads. Allowed extensions and the content type their first bytes must show.
 SEM_FILING_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

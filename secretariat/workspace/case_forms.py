@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.workspace.forms import AccessibleForm
+from secretariat.web.forms import AccessibleForm, DocumentField
 from submissions.models import LANGUAGE_CHOICES, Document, Submission
 from submissions.stages import Visibility
 
@@ -81,7 +81,7 @@ class DocumentVersionForm(AccessibleForm):
     official = forms.BooleanField(label=_("Official translation"), required=False)
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES)
     title = forms.CharField(label=_("Title"), max_length=300)
-    file = forms.FileField(label=_("File"))
+    file = DocumentField(label=_("File"))
     visibility = forms.ChoiceField(
         label=_("Visibility"), choices=Visibility.choices, initial=Visibility.SECRETARIAT
     )
@@ -93,6 +93,7 @@ class DocumentVersionForm(AccessibleForm):
 
     def __init__(self, case, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.scan_reference = case.receipt_number or ""
         self.fields["document"].queryset = (
             Document.objects.filter(submission=case, event__isnull=False)
             .select_related("event")

@@ -1,0 +1,1 @@
+"""What several websites share (forms, their partials' conventions); kept small."""

@@ -1,0 +1,104 @@
+"""The one form base of the websites, and the one field that takes a file.
+
+Every form of the public site, the workspace, the portals and the accounts pages derives from
+``AccessibleForm``. Its fields render through ``templates/forms/_field.html`` (label or legend,
+required marking, help, errors, widget) and its errors through
+``templates/forms/_error_summary.html``; each widget names its help and its errors by the ids
+that partial renders (``<auto_id>-help``, ``<auto_id>-error``) and says when it is invalid.
+
+``DocumentField`` applies the one upload policy (``submissions.uploads``: type, first bytes,
+per-file size, virus scan with quarantine); the form adds the limit for all files together.
+"""
+
+from django import forms
+from django.forms.boundfield import BoundField
+
+from submissions import uploads
+
+
+class DescribedBoundField(BoundField):
+    """A widget that points at its help and errors (aria-describedby) by the partial's ids."""
+
+    @property
+    def aria_describedby(self):
+        if self.field.widget.attrs.get("aria-describedby"):
+            return None
+        ids = []
+        if self.auto_id and not self.is_hidden:
+            if self.help_text:
+                ids.append(f"{self.auto_id}-help")
+            if self.errors:
+                ids.append(f"{self.auto_id}-error")
+        return " ".join(ids)
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        # Django does not describe a widget it would render in a fieldset (radios, a file
+        # input); the partial renders each choice as its own input, so each needs the ids.
+        if not attrs.get("aria-describedby") and (ids := self.aria_describedby):
+            attrs["aria-describedby"] = ids
+        return attrs
+
+
+class DocumentField(forms.FileField):
+    """A file under the one upload policy. A file that passes carries its checked content type
+    (``uploads.checked_type``), so keeping it for a later post does not scan it twice."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "widget", forms.ClearableFileInput(attrs={"accept": uploads.accept_attribute()})
+        )
+        super().__init__(**kwargs)
+        self.reference = ""  # the case's receipt number, logged if the file is quarantined
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if upload and upload is not initial and hasattr(upload, "size"):
+            uploads.checked_type(upload, reference=self.reference)
+        return upload
+
+
+class AccessibleForm(forms.Form):
+    """Labels, help and errors tied to each field; the required ones marked (the partial); a
+    summary of the errors linking to their fields; the one upload policy for its files."""
+
+    bound_field_class = DescribedBoundField
+    required_css_class = "field--required"
+    scan_reference = ""  # the case's receipt number, when there is a case
+
+    def full_clean(self):
+        for field in self.fields.values():
+            if isinstance(field, DocumentField):
+                field.reference = self.scan_reference
+        super().full_clean()
+        if self.is_bound and hasattr(self, "cleaned_data"):
+            try:
+                uploads.check_total(self.upload_sizes())
+            except forms.ValidationError as error:
+                self.add_error(None, error)
+
+    def upload_sizes(self) -> list[int]:
+        """The sizes the limit for all files together counts (forms that keep files across
+        posts count the kept ones)."""
+        return [
+            value.size
+            for name, field in self.fields.items()
+            if isinstance(field, DocumentField)
+            and (value := self.cleaned_data.get(name))
+            and hasattr(value, "size")
+        ]
+
+    def error_links(self):
+        """(anchor, label, message) for the error summary at the top of the page."""
+        links = []
+        if not self.is_bound:
+            return links
+        for message in self.non_field_errors():
+            links.append(("", "", message))
+        for bound in self:
+            if bound.is_hidden:
+                continue
+            anchor = bound.id_for_label or f"{bound.auto_id}_0"
+            for message in bound.errors:
+                links.append((anchor, bound.label, message))
+        return links

@@ -1,0 +1,183 @@
+"""What every workspace action asks (``ActionForm``): each form turns what a person typed into
+the arguments of ``services.record_event`` (see ``ActionForm.service_kwargs``); the service
+decides whether the action is legal. The forms only ask what the table's required and optional
+keys need, in words a person understands."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from secretariat.web.forms import AccessibleForm, DocumentField
+from submissions.models import LANGUAGE_CHOICES
+from submissions.stages import Visibility
+from submissions.storage import DocumentInput
+
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+MET = [("met", _("Met")), ("not_met", _("Not met"))]
+PARTY_CHOICES = [("PE", _("Peru")), ("US", _("United States"))]
+
+
+class ActionForm(AccessibleForm):
+    """What every action asks: the real date (for what arrived on paper or by email) with a
+    reason when it is earlier than today, a title and note, and documents."""
+
+    on = forms.DateField(
+        label=_("Date it took effect"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_(
+            "For something that arrived on paper or by email, its real date. Leave empty for today."
+        ),
+    )
+    date_reason = forms.CharField(
+        label=_("Why it is recorded with an earlier date"),
+        required=False,
+        help_text=_("Required when the date is earlier than today."),
+    )
+    title = forms.CharField(label=_("Title"), required=False, max_length=500)
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    document = DocumentField(label=_("Document"), required=False)
+    document_title = forms.CharField(label=_("Title of the document"), required=False)
+    document_language = forms.ChoiceField(
+        label=_("Language of the document"), choices=[], required=False
+    )
+    document_visibility = forms.ChoiceField(
+        label=_("Who may see the document"),
+        required=False,
+        choices=[("", _("As the rules say for this action")), *Visibility.choices],
+    )
+    translation = DocumentField(label=_("Translation of the document"), required=False)
+    translation_official = forms.BooleanField(
+        label=_("Official translation by the Secretariat"), required=False
+    )
+    redacted = DocumentField(
+        label=_("Redacted public version of the document"),
+        required=False,
+        help_text=_("The full document keeps its visibility; the redacted version is public."),
+    )
+
+    uses_documents = True
+    note_required = False
+
+    def __init__(self, *args, submission, rule, **kwargs):
+        kwargs.setdefault("prefix", rule.kind)
+        super().__init__(*args, **kwargs)
+        self.submission = submission
+        self.rule = rule
+        self.scan_reference = submission.receipt_number or ""
+        self.fields["document_language"].choices = LANGUAGE_CHOICES
+        self.fields["document_language"].initial = submission.language
+        if not self.uses_documents:
+            for name in self.document_fields():
+                del self.fields[name]
+        if self.note_required:
+            self.fields["note"].required = True
+        self.setup()
+
+    @staticmethod
+    def document_fields():
+        return (
+            "document",
+            "document_title",
+            "document_language",
+            "document_visibility",
+            "translation",
+            "translation_official",
+            "redacted",
+        )
+
+    def setup(self):
+        """Add the kind's own fields (subclasses)."""
+
+    def own_fields(self):
+        common = {"on", "date_reason", "title", "note", *self.document_fields()}
+        return [self[name] for name in self.fields if name not in common]
+
+    def common_fields(self):
+        return [self[n] for n in ("on", "date_reason", "title", "note") if n in self.fields]
+
+    def upload_fields(self):
+        return [self[n] for n in self.document_fields() if n in self.fields]
+
+    def clean(self):
+        data = super().clean()
+        on = data.get("on")
+        if on and on > timezone.localdate():
+            self.add_error("on", gettext("An event cannot be dated in the future."))
+        if on and on < timezone.localdate() and not data.get("date_reason"):
+            self.add_error(
+                "date_reason", gettext("Give a reason for recording this with a past date.")
+            )
+        if self.uses_documents:
+            if data.get("document") and not data.get("document_title"):
+                self.add_error("document_title", gettext("Give the document a title."))
+            if (data.get("translation") or data.get("redacted")) and not data.get("document"):
+                self.add_error("document", gettext("Upload the document it goes with."))
+        return data
+
+    # --- what the service receives ------------------------------------------------------------
+    def data_for_event(self) -> dict:
+        return {}
+
+    def author(self) -> str | None:
+        return None
+
+    def visibility(self) -> str | None:
+        return None
+
+    def documents_in(self) -> list:
+        data = self.cleaned_data
+        if not self.uses_documents or not data.get("document"):
+            return []
+        title = data["document_title"]
+        language = data.get("document_language") or self.submission.language
+        items = [
+            DocumentInput(
+                title=title,
+                language=language,
+                file=data["document"],
+                visibility=data.get("document_visibility") or None,
+            )
+        ]
+        if data.get("translation"):
+            other = "en" if language == "es" else "es"
+            items.append(
+                DocumentInput(
+                    title=gettext("%(title)s (translation)") % {"title": title},
+                    language=other,
+                    file=data["translation"],
+                    visibility=data.get("document_visibility") or None,
+                    translation_of=0,
+                    official_translation=bool(data.get("translation_official")),
+                )
+            )
+        if data.get("redacted"):
+            items.append(
+                DocumentInput(
+                    title=gettext("%(title)s (redacted public version)") % {"title": title},
+                    language=language,
+                    file=data["redacted"],
+                    visibility=Visibility.PUBLIC,
+                    redacted_version_of=0,
+                )
+            )
+        return items
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        kwargs = {
+            "data": self.data_for_event(),
+            "on": data.get("on") or None,
+            "reason": data.get("date_reason", ""),
+            "title": data.get("title", ""),
+            "note": data.get("note", ""),
+            "documents_in": self.documents_in(),
+        }
+        if self.author() is not None:
+            kwargs["author"] = self.author()
+        if self.visibility() is not None:
+            kwargs["visibility"] = self.visibility()
+        return kwargs

@@ -1,0 +1,248 @@
+"""Acts the Secretariat records for others (a Party, the Council, the submitters, a person
+sending information) and the case's housekeeping (assignment, visibility, targets)."""
+
+from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from secretariat.workspace.forms.actions import PARTY_CHOICES, ActionForm
+from submissions.models import Document, User
+from submissions.roles import SECRETARIAT_ROLES
+from submissions.stages import Visibility
+from workflow.deadlines import KIND_LABELS
+
+
+class AssignForm(ActionForm):
+    uses_documents = False
+    officer = forms.ChoiceField(label=_("Officer"), choices=[])
+
+    def setup(self):
+        staff = (
+            User.objects.filter(
+                is_active=True, groups__name__in=[r.value for r in SECRETARIAT_ROLES]
+            )
+            .distinct()
+            .order_by("username")
+        )
+        self.fields["officer"].choices = [
+            (u.username, u.get_full_name() or u.username) for u in staff
+        ]
+
+    def data_for_event(self):
+        return {"officer": self.cleaned_data["officer"]}
+
+
+class PartyForm(ActionForm):
+    """An act of one Party or its Council member, recorded by the Secretariat from paper."""
+
+    party = forms.ChoiceField(label=_("Party"), choices=PARTY_CHOICES)
+    author_prefix = "council"
+
+    def data_for_event(self):
+        return {"party": self.cleaned_data["party"]}
+
+    def author(self):
+        return f"{self.author_prefix}:{self.cleaned_data['party']}"
+
+
+class RecordedCommentForm(PartyForm):
+    author_prefix = "party"
+
+
+class RecordedRecommendationForm(PartyForm):
+    def setup(self):
+        self.fields["party"].required = False
+        self.fields["party"].choices = [("", _("The Council as a whole")), *PARTY_CHOICES]
+
+    def data_for_event(self):
+        party = self.cleaned_data.get("party")
+        return {"party": party} if party else {}
+
+    def author(self):
+        party = self.cleaned_data.get("party")
+        return f"council:{party}" if party else None
+
+
+class PartyConcernedForm(ActionForm):
+    """What the Party concerned sent (its response, an extension notice), recorded from paper."""
+
+    def author(self):
+        return f"party:{self.submission.party.code}"
+
+
+class RecordedResponseForm(PartyConcernedForm):
+    pending_proceeding = forms.BooleanField(
+        label=_("The Party states that the matter is the subject of a pending proceeding"),
+        required=False,
+    )
+
+    def data_for_event(self):
+        return {"pending_proceeding": bool(self.cleaned_data.get("pending_proceeding"))}
+
+
+class SubmitterActForm(ActionForm):
+    """Something the submitters did (a revision, information, a withdrawal) on paper."""
+
+    def author(self):
+        return "submitter"
+
+
+class IdentityForm(SubmitterActForm):
+    uses_documents = False
+    submitter = forms.ChoiceField(label=_("Submitter"), choices=[])
+
+    def setup(self):
+        members = self.submission.memberships.select_related("submitter").order_by("position", "id")
+        self.fields["submitter"].choices = [
+            (str(i), m.submitter.name) for i, m in enumerate(members)
+        ]
+
+    def data_for_event(self):
+        return {"submitter": int(self.cleaned_data["submitter"])}
+
+
+class JoinForm(ActionForm):
+    """An adhesion: one more person joins the submission."""
+
+    name = forms.CharField(label=_("Name"), max_length=300)
+    person_kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[("individual", _("Individual")), ("organization", _("Organization"))],
+    )
+    country = forms.CharField(label=_("Country (two-letter code)"), max_length=2, min_length=2)
+    confidential = forms.BooleanField(label=_("Withhold the name from the public"), required=False)
+
+    def data_for_event(self):
+        data = self.cleaned_data
+        return {
+            "submitters": [
+                {
+                    "name": data["name"],
+                    "kind": data["person_kind"],
+                    "country": data["country"].upper(),
+                    "confidential": bool(data.get("confidential")),
+                }
+            ]
+        }
+
+
+class CallForm(ActionForm):
+    closes_on = forms.DateField(
+        label=_("The call closes on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty to close it later by recording a closing date."),
+    )
+
+    def data_for_event(self):
+        closes_on = self.cleaned_data.get("closes_on")
+        return {"closes_on": closes_on.isoformat()} if closes_on else {}
+
+
+class RecordedInformationForm(ActionForm):
+    """Information a person sent for the factual record (by email or on paper)."""
+
+    name = forms.CharField(label=_("Name"), required=False)
+    organization = forms.CharField(label=_("Organization"), required=False)
+    email = forms.EmailField(label=_("Email"), required=False)
+
+    def data_for_event(self):
+        return {
+            k: self.cleaned_data[k]
+            for k in ("name", "organization", "email")
+            if self.cleaned_data.get(k)
+        }
+
+    def author(self):
+        return "public"
+
+
+class RecordedCorrespondenceForm(ActionForm):
+    """A letter, an email, an internal note: with its author and who may see it."""
+
+    event_author = forms.ChoiceField(
+        label=_("From"),
+        choices=[
+            ("secretariat", _("Secretariat")),
+            ("submitter", _("Submitter")),
+            ("party:PE", _("Government of Peru")),
+            ("party:US", _("Government of the United States")),
+        ],
+    )
+    event_visibility = forms.ChoiceField(
+        label=_("Who may see it"),
+        choices=Visibility.choices,
+        help_text=_("Choose “Secretariat only” for an internal note."),
+    )
+
+    def author(self):
+        return self.cleaned_data["event_author"]
+
+    def visibility(self):
+        return self.cleaned_data["event_visibility"]
+
+
+class VisibilityForm(ActionForm):
+    uses_documents = False
+    target = forms.ModelChoiceField(label=_("Document"), queryset=Document.objects.none())
+    to = forms.ChoiceField(label=_("New visibility"), choices=Visibility.choices)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def setup(self):
+        self.fields["target"].queryset = (
+            Document.objects.filter(submission=self.submission, event__isnull=False)
+            .select_related("event")
+            .order_by("event__seq", "position")
+        )
+        self.fields["target"].label_from_instance = lambda d: (
+            gettext("%(title)s (event %(seq)s, now: %(visibility)s)")
+            % {
+                "title": d.code or d.title,
+                "seq": d.event.seq,
+                "visibility": d.get_visibility_display(),
+            }
+        )
+
+    def data_for_event(self):
+        document = self.cleaned_data["target"]
+        return {
+            "document": [document.event.seq - 1, document.position],
+            "from": document.visibility,
+            "to": self.cleaned_data["to"],
+            "reason": self.cleaned_data["reason"],
+        }
+
+
+class MissedTargetForm(ActionForm):
+    uses_documents = False
+    deadline = forms.ChoiceField(label=_("Target"), choices=[])
+    party = forms.ChoiceField(
+        label=_("Party (for the comments on the draft)"),
+        required=False,
+        choices=[("", "—"), *PARTY_CHOICES],
+    )
+    reason = forms.CharField(label=_("Public reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    new_due_on = forms.DateField(
+        label=_("New target date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def setup(self):
+        kinds = sorted(set(self.submission.deadlines.values_list("kind", flat=True)))
+        self.fields["deadline"].choices = [(k, KIND_LABELS.get(k, k)) for k in kinds]
+
+    def data_for_event(self):
+        data = self.cleaned_data
+        result = {"deadline": data["deadline"], "reason": data["reason"]}
+        if data.get("party"):
+            result["party"] = data["party"]
+        if data.get("new_due_on"):
+            result["new_due_on"] = data["new_due_on"].isoformat()
+        return result
+
+
+class RecomputeForm(ActionForm):
+    uses_documents = False
+    reason = forms.CharField(label=_("Reason"))
+
+    def data_for_event(self):
+        return {"reason": self.cleaned_data["reason"]}

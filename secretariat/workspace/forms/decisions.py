@@ -1,0 +1,198 @@
+"""The Secretariat's determinations and decisions: admissibility (Art. 18.8.2), whether to
+request a response (Art. 18.8.4), a factual record's outcome, closing and reopening."""
+
+from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from secretariat.workspace.forms.actions import MET, YES_NO, ActionForm
+from secretariat.workspace.forms.criteria import CRITERIA, FACTORS
+from submissions.stages import OPEN_STAGES, ClosureReason, Stage, Visibility
+from workflow.table import CLOSURE_BY_STAGE
+
+
+def _finding_fields(form, letter, label, choices, initial=None, help_text=""):
+    form.fields[f"{letter}_finding"] = forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        initial=initial,
+        help_text=help_text,
+    )
+    form.fields[f"{letter}_reasons"] = forms.CharField(
+        label=gettext("Reasons for %(item)s") % {"item": f"({letter})"},
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class AdmissibilityForm(ActionForm):
+    """Article 18.8.2: a finding and reasons for each of (a)–(f); the outcome follows."""
+
+    def setup(self):
+        suggestion, explanation = self.criterion_f_suggestion()
+        for letter, label in CRITERIA.items():
+            _finding_fields(
+                self,
+                letter,
+                label,
+                MET,
+                initial=suggestion if letter == "f" else None,
+                help_text=explanation if letter == "f" else "",
+            )
+
+    def criterion_f_suggestion(self) -> tuple[str, str]:
+        """Criterion (f) as Submitter.may_file_about reads it, offered as a suggestion."""
+        party = self.submission.party.code
+        memberships = self.submission.memberships.select_related("submitter")
+        refused = [m.submitter.name for m in memberships if not m.submitter.may_file_about(party)]
+        if refused:
+            return "not_met", gettext(
+                "Suggested: not met. Not a person of a Party who may file about %(party)s: "
+                "%(names)s."
+            ) % {"party": self.submission.party.name, "names": ", ".join(refused)}
+        return "met", gettext(
+            "Suggested: met. Every submitter is a person of a Party who may file about "
+            "%(party)s (Article 18.8.3)."
+        ) % {"party": self.submission.party.name}
+
+    def criteria(self) -> dict:
+        data = self.cleaned_data
+        return {
+            letter: {
+                "met": data[f"{letter}_finding"] == "met",
+                "reasons": data[f"{letter}_reasons"],
+            }
+            for letter in CRITERIA
+        }
+
+    def outcome(self) -> str:
+        return "meets" if all(c["met"] for c in self.criteria().values()) else "does_not_meet"
+
+    def data_for_event(self):
+        return {"outcome": self.outcome(), "criteria": self.criteria()}
+
+
+class ResponseDecisionForm(ActionForm):
+    """Article 18.8.4: a finding and reasons for each of (a)–(d), then the decision."""
+
+    outcome = forms.ChoiceField(
+        label=_("Decision"),
+        widget=forms.RadioSelect,
+        choices=[
+            ("request", _("Request a response from the Party")),
+            ("no_request", _("Do not request a response (the case closes)")),
+        ],
+    )
+    delivered_on = forms.DateField(
+        label=_("Date the request was delivered"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty when it is delivered through the portal on the same day."),
+    )
+
+    def setup(self):
+        for letter, label in FACTORS.items():
+            _finding_fields(self, letter, label, YES_NO)
+        # The decision comes after the factors, as the Secretariat reasons.
+        self.order_fields(
+            [
+                *(k for k in self.fields if k not in ("outcome", "delivered_on")),
+                "outcome",
+                "delivered_on",
+            ]
+        )
+
+    def data_for_event(self):
+        data = self.cleaned_data
+        result = {
+            "outcome": data["outcome"],
+            "factors": {
+                letter: {
+                    "met": data[f"{letter}_finding"] == "yes",
+                    "reasons": data[f"{letter}_reasons"],
+                }
+                for letter in FACTORS
+            },
+        }
+        if data.get("delivered_on"):
+            result["delivered_on"] = data["delivered_on"].isoformat()
+        return result
+
+
+class OutcomeForm(ActionForm):
+    """A decision with an outcome of the table and its reasons (in the note)."""
+
+    outcome = forms.ChoiceField(label=_("Outcome"), widget=forms.RadioSelect, choices=[])
+    note_required = True
+
+    LABELS = {
+        "warranted": _("A factual record is warranted: inform the Council"),
+        "not_warranted": _("A factual record is not warranted (the case closes)"),
+    }
+
+    def setup(self):
+        self.fields["note"].label = gettext("Reasons")
+        self.fields["outcome"].choices = [
+            (o, self.LABELS.get(o, o)) for o in self.rule.outcomes if o
+        ]
+
+    def data_for_event(self):
+        return {"outcome": self.cleaned_data["outcome"]}
+
+
+class MessageForm(ActionForm):
+    """Minor errors of form: a message to the submitter, no determination."""
+
+    note_required = True
+
+    def setup(self):
+        self.fields["note"].label = gettext("Message to the submitter")
+
+
+class ClosureForm(ActionForm):
+    """Closing a case with the one reason its stage allows, and the Secretariat's reasons."""
+
+    note_required = True
+    precise_matter = forms.BooleanField(
+        label=_(
+            "The Secretariat has verified that the pending proceeding concerns the precise "
+            "matter of the submission (Article 18.8.5(a))"
+        ),
+        required=False,
+    )
+
+    def setup(self):
+        self.fields["note"].label = gettext("Reasons")
+        if self.reason() != ClosureReason.PENDING_PROCEEDING:
+            del self.fields["precise_matter"]
+        else:
+            self.fields["precise_matter"].required = True
+
+    def reason(self) -> str:
+        return CLOSURE_BY_STAGE.get(self.submission.stage, "")
+
+    def reason_label(self) -> str:
+        reason = self.reason()
+        return str(ClosureReason(reason).label) if reason else ""
+
+    def data_for_event(self):
+        return {"reason": self.reason()}
+
+    def visibility(self):
+        # A case closed as not a submission is never public, nor is its closure.
+        if self.reason() == ClosureReason.NOT_A_SUBMISSION:
+            return Visibility.SECRETARIAT
+        return None
+
+
+class ReopenForm(ActionForm):
+    to_stage = forms.ChoiceField(label=_("Stage the case returns to"), choices=[])
+    reason = forms.CharField(
+        label=_("Reasons for reopening"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def setup(self):
+        self.fields["to_stage"].choices = [(s.value, s.label) for s in Stage if s in OPEN_STAGES]
+
+    def data_for_event(self):
+        return {"to_stage": self.cleaned_data["to_stage"], "reason": self.cleaned_data["reason"]}

@@ -1,0 +1,66 @@
+"""Which form each action of the transition table uses."""
+
+from secretariat.workspace.forms.actions import ActionForm
+from secretariat.workspace.forms.acts import (
+    AssignForm,
+    CallForm,
+    IdentityForm,
+    JoinForm,
+    MissedTargetForm,
+    PartyConcernedForm,
+    PartyForm,
+    RecomputeForm,
+    RecordedCommentForm,
+    RecordedCorrespondenceForm,
+    RecordedInformationForm,
+    RecordedRecommendationForm,
+    RecordedResponseForm,
+    SubmitterActForm,
+    VisibilityForm,
+)
+from secretariat.workspace.forms.decisions import (
+    AdmissibilityForm,
+    ClosureForm,
+    MessageForm,
+    OutcomeForm,
+    ReopenForm,
+    ResponseDecisionForm,
+)
+from workflow.table import TABLE
+
+FORMS = {
+    "admissibility_determined": AdmissibilityForm,
+    "response_decided": ResponseDecisionForm,
+    "factual_record_notified": OutcomeForm,
+    "form_errors_noted": MessageForm,
+    "closed": ClosureForm,
+    "reopened": ReopenForm,
+    "assigned": AssignForm,
+    "council_instructed": PartyForm,
+    "publication_instructed": PartyForm,
+    "draft_commented": RecordedCommentForm,
+    "recommendation_made": RecordedRecommendationForm,
+    "extension_notified": PartyConcernedForm,
+    "party_responded": RecordedResponseForm,
+    "revision_filed": SubmitterActForm,
+    "information_added": SubmitterActForm,
+    "withdrawn": SubmitterActForm,
+    "identity_withheld": IdentityForm,
+    "submitters_joined": JoinForm,
+    "information_called": CallForm,
+    "information_submitted": RecordedInformationForm,
+    "correspondence": RecordedCorrespondenceForm,
+    "visibility_changed": VisibilityForm,
+    "deadline_missed_explained": MissedTargetForm,
+    "deadlines_recomputed": RecomputeForm,
+}
+
+# Kinds the workspace never offers as a form: a case is filed once (see PaperFilingForm), proposals
+# are made by recording a decision, and returns are answered from the approval list.
+NOT_OFFERED = frozenset({"filed", "proposed", "returned"})
+
+
+def action_form(kind: str, submission, data=None, files=None) -> ActionForm:
+    rule = TABLE[kind]
+    cls = FORMS.get(kind, ActionForm)
+    return cls(data, files, submission=submission, rule=rule)

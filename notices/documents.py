@@ -7,20 +7,12 @@ import datetime
 import io
 from dataclasses import dataclass, field
 
+from django.utils import translation
 from docx import Document as Docx
 from docx.shared import Pt
 
-from notices.wording import (
-    BODY,
-    CLOSURE,
-    CRITERIA,
-    FACTORS,
-    GOVERNMENT,
-    LABELS,
-    PARTY,
-    TITLES,
-    date_in,
-)
+from notices.wording import BODY, CLOSURE, LABELS, TITLES, date_in
+from workflow import treaty
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 KINDS = tuple(TITLES["en"])
@@ -49,6 +41,11 @@ def render(kind: str, facts: CaseFacts, language: str) -> tuple[str, str, bytes]
     """The document ``kind`` (one of ``KINDS``) in ``language``."""
     if kind not in KINDS:
         raise ValueError(f"unknown document kind {kind!r}")
+    with translation.override(language):
+        return _render(kind, facts, language)
+
+
+def _render(kind: str, facts: CaseFacts, language: str) -> tuple[str, str, bytes]:
     labels = LABELS[language]
     body = BODY[language]
     values = {
@@ -56,8 +53,8 @@ def render(kind: str, facts: CaseFacts, language: str) -> tuple[str, str, bytes]
         "title": facts.title,
         "filed_on": date_in(facts.filed_on, language),
         "submitters": "; ".join(facts.submitters),
-        "party": PARTY[language].get(facts.party, facts.party),
-        "government": GOVERNMENT[language].get(facts.party, facts.party),
+        "party": treaty.party_name(facts.party),
+        "government": treaty.government_name(facts.party),
         "closure": CLOSURE[language].get(facts.closure, facts.closure),
     }
     doc = Docx()
@@ -83,11 +80,11 @@ def render(kind: str, facts: CaseFacts, language: str) -> tuple[str, str, bytes]
         doc.add_paragraph(body["acknowledgement"] % values)
     elif kind == "determination_18_8_2":
         doc.add_paragraph(body["criteria_intro"])
-        _findings(doc, CRITERIA[language], facts.findings, labels, labels["criterion"])
+        _findings(doc, treaty.CRITERIA, facts.findings, labels, labels["criterion"])
         doc.add_paragraph(body["meets" if facts.outcome == "meets" else "does_not_meet"])
     elif kind == "determination_18_8_4":
         doc.add_paragraph(body["factors_intro"])
-        _findings(doc, FACTORS[language], facts.findings, labels, labels["factor"], yes_no=True)
+        _findings(doc, treaty.FACTORS, facts.findings, labels, labels["factor"], yes_no=True)
         doc.add_paragraph(body["request" if facts.outcome == "request" else "no_request"])
     elif kind == "request":
         doc.add_paragraph(body["request_letter"] % values)
@@ -130,6 +127,6 @@ def _findings(doc, texts: dict, findings: dict, labels: dict, heading: str, yes_
         else:
             word = labels["met"] if met else labels["not_met"]
         cells = table.add_row().cells
-        cells[0].text = f"({letter}) {text}"
+        cells[0].text = str(treaty.lettered(letter, text))
         cells[1].text = word
         cells[2].text = str(finding.get("reasons", ""))

@@ -1,9 +1,10 @@
 """The text of the formal documents, in English and Spanish side by side.
 
-These are legal texts: the criteria and factors quote the treaty, whose English and Spanish
-texts are equally authentic, and the Secretariat reviews a document's two versions together.
-So they are kept here as data in both languages rather than in the interface catalogue; the
-renderers pick the language's column and never mix them.
+These are legal texts and the Secretariat reviews a document's two versions together, so they
+are kept here as data in both languages rather than in the interface catalogue; the renderers
+pick the language's column and never mix them. The treaty's own words (the criteria of
+Article 18.8.2, the factors of Article 18.8.4, the Parties and their governments) are not here:
+they are in ``workflow.treaty``, the one wording that forms, pages and documents share.
 """
 
 EN, ES = "en", "es"
@@ -13,15 +14,6 @@ _MONTHS_ES = "enero febrero marzo abril mayo junio julio agosto septiembre octub
 MONTHS = {
     EN: [*_MONTHS_EN.split(), "December"],
     ES: [*_MONTHS_ES.split(), "diciembre"],
-}
-
-PARTY = {
-    EN: {"PE": "Peru", "US": "the United States"},
-    ES: {"PE": "el Perú", "US": "los Estados Unidos"},
-}
-GOVERNMENT = {
-    EN: {"PE": "the Government of Peru", "US": "the Government of the United States"},
-    ES: {"PE": "el Gobierno del Perú", "US": "el Gobierno de los Estados Unidos"},
 }
 
 LABELS = {
@@ -88,52 +80,6 @@ TITLES = {
     },
 }
 
-# Article 18.8.2 (a)–(f) and Article 18.8.4 (a)–(d), in each authentic language.
-CRITERIA = {
-    EN: {
-        "a": "is in writing in either English or Spanish",
-        "b": "clearly identifies the person making the submission",
-        "c": "provides sufficient information to allow the Secretariat to review the "
-        "submission, including any documentary evidence on which it may be based and "
-        "identification of the environmental laws of which the failure to enforce is asserted",
-        "d": "appears to be aimed at promoting enforcement rather than at harassing industry",
-        "e": "indicates that the matter has been communicated in writing to the relevant "
-        "authorities of the Party and indicates the Party's response, if any",
-        "f": "is filed by a person of a Party, except as provided in paragraph 3",
-    },
-    ES: {
-        "a": "se presenta por escrito en inglés o en español",
-        "b": "identifica claramente a la persona que presenta la comunicación",
-        "c": "proporciona información suficiente que permita a la Secretaría revisarla, "
-        "incluidas las pruebas documentales que puedan sustentarla y la identificación de las "
-        "leyes ambientales cuya aplicación efectiva se alega omitida",
-        "d": "parece encaminada a promover la aplicación de la ley y no a hostigar a una industria",
-        "e": "señala que el asunto ha sido comunicado por escrito a las autoridades "
-        "pertinentes de la Parte e indica la respuesta de la Parte, si la hubiera",
-        "f": "la presenta una persona de una Parte, salvo lo dispuesto en el párrafo 3",
-    },
-}
-FACTORS = {
-    EN: {
-        "a": "the submission is not frivolous and alleges harm to the person making it",
-        "b": "the submission, alone or in combination with other submissions, raises matters "
-        "whose further study would advance the goals of Chapter 18 and the Environmental "
-        "Cooperation Agreement",
-        "c": "private remedies available under the Party's law have been pursued",
-        "d": "the submission is drawn exclusively from mass media reports",
-    },
-    ES: {
-        "a": "la comunicación no es frívola y alega daño a la persona que la presenta",
-        "b": "la comunicación, por sí sola o junto con otras, plantea asuntos cuyo estudio "
-        "ulterior contribuiría a las metas del Capítulo 18 y del Acuerdo de Cooperación "
-        "Ambiental",
-        "c": "se ha acudido a los recursos al alcance de los particulares conforme a la "
-        "legislación de la Parte",
-        "d": "la comunicación se basa exclusivamente en noticias de los medios de "
-        "comunicación masiva",
-    },
-}
-
 CLOSURE = {
     EN: {
         "not_a_submission": "it is not a submission",
@@ -178,7 +124,7 @@ BODY = {
         "no_request": "The Secretariat determines that the submission does not merit "
         "requesting a response from the Party concerned, and closes the case.",
         "request_letter": "In accordance with Article 18.8.4, the Secretariat requests a "
-        "response from %(government)s to the submission, which it forwards with all its "
+        "response from the %(government)s to the submission, which it forwards with all its "
         "supporting information.",
         "request_due": "Under Article 18.8.5 the response is due within 45 days of delivery "
         "of this request, or within 60 days in exceptional circumstances notified to the "
@@ -217,7 +163,7 @@ BODY = {
         "no_request": "La Secretaría determina que la comunicación no amerita solicitar una "
         "respuesta a la Parte en cuestión y da por concluido el caso.",
         "request_letter": "De conformidad con el artículo 18.8.4, la Secretaría solicita una "
-        "respuesta a %(government)s respecto de la comunicación, que remite junto con toda su "
+        "respuesta al %(government)s respecto de la comunicación, que remite junto con toda su "
         "información de respaldo.",
         "request_due": "Conforme al artículo 18.8.5, la respuesta debe presentarse dentro de "
         "los 45 días siguientes a la entrega de esta solicitud, o de 60 días en circunstancias "

@@ -8,6 +8,8 @@ from tests.factories import file_case
 from tests.helpers_cases import ALL_MET, D, Story, drive, file_story, frozen
 from workflow import services
 from workflow.calendar import Calendar
+from workflow.deadlines import explain
+from workflow.describe import reason_text
 from workflow.exceptions import InvalidInput, RuleViolation
 from workflow.models import Deadline, DeadlineLength, Event
 
@@ -68,7 +70,7 @@ def test_acknowledgement_is_due_in_5_working_days(db, filed_on, due_on, why):
 
 def test_acknowledgement_explanation(db):
     ack = deadline(file_case(on=D(2024, 4, 11)), "acknowledgement")
-    assert ack.explanation == "5 working days from filing on 11 April 2024 → 19 April 2024"
+    assert explain(ack) == "5 working days from filing on 11 April 2024 → 19 April 2024"
 
 
 def test_acknowledgement_is_met_and_stays_open_until_then(db):
@@ -85,7 +87,7 @@ def test_acknowledgement_is_met_and_stays_open_until_then(db):
 def test_calendar_days_ending_on_a_working_day(db):
     admissibility = deadline(file_case(on=D(2023, 3, 13)), "admissibility")
     assert (admissibility.due_on, admissibility.unit) == (D(2023, 4, 12), "days")
-    assert admissibility.explanation == (
+    assert explain(admissibility) == (
         "30 calendar days from filing on 13 March 2023 → 12 April 2023"
     )
 
@@ -93,7 +95,7 @@ def test_calendar_days_ending_on_a_working_day(db):
 def test_a_period_ending_on_sunday_moves_to_monday(db):
     admissibility = deadline(file_case(on=D(2023, 3, 10)), "admissibility")
     assert admissibility.due_on == D(2023, 4, 10)
-    assert admissibility.explanation == (
+    assert explain(admissibility) == (
         "30 calendar days from filing on 10 March 2023 → Sunday 9 April 2023, "
         "moved to the next working day, Monday 10 April 2023"
     )
@@ -103,7 +105,7 @@ def test_a_period_ending_on_a_dc_holiday_moves_to_the_next_working_day(db):
     # 30 days from Saturday 18 March 2023 → Monday 17 April, Emancipation Day (observed).
     admissibility = deadline(file_case(on=D(2023, 3, 18)), "admissibility")
     assert admissibility.due_on == D(2023, 4, 18)
-    assert admissibility.explanation.endswith(
+    assert explain(admissibility).endswith(
         "→ Monday 17 April 2023, moved to the next working day, Tuesday 18 April 2023"
     )
 
@@ -112,7 +114,7 @@ def test_the_next_working_day_rule_is_a_setting(db, settings):
     settings.SEM_NEXT_WORKING_DAY = False
     admissibility = deadline(file_case(on=D(2023, 3, 10)), "admissibility")
     assert admissibility.due_on == D(2023, 4, 9)
-    assert admissibility.explanation == (
+    assert explain(admissibility) == (
         "30 calendar days from filing on 10 March 2023 → 9 April 2023"
     )
 
@@ -131,7 +133,7 @@ def labor_day_story() -> Story:
 def test_party_response_landing_on_labor_day_moves_to_tuesday(db):
     response = deadline(labor_day_story().case, "party_response")
     assert (response.due_on, response.rule, response.length) == (D(2023, 9, 5), "Art. 18.8.5", 45)
-    assert response.explanation == (
+    assert explain(response) == (
         "45 calendar days from delivery of the request on 21 July 2023 → Monday 4 September "
         "2023, moved to the next working day, Tuesday 5 September 2023"
     )
@@ -147,7 +149,7 @@ def test_party_response_is_45_days_from_delivery(db):
         D(2023, 6, 21),
         "open",
     )
-    assert response.explanation == (
+    assert explain(response) == (
         "45 calendar days from delivery of the request on 7 May 2023 → 21 June 2023"
     )
 
@@ -170,7 +172,7 @@ def test_request_delivered_rebases_the_party_response(db):
         "request_delivered",
         D(2023, 6, 26),
     )
-    assert response.explanation == (
+    assert explain(response) == (
         "45 calendar days from delivery of the request on 12 May 2023 → 26 June 2023"
     )
     assert Deadline.objects.filter(submission=story.case, kind="party_response").count() == 1
@@ -181,7 +183,7 @@ def test_extension_makes_the_response_60_days(db):
     story.add("extension_notified", D(2023, 6, 21), author="party:PE")  # day 45: still on time
     response = deadline(story.case, "party_response")
     assert (response.length, response.due_on) == (60, D(2023, 7, 6))
-    assert response.explanation == (
+    assert explain(response) == (
         "60 calendar days from delivery of the request on 7 May 2023 → 6 July 2023"
     )
 
@@ -241,7 +243,7 @@ def test_a_late_revision_is_accepted_and_marked_late(db):
         "revision_filed",
         D(2023, 6, 12),
     )  # Sun 11 June → Mon 12 June
-    assert admissibility.explanation.startswith(
+    assert explain(admissibility).startswith(
         "30 calendar days from the revised submission on 12 May 2023 → "
     )
 
@@ -312,7 +314,7 @@ def test_a_new_non_working_day_moves_open_deadlines_and_is_recorded(db, director
     assert row.description == "Staff retreat"
     response = deadline(waiting.case, "party_response")
     assert response.due_on == D(2023, 6, 22)
-    assert response.explanation == (
+    assert explain(response) == (
         "45 calendar days from delivery of the request on 7 May 2023 → Wednesday 21 June "
         "2023, moved to the next working day, Thursday 22 June 2023"
     )
@@ -323,7 +325,11 @@ def test_a_new_non_working_day_moves_open_deadlines_and_is_recorded(db, director
         "secretariat",
     )
     assert event.data == {
-        "reason": "Non-working day added: 2023-06-21 (Staff retreat)",
+        "reason": {
+            "code": "non_working_day_added",
+            "date": "2023-06-21",
+            "description": "Staff retreat",
+        },
         "changes": [
             {"deadline": "party_response", "party": "", "from": "2023-06-21", "to": "2023-06-22"}
         ],
@@ -345,7 +351,7 @@ def test_a_new_non_working_day_moves_a_working_day_count(db, director):
         services.set_non_working_day(D(2023, 3, 15), "Snow closure", actor=director)
     ack = deadline(case, "acknowledgement")
     assert ack.due_on == D(2023, 3, 20)
-    assert ack.explanation == "5 working days from filing on 10 March 2023 → 20 March 2023"
+    assert explain(ack) == "5 working days from filing on 10 March 2023 → 20 March 2023"
 
 
 def test_a_non_working_day_that_changes_nothing_records_nothing(db, director):
@@ -364,14 +370,17 @@ def test_changing_a_length_recomputes_open_deadlines(db, director):
         services.set_deadline_length("admissibility", 45, actor=director)
     admissibility = deadline(story.case, "admissibility")
     assert (admissibility.length, admissibility.due_on) == (45, D(2023, 4, 24))
-    assert admissibility.explanation == (
+    assert explain(admissibility) == (
         "45 calendar days from filing on 10 March 2023 → 24 April 2023"
     )
     event = story.case.events.get(kind="deadlines_recomputed")
     assert event.data["changes"] == [
         {"deadline": "admissibility", "party": "", "from": "2023-04-10", "to": "2023-04-24"}
     ]
-    assert event.data["reason"] == "Length of “Admissibility determination” set to 45 days"
+    assert event.data["reason"] == {"code": "length_set", "deadline": "admissibility", "length": 45}
+    assert reason_text(event.data["reason"]) == (
+        "Length of “Admissibility determination” set to 45 days"
+    )
     # Later cases use the new length too.
     later = file_case(on=D(2023, 3, 20))
     assert deadline(later, "admissibility").due_on == D(2023, 5, 4)
@@ -416,7 +425,7 @@ def test_lapsed_response_opens_the_factual_record_decision(db):
         D(2023, 8, 21),
         "open",
     )
-    assert decision.explanation == (
+    assert explain(decision) == (
         "60 calendar days from the end of the response period on 22 June 2023 → 21 August 2023"
     )
     assert deadline(story.case, "party_response").state == "open"  # a late response may come
@@ -564,7 +573,7 @@ def test_every_period_of_the_usual_path_with_its_explanation(db):
             "2023 → 19 January 2024",
         ),
     }
-    assert {key: (d.state, d.met_on, d.explanation) for key, d in rows.items()} == expected
+    assert {key: (d.state, d.met_on, explain(d)) for key, d in rows.items()} == expected
     assert not any(d.late for d in rows.values())
     assert {
         d.rule

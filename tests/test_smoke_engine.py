@@ -2,6 +2,7 @@ import datetime
 
 from tests.factories import file_case
 from workflow import services
+from workflow.deadlines import explain
 from workflow.models import Deadline
 
 
@@ -11,7 +12,7 @@ def test_file_and_acknowledge(db, officer):
     assert case.stage == "admissibility_review"
     deadlines = {d.kind: d for d in Deadline.objects.filter(submission=case)}
     assert deadlines["admissibility"].due_on == datetime.date(2023, 4, 10)
-    assert "moved to the next working day" in deadlines["admissibility"].explanation
+    assert "moved to the next working day" in explain(deadlines["admissibility"])
     ev = services.record_event(
         case, "acknowledged", actor=officer, on=datetime.date(2023, 3, 13), reason="paper"
     )

@@ -19,6 +19,7 @@ from submissions.models import Document, Submission
 from tests.factories import file_case
 from tests.helpers_cases import ALL_MET, D, Story, drive, file_story, frozen
 from workflow import chain, services, table
+from workflow.deadlines import explain
 from workflow.exceptions import InvalidInput, NotAllowed, RuleViolation
 from workflow.models import Deadline, Event
 
@@ -752,7 +753,7 @@ def test_reopening_returns_to_the_stage_and_reopens_its_deadline(db, to_stage):
     }[to_stage]
     reopened = Deadline.objects.get(submission=story.case, kind=entry, state="open")
     assert (reopened.start_on, reopened.start_kind) == (D(2024, 2, 1), "reopened")
-    assert " calendar days from reopening on 1 February 2024 → " in reopened.explanation
+    assert " calendar days from reopening on 1 February 2024 → " in explain(reopened)
     if to_stage == FF:  # not from the old final record and instruction (Nov. 2023)
         assert reopened.due_on == D(2024, 4, 1)
     assert event.visibility == "public"

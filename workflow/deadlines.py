@@ -5,6 +5,7 @@ Secretariat edits them in ``DeadlineLength`` (which recomputes open deadlines). 
 are not editable.
 """
 
+import contextlib
 import datetime
 from dataclasses import dataclass
 
@@ -154,29 +155,52 @@ def format_day(day: datetime.date, weekday: bool = False) -> str:
     return dateformat.format(day, fmt)
 
 
-def explain(deadline: Deadline, calendar: Calendar, language: str = "en") -> str:
-    """The one-line explanation of a due date, in ``language``."""
-    spec = SPECS[deadline.kind]
-    with translation.override(language):
-        start = START_PHRASES.get(deadline.start_kind, deadline.start_kind)
-        if spec.working_days:
-            text = gettext("%(n)s working days from %(start)s on %(date)s → %(due)s")
-        else:
-            text = gettext("%(n)s calendar days from %(start)s on %(date)s → %(due)s")
-        values = {
-            "n": deadline.length,
-            "start": start,
-            "date": format_day(deadline.start_on),
+# What a Deadline row stores as its explanation: the code of the sentence, never the sentence;
+# ``explain`` puts it into words from the row's own fields, in the reader's language.
+EXPLANATIONS = ("working_days", "calendar_days", "next_working_day")
+
+
+def explanation_code(deadline: Deadline) -> str:
+    if deadline.unit == Deadline.Unit.WORKING_DAYS:
+        return "working_days"
+    if deadline.due_on != deadline.start_on + datetime.timedelta(days=deadline.length):
+        return "next_working_day"  # the last day was not a working day at the seat
+    return "calendar_days"
+
+
+def _words(deadline: Deadline, code: str) -> str:
+    values = {
+        "n": deadline.length,
+        "start": START_PHRASES.get(deadline.start_kind, deadline.start_kind),
+        "date": format_day(deadline.start_on),
+        "due": format_day(deadline.due_on),
+    }
+    if code == "working_days":
+        return gettext("%(n)s working days from %(start)s on %(date)s → %(due)s") % values
+    if code == "next_working_day":
+        values["due"] = gettext("%(day)s, moved to the next working day, %(next)s") % {
+            "day": format_day(deadline.start_on + datetime.timedelta(days=deadline.length), True),
+            "next": format_day(deadline.due_on, True),
         }
-        _due, moved_from = calendar.due_date(deadline.start_on, deadline.length, spec.working_days)
-        if moved_from:
-            values["due"] = gettext("%(day)s, moved to the next working day, %(next)s") % {
-                "day": format_day(moved_from, True),
-                "next": format_day(deadline.due_on, True),
-            }
-        else:
-            values["due"] = format_day(deadline.due_on)
-        return text % values
+    return gettext("%(n)s calendar days from %(start)s on %(date)s → %(due)s") % values
+
+
+def explain(deadline: Deadline, language: str | None = None) -> str:
+    """The one-line explanation of a due date, in ``language`` (default: the active one).
+
+    Rows written before explanations were stored as codes hold English words: when they are
+    the words this row's fields give, they are put into the reader's language like the
+    others; any other text is shown as it is."""
+    with translation.override(language) if language else contextlib.nullcontext():
+        code = deadline.explanation
+        if code not in EXPLANATIONS:
+            derived = explanation_code(deadline)
+            with translation.override("en"):
+                recoverable = code == _words(deadline, derived)
+            if code and not recoverable:
+                return code
+            code = derived
+        return _words(deadline, code)
 
 
 class CaseDeadlines:
@@ -222,7 +246,7 @@ class CaseDeadlines:
         deadline.due_on, _moved = self.calendar.due_date(
             deadline.start_on, deadline.length, spec.working_days
         )
-        deadline.explanation = explain(deadline, self.calendar)
+        deadline.explanation = explanation_code(deadline)
 
     def open_new(
         self,

@@ -1,20 +1,33 @@
-"""What an event's data says, as lines a person reads in the timeline."""
+"""What an event's data says, as lines a person reads in the timeline.
+
+Events store codes and data; the words are chosen here, when a page renders, in the reader's
+language. Older rows that stored words (a reason typed or translated then) show them as they are.
+"""
+
+import datetime
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from secretariat.workspace.forms import CRITERIA, FACTORS
 from submissions.stages import ClosureReason, Stage, Visibility
-from workflow.deadlines import KIND_LABELS
+from workflow.deadlines import KIND_LABELS, format_day
 from workflow.table import TABLE
+from workflow.treaty import CRITERIA, FACTORS, OUTCOMES, lettered_items
 
-OUTCOME_LABELS = {
-    "meets": gettext_lazy("meets the criteria"),
-    "does_not_meet": gettext_lazy("does not meet the criteria"),
-    "request": gettext_lazy("request a response"),
-    "no_request": gettext_lazy("no response requested"),
-    "warranted": gettext_lazy("a factual record is warranted"),
-    "not_warranted": gettext_lazy("a factual record is not warranted"),
+CRITERIA_LABELS = lettered_items(CRITERIA)
+FACTOR_LABELS = lettered_items(FACTORS)
+
+# A link between related cases (Art. 18.8.4(b)), stored as {"link": …, "other": reference}.
+LINK_LABELS = {
+    "linked": gettext_lazy("Linked to a related case"),
+    "unlinked": gettext_lazy("Link to a related case removed"),
+}
+
+# Why deadlines were recomputed, stored as {"code": …, and its data}.
+RECOMPUTE_REASONS = {
+    "non_working_day_added": gettext_lazy("Non-working day added: %(date)s (%(what)s)"),
+    "non_working_day_removed": gettext_lazy("Non-working day removed: %(date)s"),
+    "length_set": gettext_lazy("Length of “%(kind)s” set to %(n)s days"),
 }
 
 
@@ -44,9 +57,11 @@ def describe(event) -> list[tuple[str, str]]:
             lines.append((_("Reasons"), proposal["note"]))
         data = proposal
     if data.get("outcome"):
-        lines.append((_("Outcome"), str(OUTCOME_LABELS.get(data["outcome"], data["outcome"]))))
-    lines.extend(_findings(data.get("criteria"), CRITERIA, _("Met"), _("Not met")))
-    lines.extend(_findings(data.get("factors"), FACTORS, _("Yes"), _("No")))
+        lines.append((_("Outcome"), str(OUTCOMES.get(data["outcome"], data["outcome"]))))
+    lines.extend(_findings(data.get("criteria"), CRITERIA_LABELS, _("Met"), _("Not met")))
+    lines.extend(_findings(data.get("factors"), FACTOR_LABELS, _("Yes"), _("No")))
+    if data.get("link") in LINK_LABELS:
+        lines.append((str(LINK_LABELS[data["link"]]), str(data.get("other", ""))))
     simple = {
         "delivered_on": _("Delivered on"),
         "officer": _("Officer"),
@@ -64,7 +79,9 @@ def describe(event) -> list[tuple[str, str]]:
     if event.kind == "closed" and data.get("reason"):
         lines.append((_("Closure reason"), _label(ClosureReason, data["reason"])))
     elif data.get("reason"):
-        lines.append((_("Reason"), str(data["reason"])))
+        lines.append((_("Reason"), reason_text(data["reason"])))
+    for change in data.get("changes") or []:
+        lines.append(_change(change))
     if data.get("to_stage"):
         lines.append((_("Returns to"), _label(Stage, data["to_stage"])))
     if data.get("deadline"):
@@ -83,3 +100,37 @@ def describe(event) -> list[tuple[str, str]]:
     for person in data.get("submitters") or []:
         lines.append((_("Joined"), person.get("name", "")))
     return lines
+
+
+def reason_text(reason) -> str:
+    """A stored reason in words: a code with its data (deadlines recomputed) in the reader's
+    language, or the text a person wrote (and older rows, which stored words) as it is."""
+    if not isinstance(reason, dict):
+        return str(reason)
+    template = RECOMPUTE_REASONS.get(reason.get("code"))
+    if template is None:
+        return str(reason.get("code", ""))
+    day = reason.get("date")
+    kind = reason.get("deadline", "")
+    values = {
+        "date": format_day(datetime.date.fromisoformat(day)) if day else "",
+        "what": reason.get("description", ""),
+        "kind": str(KIND_LABELS.get(kind, kind)),
+        "n": reason.get("length", ""),
+    }
+    return str(template) % values
+
+
+def _change(change: dict) -> tuple[str, str]:
+    """One moved due date of a `deadlines_recomputed` event."""
+    kind = change.get("deadline", "")
+    label = str(KIND_LABELS.get(kind, kind))
+    if change.get("party"):
+        label = f"{label} ({change['party']})"
+    dates = [change.get("from"), change.get("to")]
+    words = [format_day(datetime.date.fromisoformat(d)) if d else "—" for d in dates]
+    return _("Due date moved"), _("%(deadline)s: from %(before)s to %(after)s") % {
+        "deadline": label,
+        "before": words[0],
+        "after": words[1],
+    }

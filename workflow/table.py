@@ -382,6 +382,8 @@ RULES = [
         ANY_STAGE,
         {SECRETARIAT, PARTY},
         public=True,
+        # A link between related cases: {"link": "linked"/"unlinked", "other": reference}.
+        optional=("link", "other"),
         document_kind="correspondence",
     ),
     _rule(

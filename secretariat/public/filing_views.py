@@ -18,13 +18,11 @@ from secretariat.public.filing_forms import (
     CO_SUBMITTERS,
     FilingForm,
     SubmitterForm,
-    current_language,
 )
 from submissions import access, uploads
 from submissions.models import Submission, SubmissionSubmitter
 from workflow import services
 from workflow.actors import Actor
-from workflow.calendar import Calendar
 from workflow.deadlines import explain
 from workflow.exceptions import WorkflowError
 
@@ -238,13 +236,11 @@ def _forget_pending(filing, people) -> None:
 
 def deadline_rows(submission) -> list[dict]:
     """Open deadlines, soonest first, each explained in the page's language."""
-    calendar = Calendar()
-    language = current_language()
     return [
         {
             "label": deadline.kind_label,
             "due_on": deadline.due_on,
-            "explanation": explain(deadline, calendar, language),
+            "explanation": explain(deadline),
         }
         for deadline in submission.deadlines.filter(state="open").order_by("due_on", "id")
     ]

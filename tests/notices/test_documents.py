@@ -3,11 +3,13 @@ import io
 import re
 
 import pytest
+from django.utils import translation
 from docx import Document as Docx
 
 from notices import documents, services, wording
 from tests.helpers_cases import drive, frozen
 from workflow import services as workflow
+from workflow import treaty
 from workflow.actors import Actor
 
 pytestmark = pytest.mark.django_db
@@ -48,10 +50,11 @@ def text_of(content: bytes) -> str:
 def english_fragments() -> set[str]:
     """Every piece of English template text (placeholders cut out), long enough to be telling."""
     texts = []
-    for table in (wording.LABELS, wording.TITLES, wording.BODY, wording.CRITERIA):
+    for table in (wording.LABELS, wording.TITLES, wording.BODY, wording.CLOSURE):
         texts.extend(table["en"].values())
-    texts.extend(wording.FACTORS["en"].values())
-    texts.extend(wording.CLOSURE["en"].values())
+    with translation.override("en"):  # the treaty's words, from the one module
+        for table in (treaty.CRITERIA, treaty.FACTORS, treaty.PARTIES, treaty.GOVERNMENTS):
+            texts.extend(str(text) for text in table.values())
     fragments = set()
     for text in texts:
         fragments.update(f.strip() for f in re.split(r"%\(\w+\)s", text) if len(f.strip()) > 3)

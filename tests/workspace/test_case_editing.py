@@ -65,14 +65,15 @@ def test_linking_is_symmetrical_and_recorded_on_both_cases(officer):
             "secretariat",
             "Same concession",
         )
-        assert event.title == f"Linked to {other.identifier}"
+        # A code and the other case's reference, no sentence (the chain is language-free).
+        assert (event.title, event.data) == ("", {"link": "linked", "other": other.identifier})
         assert event.recorded_by == officer
         assert chain.verify_submission(Submission.objects.get(pk=case.pk)) is None
 
     services.unlink_related(second, first, actor=officer, reason="Different matters")
     assert not first.related.exists()
     last = Event.objects.filter(submission=first).order_by("-seq").first()
-    assert last.title == f"Unlinked from {second.identifier}"
+    assert last.data == {"link": "unlinked", "other": second.identifier}
 
 
 def test_only_the_secretariat_links_and_a_case_not_to_itself(officer, pe_focal):

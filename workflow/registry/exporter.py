@@ -8,6 +8,7 @@ import json
 from submissions import access
 from submissions.models import Submission
 from submissions.stages import Stage, Visibility
+from workflow.deadlines import explain
 from workflow.models import Event
 from workflow.registry.importer import FORMAT
 
@@ -119,7 +120,7 @@ def _export_case(submission, restricted) -> dict:
             "state": d.state,
             "met_on": d.met_on.isoformat() if d.met_on else None,
             "late": d.late,
-            "explanation": d.explanation,
+            "explanation": explain(d, "en"),  # the format's explanations are in English
         }
         for d in sorted(submission.deadlines.all(), key=lambda d: d.pk)
     ]

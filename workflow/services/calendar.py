@@ -21,9 +21,13 @@ from workflow.services.effects import open_lapsed_decision
 from workflow.services.recording import record_event
 
 
-def recompute_deadlines(reason: str, *, actor=None) -> int:
+def recompute_deadlines(reason: dict, *, actor=None) -> int:
     """Recompute every open deadline after a calendar or length change and record a
-    `deadlines_recomputed` event on each case whose due dates moved. Returns that count."""
+    `deadlines_recomputed` event on each case whose due dates moved. Returns that count.
+
+    ``reason`` is a code with its data (``{"code": "non_working_day_added", "date": …}``),
+    never a sentence: the event is hashed, and each page words it in its reader's language
+    (``workflow.describe.reason_text``)."""
     _require_secretariat_or_system(actor)
     calendar = Calendar()
     lengths = configured_lengths()
@@ -71,8 +75,11 @@ def set_non_working_day(day: datetime.date, description: str, *, actor) -> NonWo
             date=day, defaults={"description": description}
         )
         recompute_deadlines(
-            _("Non-working day added: %(date)s (%(what)s)")
-            % {"date": day.isoformat(), "what": description},
+            {
+                "code": "non_working_day_added",
+                "date": day.isoformat(),
+                "description": description,
+            },
             actor=actor,
         )
     return row
@@ -84,7 +91,7 @@ def remove_non_working_day(day: datetime.date, *, actor) -> None:
         for row in NonWorkingDay.objects.filter(date=day):
             row.delete()  # one by one, so that the history records the deletion
         recompute_deadlines(
-            _("Non-working day removed: %(date)s") % {"date": day.isoformat()}, actor=actor
+            {"code": "non_working_day_removed", "date": day.isoformat()}, actor=actor
         )
 
 
@@ -97,10 +104,7 @@ def set_deadline_length(kind: str, length: int, *, actor) -> None:
         raise InvalidInput(_("A period lasts at least one day."))
     with transaction.atomic(), acting_user(Actor.of(actor).user):
         DeadlineLength.objects.update_or_create(kind=kind, defaults={"length": length})
-        recompute_deadlines(
-            _("Length of “%(kind)s” set to %(n)s days") % {"kind": SPECS[kind].label, "n": length},
-            actor=actor,
-        )
+        recompute_deadlines({"code": "length_set", "deadline": kind, "length": length}, actor=actor)
 
 
 def open_lapsed_deadlines(on: datetime.date | None = None) -> int:

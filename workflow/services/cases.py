@@ -50,13 +50,14 @@ def _lock_both(submission, other) -> tuple[Submission, Submission]:
     return locked[submission.pk], locked[other.pk]
 
 
-def _record_link(case, other, title: str, actor: Actor, reason: str) -> Event:
-    # No data keys: `correspondence` has none, and an import refuses unknown keys.
+def _record_link(case, other, link: str, actor: Actor, reason: str) -> Event:
+    # A code and the other case's reference, no sentence: the chain must not depend on the
+    # officer's interface language, and each page words it in its reader's (workflow.describe).
     return record_event(
         case,
         "correspondence",
         actor=actor,
-        title=title % {"reference": other.reference},
+        data={"link": link, "other": other.reference},
         note=reason,
         visibility=Visibility.SECRETARIAT,
     )
@@ -72,8 +73,8 @@ def link_related(submission, other, *, actor, reason: str) -> None:
         if case.related.filter(pk=other.pk).exists():
             raise InvalidInput(_("These cases are already linked."), rule="related")
         case.related.add(other)
-        _record_link(case, other, _("Linked to %(reference)s"), actor, reason)
-        _record_link(other, case, _("Linked to %(reference)s"), actor, reason)
+        _record_link(case, other, "linked", actor, reason)
+        _record_link(other, case, "linked", actor, reason)
 
 
 def unlink_related(submission, other, *, actor, reason: str) -> None:
@@ -85,8 +86,8 @@ def unlink_related(submission, other, *, actor, reason: str) -> None:
         if not case.related.filter(pk=other.pk).exists():
             raise InvalidInput(_("These cases are not linked."), rule="related")
         case.related.remove(other)
-        _record_link(case, other, _("Unlinked from %(reference)s"), actor, reason)
-        _record_link(other, case, _("Unlinked from %(reference)s"), actor, reason)
+        _record_link(case, other, "unlinked", actor, reason)
+        _record_link(other, case, "unlinked", actor, reason)
 
 
 def set_public_texts(

@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -17,8 +16,7 @@ from secretariat.workspace.forms import NOT_OFFERED, PaperFilingForm, action_for
 from submissions import access
 from submissions.models import Submission
 from workflow import activity, services
-from workflow.calendar import Calendar
-from workflow.deadlines import SPECS, explain
+from workflow.deadlines import explain
 from workflow.describe import describe
 from workflow.exceptions import CaseMovedOn, NotAllowed, WorkflowError
 from workflow.models import Deadline, Event
@@ -41,16 +39,10 @@ def case_context(request, case, bound=None) -> dict:
         .prefetch_related("documents")
         .order_by("seq")
     )
-    calendar = Calendar()
-    language = (get_language() or "en")[:2]
     deadlines = list(Deadline.objects.filter(submission=case).order_by("start_on", "id"))
     today = timezone.localdate()
     for deadline in deadlines:
-        deadline.explained = (
-            explain(deadline, calendar, language)
-            if deadline.kind in SPECS
-            else deadline.explanation
-        )
+        deadline.explained = explain(deadline)
         deadline.overdue = deadline.state == Deadline.State.OPEN and deadline.due_on < today
         deadline.days_left = (deadline.due_on - today).days
     can_act = access.is_secretariat(user)

@@ -1,0 +1,72 @@
+"""The words of the treaty: the United States–Peru Trade Promotion Agreement, Chapter 18.
+
+One wording in English, quoted from the treaty (Arts. 18.8.2 and 18.8.4), and one in Spanish,
+from the treaty's equally authentic Spanish text, through the catalogue. Forms, pages, timelines
+and generated documents all read them from here, so a label and a document cannot drift apart.
+Events store the letters and codes (``"a"``, ``"meets"``, ``"PE"``), never these words.
+"""
+
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+# Article 18.8.2: the Secretariat may consider a submission if it finds that the submission:
+CRITERIA = {
+    "a": _("is in writing in either English or Spanish"),
+    "b": _("clearly identifies the person making the submission"),
+    "c": _(
+        "provides sufficient information to allow for the review of the submission, including "
+        "any documentary evidence on which the submission may be based and identification of "
+        "the environmental laws of which the failure to enforce is asserted"
+    ),
+    "d": _("appears to be aimed at promoting enforcement rather than at harassing industry"),
+    "e": _(
+        "indicates that the matter has been communicated in writing to the relevant "
+        "authorities of the Party and indicates the Party's response, if any"
+    ),
+    "f": _("is filed by a person of a Party, except as provided in paragraph 3"),
+}
+
+# Article 18.8.4: in deciding whether to request a response, the Secretariat is guided by
+# whether:
+FACTORS = {
+    "a": _("the submission is not frivolous and alleges harm to the person making the submission"),
+    "b": _(
+        "the submission, alone or in combination with other submissions, raises matters whose "
+        "further study in this process would advance the goals of Chapter 18 and the "
+        "Environmental Cooperation Agreement"
+    ),
+    "c": _("private remedies available under the Party's law have been pursued"),
+    "d": _("the submission is drawn exclusively from mass media reports"),
+}
+
+# The outcomes of the Secretariat's determinations, as the events store them.
+OUTCOMES = {
+    "meets": _("meets the criteria"),
+    "does_not_meet": _("does not meet the criteria"),
+    "request": _("request a response"),
+    "no_request": _("no response requested"),
+    "warranted": _("a factual record is warranted"),
+    "not_warranted": _("a factual record is not warranted"),
+}
+
+# The Parties, as a sentence names them, and their governments (the addressees of a request;
+# without the article, which a sentence contracts in Spanish: "al Gobierno del Perú").
+PARTIES = {"PE": _("Peru"), "US": _("the United States")}
+GOVERNMENTS = {"PE": _("Government of Peru"), "US": _("Government of the United States")}
+
+
+def lettered(letter: str, text) -> str:
+    """``(a) is in writing…``: an item with its letter, as the treaty lists it."""
+    return format_lazy("({letter}) {text}", letter=letter, text=text)
+
+
+def lettered_items(items: dict) -> dict:
+    return {letter: lettered(letter, text) for letter, text in items.items()}
+
+
+def party_name(code: str) -> str:
+    return str(PARTIES.get(code, code))
+
+
+def government_name(code: str) -> str:
+    return str(GOVERNMENTS.get(code, code))

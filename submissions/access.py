@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermission
 from guardian.shortcuts import get_objects_for_group
 
-from submissions.models import AccessLogEntry, Party, Submission, SubmissionSubmitter
+from submissions.models import AccessLogEntry, Document, Party, Submission, SubmissionSubmitter
 from submissions.roles import SECRETARIAT_ROLES, Role, roles_of
 from submissions.stages import Visibility
 
@@ -247,6 +247,33 @@ def visible_events(queryset, levels):
 
 def visible_documents(queryset, levels):
     return queryset.filter(visibility__in=levels, event__visibility__in=levels)
+
+
+def get_document_for_user(user, submission, pk):
+    """A document of a case the viewer already passed the case gate for, or 404 unless it
+    and its event are at one of the viewer's levels. The download gate of the workspace and
+    the portals (the page never linked to what this refuses)."""
+
+    document = visible_documents(
+        Document.objects.filter(submission=submission, pk=pk), visible_levels(user, submission)
+    ).first()
+    if document is None:
+        raise Http404
+    document.submission = submission
+    return document
+
+
+def get_public_document(slug, pk):
+    """A public document of a public case, or 404: the docket's download gate, open to all."""
+
+    document = (
+        public_documents(Document.objects.filter(pk=pk, submission__slug=slug))
+        .select_related("submission")
+        .first()
+    )
+    if document is None:
+        raise Http404
+    return document
 
 
 def staff_submissions(user, queryset=None):

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -18,11 +18,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from notices import receipts as portal_receipts
 from secretariat.portals import forms
+from secretariat.web import downloads
 from submissions import access
 from submissions.models import Document, Submission
 from submissions.roles import Role
 from submissions.stages import Stage, Visibility
 from workflow.actors import Actor
+from workflow.calendar import Calendar
 from workflow.deadlines import explain
 from workflow.exceptions import WorkflowError
 from workflow.models import Deadline, Event
@@ -129,8 +131,10 @@ def council_home(request):
 
 def _deadlines(case, portal: str, language: str) -> list[Deadline]:
     rows = list(case.deadlines.filter(kind__in=PORTAL_DEADLINES[portal]).order_by("start_on", "id"))
-    for row in rows:
-        row.explained = explain(row, language)
+    if rows:
+        calendar = Calendar()
+        for row in rows:
+            row.explained = explain(row, calendar, language)
     return rows
 
 
@@ -190,28 +194,10 @@ def council_case(request, pk):
 @login_required
 @require_GET
 def case_document(request, pk, document_pk, portal):
-    case, levels = _portal_case(request, pk, portal)
-    document = (
-        access.visible_documents(Document.objects.filter(submission=case), levels)
-        .filter(pk=document_pk)
-        .first()
-    )
-    if document is None or not document.file:
-        raise Http404
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    # PROCESS.md: every view of restricted material by a signed-in user is logged.
-    access.log_access(request, case, document)
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=document.original_name or document.file.name.rsplit("/", 1)[-1],
-        content_type=document.content_type or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    case, _levels = _portal_case(request, pk, portal)
+    document = access.get_document_for_user(request.user, case, document_pk)
+    # PROCESS.md: every view of restricted material by a signed-in user is logged (there).
+    return downloads.serve_document(request, document)
 
 
 # --- Actions -------------------------------------------------------------------------------------
@@ -402,7 +388,4 @@ def receipt_document(request, pk, seq, portal):
     name, content_type, content = portal_receipts.render_receipt_document(
         event, translation.get_language() or "en"
     )
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return downloads.mark_attachment(HttpResponse(content, content_type=content_type), name)

@@ -10,7 +10,7 @@ import datetime
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,11 +18,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from secretariat.public import statistics
+from secretariat.web import downloads
 from submissions import access
 from submissions.models import Document, SubmissionLaw, SubmissionSubmitter
 from submissions.search import PAGE_SIZE, docket_queryset
 from submissions.stages import Stage
-from workflow.deadlines import explain
 from workflow.models import Deadline, Event
 
 CALL_STAGES = (Stage.FACTUAL_RECORD_PREPARATION, Stage.DRAFT_COMMENT_PERIOD)
@@ -106,8 +106,6 @@ def docket_case(request, slug):
             "due_on", "id"
         )
     )
-    for deadline in deadlines:
-        deadline.explained = explain(deadline)
     related = access.public_submissions(submission.related.all()).order_by("identifier")
     _decorate([submission])
     context = {
@@ -162,26 +160,8 @@ def _open_call(submission, events):
 @require_GET
 def document_download(request, slug, pk):
     """A public document's file, only if the public gate lets it through."""
-    document = (
-        access.public_documents(Document.objects.filter(pk=pk, submission__slug=slug))
-        .select_related("submission")
-        .first()
-    )
-    if document is None or not document.file:
-        raise Http404
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    filename = document.original_name or document.file.name.rsplit("/", 1)[-1]
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=filename,
-        content_type=document.content_type or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    document = access.get_public_document(slug, pk)
+    return downloads.serve_document(request, document)
 
 
 CSV_COLUMNS = (
@@ -211,8 +191,7 @@ def docket_export_csv(request):
             _("The export's parameters are not valid."), content_type="text/plain; charset=utf-8"
         )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="docket.csv"'
-    response["X-Content-Type-Options"] = "nosniff"
+    downloads.mark_attachment(response, "docket.csv")
     writer = csv.writer(response)
     writer.writerow(CSV_COLUMNS)
     for submission in with_public_people(queryset):

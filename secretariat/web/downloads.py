@@ -1,0 +1,66 @@
+"""Sending files to a browser: the one way every website serves a stored document.
+
+Each download view first calls its own gate from ``submissions.access`` (404 for a viewer who
+may not see the case or the document, 403 for one who may see it but not here), then hands the
+document to ``serve_document``. What a download looks like (an attachment, never sniffed, the
+type sniffed when the file was stored, its length, a filename that survives non-ASCII) and the
+access log are decided here once, so the docket, the workspace and the portals cannot drift.
+"""
+
+import os
+import unicodedata
+
+from django.http import FileResponse, Http404, HttpResponse
+from django.utils.http import content_disposition_header
+
+from submissions import access
+
+FALLBACK_CONTENT_TYPE = "application/octet-stream"
+
+
+def download_name(document) -> str:
+    """The filename offered to the browser: the name it was uploaded under, else the stored
+    file's name. Path parts and control characters are dropped (a registry import or an old row
+    may hold either); Django writes non-ASCII names as RFC 5987 ``filename*``."""
+
+    name = document.original_name or document.file.name
+    name = os.path.basename(name.replace("\\", "/"))
+    name = "".join(c for c in name if unicodedata.category(c)[0] != "C").strip()
+    return name or f"document-{document.pk}"
+
+
+def mark_attachment(response: HttpResponse, filename: str) -> HttpResponse:
+    """Headers for a generated file (a receipt, an export): an attachment, never sniffed."""
+
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def serve_document(request, document) -> FileResponse:
+    """Stream a stored document that the view's gate has already let through.
+
+    404 when the document has no file or the file is missing from storage. A restricted
+    document downloaded by a signed-in person is written to the access log (PROCESS.md: every
+    view of restricted material is logged); ``access.log_access`` skips public documents and
+    anonymous visitors, so the public docket is never logged.
+    """
+
+    if not document.file:
+        raise Http404
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    access.log_access(request, document.submission, document)
+    # FileResponse sets Content-Length from the open file and the Content-Disposition (with
+    # ``filename*`` for non-ASCII names); the type is the one sniffed at upload, never guessed
+    # from the name.
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=download_name(document),
+        content_type=document.content_type or FALLBACK_CONTENT_TYPE,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,149 @@
+"""Every website serves a stored document the same way (``secretariat.web.downloads``): the
+docket, the workspace and both portals send the same headers for the same file, a non-ASCII
+name travels as RFC 5987 ``filename*``, and restricted downloads are logged on every route."""
+
+from urllib.parse import quote
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from submissions.models import AccessLogEntry, Document
+from submissions.storage import DocumentInput
+from tests.helpers_cases import drive
+from tests.portals.conftest import PDF, stored_pdf
+
+pytestmark = pytest.mark.django_db
+
+NON_ASCII = "Resolución Nº 7 — informe del Perú.pdf"
+
+
+def _case_with(visibility, name="letter.pdf"):
+    """A Peru case awaiting the Council (open to Peru's focal points and the Council) with one
+    document at ``visibility``."""
+    story = drive("awaiting_council", party="PE")
+    story.add(
+        "correspondence",
+        visibility=visibility,
+        documents_in=[DocumentInput("Carta", "es", stored_pdf(name), visibility)],
+    )
+    document = Document.objects.filter(submission=story.case, file__gt="").latest("id")
+    return story.case, document
+
+
+def _routes(case, document, *, public=True):
+    """(user fixture or None, URL) of every route that serves this document."""
+    ids = {"pk": case.pk, "document_pk": document.pk}
+    routes = [
+        ("officer", reverse("ws_download", kwargs=ids)),
+        ("pe_focal", reverse("party_document", kwargs=ids)),
+        ("pe_council", reverse("council_document", kwargs=ids)),
+    ]
+    if public:
+        docket = reverse("document_download", kwargs={"slug": case.slug, "pk": document.pk})
+        routes.append((None, docket))
+    return routes
+
+
+def _get(request, who, url):
+    client = Client()
+    if who:
+        client.force_login(request.getfixturevalue(who))
+    response = client.get(url)
+    assert response.status_code == 200, (who, url)
+    return response
+
+
+HEADERS = ("Content-Type", "Content-Disposition", "Content-Length", "X-Content-Type-Options")
+
+
+def test_every_route_sends_the_same_headers_for_the_same_document(request):
+    case, document = _case_with("public")
+    seen = {}
+    for who, url in _routes(case, document):
+        response = _get(request, who, url)
+        assert b"".join(response.streaming_content) == PDF
+        seen[url] = {name: response[name] for name in HEADERS}
+    expected = {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": 'attachment; filename="letter.pdf"',
+        "Content-Length": str(len(PDF)),
+        "X-Content-Type-Options": "nosniff",
+    }
+    assert len(seen) == 4
+    assert all(headers == expected for headers in seen.values()), seen
+
+
+def test_the_type_is_the_stored_one_never_guessed_from_the_name(request):
+    case, document = _case_with("public", name="notes.html")
+    Document.objects.filter(pk=document.pk).update(content_type="")
+    for who, url in _routes(case, document):
+        response = _get(request, who, url)
+        assert response["Content-Type"] == "application/octet-stream"
+        assert response["Content-Disposition"] == 'attachment; filename="notes.html"'
+
+
+def test_a_non_ascii_name_is_sent_as_rfc_5987_filename_star(request):
+    case, document = _case_with("public", name=NON_ASCII)
+    assert document.original_name == NON_ASCII
+    for who, url in _routes(case, document):
+        response = _get(request, who, url)
+        assert response["Content-Disposition"] == f"attachment; filename*=utf-8''{quote(NON_ASCII)}"
+
+
+def test_control_characters_and_path_parts_never_reach_the_header(request):
+    case, document = _case_with("public")
+    # A right-to-left override would show "evil\u202egpj.exe" as "evilexe.jpg".
+    Document.objects.filter(pk=document.pk).update(original_name="..\\x/evil\u202egpj\r\n.exe")
+    for who, url in _routes(case, document):
+        response = _get(request, who, url)
+        assert response["Content-Disposition"] == 'attachment; filename="evilgpj.exe"'
+
+
+def test_without_an_uploaded_name_the_stored_file_name_is_offered(request):
+    case, document = _case_with("public")
+    Document.objects.filter(pk=document.pk).update(original_name="")
+    stored = document.file.name.rsplit("/", 1)[-1]
+    for who, url in _routes(case, document):
+        response = _get(request, who, url)
+        assert response["Content-Disposition"] == f'attachment; filename="{stored}"'
+
+
+def test_restricted_downloads_are_logged_on_every_route_public_ones_never(request):
+    case, restricted = _case_with("parties")
+    for who, url in _routes(case, restricted, public=False):
+        _get(request, who, url)
+    logged = AccessLogEntry.objects.filter(document=restricted, what=AccessLogEntry.What.DOWNLOAD)
+    assert sorted(logged.values_list("user__username", flat=True)) == [
+        "officer",
+        "pe_council",
+        "pe_focal",
+    ]
+    assert {entry.submission_id for entry in logged} == {case.pk}
+
+    _case, public = _case_with("public")
+    for who, url in _routes(_case, public):
+        _get(request, who, url)
+    assert not AccessLogEntry.objects.filter(document=public).exists()
+
+
+def test_a_restricted_document_is_not_on_the_docket_and_a_missing_file_is_404(request, client):
+    case, restricted = _case_with("parties")
+    docket = reverse("document_download", kwargs={"slug": case.slug, "pk": restricted.pk})
+    assert client.get(docket).status_code == 404
+
+    case, document = _case_with("public")
+    document.file.storage.delete(document.file.name)
+    for who, url in _routes(case, document):
+        c = Client()
+        if who:
+            c.force_login(request.getfixturevalue(who))
+        assert c.get(url).status_code == 404
+    assert not AccessLogEntry.objects.exists()
+
+
+def test_generated_files_share_the_attachment_headers(client):
+    response = client.get(reverse("docket_export_csv"))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="docket.csv"'
+    assert response["X-Content-Type-Options"] == "nosniff"

@@ -24,7 +24,6 @@ from submissions.models import Document, Submission
 from submissions.roles import Role
 from submissions.stages import Stage, Visibility
 from workflow.actors import Actor
-from workflow.calendar import Calendar
 from workflow.deadlines import explain
 from workflow.exceptions import WorkflowError
 from workflow.models import Deadline, Event
@@ -131,10 +130,8 @@ def council_home(request):
 
 def _deadlines(case, portal: str, language: str) -> list[Deadline]:
     rows = list(case.deadlines.filter(kind__in=PORTAL_DEADLINES[portal]).order_by("start_on", "id"))
-    if rows:
-        calendar = Calendar()
-        for row in rows:
-            row.explained = explain(row, calendar, language)
+    for row in rows:
+        row.explained = explain(row, language)
     return rows
 
 

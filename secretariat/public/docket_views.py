@@ -23,6 +23,7 @@ from submissions import access
 from submissions.models import Document, SubmissionLaw, SubmissionSubmitter
 from submissions.search import PAGE_SIZE, docket_queryset
 from submissions.stages import Stage
+from workflow.deadlines import explain
 from workflow.models import Deadline, Event
 
 CALL_STAGES = (Stage.FACTUAL_RECORD_PREPARATION, Stage.DRAFT_COMMENT_PERIOD)
@@ -106,6 +107,8 @@ def docket_case(request, slug):
             "due_on", "id"
         )
     )
+    for deadline in deadlines:
+        deadline.explained = explain(deadline)
     related = access.public_submissions(submission.related.all()).order_by("identifier")
     _decorate([submission])
     context = {

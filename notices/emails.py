@@ -1,6 +1,9 @@
-"""Rendering a notice into an email: subject, plain text and HTML, in the recipient's language.
+"""Rendering a notice into an email: subject, plain text and HTML, in the recipient's language
+and with that language's letterhead.
 
-Pure with respect to the database: it reads only the notice's own fields."""
+A notice of ``notices.rules`` reads only its own fields; a message to one person
+(``notices.personal``) reads the objects its row points to, so that its links are computed
+when it is sent."""
 
 import datetime
 
@@ -10,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
-from notices import rules
+from notices import letterhead, personal, rules
 from submissions.stages import ClosureReason
 from workflow.deadlines import KIND_LABELS
 from workflow.table import TABLE
@@ -39,34 +42,51 @@ def _values(context: dict) -> dict:
     return values
 
 
-def render(notice) -> tuple[str, str, str]:
-    """(subject, text, html) of a notice, in its language."""
+def _rule_page(notice) -> tuple[str, str, dict]:
+    """(subject, template, context) of a notice of ``rules.MESSAGES``, in the active language."""
     message = rules.MESSAGES[notice.message]
+    values = _values(notice.context)
+    subject = str(message.subject) % values
+    items = [
+        {
+            "reference": item["reference"],
+            "deadline": str(KIND_LABELS.get(item["kind"], item["kind"])),
+            "party": party_name(item.get("party", "")),
+            "due_on": _date(item["due_on"]),
+            "overdue": item["overdue"],
+        }
+        for item in notice.context.get("items", [])
+    ]
+    page = {
+        "lines": [str(line) % values for line in message.lines],
+        "items": items,
+        "link": notice.context.get("link", ""),
+        "link_label": str(message.link_label),
+    }
+    return subject, "notices/email/message", page
+
+
+def _personal_page(notice) -> tuple[str, str, dict]:
+    """(subject, template, context) of a message to one person (``notices.personal``)."""
+    message = personal.MESSAGES[notice.message]
+    page = message.values(notice)
+    return str(page.pop("subject")), message.template, page
+
+
+def render(notice) -> tuple[str, str, str]:
+    """(subject, text, html) of a notice, in its language, with that language's letterhead."""
     with translation.override(notice.language):
-        values = _values(notice.context)
-        subject = str(message.subject) % values
-        lines = [str(line) % values for line in message.lines]
-        items = [
-            {
-                "reference": item["reference"],
-                "deadline": str(KIND_LABELS.get(item["kind"], item["kind"])),
-                "party": party_name(item.get("party", "")),
-                "due_on": _date(item["due_on"]),
-                "overdue": item["overdue"],
-            }
-            for item in notice.context.get("items", [])
-        ]
-        page = {
+        if notice.message in personal.MESSAGES:
+            subject, template, page = _personal_page(notice)
+        else:
+            subject, template, page = _rule_page(notice)
+        page |= {
             "name": notice.recipient_name,
-            "lines": lines,
-            "items": items,
-            "link": notice.context.get("link", ""),
-            "link_label": str(message.link_label),
-            "letterhead": settings.SEM_LETTERHEAD,
+            "letterhead": letterhead.for_language(notice.language),
             "language": notice.language,
         }
-        text = render_to_string("notices/email/message.txt", page)
-        html = render_to_string("notices/email/message.html", page)
+        text = render_to_string(f"{template}.txt", page)
+        html = render_to_string(f"{template}.html", page)
     return " ".join(subject.split()), text, html
 
 

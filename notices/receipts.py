@@ -1,25 +1,22 @@
-"""Receipts for what a Party or a Council member recorded through the portal: the email and
-the receipt document. Rendering only; the portal view decides when (after commit)."""
+"""Receipts for what a Party or a Council member recorded through a portal: the page's and the
+email's context, and the receipt document. Rendering only: the email is an outbox row
+(``notices.outbox.queue_portal_receipt``)."""
 
 import io
-import logging
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-log = logging.getLogger(__name__)
+from notices import letterhead
 
 
 def receipt_context(event) -> dict:
+    """What a receipt shows, with the letterhead of the active language."""
     return {
         "event": event,
         "case": event.submission,
         "documents": list(event.documents.all()),
-        "letterhead": settings.SEM_LETTERHEAD,
+        "letterhead": letterhead.for_language(translation.get_language()),
     }
 
 
@@ -68,45 +65,3 @@ def render_receipt_document(event, language: str) -> tuple[str, str, bytes]:
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         buffer.getvalue(),
     )
-
-
-def notices_cover(event, portal: str) -> bool:
-    """Whether the notices outbox already tells the acting account about this event (the
-    Party concerned hears of its own response from there): then no second email."""
-    try:
-        from notices import rules
-    except ImportError:  # pragma: no cover - the notices app is part of the project
-        return False
-    if portal == "council":
-        audiences = {rules.COUNCIL}
-    else:
-        audiences = {rules.FOCAL_POINTS}
-        if event.author == f"party:{event.submission.party.code}":
-            audiences.add(rules.PARTY_CONCERNED)
-    return any(
-        rule.audience in audiences
-        for rule in rules.rules_for(event.kind, event.data.get("outcome"))
-    )
-
-
-def send_receipt(event, user, portal: str) -> None:
-    """Email the receipt to the account that acted, in its preferred language, unless the
-    notices outbox already does. Call it from ``transaction.on_commit`` (it sends at once)."""
-    if not user.email or notices_cover(event, portal):
-        return
-    language = user.preferred_language or "en"
-    with translation.override(language):
-        context = receipt_context(event)
-        context["url"] = settings.SEM_SITE_URL.rstrip("/") + reverse(
-            f"{portal}_receipt", kwargs={"pk": event.submission_id, "seq": event.seq}
-        )
-        subject = gettext("Receipt: %(event)s — %(case)s") % {
-            "event": event.kind_label,
-            "case": event.submission.reference,
-        }
-        text = render_to_string("portals/email/receipt.txt", context)
-        html = render_to_string("portals/email/receipt.html", context)
-    message = EmailMultiAlternatives(subject, text, to=[user.email])
-    message.attach_alternative(html, "text/html")
-    message.send()
-    log.info("receipt sent for event %s to user %s", event.pk, user.pk)

@@ -13,7 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import translation
 
-from notices import documents
+from notices import documents, letterhead
 from notices.wording import TITLES
 from submissions import access
 from submissions.models import IdentifierCounter, Submission
@@ -92,7 +92,6 @@ def facts_for(
 ) -> documents.CaseFacts:
     data = data or {}
     outcome = data.get("outcome") or ""
-    letterhead = settings.SEM_LETTERHEAD_ES if language == "es" else settings.SEM_LETTERHEAD
     closure = data.get("reason") or ""
     if event_kind == "response_decided" and outcome == "no_request":
         closure = "no_response_merited"
@@ -110,7 +109,7 @@ def facts_for(
         findings=data.get("criteria") or data.get("factors") or {},
         reasons=reasons,
         closure=closure,
-        letterhead=letterhead,
+        letterhead=letterhead.for_language(language),
     )
 
 

@@ -8,7 +8,6 @@ when it may see the case but the page or action is not its own), then a form, th
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,6 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from notices import outbox
 from notices import receipts as portal_receipts
 from secretariat.portals import forms
 from secretariat.web import downloads
@@ -235,8 +235,7 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
             except WorkflowError as error:
                 form.add_error(None, str(error))
             else:
-                user = request.user
-                transaction.on_commit(lambda: portal_receipts.send_receipt(event, user, portal))
+                outbox.queue_portal_receipt(event, request.user, portal)
                 messages.success(
                     request,
                     _("Recorded: %(event)s. Your receipt is below and was sent by email.")

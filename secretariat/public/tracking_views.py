@@ -6,16 +6,12 @@ comes from the transition table (``available_actions``); every action is a workf
 recorded as that submitter.
 """
 
-from django.conf import settings
 from django.contrib import messages
-from django.core.mail import EmailMultiAlternatives
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from notices import outbox
 from secretariat.public import ratelimit
 from secretariat.public.filing_forms import (
     InformationAddedForm,
@@ -25,7 +21,7 @@ from secretariat.public.filing_forms import (
 )
 from secretariat.public.filing_views import deadline_rows
 from submissions import access
-from submissions.models import Document, Submission, SubmissionSubmitter
+from submissions.models import Document, Submission
 from submissions.storage import DocumentInput
 from workflow import services
 from workflow.actors import Actor
@@ -214,8 +210,9 @@ def track_withdraw(request, token):
 
 @require_http_methods(["GET", "POST"])
 def track_lost(request):
-    """Email the tracking links on file for an address. The answer is the same whether or not
-    the address is known, so the page cannot be used to learn who has filed."""
+    """Queue an email of the tracking links on file for an address (the outbox sends it after
+    the request). The answer is the same whether or not the address is known, so the page
+    cannot be used to learn who has filed."""
     if request.method == "POST":
         if not ratelimit.allow(request, "lost_link"):
             form = LostLinkForm(initial={"email": request.POST.get("email", "")[:254]})
@@ -223,47 +220,9 @@ def track_lost(request):
             return render(request, "filing/lost.html", {"form": form, "limited": True}, status=429)
         form = LostLinkForm(request.POST)
         if form.is_valid():
-            send_tracking_links(form.cleaned_data["email"])
+            outbox.queue_tracking_links(form.cleaned_data["email"])
             return render(request, "filing/lost.html", {"sent": True})
     else:
         form = LostLinkForm()
     form.describe()
     return render(request, "filing/lost.html", {"form": form}, status=400 if form.is_bound else 200)
-
-
-def send_tracking_links(email: str) -> int:
-    """Send the live tracking links of an address in the language of its latest filing.
-    Returns the number of links sent (0: the address is not on file, nothing is sent)."""
-    memberships = list(
-        SubmissionSubmitter.objects.filter(
-            submitter__email__iexact=email, token_revoked_at__isnull=True
-        )
-        .select_related("submission", "submitter")
-        .order_by("-submission__filed_on", "-id")
-    )
-    if not memberships:
-        return 0
-    language = memberships[0].submitter.preferred_language or "en"
-    with translation.override(language):
-        links = [
-            {
-                "reference": m.submission.reference,
-                "title": m.submission.title,
-                "url": settings.SEM_SITE_URL.rstrip("/")
-                + reverse("track", kwargs={"token": m.tracking_token}),
-            }
-            for m in memberships
-        ]
-        context = {"links": links, "name": memberships[0].submitter.name}
-        subject = _("Your private links to follow your submissions")
-        message = EmailMultiAlternatives(
-            subject,
-            render_to_string("filing/email/lost_links.txt", context),
-            settings.DEFAULT_FROM_EMAIL,
-            [memberships[0].submitter.email],
-        )
-        message.attach_alternative(
-            render_to_string("filing/email/lost_links.html", context), "text/html"
-        )
-    message.send()
-    return len(links)

@@ -1,0 +1,107 @@
+"""Messages to one person that no rule of ``notices.rules`` covers: the private tracking links
+someone asked for, an account's invitation, a receipt for what an account recorded through a
+portal. Each is an outbox row like any notice; this module says what such a row's email says.
+
+Their rows hold primary keys, never secrets: the links (tracking tokens, the one-time
+set-password token) are computed here, at sending time, in the recipient's language. So a
+retried row still carries a valid link, and no token sits in the outbox. Each ``values``
+function runs under ``translation.override(notice.language)`` and returns the template's
+context, with the ``subject`` already in words.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from notices import receipts, recipients
+from submissions.models import SubmissionSubmitter, User
+from submissions.roles import Role
+from workflow.models import Event
+
+TRACKING_LINKS = "tracking_links"
+INVITATION = "invitation"
+PORTAL_RECEIPT = "portal_receipt"
+
+# The audience recorded on a personal row (``Notice.audience``): one named person.
+PERSON = "person"
+
+
+@dataclass(frozen=True)
+class Personal:
+    template: str  # without extension: ``.txt`` and ``.html`` are both rendered
+    values: Callable
+
+
+def _tracking_links(notice) -> dict:
+    """The links still live when the row is sent (a link revoked meanwhile is left out)."""
+    memberships = (
+        SubmissionSubmitter.objects.filter(
+            pk__in=notice.context.get("memberships", []), token_revoked_at__isnull=True
+        )
+        .select_related("submission")
+        .order_by("-submission__filed_on", "-id")
+    )
+    return {
+        "subject": _("Your private links to follow your submissions"),
+        "links": [
+            {
+                "reference": m.submission.reference,
+                "title": m.submission.text_in("title", notice.language)[0],
+                "url": recipients.track_link(m.tracking_token, notice.language),
+            }
+            for m in memberships
+        ],
+    }
+
+
+def invitation_url(user: User, language: str) -> str:
+    """The one-time set-password link (Django's password-reset token: it stops working once
+    the password is set, or after ``PASSWORD_RESET_TIMEOUT``)."""
+    uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    return recipients.url(
+        "account_set_password",
+        {"uidb64": uidb64, "token": token},
+        f"/{language}/secretariat/accounts/welcome/{uidb64}/{token}/",
+        language,
+    )
+
+
+def _invitation(notice) -> dict:
+    user = User.objects.select_related("party").get(pk=notice.context["user"])
+    groups = set(user.groups.values_list("name", flat=True))
+    return {
+        "subject": _("Your account with the Secretariat for Environmental Matters"),
+        "user": user,
+        "url": invitation_url(user, notice.language),
+        "role": ", ".join(str(role.label) for role in Role if role.value in groups),
+        "party": user.party.name if user.party_id else "",
+        "hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
+    }
+
+
+def _portal_receipt(notice) -> dict:
+    event = Event.objects.select_related("submission", "recorded_by").get(pk=notice.event_id)
+    portal = notice.context["portal"]
+    return receipts.receipt_context(event) | {
+        "subject": _("Receipt: %(event)s — %(case)s")
+        % {"event": event.kind_label, "case": event.submission.reference},
+        "url": recipients.url(
+            f"{portal}_receipt",
+            {"pk": event.submission_id, "seq": event.seq},
+            f"/{notice.language}/{portal}/cases/{event.submission_id}/receipts/{event.seq}/",
+            notice.language,
+        ),
+    }
+
+
+MESSAGES = {
+    TRACKING_LINKS: Personal("notices/email/tracking_links", _tracking_links),
+    INVITATION: Personal("notices/email/invitation", _invitation),
+    PORTAL_RECEIPT: Personal("notices/email/portal_receipt", _portal_receipt),
+}

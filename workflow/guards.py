@@ -2,19 +2,35 @@
 
 Each guard takes the transition's context and raises ``RuleViolation`` with a translated
 message naming the rule. The table names the guards each event kind runs.
+
+Guards come in two sorts. Those marked ``@before_input`` read only the case, its history and
+today's date: ``available_actions`` runs them before it offers an action, so that a page never
+offers what the workflow would then refuse. The others read the action's own input
+(``ctx.data``, the author named on paper) and can only be checked when it is recorded.
 """
 
 import datetime
 
 from django.utils.translation import gettext as _
 
-from submissions.stages import ClosureReason, Stage, Visibility
+from submissions.access import is_secretariat
+from submissions.models import Document, User
+from submissions.stages import OPEN_STAGES, ClosureReason, Stage, Visibility
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline
+from workflow.table import CLOSURE_BY_STAGE, DECISION_KINDS, TABLE
 
 PARTIES = ("PE", "US")
 
 
+def before_input(guard):
+    """Mark a guard that needs none of the action's input: it is checked before the action is
+    offered, with today's date and no data."""
+    guard.before_input = True
+    return guard
+
+
+@before_input
 def not_yet_acknowledged(ctx):
     if ctx.submission.registered_on is not None or ctx.has("acknowledged"):
         raise RuleViolation(_("The case has already been acknowledged."), rule="once per case")
@@ -51,6 +67,7 @@ def author_is_party_concerned(ctx):
         )
 
 
+@before_input
 def party_response_running(ctx):
     deadline = ctx.deadlines.open("party_response")
     if deadline is None or ctx.on > deadline.due_on:
@@ -63,11 +80,13 @@ def party_response_running(ctx):
         )
 
 
+@before_input
 def once_per_case(ctx):
     if ctx.has(ctx.kind):
         raise RuleViolation(_("This can be recorded only once per case."), rule="once")
 
 
+@before_input
 def response_was_requested(ctx):
     if not any(
         f["kind"] == "response_decided" and f["data"].get("outcome") == "request" for f in ctx.facts
@@ -78,6 +97,7 @@ def response_was_requested(ctx):
         )
 
 
+@before_input
 def response_period_over_if_awaiting(ctx):
     if ctx.submission.stage != Stage.AWAITING_RESPONSE:
         return
@@ -108,6 +128,7 @@ def author_is_that_party(ctx):
         raise RuleViolation(_("A Party comments only on its own behalf."), rule="party key")
 
 
+@before_input
 def call_is_open(ctx):
     if not ctx.call_open(ctx.on):
         raise RuleViolation(
@@ -115,6 +136,7 @@ def call_is_open(ctx):
         )
 
 
+@before_input
 def comments_in_or_period_over(ctx):
     for party in PARTIES:
         deadline = ctx.deadlines.latest("draft_comments", party)
@@ -133,6 +155,7 @@ def comments_in_or_period_over(ctx):
         )
 
 
+@before_input
 def publication_was_instructed(ctx):
     if not ctx.has("publication_instructed"):
         raise RuleViolation(
@@ -163,17 +186,12 @@ def submitter_index_valid(ctx):
 def officer_is_secretariat(ctx):
     if ctx.importing:
         return
-    from submissions.access import is_secretariat
-    from submissions.models import User
-
     user = User.objects.filter(username=ctx.data.get("officer"), is_active=True).first()
     if user is None or not is_secretariat(user):
         raise RuleViolation(_("Cases are assigned to Secretariat officers only."), rule="officer")
 
 
 def proposal_is_legal_now(ctx):
-    from workflow.table import DECISION_KINDS, TABLE
-
     proposal = ctx.data.get("proposal")
     if not isinstance(proposal, dict) or proposal.get("kind") not in DECISION_KINDS:
         raise RuleViolation(_("Only Secretariat decisions are proposed."), rule="four eyes")
@@ -202,6 +220,17 @@ def replies_to_pending_proposal(ctx):
     index = ctx.data.get("proposal_event")
     if not isinstance(index, int) or ctx.unanswered_proposal_by_seq(index + 1) is None:
         raise RuleViolation(_("There is no such proposal awaiting a decision."), rule="four eyes")
+
+
+@before_input
+def has_documents(ctx):
+    # An import writes a case's documents at its end: those are in ctx.pending_inserts.
+    if not any(isinstance(row, Document) for row in ctx.pending_inserts) and not (
+        Document.objects.filter(submission=ctx.submission, event__isnull=False).exists()
+    ):
+        raise RuleViolation(
+            _("This case has no document whose visibility could change."), rule="a document"
+        )
 
 
 def document_reference_valid(ctx):
@@ -242,16 +271,18 @@ def deadline_exists(ctx):
 
 
 def closure_reason_fits_stage(ctx):
-    from workflow.table import CLOSURE_BY_STAGE
-
-    stage = ctx.submission.stage
-    reason = ctx.data.get("reason")
-    if CLOSURE_BY_STAGE.get(stage) != reason:
+    if CLOSURE_BY_STAGE.get(ctx.submission.stage) != ctx.data.get("reason"):
         raise RuleViolation(
             _("In this stage a case can be closed only as “%(reason)s”.")
-            % {"reason": ClosureReason(CLOSURE_BY_STAGE[stage]).label},
+            % {"reason": ClosureReason(CLOSURE_BY_STAGE[ctx.submission.stage]).label},
             rule="closed: reason by stage",
         )
+
+
+@before_input
+def closure_grounds_hold(ctx):
+    """The conditions of the one closure reason the case's stage allows (CLOSURE_BY_STAGE)."""
+    reason = CLOSURE_BY_STAGE.get(ctx.submission.stage)
     if reason == ClosureReason.NOT_A_SUBMISSION and ctx.submission.registered_on:
         raise RuleViolation(
             _("An acknowledged case cannot be closed as not a submission."),
@@ -276,13 +307,15 @@ def closure_reason_fits_stage(ctx):
             )
 
 
+@before_input
 def reopening_allowed(ctx):
-    from submissions.stages import OPEN_STAGES
-
-    if ctx.data.get("to_stage") not in OPEN_STAGES:
-        raise RuleViolation(_("Name the stage the case returns to."), rule="to_stage")
     if ctx.submission.closure_reason == ClosureReason.NOT_A_SUBMISSION:
         raise RuleViolation(
             _("A case closed as not a submission is never reopened; record a new filing."),
             rule="not_a_submission is final",
         )
+
+
+def reopening_stage_given(ctx):
+    if ctx.data.get("to_stage") not in OPEN_STAGES:
+        raise RuleViolation(_("Name the stage the case returns to."), rule="to_stage")

@@ -420,7 +420,7 @@ RULES = [
         {SECRETARIAT},
         visibility=Visibility.SECRETARIAT,
         required=("document", "from", "to", "reason"),
-        guards=("document_reference_valid",),
+        guards=("has_documents", "document_reference_valid"),
     ),
     _rule(
         "deadline_missed_explained",
@@ -463,7 +463,7 @@ RULES = [
         decision=True,
         required=("reason",),
         outcomes={None: Effect(to=S.CLOSED)},
-        guards=("closure_reason_fits_stage",),
+        guards=("closure_reason_fits_stage", "closure_grounds_hold"),
         document_kind="notice",
     ),
     _rule(
@@ -474,7 +474,7 @@ RULES = [
         public=True,
         decision=True,
         required=("to_stage", "reason"),
-        guards=("reopening_allowed",),
+        guards=("reopening_stage_given", "reopening_allowed"),
         document_kind="notice",
     ),
 ]

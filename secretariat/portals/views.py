@@ -2,7 +2,8 @@
 
 Every view calls ``submissions.access`` first (404 for a case the account may not see, 403
 when it may see the case but the page or action is not its own), then a form, then
-``workflow.services.record_event``; domain errors become the form's translated messages.
+``secretariat.web.actions.post_action``. The actions a case page offers are the workflow's
+(``available_actions``).
 """
 
 from django.contrib import messages
@@ -18,16 +19,16 @@ from django.views.decorators.http import require_GET, require_http_methods
 from notices import outbox
 from notices import receipts as portal_receipts
 from secretariat.portals import forms
+from secretariat.web import actions as posted
 from secretariat.web import downloads
 from submissions import access
 from submissions.models import Document, Submission
 from submissions.roles import Role
 from submissions.stages import Stage, Visibility
-from workflow.actors import Actor
 from workflow.deadlines import explain
-from workflow.exceptions import WorkflowError
+from workflow.exceptions import NotAllowed
 from workflow.models import Deadline, Event
-from workflow.services import record_event
+from workflow.services.actions import available_actions, refusal
 from workflow.table import TABLE
 
 PORTAL_ROLES = {"party": Role.FOCAL_POINT, "council": Role.COUNCIL}
@@ -70,10 +71,6 @@ def _portal_case(request, pk: int, portal: str) -> tuple[Submission, frozenset]:
 
 def _own_author(user, portal: str) -> str:
     return f"{portal}:{access.party_of(user)}"
-
-
-def _may_record(user, case, kind: str) -> bool:
-    return bool(Actor.of(user).table_roles(case) & TABLE[kind].roles)
 
 
 @login_required
@@ -150,10 +147,11 @@ def _case_page(request, pk: int, portal: str):
         access.submitter_name(m.submitter, show_identity)
         for m in case.memberships.select_related("submitter")
     ]
+    offered = {action.kind for action in available_actions(case, request.user)}
     actions = [
         {"kind": kind, "label": TABLE[kind].label, "url": ACTION_URLS[kind]}
         for kind in PORTAL_ACTIONS[portal]
-        if TABLE[kind].allowed_in(case.stage) and _may_record(request.user, case, kind)
+        if kind in offered
     ]
     responded = any(e.kind == "party_responded" for e in events)
     if responded and case.stage != Stage.AWAITING_RESPONSE:
@@ -205,36 +203,27 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
     returns (keyword arguments of ``record_event``), then send the receipt."""
     case, levels = _portal_case(request, pk, portal)
     rule = TABLE[kind]
-    if not _may_record(request.user, case, kind):
+    refused = refusal(case, request.user, kind)
+    if isinstance(refused, NotAllowed):
         raise PermissionDenied
-    if not rule.allowed_in(case.stage):
-        messages.error(
-            request,
-            _("“%(event)s” cannot be recorded while the case is in “%(stage)s”.")
-            % {"event": rule.label, "stage": case.get_stage_display()},
-        )
+    if refused is not None and request.method == "GET":
+        # Not offered now: the form is not shown. A posted form is still recorded or refused
+        # by the workflow, so that a stale page hears that the case moved on.
+        messages.error(request, str(refused))
         return redirect(f"{portal}_case", pk=case.pk)
+    status = 200
     language = translation.get_language() or "en"
     uses_attachments = kind in ("party_responded", "correspondence", "draft_commented")
     if request.method == "POST":
         form = form_class(request.POST, request.FILES, initial={"language": language})
         formset = forms.attachment_formset(request, language) if uses_attachments else None
         if form.is_valid() and (formset is None or formset.is_valid()):
-            try:
-                expected = int(request.POST.get("event_count", ""))
-            except ValueError:
-                expected = None
-            try:
-                event = record_event(
-                    case,
-                    kind,
-                    actor=request.user,
-                    expected_event_count=expected,
-                    **build(form, formset, case, request.user),
-                )
-            except WorkflowError as error:
-                form.add_error(None, str(error))
-            else:
+            outcome = posted.post_action(
+                request, case, kind, form=form, **build(form, formset, case, request.user)
+            )
+            status = outcome.status
+            if outcome.ok:
+                event = outcome.event
                 outbox.queue_portal_receipt(event, request.user, portal)
                 messages.success(
                     request,
@@ -257,6 +246,7 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
             "formset": formset,
             "deadlines": deadlines,
         },
+        status=status,
     )
 
 

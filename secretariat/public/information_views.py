@@ -8,15 +8,16 @@ from django.views.decorators.http import require_http_methods
 
 from secretariat.public import ratelimit
 from secretariat.public.filing_forms import InformationForm, current_language
+from secretariat.web import actions as posted
 from submissions import access
 from submissions.storage import DocumentInput
-from workflow import services
 from workflow.actors import Actor
-from workflow.exceptions import WorkflowError
+from workflow.services.actions import refusal
 
 
 def _call_open(submission) -> bool:
-    return services.Context(submission).call_open(services.today())
+    """Whether the workflow offers this action to the public now (a call is open)."""
+    return refusal(submission, Actor.public(), "information_submitted") is None
 
 
 @require_http_methods(["GET", "POST"])
@@ -37,14 +38,12 @@ def information_submit(request, slug):
         else:
             form = InformationForm(request.POST, request.FILES)
             form.scan_reference = submission.receipt_number
-            if form.is_valid():
-                try:
-                    _record(submission, form)
-                except WorkflowError as error:
-                    form.add_error(None, error.message)
-                else:
-                    return render(request, "filing/information_thanks.html", context)
             status = 400
+            if form.is_valid():
+                outcome = _record(request, submission, form)
+                if outcome.ok:
+                    return render(request, "filing/information_thanks.html", context)
+                status = outcome.status
     else:
         form = InformationForm()
     form.describe()
@@ -57,12 +56,14 @@ def _initial(data) -> dict:
     return {name: data.get(name, "")[:50_000] for name in names}
 
 
-def _record(submission, form: InformationForm) -> None:
+def _record(request, submission, form: InformationForm) -> posted.Outcome:
     data = form.cleaned_data
-    services.record_event(
+    return posted.post_action(
+        request,
         submission,
         "information_submitted",
         actor=Actor.public(data["name"].strip()),
+        form=form,
         data={
             "name": data["name"].strip(),
             "organization": data.get("organization", "").strip(),

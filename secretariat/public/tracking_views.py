@@ -20,12 +20,12 @@ from secretariat.public.filing_forms import (
     WithdrawForm,
 )
 from secretariat.public.filing_views import deadline_rows
+from secretariat.web import actions as posted
 from submissions import access
 from submissions.models import Document, Submission
 from submissions.storage import DocumentInput
 from workflow import services
 from workflow.actors import Actor
-from workflow.exceptions import WorkflowError
 
 ACTION_FORMS = {
     "revision_filed": RevisionForm,
@@ -42,17 +42,9 @@ def _case(token):
     return membership, submission
 
 
-def _seen(request) -> int | None:
-    """The event count the page showed, so that a stale page gets "the case has moved on"."""
-    try:
-        return int(request.POST.get("seen", ""))
-    except ValueError:
-        return None
-
-
 def _render(request, membership, submission, bound=None, status=200):
     actor = Actor.submitter(membership)
-    kinds = {rule.kind for rule in services.available_actions(submission, actor)}
+    kinds = {action.kind for action in services.available_actions(submission, actor)}
     levels = access.visible_levels(None, submission, membership)
     events = list(access.visible_events(submission.events.all(), levels).order_by("seq"))
     documents = access.visible_documents(
@@ -63,7 +55,10 @@ def _render(request, membership, submission, bound=None, status=200):
         by_event.setdefault(document.event_id, []).append(document)
     for event in events:
         event.visible_documents = by_event.get(event.pk, [])
-    forms = {kind: form_class() for kind, form_class in ACTION_FORMS.items() if kind in kinds}
+    # Prefixed as track_documents reads them back.
+    forms = {
+        kind: form_class(prefix=kind) for kind, form_class in ACTION_FORMS.items() if kind in kinds
+    }
     if bound is not None:
         forms[bound[0]] = bound[1]
     for form in forms.values():
@@ -102,19 +97,10 @@ def track(request, token):
     return _render(request, membership, submission)
 
 
-def _record(request, membership, submission, kind, **kwargs) -> bool:
-    try:
-        services.record_event(
-            submission,
-            kind,
-            actor=Actor.submitter(membership),
-            expected_event_count=_seen(request),
-            **kwargs,
-        )
-    except WorkflowError as error:
-        messages.error(request, error.message)
-        return False
-    return True
+def _record(request, membership, submission, kind, **kwargs) -> posted.Outcome:
+    """Record ``kind`` as this submitter, with the page's event count."""
+    actor = Actor.submitter(membership)
+    return posted.post_action(request, submission, kind, actor=actor, **kwargs)
 
 
 @require_POST
@@ -135,15 +121,17 @@ def track_documents(request, token, kind):
         )
         for upload, confidential in form.uploaded()
     ]
-    if not _record(
+    outcome = _record(
         request,
         membership,
         submission,
         kind,
+        form=form,
         note=form.cleaned_data.get("note", "").strip(),
         documents_in=documents_in,
-    ):
-        return _render(request, membership, submission, bound=(kind, form), status=409)
+    )
+    if not outcome.ok:
+        return _render(request, membership, submission, bound=(kind, form), status=outcome.status)
     if kind == "revision_filed":
         messages.success(
             request,
@@ -169,17 +157,19 @@ def track_withhold(request, token):
     """Ask that this submitter's identity be withheld from the public."""
     membership, submission = _case(token)
     order = list(submission.memberships.order_by("position", "id").values_list("pk", flat=True))
-    if _record(
+    outcome = _record(
         request,
         membership,
         submission,
         "identity_withheld",
         data={"submitter": order.index(membership.pk)},
-    ):
-        messages.success(
-            request,
-            _("Your name is now withheld from the public on every page of the docket."),
-        )
+    )
+    if not outcome.ok:
+        return _render(request, membership, submission, status=outcome.status)
+    messages.success(
+        request,
+        _("Your name is now withheld from the public on every page of the docket."),
+    )
     return redirect("track", token=membership.tracking_token)
 
 
@@ -188,20 +178,24 @@ def track_withdraw(request, token):
     """Withdraw the submission, after a confirmation step."""
     membership, submission = _case(token)
     actor = Actor.submitter(membership)
-    if "withdrawn" not in {r.kind for r in services.available_actions(submission, actor)}:
+    offered = {action.kind for action in services.available_actions(submission, actor)}
+    if request.method == "GET" and "withdrawn" not in offered:
         messages.error(request, _("This submission can no longer be withdrawn."))
         return redirect("track", token=membership.tracking_token)
     form = WithdrawForm(request.POST or None)
+    status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
-        if _record(request, membership, submission, "withdrawn"):
+        outcome = _record(request, membership, submission, "withdrawn", form=form)
+        if outcome.ok:
             messages.success(request, _("Your submission has been withdrawn. The case is closed."))
-        return redirect("track", token=membership.tracking_token)
+            return redirect("track", token=membership.tracking_token)
+        status = outcome.status
     form.describe()
     return render(
         request,
         "filing/withdraw.html",
         {"submission": submission, "form": form, "token": membership.tracking_token},
-        status=400 if form.is_bound else 200,
+        status=status,
     )
 
 

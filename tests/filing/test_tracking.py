@@ -65,7 +65,7 @@ def test_a_revision_returns_the_case_to_admissibility_review(client):
         {
             "revision_filed-note": "Añadí las cartas.",
             "revision_filed-file_0": upload,
-            "seen": case.event_count,
+            "event_count": case.event_count,
         },
     )
     assert response.status_code == 302
@@ -97,7 +97,7 @@ def test_a_revision_is_refused_outside_awaiting_revision(client):
     _membership, url = link_of(case)
     upload = SimpleUploadedFile("revised.pdf", PDF)
     response = client.post(url + "revision/", {"revision_filed-file_0": upload})
-    assert response.status_code == 409
+    assert response.status_code == 400
     assert "cannot be recorded while the case is in" in response.content.decode()
     assert not Event.objects.filter(submission=case, kind="revision_filed").exists()
 
@@ -112,7 +112,7 @@ def test_the_actions_refuse_get(client):
 def test_a_stale_page_is_told_the_case_moved_on(client):
     case = drive("admissibility_review").case
     _membership, url = link_of(case)
-    response = client.post(url + "withhold/", {"seen": case.event_count - 1}, follow=True)
+    response = client.post(url + "withhold/", {"event_count": case.event_count - 1}, follow=True)
     assert "This case has moved on since you opened it" in response.content.decode()
     assert not Event.objects.filter(submission=case, kind="identity_withheld").exists()
 
@@ -134,7 +134,7 @@ def test_information_can_be_added(client):
 def test_a_submitter_asks_to_withhold_their_identity(client):
     case = drive("admissibility_review").case
     membership, url = link_of(case)
-    assert client.post(url + "withhold/", {"seen": case.event_count}).status_code == 302
+    assert client.post(url + "withhold/", {"event_count": case.event_count}).status_code == 302
     assert Submitter.objects.get(pk=membership.submitter_id).confidential is True
     event = Event.objects.get(submission=case, kind="identity_withheld")
     assert event.data == {"submitter": 0}
@@ -147,11 +147,11 @@ def test_withdrawal_asks_for_confirmation_then_closes_the_case(client):
     confirm_page = client.get(url + "withdraw/")
     assert confirm_page.status_code == 200
     assert 'name="confirm"' in confirm_page.content.decode()
-    unconfirmed = client.post(url + "withdraw/", {"seen": case.event_count})
+    unconfirmed = client.post(url + "withdraw/", {"event_count": case.event_count})
     assert unconfirmed.status_code == 400
     case.refresh_from_db()
     assert case.stage == "awaiting_response"
-    done = client.post(url + "withdraw/", {"confirm": "on", "seen": case.event_count})
+    done = client.post(url + "withdraw/", {"confirm": "on", "event_count": case.event_count})
     assert done.status_code == 302
     case.refresh_from_db()
     assert (case.stage, case.closure_reason) == ("closed", "withdrawn")

@@ -44,7 +44,9 @@ MATRIX = {
     "party_home": (None, "get", codes(L, 403, 403, 200, 200, 403, 403, 403)),
     "party_case": ("aw", "get", PARTY_AW),
     "party_respond": ("aw", "get", PARTY_AW),
-    "party_extension": ("aw", "get", PARTY_AW),
+    # The 45 days for the response are long past (no frozen date here): the workflow no longer
+    # offers the extension, so its form sends Peru back to the case with the reason.
+    "party_extension": ("aw", "get", codes(L, 403, 403, 302, 404, 404, 404, 403)),
     "party_correspondence": ("aw", "get", PARTY_AW),
     "party_document": ("aw", "get", PARTY_AW),
     "party_receipt": ("aw", "get", PARTY_AW),

@@ -119,7 +119,7 @@ def test_a_stale_form_is_refused_with_a_message(client, pe_focal):
             reverse("party_respond", kwargs={"pk": case.pk}),
             respond_post(case, event_count=case.event_count - 1),
         )
-    assert response.status_code == 200
+    assert response.status_code == 409
     assert "This case has moved on since you opened it" in response.content.decode()
 
 
@@ -154,7 +154,7 @@ def test_extension_after_the_45_days_is_refused(client, pe_focal):
             reverse("party_extension", kwargs={"pk": case.pk}),
             {"event_count": case.event_count, "circumstances": "Tarde."},
         )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "only while the 45 days for the response are running" in response.content.decode()
     assert not Event.objects.filter(submission=case, kind="extension_notified").exists()
 

@@ -132,7 +132,7 @@ def test_workspace_actions(client, officer, kind):
     case = drive("admissibility_review").case
     client.force_login(officer)
     form = action_form(kind, case)
-    names = [*field_names(form), "seen", "replaces"]
+    names = [*field_names(form), "event_count", "replaces"]
     url = reverse("ws_action", kwargs={"pk": case.pk, "kind": kind})
     assert fuzz(client, url, names, choices_of(form)) >= EXAMPLES // 5
 
@@ -194,7 +194,7 @@ def test_tracking_actions(client, name, stage, form_class, prefix):
     case = drive(stage).case
     token = case.memberships.order_by("position").first().tracking_token
     form = form_class(prefix=prefix) if form_class else None
-    names = [*(field_names(form) if form else []), "seen", "note"]
+    names = [*(field_names(form) if form else []), "event_count", "note"]
     url = reverse(name, kwargs={"token": token})
     choices = choices_of(form) if form else []
     assert fuzz(client, url, names, choices) >= EXAMPLES // 5

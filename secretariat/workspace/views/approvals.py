@@ -7,19 +7,23 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from secretariat.web import actions as posted
 from secretariat.workspace import queries
 from secretariat.workspace.forms import ReturnForm
+from secretariat.workspace.views.case import case_context
 from submissions import access
 from submissions.models import Submission
-from workflow import services
 from workflow.describe import describe
-from workflow.exceptions import CaseMovedOn, NotAllowed, WorkflowError
 from workflow.table import TABLE
 
 
 @login_required
 def approvals(request):
     access.require_staff_reader(request.user)
+    return _approval_list(request)
+
+
+def _approval_list(request, status: int = 200):
     proposals = list(queries.approval_list(access.staff_submissions(request.user)))
     for proposal in proposals:
         proposed = proposal.data.get("proposal", {})
@@ -36,6 +40,7 @@ def approvals(request):
             "is_director": access.is_director(request.user),
             "return_form": ReturnForm(),
         },
+        status=status,
     )
 
 
@@ -46,13 +51,6 @@ def _director_case(request, pk):
     return case
 
 
-def _seen(request):
-    try:
-        return int(request.POST.get("event_count", ""))
-    except ValueError:
-        return None
-
-
 def _back(request, case):
     """Back to where the director pressed the button: the case or the approval list."""
     if request.POST.get("back") == "case":
@@ -60,23 +58,25 @@ def _back(request, case):
     return redirect("ws_approvals")
 
 
+def _again(request, case, outcome):
+    """The page the director pressed the button on, again, with the workflow's message."""
+    if request.POST.get("back") == "case":
+        context = case_context(request, case)
+        return render(request, "workspace/case.html", context, status=outcome.status)
+    return _approval_list(request, status=outcome.status)
+
+
 @login_required
 @require_POST
 def approve(request, pk, seq):
     case = _director_case(request, pk)
-    try:
-        event = services.approve_proposal(
-            case, seq, actor=request.user, expected_event_count=_seen(request)
-        )
-    except NotAllowed as exc:
-        raise PermissionDenied(str(exc)) from exc
-    except (CaseMovedOn, WorkflowError) as exc:
-        messages.error(request, str(exc))
-        return _back(request, case)
+    outcome = posted.post_approval(request, case, seq)
+    if not outcome.ok:
+        return _again(request, case, outcome)
     messages.success(
         request,
         _("Approved: “%(action)s” is recorded on %(case)s.")
-        % {"action": event.kind_label, "case": case.reference},
+        % {"action": outcome.event.kind_label, "case": case.reference},
     )
     return _back(request, case)
 
@@ -89,18 +89,8 @@ def return_proposal(request, pk, seq):
     if not form.is_valid():
         messages.error(request, _("Say why the proposal is returned."))
         return _back(request, case)
-    try:
-        services.return_proposal(
-            case,
-            seq,
-            actor=request.user,
-            comment=form.cleaned_data["comment"],
-            expected_event_count=_seen(request),
-        )
-    except NotAllowed as exc:
-        raise PermissionDenied(str(exc)) from exc
-    except WorkflowError as exc:
-        messages.error(request, str(exc))
-        return _back(request, case)
+    outcome = posted.post_return(request, case, seq, comment=form.cleaned_data["comment"])
+    if not outcome.ok:
+        return _again(request, case, outcome)
     messages.success(request, _("The proposal was returned to the officer with your comment."))
     return _back(request, case)

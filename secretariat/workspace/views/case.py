@@ -10,25 +10,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from secretariat.web import actions as posted
 from secretariat.workspace import queries
 from secretariat.workspace.case_forms import DocumentVersionForm, LinkRelatedForm, PublicTextsForm
-from secretariat.workspace.forms import NOT_OFFERED, PaperFilingForm, action_form
+from secretariat.workspace.forms import PaperFilingForm, action_form
 from submissions import access
 from submissions.models import Submission
 from workflow import activity, services
 from workflow.deadlines import explain
 from workflow.describe import describe
-from workflow.exceptions import CaseMovedOn, NotAllowed, WorkflowError
+from workflow.exceptions import NotAllowed, WorkflowError
 from workflow.models import Deadline, Event
+from workflow.services.actions import NOT_OFFERED
 from workflow.table import TABLE
-
-
-def _seen_count(request) -> int | None:
-    """The number of events the page showed when it was sent (a stale page is refused)."""
-    try:
-        return int(request.POST.get("event_count", ""))
-    except ValueError:
-        return None
 
 
 def case_context(request, case, bound=None) -> dict:
@@ -48,22 +42,23 @@ def case_context(request, case, bound=None) -> dict:
     can_act = access.is_secretariat(user)
     forms = []
     if can_act:
-        for rule in services.available_actions(case, user):
-            if rule.kind in NOT_OFFERED:
-                continue
-            if bound is not None and bound.rule.kind == rule.kind:
-                forms.append(bound)
+        for offered in services.available_actions(case, user):
+            if bound is not None and bound.rule.kind == offered.kind:
+                form = bound
             else:
-                forms.append(action_form(rule.kind, case))
+                form = action_form(offered.kind, case)
+            # A new proposal of a kind already pending replaces it (an edited draft, say).
+            form.replaces = offered.replaces
+            forms.append(form)
+        if bound is not None and all(form is not bound for form in forms):
+            # Posted, then refused because the case moved on: shown again with the message.
+            bound.replaces = None
+            forms.insert(0, bound)
     pending = list(
         queries.pending_proposals().filter(submission=case).select_related("recorded_by")
     )
     for proposal in pending:
         proposal.own = proposal.recorded_by_id == user.pk
-    # A new proposal of a kind already pending replaces it (an edited draft, say).
-    pending_by_kind = {p.data["proposal"]["kind"]: p.seq for p in pending}
-    for form in forms:
-        form.replaces = pending_by_kind.get(form.rule.kind)
     for event in events:
         event.details = describe(event)
     memberships = case.memberships.select_related("submitter").order_by("position", "id")
@@ -109,24 +104,13 @@ def action(request, pk, kind):
     form = action_form(kind, case, request.POST, request.FILES)
     if not form.is_valid():
         return render(request, "workspace/case.html", case_context(request, case, bound=form))
-    try:
-        event = services.record_event(
-            case,
-            kind,
-            actor=request.user,
-            expected_event_count=_seen_count(request),
-            replaces=_replaces(request),
-            **form.service_kwargs(),
-        )
-    except NotAllowed as exc:
-        raise PermissionDenied(str(exc)) from exc
-    except CaseMovedOn as exc:
-        messages.error(request, str(exc))
-        return redirect("ws_case", pk=case.pk)
-    except WorkflowError as exc:
-        form.add_error(None, str(exc))
-        return render(request, "workspace/case.html", case_context(request, case, bound=form))
-    if event.kind == "proposed":
+    outcome = posted.post_action(
+        request, case, kind, form=form, replaces=_replaces(request), **form.service_kwargs()
+    )
+    if not outcome.ok:
+        context = case_context(request, case, bound=form)
+        return render(request, "workspace/case.html", context, status=outcome.status)
+    if outcome.event.kind == "proposed":
         messages.success(
             request,
             _("Proposed: “%(action)s” now awaits the Executive Director's approval.")

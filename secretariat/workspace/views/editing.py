@@ -3,39 +3,30 @@ the public texts, a later version (translation, redacted copy) of a document on 
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from secretariat.web import actions as posted
 from secretariat.workspace.case_forms import DocumentVersionForm, LinkRelatedForm, PublicTextsForm
-from secretariat.workspace.views.case import _seen_count, case_context
+from secretariat.workspace.views.case import case_context
 from submissions import access
 from submissions.models import Submission
 from workflow import services
-from workflow.exceptions import CaseMovedOn, NotAllowed, WorkflowError
 
 
-def _again(request, case, name, form):
+def _again(request, case, name, form, status: int = 200):
     """The case page again, with this form open and its errors."""
     context = case_context(request, case)
     context[name] = form
-    return render(request, "workspace/case.html", context)
+    return render(request, "workspace/case.html", context, status=status)
 
 
 def _apply(request, case, name, form, call, done: str):
-    """Run a service and turn its domain errors into HTTP: 403 when not allowed, back to the
-    case when it moved on, the form again with the message otherwise."""
-    try:
-        call()
-    except NotAllowed as exc:
-        raise PermissionDenied(str(exc)) from exc
-    except CaseMovedOn as exc:
-        messages.error(request, str(exc))
-        return redirect("ws_case", pk=case.pk)
-    except WorkflowError as exc:
-        form.add_error(None, str(exc))
-        return _again(request, case, name, form)
+    """Run a service; a workflow error shows the form again with its message and status."""
+    outcome = posted.attempt(request, call, form=form)
+    if not outcome.ok:
+        return _again(request, case, name, form, status=outcome.status)
     messages.success(request, done)
     return redirect("ws_case", pk=case.pk)
 
@@ -105,7 +96,7 @@ def document_version(request, pk):
             official=data["official"],
             visibility=data["visibility"],
             reason=data["reason"],
-            expected_event_count=_seen_count(request),
+            expected_event_count=posted.seen_event_count(request),
         ),
         _("Document added."),
     )

@@ -1,0 +1,108 @@
+"""Posting an action: the one way every website turns a posted form into a workflow event and
+a workflow error into a response.
+
+A page that posts an action sends the number of events it showed in one hidden field,
+``event_count``; ``record_event`` refuses with ``CaseMovedOn`` if the case has changed since.
+Every ``WorkflowError`` is shown the same way: its translated message on the page (on the
+form when there is one, otherwise as a page message), which the view renders again with
+``Outcome.status``: 409 when the case moved on, 403 when the actor may not do this, 400 when
+the rules or the input refuse it.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib import messages
+
+from workflow import services
+from workflow.exceptions import CaseMovedOn, NotAllowed, WorkflowError
+from workflow.models import Event
+
+EVENT_COUNT = "event_count"  # the posted field: how many events the page showed
+
+
+def seen_event_count(request) -> int | None:
+    """The event count the posting page showed (``None`` if it sent none)."""
+    try:
+        return int(request.POST.get(EVENT_COUNT, ""))
+    except ValueError:
+        return None
+
+
+def status_of(error: WorkflowError) -> int:
+    if isinstance(error, CaseMovedOn):
+        return 409
+    if isinstance(error, NotAllowed):
+        return 403
+    return 400
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of a posted action: the event written, or the error shown on the page."""
+
+    event: Event | None = None
+    error: WorkflowError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def status(self) -> int:
+        return 200 if self.error is None else status_of(self.error)
+
+
+def attempt(request, call: Callable[[], Event | None], *, form=None) -> Outcome:
+    """Run a workflow service; a ``WorkflowError`` becomes the page's message (the form's
+    error when a form is given) and the outcome's status."""
+    try:
+        return Outcome(event=call())
+    except WorkflowError as error:
+        if form is not None:
+            form.add_error(None, str(error))
+        else:
+            messages.error(request, str(error))
+        return Outcome(error=error)
+
+
+def post_action(request, case, kind: str, *, actor=None, form=None, **kwargs) -> Outcome:
+    """Record ``kind`` on ``case`` as posted: by ``actor`` (default: the signed-in user), with
+    the page's event count and ``kwargs`` of ``record_event`` (data, documents_in, note…)."""
+    return attempt(
+        request,
+        lambda: services.record_event(
+            case,
+            kind,
+            actor=request.user if actor is None else actor,
+            expected_event_count=seen_event_count(request),
+            **kwargs,
+        ),
+        form=form,
+    )
+
+
+def post_approval(request, case, seq: int, *, form=None) -> Outcome:
+    """The Executive Director approves proposal ``seq`` as posted."""
+    return attempt(
+        request,
+        lambda: services.approve_proposal(
+            case, seq, actor=request.user, expected_event_count=seen_event_count(request)
+        ),
+        form=form,
+    )
+
+
+def post_return(request, case, seq: int, *, comment: str, form=None) -> Outcome:
+    """The Executive Director returns proposal ``seq`` with a comment, as posted."""
+    return attempt(
+        request,
+        lambda: services.return_proposal(
+            case,
+            seq,
+            actor=request.user,
+            comment=comment,
+            expected_event_count=seen_event_count(request),
+        ),
+        form=form,
+    )

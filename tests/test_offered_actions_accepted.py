@@ -1,0 +1,288 @@
+"""Issue 12, acceptance 4: what is offered is accepted.
+
+For cases at every stage (and the variants where a guard changes the answer), every actor opens
+their own page of the case — the workspace (officer, director), the Parties' portal (both focal
+points), the Council's portal (both members), the tracking page (the submitter) — takes every
+action that page offers, fills it with minimal valid answers generated from the form's own
+fields, and posts it through the real view. The workflow must record it (or, for a decision
+under four eyes, its proposal): never "not allowed now". Each post runs in a savepoint that is
+rolled back, so every action is tried on the case as the page showed it.
+"""
+
+import datetime
+
+import pytest
+from django import forms
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.test import Client
+from django.urls import reverse
+
+from tests.helpers_cases import drive, frozen
+from workflow import services
+from workflow.models import Event
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+ONE_DAY = datetime.timedelta(days=1)
+
+
+def _pending_proposal(story, users):
+    """An officer's determination awaits the Executive Director: offered again only as its
+    replacement."""
+    services.record_event(
+        story.case,
+        "admissibility_determined",
+        actor=users["officer2"],
+        data={"outcome": "does_not_meet"},
+    )
+
+
+def _call_open(story, users):
+    story.add("information_called", data={"closes_on": "2099-12-31"})
+
+
+def _publication_instructed(story, users):
+    story.add("publication_instructed", author="council:US", data={"party": "US"})
+
+
+def _with_document(story, users):
+    story.add(
+        "correspondence",
+        documents_in=[
+            services.DocumentInput(
+                title="Carta", language="es", file=SimpleUploadedFile("carta.pdf", PDF)
+            )
+        ],
+    )
+
+
+# (stage, drive() options, what happens next, days after the last event when the pages open)
+CASES = {
+    "unacknowledged": ("admissibility_review", {"acknowledged": False}, None, 1),
+    "admissibility_review": ("admissibility_review", {}, _with_document, 1),
+    "pending_proposal": ("admissibility_review", {}, _pending_proposal, 0),
+    "awaiting_revision": ("awaiting_revision", {}, None, 1),
+    "response_decision": ("response_decision", {}, None, 1),
+    "awaiting_response": ("awaiting_response", {}, None, 1),
+    "response_period_over": ("awaiting_response", {}, None, 60),
+    "factual_record_decision": ("factual_record_decision", {}, None, 1),
+    "pending_proceeding": ("factual_record_decision", {"pending_proceeding": True}, None, 1),
+    "awaiting_council": ("awaiting_council", {}, None, 1),
+    "council_period_over": ("awaiting_council", {}, None, 400),
+    "factual_record_preparation": ("factual_record_preparation", {}, None, 1),
+    "call_open": ("factual_record_preparation", {}, _call_open, 1),
+    "draft_comment_period": ("draft_comment_period", {}, None, 1),
+    "final_factual_record": ("final_factual_record", {}, None, 1),
+    "publication_instructed": ("final_factual_record", {}, _publication_instructed, 1),
+    "closed": ("closed", {}, _with_document, 1),
+}
+
+
+# --- Minimal valid answers, from the form's own fields -----------------------------------------
+
+
+def _value(field, name):
+    """A valid answer for one field, or None to leave it empty."""
+    if isinstance(field, forms.FileField):
+        return SimpleUploadedFile("documento.pdf", PDF) if field.required else None
+    if isinstance(field, forms.BooleanField):
+        return "on" if field.required else None
+    if isinstance(field, forms.ModelChoiceField):
+        first = field.queryset.first()
+        return str(first.pk) if first is not None else None
+    if isinstance(field, forms.ChoiceField):
+        values = [str(value) for value, _label in field.choices if value not in ("", None)]
+        return values[0] if field.required and values else None
+    if isinstance(field, forms.EmailField):
+        return "persona@example.org"
+    if isinstance(field, forms.DateField):
+        return None  # every date here is optional: "today", or "leave empty"
+    if isinstance(field, forms.CharField):
+        return "PE" if field.max_length == 2 else "Texto de prueba."
+    raise AssertionError(f"no answer for {name} ({type(field).__name__})")
+
+
+def _answers(form, event_count) -> dict:
+    data = {"event_count": str(event_count)}
+    for name, field in form.fields.items():
+        value = _value(field, name)
+        if value is not None:
+            data[form.add_prefix(name)] = value
+    return data
+
+
+def _attachments(data) -> dict:
+    """An empty attachments formset, for the portal forms that have one."""
+    data.update({"attachments-TOTAL_FORMS": "0", "attachments-INITIAL_FORMS": "0"})
+    return data
+
+
+# --- Posting one offered action ----------------------------------------------------------------
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _try(client, case, kind, url, data, problems, who):
+    """Post ``data`` to ``url`` in a savepoint; record a problem unless ``kind`` (or its
+    proposal) was recorded."""
+    before = case.event_count
+    try:
+        with transaction.atomic():
+            response = client.post(url, data)
+            written = list(Event.objects.filter(submission=case, seq__gt=before))
+            recorded = [
+                e.data["proposal"]["kind"] if e.kind == "proposed" else e.kind for e in written
+            ]
+            if response.status_code != 302 or kind not in recorded:
+                problems.append((who, kind, response.status_code, _message(response)))
+            raise _Rollback
+    except _Rollback:
+        pass
+
+
+def _message(response) -> str:
+    """The error the page shows (the form's, or the page's message), for the failure report."""
+    context = response.context or {}
+    for key in ("form", "bound"):
+        form = context.get(key) if hasattr(context, "get") else None
+        if form is not None and getattr(form, "errors", None):
+            return str(form.errors.as_data())[:400]
+    return " | ".join(str(m) for m in context.get("messages", []))[:400] if context else ""
+
+
+# --- Each page, and what it offers ---------------------------------------------------------------
+
+
+def _workspace(client, case, problems, who) -> set:
+    page = client.get(reverse("ws_case", kwargs={"pk": case.pk}))
+    assert page.status_code == 200
+    offered = set()
+    for form in page.context["forms"]:
+        kind = form.rule.kind
+        offered.add(kind)
+        data = _answers(form, case.event_count)
+        if form.replaces:
+            data["replaces"] = str(form.replaces)
+        url = reverse("ws_action", kwargs={"pk": case.pk, "kind": kind})
+        _try(client, case, kind, url, data, problems, who)
+    return offered
+
+
+def _portal(client, case, portal, problems, who) -> set:
+    page = client.get(reverse(f"{portal}_case", kwargs={"pk": case.pk}))
+    if page.status_code == 404:
+        return set()  # this account may not see the case at this stage
+    assert page.status_code == 200
+    offered = set()
+    for action in page.context["actions"]:
+        kind = action["kind"]
+        offered.add(kind)
+        url = reverse(action["url"], kwargs={"pk": case.pk})
+        form_page = client.get(url)
+        if form_page.status_code != 200:
+            problems.append((who, kind, form_page.status_code, _message(form_page)))
+            continue
+        data = _attachments(_answers(form_page.context["form"], case.event_count))
+        _try(client, case, kind, url, data, problems, who)
+    return offered
+
+
+def _tracking(client, case, problems) -> set:
+    token = case.memberships.order_by("position", "id").first().tracking_token
+    page = client.get(reverse("track", kwargs={"token": token}))
+    assert page.status_code == 200
+    context = page.context
+    offered = set()
+    for key, kind, name in (
+        ("revision_form", "revision_filed", "track_revision"),
+        ("information_form", "information_added", "track_information"),
+    ):
+        if context[key] is not None:
+            offered.add(kind)
+            data = _answers(context[key], case.event_count)
+            url = reverse(name, kwargs={"token": token})
+            _try(client, case, kind, url, data, problems, "submitter")
+    if context["can_withhold"]:
+        offered.add("identity_withheld")
+        url = reverse("track_withhold", kwargs={"token": token})
+        _try(
+            client,
+            case,
+            "identity_withheld",
+            url,
+            {"event_count": case.event_count},
+            problems,
+            "submitter",
+        )
+    if context["can_withdraw"]:
+        offered.add("withdrawn")
+        url = reverse("track_withdraw", kwargs={"token": token})
+        data = {"event_count": case.event_count, "confirm": "on"}
+        _try(client, case, "withdrawn", url, data, problems, "submitter")
+    return offered
+
+
+@pytest.fixture
+def users(officer, officer2, director, pe_focal, us_focal, pe_council, us_council):
+    return {
+        "officer": officer,
+        "officer2": officer2,
+        "director": director,
+        "pe_focal": pe_focal,
+        "us_focal": us_focal,
+        "pe_council": pe_council,
+        "us_council": us_council,
+    }
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_every_action_offered_is_accepted(name, users):
+    stage, options, then, days = CASES[name]
+    story = drive(stage, party="PE", **options)
+    day = story.on + datetime.timedelta(days=days)
+    problems, offered = [], {}
+    with frozen(day):
+        if then is not None:
+            then(story, users)
+        case = story.case
+        case.refresh_from_db()
+        for who in ("officer", "director"):
+            client = Client()
+            client.force_login(users[who])
+            offered[who] = _workspace(client, case, problems, who)
+        for who, portal in (
+            ("pe_focal", "party"),
+            ("us_focal", "party"),
+            ("pe_council", "council"),
+            ("us_council", "council"),
+        ):
+            client = Client()
+            client.force_login(users[who])
+            offered[who] = _portal(client, case, portal, problems, who)
+        offered["submitter"] = _tracking(Client(), case, problems)
+    assert problems == [], problems
+    # The Secretariat always has something to do (correspondence, at least).
+    assert offered["officer"] and offered["officer"] == offered["director"]
+    assert not offered["officer"] & {"filed", "proposed", "returned"}
+
+
+def test_the_pages_offer_what_the_guards_allow(users):
+    """Spot checks that the offers follow the guards, not only the stage."""
+    story = drive("awaiting_response", party="PE")
+    with frozen(story.on + ONE_DAY):
+        kinds = {a.kind for a in services.available_actions(story.case, users["pe_focal"])}
+        assert "extension_notified" in kinds  # the 45 days run
+        assert "acknowledged" not in {
+            a.kind for a in services.available_actions(story.case, users["officer"])
+        }
+    with frozen(story.on + datetime.timedelta(days=60)):
+        kinds = {a.kind for a in services.available_actions(story.case, users["pe_focal"])}
+        assert "extension_notified" not in kinds  # the 45 days are over
+    final = drive("final_factual_record", party="PE")
+    with frozen(final.on + ONE_DAY):
+        kinds = {a.kind for a in services.available_actions(final.case, users["officer"])}
+        assert "published" not in kinds  # no Council instruction to publish yet

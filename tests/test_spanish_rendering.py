@@ -1,0 +1,262 @@
+"""Acceptance 5 of issue 12: every event kind and every deadline explanation, rendered on the
+Spanish pages that show them (the docket, the submitter's tracking page, the Party's and the
+Council's portals, the workspace), shows no English sentence of the process.
+
+The English sentences are read from the sources that word the process (event, stage and
+deadline labels, explanations, timeline lines, the treaty's criteria and factors, and the
+templates that render timelines and deadlines), cut at their placeholders; only pieces of two
+words or more count, so that a word both languages share ("No", "Factor") is no false alarm.
+"""
+
+import datetime
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+
+from submissions.models import Document, Submission
+from tests.helpers_cases import D, drive, frozen
+from workflow import services
+from workflow.models import Deadline, Event
+from workflow.registry import export_registry, import_registry
+from workflow.table import TABLE
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(settings.BASE_DIR)
+EVERY_KIND = Path(__file__).parent / "data" / "every_kind.json"
+
+# Where the process is put into words for these pages.
+PYTHON_SOURCES = [
+    "workflow/describe.py",
+    "workflow/deadlines.py",
+    "workflow/treaty.py",
+    "workflow/table.py",
+    "workflow/models.py",
+    "submissions/stages.py",
+]
+TEMPLATES = [
+    "templates/docket/case.html",
+    "templates/filing/track.html",
+    "templates/filing/_deadlines.html",
+    "templates/portals/_events.html",
+    "templates/portals/_deadlines.html",
+    "templates/workspace/_event.html",
+]
+LITERAL = r'(?:"(?:[^"\\]|\\.)*"\s*)+'
+CALL = re.compile(r"\b(?:_|gettext|gettext_lazy)\(\s*(" + LITERAL + r")\s*[,)]")
+TRANSLATE = re.compile(r'{%\s*translate\s+"([^"]+)"')
+BLOCK = re.compile(r"{%\s*blocktranslate[^%]*%}(.*?){%\s*endblocktranslate\s*%}", re.S)
+PLACEHOLDER = re.compile(r"%\(\w+\)s|{{[^}]*}}|{\w*}")
+
+
+def _msgids() -> set[str]:
+    found = set()
+    for name in PYTHON_SOURCES:
+        for literals in CALL.findall((ROOT / name).read_text(encoding="utf-8")):
+            found.add(
+                "".join(json.loads(part) for part in re.findall(r'"(?:[^"\\]|\\.)*"', literals))
+            )
+    for name in TEMPLATES:
+        text = (ROOT / name).read_text(encoding="utf-8")
+        found.update(TRANSLATE.findall(text))
+        found.update(" ".join(body.split()) for body in BLOCK.findall(text))
+    return found
+
+
+def english_sentences() -> dict[str, str]:
+    """Each piece of two words or more of the process's English, with its message; a piece the
+    Spanish translation keeps as it is (a name, an article number) does not count."""
+    pieces = {}
+    for msgid in _msgids():
+        with translation.override("es"):
+            spanish = gettext(msgid)
+        for piece in PLACEHOLDER.split(msgid):
+            piece = piece.strip(" .,:;—–()“”«»\n")
+            kept = spanish != msgid and piece in spanish  # untranslated: every piece counts
+            if len(piece.split()) >= 2 and not kept:
+                pieces[piece] = msgid
+    return pieces
+
+
+def page_text(response) -> str:
+    assert response.status_code == 200, response.status_code
+    body = response.content.decode()
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def spanish(msgid: str) -> str:
+    with translation.override("es"):
+        return gettext(msgid)
+
+
+@pytest.fixture
+def cases(officer, director):
+    """Every event kind (the registry's example with each one), links between related cases,
+    each reason for recomputing deadlines, and each kind of deadline explanation."""
+    payload = json.loads(EVERY_KIND.read_text(encoding="utf-8"))
+    report = import_registry(payload, base_dir=EVERY_KIND.parent)
+    assert report.ok, report.refused
+    every = Submission.objects.get(identifier="SEM/PE/007/2024")
+    kinds = set(Event.objects.values_list("kind", flat=True))
+    assert kinds == set(TABLE)  # every event kind is on some page below
+
+    # Recomputed: a non-working day on a due date, a length changed and back, the day removed.
+    edited = drive("admissibility_review").case  # admissibility: Sunday 9 April → Monday 10
+    with frozen(D(2023, 3, 20)):
+        services.set_non_working_day(D(2023, 4, 10), "Cierre por mantenimiento", actor=director)
+        services.set_deadline_length("admissibility", 35, actor=director)
+        services.set_deadline_length("admissibility", 30, actor=director)
+        services.remove_non_working_day(D(2023, 4, 10), actor=director)
+    reasons = [e.data["reason"]["code"] for e in edited.events.filter(kind="deadlines_recomputed")]
+    assert sorted(set(reasons)) == [
+        "length_set",
+        "non_working_day_added",
+        "non_working_day_removed",
+    ]
+    services.link_related(edited, every, actor=officer, reason="Misma concesión.")
+    services.unlink_related(edited, every, actor=officer, reason="Asuntos distintos.")
+    services.link_related(edited, every, actor=officer, reason="Misma concesión, otra vez.")
+
+    return {
+        "every": every,
+        "edited": edited,
+        # Working days: the acknowledgement of a case not yet registered.
+        "unregistered": drive("admissibility_review", acknowledged=False).case,
+        # Moved to the next working day: admissibility due on Sunday 9 April 2023.
+        "moved": drive("admissibility_review").case,
+        # Calendar days: the Party's 45 days, due Wednesday 21 June 2023.
+        "waiting": drive("awaiting_response", party="PE").case,
+        "council": drive("awaiting_council", party="PE").case,
+    }
+
+
+def _pages(client, cases, officer, pe_focal, pe_council):
+    def tracking(case):
+        token = case.memberships.order_by("position", "id").first().tracking_token
+        return f"/es/track/{token}/"
+
+    with translation.override("es"):
+        public = {
+            f"docket {name}": reverse("docket_case", args=[case.slug])
+            for name, case in cases.items()
+            if case.identifier
+        }
+        party = {
+            f"party {name}": reverse("party_case", kwargs={"pk": cases[name].pk})
+            for name in ("every", "waiting")
+        }
+        council = {
+            f"council {name}": reverse("council_case", kwargs={"pk": cases[name].pk})
+            for name in ("every", "council")
+        }
+        workspace = {
+            f"workspace {name}": reverse("ws_case", kwargs={"pk": case.pk})
+            for name, case in cases.items()
+        }
+    pages = {}
+    for label, url in public.items():
+        pages[label] = page_text(client.get(url))
+    for name, case in cases.items():
+        pages[f"tracking {name}"] = page_text(client.get(tracking(case)))
+    for user, urls in ((pe_focal, party), (pe_council, council), (officer, workspace)):
+        client.force_login(user)
+        for label, url in urls.items():
+            pages[label] = page_text(client.get(url))
+        client.logout()
+    return pages
+
+
+@frozen(D(2023, 3, 30))
+def test_spanish_pages_show_no_english_sentence_of_the_process(
+    client, cases, officer, pe_focal, pe_council
+):
+    pages = _pages(client, cases, officer, pe_focal, pe_council)
+    # What people wrote (document titles in English, say) is theirs, not the process's words:
+    # a piece counts only where it appears more often than inside such texts.
+    written = {*Document.objects.values_list("title", flat=True)}
+    written |= {*Event.objects.values_list("title", flat=True)}
+    written = {" ".join(w.split()) for w in written if w}
+
+    def outside_writing(piece, text):
+        inside = sum(text.count(w) * w.count(piece) for w in written if piece in w)
+        return text.count(piece) > inside
+
+    sentences = english_sentences()
+    assert len(sentences) > 150  # the sources were read
+    leaked = {
+        label: sorted(piece for piece in sentences if outside_writing(piece, text))
+        for label, text in pages.items()
+    }
+    assert {label: found for label, found in leaked.items() if found} == {}
+
+    # And the Spanish words are there: a sample of each kind of thing these pages word.
+    with translation.override("es"):
+        docket_moved = pages["docket moved"]
+        assert "30 días calendario desde la presentación, el 10 de marzo de 2023" in docket_moved
+        assert "trasladado al siguiente día hábil" in docket_moved
+        assert "5 días hábiles desde la presentación" in pages["tracking unregistered"]
+        assert "45 días calendario desde la entrega de la solicitud" in pages["party waiting"]
+        assert str(TABLE["filed"].label) in pages["docket every"]
+        assert str(TABLE["party_responded"].label) in pages["party every"]
+        workspace = pages["workspace edited"]
+        assert f"{spanish('Linked to a related case')}: {cases['every'].identifier}" in workspace
+        assert spanish("Link to a related case removed") in workspace
+        assert "Día no hábil agregado: 10 de abril de 2023 (Cierre por mantenimiento)" in workspace
+        assert "Día no hábil eliminado: 10 de abril de 2023" in workspace
+        assert "fijada en 35 días" in workspace
+        criterion = spanish("is in writing in either English or Spanish")
+        assert f"(a) {criterion}" in pages["workspace every"]
+
+
+def test_an_explanation_stored_in_english_before_codes_is_shown_in_spanish(client, cases):
+    """Rows written before explanations were codes hold English words; when the row's fields
+    give the same words they are put into Spanish like any other."""
+    deadline = Deadline.objects.get(submission=cases["moved"], kind="admissibility")
+    assert deadline.explanation == "next_working_day"  # a code, no sentence
+    old = (
+        "30 calendar days from filing on 10 March 2023 → Sunday 9 April 2023, moved to the "
+        "next working day, Monday 10 April 2023"
+    )
+    Deadline.objects.filter(pk=deadline.pk).update(explanation=old)
+    with translation.override("es"):
+        url = reverse("docket_case", args=[cases["moved"].slug])
+    text = page_text(client.get(url))
+    assert old not in text
+    assert "domingo 9 de abril de 2023, trasladado al siguiente día hábil" in text
+    # Words the row's fields do not give (written by hand, say) are shown as they are.
+    Deadline.objects.filter(pk=deadline.pk).update(explanation="Plazo acordado por escrito.")
+    assert "Plazo acordado por escrito." in page_text(client.get(url))
+
+
+def test_links_and_recomputations_keep_the_chain_free_of_words(cases):
+    edited = cases["edited"]
+    link = Event.objects.filter(submission=edited, kind="correspondence").order_by("seq").first()
+    assert (link.title, link.data) == ("", {"link": "linked", "other": cases["every"].identifier})
+    recomputed = Event.objects.filter(submission=edited, kind="deadlines_recomputed").first()
+    assert recomputed.data["reason"] == {
+        "code": "non_working_day_added",
+        "date": "2023-04-10",
+        "description": "Cierre por mantenimiento",
+    }
+    assert isinstance(
+        datetime.date.fromisoformat(recomputed.data["changes"][0]["to"]), datetime.date
+    )
+
+
+def test_a_case_with_links_and_recomputations_round_trips_through_the_registry(cases):
+    """The codes are data keys of the registry format: a restricted export with them imports
+    again (hashes checked on the way in) and exports the same bytes."""
+    first = export_registry(restricted=True)
+    assert '"link": "unlinked"' in first and '"code": "length_set"' in first
+    Submission.objects.all().delete()
+    report = import_registry(json.loads(first))
+    assert report.ok, [str(r) for r in report.refused]
+    assert export_registry(restricted=True) == first

@@ -101,8 +101,6 @@ def _eligibility_warnings(filing: FilingForm, people: list[SubmitterForm]) -> li
 
 def _render_form(request, filing, people, *, warnings=(), problem="", status=200):
     forms = [filing, *people]
-    for form in forms:
-        form.describe()
     error_links = [link for form in forms for link in form.error_links()]
     return render(
         request,

@@ -46,7 +46,6 @@ def information_submit(request, slug):
                 status = outcome.status
     else:
         form = InformationForm()
-    form.describe()
     context["form"] = form
     return render(request, "filing/information.html", context, status=status)
 

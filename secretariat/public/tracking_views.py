@@ -61,8 +61,6 @@ def _render(request, membership, submission, bound=None, status=200):
     }
     if bound is not None:
         forms[bound[0]] = bound[1]
-    for form in forms.values():
-        form.describe()
     show = access.shows_identity(None, submission, membership)
     submitters = [
         {
@@ -190,7 +188,6 @@ def track_withdraw(request, token):
             messages.success(request, _("Your submission has been withdrawn. The case is closed."))
             return redirect("track", token=membership.tracking_token)
         status = outcome.status
-    form.describe()
     return render(
         request,
         "filing/withdraw.html",
@@ -210,7 +207,6 @@ def track_lost(request):
     if request.method == "POST":
         if not ratelimit.allow(request, "lost_link"):
             form = LostLinkForm(initial={"email": request.POST.get("email", "")[:254]})
-            form.describe()
             return render(request, "filing/lost.html", {"form": form, "limited": True}, status=429)
         form = LostLinkForm(request.POST)
         if form.is_valid():
@@ -218,5 +214,4 @@ def track_lost(request):
             return render(request, "filing/lost.html", {"sent": True})
     else:
         form = LostLinkForm()
-    form.describe()
     return render(request, "filing/lost.html", {"form": form}, status=400 if form.is_bound else 200)

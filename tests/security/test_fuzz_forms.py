@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from secretariat.portals import forms as portal_forms
 from secretariat.public import filing_forms
-from secretariat.workspace.forms import FilingForm, action_form
+from secretariat.workspace.forms import PaperFilingForm, action_form
 from tests.helpers_cases import drive
 
 pytestmark = pytest.mark.django_db
@@ -139,7 +139,7 @@ def test_workspace_actions(client, officer, kind):
 
 def test_workspace_paper_filing(client, officer):
     client.force_login(officer)
-    form = FilingForm()
+    form = PaperFilingForm()
     assert fuzz(client, reverse("ws_file"), field_names(form), choices_of(form)) >= EXAMPLES // 5
 
 

@@ -11,11 +11,11 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import formats, translation
-from django.utils.translation import gettext as _
 
 from notices import letterhead, personal, rules
 from submissions.stages import ClosureReason
-from workflow.deadlines import KIND_LABELS
+from workflow import treaty
+from workflow.periods import KIND_LABELS
 from workflow.table import TABLE
 
 
@@ -25,16 +25,12 @@ def _date(value: str) -> str:
     return formats.date_format(datetime.date.fromisoformat(value), "DATE_FORMAT")
 
 
-def party_name(code: str) -> str:
-    return {"PE": _("Peru"), "US": _("the United States")}.get(code, code)
-
-
 def _values(context: dict) -> dict:
     """The context with codes turned into words of the active language."""
     values = dict(context)
     values["on"] = _date(context.get("on", ""))
     values["due_on"] = _date(context.get("due_on", ""))
-    values["party"] = party_name(context.get("party", ""))
+    values["party"] = treaty.party_name(context.get("party", ""))
     closure = context.get("closure")
     values["closure"] = str(ClosureReason(closure).label) if closure else ""
     proposal = context.get("proposal")
@@ -51,7 +47,7 @@ def _rule_page(notice) -> tuple[str, str, dict]:
         {
             "reference": item["reference"],
             "deadline": str(KIND_LABELS.get(item["kind"], item["kind"])),
-            "party": party_name(item.get("party", "")),
+            "party": treaty.party_name(item.get("party", "")),
             "due_on": _date(item["due_on"]),
             "overdue": item["overdue"],
         }

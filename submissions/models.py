@@ -20,6 +20,8 @@ from submissions.stages import Author, ClosureReason, Stage, Visibility
 
 LANGUAGE_CHOICES = [("en", _("English")), ("es", _("Spanish"))]
 PARTY_CODES = ("PE", "US")
+# The Parties as a label on its own (a choice, a chart); in a sentence see workflow.treaty.
+PARTY_CHOICES = [("PE", _("Peru")), ("US", _("United States"))]
 
 identifier_prefix_validator = RegexValidator(
     r"^[A-Z0-9]+(?:-[A-Z0-9]+)*$",

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from submissions import access
+from submissions.models import PARTY_CHOICES as PARTIES
 from submissions.models import Document, EnvironmentalLaw, SubmissionLaw
 from submissions.stages import Stage
 
@@ -35,7 +36,7 @@ STATUS_CHOICES = [
     ("open", pgettext_lazy("case status", "Open")),
     ("closed", pgettext_lazy("case status", "Closed")),
 ]
-PARTY_CHOICES = [("", _("Either Party")), ("PE", _("Peru")), ("US", _("United States"))]
+PARTY_CHOICES = [("", _("Either Party")), *PARTIES]
 SORT_CHOICES = [("newest", _("Newest filed first")), ("updated", _("Last updated first"))]
 
 

@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from submissions import access
 from submissions.admin import HistoryAdmin, ReadOnlyAdmin
 from workflow import services
-from workflow.deadlines import SPECS
 from workflow.models import Deadline, DeadlineLength, Event, NonWorkingDay
+from workflow.periods import SPECS
 
 
 @admin.register(Event)

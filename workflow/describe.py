@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from submissions.stages import ClosureReason, Stage, Visibility
-from workflow.deadlines import KIND_LABELS, format_day
+from workflow.deadlines import format_day
+from workflow.periods import KIND_LABELS
 from workflow.table import TABLE
 from workflow.treaty import CRITERIA, FACTORS, OUTCOMES, lettered_items
 

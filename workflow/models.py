@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from submissions.models import Submission
 from submissions.stages import Author, Stage, Visibility
+from workflow.periods import KIND_LABELS
 from workflow.table import RULES, TABLE
 
 
@@ -120,8 +121,6 @@ class Deadline(models.Model):
 
     @property
     def kind_label(self):
-        from workflow.deadlines import KIND_LABELS
-
         return KIND_LABELS.get(self.kind, self.kind)
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from secretariat.web.forms import AccessibleForm, DocumentField
 from submissions import uploads
-from submissions.models import LANGUAGE_CHOICES, Submitter
+from submissions.models import LANGUAGE_CHOICES, PARTY_CHOICES, Submitter
 
 CO_SUBMITTERS = 3  # extra fieldsets, no JavaScript needed
 LAW_ROWS = 4
@@ -172,7 +172,7 @@ class FilingForm(AccessibleForm):
 
     party = forms.ChoiceField(
         label=_("Which government is failing to enforce its environmental laws?"),
-        choices=[("PE", _("Peru")), ("US", _("The United States"))],
+        choices=PARTY_CHOICES,
         widget=forms.RadioSelect,
         help_text=_("The Party concerned: Peru or the United States (Article 18.8.1)."),
     )

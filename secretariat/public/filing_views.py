@@ -19,12 +19,12 @@ from secretariat.public.filing_forms import (
     FilingForm,
     SubmitterForm,
 )
+from secretariat.web import actions
 from submissions import access, uploads
 from submissions.models import Submission, SubmissionSubmitter
 from workflow import services
 from workflow.actors import Actor
 from workflow.deadlines import explain
-from workflow.exceptions import WorkflowError
 
 RECEIPT_SESSION_KEY = "filing_receipt"
 
@@ -152,17 +152,21 @@ def file_form(request):
 
     opened = []
     try:
-        submission = services.file_submission(
-            _filing_input(filing, people, opened),
-            actor=Actor.public(),
-            documents_in=_documents(filing, opened),
+        outcome = actions.attempt(
+            request,
+            lambda: services.file_submission(
+                _filing_input(filing, people, opened),
+                actor=Actor.public(),
+                documents_in=_documents(filing, opened),
+            ),
+            form=filing,
         )
-    except WorkflowError as error:
-        filing.add_error(None, error.message)
-        return _render_form(request, filing, people, warnings=warnings)
     finally:
         for fileobj in opened:
             fileobj.close()
+    if not outcome.ok:
+        return _render_form(request, filing, people, warnings=warnings, status=outcome.status)
+    submission = outcome.result
     _forget_pending(filing, people)
     membership = submission.memberships.order_by("position", "id").first()
     request.session[RECEIPT_SESSION_KEY] = membership.pk

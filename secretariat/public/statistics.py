@@ -10,12 +10,12 @@ from collections import Counter, defaultdict
 
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
-from django.utils.translation import gettext as _
 
 from submissions import access
+from submissions.models import PARTY_CHOICES
 from submissions.stages import Stage
-from workflow.deadlines import SPECS
 from workflow.models import Deadline
+from workflow.periods import SPECS
 
 
 def _bars(pairs) -> list[dict]:
@@ -40,7 +40,7 @@ def compute() -> dict:
         .annotate(n=Count("id"))
         .values_list("y", "n")
     )
-    party_names = {"PE": _("Peru"), "US": _("United States")}
+    party_names = dict(PARTY_CHOICES)
     return {
         "total": total,
         "by_stage": _bars((label, by_stage.get(value, 0)) for value, label in Stage.choices),

@@ -133,6 +133,23 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploaded files: local disk by default; STORAGE_BACKEND=s3 keeps them in an S3-compatible
+# bucket through django-storages (pip install '.[s3]'; see README, "Production"). Media are
+# never served by URL: every download goes through a view that applies the access gate.
+if env.str("STORAGE_BACKEND", default="local") == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default=None),
+            "region_name": env.str("AWS_S3_REGION_NAME", default=None),
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default=None),
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default=None),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 
 # Email: EMAIL_URL (smtp://user:pass@host:587, smtp+tls://…, consolemail://) or the
 # individual EMAIL_* settings.
@@ -174,38 +191,25 @@ SEM_NEXT_WORKING_DAY = env.bool("SEM_NEXT_WORKING_DAY", default=True)
 # Public holidays of the seat: the `holidays` country and subdivision.
 SEM_HOLIDAY_COUNTRY = "US"
 SEM_HOLIDAY_SUBDIVISION = "DC"
-# Letterhead printed on generated documents.
+# Letterheads of emails and generated documents, one per language (notices.letterhead).
 SEM_LETTERHEAD = env.str(
     "SEM_LETTERHEAD",
     default="Secretariat for Environmental Matters — United States–Peru Trade Promotion Agreement",
 )
+SEM_LETTERHEAD_ES = env.str(
+    "SEM_LETTERHEAD_ES",
+    default=(
+        "Secretaría de Asuntos Ambientales — Acuerdo de Promoción Comercial Perú–Estados Unidos"
+    ),
+)
 # Base URL used in emails (links back to the site).
 SEM_SITE_URL = env.str("SEM_SITE_URL", default="http://127.0.0.1:8000")
 
-# --- Filing (online submissions, tracking links, public forms) -------------------------------
-# Uploads, on every website (public forms, portals, workspace): the one policy is
-# submissions.uploads. Allowed extensions and the content type their first bytes must show.
-SEM_FILING_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "odt": "application/vnd.oasis.opendocument.text",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "jpg": "image/jpeg",
-    "jpeg": "image/jpeg",
-    "png": "image/png",
-    "mp4": "video/mp4",
-}
-SEM_FILING_ALLOWED_EXTENSIONS = env.list(
-    "SEM_FILING_ALLOWED_EXTENSIONS", default=list(SEM_FILING_TYPES)
-)
-SEM_FILING_MAX_FILE_BYTES = env.int("SEM_FILING_MAX_FILE_BYTES", default=25 * 1024 * 1024)
-SEM_FILING_MAX_TOTAL_BYTES = env.int("SEM_FILING_MAX_TOTAL_BYTES", default=100 * 1024 * 1024)
+# --- Public forms ------------------------------------------------------------------------------
 # Per-address limit on posts to the public forms (filing, lost link, information): so many per
 # window of seconds. 0 turns it off (load tests).
 SEM_FILING_RATE_LIMIT = env.int("SEM_FILING_RATE_LIMIT", default=20)
 SEM_FILING_RATE_WINDOW = env.int("SEM_FILING_RATE_WINDOW", default=3600)
-# How long a file kept across a failed validation stays usable (seconds).
-SEM_FILING_PENDING_MAX_AGE = env.int("SEM_FILING_PENDING_MAX_AGE", default=24 * 3600)
 
 # LOG_FORMAT=json: one JSON object per line (production log collectors); plain otherwise.
 LOG_FORMAT = env.str("LOG_FORMAT", default="plain")
@@ -227,13 +231,6 @@ LOGGING = {
 
 
 # --- Notices (outbox, reminders, documents) ---------------------------------------------------
-# Letterhead of generated documents in Spanish (SEM_LETTERHEAD above is the English one).
-SEM_LETTERHEAD_ES = env.str(
-    "SEM_LETTERHEAD_ES",
-    default=(
-        "Secretaría de Asuntos Ambientales — Acuerdo de Promoción Comercial Perú–Estados Unidos"
-    ),
-)
 # First wait before retrying an email the server refused; doubled per attempt, at most 1 hour.
 SEM_NOTICE_RETRY_SECONDS = env.int("SEM_NOTICE_RETRY_SECONDS", default=60)
 CELERY_BEAT_SCHEDULE = {
@@ -244,7 +241,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notices.tasks.daily_sweep",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Identity documents past their retention period (SEM_IDENTITY_RETENTION_DAYS, below).
+    "privacy-identity-retention": {
+        "task": "submissions.retention.apply_retention_task",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
+CELERY_IMPORTS = ["submissions.retention"]
 
 
 # --- Production readiness (headers, health, storage, privacy) ---------------------------------
@@ -264,35 +267,32 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
-# Uploaded files: local disk by default; STORAGE_BACKEND=s3 keeps them in an S3-compatible
-# bucket through django-storages (pip install '.[s3]'; see README, "Production"). Media are
-# never served by URL: every download goes through a view that applies the access gate.
-if env.str("STORAGE_BACKEND", default="local") == "s3":
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
-            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default=None),
-            "region_name": env.str("AWS_S3_REGION_NAME", default=None),
-            "access_key": env.str("AWS_ACCESS_KEY_ID", default=None),
-            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default=None),
-            "default_acl": "private",
-            "querystring_auth": True,
-            "file_overwrite": False,
-        },
-    }
 # Identity documents of submitters whose cases have all been closed this many days are
 # deleted by the daily retention job (submissions.retention).
 SEM_IDENTITY_RETENTION_DAYS = env.int("SEM_IDENTITY_RETENTION_DAYS", default=365)
-CELERY_IMPORTS = ["submissions.retention"]
-CELERY_BEAT_SCHEDULE["privacy-identity-retention"] = {
-    "task": "submissions.retention.apply_retention_task",
-    "schedule": crontab(hour=3, minute=30),
-}
 # Seconds the health endpoint waits for the broker before reporting it unavailable.
 SEM_HEALTH_BROKER_TIMEOUT = env.float("SEM_HEALTH_BROKER_TIMEOUT", default=2.0)
 
-# --- Uploads (request size limits, optional virus scan) ---------------------------------------
+# --- Uploads (types, sizes, request limits, optional virus scan) -----------------------------
+# Uploads, on every website (public forms, portals, workspace): the one policy is
+# submissions.uploads. Allowed extensions and the content type their first bytes must show.
+SEM_FILING_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "mp4": "video/mp4",
+}
+SEM_FILING_ALLOWED_EXTENSIONS = env.list(
+    "SEM_FILING_ALLOWED_EXTENSIONS", default=list(SEM_FILING_TYPES)
+)
+SEM_FILING_MAX_FILE_BYTES = env.int("SEM_FILING_MAX_FILE_BYTES", default=25 * 1024 * 1024)
+SEM_FILING_MAX_TOTAL_BYTES = env.int("SEM_FILING_MAX_TOTAL_BYTES", default=100 * 1024 * 1024)
+# How long a file kept across a failed validation stays usable (seconds).
+SEM_FILING_PENDING_MAX_AGE = env.int("SEM_FILING_PENDING_MAX_AGE", default=24 * 3600)
 # Uploaded files up to this size are kept in memory; larger ones are streamed to temporary files.
 FILE_UPLOAD_MAX_MEMORY_SIZE = env.int("FILE_UPLOAD_MAX_MEMORY_SIZE", default=1024 * 1024)
 # The form fields of one request (not its files) may total at most this.

@@ -39,10 +39,15 @@ def status_of(error: WorkflowError) -> int:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of a posted action: the event written, or the error shown on the page."""
+    """What became of a posted action: what the service returned (the event written, or the
+    case a filing made), or the error shown on the page."""
 
-    event: Event | None = None
+    result: object = None
     error: WorkflowError | None = None
+
+    @property
+    def event(self) -> Event | None:
+        return self.result
 
     @property
     def ok(self) -> bool:
@@ -53,11 +58,11 @@ class Outcome:
         return 200 if self.error is None else status_of(self.error)
 
 
-def attempt(request, call: Callable[[], Event | None], *, form=None) -> Outcome:
+def attempt(request, call: Callable[[], object], *, form=None) -> Outcome:
     """Run a workflow service; a ``WorkflowError`` becomes the page's message (the form's
     error when a form is given) and the outcome's status."""
     try:
-        return Outcome(event=call())
+        return Outcome(result=call())
     except WorkflowError as error:
         if form is not None:
             form.add_error(None, str(error))

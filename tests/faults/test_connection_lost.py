@@ -12,7 +12,7 @@ from notices import dispatch
 from notices.models import Notice
 from submissions.models import Submission
 from tests.factories import make_filing
-from workflow import services
+from workflow import hooks, services
 from workflow.actors import Actor
 from workflow.chain import verify_submission
 from workflow.models import Deadline, Event
@@ -63,7 +63,9 @@ def lose_connection_before_outbox(monkeypatch, how):
         how()
         return original(event)
 
-    monkeypatch.setattr(dispatch, "queue_notices", broken)
+    # The outbox hears of the event through the workflow's hook (NoticesConfig.ready()): break
+    # the connection there, in place of the registered dispatch.queue_notices.
+    monkeypatch.setattr(hooks, "_written", [broken if h is original else h for h in hooks._written])
     return seen
 
 

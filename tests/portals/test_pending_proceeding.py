@@ -4,11 +4,11 @@ import datetime
 
 from django.urls import reverse
 
-from workflow.activity import portal_activity
 from submissions.stages import ClosureReason, Stage
 from tests.helpers_cases import drive, frozen
 from tests.portals.test_party import respond_post
 from workflow import services
+from workflow.activity import portal_activity
 
 D = datetime.date
 

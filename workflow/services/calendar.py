@@ -13,9 +13,10 @@ from submissions.models import (
 from submissions.stages import OPEN_STAGES, Stage
 from workflow.actors import Actor
 from workflow.calendar import Calendar
-from workflow.deadlines import SPECS, configured_lengths
+from workflow.deadlines import configured_lengths
 from workflow.exceptions import InvalidInput, NotAllowed
 from workflow.models import Deadline, DeadlineLength, NonWorkingDay
+from workflow.periods import SPECS
 from workflow.services.context import Context, today
 from workflow.services.effects import open_lapsed_decision
 from workflow.services.recording import record_event

@@ -15,8 +15,8 @@ from submissions.models import (
 )
 from submissions.stages import Stage
 from workflow import guards
-from workflow.deadlines import EXTENDED_PARTY_RESPONSE
 from workflow.models import Event
+from workflow.periods import EXTENDED_PARTY_RESPONSE
 from workflow.services.context import Context
 from workflow.table import EventRule
 

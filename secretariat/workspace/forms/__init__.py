@@ -6,14 +6,13 @@ labels of the treaty's criteria and factors (``criteria``)."""
 from secretariat.workspace.forms.actions import ActionForm
 from secretariat.workspace.forms.criteria import CRITERIA, FACTORS
 from secretariat.workspace.forms.filing import PaperFilingForm, ReturnForm
-from secretariat.workspace.forms.kinds import FORMS, NOT_OFFERED, action_form
+from secretariat.workspace.forms.kinds import FORMS, action_form
 from secretariat.workspace.forms.queue import QueueFilterForm
 
 __all__ = [
     "CRITERIA",
     "FACTORS",
     "FORMS",
-    "NOT_OFFERED",
     "ActionForm",
     "PaperFilingForm",
     "QueueFilterForm",

@@ -15,7 +15,6 @@ from submissions.storage import DocumentInput
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 MET = [("met", _("Met")), ("not_met", _("Not met"))]
-PARTY_CHOICES = [("PE", _("Peru")), ("US", _("United States"))]
 
 
 class ActionForm(AccessibleForm):
@@ -146,7 +145,9 @@ class ActionForm(AccessibleForm):
             other = "en" if language == "es" else "es"
             items.append(
                 DocumentInput(
-                    title=gettext("%(title)s (translation)") % {"title": title},
+                    # The same title: pages say "translation" from the link, in the reader's
+                    # language (a suffix stored here would be hashed in the officer's).
+                    title=title,
                     language=other,
                     file=data["translation"],
                     visibility=data.get("document_visibility") or None,
@@ -157,7 +158,7 @@ class ActionForm(AccessibleForm):
         if data.get("redacted"):
             items.append(
                 DocumentInput(
-                    title=gettext("%(title)s (redacted public version)") % {"title": title},
+                    title=title,
                     language=language,
                     file=data["redacted"],
                     visibility=Visibility.PUBLIC,

@@ -5,11 +5,11 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.workspace.forms.actions import PARTY_CHOICES, ActionForm
-from submissions.models import Document, User
+from secretariat.workspace.forms.actions import ActionForm
+from submissions.models import PARTY_CHOICES, Document, User
 from submissions.roles import SECRETARIAT_ROLES
 from submissions.stages import Visibility
-from workflow.deadlines import KIND_LABELS
+from workflow.periods import KIND_LABELS
 
 
 class AssignForm(ActionForm):

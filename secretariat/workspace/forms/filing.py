@@ -6,8 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.web.forms import AccessibleForm, DocumentField
-from secretariat.workspace.forms.actions import PARTY_CHOICES
-from submissions.models import LANGUAGE_CHOICES
+from submissions.models import LANGUAGE_CHOICES, PARTY_CHOICES
 from submissions.storage import DocumentInput
 from workflow import services
 

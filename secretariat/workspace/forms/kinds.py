@@ -55,10 +55,6 @@ FORMS = {
     "deadlines_recomputed": RecomputeForm,
 }
 
-# Kinds the workspace never offers as a form: a case is filed once (see PaperFilingForm), proposals
-# are made by recording a decision, and returns are answered from the approval list.
-NOT_OFFERED = frozenset({"filed", "proposed", "returned"})
-
 
 def action_form(kind: str, submission, data=None, files=None) -> ActionForm:
     rule = TABLE[kind]

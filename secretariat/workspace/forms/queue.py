@@ -4,8 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.web.forms import AccessibleForm
-from secretariat.workspace.forms.actions import PARTY_CHOICES
-from submissions.models import User
+from submissions.models import PARTY_CHOICES, User
 from submissions.roles import SECRETARIAT_ROLES
 from submissions.stages import Stage
 

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,7 +18,6 @@ from submissions.models import Submission
 from workflow import activity, services
 from workflow.deadlines import explain
 from workflow.describe import describe
-from workflow.exceptions import NotAllowed, WorkflowError
 from workflow.models import Deadline, Event
 from workflow.services.actions import NOT_OFFERED
 from workflow.table import TABLE
@@ -127,24 +125,26 @@ def file_case(request):
     """Record a filing that arrived on paper or by email."""
     access.require_staff_reader(request.user, act=True)
     form = PaperFilingForm(request.POST or None, request.FILES or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        try:
-            case = services.file_submission(
+        outcome = posted.attempt(
+            request,
+            lambda: services.file_submission(
                 form.filing(),
                 actor=request.user,
                 on=form.cleaned_data["filed_on"],
                 reason=form.cleaned_data.get("date_reason", ""),
                 documents_in=form.documents_in(),
-            )
-        except NotAllowed as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except WorkflowError as exc:
-            form.add_error(None, str(exc))
-        else:
+            ),
+            form=form,
+        )
+        if outcome.ok:
+            case = outcome.result
             messages.success(
                 request,
                 _("Filing recorded with receipt number %(number)s.")
                 % {"number": case.receipt_number},
             )
             return redirect("ws_case", pk=case.pk)
-    return render(request, "workspace/file.html", {"form": form})
+        status = outcome.status
+    return render(request, "workspace/file.html", {"form": form}, status=status)

@@ -40,9 +40,7 @@ def link_related(request, pk):
         return _again(request, case, "link_form", form)
     other = form.cleaned_data["other"]
     service = (
-        services.link_related
-        if form.cleaned_data["action"] == "link"
-        else services.unlink_related
+        services.link_related if form.cleaned_data["action"] == "link" else services.unlink_related
     )
     return _apply(
         request,

@@ -272,6 +272,11 @@ class Submission(models.Model):
             return own, False
         return getattr(self, f"{field}_{other}", ""), True
 
+    def texts(self, field: str) -> dict[str, str]:
+        """A per-language text in every language it is written in (the registry format's and
+        the API's ``{"en": …, "es": …}``)."""
+        return {lang: text for lang in ("en", "es") if (text := getattr(self, f"{field}_{lang}"))}
+
     @property
     def title(self) -> str:
         return self.text_in("title")[0]

@@ -23,6 +23,12 @@ from workflow.table import CLOSURE_BY_STAGE, DECISION_KINDS, TABLE
 PARTIES = ("PE", "US")
 
 
+def _require_past_due(deadline, on, message, *, rule: str) -> None:
+    """Refuse unless ``deadline`` exists and its due date has passed by ``on``."""
+    if deadline is None or on <= deadline.due_on:
+        raise RuleViolation(message, rule=rule)
+
+
 def before_input(guard):
     """Mark a guard that needs none of the action's input: it is checked before the action is
     offered, with today's date and no data."""
@@ -101,15 +107,15 @@ def response_was_requested(ctx):
 def response_period_over_if_awaiting(ctx):
     if ctx.submission.stage != Stage.AWAITING_RESPONSE:
         return
-    deadline = ctx.deadlines.open("party_response")
-    if deadline is None or ctx.on <= deadline.due_on:
-        raise RuleViolation(
-            _(
-                "While the Party's response is awaited, the Council can be notified only once "
-                "the response period has ended."
-            ),
-            rule="AW once party_response is past due",
-        )
+    _require_past_due(
+        ctx.deadlines.open("party_response"),
+        ctx.on,
+        _(
+            "While the Party's response is awaited, the Council can be notified only once "
+            "the response period has ended."
+        ),
+        rule="AW once party_response is past due",
+    )
 
 
 def party_key_valid(ctx):
@@ -296,15 +302,15 @@ def closure_grounds_hold(ctx):
             rule="Art. 18.8.5(a)",
         )
     if reason == ClosureReason.NO_COUNCIL_INSTRUCTION:
-        deadline = ctx.deadlines.latest("council_instruction")
-        if deadline is None or ctx.on <= deadline.due_on:
-            raise RuleViolation(
-                _(
-                    "The case can be closed for want of an instruction only once the period "
-                    "for the Council's instruction has passed."
-                ),
-                rule="council_instruction past due",
-            )
+        _require_past_due(
+            ctx.deadlines.latest("council_instruction"),
+            ctx.on,
+            _(
+                "The case can be closed for want of an instruction only once the period "
+                "for the Council's instruction has passed."
+            ),
+            rule="council_instruction past due",
+        )
 
 
 @before_input

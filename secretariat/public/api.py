@@ -17,14 +17,6 @@ from submissions.stages import Stage
 from workflow.registry import public_case, public_submitter
 
 
-def _texts(submission, name) -> dict:
-    return {
-        lang: getattr(submission, f"{name}_{lang}")
-        for lang in ("en", "es")
-        if getattr(submission, f"{name}_{lang}")
-    }
-
-
 def _summary(request, submission) -> dict:
     return {
         "identifier": submission.identifier,
@@ -32,8 +24,8 @@ def _summary(request, submission) -> dict:
         "url": request.build_absolute_uri(reverse("api_submission", args=[submission.slug])),
         "party": submission.party.code,
         "language": submission.language,
-        "title": _texts(submission, "title"),
-        "summary": _texts(submission, "summary"),
+        "title": submission.texts("title"),
+        "summary": submission.texts("summary"),
         "laws": [
             {"name": link.law.name, **({"provisions": p} if (p := link.law.provisions) else {})}
             for link in submission.submissionlaw_set.all()

@@ -41,14 +41,6 @@ def public_submitter(submitter) -> dict:
     return _export_submitter(submitter, restricted=False)
 
 
-def _texts(submission, field_name) -> dict:
-    return {
-        lang: getattr(submission, f"{field_name}_{lang}")
-        for lang in ("en", "es")
-        if getattr(submission, f"{field_name}_{lang}")
-    }
-
-
 def _export_case(submission, restricted) -> dict:
     events = list(
         Event.objects.filter(submission=submission)
@@ -69,8 +61,8 @@ def _export_case(submission, restricted) -> dict:
         case["receipt_number"] = submission.receipt_number
     case["party"] = submission.party.code
     case["language"] = submission.language
-    case["title"] = _texts(submission, "title")
-    case["summary"] = _texts(submission, "summary")
+    case["title"] = submission.texts("title")
+    case["summary"] = submission.texts("summary")
     case["laws"] = [
         {
             "name": link.law.name,

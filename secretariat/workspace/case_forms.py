@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.web.forms import AccessibleForm, DocumentField
+from secretariat.workspace.forms.actions import offer_case_documents
 from submissions.models import LANGUAGE_CHOICES, Document, Submission
 from submissions.stages import Visibility
 
@@ -94,16 +95,4 @@ class DocumentVersionForm(AccessibleForm):
     def __init__(self, case, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.scan_reference = case.receipt_number or ""
-        self.fields["document"].queryset = (
-            Document.objects.filter(submission=case, event__isnull=False)
-            .select_related("event")
-            .order_by("event__seq", "position")
-        )
-        self.fields["document"].label_from_instance = lambda d: (
-            gettext("%(title)s (event %(seq)s, now: %(visibility)s)")
-            % {
-                "title": d.code or d.title,
-                "seq": d.event.seq,
-                "visibility": d.get_visibility_display(),
-            }
-        )
+        offer_case_documents(self.fields["document"], case)

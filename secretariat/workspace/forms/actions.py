@@ -9,12 +9,26 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.web.forms import AccessibleForm, DocumentField
-from submissions.models import LANGUAGE_CHOICES
+from submissions.models import LANGUAGE_CHOICES, Document
 from submissions.stages import Visibility
 from submissions.storage import DocumentInput
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 MET = [("met", _("Met")), ("not_met", _("Not met"))]
+
+
+def offer_case_documents(field, submission) -> None:
+    """Let ``field`` (a ModelChoiceField) choose one of the case's documents, each named with
+    its event and its visibility now."""
+    field.queryset = (
+        Document.objects.filter(submission=submission, event__isnull=False)
+        .select_related("event")
+        .order_by("event__seq", "position")
+    )
+    field.label_from_instance = lambda d: (
+        gettext("%(title)s (event %(seq)s, now: %(visibility)s)")
+        % {"title": d.code or d.title, "seq": d.event.seq, "visibility": d.get_visibility_display()}
+    )
 
 
 class ActionForm(AccessibleForm):

@@ -2,10 +2,9 @@
 sending information) and the case's housekeeping (assignment, visibility, targets)."""
 
 from django import forms
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.workspace.forms.actions import ActionForm
+from secretariat.workspace.forms.actions import ActionForm, offer_case_documents
 from submissions.models import PARTY_CHOICES, Document, User
 from submissions.roles import SECRETARIAT_ROLES
 from submissions.stages import Visibility
@@ -189,19 +188,7 @@ class VisibilityForm(ActionForm):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def setup(self):
-        self.fields["target"].queryset = (
-            Document.objects.filter(submission=self.submission, event__isnull=False)
-            .select_related("event")
-            .order_by("event__seq", "position")
-        )
-        self.fields["target"].label_from_instance = lambda d: (
-            gettext("%(title)s (event %(seq)s, now: %(visibility)s)")
-            % {
-                "title": d.code or d.title,
-                "seq": d.event.seq,
-                "visibility": d.get_visibility_display(),
-            }
-        )
+        offer_case_documents(self.fields["target"], self.submission)
 
     def data_for_event(self):
         document = self.cleaned_data["target"]

@@ -59,7 +59,7 @@ def queue_notices(event) -> list[Notice]:
                 "kind": event.kind,
                 "outcome": event.data.get("outcome") or "",
                 "due_on": due_on,
-                "link": person.link,
+                **person.link_context,
             }
             if event.kind == "proposed":
                 context["proposal"] = event.data["proposal"]["kind"]

@@ -12,7 +12,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import formats, translation
 
-from notices import letterhead, personal, rules
+from notices import letterhead, personal, recipients, rules
 from submissions.stages import ClosureReason
 from workflow import treaty
 from workflow.periods import KIND_LABELS
@@ -56,7 +56,7 @@ def _rule_page(notice) -> tuple[str, str, dict]:
     page = {
         "lines": [str(line) % values for line in message.lines],
         "items": items,
-        "link": notice.context.get("link", ""),
+        "link": recipients.link_of(notice.context, notice.language),
         "link_label": str(message.link_label),
     }
     return subject, "notices/email/message", page

@@ -64,12 +64,7 @@ def invitation_url(user: User, language: str) -> str:
     the password is set, or after ``PASSWORD_RESET_TIMEOUT``)."""
     uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
-    return recipients.url(
-        "account_set_password",
-        {"uidb64": uidb64, "token": token},
-        f"/{language}/secretariat/accounts/welcome/{uidb64}/{token}/",
-        language,
-    )
+    return recipients.url("account_set_password", {"uidb64": uidb64, "token": token}, language)
 
 
 def _invitation(notice) -> dict:
@@ -94,7 +89,6 @@ def _portal_receipt(notice) -> dict:
         "url": recipients.url(
             f"{portal}_receipt",
             {"pk": event.submission_id, "seq": event.seq},
-            f"/{notice.language}/{portal}/cases/{event.submission_id}/receipts/{event.seq}/",
             notice.language,
         ),
     }

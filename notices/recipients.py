@@ -1,13 +1,17 @@
-"""Who the audiences of ``notices.rules`` are for one case, with their language and link."""
+"""Who the audiences of ``notices.rules`` are for one case, with their language and link.
+
+A submitter's link carries the private tracking token: it is not stored in the outbox row (which
+keeps the membership instead) but made when the message is sent (``link_of``), so a link revoked
+meanwhile is never sent and no token sits in a row."""
 
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 
 from notices import rules
-from submissions.models import User
+from submissions.models import SubmissionSubmitter, User
 from submissions.roles import Role
 
 
@@ -16,41 +20,52 @@ class Recipient:
     email: str
     name: str
     language: str
-    link: str
+    link: str = ""  # a page of the portals or the workspace
+    membership: int | None = None  # a submitter: the link is made when the message is sent
+
+    @property
+    def link_context(self) -> dict:
+        """What an outbox row keeps to make this person's link when it is sent."""
+        if self.membership is not None:
+            return {"membership": self.membership}
+        return {"link": self.link}
 
 
 def absolute(path: str) -> str:
     return settings.SEM_SITE_URL.rstrip("/") + path
 
 
-def url(name: str, kwargs: dict, fallback: str, language: str) -> str:
-    """An absolute link in ``language``; the literal path when the page's route is not there
-    (yet): the surfaces that own those pages are built separately."""
+def url(name: str, kwargs: dict, language: str) -> str:
+    """An absolute link to a named page, in ``language``."""
     with translation.override(language):
-        try:
-            path = reverse(name, kwargs=kwargs or None)
-        except NoReverseMatch:
-            path = fallback
-    return absolute(path)
+        return absolute(reverse(name, kwargs=kwargs or None))
 
 
 def track_link(token: str, language: str) -> str:
-    return url("track", {"token": token}, f"/{language}/track/{token}/", language)
+    return url("track", {"token": token}, language)
 
 
 def portal_link(submission, language: str) -> str:
-    return url("portal", {}, f"/{language}/portal/", language)
+    return url("portal", {}, language)
 
 
 def workspace_link(submission, language: str) -> str:
     if submission is None:
-        return url("ws_queue", {}, f"/{language}/secretariat/", language)
-    return url(
-        "ws_case",
-        {"pk": submission.pk},
-        f"/{language}/secretariat/case/{submission.pk}/",
-        language,
+        return url("ws_queue", {}, language)
+    return url("ws_case", {"pk": submission.pk}, language)
+
+
+def link_of(context: dict, language: str) -> str:
+    """The link of an outbox row's context: a page, or a submitter's tracking page while the
+    link is live (empty once revoked)."""
+    if "membership" not in context:
+        return context.get("link", "")
+    token = (
+        SubmissionSubmitter.objects.filter(pk=context["membership"], token_revoked_at__isnull=True)
+        .values_list("tracking_token", flat=True)
+        .first()
     )
+    return track_link(token, language) if token else ""
 
 
 def _language(value: str) -> str:
@@ -78,7 +93,7 @@ def of(audience: str, submission, party: str | None = None) -> list[Recipient]:
                 m.submitter.email,
                 m.submitter.name,
                 _language(m.submitter.preferred_language),
-                track_link(m.tracking_token, _language(m.submitter.preferred_language)),
+                membership=m.pk,
             )
             for m in memberships
         ]

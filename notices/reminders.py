@@ -63,7 +63,7 @@ def _remind(deadline, threshold: int, on: datetime.date) -> int | None:
                     "party": deadline.party or submission.party.code,
                     "due_on": deadline.due_on.isoformat(),
                     "days": (deadline.due_on - on).days,
-                    "link": person.link,
+                    **person.link_context,
                 }
                 rows.append(
                     Notice(
@@ -112,7 +112,7 @@ def _digest(deadlines, on: datetime.date) -> int | None:
                             "reference": "",
                             "on": on.isoformat(),
                             "items": items,
-                            "link": person.link,
+                            **person.link_context,
                         },
                         dedupe_key=f"digest:{on.isoformat()}:{person.email.lower()}",
                     )

@@ -142,3 +142,33 @@ def test_who_is_told_what_along_the_process(
     email = next(m for m in mail.outbox if m.to == ["pe_focal_es@example.org"])
     assert "SEM/PE/001/2023" in email.subject
     assert "20 de junio de 2024" in email.body  # 45 days from 6 May 2024 (a Thursday)
+
+
+@frozen(TODAY)
+def test_a_submitters_row_keeps_no_token_and_a_revoked_link_is_not_sent(officer):
+    case = file_live(language="es")  # written, not yet sent: nothing ran after commit
+    membership = case.memberships.get()
+    receipt = Notice.objects.get(message="receipt")
+    assert membership.tracking_token not in str(receipt.context)
+    assert receipt.context["membership"] == membership.pk
+
+    assert sending.send_one(receipt.pk) is sending.Outcome.SENT
+    token = membership.tracking_token
+    assert f"http://127.0.0.1:8000/es/track/{token}/" in mail.outbox[-1].body
+
+    # A later notice whose link was revoked before it went out carries no link at all.
+    staff = Notice.objects.get(message="new_filing")
+    late = Notice.objects.create(
+        submission=case,
+        audience=receipt.audience,
+        message="receipt",
+        recipient_email=receipt.recipient_email,
+        language="es",
+        context=receipt.context,
+    )
+    membership.token_revoked_at = datetime.datetime(2024, 5, 6, 12, tzinfo=datetime.UTC)
+    membership.save()
+    assert sending.send_one(late.pk) is sending.Outcome.SENT
+    assert token not in mail.outbox[-1].body
+    assert "/track/" not in mail.outbox[-1].body
+    assert staff.context["link"].endswith(f"/en/secretariat/case/{case.pk}/")

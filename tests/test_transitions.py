@@ -639,7 +639,8 @@ def test_final_record_waits_for_both_comments_or_the_45_days(db, comments):
             "party", "state"
         )
     )
-    assert states == {p: ("met" if p in comments else "missed") for p in ("PE", "US")}
+    # Commenting is optional (Art. 18.9.5): a Party that did not comment failed at nothing.
+    assert states == {p: ("met" if p in comments else "lapsed") for p in ("PE", "US")}
 
 
 def test_final_record_follows_both_comments_at_once(db):
@@ -773,9 +774,12 @@ def test_withdrawal_from_several_stages(db, stage):
     assert (story.stage, story.case.closure_reason) == (CL, "withdrawn")
     assert (event.author, event.visibility) == ("submitter", "public")
     left = Deadline.objects.filter(submission=story.case).exclude(
-        state__in=["met", "missed", "cancelled"]
+        state__in=["met", "missed", "cancelled", "lapsed"]
     )
     assert not left.exists()
+    # Only a period that binds no one to act ends as lapsed.
+    lapsed = Deadline.objects.filter(submission=story.case, state="lapsed")
+    assert set(lapsed.values_list("kind", flat=True)) <= {"revision", "council_instruction"}
     with pytest.raises(RuleViolation):
         story.add("withdrawn", author="submitter")
 

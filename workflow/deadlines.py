@@ -189,7 +189,9 @@ class CaseDeadlines:
     def meet(self, kind: str, on: datetime.date, party: str = "") -> Deadline | None:
         deadline = self.open(kind, party)
         if deadline is None and SPECS[kind].late_accepted:
-            deadline = self.latest(kind, party, states={Deadline.State.MISSED})
+            deadline = self.latest(
+                kind, party, states={Deadline.State.MISSED, Deadline.State.LAPSED}
+            )
         if deadline is None:
             return None
         deadline.state = Deadline.State.MET
@@ -201,15 +203,19 @@ class CaseDeadlines:
 
     def end_unmet(self, on: datetime.date, stage) -> None:
         """End the open deadlines the case no longer waits for in ``stage``: missed when past
-        due, cancelled when not yet due."""
+        due (lapsed for a period that binds no one to act), cancelled when not yet due."""
         for deadline in self.items:
             if deadline.state != Deadline.State.OPEN:
                 continue
-            if stage in SPECS[deadline.kind].alive_in:
+            spec = SPECS[deadline.kind]
+            if stage in spec.alive_in:
                 continue
-            deadline.state = (
-                Deadline.State.MISSED if on > deadline.due_on else Deadline.State.CANCELLED
-            )
+            if on <= deadline.due_on:
+                deadline.state = Deadline.State.CANCELLED
+            elif spec.binds:
+                deadline.state = Deadline.State.MISSED
+            else:
+                deadline.state = Deadline.State.LAPSED
             deadline.ended_on = on
             self._touch(deadline)
 

@@ -80,6 +80,11 @@ class Deadline(models.Model):
         MET = "met", _("Met")
         MISSED = "missed", _("Missed")
         CANCELLED = "cancelled", _("Cancelled")
+        # A period that binds no one to act (the submitter's revision, a Party's comments on
+        # the draft, the Council's instruction) that passed unmet: no one's failure.
+        LAPSED = "lapsed", _("Lapsed")
+        # A legacy history's `unrecorded_steps` moved the case past it: its fate is not known.
+        UNKNOWN = "unknown", _("Unknown")
 
     class Unit(models.TextChoices):
         DAYS = "days", _("calendar days")

@@ -20,6 +20,9 @@ class DeadlineSpec:
     rule: str  # "setting" or the article
     alive_in: frozenset  # stages in which the case still waits for it
     late_accepted: bool = False  # a met-after-missed flips it to met (late)
+    # False for the periods that bind no one to act (PROCESS.md, Deadlines): past due and
+    # unmet they end as lapsed, not missed.
+    binds: bool = True
 
     @property
     def editable(self) -> bool:
@@ -47,6 +50,7 @@ SPECS = {
             False,
             "setting",
             frozenset({S.AWAITING_REVISION}),
+            binds=False,
         ),
         DeadlineSpec(
             "response_decision",
@@ -80,6 +84,7 @@ SPECS = {
             False,
             "setting",
             frozenset({S.AWAITING_COUNCIL}),
+            binds=False,
         ),
         DeadlineSpec(
             "draft_factual_record",
@@ -97,6 +102,7 @@ SPECS = {
             "Art. 18.9.5",
             frozenset({S.DRAFT_COMMENT_PERIOD}),
             late_accepted=True,
+            binds=False,
         ),
         DeadlineSpec(
             "publication",

@@ -49,8 +49,11 @@ def test_title_falls_back_to_the_other_language_and_says_so():
         # A person of a third country is a person of neither Party.
         ("individual", "CO", "", set(), False, False),
         ("organization", "DE", "PE", set(), False, False),  # an enterprise's residence is moot
-        # Both: as a person of Peru they may file about the United States.
-        ("individual", "US", "PE", {"PE", "US"}, True, True),
+        # Art. 18.8.3 turns on being a person of the United States at all: a US national
+        # resident in Peru, or a Peruvian permanently resident in the United States, is a person
+        # of both Parties and still may not file about the United States.
+        ("individual", "US", "PE", {"PE", "US"}, True, False),
+        ("individual", "PE", "US", {"PE", "US"}, True, False),
     ],
 )
 def test_person_of_a_party(kind, nationality, residence, parties, about_pe, about_us):

@@ -75,16 +75,22 @@ class SubmitterForm(AccessibleForm):
         label=_("Nationality, or country where the organization is established"),
         choices=country_choices,
         help_text=_(
-            "Only a person of Peru or of the United States may file (Article 18.8.2(f)); a "
-            "person of the United States files about the United States through the process of "
-            "the Commission for Environmental Cooperation (Article 18.8.3)."
+            "Only a person of Peru or of the United States may file (Article 18.8.2(f)). A "
+            "person of the United States (a US national or permanent resident, even one who is "
+            "also Peruvian, or an organization constituted in the United States) may not file "
+            "about the United States: that goes to the process of the Commission for "
+            "Environmental Cooperation (Article 18.8.3)."
         ),
     )
     residence = forms.ChoiceField(
         label=_("Country of permanent residence"),
         choices=country_choices,
         required=False,
-        help_text=_("For individuals: a permanent resident of a Party is a person of that Party."),
+        help_text=_(
+            "For individuals: a permanent resident of a Party is a person of that Party. A "
+            "permanent resident of the United States may not file about the United States, "
+            "whatever their nationality (Article 18.8.3)."
+        ),
     )
     identity_document = DocumentField(
         label=_("Identity document (optional)"),

@@ -76,7 +76,19 @@ def _eligibility_warnings(filing: FilingForm, people: list[SubmitterForm]) -> li
         person = form.person()
         if person.may_file_about(party):
             continue
-        if "US" in person.parties():
+        if person.parties() == {"PE", "US"}:
+            warnings.append(
+                _(
+                    "%(name)s is a person of the United States as well as of Peru: a national "
+                    "or a permanent resident of the United States is a person of the United "
+                    "States even if also Peruvian. Under Article 18.8.3, a person of the United "
+                    "States may not file a submission about the United States under this "
+                    "Agreement: such submissions go to the process of the Commission for "
+                    "Environmental Cooperation (CEC)."
+                )
+                % {"name": person.name}
+            )
+        elif "US" in person.parties():
             warnings.append(
                 _(
                     "%(name)s is a person of the United States. Under Article 18.8.3, a person "

@@ -219,11 +219,14 @@ def test_a_person_of_neither_party_is_warned(client):
     assert Submission.objects.count() == 0
 
 
-def test_a_us_resident_of_peru_filing_about_the_us_is_not_warned(client):
+def test_a_us_national_resident_in_peru_filing_about_the_us_is_warned(client):
+    # Still a person of the United States (Art. 18.8.3); more cases in test_eligibility.py.
     data = filing_data(
         **{"s0-kind": "individual", "s0-nationality": "US", "s0-residence": "PE", "f-party": "US"}
     )
-    assert client.post("/en/file/", data).status_code == 302
+    response = client.post("/en/file/", data)
+    assert response.status_code == 200
+    assert "is a person of the United States as well as of Peru" in response.content.decode()
 
 
 def test_the_honeypot_refuses_the_form_with_the_answers_kept(client):

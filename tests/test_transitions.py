@@ -15,7 +15,8 @@ import pytest
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from submissions.models import Document, Submission
+from submissions import access
+from submissions.models import Document
 from tests.factories import file_case
 from tests.helpers_cases import ALL_MET, D, Story, drive, file_story, frozen
 from workflow import chain, services, table
@@ -712,7 +713,7 @@ def test_a_case_closed_as_not_a_submission_is_never_public(db):
     story = drive(AR, acknowledged=False)
     story.add("closed", data={"reason": "not_a_submission"})
     assert story.case.registered_on is None and story.case.identifier is None
-    assert not Submission.objects.registered().filter(pk=story.case.pk).exists()
+    assert not access.public_submissions().filter(pk=story.case.pk).exists()
     with pytest.raises(RuleViolation):
         story.add("acknowledged")
     with pytest.raises(RuleViolation) as refused:

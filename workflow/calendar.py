@@ -25,9 +25,6 @@ class Calendar:
             extra_days = set(NonWorkingDay.objects.values_list("date", flat=True))
         self.extra_days = extra_days
 
-    def holiday_name(self, day: datetime.date) -> str | None:
-        return _seat_holidays().get(day)
-
     def is_working_day(self, day: datetime.date) -> bool:
         return day.weekday() < 5 and day not in _seat_holidays() and day not in self.extra_days
 

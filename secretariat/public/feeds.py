@@ -1,7 +1,15 @@
 """Atom feeds of the public docket: every case, and one case. Public events only, through the
 public gate of ``submissions.access``; no submitter name appears in them at all (so a withheld
-one cannot)."""
+one cannot).
 
+Each entry is published on the event's own date (``on``) and updated when it was recorded, so an
+imported or paper-filed history reads as what it is: old events, newly recorded. The feed lists
+entries by when they were recorded, newest first: what is new to a subscriber."""
+
+import datetime
+import zoneinfo
+
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
@@ -14,6 +22,7 @@ from submissions.models import Submission
 from workflow.models import Event
 
 LIMIT = 50
+SEAT = zoneinfo.ZoneInfo(settings.TIME_ZONE)  # dates are dates at the Secretariat's seat
 
 
 def case_path(submission) -> str:
@@ -73,10 +82,13 @@ class DocketFeed(Feed):
     item_guid_is_permalink = False
 
     def item_pubdate(self, item):
-        return item.recorded_at
+        # The event's own date: an import or a paper filing recorded today of a 2018 event is a
+        # 2018 event, not news (Atom ``published``). Midnight at the seat, whose dates they are.
+        return datetime.datetime.combine(item.on, datetime.time(), tzinfo=SEAT)
 
     def item_updateddate(self, item):
-        return item.recorded_at
+        # When the Secretariat recorded it (Atom ``updated``): what a reader polls for.
+        return item.recorded_at.astimezone(SEAT)
 
 
 class CaseFeed(DocketFeed):

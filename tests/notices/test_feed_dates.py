@@ -1,0 +1,73 @@
+"""Atom feed dates: ``published`` is the event's own date, ``updated`` when it was recorded
+(issue 14, acceptance 4): an imported 2018 history does not pose as news of today."""
+
+import datetime
+
+import pytest
+from lxml import etree
+
+from tests.helpers_cases import frozen
+from workflow.registry import import_registry
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def legacy() -> dict:
+    return {
+        "format": "sem-registry/1",
+        "submissions": [
+            {
+                "identifier": "SACA-SEEM/PE/001/2018",
+                "party": "PE",
+                "language": "es",
+                "title": {"es": "Relaves en el río Rímac", "en": "Tailings in the Rímac"},
+                "summary": {"es": "Vertido de relaves.", "en": "Tailings dumped."},
+                "laws": ["Ley General del Ambiente (Ley N.° 28611)"],
+                "submitters": [
+                    {
+                        "name": "Vecinos del Rímac",
+                        "kind": "organization",
+                        "country": "PE",
+                        "confidential": False,
+                    }
+                ],
+                "events": [
+                    {"on": "2018-03-05", "kind": "filed"},
+                    {"on": "2018-03-09", "kind": "acknowledged"},
+                ],
+            }
+        ],
+    }
+
+
+def entries(client, url) -> dict:
+    root = etree.fromstring(client.get(url).content)
+    return {
+        entry.find(f"{ATOM}title").text: (
+            entry.find(f"{ATOM}published").text,
+            entry.find(f"{ATOM}updated").text,
+        )
+        for entry in root.findall(f"{ATOM}entry")
+    }, root.find(f"{ATOM}updated").text
+
+
+@pytest.mark.parametrize("url", ["/en/docket/feed/", "/en/docket/saca-seem-pe-001-2018/feed/"])
+def test_an_imported_2018_event_is_published_in_2018_and_updated_when_imported(client, url):
+    with frozen(datetime.date(2024, 5, 2), hour=15):
+        assert import_registry(legacy()).ok
+    found, feed_updated = entries(client, url)
+    # Midnight of the event's date at the seat (America/New_York, UTC-5 in March 2018).
+    assert found == {
+        "SACA-SEEM/PE/001/2018: Submission filed": (
+            "2018-03-05T00:00:00-05:00",
+            "2024-05-02T15:00:00-04:00",
+        ),
+        "SACA-SEEM/PE/001/2018: Acknowledgement of receipt": (
+            "2018-03-09T00:00:00-05:00",
+            "2024-05-02T15:00:00-04:00",
+        ),
+    }
+    # The feed itself was last updated when the history was recorded.
+    assert feed_updated == "2024-05-02T15:00:00-04:00"

@@ -7,7 +7,7 @@ number. Show it with ``{% include "portals/_activity.html" with activity=… %}`
 
 from workflow.models import Event
 
-# Authors that speak for a government or a Council member (Author in workflow.stages).
+# Authors that speak for a government or a Council member (Author in submissions.stages).
 PORTAL_AUTHORS = ("party:PE", "party:US", "council:PE", "council:US")
 
 

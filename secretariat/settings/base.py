@@ -320,7 +320,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # A second factor (TOTP or a recovery code, django-otp) before any Secretariat, Party, Council
-# or auditor page (secretariat.otp).
+# or auditor page (secretariat.accounts.otp).
 SEM_REQUIRE_OTP = env.bool("SEM_REQUIRE_OTP", default=True)
 OTP_TOTP_ISSUER = "SEM"
 # Sessions last a working day at most, and end when the browser closes.

@@ -15,7 +15,6 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from submissions.roles import Role, roles_of
 from submissions.stages import Author, ClosureReason, Stage, Visibility
 
 LANGUAGE_CHOICES = [("en", _("English")), ("es", _("Spanish"))]
@@ -56,9 +55,6 @@ class User(AbstractUser):
         swappable = "AUTH_USER_MODEL"
         verbose_name = _("user")
         verbose_name_plural = _("users")
-
-    def has_role(self, role: Role) -> bool:
-        return role in roles_of(self)
 
 
 class Party(models.Model):
@@ -165,10 +161,6 @@ class EnvironmentalLaw(models.Model):
 
 
 class SubmissionQuerySet(models.QuerySet):
-    def registered(self):
-        """Cases the Secretariat has acknowledged: the only ones that may ever be public."""
-        return self.filter(registered_on__isnull=False)
-
     def open(self):
         return self.exclude(stage=Stage.CLOSED)
 
@@ -366,12 +358,14 @@ class Submitter(models.Model):
 
     def may_file_about(self, party_code: str) -> bool:
         """Criterion (f) with Art. 18.8.3: a person of the United States may not file about the
-        United States (they use the CEC process); a person of Peru may file about either Party;
-        a person of neither Party may not file."""
+        United States (they use the CEC process) — even one who is also a person of Peru (a dual
+        national, or a Peruvian permanently resident in the United States), since the exception
+        turns on being a person of the United States at all; anyone else who is a person of a
+        Party may file about either Party; a person of neither Party may not file."""
         parties = self.parties()
-        if "PE" in parties:
-            return True
-        return "US" in parties and party_code != "US"
+        if party_code == "US" and "US" in parties:
+            return False
+        return bool(parties)
 
 
 def new_tracking_token() -> str:

@@ -144,7 +144,8 @@ def _propose(story, stage):
         FD: ({"kind": "factual_record_notified", "outcome": "not_warranted"}, None),
         AC: ({"kind": "closed", "reason": "no_council_instruction"}, D(2023, 9, 13)),
         FF: ({"kind": "published"}, None),
-        CL: ({"kind": "reopened", "to_stage": AR, "reason": "New facts."}, None),
+        # drive(CL) withdrew the case while the response was awaited.
+        CL: ({"kind": "reopened", "to_stage": AW, "reason": "New facts."}, None),
     }
     proposal, on = proposals[stage]
     if stage == FF:
@@ -543,12 +544,15 @@ def test_not_warranted_closes_the_case_with_a_determination(db):
     assert (story.stage, story.case.closure_reason) == (CL, "factual_record_not_warranted")
 
 
-def test_further_notifications_are_numbered(db):
-    story = drive(AC)
-    story.add("withdrawn", author="submitter")
-    story.add("reopened", data={"to_stage": FD, "reason": "Withdrawal revoked."})
+def test_a_notification_after_a_reopening_follows_the_determinations(db):
+    # A reopening returns only to the stage closed from (PROCESS.md), so a case notified once
+    # never returns to the decision: the notification after a reopened "not warranted" is the
+    # case's first (/N), after three determinations.
+    story = drive(FD)
+    story.add("factual_record_notified", data={"outcome": "not_warranted"})
+    story.add("reopened", data={"to_stage": FD, "reason": "Determination revoked."})
     event = story.add("factual_record_notified", data={"outcome": "warranted"})
-    assert event.code == "SEM/PE/001/2023/N2"
+    assert event.code == "SEM/PE/001/2023/N"
 
 
 def test_unknown_outcome_is_invalid_input(db):
@@ -738,26 +742,18 @@ def test_no_council_instruction_only_after_the_60_days(db):
     assert story.stage == CL
 
 
-@pytest.mark.parametrize("to_stage", [AR, RD, FD, FF])
-def test_reopening_returns_to_the_stage_and_reopens_its_deadline(db, to_stage):
+def test_reopening_returns_to_the_stage_and_reopens_its_deadline(db):
+    # Every stage closed from: tests/process/test_reopening.py.
     story = drive(FF)
     story.add("publication_instructed", author="council:PE", data={"party": "PE"})
     story.add("published")
-    event = story.add(
-        "reopened", D(2024, 2, 1), data={"to_stage": to_stage, "reason": "Court ruling."}
-    )
-    assert (story.stage, story.case.closure_reason) == (to_stage, "")
-    entry = {
-        AR: "admissibility",
-        RD: "response_decision",
-        FD: "factual_record_decision",
-        FF: "publication",
-    }[to_stage]
-    reopened = Deadline.objects.get(submission=story.case, kind=entry, state="open")
+    event = story.add("reopened", D(2024, 2, 1), data={"to_stage": FF, "reason": "Court ruling."})
+    assert (story.stage, story.case.closure_reason) == (FF, "")
+    reopened = Deadline.objects.get(submission=story.case, kind="publication", state="open")
     assert (reopened.start_on, reopened.start_kind) == (D(2024, 2, 1), "reopened")
     assert " calendar days from reopening on 1 February 2024 → " in explain(reopened)
-    if to_stage == FF:  # not from the old final record and instruction (Nov. 2023)
-        assert reopened.due_on == D(2024, 4, 1)
+    # Not from the old final record and instruction (Nov. 2023).
+    assert reopened.due_on == D(2024, 4, 1)
     assert event.visibility == "public"
 
 
@@ -785,14 +781,15 @@ def test_withdrawal_from_several_stages(db, stage):
         story.add("withdrawn", author="submitter")
 
 
-@pytest.mark.parametrize("late_stage", [CL, FD])
+@pytest.mark.parametrize("late_stage", [CL, AC])
 def test_late_party_response_is_accepted_without_a_stage_change(db, late_stage):
     story = drive(AW)  # the response is due 21 June 2023 and never comes
     outcome = "not_warranted" if late_stage == CL else "warranted"
     story.add("factual_record_notified", D(2023, 6, 22), data={"outcome": outcome})
-    if late_stage == FD:
+    if late_stage == AC:
+        # Reopened to the stage it was withdrawn from (PROCESS.md).
         story.add("withdrawn", author="submitter")
-        story.add("reopened", data={"to_stage": FD, "reason": "Withdrawal revoked."})
+        story.add("reopened", data={"to_stage": AC, "reason": "Withdrawal revoked."})
     assert story.stage == late_stage
     response = Deadline.objects.get(submission=story.case, kind="party_response")
     assert response.state == "missed"

@@ -322,6 +322,29 @@ def reopening_allowed(ctx):
         )
 
 
+def closed_from(facts) -> str:
+    """The stage a case was last closed from: the stage before the event that closed it
+    ("" if the history never closed). ``facts`` are the case's events in order, each with the
+    ``stage`` it left the case in."""
+    origin, before = "", ""
+    for fact in facts:
+        if fact["stage"] == Stage.CLOSED and before and before != Stage.CLOSED:
+            origin = before
+        before = fact["stage"]
+    return origin
+
+
 def reopening_stage_given(ctx):
-    if ctx.data.get("to_stage") not in OPEN_STAGES:
+    to_stage = ctx.data.get("to_stage")
+    if to_stage not in OPEN_STAGES:
         raise RuleViolation(_("Name the stage the case returns to."), rule="to_stage")
+    # PROCESS.md: a reopening returns the case to the stage it was closed from, never to a
+    # later one (which would skip the request, the notification or the Council's instruction)
+    # nor an earlier one.
+    origin = closed_from(ctx.facts)
+    if to_stage != origin:
+        raise RuleViolation(
+            _("A case is reopened only to the stage it was closed from: “%(stage)s”.")
+            % {"stage": Stage(origin).label if origin else "—"},
+            rule="reopened: to the stage it was closed from",
+        )

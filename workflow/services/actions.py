@@ -90,6 +90,12 @@ def _refusal(ctx: Context, actor: Actor, roles: set, rule: EventRule) -> Workflo
     return None
 
 
+def reopening_stage(submission, *, context: Context | None = None) -> str:
+    """The one stage a closed case may be reopened to: the stage it was closed from."""
+    ctx = context or Context(submission)
+    return guards.closed_from(ctx.facts)
+
+
 def _replaces(ctx: Context, rule: EventRule) -> int | None:
     if not (rule.decision and settings.SEM_FOUR_EYES):
         return None

@@ -7,7 +7,13 @@ docket shows; with ``restricted=True`` everything, so that export → import →
 same bytes and every event's hash is checked on the way in.
 """
 
-from workflow.registry.exporter import export_registry, public_case, public_submitter
+from workflow.registry.exporter import (
+    export_registry,
+    iter_cases,
+    iter_registry,
+    public_case,
+    public_submitter,
+)
 from workflow.registry.importer import FORMAT, ImportReport, RefusedCase, import_registry
 
 __all__ = [
@@ -16,6 +22,8 @@ __all__ = [
     "RefusedCase",
     "export_registry",
     "import_registry",
+    "iter_cases",
+    "iter_registry",
     "public_case",
     "public_submitter",
 ]

@@ -1,39 +1,81 @@
 """Export of whole case histories in the `sem-registry/1` format (REGISTRY-FORMAT.md): by
 default exactly what the public docket shows; with ``restricted=True`` everything, so that
-export → import → export gives the same bytes."""
+export → import → export gives the same bytes.
+
+The export is streamed: cases are read in chunks of ``CHUNK_SIZE`` in the registry's order, each
+chunk with a fixed number of queries (the cases, their submitters, laws, related cases,
+deadlines, events and documents), and written case by case, so memory and the number of queries
+per chunk stay the same whatever the number of cases.
+"""
 
 import datetime
 import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from django.db.models import Prefetch
 
 from submissions import access
-from submissions.models import Submission
+from submissions.models import Document, Submission, SubmissionLaw, SubmissionSubmitter
 from submissions.stages import Stage, Visibility
 from workflow.deadlines import explain
 from workflow.models import Event
 from workflow.registry.importer import FORMAT
 
+# Cases read per chunk: few enough for SQLite's limits on one statement, many enough that
+# the fixed queries per chunk are a small cost per case.
+CHUNK_SIZE = 500
+ORDER = ("filed_on", "receipt_number", "identifier", "pk")
+# Start kinds of a period moved by a later event (Deadline.start_kind), not opened by it.
+MOVED_STARTS = ("request_delivered",)
 
-def export_registry(queryset=None, *, restricted: bool = False) -> str:
+
+def export_registry(
+    queryset=None, *, restricted: bool = False, chunk_size: int = CHUNK_SIZE
+) -> str:
     """The registry as JSON text (UTF-8, two-space indent, trailing newline)."""
+    return "".join(iter_registry(queryset, restricted=restricted, chunk_size=chunk_size))
+
+
+def iter_registry(
+    queryset=None, *, restricted: bool = False, chunk_size: int = CHUNK_SIZE
+) -> Iterator[str]:
+    """The same text as ``export_registry``, in pieces (one per case), for writing as it is
+    read: the same bytes as ``json.dumps(payload, ensure_ascii=False, indent=2) + "\\n"``."""
+    yield '{\n  "format": ' + json.dumps(FORMAT) + ',\n  "submissions": ['
+    empty = True
+    for case in iter_cases(queryset, restricted=restricted, chunk_size=chunk_size):
+        text = json.dumps(case, ensure_ascii=False, indent=2)
+        # JSON escapes line breaks inside strings, so every line break here is the layout's.
+        yield ("\n" if empty else ",\n") + "\n".join("    " + line for line in text.split("\n"))
+        empty = False
+    yield ("]" if empty else "\n  ]") + "\n}\n"
+
+
+def iter_cases(
+    queryset=None, *, restricted: bool = False, chunk_size: int = CHUNK_SIZE
+) -> Iterator[dict]:
+    """Each case of ``queryset`` (default: all; public ones unless ``restricted``) as the
+    export writes it, in the registry's order, read ``chunk_size`` cases at a time."""
     if queryset is None:
         queryset = Submission.objects.all()
     if not restricted:
         queryset = access.public_submissions(queryset)
-    queryset = (
-        queryset.select_related("party")
-        .prefetch_related(
-            "memberships__submitter", "submissionlaw_set__law", "related", "deadlines"
-        )
-        .order_by("filed_on", "receipt_number", "identifier")
-    )
-    cases = [_export_case(s, restricted) for s in queryset]
-    payload = {"format": FORMAT, "submissions": cases}
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    keys = queryset.order_by(*ORDER).values_list("pk", flat=True)
+    chunk: list[int] = []
+    for pk in keys.iterator(chunk_size=chunk_size):
+        chunk.append(pk)
+        if len(chunk) >= chunk_size:
+            yield from _export_chunk(chunk, restricted)
+            chunk = []
+    if chunk:
+        yield from _export_chunk(chunk, restricted)
 
 
 def public_case(submission) -> dict:
     """One case exactly as the public export writes it (the open-data API's detail)."""
-    return _export_case(submission, restricted=False)
+    events = _events_of([submission.pk])
+    return _export_case(submission, False, events[submission.pk], _documents_of([submission.pk]))
 
 
 def public_submitter(submitter) -> dict:
@@ -41,13 +83,49 @@ def public_submitter(submitter) -> dict:
     return _export_submitter(submitter, restricted=False)
 
 
-def _export_case(submission, restricted) -> dict:
-    events = list(
-        Event.objects.filter(submission=submission)
-        .select_related("recorded_by")
-        .prefetch_related("documents")
-        .order_by("seq")
+def _export_chunk(pks: list[int], restricted: bool) -> Iterator[dict]:
+    """The cases ``pks`` (in that order) with seven queries, whatever their number."""
+    cases = (
+        Submission.objects.filter(pk__in=pks)
+        .select_related("party")
+        .prefetch_related(
+            Prefetch("memberships", SubmissionSubmitter.objects.select_related("submitter")),
+            Prefetch("submissionlaw_set", SubmissionLaw.objects.select_related("law")),
+            "related",
+            "deadlines",
+        )
     )
+    by_pk = {case.pk: case for case in cases}
+    events = _events_of(pks)
+    documents = _documents_of(pks)
+    for pk in pks:
+        if pk in by_pk:  # removed since the keys were read
+            yield _export_case(by_pk[pk], restricted, events[pk], documents)
+
+
+def _events_of(pks: Iterable[int]) -> dict[int, list]:
+    events = defaultdict(list)
+    for event in (
+        Event.objects.filter(submission_id__in=pks)
+        .select_related("recorded_by")
+        .order_by("submission_id", "seq")
+    ):
+        events[event.submission_id].append(event)
+    return events
+
+
+def _documents_of(pks: Iterable[int]) -> dict[int, list]:
+    """The documents of the events of cases ``pks``, by event, in their order."""
+    documents = defaultdict(list)
+    for document in Document.objects.filter(submission_id__in=pks, event__isnull=False).order_by(
+        "event_id", "position", "pk"
+    ):
+        documents[document.event_id].append(document)
+    return documents
+
+
+def _export_case(submission, restricted, events, documents) -> dict:
+    """``events``: the case's events in order; ``documents``: their documents by event id."""
     memberships = list(submission.memberships.all())
     withheld_later = {e.data.get("submitter") for e in events if e.kind == "identity_withheld"}
     joined_later = sum(
@@ -56,7 +134,8 @@ def _export_case(submission, restricted) -> dict:
     initial = memberships[: len(memberships) - joined_later]
     case = {}
     if restricted or submission.identifier:
-        case["identifier"] = submission.identifier
+        # An imported case not yet acknowledged keeps the identifier reserved for it.
+        case["identifier"] = submission.identifier or submission.imported_identifier or None
     if restricted:
         case["receipt_number"] = submission.receipt_number
     case["party"] = submission.party.code
@@ -96,12 +175,18 @@ def _export_case(submission, restricted) -> dict:
     visible = [e for e in events if restricted or e.visibility == Visibility.PUBLIC]
     confidential_positions = {i for i, m in enumerate(memberships) if m.submitter.confidential}
     case["events"] = [
-        _export_event(e, restricted, len(initial), confidential_positions, events) for e in visible
+        _export_event(e, restricted, len(initial), confidential_positions, events, documents)
+        for e in visible
     ]
     case["stage"] = submission.stage
     case["status"] = "open" if submission.stage != Stage.CLOSED else "closed"
     case["closure_reason"] = submission.closure_reason or None
     case["chain_hash"] = submission.chain_head
+    # The public export lists only the periods a member of the public can see: not those
+    # opened by an event the public does not see (a draft's date while it is unpublished).
+    # A period a public event opened and a later one only moved (the request's delivery)
+    # stays listed, as the docket lists it.
+    hidden = {e.pk for e in events if e.visibility != Visibility.PUBLIC}
     case["deadlines"] = [
         {
             "kind": d.kind,
@@ -115,6 +200,7 @@ def _export_case(submission, restricted) -> dict:
             "explanation": explain(d, "en"),  # the format's explanations are in English
         }
         for d in sorted(submission.deadlines.all(), key=lambda d: d.pk)
+        if restricted or d.start_event_id not in hidden or d.start_kind in MOVED_STARTS
     ]
     return case
 
@@ -134,7 +220,9 @@ def _export_submitter(submitter, restricted, confidential_as_filed=True) -> dict
     return item
 
 
-def _export_event(event, restricted, initial_count, confidential_positions, all_events) -> dict:
+def _export_event(
+    event, restricted, initial_count, confidential_positions, all_events, documents_by_event
+) -> dict:
     item = {"on": event.on.isoformat(), "kind": event.kind}
     data = dict(event.data)
     if event.kind == "submitters_joined" and not restricted:
@@ -163,7 +251,7 @@ def _export_event(event, restricted, initial_count, confidential_positions, all_
             item[key] = getattr(event, key)
     if restricted:
         item["visibility"] = event.visibility
-    documents = sorted(event.documents.all(), key=lambda d: (d.position, d.pk))
+    documents = documents_by_event.get(event.pk, [])
     if not restricted:
         documents = [d for d in documents if d.visibility == Visibility.PUBLIC]
     index_of = {d.pk: i for i, d in enumerate(documents)}
@@ -172,7 +260,7 @@ def _export_event(event, restricted, initial_count, confidential_positions, all_
         # Links to a document of an earlier event, as [event_index, position].
         for other in all_events:
             if other.seq < event.seq:
-                for d in other.documents.all():
+                for d in documents_by_event.get(other.pk, []):
                     index_of.setdefault(d.pk, [other.seq - 1, d.position])
     if documents:
         item["documents"] = [_export_document(d, index_of, restricted) for d in documents]

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from workflow.registry import export_registry
+from workflow.registry import iter_registry
 
 
 class Command(BaseCommand):
@@ -17,4 +17,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        self.stdout.write(export_registry(restricted=options["include_restricted"]), ending="")
+        # Written case by case as the cases are read, in chunks: memory stays the same
+        # whatever the size of the registry.
+        for piece in iter_registry(restricted=options["include_restricted"]):
+            self.stdout.write(piece, ending="")
+        self.stdout.flush()

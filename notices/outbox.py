@@ -89,6 +89,18 @@ def queue_invitation(user: User) -> Notice:
     )
 
 
+def queue_second_factor_reset(user: User, *, actor: User) -> Notice:
+    """Tell an account's owner at once that their second factor was reset, and by whom: if
+    they did not ask for it, someone may be trying to sign in as them."""
+    return queue(
+        personal.SECOND_FACTOR_RESET,
+        email=user.email,
+        name=user.get_full_name(),
+        language=user.preferred_language,
+        context={"user": user.pk, "by": actor.pk},
+    )
+
+
 def notices_cover(event, portal: str) -> bool:
     """Whether a rule of ``notices.rules`` already tells the acting account about this event
     (the Party concerned hears of its own response from there): then no second email."""

@@ -26,6 +26,7 @@ from workflow.models import Event
 TRACKING_LINKS = "tracking_links"
 INVITATION = "invitation"
 PORTAL_RECEIPT = "portal_receipt"
+SECOND_FACTOR_RESET = "second_factor_reset"
 
 # The audience recorded on a personal row (``Notice.audience``): one named person.
 PERSON = "person"
@@ -94,8 +95,20 @@ def _portal_receipt(notice) -> dict:
     }
 
 
+def _second_factor_reset(notice) -> dict:
+    user = User.objects.get(pk=notice.context["user"])
+    by = User.objects.filter(pk=notice.context.get("by")).first()
+    return {
+        "subject": _("The second factor of your account was reset"),
+        "user": user,
+        "by": (by.get_full_name() or by.get_username()) if by is not None else "—",
+        "at": notice.created_at,
+    }
+
+
 MESSAGES = {
     TRACKING_LINKS: Personal("notices/email/tracking_links", _tracking_links),
     INVITATION: Personal("notices/email/invitation", _invitation),
     PORTAL_RECEIPT: Personal("notices/email/portal_receipt", _portal_receipt),
+    SECOND_FACTOR_RESET: Personal("notices/email/second_factor_reset", _second_factor_reset),
 }

@@ -8,6 +8,7 @@ anyone remembering to decorate it.
 
 import logging
 import re
+import secrets
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -15,9 +16,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from notices import outbox
 from submissions import access
 from submissions.history import acting_user
 
@@ -74,9 +77,15 @@ def pending_totp(user) -> TOTPDevice:
     return device
 
 
-def confirm_enrolment(device: TOTPDevice, token: str) -> list[str] | None:
+def confirm_enrolment(device: TOTPDevice, token: str, enrolment_code: str = "") -> list[str] | None:
     """Confirm the device with a code from the person's app and issue their recovery codes
-    (returned once, never shown again). None if the code is wrong."""
+    (returned once, never shown again). None if the code is wrong, or if the second factor was
+    reset and ``enrolment_code`` is not the one-time code the resetter handed over (which this
+    uses up)."""
+    if enrolment_code_required(device.user) and not enrolment_code_matches(
+        device.user, enrolment_code
+    ):
+        return None
     if not device.verify_token(token):
         return None
     with transaction.atomic():
@@ -100,18 +109,84 @@ def verify(user, token: str):
     return None
 
 
-def reset_second_factor(account, *, actor) -> int:
-    """Remove every device of ``account`` (lost phone): at the next sign-in they enrol again.
+# An account's privilege, for the rule that nobody resets the second factor of an account that
+# may do more than they may: a Secretariat administrator (superuser) above the Executive
+# Director above the other staff (officers, admin staff) above everyone else.
+def privilege(user) -> int:
+    if getattr(user, "is_superuser", False):
+        return 3
+    if access.is_director(user):
+        return 2
+    if access.is_secretariat(user) or getattr(user, "is_staff", False):
+        return 1
+    return 0
 
-    Recorded twice: in the log, and as a history row of the account attributed to ``actor``
-    with the reason, which auditors read in the admin's history.
+
+def may_reset_second_factor(actor, account) -> bool:
+    """Only the Executive Director or a Secretariat administrator resets a second factor, never
+    their own and never one of an account with more privilege than theirs: otherwise an officer
+    who learnt the Director's password could enrol an authenticator as the Director and approve
+    their own proposals (issue 15)."""
+    if actor is None or not getattr(actor, "is_authenticated", False) or not actor.is_active:
+        return False
+    if actor.pk == account.pk:
+        return False
+    rank = privilege(actor)
+    return rank >= 2 and privilege(account) <= rank
+
+
+# The one-time code that re-enrolment after a reset needs. Kept as the only token of an
+# unconfirmed static device (never a recovery code: ``verify`` reads confirmed devices only),
+# as a hash keyed with SECRET_KEY, so that someone who reads the database can neither use nor
+# guess it.
+ENROLMENT_DEVICE = "enrolment-code"
+ENROLMENT_CODE_BYTES = 8
+
+
+def _code_hash(code: str) -> str:
+    normalised = code.strip().replace(" ", "").replace("-", "").upper()
+    return salted_hmac("secretariat.accounts.otp.enrolment", normalised).hexdigest()[:16]
+
+
+def enrolment_code_required(user) -> bool:
+    """Whether this account's second factor was reset, so that enrolling again needs the code
+    the person who reset it handed over."""
+    return StaticDevice.objects.filter(user=user, name=ENROLMENT_DEVICE, confirmed=False).exists()
+
+
+def enrolment_code_matches(user, code: str) -> bool:
+    if not code:
+        return False
+    return StaticToken.objects.filter(
+        device__user=user,
+        device__name=ENROLMENT_DEVICE,
+        device__confirmed=False,
+        token=_code_hash(code),
+    ).exists()
+
+
+def reset_second_factor(account, *, actor) -> str:
+    """Remove every device of ``account`` (lost phone) and return the one-time code (shown once
+    to ``actor``, who hands it over out of band) without which they cannot enrol again.
+
+    The owner is told by email at once (through the outbox, in their language). Recorded in the
+    log and as a history row of the account attributed to ``actor`` (change reason
+    ``RESET_REASON``), which the activity page and the admin's history show.
     """
-    if not access.is_secretariat(actor) or actor.pk == account.pk:
+    if not may_reset_second_factor(actor, account):
         raise PermissionDenied
+    code = secrets.token_hex(ENROLMENT_CODE_BYTES).upper()
     with transaction.atomic(), acting_user(actor):
-        removed = TOTPDevice.objects.filter(user=account).delete()[0]
-        removed += StaticDevice.objects.filter(user=account).delete()[0]
-        account._change_reason = "second factor reset"
+        TOTPDevice.objects.filter(user=account).delete()
+        StaticDevice.objects.filter(user=account).delete()
+        device = StaticDevice.objects.create(user=account, name=ENROLMENT_DEVICE, confirmed=False)
+        StaticToken.objects.create(device=device, token=_code_hash(code))
+        account._change_reason = RESET_REASON
         account.save()
+        if account.email:
+            outbox.queue_second_factor_reset(account, actor=actor)
     log.warning("user %s reset the second factor of user %s", actor.pk, account.pk)
-    return removed
+    return code
+
+
+RESET_REASON = "second factor reset"

@@ -1,9 +1,12 @@
-"""Pages of the second factor: enrol or verify (/<lang>/accounts/otp/), and the reset by a
-Secretariat administrator (/<lang>/secretariat/accounts/<pk>/reset-2fa/)."""
+"""Pages of the second factor: enrol or verify (/<lang>/accounts/otp/), and the reset by the
+Executive Director or a Secretariat administrator (/<lang>/secretariat/accounts/<pk>/reset-2fa/)."""
 
+import base64
+import io
 from base64 import b32encode
 
 import django_otp
+import segno
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from secretariat.accounts import otp
@@ -26,6 +30,25 @@ class CodeForm(AccessibleForm):
     )
 
 
+class EnrolmentForm(CodeForm):
+    """Enrolling again after a reset: the code from the new app and the one-time code the
+    person who reset the second factor handed over."""
+
+    enrolment_code = forms.CharField(
+        label=gettext_lazy("One-time code from the person who reset your second factor"),
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+
+def qr_code(url: str) -> str:
+    """The set-up link as a QR code: an SVG image in a data: URI (the CSP allows images from
+    data: but no inline script or style)."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="svg", scale=4, border=2, xmldecl=False)
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
 def _next_url(request) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(
@@ -35,6 +58,7 @@ def _next_url(request) -> str:
     return "/"
 
 
+@never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def verify(request):
@@ -43,11 +67,21 @@ def verify(request):
     device = otp.confirmed_totp(user)
     enrolling = device is None
     pending = otp.pending_totp(user) if enrolling else None
-    form = CodeForm(request.POST or None)
+    after_reset = enrolling and otp.enrolment_code_required(user)
+    form = (EnrolmentForm if after_reset else CodeForm)(request.POST or None)
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["code"]
-        if enrolling:
-            codes = otp.confirm_enrolment(pending, code)
+        if after_reset and not otp.enrolment_code_matches(
+            user, form.cleaned_data["enrolment_code"]
+        ):
+            form.add_error(
+                "enrolment_code",
+                _("That is not the one-time code of the reset. Ask the person who reset it."),
+            )
+        elif enrolling:
+            codes = otp.confirm_enrolment(
+                pending, code, form.cleaned_data.get("enrolment_code", "")
+            )
             if codes is not None:
                 django_otp.login(request, pending)
                 # Rendered, not redirected: the recovery codes are shown this once.
@@ -56,28 +90,38 @@ def verify(request):
                     "registration/otp_recovery_codes.html",
                     {"codes": codes, "next": _next_url(request)},
                 )
+            form.add_error("code", _("That code is not valid. Please try again."))
         else:
             matched = otp.verify(user, code)
             if matched is not None:
                 django_otp.login(request, matched)
                 return redirect(_next_url(request))
-        form.add_error("code", _("That code is not valid. Please try again."))
-    context = {"form": form, "next": _next_url(request), "enrolling": enrolling}
+            form.add_error("code", _("That code is not valid. Please try again."))
+    context = {
+        "form": form,
+        "next": _next_url(request),
+        "enrolling": enrolling,
+        "after_reset": after_reset,
+    }
     if enrolling:
         context["secret"] = b32encode(pending.bin_key).decode()
         context["otpauth_url"] = pending.config_url
+        context["qr_code"] = qr_code(pending.config_url)
     return render(request, "registration/otp_verify.html", context)
 
 
+@never_cache
 @login_required
 @require_POST
 def reset(request, pk):
-    """A Secretariat officer or the Director removes someone's second factor (lost phone)."""
+    """The Executive Director or a Secretariat administrator removes someone's second factor
+    (lost phone). The page shows the one-time code for re-enrolment this once: the resetter
+    hands it over in person or by telephone, never by email."""
     account = get_object_or_404(User, pk=pk)
-    otp.reset_second_factor(account, actor=request.user)
+    code = otp.reset_second_factor(account, actor=request.user)
     messages.success(
         request,
         _("%(name)s will set up a new second factor at their next sign-in.")
         % {"name": account.get_username()},
     )
-    return redirect("account_list")
+    return render(request, "registration/otp_reset_done.html", {"account": account, "code": code})

@@ -21,9 +21,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from notices import outbox
+from secretariat.accounts import otp
 from secretariat.web.forms import AccessibleForm
 from submissions import access
 from submissions.history import acting_user
@@ -119,7 +121,9 @@ class InviteForm(AccessibleForm):
 
 
 def _require_reader(user) -> None:
-    if not access.is_staff_reader(user):
+    # A Secretariat administrator (superuser) without a role reads it too: they reset second
+    # factors from here.
+    if not (access.is_staff_reader(user) or (user.is_superuser and user.is_active)):
         raise PermissionDenied
 
 
@@ -128,6 +132,7 @@ def _require_secretariat(user) -> None:
         raise PermissionDenied
 
 
+@never_cache
 @login_required
 @require_GET
 def account_list(request):
@@ -149,15 +154,21 @@ def account_list(request):
                 "roles": [Role(n).label for n in Role.values if n in names],
                 "pending": not account.has_usable_password(),
                 "party_bound": any(r.value in names for r in PARTY_BOUND_ROLES),
+                "may_reset": otp.may_reset_second_factor(request.user, account),
             }
         )
     return render(
         request,
         "accounts/list.html",
-        {"rows": rows, "may_manage": access.is_secretariat(request.user)},
+        {
+            "rows": rows,
+            "may_manage": access.is_secretariat(request.user),
+            "may_reset": any(row["may_reset"] for row in rows),
+        },
     )
 
 
+@never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def account_invite(request):
@@ -191,6 +202,7 @@ def _managed_account(request, pk) -> User:
     return account
 
 
+@never_cache
 @login_required
 @require_POST
 def account_deactivate(request, pk):
@@ -202,6 +214,7 @@ def account_deactivate(request, pk):
     return redirect("account_list")
 
 
+@never_cache
 @login_required
 @require_POST
 def account_resend(request, pk):
@@ -216,12 +229,28 @@ def account_resend(request, pk):
     return redirect("account_list")
 
 
+def second_factor_resets(limit: int = 200) -> list:
+    """Every reset of a second factor, latest first: the account's history rows that
+    ``otp.reset_second_factor`` writes, with who reset it and when."""
+    return list(
+        User.history.filter(history_change_reason=otp.RESET_REASON)
+        .select_related("history_user")
+        .order_by("-history_date")[:limit]
+    )
+
+
+@never_cache
 @login_required
 @require_GET
 def activity(request):
-    """What each Party and Council member did, and when, across all cases."""
+    """What each Party and Council member did, and when, across all cases; and who reset
+    whose second factor."""
     _require_reader(request.user)
-    return render(request, "accounts/activity.html", {"activity": portal_activity()})
+    return render(
+        request,
+        "accounts/activity.html",
+        {"activity": portal_activity(), "resets": second_factor_resets()},
+    )
 
 
 class NewPasswordForm(SetPasswordForm, AccessibleForm):

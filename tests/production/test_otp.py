@@ -1,13 +1,18 @@
 """The second factor (django-otp): no Secretariat, Party, Council or auditor page without it."""
 
+import base64
 import logging
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from notices.models import Notice
+from secretariat.accounts import otp
 from submissions.models import User
 
 # Declared, not only reached through the role fixtures: pytest-django orders tests by their
@@ -92,7 +97,12 @@ def test_enrolment_shows_the_secret_confirms_and_issues_ten_recovery_codes(clien
     device = TOTPDevice.objects.get(user=pe_focal, confirmed=False)
     assert page.context["secret"] in page.text
     assert "otpauth://totp/SEM%3Ape_focal?secret=" in page.text
-    assert "<script" not in page.text
+    assert "<script" not in page.text and "<style" not in page.text
+    # The QR code beside the secret: an SVG image in a data: URI, allowed by img-src data:.
+    assert f'<img class="otp-qr" src="{page.context["qr_code"]}"' in page.text
+    svg = base64.b64decode(page.context["qr_code"].removeprefix("data:image/svg+xml;base64,"))
+    assert svg.startswith(b"<svg") and b"<script" not in svg
+    assert 'name="enrolment_code"' not in page.text  # a first enrolment needs no code
 
     done = client.post("/en/accounts/otp/", {"code": code_for(device), "next": "/en/party/"})
     assert done.status_code == 200
@@ -139,9 +149,7 @@ def verified(client, user):
     client.post("/en/accounts/otp/", {"code": code_for(device), "next": "/"})
 
 
-def test_a_secretariat_administrator_resets_the_second_factor_and_it_is_logged(
-    client, director, pe_focal, caplog
-):
+def test_the_director_resets_the_second_factor_and_it_is_logged(client, director, pe_focal, caplog):
     enrolled(pe_focal)
     StaticDevice.objects.create(user=pe_focal, name="recovery", confirmed=True)
     verified(client, director)
@@ -151,42 +159,130 @@ def test_a_secretariat_administrator_resets_the_second_factor_and_it_is_logged(
     with caplog.at_level(logging.WARNING, logger="secretariat.accounts.otp"):
         response = client.post(url)
 
-    assert response.status_code == 302
-    assert response["Location"] == "/en/secretariat/accounts/"
+    # The one-time code for re-enrolment is shown this once, on the page, never stored plainly.
+    assert response.status_code == 200
+    code = response.context["code"]
+    assert len(code) == 16 and code in response.text
+    assert "no-store" in response["Cache-Control"]
     assert not TOTPDevice.objects.filter(user=pe_focal).exists()
-    assert not StaticDevice.objects.filter(user=pe_focal).exists()
+    assert not StaticDevice.objects.filter(user=pe_focal, confirmed=True).exists()
+    assert not StaticToken.objects.filter(token=code).exists()
     assert f"user {director.pk} reset the second factor of user {pe_focal.pk}" in caplog.text
     row = User.history.filter(id=pe_focal.pk).latest("history_date")
     assert row.history_user_id == director.pk
     assert row.history_change_reason == "second factor reset"
+    # In the audit view.
+    activity = client.get("/en/secretariat/accounts/activity/")
+    assert "Second factors reset" in activity.text
+    assert [(r.username, r.history_user.username) for r in activity.context["resets"]] == [
+        ("pe_focal", "director")
+    ]
 
 
-def test_the_accounts_page_offers_the_reset(client, officer, pe_focal):
-    verified(client, officer)
+def test_the_owner_is_told_by_email_in_their_language(
+    client, director, pe_focal, mailoutbox, django_capture_on_commit_callbacks
+):
+    pe_focal.email = "focal@minam.example.pe"
+    pe_focal.preferred_language = "es"
+    pe_focal.save()
+    enrolled(pe_focal)
+    verified(client, director)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/en/secretariat/accounts/{pe_focal.pk}/reset-2fa/")
+    code = response.context["code"]
+
+    notice = Notice.objects.get(message="second_factor_reset")
+    assert notice.recipient_email == "focal@minam.example.pe" and notice.language == "es"
+    assert notice.context == {"user": pe_focal.pk, "by": director.pk}
+    (message,) = [m for m in mailoutbox if m.to == ["focal@minam.example.pe"]]
+    with translation.override("es"):
+        assert message.subject == gettext("The second factor of your account was reset")
+    # The email says who did it, but the code goes out of band only.
+    assert director.get_full_name() in message.body
+    assert code not in message.body and code not in message.alternatives[0][0]
+
+
+def test_re_enrolment_after_a_reset_needs_the_one_time_code(client, director, pe_focal):
+    enrolled(pe_focal)
+    verified(client, director)
+    code = client.post(f"/en/secretariat/accounts/{pe_focal.pk}/reset-2fa/").context["code"]
+    client.logout()
+
+    client.force_login(pe_focal)
+    page = client.get("/en/accounts/otp/?next=/en/party/")
+    assert 'name="enrolment_code"' in page.text
+    device = TOTPDevice.objects.get(user=pe_focal, confirmed=False)
+    wrong = client.post(
+        "/en/accounts/otp/",
+        {"code": code_for(device), "enrolment_code": "0" * 16, "next": "/en/party/"},
+    )
+    assert wrong.status_code == 200
+    assert "That is not the one-time code of the reset." in wrong.text
+    assert client.get("/en/party/").status_code == 302
+    missing = client.post("/en/accounts/otp/", {"code": code_for(device), "next": "/en/party/"})
+    assert missing.status_code == 200 and "codes" not in missing.context
+
+    done = client.post(
+        "/en/accounts/otp/",
+        {"code": code_for(device), "enrolment_code": code.lower(), "next": "/en/party/"},
+    )
+    assert len(done.context["codes"]) == 10
+    assert client.get("/en/party/").status_code == 200
+    # Used up: no code is asked for any more, and the old one opens nothing.
+    assert not otp.enrolment_code_required(pe_focal)
+    assert otp.verify(pe_focal, code) is None
+
+
+def test_the_accounts_page_offers_the_reset_to_the_director_only(
+    client, officer, director, pe_focal
+):
+    verified(client, director)
     page = client.get("/en/secretariat/accounts/")
     assert f'action="/en/secretariat/accounts/{pe_focal.pk}/reset-2fa/"' in page.text
-    assert f'action="/en/secretariat/accounts/{officer.pk}/reset-2fa/"' not in page.text
+    assert f'action="/en/secretariat/accounts/{officer.pk}/reset-2fa/"' in page.text
+    assert f'action="/en/secretariat/accounts/{director.pk}/reset-2fa/"' not in page.text
+    client.logout()
+    verified(client, officer)
+    page = client.get("/en/secretariat/accounts/")
+    assert "reset-2fa" not in page.text
 
 
-@pytest.mark.parametrize("role", ["auditor", "pe_focal"])
-def test_only_the_secretariat_may_reset(client, request, role, officer):
-    enrolled(officer)
+@pytest.mark.parametrize("role", ["officer", "auditor", "pe_focal"])
+def test_only_the_director_or_an_administrator_may_reset(client, request, role, officer2):
+    enrolled(officer2)
     user = request.getfixturevalue(role)
     verified(client, user)
-    response = client.post(f"/en/secretariat/accounts/{officer.pk}/reset-2fa/")
+    response = client.post(f"/en/secretariat/accounts/{officer2.pk}/reset-2fa/")
     assert response.status_code == 403
-    assert TOTPDevice.objects.filter(user=officer).count() == 1
+    assert TOTPDevice.objects.filter(user=officer2).count() == 1
 
 
-def test_nobody_resets_their_own_second_factor(client, officer):
-    verified(client, officer)
-    response = client.post(f"/en/secretariat/accounts/{officer.pk}/reset-2fa/")
+def test_never_an_account_with_more_privilege(client, director):
+    admin = User.objects.create_superuser("root", "root@sem.example.org", "x")
+    enrolled(admin)
+    verified(client, director)
+    response = client.post(f"/en/secretariat/accounts/{admin.pk}/reset-2fa/")
     assert response.status_code == 403
-    assert TOTPDevice.objects.filter(user=officer).count() == 1
+    assert TOTPDevice.objects.filter(user=admin).count() == 1
+    # An administrator may reset the Director's.
+    client.logout()
+    verified(client, admin)
+    response = client.post(f"/en/secretariat/accounts/{director.pk}/reset-2fa/")
+    assert response.status_code == 200
+    assert not TOTPDevice.objects.filter(user=director).exists()
 
 
-def test_reset_wants_post(client, officer, pe_focal):
-    verified(client, officer)
+@pytest.mark.parametrize("role", ["officer", "director"])
+def test_nobody_resets_their_own_second_factor(client, request, role):
+    user = request.getfixturevalue(role)
+    verified(client, user)
+    response = client.post(f"/en/secretariat/accounts/{user.pk}/reset-2fa/")
+    assert response.status_code == 403
+    assert TOTPDevice.objects.filter(user=user).count() == 1
+
+
+def test_reset_wants_post(client, director, pe_focal):
+    verified(client, director)
     assert client.get(f"/en/secretariat/accounts/{pe_focal.pk}/reset-2fa/").status_code == 405
 
 

@@ -401,6 +401,10 @@ def _deadlines_recomputed(story, stage):
 @recipe("withdrawn")
 def _withdrawn(story, stage):
     story.add("withdrawn", author="submitter")
+    if stage in (FP, DC, FF):
+        # After the Council's instruction the case goes on (Art. 18.9.2, 18.9.7).
+        assert story.case.closure_reason == ""
+        return stage
     assert story.case.closure_reason == "withdrawn"
     assert not Deadline.objects.filter(submission=story.case, state="open").exists()
     return CL
@@ -764,7 +768,8 @@ def test_reopening_names_an_open_stage(db):
             story.add("reopened", data={"to_stage": to_stage, "reason": "x"})
 
 
-@pytest.mark.parametrize("stage", [AR, AV, AW, AC, FF])
+# After the Council's instruction a withdrawal does not close: tests/process/test_withdrawal.py.
+@pytest.mark.parametrize("stage", [AR, AV, AW, AC])
 def test_withdrawal_from_several_stages(db, stage):
     story = drive(stage)
     event = story.add("withdrawn", D(2023, 12, 1), author="submitter")

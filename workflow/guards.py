@@ -135,6 +135,17 @@ def author_is_that_party(ctx):
 
 
 @before_input
+def not_withdrawn_already(ctx):
+    # A withdrawal after the Council's instruction leaves the case open; a second one would
+    # say nothing new. (A withdrawal that closed the case is followed only by a reopening.)
+    last_reopening = max((f["seq"] for f in ctx.facts if f["kind"] == "reopened"), default=0)
+    if any(f["kind"] == "withdrawn" and f["seq"] > last_reopening for f in ctx.facts):
+        raise RuleViolation(
+            _("The submitters have already withdrawn the submission."), rule="withdrawn once"
+        )
+
+
+@before_input
 def call_is_open(ctx):
     if not ctx.call_open(ctx.on):
         raise RuleViolation(

@@ -18,6 +18,11 @@ S = Stage
 ANY_STAGE = frozenset(Stage)
 OPEN = OPEN_STAGES
 
+# The stages after the first Council instruction, where a withdrawal no longer closes a case.
+WITHDRAWAL_GOES_ON = frozenset(
+    {S.FACTUAL_RECORD_PREPARATION, S.DRAFT_COMMENT_PERIOD, S.FINAL_FACTUAL_RECORD}
+)
+
 # Who may record an event live. Import records history as it happened and checks no role.
 SECRETARIAT = "secretariat"  # any Secretariat account: officer or Executive Director
 DIRECTOR = "director"  # the Executive Director only
@@ -447,7 +452,17 @@ RULES = [
         OPEN,
         {SUBMITTER, SECRETARIAT},
         public=True,
-        outcomes={None: Effect(to=S.CLOSED, closure=ClosureReason.WITHDRAWN)},
+        # Once a Council member has instructed a factual record the Secretariat *shall*
+        # prepare it (Art. 18.9.2) and publish it if instructed (18.9.7): the withdrawal is
+        # recorded and the case goes on.
+        outcomes={
+            None: Effect(
+                to=S.CLOSED,
+                closure=ClosureReason.WITHDRAWN,
+                from_stages=OPEN - WITHDRAWAL_GOES_ON,
+            )
+        },
+        guards=("not_withdrawn_already",),
     ),
     _rule(
         "closed",

@@ -23,9 +23,11 @@ from secretariat.public.filing_views import deadline_rows
 from secretariat.web import actions as posted
 from submissions import access
 from submissions.models import Document, Submission
+from submissions.stages import Stage
 from submissions.storage import DocumentInput
 from workflow import services
 from workflow.actors import Actor
+from workflow.services.actions import withdrawal_closes
 
 ACTION_FORMS = {
     "revision_filed": RevisionForm,
@@ -84,6 +86,7 @@ def _render(request, membership, submission, bound=None, status=200):
             "information_form": forms.get("information_added"),
             "can_withhold": "identity_withheld" in kinds and not membership.submitter.confidential,
             "can_withdraw": "withdrawn" in kinds,
+            "withdrawal_closes": withdrawal_closes(submission),
         },
         status=status,
     )
@@ -182,16 +185,39 @@ def track_withdraw(request, token):
         return redirect("track", token=membership.tracking_token)
     form = WithdrawForm(request.POST or None)
     status = 400 if form.is_bound else 200
+    # Said before the submitter confirms, and again after: after a Council member instructed
+    # a factual record the withdrawal is recorded but the case goes on (Art. 18.9.2).
+    closes = withdrawal_closes(submission)
+    if not closes:
+        form.fields["confirm"].label = _(
+            "Yes, withdraw this submission. I understand that the case will go on."
+        )
     if request.method == "POST" and form.is_valid():
         outcome = _record(request, membership, submission, "withdrawn", form=form)
         if outcome.ok:
-            messages.success(request, _("Your submission has been withdrawn. The case is closed."))
+            if outcome.event.stage_after == Stage.CLOSED:
+                messages.success(
+                    request, _("Your submission has been withdrawn. The case is closed.")
+                )
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Your withdrawal has been recorded. The case goes on: a Council member "
+                        "has instructed a factual record, which the Secretariat must prepare."
+                    ),
+                )
             return redirect("track", token=membership.tracking_token)
         status = outcome.status
     return render(
         request,
         "filing/withdraw.html",
-        {"submission": submission, "form": form, "token": membership.tracking_token},
+        {
+            "submission": submission,
+            "form": form,
+            "token": membership.tracking_token,
+            "withdrawal_closes": closes,
+        },
         status=status,
     )
 

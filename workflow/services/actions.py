@@ -13,7 +13,7 @@ from workflow import guards
 from workflow.actors import Actor
 from workflow.exceptions import NotAllowed, RuleViolation, WorkflowError
 from workflow.services.context import Context, today
-from workflow.table import TABLE, EventRule
+from workflow.table import TABLE, WITHDRAWAL_GOES_ON, EventRule
 
 # Never offered as an action of its own: a case is filed once, through the filing forms; a
 # proposal is made by recording a decision; a return is the Executive Director's answer to a
@@ -94,6 +94,12 @@ def reopening_stage(submission, *, context: Context | None = None) -> str:
     """The one stage a closed case may be reopened to: the stage it was closed from."""
     ctx = context or Context(submission)
     return guards.closed_from(ctx.facts)
+
+
+def withdrawal_closes(submission) -> bool:
+    """Whether a withdrawal recorded now would close the case: only before a Council member
+    instructed a factual record (Art. 18.9.2); afterwards the case goes on."""
+    return submission.stage not in WITHDRAWAL_GOES_ON
 
 
 def _replaces(ctx: Context, rule: EventRule) -> int | None:

@@ -1,0 +1,168 @@
+"""Honest statistics (issue 14, acceptance 3; issue 13, acceptance 4), over a fixture with
+literal dates, as of Monday 15 January 2024:
+
+- A: the request was delivered on 7 May 2023 and no response ever came (due 21 June 2023):
+  an open, overdue response — late.
+- B: the same request, an extension notified on 20 May 2023 (60 days: due Thursday 6 July
+  2023), the response on 3 July 2023, day 57 — on time against its own 60 days.
+- C: the response on 15 June 2023, day 39 of 45 — on time; the draft factual record went to
+  the Parties on 2 October 2023, Peru commented on 20 October, the United States did not (its
+  45 days ended on 16 November): not late, lapsed.
+- D: filed Tuesday 21 November 2023 and acknowledged Tuesday 28 November (4 working days:
+  Thanksgiving is a holiday; 7 calendar days); its request delivered on 5 January 2024, its
+  response due Tuesday 20 February 2024 (day 45, Monday 19 February, is Washington's
+  Birthday): not yet due — still waiting.
+"""
+
+import datetime
+
+import pytest
+
+from secretariat.public import statistics
+from tests.helpers_cases import ALL_MET, drive, file_story, frozen
+from workflow.models import Deadline
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+TODAY = D(2024, 1, 15)
+
+
+@pytest.fixture
+def fixture_cases():
+    return build_cases()
+
+
+def build_cases():
+    """The four cases of the module's docstring (the browser test uses them too)."""
+    with frozen(TODAY):
+        a = drive("awaiting_response")
+        b = drive("awaiting_response")
+        b.add("extension_notified", D(2023, 5, 20), author="party:PE")
+        b.add(
+            "party_responded",
+            D(2023, 7, 3),
+            author="party:PE",
+            data={"pending_proceeding": False},
+        )
+        c = drive("final_factual_record", comments=("PE",))
+        d = file_story(on=D(2023, 11, 21))
+        d.add("acknowledged", D(2023, 11, 28))
+        d.add(
+            "admissibility_determined",
+            D(2023, 12, 5),
+            data={"outcome": "meets", "criteria": ALL_MET},
+        )
+        d.add("response_decided", D(2024, 1, 5), data={"outcome": "request"})
+    return a, b, c, d
+
+
+def step(figures, kind):
+    return next(s for s in figures["steps"] if s["kind"] == kind)
+
+
+def test_the_fixture_is_what_the_docstring_says(fixture_cases):
+    a, b, c, d = fixture_cases
+    due = dict(Deadline.objects.filter(kind="party_response").values_list("submission", "due_on"))
+    assert due == {
+        a.case.pk: D(2023, 6, 21),
+        b.case.pk: D(2023, 7, 6),
+        c.case.pk: D(2023, 6, 21),
+        d.case.pk: D(2024, 2, 20),
+    }
+    us_comments = Deadline.objects.get(submission=c.case, kind="draft_comments", party="US")
+    assert (us_comments.state, us_comments.due_on) == ("lapsed", D(2023, 11, 16))
+
+
+def test_responses_count_the_overdue_one_as_late_and_the_extended_one_on_time(fixture_cases):
+    figures = statistics.compute(today=TODAY)
+    response = step(figures, "party_response")
+    # B (57 days of 60) and C (39 of 45) on time; A, still open since 21 June 2023, late.
+    assert (response["on_time"], response["late"], response["overdue"]) == (2, 1, 1)
+    assert (response["waiting"], response["share"]) == (1, 67)  # D, due 20 February 2024
+    assert (
+        figures["responses_total"],
+        figures["responses_on_time"],
+        figures["responses_overdue"],
+        figures["responses_waiting"],
+        figures["responses_share"],
+    ) == (3, 2, 1, 1, 67)
+    # Days taken by the two responses, each against its own target: 45 days for A, C and D,
+    # 60 for B's extended period.
+    assert (response["count"], response["median"], response["min"], response["max"]) == (
+        2,
+        48,
+        39,
+        57,
+    )
+    assert response["targets"] == [(45, 3), (60, 1)]
+    assert response["unit"] == "calendar days"
+    assert response["still_waiting"] == 2  # A (overdue) and D (not yet due)
+
+
+def test_the_extended_response_would_be_late_against_the_default(fixture_cases):
+    _a, b, _c, _d = fixture_cases
+    response = Deadline.objects.get(submission=b.case, kind="party_response")
+    # Day 57: past the default 45 days, within its own 60.
+    assert (response.met_on - response.start_on).days == 57
+    assert (response.length, response.late) == (60, False)
+    assert statistics.outcome("party_response", "met", response.due_on, False, TODAY) == "on_time"
+
+
+def test_a_party_that_did_not_comment_is_not_late(fixture_cases):
+    figures = statistics.compute(today=TODAY)
+    comments = step(figures, "draft_comments")
+    assert comments["binds"] is False
+    assert (comments["on_time"], comments["lapsed"], comments["late"]) == (1, 1, 0)
+    assert comments not in figures["binding_steps"]
+    assert comments in figures["free_steps"]
+
+
+def test_units_as_stated(fixture_cases):
+    figures = statistics.compute(today=TODAY)
+    acknowledgement = step(figures, "acknowledgement")
+    # A, B, C: filed Friday 10 March, acknowledged Monday 13 March 2023: 1 working day (3
+    # calendar days). D: 4 working days (7 calendar days, with Thanksgiving).
+    assert acknowledgement["unit"] == "working days"
+    assert (acknowledgement["count"], acknowledgement["min"], acknowledgement["max"]) == (4, 1, 4)
+    assert acknowledgement["median"] == 1
+    assert acknowledgement["targets"] == [(5, 4)]
+    admissibility = step(figures, "admissibility")
+    assert admissibility["unit"] == "calendar days"
+    # 31 days for A, B, C (due Sunday 9 April 2023, moved to Monday 10 April: on time); 14
+    # for D.
+    assert (admissibility["min"], admissibility["max"], admissibility["on_time"]) == (14, 31, 4)
+
+
+def test_outcome_rules():
+    past, future = D(2024, 1, 1), D(2024, 2, 1)
+    assert statistics.outcome("party_response", "open", past, False, TODAY) == "overdue"
+    assert statistics.outcome("party_response", "open", future, False, TODAY) == "waiting"
+    assert statistics.outcome("party_response", "missed", past, False, TODAY) == "missed"
+    assert statistics.outcome("party_response", "met", past, True, TODAY) == "late_met"
+    assert statistics.outcome("party_response", "cancelled", future, False, TODAY) == "cancelled"
+    assert statistics.outcome("party_response", "unknown", past, False, TODAY) == "unknown"
+    # Periods that bind no one are never a failure, even in an older row that says missed.
+    for kind in ("revision", "draft_comments", "council_instruction"):
+        assert statistics.outcome(kind, "lapsed", past, False, TODAY) == "lapsed"
+        assert statistics.outcome(kind, "missed", past, False, TODAY) == "lapsed"
+        assert statistics.outcome(kind, "open", past, False, TODAY) == "lapsed"
+        assert statistics.outcome(kind, "met", past, True, TODAY) == "after_period"
+
+
+def test_the_page_reads_the_figures_in_words(client, fixture_cases):
+    with frozen(TODAY):
+        body = client.get("/en/statistics/").content.decode()
+    assert "67% — 2 of 3 responses that were due arrived within the period" in body
+    assert "Late: 1, of which 1 still overdue (no response yet). Not yet due: 1." in body
+    # The charts carry their words in the drawing itself.
+    assert "<text" in body
+    assert "On time: 2 of 3 (67%)" in body
+    assert "Late: 1, of which still overdue: 1" in body
+    assert "Median: 48 calendar days; target: 45 / 60 (the mark)" in body
+    assert "Median: 1 working day; target: 5 (the mark)" in body
+    assert "Completed: 2; still waiting: 2" in body
+    assert "45 calendar days (3 deadlines); 60 calendar days (1 deadline)" in body
+    assert "Ended unused (lapsed)" in body
+    assert "How to recompute these figures" in body
+    assert client.get("/es/statistics/").status_code == 200

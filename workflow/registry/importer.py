@@ -23,7 +23,7 @@ from submissions.models import Submission, Submitter, User
 from workflow import services
 from workflow.calendar import Calendar
 from workflow.deadlines import configured_lengths
-from workflow.exceptions import WorkflowError
+from workflow.exceptions import InvalidInput, WorkflowError
 from workflow.table import TABLE
 
 FORMAT = "sem-registry/1"
@@ -363,6 +363,8 @@ def _import_event(case, item, index, submission, filing, identifier, holder, bas
         if author is None and kind in ("party_responded", "extension_notified"):
             author = f"party:{case['party']}"
         author = author or "secretariat"
+    if item.get("code"):
+        _check_code(item["code"], case, submission)
     if kind != "filed":
         _resolve_earlier_links(docs, holder[0], index)
     common = {
@@ -414,6 +416,28 @@ def _import_event(case, item, index, submission, filing, identifier, holder, bas
     if item.get("code") and event.code != item["code"]:
         raise WorkflowError(_("Code mismatch."))
     return submission
+
+
+def _check_code(code, case, submission) -> None:
+    """A document code is this case's: its reference (all but the last part) is the case's
+    identifier, the identifier reserved for it, or its receipt number."""
+    references = {case.get("identifier"), case.get("receipt_number")}
+    if submission is not None:
+        references |= {
+            submission.identifier,
+            submission.imported_identifier,
+            submission.receipt_number,
+        }
+    reference = code.rsplit("/", 1)[0] if isinstance(code, str) and "/" in code else None
+    if reference not in references - {None, ""}:
+        raise InvalidInput(
+            _("The code %(code)s belongs to another case, not to %(case)s.")
+            % {
+                "code": code,
+                "case": case.get("identifier") or case.get("receipt_number") or "?",
+            },
+            rule="code of another case",
+        )
 
 
 def _earlier_event_link(value) -> bool:

@@ -162,9 +162,18 @@ class Context:
         ).first()
 
     def next_code(self, letter: str) -> str:
+        """The next code of ``letter`` after the highest of the case's codes of that letter,
+        whatever reference they were given under (the receipt number before the case was
+        acknowledged, or an imported registry's codes, numbers skipped included): every code
+        of a case is the case's own (the importer refuses another case's)."""
         reference = self.submission.identifier or self.submission.receipt_number
-        pattern = re.compile(rf"{re.escape(reference)}/{letter}(\d*)$")
-        count = sum(1 for f in self.facts if f["code"] and pattern.match(f["code"]))
+        pattern = re.compile(rf"/{letter}(\d*)$")
+        numbers = [
+            int(match.group(1) or 1)
+            for f in self.facts
+            if f["code"] and (match := pattern.search(f["code"]))
+        ]
+        count = max(numbers, default=0)
         if letter == "N":
             return f"{reference}/N" if count == 0 else f"{reference}/N{count + 1}"
         return f"{reference}/{letter}{count + 1}"

@@ -1,7 +1,11 @@
 """Renderers of the formal documents: pure functions from a case's facts to
 ``(filename, content_type, bytes)`` with python-docx. They decide nothing and read no database:
 ``notices.services`` gathers the facts (withheld names already replaced for a public version),
-decides when, and stores the result through the workflow."""
+decides when, and stores the result through the workflow.
+
+The content is composed once (``compose``: a list of blocks) and written twice: into the .docx
+here, and into the docket's HTML reading view (``templates/docket/document.html``), so that the
+two cannot say different things."""
 
 import datetime
 import io
@@ -35,17 +39,39 @@ class CaseFacts:
     reasons: str = ""  # the Secretariat's reasons, in the language it wrote them
     closure: str = ""
     letterhead: str = ""
+    forwarded: list[str] = field(default_factory=list)  # a request's supporting information
+
+
+@dataclass
+class Block:
+    """One piece of a document: ``letterhead``, ``title``, ``particulars`` (label, value
+    rows), ``paragraph``, ``list`` (items), ``findings`` (columns and rows), ``heading``,
+    ``signature``."""
+
+    kind: str
+    text: str = ""
+    rows: list = field(default_factory=list)
+    columns: list = field(default_factory=list)
 
 
 def render(kind: str, facts: CaseFacts, language: str) -> tuple[str, str, bytes]:
     """The document ``kind`` (one of ``KINDS``) in ``language``."""
+    blocks = compose(kind, facts, language)
+    with translation.override(language):
+        content = _docx(blocks, TITLES[language][kind], language)
+    stem = (facts.code or facts.reference).replace("/", "-")
+    return f"{stem}-{kind}-{language}.docx", DOCX, content
+
+
+def compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
+    """What the document ``kind`` says, in ``language``, as blocks."""
     if kind not in KINDS:
         raise ValueError(f"unknown document kind {kind!r}")
     with translation.override(language):
-        return _render(kind, facts, language)
+        return _compose(kind, facts, language)
 
 
-def _render(kind: str, facts: CaseFacts, language: str) -> tuple[str, str, bytes]:
+def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
     labels = LABELS[language]
     body = BODY[language]
     values = {
@@ -57,66 +83,58 @@ def _render(kind: str, facts: CaseFacts, language: str) -> tuple[str, str, bytes
         "government": treaty.government_name(facts.party),
         "closure": CLOSURE[language].get(facts.closure, facts.closure),
     }
-    doc = Docx()
-    doc.styles["Normal"].font.size = Pt(11)
-    doc.core_properties.title = TITLES[language][kind]
-    doc.core_properties.language = language
-    header = doc.sections[0].header.paragraphs[0]
-    header.text = facts.letterhead
-    doc.add_paragraph(facts.letterhead).runs[0].bold = True
-    doc.add_heading(TITLES[language][kind], level=1)
-    table = doc.add_table(rows=0, cols=2)
-    for label, value in (
-        (labels["identifier"], facts.reference),
-        (labels["code"], facts.code or facts.reference),
-        (labels["date"], date_in(facts.on, language)),
-        (labels["submission"], facts.title),
-        (labels["party"], values["party"]),
-    ):
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = label, value
+    blocks = [
+        Block("letterhead", facts.letterhead),
+        Block("title", TITLES[language][kind]),
+        Block(
+            "particulars",
+            rows=[
+                (labels["identifier"], facts.reference),
+                (labels["code"], facts.code or facts.reference),
+                (labels["date"], date_in(facts.on, language)),
+                (labels["submission"], facts.title),
+                (labels["submitters"], values["submitters"]),
+                (labels["party"], values["party"]),
+            ],
+        ),
+    ]
+
+    def paragraph(key):
+        blocks.append(Block("paragraph", body[key] % values))
 
     if kind == "acknowledgement":
-        doc.add_paragraph(body["acknowledgement"] % values)
+        paragraph("acknowledgement")
     elif kind == "determination_18_8_2":
-        doc.add_paragraph(body["criteria_intro"])
-        _findings(doc, treaty.CRITERIA, facts.findings, labels, labels["criterion"])
-        doc.add_paragraph(body["meets" if facts.outcome == "meets" else "does_not_meet"])
+        paragraph("criteria_intro")
+        blocks.append(_findings(treaty.CRITERIA, facts.findings, labels, labels["criterion"]))
+        paragraph("meets" if facts.outcome == "meets" else "does_not_meet")
     elif kind == "determination_18_8_4":
-        doc.add_paragraph(body["factors_intro"])
-        _findings(doc, treaty.FACTORS, facts.findings, labels, labels["factor"], yes_no=True)
-        doc.add_paragraph(body["request" if facts.outcome == "request" else "no_request"])
+        paragraph("factors_intro")
+        blocks.append(
+            _findings(treaty.FACTORS, facts.findings, labels, labels["factor"], yes_no=True)
+        )
+        paragraph("request" if facts.outcome == "request" else "no_request")
     elif kind == "request":
-        doc.add_paragraph(body["request_letter"] % values)
-        doc.add_paragraph(body["request_due"])
-    elif kind == "notification":
-        doc.add_paragraph(body["notification"] % values)
-    elif kind == "not_warranted":
-        doc.add_paragraph(body["not_warranted"])
-    elif kind == "draft_cover":
-        doc.add_paragraph(body["draft_cover"] % values)
-    elif kind == "final_cover":
-        doc.add_paragraph(body["final_cover"] % values)
-    elif kind == "closing":
-        doc.add_paragraph(body["closing"] % values)
+        paragraph("request_letter")
+        paragraph("request_forwarded")
+        blocks.append(Block("list", rows=[facts.title, *facts.forwarded]))
+        paragraph("request_due")
+    elif kind in ("notification", "not_warranted", "draft_cover", "final_cover", "closing"):
+        paragraph(kind)
+    elif kind == "publication":
+        paragraph("publication")
     if facts.reasons:
-        doc.add_heading(labels["reasons_heading"], level=2)
-        for paragraph in facts.reasons.split("\n\n"):
-            doc.add_paragraph(paragraph.strip())
-    doc.add_paragraph(labels["signature"])
-
-    out = io.BytesIO()
-    doc.save(out)
-    stem = (facts.code or facts.reference).replace("/", "-")
-    return f"{stem}-{kind}-{language}.docx", DOCX, out.getvalue()
+        blocks.append(Block("heading", labels["reasons_heading"]))
+        for text in facts.reasons.split("\n\n"):
+            if text.strip():
+                blocks.append(Block("paragraph", text.strip()))
+    blocks.append(Block("signature", labels["signature"]))
+    return blocks
 
 
-def _findings(doc, texts: dict, findings: dict, labels: dict, heading: str, yes_no=False):
-    """A table: each criterion (or factor) with its finding and reasons."""
-    table = doc.add_table(rows=1, cols=3)
-    table.style = "Table Grid"
-    first = table.rows[0].cells
-    first[0].text, first[1].text, first[2].text = heading, labels["finding"], labels["reasons"]
+def _findings(texts: dict, findings: dict, labels: dict, heading: str, yes_no=False) -> Block:
+    """Each criterion (or factor) with its finding and reasons."""
+    rows = []
     for letter, text in texts.items():
         finding = findings.get(letter) or {}
         met = finding.get("met", finding.get("finding"))
@@ -126,7 +144,41 @@ def _findings(doc, texts: dict, findings: dict, labels: dict, heading: str, yes_
             word = labels["yes"] if met else labels["no"]
         else:
             word = labels["met"] if met else labels["not_met"]
-        cells = table.add_row().cells
-        cells[0].text = str(treaty.lettered(letter, text))
-        cells[1].text = word
-        cells[2].text = str(finding.get("reasons", ""))
+        rows.append((str(treaty.lettered(letter, text)), word, str(finding.get("reasons", ""))))
+    return Block("findings", rows=rows, columns=[heading, labels["finding"], labels["reasons"]])
+
+
+def _docx(blocks: list[Block], title: str, language: str) -> bytes:
+    doc = Docx()
+    doc.styles["Normal"].font.size = Pt(11)
+    doc.core_properties.title = title
+    doc.core_properties.language = language
+    for block in blocks:
+        if block.kind == "letterhead":
+            doc.sections[0].header.paragraphs[0].text = block.text
+            doc.add_paragraph(block.text).runs[0].bold = True
+        elif block.kind == "title":
+            doc.add_heading(block.text, level=1)
+        elif block.kind == "particulars":
+            table = doc.add_table(rows=0, cols=2)
+            for label, value in block.rows:
+                cells = table.add_row().cells
+                cells[0].text, cells[1].text = label, value
+        elif block.kind == "findings":
+            table = doc.add_table(rows=1, cols=len(block.columns))
+            table.style = "Table Grid"
+            for cell, text in zip(table.rows[0].cells, block.columns, strict=True):
+                cell.text = text
+            for row in block.rows:
+                for cell, text in zip(table.add_row().cells, row, strict=True):
+                    cell.text = text
+        elif block.kind == "list":
+            for item in block.rows:
+                doc.add_paragraph(item, style="List Bullet")
+        elif block.kind == "heading":
+            doc.add_heading(block.text, level=2)
+        else:  # paragraph, signature
+            doc.add_paragraph(block.text)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

@@ -3,8 +3,10 @@ workflow (a document belongs to an event and is covered by its hash).
 
 A generated document goes in with the event that issues it: for a four-eyes decision that is
 the proposal, whose documents ``approve_proposal`` carries to the decision with the visibility
-given here. Staff who edit a generated draft return the proposal and propose again with the
-edited file; the history keeps both versions (each with its hash)."""
+given here. Staff who edit a generated draft propose again with the edited file in place of the
+generated one (``edited``, with ``replaces``); the history keeps both versions (each with its
+hash). The docket's reading view (``reading_facts``) composes the same content again from the
+decision's stored data, so the .docx and the page say the same."""
 
 import datetime
 
@@ -12,13 +14,15 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from notices import documents, letterhead
 from notices.wording import TITLES
 from submissions import access
-from submissions.models import IdentifierCounter, Submission
+from submissions.models import Document, IdentifierCounter, Submission
 from submissions.stages import Visibility
 from workflow import services as workflow
+from workflow.exceptions import CaseMovedOn, InvalidInput
 from workflow.table import TABLE
 
 # The documents an event issues, by (event kind, outcome); None: any outcome.
@@ -32,6 +36,7 @@ ISSUED = {
     ("draft_submitted", None): ("draft_cover",),
     ("final_submitted", None): ("final_cover",),
     ("closed", None): ("closing",),
+    ("published", None): ("publication",),
 }
 # Visibility where it is not the event's default: the request goes to the Party concerned
 # with the confidential attachments; cover letters go to the Council with their record.
@@ -50,14 +55,24 @@ DOCUMENT_KIND = {
     "draft_cover": "correspondence",
     "final_cover": "correspondence",
     "closing": "notice",
+    "publication": "notice",
 }
 # Shown names: a version seen only by the Secretariat, the submitters or the Party concerned
 # may carry a withheld name; the public, the Council and the other Party see the label.
 SHOWS_IDENTITY = {Visibility.PARTY_CONCERNED, Visibility.SUBMITTER, Visibility.SECRETARIAT}
+# The events whose documents are the supporting information forwarded with a request
+# (Art. 18.8.4: the submission "and all its supporting information").
+SUPPORTING = ("filed", "revision_filed", "information_added")
+# What the officer confirms or keeps restricted before acknowledgement makes it public.
+REVIEWED_AT_ACKNOWLEDGEMENT = ("filed", "revision_filed")
 
 
 def issued_by(kind: str, outcome: str | None) -> tuple[str, ...]:
     return ISSUED.get((kind, outcome)) or ISSUED.get((kind, None)) or ()
+
+
+def issues_documents(kind: str) -> bool:
+    return any(event_kind == kind for event_kind, _outcome in ISSUED)
 
 
 def visibility_of(doc_kind: str, event_kind: str) -> str:
@@ -68,7 +83,7 @@ def _submitter_names(submission, show_identity: bool, language: str) -> list[str
     with translation.override(language):
         return [
             access.submitter_name(m.submitter, show_identity)
-            for m in submission.memberships.select_related("submitter")
+            for m in submission.memberships.select_related("submitter").order_by("position", "id")
         ]
 
 
@@ -77,6 +92,27 @@ def _predicted_code(submission, event_kind: str, outcome) -> str:
     if not letter:
         return ""
     return workflow.Context(submission).next_code(letter)
+
+
+def forwarded_titles(submission: Submission) -> list[str]:
+    """The titles of the supporting information a request forwards (confidential included:
+    the request goes to the Party concerned only)."""
+    rows = (
+        Document.objects.filter(submission=submission, event__kind__in=SUPPORTING)
+        .order_by("event__seq", "position")
+        .values_list("title", "original_name")
+    )
+    return [title or name for title, name in rows]
+
+
+def _closure_of(event_kind: str, data: dict) -> str:
+    if event_kind == "response_decided" and data.get("outcome") == "no_request":
+        return "no_response_merited"
+    if event_kind == "factual_record_notified" and data.get("outcome") == "not_warranted":
+        return "factual_record_not_warranted"
+    if event_kind == "published":
+        return "factual_record_published"
+    return data.get("reason") or ""
 
 
 def facts_for(
@@ -89,17 +125,13 @@ def facts_for(
     on: datetime.date | None = None,
     reference: str | None = None,
     reasons: str = "",
+    code: str | None = None,
 ) -> documents.CaseFacts:
     data = data or {}
     outcome = data.get("outcome") or ""
-    closure = data.get("reason") or ""
-    if event_kind == "response_decided" and outcome == "no_request":
-        closure = "no_response_merited"
-    elif event_kind == "factual_record_notified" and outcome == "not_warranted":
-        closure = "factual_record_not_warranted"
     return documents.CaseFacts(
         reference=reference or submission.reference,
-        code=_predicted_code(submission, event_kind, outcome),
+        code=_predicted_code(submission, event_kind, outcome) if code is None else code,
         on=on or workflow.today(),
         title=submission.text_in("title", language)[0],
         party=submission.party.code,
@@ -108,8 +140,9 @@ def facts_for(
         outcome=outcome,
         findings=data.get("criteria") or data.get("factors") or {},
         reasons=reasons,
-        closure=closure,
+        closure=_closure_of(event_kind, data),
         letterhead=letterhead.for_language(language),
+        forwarded=forwarded_titles(submission) if event_kind == "response_decided" else [],
     )
 
 
@@ -123,6 +156,7 @@ def generated_document(
     reference: str | None = None,
     reasons: str = "",
     visibility: str | None = None,
+    on: datetime.date | None = None,
 ) -> workflow.DocumentInput:
     """A generated document ready to go with an event (``record_event(documents_in=…)``)."""
     visibility = visibility or visibility_of(doc_kind, event_kind)
@@ -134,6 +168,7 @@ def generated_document(
         visibility=visibility,
         reference=reference,
         reasons=reasons,
+        on=on,
     )
     filename, _content_type, content = documents.render(doc_kind, facts, language)
     return workflow.DocumentInput(
@@ -144,6 +179,61 @@ def generated_document(
         kind=DOCUMENT_KIND[doc_kind],
         official_translation=language != submission.language,
     )
+
+
+def generated_documents(
+    submission: Submission,
+    kind: str,
+    *,
+    data: dict,
+    reasons: str = "",
+    visibility: str | None = None,
+    reference: str | None = None,
+    on: datetime.date | None = None,
+    languages: tuple[str, ...] = ("en", "es"),
+    edited: dict | None = None,
+) -> list[workflow.DocumentInput]:
+    """The documents ``kind`` issues, each in the case's language (the original) and the other
+    (the Secretariat's official translation of it). ``edited`` ({language: file}) puts an
+    officer's edited file in place of the first document's generated one in that language.
+    ``visibility`` (the decision's own, when it is not the table's default: a closure that is
+    never public) applies to documents whose kind has no visibility of its own."""
+    inputs = []
+    edited = edited or {}
+    for number, doc_kind in enumerate(issued_by(kind, data.get("outcome"))):
+        first = len(inputs)
+        # The submission's own language first: the other is its official translation.
+        for language in sorted(languages, key=lambda code: code != submission.language):
+            item = generated_document(
+                submission,
+                doc_kind,
+                language,
+                event_kind=kind,
+                data=data,
+                reference=reference,
+                reasons=reasons,
+                visibility=VISIBILITY.get(doc_kind) or visibility,
+                on=on,
+            )
+            if number == 0 and edited.get(language) is not None:
+                item.file = edited[language]
+            if len(inputs) > first:
+                item.translation_of = first
+            inputs.append(item)
+    return inputs
+
+
+def _shifted(items, offset: int) -> list:
+    """Documents posted with an event, after the generated ones: their links by position move
+    by the generated documents' count."""
+    moved = []
+    for item in items:
+        for name in ("translation_of", "redacted_version_of"):
+            target = getattr(item, name)
+            if isinstance(target, int) and not isinstance(target, bool):
+                setattr(item, name, target + offset)
+        moved.append(item)
+    return moved
 
 
 def _next_identifier(submission: Submission) -> str:
@@ -169,37 +259,156 @@ def record_with_documents(
     data: dict | None = None,
     languages: tuple[str, ...] = ("en", "es"),
     reasons: str = "",
+    note: str = "",
+    documents_in=(),
+    edited: dict | None = None,
+    visibility: str | None = None,
+    on=None,
     **kwargs,
 ):
     """Record an event (or, under four eyes, its proposal) with the formal documents it issues
-    generated in each language. Returns the event written."""
+    generated in each language, followed by ``documents_in`` (what the page posted with it).
+    The Secretariat's reasons are ``reasons`` or else the event's ``note``. Returns the event
+    written."""
     data = dict(data or {})
     with transaction.atomic():
         submission = (
             Submission.objects.select_for_update().select_related("party").get(pk=submission.pk)
         )
         reference = _next_identifier(submission) if kind == "acknowledged" else None
-        inputs = []
-        for doc_kind in issued_by(kind, data.get("outcome")):
-            first = len(inputs)
-            # The submission's own language first: the other is its official translation.
-            for language in sorted(languages, key=lambda code: code != submission.language):
-                item = generated_document(
-                    submission,
-                    doc_kind,
-                    language,
-                    event_kind=kind,
-                    data=data,
-                    reference=reference,
-                    reasons=reasons,
-                )
-                if len(inputs) > first:
-                    item.translation_of = first
-                inputs.append(item)
+        on_date = datetime.date.fromisoformat(on) if isinstance(on, str) else on
+        inputs = generated_documents(
+            submission,
+            kind,
+            data=data,
+            reasons=reasons or note,
+            visibility=visibility,
+            reference=reference,
+            on=on_date,
+            languages=languages,
+            edited=edited,
+        )
+        inputs.extend(_shifted(list(documents_in), len(inputs)))
+        if visibility is not None:
+            kwargs["visibility"] = visibility
         event = workflow.record_event(
-            submission, kind, actor=actor, data=data, documents_in=inputs, **kwargs
+            submission,
+            kind,
+            actor=actor,
+            data=data,
+            documents_in=inputs,
+            note=note,
+            on=on,
+            **kwargs,
         )
         submission.refresh_from_db()
         if reference and submission.identifier != reference:
             raise RuntimeError("the identifier changed although its counter was locked")
     return event
+
+
+def acknowledge(
+    submission: Submission,
+    kind: str = "acknowledged",
+    *,
+    actor,
+    keep_restricted=(),
+    redacted: dict | None = None,
+    review_reason: str = "",
+    expected_event_count: int | None = None,
+    **kwargs,
+):
+    """The acknowledgement of receipt with the officer's review of what it makes public, in
+    one transaction: the acknowledgement and its documents; the filer's attachments in
+    ``keep_restricted`` narrowed to the Party concerned (still forwarded with a request); each
+    file in ``redacted`` ({document: file}) added as its document's public redacted version.
+    Returns the acknowledgement."""
+    if kind != "acknowledged":
+        raise ValueError(f"acknowledge() records an acknowledgement, not {kind!r}")
+    redacted = redacted or {}
+    with transaction.atomic():
+        locked = Submission.objects.select_for_update().get(pk=submission.pk)
+        if expected_event_count is not None and locked.event_count != expected_event_count:
+            raise CaseMovedOn()
+        if (keep_restricted or redacted) and not review_reason.strip():
+            raise InvalidInput(
+                _("Say why these attachments stay restricted or get a redacted version."),
+                rule="review reason",
+            )
+        # One transaction: nothing is public before the review's narrowing is recorded too
+        # (and these come after the acknowledgement, which may carry an earlier date).
+        event = record_with_documents(locked, "acknowledged", actor=actor, **kwargs)
+        for document in keep_restricted:
+            workflow.record_event(
+                locked,
+                "visibility_changed",
+                actor=actor,
+                data={
+                    "document": [document.event.seq - 1, document.position],
+                    "from": document.visibility,
+                    "to": Visibility.PARTY_CONCERNED,
+                    "reason": review_reason.strip(),
+                },
+            )
+        for document, file in redacted.items():
+            workflow.add_document_version(
+                locked,
+                actor=actor,
+                document=document,
+                file=file,
+                language=document.language,
+                title=document.title,
+                redacted=True,
+                visibility=Visibility.PUBLIC,
+                reason=review_reason.strip(),
+            )
+        return event
+
+
+def attachments_to_review(submission: Submission) -> list[Document]:
+    """The filer's attachments that the acknowledgement would make public."""
+    return list(
+        Document.objects.filter(
+            submission=submission,
+            event__kind__in=REVIEWED_AT_ACKNOWLEDGEMENT,
+            event__visibility=Visibility.PUBLIC,
+            visibility=Visibility.PUBLIC,
+        )
+        .select_related("event")
+        .order_by("event__seq", "position")
+    )
+
+
+# --- the docket's reading view ---------------------------------------------------------------
+def generated_kind(document: Document) -> str | None:
+    """Which generated document ``document`` is (``None``: not one this module generates)."""
+    event = document.event
+    for doc_kind in issued_by(event.kind, (event.data or {}).get("outcome")):
+        if TITLES.get(document.language, {}).get(doc_kind) == document.title:
+            return doc_kind
+    return None
+
+
+def reading_facts(document: Document) -> documents.CaseFacts:
+    """The facts of a public generated document, from its decision's stored data (codes and
+    findings), its date and code, and the Secretariat's reasons: what the .docx was made of."""
+    event = document.event
+    submission = document.submission
+    return facts_for(
+        submission,
+        event.kind,
+        document.language,
+        data=event.data,
+        visibility=document.visibility,
+        on=event.on,
+        reference=submission.identifier or submission.reference,
+        reasons=event.note,
+        code=event.code,
+    )
+
+
+def reading_blocks(document: Document) -> list[documents.Block] | None:
+    doc_kind = generated_kind(document)
+    if doc_kind is None:
+        return None
+    return documents.compose(doc_kind, reading_facts(document), document.language)

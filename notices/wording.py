@@ -66,6 +66,7 @@ TITLES = {
         "draft_cover": "Cover letter: draft factual record",
         "final_cover": "Cover letter: final factual record",
         "closing": "Notice of closure",
+        "publication": "Notice of publication of the factual record",
     },
     ES: {
         "acknowledgement": "Acuse de recibo",
@@ -77,6 +78,7 @@ TITLES = {
         "draft_cover": "Carta de remisión: borrador del expediente de hechos",
         "final_cover": "Carta de remisión: expediente de hechos final",
         "closing": "Aviso de cierre",
+        "publication": "Aviso de publicación del expediente de hechos",
     },
 }
 
@@ -126,6 +128,8 @@ BODY = {
         "request_letter": "In accordance with Article 18.8.4, the Secretariat requests a "
         "response from the %(government)s to the submission, which it forwards with all its "
         "supporting information.",
+        "request_forwarded": "The Secretariat forwards with this request the submission and "
+        "the following supporting information:",
         "request_due": "Under Article 18.8.5 the response is due within 45 days of delivery "
         "of this request, or within 60 days in exceptional circumstances notified to the "
         "Secretariat.",
@@ -143,6 +147,9 @@ BODY = {
         "comments of the Parties as appropriate.",
         "closing": "The Secretariat gives notice that the case of submission %(reference)s "
         "is closed because %(closure)s.",
+        "publication": "In accordance with Article 18.9.7, on the instruction of a member of "
+        "the Council, the Secretariat makes public the final factual record on submission "
+        "%(reference)s, and closes the case.",
     },
     ES: {
         "acknowledgement": "La Secretaría acusa recibo de la comunicación «%(title)s», "
@@ -165,6 +172,8 @@ BODY = {
         "request_letter": "De conformidad con el artículo 18.8.4, la Secretaría solicita una "
         "respuesta al %(government)s respecto de la comunicación, que remite junto con toda su "
         "información de respaldo.",
+        "request_forwarded": "La Secretaría remite con esta solicitud la comunicación y la "
+        "siguiente información de respaldo:",
         "request_due": "Conforme al artículo 18.8.5, la respuesta debe presentarse dentro de "
         "los 45 días siguientes a la entrega de esta solicitud, o de 60 días en circunstancias "
         "excepcionales notificadas a la Secretaría.",
@@ -183,6 +192,9 @@ BODY = {
         "incorpora, según corresponda, las observaciones de las Partes.",
         "closing": "La Secretaría notifica que el caso de la comunicación %(reference)s ha "
         "concluido porque %(closure)s.",
+        "publication": "De conformidad con el artículo 18.9.7, por instrucción de un miembro "
+        "del Consejo, la Secretaría hace público el expediente de hechos final sobre la "
+        "comunicación %(reference)s y da por concluido el caso.",
     },
 }
 

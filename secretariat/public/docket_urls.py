@@ -14,6 +14,11 @@ urlpatterns = [
     path("export.csv", docket_views.docket_export_csv, name="docket_export_csv"),
     re_path(rf"^{SLUG}/$", docket_views.docket_case, name="docket_case"),
     re_path(
+        rf"^{SLUG}/documents/(?P<pk>\d+)/read/$",
+        docket_views.document_read,
+        name="document_read",
+    ),
+    re_path(
         rf"^{SLUG}/documents/(?P<pk>\d+)/$",
         docket_views.document_download,
         name="document_download",

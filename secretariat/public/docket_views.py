@@ -10,13 +10,14 @@ import datetime
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from notices import services as notice_documents
 from secretariat.public import statistics
 from secretariat.web import downloads
 from submissions import access
@@ -24,6 +25,7 @@ from submissions.models import Document, SubmissionLaw, SubmissionSubmitter
 from submissions.search import PAGE_SIZE, docket_queryset
 from submissions.stages import Stage
 from workflow.deadlines import explain
+from workflow.describe import describe
 from workflow.models import Deadline, Event
 
 CALL_STAGES = (Stage.FACTUAL_RECORD_PREPARATION, Stage.DRAFT_COMMENT_PERIOD)
@@ -97,15 +99,20 @@ def docket_case(request, slug):
     )
     events = list(access.public_events(Event.objects.filter(submission=submission)).order_by("seq"))
     documents = list(
-        access.public_documents(Document.objects.filter(submission=submission)).order_by(
-            "event_id", "position", "id"
-        )
+        access.public_documents(Document.objects.filter(submission=submission))
+        .select_related("event")
+        .order_by("event_id", "position", "id")
     )
     _attach_documents(events, documents)
+    for event in events:
+        # Each decision's outcome and findings in the reader's language (the reasons are the
+        # event's note), with a withheld name never shown.
+        event.details = describe(event, public=True)
     deadlines = list(
-        Deadline.objects.filter(submission=submission, state=Deadline.State.OPEN).order_by(
-            "due_on", "id"
-        )
+        # With the periods a legacy history's unrecorded steps skipped: shown as unknown.
+        Deadline.objects.filter(
+            submission=submission, state__in=(Deadline.State.OPEN, Deadline.State.UNKNOWN)
+        ).order_by("due_on", "id")
     )
     for deadline in deadlines:
         deadline.explained = explain(deadline)
@@ -138,6 +145,8 @@ def _attach_documents(events, documents):
         if document.translation_of_id in public_ids:
             continue
         document.versions = [document, *versions.get(document.pk, [])]
+        for version in document.versions:
+            version.readable = notice_documents.generated_kind(version) is not None
         by_event.setdefault(document.event_id, []).append(document)
     for event in events:
         event.public_documents = by_event.get(event.pk, [])
@@ -158,6 +167,22 @@ def _open_call(submission, events):
         if closes_on < timezone.localdate():
             return None
     return {"event": call, "closes_on": closes_on}
+
+
+@require_GET
+def document_read(request, slug, pk):
+    """A public formal document as an accessible, printable page: composed again from its
+    decision's stored data and the treaty's words (``notices.services.reading_blocks``), the
+    very blocks its .docx was written from, in the document's language."""
+    document = access.get_public_document(slug, pk)
+    blocks = notice_documents.reading_blocks(document)
+    if blocks is None:
+        raise Http404
+    return render(
+        request,
+        "docket/document.html",
+        {"document": document, "submission": document.submission, "blocks": blocks},
+    )
 
 
 @require_GET

@@ -71,12 +71,17 @@ def attempt(request, call: Callable[[], object], *, form=None) -> Outcome:
         return Outcome(error=error)
 
 
-def post_action(request, case, kind: str, *, actor=None, form=None, **kwargs) -> Outcome:
+def post_action(
+    request, case, kind: str, *, actor=None, form=None, record=None, **kwargs
+) -> Outcome:
     """Record ``kind`` on ``case`` as posted: by ``actor`` (default: the signed-in user), with
-    the page's event count and ``kwargs`` of ``record_event`` (data, documents_in, note…)."""
+    the page's event count and ``kwargs`` of ``record_event`` (data, documents_in, note…).
+    ``record`` is a service with ``record_event``'s signature to call instead (one that adds
+    the formal documents a decision issues, say)."""
+    record = services.record_event if record is None else record
     return attempt(
         request,
-        lambda: services.record_event(
+        lambda: record(
             case,
             kind,
             actor=request.user if actor is None else actor,

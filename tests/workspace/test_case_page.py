@@ -126,7 +126,10 @@ def test_an_incomplete_checklist_is_shown_again_with_its_errors(login, officer, 
     page = response.content.decode()
     assert 'class="error-summary"' in page
     assert 'href="#id_admissibility_determined-d_reasons"' in page
-    assert 'aria-describedby="id_admissibility_determined-d_reasons-error"' in page
+    assert (
+        'aria-describedby="id_admissibility_determined-d_reasons-help '
+        'id_admissibility_determined-d_reasons-error"'
+    ) in page
     assert Event.objects.filter(submission=review_case).count() == 2
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from notices.services import issues_documents
 from secretariat.web.forms import AccessibleForm, DocumentField
 from submissions.models import LANGUAGE_CHOICES, Document
 from submissions.stages import Visibility
@@ -15,6 +16,18 @@ from submissions.storage import DocumentInput
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 MET = [("met", _("Met")), ("not_met", _("Not met"))]
+# Beside a free-text field of a decision the public will read (PROCESS.md: the docket shows
+# each decision with its reasons; criterion (b) invites naming the submitter).
+PUBLISHED_HELP = _("This text will be published on the docket.")
+EDITED_LABELS = {
+    "en": _("Edited document in English"),
+    "es": _("Edited document in Spanish"),
+}
+EDITED_HELP = _(
+    "The formal document is generated in English and Spanish from this form. To change its "
+    "wording, download the draft from the pending proposal, edit it and upload it here: it "
+    "replaces the generated one in that language."
+)
 
 
 def offer_case_documents(field, submission) -> None:
@@ -89,6 +102,30 @@ class ActionForm(AccessibleForm):
         if self.note_required:
             self.fields["note"].required = True
         self.setup()
+        if self.publishes_text():
+            for name in ("title", "note"):
+                if name in self.fields:
+                    self.fields[name].help_text = PUBLISHED_HELP
+        if issues_documents(self.rule.kind):
+            for language, label in EDITED_LABELS.items():
+                self.fields[f"edited_{language}"] = DocumentField(
+                    label=label, required=False, help_text=EDITED_HELP
+                )
+
+    def publishes_text(self) -> bool:
+        """Whether what the officer types here (title, note, reasons) will be on the docket."""
+        return self.rule.public
+
+    def edited_fields(self):
+        return [self[f"edited_{lang}"] for lang in EDITED_LABELS if f"edited_{lang}" in self.fields]
+
+    def edited_documents(self) -> dict:
+        """{language: file} of the edited versions uploaded in place of generated ones."""
+        return {
+            language: upload
+            for language in EDITED_LABELS
+            if (upload := self.cleaned_data.get(f"edited_{language}"))
+        }
 
     @staticmethod
     def document_fields():
@@ -107,6 +144,7 @@ class ActionForm(AccessibleForm):
 
     def own_fields(self):
         common = {"on", "date_reason", "title", "note", *self.document_fields()}
+        common.update(f"edited_{language}" for language in EDITED_LABELS)
         return [self[name] for name in self.fields if name not in common]
 
     def common_fields(self):

@@ -174,6 +174,9 @@ class RecordedCorrespondenceForm(ActionForm):
         help_text=_("Choose “Secretariat only” for an internal note."),
     )
 
+    def publishes_text(self):
+        return False  # its visibility is chosen on the form ("Who may see it")
+
     def author(self):
         return self.cleaned_data["event_author"]
 

@@ -26,9 +26,11 @@ from secretariat.workspace.forms.decisions import (
     ReopenForm,
     ResponseDecisionForm,
 )
+from secretariat.workspace.forms.review import AcknowledgementForm
 from workflow.table import TABLE
 
 FORMS = {
+    "acknowledged": AcknowledgementForm,
     "admissibility_determined": AdmissibilityForm,
     "response_decided": ResponseDecisionForm,
     "factual_record_notified": OutcomeForm,

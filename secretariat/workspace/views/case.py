@@ -1,5 +1,7 @@
 """A case in the workspace: everything about it, and the actions the table allows now."""
 
+from functools import partial
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from notices import services as notice_documents
 from secretariat.web import actions as posted
 from secretariat.workspace import queries
 from secretariat.workspace.case_forms import DocumentVersionForm, LinkRelatedForm, PublicTextsForm
@@ -93,6 +96,17 @@ def _replaces(request) -> int | None:
     return int(value) if value.isdigit() else None
 
 
+def _recorder(kind: str, form):
+    """The service that records ``kind``: with the formal documents it issues (generated in
+    both languages from the form's findings, or the officer's edited files in their place),
+    and for the acknowledgement after the review of what it makes public."""
+    if kind == "acknowledged":
+        return partial(notice_documents.acknowledge, **form.review_kwargs())
+    if notice_documents.issues_documents(kind):
+        return partial(notice_documents.record_with_documents, edited=form.edited_documents())
+    return None
+
+
 @login_required
 @require_POST
 def action(request, pk, kind):
@@ -103,7 +117,13 @@ def action(request, pk, kind):
     if not form.is_valid():
         return render(request, "workspace/case.html", case_context(request, case, bound=form))
     outcome = posted.post_action(
-        request, case, kind, form=form, replaces=_replaces(request), **form.service_kwargs()
+        request,
+        case,
+        kind,
+        form=form,
+        record=_recorder(kind, form),
+        replaces=_replaces(request),
+        **form.service_kwargs(),
     )
     if not outcome.ok:
         context = case_context(request, case, bound=form)

@@ -75,13 +75,15 @@ ALLOWED_IN = {
     "withdrawn": OPEN,
     "closed": {AV, AR, FD, AC},
     "reopened": {CL},
+    "unrecorded_steps": OPEN,  # import only
 }
 LEGAL = {(stage, kind) for kind, stages in ALLOWED_IN.items() for stage in stages}
 KINDS = tuple(ALLOWED_IN)
 
 # Legal pairs no history can satisfy: in FP and DC no Secretariat decision is legal, so nothing
 # can be proposed there (see test_nothing_can_be_proposed_while_preparing_the_record).
-UNSATISFIABLE = {(FP, "proposed"), (DC, "proposed")}
+# In FF no open stage is later, so a legacy history's unrecorded steps cannot lead anywhere.
+UNSATISFIABLE = {(FP, "proposed"), (DC, "proposed"), (FF, "unrecorded_steps")}
 
 
 def test_the_table_matches_the_spec():
@@ -91,7 +93,7 @@ def test_the_table_matches_the_spec():
 
 def test_every_stage_and_kind_is_in_the_spec_list():
     assert {stage for stage, _kind in LEGAL} - {""} == set(STAGES)
-    assert len(LEGAL) == 153  # counted by hand from the table
+    assert len(LEGAL) == 162  # counted by hand from the table
 
 
 # --- Every other pair is refused -----------------------------------------------------------------
@@ -425,6 +427,24 @@ def _closed(story, stage):
     story.add("closed", on, data={"reason": CLOSURE_REASONS[stage]})
     assert story.case.closure_reason == CLOSURE_REASONS[stage]
     return CL
+
+
+@recipe("unrecorded_steps")
+def _unrecorded_steps(story, stage):
+    later = list(OPEN_ORDER)[list(OPEN_ORDER).index(stage) + 1]
+    story.add("unrecorded_steps", data={"stage": later})
+    # No deadline is opened for the steps skipped nor for the stage reached.
+    opened = Deadline.objects.filter(submission=story.case, start_event__kind="unrecorded_steps")
+    assert not opened.exists()
+    assert (
+        not Deadline.objects.filter(submission=story.case, state="open")
+        .exclude(kind="acknowledgement")
+        .exists()
+    )
+    return later
+
+
+OPEN_ORDER = (AR, AV, RD, AW, FD, AC, FP, DC, FF)
 
 
 @recipe("reopened")

@@ -219,6 +219,16 @@ class CaseDeadlines:
             deadline.ended_on = on
             self._touch(deadline)
 
+    def end_unknown(self, on: datetime.date, stage) -> None:
+        """End as unknown the open deadlines a legacy history's unrecorded steps moved the
+        case past: whether and when they were met was never recorded."""
+        for deadline in self.items:
+            if deadline.state != Deadline.State.OPEN or stage in SPECS[deadline.kind].alive_in:
+                continue
+            deadline.state = Deadline.State.UNKNOWN
+            deadline.ended_on = on
+            self._touch(deadline)
+
     def recompute(self) -> list[dict]:
         """Recompute open due dates after a calendar or length change; the changes made."""
         changes = []

@@ -47,7 +47,7 @@ def mermaid() -> str:
         start = ABBREVIATIONS.get(source, "[*]")
         end = "[*]" if target == "*" else ABBREVIATIONS[target]
         if target == "*":
-            lines.append(f"    {start} --> AR: {label} (any open stage)")
+            lines.append(f"    {start} --> AR: {label} (the stage it was closed from)")
             continue
         lines.append(f"    {start} --> {end}: {label}")
     return "\n".join(lines) + "\n"

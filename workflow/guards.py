@@ -333,6 +333,37 @@ def reopening_allowed(ctx):
         )
 
 
+@before_input
+def import_only(ctx):
+    if not ctx.importing:
+        raise RuleViolation(
+            _(
+                "Steps not recorded in a legacy registry can only be imported with its "
+                "history, never recorded on a live case."
+            ),
+            rule="unrecorded_steps: import only",
+        )
+
+
+# The order of the open stages along the process, for "a later stage".
+STAGE_ORDER = [stage for stage in Stage if stage in OPEN_STAGES]
+
+
+def unrecorded_stage_is_later(ctx):
+    target = ctx.data.get("stage")
+    current = ctx.submission.stage
+    if (
+        target not in OPEN_STAGES
+        or current not in OPEN_STAGES
+        or STAGE_ORDER.index(target) <= STAGE_ORDER.index(current)
+    ):
+        raise RuleViolation(
+            _("The stage reached must be an open stage later than “%(stage)s”.")
+            % {"stage": Stage(current).label if current else "—"},
+            rule="unrecorded_steps: a later stage",
+        )
+
+
 def closed_from(facts) -> str:
     """The stage a case was last closed from: the stage before the event that closed it
     ("" if the history never closed). ``facts`` are the case's events in order, each with the

@@ -494,6 +494,21 @@ RULES = [
     ),
 ]
 
+RULES.append(
+    # A legacy registry that never dated the steps in between: the case reached `stage` by
+    # this date. Import only (guard `import_only`); never offered live. Public, so that the
+    # docket states the gap in the history in words.
+    _rule(
+        "unrecorded_steps",
+        _("Steps not recorded in the registry"),
+        OPEN,
+        {SECRETARIAT},
+        public=True,
+        required=("stage",),
+        guards=("import_only", "unrecorded_stage_is_later"),
+    )
+)
+
 TABLE: dict[str, EventRule] = {rule.kind: rule for rule in RULES}
 EVENT_KINDS = tuple(TABLE)
 DECISION_KINDS = frozenset(rule.kind for rule in RULES if rule.decision)

@@ -17,8 +17,8 @@ from workflow.table import TABLE, WITHDRAWAL_GOES_ON, EventRule
 
 # Never offered as an action of its own: a case is filed once, through the filing forms; a
 # proposal is made by recording a decision; a return is the Executive Director's answer to a
-# proposal, given from the approval list.
-NOT_OFFERED = frozenset({"filed", "proposed", "returned"})
+# proposal, given from the approval list; a legacy registry's unrecorded steps are imported.
+NOT_OFFERED = frozenset({"filed", "proposed", "returned", "unrecorded_steps"})
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from submissions.models import (
 )
 from submissions.stages import Stage
 from workflow import guards
-from workflow.models import Event
+from workflow.models import Deadline, Event
 from workflow.periods import EXTENDED_PARTY_RESPONSE
 from workflow.services.context import Context
 from workflow.table import EventRule
@@ -55,7 +55,12 @@ def apply(ctx: Context, rule: EventRule, event: Event) -> None:
     if rule.kind == "reopened":
         to = data["to_stage"]
         submission.closure_reason = ""
-    if to:
+    if rule.kind == "unrecorded_steps":
+        # No deadline is opened for the steps skipped, nor for the stage reached
+        # (REGISTRY-FORMAT.md): the history does not say when it was reached.
+        submission.stage = data["stage"]
+        deadlines.end_unknown(on, submission.stage)
+    elif to:
         submission.stage = to
         if to == Stage.CLOSED:
             submission.closure_reason = effect.closure or data["reason"]
@@ -117,7 +122,8 @@ def open_lapsed_decision(ctx: Context, event=None) -> None:
     """The Secretariat's factual-record decision period starts the day after the Party's
     response period ends unmet."""
     response = ctx.deadlines.latest("party_response")
-    if response is None:
+    if response is None or response.state == Deadline.State.UNKNOWN:
+        # Unrecorded steps moved the case past it: when it ended is not known.
         return
     start = response.due_on + datetime.timedelta(days=1)
     ctx.deadlines.open_new("factual_record_decision", start, "response_period_end", None)

@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install messages migrate demo serve lint check bench load clean
+.PHONY: run test install messages migrate demo serve lint check bench roundtrip load clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ check: install messages
 
 bench: install messages
 	$(PY) -m tests.bench.run
+
+# Export → import → export of 10,000 generated cases, byte for byte (not in `make test`):
+# SQLite by default, PostgreSQL with ROUNDTRIP_DATABASE_URL; ROUNDTRIP_CASES to change the size.
+roundtrip: install messages
+	$(PY) -m tests.roundtrip.run
 
 # Bounded load at 127.0.0.1 (not CI): gunicorn + PostgreSQL + a Celery worker; see README, "Load".
 load: install messages

@@ -1,0 +1,88 @@
+"""Acceptance 3 of issue 13: a real SACA-SEEM history whose registry never dated the draft and
+the final factual record imports with ``unrecorded_steps``, shows on the docket with the gap
+stated in words, and its skipped deadline reads "unknown"."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from submissions.models import Submission, Submitter, User
+from workflow.models import Deadline
+from workflow.registry import export_registry, import_registry
+
+LEGACY = Path(__file__).parent / "data" / "legacy_unrecorded.json"
+IDENTIFIER = "SACA-SEEM/PE/003/2018"
+
+
+def _payload():
+    return json.loads(LEGACY.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def legacy(db):
+    report = import_registry(_payload())
+    assert report.ok, [str(r) for r in report.refused]
+    return Submission.objects.get(identifier=IDENTIFIER)
+
+
+def test_the_legacy_history_imports_to_publication(legacy):
+    assert (legacy.stage, legacy.closure_reason) == ("closed", "factual_record_published")
+    stages = list(legacy.events.order_by("seq").values_list("kind", "stage_after"))
+    assert stages[-3:] == [
+        ("unrecorded_steps", "final_factual_record"),
+        ("publication_instructed", "final_factual_record"),
+        ("published", "closed"),
+    ]
+    deadlines = {d.kind: d for d in Deadline.objects.filter(submission=legacy)}
+    skipped = deadlines["draft_factual_record"]
+    assert (skipped.start_on.isoformat(), skipped.due_on.isoformat()) == (
+        "2018-08-20",
+        "2018-12-18",
+    )
+    assert (skipped.state, skipped.met_on, skipped.late) == ("unknown", None, False)
+    assert skipped.ended_on.isoformat() == "2020-10-15"
+    # No period is opened for the steps skipped: no comments on a draft never dated.
+    assert "draft_comments" not in deadlines
+    assert deadlines["council_instruction"].state == "met"
+
+
+def test_the_export_says_unknown_and_round_trips(legacy):
+    public = json.loads(export_registry())["submissions"][0]
+    skipped = next(d for d in public["deadlines"] if d["kind"] == "draft_factual_record")
+    assert (skipped["state"], skipped["met_on"]) == ("unknown", None)
+    gap = next(e for e in public["events"] if e["kind"] == "unrecorded_steps")
+    assert (gap["on"], gap["stage"]) == ("2020-10-15", "final_factual_record")
+
+    first = export_registry(restricted=True)
+    Submission.objects.all().delete()
+    Submitter.objects.all().delete()
+    User.objects.all().delete()
+    assert import_registry(json.loads(first)).ok
+    assert export_registry(restricted=True) == first
+
+
+def test_the_docket_states_the_gap_and_the_unknown_deadline(client, legacy):
+    page = client.get(f"/en/docket/{legacy.slug}/").content.decode()
+    assert (
+        "Steps not recorded in the registry: the case reached “Final factual record” by "
+        "15 October 2020; the steps in between and their dates are unknown."
+    ) in page
+    assert "due on Dec. 18, 2018 — unknown" in " ".join(page.split())
+    assert "Expediente de hechos final" in page  # the published record
+
+
+def test_the_spanish_docket_states_the_gap(client, legacy):
+    page = " ".join(client.get(f"/es/docket/{legacy.slug}/").content.decode().split())
+    assert "Vacío en el registro" in page
+    assert "se desconocen las etapas intermedias y sus fechas" in page
+    assert "— desconocido" in page
+
+
+def test_unrecorded_steps_to_an_earlier_stage_are_refused(db):
+    payload = _payload()
+    events = payload["submissions"][0]["events"]
+    events[7]["stage"] = "awaiting_council"
+    report = import_registry(payload)
+    assert [r.index for r in report.refused] == [7]
+    assert "[rule: unrecorded_steps: a later stage]" in str(report.refused[0])

@@ -394,13 +394,16 @@ def reading_facts(document: Document) -> documents.CaseFacts:
     findings), its date and code, and the Secretariat's reasons: what the .docx was made of."""
     event = document.event
     submission = document.submission
+    # A decision under four eyes carries the documents generated with its proposal, dated the
+    # day it was proposed; the page shows the date the document bears.
+    on = event.proposal.on if event.proposal_id else event.on
     return facts_for(
         submission,
         event.kind,
         document.language,
         data=event.data,
         visibility=document.visibility,
-        on=event.on,
+        on=on,
         reference=submission.identifier or submission.reference,
         reasons=event.note,
         code=event.code,

@@ -1,0 +1,194 @@
+"""Issue 14: review before anything becomes public, and the docket's reading view."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from notices import services as documents
+from submissions.models import Document
+from submissions.storage import DocumentInput
+from tests.filing.conftest import pdf
+from tests.helpers_cases import drive, frozen
+from workflow import services
+from workflow.describe import describe
+from workflow.models import Event
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+CRITERIA = {c: {"met": True, "reasons": f"({c}) se cumple."} for c in "abcdef"}
+
+
+def _public_attachment(case) -> Document:
+    """A non-confidential attachment of the filing (as the public form stores it)."""
+    filed = Event.objects.get(submission=case, kind="filed")
+    return Document.objects.create(
+        submission=case,
+        event=filed,
+        position=0,
+        title="Informe",
+        language="es",
+        author="submitter",
+        date=filed.on,
+        visibility="public",
+        initial_visibility="public",
+        kind="annex",
+    )
+
+
+def test_public_free_text_fields_say_they_will_be_published(client, officer):
+    case = drive("admissibility_review").case
+    client.force_login(officer)
+    with frozen(D(2023, 4, 10)):
+        page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    form = page[page.index('aria-label="Determination under Article 18.8.2"') :]
+    form = form[: form.index("</form>")]
+    # Each criterion's reasons, the title and the note of a public decision.
+    assert form.count("This text will be published on the docket.") == 6 + 2
+    corr = page[page.index('aria-label="Correspondence"') :]
+    corr = corr[: corr.index("</form>")]
+    assert "This text will be published on the docket." not in corr
+
+
+def test_the_acknowledgement_form_lists_what_it_would_make_public(client, officer):
+    case = drive("admissibility_review", acknowledged=False).case
+    annex = _public_attachment(case)
+    with frozen(D(2023, 3, 11)):
+        services.record_event(
+            case,
+            "correspondence",
+            actor=officer,
+            documents_in=[DocumentInput(title="Carta", language="es", file=pdf("carta.pdf"))],
+        )
+    client.force_login(officer)
+    with frozen(D(2023, 3, 13)):
+        page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    form = page[page.index('aria-label="Acknowledgement of receipt"') :]
+    form = form[: form.index("</form>")]
+    assert "Attachment “Informe”" in form
+    assert f"acknowledged-attachment_{annex.pk}" in form
+    assert f"acknowledged-redacted_{annex.pk}" in form
+    assert "Carta" not in form  # not the filer's attachment
+
+
+def test_keeping_an_attachment_restricted_needs_a_reason(client, officer):
+    case = drive("admissibility_review", acknowledged=False).case
+    annex = _public_attachment(case)
+    client.force_login(officer)
+    url = reverse("ws_action", kwargs={"pk": case.pk, "kind": "acknowledged"})
+    with frozen(D(2023, 3, 13)):
+        response = client.post(
+            url,
+            {"event_count": case.event_count, f"acknowledged-attachment_{annex.pk}": "restrict"},
+        )
+    assert response.status_code == 200
+    assert "Say why these attachments stay restricted" in response.content.decode()
+    assert not Event.objects.filter(submission=case, kind="acknowledged").exists()
+    annex.refresh_from_db()
+    assert annex.visibility == "public"
+
+
+@frozen(D(2023, 3, 13))
+def test_acknowledge_narrows_and_redacts_in_one_transaction(officer):
+    case = drive("admissibility_review", acknowledged=False).case
+    annex = _public_attachment(case)
+    assert documents.attachments_to_review(case) == [annex]
+    event = documents.acknowledge(
+        case,
+        actor=officer,
+        keep_restricted=[annex],
+        redacted={annex: pdf("informe-publico.pdf")},
+        review_reason="Datos personales de terceros.",
+    )
+    assert event.kind == "acknowledged"
+    annex.refresh_from_db()
+    assert annex.visibility == "party_concerned"
+    redacted = Document.objects.get(redacted_version_of=annex)
+    assert (redacted.visibility, redacted.language) == ("public", "es")
+    kinds = list(
+        Event.objects.filter(submission=case).order_by("seq").values_list("kind", flat=True)
+    )
+    assert kinds[-3:] == ["acknowledged", "visibility_changed", "correspondence"]
+    anonymous = Client()
+    case.refresh_from_db()
+    base = f"/en/docket/{case.slug}/documents/"
+    assert anonymous.get(f"{base}{annex.pk}/").status_code == 404
+    assert anonymous.get(f"{base}{redacted.pk}/").status_code == 200
+
+
+def test_a_public_document_not_generated_has_no_reading_view(officer):
+    story = drive("admissibility_review")
+    with frozen(D(2023, 3, 20)):
+        event = services.record_event(
+            story.case,
+            "correspondence",
+            actor=officer,
+            documents_in=[DocumentInput(title="Carta", language="es", file=pdf("carta.pdf"))],
+        )
+    document = event.documents.get()
+    assert document.visibility == "public"
+    base = f"/en/docket/{story.case.slug}/documents/{document.pk}/"
+    assert Client().get(base).status_code == 200
+    assert Client().get(f"{base}read/").status_code == 404
+
+
+def test_the_reading_view_shows_the_date_the_document_bears(officer, director):
+    """Proposed on the 10th, approved on the 12th: the documents carried from the proposal are
+    dated the 10th, and so is their reading view."""
+    case = drive("admissibility_review").case
+    with frozen(D(2023, 4, 10)):
+        proposal = documents.record_with_documents(
+            case,
+            "admissibility_determined",
+            actor=officer,
+            data={"outcome": "meets", "criteria": CRITERIA},
+        )
+    with frozen(D(2023, 4, 12)):
+        decision = services.approve_proposal(case, proposal.seq, actor=director)
+    english = decision.documents.get(language="en")
+    page = Client().get(f"/en/docket/{case.slug}/documents/{english.pk}/read/")
+    assert page.status_code == 200
+    assert "10 April 2023" in page.content.decode()
+    assert decision.code in page.content.decode()
+
+
+def test_a_withheld_joiner_is_named_only_inside(officer):
+    story = drive("admissibility_review")
+    with frozen(D(2023, 3, 20)):
+        event = services.record_event(
+            story.case,
+            "submitters_joined",
+            actor=officer,
+            data={
+                "submitters": [
+                    {
+                        "name": "Rosa Quispe",
+                        "kind": "individual",
+                        "country": "PE",
+                        "confidential": True,
+                    }
+                ]
+            },
+        )
+    assert ("Joined", "Rosa Quispe") in describe(event)
+    assert ("Joined", "Name withheld at the submitter's request") in describe(event, public=True)
+    page = Client().get(f"/en/docket/{story.case.slug}/").content.decode()
+    assert "Rosa Quispe" not in page
+
+
+def test_a_case_closed_as_not_a_submission_keeps_its_notice_internal(client, officer, director):
+    story = drive("admissibility_review", acknowledged=False)
+    client.force_login(officer)
+    with frozen(D(2023, 3, 13)):
+        response = client.post(
+            reverse("ws_action", kwargs={"pk": story.case.pk, "kind": "closed"}),
+            {"event_count": story.case.event_count, "closed-note": "Correo no deseado."},
+        )
+        assert response.status_code == 302
+        proposal = Event.objects.filter(submission=story.case).order_by("-seq").first()
+        decision = services.approve_proposal(story.case, proposal.seq, actor=director)
+    assert decision.visibility == "secretariat"
+    assert {d.visibility for d in decision.documents.all()} == {"secretariat"}
+    assert decision.documents.count() == 2

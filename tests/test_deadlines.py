@@ -204,13 +204,16 @@ def test_extension_is_refused_after_day_45(db, pe_focal):
     assert not story.case.events.filter(kind="extension_notified").exists()
 
 
-def test_extension_on_the_day_45_moved_to_monday_is_accepted(db):
-    # Requested Wednesday 10 May 2023: day 45 is Saturday 24 June, so the 45 days end on
-    # Monday 26 June (the next-working-day rule) and a notification on Sunday 25 June is on time.
+def test_extension_after_day_45_is_refused_though_the_response_is_due_monday(db):
+    # Requested Wednesday 10 May 2023: day 45 is Saturday 24 June, so the response is due on
+    # Monday 26 June (the next-working-day rule); but the notification is accepted only while
+    # the 45 days run (PROCESS.md; issue 13): Sunday 25 June (day 46) is too late.
     story = drive("response_decision")
     story.add("response_decided", D(2023, 5, 10), data={"outcome": "request"})
     assert deadline(story.case, "party_response").due_on == D(2023, 6, 26)
-    story.add("extension_notified", D(2023, 6, 25), author="party:PE")
+    with pytest.raises(RuleViolation):
+        story.add("extension_notified", D(2023, 6, 25), author="party:PE")
+    story.add("extension_notified", D(2023, 6, 24), author="party:PE")
     assert deadline(story.case, "party_response").due_on == D(2023, 7, 10)  # Sun 9 → Mon 10
 
 
@@ -294,11 +297,13 @@ def test_moving_on_without_the_response_misses_it(db):
     assert (instruction.state, instruction.due_on) == ("open", D(2023, 8, 21))
 
 
-def test_the_draft_record_deadline_is_cancelled_by_an_early_withdrawal(db):
+def test_the_draft_record_deadline_stays_open_after_a_withdrawal(db):
+    # Issue 13: once a Council member instructed the record, a withdrawal does not close the
+    # case (Art. 18.9.2), so the draft is still awaited.
     story = drive("factual_record_preparation")  # instructed 1 August 2023: draft due 29 Nov
     assert deadline(story.case, "draft_factual_record").due_on == D(2023, 11, 29)
     story.add("withdrawn", D(2023, 9, 1), author="submitter")
-    assert deadline(story.case, "draft_factual_record").state == "cancelled"
+    assert deadline(story.case, "draft_factual_record").state == "open"
 
 
 # --- A holiday added after a deadline was computed -----------------------------------------------
@@ -496,12 +501,14 @@ def test_a_missed_target_is_explained_with_a_new_date(db):
         },
     )
     target = deadline(story.case, "response_decision")
+    # Issue 13: the new target is honoured: it is the due date; the computed one is kept.
     assert (target.state, target.due_on, target.revised_due_on, target.missed_reason) == (
         "open",
-        D(2023, 5, 10),
+        D(2023, 5, 26),
         D(2023, 5, 26),
         "Awaiting translation.",
     )
+    assert target.original_due_on == D(2023, 5, 10)
     assert (
         Event.objects.get(submission=story.case, kind="deadline_missed_explained").visibility
         == "public"

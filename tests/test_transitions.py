@@ -990,11 +990,13 @@ def test_deadline_missed_explained(db):
     )
     assert event.visibility == "public"
     deadline = Deadline.objects.get(submission=story.case, kind="response_decision")
-    assert (deadline.missed_reason, deadline.revised_due_on, deadline.due_on) == (
-        "Translation delays.",
-        D(2023, 5, 31),
-        D(2023, 5, 10),
-    )
+    # Issue 13: the new target is honoured (due_on), the computed date kept.
+    assert (
+        deadline.missed_reason,
+        deadline.revised_due_on,
+        deadline.due_on,
+        deadline.original_due_on,
+    ) == ("Translation delays.", D(2023, 5, 31), D(2023, 5, 31), D(2023, 5, 10))
     with pytest.raises(RuleViolation):
         story.add("deadline_missed_explained", data={"deadline": "publication", "reason": "x"})
     with pytest.raises(RuleViolation):

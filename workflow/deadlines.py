@@ -53,30 +53,46 @@ def format_day(day: datetime.date, weekday: bool = False) -> str:
 
 # What a Deadline row stores as its explanation: the code of the sentence, never the sentence;
 # ``explain`` puts it into words from the row's own fields, in the reader's language.
-EXPLANATIONS = ("working_days", "calendar_days", "next_working_day")
+EXPLANATIONS = ("working_days", "calendar_days", "next_working_day", "new_target")
 
 
 def explanation_code(deadline: Deadline) -> str:
+    if deadline.original_due_on is not None:
+        return "new_target"
+    return _computed_code(deadline, deadline.due_on)
+
+
+def _computed_code(deadline: Deadline, due_on: datetime.date) -> str:
     if deadline.unit == Deadline.Unit.WORKING_DAYS:
         return "working_days"
-    if deadline.due_on != deadline.start_on + datetime.timedelta(days=deadline.length):
+    if due_on != deadline.start_on + datetime.timedelta(days=deadline.length):
         return "next_working_day"  # the last day was not a working day at the seat
     return "calendar_days"
 
 
 def _words(deadline: Deadline, code: str) -> str:
+    if code == "new_target":
+        computed = deadline.original_due_on or deadline.due_on
+        return gettext("%(computed)s; new target date set by the Secretariat: %(due)s") % {
+            "computed": _computed_words(deadline, _computed_code(deadline, computed), computed),
+            "due": format_day(deadline.due_on),
+        }
+    return _computed_words(deadline, code, deadline.due_on)
+
+
+def _computed_words(deadline: Deadline, code: str, due_on: datetime.date) -> str:
     values = {
         "n": deadline.length,
         "start": START_PHRASES.get(deadline.start_kind, deadline.start_kind),
         "date": format_day(deadline.start_on),
-        "due": format_day(deadline.due_on),
+        "due": format_day(due_on),
     }
     if code == "working_days":
         return gettext("%(n)s working days from %(start)s on %(date)s → %(due)s") % values
     if code == "next_working_day":
         values["due"] = gettext("%(day)s, moved to the next working day, %(next)s") % {
             "day": format_day(deadline.start_on + datetime.timedelta(days=deadline.length), True),
-            "next": format_day(deadline.due_on, True),
+            "next": format_day(due_on, True),
         }
     return gettext("%(n)s calendar days from %(start)s on %(date)s → %(due)s") % values
 
@@ -142,6 +158,7 @@ class CaseDeadlines:
         deadline.due_on, _moved = self.calendar.due_date(
             deadline.start_on, deadline.length, spec.working_days
         )
+        deadline.original_due_on = None  # a period counted afresh replaces any new target
         deadline.explanation = explanation_code(deadline)
 
     def open_new(
@@ -173,6 +190,15 @@ class CaseDeadlines:
         self._compute(deadline)
         self._touch(deadline)
         return deadline
+
+    def set_target(self, deadline: Deadline, target: datetime.date):
+        """The Secretariat's new target for a missed one (`deadline_missed_explained`): it
+        becomes the due date every check measures against; the computed one is kept."""
+        if deadline.original_due_on is None:
+            deadline.original_due_on = deadline.due_on
+        deadline.due_on = deadline.revised_due_on = target
+        deadline.explanation = explanation_code(deadline)
+        self._touch(deadline)
 
     def rebase(self, deadline: Deadline, start_on: datetime.date, start_kind: str, event=None):
         deadline.start_on = start_on
@@ -235,6 +261,8 @@ class CaseDeadlines:
         for deadline in self.items:
             if deadline.state != Deadline.State.OPEN:
                 continue
+            if deadline.original_due_on is not None:
+                continue  # the Secretariat's new target stands
             spec = SPECS[deadline.kind]
             before = deadline.due_on
             if spec.editable:

@@ -75,8 +75,14 @@ def author_is_party_concerned(ctx):
 
 @before_input
 def party_response_running(ctx):
+    # "Only while the 45 days are running" (PROCESS.md, Art. 18.8.5): the 45th calendar day
+    # itself, not the next working day a due date on a weekend moves to.
     deadline = ctx.deadlines.open("party_response")
-    if deadline is None or ctx.on > deadline.due_on:
+    if (
+        deadline is None
+        or ctx.on > deadline.due_on
+        or ctx.on > deadline.start_on + datetime.timedelta(days=deadline.length)
+    ):
         raise RuleViolation(
             _(
                 "Exceptional circumstances can be notified only while the 45 days for the "

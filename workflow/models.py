@@ -113,6 +113,9 @@ class Deadline(models.Model):
     # deadline_missed_explained: the Secretariat's public reason and new target date.
     missed_reason = models.TextField(_("reason the target was missed"), blank=True)
     revised_due_on = models.DateField(_("new target date"), null=True, blank=True)
+    # The computed due date a new target replaced: `due_on` becomes the new target, so that
+    # overdue flags, reminders, lateness and missed states all measure against it.
+    original_due_on = models.DateField(_("due date before the new target"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:

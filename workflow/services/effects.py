@@ -215,7 +215,7 @@ def _deadline_missed_explained(ctx: Context, event: Event) -> None:
     deadline = ctx.deadlines.latest(event.data["deadline"], event.data.get("party", ""))
     deadline.missed_reason = event.data["reason"]
     if event.data.get("new_due_on"):
-        deadline.revised_due_on = datetime.date.fromisoformat(event.data["new_due_on"])
+        ctx.deadlines.set_target(deadline, datetime.date.fromisoformat(event.data["new_due_on"]))
     ctx.deadlines._touch(deadline)
 
 

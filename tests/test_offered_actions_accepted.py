@@ -192,9 +192,10 @@ def _portal(client, case, portal, problems, who) -> set:
 
 
 def _tracking(client, case, problems) -> set:
-    token = case.memberships.order_by("position", "id").first().tracking_token
-    page = client.get(reverse("track", kwargs={"token": token}))
+    membership = case.memberships.order_by("position", "id").first()
+    page = client.get(reverse("track", kwargs={"token": membership.tracking_token}), follow=True)
     assert page.status_code == 200
+    pk = membership.pk
     context = page.context
     offered = set()
     for key, kind, name in (
@@ -204,11 +205,11 @@ def _tracking(client, case, problems) -> set:
         if context[key] is not None:
             offered.add(kind)
             data = _answers(context[key], case.event_count)
-            url = reverse(name, kwargs={"token": token})
+            url = reverse(name, kwargs={"pk": pk})
             _try(client, case, kind, url, data, problems, "submitter")
     if context["can_withhold"]:
         offered.add("identity_withheld")
-        url = reverse("track_withhold", kwargs={"token": token})
+        url = reverse("track_withhold", kwargs={"pk": pk})
         _try(
             client,
             case,
@@ -220,7 +221,7 @@ def _tracking(client, case, problems) -> set:
         )
     if context["can_withdraw"]:
         offered.add("withdrawn")
-        url = reverse("track_withdraw", kwargs={"token": token})
+        url = reverse("track_withdraw", kwargs={"pk": pk})
         data = {"event_count": case.event_count, "confirm": "on"}
         _try(client, case, "withdrawn", url, data, problems, "submitter")
     return offered

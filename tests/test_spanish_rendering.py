@@ -165,7 +165,7 @@ def _pages(client, cases, officer, pe_focal, pe_council):
     for label, url in public.items():
         pages[label] = page_text(client.get(url))
     for name, case in cases.items():
-        pages[f"tracking {name}"] = page_text(client.get(tracking(case)))
+        pages[f"tracking {name}"] = page_text(client.get(tracking(case), follow=True))
     for user, urls in ((pe_focal, party), (pe_council, council), (officer, workspace)):
         client.force_login(user)
         for label, url in urls.items():

@@ -9,15 +9,17 @@ urlpatterns = [
     path("file/", filing_views.file_form, name="file"),
     path("file/receipt/", filing_views.file_receipt, name="file_receipt"),
     path("track/lost/", tracking_views.track_lost, name="track_lost"),
+    # The link in the emails: exchanged for the session, then the token-free pages below.
     path("track/<str:token>/", tracking_views.track, name="track"),
-    path("track/<str:token>/revision/", tracking_views.track_revision, name="track_revision"),
+    path("track/case/<int:pk>/", tracking_views.track_case, name="track_case"),
+    path("track/case/<int:pk>/revision/", tracking_views.track_revision, name="track_revision"),
     path(
-        "track/<str:token>/information/",
+        "track/case/<int:pk>/information/",
         tracking_views.track_information,
         name="track_information",
     ),
-    path("track/<str:token>/withhold/", tracking_views.track_withhold, name="track_withhold"),
-    path("track/<str:token>/withdraw/", tracking_views.track_withdraw, name="track_withdraw"),
+    path("track/case/<int:pk>/withhold/", tracking_views.track_withhold, name="track_withhold"),
+    path("track/case/<int:pk>/withdraw/", tracking_views.track_withdraw, name="track_withdraw"),
     # The docket's own routes are under its include; this form lives beside them.
     path(
         "docket/<slug:slug>/information/",

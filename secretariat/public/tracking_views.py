@@ -1,14 +1,21 @@
 """The submitter's private tracking page and its actions, and "lost your link?".
 
-A tracking link stands for one submitter's membership of one case; staff may revoke it (404
-from then on). What the page shows comes from ``submissions.access``; which actions it offers
+A tracking link stands for one submitter's membership of one case; staff may revoke or reissue
+it (404 from then on, in every browser that opened it). The token is only ever in the link
+itself: its first visit stores it in the session and the page and its forms use URLs without it.
+What the page shows comes from ``submissions.access``; which actions it offers
 comes from the transition table (``available_actions``); every action is a workflow event
 recorded as that submitter.
 """
 
+import hashlib
+
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from notices import outbox
@@ -22,7 +29,7 @@ from secretariat.public.filing_forms import (
 from secretariat.public.filing_views import deadline_rows
 from secretariat.web import actions as posted
 from submissions import access
-from submissions.models import Document, Submission
+from submissions.models import Document, Submission, SubmissionSubmitter
 from submissions.stages import Stage
 from submissions.storage import DocumentInput
 from workflow import services
@@ -35,8 +42,31 @@ ACTION_FORMS = {
 }
 
 
-def _case(token):
-    membership = access.membership_for_token(token)
+# The session's tracking links: {membership pk: SHA-256 of its token}. The token is exchanged
+# for this on the first visit and never appears in a URL again (it would reach access logs,
+# warning logs and Referer headers); keeping its hash, not the pk alone, means a link staff
+# revoke or reissue stops working in every browser that opened it.
+SESSION_KEY = "sem_tracking"
+
+
+def _token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _case(request, pk):
+    """The membership this browser opened with its tracking link, and its case; else 404."""
+    digest = request.session.get(SESSION_KEY, {}).get(str(pk))
+    membership = (
+        SubmissionSubmitter.objects.select_related("submission__party", "submitter")
+        .filter(pk=pk, token_revoked_at__isnull=True)
+        .first()
+        if isinstance(digest, str)
+        else None
+    )
+    if membership is None or not constant_time_compare(
+        digest, _token_digest(membership.tracking_token)
+    ):
+        raise Http404
     submission = access.get_submission_for_user(
         None, Submission.objects, membership=membership, pk=membership.submission_id
     )
@@ -78,7 +108,7 @@ def _render(request, membership, submission, bound=None, status=200):
         {
             "submission": submission,
             "membership": membership,
-            "token": membership.tracking_token,
+            "pk": membership.pk,
             "events": events,
             "deadlines": deadline_rows(submission) if submission.is_open else [],
             "submitters": submitters,
@@ -92,9 +122,25 @@ def _render(request, membership, submission, bound=None, status=200):
     )
 
 
+@never_cache
 @require_http_methods(["GET"])
 def track(request, token):
-    membership, submission = _case(token)
+    """The link in the emails: remember it in this browser's session and go to the page by a
+    URL without the token."""
+    membership = access.membership_for_token(token)
+    held = dict(request.session.get(SESSION_KEY, {}))
+    if not held:
+        # A new holder of a secret gets a new session key (no fixation).
+        request.session.cycle_key()
+    held[str(membership.pk)] = _token_digest(membership.tracking_token)
+    request.session[SESSION_KEY] = held
+    return redirect("track_case", pk=membership.pk)
+
+
+@never_cache
+@require_http_methods(["GET"])
+def track_case(request, pk):
+    membership, submission = _case(request, pk)
     return _render(request, membership, submission)
 
 
@@ -104,10 +150,11 @@ def _record(request, membership, submission, kind, **kwargs) -> posted.Outcome:
     return posted.post_action(request, submission, kind, actor=actor, **kwargs)
 
 
+@never_cache
 @require_POST
-def track_documents(request, token, kind):
+def track_documents(request, pk, kind):
     """A revised submission or added information, with files."""
-    membership, submission = _case(token)
+    membership, submission = _case(request, pk)
     form = ACTION_FORMS[kind](request.POST, request.FILES, prefix=kind)
     form.scan_reference = submission.receipt_number
     if not form.is_valid():
@@ -140,23 +187,26 @@ def track_documents(request, token, kind):
         )
     else:
         messages.success(request, _("Your information was added to the case."))
-    return redirect("track", token=membership.tracking_token)
+    return redirect("track_case", pk=membership.pk)
 
 
+@never_cache
 @require_POST
-def track_revision(request, token):
-    return track_documents(request, token, "revision_filed")
+def track_revision(request, pk):
+    return track_documents(request, pk, "revision_filed")
 
 
+@never_cache
 @require_POST
-def track_information(request, token):
-    return track_documents(request, token, "information_added")
+def track_information(request, pk):
+    return track_documents(request, pk, "information_added")
 
 
+@never_cache
 @require_POST
-def track_withhold(request, token):
+def track_withhold(request, pk):
     """Ask that this submitter's identity be withheld from the public."""
-    membership, submission = _case(token)
+    membership, submission = _case(request, pk)
     order = list(submission.memberships.order_by("position", "id").values_list("pk", flat=True))
     outcome = _record(
         request,
@@ -171,18 +221,19 @@ def track_withhold(request, token):
         request,
         _("Your name is now withheld from the public on every page of the docket."),
     )
-    return redirect("track", token=membership.tracking_token)
+    return redirect("track_case", pk=membership.pk)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
-def track_withdraw(request, token):
+def track_withdraw(request, pk):
     """Withdraw the submission, after a confirmation step."""
-    membership, submission = _case(token)
+    membership, submission = _case(request, pk)
     actor = Actor.submitter(membership)
     offered = {action.kind for action in services.available_actions(submission, actor)}
     if request.method == "GET" and "withdrawn" not in offered:
         messages.error(request, _("This submission can no longer be withdrawn."))
-        return redirect("track", token=membership.tracking_token)
+        return redirect("track_case", pk=membership.pk)
     form = WithdrawForm(request.POST or None)
     status = 400 if form.is_bound else 200
     # Said before the submitter confirms, and again after: after a Council member instructed
@@ -207,7 +258,7 @@ def track_withdraw(request, token):
                         "has instructed a factual record, which the Secretariat must prepare."
                     ),
                 )
-            return redirect("track", token=membership.tracking_token)
+            return redirect("track_case", pk=membership.pk)
         status = outcome.status
     return render(
         request,
@@ -215,7 +266,7 @@ def track_withdraw(request, token):
         {
             "submission": submission,
             "form": form,
-            "token": membership.tracking_token,
+            "pk": membership.pk,
             "withdrawal_closes": closes,
         },
         status=status,
@@ -225,6 +276,7 @@ def track_withdraw(request, token):
 # --- Lost your link? ----------------------------------------------------------------------------
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def track_lost(request):
     """Queue an email of the tracking links on file for an address (the outbox sends it after

@@ -53,6 +53,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "secretariat.middleware.PreferredLanguageMiddleware",
     "secretariat.accounts.otp.RequireSecondFactorMiddleware",
+    # Cache-Control: no-store on every restricted page (secretariat.nostore).
+    "secretariat.nostore.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -213,18 +215,35 @@ SEM_FILING_RATE_WINDOW = env.int("SEM_FILING_RATE_WINDOW", default=3600)
 
 # LOG_FORMAT=json: one JSON object per line (production log collectors); plain otherwise.
 LOG_FORMAT = env.str("LOG_FORMAT", default="plain")
+# Private tracking tokens are masked in every line (secretariat.logging): on the handler, and on
+# the loggers that write request paths, so that every other handler sees them masked too.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"mask_tracking": {"()": "secretariat.logging.MaskTrackingTokens"}},
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "plain": {
+            "()": "secretariat.logging.MaskingFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        },
         "json": {"()": "secretariat.logging.JsonFormatter"},
     },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "json" if LOG_FORMAT == "json" else "plain",
+            "filters": ["mask_tracking"],
         }
+    },
+    "loggers": {
+        "django.request": {"filters": ["mask_tracking"]},
+        "django.security": {"filters": ["mask_tracking"]},
+        "django.server": {
+            "handlers": ["console"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["mask_tracking"],
+        },
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }

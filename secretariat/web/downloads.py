@@ -11,9 +11,11 @@ import os
 import unicodedata
 
 from django.http import FileResponse, Http404, HttpResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import content_disposition_header
 
 from submissions import access
+from submissions.stages import Visibility
 
 FALLBACK_CONTENT_TYPE = "application/octet-stream"
 
@@ -63,4 +65,7 @@ def serve_document(request, document) -> FileResponse:
         content_type=document.content_type or FALLBACK_CONTENT_TYPE,
     )
     response["X-Content-Type-Options"] = "nosniff"
+    if document.visibility != Visibility.PUBLIC:
+        # Neither the browser's cache nor a proxy keeps a restricted document.
+        add_never_cache_headers(response)
     return response

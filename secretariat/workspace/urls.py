@@ -17,6 +17,11 @@ urlpatterns = [
     path("case/<int:pk>/document-version/", views.document_version, name="ws_document_version"),
     path("case/<int:pk>/audit/", views.audit, name="ws_audit"),
     path(
+        "case/<int:pk>/submitters/<int:membership_pk>/tracking-link/",
+        views.tracking_link,
+        name="ws_tracking_link",
+    ),
+    path(
         "case/<int:pk>/documents/<int:document_pk>/",
         views.download,
         name="ws_download",

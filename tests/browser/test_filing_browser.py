@@ -54,7 +54,10 @@ def test_filing_in_spanish_with_two_attachments_and_a_withheld_identity(page):
         "public",
     ]
     page.locator(".tracking-link a").click()
-    page.wait_for_url("**/es/track/**")
+    # The link's token is exchanged for the session: the page's own URL does not hold it.
+    membership = submission.memberships.get()
+    page.wait_for_url(f"**/es/track/case/{membership.pk}/")
+    assert membership.tracking_token not in page.url
     assert page.locator(".stage").inner_text() == "Revisión de admisibilidad"
     # The page fits a 360-pixel screen: nothing wider than the viewport.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360

@@ -15,16 +15,24 @@ from workflow.models import Event
 pytestmark = pytest.mark.django_db
 
 
-def link_of(case, position=0):
+def link_of(case, position=0, client=None):
+    """Open the private link (as the emails carry it) in ``client``; the page's own URL, which
+    holds no token."""
     membership = case.memberships.order_by("position")[position]
-    return membership, f"/en/track/{membership.tracking_token}/"
+    entry = f"/en/track/{membership.tracking_token}/"
+    if client is None:
+        return membership, entry
+    response = client.get(entry)
+    assert response.status_code == 302
+    assert response["Location"] == f"/en/track/case/{membership.pk}/"
+    return membership, response["Location"]
 
 
 def test_the_tracking_page_shows_stage_timeline_and_deadlines(
     client, django_assert_max_num_queries
 ):
     case = drive("awaiting_revision").case
-    _membership, url = link_of(case)
+    _membership, url = link_of(case, client=client)
     with django_assert_max_num_queries(14):
         response = client.get(url)
     html = response.content.decode()
@@ -41,24 +49,59 @@ def test_the_tracking_page_shows_stage_timeline_and_deadlines(
 def test_the_stage_in_spanish(client):
     case = drive("admissibility_review").case
     membership, _url = link_of(case)
-    html = client.get(f"/es/track/{membership.tracking_token}/").content.decode()
+    html = client.get(f"/es/track/{membership.tracking_token}/", follow=True).content.decode()
     assert "Revisión de admisibilidad" in html
 
 
 def test_unknown_and_revoked_links_are_not_found(client):
     case = drive("admissibility_review").case
-    membership, url = link_of(case)
+    membership, url = link_of(case, client=client)
+    entry = f"/en/track/{membership.tracking_token}/"
     assert client.get("/en/track/" + "x" * 43 + "/").status_code == 404
     assert client.get("/en/track/short/").status_code == 404
+    assert client.get(url).status_code == 200
     membership.token_revoked_at = timezone.now()
     membership.save()
+    # Revoked: the link, and the page of every browser that opened it.
+    assert client.get(entry).status_code == 404
     assert client.get(url).status_code == 404
     assert client.post(url + "withdraw/", {"confirm": "on"}).status_code == 404
 
 
+def test_the_token_is_in_no_url_after_the_first_visit(client):
+    case = drive("awaiting_revision").case
+    membership, url = link_of(case, client=client)
+    token = membership.tracking_token
+    page = client.get(url)
+    assert page.status_code == 200
+    assert token not in page.content.decode()
+    assert url == f"/en/track/case/{membership.pk}/"
+    assert "no-store" in page["Cache-Control"]
+
+
+def test_the_page_needs_the_link_first(client):
+    case = drive("awaiting_revision").case
+    membership = case.memberships.get()
+    # Knowing the membership's number is not knowing its link.
+    assert client.get(f"/en/track/case/{membership.pk}/").status_code == 404
+    assert client.post(f"/en/track/case/{membership.pk}/withhold/").status_code == 404
+    assert not Event.objects.filter(submission=case, kind="identity_withheld").exists()
+
+
+def test_a_reissued_link_ends_the_old_sessions(client):
+    case = drive("awaiting_revision").case
+    membership, url = link_of(case, client=client)
+    old = f"/en/track/{membership.tracking_token}/"
+    membership.tracking_token = "n" * 43
+    membership.save()
+    assert client.get(url).status_code == 404
+    assert client.get(old).status_code == 404
+    assert client.get("/en/track/" + "n" * 43 + "/", follow=True).status_code == 200
+
+
 def test_a_revision_returns_the_case_to_admissibility_review(client):
     case = drive("awaiting_revision").case
-    membership, url = link_of(case)
+    membership, url = link_of(case, client=client)
     upload = SimpleUploadedFile("revised.pdf", PDF, content_type="application/pdf")
     response = client.post(
         url + "revision/",
@@ -83,7 +126,7 @@ def test_a_revision_returns_the_case_to_admissibility_review(client):
 
 def test_a_revision_needs_a_file_of_an_accepted_type(client):
     case = drive("awaiting_revision").case
-    _membership, url = link_of(case)
+    _membership, url = link_of(case, client=client)
     upload = SimpleUploadedFile("revised.pdf", b"MZ" + b"\x00" * 50)
     response = client.post(url + "revision/", {"revision_filed-file_0": upload})
     assert response.status_code == 400
@@ -94,7 +137,7 @@ def test_a_revision_needs_a_file_of_an_accepted_type(client):
 
 def test_a_revision_is_refused_outside_awaiting_revision(client):
     case = drive("admissibility_review").case
-    _membership, url = link_of(case)
+    _membership, url = link_of(case, client=client)
     upload = SimpleUploadedFile("revised.pdf", PDF)
     response = client.post(url + "revision/", {"revision_filed-file_0": upload})
     assert response.status_code == 400
@@ -104,14 +147,14 @@ def test_a_revision_is_refused_outside_awaiting_revision(client):
 
 def test_the_actions_refuse_get(client):
     case = drive("awaiting_revision").case
-    _membership, url = link_of(case)
+    _membership, url = link_of(case, client=client)
     for action in ("revision/", "information/", "withhold/"):
         assert client.get(url + action).status_code == 405
 
 
 def test_a_stale_page_is_told_the_case_moved_on(client):
     case = drive("admissibility_review").case
-    _membership, url = link_of(case)
+    _membership, url = link_of(case, client=client)
     response = client.post(url + "withhold/", {"event_count": case.event_count - 1}, follow=True)
     assert "This case has moved on since you opened it" in response.content.decode()
     assert not Event.objects.filter(submission=case, kind="identity_withheld").exists()
@@ -119,7 +162,7 @@ def test_a_stale_page_is_told_the_case_moved_on(client):
 
 def test_information_can_be_added(client):
     case = drive("awaiting_response").case
-    _membership, url = link_of(case)
+    _membership, url = link_of(case, client=client)
     upload = SimpleUploadedFile("acta.pdf", PDF)
     response = client.post(
         url + "information/",
@@ -133,7 +176,7 @@ def test_information_can_be_added(client):
 
 def test_a_submitter_asks_to_withhold_their_identity(client):
     case = drive("admissibility_review").case
-    membership, url = link_of(case)
+    membership, url = link_of(case, client=client)
     assert client.post(url + "withhold/", {"event_count": case.event_count}).status_code == 302
     assert Submitter.objects.get(pk=membership.submitter_id).confidential is True
     event = Event.objects.get(submission=case, kind="identity_withheld")
@@ -143,7 +186,7 @@ def test_a_submitter_asks_to_withhold_their_identity(client):
 
 def test_withdrawal_asks_for_confirmation_then_closes_the_case(client):
     case = drive("awaiting_response").case
-    _membership, url = link_of(case)
+    _membership, url = link_of(case, client=client)
     confirm_page = client.get(url + "withdraw/")
     assert confirm_page.status_code == 200
     assert 'name="confirm"' in confirm_page.content.decode()

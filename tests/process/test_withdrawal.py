@@ -77,14 +77,15 @@ def test_a_second_withdrawal_is_refused(db):
     assert story.case.event_count == count
 
 
-def _link(case):
+def _link(client, case):
+    """Open the private link in ``client``: the token-free page it leads to."""
     membership = case.memberships.order_by("position").first()
-    return f"/en/track/{membership.tracking_token}/"
+    return client.get(f"/en/track/{membership.tracking_token}/")["Location"]
 
 
 def test_tracking_page_says_the_case_goes_on_before_and_after(client, db):
     story = drive(S.FACTUAL_RECORD_PREPARATION)
-    url = _link(story.case)
+    url = _link(client, story.case)
     with frozen(D(2023, 9, 1)):
         page = client.get(url).content.decode()
         assert "a withdrawal would be recorded" in page
@@ -107,7 +108,7 @@ def test_tracking_page_says_the_case_goes_on_before_and_after(client, db):
 
 def test_tracking_page_says_the_case_closes_before_the_instruction(client, db):
     story = drive(S.AWAITING_RESPONSE)
-    url = _link(story.case)
+    url = _link(client, story.case)
     with frozen(D(2023, 5, 20)):
         confirm = client.get(url + "withdraw/").content.decode()
         assert "closes the case as withdrawn" in confirm

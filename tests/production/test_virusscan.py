@@ -160,9 +160,10 @@ def test_an_infected_revision_is_quarantined_with_the_case_receipt_number(client
     caplog.set_level(logging.WARNING, logger="submissions.quarantine")
     case = drive("awaiting_revision").case
     token = case.memberships.order_by("position").first().tracking_token
+    page = client.get(f"/en/track/{token}/")["Location"]
     events = case.events.count()
     response = client.post(
-        f"/en/track/{token}/revision/",
+        f"{page}revision/",
         {
             "revision_filed-note": "Corrected the facts.",
             "revision_filed-file_0": pdf("revised.pdf", EICAR_PDF),

@@ -136,7 +136,7 @@ def test_the_payload_is_escaped_on_every_page_that_shows_it(
     ]
     shown = {}
     for url in public:
-        shown[url] = check(client.get(url), url)
+        shown[url] = check(client.get(url, follow=True), url)
     api = client.get(reverse("api_submission", kwargs={"slug": case.slug}))
     assert api["Content-Type"].startswith("application/json")
     assert api.json()["title"]["en"] == f"Title {X}"  # data, not markup

@@ -6,6 +6,7 @@ from secretariat.workspace.views.case import action, case, file_case
 from secretariat.workspace.views.documents import download
 from secretariat.workspace.views.editing import document_version, link_related, public_texts
 from secretariat.workspace.views.queue import queue
+from secretariat.workspace.views.tracking import tracking_link
 
 __all__ = [
     "action",
@@ -20,4 +21,5 @@ __all__ = [
     "public_texts",
     "queue",
     "return_proposal",
+    "tracking_link",
 ]

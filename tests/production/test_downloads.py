@@ -119,6 +119,8 @@ def test_every_download_route_is_checked_here():
         and not name.startswith("admin:")
         # Adds a translation or redacted version (a POST form); it sends no file.
         and name != "ws_document_version"
+        # A public document's reading page (HTML composed from its decision); it sends no file.
+        and name != "document_read"
     }
     assert names == set(ROUTES)
 

@@ -9,6 +9,7 @@ import datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from submissions.access import WITHHELD_LABEL
 from submissions.stages import ClosureReason, Stage, Visibility
 from workflow.deadlines import format_day
 from workflow.periods import KIND_LABELS
@@ -32,6 +33,13 @@ RECOMPUTE_REASONS = {
 }
 
 
+# A withdrawal after the Council's instruction (REGISTRY-FORMAT.md, `withdrawn`).
+WITHDRAWAL_GOES_ON_WORDS = gettext_lazy(
+    "The case goes on: a Council member has instructed a factual record, which the Secretariat "
+    "shall prepare (Article 18.9.2) and publish if instructed (Article 18.9.7)."
+)
+
+
 def _label(choices, value):
     try:
         return str(choices(value).label)
@@ -46,8 +54,9 @@ def _findings(items, labels, yes, no):
             yield str(labels.get(letter, letter)), f"{verdict} — {finding.get('reasons', '')}"
 
 
-def describe(event) -> list[tuple[str, str]]:
-    """(label, value) pairs for the data of one event (a proposal shows what it proposes)."""
+def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
+    """(label, value) pairs for the data of one event (a proposal shows what it proposes).
+    ``public``: for the docket, where a withheld name shows as the withheld label."""
     data = dict(event.data or {})
     lines = []
     if event.kind == "proposed":
@@ -98,8 +107,28 @@ def describe(event) -> list[tuple[str, str]]:
                 f"{_label(Visibility, data.get('from'))} → {_label(Visibility, data.get('to'))}",
             )
         )
+    if event.kind == "unrecorded_steps" and data.get("stage"):
+        lines.append(
+            (
+                _("Gap in the record"),
+                _(
+                    "Steps not recorded in the registry: the case reached “%(stage)s” by "
+                    "%(date)s; the steps in between and their dates are unknown."
+                )
+                % {"stage": _label(Stage, data["stage"]), "date": format_day(event.on)},
+            )
+        )
+    if event.kind == "withdrawn" and event.stage_after and event.stage_after != Stage.CLOSED:
+        lines.append((_("Effect"), str(WITHDRAWAL_GOES_ON_WORDS)))
     for person in data.get("submitters") or []:
-        lines.append((_("Joined"), person.get("name", "")))
+        # Withheld when they joined, or since (an identity_withheld event later on).
+        withheld = public and (
+            person.get("confidential")
+            or event.submission.memberships.filter(
+                submitter__name=person.get("name", ""), submitter__confidential=True
+            ).exists()
+        )
+        lines.append((_("Joined"), str(WITHHELD_LABEL) if withheld else person.get("name", "")))
     return lines
 
 

@@ -5,9 +5,10 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.workspace.forms.actions import MET, YES_NO, ActionForm
+from secretariat.workspace.forms.actions import MET, PUBLISHED_HELP, YES_NO, ActionForm
 from secretariat.workspace.forms.criteria import CRITERIA, FACTORS
-from submissions.stages import OPEN_STAGES, ClosureReason, Stage, Visibility
+from submissions.stages import ClosureReason, Stage, Visibility
+from workflow.services.actions import reopening_stage
 from workflow.table import CLOSURE_BY_STAGE
 
 
@@ -22,6 +23,7 @@ def _finding_fields(form, letter, label, choices, initial=None, help_text=""):
     form.fields[f"{letter}_reasons"] = forms.CharField(
         label=gettext("Reasons for %(item)s") % {"item": f"({letter})"},
         widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=PUBLISHED_HELP,
     )
 
 
@@ -171,6 +173,9 @@ class ClosureForm(ActionForm):
     def reason(self) -> str:
         return CLOSURE_BY_STAGE.get(self.submission.stage, "")
 
+    def publishes_text(self) -> bool:
+        return self.reason() != ClosureReason.NOT_A_SUBMISSION
+
     def reason_label(self) -> str:
         reason = self.reason()
         return str(ClosureReason(reason).label) if reason else ""
@@ -192,7 +197,10 @@ class ReopenForm(ActionForm):
     )
 
     def setup(self):
-        self.fields["to_stage"].choices = [(s.value, s.label) for s in Stage if s in OPEN_STAGES]
+        # Only the stage the case was closed from (PROCESS.md: never a later one).
+        origin = reopening_stage(self.submission)
+        self.fields["to_stage"].choices = [(s.value, s.label) for s in Stage if s == origin]
+        self.fields["to_stage"].initial = origin
 
     def data_for_event(self):
         return {"to_stage": self.cleaned_data["to_stage"], "reason": self.cleaned_data["reason"]}

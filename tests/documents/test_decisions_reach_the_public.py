@@ -155,7 +155,7 @@ def test_a_case_from_filing_to_publication_in_documents(
     # with a redacted version beside it.
     with frozen(D(2026, 3, 3)):
         page = web.officer.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
-        assert "Attachment “Informe técnico”" in page and "Attachment “Fotos del lugar”" in page
+        assert "Anexo «Informe técnico»" in page and "Anexo «Fotos del lugar»" in page
         ack = web.act(
             "acknowledged",
             {

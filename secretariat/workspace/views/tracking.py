@@ -21,6 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from notices import outbox
+from secretariat.web.forms import AccessibleForm
 from submissions import access
 from submissions.history import acting_user
 from submissions.models import Submission, SubmissionSubmitter, new_tracking_token
@@ -59,7 +60,7 @@ def reissue_tracking_link(membership: SubmissionSubmitter, *, actor) -> None:
     log.info("user %s reissued the tracking link of membership %s", actor.pk, membership.pk)
 
 
-class TrackingLinkForm(forms.Form):
+class TrackingLinkForm(AccessibleForm):
     action = forms.ChoiceField(choices=[("revoke", "revoke"), ("reissue", "reissue")])
 
 

@@ -8,24 +8,35 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from notices import letterhead
+from submissions import access
 
 
-def receipt_context(event) -> dict:
+def receipt_documents(event, viewer=None) -> list:
+    """The event's documents that the receipt's reader may see: the Party's (or the Council
+    member's) audience by the access module's rule, never more. An event recorded in a Party's
+    name may carry a document kept from it (a confidential annex, a Secretariat-only note):
+    its title, visibility and hash stay out of that Party's receipt. ``viewer`` defaults to
+    the account that recorded the event (the one the receipt is emailed to)."""
+    levels = access.visible_levels(viewer or event.recorded_by, event.submission)
+    return list(access.visible_documents(event.documents.all(), levels))
+
+
+def receipt_context(event, viewer=None) -> dict:
     """What a receipt shows, with the letterhead of the active language."""
     return {
         "event": event,
         "case": event.submission,
-        "documents": list(event.documents.all()),
+        "documents": receipt_documents(event, viewer),
         "letterhead": letterhead.for_language(translation.get_language()),
     }
 
 
-def render_receipt_document(event, language: str) -> tuple[str, str, bytes]:
+def render_receipt_document(event, language: str, viewer=None) -> tuple[str, str, bytes]:
     """The receipt as a Word document: (filename, content type, bytes), in ``language``."""
     from docx import Document as Docx
 
     with translation.override(language):
-        context = receipt_context(event)
+        context = receipt_context(event, viewer)
         doc = Docx()
         doc.add_paragraph(str(context["letterhead"]))
         doc.add_heading(gettext("Receipt"), level=1)

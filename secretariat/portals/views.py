@@ -362,7 +362,7 @@ def _own_event(request, pk, seq, portal) -> Event:
 @require_GET
 def receipt(request, pk, seq, portal):
     event = _own_event(request, pk, seq, portal)
-    context = portal_receipts.receipt_context(event)
+    context = portal_receipts.receipt_context(event, request.user)
     context["portal"] = portal
     return render(request, "portals/receipt.html", context)
 
@@ -372,6 +372,6 @@ def receipt(request, pk, seq, portal):
 def receipt_document(request, pk, seq, portal):
     event = _own_event(request, pk, seq, portal)
     name, content_type, content = portal_receipts.render_receipt_document(
-        event, translation.get_language() or "en"
+        event, translation.get_language() or "en", request.user
     )
     return downloads.mark_attachment(HttpResponse(content, content_type=content_type), name)

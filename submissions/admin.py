@@ -1,9 +1,13 @@
-"""The Django admin for accounts, Parties, laws and cases: for looking, correcting staff-written
-text, and reading history — never for moving a case.
+"""The Django admin for accounts, Parties, laws and cases: for looking and reading history —
+never for moving a case or rewriting what a case holds.
 
-Whatever the workflow records (stage, closure, identifier, the chain, assignments, withheld
-identities, document visibility) is read-only here: ``workflow.services`` writes it in the same
-transaction as the event that explains it, and an edit here would leave no event behind.
+Whatever a service owns is read-only here: the stage, closure, identifier, the chain,
+assignments, withheld identities and document visibility (``workflow.services`` writes them in
+the same transaction as the event that explains them), the public titles and summaries and the
+related submissions (``set_public_texts``, ``link_related``: each leaves an event), and what a
+submitter filed — names, e-mail addresses (where the lost-link message goes), identity
+documents. An edit here would leave no event behind (issue 15), so cases and submitters are
+shown, never changed; the workspace's forms change what may change, through the services.
 """
 
 from django.contrib import admin
@@ -206,6 +210,11 @@ class SubmissionAdmin(HistoryAdmin):
         # event, receipt number and deadlines.
         return False
 
+    def has_change_permission(self, request, obj=None):
+        # Titles, summaries and related submissions change through the workspace's forms
+        # (services that record an event); the rest is the workflow's or the submitter's.
+        return False
+
     def has_delete_permission(self, request, obj=None):
         # The events are the legal record of the case; deleting the case would delete them.
         return False
@@ -222,6 +231,11 @@ class SubmitterAdmin(HistoryAdmin):
 
     def has_add_permission(self, request):
         # Submitters arrive with a filing or an adhesion (submitters_joined).
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        # What the submitter filed: their name, e-mail address (where their private links are
+        # sent), identity document. Never changed without an event.
         return False
 
     def has_delete_permission(self, request, obj=None):

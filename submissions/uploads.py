@@ -22,12 +22,14 @@ import logging
 import os
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from submissions import virusscan
@@ -240,6 +242,37 @@ def stash(upload) -> PendingFile:
     folder = f"{PENDING_ROOT}/{secrets.token_hex(16)}"
     stored = default_storage.save(f"{folder}/{original}", upload)
     return PendingFile(stored, original, size, digest, content_type)
+
+
+def stale_pending(max_age: int | None = None, now=None) -> list[str]:
+    """The stored names of pending files older than ``max_age`` seconds (default
+    ``SEM_FILING_PENDING_MAX_AGE``: their tokens no longer open them). A filing that fails
+    validation leaves its valid files here (up to the total limit a request), and nothing else
+    removes them."""
+    max_age = settings.SEM_FILING_PENDING_MAX_AGE if max_age is None else max_age
+    cutoff = (now or timezone.now()) - timedelta(seconds=max_age)
+    try:
+        folders, _files = default_storage.listdir(PENDING_ROOT)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    stale = []
+    for folder in folders:
+        _subfolders, files = default_storage.listdir(f"{PENDING_ROOT}/{folder}")
+        for name in files:
+            stored = f"{PENDING_ROOT}/{folder}/{name}"
+            if default_storage.get_modified_time(stored) < cutoff:
+                stale.append(stored)
+    return stale
+
+
+def purge_pending(max_age: int | None = None, now=None) -> int:
+    """Delete the stale pending files (and their folders); the number of files deleted."""
+    names = stale_pending(max_age, now)
+    for stored in names:
+        PendingFile(stored, "", 0, "", "").delete()
+    if names:
+        logging.getLogger(__name__).info("purged %s stale pending upload(s)", len(names))
+    return len(names)
 
 
 def from_token(token: str) -> PendingFile | None:

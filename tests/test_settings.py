@@ -34,6 +34,7 @@ def production_env(**overrides) -> dict:
         "DJANGO_SETTINGS_MODULE": PRODUCTION,
         "SECRET_KEY": secrets.token_urlsafe(64),
         "DATABASE_URL": "postgres://sem@127.0.0.1:5432/sem",
+        "CACHE_URL": "redis://127.0.0.1:6379/1",
     }
     env.update(overrides)
     return {key: value for key, value in env.items() if value is not None}
@@ -52,6 +53,33 @@ def test_production_refuses_an_empty_value(missing):
     result = manage("check", **production_env(**{missing: ""}))
     assert result.returncode != 0
     assert f"{missing} must be set" in result.stderr
+
+
+@pytest.mark.parametrize("value", [None, "locmemcache://"])
+def test_production_refuses_a_cache_each_process_keeps_alone(value):
+    # The rate limit counts in the cache: per-process counts would let each worker's share
+    # through (issue 15).
+    result = manage("check", **production_env(CACHE_URL=value))
+    assert result.returncode != 0
+    assert "CACHE_URL must name a shared cache" in result.stderr
+
+
+def test_production_uses_the_shared_cache():
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.CACHES['default']['BACKEND'], settings.CACHES['default']['LOCATION'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=BASE_DIR,
+        env={**BARE_ENV, **production_env()},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    backend, location = result.stdout.split()
+    assert backend.endswith("RedisCache") and location == "redis://127.0.0.1:6379/1"
 
 
 def test_production_passes_the_deployment_checklist():

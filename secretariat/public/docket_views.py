@@ -245,8 +245,9 @@ def docket_export_csv(request):
 
 
 def _cell(text: str) -> str:
-    """A spreadsheet would run a cell starting with =, +, - or @ as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    """A spreadsheet would run a cell starting with =, +, - or @ as a formula, and some skip a
+    leading tab or carriage return before looking (OWASP, CSV injection)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @require_GET

@@ -2,8 +2,9 @@
 
 Fixed windows: the first post from an address starts a window of ``SEM_FILING_RATE_WINDOW``
 seconds in which at most ``SEM_FILING_RATE_LIMIT`` posts are accepted. ``0`` turns it off (load
-tests). With the default local-memory cache each server process counts on its own; production
-should configure a shared cache (Redis) for the limit to hold across processes.
+tests). The address is the client's as the trusted proxy reports it (``secretariat.clients``),
+so that behind a proxy each citizen has their own limit. With the local-memory cache each server
+process would count on its own: production refuses to start without a shared cache (Redis).
 """
 
 import hashlib
@@ -11,11 +12,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 
-
-def client_address(request) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is whatever the client says unless a trusted proxy
-    # rewrites REMOTE_ADDR itself.
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+from secretariat.clients import client_address
 
 
 def _key(scope: str, address: str) -> str:

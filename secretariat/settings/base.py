@@ -212,6 +212,13 @@ SEM_SITE_URL = env.str("SEM_SITE_URL", default="http://127.0.0.1:8000")
 # window of seconds. 0 turns it off (load tests).
 SEM_FILING_RATE_LIMIT = env.int("SEM_FILING_RATE_LIMIT", default=20)
 SEM_FILING_RATE_WINDOW = env.int("SEM_FILING_RATE_WINDOW", default=3600)
+# How many reverse proxies in front of the application append to X-Forwarded-For: the client's
+# address is that many entries from the right (secretariat.clients). 0: no proxy, REMOTE_ADDR.
+# Read by the filing rate limit and by django-axes (AXES_* below).
+SEM_TRUSTED_PROXY_COUNT = env.int("SEM_TRUSTED_PROXY_COUNT", default=0)
+# Django's cache, where the rate limit counts: CACHE_URL=redis://host:6379/1 in production
+# (which refuses the per-process local-memory cache).
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 
 # LOG_FORMAT=json: one JSON object per line (production log collectors); plain otherwise.
 LOG_FORMAT = env.str("LOG_FORMAT", default="plain")
@@ -265,8 +272,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "submissions.retention.apply_retention_task",
         "schedule": crontab(hour=3, minute=30),
     },
+    # Files kept across a failed validation, once older than SEM_FILING_PENDING_MAX_AGE.
+    "uploads-purge-pending": {
+        "task": "submissions.housekeeping.purge_pending_uploads_task",
+        "schedule": crontab(minute=15),
+    },
 }
-CELERY_IMPORTS = ["submissions.retention"]
+CELERY_IMPORTS = ["submissions.retention", "submissions.housekeeping"]
 
 
 # --- Production readiness (headers, health, storage, privacy) ---------------------------------
@@ -338,6 +350,11 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The address is the client's behind the trusted proxy, as for the rate limit; the ipware
+# settings say the same for an installation that adds django-ipware.
+AXES_CLIENT_IP_CALLABLE = "secretariat.clients.client_address"
+AXES_IPWARE_PROXY_COUNT = SEM_TRUSTED_PROXY_COUNT or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 # A second factor (TOTP or a recovery code, django-otp) before any Secretariat, Party, Council
 # or auditor page (secretariat.accounts.otp).
 SEM_REQUIRE_OTP = env.bool("SEM_REQUIRE_OTP", default=True)

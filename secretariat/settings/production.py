@@ -10,6 +10,14 @@ for _name in ("SECRET_KEY", "DATABASE_URL"):
             f"{_name} must be set in the environment for production settings."
         )
 
+# The rate limit (and any other count kept in the cache) must be shared by every process:
+# with the local-memory cache each gunicorn worker would count on its own.
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":  # noqa: F405
+    raise ImproperlyConfigured(
+        "CACHE_URL must name a shared cache (e.g. redis://127.0.0.1:6379/1) for production "
+        "settings: the local-memory cache counts rate limits per process."
+    )
+
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

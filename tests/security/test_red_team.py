@@ -1,0 +1,273 @@
+"""Issue 15, acceptance 1: the insider findings of the red-team audit, each reproduced as it
+was found and seen refused.
+
+This module holds the findings about the second factor, tracking tokens, receipts, the admin,
+pending uploads and the proxy's address; the findings about four eyes, the history chain,
+Party items on the public docket and access on reopening are proved by their own issues' tests.
+"""
+
+import io
+import logging
+import os
+import time
+from html.parser import HTMLParser
+
+import pytest
+from django.contrib import admin
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from notices.models import Notice
+from secretariat.logging import JsonFormatter, MaskingFormatter
+from submissions import uploads
+from submissions.models import AccessLogEntry, Document, Submission, Submitter
+from submissions.storage import DocumentInput
+from tests.filing.conftest import PDF
+from tests.helpers_cases import drive
+from tests.portals.conftest import stored_pdf
+from workflow.models import Deadline, Event
+
+pytestmark = pytest.mark.django_db
+
+
+# --- "Any officer can remove anyone's second factor, the Director's included" ----------------
+
+
+def test_an_officer_cannot_reset_the_directors_second_factor(client, officer, director):
+    TOTPDevice.objects.create(user=director, name="phone", confirmed=True)
+    client.force_login(officer)
+    response = client.post(reverse("otp_reset", kwargs={"pk": director.pk}))
+    assert response.status_code == 403
+    assert TOTPDevice.objects.filter(user=director, confirmed=True).count() == 1
+    assert not Notice.objects.filter(message="second_factor_reset").exists()
+    # Nor anyone else's: only the Director or an administrator resets.
+    response = client.post(reverse("otp_reset", kwargs={"pk": officer.pk}))
+    assert response.status_code == 403
+
+
+# --- "Tracking tokens sit in URL paths, so they reach the access log and warning logs" ----------
+
+
+def test_no_token_in_the_logs_or_urls_after_a_full_tracking_visit(client, officer, caplog):
+    case = drive("awaiting_response").case
+    membership = case.memberships.get()
+    token = membership.tracking_token
+    caplog.set_level(logging.DEBUG)
+
+    entry = client.get(f"/en/track/{token}/")
+    assert entry.status_code == 302
+    page_url = entry["Location"]
+    visited = [page_url]
+    page = client.get(page_url)
+    assert page.status_code == 200 and token not in page.content.decode()
+    upload = SimpleUploadedFile("acta.pdf", PDF, content_type="application/pdf")
+    added = client.post(
+        page_url + "information/",
+        {"information_added-note": "Acta.", "information_added-file_0": upload},
+    )
+    assert added.status_code == 302
+    visited.append(added["Location"])
+    withdraw = client.get(page_url + "withdraw/")
+    assert withdraw.status_code == 200 and token not in withdraw.content.decode()
+    count = Submission.objects.get().event_count
+    done = client.post(page_url + "withdraw/", {"confirm": "on", "event_count": count})
+    assert done.status_code == 302
+    visited.append(done["Location"])
+    # Staff revoke the link; the old link and the session's page now answer 404 (logged).
+    staff = Client()
+    staff.force_login(officer)
+    staff.get(reverse("ws_case", kwargs={"pk": case.pk}))
+    staff.post(
+        reverse("ws_tracking_link", kwargs={"pk": case.pk, "membership_pk": membership.pk}),
+        {"action": "revoke"},
+    )
+    assert client.get(f"/en/track/{token}/").status_code == 404
+    assert client.get(page_url).status_code == 404
+
+    assert all(token not in url for url in visited)
+    assert Event.objects.filter(submission=case, kind="withdrawn").exists()
+    assert caplog.records, "the visit logged nothing: the check below would prove nothing"
+    assert any("Not Found" in r.getMessage() for r in caplog.records)
+    for record in caplog.records:
+        assert token not in record.getMessage(), record.name
+        assert token not in JsonFormatter().format(record), record.name
+        assert token not in MaskingFormatter().format(record), record.name
+    assert AccessLogEntry.objects.exists()
+    assert not AccessLogEntry.objects.filter(path__contains=token).exists()
+
+
+# --- "Party receipts list documents the Party may not see" -------------------------------------
+
+
+def _pdf(name, extra):
+    buffer = io.BytesIO(PDF + extra)
+    buffer.name = name
+    return buffer
+
+
+def test_a_partys_receipt_lists_only_documents_the_party_may_see(client, pe_focal):
+    story = drive("awaiting_response", party="PE")
+    # An event in Peru's name carrying a Secretariat-only note beside Peru's own letter.
+    event = story.add(
+        "correspondence",
+        author="party:PE",
+        title="Carta",
+        documents_in=[
+            DocumentInput("Carta del Perú", "es", stored_pdf("carta.pdf"), "parties"),
+            DocumentInput("Nota interna", "es", _pdf("nota.pdf", b"% nota"), "secretariat"),
+        ],
+    )
+    secret = Document.objects.get(title="Nota interna")
+    client.force_login(pe_focal)
+    url = reverse("party_receipt", kwargs={"pk": story.case.pk, "seq": event.seq})
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Carta del Perú" in html
+    assert "Nota interna" not in html and secret.sha256 not in html
+    assert [d.title for d in response.context["documents"]] == ["Carta del Perú"]
+    document = client.get(
+        reverse("party_receipt_document", kwargs={"pk": story.case.pk, "seq": event.seq})
+    )
+    assert document.status_code == 200
+    assert secret.sha256.encode() not in document.content
+
+
+# --- "The admin lets a superuser edit titles, summaries, submitters' names, e-mails..." ----------
+
+# The fields a service owns, per model: none may be an input of the admin's change form.
+OWNED = {
+    Submission: {
+        "title_en", "title_es", "summary_en", "summary_es", "related", "stage",
+        "closure_reason", "identifier", "registered_on", "chain_head", "event_count",
+        "assigned_officer", "filed_on", "facts",
+    },
+    Submitter: {
+        "name", "email", "identity_document", "confidential", "postal_address", "phone",
+        "preferred_language", "nationality", "residence", "kind",
+    },
+    Document: {"title", "visibility", "sha256", "file", "language", "kind"},
+    Event: {"kind", "data", "hash", "title", "note", "visibility", "on", "author"},
+    Deadline: {"due_on", "state", "start_on", "kind"},
+}  # fmt: skip
+
+
+class _Inputs(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.names = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("input", "select", "textarea") and attrs.get("type") != "hidden":
+            self.names.add(attrs.get("name"))
+
+
+def test_no_admin_change_form_offers_an_owned_field(client, officer):
+    story = drive("awaiting_response", party="PE")
+    story.add(
+        "correspondence",
+        documents_in=[DocumentInput("Carta", "es", stored_pdf(), "public")],
+    )
+    case = story.case
+    objects = {
+        Submission: case,
+        Submitter: case.memberships.get().submitter,
+        Document: case.documents.first(),
+        Event: case.events.first(),
+        Deadline: case.deadlines.first(),
+    }
+    root = type(officer).objects.create_superuser("root", "root@sem.example.org", "x")
+    client.force_login(root)
+    assert set(OWNED) <= set(admin.site._registry)
+    for model, owned in OWNED.items():
+        obj = objects[model]
+        meta = model._meta
+        url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
+        response = client.get(url)
+        assert response.status_code == 200, url
+        parser = _Inputs()
+        parser.feed(response.content.decode())
+        assert not owned & parser.names, (model.__name__, owned & parser.names)
+        # And a POST changes nothing.
+        assert client.post(url, {"title_en": "Rewritten", "name": "Someone"}).status_code == 403
+    case.refresh_from_db()
+    assert case.title_en != "Rewritten"
+
+
+# --- "A filing that fails validation leaves its valid files in media/pending/" ------------------
+
+
+def test_a_stale_pending_upload_is_purged_and_a_fresh_one_kept(settings):
+    settings.SEM_FILING_PENDING_MAX_AGE = 3600
+    stale = uploads.stash(SimpleUploadedFile("viejo.pdf", PDF, content_type="application/pdf"))
+    fresh = uploads.stash(SimpleUploadedFile("nuevo.pdf", PDF, content_type="application/pdf"))
+    two_hours_ago = time.time() - 7200
+    os.utime(default_storage.path(stale.stored_name), (two_hours_ago, two_hours_ago))
+
+    out = io.StringIO()
+    call_command("purge_pending_uploads", stdout=out)
+
+    assert out.getvalue().strip() == "1 stale pending upload(s) deleted."
+    assert not default_storage.exists(stale.stored_name)
+    assert not os.path.exists(os.path.dirname(default_storage.path(stale.stored_name)))
+    assert default_storage.exists(fresh.stored_name)
+    assert uploads.from_token(fresh.token) is not None
+    # The beat runs it.
+    schedule = settings.CELERY_BEAT_SCHEDULE["uploads-purge-pending"]
+    assert schedule["task"] == "submissions.housekeeping.purge_pending_uploads_task"
+    fresh.delete()
+
+
+# --- "Behind the README's proxy set-up every client has the proxy's address" --------------------
+
+
+def test_five_bad_passwords_through_the_proxy_do_not_lock_out_another_client(
+    client, settings, director
+):
+    settings.AXES_ENABLED = True
+    settings.SEM_TRUSTED_PROXY_COUNT = 1
+    proxy = "10.0.0.2"
+
+    def sign_in(password, client_address):
+        return client.post(
+            "/en/accounts/login/",
+            {"username": "director", "password": password},
+            REMOTE_ADDR=proxy,
+            HTTP_X_FORWARDED_FOR=client_address,
+        )
+
+    for _ in range(5):
+        last = sign_in("wrong-password", "203.0.113.66")
+    assert last.status_code == 429  # the attacker's address is locked out
+    # The Director, through the same proxy from their own address, signs in.
+    response = sign_in("a-long-test-password", "198.51.100.10")
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(director.pk)
+    # A forged left-hand entry does not choose the address: the proxy's own entry counts.
+    client.logout()
+    forged = sign_in("a-long-test-password", "198.51.100.10, 203.0.113.66")
+    assert forged.status_code == 429
+
+
+def test_the_filing_rate_limit_is_per_client_behind_the_proxy(client, settings):
+    settings.SEM_TRUSTED_PROXY_COUNT = 1
+    settings.SEM_FILING_RATE_LIMIT = 2
+    from django.core.cache import cache
+
+    cache.clear()
+
+    def lost(address):
+        return client.post(
+            "/en/track/lost/",
+            {"email": "nobody@example.org"},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=address,
+        )
+
+    assert [lost("203.0.113.66").status_code for _ in range(3)] == [200, 200, 429]
+    assert lost("198.51.100.10").status_code == 200

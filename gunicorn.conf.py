@@ -23,6 +23,8 @@ max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "100"))
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+# The access log masks submitters' private tracking tokens (secretariat/logging.py).
+logger_class = "secretariat.logging.GunicornLogger"
 errorlog = os.environ.get("GUNICORN_ERROR_LOG", "-")
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # JSON access lines when LOG_FORMAT=json, like the application's own logs. The path without

@@ -17,6 +17,8 @@ import logging
 import re
 from datetime import UTC, datetime
 
+from gunicorn.glogging import Logger as _GunicornLogger
+
 # A segment after /track/ other than the token-free routes (lost/, case/<pk>/).
 _TRACKING = re.compile(r"(/track/)(?!(?:lost|case)/)[^/\s?#\'\"<>]+")
 MASK = "[token]"
@@ -48,6 +50,7 @@ class MaskingFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         return mask(super().format(record))
 
+
 # The attributes every LogRecord has; anything else on a record came in through ``extra``.
 _STANDARD = frozenset(
     vars(logging.LogRecord("", 0, "", 0, "", (), None)).keys() | {"message", "asctime"}
@@ -74,20 +77,13 @@ class JsonFormatter(logging.Formatter):
         return mask(json.dumps(entry, ensure_ascii=False, default=str))
 
 
-try:  # gunicorn is the production server; the development server has its own log (above).
-    from gunicorn.glogging import Logger as _GunicornLogger
-except ImportError:  # pragma: no cover
-    _GunicornLogger = None
+class GunicornLogger(_GunicornLogger):
+    """gunicorn's access log with tracking tokens masked in the request line and path
+    (``logger_class = "secretariat.logging.GunicornLogger"`` in gunicorn.conf.py)."""
 
-if _GunicornLogger is not None:
-
-    class GunicornLogger(_GunicornLogger):
-        """gunicorn's access log with tracking tokens masked in the request line and path
-        (``logger_class = "secretariat.logging.GunicornLogger"`` in gunicorn.conf.py)."""
-
-        def atoms(self, resp, req, environ, request_time):
-            values = super().atoms(resp, req, environ, request_time)
-            for key in ("r", "U"):
-                if isinstance(values.get(key), str):
-                    values[key] = mask(values[key])
-            return values
+    def atoms(self, resp, req, environ, request_time):
+        values = super().atoms(resp, req, environ, request_time)
+        for key in ("r", "U"):
+            if isinstance(values.get(key), str):
+                values[key] = mask(values[key])
+        return values

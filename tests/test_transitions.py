@@ -1156,18 +1156,32 @@ def test_council_member_may_not_decide(db, pe_council):
         )
 
 
-def test_secretariat_records_a_partys_act_on_paper(db, officer):
+def test_secretariat_records_a_partys_act_on_paper(db, officer, director):
+    # PROCESS.md: a record made on someone else's behalf carries the letter and goes through
+    # four eyes; approved, it keeps the letter's date and names the Party.
     story = drive(AW)
     with frozen(D(2023, 6, 1)):
-        event = services.record_event(
+        proposal = services.record_event(
             story.case,
             "party_responded",
             actor=officer,
             author="party:PE",
             on=D(2023, 5, 30),
             reason="Received by diplomatic note.",
+            documents_in=[
+                services.DocumentInput(
+                    title="Note", language="en", file=ContentFile(b"%PDF-1.4 note", "note.pdf")
+                )
+            ],
         )
-    assert (event.author, event.recorded_by, event.on) == ("party:PE", officer, D(2023, 5, 30))
+        assert (proposal.kind, proposal.recorded_by, proposal.on) == (
+            "proposed",
+            officer,
+            D(2023, 5, 30),
+        )
+        event = services.approve_proposal(story.case, proposal.seq, actor=director)
+    assert (event.author, event.recorded_by, event.on) == ("party:PE", director, D(2023, 5, 30))
+    assert event.proposal.recorded_by == officer
 
 
 def test_stale_expected_event_count_is_refused(db, officer):

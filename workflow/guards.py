@@ -18,7 +18,7 @@ from submissions.models import Document, User
 from submissions.stages import OPEN_STAGES, ClosureReason, Stage, Visibility
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline
-from workflow.table import CLOSURE_BY_STAGE, DECISION_KINDS, TABLE
+from workflow.table import CLOSURE_BY_STAGE, DECISION_KINDS, PROPOSABLE_KINDS, TABLE
 
 PARTIES = ("PE", "US")
 
@@ -216,13 +216,17 @@ def officer_is_secretariat(ctx):
 
 def proposal_is_legal_now(ctx):
     proposal = ctx.data.get("proposal")
-    if not isinstance(proposal, dict) or proposal.get("kind") not in DECISION_KINDS:
+    if not isinstance(proposal, dict) or proposal.get("kind") not in PROPOSABLE_KINDS:
         raise RuleViolation(_("Only Secretariat decisions are proposed."), rule="four eyes")
-    if ctx.submission.stage == Stage.CLOSED and proposal["kind"] != "reopened":
+    if (
+        ctx.submission.stage == Stage.CLOSED
+        and proposal["kind"] in DECISION_KINDS
+        and proposal["kind"] != "reopened"
+    ):
         raise RuleViolation(
             _("On a closed case only a reopening can be proposed."), rule="CL for a reopening"
         )
-    pending = ctx.pending_proposal(proposal["kind"])
+    pending = _pending_like(ctx, proposal)
     replaces = ctx.data.get("proposal_event")
     if replaces is not None and (pending is None or replaces != pending["seq"] - 1):
         raise RuleViolation(
@@ -235,6 +239,19 @@ def proposal_is_legal_now(ctx):
             rule="one pending proposal per decision",
         )
     ctx.check_legal(TABLE[proposal["kind"]], proposal)
+
+
+def _pending_like(ctx, proposal) -> dict | None:
+    """The pending proposal this one would duplicate: of the same kind and, for the records
+    that name a Party or a document, about the same one (both Parties' comments may await the
+    Director at once, and so may the widening of two documents)."""
+    for fact in ctx.pending_proposals():
+        pending = fact["data"]["proposal"]
+        if pending["kind"] == proposal["kind"] and all(
+            pending.get(key) == proposal.get(key) for key in ("party", "document")
+        ):
+            return fact
+    return None
 
 
 def replies_to_pending_proposal(ctx):
@@ -277,6 +294,66 @@ def document_reference_valid(ctx):
             _("The new visibility must be one of: %(values)s.")
             % {"values": ", ".join(Visibility.values)},
             rule="visibility",
+        )
+
+
+# The levels of Visibility from the widest audience to the narrowest.
+VISIBILITY_ORDER = list(Visibility)
+
+
+def widens(to, from_) -> bool:
+    """Whether moving a document from ``from_`` to ``to`` shows it to a wider audience."""
+    if to not in Visibility.values or from_ not in Visibility.values:
+        return False
+    return VISIBILITY_ORDER.index(Visibility(to)) < VISIBILITY_ORDER.index(Visibility(from_))
+
+
+def _original_of(document, *, redacted: bool):
+    """The document a translation (and, if ``redacted``, a redacted version) renders."""
+    seen = 0
+    while seen < 10:  # links go to earlier documents; the bound only guards a bad history
+        seen += 1
+        target = document.translation_of or (redacted and document.redacted_version_of) or None
+        if target is None:
+            return document
+        document = target
+    return document
+
+
+def _event_kind(document) -> str:
+    return document.event.kind if document.event is not None else ""
+
+
+def visibility_within_limits(ctx):
+    """PROCESS.md, Visibility: a submitter's confidential attachment never goes beyond the
+    Party concerned; a draft factual record never beyond the Parties (Art. 18.9.5); the final
+    factual record is public only once `published` is recorded (Art. 18.9.7)."""
+    document = ctx.document_at(*ctx.data["document"])
+    to = ctx.data["to"]
+    confidential = _original_of(document, redacted=False)
+    if (
+        confidential.author == "submitter"
+        and confidential.initial_visibility
+        in (Visibility.PARTY_CONCERNED, Visibility.SUBMITTER, Visibility.SECRETARIAT)
+        and widens(to, Visibility.PARTY_CONCERNED)
+    ):
+        raise RuleViolation(
+            _(
+                "A submitter's confidential attachment is never shown beyond the Secretariat "
+                "and the Party concerned."
+            ),
+            rule="confidential attachment: at most party_concerned",
+        )
+    record = _event_kind(_original_of(document, redacted=True))
+    if record == "draft_submitted" and widens(to, Visibility.PARTIES):
+        raise RuleViolation(
+            _("A draft factual record is never shown beyond the Parties and the Council."),
+            rule="draft factual record: at most parties",
+        )
+    if record == "final_submitted" and to == Visibility.PUBLIC and not ctx.has("published"):
+        raise RuleViolation(
+            _("The final factual record becomes public only when its publication is recorded."),
+            rule="final factual record: public only once published",
         )
 
 

@@ -425,7 +425,7 @@ RULES = [
         {SECRETARIAT},
         visibility=Visibility.SECRETARIAT,
         required=("document", "from", "to", "reason"),
-        guards=("has_documents", "document_reference_valid"),
+        guards=("has_documents", "document_reference_valid", "visibility_within_limits"),
     ),
     _rule(
         "deadline_missed_explained",
@@ -512,6 +512,39 @@ RULES.append(
 TABLE: dict[str, EventRule] = {rule.kind: rule for rule in RULES}
 EVENT_KINDS = tuple(TABLE)
 DECISION_KINDS = frozenset(rule.kind for rule in RULES if rule.decision)
+
+# What a Party, a Council member or a submitter does, which the Secretariat may record on their
+# behalf from a letter or an email (REGISTRY-FORMAT.md, PROCESS.md "Records made on someone
+# else's behalf"): the record carries the author it stands for and the letter as evidence, and
+# goes through four eyes like a decision. Only the actor's own account records it alone.
+ON_BEHALF_KINDS = frozenset(
+    {
+        "extension_notified",
+        "party_responded",
+        "draft_commented",
+        "council_instructed",
+        "publication_instructed",
+        "withdrawn",
+        "revision_filed",
+    }
+)
+# What an officer may propose to the Executive Director: the decisions, the records made on
+# someone else's behalf, and a widening of a document's visibility.
+PROPOSABLE_KINDS = DECISION_KINDS | ON_BEHALF_KINDS | {"visibility_changed"}
+
+
+def stood_for(kind: str, party: str, data: dict) -> str:
+    """The author a record of ``kind`` made on someone else's behalf stands for, on a case
+    about ``party``: the Party concerned, the commenting Party, the instructing Council member
+    (``data["party"]``) or the submitters."""
+    if kind in ("extension_notified", "party_responded"):
+        return f"party:{party}"
+    if kind == "draft_commented":
+        return f"party:{data.get('party', '')}"
+    if kind in ("council_instructed", "publication_instructed"):
+        return f"council:{data.get('party', '')}"
+    return "submitter"
+
 
 # The closure reason that a `closed` event may give in each stage (the guard checks more).
 CLOSURE_BY_STAGE = {

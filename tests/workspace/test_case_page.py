@@ -168,6 +168,9 @@ def test_assignment_is_an_event(login, officer, officer2, review_case):
 def test_a_paper_response_is_recorded_with_its_date_and_reason(login, officer, settings):
     from tests.helpers_cases import drive, frozen
 
+    # About the date and its reason: the four eyes of a record made on the Party's behalf are
+    # tested in tests/process/test_on_behalf.py.
+    settings.SEM_FOUR_EYES = False
     case = drive("awaiting_response").case
     with frozen(__import__("datetime").date(2023, 6, 20)):
         response = login(officer).post(
@@ -177,6 +180,8 @@ def test_a_paper_response_is_recorded_with_its_date_and_reason(login, officer, s
                 "party_responded-on": "2023-06-15",
                 "party_responded-date_reason": "Recibida por correo postal.",
                 "party_responded-pending_proceeding": "on",
+                "party_responded-document": SimpleUploadedFile("nota.pdf", b"%PDF-1.4 nota"),
+                "party_responded-document_title": "Nota diplomática",
             },
         )
     assert response.status_code == 302

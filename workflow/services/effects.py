@@ -7,13 +7,14 @@ from django.conf import settings
 
 from submissions import access
 from submissions.models import (
+    Document,
     IdentifierCounter,
     Submission,
     SubmissionSubmitter,
     Submitter,
     User,
 )
-from submissions.stages import Stage
+from submissions.stages import Stage, Visibility
 from workflow import guards
 from workflow.models import Deadline, Event
 from workflow.periods import EXTENDED_PARTY_RESPONSE
@@ -211,6 +212,47 @@ def _visibility_changed(ctx: Context, event: Event) -> None:
         document.save(update_fields=["visibility"])
 
 
+def _published(ctx: Context, event: Event) -> None:
+    """Art. 18.9.7, PROCESS.md step 10: publication makes the final factual record public, with
+    its translations and redacted versions, in the same transaction. An import may not have
+    inserted the case's documents yet (they wait in ``ctx.pending_inserts``)."""
+    pending = [row for row in ctx.pending_inserts if isinstance(row, Document)]
+    finals = [row for row in pending if row.event.kind == "final_submitted"]
+    finals += list(
+        Document.objects.filter(submission=ctx.submission, event__kind="final_submitted")
+    )
+    found = {id(row) for row in finals}
+    stored = {row.pk for row in finals if row.pk is not None}
+    while True:  # versions of versions (a translation of a redacted version), to the end
+        more = [
+            row
+            for row in pending
+            if id(row) not in found
+            and any(
+                target is not None and (id(target) in found or target.pk in stored)
+                for target in (row.translation_of, row.redacted_version_of)
+            )
+        ]
+        if stored:
+            more += [
+                row
+                for row in Document.objects.filter(submission=ctx.submission).exclude(pk__in=stored)
+                if row.translation_of_id in stored or row.redacted_version_of_id in stored
+            ]
+        more = [row for row in more if id(row) not in found and row.pk not in stored]
+        if not more:
+            break
+        finals += more
+        found.update(id(row) for row in more)
+        stored.update(row.pk for row in more if row.pk is not None)
+    for document in finals:
+        if document.visibility == Visibility.PUBLIC:
+            continue
+        document.visibility = Visibility.PUBLIC
+        if document.pk is not None:  # else an import's row, inserted with this visibility
+            document.save(update_fields=["visibility"])
+
+
 def _deadline_missed_explained(ctx: Context, event: Event) -> None:
     deadline = ctx.deadlines.latest(event.data["deadline"], event.data.get("party", ""))
     deadline.missed_reason = event.data["reason"]
@@ -230,5 +272,6 @@ _KIND_EFFECTS = {
     "identity_withheld": _identity_withheld,
     "assigned": _assigned,
     "visibility_changed": _visibility_changed,
+    "published": _published,
     "deadline_missed_explained": _deadline_missed_explained,
 }

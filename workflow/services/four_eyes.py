@@ -12,6 +12,7 @@ from workflow.exceptions import CaseMovedOn, InvalidInput, NotAllowed
 from workflow.models import Event
 from workflow.services.context import Context
 from workflow.services.recording import record_event
+from workflow.table import ON_BEHALF_KINDS
 
 
 def approve_proposal(
@@ -39,6 +40,10 @@ def approve_proposal(
         title = proposal.pop("title", "")
         note = proposal.pop("note", "")
         visibility = proposal.pop("visibility", None)
+        # A record made on someone else's behalf names them, and keeps the date the letter
+        # took effect; a decision takes effect on its approval (PROCESS.md, Four eyes).
+        author = proposal.pop("author", None)
+        on = fact["on"] if kind in ON_BEHALF_KINDS else None
         doc_specs = proposal.pop("documents", [])
         proposed_docs = list(proposal_row.documents.order_by("position"))
         position_of = {doc.pk: index for index, doc in enumerate(proposed_docs)}
@@ -55,6 +60,8 @@ def approve_proposal(
             kind,
             actor=actor,
             data=proposal,
+            author=author,
+            on=on,
             title=title,
             note=note,
             visibility=visibility,

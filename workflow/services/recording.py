@@ -19,17 +19,20 @@ from submissions.stages import Visibility
 from workflow import chain, hooks
 from workflow.actors import Actor
 from workflow.exceptions import CaseMovedOn, InvalidInput, NotAllowed, RuleViolation
+from workflow.guards import VISIBILITY_ORDER, widens
 from workflow.models import Deadline, Event
 from workflow.services.context import Context, ImportOptions, today
 from workflow.services.effects import apply
-from workflow.table import TABLE, EventRule
+from workflow.table import ON_BEHALF_KINDS, TABLE, EventRule, stood_for
 
 
 def _now_in_chain_format() -> datetime.datetime:
     return timezone.now().astimezone(datetime.UTC)
 
 
-def _effective_date(ctx: Context, on, reason: str, importing: bool) -> datetime.date:
+def _effective_date(
+    ctx: Context, on, reason: str, importing: bool, approving: bool = False
+) -> datetime.date:
     current = today()
     if on is None:
         on = current
@@ -38,7 +41,9 @@ def _effective_date(ctx: Context, on, reason: str, importing: bool) -> datetime.
     if not importing:
         if on > current:
             raise InvalidInput(_("An event cannot be dated in the future."), rule="date")
-        if on < current and not reason:
+        # An approved record made on someone's behalf keeps its proposal's date, which the
+        # proposal already explained.
+        if on < current and not reason and not approving:
             raise InvalidInput(
                 _("Give a reason for recording this with a past date."), rule="past date"
             )
@@ -109,20 +114,35 @@ def record_event(
             roles = actor.table_roles(submission)
             if not roles & rule.roles:
                 raise NotAllowed()
-        ctx.author = _author(actor, submission, author, importing is not None)
-        ctx.on = _effective_date(ctx, on, reason, importing is not None)
+        ctx.author = _author(actor, submission, author, importing is not None, kind, data)
+        ctx.on = _effective_date(
+            ctx, on, reason, importing is not None, approving=proposal_event is not None
+        )
         if reason and importing is None and ctx.on < today():
             data.setdefault("date_reason", reason)
         ctx.kind, ctx.data = kind, data
         ctx.check_legal(rule, data)
+        on_behalf = importing is None and _on_behalf(rule, actor)
+        if importing is None:
+            _check_document_levels(rule, documents_in)
+        if on_behalf and proposal_event is None and not documents_in:
+            raise InvalidInput(
+                _(
+                    "Attach the letter or email you are recording as evidence: a record made "
+                    "on someone else's behalf carries it."
+                ),
+                rule="evidence",
+            )
 
         if (
-            rule.decision
+            _four_eyes(rule, data, on_behalf)
             and settings.SEM_FOUR_EYES
             and importing is None
             and proposal_event is None
         ):
             proposal = {"kind": kind, **data}
+            if on_behalf:
+                proposal["author"] = ctx.author
             if title:
                 proposal["title"] = title
             if note:
@@ -140,6 +160,7 @@ def record_event(
                 proposed["proposal_event"] = replaces - 1
             # The proposal's own guards: one pending proposal per decision, legal now.
             ctx.check_legal(TABLE["proposed"], proposed)
+            ctx.author = actor.default_author(submission)  # the proposal is the officer's
             return _write(
                 ctx,
                 TABLE["proposed"],
@@ -185,7 +206,50 @@ def _check_answers_proposal(ctx: Context, kind: str, index, actor: Actor, import
         raise NotAllowed(_("You cannot approve your own proposal."))
 
 
-def _author(actor: Actor, submission, author, importing) -> str:
+def _on_behalf(rule: EventRule, actor: Actor) -> bool:
+    """A record the Secretariat makes of what someone else did (PROCESS.md): only the actor's
+    own account (portal, tracking link) records such an act alone."""
+    return rule.kind in ON_BEHALF_KINDS and actor.is_secretariat_user
+
+
+def _four_eyes(rule: EventRule, data: dict, on_behalf: bool) -> bool:
+    """Whether recording this live waits for the Executive Director: a decision, a record
+    made on someone else's behalf, or a widening of a document's visibility (PROCESS.md,
+    Four eyes; narrowing takes effect at once)."""
+    if rule.decision or on_behalf:
+        return True
+    return rule.kind == "visibility_changed" and widens(data.get("to"), data.get("from"))
+
+
+def _check_document_levels(rule: EventRule, documents_in) -> None:
+    """A draft factual record is never filed beyond the Parties, nor a final one as public
+    before its publication (the same limits ``visibility_within_limits`` keeps later)."""
+    limit = {"draft_submitted": "parties", "final_submitted": "parties"}.get(rule.kind)
+    if limit is None:
+        return
+    for item in documents_in:
+        if item.visibility and VISIBILITY_ORDER.index(item.visibility) < VISIBILITY_ORDER.index(
+            limit
+        ):
+            raise RuleViolation(
+                _(
+                    "A factual record is shown only to the Parties and the Council until its "
+                    "publication is recorded."
+                ),
+                rule=f"{rule.kind}: documents at most parties",
+            )
+
+
+def _author(actor: Actor, submission, author, importing, kind="", data=None) -> str:
+    # The Secretariat never does these acts itself: it records what the Party, the Council
+    # member or the submitters did, and the record names them.
+    if (
+        not importing
+        and kind in ON_BEHALF_KINDS
+        and actor.is_secretariat_user
+        and author in (None, "secretariat")
+    ):
+        return stood_for(kind, submission.party.code, data or {})
     if author is None:
         return actor.default_author(submission)
     if importing or actor.is_secretariat_user or author == actor.default_author(submission):

@@ -2,6 +2,7 @@
 sending information) and the case's housekeeping (assignment, visibility, targets)."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.workspace.forms.actions import ActionForm, offer_case_documents
@@ -9,6 +10,27 @@ from submissions.models import PARTY_CHOICES, Document, User
 from submissions.roles import SECRETARIAT_ROLES
 from submissions.stages import Visibility
 from workflow.periods import KIND_LABELS
+from workflow.table import ON_BEHALF_KINDS
+
+EVIDENCE_HELP = _(
+    "Required: the letter or email you are recording. The record will wait for the "
+    "Executive Director's approval."
+)
+EVIDENCE_HELP_ALONE = _("Required: the letter or email you are recording.")
+
+
+class OnBehalfForm(ActionForm):
+    """What a Party, a Council member or the submitters did, recorded by the Secretariat from
+    their letter or email: the letter is the record's evidence, and the record goes through
+    four eyes (PROCESS.md, "Records made on someone else's behalf")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.rule.kind in ON_BEHALF_KINDS and "document" in self.fields:
+            field = self.fields["document"]
+            field.required = True
+            field.label = _("Letter or email received (evidence)")
+            field.help_text = EVIDENCE_HELP if settings.SEM_FOUR_EYES else EVIDENCE_HELP_ALONE
 
 
 class AssignForm(ActionForm):
@@ -31,7 +53,7 @@ class AssignForm(ActionForm):
         return {"officer": self.cleaned_data["officer"]}
 
 
-class PartyForm(ActionForm):
+class PartyForm(OnBehalfForm):
     """An act of one Party or its Council member, recorded by the Secretariat from paper."""
 
     party = forms.ChoiceField(label=_("Party"), choices=PARTY_CHOICES)
@@ -62,7 +84,7 @@ class RecordedRecommendationForm(PartyForm):
         return f"council:{party}" if party else None
 
 
-class PartyConcernedForm(ActionForm):
+class PartyConcernedForm(OnBehalfForm):
     """What the Party concerned sent (its response, an extension notice), recorded from paper."""
 
     def author(self):
@@ -79,7 +101,7 @@ class RecordedResponseForm(PartyConcernedForm):
         return {"pending_proceeding": bool(self.cleaned_data.get("pending_proceeding"))}
 
 
-class SubmitterActForm(ActionForm):
+class SubmitterActForm(OnBehalfForm):
     """Something the submitters did (a revision, information, a withdrawal) on paper."""
 
     def author(self):

@@ -1,0 +1,288 @@
+"""Visibility rules (PROCESS.md, Visibility and Four eyes; REGISTRY-FORMAT.md,
+`visibility_changed` and `published`): widening is a decision of the Executive Director,
+narrowing takes effect at once; a submitter's confidential attachment never goes beyond the Party
+concerned, a draft factual record never beyond the Parties, a final record never public before
+`published`; and `published` makes the final record and its versions public."""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+
+from submissions.models import Document
+from submissions.stages import Stage
+from tests.helpers_cases import drive, frozen
+from workflow import services
+from workflow.exceptions import RuleViolation
+from workflow.models import Event
+from workflow.registry.importer import import_registry
+
+D = datetime.date
+S = Stage
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def doc(title, visibility=None, **kwargs):
+    return services.DocumentInput(
+        title=title,
+        language="es",
+        file=SimpleUploadedFile(f"{title}.pdf", PDF),
+        visibility=visibility,
+        **kwargs,
+    )
+
+
+def change(case, document, to, actor, **kwargs):
+    return services.record_event(
+        case,
+        "visibility_changed",
+        actor=actor,
+        data={
+            "document": [document.event.seq - 1, document.position],
+            "from": document.visibility,
+            "to": to,
+            "reason": "Revisión de la Secretaría.",
+        },
+        **kwargs,
+    )
+
+
+def refused(case, document, to, actor, rule):
+    count = Event.objects.filter(submission=case).count()
+    with pytest.raises(RuleViolation) as error:
+        change(case, document, to, actor)
+    assert error.value.rule == rule
+    assert Event.objects.filter(submission=case).count() == count  # nothing written
+    before = document.visibility
+    document.refresh_from_db()
+    assert document.visibility == before
+    return error.value
+
+
+def test_narrowing_takes_effect_at_once(officer):
+    story = drive(S.RESPONSE_DECISION)  # determination 10 April 2023
+    story.add("correspondence", D(2023, 4, 12), documents_in=[doc("Carta")])
+    letter = Document.objects.get(title="Carta")
+    assert letter.visibility == "public"
+    with frozen(D(2023, 4, 13)):
+        event = change(story.case, letter, "parties", officer)
+    letter.refresh_from_db()
+    assert (event.kind, event.on, letter.visibility) == (
+        "visibility_changed",
+        D(2023, 4, 13),
+        "parties",
+    )
+
+
+def test_widening_waits_for_the_director_then_takes_effect(officer, director):
+    story = drive(S.RESPONSE_DECISION)
+    story.add("correspondence", D(2023, 4, 12), documents_in=[doc("Nota", "secretariat")])
+    note = Document.objects.get(title="Nota")
+    with frozen(D(2023, 4, 13)):
+        proposal = change(story.case, note, "public", officer)
+        note.refresh_from_db()
+        assert (proposal.kind, note.visibility) == ("proposed", "secretariat")
+        assert proposal.data["proposal"]["to"] == "public"
+    with frozen(D(2023, 4, 14)):
+        approved = services.approve_proposal(story.case, proposal.seq, actor=director)
+    note.refresh_from_db()
+    assert (approved.kind, approved.on, approved.author) == (
+        "visibility_changed",
+        D(2023, 4, 14),
+        "secretariat",
+    )
+    assert note.visibility == "public"
+
+
+def test_a_submitters_confidential_attachment_goes_no_further_than_the_party(officer, director):
+    story = drive(S.RESPONSE_DECISION)
+    story.add(
+        "information_added",
+        D(2023, 4, 12),
+        author="submitter",
+        documents_in=[doc("Anexo confidencial", "submitter")],
+    )
+    annex = Document.objects.get(title="Anexo confidencial")
+    with frozen(D(2023, 4, 13)):
+        for to in ("public", "parties"):
+            error = refused(
+                story.case, annex, to, officer, "confidential attachment: at most party_concerned"
+            )
+        assert str(error).startswith(
+            "A submitter's confidential attachment is never shown beyond the Secretariat and "
+            "the Party concerned."
+        )
+        # The Director may not either.
+        refused(
+            story.case,
+            annex,
+            "public",
+            director,
+            "confidential attachment: at most party_concerned",
+        )
+        # Up to the Party concerned: a widening, so proposed and approved.
+        proposal = change(story.case, annex, "party_concerned", officer)
+        assert proposal.kind == "proposed"
+        services.approve_proposal(story.case, proposal.seq, actor=director)
+    annex.refresh_from_db()
+    assert annex.visibility == "party_concerned"
+
+
+def test_an_attachment_marked_confidential_at_filing_stays_with_the_party(officer):
+    story = drive(S.RESPONSE_DECISION)
+    # What the filing form stores for an attachment marked confidential (uploads.document_input).
+    story.add(
+        "information_added",
+        D(2023, 4, 12),
+        author="submitter",
+        documents_in=[doc("Fotos", "party_concerned")],
+    )
+    photos = Document.objects.get(title="Fotos")
+    with frozen(D(2023, 4, 13)):
+        refused(
+            story.case,
+            photos,
+            "public",
+            officer,
+            "confidential attachment: at most party_concerned",
+        )
+
+
+def test_a_draft_factual_record_goes_no_further_than_the_parties(officer):
+    story = drive(S.FACTUAL_RECORD_PREPARATION)
+    story.add("draft_submitted", D(2023, 10, 2), documents_in=[doc("Borrador")])
+    draft = Document.objects.get(title="Borrador")
+    assert draft.visibility == "parties"
+    with frozen(D(2023, 10, 3)):
+        error = refused(
+            story.case, draft, "public", officer, "draft factual record: at most parties"
+        )
+        assert str(error).startswith(
+            "A draft factual record is never shown beyond the Parties and the Council."
+        )
+        # Narrowing it is allowed, at once.
+        change(story.case, draft, "secretariat", officer)
+    draft.refresh_from_db()
+    assert draft.visibility == "secretariat"
+
+
+def test_a_final_record_is_not_public_before_published_and_not_filed_public(officer):
+    story = drive(S.DRAFT_COMMENT_PERIOD)
+    with frozen(D(2023, 11, 20)), pytest.raises(RuleViolation) as error:
+        services.record_event(
+            story.case,
+            "final_submitted",
+            actor=officer,
+            documents_in=[doc("Final abierto", "public")],
+        )
+    assert error.value.rule == "final_submitted: documents at most parties"
+    assert not Document.objects.filter(title="Final abierto").exists()
+    story.add("final_submitted", D(2023, 11, 20), documents_in=[doc("Final")])
+    final = Document.objects.get(title="Final")
+    with frozen(D(2023, 11, 21)):
+        error = refused(
+            story.case, final, "public", officer, "final factual record: public only once published"
+        )
+
+
+def test_the_refusal_is_given_in_spanish(officer):
+    """Passes once the lead merges /tmp/po/rules2.po into the catalogue."""
+    story = drive(S.DRAFT_COMMENT_PERIOD)
+    story.add("final_submitted", D(2023, 11, 20), documents_in=[doc("Final")])
+    final = Document.objects.get(title="Final")
+    with (
+        translation.override("es"),
+        frozen(D(2023, 11, 21)),
+        pytest.raises(RuleViolation) as spanish,
+    ):
+        change(story.case, final, "public", officer)
+    assert str(spanish.value).startswith(
+        "El expediente de hechos final se hace público solo cuando se registre su publicación."
+    )
+
+
+def test_published_makes_the_final_record_and_its_versions_public(director, officer):
+    story = drive(S.DRAFT_COMMENT_PERIOD)
+    story.add(
+        "final_submitted",
+        D(2023, 11, 20),
+        documents_in=[
+            doc("Final"),
+            doc("Final (English)", translation_of=0, official_translation=True),
+            doc("Final (versión pública)", redacted_version_of=0),
+            doc("Anexo del final", "secretariat"),
+        ],
+    )
+    story.add("publication_instructed", D(2023, 11, 22), author="council:PE", data={"party": "PE"})
+    with frozen(D(2023, 11, 28)):
+        proposal = services.record_event(story.case, "published", actor=officer)
+        assert set(
+            Document.objects.filter(event__kind="final_submitted").values_list(
+                "visibility", flat=True
+            )
+        ) == {"parties", "secretariat"}
+        services.approve_proposal(story.case, proposal.seq, actor=director)
+    story.case.refresh_from_db()
+    assert (story.case.stage, story.case.closure_reason) == (S.CLOSED, "factual_record_published")
+    assert dict(
+        Document.objects.filter(event__kind="final_submitted").values_list("title", "visibility")
+    ) == {
+        "Final": "public",
+        "Final (English)": "public",
+        "Final (versión pública)": "public",
+        "Anexo del final": "public",
+    }
+
+
+def test_published_on_import_makes_documents_not_yet_inserted_public(db):
+    events = [
+        {"on": "2023-03-10", "kind": "filed"},
+        {"on": "2023-03-13", "kind": "acknowledged"},
+        {"on": "2023-04-10", "kind": "admissibility_determined", "outcome": "meets"},
+        {"on": "2023-05-07", "kind": "response_decided", "outcome": "request"},
+        {"on": "2023-06-15", "kind": "party_responded", "author": "party:PE"},
+        {"on": "2023-07-14", "kind": "factual_record_notified", "outcome": "warranted"},
+        {"on": "2023-08-01", "kind": "council_instructed", "party": "PE", "author": "council:PE"},
+        {"on": "2023-10-02", "kind": "draft_submitted"},
+        {"on": "2023-11-20", "kind": "draft_commented", "party": "PE", "author": "party:PE"},
+        {"on": "2023-11-20", "kind": "draft_commented", "party": "US", "author": "party:US"},
+        {
+            "on": "2023-11-21",
+            "kind": "final_submitted",
+            "documents": [
+                {"language": "es", "title": "Expediente final"},
+                {"language": "en", "title": "Final record", "translation_of": 0},
+            ],
+        },
+        {
+            "on": "2023-11-22",
+            "kind": "publication_instructed",
+            "party": "PE",
+            "author": "council:PE",
+        },
+        {"on": "2023-12-01", "kind": "published"},
+    ]
+    report = import_registry(
+        {
+            "format": "sem-registry/1",
+            "submissions": [
+                {
+                    "identifier": "SEM/PE/009/2023",
+                    "party": "PE",
+                    "language": "es",
+                    "title": {"es": "Caso"},
+                    "summary": {"es": "Resumen."},
+                    "laws": ["Ley"],
+                    "submitters": [{"name": "A", "kind": "organization", "country": "PE"}],
+                    "events": events,
+                }
+            ],
+        }
+    )
+    assert report.ok, report.refused
+    rows = Document.objects.filter(event__kind="final_submitted").order_by("position")
+    assert [(d.title, d.initial_visibility, d.visibility) for d in rows] == [
+        ("Expediente final", "parties", "public"),
+        ("Final record", "parties", "public"),
+    ]

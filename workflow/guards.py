@@ -328,8 +328,12 @@ def visibility_within_limits(ctx):
     """PROCESS.md, Visibility: a submitter's confidential attachment never goes beyond the
     Party concerned; a draft factual record never beyond the Parties (Art. 18.9.5); the final
     factual record is public only once `published` is recorded (Art. 18.9.7)."""
-    document = ctx.document_at(*ctx.data["document"])
-    to = ctx.data["to"]
+    check_within_limits(ctx, ctx.document_at(*ctx.data["document"]), ctx.data["to"])
+
+
+def check_within_limits(ctx, document, to) -> None:
+    """Refuse showing ``document`` (or a version of it: a translation, a redacted copy) at
+    level ``to`` beyond the limit of the record it renders."""
     confidential = _original_of(document, redacted=False)
     if (
         confidential.author == "submitter"

@@ -286,3 +286,41 @@ def test_published_on_import_makes_documents_not_yet_inserted_public(db):
         ("Expediente final", "parties", "public"),
         ("Final record", "parties", "public"),
     ]
+
+
+def test_a_later_version_of_a_draft_keeps_the_drafts_limit(officer):
+    """A public translation or redacted copy of the draft, added later as a version of it,
+    would show what a visibility change may not: refused, nothing written."""
+    story = drive(S.FACTUAL_RECORD_PREPARATION)
+    story.add("draft_submitted", D(2023, 10, 2), documents_in=[doc("Borrador")])
+    draft = Document.objects.get(title="Borrador")
+    count = Event.objects.filter(submission=story.case).count()
+    with frozen(D(2023, 10, 3)):
+        for link in ("translation", "redacted"):
+            with pytest.raises(RuleViolation) as error:
+                services.add_document_version(
+                    story.case,
+                    actor=officer,
+                    document=draft,
+                    file=SimpleUploadedFile("draft-en.pdf", PDF),
+                    language="en",
+                    title="Draft",
+                    visibility="public",
+                    reason="Translation for the public.",
+                    **{link: True},
+                )
+            assert error.value.rule == "draft factual record: at most parties"
+        assert Event.objects.filter(submission=story.case).count() == count
+        # Within the limit it is accepted.
+        services.add_document_version(
+            story.case,
+            actor=officer,
+            document=draft,
+            file=SimpleUploadedFile("draft-en.pdf", PDF),
+            language="en",
+            title="Draft",
+            translation=True,
+            visibility="parties",
+            reason="Translation for the Parties.",
+        )
+    assert Document.objects.get(translation_of=draft).visibility == "parties"

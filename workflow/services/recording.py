@@ -19,7 +19,7 @@ from submissions.stages import Visibility
 from workflow import chain, hooks
 from workflow.actors import Actor
 from workflow.exceptions import CaseMovedOn, InvalidInput, NotAllowed, RuleViolation
-from workflow.guards import VISIBILITY_ORDER, widens
+from workflow.guards import VISIBILITY_ORDER, check_within_limits, widens
 from workflow.models import Deadline, Event
 from workflow.services.context import Context, ImportOptions, today
 from workflow.services.effects import apply
@@ -125,6 +125,14 @@ def record_event(
         on_behalf = importing is None and _on_behalf(rule, actor)
         if importing is None:
             _check_document_levels(rule, documents_in)
+            # A later version (translation, redacted copy) of an earlier event's document keeps
+            # that document's limit: a new event cannot show what a visibility change may not.
+            for item in documents_in:
+                for earlier in (item.translation_of, item.redacted_version_of):
+                    if isinstance(earlier, Document):
+                        check_within_limits(
+                            ctx, earlier, item.visibility or rule.default_visibility
+                        )
         if on_behalf and proposal_event is None and not documents_in:
             raise InvalidInput(
                 _(

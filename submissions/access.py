@@ -6,6 +6,7 @@ django-guardian is used only in this module: a Party's and the Council's access 
 object permission granted to a per-Party group by the workflow service that opens it.
 """
 
+import copy
 import enum
 import logging
 
@@ -13,6 +14,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import connection
+from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermission
@@ -73,13 +75,48 @@ def _audience_groups(submission, audience: Audience) -> list[str]:
 
 
 def grant_case_access(submission, audience: Audience) -> None:
-    """Open a case to a Party's focal points or the Council (called by the workflow only).
+    """Open a case to a Party's focal points or the Council (called by the workflow only)."""
+    _grant_groups(submission, _audience_groups(submission, audience))
 
-    Writes guardian's group object permissions in one statement: the importer grants access
-    for thousands of cases, and guardian's assign_perm takes a dozen queries per group."""
+
+def _access_group_names() -> list[str]:
+    return [access_group_name(r, p) for r in (Role.FOCAL_POINT, Role.COUNCIL) for p in ("PE", "US")]
+
+
+def set_case_access(submission, audiences, *, current=None) -> None:
+    """Make the Parties' and the Council's access to a case exactly ``audiences`` (called by
+    the workflow after every event): grant what the events now open, revoke what they no
+    longer do (a reopening that undid a request). ``current``: the audiences the caller knows
+    the case has (an import's new case has none), to save the read."""
+
+    wanted = {name for a in audiences for name in _audience_groups(submission, a)}
+    if current is not None:
+        held = {name for a in current for name in _audience_groups(submission, a)}
+    else:
+        held = set(
+            GroupObjectPermission.objects.filter(
+                content_type=ContentType.objects.get_for_model(submission),
+                object_pk=str(submission.pk),
+                permission__codename="view_submission",
+                group__name__in=_access_group_names(),
+            ).values_list("group__name", flat=True)
+        )
+    if wanted - held:
+        _grant_groups(submission, sorted(wanted - held))
+    if held - wanted:
+        GroupObjectPermission.objects.filter(
+            content_type=ContentType.objects.get_for_model(submission),
+            object_pk=str(submission.pk),
+            permission__codename="view_submission",
+            group__name__in=sorted(held - wanted),
+        ).delete()
+
+
+def _grant_groups(submission, names) -> None:
+    """Guardian's group object permissions in one statement: the importer grants access for
+    thousands of cases, and guardian's assign_perm takes a dozen queries per group."""
 
     content_type = ContentType.objects.get_for_model(submission)  # cached by Django
-    names = _audience_groups(submission, audience)
     table = connection.ops.quote_name(GroupObjectPermission._meta.db_table)
     permissions = connection.ops.quote_name(Permission._meta.db_table)
     groups = connection.ops.quote_name(Group._meta.db_table)
@@ -230,14 +267,95 @@ def public_submissions(queryset=None):
 
 
 def public_events(queryset):
-    return queryset.filter(visibility=V.PUBLIC, submission__registered_on__isnull=False)
+    """The events the public sees: public ones, and Parties' items the Secretariat published.
+    Their text as the public sees it comes from ``public_timeline``."""
+    return queryset.filter(
+        Q(visibility=V.PUBLIC) | Q(pk__in=_published_event_pks(queryset.model)),
+        submission__registered_on__isnull=False,
+    )
 
 
 def public_documents(queryset):
+    events = queryset.model._meta.get_field("event").related_model
     return queryset.filter(
+        Q(event__visibility=V.PUBLIC) | Q(event__in=_published_event_pks(events)),
         visibility=V.PUBLIC,
-        event__visibility=V.PUBLIC,
         submission__registered_on__isnull=False,
+    )
+
+
+# --- What the public sees of an event's own text -------------------------------------------------
+
+# The Secretariat's decision that publishes or redacts an event's title and note on the public
+# surfaces (REGISTRY-FORMAT.md ``public_text_changed``): derived from the events, so that the
+# hashed event row never changes and its original stays in the restricted history.
+TEXT_DECISION = "public_text_changed"
+TEXT_FIELDS = ("title", "note")
+REDACTED = "redacted"
+
+
+def public_text(events) -> dict[int, frozenset | None]:
+    """For each event of one case (given in order), by ``seq``: ``None`` if the public does
+    not see it, else the fields of its own text (title, note) withheld from the public.
+
+    PROCESS.md: what a Party or the Council sends through a portal for the public
+    (``publish_requested``) waits until the Secretariat publishes it — an item at *parties*
+    is not shown at all, a public kind's text is withheld; a later decision may redact a
+    field of any event."""
+    shown: dict[int, bool] = {}
+    hidden: dict[int, set] = {}
+    for event in events:
+        data = event.data or {}
+        if event.kind == TEXT_DECISION:
+            target = data.get("event")
+            seq = target + 1 if isinstance(target, int) else None
+            if seq not in shown:
+                continue
+            fields = set(data.get("fields") or ()) & set(TEXT_FIELDS)
+            if data.get("to") == V.PUBLIC:
+                shown[seq] = True
+                hidden[seq] -= fields
+            else:
+                hidden[seq] |= fields
+            continue
+        shown[event.seq] = event.visibility == V.PUBLIC
+        hidden[event.seq] = set(TEXT_FIELDS) if data.get("publish_requested") else set()
+    return {seq: frozenset(hidden[seq]) if shown[seq] else None for seq in shown}
+
+
+def public_timeline(events) -> list:
+    """The events of one case (all of them, in order) as the public sees them: only those
+    shown, each withheld field blank on a copy (the rows are never changed)."""
+    events = list(events)
+    state = public_text(events)
+    result = []
+    for event in events:
+        withheld = state.get(event.seq)
+        if withheld is None:
+            continue
+        if withheld:
+            event = copy.copy(event)
+            for name in withheld:
+                setattr(event, name, "")
+        event.text_withheld = bool(withheld)
+        result.append(event)
+    return result
+
+
+def _published_event_pks(events) -> list[int]:
+    """Events at *parties* that the Secretariat published by a decision (few: a query for the
+    decisions, one for their targets)."""
+    decisions = events.objects.filter(kind=TEXT_DECISION, data__to=V.PUBLIC).values_list(
+        "submission_id", "data"
+    )
+    targets = Q()
+    for submission_id, data in decisions:
+        if isinstance(data.get("event"), int):
+            targets |= Q(submission_id=submission_id, seq=data["event"] + 1)
+    if not targets:
+        return []
+    return list(
+        events.objects.filter(targets).exclude(visibility=V.PUBLIC).values_list("pk", flat=True)
     )
 
 

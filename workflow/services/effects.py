@@ -16,6 +16,7 @@ from submissions.models import (
 )
 from submissions.stages import Stage, Visibility
 from workflow import guards
+from workflow.audiences import access_for
 from workflow.models import Deadline, Event
 from workflow.periods import EXTENDED_PARTY_RESPONSE
 from workflow.services.context import Context
@@ -78,6 +79,22 @@ def apply(ctx: Context, rule: EventRule, event: Event) -> None:
     handler = _KIND_EFFECTS.get(rule.kind)
     if handler:
         handler(ctx, event)
+    _set_access(ctx, event)
+
+
+def _set_access(ctx: Context, event: Event) -> None:
+    """Access follows the process: after every event, the Parties' and the Council's access is
+    exactly what the events now say (``workflow.audiences``), reopening included. An import
+    writes only when it changes (its new case starts with none): it runs for thousands of
+    cases."""
+    before = access_for(ctx.facts)
+    after = access_for([*ctx.facts, {"kind": event.kind, "data": event.data}])
+    if ctx.importing:
+        if after != before:
+            access.set_case_access(ctx.submission, after, current=before)
+        return
+    # Live, the permissions are read and corrected, whatever an older version left behind.
+    access.set_case_access(ctx.submission, after)
 
 
 def _open(ctx: Context, kind: str, event: Event) -> None:
@@ -161,19 +178,6 @@ def _request_delivered(ctx: Context, event: Event) -> None:
 
 def _extension_notified(ctx: Context, event: Event) -> None:
     ctx.deadlines.set_length(ctx.deadlines.open("party_response"), EXTENDED_PARTY_RESPONSE)
-
-
-def _response_decided(ctx: Context, event: Event) -> None:
-    if event.data["outcome"] == "request":
-        access.grant_case_access(ctx.submission, access.Audience.PARTY_CONCERNED)
-
-
-def _factual_record_notified(ctx: Context, event: Event) -> None:
-    access.grant_case_access(ctx.submission, access.Audience.COUNCIL)
-
-
-def _draft_submitted(ctx: Context, event: Event) -> None:
-    access.grant_case_access(ctx.submission, access.Audience.PARTIES_AND_COUNCIL)
 
 
 def _submitters_joined(ctx: Context, event: Event) -> None:
@@ -265,9 +269,6 @@ _KIND_EFFECTS = {
     "acknowledged": _acknowledged,
     "request_delivered": _request_delivered,
     "extension_notified": _extension_notified,
-    "response_decided": _response_decided,
-    "factual_record_notified": _factual_record_notified,
-    "draft_submitted": _draft_submitted,
     "submitters_joined": _submitters_joined,
     "identity_withheld": _identity_withheld,
     "assigned": _assigned,

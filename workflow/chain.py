@@ -1,17 +1,29 @@
 """The tamper-evident chain: each event's hash covers the previous hash and all its content.
 
 The canonical serialisation is JSON with sorted keys, no insignificant white space and UTF-8,
-over every stored field of the event (dates as ISO strings, the recorder as a username) and
+over every stored field of the event (dates as ISO strings, the recorder as a user id) and
 the documents it carries (metadata as recorded and each file's SHA-256, not where the file is
-stored). The case keeps the head hash and the number of events, which are public.
+stored). The hash is an HMAC-SHA256 under a key kept outside the database
+(``settings.SEM_CHAIN_KEYS``; the event stores the key's id, so keys can be rotated): whoever
+can write to the database but does not hold the key cannot recompute a rewritten chain.
+Events recorded before keys were introduced (empty ``key_id``) keep their unkeyed SHA-256 over
+the recorder's username. The case keeps the head hash and the number of events, which are
+public. ``workflow.verification`` checks whole installations in batches.
 """
 
+import datetime
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 
-from submissions.models import Document
+from django.conf import settings
+from django.core.files.storage import default_storage
+
+from submissions.models import Document, Submission, SubmissionSubmitter, Submitter, User
+from submissions.stages import Stage, Visibility
 from workflow.models import Event
+from workflow.table import TABLE
 
 GENESIS = ""
 
@@ -84,7 +96,36 @@ def event_content(event, documents, recorded_by: str | None) -> dict:
     }
 
 
+class UnknownKey(Exception):
+    """The event was hashed under a key this installation does not hold."""
+
+
+def chain_keys() -> dict:
+    return settings.SEM_CHAIN_KEYS
+
+
+def current_key_id() -> str:
+    return settings.SEM_CHAIN_KEY_ID
+
+
+def unkeyed_before() -> datetime.datetime | None:
+    value = settings.SEM_CHAIN_UNKEYED_BEFORE
+    return datetime.datetime.fromisoformat(value) if value else None
+
+
+def keyed_hash(key_id: str, prev_hash: str, content: dict) -> str:
+    key = chain_keys().get(key_id)
+    if key is None:
+        raise UnknownKey(key_id)
+    mac = hmac.new(key.encode(), digestmod=hashlib.sha256)
+    mac.update(prev_hash.encode())
+    mac.update(b"\n")
+    mac.update(canonical({**content, "key_id": key_id}))
+    return mac.hexdigest()
+
+
 def compute_hash(prev_hash: str, content: dict) -> str:
+    """The unkeyed rule of the events recorded before keys were introduced."""
     digest = hashlib.sha256()
     digest.update(prev_hash.encode())
     digest.update(b"\n")
@@ -93,8 +134,28 @@ def compute_hash(prev_hash: str, content: dict) -> str:
 
 
 def hash_event(event, documents) -> str:
+    """The event's hash under its own rule: keyed (over the recorder's id) when it has a key
+    id, else the legacy unkeyed rule (over the recorder's username)."""
+    if event.key_id:
+        content = event_content(event, documents, event.recorded_by_id)
+        return keyed_hash(event.key_id, event.prev_hash, content)
     recorded_by = event.recorded_by.username if event.recorded_by_id else None
     return compute_hash(event.prev_hash, event_content(event, documents, recorded_by))
+
+
+def seal(event, documents, imported_hash: str | None = None, imported_key_id: str = "") -> None:
+    """Set the event's ``key_id`` and ``hash``. A live event (or an import without hashes) is
+    hashed under the current key; an event of a restricted export keeps the exported key id
+    (none: the legacy rule) and, when this installation does not hold that key, the exported
+    hash, which it cannot check."""
+    if imported_hash is None:
+        event.key_id = current_key_id()
+    else:
+        event.key_id = imported_key_id or ""
+        if event.key_id and event.key_id not in chain_keys():
+            event.hash = imported_hash
+            return
+    event.hash = hash_event(event, documents)
 
 
 @dataclass
@@ -108,38 +169,374 @@ class Break:
         return f"{self.submission.reference}: {where}: {self.message}"
 
 
-def verify_submission(submission) -> Break | None:
-    """The first broken link of a case's chain, or ``None`` when the chain is intact."""
-    events = list(
-        Event.objects.filter(submission=submission)
-        .select_related("recorded_by", "proposal")
-        .prefetch_related("documents")
-        .order_by("seq", "id")
-    )
-    prev = GENESIS
-    for expected_seq, event in enumerate(events, start=1):
-        if event.seq != expected_seq:
-            return Break(
-                submission,
-                expected_seq,
-                f"event {expected_seq} is missing (found event {event.seq} in its place)",
-            )
-        if event.prev_hash != prev:
-            return Break(
-                submission,
-                event.seq,
-                "does not follow the previous event (events deleted, reordered or swapped)",
-            )
-        if hash_event(event, list(event.documents.all())) != event.hash:
-            return Break(submission, event.seq, "content changed after it was recorded")
-        prev = event.hash
-    if submission.event_count != len(events):
-        return Break(
-            submission,
-            None,
-            f"the case records {submission.event_count} events "
-            f"but {len(events)} remain (the last ones were deleted)",
+def verify_submission(submission, check_files: bool = True) -> Break | None:
+    """The first problem of a case (its chain, then what the events say its state is), or
+    ``None`` when the case is intact."""
+    problems = next(iter(verify_all(Submission.objects.filter(pk=submission.pk), check_files)))
+    return problems[1][0] if problems[1] else None
+
+
+EVENT_FIELDS = (
+    "submission_id",
+    "id",
+    "seq",
+    "kind",
+    "on",
+    "recorded_at",
+    "recorded_by_id",
+    "author",
+    "stage_before",
+    "stage_after",
+    "data",
+    "visibility",
+    "code",
+    "title",
+    "note",
+    "proposal_id",
+    "prev_hash",
+    "hash",
+    "key_id",
+)
+DOCUMENT_FIELDS = (
+    "submission_id",
+    "id",
+    "event_id",
+    "position",
+    "language",
+    "title",
+    "kind",
+    "initial_visibility",
+    "visibility",
+    "translation_of_id",
+    "official_translation",
+    "redacted_version_of_id",
+    "sha256",
+    "size",
+    "file",
+)
+CHUNK = 5000
+
+
+def _by_case(queryset, fields):
+    """Stream rows as dicts, grouped by case: (submission_id, [rows])."""
+    current, rows = None, []
+    for values in queryset.values_list(*fields).iterator(chunk_size=CHUNK):
+        row = dict(zip(fields, values, strict=True))
+        if row["submission_id"] != current:
+            if rows:
+                yield current, rows
+            current, rows = row["submission_id"], []
+        rows.append(row)
+    if rows:
+        yield current, rows
+
+
+class _Stream:
+    """One streamed, case-ordered query, read in step with the cases."""
+
+    def __init__(self, groups):
+        self.groups, self.head = groups, next(groups, None)
+
+    def take(self, submission_id) -> list:
+        while self.head is not None and self.head[0] < submission_id:
+            self.head = next(self.groups, None)  # rows of a case not asked about
+        if self.head is not None and self.head[0] == submission_id:
+            rows, self.head = self.head[1], next(self.groups, None)
+            return rows
+        return []
+
+
+def verify_all(submissions=None, check_files: bool = True):
+    """Check every case in ``submissions`` (default: all), streamed in batches: a handful of
+    queries for the whole installation. Yields ``(submission, [Break, ...])`` per case."""
+    submissions = (submissions or Submission.objects.all()).order_by("pk")
+    ids = submissions.values("pk")
+    events = _Stream(
+        _by_case(
+            Event.objects.filter(submission__in=ids).order_by("submission_id", "seq", "id"),
+            EVENT_FIELDS,
         )
-    if submission.chain_head != prev:
-        return Break(submission, None, "the head hash does not match the last event")
-    return None
+    )
+    docs = _Stream(
+        _by_case(
+            Document.objects.filter(submission__in=ids).order_by("submission_id", "position", "id"),
+            DOCUMENT_FIELDS,
+        )
+    )
+    members = _Stream(
+        _by_case(
+            SubmissionSubmitter.objects.filter(submission__in=ids).order_by(
+                "submission_id", "position"
+            ),
+            ("submission_id", "position", "submitter_id", "submitter__confidential"),
+        )
+    )
+    withheld_when_created = set(
+        Submitter.history.filter(history_type="+", confidential=True).values_list("id", flat=True)
+    )
+    usernames = None
+    for submission in submissions.iterator(chunk_size=CHUNK):
+        rows = events.take(submission.pk)
+        if usernames is None and any(not row["key_id"] for row in rows):
+            usernames = dict(User.objects.values_list("id", "username"))
+        check = _CaseCheck(submission, rows, docs.take(submission.pk), usernames or {})
+        problems = check.chain()
+        problems += check.state(members.take(submission.pk), withheld_when_created)
+        if check_files:
+            problems += check.files()
+        yield submission, problems
+
+
+def _link(target_id, index_in_event: dict, positions: dict):
+    if target_id is None:
+        return None
+    if target_id in index_in_event:
+        return index_in_event[target_id]
+    return positions.get(target_id)
+
+
+class _CaseCheck:
+    """One case, from its streamed rows: its chain, then its state replayed from its events."""
+
+    def __init__(self, submission, events, documents, usernames):
+        self.submission, self.events, self.documents = submission, events, documents
+        self.usernames = usernames
+        self.seq_of = {e["id"]: e["seq"] for e in events}
+        self.documents_of = {}
+        for document in documents:  # ordered by position
+            self.documents_of.setdefault(document["event_id"], []).append(document)
+        self.positions = {
+            d["id"]: [self.seq_of.get(d["event_id"], 0) - 1, d["position"]] for d in documents
+        }
+
+    def _break(self, seq, message) -> Break:
+        return Break(self.submission, seq, message)
+
+    def _content(self, event, recorded_by) -> dict:
+        documents = self.documents_of.get(event["id"], [])
+        index_in_event = {d["id"]: i for i, d in enumerate(documents)}
+        return {
+            "seq": event["seq"],
+            "kind": event["kind"],
+            "on": event["on"].isoformat(),
+            "recorded_at": event["recorded_at"].isoformat(),
+            "recorded_by": recorded_by,
+            "author": event["author"],
+            "stage_before": event["stage_before"],
+            "stage_after": event["stage_after"],
+            "data": event["data"],
+            "visibility": event["visibility"],
+            "code": event["code"],
+            "title": event["title"],
+            "note": event["note"],
+            "proposal": self.seq_of.get(event["proposal_id"]),
+            "documents": [
+                {
+                    "language": d["language"],
+                    "title": d["title"],
+                    "kind": d["kind"],
+                    "visibility": d["initial_visibility"],
+                    "translation_of": _link(d["translation_of_id"], index_in_event, self.positions),
+                    "official_translation": d["official_translation"],
+                    "redacted_version_of": _link(
+                        d["redacted_version_of_id"], index_in_event, self.positions
+                    ),
+                    "sha256": d["sha256"],
+                    "size": d["size"],
+                }
+                for d in documents
+            ],
+        }
+
+    def chain(self) -> list[Break]:
+        prev, keyed, cutoff = GENESIS, False, unkeyed_before()
+        for expected, event in enumerate(self.events, start=1):
+            seq = event["seq"]
+            if seq != expected:
+                return [
+                    self._break(
+                        expected, f"event {expected} is missing (found event {seq} in its place)"
+                    )
+                ]
+            if event["prev_hash"] != prev:
+                return [
+                    self._break(
+                        seq,
+                        "does not follow the previous event (events deleted, reordered or swapped)",
+                    )
+                ]
+            if event["key_id"]:
+                keyed = True
+                try:
+                    digest = keyed_hash(
+                        event["key_id"], prev, self._content(event, event["recorded_by_id"])
+                    )
+                except UnknownKey:
+                    return [
+                        self._break(
+                            seq,
+                            f"hashed under key “{event['key_id']}”, which this installation "
+                            "does not hold (SEM_CHAIN_KEYS): it cannot be verified",
+                        )
+                    ]
+            elif keyed or (cutoff is not None and event["recorded_at"] >= cutoff):
+                return [
+                    self._break(
+                        seq,
+                        "carries no key although it was recorded after keys were introduced "
+                        "(rewritten with the unkeyed rule)",
+                    )
+                ]
+            else:
+                username = self.usernames.get(event["recorded_by_id"])
+                digest = compute_hash(prev, self._content(event, username))
+            if digest != event["hash"]:
+                return [self._break(seq, "content changed after it was recorded")]
+            prev = event["hash"]
+        submission = self.submission
+        if submission.event_count != len(self.events):
+            return [
+                self._break(
+                    None,
+                    f"the case records {submission.event_count} events "
+                    f"but {len(self.events)} remain (the last ones were deleted)",
+                )
+            ]
+        if submission.chain_head != prev:
+            return [self._break(None, "the head hash does not match the last event")]
+        return []
+
+    def state(self, members, withheld_when_created) -> list[Break]:
+        """Replay the events through the table: the stage and closure they lead to, each
+        document's visibility, and whose identity they withhold; name every difference."""
+        problems = []
+        stage = closure = ""
+        visibility = {d["id"]: d["initial_visibility"] for d in self.documents}
+        at = {(self.seq_of.get(d["event_id"]), d["position"]): d for d in self.documents}
+        joined = sum(
+            len(e["data"].get("submitters", []))
+            for e in self.events
+            if e["kind"] == "submitters_joined"
+        )
+        next_position = len(members) - joined
+        withheld = {}  # position -> why
+        for event in self.events:
+            seq, data, rule = event["seq"], event["data"], TABLE.get(event["kind"])
+            if rule is None:
+                problems.append(self._break(seq, f"unknown event kind “{event['kind']}”"))
+                continue
+            if event["stage_before"] != stage or not rule.allowed_in(stage):
+                problems.append(
+                    self._break(seq, f"“{event['kind']}” cannot follow stage “{stage or '-'}”")
+                )
+            effect = rule.effect(data.get("outcome"))
+            to = effect.to if effect.from_stages is None or stage in effect.from_stages else None
+            if rule.kind == "reopened":
+                to, closure = data.get("to_stage"), ""
+            if rule.kind == "unrecorded_steps":
+                to = data.get("stage")
+            elif to == Stage.CLOSED:
+                closure = effect.closure or data.get("reason", "")
+            expected = to or stage
+            if event["stage_after"] != expected:
+                problems.append(
+                    self._break(
+                        seq,
+                        f"leaves the case at “{event['stage_after']}”, the table at “{expected}”",
+                    )
+                )
+            stage = expected
+            if rule.kind == "visibility_changed":
+                index, position = data["document"]
+                document = at.get((index + 1, position))
+                if document is not None:
+                    visibility[document["id"]] = data["to"]
+            elif rule.kind == "published":
+                self._publish(visibility, seq)
+            elif rule.kind == "identity_withheld":
+                withheld[data["submitter"]] = f"by event {seq}"
+            elif rule.kind == "submitters_joined":
+                for item in data["submitters"]:
+                    if item.get("confidential"):
+                        withheld[next_position] = f"when they joined (event {seq})"
+                    next_position += 1
+        submission = self.submission
+        if (submission.stage, submission.closure_reason) != (stage, closure):
+            problems.append(
+                self._break(
+                    None,
+                    f"the case shows stage “{submission.stage}” "
+                    f"({submission.closure_reason or 'no closure reason'}) but its events "
+                    f"lead to “{stage}” ({closure or 'no closure reason'})",
+                )
+            )
+        for document in self.documents:
+            if document["visibility"] != visibility[document["id"]]:
+                problems.append(
+                    self._break(
+                        self.seq_of.get(document["event_id"]),
+                        f"document “{document['title']}” is shown to "
+                        f"“{document['visibility']}” but its events allow "
+                        f"“{visibility[document['id']]}”",
+                    )
+                )
+        for member in members:
+            why = withheld.get(member["position"])
+            if why is None and member["submitter_id"] in withheld_when_created:
+                why = "when filed"
+            if why and not member["submitter__confidential"]:
+                problems.append(
+                    self._break(
+                        None,
+                        f"submitter {member['position'] + 1}'s identity is public although it "
+                        f"was withheld {why}",
+                    )
+                )
+        return problems
+
+    def _publish(self, visibility, seq) -> None:
+        """The final factual record, its translations and redacted versions become public."""
+        earlier = [d for d in self.documents if (self.seq_of.get(d["event_id"]) or 0) < seq]
+        kind_of = {e["id"]: e["kind"] for e in self.events}
+        found = {d["id"] for d in earlier if kind_of.get(d["event_id"]) == "final_submitted"}
+        while True:
+            more = {
+                d["id"]
+                for d in earlier
+                if d["id"] not in found
+                and (d["translation_of_id"] in found or d["redacted_version_of_id"] in found)
+            }
+            if not more:
+                break
+            found |= more
+        for document_id in found:
+            visibility[document_id] = Visibility.PUBLIC
+
+    def files(self) -> list[Break]:
+        """Each stored file's bytes against the SHA-256 its event recorded."""
+        problems = []
+        for document in self.documents:
+            if not document["file"] or not document["sha256"]:
+                continue
+            digest = hashlib.sha256()
+            try:
+                with default_storage.open(document["file"], "rb") as handle:
+                    for block in iter(lambda h=handle: h.read(1 << 20), b""):
+                        digest.update(block)
+            except OSError:
+                problems.append(
+                    self._break(
+                        self.seq_of.get(document["event_id"]),
+                        f"the file of document “{document['title']}” is missing",
+                    )
+                )
+                continue
+            if digest.hexdigest() != document["sha256"]:
+                problems.append(
+                    self._break(
+                        self.seq_of.get(document["event_id"]),
+                        f"the file of document “{document['title']}” was replaced (its "
+                        "SHA-256 differs from the one recorded)",
+                    )
+                )
+        return problems

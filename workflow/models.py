@@ -21,8 +21,9 @@ EVENT_KIND_CHOICES = _event_kind_choices
 class Event(models.Model):
     """One entry of a case's history. Append-only: the services write it, nothing updates it.
 
-    ``hash`` is SHA-256 over the previous event's hash and the canonical serialisation of this
-    event's content (see ``workflow.chain``), so that any later change is detectable.
+    ``hash`` is an HMAC-SHA256, under the key ``key_id`` names, over the previous event's hash and
+    the canonical serialisation of this event's content (see ``workflow.chain``), so that any
+    later change is detectable.
     """
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
@@ -52,6 +53,9 @@ class Event(models.Model):
     )
     prev_hash = models.CharField(max_length=64, blank=True)
     hash = models.CharField(max_length=64)
+    # Which chain key (settings.SEM_CHAIN_KEYS) made ``hash``; empty: the unkeyed rule of the
+    # events recorded before keys were introduced.
+    key_id = models.CharField(max_length=40, blank=True, default="")
     history = HistoricalRecords()
 
     class Meta:

@@ -188,6 +188,18 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 SEM_IDENTIFIER_PREFIX = env.str("SEM_IDENTIFIER_PREFIX", default="SEM")
 # Decisions are proposed by an officer and take effect when the Executive Director approves.
 SEM_FOUR_EYES = env.bool("SEM_FOUR_EYES", default=True)
+# The key of the event chain's HMAC, kept outside the database (workflow.chain). Rotatable:
+# SEM_CHAIN_KEYS holds every key still needed to verify ("id=key,id=key"), SEM_CHAIN_KEY_ID
+# names the one new events are hashed with; SEM_CHAIN_KEY alone is key "1". The development
+# default is refused by the production settings.
+SEM_CHAIN_DEV_KEY = "development-only-chain-key"
+SEM_CHAIN_KEYS = env.dict("SEM_CHAIN_KEYS", default={}) or {
+    "1": env.str("SEM_CHAIN_KEY", default=SEM_CHAIN_DEV_KEY)
+}
+SEM_CHAIN_KEY_ID = env.str("SEM_CHAIN_KEY_ID", default=next(iter(SEM_CHAIN_KEYS)))
+# Events recorded before keys were introduced keep their unkeyed hash; an unkeyed event
+# recorded at or after this moment is a rewrite.
+SEM_CHAIN_UNKEYED_BEFORE = env.str("SEM_CHAIN_UNKEYED_BEFORE", default="2026-12-03T00:00:00+00:00")
 # A calendar-day period whose last day is not a working day ends on the next working day.
 SEM_NEXT_WORKING_DAY = env.bool("SEM_NEXT_WORKING_DAY", default=True)
 # Public holidays of the seat: the `holidays` country and subdivision.

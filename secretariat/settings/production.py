@@ -10,6 +10,14 @@ for _name in ("SECRET_KEY", "DATABASE_URL"):
             f"{_name} must be set in the environment for production settings."
         )
 
+if SEM_CHAIN_DEV_KEY in SEM_CHAIN_KEYS.values():  # noqa: F405
+    raise ImproperlyConfigured(
+        "SEM_CHAIN_KEY must be set in the environment for production settings (or "
+        "SEM_CHAIN_KEYS with SEM_CHAIN_KEY_ID): the development key of the event chain is public."
+    )
+if SEM_CHAIN_KEY_ID not in SEM_CHAIN_KEYS:  # noqa: F405
+    raise ImproperlyConfigured("SEM_CHAIN_KEY_ID must name one of SEM_CHAIN_KEYS.")
+
 # The rate limit (and any other count kept in the cache) must be shared by every process:
 # with the local-memory cache each gunicorn worker would count on its own.
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":  # noqa: F405

@@ -268,6 +268,11 @@ def _export_event(
         item["recorded_at"] = event.recorded_at.astimezone(datetime.UTC).isoformat()
         item["recorded_by"] = event.recorded_by.username if event.recorded_by_id else None
         item["hash"] = event.hash
+        if event.key_id:
+            # A keyed hash covers the recorder's account id, not its name.
+            item["key_id"] = event.key_id
+            if event.recorded_by_id:
+                item["recorded_by_id"] = event.recorded_by_id
     return item
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, transaction
+from django.core.management.color import no_style
+from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
 from submissions import access
@@ -42,6 +43,8 @@ COMMON_EVENT_KEYS = (
     "recorded_at",
     "recorded_by",
     "hash",
+    "key_id",
+    "recorded_by_id",
 )
 ALWAYS_ALLOWED_DATA = ("proposal_event", "date_reason")
 DEFAULT_AUTHORS = {
@@ -227,14 +230,24 @@ def _submitter_from(item, reference) -> services.SubmitterInput:
     )
 
 
-def _placeholder_user(username):
-    """Unknown recorders of a restricted export become inactive placeholder accounts."""
+def _placeholder_user(username, user_id=None):
+    """Unknown recorders of a restricted export become inactive placeholder accounts, with
+    the account id they had where the export was made when that id is free here (a keyed
+    hash covers the recorder's id)."""
     if not username:
         return None
-    user, created = User.objects.get_or_create(username=username, defaults={"is_active": False})
-    if created:
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
+    user = User.objects.filter(username=username).first()
+    if user is not None:
+        return user
+    keep_id = isinstance(user_id, int) and not User.objects.filter(pk=user_id).exists()
+    user = User(username=username, is_active=False, pk=user_id if keep_id else None)
+    user.set_unusable_password()
+    user.save()
+    if keep_id and connection.vendor == "postgresql":
+        # An explicit id does not move the sequence: the next account would collide.
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), [User]):
+                cursor.execute(sql)
     return user
 
 
@@ -242,8 +255,9 @@ def _import_options(item) -> services.ImportOptions:
     recorded_at = item.get("recorded_at")
     return services.ImportOptions(
         recorded_at=datetime.datetime.fromisoformat(recorded_at) if recorded_at else None,
-        recorded_by=_placeholder_user(item.get("recorded_by")),
+        recorded_by=_placeholder_user(item.get("recorded_by"), item.get("recorded_by_id")),
         expected_hash=item.get("hash"),
+        key_id=item.get("key_id") or "",
         defer_writes=True,
         **(_SHARED.get() or {}),
     )

@@ -31,6 +31,7 @@ class ImportOptions:
     recorded_at: datetime.datetime | None = None
     recorded_by: object = None  # a User
     expected_hash: str | None = None
+    key_id: str = ""  # the chain key the export's hash was made with (none: unkeyed)
     # Write the case row and deadlines once at the end (the caller runs flush_deferred).
     defer_writes: bool = False
     # Shared by all the cases of one import: the calendar and lengths are read once.

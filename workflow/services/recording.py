@@ -314,7 +314,12 @@ def _write(
     apply(ctx, rule, event)
     event.stage_after = submission.stage
     rows = documents.prepare(event, documents_in, rule)
-    event.hash = chain.hash_event(event, rows)
+    chain.seal(
+        event,
+        rows,
+        importing.expected_hash if importing is not None else None,
+        importing.key_id if importing is not None else "",
+    )
     if importing is not None and importing.expected_hash and importing.expected_hash != event.hash:
         raise RuleViolation(
             _("The recomputed hash does not match the archive's: the export was altered."),

@@ -6,6 +6,7 @@ pending uploads and the proxy's address; the findings about four eyes, the histo
 Party items on the public docket and access on reopening are proved by their own issues' tests.
 """
 
+import datetime
 import io
 import logging
 import os
@@ -17,6 +18,7 @@ from django.contrib import admin
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -26,9 +28,11 @@ from secretariat.logging import JsonFormatter, MaskingFormatter
 from submissions import uploads
 from submissions.models import AccessLogEntry, Document, Submission, Submitter
 from submissions.storage import DocumentInput
+from tests.factories import file_case
 from tests.filing.conftest import PDF
 from tests.helpers_cases import drive
 from tests.portals.conftest import stored_pdf
+from workflow import chain, services
 from workflow.models import Deadline, Event
 
 pytestmark = pytest.mark.django_db
@@ -271,3 +275,152 @@ def test_the_filing_rate_limit_is_per_client_behind_the_proxy(client, settings):
 
     assert [lost("203.0.113.66").status_code for _ in range(3)] == [200, 200, 429]
     assert lost("198.51.100.10").status_code == 200
+
+
+# --- "verify_history proves less than it says" (the keyed chain, workflow.chain) --------------
+
+
+def _verify_history_errors():
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("verify_history", stderr=err, stdout=io.StringIO())
+    return err.getvalue()
+
+
+def _rechain(case, documents=True):
+    """What an insider with the database but not the key does: recompute every hash of the case
+    in order (under whatever rule the event now carries) and move the head."""
+    prev = chain.GENESIS
+    for event in Event.objects.filter(submission=case).order_by("seq"):
+        event.prev_hash = prev
+        event.hash = chain.hash_event(event, list(event.documents.all()))
+        Event.objects.filter(pk=event.pk).update(
+            prev_hash=event.prev_hash, hash=event.hash, key_id=event.key_id
+        )
+        prev = event.hash
+    Submission.objects.filter(pk=case.pk).update(chain_head=prev)
+
+
+def _annexed_case():
+    story = drive("response_decision", party="PE")
+    story.add(
+        "information_added",
+        after=1,
+        author="submitter",
+        visibility="party_concerned",
+        documents_in=[
+            DocumentInput(
+                title="Anexo confidencial",
+                language="es",
+                file=stored_pdf(),
+                visibility="party_concerned",
+                kind="annex",
+            )
+        ],
+    )
+    return story.case
+
+
+def test_a_rewritten_event_with_recomputed_unkeyed_hashes_is_detected(settings):
+    # The deployment introduced keys in 2020; this case was recorded since.
+    settings.SEM_CHAIN_UNKEYED_BEFORE = "2020-01-01T00:00:00+00:00"
+    case = drive("awaiting_response").case
+    Event.objects.filter(submission=case, seq=3).update(note="Admitted without reasons.")
+    Event.objects.filter(submission=case).update(key_id="")  # the unkeyed rule anyone can run
+    _rechain(case)
+    err = _verify_history_errors()
+    assert (
+        f"{case.reference}: event 1: carries no key although it was recorded after keys were "
+        "introduced (rewritten with the unkeyed rule)"
+    ) in err
+
+
+def test_a_rewritten_event_rehashed_under_a_guessed_key_is_detected(settings):
+    settings.SEM_CHAIN_KEYS = {"1": "the real key, kept in the environment"}
+    case = drive("awaiting_response").case
+    Event.objects.filter(submission=case, seq=3).update(note="Admitted without reasons.")
+    settings.SEM_CHAIN_KEYS = {"1": "development-only-chain-key"}  # the insider's guess
+    _rechain(case)
+    settings.SEM_CHAIN_KEYS = {"1": "the real key, kept in the environment"}
+    err = _verify_history_errors()
+    assert f"{case.reference}: event 1: content changed after it was recorded" in err
+
+
+def test_a_flipped_document_visibility_is_detected():
+    case = _annexed_case()
+    Document.objects.filter(submission=case, title="Anexo confidencial").update(visibility="public")
+    err = _verify_history_errors()
+    assert (
+        f"{case.reference}: event 4: document “Anexo confidencial” is shown to “public” but its "
+        "events allow “party_concerned”"
+    ) in err
+
+
+def test_an_unwithheld_submitter_is_detected():
+    filed = file_case(
+        on=datetime.date(2023, 3, 10),
+        submitters=[
+            services.SubmitterInput(
+                kind="individual", name="Rosa Quispe", nationality="PE", confidential=True
+            ),
+            services.SubmitterInput(kind="organization", name="Red Amazónica", nationality="PE"),
+        ],
+    )
+    services.record_event(
+        filed,
+        "identity_withheld",
+        actor=None,
+        on=datetime.date(2023, 3, 12),
+        data={"submitter": 1},
+        importing=services.ImportOptions(),
+    )
+    Submitter.objects.filter(memberships__submission=filed).update(confidential=False)
+    err = _verify_history_errors()
+    assert (
+        f"{filed.reference}: case: submitter 1's identity is public although it was withheld "
+        "when filed"
+    ) in err
+    assert (
+        f"{filed.reference}: case: submitter 2's identity is public although it was withheld "
+        "by event 2"
+    ) in err
+
+
+def test_a_replaced_file_is_detected():
+    case = _annexed_case()
+    document = Document.objects.get(submission=case, title="Anexo confidencial")
+    with default_storage.open(document.file.name, "wb") as handle:
+        handle.write(PDF + b"% a page added afterwards\n")
+    err = _verify_history_errors()
+    assert (
+        f"{case.reference}: event 4: the file of document “Anexo confidencial” was replaced "
+        "(its SHA-256 differs from the one recorded)"
+    ) in err
+
+
+def test_a_stage_set_outside_the_process_is_detected():
+    case = drive("awaiting_response").case
+    Submission.objects.filter(pk=case.pk).update(stage="closed", closure_reason="withdrawn")
+    err = _verify_history_errors()
+    assert (
+        f"{case.reference}: case: the case shows stage “closed” (withdrawn) but its events lead "
+        "to “awaiting_response” (no closure reason)"
+    ) in err
+
+
+def test_renaming_a_user_breaks_nothing(officer):
+    case = drive("admissibility_review").case
+    services.record_event(
+        case,
+        "correspondence",
+        actor=None,
+        on=datetime.date(2023, 3, 20),
+        title="Letter to the submitter",
+        importing=services.ImportOptions(recorded_by=officer),
+    )
+    officer.username = "officer-renamed"
+    officer.save()
+    out = io.StringIO()
+    call_command("verify_history", stdout=out)
+    assert "1 case(s) checked, 0 broken" in out.getvalue()
+    assert Event.objects.get(submission=case, seq=3).recorded_by == officer

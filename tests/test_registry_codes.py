@@ -307,3 +307,18 @@ def test_a_link_to_a_later_or_missing_document_is_refused(db):
     ]
     bad["submissions"][0]["events"][6]["documents"][0]["translation_of"] = [6, 0]
     assert not import_registry(bad).ok
+
+
+def test_the_docket_lists_the_same_deadlines_as_the_public_export(client, db):
+    """One rule (Deadline.objects.public) for the docket and the export: the comment periods
+    an unpublished draft opened are on neither."""
+    assert import_registry(_drafted("parties")).ok
+    case = json.loads(export_registry())["submissions"][0]
+    slug = Submission.objects.get(identifier=case["identifier"]).slug
+    restricted = json.loads(export_registry(restricted=True))["submissions"][0]
+    assert [d["state"] for d in restricted["deadlines"] if d["kind"] == "draft_comments"] == [
+        "open",
+        "open",
+    ]
+    page = client.get(f"/en/docket/{slug}/").content.decode()
+    assert "Comments on the draft factual record" not in page

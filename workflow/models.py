@@ -76,6 +76,21 @@ class Event(models.Model):
         return rule.label if rule else self.kind
 
 
+# Periods a member of the public may know of (the docket, the statistics, the public export):
+# those a public event opened, those that follow another period's end, and those a non-public
+# event only moved (the request's delivery re-bases the response period a public decision opened).
+MOVED_STARTS = ("request_delivered",)
+
+
+class DeadlineQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(
+            models.Q(start_event__isnull=True)
+            | models.Q(start_event__visibility=Visibility.PUBLIC)
+            | models.Q(start_kind__in=MOVED_STARTS)
+        )
+
+
 class Deadline(models.Model):
     """A period the case waits on, with a one-line explanation a person can check."""
 
@@ -122,6 +137,8 @@ class Deadline(models.Model):
     original_due_on = models.DateField(_("due date before the new target"), null=True, blank=True)
     history = HistoricalRecords()
 
+    objects = DeadlineQuerySet.as_manager()
+
     class Meta:
         ordering = ["submission_id", "start_on", "id"]
         verbose_name = _("deadline")
@@ -130,6 +147,11 @@ class Deadline(models.Model):
 
     def __str__(self):
         return f"{self.submission} {self.kind} {self.due_on}"
+
+    def listed_publicly(self, hidden_events: set[int]) -> bool:
+        """``DeadlineQuerySet.public`` for a deadline already loaded, given the primary keys of
+        the case's events the public does not see."""
+        return self.start_event_id not in hidden_events or self.start_kind in MOVED_STARTS
 
     @property
     def kind_label(self):

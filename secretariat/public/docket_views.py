@@ -112,7 +112,9 @@ def docket_case(request, slug):
         # With the periods a legacy history's unrecorded steps skipped: shown as unknown.
         Deadline.objects.filter(
             submission=submission, state__in=(Deadline.State.OPEN, Deadline.State.UNKNOWN)
-        ).order_by("due_on", "id")
+        )
+        .public()
+        .order_by("due_on", "id")
     )
     for deadline in deadlines:
         deadline.explained = explain(deadline)

@@ -28,7 +28,7 @@ import datetime
 import statistics as pystats
 from collections import Counter, defaultdict
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -37,7 +37,7 @@ from django.utils.translation import ngettext
 from secretariat.public import charts
 from submissions import access
 from submissions.models import PARTY_CHOICES
-from submissions.stages import Stage, Visibility
+from submissions.stages import Stage
 from workflow.calendar import Calendar
 from workflow.models import Deadline
 from workflow.periods import SPECS
@@ -139,7 +139,7 @@ def _deadlines(cases):
     opened by a public event, or by the end of another period)."""
     return (
         Deadline.objects.filter(submission__in=cases)
-        .filter(Q(start_event__isnull=True) | Q(start_event__visibility=Visibility.PUBLIC))
+        .public()
         .order_by()
         .values_list("kind", "state", "start_on", "due_on", "met_on", "late", "length")
     )

@@ -26,8 +26,6 @@ from workflow.registry.importer import FORMAT
 # the fixed queries per chunk are a small cost per case.
 CHUNK_SIZE = 500
 ORDER = ("filed_on", "receipt_number", "identifier", "pk")
-# Start kinds of a period moved by a later event (Deadline.start_kind), not opened by it.
-MOVED_STARTS = ("request_delivered",)
 
 
 def export_registry(
@@ -200,7 +198,7 @@ def _export_case(submission, restricted, events, documents) -> dict:
             "explanation": explain(d, "en"),  # the format's explanations are in English
         }
         for d in sorted(submission.deadlines.all(), key=lambda d: d.pk)
-        if restricted or d.start_event_id not in hidden or d.start_kind in MOVED_STARTS
+        if restricted or d.listed_publicly(hidden)
     ]
     return case
 

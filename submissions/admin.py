@@ -132,7 +132,12 @@ class SubmissionSubmitterInline(admin.TabularInline):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(HistoryAdmin):
+class SubmissionAdmin(ReadOnlyAdmin):
+    """A case is filed through workflow.services.file_submission (its first event, receipt
+    number and deadlines); its titles, summaries and related submissions change through the
+    workspace's forms (services that record an event); the rest is the workflow's or the
+    submitter's; and its events are the legal record, which deleting the case would delete."""
+
     list_display = ("reference", "receipt_number", "party", "stage", "filed_on", "last_event_on")
     list_filter = ("stage", "party")
     search_fields = ("identifier", "receipt_number", "title_en", "title_es")
@@ -205,41 +210,19 @@ class SubmissionAdmin(HistoryAdmin):
     def reference(self, obj):
         return obj.reference
 
-    def has_add_permission(self, request):
-        # A case is filed through workflow.services.file_submission, which writes its first
-        # event, receipt number and deadlines.
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        # Titles, summaries and related submissions change through the workspace's forms
-        # (services that record an event); the rest is the workflow's or the submitter's.
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        # The events are the legal record of the case; deleting the case would delete them.
-        return False
-
 
 @admin.register(Submitter)
-class SubmitterAdmin(HistoryAdmin):
+class SubmitterAdmin(ReadOnlyAdmin):
+    """What the submitter filed (name, e-mail address where their private links are sent,
+    identity document) never changes without an event; submitters arrive with a filing or an
+    adhesion (submitters_joined)."""
+
     list_display = ("name", "kind", "nationality", "residence", "confidential")
     list_filter = ("kind", "confidential", "nationality")
     search_fields = ("name", "email")
     # Withholding an identity is an event (identity_withheld); lifting it silently would
     # expose a name the submitter asked to hide.
     readonly_fields = ("confidential",)
-
-    def has_add_permission(self, request):
-        # Submitters arrive with a filing or an adhesion (submitters_joined).
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        # What the submitter filed: their name, e-mail address (where their private links are
-        # sent), identity document. Never changed without an event.
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Document)

@@ -50,7 +50,7 @@ LABELS = {
         "not_met": "No cumple",
         "yes": "Sí",
         "no": "No",
-        "signature": "Secretaría de Asuntos Ambientales",
+        "signature": "Secretaría para Asuntos de Cumplimiento Ambiental",
         "reasons_heading": "Razones de la Secretaría",
     },
 }

@@ -213,7 +213,8 @@ SEM_LETTERHEAD = env.str(
 SEM_LETTERHEAD_ES = env.str(
     "SEM_LETTERHEAD_ES",
     default=(
-        "Secretaría de Asuntos Ambientales — Acuerdo de Promoción Comercial Perú–Estados Unidos"
+        "Secretaría para Asuntos de Cumplimiento Ambiental — Acuerdo de Promoción Comercial "
+        "Perú–Estados Unidos"
     ),
 )
 # Base URL used in emails (links back to the site).

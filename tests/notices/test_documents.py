@@ -80,7 +80,7 @@ def test_each_spanish_document_has_no_english_template_text(kind):
     text = text_of(content)
     assert wording.TITLES["es"][kind] in text
     assert "10 de abril de 2023" in text
-    assert "Secretaría de Asuntos Ambientales" in text
+    assert "Secretaría para Asuntos de Cumplimiento Ambiental" in text
     leaked = sorted(f for f in english_fragments() if f in text)
     assert leaked == []
 

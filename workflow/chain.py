@@ -249,25 +249,24 @@ class _Stream:
 def verify_all(submissions=None, check_files: bool = True):
     """Check every case in ``submissions`` (default: all), streamed in batches: a handful of
     queries for the whole installation. Yields ``(submission, [Break, ...])`` per case."""
-    submissions = (submissions or Submission.objects.all()).order_by("pk")
-    ids = submissions.values("pk")
+    everything = submissions is None
+    submissions = (Submission.objects.all() if everything else submissions).order_by("pk")
+
+    def of_cases(queryset):
+        return queryset if everything else queryset.filter(submission__in=submissions.values("pk"))
+
     events = _Stream(
-        _by_case(
-            Event.objects.filter(submission__in=ids).order_by("submission_id", "seq", "id"),
-            EVENT_FIELDS,
-        )
+        _by_case(of_cases(Event.objects.order_by("submission_id", "seq", "id")), EVENT_FIELDS)
     )
     docs = _Stream(
         _by_case(
-            Document.objects.filter(submission__in=ids).order_by("submission_id", "position", "id"),
+            of_cases(Document.objects.order_by("submission_id", "position", "id")),
             DOCUMENT_FIELDS,
         )
     )
     members = _Stream(
         _by_case(
-            SubmissionSubmitter.objects.filter(submission__in=ids).order_by(
-                "submission_id", "position"
-            ),
+            of_cases(SubmissionSubmitter.objects.order_by("submission_id", "position")),
             ("submission_id", "position", "submitter_id", "submitter__confidential"),
         )
     )

@@ -7,6 +7,8 @@ postgres://postgres@127.0.0.1:5432/sem_bench), migrates it, and measures:
   the docket list, a search, a filtered list, a case page and the API list, the queries per
   request and the server time (median, 95th percentile), beside a trivial Django view and each
   one's ratio to it (targets: list, case page and API median under 50 ms; search under 100 ms).
+- `verify_history` over VERIFY_EVENTS events (default 100,000; the docket's cases plus more
+  imported in batches): the chain, files and replayed state of every case (target: under 5 s).
 Exits non-zero when a target is missed.
 """
 
@@ -22,6 +24,8 @@ IMPORT_TARGET_SECONDS = 30.0
 DOCKET_CASES = int(os.environ.get("BENCH_DOCKET_CASES", "10000"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "40"))
 BATCH = 1000
+VERIFY_EVENTS = int(os.environ.get("BENCH_VERIFY_EVENTS", "100000"))
+VERIFY_TARGET_SECONDS = 5.0
 
 
 def recreate_database(url: str) -> None:
@@ -122,7 +126,48 @@ def main() -> int:
     if not report.ok:
         print(f"  {len(report.refused)} refused, first: {report.refused[0]}")
     docket_ok = bench_docket(payload)
-    return 0 if ok and docket_ok else 1
+    verify_ok = bench_verify()
+    return 0 if ok and docket_ok and verify_ok else 1
+
+
+def bench_verify() -> bool:
+    """`verify_history` over VERIFY_EVENTS events: the generated cases have 8 events each; the
+    ones missing are imported in batches (the importer's bulk path) and not timed."""
+    import io
+
+    from django.core.management import call_command
+    from django.db import connection
+
+    from submissions.models import Submission
+    from workflow.models import Event
+    from workflow.registry import import_registry
+
+    have = Submission.objects.count()
+    need = -(-VERIFY_EVENTS // 8)
+    if need > have:
+        began = time.perf_counter()
+        rest = generated_registry(need)["submissions"][have:]
+        for start in range(0, len(rest), BATCH):
+            batch = {"format": "sem-registry/1", "submissions": rest[start : start + BATCH]}
+            report = import_registry(batch)
+            if not report.ok:
+                raise SystemExit(f"seeding refused a case: {report.refused[0]}")
+        print(f"seeded {need} cases for verify_history in {time.perf_counter() - began:.0f} s")
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    events = Event.objects.count()
+    out = io.StringIO()
+    began = time.perf_counter()
+    call_command("verify_history", stdout=out)
+    seconds = time.perf_counter() - began
+    ok = seconds < VERIFY_TARGET_SECONDS * events / 100_000
+    print(
+        f"verify_history: {Submission.objects.count()} cases, {events} events in "
+        f"{seconds:.1f} s ({events / seconds:.0f} events/s; target under "
+        f"{VERIFY_TARGET_SECONDS:.0f} s for 100,000) {'OK' if ok else 'MISSED'}"
+    )
+    print(f"  {out.getvalue().strip()}")
+    return ok
 
 
 def seed_docket(payload: dict) -> None:

@@ -286,12 +286,13 @@ def public_documents(queryset):
 
 # --- What the public sees of an event's own text -------------------------------------------------
 
-# The Secretariat's decision that publishes or redacts an event's title and note on the public
-# surfaces (REGISTRY-FORMAT.md ``public_text_changed``): derived from the events, so that the
-# hashed event row never changes and its original stays in the restricted history.
-TEXT_DECISION = "public_text_changed"
+# The Secretariat's act that publishes or redacts an event's own title and note on the public
+# surfaces: a ``visibility_changed`` naming ``{"event": index, "fields": [...]}`` instead of a
+# document (widening is a decision under four eyes; narrowing takes effect at once). What the
+# public sees is derived from the events: the hashed event row never changes and its original
+# stays in the restricted history.
+TEXT_DECISION = "visibility_changed"
 TEXT_FIELDS = ("title", "note")
-REDACTED = "redacted"
 
 
 def public_text(events) -> dict[int, frozenset | None]:
@@ -306,7 +307,7 @@ def public_text(events) -> dict[int, frozenset | None]:
     hidden: dict[int, set] = {}
     for event in events:
         data = event.data or {}
-        if event.kind == TEXT_DECISION:
+        if event.kind == TEXT_DECISION and "event" in data:
             target = data.get("event")
             seq = target + 1 if isinstance(target, int) else None
             if seq not in shown:
@@ -345,9 +346,9 @@ def public_timeline(events) -> list:
 def _published_event_pks(events) -> list[int]:
     """Events at *parties* that the Secretariat published by a decision (few: a query for the
     decisions, one for their targets)."""
-    decisions = events.objects.filter(kind=TEXT_DECISION, data__to=V.PUBLIC).values_list(
-        "submission_id", "data"
-    )
+    decisions = events.objects.filter(
+        kind=TEXT_DECISION, data__to=V.PUBLIC, data__has_key="event"
+    ).values_list("submission_id", "data")
     targets = Q()
     for submission_id, data in decisions:
         if isinstance(data.get("event"), int):

@@ -33,6 +33,11 @@ RECOMPUTE_REASONS = {
 }
 
 
+# A `visibility_changed` of an event's own text (title, note) on the public surfaces.
+TEXT_FIELD_LABELS = {"title": gettext_lazy("title"), "note": gettext_lazy("note")}
+TEXT_PUBLISHED = gettext_lazy("Entry no. %(number)s: %(fields)s made public")
+TEXT_REDACTED = gettext_lazy("Entry no. %(number)s: %(fields)s withheld from the public")
+
 # A withdrawal after the Council's instruction (REGISTRY-FORMAT.md, `withdrawn`).
 WITHDRAWAL_GOES_ON_WORDS = gettext_lazy(
     "The case goes on: a Council member has instructed a factual record, which the Secretariat "
@@ -100,7 +105,12 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
         lines.append(
             (_("Pending proceeding declared"), _("Yes") if data["pending_proceeding"] else _("No"))
         )
-    if event.kind == "visibility_changed":
+    if event.kind == "visibility_changed" and "event" in data:
+        fields = ", ".join(str(TEXT_FIELD_LABELS.get(f, f)) for f in data.get("fields") or [])
+        words = TEXT_PUBLISHED if data.get("to") == Visibility.PUBLIC else TEXT_REDACTED
+        number = data["event"] + 1 if isinstance(data.get("event"), int) else "?"
+        lines.append((_("Public text"), str(words) % {"number": number, "fields": fields}))
+    elif event.kind == "visibility_changed":
         lines.append(
             (
                 _("Visibility"),

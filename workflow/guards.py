@@ -248,7 +248,7 @@ def _pending_like(ctx, proposal) -> dict | None:
     for fact in ctx.pending_proposals():
         pending = fact["data"]["proposal"]
         if pending["kind"] == proposal["kind"] and all(
-            pending.get(key) == proposal.get(key) for key in ("party", "document")
+            pending.get(key) == proposal.get(key) for key in ("party", "document", "event")
         ):
             return fact
     return None
@@ -264,6 +264,8 @@ def replies_to_pending_proposal(ctx):
 
 @before_input
 def has_documents(ctx):
+    if "event" in ctx.data:  # an event's own text, not a document
+        return
     # An import writes a case's documents at its end: those are in ctx.pending_inserts.
     if not any(isinstance(row, Document) for row in ctx.pending_inserts) and not (
         Document.objects.filter(submission=ctx.submission, event__isnull=False).exists()
@@ -274,6 +276,9 @@ def has_documents(ctx):
 
 
 def document_reference_valid(ctx):
+    if "event" in ctx.data:
+        _text_reference_valid(ctx)
+        return
     ref = ctx.data.get("document")
     if not (isinstance(ref, list) and len(ref) == 2 and all(isinstance(i, int) for i in ref)):
         raise RuleViolation(
@@ -328,7 +333,54 @@ def visibility_within_limits(ctx):
     """PROCESS.md, Visibility: a submitter's confidential attachment never goes beyond the
     Party concerned; a draft factual record never beyond the Parties (Art. 18.9.5); the final
     factual record is public only once `published` is recorded (Art. 18.9.7)."""
+    if "event" in ctx.data:
+        _text_within_limits(ctx)
+        return
     check_within_limits(ctx, ctx.document_at(*ctx.data["document"]), ctx.data["to"])
+
+
+# An event's own text on the public surfaces is either public or withheld (at parties).
+TEXT_LEVELS = (Visibility.PUBLIC, Visibility.PARTIES)
+
+
+def _text_reference_valid(ctx):
+    """An event's own text: an earlier event by its index, some of its text fields, and
+    whether they become public or are withheld from the public (redacted)."""
+    index = ctx.data.get("event")
+    fields = ctx.data.get("fields")
+    if (
+        type(index) is not int
+        or not 0 <= index < len(ctx.facts)
+        or ctx.facts[index]["kind"] in ("proposed", "returned", "visibility_changed")
+    ):
+        raise RuleViolation(_("No such event on this case."), rule="event reference")
+    if not (isinstance(fields, list) and fields and set(fields) <= {"title", "note"}):
+        raise RuleViolation(
+            _("Name the event's title, its note or both."), rule="fields: title, note"
+        )
+    if ctx.data.get("to") not in TEXT_LEVELS or ctx.data.get("from") not in TEXT_LEVELS:
+        raise RuleViolation(
+            _("An event's text is either public or withheld from the public."),
+            rule="event text: public or parties",
+        )
+    if ctx.data["to"] == ctx.data["from"]:
+        raise RuleViolation(_("The new visibility is the one it has."), rule="visibility")
+
+
+def _text_within_limits(ctx):
+    """PROCESS.md, Visibility: the Secretariat publishes what a Party or the Council sent for
+    the public (it waits at *parties*) or what is public already; never what was sent only to
+    the Parties (the comments on a draft a Party did not ask to be public)."""
+    if ctx.data["to"] != Visibility.PUBLIC:
+        return
+    event = ctx.event_by_seq(ctx.data["event"] + 1)
+    if event.visibility != Visibility.PUBLIC and not (
+        event.visibility == Visibility.PARTIES and (event.data or {}).get("publish_requested")
+    ):
+        raise RuleViolation(
+            _("Only what was sent for the public, or is public already, can be published."),
+            rule="event text: public or publish_requested",
+        )
 
 
 def check_within_limits(ctx, document, to) -> None:

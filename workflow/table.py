@@ -181,6 +181,7 @@ RULES = [
         {S.AWAITING_RESPONSE},
         {PARTY_CONCERNED, SECRETARIAT},
         public=True,
+        optional=("publish_requested",),
         guards=("author_is_party_concerned", "party_response_running", "once_per_case"),
         document_kind="correspondence",
     ),
@@ -200,7 +201,7 @@ RULES = [
         public=True,
         # proceeding: {authority, case_number, status} of a declared pending proceeding;
         # information: Art. 18.8.5(b)(i)-(iii) as given through the Parties' portal.
-        optional=("pending_proceeding", "proceeding", "information"),
+        optional=("pending_proceeding", "proceeding", "information", "publish_requested"),
         outcomes={
             None: Effect(
                 to=S.FACTUAL_RECORD_DECISION,
@@ -249,6 +250,7 @@ RULES = [
         {COUNCIL, SECRETARIAT},
         public=True,
         required=("party",),
+        optional=("publish_requested",),
         outcomes={
             None: Effect(
                 to=S.FACTUAL_RECORD_PREPARATION,
@@ -301,6 +303,7 @@ RULES = [
         {PARTY, SECRETARIAT},
         visibility=Visibility.PARTIES,
         required=("party",),
+        optional=("publish_requested",),
         outcomes={None: Effect(meets=("draft_comments",))},
         guards=("party_key_valid", "author_is_that_party"),
         document_kind="comment",
@@ -327,6 +330,7 @@ RULES = [
         {COUNCIL, SECRETARIAT},
         public=True,
         required=("party",),
+        optional=("publish_requested",),
         outcomes={None: Effect(opens=("publication",))},
         guards=("party_key_valid",),
         document_kind="instruction",
@@ -352,7 +356,7 @@ RULES = [
         {S.FINAL_FACTUAL_RECORD, S.CLOSED},
         {COUNCIL, SECRETARIAT},
         public=True,
-        optional=("party",),
+        optional=("party", "publish_requested"),
         document_kind="recommendation",
     ),
     _rule(
@@ -388,7 +392,7 @@ RULES = [
         {SECRETARIAT, PARTY},
         public=True,
         # A link between related cases: {"link": "linked"/"unlinked", "other": reference}.
-        optional=("link", "other"),
+        optional=("link", "other", "publish_requested"),
         document_kind="correspondence",
     ),
     _rule(
@@ -424,7 +428,10 @@ RULES = [
         ANY_STAGE,
         {SECRETARIAT},
         visibility=Visibility.SECRETARIAT,
-        required=("document", "from", "to", "reason"),
+        # A document ([event index, position]), or an event's own text: "event" (its index)
+        # and "fields" (title, note) on the public surfaces (``access.public_text``).
+        required=("from", "to", "reason"),
+        optional=("document", "event", "fields"),
         guards=("has_documents", "document_reference_valid", "visibility_within_limits"),
     ),
     _rule(
@@ -512,6 +519,9 @@ RULES.append(
 TABLE: dict[str, EventRule] = {rule.kind: rule for rule in RULES}
 EVENT_KINDS = tuple(TABLE)
 DECISION_KINDS = frozenset(rule.kind for rule in RULES if rule.decision)
+
+# Portal posts for the public carry ``{"publish_requested": true}``: they wait at *parties* (their
+# text withheld from the public) until the Secretariat publishes them (PROCESS.md, Visibility).
 
 # What a Party, a Council member or a submitter does, which the Secretariat may record on their
 # behalf from a letter or an email (REGISTRY-FORMAT.md, PROCESS.md "Records made on someone

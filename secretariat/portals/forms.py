@@ -17,7 +17,8 @@ YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 # What a Party may choose for its attachments. Secretariat-only suits what the Party wants the
 # Secretariat alone to read; "submitter" is the submitters' channel, not a Party's.
 PARTY_VISIBILITIES = [
-    (Visibility.PUBLIC, Visibility.PUBLIC.label),
+    # PROCESS.md: it waits at *parties* until the Secretariat publishes it.
+    (Visibility.PUBLIC, _("Public, once the Secretariat publishes it")),
     (Visibility.PARTIES, Visibility.PARTIES.label),
     (Visibility.PARTY_CONCERNED, Visibility.PARTY_CONCERNED.label),
     (Visibility.SECRETARIAT, Visibility.SECRETARIAT.label),
@@ -201,7 +202,9 @@ class CommentForm(MainDocumentForm):
         label=_("Our Party asks that these comments be public"),
         required=False,
         help_text=_(
-            "Comments on a draft are seen by the Secretariat, the Parties and the Council."
+            "Comments on a draft are seen by the Secretariat, the Parties and the Council. "
+            "Comments asked to be public reach the public docket once the Secretariat "
+            "publishes them."
         ),
     )
 

@@ -219,7 +219,11 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
         formset = forms.attachment_formset(request, language) if uses_attachments else None
         if form.is_valid() and (formset is None or formset.is_valid()):
             outcome = posted.post_action(
-                request, case, kind, form=form, **build(form, formset, case, request.user)
+                request,
+                case,
+                kind,
+                form=form,
+                **held_for_review(kind, build(form, formset, case, request.user)),
             )
             status = outcome.status
             if outcome.ok:
@@ -248,6 +252,33 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
         },
         status=status,
     )
+
+
+# A Party's own letters: the event is the text, so it waits at *parties* as a whole. Other
+# kinds a portal records are public by the table (the act is public); their text waits.
+OWN_LETTERS = ("correspondence", "draft_commented")
+
+
+def held_for_review(kind: str, kwargs: dict) -> dict:
+    """PROCESS.md, Visibility: what a Party or the Council sends for the public waits at
+    *parties* until the Secretariat publishes it (a widening, under four eyes): nothing
+    reaches the public docket without the Secretariat's act. The request is kept in the
+    event's data (``publish_requested``) and shown to the Secretariat for review."""
+    rule = TABLE[kind]
+    requested = False
+    if (kwargs.get("visibility") or rule.default_visibility) == Visibility.PUBLIC:
+        if kind in OWN_LETTERS:
+            kwargs["visibility"] = Visibility.PARTIES
+            requested = True
+        elif kwargs.get("title") or kwargs.get("note"):
+            requested = True  # the act is public, its text is withheld until published
+    for document in kwargs.get("documents_in") or ():
+        if (document.visibility or rule.default_visibility) == Visibility.PUBLIC:
+            document.visibility = Visibility.PARTIES
+            requested = True
+    if requested:
+        kwargs["data"] = {**kwargs.get("data", {}), "publish_requested": True}
+    return kwargs
 
 
 def _documents(form, formset, main_kind=None, main_visibility=None) -> list:

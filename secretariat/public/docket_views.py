@@ -97,7 +97,9 @@ def docket_case(request, slug):
     submission = access.get_submission_for_user(
         None, with_public_people(access.public_submissions()), slug=slug
     )
-    events = list(access.public_events(Event.objects.filter(submission=submission)).order_by("seq"))
+    # What the public sees of each event: Parties' items only once published, text redacted
+    # by the Secretariat blank (derived from all the case's events; the rows never change).
+    events = access.public_timeline(Event.objects.filter(submission=submission).order_by("seq"))
     documents = list(
         access.public_documents(Document.objects.filter(submission=submission))
         .select_related("event")

@@ -32,7 +32,7 @@ def test_instruction_moves_the_case_to_preparation_and_publication_needs_an_inst
     event = Event.objects.get(submission=case, kind="council_instructed")
     assert (event.author, event.data, event.note, event.recorded_by) == (
         "council:US",
-        {"party": "US"},
+        {"party": "US", "publish_requested": True},  # its reasons wait for review
         "Importa a la región.",
         us_council,
     )
@@ -91,7 +91,7 @@ def test_recommendation_is_recorded_on_a_closed_case(client, pe_council):
     event = Event.objects.get(submission=story.case, kind="recommendation_made")
     assert (event.note, event.data, event.author) == (
         "Fortalecer OSINFOR.",
-        {"party": "PE"},
+        {"party": "PE", "publish_requested": True},  # its text waits for review
         "council:PE",
     )
 

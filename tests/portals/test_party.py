@@ -76,10 +76,12 @@ def test_response_with_annex_moves_the_case_and_sends_a_receipt(
             "private_remedies": "Acción de amparo disponible, no ejercida.",
             "capacity_building": "Programa forestal 2022.",
         },
+        # Its public document waits at parties for the Secretariat's act (PROCESS.md).
+        "publish_requested": True,
     }
     docs = list(event.documents.order_by("position").values_list("title", "kind", "visibility"))
     assert docs == [
-        ("Respuesta del Gobierno del Perú", "response", "public"),
+        ("Respuesta del Gobierno del Perú", "response", "parties"),
         ("Anexo 1", "annex", "party_concerned"),
     ]
     deadline = Deadline.objects.get(submission=case, kind="party_response")

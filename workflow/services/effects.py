@@ -210,6 +210,10 @@ def _assigned(ctx: Context, event: Event) -> None:
 
 
 def _visibility_changed(ctx: Context, event: Event) -> None:
+    if "event" in event.data:
+        # An event's own text: what the public sees is derived from the events
+        # (``access.public_text``); the hashed event row never changes.
+        return
     document = ctx.document_at(*event.data["document"])
     document.visibility = event.data["to"]
     if document.pk is not None:  # else an import's row, inserted with this visibility

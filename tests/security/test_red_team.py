@@ -533,11 +533,6 @@ def test_a_title_redacted_by_the_secretariat_leaves_the_docket_and_feed(client, 
     assert "Carta sobre Juan Pérez Rojas" in workspace.content.decode()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="workflow/registry/exporter.py must take its public events from "
-    "access.public_timeline (the exporter's owner's change)",
-)
 def test_a_title_redacted_by_the_secretariat_leaves_the_api_and_public_export(officer):
     story = drive("response_decision", party="PE")
     letter = story.add("correspondence", title="Carta sobre Juan Pérez Rojas")

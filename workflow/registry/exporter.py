@@ -170,7 +170,9 @@ def _export_case(submission, restricted, events, documents) -> dict:
             details["relies_on_media_only"] = submission.relies_on_media_only
         if details:
             case["details"] = details
-    visible = [e for e in events if restricted or e.visibility == Visibility.PUBLIC]
+    # The public sees the public events, and those the Secretariat published by a decision,
+    # with any title or note it withheld left blank (access.public_timeline, as the docket).
+    visible = list(events) if restricted else access.public_timeline(events)
     confidential_positions = {i for i, m in enumerate(memberships) if m.submitter.confidential}
     case["events"] = [
         _export_event(e, restricted, len(initial), confidential_positions, events, documents)
@@ -184,7 +186,8 @@ def _export_case(submission, restricted, events, documents) -> dict:
     # opened by an event the public does not see (a draft's date while it is unpublished).
     # A period a public event opened and a later one only moved (the request's delivery)
     # stays listed, as the docket lists it.
-    hidden = {e.pk for e in events if e.visibility != Visibility.PUBLIC}
+    shown = {e.pk for e in visible}
+    hidden = {e.pk for e in events if e.pk not in shown}
     case["deadlines"] = [
         {
             "kind": d.kind,

@@ -36,12 +36,15 @@ def production_env(**overrides) -> dict:
         "DATABASE_URL": "postgres://sem@127.0.0.1:5432/sem",
         "CACHE_URL": "redis://127.0.0.1:6379/1",
         "SEM_CHAIN_KEY": secrets.token_urlsafe(32),
+        "SEM_STATEMENT_SIGNING_KEY": secrets.token_hex(32),
     }
     env.update(overrides)
     return {key: value for key, value in env.items() if value is not None}
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "SEM_CHAIN_KEY"])
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "DATABASE_URL", "SEM_CHAIN_KEY", "SEM_STATEMENT_SIGNING_KEY"]
+)
 def test_production_refuses_to_start_without(missing):
     result = manage("check", **production_env(**{missing: None}))
     assert result.returncode != 0

@@ -192,3 +192,23 @@ class DeadlineLength(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.length}"
+
+
+class ChainStatement(models.Model):
+    """The chain heads of every registered case on one day, signed with the Secretariat's
+    Ed25519 key (``workflow.statements``) and published on the docket: once the public holds
+    it, a rewrite of any earlier event contradicts it."""
+
+    date = models.DateField(_("date"), unique=True)
+    body = models.TextField()  # canonical JSON: the exact bytes signed
+    signature = models.CharField(max_length=128)  # hex
+    public_key = models.CharField(max_length=64)  # hex, of the key that signed
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name = _("chain statement")
+        verbose_name_plural = _("chain statements")
+
+    def __str__(self):
+        return f"chain statement {self.date.isoformat()}"

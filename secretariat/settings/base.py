@@ -197,6 +197,10 @@ SEM_CHAIN_KEYS = env.dict("SEM_CHAIN_KEYS", default={}) or {
     "1": env.str("SEM_CHAIN_KEY", default=SEM_CHAIN_DEV_KEY)
 }
 SEM_CHAIN_KEY_ID = env.str("SEM_CHAIN_KEY_ID", default=next(iter(SEM_CHAIN_KEYS)))
+# The Ed25519 key (32-byte seed, hex) that signs the daily statement of chain heads; its public
+# half is published beside the statements. The development seed is refused in production.
+SEM_STATEMENT_DEV_SEED = "00" * 32
+SEM_STATEMENT_SIGNING_KEY = env.str("SEM_STATEMENT_SIGNING_KEY", default=SEM_STATEMENT_DEV_SEED)
 # Events recorded before keys were introduced keep their unkeyed hash; an unkeyed event
 # recorded at or after this moment is a rewrite.
 SEM_CHAIN_UNKEYED_BEFORE = env.str("SEM_CHAIN_UNKEYED_BEFORE", default="2026-12-03T00:00:00+00:00")
@@ -275,6 +279,11 @@ SEM_NOTICE_RETRY_SECONDS = env.int("SEM_NOTICE_RETRY_SECONDS", default=60)
 CELERY_BEAT_SCHEDULE = {
     # Whatever is pending and due (rows whose task was lost, or waiting for the server).
     "notices-send-pending": {"task": "notices.tasks.send_pending", "schedule": 60.0},
+    # The signed statement of every case's chain head, published on the docket each day.
+    "workflow-chain-statement": {
+        "task": "workflow.tasks.publish_chain_statement",
+        "schedule": crontab(hour=0, minute=30),
+    },
     # Reminders before due dates and the staff digest, at 07:00 at the seat.
     "notices-daily-sweep": {
         "task": "notices.tasks.daily_sweep",

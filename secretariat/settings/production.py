@@ -15,6 +15,11 @@ if SEM_CHAIN_DEV_KEY in SEM_CHAIN_KEYS.values():  # noqa: F405
         "SEM_CHAIN_KEY must be set in the environment for production settings (or "
         "SEM_CHAIN_KEYS with SEM_CHAIN_KEY_ID): the development key of the event chain is public."
     )
+if SEM_STATEMENT_SIGNING_KEY == SEM_STATEMENT_DEV_SEED:  # noqa: F405
+    raise ImproperlyConfigured(
+        "SEM_STATEMENT_SIGNING_KEY must be set in the environment for production settings "
+        "(an Ed25519 seed: 64 hex digits)."
+    )
 if SEM_CHAIN_KEY_ID not in SEM_CHAIN_KEYS:  # noqa: F405
     raise ImproperlyConfigured("SEM_CHAIN_KEY_ID must name one of SEM_CHAIN_KEYS.")
 

@@ -1,7 +1,10 @@
+import json
 import time
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from workflow import statements
 from workflow.chain import verify_all
 
 
@@ -18,10 +21,35 @@ class Command(BaseCommand):
             action="store_true",
             help="Do not re-read the stored files (the chain and the state are still checked).",
         )
+        parser.add_argument(
+            "--against",
+            metavar="STATEMENT",
+            help="A published statement of chain heads (JSON file): check its signature and "
+            "that no event it covers was rewritten since.",
+        )
+        parser.add_argument(
+            "--public-key",
+            help="The hex Ed25519 public key to check the statement with (default: this "
+            "installation's).",
+        )
 
     def handle(self, *args, **options):
         began = time.perf_counter()
         broken = checked = problems = 0
+        if options["against"]:
+            try:
+                document = json.loads(Path(options["against"]).read_text(encoding="utf-8"))
+                statement = statements.check_signature(document, options["public_key"])
+            except (OSError, ValueError) as error:
+                raise CommandError(f"{options['against']}: {error}") from error
+            found = statements.contradictions(statement)
+            for problem in found:
+                self.stderr.write(f"CONTRADICTS {problem}")
+            self.stdout.write(
+                f"statement of {statement['date']}: {len(statement['heads'])} case(s), "
+                f"{len(found)} contradicted"
+            )
+            problems += len(found)
         for _submission, found in verify_all(check_files=not options["skip_files"]):
             checked += 1
             if found:
@@ -31,5 +59,5 @@ class Command(BaseCommand):
                     self.stderr.write(f"BROKEN {problem}")
         seconds = time.perf_counter() - began
         self.stdout.write(f"{checked} case(s) checked, {broken} broken ({seconds:.1f} s)")
-        if broken:
+        if problems:
             raise CommandError(f"{broken} broken case(s), {problems} problem(s)")

@@ -1,0 +1,12 @@
+"""Thin Celery tasks of the workflow layer."""
+
+from celery import shared_task
+from django.utils import timezone
+
+from workflow import statements
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def publish_chain_statement() -> str:
+    """The beat's daily statement of every case's chain head (once a day)."""
+    return statements.publish(timezone.localdate()).date.isoformat()

@@ -445,7 +445,7 @@ class _CaseCheck:
                     )
                 )
             stage = expected
-            if rule.kind == "visibility_changed":
+            if rule.kind == "visibility_changed" and "document" in data:  # else an event's text
                 index, position = data["document"]
                 document = at.get((index + 1, position))
                 if document is not None:

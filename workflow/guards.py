@@ -17,7 +17,7 @@ from submissions.access import is_secretariat
 from submissions.models import Document, User
 from submissions.stages import OPEN_STAGES, ClosureReason, Stage, Visibility
 from workflow.exceptions import RuleViolation
-from workflow.models import Deadline
+from workflow.models import Deadline, Event
 from workflow.table import CLOSURE_BY_STAGE, DECISION_KINDS, PROPOSABLE_KINDS, TABLE
 
 PARTIES = ("PE", "US")
@@ -263,16 +263,20 @@ def replies_to_pending_proposal(ctx):
 
 
 @before_input
-def has_documents(ctx):
+def has_documents_or_text(ctx):
+    """Something whose visibility could change: a document, or an event's title or note."""
     if "event" in ctx.data:  # an event's own text, not a document
         return
     # An import writes a case's documents at its end: those are in ctx.pending_inserts.
-    if not any(isinstance(row, Document) for row in ctx.pending_inserts) and not (
-        Document.objects.filter(submission=ctx.submission, event__isnull=False).exists()
-    ):
-        raise RuleViolation(
-            _("This case has no document whose visibility could change."), rule="a document"
-        )
+    if any(isinstance(row, Document) for row in ctx.pending_inserts):
+        return
+    if Document.objects.filter(submission=ctx.submission, event__isnull=False).exists():
+        return
+    if Event.objects.filter(submission=ctx.submission).exclude(title="", note="").exists():
+        return
+    raise RuleViolation(
+        _("This case has no document or text whose visibility could change."), rule="a document"
+    )
 
 
 def document_reference_valid(ctx):

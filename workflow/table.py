@@ -432,7 +432,7 @@ RULES = [
         # and "fields" (title, note) on the public surfaces (``access.public_text``).
         required=("from", "to", "reason"),
         optional=("document", "event", "fields"),
-        guards=("has_documents", "document_reference_valid", "visibility_within_limits"),
+        guards=("has_documents_or_text", "document_reference_valid", "visibility_within_limits"),
     ),
     _rule(
         "deadline_missed_explained",

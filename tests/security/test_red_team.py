@@ -543,3 +543,66 @@ def test_a_title_redacted_by_the_secretariat_leaves_the_api_and_public_export(of
     call_command("export_registry", stdout=out)
     assert "Juan Pérez Rojas" not in api
     assert "Juan Pérez Rojas" not in out.getvalue()
+
+
+def test_staff_withhold_and_publish_an_events_text_from_the_case_page(client, officer, director):
+    """The same decisions, made by a person: the workspace's visibility form names an event's
+    title; withholding takes effect at once, publishing it again waits for the Director."""
+    story = drive("response_decision", party="PE")
+    letter = story.add("correspondence", title="Carta sobre Juan Pérez Rojas")
+    url = reverse("ws_action", kwargs={"pk": story.case.pk, "kind": "visibility_changed"})
+    client.force_login(officer)
+    with frozen(datetime.date(2023, 5, 2)):
+        page = client.get(reverse("ws_case", kwargs={"pk": story.case.pk})).content.decode()
+        assert "Or the text of an event" in page
+        story.case.refresh_from_db()
+        # Neither a document nor an event: refused by the form, nothing recorded.
+        count = story.case.event_count
+        response = client.post(
+            url, {"event_count": count, "visibility_changed-to": "parties", "reason": "x"}
+        )
+        assert "Choose either a document or the text of an event." in response.content.decode()
+        assert Event.objects.filter(submission=story.case).count() == count
+        response = client.post(
+            url,
+            {
+                "event_count": story.case.event_count,
+                "visibility_changed-event": letter.pk,
+                "visibility_changed-fields_of_text": ["title"],
+                "visibility_changed-to": "parties",
+                "visibility_changed-reason": "Names a person.",
+            },
+        )
+        assert response.status_code == 302
+    assert "Juan Pérez Rojas" not in _public_page(story.case)
+    withheld = Event.objects.get(submission=story.case, kind="visibility_changed")
+    assert withheld.data == {
+        "event": letter.seq - 1,
+        "fields": ["title"],
+        "from": "public",
+        "to": "parties",
+        "reason": "Names a person.",
+    }
+    with frozen(datetime.date(2023, 5, 3)):
+        story.case.refresh_from_db()
+        response = client.post(
+            url,
+            {
+                "event_count": story.case.event_count,
+                "visibility_changed-event": letter.pk,
+                "visibility_changed-fields_of_text": ["title"],
+                "visibility_changed-to": "public",
+                "visibility_changed-reason": "The person agreed.",
+            },
+        )
+        assert response.status_code == 302
+        proposal = Event.objects.filter(submission=story.case).latest("seq")
+        assert proposal.kind == "proposed"
+        assert proposal.data["proposal"]["from"] == "parties"
+        assert "Juan Pérez Rojas" not in _public_page(story.case)
+        services.approve_proposal(story.case, proposal.seq, actor=director)
+    assert "Juan Pérez Rojas" in _public_page(story.case)
+    # The history of text decisions verifies (the replay reads documents only where named).
+    out = io.StringIO()
+    call_command("verify_history", stdout=out)
+    assert ", 0 broken" in out.getvalue()

@@ -6,9 +6,11 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.workspace.forms.actions import ActionForm, offer_case_documents
+from submissions import access
 from submissions.models import PARTY_CHOICES, Document, User
 from submissions.roles import SECRETARIAT_ROLES
 from submissions.stages import Visibility
+from workflow.models import Event
 from workflow.periods import KIND_LABELS
 from workflow.table import ON_BEHALF_KINDS
 
@@ -207,21 +209,73 @@ class RecordedCorrespondenceForm(ActionForm):
 
 
 class VisibilityForm(ActionForm):
+    """Who sees a document, or an event's own text (its title and note): widening is a
+    decision under four eyes, narrowing takes effect at once (PROCESS.md, Visibility)."""
+
     uses_documents = False
-    target = forms.ModelChoiceField(label=_("Document"), queryset=Document.objects.none())
+    target = forms.ModelChoiceField(
+        label=_("Document"), queryset=Document.objects.none(), required=False
+    )
+    event = forms.ModelChoiceField(
+        label=_("Or the text of an event"),
+        queryset=Event.objects.none(),
+        required=False,
+        help_text=_(
+            "Publish a Party's or the Council's text sent for the public, or withhold an "
+            "event's title or note from the public (the original stays in the history)."
+        ),
+    )
+    fields_of_text = forms.MultipleChoiceField(
+        label=_("Which text"),
+        choices=[("title", _("Title")), ("note", _("Note"))],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     to = forms.ChoiceField(label=_("New visibility"), choices=Visibility.choices)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def setup(self):
         offer_case_documents(self.fields["target"], self.submission)
+        self.fields["event"].queryset = (
+            Event.objects.filter(submission=self.submission)
+            .exclude(title="", note="")
+            .order_by("seq")
+        )
+        self.fields["event"].label_from_instance = lambda e: (
+            f"{e.seq}. {e.kind_label}: {e.title or e.note[:60]}"
+        )
+
+    def clean(self):
+        data = super().clean()
+        document, event = data.get("target"), data.get("event")
+        if bool(document) == bool(event):
+            raise forms.ValidationError(_("Choose either a document or the text of an event."))
+        if event is not None:
+            if not data.get("fields_of_text"):
+                self.add_error("fields_of_text", _("Choose the title, the note or both."))
+            if data.get("to") not in (Visibility.PUBLIC, Visibility.PARTIES):
+                self.add_error("to", _("An event's text is either public or kept from the public."))
+        return data
 
     def data_for_event(self):
-        document = self.cleaned_data["target"]
+        data = self.cleaned_data
+        if data.get("event") is not None:
+            event = data["event"]
+            shown = access.public_text(self.submission.events.order_by("seq")).get(event.seq)
+            now_public = shown is not None and not (set(data["fields_of_text"]) & shown)
+            return {
+                "event": event.seq - 1,
+                "fields": list(data["fields_of_text"]),
+                "from": Visibility.PUBLIC if now_public else Visibility.PARTIES,
+                "to": data["to"],
+                "reason": data["reason"],
+            }
+        document = data["target"]
         return {
             "document": [document.event.seq - 1, document.position],
             "from": document.visibility,
-            "to": self.cleaned_data["to"],
-            "reason": self.cleaned_data["reason"],
+            "to": data["to"],
+            "reason": data["reason"],
         }
 
 

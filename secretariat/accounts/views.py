@@ -55,8 +55,12 @@ def invite(
     actor,
 ) -> User:
     """Create the account of a focal point or Council member, without a usable password, and
-    queue the email (sent after commit, in their language) with a link to set one."""
-    if not access.is_secretariat(actor):
+    queue the email (sent after commit, in their language) with a link to set one.
+
+    Only the Executive Director invites: an account that speaks for a government or a Council
+    member, created by an officer for an address the officer controls, would let one officer
+    act on both sides of the process."""
+    if not access.is_director(actor):
         raise PermissionDenied
     if Role(role) not in PARTY_BOUND_ROLES or party not in PARTY_CODES:
         raise ValueError("only focal points and Council members of PE or US are invited")
@@ -163,6 +167,7 @@ def account_list(request):
         {
             "rows": rows,
             "may_manage": access.is_secretariat(request.user),
+            "may_invite": access.is_director(request.user),
             "may_reset": any(row["may_reset"] for row in rows),
         },
     )
@@ -172,7 +177,8 @@ def account_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def account_invite(request):
-    _require_secretariat(request.user)
+    if not access.is_director(request.user):
+        raise PermissionDenied
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -19,8 +19,8 @@ def invite_post(**overrides):
     return data
 
 
-def test_invitation_link_sets_a_password_once(client, officer, django_capture_on_commit_callbacks):
-    client.force_login(officer)
+def test_invitation_link_sets_a_password_once(client, director, django_capture_on_commit_callbacks):
+    client.force_login(director)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("account_invite"), invite_post())
     assert response.status_code == 302
@@ -57,8 +57,8 @@ def test_invitation_link_sets_a_password_once(client, officer, django_capture_on
     assert "Este enlace ya no es válido" in client.get(path, follow=True).content.decode()
 
 
-def test_invitation_refuses_an_existing_email(client, officer, pe_focal):
-    client.force_login(officer)
+def test_invitation_refuses_an_existing_email(client, director, pe_focal):
+    client.force_login(director)
     response = client.post(reverse("account_invite"), invite_post(email="PE_FOCAL@example.org"))
     assert response.status_code == 200
     assert "An account with this email already exists." in response.content.decode()
@@ -98,3 +98,17 @@ def test_list_shows_who_holds_which_role(
         ("us_council", "Council member"),
     ]
     assert "Deactivate" not in body  # an auditor reads only
+
+
+def test_an_officer_cannot_invite_an_account_for_a_government_or_the_council(client, officer):
+    """An officer inviting a Council account for an address of their own could then instruct
+    a factual record: only the Executive Director invites."""
+    client.force_login(officer)
+    assert client.get(reverse("account_invite")).status_code == 403
+    response = client.post(
+        reverse("account_invite"),
+        invite_post(email="officer.alias@example.org", role="council_member"),
+    )
+    assert response.status_code == 403
+    assert not User.objects.filter(email="officer.alias@example.org").exists()
+    assert "Invite a focal point" not in client.get(reverse("account_list")).content.decode()

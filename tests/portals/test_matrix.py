@@ -65,7 +65,8 @@ MATRIX = {
     "council_receipt_document": ("ff", "get", codes(L, 403, 403, 403, 403, 200, 404, 403)),
     "account_list": (None, "get", codes(L, 200, 200, 403, 403, 403, 403, 200)),
     "account_activity": (None, "get", codes(L, 200, 200, 403, 403, 403, 403, 200)),
-    "account_invite": (None, "get", codes(L, 200, 200, 403, 403, 403, 403, 403)),
+    # Only the Executive Director invites (an officer could invite an address of their own).
+    "account_invite": (None, "get", codes(L, 403, 200, 403, 403, 403, 403, 403)),
     "account_deactivate": ("invitee", "post", codes(L, 302, 302, 403, 403, 403, 403, 403)),
     "account_resend": ("invitee", "post", codes(L, 302, 302, 403, 403, 403, 403, 403)),
     # The one-time link is for whoever holds it: it moves the token into the session.
@@ -123,7 +124,7 @@ def _kwargs(name, case_kind, request):
     if case_kind == "invitee":
         from secretariat.accounts.views import invite
 
-        officer = request.getfixturevalue("officer")
+        director = request.getfixturevalue("director")
         invitee = invite(
             email="new@minam.gob.pe",
             first_name="Ana",
@@ -131,7 +132,7 @@ def _kwargs(name, case_kind, request):
             role="party_focal_point",
             party="PE",
             language="es",
-            actor=officer,
+            actor=director,
         )
         if name == "account_set_password":
             return {

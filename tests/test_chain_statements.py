@@ -109,3 +109,14 @@ def _out(*args):
     out = io.StringIO()
     call_command(*args, stdout=out)
     return out.getvalue()
+
+
+def test_the_docket_feed_carries_the_statement_beside_the_events(client, published):
+    """Subscribers to the docket's own feed hold each statement too (issue 15: "on the docket
+    (and in its feed)")."""
+    statement = ChainStatement.objects.get()
+    feed = client.get("/en/docket/feed/").content.decode()
+    assert "Statement of the chain hashes of 2024-05-02" in feed
+    assert statement.signature in feed
+    assert "tag:sem-secretariat,statement:2024-05-02" in feed
+    assert "tag:sem-secretariat,event:" in feed  # the events are still there

@@ -1,9 +1,8 @@
 """Issue 15, acceptance 1: the insider findings of the red-team audit, each reproduced as it
-was found and seen refused.
-
-This module holds the findings about the second factor, tracking tokens, receipts, the admin,
-pending uploads and the proxy's address; the findings about four eyes, the history chain,
-Party items on the public docket and access on reopening are proved by their own issues' tests.
+was found and seen refused or detected: the second factor, one officer widening a confidential
+attachment, acts recorded in others' names, the history chain (verify_history), tracking tokens,
+Party items on the public docket, receipts, the admin, access on reopening, pending uploads and
+the proxy's address. The process rules behind four eyes have their own tests in tests/process/.
 """
 
 import datetime
@@ -427,7 +426,7 @@ def test_renaming_a_user_breaks_nothing(officer):
 
 
 from tests.helpers_cases import frozen  # noqa: E402
-from workflow.exceptions import RuleViolation  # noqa: E402
+from workflow.exceptions import RuleViolation, WorkflowError  # noqa: E402
 
 # --- Nothing reaches the public without the Secretariat's act; access follows the process ------
 
@@ -606,3 +605,85 @@ def test_staff_withhold_and_publish_an_events_text_from_the_case_page(client, of
     out = io.StringIO()
     call_command("verify_history", stdout=out)
     assert ", 0 broken" in out.getvalue()
+
+
+def test_one_officer_cannot_widen_a_confidential_attachment_and_a_widening_waits(officer, director):
+    """Finding: "One officer alone can make a submitter's confidential attachment public"."""
+    story = drive("response_decision", party="PE")
+    story.add(
+        "information_added",
+        datetime.date(2023, 4, 12),
+        author="submitter",
+        documents_in=[
+            DocumentInput(
+                title="Anexo confidencial",
+                language="es",
+                file=SimpleUploadedFile("anexo.pdf", PDF),
+                visibility="submitter",
+            ),
+        ],
+    )
+    story.add(
+        "correspondence",
+        datetime.date(2023, 4, 12),
+        documents_in=[
+            DocumentInput(
+                title="Informe",
+                language="es",
+                file=SimpleUploadedFile("informe.pdf", PDF),
+                visibility="secretariat",
+            )
+        ],
+    )
+    annex = Document.objects.get(title="Anexo confidencial")
+    report = Document.objects.get(title="Informe")
+
+    def widen(document, to):
+        return services.record_event(
+            story.case,
+            "visibility_changed",
+            actor=officer,
+            data={
+                "document": [document.event.seq - 1, document.position],
+                "from": document.visibility,
+                "to": to,
+                "reason": "Publicar.",
+            },
+        )
+
+    with frozen(datetime.date(2023, 4, 13)):
+        with pytest.raises(RuleViolation):
+            widen(annex, "public")
+        annex.refresh_from_db()
+        assert annex.visibility == "submitter"
+        before = report.visibility
+        proposal = widen(report, "public")
+        assert proposal.kind == "proposed"
+        report.refresh_from_db()
+        assert report.visibility == before  # nothing until the Director approves
+
+
+def test_an_officer_cannot_record_a_withdrawal_by_the_submitter_alone(officer):
+    """Finding: "Officers record acts in others' names without evidence or approval"."""
+    story = drive("awaiting_response", party="PE")
+    count = story.case.event_count
+    with frozen(datetime.date(2023, 5, 20)):
+        with pytest.raises(WorkflowError):
+            services.record_event(story.case, "withdrawn", actor=officer)  # no letter
+        story.case.refresh_from_db()
+        assert story.case.event_count == count
+        proposal = services.record_event(
+            story.case,
+            "withdrawn",
+            actor=officer,
+            documents_in=[
+                DocumentInput(
+                    title="Correo del remitente",
+                    language="es",
+                    file=SimpleUploadedFile("correo.pdf", PDF),
+                )
+            ],
+        )
+    story.case.refresh_from_db()
+    assert proposal.kind == "proposed"
+    assert story.case.stage == "awaiting_response"  # still open until the Director approves

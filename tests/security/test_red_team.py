@@ -687,3 +687,11 @@ def test_an_officer_cannot_record_a_withdrawal_by_the_submitter_alone(officer):
     story.case.refresh_from_db()
     assert proposal.kind == "proposed"
     assert story.case.stage == "awaiting_response"  # still open until the Director approves
+
+
+def test_the_admin_offers_no_way_around_the_second_factor_reset():
+    """django-otp's own admin pages let a superuser delete anyone's authenticator with no
+    notice and no code: they are not offered; resets go through the accounts pages."""
+    registered = {model.__name__ for model in admin.site._registry}
+    assert "TOTPDevice" not in registered and "StaticDevice" not in registered
+    assert "User" in registered  # the admin itself is still there

@@ -7,6 +7,7 @@ from django.views.i18n import set_language
 
 from secretariat import views as site_views
 from secretariat.accounts import otp_views
+from secretariat.public.cache import public_page
 from secretariat.public.sitemaps import SITEMAPS
 
 # Language-neutral routes: the language switch and the open-data API (its names are the
@@ -14,7 +15,7 @@ from secretariat.public.sitemaps import SITEMAPS
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", include("secretariat.public.api_urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("health/", site_views.health, name="health"),
 ]
 # No media route: uploaded files are only ever sent by views that apply the access gate.

@@ -3,9 +3,10 @@
 from django.urls import path
 
 from secretariat.public import api
+from secretariat.public.cache import public_page
 
 urlpatterns = [
-    path("submissions/", api.submission_list, name="api_submissions"),
-    path("submissions/<slug:slug>/", api.submission_detail, name="api_submission"),
-    path("openapi.json", api.openapi, name="api_openapi"),
+    path("submissions/", public_page(api.submission_list), name="api_submissions"),
+    path("submissions/<slug:slug>/", public_page(api.submission_detail), name="api_submission"),
+    path("openapi.json", public_page(api.openapi), name="api_openapi"),
 ]

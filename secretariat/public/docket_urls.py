@@ -6,23 +6,28 @@ swallow sibling routes such as the notices' feed at ``docket/feed/``."""
 from django.urls import path, re_path
 
 from secretariat.public import docket_views, statement_views
+from secretariat.public.cache import public_page
 
 SLUG = r"(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*-(?:pe|us)-\d{3,}-\d{4})"
 
 urlpatterns = [
-    path("", docket_views.docket, name="docket"),
-    path("export.csv", docket_views.docket_export_csv, name="docket_export_csv"),
-    path("statements/", statement_views.statement_list, name="docket_statements"),
-    path("statements.atom", statement_views.StatementFeed(), name="docket_statements_feed"),
+    path("", public_page(docket_views.docket), name="docket"),
+    path("export.csv", public_page(docket_views.docket_export_csv), name="docket_export_csv"),
+    path("statements/", public_page(statement_views.statement_list), name="docket_statements"),
+    path(
+        "statements.atom",
+        public_page(statement_views.StatementFeed()),
+        name="docket_statements_feed",
+    ),
     path(
         "statements/<str:date>.json",
-        statement_views.statement_file,
+        public_page(statement_views.statement_file),
         name="docket_statement_file",
     ),
-    re_path(rf"^{SLUG}/$", docket_views.docket_case, name="docket_case"),
+    re_path(rf"^{SLUG}/$", public_page(docket_views.docket_case), name="docket_case"),
     re_path(
         rf"^{SLUG}/documents/(?P<pk>\d+)/read/$",
-        docket_views.document_read,
+        public_page(docket_views.document_read),
         name="document_read",
     ),
     re_path(

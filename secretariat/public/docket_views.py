@@ -256,4 +256,4 @@ def _cell(text: str) -> str:
 
 @require_GET
 def statistics_page(request):
-    return render(request, "docket/statistics.html", statistics.compute())
+    return render(request, "docket/statistics.html", statistics.figures())

@@ -34,7 +34,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from secretariat.public import charts
+from secretariat.public import cache, charts
 from submissions import access
 from submissions.models import PARTY_CHOICES
 from submissions.stages import Stage
@@ -88,6 +88,12 @@ def working_days_taken(calendar: Calendar, start: datetime.date, end: datetime.d
         day += datetime.timedelta(days=1)
         days += calendar.is_working_day(day)
     return days
+
+
+def figures() -> dict:
+    """Today's figures, computed once per version of the registry (and per day and language:
+    the words are translated), not per request."""
+    return cache.remember("statistics", compute)
 
 
 def compute(today: datetime.date | None = None) -> dict:

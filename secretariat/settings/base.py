@@ -236,6 +236,10 @@ SEM_TRUSTED_PROXY_COUNT = env.int("SEM_TRUSTED_PROXY_COUNT", default=0)
 # Django's cache, where the rate limit counts: CACHE_URL=redis://host:6379/1 in production
 # (which refuses the per-process local-memory cache).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# The public pages and figures, kept by the registry's version (secretariat.public.cache): off
+# with SEM_PUBLIC_CACHE=False; an entry is dropped after SEM_PUBLIC_CACHE_SECONDS at the latest.
+SEM_PUBLIC_CACHE = env.bool("SEM_PUBLIC_CACHE", default=True)
+SEM_PUBLIC_CACHE_SECONDS = env.int("SEM_PUBLIC_CACHE_SECONDS", default=24 * 3600)
 
 # LOG_FORMAT=json: one JSON object per line (production log collectors); plain otherwise.
 LOG_FORMAT = env.str("LOG_FORMAT", default="plain")

@@ -22,3 +22,6 @@ SEM_REQUIRE_OTP = False
 # client.login() authenticates without a request, which django-axes refuses;
 # tests/production/test_lockout.py turns it on.
 AXES_ENABLED = False
+# Tests run inside transactions that never commit, so the version of the public cache would never
+# move: pages would outlive their data between tests. tests/docket/test_cache.py turns it on.
+SEM_PUBLIC_CACHE = False

@@ -12,7 +12,9 @@ if "DATABASE_URL" not in env.ENVIRON:
     }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="sem-test-media-"))
+# A fresh folder per run, unless MEDIA_ROOT names one (the backup test restores a media folder
+# and runs verify_history, which re-hashes the stored files, against it).
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default="") or tempfile.mkdtemp(prefix="sem-test-media-"))
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 # Unit tests run Celery in-process; the integration pass starts a real worker.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)

@@ -6,11 +6,13 @@ asked. Every file field is a ``DocumentField`` (the one upload policy, ``submiss
 the filing form keeps checked files across a failed post by a signed token.
 """
 
+import functools
 import unicodedata
 
 from babel import Locale
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +20,8 @@ from secretariat.web.forms import AccessibleForm, DocumentField
 from submissions import uploads
 from submissions.models import LANGUAGE_CHOICES, PARTY_CHOICES, Submitter
 
-CO_SUBMITTERS = 3  # extra fieldsets, no JavaScript needed
+MAX_SUBMITTERS = 10  # fieldsets added one at a time by "Add another submitter"
+COUNTRY_LIST_ID = "countries"  # the one <datalist> every country input points at
 LAW_ROWS = 4
 ATTACHMENT_SLOTS = 5
 MAX_TEXT = 50_000
@@ -28,10 +31,10 @@ def _sort_key(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
-def country_choices():
-    """Every country by its two-letter code, named in the page's language (Babel's CLDR data),
-    Peru and the United States first."""
-    language = (get_language() or "en")[:2]
+@functools.lru_cache(maxsize=4)
+def _countries(language: str) -> tuple[tuple[str, str], ...]:
+    """(code, name) of every country, named in ``language`` (Babel's CLDR data), Peru and the
+    United States first."""
     names = Locale.parse(language).territories
     codes = [
         code
@@ -39,7 +42,65 @@ def country_choices():
         if len(code) == 2 and code.isalpha() and code not in ("EU", "EZ", "UN", "ZZ", "QO")
     ]
     rest = sorted((c for c in codes if c not in ("PE", "US")), key=lambda c: _sort_key(names[c]))
-    return [("", "—"), ("PE", names["PE"]), ("US", names["US"])] + [(c, names[c]) for c in rest]
+    return tuple((c, names[c]) for c in ["PE", "US", *rest])
+
+
+def country_choices():
+    """Every country by its two-letter code, named in the page's language."""
+    return [("", "—"), *_countries(current_language())]
+
+
+@functools.lru_cache(maxsize=1)
+def _country_lookup() -> dict[str, str]:
+    """Code or name (English or Spanish, any case or accents) → the two-letter code."""
+    lookup = {}
+    for language in ("es", "en"):
+        for code, name in _countries(language):
+            lookup[_sort_key(name)] = code
+    for code, _name in _countries("en"):
+        lookup[code.lower()] = code
+    return lookup
+
+
+def country_code(value: str) -> str | None:
+    return _country_lookup().get(_sort_key(" ".join(value.split())))
+
+
+@functools.lru_cache(maxsize=4)
+def _datalist(language: str) -> str:
+    options = format_html_join("", '<option value="{}">', ((n,) for _c, n in _countries(language)))
+    return format_html('<datalist id="{}">{}</datalist>', COUNTRY_LIST_ID, options)
+
+
+def country_datalist():
+    """The page's one list of countries, rendered once per language."""
+    return _datalist(current_language())
+
+
+class CountryField(forms.CharField):
+    """A country typed or picked from the shared datalist: its code (PE) or its name in English
+    or Spanish (Perú, Peru); cleaned to the two-letter code."""
+
+    default_error_messages = {
+        "unknown": _(
+            "Choose a country from the list, or type its two-letter code (for example PE)."
+        ),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"list": COUNTRY_LIST_ID, "autocomplete": "off"})
+        )
+        super().__init__(max_length=100, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return ""
+        code = country_code(value)
+        if code is None:
+            raise ValidationError(self.error_messages["unknown"], code="unknown")
+        return code
 
 
 def current_language() -> str:
@@ -71,9 +132,8 @@ class SubmitterForm(AccessibleForm):
         max_length=300,
         help_text=_("A submission must clearly identify the person making it (Article 18.8.2(b))."),
     )
-    nationality = forms.ChoiceField(
+    nationality = CountryField(
         label=_("Nationality, or country where the organization is established"),
-        choices=country_choices,
         help_text=_(
             "Only a person of Peru or of the United States may file (Article 18.8.2(f)). A "
             "person of the United States (a US national or permanent resident, even one who is "
@@ -82,9 +142,8 @@ class SubmitterForm(AccessibleForm):
             "Environmental Cooperation (Article 18.8.3)."
         ),
     )
-    residence = forms.ChoiceField(
+    residence = CountryField(
         label=_("Country of permanent residence"),
-        choices=country_choices,
         required=False,
         help_text=_(
             "For individuals: a permanent resident of a Party is a person of that Party. A "
@@ -134,6 +193,10 @@ class SubmitterForm(AccessibleForm):
         self.fields["preferred_language"].initial = current_language()
         if primary:
             self.fields["postal_address"].required = True
+        if not self.is_bound:  # re-shown with a file kept from an earlier post
+            self.pending_identity = uploads.from_token(
+                self.initial.get("identity_document_token", "")
+            )
 
     # What makes an optional co-submitter fieldset "filled in" (its language choice does not).
     ANSWERS = (
@@ -146,6 +209,7 @@ class SubmitterForm(AccessibleForm):
         "email",
         "phone",
         "confidential",
+        "identity_document_token",
     )
 
     def has_changed(self):

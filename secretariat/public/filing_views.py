@@ -15,9 +15,10 @@ from django.views.decorators.http import require_http_methods
 
 from secretariat.public import ratelimit
 from secretariat.public.filing_forms import (
-    CO_SUBMITTERS,
+    MAX_SUBMITTERS,
     FilingForm,
     SubmitterForm,
+    country_datalist,
 )
 from secretariat.web import actions
 from submissions import access, uploads
@@ -27,10 +28,30 @@ from workflow.actors import Actor
 from workflow.deadlines import explain
 
 RECEIPT_SESSION_KEY = "filing_receipt"
+COUNT_FIELD = "submitters"  # how many submitter fieldsets the page showed
+ADD_BUTTON = "add_submitter"  # "Add another submitter": the form again, with one more fieldset
 
 
-def _forms(data=None, files=None, initial_from=None):
-    """The submission form and its submitter fieldsets (s0 required, s1… optional)."""
+def _submitter_count(data, files=None) -> int:
+    """The fieldsets to bind: as many as the page showed, and at least up to the last one that
+    holds an answer (a post made without the count keeps every submitter it names)."""
+    try:
+        shown = int(data.get(COUNT_FIELD, 1))
+    except (TypeError, ValueError):
+        shown = 1
+    files = files or {}
+    answered = [
+        i + 1
+        for i in range(MAX_SUBMITTERS)
+        if any(
+            data.get(f"s{i}-{name}") or files.get(f"s{i}-{name}") for name in SubmitterForm.ANSWERS
+        )
+    ]
+    return max(1, min(MAX_SUBMITTERS, max([shown, *answered])))
+
+
+def _forms(data=None, files=None, initial_from=None, count=1):
+    """The submission form and its ``count`` submitter fieldsets (s0 required, s1… optional)."""
 
     def initial(form_class, prefix, **kwargs):
         if initial_from is None:
@@ -48,7 +69,7 @@ def _forms(data=None, files=None, initial_from=None):
         filing = initial(FilingForm, "f")
         people = [
             initial(SubmitterForm, f"s{i}", primary=i == 0, use_required_attribute=i == 0)
-            for i in range(CO_SUBMITTERS + 1)
+            for i in range(count)
         ]
         return filing, people
     filing = FilingForm(data, files, prefix="f")
@@ -61,9 +82,22 @@ def _forms(data=None, files=None, initial_from=None):
             empty_permitted=i > 0,
             use_required_attribute=i == 0,
         )
-        for i in range(CO_SUBMITTERS + 1)
+        for i in range(count)
     ]
     return filing, people
+
+
+def _kept_answers(data, forms):
+    """The posted answers with the tokens of the files the forms have just kept."""
+    kept = data.copy()
+    for form in forms:
+        for name in list(kept):
+            if name.startswith(f"{form.prefix}-") and name not in form.data:
+                del kept[name]  # a file's "remove" box, done
+        for name in form.data:
+            if name.startswith(f"{form.prefix}-"):
+                kept.setlist(name, form.data.getlist(name))
+    return kept
 
 
 def _eligibility_warnings(filing: FilingForm, people: list[SubmitterForm]) -> list[str]:
@@ -121,6 +155,10 @@ def _render_form(request, filing, people, *, warnings=(), problem="", status=200
             "filing": filing,
             "primary": people[0],
             "co_submitters": people[1:],
+            "submitter_count": len(people),
+            "may_add_submitter": len(people) < MAX_SUBMITTERS,
+            "max_submitters": MAX_SUBMITTERS,
+            "countries": country_datalist(),
             "error_links": error_links,
             "warnings": warnings,
             "problem": problem,
@@ -139,22 +177,31 @@ def file_form(request):
         filing, people = _forms()
         return _render_form(request, filing, people)
 
+    count = _submitter_count(request.POST, request.FILES)
     if not ratelimit.allow(request, "filing"):
-        filing, people = _forms(initial_from=request.POST)
+        filing, people = _forms(initial_from=request.POST, count=count)
         problem = _(
             "Too many forms have been sent from your connection in a short time. Your answers "
             "are below: please wait an hour and send the form again."
         )
         return _render_form(request, filing, people, problem=problem, status=429)
+    if ADD_BUTTON in request.POST:
+        # Checking the forms keeps their files (signed tokens); their errors wait for "Send".
+        filing, people = _forms(request.POST, request.FILES, count=count)
+        for form in [filing, *people]:
+            form.is_valid()
+        kept = _kept_answers(request.POST, [filing, *people])
+        filing, people = _forms(initial_from=kept, count=min(count + 1, MAX_SUBMITTERS))
+        return _render_form(request, filing, people)
     if request.POST.get("f-website"):
-        filing, people = _forms(initial_from=request.POST)
+        filing, people = _forms(initial_from=request.POST, count=count)
         problem = _(
             "The form could not be accepted because the field “Leave this field empty” was "
             "filled in. Empty it and send the form again."
         )
         return _render_form(request, filing, people, problem=problem, status=400)
 
-    filing, people = _forms(request.POST, request.FILES)
+    filing, people = _forms(request.POST, request.FILES, count=count)
     results = [form.is_valid() for form in [filing, *people]]  # every form, for every error
     if not all(results):
         return _render_form(request, filing, people)

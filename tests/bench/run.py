@@ -236,6 +236,7 @@ def bench_docket(payload: dict) -> bool:
         ("filtered list", "/en/docket/?party=PE&status=open&year=2021&sort=updated", None),
         ("case page", [f"/en/docket/{slug}/" for slug in slugs], 50.0),
         ("API list", "/api/v1/submissions/", 50.0),
+        ("filing form (GET)", ["/en/file/", "/es/file/"], 20.0),
     ]
     print(f"docket at {count} cases, {REQUESTS} requests each (server time, in process):")
     ok = True

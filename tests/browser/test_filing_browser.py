@@ -14,7 +14,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 def fill_common(page, *, party, language):
     page.locator("#id_s0-kind_1").check()  # organization
     page.fill("#id_s0-name", "Asociación Amazónica")
-    page.select_option("#id_s0-nationality", "PE")
+    page.fill("#id_s0-nationality", "Perú")
     page.fill("#id_s0-postal_address", "Jr. Lima 123, Iquitos")
     page.fill("#id_s0-email", "amazonica@example.org")
     page.select_option("#id_s0-preferred_language", language)
@@ -74,3 +74,29 @@ def test_filing_in_english_about_the_us_for_a_peruvian_organization(page):
     assert (submission.party.code, submission.language) == ("US", "en")
     assert submission.title_en == "Unenforced mining rules in Nevada"
     assert submission.receipt_number in page.locator(".receipt__number").inner_text()
+
+
+def test_add_another_submitter_with_script_adds_an_empty_fieldset_in_place(page):
+    page.goto(page.base + "/en/file/")
+    fill_common(page, party="PE", language="en")
+    page.fill("#id_f-title", "Two submitters")
+    page.evaluate("window.samePage = true")
+    page.locator("button[name='add_submitter']").click()
+    page.wait_for_selector("#id_s1-name")
+    assert page.evaluate("window.samePage === true")  # no round trip: added on the page
+    assert page.locator("input[name='submitters']").input_value() == "2"
+    assert page.locator("#id_s1-name").input_value() == ""
+    assert page.locator("#id_s0-name").input_value() == "Asociación Amazónica"
+    assert page.locator("label[for='id_s1-nationality']").count() == 1
+    assert page.locator("#co-submitter-1 > legend").inner_text() == "Co-submitter 1"
+    page.locator("#id_s1-kind_0").check()
+    page.fill("#id_s1-name", "Rosa Quispe")
+    page.fill("#id_s1-nationality", "Peru")
+    page.fill("#id_s1-email", "rosa@example.org")
+    page.locator("button[type=submit].button").click()
+    page.wait_for_url("**/en/file/receipt/")
+    submission = Submission.objects.get()
+    people = submission.memberships.order_by("position").values_list(
+        "submitter__name", "submitter__nationality"
+    )
+    assert list(people) == [("Asociación Amazónica", "PE"), ("Rosa Quispe", "PE")]

@@ -34,7 +34,7 @@ def test_the_form_in_english_and_spanish(client):
     html = english.content.decode()
     assert 'name="f-title"' in html
     assert 'name="s0-nationality"' in html
-    assert 'name="s3-name"' in html  # the third co-submitter fieldset
+    assert 'name="add_submitter"' in html  # one fieldset, and a button for another
     assert 'name="f-attachment_4"' in html
     assert 'class="honeypot" aria-hidden="true"' in html
     assert "csrfmiddlewaretoken" in html

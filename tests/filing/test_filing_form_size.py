@@ -1,0 +1,92 @@
+"""The filing form small: one submitter fieldset, one shared list of countries, and "Add another
+submitter" as a plain submit button that brings the form back with one more fieldset."""
+
+import re
+
+import pytest
+
+from submissions.models import Submission, Submitter
+from tests.filing.conftest import filing_data, pdf
+
+pytestmark = pytest.mark.django_db
+
+
+def submitter_fieldsets(html: str) -> list[int]:
+    return sorted({int(n) for n in re.findall(r'name="s(\d+)-name"', html)})
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_form_is_small_with_one_submitter_and_one_country_list(client, language):
+    html = client.get(f"/{language}/file/").content.decode()
+    assert len(html.encode()) < 40_000
+    assert submitter_fieldsets(html) == [0]
+    assert html.count("<datalist") == 1
+    assert html.count('list="countries"') == 2  # nationality and residence point at it
+    assert html.count("<select") < 10  # no country <select> left
+    peru = "Perú" if language == "es" else "Peru"
+    assert f'<option value="{peru}">' in html
+    assert 'name="add_submitter"' in html
+
+
+def test_add_another_submitter_without_script_keeps_the_answers_and_the_file(client):
+    data = filing_data(
+        **{
+            "s0-identity_document": pdf("dni.pdf"),
+            "f-attachment_0": pdf("informe.pdf"),
+            "f-attachment_0_title": "Informe técnico",
+            "submitters": "1",
+            "add_submitter": "1",
+        }
+    )
+    response = client.post("/en/file/", data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert submitter_fieldsets(html) == [0, 1]
+    assert 'value="Asociación Amazónica"' in html
+    assert 'value="amazonica@example.org"' in html
+    assert "Jr. Lima 123, Iquitos" in html
+    assert 'name="submitters" value="2"' in html
+    assert "Identity document already received: dni.pdf" in html
+    assert "Already received: informe.pdf" in html
+    assert "field__errors" not in html  # nothing was sent yet: no errors shown
+    # The second fieldset filled in, the form is sent with both submitters and both files.
+    tokens = dict(re.findall(r'name="((?:s0|f)-[a-z_0-9]+_token)" value="([^"]+)"', html))
+    assert set(tokens) == {"s0-identity_document_token", "f-attachment_0_token"}
+    second = filing_data(
+        **tokens,
+        **{
+            "submitters": "2",
+            "f-attachment_0_title": "Informe técnico",
+            "s1-kind": "individual",
+            "s1-name": "Rosa Quispe",
+            "s1-nationality": "Perú",
+            "s1-email": "rosa@example.org",
+            "s1-preferred_language": "es",
+        },
+    )
+    assert client.post("/en/file/", second).status_code == 302
+    submission = Submission.objects.get()
+    people = [m.submitter for m in submission.memberships.order_by("position")]
+    assert [(p.name, p.nationality) for p in people] == [
+        ("Asociación Amazónica", "PE"),
+        ("Rosa Quispe", "PE"),
+    ]
+    assert [d.original_name for d in submission.documents.all()] == ["informe.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("PE", "PE"), ("pe", "PE"), ("Perú", "PE"), ("peru", "PE"), ("Estados Unidos", "US")],
+)
+def test_a_country_is_its_code_or_its_name(client, typed, code):
+    assert client.post("/es/file/", filing_data(**{"s0-nationality": typed})).status_code == 302
+    assert Submitter.objects.get().nationality == code
+
+
+def test_an_unknown_country_is_an_error_tied_to_its_field(client):
+    response = client.post("/en/file/", filing_data(**{"s0-nationality": "Atlantis"}))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="id_s0-nationality-error"' in html
+    assert 'value="Atlantis"' in html
+    assert "Choose a country from the list" in html

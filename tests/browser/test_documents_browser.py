@@ -134,7 +134,7 @@ def test_the_reading_view_is_linked_readable_and_accessible(page, case_at_counci
     axe = Axe()
     page.goto(f"{page.base}/{language}/docket/{case.slug}/")
     assert WITHHELD not in page.content()
-    # The Spanish words come with the catalogue (/tmp/po/documents.po, merged by the lead).
+    # The Spanish words come from the catalogue.
     label = "Read in Spanish on this page" if language == "en" else "Leer en español en esta página"
     page_content = page.content()
     links = page.locator("a[href$='/read/']")

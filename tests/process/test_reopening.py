@@ -101,7 +101,6 @@ def test_no_response_merited_reopens_only_to_the_response_decision(db):
 
 
 def test_refusal_is_translated(db):
-    # Spanish from /tmp/po/rules.po once merged into the catalogue.
     story = _closed_from(S.RESPONSE_DECISION)
     with translation.override("es"), pytest.raises(RuleViolation) as refused:
         story.add("reopened", REOPEN_ON, data={"to_stage": S.AWAITING_RESPONSE, "reason": "x"})

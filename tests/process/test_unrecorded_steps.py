@@ -83,7 +83,6 @@ def test_never_recorded_live_nor_offered(db, officer, director):
 
 
 def test_the_live_refusal_is_translated(db, officer):
-    # Spanish from /tmp/po/rules.po once merged into the catalogue.
     story = drive(S.RESPONSE_DECISION)
     with (
         frozen(D(2023, 5, 1)),

@@ -187,7 +187,7 @@ def test_a_final_record_is_not_public_before_published_and_not_filed_public(offi
 
 
 def test_the_refusal_is_given_in_spanish(officer):
-    """Passes once the lead merges /tmp/po/rules2.po into the catalogue."""
+    """The refusal reaches a Spanish-speaking officer in Spanish."""
     story = drive(S.DRAFT_COMMENT_PERIOD)
     story.add("final_submitted", D(2023, 11, 20), documents_in=[doc("Final")])
     final = Document.objects.get(title="Final")

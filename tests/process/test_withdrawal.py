@@ -121,7 +121,6 @@ def test_tracking_page_says_the_case_closes_before_the_instruction(client, db):
 
 
 def test_the_refusal_is_translated(db):
-    # Spanish from /tmp/po/rules.po once merged into the catalogue.
     story = drive(S.FACTUAL_RECORD_PREPARATION)
     story.add("withdrawn", D(2023, 9, 1), author="submitter")
     with translation.override("es"), pytest.raises(RuleViolation) as refused:

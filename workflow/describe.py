@@ -130,15 +130,21 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
         )
     if event.kind == "withdrawn" and event.stage_after and event.stage_after != Stage.CLOSED:
         lines.append((_("Effect"), str(WITHDRAWAL_GOES_ON_WORDS)))
-    for person in data.get("submitters") or []:
-        # Withheld when they joined, or since (an identity_withheld event later on).
-        withheld = public and (
-            person.get("confidential")
-            or event.submission.memberships.filter(
-                submitter__name=person.get("name", ""), submitter__confidential=True
-            ).exists()
+    joined = data.get("submitters") or []
+    # Withheld when they joined, or since (an identity_withheld event later on): one query.
+    withheld_names = (
+        set(
+            event.submission.memberships.filter(submitter__confidential=True).values_list(
+                "submitter__name", flat=True
+            )
         )
-        lines.append((_("Joined"), str(WITHHELD_LABEL) if withheld else person.get("name", "")))
+        if public and joined
+        else set()
+    )
+    for person in joined:
+        name = person.get("name", "")
+        withheld = public and (person.get("confidential") or name in withheld_names)
+        lines.append((_("Joined"), str(WITHHELD_LABEL) if withheld else name))
     return lines
 
 

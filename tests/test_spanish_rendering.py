@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
@@ -260,3 +261,28 @@ def test_a_case_with_links_and_recomputations_round_trips_through_the_registry(c
     report = import_registry(json.loads(first))
     assert report.ok, [str(r) for r in report.refused]
     assert export_registry(restricted=True) == first
+
+
+def test_no_party_or_outcome_code_on_the_docket_or_the_approvals_page(client, officer, director):
+    """Seen walking the process on /es/: "Parte: PE" under a Council instruction on the
+    docket, "Resultado: meets" on the Director's approvals page."""
+    story = drive("awaiting_council", party="PE")
+    story.add("council_instructed", D(2023, 9, 20), data={"party": "PE"}, author="council:PE")
+    page = page_text(Client().get(f"/es/docket/{story.case.slug}/"))
+    assert "Parte: Perú" in page
+    assert "Parte: PE" not in page
+    review = drive("admissibility_review", party="US")
+    with frozen(D(2023, 3, 20)):
+        services.record_event(
+            review.case,
+            "admissibility_determined",
+            actor=officer,
+            data={
+                "outcome": "meets",
+                "criteria": {k: {"met": True, "reasons": "Sí."} for k in "abcdef"},
+            },
+        )
+    client.force_login(director)
+    approvals = page_text(client.get("/es/secretariat/approvals/"))
+    assert "meets" not in approvals
+    assert "cumple los requisitos" in approvals

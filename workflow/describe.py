@@ -10,11 +10,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from submissions.access import WITHHELD_LABEL
+from submissions.models import PARTY_CHOICES
 from submissions.stages import ClosureReason, Stage, Visibility
 from workflow.deadlines import format_day
 from workflow.periods import KIND_LABELS
 from workflow.table import TABLE
 from workflow.treaty import CRITERIA, FACTORS, OUTCOMES, lettered_items
+
+# A Party as a label (a code is never shown to people).
+PARTY_LABELS = dict(PARTY_CHOICES)
 
 CRITERIA_LABELS = lettered_items(CRITERIA)
 FACTOR_LABELS = lettered_items(FACTORS)
@@ -90,7 +94,8 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
     }
     for key, label in simple.items():
         if data.get(key):
-            lines.append((label, str(data[key])))
+            value = PARTY_LABELS.get(data[key], data[key]) if key == "party" else data[key]
+            lines.append((label, str(value)))
     if event.kind == "closed" and data.get("reason"):
         lines.append((_("Closure reason"), _label(ClosureReason, data["reason"])))
     elif data.get("reason"):
@@ -172,7 +177,7 @@ def _change(change: dict) -> tuple[str, str]:
     kind = change.get("deadline", "")
     label = str(KIND_LABELS.get(kind, kind))
     if change.get("party"):
-        label = f"{label} ({change['party']})"
+        label = f"{label} ({PARTY_LABELS.get(change['party'], change['party'])})"
     dates = [change.get("from"), change.get("to")]
     words = [format_day(datetime.date.fromisoformat(d)) if d else "—" for d in dates]
     return _("Due date moved"), _("%(deadline)s: from %(before)s to %(after)s") % {

@@ -109,8 +109,12 @@ def prepare(event, inputs, rule) -> list[Document]:
             document.file.name = item.stored_name
         elif item.file is not None:
             fileobj = item.file
-            document.sha256, document.size = sha256_of(fileobj)
-            document.content_type = sniff(fileobj)
+            if item.sha256 and item.size is not None and item.content_type:
+                document.sha256, document.size = item.sha256, item.size
+                document.content_type = item.content_type
+            else:
+                document.sha256, document.size = sha256_of(fileobj)
+                document.content_type = sniff(fileobj)
             document.original_name = os.path.basename(getattr(fileobj, "name", "") or "")
             if not isinstance(fileobj, File):
                 fileobj = File(fileobj)

@@ -309,4 +309,8 @@ def document_input(
         file=pending.open(),
         visibility="party_concerned" if confidential else "public",
         kind=kind,
+        # Checked and hashed once, when it was stashed: the storage need not read it again.
+        sha256=pending.sha256,
+        size=pending.size,
+        content_type=pending.content_type,
     )

@@ -11,9 +11,11 @@ class SecretariatConfig(AppConfig):
         # transaction commits.
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from secretariat.public import cache
+        from secretariat.public import cache, statistics
         from workflow import hooks
 
         hooks.on_event_committed(cache.event_committed)
+        # With a Celery worker, the statistics of each new version are made in the background.
+        cache.after_bump(statistics.warm_figures_later)
         for name, signal in (("save", post_save), ("delete", post_delete), ("m2m", m2m_changed)):
             signal.connect(cache.changed_model, dispatch_uid=f"sem-public-version-{name}")

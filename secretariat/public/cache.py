@@ -78,10 +78,23 @@ def _new_version() -> str:
     return f"{time.time_ns():x}.{secrets.token_hex(4)}"
 
 
+# Called with each new version (``SecretariatConfig.ready()`` registers the statistics' warming).
+_after_bump: list = []
+
+
+def after_bump(callback) -> None:
+    """Register ``callback(version)``, called after every bump."""
+    if callback not in _after_bump:
+        _after_bump.append(callback)
+
+
 def bump() -> str:
     """Start a new version now (every cached public page and figure is left behind)."""
     value = _new_version()
     cache.set(VERSION_KEY, value, None)
+    if enabled():
+        for callback in _after_bump:
+            callback(value)
     return value
 
 

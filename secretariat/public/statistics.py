@@ -28,9 +28,11 @@ import datetime
 import statistics as pystats
 from collections import Counter, defaultdict
 
+from celery import shared_task
+from django.conf import settings
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -41,6 +43,9 @@ from submissions.stages import Stage
 from workflow.calendar import Calendar
 from workflow.models import Deadline
 from workflow.periods import SPECS
+
+# Seconds between a new version and the figures' computation by the worker.
+WARM_DELAY_SECONDS = 2
 
 St = Deadline.State
 
@@ -94,6 +99,25 @@ def figures() -> dict:
     """Today's figures, computed once per version of the registry (and per day and language:
     the words are translated), not per request."""
     return cache.remember("statistics", compute)
+
+
+@shared_task(ignore_result=True, time_limit=600, soft_time_limit=540)
+def warm_figures(version: str) -> None:
+    """Compute the figures of ``version`` in every language before a visitor asks, unless a
+    newer version has started meanwhile (its own task will)."""
+    if cache.version() != version:
+        return
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            figures()
+
+
+def warm_figures_later(version: str) -> None:
+    """A new version: with a Celery worker, the figures are made in the background a moment
+    later (events recorded together make one computation). Without one (tasks run in-process,
+    as in development), the first visitor's request makes them."""
+    if not settings.CELERY_TASK_ALWAYS_EAGER:
+        warm_figures.apply_async(args=[version], countdown=WARM_DELAY_SECONDS)
 
 
 def compute(today: datetime.date | None = None) -> dict:

@@ -38,6 +38,9 @@ from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
+from submissions.models import EnvironmentalLaw, Submission, Submitter
+from workflow.models import Event
+
 VERSION_KEY = "sem:public:version"
 PAGE_PREFIX = "sem:public:page:"
 DATA_PREFIX = "sem:public:data:"
@@ -99,8 +102,10 @@ def bump() -> str:
 
 
 def event_committed(event_pk: int) -> None:
-    """The workflow's ``committed`` hook: an event's transaction has committed."""
-    bump()
+    """The workflow's ``committed`` hook: an event's transaction has committed. An event of a
+    case not on the docket (a filing waiting for its acknowledgement) changes no public page."""
+    if Event.objects.filter(pk=event_pk, submission__registered_on__isnull=False).exists():
+        bump()
 
 
 # The rows a public page is made from, apart from events and deadlines (an event is told by the
@@ -122,8 +127,23 @@ PUBLIC_MODELS = {
 
 def changed_model(sender, **kwargs) -> None:
     """A signal receiver: a row a public page is made from was saved or deleted."""
-    if sender._meta.model_name in PUBLIC_MODELS.get(sender._meta.app_label, ()):
+    if sender._meta.model_name in PUBLIC_MODELS.get(sender._meta.app_label, ()) and _shown(
+        kwargs.get("instance"), kwargs
+    ):
         transaction.on_commit(bump)
+
+
+def _shown(instance, kwargs) -> bool:
+    """Whether the row can be on a public page. Not the rows of a case that is not on the docket
+    (a filing waiting for its acknowledgement: its case, memberships, laws and documents), nor a
+    new submitter or law, which no public page shows until a membership or link to a case on the
+    docket is saved (and that bumps)."""
+    if isinstance(instance, Submission):
+        return instance.registered_on is not None
+    submission_id = getattr(instance, "submission_id", None)
+    if submission_id is not None:
+        return Submission.objects.filter(pk=submission_id, registered_on__isnull=False).exists()
+    return not (kwargs.get("created") and isinstance(instance, Submitter | EnvironmentalLaw))
 
 
 def last_modified(current: str) -> float:

@@ -16,7 +16,7 @@ from secretariat.public import cache, statistics
 from submissions.models import Submission
 from tests.docket.test_queries import URLS, cases
 from tests.filing.conftest import filing_data
-from tests.helpers_cases import drive, frozen
+from tests.helpers_cases import TIMELINE, drive, frozen
 from workflow import services
 from workflow.registry import import_registry
 
@@ -112,3 +112,20 @@ def test_a_visitor_served_the_kept_filing_form_files_with_their_own_token(db):
     response = second.post("/es/file/", data)
     assert response.status_code == 302, response.content[:2000]
     assert Submission.objects.get().title == data["f-title"]
+
+
+def test_a_filing_changes_no_public_page_until_it_is_acknowledged(
+    client, django_capture_on_commit_callbacks
+):
+    assert import_registry(cases(0, 3)).ok
+    before = cache.bump()
+    page = client.get("/en/docket/")
+    assert page["X-Public-Cache"] == "miss"
+    with django_capture_on_commit_callbacks(execute=True):
+        story = drive("admissibility_review", acknowledged=False)  # filed, with its submitter
+    assert cache.version() == before
+    assert client.get("/en/docket/")["X-Public-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        story.add("acknowledged", TIMELINE["acknowledged"])
+    assert cache.version() != before
+    assert client.get("/en/docket/")["X-Public-Cache"] == "miss"

@@ -1,12 +1,12 @@
 """`make load`: a bounded load on this machine only (127.0.0.1), not part of CI.
 
 Creates a fresh PostgreSQL database `sem_load` (migrated, seeded with `seed_demo`), starts
-gunicorn and a Celery worker (Redis database 11) with the filing rate limit off, runs locust
-headless (20 users for 60 s by default: a quarter file submissions, the rest browse the docket),
+gunicorn and a Celery worker (Redis database 11; the cache in database 10) with the filing rate limit off, runs locust
+headless (200 users for 60 s by default: a quarter file submissions, the rest browse the docket),
 prints throughput, error rate and latency percentiles, stops everything it started, drops the
 database, and exits non-zero on any error.
 
-    python -m tests.load.run [--users 20] [--seconds 60]
+    python -m tests.load.run [--users 200] [--seconds 60]
 """
 
 import argparse
@@ -29,6 +29,7 @@ BIN = Path(sys.executable).parent
 PG = os.environ.get("LOAD_PG", "postgres://postgres@127.0.0.1:5432")
 DB = "sem_load"
 BROKER = "redis://127.0.0.1:6379/11"
+CACHE = "redis://127.0.0.1:6379/10"  # shared by the workers, as production requires
 
 
 def free_port() -> int:
@@ -92,7 +93,7 @@ def figures(prefix: Path, seconds: int) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
     args = parser.parse_args()
@@ -106,6 +107,7 @@ def main() -> int:
         "DATABASE_URL": f"{PG}/{DB}",
         "CONN_MAX_AGE": "60",
         "CELERY_BROKER_URL": BROKER,
+        "CACHE_URL": CACHE,
         "EMAIL_URL": "dummymail://",
         "MEDIA_ROOT": str(work / "media"),
         "SEM_FILING_RATE_LIMIT": "0",
@@ -128,6 +130,7 @@ def main() -> int:
         import redis
 
         redis.Redis.from_url(BROKER).flushdb()
+        redis.Redis.from_url(CACHE).flushdb()
         worker_log = open(work / "worker.log", "wb")  # noqa: SIM115 (closed with the process)
         started.append(
             subprocess.Popen(

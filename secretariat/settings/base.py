@@ -123,6 +123,7 @@ LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
+FORMAT_MODULE_PATH = "secretariat.formats"  # one date format per language
 # The Secretariat's seat (Washington, D.C.): every treaty date is a date there.
 TIME_ZONE = env.str("TIME_ZONE", default="America/New_York")
 

@@ -1,0 +1,8 @@
+# "28 October 2026": the day first, as the Secretariat's documents write it, never
+# Django's American default "Oct. 28, 2026" beside it.
+DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y, H:i"
+SHORT_DATE_FORMAT = DATE_FORMAT
+SHORT_DATETIME_FORMAT = DATETIME_FORMAT
+MONTH_DAY_FORMAT = "j F"
+YEAR_MONTH_FORMAT = "F Y"

@@ -13,13 +13,18 @@ from dataclasses import dataclass, field
 
 from django.utils import translation
 from docx import Document as Docx
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from notices.wording import BODY, CLOSURE, LABELS, TITLES, date_in
+from notices.wording import BODY, CLOSURE, LABELS, TITLES, date_in, party_phrases
 from workflow import treaty
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 KINDS = tuple(TITLES["en"])
+# The language a document declares, so that a spelling checker and a screen reader read it as
+# written: Peruvian Spanish or American English.
+LANGUAGE_TAGS = {"es": "es-PE", "en": "en-US"}
 
 
 @dataclass
@@ -31,7 +36,7 @@ class CaseFacts:
     code: str
     on: datetime.date
     title: str
-    party: str  # PE or US
+    party: str  # PE or US: the documents name it in words (wording.party_phrases)
     filed_on: datetime.date
     submitters: list[str] = field(default_factory=list)
     outcome: str = ""
@@ -79,9 +84,8 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
         "title": facts.title,
         "filed_on": date_in(facts.filed_on, language),
         "submitters": "; ".join(facts.submitters),
-        "party": treaty.party_name(facts.party),
-        "government": treaty.government_name(facts.party),
         "closure": CLOSURE[language].get(facts.closure, facts.closure),
+        **party_phrases(facts.party, language),
     }
     blocks = [
         Block("letterhead", facts.letterhead),
@@ -148,11 +152,46 @@ def _findings(texts: dict, findings: dict, labels: dict, heading: str, yes_no=Fa
     return Block("findings", rows=rows, columns=[heading, labels["finding"], labels["reasons"]])
 
 
+def set_language(doc, language: str) -> None:
+    """Declare ``language`` ("es" or "en") as the document's: in its properties and as the
+    default language of its text (``w:lang`` of the styles' defaults, which every style and
+    run inherits)."""
+    tag = LANGUAGE_TAGS.get(language[:2], language)
+    doc.core_properties.language = tag
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    run_defaults = defaults.find(qn("w:rPrDefault"))
+    if run_defaults is None:
+        run_defaults = OxmlElement("w:rPrDefault")
+        defaults.insert(0, run_defaults)
+    properties = run_defaults.find(qn("w:rPr"))
+    if properties is None:
+        properties = OxmlElement("w:rPr")
+        run_defaults.append(properties)
+    lang = properties.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        properties.append(lang)
+    lang.set(qn("w:val"), tag)
+    lang.set(qn("w:eastAsia"), tag)
+
+
+def mark_header_row(row) -> None:
+    """Mark a table's first row as its header (``w:tblHeader``): repeated on each page and
+    announced as column headers by a screen reader."""
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    properties.append(header)
+
+
 def _docx(blocks: list[Block], title: str, language: str) -> bytes:
     doc = Docx()
     doc.styles["Normal"].font.size = Pt(11)
     doc.core_properties.title = title
-    doc.core_properties.language = language
+    set_language(doc, language)
     for block in blocks:
         if block.kind == "letterhead":
             doc.sections[0].header.paragraphs[0].text = block.text
@@ -169,6 +208,8 @@ def _docx(blocks: list[Block], title: str, language: str) -> bytes:
             table.style = "Table Grid"
             for cell, text in zip(table.rows[0].cells, block.columns, strict=True):
                 cell.text = text
+                cell.paragraphs[0].runs[0].bold = True
+            mark_header_row(table.rows[0])
             for row in block.rows:
                 for cell, text in zip(table.add_row().cells, row, strict=True):
                     cell.text = text

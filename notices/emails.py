@@ -12,9 +12,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import formats, translation
 
-from notices import letterhead, personal, recipients, rules
+from notices import letterhead, personal, phrases, recipients, rules
 from submissions.stages import ClosureReason
-from workflow import treaty
 from workflow.periods import KIND_LABELS
 from workflow.table import TABLE
 
@@ -30,7 +29,10 @@ def _values(context: dict) -> dict:
     values = dict(context)
     values["on"] = _date(context.get("on", ""))
     values["due_on"] = _date(context.get("due_on", ""))
-    values["party"] = treaty.party_name(context.get("party", ""))
+    party = context.get("party", "")
+    values["party"] = phrases.party_label(party)
+    values["concerning_party"] = phrases.concerning_party(party)
+    values["from_party"] = phrases.from_party(party)
     closure = context.get("closure")
     values["closure"] = str(ClosureReason(closure).label) if closure else ""
     proposal = context.get("proposal")
@@ -47,7 +49,7 @@ def _rule_page(notice) -> tuple[str, str, dict]:
         {
             "reference": item["reference"],
             "deadline": str(KIND_LABELS.get(item["kind"], item["kind"])),
-            "party": treaty.party_name(item.get("party", "")),
+            "party": phrases.party_label(item.get("party", "")),
             "due_on": _date(item["due_on"]),
             "overdue": item["overdue"],
         }

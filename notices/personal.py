@@ -18,7 +18,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from notices import receipts, recipients
+from notices import phrases, receipts, recipients
 from submissions.models import SubmissionSubmitter, User
 from submissions.roles import Role
 from workflow.models import Event
@@ -76,7 +76,7 @@ def _invitation(notice) -> dict:
         "user": user,
         "url": invitation_url(user, notice.language),
         "role": ", ".join(str(role.label) for role in Role if role.value in groups),
-        "party": user.party.name if user.party_id else "",
+        "for_party": phrases.for_party(user.party.code) if user.party_id else "",
         "hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
     }
 

@@ -4,10 +4,12 @@ email's context, and the receipt document. Rendering only: the email is an outbo
 
 import io
 
-from django.utils import translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
+from docx import Document as Docx
 
-from notices import letterhead
+from notices import letterhead, phrases
+from notices.documents import set_language
 from submissions import access
 
 
@@ -28,30 +30,30 @@ def receipt_context(event, viewer=None) -> dict:
         "case": event.submission,
         "documents": receipt_documents(event, viewer),
         "letterhead": letterhead.for_language(translation.get_language()),
+        "on_behalf": phrases.on_behalf_of(event.author),
     }
 
 
 def render_receipt_document(event, language: str, viewer=None) -> tuple[str, str, bytes]:
     """The receipt as a Word document: (filename, content type, bytes), in ``language``."""
-    from docx import Document as Docx
-
     with translation.override(language):
         context = receipt_context(event, viewer)
         doc = Docx()
+        set_language(doc, language)
         doc.add_paragraph(str(context["letterhead"]))
         doc.add_heading(gettext("Receipt"), level=1)
         doc.add_paragraph(
             gettext(
                 "The Secretariat received “%(event)s” on case %(case)s, dated %(date)s, recorded "
-                "at %(at)s by %(who)s on behalf of %(author)s."
+                "at %(at)s by %(who)s %(on_behalf)s."
             )
             % {
                 "event": event.kind_label,
                 "case": event.submission.reference,
-                "date": event.on.isoformat(),
-                "at": event.recorded_at.isoformat(timespec="seconds"),
+                "date": formats.date_format(event.on, "DATE_FORMAT"),
+                "at": formats.date_format(timezone.localtime(event.recorded_at), "DATETIME_FORMAT"),
                 "who": event.recorded_by.get_username() if event.recorded_by else "—",
-                "author": event.get_author_display(),
+                "on_behalf": context["on_behalf"],
             }
         )
         for document in context["documents"]:

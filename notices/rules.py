@@ -120,7 +120,7 @@ MESSAGES = {
     ),
     "new_filing": Message(
         _("%(reference)s: new submission filed"),
-        (_("A new submission, “%(title)s”, concerning %(party)s was filed on %(on)s."),),
+        (_("A new submission, “%(title)s”, %(concerning_party)s, was filed on %(on)s."),),
     ),
     "acknowledged": Message(
         _("%(reference)s: acknowledgement of receipt"),
@@ -169,7 +169,7 @@ MESSAGES = {
         (
             _(
                 "The Secretariat has determined (%(code)s) that your submission merits "
-                "requesting a response from %(party)s, and has sent the request."
+                "requesting a response %(from_party)s, and has sent the request."
             ),
         ),
         _("Follow your submission"),
@@ -186,7 +186,7 @@ MESSAGES = {
         _("%(reference)s: request for a response (Article 18.8.4)"),
         (
             _(
-                "The Secretariat requests a response from %(party)s to submission "
+                "The Secretariat requests a response %(from_party)s to submission "
                 "%(reference)s, “%(title)s”."
             ),
             _(
@@ -199,12 +199,17 @@ MESSAGES = {
     ),
     "party_responded": Message(
         _("%(reference)s: the Party has responded"),
-        (_("%(party)s has responded to the Secretariat's request about your submission."),),
+        (
+            _(
+                "The response %(from_party)s to the Secretariat's request about your "
+                "submission has been received."
+            ),
+        ),
         _("Follow your submission"),
     ),
     "response_received": Message(
         _("%(reference)s: your response has been received"),
-        (_("The Secretariat has received the response of %(party)s on %(on)s."),),
+        (_("The Secretariat has received the response %(from_party)s on %(on)s."),),
         _("Open the case in the portal"),
     ),
     "factual_record_warranted": Message(
@@ -277,7 +282,7 @@ MESSAGES = {
         _("%(reference)s: response due on %(due_on)s"),
         (
             _(
-                "Reminder: the response of %(party)s to the Secretariat's request on "
+                "Reminder: the response %(from_party)s to the Secretariat's request on "
                 "submission %(reference)s is due on %(due_on)s (days remaining: %(days)s)."
             ),
         ),

@@ -3,17 +3,28 @@
 These are legal texts and the Secretariat reviews a document's two versions together, so they
 are kept here as data in both languages rather than in the interface catalogue; the renderers
 pick the language's column and never mix them. The treaty's own words (the criteria of
-Article 18.8.2, the factors of Article 18.8.4, the Parties and their governments) are not here:
-they are in ``workflow.treaty``, the one wording that forms, pages and documents share.
+Article 18.8.2 and the factors of Article 18.8.4) are not here: they are in ``workflow.treaty``,
+the one wording that forms, pages and documents share. A Party is named here by whole phrases
+("relativa al Perú"), never by a preposition put before its name (docs/glossary.md).
 """
+
+from django.utils import formats, translation
 
 EN, ES = "en", "es"
 
-_MONTHS_EN = "January February March April May June July August September October November"
-_MONTHS_ES = "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre"
-MONTHS = {
-    EN: [*_MONTHS_EN.split(), "December"],
-    ES: [*_MONTHS_ES.split(), "diciembre"],
+# The Party as a label (the particulars), and as whole phrases inside a sentence.
+PARTIES = {
+    EN: {"PE": "Peru", "US": "United States"},
+    ES: {"PE": "Perú", "US": "Estados Unidos"},
+}
+CONCERNING = {
+    EN: {"PE": "concerning Peru", "US": "concerning the United States"},
+    ES: {"PE": "relativa al Perú", "US": "relativa a los Estados Unidos"},
+}
+# The addressee of a request for a response (Art. 18.8.4).
+ADDRESSEE = {
+    EN: {"PE": "from the Government of Peru", "US": "from the Government of the United States"},
+    ES: {"PE": "al Gobierno del Perú", "US": "al Gobierno de los Estados Unidos"},
 }
 
 LABELS = {
@@ -74,7 +85,7 @@ TITLES = {
         "determination_18_8_4": "Determinación conforme al artículo 18.8.4",
         "request": "Solicitud de respuesta conforme al artículo 18.8.4",
         "notification": "Notificación al Consejo conforme al artículo 18.9.1",
-        "not_warranted": "Determinación de que no se justifica un expediente de hechos",
+        "not_warranted": "Determinación de que la comunicación no amerita un expediente de hechos",
         "draft_cover": "Carta de remisión: borrador del expediente de hechos",
         "final_cover": "Carta de remisión: expediente de hechos final",
         "closing": "Aviso de cierre",
@@ -97,9 +108,11 @@ CLOSURE = {
         "not_a_submission": "no constituye una comunicación",
         "not_admissible": "no cumple los requisitos de admisibilidad",
         "no_response_merited": "no amerita solicitar una respuesta a la Parte",
-        "pending_proceeding": "el asunto es objeto de un procedimiento pendiente",
-        "factual_record_not_warranted": "no se justifica un expediente de hechos",
-        "no_council_instruction": "ningún miembro del Consejo instruyó un expediente de hechos",
+        "pending_proceeding": "el asunto es objeto de un procedimiento judicial o "
+        "administrativo pendiente",
+        "factual_record_not_warranted": "la comunicación no amerita un expediente de hechos",
+        "no_council_instruction": "ningún miembro del Consejo dio instrucciones para que se "
+        "elaborara un expediente de hechos",
         "factual_record_published": "el expediente de hechos ha sido publicado",
         "withdrawn": "los remitentes la retiraron",
     },
@@ -109,9 +122,9 @@ CLOSURE = {
 BODY = {
     EN: {
         "acknowledgement": "The Secretariat acknowledges receipt of the submission "
-        "“%(title)s”, filed on %(filed_on)s under Article 18.8 by %(submitters)s, concerning "
-        "%(party)s. It has been assigned the identifier %(reference)s and entered on the "
-        "public docket.",
+        "“%(title)s”, filed on %(filed_on)s under Article 18.8 by %(submitters)s, "
+        "%(concerning_party)s. It has been assigned the identifier %(reference)s and entered on "
+        "the public docket.",
         "criteria_intro": "The Secretariat has reviewed the submission against each criterion "
         "of Article 18.8.2. The submission:",
         "meets": "The Secretariat determines that the submission meets the criteria of "
@@ -126,7 +139,7 @@ BODY = {
         "no_request": "The Secretariat determines that the submission does not merit "
         "requesting a response from the Party concerned, and closes the case.",
         "request_letter": "In accordance with Article 18.8.4, the Secretariat requests a "
-        "response from the %(government)s to the submission, which it forwards with all its "
+        "response %(addressee)s to the submission, which it forwards with all its "
         "supporting information.",
         "request_forwarded": "The Secretariat forwards with this request the submission and "
         "the following supporting information:",
@@ -153,9 +166,9 @@ BODY = {
     },
     ES: {
         "acknowledgement": "La Secretaría acusa recibo de la comunicación «%(title)s», "
-        "presentada el %(filed_on)s conforme al artículo 18.8 por %(submitters)s, relativa a "
-        "%(party)s. Se le ha asignado el identificador %(reference)s y se ha incorporado al "
-        "registro público.",
+        "presentada el %(filed_on)s conforme al artículo 18.8 por %(submitters)s, "
+        "%(concerning_party)s. Se le ha asignado el identificador %(reference)s y se ha "
+        "incorporado al registro público.",
         "criteria_intro": "La Secretaría ha examinado la comunicación respecto de cada uno de "
         "los requisitos del artículo 18.8.2. La comunicación:",
         "meets": "La Secretaría determina que la comunicación cumple los requisitos del "
@@ -170,7 +183,7 @@ BODY = {
         "no_request": "La Secretaría determina que la comunicación no amerita solicitar una "
         "respuesta a la Parte en cuestión y da por concluido el caso.",
         "request_letter": "De conformidad con el artículo 18.8.4, la Secretaría solicita una "
-        "respuesta al %(government)s respecto de la comunicación, que remite junto con toda su "
+        "respuesta %(addressee)s respecto de la comunicación, que remite junto con toda su "
         "información de respaldo.",
         "request_forwarded": "La Secretaría remite con esta solicitud la comunicación y la "
         "siguiente información de respaldo:",
@@ -182,8 +195,8 @@ BODY = {
         "la elaboración de un expediente de hechos, por las razones que se exponen a "
         "continuación.",
         "not_warranted": "Habiendo considerado la comunicación y la respuesta de la Parte, si "
-        "la hubo, la Secretaría determina conforme al artículo 18.9.1 que no se justifica la "
-        "elaboración de un expediente de hechos y da por concluido el caso.",
+        "la hubo, la Secretaría determina conforme al artículo 18.9.1 que la comunicación no "
+        "amerita la elaboración de un expediente de hechos y da por concluido el caso.",
         "draft_cover": "De conformidad con el artículo 18.9.5, la Secretaría presenta al "
         "Consejo el borrador del expediente de hechos sobre la comunicación %(reference)s. "
         "Cada Parte podrá formular observaciones sobre su exactitud dentro de 45 días.",
@@ -200,6 +213,16 @@ BODY = {
 
 
 def date_in(day, language: str) -> str:
-    if language == ES:
-        return f"{day.day} de {MONTHS[ES][day.month - 1]} de {day.year}"
-    return f"{day.day} {MONTHS[EN][day.month - 1]} {day.year}"
+    """ "28 October 2026" / "28 de octubre de 2026": the site's one date format per language
+    (secretariat/formats), so a document and the page beside it agree."""
+    with translation.override(language):
+        return formats.date_format(day, "DATE_FORMAT")
+
+
+def party_phrases(code: str, language: str) -> dict:
+    """The Party of a case as the documents name it, in ``language``."""
+    return {
+        "party": PARTIES[language].get(code, code),
+        "concerning_party": CONCERNING[language].get(code, code),
+        "addressee": ADDRESSEE[language].get(code, code),
+    }

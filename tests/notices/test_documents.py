@@ -5,6 +5,7 @@ import re
 import pytest
 from django.utils import translation
 from docx import Document as Docx
+from docx.oxml.ns import qn
 
 from notices import documents, services, wording
 from tests.helpers_cases import drive, frozen
@@ -194,3 +195,38 @@ def test_an_edited_draft_replaces_the_generated_one_and_history_keeps_both(offic
     decision = workflow.approve_proposal(case, second.seq, actor=director)
     assert decision.documents.get().sha256 == second.documents.get().sha256
     assert first.documents.count() == 1  # the generated draft stays in the history
+
+
+@pytest.mark.parametrize(("language", "tag"), [("es", "es-PE"), ("en", "en-US")])
+def test_a_document_declares_its_language_and_its_table_headers(language, tag):
+    """Issue 17: a spelling checker and a screen reader read the document in its language, and
+    the findings table's first row is announced (and repeated on each page) as its header."""
+    _n, _t, content = documents.render("determination_18_8_2", FACTS, language)
+    doc = Docx(io.BytesIO(content))
+    assert doc.core_properties.language == tag
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    lang = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    assert lang.get(qn("w:val")) == tag
+    findings = doc.tables[1]
+    header, first = findings.rows[0]._tr, findings.rows[1]._tr
+    assert header.trPr is not None and header.trPr.find(qn("w:tblHeader")) is not None
+    assert first.trPr is None or first.trPr.find(qn("w:tblHeader")) is None
+
+
+@pytest.mark.parametrize(
+    ("party", "concerning", "addressee"),
+    [
+        ("PE", "relativa al Perú.", "una respuesta al Gobierno del Perú respecto"),
+        ("US", "relativa a los Estados Unidos.", "una respuesta al Gobierno de los Estados Unidos"),
+    ],
+)
+def test_a_spanish_document_names_each_party_with_its_article(party, concerning, addressee):
+    """Whole phrases per Party: never "relativa a el Perú" or "a Perú"."""
+    facts = documents.CaseFacts(**{**FACTS.__dict__, "party": party})
+    acknowledgement = text_of(documents.render("acknowledgement", facts, "es")[2])
+    assert concerning in acknowledgement
+    assert addressee in text_of(documents.render("request", facts, "es")[2])
+    english = text_of(documents.render("acknowledgement", facts, "en")[2])
+    assert ("concerning Peru." if party == "PE" else "concerning the United States.") in english
+    for text in (acknowledgement, text_of(documents.render("request", facts, "es")[2])):
+        assert not re.search(r"\b(?:a|de) el\b", text)

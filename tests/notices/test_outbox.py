@@ -49,7 +49,7 @@ def test_filing_writes_the_receipt_and_sends_it_after_commit(
     assert "Concesiones forestales" in email.body
     english = by_to["officer@example.org"]
     assert english.subject == "R-2024-000001: new submission filed"
-    assert "concerning Peru was filed on May 6, 2024" in english.body
+    assert "concerning Peru, was filed on 6 May 2024" in english.body
 
 
 @frozen(TODAY)

@@ -44,7 +44,7 @@ def test_each_reminder_goes_once_per_threshold(pe_focal, us_focal, officer):
     to_focal = Notice.objects.filter(message="reminder_response")
     assert set(to_focal.values_list("recipient_email", flat=True)) == {"pe_focal@example.org"}
     last = [m for m in mail.outbox if m.to == ["pe_focal@example.org"]][-1]
-    assert last.subject == "SEM/PE/001/2023: response due on June 21, 2023"
+    assert last.subject == "SEM/PE/001/2023: response due on 21 June 2023"
     assert "(days remaining: 1)" in last.body
 
 
@@ -61,11 +61,11 @@ def test_the_staff_digest_goes_once_a_day(officer, director):
     assert (first["digest"], second["digest"]) == (1, 0)
     digests = [m for m in mail.outbox if "Deadlines due soon" in m.subject]
     assert sorted(m.to[0] for m in digests) == ["director@example.org", "officer@example.org"]
-    assert "SEM/PE/001/2023: Response of the Party — due on June 21, 2023" in digests[0].body
+    assert "SEM/PE/001/2023: Response of the Party — due on 21 June 2023" in digests[0].body
     first, _second = sweep_twice(D(2023, 6, 23))
     assert first["digest"] == 1
-    later = [m for m in mail.outbox if "June 23, 2023" in m.subject]
-    assert "overdue since June 21, 2023" in later[0].body
+    later = [m for m in mail.outbox if "23 June 2023" in m.subject]
+    assert "overdue since 21 June 2023" in later[0].body
 
 
 def test_council_members_are_reminded_of_a_pending_instruction(pe_council, us_council):

@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET
 
 from notices import services as notice_documents
@@ -213,6 +214,25 @@ CSV_COLUMNS = (
     "url",
 )
 
+# The header row in the reader's language: the English export keeps the column names above
+# (scripts read them), the Spanish one names them in Spanish; the values stay the same data.
+CSV_HEADERS = {
+    "identifier": pgettext_lazy("CSV column", "identifier"),
+    "party": pgettext_lazy("CSV column", "party"),
+    "language": pgettext_lazy("CSV column", "language"),
+    "title_en": pgettext_lazy("CSV column", "title_en"),
+    "title_es": pgettext_lazy("CSV column", "title_es"),
+    "filed_on": pgettext_lazy("CSV column", "filed_on"),
+    "status": pgettext_lazy("CSV column", "status"),
+    "stage": pgettext_lazy("CSV column", "stage"),
+    "closure_reason": pgettext_lazy("CSV column", "closure_reason"),
+    "last_update": pgettext_lazy("CSV column", "last_update"),
+    "submitters": pgettext_lazy("CSV column", "submitters"),
+    "laws": pgettext_lazy("CSV column", "laws"),
+    "chain_hash": pgettext_lazy("CSV column", "chain_hash"),
+    "url": pgettext_lazy("CSV column", "url"),
+}
+
 
 @require_GET
 def docket_export_csv(request):
@@ -225,7 +245,7 @@ def docket_export_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     downloads.mark_attachment(response, "docket.csv")
     writer = csv.writer(response)
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow([str(CSV_HEADERS[column]) for column in CSV_COLUMNS])
     for submission in with_public_people(queryset):
         writer.writerow(
             [

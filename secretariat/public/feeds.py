@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
+from django.utils import formats
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
@@ -61,7 +62,8 @@ class DocketFeed(Feed):
 
     def item_title(self, item):
         if isinstance(item, ChainStatement):
-            return _("Statement of the chain hashes of %(date)s") % {"date": item.date.isoformat()}
+            date = formats.date_format(item.date, "DATE_FORMAT")
+            return _("Statement of the chain hashes of %(date)s") % {"date": date}
         return _("%(reference)s: %(event)s") % {
             "reference": item.submission.reference,
             "event": item.kind_label,

@@ -28,6 +28,7 @@ from secretariat.public.filing_forms import (
 )
 from secretariat.public.filing_views import deadline_rows
 from secretariat.web import actions as posted
+from secretariat.web import downloads
 from submissions import access
 from submissions.models import Document, Submission, SubmissionSubmitter
 from submissions.stages import Stage
@@ -142,6 +143,23 @@ def track(request, token):
 def track_case(request, pk):
     membership, submission = _case(request, pk)
     return _render(request, membership, submission)
+
+
+@never_cache
+@require_http_methods(["GET"])
+def track_document(request, pk, document_pk):
+    """A document the submitter's page lists, by the page's own gate: 404 for any document
+    not at this submitter's levels (a confidential annex of another submitter's, a Party's
+    restricted letter), exactly as the page never listed it."""
+    membership, submission = _case(request, pk)
+    levels = access.visible_levels(None, submission, membership)
+    document = access.visible_documents(
+        Document.objects.filter(submission=submission, pk=document_pk), levels
+    ).first()
+    if document is None:
+        raise Http404
+    document.submission = submission
+    return downloads.serve_document(request, document)
 
 
 def _record(request, membership, submission, kind, **kwargs) -> posted.Outcome:

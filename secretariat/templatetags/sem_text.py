@@ -1,0 +1,113 @@
+"""Template filters that turn stored codes and numbers into words of the active language, so
+that no page shows "PE", "party:US" or "24576" to a person: the Party as a label, its
+government, who did something ("by the Secretariat"), and what a download is ("PDF, 1.2 MB").
+
+Load with ``{% load sem_text %}``. The phrases come whole from ``notices.phrases`` (never a
+preposition glued to a name: docs/glossary.md)."""
+
+import os
+
+from babel import Locale
+from django import template
+from django.utils import formats
+from django.utils.translation import get_language, ngettext
+
+from notices import phrases
+from workflow import treaty
+
+register = template.Library()
+
+# What a person calls a file, by the type sniffed when it was stored.
+FORMATS = {
+    "application/pdf": "PDF",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
+    "application/msword": "DOC",
+    "application/vnd.oasis.opendocument.text": "ODT",
+    "application/rtf": "RTF",
+    "text/rtf": "RTF",
+    "text/plain": "TXT",
+    "text/csv": "CSV",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
+    "application/vnd.ms-excel": "XLS",
+    "application/zip": "ZIP",
+    "image/jpeg": "JPEG",
+    "image/png": "PNG",
+    "image/tiff": "TIFF",
+    "image/gif": "GIF",
+}
+
+
+@register.filter
+def party_label(code: str) -> str:
+    """``PE`` → "Peru" / "Perú": the Party as a label."""
+    return phrases.party_label(code or "")
+
+
+@register.filter
+def government(code: str) -> str:
+    """``PE`` → "Government of Peru" / "Gobierno del Perú"."""
+    return treaty.government_name(code or "")
+
+
+@register.filter
+def country_name(code: str) -> str:
+    """``PE`` → "Peru" / "Perú": a country (a submitter's nationality) by its name in the
+    active language (CLDR, as the filing form lists them)."""
+    if not code:
+        return ""
+    names = Locale.parse((get_language() or "en")[:2]).territories
+    return names.get(code.upper(), code)
+
+
+@register.filter
+def by_author(author: str) -> str:
+    """``secretariat`` → "by the Secretariat" / "por la Secretaría"."""
+    return phrases.by_author(author or "")
+
+
+def _shown_language(submission, field: str) -> str:
+    language = (get_language() or "en")[:2]
+    if submission.text_in(field, language)[1]:
+        return "es" if language == "en" else "en"
+    return language
+
+
+@register.filter
+def title_lang(submission) -> str:
+    """The language of the title a page shows for ``submission`` (for its ``lang``): the
+    page's, or the other one when the title is only written in that one."""
+    return _shown_language(submission, "title")
+
+
+@register.filter
+def summary_lang(submission) -> str:
+    return _shown_language(submission, "summary")
+
+
+def file_format(document) -> str:
+    """The file's format in capitals ("PDF"), from its sniffed type, else its name."""
+    content_type = (getattr(document, "content_type", "") or "").split(";")[0].strip().lower()
+    if content_type in FORMATS:
+        return FORMATS[content_type]
+    name = getattr(document, "original_name", "") or getattr(document.file, "name", "") or ""
+    extension = os.path.splitext(name)[1].lstrip(".")
+    return extension.upper()
+
+
+def file_size(size) -> str:
+    """A size as a person reads it, in the active language's numbers: "24 KB", "1,2 MB"."""
+    if size is None:
+        return ""
+    if size < 1024:
+        return ngettext("%(count)s byte", "%(count)s bytes", size) % {"count": size}
+    if size < 1024 * 1024:
+        return f"{formats.number_format(round(size / 1024))} KB"
+    # Rounded first: number_format cuts the digits it does not show.
+    return f"{formats.number_format(round(size / (1024 * 1024), 1), 1)} MB"
+
+
+@register.filter
+def download_label(document) -> str:
+    """What a download link says about the file: "DOCX, 24 KB" / "PDF, 1,2 MB"."""
+    parts = [part for part in (file_format(document), file_size(document.size)) if part]
+    return ", ".join(parts)

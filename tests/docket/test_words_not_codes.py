@@ -1,0 +1,65 @@
+"""Issue 17: pages say what a download is, name Parties, countries and authors in words, and
+write a date one way per language."""
+
+import datetime
+from types import SimpleNamespace
+
+import pytest
+from django.template import Context, Template
+from django.utils import formats, translation
+
+from secretariat.templatetags import sem_text
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _document(content_type, size, name="file"):
+    return SimpleNamespace(content_type=content_type, size=size, original_name=name, file=None)
+
+
+@pytest.mark.parametrize(
+    ("language", "document", "label"),
+    [
+        ("en", _document(DOCX, 24 * 1024), "DOCX, 24 KB"),
+        ("es", _document("application/pdf", int(1.2 * 1024 * 1024)), "PDF, 1,2 MB"),
+        ("en", _document("application/pdf", int(1.2 * 1024 * 1024)), "PDF, 1.2 MB"),
+        ("es", _document("", 1, "Carta.ODT"), "ODT, 1 byte"),
+        ("en", _document("application/x-unknown", None, "scan.tiff"), "TIFF"),
+    ],
+)
+def test_a_download_says_its_format_and_size(language, document, label):
+    with translation.override(language):
+        assert sem_text.download_label(document) == label
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Peru · United States · Germany · by the Secretariat · Government of Peru"),
+        ("es", "Perú · Estados Unidos · Alemania · por la Secretaría · Gobierno del Perú"),
+    ],
+)
+def test_codes_become_words(language, expected):
+    template = Template(
+        "{% load sem_text %}{{ 'PE'|party_label }} · {{ 'US'|party_label }} · "
+        "{{ 'DE'|country_name }} · {{ 'secretariat'|by_author }} · {{ 'PE'|government }}"
+    )
+    with translation.override(language):
+        assert template.render(Context()) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "date", "datetime_"),
+    [
+        ("en", "28 October 2026", "28 October 2026, 14:05"),
+        ("es", "28 de octubre de 2026", "28 de octubre de 2026, 14:05"),
+    ],
+)
+def test_one_date_format_per_language(language, date, datetime_):
+    day = datetime.date(2026, 10, 28)
+    moment = datetime.datetime(2026, 10, 28, 14, 5)  # noqa: DTZ001 (a wall-clock time)
+    with translation.override(language):
+        assert formats.date_format(day, "DATE_FORMAT") == date
+        assert formats.date_format(day, "SHORT_DATE_FORMAT") == date
+        assert formats.date_format(moment, "DATETIME_FORMAT") == datetime_
+        assert formats.date_format(moment, "SHORT_DATETIME_FORMAT") == datetime_

@@ -1,0 +1,40 @@
+"""Issue 17: what a person wrote carries the language it is written in, on every public page
+that shows it, whichever language the page is in."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from tests.helpers_cases import D, drive, frozen
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def case():
+    with frozen(D(2023, 3, 20)):
+        return drive("admissibility_review", party="PE").case  # written in Spanish
+
+
+def _lang_of(page: str, text: str) -> set[str]:
+    """The lang of each element whose own text starts with ``text``."""
+    return set(re.findall(r'lang="(\w\w)"[^>]*>\s*' + re.escape(text), page))
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@frozen(D(2023, 3, 20))
+def test_titles_summaries_and_laws_carry_their_language(case, language):
+    client = Client()
+    pages = {
+        "case": client.get(f"/{language}/docket/{case.slug}/").content.decode(),
+        "home": client.get(f"/{language}/").content.decode(),
+    }
+    membership = case.memberships.get()
+    pages["tracking"] = client.get(
+        f"/{language}/track/{membership.tracking_token}/", follow=True
+    ).content.decode()
+    for name, page in pages.items():
+        assert _lang_of(page, "Concesiones forestales") == {"es"}, name
+    assert _lang_of(pages["case"], "Resumen.") == {"es"}
+    assert _lang_of(pages["case"], "Ley Forestal") == {"es"}

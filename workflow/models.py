@@ -65,7 +65,11 @@ class Event(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["submission", "seq"], name="unique_event_seq"),
         ]
-        indexes = [models.Index(fields=["kind", "submission"])]
+        indexes = [
+            models.Index(fields=["kind", "submission"]),
+            # The docket's feed: the latest events, read in order instead of sorting them all.
+            models.Index(fields=["-recorded_at", "-id"], name="sem_event_recent"),
+        ]
 
     def __str__(self):
         return f"{self.submission} #{self.seq} {self.kind}"

@@ -9,7 +9,7 @@ docket holds ``total`` cases. The copies' chains are not re-made: ``verify_histo
 before, on imported cases only.
 """
 
-from django.db import connection
+from django.db import connection, transaction
 
 from submissions.models import Submission, SubmissionLaw, SubmissionSubmitter, Submitter
 from workflow.models import Deadline, Event
@@ -37,7 +37,7 @@ def _max_ids() -> dict:
 def _select(model, k: int, top: dict) -> str:
     expressions = []
     for field in model._meta.concrete_fields:
-        column = field.column
+        column = connection.ops.quote_name(field.column)
         target = field.related_model if field.is_relation else None
         if field.primary_key:
             expressions.append(f"{column} + {k * top[model]}")
@@ -47,7 +47,7 @@ def _select(model, k: int, top: dict) -> str:
             expressions.append(UNIQUE[model, field.name].format(k=k + 1))
         else:
             expressions.append(column)
-    columns = ", ".join(f.column for f in model._meta.concrete_fields)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in model._meta.concrete_fields)
     table = model._meta.db_table
     return (
         f"INSERT INTO {table} ({columns}) SELECT {', '.join(expressions)} "  # noqa: S608
@@ -63,7 +63,7 @@ def grow_to(total: int) -> int:
         return have
     top = _max_ids()
     copies = -(-total // have) - 1
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
         for k in range(1, copies + 1):
             for model in COPIED:
                 cursor.execute(_select(model, k, top))
@@ -71,5 +71,6 @@ def grow_to(total: int) -> int:
             table = model._meta.db_table
             sql = f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"  # noqa: E501, S608 (our own table names)
             cursor.execute(sql)
+    with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return Submission.objects.count()

@@ -5,11 +5,11 @@ The detail is the public export of the case (``workflow.registry.public_case``),
 ``export_registry`` can never disagree about what is public.
 """
 
-from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from secretariat.public.cache import KeptCountPaginator
 from secretariat.public.docket_views import with_public_people
 from submissions import access
 from submissions.search import PAGE_SIZE, DocketFilterForm, docket_queryset
@@ -50,7 +50,9 @@ def submission_list(request):
     form, queryset = docket_queryset(request.GET)
     if queryset is None:
         return _error(400, {field: list(errs) for field, errs in form.errors.items()})
-    paginator = Paginator(with_public_people(queryset), PAGE_SIZE)
+    paginator = KeptCountPaginator(
+        with_public_people(queryset), PAGE_SIZE, search=repr(sorted(form.active_filters().items()))
+    )
     page = paginator.get_page(form.cleaned_data.get("page") or 1)
     base = request.build_absolute_uri(reverse("api_submissions"))
     filters = form.active_filters()

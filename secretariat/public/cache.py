@@ -31,11 +31,13 @@ from functools import wraps
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
+from django.utils.functional import cached_property
 from django.utils.http import http_date
 
 from submissions.models import EnvironmentalLaw, Submission, Submitter
@@ -172,6 +174,20 @@ def remember(name: str, compute):
         found = compute()
         cache.set(cache_key, found, timeout())
     return found
+
+
+class KeptCountPaginator(Paginator):
+    """A paginator whose count is kept under the version for the same search: every page of
+    the results (and the API's) then counts them once, not once per page. ``search`` names the
+    search (its parameters, without the page)."""
+
+    def __init__(self, object_list, per_page, *, search: str):
+        super().__init__(object_list, per_page)
+        self.search = search
+
+    @cached_property
+    def count(self) -> int:
+        return remember("count:" + self.search, lambda: Paginator.count.func(self))
 
 
 # --- Public pages ------------------------------------------------------------------------------

@@ -129,3 +129,14 @@ def test_a_filing_changes_no_public_page_until_it_is_acknowledged(
         story.add("acknowledged", TIMELINE["acknowledged"])
     assert cache.version() != before
     assert client.get("/en/docket/")["X-Public-Cache"] == "miss"
+
+
+@pytest.mark.parametrize("base", ["/en/docket/?party=PE", "/api/v1/submissions/?party=PE"])
+def test_the_pages_of_one_search_count_the_results_once_per_version(client, base):
+    assert import_registry(cases(0, 45)).ok
+    cache.bump()
+    first, _status = fetch(client, base)
+    second, _status = fetch(client, base + "&page=2")
+    assert second == first - 1  # the COUNT, kept from the first page
+    cache.bump()
+    assert fetch(client, base + "&page=3")[0] == first

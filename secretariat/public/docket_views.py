@@ -8,7 +8,6 @@ shows the public view of a case to everyone, signed in or not (staff use the wor
 import csv
 import datetime
 
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_GET
 
 from notices import services as notice_documents
 from secretariat.public import statistics
+from secretariat.public.cache import KeptCountPaginator
 from secretariat.web import downloads
 from submissions import access
 from submissions.models import Document, SubmissionLaw, SubmissionSubmitter
@@ -69,7 +69,11 @@ def docket(request):
     form, queryset = docket_queryset(request.GET)
     page = None
     if queryset is not None:
-        paginator = Paginator(with_public_people(queryset), PAGE_SIZE)
+        paginator = KeptCountPaginator(
+            with_public_people(queryset),
+            PAGE_SIZE,
+            search=repr(sorted(form.active_filters().items())),
+        )
         page = paginator.get_page(form.cleaned_data.get("page") or 1)
         _decorate(page.object_list)
     filters = form.active_filters()

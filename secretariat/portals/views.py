@@ -18,17 +18,17 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from notices import outbox
 from notices import receipts as portal_receipts
-from secretariat.portals import forms
+from secretariat.portals import forms, offers
 from secretariat.web import actions as posted
 from secretariat.web import downloads
 from submissions import access
 from submissions.models import Document, Submission
 from submissions.roles import Role
-from submissions.stages import Stage, Visibility
+from submissions.stages import Visibility
 from workflow.deadlines import explain
 from workflow.exceptions import NotAllowed
 from workflow.models import Deadline, Event
-from workflow.services.actions import available_actions, refusal
+from workflow.services.actions import refusal
 from workflow.table import TABLE
 
 PORTAL_ROLES = {"party": Role.FOCAL_POINT, "council": Role.COUNCIL}
@@ -36,20 +36,6 @@ PORTAL_ROLES = {"party": Role.FOCAL_POINT, "council": Role.COUNCIL}
 PORTAL_DEADLINES = {
     "party": ("party_response", "draft_comments"),
     "council": ("council_instruction", "draft_factual_record", "draft_comments", "publication"),
-}
-# The actions each portal offers, in the order shown.
-PORTAL_ACTIONS = {
-    "party": ("party_responded", "extension_notified", "draft_commented", "correspondence"),
-    "council": ("council_instructed", "publication_instructed", "recommendation_made"),
-}
-ACTION_URLS = {
-    "party_responded": "party_respond",
-    "extension_notified": "party_extension",
-    "draft_commented": "party_comment",
-    "correspondence": "party_correspondence",
-    "council_instructed": "council_instruct",
-    "publication_instructed": "council_publish",
-    "recommendation_made": "council_recommend",
 }
 
 
@@ -147,16 +133,8 @@ def _case_page(request, pk: int, portal: str):
         access.submitter_name(m.submitter, show_identity)
         for m in case.memberships.select_related("submitter")
     ]
-    offered = {action.kind for action in available_actions(case, request.user)}
-    actions = [
-        {"kind": kind, "label": TABLE[kind].label, "url": ACTION_URLS[kind]}
-        for kind in PORTAL_ACTIONS[portal]
-        if kind in offered
-    ]
     responded = any(e.kind == "party_responded" for e in events)
-    if responded and case.stage != Stage.AWAITING_RESPONSE:
-        # A late or further response stays possible at its own address; the main action is done.
-        actions = [a for a in actions if a["kind"] != "party_responded"]
+    actions = offers.offered(case, request.user, portal, responded=responded)
     own = _own_author(request.user, portal)
     context = {
         "case": case,
@@ -246,6 +224,7 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
             "case": case,
             "portal": portal,
             "rule": rule,
+            "action_label": offers.ACTION_LABELS[kind],
             "form": form,
             "formset": formset,
             "deadlines": deadlines,

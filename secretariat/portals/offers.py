@@ -1,0 +1,73 @@
+"""What a portal's case page offers, and what its buttons say.
+
+The workflow's table decides which events are legal now (``available_actions``); this module
+only chooses, among them, those a portal page shows, in its order, with the words of a button.
+The table's labels name an event once it is recorded ("Response of the Party"); a button asks
+for the act ("Submit the response"), so each portal action has its own imperative label here,
+beside the table rather than in it.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from submissions.stages import Stage
+from workflow.services.actions import available_actions
+
+# The actions each portal offers, in the order shown.
+PORTAL_ACTIONS = {
+    "party": ("party_responded", "extension_notified", "draft_commented", "correspondence"),
+    "council": ("council_instructed", "publication_instructed", "recommendation_made"),
+}
+ACTION_URLS = {
+    "party_responded": "party_respond",
+    "extension_notified": "party_extension",
+    "draft_commented": "party_comment",
+    "correspondence": "party_correspondence",
+    "council_instructed": "council_instruct",
+    "publication_instructed": "council_publish",
+    "recommendation_made": "council_recommend",
+}
+ACTION_LABELS = {
+    "party_responded": _("Submit the response"),
+    "extension_notified": _("Notify exceptional circumstances"),
+    "draft_commented": _("Comment on the draft factual record"),
+    "correspondence": _("Write to the Secretariat"),
+    "council_instructed": _("Instruct the Secretariat to prepare a factual record"),
+    "publication_instructed": _("Instruct publication of the final factual record"),
+    "recommendation_made": _("Make a recommendation"),
+}
+
+
+def has_final_record(case) -> bool:
+    """Whether the Secretariat has submitted the final factual record (Art. 18.9.6)."""
+    return case.events.filter(kind="final_submitted").exists()
+
+
+def held_back(case, kind: str) -> bool:
+    """Legal for the workflow but not offered by a portal now.
+
+    The table lets a Council member instruct publication from the moment the Council is
+    notified (REGISTRY-FORMAT.md: the registry records such instructions, given early), but
+    there is nothing to publish until the final factual record is submitted (Art. 18.9.7):
+    a portal does not offer it beside "instruct preparation" before then.
+    """
+    if kind == "publication_instructed":
+        return not has_final_record(case)
+    return False
+
+
+def offered(case, user, portal: str, *, responded: bool = False) -> list[dict]:
+    """The actions ``user``'s portal page of ``case`` offers, each legal now: ``kind``, the
+    button's ``label`` and the ``url`` name of its form.
+
+    ``responded``: the Party's response is on record; once the case has moved on, a late or
+    further response stays possible at its own address but is no longer the page's main
+    action."""
+    legal = {action.kind for action in available_actions(case, user)}
+    offers = []
+    for kind in PORTAL_ACTIONS[portal]:
+        if kind not in legal or held_back(case, kind):
+            continue
+        if kind == "party_responded" and responded and case.stage != Stage.AWAITING_RESPONSE:
+            continue
+        offers.append({"kind": kind, "label": ACTION_LABELS[kind], "url": ACTION_URLS[kind]})
+    return offers

@@ -1,0 +1,229 @@
+"""Issue 17, acceptance 2: every page fits a 390 px phone.
+
+One seeded set of cases serves every page: the public pages, the workspace (as an officer and as
+the Executive Director) and both portals (a Party's focal point, a Council member), in English
+and Spanish. A page passes when neither the document nor the body is wider than the viewport
+and no visible element reaches past its right edge.
+"""
+
+import datetime
+import io
+from dataclasses import dataclass
+
+import pytest
+import time_machine
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from notices import services as notices
+from submissions.storage import DocumentInput
+from tests.helpers_cases import ALL_MET, SEAT, drive
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 390, "height": 844}
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+# Day 25 of the Party's 45 days on the awaiting-response case (request delivered 7 May 2023):
+# the only time the exceptional-circumstances form is open.
+EXTENSION_DAY = datetime.datetime(2023, 6, 1, 10, tzinfo=SEAT)
+
+
+def _pdf(name):
+    buffer = io.BytesIO(PDF)
+    buffer.name = name
+    return buffer
+
+
+@dataclass
+class Seeded:
+    waiting: object  # awaiting the Party's response (PE)
+    final: object  # final factual record submitted (PE), with a public document
+    review: object  # admissibility review with a proposal awaiting the Director
+    party_receipt: int  # seq of the final case's response, by party:PE
+    council_receipt: int  # seq of the final case's instruction, by council:PE
+    document: int  # pk of a generated public document (the review case's acknowledgement)
+    token: str  # the submitter's private link to the final case
+
+
+def seed(officer, officer2) -> Seeded:
+    """The cases every page of this file and of test_axe_staff.py looks at."""
+    waiting = drive("awaiting_response", party="PE")
+    final = drive("final_factual_record", party="PE")
+    final.add(
+        "correspondence",
+        documents_in=[
+            DocumentInput(
+                title="Carta de la Secretaría sobre el expediente de hechos final",
+                language="es",
+                file=_pdf("carta.pdf"),
+                visibility="public",
+            )
+        ],
+    )
+    # Acknowledged live, so that its formal letters are generated (the reading view), then a
+    # determination proposed by an officer with its documents: it waits for the Director.
+    review = drive("admissibility_review", party="PE", acknowledged=False).case
+    acknowledgement = notices.record_with_documents(review, "acknowledged", actor=officer)
+    notices.record_with_documents(
+        review,
+        "admissibility_determined",
+        actor=officer2,
+        data={"outcome": "meets", "criteria": ALL_MET},
+    )
+    review.refresh_from_db()
+    events = final.case.events
+    return Seeded(
+        waiting=waiting.case,
+        final=final.case,
+        review=review,
+        party_receipt=events.get(kind="party_responded").seq,
+        council_receipt=events.get(kind="council_instructed").seq,
+        document=acknowledgement.documents.filter(visibility="public").first().pk,
+        token=final.case.memberships.first().tracking_token,
+    )
+
+
+@pytest.fixture
+def seeded(officer, officer2):
+    return seed(officer, officer2)
+
+
+def public_pages(s: Seeded) -> list[str]:
+    slug = s.final.slug
+    return [
+        reverse("home"),
+        reverse("docket"),
+        reverse("docket") + "?q=forestales&party=PE",
+        reverse("docket_case", args=[slug]),
+        reverse("document_read", kwargs={"slug": s.review.slug, "pk": s.document}),
+        reverse("statistics"),
+        reverse("docket_statements"),
+        reverse("file"),
+        reverse("track", args=[s.token]),
+    ]
+
+
+def workspace_pages(s: Seeded) -> list[str]:
+    return [
+        reverse("ws_queue"),
+        reverse("ws_case", args=[s.final.pk]),
+        reverse("ws_case", args=[s.review.pk]),
+        reverse("ws_approvals"),
+        reverse("ws_audit", args=[s.final.pk]),
+        reverse("ws_file"),
+    ]
+
+
+def party_pages(s: Seeded) -> list[str]:
+    final, waiting = s.final.pk, s.waiting.pk
+    return [
+        reverse("party_home"),
+        reverse("party_case", args=[final]),
+        reverse("party_case", args=[waiting]),
+        reverse("party_receipt", kwargs={"pk": final, "seq": s.party_receipt}),
+        reverse("party_respond", args=[waiting]),
+        reverse("party_comment", args=[final]),
+        reverse("party_correspondence", args=[final]),
+    ]
+
+
+def party_extension_page(s: Seeded) -> str:
+    return reverse("party_extension", args=[s.waiting.pk])
+
+
+def council_pages(s: Seeded) -> list[str]:
+    final = s.final.pk
+    return [
+        reverse("council_home"),
+        reverse("council_case", args=[final]),
+        reverse("council_receipt", kwargs={"pk": final, "seq": s.council_receipt}),
+        reverse("council_instruct", args=[final]),
+        reverse("council_publish", args=[final]),
+        reverse("council_recommend", args=[final]),
+    ]
+
+
+def in_language(language: str, build) -> list[str]:
+    with translation.override(language):
+        return build()
+
+
+def sign_in(page, user) -> None:
+    """Give the browser the session of ``user`` (the test settings ask no second factor; the
+    sign-in form itself has its own browser tests)."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.clear_cookies()
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": page.base}]
+    )
+
+
+# What reaches past the right edge: the document, the body, or any visible element.
+MEASURE = """() => {
+  const width = window.innerWidth;
+  const wide = [];
+  for (const element of document.body.querySelectorAll('*')) {
+    const box = element.getBoundingClientRect();
+    if (box.width > 0 && box.right > width + 0.5) {
+      let inside = false;
+      for (let p = element.parentElement; p && p !== document.body; p = p.parentElement) {
+        const style = getComputedStyle(p);
+        if (style.overflowX !== 'visible' || style.position === 'fixed') { inside = true; break; }
+      }
+      if (!inside) {
+        const name = element.tagName.toLowerCase() + (element.id ? '#' + element.id : '') +
+          (element.className && typeof element.className === 'string'
+            ? '.' + element.className.trim().split(/\\s+/).join('.') : '');
+        wide.push(name + ' ' + Math.round(box.right) + 'px');
+      }
+    }
+  }
+  return {
+    document: document.documentElement.scrollWidth,
+    body: document.body.scrollWidth,
+    wide: wide.slice(0, 5),
+  };
+}"""
+
+
+def measure(page, who: str, path: str, problems: list, widths: dict) -> None:
+    response = page.goto(page.base + path)
+    assert response.status == 200, f"{who} {path}: {response.status}"
+    result = page.evaluate(MEASURE)
+    widths[f"{who} {path}"] = result["document"]
+    if result["document"] > PHONE["width"] or result["body"] > PHONE["width"] or result["wide"]:
+        problems.append(f"{who} {path}: {result}")
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_page_fits_a_phone(page, seeded, officer, director, pe_focal, pe_council, language):
+    page.set_viewport_size(PHONE)
+    problems, widths = [], {}
+    s = seeded
+
+    for path in in_language(language, lambda: public_pages(s)):
+        measure(page, "public", path, problems, widths)
+
+    for user in (officer, director):
+        sign_in(page, user)
+        for path in in_language(language, lambda: workspace_pages(s)):
+            measure(page, user.username, path, problems, widths)
+
+    sign_in(page, pe_focal)
+    for path in in_language(language, lambda: party_pages(s)):
+        measure(page, "pe_focal", path, problems, widths)
+    with time_machine.travel(EXTENSION_DAY):
+        path = in_language(language, lambda: party_extension_page(s))
+        measure(page, "pe_focal", path, problems, widths)
+
+    sign_in(page, pe_council)
+    for path in in_language(language, lambda: council_pages(s)):
+        measure(page, "pe_council", path, problems, widths)
+
+    print("\n".join(f"{width:5} {path}" for path, width in widths.items()))
+    assert len(widths) == 9 + 2 * 6 + 7 + 1 + 6
+    assert problems == [], "\n".join(problems)

@@ -1,0 +1,78 @@
+"""Issue 17: on the portals every text a person wrote carries its language (``lang``), and the
+case lists and receipts are markup that stacks on a phone."""
+
+import datetime
+import io
+import re
+
+import pytest
+from django.urls import reverse
+
+from submissions.storage import DocumentInput
+from tests.helpers_cases import TIMELINE, drive, frozen
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _pdf(name):
+    buffer = io.BytesIO(PDF)
+    buffer.name = name
+    return buffer
+
+
+def test_the_party_case_page_marks_what_people_wrote(client, pe_focal):
+    story = drive("awaiting_response", party="PE")
+    story.add(
+        "correspondence",
+        title="Aclaración sobre la solicitud",
+        note="La Secretaría precisa el alcance de la solicitud.",
+        visibility="party_concerned",
+        documents_in=[
+            DocumentInput(
+                title="Note to the focal point",
+                language="en",
+                file=_pdf("note.pdf"),
+                visibility="party_concerned",
+            )
+        ],
+    )
+    case = story.case
+    client.force_login(pe_focal)
+    with frozen(TIMELINE["response_decided"] + datetime.timedelta(days=10)):
+        html = client.get(reverse("party_case", args=[case.pk])).content.decode()
+    assert '<p lang="es">Aclaración sobre la solicitud</p>' in html
+    assert re.search(
+        r'<div class="event__note" lang="es"><p>La Secretaría precisa el alcance', html
+    )
+    assert re.search(r'<a href="[^"]+" lang="en">Note to the focal point</a>', html)
+    assert re.search(r'<h1><span lang="es">Concesiones forestales</span>', html)
+    assert '<dl class="facts">' in html
+
+
+def test_the_case_list_stacks_and_marks_titles(client, pe_focal):
+    case = drive("awaiting_response", party="PE").case
+    client.force_login(pe_focal)
+    html = client.get(reverse("party_home")).content.decode()
+    assert '<table class="table stack-table">' in html
+    row = re.search(r"<tbody>(.*?)</tbody>", html, re.S)[1]
+    assert reverse("party_case", args=[case.pk]) in row
+    assert '<span lang="es">Concesiones forestales</span>' in row
+    cells = re.findall(r"<td([^>]*)>", row)
+    assert len(cells) == 4 and all("data-label=" in attrs for attrs in cells[1:])
+
+
+def test_the_receipt_is_a_definition_list_with_marked_documents(client, pe_focal):
+    story = drive("awaiting_response", party="PE")
+    event = story.add(
+        "party_responded",
+        author="party:PE",
+        documents_in=[DocumentInput(title="Respuesta del Perú", language="es", file=_pdf("r.pdf"))],
+    )
+    client.force_login(pe_focal)
+    html = client.get(
+        reverse("party_receipt", kwargs={"pk": story.case.pk, "seq": event.seq})
+    ).content.decode()
+    assert '<dl class="facts">' in html
+    assert '<span lang="es">Respuesta del Perú</span>' in html

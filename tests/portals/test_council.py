@@ -48,6 +48,9 @@ def test_instruction_moves_the_case_to_preparation_and_publication_needs_an_inst
         services.record_event(case, "published", actor=officer)
 
     with frozen(D(2023, 11, 21)):
+        # Each request renews the session for a working day (SESSION_SAVE_EVERY_REQUEST): the
+        # one renewed on 1 August has expired by 21 November.
+        client.force_login(us_council)
         response = client.post(
             reverse("council_publish", kwargs={"pk": case.pk}),
             {"event_count": case.event_count, "reasons": ""},

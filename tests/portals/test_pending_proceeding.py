@@ -41,7 +41,8 @@ def test_declared_pending_proceeding_is_highlighted_and_closes_the_case(
     }
 
     client.force_login(officer)
-    with django_assert_max_num_queries(8):
+    # Eight for the page, one for the session every request renews (SESSION_SAVE_EVERY_REQUEST).
+    with django_assert_max_num_queries(9):
         page = client.get(reverse("account_activity"))
     body = page.content.decode()
     assert '<tr class="highlight">' in body

@@ -227,3 +227,29 @@ def test_every_page_fits_a_phone(page, seeded, officer, director, pe_focal, pe_c
     print("\n".join(f"{width:5} {path}" for path, width in widths.items()))
     assert len(widths) == 9 + 2 * 6 + 7 + 1 + 6
     assert problems == [], "\n".join(problems)
+
+
+# Each list's width against the width it would take to show its longest option whole.
+SELECTS = """() => [...document.querySelectorAll('main select')].map(select => {
+  const shown = select.getBoundingClientRect().width;
+  const saved = [select.style.width, select.style.maxWidth];
+  select.style.width = 'auto';
+  select.style.maxWidth = 'none';
+  const whole = select.getBoundingClientRect().width;
+  [select.style.width, select.style.maxWidth] = saved;
+  return {name: select.name, shown: Math.round(shown), whole: Math.round(whole)};
+})"""
+
+
+def test_filters_never_cut_their_options_on_a_desk(page, seeded, officer):
+    """ "Cualquiera de las Part…": on a desk every list of the docket's and the queue's filters
+    is wide enough for its longest option (on a phone the page's width is the limit)."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(page.base + "/es/docket/")
+    lists = page.evaluate(SELECTS)
+    sign_in(page, officer)
+    page.goto(page.base + "/es/secretariat/")
+    lists += page.evaluate(SELECTS)
+    assert {entry["name"] for entry in lists} >= {"party", "status", "stage", "sort", "officer"}
+    cut = [entry for entry in lists if entry["shown"] < entry["whole"]]
+    assert cut == []

@@ -6,6 +6,7 @@ one middleware on path prefixes, so a page added later under those prefixes is c
 anyone remembering to decorate it.
 """
 
+import datetime
 import logging
 import re
 import secrets
@@ -99,12 +100,40 @@ def confirm_enrolment(device: TOTPDevice, token: str, enrolment_code: str = "") 
     return codes
 
 
+def _normalised(token: str) -> str:
+    return token.strip().replace(" ", "")
+
+
+def devices_for(user, token: str) -> list:
+    """The devices that could accept ``token``: the authenticator for six digits, the recovery
+    codes for anything else. A code is never tried on a device it cannot belong to, so that a
+    recovery code does not count as a wrong authenticator code (and lock it) or the reverse."""
+    token = _normalised(token)
+    totp = confirmed_totp(user)
+    if totp is not None and token.isdigit() and len(token) == totp.digits:
+        return [totp]
+    return list(StaticDevice.objects.filter(user=user, confirmed=True))
+
+
+def locked_until(devices) -> datetime.datetime | None:
+    """When the last of ``devices`` that wrong codes locked (django-otp's throttling: each
+    wrong code doubles the wait, from one second) takes codes again; None if none is locked.
+    A locked device refuses even the right code, so the page says to wait rather than that the
+    code is wrong."""
+    until = None
+    for device in devices:
+        allowed, details = device.verify_is_allowed()
+        if not allowed and details and details.get("locked_until"):
+            until = max(until or details["locked_until"], details["locked_until"])
+    return until
+
+
 def verify(user, token: str):
     """The device that accepts ``token`` (an authenticator code, or a recovery code, which is
     then used up), or None."""
-    token = token.strip().replace(" ", "")
-    for device in [confirmed_totp(user), *StaticDevice.objects.filter(user=user, confirmed=True)]:
-        if device is not None and device.verify_token(token):
+    token = _normalised(token)
+    for device in devices_for(user, token):
+        if device.verify_token(token):
             return device
     return None
 

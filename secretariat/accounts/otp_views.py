@@ -3,6 +3,7 @@ Executive Director or a Secretariat administrator (/<lang>/secretariat/accounts/
 
 import base64
 import io
+import math
 from base64 import b32encode
 
 import django_otp
@@ -11,9 +12,10 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -26,7 +28,9 @@ class CodeForm(AccessibleForm):
     code = forms.CharField(
         label=gettext_lazy("Code"),
         max_length=16,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
+        ),
     )
 
 
@@ -49,6 +53,27 @@ def qr_code(url: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
+def wait_message(until) -> str:
+    """Say how long to wait before the next code, in whole seconds or minutes."""
+    seconds = max(1, math.ceil((until - timezone.now()).total_seconds()))
+    if seconds < 120:
+        return ngettext(
+            "Too many wrong codes were entered. Wait %(count)d second, then enter the code "
+            "your app shows at that moment.",
+            "Too many wrong codes were entered. Wait %(count)d seconds, then enter the code "
+            "your app shows at that moment.",
+            seconds,
+        ) % {"count": seconds}
+    minutes = math.ceil(seconds / 60)
+    return ngettext(
+        "Too many wrong codes were entered. Wait %(count)d minute, then enter the code your "
+        "app shows at that moment.",
+        "Too many wrong codes were entered. Wait %(count)d minutes, then enter the code your "
+        "app shows at that moment.",
+        minutes,
+    ) % {"count": minutes}
+
+
 def _next_url(request) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(
@@ -56,6 +81,12 @@ def _next_url(request) -> str:
     ):
         return target
     return "/"
+
+
+def _refusal(locked) -> str:
+    if locked is not None and locked > timezone.now():
+        return wait_message(locked)
+    return _("That code is not valid. Please try again.")
 
 
 @never_cache
@@ -71,6 +102,9 @@ def verify(request):
     form = (EnrolmentForm if after_reset else CodeForm)(request.POST or None)
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["code"]
+        # Locked by earlier wrong codes: even the right code is refused until then, and saying
+        # it is "not valid" would send the person looking for a fault in their app.
+        locked = otp.locked_until([pending] if enrolling else otp.devices_for(user, code))
         if after_reset and not otp.enrolment_code_matches(
             user, form.cleaned_data["enrolment_code"]
         ):
@@ -90,13 +124,13 @@ def verify(request):
                     "registration/otp_recovery_codes.html",
                     {"codes": codes, "next": _next_url(request)},
                 )
-            form.add_error("code", _("That code is not valid. Please try again."))
+            form.add_error("code", _refusal(locked))
         else:
             matched = otp.verify(user, code)
             if matched is not None:
                 django_otp.login(request, matched)
                 return redirect(_next_url(request))
-            form.add_error("code", _("That code is not valid. Please try again."))
+            form.add_error("code", _refusal(locked))
     context = {
         "form": form,
         "next": _next_url(request),

@@ -1,14 +1,20 @@
 """Every form of the websites derives from the one base (secretariat.web.forms.AccessibleForm):
-labels, help and errors tied to fields, required marking, the error summary."""
+labels, help and errors tied to fields, required marking explained by a legend, the error
+summary, and autocomplete tokens on a person's own details."""
 
 import importlib
 import inspect
 import pkgutil
+import re
 
+import pytest
 from django import forms
+from django.template.loader import render_to_string
 
 import secretariat
-from secretariat.web.forms import AccessibleForm
+from secretariat.accounts.views import InviteForm
+from secretariat.public.filing_forms import InformationForm, SubmitterForm
+from secretariat.web.forms import PERSONAL_AUTOCOMPLETE, AccessibleForm
 
 # Settings modules read the environment (production fails without secrets); entry points start
 # servers. Neither defines a form.
@@ -45,3 +51,115 @@ def test_each_form_name_is_defined_once():
     for cls in classes:
         by_name.setdefault(cls.__name__, set()).add(cls.__module__)
     assert {name: modules for name, modules in by_name.items() if len(modules) > 1} == {}
+
+
+# --- Required marking, described fields, autocomplete ------------------------------------------
+
+
+def widget_html(form, name) -> str:
+    return str(form[name])
+
+
+def test_a_persons_own_details_carry_their_autocomplete_tokens():
+    form = SubmitterForm(prefix="s0")
+    assert 'autocomplete="name"' in widget_html(form, "name")
+    assert 'autocomplete="email"' in widget_html(form, "email")
+    assert 'autocomplete="tel"' in widget_html(form, "phone")
+    assert 'autocomplete="street-address"' in widget_html(form, "postal_address")
+    information = InformationForm()
+    assert 'autocomplete="organization"' in widget_html(information, "organization")
+    assert set(PERSONAL_AUTOCOMPLETE.values()) >= {
+        "name",
+        "email",
+        "tel",
+        "street-address",
+        "country-name",
+        "organization",
+    }
+
+
+def test_someone_elses_details_are_not_filled_with_ones_own():
+    form = InviteForm()
+    for name in ("email", "first_name", "last_name"):
+        assert 'autocomplete="off"' in widget_html(form, name), name
+
+
+def test_a_token_the_form_sets_itself_is_kept():
+    class CodeLike(AccessibleForm):
+        email = forms.EmailField(widget=forms.EmailInput(attrs={"autocomplete": "username"}))
+
+    assert 'autocomplete="username"' in widget_html(CodeLike(), "email")
+    assert 'autocomplete="email"' not in widget_html(CodeLike(), "email")
+
+
+class _Sample(AccessibleForm):
+    title = forms.CharField(label="Title", help_text="What it is about.")
+    kind = forms.ChoiceField(
+        label="Kind", choices=[("a", "A"), ("b", "B")], widget=forms.RadioSelect
+    )
+    note = forms.CharField(label="Note", required=False)
+
+
+def render_fields(form) -> str:
+    return render_to_string("forms/_error_summary.html", {"form": form}) + "".join(
+        render_to_string("forms/_field.html", {"field": field}) for field in form
+    )
+
+
+def test_required_fields_are_marked_and_the_marking_explained():
+    html = render_fields(_Sample())
+    assert "must be filled in." in html  # the legend, once
+    assert html.count("must be filled in.") == 1
+    label = re.search(r'<label for="id_title">.*?</label>', html, re.S).group(0)
+    assert '<span class="required">(required)</span>' in label
+    assert re.search(r'<input type="text" name="title"[^>]*required', html)
+    legend = re.search(r"<legend>.*?</legend>", html, re.S).group(0)
+    assert '<span class="required">(required)</span>' in legend
+    assert re.search(r'<input type="radio" name="kind"[^>]*required', html)
+    note = re.search(r'<label for="id_note">.*?</label>', html, re.S).group(0)
+    assert "(required)" not in note
+
+
+def test_no_legend_where_nothing_is_required():
+    class Optional(AccessibleForm):
+        note = forms.CharField(required=False)
+
+    assert "must be filled in." not in render_fields(Optional())
+
+
+def test_help_and_errors_are_tied_to_their_fields():
+    form = _Sample(data={"title": "", "kind": ""})
+    assert not form.is_valid()
+    html = render_fields(form)
+    title = re.search(r'<input type="text" name="title"[^>]*>', html).group(0)
+    assert 'aria-describedby="id_title-help id_title-error"' in title
+    assert 'aria-invalid="true"' in title
+    assert 'id="id_title-help"' in html and 'id="id_title-error"' in html
+    for radio in re.findall(r'<input type="radio" name="kind"[^>]*>', html):
+        assert 'aria-describedby="id_kind-error"' in radio
+    assert 'id="id_kind-error"' in html
+    assert '<a href="#id_title">' in html and '<a href="#id_kind_0">' in html
+
+
+@pytest.mark.django_db
+def test_the_docket_search_ties_its_errors_to_the_fields(client):
+    html = client.get("/en/docket/?year=12").text
+    year = re.search(r'<input type="number" name="year"[^>]*>', html).group(0)
+    assert 'aria-invalid="true"' in year
+    described = re.search(r'aria-describedby="([^"]+)"', year).group(1)
+    for ident in described.split():
+        assert f'id="{ident}"' in html, ident
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    ["/en/accounts/login/", "/en/file/", "/en/docket/", "/en/track/lost/"],
+)
+def test_every_described_field_names_an_element_of_the_page(client, path):
+    """No aria-describedby points at an id the page lacks (a broken reference reads nothing)."""
+    html = client.get(path).text
+    ids = set(re.findall(r'\sid="([^"]+)"', html))
+    for described in re.findall(r'aria-describedby="([^"]+)"', html):
+        for ident in described.split():
+            assert ident in ids, (path, ident)

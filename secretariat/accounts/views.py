@@ -103,6 +103,9 @@ def deactivate(user: User, *, actor) -> None:
 
 
 class InviteForm(AccessibleForm):
+    # The invited person's details, not the Director's: no autofill from the Director's own.
+    describes_its_user = False
+
     email = forms.EmailField(label=gettext_lazy("Email"))
     first_name = forms.CharField(label=gettext_lazy("First name"), max_length=150)
     last_name = forms.CharField(label=gettext_lazy("Last name"), max_length=150)

@@ -6,6 +6,12 @@ required marking, help, errors, widget) and its errors through
 ``templates/forms/_error_summary.html``; each widget names its help and its errors by the ids
 that partial renders (``<auto_id>-help``, ``<auto_id>-error``) and says when it is invalid.
 
+Fields that ask for a person's own details (name, email, phone, postal address, country,
+organization) carry the ``autocomplete`` token that lets a browser fill them
+(``PERSONAL_AUTOCOMPLETE``, by field name, WCAG 1.3.5); a form about somebody else (an officer
+recording a submitter, the Director inviting a focal point) sets ``describes_its_user = False``
+and those fields say ``autocomplete="off"``, so that a browser does not offer the officer's own.
+
 ``DocumentField`` applies the one upload policy (``submissions.uploads``: type, first bytes,
 per-file size, virus scan with quarantine); the form adds the limit for all files together.
 """
@@ -15,9 +21,26 @@ from django.forms.boundfield import BoundField
 
 from submissions import uploads
 
+# Field name -> the autocomplete token of the person's own detail (HTML, "Autofill").
+PERSONAL_AUTOCOMPLETE = {
+    "name": "name",
+    "full_name": "name",
+    "first_name": "given-name",
+    "last_name": "family-name",
+    "email": "email",
+    "phone": "tel",
+    "telephone": "tel",
+    "address": "street-address",
+    "postal_address": "street-address",
+    "country": "country-name",
+    "organization": "organization",
+}
+
 
 class DescribedBoundField(BoundField):
-    """A widget that points at its help and errors (aria-describedby) by the partial's ids."""
+    """A widget that points at its help and errors (aria-describedby) by the partial's ids,
+    and says what a browser may fill it with (``required`` is Django's own attribute; a group
+    of choices is marked required on its fieldset by the partial)."""
 
     @property
     def aria_describedby(self):
@@ -37,6 +60,11 @@ class DescribedBoundField(BoundField):
         # input); the partial renders each choice as its own input, so each needs the ids.
         if not attrs.get("aria-describedby") and (ids := self.aria_describedby):
             attrs["aria-describedby"] = ids
+        widget = widget or self.field.widget
+        token = PERSONAL_AUTOCOMPLETE.get(self.name)
+        if token and not widget.is_hidden and "autocomplete" not in widget.attrs:
+            describes_user = getattr(self.form, "describes_its_user", True)
+            attrs.setdefault("autocomplete", token if describes_user else "off")
         return attrs
 
 
@@ -65,6 +93,15 @@ class AccessibleForm(forms.Form):
     bound_field_class = DescribedBoundField
     required_css_class = "field--required"
     scan_reference = ""  # the case's receipt number, when there is a case
+    # Whether its name, email, phone… fields are the details of the person filling it in.
+    describes_its_user = True
+
+    @property
+    def has_required_fields(self) -> bool:
+        """Whether a visible field is required (the page then explains the marking)."""
+        return self.use_required_attribute and any(
+            field.required for field in self.fields.values() if not field.widget.is_hidden
+        )
 
     def full_clean(self):
         for field in self.fields.values():

@@ -21,11 +21,14 @@ messages: $(STAMP)
 migrate: install messages
 	$(PY) manage.py migrate --noinput
 
-demo: migrate
-	$(PY) manage.py seed_demo
+# Quiet until the list of demo accounts, which is the last thing before the server's banner
+# (tests/test_first_day.py runs the same commands).
+demo: install messages
+	@$(PY) manage.py migrate --noinput --verbosity 0
+	@$(PY) manage.py seed_demo
 
 run: demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@$(PY) manage.py runserver 127.0.0.1:8000
 
 test: install messages
 	$(PY) -m pytest $(PYTEST_ARGS)

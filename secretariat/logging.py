@@ -87,3 +87,15 @@ class GunicornLogger(_GunicornLogger):
             if isinstance(values.get(key), str):
                 values[key] = mask(values[key])
         return values
+
+
+class QuietForbidden(logging.Filter):
+    """A 403 logs one warning line, without a traceback: refusing a page to someone whose role
+    does not open it is an ordinary answer, not a fault (Django attaches the PermissionDenied
+    it raised). Never drops a record."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "status_code", None) == 403 and record.exc_info:
+            record.exc_info = None
+            record.exc_text = None
+        return True

@@ -78,6 +78,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "secretariat.context_processors.site",
+                "secretariat.accounts.signin.session_timing",
+                "secretariat.web.context.contact",
             ],
         },
     },
@@ -249,7 +251,10 @@ LOG_FORMAT = env.str("LOG_FORMAT", default="plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"mask_tracking": {"()": "secretariat.logging.MaskTrackingTokens"}},
+    "filters": {
+        "mask_tracking": {"()": "secretariat.logging.MaskTrackingTokens"},
+        "quiet_forbidden": {"()": "secretariat.logging.QuietForbidden"},
+    },
     "formatters": {
         "plain": {
             "()": "secretariat.logging.MaskingFormatter",
@@ -265,8 +270,13 @@ LOGGING = {
         }
     },
     "loggers": {
-        "django.request": {"filters": ["mask_tracking"]},
-        "django.security": {"filters": ["mask_tracking"]},
+        # Through the console handler only: Django's own (DEBUG) handler would print each line
+        # twice, as "Watching for file changes" shows at every start of the development server.
+        "django": {"handlers": [], "level": env.str("LOG_LEVEL", default="INFO")},
+        # A 403 is an ordinary answer (someone opened a page their role does not give): one
+        # warning line, without the traceback Django attaches (secretariat.logging).
+        "django.request": {"filters": ["mask_tracking", "quiet_forbidden"]},
+        "django.security": {"filters": ["mask_tracking", "quiet_forbidden"]},
         "django.server": {
             "handlers": ["console"],
             "level": "INFO",
@@ -276,6 +286,11 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+if not env.str("CELERY_BROKER_URL", default=""):
+    # Tasks run in-process without a broker: a line per task, and kombu's warning that no broker
+    # host was given, would only bury what a developer reads (a worker logs them as usual).
+    LOGGING["loggers"]["celery.app.trace"] = {"level": "WARNING"}
+    LOGGING["loggers"]["kombu"] = {"level": "ERROR"}
 
 
 # --- Notices (outbox, reminders, documents) ---------------------------------------------------
@@ -377,6 +392,8 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# No banner at every start of every command (the settings say what it would).
+AXES_VERBOSE = False
 # The address is the client's behind the trusted proxy, as for the rate limit; the ipware
 # settings say the same for an installation that adds django-ipware.
 AXES_CLIENT_IP_CALLABLE = "secretariat.clients.client_address"
@@ -386,6 +403,21 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 # or auditor page (secretariat.accounts.otp).
 SEM_REQUIRE_OTP = env.bool("SEM_REQUIRE_OTP", default=True)
 OTP_TOTP_ISSUER = "SEM"
-# Sessions last a working day at most, and end when the browser closes.
-SESSION_COOKIE_AGE = 8 * 3600
+# A session ends after a working day without a request (each request starts the period again,
+# so a page knows when its session ends), and when the browser closes.
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
+SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# A signed-in person is warned this many seconds before their session ends, with a button that
+# keeps it (static/js/session.js and secretariat.accounts.signin.keep_session).
+SEM_SESSION_WARNING_SECONDS = env.int("SEM_SESSION_WARNING_SECONDS", default=5 * 60)
+
+# --- Contact ------------------------------------------------------------------------------------
+# The footer of every page, which pages point to when they say to contact the Secretariat
+# (secretariat.web.context): its postal address (lines separated by ";") and email.
+SEM_CONTACT_ADDRESS = [
+    line.strip()
+    for line in env.str("SEM_CONTACT_ADDRESS", default="Washington, DC; United States").split(";")
+    if line.strip()
+]
+SEM_CONTACT_EMAIL = env.str("SEM_CONTACT_EMAIL", default="secretariat@sem.example.org")

@@ -27,3 +27,6 @@ AXES_ENABLED = False
 # Tests run inside transactions that never commit, so the version of the public cache would never
 # move: pages would outlive their data between tests. tests/docket/test_cache.py turns it on.
 SEM_PUBLIC_CACHE = False
+# Tests sign in once and then travel in time across days (time-machine): a session written again
+# at every request would end between their steps. tests/security/test_signin.py turns it on.
+SESSION_SAVE_EVERY_REQUEST = False

@@ -14,6 +14,7 @@ import datetime
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 from submissions.access import assign_role
 from submissions.models import Submission, User
@@ -35,6 +36,8 @@ DEMO_USERS = [
     ("auditor", Role.AUDITOR, None, False),
 ]
 ADMIN_USERNAME = "admin"
+# Where the demo's notices go while it is built: nowhere (Django's dummy backend).
+QUIET_EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 
 
 class Command(BaseCommand):
@@ -60,11 +63,14 @@ class Command(BaseCommand):
             self.stdout.write("Demo data already loaded; nothing changed.")
             self._print_credentials()
             return
-        with transaction.atomic():
+        # The demo's notices are sent (their rows show in the admin) but not printed: the
+        # console backend of the local settings would bury the account list under emails.
+        with override_settings(EMAIL_BACKEND=QUIET_EMAIL_BACKEND), transaction.atomic():
             users = self._create_users()
             cases = self._create_cases(users)
-        self._print_credentials()
         self._print_cases(cases)
+        # Last, so that it is what `make run` leaves on the screen above the server's banner.
+        self._print_credentials()
 
     # --- accounts ------------------------------------------------------------------------------
 
@@ -87,25 +93,24 @@ class Command(BaseCommand):
         return users
 
     def _print_credentials(self) -> None:
+        self.stdout.write(f"Sign in at {settings.SEM_SITE_URL}/en/accounts/login/ as:")
         rows = [("username", "password", "role")]
         for username, role, party, _staff in DEMO_USERS:
             label = str(role.label) + (f" ({party})" if party else "")
             rows.append((username, DEMO_PASSWORD, label))
         rows.append((ADMIN_USERNAME, DEMO_PASSWORD, "Superuser (Django admin)"))
         self._table(rows)
-        self.stdout.write(f"Sign in at {settings.SEM_SITE_URL}/en/accounts/login/")
 
     def _table(self, rows) -> None:
         widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
         for index, row in enumerate(rows):
             self.stdout.write(
-                "  ".join(str(cell).ljust(w) for cell, w in zip(row, widths, strict=True))
+                "  ".join(str(cell).ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
             )
             if index == 0:
                 self.stdout.write("  ".join("-" * w for w in widths))
 
     def _print_cases(self, cases) -> None:
-        self.stdout.write("")
         rows = [("reference", "Party", "lang", "stage", "title")]
         for case in cases:
             case.refresh_from_db()
@@ -113,6 +118,7 @@ class Command(BaseCommand):
             title = case.title_en or case.title_es
             rows.append((case.reference, case.party.code, case.language, stage, title[:60]))
         self._table(rows)
+        self.stdout.write("")
 
     # --- cases -----------------------------------------------------------------------------------
 

@@ -1,0 +1,140 @@
+"""Signing in through a real browser: each role lands on its own page after the second factor;
+the session's end is announced with a way to stay; a half-written determination outlives an
+ended session and comes back after signing in again."""
+
+import re
+
+import pytest
+from django.contrib.sessions.models import Session
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.helpers_cases import drive
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "a-long-test-password"  # tests/factories.py
+
+
+def code_for(device: TOTPDevice) -> str:
+    device.refresh_from_db()
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():06d}"
+
+
+def sign_in(page, username, language="en"):
+    page.goto(f"{page.base}/{language}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("main form.form").get_by_role("button").click()
+
+
+def second_factor(page, device):
+    page.wait_for_url(re.compile(r"/accounts/otp/\?next="))
+    page.fill("#id_code", code_for(device))
+    page.locator("main form.form").get_by_role("button").click()
+
+
+@pytest.fixture
+def otp_on(settings):
+    settings.SEM_REQUIRE_OTP = True
+
+
+def test_the_director_lands_on_the_queue_after_the_second_factor(page, otp_on, director):
+    device = TOTPDevice.objects.create(user=director, name="phone", confirmed=True)
+    sign_in(page, "director")
+    second_factor(page, device)
+    page.wait_for_url(page.base + "/en/secretariat/")
+    assert page.locator("h1").inner_text() == "Queue"
+    nav = page.get_by_role("navigation", name="Main")
+    # One link to the queue, marked as the current page.
+    assert nav.get_by_role("link", name="Queue").count() == 1
+    assert nav.get_by_role("link", name="Queue").get_attribute("aria-current") == "page"
+    assert nav.get_by_role("link", name="Secretariat").count() == 0
+
+
+def test_a_party_focal_point_lands_on_the_party_portal(page, otp_on, pe_focal):
+    device = TOTPDevice.objects.create(user=pe_focal, name="phone", confirmed=True)
+    sign_in(page, "pe_focal", language="es")
+    second_factor(page, device)
+    page.wait_for_url(page.base + "/es/party/")
+    assert page.locator("html").get_attribute("lang") == "es"
+
+
+def test_a_council_member_lands_on_the_council_portal(page, otp_on, us_council):
+    device = TOTPDevice.objects.create(user=us_council, name="phone", confirmed=True)
+    sign_in(page, "us_council")
+    second_factor(page, device)
+    page.wait_for_url(page.base + "/en/council/")
+    assert "cases notified to the Council" in page.locator("h1").inner_text()
+
+
+def test_the_session_warning_keeps_the_session_then_says_it_ended(page, settings, officer):
+    settings.SESSION_COOKIE_AGE = 8
+    settings.SEM_SESSION_WARNING_SECONDS = 6
+    sign_in(page, "officer")
+    page.wait_for_url(page.base + "/en/secretariat/")
+    warning = page.locator("#session-warning")
+    warning.wait_for(state="visible", timeout=10_000)
+    assert "you will be signed out in 1 minute" in warning.inner_text()
+    with page.expect_response(lambda r: r.url.endswith("/en/accounts/session/")) as kept:
+        warning.get_by_role("button", name="Stay signed in").click()
+    assert kept.value.status == 200
+    warning.wait_for(state="hidden")
+    ended = page.locator("#session-ended")
+    ended.wait_for(state="visible", timeout=15_000)
+    link = ended.get_by_role("link", name="Sign in again")
+    assert link.get_attribute("href") == "/en/accounts/login/?next=/en/secretariat/"
+
+
+def test_a_half_written_determination_comes_back_after_signing_in_again(page, officer):
+    case = drive("admissibility_review").case
+    case_path = f"/en/secretariat/case/{case.pk}/"
+    reasons = "El criterio (a) se cumple: la comunicación está escrita en español."
+    sign_in(page, "officer")
+    page.wait_for_url(page.base + "/en/secretariat/")
+    page.goto(page.base + case_path)
+    page.locator("summary", has_text="Determination under Article 18.8.2").first.click()
+    form = page.locator('form[aria-label="Determination under Article 18.8.2"]')
+    for letter in "abcdef":
+        form.locator(f"#id_admissibility_determined-{letter}_finding_0").check()
+        form.locator(f"#id_admissibility_determined-{letter}_reasons").fill(
+            reasons if letter == "a" else f"El criterio ({letter}) se cumple."
+        )
+    stored = page.evaluate(
+        "() => Object.keys(localStorage).filter(k => k.startsWith('sem-draft:'))"
+    )
+    assert stored == [f"sem-draft:{officer.pk}:{case_path}act/admissibility_determined/"]
+
+    # The session ends on the server (another tab signed out, the period ran out) before the
+    # officer sends the form.
+    Session.objects.all().delete()
+    form.get_by_role("button", name="Propose").click()
+    page.wait_for_url(re.compile(r"/en/accounts/login/\?next="))
+    # The server's `next` is the form's action (a POST-only address); the page sends the
+    # officer back to the case instead.
+    assert page.locator("main input[name=next]").input_value() == case_path
+
+    page.fill("#id_username", "officer")
+    page.fill("#id_password", PASSWORD)
+    page.locator("main form.form").get_by_role("button").click()
+    page.wait_for_url(page.base + case_path)
+    form = page.locator('form[aria-label="Determination under Article 18.8.2"]')
+    assert form.locator("#id_admissibility_determined-a_reasons").input_value() == reasons
+    assert form.locator("#id_admissibility_determined-f_reasons").input_value() == (
+        "El criterio (f) se cumple."
+    )
+    assert form.locator("#id_admissibility_determined-f_finding_0").is_checked()
+    assert form.locator("#id_admissibility_determined-a_reasons").is_visible()  # opened
+    notice = form.locator(".draft-restored")
+    assert "was restored" in notice.inner_text()
+
+    # Sent this time: the draft is gone once the case page shows the proposal.
+    form.get_by_role("button", name="Propose").click()
+    page.wait_for_load_state()
+    assert "now awaits the Executive Director's approval" in page.content()
+    page.goto(page.base + case_path)
+    assert (
+        page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('sem-draft:'))")
+        == []
+    )

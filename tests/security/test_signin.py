@@ -1,0 +1,182 @@
+"""Sign-in: each role lands on its own page (unless a safe `next` says otherwise); one link to
+the queue; the session's end announced to signed-in people (and kept with a plain GET); the
+Secretariat's contact details on every page."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a-long-test-password"  # tests/factories.py
+LANDING = {
+    "officer": "/en/secretariat/",
+    "director": "/en/secretariat/",
+    "auditor": "/en/secretariat/",
+    "pe_focal": "/en/party/",
+    "us_focal": "/en/party/",
+    "pe_council": "/en/council/",
+    "outsider": "/en/",
+}
+
+
+def sign_in(client, username, language="en", **extra):
+    return client.post(
+        f"/{language}/accounts/login/", {"username": username, "password": PASSWORD, **extra}
+    )
+
+
+@pytest.mark.parametrize("role", sorted(LANDING))
+def test_each_role_lands_on_its_own_page(client, request, role):
+    request.getfixturevalue(role)
+    response = sign_in(client, role)
+    assert response.status_code == 302
+    assert response["Location"] == LANDING[role]
+
+
+def test_the_landing_page_is_in_the_language_of_the_sign_in_page(client, pe_focal):
+    assert sign_in(client, "pe_focal", language="es")["Location"] == "/es/party/"
+
+
+def test_a_safe_next_wins(client, director):
+    response = sign_in(client, "director", next="/en/secretariat/approvals/")
+    assert response["Location"] == "/en/secretariat/approvals/"
+
+
+@pytest.mark.parametrize("start", ["/en/", "/es/", "/en/accounts/login/?next=/en/"])
+def test_a_next_naming_a_starting_page_does_not_keep_staff_from_the_queue(client, director, start):
+    # The header's "Sign in" link on the home page carries next=<the home page>.
+    assert sign_in(client, "director", next=start)["Location"] == "/en/secretariat/"
+
+
+def test_a_next_to_another_site_is_ignored(client, pe_focal):
+    response = sign_in(client, "pe_focal", next="https://evil.example.org/")
+    assert response["Location"] == "/en/party/"
+
+
+def test_with_the_second_factor_the_director_reaches_the_queue_after_the_code(
+    client, settings, director
+):
+    settings.SEM_REQUIRE_OTP = True
+    response = sign_in(client, "director")
+    assert response["Location"] == "/en/secretariat/"
+    assert client.get("/en/secretariat/")["Location"] == (
+        "/en/accounts/otp/?next=%2Fen%2Fsecretariat%2F"
+    )
+
+
+def test_the_sign_in_form_is_marked_and_described(client, db):
+    html = client.get("/en/accounts/login/").text
+    assert re.search(r'<input type="text" name="username"[^>]*autocomplete="username"', html)
+    assert re.search(r'<input type="password" name="password"[^>]*required', html)
+    assert html.count('<span class="required">(required)</span>') == 3  # two fields, legend
+    assert "must be filled in." in html
+    empty = client.post("/en/accounts/login/", {"username": "", "password": ""}).text
+    assert 'aria-describedby="id_username-error"' in empty
+    assert 'id="id_username-error"' in empty
+    assert 'aria-invalid="true"' in empty
+    assert '<a href="#id_username">' in empty  # the error summary links to the field
+
+
+def test_one_link_to_the_queue_in_the_navigation(client, officer):
+    client.force_login(officer)
+    html = client.get("/en/secretariat/").text
+    nav = html[html.index('<nav class="site-nav"') : html.index("</nav>")]
+    links = re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav)
+    queue = [label for href, label in links if href == "/en/secretariat/"]
+    assert queue == ["Queue"]
+    assert 'href="/en/secretariat/" aria-current="page"' in nav
+
+
+# --- The session ---------------------------------------------------------------------------
+
+
+def test_signed_in_pages_carry_the_session_warning(client, settings, officer):
+    settings.SESSION_COOKIE_AGE = 3600
+    settings.SEM_SESSION_WARNING_SECONDS = 300
+    client.force_login(officer)
+    html = client.get("/en/secretariat/").text
+    assert '<script src="/static/js/session.js" defer' in html
+    assert 'data-seconds="3600"' in html
+    assert 'data-warning-seconds="300"' in html
+    assert f'data-keep-url="{reverse("keep_session")}"' in html
+    assert 'data-restored="What you had written here and not yet sent was restored.' in html
+    assert '<dialog class="session-warning" id="session-warning"' in html
+    assert "you will be signed out in 5 minutes unless you stay signed" in html
+    assert "Stay signed in</button>" in html
+    assert '<dialog class="session-warning" id="session-ended"' in html
+    assert 'href="/en/accounts/login/?next=/en/secretariat/"' in html
+
+
+def test_public_pages_of_anonymous_visitors_have_no_session_script(client, db):
+    html = client.get("/en/").text
+    assert "session.js" not in html and "<dialog" not in html
+
+
+def test_the_sign_in_page_has_the_script_that_returns_to_a_draft(client, db):
+    html = client.get("/en/accounts/login/").text
+    assert '<script src="/static/js/session.js" defer' in html
+    assert "data-seconds" not in html  # no session to warn about
+
+
+def test_the_second_factor_page_runs_no_script(client, settings, officer):
+    settings.SEM_REQUIRE_OTP = True
+    client.force_login(officer)
+    assert "<script" not in client.get("/en/accounts/otp/").text
+
+
+def test_keeping_the_session_extends_it(client, settings, officer):
+    settings.SESSION_COOKIE_AGE = 3600
+    client.force_login(officer)
+    response = client.get("/en/accounts/session/")
+    assert response.status_code == 200
+    assert response.json() == {"signed_in": True, "seconds": 3600}
+    assert "no-cache" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
+    assert client.session.get_expiry_age() == 3600
+
+
+def test_keeping_an_ended_session_says_so(client, db):
+    response = client.get("/en/accounts/session/")
+    assert response.status_code == 401
+    assert response.json() == {"signed_in": False}
+
+
+def test_keeping_the_session_is_a_get(client, officer):
+    client.force_login(officer)
+    assert client.post("/en/accounts/session/").status_code == 405
+
+
+def test_every_request_of_a_signed_in_person_starts_the_period_again(client, settings, officer):
+    from django.contrib.sessions.models import Session
+
+    settings.SESSION_SAVE_EVERY_REQUEST = True  # the setting of every deployment
+    client.force_login(officer)
+    key = client.session.session_key
+    # Whatever the row said, a request writes the session again: it ends a full
+    # SESSION_COOKIE_AGE after this request, which is what the page's warning counts from.
+    Session.objects.filter(session_key=key).update(expire_date="2999-01-01 00:00:00+00:00")
+    client.get("/en/")
+    row = Session.objects.get(session_key=key)
+    assert row.expire_date.year < 2999
+
+
+# --- Contact ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/en/", "/es/docket/", "/en/accounts/login/", "/en/no-such/"])
+def test_every_page_says_how_to_contact_the_secretariat(client, settings, db, path):
+    settings.SEM_CONTACT_ADDRESS = ["Calle Uno 123", "Lima"]
+    settings.SEM_CONTACT_EMAIL = "contact@sem.example.org"
+    html = client.get(path).text
+    footer = html[html.index('<footer class="site-footer"') :]
+    assert 'id="contact"' in footer
+    assert "Calle Uno 123<br>Lima<br>" in footer
+    assert '<a href="mailto:contact@sem.example.org">contact@sem.example.org</a>' in footer
+
+
+def test_the_403_page_points_at_the_contact_details(client, pe_focal):
+    client.force_login(pe_focal)
+    html = client.get("/en/secretariat/").text
+    assert "contact the Secretariat" in html
+    assert 'id="contact"' in html

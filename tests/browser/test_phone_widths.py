@@ -253,3 +253,24 @@ def test_filters_never_cut_their_options_on_a_desk(page, seeded, officer):
     assert {entry["name"] for entry in lists} >= {"party", "status", "stage", "sort", "officer"}
     cut = [entry for entry in lists if entry["shown"] < entry["whole"]]
     assert cut == []
+
+
+# Each radio button or checkbox against its label: on the same line, the label to its right.
+BESIDE = """() => [...document.querySelectorAll('main [type=radio], main [type=checkbox]')]
+  .map(input => {
+    const box = input.getBoundingClientRect();
+    const label = document.querySelector(`label[for="${input.id}"]`).getBoundingClientRect();
+    return {id: input.id, beside: label.left >= box.right && Math.abs(label.top - box.top) < 12};
+  })"""
+
+
+def test_radio_buttons_sit_with_their_labels_on_a_phone(page, seeded, pe_focal, officer):
+    page.set_viewport_size(PHONE)
+    sign_in(page, pe_focal)
+    page.goto(page.base + reverse("party_respond", args=[seeded.waiting.pk]))
+    inputs = page.evaluate(BESIDE)
+    sign_in(page, officer)
+    page.goto(page.base + reverse("ws_queue") + "?party=PE")  # the unfolded filters
+    inputs += page.evaluate(BESIDE)
+    assert len(inputs) >= 2 + 4  # yes / no, and the queue's four checkboxes
+    assert [entry["id"] for entry in inputs if not entry["beside"]] == []

@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from secretariat import views as site_views
-from secretariat.accounts import otp_views
+from secretariat.accounts import otp_views, signin
 from secretariat.public.cache import public_page
 from secretariat.public.sitemaps import SITEMAPS
 
@@ -32,7 +32,8 @@ urlpatterns += i18n_patterns(
     path("secretariat/accounts/<int:pk>/reset-2fa/", otp_views.reset, name="otp_reset"),
     path("secretariat/accounts/", include("secretariat.accounts.urls")),
     path("secretariat/", include("secretariat.workspace.urls")),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", signin.sign_in, name="login"),
+    path("accounts/session/", signin.keep_session, name="keep_session"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/otp/", otp_views.verify, name="otp_verify"),
     path("admin/", admin.site.urls),

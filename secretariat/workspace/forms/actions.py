@@ -48,6 +48,8 @@ class ActionForm(AccessibleForm):
     """What every action asks: the real date (for what arrived on paper or by email) with a
     reason when it is earlier than today, a title and note, and documents."""
 
+    describes_its_user = False  # names and emails are of submitters, not the officer's own
+
     on = forms.DateField(
         label=_("Date it took effect"),
         required=False,

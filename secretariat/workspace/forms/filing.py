@@ -21,6 +21,8 @@ class PaperFilingForm(AccessibleForm):
     """A filing that arrived on paper or by email, recorded by the Secretariat with its real
     date. One submitter and one law here; more join later (adhesion) or are added by editing."""
 
+    describes_its_user = False  # the submitter's email, not the officer's own
+
     party = forms.ChoiceField(label=_("Party concerned"), choices=PARTY_CHOICES)
     language = forms.ChoiceField(label=_("Language of the submission"), choices=LANGUAGE_CHOICES)
     title = forms.CharField(label=_("Title in the language of the submission"), max_length=500)

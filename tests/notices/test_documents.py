@@ -7,11 +7,12 @@ from django.utils import translation
 from docx import Document as Docx
 from docx.oxml.ns import qn
 
-from notices import documents, services, wording
+from notices import documents, receipts, services, wording
 from tests.helpers_cases import drive, frozen
 from workflow import services as workflow
 from workflow import treaty
 from workflow.actors import Actor
+from workflow.models import Event
 
 pytestmark = pytest.mark.django_db
 
@@ -230,3 +231,20 @@ def test_a_spanish_document_names_each_party_with_its_article(party, concerning,
     assert ("concerning Peru." if party == "PE" else "concerning the United States.") in english
     for text in (acknowledgement, text_of(documents.render("request", facts, "es")[2])):
         assert not re.search(r"\b(?:a|de) el\b", text)
+
+
+@frozen(D(2023, 6, 15))
+def test_a_portal_receipt_names_the_author_whole_and_declares_its_language(pe_focal):
+    story = drive("awaiting_response", party="PE")
+    event = story.add("party_responded", D(2023, 6, 15), author="party:PE", data={})
+    Event.objects.filter(pk=event.pk).update(recorded_by=pe_focal)
+    event.refresh_from_db()
+    for language, tag, words in (
+        ("en", "en-US", "on behalf of the Government of Peru."),
+        ("es", "es-PE", "15 de junio de 2023"),
+    ):
+        _name, _type, content = receipts.render_receipt_document(event, language)
+        doc = Docx(io.BytesIO(content))
+        assert doc.core_properties.language == tag
+        assert words in text_of(content)
+        assert "2023-06-15" not in text_of(content)  # a date as people read it

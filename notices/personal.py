@@ -47,17 +47,23 @@ def _tracking_links(notice) -> dict:
         .select_related("submission")
         .order_by("-submission__filed_on", "-id")
     )
-    return {
-        "subject": _("Your private links to follow your submissions"),
-        "links": [
+    links = []
+    for m in memberships:
+        title, fallback = m.submission.text_in("title", notice.language)
+        links.append(
             {
                 "reference": m.submission.reference,
-                "title": m.submission.text_in("title", notice.language)[0],
+                "title": title,
+                # The language the title is written in, for its lang in the HTML part.
+                "title_lang": _other(notice.language) if fallback else notice.language,
                 "url": recipients.track_link(m.tracking_token, notice.language),
             }
-            for m in memberships
-        ],
-    }
+        )
+    return {"subject": _("Your private links to follow your submissions"), "links": links}
+
+
+def _other(language: str) -> str:
+    return "en" if language == "es" else "es"
 
 
 def invitation_url(user: User, language: str) -> str:

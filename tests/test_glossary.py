@@ -344,6 +344,8 @@ def test_every_email_in_spanish_has_no_broken_phrase_no_code_and_the_glossary_te
         for label, notice in _notices(cases, language, request).items():
             subject, text, body = emails.render(notice)
             assert f'<html lang="{language}">' in body, label
+            if label == "tracking_links":  # a title written in Spanish, in either email
+                assert '<span lang="es">Concesiones forestales</span>' in body
             rendered[label, language] = (subject, text, visible(body))
     letterhead = settings.SEM_LETTERHEAD_ES
     found, missing = {}, {}

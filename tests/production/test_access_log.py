@@ -64,13 +64,14 @@ def test_a_restricted_download_by_an_officer_is_logged_and_shown_to_the_auditor(
     page = client.get(reverse("ws_audit", kwargs={"pk": case.pk})).content.decode()
     section = page.split('id="access-heading"')[1].split("</section>")[0]
     row = (
-        f"<td>2024-02-05 10:30:00</td><td>{officer.username}</td>\n"
-        "        <td>downloaded</td>\n"
-        "        <td>Anexo confidencial</td>"
+        '<td data-label="When">2024-02-05 10:30:00</td>'
+        f'<td data-label="Who">{officer.username}</td>\n'
+        '        <td data-label="What">downloaded</td>\n'
+        '        <td data-label="Document"><span lang="es">Anexo confidencial</span></td>'
     )
     assert row in section
     # Opening the audit page is itself recorded, and listed first (newest first).
-    assert section.index(f"<td>{auditor.username}</td>") < section.index(row)
+    assert section.index(f'<td data-label="Who">{auditor.username}</td>') < section.index(row)
     assert list(AccessLogEntry.objects.values_list("user__username", "what")) == [
         (auditor.username, "view"),
         (officer.username, "download"),

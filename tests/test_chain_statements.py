@@ -101,7 +101,7 @@ def test_the_docket_lists_the_statements_with_the_key_and_in_a_feed(client, publ
     assert json.loads(download.content)["signature"] == ChainStatement.objects.get().signature
     feed = client.get("/en/docket/statements.atom")
     assert feed.status_code == 200
-    assert b"Statement of the chain hashes of 2024-05-02" in feed.content
+    assert b"Statement of the chain hashes of 2 May 2024" in feed.content
     assert client.get("/en/docket/statements/2024-05-01.json").status_code == 404
 
 
@@ -116,7 +116,7 @@ def test_the_docket_feed_carries_the_statement_beside_the_events(client, publish
     (and in its feed)")."""
     statement = ChainStatement.objects.get()
     feed = client.get("/en/docket/feed/").content.decode()
-    assert "Statement of the chain hashes of 2024-05-02" in feed
+    assert "Statement of the chain hashes of 2 May 2024" in feed
     assert statement.signature in feed
     assert "tag:sem-secretariat,statement:2024-05-02" in feed
     assert "tag:sem-secretariat,event:" in feed  # the events are still there

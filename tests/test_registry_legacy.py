@@ -68,7 +68,7 @@ def test_the_docket_states_the_gap_and_the_unknown_deadline(client, legacy):
         "Steps not recorded in the registry: the case reached “Final factual record” by "
         "15 October 2020; the steps in between and their dates are unknown."
     ) in page
-    assert "due on Dec. 18, 2018 — unknown" in " ".join(page.split())
+    assert "due on 18 December 2018 — unknown" in " ".join(page.split())
     assert "Expediente de hechos final" in page  # the published record
 
 

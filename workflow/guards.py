@@ -68,7 +68,7 @@ def author_is_party_concerned(ctx):
     if ctx.author != f"party:{ctx.submission.party.code}":
         raise RuleViolation(
             _("Only the Party concerned (%(party)s) may record this.")
-            % {"party": ctx.submission.party.code},
+            % {"party": ctx.submission.party.name},
             rule="author: the Party concerned",
         )
 

@@ -121,6 +121,8 @@ def test_every_download_route_is_checked_here():
         and name != "ws_document_version"
         # A public document's reading page (HTML composed from its decision); it sends no file.
         and name != "document_read"
+        # Needs the tracking link's session: tests/docket/test_tracking_downloads.py checks it.
+        and name != "track_document"
     }
     assert names == set(ROUTES)
 

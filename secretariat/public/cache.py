@@ -10,8 +10,9 @@ nothing is bumped by a transaction that rolls back.
 ``public_page`` wraps every public page (home, docket, case page, statistics, API, feeds, CSV,
 sitemap). For an anonymous visitor it gives the page an ``ETag`` from the version, the day, the
 language, the URL (with its query string) and the visitor's CSRF cookie, answers ``304`` to a
-matching ``If-None-Match`` without running the view, and keeps the full response under the
-version, so the next visitor is served from the cache. A signed-in user always gets a fresh page
+matching ``If-None-Match`` without running the view, and keeps the full response in a slot for
+its URL, language and day, marked with the version it was made under, so the next visitor is
+served from the cache with one read (the version and the slot together). A signed-in user always gets a fresh page
 marked ``private`` and never a cached one; a visitor with a message waiting (after a redirect)
 gets a fresh page too. Pages with a POST form of their own (filing, information form) and the
 restricted pages (tracking, workspace, portals) are never wrapped.
@@ -164,6 +165,12 @@ def key(*parts, current: str | None = None) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
+def _slot(path: str) -> str:
+    """Where a page is kept whatever the version: its URL, today's date and the language."""
+    text = "\n".join([timezone.localdate().isoformat(), translation.get_language() or "", path])
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
 def remember(name: str, compute):
     """``compute()``, kept under the version (and day and language) as ``name``."""
     if not enabled():
@@ -261,7 +268,11 @@ def public_page(view):
             response = view(request, *args, **kwargs)
             _mark_private(response)
             return response
-        current = version()
+        # One round trip for the version and the page's slot (its URL, language and day); the
+        # copy in the slot serves only if it was made under the current version.
+        slot = PAGE_PREFIX + _slot(request.get_full_path())
+        found = cache.get_many([VERSION_KEY, slot])
+        current = found.get(VERSION_KEY) or version()
         modified = last_modified(current)
         page_key = key(request.get_full_path(), current=current)
         etag = _etag(request, page_key)
@@ -269,8 +280,8 @@ def public_page(view):
             response = HttpResponseNotModified()
             _mark_public(response, etag, modified, "not-modified")
             return response
-        stored = cache.get(PAGE_PREFIX + page_key)
-        if stored is not None:
+        stored = found.get(slot)
+        if stored is not None and stored.get("version") == current:
             response = _from_store(request, stored)
             _mark_public(response, _etag(request, page_key), modified, "hit")
             return response
@@ -281,7 +292,7 @@ def public_page(view):
             if response.status_code == 200:
                 _mark_public(response, _etag(request, page_key), modified, "miss")
             return response
-        cache.set(PAGE_PREFIX + page_key, _stored(response), timeout())
+        cache.set(slot, {**_stored(response), "version": current}, timeout())
         _mark_public(response, _etag(request, page_key), modified, "miss")
         return response
 

@@ -239,6 +239,9 @@ SEM_TRUSTED_PROXY_COUNT = env.int("SEM_TRUSTED_PROXY_COUNT", default=0)
 # Django's cache, where the rate limit counts: CACHE_URL=redis://host:6379/1 in production
 # (which refuses the per-process local-memory cache).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # The same, with one Redis client per pool rather than one per call (secretariat.rediscache).
+    CACHES["default"]["BACKEND"] = "secretariat.rediscache.RedisCache"
 # The public pages and figures, kept by the registry's version (secretariat.public.cache): off
 # with SEM_PUBLIC_CACHE=False; an entry is dropped after SEM_PUBLIC_CACHE_SECONDS at the latest.
 SEM_PUBLIC_CACHE = env.bool("SEM_PUBLIC_CACHE", default=True)

@@ -10,7 +10,8 @@ import os
 from babel import Locale
 from django import template
 from django.utils import formats
-from django.utils.translation import get_language, ngettext
+from django.utils.html import format_html
+from django.utils.translation import get_language, gettext, ngettext, pgettext
 
 from notices import phrases
 from workflow import treaty
@@ -82,6 +83,30 @@ def title_lang(submission) -> str:
 @register.filter
 def summary_lang(submission) -> str:
     return _shown_language(submission, "summary")
+
+
+@register.simple_tag
+def case_title(submission):
+    """A case's title in the page's language, marked with its ``lang``; when it is written only
+    in the other language, that one, saying so ("(in English)"). Python rather than an
+    included template: lists show it twenty times a page."""
+    language = (get_language() or "en")[:2]
+    title, fallback = submission.text_in("title", language)
+    if not fallback:
+        return format_html('<span lang="{}">{}</span>', language, title)
+    other = "es" if language == "en" else "en"
+    note = gettext("(in English)") if other == "en" else gettext("(in Spanish)")
+    return format_html(
+        '<span lang="{}">{}</span> <span class="fallback">{}</span>', other, title, note
+    )
+
+
+@register.filter
+def case_status(submission) -> str:
+    """Open or closed, as the docket says it."""
+    if submission.stage == "closed":
+        return pgettext("case status", "Closed")
+    return pgettext("case status", "Open")
 
 
 def file_format(document) -> str:

@@ -64,7 +64,8 @@ def test_a_restricted_download_by_an_officer_is_logged_and_shown_to_the_auditor(
     page = client.get(reverse("ws_audit", kwargs={"pk": case.pk})).content.decode()
     section = page.split('id="access-heading"')[1].split("</section>")[0]
     row = (
-        '<td data-label="When">2024-02-05 10:30:00</td>'
+        '<td data-label="When"><time datetime="2024-02-05T10:30:00-05:00">'
+        "5 February 2024, 10:30:00</time></td>"
         f'<td data-label="Who">{officer.username}</td>\n'
         '        <td data-label="What">downloaded</td>\n'
         '        <td data-label="Document"><span lang="es">Anexo confidencial</span></td>'

@@ -8,17 +8,18 @@ in ``SecretariatConfig.ready()`` — so a page can never outlive the data it was
 nothing is bumped by a transaction that rolls back.
 
 ``public_page`` wraps every public page (home, docket, case page, statistics, API, feeds, CSV,
-sitemap). For an anonymous visitor it gives the page an ``ETag`` from the version, the day, the
-language, the URL (with its query string) and the visitor's CSRF cookie, answers ``304`` to a
-matching ``If-None-Match`` without running the view, and keeps the full response in a slot for
-its URL, language and day, marked with the version it was made under, so the next visitor is
-served from the cache with one read (the version and the slot together). A signed-in user always gets a fresh page
-marked ``private`` and never a cached one; a visitor with a message waiting (after a redirect)
-gets a fresh page too. Pages with a POST form of their own (filing, information form) and the
-restricted pages (tracking, workspace, portals) are never wrapped.
+sitemap) and the empty filing form. For an anonymous visitor it gives the page an ``ETag`` from
+the version, the day, the language, the URL (with its query string) and the visitor's CSRF
+cookie, answers ``304`` to a matching ``If-None-Match`` without running the view, and keeps the
+full response in a slot for its URL, language and day, marked with the version it was made
+under, so the next visitor is served with one cache read (the version and the slot together).
+A signed-in user always gets a fresh page marked ``private`` and never a cached one; a visitor
+with a message waiting (after a redirect) gets a fresh page too; a POST always runs the view.
+The information form and the restricted pages (tracking, workspace, portals) are never wrapped.
 
-Every page carries the language switcher's CSRF token: the stored copy holds a placeholder,
-replaced on the way out by the visitor's own token, so no visitor receives another's.
+Every page carries the language switcher's CSRF token (and the filing form its own): the stored
+copy holds a placeholder, replaced on the way out by the visitor's own token, so no visitor
+receives another's.
 ``SEM_PUBLIC_CACHE = False`` turns all of it off (the test settings do; the cache's own tests
 turn it on).
 """

@@ -1,10 +1,10 @@
 """`make load`: a bounded load on this machine only (127.0.0.1), not part of CI.
 
 Creates a fresh PostgreSQL database `sem_load` (migrated, seeded with `seed_demo`), starts
-gunicorn and a Celery worker (Redis database 11; the cache in database 10) with the filing rate limit off, runs locust
-headless (200 users for 60 s by default: a quarter file submissions, the rest browse the docket),
-prints throughput, error rate and latency percentiles, stops everything it started, drops the
-database, and exits non-zero on any error.
+gunicorn and a Celery worker (Redis database 11; the cache in database 10) with the filing rate
+limit off, runs locust headless (200 users for 60 s by default: a quarter file submissions, the
+rest browse the docket), prints throughput, error rate and latency percentiles, stops everything
+it started, drops the database, and exits non-zero on any error.
 
     python -m tests.load.run [--users 200] [--seconds 60]
 """

@@ -49,6 +49,18 @@ WITHDRAWAL_GOES_ON_WORDS = gettext_lazy(
 )
 
 
+# Data keys that hold a day as an ISO string, shown in the reader's language.
+DAY_KEYS = frozenset({"delivered_on", "closes_on", "new_due_on"})
+
+
+def _day(value) -> str:
+    """An ISO day in the page's one date format; anything else (older rows) as it is."""
+    try:
+        return format_day(datetime.date.fromisoformat(str(value)))
+    except ValueError:
+        return str(value)
+
+
 def _label(choices, value):
     try:
         return str(choices(value).label)
@@ -94,7 +106,11 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
     }
     for key, label in simple.items():
         if data.get(key):
-            value = PARTY_LABELS.get(data[key], data[key]) if key == "party" else data[key]
+            value = data[key]
+            if key == "party":
+                value = PARTY_LABELS.get(value, value)
+            elif key in DAY_KEYS:
+                value = _day(value)
             lines.append((label, str(value)))
     if event.kind == "closed" and data.get("reason"):
         lines.append((_("Closure reason"), _label(ClosureReason, data["reason"])))

@@ -1,0 +1,55 @@
+"""A public document with its text but no stored file (seed_demo and the registry make them):
+its reading page and the case page offer no download, which would only 404."""
+
+import datetime
+
+import pytest
+from django.test import Client
+
+from notices import services as documents
+from submissions.models import Document
+from tests.helpers_cases import drive, frozen
+from workflow import services
+
+pytestmark = pytest.mark.django_db
+
+CRITERIA = {c: {"met": True, "reasons": f"({c}) se cumple."} for c in "abcdef"}
+
+
+@pytest.fixture
+def decided(officer, director):
+    case = drive("admissibility_review").case
+    with frozen(datetime.date(2023, 4, 10)):
+        proposal = documents.record_with_documents(
+            case,
+            "admissibility_determined",
+            actor=officer,
+            data={"outcome": "meets", "criteria": CRITERIA},
+        )
+    with frozen(datetime.date(2023, 4, 12)):
+        decision = services.approve_proposal(case, proposal.seq, actor=director)
+    case.refresh_from_db()
+    return case, decision.documents.get(language="es")
+
+
+def test_a_document_with_a_file_offers_its_download(decided):
+    case, document = decided
+    assert document.file
+    page = Client().get(f"/es/docket/{case.slug}/documents/{document.pk}/read/")
+    assert page.status_code == 200
+    assert f"/docket/{case.slug}/documents/{document.pk}/" in page.content.decode()
+
+
+def test_a_document_without_a_file_offers_no_download(decided):
+    case, document = decided
+    Document.objects.filter(pk=document.pk).update(file="")
+    download = f"/es/docket/{case.slug}/documents/{document.pk}/"
+    assert Client().get(download).status_code == 404
+    page = Client().get(f"{download}read/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert f'href="{download}"' not in html
+    assert "()" not in html
+    case_page = Client().get(f"/es/docket/{case.slug}/").content.decode()
+    assert f'href="{download}"' not in case_page
+    assert f'href="{download}read/"' in case_page

@@ -113,6 +113,7 @@ def workspace_pages(s: Seeded) -> list[str]:
         reverse("ws_approvals"),
         reverse("ws_audit", args=[s.final.pk]),
         reverse("ws_file"),
+        reverse("account_list"),
     ]
 
 
@@ -225,7 +226,7 @@ def test_every_page_fits_a_phone(page, seeded, officer, director, pe_focal, pe_c
         measure(page, "pe_council", path, problems, widths)
 
     print("\n".join(f"{width:5} {path}" for path, width in widths.items()))
-    assert len(widths) == 9 + 2 * 6 + 7 + 1 + 6
+    assert len(widths) == 9 + 2 * 7 + 7 + 1 + 6
     assert problems == [], "\n".join(problems)
 
 

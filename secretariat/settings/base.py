@@ -417,10 +417,12 @@ SEM_SESSION_WARNING_SECONDS = env.int("SEM_SESSION_WARNING_SECONDS", default=5 *
 
 # --- Contact ------------------------------------------------------------------------------------
 # The footer of every page, which pages point to when they say to contact the Secretariat
-# (secretariat.web.context): its postal address (lines separated by ";") and email.
+# (secretariat.web.context): its postal address (lines separated by ";"), its country as an
+# ISO 3166 code (named in the page's language: "United States" / "Estados Unidos") and email.
 SEM_CONTACT_ADDRESS = [
     line.strip()
-    for line in env.str("SEM_CONTACT_ADDRESS", default="Washington, DC; United States").split(";")
+    for line in env.str("SEM_CONTACT_ADDRESS", default="Washington, DC").split(";")
     if line.strip()
 ]
+SEM_CONTACT_COUNTRY = env.str("SEM_CONTACT_COUNTRY", default="US").strip().upper()
 SEM_CONTACT_EMAIL = env.str("SEM_CONTACT_EMAIL", default="secretariat@sem.example.org")

@@ -6,6 +6,8 @@ import re
 
 import pytest
 from django.urls import reverse
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 pytestmark = pytest.mark.django_db
 
@@ -120,6 +122,38 @@ def test_the_sign_in_page_has_the_script_that_returns_to_a_draft(client, db):
     assert "data-seconds" not in html  # no session to warn about
 
 
+@pytest.mark.parametrize("path", ["/es/accounts/otp/", "/es/docket/"])
+def test_before_the_second_factor_the_header_names_no_account(client, settings, officer, path):
+    settings.SEM_REQUIRE_OTP = True
+    client.force_login(officer)
+    html = client.get(path).text
+    header = html[: html.index('<main id="main"')]
+    assert "site-nav__user" not in header
+    assert "officer" not in header
+    assert 'href="/es/secretariat/"' not in header  # the queue
+    assert 'href="/es/secretariat/accounts/"' not in header
+    assert 'action="/es/accounts/logout/"' in header  # they may still give up and sign out
+
+
+def test_after_the_second_factor_the_header_names_the_account(client, settings, officer):
+    settings.SEM_REQUIRE_OTP = True
+    device = TOTPDevice.objects.create(user=officer, name="phone", confirmed=True)
+    client.force_login(officer)
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    response = client.post("/es/accounts/otp/", {"code": f"{totp.token():06d}", "next": "/es/"})
+    assert response.status_code == 302
+    html = client.get("/es/docket/").text
+    header = html[: html.index('<main id="main"')]
+    assert '<span class="site-nav__user">' in header and "officer" in header
+    assert 'href="/es/secretariat/"' in header
+
+
+def test_without_a_required_second_factor_the_header_names_the_account(client, officer):
+    client.force_login(officer)  # the test settings ask no second factor
+    header = client.get("/es/docket/").text.split('<main id="main"', 1)[0]
+    assert '<span class="site-nav__user">' in header and "officer" in header
+
+
 def test_the_second_factor_page_runs_no_script(client, settings, officer):
     settings.SEM_REQUIRE_OTP = True
     client.force_login(officer)
@@ -173,6 +207,23 @@ def test_every_page_says_how_to_contact_the_secretariat(client, settings, db, pa
     assert 'id="contact"' in footer
     assert "Calle Uno 123<br>Lima<br>" in footer
     assert '<a href="mailto:contact@sem.example.org">contact@sem.example.org</a>' in footer
+
+
+@pytest.mark.parametrize(
+    ("path", "country", "other"),
+    [("/en/", "United States", "Estados Unidos"), ("/es/", "Estados Unidos", "United States")],
+)
+def test_the_contact_country_is_named_in_the_page_language(
+    client, settings, db, path, country, other
+):
+    settings.SEM_CONTACT_ADDRESS = ["1849 C Street NW", "Washington, DC"]
+    settings.SEM_CONTACT_COUNTRY = "US"
+    html = client.get(path).text
+    address = html[html.index('<footer class="site-footer"') :].split("<address>", 1)[1]
+    address = address.split("</address>", 1)[0]
+    assert "Washington, DC<br>" in address
+    assert f"{country}<br>" in address
+    assert other not in address
 
 
 def test_the_403_page_points_at_the_contact_details(client, pe_focal):

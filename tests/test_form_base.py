@@ -141,6 +141,36 @@ def test_help_and_errors_are_tied_to_their_fields():
     assert '<a href="#id_title">' in html and '<a href="#id_kind_0">' in html
 
 
+class _Punctuated(AccessibleForm):
+    declaration = forms.BooleanField(label="I declare that this is true.")
+    question = forms.CharField(label="Why?")
+    name = forms.CharField(label="Name")
+
+
+def test_a_label_ending_with_punctuation_takes_no_colon_in_the_summary():
+    form = _Punctuated(data={})
+    assert not form.is_valid()
+    summary = render_to_string("forms/_error_summary.html", {"form": form})
+    links = [
+        re.sub(r"\s+", " ", text)
+        for text in re.findall(r'<a href="#id_[^"]*">(.*?)</a>', summary, re.S)
+    ]
+    assert links == [
+        "I declare that this is true. This field is required.",
+        "Why? This field is required.",
+        "Name: This field is required.",
+    ]
+
+
+def test_error_links_of_named_fields_come_in_the_order_given():
+    form = _Punctuated(data={})
+    assert not form.is_valid()
+    assert [anchor for anchor, _label, _message in form.error_links(["name", "declaration"])] == [
+        "id_name",
+        "id_declaration",
+    ]
+
+
 @pytest.mark.django_db
 def test_the_docket_search_ties_its_errors_to_the_fields(client):
     html = client.get("/en/docket/?year=12").text

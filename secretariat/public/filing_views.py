@@ -15,6 +15,8 @@ from django.views.decorators.http import require_http_methods
 
 from secretariat.public import ratelimit
 from secretariat.public.filing_forms import (
+    ATTACHMENT_SLOTS,
+    LAW_ROWS,
     MAX_SUBMITTERS,
     FilingForm,
     SubmitterForm,
@@ -145,9 +147,43 @@ def _eligibility_warnings(filing: FilingForm, people: list[SubmitterForm]) -> li
     return warnings
 
 
+# The filing form's fields in the order the page shows them (templates/filing/form.html): the
+# eligibility confirmation above section 1 (the submitters' forms), then sections 2 to 8.
+ABOVE_SUBMITTERS = ("eligibility_confirmed",)
+BELOW_SUBMITTERS = (
+    "party",
+    "language",
+    "title",
+    *(f"law_{i}_{part}" for i in range(LAW_ROWS) for part in ("name", "provisions")),
+    "facts",
+    "authorities_communication",
+    "authorities_response",
+    "private_remedies",
+    "harm",
+    "relies_on_media_only",
+    *(
+        f"attachment_{i}{part}"
+        for i in range(ATTACHMENT_SLOTS)
+        for part in ("_remove", "", "_title", "_confidential")
+    ),
+    "declaration",
+)
+
+
+def _error_links(filing, people) -> list:
+    """The error summary's links in the page's order: the filing's own errors, the eligibility
+    confirmation, section 1 (each submitter), then sections 2 to 8 (and any field the list
+    above does not name, last)."""
+    named = {*ABOVE_SUBMITTERS, *BELOW_SUBMITTERS}
+    rest = [name for name in filing.fields if name not in named]
+    links = [("", "", message) for message in filing.non_field_errors()] if filing.is_bound else []
+    links += filing.error_links(ABOVE_SUBMITTERS)
+    links += [link for person in people for link in person.error_links()]
+    return links + filing.error_links([*BELOW_SUBMITTERS, *rest])
+
+
 def _render_form(request, filing, people, *, warnings=(), problem="", status=200):
-    forms = [filing, *people]
-    error_links = [link for form in forms for link in form.error_links()]
+    error_links = _error_links(filing, people)
     return render(
         request,
         "filing/form.html",

@@ -125,14 +125,18 @@ class AccessibleForm(forms.Form):
             and hasattr(value, "size")
         ]
 
-    def error_links(self):
-        """(anchor, label, message) for the error summary at the top of the page."""
+    def error_links(self, fields=None):
+        """(anchor, label, message) for the error summary at the top of the page: the form's
+        own errors, then its fields' in the form's order. With ``fields`` (names), only those
+        fields' errors, in that order: for a page that lays the fields out in another order or
+        between other forms' (the public filing form)."""
         links = []
         if not self.is_bound:
             return links
-        for message in self.non_field_errors():
-            links.append(("", "", message))
-        for bound in self:
+        if fields is None:
+            for message in self.non_field_errors():
+                links.append(("", "", message))
+        for bound in self if fields is None else (self[name] for name in fields):
             if bound.is_hidden:
                 continue
             anchor = bound.id_for_label or f"{bound.auto_id}_0"

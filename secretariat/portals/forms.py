@@ -25,6 +25,36 @@ PARTY_VISIBILITIES = [
 ]
 
 
+def party_visibilities(case, party: str | None) -> list:
+    """The levels a Party may choose on ``case``, each saying who will see the item there.
+
+    "Party concerned" is the Party the case is about: for that Party it means the
+    Secretariat and itself; for the other Party it would mean the Secretariat and the other
+    Party (not the writer), so it is not offered to it.
+    """
+    choices = [PARTY_VISIBILITIES[0], PARTY_VISIBILITIES[1]]
+    if case.party.code == party:
+        choices.append(
+            (
+                Visibility.PARTY_CONCERNED,
+                _("Secretariat and your Party only (the Party concerned, %(party)s)")
+                % {"party": case.party.name},
+            )
+        )
+    choices.append(PARTY_VISIBILITIES[3])
+    return choices
+
+
+def offer_visibilities(form, choices) -> None:
+    """Give ``form``'s own "who may see it" field (if any) the case's ``choices``."""
+    field = form.fields.get("visibility")
+    if field is None:
+        return
+    field.choices = choices
+    if field.initial not in {value for value, _label in choices}:
+        field.initial = Visibility.PARTIES
+
+
 class AttachmentForm(AccessibleForm):
     file = DocumentField(label=_("File"), required=False)
     title = forms.CharField(label=_("Title"), max_length=500, required=False)
@@ -32,6 +62,11 @@ class AttachmentForm(AccessibleForm):
     visibility = forms.ChoiceField(
         label=_("Who may see it"), choices=PARTY_VISIBILITIES, initial=Visibility.PARTIES
     )
+
+    def __init__(self, *args, visibilities=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if visibilities is not None:
+            offer_visibilities(self, visibilities)
 
     def clean(self):
         data = super().clean()
@@ -70,8 +105,9 @@ AttachmentFormSet = formset_factory(
 )
 
 
-def attachment_formset(request=None, language: str = "en"):
-    kwargs = {"prefix": "attachments", "form_kwargs": {"initial": {"language": language}}}
+def attachment_formset(request=None, language: str = "en", visibilities=None):
+    form_kwargs = {"initial": {"language": language}, "visibilities": visibilities}
+    kwargs = {"prefix": "attachments", "form_kwargs": form_kwargs}
     if request is not None and request.method == "POST":
         return AttachmentFormSet(request.POST, request.FILES, **kwargs)
     return AttachmentFormSet(**kwargs)

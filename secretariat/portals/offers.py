@@ -10,7 +10,7 @@ beside the table rather than in it.
 from django.utils.translation import gettext_lazy as _
 
 from submissions.stages import Stage
-from workflow.services.actions import available_actions
+from workflow.services.actions import available_actions, refusal
 
 # The actions each portal offers, in the order shown.
 PORTAL_ACTIONS = {
@@ -42,32 +42,58 @@ def has_final_record(case) -> bool:
     return case.events.filter(kind="final_submitted").exists()
 
 
-def held_back(case, kind: str) -> bool:
-    """Legal for the workflow but not offered by a portal now.
+def instructions_given(case) -> list:
+    """The Council's instructions to prepare a factual record on this case (Art. 18.9.2)."""
+    return list(case.events.filter(kind="council_instructed").order_by("seq"))
+
+
+def held_back(case, kind: str):
+    """Why an action legal for the workflow is not offered by a portal now, or ``None``.
 
     The table lets a Council member instruct publication from the moment the Council is
     notified (REGISTRY-FORMAT.md: the registry records such instructions, given early), but
     there is nothing to publish until the final factual record is submitted (Art. 18.9.7):
-    a portal does not offer it beside "instruct preparation" before then.
+    a portal does not offer it beside "instruct preparation" before then. Likewise the table
+    accepts further instructions to prepare a factual record, but once one is on record the
+    Council's page says so instead of offering to give it again.
     """
-    if kind == "publication_instructed":
-        return not has_final_record(case)
-    return False
+    if kind == "publication_instructed" and not has_final_record(case):
+        return _("there is no final factual record to publish yet.")
+    if kind == "council_instructed" and case.events.filter(kind="council_instructed").exists():
+        return _("the Secretariat has already been instructed to prepare a factual record.")
+    return None
 
 
-def offered(case, user, portal: str, *, responded: bool = False) -> list[dict]:
+def _moved_on(case, kind: str, responded: bool) -> bool:
+    return kind == "party_responded" and responded and case.stage != Stage.AWAITING_RESPONSE
+
+
+def offered(case, user, portal: str, *, responded: bool | None = None) -> list[dict]:
     """The actions ``user``'s portal page of ``case`` offers, each legal now: ``kind``, the
     button's ``label`` and the ``url`` name of its form.
 
-    ``responded``: the Party's response is on record; once the case has moved on, a late or
-    further response stays possible at its own address but is no longer the page's main
-    action."""
+    ``responded``: the Party's response is on record (read from the case when not given);
+    once the case has moved on, a further response is no longer offered."""
+    if responded is None:
+        responded = case.events.filter(kind="party_responded").exists()
     legal = {action.kind for action in available_actions(case, user)}
     offers = []
     for kind in PORTAL_ACTIONS[portal]:
-        if kind not in legal or held_back(case, kind):
-            continue
-        if kind == "party_responded" and responded and case.stage != Stage.AWAITING_RESPONSE:
+        if kind not in legal or held_back(case, kind) or _moved_on(case, kind, responded):
             continue
         offers.append({"kind": kind, "label": ACTION_LABELS[kind], "url": ACTION_URLS[kind]})
     return offers
+
+
+def not_offered(case, user, portal: str, kind: str) -> str | None:
+    """Why ``user``'s portal page of ``case`` does not offer ``kind`` now, or ``None`` when it
+    does: the action pages take only what the case page offers (``offered`` decides)."""
+    if any(offer["kind"] == kind for offer in offered(case, user, portal)):
+        return None
+    refused = refusal(case, user, kind)
+    if refused is not None:
+        return str(refused)
+    held = held_back(case, kind)
+    if held:
+        return str(held)
+    return str(_("the Party's response is on record and the case has moved on."))

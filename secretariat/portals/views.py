@@ -2,9 +2,11 @@
 
 Every view calls ``submissions.access`` first (404 for a case the account may not see, 403
 when it may see the case but the page or action is not its own), then a form, then
-``secretariat.web.actions.post_action``. The actions a case page offers are the workflow's
-(``available_actions``).
+``secretariat.web.actions.post_action``. The actions a case page offers are chosen by
+``offers`` among the workflow's (``available_actions``); an action page takes only those.
 """
+
+from types import SimpleNamespace
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from notices import outbox
 from notices import receipts as portal_receipts
 from secretariat.portals import forms, offers
+from secretariat.templatetags.sem_text import download_label
 from secretariat.web import actions as posted
 from secretariat.web import downloads
 from submissions import access
@@ -144,6 +147,7 @@ def _case_page(request, pk: int, portal: str):
         "submitters": submitters,
         "deadlines": _deadlines(case, portal, translation.get_language() or "en"),
         "actions": actions,
+        "instructions": [e for e in events if e.kind == "council_instructed"],
         "requests": [e for e in events if e.kind in ("response_decided", "request_delivered")],
         "filing": [e for e in events if e.kind in ("filed", "revision_filed", "information_added")],
         "notifications": [e for e in events if e.kind == "factual_record_notified"],
@@ -181,20 +185,24 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
     returns (keyword arguments of ``record_event``), then send the receipt."""
     case, levels = _portal_case(request, pk, portal)
     rule = TABLE[kind]
-    refused = refusal(case, request.user, kind)
-    if isinstance(refused, NotAllowed):
+    if isinstance(refusal(case, request.user, kind), NotAllowed):
         raise PermissionDenied
-    if refused is not None and request.method == "GET":
-        # Not offered now: the form is not shown. A posted form is still recorded or refused
-        # by the workflow, so that a stale page hears that the case moved on.
-        messages.error(request, str(refused))
+    why_not = offers.not_offered(case, request.user, portal, kind)
+    if why_not is not None:
+        # Only what the case page offers: neither the form nor a post of it (typed address,
+        # stale page) records anything else; the case page says why.
+        messages.error(
+            request, _("This is not offered on this case now: %(reason)s") % {"reason": why_not}
+        )
         return redirect(f"{portal}_case", pk=case.pk)
     status = 200
     language = translation.get_language() or "en"
     uses_attachments = kind in ("party_responded", "correspondence", "draft_commented")
+    choices = forms.party_visibilities(case, access.party_of(request.user))
     if request.method == "POST":
         form = form_class(request.POST, request.FILES, initial={"language": language})
-        formset = forms.attachment_formset(request, language) if uses_attachments else None
+        forms.offer_visibilities(form, choices)
+        formset = forms.attachment_formset(request, language, choices) if uses_attachments else None
         if form.is_valid() and (formset is None or formset.is_valid()):
             outcome = posted.post_action(
                 request,
@@ -209,13 +217,14 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
                 outbox.queue_portal_receipt(event, request.user, portal)
                 messages.success(
                     request,
-                    _("Recorded: %(event)s. Your receipt is below and was sent by email.")
+                    _("Recorded: “%(event)s”. Your receipt is below and was sent by email.")
                     % {"event": rule.label},
                 )
                 return redirect(f"{portal}_receipt", pk=case.pk, seq=event.seq)
     else:
         form = form_class(initial={"language": language})
-        formset = forms.attachment_formset(None, language) if uses_attachments else None
+        forms.offer_visibilities(form, choices)
+        formset = forms.attachment_formset(None, language, choices) if uses_attachments else None
     deadlines = _deadlines(case, portal, language)
     return render(
         request,
@@ -228,6 +237,7 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
             "form": form,
             "formset": formset,
             "deadlines": deadlines,
+            "own_case": case.party.code == access.party_of(request.user),
         },
         status=status,
     )
@@ -374,6 +384,13 @@ def receipt(request, pk, seq, portal):
     event = _own_event(request, pk, seq, portal)
     context = portal_receipts.receipt_context(event, request.user)
     context["portal"] = portal
+    # The download's format and size, as every other download link says them.
+    name, content_type, content = portal_receipts.render_receipt_document(
+        event, translation.get_language() or "en", request.user
+    )
+    context["receipt_download"] = download_label(
+        SimpleNamespace(content_type=content_type, original_name=name, size=len(content), file=None)
+    )
     return render(request, "portals/receipt.html", context)
 
 

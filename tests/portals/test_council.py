@@ -75,8 +75,11 @@ def test_a_member_cannot_instruct_twice_from_a_stale_page(client, pe_council, us
         client.force_login(pe_council)
         assert client.post(url, {"event_count": count}).status_code == 302
         client.force_login(us_council)
-        response = client.post(url, {"event_count": count})
-    assert "This case has moved on since you opened it" in response.content.decode()
+        response = client.post(url, {"event_count": count}, follow=True)
+    assert response.redirect_chain == [(f"/en/council/cases/{case.pk}/", 302)]
+    page = response.content.decode()
+    assert "This is not offered on this case now" in page
+    assert "already been instructed to prepare a factual record" in page
     assert Event.objects.filter(submission=case, kind="council_instructed").count() == 1
 
 

@@ -56,7 +56,9 @@ MATRIX = {
     "council_home": (None, "get", codes(L, 403, 403, 403, 403, 200, 200, 403)),
     "council_case": ("ac", "get", COUNCIL_AC),
     "council_instruct": ("ac", "get", COUNCIL_AC),
-    "council_publish": ("ac", "get", COUNCIL_AC),
+    # Publication is offered once the final factual record is submitted (before, the page
+    # sends the member back to the case).
+    "council_publish": ("ff", "get", codes(L, 403, 403, 403, 403, 200, 200, 403)),
     "council_document": ("ac", "get", COUNCIL_AC),
     # After the draft both Parties see the case; recommendations come once the record is final.
     "council_recommend": ("ff", "get", codes(L, 403, 403, 403, 403, 200, 200, 403)),

@@ -107,7 +107,9 @@ def test_held_back_only_holds_publication_before_the_final_record():
     final = drive("final_factual_record", party="PE").case
     assert offers.held_back(early, "publication_instructed")
     assert not offers.held_back(final, "publication_instructed")
-    assert not offers.held_back(early, "council_instructed")
+    # The instruction to prepare the record is on record in both: not offered again.
+    assert offers.held_back(early, "council_instructed")
+    assert not offers.held_back(drive("awaiting_council", party="PE").case, "council_instructed")
 
 
 @pytest.mark.parametrize("kind", sorted(offers.ACTION_LABELS))
@@ -122,14 +124,16 @@ def test_every_portal_action_has_a_verb_not_the_event_name(kind):
 def test_no_form_says_optional_twice(client, pe_focal, pe_council, language):
     waiting = drive("awaiting_response", party="PE").case
     final = drive("final_factual_record", party="PE").case
+    notified = drive("awaiting_council", party="PE").case
     in_time = TIMELINE["response_decided"] + datetime.timedelta(days=10)
     after_final = TIMELINE["final_submitted"] + datetime.timedelta(days=1)
+    after_notified = TIMELINE["factual_record_notified"] + datetime.timedelta(days=1)
     pages = [
         (pe_focal, "party_respond", waiting, in_time),
         (pe_focal, "party_extension", waiting, in_time),
         (pe_focal, "party_correspondence", final, after_final),
         (pe_focal, "party_comment", final, after_final),
-        (pe_council, "council_instruct", final, after_final),
+        (pe_council, "council_instruct", notified, after_notified),
         (pe_council, "council_publish", final, after_final),
         (pe_council, "council_recommend", final, after_final),
     ]

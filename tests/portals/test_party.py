@@ -158,9 +158,13 @@ def test_extension_after_the_45_days_is_refused(client, pe_focal):
         response = client.post(
             reverse("party_extension", kwargs={"pk": case.pk}),
             {"event_count": case.event_count, "circumstances": "Tarde."},
+            follow=True,
         )
-    assert response.status_code == 400
-    assert "only while the 45 days for the response are running" in response.content.decode()
+    # Not offered now: the post goes back to the case page with the workflow's reason.
+    assert response.redirect_chain == [(f"/en/party/cases/{case.pk}/", 302)]
+    page = response.content.decode()
+    assert "This is not offered on this case now:" in page
+    assert "only while the 45 days for the response are running" in page
     assert not Event.objects.filter(submission=case, kind="extension_notified").exists()
 
 

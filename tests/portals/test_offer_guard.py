@@ -1,0 +1,209 @@
+"""The portals' action pages take only what the case page offers; a Party's annexes say who
+will see them on this case; the Council's page says an instruction was given instead of
+offering it again; the Party's receipt page names its download as every other page does."""
+
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.helpers_cases import TIMELINE, drive, frozen
+from tests.portals.conftest import pdf
+from tests.portals.test_party import respond_post
+from workflow import services
+from workflow.models import Event
+
+pytestmark = pytest.mark.django_db
+
+AFTER_DRAFT = TIMELINE["draft_submitted"] + datetime.timedelta(days=1)
+AFTER_NOTICE = TIMELINE["factual_record_notified"] + datetime.timedelta(days=1)
+
+
+def _options(html: str, name: str) -> dict:
+    """The options of the select named ``name``: value -> label."""
+    select = re.search(rf'<select name="{re.escape(name)}"[^>]*>(.*?)</select>', html, re.S)
+    assert select is not None, name
+    return dict(re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', select[1]))
+
+
+def _help(html: str) -> str:
+    pattern = r'<fieldset class="attachments">.*?<p class="field__help">(.*?)</p>'
+    block = re.search(pattern, html, re.S)
+    assert block is not None
+    return " ".join(block[1].split())
+
+
+# --- 1. Who will see an annex ---------------------------------------------------------------
+
+
+def test_the_other_party_is_not_offered_party_concerned(client, pe_focal):
+    """Peru comments on a draft about the United States: "Party concerned" would mean the
+    United States, so Peru is not offered it, and the help text says why."""
+    case = drive("draft_comment_period", party="US").case
+    client.force_login(pe_focal)
+    with frozen(AFTER_DRAFT):
+        html = client.get(reverse("party_comment", args=[case.pk])).content.decode()
+    options = _options(html, "attachments-0-visibility")
+    assert set(options) == {"public", "parties", "secretariat"}
+    text = _help(html)
+    assert "your Party only" not in text
+    assert "This case concerns United States" in text
+    assert "would go to United States, not to your Party" in text
+
+
+def test_the_other_party_cannot_post_party_concerned(client, pe_focal):
+    case = drive("draft_comment_period", party="US").case
+    client.force_login(pe_focal)
+    post = {
+        "event_count": case.event_count,
+        "language": "es",
+        "document_title": "Observaciones del Perú",
+        "document": pdf("observaciones.pdf"),
+        "attachments-TOTAL_FORMS": "1",
+        "attachments-INITIAL_FORMS": "0",
+        "attachments-0-file": pdf("anexo.pdf"),
+        "attachments-0-title": "Anexo",
+        "attachments-0-language": "es",
+        "attachments-0-visibility": "party_concerned",
+    }
+    with frozen(AFTER_DRAFT):
+        response = client.post(reverse("party_comment", args=[case.pk]), post)
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert not Event.objects.filter(submission=case, kind="draft_commented", author="party:PE")
+
+
+def test_the_party_concerned_is_told_it_is_itself(client, pe_focal):
+    case = drive("awaiting_response", party="PE").case
+    client.force_login(pe_focal)
+    with frozen(TIMELINE["response_decided"] + datetime.timedelta(days=10)):
+        html = client.get(reverse("party_respond", args=[case.pk])).content.decode()
+    options = _options(html, "attachments-0-visibility")
+    assert options["party_concerned"] == (
+        "Secretariat and your Party only (the Party concerned, Peru)"
+    )
+    assert "the Secretariat and your Party only (the Party concerned, Peru)" in _help(html)
+
+
+def test_the_other_partys_letter_defaults_to_a_level_it_may_choose(client, pe_focal):
+    case = drive("draft_comment_period", party="US").case
+    client.force_login(pe_focal)
+    with frozen(AFTER_DRAFT):
+        html = client.get(reverse("party_correspondence", args=[case.pk])).content.decode()
+    assert "party_concerned" not in _options(html, "visibility")
+    assert re.search(r'<option value="parties" selected>', html)
+
+
+# --- 2. An instruction given is shown, not offered again -------------------------------------
+
+
+@pytest.mark.parametrize("stage", ["factual_record_preparation", "final_factual_record"])
+def test_an_instruction_given_is_shown_not_offered(client, us_council, stage):
+    case = drive(stage, party="PE").case
+    client.force_login(us_council)
+    with frozen(TIMELINE["final_submitted"] + datetime.timedelta(days=1)):
+        response = client.get(reverse("council_case", args=[case.pk]))
+        # The engine still accepts a further instruction (REGISTRY-FORMAT.md) …
+        legal = {a.kind for a in services.available_actions(case, us_council)}
+    assert "council_instructed" in legal
+    # … but the page does not offer it, and says it was given, when and by whom.
+    assert "council_instructed" not in [a["kind"] for a in response.context["actions"]]
+    html = response.content.decode()
+    assert "Instruct the Secretariat to prepare a factual record" not in html
+    assert (
+        "The Secretariat was instructed to prepare a factual record on 1 August 2023 "
+        "(Council member of Peru)." in " ".join(html.split())
+    )
+
+
+def test_before_an_instruction_it_is_offered_and_nothing_is_shown(client, us_council):
+    case = drive("awaiting_council", party="PE").case
+    client.force_login(us_council)
+    with frozen(AFTER_NOTICE):
+        response = client.get(reverse("council_case", args=[case.pk]))
+    assert [a["kind"] for a in response.context["actions"]] == ["council_instructed"]
+    assert "The Secretariat was instructed" not in response.content.decode()
+
+
+# --- 3. An action page refuses what its case page does not offer -----------------------------
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_publication_before_a_final_record_is_refused_at_its_address(client, pe_council, method):
+    case = drive("awaiting_council", party="PE").case
+    client.force_login(pe_council)
+    url = reverse("council_publish", args=[case.pk])
+    with frozen(AFTER_NOTICE):
+        # The engine would take it: only the portal holds it back.
+        assert "publication_instructed" in {
+            a.kind for a in services.available_actions(case, pe_council)
+        }
+        data = {"event_count": case.event_count, "reasons": ""} if method == "post" else None
+        response = getattr(client, method)(url, data, follow=True)
+    assert response.redirect_chain == [(f"/en/council/cases/{case.pk}/", 302)]
+    html = response.content.decode()
+    assert "This is not offered on this case now:" in html
+    assert "there is no final factual record to publish yet." in html
+    assert not Event.objects.filter(submission=case, kind="publication_instructed").exists()
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_second_instruction_is_refused_at_its_address(client, us_council, method):
+    case = drive("factual_record_preparation", party="PE").case
+    client.force_login(us_council)
+    url = reverse("council_instruct", args=[case.pk])
+    with frozen(TIMELINE["council_instructed"] + datetime.timedelta(days=2)):
+        data = {"event_count": case.event_count, "reasons": ""} if method == "post" else None
+        response = getattr(client, method)(url, data, follow=True)
+    assert response.redirect_chain == [(f"/en/council/cases/{case.pk}/", 302)]
+    assert "already been instructed" in response.content.decode()
+    assert Event.objects.filter(submission=case, kind="council_instructed").count() == 1
+
+
+def test_a_further_response_after_the_case_moved_on_is_refused(client, pe_focal):
+    case = drive("factual_record_decision", party="PE").case
+    client.force_login(pe_focal)
+    with frozen(TIMELINE["party_responded"] + datetime.timedelta(days=3)):
+        response = client.post(
+            reverse("party_respond", args=[case.pk]), respond_post(case), follow=True
+        )
+    assert response.redirect_chain == [(f"/en/party/cases/{case.pk}/", 302)]
+    assert "This is not offered on this case now:" in response.content.decode()
+    assert Event.objects.filter(submission=case, kind="party_responded").count() == 1
+
+
+# --- 4. The receipt page -----------------------------------------------------------------------
+
+
+def test_the_receipt_names_its_download_and_quotes_the_act(client, pe_focal):
+    case = drive("awaiting_response", party="PE").case
+    client.force_login(pe_focal)
+    with frozen(TIMELINE["response_decided"] + datetime.timedelta(days=10)):
+        response = client.post(
+            reverse("party_respond", args=[case.pk]), respond_post(case), follow=True
+        )
+    html = response.content.decode()
+    assert "Recorded: “Response of the Party”. Your receipt is below" in html
+    link = re.search(r"Download the receipt</a> <span class=\"download__meta\">\(([^)]*)\)", html)
+    assert link is not None
+    assert re.fullmatch(r"DOCX, [\d,.]+ KB", link[1])
+    assert "(Word)" not in html
+
+
+def test_the_other_partys_letter_cannot_go_to_the_party_concerned(client, pe_focal):
+    case = drive("draft_comment_period", party="US").case
+    client.force_login(pe_focal)
+    post = {
+        "event_count": case.event_count,
+        "subject": "Nota",
+        "message": "Texto.",
+        "visibility": "party_concerned",
+        "attachments-TOTAL_FORMS": "0",
+        "attachments-INITIAL_FORMS": "0",
+    }
+    with frozen(AFTER_DRAFT):
+        response = client.post(reverse("party_correspondence", args=[case.pk]), post)
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert not Event.objects.filter(submission=case, kind="correspondence", author="party:PE")

@@ -1,11 +1,21 @@
 from django.conf import settings
 
+from secretariat.accounts.otp import needs_second_factor
 from submissions import access
 
 
 def site(request):
     user = getattr(request, "user", None)
+    signed_in = user is not None and getattr(user, "is_authenticated", False)
     return {
+        # Signed in with the password, not yet with the second factor: base.html's header
+        # names no account and shows no role's links until then.
+        "awaiting_second_factor": bool(
+            signed_in
+            and settings.SEM_REQUIRE_OTP
+            and needs_second_factor(user)
+            and not user.is_verified()
+        ),
         "is_secretariat": access.is_secretariat(user),
         "is_auditor": access.is_auditor(user),
         "is_portal_user": bool(access.party_of(user))

@@ -90,7 +90,10 @@ def test_list_shows_who_holds_which_role(
     client.force_login(auditor)
     with django_assert_max_num_queries(8):
         body = client.get(reverse("account_list")).content.decode()
-    rows = re.findall(r"<tr>\s*<td>([^<]+)</td>\s*<td>[^<]*</td>\s*<td>([^<]+)</td>", body)
+    rows = re.findall(
+        r'<tr>\s*<th scope="row">([^<]+)</th>\s*<td[^>]*>[^<]*</td>\s*<td[^>]*>([^<]+)</td>',
+        body,
+    )
     assert sorted(rows) == [
         ("auditor", "Auditor"),
         ("officer", "Secretariat officer"),

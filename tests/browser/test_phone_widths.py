@@ -9,6 +9,7 @@ and no visible element reaches past its right edge.
 import datetime
 import io
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import pytest
 import time_machine
@@ -40,6 +41,7 @@ def _pdf(name):
 class Seeded:
     waiting: object  # awaiting the Party's response (PE)
     final: object  # final factual record submitted (PE), with a public document
+    council: object  # a factual record found warranted, awaiting the Council's instruction
     review: object  # admissibility review with a proposal awaiting the Director
     party_receipt: int  # seq of the final case's response, by party:PE
     council_receipt: int  # seq of the final case's instruction, by council:PE
@@ -50,6 +52,7 @@ class Seeded:
 def seed(officer, officer2) -> Seeded:
     """The cases every page of this file and of test_axe_staff.py looks at."""
     waiting = drive("awaiting_response", party="PE")
+    council = drive("awaiting_council", party="PE")
     final = drive("final_factual_record", party="PE")
     final.add(
         "correspondence",
@@ -77,6 +80,7 @@ def seed(officer, officer2) -> Seeded:
     return Seeded(
         waiting=waiting.case,
         final=final.case,
+        council=council.case,
         review=review,
         party_receipt=events.get(kind="party_responded").seq,
         council_receipt=events.get(kind="council_instructed").seq,
@@ -140,7 +144,7 @@ def council_pages(s: Seeded) -> list[str]:
         reverse("council_home"),
         reverse("council_case", args=[final]),
         reverse("council_receipt", kwargs={"pk": final, "seq": s.council_receipt}),
-        reverse("council_instruct", args=[final]),
+        reverse("council_instruct", args=[s.council.pk]),
         reverse("council_publish", args=[final]),
         reverse("council_recommend", args=[final]),
     ]
@@ -194,6 +198,10 @@ MEASURE = """() => {
 def measure(page, who: str, path: str, problems: list, widths: dict) -> None:
     response = page.goto(page.base + path)
     assert response.status == 200, f"{who} {path}: {response.status}"
+    # A page that redirects elsewhere (an action its case does not offer) measures nothing;
+    # only the private link is meant to move on, to the case it opens.
+    if "/track/" not in path:
+        assert urlsplit(page.url).path == urlsplit(path).path, f"{who} {path} → {page.url}"
     result = page.evaluate(MEASURE)
     widths[f"{who} {path}"] = result["document"]
     if result["document"] > PHONE["width"] or result["body"] > PHONE["width"] or result["wide"]:

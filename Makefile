@@ -50,7 +50,7 @@ bench: install messages
 roundtrip: install messages
 	$(PY) -m tests.roundtrip.run
 
-# Bounded load at 127.0.0.1 (not CI): gunicorn + PostgreSQL + a Celery worker; see README, "Load".
+# Bounded load at 127.0.0.1 (not CI): gunicorn + PostgreSQL + a Celery worker; see README, "Performance".
 load: install messages
 	$(PY) -m pip install --quiet -e ".[dev,load]"
 	$(PY) -m tests.load.run $(LOAD_ARGS)

@@ -20,7 +20,14 @@ from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermission
 from guardian.shortcuts import get_objects_for_group
 
-from submissions.models import AccessLogEntry, Document, Party, Submission, SubmissionSubmitter
+from submissions.models import (
+    PARTY_CODES,
+    AccessLogEntry,
+    Document,
+    Party,
+    Submission,
+    SubmissionSubmitter,
+)
 from submissions.roles import SECRETARIAT_ROLES, Role, roles_of
 from submissions.stages import Visibility
 
@@ -68,10 +75,10 @@ class Audience(enum.Enum):
 def _audience_groups(submission, audience: Audience) -> list[str]:
     if audience is Audience.PARTY_CONCERNED:
         return [access_group_name(Role.FOCAL_POINT, submission.party.code)]
-    councils = [access_group_name(Role.COUNCIL, p) for p in ("PE", "US")]
+    councils = [access_group_name(Role.COUNCIL, p) for p in PARTY_CODES]
     if audience is Audience.COUNCIL:
         return councils
-    return [access_group_name(Role.FOCAL_POINT, p) for p in ("PE", "US")] + councils
+    return [access_group_name(Role.FOCAL_POINT, p) for p in PARTY_CODES] + councils
 
 
 def grant_case_access(submission, audience: Audience) -> None:
@@ -80,7 +87,7 @@ def grant_case_access(submission, audience: Audience) -> None:
 
 
 def _access_group_names() -> list[str]:
-    return [access_group_name(r, p) for r in (Role.FOCAL_POINT, Role.COUNCIL) for p in ("PE", "US")]
+    return [access_group_name(r, p) for r in (Role.FOCAL_POINT, Role.COUNCIL) for p in PARTY_CODES]
 
 
 def set_case_access(submission, audiences, *, current=None) -> None:

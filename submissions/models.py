@@ -15,19 +15,22 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from submissions import profiles
 from submissions.stages import Author, ClosureReason, Stage, Visibility
 
 LANGUAGE_CHOICES = [("en", _("English")), ("es", _("Spanish"))]
-PARTY_CODES = ("PE", "US")
-# The Parties as a label on its own (a choice, a chart); in a sentence see workflow.treaty.
-PARTY_CHOICES = [("PE", _("Peru")), ("US", _("United States"))]
+# The installation's Parties (submissions.profiles), as codes and as a label on its own (a
+# choice, a chart); in a sentence see workflow.treaty.
+PROCEDURE = profiles.installed()
+PARTY_CODES = PROCEDURE.codes
+PARTY_CHOICES = PROCEDURE.party_choices()
 
 identifier_prefix_validator = RegexValidator(
     r"^[A-Z0-9]+(?:-[A-Z0-9]+)*$",
     _("A prefix is made of capital letters, digits and hyphens."),
 )
 identifier_validator = RegexValidator(
-    r"^[A-Z0-9]+(?:-[A-Z0-9]+)*/(PE|US)/\d{3,}/\d{4}$",
+    rf"^[A-Z0-9]+(?:-[A-Z0-9]+)*/{PROCEDURE.identifier_party_pattern}/\d{{3,}}/\d{{4}}$",
     _("An identifier reads PREFIX/PARTY/NNN/YYYY, for example SEM/PE/002/2023."),
 )
 
@@ -183,6 +186,10 @@ class Submission(models.Model):
         validators=[identifier_validator],
     )
     slug = models.SlugField(_("slug"), max_length=60, unique=True, null=True, blank=True)
+    # The procedure profile the case was filed or imported under (submissions.profiles).
+    procedure = models.CharField(
+        _("procedure"), max_length=32, default=profiles.installed_slug, editable=False
+    )
     party = models.ForeignKey(
         Party, verbose_name=_("Party concerned"), on_delete=models.PROTECT, related_name="+"
     )
@@ -363,7 +370,7 @@ class Submitter(models.Model):
         turns on being a person of the United States at all; anyone else who is a person of a
         Party may file about either Party; a person of neither Party may not file."""
         parties = self.parties()
-        if party_code == "US" and "US" in parties:
+        if party_code in PROCEDURE.not_about_own_party and party_code in parties:
             return False
         return bool(parties)
 

@@ -3,7 +3,10 @@
 Created by a data migration; also callable (idempotent) where a test flushes the database.
 """
 
-PARTIES = [("PE", "Peru", "Perú"), ("US", "United States", "Estados Unidos")]
+from submissions import profiles
+
+# The installation's Parties (code, English name, Spanish name): submissions.profiles.
+PARTIES = [(p.code, p.names["en"], p.names["es"]) for p in profiles.installed().parties]
 ROLES = [
     "secretariat_officer",
     "executive_director",
@@ -12,10 +15,9 @@ ROLES = [
     "auditor",
 ]
 ACCESS_GROUPS = [
-    "party_focal_point:PE",
-    "party_focal_point:US",
-    "council_member:PE",
-    "council_member:US",
+    f"{role}:{code}"
+    for role in ("party_focal_point", "council_member")
+    for code in profiles.installed().codes
 ]
 
 

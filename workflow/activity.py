@@ -5,10 +5,11 @@ case pages and its activity page).
 number. Show it with ``{% include "portals/_activity.html" with activity=… %}``.
 """
 
+from submissions import profiles
 from workflow.models import Event
 
 # Authors that speak for a government or a Council member (Author in submissions.stages).
-PORTAL_AUTHORS = ("party:PE", "party:US", "council:PE", "council:US")
+PORTAL_AUTHORS = profiles.installed().portal_authors
 
 
 def portal_activity(submissions=None, *, limit: int | None = 200):

@@ -14,13 +14,13 @@ import datetime
 from django.utils.translation import gettext as _
 
 from submissions.access import is_secretariat
-from submissions.models import Document, User
+from submissions.models import PARTY_CODES, Document, User
 from submissions.stages import OPEN_STAGES, ClosureReason, Stage, Visibility
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline, Event
 from workflow.table import CLOSURE_BY_STAGE, DECISION_KINDS, PROPOSABLE_KINDS, TABLE
 
-PARTIES = ("PE", "US")
+PARTIES = PARTY_CODES  # the installation's (submissions.profiles)
 
 
 def _require_past_due(deadline, on, message, *, rule: str) -> None:

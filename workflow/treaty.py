@@ -9,6 +9,8 @@ Events store the letters and codes (``"a"``, ``"meets"``, ``"PE"``), never these
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from submissions import profiles
+
 # Article 18.8.2: the Secretariat may consider a submission if it finds that the submission:
 CRITERIA = {
     "a": _("is in writing in either English or Spanish"),
@@ -51,8 +53,8 @@ OUTCOMES = {
 
 # The Parties, as a sentence names them, and their governments (the addressees of a request;
 # without the article, which a sentence contracts in Spanish: "al Gobierno del Perú").
-PARTIES = {"PE": _("Peru"), "US": _("the United States")}
-GOVERNMENTS = {"PE": _("Government of Peru"), "US": _("Government of the United States")}
+PARTIES = {p.code: p.in_sentence for p in profiles.installed().parties}
+GOVERNMENTS = {p.code: p.government for p in profiles.installed().parties}
 
 
 def lettered(letter: str, text) -> str:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from secretariat.public.cache import KeptCountPaginator
 from secretariat.public.docket_views import with_public_people
 from submissions import access
+from submissions.models import PARTY_CODES
 from submissions.search import PAGE_SIZE, DocketFilterForm, docket_queryset
 from submissions.stages import Stage
 from workflow.registry import public_case, public_submitter
@@ -156,7 +157,7 @@ DEADLINE = {
 COMMON = {
     "identifier": {"type": "string"},
     "slug": {"type": "string"},
-    "party": {"type": "string", "enum": ["PE", "US"]},
+    "party": {"type": "string", "enum": list(PARTY_CODES)},
     "language": {"type": "string", "enum": ["en", "es"]},
     "title": TEXTS,
     "summary": TEXTS,

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from secretariat.web.forms import AccessibleForm, DocumentField
 from submissions import uploads
-from submissions.models import LANGUAGE_CHOICES, PARTY_CHOICES, Submitter
+from submissions.models import LANGUAGE_CHOICES, PARTY_CHOICES, PARTY_CODES, Submitter
 
 MAX_SUBMITTERS = 10  # fieldsets added one at a time by "Add another submitter"
 COUNTRY_LIST_ID = "countries"  # the one <datalist> every country input points at
@@ -33,16 +33,16 @@ def _sort_key(text: str) -> str:
 
 @functools.lru_cache(maxsize=4)
 def _countries(language: str) -> tuple[tuple[str, str], ...]:
-    """(code, name) of every country, named in ``language`` (Babel's CLDR data), Peru and the
-    United States first."""
+    """(code, name) of every country, named in ``language`` (Babel's CLDR data), the
+    Parties first."""
     names = Locale.parse(language).territories
     codes = [
         code
         for code in names
         if len(code) == 2 and code.isalpha() and code not in ("EU", "EZ", "UN", "ZZ", "QO")
     ]
-    rest = sorted((c for c in codes if c not in ("PE", "US")), key=lambda c: _sort_key(names[c]))
-    return tuple((c, names[c]) for c in ["PE", "US", *rest])
+    rest = sorted((c for c in codes if c not in PARTY_CODES), key=lambda c: _sort_key(names[c]))
+    return tuple((c, names[c]) for c in [*PARTY_CODES, *rest])
 
 
 def country_choices():

@@ -134,12 +134,11 @@ def compute(today: datetime.date | None = None) -> dict:
         .annotate(n=Count("id"))
         .values_list("y", "n")
     )
-    party_names = dict(PARTY_CHOICES)
     figures = {
         "total": total,
         "today": today,
         "by_stage": _bars((label, by_stage.get(value, 0)) for value, label in Stage.choices),
-        "by_party": _bars((party_names[code], by_party.get(code, 0)) for code in ("PE", "US")),
+        "by_party": _bars((label, by_party.get(code, 0)) for code, label in PARTY_CHOICES),
         "by_year": _bars((str(year), by_year[year]) for year in sorted(by_year)),
         **_steps(cases, today),
     }

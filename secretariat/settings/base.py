@@ -8,7 +8,10 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from submissions import profiles
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -119,9 +122,16 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 ANONYMOUS_USER_NAME = None
 GUARDIAN_RAISE_403 = False
 
-# Languages: English and Spanish, public pages under /en/ and /es/.
+# Languages: the profile's (English and Spanish), public pages under /en/ and /es/.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
+# The procedure profile this installation runs (submissions.profiles; docs/profiles.md): its
+# Parties, languages and identifiers. Every case stores the profile it was filed under.
+SEM_PROCEDURE = env.str("SEM_PROCEDURE", default=profiles.DEFAULT)
+if profiles.problem(SEM_PROCEDURE):
+    raise ImproperlyConfigured(profiles.problem(SEM_PROCEDURE))
+# The site speaks the profile's working languages.
+LANGUAGE_NAMES = {"en": _("English"), "es": _("Spanish")}
+LANGUAGES = [(code, LANGUAGE_NAMES[code]) for code in profiles.get(SEM_PROCEDURE).languages]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 
 from django.db.models import Prefetch
 
-from submissions import access
+from submissions import access, profiles
 from submissions.models import Document, Submission, SubmissionLaw, SubmissionSubmitter
 from submissions.stages import Stage, Visibility
 from workflow.deadlines import explain
@@ -40,7 +40,10 @@ def iter_registry(
 ) -> Iterator[str]:
     """The same text as ``export_registry``, in pieces (one per case), for writing as it is
     read: the same bytes as ``json.dumps(payload, ensure_ascii=False, indent=2) + "\\n"``."""
-    yield '{\n  "format": ' + json.dumps(FORMAT) + ',\n  "submissions": ['
+    profile = profiles.installed_slug()
+    # The default profile is the format's own (absent means us-peru-tpa): files stay as they were.
+    named = "" if profile == profiles.DEFAULT else ',\n  "profile": ' + json.dumps(profile)
+    yield '{\n  "format": ' + json.dumps(FORMAT) + named + ',\n  "submissions": ['
     empty = True
     for case in iter_cases(queryset, restricted=restricted, chunk_size=chunk_size):
         text = json.dumps(case, ensure_ascii=False, indent=2)

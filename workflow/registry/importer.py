@@ -18,7 +18,7 @@ from django.core.management.color import no_style
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
-from submissions import access
+from submissions import access, profiles
 from submissions import storage as documents
 from submissions.models import Submission, Submitter, User
 from workflow import services
@@ -86,6 +86,23 @@ def import_registry(
     _SHARED.set({"calendar": Calendar(), "lengths": configured_lengths()})
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         report.refused.append(RefusedCase("-", None, "-", _("Not a sem-registry/1 file.")))
+        return report
+    # One installation serves one procedure profile; a file names its own (absent: the default).
+    profile = payload.get("profile", profiles.DEFAULT)
+    if profile != profiles.installed_slug():
+        report.refused.append(
+            RefusedCase(
+                "-",
+                None,
+                "-",
+                _(
+                    "This file's cases follow the procedure profile “%(file)s”, and this "
+                    "installation runs “%(installed)s”: import it into an installation of "
+                    "that profile."
+                )
+                % {"file": profile, "installed": profiles.installed_slug()},
+            )
+        )
         return report
     related = []
     for case in payload.get("submissions") or []:
@@ -171,9 +188,17 @@ def _filing_from(case, reference) -> services.FilingInput:
         if key not in case:
             raise RefusedCase(reference, None, "-", _("Missing key “%(key)s”.") % {"key": key})
     language = case["language"]
-    if language not in ("en", "es") or case["party"] not in ("PE", "US"):
+    procedure = profiles.installed()
+    if language not in procedure.languages or case["party"] not in procedure.codes:
         raise RefusedCase(
-            reference, None, "-", _("“party” must be PE or US and “language” en or es.")
+            reference,
+            None,
+            "-",
+            _("“party” must be one of %(parties)s and “language” one of %(languages)s.")
+            % {
+                "parties": ", ".join(procedure.codes),
+                "languages": ", ".join(procedure.languages),
+            },
         )
     other = "es" if language == "en" else "en"
     title = _text(case["title"], "title", reference)

@@ -9,37 +9,30 @@ Stored codes (``"PE"``, ``"party:PE"``) go in; words of the active language come
 
 from django.utils.translation import pgettext_lazy
 
+from submissions import profiles
 from submissions.models import PARTY_CHOICES
+
+# The installation's Parties (submissions.profiles), each with its whole phrases.
+_PARTIES = profiles.installed().parties
 
 # The Party as a label (a table cell, a list): "Peru", "United States"; "Perú", "Estados Unidos".
 PARTY_LABELS = dict(PARTY_CHOICES)
 
 # A submission concerning the Party: "relativa al Perú", "relativa a los Estados Unidos".
-CONCERNING_PARTY = {
-    "PE": pgettext_lazy("a submission", "concerning Peru"),
-    "US": pgettext_lazy("a submission", "concerning the United States"),
-}
+CONCERNING_PARTY = {p.code: p.phrases["concerning"] for p in _PARTIES}
 
 # A response from the Party: "del Perú", "de los Estados Unidos".
-FROM_PARTY = {
-    "PE": pgettext_lazy("a response", "from Peru"),
-    "US": pgettext_lazy("a response", "from the United States"),
-}
+FROM_PARTY = {p.code: p.phrases["from"] for p in _PARTIES}
 
 # An account for a Party: "punto de contacto del Perú".
-FOR_PARTY = {
-    "PE": pgettext_lazy("an account", "for Peru"),
-    "US": pgettext_lazy("an account", "for the United States"),
-}
+FOR_PARTY = {p.code: p.phrases["for"] for p in _PARTIES}
 
 # Who wrote or did something, after "by": "por la Secretaría", "por el remitente".
 BY_AUTHOR = {
     "submitter": pgettext_lazy("author", "by the submitter"),
     "secretariat": pgettext_lazy("author", "by the Secretariat"),
-    "party:PE": pgettext_lazy("author", "by the Government of Peru"),
-    "party:US": pgettext_lazy("author", "by the Government of the United States"),
-    "council:PE": pgettext_lazy("author", "by the Council member of Peru"),
-    "council:US": pgettext_lazy("author", "by the Council member of the United States"),
+    **{f"party:{p.code}": p.phrases["by_government"] for p in _PARTIES},
+    **{f"council:{p.code}": p.phrases["by_council"] for p in _PARTIES},
     "public": pgettext_lazy("author", "by an interested person"),
 }
 
@@ -47,10 +40,8 @@ BY_AUTHOR = {
 ON_BEHALF_OF = {
     "submitter": pgettext_lazy("author", "on behalf of the submitter"),
     "secretariat": pgettext_lazy("author", "on behalf of the Secretariat"),
-    "party:PE": pgettext_lazy("author", "on behalf of the Government of Peru"),
-    "party:US": pgettext_lazy("author", "on behalf of the Government of the United States"),
-    "council:PE": pgettext_lazy("author", "on behalf of the Council member of Peru"),
-    "council:US": pgettext_lazy("author", "on behalf of the Council member of the United States"),
+    **{f"party:{p.code}": p.phrases["on_behalf_government"] for p in _PARTIES},
+    **{f"council:{p.code}": p.phrases["on_behalf_council"] for p in _PARTIES},
     "public": pgettext_lazy("author", "on behalf of an interested person"),
 }
 

@@ -10,22 +10,25 @@ the one wording that forms, pages and documents share. A Party is named here by 
 
 from django.utils import formats, translation
 
+from submissions import profiles
+
 EN, ES = "en", "es"
 
+
+def _by_language(key: str) -> dict:
+    """{language: {Party code: phrase}} from the installation's profile (submissions.profiles)."""
+    parties = profiles.installed().parties
+    return {
+        language: {p.code: p.document_phrases[language][key] for p in parties}
+        for language in profiles.installed().languages
+    }
+
+
 # The Party as a label (the particulars), and as whole phrases inside a sentence.
-PARTIES = {
-    EN: {"PE": "Peru", "US": "United States"},
-    ES: {"PE": "Perú", "US": "Estados Unidos"},
-}
-CONCERNING = {
-    EN: {"PE": "concerning Peru", "US": "concerning the United States"},
-    ES: {"PE": "relativa al Perú", "US": "relativa a los Estados Unidos"},
-}
+PARTIES = _by_language("name")
+CONCERNING = _by_language("concerning")
 # The addressee of a request for a response (Art. 18.8.4).
-ADDRESSEE = {
-    EN: {"PE": "from the Government of Peru", "US": "from the Government of the United States"},
-    ES: {"PE": "al Gobierno del Perú", "US": "al Gobierno de los Estados Unidos"},
-}
+ADDRESSEE = _by_language("addressee")
 
 LABELS = {
     EN: {

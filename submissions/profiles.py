@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 DEFAULT = "us-peru-tpa"
 PLANNED = ("usmca-cec", "cafta-dr")
@@ -27,14 +28,26 @@ class Party:
     ``label``: the name on its own (a choice, a chart's bar); ``in_sentence``: as a sentence
     names it, with its article where English has one ("the United States"); ``government``:
     the addressee of a request, without the article a Spanish sentence contracts ("al Gobierno
-    del Perú"); ``names``: the fixed name in each working language, for the reference rows.
+    del Perú"); ``council``: its member of the Council, as an author; ``names``: the fixed
+    name in each working language, for the reference rows.
+
+    A sentence never puts a preposition before a name it received as a placeholder ("a el
+    Perú"): it takes a whole phrase, translated as one piece (notices.phrases). ``phrases``
+    holds them in the interface's language (lazy, through the catalogue); ``document_phrases``
+    holds the formal documents' fixed wording per language (notices.wording). Their keys:
+    ``concerning`` (a submission concerning the Party), ``from`` (a response), ``for`` (an
+    account), ``by_government``, ``by_council``, ``on_behalf_government``,
+    ``on_behalf_council``; and per language ``name``, ``concerning``, ``addressee``.
     """
 
     code: str
     label: object
     in_sentence: object
     government: object
+    council: object
     names: dict
+    phrases: dict
+    document_phrases: dict
 
     @property
     def authors(self) -> tuple[str, str]:
@@ -44,12 +57,31 @@ class Party:
 
 
 @dataclass(frozen=True)
+class Period:
+    """A deadline's default length, its unit, and its basis: the article that fixes it, or
+    ``"setting"`` where the text fixes none and the Secretariat may change it
+    (``DeadlineLength``)."""
+
+    length: int
+    working_days: bool
+    basis: str
+
+
+@dataclass(frozen=True)
 class Procedure:
     """One profile. Each value's source is in docs/profiles.md, beside the same name."""
 
     slug: str
     parties: tuple[Party, ...]
     languages: tuple[str, ...]
+    # The seat: its time zone (every treaty date is a date there) and its public holidays (the
+    # ``holidays`` package's country and subdivision).
+    time_zone: str
+    holidays: tuple[str, str | None]
+    # Each deadline of REGISTRY-FORMAT.md's table by its kind, and the Party's longer response
+    # period after it notifies exceptional circumstances.
+    periods: dict
+    extended_party_response: Period
     # Party codes whose own persons may not file about them (US-Peru TPA Art. 18.8.3: a
     # person of the United States files about the United States under the CEC process).
     not_about_own_party: tuple[str, ...] = ()
@@ -89,17 +121,85 @@ US_PERU_TPA = Procedure(
             label=_("Peru"),
             in_sentence=_("Peru"),
             government=_("Government of Peru"),
+            council=_("Council member of Peru"),
             names={"en": "Peru", "es": "Perú"},
+            phrases={
+                "concerning": pgettext_lazy("a submission", "concerning Peru"),
+                "from": pgettext_lazy("a response", "from Peru"),
+                "for": pgettext_lazy("an account", "for Peru"),
+                "by_government": pgettext_lazy("author", "by the Government of Peru"),
+                "by_council": pgettext_lazy("author", "by the Council member of Peru"),
+                "on_behalf_government": pgettext_lazy(
+                    "author", "on behalf of the Government of Peru"
+                ),
+                "on_behalf_council": pgettext_lazy(
+                    "author", "on behalf of the Council member of Peru"
+                ),
+            },
+            document_phrases={
+                "en": {
+                    "name": "Peru",
+                    "concerning": "concerning Peru",
+                    "addressee": "from the Government of Peru",
+                },
+                "es": {
+                    "name": "Perú",
+                    "concerning": "relativa al Perú",
+                    "addressee": "al Gobierno del Perú",
+                },
+            },
         ),
         Party(
             code="US",
             label=_("United States"),
             in_sentence=_("the United States"),
             government=_("Government of the United States"),
+            council=_("Council member of the United States"),
             names={"en": "United States", "es": "Estados Unidos"},
+            phrases={
+                "concerning": pgettext_lazy("a submission", "concerning the United States"),
+                "from": pgettext_lazy("a response", "from the United States"),
+                "for": pgettext_lazy("an account", "for the United States"),
+                "by_government": pgettext_lazy("author", "by the Government of the United States"),
+                "by_council": pgettext_lazy("author", "by the Council member of the United States"),
+                "on_behalf_government": pgettext_lazy(
+                    "author", "on behalf of the Government of the United States"
+                ),
+                "on_behalf_council": pgettext_lazy(
+                    "author", "on behalf of the Council member of the United States"
+                ),
+            },
+            document_phrases={
+                "en": {
+                    "name": "United States",
+                    "concerning": "concerning the United States",
+                    "addressee": "from the Government of the United States",
+                },
+                "es": {
+                    "name": "Estados Unidos",
+                    "concerning": "relativa a los Estados Unidos",
+                    "addressee": "al Gobierno de los Estados Unidos",
+                },
+            },
         ),
     ),
     languages=("en", "es"),
+    time_zone="America/New_York",  # Washington, D.C.
+    holidays=("US", "DC"),
+    # PROCESS.md's deadline table; "setting": ours, where the Agreement fixes no period.
+    periods={
+        "acknowledgement": Period(5, True, "setting"),
+        "admissibility": Period(30, False, "setting"),
+        "revision": Period(30, False, "setting"),
+        "response_decision": Period(30, False, "setting"),
+        "party_response": Period(45, False, "Art. 18.8.5"),
+        "factual_record_decision": Period(60, False, "setting"),
+        "council_instruction": Period(60, False, "setting"),
+        "draft_factual_record": Period(120, False, "setting"),
+        "draft_comments": Period(45, False, "Art. 18.9.5"),
+        "publication": Period(60, False, "Art. 18.9.7"),
+    },
+    extended_party_response=Period(60, False, "Art. 18.8.5"),
     not_about_own_party=("US",),
 )
 

@@ -8,6 +8,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from submissions import profiles
+
+_PARTIES = profiles.installed().parties
+
 
 class Stage(models.TextChoices):
     ADMISSIBILITY_REVIEW = "admissibility_review", _("Admissibility review")
@@ -52,11 +56,16 @@ class Visibility(models.TextChoices):
     SECRETARIAT = "secretariat", _("Secretariat only")
 
 
-class Author(models.TextChoices):
-    SUBMITTER = "submitter", _("Submitter")
-    SECRETARIAT = "secretariat", _("Secretariat")
-    PARTY_PE = "party:PE", _("Government of Peru")
-    PARTY_US = "party:US", _("Government of the United States")
-    COUNCIL_PE = "council:PE", _("Council member of Peru")
-    COUNCIL_US = "council:US", _("Council member of the United States")
-    PUBLIC = "public", _("Interested person")
+# Who an event speaks for: the submitter, the Secretariat, each Party's government and Council
+# member (the installation's Parties, submissions.profiles: PARTY_PE, COUNCIL_US…), the public.
+Author = models.TextChoices(
+    "Author",
+    [
+        ("SUBMITTER", ("submitter", _("Submitter"))),
+        ("SECRETARIAT", ("secretariat", _("Secretariat"))),
+        *((f"PARTY_{p.code}", (f"party:{p.code}", p.government)) for p in _PARTIES),
+        *((f"COUNCIL_{p.code}", (f"council:{p.code}", p.council)) for p in _PARTIES),
+        ("PUBLIC", ("public", _("Interested person"))),
+    ],
+    module=__name__,
+)

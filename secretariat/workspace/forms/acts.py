@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from secretariat.workspace.forms.actions import ActionForm, offer_case_documents
 from submissions import access
-from submissions.models import PARTY_CHOICES, Document, User
+from submissions.models import PARTY_CHOICES, PARTY_CODES, Document, User
 from submissions.roles import SECRETARIAT_ROLES
-from submissions.stages import Visibility
+from submissions.stages import Author, Visibility
 from workflow.models import Event
 from workflow.periods import KIND_LABELS
 from workflow.table import ON_BEHALF_KINDS
@@ -188,8 +188,7 @@ class RecordedCorrespondenceForm(ActionForm):
         choices=[
             ("secretariat", _("Secretariat")),
             ("submitter", _("Submitter")),
-            ("party:PE", _("Government of Peru")),
-            ("party:US", _("Government of the United States")),
+            *((f"party:{code}", Author(f"party:{code}").label) for code in PARTY_CODES),
         ],
     )
     event_visibility = forms.ChoiceField(

@@ -1,11 +1,13 @@
 """The periods of REGISTRY-FORMAT.md's deadline table, as data: what starts each, its default
 length, whether it counts working days, its basis (a treaty article, or a setting the Secretariat
-may change in ``DeadlineLength``), and the stages in which a case still waits for it."""
+may change in ``DeadlineLength``), and the stages in which a case still waits for it. The
+length, unit and basis are the procedure profile's (submissions.profiles)."""
 
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from submissions import profiles
 from submissions.stages import OPEN_STAGES, Stage
 
 S = Stage
@@ -29,90 +31,74 @@ class DeadlineSpec:
         return self.rule == "setting"
 
 
+PERIODS = profiles.installed().periods
+
+
+def _spec(kind: str, label, alive_in, **flags) -> DeadlineSpec:
+    """The process's part of a period (what it is, when a case waits for it) with the
+    profile's part (its length, unit and basis)."""
+    period = PERIODS[kind]
+    return DeadlineSpec(
+        kind, label, period.length, period.working_days, period.basis, alive_in, **flags
+    )
+
+
 SPECS = {
     spec.kind: spec
     for spec in [
-        DeadlineSpec(
-            "acknowledgement", _("Acknowledgement of receipt"), 5, True, "setting", OPEN_STAGES
-        ),
-        DeadlineSpec(
+        _spec("acknowledgement", _("Acknowledgement of receipt"), OPEN_STAGES),
+        _spec(
             "admissibility",
             _("Admissibility determination"),
-            30,
-            False,
-            "setting",
             frozenset({S.ADMISSIBILITY_REVIEW}),
         ),
-        DeadlineSpec(
+        _spec(
             "revision",
             _("Revised submission"),
-            30,
-            False,
-            "setting",
             frozenset({S.AWAITING_REVISION}),
             binds=False,
         ),
-        DeadlineSpec(
+        _spec(
             "response_decision",
             _("Decision on requesting a response"),
-            30,
-            False,
-            "setting",
             frozenset({S.RESPONSE_DECISION}),
         ),
-        DeadlineSpec(
+        _spec(
             "party_response",
             _("Response of the Party"),
-            45,
-            False,
-            "Art. 18.8.5",
             frozenset({S.AWAITING_RESPONSE}),
             late_accepted=True,
         ),
-        DeadlineSpec(
+        _spec(
             "factual_record_decision",
             _("Decision on a factual record"),
-            60,
-            False,
-            "setting",
             frozenset({S.FACTUAL_RECORD_DECISION, S.AWAITING_RESPONSE}),
         ),
-        DeadlineSpec(
+        _spec(
             "council_instruction",
             _("Council instruction"),
-            60,
-            False,
-            "setting",
             frozenset({S.AWAITING_COUNCIL}),
             binds=False,
         ),
-        DeadlineSpec(
+        _spec(
             "draft_factual_record",
             _("Draft factual record"),
-            120,
-            False,
-            "setting",
             frozenset({S.FACTUAL_RECORD_PREPARATION}),
         ),
-        DeadlineSpec(
+        _spec(
             "draft_comments",
             _("Comments on the draft factual record"),
-            45,
-            False,
-            "Art. 18.9.5",
             frozenset({S.DRAFT_COMMENT_PERIOD}),
             late_accepted=True,
             binds=False,
         ),
-        DeadlineSpec(
+        _spec(
             "publication",
             _("Publication of the final factual record"),
-            60,
-            False,
-            "Art. 18.9.7",
             frozenset({S.FINAL_FACTUAL_RECORD}),
         ),
     ]
 }
 KIND_LABELS = {kind: spec.label for kind, spec in SPECS.items()}
-EXTENDED_PARTY_RESPONSE = 60  # Art. 18.8.5: exceptional circumstances, on notification
+# The Party's response after it notifies exceptional circumstances (the profile's).
+EXTENDED_PARTY_RESPONSE = profiles.installed().extended_party_response.length

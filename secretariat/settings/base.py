@@ -136,8 +136,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = "secretariat.formats"  # one date format per language
-# The Secretariat's seat (Washington, D.C.): every treaty date is a date there.
-TIME_ZONE = env.str("TIME_ZONE", default="America/New_York")
+# The Secretariat's seat (the profile's: Washington, D.C.): every treaty date is a date there.
+TIME_ZONE = env.str("TIME_ZONE", default=profiles.get(SEM_PROCEDURE).time_zone)
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -219,9 +219,8 @@ SEM_STATEMENT_SIGNING_KEY = env.str("SEM_STATEMENT_SIGNING_KEY", default=SEM_STA
 SEM_CHAIN_UNKEYED_BEFORE = env.str("SEM_CHAIN_UNKEYED_BEFORE", default="2026-12-03T00:00:00+00:00")
 # A calendar-day period whose last day is not a working day ends on the next working day.
 SEM_NEXT_WORKING_DAY = env.bool("SEM_NEXT_WORKING_DAY", default=True)
-# Public holidays of the seat: the `holidays` country and subdivision.
-SEM_HOLIDAY_COUNTRY = "US"
-SEM_HOLIDAY_SUBDIVISION = "DC"
+# Public holidays of the seat (the profile's): the `holidays` country and subdivision.
+SEM_HOLIDAY_COUNTRY, SEM_HOLIDAY_SUBDIVISION = profiles.get(SEM_PROCEDURE).holidays
 # Letterheads of emails and generated documents, one per language (notices.letterhead).
 SEM_LETTERHEAD = env.str(
     "SEM_LETTERHEAD",

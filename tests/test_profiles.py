@@ -15,6 +15,7 @@ import sys
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from submissions import profiles, reference
 from submissions.models import PARTY_CODES, Submission, identifier_validator
@@ -107,3 +108,77 @@ def test_a_case_about_a_party_outside_the_profile_is_refused_by_name(db):
     assert report.refused[0].message == (
         "“party” must be one of PE, US and “language” one of en, es."
     )
+
+
+PHRASES = {
+    "concerning",
+    "from",
+    "for",
+    "by_government",
+    "by_council",
+    "on_behalf_government",
+    "on_behalf_council",
+}
+
+
+def test_every_party_has_its_phrases_in_every_working_language():
+    procedure = profiles.installed()
+    for party in procedure.parties:
+        assert set(party.phrases) == PHRASES, party.code
+        for language in procedure.languages:
+            assert set(party.document_phrases[language]) == {"name", "concerning", "addressee"}
+            assert party.document_phrases[language]["name"] == party.names[language]
+        # Each phrase of the interface is translated as one piece (never "a el Perú").
+        with translation.override("es"):
+            spanish = {key: str(text) for key, text in party.phrases.items()}
+        with translation.override("en"):
+            english = {key: str(text) for key, text in party.phrases.items()}
+        assert [key for key in PHRASES if spanish[key] == english[key]] == [], party.code
+
+
+def test_authors_and_phrases_are_the_profiles():
+    from notices import phrases, wording
+    from submissions.stages import Author
+
+    assert [value for value, _label in Author.choices] == [
+        "submitter",
+        "secretariat",
+        "party:PE",
+        "party:US",
+        "council:PE",
+        "council:US",
+        "public",
+    ]
+    with translation.override("es"):
+        assert phrases.by_author("party:PE") == "por el Gobierno del Perú"
+        assert phrases.concerning_party("US") == "relativa a los Estados Unidos"
+        member = "Representante de los Estados Unidos en el Consejo"
+        assert str(Author("council:US").label) == member
+    assert wording.ADDRESSEE["es"]["PE"] == "al Gobierno del Perú"
+    assert wording.CONCERNING["en"]["US"] == "concerning the United States"
+
+
+def test_the_seat_is_the_profiles():
+    procedure = profiles.installed()
+    assert settings.TIME_ZONE == procedure.time_zone == "America/New_York"
+    assert (settings.SEM_HOLIDAY_COUNTRY, settings.SEM_HOLIDAY_SUBDIVISION) == ("US", "DC")
+
+
+def test_the_periods_are_the_profiles():
+    from workflow import periods
+
+    # PROCESS.md's deadline table for the US–Peru TPA: (days, working days?, basis).
+    assert {kind: (s.length, s.working_days, s.rule) for kind, s in periods.SPECS.items()} == {
+        "acknowledgement": (5, True, "setting"),
+        "admissibility": (30, False, "setting"),
+        "revision": (30, False, "setting"),
+        "response_decision": (30, False, "setting"),
+        "party_response": (45, False, "Art. 18.8.5"),
+        "factual_record_decision": (60, False, "setting"),
+        "council_instruction": (60, False, "setting"),
+        "draft_factual_record": (120, False, "setting"),
+        "draft_comments": (45, False, "Art. 18.9.5"),
+        "publication": (60, False, "Art. 18.9.7"),
+    }
+    assert periods.EXTENDED_PARTY_RESPONSE == 60
+    assert set(profiles.installed().periods) == set(periods.SPECS)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from notices import documents, letterhead
 from notices.wording import TITLES
-from submissions import access
+from submissions import access, profiles
 from submissions.models import Document, IdentifierCounter, Submission
 from submissions.stages import Visibility
 from workflow import services as workflow
@@ -241,14 +241,15 @@ def _next_identifier(submission: Submission) -> str:
     caller's transaction ends (so no one else takes that number meanwhile)."""
     if submission.imported_identifier:
         return submission.imported_identifier
+    scheme = profiles.installed().identifier
     prefix = settings.SEM_IDENTIFIER_PREFIX
     party = submission.party.code
     year = submission.filed_on.year
     counter = IdentifierCounter._locked(prefix, party, year)
     number = counter.last + 1
-    while Submission.objects.filter(identifier=f"{prefix}/{party}/{number:03d}/{year}").exists():
+    while Submission.objects.filter(identifier=scheme.format(prefix, party, number, year)).exists():
         number += 1
-    return f"{prefix}/{party}/{number:03d}/{year}"
+    return scheme.format(prefix, party, number, year)
 
 
 def record_with_documents(

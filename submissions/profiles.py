@@ -68,6 +68,22 @@ class Period:
 
 
 @dataclass(frozen=True)
+class IdentifierScheme:
+    """How a case's permanent identifier is written (``SEM/PE/002/2023``) and read back; the
+    number is counted per (prefix, Party, year) (``IdentifierCounter``)."""
+
+    template: str = "{prefix}/{party}/{number:03d}/{year}"
+
+    def format(self, prefix: str, party: str, number: int, year: int) -> str:
+        return self.template.format(prefix=prefix, party=party, number=number, year=year)
+
+    def parse(self, identifier: str) -> tuple[str, str, int, int]:
+        """(prefix, Party, number, year) of an identifier the validator accepted."""
+        prefix, party, number, year = identifier.split("/")
+        return prefix, party, int(number), int(year)
+
+
+@dataclass(frozen=True)
 class Procedure:
     """One profile. Each value's source is in docs/profiles.md, beside the same name."""
 
@@ -82,6 +98,7 @@ class Procedure:
     # period after it notifies exceptional circumstances.
     periods: dict
     extended_party_response: Period
+    identifier: IdentifierScheme = IdentifierScheme()
     # Party codes whose own persons may not file about them (US-Peru TPA Art. 18.8.3: a
     # person of the United States files about the United States under the CEC process).
     not_about_own_party: tuple[str, ...] = ()

@@ -182,3 +182,11 @@ def test_the_periods_are_the_profiles():
     }
     assert periods.EXTENDED_PARTY_RESPONSE == 60
     assert set(profiles.installed().periods) == set(periods.SPECS)
+
+
+def test_an_identifier_is_written_and_read_by_the_profiles_scheme():
+    scheme = profiles.installed().identifier
+    assert scheme.format("SEM", "PE", 2, 2023) == "SEM/PE/002/2023"
+    assert scheme.format("SACA-SEEM", "US", 1234, 2024) == "SACA-SEEM/US/1234/2024"
+    assert scheme.parse("SACA-SEEM/PE/002/2023") == ("SACA-SEEM", "PE", 2, 2023)
+    identifier_validator(scheme.format("SEM", "US", 17, 2026))

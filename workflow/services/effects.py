@@ -5,7 +5,7 @@ import datetime
 
 from django.conf import settings
 
-from submissions import access
+from submissions import access, profiles
 from submissions.models import (
     Document,
     IdentifierCounter,
@@ -149,10 +149,11 @@ def open_lapsed_decision(ctx: Context, event=None) -> None:
 
 def _acknowledged(ctx: Context, event: Event) -> None:
     submission = ctx.submission
+    scheme = profiles.installed().identifier
     if submission.imported_identifier:
         identifier = submission.imported_identifier
-        prefix, party, number, year = identifier.split("/")
-        IdentifierCounter.hold(prefix, party, int(year), int(number))
+        prefix, party, number, year = scheme.parse(identifier)
+        IdentifierCounter.hold(prefix, party, year, number)
     else:
         prefix = settings.SEM_IDENTIFIER_PREFIX
         party = submission.party.code
@@ -160,11 +161,11 @@ def _acknowledged(ctx: Context, event: Event) -> None:
 
         def taken(number):
             return Submission.objects.filter(
-                identifier=f"{prefix}/{party}/{number:03d}/{year}"
+                identifier=scheme.format(prefix, party, number, year)
             ).exists()
 
         number = IdentifierCounter.take(prefix, party, year, taken=taken)
-        identifier = f"{prefix}/{party}/{number:03d}/{year}"
+        identifier = scheme.format(prefix, party, number, year)
     submission.identifier = identifier
     submission.slug = Submission.slug_for(identifier)
     submission.registered_on = event.on

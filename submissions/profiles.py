@@ -11,7 +11,7 @@ is in docs/profiles.md; they are named in ``PLANNED`` so that a setting naming o
 with a message that says so, not taken for a typing error.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -102,6 +102,11 @@ class Procedure:
     # Party codes whose own persons may not file about them (US-Peru TPA Art. 18.8.3: a
     # person of the United States files about the United States under the CEC process).
     not_about_own_party: tuple[str, ...] = ()
+    # What the filing form tells a person before filing (the Secretariat decides), in the
+    # profile's articles: ``not_a_person_of_a_party`` (criterion (f)); ``own_party`` and
+    # ``own_party_and_another`` (a person of a Party in ``not_about_own_party`` filing about it,
+    # alone or also a person of another Party). Each takes ``%(name)s``.
+    eligibility_warnings: dict = field(default_factory=dict)
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -218,6 +223,28 @@ US_PERU_TPA = Procedure(
     },
     extended_party_response=Period(60, False, "Art. 18.8.5"),
     not_about_own_party=("US",),
+    eligibility_warnings={
+        "not_a_person_of_a_party": _(
+            "%(name)s does not appear to be a person of Peru or of the United States. "
+            "Under Article 18.8.2(f), a submission must be filed by a person of a Party: "
+            "a national or permanent resident of Peru or the United States, or an "
+            "organization constituted in one of them."
+        ),
+        "own_party": _(
+            "%(name)s is a person of the United States. Under Article 18.8.3, a person "
+            "of the United States may not file a submission about the United States "
+            "under this Agreement: such submissions go to the process of the "
+            "Commission for Environmental Cooperation (CEC)."
+        ),
+        "own_party_and_another": _(
+            "%(name)s is a person of the United States as well as of Peru: a national "
+            "or a permanent resident of the United States is a person of the United "
+            "States even if also Peruvian. Under Article 18.8.3, a person of the United "
+            "States may not file a submission about the United States under this "
+            "Agreement: such submissions go to the process of the Commission for "
+            "Environmental Cooperation (CEC)."
+        ),
+    },
 )
 
 PROFILES = {US_PERU_TPA.slug: US_PERU_TPA}

@@ -23,7 +23,7 @@ from secretariat.public.filing_forms import (
     country_datalist,
 )
 from secretariat.web import actions
-from submissions import access, uploads
+from submissions import access, profiles, uploads
 from submissions.models import Submission, SubmissionSubmitter
 from workflow import services
 from workflow.actors import Actor
@@ -112,38 +112,14 @@ def _eligibility_warnings(filing: FilingForm, people: list[SubmitterForm]) -> li
         person = form.person()
         if person.may_file_about(party):
             continue
-        if person.parties() == {"PE", "US"}:
-            warnings.append(
-                _(
-                    "%(name)s is a person of the United States as well as of Peru: a national "
-                    "or a permanent resident of the United States is a person of the United "
-                    "States even if also Peruvian. Under Article 18.8.3, a person of the United "
-                    "States may not file a submission about the United States under this "
-                    "Agreement: such submissions go to the process of the Commission for "
-                    "Environmental Cooperation (CEC)."
-                )
-                % {"name": person.name}
-            )
-        elif "US" in person.parties():
-            warnings.append(
-                _(
-                    "%(name)s is a person of the United States. Under Article 18.8.3, a person "
-                    "of the United States may not file a submission about the United States "
-                    "under this Agreement: such submissions go to the process of the "
-                    "Commission for Environmental Cooperation (CEC)."
-                )
-                % {"name": person.name}
-            )
+        # The profile's words (submissions.profiles): its articles, its Parties.
+        texts = profiles.installed().eligibility_warnings
+        parties = person.parties()
+        if party in parties:  # the profile bars its own persons from filing about it
+            text = texts["own_party_and_another"] if len(parties) > 1 else texts["own_party"]
         else:
-            warnings.append(
-                _(
-                    "%(name)s does not appear to be a person of Peru or of the United States. "
-                    "Under Article 18.8.2(f), a submission must be filed by a person of a Party: "
-                    "a national or permanent resident of Peru or the United States, or an "
-                    "organization constituted in one of them."
-                )
-                % {"name": person.name}
-            )
+            text = texts["not_a_person_of_a_party"]
+        warnings.append(text % {"name": person.name})
     return warnings
 
 

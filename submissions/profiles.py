@@ -98,6 +98,10 @@ class Procedure:
     # period after it notifies exceptional circumstances.
     periods: dict
     extended_party_response: Period
+    # The admissibility criteria and the factors guiding a request for a response, by letter,
+    # in the treaty's words (the catalogue holds its other authentic language).
+    criteria: dict = field(default_factory=dict)
+    factors: dict = field(default_factory=dict)
     identifier: IdentifierScheme = IdentifierScheme()
     # Party codes whose own persons may not file about them (US-Peru TPA Art. 18.8.3: a
     # person of the United States files about the United States under the CEC process).
@@ -222,6 +226,36 @@ US_PERU_TPA = Procedure(
         "publication": Period(60, False, "Art. 18.9.7"),
     },
     extended_party_response=Period(60, False, "Art. 18.8.5"),
+    # Article 18.8.2: the Secretariat may consider a submission if it finds that the submission:
+    criteria={
+        "a": _("is in writing in either English or Spanish"),
+        "b": _("clearly identifies the person making the submission"),
+        "c": _(
+            "provides sufficient information to allow for the review of the submission, including "
+            "any documentary evidence on which the submission may be based and identification of "
+            "the environmental laws of which the failure to enforce is asserted"
+        ),
+        "d": _("appears to be aimed at promoting enforcement rather than at harassing industry"),
+        "e": _(
+            "indicates that the matter has been communicated in writing to the relevant "
+            "authorities of the Party and indicates the Party's response, if any"
+        ),
+        "f": _("is filed by a person of a Party, except as provided in paragraph 3"),
+    },
+    # Article 18.8.4: in deciding whether to request a response, the Secretariat is guided by
+    # whether:
+    factors={
+        "a": _(
+            "the submission is not frivolous and alleges harm to the person making the submission"
+        ),
+        "b": _(
+            "the submission, alone or in combination with other submissions, raises matters whose "
+            "further study in this process would advance the goals of Chapter 18 and the "
+            "Environmental Cooperation Agreement"
+        ),
+        "c": _("private remedies available under the Party's law have been pursued"),
+        "d": _("the submission is drawn exclusively from mass media reports"),
+    },
     not_about_own_party=("US",),
     eligibility_warnings={
         "not_a_person_of_a_party": _(

@@ -190,3 +190,14 @@ def test_an_identifier_is_written_and_read_by_the_profiles_scheme():
     assert scheme.format("SACA-SEEM", "US", 1234, 2024) == "SACA-SEEM/US/1234/2024"
     assert scheme.parse("SACA-SEEM/PE/002/2023") == ("SACA-SEEM", "PE", 2, 2023)
     identifier_validator(scheme.format("SEM", "US", 17, 2026))
+
+
+def test_the_criteria_and_factors_are_the_profiles_in_both_languages():
+    from workflow import treaty
+
+    procedure = profiles.installed()
+    assert treaty.CRITERIA is procedure.criteria and treaty.FACTORS is procedure.factors
+    assert sorted(procedure.criteria) == list("abcdef")  # Art. 18.8.2 (a)–(f)
+    assert sorted(procedure.factors) == list("abcd")  # Art. 18.8.4 (a)–(d)
+    with translation.override("es"):
+        assert str(procedure.criteria["a"]) == "se presenta por escrito en inglés o en español"

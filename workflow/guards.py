@@ -19,6 +19,7 @@ from submissions.stages import OPEN_STAGES, ClosureReason, Stage, Visibility
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline, Event
 from workflow.table import CLOSURE_BY_STAGE, DECISION_KINDS, PROPOSABLE_KINDS, TABLE
+from workflow.treaty import CRITERIA
 
 PARTIES = PARTY_CODES  # the installation's (submissions.profiles)
 
@@ -51,11 +52,11 @@ def criteria_agree_with_outcome(ctx):
     criteria = ctx.data.get("criteria")
     if not criteria:
         return
-    if not isinstance(criteria, dict) or set(criteria) - set("abcdef"):
+    if not isinstance(criteria, dict) or set(criteria) - set(CRITERIA):
         raise RuleViolation(
             _("The criteria must be (a) to (f) of Article 18.8.2."), rule="Art. 18.8.2"
         )
-    if set(criteria) == set("abcdef"):
+    if set(criteria) == set(CRITERIA):
         all_met = all(bool(c.get("met")) for c in criteria.values())
         if all_met != (ctx.data["outcome"] == "meets"):
             raise RuleViolation(

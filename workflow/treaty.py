@@ -11,35 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from submissions import profiles
 
-# Article 18.8.2: the Secretariat may consider a submission if it finds that the submission:
-CRITERIA = {
-    "a": _("is in writing in either English or Spanish"),
-    "b": _("clearly identifies the person making the submission"),
-    "c": _(
-        "provides sufficient information to allow for the review of the submission, including "
-        "any documentary evidence on which the submission may be based and identification of "
-        "the environmental laws of which the failure to enforce is asserted"
-    ),
-    "d": _("appears to be aimed at promoting enforcement rather than at harassing industry"),
-    "e": _(
-        "indicates that the matter has been communicated in writing to the relevant "
-        "authorities of the Party and indicates the Party's response, if any"
-    ),
-    "f": _("is filed by a person of a Party, except as provided in paragraph 3"),
-}
-
-# Article 18.8.4: in deciding whether to request a response, the Secretariat is guided by
-# whether:
-FACTORS = {
-    "a": _("the submission is not frivolous and alleges harm to the person making the submission"),
-    "b": _(
-        "the submission, alone or in combination with other submissions, raises matters whose "
-        "further study in this process would advance the goals of Chapter 18 and the "
-        "Environmental Cooperation Agreement"
-    ),
-    "c": _("private remedies available under the Party's law have been pursued"),
-    "d": _("the submission is drawn exclusively from mass media reports"),
-}
+# The admissibility criteria (Art. 18.8.2) and the factors that guide a request for a response
+# (Art. 18.8.4), by letter: the profile's (submissions.profiles), in the treaty's words.
+CRITERIA = profiles.installed().criteria
+FACTORS = profiles.installed().factors
 
 # The outcomes of the Secretariat's determinations, as the events store them.
 OUTCOMES = {

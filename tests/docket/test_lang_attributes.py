@@ -38,3 +38,17 @@ def test_titles_summaries_and_laws_carry_their_language(case, language):
         assert _lang_of(page, "Concesiones forestales") == {"es"}, name
     assert _lang_of(pages["case"], "Resumen.") == {"es"}
     assert _lang_of(pages["case"], "Ley Forestal") == {"es"}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_public_note_carries_the_cases_language(language):
+    # The Secretariat writes a case's notes in the case's language; the public timeline says
+    # so, as the workspace and the portals do.
+    story = drive("awaiting_revision", party="PE")  # a case written in Spanish
+    story.add(
+        "closed",
+        data={"reason": "not_admissible"},
+        note="No se presentó una comunicación revisada dentro del plazo.",
+    )
+    page = Client().get(f"/{language}/docket/{story.case.slug}/").content.decode()
+    assert _lang_of(page, "No se presentó una comunicación revisada") == {"es"}

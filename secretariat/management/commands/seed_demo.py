@@ -180,7 +180,7 @@ class Command(BaseCommand):
             "closed",
             230,
             data={"reason": "not_admissible"},
-            note="No revised submission was filed within 30 days.",
+            note="No se presentó una comunicación revisada dentro del plazo de 30 días.",
         )
         cases.append(case)
 

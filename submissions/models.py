@@ -393,6 +393,8 @@ class SubmissionSubmitter(models.Model):
     history = HistoricalRecords(excluded_fields=["tracking_token"])
 
     class Meta:
+        verbose_name = _("submitter of a case")
+        verbose_name_plural = _("submitters of the case")
         ordering = ["position", "id"]
         constraints = [
             models.UniqueConstraint(fields=["submission", "submitter"], name="unique_membership"),

@@ -21,19 +21,20 @@ SKIPPED = {"history_id", "history_date", "history_user", "history_type", "histor
 
 def _changes(records, fields):
     """Each history row with the fields it changed against the previous row of the same
-    record (computed here from one ordered query, not one query per row)."""
+    record (computed here from one ordered query, not one query per row): (label in the
+    page's language, column name, old value, new value)."""
     last = {}
     rows = []
     for record in records:
         before = last.get(record.id)
         changed = []
-        for name in fields:
+        for name, label in fields:
             new = getattr(record, name)
             old = getattr(before, name) if before is not None else None
             if before is None or old != new:
                 if before is None and new in (None, ""):
                     continue
-                changed.append((name, old, new))
+                changed.append((label, name, old, new))
         last[record.id] = record
         rows.append((record, changed))
     return rows
@@ -42,7 +43,7 @@ def _changes(records, fields):
 def _history(model, **lookup):
     history = model.history.model
     fields = [
-        f.attname
+        (f.attname, f.verbose_name)
         for f in history._meta.concrete_fields
         if f.attname not in SKIPPED and f.name not in SKIPPED and f.attname != "history_user_id"
     ]

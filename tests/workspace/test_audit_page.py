@@ -1,0 +1,32 @@
+"""Issue 17: the auditor's row history speaks the page's language: each table named as a
+person would name it, each changed field by its label, with its column name beside it."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from tests.helpers_cases import drive
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("language", "table", "field"),
+    [
+        ("en", "Submitters of the case", "Title in Spanish (<code>title_es</code>)"),
+        ("es", "Remitentes del caso", "Título en español (<code>title_es</code>)"),
+    ],
+)
+def test_the_row_history_names_tables_and_fields_in_the_page_language(
+    auditor, language, table, field
+):
+    case = drive("admissibility_review").case
+    client = Client()
+    client.force_login(auditor)
+    with translation.override(language):
+        url = reverse("ws_audit", kwargs={"pk": case.pk})
+    page = client.get(url).content.decode()
+    assert f"<h3>{table}</h3>" in page
+    assert field in page
+    assert "Submission submitters" not in page

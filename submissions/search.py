@@ -18,7 +18,7 @@ from django.utils.translation import pgettext_lazy
 
 from submissions import access
 from submissions.models import PARTY_CHOICES as PARTIES
-from submissions.models import Document, EnvironmentalLaw, SubmissionLaw
+from submissions.models import PARTY_CODES, Document, EnvironmentalLaw, SubmissionLaw
 from submissions.stages import Stage
 
 PAGE_SIZE = 20
@@ -81,7 +81,7 @@ class DocketFilterForm(forms.Form):
     DESCRIPTIONS = {
         "q": "Search text: titles, summaries, environmental laws and public document titles, "
         "in English and Spanish (accent-insensitive on PostgreSQL).",
-        "party": "Party concerned: PE or US.",
+        "party": "Party concerned: " + " or ".join(PARTY_CODES) + ".",
         "status": "open or closed.",
         "stage": "The stage, by its registry-format name.",
         "year": "Year filed.",

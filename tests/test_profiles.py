@@ -201,3 +201,14 @@ def test_the_criteria_and_factors_are_the_profiles_in_both_languages():
     assert sorted(procedure.factors) == list("abcd")  # Art. 18.8.4 (a)–(d)
     with translation.override("es"):
         assert str(procedure.criteria["a"]) == "se presenta por escrito en inglés o en español"
+
+
+def test_an_instruction_naming_no_party_of_the_profile_is_refused_by_name(db):
+    from tests.helpers_cases import drive
+    from workflow.exceptions import RuleViolation
+
+    story = drive("awaiting_council")
+    with pytest.raises(RuleViolation) as refused:
+        story.add("council_instructed", author="council:PE", data={"party": "MX"})
+    assert refused.value.rule == "party key"
+    assert str(refused.value) == "Name the Party, one of: PE, US."

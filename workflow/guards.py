@@ -128,7 +128,10 @@ def response_period_over_if_awaiting(ctx):
 def party_key_valid(ctx):
     party = ctx.data.get("party")
     if party not in PARTIES:
-        raise RuleViolation(_("Name the Party: PE or US."), rule="party key")
+        raise RuleViolation(
+            _("Name the Party, one of: %(parties)s.") % {"parties": ", ".join(PARTIES)},
+            rule="party key",
+        )
     # Art. 18.9.2/18.9.7: the record names the member's Party; a Council member of one Party
     # cannot instruct in the name of the other.
     if ctx.author.startswith("council:") and ctx.author != f"council:{party}":

@@ -63,7 +63,7 @@ def invite(
     if not access.is_director(actor):
         raise PermissionDenied
     if Role(role) not in PARTY_BOUND_ROLES or party not in PARTY_CODES:
-        raise ValueError("only focal points and Council members of PE or US are invited")
+        raise ValueError("only focal points and Council members of the profile's Parties")
     with transaction.atomic(), acting_user(actor):
         user = User(
             username=email.lower(),

@@ -100,3 +100,21 @@ def test_add_another_submitter_with_script_adds_an_empty_fieldset_in_place(page)
         "submitter__name", "submitter__nationality"
     )
     assert list(people) == [("Asociación Amazónica", "PE"), ("Rosa Quispe", "PE")]
+
+
+def test_after_a_refused_filing_the_error_summary_is_in_view_with_the_focus(page):
+    # On a phone the summary sat below the first screen with nothing focused: a filer saw
+    # the top of an unchanged page and no sign of the problem.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(page.base + "/es/file/")
+    fill_common(page, party="PE", language="es")
+    page.fill("#id_f-title", "Tala ilegal en Loreto")
+    page.fill("#id_s0-nationality", "Atlántida")  # not a country: refused by the server
+    page.locator("button[type=submit].button").click()
+    page.wait_for_selector("#error-summary")
+    page.wait_for_function("document.activeElement && document.activeElement.id")
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    top = page.evaluate("document.getElementById('error-summary').getBoundingClientRect().top")
+    assert 0 <= top < 844
+    assert "Elija un país de la lista (por ejemplo, Perú)." in page.content()
+    assert not Submission.objects.exists()

@@ -48,6 +48,9 @@ class Party:
     names: dict
     phrases: dict
     document_phrases: dict
+    # What people write for a nationality, in any working language (the filing form takes
+    # them for the country): lower case, accents as written.
+    demonyms: tuple[str, ...] = ()
 
     @property
     def authors(self) -> tuple[str, str]:
@@ -149,6 +152,7 @@ US_PERU_TPA = Procedure(
             government=_("Government of Peru"),
             council=_("Council member of Peru"),
             names={"en": "Peru", "es": "Perú"},
+            demonyms=("peruvian", "peruano", "peruana", "peruanos", "peruanas"),
             phrases={
                 "concerning": pgettext_lazy("a submission", "concerning Peru"),
                 "from": pgettext_lazy("a response", "from Peru"),
@@ -182,6 +186,14 @@ US_PERU_TPA = Procedure(
             government=_("Government of the United States"),
             council=_("Council member of the United States"),
             names={"en": "United States", "es": "Estados Unidos"},
+            demonyms=(
+                "american",
+                "usa",
+                "estadounidense",
+                "estadounidenses",
+                "norteamericano",
+                "norteamericana",
+            ),
             phrases={
                 "concerning": pgettext_lazy("a submission", "concerning the United States"),
                 "from": pgettext_lazy("a response", "from the United States"),

@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.web.forms import AccessibleForm, DocumentField
-from submissions import uploads
+from submissions import profiles, uploads
 from submissions.models import LANGUAGE_CHOICES, PARTY_CHOICES, PARTY_CODES, Submitter
 
 MAX_SUBMITTERS = 10  # fieldsets added one at a time by "Add another submitter"
@@ -31,15 +31,22 @@ def _sort_key(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
+# CLDR territories that are not a country a person is of: groupings (EU, EZ, UN), unknown (ZZ),
+# outlying Oceania (QO), the pseudo-locales' test regions (XA, XB), and parts of a country
+# listed apart for other purposes (the Canary Islands, Ceuta and Melilla, Diego Garcia,
+# Clipperton, Tristan da Cunha, Ascension).
+NOT_COUNTRIES = frozenset(
+    {"EU", "EZ", "UN", "ZZ", "QO", "XA", "XB", "IC", "EA", "DG", "CP", "TA", "AC"}
+)
+
+
 @functools.lru_cache(maxsize=4)
 def _countries(language: str) -> tuple[tuple[str, str], ...]:
     """(code, name) of every country, named in ``language`` (Babel's CLDR data), the
     Parties first."""
     names = Locale.parse(language).territories
     codes = [
-        code
-        for code in names
-        if len(code) == 2 and code.isalpha() and code not in ("EU", "EZ", "UN", "ZZ", "QO")
+        code for code in names if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES
     ]
     rest = sorted((c for c in codes if c not in PARTY_CODES), key=lambda c: _sort_key(names[c]))
     return tuple((c, names[c]) for c in [*PARTY_CODES, *rest])
@@ -59,6 +66,10 @@ def _country_lookup() -> dict[str, str]:
             lookup[_sort_key(name)] = code
     for code, _name in _countries("en"):
         lookup[code.lower()] = code
+    # What people write for a nationality ("peruana", "estadounidense"): the Parties'.
+    for party in profiles.installed().parties:
+        for demonym in party.demonyms:
+            lookup[_sort_key(demonym)] = party.code
     return lookup
 
 
@@ -82,9 +93,7 @@ class CountryField(forms.CharField):
     or Spanish (Perú, Peru); cleaned to the two-letter code."""
 
     default_error_messages = {
-        "unknown": _(
-            "Choose a country from the list, or type its two-letter code (for example PE)."
-        ),
+        "unknown": _("Choose a country from the list (for example, Peru)."),
     }
 
     def __init__(self, **kwargs):

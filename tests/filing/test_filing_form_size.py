@@ -76,7 +76,19 @@ def test_add_another_submitter_without_script_keeps_the_answers_and_the_file(cli
 
 @pytest.mark.parametrize(
     ("typed", "code"),
-    [("PE", "PE"), ("pe", "PE"), ("Perú", "PE"), ("peru", "PE"), ("Estados Unidos", "US")],
+    [
+        ("PE", "PE"),
+        ("pe", "PE"),
+        ("Perú", "PE"),
+        ("peru", "PE"),
+        ("Estados Unidos", "US"),
+        # What people write for a nationality (the walk in Spanish on a phone found
+        # "Peruana" refused).
+        ("Peruana", "PE"),
+        ("peruano", "PE"),
+        ("Estadounidense", "US"),
+        ("American", "US"),
+    ],
 )
 def test_a_country_is_its_code_or_its_name(client, typed, code):
     assert client.post("/es/file/", filing_data(**{"s0-nationality": typed})).status_code == 302
@@ -89,4 +101,16 @@ def test_an_unknown_country_is_an_error_tied_to_its_field(client):
     assert response.status_code == 200
     assert 'id="id_s0-nationality-error"' in html
     assert 'value="Atlantis"' in html
-    assert "Choose a country from the list" in html
+    assert "Choose a country from the list (for example, Peru)." in html
+    assert "two-letter code" not in html
+
+
+def test_the_country_list_holds_no_test_region_or_part_of_a_country(client):
+    from secretariat.public.filing_forms import country_code, country_datalist
+
+    for language in ("en", "es"):
+        html = client.get(f"/{language}/file/").content.decode()
+        for name in ("Pseudo-Accents", "Pseudoacentos", "Canary Islands", "Canarias"):
+            assert f'value="{name}"' not in html
+    assert country_code("Pseudoacentos") is None
+    assert 'value="Perú"' in str(country_datalist()) or 'value="Peru"' in str(country_datalist())

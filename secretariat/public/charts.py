@@ -14,7 +14,12 @@ FONT = 14
 LINE = 18  # a text line's height
 BAR = 16  # a bar's height
 GAP = 14  # between two rows
-WRAP = 42  # characters on a label line at FONT on WIDTH (Spanish step names are long)
+# The widest a character is drawn on average at FONT, in view-box units, by weight (measured in
+# Chromium with Debian's fonts: up to 8.7 bold over a whole label): for the room a text needs
+# (tests/docket/test_charts.py holds every text inside the view box by it).
+CHAR = {"bold": 8.8, "normal": 8.0}
+WRAP = 40  # characters on a label line at FONT on WIDTH (Spanish step names are long)
+WRAP_TEXT = 44  # the same for a line of figures, in normal weight
 
 BLUE = "#1d5c8c"  # done / on time
 RED = "#b3261e"  # late
@@ -37,6 +42,12 @@ class _Canvas:
     def label(self, text: str):
         for line in textwrap.wrap(str(text), WRAP) or [""]:
             self.text(line, bold=True)
+
+    def lines_of(self, text: str):
+        """A sentence of figures, on as many lines as it needs to stay inside the view box
+        (a walk on a phone found "(la marca)" cut off at the right edge)."""
+        for line in textwrap.wrap(str(text), WRAP_TEXT) or [""]:
+            self.text(line)
 
     def bar(self, segments, *, marks=()):
         """Draw ``segments`` (``(width, colour)`` in view-box units) end to end on one row,
@@ -88,10 +99,13 @@ def bars(rows) -> dict:
     after it. Bars are scaled to the largest value."""
     rows = list(rows)
     top = max((value for _label, value, _words in rows), default=0) or 1
+    # The longest bar leaves room for the longest number in words after it ("5
+    # comunicaciones" was cut to "5 comunicacion").
+    room = max((len(str(words)) for _l, _v, words in rows), default=0) * CHAR["normal"] + 8
     canvas = _Canvas()
     for label, value, words in rows:
         canvas.label(label)
-        canvas.bar([((WIDTH - 110) * value / top, BLUE)])
+        canvas.bar([((WIDTH - room) * value / top, BLUE)])
         # The number sits just after the bar's end, on the bar's own row.
         end = canvas.rects[-1]["x"] + canvas.rects[-1]["width"] if value else 0
         canvas.texts.append(
@@ -117,7 +131,7 @@ def timeliness(rows) -> dict:
             ]
         )
         for line in row["lines"]:
-            canvas.text(line)
+            canvas.lines_of(line)
         canvas.gap()
     return canvas.done()
 
@@ -132,6 +146,6 @@ def durations(rows) -> dict:
         scale = (WIDTH - 20) / top
         canvas.bar([(row["median"] * scale, BLUE)], marks=[row["target"] * scale])
         for line in row["duration_lines"]:
-            canvas.text(line)
+            canvas.lines_of(line)
         canvas.gap()
     return canvas.done()

@@ -26,6 +26,17 @@ def test_statistics_fit_a_390_px_phone(page, transactional_db, language, tmp_pat
         # The drawing is 360 units wide with 13-unit text: at this width the text is drawn
         # at no less than 12 px.
         assert box["width"] >= 330, box
+    # No word is drawn past a chart's right edge, where the drawing cuts it off (a walk on a
+    # phone found "(la marca)" and "5 comunicacion…" cut).
+    cut = page.evaluate(
+        """() => [...document.querySelectorAll('svg.chart__svg')].flatMap(svg => {
+            const right = svg.getBoundingClientRect().right + 0.5;
+            return [...svg.querySelectorAll('text')]
+                .filter(t => t.getBoundingClientRect().right > right)
+                .map(t => t.textContent);
+        })"""
+    )
+    assert cut == []
     height = page.evaluate("document.documentElement.scrollHeight")
     for n, top in enumerate(range(0, height, 1400)):
         clip = {"x": 0, "y": top, "width": 390, "height": min(1400, height - top)}

@@ -5,7 +5,7 @@ email's context, and the receipt document. Rendering only: the email is an outbo
 import io
 
 from django.utils import formats, timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from docx import Document as Docx
 
 from notices import letterhead, phrases
@@ -72,7 +72,9 @@ def render_receipt_document(event, language: str, viewer=None) -> tuple[str, str
         )
         buffer = io.BytesIO()
         doc.save(buffer)
-    name = f"receipt-{event.submission.reference.replace('/', '-')}-{event.seq}.docx"
+        # The file is named in its own language, as its title is ("recibo-…").
+        stem = pgettext("a file name: lower case, no spaces or accents", "receipt")
+    name = f"{stem}-{event.submission.reference.replace('/', '-')}-{event.seq}.docx"
     return (
         name,
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

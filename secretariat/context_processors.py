@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib import admin
+from django.utils.functional import SimpleLazyObject
 
 from secretariat.accounts.otp import needs_second_factor
 from submissions import access
@@ -22,4 +24,9 @@ def site(request):
         if user is not None and getattr(user, "is_authenticated", False)
         else False,
         "identifier_prefix": settings.SEM_IDENTIFIER_PREFIX,
+        # The header links to the admin site only for an account that can see something there
+        # (the admin's own test), not for every staff account; worked out only if asked.
+        "may_administer": SimpleLazyObject(
+            lambda: bool(signed_in and user.is_staff and admin.site.get_app_list(request))
+        ),
     }

@@ -239,11 +239,13 @@ def test_a_portal_receipt_names_the_author_whole_and_declares_its_language(pe_fo
     event = story.add("party_responded", D(2023, 6, 15), author="party:PE", data={})
     Event.objects.filter(pk=event.pk).update(recorded_by=pe_focal)
     event.refresh_from_db()
-    for language, tag, words in (
-        ("en", "en-US", "on behalf of the Government of Peru."),
-        ("es", "es-PE", "15 de junio de 2023"),
+    for language, tag, words, stem in (
+        ("en", "en-US", "on behalf of the Government of Peru.", "receipt"),
+        ("es", "es-PE", "15 de junio de 2023", "recibo"),
     ):
-        _name, _type, content = receipts.render_receipt_document(event, language)
+        name, _type, content = receipts.render_receipt_document(event, language)
+        # The file is named in its own language too.
+        assert name == f"{stem}-SEM-PE-001-2023-{event.seq}.docx"
         doc = Docx(io.BytesIO(content))
         assert doc.core_properties.language == tag
         assert words in text_of(content)

@@ -232,11 +232,13 @@ class Submission(models.Model):
         related_name="assigned_submissions",
     )
     # Reserved at import for a case that arrives with its identifier; applied when acknowledged.
-    imported_identifier = models.CharField(max_length=60, blank=True, editable=False)
+    imported_identifier = models.CharField(
+        _("identifier in the imported registry"), max_length=60, blank=True, editable=False
+    )
     chain_head = models.CharField(_("chain hash"), max_length=64, blank=True)
     event_count = models.PositiveIntegerField(_("number of events"), default=0)
     last_event_on = models.DateField(_("last update"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["chain_head", "event_count", "last_event_on"])
 
     objects = SubmissionQuerySet.as_manager()
@@ -382,14 +384,21 @@ def new_tracking_token() -> str:
 class SubmissionSubmitter(models.Model):
     """A submitter's membership of a case: when they joined and their private tracking link."""
 
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="memberships")
-    submitter = models.ForeignKey(Submitter, on_delete=models.PROTECT, related_name="memberships")
-    position = models.PositiveIntegerField(default=0)
+    submission = models.ForeignKey(
+        Submission,
+        verbose_name=_("submission"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    submitter = models.ForeignKey(
+        Submitter, verbose_name=_("submitter"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
     joined_on = models.DateField(_("joined on"))
     tracking_token = models.CharField(
-        max_length=64, unique=True, default=new_tracking_token, editable=False
+        _("tracking link"), max_length=64, unique=True, default=new_tracking_token, editable=False
     )
-    token_revoked_at = models.DateTimeField(null=True, blank=True)
+    token_revoked_at = models.DateTimeField(_("tracking link revoked at"), null=True, blank=True)
     history = HistoricalRecords(excluded_fields=["tracking_token"])
 
     class Meta:
@@ -431,15 +440,18 @@ class Document(models.Model):
         NOTICE = "notice", _("Notice")
         OTHER = "other", _("Other")
 
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="documents")
+    submission = models.ForeignKey(
+        Submission, verbose_name=_("submission"), on_delete=models.CASCADE, related_name="documents"
+    )
     event = models.ForeignKey(
         "workflow.Event",
+        verbose_name=_("event"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,
         related_name="documents",
     )
-    position = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField(_("position"), default=0)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
     code = models.CharField(_("code"), max_length=80, blank=True)
     title = models.CharField(_("title"), max_length=500)
@@ -448,9 +460,11 @@ class Document(models.Model):
     date = models.DateField(_("date"))
     visibility = models.CharField(_("visibility"), max_length=20, choices=Visibility.choices)
     # The visibility it was recorded with: part of its event's hashed content, never changed.
-    initial_visibility = models.CharField(max_length=20, choices=Visibility.choices, editable=False)
+    initial_visibility = models.CharField(
+        _("initial visibility"), max_length=20, choices=Visibility.choices, editable=False
+    )
     file = models.FileField(_("file"), upload_to=document_upload_to, max_length=300, blank=True)
-    original_name = models.CharField(max_length=255, blank=True)
+    original_name = models.CharField(_("original file name"), max_length=255, blank=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
     size = models.PositiveBigIntegerField(_("size"), null=True, blank=True)
     content_type = models.CharField(_("content type"), max_length=100, blank=True)
@@ -471,7 +485,7 @@ class Document(models.Model):
         on_delete=models.CASCADE,
         related_name="redacted_versions",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -26,7 +26,9 @@ class Event(models.Model):
     later change is detectable.
     """
 
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
+    submission = models.ForeignKey(
+        Submission, verbose_name=_("submission"), on_delete=models.CASCADE, related_name="events"
+    )
     seq = models.PositiveIntegerField(_("sequence number"))
     kind = models.CharField(_("kind"), max_length=40, db_index=True, choices=EVENT_KIND_CHOICES)
     on = models.DateField(_("date"))
@@ -40,8 +42,12 @@ class Event(models.Model):
         related_name="+",
     )
     author = models.CharField(_("author"), max_length=20, choices=Author.choices)
-    stage_before = models.CharField(max_length=40, choices=Stage.choices, blank=True)
-    stage_after = models.CharField(max_length=40, choices=Stage.choices, blank=True)
+    stage_before = models.CharField(
+        _("stage before"), max_length=40, choices=Stage.choices, blank=True
+    )
+    stage_after = models.CharField(
+        _("stage after"), max_length=40, choices=Stage.choices, blank=True
+    )
     data = models.JSONField(_("data"), default=dict, blank=True)
     visibility = models.CharField(_("visibility"), max_length=20, choices=Visibility.choices)
     code = models.CharField(_("code"), max_length=80, blank=True)
@@ -49,13 +55,18 @@ class Event(models.Model):
     note = models.TextField(_("note"), blank=True)
     # Four eyes: an approval (the decision itself) or a return points at its proposal.
     proposal = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="responses"
+        "self",
+        verbose_name=_("proposal"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="responses",
     )
-    prev_hash = models.CharField(max_length=64, blank=True)
-    hash = models.CharField(max_length=64)
+    prev_hash = models.CharField(_("previous hash"), max_length=64, blank=True)
+    hash = models.CharField(_("hash"), max_length=64)
     # Which chain key (settings.SEM_CHAIN_KEYS) made ``hash``; empty: the unkeyed rule of the
     # events recorded before keys were introduced.
-    key_id = models.CharField(max_length=40, blank=True, default="")
+    key_id = models.CharField(_("chain key"), max_length=40, blank=True, default="")
     history = HistoricalRecords()
 
     class Meta:
@@ -113,15 +124,22 @@ class Deadline(models.Model):
         DAYS = "days", _("calendar days")
         WORKING_DAYS = "working_days", _("working days")
 
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="deadlines")
+    submission = models.ForeignKey(
+        Submission, verbose_name=_("submission"), on_delete=models.CASCADE, related_name="deadlines"
+    )
     kind = models.CharField(_("kind"), max_length=40)
     party = models.CharField(_("Party"), max_length=2, blank=True)
     rule = models.CharField(_("rule"), max_length=40)
     start_event = models.ForeignKey(
-        Event, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        Event,
+        verbose_name=_("event that started it"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     # The event kind that started the period (or "response_period_end"), for the explanation.
-    start_kind = models.CharField(max_length=40)
+    start_kind = models.CharField(_("what started it"), max_length=40)
     start_on = models.DateField(_("starts on"))
     length = models.PositiveIntegerField(_("length"))
     unit = models.CharField(_("unit"), max_length=20, choices=Unit.choices)

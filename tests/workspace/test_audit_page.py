@@ -30,3 +30,21 @@ def test_the_row_history_names_tables_and_fields_in_the_page_language(
     assert f"<h3>{table}</h3>" in page
     assert field in page
     assert "Submission submitters" not in page
+
+
+def test_values_read_as_an_auditor_reads_them_in_spanish(auditor):
+    # A walk in Spanish found English column labels, bare codes and UTC timestamps with
+    # microseconds ("2026-12-03 04:18:24.387752+00:00": the next day at the seat).
+    case = drive("response_decision").case
+    client = Client()
+    client.force_login(auditor)
+    with translation.override("es"):
+        url = reverse("ws_audit", kwargs={"pk": case.pk})
+    page = client.get(url).content.decode()
+    assert "Etapa posterior (<code>stage_after</code>): Revisión de admisibilidad" in page
+    assert "(admissibility_review)" in page  # the stored code beside its label
+    assert "Hash anterior (<code>prev_hash</code>)" in page
+    assert "Fecha de presentación (<code>filed_on</code>): 10 de marzo de 2023" in page
+    for english in ("Stage after", "Prev hash", "Created at", "Start kind", "Original name"):
+        assert english not in page
+    assert "+00:00" not in page

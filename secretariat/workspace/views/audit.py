@@ -1,7 +1,11 @@
 """The auditor's view of a case: the event chain, each record's row history, the chain check."""
 
+import datetime
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from submissions import access
 from submissions.models import (
@@ -19,22 +23,40 @@ AUDIT_ACCESS_ROWS = 500
 SKIPPED = {"history_id", "history_date", "history_user", "history_type", "history_change_reason"}
 
 
+def _shown(value, choices: dict) -> str:
+    """A stored value as the auditor reads it: a choice by its label with the stored code
+    beside it, a moment in the seat's time to the second, a date in the page's format, yes
+    or no; the stored text otherwise."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, datetime.datetime):
+        moment = timezone.localtime(value)
+        return f"{formats.date_format(moment, 'DATE_FORMAT')}, {moment:%H:%M:%S}"
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "DATE_FORMAT")
+    if choices and isinstance(value, str) and value in choices:
+        return f"{choices[value]} ({value})"
+    return str(value)
+
+
 def _changes(records, fields):
     """Each history row with the fields it changed against the previous row of the same
     record (computed here from one ordered query, not one query per row): (label in the
-    page's language, column name, old value, new value)."""
+    page's language, column name, old value, new value), the values as ``_shown``."""
     last = {}
     rows = []
     for record in records:
         before = last.get(record.id)
         changed = []
-        for name, label in fields:
+        for name, label, choices in fields:
             new = getattr(record, name)
             old = getattr(before, name) if before is not None else None
             if before is None or old != new:
                 if before is None and new in (None, ""):
                     continue
-                changed.append((label, name, old, new))
+                changed.append((label, name, _shown(old, choices), _shown(new, choices)))
         last[record.id] = record
         rows.append((record, changed))
     return rows
@@ -43,7 +65,7 @@ def _changes(records, fields):
 def _history(model, **lookup):
     history = model.history.model
     fields = [
-        (f.attname, f.verbose_name)
+        (f.attname, f.verbose_name, dict(f.flatchoices) if f.choices else {})
         for f in history._meta.concrete_fields
         if f.attname not in SKIPPED and f.name not in SKIPPED and f.attname != "history_user_id"
     ]

@@ -20,9 +20,9 @@ from secretariat.public.filing_forms import (
     MAX_SUBMITTERS,
     FilingForm,
     SubmitterForm,
-    country_datalist,
 )
 from secretariat.web import actions
+from secretariat.web.countries import country_datalist
 from submissions import access, profiles, uploads
 from submissions.models import Submission, SubmissionSubmitter
 from workflow import services

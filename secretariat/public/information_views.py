@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from secretariat.public import ratelimit
-from secretariat.public.filing_forms import InformationForm, current_language
+from secretariat.public.filing_forms import InformationForm
 from secretariat.web import actions as posted
+from secretariat.web.countries import current_language
 from submissions import access
 from submissions.storage import DocumentInput
 from workflow.actors import Actor

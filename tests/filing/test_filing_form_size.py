@@ -106,7 +106,7 @@ def test_an_unknown_country_is_an_error_tied_to_its_field(client):
 
 
 def test_the_country_list_holds_no_test_region_or_part_of_a_country(client):
-    from secretariat.public.filing_forms import country_code, country_datalist
+    from secretariat.web.countries import country_code, country_datalist
 
     for language in ("en", "es"):
         html = client.get(f"/{language}/file/").content.decode()

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from secretariat.web.countries import CountryField
 from secretariat.web.forms import AccessibleForm, DocumentField
 from submissions.models import LANGUAGE_CHOICES, PARTY_CHOICES
 from submissions.storage import DocumentInput
@@ -44,11 +45,8 @@ class PaperFilingForm(AccessibleForm):
         label=_("The submitter is"),
         choices=[("individual", _("An individual")), ("organization", _("An organization"))],
     )
-    nationality = forms.CharField(
-        label=_("Nationality or country of establishment (two-letter code)"),
-        max_length=2,
-        min_length=2,
-    )
+    # The public form's country field: a name from the list, a nationality or a code.
+    nationality = CountryField(label=_("Nationality or country of establishment"))
     email = forms.EmailField(label=_("Submitter's email"), required=False)
     confidential = forms.BooleanField(
         label=_("The submitter asks that their name be withheld from the public"), required=False
@@ -93,7 +91,7 @@ class PaperFilingForm(AccessibleForm):
                 services.SubmitterInput(
                     kind=data["submitter_kind"],
                     name=data["submitter_name"],
-                    nationality=data["nationality"].upper(),
+                    nationality=data["nationality"],
                     email=data["email"],
                     preferred_language=data["language"],
                     confidential=bool(data.get("confidential")),

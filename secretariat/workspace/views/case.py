@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from notices import services as notice_documents
 from secretariat.web import actions as posted
+from secretariat.web.countries import country_datalist
 from secretariat.workspace import queries
 from secretariat.workspace.case_forms import DocumentVersionForm, LinkRelatedForm, PublicTextsForm
 from secretariat.workspace.forms import PaperFilingForm, action_form
@@ -167,4 +168,9 @@ def file_case(request):
             )
             return redirect("ws_case", pk=case.pk)
         status = outcome.status
-    return render(request, "workspace/file.html", {"form": form}, status=status)
+    return render(
+        request,
+        "workspace/file.html",
+        {"form": form, "countries": country_datalist()},
+        status=status,
+    )

@@ -11,6 +11,7 @@ import datetime
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +20,7 @@ from django.views.decorators.http import require_GET
 
 from notices import services as notice_documents
 from secretariat.public import statistics
-from secretariat.public.cache import KeptCountPaginator
+from secretariat.public.cache import KeptCountPaginator, remember
 from secretariat.web import downloads
 from submissions import access
 from submissions.models import Document, SubmissionLaw, SubmissionSubmitter
@@ -63,6 +64,41 @@ def _decorate(submissions):
     return submissions
 
 
+# The columns a row of the docket list shows; the long texts (summaries, facts) stay in the
+# database (tests/docket/test_queries.py: no query per row).
+LIST_FIELDS = (
+    "identifier",
+    "slug",
+    "stage",
+    "closure_reason",
+    "filed_on",
+    "last_event_on",
+    "title_en",
+    "title_es",
+    "party__code",
+    "party__name_en",
+    "party__name_es",
+)
+
+
+def _list_rows(submissions):
+    """What each row of the list shows, made in Python once per page: a page has twenty rows,
+    and the template language costs more per value than the value itself (make bench)."""
+    submissions = _decorate(list(submissions))
+    if not submissions:
+        return submissions
+    # The case page's address reversed once, for the first row, then with each row's slug.
+    first = submissions[0].slug
+    head, tail = reverse("docket_case", args=[first]).rsplit(first, 1)
+    stages = {}
+    for submission in submissions:
+        submission.public_url = f"{head}{submission.slug}{tail}"
+        if submission.stage not in stages:
+            stages[submission.stage] = submission.get_stage_display()
+        submission.stage_label = stages[submission.stage]
+    return submissions
+
+
 @require_GET
 def docket(request):
     """Every registered case, searchable and filterable, 20 to a page."""
@@ -70,12 +106,12 @@ def docket(request):
     page = None
     if queryset is not None:
         paginator = KeptCountPaginator(
-            with_public_people(queryset),
+            with_public_people(queryset.only(*LIST_FIELDS)),
             PAGE_SIZE,
             search=repr(sorted(form.active_filters().items())),
         )
         page = paginator.get_page(form.cleaned_data.get("page") or 1)
-        _decorate(page.object_list)
+        page.object_list = _list_rows(page.object_list)
     filters = form.active_filters()
     return render(
         request,
@@ -85,8 +121,22 @@ def docket(request):
             "page": page,
             "filters": filters,
             "query_string": _encode(filters),
+            "filters_html": _filters_html(form, filters),
         },
         status=200 if page is not None else 400,
+    )
+
+
+def _filters_html(form, filters: dict):
+    """The filter controls, which depend only on the choices made and the language: made once
+    per version (the form renderer draws each option through two templates). Not kept when the
+    form has errors, which are shown beside the controls."""
+    if form.errors:
+        return None
+    chosen = sorted((name, value) for name, value in filters.items() if name != "q")
+    return remember(
+        f"docket-filters:{chosen!r}",
+        lambda: render_to_string("docket/_filters.html", {"form": form}),
     )
 
 

@@ -9,10 +9,12 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from secretariat.public import cache as public_cache
 from secretariat.public import ratelimit
 from secretariat.public.filing_forms import (
     ATTACHMENT_SLOTS,
@@ -160,26 +162,29 @@ def _error_links(filing, people) -> list:
 
 def _render_form(request, filing, people, *, warnings=(), problem="", status=200):
     error_links = _error_links(filing, people)
-    return render(
-        request,
-        "filing/form.html",
-        {
-            "filing": filing,
-            "primary": people[0],
-            "co_submitters": people[1:],
-            "submitter_count": len(people),
-            "may_add_submitter": len(people) < MAX_SUBMITTERS,
-            "max_submitters": MAX_SUBMITTERS,
-            "countries": country_datalist(),
-            "error_links": error_links,
-            "warnings": warnings,
-            "problem": problem,
-            "accepted_types": ", ".join(e.upper() for e in uploads.allowed_extensions()),
-            "per_file": filesizeformat(settings.SEM_FILING_MAX_FILE_BYTES),
-            "total": filesizeformat(settings.SEM_FILING_MAX_TOTAL_BYTES),
-        },
-        status=status,
-    )
+    context = {
+        "filing": filing,
+        "primary": people[0],
+        "co_submitters": people[1:],
+        "submitter_count": len(people),
+        "may_add_submitter": len(people) < MAX_SUBMITTERS,
+        "max_submitters": MAX_SUBMITTERS,
+        "countries": country_datalist(),
+        "error_links": error_links,
+        "warnings": warnings,
+        "problem": problem,
+        "accepted_types": ", ".join(e.upper() for e in uploads.allowed_extensions()),
+        "per_file": filesizeformat(settings.SEM_FILING_MAX_FILE_BYTES),
+        "total": filesizeformat(settings.SEM_FILING_MAX_TOTAL_BYTES),
+    }
+    if request.method == "GET" and not filing.is_bound and not warnings and not problem:
+        # The blank form is the same for every visitor in a language (its CSRF token, outside
+        # this part, is each visitor's own): made once per version, not per new URL.
+        context["form_body"] = public_cache.remember(
+            "filing-form-blank",
+            lambda: render_to_string("filing/_form_body.html", context, request=request),
+        )
+    return render(request, "filing/form.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])

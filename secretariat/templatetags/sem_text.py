@@ -102,6 +102,17 @@ def case_title(submission):
 
 
 @register.filter
+def day(value) -> str:
+    """A date as ``<time datetime="2024-03-05">5 March 2024</time>``: the machine's form and
+    the page's language's (one date format per language, ``secretariat/formats``)."""
+    if not value:
+        return ""
+    return format_html(
+        '<time datetime="{}">{}</time>', value.isoformat(), formats.date_format(value)
+    )
+
+
+@register.filter
 def case_status(submission) -> str:
     """Open or closed, as the docket says it."""
     if submission.stage == "closed":

@@ -140,3 +140,38 @@ def test_the_pages_of_one_search_count_the_results_once_per_version(client, base
     assert second == first - 1  # the COUNT, kept from the first page
     cache.bump()
     assert fetch(client, base + "&page=3")[0] == first
+
+
+def test_a_new_url_of_the_blank_filing_form_reuses_its_body_with_the_visitors_own_token(db):
+    """The blank form's body is kept per version and language; the page around it (and its
+    CSRF token) is each visitor's, and a Spanish page never gets the English body."""
+    token = re.compile(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"')
+    first, second = Client(), Client()
+    english = first.get("/en/file/")
+    assert english["X-Public-Cache"] == "miss"
+    with mock.patch("secretariat.public.filing_views.render_to_string", side_effect=AssertionError):
+        again = second.get("/en/file/?from=newsletter")  # a new URL: the page is made afresh
+    assert again["X-Public-Cache"] == "miss"
+    form = re.compile(rb'<form method="post" enctype.*?</form>', re.DOTALL)
+    kept = form.search(token.sub(b"T", again.content)).group()
+    assert kept == form.search(token.sub(b"T", english.content)).group()
+    assert b'name="f-title"' in kept
+    assert token.findall(again.content) != token.findall(english.content)
+    spanish = second.get("/es/file/").content.decode()
+    assert "Enviar mi comunicación" in spanish and "Send my submission" not in spanish
+
+
+def test_the_docket_filters_are_kept_per_choice_and_drawn_afresh_after_an_event(client):
+    assert import_registry(cases(0, 3)).ok
+    cache.bump()
+    selected = re.compile(r"<option value=\"([A-Z]{2})\" selected>")
+    assert selected.findall(client.get("/en/docket/?party=PE").content.decode()) == ["PE"]
+    assert selected.findall(client.get("/en/docket/?party=US").content.decode()) == ["US"]
+    assert selected.findall(client.get("/en/docket/?party=PE&cold=1").content.decode()) == ["PE"]
+    with mock.patch("secretariat.public.docket_views.render_to_string") as draw:
+        draw.return_value = "<fieldset>drawn</fieldset>"
+        client.get("/en/docket/?party=PE&cold=2")
+        assert not draw.called  # kept under this version
+        cache.bump()
+        assert "drawn" in client.get("/en/docket/?party=PE&cold=3").content.decode()
+        assert draw.called

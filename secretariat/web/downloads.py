@@ -8,6 +8,7 @@ access log are decided here once, so the docket, the workspace and the portals c
 """
 
 import os
+import re
 import unicodedata
 
 from django.http import FileResponse, Http404, HttpResponse
@@ -20,15 +21,36 @@ from submissions.stages import Visibility
 FALLBACK_CONTENT_TYPE = "application/octet-stream"
 
 
-def download_name(document) -> str:
-    """The filename offered to the browser: the name it was uploaded under, else the stored
-    file's name. Path parts and control characters are dropped (a registry import or an old row
-    may hold either); Django writes non-ASCII names as RFC 5987 ``filename*``."""
+def download_name(document, *, as_uploaded: bool = False) -> str:
+    """The filename offered to the browser.
 
-    name = document.original_name or document.file.name
-    name = os.path.basename(name.replace("\\", "/"))
-    name = "".join(c for c in name if unicodedata.category(c)[0] != "C").strip()
-    return name or f"document-{document.pk}"
+    Outside the Secretariat's workspace a file is offered under a name made from its case and
+    its code, with its language and extension (``SEM-PE-005-2026-D2-es.pdf``,
+    ``SEM-PE-005-2026-39-es.pdf``): the name it was uploaded under may name a submitter whose
+    identity is withheld, or say what its title does not. The workspace (``as_uploaded``)
+    offers that name, else the stored file's. Path parts and control characters are dropped
+    (a registry import or an old row may hold either); Django writes non-ASCII names as RFC
+    5987 ``filename*``."""
+
+    uploaded = _clean(document.original_name or document.file.name)
+    if as_uploaded:
+        return uploaded or f"document-{document.pk}"
+    extension = os.path.splitext(uploaded)[1].lower()
+    if not SAFE_EXTENSION.fullmatch(extension):
+        extension = ""
+    case = document.submission
+    base = document.code or f"{case.identifier or case.receipt_number or 'document'}-{document.pk}"
+    base = UNSAFE_IN_NAME.sub("-", base).strip("-")
+    return f"{base}-{document.language}{extension}" if document.language else base + extension
+
+
+SAFE_EXTENSION = re.compile(r"\.[a-z0-9]{1,8}")
+UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+def _clean(name: str) -> str:
+    name = os.path.basename((name or "").replace("\\", "/"))
+    return "".join(c for c in name if unicodedata.category(c)[0] != "C").strip()
 
 
 def mark_attachment(response: HttpResponse, filename: str) -> HttpResponse:
@@ -39,7 +61,7 @@ def mark_attachment(response: HttpResponse, filename: str) -> HttpResponse:
     return response
 
 
-def serve_document(request, document) -> FileResponse:
+def serve_document(request, document, *, as_uploaded: bool = False) -> FileResponse:
     """Stream a stored document that the view's gate has already let through.
 
     404 when the document has no file or the file is missing from storage. A restricted
@@ -61,7 +83,7 @@ def serve_document(request, document) -> FileResponse:
     response = FileResponse(
         handle,
         as_attachment=True,
-        filename=download_name(document),
+        filename=download_name(document, as_uploaded=as_uploaded),
         content_type=document.content_type or FALLBACK_CONTENT_TYPE,
     )
     response["X-Content-Type-Options"] = "nosniff"

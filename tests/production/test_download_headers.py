@@ -1,6 +1,8 @@
 """Every website serves a stored document the same way (``secretariat.web.downloads``): the
-docket, the workspace and both portals send the same headers for the same file, a non-ASCII
-name travels as RFC 5987 ``filename*``, and restricted downloads are logged on every route."""
+docket, the workspace and both portals send the same headers for the same file, except that
+only the workspace offers the name it was uploaded under (elsewhere a name made from the case
+and the document); a non-ASCII name travels as RFC 5987 ``filename*``, and restricted downloads
+are logged on every route."""
 
 from urllib.parse import quote
 
@@ -57,21 +59,50 @@ def _get(request, who, url):
 HEADERS = ("Content-Type", "Content-Disposition", "Content-Length", "X-Content-Type-Options")
 
 
+def made_name(case, document) -> str:
+    return f"{case.identifier.replace('/', '-')}-{document.pk}-es.pdf"
+
+
 def test_every_route_sends_the_same_headers_for_the_same_document(request):
     case, document = _case_with("public")
     seen = {}
     for who, url in _routes(case, document):
         response = _get(request, who, url)
         assert b"".join(response.streaming_content) == PDF
-        seen[url] = {name: response[name] for name in HEADERS}
+        seen[who] = {name: response[name] for name in HEADERS}
     expected = {
         "Content-Type": "application/pdf",
-        "Content-Disposition": 'attachment; filename="letter.pdf"',
+        "Content-Disposition": f'attachment; filename="{made_name(case, document)}"',
         "Content-Length": str(len(PDF)),
         "X-Content-Type-Options": "nosniff",
     }
     assert len(seen) == 4
+    assert seen.pop("officer") == {
+        **expected,
+        "Content-Disposition": 'attachment; filename="letter.pdf"',
+    }
     assert all(headers == expected for headers in seen.values()), seen
+
+
+def test_a_withheld_submitters_name_in_a_file_name_reaches_only_the_secretariat(request):
+    """The helper's walk: "Carta_de_Juan_Perez_Gomez.pdf", made public with the acknowledgement,
+    was offered to everyone under that name."""
+    case, document = _case_with("public", name="Carta_de_Juan_Perez_Gomez.pdf")
+    for who, url in _routes(case, document):
+        disposition = _get(request, who, url)["Content-Disposition"]
+        if who == "officer":
+            assert "Juan" in disposition
+        else:
+            assert "Juan" not in disposition
+            assert disposition == f'attachment; filename="{made_name(case, document)}"'
+
+
+def test_a_generated_documents_name_is_its_code_and_language(request):
+    case, document = _case_with("public")
+    Document.objects.filter(pk=document.pk).update(code=f"{case.identifier}/D2", language="en")
+    docket = reverse("document_download", kwargs={"slug": case.slug, "pk": document.pk})
+    disposition = _get(request, None, docket)["Content-Disposition"]
+    assert disposition == f'attachment; filename="{case.identifier.replace("/", "-")}-D2-en.pdf"'
 
 
 def test_the_type_is_the_stored_one_never_guessed_from_the_name(request):
@@ -80,13 +111,18 @@ def test_the_type_is_the_stored_one_never_guessed_from_the_name(request):
     for who, url in _routes(case, document):
         response = _get(request, who, url)
         assert response["Content-Type"] == "application/octet-stream"
-        assert response["Content-Disposition"] == 'attachment; filename="notes.html"'
+        assert response["Content-Disposition"].endswith('.html"')
+
+
+def workspace_route(case, document) -> list:
+    """The one route that offers the name a file was uploaded under."""
+    return [route for route in _routes(case, document) if route[0] == "officer"]
 
 
 def test_a_non_ascii_name_is_sent_as_rfc_5987_filename_star(request):
     case, document = _case_with("public", name=NON_ASCII)
     assert document.original_name == NON_ASCII
-    for who, url in _routes(case, document):
+    for who, url in workspace_route(case, document):
         response = _get(request, who, url)
         assert response["Content-Disposition"] == f"attachment; filename*=utf-8''{quote(NON_ASCII)}"
 
@@ -95,7 +131,7 @@ def test_control_characters_and_path_parts_never_reach_the_header(request):
     case, document = _case_with("public")
     # A right-to-left override would show "evil\u202egpj.exe" as "evilexe.jpg".
     Document.objects.filter(pk=document.pk).update(original_name="..\\x/evil\u202egpj\r\n.exe")
-    for who, url in _routes(case, document):
+    for who, url in workspace_route(case, document):
         response = _get(request, who, url)
         assert response["Content-Disposition"] == 'attachment; filename="evilgpj.exe"'
 
@@ -104,7 +140,7 @@ def test_without_an_uploaded_name_the_stored_file_name_is_offered(request):
     case, document = _case_with("public")
     Document.objects.filter(pk=document.pk).update(original_name="")
     stored = document.file.name.rsplit("/", 1)[-1]
-    for who, url in _routes(case, document):
+    for who, url in workspace_route(case, document):
         response = _get(request, who, url)
         assert response["Content-Disposition"] == f'attachment; filename="{stored}"'
 

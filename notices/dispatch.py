@@ -59,6 +59,9 @@ def queue_notices(event) -> list[Notice]:
                 "kind": event.kind,
                 "outcome": event.data.get("outcome") or "",
                 "due_on": due_on,
+                # The Party that acted (comments, a Council member's instruction), when it is
+                # not necessarily the Party concerned.
+                "acting_party": event.data.get("party") or "",
                 **person.link_context,
             }
             if event.kind == "proposed":

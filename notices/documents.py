@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from notices.wording import BODY, CLOSURE, LABELS, TITLES, date_in, party_phrases
+from submissions import access
 from workflow import treaty
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -83,7 +84,11 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
         "reference": facts.reference,
         "title": facts.title,
         "filed_on": date_in(facts.filed_on, language),
-        "submitters": "; ".join(facts.submitters),
+        # Inside a sentence a withheld name is a phrase, not the particulars' capitalised label.
+        "submitters": "; ".join(
+            labels["withheld_in_sentence"] if name == str(access.WITHHELD_LABEL) else name
+            for name in facts.submitters
+        ),
         "closure": CLOSURE[language].get(facts.closure, facts.closure),
         **party_phrases(facts.party, language),
     }
@@ -94,10 +99,12 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
             "particulars",
             rows=[
                 (labels["identifier"], facts.reference),
-                (labels["code"], facts.code or facts.reference),
+                # A document without a code of its own (an acknowledgement, a cover letter)
+                # does not repeat the identifier as its code.
+                *([(labels["code"], facts.code)] if facts.code else []),
                 (labels["date"], date_in(facts.on, language)),
                 (labels["submission"], facts.title),
-                (labels["submitters"], values["submitters"]),
+                (labels["submitters"], "; ".join(facts.submitters)),
                 (labels["party"], values["party"]),
             ],
         ),

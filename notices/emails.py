@@ -33,6 +33,7 @@ def _values(context: dict) -> dict:
     values["party"] = phrases.party_label(party)
     values["concerning_party"] = phrases.concerning_party(party)
     values["from_party"] = phrases.from_party(party)
+    values["from_acting_party"] = phrases.from_party(context.get("acting_party", ""))
     closure = context.get("closure")
     values["closure"] = str(ClosureReason(closure).label) if closure else ""
     proposal = context.get("proposal")

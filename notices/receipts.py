@@ -23,9 +23,21 @@ def receipt_documents(event, viewer=None) -> list:
     return list(access.visible_documents(event.documents.all(), levels))
 
 
+def publication_note(event) -> str:
+    """What a receipt says of a post sent for the public (``publish_requested``): it waits for
+    the Secretariat (portals.views.held_for_review), and the sender should know it does."""
+    if not (event.data or {}).get("publish_requested"):
+        return ""
+    return gettext(
+        "You asked for this to be made public. Until the Secretariat publishes it, only the "
+        "Secretariat, the Parties and the Council see it."
+    )
+
+
 def receipt_context(event, viewer=None) -> dict:
     """What a receipt shows, with the letterhead of the active language."""
     return {
+        "publication_note": publication_note(event),
         "event": event,
         "case": event.submission,
         "documents": receipt_documents(event, viewer),
@@ -56,6 +68,8 @@ def render_receipt_document(event, language: str, viewer=None) -> tuple[str, str
                 "on_behalf": context["on_behalf"],
             }
         )
+        if context["publication_note"]:
+            doc.add_paragraph(context["publication_note"])
         for document in context["documents"]:
             doc.add_paragraph(
                 gettext("Document: %(title)s (%(language)s), SHA-256 %(hash)s")

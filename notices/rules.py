@@ -69,12 +69,18 @@ RULES = [
     Rule("response_decided", "request", PARTY_CONCERNED, "request_to_party"),
     Rule("party_responded", None, SUBMITTERS, "party_responded", public_only=True),
     Rule("party_responded", None, PARTY_CONCERNED, "response_received"),
+    Rule("party_responded", None, STAFF, "response_to_staff"),
     Rule("factual_record_notified", "warranted", SUBMITTERS, "factual_record_warranted"),
     Rule("factual_record_notified", "not_warranted", SUBMITTERS, "determination_closed"),
     Rule("factual_record_notified", "warranted", COUNCIL, "council_notification"),
+    Rule("council_instructed", None, SUBMITTERS, "record_instructed", public_only=True),
+    Rule("council_instructed", None, STAFF, "instruction_to_staff"),
     Rule("draft_submitted", None, COUNCIL, "council_draft"),
     Rule("draft_submitted", None, FOCAL_POINTS, "draft_for_comment"),
+    Rule("draft_commented", None, STAFF, "comments_to_staff"),
     Rule("final_submitted", None, COUNCIL, "council_final"),
+    Rule("final_submitted", None, SUBMITTERS, "final_record_submitted", public_only=True),
+    Rule("publication_instructed", None, STAFF, "publication_to_staff"),
     Rule("published", None, SUBMITTERS, "published"),
     Rule("closed", None, SUBMITTERS, "case_closed"),
     Rule("withdrawn", None, SUBMITTERS, "case_closed"),
@@ -212,6 +218,10 @@ MESSAGES = {
         (_("The Secretariat has received the response %(from_party)s on %(on)s."),),
         _("Open the case in the portal"),
     ),
+    "response_to_staff": Message(
+        _("%(reference)s: the Party has responded"),
+        (_("The response %(from_party)s to the Secretariat's request was received on %(on)s."),),
+    ),
     "factual_record_warranted": Message(
         _("%(reference)s: the Secretariat has informed the Council"),
         (
@@ -233,6 +243,25 @@ MESSAGES = {
         ),
         _("Open the case in the portal"),
     ),
+    "record_instructed": Message(
+        _("%(reference)s: a factual record will be prepared"),
+        (
+            _(
+                "The Environmental Affairs Council has instructed the Secretariat to prepare a "
+                "factual record on your submission (%(on)s)."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
+    "instruction_to_staff": Message(
+        _("%(reference)s: the Council instructs a factual record"),
+        (
+            _(
+                "A member of the Council %(from_acting_party)s instructed the Secretariat on "
+                "%(on)s to prepare a factual record on submission %(reference)s, “%(title)s”."
+            ),
+        ),
+    ),
     "council_draft": Message(
         _("%(reference)s: draft factual record"),
         (
@@ -253,6 +282,15 @@ MESSAGES = {
         ),
         _("Open the case in the portal"),
     ),
+    "comments_to_staff": Message(
+        _("%(reference)s: comments on the draft factual record"),
+        (
+            _(
+                "Comments %(from_acting_party)s on the draft factual record on submission "
+                "%(reference)s were received on %(on)s."
+            ),
+        ),
+    ),
     "council_final": Message(
         _("%(reference)s: final factual record"),
         (
@@ -262,6 +300,26 @@ MESSAGES = {
             ),
         ),
         _("Open the case in the portal"),
+    ),
+    "final_record_submitted": Message(
+        _("%(reference)s: final factual record submitted to the Council"),
+        (
+            _(
+                "The Secretariat has submitted the final factual record on your submission to "
+                "the Environmental Affairs Council (%(on)s). It will be published if a member "
+                "of the Council so instructs."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
+    "publication_to_staff": Message(
+        _("%(reference)s: the Council instructs publication"),
+        (
+            _(
+                "A member of the Council %(from_acting_party)s instructed the Secretariat on "
+                "%(on)s to publish the final factual record on submission %(reference)s."
+            ),
+        ),
     ),
     "published": Message(
         _("%(reference)s: factual record published"),

@@ -48,6 +48,8 @@ LABELS = {
         "no": "No",
         "signature": "Secretariat for Environmental Matters",
         "reasons_heading": "Reasons of the Secretariat",
+        # In a sentence ("filed … by …") instead of the list's "Name withheld at …" label.
+        "withheld_in_sentence": "a submitter whose name is withheld at their request",
     },
     ES: {
         "identifier": "Identificador",
@@ -66,6 +68,7 @@ LABELS = {
         "no": "No",
         "signature": "Secretaría para Asuntos de Cumplimiento Ambiental",
         "reasons_heading": "Razones de la Secretaría",
+        "withheld_in_sentence": "un remitente cuyo nombre se reserva a su solicitud",
     },
 }
 

@@ -2,6 +2,7 @@
 write a date one way per language."""
 
 import datetime
+import zoneinfo
 from types import SimpleNamespace
 
 import pytest
@@ -51,13 +52,15 @@ def test_codes_become_words(language, expected):
 @pytest.mark.parametrize(
     ("language", "date", "datetime_"),
     [
-        ("en", "28 October 2026", "28 October 2026, 14:05"),
-        ("es", "28 de octubre de 2026", "28 de octubre de 2026, 14:05"),
+        # A time says its offset from UTC: Lima, Washington and a reader elsewhere (a receipt's
+        # "01:33" was read as UTC in the helper's walk).
+        ("en", "28 October 2026", "28 October 2026, 14:05 UTC-0500"),
+        ("es", "28 de octubre de 2026", "28 de octubre de 2026, 14:05 UTC-0500"),
     ],
 )
 def test_one_date_format_per_language(language, date, datetime_):
     day = datetime.date(2026, 10, 28)
-    moment = datetime.datetime(2026, 10, 28, 14, 5)  # noqa: DTZ001 (a wall-clock time)
+    moment = datetime.datetime(2026, 10, 28, 14, 5, tzinfo=zoneinfo.ZoneInfo("America/Lima"))
     with translation.override(language):
         assert formats.date_format(day, "DATE_FORMAT") == date
         assert formats.date_format(day, "SHORT_DATE_FORMAT") == date

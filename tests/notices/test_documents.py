@@ -169,7 +169,16 @@ def test_the_public_acknowledgement_withholds_a_withheld_name(officer):
         text = text_of(fh.read())
     assert "SEM/PE/001/2023" in text
     assert "Asociación Amazónica" not in text
-    assert "Name withheld at the submitter's request" in text
+    assert "Name withheld at the submitter's request" in text  # the particulars' label
+    # In the sentence a phrase, not the label with its capital (the helper's walk), and no
+    # "Document code" row repeating the identifier.
+    assert "by a submitter whose name is withheld at their request" in text
+    assert "Document code" not in text
+    with event.documents.get(language="es").file.open("rb") as fh:
+        spanish = text_of(fh.read())
+    assert "por un remitente cuyo nombre se reserva a su solicitud" in spanish
+    assert "por Nombre reservado" not in spanish
+    assert "Código del documento" not in spanish
 
 
 @frozen(D(2023, 4, 10))

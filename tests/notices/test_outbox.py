@@ -172,3 +172,49 @@ def test_a_submitters_row_keeps_no_token_and_a_revoked_link_is_not_sent(officer)
     assert token not in mail.outbox[-1].body
     assert "/track/" not in mail.outbox[-1].body
     assert staff.context["link"].endswith(f"/en/secretariat/case/{case.pk}/")
+
+
+@frozen(datetime.date(2023, 8, 1))
+def test_the_secretariat_hears_of_what_a_party_or_a_council_member_did(
+    client, officer, director, us_council, pe_focal
+):
+    """The helper's walk: a Party's response, its comments and a Council member's instructions
+    told no one in the Secretariat until the next day's digest; nor was the submitter told that
+    a factual record would be prepared. Each is in the staff's language, naming who acted."""
+    from django.urls import reverse
+
+    officer.preferred_language = "es"
+    officer.save()
+    case = drive("awaiting_council", party="PE").case
+    client.force_login(us_council)
+    response = client.post(
+        reverse("council_instruct", kwargs={"pk": case.pk}),
+        {"event_count": case.event_count, "reasons": ""},
+    )
+    assert response.status_code == 302
+    told = sorted(Notice.objects.values_list("message", "recipient_email"))
+    assert ("instruction_to_staff", "officer@example.org") in told
+    assert ("instruction_to_staff", "director@example.org") in told
+    instructed = Notice.objects.filter(message="record_instructed")
+    assert instructed.get().recipient_email == "amazonica@example.org"  # public: the submitter
+    sending.send_pending()
+    by_to = {m.to[0]: m for m in mail.outbox if "Council" in m.subject or "Consejo" in m.subject}
+    assert "Un miembro del Consejo de los Estados Unidos" in by_to["officer@example.org"].body
+    assert "A member of the Council from the United States" in by_to["director@example.org"].body
+
+    Notice.objects.all().delete()
+    story_case = drive("draft_comment_period", party="PE").case
+    with frozen(datetime.date(2023, 10, 20)):
+        services.record_event(
+            story_case, "draft_commented", actor=pe_focal, author="party:PE", data={"party": "PE"}
+        )
+    comments = Notice.objects.filter(message="comments_to_staff")
+    assert sorted(comments.values_list("recipient_email", flat=True)) == [
+        "director@example.org",
+        "officer@example.org",
+    ]
+    sending.send_pending()
+    spanish = next(
+        m for m in mail.outbox if m.to == ["officer@example.org"] and "borrador" in m.subject
+    )
+    assert "las observaciones del Perú sobre el borrador" in spanish.body

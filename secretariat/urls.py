@@ -7,6 +7,7 @@ from django.views.i18n import set_language
 
 from secretariat import views as site_views
 from secretariat.accounts import otp_views, signin
+from secretariat.accounts import views as account_views
 from secretariat.public.cache import public_page
 from secretariat.public.sitemaps import SITEMAPS
 
@@ -33,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("secretariat/accounts/", include("secretariat.accounts.urls")),
     path("secretariat/", include("secretariat.workspace.urls")),
     path("accounts/login/", signin.sign_in, name="login"),
+    path("accounts/me/", account_views.my_account, name="my_account"),
     path("accounts/session/", signin.keep_session, name="keep_session"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/otp/", otp_views.verify, name="otp_verify"),

@@ -30,7 +30,7 @@ from secretariat.web.forms import AccessibleForm
 from submissions import access
 from submissions.history import acting_user
 from submissions.models import LANGUAGE_CHOICES, PARTY_CODES, Party, User
-from submissions.roles import PARTY_BOUND_ROLES, Role
+from submissions.roles import PARTY_BOUND_ROLES, Role, roles_of
 from workflow.activity import portal_activity
 
 log = logging.getLogger(__name__)
@@ -99,7 +99,27 @@ def deactivate(user: User, *, actor) -> None:
     log.info("user %s deactivated %s", actor.pk, user.pk)
 
 
+def set_email_language(user: User, language: str, *, actor) -> None:
+    """A person chooses the language of the emails they receive (the outbox writes each
+    notice in its recipient's ``preferred_language``). Only for themselves."""
+    if actor.pk != user.pk:
+        raise PermissionDenied
+    if language not in dict(LANGUAGE_CHOICES):
+        raise ValueError(f"not a language of this installation: {language!r}")
+    with transaction.atomic(), acting_user(actor):
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
+
+
 # --- Forms -------------------------------------------------------------------------------------
+
+
+class EmailLanguageForm(AccessibleForm):
+    preferred_language = forms.ChoiceField(
+        label=gettext_lazy("Language of the emails you receive"),
+        choices=LANGUAGE_CHOICES,
+        widget=forms.RadioSelect,
+    )
 
 
 class InviteForm(AccessibleForm):
@@ -285,3 +305,32 @@ set_password = SetPasswordView.as_view()
 @require_GET
 def password_set(request):
     return render(request, "accounts/password_set.html")
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_account(request):
+    """A signed-in person's own page: who they are here, and the language of their emails
+    (the pages follow the language switcher; the emails cannot)."""
+    form = EmailLanguageForm(
+        request.POST or None, initial={"preferred_language": request.user.preferred_language}
+    )
+    if request.method == "POST" and form.is_valid():
+        language = form.cleaned_data["preferred_language"]
+        set_email_language(request.user, language, actor=request.user)
+        messages.success(
+            request,
+            _("Saved. The language of your emails: %(language)s.")
+            % {"language": dict(LANGUAGE_CHOICES)[language]},
+        )
+        return redirect("my_account")
+    return render(
+        request,
+        "accounts/me.html",
+        {
+            "form": form,
+            "roles": [role.label for role in sorted(roles_of(request.user))],
+            "party": access.party_of(request.user),
+        },
+    )

@@ -184,6 +184,15 @@ def docket_case(request, slug):
         "today": timezone.localdate(),
         "related": list(related),
         "call": _open_call(submission, events),
+        # Once published, the record itself near the top, not only in the timeline.
+        "final_record": next(
+            (
+                e.public_documents
+                for e in events
+                if e.kind == "final_submitted" and e.public_documents
+            ),
+            [],
+        ),
         "other_language": "es" if (request.LANGUAGE_CODE or "en")[:2] == "en" else "en",
     }
     context["other_title"] = getattr(submission, f"title_{context['other_language']}")

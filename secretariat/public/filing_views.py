@@ -317,6 +317,8 @@ def deadline_rows(submission) -> list[dict]:
     return [
         {
             "label": deadline.kind_label,
+            # One period per Party (comments on the draft): which one is whose.
+            "party": deadline.party,
             "due_on": deadline.due_on,
             "explanation": explain(deadline),
         }

@@ -238,3 +238,14 @@ def test_a_call_past_its_closing_date_is_not_shown(client, db):
     assert import_registry({"format": "sem-registry/1", "submissions": [case]}).ok
     body = client.get("/en/docket/sem-pe-009-2024/").content.decode()
     assert "Open call for information" not in body
+
+
+def test_a_closed_case_says_closed_once_with_its_reason(client, db):
+    from tests.helpers_cases import drive
+
+    case = drive("closed").case
+    page = client.get(f"/es/docket/{case.slug}/").content.decode()
+    facts = page.split('class="case__facts', 1)[-1] if 'class="case__facts' in page else page
+    assert "<dt>Etapa</dt>" not in facts
+    assert "<dt>Estado</dt><dd>Cerrado</dd>" in facts
+    assert "<dt>Motivo de cierre</dt>" in facts

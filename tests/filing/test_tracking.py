@@ -46,6 +46,16 @@ def test_the_tracking_page_shows_stage_timeline_and_deadlines(
     assert 'name="robots" content="noindex"' in html
 
 
+def test_each_partys_comment_period_is_named_with_its_party(client):
+    """The helper's walk: the two comment periods on the draft read the same on the tracking
+    page, while the public page says whose each is."""
+    case = drive("draft_comment_period").case
+    membership, _url = link_of(case)
+    html = client.get(f"/es/track/{membership.tracking_token}/", follow=True).content.decode()
+    assert "borrador del expediente de hechos</strong> (Perú):" in html
+    assert "borrador del expediente de hechos</strong> (Estados Unidos):" in html
+
+
 def test_the_stage_in_spanish(client):
     case = drive("admissibility_review").case
     membership, _url = link_of(case)

@@ -94,11 +94,20 @@ def test_response_with_annex_moves_the_case_and_sends_a_receipt(
     client.force_login(pe_focal)
     receipt = client.get(response["Location"])
     assert event.hash in receipt.content.decode()
+    # Sent for the public, held for the Secretariat: the receipt says so (the helper's walk).
+    note = "You asked for this to be made public. Until the Secretariat publishes it"
+    assert note in receipt.content.decode()
     document = client.get(
         reverse("party_receipt_document", kwargs={"pk": case.pk, "seq": event.seq})
     )
     assert document.status_code == 200
     assert document.content[:2] == b"PK"  # a Word (zip) file
+    import io
+
+    from docx import Document as Docx
+
+    paragraphs = [p.text for p in Docx(io.BytesIO(document.content)).paragraphs]
+    assert any(text.startswith(note) for text in paragraphs)
 
 
 def test_a_pending_proceeding_needs_its_details(client, pe_focal):
@@ -247,3 +256,63 @@ def test_case_list_query_count(client, pe_focal, django_assert_max_num_queries):
     with django_assert_max_num_queries(12):
         response = client.get(reverse("party_home"))
     assert response.content.decode().count("/en/party/cases/") == 3
+
+
+def test_a_met_deadline_says_its_target_date_in_the_past(client, pe_focal):
+    """The helper's walk: "met on 3 December 2026, in time — due 19 January 2027" read as if
+    the response were still due."""
+    case = drive("factual_record_decision", party="PE").case
+    client.force_login(pe_focal)
+    page = client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
+    deadline = Deadline.objects.get(submission=case, kind="party_response")
+    assert deadline.state == "met"
+    due = f"{deadline.due_on.day} {deadline.due_on:%B %Y}"
+    item = page.split("deadline--met", 1)[1].split("</li>", 1)[0]
+    assert f"(the target date was {due})" in " ".join(item.split())
+    assert "— due" not in item
+
+
+def test_comments_sent_for_the_public_are_listed_for_the_secretariats_review(
+    client, us_focal, officer, director
+):
+    """The helper's walk: a Party asked for its comments to be public, and publishing the
+    record left them unpublished with nothing in the workspace to say so."""
+    case = drive("draft_comment_period", party="PE").case
+    client.force_login(us_focal)
+    with frozen(D(2023, 10, 20)):
+        client.post(
+            reverse("party_comment", kwargs={"pk": case.pk}),
+            {
+                "event_count": case.event_count,
+                "language": "en",
+                "make_public": "on",
+                "document_title": "Comments of the United States",
+                "document": pdf("comments.pdf"),
+                "attachments-TOTAL_FORMS": "0",
+                "attachments-INITIAL_FORMS": "0",
+            },
+        )
+    event = Event.objects.get(submission=case, kind="draft_commented")
+    assert event.data.get("publish_requested") is True
+    client.force_login(officer)
+    page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    held = page.split('id="held-heading"', 1)[1].split("</section>", 1)[0]
+    assert f'href="#event-{event.seq}"' in held
+    document = event.documents.get()
+    with frozen(D(2023, 10, 21)):
+        proposal = services.record_event(
+            case,
+            "visibility_changed",
+            actor=officer,
+            data={
+                "document": [event.seq - 1, document.position],  # 0-based event index
+                "from": "parties",
+                "to": "public",
+                "reason": "Pedido por la Parte.",
+            },
+        )
+        services.approve_proposal(case, proposal.seq, actor=director)
+    document.refresh_from_db()
+    assert document.visibility == "public"
+    page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    assert 'id="held-heading"' not in page

@@ -324,3 +324,29 @@ def test_a_later_version_of_a_draft_keeps_the_drafts_limit(officer):
             reason="Translation for the Parties.",
         )
     assert Document.objects.get(translation_of=draft).visibility == "parties"
+
+
+def test_the_published_record_is_offered_near_the_top_of_the_case_page(client, director, officer):
+    """The helper's walk: once published, the final record was found only inside the ninth
+    entry of the timeline."""
+    story = drive(S.DRAFT_COMMENT_PERIOD)
+    story.add(
+        "final_submitted",
+        D(2023, 11, 20),
+        documents_in=[
+            doc("Expediente de hechos final"),
+            doc("Final factual record", translation_of=0, official_translation=True),
+        ],
+    )
+    page = client.get(f"/es/docket/{story.case.slug}/").content.decode()
+    assert 'id="record-heading"' not in page  # not before it is published
+    story.add("publication_instructed", D(2023, 11, 22), author="council:PE", data={"party": "PE"})
+    with frozen(D(2023, 11, 28)):
+        proposal = services.record_event(story.case, "published", actor=officer)
+        services.approve_proposal(story.case, proposal.seq, actor=director)
+    page = client.get(f"/es/docket/{story.case.slug}/").content.decode()
+    section = page.split('id="record-heading"', 1)[1].split("</section>", 1)[0]
+    assert page.index('id="record-heading"') < page.index('id="timeline-heading"')
+    assert "Expediente de hechos final" in section
+    for document in Document.objects.filter(event__kind="final_submitted"):
+        assert f"/es/docket/{story.case.slug}/documents/{document.pk}/" in section

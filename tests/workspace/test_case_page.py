@@ -327,3 +327,31 @@ def test_a_second_proposal_of_a_pending_kind_replaces_it(login, officer, officer
     assert second.data["proposal"]["outcome"] == "does_not_meet"
     pending = services.Context(review_case).pending_proposals()
     assert [fact["seq"] for fact in pending] == [4]
+
+
+def test_the_visibility_form_tells_every_document_apart(login, officer):
+    """A decision's language versions share its code: each option also names its title and its
+    language (the helper's walk found four documents offered as "SEM/PE/005/2026/D2")."""
+    from submissions.storage import DocumentInput
+    from tests.helpers_cases import drive
+    from tests.portals.conftest import stored_pdf
+
+    story = drive("awaiting_response", party="PE")
+    story.add(
+        "correspondence",
+        visibility="public",
+        documents_in=[
+            DocumentInput("Determinación", "es", stored_pdf("d.pdf"), "public"),
+            DocumentInput("Determination", "en", stored_pdf("d-en.pdf"), "public"),
+        ],
+    )
+    Document.objects.filter(submission=story.case).update(code="SEM/PE/001/2026/D2")
+    page = login(officer).get(_case_url(story.case)).content.decode()
+    select = re.search(
+        r'<select name="visibility_changed-target".*?</select>', page, re.DOTALL
+    ).group()
+    labels = re.findall(r"<option value=\"\d+\"[^>]*>(.*?)</option>", select, re.DOTALL)
+    assert len(labels) == Document.objects.filter(submission=story.case).count()
+    assert len(set(labels)) == len(labels), labels
+    assert any("— Spanish (event" in label for label in labels)
+    assert any("— English (event" in label for label in labels)

@@ -39,8 +39,14 @@ def offer_case_documents(field, submission) -> None:
         .order_by("event__seq", "position")
     )
     field.label_from_instance = lambda d: (
-        gettext("%(title)s (event %(seq)s, now: %(visibility)s)")
-        % {"title": d.code or d.title, "seq": d.event.seq, "visibility": d.get_visibility_display()}
+        gettext("%(title)s — %(language)s (event %(seq)s, now: %(visibility)s)")
+        % {
+            # A decision's language versions share its code: the title and language tell them apart.
+            "title": f"{d.code} — {d.title}" if d.code and d.title else d.code or d.title,
+            "language": d.get_language_display(),
+            "seq": d.event.seq,
+            "visibility": d.get_visibility_display(),
+        }
     )
 
 

@@ -19,6 +19,7 @@ from secretariat.workspace.case_forms import DocumentVersionForm, LinkRelatedFor
 from secretariat.workspace.forms import PaperFilingForm, action_form
 from submissions import access
 from submissions.models import Submission
+from submissions.stages import Visibility
 from workflow import activity, services
 from workflow.deadlines import explain
 from workflow.describe import describe
@@ -63,6 +64,18 @@ def case_context(request, case, bound=None) -> dict:
         proposal.own = proposal.recorded_by_id == user.pk
     for event in events:
         event.details = describe(event)
+    # What a Party or a Council member sent for the public and is still held for review
+    # (portals.views.held_for_review): listed above the timeline, so that publishing the
+    # record does not leave a Party's comments behind unnoticed (the helper's walk).
+    held = [
+        event
+        for event in events
+        if (event.data or {}).get("publish_requested")
+        and (
+            (event.visibility != Visibility.PUBLIC and (event.title or event.note))
+            or any(d.visibility == Visibility.PARTIES for d in event.documents.all())
+        )
+    ]
     memberships = case.memberships.select_related("submitter").order_by("position", "id")
     return {
         "case": case,
@@ -72,6 +85,7 @@ def case_context(request, case, bound=None) -> dict:
         "forms": forms,
         "bound": bound,
         "pending": pending,
+        "held_for_review": held,
         "memberships": memberships,
         "laws": case.laws.all(),
         "can_act": can_act,

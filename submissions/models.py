@@ -30,7 +30,7 @@ identifier_prefix_validator = RegexValidator(
     _("A prefix is made of capital letters, digits and hyphens."),
 )
 identifier_validator = RegexValidator(
-    rf"^[A-Z0-9]+(?:-[A-Z0-9]+)*/{PROCEDURE.identifier_party_pattern}/\d{{3,}}/\d{{4}}$",
+    rf"^{PROCEDURE.identifier_regex}$",
     _("An identifier reads PREFIX/PARTY/NNN/YYYY, for example SEM/PE/002/2023."),
 )
 

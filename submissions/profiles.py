@@ -76,9 +76,26 @@ class IdentifierScheme:
     number is counted per (prefix, Party, year) (``IdentifierCounter``)."""
 
     template: str = "{prefix}/{party}/{number:03d}/{year}"
+    # The same shape as a regular expression, with ``{prefix}`` and ``{party}`` for the parts
+    # the installation and the profile's Parties fill in (the validator's, and the case page's
+    # URL in lower case with "-" for "/": ``sem-pe-002-2023``).
+    shape: str = r"{prefix}/{party}/\d{{3,}}/\d{{4}}"
 
     def format(self, prefix: str, party: str, number: int, year: int) -> str:
         return self.template.format(prefix=prefix, party=party, number=number, year=year)
+
+    def regex(self, party_codes) -> str:
+        """An identifier of any prefix and of one of ``party_codes``, as a regular expression."""
+        return self.shape.format(
+            prefix=r"[A-Z0-9]+(?:-[A-Z0-9]+)*", party="(" + "|".join(party_codes) + ")"
+        )
+
+    def slug_regex(self, party_codes) -> str:
+        """A case's slug (``Submission.slug_for``: the identifier in lower case, "-" for "/")."""
+        return self.shape.replace("/", "-").format(
+            prefix=r"[a-z0-9]+(?:-[a-z0-9]+)*",
+            party="(?:" + "|".join(code.lower() for code in party_codes) + ")",
+        )
 
     def parse(self, identifier: str) -> tuple[str, str, int, int]:
         """(prefix, Party, number, year) of an identifier the validator accepted."""
@@ -137,9 +154,14 @@ class Procedure:
         )
 
     @property
-    def identifier_party_pattern(self) -> str:
-        """The Party part of an identifier (``SEM/PE/002/2023``) as a regular expression."""
-        return "(" + "|".join(self.codes) + ")"
+    def identifier_regex(self) -> str:
+        """This installation's identifiers (``SEM/PE/002/2023``) as a regular expression."""
+        return self.identifier.regex(self.codes)
+
+    @property
+    def slug_regex(self) -> str:
+        """Its cases' slugs (``sem-pe-002-2023``) as a regular expression."""
+        return self.identifier.slug_regex(self.codes)
 
 
 US_PERU_TPA = Procedure(

@@ -192,6 +192,26 @@ def test_an_identifier_is_written_and_read_by_the_profiles_scheme():
     identifier_validator(scheme.format("SEM", "US", 17, 2026))
 
 
+def test_a_case_pages_address_takes_the_profiles_identifier_shape(db):
+    """The docket's URL pattern comes from the profile's scheme, as the validator does: a case
+    about each of its Parties has a page; another shape (the CEC's SEM-97-001) would be read
+    by its own scheme, not by a pattern written for PE and US."""
+    import re
+
+    from django.urls import reverse
+
+    for code in PARTY_CODES:
+        slug = Submission.slug_for(f"SEM/{code}/002/2023")
+        assert reverse("docket_case", args=[slug]) == f"/en/docket/{slug}/"
+    assert not re.fullmatch(profiles.installed().slug_regex, "sem-ca-002-2023")
+    cec_like = profiles.IdentifierScheme(
+        template="{prefix}-{year2:02d}-{number:03d}", shape=r"{prefix}-\d{{2}}-\d{{3}}"
+    )
+    assert re.fullmatch(cec_like.regex(["CA", "MX", "US"]), "SEM-97-001")
+    assert re.fullmatch(cec_like.slug_regex(["CA", "MX", "US"]), "sem-97-001")
+    assert not re.fullmatch(cec_like.slug_regex(["CA", "MX", "US"]), "feed")
+
+
 def test_the_criteria_and_factors_are_the_profiles_in_both_languages():
     from workflow import treaty
 

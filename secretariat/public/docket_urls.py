@@ -7,8 +7,9 @@ from django.urls import path, re_path
 
 from secretariat.public import docket_views, statement_views
 from secretariat.public.cache import public_page
+from submissions import profiles
 
-SLUG = r"(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*-(?:pe|us)-\d{3,}-\d{4})"
+SLUG = rf"(?P<slug>{profiles.installed().slug_regex})"
 
 urlpatterns = [
     path("", public_page(docket_views.docket), name="docket"),

@@ -13,6 +13,7 @@ from django.core.validators import ProhibitNullCharactersValidator
 from django.db import connection
 from django.db.models import BooleanField, F, Func, Q, TextField, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -103,7 +104,14 @@ class DocketFilterForm(forms.Form):
             queryset = queryset.filter(stage=Stage.CLOSED)
         if data.get("stage"):
             queryset = queryset.filter(stage=data["stage"])
-        if data.get("year"):
+        if data.get("year") and data.get("sort") == "updated":
+            # As migration 0012's index has it (EXTRACT(YEAR …), then the last update): Django
+            # writes ``filed_on__year`` as a date range, which only the newest order's index
+            # reads in order.
+            queryset = queryset.alias(filed_year=ExtractYear("filed_on")).filter(
+                filed_year__in=[data["year"]]
+            )
+        elif data.get("year"):
             queryset = queryset.filter(filed_on__year=data["year"])
         if data.get("law"):
             matching = SubmissionLaw.objects.filter(law__name__icontains=data["law"]) | (

@@ -20,9 +20,7 @@ def site(request):
         ),
         "is_secretariat": access.is_secretariat(user),
         "is_auditor": access.is_auditor(user),
-        "is_portal_user": bool(access.party_of(user))
-        if user is not None and getattr(user, "is_authenticated", False)
-        else False,
+        "is_portal_user": bool(signed_in and access.party_of(user)),
         "identifier_prefix": settings.SEM_IDENTIFIER_PREFIX,
         # The header links to the admin site only for an account that can see something there
         # (the admin's own test), not for every staff account; worked out only if asked.

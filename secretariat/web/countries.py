@@ -8,6 +8,7 @@ import unicodedata
 
 from babel import Locale
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
@@ -105,5 +106,8 @@ class CountryField(forms.CharField):
 
 
 def current_language() -> str:
-    language = (get_language() or "en")[:2]
-    return language if language in ("en", "es") else "en"
+    """The page's language if the installation works in it (settings.LANGUAGES, from the
+    procedure profile), else its first."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    language = (get_language() or codes[0])[:2]
+    return language if language in codes else codes[0]

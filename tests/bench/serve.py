@@ -100,7 +100,10 @@ def fetch(base: str, path: str) -> tuple[int, bytes]:
         return response.status, response.read()
 
 
-# wrk's script for cold requests: a new query parameter on every request of every thread.
+# wrk's script for cold requests: a new query parameter on every request of every thread, and
+# of every run (RUN): the same URLs in an earlier run, or at the other scale, would be pages
+# already kept.
+RUN = os.urandom(4).hex()
 COLD_SCRIPT = """
 local threads, counter, id = 0, 0, 0
 function setup(thread) threads = threads + 1; thread:set("id", threads) end
@@ -108,9 +111,9 @@ function init(args) id = wrk.thread:get("id") end
 function request()
   counter = counter + 1
   local sep = string.find(wrk.path, "?", 1, true) and "&" or "?"
-  return wrk.format(nil, wrk.path .. sep .. "cold=" .. id .. "x" .. counter)
+  return wrk.format(nil, wrk.path .. sep .. "cold=RUNx" .. id .. "x" .. counter)
 end
-"""
+""".replace("RUN", RUN)
 
 
 def wrk_rate(url: str, cold: bool = False) -> Rate:
@@ -133,7 +136,8 @@ def _client(host: str, port: int, path: str, until: float, cold: bool, results) 
     sep = "&" if "?" in path else "?"
     while time.monotonic() < until:
         try:
-            connection.request("GET", f"{path}{sep}cold={os.getpid()}x{done}" if cold else path)
+            target = f"{path}{sep}cold={RUN}x{os.getpid()}x{done}" if cold else path
+            connection.request("GET", target)
             response = connection.getresponse()
             response.read()
             done += 1
@@ -178,6 +182,12 @@ def served(database_url: str, pages: list[tuple[str, str]], log: Path) -> dict:
     mean of the runs just before and after it, so that a machine busy with something else for
     part of the run skews both alike."""
     figures = {}
+    # The served cache is the bench's own (CACHE_URL): emptied, so that no page kept by an
+    # earlier run or at the other scale is served as this one's (the registry's version lives
+    # in this process's cache, not there).
+    import redis
+
+    redis.Redis.from_url(CACHE_URL).flushdb()
     process, base = start(database_url, cache=True, log=log)
     try:
         for temperature in ("warm", "cold"):

@@ -21,7 +21,7 @@ DIRECTOR = "director"  # the Executive Director
 AUDIENCE_LABELS = {
     SUBMITTERS: _("Submitters"),
     PARTY_CONCERNED: _("Focal points of the Party concerned"),
-    FOCAL_POINTS: _("Focal points of both Parties"),
+    FOCAL_POINTS: _("Focal points of every Party"),
     COUNCIL: _("Council members"),
     STAFF: _("Secretariat staff"),
     DIRECTOR: _("Executive Director"),

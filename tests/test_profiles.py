@@ -110,6 +110,27 @@ def test_a_case_about_a_party_outside_the_profile_is_refused_by_name(db):
     )
 
 
+@pytest.mark.parametrize(
+    ("field", "said"),
+    [
+        ({"party": "MX"}, "La Parte en cuestión debe ser una de las Partes: Perú, Estados Unidos."),
+        (
+            {"language": "fr"},
+            "Una comunicación se redacta en uno de los idiomas de trabajo: inglés, español.",
+        ),
+    ],
+)
+def test_a_filing_outside_the_profile_is_refused_naming_its_parties_and_languages(db, field, said):
+    from tests.factories import make_filing
+    from workflow import services
+    from workflow.actors import Actor
+    from workflow.exceptions import InvalidInput
+
+    with translation.override("es"), pytest.raises(InvalidInput) as refused:
+        services.file_submission(make_filing(**field), actor=Actor.public())
+    assert str(refused.value) == said
+
+
 PHRASES = {
     "concerning",
     "from",

@@ -175,7 +175,7 @@ def comments_in_or_period_over(ctx):
             continue
         raise RuleViolation(
             _(
-                "The final factual record waits until both Parties have commented or the 45 "
+                "The final factual record waits until every Party has commented or the 45 "
                 "days for comments have passed."
             ),
             rule="once both Parties commented or both draft_comments are past due",

@@ -157,7 +157,7 @@ class FilingForm(AccessibleForm):
         label=_("Which government is failing to enforce its environmental laws?"),
         choices=PARTY_CHOICES,
         widget=forms.RadioSelect,
-        help_text=_("The Party concerned: Peru or the United States (Article 18.8.1)."),
+        help_text=_("The Party concerned (Article 18.8.1)."),
     )
     language = forms.ChoiceField(
         label=_("Language of your submission"),

@@ -3,9 +3,12 @@
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from submissions import profiles
 from submissions import storage as documents
 from submissions.history import acting_user
 from submissions.models import (
@@ -81,10 +84,20 @@ def file_submission(
     """File a submission: the case, its submitters and laws, and its first event (`filed`),
     which gives it a receipt number and opens the acknowledgement and admissibility periods."""
     actor = Actor.of(actor)
+    procedure = profiles.installed()
     if filing.party not in guards.PARTIES:
-        raise InvalidInput(_("The Party concerned must be Peru or the United States."))
-    if filing.language not in ("en", "es"):
-        raise InvalidInput(_("A submission is written in English or Spanish."))
+        raise InvalidInput(
+            _("The Party concerned must be one of the Parties: %(parties)s.")
+            % {"parties": ", ".join(str(p.label) for p in procedure.parties)}
+        )
+    if filing.language not in procedure.languages:
+        names = [str(dict(settings.LANGUAGES)[code]) for code in procedure.languages]
+        if not (get_language() or "en").startswith("en"):
+            names = [name.lower() for name in names]  # "inglés", "anglais" inside a sentence
+        raise InvalidInput(
+            _("A submission is written in one of the working languages: %(languages)s.")
+            % {"languages": ", ".join(names)}
+        )
     if not filing.submitters:
         raise InvalidInput(_("A submission has at least one submitter."))
     if importing is None and actor.kind == "user" and not actor.is_secretariat_user:

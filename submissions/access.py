@@ -350,6 +350,15 @@ def public_timeline(events) -> list:
     return result
 
 
+def public_documents_of(timeline):
+    """The public documents of one case's events as ``public_timeline`` gave them: the
+    documents ``public_documents`` lets through for that case, without asking the database
+    again which events the Secretariat published (the case page has them all in hand)."""
+    return Document.objects.filter(
+        event_id__in=[event.pk for event in timeline], visibility=V.PUBLIC
+    )
+
+
 def _published_event_pks(events) -> list[int]:
     """Events at *parties* that the Secretariat published by a decision (few: a query for the
     decisions, one for their targets)."""

@@ -153,6 +153,10 @@ def test_the_public_gate_filters_cases_events_and_documents(peru_case, db):
     assert access.public_events(spam.events.all()).count() == 0
     titles = set(access.public_documents(Document.objects.all()).values_list("title", flat=True))
     assert titles == {"Pública"}
+    # The case page's way to the same documents, from the public timeline it already has.
+    timeline = access.public_timeline(peru_case.events.order_by("seq"))
+    of_timeline = access.public_documents_of(timeline).values_list("title", flat=True)
+    assert set(of_timeline) == titles
     submitter_view = access.visible_documents(Document.objects.all(), {V.PUBLIC, V.SUBMITTER})
     assert set(submitter_view.values_list("title", flat=True)) == {"Pública", "Privada"}
 

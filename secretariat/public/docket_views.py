@@ -23,7 +23,7 @@ from secretariat.public import statistics
 from secretariat.public.cache import KeptCountPaginator, remember
 from secretariat.web import downloads
 from submissions import access
-from submissions.models import Document, SubmissionLaw, SubmissionSubmitter
+from submissions.models import SubmissionLaw, SubmissionSubmitter
 from submissions.search import PAGE_SIZE, docket_queryset
 from submissions.stages import Stage
 from workflow.deadlines import explain
@@ -156,7 +156,7 @@ def docket_case(request, slug):
     # by the Secretariat blank (derived from all the case's events; the rows never change).
     events = access.public_timeline(Event.objects.filter(submission=submission).order_by("seq"))
     documents = list(
-        access.public_documents(Document.objects.filter(submission=submission))
+        access.public_documents_of(events)
         .select_related("event")
         .order_by("event_id", "position", "id")
     )

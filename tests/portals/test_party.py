@@ -2,8 +2,11 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
+from submissions import access
+from submissions.models import Document
 from submissions.stages import Stage
 from tests.helpers_cases import TIMELINE, drive, frozen
 from tests.portals.conftest import pdf
@@ -314,5 +317,31 @@ def test_comments_sent_for_the_public_are_listed_for_the_secretariats_review(
         services.approve_proposal(case, proposal.seq, actor=director)
     document.refresh_from_db()
     assert document.visibility == "public"
+    # The letter itself (at parties) is not shown yet, so neither is its document.
+    page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    assert f'href="#event-{event.seq}"' in page.split('id="held-heading"', 1)[1]
+    public = Client().get(f"/en/docket/{case.slug}/").content.decode()
+    assert "Comments of the United States" not in public
+    with frozen(D(2023, 10, 22)):
+        proposal = services.record_event(
+            case,
+            "visibility_changed",
+            actor=officer,
+            data={
+                "event": event.seq - 1,
+                "fields": ["title", "note"],
+                "from": "parties",
+                "to": "public",
+                "reason": "Pedido por la Parte.",
+            },
+        )
+        services.approve_proposal(case, proposal.seq, actor=director)
     page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
     assert 'id="held-heading"' not in page
+    public = Client().get(f"/en/docket/{case.slug}/").content.decode()
+    assert "Comments of the United States" in public
+    timeline = access.public_timeline(case.events.order_by("seq"))
+    assert set(access.public_documents_of(timeline)) == set(
+        access.public_documents(Document.objects.filter(submission=case))
+    )
+    assert f"/en/docket/{case.slug}/documents/{document.pk}/" in public

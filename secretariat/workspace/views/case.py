@@ -67,12 +67,16 @@ def case_context(request, case, bound=None) -> dict:
     # What a Party or a Council member sent for the public and is still held for review
     # (portals.views.held_for_review): listed above the timeline, so that publishing the
     # record does not leave a Party's comments behind unnoticed (the helper's walk).
+    # Published means the public sees the event (its text, if any) and its documents: an
+    # event at *parties* shows nothing, not even a widened document, until it is published.
+    public_state = access.public_text(events)
     held = [
         event
         for event in events
         if (event.data or {}).get("publish_requested")
         and (
-            (event.visibility != Visibility.PUBLIC and (event.title or event.note))
+            public_state.get(event.seq) is None
+            or (public_state[event.seq] and (event.title or event.note))
             or any(d.visibility == Visibility.PARTIES for d in event.documents.all())
         )
     ]

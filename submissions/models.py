@@ -18,7 +18,10 @@ from simple_history.models import HistoricalRecords
 from submissions import profiles
 from submissions.stages import Author, ClosureReason, Stage, Visibility
 
-LANGUAGE_CHOICES = [("en", _("English")), ("es", _("Spanish"))]
+# The working languages of the installation's procedure profile (settings.LANGUAGES), in its
+# order: the first is the default of a person's preferred language.
+LANGUAGE_CHOICES = list(settings.LANGUAGES)
+FIRST_LANGUAGE = LANGUAGE_CHOICES[0][0]
 # The installation's Parties (submissions.profiles), as codes and as a label on its own (a
 # choice, a chart); in a sentence see workflow.treaty.
 PROCEDURE = profiles.installed()
@@ -42,7 +45,10 @@ class User(AbstractUser):
     """
 
     preferred_language = models.CharField(
-        _("preferred language"), max_length=2, choices=LANGUAGE_CHOICES, default="en"
+        _("preferred language"),
+        max_length=2,
+        choices=LANGUAGE_CHOICES,
+        default=LANGUAGE_CHOICES[0][0],
     )
     party = models.ForeignKey(
         "submissions.Party",
@@ -342,7 +348,10 @@ class Submitter(models.Model):
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     preferred_language = models.CharField(
-        _("preferred language"), max_length=2, choices=LANGUAGE_CHOICES, default="en"
+        _("preferred language"),
+        max_length=2,
+        choices=LANGUAGE_CHOICES,
+        default=LANGUAGE_CHOICES[0][0],
     )
     confidential = models.BooleanField(_("identity withheld from the public"), default=False)
     history = HistoricalRecords()

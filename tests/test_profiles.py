@@ -253,3 +253,16 @@ def test_an_instruction_naming_no_party_of_the_profile_is_refused_by_name(db):
         story.add("council_instructed", author="council:PE", data={"party": "MX"})
     assert refused.value.rule == "party key"
     assert str(refused.value) == "Name the Party, one of: PE, US."
+
+
+def test_the_models_languages_are_the_profiles():
+    """A person's and a document's language are chosen among the profile's working languages
+    (the first is a person's default), as the language switcher's are."""
+    from submissions.models import LANGUAGE_CHOICES, Document, Submitter, User
+
+    working = list(profiles.installed().languages)
+    assert [code for code, _name in LANGUAGE_CHOICES] == working
+    assert [code for code, _name in settings.LANGUAGES] == working
+    for model in (Submitter, User):
+        assert model._meta.get_field("preferred_language").default == working[0]
+    assert [c for c, _n in Document._meta.get_field("language").choices] == working

@@ -130,7 +130,7 @@ SEM_PROCEDURE = env.str("SEM_PROCEDURE", default=profiles.DEFAULT)
 if profiles.problem(SEM_PROCEDURE):
     raise ImproperlyConfigured(profiles.problem(SEM_PROCEDURE))
 # The site speaks the profile's working languages.
-LANGUAGE_NAMES = {"en": _("English"), "es": _("Spanish")}
+LANGUAGE_NAMES = {"en": _("English"), "es": _("Spanish"), "fr": _("French")}
 LANGUAGES = [(code, LANGUAGE_NAMES[code]) for code in profiles.get(SEM_PROCEDURE).languages]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True

@@ -144,14 +144,14 @@ def test_after_the_second_factor_the_header_names_the_account(client, settings, 
     assert response.status_code == 302
     html = client.get("/es/docket/").text
     header = html[: html.index('<main id="main"')]
-    assert '<span class="site-nav__user">' in header and "officer" in header
+    assert 'class="site-nav__user" href="/es/accounts/me/"' in header and "officer" in header
     assert 'href="/es/secretariat/"' in header
 
 
 def test_without_a_required_second_factor_the_header_names_the_account(client, officer):
     client.force_login(officer)  # the test settings ask no second factor
     header = client.get("/es/docket/").text.split('<main id="main"', 1)[0]
-    assert '<span class="site-nav__user">' in header and "officer" in header
+    assert 'class="site-nav__user" href="/es/accounts/me/"' in header and "officer" in header
 
 
 def test_the_second_factor_page_runs_no_script(client, settings, officer):

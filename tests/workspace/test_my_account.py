@@ -11,6 +11,8 @@ from tests.factories import make_filing
 from workflow import services
 from workflow.actors import Actor
 
+pytestmark = pytest.mark.django_db
+
 
 def test_every_signed_in_person_reaches_their_account_from_the_header(login, officer, pe_focal):
     for person, home in ((officer, reverse("ws_queue")), (pe_focal, reverse("party_home"))):

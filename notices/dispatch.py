@@ -24,6 +24,7 @@ DUE_DATE_OF = {
     "revision_window": "revision",
     "request_to_party": "party_response",
     "draft_for_comment": "draft_comments",
+    "extension_to_staff": "party_response",
 }
 
 

@@ -29,8 +29,8 @@ def publication_note(event) -> str:
     if not (event.data or {}).get("publish_requested"):
         return ""
     return gettext(
-        "You asked for this to be made public. Until the Secretariat publishes it, only the "
-        "Secretariat, the Parties and the Council see it."
+        "What you sent for the public waits for the Secretariat's review: until the Secretariat "
+        "publishes it, only the Secretariat, the Parties and the Council see it."
     )
 
 

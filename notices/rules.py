@@ -82,6 +82,10 @@ RULES = [
     Rule("final_submitted", None, SUBMITTERS, "final_record_submitted", public_only=True),
     Rule("publication_instructed", None, STAFF, "publication_to_staff"),
     Rule("published", None, SUBMITTERS, "published"),
+    Rule("revision_filed", None, STAFF, "revision_to_staff"),
+    Rule("information_added", None, STAFF, "information_to_staff"),
+    Rule("extension_notified", None, STAFF, "extension_to_staff"),
+    Rule("withdrawn", None, STAFF, "withdrawal_to_staff"),
     Rule("closed", None, SUBMITTERS, "case_closed"),
     Rule("withdrawn", None, SUBMITTERS, "case_closed"),
     Rule("proposed", None, DIRECTOR, "proposal_awaiting"),
@@ -330,6 +334,32 @@ MESSAGES = {
         _("%(reference)s: the case is closed"),
         (_("The case of your submission is now closed: %(closure)s."),),
         _("Follow your submission"),
+    ),
+    "revision_to_staff": Message(
+        _("%(reference)s: revised submission filed"),
+        (
+            _(
+                "The submitters filed a revised submission on %(on)s. Its files wait for your "
+                "review before the public sees them."
+            ),
+        ),
+    ),
+    "information_to_staff": Message(
+        _("%(reference)s: information added by the submitters"),
+        (_("The submitters added information to the case on %(on)s."),),
+    ),
+    "extension_to_staff": Message(
+        _("%(reference)s: the Party notified exceptional circumstances"),
+        (
+            _(
+                "The Party notified exceptional circumstances on %(on)s: its response is now due "
+                "on %(due_on)s."
+            ),
+        ),
+    ),
+    "withdrawal_to_staff": Message(
+        _("%(reference)s: submission withdrawn"),
+        (_("The submitters withdrew the submission on %(on)s."),),
     ),
     "proposal_awaiting": Message(
         _("%(reference)s: a proposal awaits your approval"),

@@ -141,7 +141,12 @@ def track(request, token):
 @never_cache
 @require_http_methods(["GET"])
 def track_case(request, pk):
-    membership, submission = _case(request, pk)
+    try:
+        membership, submission = _case(request, pk)
+    except Http404:
+        # Reopened from a bookmark in another browser, or after the browser was closed: the
+        # page opens only from the private link. Said for any number, so it tells nothing.
+        return render(request, "filing/track_closed.html", status=404)
     return _render(request, membership, submission)
 
 
@@ -178,12 +183,17 @@ def track_documents(request, pk, kind):
     if not form.is_valid():
         return _render(request, membership, submission, bound=(kind, form), status=400)
     language = submission.language
+    # A revised submission's files wait at *parties* for the Secretariat's review, as the first
+    # filing's wait for the acknowledgement: they may name a withheld co-submitter. The
+    # Secretariat publishes them (Change visibility); a confidential one never goes further
+    # than the Party concerned.
+    held = "parties" if kind == "revision_filed" else None
     documents_in = [
         DocumentInput(
             title=upload.name,
             language=language,
             file=upload,
-            visibility="party_concerned" if confidential else None,
+            visibility="party_concerned" if confidential else held,
         )
         for upload, confidential in form.uploaded()
     ]

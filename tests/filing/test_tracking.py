@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
@@ -109,7 +110,7 @@ def test_a_reissued_link_ends_the_old_sessions(client):
     assert client.get("/en/track/" + "n" * 43 + "/", follow=True).status_code == 200
 
 
-def test_a_revision_returns_the_case_to_admissibility_review(client):
+def test_a_revision_returns_the_case_to_admissibility_review(client, officer):
     case = drive("awaiting_revision").case
     membership, url = link_of(case, client=client)
     upload = SimpleUploadedFile("revised.pdf", PDF, content_type="application/pdf")
@@ -127,11 +128,34 @@ def test_a_revision_returns_the_case_to_admissibility_review(client):
     assert case.stage == "admissibility_review"
     event = Event.objects.get(submission=case, kind="revision_filed")
     assert (event.author, event.note) == ("submitter", "Añadí las cartas.")
+    # Its file waits for the Secretariat's review (the second walk: it was public at once).
     assert [(d.title, d.kind, d.visibility) for d in event.documents.all()] == [
-        ("revised.pdf", "revision", "public")
+        ("revised.pdf", "revision", "parties")
     ]
     open_kinds = set(case.deadlines.filter(state="open").values_list("kind", flat=True))
     assert "admissibility" in open_kinds
+    public = Client().get(f"/en/docket/{case.slug}/").content.decode()
+    assert "Revised submission filed" in public and "revised.pdf" not in public
+    document = event.documents.get()
+    assert Client().get(f"/en/docket/{case.slug}/documents/{document.pk}/").status_code == 404
+    told = Notice.objects.filter(message="revision_to_staff")
+    assert list(told.values_list("recipient_email", flat=True)) == ["officer@example.org"]
+    staff = Client()
+    staff.force_login(officer)
+    page = staff.get(f"/en/secretariat/case/{case.pk}/").content.decode()
+    assert f'href="#event-{event.seq}"' in page.split('id="held-heading"', 1)[1]
+
+
+def test_a_tracking_page_reopened_without_its_link_says_how_to_get_back(client):
+    case = drive("admissibility_review").case
+    membership = case.memberships.get()
+    response = Client().get(f"/es/track/case/{membership.pk}/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Vuelva a abrir su enlace privado" in html
+    assert 'href="/es/track/lost/"' in html
+    assert case.title not in html  # says nothing of the case
+    assert Client().get("/es/track/case/999999/").content.decode().count("enlace privado") >= 1
 
 
 def test_a_revision_needs_a_file_of_an_accepted_type(client):

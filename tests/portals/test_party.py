@@ -98,7 +98,7 @@ def test_response_with_annex_moves_the_case_and_sends_a_receipt(
     receipt = client.get(response["Location"])
     assert event.hash in receipt.content.decode()
     # Sent for the public, held for the Secretariat: the receipt says so (the helper's walk).
-    note = "You asked for this to be made public. Until the Secretariat publishes it"
+    note = "What you sent for the public waits for the Secretariat"
     assert note in receipt.content.decode()
     document = client.get(
         reverse("party_receipt_document", kwargs={"pk": case.pk, "seq": event.seq})

@@ -329,6 +329,23 @@ def test_a_second_proposal_of_a_pending_kind_replaces_it(login, officer, officer
     assert [fact["seq"] for fact in pending] == [4]
 
 
+def test_the_officer_reads_what_the_submitters_wrote(login, officer, new_case):
+    """The second walk: the officer's page showed the title and laws but not the facts, the
+    communication with the authorities or the harm the criteria are weighed on."""
+    Submission = type(new_case)
+    Submission.objects.filter(pk=new_case.pk).update(
+        facts="La tala ilegal continúa en la zona.",
+        harm="Pérdida de bosque primario.",
+        relies_on_media_only=False,
+    )
+    page = login(officer).get(f"/es/secretariat/case/{new_case.pk}/").content.decode()
+    assert "<h3>Hechos</h3>" in page or "<h3>Hechos" in page
+    assert "La tala ilegal continúa en la zona." in page
+    assert "<h3>Daño alegado</h3>" in page
+    assert "Pérdida de bosque primario." in page
+    assert "<p>No</p>" in page  # relies only on mass media reports: no
+
+
 def test_the_visibility_form_tells_every_document_apart(login, officer):
     """A decision's language versions share its code: each option also names its title and its
     language (the helper's walk found four documents offered as "SEM/PE/005/2026/D2")."""

@@ -27,6 +27,16 @@ from workflow.models import Deadline, Event
 from workflow.services.actions import NOT_OFFERED
 from workflow.table import TABLE
 
+# The filing form's answers, in its order (templates/filing/_form_body.html).
+ANSWERS = (
+    "facts",
+    "authorities_communication",
+    "authorities_response",
+    "private_remedies",
+    "harm",
+    "relies_on_media_only",
+)
+
 
 def case_context(request, case, bound=None) -> dict:
     user = request.user
@@ -65,7 +75,8 @@ def case_context(request, case, bound=None) -> dict:
     for event in events:
         event.details = describe(event)
     # What a Party or a Council member sent for the public and is still held for review
-    # (portals.views.held_for_review): listed above the timeline, so that publishing the
+    # (portals.views.held_for_review), and a submitter's revised submission (tracking_views):
+    # listed above the timeline, so that publishing the
     # record does not leave a Party's comments behind unnoticed (the helper's walk).
     # Published means the public sees the event (its text, if any) and its documents: an
     # event at *parties* shows nothing, not even a widened document, until it is published.
@@ -73,7 +84,9 @@ def case_context(request, case, bound=None) -> dict:
     held = [
         event
         for event in events
-        if (event.data or {}).get("publish_requested")
+        if event.kind == "revision_filed"
+        and any(d.visibility == Visibility.PARTIES for d in event.documents.all())
+        or (event.data or {}).get("publish_requested")
         and (
             public_state.get(event.seq) is None
             or (public_state[event.seq] and (event.title or event.note))
@@ -81,7 +94,15 @@ def case_context(request, case, bound=None) -> dict:
         )
     ]
     memberships = case.memberships.select_related("submitter").order_by("position", "id")
+    # What the submitters wrote, which the determinations weigh (the helper's walk: the
+    # officer's page showed only the title and laws).
+    answers = [
+        (Submission._meta.get_field(name).verbose_name, getattr(case, name))
+        for name in ANSWERS
+        if getattr(case, name) not in ("", None)
+    ]
     return {
+        "answers": answers,
         "case": case,
         "portal_activity": activity.portal_activity(case),
         "events": events,

@@ -3,7 +3,6 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from secretariat import views as site_views
 from secretariat.accounts import otp_views, signin
@@ -14,7 +13,7 @@ from secretariat.public.sitemaps import SITEMAPS
 # Language-neutral routes: the language switch and the open-data API (its names are the
 # registry format's, not a language's).
 urlpatterns = [
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", site_views.set_language, name="set_language"),
     path("api/v1/", include("secretariat.public.api_urls")),
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("health/", site_views.health, name="health"),

@@ -1,9 +1,12 @@
-"""Site-wide pages that belong to no app: the health probe and the privacy notice."""
+"""Site-wide pages that belong to no app: the health probe, the privacy notice and the
+language switcher."""
 
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import translation
+from django.views import i18n
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from kombu import Connection
@@ -48,3 +51,17 @@ def health(request):
 @require_GET
 def privacy(request):
     return render(request, "privacy.html", {"retention_days": settings.SEM_IDENTITY_RETENTION_DAYS})
+
+
+def set_language(request):
+    """Django's language switcher, with the language of the page it was pressed on active
+    while it finds that page in the other language. Django resolves ``next`` under the
+    language of the visitor's cookie: a visitor whose cookie says Spanish, on an English page
+    opened from an English email, pressed "Español" and stayed on the English page (the second
+    walk)."""
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    page_language = next_url.split("/")[1] if next_url.startswith("/") else ""
+    if page_language in dict(settings.LANGUAGES):
+        with translation.override(page_language):
+            return i18n.set_language(request)
+    return i18n.set_language(request)

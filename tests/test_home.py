@@ -86,6 +86,20 @@ def test_language_switch_translates_a_deeper_path(client, db):
     assert response["Location"] == "/es/accounts/login/?next=/en/"
 
 
+def test_language_switch_works_whatever_the_cookie_says(client, db):
+    """The second walk: with a Spanish cookie, on an English page opened from an English email,
+    pressing "Español" stayed on the English page (Django read the page under the cookie's
+    language). Both ways, from every page the language prefix names."""
+    client.post("/i18n/setlang/", {"language": "es", "next": "/es/"})
+    assert client.cookies["django_language"].value == "es"
+    for page in ("/en/docket/", "/en/privacy/", "/en/"):
+        response = client.post("/i18n/setlang/", {"language": "es", "next": page})
+        assert response["Location"] == page.replace("/en/", "/es/", 1)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/en/"})
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/es/docket/?q=agua"})
+    assert response["Location"] == "/en/docket/?q=agua"
+
+
 def test_language_switch_refuses_an_external_next(client, db):
     response = client.post(
         "/i18n/setlang/", {"language": "es", "next": "https://evil.example.org/"}

@@ -60,6 +60,12 @@ class EventRule:
     optional: tuple[str, ...] = ()  # extra keys that may be given
     guards: tuple[str, ...] = ()  # names of functions in workflow.guards
     document_kind: str = "other"
+    # An outcome that is a different act for its reader, with its own name (a determination
+    # that no record is warranted informs no one of a record).
+    outcome_labels: dict = field(default_factory=dict)
+
+    def label_for(self, outcome=None) -> str:
+        return self.outcome_labels.get(outcome, self.label)
 
     @property
     def default_visibility(self) -> Visibility:
@@ -221,6 +227,11 @@ RULES = [
         public=True,
         decision=True,
         required=("outcome",),
+        outcome_labels={
+            "not_warranted": _(
+                "Determination that the submission does not warrant a factual record"
+            )
+        },
         outcomes={
             "warranted": Effect(
                 to=S.AWAITING_COUNCIL,

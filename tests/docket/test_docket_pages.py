@@ -249,3 +249,22 @@ def test_a_closed_case_says_closed_once_with_its_reason(client, db):
     assert "<dt>Etapa</dt>" not in facts
     assert "<dt>Estado</dt><dd>Cerrado</dd>" in facts
     assert "<dt>Motivo de cierre</dt>" in facts
+
+
+def test_a_record_found_not_warranted_is_not_called_a_notification_to_the_council(client, db):
+    """The second walk: the determination that no record is warranted was shown everywhere as
+    "Notification to the Council under Article 18.9.1", though nothing goes to the Council."""
+    from tests.helpers_cases import TIMELINE, drive
+
+    story = drive("factual_record_decision")
+    story.add(
+        "factual_record_notified",
+        TIMELINE["factual_record_notified"],
+        data={"outcome": "not_warranted"},
+    )
+    page = client.get(f"/es/docket/{story.case.slug}/").content.decode()
+    assert "Determinación de que la comunicación no amerita un expediente de hechos" in page
+    assert "Notificación al Consejo" not in page
+    membership = story.case.memberships.get()
+    track = client.get(f"/es/track/{membership.tracking_token}/", follow=True).content.decode()
+    assert "Determinación de que la comunicación no amerita un expediente de hechos" in track

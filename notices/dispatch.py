@@ -49,7 +49,7 @@ def queue_notices(event) -> list[Notice]:
         if rule.public_only and event.visibility != Visibility.PUBLIC:
             continue
         due_on = _due_on(submission, rule.message)
-        for person in recipients.of(rule.audience, submission):
+        for person in recipients.of(rule.audience, submission, event=event):
             key = f"event:{event.pk}:{rule.message}:{person.email.lower()}"
             if key in seen:
                 continue
@@ -67,6 +67,12 @@ def queue_notices(event) -> list[Notice]:
             }
             if event.kind == "proposed":
                 context["proposal"] = event.data["proposal"]["kind"]
+                context["proposal_outcome"] = event.data["proposal"].get("outcome") or ""
+            elif event.kind == "returned" and event.proposal_id:
+                proposed = event.proposal.data["proposal"]
+                context["proposal"] = proposed["kind"]
+                context["proposal_outcome"] = proposed.get("outcome") or ""
+                context["comment"] = event.data.get("comment", "")
             rows.append(
                 Notice(
                     submission=submission,

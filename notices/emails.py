@@ -37,7 +37,11 @@ def _values(context: dict) -> dict:
     closure = context.get("closure")
     values["closure"] = str(ClosureReason(closure).label) if closure else ""
     proposal = context.get("proposal")
-    values["proposal"] = str(TABLE[proposal].label) if proposal in TABLE else ""
+    values["proposal"] = (
+        str(TABLE[proposal].label_for(context.get("proposal_outcome") or None))
+        if proposal in TABLE
+        else ""
+    )
     return values
 
 

@@ -68,8 +68,10 @@ def link_of(context: dict, language: str) -> str:
     return track_link(token, language) if token else ""
 
 
-def _language(value: str) -> str:
-    return value if value in ("en", "es") else "en"
+def spoken(value: str | None) -> str:
+    """A person's language if the installation speaks it, else the first of its languages."""
+    languages = [code for code, _name in settings.LANGUAGES]
+    return value if value in languages else languages[0]
 
 
 def _users(groups, party: str | None = None):
@@ -79,9 +81,10 @@ def _users(groups, party: str | None = None):
     return users.distinct().order_by("pk")
 
 
-def of(audience: str, submission, party: str | None = None) -> list[Recipient]:
+def of(audience: str, submission, party: str | None = None, event=None) -> list[Recipient]:
     """The recipients of one audience for a case (``submission`` may be None for staff);
-    ``party`` narrows the focal points or Council members to one Party."""
+    ``party`` narrows the focal points or Council members to one Party; ``event`` is the
+    event that causes the message (the proposer is the author of the proposal it answers)."""
     if audience == rules.SUBMITTERS:
         memberships = (
             submission.memberships.select_related("submitter")
@@ -92,7 +95,7 @@ def of(audience: str, submission, party: str | None = None) -> list[Recipient]:
             Recipient(
                 m.submitter.email,
                 m.submitter.name,
-                _language(m.submitter.preferred_language),
+                spoken(m.submitter.preferred_language),
                 membership=m.pk,
             )
             for m in memberships
@@ -103,6 +106,14 @@ def of(audience: str, submission, party: str | None = None) -> list[Recipient]:
             party = submission.party.code
         users = _users([role.value], party)
         link = portal_link
+    elif audience == rules.PROPOSER:
+        proposal = getattr(event, "proposal", None)
+        users = [
+            user
+            for user in [proposal.recorded_by if proposal else None]
+            if user is not None and user.is_active and user.email
+        ]
+        link = workspace_link
     else:
         roles = [Role.DIRECTOR] if audience == rules.DIRECTOR else [Role.OFFICER, Role.DIRECTOR]
         users = _users([r.value for r in roles])
@@ -111,8 +122,8 @@ def of(audience: str, submission, party: str | None = None) -> list[Recipient]:
         Recipient(
             u.email,
             u.get_full_name() or u.get_username(),
-            _language(u.preferred_language),
-            link(submission, _language(u.preferred_language)),
+            spoken(u.preferred_language),
+            link(submission, spoken(u.preferred_language)),
         )
         for u in users
     ]

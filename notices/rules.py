@@ -17,6 +17,7 @@ FOCAL_POINTS = "focal_points"  # focal points of both Parties
 COUNCIL = "council"  # Council members of both Parties
 STAFF = "staff"  # Secretariat officers and the Executive Director
 DIRECTOR = "director"  # the Executive Director
+PROPOSER = "proposer"  # the officer who made the proposal the event answers
 
 AUDIENCE_LABELS = {
     SUBMITTERS: _("Submitters"),
@@ -25,6 +26,7 @@ AUDIENCE_LABELS = {
     COUNCIL: _("Council members"),
     STAFF: _("Secretariat staff"),
     DIRECTOR: _("Executive Director"),
+    PROPOSER: _("The officer who proposed"),
 }
 
 # Where each audience's link points.
@@ -35,6 +37,7 @@ LINKS = {
     COUNCIL: "portal",
     STAFF: "workspace",
     DIRECTOR: "workspace",
+    PROPOSER: "workspace",
 }
 
 
@@ -89,6 +92,7 @@ RULES = [
     Rule("closed", None, SUBMITTERS, "case_closed"),
     Rule("withdrawn", None, SUBMITTERS, "case_closed"),
     Rule("proposed", None, DIRECTOR, "proposal_awaiting"),
+    Rule("returned", None, PROPOSER, "proposal_returned"),
 ]
 
 # Reminders before a due date: the deadline kind, who owes it, and the thresholds in days.
@@ -364,6 +368,18 @@ MESSAGES = {
     "proposal_awaiting": Message(
         _("%(reference)s: a proposal awaits your approval"),
         (_("A proposed decision awaits your approval: %(proposal)s."),),
+        _("Open the case"),
+    ),
+    "proposal_returned": Message(
+        _("%(reference)s: your proposal was returned"),
+        (
+            _(
+                "The Executive Director returned your proposal “%(proposal)s” on case "
+                "%(reference)s with this comment:"
+            ),
+            "%(comment)s",
+            _("Nothing was recorded. Propose again, changed, from the case page."),
+        ),
         _("Open the case"),
     ),
     "reminder_response": Message(

@@ -162,12 +162,7 @@ class SubmissionAdmin(ReadOnlyAdmin):
         "party",
         "language",
         "filed_on",
-        "facts",
-        "authorities_communication",
-        "authorities_response",
-        "private_remedies",
-        "harm",
-        "relies_on_media_only",
+        *Submission.ANSWERS,
         "created_at",
     )
     fieldsets = (
@@ -191,16 +186,7 @@ class SubmissionAdmin(ReadOnlyAdmin):
         (_("Title and summary"), {"fields": ("title_en", "title_es", "summary_en", "summary_es")}),
         (
             _("As filed"),
-            {
-                "fields": (
-                    "facts",
-                    "authorities_communication",
-                    "authorities_response",
-                    "private_remedies",
-                    "harm",
-                    "relies_on_media_only",
-                )
-            },
+            {"fields": Submission.ANSWERS},
         ),
         (_("Related submissions"), {"fields": ("related",)}),
         (_("Record"), {"fields": ("chain_head", "event_count", "last_event_on", "created_at")}),

@@ -182,6 +182,17 @@ class Submission(models.Model):
     them.
     """
 
+    # What the submitters answered on the form, as filed (Art. 18.8.2 and the factors): the
+    # filing form, the officer's page and the admin show these, in this order.
+    ANSWERS = (
+        "facts",
+        "authorities_communication",
+        "authorities_response",
+        "private_remedies",
+        "harm",
+        "relies_on_media_only",
+    )
+
     receipt_number = models.CharField(_("receipt number"), max_length=20, unique=True, null=True)
     identifier = models.CharField(
         _("identifier"),
@@ -270,19 +281,32 @@ class Submission(models.Model):
     def is_registered(self) -> bool:
         return self.registered_on is not None
 
+    # The languages a case's per-language texts are kept in (``title_en``, ``title_es``…).
+    TEXT_LANGUAGES = ("en", "es")
+
+    def shown_text(self, field: str, language: str | None = None) -> tuple[str, str]:
+        """A per-language text for a reader of ``language``, and the language it is in: the
+        reader's own if it is written, else the first written of the other languages, in
+        the installation's order (``settings.LANGUAGES``)."""
+        language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
+        order = [language, *(code for code, _name in settings.LANGUAGES if code != language)]
+        for code in order:
+            if code in self.TEXT_LANGUAGES and (text := getattr(self, f"{field}_{code}")):
+                return text, code
+        return "", language
+
     def text_in(self, field: str, language: str | None = None) -> tuple[str, bool]:
-        """A per-language text and whether it is the other language's, shown as a fallback."""
-        language = (language or get_language() or "en")[:2]
-        other = "es" if language == "en" else "en"
-        own = getattr(self, f"{field}_{language}", "")
-        if own:
-            return own, False
-        return getattr(self, f"{field}_{other}", ""), True
+        """A per-language text and whether it is another language's, shown as a fallback."""
+        language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
+        text, shown = self.shown_text(field, language)
+        return text, shown != language
 
     def texts(self, field: str) -> dict[str, str]:
         """A per-language text in every language it is written in (the registry format's and
         the API's ``{"en": …, "es": …}``)."""
-        return {lang: text for lang in ("en", "es") if (text := getattr(self, f"{field}_{lang}"))}
+        return {
+            lang: text for lang in self.TEXT_LANGUAGES if (text := getattr(self, f"{field}_{lang}"))
+        }
 
     @property
     def title(self) -> str:

@@ -68,6 +68,11 @@ class EventRule:
         return self.outcome_labels.get(outcome, self.label)
 
     @property
+    def may_close(self) -> bool:
+        """Whether recording this kind can close the case (for some outcome)."""
+        return any(effect.to == S.CLOSED for effect in self.outcomes.values())
+
+    @property
     def default_visibility(self) -> Visibility:
         return Visibility.PUBLIC if self.public else (self.visibility or Visibility.SECRETARIAT)
 

@@ -133,12 +133,7 @@ BELOW_SUBMITTERS = (
     "language",
     "title",
     *(f"law_{i}_{part}" for i in range(LAW_ROWS) for part in ("name", "provisions")),
-    "facts",
-    "authorities_communication",
-    "authorities_response",
-    "private_remedies",
-    "harm",
-    "relies_on_media_only",
+    *Submission.ANSWERS,
     *(
         f"attachment_{i}{part}"
         for i in range(ATTACHMENT_SLOTS)

@@ -28,11 +28,17 @@ def pending_proposals():
 
 
 def annotate_queue(queryset):
-    """Each case with its next open deadline (date and kind) and whether a proposal awaits."""
+    """Each case with its next open deadline (date and kind), whether a proposal awaits, and
+    whether the Executive Director's return of a proposal is the last thing that happened."""
     return queryset.select_related("party", "assigned_officer").annotate(
         next_due_on=Subquery(_open_deadlines().values("due_on")[:1]),
         next_due_kind=Subquery(_open_deadlines().values("kind")[:1]),
         awaiting_approval=Exists(pending_proposals().filter(submission=OuterRef("pk"))),
+        proposal_returned=Exists(
+            Event.objects.filter(
+                submission=OuterRef("pk"), kind="returned", seq=OuterRef("event_count")
+            )
+        ),
     )
 
 

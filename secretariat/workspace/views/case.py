@@ -27,17 +27,8 @@ from workflow.models import Deadline, Event
 from workflow.services.actions import NOT_OFFERED
 from workflow.table import TABLE
 
+
 # The filing form's answers, in its order (templates/filing/_form_body.html).
-ANSWERS = (
-    "facts",
-    "authorities_communication",
-    "authorities_response",
-    "private_remedies",
-    "harm",
-    "relies_on_media_only",
-)
-
-
 def case_context(request, case, bound=None) -> dict:
     user = request.user
     events = list(
@@ -81,24 +72,28 @@ def case_context(request, case, bound=None) -> dict:
     # Published means the public sees the event (its text, if any) and its documents: an
     # event at *parties* shows nothing, not even a widened document, until it is published.
     public_state = access.public_text(events)
-    held = [
-        event
-        for event in events
-        if event.kind == "revision_filed"
-        and any(d.visibility == Visibility.PARTIES for d in event.documents.all())
-        or (event.data or {}).get("publish_requested")
-        and (
+
+    def documents_held(event) -> bool:
+        return any(d.visibility == Visibility.PARTIES for d in event.documents.all())
+
+    def is_held(event) -> bool:
+        if event.kind == "revision_filed":
+            return documents_held(event)
+        if not (event.data or {}).get("publish_requested"):
+            return False
+        return (
             public_state.get(event.seq) is None
-            or (public_state[event.seq] and (event.title or event.note))
-            or any(d.visibility == Visibility.PARTIES for d in event.documents.all())
+            or bool(public_state[event.seq] and (event.title or event.note))
+            or documents_held(event)
         )
-    ]
+
+    held = [event for event in events if is_held(event)]
     memberships = case.memberships.select_related("submitter").order_by("position", "id")
     # What the submitters wrote, which the determinations weigh (the helper's walk: the
     # officer's page showed only the title and laws).
     answers = [
         (Submission._meta.get_field(name).verbose_name, getattr(case, name))
-        for name in ANSWERS
+        for name in Submission.ANSWERS
         if getattr(case, name) not in ("", None)
     ]
     return {
@@ -169,13 +164,16 @@ def action(request, pk, kind):
         context = case_context(request, case, bound=form)
         return render(request, "workspace/case.html", context, status=outcome.status)
     if outcome.event.kind == "proposed":
+        proposed = TABLE[kind].label_for(outcome.event.data["proposal"].get("outcome"))
         messages.success(
             request,
             _("Proposed: “%(action)s” now awaits the Executive Director's approval.")
-            % {"action": TABLE[kind].label},
+            % {"action": proposed},
         )
     else:
-        messages.success(request, _("Recorded: “%(action)s”.") % {"action": TABLE[kind].label})
+        messages.success(
+            request, _("Recorded: “%(action)s”.") % {"action": outcome.event.kind_label}
+        )
     return redirect("ws_case", pk=case.pk)
 
 

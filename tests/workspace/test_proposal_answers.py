@@ -1,0 +1,117 @@
+"""What the officer learns of the Executive Director's answer, and what the Director reads of a
+proposal (the second walk: a return e-mailed no one and left no mark in the queue; a finding
+that no record is warranted was proposed under the notification's general name; a case could
+be closed while a Party's response waited for the Secretariat's review, with no word of it)."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from tests.helpers_cases import ALL_MET, drive, frozen
+from tests.portals.test_party import respond_post
+from workflow import services
+from workflow.table import TABLE
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+NOT_WARRANTED = "Determination that the submission does not warrant a factual record"
+
+
+def _queue_row(client, case) -> str:
+    page = client.get(reverse("ws_queue")).content.decode()
+    return page.split(f">{case.reference}</a>", 1)[1].split("</td>", 1)[0]
+
+
+def test_a_returned_proposal_is_emailed_to_its_officer_and_marked_in_the_queue(
+    client, officer, officer2, director, django_capture_on_commit_callbacks
+):
+    case = drive("admissibility_review").case
+    with frozen(D(2023, 4, 3)):
+        proposal = services.record_event(
+            case,
+            "admissibility_determined",
+            actor=officer,
+            data={"outcome": "meets", "criteria": ALL_MET},
+        )
+    client.force_login(officer)
+    assert "proposal returned" not in _queue_row(client, case)
+    client.force_login(director)
+    mail.outbox.clear()
+    case.refresh_from_db()
+    with frozen(D(2023, 4, 5)), django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("ws_return", kwargs={"pk": case.pk, "seq": proposal.seq}),
+            {"comment": "Criterion (c) needs the annex's pages.", "event_count": case.event_count},
+        )
+    assert response.status_code == 302
+    # Only the officer who proposed is told; not the other officer, not the Director.
+    assert [m.to for m in mail.outbox] == [[officer.email]]
+    message = mail.outbox[0]
+    assert message.subject == f"{case.reference}: your proposal was returned"
+    assert "with this comment:\n\nCriterion (c) needs the annex's pages.\n" in message.body
+    assert f"“{TABLE['admissibility_determined'].label}”" in message.body
+    assert reverse("ws_case", kwargs={"pk": case.pk}) in message.body
+
+    client.force_login(officer)
+    assert "proposal returned" in _queue_row(client, case)
+    # Proposed again, the mark gives way to "awaiting approval".
+    case.refresh_from_db()
+    with frozen(D(2023, 4, 6)):
+        services.record_event(
+            case,
+            "admissibility_determined",
+            actor=officer,
+            data={"outcome": "meets", "criteria": ALL_MET},
+        )
+    row = _queue_row(client, case)
+    assert "proposal returned" not in row
+    assert "awaiting approval" in row
+
+
+def test_a_proposal_that_no_record_is_warranted_is_named_as_that_act(
+    client, officer, director, django_capture_on_commit_callbacks
+):
+    case = drive("factual_record_decision").case
+    client.force_login(officer)
+    mail.outbox.clear()
+    with frozen(D(2023, 7, 20)), django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("ws_action", kwargs={"pk": case.pk, "kind": "factual_record_notified"}),
+            {
+                "event_count": case.event_count,
+                "factual_record_notified-outcome": "not_warranted",
+                "factual_record_notified-note": "La respuesta explica la aplicación de la ley.",
+            },
+            follow=True,
+        )
+    page = response.content.decode()
+    assert f"Proposed: “{NOT_WARRANTED}”" in page
+    to_director = [m for m in mail.outbox if m.to == [director.email]]
+    assert len(to_director) == 1
+    assert NOT_WARRANTED in to_director[0].body
+    client.force_login(director)
+    approvals = client.get(reverse("ws_approvals")).content.decode()
+    assert f"{case.reference}</a>: {NOT_WARRANTED}</h2>" in approvals
+
+
+def test_closing_forms_warn_of_what_still_awaits_review(client, pe_focal, officer):
+    case = drive("awaiting_response", party="PE").case
+    client.force_login(pe_focal)
+    with frozen(D(2023, 6, 10)):
+        client.post(reverse("party_respond", kwargs={"pk": case.pk}), respond_post(case))
+    client.force_login(officer)
+    page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    warning = "Closing the case does not publish it"
+    forms = [form for form in page.split('<details class="action"')[1:] if "/act/" in form]
+    assert forms, "the officer is offered actions"
+    warned = [form.split("</summary>", 1)[0] for form in forms if warning in form]
+    kinds = [form.split("/act/", 1)[1].split("/", 1)[0] for form in forms if warning in form]
+    assert "factual_record_notified" in kinds
+    assert all(TABLE[kind].may_close for kind in kinds), warned
+    not_warned = [
+        form.split("/act/", 1)[1].split("/", 1)[0] for form in forms if warning not in form
+    ]
+    assert not_warned and not any(TABLE[kind].may_close for kind in not_warned)

@@ -6,13 +6,9 @@ request. The notices that recorded events cause are written by ``notices.dispatc
 
 from django.db import transaction
 
-from notices import dispatch, personal, rules
+from notices import dispatch, personal, recipients, rules
 from notices.models import Notice
 from submissions.models import SubmissionSubmitter, User
-
-
-def _language(value: str | None) -> str:
-    return value if value in ("en", "es") else "en"
 
 
 def queue(
@@ -44,7 +40,7 @@ def queue(
             message=message,
             recipient_email=email,
             recipient_name=name,
-            language=_language(language),
+            language=recipients.spoken(language),
             context=context,
             dedupe_key=dedupe_key,
         )

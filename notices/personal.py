@@ -49,21 +49,17 @@ def _tracking_links(notice) -> dict:
     )
     links = []
     for m in memberships:
-        title, fallback = m.submission.text_in("title", notice.language)
+        title, title_lang = m.submission.shown_text("title", notice.language)
         links.append(
             {
                 "reference": m.submission.reference,
                 "title": title,
                 # The language the title is written in, for its lang in the HTML part.
-                "title_lang": _other(notice.language) if fallback else notice.language,
+                "title_lang": title_lang,
                 "url": recipients.track_link(m.tracking_token, notice.language),
             }
         )
     return {"subject": _("Your private links to follow your submissions"), "links": links}
-
-
-def _other(language: str) -> str:
-    return "en" if language == "es" else "es"
 
 
 def invitation_url(user: User, language: str) -> str:

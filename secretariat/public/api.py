@@ -5,6 +5,7 @@ The detail is the public export of the case (``workflow.registry.public_case``),
 ``export_registry`` can never disagree about what is public.
 """
 
+from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_GET
 from secretariat.public.cache import KeptCountPaginator
 from secretariat.public.docket_views import with_public_people
 from submissions import access
-from submissions.models import PARTY_CODES
+from submissions.models import PARTY_CODES, Submission
 from submissions.search import PAGE_SIZE, DocketFilterForm, docket_queryset
 from submissions.stages import Stage
 from workflow.registry import public_case, public_submitter
@@ -122,7 +123,7 @@ def _parameter(name, field) -> dict:
 NULLABLE_STRING = {"type": "string", "nullable": True}
 TEXTS = {
     "type": "object",
-    "properties": {"en": {"type": "string"}, "es": {"type": "string"}},
+    "properties": {code: {"type": "string"} for code in Submission.TEXT_LANGUAGES},
 }
 LAW = {
     "type": "object",
@@ -158,7 +159,7 @@ COMMON = {
     "identifier": {"type": "string"},
     "slug": {"type": "string"},
     "party": {"type": "string", "enum": list(PARTY_CODES)},
-    "language": {"type": "string", "enum": ["en", "es"]},
+    "language": {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]},
     "title": TEXTS,
     "summary": TEXTS,
     "laws": {"type": "array", "items": LAW},

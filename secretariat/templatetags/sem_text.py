@@ -9,9 +9,10 @@ import os
 
 from babel import Locale
 from django import template
+from django.conf import settings
 from django.utils import formats
 from django.utils.html import format_html
-from django.utils.translation import get_language, gettext, ngettext, pgettext
+from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext
 
 from notices import phrases
 from workflow import treaty
@@ -67,10 +68,15 @@ def by_author(author: str) -> str:
 
 
 def _shown_language(submission, field: str) -> str:
-    language = (get_language() or "en")[:2]
-    if submission.text_in(field, language)[1]:
-        return "es" if language == "en" else "en"
-    return language
+    return submission.shown_text(field, (get_language() or settings.LANGUAGE_CODE)[:2])[1]
+
+
+# What a page adds after a text shown in another language than its own.
+IN_LANGUAGE = {
+    "en": gettext_lazy("(in English)"),
+    "es": gettext_lazy("(in Spanish)"),
+    "fr": gettext_lazy("(in French)"),
+}
 
 
 @register.filter
@@ -90,14 +96,15 @@ def case_title(submission):
     """A case's title in the page's language, marked with its ``lang``; when it is written only
     in the other language, that one, saying so ("(in English)"). Python rather than an
     included template: lists show it twenty times a page."""
-    language = (get_language() or "en")[:2]
-    title, fallback = submission.text_in("title", language)
-    if not fallback:
+    language = (get_language() or settings.LANGUAGE_CODE)[:2]
+    title, shown = submission.shown_text("title", language)
+    if shown == language:
         return format_html('<span lang="{}">{}</span>', language, title)
-    other = "es" if language == "en" else "en"
-    note = gettext("(in English)") if other == "en" else gettext("(in Spanish)")
     return format_html(
-        '<span lang="{}">{}</span> <span class="fallback">{}</span>', other, title, note
+        '<span lang="{}">{}</span> <span class="fallback">{}</span>',
+        shown,
+        title,
+        IN_LANGUAGE.get(shown, ""),
     )
 
 

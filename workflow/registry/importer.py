@@ -294,9 +294,12 @@ def _documents_from(items, base_dir):
         if (
             not isinstance(item, dict)
             or not item.get("title")
-            or item.get("language") not in ("en", "es")
+            or item.get("language") not in profiles.installed().languages
         ):
-            raise WorkflowError(_("Each document needs a title and a language (en or es)."))
+            raise WorkflowError(
+                _("Each document needs a title and a language (%(languages)s).")
+                % {"languages": ", ".join(profiles.installed().languages)}
+            )
         doc = services.DocumentInput(
             title=item["title"],
             language=item["language"],

@@ -372,3 +372,30 @@ def test_the_visibility_form_tells_every_document_apart(login, officer):
     assert len(set(labels)) == len(labels), labels
     assert any("— Spanish (event" in label for label in labels)
     assert any("— English (event" in label for label in labels)
+
+
+def test_the_officer_sees_where_a_submitter_lives_when_it_decides_eligibility(login, officer):
+    """Art. 18.8.1: a person of a Party by nationality or by permanent residence; the second
+    walk found the officer's list showed the nationality alone."""
+    import datetime
+
+    from tests.factories import file_case
+
+    case = file_case(
+        on=datetime.date(2023, 3, 10),
+        submitters=[
+            services.SubmitterInput(
+                kind="individual",
+                name="Ana Quispe",
+                nationality="BO",
+                residence="PE",
+                email="ana@example.org",
+            ),
+            services.SubmitterInput(
+                kind="individual", name="Luis Rojas", nationality="PE", email="luis@example.org"
+            ),
+        ],
+    )
+    page = login(officer).get(_case_url(case)).content.decode()
+    assert "Ana Quispe (Individual, Bolivia; permanent residence: Peru)" in page
+    assert "Luis Rojas (Individual, Peru)" in page

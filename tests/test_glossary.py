@@ -293,6 +293,8 @@ def _notices(cases, language: str, request) -> dict[str, Notice]:
                 "days": 5,
                 "link": "https://sem.example.org/",
                 "proposal": "factual_record_notified",
+                "proposal_outcome": "not_warranted",
+                "comment": "Revise las razones del factor (b).",
                 "closure": "not_admissible",
                 "items": [
                     {

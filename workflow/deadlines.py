@@ -7,6 +7,7 @@ are not editable.
 
 import contextlib
 import datetime
+import functools
 
 from django.utils import dateformat, translation
 from django.utils.translation import gettext
@@ -44,7 +45,14 @@ def configured_lengths() -> dict[str, int]:
 
 
 def format_day(day: datetime.date, weekday: bool = False) -> str:
-    if translation.get_language() == "es":
+    return _format_day(translation.get_language(), day, weekday)
+
+
+@functools.lru_cache(maxsize=16384)
+def _format_day(language: str | None, day: datetime.date, weekday: bool) -> str:
+    """A day in words, kept per language: an export or a page of deadlines names the same
+    days many times, and Django's date formatting is the dearest part of an explanation."""
+    if language == "es":
         fmt = r"l j \d\e F \d\e Y" if weekday else r"j \d\e F \d\e Y"
     else:
         fmt = "l j F Y" if weekday else "j F Y"

@@ -148,6 +148,8 @@ RULES = [
         {S.AWAITING_REVISION},
         {SUBMITTER, SECRETARIAT},
         public=True,
+        # Filed through the tracking page: the submitter's note waits for the Secretariat.
+        optional=("publish_requested",),
         outcomes={
             None: Effect(to=S.ADMISSIBILITY_REVIEW, meets=("revision",), opens=("admissibility",))
         },

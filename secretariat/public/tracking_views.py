@@ -13,6 +13,7 @@ import hashlib
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -173,6 +174,13 @@ def _record(request, membership, submission, kind, **kwargs) -> posted.Outcome:
     return posted.post_action(request, submission, kind, actor=actor, **kwargs)
 
 
+def _revision_title(language: str, index: int, count: int) -> str:
+    """ "Comunicación revisada", in the submission's language; "(2/3)" when there are several."""
+    with translation.override(language):
+        title = str(Document.Kind.REVISION.label)
+    return f"{title} ({index}/{count})" if count > 1 else title
+
+
 @never_cache
 @require_POST
 def track_documents(request, pk, kind):
@@ -187,15 +195,20 @@ def track_documents(request, pk, kind):
     # filing's wait for the acknowledgement: they may name a withheld co-submitter. The
     # Secretariat publishes them (Change visibility); a confidential one never goes further
     # than the Party concerned.
-    held = "parties" if kind == "revision_filed" else None
+    # Its note waits too (``publish_requested``: the public sees that a revision was filed, not
+    # the submitter's words), and its files are titled as what they are, never by a file name
+    # that may carry a person's name.
+    revision = kind == "revision_filed"
+    held = "parties" if revision else None
+    uploads = form.uploaded()
     documents_in = [
         DocumentInput(
-            title=upload.name,
+            title=_revision_title(language, index, len(uploads)) if revision else upload.name,
             language=language,
             file=upload,
             visibility="party_concerned" if confidential else held,
         )
-        for upload, confidential in form.uploaded()
+        for index, (upload, confidential) in enumerate(uploads, start=1)
     ]
     outcome = _record(
         request,
@@ -205,6 +218,7 @@ def track_documents(request, pk, kind):
         form=form,
         note=form.cleaned_data.get("note", "").strip(),
         documents_in=documents_in,
+        **({"data": {"publish_requested": True}} if revision else {}),
     )
     if not outcome.ok:
         return _render(request, membership, submission, bound=(kind, form), status=outcome.status)

@@ -128,14 +128,18 @@ def test_a_revision_returns_the_case_to_admissibility_review(client, officer):
     assert case.stage == "admissibility_review"
     event = Event.objects.get(submission=case, kind="revision_filed")
     assert (event.author, event.note) == ("submitter", "Añadí las cartas.")
-    # Its file waits for the Secretariat's review (the second walk: it was public at once).
+    # Its file waits for the Secretariat's review (the second walk: it was public at once),
+    # titled as what it is in the submission's language, not by its file name; its note waits
+    # too.
     assert [(d.title, d.kind, d.visibility) for d in event.documents.all()] == [
-        ("revised.pdf", "revision", "parties")
+        ("Comunicación revisada", "revision", "parties")
     ]
+    assert event.data == {"publish_requested": True}
     open_kinds = set(case.deadlines.filter(state="open").values_list("kind", flat=True))
     assert "admissibility" in open_kinds
     public = Client().get(f"/en/docket/{case.slug}/").content.decode()
     assert "Revised submission filed" in public and "revised.pdf" not in public
+    assert "Añadí las cartas." not in public
     document = event.documents.get()
     assert Client().get(f"/en/docket/{case.slug}/documents/{document.pk}/").status_code == 404
     told = Notice.objects.filter(message="revision_to_staff")

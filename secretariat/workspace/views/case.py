@@ -77,8 +77,8 @@ def case_context(request, case, bound=None) -> dict:
         return any(d.visibility == Visibility.PARTIES for d in event.documents.all())
 
     def is_held(event) -> bool:
-        if event.kind == "revision_filed":
-            return documents_held(event)
+        if event.kind == "revision_filed" and documents_held(event):
+            return True
         if not (event.data or {}).get("publish_requested"):
             return False
         return (

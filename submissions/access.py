@@ -300,6 +300,9 @@ def public_documents(queryset):
 # stays in the restricted history.
 TEXT_DECISION = "visibility_changed"
 TEXT_FIELDS = ("title", "note")
+# Keys of an event's data that are its author's own words (a Party's Art. 18.8.5(b)
+# information): withheld from the public with the event's note.
+TEXT_DATA = ("information",)
 
 
 def public_text(events) -> dict[int, frozenset | None]:
@@ -345,6 +348,8 @@ def public_timeline(events) -> list:
             event = copy.copy(event)
             for name in withheld:
                 setattr(event, name, "")
+            if "note" in withheld:
+                event.data = {k: v for k, v in (event.data or {}).items() if k not in TEXT_DATA}
         event.text_withheld = bool(withheld)
         result.append(event)
     return result

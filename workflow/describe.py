@@ -51,6 +51,12 @@ WITHDRAWAL_GOES_ON_WORDS = gettext_lazy(
 
 # Data keys that hold a day as an ISO string, shown in the reader's language.
 DAY_KEYS = frozenset({"delivered_on", "closes_on", "new_due_on"})
+# A Party's information with its response (Art. 18.8.5(b)), as the Parties' portal asks it.
+INFORMATION_LABELS = {
+    "earlier_proceedings": gettext_lazy("Earlier proceedings (Art. 18.8.5(b)(i))"),
+    "private_remedies": gettext_lazy("Private remedies (Art. 18.8.5(b)(ii))"),
+    "capacity_building": gettext_lazy("Capacity-building activities (Art. 18.8.5(b)(iii))"),
+}
 
 
 def _day(value) -> str:
@@ -80,10 +86,13 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
     ``public``: for the docket, where a withheld name shows as the withheld label."""
     data = dict(event.data or {})
     lines = []
+    kind = event.kind
     if event.kind == "proposed":
         proposal = dict(data.get("proposal") or {})
-        rule = TABLE.get(proposal.get("kind"))
-        lines.append((_("Proposed decision"), str(rule.label) if rule else proposal.get("kind")))
+        kind = proposal.get("kind")
+        rule = TABLE.get(kind)
+        label = rule.label_for(proposal.get("outcome")) if rule else kind
+        lines.append((_("Proposed decision"), str(label)))
         if proposal.get("note"):
             lines.append((_("Reasons"), proposal["note"]))
         data = proposal
@@ -126,12 +135,17 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
         lines.append(
             (_("Pending proceeding declared"), _("Yes") if data["pending_proceeding"] else _("No"))
         )
-    if event.kind == "visibility_changed" and "event" in data:
+    for key, label in INFORMATION_LABELS.items():
+        if (data.get("information") or {}).get(key):
+            lines.append((str(label), data["information"][key]))
+    if kind == "visibility_changed" and data.get("document"):
+        lines.append((_("Document"), _document_words(event, data["document"])))
+    if kind == "visibility_changed" and "event" in data:
         fields = ", ".join(str(TEXT_FIELD_LABELS.get(f, f)) for f in data.get("fields") or [])
         words = TEXT_PUBLISHED if data.get("to") == Visibility.PUBLIC else TEXT_REDACTED
         number = data["event"] + 1 if isinstance(data.get("event"), int) else "?"
         lines.append((_("Public text"), str(words) % {"number": number, "fields": fields}))
-    elif event.kind == "visibility_changed":
+    elif kind == "visibility_changed":
         lines.append(
             (
                 _("Visibility"),
@@ -167,6 +181,21 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
         withheld = public and (person.get("confidential") or name in withheld_names)
         lines.append((_("Joined"), str(WITHHELD_LABEL) if withheld else name))
     return lines
+
+
+def _document_words(event, reference) -> str:
+    """A document a visibility change names ([event index, position]): its title and entry."""
+    try:
+        index, position = reference
+    except (TypeError, ValueError):
+        return str(reference)
+    document = (
+        event.submission.documents.filter(event__seq=index + 1, position=position)
+        .only("title", "language")
+        .first()
+    )
+    entry = _("entry no. %(number)s") % {"number": index + 1}
+    return f"{document.title} ({entry})" if document else entry
 
 
 def reason_text(reason) -> str:

@@ -345,3 +345,65 @@ def test_comments_sent_for_the_public_are_listed_for_the_secretariats_review(
         access.public_documents(Document.objects.filter(submission=case))
     )
     assert f"/en/docket/{case.slug}/documents/{document.pk}/" in public
+
+
+def test_a_partys_information_waits_for_review_in_the_api_and_the_director_reads_it(
+    client, pe_focal, officer, director
+):
+    """The third walk: the Art. 18.8.5(b) information a Party sent with its response was in the
+    open-data API at once, while every page held it for review, and no page showed it to the
+    Secretariat."""
+    case = drive("awaiting_response", party="PE").case
+    client.force_login(pe_focal)
+    with frozen(D(2023, 6, 10)):
+        client.post(reverse("party_respond", kwargs={"pk": case.pk}), respond_post(case))
+    event = Event.objects.get(submission=case, kind="party_responded")
+    case.refresh_from_db()
+    api = f"/api/v1/submissions/{case.slug}/"
+    assert "Acción de amparo" not in Client().get(api).content.decode()
+    client.force_login(officer)
+    page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    assert "Private remedies (Art. 18.8.5(b)(ii)): Acción de amparo disponible" in page
+    with frozen(D(2023, 6, 12)):
+        proposal = services.record_event(
+            case,
+            "visibility_changed",
+            actor=officer,
+            data={
+                "event": event.seq - 1,
+                "fields": ["title", "note"],
+                "from": "parties",
+                "to": "public",
+                "reason": "Pedido por la Parte.",
+            },
+        )
+    client.force_login(director)
+    approvals = client.get(reverse("ws_approvals")).content.decode()
+    assert "Public text: Entry no." in approvals
+    with frozen(D(2023, 6, 12)):
+        services.approve_proposal(case, proposal.seq, actor=director)
+    assert "Acción de amparo disponible" in Client().get(api).content.decode()
+    # Its letter waits still; the Director reads which document a proposal would publish.
+    letter = event.documents.get(visibility="parties")
+    with frozen(D(2023, 6, 13)):
+        proposal = services.record_event(
+            case,
+            "visibility_changed",
+            actor=officer,
+            data={
+                "document": [event.seq - 1, letter.position],
+                "from": "parties",
+                "to": "public",
+                "reason": "Pedido por la Parte.",
+            },
+        )
+    approvals = client.get(reverse("ws_approvals")).content.decode()
+    assert f"Document: Respuesta del Gobierno del Perú (entry no. {event.seq})" in approvals
+    with frozen(D(2023, 6, 13)):
+        services.approve_proposal(case, proposal.seq, actor=director)
+    # Once reviewed, the officer's timeline no longer says the entry awaits review.
+    client.force_login(officer)
+    page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    entry = page.split(f'id="event-{event.seq}"', 1)[1].split("</li>", 1)[0]
+    assert "Published by the Secretariat after its review." in entry
+    assert "Awaiting the Secretariat's review" not in entry

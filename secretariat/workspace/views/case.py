@@ -88,6 +88,8 @@ def case_context(request, case, bound=None) -> dict:
         )
 
     held = [event for event in events if is_held(event)]
+    for event in events:
+        event.held = event in held
     memberships = case.memberships.select_related("submitter").order_by("position", "id")
     # What the submitters wrote, which the determinations weigh (the helper's walk: the
     # officer's page showed only the title and laws).

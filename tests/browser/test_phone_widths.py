@@ -283,3 +283,30 @@ def test_radio_buttons_sit_with_their_labels_on_a_phone(page, seeded, pe_focal, 
     inputs += page.evaluate(BESIDE)
     assert len(inputs) >= 2 + 4  # yes / no, and the queue's four checkboxes
     assert [entry["id"] for entry in inputs if not entry["beside"]] == []
+
+
+def test_long_unbroken_words_wrap_on_a_phone(page, officer):
+    """The third walk: an 80-character name widened the officer's case page to 818 px (its
+    link buttons), and a 133-character title the filing receipt to 1,273 px."""
+    from tests.factories import file_case
+    from workflow import services
+
+    name = "Asociación" + "x" * 70
+    title = "Concesiones" + "y" * 122
+    case = file_case(
+        on=datetime.date(2023, 3, 10),
+        title=title,
+        submitters=[
+            services.SubmitterInput(
+                kind="organization", name=name, nationality="PE", email="a@example.org"
+            )
+        ],
+    )
+    services.record_event(case, "acknowledged", actor=officer)
+    case.refresh_from_db()
+    page.set_viewport_size(PHONE)
+    problems, widths = [], {}
+    measure(page, "public", f"/es/docket/{case.slug}/", problems, widths)
+    sign_in(page, officer)
+    measure(page, "officer", f"/es/secretariat/case/{case.pk}/", problems, widths)
+    assert problems == [], "\n".join(problems)

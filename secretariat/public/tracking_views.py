@@ -20,7 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from notices import outbox
-from secretariat.public import ratelimit
+from secretariat.public import guidance, ratelimit
 from secretariat.public.filing_forms import (
     InformationAddedForm,
     LostLinkForm,
@@ -32,10 +32,11 @@ from secretariat.web import actions as posted
 from secretariat.web import downloads
 from submissions import access
 from submissions.models import Document, Submission, SubmissionSubmitter
-from submissions.stages import Stage
+from submissions.stages import Stage, Visibility
 from submissions.storage import DocumentInput
 from workflow import services
 from workflow.actors import Actor
+from workflow.describe import describe
 from workflow.services.actions import withdrawal_closes
 
 ACTION_FORMS = {
@@ -87,8 +88,14 @@ def _render(request, membership, submission, bound=None, status=200):
     by_event = {}
     for document in documents:
         by_event.setdefault(document.event_id, []).append(document)
+    # What each step decided (outcome, findings), as the public reads it: a post still held for
+    # the Secretariat's review shows nothing of its text; the submitters' own non-public posts
+    # show what they sent.
+    public = {e.seq: e for e in access.public_timeline(submission.events.order_by("seq"))}
     for event in events:
         event.visible_documents = by_event.get(event.pk, [])
+        shown = public.get(event.seq) or (event if event.visibility != Visibility.PUBLIC else None)
+        event.details = describe(shown, public=True) if shown is not None else []
     # Prefixed as track_documents reads them back.
     forms = {
         kind: form_class(prefix=kind) for kind, form_class in ACTION_FORMS.items() if kind in kinds
@@ -109,6 +116,8 @@ def _render(request, membership, submission, bound=None, status=200):
         "filing/track.html",
         {
             "submission": submission,
+            "now": guidance.now(submission.stage),
+            "laws": submission.laws.all(),
             "membership": membership,
             "pk": membership.pk,
             "events": events,

@@ -91,6 +91,12 @@ def summary_lang(submission) -> str:
     return _shown_language(submission, "summary")
 
 
+@register.filter
+def in_language(code: str) -> str:
+    """What a page adds after a text in another language than its own: "(in Spanish)"."""
+    return str(IN_LANGUAGE.get(code, ""))
+
+
 @register.simple_tag
 def case_title(submission):
     """A case's title in the page's language, marked with its ``lang``; when it is written only

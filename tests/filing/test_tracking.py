@@ -288,3 +288,28 @@ def test_lost_link_checks_the_address(client):
     response = client.post("/en/track/lost/", {"email": "not an address"})
     assert response.status_code == 400
     assert "Enter a valid email address." in response.content.decode()
+
+
+def test_the_tracking_page_says_what_was_decided_and_what_happens_now(client, pe_focal):
+    """The third walk: each step showed only a date and a title; the public page said more.
+    A response held for the Secretariat's review shows nothing of its text."""
+    import datetime
+
+    from tests.helpers_cases import frozen
+    from tests.portals.test_party import respond_post
+
+    case = drive("awaiting_response", party="PE").case
+    _membership, url = link_of(case, client=client)
+    html = client.get(url).content.decode()
+    now = html.split('id="now-heading"', 1)[1].split("</section>", 1)[0]
+    assert "has asked the Party concerned for a response" in now
+    assert "Outcome: meets the criteria" in html
+    assert "Outcome: request a response" in html
+    focal = Client()
+    focal.force_login(pe_focal)
+    with frozen(datetime.date(2023, 6, 10)):
+        focal.post(f"/en/party/cases/{case.pk}/respond/", respond_post(case))
+    case.refresh_from_db()
+    html = client.get(url).content.decode()
+    assert "deciding whether a factual record is warranted" in html
+    assert "Acción de amparo" not in html  # the Party's information, held for review

@@ -1,0 +1,60 @@
+"""What each stage means to the person who filed, in plain words (the tracking page).
+
+The third walk: the citizen's own page showed each step as a date and a title, with no word of
+what was decided or what comes next; the public case page and the receipt said more. Target dates
+are not repeated here: the page lists them, with their explanations, beside this text.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from submissions.stages import Stage
+
+NOW = {
+    Stage.ADMISSIBILITY_REVIEW: _(
+        "The Secretariat is checking whether your submission meets the criteria of Article "
+        "18.8.2: written in English or Spanish, identifying you, with enough information and "
+        "evidence, aimed at promoting enforcement, and saying whether the matter was raised with "
+        "the authorities. You will be told of its determination."
+    ),
+    Stage.AWAITING_REVISION: _(
+        "The Secretariat found that your submission does not meet every criterion of Article "
+        "18.8.2; its determination says why. You may send a revised submission below, by the "
+        "target date shown. Without one, the case closes."
+    ),
+    Stage.RESPONSE_DECISION: _(
+        "Your submission meets the criteria. The Secretariat is deciding whether it merits a "
+        "response from the Party concerned (Article 18.8.4)."
+    ),
+    Stage.AWAITING_RESPONSE: _(
+        "The Secretariat has asked the Party concerned for a response and sent it your "
+        "submission. The Party has 45 days from receiving the request, or 60 in exceptional "
+        "circumstances (Article 18.8.5)."
+    ),
+    Stage.FACTUAL_RECORD_DECISION: _(
+        "The Party has responded, or its time to respond has passed. The Secretariat is "
+        "deciding whether a factual record is warranted; if it is, it informs the Council "
+        "(Article 18.9.1)."
+    ),
+    Stage.AWAITING_COUNCIL: _(
+        "The Secretariat has informed the Council that a factual record is warranted. It "
+        "prepares one only if a member of the Council instructs it to (Article 18.9.2)."
+    ),
+    Stage.FACTUAL_RECORD_PREPARATION: _(
+        "A member of the Council has instructed the Secretariat to prepare a factual record. "
+        "The Secretariat is gathering information and preparing a draft (Article 18.9.4)."
+    ),
+    Stage.DRAFT_COMMENT_PERIOD: _(
+        "The Secretariat has submitted a draft factual record to the Council. Each Party may "
+        "comment on its accuracy within 45 days (Article 18.9.5). Drafts are not made public."
+    ),
+    Stage.FINAL_FACTUAL_RECORD: _(
+        "The Secretariat has submitted the final factual record to the Council. It is made "
+        "public if a member of the Council instructs the Secretariat to publish it (Article "
+        "18.9.7)."
+    ),
+    Stage.CLOSED: _("This case is closed. Its history stays on the public docket."),
+}
+
+
+def now(stage: str) -> str:
+    return str(NOW.get(stage, ""))

@@ -4,6 +4,7 @@ that no record is warranted was proposed under the notification's general name; 
 be closed while a Party's response waited for the Secretariat's review, with no word of it)."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -57,6 +58,18 @@ def test_a_returned_proposal_is_emailed_to_its_officer_and_marked_in_the_queue(
 
     client.force_login(officer)
     assert "proposal returned" in _queue_row(client, case)
+    # The case page holds the proposal again in its form, open, with the comment.
+    page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    form = page.split('<details class="action" open>', 1)[1].split("</details>", 1)[0]
+    assert "/act/admissibility_determined/" in form
+    assert "Criterion (c) needs the annex&#x27;s pages." in form
+    assert "(c) is met.</textarea>" in form
+    checked = re.findall(
+        r'<input type="radio" name="admissibility_determined-(\w)_finding" '
+        r'value="(\w+)"[^>]*checked',
+        form,
+    )
+    assert sorted(checked) == [(letter, "met") for letter in "abcdef"]
     # Proposed again, the mark gives way to "awaiting approval".
     case.refresh_from_db()
     with frozen(D(2023, 4, 6)):

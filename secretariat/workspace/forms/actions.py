@@ -120,6 +120,22 @@ class ActionForm(AccessibleForm):
                     label=label, required=False, help_text=EDITED_HELP
                 )
 
+    def resume(self, proposal: dict, comment: str) -> None:
+        """Fill the form with a proposal the Executive Director returned, to be changed and
+        proposed again (the third walk: it had to be typed again from nothing). Its files are
+        not carried: they are attached again."""
+        initial = {}
+        for key, value in proposal.items():
+            if key in ("criteria", "factors") and isinstance(value, dict):
+                yes, no = ("met", "not_met") if key == "criteria" else ("yes", "no")
+                for letter, finding in value.items():
+                    initial[f"{letter}_finding"] = yes if finding.get("met") else no
+                    initial[f"{letter}_reasons"] = finding.get("reasons", "")
+            elif key in self.fields and not isinstance(value, dict | list):
+                initial[key] = value
+        self.initial.update(initial)
+        self.returned_comment = comment
+
     def publishes_text(self) -> bool:
         """Whether what the officer types here (title, note, reasons) will be on the docket."""
         return self.rule.public

@@ -28,7 +28,6 @@ from workflow.services.actions import NOT_OFFERED
 from workflow.table import TABLE
 
 
-# The filing form's answers, in its order (templates/filing/_form_body.html).
 def case_context(request, case, bound=None) -> dict:
     user = request.user
     events = list(
@@ -45,12 +44,22 @@ def case_context(request, case, bound=None) -> dict:
         deadline.days_left = (deadline.due_on - today).days
     can_act = access.is_secretariat(user)
     forms = []
+    # The Executive Director's return is the last thing that happened: its form holds the
+    # proposal again, with the comment, to be changed and proposed anew.
+    last = events[-1] if events else None
+    returned = (
+        (last.proposal.data.get("proposal") or {}, last.data.get("comment", ""))
+        if last and last.kind == "returned" and last.proposal_id
+        else None
+    )
     if can_act:
         for offered in services.available_actions(case, user):
             if bound is not None and bound.rule.kind == offered.kind:
                 form = bound
             else:
                 form = action_form(offered.kind, case)
+                if returned and returned[0].get("kind") == offered.kind:
+                    form.resume(*returned)
             # A new proposal of a kind already pending replaces it (an edited draft, say).
             form.replaces = offered.replaces
             forms.append(form)

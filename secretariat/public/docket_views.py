@@ -24,7 +24,7 @@ from secretariat.public import statistics
 from secretariat.public.cache import KeptCountPaginator, remember
 from secretariat.web import downloads
 from submissions import access
-from submissions.models import Submission, SubmissionLaw, SubmissionSubmitter
+from submissions.models import SubmissionLaw, SubmissionSubmitter
 from submissions.search import PAGE_SIZE, docket_queryset
 from submissions.stages import Stage
 from workflow.deadlines import explain
@@ -213,36 +213,11 @@ def docket_case(request, slug):
             ),
             [],
         ),
+        "other_language": "es" if (request.LANGUAGE_CODE or "en")[:2] == "en" else "en",
     }
-    context.update(_other_languages(submission, (request.LANGUAGE_CODE or "")[:2]))
+    context["other_title"] = getattr(submission, f"title_{context['other_language']}")
+    context["other_summary"] = getattr(submission, f"summary_{context['other_language']}")
     return render(request, "docket/case.html", context)
-
-
-# A section in another language is headed in that language, whatever the page's.
-NATIVE_HEADINGS = {"en": "In English", "es": "En español", "fr": "En français"}
-
-
-def _other_languages(submission, language: str) -> dict:
-    """The summary's language, and the title and summary in each other language they are
-    written in that the page does not already show (as a fallback) in their place."""
-    title_shown = submission.shown_text("title", language)[1]
-    summary_shown = submission.shown_text("summary", language)[1]
-    others = []
-    for code in Submission.TEXT_LANGUAGES:
-        if code == language:
-            continue
-        title = getattr(submission, f"title_{code}")
-        summary = getattr(submission, f"summary_{code}")
-        if (title and title_shown != code) or (summary and summary_shown != code):
-            others.append(
-                {
-                    "language": code,
-                    "heading": NATIVE_HEADINGS.get(code, code),
-                    "title": title,
-                    "summary": summary,
-                }
-            )
-    return {"summary_language": summary_shown, "other_texts": others}
 
 
 def _attach_documents(events, documents):

@@ -91,30 +91,6 @@ def summary_lang(submission) -> str:
     return _shown_language(submission, "summary")
 
 
-ONLY_IN = {
-    "en": gettext_lazy("Available in English only."),
-    "es": gettext_lazy("Available in Spanish only."),
-    "fr": gettext_lazy("Available in French only."),
-}
-READ_HERE = {
-    "en": gettext_lazy("Read in English on this page"),
-    "es": gettext_lazy("Read in Spanish on this page"),
-    "fr": gettext_lazy("Read in French on this page"),
-}
-
-
-@register.filter
-def only_in(code: str) -> str:
-    """Said above a text shown in another language than the page's, its only one."""
-    return str(ONLY_IN.get(code, ""))
-
-
-@register.filter
-def read_here(code: str) -> str:
-    """The link to a document's text on the page, in its language."""
-    return str(READ_HERE.get(code, ""))
-
-
 @register.filter
 def in_language(code: str) -> str:
     """What a page adds after a text in another language than its own: "(in Spanish)"."""

@@ -38,6 +38,39 @@ def respond_post(case, **overrides):
     return data
 
 
+def propose_publishing_text(case, officer, event, day):
+    """The officer proposes making public the title and note of ``event`` (held for review)."""
+    with frozen(day):
+        return services.record_event(
+            case,
+            "visibility_changed",
+            actor=officer,
+            data={
+                "event": event.seq - 1,  # 0-based event index
+                "fields": ["title", "note"],
+                "from": "parties",
+                "to": "public",
+                "reason": "Pedido por la Parte.",
+            },
+        )
+
+
+def propose_publishing_document(case, officer, event, document, day):
+    """The officer proposes making public ``document`` of ``event`` (held at parties)."""
+    with frozen(day):
+        return services.record_event(
+            case,
+            "visibility_changed",
+            actor=officer,
+            data={
+                "document": [event.seq - 1, document.position],  # 0-based event index
+                "from": "parties",
+                "to": "public",
+                "reason": "Pedido por la Parte.",
+            },
+        )
+
+
 def test_peru_gets_404_on_a_us_case_and_before_the_request(client, pe_focal, officer, director):
     us_case = drive("awaiting_response", party="US").case
     pe_before = drive("response_decision", party="PE").case
@@ -302,18 +335,8 @@ def test_comments_sent_for_the_public_are_listed_for_the_secretariats_review(
     held = page.split('id="held-heading"', 1)[1].split("</section>", 1)[0]
     assert f'href="#event-{event.seq}"' in held
     document = event.documents.get()
+    proposal = propose_publishing_document(case, officer, event, document, D(2023, 10, 21))
     with frozen(D(2023, 10, 21)):
-        proposal = services.record_event(
-            case,
-            "visibility_changed",
-            actor=officer,
-            data={
-                "document": [event.seq - 1, document.position],  # 0-based event index
-                "from": "parties",
-                "to": "public",
-                "reason": "Pedido por la Parte.",
-            },
-        )
         services.approve_proposal(case, proposal.seq, actor=director)
     document.refresh_from_db()
     assert document.visibility == "public"
@@ -322,19 +345,8 @@ def test_comments_sent_for_the_public_are_listed_for_the_secretariats_review(
     assert f'href="#event-{event.seq}"' in page.split('id="held-heading"', 1)[1]
     public = Client().get(f"/en/docket/{case.slug}/").content.decode()
     assert "Comments of the United States" not in public
+    proposal = propose_publishing_text(case, officer, event, D(2023, 10, 22))
     with frozen(D(2023, 10, 22)):
-        proposal = services.record_event(
-            case,
-            "visibility_changed",
-            actor=officer,
-            data={
-                "event": event.seq - 1,
-                "fields": ["title", "note"],
-                "from": "parties",
-                "to": "public",
-                "reason": "Pedido por la Parte.",
-            },
-        )
         services.approve_proposal(case, proposal.seq, actor=director)
     page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
     assert 'id="held-heading"' not in page
@@ -364,19 +376,7 @@ def test_a_partys_information_waits_for_review_in_the_api_and_the_director_reads
     client.force_login(officer)
     page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
     assert "Private remedies (Art. 18.8.5(b)(ii)): Acción de amparo disponible" in page
-    with frozen(D(2023, 6, 12)):
-        proposal = services.record_event(
-            case,
-            "visibility_changed",
-            actor=officer,
-            data={
-                "event": event.seq - 1,
-                "fields": ["title", "note"],
-                "from": "parties",
-                "to": "public",
-                "reason": "Pedido por la Parte.",
-            },
-        )
+    proposal = propose_publishing_text(case, officer, event, D(2023, 6, 12))
     client.force_login(director)
     approvals = client.get(reverse("ws_approvals")).content.decode()
     assert "Public text: Entry no." in approvals
@@ -385,18 +385,7 @@ def test_a_partys_information_waits_for_review_in_the_api_and_the_director_reads
     assert "Acción de amparo disponible" in Client().get(api).content.decode()
     # Its letter waits still; the Director reads which document a proposal would publish.
     letter = event.documents.get(visibility="parties")
-    with frozen(D(2023, 6, 13)):
-        proposal = services.record_event(
-            case,
-            "visibility_changed",
-            actor=officer,
-            data={
-                "document": [event.seq - 1, letter.position],
-                "from": "parties",
-                "to": "public",
-                "reason": "Pedido por la Parte.",
-            },
-        )
+    proposal = propose_publishing_document(case, officer, event, letter, D(2023, 6, 13))
     approvals = client.get(reverse("ws_approvals")).content.decode()
     assert f"Document: Respuesta del Gobierno del Perú (entry no. {event.seq})" in approvals
     with frozen(D(2023, 6, 13)):

@@ -107,12 +107,8 @@ def of(audience: str, submission, party: str | None = None, event=None) -> list[
         users = _users([role.value], party)
         link = portal_link
     elif audience == rules.PROPOSER:
-        proposal = getattr(event, "proposal", None)
-        users = [
-            user
-            for user in [proposal.recorded_by if proposal else None]
-            if user is not None and user.is_active and user.email
-        ]
+        user = event.proposal.recorded_by if event is not None and event.proposal_id else None
+        users = [user] if user is not None and user.is_active and user.email else []
         link = workspace_link
     else:
         roles = [Role.DIRECTOR] if audience == rules.DIRECTOR else [Role.OFFICER, Role.DIRECTOR]

@@ -376,6 +376,10 @@ def test_a_partys_information_waits_for_review_in_the_api_and_the_director_reads
     client.force_login(officer)
     page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
     assert "Private remedies (Art. 18.8.5(b)(ii)): Acción de amparo disponible" in page
+    # The officer's form offers the response's text to publish, though its title and note are
+    # empty (the fourth walk: the information could never be published from the page).
+    form = page.split('name="visibility_changed-event"', 1)[1].split("</select>", 1)[0]
+    assert f'<option value="{event.pk}">{event.seq}. Response of the Party</option>' in form
     proposal = propose_publishing_text(case, officer, event, D(2023, 6, 12))
     client.force_login(director)
     approvals = client.get(reverse("ws_approvals")).content.decode()

@@ -3,6 +3,7 @@ sending information) and the case's housekeeping (assignment, visibility, target
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.workspace.forms.actions import ActionForm, offer_case_documents
@@ -235,13 +236,17 @@ class VisibilityForm(ActionForm):
 
     def setup(self):
         offer_case_documents(self.fields["target"], self.submission)
+        # Events with a title or note, and those sent for the public whose words may be in
+        # their data only (a Party's Art. 18.8.5(b) information, published with the note).
         self.fields["event"].queryset = (
             Event.objects.filter(submission=self.submission)
-            .exclude(title="", note="")
+            .filter(~Q(title="") | ~Q(note="") | Q(data__publish_requested=True))
             .order_by("seq")
         )
         self.fields["event"].label_from_instance = lambda e: (
             f"{e.seq}. {e.kind_label}: {e.title or e.note[:60]}"
+            if e.title or e.note
+            else f"{e.seq}. {e.kind_label}"
         )
 
     def clean(self):

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from notices import documents, letterhead
 from notices.wording import TITLES
-from submissions import access, profiles
+from submissions import access
 from submissions.models import Document, IdentifierCounter, Submission
 from submissions.stages import Visibility
 from workflow import services as workflow
@@ -241,15 +241,9 @@ def _next_identifier(submission: Submission) -> str:
     caller's transaction ends (so no one else takes that number meanwhile)."""
     if submission.imported_identifier:
         return submission.imported_identifier
-    scheme = profiles.installed().identifier
-    prefix = settings.SEM_IDENTIFIER_PREFIX
-    party = submission.party.code
-    year = submission.filed_on.year
-    counter = IdentifierCounter._locked(prefix, party, year)
-    number = counter.last + 1
-    while Submission.objects.filter(identifier=scheme.format(prefix, party, number, year)).exists():
-        number += 1
-    return scheme.format(prefix, party, number, year)
+    return IdentifierCounter.identifier_for(
+        submission, settings.SEM_IDENTIFIER_PREFIX, advance=False
+    )
 
 
 def record_with_documents(

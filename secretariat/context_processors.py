@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.utils.functional import SimpleLazyObject
 
 from secretariat.accounts.otp import needs_second_factor
-from submissions import access
+from submissions import access, profiles
 
 
 def site(request):
@@ -21,10 +21,16 @@ def site(request):
         "is_secretariat": access.is_secretariat(user),
         "is_auditor": access.is_auditor(user),
         "is_portal_user": bool(signed_in and access.party_of(user)),
-        "identifier_prefix": settings.SEM_IDENTIFIER_PREFIX,
+        # What a permanent identifier looks like here (the home page's example).
+        "identifier_example": _identifier_example(),
         # The header links to the admin site only for an account that can see something there
         # (the admin's own test), not for every staff account; worked out only if asked.
         "may_administer": SimpleLazyObject(
             lambda: bool(signed_in and user.is_staff and admin.site.get_app_list(request))
         ),
     }
+
+
+def _identifier_example() -> str:
+    procedure = profiles.installed()
+    return procedure.identifier.format(settings.SEM_IDENTIFIER_PREFIX, procedure.codes[0], 2, 2023)

@@ -135,6 +135,33 @@ class IdentifierCounter(models.Model):
         return number
 
     @classmethod
+    def identifier_for(cls, submission, prefix: str, *, advance: bool) -> str:
+        """The permanent identifier a case being acknowledged receives: the profile's scheme,
+        the filing year, the case's Party, and the next number of its sequence not held by an
+        imported case. Must run inside a transaction; the counter row stays locked until it
+        ends, so no one else takes that number meanwhile. ``advance=False`` only looks (the
+        acknowledgement's documents name the identifier before the event assigns it)."""
+        scheme = profiles.installed().identifier
+        party, year = submission.party.code, submission.filed_on.year
+        counter = cls._locked(*scheme.sequence(prefix, party, year))
+        number = counter.last + 1
+        while Submission.objects.filter(
+            identifier=scheme.format(prefix, party, number, year)
+        ).exists():
+            number += 1
+        if advance:
+            counter.last = number
+            counter.save(update_fields=["last"])
+        return scheme.format(prefix, party, number, year)
+
+    @classmethod
+    def hold_identifier(cls, identifier: str) -> None:
+        """Record that an imported identifier's number is held in its sequence."""
+        scheme = profiles.installed().identifier
+        prefix, party, number, year = scheme.parse(identifier)
+        cls.hold(*scheme.sequence(prefix, party, year), number)
+
+    @classmethod
     def hold(cls, prefix: str, party: str, year: int, number: int) -> None:
         """Record that ``number`` is held (an imported identifier), so it is never handed out.
 

@@ -11,6 +11,7 @@ is in docs/profiles.md; they are named in ``PLANNED`` so that a setting naming o
 with a message that says so, not taken for a typing error.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -72,17 +73,30 @@ class Period:
 
 @dataclass(frozen=True)
 class IdentifierScheme:
-    """How a case's permanent identifier is written (``SEM/PE/002/2023``) and read back; the
-    number is counted per (prefix, Party, year) (``IdentifierCounter``)."""
+    """How a case's permanent identifier is written (``SEM/PE/002/2023``) and read back, and
+    which sequence its number is counted in (``IdentifierCounter``).
+
+    ``template`` may use ``{prefix}``, ``{party}``, ``{number}``, ``{year}`` and ``{year2}``
+    (the year's last two digits: the CEC's ``SEM-97-001``).
+    """
 
     template: str = "{prefix}/{party}/{number:03d}/{year}"
     # The same shape as a regular expression, with ``{prefix}`` and ``{party}`` for the parts
     # the installation and the profile's Parties fill in (the validator's, and the case page's
     # URL in lower case with "-" for "/": ``sem-pe-002-2023``).
     shape: str = r"{prefix}/{party}/\d{{3,}}/\d{{4}}"
+    # The parts of an identifier as named groups, to read one back (``parse``).
+    parts: str = r"(?P<prefix>.+)/(?P<party>[A-Z]{2})/(?P<number>\d+)/(?P<year>\d{4})"
+    # Whether each Party has its own sequence (``SEM/PE/001/2023`` and ``SEM/US/001/2023``)
+    # or one sequence runs across the Parties in a year (the CEC's ``SEM-23-001``).
+    per_party: bool = True
+    # A two-digit year at or above this is of the 1900s (the CEC's first cases are of 1995).
+    century_pivot: int = 90
 
     def format(self, prefix: str, party: str, number: int, year: int) -> str:
-        return self.template.format(prefix=prefix, party=party, number=number, year=year)
+        return self.template.format(
+            prefix=prefix, party=party, number=number, year=year, year2=year % 100
+        )
 
     def regex(self, party_codes) -> str:
         """An identifier of any prefix and of one of ``party_codes``, as a regular expression."""
@@ -98,9 +112,23 @@ class IdentifierScheme:
         )
 
     def parse(self, identifier: str) -> tuple[str, str, int, int]:
-        """(prefix, Party, number, year) of an identifier the validator accepted."""
-        prefix, party, number, year = identifier.split("/")
-        return prefix, party, int(number), int(year)
+        """(prefix, Party, number, year) of an identifier the validator accepted; the Party is
+        ``""`` where the identifier names none."""
+        found = re.fullmatch(self.parts, identifier)
+        if found is None:
+            raise ValueError(identifier)
+        parts = found.groupdict()
+        if "year" in parts:
+            year = int(parts["year"])
+        else:
+            year2 = int(parts["year2"])
+            year = (1900 if year2 >= self.century_pivot else 2000) + year2
+        return parts["prefix"], parts.get("party", ""), int(parts["number"]), year
+
+    def sequence(self, prefix: str, party: str, year: int) -> tuple[str, str, int]:
+        """The (prefix, Party, year) key of the counter an identifier's number is taken from:
+        the Party is ``""`` where one sequence runs across the Parties."""
+        return prefix, party if self.per_party else "", year
 
 
 @dataclass(frozen=True)
@@ -123,6 +151,8 @@ class Procedure:
     criteria: dict = field(default_factory=dict)
     factors: dict = field(default_factory=dict)
     identifier: IdentifierScheme = IdentifierScheme()
+    # The prefix of new identifiers unless the installation sets ``SEM_IDENTIFIER_PREFIX``.
+    identifier_prefix: str = "SEM"
     # Party codes whose own persons may not file about them (US-Peru TPA Art. 18.8.3: a
     # person of the United States files about the United States under the CEC process).
     not_about_own_party: tuple[str, ...] = ()
@@ -313,6 +343,25 @@ US_PERU_TPA = Procedure(
             "Environmental Cooperation (CEC)."
         ),
     },
+)
+
+# The planned profiles' values, as they are verified (docs/profiles.md, with the sources).
+# The CEC numbers its cases per year across the three Parties: SEM-97-001, SEM-20-001
+# [registry: the CEC's registry of submissions].
+CEC_IDENTIFIER = IdentifierScheme(
+    template="{prefix}-{year2:02d}-{number:03d}",
+    shape=r"{prefix}-\d{{2}}-\d{{3}}",
+    parts=r"(?P<prefix>.+)-(?P<year2>\d{2})-(?P<number>\d{3})",
+    per_party=False,
+)
+# The CAFTA-DR Secretariat: CAALA/25/002 (Finca El Zapote, filed 25 August 2025)
+# [registry: saa-sem.org]; one sequence across the Parties is inferred, not stated.
+CAFTA_DR_IDENTIFIER = IdentifierScheme(
+    template="{prefix}/{year2:02d}/{number:03d}",
+    shape=r"{prefix}/\d{{2}}/\d{{3}}",
+    parts=r"(?P<prefix>.+)/(?P<year2>\d{2})/(?P<number>\d{3})",
+    per_party=False,
+    century_pivot=100,  # its first case is of 2007
 )
 
 PROFILES = {US_PERU_TPA.slug: US_PERU_TPA}

@@ -211,3 +211,22 @@ def test_500_page_needs_no_context():
     html = loader.get_template("500.html").render()
     assert "Server error" in html and "Error del servidor" in html
     assert '<div lang="es">' in html
+
+
+def test_the_example_identifier_is_written_by_the_profiles_scheme(
+    db, client, settings, monkeypatch
+):
+    """The home page's example identifier takes the installation's prefix and the profile's
+    scheme: under one whose identifiers name no Party (the CEC's), no "/PE/" is shown."""
+    import dataclasses
+
+    from submissions import profiles
+
+    settings.SEM_IDENTIFIER_PREFIX = "SACA-SEEM"
+    assert "such as SACA-SEEM/PE/002/2023;" in client.get("/en/").content.decode()
+    cec_like = dataclasses.replace(profiles.US_PERU_TPA, identifier=profiles.CEC_IDENTIFIER)
+    monkeypatch.setitem(profiles.PROFILES, "us-peru-tpa", cec_like)
+    settings.SEM_IDENTIFIER_PREFIX = "SEM"
+    page = client.get("/es/").content.decode()
+    assert "como SEM-23-002;" in page
+    assert "/PE/" not in page

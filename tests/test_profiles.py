@@ -266,3 +266,86 @@ def test_the_models_languages_are_the_profiles():
     for model in (Submitter, User):
         assert model._meta.get_field("preferred_language").default == working[0]
     assert [c for c, _n in Document._meta.get_field("language").choices] == working
+
+
+@pytest.mark.parametrize(
+    ("scheme", "prefix", "identifier", "slug", "parts", "sequence"),
+    [
+        (
+            profiles.US_PERU_TPA.identifier,
+            "SEM",
+            "SEM/PE/002/2023",
+            "sem-pe-002-2023",
+            ("SEM", "PE", 2, 2023),
+            ("SEM", "PE", 2023),
+        ),
+        (
+            profiles.CEC_IDENTIFIER,
+            "SEM",
+            "SEM-97-001",
+            "sem-97-001",
+            ("SEM", "", 1, 1997),
+            ("SEM", "", 1997),
+        ),
+        (
+            profiles.CEC_IDENTIFIER,
+            "SEM",
+            "SEM-20-001",
+            "sem-20-001",
+            ("SEM", "", 1, 2020),
+            ("SEM", "", 2020),
+        ),
+        (
+            profiles.CAFTA_DR_IDENTIFIER,
+            "CAALA",
+            "CAALA/25/002",
+            "caala-25-002",
+            ("CAALA", "", 2, 2025),
+            ("CAALA", "", 2025),
+        ),
+    ],
+)
+def test_each_bodys_identifiers_are_written_read_and_counted_by_its_scheme(
+    scheme, prefix, identifier, slug, parts, sequence
+):
+    """The registries' own identifiers: the TPA's per Party, the CEC's and CAFTA-DR's one
+    sequence a year across their Parties, with a two-digit year read back whole."""
+    import re
+
+    prefix_, party, number, year = scheme.parse(identifier)
+    assert (prefix_, party, number, year) == parts
+    assert scheme.format(prefix, party or "MX", number, year) == identifier
+    assert re.fullmatch(scheme.regex(["CA", "MX", "US", "PE"]), identifier)
+    assert re.fullmatch(scheme.slug_regex(["CA", "MX", "US", "PE"]), slug)
+    assert scheme.sequence(prefix, party or "MX", year) == sequence
+    with pytest.raises(ValueError):
+        scheme.parse(identifier.replace("0", "x"))
+
+
+def test_one_sequence_across_the_parties_numbers_their_cases_in_turn(db, monkeypatch):
+    """A scheme whose number runs across the Parties (the CEC's, CAFTA-DR's) gives a case
+    about the second Party the next number, not its own 001."""
+    import dataclasses
+    import datetime
+
+    from tests.factories import file_case
+    from workflow import services
+
+    across = dataclasses.replace(
+        profiles.US_PERU_TPA,
+        identifier=dataclasses.replace(profiles.US_PERU_TPA.identifier, per_party=False),
+    )
+    monkeypatch.setitem(profiles.PROFILES, "us-peru-tpa", across)
+    identifiers = []
+    for party in ("PE", "US", "PE"):
+        case = file_case(party=party, on=datetime.date(2023, 3, 1))
+        services.record_event(
+            case,
+            "acknowledged",
+            actor=None,
+            on=datetime.date(2023, 3, 2),
+            importing=services.ImportOptions(),
+        )
+        case.refresh_from_db()
+        identifiers.append(case.identifier)
+    assert identifiers == ["SEM/PE/001/2023", "SEM/US/002/2023", "SEM/PE/003/2023"]

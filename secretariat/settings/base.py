@@ -197,8 +197,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 
 # --- The Secretariat's own settings (PROCESS.md marks these [ours]) ---------------------------
-# Prefix of permanent identifiers: <PREFIX>/<PARTY>/<NNN>/<YYYY>.
-SEM_IDENTIFIER_PREFIX = env.str("SEM_IDENTIFIER_PREFIX", default="SEM")
+# Prefix of permanent identifiers (<PREFIX>/<PARTY>/<NNN>/<YYYY> under us-peru-tpa); the
+# profile names its default.
+SEM_IDENTIFIER_PREFIX = env.str(
+    "SEM_IDENTIFIER_PREFIX", default=profiles.get(SEM_PROCEDURE).identifier_prefix
+)
 # Decisions are proposed by an officer and take effect when the Executive Director approves.
 SEM_FOUR_EYES = env.bool("SEM_FOUR_EYES", default=True)
 # The key of the event chain's HMAC, kept outside the database (workflow.chain). Rotatable:

@@ -5,7 +5,7 @@ import datetime
 
 from django.conf import settings
 
-from submissions import access, profiles
+from submissions import access
 from submissions.models import (
     Document,
     IdentifierCounter,
@@ -149,23 +149,13 @@ def open_lapsed_decision(ctx: Context, event=None) -> None:
 
 def _acknowledged(ctx: Context, event: Event) -> None:
     submission = ctx.submission
-    scheme = profiles.installed().identifier
     if submission.imported_identifier:
         identifier = submission.imported_identifier
-        prefix, party, number, year = scheme.parse(identifier)
-        IdentifierCounter.hold(prefix, party, year, number)
+        IdentifierCounter.hold_identifier(identifier)
     else:
-        prefix = settings.SEM_IDENTIFIER_PREFIX
-        party = submission.party.code
-        year = submission.filed_on.year
-
-        def taken(number):
-            return Submission.objects.filter(
-                identifier=scheme.format(prefix, party, number, year)
-            ).exists()
-
-        number = IdentifierCounter.take(prefix, party, year, taken=taken)
-        identifier = scheme.format(prefix, party, number, year)
+        identifier = IdentifierCounter.identifier_for(
+            submission, settings.SEM_IDENTIFIER_PREFIX, advance=True
+        )
     submission.identifier = identifier
     submission.slug = Submission.slug_for(identifier)
     submission.registered_on = event.on

@@ -136,11 +136,10 @@ class IdentifierCounter(models.Model):
 
     @classmethod
     def identifier_for(cls, submission, prefix: str, *, advance: bool) -> str:
-        """The permanent identifier a case being acknowledged receives: the profile's scheme,
-        the filing year, the case's Party, and the next number of its sequence not held by an
-        imported case. Must run inside a transaction; the counter row stays locked until it
-        ends, so no one else takes that number meanwhile. ``advance=False`` only looks (the
-        acknowledgement's documents name the identifier before the event assigns it)."""
+        """The identifier a case being acknowledged receives: the profile's scheme, the filing
+        year, the case's Party, the next number of its sequence not held by an imported case.
+        In a transaction; the counter row stays locked until it ends. ``advance=False`` only
+        looks (the acknowledgement's documents name it before the event assigns it)."""
         scheme = profiles.installed().identifier
         party, year = submission.party.code, submission.filed_on.year
         counter = cls._locked(*scheme.sequence(prefix, party, year))

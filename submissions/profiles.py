@@ -11,8 +11,10 @@ is in docs/profiles.md; they are named in ``PLANNED`` so that a setting naming o
 with a message that says so, not taken for a typing error.
 """
 
+import math
 import re
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -69,6 +71,25 @@ class Period:
     length: int
     working_days: bool
     basis: str
+
+
+@dataclass(frozen=True)
+class CouncilRule:
+    """When the Council's members' instructions are the Council's: ``share`` of its members
+    (one per Party) must have instructed; ``0`` means any one member suffices (US-Peru TPA
+    Art. 18.9.2 and 18.9.7; CAFTA-DR Art. 17.8.2, "by a vote of any Party"); NAAEC
+    Art. 15(2) and 15(7) ask for "a two-thirds vote" (two of the three)."""
+
+    share: Fraction = Fraction(0)
+    basis: str = ""
+
+    def needed(self, members: int) -> int:
+        """How many members' instructions make the Council's."""
+        return max(1, math.ceil(self.share * members))
+
+
+ANY_ONE_MEMBER = CouncilRule()
+TWO_THIRDS = CouncilRule(Fraction(2, 3))
 
 
 @dataclass(frozen=True)
@@ -153,6 +174,10 @@ class Procedure:
     identifier: IdentifierScheme = IdentifierScheme()
     # The prefix of new identifiers unless the installation sets ``SEM_IDENTIFIER_PREFIX``.
     identifier_prefix: str = "SEM"
+    # The Council's rule for instructing a factual record and for instructing its
+    # publication.
+    preparation_rule: CouncilRule = ANY_ONE_MEMBER
+    publication_rule: CouncilRule = ANY_ONE_MEMBER
     # Party codes whose own persons may not file about them (US-Peru TPA Art. 18.8.3: a
     # person of the United States files about the United States under the CEC process).
     not_about_own_party: tuple[str, ...] = ()
@@ -321,6 +346,8 @@ US_PERU_TPA = Procedure(
         "d": _("the submission is drawn exclusively from mass media reports"),
     },
     not_about_own_party=("US",),
+    preparation_rule=CouncilRule(basis="Art. 18.9.2"),
+    publication_rule=CouncilRule(basis="Art. 18.9.7"),
     eligibility_warnings={
         "not_a_person_of_a_party": _(
             "%(name)s does not appear to be a person of Peru or of the United States. "

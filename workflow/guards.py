@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from submissions.access import is_secretariat
 from submissions.models import PARTY_CODES, Document, User
 from submissions.stages import OPEN_STAGES, ClosureReason, Stage, Visibility
+from workflow import council
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline, Event
 from workflow.table import CLOSURE_BY_STAGE, DECISION_KINDS, PROPOSABLE_KINDS, TABLE
@@ -184,7 +185,7 @@ def comments_in_or_period_over(ctx):
 
 @before_input
 def publication_was_instructed(ctx):
-    if not ctx.has("publication_instructed"):
+    if council.decided_on(ctx.facts, "publication_instructed") is None:
         raise RuleViolation(
             _("The factual record may be published only if a Council member instructs it."),
             rule="Art. 18.9.7: after publication_instructed",

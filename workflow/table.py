@@ -44,6 +44,9 @@ class Effect:
     meets: tuple[str, ...] = ()
     opens: tuple[str, ...] = ()
     from_stages: frozenset | None = None  # limit the stage change to these stages
+    # A Council member's instruction: no effect until the members' instructions are the
+    # Council's under the profile's rule (workflow.council).
+    by_council_rule: bool = False
 
 
 @dataclass(frozen=True)
@@ -275,6 +278,7 @@ RULES = [
                 from_stages=frozenset({S.AWAITING_COUNCIL}),
                 meets=("council_instruction",),
                 opens=("draft_factual_record",),
+                by_council_rule=True,
             )
         },
         guards=("party_key_valid",),
@@ -349,7 +353,7 @@ RULES = [
         public=True,
         required=("party",),
         optional=("publish_requested",),
-        outcomes={None: Effect(opens=("publication",))},
+        outcomes={None: Effect(opens=("publication",), by_council_rule=True)},
         guards=("party_key_valid",),
         document_kind="instruction",
     ),

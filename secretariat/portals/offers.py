@@ -9,7 +9,9 @@ beside the table rather than in it.
 
 from django.utils.translation import gettext_lazy as _
 
+from submissions import access
 from submissions.stages import Stage
+from workflow import council
 from workflow.services.actions import available_actions, refusal
 
 # The actions each portal offers, in the order shown.
@@ -42,25 +44,32 @@ def has_final_record(case) -> bool:
     return case.events.filter(kind="final_submitted").exists()
 
 
-def instructions_given(case) -> list:
-    """The Council's instructions to prepare a factual record on this case (Art. 18.9.2)."""
-    return list(case.events.filter(kind="council_instructed").order_by("seq"))
-
-
-def held_back(case, kind: str):
+def held_back(case, kind: str, party: str | None = None):
     """Why an action legal for the workflow is not offered by a portal now, or ``None``.
 
     The table lets a Council member instruct publication from the moment the Council is
     notified (REGISTRY-FORMAT.md: the registry records such instructions, given early), but
     there is nothing to publish until the final factual record is submitted (Art. 18.9.7):
     a portal does not offer it beside "instruct preparation" before then. Likewise the table
-    accepts further instructions to prepare a factual record, but once one is on record the
-    Council's page says so instead of offering to give it again.
+    accepts further instructions to prepare a factual record, but once the Council's rule is
+    met (any one member under the TPA) the Council's page says so instead of offering to give
+    it again; and a member (of ``party``) who has given an instruction is not offered it
+    twice while the rule waits for other members.
     """
     if kind == "publication_instructed" and not has_final_record(case):
         return _("there is no final factual record to publish yet.")
-    if kind == "council_instructed" and case.events.filter(kind="council_instructed").exists():
-        return _("the Secretariat has already been instructed to prepare a factual record.")
+    if kind not in council.RULES:
+        return None
+    facts = council.facts_of(case)
+    if council.decided_on(facts, kind) is not None:
+        if kind == "council_instructed":
+            return _("the Secretariat has already been instructed to prepare a factual record.")
+        return _("the Secretariat has already been instructed to publish the factual record.")
+    if party and council.given_by(facts, kind, party):
+        return _(
+            "you have given this instruction; it becomes the Council's when %(count)s members "
+            "have given it."
+        ) % {"count": council.needed(kind)}
     return None
 
 
@@ -79,7 +88,11 @@ def offered(case, user, portal: str, *, responded: bool | None = None) -> list[d
     legal = {action.kind for action in available_actions(case, user)}
     offers = []
     for kind in PORTAL_ACTIONS[portal]:
-        if kind not in legal or held_back(case, kind) or _moved_on(case, kind, responded):
+        if (
+            kind not in legal
+            or held_back(case, kind, access.party_of(user))
+            or _moved_on(case, kind, responded)
+        ):
             continue
         offers.append({"kind": kind, "label": ACTION_LABELS[kind], "url": ACTION_URLS[kind]})
     return offers
@@ -93,7 +106,7 @@ def not_offered(case, user, portal: str, kind: str) -> str | None:
     refused = refusal(case, user, kind)
     if refused is not None:
         return str(refused)
-    held = held_back(case, kind)
+    held = held_back(case, kind, access.party_of(user))
     if held:
         return str(held)
     return str(_("the Party's response is on record and the case has moved on."))

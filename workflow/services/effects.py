@@ -15,12 +15,12 @@ from submissions.models import (
     User,
 )
 from submissions.stages import Stage, Visibility
-from workflow import guards
+from workflow import council, guards
 from workflow.audiences import access_for
 from workflow.models import Deadline, Event
 from workflow.periods import EXTENDED_PARTY_RESPONSE
 from workflow.services.context import Context
-from workflow.table import EventRule
+from workflow.table import Effect, EventRule
 
 # The deadline a case waits on when it (re)enters a stage.
 ENTRY_DEADLINES = {
@@ -45,6 +45,13 @@ def apply(ctx: Context, rule: EventRule, event: Event) -> None:
     effect = rule.effect(data.get("outcome"))
     in_scope = effect.from_stages is None or stage_before in effect.from_stages
     deadlines = ctx.deadlines
+    if effect.by_council_rule and not council.decides(
+        [*ctx.facts, {"kind": rule.kind, "data": data, "on": on}], rule.kind
+    ):
+        # One member's instruction of several the Council's rule asks for: recorded, and
+        # the case waits for the others.
+        effect = Effect()
+        in_scope = False
 
     # Deadlines met by this event.
     for kind in effect.meets:
@@ -109,12 +116,9 @@ def _open(ctx: Context, kind: str, event: Event) -> None:
         for party in guards.PARTIES:
             deadlines.open_new(kind, on, event.kind, event, party=party)
     elif kind == "publication":
-        final = [f["on"] for f in ctx.facts if f["kind"] == "final_submitted"]
-        instructed = [f["on"] for f in ctx.facts if f["kind"] == "publication_instructed"]
-        if event.kind == "final_submitted":
-            final.append(on)
-        elif event.kind == "publication_instructed":
-            instructed.append(on)
+        facts = [*ctx.facts, {"kind": event.kind, "data": event.data, "on": on}]
+        final = [f["on"] for f in facts if f["kind"] == "final_submitted"]
+        instructed = council.decided_on(facts, "publication_instructed")
         if (
             ctx.submission.stage == Stage.FINAL_FACTUAL_RECORD
             and final
@@ -126,10 +130,8 @@ def _open(ctx: Context, kind: str, event: Event) -> None:
                 # (counting from the old dates would make it overdue the day it opens).
                 deadlines.open_new(kind, on, "reopened", event)
                 return
-            start_kind = (
-                "final_submitted" if final[-1] >= instructed[0] else "publication_instructed"
-            )
-            deadlines.open_new(kind, max(final[-1], instructed[0]), start_kind, event)
+            start_kind = "final_submitted" if final[-1] >= instructed else "publication_instructed"
+            deadlines.open_new(kind, max(final[-1], instructed), start_kind, event)
     elif kind == "factual_record_decision" and event.kind == "party_responded":
         deadlines.open_new(kind, on, "party_responded", event)
     else:

@@ -1,0 +1,110 @@
+"""The Council's decision rule as profile data (issue #18; workflow.council).
+
+Under the US-Peru TPA one member's instruction is the Council's (Arts. 18.9.2, 18.9.7); NAAEC
+asks for "a two-thirds vote" (Art. 15(2), 15(7)). These tests run the engine under the default
+profile with its rule replaced by two-thirds: of two members that is both.
+"""
+
+import dataclasses
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from submissions import profiles
+from submissions.stages import Stage
+from tests.helpers_cases import drive, frozen
+from workflow import council
+from workflow.exceptions import RuleViolation
+from workflow.models import Deadline
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+@pytest.fixture
+def two_thirds(monkeypatch):
+    ruled = dataclasses.replace(
+        profiles.US_PERU_TPA,
+        preparation_rule=profiles.TWO_THIRDS,
+        publication_rule=profiles.TWO_THIRDS,
+    )
+    monkeypatch.setitem(profiles.PROFILES, "us-peru-tpa", ruled)
+
+
+def test_the_rules_count_members():
+    assert profiles.ANY_ONE_MEMBER.needed(2) == profiles.ANY_ONE_MEMBER.needed(7) == 1
+    # NAAEC: two of the three members; of two members, both; of CAFTA-DR's seven, five.
+    assert profiles.TWO_THIRDS.needed(3) == 2
+    assert profiles.TWO_THIRDS.needed(2) == 2
+    assert profiles.TWO_THIRDS.needed(7) == 5
+    assert council.needed("council_instructed") == council.needed("publication_instructed") == 1
+
+
+def test_under_the_tpa_one_members_instruction_moves_the_case():
+    story = drive(Stage.AWAITING_COUNCIL)
+    story.add("council_instructed", D(2023, 8, 1), author="council:US", data={"party": "US"})
+    assert story.stage == Stage.FACTUAL_RECORD_PREPARATION
+
+
+def test_under_two_thirds_the_case_waits_for_enough_members(two_thirds):
+    story = drive(Stage.AWAITING_COUNCIL)
+    story.add("council_instructed", D(2023, 8, 1), author="council:US", data={"party": "US"})
+    # The same member again does not count twice.
+    story.add("council_instructed", D(2023, 8, 3), author="council:US", data={"party": "US"})
+    assert story.stage == Stage.AWAITING_COUNCIL
+    waiting = Deadline.objects.get(submission=story.case, kind="council_instruction")
+    assert waiting.state == "open"
+    assert not Deadline.objects.filter(submission=story.case, kind="draft_factual_record")
+
+    story.add("council_instructed", D(2023, 8, 10), author="council:PE", data={"party": "PE"})
+    assert story.stage == Stage.FACTUAL_RECORD_PREPARATION
+    waiting.refresh_from_db()
+    assert (waiting.state, waiting.met_on) == ("met", D(2023, 8, 10))
+    draft = Deadline.objects.get(submission=story.case, kind="draft_factual_record")
+    assert draft.start_on == D(2023, 8, 10)
+
+
+def test_under_two_thirds_publication_waits_for_enough_members(two_thirds):
+    story = drive(Stage.AWAITING_COUNCIL)
+    for party in ("PE", "US"):
+        story.add("council_instructed", author=f"council:{party}", data={"party": party})
+    story.add("draft_submitted", D(2023, 10, 2))
+    for party in ("PE", "US"):
+        story.add("draft_commented", author=f"party:{party}", data={"party": party})
+    story.add("final_submitted", D(2023, 11, 17))
+    story.add("publication_instructed", D(2023, 11, 20), author="council:PE", data={"party": "PE"})
+    assert not Deadline.objects.filter(submission=story.case, kind="publication")
+    with pytest.raises(RuleViolation):
+        story.add("published", D(2023, 11, 21))
+    story.add("publication_instructed", D(2023, 11, 24), author="council:US", data={"party": "US"})
+    publication = Deadline.objects.get(submission=story.case, kind="publication")
+    assert (publication.start_kind, publication.start_on) == (
+        "publication_instructed",
+        D(2023, 11, 24),
+    )
+    story.add("published", D(2023, 11, 27))
+    assert story.stage == Stage.CLOSED
+
+
+def test_the_portal_holds_back_a_members_second_instruction_and_offers_the_other(
+    client, two_thirds, pe_council, us_council
+):
+    case = drive(Stage.AWAITING_COUNCIL).case
+    page_url = reverse("council_case", kwargs={"pk": case.pk})
+    instruct = reverse("council_instruct", kwargs={"pk": case.pk})
+    with frozen(D(2023, 8, 1)):
+        client.force_login(us_council)
+        assert client.post(instruct, {"event_count": case.event_count}).status_code == 302
+        case.refresh_from_db()
+        assert case.stage == Stage.AWAITING_COUNCIL
+        assert instruct not in client.get(page_url).content.decode()
+        again = client.post(instruct, {"event_count": case.event_count}, follow=True)
+        assert "you have given this instruction" in again.content.decode()
+        assert "when 2 members have given it" in again.content.decode()
+        client.force_login(pe_council)
+        assert instruct in client.get(page_url).content.decode()
+        assert client.post(instruct, {"event_count": case.event_count}).status_code == 302
+    case.refresh_from_db()
+    assert case.stage == Stage.FACTUAL_RECORD_PREPARATION

@@ -1,0 +1,60 @@
+"""The Council's decision rule (submissions.profiles.CouncilRule): when the instructions its
+members record (``council_instructed``, ``publication_instructed``, each naming the member's
+Party) are the Council's instruction.
+
+Under the US-Peru TPA any one member's instruction is the Council's (Art. 18.9.2, 18.9.7), so
+the first one moves the case; under a profile that asks for a share of the members (NAAEC's
+two-thirds), the case waits until enough different members have instructed. Instructions stay
+counted across a reopening, as a single member's instruction does under the TPA today (a case
+reopened to the final record's stage is published on the instruction it already has).
+"""
+
+import datetime
+
+from submissions import profiles
+
+RULES = {
+    "council_instructed": "preparation_rule",
+    "publication_instructed": "publication_rule",
+}
+
+
+def needed(kind: str) -> int:
+    """How many members' instructions of ``kind`` make the Council's."""
+    procedure = profiles.installed()
+    return getattr(procedure, RULES[kind]).needed(len(procedure.parties))
+
+
+def decided_on(facts, kind: str) -> datetime.date | None:
+    """The date on which the members' instructions of ``kind`` among ``facts`` (the case's
+    events in order, as dicts with ``kind``, ``data`` and ``on``) first became the Council's,
+    or ``None`` while they have not."""
+    parties: set[str] = set()
+    for fact in facts:
+        if fact["kind"] == kind:
+            parties.add(fact["data"].get("party", ""))
+            if len(parties) >= needed(kind):
+                return fact["on"]
+    return None
+
+
+def decides(facts, kind: str) -> bool:
+    """Whether the instructions of ``kind`` among ``facts``, the last one just recorded, are
+    the Council's: its effect (the stage it moves the case to, where the case still waits for
+    it; the deadlines it meets and opens) takes place."""
+    return decided_on(facts, kind) is not None
+
+
+def facts_of(case) -> list[dict]:
+    """The case's instructions, in order, as ``decided_on`` reads them."""
+    return [
+        {"kind": kind, "data": data, "on": on}
+        for kind, data, on in case.events.filter(kind__in=list(RULES))
+        .order_by("seq")
+        .values_list("kind", "data", "on")
+    ]
+
+
+def given_by(facts, kind: str, party: str) -> bool:
+    """Whether the member of ``party`` has instructed ``kind``."""
+    return any(f["kind"] == kind and f["data"].get("party") == party for f in facts)

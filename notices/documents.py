@@ -42,6 +42,7 @@ class CaseFacts:
     submitters: list[str] = field(default_factory=list)
     outcome: str = ""
     findings: dict = field(default_factory=dict)  # criteria or factors: {"a": {"met", "reasons"}}
+    factors: dict = field(default_factory=dict)  # a combined determination's factors
     reasons: str = ""  # the Secretariat's reasons, in the language it wrote them
     closure: str = ""
     letterhead: str = ""
@@ -110,6 +111,9 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
         ),
     ]
 
+    # The treaty's texts the case is determined against (an earlier era's for an old case).
+    criteria, factors = treaty.criteria_for(facts.filed_on), treaty.factors_for(facts.filed_on)
+
     def paragraph(key):
         blocks.append(Block("paragraph", body[key] % values))
 
@@ -117,14 +121,18 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
         paragraph("acknowledgement")
     elif kind == "determination_18_8_2":
         paragraph("criteria_intro")
-        blocks.append(_findings(treaty.CRITERIA, facts.findings, labels, labels["criterion"]))
+        blocks.append(_findings(criteria, facts.findings, labels, labels["criterion"]))
         paragraph("meets" if facts.outcome == "meets" else "does_not_meet")
     elif kind == "determination_18_8_4":
         paragraph("factors_intro")
-        blocks.append(
-            _findings(treaty.FACTORS, facts.findings, labels, labels["factor"], yes_no=True)
-        )
+        blocks.append(_findings(factors, facts.findings, labels, labels["factor"], yes_no=True))
         paragraph("request" if facts.outcome == "request" else "no_request")
+    elif kind == "determination_combined":
+        paragraph("criteria_intro")
+        blocks.append(_findings(criteria, facts.findings, labels, labels["criterion"]))
+        paragraph("factors_intro")
+        blocks.append(_findings(factors, facts.factors, labels, labels["factor"], True))
+        paragraph("combined_request" if facts.outcome == "request" else "combined_no_request")
     elif kind == "request":
         paragraph("request_letter")
         paragraph("request_forwarded")

@@ -31,6 +31,10 @@ ISSUED = {
     ("admissibility_determined", None): ("determination_18_8_2",),
     ("response_decided", "request"): ("determination_18_8_4", "request"),
     ("response_decided", "no_request"): ("determination_18_8_4",),
+    # A combined determination (admissibility and the request in one, where the profile has
+    # one): one document with both findings (issued_by).
+    ("response_decided", "request", "combined"): ("determination_combined", "request"),
+    ("response_decided", "no_request", "combined"): ("determination_combined",),
     ("factual_record_notified", "warranted"): ("notification",),
     ("factual_record_notified", "not_warranted"): ("not_warranted",),
     ("draft_submitted", None): ("draft_cover",),
@@ -49,6 +53,7 @@ DOCUMENT_KIND = {
     "acknowledgement": "acknowledgement",
     "determination_18_8_2": "determination",
     "determination_18_8_4": "determination",
+    "determination_combined": "determination",
     "not_warranted": "determination",
     "request": "request",
     "notification": "notification",
@@ -67,12 +72,17 @@ SUPPORTING = ("filed", "revision_filed", "information_added")
 REVIEWED_AT_ACKNOWLEDGEMENT = ("filed", "revision_filed")
 
 
-def issued_by(kind: str, outcome: str | None) -> tuple[str, ...]:
+def issued_by(kind: str, data: dict | None) -> tuple[str, ...]:
+    """The documents an event of ``kind`` with ``data`` issues."""
+    data = data or {}
+    outcome = data.get("outcome")
+    if data.get("criteria") and (kind, outcome, "combined") in ISSUED:
+        return ISSUED[(kind, outcome, "combined")]
     return ISSUED.get((kind, outcome)) or ISSUED.get((kind, None)) or ()
 
 
 def issues_documents(kind: str) -> bool:
-    return any(event_kind == kind for event_kind, _outcome in ISSUED)
+    return any(key[0] == kind for key in ISSUED)
 
 
 def visibility_of(doc_kind: str, event_kind: str) -> str:
@@ -139,6 +149,7 @@ def facts_for(
         submitters=_submitter_names(submission, visibility in SHOWS_IDENTITY, language),
         outcome=outcome,
         findings=data.get("criteria") or data.get("factors") or {},
+        factors=data.get("factors") or {},
         reasons=reasons,
         closure=_closure_of(event_kind, data),
         letterhead=letterhead.for_language(language),
@@ -200,7 +211,7 @@ def generated_documents(
     never public) applies to documents whose kind has no visibility of its own."""
     inputs = []
     edited = edited or {}
-    for number, doc_kind in enumerate(issued_by(kind, data.get("outcome"))):
+    for number, doc_kind in enumerate(issued_by(kind, data)):
         first = len(inputs)
         # The submission's own language first: the other is its official translation.
         for language in sorted(languages, key=lambda code: code != submission.language):
@@ -378,7 +389,7 @@ def attachments_to_review(submission: Submission) -> list[Document]:
 def generated_kind(document: Document) -> str | None:
     """Which generated document ``document`` is (``None``: not one this module generates)."""
     event = document.event
-    for doc_kind in issued_by(event.kind, (event.data or {}).get("outcome")):
+    for doc_kind in issued_by(event.kind, event.data):
         if TITLES.get(document.language, {}).get(doc_kind) == document.title:
             return doc_kind
     return None

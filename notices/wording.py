@@ -77,6 +77,7 @@ TITLES = {
         "acknowledgement": "Acknowledgement of receipt",
         "determination_18_8_2": "Determination under Article 18.8.2",
         "determination_18_8_4": "Determination under Article 18.8.4",
+        "determination_combined": "Determination on the criteria and on requesting a response",
         "request": "Request for a response under Article 18.8.4",
         "notification": "Notification to the Council under Article 18.9.1",
         "not_warranted": "Determination that a factual record is not warranted",
@@ -89,6 +90,8 @@ TITLES = {
         "acknowledgement": "Acuse de recibo",
         "determination_18_8_2": "Determinación conforme al artículo 18.8.2",
         "determination_18_8_4": "Determinación conforme al artículo 18.8.4",
+        "determination_combined": "Determinación sobre los requisitos y sobre la solicitud de "
+        "una respuesta",
         "request": "Solicitud de respuesta conforme al artículo 18.8.4",
         "notification": "Notificación al Consejo conforme al artículo 18.9.1",
         "not_warranted": "Determinación de que la comunicación no amerita un expediente de hechos",
@@ -144,6 +147,12 @@ BODY = {
         "response from the Party concerned.",
         "no_request": "The Secretariat determines that the submission does not merit "
         "requesting a response from the Party concerned, and closes the case.",
+        "combined_request": "The Secretariat determines that the submission meets the "
+        "criteria of Article 18.8.2 and merits requesting a response from the Party "
+        "concerned.",
+        "combined_no_request": "The Secretariat determines that the submission meets the "
+        "criteria of Article 18.8.2 but does not merit requesting a response from the Party "
+        "concerned, and closes the case.",
         "request_letter": "In accordance with Article 18.8.4, the Secretariat requests a "
         "response %(addressee)s to the submission, which it forwards with all its "
         "supporting information.",
@@ -188,6 +197,11 @@ BODY = {
         "respuesta a la Parte en cuestión.",
         "no_request": "La Secretaría determina que la comunicación no amerita solicitar una "
         "respuesta a la Parte en cuestión y da por concluido el caso.",
+        "combined_request": "La Secretaría determina que la comunicación cumple los requisitos "
+        "del artículo 18.8.2 y amerita solicitar una respuesta a la Parte en cuestión.",
+        "combined_no_request": "La Secretaría determina que la comunicación cumple los "
+        "requisitos del artículo 18.8.2 pero no amerita solicitar una respuesta a la Parte en "
+        "cuestión, y da por concluido el caso.",
         "request_letter": "De conformidad con el artículo 18.8.4, la Secretaría solicita una "
         "respuesta %(addressee)s respecto de la comunicación, que remite junto con toda su "
         "información de respaldo.",

@@ -11,6 +11,7 @@ is in docs/profiles.md; they are named in ``PLANNED`` so that a setting naming o
 with a message that says so, not taken for a typing error.
 """
 
+import datetime
 import math
 import re
 from dataclasses import dataclass, field
@@ -90,6 +91,18 @@ class CouncilRule:
 
 ANY_ONE_MEMBER = CouncilRule()
 TWO_THIRDS = CouncilRule(Fraction(2, 3))
+
+
+@dataclass(frozen=True)
+class Era:
+    """An earlier text of the same process: a case filed on or before ``until`` is determined
+    against its criteria and factors (the CEC's cases filed before 1 July 2020 under NAAEC
+    Art. 14, with six criteria, later ones under USMCA Art. 24.27, with five)."""
+
+    name: str
+    until: datetime.date
+    criteria: dict
+    factors: dict
 
 
 @dataclass(frozen=True)
@@ -178,6 +191,15 @@ class Procedure:
     # publication.
     preparation_rule: CouncilRule = ANY_ONE_MEMBER
     publication_rule: CouncilRule = ANY_ONE_MEMBER
+    # Whether a revised submission that comes after the revision period is refused (CAFTA-DR:
+    # "Suspension of the submission consideration … It was presented extemporaneously", El
+    # Salvador 2011 [registry]) rather than accepted and marked late (the TPA, PROCESS.md).
+    late_revision_refused: bool = False
+    # Earlier texts of the process, each for the cases filed up to its date (``texts_for``).
+    earlier_eras: tuple[Era, ...] = ()
+    # The profile's own transitions: event kind -> the stages it adds to the table's (the
+    # registry format's) for that kind. Empty for the TPA.
+    transitions: dict = field(default_factory=dict)
     # Party codes whose own persons may not file about them (US-Peru TPA Art. 18.8.3: a
     # person of the United States files about the United States under the CEC process).
     not_about_own_party: tuple[str, ...] = ()
@@ -186,6 +208,13 @@ class Procedure:
     # ``own_party_and_another`` (a person of a Party in ``not_about_own_party`` filing about it,
     # alone or also a person of another Party). Each takes ``%(name)s``.
     eligibility_warnings: dict = field(default_factory=dict)
+
+    def texts_for(self, filed_on: datetime.date | None) -> tuple[dict, dict]:
+        """(criteria, factors) a case filed on ``filed_on`` is determined against."""
+        for era in sorted(self.earlier_eras, key=lambda era: era.until):
+            if filed_on is not None and filed_on <= era.until:
+                return era.criteria, era.factors
+        return self.criteria, self.factors
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -371,6 +400,14 @@ US_PERU_TPA = Procedure(
         ),
     },
 )
+
+# The combined determination: the admissibility criteria and the request for a response in
+# one determination, from admissibility review straight to awaiting the response (or to a
+# closure). The CEC's practice: "If the Secretariat finds that your submission meets the
+# admissibility criteria of Article 24.27(2), we will directly proceed to consider whether your
+# submission merits a response" ("What happens next?" page) [practice]; CAFTA-DR's Secretariat
+# did so once, after a revision (Sea Turtles - DR, 5 December 2007) [registry].
+COMBINED_DETERMINATION = {"response_decided": frozenset({"admissibility_review"})}
 
 # The planned profiles' values, as they are verified (docs/profiles.md, with the sources).
 # The CEC numbers its cases per year across the three Parties: SEM-97-001, SEM-20-001

@@ -9,13 +9,21 @@ import datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from submissions import profiles
 from submissions.access import WITHHELD_LABEL
 from submissions.models import PARTY_CHOICES
 from submissions.stages import ClosureReason, Stage, Visibility
 from workflow.deadlines import format_day
 from workflow.periods import KIND_LABELS
 from workflow.table import TABLE
-from workflow.treaty import CRITERIA, FACTORS, OUTCOMES, lettered_items
+from workflow.treaty import (
+    CRITERIA,
+    FACTORS,
+    OUTCOMES,
+    criteria_for,
+    factors_for,
+    lettered_items,
+)
 
 # A Party as a label (a code is never shown to people).
 PARTY_LABELS = dict(PARTY_CHOICES)
@@ -81,6 +89,15 @@ def _findings(items, labels, yes, no):
             yield str(labels.get(letter, letter)), f"{verdict} — {finding.get('reasons', '')}"
 
 
+def _era_labels(event, data) -> tuple[dict, dict]:
+    """The criteria's and factors' labels for the case's era: the profile's unless it has
+    earlier texts and the event carries findings (no case is read otherwise)."""
+    if not (data.get("criteria") or data.get("factors")) or not profiles.installed().earlier_eras:
+        return CRITERIA_LABELS, FACTOR_LABELS
+    filed_on = event.submission.filed_on
+    return lettered_items(criteria_for(filed_on)), lettered_items(factors_for(filed_on))
+
+
 def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
     """(label, value) pairs for the data of one event (a proposal shows what it proposes).
     ``public``: for the docket, where a withheld name shows as the withheld label."""
@@ -98,8 +115,9 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
         data = proposal
     if data.get("outcome"):
         lines.append((_("Outcome"), str(OUTCOMES.get(data["outcome"], data["outcome"]))))
-    lines.extend(_findings(data.get("criteria"), CRITERIA_LABELS, _("Met"), _("Not met")))
-    lines.extend(_findings(data.get("factors"), FACTOR_LABELS, _("Yes"), _("No")))
+    criteria, factors = _era_labels(event, data)
+    lines.extend(_findings(data.get("criteria"), criteria, _("Met"), _("Not met")))
+    lines.extend(_findings(data.get("factors"), factors, _("Yes"), _("No")))
     if data.get("link") in LINK_LABELS:
         lines.append((str(LINK_LABELS[data["link"]]), str(data.get("other", ""))))
     simple = {

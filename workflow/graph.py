@@ -1,6 +1,7 @@
 """The transition table drawn as a Mermaid state diagram (README, `manage.py workflow_graph`)."""
 
 from submissions.stages import Stage
+from workflow import table
 from workflow.table import CLOSURE_BY_STAGE, RULES
 
 ABBREVIATIONS = {
@@ -24,7 +25,11 @@ def edges() -> list[tuple[str, str, str]]:
         for outcome, effect in rule.outcomes.items():
             if not effect.to and rule.kind != "reopened":
                 continue
-            sources = [""] if rule.stages is None else sorted(rule.stages)
+            sources = (
+                [""]
+                if rule.stages is None
+                else sorted(rule.stages | table.profile_stages(rule.kind))
+            )
             if effect.from_stages is not None:
                 sources = [s for s in sources if s in effect.from_stages]
             label = rule.kind + (f": {outcome}" if outcome else "")

@@ -11,8 +11,10 @@ offers what the workflow would then refuse. The others read the action's own inp
 
 import datetime
 
+from django.utils import formats
 from django.utils.translation import gettext as _
 
+from submissions import profiles
 from submissions.access import is_secretariat
 from submissions.models import PARTY_CODES, Document, User
 from submissions.stages import OPEN_STAGES, ClosureReason, Stage, Visibility
@@ -20,7 +22,7 @@ from workflow import council
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline, Event
 from workflow.table import CLOSURE_BY_STAGE, DECISION_KINDS, PROPOSABLE_KINDS, TABLE
-from workflow.treaty import CRITERIA
+from workflow.treaty import criteria_for, letters
 
 PARTIES = PARTY_CODES  # the installation's (submissions.profiles)
 
@@ -53,17 +55,66 @@ def criteria_agree_with_outcome(ctx):
     criteria = ctx.data.get("criteria")
     if not criteria:
         return
-    if not isinstance(criteria, dict) or set(criteria) - set(CRITERIA):
+    texts = criteria_for(ctx.submission.filed_on)
+    if not isinstance(criteria, dict) or set(criteria) - set(texts):
         raise RuleViolation(
-            _("The criteria must be (a) to (f) of Article 18.8.2."), rule="Art. 18.8.2"
+            _("The criteria are %(letters)s; no other letter is one.")
+            % {"letters": letters(texts)},
+            rule="Art. 18.8.2",
         )
-    if set(criteria) == set(CRITERIA):
+    if set(criteria) == set(texts):
         all_met = all(bool(c.get("met")) for c in criteria.values())
         if all_met != (ctx.data["outcome"] == "meets"):
             raise RuleViolation(
                 _("The outcome must be 'meets' exactly when every criterion (a)–(f) is met."),
                 rule="Art. 18.8.2",
             )
+
+
+@before_input
+def revision_in_time_where_required(ctx):
+    """Where the profile refuses a late revised submission (``late_revision_refused``), one
+    after the revision period is not considered: the Secretariat closes the case instead."""
+    if not profiles.installed().late_revision_refused:
+        return
+    period = ctx.deadlines.latest("revision")
+    if period is not None and period.due_on and ctx.on > period.due_on:
+        raise RuleViolation(
+            _(
+                "The period for a revised submission ended on %(day)s. Under this Agreement a "
+                "revised submission filed after it is not considered: the Secretariat closes "
+                "the case as not admissible."
+            )
+            % {"day": formats.date_format(period.due_on, "DATE_FORMAT")},
+            rule="late revision refused",
+        )
+
+
+def criteria_only_in_a_combined_determination(ctx):
+    """A determination on the request for a response carries the criteria only where it is
+    also the determination on admissibility (a profile's combined determination, made in
+    admissibility review); then it finds every criterion met: a submission that does not meet
+    them is given a determination on the criteria alone."""
+    criteria = ctx.data.get("criteria")
+    if ctx.submission.stage != Stage.ADMISSIBILITY_REVIEW:
+        if criteria:
+            raise RuleViolation(
+                _("The criteria are determined before this determination, not in it."),
+                rule="criteria: combined determination only",
+            )
+        return
+    if (
+        not isinstance(criteria, dict)
+        or set(criteria) != set(criteria_for(ctx.submission.filed_on))
+        or not all(isinstance(c, dict) and c.get("met") for c in criteria.values())
+    ):
+        raise RuleViolation(
+            _(
+                "A combined determination finds every admissibility criterion met. A submission "
+                "that does not meet them is given a determination on the criteria alone."
+            ),
+            rule="combined determination: every criterion met",
+        )
 
 
 def author_is_party_concerned(ctx):

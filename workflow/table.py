@@ -8,11 +8,10 @@ Further conditions ("once per case", "while the period runs") are named guards i
 diagram (``manage.py workflow_graph``) all read this table and nothing else.
 """
 
-from dataclasses import dataclass, field
-
 from django.utils.translation import gettext_lazy as _
 
 from submissions.stages import OPEN_STAGES, ClosureReason, Stage, Visibility
+from workflow.rule import Effect, EventRule, profile_stages
 
 S = Stage
 ANY_STAGE = frozenset(Stage)
@@ -32,60 +31,6 @@ PARTY = "party"  # a focal point of either Party
 COUNCIL = "council"  # a Council member of either Party
 PUBLIC = "public"  # anyone, without an account
 SYSTEM = "system"  # scheduled jobs and recomputations
-
-
-@dataclass(frozen=True)
-class Effect:
-    """What an event does, for one outcome (``None``: the kind has no outcome)."""
-
-    to: Stage | None = None
-    closure: ClosureReason | None = None
-    code: str | None = None  # "D" (determination) or "N" (notification to the Council)
-    meets: tuple[str, ...] = ()
-    opens: tuple[str, ...] = ()
-    from_stages: frozenset | None = None  # limit the stage change to these stages
-    # A Council member's instruction: no effect until the members' instructions are the
-    # Council's under the profile's rule (workflow.council).
-    by_council_rule: bool = False
-
-
-@dataclass(frozen=True)
-class EventRule:
-    kind: str
-    label: str
-    stages: frozenset | None  # None: only as the first event of a case
-    roles: frozenset
-    public: bool = False  # "P" in REGISTRY-FORMAT.md
-    visibility: Visibility | None = None  # default when not public
-    decision: bool = False  # a Secretariat decision: four eyes when recorded live
-    outcomes: dict = field(default_factory=dict)  # outcome -> Effect; {None: Effect} if none
-    required: tuple[str, ...] = ()  # extra keys that must be given
-    optional: tuple[str, ...] = ()  # extra keys that may be given
-    guards: tuple[str, ...] = ()  # names of functions in workflow.guards
-    document_kind: str = "other"
-    # An outcome that is a different act for its reader, with its own name (a determination
-    # that no record is warranted informs no one of a record).
-    outcome_labels: dict = field(default_factory=dict)
-
-    def label_for(self, outcome=None) -> str:
-        return self.outcome_labels.get(outcome, self.label)
-
-    @property
-    def may_close(self) -> bool:
-        """Whether recording this kind can close the case (for some outcome)."""
-        return any(effect.to == S.CLOSED for effect in self.outcomes.values())
-
-    @property
-    def default_visibility(self) -> Visibility:
-        return Visibility.PUBLIC if self.public else (self.visibility or Visibility.SECRETARIAT)
-
-    def effect(self, outcome=None) -> Effect:
-        return self.outcomes.get(outcome) or self.outcomes.get(None) or Effect()
-
-    def allowed_in(self, stage) -> bool:
-        if self.stages is None:
-            return not stage
-        return stage in self.stages
 
 
 def _rule(kind, label, stages, roles, **kwargs) -> EventRule:
@@ -156,6 +101,7 @@ RULES = [
         outcomes={
             None: Effect(to=S.ADMISSIBILITY_REVIEW, meets=("revision",), opens=("admissibility",))
         },
+        guards=("revision_in_time_where_required",),
         document_kind="revision",
     ),
     _rule(
@@ -166,12 +112,15 @@ RULES = [
         public=True,
         decision=True,
         required=("outcome",),
-        optional=("factors", "delivered_on"),
+        # "criteria": a combined determination, where the profile has one (from admissibility
+        # review: it determines the criteria met and meets the admissibility period too).
+        optional=("factors", "delivered_on", "criteria"),
         outcomes={
             "request": Effect(
                 to=S.AWAITING_RESPONSE,
                 code="D",
                 meets=("response_decision",),
+                meets_if_open=("admissibility",),
                 opens=("party_response",),
             ),
             "no_request": Effect(
@@ -179,8 +128,10 @@ RULES = [
                 closure=ClosureReason.NO_RESPONSE_MERITED,
                 code="D",
                 meets=("response_decision",),
+                meets_if_open=("admissibility",),
             ),
         },
+        guards=("criteria_only_in_a_combined_determination",),
         document_kind="determination",
     ),
     _rule(
@@ -594,6 +545,6 @@ def legal_pairs() -> set[tuple[str, str]]:
     """Every (stage, kind) pair the table accepts; stage "" stands for "no event yet"."""
     pairs = set()
     for rule in RULES:
-        stages = {""} if rule.stages is None else rule.stages
+        stages = {""} if rule.stages is None else rule.stages | profile_stages(rule.kind)
         pairs.update((str(stage), rule.kind) for stage in stages)
     return pairs

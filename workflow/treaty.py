@@ -16,6 +16,22 @@ from submissions import profiles
 CRITERIA = profiles.installed().criteria
 FACTORS = profiles.installed().factors
 
+
+def criteria_for(filed_on) -> dict:
+    """The criteria a case filed on ``filed_on`` is determined against: the profile's, or
+    those of its earlier text in force then (``Procedure.earlier_eras``)."""
+    return profiles.installed().texts_for(filed_on)[0]
+
+
+def factors_for(filed_on) -> dict:
+    return profiles.installed().texts_for(filed_on)[1]
+
+
+def letters(items: dict) -> str:
+    """``(a), (b) and (c)``-like list of an item set's letters, for messages."""
+    return ", ".join(f"({letter})" for letter in items)
+
+
 # The outcomes of the Secretariat's determinations, as the events store them.
 OUTCOMES = {
     "meets": _("meets the criteria"),

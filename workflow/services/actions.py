@@ -12,8 +12,9 @@ from submissions.stages import Stage
 from workflow import guards
 from workflow.actors import Actor
 from workflow.exceptions import NotAllowed, RuleViolation, WorkflowError
+from workflow.rule import EventRule
 from workflow.services.context import Context, today
-from workflow.table import TABLE, WITHDRAWAL_GOES_ON, EventRule
+from workflow.table import TABLE, WITHDRAWAL_GOES_ON
 
 # Never offered as an action of its own: a case is filed once, through the filing forms; a
 # proposal is made by recording a decision; a return is the Executive Director's answer to a

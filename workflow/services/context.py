@@ -17,7 +17,8 @@ from workflow.calendar import Calendar
 from workflow.deadlines import CaseDeadlines
 from workflow.exceptions import InvalidInput, RuleViolation
 from workflow.models import Event
-from workflow.table import OUTCOMES, EventRule
+from workflow.rule import EventRule
+from workflow.table import OUTCOMES
 
 
 def today() -> datetime.date:

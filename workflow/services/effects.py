@@ -19,8 +19,8 @@ from workflow import council, guards
 from workflow.audiences import access_for
 from workflow.models import Deadline, Event
 from workflow.periods import EXTENDED_PARTY_RESPONSE
+from workflow.rule import Effect, EventRule
 from workflow.services.context import Context
-from workflow.table import Effect, EventRule
 
 # The deadline a case waits on when it (re)enters a stage.
 ENTRY_DEADLINES = {
@@ -58,6 +58,9 @@ def apply(ctx: Context, rule: EventRule, event: Event) -> None:
         if kind == "factual_record_decision" and deadlines.open(kind) is None:
             open_lapsed_decision(ctx, event)
         deadlines.meet(kind, on, party=data.get("party", "") if kind == "draft_comments" else "")
+    for kind in effect.meets_if_open:
+        if deadlines.open(kind) is not None:
+            deadlines.meet(kind, on)
 
     # Stage.
     to = effect.to if in_scope else None

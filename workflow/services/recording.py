@@ -21,9 +21,10 @@ from workflow.actors import Actor
 from workflow.exceptions import CaseMovedOn, InvalidInput, NotAllowed, RuleViolation
 from workflow.guards import VISIBILITY_ORDER, check_within_limits, widens
 from workflow.models import Deadline, Event
+from workflow.rule import EventRule
 from workflow.services.context import Context, ImportOptions, today
 from workflow.services.effects import apply
-from workflow.table import ON_BEHALF_KINDS, TABLE, EventRule, stood_for
+from workflow.table import ON_BEHALF_KINDS, TABLE, stood_for
 
 
 def _now_in_chain_format() -> datetime.datetime:

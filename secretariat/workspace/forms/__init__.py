@@ -1,17 +1,13 @@
 """The workspace's forms, by noun: what every action asks (``actions``), the determinations
 (``decisions``), acts recorded for others and housekeeping (``acts``), which form each action
-uses (``kinds``), the paper filing (``filing``), the queue's filters (``queue``), and the
-labels of the treaty's criteria and factors (``criteria``)."""
+uses (``kinds``), the paper filing (``filing``) and the queue's filters (``queue``)."""
 
 from secretariat.workspace.forms.actions import ActionForm
-from secretariat.workspace.forms.criteria import CRITERIA, FACTORS
 from secretariat.workspace.forms.filing import PaperFilingForm, ReturnForm
 from secretariat.workspace.forms.kinds import FORMS, action_form
 from secretariat.workspace.forms.queue import QueueFilterForm
 
 __all__ = [
-    "CRITERIA",
-    "FACTORS",
     "FORMS",
     "ActionForm",
     "PaperFilingForm",

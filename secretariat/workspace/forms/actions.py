@@ -55,6 +55,7 @@ class ActionForm(AccessibleForm):
     reason when it is earlier than today, a title and note, and documents."""
 
     describes_its_user = False  # names and emails are of submitters, not the officer's own
+    criteria_prefix = ""  # the criteria's field names, where a form has them (decisions.py)
 
     on = forms.DateField(
         label=_("Date it took effect"),
@@ -128,9 +129,10 @@ class ActionForm(AccessibleForm):
         for key, value in proposal.items():
             if key in ("criteria", "factors") and isinstance(value, dict):
                 yes, no = ("met", "not_met") if key == "criteria" else ("yes", "no")
+                prefix = self.criteria_prefix if key == "criteria" else ""
                 for letter, finding in value.items():
-                    initial[f"{letter}_finding"] = yes if finding.get("met") else no
-                    initial[f"{letter}_reasons"] = finding.get("reasons", "")
+                    initial[f"{prefix}{letter}_finding"] = yes if finding.get("met") else no
+                    initial[f"{prefix}{letter}_reasons"] = finding.get("reasons", "")
             elif key in self.fields and not isinstance(value, dict | list):
                 initial[key] = value
         self.initial.update(initial)

@@ -6,21 +6,21 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.workspace.forms.actions import MET, PUBLISHED_HELP, YES_NO, ActionForm
-from secretariat.workspace.forms.criteria import CRITERIA, FACTORS
 from submissions.stages import ClosureReason, Stage, Visibility
 from workflow.services.actions import reopening_stage
 from workflow.table import CLOSURE_BY_STAGE
+from workflow.treaty import criteria_for, factors_for, lettered_items
 
 
-def _finding_fields(form, letter, label, choices, initial=None, help_text=""):
-    form.fields[f"{letter}_finding"] = forms.ChoiceField(
+def _finding_fields(form, letter, label, choices, initial=None, help_text="", prefix=""):
+    form.fields[f"{prefix}{letter}_finding"] = forms.ChoiceField(
         label=label,
         choices=choices,
         widget=forms.RadioSelect,
         initial=initial,
         help_text=help_text,
     )
-    form.fields[f"{letter}_reasons"] = forms.CharField(
+    form.fields[f"{prefix}{letter}_reasons"] = forms.CharField(
         label=gettext("Reasons for %(item)s") % {"item": f"({letter})"},
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=PUBLISHED_HELP,
@@ -31,8 +31,11 @@ class AdmissibilityForm(ActionForm):
     """Article 18.8.2: a finding and reasons for each of (a)–(f); the outcome follows."""
 
     def setup(self):
+        self.criteria_fields()
+
+    def criteria_fields(self):
         suggestion, explanation = self.criterion_f_suggestion()
-        for letter, label in CRITERIA.items():
+        for letter, label in self.criteria_labels().items():
             _finding_fields(
                 self,
                 letter,
@@ -40,6 +43,7 @@ class AdmissibilityForm(ActionForm):
                 MET,
                 initial=suggestion if letter == "f" else None,
                 help_text=explanation if letter == "f" else "",
+                prefix=self.criteria_prefix,
             )
 
     def criterion_f_suggestion(self) -> tuple[str, str]:
@@ -57,14 +61,18 @@ class AdmissibilityForm(ActionForm):
             "%(party)s (Article 18.8.3)."
         ) % {"party": self.submission.party.name}
 
+    def criteria_labels(self) -> dict:
+        """The criteria the case is determined against (its era's, ``workflow.treaty``)."""
+        return lettered_items(criteria_for(self.submission.filed_on))
+
     def criteria(self) -> dict:
-        data = self.cleaned_data
+        data, prefix = self.cleaned_data, self.criteria_prefix
         return {
             letter: {
-                "met": data[f"{letter}_finding"] == "met",
-                "reasons": data[f"{letter}_reasons"],
+                "met": data[f"{prefix}{letter}_finding"] == "met",
+                "reasons": data[f"{prefix}{letter}_reasons"],
             }
-            for letter in CRITERIA
+            for letter in self.criteria_labels()
         }
 
     def outcome(self) -> str:
@@ -74,8 +82,14 @@ class AdmissibilityForm(ActionForm):
         return {"outcome": self.outcome(), "criteria": self.criteria()}
 
 
-class ResponseDecisionForm(ActionForm):
-    """Article 18.8.4: a finding and reasons for each of (a)–(d), then the decision."""
+class ResponseDecisionForm(AdmissibilityForm):
+    """Article 18.8.4: a finding and reasons for each of (a)–(d), then the decision.
+
+    In admissibility review (a profile's combined determination, ``profiles.transitions``)
+    the criteria come first, each to be found met: one that is not is the subject of a
+    determination on the criteria alone."""
+
+    criteria_prefix = "criterion_"  # the factors' letters are the criteria's first four
 
     outcome = forms.ChoiceField(
         label=_("Decision"),
@@ -93,7 +107,11 @@ class ResponseDecisionForm(ActionForm):
     )
 
     def setup(self):
-        for letter, label in FACTORS.items():
+        self.combined = self.submission.stage == Stage.ADMISSIBILITY_REVIEW
+        if self.combined:
+            self.criteria_fields()
+        self.factor_labels = lettered_items(factors_for(self.submission.filed_on))
+        for letter, label in self.factor_labels.items():
             _finding_fields(self, letter, label, YES_NO)
         # The decision comes after the factors, as the Secretariat reasons.
         self.order_fields(
@@ -104,6 +122,20 @@ class ResponseDecisionForm(ActionForm):
             ]
         )
 
+    def clean(self):
+        cleaned = super().clean()
+        if self.combined and not self.errors and self.outcome_of_criteria() != "meets":
+            raise forms.ValidationError(
+                _(
+                    "A combined determination finds every criterion met. Where one is not met, "
+                    "record the determination on the criteria alone."
+                )
+            )
+        return cleaned
+
+    def outcome_of_criteria(self) -> str:
+        return AdmissibilityForm.outcome(self)
+
     def data_for_event(self):
         data = self.cleaned_data
         result = {
@@ -113,11 +145,13 @@ class ResponseDecisionForm(ActionForm):
                     "met": data[f"{letter}_finding"] == "yes",
                     "reasons": data[f"{letter}_reasons"],
                 }
-                for letter in FACTORS
+                for letter in self.factor_labels
             },
         }
         if data.get("delivered_on"):
             result["delivered_on"] = data["delivered_on"].isoformat()
+        if self.combined:
+            result["criteria"] = self.criteria()
         return result
 
 

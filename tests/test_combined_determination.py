@@ -1,0 +1,185 @@
+"""A profile's combined determination (issue #18): admissibility and the request for a
+response in one determination, from admissibility review (the CEC's practice; CAFTA-DR once,
+after a revision). The US-Peru TPA refuses it: its table is REGISTRY-FORMAT.md's, where a
+determination under Art. 18.8.4 follows one under Art. 18.8.2.
+
+The engine, the workspace and the formal documents run here under the default profile with
+the combined determination added (``profiles.COMBINED_DETERMINATION``).
+"""
+
+import dataclasses
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from notices.models import Notice
+from submissions import profiles
+from submissions.models import Document
+from submissions.stages import Stage
+from tests.documents.test_decisions_reach_the_public import Web, assert_document
+from tests.filing.conftest import filing_data
+from tests.helpers_cases import ALL_MET, drive, frozen
+from workflow import table
+from workflow.exceptions import RuleViolation
+from workflow.models import Deadline, Event
+from workflow.treaty import CRITERIA
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+FACTORS_FOUND = {
+    letter: {"met": letter in "ab", "reasons": f"Factor {letter}."} for letter in "abcd"
+}
+
+
+@pytest.fixture
+def combined(monkeypatch):
+    profile = dataclasses.replace(profiles.US_PERU_TPA, transitions=profiles.COMBINED_DETERMINATION)
+    monkeypatch.setitem(profiles.PROFILES, "us-peru-tpa", profile)
+
+
+def test_the_tpa_refuses_a_combined_determination():
+    assert ("admissibility_review", "response_decided") not in table.legal_pairs()
+    story = drive(Stage.ADMISSIBILITY_REVIEW)
+    with pytest.raises(RuleViolation) as refused:
+        story.add(
+            "response_decided",
+            D(2023, 3, 14),
+            data={"outcome": "request", "criteria": ALL_MET, "factors": FACTORS_FOUND},
+        )
+    assert "cannot be recorded while the case is in" in str(refused.value)
+    assert story.stage == Stage.ADMISSIBILITY_REVIEW
+
+
+def test_a_combined_determination_moves_review_to_the_partys_response(combined):
+    assert ("admissibility_review", "response_decided") in table.legal_pairs()
+    story = drive(Stage.ADMISSIBILITY_REVIEW)
+    event = story.add(
+        "response_decided",
+        D(2023, 3, 14),
+        data={"outcome": "request", "criteria": ALL_MET, "factors": FACTORS_FOUND},
+    )
+    assert story.stage == Stage.AWAITING_RESPONSE
+    assert event.code.endswith("/D1")
+    admissibility = Deadline.objects.get(submission=story.case, kind="admissibility")
+    assert (admissibility.state, admissibility.met_on) == ("met", D(2023, 3, 14))
+    assert not Deadline.objects.filter(submission=story.case, kind="response_decision")
+    response = Deadline.objects.get(submission=story.case, kind="party_response")
+    assert (response.state, response.start_on) == ("open", D(2023, 3, 14))
+
+
+def test_a_combined_determination_not_to_request_closes_the_case(combined):
+    story = drive(Stage.ADMISSIBILITY_REVIEW)
+    story.add(
+        "response_decided",
+        D(2023, 3, 14),
+        data={"outcome": "no_request", "criteria": ALL_MET, "factors": FACTORS_FOUND},
+    )
+    assert (story.stage, story.case.closure_reason) == (Stage.CLOSED, "no_response_merited")
+
+
+def test_a_combined_determination_finds_every_criterion_met(combined):
+    story = drive(Stage.ADMISSIBILITY_REVIEW)
+    unmet = {**ALL_MET, "c": {"met": False, "reasons": "Sin pruebas."}}
+    for criteria in (unmet, None, {"a": ALL_MET["a"]}):
+        with pytest.raises(RuleViolation) as refused:
+            story.add(
+                "response_decided",
+                D(2023, 3, 14),
+                data={"outcome": "request", "criteria": criteria, "factors": FACTORS_FOUND},
+            )
+        assert refused.value.rule == "combined determination: every criterion met"
+    # The separate path stays open: the criteria alone, then the request.
+    story.add(
+        "admissibility_determined", D(2023, 3, 14), data={"outcome": "meets", "criteria": ALL_MET}
+    )
+    with pytest.raises(RuleViolation) as refused:
+        story.add(
+            "response_decided",
+            data={"outcome": "request", "criteria": ALL_MET, "factors": FACTORS_FOUND},
+        )
+    assert refused.value.rule == "criteria: combined determination only"
+    story.add("response_decided", data={"outcome": "request", "factors": FACTORS_FOUND})
+    assert story.stage == Stage.AWAITING_RESPONSE
+
+
+def test_an_officer_proposes_it_and_the_party_receives_the_request(
+    combined, officer, director, pe_focal, pe_council, us_focal
+):
+    """In the workspace: the officer finds the combined determination offered in admissibility
+    review, fills the criteria and the factors, the Director approves; the public reads one
+    document with both sets of findings, and the Party concerned is sent the request."""
+    web = Web(officer, director, pe_focal, pe_council)
+    with frozen(D(2026, 3, 2)):
+        data = filing_data(**{"s0-confidential": "on"})  # the name withheld, as Web expects
+        assert web.public.post("/es/file/", data).status_code == 302
+    with frozen(D(2026, 3, 3)):
+        web.act("acknowledged", {})
+    case = web.case()
+    with frozen(D(2026, 3, 10)):
+        page = web.officer.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+        assert "/act/response_decided/" in page and "/act/admissibility_determined/" in page
+        fields = {"outcome": "request"}
+        for letter in "abcdef":
+            fields[f"criterion_{letter}_finding"] = "met"
+            fields[f"criterion_{letter}_reasons"] = f"Requisito {letter} cumplido."
+        for letter, finding in {"a": "yes", "b": "yes", "c": "no", "d": "no"}.items():
+            fields[f"{letter}_finding"] = finding
+            fields[f"{letter}_reasons"] = f"Factor {letter}: ver expediente."
+        decision = web.approve(web.act("response_decided", fields))
+    case.refresh_from_db()
+    assert case.stage == Stage.AWAITING_RESPONSE
+    assert decision.code == "SEM/PE/001/2026/D1"
+    assert set(decision.data["criteria"]) == set(CRITERIA)
+    assert {d.kind for d in Document.objects.filter(event=decision)} == {"determination", "request"}
+    found = web.public_documents_of(decision)
+    assert_document(
+        found,
+        code="SEM/PE/001/2026/D1",
+        identifier="SEM/PE/001/2026",
+        dates={"es": "10 de marzo de 2026", "en": "10 March 2026"},
+        items={**{letter: CRITERIA[letter] for letter in "abcdef"}},
+        findings={"es": dict.fromkeys("abcdef", "Cumple"), "en": dict.fromkeys("abcdef", "Met")},
+    )
+    for _language, (docx, html, _document) in found.items():
+        for text in (docx, html):
+            for letter in "abcd":
+                assert f"Factor {letter}: ver expediente." in text
+    assert (
+        "Determinación sobre los requisitos y sobre la solicitud de una respuesta" in found["es"][0]
+    )
+    # The Party concerned has the request: its portal opens the case and offers the response,
+    # and its focal point is written to.
+    portal = web.party.get(reverse("party_case", kwargs={"pk": case.pk}))
+    assert portal.status_code == 200
+    assert reverse("party_respond", kwargs={"pk": case.pk}) in portal.content.decode()
+    assert Notice.objects.filter(submission=case, message="request_to_party").exists()
+
+
+def test_the_form_refuses_a_criterion_not_met(combined, officer, director, pe_focal, pe_council):
+    web = Web(officer, director, pe_focal, pe_council)
+    with frozen(D(2026, 3, 2)):
+        web.public.post("/es/file/", filing_data())
+    with frozen(D(2026, 3, 3)):
+        web.act("acknowledged", {})
+    case = web.case()
+    fields = {"event_count": case.event_count, "response_decided-outcome": "request"}
+    for letter in "abcdef":
+        fields[f"response_decided-criterion_{letter}_finding"] = (
+            "not_met" if letter == "c" else "met"
+        )
+        fields[f"response_decided-criterion_{letter}_reasons"] = "x"
+    for letter in "abcd":
+        fields[f"response_decided-{letter}_finding"] = "yes"
+        fields[f"response_decided-{letter}_reasons"] = "x"
+    with frozen(D(2026, 3, 10)):
+        response = web.officer.post(
+            reverse("ws_action", kwargs={"pk": case.pk, "kind": "response_decided"}), fields
+        )
+    assert response.status_code == 200
+    # The officer works in Spanish: the error is in Spanish.
+    assert "Una determinación conjunta concluye que se cumplen todos los requisitos" in (
+        response.content.decode()
+    )
+    assert Event.objects.filter(submission=case).count() == 2

@@ -1,0 +1,92 @@
+"""A profile's earlier texts (issue #18): the CEC's cases filed before 1 July 2020 are
+determined against NAAEC Art. 14's six criteria, later ones against USMCA Art. 24.27(2)'s five.
+Here the default profile runs with a later text that drops criterion (f) and its own text as
+the earlier one; a case's filing date chooses."""
+
+import dataclasses
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from notices import documents
+from notices.services import facts_for
+from submissions import profiles
+from submissions.stages import Stage
+from tests.helpers_cases import ALL_MET, file_story
+from workflow import treaty
+from workflow.describe import describe
+from workflow.exceptions import RuleViolation
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+TPA = profiles.US_PERU_TPA
+LATER = {letter: text for letter, text in TPA.criteria.items() if letter != "f"}
+
+
+@pytest.fixture
+def eras(monkeypatch):
+    earlier = profiles.Era("earlier", D(2020, 6, 30), TPA.criteria, TPA.factors)
+    profile = dataclasses.replace(TPA, criteria=LATER, earlier_eras=(earlier,))
+    monkeypatch.setitem(profiles.PROFILES, "us-peru-tpa", profile)
+
+
+def test_the_filing_date_chooses_the_text(eras):
+    assert treaty.criteria_for(D(2020, 6, 30)) is TPA.criteria
+    assert treaty.criteria_for(D(2020, 7, 1)) is LATER
+    assert treaty.criteria_for(None) is LATER
+    assert treaty.factors_for(D(2019, 1, 1)) is TPA.factors
+    # Without earlier texts (the TPA today) every case has the profile's.
+    assert TPA.texts_for(D(1999, 1, 1)) == (TPA.criteria, TPA.factors)
+
+
+def test_each_case_is_determined_against_its_eras_criteria(eras):
+    old = file_story(on=D(2019, 5, 6))
+    old.add("acknowledged")
+    old.add("admissibility_determined", data={"outcome": "meets", "criteria": ALL_MET})
+    assert old.stage == Stage.RESPONSE_DECISION
+
+    new = file_story(on=D(2021, 5, 6))
+    new.add("acknowledged")
+    with pytest.raises(RuleViolation) as refused:
+        new.add("admissibility_determined", data={"outcome": "meets", "criteria": ALL_MET})
+    assert str(refused.value) == (
+        "The criteria are (a), (b), (c), (d), (e); no other letter is one."
+    )
+    five = {letter: ALL_MET[letter] for letter in LATER}
+    event = new.add("admissibility_determined", data={"outcome": "meets", "criteria": five})
+    assert new.stage == Stage.RESPONSE_DECISION
+    labels = [label for label, _value in describe(event)]
+    assert any(label.startswith("(e) ") for label in labels)
+    assert not any(label.startswith("(f) ") for label in labels)
+
+    with_f = documents.compose(
+        "determination_18_8_2",
+        facts_for(
+            old.case,
+            "admissibility_determined",
+            "en",
+            data={"outcome": "meets", "criteria": ALL_MET},
+            visibility="public",
+        ),
+        "en",
+    )
+    without_f = documents.compose(
+        "determination_18_8_2",
+        facts_for(new.case, "admissibility_determined", "en", data=event.data, visibility="public"),
+        "en",
+    )
+    rows = lambda blocks: [row[0] for b in blocks if b.kind == "findings" for row in b.rows]  # noqa: E731
+    assert [r[:3] for r in rows(with_f)] == ["(a)", "(b)", "(c)", "(d)", "(e)", "(f)"]
+    assert [r[:3] for r in rows(without_f)] == ["(a)", "(b)", "(c)", "(d)", "(e)"]
+
+
+def test_the_workspace_asks_the_cases_criteria(eras, client, officer):
+    old, new = file_story(on=D(2019, 5, 6)), file_story(on=D(2021, 5, 6))
+    client.force_login(officer)
+    for story, has_f in ((old, True), (new, False)):
+        story.add("acknowledged")
+        page = client.get(reverse("ws_case", kwargs={"pk": story.case.pk})).content.decode()
+        assert 'name="admissibility_determined-e_finding"' in page
+        assert ('name="admissibility_determined-f_finding"' in page) is has_f

@@ -1,0 +1,68 @@
+"""A late revised submission, per profile (issue #18): the TPA accepts it and marks the
+revision period met late (PROCESS.md); CAFTA-DR's Secretariat does not consider it and closes
+the case ("presented extemporaneously", El Salvador 2011), which a profile says with
+``late_revision_refused``."""
+
+import dataclasses
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from submissions import profiles
+from submissions.stages import Stage
+from tests.helpers_cases import drive, frozen
+from workflow.exceptions import RuleViolation
+from workflow.models import Deadline
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+@pytest.fixture
+def refused(monkeypatch):
+    profile = dataclasses.replace(profiles.US_PERU_TPA, late_revision_refused=True)
+    monkeypatch.setitem(profiles.PROFILES, "us-peru-tpa", profile)
+
+
+def _due(story):
+    return Deadline.objects.get(submission=story.case, kind="revision").due_on
+
+
+def test_the_tpa_accepts_a_late_revision_and_marks_it_late():
+    story = drive(Stage.AWAITING_REVISION)
+    story.add("revision_filed", _due(story) + datetime.timedelta(days=3), author="submitter")
+    assert story.stage == Stage.ADMISSIBILITY_REVIEW
+    revision = Deadline.objects.get(submission=story.case, kind="revision")
+    assert (revision.state, revision.late) == ("met", True)
+
+
+def test_where_the_profile_refuses_it_the_case_is_closed_instead(refused):
+    story = drive(Stage.AWAITING_REVISION)
+    due = _due(story)
+    with pytest.raises(RuleViolation) as refusal:
+        story.add("revision_filed", due + datetime.timedelta(days=1), author="submitter")
+    assert refusal.value.rule == "late revision refused"
+    assert f"ended on {due.day} " in str(refusal.value)
+    assert story.stage == Stage.AWAITING_REVISION
+    story.add("closed", due + datetime.timedelta(days=2), data={"reason": "not_admissible"})
+    assert (story.stage, story.case.closure_reason) == (Stage.CLOSED, "not_admissible")
+
+
+def test_on_the_last_day_it_is_still_in_time(refused):
+    story = drive(Stage.AWAITING_REVISION)
+    story.add("revision_filed", _due(story), author="submitter")
+    assert story.stage == Stage.ADMISSIBILITY_REVIEW
+
+
+def test_the_tracking_page_no_longer_offers_it(refused, client):
+    story = drive(Stage.AWAITING_REVISION)
+    membership = story.case.memberships.first()
+    link = reverse("track", kwargs={"token": membership.tracking_token})
+    with frozen(_due(story)):
+        in_time = client.get(link, follow=True).content.decode()
+    with frozen(_due(story) + datetime.timedelta(days=1)):
+        late = client.get(link, follow=True).content.decode()
+    assert 'name="revision_filed-' in in_time
+    assert 'name="revision_filed-' not in late

@@ -48,6 +48,8 @@ def queue_notices(event) -> list[Notice]:
     for rule in rules.rules_for(event.kind, event.data.get("outcome")):
         if rule.public_only and event.visibility != Visibility.PUBLIC:
             continue
+        if rule.closed_only and submission.is_open:
+            continue
         due_on = _due_on(submission, rule.message)
         for person in recipients.of(rule.audience, submission, event=event):
             key = f"event:{event.pk}:{rule.message}:{person.email.lower()}"

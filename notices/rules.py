@@ -58,6 +58,7 @@ class Rule:
     audience: str
     message: str
     public_only: bool = False  # only when the event itself is public
+    closed_only: bool = False  # only when the event closed the case
 
 
 RULES = [
@@ -91,6 +92,7 @@ RULES = [
     Rule("withdrawn", None, STAFF, "withdrawal_to_staff"),
     Rule("closed", None, SUBMITTERS, "case_closed"),
     Rule("withdrawn", None, SUBMITTERS, "case_closed"),
+    Rule("council_declined", None, SUBMITTERS, "case_closed", closed_only=True),
     Rule("proposed", None, DIRECTOR, "proposal_awaiting"),
     Rule("returned", None, PROPOSER, "proposal_returned"),
 ]

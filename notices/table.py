@@ -19,6 +19,8 @@ def markdown() -> str:
             when = f"`{rule.kind}` ({TABLE[rule.kind].label})"
             if rule.public_only:
                 when += ", when public"
+            if rule.closed_only:
+                when += ", when it closes the case"
             lines.append(
                 f"| {when} | {rule.outcome or 'any'} | {AUDIENCE_LABELS[rule.audience]} "
                 f"| {MESSAGES[rule.message].subject} |"

@@ -409,6 +409,13 @@ US_PERU_TPA = Procedure(
 # did so once, after a revision (Sea Turtles - DR, 5 December 2007) [registry].
 COMBINED_DETERMINATION = {"response_decided": frozenset({"admissibility_review"})}
 
+# Council votes against a factual record: a member's recorded vote against preparing it,
+# which closes the case once the votes against leave too few members to reach the Council's
+# rule (NAAEC Art. 15(2) asks for "a two-thirds vote": two of the three members against
+# decide it) [treaty]. How the CEC records a declining resolution was not read (Res. 14-04 is
+# the candidate): the event is [ours].
+COUNCIL_VOTES = {"council_declined": frozenset({"awaiting_council"})}
+
 # The planned profiles' values, as they are verified (docs/profiles.md, with the sources).
 # The CEC numbers its cases per year across the three Parties: SEM-97-001, SEM-20-001
 # [registry: the CEC's registry of submissions].

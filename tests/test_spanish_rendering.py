@@ -26,7 +26,7 @@ from tests.helpers_cases import D, drive, frozen
 from workflow import services
 from workflow.models import Deadline, Event
 from workflow.registry import export_registry, import_registry
-from workflow.table import TABLE
+from workflow.table import EVENT_KINDS, TABLE
 
 pytestmark = pytest.mark.django_db
 
@@ -107,7 +107,7 @@ def cases(officer, director):
     assert report.ok, report.refused
     every = Submission.objects.get(identifier="SEM/PE/007/2024")
     kinds = set(Event.objects.values_list("kind", flat=True))
-    assert kinds == set(TABLE)  # every event kind is on some page below
+    assert kinds == set(EVENT_KINDS)  # every event kind of this profile is on some page below
 
     # Recomputed: a non-working day on a due date, a length changed and back, the day removed.
     edited = drive("admissibility_review").case  # admissibility: Sunday 9 April → Monday 10

@@ -45,11 +45,27 @@ def decides(facts, kind: str) -> bool:
     return decided_on(facts, kind) is not None
 
 
+def refused(facts) -> bool:
+    """Whether the members' votes against a factual record (``council_declined``) among
+    ``facts`` leave too few members to reach the Council's rule for instructing one."""
+    against = {f["data"].get("party", "") for f in facts if f["kind"] == "council_declined"}
+    members = len(profiles.installed().parties)
+    return members - len(against) < needed("council_instructed")
+
+
+def voted(facts, party: str) -> bool:
+    """Whether the member of ``party`` has voted on preparing a factual record, either way."""
+    return any(
+        f["kind"] in ("council_instructed", "council_declined") and f["data"].get("party") == party
+        for f in facts
+    )
+
+
 def facts_of(case) -> list[dict]:
-    """The case's instructions, in order, as ``decided_on`` reads them."""
+    """The case's instructions and votes against, in order, as ``decided_on`` reads them."""
     return [
         {"kind": kind, "data": data, "on": on}
-        for kind, data, on in case.events.filter(kind__in=list(RULES))
+        for kind, data, on in case.events.filter(kind__in=[*RULES, "council_declined"])
         .order_by("seq")
         .values_list("kind", "data", "on")
     ]

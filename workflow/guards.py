@@ -190,6 +190,15 @@ def party_key_valid(ctx):
         raise RuleViolation(_("A Council member acts only for their own Party."), rule="party key")
 
 
+def member_has_not_voted(ctx):
+    party = ctx.data.get("party", "")
+    if council.voted(ctx.facts, party):
+        raise RuleViolation(
+            _("This member of the Council has already voted on a factual record."),
+            rule="one vote per member",
+        )
+
+
 def author_is_that_party(ctx):
     party = ctx.data.get("party")
     if ctx.author.startswith("party:") and ctx.author != f"party:{party}":

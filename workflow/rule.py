@@ -23,6 +23,9 @@ class Effect:
     # A Council member's instruction: no effect until the members' instructions are the
     # Council's under the profile's rule (workflow.council).
     by_council_rule: bool = False
+    # A Council member's vote against: no effect until the votes against leave too few
+    # members to reach the Council's rule (workflow.council.refused).
+    by_council_refusal: bool = False
 
 
 @dataclass(frozen=True)

@@ -309,6 +309,26 @@ RULES = [
         document_kind="instruction",
     ),
     _rule(
+        "council_declined",
+        _("Council member's vote against a factual record"),
+        # Not in the registry format: a profile adds it (profiles.COUNCIL_VOTES).
+        frozenset(),
+        {COUNCIL, SECRETARIAT},
+        public=True,
+        required=("party",),
+        optional=("publish_requested",),
+        outcomes={
+            None: Effect(
+                to=S.CLOSED,
+                closure=ClosureReason.NO_COUNCIL_INSTRUCTION,
+                from_stages=frozenset({S.AWAITING_COUNCIL}),
+                by_council_refusal=True,
+            )
+        },
+        guards=("party_key_valid", "member_has_not_voted"),
+        document_kind="instruction",
+    ),
+    _rule(
         "published",
         _("Factual record published"),
         {S.FINAL_FACTUAL_RECORD},
@@ -490,7 +510,11 @@ RULES.append(
 )
 
 TABLE: dict[str, EventRule] = {rule.kind: rule for rule in RULES}
-EVENT_KINDS = tuple(TABLE)
+# The kinds of this installation's procedure: the registry format's, and those its profile
+# adds (a kind with no stages of its own is a profile's: ``council_declined``).
+EVENT_KINDS = tuple(
+    kind for kind, rule in TABLE.items() if rule.stages != frozenset() or profile_stages(kind)
+)
 DECISION_KINDS = frozenset(rule.kind for rule in RULES if rule.decision)
 
 # Portal posts for the public carry ``{"publish_requested": true}``: they wait at *parties* (their
@@ -507,6 +531,7 @@ ON_BEHALF_KINDS = frozenset(
         "draft_commented",
         "council_instructed",
         "publication_instructed",
+        "council_declined",
         "withdrawn",
         "revision_filed",
     }
@@ -524,7 +549,7 @@ def stood_for(kind: str, party: str, data: dict) -> str:
         return f"party:{party}"
     if kind == "draft_commented":
         return f"party:{data.get('party', '')}"
-    if kind in ("council_instructed", "publication_instructed"):
+    if kind in ("council_instructed", "publication_instructed", "council_declined"):
         return f"council:{data.get('party', '')}"
     return "submitter"
 

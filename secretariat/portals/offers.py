@@ -17,7 +17,12 @@ from workflow.services.actions import available_actions, refusal
 # The actions each portal offers, in the order shown.
 PORTAL_ACTIONS = {
     "party": ("party_responded", "extension_notified", "draft_commented", "correspondence"),
-    "council": ("council_instructed", "publication_instructed", "recommendation_made"),
+    "council": (
+        "council_instructed",
+        "council_declined",
+        "publication_instructed",
+        "recommendation_made",
+    ),
 }
 ACTION_URLS = {
     "party_responded": "party_respond",
@@ -25,6 +30,7 @@ ACTION_URLS = {
     "draft_commented": "party_comment",
     "correspondence": "party_correspondence",
     "council_instructed": "council_instruct",
+    "council_declined": "council_decline",
     "publication_instructed": "council_publish",
     "recommendation_made": "council_recommend",
 }
@@ -34,6 +40,7 @@ ACTION_LABELS = {
     "draft_commented": _("Comment on the draft factual record"),
     "correspondence": _("Write to the Secretariat"),
     "council_instructed": _("Instruct the Secretariat to prepare a factual record"),
+    "council_declined": _("Vote against preparing a factual record"),
     "publication_instructed": _("Instruct publication of the final factual record"),
     "recommendation_made": _("Make a recommendation"),
 }
@@ -54,22 +61,26 @@ def held_back(case, kind: str, party: str | None = None):
     accepts further instructions to prepare a factual record, but once the Council's rule is
     met (any one member under the TPA) the Council's page says so instead of offering to give
     it again; and a member (of ``party``) who has given an instruction is not offered it
-    twice while the rule waits for other members.
+    twice while the rule waits for other members, nor, having voted either way on preparing
+    a record, another vote on it.
     """
     if kind == "publication_instructed" and not has_final_record(case):
         return _("there is no final factual record to publish yet.")
-    if kind not in council.RULES:
+    if kind not in (*council.RULES, "council_declined"):
         return None
     facts = council.facts_of(case)
-    if council.decided_on(facts, kind) is not None:
+    if kind in council.RULES and council.decided_on(facts, kind) is not None:
         if kind == "council_instructed":
             return _("the Secretariat has already been instructed to prepare a factual record.")
         return _("the Secretariat has already been instructed to publish the factual record.")
-    if party and council.given_by(facts, kind, party):
+    if party and kind in council.RULES and council.given_by(facts, kind, party):
         return _(
             "you have given this instruction; it becomes the Council's when %(count)s members "
             "have given it."
         ) % {"count": council.needed(kind)}
+    if party and kind != "publication_instructed" and council.voted(facts, party):
+        # A member who voted against is not offered the instruction, nor a second vote.
+        return _("you have voted on preparing a factual record.")
     return None
 
 

@@ -43,6 +43,7 @@ council_patterns = [
     path("cases/<int:pk>/", views.council_case, name="council_case"),
     path("cases/<int:pk>/instruct/", views.council_instruct, name="council_instruct"),
     path("cases/<int:pk>/publish/", views.council_publish, name="council_publish"),
+    path("cases/<int:pk>/decline/", views.council_decline, name="council_decline"),
     path("cases/<int:pk>/recommend/", views.council_recommend, name="council_recommend"),
     *_case_routes("council"),
 ]

@@ -28,6 +28,7 @@ from submissions import access
 from submissions.models import Document, Submission
 from submissions.roles import Role
 from submissions.stages import Visibility
+from workflow import council
 from workflow.deadlines import explain
 from workflow.exceptions import NotAllowed
 from workflow.models import Deadline, Event
@@ -238,6 +239,8 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
             "formset": formset,
             "deadlines": deadlines,
             "own_case": case.party.code == access.party_of(request.user),
+            # How many members' instructions the Council's rule asks for (the profile's).
+            "needed": council.needed("council_instructed"),
         },
         status=status,
     )
@@ -352,6 +355,9 @@ party_correspondence = _action_view(
 )
 council_instruct = _action_view(
     "council", "council_instructed", forms.InstructionForm, _build_instruction, "instruct"
+)
+council_decline = _action_view(
+    "council", "council_declined", forms.InstructionForm, _build_instruction, "decline"
 )
 council_publish = _action_view(
     "council", "publication_instructed", forms.InstructionForm, _build_instruction, "publish"

@@ -56,6 +56,9 @@ MATRIX = {
     "council_home": (None, "get", codes(L, 403, 403, 403, 403, 200, 200, 403)),
     "council_case": ("ac", "get", COUNCIL_AC),
     "council_instruct": ("ac", "get", COUNCIL_AC),
+    # A vote against is a step of profiles that add it (profiles.COUNCIL_VOTES), not of the
+    # TPA: the page sends the member back to the case with the reason.
+    "council_decline": ("ac", "get", codes(L, 403, 403, 403, 404, 302, 302, 403)),
     # Publication is offered once the final factual record is submitted (before, the page
     # sends the member back to the case).
     "council_publish": ("ff", "get", codes(L, 403, 403, 403, 403, 200, 200, 403)),

@@ -17,7 +17,7 @@ from workflow.calendar import Calendar
 from workflow.deadlines import CaseDeadlines
 from workflow.exceptions import InvalidInput, RuleViolation
 from workflow.models import Event
-from workflow.rule import EventRule
+from workflow.rule import EventRule, profile_stages
 from workflow.table import OUTCOMES
 
 
@@ -185,6 +185,12 @@ class Context:
         """Stage, keys and further conditions of ``rule`` for an event with ``data`` now."""
         stage = self.submission.stage
         if not rule.allowed_in(stage):
+            if rule.stages == frozenset() and not profile_stages(rule.kind):
+                raise RuleViolation(
+                    _("“%(event)s” is not a step of the procedure this installation runs.")
+                    % {"event": rule.label},
+                    rule=f"{rule.kind} not in this profile",
+                )
             if rule.stages is None:
                 raise RuleViolation(
                     _("A case is filed only once, as its first event."),

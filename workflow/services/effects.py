@@ -45,11 +45,12 @@ def apply(ctx: Context, rule: EventRule, event: Event) -> None:
     effect = rule.effect(data.get("outcome"))
     in_scope = effect.from_stages is None or stage_before in effect.from_stages
     deadlines = ctx.deadlines
-    if effect.by_council_rule and not council.decides(
-        [*ctx.facts, {"kind": rule.kind, "data": data, "on": on}], rule.kind
+    now = [*ctx.facts, {"kind": rule.kind, "data": data, "on": on}]
+    if (effect.by_council_rule and not council.decides(now, rule.kind)) or (
+        effect.by_council_refusal and not council.refused(now)
     ):
-        # One member's instruction of several the Council's rule asks for: recorded, and
-        # the case waits for the others.
+        # One member's instruction (or vote against) of several the Council's rule asks
+        # for: recorded, and the case waits for the others.
         effect = Effect()
         in_scope = False
 

@@ -40,6 +40,7 @@ FORMS = {
     "assigned": AssignForm,
     "council_instructed": PartyForm,
     "publication_instructed": PartyForm,
+    "council_declined": PartyForm,
     "draft_commented": RecordedCommentForm,
     "recommendation_made": RecordedRecommendationForm,
     "extension_notified": PartyConcernedForm,

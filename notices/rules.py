@@ -93,6 +93,7 @@ RULES = [
     Rule("closed", None, SUBMITTERS, "case_closed"),
     Rule("withdrawn", None, SUBMITTERS, "case_closed"),
     Rule("council_declined", None, SUBMITTERS, "case_closed", closed_only=True),
+    Rule("erratum", None, SUBMITTERS, "erratum"),
     Rule("proposed", None, DIRECTOR, "proposal_awaiting"),
     Rule("returned", None, PROPOSER, "proposal_returned"),
 ]
@@ -334,6 +335,16 @@ MESSAGES = {
     "published": Message(
         _("%(reference)s: factual record published"),
         (_("The factual record on your submission has been published. The case is closed."),),
+        _("Follow your submission"),
+    ),
+    "erratum": Message(
+        _("%(reference)s: erratum to a decision"),
+        (
+            _(
+                "On %(on)s the Secretariat issued an erratum to one of its decisions on your "
+                "submission. The decision and its erratum are both on the case's page."
+            ),
+        ),
         _("Follow your submission"),
     ),
     "case_closed": Message(

@@ -416,6 +416,26 @@ COMBINED_DETERMINATION = {"response_decided": frozenset({"admissibility_review"}
 # the candidate): the event is [ours].
 COUNCIL_VOTES = {"council_declined": frozenset({"awaiting_council"})}
 
+# Errata: the Secretariat's correction of one of its published decisions, linked to it, the
+# original kept. CAFTA-DR's registry shows them (Sea Turtle -DET- II - CR: "Errata
+# Determination 17.7.4" five days after the determination; another after 17.8.1) [registry].
+ERRATA = {
+    "erratum": frozenset(
+        {
+            "admissibility_review",
+            "awaiting_revision",
+            "response_decision",
+            "awaiting_response",
+            "factual_record_decision",
+            "awaiting_council",
+            "factual_record_preparation",
+            "draft_comment_period",
+            "final_factual_record",
+            "closed",
+        }
+    )
+}
+
 # The planned profiles' values, as they are verified (docs/profiles.md, with the sources).
 # The CEC numbers its cases per year across the three Parties: SEM-97-001, SEM-20-001
 # [registry: the CEC's registry of submissions].

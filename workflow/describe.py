@@ -156,6 +156,8 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
     for key, label in INFORMATION_LABELS.items():
         if (data.get("information") or {}).get(key):
             lines.append((str(label), data["information"][key]))
+    if kind == "erratum" and isinstance(data.get("corrects"), int):
+        lines.append((_("Corrects"), _corrected(event, data["corrects"])))
     if kind == "visibility_changed" and data.get("document"):
         lines.append((_("Document"), _document_words(event, data["document"])))
     if kind == "visibility_changed" and "event" in data:
@@ -199,6 +201,15 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
         withheld = public and (person.get("confidential") or name in withheld_names)
         lines.append((_("Joined"), str(WITHHELD_LABEL) if withheld else name))
     return lines
+
+
+def _corrected(event, index: int) -> str:
+    """The decision an erratum corrects, as its label, code and date (one query: errata are
+    few)."""
+    corrected = event.submission.events.filter(seq=index + 1).first()
+    if corrected is None:
+        return str(index + 1)
+    return f"{corrected.kind_label} ({corrected.code}, {_day(corrected.on)})"
 
 
 def _document_words(event, reference) -> str:

@@ -11,16 +11,23 @@ offers what the workflow would then refuse. The others read the action's own inp
 
 import datetime
 
-from django.utils import formats
 from django.utils.translation import gettext as _
 
-from submissions import profiles
 from submissions.access import is_secretariat
 from submissions.models import PARTY_CODES, Document, User
 from submissions.stages import OPEN_STAGES, ClosureReason, Stage, Visibility
 from workflow import council
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline, Event
+from workflow.profile_guards import corrects_a_public_decision as corrects_a_public_decision
+from workflow.profile_guards import (
+    criteria_only_in_a_combined_determination as criteria_only_in_a_combined_determination,
+)
+from workflow.profile_guards import member_has_not_voted as member_has_not_voted
+from workflow.profile_guards import (
+    revision_in_time_where_required as revision_in_time_where_required,
+)
+from workflow.rule import before_input
 from workflow.table import CLOSURE_BY_STAGE, DECISION_KINDS, PROPOSABLE_KINDS, TABLE
 from workflow.treaty import criteria_for, letters
 
@@ -31,13 +38,6 @@ def _require_past_due(deadline, on, message, *, rule: str) -> None:
     """Refuse unless ``deadline`` exists and its due date has passed by ``on``."""
     if deadline is None or on <= deadline.due_on:
         raise RuleViolation(message, rule=rule)
-
-
-def before_input(guard):
-    """Mark a guard that needs none of the action's input: it is checked before the action is
-    offered, with today's date and no data."""
-    guard.before_input = True
-    return guard
 
 
 @before_input
@@ -69,52 +69,6 @@ def criteria_agree_with_outcome(ctx):
                 _("The outcome must be 'meets' exactly when every criterion (a)–(f) is met."),
                 rule="Art. 18.8.2",
             )
-
-
-@before_input
-def revision_in_time_where_required(ctx):
-    """Where the profile refuses a late revised submission (``late_revision_refused``), one
-    after the revision period is not considered: the Secretariat closes the case instead."""
-    if not profiles.installed().late_revision_refused:
-        return
-    period = ctx.deadlines.latest("revision")
-    if period is not None and period.due_on and ctx.on > period.due_on:
-        raise RuleViolation(
-            _(
-                "The period for a revised submission ended on %(day)s. Under this Agreement a "
-                "revised submission filed after it is not considered: the Secretariat closes "
-                "the case as not admissible."
-            )
-            % {"day": formats.date_format(period.due_on, "DATE_FORMAT")},
-            rule="late revision refused",
-        )
-
-
-def criteria_only_in_a_combined_determination(ctx):
-    """A determination on the request for a response carries the criteria only where it is
-    also the determination on admissibility (a profile's combined determination, made in
-    admissibility review); then it finds every criterion met: a submission that does not meet
-    them is given a determination on the criteria alone."""
-    criteria = ctx.data.get("criteria")
-    if ctx.submission.stage != Stage.ADMISSIBILITY_REVIEW:
-        if criteria:
-            raise RuleViolation(
-                _("The criteria are determined before this determination, not in it."),
-                rule="criteria: combined determination only",
-            )
-        return
-    if (
-        not isinstance(criteria, dict)
-        or set(criteria) != set(criteria_for(ctx.submission.filed_on))
-        or not all(isinstance(c, dict) and c.get("met") for c in criteria.values())
-    ):
-        raise RuleViolation(
-            _(
-                "A combined determination finds every admissibility criterion met. A submission "
-                "that does not meet them is given a determination on the criteria alone."
-            ),
-            rule="combined determination: every criterion met",
-        )
 
 
 def author_is_party_concerned(ctx):
@@ -188,15 +142,6 @@ def party_key_valid(ctx):
     # cannot instruct in the name of the other.
     if ctx.author.startswith("council:") and ctx.author != f"council:{party}":
         raise RuleViolation(_("A Council member acts only for their own Party."), rule="party key")
-
-
-def member_has_not_voted(ctx):
-    party = ctx.data.get("party", "")
-    if council.voted(ctx.facts, party):
-        raise RuleViolation(
-            _("This member of the Council has already voted on a factual record."),
-            rule="one vote per member",
-        )
 
 
 def author_is_that_party(ctx):

@@ -71,3 +71,10 @@ def profile_stages(kind: str) -> frozenset:
     """The stages the installation's profile adds for ``kind`` to the registry format's (its
     own transitions, such as the CEC's combined determination; none under the TPA)."""
     return profiles.installed().transitions.get(kind, frozenset())
+
+
+def before_input(guard):
+    """Mark a guard that needs none of the action's input: it is checked before the action is
+    offered, with today's date and no data."""
+    guard.before_input = True
+    return guard

@@ -329,6 +329,20 @@ RULES = [
         document_kind="instruction",
     ),
     _rule(
+        "erratum",
+        _("Erratum to a decision"),
+        # Not in the registry format: a profile adds it (profiles.ERRATA).
+        frozenset(),
+        {SECRETARIAT},
+        public=True,
+        decision=True,
+        # ``corrects``: the corrected decision's index in the case (0-based, as the registry
+        # format refers to events); the decision itself is kept as it was.
+        required=("corrects",),
+        guards=("corrects_a_public_decision",),
+        document_kind="determination",
+    ),
+    _rule(
         "published",
         _("Factual record published"),
         {S.FINAL_FACTUAL_RECORD},

@@ -238,3 +238,22 @@ class ReopenForm(ActionForm):
 
     def data_for_event(self):
         return {"to_stage": self.cleaned_data["to_stage"], "reason": self.cleaned_data["reason"]}
+
+
+class ErratumForm(ActionForm):
+    """An erratum to one of the Secretariat's decisions on the case (where the profile has
+    errata): which decision, and the correction in the note; the erratum's own file, if any,
+    among the documents."""
+
+    corrects = forms.ModelChoiceField(label=_("Decision corrected"), queryset=None)
+    note_required = True
+
+    def setup(self):
+        self.fields["note"].label = gettext("Correction")
+        self.fields["corrects"].queryset = self.submission.events.exclude(code="").order_by("seq")
+        self.fields["corrects"].label_from_instance = lambda event: (
+            f"{event.code}: {event.kind_label}"
+        )
+
+    def data_for_event(self):
+        return {"corrects": self.cleaned_data["corrects"].seq - 1}

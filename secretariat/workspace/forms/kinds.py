@@ -21,6 +21,7 @@ from secretariat.workspace.forms.acts import (
 from secretariat.workspace.forms.decisions import (
     AdmissibilityForm,
     ClosureForm,
+    ErratumForm,
     MessageForm,
     OutcomeForm,
     ReopenForm,
@@ -41,6 +42,7 @@ FORMS = {
     "council_instructed": PartyForm,
     "publication_instructed": PartyForm,
     "council_declined": PartyForm,
+    "erratum": ErratumForm,
     "draft_commented": RecordedCommentForm,
     "recommendation_made": RecordedRecommendationForm,
     "extension_notified": PartyConcernedForm,

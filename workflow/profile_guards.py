@@ -1,0 +1,80 @@
+"""Guards of the steps a procedure profile adds or changes (``submissions.profiles``): the
+combined determination, late revisions, the Council's votes, errata. ``workflow.guards``
+holds the others and names these too, so the table finds every guard there."""
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from submissions import profiles
+from submissions.stages import Stage
+from workflow import council
+from workflow.exceptions import RuleViolation
+from workflow.rule import before_input
+from workflow.treaty import criteria_for
+
+
+@before_input
+def revision_in_time_where_required(ctx):
+    """Where the profile refuses a late revised submission (``late_revision_refused``), one
+    after the revision period is not considered: the Secretariat closes the case instead."""
+    if not profiles.installed().late_revision_refused:
+        return
+    period = ctx.deadlines.latest("revision")
+    if period is not None and period.due_on and ctx.on > period.due_on:
+        raise RuleViolation(
+            _(
+                "The period for a revised submission ended on %(day)s. Under this Agreement a "
+                "revised submission filed after it is not considered: the Secretariat closes "
+                "the case as not admissible."
+            )
+            % {"day": formats.date_format(period.due_on, "DATE_FORMAT")},
+            rule="late revision refused",
+        )
+
+
+def criteria_only_in_a_combined_determination(ctx):
+    """A determination on the request for a response carries the criteria only where it is
+    also the determination on admissibility (a profile's combined determination, made in
+    admissibility review); then it finds every criterion met: a submission that does not meet
+    them is given a determination on the criteria alone."""
+    criteria = ctx.data.get("criteria")
+    if ctx.submission.stage != Stage.ADMISSIBILITY_REVIEW:
+        if criteria:
+            raise RuleViolation(
+                _("The criteria are determined before this determination, not in it."),
+                rule="criteria: combined determination only",
+            )
+        return
+    if (
+        not isinstance(criteria, dict)
+        or set(criteria) != set(criteria_for(ctx.submission.filed_on))
+        or not all(isinstance(c, dict) and c.get("met") for c in criteria.values())
+    ):
+        raise RuleViolation(
+            _(
+                "A combined determination finds every admissibility criterion met. A submission "
+                "that does not meet them is given a determination on the criteria alone."
+            ),
+            rule="combined determination: every criterion met",
+        )
+
+
+def member_has_not_voted(ctx):
+    party = ctx.data.get("party", "")
+    if council.voted(ctx.facts, party):
+        raise RuleViolation(
+            _("This member of the Council has already voted on a factual record."),
+            rule="one vote per member",
+        )
+
+
+def corrects_a_public_decision(ctx):
+    """An erratum names a decision of the Secretariat on the case that the public can read:
+    one with a document code (a determination, a notification)."""
+    index = ctx.data.get("corrects")
+    fact = next((f for f in ctx.facts if isinstance(index, int) and f["seq"] == index + 1), None)
+    if fact is None or not fact["code"]:
+        raise RuleViolation(
+            _("An erratum corrects one of the Secretariat's decisions on this case; name it."),
+            rule="erratum: corrects a decision",
+        )

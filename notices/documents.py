@@ -18,14 +18,14 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from notices.wording import BODY, CLOSURE, LABELS, TITLES, date_in, party_phrases
-from submissions import access
+from submissions import access, profiles
 from workflow import treaty
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 KINDS = tuple(TITLES["en"])
 # The language a document declares, so that a spelling checker and a screen reader read it as
-# written: Peruvian Spanish or American English.
-LANGUAGE_TAGS = {"es": "es-PE", "en": "en-US"}
+# written: the profile's (Peruvian Spanish and American English under the TPA).
+LANGUAGE_TAGS = profiles.installed().language_tags
 
 
 @dataclass

@@ -4,9 +4,11 @@ never carries the English letterhead."""
 
 from django.conf import settings
 
+SETTINGS = {"en": "SEM_LETTERHEAD", "es": "SEM_LETTERHEAD_ES", "fr": "SEM_LETTERHEAD_FR"}
+
 
 def for_language(language: str | None) -> str:
-    """The letterhead for ``language`` ("es" or "en"; anything else gets the English one)."""
-    if (language or "")[:2] == "es":
-        return settings.SEM_LETTERHEAD_ES
-    return settings.SEM_LETTERHEAD
+    """The letterhead for ``language`` (the profile's, or the installation's setting); a
+    language without one gets the English one."""
+    name = SETTINGS.get((language or "")[:2])
+    return (getattr(settings, name, "") if name else "") or settings.SEM_LETTERHEAD

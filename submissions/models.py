@@ -16,11 +16,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from submissions import profiles
-from submissions.stages import Author, ClosureReason, Stage, Visibility
+from submissions.stages import ClosureReason, Stage, Visibility, author_choices, language_choices
 
 # The working languages of the installation's procedure profile (settings.LANGUAGES), in its
 # order: the first is the default of a person's preferred language.
 LANGUAGE_CHOICES = list(settings.LANGUAGES)
+
 FIRST_LANGUAGE = LANGUAGE_CHOICES[0][0]
 # The installation's Parties (submissions.profiles), as codes and as a label on its own (a
 # choice, a chart); in a sentence see workflow.treaty.
@@ -47,7 +48,7 @@ class User(AbstractUser):
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=2,
-        choices=LANGUAGE_CHOICES,
+        choices=language_choices,
         default=LANGUAGE_CHOICES[0][0],
     )
     party = models.ForeignKey(
@@ -88,11 +89,8 @@ class Party(models.Model):
 
 
 class IdentifierCounter(models.Model):
-    """The last number handed out in one sequence, locked while the next one is taken.
-
-    Sequences: permanent identifiers per (prefix, Party, year); receipt numbers per year
-    (prefix ``R``, no Party).
-    """
+    """The last number handed out in one sequence, locked while the next one is taken: the
+    profile's identifier sequences (``IdentifierScheme.sequence``); receipts (``R``) per year."""
 
     prefix = models.CharField(max_length=40)
     party = models.CharField(max_length=2, blank=True)
@@ -237,7 +235,7 @@ class Submission(models.Model):
         Party, verbose_name=_("Party concerned"), on_delete=models.PROTECT, related_name="+"
     )
     language = models.CharField(
-        _("language of the submission"), max_length=2, choices=LANGUAGE_CHOICES
+        _("language of the submission"), max_length=2, choices=language_choices
     )
     title_en = models.CharField(_("title in English"), max_length=500, blank=True)
     title_es = models.CharField(_("title in Spanish"), max_length=500, blank=True)
@@ -400,7 +398,7 @@ class Submitter(models.Model):
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=2,
-        choices=LANGUAGE_CHOICES,
+        choices=language_choices,
         default=LANGUAGE_CHOICES[0][0],
     )
     confidential = models.BooleanField(_("identity withheld from the public"), default=False)
@@ -514,8 +512,8 @@ class Document(models.Model):
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
     code = models.CharField(_("code"), max_length=80, blank=True)
     title = models.CharField(_("title"), max_length=500)
-    language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES)
-    author = models.CharField(_("author"), max_length=20, choices=Author.choices)
+    language = models.CharField(_("language"), max_length=2, choices=language_choices)
+    author = models.CharField(_("author"), max_length=20, choices=author_choices)
     date = models.DateField(_("date"))
     visibility = models.CharField(_("visibility"), max_length=20, choices=Visibility.choices)
     # The visibility it was recorded with: part of its event's hashed content, never changed.

@@ -103,6 +103,10 @@ class Era:
     until: datetime.date
     criteria: dict
     factors: dict
+    # The treaty periods that differ under it, by deadline kind, and the Party's longer
+    # response after exceptional circumstances (NAAEC 14(3): 30 days, 60).
+    periods: dict = field(default_factory=dict)
+    extended_party_response: "Period | None" = None
 
 
 @dataclass(frozen=True)
@@ -185,6 +189,12 @@ class Procedure:
     criteria: dict = field(default_factory=dict)
     factors: dict = field(default_factory=dict)
     identifier: IdentifierScheme = IdentifierScheme()
+    # The language tag a document written in each language carries (its region: the seat's or
+    # the Parties'), for screen readers and spelling.
+    language_tags: dict = field(default_factory=dict)
+    # The Secretariat's name and its treaty's, by language: the letterhead of its emails and
+    # documents, unless the installation sets ``SEM_LETTERHEAD`` (_ES, _FR).
+    letterheads: dict = field(default_factory=dict)
     # The prefix of new identifiers unless the installation sets ``SEM_IDENTIFIER_PREFIX``.
     identifier_prefix: str = "SEM"
     # The Council's rule for instructing a factual record and for instructing its
@@ -209,12 +219,29 @@ class Procedure:
     # alone or also a person of another Party). Each takes ``%(name)s``.
     eligibility_warnings: dict = field(default_factory=dict)
 
-    def texts_for(self, filed_on: datetime.date | None) -> tuple[dict, dict]:
-        """(criteria, factors) a case filed on ``filed_on`` is determined against."""
+    def era_for(self, filed_on: datetime.date | None) -> Era | None:
+        """The earlier text a case filed on ``filed_on`` falls under, or ``None``."""
         for era in sorted(self.earlier_eras, key=lambda era: era.until):
             if filed_on is not None and filed_on <= era.until:
-                return era.criteria, era.factors
-        return self.criteria, self.factors
+                return era
+        return None
+
+    def texts_for(self, filed_on: datetime.date | None) -> tuple[dict, dict]:
+        """(criteria, factors) a case filed on ``filed_on`` is determined against."""
+        era = self.era_for(filed_on)
+        return (era.criteria, era.factors) if era else (self.criteria, self.factors)
+
+    def periods_for(self, filed_on: datetime.date | None) -> dict:
+        """The treaty periods of an earlier text that replace the profile's for a case filed
+        on ``filed_on`` (none for a case under the current text)."""
+        era = self.era_for(filed_on)
+        return era.periods if era else {}
+
+    def extension_for(self, filed_on: datetime.date | None) -> int:
+        """The Party's response period after it notifies exceptional circumstances."""
+        era = self.era_for(filed_on)
+        longer = (era and era.extended_party_response) or self.extended_party_response
+        return longer.length
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -375,6 +402,13 @@ US_PERU_TPA = Procedure(
         "d": _("the submission is drawn exclusively from mass media reports"),
     },
     not_about_own_party=("US",),
+    language_tags={"es": "es-PE", "en": "en-US"},
+    letterheads={
+        "en": "Secretariat for Environmental Matters — United States–Peru Trade Promotion "
+        "Agreement",
+        "es": "Secretaría para Asuntos de Cumplimiento Ambiental — Acuerdo de Promoción "
+        "Comercial Perú–Estados Unidos",
+    },
     preparation_rule=CouncilRule(basis="Art. 18.9.2"),
     publication_rule=CouncilRule(basis="Art. 18.9.7"),
     eligibility_warnings={

@@ -4,6 +4,7 @@ A plain module with no model imports, so that ``submissions.models`` can use the
 without importing the workflow app.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -69,3 +70,14 @@ Author = models.TextChoices(
     ],
     module=__name__,
 )
+
+
+def language_choices():
+    """The working languages as a model field's choices, read when asked (as ``author_choices``)."""
+    return list(settings.LANGUAGES)
+
+
+def author_choices():
+    """The authors' choices, read when asked: a model field names this function, not the
+    profile's list, so the migrations stay the same under every profile."""
+    return Author.choices

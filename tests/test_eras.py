@@ -90,3 +90,48 @@ def test_the_workspace_asks_the_cases_criteria(eras, client, officer):
         page = client.get(reverse("ws_case", kwargs={"pk": story.case.pk})).content.decode()
         assert 'name="admissibility_determined-e_finding"' in page
         assert ('name="admissibility_determined-f_finding"' in page) is has_f
+
+
+@pytest.fixture
+def naaec_periods(monkeypatch):
+    """An earlier text with NAAEC's response periods (Art. 14(3): 30 days, 60 in exceptional
+    circumstances notified to the Secretariat)."""
+    earlier = profiles.Era(
+        "earlier",
+        D(2020, 6, 30),
+        TPA.criteria,
+        TPA.factors,
+        periods={
+            "party_response": profiles.Period(30, False, "NAAEC Art. 14(3)"),
+        },
+        extended_party_response=profiles.Period(60, False, "NAAEC Art. 14(3)"),
+    )
+    monkeypatch.setitem(
+        profiles.PROFILES, "us-peru-tpa", dataclasses.replace(TPA, earlier_eras=(earlier,))
+    )
+
+
+def test_an_earlier_texts_periods_count_for_its_cases(naaec_periods):
+    from tests.helpers_cases import ALL_MET as MET
+    from workflow.models import Deadline
+
+    def to_response(filed_on):
+        story = file_story(on=filed_on)
+        story.add("acknowledged")
+        story.add("admissibility_determined", data={"outcome": "meets", "criteria": MET})
+        story.add("response_decided", data={"outcome": "request"})
+        return story, Deadline.objects.get(submission=story.case, kind="party_response")
+
+    old, response = to_response(D(2019, 5, 6))
+    assert (response.length, response.rule) == (30, "NAAEC Art. 14(3)")
+    # 30 days from Thursday 9 May 2019: Saturday 8 June, so Monday 10 June.
+    assert (response.start_on, response.due_on) == (D(2019, 5, 9), D(2019, 6, 10))
+    old.add("extension_notified", author="party:PE")
+    response.refresh_from_db()
+    assert response.length == 60
+
+    new, response = to_response(D(2021, 5, 6))
+    assert (response.length, response.rule) == (45, "Art. 18.8.5")
+    new.add("extension_notified", author="party:PE")
+    response.refresh_from_db()
+    assert response.length == 60  # the TPA's 60 after 45

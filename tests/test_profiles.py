@@ -201,7 +201,7 @@ def test_the_periods_are_the_profiles():
         "draft_comments": (45, False, "Art. 18.9.5"),
         "publication": (60, False, "Art. 18.9.7"),
     }
-    assert periods.EXTENDED_PARTY_RESPONSE == 60
+    assert profiles.installed().extension_for(None) == 60
     assert set(profiles.installed().periods) == set(periods.SPECS)
 
 
@@ -349,3 +349,39 @@ def test_one_sequence_across_the_parties_numbers_their_cases_in_turn(db, monkeyp
         case.refresh_from_db()
         identifiers.append(case.identifier)
     assert identifiers == ["SEM/PE/001/2023", "SEM/US/002/2023", "SEM/PE/003/2023"]
+
+
+def test_the_letterheads_are_the_profiles_unless_set(settings):
+    from notices import letterhead
+
+    heads = profiles.installed().letterheads
+    assert letterhead.for_language("es") == heads["es"] == settings.SEM_LETTERHEAD_ES
+    assert letterhead.for_language("en") == heads["en"]
+    # The TPA has no French letterhead: a French document would carry the English one, until
+    # the installation (or a profile that lists French) names one.
+    assert letterhead.for_language("fr") == heads["en"]
+    settings.SEM_LETTERHEAD_FR = "Secrétariat — en-tête"
+    assert letterhead.for_language("fr-ca") == "Secrétariat — en-tête"
+
+
+def test_the_models_choices_of_profile_values_are_read_when_asked():
+    """The working languages and the authors (which name the Parties) are a profile's: a model
+    field names the function that reads them, so the migrations are the same under every
+    profile (a literal list would ask for a new migration under the CEC's)."""
+    from submissions.models import Document, Submission, User
+    from submissions.stages import author_choices, language_choices
+    from workflow.models import Event
+
+    for model, name, function in [
+        (Submission, "language", language_choices),
+        (User, "preferred_language", language_choices),
+        (Document, "language", language_choices),
+        (Document, "author", author_choices),
+        (Event, "author", author_choices),
+    ]:
+        field = model._meta.get_field(name)
+        assert field.deconstruct()[3]["choices"] is function
+    assert language_choices() == list(settings.LANGUAGES)
+    assert ("council:US", "Council member of the United States") in [
+        (value, str(label)) for value, label in author_choices()
+    ]

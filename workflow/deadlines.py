@@ -13,6 +13,7 @@ from django.utils import dateformat, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from submissions import profiles
 from workflow.calendar import Calendar
 from workflow.models import Deadline, DeadlineLength
 from workflow.periods import SPECS
@@ -137,6 +138,8 @@ class CaseDeadlines:
         self.submission = submission
         self.calendar = calendar
         self.lengths = lengths if lengths is not None else configured_lengths()
+        # An earlier text's treaty periods, for a case filed under it (profiles.Era).
+        self.era_periods = profiles.installed().periods_for(getattr(submission, "filed_on", None))
         self.items: list[Deadline] = [] if new else list(submission.deadlines.order_by("id"))
         self.dirty: set[int] = set()  # indexes into items
 
@@ -162,9 +165,8 @@ class CaseDeadlines:
         self.dirty.add(id(deadline))
 
     def _compute(self, deadline: Deadline):
-        spec = SPECS[deadline.kind]
         deadline.due_on, _moved = self.calendar.due_date(
-            deadline.start_on, deadline.length, spec.working_days
+            deadline.start_on, deadline.length, deadline.unit == Deadline.Unit.WORKING_DAYS
         )
         deadline.original_due_on = None  # a period counted afresh replaces any new target
         deadline.explanation = explanation_code(deadline)
@@ -181,20 +183,22 @@ class CaseDeadlines:
         """Open a period; an open one of the same kind (and Party) is re-based instead, so a
         case never waits twice for the same thing."""
         spec = SPECS[kind]
+        era_period = self.era_periods.get(kind)
+        working_days = era_period.working_days if era_period else spec.working_days
         deadline = self.open(kind, party)
         if deadline is None:
             deadline = Deadline(
                 submission=self.submission,
                 kind=kind,
                 party=party,
-                rule=spec.rule,
-                unit=(Deadline.Unit.WORKING_DAYS if spec.working_days else Deadline.Unit.DAYS),
+                rule=era_period.basis if era_period else spec.rule,
+                unit=(Deadline.Unit.WORKING_DAYS if working_days else Deadline.Unit.DAYS),
             )
             self.items.append(deadline)
         deadline.start_event = event
         deadline.start_kind = start_kind
         deadline.start_on = start_on
-        deadline.length = length or self.lengths[kind]
+        deadline.length = length or (era_period.length if era_period else self.lengths[kind])
         self._compute(deadline)
         self._touch(deadline)
         return deadline
@@ -273,7 +277,7 @@ class CaseDeadlines:
                 continue  # the Secretariat's new target stands
             spec = SPECS[deadline.kind]
             before = deadline.due_on
-            if spec.editable:
+            if spec.editable and deadline.kind not in self.era_periods:
                 deadline.length = self.lengths[deadline.kind]
             self._compute(deadline)
             if deadline.due_on != before:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from submissions.models import Submission
-from submissions.stages import Author, Stage, Visibility
+from submissions.stages import Stage, Visibility, author_choices
 from workflow.periods import KIND_LABELS
 from workflow.table import RULES, TABLE
 
@@ -41,7 +41,7 @@ class Event(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    author = models.CharField(_("author"), max_length=20, choices=Author.choices)
+    author = models.CharField(_("author"), max_length=20, choices=author_choices)
     stage_before = models.CharField(
         _("stage before"), max_length=40, choices=Stage.choices, blank=True
     )

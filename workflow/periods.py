@@ -100,5 +100,3 @@ SPECS = {
     ]
 }
 KIND_LABELS = {kind: spec.label for kind, spec in SPECS.items()}
-# The Party's response after it notifies exceptional circumstances (the profile's).
-EXTENDED_PARTY_RESPONSE = profiles.installed().extended_party_response.length

@@ -224,18 +224,12 @@ SEM_CHAIN_UNKEYED_BEFORE = env.str("SEM_CHAIN_UNKEYED_BEFORE", default="2026-12-
 SEM_NEXT_WORKING_DAY = env.bool("SEM_NEXT_WORKING_DAY", default=True)
 # Public holidays of the seat (the profile's): the `holidays` country and subdivision.
 SEM_HOLIDAY_COUNTRY, SEM_HOLIDAY_SUBDIVISION = profiles.get(SEM_PROCEDURE).holidays
-# Letterheads of emails and generated documents, one per language (notices.letterhead).
-SEM_LETTERHEAD = env.str(
-    "SEM_LETTERHEAD",
-    default="Secretariat for Environmental Matters — United States–Peru Trade Promotion Agreement",
-)
-SEM_LETTERHEAD_ES = env.str(
-    "SEM_LETTERHEAD_ES",
-    default=(
-        "Secretaría para Asuntos de Cumplimiento Ambiental — Acuerdo de Promoción Comercial "
-        "Perú–Estados Unidos"
-    ),
-)
+# Letterheads of emails and generated documents, one per language (notices.letterhead); the
+# profile names the Secretariat and its treaty in each of its languages.
+_LETTERHEADS = profiles.get(SEM_PROCEDURE).letterheads
+SEM_LETTERHEAD = env.str("SEM_LETTERHEAD", default=_LETTERHEADS.get("en", ""))
+SEM_LETTERHEAD_ES = env.str("SEM_LETTERHEAD_ES", default=_LETTERHEADS.get("es", ""))
+SEM_LETTERHEAD_FR = env.str("SEM_LETTERHEAD_FR", default=_LETTERHEADS.get("fr", ""))
 # Base URL used in emails (links back to the site).
 SEM_SITE_URL = env.str("SEM_SITE_URL", default="http://127.0.0.1:8000")
 

@@ -5,7 +5,7 @@ import datetime
 
 from django.conf import settings
 
-from submissions import access
+from submissions import access, profiles
 from submissions.models import (
     Document,
     IdentifierCounter,
@@ -18,7 +18,6 @@ from submissions.stages import Stage, Visibility
 from workflow import council, guards
 from workflow.audiences import access_for
 from workflow.models import Deadline, Event
-from workflow.periods import EXTENDED_PARTY_RESPONSE
 from workflow.rule import Effect, EventRule
 from workflow.services.context import Context
 
@@ -174,7 +173,10 @@ def _request_delivered(ctx: Context, event: Event) -> None:
 
 
 def _extension_notified(ctx: Context, event: Event) -> None:
-    ctx.deadlines.set_length(ctx.deadlines.open("party_response"), EXTENDED_PARTY_RESPONSE)
+    ctx.deadlines.set_length(
+        ctx.deadlines.open("party_response"),
+        profiles.installed().extension_for(ctx.submission.filed_on),
+    )
 
 
 def _submitters_joined(ctx: Context, event: Event) -> None:

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from submissions import profiles
 from submissions.models import (
     Document,
     EnvironmentalLaw,
@@ -140,7 +141,11 @@ class SubmissionAdmin(ReadOnlyAdmin):
 
     list_display = ("reference", "receipt_number", "party", "stage", "filed_on", "last_event_on")
     list_filter = ("stage", "party")
-    search_fields = ("identifier", "receipt_number", "title_en", "title_es")
+    search_fields = (
+        "identifier",
+        "receipt_number",
+        *(f"title_{code}" for code in profiles.installed().languages),
+    )
     list_select_related = ("party",)
     date_hierarchy = "filed_on"
     inlines = (SubmissionLawInline, SubmissionSubmitterInline)
@@ -183,7 +188,16 @@ class SubmissionAdmin(ReadOnlyAdmin):
                 )
             },
         ),
-        (_("Title and summary"), {"fields": ("title_en", "title_es", "summary_en", "summary_es")}),
+        (
+            _("Title and summary"),
+            {
+                "fields": tuple(
+                    f"{field}_{code}"
+                    for field in ("title", "summary")
+                    for code in profiles.installed().languages
+                )
+            },
+        ),
         (
             _("As filed"),
             {"fields": Submission.ANSWERS},

@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from submissions import profiles
 from submissions.stages import ClosureReason, Stage, Visibility, author_choices, language_choices
+from submissions.texts import PerLanguageTexts
 
 # The working languages of the installation's procedure profile (settings.LANGUAGES), in its
 # order: the first is the default of a person's preferred language.
@@ -28,6 +29,7 @@ FIRST_LANGUAGE = LANGUAGE_CHOICES[0][0]
 PROCEDURE = profiles.installed()
 PARTY_CODES = PROCEDURE.codes
 PARTY_CHOICES = PROCEDURE.party_choices()
+
 
 identifier_prefix_validator = RegexValidator(
     r"^[A-Z0-9]+(?:-[A-Z0-9]+)*$",
@@ -198,7 +200,7 @@ class SubmissionQuerySet(models.QuerySet):
         return self.exclude(stage=Stage.CLOSED)
 
 
-class Submission(models.Model):
+class Submission(PerLanguageTexts, models.Model):
     """A submission under Article 18.8: one case, from filing to closure.
 
     ``stage``, ``closure_reason``, ``registered_on``, ``chain_head`` and ``event_count`` are
@@ -241,6 +243,8 @@ class Submission(models.Model):
     title_es = models.CharField(_("title in Spanish"), max_length=500, blank=True)
     summary_en = models.TextField(_("summary in English"), blank=True)
     summary_es = models.TextField(_("summary in Spanish"), blank=True)
+    title_fr = models.CharField(_("title in French"), max_length=500, blank=True)
+    summary_fr = models.TextField(_("summary in French"), blank=True)
     laws = models.ManyToManyField(
         EnvironmentalLaw,
         through="SubmissionLaw",
@@ -304,49 +308,6 @@ class Submission(models.Model):
     @property
     def is_registered(self) -> bool:
         return self.registered_on is not None
-
-    # The languages a case's per-language texts are kept in (``title_en``, ``title_es``…).
-    TEXT_LANGUAGES = ("en", "es")
-
-    def shown_text(self, field: str, language: str | None = None) -> tuple[str, str]:
-        """A per-language text for a reader of ``language``, and the language it is in: the
-        reader's own if it is written, else the first written of the other languages, in
-        the installation's order (``settings.LANGUAGES``)."""
-        language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
-        order = [language, *(code for code, _name in settings.LANGUAGES if code != language)]
-        for code in order:
-            if code in self.TEXT_LANGUAGES and (text := getattr(self, f"{field}_{code}")):
-                return text, code
-        return "", language
-
-    def text_in(self, field: str, language: str | None = None) -> tuple[str, bool]:
-        """A per-language text and whether it is another language's, shown as a fallback."""
-        language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
-        text, shown = self.shown_text(field, language)
-        return text, shown != language
-
-    def texts(self, field: str) -> dict[str, str]:
-        """A per-language text in every language it is written in (the registry format's and
-        the API's ``{"en": …, "es": …}``)."""
-        return {
-            lang: text for lang in self.TEXT_LANGUAGES if (text := getattr(self, f"{field}_{lang}"))
-        }
-
-    @property
-    def title(self) -> str:
-        return self.text_in("title")[0]
-
-    @property
-    def title_is_fallback(self) -> bool:
-        return self.text_in("title")[1]
-
-    @property
-    def summary(self) -> str:
-        return self.text_in("summary")[0]
-
-    @property
-    def summary_is_fallback(self) -> bool:
-        return self.text_in("summary")[1]
 
     @staticmethod
     def slug_for(identifier: str) -> str:

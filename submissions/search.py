@@ -17,7 +17,7 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from submissions import access
+from submissions import access, profiles
 from submissions.models import PARTY_CHOICES as PARTIES
 from submissions.models import PARTY_CODES, Document, EnvironmentalLaw, SubmissionLaw
 from submissions.stages import Stage
@@ -37,7 +37,7 @@ STATUS_CHOICES = [
     ("open", pgettext_lazy("case status", "Open")),
     ("closed", pgettext_lazy("case status", "Closed")),
 ]
-PARTY_CHOICES = [("", _("Either Party")), *PARTIES]
+PARTY_CHOICES = [("", _("Any Party")), *PARTIES]
 SORT_CHOICES = [("newest", _("Newest filed first")), ("updated", _("Last updated first"))]
 
 
@@ -142,7 +142,11 @@ def docket_queryset(params):
 
 # --- Text search ---------------------------------------------------------------------------------
 
-CONFIGS = ("english", "spanish")
+# The text-search configuration of each working language, and the case's stored vector in it
+# (migrations 0006 and 0014); a search looks in the profile's languages only.
+CONFIG_OF = {"en": "english", "es": "spanish", "fr": "french"}
+STORED = {"english": "sem_search_en", "spanish": "sem_search_es", "french": "sem_search_fr"}
+CONFIGS = tuple(CONFIG_OF[code] for code in profiles.installed().languages)
 
 
 class _Vector(Func):
@@ -176,7 +180,7 @@ def _match(config: str, text: str, *fields: str) -> _Matches:
 def _stored_match(config: str, text: str) -> RawSQL:
     """A case's stored vector (a generated column of migration 0006, unknown to the model): no
     other table the docket's queries join has a column of that name."""
-    column = {"english": "sem_search_en", "spanish": "sem_search_es"}[config]
+    column = STORED[config]
     # The column and configuration come from the fixed tables above; the text is a parameter.
     return RawSQL(  # noqa: S611
         f"{column} @@ websearch_to_tsquery('{config}'::regconfig, sem_unaccent(%s))",
@@ -189,11 +193,11 @@ def search(queryset, text: str):
     """Cases whose titles, summaries, laws or public documents' titles match ``text``."""
     if connection.vendor == "postgresql":
         return _postgres_search(queryset, text)
+    own = Q()
+    for code in profiles.installed().languages:
+        own |= Q(**{f"title_{code}__icontains": text}) | Q(**{f"summary_{code}__icontains": text})
     return queryset.filter(
-        Q(title_en__icontains=text)
-        | Q(title_es__icontains=text)
-        | Q(summary_en__icontains=text)
-        | Q(summary_es__icontains=text)
+        own
         | Q(identifier__icontains=text)
         | Q(pk__in=_law_links(Q(name__icontains=text) | Q(provisions__icontains=text)))
         | Q(pk__in=_public_documents(Q(title__icontains=text)))
@@ -219,9 +223,7 @@ def _postgres_search(queryset, text: str):
     related += [_public_documents(_match(c, text, "title")) for c in CONFIGS]
     first, *rest = (branch.order_by() for branch in related)
     # UNION ALL: the IN around it ignores duplicates, so there is nothing to de-duplicate.
-    return queryset.filter(
-        Q(_stored_match("english", text))
-        | Q(_stored_match("spanish", text))
-        | Q(identifier__icontains=text)
-        | Q(pk__in=first.union(*rest, all=True))
-    )
+    condition = Q(identifier__icontains=text) | Q(pk__in=first.union(*rest, all=True))
+    for config in reversed(CONFIGS):
+        condition = Q(_stored_match(config, text)) | condition
+    return queryset.filter(condition)

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_GET
 
 from secretariat.public.cache import KeptCountPaginator
 from secretariat.public.docket_views import with_public_people
-from submissions import access
-from submissions.models import PARTY_CODES, Submission
+from submissions import access, profiles
+from submissions.models import PARTY_CODES
 from submissions.search import PAGE_SIZE, DocketFilterForm, docket_queryset
 from submissions.stages import Stage
 from workflow.registry import public_case, public_submitter
@@ -123,7 +123,7 @@ def _parameter(name, field) -> dict:
 NULLABLE_STRING = {"type": "string", "nullable": True}
 TEXTS = {
     "type": "object",
-    "properties": {code: {"type": "string"} for code in Submission.TEXT_LANGUAGES},
+    "properties": {code: {"type": "string"} for code in profiles.installed().languages},
 }
 LAW = {
     "type": "object",

@@ -23,7 +23,7 @@ from notices import services as notice_documents
 from secretariat.public import statistics
 from secretariat.public.cache import KeptCountPaginator, remember
 from secretariat.web import downloads
-from submissions import access
+from submissions import access, profiles
 from submissions.models import SubmissionLaw, SubmissionSubmitter
 from submissions.search import PAGE_SIZE, docket_queryset
 from submissions.stages import Stage
@@ -74,8 +74,7 @@ LIST_FIELDS = (
     "closure_reason",
     "filed_on",
     "last_event_on",
-    "title_en",
-    "title_es",
+    *(f"title_{code}" for code in profiles.installed().languages),
     "party__code",
     "party__name_en",
     "party__name_es",
@@ -280,12 +279,12 @@ def document_download(request, slug, pk):
     return downloads.serve_document(request, document)
 
 
+LANGUAGES = profiles.installed().languages
 CSV_COLUMNS = (
     "identifier",
     "party",
     "language",
-    "title_en",
-    "title_es",
+    *(f"title_{code}" for code in profiles.installed().languages),
     "filed_on",
     "status",
     "stage",
@@ -305,6 +304,7 @@ CSV_HEADERS = {
     "language": pgettext_lazy("CSV column", "language"),
     "title_en": pgettext_lazy("CSV column", "title_en"),
     "title_es": pgettext_lazy("CSV column", "title_es"),
+    "title_fr": pgettext_lazy("CSV column", "title_fr"),
     "filed_on": pgettext_lazy("CSV column", "filed_on"),
     "status": pgettext_lazy("CSV column", "status"),
     "stage": pgettext_lazy("CSV column", "stage"),
@@ -335,8 +335,7 @@ def docket_export_csv(request):
                 submission.identifier,
                 submission.party.code,
                 submission.language,
-                _cell(submission.title_en),
-                _cell(submission.title_es),
+                *(_cell(getattr(submission, f"title_{code}")) for code in LANGUAGES),
                 submission.filed_on.isoformat(),
                 "closed" if submission.stage == Stage.CLOSED else "open",
                 submission.stage,

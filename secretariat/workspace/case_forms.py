@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from secretariat.web.forms import AccessibleForm, DocumentField
 from secretariat.workspace.forms.actions import offer_case_documents
+from submissions import profiles
 from submissions.models import LANGUAGE_CHOICES, Document, Submission
 from submissions.stages import Visibility
+from submissions.texts import TEXT_LABELS
 
 REASON_HELP = _("Kept in the case's history.")
 
@@ -47,29 +49,35 @@ class LinkRelatedForm(AccessibleForm):
 
 
 class PublicTextsForm(AccessibleForm):
-    title_en = forms.CharField(label=_("Title in English"), max_length=500, required=False)
-    title_es = forms.CharField(label=_("Title in Spanish"), max_length=500, required=False)
-    summary_en = forms.CharField(
-        label=_("Summary in English"), required=False, widget=forms.Textarea(attrs={"rows": 4})
-    )
-    summary_es = forms.CharField(
-        label=_("Summary in Spanish"), required=False, widget=forms.Textarea(attrs={"rows": 4})
-    )
+    """The title and summary the public reads, in each of the profile's languages."""
+
     reason = forms.CharField(
         label=_("Reason"), help_text=REASON_HELP, widget=forms.Textarea(attrs={"rows": 2})
     )
 
     def __init__(self, case, *args, **kwargs):
+        languages = profiles.installed().languages
         kwargs.setdefault(
             "initial",
             {
-                "title_en": case.title_en,
-                "title_es": case.title_es,
-                "summary_en": case.summary_en,
-                "summary_es": case.summary_es,
+                f"{field}_{code}": getattr(case, f"{field}_{code}")
+                for code in languages
+                for field in ("title", "summary")
             },
         )
         super().__init__(*args, **kwargs)
+        fields = {}
+        for code in languages:
+            fields[f"title_{code}"] = forms.CharField(
+                label=TEXT_LABELS[code][0], max_length=500, required=False
+            )
+        for code in languages:
+            fields[f"summary_{code}"] = forms.CharField(
+                label=TEXT_LABELS[code][1],
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
+        self.fields = {**fields, "reason": self.fields["reason"]}
 
 
 class DocumentVersionForm(AccessibleForm):

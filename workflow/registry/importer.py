@@ -174,11 +174,17 @@ def _remove_existing(case, replace, reference) -> bool:
 
 
 def _text(value, name, reference):
+    """A per-language text of the file ({"en": …, "es": …}; a bare string is English)."""
+    languages = profiles.installed().languages
     if isinstance(value, str):
         return {"en": value}
-    if not isinstance(value, dict) or not any(value.get(k) for k in ("en", "es")):
+    if not isinstance(value, dict) or not any(value.get(code) for code in languages):
         raise RefusedCase(
-            reference, None, "-", _("“%(key)s” needs a text in English or Spanish.") % {"key": name}
+            reference,
+            None,
+            "-",
+            _("“%(key)s” needs a text in one of the working languages: %(languages)s.")
+            % {"key": name, "languages": ", ".join(languages)},
         )
     return value
 
@@ -200,7 +206,7 @@ def _filing_from(case, reference) -> services.FilingInput:
                 "languages": ", ".join(procedure.languages),
             },
         )
-    other = "es" if language == "en" else "en"
+    others = [code for code in procedure.languages if code != language]
     title = _text(case["title"], "title", reference)
     summary = _text(case["summary"], "summary", reference)
     laws = []
@@ -219,9 +225,9 @@ def _filing_from(case, reference) -> services.FilingInput:
         party=case["party"],
         language=language,
         title=title.get(language, ""),
-        title_other=title.get(other, ""),
+        other_titles={code: title[code] for code in others if title.get(code)},
         summary=summary.get(language, ""),
-        summary_other=summary.get(other, ""),
+        other_summaries={code: summary[code] for code in others if summary.get(code)},
         submitters=submitters,
         laws=laws,
         facts=details.get("facts", ""),

@@ -11,6 +11,7 @@ row, whose history (simple-history) records who changed them, when and why.
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from submissions import profiles
 from submissions.history import acting_user
 from submissions.models import Document, Submission
 from submissions.stages import Visibility
@@ -90,33 +91,28 @@ def unlink_related(submission, other, *, actor, reason: str) -> None:
         _record_link(other, case, "unlinked", actor, reason)
 
 
-def set_public_texts(
-    submission,
-    *,
-    actor,
-    title_en: str,
-    title_es: str,
-    summary_en: str,
-    summary_es: str,
-    reason: str,
-) -> Submission:
-    """Set the title and summary the public reads, in both languages. What the submitters
-    wrote (facts and the rest) is theirs and stays as filed. The row history records who
-    changed the texts, when and why."""
+def set_public_texts(submission, *, actor, reason: str, **texts: str) -> Submission:
+    """Set the title and summary the public reads: ``title_<language>`` and
+    ``summary_<language>`` for the profile's working languages (one not given stays as it
+    is). What the submitters wrote (facts and the rest) is theirs and stays as filed. The row
+    history records who changed the texts, when and why."""
     actor = _require_secretariat(actor)
     reason = _require_reason(reason)
-    texts = {
-        "title_en": title_en.strip(),
-        "title_es": title_es.strip(),
-        "summary_en": summary_en.strip(),
-        "summary_es": summary_es.strip(),
-    }
-    if not (texts["title_en"] or texts["title_es"]):
-        raise InvalidInput(_("Give the title in at least one language."), rule="title")
+    languages = profiles.installed().languages
+    names = {f"{field}_{code}" for field in ("title", "summary") for code in languages}
+    if set(texts) - names:
+        raise InvalidInput(
+            _("A title or summary is kept in the working languages only: %(languages)s.")
+            % {"languages": ", ".join(languages)},
+            rule="text language",
+        )
+    texts = {name: value.strip() for name, value in texts.items()}
     with transaction.atomic(), acting_user(actor.user):
         case = Submission.objects.select_for_update().get(pk=submission.pk)
         for name, value in texts.items():
             setattr(case, name, value)
+        if not any(getattr(case, f"title_{code}") for code in languages):
+            raise InvalidInput(_("Give the title in at least one language."), rule="title")
         case._change_reason = reason
         case.save(update_fields=list(texts))
     return case

@@ -55,8 +55,9 @@ class FilingInput:
     submitters: list[SubmitterInput]
     laws: list[LawInput] = field(default_factory=list)
     summary: str = ""
-    title_other: str = ""  # the title in the other language, when given (staff, import)
-    summary_other: str = ""
+    # The title and summary in other working languages, when given (staff, import): {"es": …}.
+    other_titles: dict = field(default_factory=dict)
+    other_summaries: dict = field(default_factory=dict)
     facts: str = ""
     authorities_communication: str = ""
     authorities_response: str = ""
@@ -103,7 +104,7 @@ def file_submission(
     if importing is None and actor.kind == "user" and not actor.is_secretariat_user:
         raise NotAllowed()
     on_date = datetime.date.fromisoformat(on) if isinstance(on, str) else (on or today())
-    other = "es" if filing.language == "en" else "en"
+    others = [code for code in procedure.languages if code != filing.language]
     history_user = importing.recorded_by if importing is not None else actor.user
     with transaction.atomic(), acting_user(history_user):
         party = Party.objects.get(code=filing.party)
@@ -128,9 +129,10 @@ def file_submission(
             relies_on_media_only=filing.relies_on_media_only,
         )
         setattr(submission, f"title_{filing.language}", filing.title)
-        setattr(submission, f"title_{other}", filing.title_other)
         setattr(submission, f"summary_{filing.language}", filing.summary)
-        setattr(submission, f"summary_{other}", filing.summary_other)
+        for code in others:
+            setattr(submission, f"title_{code}", filing.other_titles.get(code, ""))
+            setattr(submission, f"summary_{code}", filing.other_summaries.get(code, ""))
         ctx = Context(
             submission,
             getattr(importing, "calendar", None),

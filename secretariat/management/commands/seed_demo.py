@@ -156,11 +156,13 @@ class Command(BaseCommand):
                 party="PE",
                 language="es",
                 title="Ruido de locales nocturnos en Miraflores",
-                title_other="Nightclub noise in Miraflores",
+                other_titles={"en": "Nightclub noise in Miraflores"},
                 summary="Vecinos de Miraflores denuncian que la municipalidad no hace cumplir su "
                 "ordenanza de ruidos.",
-                summary_other="Residents of Miraflores say that the municipality does not enforce "
-                "its noise ordinance.",
+                other_summaries={
+                    "en": "Residents of Miraflores say that the municipality does not enforce "
+                    "its noise ordinance."
+                },
                 submitters=[
                     SubmitterInput(
                         kind="individual",
@@ -190,13 +192,15 @@ class Command(BaseCommand):
                 party="US",
                 language="en",
                 title="Enforcement of the Lacey Act on timber imported from Peru",
-                title_other="Aplicación de la Ley Lacey a la madera importada del Perú",
+                other_titles={"es": "Aplicación de la Ley Lacey a la madera importada del Perú"},
                 summary="A Peruvian organisation asserts that the United States fails to enforce "
                 "the Lacey Act's declaration and due-care requirements on imports of "
                 "Peruvian timber of illegal origin.",
-                summary_other="Una organización peruana sostiene que los Estados Unidos no aplican "
-                "las exigencias de declaración y diligencia debida de la Ley Lacey a "
-                "la madera peruana de origen ilegal.",
+                other_summaries={
+                    "es": "Una organización peruana sostiene que los Estados Unidos no aplican "
+                    "las exigencias de declaración y diligencia debida de la Ley Lacey a "
+                    "la madera peruana de origen ilegal."
+                },
                 submitters=[
                     SubmitterInput(
                         kind="organization",
@@ -243,11 +247,13 @@ class Command(BaseCommand):
                 party="PE",
                 language="es",
                 title="Deforestación para palma aceitera en Ucayali",
-                title_other="Oil palm deforestation in Ucayali",
+                other_titles={"en": "Oil palm deforestation in Ucayali"},
                 summary="Los peticionarios afirman que se otorgaron cambios de uso de suelo sin "
                 "evaluación ambiental en bosques primarios de Ucayali.",
-                summary_other="The submitters assert that land-use changes were granted without "
-                "environmental assessment in primary forest in Ucayali.",
+                other_summaries={
+                    "en": "The submitters assert that land-use changes were granted without "
+                    "environmental assessment in primary forest in Ucayali."
+                },
                 submitters=[
                     SubmitterInput(
                         kind="organization",
@@ -287,11 +293,13 @@ class Command(BaseCommand):
                 party="PE",
                 language="es",
                 title="Tala ilegal en la Reserva Comunal Amarakaeri",
-                title_other="Illegal logging in the Amarakaeri Communal Reserve",
+                other_titles={"en": "Illegal logging in the Amarakaeri Communal Reserve"},
                 summary="Se alega que no se fiscaliza la tala ilegal dentro de la Reserva Comunal "
                 "Amarakaeri.",
-                summary_other="The submission alleges that illegal logging inside the Amarakaeri "
-                "Communal Reserve goes unchecked.",
+                other_summaries={
+                    "en": "The submission alleges that illegal logging inside the Amarakaeri "
+                    "Communal Reserve goes unchecked."
+                },
                 submitters=[
                     SubmitterInput(
                         kind="individual",

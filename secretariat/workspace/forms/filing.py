@@ -7,8 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from secretariat.web.countries import CountryField
 from secretariat.web.forms import AccessibleForm, DocumentField
+from submissions import profiles
 from submissions.models import LANGUAGE_CHOICES, PARTY_CHOICES
 from submissions.storage import DocumentInput
+from submissions.texts import TEXT_LABELS
 from workflow import services
 
 
@@ -27,16 +29,8 @@ class PaperFilingForm(AccessibleForm):
     party = forms.ChoiceField(label=_("Party concerned"), choices=PARTY_CHOICES)
     language = forms.ChoiceField(label=_("Language of the submission"), choices=LANGUAGE_CHOICES)
     title = forms.CharField(label=_("Title in the language of the submission"), max_length=500)
-    title_other = forms.CharField(
-        label=_("Title in the other language"), max_length=500, required=False
-    )
     summary = forms.CharField(
         label=_("Summary in the language of the submission"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    summary_other = forms.CharField(
-        label=_("Summary in the other language"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -66,6 +60,23 @@ class PaperFilingForm(AccessibleForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["filed_on"].initial = timezone.localdate()
+        # The title and summary in the other working languages, each optional: after the
+        # submission's own (the one of its language is not asked twice: it is ignored).
+        fields = dict(self.fields)
+        texts = {}
+        for code in profiles.installed().languages:
+            title, summary = TEXT_LABELS[code]
+            texts[f"title_{code}"] = forms.CharField(label=title, max_length=500, required=False)
+            texts[f"summary_{code}"] = forms.CharField(
+                label=summary, required=False, widget=forms.Textarea(attrs={"rows": 3})
+            )
+        order = list(fields)
+        at = order.index("summary") + 1
+        self.fields = {
+            **{name: fields[name] for name in order[:at]},
+            **texts,
+            **{name: fields[name] for name in order[at:]},
+        }
 
     def clean(self):
         data = super().clean()
@@ -84,9 +95,9 @@ class PaperFilingForm(AccessibleForm):
             party=data["party"],
             language=data["language"],
             title=data["title"],
-            title_other=data["title_other"],
+            other_titles=self._others("title"),
             summary=data["summary"],
-            summary_other=data["summary_other"],
+            other_summaries=self._others("summary"),
             submitters=[
                 services.SubmitterInput(
                     kind=data["submitter_kind"],
@@ -110,3 +121,12 @@ class PaperFilingForm(AccessibleForm):
                 file=self.cleaned_data["document"],
             )
         ]
+
+    def _others(self, field: str) -> dict:
+        """The texts given in the working languages other than the submission's."""
+        data = self.cleaned_data
+        return {
+            code: data[f"{field}_{code}"]
+            for code in profiles.installed().languages
+            if code != data["language"] and data.get(f"{field}_{code}")
+        }

@@ -1,0 +1,94 @@
+"""A case's title and summary are kept per working language of the profile (``title_en``,
+``title_es``, ``title_fr``: issue #18): the paper filing and the public-texts form ask for each
+of the profile's languages, the service keeps them, and a reader of each language reads their
+own, or the first written one with its language named."""
+
+import dataclasses
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from secretariat.workspace.case_forms import PublicTextsForm
+from submissions import profiles
+from submissions.models import Submission
+from tests.helpers_cases import drive
+from workflow import services
+from workflow.exceptions import InvalidInput
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_paper_filing_takes_the_title_and_summary_in_the_other_language(client, officer):
+    client.force_login(officer)
+    page = client.get(reverse("ws_file")).content.decode()
+    assert 'name="title_en"' in page and 'name="summary_es"' in page
+    assert 'name="title_fr"' not in page  # not a working language of the TPA
+    response = client.post(
+        reverse("ws_file"),
+        {
+            "party": "PE",
+            "language": "es",
+            "title": "Río Rímac",
+            "title_en": "The Rímac River",
+            "title_es": "Ignored: the submission's own language is asked above",
+            "summary": "Vertidos al río.",
+            "summary_en": "Discharges into the river.",
+            "submitter_name": "Ana",
+            "submitter_kind": "individual",
+            "nationality": "PE",
+            "law": "Ley 28611",
+            "filed_on": "2023-06-10",
+            "date_reason": "Recibido por correo postal",
+        },
+    )
+    assert response.status_code == 302
+    case = Submission.objects.get()
+    assert (case.title_es, case.title_en, case.summary_en) == (
+        "Río Rímac",
+        "The Rímac River",
+        "Discharges into the river.",
+    )
+
+
+@pytest.fixture
+def three_languages(monkeypatch, settings):
+    profile = dataclasses.replace(profiles.US_PERU_TPA, languages=("en", "fr", "es"))
+    monkeypatch.setitem(profiles.PROFILES, "us-peru-tpa", profile)
+    settings.LANGUAGES = [("en", "English"), ("fr", "French"), ("es", "Spanish")]
+
+
+def test_under_a_profile_with_french_each_language_has_its_text(three_languages, officer):
+    case = drive("admissibility_review").case
+    form = PublicTextsForm(case)
+    assert list(form.fields) == [
+        "title_en",
+        "title_fr",
+        "title_es",
+        "summary_en",
+        "summary_fr",
+        "summary_es",
+        "reason",
+    ]
+    services.set_public_texts(
+        case,
+        actor=officer,
+        title_fr="Exploitation forestière illégale",
+        summary_fr="Résumé.",
+        reason="Texte public en français",
+    )
+    case.refresh_from_db()
+    assert case.title_fr == "Exploitation forestière illégale"
+    assert case.texts("title")["fr"] == "Exploitation forestière illégale"
+    assert [row[0] for row in case.text_rows()] == ["en", "fr", "es"]
+    with translation.override("fr"):
+        assert case.text_in("title") == ("Exploitation forestière illégale", False)
+    with pytest.raises(InvalidInput):
+        services.set_public_texts(case, actor=officer, title_de="Titel", reason="x")
+
+
+def test_the_tpa_keeps_no_french_text(officer):
+    case = drive("admissibility_review").case
+    assert "title_fr" not in PublicTextsForm(case).fields
+    with pytest.raises(InvalidInput):
+        services.set_public_texts(case, actor=officer, title_fr="Titre", reason="x")

@@ -1,4 +1,6 @@
-"""Compile locale/*/LC_MESSAGES/django.po to .mo: GNU msgfmt when installed, else Babel.
+"""Compile locale/*/LC_MESSAGES/django.po (and each profile's own wording,
+locale/profiles/<profile>/<lang>/LC_MESSAGES/django.po) to .mo: GNU msgfmt when installed, else
+Babel.
 
 `make messages` runs this so that set-up works on a machine without gettext.
 """
@@ -12,7 +14,10 @@ LOCALE = Path(__file__).resolve().parent.parent / "locale"
 
 
 def main() -> int:
-    catalogues = sorted(LOCALE.glob("*/LC_MESSAGES/*.po"))
+    # The shared catalogues and each profile's own wording (locale/profiles/<profile>/<lang>/).
+    catalogues = sorted(
+        [*LOCALE.glob("*/LC_MESSAGES/*.po"), *LOCALE.glob("profiles/*/*/LC_MESSAGES/*.po")]
+    )
     msgfmt = shutil.which("msgfmt")
     for po in catalogues:
         mo = po.with_suffix(".mo")

@@ -132,7 +132,14 @@ if profiles.problem(SEM_PROCEDURE):
 # The site speaks the profile's working languages.
 LANGUAGE_NAMES = {"en": _("English"), "es": _("Spanish"), "fr": _("French")}
 LANGUAGES = [(code, LANGUAGE_NAMES[code]) for code in profiles.get(SEM_PROCEDURE).languages]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The catalogues: a profile's own wording of the process first (locale/profiles/<profile>/, in
+# every one of its languages, English included: its articles, Parties and rules where the
+# default's sentences name the TPA's; see profile_prose), then the shared ones.
+LOCALE_PATHS = [
+    path
+    for path in (BASE_DIR / "locale" / "profiles" / SEM_PROCEDURE, BASE_DIR / "locale")
+    if path.is_dir()
+]
 USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = "secretariat.formats"  # one date format per language

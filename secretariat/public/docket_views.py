@@ -212,11 +212,36 @@ def docket_case(request, slug):
             ),
             [],
         ),
-        "other_language": "es" if (request.LANGUAGE_CODE or "en")[:2] == "en" else "en",
     }
-    context["other_title"] = getattr(submission, f"title_{context['other_language']}")
-    context["other_summary"] = getattr(submission, f"summary_{context['other_language']}")
+    context.update(_other_languages(submission, (request.LANGUAGE_CODE or "")[:2]))
     return render(request, "docket/case.html", context)
+
+
+# A section in another language is headed in that language, whatever the page's.
+NATIVE_HEADINGS = {"en": "In English", "es": "En español", "fr": "En français"}
+
+
+def _other_languages(submission, language: str) -> dict:
+    """The summary's language, and the title and summary in each other language they are
+    written in that the page does not already show (as a fallback) in their place."""
+    title_shown = submission.shown_text("title", language)[1]
+    summary_shown = submission.shown_text("summary", language)[1]
+    others = []
+    for code in LANGUAGES:
+        if code == language:
+            continue
+        title = getattr(submission, f"title_{code}")
+        summary = getattr(submission, f"summary_{code}")
+        if (title and title_shown != code) or (summary and summary_shown != code):
+            others.append(
+                {
+                    "language": code,
+                    "heading": NATIVE_HEADINGS.get(code, code),
+                    "title": title,
+                    "summary": summary,
+                }
+            )
+    return {"summary_language": summary_shown, "other_texts": others}
 
 
 def _attach_documents(events, documents):

@@ -15,6 +15,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext
 
 from notices import phrases
+from submissions.stages import Author
 from workflow import treaty
 
 register = template.Library()
@@ -61,6 +62,24 @@ def country_name(code: str) -> str:
     return names.get(code.upper(), code)
 
 
+# Labels by code, built once: a model's get_<field>_display builds its choices' dictionary
+# on every call (a case page's documents call it twice each).
+LANGUAGE_LABELS = dict(settings.LANGUAGES)
+AUTHOR_LABELS = dict(Author.choices)
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """``es`` → "Spanish" / "Español": a working language by its name in the active language."""
+    return str(LANGUAGE_LABELS.get(code, code))
+
+
+@register.filter
+def author_name(author: str) -> str:
+    """``party:PE`` → "Government of Peru": who is the author of a document or an event."""
+    return str(AUTHOR_LABELS.get(author, author))
+
+
 @register.filter
 def by_author(author: str) -> str:
     """``secretariat`` → "by the Secretariat" / "por la Secretaría"."""
@@ -89,6 +108,30 @@ def title_lang(submission) -> str:
 @register.filter
 def summary_lang(submission) -> str:
     return _shown_language(submission, "summary")
+
+
+ONLY_IN = {
+    "en": gettext_lazy("Available in English only."),
+    "es": gettext_lazy("Available in Spanish only."),
+    "fr": gettext_lazy("Available in French only."),
+}
+READ_HERE = {
+    "en": gettext_lazy("Read in English on this page"),
+    "es": gettext_lazy("Read in Spanish on this page"),
+    "fr": gettext_lazy("Read in French on this page"),
+}
+
+
+@register.filter
+def only_in(code: str) -> str:
+    """Said above a text shown in another language than the page's, its only one."""
+    return str(ONLY_IN.get(code, ""))
+
+
+@register.filter
+def read_here(code: str) -> str:
+    """The link to a document's text on the page, in its language."""
+    return str(READ_HERE.get(code, ""))
 
 
 @register.filter

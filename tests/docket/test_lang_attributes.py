@@ -52,3 +52,22 @@ def test_a_public_note_carries_the_cases_language(language):
     )
     page = Client().get(f"/{language}/docket/{story.case.slug}/").content.decode()
     assert _lang_of(page, "No se presentó una comunicación revisada") == {"es"}
+
+
+@frozen(D(2023, 3, 20))
+def test_a_text_in_one_language_says_so_and_the_other_language_has_its_section(case):
+    client = Client()
+    english = client.get(f"/en/docket/{case.slug}/").content.decode()
+    assert '<p class="fallback">Available in Spanish only.</p>' in english
+    assert 'lang="es">Resumen.' in english
+    assert "other-heading" not in english  # the Spanish texts are already the page's
+    case.title_en = "Forest concessions"
+    case.summary_en = "Summary."
+    case.save()
+    english = client.get(f"/en/docket/{case.slug}/?v=2").content.decode()
+    spanish = client.get(f"/es/docket/{case.slug}/?v=2").content.decode()
+    assert "Available in Spanish only." not in english
+    section = english.split('aria-labelledby="other-heading-es" lang="es">', 1)[1]
+    assert section.split("</section>", 1)[0].count("Concesiones forestales") == 1
+    assert '<h2 id="other-heading-es">En español</h2>' in section
+    assert '<h2 id="other-heading-en">In English</h2>' in spanish

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from notices import documents, letterhead
 from notices.wording import TITLES
-from submissions import access
+from submissions import access, profiles
 from submissions.models import Document, IdentifierCounter, Submission
 from submissions.stages import Visibility
 from workflow import services as workflow
@@ -201,7 +201,7 @@ def generated_documents(
     visibility: str | None = None,
     reference: str | None = None,
     on: datetime.date | None = None,
-    languages: tuple[str, ...] = ("en", "es"),
+    languages: tuple[str, ...] | None = None,
     edited: dict | None = None,
 ) -> list[workflow.DocumentInput]:
     """The documents ``kind`` issues, each in the case's language (the original) and the other
@@ -211,6 +211,11 @@ def generated_documents(
     never public) applies to documents whose kind has no visibility of its own."""
     inputs = []
     edited = edited or {}
+    # Each document in every working language the formal wording exists in (notices.wording:
+    # the TPA's English and Spanish), the submission's own first.
+    languages = languages or tuple(
+        code for code in profiles.installed().languages if code in TITLES
+    )
     for number, doc_kind in enumerate(issued_by(kind, data)):
         first = len(inputs)
         # The submission's own language first: the other is its official translation.
@@ -263,7 +268,7 @@ def record_with_documents(
     *,
     actor,
     data: dict | None = None,
-    languages: tuple[str, ...] = ("en", "es"),
+    languages: tuple[str, ...] | None = None,
     reasons: str = "",
     note: str = "",
     documents_in=(),

@@ -80,3 +80,13 @@ def test_peru_responds_in_spanish_after_an_extension(page, pe_focal, officer, tm
         assert case.reference in activity
         assert "pe_focal" in activity
         assert "Anexo 1: informe de OSINFOR" in activity
+
+        # The Secretariat's page says the response's text waits for its review, and the link
+        # beside it opens the form that publishes it.
+        page.goto(f"{page.base}/es/secretariat/case/{case.pk}/")
+        assert "que se envió; su texto, una vez publicado" in page.content()
+        form = page.locator("#action-visibility_changed")
+        assert form.get_attribute("open") is None
+        page.get_by_role("link", name="Publicar uno: cambiar su visibilidad").click()
+        page.wait_for_selector("#action-visibility_changed[open]")
+        assert form.locator("select[name='visibility_changed-event']").is_visible()

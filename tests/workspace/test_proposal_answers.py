@@ -60,7 +60,8 @@ def test_a_returned_proposal_is_emailed_to_its_officer_and_marked_in_the_queue(
     assert "proposal returned" in _queue_row(client, case)
     # The case page holds the proposal again in its form, open, with the comment.
     page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
-    form = page.split('<details class="action" open>', 1)[1].split("</details>", 1)[0]
+    form = page.split('<details class="action" id="action-admissibility_determined" open>', 1)[1]
+    form = form.split("</details>", 1)[0]
     assert "/act/admissibility_determined/" in form
     assert "Criterion (c) needs the annex&#x27;s pages." in form
     assert "(c) is met.</textarea>" in form

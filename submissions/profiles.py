@@ -2,13 +2,17 @@
 
 One installation runs one profile, named by the setting ``SEM_PROCEDURE``; every case stores
 the profile it was filed or imported under (``Submission.procedure``), and a registry file
-names its profile (``"profile"``; absent means ``us-peru-tpa``). The code reads the Parties,
-the working languages and the identifier's Party part from here instead of writing them in.
+names its profile (``"profile"``; absent means ``us-peru-tpa``). The code reads from here
+what differs between treaties: the Parties, the working languages, the identifier and its
+sequence, the seat, the periods (and an earlier text's), the criteria and factors, the
+Council's rule, the steps a profile adds to the table (``transitions``), letterheads.
 
 Built so far: ``us-peru-tpa``, today's process (United States–Peru Trade Promotion Agreement,
 Arts. 18.8–18.9). The research for ``usmca-cec`` and ``cafta-dr`` (each value with its source)
 is in docs/profiles.md; they are named in ``PLANNED`` so that a setting naming one is refused
-with a message that says so, not taken for a typing error.
+with a message that says so, not taken for a typing error. Their values verified so far are
+defined below for them to use (``CEC_IDENTIFIER``, ``CAFTA_DR_IDENTIFIER``,
+``COMBINED_DETERMINATION``, ``COUNCIL_VOTES``, ``ERRATA``, ``TWO_THIRDS``).
 """
 
 import datetime

@@ -44,14 +44,15 @@ def apply(ctx: Context, rule: EventRule, event: Event) -> None:
     effect = rule.effect(data.get("outcome"))
     in_scope = effect.from_stages is None or stage_before in effect.from_stages
     deadlines = ctx.deadlines
-    now = [*ctx.facts, {"kind": rule.kind, "data": data, "on": on}]
-    if (effect.by_council_rule and not council.decides(now, rule.kind)) or (
-        effect.by_council_refusal and not council.refused(now)
-    ):
-        # One member's instruction (or vote against) of several the Council's rule asks
-        # for: recorded, and the case waits for the others.
-        effect = Effect()
-        in_scope = False
+    if effect.by_council_rule or effect.by_council_refusal:
+        now = [*ctx.facts, {"kind": rule.kind, "data": data, "on": on}]
+        if (effect.by_council_rule and not council.decides(now, rule.kind)) or (
+            effect.by_council_refusal and not council.refused(now)
+        ):
+            # One member's instruction (or vote against) of several the Council's rule asks
+            # for: recorded, and the case waits for the others.
+            effect = Effect()
+            in_scope = False
 
     # Deadlines met by this event.
     for kind in effect.meets:

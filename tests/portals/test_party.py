@@ -380,6 +380,8 @@ def test_a_partys_information_waits_for_review_in_the_api_and_the_director_reads
     # empty (the fourth walk: the information could never be published from the page).
     form = page.split('name="visibility_changed-event"', 1)[1].split("</select>", 1)[0]
     assert f'<option value="{event.pk}">{event.seq}. Response of the Party</option>' in form
+    # Publishing the note publishes the information sent with it: the choice says so.
+    assert "Note, with any information sent with it" in page
     proposal = propose_publishing_text(case, officer, event, D(2023, 6, 12))
     client.force_login(director)
     approvals = client.get(reverse("ws_approvals")).content.decode()

@@ -227,7 +227,9 @@ class VisibilityForm(ActionForm):
     )
     fields_of_text = forms.MultipleChoiceField(
         label=_("Which text"),
-        choices=[("title", _("Title")), ("note", _("Note"))],
+        # The note carries with it the words an author sent beside it (access.TEXT_DATA: a
+        # Party's other information with its response): publishing one publishes both.
+        choices=[("title", _("Title")), ("note", _("Note, with any information sent with it"))],
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

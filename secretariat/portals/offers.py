@@ -51,7 +51,7 @@ def has_final_record(case) -> bool:
     return case.events.filter(kind="final_submitted").exists()
 
 
-def held_back(case, kind: str, party: str | None = None):
+def held_back(case, kind: str, party: str | None = None, facts: list | None = None):
     """Why an action legal for the workflow is not offered by a portal now, or ``None``.
 
     The table lets a Council member instruct publication from the moment the Council is
@@ -62,13 +62,14 @@ def held_back(case, kind: str, party: str | None = None):
     met (any one member under the TPA) the Council's page says so instead of offering to give
     it again; and a member (of ``party``) who has given an instruction is not offered it
     twice while the rule waits for other members, nor, having voted either way on preparing
-    a record, another vote on it.
+    a record, another vote on it. ``facts``: the case's Council acts, when the caller has
+    read them (``council.facts_of``) for several kinds.
     """
     if kind == "publication_instructed" and not has_final_record(case):
         return _("there is no final factual record to publish yet.")
     if kind not in (*council.RULES, "council_declined"):
         return None
-    facts = council.facts_of(case)
+    facts = council.facts_of(case) if facts is None else facts
     if kind in council.RULES and council.decided_on(facts, kind) is not None:
         if kind == "council_instructed":
             return _("the Secretariat has already been instructed to prepare a factual record.")
@@ -97,11 +98,14 @@ def offered(case, user, portal: str, *, responded: bool | None = None) -> list[d
     if responded is None:
         responded = case.events.filter(kind="party_responded").exists()
     legal = {action.kind for action in available_actions(case, user)}
+    # The Council's acts, read once for the instructions and votes the page may offer.
+    voting = legal & {*council.RULES, "council_declined"} & set(PORTAL_ACTIONS[portal])
+    facts = council.facts_of(case) if voting else None
     offers = []
     for kind in PORTAL_ACTIONS[portal]:
         if (
             kind not in legal
-            or held_back(case, kind, access.party_of(user))
+            or held_back(case, kind, access.party_of(user), facts)
             or _moved_on(case, kind, responded)
         ):
             continue

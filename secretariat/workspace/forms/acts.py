@@ -27,6 +27,11 @@ class OnBehalfForm(ActionForm):
     their letter or email: the letter is the record's evidence, and the record goes through
     four eyes (PROCESS.md, "Records made on someone else's behalf")."""
 
+    @property
+    def on_behalf(self) -> bool:
+        """Whether this records someone else's act, which goes through four eyes."""
+        return self.rule.kind in ON_BEHALF_KINDS
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.rule.kind in ON_BEHALF_KINDS and "document" in self.fields:
@@ -59,7 +64,9 @@ class AssignForm(ActionForm):
 class PartyForm(OnBehalfForm):
     """An act of one Party or its Council member, recorded by the Secretariat from paper."""
 
-    party = forms.ChoiceField(label=_("Party"), choices=PARTY_CHOICES)
+    # No Party chosen beforehand: the officer reads it from the letter (a default recorded
+    # the first Party's comment twice in a walk).
+    party = forms.ChoiceField(label=_("Party"), choices=[("", "—"), *PARTY_CHOICES])
     author_prefix = "council"
 
     def data_for_event(self):

@@ -113,6 +113,19 @@ class ResponseDecisionForm(AdmissibilityForm):
         self.factor_labels = lettered_items(factors_for(self.submission.filed_on))
         for letter, label in self.factor_labels.items():
             _finding_fields(self, letter, label, YES_NO)
+        # Factor (d), whether the submission is drawn only from mass media reports, is asked
+        # of the submitters when they file: their answer is the start (a walk answered "Yes",
+        # against the filing, not seeing that "Yes" counts against a request).
+        media = self.submission.relies_on_media_only
+        if "d" in self.factor_labels and media is not None:
+            self.fields["d_finding"].initial = "yes" if media else "no"
+            self.fields["d_finding"].help_text = (
+                gettext("The submitters answered that it is drawn only from mass media reports.")
+                if media
+                else gettext(
+                    "The submitters answered that it is not drawn only from mass media reports."
+                )
+            )
         # The decision comes after the factors, as the Secretariat reasons.
         self.order_fields(
             [

@@ -1,0 +1,32 @@
+"""Findings of the fifth walk (Spanish, 390 px, every role), each fixed where people met it."""
+
+import pytest
+from django.urls import reverse
+
+from secretariat.workspace.forms import action_form
+from tests.helpers_cases import drive
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_recorded_act_names_no_party_until_the_officer_chooses_one(client, officer):
+    case = drive("draft_comment_period").case
+    form = action_form("draft_commented", case)
+    assert form.fields["party"].choices[0] == ("", "—")
+    assert form.fields["party"].required
+    client.force_login(officer)
+    page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    # A record made from a letter says, like a decision, that it goes to the Director.
+    assert "Comments of a Party on the draft factual record — recorded from a letter" in page
+
+
+def test_the_media_factor_starts_from_the_submitters_answer(db):
+    case = drive("response_decision").case
+    case.relies_on_media_only = False
+    form = action_form("response_decided", case)
+    assert form.fields["d_finding"].initial == "no"
+    assert "not drawn only from mass media" in str(form.fields["d_finding"].help_text)
+    case.relies_on_media_only = True
+    assert action_form("response_decided", case).fields["d_finding"].initial == "yes"
+    case.relies_on_media_only = None
+    assert action_form("response_decided", case).fields["d_finding"].initial is None

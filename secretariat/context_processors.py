@@ -23,6 +23,9 @@ def site(request):
         "is_portal_user": bool(signed_in and access.party_of(user)),
         # What a permanent identifier looks like here (the home page's example).
         "identifier_example": _identifier_example(),
+        # A profile still holding values not read in its treaty's text runs only where the
+        # installation accepts that (SEM_ALLOW_UNVERIFIED_PROFILE); every page says so.
+        "provisional_procedure": bool(profiles.installed().unverified),
         # The header links to the admin site only for an account that can see something there
         # (the admin's own test), not for every staff account; worked out only if asked.
         "may_administer": SimpleLazyObject(

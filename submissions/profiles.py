@@ -5,495 +5,42 @@ the profile it was filed or imported under (``Submission.procedure``), and a reg
 names its profile (``"profile"``; absent means ``us-peru-tpa``). The code reads from here
 what differs between treaties: the Parties, the working languages, the identifier and its
 sequence, the seat, the periods (and an earlier text's), the criteria and factors, the
-Council's rule, the steps a profile adds to the table (``transitions``), letterheads.
+Council's rule, the steps a profile adds to the table (``transitions``), letterheads. The
+shape of a profile is ``submissions.procedure``.
 
-Built so far: ``us-peru-tpa``, today's process (United States–Peru Trade Promotion Agreement,
-Arts. 18.8–18.9). The research for ``usmca-cec`` and ``cafta-dr`` (each value with its source)
-is in docs/profiles.md; they are named in ``PLANNED`` so that a setting naming one is refused
-with a message that says so, not taken for a typing error. Their values verified so far are
-defined below for them to use (``CEC_IDENTIFIER``, ``CAFTA_DR_IDENTIFIER``,
-``COMBINED_DETERMINATION``, ``COUNCIL_VOTES``, ``ERRATA``, ``TWO_THIRDS``).
+``us-peru-tpa``: today's process (United States–Peru Trade Promotion Agreement,
+Arts. 18.8–18.9), the default. ``usmca-cec`` (submissions.profile_cec): the CEC's, with its
+NAAEC-era texts; it still holds values not read in the USMCA's text (``unverified``), so an
+installation runs it only when it says so. ``cafta-dr`` is researched (docs/profiles.md) but
+not built: it is named in ``PLANNED`` so that a setting naming it is refused with a message
+that says so, not taken for a typing error.
 """
 
-import datetime
-import math
-import re
-from dataclasses import dataclass, field
-from fractions import Fraction
-
 from django.conf import settings
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+
+from submissions.procedure import (  # noqa: F401 - the profile's shape, named here too
+    ANY_ONE_MEMBER,
+    CAFTA_DR_IDENTIFIER,
+    CEC_IDENTIFIER,
+    COMBINED_DETERMINATION,
+    COUNCIL_VOTES,
+    ERRATA,
+    TWO_THIRDS,
+    CouncilRule,
+    Era,
+    IdentifierScheme,
+    Party,
+    Period,
+    Procedure,
+)
+from submissions.profile_cec import USMCA_CEC
+from submissions.profile_tpa import US_PERU_TPA
 
 DEFAULT = "us-peru-tpa"
-PLANNED = ("usmca-cec", "cafta-dr")
+PLANNED = ("cafta-dr",)
 
 
-@dataclass(frozen=True)
-class Party:
-    """A Party to the treaty.
-
-    ``label``: the name on its own (a choice, a chart's bar); ``in_sentence``: as a sentence
-    names it, with its article where English has one ("the United States"); ``government``:
-    the addressee of a request, without the article a Spanish sentence contracts ("al Gobierno
-    del Perú"); ``council``: its member of the Council, as an author; ``names``: the fixed
-    name in each working language, for the reference rows.
-
-    A sentence never puts a preposition before a name it received as a placeholder ("a el
-    Perú"): it takes a whole phrase, translated as one piece (notices.phrases). ``phrases``
-    holds them in the interface's language (lazy, through the catalogue); ``document_phrases``
-    holds the formal documents' fixed wording per language (notices.wording). Their keys:
-    ``concerning`` (a submission concerning the Party), ``from`` (a response), ``for`` (an
-    account), ``by_government``, ``by_council``, ``on_behalf_government``,
-    ``on_behalf_council``; and per language ``name``, ``concerning``, ``addressee``.
-    """
-
-    code: str
-    label: object
-    in_sentence: object
-    government: object
-    council: object
-    names: dict
-    phrases: dict
-    document_phrases: dict
-    # What people write for a nationality, in any working language (the filing form takes
-    # them for the country): lower case, accents as written.
-    demonyms: tuple[str, ...] = ()
-
-    @property
-    def authors(self) -> tuple[str, str]:
-        """The event authors that speak for this Party: its government and its Council
-        member (submissions.stages.Author)."""
-        return (f"party:{self.code}", f"council:{self.code}")
-
-
-@dataclass(frozen=True)
-class Period:
-    """A deadline's default length, its unit, and its basis: the article that fixes it, or
-    ``"setting"`` where the text fixes none and the Secretariat may change it
-    (``DeadlineLength``)."""
-
-    length: int
-    working_days: bool
-    basis: str
-
-
-@dataclass(frozen=True)
-class CouncilRule:
-    """When the Council's members' instructions are the Council's: ``share`` of its members
-    (one per Party) must have instructed; ``0`` means any one member suffices (US-Peru TPA
-    Art. 18.9.2 and 18.9.7; CAFTA-DR Art. 17.8.2, "by a vote of any Party"); NAAEC
-    Art. 15(2) and 15(7) ask for "a two-thirds vote" (two of the three)."""
-
-    share: Fraction = Fraction(0)
-    basis: str = ""
-
-    def needed(self, members: int) -> int:
-        """How many members' instructions make the Council's."""
-        return max(1, math.ceil(self.share * members))
-
-
-ANY_ONE_MEMBER = CouncilRule()
-TWO_THIRDS = CouncilRule(Fraction(2, 3))
-
-
-@dataclass(frozen=True)
-class Era:
-    """An earlier text of the same process: a case filed on or before ``until`` is determined
-    against its criteria and factors (the CEC's cases filed before 1 July 2020 under NAAEC
-    Art. 14, with six criteria, later ones under USMCA Art. 24.27, with five)."""
-
-    name: str
-    until: datetime.date
-    criteria: dict
-    factors: dict
-    # The treaty periods that differ under it, by deadline kind, and the Party's longer
-    # response after exceptional circumstances (NAAEC 14(3): 30 days, 60).
-    periods: dict = field(default_factory=dict)
-    extended_party_response: "Period | None" = None
-
-
-@dataclass(frozen=True)
-class IdentifierScheme:
-    """How a case's permanent identifier is written (``SEM/PE/002/2023``) and read back, and
-    which sequence its number is counted in (``IdentifierCounter``).
-
-    ``template`` may use ``{prefix}``, ``{party}``, ``{number}``, ``{year}`` and ``{year2}``
-    (the year's last two digits: the CEC's ``SEM-97-001``).
-    """
-
-    template: str = "{prefix}/{party}/{number:03d}/{year}"
-    # The same shape as a regular expression, with ``{prefix}`` and ``{party}`` for the parts
-    # the installation and the profile's Parties fill in (the validator's, and the case page's
-    # URL in lower case with "-" for "/": ``sem-pe-002-2023``).
-    shape: str = r"{prefix}/{party}/\d{{3,}}/\d{{4}}"
-    # The parts of an identifier as named groups, to read one back (``parse``).
-    parts: str = r"(?P<prefix>.+)/(?P<party>[A-Z]{2})/(?P<number>\d+)/(?P<year>\d{4})"
-    # Whether each Party has its own sequence (``SEM/PE/001/2023`` and ``SEM/US/001/2023``)
-    # or one sequence runs across the Parties in a year (the CEC's ``SEM-23-001``).
-    per_party: bool = True
-    # A two-digit year at or above this is of the 1900s (the CEC's first cases are of 1995).
-    century_pivot: int = 90
-
-    def format(self, prefix: str, party: str, number: int, year: int) -> str:
-        return self.template.format(
-            prefix=prefix, party=party, number=number, year=year, year2=year % 100
-        )
-
-    def regex(self, party_codes) -> str:
-        """An identifier of any prefix and of one of ``party_codes``, as a regular expression."""
-        return self.shape.format(
-            prefix=r"[A-Z0-9]+(?:-[A-Z0-9]+)*", party="(" + "|".join(party_codes) + ")"
-        )
-
-    def slug_regex(self, party_codes) -> str:
-        """A case's slug (``Submission.slug_for``: the identifier in lower case, "-" for "/")."""
-        return self.shape.replace("/", "-").format(
-            prefix=r"[a-z0-9]+(?:-[a-z0-9]+)*",
-            party="(?:" + "|".join(code.lower() for code in party_codes) + ")",
-        )
-
-    def parse(self, identifier: str) -> tuple[str, str, int, int]:
-        """(prefix, Party, number, year) of an identifier the validator accepted; the Party is
-        ``""`` where the identifier names none."""
-        found = re.fullmatch(self.parts, identifier)
-        if found is None:
-            raise ValueError(identifier)
-        parts = found.groupdict()
-        if "year" in parts:
-            year = int(parts["year"])
-        else:
-            year2 = int(parts["year2"])
-            year = (1900 if year2 >= self.century_pivot else 2000) + year2
-        return parts["prefix"], parts.get("party", ""), int(parts["number"]), year
-
-    def sequence(self, prefix: str, party: str, year: int) -> tuple[str, str, int]:
-        """The (prefix, Party, year) key of the counter an identifier's number is taken from:
-        the Party is ``""`` where one sequence runs across the Parties."""
-        return prefix, party if self.per_party else "", year
-
-
-@dataclass(frozen=True)
-class Procedure:
-    """One profile. Each value's source is in docs/profiles.md, beside the same name."""
-
-    slug: str
-    parties: tuple[Party, ...]
-    languages: tuple[str, ...]
-    # The seat: its time zone (every treaty date is a date there) and its public holidays (the
-    # ``holidays`` package's country and subdivision).
-    time_zone: str
-    holidays: tuple[str, str | None]
-    # Each deadline of REGISTRY-FORMAT.md's table by its kind, and the Party's longer response
-    # period after it notifies exceptional circumstances.
-    periods: dict
-    extended_party_response: Period
-    # The admissibility criteria and the factors guiding a request for a response, by letter,
-    # in the treaty's words (the catalogue holds its other authentic language).
-    criteria: dict = field(default_factory=dict)
-    factors: dict = field(default_factory=dict)
-    identifier: IdentifierScheme = IdentifierScheme()
-    # The language tag a document written in each language carries (its region: the seat's or
-    # the Parties'), for screen readers and spelling.
-    language_tags: dict = field(default_factory=dict)
-    # The Secretariat's name and its treaty's, by language: the letterhead of its emails and
-    # documents, unless the installation sets ``SEM_LETTERHEAD`` (_ES, _FR).
-    letterheads: dict = field(default_factory=dict)
-    # The prefix of new identifiers unless the installation sets ``SEM_IDENTIFIER_PREFIX``.
-    identifier_prefix: str = "SEM"
-    # The Council's rule for instructing a factual record and for instructing its
-    # publication.
-    preparation_rule: CouncilRule = ANY_ONE_MEMBER
-    publication_rule: CouncilRule = ANY_ONE_MEMBER
-    # Whether a revised submission that comes after the revision period is refused (CAFTA-DR:
-    # "Suspension of the submission consideration … It was presented extemporaneously", El
-    # Salvador 2011 [registry]) rather than accepted and marked late (the TPA, PROCESS.md).
-    late_revision_refused: bool = False
-    # Earlier texts of the process, each for the cases filed up to its date (``texts_for``).
-    earlier_eras: tuple[Era, ...] = ()
-    # The profile's own transitions: event kind -> the stages it adds to the table's (the
-    # registry format's) for that kind. Empty for the TPA.
-    transitions: dict = field(default_factory=dict)
-    # Party codes whose own persons may not file about them (US-Peru TPA Art. 18.8.3: a
-    # person of the United States files about the United States under the CEC process).
-    not_about_own_party: tuple[str, ...] = ()
-    # What the filing form tells a person before filing (the Secretariat decides), in the
-    # profile's articles: ``not_a_person_of_a_party`` (criterion (f)); ``own_party`` and
-    # ``own_party_and_another`` (a person of a Party in ``not_about_own_party`` filing about it,
-    # alone or also a person of another Party). Each takes ``%(name)s``.
-    eligibility_warnings: dict = field(default_factory=dict)
-
-    def era_for(self, filed_on: datetime.date | None) -> Era | None:
-        """The earlier text a case filed on ``filed_on`` falls under, or ``None``."""
-        for era in sorted(self.earlier_eras, key=lambda era: era.until):
-            if filed_on is not None and filed_on <= era.until:
-                return era
-        return None
-
-    def texts_for(self, filed_on: datetime.date | None) -> tuple[dict, dict]:
-        """(criteria, factors) a case filed on ``filed_on`` is determined against."""
-        era = self.era_for(filed_on)
-        return (era.criteria, era.factors) if era else (self.criteria, self.factors)
-
-    def periods_for(self, filed_on: datetime.date | None) -> dict:
-        """The treaty periods of an earlier text that replace the profile's for a case filed
-        on ``filed_on`` (none for a case under the current text)."""
-        era = self.era_for(filed_on)
-        return era.periods if era else {}
-
-    def extension_for(self, filed_on: datetime.date | None) -> int:
-        """The Party's response period after it notifies exceptional circumstances."""
-        era = self.era_for(filed_on)
-        longer = (era and era.extended_party_response) or self.extended_party_response
-        return longer.length
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        return tuple(party.code for party in self.parties)
-
-    def party(self, code: str) -> Party:
-        for party in self.parties:
-            if party.code == code:
-                return party
-        raise KeyError(code)
-
-    def party_choices(self) -> list[tuple[str, object]]:
-        """(code, label) of each Party, in the profile's order."""
-        return [(party.code, party.label) for party in self.parties]
-
-    @property
-    def portal_authors(self) -> tuple[str, ...]:
-        """Every author that speaks for a government or a Council member."""
-        return tuple(
-            author for kind in (0, 1) for author in (p.authors[kind] for p in self.parties)
-        )
-
-    @property
-    def identifier_regex(self) -> str:
-        """This installation's identifiers (``SEM/PE/002/2023``) as a regular expression."""
-        return self.identifier.regex(self.codes)
-
-    @property
-    def slug_regex(self) -> str:
-        """Its cases' slugs (``sem-pe-002-2023``) as a regular expression."""
-        return self.identifier.slug_regex(self.codes)
-
-
-US_PERU_TPA = Procedure(
-    slug="us-peru-tpa",
-    parties=(
-        Party(
-            code="PE",
-            label=_("Peru"),
-            in_sentence=_("Peru"),
-            government=_("Government of Peru"),
-            council=_("Council member of Peru"),
-            names={"en": "Peru", "es": "Perú"},
-            demonyms=("peruvian", "peruano", "peruana", "peruanos", "peruanas"),
-            phrases={
-                "concerning": pgettext_lazy("a submission", "concerning Peru"),
-                "from": pgettext_lazy("a response", "from Peru"),
-                "for": pgettext_lazy("an account", "for Peru"),
-                "by_government": pgettext_lazy("author", "by the Government of Peru"),
-                "by_council": pgettext_lazy("author", "by the Council member of Peru"),
-                "on_behalf_government": pgettext_lazy(
-                    "author", "on behalf of the Government of Peru"
-                ),
-                "on_behalf_council": pgettext_lazy(
-                    "author", "on behalf of the Council member of Peru"
-                ),
-            },
-            document_phrases={
-                "en": {
-                    "name": "Peru",
-                    "concerning": "concerning Peru",
-                    "addressee": "from the Government of Peru",
-                },
-                "es": {
-                    "name": "Perú",
-                    "concerning": "relativa al Perú",
-                    "addressee": "al Gobierno del Perú",
-                },
-            },
-        ),
-        Party(
-            code="US",
-            label=_("United States"),
-            in_sentence=_("the United States"),
-            government=_("Government of the United States"),
-            council=_("Council member of the United States"),
-            names={"en": "United States", "es": "Estados Unidos"},
-            demonyms=(
-                "american",
-                "usa",
-                "estadounidense",
-                "estadounidenses",
-                "norteamericano",
-                "norteamericana",
-            ),
-            phrases={
-                "concerning": pgettext_lazy("a submission", "concerning the United States"),
-                "from": pgettext_lazy("a response", "from the United States"),
-                "for": pgettext_lazy("an account", "for the United States"),
-                "by_government": pgettext_lazy("author", "by the Government of the United States"),
-                "by_council": pgettext_lazy("author", "by the Council member of the United States"),
-                "on_behalf_government": pgettext_lazy(
-                    "author", "on behalf of the Government of the United States"
-                ),
-                "on_behalf_council": pgettext_lazy(
-                    "author", "on behalf of the Council member of the United States"
-                ),
-            },
-            document_phrases={
-                "en": {
-                    "name": "United States",
-                    "concerning": "concerning the United States",
-                    "addressee": "from the Government of the United States",
-                },
-                "es": {
-                    "name": "Estados Unidos",
-                    "concerning": "relativa a los Estados Unidos",
-                    "addressee": "al Gobierno de los Estados Unidos",
-                },
-            },
-        ),
-    ),
-    languages=("en", "es"),
-    time_zone="America/New_York",  # Washington, D.C.
-    holidays=("US", "DC"),
-    # PROCESS.md's deadline table; "setting": ours, where the Agreement fixes no period.
-    periods={
-        "acknowledgement": Period(5, True, "setting"),
-        "admissibility": Period(30, False, "setting"),
-        "revision": Period(30, False, "setting"),
-        "response_decision": Period(30, False, "setting"),
-        "party_response": Period(45, False, "Art. 18.8.5"),
-        "factual_record_decision": Period(60, False, "setting"),
-        "council_instruction": Period(60, False, "setting"),
-        "draft_factual_record": Period(120, False, "setting"),
-        "draft_comments": Period(45, False, "Art. 18.9.5"),
-        "publication": Period(60, False, "Art. 18.9.7"),
-    },
-    extended_party_response=Period(60, False, "Art. 18.8.5"),
-    # Article 18.8.2: the Secretariat may consider a submission if it finds that the submission:
-    criteria={
-        "a": _("is in writing in either English or Spanish"),
-        "b": _("clearly identifies the person making the submission"),
-        "c": _(
-            "provides sufficient information to allow for the review of the submission, including "
-            "any documentary evidence on which the submission may be based and identification of "
-            "the environmental laws of which the failure to enforce is asserted"
-        ),
-        "d": _("appears to be aimed at promoting enforcement rather than at harassing industry"),
-        "e": _(
-            "indicates that the matter has been communicated in writing to the relevant "
-            "authorities of the Party and indicates the Party's response, if any"
-        ),
-        "f": _("is filed by a person of a Party, except as provided in paragraph 3"),
-    },
-    # Article 18.8.4: in deciding whether to request a response, the Secretariat is guided by
-    # whether:
-    factors={
-        "a": _(
-            "the submission is not frivolous and alleges harm to the person making the submission"
-        ),
-        "b": _(
-            "the submission, alone or in combination with other submissions, raises matters whose "
-            "further study in this process would advance the goals of Chapter 18 and the "
-            "Environmental Cooperation Agreement"
-        ),
-        "c": _("private remedies available under the Party's law have been pursued"),
-        "d": _("the submission is drawn exclusively from mass media reports"),
-    },
-    not_about_own_party=("US",),
-    language_tags={"es": "es-PE", "en": "en-US"},
-    letterheads={
-        "en": "Secretariat for Environmental Matters — United States–Peru Trade Promotion "
-        "Agreement",
-        "es": "Secretaría para Asuntos de Cumplimiento Ambiental — Acuerdo de Promoción "
-        "Comercial Perú–Estados Unidos",
-    },
-    preparation_rule=CouncilRule(basis="Art. 18.9.2"),
-    publication_rule=CouncilRule(basis="Art. 18.9.7"),
-    eligibility_warnings={
-        "not_a_person_of_a_party": _(
-            "%(name)s does not appear to be a person of Peru or of the United States. "
-            "Under Article 18.8.2(f), a submission must be filed by a person of a Party: "
-            "a national or permanent resident of Peru or the United States, or an "
-            "organization constituted in one of them."
-        ),
-        "own_party": _(
-            "%(name)s is a person of the United States. Under Article 18.8.3, a person "
-            "of the United States may not file a submission about the United States "
-            "under this Agreement: such submissions go to the process of the "
-            "Commission for Environmental Cooperation (CEC)."
-        ),
-        "own_party_and_another": _(
-            "%(name)s is a person of the United States as well as of Peru: a national "
-            "or a permanent resident of the United States is a person of the United "
-            "States even if also Peruvian. Under Article 18.8.3, a person of the United "
-            "States may not file a submission about the United States under this "
-            "Agreement: such submissions go to the process of the Commission for "
-            "Environmental Cooperation (CEC)."
-        ),
-    },
-)
-
-# The combined determination: the admissibility criteria and the request for a response in
-# one determination, from admissibility review straight to awaiting the response (or to a
-# closure). The CEC's practice: "If the Secretariat finds that your submission meets the
-# admissibility criteria of Article 24.27(2), we will directly proceed to consider whether your
-# submission merits a response" ("What happens next?" page) [practice]; CAFTA-DR's Secretariat
-# did so once, after a revision (Sea Turtles - DR, 5 December 2007) [registry].
-COMBINED_DETERMINATION = {"response_decided": frozenset({"admissibility_review"})}
-
-# Council votes against a factual record: a member's recorded vote against preparing it,
-# which closes the case once the votes against leave too few members to reach the Council's
-# rule (NAAEC Art. 15(2) asks for "a two-thirds vote": two of the three members against
-# decide it) [treaty]. How the CEC records a declining resolution was not read (Res. 14-04 is
-# the candidate): the event is [ours].
-COUNCIL_VOTES = {"council_declined": frozenset({"awaiting_council"})}
-
-# Errata: the Secretariat's correction of one of its published decisions, linked to it, the
-# original kept. CAFTA-DR's registry shows them (Sea Turtle -DET- II - CR: "Errata
-# Determination 17.7.4" five days after the determination; another after 17.8.1) [registry].
-ERRATA = {
-    "erratum": frozenset(
-        {
-            "admissibility_review",
-            "awaiting_revision",
-            "response_decision",
-            "awaiting_response",
-            "factual_record_decision",
-            "awaiting_council",
-            "factual_record_preparation",
-            "draft_comment_period",
-            "final_factual_record",
-            "closed",
-        }
-    )
-}
-
-# The planned profiles' values, as they are verified (docs/profiles.md, with the sources).
-# The CEC numbers its cases per year across the three Parties: SEM-97-001, SEM-20-001
-# [registry: the CEC's registry of submissions].
-CEC_IDENTIFIER = IdentifierScheme(
-    template="{prefix}-{year2:02d}-{number:03d}",
-    shape=r"{prefix}-\d{{2}}-\d{{3}}",
-    parts=r"(?P<prefix>.+)-(?P<year2>\d{2})-(?P<number>\d{3})",
-    per_party=False,
-)
-# The CAFTA-DR Secretariat: CAALA/25/002 (Finca El Zapote, filed 25 August 2025)
-# [registry: saa-sem.org]; one sequence across the Parties is inferred, not stated.
-CAFTA_DR_IDENTIFIER = IdentifierScheme(
-    template="{prefix}/{year2:02d}/{number:03d}",
-    shape=r"{prefix}/\d{{2}}/\d{{3}}",
-    parts=r"(?P<prefix>.+)/(?P<year2>\d{2})/(?P<number>\d{3})",
-    per_party=False,
-    century_pivot=100,  # its first case is of 2007
-)
-
-PROFILES = {US_PERU_TPA.slug: US_PERU_TPA}
+PROFILES = {profile.slug: profile for profile in (US_PERU_TPA, USMCA_CEC)}
 
 
 def get(slug: str) -> Procedure:
@@ -510,12 +57,20 @@ def installed() -> Procedure:
     return PROFILES[installed_slug()]
 
 
-def problem(slug) -> str | None:
+def problem(slug, allow_unverified: bool = False) -> str | None:
     """Why ``slug`` cannot be an installation's profile, or ``None`` when it can (read by the
     settings before anything is translated: for the operator, in English)."""
-    if slug in PROFILES:
-        return None
     built = ", ".join(PROFILES)
+    if slug in PROFILES:
+        missing = PROFILES[slug].unverified
+        if not missing or allow_unverified:
+            return None
+        return (
+            f"SEM_PROCEDURE={slug}: this procedure profile holds values not yet read in the "
+            f"treaty's text ({', '.join(missing)}; docs/profiles.md, 'Not verified'). Set "
+            "SEM_ALLOW_UNVERIFIED_PROFILE=true to run it anyway, for development or to import "
+            "its histories: every page then says the procedure is provisional."
+        )
     if slug in PLANNED:
         return (
             f"SEM_PROCEDURE={slug}: this procedure profile is researched (docs/profiles.md) but "

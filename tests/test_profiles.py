@@ -7,6 +7,7 @@ that is not built stops the start with a message saying so.
 """
 
 import copy
+import dataclasses
 import json
 import os
 import subprocess
@@ -49,7 +50,7 @@ def test_an_identifier_names_one_of_the_profiles_parties():
 @pytest.mark.parametrize(
     ("slug", "said"),
     [
-        ("usmca-cec", "this procedure profile is researched (docs/profiles.md) but not built"),
+        ("usmca-cec", "this procedure profile holds values not yet read in the treaty's text"),
         ("cafta-dr", "this procedure profile is researched (docs/profiles.md) but not built"),
         ("us-peru", "there is no such procedure profile"),
     ],
@@ -68,6 +69,35 @@ def test_a_profile_that_is_not_built_stops_the_start_with_a_reason(slug, said):
     assert started.returncode != 0
     assert "ImproperlyConfigured" in started.stderr
     assert f"SEM_PROCEDURE={slug}: {said}" in started.stderr
+
+
+def test_a_profile_with_unverified_values_starts_where_the_installation_accepts_them():
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "secretariat.settings.local"}
+    environment.update(SEM_PROCEDURE="usmca-cec", SEM_ALLOW_UNVERIFIED_PROFILE="true")
+    started = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.TIME_ZONE, [code for code, _ in settings.LANGUAGES])",
+        ],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert started.returncode == 0, started.stderr
+    assert "America/Toronto ['en', 'fr', 'es']" in started.stdout
+
+
+def test_every_unverified_value_names_a_field_of_the_profile():
+    fields = {f.name for f in dataclasses.fields(profiles.Procedure)} | {
+        kind for kind in profiles.US_PERU_TPA.periods
+    }
+    for profile in profiles.PROFILES.values():
+        assert set(profile.unverified) <= fields, profile.slug
+    assert profiles.US_PERU_TPA.unverified == {}
 
 
 def test_a_filed_case_stores_its_profile(db):

@@ -107,8 +107,15 @@ def once_per_case(ctx):
 
 @before_input
 def response_was_requested(ctx):
+    """A request was recorded, or stands among the steps a legacy registry left undated (an
+    ``unrecorded_steps`` that reached awaiting the response or a later stage)."""
     if not any(
-        f["kind"] == "response_decided" and f["data"].get("outcome") == "request" for f in ctx.facts
+        (f["kind"] == "response_decided" and f["data"].get("outcome") == "request")
+        or (
+            f["kind"] == "unrecorded_steps"
+            and _reaches(f["data"].get("stage"), "awaiting_response")
+        )
+        for f in ctx.facts
     ):
         raise RuleViolation(
             _("No response has been requested from the Party on this case."),
@@ -500,6 +507,11 @@ def import_only(ctx):
 
 # The order of the open stages along the process, for "a later stage".
 STAGE_ORDER = [stage for stage in Stage if stage in OPEN_STAGES]
+
+
+def _reaches(stage, than: str) -> bool:
+    """Whether the open stage ``stage`` is ``than`` or a later one."""
+    return stage in STAGE_ORDER and STAGE_ORDER.index(stage) >= STAGE_ORDER.index(than)
 
 
 def unrecorded_stage_is_later(ctx):

@@ -127,8 +127,11 @@ LANGUAGE_CODE = "en"
 # The procedure profile this installation runs (submissions.profiles; docs/profiles.md): its
 # Parties, languages and identifiers. Every case stores the profile it was filed under.
 SEM_PROCEDURE = env.str("SEM_PROCEDURE", default=profiles.DEFAULT)
-if profiles.problem(SEM_PROCEDURE):
-    raise ImproperlyConfigured(profiles.problem(SEM_PROCEDURE))
+# A profile with values not yet read in its treaty's text (``unverified``) runs only where the
+# installation accepts it, for development or to import its histories; its pages say so.
+SEM_ALLOW_UNVERIFIED_PROFILE = env.bool("SEM_ALLOW_UNVERIFIED_PROFILE", default=False)
+if profiles.problem(SEM_PROCEDURE, SEM_ALLOW_UNVERIFIED_PROFILE):
+    raise ImproperlyConfigured(profiles.problem(SEM_PROCEDURE, SEM_ALLOW_UNVERIFIED_PROFILE))
 # The site speaks the profile's working languages.
 LANGUAGE_NAMES = {"en": _("English"), "es": _("Spanish"), "fr": _("French")}
 LANGUAGES = [(code, LANGUAGE_NAMES[code]) for code in profiles.get(SEM_PROCEDURE).languages]

@@ -167,6 +167,15 @@ def _acknowledged(ctx: Context, event: Event) -> None:
     submission.registered_on = event.on
 
 
+def _unrecorded_steps(ctx: Context, event: Event) -> None:
+    """A legacy history whose registry never dated the acknowledgement: a case that went past
+    admissibility review was registered among the steps left undated, by this date at the
+    latest; it takes its identifier as an acknowledgement would (REGISTRY-FORMAT.md is silent
+    on it: the CEC's histories read so far date no acknowledgement)."""
+    if ctx.submission.registered_on is None and not ctx.has("acknowledged"):
+        _acknowledged(ctx, event)
+
+
 def _request_delivered(ctx: Context, event: Event) -> None:
     deadline = ctx.deadlines.open("party_response")
     if deadline is not None:
@@ -271,6 +280,7 @@ def _deadline_missed_explained(ctx: Context, event: Event) -> None:
 
 _KIND_EFFECTS = {
     "acknowledged": _acknowledged,
+    "unrecorded_steps": _unrecorded_steps,
     "request_delivered": _request_delivered,
     "extension_notified": _extension_notified,
     "submitters_joined": _submitters_joined,

@@ -21,6 +21,9 @@ LOCALE = Path(__file__).resolve().parent.parent / "locale"
 DEFAULT_PROSE = re.compile(
     r"\b18\.(?:8|9|14)\b|\bArts?\. 1\.3\b|\bPeru\b|\bPeruvian\b|Trade Promotion Agreement"
     r"|Chapter Eighteen"
+    # Its two languages, its two Parties, its periods, its Council's and Secretariat's names.
+    r"|English (?:or|and) Spanish|\bboth Parties\b|\b(?:45|60) days\b|\bsix criteria\b"
+    r"|Environmental Affairs Council|Secretariat for Environmental Matters"
 )
 
 

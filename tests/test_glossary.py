@@ -22,6 +22,7 @@ from django.utils.translation import trans_real
 from notices import emails, personal, rules
 from notices.context import case_context
 from notices.models import Notice
+from submissions import profiles
 from submissions.models import SubmissionSubmitter
 from tests.helpers_cases import D, drive, frozen
 from workflow import treaty
@@ -76,7 +77,13 @@ SPANISH_FORMS = {
 # Catalogue entries a term's check does not apply to: the treaty quoted in its own words, and
 # "submission" meaning the act of submitting a record ("dentro de los 45 días posteriores a su
 # presentación"), not a citizen's submission.
-EXEMPT = {str(text) for text in (*treaty.CRITERIA.values(), *treaty.FACTORS.values())}
+EXEMPT = {str(text) for text in (*treaty.CRITERIA.values(), *treaty.FACTORS.values())} | {
+    # Every profile's treaty texts, earlier eras' included (NAAEC's "petición").
+    str(text)
+    for profile in profiles.PROFILES.values()
+    for texts in (profile, *profile.earlier_eras)
+    for text in (*texts.criteria.values(), *texts.factors.values())
+}
 NOT_A_SUBMISSION = re.compile(r"submission of the|of its submission")
 
 

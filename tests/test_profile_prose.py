@@ -53,9 +53,11 @@ def test_a_profile_lists_the_sentences_it_has_not_worded(tmp_path):
 
 def test_the_command_fails_until_every_sentence_is_worded(capsys):
     with pytest.raises(CommandError):
-        call_command("profile_prose", "usmca-cec", "en")
+        call_command("profile_prose", "cafta-dr", "es", "en")  # no catalogue of its own yet
     assert "Article 18.8.2" in capsys.readouterr().out
     call_command("profile_prose", "us-peru-tpa", "en", "es")  # the default's own
+    call_command("profile_prose", "usmca-cec", "en", "fr", "es")  # worded in its three
+    assert "0 sentence(s) to word for usmca-cec" in capsys.readouterr().out
 
 
 def test_a_profiles_catalogue_words_the_page_its_own_way(client, tmp_path):

@@ -1,6 +1,6 @@
 from django.shortcuts import render
 
-from submissions import access
+from submissions import access, profiles
 
 
 def home(request):
@@ -8,4 +8,8 @@ def home(request):
     recent = (
         access.public_submissions().select_related("party").order_by("-last_event_on", "-id")[:5]
     )
-    return render(request, "home.html", {"recent": recent})
+    # The TPA's sixth criterion (who files) is the USMCA's standing rule, not a criterion.
+    standing_criterion = "f" in profiles.installed().criteria
+    return render(
+        request, "home.html", {"recent": recent, "standing_criterion": standing_criterion}
+    )

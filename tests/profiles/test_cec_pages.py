@@ -1,7 +1,11 @@
-"""The site under ``usmca-cec``: its three languages, its Parties, the provisional notice.
+"""The public site under ``usmca-cec``: its three languages, its treaty's articles and
+Parties in each, and the notice that the procedure is provisional while values of the USMCA's
+text are unverified (submissions.profile_cec).
 
 Runs in the usmca-cec pass of ``make test``.
 """
+
+import re
 
 import pytest
 
@@ -14,9 +18,49 @@ pytestmark = [
     ),
 ]
 
+PAGES = ("", "docket/", "file/", "statistics/", "privacy/")
+# What only the TPA says: its articles, its Parties, its treaty's name, its two languages.
+TPA = re.compile(
+    r"\b18\.(?:8|9|14)\b|\bP[ée]r(?:ou|ú|u)\b|Peruvian|péruvien|peruan|Promotion Agreement"
+    r"|promotion commerciale|Promoción Comercial|English (?:or|and) Spanish"
+    r"|anglais (?:ou|et) (?:en )?espagnol|español (?:o|y) (?:en )?inglés"
+)
 
-def test_probe(client):
-    for path in ("/fr/", "/fr/docket/", "/fr/file/", "/es/", "/en/docket/"):
-        response = client.get(path)
-        print(path, response.status_code)
-        print(response.content.decode()[:6000])
+
+def text_of(response) -> str:
+    body = response.content.decode()
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body))
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "en"])
+def test_the_public_pages_speak_the_usmca_and_its_parties(client, language):
+    for page in PAGES:
+        response = client.get(f"/{language}/{page}")
+        assert response.status_code == 200, page
+        text = text_of(response)
+        assert not TPA.search(text), (page, TPA.search(text).group(0))
+
+
+def test_the_home_page_in_french_names_the_treaty_the_five_criteria_and_the_parties(client):
+    text = text_of(client.get("/fr/"))
+    assert "Procédure provisoire" in text
+    assert "ACEUM (USMCA, T-MEC), articles 24.27 et 24.28" in text
+    assert "satisfait aux cinq critères de l'article 24.27(2)" in text
+    assert "le Canada, les États-Unis ou le Mexique" in text
+    assert "identifiant permanent, par exemple SEM-23-002" in text
+    # USMCA 24.27(2) has no criterion (f): standing is in 24.27(1).
+    assert "Elle est déposée par une personne d’une Partie." not in text
+
+
+def test_the_language_switcher_offers_the_three_languages(client):
+    body = client.get("/es/").content.decode()
+    offered = re.findall(r'name="language" value="(\w\w)"', body)
+    assert sorted(offered) == ["en", "fr"]  # Spanish is the page's own
+    assert 'aria-current="true">Español' in body
+
+
+def test_the_docket_filters_by_the_three_parties(client):
+    body = client.get("/fr/docket/").content.decode()
+    options = re.findall(r'<option value="([A-Z]{2})"[^>]*>([^<]+)</option>', body)
+    assert options == [("CA", "Canada"), ("MX", "Mexique"), ("US", "États-Unis")]

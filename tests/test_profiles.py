@@ -92,9 +92,8 @@ def test_a_profile_with_unverified_values_starts_where_the_installation_accepts_
 
 
 def test_every_unverified_value_names_a_field_of_the_profile():
-    fields = {f.name for f in dataclasses.fields(profiles.Procedure)} | {
-        kind for kind in profiles.US_PERU_TPA.periods
-    }
+    fields = {f.name for f in dataclasses.fields(profiles.Procedure)}
+    fields |= set(profiles.US_PERU_TPA.periods)
     for profile in profiles.PROFILES.values():
         assert set(profile.unverified) <= fields, profile.slug
     assert profiles.US_PERU_TPA.unverified == {}

@@ -15,6 +15,7 @@ from submissions import profiles
 from submissions.stages import Stage
 from tests.helpers_cases import drive, frozen
 from workflow import council
+from workflow.chain import verify_submission
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline
 
@@ -54,6 +55,8 @@ def test_under_two_thirds_the_case_waits_for_enough_members(two_thirds):
     # The same member again does not count twice.
     story.add("council_instructed", D(2023, 8, 3), author="council:US", data={"party": "US"})
     assert story.stage == Stage.AWAITING_COUNCIL
+    # The auditors' replay of the history agrees that the case still waits.
+    assert verify_submission(story.case) is None
     waiting = Deadline.objects.get(submission=story.case, kind="council_instruction")
     assert waiting.state == "open"
     assert not Deadline.objects.filter(submission=story.case, kind="draft_factual_record")
@@ -86,6 +89,7 @@ def test_under_two_thirds_publication_waits_for_enough_members(two_thirds):
     )
     story.add("published", D(2023, 11, 27))
     assert story.stage == Stage.CLOSED
+    assert verify_submission(story.case) is None
 
 
 def test_the_portal_holds_back_a_members_second_instruction_and_offers_the_other(

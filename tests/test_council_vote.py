@@ -15,6 +15,7 @@ from submissions import profiles
 from submissions.stages import Stage
 from tests.helpers_cases import drive, frozen
 from workflow import table
+from workflow.chain import verify_submission
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline, Event
 
@@ -54,6 +55,7 @@ def test_the_votes_against_close_the_case_when_no_instruction_can_follow(votes):
     story.add("council_declined", D(2023, 8, 1), author="council:PE", data={"party": "PE"})
     # One member against: the other may still instruct (any one member suffices).
     assert story.stage == Stage.AWAITING_COUNCIL
+    assert verify_submission(story.case) is None  # the auditors' replay agrees
     with pytest.raises(RuleViolation) as refused:
         story.add("council_declined", D(2023, 8, 2), author="council:PE", data={"party": "PE"})
     assert refused.value.rule == "one vote per member"
@@ -61,6 +63,7 @@ def test_the_votes_against_close_the_case_when_no_instruction_can_follow(votes):
     assert (story.stage, story.case.closure_reason) == (Stage.CLOSED, "no_council_instruction")
     waiting = Deadline.objects.get(submission=story.case, kind="council_instruction")
     assert waiting.state != "open"
+    assert verify_submission(story.case) is None
 
 
 def test_under_two_thirds_of_two_one_vote_against_decides(monkeypatch):

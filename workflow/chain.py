@@ -22,6 +22,7 @@ from django.core.files.storage import default_storage
 
 from submissions.models import Document, Submission, SubmissionSubmitter, Submitter, User
 from submissions.stages import Stage, Visibility
+from workflow import council
 from workflow.models import Event
 from workflow.table import TABLE
 
@@ -167,6 +168,19 @@ class Break:
     def __str__(self):
         where = f"event {self.seq}" if self.seq is not None else "case"
         return f"{self.submission.reference}: {where}: {self.message}"
+
+
+def _council_decided(events, event, effect) -> bool:
+    """Whether the Council's members' acts up to ``event`` (included) make the Council's
+    decision that ``event``'s effect waits for, as the services decided when recording it."""
+    facts = [
+        {"kind": e["kind"], "data": e["data"], "on": e["on"]}
+        for e in events
+        if e["seq"] <= event["seq"]
+    ]
+    if effect.by_council_refusal:
+        return council.refused(facts)
+    return council.decides(facts, event["kind"])
 
 
 def verify_submission(submission, check_files: bool = True) -> Break | None:
@@ -430,6 +444,10 @@ class _CaseCheck:
                 )
             effect = rule.effect(data.get("outcome"))
             to = effect.to if effect.from_stages is None or stage in effect.from_stages else None
+            if (effect.by_council_rule or effect.by_council_refusal) and not _council_decided(
+                self.events, event, effect
+            ):
+                to = None  # one member of several the Council's rule asks for (effects.apply)
             if rule.kind == "reopened":
                 to, closure = data.get("to_stage"), ""
             if rule.kind == "unrecorded_steps":

@@ -16,6 +16,7 @@ from submissions.stages import Stage
 from tests.factories import file_case
 from tests.helpers_cases import Story
 from workflow import council
+from workflow.chain import verify_submission
 from workflow.models import Deadline
 
 pytestmark = pytest.mark.django_db
@@ -141,6 +142,7 @@ def test_a_case_goes_from_filing_to_publication(expected):
     assert deadlines(story.case, "publication")[""].due_on == expected["publication_due"]
     story.add("published", D(2023, 12, 1))
     assert (story.stage, story.case.closure_reason) == (Stage.CLOSED, "factual_record_published")
+    assert verify_submission(story.case) is None  # the auditors' replay agrees
 
 
 def test_the_partys_response_period_is_the_profiles_with_its_extension(expected):
@@ -183,3 +185,4 @@ def test_a_member_recorded_twice_counts_once(expected):
     assert story.stage == Stage.FACTUAL_RECORD_PREPARATION
     preparation = Deadline.objects.get(submission=story.case, kind="draft_factual_record")
     assert preparation.start_on == D(2023, 8, 3)
+    assert verify_submission(story.case) is None

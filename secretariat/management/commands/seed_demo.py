@@ -16,6 +16,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
+from secretariat.management.commands import _demo_cec
+from submissions import profiles
 from submissions.access import assign_role
 from submissions.models import Submission, User
 from submissions.roles import Role
@@ -25,16 +27,20 @@ from workflow.services import FilingInput, LawInput, SubmitterInput
 # Printed on every run; the demo is for a developer's laptop, never a deployment (see handle).
 DEMO_PASSWORD = "demo-password-sem"  # noqa: S105
 
-# username, role, Party (for Party-bound roles), Secretariat staff (Django admin access)
+# username, role, Party (for Party-bound roles), Secretariat staff (Django admin access): a
+# focal point and a Council member for each of the profile's Parties (pe_focal, us_council…).
 DEMO_USERS = [
     ("officer", Role.OFFICER, None, True),
     ("director", Role.DIRECTOR, None, True),
-    ("pe_focal", Role.FOCAL_POINT, "PE", False),
-    ("us_focal", Role.FOCAL_POINT, "US", False),
-    ("pe_council", Role.COUNCIL, "PE", False),
-    ("us_council", Role.COUNCIL, "US", False),
+    *(
+        (f"{code.lower()}_{suffix}", role, code, False)
+        for suffix, role in (("focal", Role.FOCAL_POINT), ("council", Role.COUNCIL))
+        for code in profiles.installed().codes
+    ),
     ("auditor", Role.AUDITOR, None, False),
 ]
+# The language a Party's demo accounts read their e-mails in (English where not named).
+DEMO_LANGUAGES = {"PE": "es", "MX": "es", "CA": "fr"}
 ADMIN_USERNAME = "admin"
 # Where the demo's notices go while it is built: nowhere (Django's dummy backend).
 QUIET_EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
@@ -81,7 +87,7 @@ class Command(BaseCommand):
                 username=username,
                 email=f"{username}@sem.example.org",
                 is_staff=staff,
-                preferred_language="es" if party == "PE" else "en",
+                preferred_language=DEMO_LANGUAGES.get(party, "en"),
             )
             user.set_password(DEMO_PASSWORD)
             user.save()
@@ -115,7 +121,7 @@ class Command(BaseCommand):
         for case in cases:
             case.refresh_from_db()
             stage = case.stage + (f" ({case.closure_reason})" if case.closure_reason else "")
-            title = case.title_en or case.title_es
+            title = next(filter(None, (case.title_en, case.title_es, case.title_fr)), "")
             rows.append((case.reference, case.party.code, case.language, stage, title[:60]))
         self._table(rows)
         self.stdout.write("")
@@ -147,6 +153,8 @@ class Command(BaseCommand):
         def document(title, language):
             return services.DocumentInput(title=title, language=language)
 
+        if profiles.installed_slug() == _demo_cec.PROFILE:
+            return _demo_cec.cases(file, past, decide_today, officer)
         # Oldest first, so that receipt numbers and identifiers follow the filing dates.
         cases = []
         # 1. Closed as not admissible: municipal noise rules are not central-government

@@ -1,4 +1,5 @@
-"""The text of the formal documents, in English and Spanish side by side.
+"""The text of the formal documents, in English and Spanish side by side (another profile's
+own, in its languages, in notices.wording_<profile>: ``OWN_WORDING``).
 
 These are legal texts and the Secretariat reviews a document's two versions together, so they
 are kept here as data in both languages rather than in the interface catalogue; the renderers
@@ -7,6 +8,8 @@ Article 18.8.2 and the factors of Article 18.8.4) are not here: they are in ``wo
 the one wording that forms, pages and documents share. A Party is named here by whole phrases
 ("relativa al Perú"), never by a preposition put before its name (docs/glossary.md).
 """
+
+import importlib
 
 from django.utils import formats, translation
 
@@ -230,6 +233,14 @@ BODY = {
         "comunicación %(reference)s y da por concluido el caso.",
     },
 }
+
+
+# A profile with its own wording of the documents (the keys are the same): its tables replace
+# the TPA's above.
+OWN_WORDING = {"usmca-cec": "notices.wording_cec"}
+if profiles.installed_slug() in OWN_WORDING:
+    _own = importlib.import_module(OWN_WORDING[profiles.installed_slug()])
+    LABELS, TITLES, CLOSURE, BODY = _own.LABELS, _own.TITLES, _own.CLOSURE, _own.BODY
 
 
 def date_in(day, language: str) -> str:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from notices.services import issues_documents
 from secretariat.web.forms import AccessibleForm, DocumentField
+from submissions import profiles
 from submissions.models import LANGUAGE_CHOICES, Document
 from submissions.stages import Visibility
 from submissions.storage import DocumentInput
@@ -20,8 +21,13 @@ MET = [("met", _("Met")), ("not_met", _("Not met"))]
 # each decision with its reasons; criterion (b) invites naming the submitter).
 PUBLISHED_HELP = _("This text will be published on the docket.")
 EDITED_LABELS = {
-    "en": _("Edited document in English"),
-    "es": _("Edited document in Spanish"),
+    code: label
+    for code, label in (
+        ("en", _("Edited document in English")),
+        ("es", _("Edited document in Spanish")),
+        ("fr", _("Edited document in French")),
+    )
+    if code in profiles.installed().languages
 }
 EDITED_HELP = _(
     "The formal document is generated in English and Spanish from this form. To change its "

@@ -1,0 +1,306 @@
+"""The formal documents' text under the ``usmca-cec`` profile, in English, French and Spanish
+(notices.wording picks the installed profile's tables; the keys are the same).
+
+The articles are the USMCA's: 24.27 for the submission, its criteria (24.27(2), read) and the
+request (24.27(3)); 24.28 for the factual record, without the paragraph numbers this research
+did not read (docs/profiles.md). The periods stated are the profile's (60 days, 90 on notice;
+45 for comments), which are among its unverified values. A case of the NAAEC era is worded
+with the USMCA's articles too: the CEC's histories of that era are imported with their own
+documents, not generated.
+"""
+
+EN, FR, ES = "en", "fr", "es"
+
+LABELS = {
+    EN: {
+        "identifier": "Identifier",
+        "code": "Document code",
+        "date": "Date",
+        "submission": "Submission",
+        "submitters": "Submitted by",
+        "party": "Party concerned",
+        "criterion": "Criterion",
+        "factor": "Factor",
+        "finding": "Finding",
+        "reasons": "Reasons",
+        "met": "Met",
+        "not_met": "Not met",
+        "yes": "Yes",
+        "no": "No",
+        "signature": "Secretariat of the Commission for Environmental Cooperation",
+        "reasons_heading": "Reasons of the Secretariat",
+        "withheld_in_sentence": "a submitter whose name is withheld at their request",
+    },
+    FR: {
+        "identifier": "Identifiant",
+        "code": "Code du document",
+        "date": "Date",
+        "submission": "Communication",
+        "submitters": "Déposée par",
+        "party": "Partie visée",
+        "criterion": "Critère",
+        "factor": "Facteur",
+        "finding": "Conclusion",
+        "reasons": "Motifs",
+        "met": "Satisfait",
+        "not_met": "Non satisfait",
+        "yes": "Oui",
+        "no": "Non",
+        "signature": "Secrétariat de la Commission de coopération environnementale",
+        "reasons_heading": "Motifs du Secrétariat",
+        "withheld_in_sentence": "un auteur dont le nom n'est pas divulgué à sa demande",
+    },
+    ES: {
+        "identifier": "Identificador",
+        "code": "Código del documento",
+        "date": "Fecha",
+        "submission": "Comunicación",
+        "submitters": "Presentada por",
+        "party": "Parte en cuestión",
+        "criterion": "Requisito",
+        "factor": "Factor",
+        "finding": "Conclusión",
+        "reasons": "Razones",
+        "met": "Cumple",
+        "not_met": "No cumple",
+        "yes": "Sí",
+        "no": "No",
+        "signature": "Secretariado de la Comisión para la Cooperación Ambiental",
+        "reasons_heading": "Razones del Secretariado",
+        "withheld_in_sentence": "un remitente cuyo nombre se reserva a su solicitud",
+    },
+}
+
+TITLES = {
+    EN: {
+        "acknowledgement": "Acknowledgement of receipt",
+        "determination_18_8_2": "Determination under Article 24.27(2)",
+        "determination_18_8_4": "Determination under Article 24.27(3)",
+        "determination_combined": "Determination under Article 24.27(2) and (3)",
+        "request": "Request for a response under Article 24.27(3)",
+        "notification": "Notification to the Council under Article 24.28",
+        "not_warranted": "Determination that a factual record is not warranted",
+        "draft_cover": "Cover letter: draft factual record",
+        "final_cover": "Cover letter: final factual record",
+        "closing": "Notice of closure",
+        "publication": "Notice of publication of the factual record",
+    },
+    FR: {
+        "acknowledgement": "Accusé de réception",
+        "determination_18_8_2": "Décision en vertu de l'article 24.27(2)",
+        "determination_18_8_4": "Décision en vertu de l'article 24.27(3)",
+        "determination_combined": "Décision en vertu de l'article 24.27(2) et (3)",
+        "request": "Demande de réponse en vertu de l'article 24.27(3)",
+        "notification": "Notification au Conseil en vertu de l'article 24.28",
+        "not_warranted": "Décision selon laquelle la constitution d'un dossier factuel n'est "
+        "pas justifiée",
+        "draft_cover": "Lettre d'accompagnement\u00a0: version provisoire du dossier factuel",
+        "final_cover": "Lettre d'accompagnement\u00a0: dossier factuel final",
+        "closing": "Avis de clôture",
+        "publication": "Avis de publication du dossier factuel",
+    },
+    ES: {
+        "acknowledgement": "Acuse de recibo",
+        "determination_18_8_2": "Determinación conforme al artículo 24.27(2)",
+        "determination_18_8_4": "Determinación conforme al artículo 24.27(3)",
+        "determination_combined": "Determinación conforme al artículo 24.27(2) y (3)",
+        "request": "Solicitud de respuesta conforme al artículo 24.27(3)",
+        "notification": "Notificación al Consejo conforme al artículo 24.28",
+        "not_warranted": "Determinación de que la comunicación no amerita un expediente de hechos",
+        "draft_cover": "Carta de remisión: proyecto de expediente de hechos",
+        "final_cover": "Carta de remisión: expediente de hechos final",
+        "closing": "Aviso de cierre",
+        "publication": "Aviso de publicación del expediente de hechos",
+    },
+}
+
+CLOSURE = {
+    EN: {
+        "not_a_submission": "it is not a submission",
+        "not_admissible": "it does not meet the criteria of Article 24.27(2)",
+        "no_response_merited": "a response from the Party is not merited",
+        "pending_proceeding": "the matter is the subject of a pending proceeding",
+        "factual_record_not_warranted": "a factual record is not warranted",
+        "no_council_instruction": "the Council did not instruct the preparation of a factual "
+        "record",
+        "factual_record_published": "the factual record has been published",
+        "withdrawn": "the submitters withdrew it",
+    },
+    FR: {
+        "not_a_submission": "il ne s'agit pas d'une communication",
+        "not_admissible": "elle ne satisfait pas aux critères de l'article 24.27(2)",
+        "no_response_merited": "elle ne justifie pas de demander une réponse à la Partie",
+        "pending_proceeding": "la question fait l'objet d'une procédure judiciaire ou "
+        "administrative en instance",
+        "factual_record_not_warranted": "la constitution d'un dossier factuel n'est pas justifiée",
+        "no_council_instruction": "le Conseil n'a pas donné instruction de constituer un "
+        "dossier factuel",
+        "factual_record_published": "le dossier factuel a été publié",
+        "withdrawn": "ses auteurs l'ont retirée",
+    },
+    ES: {
+        "not_a_submission": "no constituye una comunicación",
+        "not_admissible": "no cumple los requisitos del artículo 24.27(2)",
+        "no_response_merited": "no amerita solicitar una respuesta a la Parte",
+        "pending_proceeding": "el asunto es objeto de un procedimiento judicial o "
+        "administrativo pendiente",
+        "factual_record_not_warranted": "la comunicación no amerita un expediente de hechos",
+        "no_council_instruction": "el Consejo no dio instrucciones para que se elaborara un "
+        "expediente de hechos",
+        "factual_record_published": "el expediente de hechos ha sido publicado",
+        "withdrawn": "los remitentes la retiraron",
+    },
+}
+
+BODY = {
+    EN: {
+        "acknowledgement": "The Secretariat acknowledges receipt of the submission "
+        "“%(title)s”, filed on %(filed_on)s under Article 24.27 by %(submitters)s, "
+        "%(concerning_party)s. It has been assigned the identifier %(reference)s and entered on "
+        "the public registry.",
+        "criteria_intro": "The Secretariat has reviewed the submission against each criterion "
+        "of Article 24.27(2). The submission:",
+        "meets": "The Secretariat determines that the submission meets the criteria of "
+        "Article 24.27(2) and will consider whether to request a response from the Party "
+        "concerned.",
+        "does_not_meet": "The Secretariat determines that the submission does not meet the "
+        "criteria of Article 24.27(2). The submitters may file a revised submission.",
+        "factors_intro": "In deciding whether to request a response, the Secretariat has "
+        "been guided by the factors of Article 24.27(3), namely whether:",
+        "request": "The Secretariat determines that the submission merits requesting a "
+        "response from the Party concerned.",
+        "no_request": "The Secretariat determines that the submission does not merit "
+        "requesting a response from the Party concerned, and closes the case.",
+        "combined_request": "The Secretariat determines that the submission meets the "
+        "criteria of Article 24.27(2) and merits requesting a response from the Party "
+        "concerned.",
+        "combined_no_request": "The Secretariat determines that the submission meets the "
+        "criteria of Article 24.27(2) but does not merit requesting a response from the Party "
+        "concerned, and closes the case.",
+        "request_letter": "In accordance with Article 24.27(3), the Secretariat requests a "
+        "response %(addressee)s to the submission, which it forwards with all its "
+        "supporting information.",
+        "request_forwarded": "The Secretariat forwards with this request the submission and "
+        "the following supporting information:",
+        "request_due": "Under Article 24.27 the response is due within 60 days of delivery "
+        "of this request, or within 90 days in exceptional circumstances notified to the "
+        "Secretariat.",
+        "notification": "In accordance with Article 24.28, the Secretariat informs the Council "
+        "that, in its view, submission %(reference)s warrants the development of a factual "
+        "record, for the reasons set out below.",
+        "not_warranted": "Having considered the submission and any response of the Party, "
+        "the Secretariat determines under Article 24.28 that the development of a factual "
+        "record is not warranted, and closes the case.",
+        "draft_cover": "In accordance with Article 24.28, the Secretariat submits to the "
+        "Council the draft factual record on submission %(reference)s. Each Party may comment "
+        "on its accuracy within 45 days.",
+        "final_cover": "In accordance with Article 24.28, the Secretariat submits to the "
+        "Council the final factual record on submission %(reference)s, incorporating the "
+        "comments of the Parties as appropriate.",
+        "closing": "The Secretariat gives notice that the case of submission %(reference)s "
+        "is closed because %(closure)s.",
+        "publication": "In accordance with Article 24.28, the Council having so decided, the "
+        "Secretariat makes public the final factual record on submission %(reference)s, and "
+        "closes the case.",
+    },
+    FR: {
+        "acknowledgement": "Le Secrétariat accuse réception de la communication "
+        "«\u00a0%(title)s\u00a0», déposée le %(filed_on)s en vertu de l'article 24.27 par "
+        "%(submitters)s, %(concerning_party)s. Elle a reçu l'identifiant %(reference)s et a été "
+        "inscrite au registre public.",
+        "criteria_intro": "Le Secrétariat a examiné la communication au regard de chacun des "
+        "critères de l'article 24.27(2). La communication\u00a0:",
+        "meets": "Le Secrétariat décide que la communication satisfait aux critères de "
+        "l'article 24.27(2) et examinera s'il y a lieu de demander une réponse à la Partie "
+        "visée.",
+        "does_not_meet": "Le Secrétariat décide que la communication ne satisfait pas aux "
+        "critères de l'article 24.27(2). Ses auteurs peuvent déposer une communication "
+        "révisée.",
+        "factors_intro": "Pour décider s'il y a lieu de demander une réponse, le Secrétariat "
+        "s'est guidé sur les facteurs de l'article 24.27(3), à savoir si\u00a0:",
+        "request": "Le Secrétariat décide que la communication justifie de demander une "
+        "réponse à la Partie visée.",
+        "no_request": "Le Secrétariat décide que la communication ne justifie pas de demander "
+        "une réponse à la Partie visée, et clôt l'affaire.",
+        "combined_request": "Le Secrétariat décide que la communication satisfait aux critères "
+        "de l'article 24.27(2) et justifie de demander une réponse à la Partie visée.",
+        "combined_no_request": "Le Secrétariat décide que la communication satisfait aux "
+        "critères de l'article 24.27(2) mais ne justifie pas de demander une réponse à la "
+        "Partie visée, et clôt l'affaire.",
+        "request_letter": "Conformément à l'article 24.27(3), le Secrétariat demande une "
+        "réponse %(addressee)s au sujet de la communication, qu'il transmet avec tous les "
+        "renseignements à l'appui.",
+        "request_forwarded": "Le Secrétariat transmet avec la présente demande la "
+        "communication et les renseignements à l'appui suivants\u00a0:",
+        "request_due": "En vertu de l'article 24.27, la réponse est attendue dans les "
+        "60\u00a0jours suivant la remise de la présente demande, ou dans les 90\u00a0jours "
+        "dans des circonstances exceptionnelles notifiées au Secrétariat.",
+        "notification": "Conformément à l'article 24.28, le Secrétariat informe le Conseil "
+        "qu'à son avis la communication %(reference)s justifie la constitution d'un dossier "
+        "factuel, pour les motifs exposés ci-dessous.",
+        "not_warranted": "Ayant examiné la communication et toute réponse de la Partie, le "
+        "Secrétariat décide en vertu de l'article 24.28 que la constitution d'un dossier "
+        "factuel n'est pas justifiée, et clôt l'affaire.",
+        "draft_cover": "Conformément à l'article 24.28, le Secrétariat présente au Conseil la "
+        "version provisoire du dossier factuel sur la communication %(reference)s. Chaque "
+        "Partie peut présenter des observations sur son exactitude dans les 45\u00a0jours.",
+        "final_cover": "Conformément à l'article 24.28, le Secrétariat présente au Conseil le "
+        "dossier factuel final sur la communication %(reference)s, qui intègre, s'il y a lieu, "
+        "les observations des Parties.",
+        "closing": "Le Secrétariat donne avis que l'affaire de la communication %(reference)s "
+        "est close parce que %(closure)s.",
+        "publication": "Conformément à l'article 24.28, le Conseil en ayant ainsi décidé, le "
+        "Secrétariat rend public le dossier factuel final sur la communication %(reference)s, "
+        "et clôt l'affaire.",
+    },
+    ES: {
+        "acknowledgement": "El Secretariado acusa recibo de la comunicación «%(title)s», "
+        "presentada el %(filed_on)s conforme al artículo 24.27 por %(submitters)s, "
+        "%(concerning_party)s. Se le ha asignado el identificador %(reference)s y se ha "
+        "incorporado al registro público.",
+        "criteria_intro": "El Secretariado ha examinado la comunicación respecto de cada uno "
+        "de los requisitos del artículo 24.27(2). La comunicación:",
+        "meets": "El Secretariado determina que la comunicación cumple los requisitos del "
+        "artículo 24.27(2) y considerará si solicita una respuesta a la Parte en cuestión.",
+        "does_not_meet": "El Secretariado determina que la comunicación no cumple los "
+        "requisitos del artículo 24.27(2). Los remitentes podrán presentar una comunicación "
+        "revisada.",
+        "factors_intro": "Para decidir si solicita una respuesta, el Secretariado se ha "
+        "guiado por los factores del artículo 24.27(3), a saber, si:",
+        "request": "El Secretariado determina que la comunicación amerita solicitar una "
+        "respuesta a la Parte en cuestión.",
+        "no_request": "El Secretariado determina que la comunicación no amerita solicitar una "
+        "respuesta a la Parte en cuestión y da por concluido el caso.",
+        "combined_request": "El Secretariado determina que la comunicación cumple los "
+        "requisitos del artículo 24.27(2) y amerita solicitar una respuesta a la Parte en "
+        "cuestión.",
+        "combined_no_request": "El Secretariado determina que la comunicación cumple los "
+        "requisitos del artículo 24.27(2) pero no amerita solicitar una respuesta a la Parte "
+        "en cuestión, y da por concluido el caso.",
+        "request_letter": "De conformidad con el artículo 24.27(3), el Secretariado solicita "
+        "una respuesta %(addressee)s respecto de la comunicación, que remite junto con toda "
+        "su información de respaldo.",
+        "request_forwarded": "El Secretariado remite con esta solicitud la comunicación y la "
+        "siguiente información de respaldo:",
+        "request_due": "Conforme al artículo 24.27, la respuesta debe presentarse dentro de "
+        "los 60 días siguientes a la entrega de esta solicitud, o de 90 días en circunstancias "
+        "excepcionales notificadas al Secretariado.",
+        "notification": "De conformidad con el artículo 24.28, el Secretariado informa al "
+        "Consejo que, a su juicio, la comunicación %(reference)s amerita la elaboración de un "
+        "expediente de hechos, por las razones que se exponen a continuación.",
+        "not_warranted": "Habiendo considerado la comunicación y la respuesta de la Parte, si "
+        "la hubo, el Secretariado determina conforme al artículo 24.28 que la comunicación no "
+        "amerita la elaboración de un expediente de hechos y da por concluido el caso.",
+        "draft_cover": "De conformidad con el artículo 24.28, el Secretariado presenta al "
+        "Consejo el proyecto de expediente de hechos sobre la comunicación %(reference)s. "
+        "Cada Parte podrá formular observaciones sobre su exactitud dentro de 45 días.",
+        "final_cover": "De conformidad con el artículo 24.28, el Secretariado presenta al "
+        "Consejo el expediente de hechos final sobre la comunicación %(reference)s, que "
+        "incorpora, según corresponda, las observaciones de las Partes.",
+        "closing": "El Secretariado notifica que el caso de la comunicación %(reference)s ha "
+        "concluido porque %(closure)s.",
+        "publication": "De conformidad con el artículo 24.28, habiéndolo decidido así el "
+        "Consejo, el Secretariado hace público el expediente de hechos final sobre la "
+        "comunicación %(reference)s y da por concluido el caso.",
+    },
+}

@@ -70,7 +70,8 @@ class User(AbstractUser):
 
 
 class Party(models.Model):
-    """A Party to the Agreement: Peru (PE) or the United States (US)."""
+    """A Party to the Agreement: one of the profile's (Peru and the United States under the
+    default)."""
 
     code = models.CharField(_("code"), max_length=2, unique=True)
     name_en = models.CharField(_("name in English"), max_length=100)
@@ -87,7 +88,11 @@ class Party(models.Model):
 
     @property
     def name(self) -> str:
-        return self.name_es if (get_language() or "en").startswith("es") else self.name_en
+        """Its name in the reader's language: the profile's (French too), else the row's."""
+        language = (get_language() or "en")[:2]
+        if self.code in PROCEDURE.codes and language in PROCEDURE.party(self.code).names:
+            return PROCEDURE.party(self.code).names[language]
+        return self.name_es if language == "es" else self.name_en
 
 
 class IdentifierCounter(models.Model):

@@ -63,6 +63,17 @@ def _own_author(user, portal: str) -> str:
     return f"{portal}:{access.party_of(user)}"
 
 
+def _council_waiting(events) -> list[dict]:
+    """For each instruction the Council's rule still waits on: the members needed and given."""
+    waiting = []
+    for kind in council.RULES:
+        given = {e.data.get("party") for e in events if e.kind == kind}
+        needed = council.needed(kind)
+        if given and len(given) < needed:
+            waiting.append({"kind": kind, "given": len(given), "needed": needed})
+    return waiting
+
+
 @login_required
 @require_GET
 def portal(request):
@@ -148,7 +159,12 @@ def _case_page(request, pk: int, portal: str):
         "submitters": submitters,
         "deadlines": _deadlines(case, portal, translation.get_language() or "en"),
         "actions": actions,
-        "instructions": [e for e in events if e.kind == "council_instructed"],
+        "instructions": [
+            e for e in events if e.kind in ("council_instructed", "publication_instructed")
+        ],
+        # Where the Council's rule asks for several members, how many of them have instructed
+        # each act so far (workflow.council), while it waits for more.
+        "waiting": _council_waiting(events),
         "requests": [e for e in events if e.kind in ("response_decided", "request_delivered")],
         "filing": [e for e in events if e.kind in ("filed", "revision_filed", "information_added")],
         "notifications": [e for e in events if e.kind == "factual_record_notified"],

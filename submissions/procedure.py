@@ -181,6 +181,10 @@ class Procedure:
     letterheads: dict = field(default_factory=dict)
     # The prefix of new identifiers unless the installation sets ``SEM_IDENTIFIER_PREFIX``.
     identifier_prefix: str = "SEM"
+    # The seat's address and country as the footer gives them, unless the installation sets
+    # ``SEM_CONTACT_ADDRESS`` and ``SEM_CONTACT_COUNTRY``.
+    seat_address: str = "Washington, DC"
+    seat_country: str = "US"
     # The Council's rule for instructing a factual record and for instructing its
     # publication.
     preparation_rule: CouncilRule = ANY_ONE_MEMBER

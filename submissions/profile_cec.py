@@ -222,6 +222,8 @@ USMCA_CEC = Procedure(
     },
     identifier=CEC_IDENTIFIER,
     identifier_prefix="SEM",
+    seat_address="Montréal (Québec)",
+    seat_country="CA",
     language_tags={"en": "en-CA", "fr": "fr-CA", "es": "es-MX"},
     letterheads={
         "en": "Secretariat of the Commission for Environmental Cooperation — Submissions on "

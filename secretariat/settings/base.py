@@ -437,8 +437,12 @@ SEM_SESSION_WARNING_SECONDS = env.int("SEM_SESSION_WARNING_SECONDS", default=5 *
 # ISO 3166 code (named in the page's language: "United States" / "Estados Unidos") and email.
 SEM_CONTACT_ADDRESS = [
     line.strip()
-    for line in env.str("SEM_CONTACT_ADDRESS", default="Washington, DC").split(";")
+    for line in env.str(
+        "SEM_CONTACT_ADDRESS", default=profiles.get(SEM_PROCEDURE).seat_address
+    ).split(";")
     if line.strip()
 ]
-SEM_CONTACT_COUNTRY = env.str("SEM_CONTACT_COUNTRY", default="US").strip().upper()
+SEM_CONTACT_COUNTRY = (
+    env.str("SEM_CONTACT_COUNTRY", default=profiles.get(SEM_PROCEDURE).seat_country).strip().upper()
+)
 SEM_CONTACT_EMAIL = env.str("SEM_CONTACT_EMAIL", default="secretariat@sem.example.org")

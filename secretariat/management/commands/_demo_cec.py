@@ -6,12 +6,24 @@ histories are in tests/data/cec_histories.json."""
 from workflow.services import FilingInput, LawInput, SubmitterInput
 
 PROFILE = "usmca-cec"
-MET = {letter: {"met": True, "reasons": f"Criterion ({letter}) is met."} for letter in "abcde"}
-WEIGHED = {
-    "a": {"met": True, "reasons": "The submitters describe the harm to the lagoon's fisheries."},
-    "b": {"met": True, "reasons": "Further study would advance the goals of the Chapter."},
-    "c": {"met": True, "reasons": "A complaint was filed with the federal authority in 2024."},
-    "d": {"met": False, "reasons": "The submission rests on inspection records, not the press."},
+# The findings of each case's combined determination, in the case's language.
+MET_ES = {
+    letter: {"met": True, "reasons": f"Se cumple el requisito ({letter})."} for letter in "abcde"
+}
+WEIGHED_ES = {
+    "a": {"met": True, "reasons": "Los remitentes describen el daño a la pesca de la laguna."},
+    "b": {"met": True, "reasons": "Su estudio contribuiría a las metas del Capítulo."},
+    "c": {"met": True, "reasons": "Se presentó una denuncia ante la autoridad federal en 2024."},
+    "d": {"met": False, "reasons": "Se basa en actas de inspección, no en la prensa."},
+}
+MET_FR = {
+    letter: {"met": True, "reasons": f"Le critère ({letter}) est satisfait."} for letter in "abcde"
+}
+WEIGHED_FR = {
+    "a": {"met": True, "reasons": "Les auteurs décrivent le tort causé à la harde de caribous."},
+    "b": {"met": True, "reasons": "Son étude contribuerait aux objectifs du chapitre."},
+    "c": {"met": False, "reasons": "Aucun recours privé n'a été exercé."},
+    "d": {"met": False, "reasons": "Elle se fonde sur des rapports scientifiques."},
 }
 
 
@@ -57,7 +69,7 @@ def cases(file, past, decide_today, officer) -> list:
         case,
         "response_decided",
         172,
-        data={"outcome": "request", "criteria": MET, "factors": WEIGHED},
+        data={"outcome": "request", "criteria": MET_ES, "factors": WEIGHED_ES},
     )
     past(case, "party_responded", 115, author="party:MX", data={"pending_proceeding": False})
     past(case, "factual_record_notified", 40, data={"outcome": "warranted"})
@@ -97,7 +109,7 @@ def cases(file, past, decide_today, officer) -> list:
     decide_today(
         case,
         "response_decided",
-        data={"outcome": "request", "criteria": MET, "factors": WEIGHED},
+        data={"outcome": "request", "criteria": MET_FR, "factors": WEIGHED_FR},
     )
     made.append(case)
 

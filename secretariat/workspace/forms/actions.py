@@ -44,6 +44,9 @@ def offer_case_documents(field, submission) -> None:
         .select_related("event")
         .order_by("event__seq", "position")
     )
+    # Each choice names a document by its own title, in its own language (marked for readers
+    # and checks that tell the interface's language from the documents').
+    field.widget.attrs["data-document-titles"] = ""
     field.label_from_instance = lambda d: (
         gettext("%(title)s — %(language)s (event %(seq)s, now: %(visibility)s)")
         % {

@@ -108,7 +108,19 @@ def test_the_portal_holds_back_a_members_second_instruction_and_offers_the_other
         assert "you have given this instruction" in again.content.decode()
         assert "when 2 members have given it" in again.content.decode()
         client.force_login(pe_council)
-        assert instruct in client.get(page_url).content.decode()
+        page = " ".join(client.get(page_url).content.decode().split())
+        assert instruct in page
+        # The other member reads who instructed and that the rule still waits.
+        assert (
+            "Council member of the United States instructed the Secretariat to prepare a "
+            "factual record on 1 August 2023." in page
+        )
+        assert (
+            "The Secretariat prepares a factual record once 2 members of the Council have "
+            "instructed it. Members who have so far: 1." in page
+        )
         assert client.post(instruct, {"event_count": case.event_count}).status_code == 302
+        page = " ".join(client.get(page_url).content.decode().split())
+        assert "Members who have so far" not in page
     case.refresh_from_db()
     assert case.stage == Stage.FACTUAL_RECORD_PREPARATION

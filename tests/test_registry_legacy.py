@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from submissions.models import Submission, Submitter, User
+from workflow.chain import verify_submission
 from workflow.models import Deadline
 from workflow.registry import export_registry, import_registry
 
@@ -85,4 +86,64 @@ def test_unrecorded_steps_to_an_earlier_stage_are_refused(db):
     events[7]["stage"] = "awaiting_council"
     report = import_registry(payload)
     assert [r.index for r in report.refused] == [7]
+    assert "[rule: unrecorded_steps: a later stage]" in str(report.refused[0])
+
+
+def _undated_registration():
+    """A legacy history that never dates the acknowledgement nor the request for a response
+    (the CEC's registries are like this: tests/data/cec_histories.json)."""
+    payload = _payload()
+    case = payload["submissions"][0]
+    case["identifier"] = "SACA-SEEM/PE/004/2018"
+    case["events"] = [
+        {"on": "2018-02-05", "kind": "filed", "author": "submitter"},
+        {
+            "on": "2018-03-07",
+            "kind": "unrecorded_steps",
+            "stage": "admissibility_review",
+            "note": "The acknowledgement is not dated.",
+            "author": "secretariat",
+        },
+        {
+            "on": "2018-03-07",
+            "kind": "admissibility_determined",
+            "outcome": "meets",
+            "author": "secretariat",
+        },
+        {
+            "on": "2018-05-16",
+            "kind": "unrecorded_steps",
+            "stage": "awaiting_response",
+            "note": "The request is not dated.",
+            "author": "secretariat",
+        },
+        {
+            "on": "2018-05-16",
+            "kind": "party_responded",
+            "pending_proceeding": False,
+            "author": "party:PE",
+        },
+    ]
+    return payload
+
+
+def test_an_undated_acknowledgement_registers_the_case_by_its_first_dated_step(db):
+    report = import_registry(_undated_registration())
+    assert report.ok, [str(r) for r in report.refused]
+    case = Submission.objects.get(identifier="SACA-SEEM/PE/004/2018")
+    assert (case.registered_on.isoformat(), case.stage) == ("2018-03-07", "factual_record_decision")
+    deadlines = {d.kind: d for d in Deadline.objects.filter(submission=case)}
+    # Neither missed nor met: the registry never said when it was acknowledged.
+    assert deadlines["acknowledgement"].state == "unknown"
+    # The request stands among the undated steps: the Party's response is accepted.
+    assert deadlines["factual_record_decision"].start_on.isoformat() == "2018-05-16"
+    assert verify_submission(case) is None
+
+
+def test_an_unrecorded_registration_is_refused_once_the_case_was_acknowledged(db):
+    payload = _undated_registration()
+    events = payload["submissions"][0]["events"]
+    events.insert(1, {"on": "2018-02-06", "kind": "acknowledged", "author": "secretariat"})
+    report = import_registry(payload)
+    assert [r.index for r in report.refused] == [2]
     assert "[rule: unrecorded_steps: a later stage]" in str(report.refused[0])

@@ -267,6 +267,14 @@ class CaseDeadlines:
             deadline.ended_on = on
             self._touch(deadline)
 
+    def end_unknown_kind(self, kind: str, on: datetime.date) -> None:
+        """End as unknown the open deadline ``kind`` whose step the history never dated."""
+        deadline = self.open(kind)
+        if deadline is not None:
+            deadline.state = Deadline.State.UNKNOWN
+            deadline.ended_on = on
+            self._touch(deadline)
+
     def recompute(self) -> list[dict]:
         """Recompute open due dates after a calendar or length change; the changes made."""
         changes = []

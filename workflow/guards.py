@@ -515,12 +515,17 @@ def _reaches(stage, than: str) -> bool:
 
 
 def unrecorded_stage_is_later(ctx):
+    """A later open stage; or the same one where all the registry left undated is the
+    acknowledgement (a case it never dated as registered, but whose next steps it dates)."""
     target = ctx.data.get("stage")
     current = ctx.submission.stage
+    undated_registration = (
+        target == current and ctx.submission.registered_on is None and not ctx.has("acknowledged")
+    )
     if (
         target not in OPEN_STAGES
         or current not in OPEN_STAGES
-        or STAGE_ORDER.index(target) <= STAGE_ORDER.index(current)
+        or (STAGE_ORDER.index(target) <= STAGE_ORDER.index(current) and not undated_registration)
     ):
         raise RuleViolation(
             _("The stage reached must be an open stage later than “%(stage)s”.")

@@ -174,6 +174,7 @@ def _unrecorded_steps(ctx: Context, event: Event) -> None:
     on it: the CEC's histories read so far date no acknowledgement)."""
     if ctx.submission.registered_on is None and not ctx.has("acknowledged"):
         _acknowledged(ctx, event)
+        ctx.deadlines.end_unknown_kind("acknowledgement", event.on)
 
 
 def _request_delivered(ctx: Context, event: Event) -> None:

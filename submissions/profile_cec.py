@@ -179,8 +179,10 @@ USMCA_CEC = Procedure(
         # "within 30 days of receipt of the submission" [treaty, read]; the CEC makes both
         # findings in one determination [practice], which meets this period.
         "admissibility": Period(30, False, "Art. 24.27(3)"),
-        # PROCESS.md: "CEC 60" [practice]; the Guideline was not read.
-        "revision": Period(60, False, "setting"),
+        # "sesenta días hábiles para presentar una Petición Revisada", under sections 6.1 and
+        # 6.2 of the CEC's Guidelines, as Mexico's response in SEM-16-001 quotes them
+        # [guidelines, read in a registry document].
+        "revision": Period(60, True, "Guidelines 6.2"),
         "response_decision": Period(30, False, "setting"),
         "party_response": Period(60, False, "Art. 24.27(4)"),
         "factual_record_decision": Period(60, False, "setting"),

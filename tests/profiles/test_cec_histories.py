@@ -1,14 +1,11 @@
-"""Acceptance 2 of issue #18, for the CEC: real histories of its registry import under the
-``usmca-cec`` profile, with their stages and due dates checked against the dates the CEC's
-own documents give (each event's ``note`` in tests/data/cec_histories.json names its source;
-docs/profiles-histories.md has them all).
+"""Acceptance 2 of issue #18, for the CEC: six real histories of its registry import under
+the ``usmca-cec`` profile, with their stages, closures and due dates checked against the
+dates the CEC's own documents give (each event's ``note`` in tests/data/cec_histories.json
+names its source; docs/profiles-histories.md has them all). Each history stops where the
+sources read stop; the steps they leave undated are an ``unrecorded_steps`` event, so their
+periods read "unknown".
 
-Four histories only: the fifth the acceptance asks for needs a filing date this research did
-not read (SEM-02-003, SEM-00-006 and the 1997 Fort Huachuca request are dated from later
-steps alone). Each history stops where the sources read stop; the steps they leave undated
-are an ``unrecorded_steps`` event, so their periods read "unknown".
-
-Runs in the ``usmca-cec`` pass of ``make test``; the default profile refuses the file whole.
+Runs in the usmca-cec pass of ``make test``; the default profile refuses the file whole.
 """
 
 import json
@@ -53,16 +50,30 @@ def test_another_profile_refuses_the_cec_histories_whole():
 
 
 @only_cec
-def test_four_cec_histories_import_with_their_stages(imported):
+def test_six_cec_histories_import_with_their_stages_and_closures(imported):
     assert {
-        identifier: (case.stage, case.party.code, case.procedure, case.registered_on.isoformat())
+        identifier: (
+            case.stage,
+            case.closure_reason,
+            case.party.code,
+            case.procedure,
+            case.registered_on.isoformat(),
+        )
         for identifier, case in imported.items()
     } == {
         # Registered, at the latest, by the first step the sources date after the filing.
-        "SEM-04-005": ("draft_comment_period", "US", "usmca-cec", "2005-04-25"),
-        "SEM-11-003": ("awaiting_council", "CA", "usmca-cec", "2013-01-24"),
-        "SEM-17-001": ("awaiting_council", "CA", "usmca-cec", "2017-11-10"),
-        "SEM-20-001": ("awaiting_council", "MX", "usmca-cec", "2021-07-27"),
+        "SEM-04-005": ("draft_comment_period", "", "US", "usmca-cec", "2005-04-25"),
+        "SEM-11-003": ("awaiting_council", "", "CA", "usmca-cec", "2013-01-24"),
+        "SEM-16-001": ("factual_record_decision", "", "MX", "usmca-cec", "2016-03-02"),
+        "SEM-17-001": ("awaiting_council", "", "CA", "usmca-cec", "2017-11-10"),
+        "SEM-18-001": (
+            "closed",
+            "factual_record_not_warranted",
+            "MX",
+            "usmca-cec",
+            "2018-06-22",
+        ),
+        "SEM-20-001": ("awaiting_council", "", "MX", "usmca-cec", "2021-07-27"),
     }
 
 
@@ -111,6 +122,41 @@ def test_the_factual_record_decision_counts_from_the_partys_response(imported):
 
 
 @only_cec
+def test_sem_16_001_revised_within_the_guidelines_sixty_working_days(imported):
+    # Determination of Wednesday 2 March 2016 that the submission did not meet Art. 14(1):
+    # sixty working days at the seat (Guidelines 6.2), Good Friday and National Patriots'
+    # Day excluded, end on Friday 27 May 2016; the revision came on 29 April, in time.
+    case = imported["SEM-16-001"]
+    assert due(case, "revision") == {"": ("2016-03-02", "2016-05-27", "met")}
+    revision = Deadline.objects.get(submission=case, kind="revision")
+    assert (revision.unit, revision.length, revision.late) == ("working_days", 60, False)
+    # The revision opens 30 days for the determination (to Sunday 29 May, so Monday 30 May);
+    # the combined determination of 13 June came after them.
+    review = Deadline.objects.filter(submission=case, kind="admissibility").latest("id")
+    assert (review.due_on.isoformat(), review.met_on.isoformat(), review.late) == (
+        "2016-05-30",
+        "2016-06-13",
+        True,
+    )
+    # NAAEC 14(3): 30 days from the request of 13 June, to 13 July; Mexico's response came on
+    # 5 September 2016.
+    response = Deadline.objects.get(submission=case, kind="party_response")
+    assert (response.length, response.due_on.isoformat(), response.late) == (30, "2016-07-13", True)
+    assert due(case, "factual_record_decision") == {"": ("2016-09-05", "2016-11-04", "open")}
+    # The acknowledgement was never dated: its period's fate is unknown, not missed.
+    assert due(case, "acknowledgement")[""][2] == "unknown"
+
+
+@only_cec
+def test_sem_18_001_closes_on_the_secretariats_decision_not_to_recommend_a_record(imported):
+    case = imported["SEM-18-001"]
+    assert (case.stage, case.closure_reason) == ("closed", "factual_record_not_warranted")
+    # The period for the first determination, from the filing of 10 January 2018, was passed
+    # by undated steps: unknown.
+    assert due(case, "admissibility") == {"": ("2018-01-10", "2018-02-09", "unknown")}
+
+
+@only_cec
 def test_the_histories_are_naaec_or_usmca_by_their_filing_date(imported):
     procedure = profiles.installed()
     assert {
@@ -121,7 +167,9 @@ def test_the_histories_are_naaec_or_usmca_by_their_filing_date(imported):
     } == {
         "SEM-04-005": "NAAEC",
         "SEM-11-003": "NAAEC",
+        "SEM-16-001": "NAAEC",
         "SEM-17-001": "NAAEC",
+        "SEM-18-001": "NAAEC",
         "SEM-20-001": "USMCA",
     }
 

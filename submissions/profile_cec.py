@@ -192,15 +192,15 @@ USMCA_CEC = Procedure(
         "publication": Period(60, False, "Art. 24.28(7)"),
     },
     extended_party_response=Period(90, False, "Art. 24.27(4)"),
-    # USMCA Art. 24.27(2) [treaty, read]: five criteria; standing moved to 24.27(1).
+    # USMCA Art. 24.27(2) [treaty, read: WTI copy, page 35]: five criteria; standing moved to
+    # 24.27(1).
     criteria={
         "a": _("is in writing in English, French, or Spanish"),
         "b": _("clearly identifies the person making the submission"),
         "c": _(
-            "provides sufficient information to allow the Secretariat to review the "
-            "submission, including any documentary evidence on which the submission may be "
-            "based and identification of the environmental law of which the failure to "
-            "enforce is asserted"
+            "provides sufficient information to allow for the review of the submission "
+            "including any documentary evidence on which the submission may be based and "
+            "identification of the environmental law of which the failure to enforce is asserted"
         ),
         "d": _("appears to be aimed at promoting enforcement rather than at harassing industry"),
         "e": _(

@@ -88,11 +88,14 @@ class Party(models.Model):
 
     @property
     def name(self) -> str:
-        """Its name in the reader's language: the profile's (French too), else the row's."""
+        """Its name in the reader's language: the row's in English and Spanish (the admin may
+        change them), the profile's in a language the row has no column for (French)."""
         language = (get_language() or "en")[:2]
-        if self.code in PROCEDURE.codes and language in PROCEDURE.party(self.code).names:
-            return PROCEDURE.party(self.code).names[language]
-        return self.name_es if language == "es" else self.name_en
+        if language == "es":
+            return self.name_es
+        if language != "en" and self.code in PROCEDURE.codes:
+            return PROCEDURE.party(self.code).names.get(language, self.name_en)
+        return self.name_en
 
 
 class IdentifierCounter(models.Model):

@@ -8,8 +8,8 @@ installed).
 
 import re
 
-import polib
 import pytest
+from babel.messages.pofile import read_po
 from django.conf import settings
 
 from submissions import profiles
@@ -30,12 +30,16 @@ LOCALE = settings.BASE_DIR / "locale"
 
 
 def _sentences(path, field) -> set[str]:
-    """The catalogue's sentences worth looking for in a page: whole phrases, not single words
-    that French shares ("Date", "Message"), without placeholders."""
+    """The catalogue's sentences worth looking for in a page (``field``: "id" or "string"):
+    whole phrases, not single words that French shares ("Date", "Message"), without
+    placeholders."""
+    with open(path, "rb") as source:
+        catalog = read_po(source)
     found = set()
-    for entry in polib.pofile(str(path)):
-        text = getattr(entry, field)
-        if entry.obsolete or not text or "%" in text or "{" in text or len(text) < 14:
+    for message in catalog:
+        text = getattr(message, field)
+        text = text[0] if isinstance(text, tuple | list) else text
+        if not text or "%" in text or "{" in text or len(text) < 14:
             continue
         if " " in text.strip():
             found.add(text.strip())
@@ -44,13 +48,13 @@ def _sentences(path, field) -> set[str]:
 
 def foreign_sentences() -> set[str]:
     """English and Spanish sentences of the interface that French words otherwise."""
-    french = _sentences(LOCALE / "fr/LC_MESSAGES/django.po", "msgstr")
-    french |= _sentences(LOCALE / "profiles/usmca-cec/fr/LC_MESSAGES/django.po", "msgstr")
-    foreign = _sentences(LOCALE / "fr/LC_MESSAGES/django.po", "msgid")
-    foreign |= _sentences(LOCALE / "es/LC_MESSAGES/django.po", "msgstr")
+    french = _sentences(LOCALE / "fr/LC_MESSAGES/django.po", "string")
+    french |= _sentences(LOCALE / "profiles/usmca-cec/fr/LC_MESSAGES/django.po", "string")
+    foreign = _sentences(LOCALE / "fr/LC_MESSAGES/django.po", "id")
+    foreign |= _sentences(LOCALE / "es/LC_MESSAGES/django.po", "string")
     for language in ("en", "es"):
         foreign |= _sentences(
-            LOCALE / f"profiles/usmca-cec/{language}/LC_MESSAGES/django.po", "msgstr"
+            LOCALE / f"profiles/usmca-cec/{language}/LC_MESSAGES/django.po", "string"
         )
     return foreign - french
 

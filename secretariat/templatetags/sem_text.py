@@ -203,3 +203,10 @@ def download_label(document) -> str:
     """What a download link says about the file: "DOCX, 24 KB" / "PDF, 1,2 MB"."""
     parts = [part for part in (file_format(document), file_size(document.size)) if part]
     return ", ".join(parts)
+
+
+@register.simple_tag
+def colon() -> str:
+    """The colon after a label ("Outcome: meets"): French puts a non-breaking space before
+    it ("Issue : satisfait")."""
+    return "\u00a0:" if (get_language() or "")[:2] == "fr" else ":"

@@ -64,3 +64,14 @@ def test_the_docket_filters_by_the_three_parties(client):
     body = client.get("/fr/docket/").content.decode()
     options = re.findall(r'<option value="([A-Z]{2})"[^>]*>([^<]+)</option>', body)
     assert options == [("CA", "Canada"), ("MX", "Mexique"), ("US", "États-Unis")]
+
+
+def test_a_label_and_its_value_are_parted_the_french_way(client):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    template = Template("{% load sem_text %}Issue{% colon %} satisfait")
+    with translation.override("fr"):
+        assert template.render(Context()) == "Issue\u00a0: satisfait"
+    with translation.override("es"):
+        assert template.render(Context()) == "Issue: satisfait"

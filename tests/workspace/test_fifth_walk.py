@@ -18,6 +18,9 @@ def test_a_recorded_act_names_no_party_until_the_officer_chooses_one(client, off
     page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
     # A record made from a letter says, like a decision, that it goes to the Director.
     assert "Comments of a Party on the draft factual record — recorded from a letter" in page
+    # … and its button says what it does: it proposes (the sixth walk found "Record").
+    form = page.split('id="action-draft_commented"', 1)[1].split("</form>", 1)[0]
+    assert ">Propose</button>" in form
 
 
 def test_the_media_factor_starts_from_the_submitters_answer(db):

@@ -211,6 +211,14 @@ def test_500_page_needs_no_context():
     html = loader.get_template("500.html").render()
     assert "Server error" in html and "Error del servidor" in html
     assert '<div lang="es">' in html
+    # French only where the profile speaks it (the CEC's: tests/profiles).
+    assert "Erreur du serveur" not in html
+
+
+def test_500_page_speaks_french_where_the_site_does(settings):
+    settings.LANGUAGES = [("en", "English"), ("fr", "French"), ("es", "Spanish")]
+    html = loader.get_template("500.html").render()
+    assert '<div lang="fr">' in html and "Erreur du serveur" in html
 
 
 def test_the_example_identifier_is_written_by_the_profiles_scheme(

@@ -72,6 +72,14 @@ def test_the_determinations_documents_speak_the_profiles_articles_in_its_languag
         text = text_of(document)
         for word in expected["never"]:
             assert word not in text, (document.title, word)
+    for document in documents:
+        document.file.seek(0)
+        properties = docx.Document(io.BytesIO(document.file.read())).core_properties
+        # The file names the Secretariat and its own date, not python-docx's template.
+        assert properties.author.startswith(("Secretar", "Secrétariat"))
+        assert "python-docx" not in (properties.comments + properties.author)
+        assert properties.created.year != 2013
+        assert properties.language.startswith(document.language)
     first = {d.language: text_of(d) for d in documents[: len(expected["says"])]}
     for language, words in expected["says"].items():
         assert words in first[language], language

@@ -241,7 +241,12 @@ def _other_languages(submission, language: str) -> dict:
                     "summary": summary,
                 }
             )
-    return {"summary_language": summary_shown, "other_texts": others}
+    return {
+        "summary_language": summary_shown,
+        "other_texts": others,
+        # Whether the summary shown as a fallback is also written in yet another language.
+        "summary_elsewhere": any(other["summary"] for other in others),
+    }
 
 
 def _attach_documents(events, documents):

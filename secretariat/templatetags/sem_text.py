@@ -122,6 +122,20 @@ READ_HERE = {
 }
 
 
+SHOWN_IN = {
+    "en": gettext_lazy("Not written in this page's language: shown here in English."),
+    "es": gettext_lazy("Not written in this page's language: shown here in Spanish."),
+    "fr": gettext_lazy("Not written in this page's language: shown here in French."),
+}
+
+
+@register.filter
+def shown_in(code: str) -> str:
+    """Said above a text shown in another language than the page's, where it is written in
+    more than that one (the others follow on the page)."""
+    return str(SHOWN_IN.get(code, ""))
+
+
 @register.filter
 def only_in(code: str) -> str:
     """Said above a text shown in another language than the page's, its only one."""

@@ -75,3 +75,24 @@ def test_a_label_and_its_value_are_parted_the_french_way(client):
         assert template.render(Context()) == "Issue\u00a0: satisfait"
     with translation.override("es"):
         assert template.render(Context()) == "Issue: satisfait"
+
+
+def test_a_summary_in_two_other_languages_is_not_said_to_be_in_one_only(client):
+    import datetime
+
+    from tests.factories import file_case
+    from tests.helpers_cases import Story
+
+    case = file_case(
+        on=datetime.date(2023, 3, 10),
+        party="MX",
+        language="es",
+        summary="Resumen en español.",
+        other_summaries={"en": "Summary in English."},
+    )
+    Story(case, datetime.date(2023, 3, 10)).add("acknowledged", datetime.date(2023, 3, 13))
+    case.refresh_from_db()
+    page = re.sub(r"[ \t\n]+", " ", client.get(f"/fr/docket/{case.slug}/").content.decode())
+    assert "Non rédigé dans la langue de cette page\u00a0: affiché ici en anglais." in page
+    assert "seulement" not in page
+    assert "Resumen en español." in page  # under its own heading, in Spanish

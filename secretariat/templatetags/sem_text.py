@@ -224,3 +224,15 @@ def colon() -> str:
     """The colon after a label ("Outcome: meets"): French puts a non-breaking space before
     it ("Issue : satisfait")."""
     return "\u00a0:" if (get_language() or "")[:2] == "fr" else ":"
+
+
+@register.simple_tag
+def document_title(document):
+    """A public document's title as a list heads it: its version in the page's language
+    where one exists (``document.versions``, docket_views), else the original's, each marked
+    with its ``lang``."""
+    language = (get_language() or settings.LANGUAGE_CODE)[:2]
+    for version in getattr(document, "versions", None) or ():
+        if version.language == language and version.title:
+            return format_html('<span lang="{}">{}</span>', language, version.title)
+    return format_html('<span lang="{}">{}</span>', document.language, document.title)

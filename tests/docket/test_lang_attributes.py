@@ -71,3 +71,32 @@ def test_a_text_in_one_language_says_so_and_the_other_language_has_its_section(c
     assert section.split("</section>", 1)[0].count("Concesiones forestales") == 1
     assert '<h2 id="other-heading-es">En español</h2>' in section
     assert '<h2 id="other-heading-en">In English</h2>' in spanish
+
+
+def test_a_document_is_headed_by_its_version_in_the_pages_language(client, db):
+    """A decision written in Spanish with the Secretariat's English translation heads the
+    English page's list in English, marked so; the Spanish page keeps the original's title."""
+    import datetime
+
+    from submissions.storage import DocumentInput
+    from tests.helpers_cases import drive
+
+    story = drive("admissibility_review")
+    story.add(
+        "admissibility_determined",
+        datetime.date(2023, 4, 10),
+        data={"outcome": "meets"},
+        documents_in=[
+            DocumentInput(title="Determinación conforme al artículo 18.8.2", language="es"),
+            DocumentInput(
+                title="Determination under Article 18.8.2",
+                language="en",
+                translation_of=0,
+                official_translation=True,
+            ),
+        ],
+    )
+    english = client.get(f"/en/docket/{story.case.slug}/").content.decode()
+    assert '<span lang="en">Determination under Article 18.8.2</span>' in english
+    spanish = client.get(f"/es/docket/{story.case.slug}/").content.decode()
+    assert '<span lang="es">Determinación conforme al artículo 18.8.2</span>' in spanish

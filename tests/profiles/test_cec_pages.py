@@ -96,3 +96,12 @@ def test_a_summary_in_two_other_languages_is_not_said_to_be_in_one_only(client):
     assert "Non rédigé dans la langue de cette page\u00a0: affiché ici en anglais." in page
     assert "seulement" not in page
     assert "Resumen en español." in page  # under its own heading, in Spanish
+
+
+def test_spanish_pages_name_the_cec_secretariat_as_it_does(client):
+    # The CEC's own Spanish: "el Secretariado de la Comisión para la Cooperación Ambiental"
+    # [registry], in the interface as in its letterheads and documents.
+    for page in PAGES:
+        text = text_of(client.get(f"/es/{page}"))
+        assert "Secretaría" not in text, page
+    assert "Contacto con el Secretariado" in text_of(client.get("/es/"))

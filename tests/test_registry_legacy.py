@@ -147,3 +147,16 @@ def test_an_unrecorded_registration_is_refused_once_the_case_was_acknowledged(db
     report = import_registry(payload)
     assert [r.index for r in report.refused] == [2]
     assert "[rule: unrecorded_steps: a later stage]" in str(report.refused[0])
+
+
+def test_a_response_after_the_case_moved_on_reads_as_late_on_the_docket(client, db):
+    from tests.helpers_cases import D, drive
+
+    story = drive("closed")  # withdrawn while the Party's response was awaited
+    story.add("party_responded", D(2023, 6, 1), author="party:PE")
+    assert story.stage == "closed"
+    page = " ".join(client.get(f"/en/docket/{story.case.slug}/").content.decode().split())
+    assert (
+        "Received: after the period for the Party&#x27;s response: a late or further response"
+        in page
+    )

@@ -149,6 +149,17 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
         lines.append((_("Returns to"), _label(Stage, data["to_stage"])))
     if data.get("deadline"):
         lines.append((_("Target"), str(KIND_LABELS.get(data["deadline"], data["deadline"]))))
+    if event.kind == "party_responded" and getattr(event, "stage_before", "") not in (
+        "",
+        Stage.AWAITING_RESPONSE,
+    ):
+        # REGISTRY-FORMAT.md: accepted in later stages, closed included, "as a late response".
+        lines.append(
+            (
+                _("Received"),
+                _("after the period for the Party's response: a late or further response"),
+            )
+        )
     if "pending_proceeding" in data:
         lines.append(
             (_("Pending proceeding declared"), _("Yes") if data["pending_proceeding"] else _("No"))

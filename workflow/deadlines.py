@@ -261,19 +261,19 @@ class CaseDeadlines:
         """End as unknown the open deadlines a legacy history's unrecorded steps moved the
         case past: whether and when they were met was never recorded."""
         for deadline in self.items:
-            if deadline.state != Deadline.State.OPEN or stage in SPECS[deadline.kind].alive_in:
-                continue
-            deadline.state = Deadline.State.UNKNOWN
-            deadline.ended_on = on
-            self._touch(deadline)
+            if deadline.state == Deadline.State.OPEN and stage not in SPECS[deadline.kind].alive_in:
+                self._end_unknown(deadline, on)
 
     def end_unknown_kind(self, kind: str, on: datetime.date) -> None:
         """End as unknown the open deadline ``kind`` whose step the history never dated."""
         deadline = self.open(kind)
         if deadline is not None:
-            deadline.state = Deadline.State.UNKNOWN
-            deadline.ended_on = on
-            self._touch(deadline)
+            self._end_unknown(deadline, on)
+
+    def _end_unknown(self, deadline: Deadline, on: datetime.date) -> None:
+        deadline.state = Deadline.State.UNKNOWN
+        deadline.ended_on = on
+        self._touch(deadline)
 
     def recompute(self) -> list[dict]:
         """Recompute open due dates after a calendar or length change; the changes made."""

@@ -5,6 +5,7 @@ from django.db import connection
 
 from submissions.roles import Role
 from tests.factories import UserFactory
+from tests.parties import OTHERS, A, B
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -83,23 +84,42 @@ def director(db):
 
 
 @pytest.fixture
-def pe_focal(db):
-    return UserFactory(username="pe_focal", role=(Role.FOCAL_POINT, "PE"))
+def a_focal(db):
+    """The focal point of Party A (tests.parties: Peru under the TPA, Mexico under the CEC)."""
+    return UserFactory(username="a_focal", role=(Role.FOCAL_POINT, A))
 
 
 @pytest.fixture
-def us_focal(db):
-    return UserFactory(username="us_focal", role=(Role.FOCAL_POINT, "US"))
+def b_focal(db):
+    return UserFactory(username="b_focal", role=(Role.FOCAL_POINT, B))
 
 
 @pytest.fixture
-def pe_council(db):
-    return UserFactory(username="pe_council", role=(Role.COUNCIL, "PE"))
+def a_council(db):
+    return UserFactory(username="a_council", role=(Role.COUNCIL, A))
 
 
 @pytest.fixture
-def us_council(db):
-    return UserFactory(username="us_council", role=(Role.COUNCIL, "US"))
+def b_council(db):
+    return UserFactory(username="b_council", role=(Role.COUNCIL, B))
+
+
+@pytest.fixture
+def other_focals(db):
+    """The focal points of the Parties other than A and B (none under the TPA)."""
+    return [
+        UserFactory(username=f"{code.lower()}_focal", role=(Role.FOCAL_POINT, code))
+        for code in OTHERS
+    ]
+
+
+@pytest.fixture
+def other_councils(db):
+    """The Council members of the Parties other than A and B (none under the TPA)."""
+    return [
+        UserFactory(username=f"{code.lower()}_council", role=(Role.COUNCIL, code))
+        for code in OTHERS
+    ]
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ import factory
 from submissions.access import assign_role
 from submissions.models import User
 from submissions.roles import Role
+from tests.parties import A
 from workflow import services
 
 
@@ -25,12 +26,12 @@ class UserFactory(factory.django.DjangoModelFactory):
         self.save()
 
 
-def make_filing(party="PE", language="es", title="Concesiones forestales", **overrides):
+def make_filing(party=A, language="es", title="Concesiones forestales", **overrides):
     submitters = overrides.pop("submitters", None) or [
         services.SubmitterInput(
             kind="organization",
             name="Asociación Amazónica",
-            nationality="PE",
+            nationality=A,
             email="amazonica@example.org",
             preferred_language=language,
         )

@@ -13,12 +13,12 @@ import time_machine
 
 from submissions.stages import Stage
 from tests.factories import file_case
+from tests.parties import ALL_MET, OTHERS, PROFILE, A, B, council_members
 from workflow import services
 
 D = datetime.date
 FILED_ON = D(2023, 3, 10)  # a Friday
 
-ALL_MET = {c: {"met": True, "reasons": f"({c}) is met."} for c in "abcdef"}
 
 # The dates of the usual path through the process; each step's date follows the last.
 TIMELINE = {
@@ -30,8 +30,11 @@ TIMELINE = {
     "factual_record_notified": D(2023, 7, 14),
     "council_instructed": D(2023, 8, 1),
     "draft_submitted": D(2023, 10, 2),  # draft_comments: 45 days → Thursday 16 November 2023
-    "draft_commented:PE": D(2023, 10, 20),
-    "draft_commented:US": D(2023, 10, 25),
+    # Each Party's comment on the draft: A's, B's, then any other's (the CEC's Canada).
+    **{
+        f"draft_commented:{code}": D(2023, 10, day)
+        for code, day in zip((A, B) + OTHERS, (20, 25, 26, 27, 28, 29, 30), strict=False)
+    },
     "final_submitted": D(2023, 11, 15),
 }
 
@@ -57,24 +60,27 @@ class Story:
         return self.case.stage
 
 
-def file_story(party: str = "PE", on: datetime.date = FILED_ON, **kwargs) -> Story:
+def file_story(party: str = A, on: datetime.date = FILED_ON, **kwargs) -> Story:
     return Story(file_case(on=on, party=party, **kwargs), on)
 
 
 def drive(
     stage: str,
     *,
-    party: str = "PE",
+    party: str = A,
     acknowledged: bool = True,
     pending_proceeding: bool = False,
-    comments: tuple = ("PE", "US"),
+    comments: tuple | None = None,
 ) -> Story:
     """A case in ``stage``, reached along the usual path (``TIMELINE``).
 
     ``awaiting_revision`` comes from a ``does_not_meet`` determination; ``closed`` from a
     withdrawal while the Party's response is awaited (so that a late response can follow).
-    ``comments`` are the Parties that comment on the draft before the final record.
+    ``comments`` are the Parties that comment on the draft before the final record (default:
+    every Party). The Council's instruction is given by as many members as its rule needs.
     """
+    if comments is None:
+        comments = (A, B) + OTHERS
     stage = Stage(stage)
     t = TIMELINE
     story = file_story(party)
@@ -115,9 +121,13 @@ def drive(
     )
     if stage == Stage.AWAITING_COUNCIL:
         return story
-    story.add(
-        "council_instructed", t["council_instructed"], author="council:PE", data={"party": "PE"}
-    )
+    for member in council_members():
+        story.add(
+            "council_instructed",
+            t["council_instructed"],
+            author=f"council:{member}",
+            data={"party": member},
+        )
     if stage == Stage.FACTUAL_RECORD_PREPARATION:
         return story
     story.add("draft_submitted", t["draft_submitted"])
@@ -130,14 +140,15 @@ def drive(
             author=f"party:{commenter}",
             data={"party": commenter},
         )
-    both = set(comments) == {"PE", "US"}
-    # Without both comments the final record waits for the 45 days to pass (Art. 18.9.5).
-    story.add("final_submitted", t["final_submitted"] if both else D(2023, 11, 17))
+    every = set(comments) == set(PROFILE.codes)
+    # Without every Party's comment the final record waits for the 45 days to pass
+    # (TPA Art. 18.9.5).
+    story.add("final_submitted", t["final_submitted"] if every else D(2023, 11, 17))
     assert story.stage == Stage.FINAL_FACTUAL_RECORD
     return story
 
 
-SEAT = ZoneInfo("America/New_York")
+SEAT = ZoneInfo(PROFILE.time_zone)
 
 
 def frozen(day: datetime.date, hour: int = 12):

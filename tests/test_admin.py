@@ -8,8 +8,12 @@ import pytest
 
 from submissions.models import Document, Party, Submission
 from tests.factories import UserFactory, file_case
+from tests.parties import SLUG, A
 from workflow import services
 from workflow.models import Deadline, DeadlineLength, Event, NonWorkingDay
+
+# The case below (the first of 2023, concerning Party A), as each profile numbers it.
+ID = {"us-peru-tpa": "SEM/PE/001/2023", "usmca-cec": "SEM-23-001"}[SLUG]
 
 
 @pytest.fixture
@@ -90,7 +94,7 @@ def test_submission_changelist_and_change_page(client, admin_user, case):
     client.force_login(admin_user)
     response = client.get("/en/admin/submissions/submission/")
     assert response.status_code == 200
-    assert "SEM/PE/001/2023" in response.content.decode()
+    assert ID in response.content.decode()
     response = client.get(f"/en/admin/submissions/submission/{case.pk}/change/")
     assert response.status_code == 200
     assert "Asociación Amazónica" in response.content.decode()  # the submitters inline
@@ -98,10 +102,11 @@ def test_submission_changelist_and_change_page(client, admin_user, case):
 
 def test_submission_search_and_filter(client, admin_user, case):
     client.force_login(admin_user)
-    html = client.get("/en/admin/submissions/submission/?q=SEM/PE/001").content.decode()
-    assert "SEM/PE/001/2023" in html
+    query = {"us-peru-tpa": "SEM/PE/001", "usmca-cec": "SEM-23-001"}[SLUG]
+    html = client.get(f"/en/admin/submissions/submission/?q={query}").content.decode()
+    assert ID in html
     html = client.get("/en/admin/submissions/submission/?stage=closed").content.decode()
-    assert "SEM/PE/001/2023" not in html
+    assert ID not in html
 
 
 def test_admin_cannot_move_a_case(client, admin_user, case):
@@ -115,7 +120,7 @@ def test_admin_cannot_move_a_case(client, admin_user, case):
         title_en="Forest concessions",
         stage="closed",
         closure_reason="withdrawn",
-        identifier="SEM/PE/999/2023",
+        identifier={"us-peru-tpa": "SEM/PE/999/2023", "usmca-cec": "SEM-23-999"}[SLUG],
         chain_head="0" * 64,
         event_count="99",
     )
@@ -125,7 +130,7 @@ def test_admin_cannot_move_a_case(client, admin_user, case):
     assert case.title_en != "Forest concessions"
     assert case.stage == "admissibility_review"
     assert case.closure_reason == ""
-    assert case.identifier == "SEM/PE/001/2023"
+    assert case.identifier == ID
     assert case.event_count == 2
 
 
@@ -141,7 +146,7 @@ def test_event_changelist_and_read_only(client, admin_user, case):
     client.force_login(admin_user)
     response = client.get("/en/admin/workflow/event/")
     assert response.status_code == 200
-    assert "SEM/PE/001/2023" in response.content.decode()
+    assert ID in response.content.decode()
     event = Event.objects.filter(submission=case).last()
     url = f"/en/admin/workflow/event/{event.pk}/change/"
     response = client.get(url)
@@ -181,15 +186,16 @@ def test_deadlines_and_documents_are_read_only(client, admin_user, case):
 
 def test_party_history_page(client, admin_user):
     client.force_login(admin_user)
-    party = Party.objects.get(code="PE")
+    party = Party.objects.get(code=A)
     url = f"/en/admin/submissions/party/{party.pk}/change/"
     data = form_data(client.get(url).content.decode())
-    data["name_en"] = "Republic of Peru"
+    new_name = {"us-peru-tpa": "Republic of Peru", "usmca-cec": "United Mexican States"}[SLUG]
+    data["name_en"] = new_name
     assert client.post(url, data).status_code == 302
     response = client.get(f"/en/admin/submissions/party/{party.pk}/history/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Republic of Peru" in html
+    assert new_name in html
     assert "root" in html  # who changed it
 
 
@@ -202,17 +208,17 @@ def test_history_cannot_be_reverted(client, admin_user, case):
     assert client.get(url).status_code == 200
     assert client.post(url, {"title_en": "Reverted"}).status_code == 403
     case.refresh_from_db()
-    assert case.identifier == "SEM/PE/001/2023"
+    assert case.identifier == ID
     event = Event.objects.filter(submission=case).first()
     url = f"/en/admin/workflow/event/{event.pk}/history/{event.history.first().history_id}/"
     assert client.post(url, {}).status_code == 403
 
 
-def test_user_admin_shows_secretariat_fields(client, admin_user, pe_focal):
+def test_user_admin_shows_secretariat_fields(client, admin_user, a_focal):
     client.force_login(admin_user)
-    html = client.get(f"/en/admin/submissions/user/{pe_focal.pk}/change/").content.decode()
+    html = client.get(f"/en/admin/submissions/user/{a_focal.pk}/change/").content.decode()
     assert 'name="preferred_language"' in html and 'name="party"' in html
-    assert client.get(f"/en/admin/submissions/user/{pe_focal.pk}/history/").status_code == 200
+    assert client.get(f"/en/admin/submissions/user/{a_focal.pk}/history/").status_code == 200
 
 
 def test_non_working_day_added_in_admin_recomputes_deadlines(client, staff_officer, case):
@@ -255,17 +261,23 @@ def test_calendar_is_changed_only_by_the_secretariat(client, admin_user, db):
     assert not NonWorkingDay.objects.exists()
 
 
-def test_deadline_length_set_through_the_service(client, staff_officer, case):
+# A period the installation sets (not the treaty's), open on a case just filed: the TPA's
+# admissibility period; the CEC's is the treaty's (USMCA Art. 24.27(3)), so its acknowledgement.
+SETTABLE = {"us-peru-tpa": "admissibility", "usmca-cec": "acknowledgement"}[SLUG]
+
+
+def test_deadline_length_set_through_the_service(client, staff_officer, db):
+    case = file_case(on=datetime.date(2023, 3, 10))
     client.force_login(staff_officer)
-    admissibility = Deadline.objects.get(submission=case, kind="admissibility")
-    before = admissibility.due_on
+    deadline = Deadline.objects.get(submission=case, kind=SETTABLE)
+    before = deadline.due_on
     response = client.post(
-        "/en/admin/workflow/deadlinelength/add/", {"kind": "admissibility", "length": "40"}
+        "/en/admin/workflow/deadlinelength/add/", {"kind": SETTABLE, "length": "40"}
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert DeadlineLength.objects.get(kind="admissibility").length == 40
-    admissibility.refresh_from_db()
-    assert admissibility.due_on > before
+    assert DeadlineLength.objects.get(kind=SETTABLE).length == 40
+    deadline.refresh_from_db()
+    assert deadline.due_on > before
     assert Event.objects.filter(submission=case, kind="deadlines_recomputed").exists()
 
 

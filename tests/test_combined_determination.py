@@ -3,8 +3,9 @@ response in one determination, from admissibility review (the CEC's practice; CA
 after a revision). The US-Peru TPA refuses it: its table is REGISTRY-FORMAT.md's, where a
 determination under Art. 18.8.4 follows one under Art. 18.8.2.
 
-The engine, the workspace and the formal documents run here under the default profile with
-the combined determination added (``profiles.COMBINED_DETERMINATION``).
+The engine, the workspace and the formal documents run here under the installed profile with
+the combined determination added (``profiles.COMBINED_DETERMINATION``; the CEC's has it), or
+taken away (the TPA's has none).
 """
 
 import dataclasses
@@ -12,6 +13,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from notices.models import Notice
 from submissions import profiles
@@ -20,6 +22,8 @@ from submissions.stages import Stage
 from tests.documents.test_decisions_reach_the_public import Web, assert_document
 from tests.filing.conftest import filing_data
 from tests.helpers_cases import ALL_MET, drive, frozen
+from tests.parties import CRITERIA as LETTERS
+from tests.parties import PROFILE, SLUG, A
 from workflow import table
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline, Event
@@ -33,13 +37,30 @@ FACTORS_FOUND = {
 }
 
 
+# The first case of 2026: its Party's first under the TPA, the first of all under the CEC.
+CASE = {"us-peru-tpa": "SEM/PE/001/2026", "usmca-cec": "SEM-26-001"}[SLUG]
+# A filing about Party A by one of its nationals (the form's own default is Peru).
+ABOUT_A = {"s0-nationality": A, "f-party": A}
+
+
+def _transitions(monkeypatch, transitions):
+    profile = dataclasses.replace(PROFILE, transitions=transitions)
+    monkeypatch.setitem(profiles.PROFILES, SLUG, profile)
+
+
 @pytest.fixture
 def combined(monkeypatch):
-    profile = dataclasses.replace(profiles.US_PERU_TPA, transitions=profiles.COMBINED_DETERMINATION)
-    monkeypatch.setitem(profiles.PROFILES, "us-peru-tpa", profile)
+    _transitions(monkeypatch, {**PROFILE.transitions, **profiles.COMBINED_DETERMINATION})
 
 
-def test_the_tpa_refuses_a_combined_determination():
+@pytest.fixture
+def separate(monkeypatch):
+    """The installed profile without the combined determination (the TPA's own)."""
+    combined = profiles.COMBINED_DETERMINATION
+    _transitions(monkeypatch, {k: v for k, v in PROFILE.transitions.items() if k not in combined})
+
+
+def test_the_tpa_refuses_a_combined_determination(separate):
     assert ("admissibility_review", "response_decided") not in table.legal_pairs()
     story = drive(Stage.ADMISSIBILITY_REVIEW)
     with pytest.raises(RuleViolation) as refused:
@@ -105,14 +126,15 @@ def test_a_combined_determination_finds_every_criterion_met(combined):
 
 
 def test_an_officer_proposes_it_and_the_party_receives_the_request(
-    combined, officer, director, pe_focal, pe_council, us_focal
+    combined, officer, director, a_focal, a_council, b_focal
 ):
     """In the workspace: the officer finds the combined determination offered in admissibility
     review, fills the criteria and the factors, the Director approves; the public reads one
     document with both sets of findings, and the Party concerned is sent the request."""
-    web = Web(officer, director, pe_focal, pe_council)
+    web = Web(officer, director, a_focal, a_council)
     with frozen(D(2026, 3, 2)):
-        data = filing_data(**{"s0-confidential": "on"})  # the name withheld, as Web expects
+        # the name withheld, as Web expects
+        data = filing_data(**{"s0-confidential": "on", **ABOUT_A})
         assert web.public.post("/es/file/", data).status_code == 302
     with frozen(D(2026, 3, 3)):
         web.act("acknowledged", {})
@@ -121,7 +143,7 @@ def test_an_officer_proposes_it_and_the_party_receives_the_request(
         page = web.officer.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
         assert "/act/response_decided/" in page and "/act/admissibility_determined/" in page
         fields = {"outcome": "request"}
-        for letter in "abcdef":
+        for letter in LETTERS:
             fields[f"criterion_{letter}_finding"] = "met"
             fields[f"criterion_{letter}_reasons"] = f"Requisito {letter} cumplido."
         for letter, finding in {"a": "yes", "b": "yes", "c": "no", "d": "no"}.items():
@@ -130,25 +152,38 @@ def test_an_officer_proposes_it_and_the_party_receives_the_request(
         decision = web.approve(web.act("response_decided", fields))
     case.refresh_from_db()
     assert case.stage == Stage.AWAITING_RESPONSE
-    assert decision.code == "SEM/PE/001/2026/D1"
+    assert decision.code == f"{CASE}/D1"
     assert set(decision.data["criteria"]) == set(CRITERIA)
     assert {d.kind for d in Document.objects.filter(event=decision)} == {"determination", "request"}
     found = web.public_documents_of(decision)
+    # The CEC's French version beside the Spanish original and its English translation.
+    languages = {"us-peru-tpa": {"es", "en"}, "usmca-cec": {"es", "en", "fr"}}[SLUG]
+    assert set(found) == languages
+    for docx, html, _document in [found[language] for language in languages - {"es", "en"}]:
+        for text in (docx, html):
+            assert f"{CASE}/D1" in text and "10 mars 2026" in text
+            for letter in LETTERS:
+                with translation.override("fr"):
+                    assert f"({letter}) {CRITERIA[letter]}" in text
+            assert text.count("Satisfait") >= len(LETTERS)
     assert_document(
-        found,
-        code="SEM/PE/001/2026/D1",
-        identifier="SEM/PE/001/2026",
+        {language: found[language] for language in ("es", "en")},
+        code=f"{CASE}/D1",
+        identifier=CASE,
         dates={"es": "10 de marzo de 2026", "en": "10 March 2026"},
-        items={**{letter: CRITERIA[letter] for letter in "abcdef"}},
-        findings={"es": dict.fromkeys("abcdef", "Cumple"), "en": dict.fromkeys("abcdef", "Met")},
+        items={**{letter: CRITERIA[letter] for letter in LETTERS}},
+        findings={"es": dict.fromkeys(LETTERS, "Cumple"), "en": dict.fromkeys(LETTERS, "Met")},
     )
     for _language, (docx, html, _document) in found.items():
         for text in (docx, html):
             for letter in "abcd":
                 assert f"Factor {letter}: ver expediente." in text
-    assert (
-        "Determinación sobre los requisitos y sobre la solicitud de una respuesta" in found["es"][0]
-    )
+    # The title in the profile's words (the CEC's names its articles).
+    title = {
+        "us-peru-tpa": "Determinación sobre los requisitos y sobre la solicitud de una respuesta",
+        "usmca-cec": "Determinación conforme al artículo 24.27(2) y (3)",
+    }[SLUG]
+    assert title in found["es"][0]
     # The Party concerned has the request: its portal opens the case and offers the response,
     # and its focal point is written to.
     portal = web.party.get(reverse("party_case", kwargs={"pk": case.pk}))
@@ -157,15 +192,15 @@ def test_an_officer_proposes_it_and_the_party_receives_the_request(
     assert Notice.objects.filter(submission=case, message="request_to_party").exists()
 
 
-def test_the_form_refuses_a_criterion_not_met(combined, officer, director, pe_focal, pe_council):
-    web = Web(officer, director, pe_focal, pe_council)
+def test_the_form_refuses_a_criterion_not_met(combined, officer, director, a_focal, a_council):
+    web = Web(officer, director, a_focal, a_council)
     with frozen(D(2026, 3, 2)):
-        web.public.post("/es/file/", filing_data())
+        web.public.post("/es/file/", filing_data(**ABOUT_A))
     with frozen(D(2026, 3, 3)):
         web.act("acknowledged", {})
     case = web.case()
     fields = {"event_count": case.event_count, "response_decided-outcome": "request"}
-    for letter in "abcdef":
+    for letter in LETTERS:
         fields[f"response_decided-criterion_{letter}_finding"] = (
             "not_met" if letter == "c" else "met"
         )

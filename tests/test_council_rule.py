@@ -1,12 +1,14 @@
 """The Council's decision rule as profile data (issue #18; workflow.council).
 
 Under the US-Peru TPA one member's instruction is the Council's (Arts. 18.9.2, 18.9.7); NAAEC
-asks for "a two-thirds vote" (Art. 15(2), 15(7)). These tests run the engine under the default
-profile with its rule replaced by two-thirds: of two members that is both.
+asks for "a two-thirds vote" (Art. 15(2), 15(7)). These tests run the engine under the installed
+profile with its rule replaced: by two-thirds (of the TPA's two members that is both, of the
+CEC's three two), or by any one member.
 """
 
 import dataclasses
 import datetime
+from fractions import Fraction
 
 import pytest
 from django.urls import reverse
@@ -14,6 +16,7 @@ from django.urls import reverse
 from submissions import profiles
 from submissions.stages import Stage
 from tests.helpers_cases import drive, frozen
+from tests.parties import OTHERS, PROFILE, SLUG, A, B
 from workflow import council
 from workflow.chain import verify_submission
 from workflow.exceptions import RuleViolation
@@ -24,14 +27,26 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
+def _replace(monkeypatch, **values):
+    """Run the installed profile with ``values`` replaced."""
+    monkeypatch.setitem(profiles.PROFILES, SLUG, dataclasses.replace(PROFILE, **values))
+
+
 @pytest.fixture
 def two_thirds(monkeypatch):
-    ruled = dataclasses.replace(
-        profiles.US_PERU_TPA,
-        preparation_rule=profiles.TWO_THIRDS,
-        publication_rule=profiles.TWO_THIRDS,
+    _replace(
+        monkeypatch, preparation_rule=profiles.TWO_THIRDS, publication_rule=profiles.TWO_THIRDS
     )
-    monkeypatch.setitem(profiles.PROFILES, "us-peru-tpa", ruled)
+
+
+@pytest.fixture
+def any_one(monkeypatch):
+    """The profile's rules with any one member's instruction the Council's (the TPA's own)."""
+    _replace(
+        monkeypatch,
+        preparation_rule=dataclasses.replace(PROFILE.preparation_rule, share=Fraction(0)),
+        publication_rule=dataclasses.replace(PROFILE.publication_rule, share=Fraction(0)),
+    )
 
 
 def test_the_rules_count_members():
@@ -40,20 +55,23 @@ def test_the_rules_count_members():
     assert profiles.TWO_THIRDS.needed(3) == 2
     assert profiles.TWO_THIRDS.needed(2) == 2
     assert profiles.TWO_THIRDS.needed(7) == 5
-    assert council.needed("council_instructed") == council.needed("publication_instructed") == 1
+    # The installed profile's: the TPA's any one member; the CEC's two of three.
+    installed = {"us-peru-tpa": 1, "usmca-cec": 2}[SLUG]
+    assert council.needed("council_instructed") == installed
+    assert council.needed("publication_instructed") == installed
 
 
-def test_under_the_tpa_one_members_instruction_moves_the_case():
+def test_under_the_tpa_one_members_instruction_moves_the_case(any_one):
     story = drive(Stage.AWAITING_COUNCIL)
-    story.add("council_instructed", D(2023, 8, 1), author="council:US", data={"party": "US"})
+    story.add("council_instructed", D(2023, 8, 1), author=f"council:{B}", data={"party": B})
     assert story.stage == Stage.FACTUAL_RECORD_PREPARATION
 
 
 def test_under_two_thirds_the_case_waits_for_enough_members(two_thirds):
     story = drive(Stage.AWAITING_COUNCIL)
-    story.add("council_instructed", D(2023, 8, 1), author="council:US", data={"party": "US"})
+    story.add("council_instructed", D(2023, 8, 1), author=f"council:{B}", data={"party": B})
     # The same member again does not count twice.
-    story.add("council_instructed", D(2023, 8, 3), author="council:US", data={"party": "US"})
+    story.add("council_instructed", D(2023, 8, 3), author=f"council:{B}", data={"party": B})
     assert story.stage == Stage.AWAITING_COUNCIL
     # The auditors' replay of the history agrees that the case still waits.
     assert verify_submission(story.case) is None
@@ -61,7 +79,7 @@ def test_under_two_thirds_the_case_waits_for_enough_members(two_thirds):
     assert waiting.state == "open"
     assert not Deadline.objects.filter(submission=story.case, kind="draft_factual_record")
 
-    story.add("council_instructed", D(2023, 8, 10), author="council:PE", data={"party": "PE"})
+    story.add("council_instructed", D(2023, 8, 10), author=f"council:{A}", data={"party": A})
     assert story.stage == Stage.FACTUAL_RECORD_PREPARATION
     waiting.refresh_from_db()
     assert (waiting.state, waiting.met_on) == ("met", D(2023, 8, 10))
@@ -71,17 +89,17 @@ def test_under_two_thirds_the_case_waits_for_enough_members(two_thirds):
 
 def test_under_two_thirds_publication_waits_for_enough_members(two_thirds):
     story = drive(Stage.AWAITING_COUNCIL)
-    for party in ("PE", "US"):
+    for party in (A, B):
         story.add("council_instructed", author=f"council:{party}", data={"party": party})
     story.add("draft_submitted", D(2023, 10, 2))
-    for party in ("PE", "US"):
+    for party in (A, B, *OTHERS):
         story.add("draft_commented", author=f"party:{party}", data={"party": party})
     story.add("final_submitted", D(2023, 11, 17))
-    story.add("publication_instructed", D(2023, 11, 20), author="council:PE", data={"party": "PE"})
+    story.add("publication_instructed", D(2023, 11, 20), author=f"council:{A}", data={"party": A})
     assert not Deadline.objects.filter(submission=story.case, kind="publication")
     with pytest.raises(RuleViolation):
         story.add("published", D(2023, 11, 21))
-    story.add("publication_instructed", D(2023, 11, 24), author="council:US", data={"party": "US"})
+    story.add("publication_instructed", D(2023, 11, 24), author=f"council:{B}", data={"party": B})
     publication = Deadline.objects.get(submission=story.case, kind="publication")
     assert (publication.start_kind, publication.start_on) == (
         "publication_instructed",
@@ -93,13 +111,13 @@ def test_under_two_thirds_publication_waits_for_enough_members(two_thirds):
 
 
 def test_the_portal_holds_back_a_members_second_instruction_and_offers_the_other(
-    client, two_thirds, pe_council, us_council
+    client, two_thirds, a_council, b_council
 ):
     case = drive(Stage.AWAITING_COUNCIL).case
     page_url = reverse("council_case", kwargs={"pk": case.pk})
     instruct = reverse("council_instruct", kwargs={"pk": case.pk})
     with frozen(D(2023, 8, 1)):
-        client.force_login(us_council)
+        client.force_login(b_council)
         assert client.post(instruct, {"event_count": case.event_count}).status_code == 302
         case.refresh_from_db()
         assert case.stage == Stage.AWAITING_COUNCIL
@@ -107,7 +125,7 @@ def test_the_portal_holds_back_a_members_second_instruction_and_offers_the_other
         again = client.post(instruct, {"event_count": case.event_count}, follow=True)
         assert "you have given this instruction" in again.content.decode()
         assert "when 2 members have given it" in again.content.decode()
-        client.force_login(pe_council)
+        client.force_login(a_council)
         page = " ".join(client.get(page_url).content.decode().split())
         assert instruct in page
         # The other member reads who instructed and that the rule still waits.

@@ -1,11 +1,13 @@
 """A Council member's vote against a factual record (issue #18: "an explicit negative Council
 vote that closes the case"), a step a profile adds (``profiles.COUNCIL_VOTES``). The votes
 against close the case once too few members are left to reach the Council's rule: under NAAEC's
-two-thirds, two of three; here, with the TPA's two members, both under an any-one rule, and one
-under two-thirds (which asks for both)."""
+two-thirds, two of three; with the TPA's two members, both under an any-one rule, and one
+under two-thirds (which asks for both). The tests run the installed profile with the step added
+(the CEC's has it) or taken away (the TPA's has none)."""
 
 import dataclasses
 import datetime
+from fractions import Fraction
 
 import pytest
 from django.urls import reverse
@@ -14,6 +16,7 @@ from notices.models import Notice
 from submissions import profiles
 from submissions.stages import Stage
 from tests.helpers_cases import drive, frozen
+from tests.parties import PROFILE, SLUG, A, B
 from workflow import table
 from workflow.chain import verify_submission
 from workflow.exceptions import RuleViolation
@@ -25,10 +28,19 @@ D = datetime.date
 
 
 def _profile(monkeypatch, **values):
+    """The installed profile with the Council's vote against added and ``values`` replaced."""
     profile = dataclasses.replace(
-        profiles.US_PERU_TPA, transitions=profiles.COUNCIL_VOTES, **values
+        PROFILE, transitions={**PROFILE.transitions, **profiles.COUNCIL_VOTES}, **values
     )
-    monkeypatch.setitem(profiles.PROFILES, "us-peru-tpa", profile)
+    monkeypatch.setitem(profiles.PROFILES, SLUG, profile)
+
+
+# A rule that needs every member's instruction: two-thirds of the TPA's two members; of the
+# CEC's three, all three.
+EVERY_MEMBER = {
+    "us-peru-tpa": profiles.TWO_THIRDS,
+    "usmca-cec": profiles.CouncilRule(Fraction(1)),
+}[SLUG]
 
 
 @pytest.fixture
@@ -36,30 +48,42 @@ def votes(monkeypatch):
     _profile(monkeypatch)
 
 
-def test_the_tpa_has_no_vote_against(pe_council, us_council, client):
-    assert "council_declined" not in table.EVENT_KINDS
+@pytest.fixture
+def no_votes(monkeypatch):
+    """The installed profile without the vote against (the TPA's own)."""
+    transitions = {k: v for k, v in PROFILE.transitions.items() if k not in profiles.COUNCIL_VOTES}
+    monkeypatch.setitem(
+        profiles.PROFILES, SLUG, dataclasses.replace(PROFILE, transitions=transitions)
+    )
+
+
+def test_the_tpa_has_no_vote_against(no_votes, a_council, b_council, client):
+    # The kinds the installation was started with: the CEC's include the vote.
+    started_with = {"us-peru-tpa": False, "usmca-cec": True}[SLUG]
+    assert ("council_declined" in table.EVENT_KINDS) is started_with
     story = drive(Stage.AWAITING_COUNCIL)
     with pytest.raises(RuleViolation) as refused:
-        story.add("council_declined", author="council:PE", data={"party": "PE"})
+        story.add("council_declined", author=f"council:{A}", data={"party": A})
     assert str(refused.value) == (
         "“Council member's vote against a factual record” is not a step of the procedure "
         "this installation runs."
     )
-    client.force_login(pe_council)
+    client.force_login(a_council)
     page = client.get(reverse("council_case", kwargs={"pk": story.case.pk})).content.decode()
     assert reverse("council_decline", kwargs={"pk": story.case.pk}) not in page
 
 
 def test_the_votes_against_close_the_case_when_no_instruction_can_follow(votes):
     story = drive(Stage.AWAITING_COUNCIL)
-    story.add("council_declined", D(2023, 8, 1), author="council:PE", data={"party": "PE"})
-    # One member against: the other may still instruct (any one member suffices).
+    story.add("council_declined", D(2023, 8, 1), author=f"council:{A}", data={"party": A})
+    # One member against: the others may still instruct (the TPA: any one member suffices;
+    # the CEC: the two others make two-thirds).
     assert story.stage == Stage.AWAITING_COUNCIL
     assert verify_submission(story.case) is None  # the auditors' replay agrees
     with pytest.raises(RuleViolation) as refused:
-        story.add("council_declined", D(2023, 8, 2), author="council:PE", data={"party": "PE"})
+        story.add("council_declined", D(2023, 8, 2), author=f"council:{A}", data={"party": A})
     assert refused.value.rule == "one vote per member"
-    story.add("council_declined", D(2023, 8, 3), author="council:US", data={"party": "US"})
+    story.add("council_declined", D(2023, 8, 3), author=f"council:{B}", data={"party": B})
     assert (story.stage, story.case.closure_reason) == (Stage.CLOSED, "no_council_instruction")
     waiting = Deadline.objects.get(submission=story.case, kind="council_instruction")
     assert waiting.state != "open"
@@ -67,14 +91,14 @@ def test_the_votes_against_close_the_case_when_no_instruction_can_follow(votes):
 
 
 def test_under_two_thirds_of_two_one_vote_against_decides(monkeypatch):
-    _profile(monkeypatch, preparation_rule=profiles.TWO_THIRDS)
+    _profile(monkeypatch, preparation_rule=EVERY_MEMBER)
     story = drive(Stage.AWAITING_COUNCIL)
-    story.add("council_declined", D(2023, 8, 1), author="council:US", data={"party": "US"})
+    story.add("council_declined", D(2023, 8, 1), author=f"council:{B}", data={"party": B})
     assert story.stage == Stage.CLOSED
 
 
 def test_a_member_votes_against_in_the_portal_and_the_submitters_are_told_at_the_close(
-    votes, client, pe_council, us_council
+    votes, client, a_council, b_council
 ):
     story = drive(Stage.AWAITING_COUNCIL)
     case = story.case
@@ -82,7 +106,7 @@ def test_a_member_votes_against_in_the_portal_and_the_submitters_are_told_at_the
     instruct = reverse("council_instruct", kwargs={"pk": case.pk})
     page_url = reverse("council_case", kwargs={"pk": case.pk})
     with frozen(D(2023, 8, 1)):
-        client.force_login(pe_council)
+        client.force_login(a_council)
         page = client.get(page_url).content.decode()
         assert decline in page and instruct in page
         form = client.get(decline).content.decode()
@@ -94,10 +118,10 @@ def test_a_member_votes_against_in_the_portal_and_the_submitters_are_told_at_the
         page = client.get(page_url).content.decode()
         assert decline not in page and instruct not in page
         event = Event.objects.get(submission=case, kind="council_declined")
-        assert (event.author, event.data["party"]) == ("council:PE", "PE")
+        assert (event.author, event.data["party"]) == (f"council:{A}", A)
         assert not Notice.objects.filter(event=event, message="case_closed").exists()
 
-        client.force_login(us_council)
+        client.force_login(b_council)
         assert client.post(decline, {"event_count": case.event_count}).status_code == 302
     case.refresh_from_db()
     assert (case.stage, case.closure_reason) == (Stage.CLOSED, "no_council_instruction")

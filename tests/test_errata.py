@@ -1,6 +1,7 @@
 """Errata (issue #18): the Secretariat's correction of one of its decisions, linked to it and
 keeping it, a step a profile adds (``profiles.ERRATA``; CAFTA-DR's registry shows "Errata
-Determination 17.7.4"). The TPA has none."""
+Determination 17.7.4"). Neither the TPA nor the CEC has them: the tests add them to the
+installed profile."""
 
 import dataclasses
 import datetime
@@ -13,6 +14,7 @@ from notices.models import Notice
 from submissions import profiles
 from submissions.stages import Stage
 from tests.helpers_cases import drive, frozen
+from tests.parties import PROFILE, SLUG
 from workflow.describe import describe
 from workflow.exceptions import RuleViolation
 from workflow.models import Event
@@ -24,8 +26,9 @@ D = datetime.date
 
 @pytest.fixture
 def errata(monkeypatch):
-    profile = dataclasses.replace(profiles.US_PERU_TPA, transitions=profiles.ERRATA)
-    monkeypatch.setitem(profiles.PROFILES, "us-peru-tpa", profile)
+    """The installed profile with errata added to its own steps."""
+    profile = dataclasses.replace(PROFILE, transitions={**PROFILE.transitions, **profiles.ERRATA})
+    monkeypatch.setitem(profiles.PROFILES, SLUG, profile)
 
 
 def test_the_tpa_has_no_errata():
@@ -44,9 +47,12 @@ def test_an_erratum_names_a_decision_and_keeps_it(errata):
     assert story.stage == Stage.AWAITING_RESPONSE
     assert (erratum.visibility, erratum.data) == ("public", {"corrects": request.seq - 1})
     lines = dict(describe(erratum))
+    title = {
+        "us-peru-tpa": "Determination under Article 18.8.4",
+        "usmca-cec": "Determination under Article 24.27(3)",
+    }[SLUG]
     assert lines["Corrects"] == (
-        f"Determination under Article 18.8.4 ({request.code}, "
-        f"{request.on.day} {request.on:%B} {request.on.year})"
+        f"{title} ({request.code}, {request.on.day} {request.on:%B} {request.on.year})"
     )
     request.refresh_from_db()
     assert request.kind == "response_decided" and request.data["outcome"] == "request"

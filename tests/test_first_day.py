@@ -4,7 +4,8 @@ email, library banner or traceback on the way, and the development server starts
 
 The commands are the Makefile's `demo` and `run` steps, run as a fresh clone runs them: the
 local settings, an empty SQLite database of their own (never the developer's db.sqlite3 or the
-test database), and a media folder of their own.
+test database), and a media folder of their own; the procedure profile is the suite's
+(SEM_PROCEDURE), so a clone set up for either profile is checked.
 """
 
 import http.cookiejar
@@ -21,21 +22,42 @@ from pathlib import Path
 
 import pytest
 
+from tests.parties import SLUG
+
 ROOT = Path(__file__).resolve().parent.parent
 MAKEFILE = (ROOT / "Makefile").read_text()
 TRACEBACK = "Traceback (most recent call last)"
 # What an email printed by the console backend starts with.
 EMAIL_HEADERS = re.compile(r"^(Subject|Content-Type|MIME-Version|From|To): ", re.MULTILINE)
-ACCOUNT_ROWS = [
-    "officer",
-    "director",
-    "pe_focal",
-    "us_focal",
-    "pe_council",
-    "us_council",
-    "auditor",
-    "admin",
-]
+# The demo's accounts: a focal point and a Council member for each of the profile's Parties.
+ACCOUNT_ROWS = {
+    "us-peru-tpa": [
+        "officer",
+        "director",
+        "pe_focal",
+        "us_focal",
+        "pe_council",
+        "us_council",
+        "auditor",
+        "admin",
+    ],
+    "usmca-cec": [
+        "officer",
+        "director",
+        "ca_focal",
+        "mx_focal",
+        "us_focal",
+        "ca_council",
+        "mx_council",
+        "us_council",
+        "auditor",
+        "admin",
+    ],
+}[SLUG]
+# The demo's focal point of Party A (tests.parties).
+A_FOCAL = {"us-peru-tpa": "pe_focal", "usmca-cec": "mx_focal"}[SLUG]
+# The settings that choose the procedure profile, which the fresh clone keeps.
+PROFILE_SETTINGS = ("SEM_PROCEDURE", "SEM_ALLOW_UNVERIFIED_PROFILE")
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +67,11 @@ def fresh(tmp_path_factory):
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_", "SEM_", "EMAIL_", "CELERY_", "LOG_"))
-        and key not in {"MEDIA_ROOT", "DEBUG", "CACHE_URL"}
+        if key in PROFILE_SETTINGS
+        or (
+            not key.startswith(("DJANGO_", "DATABASE_", "SEM_", "EMAIL_", "CELERY_", "LOG_"))
+            and key not in {"MEDIA_ROOT", "DEBUG", "CACHE_URL"}
+        )
     }
     env.update(
         DJANGO_SETTINGS_MODULE="secretariat.settings.local",
@@ -145,7 +170,7 @@ def test_the_server_starts_and_answers_a_403_without_a_traceback(first_run, fres
         form = urllib.parse.urlencode(
             {
                 "csrfmiddlewaretoken": token,
-                "username": "pe_focal",
+                "username": A_FOCAL,
                 "password": "demo-password-sem",
             }
         ).encode()

@@ -23,8 +23,9 @@ from notices import emails, personal, rules
 from notices.context import case_context
 from notices.models import Notice
 from submissions import profiles
-from submissions.models import SubmissionSubmitter
+from submissions.models import SubmissionSubmitter, User
 from tests.helpers_cases import D, drive, frozen
+from tests.parties import CODES, OTHERS, SLUG, A, B, name
 from workflow import treaty
 from workflow.models import Event
 
@@ -164,10 +165,12 @@ BROKEN = [
     r"Identidad reservada al público",
     r"Secretaría de Asuntos Ambientales",
 ]
-# Identifiers and document codes carry the Party's code by design (SEM/PE/001/2023/D1).
-IDENTIFIER = re.compile(r"\b[A-Z0-9-]+/(?:PE|US)/\d{3,}/\d{4}(?:/[A-Z]+\d*)?")
-CODES = re.compile(
-    r"\b(?:PE|US)\b|\b(?:party|council):(?:PE|US)\b"
+# Identifiers and document codes carry the Party's code by design under the TPA
+# (SEM/PE/001/2023/D1); the CEC's (SEM-23-001) carry none.
+PARTY_CODE = "|".join(CODES)
+IDENTIFIER = re.compile(rf"\b[A-Z0-9-]+/(?:{PARTY_CODE})/\d{{3,}}/\d{{4}}(?:/[A-Z]+\d*)?")
+PARTY_OR_OUTCOME = re.compile(
+    rf"\b(?:{PARTY_CODE})\b|\b(?:party|council):(?:{PARTY_CODE})\b"
     r"|\b(?:meets|does_not_meet|no_request|not_warranted|warranted)\b"
 )
 
@@ -182,13 +185,13 @@ def problems(text: str, codes: bool = True) -> list[str]:
     found = [m.group(0) for pattern in BROKEN for m in re.finditer(pattern, text)]
     found += [word for word in words_to_avoid() if word.lower() in text.lower()]
     if codes:
-        found += [m.group(0) for m in CODES.finditer(IDENTIFIER.sub(" ", text))]
+        found += [m.group(0) for m in PARTY_OR_OUTCOME.finditer(IDENTIFIER.sub(" ", text))]
     return found
 
 
 # The audit page shows the stored rows' history as stored (``outcome: meets``, ``party: PE``):
 # that is the record being audited, not words for a reader.
-RAW_RECORDS = ("audit PE", "audit US")
+RAW_RECORDS = tuple(f"audit {code}" for code in CODES)
 
 
 def missing_terms(english_text: str, spanish_text: str) -> list[str]:
@@ -211,11 +214,29 @@ def withheld(story):
 @pytest.fixture
 def cases():
     """A case about each Party, each with a withheld submitter, far enough along to have
-    determinations, a request, a response and (for Peru) a notification to the Council."""
+    determinations, a request, a response and (for Party A) a notification to the Council."""
     with frozen(D(2023, 7, 20)):
-        peru = withheld(drive("awaiting_council", party="PE"))
-        united_states = withheld(drive("awaiting_response", party="US"))
-    return {"PE": peru.case, "US": united_states.case}
+        stories = {A: withheld(drive("awaiting_council", party=A))}
+        for code in (B, *OTHERS):
+            stories[code] = withheld(drive("awaiting_response", party=code))
+    return {code: story.case for code, story in stories.items()}
+
+
+# Party A's name and the phrases its Spanish takes, whole (the TPA's Peru takes the article).
+A_ES = {
+    "us-peru-tpa": {
+        "concerning": "relativa al Perú",
+        "request": "una respuesta del Perú",
+        "government": "en nombre del Gobierno del Perú",
+        "for": "del Perú.",
+    },
+    "usmca-cec": {
+        "concerning": "relativa a México",
+        "request": "una respuesta de México",
+        "government": "en nombre del Gobierno de México",
+        "for": "de México.",
+    },
+}[SLUG]
 
 
 def _tracking_url(case) -> str:
@@ -236,17 +257,17 @@ def _pages(cases) -> dict[str, tuple]:
         "approvals": ("director", "/secretariat/approvals/"),
         "paper filing": ("officer", "/secretariat/file/"),
         "accounts": ("director", "/secretariat/accounts/"),
-        "council home": ("pe_council", "/council/"),
+        "council home": ("a_council", "/council/"),
     }
     for code, case in cases.items():
         pages[f"docket {code}"] = (None, f"/docket/{case.slug}/")
         pages[f"tracking {code}"] = (None, _tracking_url(case))
         pages[f"workspace {code}"] = ("officer", f"/secretariat/case/{case.pk}/")
         pages[f"audit {code}"] = ("director", f"/secretariat/case/{case.pk}/audit/")
-        focal = "pe_focal" if code == "PE" else "us_focal"
+        focal = {A: "a_focal", B: "b_focal"}.get(code, f"{code.lower()}_focal")
         pages[f"party home {code}"] = (focal, "/party/")
         pages[f"party case {code}"] = (focal, f"/party/cases/{case.pk}/")
-    pages["council case PE"] = ("pe_council", f"/council/cases/{cases['PE'].pk}/")
+    pages[f"council case {A}"] = ("a_council", f"/council/cases/{cases[A].pk}/")
     return pages
 
 
@@ -255,7 +276,7 @@ def _render_pages(request, cases, language: str) -> dict[str, str]:
     for label, (who, path) in _pages(cases).items():
         client = Client()
         if who:
-            client.force_login(request.getfixturevalue(who))
+            client.force_login(User.objects.get(username=who))
         response = client.get(f"/{language}{path}", follow=True)
         assert response.status_code == 200, (label, response.status_code)
         texts[label] = visible(response.content.decode())
@@ -264,7 +285,7 @@ def _render_pages(request, cases, language: str) -> dict[str, str]:
 
 @frozen(D(2023, 7, 20))
 def test_every_page_in_spanish_has_no_broken_phrase_no_code_and_the_glossary_terms(
-    request, cases, officer, director, pe_focal, us_focal, pe_council
+    request, cases, officer, director, a_focal, b_focal, a_council, other_focals
 ):
     spanish = _render_pages(request, cases, "es")
     english = _render_pages(request, cases, "en")
@@ -277,11 +298,15 @@ def test_every_page_in_spanish_has_no_broken_phrase_no_code_and_the_glossary_ter
     }
     assert {label: terms for label, terms in missing.items() if terms} == {}
     # What the checks rest on is there: each Party named in words, the withheld name.
-    assert "Parte en cuestión Perú" in spanish["docket PE"]
-    assert "Parte en cuestión Estados Unidos" in spanish["docket US"]
-    assert "Nombre reservado a solicitud del remitente" in spanish["docket US"]
-    assert "identidad no divulgada al público" in spanish["tracking PE"]
-    assert "por la Secretaría" in spanish["docket PE"]
+    assert f"Parte en cuestión {name(A, 'es')}" in spanish[f"docket {A}"]
+    assert "Parte en cuestión Estados Unidos" in spanish[f"docket {B}"]
+    assert "Nombre reservado a solicitud del remitente" in spanish[f"docket {B}"]
+    assert "identidad no divulgada al público" in spanish[f"tracking {A}"]
+    by_the_secretariat = {
+        "us-peru-tpa": "por la Secretaría",
+        "usmca-cec": "por el Secretariado",
+    }[SLUG]
+    assert by_the_secretariat in spanish[f"docket {A}"]
 
 
 def _notices(cases, language: str, request) -> dict[str, Notice]:
@@ -316,9 +341,9 @@ def _notices(cases, language: str, request) -> dict[str, Notice]:
             rows[f"{message} {code}"] = Notice(
                 message=message, language=language, recipient_name="Ana", context=context
             )
-    focal = request.getfixturevalue("pe_focal")
+    focal = request.getfixturevalue("a_focal")
     officer = request.getfixturevalue("officer")
-    recorded = Event.objects.filter(submission=cases["PE"], kind="party_responded").get()
+    recorded = Event.objects.filter(submission=cases[A], kind="party_responded").get()
     memberships = list(SubmissionSubmitter.objects.values_list("pk", flat=True))
     rows["tracking_links"] = Notice(
         message=personal.TRACKING_LINKS, language=language, context={"memberships": memberships}
@@ -346,7 +371,7 @@ def _notices(cases, language: str, request) -> dict[str, Notice]:
 
 @frozen(D(2023, 7, 20))
 def test_every_email_in_spanish_has_no_broken_phrase_no_code_and_the_glossary_terms(
-    request, cases, officer, pe_focal
+    request, cases, officer, a_focal
 ):
     rendered = {}
     for language in ("es", "en"):
@@ -366,19 +391,26 @@ def test_every_email_in_spanish_has_no_broken_phrase_no_code_and_the_glossary_te
         spanish_text = f"{subject} {text} {body}"
         found[label] = problems(spanish_text)
         english_subject, english_text, english_body = rendered[label, "en"]
+        # The letterhead is the body's name as its profile spells it (the CEC's "Peticiones
+        # sobre aplicación efectiva…" for "Submissions on Enforcement Matters"), not a
+        # sentence the glossary words; the TPA's names no term of it.
         missing[label] = missing_terms(
-            f"{english_subject} {english_text} {english_body}", spanish_text
+            f"{english_subject} {english_text} {english_body}".replace(
+                settings.SEM_LETTERHEAD, " "
+            ),
+            spanish_text.replace(letterhead, " "),
         )
     assert {label: words for label, words in found.items() if words} == {}
     assert {label: terms for label, terms in missing.items() if terms} == {}
     # The phrases a Party or an author takes, whole.
-    assert "relativa al Perú" in rendered["new_filing PE", "es"][1]
-    assert "relativa a los Estados Unidos" in rendered["new_filing US", "es"][1]
-    assert "una respuesta del Perú" in rendered["request_to_party PE", "es"][1]
-    assert "la respuesta de los Estados Unidos" in rendered["party_responded US", "es"][1]
-    assert "en nombre del Gobierno del Perú" in rendered["portal_receipt", "es"][1]
-    assert "del Perú." in rendered["invitation", "es"][1]
-    assert "con el rol de" in rendered["invitation staff", "es"][1]
+    assert A_ES["concerning"] in rendered[f"new_filing {A}", "es"][1]
+    assert "relativa a los Estados Unidos" in rendered[f"new_filing {B}", "es"][1]
+    assert A_ES["request"] in rendered[f"request_to_party {A}", "es"][1]
+    assert "la respuesta de los Estados Unidos" in rendered[f"party_responded {B}", "es"][1]
+    assert A_ES["government"] in rendered["portal_receipt", "es"][1]
+    assert A_ES["for"] in rendered["invitation", "es"][1]
+    as_role = {"us-peru-tpa": "con el rol de", "usmca-cec": "le abrió una cuenta como"}[SLUG]
+    assert as_role in rendered["invitation staff", "es"][1]
 
 
 def test_the_spanish_csv_export_has_spanish_headers_and_the_english_one_is_unchanged(cases):

@@ -8,10 +8,16 @@ from django.template import loader
 from django.utils import translation
 
 from tests.factories import file_case
+from tests.parties import SLUG, A, identifier
 from workflow import services
 
 SPANISH_SENTENCE = "Cualquier persona de una Parte puede presentar una comunicación."
 ENGLISH_SENTENCE = "Any person of a Party may file a submission."
+# The Secretariat's name in Spanish.
+SECRETARIAT_ES = {
+    "us-peru-tpa": "Secretaría para Asuntos de Cumplimiento Ambiental",
+    "usmca-cec": "Secretariado de la Comisión para la Cooperación Ambiental",
+}[SLUG]
 
 
 @pytest.fixture(autouse=True)
@@ -61,7 +67,7 @@ def test_home_in_spanish_is_translated(client, db):
     html = client.get("/es/").content.decode()
     assert SPANISH_SENTENCE in html
     assert ENGLISH_SENTENCE not in html
-    assert "Secretaría para Asuntos de Cumplimiento Ambiental" in html
+    assert SECRETARIAT_ES in html
     assert "Omitir e ir al contenido principal" in html
 
 
@@ -123,7 +129,7 @@ def test_recent_lists_only_public_cases_and_marks_the_fallback(
     with django_assert_max_num_queries(6):
         html = client.get("/en/").content.decode()
     assert "Recently updated" in html
-    assert "SEM/PE/001/2023" in html
+    assert identifier(A, 1, 2023) in html
     assert '<span lang="es">Concesiones forestales</span>' in html
     assert "(in Spanish)" in html
     assert "Caso sin acuse de recibo" not in html
@@ -211,8 +217,10 @@ def test_500_page_needs_no_context():
     html = loader.get_template("500.html").render()
     assert "Server error" in html and "Error del servidor" in html
     assert '<div lang="es">' in html
-    # French only where the profile speaks it (the CEC's: tests/profiles).
-    assert "Erreur du serveur" not in html
+    # French only where the profile speaks it (the CEC's).
+    french = {"us-peru-tpa": False, "usmca-cec": True}[SLUG]
+    assert ("Erreur du serveur" in html) is french
+    assert ('<div lang="fr">' in html) is french
 
 
 def test_500_page_speaks_french_where_the_site_does(settings):
@@ -225,16 +233,32 @@ def test_the_example_identifier_is_written_by_the_profiles_scheme(
     db, client, settings, monkeypatch
 ):
     """The home page's example identifier takes the installation's prefix and the profile's
-    scheme: under one whose identifiers name no Party (the CEC's), no "/PE/" is shown."""
+    scheme: under one whose identifiers name no Party (the CEC's), no "/PE/" is shown; under
+    one whose identifiers name the Party (the TPA's), the profile's first Party is named."""
     import dataclasses
 
     from submissions import profiles
 
     settings.SEM_IDENTIFIER_PREFIX = "SACA-SEEM"
-    assert "such as SACA-SEEM/PE/002/2023;" in client.get("/en/").content.decode()
-    cec_like = dataclasses.replace(profiles.US_PERU_TPA, identifier=profiles.CEC_IDENTIFIER)
-    monkeypatch.setitem(profiles.PROFILES, "us-peru-tpa", cec_like)
+    # The installed profile's scheme, then the other scheme on the installed profile.
+    own, other, example, absent = {
+        "us-peru-tpa": (
+            "such as SACA-SEEM/PE/002/2023;",
+            profiles.CEC_IDENTIFIER,
+            "como SEM-23-002;",
+            "/PE/",
+        ),
+        "usmca-cec": (
+            "such as SACA-SEEM-23-002;",
+            profiles.US_PERU_TPA.identifier,
+            "como SEM/CA/002/2023;",
+            "SEM-23-002",
+        ),
+    }[SLUG]
+    assert own in client.get("/en/").content.decode()
+    swapped = dataclasses.replace(profiles.installed(), identifier=other)
+    monkeypatch.setitem(profiles.PROFILES, SLUG, swapped)
     settings.SEM_IDENTIFIER_PREFIX = "SEM"
     page = client.get("/es/").content.decode()
-    assert "como SEM-23-002;" in page
-    assert "/PE/" not in page
+    assert example in page
+    assert absent not in page

@@ -12,6 +12,7 @@ from django.urls import reverse
 from submissions import profiles
 from submissions.stages import Stage
 from tests.helpers_cases import drive, frozen
+from tests.parties import PROFILE, SLUG
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline
 
@@ -22,8 +23,9 @@ D = datetime.date
 
 @pytest.fixture
 def refused(monkeypatch):
-    profile = dataclasses.replace(profiles.US_PERU_TPA, late_revision_refused=True)
-    monkeypatch.setitem(profiles.PROFILES, "us-peru-tpa", profile)
+    """The installed profile, refusing a late revision (CAFTA-DR's practice)."""
+    profile = dataclasses.replace(PROFILE, late_revision_refused=True)
+    monkeypatch.setitem(profiles.PROFILES, SLUG, profile)
 
 
 def _due(story):

@@ -19,6 +19,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.helpers_cases import drive, frozen
+from tests.parties import OTHERS, SLUG, A, council_members
 from workflow import services
 from workflow.models import Event
 
@@ -26,6 +27,9 @@ pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 ONE_DAY = datetime.timedelta(days=1)
+# Days from the request (Sunday 7 May 2023) to a day when the Party's response period is over:
+# TPA 45 days, due Wednesday 21 June; CEC 60 days, due Thursday 6 July (day 75: 21 July).
+PERIOD_OVER = {"us-peru-tpa": 60, "usmca-cec": 75}[SLUG]
 
 
 def _pending_proposal(story, users):
@@ -44,7 +48,11 @@ def _call_open(story, users):
 
 
 def _publication_instructed(story, users):
-    story.add("publication_instructed", author="council:US", data={"party": "US"})
+    """The Council instructs publication the day after the final record: as many members as
+    its rule needs, on that one day."""
+    on = story.on + ONE_DAY
+    for member in council_members("publication_instructed"):
+        story.add("publication_instructed", on, author=f"council:{member}", data={"party": member})
 
 
 def _with_document(story, users):
@@ -66,7 +74,7 @@ CASES = {
     "awaiting_revision": ("awaiting_revision", {}, None, 1),
     "response_decision": ("response_decision", {}, None, 1),
     "awaiting_response": ("awaiting_response", {}, None, 1),
-    "response_period_over": ("awaiting_response", {}, None, 60),
+    "response_period_over": ("awaiting_response", {}, None, PERIOD_OVER),
     "factual_record_decision": ("factual_record_decision", {}, None, 1),
     "pending_proceeding": ("factual_record_decision", {"pending_proceeding": True}, None, 1),
     "awaiting_council": ("awaiting_council", {}, None, 1),
@@ -100,7 +108,7 @@ def _value(field, name):
     if isinstance(field, forms.DateField):
         return None  # every date here is optional: "today", or "leave empty"
     if isinstance(field, forms.CharField):
-        return "PE" if field.max_length == 2 else "Texto de prueba."
+        return A if field.max_length == 2 else "Texto de prueba."
     raise AssertionError(f"no answer for {name} ({type(field).__name__})")
 
 
@@ -228,22 +236,45 @@ def _tracking(client, case, problems) -> set:
 
 
 @pytest.fixture
-def users(officer, officer2, director, pe_focal, us_focal, pe_council, us_council):
+def users(
+    officer,
+    officer2,
+    director,
+    a_focal,
+    b_focal,
+    a_council,
+    b_council,
+    other_focals,
+    other_councils,
+):
+    """Every account, the other Parties' (the CEC's Canada) included."""
     return {
         "officer": officer,
         "officer2": officer2,
         "director": director,
-        "pe_focal": pe_focal,
-        "us_focal": us_focal,
-        "pe_council": pe_council,
-        "us_council": us_council,
+        "a_focal": a_focal,
+        "b_focal": b_focal,
+        "a_council": a_council,
+        "b_council": b_council,
+        **{user.username: user for user in other_focals + other_councils},
     }
+
+
+# The portal accounts: A's and B's focal points and Council members, then the others'.
+PORTAL_USERS = (
+    ("a_focal", "party"),
+    ("b_focal", "party"),
+    ("a_council", "council"),
+    ("b_council", "council"),
+    *((f"{code.lower()}_focal", "party") for code in OTHERS),
+    *((f"{code.lower()}_council", "council") for code in OTHERS),
+)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_every_action_offered_is_accepted(name, users):
     stage, options, then, days = CASES[name]
-    story = drive(stage, party="PE", **options)
+    story = drive(stage, **options)
     day = story.on + datetime.timedelta(days=days)
     problems, offered = [], {}
     with frozen(day):
@@ -255,12 +286,7 @@ def test_every_action_offered_is_accepted(name, users):
             client = Client()
             client.force_login(users[who])
             offered[who] = _workspace(client, case, problems, who)
-        for who, portal in (
-            ("pe_focal", "party"),
-            ("us_focal", "party"),
-            ("pe_council", "council"),
-            ("us_council", "council"),
-        ):
+        for who, portal in PORTAL_USERS:
             client = Client()
             client.force_login(users[who])
             offered[who] = _portal(client, case, portal, problems, who)
@@ -273,17 +299,17 @@ def test_every_action_offered_is_accepted(name, users):
 
 def test_the_pages_offer_what_the_guards_allow(users):
     """Spot checks that the offers follow the guards, not only the stage."""
-    story = drive("awaiting_response", party="PE")
+    story = drive("awaiting_response")
     with frozen(story.on + ONE_DAY):
-        kinds = {a.kind for a in services.available_actions(story.case, users["pe_focal"])}
-        assert "extension_notified" in kinds  # the 45 days run
+        kinds = {a.kind for a in services.available_actions(story.case, users["a_focal"])}
+        assert "extension_notified" in kinds  # the response period runs
         assert "acknowledged" not in {
             a.kind for a in services.available_actions(story.case, users["officer"])
         }
-    with frozen(story.on + datetime.timedelta(days=60)):
-        kinds = {a.kind for a in services.available_actions(story.case, users["pe_focal"])}
-        assert "extension_notified" not in kinds  # the 45 days are over
-    final = drive("final_factual_record", party="PE")
+    with frozen(story.on + datetime.timedelta(days=PERIOD_OVER)):
+        kinds = {a.kind for a in services.available_actions(story.case, users["a_focal"])}
+        assert "extension_notified" not in kinds  # the response period is over
+    final = drive("final_factual_record")
     with frozen(final.on + ONE_DAY):
         kinds = {a.kind for a in services.available_actions(final.case, users["officer"])}
         assert "published" not in kinds  # no Council instruction to publish yet

@@ -21,30 +21,65 @@ from django.utils import translation
 from submissions import profiles, reference
 from submissions.models import PARTY_CODES, Submission, identifier_validator
 from tests.helpers_cases import file_story
+from tests.parties import SLUG, A, B, identifier
+from tests.roundtrip.generate import in_profile
 from tests.test_registry import saca_payload
 from workflow import treaty
 from workflow.registry import export_registry, import_registry
 
+# The profile this pass runs, as the environment names it (not as the code under test reads it).
+INSTALLED = os.environ.get("SEM_PROCEDURE", "us-peru-tpa")
+# A Party no case of the installed profile may name.
+OUTSIDE = {"us-peru-tpa": "MX", "usmca-cec": "PE"}[SLUG]
+# The installed profile's values, written out for each profile.
+VALUES = {
+    "us-peru-tpa": {
+        "codes": ("PE", "US"),
+        "authors": ("party:PE", "party:US", "council:PE", "council:US"),
+        "groups": [
+            "party_focal_point:PE",
+            "party_focal_point:US",
+            "council_member:PE",
+            "council_member:US",
+        ],
+    },
+    "usmca-cec": {
+        "codes": ("CA", "MX", "US"),
+        "authors": (
+            "party:CA",
+            "party:MX",
+            "party:US",
+            "council:CA",
+            "council:MX",
+            "council:US",
+        ),
+        "groups": [
+            "party_focal_point:CA",
+            "party_focal_point:MX",
+            "party_focal_point:US",
+            "council_member:CA",
+            "council_member:MX",
+            "council_member:US",
+        ],
+    },
+}[SLUG]
 
-def test_the_default_profile_is_the_us_peru_agreement():
+
+def test_the_installed_profile_gives_the_parties_authors_and_groups():
+    """The default is the US–Peru agreement; SEM_PROCEDURE names another."""
     procedure = profiles.installed()
-    assert settings.SEM_PROCEDURE == procedure.slug == "us-peru-tpa"
-    assert procedure.codes == PARTY_CODES == ("PE", "US")
+    assert settings.SEM_PROCEDURE == procedure.slug == INSTALLED
+    assert procedure.codes == PARTY_CODES == VALUES["codes"]
     assert procedure.languages == tuple(code for code, _name in settings.LANGUAGES)
-    assert procedure.portal_authors == ("party:PE", "party:US", "council:PE", "council:US")
-    assert reference.ACCESS_GROUPS == [
-        "party_focal_point:PE",
-        "party_focal_point:US",
-        "council_member:PE",
-        "council_member:US",
-    ]
+    assert procedure.portal_authors == VALUES["authors"]
+    assert VALUES["groups"] == reference.ACCESS_GROUPS
     assert str(treaty.PARTIES["US"]) == "the United States"
 
 
 def test_an_identifier_names_one_of_the_profiles_parties():
-    identifier_validator("SEM/PE/002/2023")
+    identifier_validator(identifier(A, 2, 2023))
     with pytest.raises(ValidationError):
-        identifier_validator("SEM/MX/002/2023")
+        identifier_validator(f"SEM/{OUTSIDE}/002/2023")
 
 
 @pytest.mark.parametrize(
@@ -58,6 +93,8 @@ def test_an_identifier_names_one_of_the_profiles_parties():
 def test_a_profile_that_is_not_built_stops_the_start_with_a_reason(slug, said):
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "secretariat.settings.local"}
     environment["SEM_PROCEDURE"] = slug
+    # The CEC pass accepts unverified values; this start must not.
+    environment.pop("SEM_ALLOW_UNVERIFIED_PROFILE", None)
     started = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         cwd=settings.BASE_DIR,
@@ -101,53 +138,86 @@ def test_every_unverified_value_names_a_field_of_the_profile():
 
 def test_a_filed_case_stores_its_profile(db):
     case = file_story().case
-    assert Submission.objects.get(pk=case.pk).procedure == "us-peru-tpa"
+    assert Submission.objects.get(pk=case.pk).procedure == INSTALLED
 
 
 def test_the_default_profiles_export_is_unchanged_and_imports_back(db):
-    assert import_registry(saca_payload()).ok
+    assert import_registry(in_profile(saca_payload())).ok
     exported = json.loads(export_registry())
     # Absent means us-peru-tpa (REGISTRY-FORMAT.md has no "profile" key): files stay as they were.
-    assert "profile" not in exported
+    # Another profile's export names it.
+    if INSTALLED == "us-peru-tpa":
+        assert "profile" not in exported
+    else:
+        assert exported["profile"] == INSTALLED
     Submission.objects.all().delete()
-    named = {**exported, "profile": "us-peru-tpa"}
+    named = {**exported, "profile": INSTALLED}
     report = import_registry(named)
     assert report.ok, report.refused
-    assert set(Submission.objects.values_list("procedure", flat=True)) == {"us-peru-tpa"}
+    assert set(Submission.objects.values_list("procedure", flat=True)) == {INSTALLED}
 
 
 def test_an_import_under_another_profile_is_refused_and_stores_nothing(db):
     payload = copy.deepcopy(saca_payload())
-    payload["profile"] = "usmca-cec"
+    payload["profile"] = {"us-peru-tpa": "usmca-cec", "usmca-cec": "us-peru-tpa"}[SLUG]
     report = import_registry(payload)
     assert not report.ok and report.imported == []
-    assert str(report.refused[0]) == (
-        "-: case: This file's cases follow the procedure profile “usmca-cec”, and this "
-        "installation runs “us-peru-tpa”: import it into an installation of that profile."
+    assert (
+        str(report.refused[0])
+        == {
+            "us-peru-tpa": (
+                "-: case: This file's cases follow the procedure profile “usmca-cec”, and this "
+                "installation runs “us-peru-tpa”: import it into an installation of that profile."
+            ),
+            "usmca-cec": (
+                "-: case: This file's cases follow the procedure profile “us-peru-tpa”, and this "
+                "installation runs “usmca-cec”: import it into an installation of that profile."
+            ),
+        }[SLUG]
     )
     assert not Submission.objects.exists()
 
 
 def test_a_case_about_a_party_outside_the_profile_is_refused_by_name(db):
-    payload = copy.deepcopy(saca_payload())
+    payload = in_profile(saca_payload())
     payload["submissions"] = payload["submissions"][:1]
-    payload["submissions"][0]["party"] = "MX"
+    payload["submissions"][0]["party"] = OUTSIDE
     report = import_registry(payload)
     assert not report.ok
-    assert report.refused[0].message == (
-        "“party” must be one of PE, US and “language” one of en, es."
+    assert (
+        report.refused[0].message
+        == {
+            "us-peru-tpa": "“party” must be one of PE, US and “language” one of en, es.",
+            "usmca-cec": "“party” must be one of CA, MX, US and “language” one of en, fr, es.",
+        }[SLUG]
     )
 
 
 @pytest.mark.parametrize(
     ("field", "said"),
-    [
-        ({"party": "MX"}, "La Parte en cuestión debe ser una de las Partes: Perú, Estados Unidos."),
-        (
-            {"language": "fr"},
-            "Una comunicación se redacta en uno de los idiomas de trabajo: inglés, español.",
-        ),
-    ],
+    {
+        "us-peru-tpa": [
+            (
+                {"party": "MX"},
+                "La Parte en cuestión debe ser una de las Partes: Perú, Estados Unidos.",
+            ),
+            (
+                {"language": "fr"},
+                "Una comunicación se redacta en uno de los idiomas de trabajo: inglés, español.",
+            ),
+        ],
+        "usmca-cec": [
+            (
+                {"party": "PE"},
+                "La Parte en cuestión debe ser una de las Partes: Canadá, México, Estados Unidos.",
+            ),
+            (
+                {"language": "pt"},
+                "Una comunicación se redacta en uno de los idiomas de trabajo: inglés, "
+                "francés, español.",
+            ),
+        ],
+    }[SLUG],
 )
 def test_a_filing_outside_the_profile_is_refused_naming_its_parties_and_languages(db, field, said):
     from tests.factories import make_filing
@@ -193,52 +263,89 @@ def test_authors_and_phrases_are_the_profiles():
     assert [value for value, _label in Author.choices] == [
         "submitter",
         "secretariat",
-        "party:PE",
-        "party:US",
-        "council:PE",
-        "council:US",
+        *VALUES["authors"],
         "public",
     ]
     with translation.override("es"):
-        assert phrases.by_author("party:PE") == "por el Gobierno del Perú"
+        assert (
+            phrases.by_author(f"party:{A}")
+            == {
+                "PE": "por el Gobierno del Perú",
+                "MX": "por el Gobierno de México",
+            }[A]
+        )
         assert phrases.concerning_party("US") == "relativa a los Estados Unidos"
         member = "Representante de los Estados Unidos en el Consejo"
         assert str(Author("council:US").label) == member
-    assert wording.ADDRESSEE["es"]["PE"] == "al Gobierno del Perú"
+    assert (
+        wording.ADDRESSEE["es"][A]
+        == {"PE": "al Gobierno del Perú", "MX": "al Gobierno de México"}[A]
+    )
     assert wording.CONCERNING["en"]["US"] == "concerning the United States"
 
 
 def test_the_seat_is_the_profiles():
     procedure = profiles.installed()
-    assert settings.TIME_ZONE == procedure.time_zone == "America/New_York"
-    assert (settings.SEM_HOLIDAY_COUNTRY, settings.SEM_HOLIDAY_SUBDIVISION) == ("US", "DC")
+    zone, holidays = {
+        "us-peru-tpa": ("America/New_York", ("US", "DC")),
+        "usmca-cec": ("America/Toronto", ("CA", "QC")),
+    }[SLUG]
+    assert settings.TIME_ZONE == procedure.time_zone == zone
+    assert holidays == (settings.SEM_HOLIDAY_COUNTRY, settings.SEM_HOLIDAY_SUBDIVISION)
 
 
 def test_the_periods_are_the_profiles():
     from workflow import periods
 
-    # PROCESS.md's deadline table for the US–Peru TPA: (days, working days?, basis).
-    assert {kind: (s.length, s.working_days, s.rule) for kind, s in periods.SPECS.items()} == {
-        "acknowledgement": (5, True, "setting"),
-        "admissibility": (30, False, "setting"),
-        "revision": (30, False, "setting"),
-        "response_decision": (30, False, "setting"),
-        "party_response": (45, False, "Art. 18.8.5"),
-        "factual_record_decision": (60, False, "setting"),
-        "council_instruction": (60, False, "setting"),
-        "draft_factual_record": (120, False, "setting"),
-        "draft_comments": (45, False, "Art. 18.9.5"),
-        "publication": (60, False, "Art. 18.9.7"),
-    }
-    assert profiles.installed().extension_for(None) == 60
+    # PROCESS.md's deadline table for the US–Peru TPA, and docs/profiles.md's for the CEC:
+    # (days, working days?, basis), and the Party's response after an extension.
+    table, extended = {
+        "us-peru-tpa": (
+            {
+                "acknowledgement": (5, True, "setting"),
+                "admissibility": (30, False, "setting"),
+                "revision": (30, False, "setting"),
+                "response_decision": (30, False, "setting"),
+                "party_response": (45, False, "Art. 18.8.5"),
+                "factual_record_decision": (60, False, "setting"),
+                "council_instruction": (60, False, "setting"),
+                "draft_factual_record": (120, False, "setting"),
+                "draft_comments": (45, False, "Art. 18.9.5"),
+                "publication": (60, False, "Art. 18.9.7"),
+            },
+            60,
+        ),
+        "usmca-cec": (
+            {
+                "acknowledgement": (5, True, "setting"),
+                "admissibility": (30, False, "Art. 24.27(3)"),
+                "revision": (60, True, "Guidelines 6.2"),
+                "response_decision": (30, False, "setting"),
+                "party_response": (60, False, "Art. 24.27(4)"),
+                "factual_record_decision": (60, False, "setting"),
+                "council_instruction": (60, False, "setting"),
+                "draft_factual_record": (120, False, "setting"),
+                "draft_comments": (45, False, "Art. 24.28(5)"),
+                "publication": (60, False, "Art. 24.28(7)"),
+            },
+            90,
+        ),
+    }[SLUG]
+    assert {kind: (s.length, s.working_days, s.rule) for kind, s in periods.SPECS.items()} == table
+    assert profiles.installed().extension_for(None) == extended
     assert set(profiles.installed().periods) == set(periods.SPECS)
 
 
 def test_an_identifier_is_written_and_read_by_the_profiles_scheme():
     scheme = profiles.installed().identifier
-    assert scheme.format("SEM", "PE", 2, 2023) == "SEM/PE/002/2023"
-    assert scheme.format("SACA-SEEM", "US", 1234, 2024) == "SACA-SEEM/US/1234/2024"
-    assert scheme.parse("SACA-SEEM/PE/002/2023") == ("SACA-SEEM", "PE", 2, 2023)
+    written = {
+        "us-peru-tpa": ("SEM/PE/002/2023", "SACA-SEEM/US/1234/2024", "SACA-SEEM/PE/002/2023"),
+        "usmca-cec": ("SEM-23-002", "SACA-SEEM-24-1234", "SACA-SEEM-23-002"),
+    }[SLUG]
+    party_read = {"us-peru-tpa": A, "usmca-cec": ""}[SLUG]  # the CEC's names no Party
+    assert scheme.format("SEM", A, 2, 2023) == written[0]
+    assert scheme.format("SACA-SEEM", "US", 1234, 2024) == written[1]
+    assert scheme.parse(written[2]) == ("SACA-SEEM", party_read, 2, 2023)
     identifier_validator(scheme.format("SEM", "US", 17, 2026))
 
 
@@ -251,9 +358,11 @@ def test_a_case_pages_address_takes_the_profiles_identifier_shape(db):
     from django.urls import reverse
 
     for code in PARTY_CODES:
-        slug = Submission.slug_for(f"SEM/{code}/002/2023")
+        slug = Submission.slug_for(identifier(code, 2, 2023))
         assert reverse("docket_case", args=[slug]) == f"/en/docket/{slug}/"
-    assert not re.fullmatch(profiles.installed().slug_regex, "sem-ca-002-2023")
+    # A Party outside the profile (the TPA's), another profile's shape (the CEC's).
+    outside = {"us-peru-tpa": "sem-ca-002-2023", "usmca-cec": "sem-pe-002-2023"}[SLUG]
+    assert not re.fullmatch(profiles.installed().slug_regex, outside)
     cec_like = profiles.IdentifierScheme(
         template="{prefix}-{year2:02d}-{number:03d}", shape=r"{prefix}-\d{{2}}-\d{{3}}"
     )
@@ -267,10 +376,16 @@ def test_the_criteria_and_factors_are_the_profiles_in_both_languages():
 
     procedure = profiles.installed()
     assert treaty.CRITERIA is procedure.criteria and treaty.FACTORS is procedure.factors
-    assert sorted(procedure.criteria) == list("abcdef")  # Art. 18.8.2 (a)–(f)
-    assert sorted(procedure.factors) == list("abcd")  # Art. 18.8.4 (a)–(d)
+    # TPA Arts. 18.8.2 (a)–(f) and 18.8.4 (a)–(d); USMCA Arts. 24.27(2) (a)–(e) and 24.27(4)
+    # (a)–(d).
+    criteria, first = {
+        "us-peru-tpa": ("abcdef", "se presenta por escrito en inglés o en español"),
+        "usmca-cec": ("abcde", "se presenta por escrito en español, francés o inglés"),
+    }[SLUG]
+    assert sorted(procedure.criteria) == list(criteria)
+    assert sorted(procedure.factors) == list("abcd")
     with translation.override("es"):
-        assert str(procedure.criteria["a"]) == "se presenta por escrito en inglés o en español"
+        assert str(procedure.criteria["a"]) == first
 
 
 def test_an_instruction_naming_no_party_of_the_profile_is_refused_by_name(db):
@@ -279,9 +394,15 @@ def test_an_instruction_naming_no_party_of_the_profile_is_refused_by_name(db):
 
     story = drive("awaiting_council")
     with pytest.raises(RuleViolation) as refused:
-        story.add("council_instructed", author="council:PE", data={"party": "MX"})
+        story.add("council_instructed", author=f"council:{A}", data={"party": OUTSIDE})
     assert refused.value.rule == "party key"
-    assert str(refused.value) == "Name the Party, one of: PE, US."
+    assert (
+        str(refused.value)
+        == {
+            "us-peru-tpa": "Name the Party, one of: PE, US.",
+            "usmca-cec": "Name the Party, one of: CA, MX, US.",
+        }[SLUG]
+    )
 
 
 def test_the_models_languages_are_the_profiles():
@@ -360,13 +481,13 @@ def test_one_sequence_across_the_parties_numbers_their_cases_in_turn(db, monkeyp
     from tests.factories import file_case
     from workflow import services
 
+    installed = profiles.PROFILES[SLUG]
     across = dataclasses.replace(
-        profiles.US_PERU_TPA,
-        identifier=dataclasses.replace(profiles.US_PERU_TPA.identifier, per_party=False),
+        installed, identifier=dataclasses.replace(installed.identifier, per_party=False)
     )
-    monkeypatch.setitem(profiles.PROFILES, "us-peru-tpa", across)
+    monkeypatch.setitem(profiles.PROFILES, SLUG, across)
     identifiers = []
-    for party in ("PE", "US", "PE"):
+    for party in (A, B, A):
         case = file_case(party=party, on=datetime.date(2023, 3, 1))
         services.record_event(
             case,
@@ -377,7 +498,13 @@ def test_one_sequence_across_the_parties_numbers_their_cases_in_turn(db, monkeyp
         )
         case.refresh_from_db()
         identifiers.append(case.identifier)
-    assert identifiers == ["SEM/PE/001/2023", "SEM/US/002/2023", "SEM/PE/003/2023"]
+    assert (
+        identifiers
+        == {
+            "us-peru-tpa": ["SEM/PE/001/2023", "SEM/US/002/2023", "SEM/PE/003/2023"],
+            "usmca-cec": ["SEM-23-001", "SEM-23-002", "SEM-23-003"],
+        }[SLUG]
+    )
 
 
 def test_the_letterheads_are_the_profiles_unless_set(settings):
@@ -387,8 +514,8 @@ def test_the_letterheads_are_the_profiles_unless_set(settings):
     assert letterhead.for_language("es") == heads["es"] == settings.SEM_LETTERHEAD_ES
     assert letterhead.for_language("en") == heads["en"]
     # The TPA has no French letterhead: a French document would carry the English one, until
-    # the installation (or a profile that lists French) names one.
-    assert letterhead.for_language("fr") == heads["en"]
+    # the installation (or a profile that lists French, as the CEC's) names one.
+    assert letterhead.for_language("fr") == heads[{"us-peru-tpa": "en", "usmca-cec": "fr"}[SLUG]]
     settings.SEM_LETTERHEAD_FR = "Secrétariat — en-tête"
     assert letterhead.for_language("fr-ca") == "Secrétariat — en-tête"
 

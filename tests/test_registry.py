@@ -13,6 +13,8 @@ from django.core.management.base import CommandError
 
 from submissions.models import Submission, Submitter, User
 from tests.factories import file_case
+from tests.parties import SLUG, A, B, identifier, tpa_data
+from tests.roundtrip.generate import in_profile
 from workflow import chain, services
 from workflow.models import Event
 from workflow.registry import export_registry, import_registry
@@ -33,10 +35,25 @@ def saca_payload():
     return load(DATA / "saca-seem-2023.json")
 
 
+def saca_as_profile():
+    """The SACA cases as the installed profile's registry (tests.roundtrip.generate.in_profile):
+    the real TPA cases under the default, a history of the same shape under another."""
+    return in_profile(saca_payload())
+
+
+def saca(number):
+    """The identifier of the SACA file's ``number``-th case of 2023, in the profile's shape."""
+    return identifier(A, number, 2023, "SACA-SEEM")
+
+
 def deadlines_of(case_json):
     return {d["kind"]: d for d in case_json["deadlines"]}
 
 
+@tpa_data(
+    "real registry cases (SACA-SEEM 2023) and their hand-counted Washington dates",
+    "tests/profiles/test_cec_histories.py",
+)
 def test_saca_cases_import_and_export_with_their_deadlines(db):
     report = import_registry(saca_payload())
     assert report.ok, report.refused
@@ -82,15 +99,15 @@ def test_saca_cases_import_and_export_with_their_deadlines(db):
 
 
 def test_existing_identifier_is_refused_unless_replace(db, caplog):
-    assert import_registry(saca_payload()).ok
-    again = import_registry(saca_payload())
+    assert import_registry(saca_as_profile()).ok
+    again = import_registry(saca_as_profile())
     assert not again.ok
     assert "--replace" in str(again.refused[0])
     assert Submission.objects.count() == 2
-    replaced = import_registry(saca_payload(), replace=True)
+    replaced = import_registry(saca_as_profile(), replace=True)
     assert replaced.ok and len(replaced.replaced) == 2
     assert Submission.objects.count() == 2
-    assert "removing case SACA-SEEM/PE/001/2023" in caplog.text
+    assert f"removing case {saca(1)}" in caplog.text
 
 
 def _counts():
@@ -103,7 +120,7 @@ def _media_files():
 
 
 def test_a_history_that_breaks_a_rule_is_refused_and_leaves_nothing(db, tmp_path):
-    payload = load(DATA / "every_kind.json")
+    payload = in_profile(load(DATA / "every_kind.json"))
     # Keep the first case only, with its documents' files, and put a response before any
     # request: party_responded right after the acknowledgement.
     case = payload["submissions"][0]
@@ -117,17 +134,17 @@ def test_a_history_that_breaks_a_rule_is_refused_and_leaves_nothing(db, tmp_path
         {
             "on": "2024-01-03",
             "kind": "party_responded",
-            "author": "party:PE",
+            "author": f"party:{A}",
             "pending_proceeding": False,
         },
     )
     good = copy.deepcopy(payload["submissions"][2])
     before, media_before = _counts(), _media_files()
 
-    report = import_registry({"format": "sem-registry/1", "submissions": [bad]})
+    report = import_registry(dict(payload, submissions=[bad]))
     assert not report.ok
     message = str(report.refused[0])
-    assert "SEM/PE/007/2024" in message
+    assert identifier(A, 7, 2024) in message
     assert "event 2 (party_responded)" in message
     assert "cannot be recorded while the case is in" in message
     assert "[rule: party_responded not allowed in admissibility_review]" in message
@@ -135,33 +152,33 @@ def test_a_history_that_breaks_a_rule_is_refused_and_leaves_nothing(db, tmp_path
     assert _media_files() == media_before
 
     # One refused case does not stop the others.
-    mixed = import_registry({"format": "sem-registry/1", "submissions": [bad, good]})
-    assert [str(r.reference) for r in mixed.refused] == ["SEM/PE/007/2024"]
-    assert mixed.imported == ["SEM/US/001/2024"]
+    mixed = import_registry(dict(payload, submissions=[bad, good]))
+    assert [str(r.reference) for r in mixed.refused] == [identifier(A, 7, 2024)]
+    assert mixed.imported == [identifier(B, 1, 2024)]
 
 
 def test_a_response_on_a_case_where_none_was_requested_is_refused(db):
-    payload = saca_payload()
+    payload = saca_as_profile()
     payload["submissions"][0]["events"].append(
-        {"on": "2023-04-01", "kind": "party_responded", "author": "party:PE"}
+        {"on": "2023-04-01", "kind": "party_responded", "author": f"party:{A}"}
     )
     report = import_registry(payload)
     assert [str(r) for r in report.refused] == [
-        "SACA-SEEM/PE/001/2023: event 4 (party_responded): No response has been requested "
+        f"{saca(1)}: event 4 (party_responded): No response has been requested "
         "from the Party on this case. [rule: party_responded needs a response_decided "
         "(request)]"
     ]
 
 
 def test_the_import_command_exits_non_zero_when_a_case_is_refused(db, tmp_path):
-    payload = saca_payload()
+    payload = saca_as_profile()
     payload["submissions"][0]["events"].insert(1, {"on": "2023-02-27", "kind": "published"})
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(payload))
     with pytest.raises(CommandError):
         call_command("import_registry", str(path))
-    assert Submission.objects.filter(identifier="SACA-SEEM/PE/001/2023").count() == 0
-    assert Submission.objects.filter(identifier="SACA-SEEM/PE/002/2023").count() == 1
+    assert Submission.objects.filter(identifier=saca(1)).count() == 0
+    assert Submission.objects.filter(identifier=saca(2)).count() == 1
 
 
 def _wipe_cases():
@@ -172,13 +189,17 @@ def _wipe_cases():
 
 def test_restricted_export_round_trip_is_byte_identical(db, tmp_path):
     path = DATA / "every_kind.json"
-    report = import_registry(load(path), base_dir=path.parent)
+    report = import_registry(in_profile(load(path)), base_dir=path.parent)
     assert report.ok, [str(r) for r in report.refused]
     first = export_registry(restricted=True)
     kinds = {e["kind"] for c in json.loads(first)["submissions"] for e in c["events"]}
     from workflow.table import EVENT_KINDS
 
-    assert kinds == set(EVENT_KINDS)  # the test file uses every event kind
+    # The test file uses every event kind of the registry format; a profile's own kinds (the
+    # CEC's council_declined: tests/test_council_vote.py) are not in it.
+    own = {"us-peru-tpa": set(), "usmca-cec": {"council_declined"}}[SLUG]
+    assert kinds | own == set(EVENT_KINDS)
+    assert not kinds & own
 
     _wipe_cases()
     assert Event.objects.count() == 0
@@ -196,24 +217,24 @@ def test_restricted_export_round_trip_is_byte_identical(db, tmp_path):
 
 
 def test_importing_an_altered_restricted_export_fails_the_hash_check(db):
-    assert import_registry(saca_payload()).ok
+    assert import_registry(saca_as_profile()).ok
     exported = json.loads(export_registry(restricted=True))
     exported["submissions"][1]["events"][2]["on"] = "2023-04-09"  # a date rewritten
     _wipe_cases()
     report = import_registry(exported)
-    assert [r.reference for r in report.refused] == ["SACA-SEEM/PE/002/2023"]
+    assert [r.reference for r in report.refused] == [saca(2)]
     assert "hash" in str(report.refused[0])
 
 
 def test_public_export_holds_only_what_the_docket_shows(db):
     path = DATA / "every_kind.json"
-    assert import_registry(load(path), base_dir=path.parent).ok
+    assert import_registry(in_profile(load(path)), base_dir=path.parent).ok
     text = export_registry()
     public = json.loads(text)
     assert [c["identifier"] for c in public["submissions"]] == [
-        "SACA-SEEM/PE/001/2018",  # a legacy history with unrecorded steps
-        "SEM/PE/007/2024",
-        "SEM/US/001/2024",
+        identifier(A, 1, 2018, "SACA-SEEM"),  # a legacy history with unrecorded steps
+        identifier(A, 7, 2024),
+        identifier(B, 1, 2024),
     ]  # never the case closed as not a submission
     for name in (
         "Rosa Quispe",
@@ -275,7 +296,7 @@ def _live_case(officer):
 
 @pytest.fixture
 def chained(db, officer):
-    assert import_registry(saca_payload()).ok
+    assert import_registry(saca_as_profile()).ok
     return _live_case(officer)
 
 
@@ -297,7 +318,7 @@ def _verify_fails(capsys, expected):
     [
         ("kind", "withdrawn"),
         ("on", datetime.date(2024, 1, 1)),
-        ("author", "party:PE"),
+        ("author", f"party:{A}"),
         ("data", {"forged": True}),
         ("visibility", "secretariat"),
         ("code", "X/D9"),
@@ -362,7 +383,7 @@ def test_an_import_writes_each_rows_history_once(db):
     """The importer inserts events, documents and deadlines in bulk at the end of a case; their
     row history is written in bulk too, once per row, attributed to the recorder."""
     path = DATA / "every_kind.json"
-    assert import_registry(load(path), base_dir=path.parent).ok
+    assert import_registry(in_profile(load(path)), base_dir=path.parent).ok
     from submissions.models import Document
     from workflow.models import Deadline
 
@@ -370,7 +391,7 @@ def test_an_import_writes_each_rows_history_once(db):
         assert model.history.filter(history_type="+").count() == model.objects.count(), model
     assert all(chain.verify_submission(s) is None for s in Submission.objects.all())
 
-    clerk_case = saca_payload()
+    clerk_case = saca_as_profile()
     clerk_case["submissions"] = clerk_case["submissions"][:1]
     clerk_case["submissions"][0]["events"][1]["recorded_by"] = "clerk"
     assert import_registry(clerk_case).ok
@@ -379,6 +400,7 @@ def test_an_import_writes_each_rows_history_once(db):
     assert event.history.get().history_user == event.recorded_by
 
 
+@tpa_data("diagram in the README (the README describes the default profile)")
 def test_the_readme_shows_the_current_diagram(capsys):
     call_command("workflow_graph")
     readme = (Path(settings.BASE_DIR) / "README.md").read_text(encoding="utf-8")

@@ -10,11 +10,15 @@ from django.utils import translation
 
 from submissions.models import Submission, Submitter, User
 from tests.helpers_cases import Story
-from tests.test_registry import saca_payload
+from tests.parties import CODES, SLUG, A, council_members, identifier
+from tests.roundtrip.generate import in_profile
+from tests.test_registry import saca, saca_as_profile
 from workflow.models import Event
 from workflow.registry import export_registry, import_registry
 
 D = datetime.date
+# The case _case writes, in the profile's shape.
+CASE = identifier(A, 3, 2023)
 
 
 def _wipe():
@@ -24,6 +28,7 @@ def _wipe():
 
 
 def _case(identifier="SEM/PE/003/2023", events=(), **extra):
+    """A case about Peru in the default profile's words (_registry gives it the profile's)."""
     return {
         "identifier": identifier,
         "party": "PE",
@@ -38,33 +43,34 @@ def _case(identifier="SEM/PE/003/2023", events=(), **extra):
 
 
 def _registry(*cases):
-    return {"format": "sem-registry/1", "submissions": list(cases)}
+    return in_profile({"format": "sem-registry/1", "submissions": list(cases)})
 
 
 # --- Codes ---------------------------------------------------------------------------------------
 
 
 def test_a_code_of_another_case_is_refused_naming_the_case_and_event(db):
-    payload = saca_payload()
-    payload["submissions"][1]["events"][3]["code"] = "SACA-SEEM/PE/001/2023/D2"
+    payload = saca_as_profile()
+    payload["submissions"][1]["events"][3]["code"] = f"{saca(1)}/D2"
     report = import_registry(payload)
     assert [str(r) for r in report.refused] == [
-        "SACA-SEEM/PE/002/2023: event 3 (response_decided): The code SACA-SEEM/PE/001/2023/D2 "
-        "belongs to another case, not to SACA-SEEM/PE/002/2023. [rule: code of another case]"
+        f"{saca(2)}: event 3 (response_decided): The code {saca(1)}/D2 "
+        f"belongs to another case, not to {saca(2)}. [rule: code of another case]"
     ]
-    assert report.imported == ["SACA-SEEM/PE/001/2023"]
-    assert not Submission.objects.filter(identifier="SACA-SEEM/PE/002/2023").exists()
+    assert report.imported == [saca(1)]
+    assert not Submission.objects.filter(identifier=saca(2)).exists()
 
 
 def test_the_refusal_of_another_cases_code_is_translated(db):
-    payload = saca_payload()
+    payload = saca_as_profile()
     payload["submissions"] = payload["submissions"][1:]
-    payload["submissions"][0]["events"][2]["code"] = "SEM/PE/099/2023/D1"
+    other = identifier(A, 99, 2023)
+    payload["submissions"][0]["events"][2]["code"] = f"{other}/D1"
     with translation.override("es"):
         report = import_registry(payload)
     assert str(report.refused[0]) == (
-        "SACA-SEEM/PE/002/2023: event 2 (admissibility_determined): El código "
-        "SEM/PE/099/2023/D1 pertenece a otro caso, no a SACA-SEEM/PE/002/2023. "
+        f"{saca(2)}: event 2 (admissibility_determined): El código "
+        f"{other}/D1 pertenece a otro caso, no a {saca(2)}. "
         "[rule: code of another case]"
     )
 
@@ -84,7 +90,7 @@ def test_codes_under_the_receipt_number_or_the_reserved_identifier_are_the_cases
     )
     report = import_registry(_registry(case))
     assert report.ok, [str(r) for r in report.refused]
-    submission = Submission.objects.get(identifier="SEM/PE/003/2023")
+    submission = Submission.objects.get(identifier=CASE)
     assert list(submission.events.order_by("seq").values_list("code", flat=True)) == [
         "",
         "R-2023-000041/D1",
@@ -103,13 +109,13 @@ def test_the_next_determination_after_an_import_continues_the_numbering(db):
         ]
     )
     assert import_registry(_registry(case)).ok
-    submission = Submission.objects.get(identifier="SEM/PE/003/2023")
+    submission = Submission.objects.get(identifier=CASE)
     first = submission.events.get(seq=2).code
     assert first.startswith("R-2023-") and first.endswith("/D1")
     event = Story(submission, D(2023, 4, 5)).add(
         "admissibility_determined", on=D(2023, 4, 20), data={"outcome": "meets"}
     )
-    assert event.code == "SEM/PE/003/2023/D2"
+    assert event.code == f"{CASE}/D2"
 
 
 def test_numbering_continues_after_the_highest_imported_code(db):
@@ -127,11 +133,11 @@ def test_numbering_continues_after_the_highest_imported_code(db):
         ]
     )
     assert import_registry(_registry(case)).ok
-    submission = Submission.objects.get(identifier="SEM/PE/003/2023")
+    submission = Submission.objects.get(identifier=CASE)
     event = Story(submission, D(2023, 4, 5)).add(
         "admissibility_determined", on=D(2023, 4, 20), data={"outcome": "meets"}
     )
-    assert event.code == "SEM/PE/003/2023/D4"
+    assert event.code == f"{CASE}/D4"
 
 
 # --- The reserved identifier ---------------------------------------------------------------------
@@ -142,31 +148,35 @@ def test_the_reserved_identifier_survives_a_restricted_round_trip(db):
         identifier="SEM/PE/009/2023",
         events=[{"on": "2023-03-11", "kind": "correspondence", "title": "Carta"}],
     )
+    reserved = identifier(A, 9, 2023)
     assert import_registry(_registry(case)).ok
     submission = Submission.objects.get()
-    assert (submission.identifier, submission.imported_identifier) == (None, "SEM/PE/009/2023")
+    assert (submission.identifier, submission.imported_identifier) == (None, reserved)
     first = export_registry(restricted=True)
-    assert json.loads(first)["submissions"][0]["identifier"] == "SEM/PE/009/2023"
+    assert json.loads(first)["submissions"][0]["identifier"] == reserved
     assert json.loads(export_registry())["submissions"] == []  # not public before acknowledged
 
     _wipe()
     assert import_registry(json.loads(first)).ok
     assert export_registry(restricted=True) == first
     submission = Submission.objects.get()
-    assert (submission.identifier, submission.imported_identifier) == (None, "SEM/PE/009/2023")
+    assert (submission.identifier, submission.imported_identifier) == (None, reserved)
     Story(submission, D(2023, 3, 11)).add("acknowledged", on=D(2023, 3, 14))
     submission.refresh_from_db()
-    assert submission.identifier == "SEM/PE/009/2023"
+    assert submission.identifier == reserved
 
 
 # --- The public export's deadlines ---------------------------------------------------------------
 
 
 def _drafted(visibility):
-    payload = saca_payload()
+    payload = saca_as_profile()
     payload["submissions"] = payload["submissions"][1:]
     payload["submissions"][0]["events"] += [
-        {"on": "2023-09-01", "kind": "council_instructed", "party": "PE", "author": "council:PE"},
+        *(
+            {"on": "2023-09-01", "kind": "council_instructed", "party": p, "author": f"council:{p}"}
+            for p in council_members()
+        ),
         {
             "on": "2023-12-01",
             "kind": "draft_submitted",
@@ -182,10 +192,11 @@ def test_the_public_export_leaves_out_deadlines_opened_by_a_non_public_event(db)
     restricted = json.loads(export_registry(restricted=True))["submissions"][0]
     public = json.loads(export_registry())["submissions"][0]
     comments = [d for d in restricted["deadlines"] if d["kind"] == "draft_comments"]
-    # 45 days → Monday 15 January 2024, Martin Luther King Jr. Day at the seat: the 16th.
+    # 45 days → Monday 15 January 2024, Martin Luther King Jr. Day at the TPA's seat: the 16th;
+    # a working day in Montréal.
+    due = {"us-peru-tpa": "2024-01-16", "usmca-cec": "2024-01-15"}[SLUG]
     assert [(d["party"], d["start_on"], d["due_on"]) for d in comments] == [
-        ("PE", "2023-12-01", "2024-01-16"),
-        ("US", "2023-12-01", "2024-01-16"),
+        (code, "2023-12-01", due) for code in CODES
     ]
     assert [d["kind"] for d in public["deadlines"]] == [
         "acknowledgement",
@@ -203,27 +214,26 @@ def test_the_public_export_leaves_out_deadlines_opened_by_a_non_public_event(db)
 def test_the_public_export_lists_the_periods_of_a_public_draft(db):
     assert import_registry(_drafted("public")).ok
     public = json.loads(export_registry())["submissions"][0]
-    assert [d["party"] for d in public["deadlines"] if d["kind"] == "draft_comments"] == [
-        "PE",
-        "US",
-    ]
+    assert [d["party"] for d in public["deadlines"] if d["kind"] == "draft_comments"] == list(CODES)
 
 
 def test_a_period_moved_by_the_requests_delivery_stays_public(db):
-    payload = saca_payload()
+    payload = saca_as_profile()
     payload["submissions"] = payload["submissions"][1:]
     payload["submissions"][0]["events"].insert(4, {"on": "2023-05-09", "kind": "request_delivered"})
     assert import_registry(payload).ok
     public = json.loads(export_registry())["submissions"][0]
     response = next(d for d in public["deadlines"] if d["kind"] == "party_response")
-    assert (response["start_on"], response["due_on"]) == ("2023-05-09", "2023-06-23")
+    # TPA: 45 days, Friday 23 June 2023. CEC: 60 days, Saturday 8 July, moved to Monday 10.
+    due = {"us-peru-tpa": "2023-06-23", "usmca-cec": "2023-07-10"}[SLUG]
+    assert (response["start_on"], response["due_on"]) == ("2023-05-09", due)
 
 
 # --- Optional keys -------------------------------------------------------------------------------
 
 
 def _responded_with_details():
-    payload = saca_payload()
+    payload = saca_as_profile()
     payload["submissions"] = payload["submissions"][1:]
     events = payload["submissions"][0]["events"]
     events[4]["proceeding"] = {
@@ -302,8 +312,7 @@ def test_a_link_to_a_later_or_missing_document_is_refused(db):
     bad["submissions"][0]["events"][6]["documents"][0]["translation_of"] = [4, 5]
     report = import_registry(bad)
     assert [str(r) for r in report.refused] == [
-        "SACA-SEEM/PE/002/2023: event 6 (correspondence): A document refers to a document of "
-        "no earlier event."
+        f"{saca(2)}: event 6 (correspondence): A document refers to a document of no earlier event."
     ]
     bad["submissions"][0]["events"][6]["documents"][0]["translation_of"] = [6, 0]
     assert not import_registry(bad).ok
@@ -317,8 +326,7 @@ def test_the_docket_lists_the_same_deadlines_as_the_public_export(client, db):
     slug = Submission.objects.get(identifier=case["identifier"]).slug
     restricted = json.loads(export_registry(restricted=True))["submissions"][0]
     assert [d["state"] for d in restricted["deadlines"] if d["kind"] == "draft_comments"] == [
-        "open",
-        "open",
-    ]
+        "open"
+    ] * len(CODES)
     page = client.get(f"/en/docket/{slug}/").content.decode()
     assert "Comments on the draft factual record" not in page

@@ -23,6 +23,19 @@ from django.utils.translation import gettext
 
 from submissions.models import Document, Submission
 from tests.helpers_cases import D, drive, frozen
+from tests.parties import (
+    CRITERIA,
+    OTHERS,
+    SLUG,
+    A,
+    B,
+    council_members,
+    identifier,
+    members_needed,
+)
+from tests.parties import (
+    name as party_name,
+)
 from workflow import services
 from workflow.models import Deadline, Event
 from workflow.registry import export_registry, import_registry
@@ -32,6 +45,67 @@ pytestmark = pytest.mark.django_db
 
 ROOT = Path(settings.BASE_DIR)
 EVERY_KIND = Path(__file__).parent / "data" / "every_kind.json"
+# The registry example with every event kind: Peru's case under the TPA, as the file has it;
+# under another profile the same history, rewritten for Party A below.
+EVERY = identifier(A, 7, 2024)
+
+
+def _for_the_profile(payload: dict) -> dict:
+    """The example (written for the TPA: Peru, criteria a–f, one member instructs, two Parties
+    comment) as the installed profile's history: Party A for Peru, the profile's identifiers
+    and criteria, as many Council members as its rule needs, every Party's comment."""
+    if SLUG == "us-peru-tpa":
+        return payload
+    text = json.dumps(payload, ensure_ascii=False)
+    # The identifiers, wherever they are (document codes, related cases), then Peru.
+    for old, new in (
+        ("SEM/PE/007/2024", EVERY),
+        ("SEM/US/001/2024", identifier(B, 1, 2024)),
+        ("SACA-SEEM/PE/001/2018", identifier(A, 1, 2018)),
+    ):
+        text = text.replace(old, new)
+    text = text.replace('"PE"', f'"{A}"').replace('"party:PE"', f'"party:{A}"')
+    text = text.replace('"council:PE"', f'"council:{A}"')
+    payload = {**json.loads(text), "profile": SLUG}
+    for case in payload["submissions"]:
+        events, position, first = [], {}, set()  # first: the kinds seen
+        for index, event in enumerate(case["events"]):
+            if "criteria" in event and event["on"] >= "2020-07-01":
+                event["criteria"] = {c: event["criteria"][c] for c in CRITERIA}
+            position[index] = len(events)
+            events.append(event)
+            kind = event["kind"]
+            if kind == "council_instructed" and kind in first:
+                events.pop()  # A's member voted with the others on the first day (below)
+                continue
+            if kind == "council_instructed":
+                # The Council votes on the first day: the others' members against (a kind of
+                # the CEC's alone), B's and A's for, as many as its rule needs.
+                first.add(kind)
+                events.pop()
+                for member in OTHERS:
+                    vote = {**event, "kind": "council_declined", "party": member}
+                    events.append({**vote, "author": f"council:{member}"})
+                for member in (B, A)[: members_needed(kind)]:
+                    events.append({**event, "party": member, "author": f"council:{member}"})
+            if kind == "publication_instructed":
+                # As many members as the rule needs: A's, then the others'.
+                for member in (*OTHERS, B)[: members_needed(kind) - 1]:
+                    events.append({**event, "party": member, "author": f"council:{member}"})
+            if kind == "draft_commented" and event["party"] == B:
+                for other in OTHERS:
+                    events.append({**event, "party": other, "author": f"party:{other}"})
+        # References to earlier events by their place in the list follow them.
+        for event in events:
+            if "proposal_event" in event:
+                event["proposal_event"] = position[event["proposal_event"]]
+            if isinstance(event.get("event"), int):
+                event["event"] = position[event["event"]]
+            if isinstance(event.get("document"), list):
+                event["document"] = [position[event["document"][0]], event["document"][1]]
+        case["events"] = events
+    return payload
+
 
 # Where the process is put into words for these pages.
 PYTHON_SOURCES = [
@@ -102,19 +176,25 @@ def spanish(msgid: str) -> str:
 def cases(officer, director):
     """Every event kind (the registry's example with each one), links between related cases,
     each reason for recomputing deadlines, and each kind of deadline explanation."""
-    payload = json.loads(EVERY_KIND.read_text(encoding="utf-8"))
+    payload = _for_the_profile(json.loads(EVERY_KIND.read_text(encoding="utf-8")))
     report = import_registry(payload, base_dir=EVERY_KIND.parent)
     assert report.ok, report.refused
-    every = Submission.objects.get(identifier="SEM/PE/007/2024")
+    every = Submission.objects.get(identifier=EVERY)
     kinds = set(Event.objects.values_list("kind", flat=True))
     assert kinds == set(EVENT_KINDS)  # every event kind of this profile is on some page below
 
     # Recomputed: a non-working day on a due date, a length changed and back, the day removed.
-    edited = drive("admissibility_review").case  # admissibility: Sunday 9 April → Monday 10
+    # A length the Secretariat sets (the TPA's 30 days to determine admissibility; the CEC's is
+    # the treaty's, so its 5 working days to acknowledge, of a case not yet acknowledged).
+    period, length = {"us-peru-tpa": ("admissibility", 30), "usmca-cec": ("acknowledgement", 5)}[
+        SLUG
+    ]
+    # The non-working day: admissibility due Sunday 9 April → Monday 10.
+    edited = drive("admissibility_review", acknowledged=period == "admissibility").case
     with frozen(D(2023, 3, 20)):
         services.set_non_working_day(D(2023, 4, 10), "Cierre por mantenimiento", actor=director)
-        services.set_deadline_length("admissibility", 35, actor=director)
-        services.set_deadline_length("admissibility", 30, actor=director)
+        services.set_deadline_length(period, 35, actor=director)
+        services.set_deadline_length(period, length, actor=director)
         services.remove_non_working_day(D(2023, 4, 10), actor=director)
     reasons = [e.data["reason"]["code"] for e in edited.events.filter(kind="deadlines_recomputed")]
     assert sorted(set(reasons)) == [
@@ -133,13 +213,13 @@ def cases(officer, director):
         "unregistered": drive("admissibility_review", acknowledged=False).case,
         # Moved to the next working day: admissibility due on Sunday 9 April 2023.
         "moved": drive("admissibility_review").case,
-        # Calendar days: the Party's 45 days, due Wednesday 21 June 2023.
-        "waiting": drive("awaiting_response", party="PE").case,
-        "council": drive("awaiting_council", party="PE").case,
+        # Calendar days: the Party's response (the TPA's 45 days, the USMCA's 60).
+        "waiting": drive("awaiting_response").case,
+        "council": drive("awaiting_council").case,
     }
 
 
-def _pages(client, cases, officer, pe_focal, pe_council):
+def _pages(client, cases, officer, a_focal, a_council):
     def tracking(case):
         token = case.memberships.order_by("position", "id").first().tracking_token
         return f"/es/track/{token}/"
@@ -167,7 +247,7 @@ def _pages(client, cases, officer, pe_focal, pe_council):
         pages[label] = page_text(client.get(url))
     for name, case in cases.items():
         pages[f"tracking {name}"] = page_text(client.get(tracking(case), follow=True))
-    for user, urls in ((pe_focal, party), (pe_council, council), (officer, workspace)):
+    for user, urls in ((a_focal, party), (a_council, council), (officer, workspace)):
         client.force_login(user)
         for label, url in urls.items():
             pages[label] = page_text(client.get(url))
@@ -177,9 +257,9 @@ def _pages(client, cases, officer, pe_focal, pe_council):
 
 @frozen(D(2023, 3, 30))
 def test_spanish_pages_show_no_english_sentence_of_the_process(
-    client, cases, officer, pe_focal, pe_council
+    client, cases, officer, a_focal, a_council
 ):
-    pages = _pages(client, cases, officer, pe_focal, pe_council)
+    pages = _pages(client, cases, officer, a_focal, a_council)
     # What people wrote (document titles in English, say) is theirs, not the process's words:
     # a piece counts only where it appears more often than inside such texts.
     written = {*Document.objects.values_list("title", flat=True)}
@@ -204,7 +284,9 @@ def test_spanish_pages_show_no_english_sentence_of_the_process(
         assert "30 días calendario desde la presentación, el 10 de marzo de 2023" in docket_moved
         assert "trasladado al siguiente día hábil" in docket_moved
         assert "5 días hábiles desde la presentación" in pages["tracking unregistered"]
-        assert "45 días calendario desde la entrega de la solicitud" in pages["party waiting"]
+        # The Party's response: the TPA's 45 days, the USMCA's 60 (Art. 24.27(4)).
+        days = {"us-peru-tpa": 45, "usmca-cec": 60}[SLUG]
+        assert f"{days} días calendario desde la entrega de la solicitud" in pages["party waiting"]
         assert str(TABLE["filed"].label) in pages["docket every"]
         assert str(TABLE["party_responded"].label) in pages["party every"]
         workspace = pages["workspace edited"]
@@ -213,7 +295,12 @@ def test_spanish_pages_show_no_english_sentence_of_the_process(
         assert "Día no hábil agregado: 10 de abril de 2023 (Cierre por mantenimiento)" in workspace
         assert "Día no hábil eliminado: 10 de abril de 2023" in workspace
         assert "fijada en 35 días" in workspace
-        criterion = spanish("is in writing in either English or Spanish")
+        criterion = spanish(
+            {
+                "us-peru-tpa": "is in writing in either English or Spanish",
+                "usmca-cec": "is in writing in English, French, or Spanish",
+            }[SLUG]
+        )
         assert f"(a) {criterion}" in pages["workspace every"]
 
 
@@ -266,12 +353,15 @@ def test_a_case_with_links_and_recomputations_round_trips_through_the_registry(c
 def test_no_party_or_outcome_code_on_the_docket_or_the_approvals_page(client, officer, director):
     """Seen walking the process on /es/: "Parte: PE" under a Council instruction on the
     docket, "Resultado: meets" on the Director's approvals page."""
-    story = drive("awaiting_council", party="PE")
-    story.add("council_instructed", D(2023, 9, 20), data={"party": "PE"}, author="council:PE")
+    story = drive("awaiting_council")
+    for member in council_members():
+        story.add(
+            "council_instructed", D(2023, 9, 20), data={"party": member}, author=f"council:{member}"
+        )
     page = page_text(Client().get(f"/es/docket/{story.case.slug}/"))
-    assert "Parte: Perú" in page
-    assert "Parte: PE" not in page
-    review = drive("admissibility_review", party="US")
+    assert f"Parte: {party_name(A, 'es')}" in page
+    assert f"Parte: {A}" not in page
+    review = drive("admissibility_review", party=B)
     with frozen(D(2023, 3, 20)):
         services.record_event(
             review.case,
@@ -279,7 +369,7 @@ def test_no_party_or_outcome_code_on_the_docket_or_the_approvals_page(client, of
             actor=officer,
             data={
                 "outcome": "meets",
-                "criteria": {k: {"met": True, "reasons": "Sí."} for k in "abcdef"},
+                "criteria": {k: {"met": True, "reasons": "Sí."} for k in CRITERIA},
             },
         )
     client.force_login(director)

@@ -17,6 +17,7 @@ from submissions.models import (
     User,
 )
 from tests.factories import make_filing
+from tests.parties import SLUG, A, B
 from workflow import services
 from workflow.models import Deadline, DeadlineLength, Event, NonWorkingDay
 
@@ -32,9 +33,10 @@ def test_title_falls_back_to_the_other_language_and_says_so():
     assert case.text_in("title", "en") == ("Concesiones forestales", True)
 
 
-@pytest.mark.parametrize(
-    "kind, nationality, residence, parties, about_pe, about_us",
-    [
+# Who is a person of a Party (nationals, permanent residents, enterprises constituted in it) and
+# whom they may file about (A and B), under each profile's treaty.
+PERSONS = {
+    "us-peru-tpa": [
         # A national of Peru may file about either Party.
         ("individual", "PE", "", {"PE"}, True, True),
         # A national of the United States may file about Peru but not about the United States
@@ -55,19 +57,46 @@ def test_title_falls_back_to_the_other_language_and_says_so():
         ("individual", "US", "PE", {"PE", "US"}, True, False),
         ("individual", "PE", "US", {"PE", "US"}, True, False),
     ],
-)
-def test_person_of_a_party(kind, nationality, residence, parties, about_pe, about_us):
+    "usmca-cec": [
+        # USMCA Art. 24.27(1): any person of a Party files about any Party, its own included.
+        ("individual", "MX", "", {"MX"}, True, True),
+        ("individual", "US", "", {"US"}, True, True),
+        ("individual", "CA", "", {"CA"}, True, True),
+        # A resident of a Party is a person of it (the CEC: "established or residing in Canada,
+        # Mexico or the United States"); Peru is a third country here.
+        ("individual", "PE", "MX", {"MX"}, True, True),
+        ("individual", "BO", "US", {"US"}, True, True),
+        # An enterprise or NGO constituted in a Party.
+        ("organization", "CA", "", {"CA"}, True, True),
+        ("organization", "US", "", {"US"}, True, True),
+        # A person of a third country is a person of no Party.
+        ("individual", "PE", "", set(), False, False),
+        # A person of two Parties.
+        ("individual", "US", "MX", {"MX", "US"}, True, True),
+    ],
+}[SLUG]
+
+
+@pytest.mark.parametrize("kind, nationality, residence, parties, about_a, about_b", PERSONS)
+def test_person_of_a_party(kind, nationality, residence, parties, about_a, about_b):
     submitter = Submitter(kind=kind, name="X", nationality=nationality, residence=residence)
     assert submitter.parties() == parties
-    assert submitter.may_file_about("PE") is about_pe
-    assert submitter.may_file_about("US") is about_us
+    assert submitter.may_file_about(A) is about_a
+    assert submitter.may_file_about(B) is about_b
 
 
 def test_parties_come_from_a_data_migration(db):
     assert {(p.code, p.name_en, p.name_es) for p in Party.objects.all()} == {
-        ("PE", "Peru", "Perú"),
-        ("US", "United States", "Estados Unidos"),
-    }
+        "us-peru-tpa": {
+            ("PE", "Peru", "Perú"),
+            ("US", "United States", "Estados Unidos"),
+        },
+        "usmca-cec": {
+            ("CA", "Canada", "Canadá"),
+            ("MX", "Mexico", "México"),
+            ("US", "United States", "Estados Unidos"),
+        },
+    }[SLUG]
     with translation.override("es"):
         assert str(Party.objects.get(code="US")) == "Estados Unidos"
 
@@ -127,13 +156,17 @@ def test_history_of_accounts_and_parties_names_who_changed_them(db, officer, cli
     """Admin and other request-driven edits are attributed by the history middleware."""
     admin = User.objects.create_superuser("root", "root@example.org", "a-long-password-1")
     client.force_login(admin)
-    peru = Party.objects.get(code="PE")
+    party = Party.objects.get(code=A)
+    name_en, name_es = {
+        "us-peru-tpa": ("Republic of Peru", "República del Perú"),
+        "usmca-cec": ("United Mexican States", "Estados Unidos Mexicanos"),
+    }[SLUG]
     response = client.post(
-        f"/en/admin/submissions/party/{peru.pk}/change/",
-        {"code": "PE", "name_en": "Republic of Peru", "name_es": "República del Perú"},
+        f"/en/admin/submissions/party/{party.pk}/change/",
+        {"code": A, "name_en": name_en, "name_es": name_es},
     )
     assert response.status_code == 302, response.content[:500]
-    assert peru.history.latest("history_date").history_user == admin
+    assert party.history.latest("history_date").history_user == admin
     officer.preferred_language = "es"
     officer._history_user = admin
     officer.save()

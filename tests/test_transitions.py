@@ -19,6 +19,7 @@ from submissions import access
 from submissions.models import Document
 from tests.factories import file_case
 from tests.helpers_cases import ALL_MET, D, Story, drive, file_story, frozen
+from tests.parties import CRITERIA, OTHERS, SLUG, A, B, council_members, members_needed
 from workflow import chain, services, table
 from workflow.deadlines import explain
 from workflow.exceptions import InvalidInput, NotAllowed, RuleViolation
@@ -77,6 +78,15 @@ ALLOWED_IN = {
     "reopened": {CL},
     "unrecorded_steps": OPEN,  # import only
 }
+# What the installed profile adds to the registry format's table (docs/profiles.md): the CEC's
+# combined determination (response_decided from admissibility review) and a Council member's
+# vote against a factual record (council_declined, in awaiting the Council).
+PROFILE_ADDS = {
+    "us-peru-tpa": {},
+    "usmca-cec": {"response_decided": {AR}, "council_declined": {AC}},
+}[SLUG]
+for _kind, _stages in PROFILE_ADDS.items():
+    ALLOWED_IN[_kind] = ALLOWED_IN.get(_kind, set()) | _stages
 LEGAL = {(stage, kind) for kind, stages in ALLOWED_IN.items() for stage in stages}
 KINDS = tuple(ALLOWED_IN)
 
@@ -84,6 +94,40 @@ KINDS = tuple(ALLOWED_IN)
 # can be proposed there (see test_nothing_can_be_proposed_while_preparing_the_record).
 # In FF no open stage is later, so a legacy history's unrecorded steps cannot lead anywhere.
 UNSATISFIABLE = {(FP, "proposed"), (DC, "proposed"), (FF, "unrecorded_steps")}
+
+# --- Each profile's values, written out ----------------------------------------------------------
+
+# The first case of 2023, concerning Party A (every case below is one).
+ID = {"us-peru-tpa": "SEM/PE/001/2023", "usmca-cec": "SEM-23-001"}[SLUG]
+# The Party's response period from the request of Sunday 7 May 2023 (drive's): TPA 45 days →
+# Wednesday 21 June 2023; CEC 60 days → Thursday 6 July 2023. The first day after it:
+RESPONSE_PAST = {"us-peru-tpa": D(2023, 6, 22), "usmca-cec": D(2023, 7, 7)}[SLUG]
+# Extended on notice: TPA 60 days → Thursday 6 July 2023; CEC 90 days → Saturday 5 August 2023,
+# so Monday 7 August.
+EXTENDED = {
+    "us-peru-tpa": (60, D(2023, 7, 6)),
+    "usmca-cec": (90, D(2023, 8, 7)),
+}[SLUG]
+# The Parties with a period to comment on the draft.
+COMMENTERS = {"us-peru-tpa": ["PE", "US"], "usmca-cec": ["CA", "MX", "US"]}[SLUG]
+
+
+def instruct(story, members, on=None, kind="council_instructed"):
+    """The Council member of each Party in ``members`` instructs (``on``, or each a day after
+    the last event)."""
+    for member in members:
+        event = story.add(kind, on, author=f"council:{member}", data={"party": member})
+    return event
+
+
+def others(kind="council_instructed"):
+    """As many members as the Council's rule needs, B's first and A's last (drive's first): the
+    TPA's United States; the CEC's United States and Canada."""
+    return ((B,) + OTHERS + (A,))[: members_needed(kind)]
+
+
+# A member who has not instructed on drive's path (drive's are council_members()).
+FURTHER = next(code for code in (B,) + OTHERS if code not in council_members())
 
 
 def test_the_table_matches_the_spec():
@@ -93,7 +137,8 @@ def test_the_table_matches_the_spec():
 
 def test_every_stage_and_kind_is_in_the_spec_list():
     assert {stage for stage, _kind in LEGAL} - {""} == set(STAGES)
-    assert len(LEGAL) == 162  # counted by hand from the table
+    # Counted by hand from the table (and the CEC's two additions).
+    assert len(LEGAL) == {"us-peru-tpa": 162, "usmca-cec": 164}[SLUG]
 
 
 # --- Every other pair is refused -----------------------------------------------------------------
@@ -108,7 +153,7 @@ def test_every_illegal_kind_is_refused_in_each_stage(db, stage):
     assert illegal  # every stage refuses something
     for kind in illegal:
         with pytest.raises(RuleViolation) as refused:
-            story.add(kind, data={"outcome": "meets", "reason": "x", "party": "PE"})
+            story.add(kind, data={"outcome": "meets", "reason": "x", "party": A})
         if kind == "filed":
             assert refused.value.rule == "filed: first event only"
             assert str(refused.value) == "A case is filed only once, as its first event."
@@ -142,7 +187,7 @@ def _propose(story, stage):
         AR: ({"kind": "admissibility_determined", "outcome": "meets", "criteria": ALL_MET}, None),
         AV: ({"kind": "closed", "reason": "not_admissible"}, None),
         RD: ({"kind": "response_decided", "outcome": "request"}, None),
-        AW: ({"kind": "factual_record_notified", "outcome": "warranted"}, D(2023, 6, 22)),
+        AW: ({"kind": "factual_record_notified", "outcome": "warranted"}, RESPONSE_PAST),
         FD: ({"kind": "factual_record_notified", "outcome": "not_warranted"}, None),
         AC: ({"kind": "closed", "reason": "no_council_instruction"}, D(2023, 9, 13)),
         FF: ({"kind": "published"}, None),
@@ -151,7 +196,7 @@ def _propose(story, stage):
     }
     proposal, on = proposals[stage]
     if stage == FF:
-        story.add("publication_instructed", author="council:US", data={"party": "US"})
+        instruct(story, others("publication_instructed"), kind="publication_instructed")
     return story.add("proposed", on, data={"proposal": proposal})
 
 
@@ -160,7 +205,7 @@ def _acknowledged(story, stage):
     assert story.case.registered_on is None
     story.add("acknowledged")
     assert story.case.registered_on == story.on
-    assert story.case.identifier == "SEM/PE/001/2023"
+    assert story.case.identifier == ID
     return stage
 
 
@@ -187,7 +232,9 @@ def _revision_filed(story, stage):
 
 @recipe("response_decided")
 def _response_decided(story, stage):
-    story.add("response_decided", data={"outcome": "request"})
+    # From admissibility review: a profile's combined determination, every criterion found met.
+    criteria = {"criteria": ALL_MET} if stage == AR else {}
+    story.add("response_decided", data={"outcome": "request", **criteria})
     return AW
 
 
@@ -199,29 +246,31 @@ def _request_delivered(story, stage):
 
 @recipe("extension_notified")
 def _extension_notified(story, stage):
-    story.add("extension_notified", author="party:PE")
-    assert Deadline.objects.get(submission=story.case, kind="party_response").length == 60
+    story.add("extension_notified", author=f"party:{A}")
+    assert Deadline.objects.get(submission=story.case, kind="party_response").length == EXTENDED[0]
     return stage
 
 
 @recipe("party_responded")
 def _party_responded(story, stage):
-    story.add("party_responded", author="party:PE", data={"pending_proceeding": False})
+    story.add("party_responded", author=f"party:{A}", data={"pending_proceeding": False})
     return FD if stage == AW else stage
 
 
 @recipe("factual_record_notified")
 def _factual_record_notified(story, stage):
-    # In AW only once the response period (due 21 June 2023) has passed.
-    on = D(2023, 6, 22) if stage == AW else None
+    # In AW only once the response period (TPA: due 21 June 2023) has passed.
+    on = RESPONSE_PAST if stage == AW else None
     event = story.add("factual_record_notified", on, data={"outcome": "warranted"})
-    assert event.code == "SEM/PE/001/2023/N"
+    assert event.code == f"{ID}/N"
     return AC
 
 
 @recipe("council_instructed")
 def _council_instructed(story, stage):
-    story.add("council_instructed", author="council:US", data={"party": "US"})
+    # In AC the instructions the Council's rule needs (the last one moves the case); later, one
+    # more member's.
+    instruct(story, others() if stage == AC else (FURTHER,))
     return FP if stage == AC else stage
 
 
@@ -246,37 +295,40 @@ def _information_submitted(story, stage):
 @recipe("draft_submitted")
 def _draft_submitted(story, stage):
     story.add("draft_submitted")
-    assert sorted(
-        Deadline.objects.filter(submission=story.case, kind="draft_comments").values_list(
-            "party", flat=True
+    assert (
+        sorted(
+            Deadline.objects.filter(submission=story.case, kind="draft_comments").values_list(
+                "party", flat=True
+            )
         )
-    ) == ["PE", "US"]
+        == COMMENTERS
+    )
     return DC
 
 
 @recipe("draft_commented")
 def _draft_commented(story, stage):
-    story.add("draft_commented", author="party:PE", data={"party": "PE"})
+    story.add("draft_commented", author=f"party:{A}", data={"party": A})
     return stage
 
 
 @recipe("final_submitted")
 def _final_submitted(story, stage):
-    story.add("draft_commented", author="party:PE", data={"party": "PE"})
-    story.add("draft_commented", author="party:US", data={"party": "US"})
+    for party in (A, B) + OTHERS:
+        story.add("draft_commented", author=f"party:{party}", data={"party": party})
     story.add("final_submitted")
     return FF
 
 
 @recipe("publication_instructed")
 def _publication_instructed(story, stage):
-    story.add("publication_instructed", author="council:PE", data={"party": "PE"})
+    instruct(story, (A,), kind="publication_instructed")
     return stage
 
 
 @recipe("published")
 def _published(story, stage):
-    story.add("publication_instructed", author="council:PE", data={"party": "PE"})
+    instruct(story, council_members("publication_instructed"), kind="publication_instructed")
     story.add("published")
     assert story.case.closure_reason == "factual_record_published"
     assert Deadline.objects.get(submission=story.case, kind="publication").state == "met"
@@ -285,7 +337,7 @@ def _published(story, stage):
 
 @recipe("recommendation_made")
 def _recommendation_made(story, stage):
-    story.add("recommendation_made", author="council:PE", data={"party": "PE"})
+    story.add("recommendation_made", author=f"council:{A}", data={"party": A})
     return stage
 
 
@@ -298,7 +350,7 @@ def _submitters_joined(story, stage):
                 {
                     "name": "Comunidad Nativa",
                     "kind": "organization",
-                    "country": "PE",
+                    "country": A,
                     "confidential": False,
                 }
             ]
@@ -347,7 +399,7 @@ def _proposed(story, stage):
 def _returned(story, stage):
     if stage in (FP, DC):
         proposal = _propose(story, AC)
-        story.add("council_instructed", author="council:PE", data={"party": "PE"})
+        instruct(story, council_members())
         if stage == DC:
             story.add("draft_submitted")
     else:
@@ -427,6 +479,16 @@ def _closed(story, stage):
     story.add("closed", on, data={"reason": CLOSURE_REASONS[stage]})
     assert story.case.closure_reason == CLOSURE_REASONS[stage]
     return CL
+
+
+def _council_declined(story, stage):
+    # One member against: the others can still reach the Council's rule, so the case waits.
+    story.add("council_declined", author=f"council:{A}", data={"party": A})
+    return stage
+
+
+if "council_declined" in ALLOWED_IN:  # a profile's step (the CEC's)
+    recipe("council_declined")(_council_declined)
 
 
 @recipe("unrecorded_steps")
@@ -539,7 +601,7 @@ def test_nothing_can_be_proposed_while_preparing_the_record(db):
 def test_admissibility_does_not_meet_awaits_a_revision(db):
     story = drive(AR)
     event = story.add("admissibility_determined", data={"outcome": "does_not_meet"})
-    assert event.code == "SEM/PE/001/2023/D1"
+    assert event.code == f"{ID}/D1"
     assert story.stage == AV
     assert Deadline.objects.get(submission=story.case, kind="revision").state == "open"
 
@@ -552,7 +614,7 @@ def test_revision_returns_to_review_and_a_second_determination_is_d2(db):
         == 1
     )
     event = story.add("admissibility_determined", data={"outcome": "meets", "criteria": ALL_MET})
-    assert (event.code, story.stage) == ("SEM/PE/001/2023/D2", RD)
+    assert (event.code, story.stage) == (f"{ID}/D2", RD)
 
 
 def test_no_request_closes_the_case(db):
@@ -564,7 +626,7 @@ def test_no_request_closes_the_case(db):
 def test_not_warranted_closes_the_case_with_a_determination(db):
     story = drive(FD)
     event = story.add("factual_record_notified", data={"outcome": "not_warranted"})
-    assert event.code == "SEM/PE/001/2023/D3"  # after admissibility (D1) and response (D2)
+    assert event.code == f"{ID}/D3"  # after admissibility (D1) and response (D2)
     assert (story.stage, story.case.closure_reason) == (CL, "factual_record_not_warranted")
 
 
@@ -576,7 +638,7 @@ def test_a_notification_after_a_reopening_follows_the_determinations(db):
     story.add("factual_record_notified", data={"outcome": "not_warranted"})
     story.add("reopened", data={"to_stage": FD, "reason": "Determination revoked."})
     event = story.add("factual_record_notified", data={"outcome": "warranted"})
-    assert event.code == "SEM/PE/001/2023/N"
+    assert event.code == f"{ID}/N"
 
 
 def test_unknown_outcome_is_invalid_input(db):
@@ -594,29 +656,29 @@ def test_unknown_kind_is_invalid_input(db):
 # --- Guards --------------------------------------------------------------------------------------
 
 
-def test_extension_is_refused_after_day_45(db):
-    story = drive(AW)  # request delivered 7 May 2023: day 45 is Wednesday 21 June
+def test_extension_is_refused_after_the_response_period(db):
+    # Request delivered 7 May 2023: the period's last day is Wednesday 21 June (TPA, day 45) or
+    # Thursday 6 July (CEC, day 60).
+    story = drive(AW)
     with pytest.raises(RuleViolation) as refused:
-        story.add("extension_notified", D(2023, 6, 22), author="party:PE")
+        story.add("extension_notified", RESPONSE_PAST, author=f"party:{A}")
     assert refused.value.rule == "while party_response is open and not past due"
-    story.add("extension_notified", D(2023, 6, 22) - datetime.timedelta(days=1), author="party:PE")
-    assert Deadline.objects.get(submission=story.case, kind="party_response").due_on == D(
-        2023, 7, 6
-    )
+    story.add("extension_notified", RESPONSE_PAST - datetime.timedelta(days=1), author=f"party:{A}")
+    assert Deadline.objects.get(submission=story.case, kind="party_response").due_on == EXTENDED[1]
 
 
 def test_extension_is_refused_twice(db):
     story = drive(AW)
-    story.add("extension_notified", D(2023, 5, 20), author="party:PE")
+    story.add("extension_notified", D(2023, 5, 20), author=f"party:{A}")
     with pytest.raises(RuleViolation) as refused:
-        story.add("extension_notified", D(2023, 5, 21), author="party:PE")
+        story.add("extension_notified", D(2023, 5, 21), author=f"party:{A}")
     assert refused.value.rule == "once"
 
 
 def test_extension_comes_from_the_party_concerned(db):
     story = drive(AW)
     with pytest.raises(RuleViolation):
-        story.add("extension_notified", author="party:US")
+        story.add("extension_notified", author=f"party:{B}")
     with pytest.raises(RuleViolation):
         story.add("extension_notified", author="secretariat")
 
@@ -626,35 +688,36 @@ def test_party_response_needs_a_request(db):
     story = drive(AR)
     story.add("withdrawn", author="submitter")
     with pytest.raises(RuleViolation) as refused:
-        story.add("party_responded", author="party:PE")
+        story.add("party_responded", author=f"party:{A}")
     assert refused.value.rule == "party_responded needs a response_decided (request)"
 
 
 def test_party_response_comes_from_the_party_concerned(db):
     story = drive(AW)
     with pytest.raises(RuleViolation):
-        story.add("party_responded", author="party:US")
+        story.add("party_responded", author=f"party:{B}")
 
 
 def test_notification_while_awaiting_the_response_waits_for_the_period_to_end(db):
-    story = drive(AW)  # party_response due 21 June 2023
+    story = drive(AW)  # party_response due 21 June 2023 (TPA), 6 July 2023 (CEC)
+    due = {"us-peru-tpa": D(2023, 6, 21), "usmca-cec": D(2023, 7, 6)}[SLUG]
     with pytest.raises(RuleViolation) as refused:
-        story.add("factual_record_notified", D(2023, 6, 21), data={"outcome": "warranted"})
+        story.add("factual_record_notified", due, data={"outcome": "warranted"})
     assert refused.value.rule == "AW once party_response is past due"
-    story.add("factual_record_notified", D(2023, 6, 22), data={"outcome": "warranted"})
+    story.add("factual_record_notified", RESPONSE_PAST, data={"outcome": "warranted"})
     assert story.stage == AC
     response = Deadline.objects.get(submission=story.case, kind="party_response")
-    assert (response.state, response.ended_on) == ("missed", D(2023, 6, 22))
+    assert (response.state, response.ended_on) == ("missed", RESPONSE_PAST)
     decision = Deadline.objects.get(submission=story.case, kind="factual_record_decision")
     assert (decision.state, decision.start_on, decision.met_on) == (
         "met",
-        D(2023, 6, 22),
-        D(2023, 6, 22),
+        RESPONSE_PAST,
+        RESPONSE_PAST,
     )
 
 
-@pytest.mark.parametrize("comments", [(), ("PE",), ("US",)])
-def test_final_record_waits_for_both_comments_or_the_45_days(db, comments):
+@pytest.mark.parametrize("comments", [(), (A,), (B,)])
+def test_final_record_waits_for_every_comment_or_the_45_days(db, comments):
     story = drive(DC)  # draft submitted 2 October 2023: comments due 16 November 2023
     for party in comments:
         story.add("draft_commented", author=f"party:{party}", data={"party": party})
@@ -669,21 +732,23 @@ def test_final_record_waits_for_both_comments_or_the_45_days(db, comments):
         )
     )
     # Commenting is optional (Art. 18.9.5): a Party that did not comment failed at nothing.
-    assert states == {p: ("met" if p in comments else "lapsed") for p in ("PE", "US")}
+    assert states == {p: ("met" if p in comments else "lapsed") for p in COMMENTERS}
 
 
 def test_final_record_follows_both_comments_at_once(db):
     story = drive(DC)
-    story.add("draft_commented", D(2023, 10, 10), author="party:US", data={"party": "US"})
-    story.add("draft_commented", D(2023, 10, 11), author="party:PE", data={"party": "PE"})
-    story.add("final_submitted", D(2023, 10, 12))
+    for day, party in enumerate((B, A) + OTHERS, start=10):
+        story.add(
+            "draft_commented", D(2023, 10, day), author=f"party:{party}", data={"party": party}
+        )
+    story.add("final_submitted", D(2023, 10, 13))
     assert story.stage == FF
 
 
 def test_late_draft_comment_after_the_final_record_is_accepted_and_late(db):
-    story = drive(FF, comments=("PE",))
-    story.add("draft_commented", D(2023, 11, 20), author="party:US", data={"party": "US"})
-    comment = Deadline.objects.get(submission=story.case, kind="draft_comments", party="US")
+    story = drive(FF, comments=(A,))
+    story.add("draft_commented", D(2023, 11, 20), author=f"party:{B}", data={"party": B})
+    comment = Deadline.objects.get(submission=story.case, kind="draft_comments", party=B)
     assert (comment.state, comment.late, comment.met_on) == ("met", True, D(2023, 11, 20))
     assert story.stage == FF
 
@@ -691,7 +756,7 @@ def test_late_draft_comment_after_the_final_record_is_accepted_and_late(db):
 def test_a_party_comments_only_for_itself(db):
     story = drive(DC)
     with pytest.raises(RuleViolation):
-        story.add("draft_commented", author="party:US", data={"party": "PE"})
+        story.add("draft_commented", author=f"party:{B}", data={"party": A})
 
 
 def test_publication_needs_an_instruction(db):
@@ -704,9 +769,9 @@ def test_publication_needs_an_instruction(db):
 
 def test_publication_period_starts_at_the_later_of_instruction_and_final_record(db):
     story = drive(AC)
-    story.add("publication_instructed", D(2023, 7, 20), author="council:US", data={"party": "US"})
+    instruct(story, others("publication_instructed"), D(2023, 7, 20), "publication_instructed")
     assert not Deadline.objects.filter(submission=story.case, kind="publication").exists()
-    story.add("council_instructed", D(2023, 8, 1), author="council:PE", data={"party": "PE"})
+    instruct(story, council_members(), D(2023, 8, 1))
     story.add("draft_submitted", D(2023, 10, 2))
     story.add("final_submitted", D(2023, 11, 17))
     publication = Deadline.objects.get(submission=story.case, kind="publication")
@@ -769,7 +834,7 @@ def test_no_council_instruction_only_after_the_60_days(db):
 def test_reopening_returns_to_the_stage_and_reopens_its_deadline(db):
     # Every stage closed from: tests/process/test_reopening.py.
     story = drive(FF)
-    story.add("publication_instructed", author="council:PE", data={"party": "PE"})
+    instruct(story, council_members("publication_instructed"), kind="publication_instructed")
     story.add("published")
     event = story.add("reopened", D(2024, 2, 1), data={"to_stage": FF, "reason": "Court ruling."})
     assert (story.stage, story.case.closure_reason) == (FF, "")
@@ -806,11 +871,16 @@ def test_withdrawal_from_several_stages(db, stage):
         story.add("withdrawn", author="submitter")
 
 
+# A response after its period and after the events below: day 62 of the TPA's 45, day 74 of the
+# CEC's 60 (its notification, RESPONSE_PAST, is 7 July).
+LATE_RESPONSE = {"us-peru-tpa": D(2023, 7, 8), "usmca-cec": D(2023, 7, 20)}[SLUG]
+
+
 @pytest.mark.parametrize("late_stage", [CL, AC])
 def test_late_party_response_is_accepted_without_a_stage_change(db, late_stage):
-    story = drive(AW)  # the response is due 21 June 2023 and never comes
+    story = drive(AW)  # the response is due 21 June 2023 (CEC: 6 July) and never comes
     outcome = "not_warranted" if late_stage == CL else "warranted"
-    story.add("factual_record_notified", D(2023, 6, 22), data={"outcome": outcome})
+    story.add("factual_record_notified", RESPONSE_PAST, data={"outcome": outcome})
     if late_stage == AC:
         # Reopened to the stage it was withdrawn from (PROCESS.md).
         story.add("withdrawn", author="submitter")
@@ -820,20 +890,22 @@ def test_late_party_response_is_accepted_without_a_stage_change(db, late_stage):
     assert response.state == "missed"
     event = story.add(
         "party_responded",
-        D(2023, 7, 8),
-        author="party:PE",  # day 62
+        LATE_RESPONSE,
+        author=f"party:{A}",
         data={"pending_proceeding": False},
     )
     assert (event.stage_before, event.stage_after) == (late_stage, late_stage)
     response.refresh_from_db()
-    assert (response.state, response.late, response.met_on) == ("met", True, D(2023, 7, 8))
+    assert (response.state, response.late, response.met_on) == ("met", True, LATE_RESPONSE)
 
 
 def test_late_party_response_in_a_later_stage(db):
     story = drive(AW)
-    story.add("factual_record_notified", D(2023, 6, 22), data={"outcome": "warranted"})
-    story.add("council_instructed", D(2023, 7, 1), author="council:PE", data={"party": "PE"})
-    story.add("party_responded", D(2023, 7, 8), author="party:PE")
+    story.add("factual_record_notified", RESPONSE_PAST, data={"outcome": "warranted"})
+    instruct(
+        story, council_members(), {"us-peru-tpa": D(2023, 7, 1), "usmca-cec": D(2023, 7, 10)}[SLUG]
+    )
+    story.add("party_responded", LATE_RESPONSE, author=f"party:{A}")
     assert story.stage == FP
     response = Deadline.objects.get(submission=story.case, kind="party_response")
     assert (response.state, response.late) == ("met", True)
@@ -885,10 +957,10 @@ def test_submitters_join(db):
                 {
                     "name": "María Quispe",
                     "kind": "individual",
-                    "country": "PE",
+                    "country": A,
                     "confidential": True,
                 },
-                {"name": "Red Ambiental", "kind": "organization", "country": "US"},
+                {"name": "Red Ambiental", "kind": "organization", "country": B},
             ]
         },
     )
@@ -1015,7 +1087,8 @@ def test_events_are_recorded_in_date_order(db):
 
 def test_criteria_must_agree_with_the_outcome(db):
     story = drive(AR)
-    criteria = {**ALL_MET, "f": {"met": False, "reasons": "A person of neither Party."}}
+    last = CRITERIA[-1]  # the TPA's (f), the CEC's (e)
+    criteria = {**ALL_MET, last: {"met": False, "reasons": f"({last}) is not met."}}
     with pytest.raises(RuleViolation) as refused:
         story.add("admissibility_determined", data={"outcome": "meets", "criteria": criteria})
     assert refused.value.rule == "Art. 18.8.2"
@@ -1057,34 +1130,34 @@ def test_live_future_date_is_refused(db, officer):
 
 def test_live_default_date_is_today_at_the_seat(db, officer):
     story = drive(AR)
-    # 02:00 UTC on 21 March is still 20 March in Washington.
+    # 02:00 UTC on 21 March is still 20 March in Washington (and in Montréal, the CEC's seat).
     with frozen(D(2023, 3, 20), hour=22):
         event = services.record_event(story.case, "correspondence", actor=officer)
     assert event.on == D(2023, 3, 20)
 
 
-def test_focal_point_acts_only_for_their_own_party(db, pe_focal):
-    peru = drive(AW, party="PE")
-    us = drive(AW, party="US")
+def test_focal_point_acts_only_for_their_own_party(db, a_focal):
+    ours = drive(AW, party=A)
+    theirs = drive(AW, party=B)
     with frozen(D(2023, 5, 20)):
         for kind in ("extension_notified", "party_responded"):
             with pytest.raises(NotAllowed):
-                services.record_event(us.case, kind, actor=pe_focal)
-        extension = services.record_event(peru.case, "extension_notified", actor=pe_focal)
+                services.record_event(theirs.case, kind, actor=a_focal)
+        extension = services.record_event(ours.case, "extension_notified", actor=a_focal)
         response = services.record_event(
-            peru.case, "party_responded", actor=pe_focal, data={"pending_proceeding": False}
+            ours.case, "party_responded", actor=a_focal, data={"pending_proceeding": False}
         )
-    assert (extension.author, response.author) == ("party:PE", "party:PE")
-    peru.case.refresh_from_db()
-    assert peru.case.stage == FD
-    us.case.refresh_from_db()
-    assert us.case.stage == AW
+    assert (extension.author, response.author) == (f"party:{A}", f"party:{A}")
+    ours.case.refresh_from_db()
+    assert ours.case.stage == FD
+    theirs.case.refresh_from_db()
+    assert theirs.case.stage == AW
 
 
-def test_focal_point_records_only_in_their_own_name(db, pe_focal):
+def test_focal_point_records_only_in_their_own_name(db, a_focal):
     story = drive(AW)
     with frozen(D(2023, 5, 20)), pytest.raises(NotAllowed):
-        services.record_event(story.case, "party_responded", actor=pe_focal, author="party:US")
+        services.record_event(story.case, "party_responded", actor=a_focal, author=f"party:{B}")
 
 
 def test_outsider_may_record_nothing(db, outsider):
@@ -1098,18 +1171,18 @@ def test_outsider_may_record_nothing(db, outsider):
                         story.case,
                         kind,
                         actor=outsider,
-                        data={"party": "PE", "outcome": "warranted"},
+                        data={"party": A, "outcome": "warranted"},
                     )
             story.case.refresh_from_db()
             assert story.case.event_count == count
         with pytest.raises(NotAllowed):
             services.file_submission(
                 services.FilingInput(
-                    party="PE",
+                    party=A,
                     language="es",
                     title="T",
                     submitters=[
-                        services.SubmitterInput(kind="individual", name="X", nationality="PE")
+                        services.SubmitterInput(kind="individual", name="X", nationality=A)
                     ],
                 ),
                 actor=outsider,
@@ -1122,37 +1195,45 @@ def test_auditor_reads_but_records_nothing(db, auditor):
         services.record_event(story.case, "correspondence", actor=auditor)
 
 
-def test_council_member_instructs(db, pe_council, us_council):
+def test_council_member_instructs(db, a_council, b_council):
     story = drive(AC)
     with frozen(D(2023, 8, 1)):
         event = services.record_event(
-            story.case, "council_instructed", actor=pe_council, data={"party": "PE"}
+            story.case, "council_instructed", actor=a_council, data={"party": A}
         )
         further = services.record_event(
-            story.case, "council_instructed", actor=us_council, data={"party": "US"}
+            story.case, "council_instructed", actor=b_council, data={"party": B}
         )
         publish = services.record_event(
-            story.case, "publication_instructed", actor=us_council, data={"party": "US"}
+            story.case, "publication_instructed", actor=b_council, data={"party": B}
         )
-    assert (event.author, event.stage_after, event.recorded_by) == ("council:PE", FP, pe_council)
-    assert (further.author, further.stage_before, further.stage_after) == ("council:US", FP, FP)
+    # The TPA: the first member's instruction is the Council's; the CEC: the second one's.
+    first_after, further_before = {"us-peru-tpa": (FP, FP), "usmca-cec": (AC, AC)}[SLUG]
+    assert (event.author, event.stage_after, event.recorded_by) == (
+        f"council:{A}",
+        first_after,
+        a_council,
+    )
+    assert (further.author, further.stage_before, further.stage_after) == (
+        "council:US",
+        further_before,
+        FP,
+    )
     assert publish.author == "council:US"
 
 
-def test_council_member_instructs_only_for_their_own_party(db, pe_council):
+def test_council_member_instructs_only_for_their_own_party(db, a_council):
     story = drive(AC)
     with frozen(D(2023, 8, 1)), pytest.raises(RuleViolation) as refused:
-        services.record_event(
-            story.case, "council_instructed", actor=pe_council, data={"party": "US"}
-        )
+        services.record_event(story.case, "council_instructed", actor=a_council, data={"party": B})
     assert refused.value.rule == "party key"
 
 
-def test_council_member_may_not_decide(db, pe_council):
+def test_council_member_may_not_decide(db, a_council):
     story = drive(FD)
     with frozen(D(2023, 7, 1)), pytest.raises(NotAllowed):
         services.record_event(
-            story.case, "factual_record_notified", actor=pe_council, data={"outcome": "warranted"}
+            story.case, "factual_record_notified", actor=a_council, data={"outcome": "warranted"}
         )
 
 
@@ -1165,7 +1246,7 @@ def test_secretariat_records_a_partys_act_on_paper(db, officer, director):
             story.case,
             "party_responded",
             actor=officer,
-            author="party:PE",
+            author=f"party:{A}",
             on=D(2023, 5, 30),
             reason="Received by diplomatic note.",
             documents_in=[
@@ -1180,7 +1261,7 @@ def test_secretariat_records_a_partys_act_on_paper(db, officer, director):
             D(2023, 5, 30),
         )
         event = services.approve_proposal(story.case, proposal.seq, actor=director)
-    assert (event.author, event.recorded_by, event.on) == ("party:PE", director, D(2023, 5, 30))
+    assert (event.author, event.recorded_by, event.on) == (f"party:{A}", director, D(2023, 5, 30))
     assert event.proposal.recorded_by == officer
 
 

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import connection
 
 from submissions.models import Document, Submission
+from tests.roundtrip.generate import in_profile
 from workflow.models import Deadline, Event
 from workflow.registry import import_registry
 
@@ -51,7 +52,7 @@ def snapshot(rows) -> list:
 
 
 def test_dump_restore_into_an_empty_database_keeps_every_case_event_and_hash(tmp_path):
-    payload = json.loads((DATA / "every_kind.json").read_text())
+    payload = in_profile(json.loads((DATA / "every_kind.json").read_text()))
     report = import_registry(payload, base_dir=DATA)
     assert report.ok, [str(r) for r in report.refused]
     cases = snapshot(Submission.objects.values_list("pk", "stage", "chain_head", "event_count"))

@@ -42,7 +42,7 @@ def _check(page, axe, path: str, language: str, problems: list) -> None:
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_axe_finds_no_serious_violation_on_staff_pages(
-    page, officer, officer2, director, pe_focal, pe_council, language
+    page, officer, officer2, director, a_focal, a_council, language
 ):
     s = seed(officer, officer2)
     axe = Axe()
@@ -51,14 +51,14 @@ def test_axe_finds_no_serious_violation_on_staff_pages(
     # The Director sees everything an officer does, and the approval buttons besides.
     for user, build in (
         (director, lambda: workspace_pages(s)),
-        (pe_focal, lambda: party_pages(s)),
-        (pe_council, lambda: council_pages(s)),
+        (a_focal, lambda: party_pages(s)),
+        (a_council, lambda: council_pages(s)),
     ):
         sign_in(page, user)
         for path in in_language(language, build):
             _check(page, axe, path, language, problems)
             checked += 1
-    sign_in(page, pe_focal)
+    sign_in(page, a_focal)
     with time_machine.travel(EXTENSION_DAY):
         _check(
             page, axe, in_language(language, lambda: party_extension_page(s)), language, problems

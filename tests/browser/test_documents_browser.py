@@ -41,7 +41,7 @@ def _decide(case, kind, officer, director, **kwargs):
 
 
 @pytest.fixture
-def case_at_council(officer, director, pe_focal, pe_council):
+def case_at_council(officer, director, a_focal, a_council):
     """Filed, acknowledged and decided up to the notification to the Council, today."""
     case = file_case(actor=officer)
     case.memberships.get().submitter.__class__.objects.update(confidential=True)
@@ -62,7 +62,7 @@ def case_at_council(officer, director, pe_focal, pe_council):
         director,
         data={"outcome": "request", "factors": factors},
     )
-    services.record_event(case, "party_responded", actor=pe_focal, data={})
+    services.record_event(case, "party_responded", actor=a_focal, data={})
     _decide(
         case,
         "factual_record_notified",
@@ -109,7 +109,7 @@ def test_everyone_sees_each_document_beside_its_decision(page, case_at_council):
         _sign_out(page)
 
         # The Party concerned: the determinations and its request letter, in both languages.
-        _sign_in(page, "pe_focal", language)
+        _sign_in(page, "a_focal", language)
         page.goto(f"{page.base}/{language}/party/cases/{case.pk}/")
         content = page.content()
         for document in issued.filter(visibility__in=["public", "party_concerned"]):
@@ -119,7 +119,7 @@ def test_everyone_sees_each_document_beside_its_decision(page, case_at_council):
         _sign_out(page)
 
         # The Council: the public documents and the notification with its reasons.
-        _sign_in(page, "pe_council", language)
+        _sign_in(page, "a_council", language)
         page.goto(f"{page.base}/{language}/council/cases/{case.pk}/")
         content = page.content()
         for document in issued.filter(visibility="public"):

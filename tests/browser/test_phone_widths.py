@@ -209,7 +209,7 @@ def measure(page, who: str, path: str, problems: list, widths: dict) -> None:
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_every_page_fits_a_phone(page, seeded, officer, director, pe_focal, pe_council, language):
+def test_every_page_fits_a_phone(page, seeded, officer, director, a_focal, a_council, language):
     page.set_viewport_size(PHONE)
     problems, widths = [], {}
     s = seeded
@@ -222,16 +222,16 @@ def test_every_page_fits_a_phone(page, seeded, officer, director, pe_focal, pe_c
         for path in in_language(language, lambda: workspace_pages(s)):
             measure(page, user.username, path, problems, widths)
 
-    sign_in(page, pe_focal)
+    sign_in(page, a_focal)
     for path in in_language(language, lambda: party_pages(s)):
-        measure(page, "pe_focal", path, problems, widths)
+        measure(page, "a_focal", path, problems, widths)
     with time_machine.travel(EXTENSION_DAY):
         path = in_language(language, lambda: party_extension_page(s))
-        measure(page, "pe_focal", path, problems, widths)
+        measure(page, "a_focal", path, problems, widths)
 
-    sign_in(page, pe_council)
+    sign_in(page, a_council)
     for path in in_language(language, lambda: council_pages(s)):
-        measure(page, "pe_council", path, problems, widths)
+        measure(page, "a_council", path, problems, widths)
 
     print("\n".join(f"{width:5} {path}" for path, width in widths.items()))
     assert len(widths) == 9 + 2 * 7 + 7 + 1 + 6
@@ -273,9 +273,9 @@ BESIDE = """() => [...document.querySelectorAll('main [type=radio], main [type=c
   })"""
 
 
-def test_radio_buttons_sit_with_their_labels_on_a_phone(page, seeded, pe_focal, officer):
+def test_radio_buttons_sit_with_their_labels_on_a_phone(page, seeded, a_focal, officer):
     page.set_viewport_size(PHONE)
-    sign_in(page, pe_focal)
+    sign_in(page, a_focal)
     page.goto(page.base + reverse("party_respond", args=[seeded.waiting.pk]))
     inputs = page.evaluate(BESIDE)
     sign_in(page, officer)

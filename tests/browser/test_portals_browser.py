@@ -27,7 +27,7 @@ def sign_in(page, username, path):
     page.click("form.form button[type=submit]")
 
 
-def test_peru_responds_in_spanish_after_an_extension(page, pe_focal, officer, tmp_path):
+def test_peru_responds_in_spanish_after_an_extension(page, a_focal, officer, tmp_path):
     case = drive("awaiting_response", party="PE").case  # request delivered 7 May 2023
     annex = tmp_path / "anexo.pdf"
     annex.write_bytes(PDF)
@@ -35,7 +35,7 @@ def test_peru_responds_in_spanish_after_an_extension(page, pe_focal, officer, tm
     letter.write_bytes(PDF)
 
     with at(datetime.date(2023, 6, 16)):  # day 40
-        sign_in(page, "pe_focal", "/es/party/")
+        sign_in(page, "a_focal", "/es/party/")
         page.click(f"a[href='/es/party/cases/{case.pk}/']")
         page.click(f"a[href='/es/party/cases/{case.pk}/extension/']")
         page.fill("#id_circumstances", "Emergencia climática en Loreto.")
@@ -46,7 +46,7 @@ def test_peru_responds_in_spanish_after_an_extension(page, pe_focal, officer, tm
 
     with at(datetime.date(2023, 6, 26)):  # day 50
         # Ten days later the session has expired (SESSION_COOKIE_AGE, 8 hours): sign in again.
-        sign_in(page, "pe_focal", f"/es/party/cases/{case.pk}/respond/")
+        sign_in(page, "a_focal", f"/es/party/cases/{case.pk}/respond/")
         page.check("input[name=pending_proceeding][value=no]")
         page.fill("#id_earlier_proceedings", "No hubo procedimientos anteriores.")
         page.select_option("#id_language", "es")
@@ -78,7 +78,7 @@ def test_peru_responds_in_spanish_after_an_extension(page, pe_focal, officer, tm
         page.wait_for_url("**/es/secretariat/accounts/activity/")
         activity = page.locator("table.activity").inner_text()
         assert case.reference in activity
-        assert "pe_focal" in activity
+        assert "a_focal" in activity
         assert "Anexo 1: informe de OSINFOR" in activity
 
         # The Secretariat's page says the response's text waits for its review, and the link

@@ -53,17 +53,17 @@ def test_the_director_lands_on_the_queue_after_the_second_factor(page, otp_on, d
     assert nav.get_by_role("link", name="Secretariat").count() == 0
 
 
-def test_a_party_focal_point_lands_on_the_party_portal(page, otp_on, pe_focal):
-    device = TOTPDevice.objects.create(user=pe_focal, name="phone", confirmed=True)
-    sign_in(page, "pe_focal", language="es")
+def test_a_party_focal_point_lands_on_the_party_portal(page, otp_on, a_focal):
+    device = TOTPDevice.objects.create(user=a_focal, name="phone", confirmed=True)
+    sign_in(page, "a_focal", language="es")
     second_factor(page, device)
     page.wait_for_url(page.base + "/es/party/")
     assert page.locator("html").get_attribute("lang") == "es"
 
 
-def test_a_council_member_lands_on_the_council_portal(page, otp_on, us_council):
-    device = TOTPDevice.objects.create(user=us_council, name="phone", confirmed=True)
-    sign_in(page, "us_council")
+def test_a_council_member_lands_on_the_council_portal(page, otp_on, b_council):
+    device = TOTPDevice.objects.create(user=b_council, name="phone", confirmed=True)
+    sign_in(page, "b_council")
     second_factor(page, device)
     page.wait_for_url(page.base + "/en/council/")
     assert "cases notified to the Council" in page.locator("h1").inner_text()

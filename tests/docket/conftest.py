@@ -1,11 +1,46 @@
 import json
+import re
 from pathlib import Path
 
 import pytest
 
+from tests.parties import SLUG, TPA, A, council_members, identifier, slug
 from workflow.registry import import_registry
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+
+# The docket's cases concern Party A (tests.parties): under the TPA they are the registry's own
+# Peruvian cases, word for word; under another profile the same cases with A's code and that
+# profile's identifiers (see ``for_profile``).
+SECRET_ID, SECRET_SLUG = identifier(A, 7, 2024), slug(A, 7, 2024)
+CALL_ID, CALL_SLUG = identifier(A, 9, 2024), slug(A, 9, 2024)
+SACA_1, SACA_1_SLUG = identifier(A, 1, 2023, "SACA-SEEM"), slug(A, 1, 2023, "SACA-SEEM")
+SACA_2, SACA_2_SLUG = identifier(A, 2, 2023, "SACA-SEEM"), slug(A, 2, 2023, "SACA-SEEM")
+
+_TPA_IDENTIFIER = re.compile(r"\b([A-Z]+(?:-[A-Z]+)*)/PE/(\d{3})/(\d{4})")
+
+
+def for_profile(value):
+    """A registry payload written for the TPA's Peru (``SEM/PE/007/2024``, ``"party": "PE"``,
+    ``party:PE``), as the installed profile's file on Party A: the identity under the TPA."""
+    if isinstance(value, dict):
+        converted = {key: for_profile(item) for key, item in value.items()}
+        if "submissions" in converted and SLUG != TPA:
+            converted["profile"] = SLUG
+        return converted
+    if isinstance(value, list):
+        return [for_profile(item) for item in value]
+    if not isinstance(value, str):
+        return value
+    if value == "PE":
+        return A
+    if value in ("party:PE", "council:PE"):
+        return value.replace("PE", A)
+    return _TPA_IDENTIFIER.sub(
+        lambda m: identifier(A, int(m.group(2)), int(m.group(3)), m.group(1)), value
+    )
+
+
 SECRET_NAME = "Zuleima Quispe-Huamaní"
 SECRET_DOCUMENT = "Anexo confidencial de la comunidad Xq7"
 PUBLIC_DOCUMENT = "Public submission text"
@@ -13,7 +48,12 @@ PUBLIC_DOCUMENT = "Public submission text"
 
 def secret_payload() -> dict:
     """A case with a withheld submitter beside a public one, a confidential attachment (visibility
-    party_concerned) and a public document with its official Spanish translation."""
+    party_concerned) and a public document with its official Spanish translation, under the
+    installed profile (``for_profile``)."""
+    return for_profile(_secret_payload())
+
+
+def _secret_payload() -> dict:
     return {
         "format": "sem-registry/1",
         "submissions": [
@@ -84,7 +124,8 @@ def secret_payload() -> dict:
     }
 
 
-# A case preparing its factual record, with an open call for information.
+# A case preparing its factual record, with an open call for information (written for the TPA,
+# imported through ``for_profile``).
 CALL_CASE = {
     "identifier": "SEM/PE/009/2024",
     "party": "PE",
@@ -100,7 +141,16 @@ CALL_CASE = {
         {"on": "2024-02-20", "kind": "response_decided", "outcome": "request"},
         {"on": "2024-03-20", "kind": "party_responded", "pending_proceeding": False},
         {"on": "2024-04-10", "kind": "factual_record_notified", "outcome": "warranted"},
-        {"on": "2024-05-02", "kind": "council_instructed", "party": "PE", "author": "council:PE"},
+        # As many Council members as the profile's rule needs (the TPA's Peru alone).
+        *(
+            {
+                "on": "2024-05-02",
+                "kind": "council_instructed",
+                "party": code,
+                "author": f"council:{code}",
+            }
+            for code in council_members()
+        ),
         {"on": "2024-05-10", "kind": "information_called"},
     ],
 }
@@ -108,15 +158,15 @@ CALL_CASE = {
 
 @pytest.fixture
 def call_case(db):
-    assert import_registry({"format": "sem-registry/1", "submissions": [CALL_CASE]}).ok
+    assert import_registry(for_profile({"format": "sem-registry/1", "submissions": [CALL_CASE]})).ok
     from submissions.models import Submission
 
-    return Submission.objects.get(identifier="SEM/PE/009/2024")
+    return Submission.objects.get(identifier=CALL_ID)
 
 
 @pytest.fixture
 def saca(db):
-    payload = json.loads((DATA / "saca-seem-2023.json").read_text(encoding="utf-8"))
+    payload = for_profile(json.loads((DATA / "saca-seem-2023.json").read_text(encoding="utf-8")))
     report = import_registry(payload, base_dir=DATA)
     assert report.ok, report.refused
     return report
@@ -128,4 +178,4 @@ def secret_case(db):
     assert report.ok, report.refused
     from submissions.models import Submission
 
-    return Submission.objects.get(identifier="SEM/PE/007/2024")
+    return Submission.objects.get(identifier=SECRET_ID)

@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 
 from secretariat.public import api_urls
 from submissions.search import DocketFilterForm
-from tests.docket.conftest import SECRET_DOCUMENT, SECRET_NAME
+from tests.docket.conftest import SACA_2, SECRET_DOCUMENT, SECRET_ID, SECRET_NAME, SECRET_SLUG
+from tests.parties import A, slug
 
 pytestmark = pytest.mark.django_db
 
@@ -18,25 +19,25 @@ def test_list_uses_registry_names(client, saca, secret_case):
     assert data["count"] == 1
     assert data["next"] is None and data["previous"] is None
     item = data["results"][0]
-    assert item["identifier"] == "SEM/PE/007/2024"
-    assert item["url"] == "http://testserver/api/v1/submissions/sem-pe-007-2024/"
+    assert item["identifier"] == SECRET_ID
+    assert item["url"] == f"http://testserver/api/v1/submissions/{SECRET_SLUG}/"
     assert item["stage"] == "response_decision"
     assert item["status"] == "open"
     assert item["closure_reason"] is None
     assert item["chain_hash"] == secret_case.chain_head
     assert item["submitters"] == [
-        {"kind": "individual", "country": "PE", "confidential": True},
+        {"kind": "individual", "country": A, "confidential": True},
         {
             "name": "Derecho Ambiental Abierto",
             "kind": "organization",
-            "country": "PE",
+            "country": A,
             "confidential": False,
         },
     ]
 
 
 def test_detail_is_the_public_export(client, saca, secret_case):
-    response = client.get("/api/v1/submissions/sem-pe-007-2024/")
+    response = client.get(f"/api/v1/submissions/{SECRET_SLUG}/")
     assert response.status_code == 200
     data = response.json()
     assert [e["kind"] for e in data["events"]] == [
@@ -54,6 +55,7 @@ def test_detail_is_the_public_export(client, saca, secret_case):
         "party": None,
         "rule": "setting",
         "start_on": "2024-03-01",
+        # 30 days: Sunday 31 March 2024, so Monday 1 April at either seat.
         "due_on": "2024-04-01",
         "state": "open",
         "met_on": None,
@@ -66,7 +68,7 @@ def test_detail_is_the_public_export(client, saca, secret_case):
 
 
 def test_detail_of_unknown_or_unregistered_case_is_404(client, db):
-    response = client.get("/api/v1/submissions/sem-pe-999-2024/")
+    response = client.get(f"/api/v1/submissions/{slug(A, 999, 2024)}/")
     assert response.status_code == 404
     assert "errors" in response.json()
 
@@ -136,4 +138,4 @@ def _fuzz_every_operation():
 def test_nul_characters_in_free_text_are_dropped_not_refused(client, saca):
     response = client.get("/api/v1/submissions/?q=forest%00+concessions&law=%00")
     assert response.status_code == 200
-    assert [r["identifier"] for r in response.json()["results"]] == ["SACA-SEEM/PE/002/2023"]
+    assert [r["identifier"] for r in response.json()["results"]] == [SACA_2]

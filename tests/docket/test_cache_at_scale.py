@@ -17,6 +17,7 @@ from submissions.models import Submission
 from tests.docket.test_queries import URLS, cases
 from tests.filing.conftest import filing_data
 from tests.helpers_cases import TIMELINE, drive, frozen
+from tests.parties import SLUG, A, B
 from workflow import services
 from workflow.registry import import_registry
 
@@ -67,10 +68,12 @@ def test_the_worker_makes_a_new_versions_statistics_before_anyone_asks(client, s
 
     with mock.patch.object(statistics, "compute", wraps=statistics.compute) as compute:
         statistics.warm_figures(current)  # what the worker runs
-        assert compute.call_count == 2  # English and Spanish
+        # English and Spanish (and, under the CEC, French).
+        languages = {"us-peru-tpa": 2, "usmca-cec": 3}[SLUG]
+        assert compute.call_count == languages
         assert fetch(client, "/en/statistics/")[1] == "miss"  # the page, not the figures
         assert fetch(client, "/es/statistics/")[1] == "miss"
-        assert compute.call_count == 2
+        assert compute.call_count == languages
 
 
 def test_a_task_for_an_older_version_computes_nothing(client, settings):
@@ -131,7 +134,7 @@ def test_a_filing_changes_no_public_page_until_it_is_acknowledged(
     assert client.get("/en/docket/")["X-Public-Cache"] == "miss"
 
 
-@pytest.mark.parametrize("base", ["/en/docket/?party=PE", "/api/v1/submissions/?party=PE"])
+@pytest.mark.parametrize("base", [f"/en/docket/?party={A}", f"/api/v1/submissions/?party={A}"])
 def test_the_pages_of_one_search_count_the_results_once_per_version(client, base):
     assert import_registry(cases(0, 45)).ok
     cache.bump()
@@ -165,13 +168,13 @@ def test_the_docket_filters_are_kept_per_choice_and_drawn_afresh_after_an_event(
     assert import_registry(cases(0, 3)).ok
     cache.bump()
     selected = re.compile(r"<option value=\"([A-Z]{2})\" selected>")
-    assert selected.findall(client.get("/en/docket/?party=PE").content.decode()) == ["PE"]
-    assert selected.findall(client.get("/en/docket/?party=US").content.decode()) == ["US"]
-    assert selected.findall(client.get("/en/docket/?party=PE&cold=1").content.decode()) == ["PE"]
+    assert selected.findall(client.get(f"/en/docket/?party={A}").content.decode()) == [A]
+    assert selected.findall(client.get(f"/en/docket/?party={B}").content.decode()) == [B]
+    assert selected.findall(client.get(f"/en/docket/?party={A}&cold=1").content.decode()) == [A]
     with mock.patch("secretariat.public.docket_views.render_to_string") as draw:
         draw.return_value = "<fieldset>drawn</fieldset>"
-        client.get("/en/docket/?party=PE&cold=2")
+        client.get(f"/en/docket/?party={A}&cold=2")
         assert not draw.called  # kept under this version
         cache.bump()
-        assert "drawn" in client.get("/en/docket/?party=PE&cold=3").content.decode()
+        assert "drawn" in client.get(f"/en/docket/?party={A}&cold=3").content.decode()
         assert draw.called

@@ -13,7 +13,8 @@ import pytest
 from django.urls import NoReverseMatch, reverse
 
 from submissions.models import Document
-from tests.docket.conftest import SECRET_DOCUMENT, SECRET_NAME
+from tests.docket.conftest import SECRET_DOCUMENT, SECRET_NAME, SECRET_SLUG
+from tests.parties import PROFILE, SLUG
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +50,7 @@ def _links(url: str, response) -> set[str]:
     for link in found:
         absolute = urljoin(f"http://testserver{url}", link.replace("&amp;", "&"))
         parts = urlsplit(absolute)
-        bare = re.sub(r"^/(en|es)/", "/", parts.path)
+        bare = re.sub(rf"^/({'|'.join(PROFILE.languages)})/", "/", parts.path)
         if parts.netloc not in ("testserver", "") or bare.startswith(SKIP):
             continue
         urls.add((parts.path or "/") + (f"?{parts.query}" if parts.query else ""))
@@ -113,10 +114,11 @@ def test_crawl_never_meets_the_withheld_name_or_confidential_document(
     # The crawl went everywhere it should: the case page in both languages, both public
     # language versions of the public document, and every kind of surface.
     assert client.get("/api/v1/submissions/?q=Zuleima").json()["count"] == 0
-    assert "/en/docket/sem-pe-007-2024/" in seen
-    assert "/es/docket/sem-pe-007-2024/" in seen
-    assert "/api/v1/submissions/sem-pe-007-2024/" in seen
-    assert len(downloads) == 4  # 2 public files x 2 languages of the page
+    assert f"/en/docket/{SECRET_SLUG}/" in seen
+    assert f"/es/docket/{SECRET_SLUG}/" in seen
+    assert f"/api/v1/submissions/{SECRET_SLUG}/" in seen
+    # 2 public files x 2 languages of the page (the CEC's 3, with French).
+    assert len(downloads) == {"us-peru-tpa": 4, "usmca-cec": 6}[SLUG]
     assert secret.sha256 not in downloads
     assert {"text/html", "application/json", "text/csv", "application/xml"} <= kinds
     if len(_starts()) > len(STARTS):

@@ -6,10 +6,25 @@ import io
 
 import pytest
 
-from tests.docket.conftest import PUBLIC_DOCUMENT, SECRET_DOCUMENT, SECRET_NAME
+from tests.docket.conftest import (
+    CALL_SLUG,
+    PUBLIC_DOCUMENT,
+    SACA_1,
+    SACA_2,
+    SACA_2_SLUG,
+    SECRET_DOCUMENT,
+    SECRET_ID,
+    SECRET_NAME,
+    SECRET_SLUG,
+    for_profile,
+)
+from tests.parties import SLUG, A, B, name
 from workflow.registry import import_registry
 
 pytestmark = pytest.mark.django_db
+
+# The article under which the Secretariat determines whether a submission meets the criteria.
+ADMISSIBILITY_ARTICLE = {"us-peru-tpa": "18.8.2", "usmca-cec": "24.27(2)"}[SLUG]
 
 
 def test_docket_lists_registered_cases_with_counts(client, saca, secret_case):
@@ -17,7 +32,7 @@ def test_docket_lists_registered_cases_with_counts(client, saca, secret_case):
     assert response.status_code == 200
     body = response.content.decode()
     assert "3 submissions found." in body
-    assert "SACA-SEEM/PE/002/2023" in body
+    assert SACA_2 in body
     assert "Forest Concessions in Indigenous Reserves" in body
     assert "Name withheld at the submitter&#x27;s request" in body
     assert SECRET_NAME not in body
@@ -43,13 +58,13 @@ def test_spanish_docket_shows_spanish_titles_and_marks_the_fallback(client, saca
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("q=concesiones+forestales", ["SACA-SEEM/PE/002/2023"]),
-        ("q=forest+concessions", ["SACA-SEEM/PE/002/2023"]),
-        ("party=US", []),
-        ("status=closed", ["SACA-SEEM/PE/001/2023"]),
-        ("year=2024", ["SEM/PE/007/2024"]),
-        ("law=28611", ["SEM/PE/007/2024"]),
-        ("stage=response_decision", ["SEM/PE/007/2024"]),
+        ("q=concesiones+forestales", [SACA_2]),
+        ("q=forest+concessions", [SACA_2]),
+        (f"party={B}", []),
+        ("status=closed", [SACA_1]),
+        ("year=2024", [SECRET_ID]),
+        ("law=28611", [SECRET_ID]),
+        ("stage=response_decision", [SECRET_ID]),
     ],
 )
 def test_filters_mean_the_same_on_page_api_and_csv(client, saca, secret_case, query, expected):
@@ -77,7 +92,7 @@ def test_invalid_parameters_are_a_400_with_a_message(client):
 
 def test_sorting_by_last_update(client, saca, secret_case):
     newest = [r["identifier"] for r in client.get("/api/v1/submissions/").json()["results"]]
-    assert newest[0] == "SEM/PE/007/2024"
+    assert newest[0] == SECRET_ID
     updated = client.get("/api/v1/submissions/?sort=updated").json()["results"]
     dates = [r["last_update"] for r in updated]
     assert dates == sorted(dates, reverse=True)
@@ -96,31 +111,31 @@ def test_pagination_keeps_filters(client, saca):
             on=datetime.date(2024, 1, 3),
             importing=services.ImportOptions(),
         )
-    body = client.get("/en/docket/?party=PE").content.decode()
+    body = client.get(f"/en/docket/?party={A}").content.decode()
     assert "24 submissions found." in body
-    assert 'href="?party=PE&amp;page=2"' in body
-    second = client.get("/en/docket/?party=PE&page=2").content.decode()
+    assert f'href="?party={A}&amp;page=2"' in body
+    second = client.get(f"/en/docket/?party={A}&page=2").content.decode()
     assert "Page 2 of 2" in second
 
 
 def test_case_page_shows_what_process_md_lists(client, saca, secret_case):
-    body = client.get("/en/docket/sem-pe-007-2024/").content.decode()
+    body = client.get(f"/en/docket/{SECRET_SLUG}/").content.decode()
     for text in [
-        "SEM/PE/007/2024",
+        SECRET_ID,
         "Mercury in the Madre de Dios river",
         "Mercurio en el río",  # the other language's title
-        "Peru",
+        name(A),
         '<time datetime="2024-02-05">',
         "Open",
         "Deciding whether to request a response",
         "Name withheld at the submitter&#x27;s request; Derecho Ambiental Abierto",
         "General Environmental Law (Law No. 28611) (Art. 1)",
-        "Determination under Article 18.8.2</strong> (SEM/PE/007/2024/D1)",
+        f"Determination under Article {ADMISSIBILITY_ARTICLE}</strong> ({SECRET_ID}/D1)",
         PUBLIC_DOCUMENT,
         "official translation by the Secretariat",
         "Decision on requesting a response",
         "30 calendar days from the determination on 1 March 2024",
-        'href="/en/docket/saca-seem-pe-002-2023/"',
+        f'href="/en/docket/{SACA_2_SLUG}/"',
         secret_case.chain_head,
     ]:
         assert text in body, text
@@ -129,7 +144,7 @@ def test_case_page_shows_what_process_md_lists(client, saca, secret_case):
 
 
 def test_case_page_in_spanish_marks_the_fallback(client, saca):
-    body = client.get("/es/docket/saca-seem-pe-002-2023/").content.decode()
+    body = client.get(f"/es/docket/{SACA_2_SLUG}/").content.decode()
     # The summary of this case exists in English only.
     assert "The submitters assert" in body
     assert 'lang="en"' in body
@@ -148,7 +163,7 @@ def test_public_download_is_an_attachment(client, secret_case):
     from submissions.models import Document
 
     document = Document.objects.get(title=PUBLIC_DOCUMENT)
-    response = client.get(f"/en/docket/sem-pe-007-2024/documents/{document.pk}/")
+    response = client.get(f"/en/docket/{SECRET_SLUG}/documents/{document.pk}/")
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
     assert response["X-Content-Type-Options"] == "nosniff"
@@ -160,7 +175,7 @@ def test_confidential_document_cannot_be_downloaded(client, secret_case):
 
     document = Document.objects.get(title=SECRET_DOCUMENT)
     assert document.file
-    response = client.get(f"/en/docket/sem-pe-007-2024/documents/{document.pk}/")
+    response = client.get(f"/en/docket/{SECRET_SLUG}/documents/{document.pk}/")
     assert response.status_code == 404
 
 
@@ -168,7 +183,7 @@ def test_document_of_another_case_by_slug_is_404(client, saca, secret_case):
     from submissions.models import Document
 
     document = Document.objects.get(title=PUBLIC_DOCUMENT)
-    response = client.get(f"/en/docket/saca-seem-pe-002-2023/documents/{document.pk}/")
+    response = client.get(f"/en/docket/{SACA_2_SLUG}/documents/{document.pk}/")
     assert response.status_code == 404
 
 
@@ -180,7 +195,7 @@ def test_csv_withholds_names_and_guards_formulas(client, secret_case):
         "Name withheld at the submitter's request; Derecho Ambiental Abierto"
     )
     assert rows[0]["chain_hash"] == secret_case.chain_head
-    assert rows[0]["url"] == "http://testserver/en/docket/sem-pe-007-2024/"
+    assert rows[0]["url"] == f"http://testserver/en/docket/{SECRET_SLUG}/"
 
 
 def test_statistics_counts_public_cases(client, saca, secret_case):
@@ -198,31 +213,34 @@ def test_statistics_figures(saca, secret_case):
     figures = statistics.compute()
     assert figures["total"] == 3
     assert {b["label"]: b["value"] for b in figures["by_party"]} == {
-        "Peru": 3,
-        "United States": 0,
-    }
+        "us-peru-tpa": {"Peru": 3, "United States": 0},
+        "usmca-cec": {"Canada": 0, "Mexico": 3, "United States": 0},
+    }[SLUG]
     assert {b["label"]: b["value"] for b in figures["by_year"]} == {"2023": 2, "2024": 1}
     admissibility = next(s for s in figures["steps"] if s["kind"] == "admissibility")
     # 22 days (001/2023), 31 days (002/2023), 25 days (007/2024) against a 30-day target.
     assert (admissibility["count"], admissibility["median"]) == (3, 25)
     assert (admissibility["min"], admissibility["max"], admissibility["target"]) == (22, 31, 30)
     assert admissibility["on_time"] == 3
-    # The one Party response on record (002/2023) arrived late.
-    assert (figures["responses_total"], figures["responses_on_time"]) == (1, 0)
-    assert figures["responses_share"] == 0
+    # The one Party response on record (002/2023), on Thursday 6 July 2023, to the request of
+    # Sunday 7 May 2023: late against the TPA's 45 days (due Wednesday 21 June), on time against
+    # the CEC's 60 (due Thursday 6 July).
+    on_time, share = {"us-peru-tpa": (0, 0), "usmca-cec": (1, 100)}[SLUG]
+    assert (figures["responses_total"], figures["responses_on_time"]) == (1, on_time)
+    assert figures["responses_share"] == share
 
 
 def test_sitemap_lists_public_cases_in_both_languages(client, saca, secret_case):
     body = client.get("/sitemap.xml").content.decode()
-    assert "http://testserver/en/docket/sem-pe-007-2024/" in body
-    assert "http://testserver/es/docket/sem-pe-007-2024/" in body
+    assert f"http://testserver/en/docket/{SECRET_SLUG}/" in body
+    assert f"http://testserver/es/docket/{SECRET_SLUG}/" in body
     assert "http://testserver/en/statistics/" in body
 
 
 def test_open_call_for_information_links_to_the_form(client, call_case):
     from django.urls import reverse
 
-    body = client.get("/en/docket/sem-pe-009-2024/").content.decode()
+    body = client.get(f"/en/docket/{CALL_SLUG}/").content.decode()
     assert "Open call for information" in body
     assert f'href="{reverse("information_submit", args=[call_case.slug])}"' in body
     assert "Preparing the factual record" in body
@@ -235,8 +253,8 @@ def test_a_call_past_its_closing_date_is_not_shown(client, db):
 
     case = copy.deepcopy(CALL_CASE)
     case["events"][-1]["closes_on"] = "2024-06-10"
-    assert import_registry({"format": "sem-registry/1", "submissions": [case]}).ok
-    body = client.get("/en/docket/sem-pe-009-2024/").content.decode()
+    assert import_registry(for_profile({"format": "sem-registry/1", "submissions": [case]})).ok
+    body = client.get(f"/en/docket/{CALL_SLUG}/").content.decode()
     assert "Open call for information" not in body
 
 

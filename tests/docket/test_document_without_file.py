@@ -9,11 +9,13 @@ from django.test import Client
 from notices import services as documents
 from submissions.models import Document
 from tests.helpers_cases import drive, frozen
+from tests.parties import CRITERIA
 from workflow import services
 
 pytestmark = pytest.mark.django_db
 
-CRITERIA = {c: {"met": True, "reasons": f"({c}) se cumple."} for c in "abcdef"}
+# Every criterion of the profile met (the TPA's a–f, the USMCA's a–e).
+MET = {c: {"met": True, "reasons": f"({c}) se cumple."} for c in CRITERIA}
 
 
 @pytest.fixture
@@ -24,7 +26,7 @@ def decided(officer, director):
             case,
             "admissibility_determined",
             actor=officer,
-            data={"outcome": "meets", "criteria": CRITERIA},
+            data={"outcome": "meets", "criteria": MET},
         )
     with frozen(datetime.date(2023, 4, 12)):
         decision = services.approve_proposal(case, proposal.seq, actor=director)

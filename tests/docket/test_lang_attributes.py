@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 
 from tests.helpers_cases import D, drive, frozen
+from tests.parties import A
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def case():
     with frozen(D(2023, 3, 20)):
-        return drive("admissibility_review", party="PE").case  # written in Spanish
+        return drive("admissibility_review", party=A).case  # written in Spanish
 
 
 def _lang_of(page: str, text: str) -> set[str]:
@@ -44,7 +45,7 @@ def test_titles_summaries_and_laws_carry_their_language(case, language):
 def test_a_public_note_carries_the_cases_language(language):
     # The Secretariat writes a case's notes in the case's language; the public timeline says
     # so, as the workspace and the portals do.
-    story = drive("awaiting_revision", party="PE")  # a case written in Spanish
+    story = drive("awaiting_revision", party=A)  # a case written in Spanish
     story.add(
         "closed",
         data={"reason": "not_admissible"},

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 
 from submissions.search import docket_queryset
+from tests.docket.conftest import SACA_1, SACA_2, SECRET_ID
 
 pytestmark = pytest.mark.django_db
 
@@ -15,14 +16,14 @@ def found(query: str) -> list[str]:
 
 
 def test_both_languages_find_the_imported_forest_concessions_case(saca):
-    assert found("concesiones forestales") == ["SACA-SEEM/PE/002/2023"]
-    assert found("forest concessions") == ["SACA-SEEM/PE/002/2023"]
+    assert found("concesiones forestales") == [SACA_2]
+    assert found("forest concessions") == [SACA_2]
 
 
 def test_search_covers_laws_identifiers_and_public_document_titles(saca, secret_case):
-    assert found("28611") == ["SEM/PE/007/2024"]
-    assert found("SACA-SEEM/PE/001/2023") == ["SACA-SEEM/PE/001/2023"]
-    assert found("submission text") == ["SEM/PE/007/2024"]
+    assert found("28611") == [SECRET_ID]
+    assert found(SACA_1) == [SACA_1]
+    assert found("submission text") == [SECRET_ID]
 
 
 def test_search_never_finds_a_confidential_document(saca, secret_case):
@@ -42,17 +43,17 @@ def test_search_never_finds_an_unregistered_case(db):
 def test_postgres_search_is_accent_insensitive(saca):
     assert connection.vendor == "postgresql"
     with_accents = found("reservas indígenas")
-    assert with_accents == ["SACA-SEEM/PE/002/2023"]
+    assert with_accents == [SACA_2]
     assert found("reservas indigenas") == with_accents
-    assert found("Yavari") == found("Yavarí") == ["SACA-SEEM/PE/002/2023"]
+    assert found("Yavari") == found("Yavarí") == [SACA_2]
 
 
 @pytest.mark.postgres
 def test_postgres_search_stems_each_language(saca):
     # "concesión" (singular, with an accent) stems like "concesiones"; "concession" like
     # "concessions".
-    assert found("concesión forestal") == ["SACA-SEEM/PE/002/2023"]
-    assert found("forest concession") == ["SACA-SEEM/PE/002/2023"]
+    assert found("concesión forestal") == [SACA_2]
+    assert found("forest concession") == [SACA_2]
 
 
 @pytest.mark.postgres
@@ -84,7 +85,7 @@ def test_a_year_means_the_same_cases_in_either_order(saca, secret_case):
     for year in (2023, 2024, 2025):
         newest = years_filed({"year": year})
         assert years_filed({"year": year, "sort": "updated"}) == newest
-    assert years_filed({"year": 2023}) == ["SACA-SEEM/PE/001/2023", "SACA-SEEM/PE/002/2023"]
+    assert years_filed({"year": 2023}) == [SACA_1, SACA_2]
 
 
 @pytest.mark.postgres

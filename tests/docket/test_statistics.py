@@ -1,5 +1,6 @@
 """Honest statistics (issue 14, acceptance 3; issue 13, acceptance 4), over a fixture with
-literal dates, as of Monday 15 January 2024:
+literal dates, as of Monday 15 January 2024. Under the TPA (Party A is Peru; the seat is
+Washington):
 
 - A: the request was delivered on 7 May 2023 and no response ever came (due 21 June 2023):
   an open, overdue response — late.
@@ -12,6 +13,16 @@ literal dates, as of Monday 15 January 2024:
   Thanksgiving is a holiday; 7 calendar days); its request delivered on 5 January 2024, its
   response due Tuesday 20 February 2024 (day 45, Monday 19 February, is Washington's
   Birthday): not yet due — still waiting.
+
+Under the USMCA-CEC (Party A is Mexico; the seat is Montréal; the Party's response 60 days, 90
+when extended):
+
+- A: due Thursday 6 July 2023; no response — late.
+- B: extended to 90 days, Saturday 5 August 2023, so Monday 7 August; the response on Monday 31
+  July 2023, day 85 — late against the default 60 days, on time against its own 90.
+- C: day 39 of 60 — on time; Mexico commented, the United States and Canada did not: lapsed.
+- D: acknowledged on Tuesday 28 November, 5 working days (no holiday at the seat); its
+  response due Tuesday 5 March 2024 (day 60; 2024 is a leap year): still waiting.
 """
 
 import datetime
@@ -21,12 +32,35 @@ import pytest
 
 from secretariat.public import statistics
 from tests.helpers_cases import ALL_MET, drive, file_story, frozen
+from tests.parties import SLUG, A, B
 from workflow.models import Deadline
 
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
 TODAY = D(2024, 1, 15)
+
+# What differs per profile (see the docstring; counted by hand).
+EXPECTED = {
+    "us-peru-tpa": {
+        "b_responded": D(2023, 7, 3),
+        "b_days": 57,
+        "due": (D(2023, 6, 21), D(2023, 7, 6), D(2023, 6, 21), D(2024, 2, 20)),
+        "lengths": (45, 60),
+        "median": 48,
+        "comments_lapsed": 1,
+        "acknowledged_max": 4,
+    },
+    "usmca-cec": {
+        "b_responded": D(2023, 7, 31),
+        "b_days": 85,
+        "due": (D(2023, 7, 6), D(2023, 8, 7), D(2023, 7, 6), D(2024, 3, 5)),
+        "lengths": (60, 90),
+        "median": 62,
+        "comments_lapsed": 2,
+        "acknowledged_max": 5,
+    },
+}[SLUG]
 
 
 @pytest.fixture
@@ -39,14 +73,14 @@ def build_cases():
     with frozen(TODAY):
         a = drive("awaiting_response")
         b = drive("awaiting_response")
-        b.add("extension_notified", D(2023, 5, 20), author="party:PE")
+        b.add("extension_notified", D(2023, 5, 20), author=f"party:{A}")
         b.add(
             "party_responded",
-            D(2023, 7, 3),
-            author="party:PE",
+            EXPECTED["b_responded"],
+            author=f"party:{A}",
             data={"pending_proceeding": False},
         )
-        c = drive("final_factual_record", comments=("PE",))
+        c = drive("final_factual_record", comments=(A,))
         d = file_story(on=D(2023, 11, 21))
         d.add("acknowledged", D(2023, 11, 28))
         d.add(
@@ -65,22 +99,19 @@ def step(figures, kind):
 def test_the_fixture_is_what_the_docstring_says(fixture_cases):
     a, b, c, d = fixture_cases
     due = dict(Deadline.objects.filter(kind="party_response").values_list("submission", "due_on"))
-    assert due == {
-        a.case.pk: D(2023, 6, 21),
-        b.case.pk: D(2023, 7, 6),
-        c.case.pk: D(2023, 6, 21),
-        d.case.pk: D(2024, 2, 20),
-    }
-    us_comments = Deadline.objects.get(submission=c.case, kind="draft_comments", party="US")
+    cases = (a.case.pk, b.case.pk, c.case.pk, d.case.pk)
+    assert due == dict(zip(cases, EXPECTED["due"], strict=True))
+    us_comments = Deadline.objects.get(submission=c.case, kind="draft_comments", party=B)
     assert (us_comments.state, us_comments.due_on) == ("lapsed", D(2023, 11, 16))
 
 
 def test_responses_count_the_overdue_one_as_late_and_the_extended_one_on_time(fixture_cases):
     figures = statistics.compute(today=TODAY)
     response = step(figures, "party_response")
-    # B (57 days of 60) and C (39 of 45) on time; A, still open since 21 June 2023, late.
+    # TPA: B (57 days of 60) and C (39 of 45) on time; A, still open since 21 June 2023, late.
+    # CEC: B (85 of 90) and C (39 of 60) on time; A, open since 6 July 2023, late.
     assert (response["on_time"], response["late"], response["overdue"]) == (2, 1, 1)
-    assert (response["waiting"], response["share"]) == (1, 67)  # D, due 20 February 2024
+    assert (response["waiting"], response["share"]) == (1, 67)  # D, not yet due
     assert (
         figures["responses_total"],
         figures["responses_on_time"],
@@ -88,15 +119,16 @@ def test_responses_count_the_overdue_one_as_late_and_the_extended_one_on_time(fi
         figures["responses_waiting"],
         figures["responses_share"],
     ) == (3, 2, 1, 1, 67)
-    # Days taken by the two responses, each against its own target: 45 days for A, C and D,
-    # 60 for B's extended period.
+    # Days taken by the two responses, each against its own target: 45 (CEC: 60) days for A, C
+    # and D, 60 (CEC: 90) for B's extended period.
     assert (response["count"], response["median"], response["min"], response["max"]) == (
         2,
-        48,
+        EXPECTED["median"],
         39,
-        57,
+        EXPECTED["b_days"],
     )
-    assert response["targets"] == [(45, 3), (60, 1)]
+    default, extended = EXPECTED["lengths"]
+    assert response["targets"] == [(default, 3), (extended, 1)]
     assert response["unit"] == "calendar days"
     assert response["still_waiting"] == 2  # A (overdue) and D (not yet due)
 
@@ -104,9 +136,9 @@ def test_responses_count_the_overdue_one_as_late_and_the_extended_one_on_time(fi
 def test_the_extended_response_would_be_late_against_the_default(fixture_cases):
     _a, b, _c, _d = fixture_cases
     response = Deadline.objects.get(submission=b.case, kind="party_response")
-    # Day 57: past the default 45 days, within its own 60.
-    assert (response.met_on - response.start_on).days == 57
-    assert (response.length, response.late) == (60, False)
+    # Day 57 (CEC: 85): past the default 45 (CEC: 60) days, within its own 60 (CEC: 90).
+    assert (response.met_on - response.start_on).days == EXPECTED["b_days"]
+    assert (response.length, response.late) == (EXPECTED["lengths"][1], False)
     assert statistics.outcome("party_response", "met", response.due_on, False, TODAY) == "on_time"
 
 
@@ -114,7 +146,11 @@ def test_a_party_that_did_not_comment_is_not_late(fixture_cases):
     figures = statistics.compute(today=TODAY)
     comments = step(figures, "draft_comments")
     assert comments["binds"] is False
-    assert (comments["on_time"], comments["lapsed"], comments["late"]) == (1, 1, 0)
+    assert (comments["on_time"], comments["lapsed"], comments["late"]) == (
+        1,
+        EXPECTED["comments_lapsed"],
+        0,
+    )
     assert comments not in figures["binding_steps"]
     assert comments in figures["free_steps"]
 
@@ -123,9 +159,14 @@ def test_units_as_stated(fixture_cases):
     figures = statistics.compute(today=TODAY)
     acknowledgement = step(figures, "acknowledgement")
     # A, B, C: filed Friday 10 March, acknowledged Monday 13 March 2023: 1 working day (3
-    # calendar days). D: 4 working days (7 calendar days, with Thanksgiving).
+    # calendar days). D: 4 working days (7 calendar days, with Thanksgiving; CEC: 5, Canada's
+    # Thanksgiving is in October).
     assert acknowledgement["unit"] == "working days"
-    assert (acknowledgement["count"], acknowledgement["min"], acknowledgement["max"]) == (4, 1, 4)
+    assert (acknowledgement["count"], acknowledgement["min"], acknowledgement["max"]) == (
+        4,
+        1,
+        EXPECTED["acknowledged_max"],
+    )
     assert acknowledgement["median"] == 1
     assert acknowledgement["targets"] == [(5, 4)]
     admissibility = step(figures, "admissibility")
@@ -160,10 +201,12 @@ def test_the_page_reads_the_figures_in_words(client, fixture_cases):
     drawn = " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", body))
     assert "On time: 2 of 3 (67%)" in drawn
     assert "Late: 1, of which still overdue: 1" in drawn
-    assert "Median: 48 calendar days; target: 45 / 60 (the mark)" in drawn
+    default, extended = EXPECTED["lengths"]
+    median = EXPECTED["median"]
+    assert f"Median: {median} calendar days; target: {default} / {extended} (the mark)" in drawn
     assert "Median: 1 working day; target: 5 (the mark)" in drawn
     assert "Completed: 2; still waiting: 2" in drawn
-    assert "45 calendar days (3 deadlines); 60 calendar days (1 deadline)" in body
+    assert f"{default} calendar days (3 deadlines); {extended} calendar days (1 deadline)" in body
     assert "Ended unused (lapsed)" in body
     assert "How to recompute these figures" in body
     assert client.get("/es/statistics/").status_code == 200

@@ -7,6 +7,7 @@ import pytest
 
 from secretariat.public import statistics
 from tests.helpers_cases import drive, frozen
+from tests.parties import SLUG, A, B
 from workflow.models import Deadline
 
 pytestmark = pytest.mark.django_db
@@ -15,27 +16,34 @@ D = datetime.date
 
 
 def test_an_unused_comment_period_is_not_overdue_on_the_docket(client):
-    # The draft went to the Parties on 2 October 2023; their 45 days ended on 16 November.
+    # The draft went to the Parties on 2 October 2023; their 45 days ended on 16 November: one
+    # period per Party (the TPA's two, the CEC's three).
+    parties = {"us-peru-tpa": 2, "usmca-cec": 3}[SLUG]
     with frozen(D(2023, 11, 20)):
         story = drive("draft_comment_period")
         body = client.get(f"/en/docket/{story.case.slug}/").content.decode()
         figures = statistics.compute()
-    assert Deadline.objects.filter(kind="draft_comments", state="open").count() == 2
+    assert Deadline.objects.filter(kind="draft_comments", state="open").count() == parties
     assert "period ended; it binds no one, so this is no one's failure" in body
     assert 'class="overdue"' not in body
     comments = next(s for s in figures["steps"] if s["kind"] == "draft_comments")
-    assert (comments["lapsed"], comments["late"], comments["overdue"]) == (2, 0, 0)
+    assert (comments["lapsed"], comments["late"], comments["overdue"]) == (parties, 0, 0)
 
 
 def test_a_lapsed_comment_period_is_no_failure_and_the_docket_never_says_missed(client):
     with frozen(D(2023, 12, 1)):
-        story = drive("final_factual_record", comments=("PE",))
+        story = drive("final_factual_record", comments=(A,))
         body = client.get(f"/en/docket/{story.case.slug}/").content.decode()
         figures = statistics.compute()
-    assert Deadline.objects.get(kind="draft_comments", party="US").state == "lapsed"
+    # A commented; B (and the CEC's Canada) did not.
+    assert Deadline.objects.get(kind="draft_comments", party=B).state == "lapsed"
     assert "missed" not in body.lower()
     comments = next(s for s in figures["steps"] if s["kind"] == "draft_comments")
-    assert (comments["on_time"], comments["lapsed"], comments["late"]) == (1, 1, 0)
+    assert (comments["on_time"], comments["lapsed"], comments["late"]) == (
+        1,
+        {"us-peru-tpa": 1, "usmca-cec": 2}[SLUG],
+        0,
+    )
     assert all(s["kind"] != "draft_comments" for s in figures["binding_steps"])
 
 

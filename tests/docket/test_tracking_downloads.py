@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from submissions.models import Document
 from tests.helpers_cases import D, drive, frozen
+from tests.parties import A
 from tests.portals.conftest import PDF
 from workflow.services import DocumentInput
 
@@ -25,10 +26,11 @@ def stored(name: str) -> io.BytesIO:
 
 @pytest.fixture
 def story():
-    """A Peru case awaiting its response: the submitter's own annex, an English letter of the
-    Secretariat (public), and two documents the access rules keep from the submitter's page (a
-    confidential annex, which goes to the Party concerned only, and an internal note)."""
-    story = drive("response_decision", party="PE")
+    """A case on Party A (Peru; the CEC's Mexico) awaiting its response: the submitter's own
+    annex, an English letter of the Secretariat (public), and two documents the access rules
+    keep from the submitter's page (a confidential annex, which goes to the Party concerned
+    only, and an internal note)."""
+    story = drive("response_decision", party=A)
     story.add(
         "information_added",
         after=1,

@@ -10,6 +10,7 @@ from django.template import Context, Template
 from django.utils import formats, translation
 
 from secretariat.templatetags import sem_text
+from tests.parties import SLUG, A, B
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -33,17 +34,27 @@ def test_a_download_says_its_format_and_size(language, document, label):
         assert sem_text.download_label(document) == label
 
 
-@pytest.mark.parametrize(
-    ("language", "expected"),
-    [
+# Party A, Party B (the United States), a country, an author and A's government, in each of the
+# profile's languages.
+WORDS = {
+    "us-peru-tpa": [
         ("en", "Peru · United States · Germany · by the Secretariat · Government of Peru"),
         ("es", "Perú · Estados Unidos · Alemania · por la Secretaría · Gobierno del Perú"),
     ],
-)
+    "usmca-cec": [
+        ("en", "Mexico · United States · Germany · by the Secretariat · Government of Mexico"),
+        ("es", "México · Estados Unidos · Alemania · por el Secretariado · Gobierno de México"),
+        ("fr", "Mexique · États-Unis · Allemagne · par le Secrétariat · Gouvernement du Mexique"),
+    ],
+}[SLUG]
+
+
+@pytest.mark.parametrize(("language", "expected"), WORDS)
 def test_codes_become_words(language, expected):
     template = Template(
-        "{% load sem_text %}{{ 'PE'|party_label }} · {{ 'US'|party_label }} · "
-        "{{ 'DE'|country_name }} · {{ 'secretariat'|by_author }} · {{ 'PE'|government }}"
+        f"{{% load sem_text %}}{{{{ '{A}'|party_label }}}} · {{{{ '{B}'|party_label }}}} · "
+        f"{{{{ 'DE'|country_name }}}} · {{{{ 'secretariat'|by_author }}}} · "
+        f"{{{{ '{A}'|government }}}}"
     )
     with translation.override(language):
         assert template.render(Context()) == expected

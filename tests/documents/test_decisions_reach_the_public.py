@@ -26,6 +26,8 @@ from submissions.models import Document, Submission
 from submissions.storage import DocumentInput
 from tests.filing.conftest import filing_data, pdf
 from tests.helpers_cases import drive, frozen
+from tests.parties import CRITERIA as LETTERS
+from tests.parties import OTHERS, SLUG, A, B, council_members
 from workflow.models import Event
 from workflow.treaty import CRITERIA, FACTORS
 
@@ -35,6 +37,28 @@ D = datetime.date
 WITHHELD = "Asociación Amazónica"
 LABEL_ES = "Nombre reservado a solicitud del remitente"
 LABEL_EN = "Name withheld at the submitter's request"
+# The case's identifier (the first of 2026 on Party A), the article under which the final
+# record is published, and the title the Party gives its response.
+CASE_ID = {"us-peru-tpa": "SEM/PE/001/2026", "usmca-cec": "SEM-26-001"}[SLUG]
+PUBLICATION_ARTICLE = {
+    "us-peru-tpa": ("artículo 18.9.7", "Article 18.9.7"),
+    # The CEC's notices cite Article 24.28 whole (its paragraphs were not read: profile_cec).
+    "usmca-cec": ("artículo 24.28, habiéndolo", "Article 24.28, the Council"),
+}[SLUG]
+# The languages of the Secretariat's formal documents: the Spanish original and its official
+# translations (the CEC's French too), and the French dates of the steps below.
+LANGUAGES = {"us-peru-tpa": {"es", "en"}, "usmca-cec": {"es", "en", "fr"}}[SLUG]
+FRENCH_DATES = {
+    "3 March 2026": "3 mars 2026",
+    "10 March 2026": "10 mars 2026",
+    "17 March 2026": "17 mars 2026",
+    "15 April 2026": "15 avril 2026",
+    "27 July 2026": "27 juillet 2026",
+}
+RESPONSE_TITLE = {
+    "us-peru-tpa": "Respuesta del Gobierno del Perú",
+    "usmca-cec": "Respuesta del Gobierno de México",
+}[SLUG]
 
 
 def docx_text(content: bytes) -> str:
@@ -54,14 +78,22 @@ def page_text(html: str) -> str:
 class Web:
     """The cast, each with their own browser."""
 
-    def __init__(self, officer, director, pe_focal, pe_council):
+    def __init__(self, officer, director, a_focal, a_council, b_council=None):
         self.public = Client()
         self.officer, self.director = Client(), Client()
         self.party, self.council = Client(), Client()
         self.officer.force_login(officer)
         self.director.force_login(director)
-        self.party.force_login(pe_focal)
-        self.council.force_login(pe_council)
+        self.party.force_login(a_focal)
+        self.council.force_login(a_council)
+        # The Council members who instruct, in order, as many as the profile's rule needs.
+        self.members = {A: self.council}
+        if b_council is not None:
+            self.members[B] = Client()
+            self.members[B].force_login(b_council)
+
+    def council_members(self) -> list[Client]:
+        return [self.members[code] for code in council_members()]
 
     def case(self) -> Submission:
         return Submission.objects.get()
@@ -109,21 +141,29 @@ class Web:
                 body = html.content.decode()
                 assert f'<article class="formal-document" lang="{document.language}"' in body
                 found[document.language] = (docx_text(content), page_text(body), document)
+        assert set(found) == LANGUAGES
         return found
 
 
 def assert_document(found, *, code, dates, identifier, items=None, findings=None):
     """Both language versions carry the code, the date, the identifier and each item with its
-    finding (in that language), in the .docx and on the page alike, never the withheld name."""
-    assert set(found) == {"es", "en"}
-    original, translated = found["es"][2], found["en"][2]
-    assert translated.translation_of_id == original.pk and translated.official_translation
+    finding (in that language), in the .docx and on the page alike, never the withheld name.
+    (Under the CEC the French translation too carries the code, the date and the identifier.)"""
+    assert {"es", "en"} <= set(found) <= LANGUAGES
+    original = found["es"][2]
+    for language in set(found) - {"es"}:
+        translated = found[language][2]
+        assert translated.translation_of_id == original.pk and translated.official_translation
     assert not original.translation_of_id
+    if "fr" in found:
+        dates = {**dates, "fr": FRENCH_DATES[dates["en"]]}
     for language, (docx, html, _document) in found.items():
         for text in (docx, html):
             assert code in text and identifier in text
             assert dates[language] in text
             assert WITHHELD not in text
+            if language == "fr":
+                continue
             assert (LABEL_ES if language == "es" else LABEL_EN) in text
             for letter, words in (items or {}).items():
                 with translation.override(language):
@@ -132,9 +172,9 @@ def assert_document(found, *, code, dates, identifier, items=None, findings=None
 
 
 def test_a_case_from_filing_to_publication_in_documents(
-    officer, director, pe_focal, pe_council, us_focal
+    officer, director, a_focal, a_council, b_focal, b_council
 ):
-    web = Web(officer, director, pe_focal, pe_council)
+    web = Web(officer, director, a_focal, a_council, b_council)
 
     # Filing (Monday 2 March 2026): a Spanish submission, the organisation's name withheld.
     with frozen(D(2026, 3, 2)):
@@ -167,12 +207,12 @@ def test_a_case_from_filing_to_publication_in_documents(
         )
     ack = Event.objects.get(submission=case, kind="acknowledged")
     case.refresh_from_db()
-    assert case.identifier == "SEM/PE/001/2026"
+    assert case.identifier == CASE_ID
     found = web.public_documents_of(ack)
     assert_document(
         found,
-        code="SEM/PE/001/2026",
-        identifier="SEM/PE/001/2026",
+        code=CASE_ID,
+        identifier=CASE_ID,
         dates={"es": "3 de marzo de 2026", "en": "3 March 2026"},
     )
     slug = case.slug
@@ -183,30 +223,30 @@ def test_a_case_from_filing_to_publication_in_documents(
     assert web.public.get(f"/en/docket/{slug}/documents/{redacted.pk}/").status_code == 200
 
     # Admissibility (Tuesday 10 March): proposed with a finding per criterion, approved.
-    reasons = {c: f"Motivo del requisito {c}." for c in "abcdef"}
+    reasons = {c: f"Motivo del requisito {c}." for c in LETTERS}
     with frozen(D(2026, 3, 10)):
         fields = {}
-        for letter in "abcdef":
+        for letter in LETTERS:
             fields[f"{letter}_finding"] = "met"
             fields[f"{letter}_reasons"] = reasons[letter]
         proposal = web.act("admissibility_determined", fields)
         drafts = list(proposal.documents.order_by("position"))
-        assert [(d.language, d.visibility) for d in drafts] == [
-            ("es", "secretariat"),
-            ("en", "secretariat"),
-        ]
+        assert [(d.language, d.visibility) for d in drafts] == {
+            "us-peru-tpa": [("es", "secretariat"), ("en", "secretariat")],
+            "usmca-cec": [("es", "secretariat"), ("en", "secretariat"), ("fr", "secretariat")],
+        }[SLUG]
         determination = web.approve(proposal)
-    assert determination.code == "SEM/PE/001/2026/D1"
+    assert determination.code == f"{CASE_ID}/D1"
     found = web.public_documents_of(determination)
     assert_document(
         found,
-        code="SEM/PE/001/2026/D1",
-        identifier="SEM/PE/001/2026",
+        code=f"{CASE_ID}/D1",
+        identifier=CASE_ID,
         dates={"es": "10 de marzo de 2026", "en": "10 March 2026"},
-        items={letter: CRITERIA[letter] for letter in "abcdef"},
+        items={letter: CRITERIA[letter] for letter in LETTERS},
         findings={
-            "es": dict.fromkeys("abcdef", "Cumple"),
-            "en": dict.fromkeys("abcdef", "Met"),
+            "es": dict.fromkeys(LETTERS, "Cumple"),
+            "en": dict.fromkeys(LETTERS, "Met"),
         },
     )
     for _language, (docx, html, _d) in found.items():
@@ -241,8 +281,10 @@ def test_a_case_from_filing_to_publication_in_documents(
         replaced = Event.objects.filter(submission=case).order_by("-seq").first()
         assert replaced.kind == "proposed" and replaced.data["proposal_event"] == first.seq - 1
         decision = web.approve(replaced)
-    assert decision.code == "SEM/PE/001/2026/D2"
-    assert first.documents.count() == 4  # the generated drafts stay in the history
+    assert decision.code == f"{CASE_ID}/D2"
+    # The generated drafts stay in the history: the determination and the request, in each
+    # language of the Secretariat's documents.
+    assert first.documents.count() == {"us-peru-tpa": 4, "usmca-cec": 6}[SLUG]
     issued = decision.documents.get(language="es", kind="determination")
     assert issued.sha256 == replaced.documents.get(language="es", kind="determination").sha256
     assert issued.sha256 != draft.sha256
@@ -250,8 +292,8 @@ def test_a_case_from_filing_to_publication_in_documents(
     assert "Párrafo añadido por la oficial." in found["es"][0]
     assert_document(
         found,
-        code="SEM/PE/001/2026/D2",
-        identifier="SEM/PE/001/2026",
+        code=f"{CASE_ID}/D2",
+        identifier=CASE_ID,
         dates={"es": "17 de marzo de 2026", "en": "17 March 2026"},
         items={letter: FACTORS[letter] for letter in "abcd"},
         findings={
@@ -270,7 +312,7 @@ def test_a_case_from_filing_to_publication_in_documents(
     assert letter.status_code == 200
     text = docx_text(b"".join(letter.streaming_content))
     assert "Informe técnico" in text and "Fotos del lugar" in text
-    assert "SEM/PE/001/2026/D2" in text
+    assert f"{CASE_ID}/D2" in text
 
     # The Party responds in its portal (1 April).
     with frozen(D(2026, 4, 1)):
@@ -283,7 +325,7 @@ def test_a_case_from_filing_to_publication_in_documents(
                 "private_remedies": "Ninguno.",
                 "capacity_building": "Ninguno.",
                 "language": "es",
-                "document_title": "Respuesta del Gobierno del Perú",
+                "document_title": RESPONSE_TITLE,
                 "document": pdf("respuesta.pdf"),
                 "attachments-TOTAL_FORMS": "0",
                 "attachments-INITIAL_FORMS": "0",
@@ -299,12 +341,12 @@ def test_a_case_from_filing_to_publication_in_documents(
             {"outcome": "warranted", "note": "La respuesta no aborda la tala en el Nanay."},
         )
         notification = web.approve(proposal)
-    assert notification.code == "SEM/PE/001/2026/N"
+    assert notification.code == f"{CASE_ID}/N"
     found = web.public_documents_of(notification)
     assert_document(
         found,
-        code="SEM/PE/001/2026/N",
-        identifier="SEM/PE/001/2026",
+        code=f"{CASE_ID}/N",
+        identifier=CASE_ID,
         dates={"es": "15 de abril de 2026", "en": "15 April 2026"},
     )
     for _language, (docx, html, _d) in found.items():
@@ -313,11 +355,12 @@ def test_a_case_from_filing_to_publication_in_documents(
 
     # The Council instructs (20 April); draft (1 June), its comment period lapses, final.
     with frozen(D(2026, 4, 20)):
-        response = web.council.post(
-            reverse("council_instruct", kwargs={"pk": case.pk}),
-            {"event_count": web.case().event_count, "reasons": ""},
-        )
-        assert response.status_code == 302
+        for member in web.council_members():
+            response = member.post(
+                reverse("council_instruct", kwargs={"pk": case.pk}),
+                {"event_count": web.case().event_count, "reasons": ""},
+            )
+            assert response.status_code == 302
     with frozen(D(2026, 6, 1)):
         web.act(
             "draft_submitted",
@@ -334,11 +377,12 @@ def test_a_case_from_filing_to_publication_in_documents(
     final_url = f"/es/docket/{slug}/documents/{final.pk}/"
     assert web.public.get(final_url).status_code == 404
     with frozen(D(2026, 7, 22)):
-        response = web.council.post(
-            reverse("council_publish", kwargs={"pk": case.pk}),
-            {"event_count": web.case().event_count, "reasons": ""},
-        )
-        assert response.status_code == 302
+        for member in web.council_members():
+            response = member.post(
+                reverse("council_publish", kwargs={"pk": case.pk}),
+                {"event_count": web.case().event_count, "reasons": ""},
+            )
+            assert response.status_code == 302
         assert web.public.get(final_url).status_code == 404
 
     # Publication (27 July): proposed, and the final record still 404 until approved.
@@ -349,21 +393,22 @@ def test_a_case_from_filing_to_publication_in_documents(
     found = web.public_documents_of(published)
     assert_document(
         found,
-        code="SEM/PE/001/2026",
-        identifier="SEM/PE/001/2026",
+        code=CASE_ID,
+        identifier=CASE_ID,
         dates={"es": "27 de julio de 2026", "en": "27 July 2026"},
     )
-    assert "artículo 18.9.7" in found["es"][0] and "Article 18.9.7" in found["en"][0]
+    article_es, article_en = PUBLICATION_ARTICLE
+    assert article_es in found["es"][0] and article_en in found["en"][0]
 
 
 def test_the_final_factual_record_is_public_once_publication_is_approved(
-    officer, director, pe_focal, pe_council
+    officer, director, a_focal, a_council
 ):
     """Acceptance 2: 404 to an anonymous reader until the Director approves `published`, then
     downloadable at once (PROCESS.md step 10: publication makes the final record public)."""
     story = drive("draft_comment_period")
-    story.add("draft_commented", author="party:PE", data={"party": "PE"})
-    story.add("draft_commented", author="party:US", data={"party": "US"})
+    for code in (A, B) + OTHERS:
+        story.add("draft_commented", author=f"party:{code}", data={"party": code})
     story.add(
         "final_submitted",
         documents_in=[
@@ -377,8 +422,9 @@ def test_the_final_factual_record_is_public_once_publication_is_approved(
     )
     final = Document.objects.get(title="Expediente de hechos final")
     assert final.visibility == "parties"
-    story.add("publication_instructed", author="council:PE", data={"party": "PE"})
-    web = Web(officer, director, pe_focal, pe_council)
+    for code in council_members():
+        story.add("publication_instructed", author=f"council:{code}", data={"party": code})
+    web = Web(officer, director, a_focal, a_council)
     url = f"/en/docket/{story.case.slug}/documents/{final.pk}/"
     assert web.public.get(url).status_code == 404
     with frozen(story.on + datetime.timedelta(days=3)):

@@ -11,6 +11,7 @@ from submissions.models import Document
 from submissions.storage import DocumentInput
 from tests.filing.conftest import pdf
 from tests.helpers_cases import drive, frozen
+from tests.parties import CRITERIA, SLUG, A
 from workflow import services
 from workflow.describe import describe
 from workflow.models import Event
@@ -18,7 +19,14 @@ from workflow.models import Event
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
-CRITERIA = {c: {"met": True, "reasons": f"({c}) se cumple."} for c in "abcdef"}
+# Every criterion of the profile met (the TPA's a–f, the USMCA's a–e).
+MET = {c: {"met": True, "reasons": f"({c}) se cumple."} for c in CRITERIA}
+# The determination's article, the count of its criteria, and the languages of a document the
+# Secretariat generates.
+ARTICLE, CRITERIA_COUNT, LANGUAGES = {
+    "us-peru-tpa": ("18.8.2", 6, 2),
+    "usmca-cec": ("24.27(2)", 5, 3),
+}[SLUG]
 
 
 def _public_attachment(case) -> Document:
@@ -43,10 +51,10 @@ def test_public_free_text_fields_say_they_will_be_published(client, officer):
     client.force_login(officer)
     with frozen(D(2023, 4, 10)):
         page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
-    form = page[page.index('aria-label="Determination under Article 18.8.2"') :]
+    form = page[page.index(f'aria-label="Determination under Article {ARTICLE}"') :]
     form = form[: form.index("</form>")]
     # Each criterion's reasons, the title and the note of a public decision.
-    assert form.count("This text will be published on the docket.") == 6 + 2
+    assert form.count("This text will be published on the docket.") == CRITERIA_COUNT + 2
     corr = page[page.index('aria-label="Correspondence"') :]
     corr = corr[: corr.index("</form>")]
     assert "This text will be published on the docket." not in corr
@@ -143,7 +151,7 @@ def test_the_reading_view_shows_the_date_the_document_bears(officer, director):
             case,
             "admissibility_determined",
             actor=officer,
-            data={"outcome": "meets", "criteria": CRITERIA},
+            data={"outcome": "meets", "criteria": MET},
         )
     with frozen(D(2023, 4, 12)):
         decision = services.approve_proposal(case, proposal.seq, actor=director)
@@ -166,7 +174,7 @@ def test_a_withheld_joiner_is_named_only_inside(officer):
                     {
                         "name": "Rosa Quispe",
                         "kind": "individual",
-                        "country": "PE",
+                        "country": A,
                         "confidential": True,
                     }
                 ]
@@ -191,4 +199,4 @@ def test_a_case_closed_as_not_a_submission_keeps_its_notice_internal(client, off
         decision = services.approve_proposal(story.case, proposal.seq, actor=director)
     assert decision.visibility == "secretariat"
     assert {d.visibility for d in decision.documents.all()} == {"secretariat"}
-    assert decision.documents.count() == 2
+    assert decision.documents.count() == LANGUAGES  # one per working language

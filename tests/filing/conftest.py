@@ -2,6 +2,8 @@ import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests.parties import A
+
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 EXE = b"MZ\x90\x00" + b"\x00" * 200
@@ -20,17 +22,18 @@ def pdf(name="evidence.pdf", content=PDF):
 
 
 def filing_data(**overrides):
-    """A complete, valid submission form (prefixes f- and s0-…s3-)."""
+    """A complete, valid submission form (prefixes f- and s0-…s3-): an organization of Party
+    ``A`` (tests.parties) files about ``A``."""
     data = {
         "s0-kind": "organization",
         "s0-name": "Asociación Amazónica",
-        "s0-nationality": "PE",
+        "s0-nationality": A,
         "s0-residence": "",
         "s0-postal_address": "Jr. Lima 123, Iquitos",
         "s0-email": "amazonica@example.org",
         "s0-phone": "",
         "s0-preferred_language": "es",
-        "f-party": "PE",
+        "f-party": A,
         "f-language": "es",
         "f-title": "Tala ilegal en Loreto",
         "f-law_0_name": "Ley Forestal y de Fauna Silvestre (Ley N.° 29763)",

@@ -1,22 +1,29 @@
-"""Criterion (f) with Art. 18.8.3 on the public form: who is warned before filing about which
-Party. A person of the United States (a US national or permanent resident, or an organization
-constituted there) may not file about the United States, even one who is also Peruvian."""
+"""Who is warned before filing about which Party, under the profile's rule of standing.
+
+US–Peru TPA: criterion (f) with Art. 18.8.3. A person of the United States (a US national or
+permanent resident, or an organization constituted there) may not file about the United States,
+even one who is also Peruvian. USMCA–CEC: any person residing or established in a Party may
+file about any of the three Parties, their own included (Art. 24.27(1)); only a person of no
+Party is warned."""
 
 import pytest
 
 from submissions.models import Submission
 from tests.filing.conftest import filing_data
+from tests.parties import SLUG
 
 pytestmark = pytest.mark.django_db
 
 US_PERSON = "is a person of the United States. Under Article 18.8.3"
 BOTH = "is a person of the United States as well as of Peru"
-NEITHER = "does not appear to be a person of Peru or of the United States"
+NEITHER = {
+    "us-peru-tpa": "does not appear to be a person of Peru or of the United States",
+    "usmca-cec": "does not appear to reside or be established in Canada, Mexico or the United "
+    "States. Under Article 24.27(1)",
+}[SLUG]
 
-
-@pytest.mark.parametrize(
-    "kind, nationality, residence, party, warning",
-    [
+CASES = {
+    "us-peru-tpa": [
         # A Peruvian national may file about the United States.
         ("individual", "PE", "", "US", None),
         # A dual Peru/US national (nationality US, the form's second country PE) is a person of
@@ -37,7 +44,26 @@ NEITHER = "does not appear to be a person of Peru or of the United States"
         # A person of neither Party is warned whichever Party.
         ("individual", "CL", "", "PE", NEITHER),
     ],
-)
+    "usmca-cec": [
+        # A Mexican national may file about the United States, and about Mexico.
+        ("individual", "MX", "", "US", None),
+        ("individual", "MX", "", "MX", None),
+        # No exception like the TPA's Art. 18.8.3: a person of the United States may file about
+        # the United States, an organization established there too.
+        ("individual", "US", "", "US", None),
+        ("organization", "US", "", "US", None),
+        ("organization", "CA", "", "CA", None),
+        # A third-country national resident in the United States may file about any Party.
+        ("individual", "CL", "US", "US", None),
+        ("individual", "CL", "US", "MX", None),
+        # A person of no Party is warned whichever Party.
+        ("individual", "CL", "", "MX", NEITHER),
+        ("individual", "PE", "", "US", NEITHER),
+    ],
+}[SLUG]
+
+
+@pytest.mark.parametrize("kind, nationality, residence, party, warning", CASES)
 def test_who_is_warned_about_which_party(client, kind, nationality, residence, party, warning):
     data = filing_data(
         **{
@@ -64,7 +90,20 @@ def test_who_is_warned_about_which_party(client, kind, nationality, residence, p
     assert Submission.objects.get().party.code == party
 
 
-def test_the_form_says_who_may_not_file_about_the_united_states(client):
+RULE = {
+    "us-peru-tpa": (
+        "even one who is also Peruvian",
+        "may not file a submission about the United States (Article 18.8.3)",
+    ),
+    "usmca-cec": (
+        "be made by a person residing or established in Canada, Mexico or the United States "
+        "(Article 24.27(1))",
+        "may file about any of the three Parties, their own included (Article 24.27(1))",
+    ),
+}[SLUG]
+
+
+def test_the_form_says_who_may_file_about_which_party(client):
     html = client.get("/en/file/").content.decode()
-    assert "even one who is also Peruvian" in html
-    assert "may not file a submission about the United States (Article 18.8.3)" in html
+    for sentence in RULE:
+        assert sentence in html

@@ -11,9 +11,14 @@ from django.test import Client, override_settings
 from submissions.models import Document, Submission
 from tests.filing.conftest import EXE, PDF, PNG, filing_data, pdf
 from tests.helpers_cases import frozen
+from tests.parties import SLUG, A
 from workflow.models import Event
 
 pytestmark = pytest.mark.django_db
+
+
+# The criterion on the Party's reply to the authorities, cited on the form.
+CRITERION_E = {"us-peru-tpa": "Article 18.8.2(e)", "usmca-cec": "Article 24.27(2)(e)"}[SLUG]
 
 
 def token_in(html: str, name: str) -> str:
@@ -38,7 +43,7 @@ def test_the_form_in_english_and_spanish(client):
     assert 'name="f-attachment_4"' in html
     assert 'class="honeypot" aria-hidden="true"' in html
     assert "csrfmiddlewaretoken" in html
-    assert "Article 18.8.2(e)" in html
+    assert CRITERION_E in html
     assert '<html lang="es">' in spanish.content.decode()
 
 
@@ -48,7 +53,7 @@ def test_filing_creates_the_case_its_documents_and_a_receipt(client):
             "s0-confidential": "on",
             "s1-kind": "individual",
             "s1-name": "Rosa Quispe",
-            "s1-nationality": "PE",
+            "s1-nationality": A,
             "s1-email": "rosa@example.org",
             "s1-preferred_language": "en",
             "f-law_1_name": "Ley General del Ambiente (Ley N.° 28611)",
@@ -185,12 +190,35 @@ def test_a_kept_file_can_be_removed(client):
     assert Document.objects.count() == 0
 
 
-def test_a_us_person_filing_about_the_us_is_warned_and_may_still_file(client):
+# Who is warned before filing about the United States, and what the warning says: under the
+# TPA a US national (Art. 18.8.3); under the CEC, where a US person may file about the United
+# States, a person of no Party (Art. 24.27(1)). More cases in test_eligibility.py.
+WARNED_ABOUT_US = {
+    "us-peru-tpa": (
+        "US",
+        (
+            "Jane Doe is a person of the United States. Under Article 18.8.3",
+            "Commission for Environmental Cooperation (CEC)",
+        ),
+    ),
+    "usmca-cec": (
+        "CL",
+        (
+            "Jane Doe does not appear to reside or be established in Canada, Mexico or the "
+            "United States. Under Article 24.27(1)",
+            "the Secretariat reads this as any person or organization residing or established",
+        ),
+    ),
+}[SLUG]
+
+
+def test_a_person_warned_about_the_us_may_still_file_with_the_answers_and_files_kept(client):
+    nationality, warnings = WARNED_ABOUT_US
     data = filing_data(
         **{
             "s0-kind": "individual",
             "s0-name": "Jane Doe",
-            "s0-nationality": "US",
+            "s0-nationality": nationality,
             "f-party": "US",
             "f-attachment_0": pdf(),
         }
@@ -198,8 +226,8 @@ def test_a_us_person_filing_about_the_us_is_warned_and_may_still_file(client):
     warned = client.post("/en/file/", data)
     html = warned.content.decode()
     assert warned.status_code == 200
-    assert "Jane Doe is a person of the United States. Under Article 18.8.3" in html
-    assert "Commission for Environmental Cooperation (CEC)" in html
+    for warning in warnings:
+        assert warning in html
     assert 'name="f-eligibility_confirmed"' in html
     assert 'value="Tala ilegal en Loreto"' in html
     assert Submission.objects.count() == 0
@@ -212,21 +240,40 @@ def test_a_us_person_filing_about_the_us_is_warned_and_may_still_file(client):
     assert submission.documents.count() == 1
 
 
+NEITHER = {
+    "us-peru-tpa": "Ana does not appear to be a person of Peru or of the United States.",
+    "usmca-cec": "Ana does not appear to reside or be established in Canada, Mexico or the "
+    "United States.",
+}[SLUG]
+
+
 def test_a_person_of_neither_party_is_warned(client):
     data = filing_data(**{"s0-kind": "individual", "s0-name": "Ana", "s0-nationality": "CL"})
     html = client.post("/en/file/", data).content.decode()
-    assert "Ana does not appear to be a person of Peru or of the United States." in html
+    assert NEITHER in html
     assert Submission.objects.count() == 0
 
 
-def test_a_us_national_resident_in_peru_filing_about_the_us_is_warned(client):
-    # Still a person of the United States (Art. 18.8.3); more cases in test_eligibility.py.
+# A US national resident in Party A filing about the United States: under the TPA still a
+# person of the United States (Art. 18.8.3), warned; under the CEC free to file about their own
+# Party (Art. 24.27(1)). More cases in test_eligibility.py.
+US_NATIONAL_IN_A = {
+    "us-peru-tpa": (200, "is a person of the United States as well as of Peru"),
+    "usmca-cec": (302, None),
+}[SLUG]
+
+
+def test_a_us_national_resident_in_party_a_filing_about_the_us(client):
+    status, warning = US_NATIONAL_IN_A
     data = filing_data(
-        **{"s0-kind": "individual", "s0-nationality": "US", "s0-residence": "PE", "f-party": "US"}
+        **{"s0-kind": "individual", "s0-nationality": "US", "s0-residence": A, "f-party": "US"}
     )
     response = client.post("/en/file/", data)
-    assert response.status_code == 200
-    assert "is a person of the United States as well as of Peru" in response.content.decode()
+    assert response.status_code == status
+    if warning:
+        assert warning in response.content.decode()
+    else:
+        assert Submission.objects.get().party.code == "US"
 
 
 def test_the_honeypot_refuses_the_form_with_the_answers_kept(client):

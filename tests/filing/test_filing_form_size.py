@@ -7,6 +7,7 @@ import pytest
 
 from submissions.models import Submission, Submitter
 from tests.filing.conftest import filing_data, pdf
+from tests.parties import SLUG, A, name
 
 pytestmark = pytest.mark.django_db
 
@@ -23,8 +24,7 @@ def test_the_form_is_small_with_one_submitter_and_one_country_list(client, langu
     assert html.count("<datalist") == 1
     assert html.count('list="countries"') == 2  # nationality and residence point at it
     assert html.count("<select") < 10  # no country <select> left
-    peru = "Perú" if language == "es" else "Peru"
-    assert f'<option value="{peru}">' in html
+    assert f'<option value="{name(A, language)}">' in html
     assert 'name="add_submitter"' in html
 
 
@@ -59,7 +59,7 @@ def test_add_another_submitter_without_script_keeps_the_answers_and_the_file(cli
             "f-attachment_0_title": "Informe técnico",
             "s1-kind": "individual",
             "s1-name": "Rosa Quispe",
-            "s1-nationality": "Perú",
+            "s1-nationality": name(A, "es"),
             "s1-email": "rosa@example.org",
             "s1-preferred_language": "es",
         },
@@ -68,28 +68,50 @@ def test_add_another_submitter_without_script_keeps_the_answers_and_the_file(cli
     submission = Submission.objects.get()
     people = [m.submitter for m in submission.memberships.order_by("position")]
     assert [(p.name, p.nationality) for p in people] == [
-        ("Asociación Amazónica", "PE"),
-        ("Rosa Quispe", "PE"),
+        ("Asociación Amazónica", A),
+        ("Rosa Quispe", A),
     ]
     assert [d.original_name for d in submission.documents.all()] == ["informe.pdf"]
 
 
-@pytest.mark.parametrize(
-    ("typed", "code"),
-    [
+# What people type for a country of a Party: its code, its name in either language, or (the
+# walk in Spanish on a phone found "Peruana" refused) a word for a nationality.
+TYPED = {
+    "us-peru-tpa": [
         ("PE", "PE"),
         ("pe", "PE"),
         ("Perú", "PE"),
         ("peru", "PE"),
         ("Estados Unidos", "US"),
-        # What people write for a nationality (the walk in Spanish on a phone found
-        # "Peruana" refused).
         ("Peruana", "PE"),
         ("peruano", "PE"),
         ("Estadounidense", "US"),
         ("American", "US"),
     ],
-)
+    "usmca-cec": [
+        ("MX", "MX"),
+        ("mx", "MX"),
+        ("México", "MX"),
+        ("mexico", "MX"),
+        ("Estados Unidos", "US"),
+        ("Mexicana", "MX"),
+        ("mexicano", "MX"),
+        ("Estadounidense", "US"),
+        ("American", "US"),
+        ("Canadá", "CA"),
+        ("canadiense", "CA"),
+        ("Canadienne", "CA"),
+    ],
+}[SLUG]
+
+# The error's example: a Party of the profile.
+UNKNOWN = {
+    "us-peru-tpa": "Choose a country from the list (for example, Peru).",
+    "usmca-cec": "Choose a country from the list (for example, Canada).",
+}[SLUG]
+
+
+@pytest.mark.parametrize(("typed", "code"), TYPED)
 def test_a_country_is_its_code_or_its_name(client, typed, code):
     assert client.post("/es/file/", filing_data(**{"s0-nationality": typed})).status_code == 302
     assert Submitter.objects.get().nationality == code
@@ -101,7 +123,7 @@ def test_an_unknown_country_is_an_error_tied_to_its_field(client):
     assert response.status_code == 200
     assert 'id="id_s0-nationality-error"' in html
     assert 'value="Atlantis"' in html
-    assert "Choose a country from the list (for example, Peru)." in html
+    assert UNKNOWN in html
     assert "two-letter code" not in html
 
 
@@ -110,7 +132,8 @@ def test_the_country_list_holds_no_test_region_or_part_of_a_country(client):
 
     for language in ("en", "es"):
         html = client.get(f"/{language}/file/").content.decode()
-        for name in ("Pseudo-Accents", "Pseudoacentos", "Canary Islands", "Canarias"):
-            assert f'value="{name}"' not in html
+        for region in ("Pseudo-Accents", "Pseudoacentos", "Canary Islands", "Canarias"):
+            assert f'value="{region}"' not in html
     assert country_code("Pseudoacentos") is None
-    assert 'value="Perú"' in str(country_datalist()) or 'value="Peru"' in str(country_datalist())
+    listed = str(country_datalist())
+    assert f'value="{name(A, "es")}"' in listed or f'value="{name(A, "en")}"' in listed

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.filing.conftest import PDF, filing_data
+from tests.parties import A
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ FIELDS = list(filing_data()) + [
 text = st.text(max_size=300)
 values = st.one_of(
     text,
-    st.sampled_from(["PE", "US", "CL", "individual", "organization", "es", "yes", "no", "on"]),
+    st.sampled_from([A, "US", "CL", "individual", "organization", "es", "yes", "no", "on"]),
     st.from_regex(r"[a-z]{1,10}@[a-z]{1,10}\.org", fullmatch=True),
 )
 files = st.one_of(

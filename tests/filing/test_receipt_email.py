@@ -8,6 +8,7 @@ from django.utils.translation import gettext
 
 from submissions.models import Submission
 from tests.filing.conftest import filing_data
+from tests.parties import A
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ def test_each_submitter_gets_the_receipt_in_their_own_language(
             "s1-kind": "individual",
             "s1-name": "John Smith",
             "s1-nationality": "US",
-            "s1-residence": "PE",
+            "s1-residence": A,
             "s1-email": "john@example.org",
             "s1-preferred_language": "en",
         }

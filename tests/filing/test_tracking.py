@@ -11,6 +11,7 @@ from notices.models import Notice
 from submissions.models import Submitter
 from tests.filing.conftest import PDF
 from tests.helpers_cases import drive
+from tests.parties import SLUG, A
 from workflow.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +30,18 @@ def link_of(case, position=0, client=None):
     return membership, response["Location"]
 
 
+# The admissibility determination as the timeline titles it: the profile's article.
+DETERMINATION = {
+    "us-peru-tpa": "Determination under Article 18.8.2",
+    "usmca-cec": "Determination under Article 24.27(2)",
+}[SLUG]
+# Every Party's name in Spanish, as its comment period on the draft is named.
+PARTIES_ES = {
+    "us-peru-tpa": ("Perú", "Estados Unidos"),
+    "usmca-cec": ("Canadá", "México", "Estados Unidos"),
+}[SLUG]
+
+
 def test_the_tracking_page_shows_stage_timeline_and_deadlines(
     client, django_assert_max_num_queries
 ):
@@ -40,7 +53,7 @@ def test_the_tracking_page_shows_stage_timeline_and_deadlines(
     assert response.status_code == 200
     assert "Awaiting a revised submission" in html
     assert "Submission filed" in html
-    assert "Determination under Article 18.8.2" in html
+    assert DETERMINATION in html
     assert "Revised submission" in html  # the open deadline
     assert "Upload a revised submission" in html
     assert "Withdraw this submission…" in html
@@ -48,13 +61,13 @@ def test_the_tracking_page_shows_stage_timeline_and_deadlines(
 
 
 def test_each_partys_comment_period_is_named_with_its_party(client):
-    """The helper's walk: the two comment periods on the draft read the same on the tracking
-    page, while the public page says whose each is."""
+    """The helper's walk: the comment periods on the draft (one per Party) read the same on the
+    tracking page, while the public page says whose each is."""
     case = drive("draft_comment_period").case
     membership, _url = link_of(case)
     html = client.get(f"/es/track/{membership.tracking_token}/", follow=True).content.decode()
-    assert "borrador del expediente de hechos</strong> (Perú):" in html
-    assert "borrador del expediente de hechos</strong> (Estados Unidos):" in html
+    for party in PARTIES_ES:
+        assert f"borrador del expediente de hechos</strong> ({party}):" in html
 
 
 def test_the_stage_in_spanish(client):
@@ -290,7 +303,7 @@ def test_lost_link_checks_the_address(client):
     assert "Enter a valid email address." in response.content.decode()
 
 
-def test_the_tracking_page_says_what_was_decided_and_what_happens_now(client, pe_focal):
+def test_the_tracking_page_says_what_was_decided_and_what_happens_now(client, a_focal):
     """The third walk: each step showed only a date and a title; the public page said more.
     A response held for the Secretariat's review shows nothing of its text."""
     import datetime
@@ -298,7 +311,7 @@ def test_the_tracking_page_says_what_was_decided_and_what_happens_now(client, pe
     from tests.helpers_cases import frozen
     from tests.portals.test_party import respond_post
 
-    case = drive("awaiting_response", party="PE").case
+    case = drive("awaiting_response", party=A).case
     _membership, url = link_of(case, client=client)
     html = client.get(url).content.decode()
     now = html.split('id="now-heading"', 1)[1].split("</section>", 1)[0]
@@ -306,7 +319,7 @@ def test_the_tracking_page_says_what_was_decided_and_what_happens_now(client, pe
     assert "Outcome: meets the criteria" in html
     assert "Outcome: request a response" in html
     focal = Client()
-    focal.force_login(pe_focal)
+    focal.force_login(a_focal)
     with frozen(datetime.date(2023, 6, 10)):
         focal.post(f"/en/party/cases/{case.pk}/respond/", respond_post(case))
     case.refresh_from_db()

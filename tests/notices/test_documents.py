@@ -9,6 +9,7 @@ from docx.oxml.ns import qn
 
 from notices import documents, receipts, services, wording
 from tests.helpers_cases import drive, frozen
+from tests.parties import CRITERIA, SLUG, A, identifier
 from workflow import services as workflow
 from workflow import treaty
 from workflow.actors import Actor
@@ -17,23 +18,70 @@ from workflow.models import Event
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
+# What each profile writes, literally: the identifiers of Party A's second and first cases of
+# 2023 (the second as a file name), its article on admissibility, its Spanish signature and
+# criterion (a), its documents' language tags, the last criterion's letter, and each Party's
+# whole phrases (Spanish acknowledgement, Spanish request, English acknowledgement).
+PROFILE_WORDS = {
+    "us-peru-tpa": {
+        "second": "SEM/PE/002/2023",
+        "second_file": "SEM-PE-002-2023",
+        "first": "SEM/PE/001/2023",
+        "first_file": "SEM-PE-001-2023",
+        "article_en": "Article 18.8.2",
+        "article_es": "artículo 18.8.2",
+        "signature_es": "Secretaría para Asuntos de Cumplimiento Ambiental",
+        "criterion_a_es": "(a) se presenta por escrito en inglés o en español",
+        "letters": ["(a)", "(b)", "(c)", "(d)", "(e)", "(f)"],
+        "tags": {"es": "es-PE", "en": "en-US"},
+        "languages": ["es", "en"],
+        "on_behalf_en": "on behalf of the Government of Peru.",
+        "phrases": [
+            ("PE", "relativa al Perú.", "una respuesta al Gobierno del Perú respecto", "Peru."),
+            (
+                "US",
+                "relativa a los Estados Unidos.",
+                "una respuesta al Gobierno de los Estados Unidos",
+                "the United States.",
+            ),
+        ],
+    },
+    "usmca-cec": {
+        "second": "SEM-23-002",
+        "second_file": "SEM-23-002",
+        "first": "SEM-23-001",
+        "first_file": "SEM-23-001",
+        "article_en": "Article 24.27(2)",
+        "article_es": "artículo 24.27(2)",
+        "signature_es": "Secretariado de la Comisión para la Cooperación Ambiental",
+        "criterion_a_es": "(a) se presenta por escrito en español, francés o inglés",
+        "letters": ["(a)", "(b)", "(c)", "(d)", "(e)"],
+        "tags": {"es": "es-MX", "en": "en-CA"},
+        "languages": ["es", "en", "fr"],
+        "on_behalf_en": "on behalf of the Government of Mexico.",
+        "phrases": [
+            ("MX", "relativa a México.", "una respuesta al Gobierno de México respecto", "Mexico."),
+            (
+                "US",
+                "relativa a los Estados Unidos.",
+                "una respuesta al Gobierno de los Estados Unidos",
+                "the United States.",
+            ),
+            ("CA", "relativa a Canadá.", "una respuesta al Gobierno de Canadá respecto", "Canada."),
+        ],
+    },
+}[SLUG]
 FACTS = documents.CaseFacts(
-    reference="SEM/PE/002/2023",
-    code="SEM/PE/002/2023/D1",
+    reference=identifier(A, 2, 2023),
+    code=f"{identifier(A, 2, 2023)}/D1",
     on=D(2023, 4, 10),
     title="Concesiones forestales",
-    party="PE",
+    party=A,
     filed_on=D(2023, 3, 10),
     submitters=["Asociación Amazónica"],
     outcome="does_not_meet",
-    findings={
-        "a": {"met": True, "reasons": "R-a"},
-        "b": {"met": True, "reasons": "R-b"},
-        "c": {"met": False, "reasons": "R-c"},
-        "d": {"met": True, "reasons": "R-d"},
-        "e": {"met": True, "reasons": "R-e"},
-        "f": {"met": True, "reasons": "R-f"},
-    },
+    # Every criterion of the profile met but (c).
+    findings={c: {"met": c != "c", "reasons": f"R-{c}"} for c in CRITERIA},
     closure="withdrawn",
     letterhead="LETTERHEAD",
 )
@@ -66,11 +114,11 @@ def english_fragments() -> set[str]:
 @pytest.mark.parametrize("kind", documents.KINDS)
 def test_each_document_opens_with_identifier_and_code(kind):
     filename, content_type, content = documents.render(kind, FACTS, "en")
-    assert filename == f"SEM-PE-002-2023-D1-{kind}-en.docx"
+    assert filename == f"{PROFILE_WORDS['second_file']}-D1-{kind}-en.docx"
     assert content_type == documents.DOCX
     text = text_of(content)
-    assert "SEM/PE/002/2023" in text
-    assert "SEM/PE/002/2023/D1" in text
+    assert PROFILE_WORDS["second"] in text
+    assert f"{PROFILE_WORDS['second']}/D1" in text
     assert wording.TITLES["en"][kind] in text
     assert "10 April 2023" in text
     assert "LETTERHEAD" in text
@@ -82,7 +130,7 @@ def test_each_spanish_document_has_no_english_template_text(kind):
     text = text_of(content)
     assert wording.TITLES["es"][kind] in text
     assert "10 de abril de 2023" in text
-    assert "Secretaría para Asuntos de Cumplimiento Ambiental" in text
+    assert PROFILE_WORDS["signature_es"] in text
     leaked = sorted(f for f in english_fragments() if f in text)
     assert leaked == []
 
@@ -92,10 +140,13 @@ def test_the_admissibility_determination_lists_every_criterion_with_its_finding(
     table = Docx(io.BytesIO(content)).tables[1]
     rows = [[c.text for c in row.cells] for row in table.rows]
     assert rows[0] == ["Criterion", "Finding", "Reasons"]
-    assert [r[0][:3] for r in rows[1:]] == ["(a)", "(b)", "(c)", "(d)", "(e)", "(f)"]
-    assert [r[1] for r in rows[1:]] == ["Met", "Met", "Not met", "Met", "Met", "Met"]
-    assert [r[2] for r in rows[1:]] == ["R-a", "R-b", "R-c", "R-d", "R-e", "R-f"]
-    assert "does not meet the criteria of Article 18.8.2" in text_of(content)
+    letters = PROFILE_WORDS["letters"]  # TPA: (a)–(f); CEC: (a)–(e)
+    assert [r[0][:3] for r in rows[1:]] == letters
+    assert [r[1] for r in rows[1:]] == ["Met", "Met", "Not met", "Met", "Met", "Met"][
+        : len(letters)
+    ]
+    assert [r[2] for r in rows[1:]] == ["R-a", "R-b", "R-c", "R-d", "R-e", "R-f"][: len(letters)]
+    assert f"does not meet the criteria of {PROFILE_WORDS['article_en']}" in text_of(content)
     _n, _t, spanish = documents.render("determination_18_8_2", FACTS, "es")
     table = Docx(io.BytesIO(spanish)).tables[1]
     rows = [[c.text for c in row.cells] for row in table.rows]
@@ -107,9 +158,9 @@ def test_the_admissibility_determination_lists_every_criterion_with_its_finding(
         "Cumple",
         "Cumple",
         "Cumple",
-    ]
-    assert rows[1][0] == "(a) se presenta por escrito en inglés o en español"
-    assert "no cumple los requisitos del artículo 18.8.2" in text_of(spanish)
+    ][: len(letters)]
+    assert rows[1][0] == PROFILE_WORDS["criterion_a_es"]
+    assert f"no cumple los requisitos del {PROFILE_WORDS['article_es']}" in text_of(spanish)
 
 
 def test_the_response_determination_lists_every_factor():
@@ -129,7 +180,7 @@ def test_the_response_determination_lists_every_factor():
 @frozen(D(2023, 4, 10))
 def test_a_generated_determination_goes_with_the_proposal_and_the_decision(officer, director):
     case = drive("admissibility_review").case
-    criteria = {c: {"met": True, "reasons": f"({c}) ok"} for c in "abcdef"}
+    criteria = {c: {"met": True, "reasons": f"({c}) ok"} for c in CRITERIA}
     proposal = services.record_with_documents(
         case,
         "admissibility_determined",
@@ -138,22 +189,24 @@ def test_a_generated_determination_goes_with_the_proposal_and_the_decision(offic
     )
     assert proposal.kind == "proposed"
     drafts = list(proposal.documents.order_by("position"))
+    # The case's language first, then each other language of the profile (the CEC's French).
+    languages = PROFILE_WORDS["languages"]
     assert [(d.language, d.visibility) for d in drafts] == [
-        ("es", "secretariat"),
-        ("en", "secretariat"),
+        (language, "secretariat") for language in languages
     ]
     decision = workflow.approve_proposal(case, proposal.seq, actor=director)
     issued = list(decision.documents.order_by("position"))
+    code = f"{PROFILE_WORDS['first']}/D1"
     assert [(d.language, d.visibility, d.code) for d in issued] == [
-        ("es", "public", "SEM/PE/001/2023/D1"),
-        ("en", "public", "SEM/PE/001/2023/D1"),
+        (language, "public", code) for language in languages
     ]
-    assert drafts[1].translation_of == drafts[0] and drafts[1].official_translation
+    for translation_ in drafts[1:]:
+        assert translation_.translation_of == drafts[0] and translation_.official_translation
     english = issued[1]
     assert english.sha256 == drafts[1].sha256 and len(english.sha256) == 64
     with english.file.open("rb") as fh:
         text = text_of(fh.read())
-    assert "SEM/PE/001/2023/D1" in text and "(f) ok" in text
+    assert code in text and f"{PROFILE_WORDS['letters'][-1]} ok" in text
 
 
 @frozen(D(2023, 3, 13))
@@ -162,12 +215,12 @@ def test_the_public_acknowledgement_withholds_a_withheld_name(officer):
     case.memberships.get().submitter.__class__.objects.update(confidential=True)
     event = services.record_with_documents(case, "acknowledged", actor=officer)
     case.refresh_from_db()
-    assert case.identifier == "SEM/PE/001/2023"
+    assert case.identifier == PROFILE_WORDS["first"]
     document = event.documents.get(language="en")
     assert document.visibility == "public"
     with document.file.open("rb") as fh:
         text = text_of(fh.read())
-    assert "SEM/PE/001/2023" in text
+    assert PROFILE_WORDS["first"] in text
     assert "Asociación Amazónica" not in text
     assert "Name withheld at the submitter's request" in text  # the particulars' label
     # In the sentence a phrase, not the label with its capital (the helper's walk), and no
@@ -186,7 +239,7 @@ def test_an_edited_draft_replaces_the_generated_one_and_history_keeps_both(offic
     from django.core.files.base import ContentFile
 
     case = drive("admissibility_review").case
-    data = {"outcome": "meets", "criteria": {c: {"met": True, "reasons": "ok"} for c in "abcdef"}}
+    data = {"outcome": "meets", "criteria": {c: {"met": True, "reasons": "ok"} for c in CRITERIA}}
     first = services.record_with_documents(
         case, "admissibility_determined", actor=officer, data=data, languages=("en",)
     )
@@ -207,7 +260,7 @@ def test_an_edited_draft_replaces_the_generated_one_and_history_keeps_both(offic
     assert first.documents.count() == 1  # the generated draft stays in the history
 
 
-@pytest.mark.parametrize(("language", "tag"), [("es", "es-PE"), ("en", "en-US")])
+@pytest.mark.parametrize(("language", "tag"), list(PROFILE_WORDS["tags"].items()))
 def test_a_document_declares_its_language_and_its_table_headers(language, tag):
     """Issue 17: a spelling checker and a screen reader read the document in its language, and
     the findings table's first row is announced (and repeated on each page) as its header."""
@@ -223,38 +276,33 @@ def test_a_document_declares_its_language_and_its_table_headers(language, tag):
     assert first.trPr is None or first.trPr.find(qn("w:tblHeader")) is None
 
 
-@pytest.mark.parametrize(
-    ("party", "concerning", "addressee"),
-    [
-        ("PE", "relativa al Perú.", "una respuesta al Gobierno del Perú respecto"),
-        ("US", "relativa a los Estados Unidos.", "una respuesta al Gobierno de los Estados Unidos"),
-    ],
-)
-def test_a_spanish_document_names_each_party_with_its_article(party, concerning, addressee):
+@pytest.mark.parametrize(("party", "concerning", "addressee", "english"), PROFILE_WORDS["phrases"])
+def test_a_spanish_document_names_each_party_with_its_article(
+    party, concerning, addressee, english
+):
     """Whole phrases per Party: never "relativa a el Perú" or "a Perú"."""
     facts = documents.CaseFacts(**{**FACTS.__dict__, "party": party})
     acknowledgement = text_of(documents.render("acknowledgement", facts, "es")[2])
     assert concerning in acknowledgement
     assert addressee in text_of(documents.render("request", facts, "es")[2])
-    english = text_of(documents.render("acknowledgement", facts, "en")[2])
-    assert ("concerning Peru." if party == "PE" else "concerning the United States.") in english
+    assert f"concerning {english}" in text_of(documents.render("acknowledgement", facts, "en")[2])
     for text in (acknowledgement, text_of(documents.render("request", facts, "es")[2])):
         assert not re.search(r"\b(?:a|de) el\b", text)
 
 
 @frozen(D(2023, 6, 15))
-def test_a_portal_receipt_names_the_author_whole_and_declares_its_language(pe_focal):
-    story = drive("awaiting_response", party="PE")
-    event = story.add("party_responded", D(2023, 6, 15), author="party:PE", data={})
-    Event.objects.filter(pk=event.pk).update(recorded_by=pe_focal)
+def test_a_portal_receipt_names_the_author_whole_and_declares_its_language(a_focal):
+    story = drive("awaiting_response", party=A)
+    event = story.add("party_responded", D(2023, 6, 15), author=f"party:{A}", data={})
+    Event.objects.filter(pk=event.pk).update(recorded_by=a_focal)
     event.refresh_from_db()
     for language, tag, words, stem in (
-        ("en", "en-US", "on behalf of the Government of Peru.", "receipt"),
-        ("es", "es-PE", "15 de junio de 2023", "recibo"),
+        ("en", PROFILE_WORDS["tags"]["en"], PROFILE_WORDS["on_behalf_en"], "receipt"),
+        ("es", PROFILE_WORDS["tags"]["es"], "15 de junio de 2023", "recibo"),
     ):
         name, _type, content = receipts.render_receipt_document(event, language)
         # The file is named in its own language too.
-        assert name == f"{stem}-SEM-PE-001-2023-{event.seq}.docx"
+        assert name == f"{stem}-{PROFILE_WORDS['first_file']}-{event.seq}.docx"
         doc = Docx(io.BytesIO(content))
         assert doc.core_properties.language == tag
         assert words in text_of(content)

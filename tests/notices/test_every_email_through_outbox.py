@@ -29,12 +29,12 @@ from notices.models import Notice
 from submissions.models import Submission, User
 from tests.filing.conftest import filing_data
 from tests.helpers_cases import frozen
+from tests.parties import ALL_MET, A
 from tests.portals.test_party import respond_post
 from workflow import services
 
 pytestmark = pytest.mark.django_db
 
-ALL_MET = {c: {"met": True, "reasons": f"({c}) is met."} for c in "abcdef"}
 INVITED = "ana.quispe@minam.gob.pe"
 # Who speaks which language in this run (the staff accounts keep the default, English).
 LANGUAGE = {
@@ -112,7 +112,7 @@ def test_a_full_run_sends_every_message_through_the_outbox(
                 "s1-kind": "individual",
                 "s1-name": "John Smith",
                 "s1-nationality": "US",
-                "s1-residence": "PE",
+                "s1-residence": A,
                 "s1-email": "john@example.org",
                 "s1-preferred_language": "en",
             }
@@ -129,7 +129,7 @@ def test_a_full_run_sends_every_message_through_the_outbox(
         assert callbacks
         assert len(mail.outbox) == before + 1
 
-        # The Director invites Peru's focal point, who prefers Spanish, and she sets a password
+        # The Director invites Party A's focal point, who prefers Spanish, and she sets a password
         # with the link of the email (made when it was sent).
         client.force_login(director)
         invite = {
@@ -137,7 +137,7 @@ def test_a_full_run_sends_every_message_through_the_outbox(
             "first_name": "Ana",
             "last_name": "Quispe",
             "role": "party_focal_point",
-            "party": "PE",
+            "party": A,
             "preferred_language": "es",
         }
         with django_capture_on_commit_callbacks(execute=True):
@@ -168,7 +168,7 @@ def test_a_full_run_sends_every_message_through_the_outbox(
             )
         case.refresh_from_db()
 
-        # Peru, through the portal: an extension (a portal receipt), then its response.
+        # Party A, through the portal: an extension (a portal receipt), then its response.
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(
                 reverse("party_extension", kwargs={"pk": case.pk}),

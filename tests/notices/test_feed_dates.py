@@ -7,20 +7,24 @@ import pytest
 from lxml import etree
 
 from tests.helpers_cases import frozen
+from tests.parties import SLUG, A, identifier, slug
 from workflow.registry import import_registry
 
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+# A legacy registry's case of Party A (TPA: SACA-SEEM/PE/001/2018; CEC: SACA-SEEM-18-001).
+LEGACY_ID = identifier(A, 1, 2018, prefix="SACA-SEEM")
 
 
 def legacy() -> dict:
     return {
         "format": "sem-registry/1",
+        "profile": SLUG,
         "submissions": [
             {
-                "identifier": "SACA-SEEM/PE/001/2018",
-                "party": "PE",
+                "identifier": LEGACY_ID,
+                "party": A,
                 "language": "es",
                 "title": {"es": "Relaves en el río Rímac", "en": "Tailings in the Rímac"},
                 "summary": {"es": "Vertido de relaves.", "en": "Tailings dumped."},
@@ -29,7 +33,7 @@ def legacy() -> dict:
                     {
                         "name": "Vecinos del Rímac",
                         "kind": "organization",
-                        "country": "PE",
+                        "country": A,
                         "confidential": False,
                     }
                 ],
@@ -53,18 +57,21 @@ def entries(client, url) -> dict:
     }, root.find(f"{ATOM}updated").text
 
 
-@pytest.mark.parametrize("url", ["/en/docket/feed/", "/en/docket/saca-seem-pe-001-2018/feed/"])
+@pytest.mark.parametrize(
+    "url", ["/en/docket/feed/", f"/en/docket/{slug(A, 1, 2018, prefix='SACA-SEEM')}/feed/"]
+)
 def test_an_imported_2018_event_is_published_in_2018_and_updated_when_imported(client, url):
     with frozen(datetime.date(2024, 5, 2), hour=15):
         assert import_registry(legacy()).ok
     found, feed_updated = entries(client, url)
-    # Midnight of the event's date at the seat (America/New_York, UTC-5 in March 2018).
+    # Midnight of the event's date at the seat (America/New_York for the TPA, America/Toronto
+    # for the CEC: both UTC-5 in early March 2018, UTC-4 in May 2024).
     assert found == {
-        "SACA-SEEM/PE/001/2018: Submission filed": (
+        f"{LEGACY_ID}: Submission filed": (
             "2018-03-05T00:00:00-05:00",
             "2024-05-02T15:00:00-04:00",
         ),
-        "SACA-SEEM/PE/001/2018: Acknowledgement of receipt": (
+        f"{LEGACY_ID}: Acknowledgement of receipt": (
             "2018-03-09T00:00:00-05:00",
             "2024-05-02T15:00:00-04:00",
         ),

@@ -6,12 +6,34 @@ from lxml import etree
 
 from submissions.models import Submitter
 from tests.helpers_cases import drive, file_story, frozen
+from tests.parties import SLUG
 from workflow import services
 
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SECRET_NAME = "Persona Reservada"
+# The public entries of drive()'s case awaiting the Party's response, and its page.
+PUBLIC = {
+    "us-peru-tpa": (
+        [
+            "SEM/PE/001/2023: Submission filed",
+            "SEM/PE/001/2023: Acknowledgement of receipt",
+            "SEM/PE/001/2023: Determination under Article 18.8.2",
+            "SEM/PE/001/2023: Determination under Article 18.8.4",
+        ],
+        "http://testserver/en/docket/sem-pe-001-2023/",
+    ),
+    "usmca-cec": (
+        [
+            "SEM-23-001: Submission filed",
+            "SEM-23-001: Acknowledgement of receipt",
+            "SEM-23-001: Determination under Article 24.27(2)",
+            "SEM-23-001: Determination under Article 24.27(3)",
+        ],
+        "http://testserver/en/docket/sem-23-001/",
+    ),
+}[SLUG]
 
 
 @pytest.fixture
@@ -56,20 +78,13 @@ def test_the_docket_feed_is_atom_with_public_events_only(client, cases):
     assert response["Content-Type"].startswith("application/atom+xml")
     _root, entries = parse(response.content)
     titles = [e.find(f"{ATOM}title").text for e in entries]
-    assert sorted(titles) == sorted(
-        [
-            "SEM/PE/001/2023: Submission filed",
-            "SEM/PE/001/2023: Acknowledgement of receipt",
-            "SEM/PE/001/2023: Determination under Article 18.8.2",
-            "SEM/PE/001/2023: Determination under Article 18.8.4",
-        ]
-    )
+    assert sorted(titles) == sorted(PUBLIC[0])
     body = response.content.decode()
     assert SECRET_NAME not in body
     assert "Caso no registrado" not in body and "R-2023" not in body
     assert "Carta" not in body and "Information added" not in body
     link = entries[0].find(f"{ATOM}link").get("href")
-    assert link == "http://testserver/en/docket/sem-pe-001-2023/"
+    assert link == PUBLIC[1]
 
 
 def test_the_case_feed_in_spanish(client, cases):

@@ -10,13 +10,29 @@ from django.db import transaction
 from notices import sending
 from notices.models import Notice
 from tests.factories import make_filing
-from tests.helpers_cases import drive, frozen
+from tests.helpers_cases import TIMELINE, drive, frozen
+from tests.parties import SLUG, A, members_needed, name
 from workflow import services
 from workflow.actors import Actor
 
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date(2024, 5, 6)
+# What each profile writes for Party A's case of drive() (filed in 2023) and for the Party's
+# response requested on Monday 6 May 2024, in Spanish (TPA: 45 days, a Thursday; CEC: 60
+# days, Friday 5 July 2024).
+CASE, RESPONSE_DUE_ES, COMMENTS_ES = {
+    "us-peru-tpa": (
+        "SEM/PE/001/2023",
+        "20 de junio de 2024",
+        "las observaciones del Perú sobre el borrador",
+    ),
+    "usmca-cec": (
+        "SEM-23-001",
+        "5 de julio de 2024",
+        "las observaciones de México sobre el borrador",
+    ),
+}[SLUG]
 
 
 def file_live(**kwargs):
@@ -49,7 +65,7 @@ def test_filing_writes_the_receipt_and_sends_it_after_commit(
     assert "Concesiones forestales" in email.body
     english = by_to["officer@example.org"]
     assert english.subject == "R-2024-000001: new submission filed"
-    assert "concerning Peru, was filed on 6 May 2024" in english.body
+    assert f"concerning {name(A)}, was filed on 6 May 2024" in english.body
 
 
 @frozen(TODAY)
@@ -118,7 +134,7 @@ def test_smtp_down_the_row_waits_then_goes_once(settings, time_machine):
 
 @frozen(TODAY)
 def test_who_is_told_what_along_the_process(
-    officer, director, pe_focal_es, us_focal, pe_council, us_council
+    officer, director, a_focal_es, b_focal, a_council, b_council
 ):
     story = drive("response_decision")
     case = story.case
@@ -134,14 +150,14 @@ def test_who_is_told_what_along_the_process(
     told = sorted(Notice.objects.exclude(pk=proposal.pk).values_list("message", "recipient_email"))
     assert told == [
         ("request_sent", "amazonica@example.org"),
-        ("request_to_party", "pe_focal_es@example.org"),
+        ("request_to_party", "a_focal_es@example.org"),
     ]
     request = Notice.objects.get(message="request_to_party")
     assert request.language == "es"
     sending.send_pending()
-    email = next(m for m in mail.outbox if m.to == ["pe_focal_es@example.org"])
-    assert "SEM/PE/001/2023" in email.subject
-    assert "20 de junio de 2024" in email.body  # 45 days from 6 May 2024 (a Thursday)
+    email = next(m for m in mail.outbox if m.to == ["a_focal_es@example.org"])
+    assert CASE in email.subject
+    assert RESPONSE_DUE_ES in email.body
 
 
 @frozen(TODAY)
@@ -176,7 +192,7 @@ def test_a_submitters_row_keeps_no_token_and_a_revoked_link_is_not_sent(officer)
 
 @frozen(datetime.date(2023, 8, 1))
 def test_the_secretariat_hears_of_what_a_party_or_a_council_member_did(
-    client, officer, director, us_council, pe_focal
+    client, officer, director, b_council, a_focal
 ):
     """The helper's walk: a Party's response, its comments and a Council member's instructions
     told no one in the Secretariat until the next day's digest; nor was the submitter told that
@@ -185,8 +201,18 @@ def test_the_secretariat_hears_of_what_a_party_or_a_council_member_did(
 
     officer.preferred_language = "es"
     officer.save()
-    case = drive("awaiting_council", party="PE").case
-    client.force_login(us_council)
+    story = drive("awaiting_council", party=A)
+    # B's member gives the instruction that reaches the Council's rule: the members needed
+    # before it (none under the TPA; A's under the CEC) instructed earlier, with no notice.
+    for member in (A,)[: members_needed() - 1]:
+        story.add(
+            "council_instructed",
+            TIMELINE["council_instructed"] - datetime.timedelta(days=1),
+            author=f"council:{member}",
+            data={"party": member},
+        )
+    case = story.case
+    client.force_login(b_council)
     response = client.post(
         reverse("council_instruct", kwargs={"pk": case.pk}),
         {"event_count": case.event_count, "reasons": ""},
@@ -203,10 +229,10 @@ def test_the_secretariat_hears_of_what_a_party_or_a_council_member_did(
     assert "A member of the Council from the United States" in by_to["director@example.org"].body
 
     Notice.objects.all().delete()
-    story_case = drive("draft_comment_period", party="PE").case
+    story_case = drive("draft_comment_period", party=A).case
     with frozen(datetime.date(2023, 10, 20)):
         services.record_event(
-            story_case, "draft_commented", actor=pe_focal, author="party:PE", data={"party": "PE"}
+            story_case, "draft_commented", actor=a_focal, author=f"party:{A}", data={"party": A}
         )
     comments = Notice.objects.filter(message="comments_to_staff")
     assert sorted(comments.values_list("recipient_email", flat=True)) == [
@@ -217,4 +243,4 @@ def test_the_secretariat_hears_of_what_a_party_or_a_council_member_did(
     spanish = next(
         m for m in mail.outbox if m.to == ["officer@example.org"] and "borrador" in m.subject
     )
-    assert "las observaciones del Perú sobre el borrador" in spanish.body
+    assert COMMENTS_ES in spanish.body

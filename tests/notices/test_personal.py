@@ -17,6 +17,7 @@ from notices.models import Notice
 from submissions.roles import Role
 from tests.factories import UserFactory
 from tests.helpers_cases import drive
+from tests.parties import A
 from workflow.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +42,7 @@ def test_a_spanish_receipt_document_carries_the_spanish_letterhead(settings):
 def test_an_invitation_retried_after_a_refusal_still_carries_a_working_link(
     client, django_capture_on_commit_callbacks
 ):
-    user = UserFactory(username="ana", role=(Role.FOCAL_POINT, "PE"))
+    user = UserFactory(username="ana", role=(Role.FOCAL_POINT, A))
     user.set_unusable_password()
     user.save()
     down = smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
@@ -65,7 +66,7 @@ def test_an_invitation_retried_after_a_refusal_still_carries_a_working_link(
 def test_resending_an_invitation_writes_a_row_and_sends_after_commit(
     client, officer, django_capture_on_commit_callbacks
 ):
-    user = UserFactory(username="ana", role=(Role.FOCAL_POINT, "PE"))
+    user = UserFactory(username="ana", role=(Role.FOCAL_POINT, A))
     user.set_unusable_password()
     user.save()
     client.force_login(officer)
@@ -90,16 +91,16 @@ def test_a_link_revoked_before_sending_is_left_out():
     assert first.tracking_token not in message.body
 
 
-def test_a_portal_receipt_is_queued_once_and_not_when_a_notice_covers_it(pe_focal):
+def test_a_portal_receipt_is_queued_once_and_not_when_a_notice_covers_it(a_focal):
     case = drive("factual_record_decision").case
     response = Event.objects.get(submission=case, kind="party_responded")
     # The Party concerned is told of its own response by a notice: no receipt too.
     assert outbox.notices_cover(response, "party")
-    assert outbox.queue_portal_receipt(response, pe_focal, "party") is None
+    assert outbox.queue_portal_receipt(response, a_focal, "party") is None
     # An event no rule tells the acting account of gets one receipt, however often queued.
     filed = Event.objects.get(submission=case, kind="filed")
     assert not outbox.notices_cover(filed, "party")
-    row = outbox.queue_portal_receipt(filed, pe_focal, "party")
-    assert outbox.queue_portal_receipt(filed, pe_focal, "party") == row
+    row = outbox.queue_portal_receipt(filed, a_focal, "party")
+    assert outbox.queue_portal_receipt(filed, a_focal, "party") == row
     assert Notice.objects.filter(message="portal_receipt").count() == 1
     assert (row.event, row.submission, row.context) == (filed, case, {"portal": "party"})

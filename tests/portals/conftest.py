@@ -21,9 +21,9 @@ def stored_pdf(name="confidential.pdf"):
 
 
 @pytest.fixture
-def pe_awaiting(db):
-    """A Peru case awaiting Peru's response, with a confidential annex forwarded to Peru."""
-    story = drive("response_decision", party="PE")
+def a_awaiting(db):
+    """A case of Party A awaiting its response, with a confidential annex forwarded to it."""
+    story = drive("response_decision")
     story.add(
         "information_added",
         after=1,

@@ -4,6 +4,19 @@ from django.core import mail
 from django.urls import reverse
 
 from submissions.models import User
+from tests.parties import SLUG, A
+
+# The invitation's subject, in Spanish (or English), as each profile names its Secretariat.
+SUBJECTS = {
+    "us-peru-tpa": (
+        "Su cuenta en la Secretaría para Asuntos de Cumplimiento Ambiental",
+        "Your account with the Secretariat for Environmental Matters",
+    ),
+    "usmca-cec": (
+        "Su cuenta en el Secretariado de la CCA",
+        "Your account with the CEC Secretariat",
+    ),
+}[SLUG]
 
 
 def invite_post(**overrides):
@@ -12,7 +25,7 @@ def invite_post(**overrides):
         "first_name": "Ana",
         "last_name": "Quispe",
         "role": "party_focal_point",
-        "party": "PE",
+        "party": A,
         "preferred_language": "es",
     }
     data.update(overrides)
@@ -28,15 +41,12 @@ def test_invitation_link_sets_a_password_once(client, director, django_capture_o
     assert not user.has_usable_password()
     assert {g.name for g in user.groups.all()} == {
         "party_focal_point",
-        "party_focal_point:PE",
+        f"party_focal_point:{A}",
     }
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["ana.quispe@minam.gob.pe"]
-    assert (
-        message.subject == "Su cuenta en la Secretaría para Asuntos de Cumplimiento Ambiental"
-        or (message.subject == "Your account with the Secretariat for Environmental Matters")
-    )
+    assert message.subject in SUBJECTS
     link = re.search(r"http://\S+/es/secretariat/accounts/welcome/\S+/\S+/", message.body)
     assert link is not None
     assert link.group(0) in message.alternatives[0][0]
@@ -57,23 +67,23 @@ def test_invitation_link_sets_a_password_once(client, director, django_capture_o
     assert "Este enlace ya no es válido" in client.get(path, follow=True).content.decode()
 
 
-def test_invitation_refuses_an_existing_email(client, director, pe_focal):
+def test_invitation_refuses_an_existing_email(client, director, a_focal):
     client.force_login(director)
-    response = client.post(reverse("account_invite"), invite_post(email="PE_FOCAL@example.org"))
+    response = client.post(reverse("account_invite"), invite_post(email="A_FOCAL@example.org"))
     assert response.status_code == 200
     assert "An account with this email already exists." in response.content.decode()
-    assert User.objects.filter(email__iexact="pe_focal@example.org").count() == 1
+    assert User.objects.filter(email__iexact="a_focal@example.org").count() == 1
 
 
-def test_deactivated_account_cannot_sign_in_or_use_its_link(client, officer, pe_focal):
+def test_deactivated_account_cannot_sign_in_or_use_its_link(client, officer, a_focal):
     client.force_login(officer)
-    assert client.get(reverse("account_deactivate", kwargs={"pk": pe_focal.pk})).status_code == 405
-    response = client.post(reverse("account_deactivate", kwargs={"pk": pe_focal.pk}))
+    assert client.get(reverse("account_deactivate", kwargs={"pk": a_focal.pk})).status_code == 405
+    response = client.post(reverse("account_deactivate", kwargs={"pk": a_focal.pk}))
     assert response.status_code == 302
-    pe_focal.refresh_from_db()
-    assert pe_focal.is_active is False
+    a_focal.refresh_from_db()
+    assert a_focal.is_active is False
     client.logout()
-    assert not client.login(username="pe_focal", password="a-long-test-password")
+    assert not client.login(username="a_focal", password="a-long-test-password")
 
 
 def test_secretariat_accounts_are_not_deactivated_here(client, officer, director):
@@ -85,7 +95,7 @@ def test_secretariat_accounts_are_not_deactivated_here(client, officer, director
 
 
 def test_list_shows_who_holds_which_role(
-    client, officer, pe_focal, us_council, auditor, django_assert_max_num_queries
+    client, officer, a_focal, b_council, auditor, django_assert_max_num_queries
 ):
     client.force_login(auditor)
     with django_assert_max_num_queries(8):
@@ -95,10 +105,10 @@ def test_list_shows_who_holds_which_role(
         body,
     )
     assert sorted(rows) == [
+        ("a_focal", "Party focal point"),
         ("auditor", "Auditor"),
+        ("b_council", "Council member"),
         ("officer", "Secretariat officer"),
-        ("pe_focal", "Party focal point"),
-        ("us_council", "Council member"),
     ]
     assert "Deactivate" not in body  # an auditor reads only
 

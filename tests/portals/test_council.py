@@ -4,59 +4,113 @@ import pytest
 from django.urls import reverse
 
 from submissions.stages import ClosureReason, Stage
-from tests.helpers_cases import drive, frozen
+from tests.helpers_cases import TIMELINE, drive, frozen
+from tests.parties import OTHERS, SLUG, A, B, council_members, name
 from workflow import services
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline, Event
 
 D = datetime.date
 
+# How many members' instructions make the Council's (TPA Arts. 18.9.2 and 18.9.7: any one;
+# the CEC: two of the three).
+NEEDED = {"us-peru-tpa": 1, "usmca-cec": 2}[SLUG]
+# The Council's notification, under the profile's article.
+NOTIFICATION = {
+    "us-peru-tpa": "Notification to the Council under Article 18.9.1",
+    "usmca-cec": "Notification to the Council under Article 24.28",
+}[SLUG]
+# Why the Secretariat may not publish without the Council's instruction.
+PUBLISH_ONLY = {
+    "us-peru-tpa": "only if a Council member",
+    "usmca-cec": "only when two of the three members",
+}[SLUG]
+
+
+def members(a_council, b_council, other_councils) -> dict:
+    """Each Party's Council member, by Party."""
+    return {A: a_council, B: b_council, **dict(zip(OTHERS, other_councils, strict=True))}
+
+
+def instruct_by_the_council(story, kind):
+    """The Council's instruction of ``kind``, given by as many members as its rule needs."""
+    for member in council_members(kind):
+        story.add(kind, author=f"council:{member}", data={"party": member})
+
+
+def _post_as(client, user, case, name, **data):
+    client.force_login(user)
+    case.refresh_from_db()
+    return client.post(
+        reverse(name, kwargs={"pk": case.pk}), {"event_count": case.event_count, **data}
+    )
+
 
 def test_instruction_moves_the_case_to_preparation_and_publication_needs_an_instruction(
-    client, us_council, officer, director
+    client, a_council, b_council, other_councils, officer, director
 ):
-    """Acceptance 4."""
-    story = drive("awaiting_council", party="PE")
+    """Acceptance 4. The United States' member instructs first; where the Council's rule asks
+    for more members (the CEC's two of three), the others follow on the same day."""
+    council = members(a_council, b_council, other_councils)
+    # Those who instruct after the United States' member, until the rule is met.
+    others = ((A,) + OTHERS)[: NEEDED - 1]
+    story = drive("awaiting_council")
     case = story.case
-    client.force_login(us_council)
+    client.force_login(b_council)
     page = client.get(reverse("council_case", kwargs={"pk": case.pk})).content.decode()
-    assert "Notification to the Council under Article 18.9.1" in page
+    assert NOTIFICATION in page
     with frozen(D(2023, 8, 1)):
         response = client.post(
             reverse("council_instruct", kwargs={"pk": case.pk}),
             {"event_count": case.event_count, "reasons": "Importa a la región."},
         )
-    assert response.status_code == 302
+        assert response.status_code == 302
+        for code in others:
+            case.refresh_from_db()
+            assert case.stage == Stage.AWAITING_COUNCIL  # one member's is not the Council's
+            assert _post_as(client, council[code], case, "council_instruct").status_code == 302
     case.refresh_from_db()
     assert case.stage == Stage.FACTUAL_RECORD_PREPARATION
-    event = Event.objects.get(submission=case, kind="council_instructed")
+    event = Event.objects.get(submission=case, kind="council_instructed", author=f"council:{B}")
     assert (event.author, event.data, event.note, event.recorded_by) == (
         "council:US",
         {"party": "US", "publish_requested": True},  # its reasons wait for review
         "Importa a la región.",
-        us_council,
+        b_council,
     )
+    # 120 days from the Council's instruction of Tuesday 1 August 2023 (under the CEC, the
+    # second member's, the same day): Wednesday 29 November 2023 under both profiles.
     draft = Deadline.objects.get(submission=case, kind="draft_factual_record")
     assert (draft.state, draft.start_on, draft.due_on) == ("open", D(2023, 8, 1), D(2023, 11, 29))
 
     story.on = D(2023, 8, 1)
     story.add("draft_submitted", D(2023, 10, 2))
-    story.add("draft_commented", D(2023, 10, 20), author="party:PE", data={"party": "PE"})
-    story.add("draft_commented", D(2023, 10, 25), author="party:US", data={"party": "US"})
+    # Every Party comments (A on 20 October, B on 25 October, any other later).
+    for code in (A, B) + OTHERS:
+        day = TIMELINE[f"draft_commented:{code}"]
+        story.add("draft_commented", day, author=f"party:{code}", data={"party": code})
     story.add("final_submitted", D(2023, 11, 15))
-    with frozen(D(2023, 11, 20)), pytest.raises(RuleViolation, match="only if a Council member"):
+    with frozen(D(2023, 11, 20)), pytest.raises(RuleViolation, match=PUBLISH_ONLY):
         services.record_event(case, "published", actor=officer)
 
     with frozen(D(2023, 11, 21)):
         # Each request renews the session for a working day (SESSION_SAVE_EVERY_REQUEST): the
         # one renewed on 1 August has expired by 21 November.
-        client.force_login(us_council)
+        client.force_login(b_council)
         response = client.post(
             reverse("council_publish", kwargs={"pk": case.pk}),
             {"event_count": case.event_count, "reasons": ""},
         )
-    assert response.status_code == 302
-    assert Event.objects.get(submission=case, kind="publication_instructed").data == {"party": "US"}
+        assert response.status_code == 302
+        for code in others:
+            assert (
+                _post_as(client, council[code], case, "council_publish", reasons="").status_code
+                == 302
+            )
+    instructed = Event.objects.get(
+        submission=case, kind="publication_instructed", author=f"council:{B}"
+    )
+    assert instructed.data == {"party": "US"}
     with frozen(D(2023, 11, 22)):
         proposal = services.record_event(case, "published", actor=officer)
         services.approve_proposal(case, proposal.seq, actor=director)
@@ -67,27 +121,34 @@ def test_instruction_moves_the_case_to_preparation_and_publication_needs_an_inst
     )
 
 
-def test_a_member_cannot_instruct_twice_from_a_stale_page(client, pe_council, us_council):
-    case = drive("awaiting_council", party="PE").case
+def test_a_member_cannot_instruct_twice_from_a_stale_page(
+    client, a_council, b_council, other_councils
+):
+    """The members the Council's rule needs instruct (TPA: Peru's alone; CEC: Mexico's, then
+    the United States'); the next member (TPA: the United States'; CEC: Canada's) posts the
+    page opened before them."""
+    council = members(a_council, b_council, other_councils)
+    deciding, late = ((A, B) + OTHERS)[:NEEDED], ((A, B) + OTHERS)[NEEDED]
+    case = drive("awaiting_council").case
     count = case.event_count
     url = reverse("council_instruct", kwargs={"pk": case.pk})
     with frozen(D(2023, 8, 1)):
-        client.force_login(pe_council)
-        assert client.post(url, {"event_count": count}).status_code == 302
-        client.force_login(us_council)
+        for code in deciding:
+            assert _post_as(client, council[code], case, "council_instruct").status_code == 302
+        client.force_login(council[late])
         response = client.post(url, {"event_count": count}, follow=True)
     assert response.redirect_chain == [(f"/en/council/cases/{case.pk}/", 302)]
     page = response.content.decode()
     assert "This is not offered on this case now" in page
     assert "already been instructed to prepare a factual record" in page
-    assert Event.objects.filter(submission=case, kind="council_instructed").count() == 1
+    assert Event.objects.filter(submission=case, kind="council_instructed").count() == NEEDED
 
 
-def test_recommendation_is_recorded_on_a_closed_case(client, pe_council):
-    story = drive("final_factual_record", party="PE")
-    story.add("publication_instructed", author="council:PE", data={"party": "PE"})
+def test_recommendation_is_recorded_on_a_closed_case(client, a_council):
+    story = drive("final_factual_record")
+    instruct_by_the_council(story, "publication_instructed")
     story.add("published")
-    client.force_login(pe_council)
+    client.force_login(a_council)
     with frozen(D(2024, 1, 10)):
         response = client.post(
             reverse("council_recommend", kwargs={"pk": story.case.pk}),
@@ -97,36 +158,37 @@ def test_recommendation_is_recorded_on_a_closed_case(client, pe_council):
     event = Event.objects.get(submission=story.case, kind="recommendation_made")
     assert (event.note, event.data, event.author) == (
         "Fortalecer OSINFOR.",
-        {"party": "PE", "publish_requested": True},  # its text waits for review
-        "council:PE",
+        {"party": A, "publish_requested": True},  # its text waits for review
+        f"council:{A}",
     )
 
 
-def test_instruct_in_the_wrong_stage_redirects_with_a_message(client, pe_council):
-    story = drive("final_factual_record", party="PE")
-    story.add("publication_instructed", author="council:PE", data={"party": "PE"})
+def test_instruct_in_the_wrong_stage_redirects_with_a_message(client, a_council):
+    story = drive("final_factual_record")
+    instruct_by_the_council(story, "publication_instructed")
     story.add("published")
-    client.force_login(pe_council)
+    client.force_login(a_council)
     response = client.get(reverse("council_instruct", kwargs={"pk": story.case.pk}), follow=True)
     assert response.redirect_chain == [(f"/en/council/cases/{story.case.pk}/", 302)]
     assert "cannot be recorded while the case is in" in response.content.decode()
 
 
-def test_council_sees_drafts_not_party_concerned_material(client, pe_council):
-    story = drive("draft_comment_period", party="PE")
-    story.add("correspondence", visibility="party_concerned", title="Solo para el Perú")
+def test_council_sees_drafts_not_party_concerned_material(client, a_council):
+    story = drive("draft_comment_period")
+    only_a = f"Solo para {name(A, 'es')}"
+    story.add("correspondence", visibility="party_concerned", title=only_a)
     story.add("correspondence", visibility="parties", title="Para todos")
-    client.force_login(pe_council)
+    client.force_login(a_council)
     body = client.get(reverse("council_case", kwargs={"pk": story.case.pk})).content.decode()
     assert "Para todos" in body
-    assert "Solo para el Perú" not in body
+    assert only_a not in body
     assert "Draft factual record submitted to the Council" in body
 
 
-def test_council_list_query_count(client, pe_council, django_assert_max_num_queries):
+def test_council_list_query_count(client, a_council, django_assert_max_num_queries):
     for _ in range(3):
-        drive("awaiting_council", party="PE")
-    client.force_login(pe_council)
+        drive("awaiting_council")
+    client.force_login(a_council)
     with django_assert_max_num_queries(12):
         response = client.get(reverse("council_home"))
     assert response.content.decode().count("/en/council/cases/") == 3

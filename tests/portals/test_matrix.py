@@ -12,16 +12,17 @@ from secretariat.portals import urls as portal_urls
 from submissions.models import Document
 from submissions.storage import DocumentInput
 from tests.helpers_cases import drive
+from tests.parties import SLUG, A
 from tests.portals.conftest import stored_pdf
 
 USERS = [
     "anonymous",
     "officer",
     "director",
-    "pe_focal",
-    "us_focal",
-    "pe_council",
-    "us_council",
+    "a_focal",
+    "b_focal",
+    "a_council",
+    "b_council",
     "auditor",
 ]
 
@@ -32,9 +33,9 @@ def codes(*values):
 
 
 L = "login"  # a redirect to the sign-in page
-# The Peru case awaiting Peru's response: only Peru's focal points; staff may see, not act here.
+# A case of Party A awaiting A's response: only A's focal points; staff may see, not act here.
 PARTY_AW = codes(L, 403, 403, 200, 404, 404, 404, 403)
-# A case notified to the Council: Peru's focal points see it (not here), the US's do not.
+# A case notified to the Council: A's focal points see it (not here), B's do not.
 COUNCIL_AC = codes(L, 403, 403, 403, 404, 200, 200, 403)
 
 # url name -> (case, method, codes)
@@ -45,7 +46,7 @@ MATRIX = {
     "party_case": ("aw", "get", PARTY_AW),
     "party_respond": ("aw", "get", PARTY_AW),
     # The 45 days for the response are long past (no frozen date here): the workflow no longer
-    # offers the extension, so its form sends Peru back to the case with the reason.
+    # offers the extension, so its form sends Party A back to the case with the reason.
     "party_extension": ("aw", "get", codes(L, 403, 403, 302, 404, 404, 404, 403)),
     "party_correspondence": ("aw", "get", PARTY_AW),
     "party_document": ("aw", "get", PARTY_AW),
@@ -56,16 +57,23 @@ MATRIX = {
     "council_home": (None, "get", codes(L, 403, 403, 403, 403, 200, 200, 403)),
     "council_case": ("ac", "get", COUNCIL_AC),
     "council_instruct": ("ac", "get", COUNCIL_AC),
-    # A vote against is a step of profiles that add it (profiles.COUNCIL_VOTES), not of the
-    # TPA: the page sends the member back to the case with the reason.
-    "council_decline": ("ac", "get", codes(L, 403, 403, 403, 404, 302, 302, 403)),
+    # A vote against is a step of profiles that add it (profiles.COUNCIL_VOTES, the CEC's), not
+    # of the TPA: there the page sends the member back to the case with the reason.
+    "council_decline": (
+        "ac",
+        "get",
+        {
+            "us-peru-tpa": codes(L, 403, 403, 403, 404, 302, 302, 403),
+            "usmca-cec": codes(L, 403, 403, 403, 404, 200, 200, 403),
+        }[SLUG],
+    ),
     # Publication is offered once the final factual record is submitted (before, the page
     # sends the member back to the case).
     "council_publish": ("ff", "get", codes(L, 403, 403, 403, 403, 200, 200, 403)),
     "council_document": ("ac", "get", COUNCIL_AC),
     # After the draft both Parties see the case; recommendations come once the record is final.
     "council_recommend": ("ff", "get", codes(L, 403, 403, 403, 403, 200, 200, 403)),
-    # The Peru member's instruction: the US member sees the case but not a receipt in his name.
+    # Party A's member's instruction: B's member sees the case but not a receipt in A's name.
     "council_receipt": ("ff", "get", codes(L, 403, 403, 403, 403, 200, 404, 403)),
     "council_receipt_document": ("ff", "get", codes(L, 403, 403, 403, 403, 200, 404, 403)),
     "account_list": (None, "get", codes(L, 200, 200, 403, 403, 403, 403, 200)),
@@ -96,7 +104,7 @@ def test_every_route_is_in_the_matrix():
 
 def _case(kind):
     if kind == "aw":
-        story = drive("response_decision", party="PE")
+        story = drive("response_decision")
         story.add(
             "information_added",
             author="submitter",
@@ -106,10 +114,10 @@ def _case(kind):
             ],
         )
         story.add("response_decided", data={"outcome": "request"})
-        receipt = story.add("correspondence", author="party:PE", title="Carta")
+        receipt = story.add("correspondence", author=f"party:{A}", title="Carta")
         return story.case, {"seq": receipt.seq}
     if kind == "ac":
-        story = drive("awaiting_council", party="PE")
+        story = drive("awaiting_council")
         story.add(
             "correspondence",
             visibility="parties",
@@ -117,9 +125,9 @@ def _case(kind):
         )
         return story.case, {}
     if kind == "dc":
-        return drive("draft_comment_period", party="PE").case, {}
-    story = drive("final_factual_record", party="PE")
-    instructed = story.case.events.get(kind="council_instructed")
+        return drive("draft_comment_period").case, {}
+    story = drive("final_factual_record")
+    instructed = story.case.events.get(kind="council_instructed", author=f"council:{A}")
     return story.case, {"seq": instructed.seq}
 
 
@@ -135,7 +143,7 @@ def _kwargs(name, case_kind, request):
             first_name="Ana",
             last_name="Quispe",
             role="party_focal_point",
-            party="PE",
+            party=A,
             language="es",
             actor=director,
         )

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from tests.helpers_cases import TIMELINE, drive, frozen
+from tests.parties import SLUG, A, B
 from tests.portals.conftest import pdf
 from tests.portals.test_party import respond_post
 from workflow import services
@@ -18,6 +19,18 @@ pytestmark = pytest.mark.django_db
 
 AFTER_DRAFT = TIMELINE["draft_submitted"] + datetime.timedelta(days=1)
 AFTER_NOTICE = TIMELINE["factual_record_notified"] + datetime.timedelta(days=1)
+
+# Party A's name in English, and its Council member.
+A_NAME = {"us-peru-tpa": "Peru", "usmca-cec": "Mexico"}[SLUG]
+A_MEMBER = {"us-peru-tpa": "Council member of Peru", "usmca-cec": "Council member of Mexico"}[SLUG]
+# How many members' instructions make the Council's (TPA: any one; CEC: two of three).
+NEEDED = {"us-peru-tpa": 1, "usmca-cec": 2}[SLUG]
+# What a member is offered once the Council is notified: the instruction, and where the
+# profile adds it (the CEC's COUNCIL_VOTES) a vote against.
+BEFORE_INSTRUCTION = {
+    "us-peru-tpa": ["council_instructed"],
+    "usmca-cec": ["council_instructed", "council_declined"],
+}[SLUG]
 
 
 def _options(html: str, name: str) -> dict:
@@ -37,11 +50,11 @@ def _help(html: str) -> str:
 # --- 1. Who will see an annex ---------------------------------------------------------------
 
 
-def test_the_other_party_is_not_offered_party_concerned(client, pe_focal):
-    """Peru comments on a draft about the United States: "Party concerned" would mean the
-    United States, so Peru is not offered it, and the help text says why."""
-    case = drive("draft_comment_period", party="US").case
-    client.force_login(pe_focal)
+def test_the_other_party_is_not_offered_party_concerned(client, a_focal):
+    """Party A comments on a draft about the United States (B): "Party concerned" would mean
+    the United States, so A is not offered it, and the help text says why."""
+    case = drive("draft_comment_period", party=B).case
+    client.force_login(a_focal)
     with frozen(AFTER_DRAFT):
         html = client.get(reverse("party_comment", args=[case.pk])).content.decode()
     options = _options(html, "attachments-0-visibility")
@@ -52,13 +65,13 @@ def test_the_other_party_is_not_offered_party_concerned(client, pe_focal):
     assert "would go to United States, not to your Party" in text
 
 
-def test_the_other_party_cannot_post_party_concerned(client, pe_focal):
-    case = drive("draft_comment_period", party="US").case
-    client.force_login(pe_focal)
+def test_the_other_party_cannot_post_party_concerned(client, a_focal):
+    case = drive("draft_comment_period", party=B).case
+    client.force_login(a_focal)
     post = {
         "event_count": case.event_count,
         "language": "es",
-        "document_title": "Observaciones del Perú",
+        "document_title": "Observaciones de la Parte",
         "document": pdf("observaciones.pdf"),
         "attachments-TOTAL_FORMS": "1",
         "attachments-INITIAL_FORMS": "0",
@@ -71,24 +84,24 @@ def test_the_other_party_cannot_post_party_concerned(client, pe_focal):
         response = client.post(reverse("party_comment", args=[case.pk]), post)
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
-    assert not Event.objects.filter(submission=case, kind="draft_commented", author="party:PE")
+    assert not Event.objects.filter(submission=case, kind="draft_commented", author=f"party:{A}")
 
 
-def test_the_party_concerned_is_told_it_is_itself(client, pe_focal):
-    case = drive("awaiting_response", party="PE").case
-    client.force_login(pe_focal)
+def test_the_party_concerned_is_told_it_is_itself(client, a_focal):
+    case = drive("awaiting_response").case
+    client.force_login(a_focal)
     with frozen(TIMELINE["response_decided"] + datetime.timedelta(days=10)):
         html = client.get(reverse("party_respond", args=[case.pk])).content.decode()
     options = _options(html, "attachments-0-visibility")
     assert options["party_concerned"] == (
-        "Secretariat and your Party only (the Party concerned, Peru)"
+        f"Secretariat and your Party only (the Party concerned, {A_NAME})"
     )
-    assert "the Secretariat and your Party only (the Party concerned, Peru)" in _help(html)
+    assert f"the Secretariat and your Party only (the Party concerned, {A_NAME})" in _help(html)
 
 
-def test_the_other_partys_letter_defaults_to_a_level_it_may_choose(client, pe_focal):
-    case = drive("draft_comment_period", party="US").case
-    client.force_login(pe_focal)
+def test_the_other_partys_letter_defaults_to_a_level_it_may_choose(client, a_focal):
+    case = drive("draft_comment_period", party=B).case
+    client.force_login(a_focal)
     with frozen(AFTER_DRAFT):
         html = client.get(reverse("party_correspondence", args=[case.pk])).content.decode()
     assert "party_concerned" not in _options(html, "visibility")
@@ -99,31 +112,31 @@ def test_the_other_partys_letter_defaults_to_a_level_it_may_choose(client, pe_fo
 
 
 @pytest.mark.parametrize("stage", ["factual_record_preparation", "final_factual_record"])
-def test_an_instruction_given_is_shown_not_offered(client, us_council, stage):
-    case = drive(stage, party="PE").case
-    client.force_login(us_council)
+def test_an_instruction_given_is_shown_not_offered(client, b_council, stage):
+    case = drive(stage).case
+    client.force_login(b_council)
     with frozen(TIMELINE["final_submitted"] + datetime.timedelta(days=1)):
         response = client.get(reverse("council_case", args=[case.pk]))
         # The engine still accepts a further instruction (REGISTRY-FORMAT.md) …
-        legal = {a.kind for a in services.available_actions(case, us_council)}
+        legal = {a.kind for a in services.available_actions(case, b_council)}
     assert "council_instructed" in legal
     # … but the page does not offer it, and says it was given, when and by whom.
     assert "council_instructed" not in [a["kind"] for a in response.context["actions"]]
     html = response.content.decode()
     assert "Instruct the Secretariat to prepare a factual record" not in html
     assert (
-        "Council member of Peru instructed the Secretariat to prepare a factual record on "
+        f"{A_MEMBER} instructed the Secretariat to prepare a factual record on "
         "1 August 2023." in " ".join(html.split())
     )
-    assert "Members who have so far" not in html  # any one member suffices here
+    assert "Members who have so far" not in html  # the Council's rule is met
 
 
-def test_before_an_instruction_it_is_offered_and_nothing_is_shown(client, us_council):
-    case = drive("awaiting_council", party="PE").case
-    client.force_login(us_council)
+def test_before_an_instruction_it_is_offered_and_nothing_is_shown(client, b_council):
+    case = drive("awaiting_council").case
+    client.force_login(b_council)
     with frozen(AFTER_NOTICE):
         response = client.get(reverse("council_case", args=[case.pk]))
-    assert [a["kind"] for a in response.context["actions"]] == ["council_instructed"]
+    assert [a["kind"] for a in response.context["actions"]] == BEFORE_INSTRUCTION
     assert "The Secretariat was instructed" not in response.content.decode()
 
 
@@ -131,14 +144,14 @@ def test_before_an_instruction_it_is_offered_and_nothing_is_shown(client, us_cou
 
 
 @pytest.mark.parametrize("method", ["get", "post"])
-def test_publication_before_a_final_record_is_refused_at_its_address(client, pe_council, method):
-    case = drive("awaiting_council", party="PE").case
-    client.force_login(pe_council)
+def test_publication_before_a_final_record_is_refused_at_its_address(client, a_council, method):
+    case = drive("awaiting_council").case
+    client.force_login(a_council)
     url = reverse("council_publish", args=[case.pk])
     with frozen(AFTER_NOTICE):
         # The engine would take it: only the portal holds it back.
         assert "publication_instructed" in {
-            a.kind for a in services.available_actions(case, pe_council)
+            a.kind for a in services.available_actions(case, a_council)
         }
         data = {"event_count": case.event_count, "reasons": ""} if method == "post" else None
         response = getattr(client, method)(url, data, follow=True)
@@ -150,21 +163,21 @@ def test_publication_before_a_final_record_is_refused_at_its_address(client, pe_
 
 
 @pytest.mark.parametrize("method", ["get", "post"])
-def test_a_second_instruction_is_refused_at_its_address(client, us_council, method):
-    case = drive("factual_record_preparation", party="PE").case
-    client.force_login(us_council)
+def test_a_second_instruction_is_refused_at_its_address(client, b_council, method):
+    case = drive("factual_record_preparation").case
+    client.force_login(b_council)
     url = reverse("council_instruct", args=[case.pk])
     with frozen(TIMELINE["council_instructed"] + datetime.timedelta(days=2)):
         data = {"event_count": case.event_count, "reasons": ""} if method == "post" else None
         response = getattr(client, method)(url, data, follow=True)
     assert response.redirect_chain == [(f"/en/council/cases/{case.pk}/", 302)]
     assert "already been instructed" in response.content.decode()
-    assert Event.objects.filter(submission=case, kind="council_instructed").count() == 1
+    assert Event.objects.filter(submission=case, kind="council_instructed").count() == NEEDED
 
 
-def test_a_further_response_after_the_case_moved_on_is_refused(client, pe_focal):
-    case = drive("factual_record_decision", party="PE").case
-    client.force_login(pe_focal)
+def test_a_further_response_after_the_case_moved_on_is_refused(client, a_focal):
+    case = drive("factual_record_decision").case
+    client.force_login(a_focal)
     with frozen(TIMELINE["party_responded"] + datetime.timedelta(days=3)):
         response = client.post(
             reverse("party_respond", args=[case.pk]), respond_post(case), follow=True
@@ -177,9 +190,9 @@ def test_a_further_response_after_the_case_moved_on_is_refused(client, pe_focal)
 # --- 4. The receipt page -----------------------------------------------------------------------
 
 
-def test_the_receipt_names_its_download_and_quotes_the_act(client, pe_focal):
-    case = drive("awaiting_response", party="PE").case
-    client.force_login(pe_focal)
+def test_the_receipt_names_its_download_and_quotes_the_act(client, a_focal):
+    case = drive("awaiting_response").case
+    client.force_login(a_focal)
     with frozen(TIMELINE["response_decided"] + datetime.timedelta(days=10)):
         response = client.post(
             reverse("party_respond", args=[case.pk]), respond_post(case), follow=True
@@ -192,9 +205,9 @@ def test_the_receipt_names_its_download_and_quotes_the_act(client, pe_focal):
     assert "(Word)" not in html
 
 
-def test_the_other_partys_letter_cannot_go_to_the_party_concerned(client, pe_focal):
-    case = drive("draft_comment_period", party="US").case
-    client.force_login(pe_focal)
+def test_the_other_partys_letter_cannot_go_to_the_party_concerned(client, a_focal):
+    case = drive("draft_comment_period", party=B).case
+    client.force_login(a_focal)
     post = {
         "event_count": case.event_count,
         "subject": "Nota",
@@ -207,4 +220,4 @@ def test_the_other_partys_letter_cannot_go_to_the_party_concerned(client, pe_foc
         response = client.post(reverse("party_correspondence", args=[case.pk]), post)
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
-    assert not Event.objects.filter(submission=case, kind="correspondence", author="party:PE")
+    assert not Event.objects.filter(submission=case, kind="correspondence", author=f"party:{A}")

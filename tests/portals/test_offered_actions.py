@@ -16,6 +16,7 @@ from django.utils import translation
 
 from secretariat.portals import offers
 from tests.helpers_cases import TIMELINE, drive, frozen
+from tests.parties import SLUG
 from workflow import services
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +31,21 @@ PAST_TENSE = (
     "Council recommendation",
 )
 
+# What a member is offered once the Council is notified.
+BEFORE_INSTRUCTION = {
+    "us-peru-tpa": {
+        "kinds": ["council_instructed"],
+        "buttons": ["Instruct the Secretariat to prepare a factual record"],
+    },
+    "usmca-cec": {
+        "kinds": ["council_instructed", "council_declined"],
+        "buttons": [
+            "Instruct the Secretariat to prepare a factual record",
+            "Vote against preparing a factual record",
+        ],
+    },
+}[SLUG]
+
 
 def _buttons(html: str) -> list[str]:
     """The texts of the case header's action buttons."""
@@ -43,9 +59,9 @@ def _kinds(response) -> list[str]:
     return [action["kind"] for action in response.context["actions"]]
 
 
-def test_the_party_is_offered_verbs(client, pe_focal):
-    case = drive("awaiting_response", party="PE").case
-    client.force_login(pe_focal)
+def test_the_party_is_offered_verbs(client, a_focal):
+    case = drive("awaiting_response").case
+    client.force_login(a_focal)
     with frozen(TIMELINE["response_decided"] + datetime.timedelta(days=10)):
         response = client.get(reverse("party_case", args=[case.pk]))
     assert _kinds(response) == ["party_responded", "extension_notified", "correspondence"]
@@ -56,46 +72,45 @@ def test_the_party_is_offered_verbs(client, pe_focal):
     ]
 
 
-def test_the_action_page_is_headed_by_the_same_verb(client, pe_focal):
-    case = drive("awaiting_response", party="PE").case
-    client.force_login(pe_focal)
+def test_the_action_page_is_headed_by_the_same_verb(client, a_focal):
+    case = drive("awaiting_response").case
+    client.force_login(a_focal)
     with frozen(TIMELINE["response_decided"] + datetime.timedelta(days=10)):
         html = client.get(reverse("party_extension", args=[case.pk])).content.decode()
     assert re.search(r"<h1>\s*Notify exceptional circumstances\s*</h1>", html)
     assert "<title>Notify exceptional circumstances ·" in html
 
 
-def test_publication_is_not_offered_before_a_final_record(client, pe_council):
-    story = drive("awaiting_council", party="PE")
+def test_publication_is_not_offered_before_a_final_record(client, a_council):
+    story = drive("awaiting_council")
     case = story.case
-    client.force_login(pe_council)
+    client.force_login(a_council)
     with frozen(TIMELINE["factual_record_notified"] + datetime.timedelta(days=1)):
         response = client.get(reverse("council_case", args=[case.pk]))
         # The workflow would accept it (the engine is unchanged) …
-        legal = {a.kind for a in services.available_actions(case, pe_council)}
+        legal = {a.kind for a in services.available_actions(case, a_council)}
         assert "publication_instructed" in legal
-    # … but the page offers only the instruction to prepare the record.
-    assert _kinds(response) == ["council_instructed"]
-    assert _buttons(response.content.decode()) == [
-        "Instruct the Secretariat to prepare a factual record"
-    ]
+    # … but the page offers only the instruction to prepare the record (and, where the profile
+    # adds it, the CEC's vote against it).
+    assert _kinds(response) == BEFORE_INSTRUCTION["kinds"]
+    assert _buttons(response.content.decode()) == BEFORE_INSTRUCTION["buttons"]
 
 
-def test_publication_is_not_offered_while_the_draft_is_out(client, pe_council):
-    case = drive("draft_comment_period", party="PE").case
-    client.force_login(pe_council)
+def test_publication_is_not_offered_while_the_draft_is_out(client, a_council):
+    case = drive("draft_comment_period").case
+    client.force_login(a_council)
     with frozen(TIMELINE["draft_submitted"] + datetime.timedelta(days=1)):
         response = client.get(reverse("council_case", args=[case.pk]))
     assert "publication_instructed" not in _kinds(response)
     assert "Instruct publication" not in response.content.decode()
 
 
-def test_publication_is_offered_once_the_final_record_is_submitted(client, pe_council):
-    case = drive("final_factual_record", party="PE").case
-    client.force_login(pe_council)
+def test_publication_is_offered_once_the_final_record_is_submitted(client, a_council):
+    case = drive("final_factual_record").case
+    client.force_login(a_council)
     with frozen(TIMELINE["final_submitted"] + datetime.timedelta(days=1)):
         response = client.get(reverse("council_case", args=[case.pk]))
-        legal = {a.kind for a in services.available_actions(case, pe_council)}
+        legal = {a.kind for a in services.available_actions(case, a_council)}
     kinds = _kinds(response)
     assert "publication_instructed" in kinds
     assert set(kinds) <= legal
@@ -103,13 +118,13 @@ def test_publication_is_offered_once_the_final_record_is_submitted(client, pe_co
 
 
 def test_held_back_only_holds_publication_before_the_final_record():
-    early = drive("factual_record_preparation", party="PE").case
-    final = drive("final_factual_record", party="PE").case
+    early = drive("factual_record_preparation").case
+    final = drive("final_factual_record").case
     assert offers.held_back(early, "publication_instructed")
     assert not offers.held_back(final, "publication_instructed")
     # The instruction to prepare the record is on record in both: not offered again.
     assert offers.held_back(early, "council_instructed")
-    assert not offers.held_back(drive("awaiting_council", party="PE").case, "council_instructed")
+    assert not offers.held_back(drive("awaiting_council").case, "council_instructed")
 
 
 @pytest.mark.parametrize("kind", sorted(offers.ACTION_LABELS))
@@ -121,21 +136,21 @@ def test_every_portal_action_has_a_verb_not_the_event_name(kind):
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_no_form_says_optional_twice(client, pe_focal, pe_council, language):
-    waiting = drive("awaiting_response", party="PE").case
-    final = drive("final_factual_record", party="PE").case
-    notified = drive("awaiting_council", party="PE").case
+def test_no_form_says_optional_twice(client, a_focal, a_council, language):
+    waiting = drive("awaiting_response").case
+    final = drive("final_factual_record").case
+    notified = drive("awaiting_council").case
     in_time = TIMELINE["response_decided"] + datetime.timedelta(days=10)
     after_final = TIMELINE["final_submitted"] + datetime.timedelta(days=1)
     after_notified = TIMELINE["factual_record_notified"] + datetime.timedelta(days=1)
     pages = [
-        (pe_focal, "party_respond", waiting, in_time),
-        (pe_focal, "party_extension", waiting, in_time),
-        (pe_focal, "party_correspondence", final, after_final),
-        (pe_focal, "party_comment", final, after_final),
-        (pe_council, "council_instruct", notified, after_notified),
-        (pe_council, "council_publish", final, after_final),
-        (pe_council, "council_recommend", final, after_final),
+        (a_focal, "party_respond", waiting, in_time),
+        (a_focal, "party_extension", waiting, in_time),
+        (a_focal, "party_correspondence", final, after_final),
+        (a_focal, "party_comment", final, after_final),
+        (a_council, "council_instruct", notified, after_notified),
+        (a_council, "council_publish", final, after_final),
+        (a_council, "council_recommend", final, after_final),
     ]
     twice = re.compile(r"\((optional|opcional)\)\s*(<[^>]+>\s*)*\((optional|opcional)\)")
     radios = 0

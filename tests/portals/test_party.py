@@ -9,12 +9,36 @@ from submissions import access
 from submissions.models import Document
 from submissions.stages import Stage
 from tests.helpers_cases import TIMELINE, drive, frozen
+from tests.parties import SLUG, A, B
 from tests.portals.conftest import pdf
 from workflow import services
 from workflow.models import Deadline, Event
 
 D = datetime.date
-REQUESTED = TIMELINE["response_decided"]  # 7 May 2023: 45 days → 21 June, 60 → 6 July
+REQUESTED = TIMELINE["response_decided"]  # Sunday 7 May 2023
+
+# The Party's response period from the request of 7 May 2023, and its extension for
+# exceptional circumstances:
+# - TPA Art. 18.8.5: 45 days → Wednesday 21 June; 60 → Thursday 6 July.
+# - CEC (USMCA Art. 24.27(4)): 60 days → Thursday 6 July; 90 → Saturday 5 August, moved to
+#   Monday 7 August 2023 (not a holiday in Montréal: Quebec keeps no Civic Holiday).
+PERIOD = {
+    "us-peru-tpa": {"days": 45, "extended": 60, "extended_due": D(2023, 7, 6)},
+    "usmca-cec": {"days": 60, "extended": 90, "extended_due": D(2023, 8, 7)},
+}[SLUG]
+# The first day after the period, when exceptional circumstances can no longer be notified:
+# TPA day 46 (Thursday 22 June); CEC day 61 (Friday 7 July).
+PERIOD_OVER = {"us-peru-tpa": D(2023, 6, 22), "usmca-cec": D(2023, 7, 7)}[SLUG]
+# The title Party A's government gives its response.
+RESPONSE_TITLE = {
+    "us-peru-tpa": "Respuesta del Gobierno del Perú",
+    "usmca-cec": "Respuesta del Gobierno de México",
+}[SLUG]
+# The information a Party sends with its response, under the profile's article.
+PRIVATE_REMEDIES = {
+    "us-peru-tpa": "Private remedies (Art. 18.8.5(b)(ii))",
+    "usmca-cec": "Private remedies (Art. 24.27)",
+}[SLUG]
 
 
 def respond_post(case, **overrides):
@@ -25,7 +49,7 @@ def respond_post(case, **overrides):
         "private_remedies": "Acción de amparo disponible, no ejercida.",
         "capacity_building": "Programa forestal 2022.",
         "language": "es",
-        "document_title": "Respuesta del Gobierno del Perú",
+        "document_title": RESPONSE_TITLE,
         "document": pdf("respuesta.pdf"),
         "attachments-TOTAL_FORMS": "1",
         "attachments-INITIAL_FORMS": "0",
@@ -71,31 +95,31 @@ def propose_publishing_document(case, officer, event, document, day):
         )
 
 
-def test_peru_gets_404_on_a_us_case_and_before_the_request(client, pe_focal, officer, director):
-    us_case = drive("awaiting_response", party="US").case
-    pe_before = drive("response_decision", party="PE").case
+def test_party_a_gets_404_on_a_b_case_and_before_the_request(client, a_focal, officer, director):
+    b_case = drive("awaiting_response", party=B).case
+    a_before = drive("response_decision", party=A).case
     with frozen(D(2023, 5, 8)):
         # A request proposed but not yet approved (four eyes) is not a delivered request.
         services.record_event(
-            pe_before, "response_decided", actor=officer, data={"outcome": "request"}
+            a_before, "response_decided", actor=officer, data={"outcome": "request"}
         )
-    client.force_login(pe_focal)
-    for case in (us_case, pe_before):
+    client.force_login(a_focal)
+    for case in (b_case, a_before):
         assert client.get(reverse("party_case", kwargs={"pk": case.pk})).status_code == 404
         assert client.get(reverse("party_respond", kwargs={"pk": case.pk})).status_code == 404
-    assert us_case.reference not in client.get(reverse("party_home")).content.decode()
+    assert b_case.reference not in client.get(reverse("party_home")).content.decode()
     with frozen(D(2023, 5, 10)):
-        proposal = pe_before.events.get(kind="proposed")
-        services.approve_proposal(pe_before, proposal.seq, actor=director)
-    assert client.get(reverse("party_case", kwargs={"pk": pe_before.pk})).status_code == 200
+        proposal = a_before.events.get(kind="proposed")
+        services.approve_proposal(a_before, proposal.seq, actor=director)
+    assert client.get(reverse("party_case", kwargs={"pk": a_before.pk})).status_code == 200
 
 
 def test_response_with_annex_moves_the_case_and_sends_a_receipt(
-    client, pe_focal, django_capture_on_commit_callbacks
+    client, a_focal, django_capture_on_commit_callbacks
 ):
-    story = drive("awaiting_response", party="PE")
+    story = drive("awaiting_response")
     case = story.case
-    client.force_login(pe_focal)
+    client.force_login(a_focal)
     with frozen(D(2023, 6, 10)), django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("party_respond", kwargs={"pk": case.pk}), respond_post(case))
     event = Event.objects.get(submission=case, kind="party_responded")
@@ -103,8 +127,8 @@ def test_response_with_annex_moves_the_case_and_sends_a_receipt(
     assert response["Location"] == f"/en/party/cases/{case.pk}/receipts/{event.seq}/"
     case.refresh_from_db()
     assert case.stage == Stage.FACTUAL_RECORD_DECISION
-    assert event.author == "party:PE"
-    assert event.recorded_by == pe_focal
+    assert event.author == f"party:{A}"
+    assert event.recorded_by == a_focal
     assert event.data == {
         "pending_proceeding": False,
         "information": {
@@ -117,17 +141,17 @@ def test_response_with_annex_moves_the_case_and_sends_a_receipt(
     }
     docs = list(event.documents.order_by("position").values_list("title", "kind", "visibility"))
     assert docs == [
-        ("Respuesta del Gobierno del Perú", "response", "parties"),
+        (RESPONSE_TITLE, "response", "parties"),
         ("Anexo 1", "annex", "party_concerned"),
     ]
     deadline = Deadline.objects.get(submission=case, kind="party_response")
     assert (deadline.state, deadline.met_on, deadline.late) == ("met", D(2023, 6, 10), False)
     # The notices outbox tells the Party concerned of its response: no second receipt email.
-    to_focal = [m for m in mail.outbox if m.to == ["pe_focal@example.org"]]
+    to_focal = [m for m in mail.outbox if m.to == ["a_focal@example.org"]]
     assert [m.subject for m in to_focal] == [f"{case.reference}: your response has been received"]
     # Every request renews the session (SESSION_SAVE_EVERY_REQUEST): the one renewed on the
     # frozen day of 2023 has long expired by today's clock.
-    client.force_login(pe_focal)
+    client.force_login(a_focal)
     receipt = client.get(response["Location"])
     assert event.hash in receipt.content.decode()
     # Sent for the public, held for the Secretariat: the receipt says so (the helper's walk).
@@ -146,9 +170,9 @@ def test_response_with_annex_moves_the_case_and_sends_a_receipt(
     assert any(text.startswith(note) for text in paragraphs)
 
 
-def test_a_pending_proceeding_needs_its_details(client, pe_focal):
-    case = drive("awaiting_response", party="PE").case
-    client.force_login(pe_focal)
+def test_a_pending_proceeding_needs_its_details(client, a_focal):
+    case = drive("awaiting_response").case
+    client.force_login(a_focal)
     with frozen(D(2023, 6, 10)):
         response = client.post(
             reverse("party_respond", kwargs={"pk": case.pk}),
@@ -161,9 +185,9 @@ def test_a_pending_proceeding_needs_its_details(client, pe_focal):
     assert not Event.objects.filter(submission=case, kind="party_responded").exists()
 
 
-def test_a_stale_form_is_refused_with_a_message(client, pe_focal):
-    case = drive("awaiting_response", party="PE").case
-    client.force_login(pe_focal)
+def test_a_stale_form_is_refused_with_a_message(client, a_focal):
+    case = drive("awaiting_response").case
+    client.force_login(a_focal)
     with frozen(D(2023, 6, 10)):
         response = client.post(
             reverse("party_respond", kwargs={"pk": case.pk}),
@@ -173,11 +197,11 @@ def test_a_stale_form_is_refused_with_a_message(client, pe_focal):
     assert "This case has moved on since you opened it" in response.content.decode()
 
 
-def test_extension_while_the_45_days_run_moves_the_due_date_to_60(
-    client, pe_focal, django_capture_on_commit_callbacks
+def test_extension_while_the_response_period_runs_lengthens_it(
+    client, a_focal, django_capture_on_commit_callbacks
 ):
-    case = drive("awaiting_response", party="PE").case
-    client.force_login(pe_focal)
+    case = drive("awaiting_response").case
+    client.force_login(a_focal)
     url = reverse("party_extension", kwargs={"pk": case.pk})
     with frozen(D(2023, 6, 16)), django_capture_on_commit_callbacks(execute=True):  # day 40
         response = client.post(url, {"event_count": case.event_count, "circumstances": "Huelga."})
@@ -185,21 +209,22 @@ def test_extension_while_the_45_days_run_moves_the_due_date_to_60(
     receipts = [m for m in mail.outbox if m.subject.startswith("Receipt:")]
     assert [(m.to, m.subject) for m in receipts] == [
         (
-            ["pe_focal@example.org"],
-            f"Receipt: Exceptional circumstances notified (60 days) — {case.reference}",
+            ["a_focal@example.org"],
+            f"Receipt: Exceptional circumstances notified ({PERIOD['extended']} days) — "
+            f"{case.reference}",
         )
     ]
     assert case.reference in receipts[0].body
     assert case.reference in receipts[0].alternatives[0][0]
     deadline = Deadline.objects.get(submission=case, kind="party_response", state="open")
-    assert (deadline.length, deadline.due_on) == (60, D(2023, 7, 6))
+    assert (deadline.length, deadline.due_on) == (PERIOD["extended"], PERIOD["extended_due"])
     assert Event.objects.get(submission=case, kind="extension_notified").note == "Huelga."
 
 
-def test_extension_after_the_45_days_is_refused(client, pe_focal):
-    case = drive("awaiting_response", party="PE").case
-    client.force_login(pe_focal)
-    with frozen(D(2023, 6, 22)):  # day 46
+def test_extension_after_the_response_period_is_refused(client, a_focal):
+    case = drive("awaiting_response").case
+    client.force_login(a_focal)
+    with frozen(PERIOD_OVER):
         response = client.post(
             reverse("party_extension", kwargs={"pk": case.pk}),
             {"event_count": case.event_count, "circumstances": "Tarde."},
@@ -209,25 +234,23 @@ def test_extension_after_the_45_days_is_refused(client, pe_focal):
     assert response.redirect_chain == [(f"/en/party/cases/{case.pk}/", 302)]
     page = response.content.decode()
     assert "This is not offered on this case now:" in page
-    assert "only while the 45 days for the response are running" in page
+    assert f"only while the {PERIOD['days']} days for the response are running" in page
     assert not Event.objects.filter(submission=case, kind="extension_notified").exists()
 
 
-def test_the_party_sees_confidential_annexes_but_not_secretariat_items(
-    client, pe_focal, pe_awaiting
-):
-    case = pe_awaiting.case
-    pe_awaiting.add("correspondence", visibility="secretariat", title="Nota interna")
-    client.force_login(pe_focal)
+def test_the_party_sees_confidential_annexes_but_not_secretariat_items(client, a_focal, a_awaiting):
+    case = a_awaiting.case
+    a_awaiting.add("correspondence", visibility="secretariat", title="Nota interna")
+    client.force_login(a_focal)
     body = client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
     assert "Anexo confidencial" in body
     assert "Nota interna" not in body
-    assert "45 calendar days from delivery of the request on 12 April 2023" in body
+    assert f"{PERIOD['days']} calendar days from delivery of the request on 12 April 2023" in body
 
 
-def test_both_parties_comment_on_a_draft_with_their_own_party(client, us_focal):
-    case = drive("draft_comment_period", party="PE").case
-    client.force_login(us_focal)
+def test_both_parties_comment_on_a_draft_with_their_own_party(client, b_focal):
+    case = drive("draft_comment_period").case
+    client.force_login(b_focal)
     with frozen(D(2023, 10, 20)):
         response = client.post(
             reverse("party_comment", kwargs={"pk": case.pk}),
@@ -247,16 +270,16 @@ def test_both_parties_comment_on_a_draft_with_their_own_party(client, us_focal):
     assert (met.state, met.late) == ("met", False)
 
 
-def test_council_member_may_see_a_draft_but_not_comment(client, pe_council):
-    case = drive("draft_comment_period", party="PE").case
-    client.force_login(pe_council)
+def test_council_member_may_see_a_draft_but_not_comment(client, a_council):
+    case = drive("draft_comment_period").case
+    client.force_login(a_council)
     response = client.post(reverse("party_comment", kwargs={"pk": case.pk}), {})
     assert response.status_code == 403
 
 
-def test_correspondence_keeps_its_visibility(client, pe_focal, pe_awaiting):
-    case = pe_awaiting.case
-    client.force_login(pe_focal)
+def test_correspondence_keeps_its_visibility(client, a_focal, a_awaiting):
+    case = a_awaiting.case
+    client.force_login(a_focal)
     with frozen(D(2023, 4, 20)):
         response = client.post(
             reverse("party_correspondence", kwargs={"pk": case.pk}),
@@ -274,31 +297,31 @@ def test_correspondence_keeps_its_visibility(client, pe_focal, pe_awaiting):
     assert (event.title, event.visibility, event.author) == (
         "Consulta",
         "party_concerned",
-        "party:PE",
+        f"party:{A}",
     )
 
 
 @pytest.mark.parametrize("name", ["party_respond", "party_extension", "party_correspondence"])
-def test_wrong_method_is_405(client, pe_focal, pe_awaiting, name):
-    client.force_login(pe_focal)
-    response = client.put(reverse(name, kwargs={"pk": pe_awaiting.case.pk}))
+def test_wrong_method_is_405(client, a_focal, a_awaiting, name):
+    client.force_login(a_focal)
+    response = client.put(reverse(name, kwargs={"pk": a_awaiting.case.pk}))
     assert response.status_code == 405
 
 
-def test_case_list_query_count(client, pe_focal, django_assert_max_num_queries):
+def test_case_list_query_count(client, a_focal, django_assert_max_num_queries):
     for _ in range(3):
-        drive("awaiting_response", party="PE")
-    client.force_login(pe_focal)
+        drive("awaiting_response")
+    client.force_login(a_focal)
     with django_assert_max_num_queries(12):
         response = client.get(reverse("party_home"))
     assert response.content.decode().count("/en/party/cases/") == 3
 
 
-def test_a_met_deadline_says_its_target_date_in_the_past(client, pe_focal):
+def test_a_met_deadline_says_its_target_date_in_the_past(client, a_focal):
     """The helper's walk: "met on 3 December 2026, in time — due 19 January 2027" read as if
     the response were still due."""
-    case = drive("factual_record_decision", party="PE").case
-    client.force_login(pe_focal)
+    case = drive("factual_record_decision").case
+    client.force_login(a_focal)
     page = client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
     deadline = Deadline.objects.get(submission=case, kind="party_response")
     assert deadline.state == "met"
@@ -309,12 +332,12 @@ def test_a_met_deadline_says_its_target_date_in_the_past(client, pe_focal):
 
 
 def test_comments_sent_for_the_public_are_listed_for_the_secretariats_review(
-    client, us_focal, officer, director
+    client, b_focal, officer, director
 ):
     """The helper's walk: a Party asked for its comments to be public, and publishing the
     record left them unpublished with nothing in the workspace to say so."""
-    case = drive("draft_comment_period", party="PE").case
-    client.force_login(us_focal)
+    case = drive("draft_comment_period").case
+    client.force_login(b_focal)
     with frozen(D(2023, 10, 20)):
         client.post(
             reverse("party_comment", kwargs={"pk": case.pk}),
@@ -360,13 +383,13 @@ def test_comments_sent_for_the_public_are_listed_for_the_secretariats_review(
 
 
 def test_a_partys_information_waits_for_review_in_the_api_and_the_director_reads_it(
-    client, pe_focal, officer, director
+    client, a_focal, officer, director
 ):
     """The third walk: the Art. 18.8.5(b) information a Party sent with its response was in the
     open-data API at once, while every page held it for review, and no page showed it to the
     Secretariat."""
-    case = drive("awaiting_response", party="PE").case
-    client.force_login(pe_focal)
+    case = drive("awaiting_response").case
+    client.force_login(a_focal)
     with frozen(D(2023, 6, 10)):
         client.post(reverse("party_respond", kwargs={"pk": case.pk}), respond_post(case))
     event = Event.objects.get(submission=case, kind="party_responded")
@@ -375,7 +398,7 @@ def test_a_partys_information_waits_for_review_in_the_api_and_the_director_reads
     assert "Acción de amparo" not in Client().get(api).content.decode()
     client.force_login(officer)
     page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
-    assert "Private remedies (Art. 18.8.5(b)(ii)): Acción de amparo disponible" in page
+    assert f"{PRIVATE_REMEDIES}: Acción de amparo disponible" in page
     # The officer's form offers the response's text to publish, though its title and note are
     # empty (the fourth walk: the information could never be published from the page).
     form = page.split('name="visibility_changed-event"', 1)[1].split("</select>", 1)[0]
@@ -393,7 +416,7 @@ def test_a_partys_information_waits_for_review_in_the_api_and_the_director_reads
     letter = event.documents.get(visibility="parties")
     proposal = propose_publishing_document(case, officer, event, letter, D(2023, 6, 13))
     approvals = client.get(reverse("ws_approvals")).content.decode()
-    assert f"Document: Respuesta del Gobierno del Perú (entry no. {event.seq})" in approvals
+    assert f"Document: {RESPONSE_TITLE} (entry no. {event.seq})" in approvals
     with frozen(D(2023, 6, 13)):
         services.approve_proposal(case, proposal.seq, actor=director)
     # Once reviewed, the officer's timeline no longer says the entry awaits review.

@@ -14,10 +14,10 @@ D = datetime.date
 
 
 def test_declared_pending_proceeding_is_highlighted_and_closes_the_case(
-    client, pe_focal, officer, director, django_assert_max_num_queries
+    client, a_focal, officer, director, django_assert_max_num_queries
 ):
-    case = drive("awaiting_response", party="PE").case
-    client.force_login(pe_focal)
+    case = drive("awaiting_response").case
+    client.force_login(a_focal)
     with frozen(D(2023, 6, 10)):
         response = client.post(
             reverse("party_respond", kwargs={"pk": case.pk}),

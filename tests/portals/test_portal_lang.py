@@ -10,9 +10,12 @@ from django.urls import reverse
 
 from submissions.storage import DocumentInput
 from tests.helpers_cases import TIMELINE, drive, frozen
+from tests.parties import SLUG, A
 
 pytestmark = pytest.mark.django_db
 
+# The title of Party A's response.
+RESPONSE = {"us-peru-tpa": "Respuesta del Perú", "usmca-cec": "Respuesta de México"}[SLUG]
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -22,8 +25,8 @@ def _pdf(name):
     return buffer
 
 
-def test_the_party_case_page_marks_what_people_wrote(client, pe_focal):
-    story = drive("awaiting_response", party="PE")
+def test_the_party_case_page_marks_what_people_wrote(client, a_focal):
+    story = drive("awaiting_response")
     story.add(
         "correspondence",
         title="Aclaración sobre la solicitud",
@@ -39,7 +42,7 @@ def test_the_party_case_page_marks_what_people_wrote(client, pe_focal):
         ],
     )
     case = story.case
-    client.force_login(pe_focal)
+    client.force_login(a_focal)
     with frozen(TIMELINE["response_decided"] + datetime.timedelta(days=10)):
         html = client.get(reverse("party_case", args=[case.pk])).content.decode()
     assert '<p lang="es">Aclaración sobre la solicitud</p>' in html
@@ -51,9 +54,9 @@ def test_the_party_case_page_marks_what_people_wrote(client, pe_focal):
     assert '<dl class="facts">' in html
 
 
-def test_the_case_list_stacks_and_marks_titles(client, pe_focal):
-    case = drive("awaiting_response", party="PE").case
-    client.force_login(pe_focal)
+def test_the_case_list_stacks_and_marks_titles(client, a_focal):
+    case = drive("awaiting_response").case
+    client.force_login(a_focal)
     html = client.get(reverse("party_home")).content.decode()
     assert '<table class="table stack-table">' in html
     row = re.search(r"<tbody>(.*?)</tbody>", html, re.S)[1]
@@ -63,16 +66,16 @@ def test_the_case_list_stacks_and_marks_titles(client, pe_focal):
     assert len(cells) == 4 and all("data-label=" in attrs for attrs in cells[1:])
 
 
-def test_the_receipt_is_a_definition_list_with_marked_documents(client, pe_focal):
-    story = drive("awaiting_response", party="PE")
+def test_the_receipt_is_a_definition_list_with_marked_documents(client, a_focal):
+    story = drive("awaiting_response")
     event = story.add(
         "party_responded",
-        author="party:PE",
-        documents_in=[DocumentInput(title="Respuesta del Perú", language="es", file=_pdf("r.pdf"))],
+        author=f"party:{A}",
+        documents_in=[DocumentInput(title=RESPONSE, language="es", file=_pdf("r.pdf"))],
     )
-    client.force_login(pe_focal)
+    client.force_login(a_focal)
     html = client.get(
         reverse("party_receipt", kwargs={"pk": story.case.pk, "seq": event.seq})
     ).content.decode()
     assert '<dl class="facts">' in html
-    assert '<span lang="es">Respuesta del Perú</span>' in html
+    assert f'<span lang="es">{RESPONSE}</span>' in html

@@ -12,7 +12,7 @@ from tests.portals.test_party import respond_post
 BIG = PDF + b"%" * 200
 
 
-def test_a_portal_file_over_the_limit_is_refused_as_on_the_public_form(client, pe_focal, settings):
+def test_a_portal_file_over_the_limit_is_refused_as_on_the_public_form(client, a_focal, settings):
     settings.SEM_FILING_MAX_FILE_BYTES = 100
     public = InformationForm(
         {"name": "Ana", "email": "ana@example.org", "note": "Datos"},
@@ -22,8 +22,8 @@ def test_a_portal_file_over_the_limit_is_refused_as_on_the_public_form(client, p
     [message] = public.errors["file_0"]
     assert "100" in message and "respuesta.pdf" in message
 
-    case = drive("awaiting_response", party="PE").case
-    client.force_login(pe_focal)
+    case = drive("awaiting_response").case
+    client.force_login(a_focal)
     with frozen(D(2023, 6, 10)):
         response = client.post(
             reverse("party_respond", kwargs={"pk": case.pk}),
@@ -36,10 +36,10 @@ def test_a_portal_file_over_the_limit_is_refused_as_on_the_public_form(client, p
     assert not case.events.filter(kind="party_responded").exists()
 
 
-def test_the_portal_attachments_count_towards_the_one_total_limit(client, pe_focal, settings):
+def test_the_portal_attachments_count_towards_the_one_total_limit(client, a_focal, settings):
     settings.SEM_FILING_MAX_TOTAL_BYTES = 300
-    case = drive("awaiting_response", party="PE").case
-    client.force_login(pe_focal)
+    case = drive("awaiting_response").case
+    client.force_login(a_focal)
     post = respond_post(case)
     post["attachments-TOTAL_FORMS"] = "2"
     for i in range(2):

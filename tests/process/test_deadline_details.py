@@ -1,5 +1,5 @@
-"""Deadline details of issue 13: a new target is honoured; an extension only while the 45
-calendar days run; a revision after a reopening."""
+"""Deadline details of issue 13: a new target is honoured; an extension only while the Party's
+calendar days run (the TPA's 45, the CEC's 60); a revision after a reopening."""
 
 import datetime
 
@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from submissions.stages import Stage
 from tests.helpers_cases import drive, frozen
+from tests.parties import SLUG, A
 from workflow.deadlines import explain
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline
@@ -85,42 +86,85 @@ def test_an_invalid_new_target_is_refused(db):
     assert _deadline(story.case, "response_decision").due_on == D(2023, 5, 10)
 
 
+# The Party's response period from a request delivered on Wednesday 10 May 2023, each
+# profile's counted by hand: its last day, the due date it moves to, the day after that last
+# day, and the longer period after exceptional circumstances are notified.
+RESPONSE = {
+    # 45 days → Saturday 24 June, due on the next working day, Monday 26 June; 60 days with
+    # the extension → Sunday 9 July → Monday 10 July.
+    "us-peru-tpa": {
+        "length": 45,
+        "last_day": D(2023, 6, 24),
+        "due_on": D(2023, 6, 26),
+        "day_after": D(2023, 6, 25),
+        "extended": (60, D(2023, 7, 10)),
+    },
+    # 60 days → Sunday 9 July, due Monday 10 July; 90 days with the extension → Tuesday
+    # 8 August 2023 (no holiday at the seat).
+    "usmca-cec": {
+        "length": 60,
+        "last_day": D(2023, 7, 9),
+        "due_on": D(2023, 7, 10),
+        "day_after": D(2023, 7, 10),
+        "extended": (90, D(2023, 8, 8)),
+    },
+}[SLUG]
+
+
 def _request_delivered_on_a_wednesday():
     story = drive(S.AWAITING_RESPONSE)
-    # Delivered Wednesday 10 May 2023: day 45 is Saturday 24 June; the response is due on the
-    # next working day, Monday 26 June.
+    # Delivered Wednesday 10 May 2023: the last day falls on a weekend; the response is due on
+    # the next working day, a Monday.
     story.add("request_delivered", D(2023, 5, 10))
     response = _deadline(story.case, "party_response")
-    assert response.due_on == D(2023, 6, 26)
+    assert response.due_on == RESPONSE["due_on"]
     return story
 
 
 def test_an_extension_on_day_46_is_refused_though_the_due_date_moved_to_monday(db):
+    """The day after the period's last day (the TPA's day 46, the CEC's day 61)."""
     story = _request_delivered_on_a_wednesday()
     with pytest.raises(RuleViolation) as refused:
-        story.add("extension_notified", D(2023, 6, 25), author="party:PE")
+        story.add("extension_notified", RESPONSE["day_after"], author=f"party:{A}")
     assert refused.value.rule == "while party_response is open and not past due"
     assert str(refused.value).startswith("Exceptional circumstances can be notified only while")
-    assert _deadline(story.case, "party_response").length == 45
+    assert _deadline(story.case, "party_response").length == RESPONSE["length"]
 
 
 def test_an_extension_on_day_45_is_accepted(db):
+    """On the period's last day (the TPA's day 45, the CEC's day 60)."""
     story = _request_delivered_on_a_wednesday()
-    story.add("extension_notified", D(2023, 6, 24), author="party:PE")
+    story.add("extension_notified", RESPONSE["last_day"], author=f"party:{A}")
     response = _deadline(story.case, "party_response")
-    # 60 days from 10 May → Sunday 9 July → Monday 10 July.
-    assert (response.length, response.due_on, response.state) == (60, D(2023, 7, 10), "open")
+    assert (response.length, response.due_on, response.state) == (*RESPONSE["extended"], "open")
+
+
+# The revision period opened afresh by a reopening on Saturday 20 May 2023: its due date, and
+# a filing the day after it.
+REVISION_DUE = {
+    # 30 days → Monday 19 June 2023, Juneteenth (a federal holiday) → Tuesday 20 June.
+    "us-peru-tpa": D(2023, 6, 20),
+    # 60 working days at Montréal: Monday 22 May is National Patriots' Day; 23–26 May are
+    # days 1–4, then eleven full weeks to Friday 11 August (day 59; 24 June and 1 July fall on
+    # Saturdays, observed on no other day in 2023): Monday 14 August.
+    "usmca-cec": D(2023, 8, 14),
+}[SLUG]
+
+# The first revision period when the case closes on 15 May 2023: the TPA's (30 days from 10
+# April) had ended on 10 May, so it lapses; the CEC's (60 working days) runs to 4 July, so the
+# closure cancels it.
+FIRST_REVISION_ENDS = {"us-peru-tpa": "lapsed", "usmca-cec": "cancelled"}[SLUG]
 
 
 def test_a_revision_after_a_reopening_is_late_against_the_fresh_period(db):
-    story = drive(S.AWAITING_REVISION)  # revision due 10 May 2023
+    story = drive(S.AWAITING_REVISION)  # revision due 10 May 2023 (TPA)
     story.add("closed", D(2023, 5, 15), data={"reason": "not_admissible"})
     story.add("reopened", D(2023, 5, 20), data={"to_stage": S.AWAITING_REVISION, "reason": "x"})
     fresh = _deadline(story.case, "revision")
-    # 30 days → Monday 19 June 2023, Juneteenth (a federal holiday) → Tuesday 20 June.
-    assert (fresh.start_on, fresh.due_on) == (D(2023, 5, 20), D(2023, 6, 20))
-    story.add("revision_filed", D(2023, 6, 21), author="submitter")
+    assert (fresh.start_on, fresh.due_on) == (D(2023, 5, 20), REVISION_DUE)
+    late = REVISION_DUE + datetime.timedelta(days=1)
+    story.add("revision_filed", late, author="submitter")
     fresh.refresh_from_db()
-    assert (fresh.state, fresh.met_on, fresh.late) == ("met", D(2023, 6, 21), True)
+    assert (fresh.state, fresh.met_on, fresh.late) == ("met", late, True)
     first = Deadline.objects.filter(submission=story.case, kind="revision").order_by("id").first()
-    assert first.state == "lapsed"
+    assert first.state == FIRST_REVISION_ENDS

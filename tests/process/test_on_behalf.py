@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from submissions.stages import Stage
 from tests.helpers_cases import FILED_ON, drive, frozen
+from tests.parties import OTHERS, SLUG, A, B, council_members, identifier, members_needed, name
 from workflow import services
 from workflow.exceptions import InvalidInput, NotAllowed, RuleViolation
 from workflow.models import Deadline, Event
@@ -20,6 +21,17 @@ from workflow.registry.importer import import_registry
 D = datetime.date
 S = Stage
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+# The Party's response period from the request of Sunday 7 May 2023: its due date, the day the
+# Director approves a letter dated before it, and the due date after exceptional
+# circumstances.
+RESPONSE = {
+    # 45 days: Wednesday 21 June; approved Friday 23 June; 60 days: Thursday 6 July.
+    "us-peru-tpa": {"due": D(2023, 6, 21), "approved": D(2023, 6, 23), "extended": D(2023, 7, 6)},
+    # 60 days: Thursday 6 July; approved Friday 7 July; 90 days: Saturday 5 August, moved to
+    # Monday 7 August (the Civic Holiday is no holiday in Québec).
+    "usmca-cec": {"due": D(2023, 7, 6), "approved": D(2023, 7, 7), "extended": D(2023, 8, 7)},
+}[SLUG]
 
 
 def letter(name="carta.pdf"):
@@ -38,7 +50,7 @@ def _deadline(case, kind, party=""):
 
 
 def test_a_paper_response_needs_the_letter_and_waits_for_the_director(officer, director):
-    story = drive(S.AWAITING_RESPONSE)  # requested 7 May 2023: response due 21 June
+    story = drive(S.AWAITING_RESPONSE)  # requested 7 May 2023: response due 21 June (TPA)
     case = story.case
     with frozen(D(2023, 6, 15)):
         with pytest.raises(InvalidInput) as refused:
@@ -53,17 +65,18 @@ def test_a_paper_response_needs_the_letter_and_waits_for_the_director(officer, d
         )
         assert proposal.kind == "proposed"
         assert proposal.author == "secretariat" and proposal.recorded_by == officer
-        assert proposal.data["proposal"]["author"] == "party:PE"
+        assert proposal.data["proposal"]["author"] == f"party:{A}"
         case.refresh_from_db()
         assert case.stage == S.AWAITING_RESPONSE
         assert _deadline(case, "party_response").state == "open"
         assert [(d.visibility) for d in proposal.documents.all()] == ["secretariat"]
-    with frozen(D(2023, 6, 23)):  # approved after the due date: the letter's date counts
+    assert _deadline(case, "party_response").due_on == RESPONSE["due"]
+    with frozen(RESPONSE["approved"]):  # approved after the due date: the letter's date counts
         response = services.approve_proposal(case, proposal.seq, actor=director)
     case.refresh_from_db()
     assert (response.kind, response.author, response.on) == (
         "party_responded",
-        "party:PE",
+        f"party:{A}",
         D(2023, 6, 15),
     )
     assert response.recorded_by == director and response.proposal_id == proposal.pk
@@ -75,7 +88,7 @@ def test_a_paper_response_needs_the_letter_and_waits_for_the_director(officer, d
     assert (evidence.title, evidence.visibility, evidence.author) == (
         "Carta recibida",
         "public",
-        "party:PE",
+        f"party:{A}",
     )
 
 
@@ -97,6 +110,12 @@ def test_an_emailed_withdrawal_is_proposed_and_closes_the_case_once_approved(off
 
 def test_a_council_letter_is_recorded_for_its_own_party_only(officer, director):
     story = drive(S.AWAITING_COUNCIL)  # notified 14 July 2023
+    # B's member's letter gives the instruction that reaches the Council's rule: the members
+    # needed before it (none under the TPA; A's under the CEC) have instructed.
+    for member in ((A,) + OTHERS)[: members_needed() - 1]:
+        story.add(
+            "council_instructed", D(2023, 8, 1), author=f"council:{member}", data={"party": member}
+        )
     case = story.case
     with frozen(D(2023, 8, 1)):
         with pytest.raises(RuleViolation) as refused:
@@ -104,23 +123,23 @@ def test_a_council_letter_is_recorded_for_its_own_party_only(officer, director):
                 case,
                 "council_instructed",
                 actor=officer,
-                author="council:US",
-                data={"party": "PE"},
+                author=f"council:{B}",
+                data={"party": A},
                 documents_in=letter(),
             )
         assert str(refused.value) == "A Council member acts only for their own Party."
         proposal = services.record_event(
-            case, "council_instructed", actor=officer, data={"party": "US"}, documents_in=letter()
+            case, "council_instructed", actor=officer, data={"party": B}, documents_in=letter()
         )
         assert proposal.data["proposal"] == {
             "kind": "council_instructed",
-            "party": "US",
-            "author": "council:US",
+            "party": B,
+            "author": f"council:{B}",
             "documents": [{"visibility": "public"}],
         }
         instructed = services.approve_proposal(case, proposal.seq, actor=director)
     case.refresh_from_db()
-    assert (instructed.author, case.stage) == ("council:US", S.FACTUAL_RECORD_PREPARATION)
+    assert (instructed.author, case.stage) == (f"council:{B}", S.FACTUAL_RECORD_PREPARATION)
     assert _deadline(case, "draft_factual_record").due_on == D(2023, 11, 29)
 
 
@@ -128,41 +147,46 @@ def test_both_parties_comments_may_await_the_director_at_once(officer, director)
     story = drive(S.DRAFT_COMMENT_PERIOD)  # comments due 16 November 2023
     case = story.case
     with frozen(D(2023, 10, 20)):
-        pe = services.record_event(
-            case, "draft_commented", actor=officer, data={"party": "PE"}, documents_in=letter()
+        a = services.record_event(
+            case, "draft_commented", actor=officer, data={"party": A}, documents_in=letter()
         )
-        us = services.record_event(
-            case, "draft_commented", actor=officer, data={"party": "US"}, documents_in=letter()
+        b = services.record_event(
+            case, "draft_commented", actor=officer, data={"party": B}, documents_in=letter()
         )
         with pytest.raises(RuleViolation) as refused:
             services.record_event(
-                case, "draft_commented", actor=officer, data={"party": "PE"}, documents_in=letter()
+                case, "draft_commented", actor=officer, data={"party": A}, documents_in=letter()
             )
         assert refused.value.rule == "one pending proposal per decision"
-        services.approve_proposal(case, pe.seq, actor=director)
-        services.approve_proposal(case, us.seq, actor=director)
+        services.approve_proposal(case, a.seq, actor=director)
+        services.approve_proposal(case, b.seq, actor=director)
     states = {
         d.party: (d.state, d.met_on)
         for d in Deadline.objects.filter(submission=case, kind="draft_comments")
     }
-    assert states == {"PE": ("met", D(2023, 10, 20)), "US": ("met", D(2023, 10, 20))}
+    assert states == {
+        A: ("met", D(2023, 10, 20)),
+        B: ("met", D(2023, 10, 20)),
+        # The CEC's Canada has not commented.
+        **dict.fromkeys(OTHERS, ("open", None)),
+    }
     authors = list(
         Event.objects.filter(submission=case, kind="draft_commented")
         .order_by("seq")
         .values_list("author", flat=True)
     )
-    assert authors == ["party:PE", "party:US"]
+    assert authors == [f"party:{A}", f"party:{B}"]
 
 
 def test_an_extension_letter_and_a_paper_revision(officer, director):
-    story = drive(S.AWAITING_RESPONSE)  # 45 days → 21 June 2023
+    story = drive(S.AWAITING_RESPONSE)  # 45 days → 21 June 2023 (TPA)
     case = story.case
     with frozen(D(2023, 6, 1)):
         proposal = services.record_event(
             case, "extension_notified", actor=officer, documents_in=letter()
         )
         services.approve_proposal(case, proposal.seq, actor=director)
-    assert _deadline(case, "party_response").due_on == D(2023, 7, 6)  # 60 days
+    assert _deadline(case, "party_response").due_on == RESPONSE["extended"]
     revision = drive(S.AWAITING_REVISION)  # does not meet: 10 April 2023
     with frozen(D(2023, 4, 20)):
         proposal = services.record_event(
@@ -177,35 +201,35 @@ def test_an_extension_letter_and_a_paper_revision(officer, director):
 
 
 def test_the_party_in_its_portal_and_the_council_in_theirs_record_alone(
-    pe_focal, pe_council, us_council
+    a_focal, a_council, b_council
 ):
     story = drive(S.AWAITING_RESPONSE)
     with frozen(D(2023, 6, 1)):
-        event = services.record_event(story.case, "extension_notified", actor=pe_focal)
+        event = services.record_event(story.case, "extension_notified", actor=a_focal)
     assert (event.kind, event.author, event.recorded_by) == (
         "extension_notified",
-        "party:PE",
-        pe_focal,
+        f"party:{A}",
+        a_focal,
     )
     council = drive(S.AWAITING_COUNCIL)
     with frozen(D(2023, 8, 1)):
         with pytest.raises(RuleViolation):
             services.record_event(
-                council.case, "council_instructed", actor=us_council, data={"party": "PE"}
+                council.case, "council_instructed", actor=b_council, data={"party": A}
             )
         event = services.record_event(
-            council.case, "council_instructed", actor=pe_council, data={"party": "PE"}
+            council.case, "council_instructed", actor=a_council, data={"party": A}
         )
-    assert (event.kind, event.author) == ("council_instructed", "council:PE")
+    assert (event.kind, event.author) == ("council_instructed", f"council:{A}")
     # A Party's account cannot put its act in another's name.
     comments = drive(S.DRAFT_COMMENT_PERIOD)
     with frozen(D(2023, 10, 20)), pytest.raises(NotAllowed):
         services.record_event(
             comments.case,
             "draft_commented",
-            actor=pe_focal,
-            author="party:US",
-            data={"party": "US"},
+            actor=a_focal,
+            author=f"party:{B}",
+            data={"party": B},
         )
 
 
@@ -227,7 +251,7 @@ def test_the_workspace_form_asks_for_the_letter_and_proposes(officer):
             {
                 "event_count": case.event_count,
                 "party_responded-document": SimpleUploadedFile("respuesta.pdf", PDF),
-                "party_responded-document_title": "Respuesta del Perú",
+                "party_responded-document_title": f"Respuesta ({name(A, 'es')})",
             },
         )
     assert posted.status_code == 302
@@ -244,7 +268,7 @@ def test_with_four_eyes_off_the_record_stands_but_still_needs_the_letter(officer
         event = services.record_event(
             story.case, "party_responded", actor=officer, documents_in=letter()
         )
-    assert (event.kind, event.author) == ("party_responded", "party:PE")
+    assert (event.kind, event.author) == ("party_responded", f"party:{A}")
 
 
 # --- Import: the recorded event stands for the approved record ----------------------------------
@@ -253,15 +277,16 @@ def test_with_four_eyes_off_the_record_stands_but_still_needs_the_letter(officer
 def _registry(events):
     return {
         "format": "sem-registry/1",
+        "profile": SLUG,
         "submissions": [
             {
-                "identifier": "SEM/PE/007/2023",
-                "party": "PE",
+                "identifier": identifier(A, 7, 2023),
+                "party": A,
                 "language": "es",
                 "title": {"es": "Caso importado"},
                 "summary": {"es": "Resumen."},
                 "laws": ["Ley General del Ambiente"],
-                "submitters": [{"name": "Asociación", "kind": "organization", "country": "PE"}],
+                "submitters": [{"name": "Asociación", "kind": "organization", "country": A}],
                 "events": [
                     {"on": FILED_ON.isoformat(), "kind": "filed"},
                     {"on": "2023-03-13", "kind": "acknowledged"},
@@ -271,7 +296,7 @@ def _registry(events):
                         "outcome": "meets",
                     },
                     {"on": "2023-05-07", "kind": "response_decided", "outcome": "request"},
-                    {"on": "2023-06-15", "kind": "party_responded", "author": "party:PE"},
+                    {"on": "2023-06-15", "kind": "party_responded", "author": f"party:{A}"},
                     {
                         "on": "2023-07-14",
                         "kind": "factual_record_notified",
@@ -291,8 +316,8 @@ def test_import_refuses_a_council_member_acting_for_the_other_party(db):
                 {
                     "on": "2023-08-01",
                     "kind": "council_instructed",
-                    "party": "PE",
-                    "author": "council:US",
+                    "party": A,
+                    "author": f"council:{B}",
                 }
             ]
         )
@@ -304,20 +329,27 @@ def test_import_refuses_a_council_member_acting_for_the_other_party(db):
 
 
 def test_import_records_an_on_behalf_event_with_no_proposal(db):
+    members = council_members()  # TPA: A's; CEC: A's and B's
     report = import_registry(
         _registry(
             [
                 {
                     "on": "2023-08-01",
                     "kind": "council_instructed",
-                    "party": "PE",
-                    "author": "council:PE",
+                    "party": member,
+                    "author": f"council:{member}",
                 }
+                for member in members
             ]
         )
     )
     assert report.ok, report.refused
     kinds = list(Event.objects.order_by("seq").values_list("kind", flat=True))
     assert "proposed" not in kinds and kinds[-1] == "council_instructed"
-    event = Event.objects.get(kind="council_instructed")
-    assert (event.author, event.stage_after) == ("council:PE", S.FACTUAL_RECORD_PREPARATION)
+    instructions = Event.objects.filter(kind="council_instructed").order_by("seq")
+    assert [event.author for event in instructions] == [f"council:{m}" for m in members]
+    event = instructions.last()
+    assert (event.author, event.stage_after) == (
+        f"council:{members[-1]}",
+        S.FACTUAL_RECORD_PREPARATION,
+    )

@@ -9,12 +9,17 @@ from django.utils import translation
 
 from submissions.stages import Stage
 from tests.helpers_cases import drive, frozen
+from tests.parties import OTHERS, SLUG, A, B, council_members
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline, Event
 
 D = datetime.date
 S = Stage
 REOPEN_ON = D(2024, 2, 1)
+# Every Party comments on the draft in TIMELINE's order (A, B, then the others): drive's
+# default, the profile's order, would record Canada's comment (26 October) before Mexico's
+# (20 October) under the CEC, out of date order.
+EVERY_PARTY = (A, B) + OTHERS
 
 
 def _closed_from(stage):
@@ -23,7 +28,7 @@ def _closed_from(stage):
         story = drive(stage)
         story.add("withdrawn", D(2023, 3, 20), author="submitter")
     elif stage == S.AWAITING_REVISION:
-        story = drive(stage)  # revision due 10 May 2023
+        story = drive(stage)  # revision due 10 May 2023 (TPA)
         story.add("closed", D(2023, 5, 15), data={"reason": "not_admissible"})
     elif stage == S.RESPONSE_DECISION:
         story = drive(stage)
@@ -37,19 +42,36 @@ def _closed_from(stage):
         story = drive(stage)  # instruction due 12 September 2023
         story.add("closed", D(2023, 9, 13), data={"reason": "no_council_instruction"})
     else:
-        story = drive(S.FINAL_FACTUAL_RECORD)
-        story.add("publication_instructed", author="council:PE", data={"party": "PE"})
+        story = drive(S.FINAL_FACTUAL_RECORD, comments=EVERY_PARTY)
+        for member in council_members("publication_instructed"):
+            story.add("publication_instructed", author=f"council:{member}", data={"party": member})
         story.add("published")
     assert story.stage == S.CLOSED
     return story
 
 
-# The stage closed from → the deadline opened afresh on 1 February 2024 and its due date.
+# The stage closed from → the deadline opened afresh on Thursday 1 February 2024 and its due
+# date. Where the profiles differ: the revision (TPA: 30 days; CEC: 60 working days at
+# Montréal) and the Party's response (TPA: 45 days; CEC: 60).
 REOPENINGS = {
     S.ADMISSIBILITY_REVIEW: ("admissibility", D(2024, 3, 4)),  # 2 March is a Saturday
-    S.AWAITING_REVISION: ("revision", D(2024, 3, 4)),
+    S.AWAITING_REVISION: (
+        "revision",
+        {
+            "us-peru-tpa": D(2024, 3, 4),
+            # 2 February is day 1; seven full weeks to Friday 22 March (36); Good Friday 29
+            # March is a holiday, 25–28 March (40); four full weeks to Friday 26 April (60).
+            "usmca-cec": D(2024, 4, 26),
+        }[SLUG],
+    ),
     S.RESPONSE_DECISION: ("response_decision", D(2024, 3, 4)),
-    S.AWAITING_RESPONSE: ("party_response", D(2024, 3, 18)),  # 45 days → Sunday 17 March
+    S.AWAITING_RESPONSE: (
+        "party_response",
+        {
+            "us-peru-tpa": D(2024, 3, 18),  # 45 days → Sunday 17 March
+            "usmca-cec": D(2024, 4, 1),  # 60 days → Monday 1 April (not a holiday in Québec)
+        }[SLUG],
+    ),
     S.FACTUAL_RECORD_DECISION: ("factual_record_decision", D(2024, 4, 1)),
     S.AWAITING_COUNCIL: ("council_instruction", D(2024, 4, 1)),
     S.FINAL_FACTUAL_RECORD: ("publication", D(2024, 4, 1)),

@@ -11,6 +11,7 @@ from django.utils import translation
 from submissions.models import Submission
 from submissions.stages import Stage
 from tests.helpers_cases import drive, frozen
+from tests.parties import SLUG, A, council_members, identifier
 from workflow import services
 from workflow.exceptions import NotAllowed, RuleViolation
 from workflow.models import Deadline, Event
@@ -107,12 +108,15 @@ def test_a_submitter_may_not_record_it(db):
         )
 
 
+# A legacy registry's case of Party A (TPA: SACA-SEEM/PE/001/2018).
+LEGACY_ID = identifier(A, 1, 2018, prefix="SACA-SEEM")
 LEGACY = {
     "format": "sem-registry/1",
+    "profile": SLUG,
     "submissions": [
         {
-            "identifier": "SACA-SEEM/PE/001/2018",
-            "party": "PE",
+            "identifier": LEGACY_ID,
+            "party": A,
             "language": "es",
             "title": {"es": "Minería ilegal en Madre de Dios"},
             "summary": {"es": "Resumen."},
@@ -121,7 +125,7 @@ LEGACY = {
                 {
                     "name": "Asociación X",
                     "kind": "organization",
-                    "country": "PE",
+                    "country": A,
                     "confidential": False,
                 }
             ],
@@ -132,7 +136,7 @@ LEGACY = {
                     "on": "2018-06-01",
                     "kind": "admissibility_determined",
                     "outcome": "meets",
-                    "code": "SACA-SEEM/PE/001/2018/D1",
+                    "code": f"{LEGACY_ID}/D1",
                     "author": "secretariat",
                 },
                 {
@@ -141,12 +145,15 @@ LEGACY = {
                     "stage": "final_factual_record",
                     "note": "The registry publishes no dates for these steps.",
                 },
-                {
-                    "on": "2019-10-15",
-                    "kind": "publication_instructed",
-                    "party": "PE",
-                    "author": "council:PE",
-                },
+                *(
+                    {
+                        "on": "2019-10-15",
+                        "kind": "publication_instructed",
+                        "party": member,
+                        "author": f"council:{member}",
+                    }
+                    for member in council_members("publication_instructed")
+                ),
                 {"on": "2019-11-20", "kind": "published", "author": "secretariat"},
             ],
         }
@@ -157,11 +164,13 @@ LEGACY = {
 def test_a_legacy_history_imports_and_the_docket_states_the_gap(client, db):
     report = import_registry(LEGACY)
     assert report.ok, report.refused
-    case = Submission.objects.get(identifier="SACA-SEEM/PE/001/2018")
+    case = Submission.objects.get(identifier=LEGACY_ID)
     assert (case.stage, case.closure_reason) == (S.CLOSED, "factual_record_published")
     states = _states(case)
-    # response_decision: 30 days from 1 June 2018 → 1 July 2018, a Sunday → 2 July.
-    assert states[("response_decision", "")] == ("unknown", D(2018, 7, 2))
+    # response_decision: 30 days from 1 June 2018 → 1 July 2018, a Sunday → 2 July; at
+    # Montréal 1 July is also Canada Day, observed on Monday 2 July → Tuesday 3 July.
+    due_on = {"us-peru-tpa": D(2018, 7, 2), "usmca-cec": D(2018, 7, 3)}[SLUG]
+    assert states[("response_decision", "")] == ("unknown", due_on)
     assert not Deadline.objects.filter(submission=case, kind="publication").exists()
     gap = Event.objects.get(submission=case, kind="unrecorded_steps")
     assert (gap.stage_before, gap.stage_after) == (S.RESPONSE_DECISION, S.FINAL_FACTUAL_RECORD)
@@ -173,7 +182,7 @@ def test_a_legacy_history_imports_and_the_docket_states_the_gap(client, db):
 def test_the_workspace_says_unknown_in_words(client, officer):
     report = import_registry(LEGACY)
     assert report.ok
-    case = Submission.objects.get(identifier="SACA-SEEM/PE/001/2018")
+    case = Submission.objects.get(identifier=LEGACY_ID)
     client.force_login(officer)
     html = client.get(reverse("ws_case", args=[case.pk])).content.decode()
     assert "Unknown" in html

@@ -13,6 +13,7 @@ from django.utils import translation
 from submissions.models import Document
 from submissions.stages import Stage
 from tests.helpers_cases import drive, frozen
+from tests.parties import OTHERS, SLUG, A, B, council_members, identifier
 from workflow import services
 from workflow.exceptions import RuleViolation
 from workflow.models import Event
@@ -21,6 +22,12 @@ from workflow.registry.importer import import_registry
 D = datetime.date
 S = Stage
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def instruct_publication(story, on):
+    """The Council instructs publication on ``on``: as many members as its rule needs."""
+    for member in council_members("publication_instructed"):
+        story.add("publication_instructed", on, author=f"council:{member}", data={"party": member})
 
 
 def doc(title, visibility=None, **kwargs):
@@ -214,7 +221,7 @@ def test_published_makes_the_final_record_and_its_versions_public(director, offi
             doc("Anexo del final", "secretariat"),
         ],
     )
-    story.add("publication_instructed", D(2023, 11, 22), author="council:PE", data={"party": "PE"})
+    instruct_publication(story, D(2023, 11, 22))
     with frozen(D(2023, 11, 28)):
         proposal = services.record_event(story.case, "published", actor=officer)
         assert set(
@@ -241,12 +248,17 @@ def test_published_on_import_makes_documents_not_yet_inserted_public(db):
         {"on": "2023-03-13", "kind": "acknowledged"},
         {"on": "2023-04-10", "kind": "admissibility_determined", "outcome": "meets"},
         {"on": "2023-05-07", "kind": "response_decided", "outcome": "request"},
-        {"on": "2023-06-15", "kind": "party_responded", "author": "party:PE"},
+        {"on": "2023-06-15", "kind": "party_responded", "author": f"party:{A}"},
         {"on": "2023-07-14", "kind": "factual_record_notified", "outcome": "warranted"},
-        {"on": "2023-08-01", "kind": "council_instructed", "party": "PE", "author": "council:PE"},
+        *(
+            {"on": "2023-08-01", "kind": "council_instructed", "party": m, "author": f"council:{m}"}
+            for m in council_members()
+        ),
         {"on": "2023-10-02", "kind": "draft_submitted"},
-        {"on": "2023-11-20", "kind": "draft_commented", "party": "PE", "author": "party:PE"},
-        {"on": "2023-11-20", "kind": "draft_commented", "party": "US", "author": "party:US"},
+        *(
+            {"on": "2023-11-20", "kind": "draft_commented", "party": p, "author": f"party:{p}"}
+            for p in (A, B) + OTHERS
+        ),
         {
             "on": "2023-11-21",
             "kind": "final_submitted",
@@ -255,26 +267,30 @@ def test_published_on_import_makes_documents_not_yet_inserted_public(db):
                 {"language": "en", "title": "Final record", "translation_of": 0},
             ],
         },
-        {
-            "on": "2023-11-22",
-            "kind": "publication_instructed",
-            "party": "PE",
-            "author": "council:PE",
-        },
+        *(
+            {
+                "on": "2023-11-22",
+                "kind": "publication_instructed",
+                "party": m,
+                "author": f"council:{m}",
+            }
+            for m in council_members("publication_instructed")
+        ),
         {"on": "2023-12-01", "kind": "published"},
     ]
     report = import_registry(
         {
             "format": "sem-registry/1",
+            "profile": SLUG,
             "submissions": [
                 {
-                    "identifier": "SEM/PE/009/2023",
-                    "party": "PE",
+                    "identifier": identifier(A, 9, 2023),
+                    "party": A,
                     "language": "es",
                     "title": {"es": "Caso"},
                     "summary": {"es": "Resumen."},
                     "laws": ["Ley"],
-                    "submitters": [{"name": "A", "kind": "organization", "country": "PE"}],
+                    "submitters": [{"name": "A", "kind": "organization", "country": A}],
                     "events": events,
                 }
             ],
@@ -340,7 +356,7 @@ def test_the_published_record_is_offered_near_the_top_of_the_case_page(client, d
     )
     page = client.get(f"/es/docket/{story.case.slug}/").content.decode()
     assert 'id="record-heading"' not in page  # not before it is published
-    story.add("publication_instructed", D(2023, 11, 22), author="council:PE", data={"party": "PE"})
+    instruct_publication(story, D(2023, 11, 22))
     with frozen(D(2023, 11, 28)):
         proposal = services.record_event(story.case, "published", actor=officer)
         services.approve_proposal(story.case, proposal.seq, actor=director)

@@ -8,12 +8,17 @@ from django.utils import translation
 
 from submissions.stages import Stage
 from tests.helpers_cases import drive, frozen
+from tests.parties import OTHERS, SLUG, A, B, members_needed
 from workflow.describe import describe
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline, Event
 
 D = datetime.date
 S = Stage
+# Every Party comments on the draft in TIMELINE's order (A, B, then the others): drive's
+# default, the profile's order, would record Canada's comment (26 October) before Mexico's
+# (20 October) under the CEC, out of date order.
+EVERY_PARTY = (A, B) + OTHERS
 
 
 def _open(case):
@@ -51,17 +56,22 @@ def test_withdrawal_during_the_comment_period_leaves_both_comment_deadlines(db):
     story = drive(S.DRAFT_COMMENT_PERIOD)  # draft 2 October 2023: comments due 16 November
     story.add("withdrawn", D(2023, 10, 10), author="submitter")
     assert story.stage == S.DRAFT_COMMENT_PERIOD
-    assert _open(story.case) == [
-        ("draft_comments", "PE", D(2023, 11, 16)),
-        ("draft_comments", "US", D(2023, 11, 16)),
-    ]
+    parties = {"us-peru-tpa": ["PE", "US"], "usmca-cec": ["CA", "MX", "US"]}[SLUG]
+    assert _open(story.case) == [("draft_comments", party, D(2023, 11, 16)) for party in parties]
 
 
 def test_withdrawal_of_a_final_record_still_lets_it_be_published(db):
-    story = drive(S.FINAL_FACTUAL_RECORD)  # final 15 November 2023
+    story = drive(S.FINAL_FACTUAL_RECORD, comments=EVERY_PARTY)  # final 15 November 2023
     story.add("withdrawn", D(2023, 11, 20), author="submitter")
     assert story.stage == S.FINAL_FACTUAL_RECORD
-    story.add("publication_instructed", D(2023, 11, 21), author="council:US", data={"party": "US"})
+    # The Council instructs publication: B's member first (TPA: alone; CEC: with A's).
+    for member in ((B, A) + OTHERS)[: members_needed("publication_instructed")]:
+        story.add(
+            "publication_instructed",
+            D(2023, 11, 21),
+            author=f"council:{member}",
+            data={"party": member},
+        )
     story.add("published", D(2023, 12, 1))
     assert (story.stage, story.case.closure_reason) == (S.CLOSED, "factual_record_published")
 

@@ -19,7 +19,7 @@ AT = datetime.datetime(2024, 2, 5, 15, 30, tzinfo=datetime.UTC)  # 10:30 at the 
 
 @pytest.fixture
 def case():
-    story = drive("response_decision", party="PE")
+    story = drive("response_decision")
     story.add(
         "information_added",
         author="submitter",
@@ -90,10 +90,10 @@ def test_a_public_document_and_an_anonymous_visitor_are_not_logged(case, officer
     assert not AccessLogEntry.objects.exists()
 
 
-def test_case_pages_and_portal_downloads_are_logged(case, officer, pe_focal, client):
+def test_case_pages_and_portal_downloads_are_logged(case, officer, a_focal, client):
     client.force_login(officer)
     assert client.get(reverse("ws_case", kwargs={"pk": case.pk})).status_code == 200
-    client.force_login(pe_focal)
+    client.force_login(a_focal)
     assert client.get(reverse("party_case", kwargs={"pk": case.pk})).status_code == 200
     annex = _doc(case, "party_concerned")
     url = reverse("party_document", kwargs={"pk": case.pk, "document_pk": annex.pk})
@@ -102,14 +102,14 @@ def test_case_pages_and_portal_downloads_are_logged(case, officer, pe_focal, cli
         AccessLogEntry.objects.order_by("id").values_list("user__username", "what", "document")
     ) == [
         (officer.username, "view", None),
-        (pe_focal.username, "view", None),
-        (pe_focal.username, "download", annex.pk),
+        (a_focal.username, "view", None),
+        (a_focal.username, "download", annex.pk),
     ]
 
 
-def test_a_refused_download_is_not_logged(case, us_focal, client):
+def test_a_refused_download_is_not_logged(case, b_focal, client):
     annex = _doc(case, "party_concerned")
-    client.force_login(us_focal)
+    client.force_login(b_focal)
     url = reverse("party_document", kwargs={"pk": case.pk, "document_pk": annex.pk})
     assert client.get(url).status_code in (403, 404)
     assert not AccessLogEntry.objects.exists()

@@ -21,9 +21,9 @@ NON_ASCII = "Resolución Nº 7 — informe del Perú.pdf"
 
 
 def _case_with(visibility, name="letter.pdf"):
-    """A Peru case awaiting the Council (open to Peru's focal points and the Council) with one
-    document at ``visibility``."""
-    story = drive("awaiting_council", party="PE")
+    """A case of Party A awaiting the Council (open to A's focal points and the Council) with
+    one document at ``visibility``."""
+    story = drive("awaiting_council")
     story.add(
         "correspondence",
         visibility=visibility,
@@ -38,8 +38,8 @@ def _routes(case, document, *, public=True):
     ids = {"pk": case.pk, "document_pk": document.pk}
     routes = [
         ("officer", reverse("ws_download", kwargs=ids)),
-        ("pe_focal", reverse("party_document", kwargs=ids)),
-        ("pe_council", reverse("council_document", kwargs=ids)),
+        ("a_focal", reverse("party_document", kwargs=ids)),
+        ("a_council", reverse("council_document", kwargs=ids)),
     ]
     if public:
         docket = reverse("document_download", kwargs={"slug": case.slug, "pk": document.pk})
@@ -151,9 +151,9 @@ def test_restricted_downloads_are_logged_on_every_route_public_ones_never(reques
         _get(request, who, url)
     logged = AccessLogEntry.objects.filter(document=restricted, what=AccessLogEntry.What.DOWNLOAD)
     assert sorted(logged.values_list("user__username", flat=True)) == [
+        "a_council",
+        "a_focal",
         "officer",
-        "pe_council",
-        "pe_focal",
     ]
     assert {entry.submission_id for entry in logged} == {case.pk}
 

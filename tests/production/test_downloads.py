@@ -13,6 +13,7 @@ from django.urls.exceptions import Resolver404
 from submissions.models import AccessLogEntry, Document
 from submissions.storage import DocumentInput
 from tests.helpers_cases import drive
+from tests.parties import A
 from tests.portals.conftest import PDF, stored_pdf
 
 pytestmark = pytest.mark.django_db
@@ -28,9 +29,9 @@ def _names(patterns, namespace=""):
 
 
 def _awaiting_response():
-    """A Peru case awaiting Peru's response: a confidential annex for Peru, a public letter,
-    and a letter from Peru (its receipt)."""
-    story = drive("response_decision", party="PE")
+    """A case awaiting Party A's response: a confidential annex for A, a public letter, and a
+    letter from A (its receipt)."""
+    story = drive("response_decision")
     story.add(
         "information_added",
         author="submitter",
@@ -45,12 +46,12 @@ def _awaiting_response():
         documents_in=[DocumentInput("Public letter", "en", stored_pdf("public.pdf"), "public")],
     )
     story.add("response_decided", data={"outcome": "request"})
-    receipt = story.add("correspondence", author="party:PE", title="Carta")
+    receipt = story.add("correspondence", author=f"party:{A}", title="Carta")
     return story, receipt
 
 
 def _awaiting_council():
-    story = drive("awaiting_council", party="PE")
+    story = drive("awaiting_council")
     story.add(
         "correspondence",
         visibility="parties",
@@ -79,24 +80,25 @@ def _workspace(request):
 def _party(request):
     story, _ = _awaiting_response()
     document = _document(story.case, "party_concerned")
-    return "pe_focal", {"pk": story.case.pk, "document_pk": document.pk}, True
+    return "a_focal", {"pk": story.case.pk, "document_pk": document.pk}, True
 
 
 def _party_receipt(request):
     story, receipt = _awaiting_response()
-    return "pe_focal", {"pk": story.case.pk, "seq": receipt.seq}, False
+    return "a_focal", {"pk": story.case.pk, "seq": receipt.seq}, False
 
 
 def _council(request):
     story = _awaiting_council()
     document = _document(story.case, "parties")
-    return "pe_council", {"pk": story.case.pk, "document_pk": document.pk}, True
+    return "a_council", {"pk": story.case.pk, "document_pk": document.pk}, True
 
 
 def _council_receipt(request):
-    story = drive("final_factual_record", party="PE")
-    instructed = story.case.events.get(kind="council_instructed")
-    return "pe_council", {"pk": story.case.pk, "seq": instructed.seq}, False
+    story = drive("final_factual_record")
+    # Party A's member's own instruction (under the CEC a second member's follows).
+    instructed = story.case.events.get(kind="council_instructed", author=f"council:{A}")
+    return "a_council", {"pk": story.case.pk, "seq": instructed.seq}, False
 
 
 # url name -> builder returning (user fixture or None, url kwargs, is a stored upload)

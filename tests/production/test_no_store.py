@@ -38,8 +38,8 @@ def _kwargs(pattern, case, document, membership):
     return {name: values[name] for name in pattern.pattern.converters}
 
 
-def test_every_restricted_route_answers_no_store(officer, pe_focal, pe_council):
-    story = drive("awaiting_response", party="PE")
+def test_every_restricted_route_answers_no_store(officer, a_focal, a_council):
+    story = drive("awaiting_response")
     story.add(
         "correspondence",
         visibility="secretariat",
@@ -50,8 +50,8 @@ def test_every_restricted_route_answers_no_store(officer, pe_focal, pe_council):
     membership = case.memberships.first()
     staff, focal, council, submitter = Client(), Client(), Client(), Client()
     staff.force_login(officer)
-    focal.force_login(pe_focal)
-    council.force_login(pe_council)
+    focal.force_login(a_focal)
+    council.force_login(a_council)
     groups = [
         (workspace_urls.urlpatterns, [staff, focal, Client()]),
         (account_urls.urlpatterns, [staff, focal, Client()]),
@@ -79,7 +79,7 @@ def test_every_restricted_route_answers_no_store(officer, pe_focal, pe_council):
 
 
 def test_a_restricted_download_is_no_store_and_a_public_one_is_not(client, officer):
-    story = drive("awaiting_response", party="PE")
+    story = drive("awaiting_response")
     story.add(
         "correspondence",
         visibility="secretariat",

@@ -20,14 +20,14 @@ from submissions.models import User
 # which flush the role groups.
 pytestmark = pytest.mark.django_db
 
-ROLES = ["officer", "director", "pe_focal", "pe_council", "auditor"]
+ROLES = ["officer", "director", "a_focal", "a_council", "auditor"]
 PROTECTED = ["/en/secretariat/", "/en/party/", "/en/council/", "/admin/", "/es/portal/"]
 # The page each role may open once verified.
 HOME = {
     "officer": "/en/secretariat/",
     "director": "/en/secretariat/",
-    "pe_focal": "/en/party/",
-    "pe_council": "/en/council/",
+    "a_focal": "/en/party/",
+    "a_council": "/en/council/",
     "auditor": "/en/secretariat/accounts/",
 }
 
@@ -91,12 +91,12 @@ def test_a_wrong_code_is_refused(client, officer):
     assert client.get("/en/secretariat/").status_code == 302
 
 
-def test_enrolment_shows_the_secret_confirms_and_issues_ten_recovery_codes(client, pe_focal):
-    client.force_login(pe_focal)
+def test_enrolment_shows_the_secret_confirms_and_issues_ten_recovery_codes(client, a_focal):
+    client.force_login(a_focal)
     page = client.get("/en/accounts/otp/?next=/en/party/")
-    device = TOTPDevice.objects.get(user=pe_focal, confirmed=False)
+    device = TOTPDevice.objects.get(user=a_focal, confirmed=False)
     assert page.context["secret"] in page.text
-    assert "otpauth://totp/SEM%3Ape_focal?secret=" in page.text
+    assert "otpauth://totp/SEM%3Aa_focal?secret=" in page.text
     assert "<script" not in page.text and "<style" not in page.text
     # The QR code beside the secret: an SVG image in a data: URI, allowed by img-src data:.
     assert f'<img class="otp-qr" src="{page.context["qr_code"]}"' in page.text
@@ -112,7 +112,7 @@ def test_enrolment_shows_the_secret_confirms_and_issues_ten_recovery_codes(clien
         assert code in done.text
     device.refresh_from_db()
     assert device.confirmed is True
-    assert StaticToken.objects.filter(device__user=pe_focal).count() == 10
+    assert StaticToken.objects.filter(device__user=a_focal).count() == 10
     assert client.get("/en/party/").status_code == 200
 
 
@@ -149,12 +149,12 @@ def verified(client, user):
     client.post("/en/accounts/otp/", {"code": code_for(device), "next": "/"})
 
 
-def test_the_director_resets_the_second_factor_and_it_is_logged(client, director, pe_focal, caplog):
-    enrolled(pe_focal)
-    StaticDevice.objects.create(user=pe_focal, name="recovery", confirmed=True)
+def test_the_director_resets_the_second_factor_and_it_is_logged(client, director, a_focal, caplog):
+    enrolled(a_focal)
+    StaticDevice.objects.create(user=a_focal, name="recovery", confirmed=True)
     verified(client, director)
-    url = reverse("otp_reset", kwargs={"pk": pe_focal.pk})
-    assert url == f"/en/secretariat/accounts/{pe_focal.pk}/reset-2fa/"
+    url = reverse("otp_reset", kwargs={"pk": a_focal.pk})
+    assert url == f"/en/secretariat/accounts/{a_focal.pk}/reset-2fa/"
 
     with caplog.at_level(logging.WARNING, logger="secretariat.accounts.otp"):
         response = client.post(url)
@@ -164,36 +164,36 @@ def test_the_director_resets_the_second_factor_and_it_is_logged(client, director
     code = response.context["code"]
     assert len(code) == 16 and code in response.text
     assert "no-store" in response["Cache-Control"]
-    assert not TOTPDevice.objects.filter(user=pe_focal).exists()
-    assert not StaticDevice.objects.filter(user=pe_focal, confirmed=True).exists()
+    assert not TOTPDevice.objects.filter(user=a_focal).exists()
+    assert not StaticDevice.objects.filter(user=a_focal, confirmed=True).exists()
     assert not StaticToken.objects.filter(token=code).exists()
-    assert f"user {director.pk} reset the second factor of user {pe_focal.pk}" in caplog.text
-    row = User.history.filter(id=pe_focal.pk).latest("history_date")
+    assert f"user {director.pk} reset the second factor of user {a_focal.pk}" in caplog.text
+    row = User.history.filter(id=a_focal.pk).latest("history_date")
     assert row.history_user_id == director.pk
     assert row.history_change_reason == "second factor reset"
     # In the audit view.
     activity = client.get("/en/secretariat/accounts/activity/")
     assert "Second factors reset" in activity.text
     assert [(r.username, r.history_user.username) for r in activity.context["resets"]] == [
-        ("pe_focal", "director")
+        ("a_focal", "director")
     ]
 
 
 def test_the_owner_is_told_by_email_in_their_language(
-    client, director, pe_focal, mailoutbox, django_capture_on_commit_callbacks
+    client, director, a_focal, mailoutbox, django_capture_on_commit_callbacks
 ):
-    pe_focal.email = "focal@minam.example.pe"
-    pe_focal.preferred_language = "es"
-    pe_focal.save()
-    enrolled(pe_focal)
+    a_focal.email = "focal@minam.example.pe"
+    a_focal.preferred_language = "es"
+    a_focal.save()
+    enrolled(a_focal)
     verified(client, director)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/en/secretariat/accounts/{pe_focal.pk}/reset-2fa/")
+        response = client.post(f"/en/secretariat/accounts/{a_focal.pk}/reset-2fa/")
     code = response.context["code"]
 
     notice = Notice.objects.get(message="second_factor_reset")
     assert notice.recipient_email == "focal@minam.example.pe" and notice.language == "es"
-    assert notice.context == {"user": pe_focal.pk, "by": director.pk}
+    assert notice.context == {"user": a_focal.pk, "by": director.pk}
     (message,) = [m for m in mailoutbox if m.to == ["focal@minam.example.pe"]]
     with translation.override("es"):
         assert message.subject == gettext("The second factor of your account was reset")
@@ -202,16 +202,16 @@ def test_the_owner_is_told_by_email_in_their_language(
     assert code not in message.body and code not in message.alternatives[0][0]
 
 
-def test_re_enrolment_after_a_reset_needs_the_one_time_code(client, director, pe_focal):
-    enrolled(pe_focal)
+def test_re_enrolment_after_a_reset_needs_the_one_time_code(client, director, a_focal):
+    enrolled(a_focal)
     verified(client, director)
-    code = client.post(f"/en/secretariat/accounts/{pe_focal.pk}/reset-2fa/").context["code"]
+    code = client.post(f"/en/secretariat/accounts/{a_focal.pk}/reset-2fa/").context["code"]
     client.logout()
 
-    client.force_login(pe_focal)
+    client.force_login(a_focal)
     page = client.get("/en/accounts/otp/?next=/en/party/")
     assert 'name="enrolment_code"' in page.text
-    device = TOTPDevice.objects.get(user=pe_focal, confirmed=False)
+    device = TOTPDevice.objects.get(user=a_focal, confirmed=False)
     wrong = client.post(
         "/en/accounts/otp/",
         {"code": code_for(device), "enrolment_code": "0" * 16, "next": "/en/party/"},
@@ -229,16 +229,16 @@ def test_re_enrolment_after_a_reset_needs_the_one_time_code(client, director, pe
     assert len(done.context["codes"]) == 10
     assert client.get("/en/party/").status_code == 200
     # Used up: no code is asked for any more, and the old one opens nothing.
-    assert not otp.enrolment_code_required(pe_focal)
-    assert otp.verify(pe_focal, code) is None
+    assert not otp.enrolment_code_required(a_focal)
+    assert otp.verify(a_focal, code) is None
 
 
 def test_the_accounts_page_offers_the_reset_to_the_director_only(
-    client, officer, director, pe_focal
+    client, officer, director, a_focal
 ):
     verified(client, director)
     page = client.get("/en/secretariat/accounts/")
-    assert f'action="/en/secretariat/accounts/{pe_focal.pk}/reset-2fa/"' in page.text
+    assert f'action="/en/secretariat/accounts/{a_focal.pk}/reset-2fa/"' in page.text
     assert f'action="/en/secretariat/accounts/{officer.pk}/reset-2fa/"' in page.text
     assert f'action="/en/secretariat/accounts/{director.pk}/reset-2fa/"' not in page.text
     client.logout()
@@ -247,7 +247,7 @@ def test_the_accounts_page_offers_the_reset_to_the_director_only(
     assert "reset-2fa" not in page.text
 
 
-@pytest.mark.parametrize("role", ["officer", "auditor", "pe_focal"])
+@pytest.mark.parametrize("role", ["officer", "auditor", "a_focal"])
 def test_only_the_director_or_an_administrator_may_reset(client, request, role, officer2):
     enrolled(officer2)
     user = request.getfixturevalue(role)
@@ -281,9 +281,9 @@ def test_nobody_resets_their_own_second_factor(client, request, role):
     assert TOTPDevice.objects.filter(user=user).count() == 1
 
 
-def test_reset_wants_post(client, director, pe_focal):
+def test_reset_wants_post(client, director, a_focal):
     verified(client, director)
-    assert client.get(f"/en/secretariat/accounts/{pe_focal.pk}/reset-2fa/").status_code == 405
+    assert client.get(f"/en/secretariat/accounts/{a_focal.pk}/reset-2fa/").status_code == 405
 
 
 def test_sessions_expire(settings):

@@ -181,7 +181,7 @@ def test_an_infected_revision_is_quarantined_with_the_case_receipt_number(client
     assert len(quarantined()) == 1
 
 
-def test_portal_and_workspace_uploads_are_scanned_too(clamd, client, pe_focal, officer):
+def test_portal_and_workspace_uploads_are_scanned_too(clamd, client, a_focal, officer):
     """The Parties' files and the files staff upload go through the same scan: a flagged one is
     quarantined and the action is not recorded."""
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -190,8 +190,8 @@ def test_portal_and_workspace_uploads_are_scanned_too(clamd, client, pe_focal, o
     from tests.helpers_cases import D, drive, frozen
     from tests.portals.test_party import respond_post
 
-    case = drive("awaiting_response", party="PE").case
-    client.force_login(pe_focal)
+    case = drive("awaiting_response").case
+    client.force_login(a_focal)
     infected = SimpleUploadedFile("anexo.pdf", EICAR_PDF, content_type="application/pdf")
     with frozen(D(2023, 6, 10)):
         response = client.post(

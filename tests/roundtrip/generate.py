@@ -6,15 +6,27 @@ acknowledged, and the optional keys of a response."""
 
 import copy
 import datetime
+import re
 
+from submissions import profiles
 from tests.bench.run import generated_registry
+from tests.parties import (
+    CRITERIA,
+    FACTORS,
+    OTHERS,
+    SLUG,
+    A,
+    B,
+    identifier,
+    members_needed,
+)
 
 
 def varied_registry(count: int) -> dict:
     payload = generated_registry(count)
     for n, case in enumerate(payload["submissions"]):
         VARIANTS[n % len(VARIANTS)](case, n)
-    return payload
+    return in_profile(payload)
 
 
 def _day(case, offset) -> str:
@@ -183,3 +195,92 @@ VARIANTS = (
     _published,
     _response_details,
 )
+
+
+# --- The installed profile's registry ------------------------------------------------------------
+
+_TPA_IDENTIFIER = re.compile(r"([A-Z0-9]+(?:-[A-Z0-9]+)*)/(PE|US)/(\d{3,})/(\d{4})(/.*)?")
+_INDEX_KEYS = ("proposal_event",)
+_LINK_KEYS = ("document", "translation_of", "redacted_version_of")
+_COUNCIL_KINDS = ("council_instructed", "publication_instructed")
+
+
+def in_profile(payload: dict) -> dict:
+    """A registry written for the default profile (Parties PE and US, identifiers
+    ``SEM/PE/001/2023``), as the installed profile's file: unchanged under the default; under
+    another, it names the profile, Peru becomes Party A and the United States Party B (both as
+    tests.parties has them), identifiers and codes take the profile's shape, criteria the
+    profile's letters, each Council instruction is joined by the other members the profile's
+    rule needs and B's comments on a draft by the other Parties', on the same day (later
+    references to events follow their index)."""
+    if SLUG == profiles.DEFAULT:
+        return payload
+    payload = _mapped(copy.deepcopy(payload))
+    payload["profile"] = SLUG
+    for case in payload.get("submissions", []):
+        _council_votes(case)
+    return payload
+
+
+def _party(code):
+    return {"PE": A, "US": B}.get(code, code)
+
+
+def _identifier(text):
+    found = _TPA_IDENTIFIER.fullmatch(text)
+    if found is None:
+        return text
+    prefix, party, number, year, rest = found.groups()
+    return identifier(_party(party), int(number), int(year), prefix) + (rest or "")
+
+
+def _mapped(value, key=None):
+    if isinstance(value, dict):
+        value = {k: _mapped(v, k) for k, v in value.items()}
+        for letters, known in (("criteria", CRITERIA), ("factors", FACTORS)):
+            if isinstance(value.get(letters), dict):
+                value[letters] = {k: v for k, v in value[letters].items() if k in known}
+        return value
+    if isinstance(value, list):
+        return [_mapped(item, key) for item in value]
+    if not isinstance(value, str):
+        return value
+    if key in ("party", "country", "residence", "nationality"):
+        return _party(value)
+    if key == "author" and ":" in value:
+        role, code = value.split(":", 1)
+        return f"{role}:{_party(code)}"
+    return _identifier(value)
+
+
+def _council_votes(case):
+    events, moved, voted = [], {}, {kind: [] for kind in _COUNCIL_KINDS}
+    for old, event in enumerate(case.get("events", [])):
+        moved[old] = len(events)
+        events.append(event)
+        kind = event.get("kind")
+        if kind == "draft_commented" and event.get("party") == B:
+            # The Parties the default profile does not have comment with B.
+            events += [
+                {**event, "party": other, "author": f"party:{other}", "documents": []}
+                for other in OTHERS
+            ]
+        if kind not in _COUNCIL_KINDS:
+            continue
+        voted[kind].append(event.get("party"))
+        for party in (A, B) + OTHERS:
+            if len(set(voted[kind])) >= members_needed(kind):
+                break
+            if party not in voted[kind]:
+                voted[kind].append(party)
+                events.append({**event, "party": party, "author": f"council:{party}"})
+    for event in events:
+        for key in _INDEX_KEYS:
+            if isinstance(event.get(key), int):
+                event[key] = moved[event[key]]
+        for document in [event, *event.get("documents", [])]:
+            for key in _LINK_KEYS:
+                link = document.get(key)
+                if isinstance(link, list) and len(link) == 2:
+                    document[key] = [moved[link[0]], link[1]]
+    case["events"] = events

@@ -144,20 +144,20 @@ def test_workspace_paper_filing(client, officer):
 
 
 PORTAL = [
-    ("party_respond", "awaiting_response", "pe_focal", portal_forms.ResponseForm, True),
-    ("party_extension", "awaiting_response", "pe_focal", portal_forms.ExtensionForm, False),
+    ("party_respond", "awaiting_response", "a_focal", portal_forms.ResponseForm, True),
+    ("party_extension", "awaiting_response", "a_focal", portal_forms.ExtensionForm, False),
     (
         "party_correspondence",
         "awaiting_response",
-        "pe_focal",
+        "a_focal",
         portal_forms.CorrespondenceForm,
         True,
     ),
-    ("council_instruct", "awaiting_council", "pe_council", portal_forms.InstructionForm, False),
+    ("council_instruct", "awaiting_council", "a_council", portal_forms.InstructionForm, False),
     (
         "council_recommend",
         "final_factual_record",
-        "pe_council",
+        "a_council",
         portal_forms.RecommendationForm,
         False,
     ),

@@ -87,10 +87,10 @@ def test_a_recovery_code_does_not_lock_the_authenticator(client, officer):
     assert device.throttling_failure_count == 0
 
 
-def test_enrolment_after_a_wrong_code_says_to_wait_too(client, pe_focal):
-    client.force_login(pe_focal)
+def test_enrolment_after_a_wrong_code_says_to_wait_too(client, a_focal):
+    client.force_login(a_focal)
     client.get("/en/accounts/otp/")
-    pending = TOTPDevice.objects.get(user=pe_focal, confirmed=False)
+    pending = TOTPDevice.objects.get(user=a_focal, confirmed=False)
     with time_machine.travel(timezone.now(), tick=False):
         client.post("/en/accounts/otp/", {"code": wrong_code(pending), "next": "/en/"})
         pending.refresh_from_db()
@@ -107,8 +107,8 @@ def test_locked_until_names_the_latest_lock(officer):
     assert until == device.throttling_failure_timestamp + datetime.timedelta(seconds=1)
 
 
-def test_enrolment_shows_a_qr_code(client, pe_focal):
-    client.force_login(pe_focal)
+def test_enrolment_shows_a_qr_code(client, a_focal):
+    client.force_login(a_focal)
     page = client.get("/en/accounts/otp/")
     assert '<img class="otp-qr" src="data:image/svg+xml;base64,' in page.text
     assert 'alt="QR code of the set-up link"' in page.text

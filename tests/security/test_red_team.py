@@ -30,6 +30,7 @@ from submissions.storage import DocumentInput
 from tests.factories import file_case
 from tests.filing.conftest import PDF
 from tests.helpers_cases import drive
+from tests.parties import SLUG, A
 from tests.portals.conftest import stored_pdf
 from workflow import chain, services
 from workflow.models import Deadline, Event
@@ -112,27 +113,35 @@ def _pdf(name, extra):
     return buffer
 
 
-def test_a_partys_receipt_lists_only_documents_the_party_may_see(client, pe_focal):
-    story = drive("awaiting_response", party="PE")
-    # An event in Peru's name carrying a Secretariat-only note beside Peru's own letter.
+# Party A's own letter, in Spanish.
+LETTER = {"us-peru-tpa": "Carta del Perú", "usmca-cec": "Carta de México"}[SLUG]
+PUBLIC_LETTER = {
+    "us-peru-tpa": "Carta pública del Perú",
+    "usmca-cec": "Carta pública de México",
+}[SLUG]
+
+
+def test_a_partys_receipt_lists_only_documents_the_party_may_see(client, a_focal):
+    story = drive("awaiting_response")
+    # An event in Party A's name carrying a Secretariat-only note beside A's own letter.
     event = story.add(
         "correspondence",
-        author="party:PE",
+        author=f"party:{A}",
         title="Carta",
         documents_in=[
-            DocumentInput("Carta del Perú", "es", stored_pdf("carta.pdf"), "parties"),
+            DocumentInput(LETTER, "es", stored_pdf("carta.pdf"), "parties"),
             DocumentInput("Nota interna", "es", _pdf("nota.pdf", b"% nota"), "secretariat"),
         ],
     )
     secret = Document.objects.get(title="Nota interna")
-    client.force_login(pe_focal)
+    client.force_login(a_focal)
     url = reverse("party_receipt", kwargs={"pk": story.case.pk, "seq": event.seq})
     response = client.get(url)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Carta del Perú" in html
+    assert LETTER in html
     assert "Nota interna" not in html and secret.sha256 not in html
-    assert [d.title for d in response.context["documents"]] == ["Carta del Perú"]
+    assert [d.title for d in response.context["documents"]] == [LETTER]
     document = client.get(
         reverse("party_receipt_document", kwargs={"pk": story.case.pk, "seq": event.seq})
     )
@@ -171,7 +180,7 @@ class _Inputs(HTMLParser):
 
 
 def test_no_admin_change_form_offers_an_owned_field(client, officer):
-    story = drive("awaiting_response", party="PE")
+    story = drive("awaiting_response")
     story.add(
         "correspondence",
         documents_in=[DocumentInput("Carta", "es", stored_pdf(), "public")],
@@ -301,7 +310,7 @@ def _rechain(case, documents=True):
 
 
 def _annexed_case():
-    story = drive("response_decision", party="PE")
+    story = drive("response_decision")
     story.add(
         "information_added",
         after=1,
@@ -360,9 +369,9 @@ def test_an_unwithheld_submitter_is_detected():
         on=datetime.date(2023, 3, 10),
         submitters=[
             services.SubmitterInput(
-                kind="individual", name="Rosa Quispe", nationality="PE", confidential=True
+                kind="individual", name="Rosa Quispe", nationality=A, confidential=True
             ),
-            services.SubmitterInput(kind="organization", name="Red Amazónica", nationality="PE"),
+            services.SubmitterInput(kind="organization", name="Red Amazónica", nationality=A),
         ],
     )
     services.record_event(
@@ -451,16 +460,16 @@ def _text_change(case, event, to, actor, fields=("title", "note")):
 
 
 def test_a_partys_public_item_is_invisible_anonymously_until_published(
-    client, pe_focal, officer, director
+    client, a_focal, officer, director
 ):
-    case = drive("awaiting_response", party="PE").case
-    client.force_login(pe_focal)
+    case = drive("awaiting_response").case
+    client.force_login(a_focal)
     with frozen(datetime.date(2023, 5, 20)):
         response = client.post(
             reverse("party_correspondence", kwargs={"pk": case.pk}),
             {
                 "event_count": case.event_count,
-                "subject": "Carta pública del Perú",
+                "subject": PUBLIC_LETTER,
                 "message": "Texto para el expediente público.",
                 "visibility": "public",
                 "attachments-TOTAL_FORMS": "0",
@@ -470,18 +479,18 @@ def test_a_partys_public_item_is_invisible_anonymously_until_published(
     assert response.status_code == 302
     letter = Event.objects.filter(submission=case, kind="correspondence").latest("seq")
     assert (letter.visibility, letter.data) == ("parties", {"publish_requested": True})
-    assert "Carta pública del Perú" not in _public_page(case)
+    assert PUBLIC_LETTER not in _public_page(case)
     feed = Client().get(reverse("case_feed", args=[case.slug])).content.decode()
     assert f"event:{case.pk}:{letter.seq}" not in feed
     # The officer's publication waits for the Executive Director (four eyes).
     with frozen(datetime.date(2023, 5, 21)):
         proposal = _text_change(case, letter, "public", officer)
     assert proposal.kind == "proposed"
-    assert "Carta pública del Perú" not in _public_page(case)
+    assert PUBLIC_LETTER not in _public_page(case)
     with frozen(datetime.date(2023, 5, 22)):
         services.approve_proposal(case, proposal.seq, actor=director)
     page = _public_page(case)
-    assert "Carta pública del Perú" in page and "Texto para el expediente público." in page
+    assert PUBLIC_LETTER in page and "Texto para el expediente público." in page
     feed = Client().get(reverse("case_feed", args=[case.slug])).content.decode()
     assert f"event:{case.pk}:{letter.seq}" in feed
     letter.refresh_from_db()
@@ -489,29 +498,29 @@ def test_a_partys_public_item_is_invisible_anonymously_until_published(
 
 
 def test_a_draft_comment_not_asked_public_is_never_published(officer):
-    story = drive("draft_comment_period", party="PE")
-    comment = story.add("draft_commented", data={"party": "PE"}, author="party:PE", note="Obs.")
+    story = drive("draft_comment_period")
+    comment = story.add("draft_commented", data={"party": A}, author=f"party:{A}", note="Obs.")
     with pytest.raises(RuleViolation) as error:
         _text_change(story.case, comment, "public", officer)
     assert error.value.rule == "event text: public or publish_requested"
 
 
-def test_a_reopened_cases_earlier_portal_access_matches_the_events(client, pe_focal, pe_council):
-    story = drive("factual_record_decision", party="PE")
+def test_a_reopened_cases_earlier_portal_access_matches_the_events(client, a_focal, a_council):
+    story = drive("factual_record_decision")
     case = story.case
     story.add("factual_record_notified", data={"outcome": "not_warranted"})
-    client.force_login(pe_council)
+    client.force_login(a_council)
     assert client.get(reverse("council_case", kwargs={"pk": case.pk})).status_code == 200
     # The reopening undid the determination that told the Council: its access goes with it.
     story.add("reopened", data={"to_stage": "factual_record_decision", "reason": "Error."})
     assert story.stage == "factual_record_decision"
     assert client.get(reverse("council_case", kwargs={"pk": case.pk})).status_code == 404
-    client.force_login(pe_focal)  # the request still stands: the Party keeps its access
+    client.force_login(a_focal)  # the request still stands: the Party keeps its access
     assert client.get(reverse("party_case", kwargs={"pk": case.pk})).status_code == 200
 
 
 def test_a_title_redacted_by_the_secretariat_leaves_the_docket_and_feed(client, officer):
-    story = drive("response_decision", party="PE")
+    story = drive("response_decision")
     letter = story.add(
         "correspondence", title="Carta sobre Juan Pérez Rojas", note="Sin datos reservados."
     )
@@ -533,7 +542,7 @@ def test_a_title_redacted_by_the_secretariat_leaves_the_docket_and_feed(client, 
 
 
 def test_a_title_redacted_by_the_secretariat_leaves_the_api_and_public_export(officer):
-    story = drive("response_decision", party="PE")
+    story = drive("response_decision")
     letter = story.add("correspondence", title="Carta sobre Juan Pérez Rojas")
     with frozen(datetime.date(2023, 5, 2)):
         _text_change(story.case, letter, "parties", officer, fields=["title"])
@@ -547,7 +556,7 @@ def test_a_title_redacted_by_the_secretariat_leaves_the_api_and_public_export(of
 def test_staff_withhold_and_publish_an_events_text_from_the_case_page(client, officer, director):
     """The same decisions, made by a person: the workspace's visibility form names an event's
     title; withholding takes effect at once, publishing it again waits for the Director."""
-    story = drive("response_decision", party="PE")
+    story = drive("response_decision")
     letter = story.add("correspondence", title="Carta sobre Juan Pérez Rojas")
     url = reverse("ws_action", kwargs={"pk": story.case.pk, "kind": "visibility_changed"})
     client.force_login(officer)
@@ -609,7 +618,7 @@ def test_staff_withhold_and_publish_an_events_text_from_the_case_page(client, of
 
 def test_one_officer_cannot_widen_a_confidential_attachment_and_a_widening_waits(officer, director):
     """Finding: "One officer alone can make a submitter's confidential attachment public"."""
-    story = drive("response_decision", party="PE")
+    story = drive("response_decision")
     story.add(
         "information_added",
         datetime.date(2023, 4, 12),
@@ -665,7 +674,7 @@ def test_one_officer_cannot_widen_a_confidential_attachment_and_a_widening_waits
 
 def test_an_officer_cannot_record_a_withdrawal_by_the_submitter_alone(officer):
     """Finding: "Officers record acts in others' names without evidence or approval"."""
-    story = drive("awaiting_response", party="PE")
+    story = drive("awaiting_response")
     count = story.case.event_count
     with frozen(datetime.date(2023, 5, 20)):
         with pytest.raises(WorkflowError):

@@ -16,9 +16,9 @@ LANDING = {
     "officer": "/en/secretariat/",
     "director": "/en/secretariat/",
     "auditor": "/en/secretariat/",
-    "pe_focal": "/en/party/",
-    "us_focal": "/en/party/",
-    "pe_council": "/en/council/",
+    "a_focal": "/en/party/",
+    "b_focal": "/en/party/",
+    "a_council": "/en/council/",
     "outsider": "/en/",
 }
 
@@ -37,8 +37,8 @@ def test_each_role_lands_on_its_own_page(client, request, role):
     assert response["Location"] == LANDING[role]
 
 
-def test_the_landing_page_is_in_the_language_of_the_sign_in_page(client, pe_focal):
-    assert sign_in(client, "pe_focal", language="es")["Location"] == "/es/party/"
+def test_the_landing_page_is_in_the_language_of_the_sign_in_page(client, a_focal):
+    assert sign_in(client, "a_focal", language="es")["Location"] == "/es/party/"
 
 
 def test_a_safe_next_wins(client, director):
@@ -52,8 +52,8 @@ def test_a_next_naming_a_starting_page_does_not_keep_staff_from_the_queue(client
     assert sign_in(client, "director", next=start)["Location"] == "/en/secretariat/"
 
 
-def test_a_next_to_another_site_is_ignored(client, pe_focal):
-    response = sign_in(client, "pe_focal", next="https://evil.example.org/")
+def test_a_next_to_another_site_is_ignored(client, a_focal):
+    response = sign_in(client, "a_focal", next="https://evil.example.org/")
     assert response["Location"] == "/en/party/"
 
 
@@ -226,8 +226,8 @@ def test_the_contact_country_is_named_in_the_page_language(
     assert other not in address
 
 
-def test_the_403_page_points_at_the_contact_details(client, pe_focal):
-    client.force_login(pe_focal)
+def test_the_403_page_points_at_the_contact_details(client, a_focal):
+    client.force_login(a_focal)
     html = client.get("/en/secretariat/").text
     assert "contact the Secretariat" in html
     assert 'id="contact"' in html

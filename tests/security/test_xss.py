@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from tests.factories import make_filing
 from tests.helpers_cases import ALL_MET, TIMELINE, Story
+from tests.parties import A, council_members
 from workflow import services
 
 pytestmark = pytest.mark.django_db
@@ -29,8 +30,8 @@ def xss_case():
             services.SubmitterInput(
                 kind="individual",
                 name=f"Name {X}",
-                nationality="PE",
-                residence="PE",
+                nationality=A,
+                residence=A,
                 email="xss@example.org",
                 phone="+51 1 000 0000",
                 postal_address=f"Address {X}",
@@ -65,7 +66,7 @@ def xss_case():
     story.add(
         "party_responded",
         t["party_responded"],
-        author="party:PE",
+        author=f"party:{A}",
         data={
             "pending_proceeding": True,
             "proceeding": {"authority": f"Court {X}", "case_number": X, "status": X},
@@ -78,13 +79,14 @@ def xss_case():
         data={"outcome": "warranted"},
         **note,
     )
-    story.add(
-        "council_instructed",
-        t["council_instructed"],
-        author="council:PE",
-        data={"party": "PE"},
-        **note,
-    )
+    for member in council_members():
+        story.add(
+            "council_instructed",
+            t["council_instructed"],
+            author=f"council:{member}",
+            data={"party": member},
+            **note,
+        )
     story.add("information_called", data={"closes_on": "2099-12-31"}, **note)
     story.add(
         "information_submitted",
@@ -115,7 +117,7 @@ def check(response, url):
 
 
 def test_the_payload_is_escaped_on_every_page_that_shows_it(
-    client, officer, pe_focal, pe_council, auditor
+    client, officer, a_focal, a_council, auditor
 ):
     case = xss_case()
     assert case.slug, "the case is on the public docket"
@@ -146,10 +148,10 @@ def test_the_payload_is_escaped_on_every_page_that_shows_it(
         (officer, reverse("ws_case", kwargs={"pk": case.pk})),
         (officer, reverse("ws_audit", kwargs={"pk": case.pk})),
         (auditor, reverse("ws_case", kwargs={"pk": case.pk})),
-        (pe_focal, reverse("party_home")),
-        (pe_focal, reverse("party_case", kwargs={"pk": case.pk})),
-        (pe_council, reverse("council_home")),
-        (pe_council, reverse("council_case", kwargs={"pk": case.pk})),
+        (a_focal, reverse("party_home")),
+        (a_focal, reverse("party_case", kwargs={"pk": case.pk})),
+        (a_council, reverse("council_home")),
+        (a_council, reverse("council_case", kwargs={"pk": case.pk})),
     ]
     for user, url in staff:
         client.force_login(user)

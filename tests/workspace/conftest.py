@@ -17,7 +17,7 @@ def login(client):
 
 @pytest.fixture
 def new_case(officer):
-    """A Spanish filing about Peru recorded today, not yet acknowledged."""
+    """A Spanish filing about Party A (tests.parties) recorded today, not yet acknowledged."""
     return file_case(actor=officer)
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 
-def test_the_accounts_table_stacks_on_a_phone(login, director, pe_focal):
+def test_the_accounts_table_stacks_on_a_phone(login, director, a_focal):
     html = login(director).get(reverse("account_list")).content.decode()
     table = re.search(r'<table class="[^"]*\bstack-table\b[^"]*">(.*?)</table>', html, re.S)
     assert table, "the accounts table is not a stack-table"

@@ -76,11 +76,11 @@ def test_linking_is_symmetrical_and_recorded_on_both_cases(officer):
     assert last.data == {"link": "unlinked", "other": second.identifier}
 
 
-def test_only_the_secretariat_links_and_a_case_not_to_itself(officer, pe_focal):
+def test_only_the_secretariat_links_and_a_case_not_to_itself(officer, a_focal):
     first = drive("admissibility_review").case
     second = drive("admissibility_review").case
     with pytest.raises(NotAllowed):
-        services.link_related(first, second, actor=pe_focal, reason="x")
+        services.link_related(first, second, actor=a_focal, reason="x")
     with pytest.raises(InvalidInput):
         services.link_related(first, first, actor=officer, reason="x")
     with pytest.raises(InvalidInput):
@@ -94,13 +94,13 @@ def test_only_the_secretariat_links_and_a_case_not_to_itself(officer, pe_focal):
 # --- Public texts -----------------------------------------------------------------------------
 
 
-def test_public_texts_in_both_languages_with_history_of_who_and_why(officer, pe_focal):
+def test_public_texts_in_both_languages_with_history_of_who_and_why(officer, a_focal):
     case = drive("admissibility_review").case
     facts_before = case.facts
     with pytest.raises(NotAllowed):
         services.set_public_texts(
             case,
-            actor=pe_focal,
+            actor=a_focal,
             title_en="T",
             title_es="T",
             summary_en="",
@@ -172,11 +172,11 @@ def test_changing_a_cross_event_link_afterwards_breaks_the_chain(officer):
     assert broken.message == "content changed after it was recorded"
 
 
-def test_a_version_is_a_translation_or_a_redacted_copy_of_this_case(officer, pe_focal):
+def test_a_version_is_a_translation_or_a_redacted_copy_of_this_case(officer, a_focal):
     case = drive("response_decision").case
     letter = _with_letter(case, officer)
     with pytest.raises(NotAllowed):
-        _translate(case, pe_focal, letter)
+        _translate(case, a_focal, letter)
     with pytest.raises(InvalidInput):
         _translate(case, officer, letter, redacted=True)  # both
     with pytest.raises(InvalidInput):

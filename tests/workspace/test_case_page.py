@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from submissions import access
 from submissions.models import Document
+from tests.parties import CRITERIA, SLUG, A, identifier, tpa_data
 from workflow import services
 from workflow.models import Event
 
@@ -22,14 +23,19 @@ def _case_url(case):
     return reverse("ws_case", kwargs={"pk": case.pk})
 
 
+# Whether a response may be decided in admissibility review: only where the profile offers a
+# combined determination (the CEC's, Art. 24.27(3)).
+COMBINED = {"us-peru-tpa": False, "usmca-cec": True}[SLUG]
+
+
 def test_a_new_filing_offers_registration_and_closure(login, officer, new_case):
     page = login(officer).get(_case_url(new_case)).content.decode()
     assert new_case.receipt_number in page
     assert f'action="/en/secretariat/case/{new_case.pk}/act/acknowledged/"' in page
     assert f'action="/en/secretariat/case/{new_case.pk}/act/closed/"' in page
     assert "Closure reason in this stage: Not a submission" in page
-    # Not legal in this stage: never offered.
-    assert "/act/response_decided/" not in page
+    # Not legal in this stage: never offered (under the CEC, the combined determination is).
+    assert ("/act/response_decided/" in page) is COMBINED
     assert "/act/filed/" not in page and "/act/proposed/" not in page
 
 
@@ -38,7 +44,12 @@ def test_acknowledging_registers_the_case(login, officer, new_case):
     response = client.post(_action(new_case, "acknowledged"), {"event_count": 1})
     assert response.status_code == 302
     new_case.refresh_from_db()
-    assert new_case.identifier == f"SEM/PE/001/{new_case.filed_on.year}"
+    year = new_case.filed_on.year
+    expected = {
+        "us-peru-tpa": f"SEM/PE/001/{year}",
+        "usmca-cec": f"SEM-{year % 100:02d}-001",
+    }[SLUG]
+    assert new_case.identifier == expected
     assert new_case.registered_on is not None
     assert Event.objects.get(submission=new_case, seq=2).recorded_by == officer
 
@@ -72,9 +83,14 @@ def test_closing_as_not_a_submission_is_proposed_then_approved(
     assert not access.public_events(Event.objects.filter(submission=new_case)).exists()
 
 
+# Every criterion of the profile met (TPA: a–f; CEC: a–e), and all but (c).
+ALL_MET = ["met"] * len(CRITERIA)
+C_NOT_MET = ["not_met" if letter == "c" else "met" for letter in CRITERIA]
+
+
 def _checklist(findings, prefix="admissibility_determined"):
     data = {"event_count": 2}
-    for letter, finding in zip("abcdef", findings, strict=True):
+    for letter, finding in zip(CRITERIA, findings, strict=True):
         data[f"{prefix}-{letter}_finding"] = finding
         data[f"{prefix}-{letter}_reasons"] = f"Razones ({letter})."
     return data
@@ -82,7 +98,7 @@ def _checklist(findings, prefix="admissibility_determined"):
 
 def test_the_checklist_derives_meets_when_every_criterion_is_met(login, officer, review_case):
     response = login(officer).post(
-        _action(review_case, "admissibility_determined"), _checklist(["met"] * 6)
+        _action(review_case, "admissibility_determined"), _checklist(ALL_MET)
     )
     assert response.status_code == 302
     proposal = Event.objects.get(submission=review_case, seq=3)
@@ -94,19 +110,32 @@ def test_the_checklist_derives_meets_when_every_criterion_is_met(login, officer,
 def test_one_criterion_not_met_gives_does_not_meet(login, officer, review_case):
     login(officer).post(
         _action(review_case, "admissibility_determined"),
-        _checklist(["met", "met", "not_met", "met", "met", "met"]),
+        _checklist(C_NOT_MET),
     )
     proposal = Event.objects.get(submission=review_case, seq=3)
     assert proposal.data["proposal"]["outcome"] == "does_not_meet"
     assert proposal.data["proposal"]["criteria"]["c"]["met"] is False
 
 
+# What the checklist shows: the TPA's criterion (f) with its suggestion; the USMCA has no (f)
+# (standing moved to Art. 24.27(1)), and its (e) reads "whether".
+CHECKLIST = {
+    "us-peru-tpa": (
+        "Suggested: met. Every submitter is a person of a Party who may file about Peru",
+        "(e) indicates that the matter has been communicated in writing",
+    ),
+    "usmca-cec": ("(e) indicates whether the matter has been communicated in writing",),
+}[SLUG]
+
+
 def test_the_checklist_shows_the_f_suggestion(login, officer, review_case):
     page = login(officer).get(_case_url(review_case)).content.decode()
-    assert "Suggested: met. Every submitter is a person of a Party who may file about Peru" in page
-    assert "(e) indicates that the matter has been communicated in writing" in page
+    for text in CHECKLIST:
+        assert text in page
+    assert ('name="admissibility_determined-f_finding"' in page) is ("f" in CRITERIA)
 
 
+@tpa_data("criterion 18.8.2(f) with Art. 18.8.3 (no person of the United States files about it)")
 def test_a_us_person_filing_about_the_us_is_suggested_not_met(login, officer):
     from tests.factories import file_case
 
@@ -119,7 +148,7 @@ def test_a_us_person_filing_about_the_us_is_suggested_not_met(login, officer):
 
 
 def test_an_incomplete_checklist_is_shown_again_with_its_errors(login, officer, review_case):
-    data = _checklist(["met"] * 6)
+    data = _checklist(ALL_MET)
     del data["admissibility_determined-d_reasons"]
     response = login(officer).post(_action(review_case, "admissibility_determined"), data)
     assert response.status_code == 200
@@ -145,7 +174,7 @@ def test_a_stale_page_is_told_the_case_has_moved_on(login, officer, review_case)
         },
     )
     response = client.post(
-        _action(review_case, "admissibility_determined"), _checklist(["met"] * 6), follow=True
+        _action(review_case, "admissibility_determined"), _checklist(ALL_MET), follow=True
     )
     assert "This case has moved on since you opened it" in response.content.decode()
     assert not Event.objects.filter(submission=review_case, kind="proposed").exists()
@@ -188,7 +217,7 @@ def test_a_paper_response_is_recorded_with_its_date_and_reason(login, officer, s
     event = Event.objects.get(submission=case, kind="party_responded")
     assert (str(event.on), event.author, event.data["pending_proceeding"]) == (
         "2023-06-15",
-        "party:PE",
+        f"party:{A}",
         True,
     )
     assert event.data["date_reason"] == "Recibida por correo postal."
@@ -200,7 +229,7 @@ def test_upload_with_translation_and_redacted_version_then_download(login, offic
         _action(review_case, "correspondence"),
         {
             "event_count": 2,
-            "correspondence-event_author": "party:PE",
+            "correspondence-event_author": f"party:{A}",
             "correspondence-event_visibility": "party_concerned",
             "correspondence-document": SimpleUploadedFile("carta.pdf", b"%PDF-1.4 carta"),
             "correspondence-document_title": "Carta del Ministerio",
@@ -314,11 +343,11 @@ def test_an_unknown_action_is_404(login, officer, review_case):
 def test_a_second_proposal_of_a_pending_kind_replaces_it(login, officer, officer2, review_case):
     """Staff may replace a proposal (a generated draft, say) by an edited one before approval:
     the page says so and the history keeps both."""
-    login(officer).post(_action(review_case, "admissibility_determined"), _checklist(["met"] * 6))
+    login(officer).post(_action(review_case, "admissibility_determined"), _checklist(ALL_MET))
     client = login(officer2)
     page = client.get(_case_url(review_case)).content.decode()
     assert "This replaces proposal no. 3" in page
-    data = _checklist(["met", "met", "not_met", "met", "met", "met"])
+    data = _checklist(C_NOT_MET)
     data.update(event_count=3, replaces="3")
     response = client.post(_action(review_case, "admissibility_determined"), data)
     assert response.status_code == 302
@@ -348,12 +377,13 @@ def test_the_officer_reads_what_the_submitters_wrote(login, officer, new_case):
 
 def test_the_visibility_form_tells_every_document_apart(login, officer):
     """A decision's language versions share its code: each option also names its title and its
-    language (the helper's walk found four documents offered as "SEM/PE/005/2026/D2")."""
+    language (the helper's walk found four documents offered as "SEM/PE/005/2026/D2", the same
+    code)."""
     from submissions.storage import DocumentInput
     from tests.helpers_cases import drive
     from tests.portals.conftest import stored_pdf
 
-    story = drive("awaiting_response", party="PE")
+    story = drive("awaiting_response", party=A)
     story.add(
         "correspondence",
         visibility="public",
@@ -362,7 +392,7 @@ def test_the_visibility_form_tells_every_document_apart(login, officer):
             DocumentInput("Determination", "en", stored_pdf("d-en.pdf"), "public"),
         ],
     )
-    Document.objects.filter(submission=story.case).update(code="SEM/PE/001/2026/D2")
+    Document.objects.filter(submission=story.case).update(code=identifier(A, 1, 2026) + "/D2")
     page = login(officer).get(_case_url(story.case)).content.decode()
     select = re.search(
         r'<select name="visibility_changed-target".*?</select>', page, re.DOTALL
@@ -375,8 +405,8 @@ def test_the_visibility_form_tells_every_document_apart(login, officer):
 
 
 def test_the_officer_sees_where_a_submitter_lives_when_it_decides_eligibility(login, officer):
-    """Art. 18.8.1: a person of a Party by nationality or by permanent residence; the second
-    walk found the officer's list showed the nationality alone."""
+    """A person of a Party by nationality or by permanent residence (TPA Art. 18.8.1; the CEC
+    reads residence); the second walk found the officer's list showed the nationality alone."""
     import datetime
 
     from tests.factories import file_case
@@ -388,14 +418,15 @@ def test_the_officer_sees_where_a_submitter_lives_when_it_decides_eligibility(lo
                 kind="individual",
                 name="Ana Quispe",
                 nationality="BO",
-                residence="PE",
+                residence=A,
                 email="ana@example.org",
             ),
             services.SubmitterInput(
-                kind="individual", name="Luis Rojas", nationality="PE", email="luis@example.org"
+                kind="individual", name="Luis Rojas", nationality=A, email="luis@example.org"
             ),
         ],
     )
     page = login(officer).get(_case_url(case)).content.decode()
-    assert "Ana Quispe (Individual, Bolivia; permanent residence: Peru)" in page
-    assert "Luis Rojas (Individual, Peru)" in page
+    country = {"us-peru-tpa": "Peru", "usmca-cec": "Mexico"}[SLUG]
+    assert f"Ana Quispe (Individual, Bolivia; permanent residence: {country})" in page
+    assert f"Luis Rojas (Individual, {country})" in page

@@ -14,14 +14,14 @@ from workflow.actors import Actor
 pytestmark = pytest.mark.django_db
 
 
-def test_every_signed_in_person_reaches_their_account_from_the_header(login, officer, pe_focal):
-    for person, home in ((officer, reverse("ws_queue")), (pe_focal, reverse("party_home"))):
+def test_every_signed_in_person_reaches_their_account_from_the_header(login, officer, a_focal):
+    for person, home in ((officer, reverse("ws_queue")), (a_focal, reverse("party_home"))):
         page = login(person).get(home)
         assert page.status_code == 200
         assert f'href="{reverse("my_account")}"' in page.content.decode()
 
 
-@pytest.mark.parametrize("who", ["officer", "pe_focal", "pe_council"])
+@pytest.mark.parametrize("who", ["officer", "a_focal", "a_council"])
 def test_a_person_chooses_the_language_of_their_emails(login, request, who):
     person = request.getfixturevalue(who)
     client = login(person)

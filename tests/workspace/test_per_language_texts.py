@@ -13,21 +13,25 @@ from secretariat.workspace.case_forms import PublicTextsForm
 from submissions import profiles
 from submissions.models import Submission
 from tests.helpers_cases import drive
+from tests.parties import PROFILE, SLUG, A
 from workflow import services
 from workflow.exceptions import InvalidInput
 
 pytestmark = pytest.mark.django_db
+
+# Whether French is a working language of the profile (the CEC's; not the TPA's).
+FRENCH = {"us-peru-tpa": False, "usmca-cec": True}[SLUG]
 
 
 def test_a_paper_filing_takes_the_title_and_summary_in_the_other_language(client, officer):
     client.force_login(officer)
     page = client.get(reverse("ws_file")).content.decode()
     assert 'name="title_en"' in page and 'name="summary_es"' in page
-    assert 'name="title_fr"' not in page  # not a working language of the TPA
+    assert ('name="title_fr"' in page) is FRENCH  # not a working language of the TPA
     response = client.post(
         reverse("ws_file"),
         {
-            "party": "PE",
+            "party": A,
             "language": "es",
             "title": "Río Rímac",
             "title_en": "The Rímac River",
@@ -36,7 +40,7 @@ def test_a_paper_filing_takes_the_title_and_summary_in_the_other_language(client
             "summary_en": "Discharges into the river.",
             "submitter_name": "Ana",
             "submitter_kind": "individual",
-            "nationality": "PE",
+            "nationality": A,
             "law": "Ley 28611",
             "filed_on": "2023-06-10",
             "date_reason": "Recibido por correo postal",
@@ -53,8 +57,8 @@ def test_a_paper_filing_takes_the_title_and_summary_in_the_other_language(client
 
 @pytest.fixture
 def three_languages(monkeypatch, settings):
-    profile = dataclasses.replace(profiles.US_PERU_TPA, languages=("en", "fr", "es"))
-    monkeypatch.setitem(profiles.PROFILES, "us-peru-tpa", profile)
+    profile = dataclasses.replace(PROFILE, languages=("en", "fr", "es"))
+    monkeypatch.setitem(profiles.PROFILES, SLUG, profile)
     settings.LANGUAGES = [("en", "English"), ("fr", "French"), ("es", "Spanish")]
 
 
@@ -87,8 +91,14 @@ def test_under_a_profile_with_french_each_language_has_its_text(three_languages,
         services.set_public_texts(case, actor=officer, title_de="Titel", reason="x")
 
 
-def test_the_tpa_keeps_no_french_text(officer):
+def test_french_text_is_kept_only_where_french_is_a_working_language(officer):
+    """The TPA keeps no French text; the CEC keeps it."""
     case = drive("admissibility_review").case
-    assert "title_fr" not in PublicTextsForm(case).fields
-    with pytest.raises(InvalidInput):
-        services.set_public_texts(case, actor=officer, title_fr="Titre", reason="x")
+    assert ("title_fr" in PublicTextsForm(case).fields) is FRENCH
+    if not FRENCH:
+        with pytest.raises(InvalidInput):
+            services.set_public_texts(case, actor=officer, title_fr="Titre", reason="x")
+        return
+    services.set_public_texts(case, actor=officer, title_fr="Titre", reason="x")
+    case.refresh_from_db()
+    assert case.title_fr == "Titre"

@@ -24,10 +24,10 @@ VISITORS = (
     "submitter",
     "officer",
     "director",
-    "pe_focal",
-    "us_focal",
-    "pe_council",
-    "us_council",
+    "a_focal",
+    "b_focal",
+    "a_council",
+    "b_council",
     "auditor",
 )
 
@@ -152,20 +152,20 @@ def _run(matrix, case, seq, document, users):
 
 
 @pytest.fixture
-def users(officer, director, pe_focal, us_focal, pe_council, us_council, auditor):
+def users(officer, director, a_focal, b_focal, a_council, b_council, auditor):
     return {
         "officer": officer,
         "director": director,
-        "pe_focal": pe_focal,
-        "us_focal": us_focal,
-        "pe_council": pe_council,
-        "us_council": us_council,
+        "a_focal": a_focal,
+        "b_focal": b_focal,
+        "a_council": a_council,
+        "b_council": b_council,
         "auditor": auditor,
     }
 
 
 def test_matrix_on_a_registered_case(users, officer):
-    case = drive("response_decision").case  # about Peru, on the public docket
+    case = drive("response_decision").case  # about Party A, on the public docket
     document = _with_proposal_and_document(case, officer)
     proposal = services.record_event(
         case, "response_decided", actor=officer, data={"outcome": "request"}

@@ -16,6 +16,7 @@ from django.urls import reverse
 from notices import services as notices
 from submissions.storage import DocumentInput
 from tests.helpers_cases import ALL_MET, drive
+from tests.parties import A
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,7 @@ def _table_cells_are_labelled(html: str) -> int:
 @pytest.fixture
 def proposed(officer, officer2):
     """A Spanish case awaiting the Director's approval of a determination."""
-    case = drive("admissibility_review", party="PE").case
+    case = drive("admissibility_review", party=A).case
     notices.record_with_documents(
         case,
         "admissibility_determined",
@@ -70,7 +71,7 @@ def test_the_queue_folds_its_filters_and_stacks_its_rows(login, officer, propose
         html,
     )
     # Filtered, the fold is open so that the filters in force show.
-    html = client.get(reverse("ws_queue") + "?party=PE").content.decode()
+    html = client.get(reverse("ws_queue") + f"?party={A}").content.decode()
     assert '<details class="filters" open>' in html
 
 
@@ -92,7 +93,7 @@ def test_the_audit_tables_stack(login, officer, proposed):
 def test_what_people_wrote_carries_its_language(login, officer, director):
     """A Spanish case: the officer's note and title are in the case's language, an English
     document's title in English, the case title in the language it is written in."""
-    story = drive("admissibility_review", party="PE")
+    story = drive("admissibility_review", party=A)
     case = story.case
     story.add(
         "correspondence",

@@ -11,6 +11,7 @@ from django.core import mail
 from django.urls import reverse
 
 from tests.helpers_cases import ALL_MET, drive, frozen
+from tests.parties import CRITERIA, A
 from tests.portals.test_party import respond_post
 from workflow import services
 from workflow.table import TABLE
@@ -70,7 +71,7 @@ def test_a_returned_proposal_is_emailed_to_its_officer_and_marked_in_the_queue(
         r'value="(\w+)"[^>]*checked',
         form,
     )
-    assert sorted(checked) == [(letter, "met") for letter in "abcdef"]
+    assert sorted(checked) == [(letter, "met") for letter in CRITERIA]
     # Proposed again, the mark gives way to "awaiting approval".
     case.refresh_from_db()
     with frozen(D(2023, 4, 6)):
@@ -111,9 +112,9 @@ def test_a_proposal_that_no_record_is_warranted_is_named_as_that_act(
     assert f"{case.reference}</a>: {NOT_WARRANTED}</h2>" in approvals
 
 
-def test_closing_forms_warn_of_what_still_awaits_review(client, pe_focal, officer):
-    case = drive("awaiting_response", party="PE").case
-    client.force_login(pe_focal)
+def test_closing_forms_warn_of_what_still_awaits_review(client, a_focal, officer):
+    case = drive("awaiting_response", party=A).case
+    client.force_login(a_focal)
     with frozen(D(2023, 6, 10)):
         client.post(reverse("party_respond", kwargs={"pk": case.pk}), respond_post(case))
     client.force_login(officer)

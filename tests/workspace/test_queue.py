@@ -11,6 +11,7 @@ from django.utils import timezone
 from submissions.models import Party, Submission
 from tests.factories import file_case
 from tests.helpers_cases import drive
+from tests.parties import A
 from workflow import services
 from workflow.models import Deadline, Event
 
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def _bulk_cases(n, officer, start=0):
     """``n`` open cases with an open deadline each, every third assigned and every fifth with
     a pending proposal: rows the queue reads, inserted in bulk (the queue only reads them)."""
-    party = Party.objects.get(code="PE")
+    party = Party.objects.get(code=A)
     today = timezone.localdate()
     cases = Submission.objects.bulk_create(
         [

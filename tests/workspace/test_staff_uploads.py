@@ -11,6 +11,7 @@ from django.utils import translation
 from submissions.models import Document
 from tests.filing.conftest import EXE, PDF
 from tests.helpers_cases import D, drive, frozen
+from tests.parties import A
 
 
 @pytest.fixture(autouse=True)
@@ -47,7 +48,7 @@ def post_letter(client, case, upload):
 
 
 def test_a_program_named_pdf_is_refused_in_spanish_and_nothing_stored(client, officer):
-    case = drive("awaiting_response", party="PE").case
+    case = drive("awaiting_response", party=A).case
     documents = Document.objects.count()
     client.force_login(officer)
     response = post_letter(client, case, SimpleUploadedFile("carta.pdf", EXE))
@@ -62,7 +63,7 @@ def test_a_program_named_pdf_is_refused_in_spanish_and_nothing_stored(client, of
 
 def test_an_oversize_staff_file_is_refused_in_spanish_and_nothing_stored(client, officer, settings):
     settings.SEM_FILING_MAX_FILE_BYTES = 40
-    case = drive("awaiting_response", party="PE").case
+    case = drive("awaiting_response", party=A).case
     documents = Document.objects.count()
     client.force_login(officer)
     response = post_letter(client, case, SimpleUploadedFile("carta.pdf", PDF + b"%" * 100))
@@ -82,12 +83,12 @@ def test_a_paper_filing_with_a_disguised_program_is_not_recorded(client, officer
     response = client.post(
         url,
         {
-            "party": "PE",
+            "party": A,
             "language": "es",
             "title": "Río",
             "submitter_name": "Ana",
             "submitter_kind": "individual",
-            "nationality": "PE",
+            "nationality": A,
             "law": "Ley 28611",
             "filed_on": "2023-06-10",
             "date_reason": "Recibido por correo postal",

@@ -73,7 +73,7 @@ def test_reissuing_emails_a_new_link_and_the_old_one_stops(
     )
 
 
-@pytest.mark.parametrize("role", ["auditor", "pe_focal"])
+@pytest.mark.parametrize("role", ["auditor", "a_focal"])
 def test_only_the_secretariat_acts(client, request, role):
     case = drive("admissibility_review").case
     membership = case.memberships.get()

@@ -1,0 +1,80 @@
+"""The Parties, identifiers and rules the suite's cases use, under whichever procedure profile
+the suite runs (issue #18: the whole suite passes under each profile).
+
+Most tests need "a Party a case concerns" and "another Party", not Peru and the United States:
+they name :data:`A` and :data:`B`. ``A`` is a Spanish-speaking Party (the suite's filings are
+mostly in Spanish) and ``B`` the United States, a Party of every profile. What a profile words
+or counts differently (articles, names, identifiers, how many Council members instruct) comes
+from the profile through the helpers below, never from a literal of one treaty.
+
+A test that checks one profile's own data (its real cases, its treaty's articles and sentences,
+its seat's holidays) says so with :func:`profile_data`; the same values of every other profile
+are checked in ``tests/profiles/``.
+"""
+
+import pytest
+
+from submissions import profiles
+
+PROFILE = profiles.installed()
+SLUG = PROFILE.slug
+TPA = profiles.DEFAULT
+
+_PAIRS = {"us-peru-tpa": ("PE", "US"), "usmca-cec": ("MX", "US")}
+A, B = _PAIRS[SLUG]
+CODES = PROFILE.codes
+# The Parties other than A and B (the CEC's Canada); empty under the TPA.
+OTHERS = tuple(code for code in CODES if code not in (A, B))
+
+A_LOWER, B_LOWER = A.lower(), B.lower()
+
+# Every admissibility criterion met, in the profile's letters (the TPA's a–f, the USMCA's a–e).
+CRITERIA = tuple(PROFILE.criteria)
+FACTORS = tuple(PROFILE.factors)
+ALL_MET = {c: {"met": True, "reasons": f"({c}) is met."} for c in CRITERIA}
+
+
+def name(code: str, language: str = "en") -> str:
+    """A Party's fixed name in ``language`` (``Perú``, ``México``, ``the United States``'s
+    label ``United States``)."""
+    return PROFILE.party(code).names[language]
+
+
+def identifier(party: str, number: int, year: int, prefix: str = "SEM") -> str:
+    """The identifier the profile gives the ``number``-th case of ``year`` (of ``party``'s own
+    sequence where the profile keeps one per Party)."""
+    return PROFILE.identifier.format(prefix, party, number, year)
+
+
+def slug(party: str, number: int, year: int, prefix: str = "SEM") -> str:
+    """That identifier as the case page's URL has it."""
+    return identifier(party, number, year, prefix).lower().replace("/", "-")
+
+
+def members_needed(kind: str = "council_instructed") -> int:
+    """How many Council members' instructions make the Council's (TPA: any one; CEC: two)."""
+    from workflow import council
+
+    return council.needed(kind)
+
+
+def council_members(kind: str = "council_instructed") -> tuple[str, ...]:
+    """The Parties whose members instruct, in order, until the Council's rule is met: A first,
+    then B, then the others."""
+    return ((A, B) + OTHERS)[: members_needed(kind)]
+
+
+def profile_data(slug: str, what: str, elsewhere: str = ""):
+    """Mark a test that checks ``slug``'s own data (``what``: its real cases, its treaty's
+    wording, its seat's calendar): it runs under that profile, and under another it is
+    skipped with the reason shown, naming ``elsewhere``, the test that checks the other
+    profile's counterpart, or saying that it has none."""
+    counterpart = f"{elsewhere} checks {SLUG}'s" if elsewhere else f"{SLUG} has no counterpart"
+    return pytest.mark.skipif(
+        slug != SLUG, reason=f"checks the {slug} profile's {what}; {counterpart}"
+    )
+
+
+def tpa_data(what: str, elsewhere: str = ""):
+    """:func:`profile_data` for the default profile, the US–Peru TPA."""
+    return profile_data(TPA, what, elsewhere)

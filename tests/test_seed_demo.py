@@ -8,18 +8,58 @@ from django.core.management import CommandError, call_command
 from submissions.models import Submission, Submitter, User
 from submissions.roles import Role, roles_of
 from submissions.stages import ClosureReason, Stage
+from tests.parties import A_LOWER, SLUG
 from workflow.chain import verify_submission
 from workflow.models import Event
 
+# A focal point and a Council member for each of the profile's Parties.
+PARTY_ROLES = {
+    "us-peru-tpa": {
+        "pe_focal": (Role.FOCAL_POINT, "PE"),
+        "us_focal": (Role.FOCAL_POINT, "US"),
+        "pe_council": (Role.COUNCIL, "PE"),
+        "us_council": (Role.COUNCIL, "US"),
+    },
+    "usmca-cec": {
+        "ca_focal": (Role.FOCAL_POINT, "CA"),
+        "mx_focal": (Role.FOCAL_POINT, "MX"),
+        "us_focal": (Role.FOCAL_POINT, "US"),
+        "ca_council": (Role.COUNCIL, "CA"),
+        "mx_council": (Role.COUNCIL, "MX"),
+        "us_council": (Role.COUNCIL, "US"),
+    },
+}[SLUG]
 EXPECTED_ROLES = {
     "officer": (Role.OFFICER, None),
     "director": (Role.DIRECTOR, None),
-    "pe_focal": (Role.FOCAL_POINT, "PE"),
-    "us_focal": (Role.FOCAL_POINT, "US"),
-    "pe_council": (Role.COUNCIL, "PE"),
-    "us_council": (Role.COUNCIL, "US"),
+    **PARTY_ROLES,
     "auditor": (Role.AUDITOR, None),
 }
+# Each profile's demo cases (secretariat/management/commands/_demo_cec.py for the CEC's): how
+# many, the stages among them, the Party of the case awaiting a response (decided live today),
+# the language of the case not yet acknowledged, and the languages of all.
+DEMO = {
+    "us-peru-tpa": {
+        "count": 6,
+        "stages": {
+            Stage.ADMISSIBILITY_REVIEW,
+            Stage.RESPONSE_DECISION,
+            Stage.AWAITING_RESPONSE,
+            Stage.AWAITING_COUNCIL,
+            Stage.CLOSED,
+        },
+        "awaiting": "PE",
+        "unregistered": "es",
+        "languages": {"en", "es"},
+    },
+    "usmca-cec": {
+        "count": 4,
+        "stages": {Stage.ADMISSIBILITY_REVIEW, Stage.AWAITING_RESPONSE, Stage.AWAITING_COUNCIL},
+        "awaiting": "CA",
+        "unregistered": "fr",
+        "languages": {"en", "es", "fr"},
+    },
+}[SLUG]
 
 
 def seed() -> str:
@@ -49,24 +89,22 @@ def test_cases_at_several_stages_built_by_the_workflow(settings, four_eyes):
     settings.SEM_FOUR_EYES = four_eyes
     seed()
     cases = list(Submission.objects.all())
-    assert len(cases) == 6
+    assert len(cases) == DEMO["count"]
     stages = {case.stage for case in cases}
-    assert {
-        Stage.ADMISSIBILITY_REVIEW,
-        Stage.RESPONSE_DECISION,
-        Stage.AWAITING_RESPONSE,
-        Stage.AWAITING_COUNCIL,
-        Stage.CLOSED,
-    } <= stages
-    closed = Submission.objects.get(stage=Stage.CLOSED)
-    assert closed.closure_reason == ClosureReason.NOT_ADMISSIBLE
+    assert DEMO["stages"] <= stages
+    # The TPA's demo closes a case as not admissible; the CEC's closes none.
+    closed = Submission.objects.filter(stage=Stage.CLOSED)
+    assert [case.closure_reason for case in closed] == (
+        [ClosureReason.NOT_ADMISSIBLE] if Stage.CLOSED in DEMO["stages"] else []
+    )
     awaiting = Submission.objects.get(stage=Stage.AWAITING_RESPONSE)
-    assert awaiting.party.code == "PE"
-    # One case is filed and not yet acknowledged (so not public), in Spanish.
+    assert awaiting.party.code == DEMO["awaiting"]
+    # One case is filed and not yet acknowledged (so not public), in Spanish (the CEC's: in
+    # French).
     unregistered = Submission.objects.get(registered_on__isnull=True)
-    assert unregistered.language == "es"
+    assert unregistered.language == DEMO["unregistered"]
     assert unregistered.stage == Stage.ADMISSIBILITY_REVIEW
-    assert {case.language for case in cases} == {"en", "es"}
+    assert {case.language for case in cases} == DEMO["languages"]
     # Some titles in both languages, at least one in one language only (the fallback).
     assert any(case.title_en and case.title_es for case in cases)
     assert any(bool(case.title_en) != bool(case.title_es) for case in cases)
@@ -97,7 +135,7 @@ def test_running_twice_changes_nothing_and_prints_the_credentials():
     output = seed()
     assert (User.objects.count(), Submission.objects.count(), Event.objects.count()) == counts
     assert "already loaded" in output
-    assert "demo-password-sem" in output and "pe_council" in output
+    assert "demo-password-sem" in output and f"{A_LOWER}_council" in output
 
 
 @pytest.mark.django_db

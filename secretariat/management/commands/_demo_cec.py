@@ -98,7 +98,18 @@ def cases(file, past, decide_today, officer) -> list:
                     residence="CA",
                     email="coalition@example.org",
                     preferred_language="fr",
-                )
+                ),
+                # A co-submitter who asked that the name be withheld (a registered case:
+                # the public pages must not show it).
+                SubmitterInput(
+                    kind="individual",
+                    name="Marc-André Gagnon",
+                    nationality="CA",
+                    residence="CA",
+                    email="mag@example.org",
+                    preferred_language="fr",
+                    confidential=True,
+                ),
             ],
             laws=[LawInput("Loi sur les espèces en péril (L.C. 2002, ch. 29)", "art. 58")],
         ),

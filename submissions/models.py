@@ -381,13 +381,18 @@ class Submitter(models.Model):
         return self.name
 
     def parties(self) -> set[str]:
-        """The Parties this submitter is a *person of* (TPA Art. 1.3).
+        """The Parties this submitter is a *person of*. This is the one place that decides it.
 
-        A national of a Party — including a permanent resident — or an enterprise (including
-        an NGO) constituted in a Party. This is the one place that decides it.
+        TPA Art. 1.3: a national of a Party — including a permanent resident — or an
+        enterprise (including an NGO) constituted in a Party. Where the profile says residence
+        decides (``standing_by_residence``: the CEC's "residing or established"), an individual
+        who gives a country of residence is of that Party only; one who gives none is taken to
+        reside in the country of their nationality.
         """
         codes = {self.nationality.upper()}
         if self.kind == self.Kind.INDIVIDUAL and self.residence:
+            if PROCEDURE.standing_by_residence:
+                codes = set()
             codes.add(self.residence.upper())
         return codes & set(PARTY_CODES)
 

@@ -201,6 +201,12 @@ class Procedure:
     # Party codes whose own persons may not file about them (US-Peru TPA Art. 18.8.3: a
     # person of the United States files about the United States under the CEC process).
     not_about_own_party: tuple[str, ...] = ()
+    # Whether an individual who gives a country of residence is a person of that Party only,
+    # whatever their nationality (NAAEC 14(1)(f): "residing or established in the territory
+    # of a Party"; the CEC's filing page: "established or residing"), rather than of the
+    # Parties of their nationality and of their residence (TPA Art. 1.3: a national, including
+    # a permanent resident). An organization is of the country where it is established.
+    standing_by_residence: bool = False
     # What the filing form tells a person before filing (the Secretariat decides), in the
     # profile's articles: ``not_a_person_of_a_party`` (criterion (f)); ``own_party`` and
     # ``own_party_and_another`` (a person of a Party in ``not_about_own_party`` filing about it,

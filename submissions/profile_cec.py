@@ -168,6 +168,10 @@ NAAEC_FACTORS = {
 USMCA_CEC = Procedure(
     slug="usmca-cec",
     parties=(CANADA, MEXICO, UNITED_STATES_CEC),
+    # Residence decides for an individual: NAAEC 14(1)(f) [treaty]; the CEC's filing page,
+    # "established or residing in Canada, Mexico or the United States" [practice]; the
+    # USMCA's definition of a person of a Party was not read (docs/profiles.md).
+    standing_by_residence=True,
     # USMCA Art. 24.27(2)(a): "in writing in English, French, or Spanish" [treaty, read].
     languages=("en", "fr", "es"),
     # The seat: Montreal [practice]; its zone in the tz database, and Quebec's holidays [ours].
@@ -280,5 +284,7 @@ USMCA_CEC = Procedure(
         "Council objects (the registry's 'under Article 24.28(6)')",
         "draft_comments": "USMCA Art. 24.28(5): 45 days as under NAAEC 15(5), recalled",
         "publication": "USMCA Art. 24.28: 60 days as under NAAEC 15(7), recalled",
+        "standing_by_residence": "USMCA's definition of a person of a Party not read: NAAEC "
+        "14(1)(f)'s residence and the CEC's filing page kept",
     },
 )

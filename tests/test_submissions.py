@@ -71,8 +71,11 @@ PERSONS = {
         ("organization", "US", "", {"US"}, True, True),
         # A person of a third country is a person of no Party.
         ("individual", "PE", "", set(), False, False),
-        # A person of two Parties.
-        ("individual", "US", "MX", {"MX", "US"}, True, True),
+        # Residence decides, not nationality (NAAEC 14(1)(f), "residing or established"): a
+        # US national residing in Mexico is a person of Mexico; one residing in a third country
+        # is a person of no Party.
+        ("individual", "US", "MX", {"MX"}, True, True),
+        ("individual", "MX", "CL", set(), False, False),
     ],
 }[SLUG]
 

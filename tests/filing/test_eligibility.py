@@ -59,6 +59,10 @@ CASES = {
         # A person of no Party is warned whichever Party.
         ("individual", "CL", "", "MX", NEITHER),
         ("individual", "PE", "", "US", NEITHER),
+        # Residence decides, not nationality (NAAEC 14(1)(f), "residing or established"): a
+        # Mexican national who resides in Chile is warned; one residing in Canada is not.
+        ("individual", "MX", "CL", "US", NEITHER),
+        ("individual", "MX", "CA", "MX", None),
     ],
 }[SLUG]
 

@@ -10,7 +10,17 @@ from axe_playwright_python.sync_playwright import Axe
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
-from tests.docket.conftest import CALL_CASE, DATA, secret_payload
+from tests.docket.conftest import (
+    CALL_CASE,
+    CALL_SLUG,
+    DATA,
+    SACA_2,
+    SACA_2_SLUG,
+    SECRET_SLUG,
+    for_profile,
+    secret_payload,
+)
+from tests.parties import A
 from workflow.registry import import_registry
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -18,10 +28,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def docket_data(transactional_db):
+    # The registry's Peruvian cases, as the installed profile's cases on Party A (for_profile).
     saca = json.loads((Path(DATA) / "saca-seem-2023.json").read_text(encoding="utf-8"))
-    assert import_registry(saca, base_dir=DATA).ok
+    assert import_registry(for_profile(saca), base_dir=DATA).ok
     assert import_registry(secret_payload(), base_dir=DATA).ok
-    extra = {"format": "sem-registry/1", "submissions": [CALL_CASE]}
+    extra = for_profile({"format": "sem-registry/1", "submissions": [CALL_CASE]})
     assert import_registry(extra).ok
 
 
@@ -30,9 +41,9 @@ def _pages(language: str) -> list[str]:
         pages = [
             reverse("home"),
             reverse("docket"),
-            reverse("docket") + "?q=forest&party=PE",
-            reverse("docket_case", args=["sem-pe-007-2024"]),
-            reverse("docket_case", args=["sem-pe-009-2024"]),
+            reverse("docket") + f"?q=forest&party={A}",
+            reverse("docket_case", args=[SECRET_SLUG]),
+            reverse("docket_case", args=[CALL_SLUG]),
             reverse("statistics"),
         ]
         # The filing form is another issue's: the assertion below says when it is missing.
@@ -65,18 +76,18 @@ def test_search_filter_and_open_a_case(page, docket_data):
     page.goto(page.base + "/en/docket/")
     assert page.get_by_text("4 submissions found.").is_visible()
     page.get_by_role("searchbox", name="Search").fill("concesiones forestales")
-    page.get_by_label("Party concerned").select_option("PE")
+    page.get_by_label("Party concerned").select_option(A)
     page.get_by_role("button", name="Search").click()
-    page.wait_for_url("**/en/docket/?q=concesiones+forestales&party=PE*")
+    page.wait_for_url(f"**/en/docket/?q=concesiones+forestales&party={A}*")
     assert page.get_by_text("2 submissions found.").is_visible()
-    page.get_by_role("link", name="SACA-SEEM/PE/002/2023").click()
-    page.wait_for_url("**/en/docket/saca-seem-pe-002-2023/")
-    assert page.get_by_role("heading", level=1).inner_text().startswith("SACA-SEEM/PE/002/2023")
+    page.get_by_role("link", name=SACA_2).click()
+    page.wait_for_url(f"**/en/docket/{SACA_2_SLUG}/")
+    assert page.get_by_role("heading", level=1).inner_text().startswith(SACA_2)
     assert page.get_by_text("Chain hash:").count() == 1
 
 
 def test_open_call_for_information_in_spanish(page, docket_data):
-    page.goto(page.base + "/es/docket/sem-pe-009-2024/")
+    page.goto(page.base + f"/es/docket/{CALL_SLUG}/")
     content = page.content()
     assert "Tala ilegal en Ucayali" in content
     information = page.locator("#call-heading")

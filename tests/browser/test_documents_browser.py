@@ -15,12 +15,24 @@ from axe_playwright_python.sync_playwright import Axe
 from notices import services as documents
 from submissions.models import Document
 from tests.factories import file_case
+from tests.parties import CRITERIA, FACTORS, SLUG
 from workflow import services
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "a-long-test-password"  # tests/factories.py
 WITHHELD = "Asociación Amazónica"
+# Each decision's documents come in each of the profile's languages (the CEC's French too): the
+# acknowledgement, the determination (D1), the decision to request a response (D2) with the
+# request letter to the Party, and the notification (N).
+LANGUAGES = {"us-peru-tpa": ("en", "es"), "usmca-cec": ("en", "es", "fr")}[SLUG]
+ISSUED = {"us-peru-tpa": 2 + 2 + 4 + 2, "usmca-cec": 3 + 3 + 6 + 3}[SLUG]
+PUBLIC = {"us-peru-tpa": 8, "usmca-cec": 12}[SLUG]
+# The determination's criteria, each with its reasons: the TPA's (a)–(f), the USMCA's (a)–(e).
+CRITERION, CRITERIA_COUNT = {
+    "us-peru-tpa": (r"\([a-f]\) ", 6),
+    "usmca-cec": (r"\([a-e]\) ", 5),
+}[SLUG]
 
 
 def _sign_in(page, username, language):
@@ -46,7 +58,7 @@ def case_at_council(officer, director, a_focal, a_council):
     case = file_case(actor=officer)
     case.memberships.get().submitter.__class__.objects.update(confidential=True)
     documents.record_with_documents(case, "acknowledged", actor=officer)
-    criteria = {c: {"met": True, "reasons": f"Criterio ({c}) cumplido."} for c in "abcdef"}
+    criteria = {c: {"met": True, "reasons": f"Criterio ({c}) cumplido."} for c in CRITERIA}
     _decide(
         case,
         "admissibility_determined",
@@ -54,7 +66,7 @@ def case_at_council(officer, director, a_focal, a_council):
         director,
         data={"outcome": "meets", "criteria": criteria},
     )
-    factors = {c: {"met": c in "ab", "reasons": f"Factor ({c})."} for c in "abcd"}
+    factors = {c: {"met": c in "ab", "reasons": f"Factor ({c})."} for c in FACTORS}
     _decide(
         case,
         "response_decided",
@@ -94,7 +106,7 @@ def test_everyone_sees_each_document_beside_its_decision(page, case_at_council):
             "factual_record_notified",
         ],
     )
-    assert issued.count() == 2 + 2 + 4 + 2
+    assert issued.count() == ISSUED
 
     for language in ("en", "es"):
         # The Secretariat: every document of every decision, under its event.
@@ -148,20 +160,20 @@ def test_the_reading_view_is_linked_readable_and_accessible(page, case_at_counci
             "factual_record_notified",
         ],
     )
-    assert links.count() == public.count() == 8
+    assert links.count() == public.count() == PUBLIC
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
     problems = []
     for href in hrefs:
         page.goto(page.base + href)
         article = page.locator("article.formal-document")
         document_language = article.get_attribute("lang")
-        assert document_language in ("en", "es")
+        assert document_language in LANGUAGES
         assert page.locator("html").get_attribute("lang") == language
         text = article.inner_text()
         assert WITHHELD not in text
         assert case.identifier in text
         if "/D1" in text:
-            assert len(re.findall(r"\([a-f]\) ", text)) >= 6
+            assert len(re.findall(CRITERION, text)) >= CRITERIA_COUNT
         for violation in axe.run(page).response["violations"]:
             if violation["impact"] in ("serious", "critical"):
                 for node in violation["nodes"]:

@@ -1,9 +1,11 @@
 """Filing in the browser: Spanish with two attachments and a withheld identity, then the
-tracking link; English about the United States for a Peruvian organization."""
+tracking link; English about the United States for an organization of Party A (Peru under the
+TPA, Mexico under the CEC)."""
 
 import pytest
 
 from submissions.models import Submission
+from tests.parties import SLUG, A, name
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,7 +16,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 def fill_common(page, *, party, language):
     page.locator("#id_s0-kind_1").check()  # organization
     page.fill("#id_s0-name", "Asociación Amazónica")
-    page.fill("#id_s0-nationality", "Perú")
+    page.fill("#id_s0-nationality", name(A, "es"))  # Perú, México
     page.fill("#id_s0-postal_address", "Jr. Lima 123, Iquitos")
     page.fill("#id_s0-email", "amazonica@example.org")
     page.select_option("#id_s0-preferred_language", language)
@@ -31,7 +33,7 @@ def fill_common(page, *, party, language):
 def test_filing_in_spanish_with_two_attachments_and_a_withheld_identity(page):
     page.set_viewport_size({"width": 360, "height": 800})
     page.goto(page.base + "/es/file/")
-    fill_common(page, party="PE", language="es")
+    fill_common(page, party=A, language="es")
     page.fill("#id_f-title", "Tala ilegal en Loreto")
     page.locator("#id_s0-confidential").check()
     page.set_input_files(
@@ -63,13 +65,13 @@ def test_filing_in_spanish_with_two_attachments_and_a_withheld_identity(page):
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
 
-def test_filing_in_english_about_the_us_for_a_peruvian_organization(page):
+def test_filing_in_english_about_the_us_for_an_organization_of_party_a(page):
     page.goto(page.base + "/en/file/")
     fill_common(page, party="US", language="en")
     page.fill("#id_f-title", "Unenforced mining rules in Nevada")
     page.locator("button[type=submit].button").click()
     page.wait_for_url("**/en/file/receipt/")
-    assert "Before you file" not in page.content()  # a person of Peru may file about either
+    assert "Before you file" not in page.content()  # a person of A may file about the US
     submission = Submission.objects.get()
     assert (submission.party.code, submission.language) == ("US", "en")
     assert submission.title_en == "Unenforced mining rules in Nevada"
@@ -78,7 +80,7 @@ def test_filing_in_english_about_the_us_for_a_peruvian_organization(page):
 
 def test_add_another_submitter_with_script_adds_an_empty_fieldset_in_place(page):
     page.goto(page.base + "/en/file/")
-    fill_common(page, party="PE", language="en")
+    fill_common(page, party=A, language="en")
     page.fill("#id_f-title", "Two submitters")
     page.evaluate("window.samePage = true")
     page.locator("button[name='add_submitter']").click()
@@ -91,7 +93,7 @@ def test_add_another_submitter_with_script_adds_an_empty_fieldset_in_place(page)
     assert page.locator("#co-submitter-1 > legend").inner_text() == "Co-submitter 1"
     page.locator("#id_s1-kind_0").check()
     page.fill("#id_s1-name", "Rosa Quispe")
-    page.fill("#id_s1-nationality", "Peru")
+    page.fill("#id_s1-nationality", name(A, "en"))  # Peru, Mexico
     page.fill("#id_s1-email", "rosa@example.org")
     page.locator("button[type=submit].button").click()
     page.wait_for_url("**/en/file/receipt/")
@@ -99,7 +101,7 @@ def test_add_another_submitter_with_script_adds_an_empty_fieldset_in_place(page)
     people = submission.memberships.order_by("position").values_list(
         "submitter__name", "submitter__nationality"
     )
-    assert list(people) == [("Asociación Amazónica", "PE"), ("Rosa Quispe", "PE")]
+    assert list(people) == [("Asociación Amazónica", A), ("Rosa Quispe", A)]
 
 
 def test_after_a_refused_filing_the_error_summary_is_in_view_with_the_focus(page):
@@ -107,7 +109,7 @@ def test_after_a_refused_filing_the_error_summary_is_in_view_with_the_focus(page
     # the top of an unchanged page and no sign of the problem.
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(page.base + "/es/file/")
-    fill_common(page, party="PE", language="es")
+    fill_common(page, party=A, language="es")
     page.fill("#id_f-title", "Tala ilegal en Loreto")
     page.fill("#id_s0-nationality", "Atlántida")  # not a country: refused by the server
     page.locator("button[type=submit].button").click()
@@ -118,5 +120,6 @@ def test_after_a_refused_filing_the_error_summary_is_in_view_with_the_focus(page
     assert page.evaluate("document.activeElement.id") == "error-summary"
     top = page.evaluate("document.getElementById('error-summary').getBoundingClientRect().top")
     assert 0 <= top < 844
-    assert "Elija un país de la lista (por ejemplo, Perú)." in page.content()
+    example = {"us-peru-tpa": "Perú", "usmca-cec": "Canadá"}[SLUG]
+    assert f"Elija un país de la lista (por ejemplo, {example})." in page.content()
     assert not Submission.objects.exists()

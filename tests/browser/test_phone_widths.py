@@ -21,13 +21,14 @@ from django.utils import translation
 from notices import services as notices
 from submissions.storage import DocumentInput
 from tests.helpers_cases import ALL_MET, SEAT, drive
+from tests.parties import A
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-# Day 25 of the Party's 45 days on the awaiting-response case (request delivered 7 May 2023):
-# the only time the exceptional-circumstances form is open.
+# Day 25 of the Party's period on the awaiting-response case (request delivered 7 May 2023; 45
+# days under the TPA, 60 under the CEC): the only time the exceptional-circumstances form is open.
 EXTENSION_DAY = datetime.datetime(2023, 6, 1, 10, tzinfo=SEAT)
 
 
@@ -39,21 +40,21 @@ def _pdf(name):
 
 @dataclass
 class Seeded:
-    waiting: object  # awaiting the Party's response (PE)
-    final: object  # final factual record submitted (PE), with a public document
+    waiting: object  # awaiting the Party's response (Party A)
+    final: object  # final factual record submitted (Party A), with a public document
     council: object  # a factual record found warranted, awaiting the Council's instruction
     review: object  # admissibility review with a proposal awaiting the Director
-    party_receipt: int  # seq of the final case's response, by party:PE
-    council_receipt: int  # seq of the final case's instruction, by council:PE
+    party_receipt: int  # seq of the final case's response, by Party A
+    council_receipt: int  # seq of the final case's instruction, by Party A's Council member
     document: int  # pk of a generated public document (the review case's acknowledgement)
     token: str  # the submitter's private link to the final case
 
 
 def seed(officer, officer2) -> Seeded:
     """The cases every page of this file and of test_axe_staff.py looks at."""
-    waiting = drive("awaiting_response", party="PE")
-    council = drive("awaiting_council", party="PE")
-    final = drive("final_factual_record", party="PE")
+    waiting = drive("awaiting_response", party=A)
+    council = drive("awaiting_council", party=A)
+    final = drive("final_factual_record", party=A)
     final.add(
         "correspondence",
         documents_in=[
@@ -67,7 +68,7 @@ def seed(officer, officer2) -> Seeded:
     )
     # Acknowledged live, so that its formal letters are generated (the reading view), then a
     # determination proposed by an officer with its documents: it waits for the Director.
-    review = drive("admissibility_review", party="PE", acknowledged=False).case
+    review = drive("admissibility_review", party=A, acknowledged=False).case
     acknowledgement = notices.record_with_documents(review, "acknowledged", actor=officer)
     notices.record_with_documents(
         review,
@@ -83,7 +84,8 @@ def seed(officer, officer2) -> Seeded:
         council=council.case,
         review=review,
         party_receipt=events.get(kind="party_responded").seq,
-        council_receipt=events.get(kind="council_instructed").seq,
+        # Party A's member's own instruction (the CEC's rule needs a second member's too).
+        council_receipt=events.get(kind="council_instructed", author=f"council:{A}").seq,
         document=acknowledgement.documents.filter(visibility="public").first().pk,
         token=final.case.memberships.first().tracking_token,
     )
@@ -99,7 +101,7 @@ def public_pages(s: Seeded) -> list[str]:
     return [
         reverse("home"),
         reverse("docket"),
-        reverse("docket") + "?q=forestales&party=PE",
+        reverse("docket") + f"?q=forestales&party={A}",
         reverse("docket_case", args=[slug]),
         reverse("document_read", kwargs={"slug": s.review.slug, "pk": s.document}),
         reverse("statistics"),
@@ -279,7 +281,7 @@ def test_radio_buttons_sit_with_their_labels_on_a_phone(page, seeded, a_focal, o
     page.goto(page.base + reverse("party_respond", args=[seeded.waiting.pk]))
     inputs = page.evaluate(BESIDE)
     sign_in(page, officer)
-    page.goto(page.base + reverse("ws_queue") + "?party=PE")  # the unfolded filters
+    page.goto(page.base + reverse("ws_queue") + f"?party={A}")  # the unfolded filters
     inputs += page.evaluate(BESIDE)
     assert len(inputs) >= 2 + 4  # yes / no, and the queue's four checkboxes
     assert [entry["id"] for entry in inputs if not entry["beside"]] == []
@@ -298,7 +300,7 @@ def test_long_unbroken_words_wrap_on_a_phone(page, officer):
         title=title,
         submitters=[
             services.SubmitterInput(
-                kind="organization", name=name, nationality="PE", email="a@example.org"
+                kind="organization", name=name, nationality=A, email="a@example.org"
             )
         ],
     )

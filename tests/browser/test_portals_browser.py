@@ -1,6 +1,6 @@
-"""Acceptance 2: a Peru focal point notifies exceptional circumstances on day 40 and responds
-in Spanish with an annex on day 50; the case moves on, the deadline is met in time, and the
-Secretariat sees the response."""
+"""Acceptance 2: a focal point of Party A (Peru under the TPA, Mexico under the CEC) notifies
+exceptional circumstances on day 40 and responds in Spanish with an annex on day 50; the case
+moves on, the deadline is met in time, and the Secretariat sees the response."""
 
 import datetime
 
@@ -9,10 +9,25 @@ import time_machine
 
 from submissions.stages import Stage
 from tests.helpers_cases import SEAT, drive
+from tests.parties import SLUG, A
 from tests.portals.conftest import PDF
 from workflow.models import Deadline
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# The request is delivered on Sunday 7 May 2023. The extended period: TPA 60 calendar days
+# (Art. 18.8.5) → Thursday 6 July 2023; CEC 90 calendar days (Art. 24.27(4)) → Saturday
+# 5 August 2023, moved to the next working day in Montréal, Monday 7 August 2023 (Quebec keeps
+# no holiday in August).
+EXTENDED_DUE = {"us-peru-tpa": datetime.date(2023, 7, 6), "usmca-cec": datetime.date(2023, 8, 7)}[
+    SLUG
+]
+EXTENDED_DUE_ES = {"us-peru-tpa": "6 de julio de 2023", "usmca-cec": "7 de agosto de 2023"}[SLUG]
+EXTENDED_DAYS_ES = {"us-peru-tpa": "60 días calendario", "usmca-cec": "90 días calendario"}[SLUG]
+RESPONSE_TITLE = {
+    "PE": "Respuesta del Gobierno del Perú",
+    "MX": "Respuesta del Gobierno de México",
+}[A]
 
 
 def at(day: datetime.date):
@@ -27,8 +42,8 @@ def sign_in(page, username, path):
     page.click("form.form button[type=submit]")
 
 
-def test_peru_responds_in_spanish_after_an_extension(page, a_focal, officer, tmp_path):
-    case = drive("awaiting_response", party="PE").case  # request delivered 7 May 2023
+def test_party_a_responds_in_spanish_after_an_extension(page, a_focal, officer, tmp_path):
+    case = drive("awaiting_response", party=A).case  # request delivered 7 May 2023
     annex = tmp_path / "anexo.pdf"
     annex.write_bytes(PDF)
     letter = tmp_path / "respuesta.pdf"
@@ -42,7 +57,7 @@ def test_peru_responds_in_spanish_after_an_extension(page, a_focal, officer, tmp
         page.click("form.form button[type=submit]")
         page.wait_for_url(f"**/es/party/cases/{case.pk}/receipts/**")
         page.goto(f"{page.base}/es/party/cases/{case.pk}/")
-        assert "6 de julio de 2023" in page.content()
+        assert EXTENDED_DUE_ES in page.content()
 
     with at(datetime.date(2023, 6, 26)):  # day 50
         # Ten days later the session has expired (SESSION_COOKIE_AGE, 8 hours): sign in again.
@@ -50,7 +65,7 @@ def test_peru_responds_in_spanish_after_an_extension(page, a_focal, officer, tmp
         page.check("input[name=pending_proceeding][value=no]")
         page.fill("#id_earlier_proceedings", "No hubo procedimientos anteriores.")
         page.select_option("#id_language", "es")
-        page.fill("#id_document_title", "Respuesta del Gobierno del Perú")
+        page.fill("#id_document_title", RESPONSE_TITLE)
         page.set_input_files("#id_document", str(letter))
         page.set_input_files("#id_attachments-0-file", str(annex))
         page.fill("#id_attachments-0-title", "Anexo 1: informe de OSINFOR")
@@ -65,13 +80,13 @@ def test_peru_responds_in_spanish_after_an_extension(page, a_focal, officer, tmp
         assert (deadline.state, deadline.late, deadline.due_on, deadline.met_on) == (
             "met",
             False,
-            datetime.date(2023, 7, 6),
+            EXTENDED_DUE,
             datetime.date(2023, 6, 26),
         )
         page.goto(f"{page.base}/es/party/cases/{case.pk}/")
         deadlines = page.locator(".deadline").inner_text()
         assert "26 de junio de 2023" in deadlines
-        assert "60 días calendario" in deadlines
+        assert EXTENDED_DAYS_ES in deadlines
 
         page.click("nav .link-button")  # sign out
         sign_in(page, "officer", "/es/secretariat/accounts/activity/")

@@ -10,10 +10,17 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.helpers_cases import drive
+from tests.parties import CRITERIA, SLUG
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "a-long-test-password"  # tests/factories.py
+# The admissibility determination's action, as the profile's treaty names it.
+DETERMINATION = {
+    "us-peru-tpa": "Determination under Article 18.8.2",
+    "usmca-cec": "Determination under Article 24.27(2)",
+}[SLUG]
+LAST = {"us-peru-tpa": "f", "usmca-cec": "e"}[SLUG]  # the last criterion's letter
 
 
 def code_for(device: TOTPDevice) -> str:
@@ -94,9 +101,9 @@ def test_a_half_written_determination_comes_back_after_signing_in_again(page, of
     sign_in(page, "officer")
     page.wait_for_url(page.base + "/en/secretariat/")
     page.goto(page.base + case_path)
-    page.locator("summary", has_text="Determination under Article 18.8.2").first.click()
-    form = page.locator('form[aria-label="Determination under Article 18.8.2"]')
-    for letter in "abcdef":
+    page.locator("summary", has_text=DETERMINATION).first.click()
+    form = page.locator(f'form[aria-label="{DETERMINATION}"]')
+    for letter in CRITERIA:
         form.locator(f"#id_admissibility_determined-{letter}_finding_0").check()
         form.locator(f"#id_admissibility_determined-{letter}_reasons").fill(
             reasons if letter == "a" else f"El criterio ({letter}) se cumple."
@@ -119,12 +126,12 @@ def test_a_half_written_determination_comes_back_after_signing_in_again(page, of
     page.fill("#id_password", PASSWORD)
     page.locator("main form.form").get_by_role("button").click()
     page.wait_for_url(page.base + case_path)
-    form = page.locator('form[aria-label="Determination under Article 18.8.2"]')
+    form = page.locator(f'form[aria-label="{DETERMINATION}"]')
     assert form.locator("#id_admissibility_determined-a_reasons").input_value() == reasons
-    assert form.locator("#id_admissibility_determined-f_reasons").input_value() == (
-        "El criterio (f) se cumple."
+    assert form.locator(f"#id_admissibility_determined-{LAST}_reasons").input_value() == (
+        f"El criterio ({LAST}) se cumple."
     )
-    assert form.locator("#id_admissibility_determined-f_finding_0").is_checked()
+    assert form.locator(f"#id_admissibility_determined-{LAST}_finding_0").is_checked()
     assert form.locator("#id_admissibility_determined-a_reasons").is_visible()  # opened
     notice = form.locator(".draft-restored")
     assert "was restored" in notice.inner_text()

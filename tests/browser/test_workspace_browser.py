@@ -5,9 +5,24 @@ import re
 
 import pytest
 
+from tests.parties import CRITERIA, SLUG, A
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "a-long-test-password"  # tests/factories.py
+
+# What differs per profile: the admissibility determination's article, the identifier's shape,
+# whether criterion (f) is there to carry a suggestion, and the wording of the last criterion.
+DETERMINATION = {
+    "us-peru-tpa": "Determination under Article 18.8.2",
+    "usmca-cec": "Determination under Article 24.27(2)",
+}[SLUG]
+IDENTIFIER = {"us-peru-tpa": r"SEM/PE/\d{3}/\d{4}", "usmca-cec": r"SEM-\d{2}-\d{3}"}[SLUG]
+SUGGESTED = {"us-peru-tpa": True, "usmca-cec": False}[SLUG]
+LAST_CRITERION = {
+    "us-peru-tpa": "(f) is filed by a person of a Party",
+    "usmca-cec": "(e) indicates whether the matter has been communicated in writing",
+}[SLUG]
 
 
 def _sign_in(page, username):
@@ -25,13 +40,13 @@ def _open_action(page, label):
 def test_register_check_propose_and_approve(page, officer, director):
     _sign_in(page, "officer")
     page.goto(page.base + "/en/secretariat/file/")
-    page.select_option("#id_party", "PE")
+    page.select_option("#id_party", A)
     page.select_option("#id_language", "es")
     page.fill("#id_title", "Tala ilegal en la reserva comunal")
     page.fill("#id_summary", "La autoridad forestal no fiscaliza las concesiones.")
     page.fill("#id_submitter_name", "Asociación Amazónica")
     page.select_option("#id_submitter_kind", "organization")
-    page.fill("#id_nationality", "PE")
+    page.fill("#id_nationality", A)
     page.fill("#id_law", "Ley Forestal y de Fauna Silvestre (Ley N.° 29763)")
     page.get_by_role("button", name="Record the filing").click()
     page.wait_for_url(re.compile(r"/en/secretariat/case/\d+/$"))
@@ -41,13 +56,15 @@ def test_register_check_propose_and_approve(page, officer, director):
     form = _open_action(page, "Acknowledgement of receipt")
     form.get_by_role("button", name="Record").click()
     page.wait_for_load_state()
-    assert re.search(r"SEM/PE/\d{3}/\d{4}", page.locator("h1").inner_text())
+    assert re.search(IDENTIFIER, page.locator("h1").inner_text())
     case_url = page.url
 
-    # The Article 18.8.2 checklist, every criterion met, then the proposal.
-    form = _open_action(page, "Determination under Article 18.8.2")
-    assert "Suggested: met." in form.inner_text()
-    for letter in "abcdef":
+    # The admissibility checklist, every criterion met, then the proposal.
+    form = _open_action(page, DETERMINATION)
+    # The TPA's criterion (f) comes with a suggestion; the USMCA has no (f) (standing is in
+    # Art. 24.27(1)), so nothing is suggested (as tests/workspace/test_case_page.py checks).
+    assert ("Suggested: met." in form.inner_text()) is SUGGESTED
+    for letter in CRITERIA:
         form.locator(f"#id_admissibility_determined-{letter}_finding_0").check()
         form.locator(f"#id_admissibility_determined-{letter}_reasons").fill(
             f"El criterio ({letter}) se cumple."
@@ -60,11 +77,11 @@ def test_register_check_propose_and_approve(page, officer, director):
     page.get_by_role("button", name="Sign out").click()
     _sign_in(page, "director")
     page.goto(page.base + "/en/secretariat/approvals/")
-    assert "Determination under Article 18.8.2" in page.content()
-    assert "(f) is filed by a person of a Party" in page.content()
+    assert DETERMINATION in page.content()
+    assert LAST_CRITERION in page.content()
     page.get_by_role("button", name=re.compile(r"Approve proposal no\. 3")).click()
     page.wait_for_load_state()
-    assert "Approved: “Determination under Article 18.8.2” is recorded" in page.content()
+    assert f"Approved: “{DETERMINATION}” is recorded" in page.content()
 
     page.goto(case_url)
     assert page.locator("#case-stage").inner_text() == "Deciding whether to request a response"
@@ -73,7 +90,7 @@ def test_register_check_propose_and_approve(page, officer, director):
     assert "officer" in proposal.locator("dd").nth(2).inner_text()
     decision = page.locator("#event-4")
     text = decision.inner_text()
-    assert "Determination under Article 18.8.2" in text
+    assert DETERMINATION in text
     assert "Approved by director (proposal no. 3)" in text
     assert "director" in decision.locator("dd").nth(2).inner_text()
     assert "Outcome: meets the criteria" in text

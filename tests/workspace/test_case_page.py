@@ -147,6 +147,41 @@ def test_a_us_person_filing_about_the_us_is_suggested_not_met(login, officer):
     assert "Suggested: not met." in page and "Jane Roe" in page
 
 
+# How the workspace shows a submitter of no Party: on criterion (f) where the case's text has
+# one (TPA 18.8.2(f)), else as a note above the criteria (USMCA 24.27(1), no criterion).
+NO_STANDING = {
+    "us-peru-tpa": "Suggested: not met. Not a person of a Party who may file about Peru: "
+    "Ana Rojas.",
+    "usmca-cec": "Who may file: not a person of a Party who may file about Mexico: Ana Rojas.",
+}[SLUG]
+STANDING = {
+    "us-peru-tpa": "Suggested: met. Every submitter is a person of a Party who may file about "
+    "Peru (Article 18.8.3).",
+    "usmca-cec": "Who may file: every submitter is a person of a Party who may file about Mexico.",
+}[SLUG]
+
+
+def test_the_officer_sees_who_may_file_under_either_text(login, officer):
+    from tests.factories import file_case
+
+    outsider = services.SubmitterInput(
+        kind="individual", name="Ana Rojas", nationality="CL", residence="CL"
+    )
+    case = file_case(actor=officer, party=A, submitters=[outsider])
+    services.record_event(case, "acknowledged", actor=officer)
+    page = login(officer).get(_case_url(case)).content.decode()
+    assert NO_STANDING in page
+    assert STANDING not in page
+    assert ("Who may file:" in page) is ("f" not in CRITERIA)
+
+    person = services.SubmitterInput(kind="individual", name="Luz Paredes", nationality=A)
+    case = file_case(actor=officer, party=A, submitters=[person])
+    services.record_event(case, "acknowledged", actor=officer)
+    page = login(officer).get(_case_url(case)).content.decode()
+    assert STANDING in page
+    assert "Ana Rojas" not in page
+
+
 def test_an_incomplete_checklist_is_shown_again_with_its_errors(login, officer, review_case):
     data = _checklist(ALL_MET)
     del data["admissibility_determined-d_reasons"]

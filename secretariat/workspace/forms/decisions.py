@@ -34,8 +34,13 @@ class AdmissibilityForm(ActionForm):
         self.criteria_fields()
 
     def criteria_fields(self):
-        suggestion, explanation = self.criterion_f_suggestion()
-        for letter, label in self.criteria_labels().items():
+        labels = self.criteria_labels()
+        refused = self.not_standing()
+        suggestion, explanation = self.criterion_f_suggestion(refused)
+        # Where standing is no criterion of the case's text (USMCA 24.27(1): "Any person of a
+        # Party may file"), the same check is shown above the criteria, as a note.
+        self.standing_note = "" if "f" in labels else self.standing_summary(refused)
+        for letter, label in labels.items():
             _finding_fields(
                 self,
                 letter,
@@ -46,11 +51,15 @@ class AdmissibilityForm(ActionForm):
                 prefix=self.criteria_prefix,
             )
 
-    def criterion_f_suggestion(self) -> tuple[str, str]:
-        """Criterion (f) as Submitter.may_file_about reads it, offered as a suggestion."""
+    def not_standing(self) -> list[str]:
+        """The submitters who are not persons of a Party who may file about the Party
+        concerned, as Submitter.may_file_about reads it."""
         party = self.submission.party.code
         memberships = self.submission.memberships.select_related("submitter")
-        refused = [m.submitter.name for m in memberships if not m.submitter.may_file_about(party)]
+        return [m.submitter.name for m in memberships if not m.submitter.may_file_about(party)]
+
+    def criterion_f_suggestion(self, refused) -> tuple[str, str]:
+        """Criterion (f), offered as a suggestion."""
         if refused:
             return "not_met", gettext(
                 "Suggested: not met. Not a person of a Party who may file about %(party)s: "
@@ -59,6 +68,15 @@ class AdmissibilityForm(ActionForm):
         return "met", gettext(
             "Suggested: met. Every submitter is a person of a Party who may file about "
             "%(party)s (Article 18.8.3)."
+        ) % {"party": self.submission.party.name}
+
+    def standing_summary(self, refused) -> str:
+        if refused:
+            return gettext(
+                "Who may file: not a person of a Party who may file about %(party)s: %(names)s."
+            ) % {"party": self.submission.party.name, "names": ", ".join(refused)}
+        return gettext(
+            "Who may file: every submitter is a person of a Party who may file about %(party)s."
         ) % {"party": self.submission.party.name}
 
     def criteria_labels(self) -> dict:

@@ -17,7 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from notices.wording import BODY, CLOSURE, LABELS, TITLES, date_in, party_phrases
+from notices.wording import TITLES, date_in, party_phrases, tables_for
 from submissions import access, profiles
 from workflow import treaty
 
@@ -64,8 +64,9 @@ class Block:
 def render(kind: str, facts: CaseFacts, language: str) -> tuple[str, str, bytes]:
     """The document ``kind`` (one of ``KINDS``) in ``language``."""
     blocks = compose(kind, facts, language)
+    titles = tables_for(facts.filed_on)[1]
     with translation.override(language):
-        content = _docx(blocks, TITLES[language][kind], language, on=facts.on)
+        content = _docx(blocks, titles[language][kind], language, on=facts.on)
     stem = (facts.code or facts.reference).replace("/", "-")
     return f"{stem}-{kind}-{language}.docx", DOCX, content
 
@@ -79,8 +80,8 @@ def compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
 
 
 def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
-    labels = LABELS[language]
-    body = BODY[language]
+    all_labels, titles, closures, bodies = tables_for(facts.filed_on)
+    labels, body = all_labels[language], bodies[language]
     values = {
         "reference": facts.reference,
         "title": facts.title,
@@ -90,12 +91,12 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
             labels["withheld_in_sentence"] if name == str(access.WITHHELD_LABEL) else name
             for name in facts.submitters
         ),
-        "closure": CLOSURE[language].get(facts.closure, facts.closure),
+        "closure": closures[language].get(facts.closure, facts.closure),
         **party_phrases(facts.party, language),
     }
     blocks = [
         Block("letterhead", facts.letterhead),
-        Block("title", TITLES[language][kind]),
+        Block("title", titles[language][kind]),
         Block(
             "particulars",
             rows=[

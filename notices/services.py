@@ -17,7 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from notices import documents, letterhead
-from notices.wording import TITLES
+from notices.wording import tables_for
 from submissions import access, profiles
 from submissions.models import Document, IdentifierCounter, Submission
 from submissions.stages import Visibility
@@ -183,7 +183,7 @@ def generated_document(
     )
     filename, _content_type, content = documents.render(doc_kind, facts, language)
     return workflow.DocumentInput(
-        title=TITLES[language][doc_kind],
+        title=tables_for(submission.filed_on)[1][language][doc_kind],
         language=language,
         file=ContentFile(content, name=filename),
         visibility=visibility,
@@ -214,7 +214,7 @@ def generated_documents(
     # Each document in every working language the formal wording exists in (notices.wording:
     # the TPA's English and Spanish), the submission's own first.
     languages = languages or tuple(
-        code for code in profiles.installed().languages if code in TITLES
+        code for code in profiles.installed().languages if code in tables_for(None)[1]
     )
     for number, doc_kind in enumerate(issued_by(kind, data)):
         first = len(inputs)
@@ -391,11 +391,13 @@ def attachments_to_review(submission: Submission) -> list[Document]:
 
 
 # --- the docket's reading view ---------------------------------------------------------------
-def generated_kind(document: Document) -> str | None:
-    """Which generated document ``document`` is (``None``: not one this module generates)."""
+def generated_kind(document: Document, filed_on: datetime.date | None = None) -> str | None:
+    """Which generated document ``document`` is (``None``: not one this module generates).
+    ``filed_on``, its case's filing date (its era's titles), when the caller has it."""
     event = document.event
+    titles = tables_for(filed_on or document.submission.filed_on)[1]
     for doc_kind in issued_by(event.kind, event.data):
-        if TITLES.get(document.language, {}).get(doc_kind) == document.title:
+        if titles.get(document.language, {}).get(doc_kind) == document.title:
             return doc_kind
     return None
 

@@ -238,9 +238,22 @@ BODY = {
 # A profile with its own wording of the documents (the keys are the same): its tables replace
 # the TPA's above.
 OWN_WORDING = {"usmca-cec": "notices.wording_cec"}
+# An earlier era's own wording of the same documents, by the era's name (the CEC's NAAEC era).
+ERAS: dict = {}
 if profiles.installed_slug() in OWN_WORDING:
     _own = importlib.import_module(OWN_WORDING[profiles.installed_slug()])
     LABELS, TITLES, CLOSURE, BODY = _own.LABELS, _own.TITLES, _own.CLOSURE, _own.BODY
+    ERAS = getattr(_own, "ERAS", {})
+
+
+def tables_for(filed_on) -> tuple[dict, dict, dict, dict]:
+    """(LABELS, TITLES, CLOSURE, BODY) for a case filed on ``filed_on``: its era's wording where
+    the profile has one (a NAAEC-era case cites NAAEC's articles), else the profile's."""
+    era = profiles.installed().era_for(filed_on)
+    own = ERAS.get(era.name) if era else None
+    if not own:
+        return LABELS, TITLES, CLOSURE, BODY
+    return LABELS, own["TITLES"], own["CLOSURE"], own["BODY"]
 
 
 def date_in(day, language: str) -> str:

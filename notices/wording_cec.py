@@ -4,9 +4,9 @@
 The articles are the USMCA's: 24.27 for the submission, its criteria (24.27(2), read) and the
 request (24.27(3)); 24.28 for the factual record, without the paragraph numbers this research
 did not read (docs/profiles.md). The periods stated are the profile's (60 days, 90 on notice;
-45 for comments), which are among its unverified values. A case of the NAAEC era is worded
-with the USMCA's articles too: the CEC's histories of that era are imported with their own
-documents, not generated.
+45 for comments), which are among its unverified values. A case of the NAAEC era (filed until
+30 June 2020, which continues under NAAEC Arts. 14–15) is worded with NAAEC's articles and
+periods instead (``ERAS``, derived from the tables below).
 """
 
 EN, FR, ES = "en", "fr", "es"
@@ -303,4 +303,60 @@ BODY = {
         "Consejo, el Secretariado hace público el expediente de hechos final sobre la "
         "comunicación %(reference)s y da por concluido el caso.",
     },
+}
+
+
+# --- The NAAEC era ------------------------------------------------------------------------------
+# The same documents in NAAEC's articles and periods [treaty, read]: criteria 14(1), factors and
+# the request 14(2), the response 14(3) (30 days; 60 in exceptional circumstances notified to the
+# Secretariat), notification 15(1), comments on the draft 15(5), the final record 15(6), its
+# publication 15(7).
+
+# Where a table cites Article 24.28, the NAAEC paragraph it stands for, by key.
+_NAAEC_24_28 = {
+    "notification": "15(1)",
+    "not_warranted": "15(1)",
+    "draft_cover": "15(5)",
+    "final_cover": "15(6)",
+    "publication": "15(7)",
+}
+# The combined determination names two paragraphs: the phrase changes with its article.
+_NAAEC_BOTH = {
+    EN: ("Article 24.27(2) and (3)", "Articles 14(1) and (2)"),
+    FR: ("de l'article 24.27(2) et (3)", "des articles 14(1) et (2)"),
+    ES: ("al artículo 24.27(2) y (3)", "a los artículos 14(1) y (2)"),
+}
+# The response's periods as request_due states them: the USMCA's 60/90 days, NAAEC's 30/60.
+_NAAEC_PERIODS = {
+    EN: (("within 60 days", "within 30 days"), ("within 90 days", "within 60 days")),
+    FR: (("60\u00a0jours", "30\u00a0jours"), ("90\u00a0jours", "60\u00a0jours")),
+    ES: (("los 60 días", "los 30 días"), ("de 90 días", "de 60 días")),
+}
+
+
+def _naaec(language: str, key: str, text: str) -> str:
+    text = text.replace(*_NAAEC_BOTH[language])
+    text = text.replace("24.27(2)", "14(1)").replace("24.27(3)", "14(2)")
+    if key == "request_due":
+        text = text.replace("24.27", "14(3)")
+        for usmca, naaec in _NAAEC_PERIODS[language]:
+            text = text.replace(usmca, naaec)
+    text = text.replace("24.27", "14")
+    return text.replace("24.28", _NAAEC_24_28.get(key, "15"))
+
+
+def _naaec_table(table: dict) -> dict:
+    return {
+        language: {key: _naaec(language, key, text) for key, text in entries.items()}
+        for language, entries in table.items()
+    }
+
+
+# By the name of the profile's era (submissions.profile_cec): the tables that replace these.
+ERAS = {
+    "NAAEC": {
+        "TITLES": _naaec_table(TITLES),
+        "CLOSURE": _naaec_table(CLOSURE),
+        "BODY": _naaec_table(BODY),
+    }
 }

@@ -179,7 +179,7 @@ def docket_case(request, slug):
         .select_related("event")
         .order_by("event_id", "position", "id")
     )
-    _attach_documents(events, documents)
+    _attach_documents(events, documents, submission.filed_on)
     for event in events:
         # Each decision's outcome and findings in the reader's language (the reasons are the
         # event's note), with a withheld name never shown.
@@ -249,9 +249,10 @@ def _other_languages(submission, language: str) -> dict:
     }
 
 
-def _attach_documents(events, documents):
+def _attach_documents(events, documents, filed_on):
     """Each public event gets its public documents, each original with its public language
-    versions (Document.translations) beside it."""
+    versions (Document.translations) beside it (``filed_on``: the case's, for its era's
+    document titles)."""
     public_ids = {d.pk for d in documents}
     versions: dict[int, list] = {}
     for document in documents:
@@ -263,7 +264,7 @@ def _attach_documents(events, documents):
             continue
         document.versions = [document, *versions.get(document.pk, [])]
         for version in document.versions:
-            version.readable = notice_documents.generated_kind(version) is not None
+            version.readable = notice_documents.generated_kind(version, filed_on) is not None
         by_event.setdefault(document.event_id, []).append(document)
     for event in events:
         event.public_documents = by_event.get(event.pk, [])

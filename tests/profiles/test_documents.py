@@ -83,3 +83,63 @@ def test_the_determinations_documents_speak_the_profiles_articles_in_its_languag
     first = {d.language: text_of(d) for d in documents[: len(expected["says"])]}
     for language, words in expected["says"].items():
         assert words in first[language], language
+
+
+# A case filed before 1 July 2020: under the CEC, of the NAAEC era, whose documents cite NAAEC
+# Arts. 14-15 and its periods (30 days for the response, 60 on notice) [treaty, read]; the TPA
+# has no earlier era, so its documents are the same as a recent case's.
+EARLIER = {
+    "us-peru-tpa": {
+        "titles": [
+            ("es", "Determinación conforme al artículo 18.8.2"),
+            ("en", "Determination under Article 18.8.2"),
+        ],
+        "says": [
+            "The Secretariat determines that the submission meets the criteria of Article 18.8.2"
+        ],
+        "never": ("14(1)", "24.27"),
+    },
+    "usmca-cec": {
+        "titles": [
+            ("es", "Determinación conforme a los artículos 14(1) y (2)"),
+            ("en", "Determination under Articles 14(1) and (2)"),
+            ("fr", "Décision en vertu des articles 14(1) et (2)"),
+            ("es", "Solicitud de respuesta conforme al artículo 14(2)"),
+            ("en", "Request for a response under Article 14(2)"),
+            ("fr", "Demande de réponse en vertu de l'article 14(2)"),
+        ],
+        "says": [
+            "meets the criteria of Article 14(1) and merits requesting a response",
+            "Under Article 14(3) the response is due within 30 days of delivery of this "
+            "request, or within 60 days in exceptional circumstances",
+            "dans les 30\u00a0jours suivant la remise de la présente demande, ou dans les "
+            "60\u00a0jours",
+            "cumple los requisitos del artículo 14(1) y amerita solicitar",
+        ],
+        "never": ("24.27", "24.28", "90 days", "90\u00a0jours", "90 días"),
+    },
+}
+
+
+def test_a_case_of_an_earlier_era_is_worded_in_its_own_articles():
+    expected = EARLIER[profiles.installed_slug()]
+    procedure = profiles.installed()
+    filed = D(2019, 3, 8)
+    story = Story(file_case(on=filed, party=procedure.codes[0]), filed)
+    story.add("acknowledged", D(2019, 3, 11))
+    criteria, factors = procedure.texts_for(filed)
+    combined = profiles.installed_slug() == "usmca-cec"
+    data = {
+        "outcome": "request" if combined else "meets",
+        "criteria": {letter: {"met": True, "reasons": "Met."} for letter in criteria},
+    }
+    if combined:
+        data["factors"] = {letter: {"met": True, "reasons": "Yes."} for letter in factors}
+    kind = "response_decided" if combined else "admissibility_determined"
+    documents = generated_documents(story.case, kind, data=data, reasons="Why.")
+    assert [(d.language, d.title) for d in documents] == expected["titles"]
+    texts = "\n".join(text_of(document) for document in documents)
+    for words in expected["says"]:
+        assert words in texts
+    for words in expected["never"]:
+        assert words not in texts

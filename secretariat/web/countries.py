@@ -52,9 +52,12 @@ def country_choices():
 
 @functools.lru_cache(maxsize=1)
 def _country_lookup() -> dict[str, str]:
-    """Code or name (English or Spanish, any case or accents) → the two-letter code."""
+    """Code or name (in any of the site's languages, any case or accents) → the two-letter
+    code: the French page suggests "Mexique", and takes it back. Where two languages' names
+    collide, Spanish and English win (they are read last)."""
     lookup = {}
-    for language in ("es", "en"):
+    others = [code for code, _name in settings.LANGUAGES if code not in ("es", "en")]
+    for language in (*others, "es", "en"):
         for code, name in _countries(language):
             lookup[_sort_key(name)] = code
     for code, _name in _countries("en"):
@@ -82,8 +85,8 @@ def country_datalist():
 
 
 class CountryField(forms.CharField):
-    """A country typed or picked from the shared datalist: its code (PE) or its name in English
-    or Spanish (Perú, Peru); cleaned to the two-letter code."""
+    """A country typed or picked from the shared datalist: its code (PE) or its name in any of
+    the site's languages (Perú, Peru, Pérou); cleaned to the two-letter code."""
 
     default_error_messages = {
         "unknown": _("Choose a country from the list (for example, Peru)."),

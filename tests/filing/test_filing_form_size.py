@@ -137,3 +137,37 @@ def test_the_country_list_holds_no_test_region_or_part_of_a_country(client):
     assert country_code("Pseudoacentos") is None
     listed = str(country_datalist())
     assert f'value="{name(A, "es")}"' in listed or f'value="{name(A, "en")}"' in listed
+
+
+def test_every_country_the_page_suggests_is_taken_back_in_its_language(client, settings):
+    """The datalist names countries in the page's language; whatever it suggests, in any of
+    the site's languages (the CEC's French: "Mexique", "Chili"), the form takes back."""
+    import re
+    from html import unescape
+
+    from secretariat.web.countries import country_code
+
+    for language, _name in settings.LANGUAGES:
+        html = client.get(f"/{language}/file/").content.decode()
+        datalist = html.split('<datalist id="countries">')[1].split("</datalist>")[0]
+        suggested = re.findall(r'<option value="([^"]+)">', datalist)
+        assert len(suggested) > 200, language
+        refused = [value for value in suggested if country_code(unescape(value)) is None]
+        assert refused == [], (language, refused[:5])
+
+
+# Typed on the page in its own language: a French page under the CEC.
+IN_PAGE_LANGUAGE = {
+    "us-peru-tpa": ("es", "Perú", "Chile", "PE", "CL"),
+    "usmca-cec": ("fr", "Mexique", "Chili", "MX", "CL"),
+}[SLUG]
+
+
+def test_a_country_named_in_the_pages_language_is_taken(client):
+    language, nationality, residence, code, residence_code = IN_PAGE_LANGUAGE
+    data = filing_data(**{"s0-nationality": nationality, "s0-residence": residence})
+    data["f-eligibility_confirmed"] = "on"  # the residence may make this a person of no Party
+    response = client.post(f"/{language}/file/", data)
+    assert response.status_code == 302
+    submitter = Submitter.objects.get()
+    assert (submitter.nationality, submitter.residence) == (code, residence_code)

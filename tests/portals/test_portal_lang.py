@@ -6,6 +6,7 @@ import io
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from submissions.storage import DocumentInput
@@ -79,3 +80,17 @@ def test_the_receipt_is_a_definition_list_with_marked_documents(client, a_focal)
     ).content.decode()
     assert '<dl class="facts">' in html
     assert f'<span lang="es">{RESPONSE}</span>' in html
+
+
+def test_the_deadlines_colon_follows_the_pages_language(client, a_focal):
+    """French puts a no-break space before a colon (the ninth walk found "Réponse de la
+    Partie: En cours" on the Party's case page); the other languages do not."""
+    story = drive("awaiting_response")
+    client.force_login(a_focal)
+    url = reverse("party_case", kwargs={"pk": story.case.pk})
+    with frozen(TIMELINE["party_responded"]):
+        for language, _name in settings.LANGUAGES:
+            page = client.get(f"/{language}{url[3:]}").content.decode()
+            labels = re.findall(r"</strong>(\u00a0?):", page)
+            assert labels, language
+            assert set(labels) == ({"\u00a0"} if language == "fr" else {""}), language

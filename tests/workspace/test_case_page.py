@@ -5,6 +5,7 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from submissions import access
 from submissions.models import Document
@@ -149,6 +150,12 @@ def test_a_us_person_filing_about_the_us_is_suggested_not_met(login, officer):
 
 # How the workspace shows a submitter of no Party: on criterion (f) where the case's text has
 # one (TPA 18.8.2(f)), else as a note above the criteria (USMCA 24.27(1), no criterion).
+NO_STANDING_ES = {
+    "us-peru-tpa": "Sugerencia: no cumplido. No es persona de una Parte que pueda presentar "
+    "comunicaciones sobre la Parte en cuestión (Perú): Ana Rojas.",
+    "usmca-cec": "Quién puede presentar: no es persona de una Parte que pueda presentar "
+    "comunicaciones sobre la Parte en cuestión (México): Ana Rojas.",
+}[SLUG]
 NO_STANDING = {
     "us-peru-tpa": "Suggested: not met. Not a person of a Party who may file about Peru: "
     "Ana Rojas.",
@@ -173,6 +180,10 @@ def test_the_officer_sees_who_may_file_under_either_text(login, officer):
     assert NO_STANDING in page
     assert STANDING not in page
     assert ("Who may file:" in page) is ("f" not in CRITERIA)
+    # One submitter: the singular (the ninth walk read a plural for one person).
+    spanish = login(officer).get(_case_url(case).replace("/en/", "/es/", 1)).content.decode()
+    assert NO_STANDING_ES in spanish
+    translation.activate("en")  # the request left Spanish active for reverse()
 
     person = services.SubmitterInput(kind="individual", name="Luz Paredes", nationality=A)
     case = file_case(actor=officer, party=A, submitters=[person])

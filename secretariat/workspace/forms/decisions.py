@@ -2,7 +2,7 @@
 request a response (Art. 18.8.4), a factual record's outcome, closing and reopening."""
 
 from django import forms
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.workspace.forms.actions import MET, PUBLISHED_HELP, YES_NO, ActionForm
@@ -61,9 +61,12 @@ class AdmissibilityForm(ActionForm):
     def criterion_f_suggestion(self, refused) -> tuple[str, str]:
         """Criterion (f), offered as a suggestion."""
         if refused:
-            return "not_met", gettext(
+            return "not_met", ngettext(
                 "Suggested: not met. Not a person of a Party who may file about %(party)s: "
-                "%(names)s."
+                "%(names)s.",
+                "Suggested: not met. Not persons of a Party who may file about %(party)s: "
+                "%(names)s.",
+                len(refused),
             ) % {"party": self.submission.party.name, "names": ", ".join(refused)}
         return "met", gettext(
             "Suggested: met. Every submitter is a person of a Party who may file about "
@@ -72,8 +75,10 @@ class AdmissibilityForm(ActionForm):
 
     def standing_summary(self, refused) -> str:
         if refused:
-            return gettext(
-                "Who may file: not a person of a Party who may file about %(party)s: %(names)s."
+            return ngettext(
+                "Who may file: not a person of a Party who may file about %(party)s: %(names)s.",
+                "Who may file: not persons of a Party who may file about %(party)s: %(names)s.",
+                len(refused),
             ) % {"party": self.submission.party.name, "names": ", ".join(refused)}
         return gettext(
             "Who may file: every submitter is a person of a Party who may file about %(party)s."

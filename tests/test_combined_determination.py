@@ -184,6 +184,14 @@ def test_an_officer_proposes_it_and_the_party_receives_the_request(
         "usmca-cec": "Determinación conforme al artículo 24.27(2) y (3)",
     }[SLUG]
     assert title in found["es"][0]
+    # The docket names the step for both findings, and says which list is which (both are
+    # lettered from (a)); the ninth walk read "Article 24.27(3)" beside a document of both.
+    docket = web.public.get(f"/en/docket/{case.slug_for(CASE)}/").content.decode()
+    assert {
+        "us-peru-tpa": "Determination under Articles 18.8.2 and 18.8.4",
+        "usmca-cec": "Determination under Article 24.27(2) and (3)",
+    }[SLUG] in docket
+    assert "Criterion (a) " in docket and "Factor (a) " in docket
     # The Party concerned has the request: its portal opens the case and offers the response,
     # and its focal point is written to.
     portal = web.party.get(reverse("party_case", kwargs={"pk": case.pk}))

@@ -108,7 +108,7 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
         proposal = dict(data.get("proposal") or {})
         kind = proposal.get("kind")
         rule = TABLE.get(kind)
-        label = rule.label_for(proposal.get("outcome")) if rule else kind
+        label = rule.label_for(proposal.get("outcome"), proposal) if rule else kind
         lines.append((_("Proposed decision"), str(label)))
         if proposal.get("note"):
             lines.append((_("Reasons"), proposal["note"]))
@@ -116,6 +116,10 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
     if data.get("outcome"):
         lines.append((_("Outcome"), str(OUTCOMES.get(data["outcome"], data["outcome"]))))
     criteria, factors = _era_labels(event, data)
+    if data.get("criteria") and data.get("factors"):
+        # A combined determination: both lists are lettered from (a); say which is which.
+        criteria = {k: _("Criterion %(item)s") % {"item": v} for k, v in criteria.items()}
+        factors = {k: _("Factor %(item)s") % {"item": v} for k, v in factors.items()}
     lines.extend(_findings(data.get("criteria"), criteria, _("Met"), _("Not met")))
     lines.extend(_findings(data.get("factors"), factors, _("Yes"), _("No")))
     if data.get("link") in LINK_LABELS:

@@ -88,7 +88,8 @@ class Event(models.Model):
     @property
     def kind_label(self):
         rule = TABLE.get(self.kind)
-        return rule.label_for((self.data or {}).get("outcome")) if rule else self.kind
+        data = self.data or {}
+        return rule.label_for(data.get("outcome"), data) if rule else self.kind
 
 
 # Periods a member of the public may know of (the docket, the statistics, the public export):

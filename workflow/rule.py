@@ -45,8 +45,14 @@ class EventRule:
     # An outcome that is a different act for its reader, with its own name (a determination
     # that no record is warranted informs no one of a record).
     outcome_labels: dict = field(default_factory=dict)
+    # Its name where it also determines the criteria (a profile's combined determination: the
+    # event's data carries "criteria").
+    combined_label: str | None = None
 
-    def label_for(self, outcome=None) -> str:
+    def label_for(self, outcome=None, data=None) -> str:
+        """Its name for ``outcome``; ``data``, the event's (or proposal's), where known."""
+        if self.combined_label and (data or {}).get("criteria"):
+            return self.combined_label
         return self.outcome_labels.get(outcome, self.label)
 
     @property

@@ -109,6 +109,7 @@ RULES = [
         _("Determination under Article 18.8.4"),
         {S.RESPONSE_DECISION},
         {SECRETARIAT},
+        combined_label=_("Determination under Articles 18.8.2 and 18.8.4"),
         public=True,
         decision=True,
         required=("outcome",),

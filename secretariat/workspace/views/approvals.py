@@ -29,7 +29,7 @@ def _approval_list(request, status: int = 200):
         proposed = proposal.data.get("proposal", {})
         rule = TABLE.get(proposed.get("kind"))
         proposal.proposed_label = (
-            rule.label_for(proposed.get("outcome")) if rule else proposed.get("kind")
+            rule.label_for(proposed.get("outcome"), proposed) if rule else proposed.get("kind")
         )
         proposal.proposed = proposed
         proposal.own = proposal.recorded_by_id == request.user.pk

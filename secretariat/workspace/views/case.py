@@ -175,7 +175,8 @@ def action(request, pk, kind):
         context = case_context(request, case, bound=form)
         return render(request, "workspace/case.html", context, status=outcome.status)
     if outcome.event.kind == "proposed":
-        proposed = TABLE[kind].label_for(outcome.event.data["proposal"].get("outcome"))
+        proposal = outcome.event.data["proposal"]
+        proposed = TABLE[kind].label_for(proposal.get("outcome"), proposal)
         messages.success(
             request,
             _("Proposed: “%(action)s” now awaits the Executive Director's approval.")

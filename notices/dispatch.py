@@ -70,10 +70,13 @@ def queue_notices(event) -> list[Notice]:
             if event.kind == "proposed":
                 context["proposal"] = event.data["proposal"]["kind"]
                 context["proposal_outcome"] = event.data["proposal"].get("outcome") or ""
+                # A combined determination is named for both findings (EventRule.label_for).
+                context["proposal_combined"] = bool(event.data["proposal"].get("criteria"))
             elif event.kind == "returned" and event.proposal_id:
                 proposed = event.proposal.data["proposal"]
                 context["proposal"] = proposed["kind"]
                 context["proposal_outcome"] = proposed.get("outcome") or ""
+                context["proposal_combined"] = bool(proposed.get("criteria"))
                 context["comment"] = event.data.get("comment", "")
             rows.append(
                 Notice(

@@ -38,7 +38,12 @@ def _values(context: dict) -> dict:
     values["closure"] = str(ClosureReason(closure).label) if closure else ""
     proposal = context.get("proposal")
     values["proposal"] = (
-        str(TABLE[proposal].label_for(context.get("proposal_outcome") or None))
+        str(
+            TABLE[proposal].label_for(
+                context.get("proposal_outcome") or None,
+                {"criteria": context.get("proposal_combined", False)},
+            )
+        )
         if proposal in TABLE
         else ""
     )

@@ -15,6 +15,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from notices import emails
 from notices.models import Notice
 from submissions import profiles
 from submissions.models import Document
@@ -149,7 +150,19 @@ def test_an_officer_proposes_it_and_the_party_receives_the_request(
         for letter, finding in {"a": "yes", "b": "yes", "c": "no", "d": "no"}.items():
             fields[f"{letter}_finding"] = finding
             fields[f"{letter}_reasons"] = f"Factor {letter}: ver expediente."
-        decision = web.approve(web.act("response_decided", fields))
+        proposal = web.act("response_decided", fields)
+        # The Director is told of it by its name for both findings.
+        notice = Notice.objects.get(message="proposal_awaiting", recipient_email=director.email)
+        with translation.override("en"):
+            sent_to_director = " ".join(emails.render(notice))
+        assert (
+            "A proposed decision awaits your approval: "
+            + {
+                "us-peru-tpa": "Determination under Articles 18.8.2 and 18.8.4",
+                "usmca-cec": "Determination under Article 24.27(2) and (3)",
+            }[SLUG]
+        ) in sent_to_director
+        decision = web.approve(proposal)
     case.refresh_from_db()
     assert case.stage == Stage.AWAITING_RESPONSE
     assert decision.code == f"{CASE}/D1"

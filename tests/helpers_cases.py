@@ -55,6 +55,13 @@ class Story:
         self.case.refresh_from_db()
         return event
 
+    def council(self, kind: str = "council_instructed", on=None, **kwargs):
+        """The Council's instruction (``kind``: to prepare, or to publish), given on ``on`` by
+        as many members as the profile's rule needs (TPA: A's alone; CEC: A's and B's)."""
+        for member in council_members(kind):
+            event = self.add(kind, on, author=f"council:{member}", data={"party": member}, **kwargs)
+        return event
+
     @property
     def stage(self) -> str:
         return self.case.stage
@@ -121,13 +128,7 @@ def drive(
     )
     if stage == Stage.AWAITING_COUNCIL:
         return story
-    for member in council_members():
-        story.add(
-            "council_instructed",
-            t["council_instructed"],
-            author=f"council:{member}",
-            data={"party": member},
-        )
+    story.council(on=t["council_instructed"])
     if stage == Stage.FACTUAL_RECORD_PREPARATION:
         return story
     story.add("draft_submitted", t["draft_submitted"])

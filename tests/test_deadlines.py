@@ -11,7 +11,7 @@ import pytest
 
 from tests.factories import file_case
 from tests.helpers_cases import ALL_MET, D, Story, drive, file_story, frozen
-from tests.parties import OTHERS, SLUG, A, B, council_members
+from tests.parties import OTHERS, SLUG, A, B
 from workflow import services
 from workflow.calendar import Calendar
 from workflow.deadlines import explain
@@ -716,13 +716,7 @@ COMMENTS = (A, B, *OTHERS)
 
 def test_every_period_of_the_usual_path_with_its_explanation(db):
     story = drive("final_factual_record", comments=COMMENTS)
-    for member in council_members("publication_instructed"):
-        story.add(
-            "publication_instructed",
-            D(2023, 11, 20),
-            author=f"council:{member}",
-            data={"party": member},
-        )
+    story.council("publication_instructed", D(2023, 11, 20))
     rows = {(d.kind, d.party): d for d in Deadline.objects.filter(submission=story.case)}
     expected = {
         ("acknowledgement", ""): (

@@ -19,7 +19,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.helpers_cases import drive, frozen
-from tests.parties import OTHERS, SLUG, A, council_members
+from tests.parties import OTHERS, SLUG, A
 from workflow import services
 from workflow.models import Event
 
@@ -51,8 +51,7 @@ def _publication_instructed(story, users):
     """The Council instructs publication the day after the final record: as many members as
     its rule needs, on that one day."""
     on = story.on + ONE_DAY
-    for member in council_members("publication_instructed"):
-        story.add("publication_instructed", on, author=f"council:{member}", data={"party": member})
+    story.council("publication_instructed", on)
 
 
 def _with_document(story, users):

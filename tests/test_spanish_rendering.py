@@ -29,7 +29,6 @@ from tests.parties import (
     SLUG,
     A,
     B,
-    council_members,
     identifier,
     members_needed,
 )
@@ -354,10 +353,7 @@ def test_no_party_or_outcome_code_on_the_docket_or_the_approvals_page(client, of
     """Seen walking the process on /es/: "Parte: PE" under a Council instruction on the
     docket, "Resultado: meets" on the Director's approvals page."""
     story = drive("awaiting_council")
-    for member in council_members():
-        story.add(
-            "council_instructed", D(2023, 9, 20), data={"party": member}, author=f"council:{member}"
-        )
+    story.council(on=D(2023, 9, 20))
     page = page_text(Client().get(f"/es/docket/{story.case.slug}/"))
     assert f"Parte: {party_name(A, 'es')}" in page
     assert f"Parte: {A}" not in page

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from submissions.stages import ClosureReason, Stage
 from tests.helpers_cases import TIMELINE, drive, frozen
-from tests.parties import OTHERS, SLUG, A, B, council_members, name
+from tests.parties import OTHERS, SLUG, A, B, name
 from workflow import services
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline, Event
@@ -34,8 +34,7 @@ def members(a_council, b_council, other_councils) -> dict:
 
 def instruct_by_the_council(story, kind):
     """The Council's instruction of ``kind``, given by as many members as its rule needs."""
-    for member in council_members(kind):
-        story.add(kind, author=f"council:{member}", data={"party": member})
+    story.council(kind)
 
 
 def _post_as(client, user, case, name, **data):

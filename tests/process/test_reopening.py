@@ -9,7 +9,7 @@ from django.utils import translation
 
 from submissions.stages import Stage
 from tests.helpers_cases import drive, frozen
-from tests.parties import OTHERS, SLUG, A, B, council_members
+from tests.parties import OTHERS, SLUG, A, B
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline, Event
 
@@ -43,8 +43,7 @@ def _closed_from(stage):
         story.add("closed", D(2023, 9, 13), data={"reason": "no_council_instruction"})
     else:
         story = drive(S.FINAL_FACTUAL_RECORD, comments=EVERY_PARTY)
-        for member in council_members("publication_instructed"):
-            story.add("publication_instructed", author=f"council:{member}", data={"party": member})
+        story.council("publication_instructed")
         story.add("published")
     assert story.stage == S.CLOSED
     return story

@@ -26,8 +26,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 def instruct_publication(story, on):
     """The Council instructs publication on ``on``: as many members as its rule needs."""
-    for member in council_members("publication_instructed"):
-        story.add("publication_instructed", on, author=f"council:{member}", data={"party": member})
+    story.council("publication_instructed", on)
 
 
 def doc(title, visibility=None, **kwargs):

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from tests.factories import make_filing
 from tests.helpers_cases import ALL_MET, TIMELINE, Story
-from tests.parties import A, council_members
+from tests.parties import A
 from workflow import services
 
 pytestmark = pytest.mark.django_db
@@ -79,14 +79,7 @@ def xss_case():
         data={"outcome": "warranted"},
         **note,
     )
-    for member in council_members():
-        story.add(
-            "council_instructed",
-            t["council_instructed"],
-            author=f"council:{member}",
-            data={"party": member},
-            **note,
-        )
+    story.council(on=t["council_instructed"], **note)
     story.add("information_called", data={"closes_on": "2099-12-31"}, **note)
     story.add(
         "information_submitted",

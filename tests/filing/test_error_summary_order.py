@@ -53,3 +53,18 @@ def test_a_label_ending_with_a_full_stop_takes_no_colon(client):
     assert anchor == "id_f-declaration"
     assert text.endswith("best of my knowledge. This field is required.")
     assert ".:" not in text
+
+
+def test_the_summary_puts_each_languages_colon(client, settings):
+    """French puts a no-break space before the colon after a label (the ninth walk read
+    "…est établie: Choisissez un pays"); the other languages do not."""
+    for language, _name in settings.LANGUAGES:
+        response = client.post(f"/{language}/file/", filing_data(**{"s0-nationality": "Atlantis"}))
+        html = response.content.decode()
+        summary = html[html.index('id="error-summary"') :].split("</ul>", 1)[0]
+        (link,) = re.findall(r'<a href="#id_s0-nationality">(.*?)</a>', summary, re.S)
+        colons = re.findall(r"(\S)(\u00a0?):", link)
+        assert colons, language
+        assert {space for _before, space in colons} == ({"\u00a0"} if language == "fr" else {""}), (
+            language
+        )

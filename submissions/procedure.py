@@ -91,6 +91,9 @@ class Era:
     # response after exceptional circumstances (NAAEC 14(3): 30 days, 60).
     periods: dict = field(default_factory=dict)
     extended_party_response: "Period | None" = None
+    # The names of its steps that cite its own articles, by event kind ("combined": a
+    # determination of both the criteria and the request), replacing the profile's.
+    labels: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

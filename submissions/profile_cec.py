@@ -263,6 +263,13 @@ USMCA_CEC = Procedure(
                 "publication": Period(60, False, "NAAEC Art. 15(7)"),
             },
             extended_party_response=Period(60, False, "NAAEC Art. 14(3)"),
+            # Its steps as its own articles name them [treaty, read].
+            labels={
+                "admissibility_determined": _("Determination under Article 14(1)"),
+                "response_decided": _("Determination under Article 14(2)"),
+                "combined": _("Determination under Articles 14(1) and (2)"),
+                "factual_record_notified": _("Notification to the Council under Article 15(1)"),
+            },
         ),
     ),
     # The CEC's combined determination [practice] and the Council's vote against [ours, from

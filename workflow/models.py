@@ -5,10 +5,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from submissions import profiles
 from submissions.models import Submission
 from submissions.stages import Stage, Visibility, author_choices
 from workflow.periods import KIND_LABELS
 from workflow.table import RULES, TABLE
+
+
+def _era_labelled(key: str) -> bool:
+    """Whether an earlier era of the installed profile names this step its own way."""
+    return any(key in era.labels for era in profiles.installed().earlier_eras)
 
 
 def _event_kind_choices():
@@ -88,8 +94,17 @@ class Event(models.Model):
     @property
     def kind_label(self):
         rule = TABLE.get(self.kind)
+        if rule is None:
+            return self.kind
         data = self.data or {}
-        return rule.label_for(data.get("outcome"), data) if rule else self.kind
+        label = rule.label_for(data.get("outcome"), data)
+        key = "combined" if label == rule.combined_label else rule.kind
+        if label in (rule.label, rule.combined_label) and _era_labelled(key):
+            # A case of an earlier text names the step by that text's article (the CEC's
+            # NAAEC-era cases: "Article 14(1)"); read only where the profile's eras name it.
+            era = profiles.installed().era_for(self.submission.filed_on)
+            return (era.labels.get(key) if era else None) or label
+        return label
 
 
 # Periods a member of the public may know of (the docket, the statistics, the public export):

@@ -181,3 +181,25 @@ def test_the_histories_export_with_their_profile_and_round_trip(imported):
     Submission.objects.all().delete()
     assert import_registry(json.loads(first)).ok
     assert export_registry(restricted=True) == first
+
+
+@only_cec
+def test_each_step_is_named_by_its_own_treatys_article(imported, client):
+    """A NAAEC-era case's steps cite NAAEC (the CEC's own title of SEM-16-001's combined
+    determination is "Determinación 14(1)(2)"); a USMCA case's cite the USMCA."""
+
+    def timeline(identifier, language="en"):
+        slug = Submission.slug_for(identifier)
+        return client.get(f"/{language}/docket/{slug}/").content.decode()
+
+    sem_16 = timeline("SEM-16-001")
+    assert "Determination under Article 14(1)" in sem_16
+    assert "Determination under Articles 14(1) and (2)" in sem_16
+    assert "Determination under Article 24.27" not in sem_16
+    assert "Determinación conforme a los artículos 14(1) y (2)" in timeline("SEM-16-001", "es")
+    assert "Décision en vertu des articles 14(1) et (2)" in timeline("SEM-16-001", "fr")
+    assert "Notification to the Council under Article 15(1)" in timeline("SEM-17-001")
+    assert "Notification to the Council under Article 15(1)" in timeline("SEM-11-003")
+    sem_20 = timeline("SEM-20-001")
+    assert "Notification to the Council under Article 24.28" in sem_20
+    assert "15(1)" not in sem_20

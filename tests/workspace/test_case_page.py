@@ -1,6 +1,7 @@
 """The case workspace: what it shows and the actions it offers, recorded through the views."""
 
 import re
+from html import unescape
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -476,3 +477,25 @@ def test_the_officer_sees_where_a_submitter_lives_when_it_decides_eligibility(lo
     country = {"us-peru-tpa": "Peru", "usmca-cec": "Mexico"}[SLUG]
     assert f"Ana Quispe (Individual, Bolivia; permanent residence: {country})" in page
     assert f"Luis Rojas (Individual, {country})" in page
+
+
+RULE_MET = (
+    "The Council's rule is already met for this instruction. A further member's instruction "
+    "is recorded on the case and changes nothing in its course."
+)
+
+
+def test_a_further_council_instruction_is_offered_with_a_notice(login, officer):
+    """A letter from a member who instructs after the Council's rule is met can still be
+    recorded (REGISTRY-FORMAT.md allows it in the later stages), but the form says it changes
+    nothing; while the Council's decision waits, the form says nothing of the kind."""
+    from tests.helpers_cases import drive
+
+    waiting = drive("awaiting_council")
+    page = unescape(login(officer).get(_case_url(waiting.case)).content.decode())
+    assert "/act/council_instructed/" in page
+    assert RULE_MET not in page
+    preparing = drive("factual_record_preparation")
+    page = unescape(login(officer).get(_case_url(preparing.case)).content.decode())
+    form = page[page.index('id="action-council_instructed"') :].split("</details>", 1)[0]
+    assert RULE_MET in form

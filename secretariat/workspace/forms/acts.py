@@ -11,6 +11,7 @@ from submissions import access
 from submissions.models import PARTY_CHOICES, PARTY_CODES, Document, User
 from submissions.roles import SECRETARIAT_ROLES
 from submissions.stages import Author, Visibility
+from workflow import council
 from workflow.models import Event
 from workflow.periods import KIND_LABELS
 from workflow.table import ON_BEHALF_KINDS
@@ -74,6 +75,20 @@ class PartyForm(OnBehalfForm):
 
     def author(self):
         return f"{self.author_prefix}:{self.cleaned_data['party']}"
+
+
+class CouncilActForm(PartyForm):
+    """A Council member's instruction recorded from a letter; once the members' instructions
+    are already the Council's (workflow.council), the form says a further one changes
+    nothing in the case's course."""
+
+    def setup(self):
+        facts = council.facts_of(self.submission)
+        if council.decides(facts, self.rule.kind):
+            self.notice_text = _(
+                "The Council's rule is already met for this instruction. A further member's "
+                "instruction is recorded on the case and changes nothing in its course."
+            )
 
 
 class RecordedCommentForm(PartyForm):

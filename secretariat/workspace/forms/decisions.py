@@ -39,7 +39,7 @@ class AdmissibilityForm(ActionForm):
         suggestion, explanation = self.criterion_f_suggestion(refused)
         # Where standing is no criterion of the case's text (USMCA 24.27(1): "Any person of a
         # Party may file"), the same check is shown above the criteria, as a note.
-        self.standing_note = "" if "f" in labels else self.standing_summary(refused)
+        self.notice_text = "" if "f" in labels else self.standing_summary(refused)
         for letter, label in labels.items():
             _finding_fields(
                 self,

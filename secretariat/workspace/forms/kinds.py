@@ -4,6 +4,7 @@ from secretariat.workspace.forms.actions import ActionForm
 from secretariat.workspace.forms.acts import (
     AssignForm,
     CallForm,
+    CouncilActForm,
     IdentityForm,
     JoinForm,
     MissedTargetForm,
@@ -39,8 +40,8 @@ FORMS = {
     "closed": ClosureForm,
     "reopened": ReopenForm,
     "assigned": AssignForm,
-    "council_instructed": PartyForm,
-    "publication_instructed": PartyForm,
+    "council_instructed": CouncilActForm,
+    "publication_instructed": CouncilActForm,
     "council_declined": PartyForm,
     "erratum": ErratumForm,
     "draft_commented": RecordedCommentForm,

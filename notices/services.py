@@ -17,7 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from notices import documents, letterhead
-from notices.wording import tables_for
+from notices.wording import TITLES, tables_for
 from submissions import access, profiles
 from submissions.models import Document, IdentifierCounter, Submission
 from submissions.stages import Visibility
@@ -214,7 +214,7 @@ def generated_documents(
     # Each document in every working language the formal wording exists in (notices.wording:
     # the TPA's English and Spanish), the submission's own first.
     languages = languages or tuple(
-        code for code in profiles.installed().languages if code in tables_for(None)[1]
+        code for code in profiles.installed().languages if code in TITLES
     )
     for number, doc_kind in enumerate(issued_by(kind, data)):
         first = len(inputs)

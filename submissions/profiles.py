@@ -11,9 +11,8 @@ shape of a profile is ``submissions.procedure``.
 ``us-peru-tpa``: today's process (United States–Peru Trade Promotion Agreement,
 Arts. 18.8–18.9), the default. ``usmca-cec`` (submissions.profile_cec): the CEC's, with its
 NAAEC-era texts; it still holds values not read in the USMCA's text (``unverified``), so an
-installation runs it only when it says so. ``cafta-dr`` is researched (docs/profiles.md) but
-not built: it is named in ``PLANNED`` so that a setting naming it is refused with a message
-that says so, not taken for a typing error.
+installation runs it only when it says so. ``cafta-dr`` (submissions.profile_cafta): the
+CAFTA-DR Secretariat for Environmental Matters, its seven Parties, Arts. 17.7–17.8.
 """
 
 from django.conf import settings
@@ -33,14 +32,16 @@ from submissions.procedure import (  # noqa: F401 - the profile's shape, named h
     Period,
     Procedure,
 )
+from submissions.profile_cafta import CAFTA_DR
 from submissions.profile_cec import USMCA_CEC
 from submissions.profile_tpa import US_PERU_TPA
 
 DEFAULT = "us-peru-tpa"
-PLANNED = ("cafta-dr",)
+# Profiles researched but not built, refused with a message that says so (none now).
+PLANNED: tuple[str, ...] = ()
 
 
-PROFILES = {profile.slug: profile for profile in (US_PERU_TPA, USMCA_CEC)}
+PROFILES = {profile.slug: profile for profile in (US_PERU_TPA, USMCA_CEC, CAFTA_DR)}
 
 
 def get(slug: str) -> Procedure:

@@ -20,10 +20,10 @@ PROFILE = profiles.installed()
 SLUG = PROFILE.slug
 TPA = profiles.DEFAULT
 
-_PAIRS = {"us-peru-tpa": ("PE", "US"), "usmca-cec": ("MX", "US")}
+_PAIRS = {"us-peru-tpa": ("PE", "US"), "usmca-cec": ("MX", "US"), "cafta-dr": ("GT", "US")}
 A, B = _PAIRS[SLUG]
 CODES = PROFILE.codes
-# The Parties other than A and B (the CEC's Canada); empty under the TPA.
+# The Parties other than A and B (the CEC's Canada, CAFTA-DR's five); empty under the TPA.
 OTHERS = tuple(code for code in CODES if code not in (A, B))
 
 A_LOWER, B_LOWER = A.lower(), B.lower()

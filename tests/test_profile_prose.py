@@ -53,11 +53,13 @@ def test_a_profile_lists_the_sentences_it_has_not_worded(tmp_path):
 
 def test_the_command_fails_until_every_sentence_is_worded(capsys):
     with pytest.raises(CommandError):
-        call_command("profile_prose", "cafta-dr", "es", "en")  # no catalogue of its own yet
+        call_command("profile_prose", "cafta-dr", "fr")  # no French catalogue of its own
     assert "Article 18.8.2" in capsys.readouterr().out
     call_command("profile_prose", "us-peru-tpa", "en", "es")  # the default's own
     call_command("profile_prose", "usmca-cec", "en", "fr", "es")  # worded in its three
     assert "0 sentence(s) to word for usmca-cec" in capsys.readouterr().out
+    call_command("profile_prose", "cafta-dr", "en", "es")  # worded in its two
+    assert "0 sentence(s) to word for cafta-dr" in capsys.readouterr().out
 
 
 def test_a_profiles_catalogue_words_the_page_its_own_way(client, tmp_path):

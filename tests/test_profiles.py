@@ -30,7 +30,7 @@ from workflow.registry import export_registry, import_registry
 # The profile this pass runs, as the environment names it (not as the code under test reads it).
 INSTALLED = os.environ.get("SEM_PROCEDURE", "us-peru-tpa")
 # A Party no case of the installed profile may name.
-OUTSIDE = {"us-peru-tpa": "MX", "usmca-cec": "PE"}[SLUG]
+OUTSIDE = {"us-peru-tpa": "MX", "usmca-cec": "PE", "cafta-dr": "MX"}[SLUG]
 # The installed profile's values, written out for each profile.
 VALUES = {
     "us-peru-tpa": {
@@ -62,6 +62,41 @@ VALUES = {
             "council_member:US",
         ],
     },
+    "cafta-dr": {
+        "codes": ("CR", "DO", "SV", "GT", "HN", "NI", "US"),
+        "authors": (
+            "party:CR",
+            "party:DO",
+            "party:SV",
+            "party:GT",
+            "party:HN",
+            "party:NI",
+            "party:US",
+            "council:CR",
+            "council:DO",
+            "council:SV",
+            "council:GT",
+            "council:HN",
+            "council:NI",
+            "council:US",
+        ),
+        "groups": [
+            "party_focal_point:CR",
+            "party_focal_point:DO",
+            "party_focal_point:SV",
+            "party_focal_point:GT",
+            "party_focal_point:HN",
+            "party_focal_point:NI",
+            "party_focal_point:US",
+            "council_member:CR",
+            "council_member:DO",
+            "council_member:SV",
+            "council_member:GT",
+            "council_member:HN",
+            "council_member:NI",
+            "council_member:US",
+        ],
+    },
 }[SLUG]
 
 
@@ -86,11 +121,11 @@ def test_an_identifier_names_one_of_the_profiles_parties():
     ("slug", "said"),
     [
         ("usmca-cec", "this procedure profile holds values not yet read in the treaty's text"),
-        ("cafta-dr", "this procedure profile is researched (docs/profiles.md) but not built"),
+        ("cafta-dr", "this procedure profile holds values not yet read in the treaty's text"),
         ("us-peru", "there is no such procedure profile"),
     ],
 )
-def test_a_profile_that_is_not_built_stops_the_start_with_a_reason(slug, said):
+def test_a_profile_that_cannot_run_stops_the_start_with_a_reason(slug, said):
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "secretariat.settings.local"}
     environment["SEM_PROCEDURE"] = slug
     # The CEC pass accepts unverified values; this start must not.
@@ -159,7 +194,11 @@ def test_the_default_profiles_export_is_unchanged_and_imports_back(db):
 
 def test_an_import_under_another_profile_is_refused_and_stores_nothing(db):
     payload = copy.deepcopy(saca_payload())
-    payload["profile"] = {"us-peru-tpa": "usmca-cec", "usmca-cec": "us-peru-tpa"}[SLUG]
+    payload["profile"] = {
+        "us-peru-tpa": "usmca-cec",
+        "usmca-cec": "us-peru-tpa",
+        "cafta-dr": "us-peru-tpa",
+    }[SLUG]
     report = import_registry(payload)
     assert not report.ok and report.imported == []
     assert (
@@ -172,6 +211,10 @@ def test_an_import_under_another_profile_is_refused_and_stores_nothing(db):
             "usmca-cec": (
                 "-: case: This file's cases follow the procedure profile “us-peru-tpa”, and this "
                 "installation runs “usmca-cec”: import it into an installation of that profile."
+            ),
+            "cafta-dr": (
+                "-: case: This file's cases follow the procedure profile “us-peru-tpa”, and this "
+                "installation runs “cafta-dr”: import it into an installation of that profile."
             ),
         }[SLUG]
     )
@@ -189,6 +232,8 @@ def test_a_case_about_a_party_outside_the_profile_is_refused_by_name(db):
         == {
             "us-peru-tpa": "“party” must be one of PE, US and “language” one of en, es.",
             "usmca-cec": "“party” must be one of CA, MX, US and “language” one of en, fr, es.",
+            "cafta-dr": "“party” must be one of CR, DO, SV, GT, HN, NI, US and “language” one of "
+            "en, es.",
         }[SLUG]
     )
 
@@ -215,6 +260,17 @@ def test_a_case_about_a_party_outside_the_profile_is_refused_by_name(db):
                 {"language": "pt"},
                 "Una comunicación se redacta en uno de los idiomas de trabajo: inglés, "
                 "francés, español.",
+            ),
+        ],
+        "cafta-dr": [
+            (
+                {"party": "MX"},
+                "La Parte en cuestión debe ser una de las Partes: Costa Rica, República "
+                "Dominicana, El Salvador, Guatemala, Honduras, Nicaragua, Estados Unidos.",
+            ),
+            (
+                {"language": "fr"},
+                "Una comunicación se redacta en uno de los idiomas de trabajo: inglés, español.",
             ),
         ],
     }[SLUG],
@@ -272,6 +328,7 @@ def test_authors_and_phrases_are_the_profiles():
             == {
                 "PE": "por el Gobierno del Perú",
                 "MX": "por el Gobierno de México",
+                "GT": "por el Gobierno de Guatemala",
             }[A]
         )
         assert phrases.concerning_party("US") == "relativa a los Estados Unidos"
@@ -279,7 +336,11 @@ def test_authors_and_phrases_are_the_profiles():
         assert str(Author("council:US").label) == member
     assert (
         wording.ADDRESSEE["es"][A]
-        == {"PE": "al Gobierno del Perú", "MX": "al Gobierno de México"}[A]
+        == {
+            "PE": "al Gobierno del Perú",
+            "MX": "al Gobierno de México",
+            "GT": "al Gobierno de Guatemala",
+        }[A]
     )
     assert wording.CONCERNING["en"]["US"] == "concerning the United States"
 
@@ -289,6 +350,7 @@ def test_the_seat_is_the_profiles():
     zone, holidays = {
         "us-peru-tpa": ("America/New_York", ("US", "DC")),
         "usmca-cec": ("America/Toronto", ("CA", "QC")),
+        "cafta-dr": ("America/Guatemala", ("GT", None)),
     }[SLUG]
     assert settings.TIME_ZONE == procedure.time_zone == zone
     assert holidays == (settings.SEM_HOLIDAY_COUNTRY, settings.SEM_HOLIDAY_SUBDIVISION)
@@ -330,6 +392,22 @@ def test_the_periods_are_the_profiles():
             },
             90,
         ),
+        # CAFTA-DR Arts. 17.7.5, 17.8.5 and 17.8.7; the revision's 30 days are its registry's.
+        "cafta-dr": (
+            {
+                "acknowledgement": (5, True, "setting"),
+                "admissibility": (30, False, "setting"),
+                "revision": (30, False, "setting"),
+                "response_decision": (30, False, "setting"),
+                "party_response": (45, False, "Art. 17.7.5"),
+                "factual_record_decision": (60, False, "setting"),
+                "council_instruction": (60, False, "setting"),
+                "draft_factual_record": (120, False, "setting"),
+                "draft_comments": (45, False, "Art. 17.8.5"),
+                "publication": (60, False, "Art. 17.8.7"),
+            },
+            60,
+        ),
     }[SLUG]
     assert {kind: (s.length, s.working_days, s.rule) for kind, s in periods.SPECS.items()} == table
     assert profiles.installed().extension_for(None) == extended
@@ -341,8 +419,10 @@ def test_an_identifier_is_written_and_read_by_the_profiles_scheme():
     written = {
         "us-peru-tpa": ("SEM/PE/002/2023", "SACA-SEEM/US/1234/2024", "SACA-SEEM/PE/002/2023"),
         "usmca-cec": ("SEM-23-002", "SACA-SEEM-24-1234", "SACA-SEEM-23-002"),
+        "cafta-dr": ("SEM/23/002", "SACA-SEEM/24/1234", "SACA-SEEM/23/002"),
     }[SLUG]
-    party_read = {"us-peru-tpa": A, "usmca-cec": ""}[SLUG]  # the CEC's names no Party
+    # The CEC's and CAFTA-DR's identifiers name no Party.
+    party_read = {"us-peru-tpa": A, "usmca-cec": "", "cafta-dr": ""}[SLUG]
     assert scheme.format("SEM", A, 2, 2023) == written[0]
     assert scheme.format("SACA-SEEM", "US", 1234, 2024) == written[1]
     assert scheme.parse(written[2]) == ("SACA-SEEM", party_read, 2, 2023)
@@ -361,7 +441,11 @@ def test_a_case_pages_address_takes_the_profiles_identifier_shape(db):
         slug = Submission.slug_for(identifier(code, 2, 2023))
         assert reverse("docket_case", args=[slug]) == f"/en/docket/{slug}/"
     # A Party outside the profile (the TPA's), another profile's shape (the CEC's).
-    outside = {"us-peru-tpa": "sem-ca-002-2023", "usmca-cec": "sem-pe-002-2023"}[SLUG]
+    outside = {
+        "us-peru-tpa": "sem-ca-002-2023",
+        "usmca-cec": "sem-pe-002-2023",
+        "cafta-dr": "sem-gt-002-2023",
+    }[SLUG]
     assert not re.fullmatch(profiles.installed().slug_regex, outside)
     cec_like = profiles.IdentifierScheme(
         template="{prefix}-{year2:02d}-{number:03d}", shape=r"{prefix}-\d{{2}}-\d{{3}}"
@@ -381,6 +465,7 @@ def test_the_criteria_and_factors_are_the_profiles_in_both_languages():
     criteria, first = {
         "us-peru-tpa": ("abcdef", "se presenta por escrito en inglés o en español"),
         "usmca-cec": ("abcde", "se presenta por escrito en español, francés o inglés"),
+        "cafta-dr": ("abcdef", "se presenta por escrito en inglés o en español"),
     }[SLUG]
     assert sorted(procedure.criteria) == list(criteria)
     assert sorted(procedure.factors) == list("abcd")
@@ -401,6 +486,7 @@ def test_an_instruction_naming_no_party_of_the_profile_is_refused_by_name(db):
         == {
             "us-peru-tpa": "Name the Party, one of: PE, US.",
             "usmca-cec": "Name the Party, one of: CA, MX, US.",
+            "cafta-dr": "Name the Party, one of: CR, DO, SV, GT, HN, NI, US.",
         }[SLUG]
     )
 
@@ -503,6 +589,7 @@ def test_one_sequence_across_the_parties_numbers_their_cases_in_turn(db, monkeyp
         == {
             "us-peru-tpa": ["SEM/PE/001/2023", "SEM/US/002/2023", "SEM/PE/003/2023"],
             "usmca-cec": ["SEM-23-001", "SEM-23-002", "SEM-23-003"],
+            "cafta-dr": ["CAALA/23/001", "CAALA/23/002", "CAALA/23/003"],
         }[SLUG]
     )
 
@@ -515,7 +602,10 @@ def test_the_letterheads_are_the_profiles_unless_set(settings):
     assert letterhead.for_language("en") == heads["en"]
     # The TPA has no French letterhead: a French document would carry the English one, until
     # the installation (or a profile that lists French, as the CEC's) names one.
-    assert letterhead.for_language("fr") == heads[{"us-peru-tpa": "en", "usmca-cec": "fr"}[SLUG]]
+    assert (
+        letterhead.for_language("fr")
+        == heads[{"us-peru-tpa": "en", "usmca-cec": "fr", "cafta-dr": "en"}[SLUG]]
+    )
     settings.SEM_LETTERHEAD_FR = "Secrétariat — en-tête"
     assert letterhead.for_language("fr-ca") == "Secrétariat — en-tête"
 

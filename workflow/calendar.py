@@ -1,5 +1,6 @@
-"""Working days at the Secretariat's seat: weekdays that are neither public holidays in
-Washington, D.C. (US federal holidays plus the District's) nor extra non-working days."""
+"""Working days at the Secretariat's seat: weekdays that are neither public holidays there
+(the profile's ``holidays``: the TPA's Washington, D.C., US federal holidays plus the
+District's; the CEC's Quebec; CAFTA-DR's Guatemala) nor extra non-working days."""
 
 import datetime
 from functools import lru_cache

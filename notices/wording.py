@@ -237,7 +237,7 @@ BODY = {
 
 # A profile with its own wording of the documents (the keys are the same): its tables replace
 # the TPA's above.
-OWN_WORDING = {"usmca-cec": "notices.wording_cec"}
+OWN_WORDING = {"usmca-cec": "notices.wording_cec", "cafta-dr": "notices.wording_cafta"}
 # An earlier era's own wording of the same documents, by the era's name (the CEC's NAAEC era).
 ERAS: dict = {}
 if profiles.installed_slug() in OWN_WORDING:

@@ -28,6 +28,22 @@ PARTY_ROLES = {
         "mx_council": (Role.COUNCIL, "MX"),
         "us_council": (Role.COUNCIL, "US"),
     },
+    "cafta-dr": {
+        "cr_focal": (Role.FOCAL_POINT, "CR"),
+        "do_focal": (Role.FOCAL_POINT, "DO"),
+        "sv_focal": (Role.FOCAL_POINT, "SV"),
+        "gt_focal": (Role.FOCAL_POINT, "GT"),
+        "hn_focal": (Role.FOCAL_POINT, "HN"),
+        "ni_focal": (Role.FOCAL_POINT, "NI"),
+        "us_focal": (Role.FOCAL_POINT, "US"),
+        "cr_council": (Role.COUNCIL, "CR"),
+        "do_council": (Role.COUNCIL, "DO"),
+        "sv_council": (Role.COUNCIL, "SV"),
+        "gt_council": (Role.COUNCIL, "GT"),
+        "hn_council": (Role.COUNCIL, "HN"),
+        "ni_council": (Role.COUNCIL, "NI"),
+        "us_council": (Role.COUNCIL, "US"),
+    },
 }[SLUG]
 EXPECTED_ROLES = {
     "officer": (Role.OFFICER, None),
@@ -35,7 +51,7 @@ EXPECTED_ROLES = {
     **PARTY_ROLES,
     "auditor": (Role.AUDITOR, None),
 }
-# Each profile's demo cases (secretariat/management/commands/_demo_cec.py for the CEC's): how
+# Each profile's demo cases (secretariat/management/commands/_demo_<profile>.py): how
 # many, the stages among them, the Party of the case awaiting a response (decided live today),
 # the language of the case not yet acknowledged, and the languages of all.
 DEMO = {
@@ -58,6 +74,20 @@ DEMO = {
         "awaiting": "CA",
         "unregistered": "fr",
         "languages": {"en", "es", "fr"},
+    },
+    # secretariat/management/commands/_demo_cafta.py: a factual record in preparation on one
+    # member's instruction, a revision awaited, and no closure.
+    "cafta-dr": {
+        "count": 5,
+        "stages": {
+            Stage.ADMISSIBILITY_REVIEW,
+            Stage.AWAITING_REVISION,
+            Stage.AWAITING_RESPONSE,
+            Stage.FACTUAL_RECORD_PREPARATION,
+        },
+        "awaiting": "GT",
+        "unregistered": "es",
+        "languages": {"en", "es"},
     },
 }[SLUG]
 
@@ -92,7 +122,7 @@ def test_cases_at_several_stages_built_by_the_workflow(settings, four_eyes):
     assert len(cases) == DEMO["count"]
     stages = {case.stage for case in cases}
     assert DEMO["stages"] <= stages
-    # The TPA's demo closes a case as not admissible; the CEC's closes none.
+    # The TPA's demo closes a case as not admissible; the CEC's and CAFTA-DR's close none.
     closed = Submission.objects.filter(stage=Stage.CLOSED)
     assert [case.closure_reason for case in closed] == (
         [ClosureReason.NOT_ADMISSIBLE] if Stage.CLOSED in DEMO["stages"] else []

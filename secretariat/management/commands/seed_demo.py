@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
-from secretariat.management.commands import _demo_cec
+from secretariat.management.commands import _demo_cafta, _demo_cec
 from submissions import profiles
 from submissions.access import assign_role
 from submissions.models import Submission, User
@@ -40,7 +40,12 @@ DEMO_USERS = [
     ("auditor", Role.AUDITOR, None, False),
 ]
 # The language a Party's demo accounts read their e-mails in (English where not named).
-DEMO_LANGUAGES = {"PE": "es", "MX": "es", "CA": "fr"}
+DEMO_LANGUAGES = {
+    "PE": "es",
+    "MX": "es",
+    "CA": "fr",
+    **dict.fromkeys(("CR", "DO", "SV", "GT", "HN", "NI"), "es"),
+}
 ADMIN_USERNAME = "admin"
 # Where the demo's notices go while it is built: nowhere (Django's dummy backend).
 QUIET_EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
@@ -153,8 +158,9 @@ class Command(BaseCommand):
         def document(title, language):
             return services.DocumentInput(title=title, language=language)
 
-        if profiles.installed_slug() == _demo_cec.PROFILE:
-            return _demo_cec.cases(file, past, decide_today, officer)
+        for own in (_demo_cec, _demo_cafta):
+            if profiles.installed_slug() == own.PROFILE:
+                return own.cases(file, past, decide_today, officer)
         # Oldest first, so that receipt numbers and identifiers follow the filing dates.
         cases = []
         # 1. Closed as not admissible: municipal noise rules are not central-government

@@ -72,6 +72,10 @@ class AttachmentForm(AccessibleForm):
         data = super().clean()
         if data.get("file") and not data.get("title"):
             self.add_error("title", _("Give the attachment a title."))
+        # A title typed for a file not chosen would be dropped without a word (the walk of
+        # 3 December 2026): say so, and keep the title for the file to be chosen again.
+        if data.get("title") and not data.get("file") and "file" not in self.errors:
+            self.add_error("file", _("Choose the file for this attachment, or clear its title."))
         return data
 
     def document_input(self, kind: str = "annex") -> DocumentInput | None:

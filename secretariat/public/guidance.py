@@ -54,7 +54,16 @@ NOW = {
     ),
     Stage.CLOSED: _("This case is closed. Its history stays on the public docket."),
 }
+# The final factual record once the Council's rule for publishing it is met: the stage is
+# the same until the Secretariat publishes it (the eleventh walk found the page still saying
+# "it is made public if a member instructs" after the instruction).
+PUBLICATION_INSTRUCTED = _(
+    "The Council has instructed the Secretariat to publish the final factual record. It "
+    "appears on the public docket on the day it is published."
+)
 
 
-def now(stage: str) -> str:
+def now(stage: str, publication_instructed: bool = False) -> str:
+    if stage == Stage.FINAL_FACTUAL_RECORD and publication_instructed:
+        return str(PUBLICATION_INSTRUCTED)
     return str(NOW.get(stage, ""))

@@ -34,7 +34,7 @@ from submissions import access
 from submissions.models import Document, Submission, SubmissionSubmitter
 from submissions.stages import Stage, Visibility
 from submissions.storage import DocumentInput
-from workflow import services
+from workflow import council, services
 from workflow.actors import Actor
 from workflow.describe import describe
 from workflow.services.actions import withdrawal_closes
@@ -116,7 +116,17 @@ def _render(request, membership, submission, bound=None, status=200):
         "filing/track.html",
         {
             "submission": submission,
-            "now": guidance.now(submission.stage),
+            "now": guidance.now(
+                submission.stage,
+                publication_instructed=council.decides(
+                    [
+                        {"kind": e.kind, "data": e.data, "on": e.on}
+                        for e in events
+                        if e.kind == "publication_instructed"
+                    ],
+                    "publication_instructed",
+                ),
+            ),
             "laws": submission.laws.all(),
             "membership": membership,
             "pk": membership.pk,

@@ -1,7 +1,7 @@
 """Errata (issue #18): the Secretariat's correction of one of its decisions, linked to it and
 keeping it, a step a profile adds (``profiles.ERRATA``; CAFTA-DR's registry shows "Errata
 Determination 17.7.4"). Neither the TPA nor the CEC has them: the tests add them to the
-installed profile."""
+installed profile (CAFTA-DR's has them already)."""
 
 import dataclasses
 import datetime
@@ -31,8 +31,18 @@ def errata(monkeypatch):
     monkeypatch.setitem(profiles.PROFILES, SLUG, profile)
 
 
+# Whether the installed profile has errata of its own: CAFTA-DR's registry's, not the TPA's or
+# the CEC's.
+HAS_ERRATA = {"us-peru-tpa": False, "usmca-cec": False, "cafta-dr": True}[SLUG]
+
+
 def test_the_tpa_has_no_errata():
+    """Nor the CEC: an erratum is refused; under CAFTA-DR it is recorded."""
     story = drive(Stage.AWAITING_RESPONSE)
+    if HAS_ERRATA:
+        erratum = story.add("erratum", data={"corrects": 3}, note="Fecha corregida.")
+        assert erratum.kind == "erratum" and story.stage == Stage.AWAITING_RESPONSE
+        return
     with pytest.raises(RuleViolation) as refused:
         story.add("erratum", data={"corrects": 3}, note="Fecha corregida.")
     assert refused.value.rule == "erratum not in this profile"
@@ -50,6 +60,7 @@ def test_an_erratum_names_a_decision_and_keeps_it(errata):
     title = {
         "us-peru-tpa": "Determination under Article 18.8.4",
         "usmca-cec": "Determination under Article 24.27(3)",
+        "cafta-dr": "Determination under Article 17.7.4",
     }[SLUG]
     assert lines["Corrects"] == (
         f"{title} ({request.code}, {request.on.day} {request.on:%B} {request.on.year})"
@@ -101,3 +112,50 @@ def test_proposed_approved_published_and_the_submitters_told(errata, client, off
     assert "El criterio (c) cita la Ley 29763, no la 27308." in public
     assert determination.code in public
     assert Notice.objects.filter(event=erratum, message="erratum").exists()
+
+
+def test_no_erratum_is_offered_before_a_decision_to_correct(errata, client, officer):
+    """An erratum names a coded decision of the case: before there is one, the workspace
+    offers none (its form would have nothing to choose; test_offered_actions_accepted found
+    it offered, then refused)."""
+    from workflow import services
+    from workflow.services.actions import refusal
+
+    story = drive(Stage.ADMISSIBILITY_REVIEW)
+    assert "erratum" not in {a.kind for a in services.available_actions(story.case, officer)}
+    refused = refusal(story.case, officer, "erratum")
+    assert refused.rule == "erratum: no decision yet"
+    story.add("admissibility_determined", data={"outcome": "meets"})
+    assert "erratum" in {a.kind for a in services.available_actions(story.case, officer)}
+
+
+def test_a_closed_cases_decision_is_corrected_under_four_eyes(errata, client, officer, director):
+    """The erratum of 6 June 2012 (CAALA/11/005) came after the determination that closed the
+    case: a closed case's erratum is proposed and approved like any other, not refused as a
+    proposal other than a reopening."""
+    story = drive(Stage.CLOSED)
+    case = story.case
+    determination = Event.objects.get(submission=case, kind="admissibility_determined")
+    client.force_login(officer)
+    with frozen(story.on + datetime.timedelta(days=3)):
+        response = client.post(
+            reverse("ws_action", kwargs={"pk": case.pk, "kind": "erratum"}),
+            {
+                "event_count": case.event_count,
+                "erratum-corrects": determination.pk,
+                "erratum-note": "Corrección de la fecha.",
+            },
+        )
+        assert response.status_code == 302
+        proposal = Event.objects.filter(submission=case).latest("seq")
+        assert proposal.kind == "proposed"
+        client.force_login(director)
+        client.post(
+            reverse("ws_approve", kwargs={"pk": case.pk, "seq": proposal.seq}),
+            {"event_count": case.event_count + 1, "back": "case"},
+        )
+    case.refresh_from_db()
+    assert case.stage == Stage.CLOSED
+    assert Event.objects.get(submission=case, kind="erratum").data["corrects"] == (
+        determination.seq - 1
+    )

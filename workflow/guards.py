@@ -23,6 +23,7 @@ from workflow.profile_guards import corrects_a_public_decision as corrects_a_pub
 from workflow.profile_guards import (
     criteria_only_in_a_combined_determination as criteria_only_in_a_combined_determination,
 )
+from workflow.profile_guards import has_a_public_decision as has_a_public_decision
 from workflow.profile_guards import member_has_not_voted as member_has_not_voted
 from workflow.profile_guards import (
     revision_in_time_where_required as revision_in_time_where_required,
@@ -235,10 +236,12 @@ def proposal_is_legal_now(ctx):
     proposal = ctx.data.get("proposal")
     if not isinstance(proposal, dict) or proposal.get("kind") not in PROPOSABLE_KINDS:
         raise RuleViolation(_("Only Secretariat decisions are proposed."), rule="four eyes")
+    # A closed case's decisions may still be corrected where the profile has errata (CAFTA-DR's
+    # erratum of 6 June 2012 came after the determination that closed the case).
     if (
         ctx.submission.stage == Stage.CLOSED
         and proposal["kind"] in DECISION_KINDS
-        and proposal["kind"] != "reopened"
+        and proposal["kind"] not in ("reopened", "erratum")
     ):
         raise RuleViolation(
             _("On a closed case only a reopening can be proposed."), rule="CL for a reopening"

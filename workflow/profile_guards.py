@@ -68,6 +68,17 @@ def member_has_not_voted(ctx):
         )
 
 
+@before_input
+def has_a_public_decision(ctx):
+    """An erratum is offered only once the case has a decision of the Secretariat with a
+    document code to correct (before that, its form would have nothing to name)."""
+    if not any(fact["code"] for fact in ctx.facts):
+        raise RuleViolation(
+            _("The Secretariat has taken no decision on this case that an erratum could correct."),
+            rule="erratum: no decision yet",
+        )
+
+
 def corrects_a_public_decision(ctx):
     """An erratum names a decision of the Secretariat on the case that the public can read:
     one with a document code (a determination, a notification)."""

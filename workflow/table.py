@@ -340,7 +340,7 @@ RULES = [
         # ``corrects``: the corrected decision's index in the case (0-based, as the registry
         # format refers to events); the decision itself is kept as it was.
         required=("corrects",),
-        guards=("corrects_a_public_decision",),
+        guards=("has_a_public_decision", "corrects_a_public_decision"),
         document_kind="determination",
     ),
     _rule(

@@ -30,14 +30,18 @@ demo: install messages
 run: demo
 	@$(PY) manage.py runserver 127.0.0.1:8000
 
-# The whole suite under each built procedure profile (issue #18): the default, then usmca-cec.
-# CEC_TESTS narrows the second pass (the CI's PostgreSQL pass runs only tests/profiles there:
-# PostgreSQL with the default profile). The CI's junit report is the first pass's.
+# The whole suite under each built procedure profile (issue #18): the default, then usmca-cec,
+# then cafta-dr. CEC_TESTS and CAFTA_TESTS narrow the second and third passes (the CI's
+# PostgreSQL pass runs only tests/profiles there: PostgreSQL with the default profile). The
+# CI's junit report is the first pass's.
 CEC_TESTS ?=
+CAFTA_TESTS ?=
 test: install messages
 	$(PY) -m pytest $(PYTEST_ARGS)
 	SEM_PROCEDURE=usmca-cec SEM_ALLOW_UNVERIFIED_PROFILE=true \
 		$(PY) -m pytest $(CEC_TESTS) $(filter-out --junitxml=%,$(PYTEST_ARGS))
+	SEM_PROCEDURE=cafta-dr SEM_ALLOW_UNVERIFIED_PROFILE=true \
+		$(PY) -m pytest $(CAFTA_TESTS) $(filter-out --junitxml=%,$(PYTEST_ARGS))
 
 lint: install
 	$(VENV)/bin/ruff check .

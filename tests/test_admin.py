@@ -13,7 +13,11 @@ from workflow import services
 from workflow.models import Deadline, DeadlineLength, Event, NonWorkingDay
 
 # The case below (the first of 2023, concerning Party A), as each profile numbers it.
-ID = {"us-peru-tpa": "SEM/PE/001/2023", "usmca-cec": "SEM-23-001"}[SLUG]
+ID = {
+    "us-peru-tpa": "SEM/PE/001/2023",
+    "usmca-cec": "SEM-23-001",
+    "cafta-dr": "CAALA/23/001",
+}[SLUG]
 
 
 @pytest.fixture
@@ -102,7 +106,11 @@ def test_submission_changelist_and_change_page(client, admin_user, case):
 
 def test_submission_search_and_filter(client, admin_user, case):
     client.force_login(admin_user)
-    query = {"us-peru-tpa": "SEM/PE/001", "usmca-cec": "SEM-23-001"}[SLUG]
+    query = {
+        "us-peru-tpa": "SEM/PE/001",
+        "usmca-cec": "SEM-23-001",
+        "cafta-dr": "CAALA/23/001",
+    }[SLUG]
     html = client.get(f"/en/admin/submissions/submission/?q={query}").content.decode()
     assert ID in html
     html = client.get("/en/admin/submissions/submission/?stage=closed").content.decode()
@@ -120,7 +128,11 @@ def test_admin_cannot_move_a_case(client, admin_user, case):
         title_en="Forest concessions",
         stage="closed",
         closure_reason="withdrawn",
-        identifier={"us-peru-tpa": "SEM/PE/999/2023", "usmca-cec": "SEM-23-999"}[SLUG],
+        identifier={
+            "us-peru-tpa": "SEM/PE/999/2023",
+            "usmca-cec": "SEM-23-999",
+            "cafta-dr": "CAALA/23/999",
+        }[SLUG],
         chain_head="0" * 64,
         event_count="99",
     )
@@ -189,7 +201,11 @@ def test_party_history_page(client, admin_user):
     party = Party.objects.get(code=A)
     url = f"/en/admin/submissions/party/{party.pk}/change/"
     data = form_data(client.get(url).content.decode())
-    new_name = {"us-peru-tpa": "Republic of Peru", "usmca-cec": "United Mexican States"}[SLUG]
+    new_name = {
+        "us-peru-tpa": "Republic of Peru",
+        "usmca-cec": "United Mexican States",
+        "cafta-dr": "Republic of Guatemala",
+    }[SLUG]
     data["name_en"] = new_name
     assert client.post(url, data).status_code == 302
     response = client.get(f"/en/admin/submissions/party/{party.pk}/history/")
@@ -262,8 +278,13 @@ def test_calendar_is_changed_only_by_the_secretariat(client, admin_user, db):
 
 
 # A period the installation sets (not the treaty's), open on a case just filed: the TPA's
-# admissibility period; the CEC's is the treaty's (USMCA Art. 24.27(3)), so its acknowledgement.
-SETTABLE = {"us-peru-tpa": "admissibility", "usmca-cec": "acknowledgement"}[SLUG]
+# admissibility period; the CEC's is the treaty's (USMCA Art. 24.27(3)), so its acknowledgement;
+# CAFTA-DR's, as the TPA's, the installation's setting.
+SETTABLE = {
+    "us-peru-tpa": "admissibility",
+    "usmca-cec": "acknowledgement",
+    "cafta-dr": "admissibility",
+}[SLUG]
 
 
 def test_deadline_length_set_through_the_service(client, staff_officer, db):

@@ -12,6 +12,7 @@ from nacl.signing import VerifyKey
 
 from submissions.models import Submission
 from tests.helpers_cases import drive
+from tests.parties import SLUG
 from workflow import chain, statements, tasks
 from workflow.models import ChainStatement, Event
 
@@ -82,9 +83,12 @@ def test_a_forged_statement_is_refused(published):
 
 def test_the_beat_task_publishes_once_a_day(settings, time_machine):
     time_machine.move_to(datetime.datetime(2024, 6, 3, 5, 0, tzinfo=datetime.UTC), tick=False)
+    # The seat's date at 05:00 UTC: 3 June in Washington and Montréal (01:00, UTC-4); still 2
+    # June in Guatemala City (23:00, UTC-6).
+    today = {"us-peru-tpa": "2024-06-03", "usmca-cec": "2024-06-03", "cafta-dr": "2024-06-02"}[SLUG]
     drive("admissibility_review")
-    assert tasks.publish_chain_statement() == "2024-06-03"
-    assert tasks.publish_chain_statement() == "2024-06-03"
+    assert tasks.publish_chain_statement() == today
+    assert tasks.publish_chain_statement() == today
     assert ChainStatement.objects.count() == 1
     entry = settings.CELERY_BEAT_SCHEDULE["workflow-chain-statement"]
     assert entry["task"] == "workflow.tasks.publish_chain_statement"

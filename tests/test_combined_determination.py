@@ -38,8 +38,13 @@ FACTORS_FOUND = {
 }
 
 
-# The first case of 2026: its Party's first under the TPA, the first of all under the CEC.
-CASE = {"us-peru-tpa": "SEM/PE/001/2026", "usmca-cec": "SEM-26-001"}[SLUG]
+# The first case of 2026: its Party's first under the TPA, the first of all under the CEC and
+# CAFTA-DR.
+CASE = {
+    "us-peru-tpa": "SEM/PE/001/2026",
+    "usmca-cec": "SEM-26-001",
+    "cafta-dr": "CAALA/26/001",
+}[SLUG]
 # A filing about Party A by one of its nationals (the form's own default is Peru).
 ABOUT_A = {"s0-nationality": A, "f-party": A}
 
@@ -160,6 +165,7 @@ def test_an_officer_proposes_it_and_the_party_receives_the_request(
             + {
                 "us-peru-tpa": "Determination under Articles 18.8.2 and 18.8.4",
                 "usmca-cec": "Determination under Article 24.27(2) and (3)",
+                "cafta-dr": "Determination under Articles 17.7.2 and 17.7.4",
             }[SLUG]
         ) in sent_to_director
         decision = web.approve(proposal)
@@ -170,7 +176,11 @@ def test_an_officer_proposes_it_and_the_party_receives_the_request(
     assert {d.kind for d in Document.objects.filter(event=decision)} == {"determination", "request"}
     found = web.public_documents_of(decision)
     # The CEC's French version beside the Spanish original and its English translation.
-    languages = {"us-peru-tpa": {"es", "en"}, "usmca-cec": {"es", "en", "fr"}}[SLUG]
+    languages = {
+        "us-peru-tpa": {"es", "en"},
+        "usmca-cec": {"es", "en", "fr"},
+        "cafta-dr": {"es", "en"},
+    }[SLUG]
     assert set(found) == languages
     for docx, html, _document in [found[language] for language in languages - {"es", "en"}]:
         for text in (docx, html):
@@ -195,6 +205,7 @@ def test_an_officer_proposes_it_and_the_party_receives_the_request(
     title = {
         "us-peru-tpa": "Determinación sobre los requisitos y sobre la solicitud de una respuesta",
         "usmca-cec": "Determinación conforme al artículo 24.27(2) y (3)",
+        "cafta-dr": "Determinación sobre los requisitos y sobre la solicitud de una respuesta",
     }[SLUG]
     assert title in found["es"][0]
     # The docket names the step for both findings, and says which list is which (both are
@@ -203,6 +214,7 @@ def test_an_officer_proposes_it_and_the_party_receives_the_request(
     assert {
         "us-peru-tpa": "Determination under Articles 18.8.2 and 18.8.4",
         "usmca-cec": "Determination under Article 24.27(2) and (3)",
+        "cafta-dr": "Determination under Articles 17.7.2 and 17.7.4",
     }[SLUG] in docket
     assert "Criterion (a) " in docket and "Factor (a) " in docket
     # The Party concerned has the request: its portal opens the case and offers the response,

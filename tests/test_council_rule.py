@@ -3,7 +3,7 @@
 Under the US-Peru TPA one member's instruction is the Council's (Arts. 18.9.2, 18.9.7); NAAEC
 asks for "a two-thirds vote" (Art. 15(2), 15(7)). These tests run the engine under the installed
 profile with its rule replaced: by two-thirds (of the TPA's two members that is both, of the
-CEC's three two), or by any one member.
+CEC's three two, of CAFTA-DR's seven five), or by any one member.
 """
 
 import dataclasses
@@ -25,6 +25,13 @@ from workflow.models import Deadline
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
+
+# Two-thirds of the installed profile's members: the TPA's 2 of 2, the CEC's 2 of 3,
+# CAFTA-DR's 5 of 7.
+TWO_THIRDS_NEEDED = {"us-peru-tpa": 2, "usmca-cec": 2, "cafta-dr": 5}[SLUG]
+# The members who instruct under two-thirds, in order: B first, then A, then the others
+# (CAFTA-DR's Costa Rica, Dominican Republic and El Salvador) until two-thirds is reached.
+TWO_THIRDS_MEMBERS = (B, A, *OTHERS)[:TWO_THIRDS_NEEDED]
 
 
 def _replace(monkeypatch, **values):
@@ -56,7 +63,7 @@ def test_the_rules_count_members():
     assert profiles.TWO_THIRDS.needed(2) == 2
     assert profiles.TWO_THIRDS.needed(7) == 5
     # The installed profile's: the TPA's any one member; the CEC's two of three.
-    installed = {"us-peru-tpa": 1, "usmca-cec": 2}[SLUG]
+    installed = {"us-peru-tpa": 1, "usmca-cec": 2, "cafta-dr": 1}[SLUG]
     assert council.needed("council_instructed") == installed
     assert council.needed("publication_instructed") == installed
 
@@ -79,7 +86,14 @@ def test_under_two_thirds_the_case_waits_for_enough_members(two_thirds):
     assert waiting.state == "open"
     assert not Deadline.objects.filter(submission=story.case, kind="draft_factual_record")
 
-    story.add("council_instructed", D(2023, 8, 10), author=f"council:{A}", data={"party": A})
+    # Under CAFTA-DR, A and two of the others still leave the case waiting.
+    *more, last = TWO_THIRDS_MEMBERS[1:]
+    for party in more:
+        story.add(
+            "council_instructed", D(2023, 8, 7), author=f"council:{party}", data={"party": party}
+        )
+        assert story.stage == Stage.AWAITING_COUNCIL
+    story.add("council_instructed", D(2023, 8, 10), author=f"council:{last}", data={"party": last})
     assert story.stage == Stage.FACTUAL_RECORD_PREPARATION
     waiting.refresh_from_db()
     assert (waiting.state, waiting.met_on) == ("met", D(2023, 8, 10))
@@ -89,17 +103,30 @@ def test_under_two_thirds_the_case_waits_for_enough_members(two_thirds):
 
 def test_under_two_thirds_publication_waits_for_enough_members(two_thirds):
     story = drive(Stage.AWAITING_COUNCIL)
-    for party in (A, B):
+    for party in (A, B, *OTHERS)[:TWO_THIRDS_NEEDED]:
         story.add("council_instructed", author=f"council:{party}", data={"party": party})
     story.add("draft_submitted", D(2023, 10, 2))
     for party in (A, B, *OTHERS):
         story.add("draft_commented", author=f"party:{party}", data={"party": party})
     story.add("final_submitted", D(2023, 11, 17))
-    story.add("publication_instructed", D(2023, 11, 20), author=f"council:{A}", data={"party": A})
+    # A first, then B, then (CAFTA-DR) three of the others: the last one's instruction counts.
+    first, *more, last = (A, B, *OTHERS)[:TWO_THIRDS_NEEDED]
+    story.add(
+        "publication_instructed", D(2023, 11, 20), author=f"council:{first}", data={"party": first}
+    )
+    for party in more:
+        story.add(
+            "publication_instructed",
+            D(2023, 11, 20),
+            author=f"council:{party}",
+            data={"party": party},
+        )
     assert not Deadline.objects.filter(submission=story.case, kind="publication")
     with pytest.raises(RuleViolation):
         story.add("published", D(2023, 11, 21))
-    story.add("publication_instructed", D(2023, 11, 24), author=f"council:{B}", data={"party": B})
+    story.add(
+        "publication_instructed", D(2023, 11, 24), author=f"council:{last}", data={"party": last}
+    )
     publication = Deadline.objects.get(submission=story.case, kind="publication")
     assert (publication.start_kind, publication.start_on) == (
         "publication_instructed",
@@ -111,7 +138,7 @@ def test_under_two_thirds_publication_waits_for_enough_members(two_thirds):
 
 
 def test_the_portal_holds_back_a_members_second_instruction_and_offers_the_other(
-    client, two_thirds, a_council, b_council
+    client, two_thirds, a_council, b_council, other_councils
 ):
     case = drive(Stage.AWAITING_COUNCIL).case
     page_url = reverse("council_case", kwargs={"pk": case.pk})
@@ -124,7 +151,7 @@ def test_the_portal_holds_back_a_members_second_instruction_and_offers_the_other
         assert instruct not in client.get(page_url).content.decode()
         again = client.post(instruct, {"event_count": case.event_count}, follow=True)
         assert "you have given this instruction" in again.content.decode()
-        assert "when 2 members have given it" in again.content.decode()
+        assert f"when {TWO_THIRDS_NEEDED} members have given it" in again.content.decode()
         client.force_login(a_council)
         page = " ".join(client.get(page_url).content.decode().split())
         assert instruct in page
@@ -134,10 +161,17 @@ def test_the_portal_holds_back_a_members_second_instruction_and_offers_the_other
             "factual record on 1 August 2023." in page
         )
         assert (
-            "The Secretariat prepares a factual record once 2 members of the Council have "
-            "instructed it. Members who have so far: 1." in page
+            f"The Secretariat prepares a factual record once {TWO_THIRDS_NEEDED} members of the "
+            "Council have instructed it. Members who have so far: 1." in page
         )
         assert client.post(instruct, {"event_count": case.event_count}).status_code == 302
+        # Under CAFTA-DR, three more members (Costa Rica's, the Dominican Republic's, El
+        # Salvador's) before two-thirds is reached.
+        for member in other_councils[: TWO_THIRDS_NEEDED - 2]:
+            case.refresh_from_db()
+            assert case.stage == Stage.AWAITING_COUNCIL
+            client.force_login(member)
+            assert client.post(instruct, {"event_count": case.event_count}).status_code == 302
         page = " ".join(client.get(page_url).content.decode().split())
         assert "Members who have so far" not in page
     case.refresh_from_db()

@@ -16,7 +16,7 @@ from notices.models import Notice
 from submissions import profiles
 from submissions.stages import Stage
 from tests.helpers_cases import drive, frozen
-from tests.parties import PROFILE, SLUG, A, B
+from tests.parties import OTHERS, PROFILE, SLUG, A, B
 from workflow import table
 from workflow.chain import verify_submission
 from workflow.exceptions import RuleViolation
@@ -36,11 +36,16 @@ def _profile(monkeypatch, **values):
 
 
 # A rule that needs every member's instruction: two-thirds of the TPA's two members; of the
-# CEC's three, all three.
+# CEC's three, all three; of CAFTA-DR's seven, all seven.
 EVERY_MEMBER = {
     "us-peru-tpa": profiles.TWO_THIRDS,
     "usmca-cec": profiles.CouncilRule(Fraction(1)),
+    "cafta-dr": profiles.CouncilRule(Fraction(1)),
 }[SLUG]
+# The votes against that leave too few members to reach the profile's own rule: the TPA's two
+# (any one of two); the CEC's two (two-thirds of three); CAFTA-DR's seven (any one of seven).
+# They are cast by A, B, then the others.
+AGAINST = (A, B, *OTHERS)[: {"us-peru-tpa": 2, "usmca-cec": 2, "cafta-dr": 7}[SLUG]]
 
 
 @pytest.fixture
@@ -59,7 +64,7 @@ def no_votes(monkeypatch):
 
 def test_the_tpa_has_no_vote_against(no_votes, a_council, b_council, client):
     # The kinds the installation was started with: the CEC's include the vote.
-    started_with = {"us-peru-tpa": False, "usmca-cec": True}[SLUG]
+    started_with = {"us-peru-tpa": False, "usmca-cec": True, "cafta-dr": False}[SLUG]
     assert ("council_declined" in table.EVENT_KINDS) is started_with
     story = drive(Stage.AWAITING_COUNCIL)
     with pytest.raises(RuleViolation) as refused:
@@ -83,7 +88,14 @@ def test_the_votes_against_close_the_case_when_no_instruction_can_follow(votes):
     with pytest.raises(RuleViolation) as refused:
         story.add("council_declined", D(2023, 8, 2), author=f"council:{A}", data={"party": A})
     assert refused.value.rule == "one vote per member"
-    story.add("council_declined", D(2023, 8, 3), author=f"council:{B}", data={"party": B})
+    # Under CAFTA-DR, B's and four others' votes still leave one member who may instruct.
+    *more, last = AGAINST[1:]
+    for party in more:
+        story.add(
+            "council_declined", D(2023, 8, 3), author=f"council:{party}", data={"party": party}
+        )
+        assert story.stage == Stage.AWAITING_COUNCIL
+    story.add("council_declined", D(2023, 8, 3), author=f"council:{last}", data={"party": last})
     assert (story.stage, story.case.closure_reason) == (Stage.CLOSED, "no_council_instruction")
     waiting = Deadline.objects.get(submission=story.case, kind="council_instruction")
     assert waiting.state != "open"
@@ -98,7 +110,7 @@ def test_under_two_thirds_of_two_one_vote_against_decides(monkeypatch):
 
 
 def test_a_member_votes_against_in_the_portal_and_the_submitters_are_told_at_the_close(
-    votes, client, a_council, b_council
+    votes, client, a_council, b_council, other_councils
 ):
     story = drive(Stage.AWAITING_COUNCIL)
     case = story.case
@@ -121,8 +133,12 @@ def test_a_member_votes_against_in_the_portal_and_the_submitters_are_told_at_the
         assert (event.author, event.data["party"]) == (f"council:{A}", A)
         assert not Notice.objects.filter(event=event, message="case_closed").exists()
 
-        client.force_login(b_council)
-        assert client.post(decline, {"event_count": case.event_count}).status_code == 302
+        # B's vote, and (CAFTA-DR) the five others': the last closes the case.
+        for member in [b_council, *other_councils][: len(AGAINST) - 1]:
+            case.refresh_from_db()
+            assert case.stage == Stage.AWAITING_COUNCIL
+            client.force_login(member)
+            assert client.post(decline, {"event_count": case.event_count}).status_code == 302
     case.refresh_from_db()
     assert (case.stage, case.closure_reason) == (Stage.CLOSED, "no_council_instruction")
     closing = Event.objects.filter(submission=case, kind="council_declined").latest("seq")

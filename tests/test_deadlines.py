@@ -3,7 +3,8 @@ extension, recomputation after a calendar or length change, lateness, missed and
 periods, and the daily jobs. Every expected date is written out by hand, for each profile: the
 TPA's (seat Washington, D.C.: US federal and District holidays; the Party's response 45 days, 60
 on notification) and the CEC's (seat Montréal: Canadian and Quebec holidays; the response 60
-days, 90 on notification; the revision 60 working days)."""
+days, 90 on notification; the revision 60 working days) and CAFTA-DR's (seat Guatemala City:
+Guatemala's holidays, US ones working days; the TPA's periods)."""
 
 import datetime
 
@@ -64,6 +65,26 @@ RESPONSE = {
         "extended_from_12_may": D(2023, 8, 10),
         "extended_closed": D(2023, 8, 8),
     },
+    # The TPA's lengths; none of these dates is a holiday in Guatemala.
+    "cafta-dr": {
+        "rule": "Art. 17.7.5",
+        "length": 45,
+        "due": D(2023, 6, 21),  # a Wednesday
+        "explained": "45 calendar days from delivery of the request on 7 May 2023 → 21 June 2023",
+        "day_after": D(2023, 6, 22),
+        "from_9_may": D(2023, 6, 23),
+        "from_12_may": D(2023, 6, 26),
+        "from_12_may_explained": (
+            "45 calendar days from delivery of the request on 12 May 2023 → 26 June 2023"
+        ),
+        "extended": 60,
+        "extended_due": D(2023, 7, 6),  # a Thursday
+        "extended_explained": (
+            "60 calendar days from delivery of the request on 7 May 2023 → 6 July 2023"
+        ),
+        "extended_from_12_may": D(2023, 7, 11),
+        "extended_closed": D(2023, 7, 7),
+    },
 }[SLUG]
 
 
@@ -88,6 +109,13 @@ SEAT_HOLIDAYS = {
         D(2023, 5, 22): "National Patriots' Day (Quebec)",
         D(2023, 10, 9): "Thanksgiving (Canada)",
     },
+    "cafta-dr": {
+        D(2023, 4, 6): "Holy Thursday",
+        D(2023, 7, 3): "Army Day, observed on the Monday",
+        D(2023, 9, 15): "Independence Day",
+        D(2023, 10, 20): "Revolution Day",
+        D(2023, 11, 1): "All Saints' Day",
+    },
 }[SLUG]
 WORKING_HERE = {
     "us-peru-tpa": {D(2023, 4, 7): "Good Friday"},
@@ -95,6 +123,19 @@ WORKING_HERE = {
         D(2024, 4, 16): "D.C. Emancipation Day",
         D(2023, 11, 23): "Thanksgiving (United States)",
     },
+    "cafta-dr": {
+        D(2023, 9, 4): "Labor Day (United States)",
+        D(2023, 11, 23): "Thanksgiving (United States)",
+        D(2023, 6, 19): "Juneteenth (United States)",
+        D(2023, 7, 4): "Independence Day (United States)",
+    },
+}[SLUG]
+# The first working day from Saturday 2 September 2023: Tuesday 5 (Labor Day, Monday 4
+# September, a holiday at the TPA's and the CEC's seats); Monday 4 in Guatemala City.
+AFTER_2_SEPTEMBER = {
+    "us-peru-tpa": D(2023, 9, 5),
+    "usmca-cec": D(2023, 9, 5),
+    "cafta-dr": D(2023, 9, 4),
 }[SLUG]
 
 
@@ -107,7 +148,7 @@ def test_working_days_at_the_seat():
         assert not calendar.is_working_day(day), holiday
     for day, holiday in WORKING_HERE.items():
         assert calendar.is_working_day(day), holiday
-    assert calendar.next_working_day(D(2023, 9, 2)) == D(2023, 9, 5)
+    assert calendar.next_working_day(D(2023, 9, 2)) == AFTER_2_SEPTEMBER
     assert calendar.next_working_day(D(2023, 9, 5)) == D(2023, 9, 5)
     assert calendar.add_working_days(D(2023, 3, 10), 5) == D(2023, 3, 20)
 
@@ -115,7 +156,16 @@ def test_working_days_at_the_seat():
 def test_due_date_counts_from_the_day_after_the_start():
     calendar = Calendar(extra_days=set())
     assert calendar.due_date(D(2023, 5, 7), 45, False) == (D(2023, 6, 21), None)
-    assert calendar.due_date(D(2023, 7, 21), 45, False) == (D(2023, 9, 5), D(2023, 9, 4))
+    # Day 45 of Friday 21 July 2023: Labor Day, Monday 4 September, moved to Tuesday 5 where
+    # it is a holiday; a working day in Guatemala City.
+    assert (
+        calendar.due_date(D(2023, 7, 21), 45, False)
+        == {
+            "us-peru-tpa": (D(2023, 9, 5), D(2023, 9, 4)),
+            "usmca-cec": (D(2023, 9, 5), D(2023, 9, 4)),
+            "cafta-dr": (D(2023, 9, 4), None),
+        }[SLUG]
+    )
     assert calendar.due_date(D(2023, 3, 10), 5, True) == (D(2023, 3, 17), None)
 
 
@@ -139,6 +189,20 @@ ACKNOWLEDGEMENTS = {
         (D(2024, 6, 19), D(2024, 6, 27), "Saint-Jean-Baptiste Day, Monday 24 June 2024"),
         (D(2023, 10, 4), D(2023, 10, 12), "Thanksgiving, Monday 9 October 2023"),
     ],
+    "cafta-dr": [
+        (D(2023, 3, 10), D(2023, 3, 17), "Friday: the weekend is skipped"),
+        (D(2023, 3, 11), D(2023, 3, 17), "Saturday: counting starts on Monday"),
+        # 4, 5, (6, 7 holidays), 10, 11, 12 April.
+        (D(2023, 4, 3), D(2023, 4, 12), "Holy Thursday and Good Friday, 6 and 7 April 2023"),
+        # 29, 30 June, (3 July a holiday), 4, 5, 6 July.
+        (D(2023, 6, 28), D(2023, 7, 6), "Army Day observed, Monday 3 July 2023"),
+        # 13, 14, (15 a holiday), 18, 19, 20 September.
+        (D(2023, 9, 12), D(2023, 9, 20), "Independence Day, Friday 15 September 2023"),
+        # 30, 31 October, (1 November a holiday), 2, 3, 6 November.
+        (D(2023, 10, 27), D(2023, 11, 6), "All Saints' Day, Wednesday 1 November 2023"),
+        # 22, 23 (US Thanksgiving, a working day here), 24, 27, 28 November.
+        (D(2023, 11, 21), D(2023, 11, 28), "US Thanksgiving, Thursday 23 November 2023, worked"),
+    ],
 }[SLUG]
 
 
@@ -158,7 +222,12 @@ def test_acknowledgement_is_due_in_5_working_days(db, filed_on, due_on, why):
 def test_acknowledgement_explanation(db):
     ack = deadline(file_case(on=D(2024, 4, 11)), "acknowledgement")
     # Washington skips D.C. Emancipation Day, Tuesday 16 April 2024; Montréal works that day.
-    due = {"us-peru-tpa": "19 April 2024", "usmca-cec": "18 April 2024"}[SLUG]
+    # Guatemala City works that day too: 12, 15, 16, 17, 18 April.
+    due = {
+        "us-peru-tpa": "19 April 2024",
+        "usmca-cec": "18 April 2024",
+        "cafta-dr": "18 April 2024",
+    }[SLUG]
     assert explain(ack) == f"5 working days from filing on 11 April 2024 → {due}"
 
 
@@ -193,7 +262,8 @@ def test_a_period_ending_on_sunday_moves_to_monday(db):
 def test_a_period_ending_on_a_dc_holiday_moves_to_the_next_working_day(db):
     # 30 days from Saturday 18 March 2023 → Monday 17 April, Emancipation Day (observed) in
     # Washington; from Saturday 22 April 2023 → Monday 22 May, National Patriots' Day in
-    # Montréal.
+    # Montréal; from Wednesday 16 August 2023 → Friday 15 September, Independence Day in
+    # Guatemala City.
     filed_on, due_on, moved = {
         "us-peru-tpa": (
             D(2023, 3, 18),
@@ -204,6 +274,11 @@ def test_a_period_ending_on_a_dc_holiday_moves_to_the_next_working_day(db):
             D(2023, 4, 22),
             D(2023, 5, 23),
             "→ Monday 22 May 2023, moved to the next working day, Tuesday 23 May 2023",
+        ),
+        "cafta-dr": (
+            D(2023, 8, 16),
+            D(2023, 9, 18),
+            "→ Friday 15 September 2023, moved to the next working day, Monday 18 September 2023",
         ),
     }[SLUG]
     admissibility = deadline(file_case(on=filed_on), "admissibility")
@@ -221,8 +296,19 @@ def test_the_next_working_day_rule_is_a_setting(db, settings):
 
 
 # The request whose response period ends on Labor Day, Monday 4 September 2023 (a holiday at
-# both seats): day 45 of Friday 21 July; day 60 of Thursday 6 July.
-LABOR_DAY_REQUEST = {"us-peru-tpa": D(2023, 7, 21), "usmca-cec": D(2023, 7, 6)}[SLUG]
+# both seats): day 45 of Friday 21 July; day 60 of Thursday 6 July. Labor Day is a working day
+# in Guatemala City: there, the period ends on Independence Day, Friday 15 September 2023,
+# day 45 of Tuesday 1 August (31 - 1 = 30 days of August, then 15), and moves to Monday 18.
+LABOR_DAY_REQUEST = {
+    "us-peru-tpa": D(2023, 7, 21),
+    "usmca-cec": D(2023, 7, 6),
+    "cafta-dr": D(2023, 8, 1),
+}[SLUG]
+LABOR_DAY_DUE = {
+    "us-peru-tpa": D(2023, 9, 5),
+    "usmca-cec": D(2023, 9, 5),
+    "cafta-dr": D(2023, 9, 18),
+}[SLUG]
 
 
 def labor_day_story() -> Story:
@@ -239,7 +325,7 @@ def labor_day_story() -> Story:
 def test_party_response_landing_on_labor_day_moves_to_tuesday(db):
     response = deadline(labor_day_story().case, "party_response")
     assert (response.due_on, response.rule, response.length) == (
-        D(2023, 9, 5),
+        LABOR_DAY_DUE,
         RESPONSE["rule"],
         RESPONSE["length"],
     )
@@ -250,6 +336,8 @@ def test_party_response_landing_on_labor_day_moves_to_tuesday(db):
             "4 September 2023, moved to the next working day, Tuesday 5 September 2023",
             "usmca-cec": "60 calendar days from delivery of the request on 6 July 2023 → Monday "
             "4 September 2023, moved to the next working day, Tuesday 5 September 2023",
+            "cafta-dr": "45 calendar days from delivery of the request on 1 August 2023 → Friday "
+            "15 September 2023, moved to the next working day, Monday 18 September 2023",
         }[SLUG]
     )
 
@@ -328,6 +416,8 @@ def test_extension_after_day_45_is_refused_though_the_response_is_due_monday(db)
     requested, due, last_day, extended = {
         "us-peru-tpa": (D(2023, 5, 10), D(2023, 6, 26), D(2023, 6, 24), D(2023, 7, 10)),
         "usmca-cec": (D(2023, 5, 9), D(2023, 7, 10), D(2023, 7, 8), D(2023, 8, 7)),
+        # CAFTA-DR: as the TPA (Monday 10 July is a working day in Guatemala City).
+        "cafta-dr": (D(2023, 5, 10), D(2023, 6, 26), D(2023, 6, 24), D(2023, 7, 10)),
     }[SLUG]
     story = drive("response_decision")
     story.add("response_decided", requested, data={"outcome": "request"})
@@ -346,6 +436,7 @@ def test_extension_after_day_45_is_refused_though_the_response_is_due_monday(db)
     {
         "us-peru-tpa": [(D(2023, 6, 20), False), (D(2023, 6, 21), False), (D(2023, 6, 23), True)],
         "usmca-cec": [(D(2023, 7, 5), False), (D(2023, 7, 6), False), (D(2023, 7, 8), True)],
+        "cafta-dr": [(D(2023, 6, 20), False), (D(2023, 6, 21), False), (D(2023, 6, 23), True)],
     }[SLUG],
 )
 def test_a_late_party_response_is_accepted_and_marked_late(db, responded_on, late):
@@ -357,14 +448,30 @@ def test_a_late_party_response_is_accepted_and_marked_late(db, responded_on, lat
     assert (decision.start_on, decision.start_kind) == (responded_on, "party_responded")
 
 
-def test_a_late_revision_is_accepted_and_marked_late(db):
+@pytest.fixture
+def accepting_late_revision(monkeypatch):
+    """The installed profile, accepting a late revision (the TPA's and the CEC's practice;
+    CAFTA-DR's refusal is checked in tests/test_late_revision.py): the periods' counting is
+    what is checked here."""
+    import dataclasses
+
+    from submissions import profiles
+    from tests.parties import PROFILE
+
+    profile = dataclasses.replace(PROFILE, late_revision_refused=False)
+    monkeypatch.setitem(profiles.PROFILES, SLUG, profile)
+
+
+def test_a_late_revision_is_accepted_and_marked_late(db, accepting_late_revision):
     # Determined Monday 10 April 2023. TPA: 30 days, revision due Wednesday 10 May; filed on
     # Friday 12 May, the admissibility period's 30 days end on Sunday 11 June: Monday 12 June.
     # CEC: 60 working days in Montréal (National Patriots' Day, 22 May, skipped), revision due
     # Tuesday 4 July; filed Thursday 6 July: Saturday 5 August, so Monday 7 August.
+    # CAFTA-DR: the TPA's dates (none a holiday in Guatemala City).
     due, filed, day, admissible_by = {
         "us-peru-tpa": (D(2023, 5, 10), D(2023, 5, 12), "12 May 2023", D(2023, 6, 12)),
         "usmca-cec": (D(2023, 7, 4), D(2023, 7, 6), "6 July 2023", D(2023, 8, 7)),
+        "cafta-dr": (D(2023, 5, 10), D(2023, 5, 12), "12 May 2023", D(2023, 6, 12)),
     }[SLUG]
     story = drive("awaiting_revision")
     assert deadline(story.case, "revision").due_on == due
@@ -424,7 +531,11 @@ def test_moving_on_without_the_response_misses_it(db):
     story = drive("awaiting_response")
     # The day after the response period; the Council's 60 days: TPA, from Thursday 22 June
     # 2023 to Monday 21 August; CEC, from Friday 7 July to Tuesday 5 September.
-    council_due = {"us-peru-tpa": D(2023, 8, 21), "usmca-cec": D(2023, 9, 5)}[SLUG]
+    council_due = {
+        "us-peru-tpa": D(2023, 8, 21),
+        "usmca-cec": D(2023, 9, 5),
+        "cafta-dr": D(2023, 8, 21),
+    }[SLUG]
     story.add("factual_record_notified", RESPONSE["day_after"], data={"outcome": "warranted"})
     response = deadline(story.case, "party_response")
     assert (response.state, response.ended_on) == ("missed", RESPONSE["day_after"])
@@ -459,6 +570,8 @@ def test_a_new_non_working_day_moves_open_deadlines_and_is_recorded(db, director
         "21 June 2023, moved to the next working day, Thursday 22 June 2023",
         "usmca-cec": "60 calendar days from delivery of the request on 7 May 2023 → Thursday "
         "6 July 2023, moved to the next working day, Friday 7 July 2023",
+        "cafta-dr": "45 calendar days from delivery of the request on 7 May 2023 → Wednesday "
+        "21 June 2023, moved to the next working day, Thursday 22 June 2023",
     }[SLUG]
     assert explain(response) == moved
     event = waiting.case.events.get(kind="deadlines_recomputed")
@@ -470,6 +583,7 @@ def test_a_new_non_working_day_moves_open_deadlines_and_is_recorded(db, director
     day, next_day = {
         "us-peru-tpa": ("2023-06-21", "2023-06-22"),
         "usmca-cec": ("2023-07-06", "2023-07-07"),
+        "cafta-dr": ("2023-06-21", "2023-06-22"),
     }[SLUG]
     assert event.data == {
         "reason": {
@@ -534,6 +648,17 @@ LENGTH_CHANGE = {
         "label": "Length of “Decision on requesting a response” set to 45 days",
         # Another case determined on Monday 10 April 2023 (the usual path): Thursday 25 May.
         "later_due": D(2023, 5, 25),
+    },
+    # CAFTA-DR: the TPA's (the admissibility period is the installation's setting).
+    "cafta-dr": {
+        "stage": "admissibility_review",  # admissibility due Monday 10 April 2023
+        "kind": "admissibility",
+        "changed_on": D(2023, 3, 20),
+        "from": "2023-04-10",
+        "to": "2023-04-24",
+        "explained": "45 calendar days from filing on 10 March 2023 → 24 April 2023",
+        "label": "Length of “Admissibility determination” set to 45 days",
+        "later_due": D(2023, 5, 4),
     },
 }[SLUG]
 
@@ -606,6 +731,10 @@ def test_lapsed_response_opens_the_factual_record_decision(db):
             "60 calendar days from the end of the response period on 7 July 2023 → "
             "5 September 2023",
         ),
+        "cafta-dr": (
+            D(2023, 8, 21),
+            "60 calendar days from the end of the response period on 22 June 2023 → 21 August 2023",
+        ),
     }[SLUG]
     assert (decision.start_on, decision.start_kind, decision.due_on, decision.state) == (
         lapsed,
@@ -634,6 +763,7 @@ def test_a_response_after_the_lapse_restarts_the_decision_period(db):
     responded, decision_due = {
         "us-peru-tpa": (D(2023, 7, 1), D(2023, 8, 30)),
         "usmca-cec": (D(2023, 7, 17), D(2023, 9, 15)),
+        "cafta-dr": (D(2023, 7, 1), D(2023, 8, 30)),
     }[SLUG]
     story.add("party_responded", responded, author=f"party:{A}")
     assert story.stage == "factual_record_decision"
@@ -654,7 +784,10 @@ def test_due_deadlines_lists_overdue_and_due_soon_but_not_closed_cases(db):
     soon = drive("admissibility_review").case  # admissibility due 10 April 2023
     overdue = file_case(on=D(2023, 2, 1))  # acknowledgement due 8 Feb, admissibility 3 March
     later = file_story(on=D(2023, 3, 30))
-    later.add("acknowledged", D(2023, 3, 31))  # admissibility due Monday 1 May 2023
+    # Admissibility due Monday 1 May 2023 (30 days end Saturday 29 April); in Guatemala City 1
+    # May is a holiday: Tuesday 2 May, so the window reaching it is a day longer.
+    later.add("acknowledged", D(2023, 3, 31))
+    window = {"us-peru-tpa": 30, "usmca-cec": 30, "cafta-dr": 31}[SLUG]
     closed = file_story(on=D(2023, 2, 1))
     closed.add("withdrawn", D(2023, 3, 30), author="submitter")
     with frozen(D(2023, 4, 1)):
@@ -665,11 +798,10 @@ def test_due_deadlines_lists_overdue_and_due_soon_but_not_closed_cases(db):
         (soon.pk, "admissibility", D(2023, 4, 10)),
     ]
     assert closed.case.pk not in {pk for pk, _kind, _due in listed}
-    assert [d.kind for d in services.due_deadlines(on=D(2023, 4, 1), within_days=30)][-1] == (
-        "admissibility"
-    )
+    kinds = [d.kind for d in services.due_deadlines(on=D(2023, 4, 1), within_days=window)]
+    assert kinds[-1] == "admissibility"
     assert later.case.pk in {
-        d.submission_id for d in services.due_deadlines(on=D(2023, 4, 1), within_days=30)
+        d.submission_id for d in services.due_deadlines(on=D(2023, 4, 1), within_days=window)
     }
 
 
@@ -710,6 +842,15 @@ def test_a_missed_target_is_explained_with_a_new_date(db):
 COMMENTED_ON = {
     "us-peru-tpa": {"PE": D(2023, 10, 20), "US": D(2023, 10, 25)},
     "usmca-cec": {"MX": D(2023, 10, 20), "US": D(2023, 10, 25), "CA": D(2023, 10, 26)},
+    "cafta-dr": {
+        "GT": D(2023, 10, 20),
+        "US": D(2023, 10, 25),
+        "CR": D(2023, 10, 26),
+        "DO": D(2023, 10, 27),
+        "SV": D(2023, 10, 28),
+        "HN": D(2023, 10, 29),
+        "NI": D(2023, 10, 30),
+    },
 }[SLUG]
 COMMENTS = (A, B, *OTHERS)
 
@@ -777,6 +918,7 @@ def test_every_period_of_the_usual_path_with_its_explanation(db):
     } == {
         "us-peru-tpa": {"Art. 18.8.5", "Art. 18.9.5", "Art. 18.9.7"},
         "usmca-cec": {"Art. 24.27(4)", "Art. 24.28(5)", "Art. 24.28(7)"},
+        "cafta-dr": {"Art. 17.7.5", "Art. 17.8.5", "Art. 17.8.7"},
     }[SLUG]
     story.add("published", D(2024, 1, 10))
     publication = Deadline.objects.get(submission=story.case, kind="publication")

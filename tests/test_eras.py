@@ -35,6 +35,12 @@ EARLIER, EARLIER_FACTORS, LATER = {
         {letter: text for letter, text in TPA.criteria.items() if letter != "f"},
     ),
     "usmca-cec": (NAAEC_CRITERIA, NAAEC_FACTORS, profiles.USMCA_CEC.criteria),
+    # CAFTA-DR, which has no earlier text either, as the TPA: its own six criteria earlier.
+    "cafta-dr": (
+        PROFILE.criteria,
+        PROFILE.factors,
+        {letter: text for letter, text in PROFILE.criteria.items() if letter != "f"},
+    ),
 }[SLUG]
 # Every criterion of the earlier text met (the TPA's ALL_MET).
 EARLIER_MET = {c: {"met": True, "reasons": f"({c}) is met."} for c in EARLIER}
@@ -131,10 +137,11 @@ def naaec_periods(monkeypatch):
 
 
 # The current text's response period, its basis and its extension: the TPA's 45 days and 60
-# (Art. 18.8.5); the USMCA's 60 and 90 (Art. 24.27(4)).
+# (Art. 18.8.5); the USMCA's 60 and 90 (Art. 24.27(4)); CAFTA-DR's 45 and 60 (Art. 17.7.5).
 CURRENT_RESPONSE = {
     "us-peru-tpa": (45, "Art. 18.8.5", 60),
     "usmca-cec": (60, "Art. 24.27(4)", 90),
+    "cafta-dr": (45, "Art. 17.7.5", 60),
 }[SLUG]
 
 

@@ -53,9 +53,30 @@ ACCOUNT_ROWS = {
         "auditor",
         "admin",
     ],
+    # CAFTA-DR's seven Parties in the Agreement's order: CR, DO, SV, GT, HN, NI, US.
+    "cafta-dr": [
+        "officer",
+        "director",
+        "cr_focal",
+        "do_focal",
+        "sv_focal",
+        "gt_focal",
+        "hn_focal",
+        "ni_focal",
+        "us_focal",
+        "cr_council",
+        "do_council",
+        "sv_council",
+        "gt_council",
+        "hn_council",
+        "ni_council",
+        "us_council",
+        "auditor",
+        "admin",
+    ],
 }[SLUG]
 # The demo's focal point of Party A (tests.parties).
-A_FOCAL = {"us-peru-tpa": "pe_focal", "usmca-cec": "mx_focal"}[SLUG]
+A_FOCAL = {"us-peru-tpa": "pe_focal", "usmca-cec": "mx_focal", "cafta-dr": "gt_focal"}[SLUG]
 # The settings that choose the procedure profile, which the fresh clone keeps.
 PROFILE_SETTINGS = ("SEM_PROCEDURE", "SEM_ALLOW_UNVERIFIED_PROFILE")
 

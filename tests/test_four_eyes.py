@@ -12,7 +12,11 @@ from workflow.models import Deadline, Event
 
 MEETS = {"outcome": "meets", "criteria": ALL_MET}
 # The first case of 2023, concerning Party A (drive's), as each profile numbers it.
-ID = {"us-peru-tpa": "SEM/PE/001/2023", "usmca-cec": "SEM-23-001"}[SLUG]
+ID = {
+    "us-peru-tpa": "SEM/PE/001/2023",
+    "usmca-cec": "SEM-23-001",
+    "cafta-dr": "CAALA/23/001",
+}[SLUG]
 PROPOSED_ON = D(2023, 4, 3)
 
 

@@ -17,6 +17,7 @@ ENGLISH_SENTENCE = "Any person of a Party may file a submission."
 SECRETARIAT_ES = {
     "us-peru-tpa": "Secretaría para Asuntos de Cumplimiento Ambiental",
     "usmca-cec": "Secretariado de la Comisión para la Cooperación Ambiental",
+    "cafta-dr": "Secretaría de Asuntos Ambientales",
 }[SLUG]
 
 
@@ -129,7 +130,9 @@ def test_recent_lists_only_public_cases_and_marks_the_fallback(
     with django_assert_max_num_queries(6):
         html = client.get("/en/").content.decode()
     assert "Recently updated" in html
-    assert identifier(A, 1, 2023) in html
+    # The installation's default prefix: the TPA's and the CEC's SEM, CAFTA-DR's CAALA.
+    prefix = {"us-peru-tpa": "SEM", "usmca-cec": "SEM", "cafta-dr": "CAALA"}[SLUG]
+    assert identifier(A, 1, 2023, prefix) in html
     assert '<span lang="es">Concesiones forestales</span>' in html
     assert "(in Spanish)" in html
     assert "Caso sin acuse de recibo" not in html
@@ -218,7 +221,7 @@ def test_500_page_needs_no_context():
     assert "Server error" in html and "Error del servidor" in html
     assert '<div lang="es">' in html
     # French only where the profile speaks it (the CEC's).
-    french = {"us-peru-tpa": False, "usmca-cec": True}[SLUG]
+    french = {"us-peru-tpa": False, "usmca-cec": True, "cafta-dr": False}[SLUG]
     assert ("Erreur du serveur" in html) is french
     assert ('<div lang="fr">' in html) is french
 
@@ -253,6 +256,12 @@ def test_the_example_identifier_is_written_by_the_profiles_scheme(
             profiles.US_PERU_TPA.identifier,
             "como SEM/CA/002/2023;",
             "SEM-23-002",
+        ),
+        "cafta-dr": (
+            "such as SACA-SEEM/23/002;",
+            profiles.US_PERU_TPA.identifier,
+            "como SEM/CR/002/2023;",
+            "SEM/23/002",
         ),
     }[SLUG]
     assert own in client.get("/en/").content.decode()

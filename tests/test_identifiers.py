@@ -15,7 +15,8 @@ from workflow.registry import import_registry
 D = datetime.date
 
 # The identifiers each profile gives: the TPA's SEM/PE/001/2023, a sequence per Party and a
-# four-digit year; the CEC's SEM-23-001, one sequence across the Parties and a two-digit year.
+# four-digit year; the CEC's SEM-23-001, one sequence across the Parties and a two-digit year;
+# CAFTA-DR's below.
 IDS = {
     "us-peru-tpa": {
         "sequence": [
@@ -49,6 +50,25 @@ IDS = {
         "fourth": "SEM-23-004",
         "fifth": "SEM-23-005",
         "imported_other_prefix": {"SACA-SEEM-23-001", "SACA-SEEM-23-002"},
+    },
+    # CAFTA-DR's CAALA/23/001 (its default prefix CAALA): one sequence across the Parties and
+    # a two-digit year, like the CEC's.
+    "cafta-dr": {
+        # Party B's case of May 2023 takes the next number of the one sequence.
+        "sequence": [
+            "CAALA/23/001",
+            "CAALA/23/002",
+            "CAALA/23/003",
+            "CAALA/24/001",
+            "SACA-SEEM/23/001",
+        ],
+        "other_prefix_slug": "saca-seem-23-001",
+        "first": "CAALA/23/001",
+        "second": "CAALA/23/002",
+        "third": "CAALA/23/003",
+        "fourth": "CAALA/23/004",
+        "fifth": "CAALA/23/005",
+        "imported_other_prefix": {"SACA-SEEM/23/001", "SACA-SEEM/23/002"},
     },
 }[SLUG]
 

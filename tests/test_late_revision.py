@@ -28,11 +28,36 @@ def refused(monkeypatch):
     monkeypatch.setitem(profiles.PROFILES, SLUG, profile)
 
 
+@pytest.fixture
+def accepted(monkeypatch):
+    """The installed profile, accepting a late revision (the TPA's practice, and the CEC's)."""
+    profile = dataclasses.replace(PROFILE, late_revision_refused=False)
+    monkeypatch.setitem(profiles.PROFILES, SLUG, profile)
+
+
+# Whether the installed profile itself refuses a late revision: CAFTA-DR's does.
+REFUSES = {"us-peru-tpa": False, "usmca-cec": False, "cafta-dr": True}[SLUG]
+
+
+def test_the_installed_profile_accepts_or_refuses_a_late_revision():
+    assert PROFILE.late_revision_refused is REFUSES
+    story = drive(Stage.AWAITING_REVISION)
+    late = _due(story) + datetime.timedelta(days=3)
+    if REFUSES:
+        with pytest.raises(RuleViolation) as refusal:
+            story.add("revision_filed", late, author="submitter")
+        assert refusal.value.rule == "late revision refused"
+        assert story.stage == Stage.AWAITING_REVISION
+    else:
+        story.add("revision_filed", late, author="submitter")
+        assert story.stage == Stage.ADMISSIBILITY_REVIEW
+
+
 def _due(story):
     return Deadline.objects.get(submission=story.case, kind="revision").due_on
 
 
-def test_the_tpa_accepts_a_late_revision_and_marks_it_late():
+def test_the_tpa_accepts_a_late_revision_and_marks_it_late(accepted):
     story = drive(Stage.AWAITING_REVISION)
     story.add("revision_filed", _due(story) + datetime.timedelta(days=3), author="submitter")
     assert story.stage == Stage.ADMISSIBILITY_REVIEW

@@ -28,8 +28,9 @@ pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 ONE_DAY = datetime.timedelta(days=1)
 # Days from the request (Sunday 7 May 2023) to a day when the Party's response period is over:
-# TPA 45 days, due Wednesday 21 June; CEC 60 days, due Thursday 6 July (day 75: 21 July).
-PERIOD_OVER = {"us-peru-tpa": 60, "usmca-cec": 75}[SLUG]
+# TPA 45 days, due Wednesday 21 June; CEC 60 days, due Thursday 6 July (day 75: 21 July);
+# CAFTA-DR 45 days, due Wednesday 21 June (no holiday in Guatemala; day 60: 6 July).
+PERIOD_OVER = {"us-peru-tpa": 60, "usmca-cec": 75, "cafta-dr": 60}[SLUG]
 
 
 def _pending_proposal(story, users):

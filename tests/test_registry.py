@@ -52,7 +52,11 @@ def deadlines_of(case_json):
 
 @tpa_data(
     "real registry cases (SACA-SEEM 2023) and their hand-counted Washington dates",
-    "tests/profiles/test_cec_histories.py",
+    {
+        "us-peru-tpa": "",
+        "usmca-cec": "tests/profiles/test_cec_histories.py",
+        "cafta-dr": "tests/profiles/test_cafta_histories.py",
+    }[SLUG],
 )
 def test_saca_cases_import_and_export_with_their_deadlines(db):
     report = import_registry(saca_payload())
@@ -196,8 +200,9 @@ def test_restricted_export_round_trip_is_byte_identical(db, tmp_path):
     from workflow.table import EVENT_KINDS
 
     # The test file uses every event kind of the registry format; a profile's own kinds (the
-    # CEC's council_declined: tests/test_council_vote.py) are not in it.
-    own = {"us-peru-tpa": set(), "usmca-cec": {"council_declined"}}[SLUG]
+    # CEC's council_declined: tests/test_council_vote.py; CAFTA-DR's erratum:
+    # tests/test_errata.py) are not in it.
+    own = {"us-peru-tpa": set(), "usmca-cec": {"council_declined"}, "cafta-dr": {"erratum"}}[SLUG]
     assert kinds | own == set(EVENT_KINDS)
     assert not kinds & own
 

@@ -193,8 +193,8 @@ def test_the_public_export_leaves_out_deadlines_opened_by_a_non_public_event(db)
     public = json.loads(export_registry())["submissions"][0]
     comments = [d for d in restricted["deadlines"] if d["kind"] == "draft_comments"]
     # 45 days → Monday 15 January 2024, Martin Luther King Jr. Day at the TPA's seat: the 16th;
-    # a working day in Montréal.
-    due = {"us-peru-tpa": "2024-01-16", "usmca-cec": "2024-01-15"}[SLUG]
+    # a working day in Montréal and in Guatemala City.
+    due = {"us-peru-tpa": "2024-01-16", "usmca-cec": "2024-01-15", "cafta-dr": "2024-01-15"}[SLUG]
     assert [(d["party"], d["start_on"], d["due_on"]) for d in comments] == [
         (code, "2023-12-01", due) for code in CODES
     ]
@@ -225,7 +225,8 @@ def test_a_period_moved_by_the_requests_delivery_stays_public(db):
     public = json.loads(export_registry())["submissions"][0]
     response = next(d for d in public["deadlines"] if d["kind"] == "party_response")
     # TPA: 45 days, Friday 23 June 2023. CEC: 60 days, Saturday 8 July, moved to Monday 10.
-    due = {"us-peru-tpa": "2023-06-23", "usmca-cec": "2023-07-10"}[SLUG]
+    # CAFTA-DR: 45 days, Friday 23 June 2023 (no holiday in Guatemala).
+    due = {"us-peru-tpa": "2023-06-23", "usmca-cec": "2023-07-10", "cafta-dr": "2023-06-23"}[SLUG]
     assert (response["start_on"], response["due_on"]) == ("2023-05-09", due)
 
 

@@ -17,9 +17,9 @@ from workflow.registry import export_registry, import_registry
 LEGACY = Path(__file__).parent / "data" / "legacy_unrecorded.json"
 # The history runs under every profile as tests.roundtrip.generate.in_profile writes it: under
 # the CEC's, each Council instruction is joined by a second member's (two of three), so the
-# gap is one event later.
-GAP = {"us-peru-tpa": 7, "usmca-cec": 8}[SLUG]
-INSTRUCTIONS = {"us-peru-tpa": 1, "usmca-cec": 2}[SLUG]
+# gap is one event later; under CAFTA-DR's, as under the TPA's, one member instructs.
+GAP = {"us-peru-tpa": 7, "usmca-cec": 8, "cafta-dr": 7}[SLUG]
+INSTRUCTIONS = {"us-peru-tpa": 1, "usmca-cec": 2, "cafta-dr": 1}[SLUG]
 
 
 def _payload():

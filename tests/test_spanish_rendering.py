@@ -47,6 +47,11 @@ EVERY_KIND = Path(__file__).parent / "data" / "every_kind.json"
 # The registry example with every event kind: Peru's case under the TPA, as the file has it;
 # under another profile the same history, rewritten for Party A below.
 EVERY = identifier(A, 7, 2024)
+# What the profile's own steps add to the example: the CEC's votes against a factual record (the
+# members of the Parties other than A and B vote against on the first day), CAFTA-DR's erratum
+# (of the determination of 12 January 2024, after the withdrawal).
+VOTES_AGAINST = {"us-peru-tpa": False, "usmca-cec": True, "cafta-dr": False}[SLUG]
+ERRATUM = {"us-peru-tpa": False, "usmca-cec": False, "cafta-dr": True}[SLUG]
 
 
 def _for_the_profile(payload: dict) -> dict:
@@ -82,7 +87,7 @@ def _for_the_profile(payload: dict) -> dict:
                 # the CEC's alone), B's and A's for, as many as its rule needs.
                 first.add(kind)
                 events.pop()
-                for member in OTHERS:
+                for member in OTHERS if VOTES_AGAINST else ():
                     vote = {**event, "kind": "council_declined", "party": member}
                     events.append({**vote, "author": f"council:{member}"})
                 for member in (B, A)[: members_needed(kind)]:
@@ -102,6 +107,18 @@ def _for_the_profile(payload: dict) -> dict:
                 event["event"] = position[event["event"]]
             if isinstance(event.get("document"), list):
                 event["document"] = [position[event["document"][0]], event["document"][1]]
+        if ERRATUM and case.get("identifier") == EVERY:
+            # The erratum of the determination SEM/PE/007/2024/D1 (event 10), in the closed case.
+            corrected = position[10]
+            assert events[corrected]["kind"] == "admissibility_determined"
+            events.append(
+                {
+                    "on": "2024-10-15",
+                    "kind": "erratum",
+                    "corrects": corrected,
+                    "note": "Donde dice criterio (c), debe decir criterio (e).",
+                }
+            )
         case["events"] = events
     return payload
 
@@ -185,9 +202,11 @@ def cases(officer, director):
     # Recomputed: a non-working day on a due date, a length changed and back, the day removed.
     # A length the Secretariat sets (the TPA's 30 days to determine admissibility; the CEC's is
     # the treaty's, so its 5 working days to acknowledge, of a case not yet acknowledged).
-    period, length = {"us-peru-tpa": ("admissibility", 30), "usmca-cec": ("acknowledgement", 5)}[
-        SLUG
-    ]
+    period, length = {
+        "us-peru-tpa": ("admissibility", 30),
+        "usmca-cec": ("acknowledgement", 5),
+        "cafta-dr": ("admissibility", 30),
+    }[SLUG]
     # The non-working day: admissibility due Sunday 9 April → Monday 10.
     edited = drive("admissibility_review", acknowledged=period == "admissibility").case
     with frozen(D(2023, 3, 20)):
@@ -283,8 +302,9 @@ def test_spanish_pages_show_no_english_sentence_of_the_process(
         assert "30 días calendario desde la presentación, el 10 de marzo de 2023" in docket_moved
         assert "trasladado al siguiente día hábil" in docket_moved
         assert "5 días hábiles desde la presentación" in pages["tracking unregistered"]
-        # The Party's response: the TPA's 45 days, the USMCA's 60 (Art. 24.27(4)).
-        days = {"us-peru-tpa": 45, "usmca-cec": 60}[SLUG]
+        # The Party's response: the TPA's 45 days, the USMCA's 60 (Art. 24.27(4)), CAFTA-DR's 45
+        # (Art. 17.7.5).
+        days = {"us-peru-tpa": 45, "usmca-cec": 60, "cafta-dr": 45}[SLUG]
         assert f"{days} días calendario desde la entrega de la solicitud" in pages["party waiting"]
         assert str(TABLE["filed"].label) in pages["docket every"]
         assert str(TABLE["party_responded"].label) in pages["party every"]
@@ -298,6 +318,7 @@ def test_spanish_pages_show_no_english_sentence_of_the_process(
             {
                 "us-peru-tpa": "is in writing in either English or Spanish",
                 "usmca-cec": "is in writing in English, French, or Spanish",
+                "cafta-dr": "is in writing in either English or Spanish",
             }[SLUG]
         )
         assert f"(a) {criterion}" in pages["workspace every"]

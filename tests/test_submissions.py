@@ -77,6 +77,29 @@ PERSONS = {
         ("individual", "US", "MX", {"MX"}, True, True),
         ("individual", "MX", "CL", set(), False, False),
     ],
+    "cafta-dr": [
+        # A national of Guatemala may file about either Party.
+        ("individual", "GT", "", {"GT"}, True, True),
+        # A national of the United States may file about Guatemala but not about the United
+        # States (Art. 17.7.3: that goes to the CEC process).
+        ("individual", "US", "", {"US"}, True, False),
+        # A national of another Party (Honduras) may file about either.
+        ("individual", "HN", "", {"HN"}, True, True),
+        # A permanent resident counts as a national (Art. 2.1); Peru is a third country here.
+        ("individual", "PE", "GT", {"GT"}, True, True),
+        ("individual", "MX", "US", {"US"}, True, False),
+        # An enterprise or NGO constituted in a Party.
+        ("organization", "GT", "", {"GT"}, True, True),
+        ("organization", "US", "", {"US"}, True, False),
+        # A person of a third country is a person of no Party.
+        ("individual", "PE", "", set(), False, False),
+        ("organization", "DE", "GT", set(), False, False),  # an enterprise's residence is moot
+        # Art. 17.7.3 turns on being a person of the United States at all: a US national
+        # resident in Guatemala, or a Guatemalan permanently resident in the United States, is
+        # a person of both Parties and still may not file about the United States.
+        ("individual", "US", "GT", {"GT", "US"}, True, False),
+        ("individual", "GT", "US", {"GT", "US"}, True, False),
+    ],
 }[SLUG]
 
 
@@ -97,6 +120,15 @@ def test_parties_come_from_a_data_migration(db):
         "usmca-cec": {
             ("CA", "Canada", "Canadá"),
             ("MX", "Mexico", "México"),
+            ("US", "United States", "Estados Unidos"),
+        },
+        "cafta-dr": {
+            ("CR", "Costa Rica", "Costa Rica"),
+            ("DO", "Dominican Republic", "República Dominicana"),
+            ("SV", "El Salvador", "El Salvador"),
+            ("GT", "Guatemala", "Guatemala"),
+            ("HN", "Honduras", "Honduras"),
+            ("NI", "Nicaragua", "Nicaragua"),
             ("US", "United States", "Estados Unidos"),
         },
     }[SLUG]
@@ -163,6 +195,7 @@ def test_history_of_accounts_and_parties_names_who_changed_them(db, officer, cli
     name_en, name_es = {
         "us-peru-tpa": ("Republic of Peru", "República del Perú"),
         "usmca-cec": ("United Mexican States", "Estados Unidos Mexicanos"),
+        "cafta-dr": ("Republic of Guatemala", "República de Guatemala"),
     }[SLUG]
     response = client.post(
         f"/en/admin/submissions/party/{party.pk}/change/",

@@ -80,36 +80,53 @@ ALLOWED_IN = {
 }
 # What the installed profile adds to the registry format's table (docs/profiles.md): the CEC's
 # combined determination (response_decided from admissibility review) and a Council member's
-# vote against a factual record (council_declined, in awaiting the Council).
+# vote against a factual record (council_declined, in awaiting the Council); CAFTA-DR's
+# combined determination and errata (erratum, in any stage).
 PROFILE_ADDS = {
     "us-peru-tpa": {},
     "usmca-cec": {"response_decided": {AR}, "council_declined": {AC}},
+    "cafta-dr": {"response_decided": {AR}, "erratum": ANY},
 }[SLUG]
 for _kind, _stages in PROFILE_ADDS.items():
     ALLOWED_IN[_kind] = ALLOWED_IN.get(_kind, set()) | _stages
 LEGAL = {(stage, kind) for kind, stages in ALLOWED_IN.items() for stage in stages}
 KINDS = tuple(ALLOWED_IN)
 
-# Legal pairs no history can satisfy: in FP and DC no Secretariat decision is legal, so nothing
-# can be proposed there (see test_nothing_can_be_proposed_while_preparing_the_record).
+# Legal pairs no history can satisfy: in FP and DC no Secretariat decision of the registry
+# format is legal, so nothing can be proposed there (see
+# test_nothing_can_be_proposed_while_preparing_the_record) unless the profile has a decision of
+# its own legal in every stage (CAFTA-DR's erratum).
 # In FF no open stage is later, so a legacy history's unrecorded steps cannot lead anywhere.
-UNSATISFIABLE = {(FP, "proposed"), (DC, "proposed"), (FF, "unrecorded_steps")}
+PROPOSED_WHILE_PREPARING = {"us-peru-tpa": (), "usmca-cec": (), "cafta-dr": ("erratum",)}[SLUG]
+UNSATISFIABLE = {(FF, "unrecorded_steps")} | (
+    set() if PROPOSED_WHILE_PREPARING else {(FP, "proposed"), (DC, "proposed")}
+)
 
 # --- Each profile's values, written out ----------------------------------------------------------
 
 # The first case of 2023, concerning Party A (every case below is one).
-ID = {"us-peru-tpa": "SEM/PE/001/2023", "usmca-cec": "SEM-23-001"}[SLUG]
+ID = {"us-peru-tpa": "SEM/PE/001/2023", "usmca-cec": "SEM-23-001", "cafta-dr": "CAALA/23/001"}[SLUG]
 # The Party's response period from the request of Sunday 7 May 2023 (drive's): TPA 45 days →
-# Wednesday 21 June 2023; CEC 60 days → Thursday 6 July 2023. The first day after it:
-RESPONSE_PAST = {"us-peru-tpa": D(2023, 6, 22), "usmca-cec": D(2023, 7, 7)}[SLUG]
+# Wednesday 21 June 2023; CEC 60 days → Thursday 6 July 2023; CAFTA-DR 45 days → Wednesday
+# 21 June 2023 (no holiday in Guatemala). The first day after it:
+RESPONSE_PAST = {
+    "us-peru-tpa": D(2023, 6, 22),
+    "usmca-cec": D(2023, 7, 7),
+    "cafta-dr": D(2023, 6, 22),
+}[SLUG]
 # Extended on notice: TPA 60 days → Thursday 6 July 2023; CEC 90 days → Saturday 5 August 2023,
-# so Monday 7 August.
+# so Monday 7 August; CAFTA-DR 60 days → Thursday 6 July 2023 (Guatemala's 3 July is earlier).
 EXTENDED = {
     "us-peru-tpa": (60, D(2023, 7, 6)),
     "usmca-cec": (90, D(2023, 8, 7)),
+    "cafta-dr": (60, D(2023, 7, 6)),
 }[SLUG]
 # The Parties with a period to comment on the draft.
-COMMENTERS = {"us-peru-tpa": ["PE", "US"], "usmca-cec": ["CA", "MX", "US"]}[SLUG]
+COMMENTERS = {
+    "us-peru-tpa": ["PE", "US"],
+    "usmca-cec": ["CA", "MX", "US"],
+    "cafta-dr": ["CR", "DO", "GT", "HN", "NI", "SV", "US"],
+}[SLUG]
 
 
 def instruct(story, members, on=None, kind="council_instructed"):
@@ -137,8 +154,9 @@ def test_the_table_matches_the_spec():
 
 def test_every_stage_and_kind_is_in_the_spec_list():
     assert {stage for stage, _kind in LEGAL} - {""} == set(STAGES)
-    # Counted by hand from the table (and the CEC's two additions).
-    assert len(LEGAL) == {"us-peru-tpa": 162, "usmca-cec": 164}[SLUG]
+    # Counted by hand from the table (and the CEC's two additions; CAFTA-DR's eleven: the
+    # combined determination and an erratum in each of the ten stages).
+    assert len(LEGAL) == {"us-peru-tpa": 162, "usmca-cec": 164, "cafta-dr": 173}[SLUG]
 
 
 # --- Every other pair is refused -----------------------------------------------------------------
@@ -194,6 +212,12 @@ def _propose(story, stage):
         # drive(CL) withdrew the case while the response was awaited.
         CL: ({"kind": "reopened", "to_stage": AW, "reason": "New facts."}, None),
     }
+    if stage in (FP, DC):
+        # A profile's own decision legal in every stage (CAFTA-DR's erratum of drive's
+        # admissibility determination, the case's D1).
+        (kind,) = PROPOSED_WHILE_PREPARING
+        determination = story.case.events.get(code=f"{story.case.identifier}/D1")
+        proposals[stage] = ({"kind": kind, "corrects": determination.seq - 1}, None)
     proposal, on = proposals[stage]
     if stage == FF:
         instruct(story, others("publication_instructed"), kind="publication_instructed")
@@ -491,6 +515,29 @@ if "council_declined" in ALLOWED_IN:  # a profile's step (the CEC's)
     recipe("council_declined")(_council_declined)
 
 
+def _erratum(story, stage):
+    # An erratum corrects a decision with a document code: the admissibility determination
+    # (in admissibility review, the one the revision answered: drive's does_not_meet, then the
+    # revision). The stage does not change and the corrected decision is kept.
+    if stage == AR:
+        story.add("revision_filed", author="submitter")
+    determination = (
+        Event.objects.filter(submission=story.case, kind="admissibility_determined")
+        .order_by("seq")
+        .last()
+    )
+    code = f"{story.case.identifier}/D1"
+    assert determination.code == code
+    story.add("erratum", data={"corrects": determination.seq - 1}, note="Fecha corregida.")
+    determination.refresh_from_db()
+    assert (determination.kind, determination.code) == ("admissibility_determined", code)
+    return stage
+
+
+if "erratum" in ALLOWED_IN:  # a profile's step (CAFTA-DR's)
+    recipe("erratum", lambda stage: {"base": AV} if stage == AR else {})(_erratum)
+
+
 @recipe("unrecorded_steps")
 def _unrecorded_steps(story, stage):
     later = list(OPEN_ORDER)[list(OPEN_ORDER).index(stage) + 1]
@@ -585,7 +632,7 @@ def test_filed_opens_the_case(db):
 
 def test_nothing_can_be_proposed_while_preparing_the_record(db):
     story = drive(FP)
-    for kind in sorted(table.DECISION_KINDS):
+    for kind in sorted(table.DECISION_KINDS - set(PROPOSED_WHILE_PREPARING)):
         with pytest.raises(RuleViolation):
             story.add(
                 "proposed",
@@ -699,8 +746,10 @@ def test_party_response_comes_from_the_party_concerned(db):
 
 
 def test_notification_while_awaiting_the_response_waits_for_the_period_to_end(db):
-    story = drive(AW)  # party_response due 21 June 2023 (TPA), 6 July 2023 (CEC)
-    due = {"us-peru-tpa": D(2023, 6, 21), "usmca-cec": D(2023, 7, 6)}[SLUG]
+    story = drive(AW)  # party_response due 21 June 2023 (TPA, CAFTA-DR), 6 July 2023 (CEC)
+    due = {"us-peru-tpa": D(2023, 6, 21), "usmca-cec": D(2023, 7, 6), "cafta-dr": D(2023, 6, 21)}[
+        SLUG
+    ]
     with pytest.raises(RuleViolation) as refused:
         story.add("factual_record_notified", due, data={"outcome": "warranted"})
     assert refused.value.rule == "AW once party_response is past due"
@@ -741,7 +790,14 @@ def test_final_record_follows_both_comments_at_once(db):
         story.add(
             "draft_commented", D(2023, 10, day), author=f"party:{party}", data={"party": party}
         )
-    story.add("final_submitted", D(2023, 10, 13))
+    # The day after the last comment: the TPA's two Parties comment on 10-11 October, the CEC's
+    # three on 10-12, CAFTA-DR's seven on 10-16.
+    final = {
+        "us-peru-tpa": D(2023, 10, 13),
+        "usmca-cec": D(2023, 10, 13),
+        "cafta-dr": D(2023, 10, 17),
+    }[SLUG]
+    story.add("final_submitted", final)
     assert story.stage == FF
 
 
@@ -871,9 +927,13 @@ def test_withdrawal_from_several_stages(db, stage):
         story.add("withdrawn", author="submitter")
 
 
-# A response after its period and after the events below: day 62 of the TPA's 45, day 74 of the
-# CEC's 60 (its notification, RESPONSE_PAST, is 7 July).
-LATE_RESPONSE = {"us-peru-tpa": D(2023, 7, 8), "usmca-cec": D(2023, 7, 20)}[SLUG]
+# A response after its period and after the events below: day 62 of the TPA's (and CAFTA-DR's)
+# 45, day 74 of the CEC's 60 (its notification, RESPONSE_PAST, is 7 July).
+LATE_RESPONSE = {
+    "us-peru-tpa": D(2023, 7, 8),
+    "usmca-cec": D(2023, 7, 20),
+    "cafta-dr": D(2023, 7, 8),
+}[SLUG]
 
 
 @pytest.mark.parametrize("late_stage", [CL, AC])
@@ -903,7 +963,11 @@ def test_late_party_response_in_a_later_stage(db):
     story = drive(AW)
     story.add("factual_record_notified", RESPONSE_PAST, data={"outcome": "warranted"})
     instruct(
-        story, council_members(), {"us-peru-tpa": D(2023, 7, 1), "usmca-cec": D(2023, 7, 10)}[SLUG]
+        story,
+        council_members(),
+        {"us-peru-tpa": D(2023, 7, 1), "usmca-cec": D(2023, 7, 10), "cafta-dr": D(2023, 7, 1)}[
+            SLUG
+        ],
     )
     story.add("party_responded", LATE_RESPONSE, author=f"party:{A}")
     assert story.stage == FP
@@ -1207,8 +1271,13 @@ def test_council_member_instructs(db, a_council, b_council):
         publish = services.record_event(
             story.case, "publication_instructed", actor=b_council, data={"party": B}
         )
-    # The TPA: the first member's instruction is the Council's; the CEC: the second one's.
-    first_after, further_before = {"us-peru-tpa": (FP, FP), "usmca-cec": (AC, AC)}[SLUG]
+    # The TPA and CAFTA-DR: the first member's instruction is the Council's; the CEC: the
+    # second one's.
+    first_after, further_before = {
+        "us-peru-tpa": (FP, FP),
+        "usmca-cec": (AC, AC),
+        "cafta-dr": (FP, FP),
+    }[SLUG]
     assert (event.author, event.stage_after, event.recorded_by) == (
         f"council:{A}",
         first_after,

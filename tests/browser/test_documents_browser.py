@@ -25,13 +25,19 @@ WITHHELD = "Asociación Amazónica"
 # Each decision's documents come in each of the profile's languages (the CEC's French too): the
 # acknowledgement, the determination (D1), the decision to request a response (D2) with the
 # request letter to the Party, and the notification (N).
-LANGUAGES = {"us-peru-tpa": ("en", "es"), "usmca-cec": ("en", "es", "fr")}[SLUG]
-ISSUED = {"us-peru-tpa": 2 + 2 + 4 + 2, "usmca-cec": 3 + 3 + 6 + 3}[SLUG]
-PUBLIC = {"us-peru-tpa": 8, "usmca-cec": 12}[SLUG]
-# The determination's criteria, each with its reasons: the TPA's (a)–(f), the USMCA's (a)–(e).
+LANGUAGES = {
+    "us-peru-tpa": ("en", "es"),
+    "usmca-cec": ("en", "es", "fr"),
+    "cafta-dr": ("en", "es"),
+}[SLUG]
+ISSUED = {"us-peru-tpa": 2 + 2 + 4 + 2, "usmca-cec": 3 + 3 + 6 + 3, "cafta-dr": 2 + 2 + 4 + 2}[SLUG]
+PUBLIC = {"us-peru-tpa": 8, "usmca-cec": 12, "cafta-dr": 8}[SLUG]
+# The determination's criteria, each with its reasons: the TPA's and CAFTA-DR's (a)–(f), the
+# USMCA's (a)–(e).
 CRITERION, CRITERIA_COUNT = {
     "us-peru-tpa": (r"\([a-f]\) ", 6),
     "usmca-cec": (r"\([a-e]\) ", 5),
+    "cafta-dr": (r"\([a-f]\) ", 6),
 }[SLUG]
 
 

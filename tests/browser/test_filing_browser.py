@@ -1,6 +1,6 @@
 """Filing in the browser: Spanish with two attachments and a withheld identity, then the
 tracking link; English about the United States for an organization of Party A (Peru under the
-TPA, Mexico under the CEC)."""
+TPA, Mexico under the CEC, Guatemala under CAFTA-DR)."""
 
 import pytest
 
@@ -16,7 +16,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 def fill_common(page, *, party, language):
     page.locator("#id_s0-kind_1").check()  # organization
     page.fill("#id_s0-name", "Asociación Amazónica")
-    page.fill("#id_s0-nationality", name(A, "es"))  # Perú, México
+    page.fill("#id_s0-nationality", name(A, "es"))  # Perú, México, Guatemala
     page.fill("#id_s0-postal_address", "Jr. Lima 123, Iquitos")
     page.fill("#id_s0-email", "amazonica@example.org")
     page.select_option("#id_s0-preferred_language", language)
@@ -93,7 +93,7 @@ def test_add_another_submitter_with_script_adds_an_empty_fieldset_in_place(page)
     assert page.locator("#co-submitter-1 > legend").inner_text() == "Co-submitter 1"
     page.locator("#id_s1-kind_0").check()
     page.fill("#id_s1-name", "Rosa Quispe")
-    page.fill("#id_s1-nationality", name(A, "en"))  # Peru, Mexico
+    page.fill("#id_s1-nationality", name(A, "en"))  # Peru, Mexico, Guatemala
     page.fill("#id_s1-email", "rosa@example.org")
     page.locator("button[type=submit].button").click()
     page.wait_for_url("**/en/file/receipt/")
@@ -120,6 +120,6 @@ def test_after_a_refused_filing_the_error_summary_is_in_view_with_the_focus(page
     assert page.evaluate("document.activeElement.id") == "error-summary"
     top = page.evaluate("document.getElementById('error-summary').getBoundingClientRect().top")
     assert 0 <= top < 844
-    example = {"us-peru-tpa": "Perú", "usmca-cec": "Canadá"}[SLUG]
+    example = {"us-peru-tpa": "Perú", "usmca-cec": "Canadá", "cafta-dr": "Costa Rica"}[SLUG]
     assert f"Elija un país de la lista (por ejemplo, {example})." in page.content()
     assert not Submission.objects.exists()

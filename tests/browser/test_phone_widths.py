@@ -28,7 +28,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 390, "height": 844}
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 # Day 25 of the Party's period on the awaiting-response case (request delivered 7 May 2023; 45
-# days under the TPA, 60 under the CEC): the only time the exceptional-circumstances form is open.
+# days under the TPA and CAFTA-DR, 60 under the CEC): the only time the exceptional-circumstances
+# form is open.
 EXTENSION_DAY = datetime.datetime(2023, 6, 1, 10, tzinfo=SEAT)
 
 

@@ -1,6 +1,7 @@
-"""Acceptance 2: a focal point of Party A (Peru under the TPA, Mexico under the CEC) notifies
-exceptional circumstances on day 40 and responds in Spanish with an annex on day 50; the case
-moves on, the deadline is met in time, and the Secretariat sees the response."""
+"""Acceptance 2: a focal point of Party A (Peru under the TPA, Mexico under the CEC, Guatemala
+under CAFTA-DR) notifies exceptional circumstances on day 40 and responds in Spanish with an
+annex on day 50; the case moves on, the deadline is met in time, and the Secretariat sees the
+response."""
 
 import datetime
 
@@ -18,15 +19,28 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 # The request is delivered on Sunday 7 May 2023. The extended period: TPA 60 calendar days
 # (Art. 18.8.5) → Thursday 6 July 2023; CEC 90 calendar days (Art. 24.27(4)) → Saturday
 # 5 August 2023, moved to the next working day in Montréal, Monday 7 August 2023 (Quebec keeps
-# no holiday in August).
-EXTENDED_DUE = {"us-peru-tpa": datetime.date(2023, 7, 6), "usmca-cec": datetime.date(2023, 8, 7)}[
-    SLUG
-]
-EXTENDED_DUE_ES = {"us-peru-tpa": "6 de julio de 2023", "usmca-cec": "7 de agosto de 2023"}[SLUG]
-EXTENDED_DAYS_ES = {"us-peru-tpa": "60 días calendario", "usmca-cec": "90 días calendario"}[SLUG]
+# no holiday in August); CAFTA-DR 60 calendar days (Art. 17.7.5): 24 days to 31 May, 30 of June,
+# 6 of July → Thursday 6 July 2023, a working day in Guatemala City (its July holiday, Army Day,
+# is Monday 3 July).
+EXTENDED_DUE = {
+    "us-peru-tpa": datetime.date(2023, 7, 6),
+    "usmca-cec": datetime.date(2023, 8, 7),
+    "cafta-dr": datetime.date(2023, 7, 6),
+}[SLUG]
+EXTENDED_DUE_ES = {
+    "us-peru-tpa": "6 de julio de 2023",
+    "usmca-cec": "7 de agosto de 2023",
+    "cafta-dr": "6 de julio de 2023",
+}[SLUG]
+EXTENDED_DAYS_ES = {
+    "us-peru-tpa": "60 días calendario",
+    "usmca-cec": "90 días calendario",
+    "cafta-dr": "60 días calendario",
+}[SLUG]
 RESPONSE_TITLE = {
     "PE": "Respuesta del Gobierno del Perú",
     "MX": "Respuesta del Gobierno de México",
+    "GT": "Respuesta del Gobierno de Guatemala",
 }[A]
 
 

@@ -19,8 +19,9 @@ PASSWORD = "a-long-test-password"  # tests/factories.py
 DETERMINATION = {
     "us-peru-tpa": "Determination under Article 18.8.2",
     "usmca-cec": "Determination under Article 24.27(2)",
+    "cafta-dr": "Determination under Article 17.7.2",
 }[SLUG]
-LAST = {"us-peru-tpa": "f", "usmca-cec": "e"}[SLUG]  # the last criterion's letter
+LAST = {"us-peru-tpa": "f", "usmca-cec": "e", "cafta-dr": "f"}[SLUG]  # the last criterion's letter
 
 
 def code_for(device: TOTPDevice) -> str:

@@ -16,12 +16,18 @@ PASSWORD = "a-long-test-password"  # tests/factories.py
 DETERMINATION = {
     "us-peru-tpa": "Determination under Article 18.8.2",
     "usmca-cec": "Determination under Article 24.27(2)",
+    "cafta-dr": "Determination under Article 17.7.2",
 }[SLUG]
-IDENTIFIER = {"us-peru-tpa": r"SEM/PE/\d{3}/\d{4}", "usmca-cec": r"SEM-\d{2}-\d{3}"}[SLUG]
-SUGGESTED = {"us-peru-tpa": True, "usmca-cec": False}[SLUG]
+IDENTIFIER = {
+    "us-peru-tpa": r"SEM/PE/\d{3}/\d{4}",
+    "usmca-cec": r"SEM-\d{2}-\d{3}",
+    "cafta-dr": r"CAALA/\d{2}/\d{3}",
+}[SLUG]
+SUGGESTED = {"us-peru-tpa": True, "usmca-cec": False, "cafta-dr": True}[SLUG]
 LAST_CRITERION = {
     "us-peru-tpa": "(f) is filed by a person of a Party",
     "usmca-cec": "(e) indicates whether the matter has been communicated in writing",
+    "cafta-dr": "(f) is filed by a person of a Party",
 }[SLUG]
 
 
@@ -61,8 +67,9 @@ def test_register_check_propose_and_approve(page, officer, director):
 
     # The admissibility checklist, every criterion met, then the proposal.
     form = _open_action(page, DETERMINATION)
-    # The TPA's criterion (f) comes with a suggestion; the USMCA has no (f) (standing is in
-    # Art. 24.27(1)), so nothing is suggested (as tests/workspace/test_case_page.py checks).
+    # The TPA's and CAFTA-DR's criterion (f) comes with a suggestion; the USMCA has no (f)
+    # (standing is in Art. 24.27(1)), so nothing is suggested (as tests/workspace/test_case_page.py
+    # checks).
     assert ("Suggested: met." in form.inner_text()) is SUGGESTED
     for letter in CRITERIA:
         form.locator(f"#id_admissibility_determined-{letter}_finding_0").check()

@@ -4,25 +4,45 @@ from pathlib import Path
 
 import pytest
 
-from tests.parties import SLUG, TPA, A, council_members, identifier, slug
+from tests.parties import SLUG, TPA, A, council_members, identifier
 from workflow.registry import import_registry
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 # The docket's cases concern Party A (tests.parties): under the TPA they are the registry's own
 # Peruvian cases, word for word; under another profile the same cases with A's code and that
-# profile's identifiers (see ``for_profile``).
-SECRET_ID, SECRET_SLUG = identifier(A, 7, 2024), slug(A, 7, 2024)
-CALL_ID, CALL_SLUG = identifier(A, 9, 2024), slug(A, 9, 2024)
-SACA_1, SACA_1_SLUG = identifier(A, 1, 2023, "SACA-SEEM"), slug(A, 1, 2023, "SACA-SEEM")
-SACA_2, SACA_2_SLUG = identifier(A, 2, 2023, "SACA-SEEM"), slug(A, 2, 2023, "SACA-SEEM")
+# profile's identifiers (see ``for_profile``): the CEC's SEM-YY-NNN, CAFTA-DR's CAALA/YY/NNN
+# (its own prefix for the TPA's SEM; an older prefix, SACA-SEEM, kept).
+SECRET_ID, CALL_ID, SACA_1, SACA_2 = {
+    "us-peru-tpa": (
+        "SEM/PE/007/2024",
+        "SEM/PE/009/2024",
+        "SACA-SEEM/PE/001/2023",
+        "SACA-SEEM/PE/002/2023",
+    ),
+    "usmca-cec": ("SEM-24-007", "SEM-24-009", "SACA-SEEM-23-001", "SACA-SEEM-23-002"),
+    "cafta-dr": ("CAALA/24/007", "CAALA/24/009", "SACA-SEEM/23/001", "SACA-SEEM/23/002"),
+}[SLUG]
+SECRET_SLUG, CALL_SLUG, SACA_1_SLUG, SACA_2_SLUG = {
+    "us-peru-tpa": (
+        "sem-pe-007-2024",
+        "sem-pe-009-2024",
+        "saca-seem-pe-001-2023",
+        "saca-seem-pe-002-2023",
+    ),
+    "usmca-cec": ("sem-24-007", "sem-24-009", "saca-seem-23-001", "saca-seem-23-002"),
+    "cafta-dr": ("caala-24-007", "caala-24-009", "saca-seem-23-001", "saca-seem-23-002"),
+}[SLUG]
 
 _TPA_IDENTIFIER = re.compile(r"\b([A-Z]+(?:-[A-Z]+)*)/PE/(\d{3})/(\d{4})")
+# The installed profile's own prefix for the TPA's SEM, where it has another (CAFTA-DR's CAALA).
+_PREFIXES = {"us-peru-tpa": {}, "usmca-cec": {}, "cafta-dr": {"SEM": "CAALA"}}[SLUG]
 
 
 def for_profile(value):
     """A registry payload written for the TPA's Peru (``SEM/PE/007/2024``, ``"party": "PE"``,
-    ``party:PE``), as the installed profile's file on Party A: the identity under the TPA."""
+    ``party:PE``), as the installed profile's file on Party A: the identity under the TPA;
+    CAFTA-DR's CAALA/24/007 for the TPA's SEM/PE/007/2024 (``_PREFIXES``)."""
     if isinstance(value, dict):
         converted = {key: for_profile(item) for key, item in value.items()}
         if "submissions" in converted and SLUG != TPA:
@@ -37,7 +57,10 @@ def for_profile(value):
     if value in ("party:PE", "council:PE"):
         return value.replace("PE", A)
     return _TPA_IDENTIFIER.sub(
-        lambda m: identifier(A, int(m.group(2)), int(m.group(3)), m.group(1)), value
+        lambda m: identifier(
+            A, int(m.group(2)), int(m.group(3)), _PREFIXES.get(m.group(1), m.group(1))
+        ),
+        value,
     )
 
 

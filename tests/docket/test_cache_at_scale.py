@@ -69,7 +69,7 @@ def test_the_worker_makes_a_new_versions_statistics_before_anyone_asks(client, s
     with mock.patch.object(statistics, "compute", wraps=statistics.compute) as compute:
         statistics.warm_figures(current)  # what the worker runs
         # English and Spanish (and, under the CEC, French).
-        languages = {"us-peru-tpa": 2, "usmca-cec": 3}[SLUG]
+        languages = {"us-peru-tpa": 2, "usmca-cec": 3, "cafta-dr": 2}[SLUG]
         assert compute.call_count == languages
         assert fetch(client, "/en/statistics/")[1] == "miss"  # the page, not the figures
         assert fetch(client, "/es/statistics/")[1] == "miss"

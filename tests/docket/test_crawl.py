@@ -118,7 +118,7 @@ def test_crawl_never_meets_the_withheld_name_or_confidential_document(
     assert f"/es/docket/{SECRET_SLUG}/" in seen
     assert f"/api/v1/submissions/{SECRET_SLUG}/" in seen
     # 2 public files x 2 languages of the page (the CEC's 3, with French).
-    assert len(downloads) == {"us-peru-tpa": 4, "usmca-cec": 6}[SLUG]
+    assert len(downloads) == {"us-peru-tpa": 4, "usmca-cec": 6, "cafta-dr": 4}[SLUG]
     assert secret.sha256 not in downloads
     assert {"text/html", "application/json", "text/csv", "application/xml"} <= kinds
     if len(_starts()) > len(STARTS):

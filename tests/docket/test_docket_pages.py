@@ -24,7 +24,11 @@ from workflow.registry import import_registry
 pytestmark = pytest.mark.django_db
 
 # The article under which the Secretariat determines whether a submission meets the criteria.
-ADMISSIBILITY_ARTICLE = {"us-peru-tpa": "18.8.2", "usmca-cec": "24.27(2)"}[SLUG]
+ADMISSIBILITY_ARTICLE = {
+    "us-peru-tpa": "18.8.2",
+    "usmca-cec": "24.27(2)",
+    "cafta-dr": "17.7.2",
+}[SLUG]
 
 
 def test_docket_lists_registered_cases_with_counts(client, saca, secret_case):
@@ -215,6 +219,15 @@ def test_statistics_figures(saca, secret_case):
     assert {b["label"]: b["value"] for b in figures["by_party"]} == {
         "us-peru-tpa": {"Peru": 3, "United States": 0},
         "usmca-cec": {"Canada": 0, "Mexico": 3, "United States": 0},
+        "cafta-dr": {
+            "Costa Rica": 0,
+            "Dominican Republic": 0,
+            "El Salvador": 0,
+            "Guatemala": 3,
+            "Honduras": 0,
+            "Nicaragua": 0,
+            "United States": 0,
+        },
     }[SLUG]
     assert {b["label"]: b["value"] for b in figures["by_year"]} == {"2023": 2, "2024": 1}
     admissibility = next(s for s in figures["steps"] if s["kind"] == "admissibility")
@@ -224,8 +237,9 @@ def test_statistics_figures(saca, secret_case):
     assert admissibility["on_time"] == 3
     # The one Party response on record (002/2023), on Thursday 6 July 2023, to the request of
     # Sunday 7 May 2023: late against the TPA's 45 days (due Wednesday 21 June), on time against
-    # the CEC's 60 (due Thursday 6 July).
-    on_time, share = {"us-peru-tpa": (0, 0), "usmca-cec": (1, 100)}[SLUG]
+    # the CEC's 60 (due Thursday 6 July); CAFTA-DR's 45 days as the TPA's (21 June is no
+    # holiday in Guatemala).
+    on_time, share = {"us-peru-tpa": (0, 0), "usmca-cec": (1, 100), "cafta-dr": (0, 0)}[SLUG]
     assert (figures["responses_total"], figures["responses_on_time"]) == (1, on_time)
     assert figures["responses_share"] == share
 

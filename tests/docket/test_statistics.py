@@ -23,6 +23,11 @@ when extended):
 - C: day 39 of 60 — on time; Mexico commented, the United States and Canada did not: lapsed.
 - D: acknowledged on Tuesday 28 November, 5 working days (no holiday at the seat); its
   response due Tuesday 5 March 2024 (day 60; 2024 is a leap year): still waiting.
+
+Under CAFTA-DR (Party A is Guatemala; the seat is Guatemala City; the TPA's periods): as under
+the TPA, but for Guatemala's holidays: D is acknowledged in 5 working days (Thanksgiving is no
+holiday there) and its response is due on day 45 itself, Monday 19 February 2024; C's draft
+goes uncommented by the United States and the five other Parties: six periods lapsed.
 """
 
 import datetime
@@ -58,6 +63,22 @@ EXPECTED = {
         "lengths": (60, 90),
         "median": 62,
         "comments_lapsed": 2,
+        "acknowledged_max": 5,
+    },
+    "cafta-dr": {
+        # The TPA's periods: B's response on Monday 3 July 2023 (a holiday in Guatemala, Army
+        # Day; a response may still arrive on it), day 57 of its 60.
+        "b_responded": D(2023, 7, 3),
+        "b_days": 57,
+        # A, C: 7 May + 45 days = Wednesday 21 June 2023; B: 7 May + 60 = Thursday 6 July; D:
+        # 5 January 2024 + 45 = Monday 19 February 2024 (no holiday in Guatemala: Washington's
+        # Birthday is not one).
+        "due": (D(2023, 6, 21), D(2023, 7, 6), D(2023, 6, 21), D(2024, 2, 19)),
+        "lengths": (45, 60),
+        "median": 48,
+        # C: A commented; B and the five others did not.
+        "comments_lapsed": 6,
+        # D: 22, 23, 24, 27, 28 November 2023, 5 working days (Thanksgiving is no holiday).
         "acknowledged_max": 5,
     },
 }[SLUG]
@@ -160,7 +181,7 @@ def test_units_as_stated(fixture_cases):
     acknowledgement = step(figures, "acknowledgement")
     # A, B, C: filed Friday 10 March, acknowledged Monday 13 March 2023: 1 working day (3
     # calendar days). D: 4 working days (7 calendar days, with Thanksgiving; CEC: 5, Canada's
-    # Thanksgiving is in October).
+    # Thanksgiving is in October; CAFTA-DR: 5, no holiday in Guatemala).
     assert acknowledgement["unit"] == "working days"
     assert (acknowledgement["count"], acknowledgement["min"], acknowledgement["max"]) == (
         4,

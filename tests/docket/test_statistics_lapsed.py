@@ -17,8 +17,8 @@ D = datetime.date
 
 def test_an_unused_comment_period_is_not_overdue_on_the_docket(client):
     # The draft went to the Parties on 2 October 2023; their 45 days ended on 16 November: one
-    # period per Party (the TPA's two, the CEC's three).
-    parties = {"us-peru-tpa": 2, "usmca-cec": 3}[SLUG]
+    # period per Party (the TPA's two, the CEC's three, CAFTA-DR's seven).
+    parties = {"us-peru-tpa": 2, "usmca-cec": 3, "cafta-dr": 7}[SLUG]
     with frozen(D(2023, 11, 20)):
         story = drive("draft_comment_period")
         body = client.get(f"/en/docket/{story.case.slug}/").content.decode()
@@ -35,13 +35,13 @@ def test_a_lapsed_comment_period_is_no_failure_and_the_docket_never_says_missed(
         story = drive("final_factual_record", comments=(A,))
         body = client.get(f"/en/docket/{story.case.slug}/").content.decode()
         figures = statistics.compute()
-    # A commented; B (and the CEC's Canada) did not.
+    # A commented; B (and the CEC's Canada, CAFTA-DR's five others) did not.
     assert Deadline.objects.get(kind="draft_comments", party=B).state == "lapsed"
     assert "missed" not in body.lower()
     comments = next(s for s in figures["steps"] if s["kind"] == "draft_comments")
     assert (comments["on_time"], comments["lapsed"], comments["late"]) == (
         1,
-        {"us-peru-tpa": 1, "usmca-cec": 2}[SLUG],
+        {"us-peru-tpa": 1, "usmca-cec": 2, "cafta-dr": 6}[SLUG],
         0,
     )
     assert all(s["kind"] != "draft_comments" for s in figures["binding_steps"])

@@ -46,6 +46,16 @@ WORDS = {
         ("es", "México · Estados Unidos · Alemania · por el Secretariado · Gobierno de México"),
         ("fr", "Mexique · États-Unis · Allemagne · par le Secrétariat · Gouvernement du Mexique"),
     ],
+    "cafta-dr": [
+        (
+            "en",
+            "Guatemala · United States · Germany · by the Secretariat · Government of Guatemala",
+        ),
+        (
+            "es",
+            "Guatemala · Estados Unidos · Alemania · por la Secretaría · Gobierno de Guatemala",
+        ),
+    ],
 }[SLUG]
 
 

@@ -39,15 +39,24 @@ LABEL_ES = "Nombre reservado a solicitud del remitente"
 LABEL_EN = "Name withheld at the submitter's request"
 # The case's identifier (the first of 2026 on Party A), the article under which the final
 # record is published, and the title the Party gives its response.
-CASE_ID = {"us-peru-tpa": "SEM/PE/001/2026", "usmca-cec": "SEM-26-001"}[SLUG]
+CASE_ID = {
+    "us-peru-tpa": "SEM/PE/001/2026",
+    "usmca-cec": "SEM-26-001",
+    "cafta-dr": "CAALA/26/001",
+}[SLUG]
 PUBLICATION_ARTICLE = {
     "us-peru-tpa": ("artículo 18.9.7", "Article 18.9.7"),
     # The CEC's notices cite Article 24.28 whole (its paragraphs were not read: profile_cec).
     "usmca-cec": ("artículo 24.28, habiéndolo", "Article 24.28, the Council"),
+    "cafta-dr": ("artículo 17.8.7", "Article 17.8.7"),
 }[SLUG]
 # The languages of the Secretariat's formal documents: the Spanish original and its official
 # translations (the CEC's French too), and the French dates of the steps below.
-LANGUAGES = {"us-peru-tpa": {"es", "en"}, "usmca-cec": {"es", "en", "fr"}}[SLUG]
+LANGUAGES = {
+    "us-peru-tpa": {"es", "en"},
+    "usmca-cec": {"es", "en", "fr"},
+    "cafta-dr": {"es", "en"},
+}[SLUG]
 FRENCH_DATES = {
     "3 March 2026": "3 mars 2026",
     "10 March 2026": "10 mars 2026",
@@ -58,6 +67,7 @@ FRENCH_DATES = {
 RESPONSE_TITLE = {
     "us-peru-tpa": "Respuesta del Gobierno del Perú",
     "usmca-cec": "Respuesta del Gobierno de México",
+    "cafta-dr": "Respuesta del Gobierno de Guatemala",
 }[SLUG]
 
 
@@ -234,6 +244,7 @@ def test_a_case_from_filing_to_publication_in_documents(
         assert [(d.language, d.visibility) for d in drafts] == {
             "us-peru-tpa": [("es", "secretariat"), ("en", "secretariat")],
             "usmca-cec": [("es", "secretariat"), ("en", "secretariat"), ("fr", "secretariat")],
+            "cafta-dr": [("es", "secretariat"), ("en", "secretariat")],
         }[SLUG]
         determination = web.approve(proposal)
     assert determination.code == f"{CASE_ID}/D1"
@@ -284,7 +295,7 @@ def test_a_case_from_filing_to_publication_in_documents(
     assert decision.code == f"{CASE_ID}/D2"
     # The generated drafts stay in the history: the determination and the request, in each
     # language of the Secretariat's documents.
-    assert first.documents.count() == {"us-peru-tpa": 4, "usmca-cec": 6}[SLUG]
+    assert first.documents.count() == {"us-peru-tpa": 4, "usmca-cec": 6, "cafta-dr": 4}[SLUG]
     issued = decision.documents.get(language="es", kind="determination")
     assert issued.sha256 == replaced.documents.get(language="es", kind="determination").sha256
     assert issued.sha256 != draft.sha256

@@ -26,6 +26,7 @@ MET = {c: {"met": True, "reasons": f"({c}) se cumple."} for c in CRITERIA}
 ARTICLE, CRITERIA_COUNT, LANGUAGES = {
     "us-peru-tpa": ("18.8.2", 6, 2),
     "usmca-cec": ("24.27(2)", 5, 3),
+    "cafta-dr": ("17.7.2", 6, 2),
 }[SLUG]
 
 

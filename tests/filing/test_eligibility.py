@@ -4,7 +4,10 @@ US–Peru TPA: criterion (f) with Art. 18.8.3. A person of the United States (a 
 permanent resident, or an organization constituted there) may not file about the United States,
 even one who is also Peruvian. USMCA–CEC: any person residing or established in a Party may
 file about any of the three Parties, their own included (Art. 24.27(1)); only a person of no
-Party is warned."""
+Party is warned. CAFTA-DR: the TPA's rule among seven Parties, Art. 17.7.2(f) and 17.7.3: a
+person of the United States may not file about the United States; a person of any Party may
+file about any other Party, and a person of a Party other than the United States about their
+own."""
 
 import pytest
 
@@ -14,12 +17,22 @@ from tests.parties import SLUG
 
 pytestmark = pytest.mark.django_db
 
-US_PERSON = "is a person of the United States. Under Article 18.8.3"
-BOTH = "is a person of the United States as well as of Peru"
+US_PERSON = {
+    "us-peru-tpa": "is a person of the United States. Under Article 18.8.3",
+    "usmca-cec": None,  # no such rule
+    "cafta-dr": "is a person of the United States. Under Article 17.7.3",
+}[SLUG]
+BOTH = {
+    "us-peru-tpa": "is a person of the United States as well as of Peru",
+    "usmca-cec": None,  # no such rule
+    "cafta-dr": "is a person of the United States as well as of another Party",
+}[SLUG]
 NEITHER = {
     "us-peru-tpa": "does not appear to be a person of Peru or of the United States",
     "usmca-cec": "does not appear to reside or be established in Canada, Mexico or the United "
     "States. Under Article 24.27(1)",
+    "cafta-dr": "does not appear to be a person of a Party to the CAFTA-DR. Under Article "
+    "17.7.2(f)",
 }[SLUG]
 
 CASES = {
@@ -64,6 +77,33 @@ CASES = {
         ("individual", "MX", "CL", "US", NEITHER),
         ("individual", "MX", "CA", "MX", None),
     ],
+    "cafta-dr": [
+        # A Guatemalan national may file about the United States, and about Guatemala.
+        ("individual", "GT", "", "US", None),
+        ("individual", "GT", "", "GT", None),
+        # A dual Guatemala/US national (nationality US, the form's second country GT) is a
+        # person of the United States: warned.
+        ("individual", "US", "GT", "US", BOTH),
+        # A Guatemalan national who is a US permanent resident: a person of the United States.
+        ("individual", "GT", "US", "US", BOTH),
+        # A US national may file about Guatemala, and about any other Party.
+        ("individual", "US", "", "GT", None),
+        ("individual", "US", "", "NI", None),
+        # An organization constituted in the United States, about the United States: warned.
+        ("organization", "US", "", "US", US_PERSON),
+        # ... and about Guatemala it may file.
+        ("organization", "US", "", "GT", None),
+        # A person of another Party may file about a third Party, and about their own.
+        ("individual", "CR", "", "GT", None),
+        ("organization", "DO", "", "DO", None),
+        # A third-country national resident in the United States is a person of the United
+        # States: about the United States, warned; about Guatemala, not.
+        ("individual", "MX", "US", "US", US_PERSON),
+        ("individual", "MX", "US", "GT", None),
+        # A person of no Party is warned whichever Party.
+        ("individual", "CL", "", "GT", NEITHER),
+        ("individual", "PE", "", "US", NEITHER),
+    ],
 }[SLUG]
 
 
@@ -103,6 +143,12 @@ RULE = {
         "be made by a person residing or established in Canada, Mexico or the United States "
         "(Article 24.27(1))",
         "may file about any of the three Parties, their own included (Article 24.27(1))",
+    ),
+    "cafta-dr": (
+        "be made by a person of a Party: Costa Rica, the Dominican Republic, El Salvador, "
+        "Guatemala, Honduras, Nicaragua or the United States (Article 17.7.2(f))",
+        "even one who is also a national of another Party",
+        "may not file a submission about the United States (Article 17.7.3)",
     ),
 }[SLUG]
 

@@ -18,7 +18,11 @@ pytestmark = pytest.mark.django_db
 
 
 # The criterion on the Party's reply to the authorities, cited on the form.
-CRITERION_E = {"us-peru-tpa": "Article 18.8.2(e)", "usmca-cec": "Article 24.27(2)(e)"}[SLUG]
+CRITERION_E = {
+    "us-peru-tpa": "Article 18.8.2(e)",
+    "usmca-cec": "Article 24.27(2)(e)",
+    "cafta-dr": "Article 17.7.2(e)",
+}[SLUG]
 
 
 def token_in(html: str, name: str) -> str:
@@ -209,6 +213,14 @@ WARNED_ABOUT_US = {
             "the Secretariat reads this as any person or organization residing or established",
         ),
     ),
+    # As under the TPA (Art. 17.7.3).
+    "cafta-dr": (
+        "US",
+        (
+            "Jane Doe is a person of the United States. Under Article 17.7.3",
+            "Commission for Environmental Cooperation (CEC)",
+        ),
+    ),
 }[SLUG]
 
 
@@ -244,6 +256,7 @@ NEITHER = {
     "us-peru-tpa": "Ana does not appear to be a person of Peru or of the United States.",
     "usmca-cec": "Ana does not appear to reside or be established in Canada, Mexico or the "
     "United States.",
+    "cafta-dr": "Ana does not appear to be a person of a Party to the CAFTA-DR.",
 }[SLUG]
 
 
@@ -260,6 +273,7 @@ def test_a_person_of_neither_party_is_warned(client):
 US_NATIONAL_IN_A = {
     "us-peru-tpa": (200, "is a person of the United States as well as of Peru"),
     "usmca-cec": (302, None),
+    "cafta-dr": (200, "is a person of the United States as well as of another Party"),
 }[SLUG]
 
 

@@ -102,12 +102,30 @@ TYPED = {
         ("canadiense", "CA"),
         ("Canadienne", "CA"),
     ],
+    "cafta-dr": [
+        ("GT", "GT"),
+        ("gt", "GT"),
+        ("Guatemala", "GT"),
+        ("guatemala", "GT"),
+        ("Estados Unidos", "US"),
+        ("Guatemalteca", "GT"),
+        ("guatemalteco", "GT"),
+        ("Estadounidense", "US"),
+        ("American", "US"),
+        ("República Dominicana", "DO"),
+        ("dominicana", "DO"),
+        ("Costarricense", "CR"),
+        ("salvadoreño", "SV"),
+        ("hondureña", "HN"),
+        ("nicaragüense", "NI"),
+    ],
 }[SLUG]
 
 # The error's example: a Party of the profile.
 UNKNOWN = {
     "us-peru-tpa": "Choose a country from the list (for example, Peru).",
     "usmca-cec": "Choose a country from the list (for example, Canada).",
+    "cafta-dr": "Choose a country from the list (for example, Costa Rica).",
 }[SLUG]
 
 
@@ -160,6 +178,7 @@ def test_every_country_the_page_suggests_is_taken_back_in_its_language(client, s
 IN_PAGE_LANGUAGE = {
     "us-peru-tpa": ("es", "Perú", "Chile", "PE", "CL"),
     "usmca-cec": ("fr", "Mexique", "Chili", "MX", "CL"),
+    "cafta-dr": ("es", "Guatemala", "Chile", "GT", "CL"),
 }[SLUG]
 
 

@@ -1,5 +1,7 @@
 """The private tracking page, its actions, and "lost your link?"."""
 
+import datetime
+
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -10,7 +12,7 @@ from django.utils.translation import gettext
 from notices.models import Notice
 from submissions.models import Submitter
 from tests.filing.conftest import PDF
-from tests.helpers_cases import drive
+from tests.helpers_cases import drive, frozen
 from tests.parties import SLUG, A
 from workflow.models import Event
 
@@ -34,14 +36,29 @@ def link_of(case, position=0, client=None):
 DETERMINATION = {
     "us-peru-tpa": "Determination under Article 18.8.2",
     "usmca-cec": "Determination under Article 24.27(2)",
+    "cafta-dr": "Determination under Article 17.7.2",
 }[SLUG]
+# A day within the revision period of drive()'s case (found not to meet the criteria on 10 April
+# 2023; its 30 days end on 10 May): a submitter may revise. After it CAFTA-DR refuses a revised
+# submission (tests/test_late_revision.py), where the TPA accepts it marked late.
+IN_REVISION_PERIOD = datetime.date(2023, 4, 20)
 # Every Party's name in Spanish, as its comment period on the draft is named.
 PARTIES_ES = {
     "us-peru-tpa": ("Perú", "Estados Unidos"),
     "usmca-cec": ("Canadá", "México", "Estados Unidos"),
+    "cafta-dr": (
+        "Costa Rica",
+        "República Dominicana",
+        "El Salvador",
+        "Guatemala",
+        "Honduras",
+        "Nicaragua",
+        "Estados Unidos",
+    ),
 }[SLUG]
 
 
+@frozen(IN_REVISION_PERIOD)
 def test_the_tracking_page_shows_stage_timeline_and_deadlines(
     client, django_assert_max_num_queries
 ):
@@ -123,6 +140,7 @@ def test_a_reissued_link_ends_the_old_sessions(client):
     assert client.get("/en/track/" + "n" * 43 + "/", follow=True).status_code == 200
 
 
+@frozen(IN_REVISION_PERIOD)
 def test_a_revision_returns_the_case_to_admissibility_review(client, officer):
     case = drive("awaiting_revision").case
     membership, url = link_of(case, client=client)
@@ -175,6 +193,7 @@ def test_a_tracking_page_reopened_without_its_link_says_how_to_get_back(client):
     assert Client().get("/es/track/case/999999/").content.decode().count("enlace privado") >= 1
 
 
+@frozen(IN_REVISION_PERIOD)
 def test_a_revision_needs_a_file_of_an_accepted_type(client):
     case = drive("awaiting_revision").case
     _membership, url = link_of(case, client=client)

@@ -33,6 +33,15 @@ PUBLIC = {
         ],
         "http://testserver/en/docket/sem-23-001/",
     ),
+    "cafta-dr": (
+        [
+            "CAALA/23/001: Submission filed",
+            "CAALA/23/001: Acknowledgement of receipt",
+            "CAALA/23/001: Determination under Article 17.7.2",
+            "CAALA/23/001: Determination under Article 17.7.4",
+        ],
+        "http://testserver/en/docket/caala-23-001/",
+    ),
 }[SLUG]
 
 

@@ -29,6 +29,7 @@ BROKER = "redis://127.0.0.1:6379/13"
 CODE_STARTS, CODE_ENDS = {
     "us-peru-tpa": ("SEM/PE/001/", "/D1"),
     "usmca-cec": ("SEM-", "-001/D1"),
+    "cafta-dr": ("CAALA/", "/001/D1"),
 }[SLUG]
 
 

@@ -19,8 +19,8 @@ pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date(2024, 5, 6)
 # What each profile writes for Party A's case of drive() (filed in 2023) and for the Party's
-# response requested on Monday 6 May 2024, in Spanish (TPA: 45 days, a Thursday; CEC: 60
-# days, Friday 5 July 2024).
+# response requested on Monday 6 May 2024, in Spanish (TPA and CAFTA-DR: 45 days, a
+# Thursday; CEC: 60 days, Friday 5 July 2024).
 CASE, RESPONSE_DUE_ES, COMMENTS_ES = {
     "us-peru-tpa": (
         "SEM/PE/001/2023",
@@ -31,6 +31,12 @@ CASE, RESPONSE_DUE_ES, COMMENTS_ES = {
         "SEM-23-001",
         "5 de julio de 2024",
         "las observaciones de México sobre el borrador",
+    ),
+    # 45 days, as the TPA's: Thursday 20 June 2024, no holiday in Guatemala.
+    "cafta-dr": (
+        "CAALA/23/001",
+        "20 de junio de 2024",
+        "las observaciones de Guatemala sobre el borrador",
     ),
 }[SLUG]
 

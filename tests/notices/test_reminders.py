@@ -16,6 +16,8 @@ D = datetime.date
 DUE, DUE_WORDS, CASE = {
     "us-peru-tpa": (D(2023, 6, 21), "21 June 2023", "SEM/PE/001/2023"),
     "usmca-cec": (D(2023, 7, 6), "6 July 2023", "SEM-23-001"),
+    # 45 days, as the TPA's; Wednesday 21 June 2023 is no holiday in Guatemala.
+    "cafta-dr": (D(2023, 6, 21), "21 June 2023", "CAALA/23/001"),
 }[SLUG]
 
 
@@ -78,6 +80,7 @@ def test_the_staff_digest_goes_once_a_day(officer, director):
     later_day, later_words = {
         "us-peru-tpa": (D(2023, 6, 23), "23 June 2023"),
         "usmca-cec": (D(2023, 7, 8), "8 July 2023"),
+        "cafta-dr": (D(2023, 6, 23), "23 June 2023"),
     }[SLUG]
     first, _second = sweep_twice(later_day)
     assert first["digest"] == 1

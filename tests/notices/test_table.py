@@ -15,6 +15,11 @@ AS_IN_THE_README = {
         "Article 24.28": "Article 18.9.1",
         "(90 days)": "(60 days)",
     },
+    "cafta-dr": {
+        "Article 17.7.2": "Article 18.8.2",
+        "Article 17.7.4": "Article 18.8.4",
+        "Article 17.8.1": "Article 18.9.1",
+    },
 }[SLUG]
 
 

@@ -16,6 +16,10 @@ SUBJECTS = {
         "Su cuenta en el Secretariado de la CCA",
         "Your account with the CEC Secretariat",
     ),
+    "cafta-dr": (
+        "Su cuenta en la Secretaría de Asuntos Ambientales",
+        "Your account with the Secretariat for Environmental Matters",
+    ),
 }[SLUG]
 
 

@@ -14,16 +14,18 @@ D = datetime.date
 
 # How many members' instructions make the Council's (TPA Arts. 18.9.2 and 18.9.7: any one;
 # the CEC: two of the three).
-NEEDED = {"us-peru-tpa": 1, "usmca-cec": 2}[SLUG]
+NEEDED = {"us-peru-tpa": 1, "usmca-cec": 2, "cafta-dr": 1}[SLUG]
 # The Council's notification, under the profile's article.
 NOTIFICATION = {
     "us-peru-tpa": "Notification to the Council under Article 18.9.1",
     "usmca-cec": "Notification to the Council under Article 24.28",
+    "cafta-dr": "Notification to the Council under Article 17.8.1",
 }[SLUG]
 # Why the Secretariat may not publish without the Council's instruction.
 PUBLISH_ONLY = {
     "us-peru-tpa": "only if a Council member",
     "usmca-cec": "only when two of the three members",
+    "cafta-dr": "only if a Council member",
 }[SLUG]
 
 
@@ -78,7 +80,8 @@ def test_instruction_moves_the_case_to_preparation_and_publication_needs_an_inst
         b_council,
     )
     # 120 days from the Council's instruction of Tuesday 1 August 2023 (under the CEC, the
-    # second member's, the same day): Wednesday 29 November 2023 under both profiles.
+    # second member's, the same day): Wednesday 29 November 2023 under each profile (not a
+    # holiday in Lima, Montréal or Guatemala City).
     draft = Deadline.objects.get(submission=case, kind="draft_factual_record")
     assert (draft.state, draft.start_on, draft.due_on) == ("open", D(2023, 8, 1), D(2023, 11, 29))
 

@@ -65,6 +65,7 @@ MATRIX = {
         {
             "us-peru-tpa": codes(L, 403, 403, 403, 404, 302, 302, 403),
             "usmca-cec": codes(L, 403, 403, 403, 404, 200, 200, 403),
+            "cafta-dr": codes(L, 403, 403, 403, 404, 302, 302, 403),
         }[SLUG],
     ),
     # Publication is offered once the final factual record is submitted (before, the page

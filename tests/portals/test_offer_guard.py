@@ -21,15 +21,20 @@ AFTER_DRAFT = TIMELINE["draft_submitted"] + datetime.timedelta(days=1)
 AFTER_NOTICE = TIMELINE["factual_record_notified"] + datetime.timedelta(days=1)
 
 # Party A's name in English, and its Council member.
-A_NAME = {"us-peru-tpa": "Peru", "usmca-cec": "Mexico"}[SLUG]
-A_MEMBER = {"us-peru-tpa": "Council member of Peru", "usmca-cec": "Council member of Mexico"}[SLUG]
+A_NAME = {"us-peru-tpa": "Peru", "usmca-cec": "Mexico", "cafta-dr": "Guatemala"}[SLUG]
+A_MEMBER = {
+    "us-peru-tpa": "Council member of Peru",
+    "usmca-cec": "Council member of Mexico",
+    "cafta-dr": "Council member of Guatemala",
+}[SLUG]
 # How many members' instructions make the Council's (TPA: any one; CEC: two of three).
-NEEDED = {"us-peru-tpa": 1, "usmca-cec": 2}[SLUG]
+NEEDED = {"us-peru-tpa": 1, "usmca-cec": 2, "cafta-dr": 1}[SLUG]
 # What a member is offered once the Council is notified: the instruction, and where the
 # profile adds it (the CEC's COUNCIL_VOTES) a vote against.
 BEFORE_INSTRUCTION = {
     "us-peru-tpa": ["council_instructed"],
     "usmca-cec": ["council_instructed", "council_declined"],
+    "cafta-dr": ["council_instructed"],
 }[SLUG]
 
 

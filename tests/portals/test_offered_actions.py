@@ -44,6 +44,10 @@ BEFORE_INSTRUCTION = {
             "Vote against preparing a factual record",
         ],
     },
+    "cafta-dr": {
+        "kinds": ["council_instructed"],
+        "buttons": ["Instruct the Secretariat to prepare a factual record"],
+    },
 }[SLUG]
 
 

@@ -22,22 +22,31 @@ REQUESTED = TIMELINE["response_decided"]  # Sunday 7 May 2023
 # - TPA Art. 18.8.5: 45 days → Wednesday 21 June; 60 → Thursday 6 July.
 # - CEC (USMCA Art. 24.27(4)): 60 days → Thursday 6 July; 90 → Saturday 5 August, moved to
 #   Monday 7 August 2023 (not a holiday in Montréal: Quebec keeps no Civic Holiday).
+# - CAFTA-DR Art. 17.7.5: 45 days → Wednesday 21 June; 60 → Thursday 6 July 2023 (neither a
+#   holiday in Guatemala City: its Army Day was kept on Monday 3 July).
 PERIOD = {
     "us-peru-tpa": {"days": 45, "extended": 60, "extended_due": D(2023, 7, 6)},
     "usmca-cec": {"days": 60, "extended": 90, "extended_due": D(2023, 8, 7)},
+    "cafta-dr": {"days": 45, "extended": 60, "extended_due": D(2023, 7, 6)},
 }[SLUG]
 # The first day after the period, when exceptional circumstances can no longer be notified:
-# TPA day 46 (Thursday 22 June); CEC day 61 (Friday 7 July).
-PERIOD_OVER = {"us-peru-tpa": D(2023, 6, 22), "usmca-cec": D(2023, 7, 7)}[SLUG]
+# TPA day 46 (Thursday 22 June); CEC day 61 (Friday 7 July); CAFTA-DR day 46 (Thursday 22 June).
+PERIOD_OVER = {
+    "us-peru-tpa": D(2023, 6, 22),
+    "usmca-cec": D(2023, 7, 7),
+    "cafta-dr": D(2023, 6, 22),
+}[SLUG]
 # The title Party A's government gives its response.
 RESPONSE_TITLE = {
     "us-peru-tpa": "Respuesta del Gobierno del Perú",
     "usmca-cec": "Respuesta del Gobierno de México",
+    "cafta-dr": "Respuesta del Gobierno de Guatemala",
 }[SLUG]
 # The information a Party sends with its response, under the profile's article.
 PRIVATE_REMEDIES = {
     "us-peru-tpa": "Private remedies (Art. 18.8.5(b)(ii))",
     "usmca-cec": "Private remedies (Art. 24.27)",
+    "cafta-dr": "Private remedies (Art. 17.7.5(b)(ii))",
 }[SLUG]
 
 

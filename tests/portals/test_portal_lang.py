@@ -16,7 +16,11 @@ from tests.parties import SLUG, A
 pytestmark = pytest.mark.django_db
 
 # The title of Party A's response.
-RESPONSE = {"us-peru-tpa": "Respuesta del Perú", "usmca-cec": "Respuesta de México"}[SLUG]
+RESPONSE = {
+    "us-peru-tpa": "Respuesta del Perú",
+    "usmca-cec": "Respuesta de México",
+    "cafta-dr": "Respuesta de Guatemala",
+}[SLUG]
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 

@@ -108,6 +108,16 @@ RESPONSE = {
         "day_after": D(2023, 7, 10),
         "extended": (90, D(2023, 8, 8)),
     },
+    # The TPA's lengths at Guatemala City: 45 days → Saturday 24 June, due Monday 26 June;
+    # 60 days → Sunday 9 July → Monday 10 July (Guatemala's Army Day, Monday 3 July, is
+    # before; no holiday on 26 June or 10 July).
+    "cafta-dr": {
+        "length": 45,
+        "last_day": D(2023, 6, 24),
+        "due_on": D(2023, 6, 26),
+        "day_after": D(2023, 6, 25),
+        "extended": (60, D(2023, 7, 10)),
+    },
 }[SLUG]
 
 
@@ -148,12 +158,20 @@ REVISION_DUE = {
     # days 1–4, then eleven full weeks to Friday 11 August (day 59; 24 June and 1 July fall on
     # Saturdays, observed on no other day in 2023): Monday 14 August.
     "usmca-cec": D(2023, 8, 14),
+    # 30 days → Monday 19 June 2023: Juneteenth is no holiday in Guatemala, so not moved.
+    "cafta-dr": D(2023, 6, 19),
 }[SLUG]
 
 # The first revision period when the case closes on 15 May 2023: the TPA's (30 days from 10
-# April) had ended on 10 May, so it lapses; the CEC's (60 working days) runs to 4 July, so the
-# closure cancels it.
-FIRST_REVISION_ENDS = {"us-peru-tpa": "lapsed", "usmca-cec": "cancelled"}[SLUG]
+# April) had ended on 10 May, so it lapses (CAFTA-DR's too: Wednesday 10 May is a working day
+# in Guatemala); the CEC's (60 working days) runs to 4 July, so the closure cancels it.
+FIRST_REVISION_ENDS = {"us-peru-tpa": "lapsed", "usmca-cec": "cancelled", "cafta-dr": "lapsed"}[
+    SLUG
+]
+
+# A revision filed after the fresh period: the TPA and the CEC accept it, met late; CAFTA-DR
+# refuses it, naming the fresh period's end (the first had ended on 10 May).
+LATE_REVISION_REFUSED = {"us-peru-tpa": False, "usmca-cec": False, "cafta-dr": True}[SLUG]
 
 
 def test_a_revision_after_a_reopening_is_late_against_the_fresh_period(db):
@@ -163,8 +181,19 @@ def test_a_revision_after_a_reopening_is_late_against_the_fresh_period(db):
     fresh = _deadline(story.case, "revision")
     assert (fresh.start_on, fresh.due_on) == (D(2023, 5, 20), REVISION_DUE)
     late = REVISION_DUE + datetime.timedelta(days=1)
-    story.add("revision_filed", late, author="submitter")
-    fresh.refresh_from_db()
-    assert (fresh.state, fresh.met_on, fresh.late) == ("met", late, True)
+    if LATE_REVISION_REFUSED:
+        with pytest.raises(RuleViolation) as refused:
+            story.add("revision_filed", late, author="submitter")
+        assert refused.value.rule == "late revision refused"
+        assert "ended on 19 June 2023." in str(refused.value)
+        assert story.stage == S.AWAITING_REVISION
+        # On the fresh period's last day it is still in time.
+        story.add("revision_filed", REVISION_DUE, author="submitter")
+        fresh.refresh_from_db()
+        assert (fresh.state, fresh.met_on, fresh.late) == ("met", REVISION_DUE, False)
+    else:
+        story.add("revision_filed", late, author="submitter")
+        fresh.refresh_from_db()
+        assert (fresh.state, fresh.met_on, fresh.late) == ("met", late, True)
     first = Deadline.objects.filter(submission=story.case, kind="revision").order_by("id").first()
     assert first.state == FIRST_REVISION_ENDS

@@ -26,12 +26,15 @@ REVISION = {
     # Patriots' Day, is skipped): 11–14 April are days 1–4, six full weeks to 19 May (29), 23–26
     # May (33), five full weeks to 30 June (58), 3 and 4 July: Tuesday 4 July; closed 5 July.
     "usmca-cec": (D(2023, 7, 4), D(2023, 7, 5)),
+    # 30 days: Wednesday 10 May, a working day in Guatemala; closed on 15 May.
+    "cafta-dr": (D(2023, 5, 10), D(2023, 5, 15)),
 }[SLUG]
 
 # The Party's response period from the request of Sunday 7 May 2023, and the day after it.
 RESPONSE_DUE = {
     "us-peru-tpa": D(2023, 6, 21),  # 45 days: Wednesday 21 June
     "usmca-cec": D(2023, 7, 6),  # 60 days: Thursday 6 July
+    "cafta-dr": D(2023, 6, 21),  # 45 days: Wednesday 21 June, no holiday in Guatemala
 }[SLUG]
 
 

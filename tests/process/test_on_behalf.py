@@ -31,6 +31,9 @@ RESPONSE = {
     # 60 days: Thursday 6 July; approved Friday 7 July; 90 days: Saturday 5 August, moved to
     # Monday 7 August (the Civic Holiday is no holiday in Québec).
     "usmca-cec": {"due": D(2023, 7, 6), "approved": D(2023, 7, 7), "extended": D(2023, 8, 7)},
+    # As the TPA's: 45 days: Wednesday 21 June; 60 days: Thursday 6 July (Guatemala's Monday
+    # 3 July holiday is before it).
+    "cafta-dr": {"due": D(2023, 6, 21), "approved": D(2023, 6, 23), "extended": D(2023, 7, 6)},
 }[SLUG]
 
 

@@ -61,6 +61,8 @@ REOPENINGS = {
             # 2 February is day 1; seven full weeks to Friday 22 March (36); Good Friday 29
             # March is a holiday, 25–28 March (40); four full weeks to Friday 26 April (60).
             "usmca-cec": D(2024, 4, 26),
+            # 30 days → Saturday 2 March → Monday 4 March (no holiday in Guatemala).
+            "cafta-dr": D(2024, 3, 4),
         }[SLUG],
     ),
     S.RESPONSE_DECISION: ("response_decision", D(2024, 3, 4)),
@@ -69,8 +71,10 @@ REOPENINGS = {
         {
             "us-peru-tpa": D(2024, 3, 18),  # 45 days → Sunday 17 March
             "usmca-cec": D(2024, 4, 1),  # 60 days → Monday 1 April (not a holiday in Québec)
+            "cafta-dr": D(2024, 3, 18),  # 45 days → Sunday 17 March → Monday 18 March
         }[SLUG],
     ),
+    # 60 days → Monday 1 April 2024 (Guatemala's Holy Week ends Saturday 30 March).
     S.FACTUAL_RECORD_DECISION: ("factual_record_decision", D(2024, 4, 1)),
     S.AWAITING_COUNCIL: ("council_instruction", D(2024, 4, 1)),
     S.FINAL_FACTUAL_RECORD: ("publication", D(2024, 4, 1)),

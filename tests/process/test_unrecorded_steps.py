@@ -168,8 +168,13 @@ def test_a_legacy_history_imports_and_the_docket_states_the_gap(client, db):
     assert (case.stage, case.closure_reason) == (S.CLOSED, "factual_record_published")
     states = _states(case)
     # response_decision: 30 days from 1 June 2018 → 1 July 2018, a Sunday → 2 July; at
-    # Montréal 1 July is also Canada Day, observed on Monday 2 July → Tuesday 3 July.
-    due_on = {"us-peru-tpa": D(2018, 7, 2), "usmca-cec": D(2018, 7, 3)}[SLUG]
+    # Montréal 1 July is also Canada Day, observed on Monday 2 July → Tuesday 3 July; in
+    # Guatemala Army Day fell on Saturday 30 June 2018, not observed on Monday 2 July.
+    due_on = {
+        "us-peru-tpa": D(2018, 7, 2),
+        "usmca-cec": D(2018, 7, 3),
+        "cafta-dr": D(2018, 7, 2),
+    }[SLUG]
     assert states[("response_decision", "")] == ("unknown", due_on)
     assert not Deadline.objects.filter(submission=case, kind="publication").exists()
     gap = Event.objects.get(submission=case, kind="unrecorded_steps")

@@ -56,7 +56,11 @@ def test_withdrawal_during_the_comment_period_leaves_both_comment_deadlines(db):
     story = drive(S.DRAFT_COMMENT_PERIOD)  # draft 2 October 2023: comments due 16 November
     story.add("withdrawn", D(2023, 10, 10), author="submitter")
     assert story.stage == S.DRAFT_COMMENT_PERIOD
-    parties = {"us-peru-tpa": ["PE", "US"], "usmca-cec": ["CA", "MX", "US"]}[SLUG]
+    parties = {
+        "us-peru-tpa": ["PE", "US"],
+        "usmca-cec": ["CA", "MX", "US"],
+        "cafta-dr": ["CR", "DO", "GT", "HN", "NI", "SV", "US"],
+    }[SLUG]
     assert _open(story.case) == [("draft_comments", party, D(2023, 11, 16)) for party in parties]
 
 

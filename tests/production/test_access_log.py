@@ -10,11 +10,19 @@ from django.urls import reverse
 from submissions.models import AccessLogEntry, Document
 from submissions.storage import DocumentInput
 from tests.helpers_cases import drive
+from tests.parties import SLUG
 from tests.portals.conftest import stored_pdf
 
 pytestmark = pytest.mark.django_db
 
-AT = datetime.datetime(2024, 2, 5, 15, 30, tzinfo=datetime.UTC)  # 10:30 at the seat
+AT = datetime.datetime(2024, 2, 5, 15, 30, tzinfo=datetime.UTC)
+# That moment at the seat: 10:30 in Washington and Montréal (UTC-5 in February), 9:30 in
+# Guatemala City (UTC-6, no summer time).
+AT_SEAT = {
+    "us-peru-tpa": ("2024-02-05T10:30:00-05:00", "5 February 2024, 10:30:00"),
+    "usmca-cec": ("2024-02-05T10:30:00-05:00", "5 February 2024, 10:30:00"),
+    "cafta-dr": ("2024-02-05T09:30:00-06:00", "5 February 2024, 09:30:00"),
+}[SLUG]
 
 
 @pytest.fixture
@@ -64,8 +72,8 @@ def test_a_restricted_download_by_an_officer_is_logged_and_shown_to_the_auditor(
     page = client.get(reverse("ws_audit", kwargs={"pk": case.pk})).content.decode()
     section = page.split('id="access-heading"')[1].split("</section>")[0]
     row = (
-        '<td data-label="When"><time datetime="2024-02-05T10:30:00-05:00">'
-        "5 February 2024, 10:30:00</time></td>"
+        f'<td data-label="When"><time datetime="{AT_SEAT[0]}">'
+        f"{AT_SEAT[1]}</time></td>"
         f'<td data-label="Who">{officer.username}</td>\n'
         '        <td data-label="What">downloaded</td>\n'
         '        <td data-label="Document"><span lang="es">Anexo confidencial</span></td>'

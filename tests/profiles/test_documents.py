@@ -1,6 +1,6 @@
 """The formal documents under the installed profile: issued in each of its languages that
 the documents' wording has, in its own articles (notices.wording; notices.wording_cec for
-the CEC), the case's own language first."""
+the CEC, notices.wording_cafta for CAFTA-DR), the case's own language first."""
 
 import datetime
 import io
@@ -45,6 +45,16 @@ EXPECTED = {
             "en": "meets the criteria of Article 24.27(2) and merits requesting",
         },
         "never": ("18.8", "18.9", "Peru", "Pérou", "Perú"),
+    },
+    # CAFTA-DR Art. 17.7.2 [treaty], in its two languages (notices.wording_cafta).
+    "cafta-dr": {
+        "kind": "admissibility_determined",
+        "titles": [
+            ("es", "Determinación conforme al artículo 17.7.2"),
+            ("en", "Determination under Article 17.7.2"),
+        ],
+        "says": {"es": "artículo 17.7.2", "en": "Article 17.7.2"},
+        "never": ("18.8", "18.9", "24.27", "Peru", "Perú", "Promoción Comercial"),
     },
 }
 
@@ -117,6 +127,17 @@ EARLIER = {
             "cumple los requisitos del artículo 14(1) y amerita solicitar",
         ],
         "never": ("24.27", "24.28", "90 days", "90\u00a0jours", "90 días"),
+    },
+    # CAFTA-DR has no earlier era: a case of 2019 is worded as a recent one.
+    "cafta-dr": {
+        "titles": [
+            ("es", "Determinación conforme al artículo 17.7.2"),
+            ("en", "Determination under Article 17.7.2"),
+        ],
+        "says": [
+            "The Secretariat determines that the submission meets the criteria of Article 17.7.2"
+        ],
+        "never": ("14(1)", "24.27", "18.8"),
     },
 }
 

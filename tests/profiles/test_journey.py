@@ -1,6 +1,6 @@
 """One case through the whole process under the installed profile (issue #18).
 
-``make test`` runs this folder twice: with the default profile and again under ``usmca-cec``
+``make test`` runs this folder under each profile: the default, ``usmca-cec`` and ``cafta-dr``
 (SEM_PROCEDURE; see the Makefile). Each profile's expected identifiers, stages and due dates
 are written out below, literally, from its treaty's periods and its seat's calendar; a new
 profile needs its own column before this passes.
@@ -54,6 +54,23 @@ EXPECTED = {
         # 60 days from the second member's instruction, Friday 17 November 2023: Tuesday 16
         # January 2024 (the first one's alone opens no period).
         "publication_due": D(2024, 1, 16),
+    },
+    "cafta-dr": {
+        # One sequence across the seven Parties, two-digit year [registry: CAALA-11-005].
+        "identifier": "CAALA/23/001",
+        # Two determinations (Arts. 17.7.2 and 17.7.4); the Party's 45 days (17.7.5) from
+        # Thursday 6 April 2023: Sunday 21 May, moved to Monday 22 May (no holiday in Guatemala).
+        "combined": False,
+        "party_response_due": D(2023, 5, 22),
+        # Any one Council member, "by a vote of any Party" (17.8.2, 17.8.7).
+        "members_needed": 1,
+        # One comment period per Party, 45 days from Monday 2 October 2023 (17.8.5).
+        "comments_due": {
+            code: D(2023, 11, 16) for code in ("CR", "DO", "SV", "GT", "HN", "NI", "US")
+        },
+        # 60 days from the instruction of Thursday 16 November 2023 (17.8.7): Monday 15
+        # January 2024, a working day in Guatemala City (Martin Luther King Jr. Day is not).
+        "publication_due": D(2024, 1, 15),
     },
 }
 

@@ -18,7 +18,7 @@ from workflow.registry import export_registry, import_registry
 
 ROUNDTRIP_CASES = int(os.environ.get("SEM_ROUNDTRIP_CASES", "200"))
 # The generated identifiers' prefix and what follows it in the profile's shape.
-RESERVED = {"us-peru-tpa": "BENCH/", "usmca-cec": "BENCH-"}[SLUG]
+RESERVED = {"us-peru-tpa": "BENCH/", "usmca-cec": "BENCH-", "cafta-dr": "BENCH/"}[SLUG]
 
 
 def _wipe():

@@ -114,10 +114,15 @@ def _pdf(name, extra):
 
 
 # Party A's own letter, in Spanish.
-LETTER = {"us-peru-tpa": "Carta del Perú", "usmca-cec": "Carta de México"}[SLUG]
+LETTER = {
+    "us-peru-tpa": "Carta del Perú",
+    "usmca-cec": "Carta de México",
+    "cafta-dr": "Carta de Guatemala",
+}[SLUG]
 PUBLIC_LETTER = {
     "us-peru-tpa": "Carta pública del Perú",
     "usmca-cec": "Carta pública de México",
+    "cafta-dr": "Carta pública de Guatemala",
 }[SLUG]
 
 

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from submissions import access
 from submissions.models import Document
-from tests.parties import CRITERIA, SLUG, A, identifier, tpa_data
+from tests.parties import CRITERIA, SLUG, A, identifier
 from workflow import services
 from workflow.models import Event
 
@@ -26,8 +26,8 @@ def _case_url(case):
 
 
 # Whether a response may be decided in admissibility review: only where the profile offers a
-# combined determination (the CEC's, Art. 24.27(3)).
-COMBINED = {"us-peru-tpa": False, "usmca-cec": True}[SLUG]
+# combined determination (the CEC's, Art. 24.27(3); CAFTA-DR's, as in its registry).
+COMBINED = {"us-peru-tpa": False, "usmca-cec": True, "cafta-dr": True}[SLUG]
 
 
 def test_a_new_filing_offers_registration_and_closure(login, officer, new_case):
@@ -50,6 +50,7 @@ def test_acknowledging_registers_the_case(login, officer, new_case):
     expected = {
         "us-peru-tpa": f"SEM/PE/001/{year}",
         "usmca-cec": f"SEM-{year % 100:02d}-001",
+        "cafta-dr": f"CAALA/{year % 100:02d}/001",
     }[SLUG]
     assert new_case.identifier == expected
     assert new_case.registered_on is not None
@@ -127,6 +128,10 @@ CHECKLIST = {
         "(e) indicates that the matter has been communicated in writing",
     ),
     "usmca-cec": ("(e) indicates whether the matter has been communicated in writing",),
+    "cafta-dr": (
+        "Suggested: met. Every submitter is a person of a Party who may file about Guatemala",
+        "(e) indicates that the matter has been communicated in writing",
+    ),
 }[SLUG]
 
 
@@ -137,7 +142,13 @@ def test_the_checklist_shows_the_f_suggestion(login, officer, review_case):
     assert ('name="admissibility_determined-f_finding"' in page) is ("f" in CRITERIA)
 
 
-@tpa_data("criterion 18.8.2(f) with Art. 18.8.3 (no person of the United States files about it)")
+# The TPA's criterion 18.8.2(f) with Art. 18.8.3, and CAFTA-DR's 17.7.2(f) with Art. 17.7.3: no
+# person of the United States files about it. The USMCA has no such rule.
+@pytest.mark.skipif(
+    SLUG not in ("us-peru-tpa", "cafta-dr"),
+    reason=f"checks the rule of TPA Art. 18.8.3 and CAFTA-DR Art. 17.7.3 (no person of the "
+    f"United States files about it); {SLUG} has no counterpart",
+)
 def test_a_us_person_filing_about_the_us_is_suggested_not_met(login, officer):
     from tests.factories import file_case
 
@@ -156,16 +167,22 @@ NO_STANDING_ES = {
     "comunicaciones sobre la Parte en cuestión (Perú): Ana Rojas.",
     "usmca-cec": "Quién puede presentar: no es persona de una Parte que pueda presentar "
     "comunicaciones sobre la Parte en cuestión (México): Ana Rojas.",
+    "cafta-dr": "Sugerencia: no cumplido. No es persona de una Parte que pueda presentar "
+    "comunicaciones sobre la Parte en cuestión (Guatemala): Ana Rojas.",
 }[SLUG]
 NO_STANDING = {
     "us-peru-tpa": "Suggested: not met. Not a person of a Party who may file about Peru: "
     "Ana Rojas.",
     "usmca-cec": "Who may file: not a person of a Party who may file about Mexico: Ana Rojas.",
+    "cafta-dr": "Suggested: not met. Not a person of a Party who may file about Guatemala: "
+    "Ana Rojas.",
 }[SLUG]
 STANDING = {
     "us-peru-tpa": "Suggested: met. Every submitter is a person of a Party who may file about "
     "Peru (Article 18.8.3).",
     "usmca-cec": "Who may file: every submitter is a person of a Party who may file about Mexico.",
+    "cafta-dr": "Suggested: met. Every submitter is a person of a Party who may file about "
+    "Guatemala (Article 17.7.3).",
 }[SLUG]
 
 
@@ -474,7 +491,7 @@ def test_the_officer_sees_where_a_submitter_lives_when_it_decides_eligibility(lo
         ],
     )
     page = login(officer).get(_case_url(case)).content.decode()
-    country = {"us-peru-tpa": "Peru", "usmca-cec": "Mexico"}[SLUG]
+    country = {"us-peru-tpa": "Peru", "usmca-cec": "Mexico", "cafta-dr": "Guatemala"}[SLUG]
     assert f"Ana Quispe (Individual, Bolivia; permanent residence: {country})" in page
     assert f"Luis Rojas (Individual, {country})" in page
 

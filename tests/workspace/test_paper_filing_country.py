@@ -44,11 +44,13 @@ def test_the_form_offers_the_country_list_and_asks_for_no_code(client, officer):
 TYPED = {
     "us-peru-tpa": ["Peruana", "Perú", "PE"],
     "usmca-cec": ["Mexicana", "México", "MX"],
+    "cafta-dr": ["Guatemalteca", "Guatemala", "GT"],
 }[SLUG]
 # The error's example: a Party of the profile.
 UNKNOWN = {
     "us-peru-tpa": "Elija un país de la lista (por ejemplo, Perú).",
     "usmca-cec": "Elija un país de la lista (por ejemplo, Canadá).",
+    "cafta-dr": "Elija un país de la lista (por ejemplo, Costa Rica).",
 }[SLUG]
 
 

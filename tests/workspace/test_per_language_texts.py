@@ -19,8 +19,9 @@ from workflow.exceptions import InvalidInput
 
 pytestmark = pytest.mark.django_db
 
-# Whether French is a working language of the profile (the CEC's; not the TPA's).
-FRENCH = {"us-peru-tpa": False, "usmca-cec": True}[SLUG]
+# Whether French is a working language of the profile (the CEC's; not the TPA's nor
+# CAFTA-DR's).
+FRENCH = {"us-peru-tpa": False, "usmca-cec": True, "cafta-dr": False}[SLUG]
 
 
 def test_a_paper_filing_takes_the_title_and_summary_in_the_other_language(client, officer):

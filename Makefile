@@ -34,14 +34,18 @@ run: demo
 # then cafta-dr. CEC_TESTS and CAFTA_TESTS narrow the second and third passes (the CI's
 # PostgreSQL pass runs only tests/profiles there: PostgreSQL with the default profile). The
 # CI's junit report is the first pass's.
+# Each pass runs on every core (pytest-xdist, a test file per process at a time);
+# PYTEST_WORKERS=0 runs it in one process.
 CEC_TESTS ?=
 CAFTA_TESTS ?=
+PYTEST_WORKERS ?= auto
+XDIST = -n $(PYTEST_WORKERS) --dist loadfile
 test: install messages
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
 	SEM_PROCEDURE=usmca-cec SEM_ALLOW_UNVERIFIED_PROFILE=true \
-		$(PY) -m pytest $(CEC_TESTS) $(filter-out --junitxml=%,$(PYTEST_ARGS))
+		$(PY) -m pytest $(XDIST) $(CEC_TESTS) $(filter-out --junitxml=%,$(PYTEST_ARGS))
 	SEM_PROCEDURE=cafta-dr SEM_ALLOW_UNVERIFIED_PROFILE=true \
-		$(PY) -m pytest $(CAFTA_TESTS) $(filter-out --junitxml=%,$(PYTEST_ARGS))
+		$(PY) -m pytest $(XDIST) $(CAFTA_TESTS) $(filter-out --junitxml=%,$(PYTEST_ARGS))
 
 lint: install
 	$(VENV)/bin/ruff check .

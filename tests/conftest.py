@@ -49,18 +49,26 @@ def _remove_test_media():
 
 @pytest.fixture(autouse=True)
 def _reference_data(request):
-    """Transactional tests flush the database, data migrations included: put back the
-    Parties and groups every installation has."""
+    """The Parties and groups every installation has (a data migration writes them), in every
+    test that uses the database. Transactional tests flush the database, data migrations
+    included, and a test that runs after one in the same process (pytest-xdist's scheduling does
+    not keep pytest-django's order) would otherwise find no Party."""
     marker = request.node.get_closest_marker("django_db")
-    if marker is None or not (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+    names = set(request.fixturenames)
+    if marker is None and not names & {"db", "transactional_db", "live_server"}:
         return
-    request.getfixturevalue("transactional_db")
+    transactional = bool(
+        names & {"transactional_db", "live_server"}
+        or (marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
     from django.contrib.auth.models import Group
 
     from submissions.models import Party
     from submissions.reference import ensure_reference_data
 
-    ensure_reference_data(Party, Group)
+    if transactional or not Party.objects.exists():
+        ensure_reference_data(Party, Group)
 
 
 @pytest.fixture

@@ -300,6 +300,9 @@ def public_documents(queryset):
 # stays in the restricted history.
 TEXT_DECISION = "visibility_changed"
 TEXT_FIELDS = ("title", "note")
+# Where the profile does so, publication (``published``) names the Parties whose comments on the
+# draft (``draft_commented``, at *parties*) it publishes with the final factual record, whole.
+ATTACHING, ATTACHED = "published", "draft_commented"
 # Keys of an event's data that are its author's own words (a Party's Art. 18.8.5(b)
 # information): withheld from the public with the event's note.
 TEXT_DATA = ("information",)
@@ -312,11 +315,19 @@ def public_text(events) -> dict[int, frozenset | None]:
     PROCESS.md: what a Party or the Council sends through a portal for the public
     (``publish_requested``) waits until the Secretariat publishes it — an item at *parties*
     is not shown at all, a public kind's text is withheld; a later decision may redact a
-    field of any event."""
+    field of any event. A publication that attaches Parties' comments on the draft shows
+    them whole."""
     shown: dict[int, bool] = {}
     hidden: dict[int, set] = {}
+    comments: dict[int, str] = {}  # seq -> the commenting Party, for ``attach_comments``
     for event in events:
         data = event.data or {}
+        if event.kind == ATTACHED:
+            comments[event.seq] = data.get("party")
+        if event.kind == ATTACHING and isinstance(data.get("attach_comments"), list):
+            for seq, party in comments.items():
+                if party in data["attach_comments"]:
+                    shown[seq], hidden[seq] = True, set()
         if event.kind == TEXT_DECISION and "event" in data:
             target = data.get("event")
             seq = target + 1 if isinstance(target, int) else None
@@ -365,14 +376,22 @@ def public_documents_of(timeline):
 
 
 def _published_event_pks(events) -> list[int]:
-    """Events at *parties* that the Secretariat published by a decision (few: a query for the
-    decisions, one for their targets)."""
+    """Events at *parties* that the Secretariat published by a decision, or with the final
+    factual record (``attach_comments``) (few: a query for the decisions, one for their
+    targets)."""
     decisions = events.objects.filter(
-        kind=TEXT_DECISION, data__to=V.PUBLIC, data__has_key="event"
-    ).values_list("submission_id", "data")
+        Q(kind=TEXT_DECISION, data__to=V.PUBLIC, data__has_key="event")
+        | Q(kind=ATTACHING, data__has_key="attach_comments")
+    ).values_list("submission_id", "kind", "data")
     targets = Q()
-    for submission_id, data in decisions:
-        if isinstance(data.get("event"), int):
+    for submission_id, kind, data in decisions:
+        if kind == ATTACHING and isinstance(data.get("attach_comments"), list):
+            targets |= Q(
+                submission_id=submission_id,
+                kind=ATTACHED,
+                data__party__in=data["attach_comments"],
+            )
+        elif kind == TEXT_DECISION and isinstance(data.get("event"), int):
             targets |= Q(submission_id=submission_id, seq=data["event"] + 1)
     if not targets:
         return []

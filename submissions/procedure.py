@@ -196,6 +196,13 @@ class Procedure:
     # "Suspension of the submission consideration … It was presented extemporaneously", El
     # Salvador 2011 [registry]) rather than accepted and marked late (the TPA, PROCESS.md).
     late_revision_refused: bool = False
+    # Whether the Secretariat may publish the final factual record with the comments that
+    # named Parties gave on its draft attached (the ``published`` event's ``attach_comments``):
+    # the CEC Council's Resolution 05-09 (SEM-00-006) instructs it "TO ATTACH to the final
+    # factual record comments provided by the Parties", Resolution 07-03 (SEM-02-003) those of
+    # Canada and the United States [guidelines]. Elsewhere the comments stay with the Parties
+    # unless a Party sent them for the public.
+    comments_attached_on_publication: bool = False
     # Earlier texts of the process, each for the cases filed up to its date (``texts_for``).
     earlier_eras: tuple[Era, ...] = ()
     # The profile's own transitions: event kind -> the stages it adds to the table's (the

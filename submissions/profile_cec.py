@@ -275,6 +275,8 @@ USMCA_CEC = Procedure(
     # The CEC's combined determination [practice] and the Council's vote against [ours, from
     # NAAEC 15(2)'s two-thirds rule].
     transitions={**COMBINED_DETERMINATION, **COUNCIL_VOTES},
+    # Council Resolutions 05-09 and 07-03 [guidelines] (submissions.procedure).
+    comments_attached_on_publication=True,
     eligibility_warnings={
         "not_a_person_of_a_party": _(
             "%(name)s does not appear to reside or be established in Canada, Mexico or the "

@@ -469,7 +469,7 @@ class _CaseCheck:
                 if document is not None:
                     visibility[document["id"]] = data["to"]
             elif rule.kind == "published":
-                self._publish(visibility, seq)
+                self._publish(visibility, seq, data.get("attach_comments") or ())
             elif rule.kind == "identity_withheld":
                 withheld[data["submitter"]] = f"by event {seq}"
             elif rule.kind == "submitters_joined":
@@ -511,11 +511,22 @@ class _CaseCheck:
                 )
         return problems
 
-    def _publish(self, visibility, seq) -> None:
-        """The final factual record, its translations and redacted versions become public."""
+    def _publish(self, visibility, seq, attached=()) -> None:
+        """The final factual record, its translations and redacted versions become public, and
+        the attached Parties' comments on the draft with theirs (effects._published)."""
         earlier = [d for d in self.documents if (self.seq_of.get(d["event_id"]) or 0) < seq]
-        kind_of = {e["id"]: e["kind"] for e in self.events}
-        found = {d["id"] for d in earlier if kind_of.get(d["event_id"]) == "final_submitted"}
+        event_of = {e["id"]: e for e in self.events}
+
+        def published_with(event) -> bool:
+            return event is not None and (
+                event["kind"] == "final_submitted"
+                or (
+                    event["kind"] == "draft_commented"
+                    and (event["data"] or {}).get("party") in attached
+                )
+            )
+
+        found = {d["id"] for d in earlier if published_with(event_of.get(d["event_id"]))}
         while True:
             more = {
                 d["id"]

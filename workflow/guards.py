@@ -19,6 +19,7 @@ from submissions.stages import OPEN_STAGES, ClosureReason, Stage, Visibility
 from workflow import council
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline, Event
+from workflow.profile_guards import attached_comments_were_given as attached_comments_were_given
 from workflow.profile_guards import corrects_a_public_decision as corrects_a_public_decision
 from workflow.profile_guards import (
     criteria_only_in_a_combined_determination as criteria_only_in_a_combined_determination,

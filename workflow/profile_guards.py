@@ -89,3 +89,31 @@ def corrects_a_public_decision(ctx):
             _("An erratum corrects one of the Secretariat's decisions on this case; name it."),
             rule="erratum: corrects a decision",
         )
+
+
+def attached_comments_were_given(ctx):
+    """``published`` with ``attach_comments``: where the profile publishes the Parties'
+    comments on the draft with the final factual record (CEC Council Resolutions 05-09, 07-03),
+    it names Parties that commented on the draft, each once; elsewhere it names none."""
+    parties = ctx.data.get("attach_comments")
+    if parties is None:
+        return
+    if not profiles.installed().comments_attached_on_publication:
+        raise RuleViolation(
+            _(
+                "Under this procedure the Parties' comments on the draft are not published with "
+                "the final factual record."
+            ),
+            rule="attach_comments: not in this procedure",
+        )
+    commented = {f["data"].get("party") for f in ctx.facts if f["kind"] == "draft_commented"}
+    if (
+        not isinstance(parties, list)
+        or not parties
+        or len(set(parties)) != len(parties)
+        or not set(parties) <= commented
+    ):
+        raise RuleViolation(
+            _("Attach only the comments of Parties that commented on the draft, each once."),
+            rule="attach_comments: Parties that commented",
+        )

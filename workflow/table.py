@@ -355,7 +355,10 @@ RULES = [
                 to=S.CLOSED, closure=ClosureReason.FACTUAL_RECORD_PUBLISHED, meets=("publication",)
             )
         },
-        guards=("publication_was_instructed",),
+        # ``attach_comments``: the Parties whose comments on the draft are published with it,
+        # where the profile does so (submissions.procedure, comments_attached_on_publication).
+        optional=("attach_comments",),
+        guards=("publication_was_instructed", "attached_comments_were_given"),
         document_kind="final_factual_record",
     ),
     _rule(

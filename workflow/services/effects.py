@@ -232,13 +232,26 @@ def _visibility_changed(ctx: Context, event: Event) -> None:
 
 def _published(ctx: Context, event: Event) -> None:
     """Art. 18.9.7, PROCESS.md step 10: publication makes the final factual record public, with
-    its translations and redacted versions, in the same transaction. An import may not have
-    inserted the case's documents yet (they wait in ``ctx.pending_inserts``)."""
+    its translations and redacted versions, in the same transaction; and the comments on the
+    draft of the Parties it attaches (``attach_comments``, where the profile does so). An
+    import may not have inserted the case's documents yet (they wait in
+    ``ctx.pending_inserts``)."""
+    attached = set(event.data.get("attach_comments") or ())
+
+    def published_with(row_event) -> bool:
+        return row_event.kind == "final_submitted" or (
+            row_event.kind == "draft_commented" and row_event.data.get("party") in attached
+        )
+
     pending = [row for row in ctx.pending_inserts if isinstance(row, Document)]
-    finals = [row for row in pending if row.event.kind == "final_submitted"]
-    finals += list(
-        Document.objects.filter(submission=ctx.submission, event__kind="final_submitted")
-    )
+    finals = [row for row in pending if published_with(row.event)]
+    finals += [
+        row
+        for row in Document.objects.filter(
+            submission=ctx.submission, event__kind__in=("final_submitted", "draft_commented")
+        ).select_related("event")
+        if published_with(row.event)
+    ]
     found = {id(row) for row in finals}
     stored = {row.pk for row in finals if row.pk is not None}
     while True:  # versions of versions (a translation of a redacted version), to the end

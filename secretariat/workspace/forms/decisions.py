@@ -6,6 +6,8 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.workspace.forms.actions import MET, PUBLISHED_HELP, YES_NO, ActionForm
+from submissions import profiles
+from submissions.models import PARTY_CHOICES
 from submissions.stages import ClosureReason, Stage, Visibility
 from workflow.services.actions import reopening_stage
 from workflow.table import CLOSURE_BY_STAGE
@@ -293,3 +295,36 @@ class ErratumForm(ActionForm):
 
     def data_for_event(self):
         return {"corrects": self.cleaned_data["corrects"].seq - 1}
+
+
+class PublicationForm(ActionForm):
+    """Publication of the final factual record. Where the profile publishes the Parties'
+    comments on the draft with it (the CEC Council's Resolutions 05-09 and 07-03), the
+    Parties whose comments it attaches, among those that commented."""
+
+    attach_comments = forms.MultipleChoiceField(
+        label=_("Publish with it the comments on the draft of"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "As the Council's instruction says. The comments of a Party not ticked stay with "
+            "the Parties."
+        ),
+    )
+
+    def setup(self):
+        commented = dict.fromkeys(
+            event.data.get("party")
+            for event in self.submission.events.filter(kind="draft_commented").order_by("seq")
+        )
+        if not profiles.installed().comments_attached_on_publication or not commented:
+            del self.fields["attach_comments"]
+            return
+        labels = dict(PARTY_CHOICES)
+        self.fields["attach_comments"].choices = [
+            (code, labels.get(code, code)) for code in commented if code
+        ]
+
+    def data_for_event(self):
+        parties = self.cleaned_data.get("attach_comments")
+        return {"attach_comments": list(parties)} if parties else {}

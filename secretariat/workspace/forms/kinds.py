@@ -25,6 +25,7 @@ from secretariat.workspace.forms.decisions import (
     ErratumForm,
     MessageForm,
     OutcomeForm,
+    PublicationForm,
     ReopenForm,
     ResponseDecisionForm,
 )
@@ -44,6 +45,7 @@ FORMS = {
     "publication_instructed": CouncilActForm,
     "council_declined": PartyForm,
     "erratum": ErratumForm,
+    "published": PublicationForm,
     "draft_commented": RecordedCommentForm,
     "recommendation_made": RecordedRecommendationForm,
     "extension_notified": PartyConcernedForm,

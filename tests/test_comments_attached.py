@@ -1,0 +1,216 @@
+"""Publication with the Parties' comments attached (issue #18): where the profile does so (the
+CEC Council's Resolutions 05-09 and 07-03: "TO ATTACH to the final factual record comments
+provided by the Parties"), ``published`` names the Parties whose comments on the draft are
+published with the final factual record; their comments and documents become public with it,
+the others' stay with the Parties. The TPA and CAFTA-DR have no such step: the tests that are
+not about a profile's own value add it to the installed profile."""
+
+import dataclasses
+import datetime
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from submissions import access, profiles
+from submissions.models import Document
+from submissions.stages import Stage
+from tests.helpers_cases import drive, frozen
+from tests.parties import PROFILE, SLUG, A, B, name
+from workflow import services
+from workflow.chain import verify_submission
+from workflow.describe import describe
+from workflow.exceptions import RuleViolation
+from workflow.models import Event
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+# Whether the installed profile attaches comments of its own: the CEC's Council resolutions.
+ATTACHES = {"us-peru-tpa": False, "usmca-cec": True, "cafta-dr": False}[SLUG]
+
+
+@pytest.fixture
+def attaching(monkeypatch):
+    """The installed profile with publication with the Parties' comments attached."""
+    profile = dataclasses.replace(PROFILE, comments_attached_on_publication=True)
+    monkeypatch.setitem(profiles.PROFILES, SLUG, profile)
+
+
+def doc(title):
+    return services.DocumentInput(
+        title=title, language="es", file=SimpleUploadedFile(f"{title}.pdf", PDF)
+    )
+
+
+def ready_to_publish(commenters=(A, B)):
+    """A case whose final factual record the Council has instructed to publish, after the
+    draft was commented on by ``commenters``, each with a document (the others' period ran
+    out)."""
+    story = drive(Stage.DRAFT_COMMENT_PERIOD)
+    for day, party in enumerate(commenters, start=20):
+        story.add(
+            "draft_commented",
+            D(2023, 10, day),
+            author=f"party:{party}",
+            data={"party": party},
+            note=f"Observaciones de {party} sobre la exactitud del proyecto.",
+            documents_in=[doc(f"Comentarios {party}")],
+        )
+    story.add("final_submitted", D(2023, 11, 20), documents_in=[doc("Expediente final")])
+    story.council("publication_instructed", D(2023, 11, 22))
+    return story
+
+
+def visibility_of(case):
+    return dict(Document.objects.filter(submission=case).values_list("title", "visibility"))
+
+
+def test_each_profile_says_whether_it_attaches_the_comments():
+    """The CEC's attaches them; the TPA's and CAFTA-DR's refuse the option, whatever the
+    Parties commented."""
+    assert profiles.installed().comments_attached_on_publication is ATTACHES
+    story = ready_to_publish()
+    if ATTACHES:
+        story.add("published", D(2023, 12, 1), data={"attach_comments": [A]})
+        assert story.stage == Stage.CLOSED
+        return
+    with pytest.raises(RuleViolation) as refused:
+        story.add("published", D(2023, 12, 1), data={"attach_comments": [A]})
+    assert refused.value.rule == "attach_comments: not in this procedure"
+    assert str(refused.value.message) == (
+        "Under this procedure the Parties' comments on the draft are not published with the "
+        "final factual record."
+    )
+    assert story.stage == Stage.FINAL_FACTUAL_RECORD
+    assert visibility_of(story.case)[f"Comentarios {A}"] == "parties"
+
+
+def test_the_named_partys_comments_become_public_with_the_record(attaching):
+    story = ready_to_publish()
+    case = story.case
+    published = story.add("published", D(2023, 12, 1), data={"attach_comments": [A]})
+    assert (case.stage, case.closure_reason) == (Stage.CLOSED, "factual_record_published")
+    assert visibility_of(case) == {
+        f"Comentarios {A}": "public",
+        f"Comentarios {B}": "parties",
+        "Expediente final": "public",
+    }
+    # On the public timeline: A's comments, whole; not B's.
+    events = list(case.events.order_by("seq"))
+    shown = {(e.kind, (e.data or {}).get("party"), e.note) for e in access.public_timeline(events)}
+    assert ("draft_commented", A, f"Observaciones de {A} sobre la exactitud del proyecto.") in shown
+    assert not any(kind == "draft_commented" and party == B for kind, party, _ in shown)
+    public_events = access.public_events(Event.objects.filter(submission=case))
+    assert set(
+        public_events.filter(kind="draft_commented").values_list("data__party", flat=True)
+    ) == {A}
+    public_docs = access.public_documents(Document.objects.filter(submission=case))
+    assert set(public_docs.values_list("title", flat=True)) == {
+        f"Comentarios {A}",
+        "Expediente final",
+    }
+    assert dict(describe(published))["Comments on the draft attached"] == name(A)
+    # The auditors' replay of the history agrees with the documents' visibility.
+    assert verify_submission(case) is None
+
+
+def test_the_docket_shows_the_attached_comments_and_not_the_others(attaching):
+    story = ready_to_publish()
+    story.add("published", D(2023, 12, 1), data={"attach_comments": [B]})
+    page = Client().get(f"/en/docket/{story.case.slug}/").content.decode()
+    assert f"Comentarios {B}" in page
+    assert f"Observaciones de {B} sobre la exactitud del proyecto." in page
+    assert f"Comentarios {A}" not in page
+    assert f"Observaciones de {A}" not in page
+    assert "Comments on the draft attached" in page
+    for title, status in ((f"Comentarios {B}", 200), (f"Comentarios {A}", 404)):
+        document = Document.objects.get(title=title)
+        url = reverse("document_download", kwargs={"slug": story.case.slug, "pk": document.pk})
+        assert Client().get(url).status_code == status, title
+
+
+@pytest.mark.parametrize(
+    ("attach", "why"),
+    [
+        ([B], "a Party that did not comment"),
+        ([A, A], "the same Party twice"),
+        ([], "no Party"),
+        (A, "not a list"),
+    ],
+)
+def test_only_parties_that_commented_each_once(attaching, attach, why):
+    story = ready_to_publish(commenters=(A,))
+    with pytest.raises(RuleViolation) as refused:
+        story.add("published", D(2023, 12, 1), data={"attach_comments": attach})
+    assert refused.value.rule == "attach_comments: Parties that commented", why
+    assert story.stage == Stage.FINAL_FACTUAL_RECORD
+
+
+def test_proposed_in_the_workspace_approved_and_published(attaching, client, officer, director):
+    """The officer ticks the Parties in the publication's form; the Executive Director
+    approves; the ticked Party's comments are public, the other's are not."""
+    story = ready_to_publish()
+    case = story.case
+    client.force_login(officer)
+    with frozen(D(2023, 12, 1)):
+        page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+        assert "Publish with it the comments on the draft of" in page
+        assert 'name="published-attach_comments"' in page
+        assert page.count('name="published-attach_comments"') == 2  # A and B commented
+        response = client.post(
+            reverse("ws_action", kwargs={"pk": case.pk, "kind": "published"}),
+            {"event_count": case.event_count, "published-attach_comments": [B]},
+        )
+        assert response.status_code == 302, response.content.decode()[:2000]
+        proposal = Event.objects.filter(submission=case).latest("seq")
+        assert proposal.kind == "proposed"
+        assert proposal.data["proposal"]["attach_comments"] == [B]
+        assert visibility_of(case)[f"Comentarios {B}"] == "parties"  # not before approval
+        client.force_login(director)
+        client.post(
+            reverse("ws_approve", kwargs={"pk": case.pk, "seq": proposal.seq}),
+            {"event_count": case.event_count + 1, "back": "case"},
+        )
+    case.refresh_from_db()
+    assert case.stage == Stage.CLOSED
+    assert Event.objects.get(submission=case, kind="published").data["attach_comments"] == [B]
+    assert visibility_of(case)[f"Comentarios {B}"] == "public"
+    assert visibility_of(case)[f"Comentarios {A}"] == "parties"
+
+
+def test_the_form_offers_the_choice_only_where_the_profile_attaches(client, officer):
+    """Without comments attached by the profile (the TPA, CAFTA-DR), the publication's form
+    has no such field; with it (the CEC), it offers the Parties that commented."""
+    story = ready_to_publish(commenters=(A,))
+    client.force_login(officer)
+    with frozen(D(2023, 12, 1)):
+        page = client.get(reverse("ws_case", kwargs={"pk": story.case.pk})).content.decode()
+    assert ('name="published-attach_comments"' in page) is ATTACHES
+    if ATTACHES:
+        assert page.count('name="published-attach_comments"') == 1
+        assert name(A) in page
+
+
+def test_attached_comments_survive_export_and_import(attaching):
+    """The registry format carries ``attach_comments`` on ``published``; a re-import publishes
+    the same comments (a gap in REGISTRY-FORMAT.md, which does not name the key)."""
+    from workflow.registry.exporter import export_registry
+    from workflow.registry.importer import import_registry
+
+    story = ready_to_publish()
+    story.add("published", D(2023, 12, 1), data={"attach_comments": [A]})
+    payload = json.loads(export_registry(restricted=True))
+    published = [e for e in payload["submissions"][0]["events"] if e["kind"] == "published"]
+    assert published[0]["attach_comments"] == [A]
+    story.case.delete()
+    report = import_registry(payload)
+    assert report.ok, report.refused
+    assert visibility_of(story.case.__class__.objects.get()) == {
+        f"Comentarios {A}": "public",
+        f"Comentarios {B}": "parties",
+        "Expediente final": "public",
+    }

@@ -47,6 +47,9 @@ class CaseFacts:
     closure: str = ""
     letterhead: str = ""
     forwarded: list[str] = field(default_factory=list)  # a request's supporting information
+    # A publication's Parties whose comments on the draft are published with the record
+    # (``attach_comments``, where the profile does so).
+    attached: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -143,6 +146,9 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
         paragraph(kind)
     elif kind == "publication":
         paragraph("publication")
+        if facts.attached:
+            names = "; ".join(party_phrases(code, language)["party"] for code in facts.attached)
+            blocks.append(Block("paragraph", body["publication_comments"] % {"parties": names}))
     if facts.reasons:
         blocks.append(Block("heading", labels["reasons_heading"]))
         for text in facts.reasons.split("\n\n"):

@@ -154,6 +154,7 @@ def facts_for(
         closure=_closure_of(event_kind, data),
         letterhead=letterhead.for_language(language),
         forwarded=forwarded_titles(submission) if event_kind == "response_decided" else [],
+        attached=list(data.get("attach_comments") or []) if event_kind == "published" else [],
     )
 
 

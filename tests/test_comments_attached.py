@@ -9,6 +9,7 @@ import dataclasses
 import datetime
 import json
 
+import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -138,7 +139,6 @@ def test_the_docket_shows_the_attached_comments_and_not_the_others(attaching):
     [
         ([B], "a Party that did not comment"),
         ([A, A], "the same Party twice"),
-        ([], "no Party"),
         (A, "not a list"),
     ],
 )
@@ -180,6 +180,60 @@ def test_proposed_in_the_workspace_approved_and_published(attaching, client, off
     assert Event.objects.get(submission=case, kind="published").data["attach_comments"] == [B]
     assert visibility_of(case)[f"Comentarios {B}"] == "public"
     assert visibility_of(case)[f"Comentarios {A}"] == "parties"
+    # The publication's notice names the Party whose comments it publishes.
+    notice = Document.objects.get(event__kind="published", language="en")
+    text = "\n".join(p.text for p in docx.Document(notice.file.open("rb")).paragraphs)
+    assert (
+        "The comments on the draft factual record of the following Parties are published with "
+        f"it: {name(B)}." in text
+    )
+    # The workspace says the comments' entry, at the Parties' level by its row, is public now.
+    client.force_login(officer)
+    page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    assert page.count("now public: a later entry published it") == 1
+    # The public page lists them beside the record, not only in the timeline.
+    public = Client().get(f"/en/docket/{case.slug}/").content.decode()
+    record = public[
+        public.index('id="record-heading"') : public.index(
+            "</section>", public.index('id="record-heading"')
+        )
+    ]
+    assert "Comments of the Parties on the draft" in record
+    assert f"Comentarios {B}" in record and f"Comentarios {A}" not in record
+
+
+def test_proposing_again_keeps_the_ticked_parties(attaching, client, officer, director):
+    """The fourteenth walk: an edited notice replacing the generated one lost the Parties
+    ticked in the pending proposal, and the Executive Director approved a publication without
+    them. The form now starts from the pending proposal; a proposal with none ticked says
+    "None"; the replacing proposal says what it replaces."""
+    story = ready_to_publish()
+    case = story.case
+    client.force_login(officer)
+    url = reverse("ws_action", kwargs={"pk": case.pk, "kind": "published"})
+    with frozen(D(2023, 12, 1)):
+        client.post(url, {"event_count": case.event_count, "published-attach_comments": [A, B]})
+        first = Event.objects.filter(submission=case).latest("seq")
+        page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+        form = page[page.index('id="action-published"') :]
+        form = form[: form.index("</details>")]
+        assert form.count("checked") == 2
+        assert f"This replaces proposal no. {first.seq}" in form
+        case.refresh_from_db()
+        client.post(
+            url,
+            {"event_count": case.event_count, "replaces": first.seq},
+        )
+        second = Event.objects.filter(submission=case).latest("seq")
+        assert second.data["proposal"]["attach_comments"] == []
+        page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+        assert f"Replaces proposal no. {first.seq}" in page
+        assert f"Approved by officer (proposal no. {first.seq})" not in page
+        client.force_login(director)
+        approvals = client.get(reverse("ws_approvals")).content.decode()
+        assert "Comments on the draft attached" in approvals
+        lines = dict(describe(second))
+        assert lines["Comments on the draft attached"] == "None"
 
 
 def test_the_form_offers_the_choice_only_where_the_profile_attaches(client, officer):

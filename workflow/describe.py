@@ -176,7 +176,7 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
     if kind == "published" and isinstance(data.get("attach_comments"), list):
         # The Parties whose comments on the draft are published with the final factual record.
         names = ", ".join(str(PARTY_LABELS.get(code, code)) for code in data["attach_comments"])
-        lines.append((_("Comments on the draft attached"), names))
+        lines.append((_("Comments on the draft attached"), names or _("None")))
     if kind == "visibility_changed" and data.get("document"):
         lines.append((_("Document"), _document_words(event, data["document"])))
     if kind == "visibility_changed" and "event" in data:

@@ -94,7 +94,8 @@ def corrects_a_public_decision(ctx):
 def attached_comments_were_given(ctx):
     """``published`` with ``attach_comments``: where the profile publishes the Parties'
     comments on the draft with the final factual record (CEC Council Resolutions 05-09, 07-03),
-    it names Parties that commented on the draft, each once; elsewhere it names none."""
+    it names Parties that commented on the draft, each once (an empty list: none, said so);
+    elsewhere the key is not given."""
     parties = ctx.data.get("attach_comments")
     if parties is None:
         return
@@ -109,7 +110,6 @@ def attached_comments_were_given(ctx):
     commented = {f["data"].get("party") for f in ctx.facts if f["kind"] == "draft_commented"}
     if (
         not isinstance(parties, list)
-        or not parties
         or len(set(parties)) != len(parties)
         or not set(parties) <= commented
     ):

@@ -212,6 +212,14 @@ def docket_case(request, slug):
             ),
             [],
         ),
+        # And beside it the Parties' comments on its draft that are public: attached to the
+        # published record (the CEC's Council resolutions) or published at a Party's request.
+        "draft_comments": [
+            document
+            for e in events
+            if e.kind == "draft_commented"
+            for document in e.public_documents
+        ],
     }
     context.update(_other_languages(submission, (request.LANGUAGE_CODE or "")[:2]))
     return render(request, "docket/case.html", context)

@@ -132,8 +132,9 @@ class ActionForm(AccessibleForm):
 
     def resume(self, proposal: dict, comment: str) -> None:
         """Fill the form with a proposal the Executive Director returned, to be changed and
-        proposed again (the third walk: it had to be typed again from nothing). Its files are
-        not carried: they are attached again."""
+        proposed again (the third walk: it had to be typed again from nothing), or with one
+        still pending that proposing again replaces (``comment`` empty). Its files are not
+        carried: they are attached again."""
         initial = {}
         for key, value in proposal.items():
             if key in ("criteria", "factors") and isinstance(value, dict):
@@ -144,6 +145,8 @@ class ActionForm(AccessibleForm):
                     initial[f"{prefix}{letter}_reasons"] = finding.get("reasons", "")
             elif key in self.fields and not isinstance(value, dict | list):
                 initial[key] = value
+            elif key in self.fields and isinstance(self.fields[key], forms.MultipleChoiceField):
+                initial[key] = list(value) if isinstance(value, list) else []
         self.initial.update(initial)
         self.returned_comment = comment
 

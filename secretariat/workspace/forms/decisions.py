@@ -326,5 +326,7 @@ class PublicationForm(ActionForm):
         ]
 
     def data_for_event(self):
-        parties = self.cleaned_data.get("attach_comments")
-        return {"attach_comments": list(parties)} if parties else {}
+        # Said even when none is ticked: the Executive Director then reads "none", a choice.
+        if "attach_comments" not in self.fields:
+            return {}
+        return {"attach_comments": list(self.cleaned_data.get("attach_comments") or ())}

@@ -53,6 +53,7 @@ def case_context(request, case, bound=None) -> dict:
         else None
     )
     if can_act:
+        by_seq = {event.seq: event for event in events}
         for offered in services.available_actions(case, user):
             if bound is not None and bound.rule.kind == offered.kind:
                 form = bound
@@ -60,6 +61,11 @@ def case_context(request, case, bound=None) -> dict:
                 form = action_form(offered.kind, case)
                 if returned and returned[0].get("kind") == offered.kind:
                     form.resume(*returned)
+                elif offered.replaces in by_seq:
+                    # Proposing again starts from the pending proposal (the fourteenth walk:
+                    # the Parties ticked for publication were lost when an edited notice
+                    # replaced the generated one).
+                    form.resume(by_seq[offered.replaces].data.get("proposal") or {}, "")
             # A new proposal of a kind already pending replaces it (an edited draft, say).
             form.replaces = offered.replaces
             forms.append(form)
@@ -99,6 +105,11 @@ def case_context(request, case, bound=None) -> dict:
     held = [event for event in events if is_held(event)]
     for event in events:
         event.held = event in held
+        # At *parties* by its row, public since a later entry published it (a decision on its
+        # text, or a publication that attached a Party's comments): the fourteenth walk.
+        event.published_later = (
+            event.visibility != Visibility.PUBLIC and public_state.get(event.seq) is not None
+        )
     memberships = case.memberships.select_related("submitter").order_by("position", "id")
     # What the submitters wrote, which the determinations weigh (the helper's walk: the
     # officer's page showed only the title and laws).

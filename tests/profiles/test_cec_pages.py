@@ -105,3 +105,32 @@ def test_spanish_pages_name_the_cec_secretariat_as_it_does(client):
         text = text_of(client.get(f"/es/{page}"))
         assert "Secretaría" not in text, page
     assert "Contacto con el Secretariado" in text_of(client.get("/es/"))
+
+
+def test_french_staff_pages_put_a_space_before_the_colon(client, officer, director):
+    """The fourteenth walk: "SEM-23-002: Dossier factuel rendu public" on the approvals page.
+    French puts a non-breaking space before a colon: the approvals headings, the queue's
+    counts, a tracking page's details."""
+    import datetime
+
+    from submissions.stages import Stage
+    from tests.helpers_cases import drive, frozen
+    from workflow import services
+
+    story = drive(Stage.ADMISSIBILITY_REVIEW)
+    with frozen(datetime.date(2023, 3, 20)):
+        services.record_event(
+            story.case,
+            "admissibility_determined",
+            actor=officer,
+            data={"outcome": "does_not_meet"},
+            note="Motifs.",
+        )
+        client.force_login(director)
+        approvals = client.get("/fr/secretariat/approvals/").content.decode()
+        assert f"{story.case.reference}</a>\u00a0: " in approvals
+        assert f"{story.case.reference}</a>: " not in approvals
+        client.force_login(officer)
+        queue = client.get("/fr/secretariat/").content.decode()
+        assert re.search(r"</a>\u00a0: \d+</li>", queue)
+        assert not re.search(r"</a>: \d+</li>", queue)

@@ -94,6 +94,7 @@ RULES = [
     Rule("withdrawn", None, SUBMITTERS, "case_closed"),
     Rule("council_declined", None, SUBMITTERS, "case_closed", closed_only=True),
     Rule("erratum", None, SUBMITTERS, "erratum"),
+    Rule("consolidated", None, SUBMITTERS, "consolidated"),
     Rule("proposed", None, DIRECTOR, "proposal_awaiting"),
     Rule("returned", None, PROPOSER, "proposal_returned"),
 ]
@@ -343,6 +344,17 @@ MESSAGES = {
             _(
                 "On %(on)s the Secretariat issued an erratum to one of its decisions on your "
                 "submission. The decision and its erratum are both on the case's page."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
+    "consolidated": Message(
+        _("%(reference)s: consolidated with an earlier submission"),
+        (
+            _(
+                "On %(on)s the Secretariat consolidated your submission with an earlier one "
+                "about the same facts: the two are considered together. The case's page names "
+                "the other submission and links to it."
             ),
         ),
         _("Follow your submission"),

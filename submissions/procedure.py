@@ -319,6 +319,26 @@ ERRATA = {
     )
 }
 
+# Consolidation: the Secretariat's decision to consider a submission together with an earlier
+# open one about the same Party. "On September 22, 2006, the Secretariat received submission
+# SEM-06-004 (Ex Hacienda El Hospital III), presenting the same facts, containing the same
+# assertions, and citing the same environmental laws of SEM-06-003 (Ex Hacienda El Hospital
+# II). Thus, pursuant to Section 10.3 of the Guidelines, the Secretariat determined to
+# consolidate both submissions" (CEC registry page of SEM-06-003) [registry]. Recorded on the
+# later case, naming the earlier (``with``: its identifier), before the Council is notified;
+# both are then linked as related cases. Each keeps its own record of the later steps, as both
+# registry pages do.
+CONSOLIDATION = {
+    "consolidated": frozenset(
+        {
+            "admissibility_review",
+            "response_decision",
+            "awaiting_response",
+            "factual_record_decision",
+        }
+    )
+}
+
 # The planned profiles' values, as they are verified (docs/profiles.md, with the sources).
 # The CEC numbers its cases per year across the three Parties: SEM-97-001, SEM-20-001
 # [registry: the CEC's registry of submissions].

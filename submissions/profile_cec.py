@@ -19,6 +19,7 @@ from django.utils.translation import pgettext_lazy
 from submissions.procedure import (
     CEC_IDENTIFIER,
     COMBINED_DETERMINATION,
+    CONSOLIDATION,
     COUNCIL_VOTES,
     TWO_THIRDS,
     Era,
@@ -274,7 +275,8 @@ USMCA_CEC = Procedure(
     ),
     # The CEC's combined determination [practice] and the Council's vote against [ours, from
     # NAAEC 15(2)'s two-thirds rule].
-    transitions={**COMBINED_DETERMINATION, **COUNCIL_VOTES},
+    # And consolidation (SEM-06-003 and SEM-06-004, the CEC's registry) [registry].
+    transitions={**COMBINED_DETERMINATION, **COUNCIL_VOTES, **CONSOLIDATION},
     # Council Resolutions 05-09 and 07-03 [guidelines] (submissions.procedure).
     comments_attached_on_publication=True,
     eligibility_warnings={

@@ -22,6 +22,7 @@ from submissions.procedure import (  # noqa: F401 - the profile's shape, named h
     CAFTA_DR_IDENTIFIER,
     CEC_IDENTIFIER,
     COMBINED_DETERMINATION,
+    CONSOLIDATION,
     COUNCIL_VOTES,
     ERRATA,
     TWO_THIRDS,

@@ -52,6 +52,37 @@ EVERY = identifier(A, 7, 2024)
 # (of the determination of 12 January 2024, after the withdrawal).
 VOTES_AGAINST = {"us-peru-tpa": False, "usmca-cec": True, "cafta-dr": False}[SLUG]
 ERRATUM = {"us-peru-tpa": False, "usmca-cec": False, "cafta-dr": True}[SLUG]
+# And the CEC's consolidation: two more cases of Party A, the later consolidated with the earlier.
+CONSOLIDATION = {"us-peru-tpa": False, "usmca-cec": True, "cafta-dr": False}[SLUG]
+
+
+def _consolidated_pair() -> list[dict]:
+    """Two open cases of Party A in 2024 (numbers 8 and 9), the second consolidated with the
+    first (tests/test_consolidation.py)."""
+
+    def case(number, filed, events):
+        return {
+            "identifier": identifier(A, number, 2024),
+            "party": A,
+            "language": "es",
+            "title": {"es": f"Relleno sanitario {number}"},
+            "summary": {"es": "Los mismos hechos."},
+            "laws": ["Ley General de Residuos"],
+            "submitters": [{"name": "Vecinos", "kind": "organization", "country": A}],
+            "events": [
+                {"on": filed, "kind": "filed"},
+                {"on": filed.replace("-10", "-12"), "kind": "acknowledged"},
+                *events,
+            ],
+        }
+
+    later = {
+        "on": "2024-06-20",
+        "kind": "consolidated",
+        "with": identifier(A, 8, 2024),
+        "note": "Presenta los mismos hechos, aseveraciones y leyes.",
+    }
+    return [case(8, "2024-05-10", []), case(9, "2024-06-10", [later])]
 
 
 def _for_the_profile(payload: dict) -> dict:
@@ -120,6 +151,8 @@ def _for_the_profile(payload: dict) -> dict:
                 }
             )
         case["events"] = events
+    if CONSOLIDATION:
+        payload["submissions"] += _consolidated_pair()
     return payload
 
 
@@ -234,6 +267,12 @@ def cases(officer, director):
         # Calendar days: the Party's response (the TPA's 45 days, the USMCA's 60).
         "waiting": drive("awaiting_response").case,
         "council": drive("awaiting_council").case,
+        # The CEC's consolidation, on the later case's pages (_consolidated_pair).
+        **(
+            {"consolidated": Submission.objects.get(identifier=identifier(A, 9, 2024))}
+            if CONSOLIDATION
+            else {}
+        ),
     }
 
 

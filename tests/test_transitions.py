@@ -80,11 +80,16 @@ ALLOWED_IN = {
 }
 # What the installed profile adds to the registry format's table (docs/profiles.md): the CEC's
 # combined determination (response_decided from admissibility review) and a Council member's
-# vote against a factual record (council_declined, in awaiting the Council); CAFTA-DR's
-# combined determination and errata (erratum, in any stage).
+# vote against a factual record (council_declined, in awaiting the Council) and consolidation
+# (consolidated, before the Council is notified); CAFTA-DR's combined determination and errata
+# (erratum, in any stage).
 PROFILE_ADDS = {
     "us-peru-tpa": {},
-    "usmca-cec": {"response_decided": {AR}, "council_declined": {AC}},
+    "usmca-cec": {
+        "response_decided": {AR},
+        "council_declined": {AC},
+        "consolidated": {AR, RD, AW, FD},
+    },
     "cafta-dr": {"response_decided": {AR}, "erratum": ANY},
 }[SLUG]
 for _kind, _stages in PROFILE_ADDS.items():
@@ -154,9 +159,9 @@ def test_the_table_matches_the_spec():
 
 def test_every_stage_and_kind_is_in_the_spec_list():
     assert {stage for stage, _kind in LEGAL} - {""} == set(STAGES)
-    # Counted by hand from the table (and the CEC's two additions; CAFTA-DR's eleven: the
+    # Counted by hand from the table (and the CEC's six additions; CAFTA-DR's eleven: the
     # combined determination and an erratum in each of the ten stages).
-    assert len(LEGAL) == {"us-peru-tpa": 162, "usmca-cec": 164, "cafta-dr": 173}[SLUG]
+    assert len(LEGAL) == {"us-peru-tpa": 162, "usmca-cec": 168, "cafta-dr": 173}[SLUG]
 
 
 # --- Every other pair is refused -----------------------------------------------------------------
@@ -532,6 +537,20 @@ def _erratum(story, stage):
     determination.refresh_from_db()
     assert (determination.kind, determination.code) == ("admissibility_determined", code)
     return stage
+
+
+def _consolidated(story, stage):
+    # With an earlier open case about the same Party (filed before drive's 10 March 2023); the
+    # stage does not change, the two become related.
+    earlier = Story(file_case(on=D(2023, 3, 1), party=story.case.party.code), D(2023, 3, 1))
+    earlier.add("acknowledged", D(2023, 3, 2))
+    story.add("consolidated", data={"with": earlier.case.identifier}, note="Mismos hechos.")
+    assert story.case.related.filter(pk=earlier.case.pk).exists()
+    return stage
+
+
+if "consolidated" in ALLOWED_IN:  # a profile's step (the CEC's)
+    recipe("consolidated")(_consolidated)
 
 
 if "erratum" in ALLOWED_IN:  # a profile's step (CAFTA-DR's)

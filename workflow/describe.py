@@ -173,6 +173,8 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
             lines.append((str(label), data["information"][key]))
     if kind == "erratum" and isinstance(data.get("corrects"), int):
         lines.append((_("Corrects"), _corrected(event, data["corrects"])))
+    if kind == "consolidated" and data.get("with"):
+        lines.append((_("Consolidated with"), str(data["with"])))
     if kind == "published" and isinstance(data.get("attach_comments"), list):
         # The Parties whose comments on the draft are published with the final factual record.
         names = ", ".join(str(PARTY_LABELS.get(code, code)) for code in data["attach_comments"])

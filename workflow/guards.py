@@ -20,11 +20,15 @@ from workflow import council
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline, Event
 from workflow.profile_guards import attached_comments_were_given as attached_comments_were_given
+from workflow.profile_guards import (
+    consolidates_an_earlier_open_case as consolidates_an_earlier_open_case,
+)
 from workflow.profile_guards import corrects_a_public_decision as corrects_a_public_decision
 from workflow.profile_guards import (
     criteria_only_in_a_combined_determination as criteria_only_in_a_combined_determination,
 )
 from workflow.profile_guards import has_a_public_decision as has_a_public_decision
+from workflow.profile_guards import has_an_earlier_open_case as has_an_earlier_open_case
 from workflow.profile_guards import member_has_not_voted as member_has_not_voted
 from workflow.profile_guards import (
     revision_in_time_where_required as revision_in_time_where_required,

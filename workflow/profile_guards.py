@@ -6,6 +6,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from submissions import profiles
+from submissions.models import Submission
 from submissions.stages import Stage
 from workflow import council
 from workflow.exceptions import RuleViolation
@@ -116,4 +117,55 @@ def attached_comments_were_given(ctx):
         raise RuleViolation(
             _("Attach only the comments of Parties that commented on the draft, each once."),
             rule="attach_comments: Parties that commented",
+        )
+
+
+def consolidated_with(reference):
+    """The case a ``consolidated`` event names (its ``with``), or ``None``."""
+    if not isinstance(reference, str) or not reference:
+        return None
+    return Submission.objects.filter(identifier=reference).first()
+
+
+def earlier_open_cases(case):
+    """The cases ``case`` may be consolidated with: registered, about the same Party, filed no
+    later than it, still open (oldest first)."""
+    return (
+        Submission.objects.filter(
+            party_id=case.party_id, registered_on__isnull=False, filed_on__lte=case.filed_on
+        )
+        .exclude(pk=case.pk)
+        .exclude(stage=Stage.CLOSED)
+        .order_by("filed_on", "identifier")
+    )
+
+
+@before_input
+def has_an_earlier_open_case(ctx):
+    """Consolidation is offered once, and only where there is a case to consolidate with (its
+    form would have nothing to choose)."""
+    if any(f["kind"] == "consolidated" for f in ctx.facts):
+        raise RuleViolation(
+            _("This submission is already consolidated with another."),
+            rule="consolidated: once",
+        )
+    if not earlier_open_cases(ctx.submission).exists():
+        raise RuleViolation(
+            _("No earlier open submission about the same Party to consolidate this one with."),
+            rule="consolidated: no earlier open case",
+        )
+
+
+def consolidates_an_earlier_open_case(ctx):
+    """``consolidated`` names, by its identifier, another registered case about the same Party,
+    filed no later than this one and still open (SEM-06-004 was consolidated with SEM-06-003,
+    filed two months before it, while Mexico's response to it was awaited)."""
+    other = consolidated_with(ctx.data.get("with"))
+    if other is None or not earlier_open_cases(ctx.submission).filter(pk=other.pk).exists():
+        raise RuleViolation(
+            _(
+                "A submission is consolidated with an earlier submission about the same Party "
+                "that is still open: name it by its identifier."
+            ),
+            rule="consolidated: an earlier open case of the same Party",
         )

@@ -8,6 +8,16 @@ from submissions.stages import ClosureReason, Stage, Visibility
 
 S = Stage
 
+# Who may record an event live. Import records history as it happened and checks no role.
+SECRETARIAT = "secretariat"  # any Secretariat account: officer or Executive Director
+DIRECTOR = "director"  # the Executive Director only
+SUBMITTER = "submitter"  # a submitter of the case, through the tracking link
+PARTY_CONCERNED = "party_concerned"  # a focal point of the Party the case is about
+PARTY = "party"  # a focal point of either Party
+COUNCIL = "council"  # a Council member of either Party
+PUBLIC = "public"  # anyone, without an account
+SYSTEM = "system"  # scheduled jobs and recomputations
+
 
 @dataclass(frozen=True)
 class Effect:

@@ -11,7 +11,20 @@ diagram (``manage.py workflow_graph``) all read this table and nothing else.
 from django.utils.translation import gettext_lazy as _
 
 from submissions.stages import OPEN_STAGES, ClosureReason, Stage, Visibility
-from workflow.rule import Effect, EventRule, profile_stages
+from workflow.profile_rules import PROFILE_RULES
+from workflow.rule import (
+    COUNCIL,
+    DIRECTOR,
+    PARTY,
+    PARTY_CONCERNED,
+    PUBLIC,
+    SECRETARIAT,
+    SUBMITTER,
+    SYSTEM,
+    Effect,
+    EventRule,
+    profile_stages,
+)
 
 S = Stage
 ANY_STAGE = frozenset(Stage)
@@ -21,16 +34,6 @@ OPEN = OPEN_STAGES
 WITHDRAWAL_GOES_ON = frozenset(
     {S.FACTUAL_RECORD_PREPARATION, S.DRAFT_COMMENT_PERIOD, S.FINAL_FACTUAL_RECORD}
 )
-
-# Who may record an event live. Import records history as it happened and checks no role.
-SECRETARIAT = "secretariat"  # any Secretariat account: officer or Executive Director
-DIRECTOR = "director"  # the Executive Director only
-SUBMITTER = "submitter"  # a submitter of the case, through the tracking link
-PARTY_CONCERNED = "party_concerned"  # a focal point of the Party the case is about
-PARTY = "party"  # a focal point of either Party
-COUNCIL = "council"  # a Council member of either Party
-PUBLIC = "public"  # anyone, without an account
-SYSTEM = "system"  # scheduled jobs and recomputations
 
 
 def _rule(kind, label, stages, roles, **kwargs) -> EventRule:
@@ -309,40 +312,8 @@ RULES = [
         guards=("party_key_valid",),
         document_kind="instruction",
     ),
-    _rule(
-        "council_declined",
-        _("Council member's vote against a factual record"),
-        # Not in the registry format: a profile adds it (profiles.COUNCIL_VOTES).
-        frozenset(),
-        {COUNCIL, SECRETARIAT},
-        public=True,
-        required=("party",),
-        optional=("publish_requested",),
-        outcomes={
-            None: Effect(
-                to=S.CLOSED,
-                closure=ClosureReason.NO_COUNCIL_INSTRUCTION,
-                from_stages=frozenset({S.AWAITING_COUNCIL}),
-                by_council_refusal=True,
-            )
-        },
-        guards=("party_key_valid", "member_has_not_voted"),
-        document_kind="instruction",
-    ),
-    _rule(
-        "erratum",
-        _("Erratum to a decision"),
-        # Not in the registry format: a profile adds it (profiles.ERRATA).
-        frozenset(),
-        {SECRETARIAT},
-        public=True,
-        decision=True,
-        # ``corrects``: the corrected decision's index in the case (0-based, as the registry
-        # format refers to events); the decision itself is kept as it was.
-        required=("corrects",),
-        guards=("has_a_public_decision", "corrects_a_public_decision"),
-        document_kind="determination",
-    ),
+    # The steps a profile adds (workflow.profile_rules), where the table had them.
+    *PROFILE_RULES,
     _rule(
         "published",
         _("Factual record published"),

@@ -18,6 +18,7 @@ from submissions.stages import Stage, Visibility
 from workflow import council, guards
 from workflow.audiences import access_for
 from workflow.models import Deadline, Event
+from workflow.profile_guards import consolidated_with
 from workflow.rule import Effect, EventRule
 from workflow.services.context import Context
 
@@ -284,6 +285,13 @@ def _published(ctx: Context, event: Event) -> None:
             document.save(update_fields=["visibility"])
 
 
+def _consolidated(ctx: Context, event: Event) -> None:
+    """The two consolidated cases are related cases (the guard found the earlier one)."""
+    other = consolidated_with(event.data.get("with"))
+    if other is not None and ctx.submission.pk is not None:
+        ctx.submission.related.add(other)
+
+
 def _deadline_missed_explained(ctx: Context, event: Event) -> None:
     deadline = ctx.deadlines.latest(event.data["deadline"], event.data.get("party", ""))
     deadline.missed_reason = event.data["reason"]
@@ -302,5 +310,6 @@ _KIND_EFFECTS = {
     "assigned": _assigned,
     "visibility_changed": _visibility_changed,
     "published": _published,
+    "consolidated": _consolidated,
     "deadline_missed_explained": _deadline_missed_explained,
 }

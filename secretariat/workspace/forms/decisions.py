@@ -2,13 +2,14 @@
 request a response (Art. 18.8.4), a factual record's outcome, closing and reopening."""
 
 from django import forms
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.workspace.forms.actions import MET, PUBLISHED_HELP, YES_NO, ActionForm
 from submissions import profiles
 from submissions.models import PARTY_CHOICES
 from submissions.stages import ClosureReason, Stage, Visibility
+from workflow.profile_guards import earlier_open_cases
 from workflow.services.actions import reopening_stage
 from workflow.table import CLOSURE_BY_STAGE
 from workflow.treaty import criteria_for, factors_for, lettered_items
@@ -330,3 +331,33 @@ class PublicationForm(ActionForm):
         if "attach_comments" not in self.fields:
             return {}
         return {"attach_comments": list(self.cleaned_data.get("attach_comments") or ())}
+
+
+class ConsolidationForm(ActionForm):
+    """Consolidation with an earlier submission (where the profile has it: the CEC's registry,
+    SEM-06-004 with SEM-06-003): which one, among the open cases about the same Party filed no
+    later than this one; the reasons in the note."""
+
+    note_required = True
+
+    def setup(self):
+        earlier = earlier_open_cases(self.submission)
+        language = (get_language() or "en")[:2]
+        # ``with`` is the event's key (a Python keyword: added here, not declared).
+        self.fields["with"] = forms.ChoiceField(
+            label=_("Consolidated with"),
+            choices=[("", "---------")]
+            + [
+                (other.identifier, f"{other.identifier}: {other.text_in('title', language)[0]}")
+                for other in earlier
+            ],
+            help_text=_(
+                "An earlier submission about the same Party, still open, that presents the "
+                "same facts and assertions."
+            ),
+        )
+        self.order_fields(["with"])
+        self.fields["note"].label = gettext("Reasons")
+
+    def data_for_event(self):
+        return {"with": self.cleaned_data["with"]}

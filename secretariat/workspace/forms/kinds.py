@@ -22,6 +22,7 @@ from secretariat.workspace.forms.acts import (
 from secretariat.workspace.forms.decisions import (
     AdmissibilityForm,
     ClosureForm,
+    ConsolidationForm,
     ErratumForm,
     MessageForm,
     OutcomeForm,
@@ -45,6 +46,7 @@ FORMS = {
     "publication_instructed": CouncilActForm,
     "council_declined": PartyForm,
     "erratum": ErratumForm,
+    "consolidated": ConsolidationForm,
     "published": PublicationForm,
     "draft_commented": RecordedCommentForm,
     "recommendation_made": RecordedRecommendationForm,

@@ -1,0 +1,67 @@
+"""The transition table's rows for the steps a procedure profile adds
+(``submissions.profiles``: ``COUNCIL_VOTES``, ``ERRATA``, ``CONSOLIDATION``): not in the
+registry format, so their stages are the profile's alone (``profile_stages``).
+``workflow.table`` places them among its own rows; ``workflow.profile_guards`` holds their
+guards."""
+
+from django.utils.translation import gettext_lazy as _
+
+from submissions.stages import ClosureReason, Stage
+from workflow.rule import COUNCIL, SECRETARIAT, Effect, EventRule
+
+S = Stage
+
+
+def _rule(kind, label, stages, roles, **kwargs) -> EventRule:
+    return EventRule(kind=kind, label=label, stages=stages, roles=frozenset(roles), **kwargs)
+
+
+PROFILE_RULES = [
+    _rule(
+        "council_declined",
+        _("Council member's vote against a factual record"),
+        # Not in the registry format: a profile adds it (profiles.COUNCIL_VOTES).
+        frozenset(),
+        {COUNCIL, SECRETARIAT},
+        public=True,
+        required=("party",),
+        optional=("publish_requested",),
+        outcomes={
+            None: Effect(
+                to=S.CLOSED,
+                closure=ClosureReason.NO_COUNCIL_INSTRUCTION,
+                from_stages=frozenset({S.AWAITING_COUNCIL}),
+                by_council_refusal=True,
+            )
+        },
+        guards=("party_key_valid", "member_has_not_voted"),
+        document_kind="instruction",
+    ),
+    _rule(
+        "erratum",
+        _("Erratum to a decision"),
+        # Not in the registry format: a profile adds it (profiles.ERRATA).
+        frozenset(),
+        {SECRETARIAT},
+        public=True,
+        decision=True,
+        # ``corrects``: the corrected decision's index in the case (0-based, as the registry
+        # format refers to events); the decision itself is kept as it was.
+        required=("corrects",),
+        guards=("has_a_public_decision", "corrects_a_public_decision"),
+        document_kind="determination",
+    ),
+    _rule(
+        "consolidated",
+        _("Consolidated with an earlier submission"),
+        # Not in the registry format: a profile adds it (profiles.CONSOLIDATION).
+        frozenset(),
+        {SECRETARIAT},
+        public=True,
+        decision=True,
+        # ``with``: the earlier case's identifier; the two become related cases.
+        required=("with",),
+        guards=("has_an_earlier_open_case", "consolidates_an_earlier_open_case"),
+        document_kind="determination",
+    ),
+]

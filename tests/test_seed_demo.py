@@ -69,7 +69,7 @@ DEMO = {
         "languages": {"en", "es"},
     },
     "usmca-cec": {
-        "count": 4,
+        "count": 5,
         "stages": {Stage.ADMISSIBILITY_REVIEW, Stage.AWAITING_RESPONSE, Stage.AWAITING_COUNCIL},
         "awaiting": "CA",
         "unregistered": "fr",

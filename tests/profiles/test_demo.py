@@ -26,6 +26,8 @@ EXPECTED = {
         ("SEM-26-002", "CA", "fr", "awaiting_response"),
         ("SEM-26-003", "US", "en", "admissibility_review"),
         (None, "CA", "fr", "admissibility_review"),
+        # Filed after SEM-26-002 about the same habitat: the one to consolidate with it.
+        ("SEM-26-004", "CA", "en", "admissibility_review"),
     ],
     # One sequence a year across the Parties: the Honduran case, acknowledged 418 days before
     # 3 December 2026 (11 October 2025), is the first of 2025; the three others of 2026.

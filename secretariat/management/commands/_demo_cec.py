@@ -1,7 +1,7 @@
-"""The demo's cases under the ``usmca-cec`` profile (seed_demo): four cases about the three
-Parties, in the three languages, through the CEC's combined determination and its
-two-of-three Council rule. Invented, like the default profile's demo; the CEC's real
-histories are in tests/data/cec_histories.json."""
+"""The demo's cases under the ``usmca-cec`` profile (seed_demo): five cases about the three
+Parties, in the three languages, through the CEC's combined determination, its two-of-three
+Council rule and a submission that can be consolidated with an earlier one. Invented, like the
+default profile's demo; the CEC's real histories are in tests/data/cec_histories.json."""
 
 from workflow.services import FilingInput, LawInput, SubmitterInput
 
@@ -174,4 +174,33 @@ def cases(file, past, decide_today, officer) -> list:
             days=1,
         )
     )
+
+    # 5. About Canada, in English: a later submission on the caribou habitat of case 2, by
+    #    another group, in review: the officer may consolidate it with case 2, as the CEC did
+    #    SEM-06-004 with SEM-06-003.
+    case = file(
+        FilingInput(
+            party="CA",
+            language="en",
+            title="Woodland caribou critical habitat in Abitibi (second submission)",
+            summary="A hunters' and trappers' association asserts that Canada fails to "
+            "effectively enforce the Species at Risk Act as to the caribou's critical habitat "
+            "in Abitibi, the matter of the coalition's earlier submission.",
+            submitters=[
+                SubmitterInput(
+                    kind="organization",
+                    name="Abitibi Trappers' Association",
+                    nationality="CA",
+                    residence="CA",
+                    email="trappers@example.org",
+                    preferred_language="en",
+                )
+            ],
+            laws=[LawInput("Species at Risk Act (S.C. 2002, c. 29)", "s. 58")],
+        ),
+        days=15,
+    )
+    past(case, "acknowledged", 13)
+    past(case, "assigned", 13, data={"officer": officer.username})
+    made.append(case)
     return made

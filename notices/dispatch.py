@@ -72,6 +72,8 @@ def queue_notices(event) -> list[Notice]:
                 context["proposal_outcome"] = event.data["proposal"].get("outcome") or ""
                 # A combined determination is named for both findings (EventRule.label_for).
                 context["proposal_combined"] = bool(event.data["proposal"].get("criteria"))
+            elif event.kind == "consolidated":
+                context["with"] = event.data.get("with", "")  # the earlier case's identifier
             elif event.kind == "returned" and event.proposal_id:
                 proposed = event.proposal.data["proposal"]
                 context["proposal"] = proposed["kind"]

@@ -29,6 +29,7 @@ def _values(context: dict) -> dict:
     values = dict(context)
     values["on"] = _date(context.get("on", ""))
     values["due_on"] = _date(context.get("due_on", ""))
+    values.setdefault("with", "")  # a consolidation's earlier case (dispatch.queue_notices)
     party = context.get("party", "")
     values["party"] = phrases.party_label(party)
     values["concerning_party"] = phrases.concerning_party(party)

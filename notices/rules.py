@@ -352,9 +352,10 @@ MESSAGES = {
         _("%(reference)s: consolidated with an earlier submission"),
         (
             _(
-                "On %(on)s the Secretariat consolidated your submission with an earlier one "
-                "about the same facts: the two are considered together. The case's page names "
-                "the other submission and links to it."
+                "On %(on)s the Secretariat consolidated your submission with %(with)s, an "
+                "earlier submission about the same facts: the two are considered together. The "
+                "pages of both in the public docket link to each other, and yours gives the "
+                "reasons."
             ),
         ),
         _("Follow your submission"),

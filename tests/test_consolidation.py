@@ -13,6 +13,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from notices import emails
 from notices.models import Notice
 from submissions import profiles
 from submissions.models import Submission
@@ -87,6 +88,12 @@ def test_the_later_case_names_the_earlier_and_both_are_related(consolidation):
     assert f"/en/docket/{earlier.case.slug}/" in public  # the related case, linked
     other = Client().get(f"/en/docket/{earlier.case.slug}/").content.decode()
     assert f"/en/docket/{later.case.slug}/" in other
+    # Each page says why the other is related, and since when (the fifteenth walk: the
+    # earlier case's page said nothing of it).
+    for page in (public, other):
+        assert "the two submissions were consolidated on 5 June 2023" in page
+    spanish = Client().get(f"/es/docket/{earlier.case.slug}/").content.decode()
+    assert "ambas comunicaciones se acumularon el 5 de junio de 2023" in spanish
 
 
 @pytest.mark.parametrize(
@@ -147,8 +154,16 @@ def test_proposed_in_the_workspace_and_approved(consolidation, client, officer, 
     event = Event.objects.get(submission=case, kind="consolidated")
     assert event.data["with"] == earlier.case.identifier
     assert case.related.filter(pk=earlier.case.pk).exists()
-    # The submitters are told (notices.rules).
-    assert Notice.objects.filter(event=event, message="consolidated", audience="submitters")
+    # The submitters are told (notices.rules), with the earlier case named.
+    notice = Notice.objects.get(event=event, message="consolidated", audience="submitters")
+    subject, text, _html = emails.render(notice)
+    assert notice.language == "es"  # the factories' submitter reads Spanish
+    assert subject == f"{case.identifier}: acumulada con una comunicación anterior"
+    assert f"acumuló su comunicación con {earlier.case.identifier}, una comunicación" in text
+    # The officer's page of the earlier case says so beside the link.
+    client.force_login(officer)
+    page = client.get(reverse("ws_case", kwargs={"pk": earlier.case.pk})).content.decode()
+    assert "the two submissions were consolidated on 8 June 2023" in page
 
 
 def test_a_consolidation_survives_export_and_import(consolidation):

@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 
 from submissions import profiles
 from submissions.models import Submission
-from submissions.stages import Stage
+from submissions.stages import Stage, Visibility
 from workflow import council
 from workflow.exceptions import RuleViolation
+from workflow.models import Event
 from workflow.rule import before_input
 from workflow.treaty import criteria_for
 
@@ -125,6 +126,25 @@ def consolidated_with(reference):
     if not isinstance(reference, str) or not reference:
         return None
     return Submission.objects.filter(identifier=reference).first()
+
+
+def consolidated_on(case, others) -> dict:
+    """For each of ``others`` consolidated with ``case`` (one of them named the other in a
+    public ``consolidated``), the day it was: ``{other's pk: date}``. One query."""
+    by_identifier = {other.identifier: other.pk for other in others}
+    found = {}
+    events = Event.objects.filter(
+        kind="consolidated",
+        visibility=Visibility.PUBLIC,
+        submission_id__in=[case.pk, *by_identifier.values()],
+    ).only("submission_id", "data", "on")
+    for event in events:
+        named = event.data.get("with")
+        if event.submission_id == case.pk and named in by_identifier:
+            found[by_identifier[named]] = event.on
+        elif event.submission_id != case.pk and named == case.identifier:
+            found[event.submission_id] = event.on
+    return found
 
 
 def earlier_open_cases(case):

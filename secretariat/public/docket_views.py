@@ -30,6 +30,7 @@ from submissions.stages import Stage
 from workflow.deadlines import explain
 from workflow.describe import describe
 from workflow.models import Deadline, Event
+from workflow.profile_guards import consolidated_on
 
 CALL_STAGES = (Stage.FACTUAL_RECORD_PREPARATION, Stage.DRAFT_COMMENT_PERIOD)
 
@@ -194,14 +195,18 @@ def docket_case(request, slug):
     )
     for deadline in deadlines:
         deadline.explained = explain(deadline)
-    related = access.public_submissions(submission.related.all()).order_by("identifier")
+    related = list(access.public_submissions(submission.related.all()).order_by("identifier"))
+    # A related case consolidated with this one says so, with the day (issue #18).
+    joined = consolidated_on(submission, related)
+    for other in related:
+        other.consolidated_on = joined.get(other.pk)
     _decorate([submission])
     context = {
         "submission": submission,
         "events": events,
         "deadlines": deadlines,
         "today": timezone.localdate(),
-        "related": list(related),
+        "related": related,
         "call": _open_call(submission, events),
         # Once published, the record itself near the top, not only in the timeline.
         "final_record": next(

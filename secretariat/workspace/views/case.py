@@ -24,6 +24,7 @@ from workflow import activity, services
 from workflow.deadlines import explain
 from workflow.describe import describe
 from workflow.models import Deadline, Event
+from workflow.profile_guards import consolidated_on
 from workflow.services.actions import NOT_OFFERED
 from workflow.table import TABLE
 
@@ -118,6 +119,10 @@ def case_context(request, case, bound=None) -> dict:
         for name in Submission.ANSWERS
         if getattr(case, name) not in ("", None)
     ]
+    related = list(case.related.order_by("identifier"))
+    joined = consolidated_on(case, related)
+    for other in related:
+        other.consolidated_on = joined.get(other.pk)
     return {
         "answers": answers,
         "case": case,
@@ -132,7 +137,7 @@ def case_context(request, case, bound=None) -> dict:
         "laws": case.laws.all(),
         "can_act": can_act,
         "is_director": access.is_director(user),
-        "related": case.related.all(),
+        "related": related,
         "four_eyes": settings.SEM_FOUR_EYES,
         # The Secretariat's edits (views/editing.py); a view re-rendering replaces its own.
         "link_form": LinkRelatedForm(case) if can_act else None,

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from notices import rules
-from submissions.models import SubmissionSubmitter, User
+from submissions.models import Submission, SubmissionSubmitter, User
 from submissions.roles import Role
 
 
@@ -85,6 +85,11 @@ def of(audience: str, submission, party: str | None = None, event=None) -> list[
     """The recipients of one audience for a case (``submission`` may be None for staff);
     ``party`` narrows the focal points or Council members to one Party; ``event`` is the
     event that causes the message (the proposer is the author of the proposal it answers)."""
+    if audience == rules.EARLIER_SUBMITTERS:
+        # The case a consolidation names: its own submitters, by their own tracking links.
+        named = event.data.get("with") if event is not None else None
+        earlier = Submission.objects.filter(identifier=named).first() if named else None
+        return of(rules.SUBMITTERS, earlier) if earlier is not None else []
     if audience == rules.SUBMITTERS:
         memberships = (
             submission.memberships.select_related("submitter")

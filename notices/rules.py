@@ -18,6 +18,8 @@ COUNCIL = "council"  # Council members of both Parties
 STAFF = "staff"  # Secretariat officers and the Executive Director
 DIRECTOR = "director"  # the Executive Director
 PROPOSER = "proposer"  # the officer who made the proposal the event answers
+# The submitters of the earlier case a consolidation names (``consolidated``'s ``with``).
+EARLIER_SUBMITTERS = "earlier_submitters"
 
 AUDIENCE_LABELS = {
     SUBMITTERS: _("Submitters"),
@@ -27,6 +29,7 @@ AUDIENCE_LABELS = {
     STAFF: _("Secretariat staff"),
     DIRECTOR: _("Executive Director"),
     PROPOSER: _("The officer who proposed"),
+    EARLIER_SUBMITTERS: _("Submitters of the earlier submission"),
 }
 
 # Where each audience's link points.
@@ -38,6 +41,7 @@ LINKS = {
     STAFF: "workspace",
     DIRECTOR: "workspace",
     PROPOSER: "workspace",
+    EARLIER_SUBMITTERS: "track",
 }
 
 
@@ -95,6 +99,7 @@ RULES = [
     Rule("council_declined", None, SUBMITTERS, "case_closed", closed_only=True),
     Rule("erratum", None, SUBMITTERS, "erratum"),
     Rule("consolidated", None, SUBMITTERS, "consolidated"),
+    Rule("consolidated", None, EARLIER_SUBMITTERS, "consolidated_into"),
     Rule("proposed", None, DIRECTOR, "proposal_awaiting"),
     Rule("returned", None, PROPOSER, "proposal_returned"),
 ]
@@ -356,6 +361,17 @@ MESSAGES = {
                 "earlier submission about the same facts: the two are considered together. The "
                 "pages of both in the public docket link to each other, and yours gives the "
                 "reasons."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
+    "consolidated_into": Message(
+        _("%(with)s: a later submission was consolidated with yours"),
+        (
+            _(
+                "On %(on)s the Secretariat consolidated %(reference)s, a later submission about "
+                "the same facts, with yours: the two are considered together. The pages of "
+                "both in the public docket link to each other."
             ),
         ),
         _("Follow your submission"),

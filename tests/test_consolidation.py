@@ -160,6 +160,16 @@ def test_proposed_in_the_workspace_and_approved(consolidation, client, officer, 
     assert notice.language == "es"  # the factories' submitter reads Spanish
     assert subject == f"{case.identifier}: acumulada con una comunicación anterior"
     assert f"acumuló su comunicación con {earlier.case.identifier}, una comunicación" in text
+    # And the earlier case's submitters, by their own tracking links, with both named.
+    told = Notice.objects.get(event=event, audience="earlier_submitters")
+    earlier_emails = {m.submitter.email for m in earlier.case.memberships.all()}
+    assert told.recipient_email in earlier_emails and told.message == "consolidated_into"
+    subject, text, _html = emails.render(told)
+    assert (
+        subject == f"{earlier.case.identifier}: se acumuló una comunicación posterior con la suya"
+    )
+    assert f"acumuló {case.identifier}, una comunicación posterior" in " ".join(text.split())
+    assert f"/track/{earlier.case.memberships.get().tracking_token}/" in text
     # The officer's page of the earlier case says so beside the link.
     client.force_login(officer)
     page = client.get(reverse("ws_case", kwargs={"pk": earlier.case.pk})).content.decode()

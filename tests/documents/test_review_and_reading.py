@@ -56,6 +56,11 @@ def test_public_free_text_fields_say_they_will_be_published(client, officer):
     form = form[: form.index("</form>")]
     # Each criterion's reasons, the title and the note of a public decision.
     assert form.count("This text will be published on the docket.") == CRITERIA_COUNT + 2
+    # In the case's language, which the docket marks it as (the fifteenth walk).
+    assert form.count("Write it in the case&#x27;s language: Spanish.") == CRITERIA_COUNT + 2
+    with frozen(D(2023, 4, 10)):
+        spanish = client.get(f"/es/secretariat/case/{case.pk}/").content.decode()
+    assert "Escríbalo en el idioma del caso: español." in spanish
     corr = page[page.index('aria-label="Correspondence"') :]
     corr = corr[: corr.index("</form>")]
     assert "This text will be published on the docket." not in corr

@@ -5,7 +5,7 @@ keys need, in words a person understands."""
 
 from django import forms
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from notices.services import issues_documents
@@ -20,6 +20,19 @@ MET = [("met", _("Met")), ("not_met", _("Not met"))]
 # Beside a free-text field of a decision the public will read (PROCESS.md: the docket shows
 # each decision with its reasons; criterion (b) invites naming the submitter).
 PUBLISHED_HELP = _("This text will be published on the docket.")
+
+
+def published_help(submission) -> str:
+    """``PUBLISHED_HELP`` and the language to write it in: the docket shows a case's notes and
+    reasons marked as in the case's language (the fifteenth walk typed Spanish on an English
+    case, published marked as English)."""
+    language = get_language_info(submission.language)["name_translated"]
+    if not (get_language() or "en").startswith("en"):
+        language = language.lower()  # "español", "anglais": lower case in mid-sentence
+    write = gettext("Write it in the case's language: %(language)s.") % {"language": language}
+    return f"{PUBLISHED_HELP} {write}"
+
+
 EDITED_LABELS = {
     code: label
     for code, label in (
@@ -123,7 +136,7 @@ class ActionForm(AccessibleForm):
         if self.publishes_text():
             for name in ("title", "note"):
                 if name in self.fields:
-                    self.fields[name].help_text = PUBLISHED_HELP
+                    self.fields[name].help_text = published_help(submission)
         if issues_documents(self.rule.kind):
             for language, label in EDITED_LABELS.items():
                 self.fields[f"edited_{language}"] = DocumentField(

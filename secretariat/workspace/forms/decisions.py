@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.workspace.forms.actions import MET, PUBLISHED_HELP, YES_NO, ActionForm
+from secretariat.workspace.forms.actions import MET, YES_NO, ActionForm, published_help
 from submissions import profiles
 from submissions.models import PARTY_CHOICES
 from submissions.stages import ClosureReason, Stage, Visibility
@@ -26,7 +26,7 @@ def _finding_fields(form, letter, label, choices, initial=None, help_text="", pr
     form.fields[f"{prefix}{letter}_reasons"] = forms.CharField(
         label=gettext("Reasons for %(item)s") % {"item": f"({letter})"},
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=PUBLISHED_HELP,
+        help_text=published_help(form.submission),
     )
 
 

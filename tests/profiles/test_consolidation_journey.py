@@ -23,6 +23,7 @@ from tests.profiles.test_french_journey import (
     assert_french,
     french_text,
     open_action,
+    sign_in,
     sign_out,
 )
 from workflow.models import Event
@@ -36,14 +37,6 @@ pytestmark = [
 ]
 
 
-def sign_in(page, username):
-    page.goto(page.base + "/fr/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.locator("main").get_by_role("button").click()
-    page.wait_for_load_state()
-
-
 def test_the_officer_consolidates_a_later_submission_with_an_earlier_one(page):
     call_command("seed_demo", force=True, stdout=io.StringIO())
     earlier = Submission.objects.get(title_fr__startswith="Protection de l'habitat du caribou")
@@ -55,7 +48,7 @@ def test_the_officer_consolidates_a_later_submission_with_an_earlier_one(page):
 
     # The officer opens the later case: the form offers the earlier open case about Canada,
     # not the case about Mexico, nor the unregistered one.
-    sign_in(page, "officer")
+    sign_in(page, "officer", DEMO_PASSWORD)
     page.goto(f"{page.base}/fr/secretariat/case/{later.pk}/")
     form = open_action(page, "Jonction à une communication antérieure")
     assert_french(page, seen)
@@ -72,7 +65,7 @@ def test_the_officer_consolidates_a_later_submission_with_an_earlier_one(page):
     assert not later.related.exists()  # a proposal, until the Executive Director approves
 
     sign_out(page)
-    sign_in(page, "director")
+    sign_in(page, "director", DEMO_PASSWORD)
     approve_all(page, seen)
     event = Event.objects.get(submission=later, kind="consolidated")
     assert event.data["with"] == earlier.identifier  # and the approved proposal's number

@@ -91,10 +91,10 @@ def assert_french(page, seen: list) -> None:
     seen.append(page.url)
 
 
-def sign_in(page, username):
+def sign_in(page, username, password=PASSWORD):
     page.goto(page.base + "/fr/accounts/login/")
     page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
+    page.fill("#id_password", password)
     page.locator("main").get_by_role("button").click()
     page.wait_for_load_state()
 

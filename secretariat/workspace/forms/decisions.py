@@ -361,3 +361,24 @@ class ConsolidationForm(ActionForm):
 
     def data_for_event(self):
         return {"with": self.cleaned_data["with"]}
+
+
+class FactualRecordForm(ActionForm):
+    """The draft or the final factual record submitted to the Council: the record itself is
+    required (the sixteenth walk submitted a draft without one, and seven Parties were asked
+    to comment on nothing but its cover letter)."""
+
+    LABELS = {
+        "draft_submitted": _("The draft factual record"),
+        "final_submitted": _("The final factual record"),
+    }
+
+    def setup(self):
+        field = self.fields["document"]
+        field.required = True
+        field.label = self.LABELS[self.rule.kind]
+        field.help_text = _(
+            "Required: the record itself. The Parties read it in their portal; it is public "
+            "once published."
+        )
+        self.fields["document_title"].required = True

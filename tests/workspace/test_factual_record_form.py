@@ -1,0 +1,70 @@
+"""The draft and the final factual record are submitted with the record itself: the sixteenth
+walk (CAFTA-DR, Spanish) submitted a draft with a note and no file, the case moved to the
+comment period, and every Party was asked to comment on nothing but its cover letter."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from submissions.models import Document
+from submissions.stages import Stage
+from tests.filing.conftest import pdf
+from tests.helpers_cases import drive, frozen
+from tests.parties import OTHERS, A, B
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+def _post(client, case, kind, data, files=None):
+    return client.post(
+        reverse("ws_action", kwargs={"pk": case.pk, "kind": kind}),
+        {"event_count": case.event_count, **{f"{kind}-{k}": v for k, v in data.items()}}
+        | {f"{kind}-{k}": v for k, v in (files or {}).items()},
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "stage", "label"),
+    [
+        ("draft_submitted", "factual_record_preparation", "The draft factual record"),
+        ("final_submitted", "draft_comment_period", "The final factual record"),
+    ],
+)
+def test_a_factual_record_is_submitted_with_the_record_itself(client, officer, kind, stage, label):
+    story = drive(stage)
+    if kind == "final_submitted":
+        for code in (A, B, *OTHERS):
+            story.add("draft_commented", author=f"party:{code}", data={"party": code})
+    case = story.case
+    client.force_login(officer)
+    with frozen(story.on + datetime.timedelta(days=1)):
+        page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+        form = page[page.index(f'id="action-{kind}"') :]
+        assert label in form[: form.index("</details>")]
+        # A note alone is refused, with the field named, and the case stays where it was.
+        refused = _post(client, case, kind, {"note": "Borrador presentado."})
+        assert refused.status_code == 200
+        assert "This field is required." in refused.content.decode()
+        case.refresh_from_db()
+        assert case.stage == stage
+        # With the record (and its title), it is recorded.
+        done = _post(
+            client,
+            case,
+            kind,
+            {"note": "Presentado.", "document_title": "Expediente", "document_language": "es"},
+            {"document": pdf("expediente.pdf")},
+        )
+        assert done.status_code == 302
+    case.refresh_from_db()
+    assert (
+        case.stage
+        == {
+            "draft_submitted": Stage.DRAFT_COMMENT_PERIOD,
+            "final_submitted": Stage.FINAL_FACTUAL_RECORD,
+        }[kind]
+    )
+    assert Document.objects.filter(event__kind=kind, title="Expediente").count() == 1

@@ -82,11 +82,22 @@ def _label(choices, value):
         return str(value)
 
 
+class Finding(str):
+    """A finding as one line ("Met — reasons"), whose parts a page keeps apart: the verdict in
+    the page's language, the reasons as the Secretariat wrote them, in the case's language
+    (templates/docket/_details.html marks them so)."""
+
+    def __new__(cls, verdict: str, reasons: str):
+        line = super().__new__(cls, f"{verdict} — {reasons}")
+        line.verdict, line.reasons = verdict, reasons
+        return line
+
+
 def _findings(items, labels, yes, no):
     for letter, finding in (items or {}).items():
         if isinstance(finding, dict):
             verdict = yes if finding.get("met") else no
-            yield str(labels.get(letter, letter)), f"{verdict} — {finding.get('reasons', '')}"
+            yield str(labels.get(letter, letter)), Finding(str(verdict), finding.get("reasons", ""))
 
 
 def _era_labels(event, data) -> tuple[dict, dict]:

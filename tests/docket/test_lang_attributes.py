@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from tests.helpers_cases import D, drive, frozen
-from tests.parties import A
+from tests.parties import ALL_MET, CRITERIA, A
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +101,22 @@ def test_a_document_is_headed_by_its_version_in_the_pages_language(client, db):
     assert '<span lang="en">Determination under Article 18.8.2</span>' in english
     spanish = client.get(f"/es/docket/{story.case.slug}/").content.decode()
     assert '<span lang="es">Determinación conforme al artículo 18.8.2</span>' in spanish
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_findings_reasons_carry_the_cases_language(client, officer, language):
+    """The sixteenth walk: "Met — Se cumple el requisito (a)." on an English page, with the
+    reasons unmarked. The verdict is the page's; the reasons, as written, the case's (drive's
+    determinations give each criterion ALL_MET's reasons on a case written in Spanish)."""
+    case = drive("awaiting_response", party=A).case
+    reasons = ALL_MET[CRITERIA[0]]["reasons"]
+    pages = {
+        "docket": Client().get(f"/{language}/docket/{case.slug}/").content.decode(),
+        "tracking": Client()
+        .get(f"/{language}/track/{case.memberships.get().tracking_token}/", follow=True)
+        .content.decode(),
+    }
+    client.force_login(officer)
+    pages["workspace"] = client.get(f"/{language}/secretariat/case/{case.pk}/").content.decode()
+    for name, page in pages.items():
+        assert _lang_of(page, reasons) == {"es"}, name

@@ -11,11 +11,17 @@ from submissions.models import Document
 from submissions.stages import Stage
 from tests.filing.conftest import pdf
 from tests.helpers_cases import drive, frozen
-from tests.parties import OTHERS, A, B
+from tests.parties import OTHERS, SLUG, A, B
 
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
+# What the workspace says publication waits for, in each profile's words of its Council's rule.
+PUBLICATION_WAITS = {
+    "us-peru-tpa": "may be published only if a Council member instructs it.",
+    "usmca-cec": "may be published only when two of the three members of the Council so decide.",
+    "cafta-dr": "may be published only if a Council member instructs it (Article 17.8.7).",
+}
 
 
 def _post(client, case, kind, data, files=None):
@@ -68,3 +74,25 @@ def test_a_factual_record_is_submitted_with_the_record_itself(client, officer, k
         }[kind]
     )
     assert Document.objects.filter(event__kind=kind, title="Expediente").count() == 1
+
+
+def test_the_workspace_says_what_the_final_record_and_publication_wait_for(client, officer):
+    """The sixteenth walk: in the comment period the final record was not offered and nothing
+    said why; after it, nothing said that publication waits for the Council."""
+    story = drive("draft_comment_period")
+    client.force_login(officer)
+    url = reverse("ws_case", kwargs={"pk": story.case.pk})
+    with frozen(story.on + datetime.timedelta(days=1)):
+        page = client.get(url).content.decode()
+    assert 'id="action-final_submitted"' not in page
+    assert "The final factual record waits until every Party has commented" in page
+    for code in (A, B, *OTHERS):
+        story.add("draft_commented", author=f"party:{code}", data={"party": code})
+    with frozen(story.on + datetime.timedelta(days=1)):
+        page = client.get(url).content.decode()
+    assert 'id="action-final_submitted"' in page
+    assert "waits until every Party has commented" not in page
+    story.add("final_submitted")
+    with frozen(story.on + datetime.timedelta(days=1)):
+        page = client.get(url).content.decode()
+    assert PUBLICATION_WAITS[SLUG] in " ".join(page.split())

@@ -19,14 +19,21 @@ from secretariat.workspace.case_forms import DocumentVersionForm, LinkRelatedFor
 from secretariat.workspace.forms import PaperFilingForm, action_form
 from submissions import access
 from submissions.models import Submission
-from submissions.stages import Visibility
+from submissions.stages import Stage, Visibility
 from workflow import activity, services
 from workflow.deadlines import explain
 from workflow.describe import describe
+from workflow.exceptions import RuleViolation
 from workflow.models import Deadline, Event
 from workflow.profile_guards import consolidated_on
-from workflow.services.actions import NOT_OFFERED
+from workflow.services.actions import NOT_OFFERED, refusal
 from workflow.table import TABLE
+
+# The step each stage leads to that waits on others (the Parties' comments, the Council).
+AWAITED_STEP = {
+    Stage.DRAFT_COMMENT_PERIOD: "final_submitted",
+    Stage.FINAL_FACTUAL_RECORD: "published",
+}
 
 
 def case_context(request, case, bound=None) -> dict:
@@ -74,6 +81,13 @@ def case_context(request, case, bound=None) -> dict:
             # Posted, then refused because the case moved on: shown again with the message.
             bound.replaces = None
             forms.insert(0, bound)
+    # The step a stage waits for, when it is not offered yet, and why (the sixteenth walk:
+    # nothing said that the final record waits for every Party's comments or the period's end).
+    awaited = AWAITED_STEP.get(case.stage)
+    waiting = None
+    if can_act and awaited and all(form.rule.kind != awaited for form in forms):
+        refused = refusal(case, user, awaited)
+        waiting = str(refused) if isinstance(refused, RuleViolation) else None
     pending = list(
         queries.pending_proposals().filter(submission=case).select_related("recorded_by")
     )
@@ -138,6 +152,7 @@ def case_context(request, case, bound=None) -> dict:
         "can_act": can_act,
         "is_director": access.is_director(user),
         "related": related,
+        "waiting": waiting,
         "four_eyes": settings.SEM_FOUR_EYES,
         # The Secretariat's edits (views/editing.py); a view re-rendering replaces its own.
         "link_form": LinkRelatedForm(case) if can_act else None,

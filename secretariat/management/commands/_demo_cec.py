@@ -182,7 +182,7 @@ def cases(file, past, decide_today, officer) -> list:
         FilingInput(
             party="CA",
             language="en",
-            title="Woodland caribou critical habitat in Abitibi (second submission)",
+            title="Woodland caribou habitat in Abitibi: a second submission",
             summary="A hunters' and trappers' association asserts that Canada fails to "
             "effectively enforce the Species at Risk Act as to the caribou's critical habitat "
             "in Abitibi, the matter of the coalition's earlier submission.",

@@ -7,17 +7,13 @@ guards."""
 from django.utils.translation import gettext_lazy as _
 
 from submissions.stages import ClosureReason, Stage
-from workflow.rule import COUNCIL, SECRETARIAT, Effect, EventRule
+from workflow.rule import COUNCIL, SECRETARIAT, Effect, event_rule
 
 S = Stage
 
 
-def _rule(kind, label, stages, roles, **kwargs) -> EventRule:
-    return EventRule(kind=kind, label=label, stages=stages, roles=frozenset(roles), **kwargs)
-
-
 PROFILE_RULES = [
-    _rule(
+    event_rule(
         "council_declined",
         _("Council member's vote against a factual record"),
         # Not in the registry format: a profile adds it (profiles.COUNCIL_VOTES).
@@ -37,7 +33,7 @@ PROFILE_RULES = [
         guards=("party_key_valid", "member_has_not_voted"),
         document_kind="instruction",
     ),
-    _rule(
+    event_rule(
         "erratum",
         _("Erratum to a decision"),
         # Not in the registry format: a profile adds it (profiles.ERRATA).
@@ -51,7 +47,7 @@ PROFILE_RULES = [
         guards=("has_a_public_decision", "corrects_a_public_decision"),
         document_kind="determination",
     ),
-    _rule(
+    event_rule(
         "consolidated",
         _("Consolidated with an earlier submission"),
         # Not in the registry format: a profile adds it (profiles.CONSOLIDATION).

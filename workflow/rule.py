@@ -83,6 +83,11 @@ class EventRule:
         return stage in self.stages or stage in profile_stages(self.kind)
 
 
+def event_rule(kind, label, stages, roles, **kwargs) -> EventRule:
+    """A row of the transition table (``workflow.table``, ``workflow.profile_rules``)."""
+    return EventRule(kind=kind, label=label, stages=stages, roles=frozenset(roles), **kwargs)
+
+
 def profile_stages(kind: str) -> frozenset:
     """The stages the installation's profile adds for ``kind`` to the registry format's (its
     own transitions, such as the CEC's combined determination; none under the TPA)."""

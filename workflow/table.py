@@ -23,6 +23,7 @@ from workflow.rule import (
     SYSTEM,
     Effect,
     EventRule,
+    event_rule,
     profile_stages,
 )
 
@@ -36,12 +37,8 @@ WITHDRAWAL_GOES_ON = frozenset(
 )
 
 
-def _rule(kind, label, stages, roles, **kwargs) -> EventRule:
-    return EventRule(kind=kind, label=label, stages=stages, roles=frozenset(roles), **kwargs)
-
-
 RULES = [
-    _rule(
+    event_rule(
         "filed",
         _("Submission filed"),
         None,
@@ -52,7 +49,7 @@ RULES = [
         },
         document_kind="submission",
     ),
-    _rule(
+    event_rule(
         "acknowledged",
         _("Acknowledgement of receipt"),
         OPEN,
@@ -62,7 +59,7 @@ RULES = [
         guards=("not_yet_acknowledged",),
         document_kind="acknowledgement",
     ),
-    _rule(
+    event_rule(
         "form_errors_noted",
         _("Minor errors of form pointed out"),
         {S.ADMISSIBILITY_REVIEW},
@@ -70,7 +67,7 @@ RULES = [
         visibility=Visibility.SUBMITTER,
         document_kind="correspondence",
     ),
-    _rule(
+    event_rule(
         "admissibility_determined",
         _("Determination under Article 18.8.2"),
         {S.ADMISSIBILITY_REVIEW},
@@ -93,7 +90,7 @@ RULES = [
         guards=("criteria_agree_with_outcome",),
         document_kind="determination",
     ),
-    _rule(
+    event_rule(
         "revision_filed",
         _("Revised submission filed"),
         {S.AWAITING_REVISION},
@@ -107,7 +104,7 @@ RULES = [
         guards=("revision_in_time_where_required",),
         document_kind="revision",
     ),
-    _rule(
+    event_rule(
         "response_decided",
         _("Determination under Article 18.8.4"),
         {S.RESPONSE_DECISION},
@@ -138,7 +135,7 @@ RULES = [
         guards=("criteria_only_in_a_combined_determination",),
         document_kind="determination",
     ),
-    _rule(
+    event_rule(
         "request_delivered",
         _("Request for a response delivered"),
         {S.AWAITING_RESPONSE},
@@ -146,7 +143,7 @@ RULES = [
         visibility=Visibility.PARTY_CONCERNED,
         document_kind="request",
     ),
-    _rule(
+    event_rule(
         "extension_notified",
         _("Exceptional circumstances notified (60 days)"),
         {S.AWAITING_RESPONSE},
@@ -156,7 +153,7 @@ RULES = [
         guards=("author_is_party_concerned", "party_response_running", "once_per_case"),
         document_kind="correspondence",
     ),
-    _rule(
+    event_rule(
         "party_responded",
         _("Response of the Party"),
         {
@@ -184,7 +181,7 @@ RULES = [
         guards=("author_is_party_concerned", "response_was_requested"),
         document_kind="response",
     ),
-    _rule(
+    event_rule(
         "factual_record_notified",
         _("Notification to the Council under Article 18.9.1"),
         {S.FACTUAL_RECORD_DECISION, S.AWAITING_RESPONSE},
@@ -214,7 +211,7 @@ RULES = [
         guards=("response_period_over_if_awaiting",),
         document_kind="notification",
     ),
-    _rule(
+    event_rule(
         "council_instructed",
         _("Council instruction to prepare a factual record"),
         {
@@ -239,7 +236,7 @@ RULES = [
         guards=("party_key_valid",),
         document_kind="instruction",
     ),
-    _rule(
+    event_rule(
         "information_called",
         _("Call for information"),
         {S.FACTUAL_RECORD_PREPARATION, S.DRAFT_COMMENT_PERIOD},
@@ -248,7 +245,7 @@ RULES = [
         optional=("closes_on",),
         document_kind="notice",
     ),
-    _rule(
+    event_rule(
         "information_submitted",
         _("Information submitted for the factual record"),
         {S.FACTUAL_RECORD_PREPARATION, S.DRAFT_COMMENT_PERIOD},
@@ -258,7 +255,7 @@ RULES = [
         guards=("call_is_open",),
         document_kind="information",
     ),
-    _rule(
+    event_rule(
         "draft_submitted",
         _("Draft factual record submitted to the Council"),
         {S.FACTUAL_RECORD_PREPARATION},
@@ -273,7 +270,7 @@ RULES = [
         },
         document_kind="draft_factual_record",
     ),
-    _rule(
+    event_rule(
         "draft_commented",
         _("Comments of a Party on the draft factual record"),
         {S.DRAFT_COMMENT_PERIOD, S.FINAL_FACTUAL_RECORD},
@@ -285,7 +282,7 @@ RULES = [
         guards=("party_key_valid", "author_is_that_party"),
         document_kind="comment",
     ),
-    _rule(
+    event_rule(
         "final_submitted",
         _("Final factual record submitted to the Council"),
         {S.DRAFT_COMMENT_PERIOD},
@@ -295,7 +292,7 @@ RULES = [
         guards=("comments_in_or_period_over",),
         document_kind="final_factual_record",
     ),
-    _rule(
+    event_rule(
         "publication_instructed",
         _("Council instruction to publish the factual record"),
         {
@@ -314,7 +311,7 @@ RULES = [
     ),
     # The steps a profile adds (workflow.profile_rules), where the table had them.
     *PROFILE_RULES,
-    _rule(
+    event_rule(
         "published",
         _("Factual record published"),
         {S.FINAL_FACTUAL_RECORD},
@@ -332,7 +329,7 @@ RULES = [
         guards=("publication_was_instructed", "attached_comments_were_given"),
         document_kind="final_factual_record",
     ),
-    _rule(
+    event_rule(
         "recommendation_made",
         _("Council recommendation"),
         {S.FINAL_FACTUAL_RECORD, S.CLOSED},
@@ -341,7 +338,7 @@ RULES = [
         optional=("party", "publish_requested"),
         document_kind="recommendation",
     ),
-    _rule(
+    event_rule(
         "submitters_joined",
         _("Submitters joined (adhesion)"),
         OPEN,
@@ -350,7 +347,7 @@ RULES = [
         required=("submitters",),
         guards=("submitters_given",),
     ),
-    _rule(
+    event_rule(
         "information_added",
         _("Information added by the submitters"),
         OPEN,
@@ -358,7 +355,7 @@ RULES = [
         visibility=Visibility.SUBMITTER,
         document_kind="information",
     ),
-    _rule(
+    event_rule(
         "identity_withheld",
         _("Identity withheld at the submitter's request"),
         ANY_STAGE,
@@ -367,7 +364,7 @@ RULES = [
         required=("submitter",),
         guards=("submitter_index_valid",),
     ),
-    _rule(
+    event_rule(
         "correspondence",
         _("Correspondence"),
         ANY_STAGE,
@@ -377,7 +374,7 @@ RULES = [
         optional=("link", "other", "publish_requested"),
         document_kind="correspondence",
     ),
-    _rule(
+    event_rule(
         "assigned",
         _("Case assigned"),
         OPEN,
@@ -386,7 +383,7 @@ RULES = [
         required=("officer",),
         guards=("officer_is_secretariat",),
     ),
-    _rule(
+    event_rule(
         "proposed",
         _("Decision proposed"),
         ANY_STAGE,
@@ -395,7 +392,7 @@ RULES = [
         required=("proposal",),
         guards=("proposal_is_legal_now",),
     ),
-    _rule(
+    event_rule(
         "returned",
         _("Proposal returned"),
         ANY_STAGE,
@@ -404,7 +401,7 @@ RULES = [
         optional=("comment",),
         guards=("replies_to_pending_proposal",),
     ),
-    _rule(
+    event_rule(
         "visibility_changed",
         _("Visibility of a document changed"),
         ANY_STAGE,
@@ -416,7 +413,7 @@ RULES = [
         optional=("document", "event", "fields"),
         guards=("has_documents_or_text", "document_reference_valid", "visibility_within_limits"),
     ),
-    _rule(
+    event_rule(
         "deadline_missed_explained",
         _("Missed target explained"),
         OPEN,
@@ -426,7 +423,7 @@ RULES = [
         optional=("party", "new_due_on"),
         guards=("deadline_exists",),
     ),
-    _rule(
+    event_rule(
         "deadlines_recomputed",
         _("Deadlines recomputed"),
         OPEN,
@@ -435,7 +432,7 @@ RULES = [
         required=("reason",),
         optional=("changes",),
     ),
-    _rule(
+    event_rule(
         "withdrawn",
         _("Submission withdrawn"),
         OPEN,
@@ -453,7 +450,7 @@ RULES = [
         },
         guards=("not_withdrawn_already",),
     ),
-    _rule(
+    event_rule(
         "closed",
         _("Case closed"),
         {
@@ -470,7 +467,7 @@ RULES = [
         guards=("closure_reason_fits_stage", "closure_grounds_hold"),
         document_kind="notice",
     ),
-    _rule(
+    event_rule(
         "reopened",
         _("Case reopened"),
         {S.CLOSED},
@@ -487,7 +484,7 @@ RULES.append(
     # A legacy registry that never dated the steps in between: the case reached `stage` by
     # this date. Import only (guard `import_only`); never offered live. Public, so that the
     # docket states the gap in the history in words.
-    _rule(
+    event_rule(
         "unrecorded_steps",
         _("Steps not recorded in the registry"),
         OPEN,

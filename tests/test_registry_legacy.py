@@ -165,6 +165,5 @@ def test_a_response_after_the_case_moved_on_reads_as_late_on_the_docket(client, 
     assert story.stage == "closed"
     page = " ".join(client.get(f"/en/docket/{story.case.slug}/").content.decode().split())
     assert (
-        "Received: after the period for the Party&#x27;s response: a late or further response"
-        in page
+        "Received: after the stage of the Party&#x27;s response: a late or further response" in page
     )

@@ -172,7 +172,7 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
         lines.append(
             (
                 _("Received"),
-                _("after the period for the Party's response: a late or further response"),
+                _("after the stage of the Party's response: a late or further response"),
             )
         )
     if "pending_proceeding" in data:

@@ -147,6 +147,11 @@ def test_proposed_in_the_workspace_and_approved(consolidation, client, officer, 
         assert proposal.kind == "proposed"
         assert not case.related.exists()  # not before the Executive Director approves
         client.force_login(director)
+        # The Director sees the earlier case named and linked, to read it before approving
+        # (it was a bare identifier).
+        approvals = client.get(reverse("ws_approvals")).content.decode()
+        earlier_link = f'<a href="/en/docket/{earlier.case.slug}/">{earlier.case.identifier}</a>'
+        assert f"Consolidated with: {earlier_link}" in approvals
         client.post(
             reverse("ws_approve", kwargs={"pk": case.pk, "seq": proposal.seq}),
             {"event_count": case.event_count + 1, "back": "case"},
@@ -174,6 +179,14 @@ def test_proposed_in_the_workspace_and_approved(consolidation, client, officer, 
     client.force_login(officer)
     page = client.get(reverse("ws_case", kwargs={"pk": earlier.case.pk})).content.decode()
     assert "the two submissions were consolidated on 8 June 2023" in page
+    # The later case's record links the earlier one, in the workspace, on its tracking page
+    # and on the docket.
+    page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    token = case.memberships.first().tracking_token
+    tracking = Client().get(f"/en/track/{token}/", follow=True).content.decode()
+    public = Client().get(f"/en/docket/{case.slug}/").content.decode()
+    for shown in (page, tracking, public):
+        assert f"Consolidated with: {earlier_link}" in shown
 
 
 def test_a_consolidation_survives_export_and_import(consolidation):

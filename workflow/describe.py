@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from submissions import profiles
 from submissions.access import WITHHELD_LABEL
-from submissions.models import PARTY_CHOICES
+from submissions.models import PARTY_CHOICES, Submission
 from submissions.stages import ClosureReason, Stage, Visibility
 from workflow.deadlines import format_day
 from workflow.periods import KIND_LABELS
@@ -93,6 +93,16 @@ class Finding(str):
         return line
 
 
+class CaseReference(str):
+    """Another case named by its identifier (a related case, the case a submission was
+    consolidated with), whose public page a page links to (``slug``)."""
+
+    def __new__(cls, identifier: str):
+        reference = super().__new__(cls, identifier)
+        reference.slug = Submission.slug_for(identifier)
+        return reference
+
+
 def _findings(items, labels, yes, no):
     for letter, finding in (items or {}).items():
         if isinstance(finding, dict):
@@ -134,7 +144,7 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
     lines.extend(_findings(data.get("criteria"), criteria, _("Met"), _("Not met")))
     lines.extend(_findings(data.get("factors"), factors, _("Yes"), _("No")))
     if data.get("link") in LINK_LABELS:
-        lines.append((str(LINK_LABELS[data["link"]]), str(data.get("other", ""))))
+        lines.append((str(LINK_LABELS[data["link"]]), CaseReference(str(data.get("other", "")))))
     simple = {
         "delivered_on": _("Delivered on"),
         "officer": _("Officer"),
@@ -185,7 +195,7 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
     if kind == "erratum" and isinstance(data.get("corrects"), int):
         lines.append((_("Corrects"), _corrected(event, data["corrects"])))
     if kind == "consolidated" and data.get("with"):
-        lines.append((_("Consolidated with"), str(data["with"])))
+        lines.append((_("Consolidated with"), CaseReference(str(data["with"]))))
     if kind == "published" and isinstance(data.get("attach_comments"), list):
         # The Parties whose comments on the draft are published with the final factual record.
         names = ", ".join(str(PARTY_LABELS.get(code, code)) for code in data["attach_comments"])

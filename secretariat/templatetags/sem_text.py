@@ -10,6 +10,7 @@ import os
 from babel import Locale
 from django import template
 from django.conf import settings
+from django.urls import NoReverseMatch, reverse
 from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext
@@ -236,3 +237,13 @@ def document_title(document):
         if version.language == language and version.title:
             return format_html('<span lang="{}">{}</span>', language, version.title)
     return format_html('<span lang="{}">{}</span>', document.language, document.title)
+
+
+@register.filter
+def docket_href(slug: str) -> str:
+    """The public page of the case whose identifier gave ``slug``; empty for a reference that
+    names no registered case's page (a receipt number)."""
+    try:
+        return reverse("docket_case", args=[slug]) if slug else ""
+    except NoReverseMatch:
+        return ""

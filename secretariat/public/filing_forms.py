@@ -364,12 +364,15 @@ class DocumentsForm(AccessibleForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for i in range(self.file_slots):
+            # Each slot named by its number: a screen reader, or an error in the summary,
+            # told three times of "File" could not say which (walk 17, "Archivo").
+            number = {"number": i + 1}
             self.fields[f"file_{i}"] = DocumentField(
-                label=_("File"), required=self.files_required and i == 0
+                label=_("File %(number)s") % number, required=self.files_required and i == 0
             )
             if self.confidential_choice:
                 self.fields[f"file_{i}_confidential"] = forms.BooleanField(
-                    label=_("Confidential"),
+                    label=_("File %(number)s is confidential") % number,
                     required=False,
                     help_text=_(
                         "Forwarded to the government concerned if a response is requested, "

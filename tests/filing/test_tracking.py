@@ -244,6 +244,37 @@ def test_information_can_be_added(client):
     assert event.documents.get().visibility == "submitter"
 
 
+def test_each_file_slot_is_named_by_its_number(client):
+    """Walk 17: the page offered three inputs all labelled "Archivo", and an error in the
+    summary could not say which file was refused."""
+    case = drive("awaiting_response").case
+    membership, _url = link_of(case, client=client)
+    url = f"/es/track/case/{membership.pk}/"
+    page = client.get(url).content.decode()
+    for number in (1, 2, 3):
+        field = f"id_information_added-file_{number - 1}"
+        assert f'<label for="{field}">Archivo {number}</label>' in page
+    response = client.post(
+        url + "information/",
+        {
+            "information_added-note": "Dos actas.",
+            "information_added-file_0": SimpleUploadedFile("acta.pdf", PDF),
+            "information_added-file_1": SimpleUploadedFile("acta2.pdf", b"MZ" + b"\x00" * 50),
+        },
+    )
+    assert response.status_code == 400
+    summary = response.content.decode().split('id="error-summary"')[1].split("</ul>")[0]
+    assert 'href="#id_information_added-file_1">Archivo 2:' in summary
+    assert not Event.objects.filter(submission=case, kind="information_added").exists()
+    # A revision's files may each be kept confidential: each choice names its file.
+    revision = drive("awaiting_revision").case
+    membership, _url = link_of(revision, client=client)
+    page = client.get(f"/es/track/case/{membership.pk}/").content.decode()
+    for number in (1, 2):
+        field = f"id_revision_filed-file_{number - 1}_confidential"
+        assert f'<label for="{field}">El archivo {number} es confidencial</label>' in page
+
+
 def test_a_submitter_asks_to_withhold_their_identity(client):
     case = drive("admissibility_review").case
     membership, url = link_of(case, client=client)

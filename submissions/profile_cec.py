@@ -253,6 +253,10 @@ USMCA_CEC = Procedure(
             criteria=NAAEC_CRITERIA,
             factors=NAAEC_FACTORS,
             periods={
+                # NAAEC Art. 14 sets no period for the determinations under 14(1) and 14(2)
+                # [treaty, read]: the USMCA's 30 days are kept as the Secretariat's own target
+                # (a setting), not cited as an article the case was not under.
+                "admissibility": Period(30, False, "setting"),
                 # NAAEC 14(3): "within 30 days or, in exceptional circumstances and on
                 # notification to the Secretariat, within 60 days of delivery of the request"
                 # [treaty, read].

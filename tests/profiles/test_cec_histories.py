@@ -175,6 +175,28 @@ def test_the_histories_are_naaec_or_usmca_by_their_filing_date(imported):
 
 
 @only_cec
+def test_each_period_cites_the_article_of_its_cases_treaty(imported):
+    """NAAEC Art. 14 sets no period for the determinations: a NAAEC-era case's period is the
+    Secretariat's own target, never the USMCA's Art. 24.27(3), which it was not under."""
+    rules = {
+        (identifier, d.kind): d.rule
+        for identifier, case in imported.items()
+        for d in Deadline.objects.filter(
+            submission=case, kind__in=("admissibility", "party_response")
+        )
+    }
+    assert rules == {
+        ("SEM-04-005", "admissibility"): "setting",
+        ("SEM-11-003", "admissibility"): "setting",
+        ("SEM-16-001", "admissibility"): "setting",
+        ("SEM-16-001", "party_response"): "NAAEC Art. 14(3)",
+        ("SEM-17-001", "admissibility"): "setting",
+        ("SEM-18-001", "admissibility"): "setting",
+        ("SEM-20-001", "admissibility"): "Art. 24.27(3)",
+    }
+
+
+@only_cec
 def test_the_histories_export_with_their_profile_and_round_trip(imported):
     first = export_registry(restricted=True)
     assert json.loads(first)["profile"] == "usmca-cec"

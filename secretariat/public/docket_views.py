@@ -180,7 +180,7 @@ def docket_case(request, slug):
         .select_related("event")
         .order_by("event_id", "position", "id")
     )
-    _attach_documents(events, documents, submission.filed_on)
+    attach_documents(events, documents, submission.filed_on)
     for event in events:
         # Each decision's outcome and findings in the reader's language (the reasons are the
         # event's note), with a withheld name never shown.
@@ -262,7 +262,7 @@ def _other_languages(submission, language: str) -> dict:
     }
 
 
-def _attach_documents(events, documents, filed_on):
+def attach_documents(events, documents, filed_on):
     """Each public event gets its public documents, each original with its public language
     versions (Document.translations) beside it (``filed_on``: the case's, for its era's
     document titles)."""

@@ -6,21 +6,32 @@ Each entry is published on the event's own date (``on``) and updated when it was
 imported or paper-filed history reads as what it is: old events, newly recorded. The feed lists
 entries by when they were recorded, newest first: what is new to a subscriber. The docket's feed
 also carries each day's signed statement of the chain heads (``workflow.statements``), so that
-subscribers hold what a rewrite of the past would contradict."""
+subscribers hold what a rewrite of the past would contradict.
+
+An entry says what the case page's timeline says of the event, as the public sees it
+(``access.public_timeline``: a redacted title or note stays out): its own title, its outcome
+and findings, the note, and its public documents with their download links, absolute, so a
+reader can follow them from anywhere. Its link is the event's place in the timeline."""
 
 import datetime
+import re
 import zoneinfo
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from secretariat.public.docket_views import attach_documents
 from submissions import access
 from submissions.models import Submission
+from workflow.describe import describe
 from workflow.models import ChainStatement, Event
 
 LIMIT = 50
@@ -35,8 +46,45 @@ def docket_path() -> str:
     return reverse("docket")
 
 
+# A path the entry's HTML links to, made absolute against the feed's own address.
+LOCAL_HREF = re.compile(r'href="/')
+
+
+def as_the_public_sees_them(events) -> list:
+    """``events`` (of any cases, in the feed's order) as each case's public timeline shows
+    them, each with its public documents: one query for the cases' events, one for their
+    documents."""
+    events = list(events)
+    cases = {event.submission_id: event.submission for event in events}
+    timelines: dict[int, list] = {}
+    for event in Event.objects.filter(submission_id__in=cases).order_by("submission_id", "seq"):
+        event.submission = cases[event.submission_id]
+        timelines.setdefault(event.submission_id, []).append(event)
+    shown = {
+        (event.submission_id, event.seq): event
+        for timeline in timelines.values()
+        for event in access.public_timeline(timeline)
+    }
+    result = [shown[key] for key in ((e.submission_id, e.seq) for e in events) if key in shown]
+    documents = list(
+        access.public_documents_of(result)
+        .select_related("event")
+        .order_by("event_id", "position", "id")
+    )
+    for event in result:
+        event.details = describe(event, public=True)
+    for submission_id in cases:
+        attach_documents(
+            [e for e in result if e.submission_id == submission_id],
+            [d for d in documents if d.submission_id == submission_id],
+            cases[submission_id].filed_on,
+        )
+    return result
+
+
 class DocketFeed(Feed):
     feed_type = Atom1Feed
+    description_template = "docket/feed_entry.html"
 
     def title(self):
         return _("Public docket: latest updates")
@@ -56,7 +104,7 @@ class DocketFeed(Feed):
 
     def items(self):
         statements = list(ChainStatement.objects.order_by("-created_at")[:LIMIT])
-        entries = [*self.events()[:LIMIT], *statements]
+        entries = [*as_the_public_sees_them(self.events()[:LIMIT]), *statements]
         entries.sort(key=self.item_updateddate, reverse=True)
         return entries[:LIMIT]
 
@@ -69,21 +117,28 @@ class DocketFeed(Feed):
             "event": item.kind_label,
         }
 
-    def item_description(self, item):
+    def get_context_data(self, **kwargs):
+        """The entry's HTML (``docket/feed_entry.html`` shows it): rendered here, where the
+        request gives the absolute address its links need."""
+        item, request = kwargs["item"], kwargs["request"]
         if isinstance(item, ChainStatement):
-            return _("Signature %(signature)s with the public key %(key)s.") % {
-                "signature": item.signature,
-                "key": item.public_key,
-            }
-        parts = [item.submission.title]
-        if item.code:
-            parts.append(item.code)
-        return " — ".join(p for p in parts if p)
+            html = escape(
+                _("Signature %(signature)s with the public key %(key)s.")
+                % {"signature": item.signature, "key": item.public_key}
+            )
+        else:
+            html = render_to_string(
+                "docket/_feed_event.html",
+                {"event": item, "submission": item.submission},
+                request,
+            )
+            html = LOCAL_HREF.sub(f'href="{request.build_absolute_uri("/")}', html)
+        return {"entry": mark_safe(html)}  # noqa: S308 -- rendered from escaped templates
 
     def item_link(self, item):
         if isinstance(item, ChainStatement):
             return reverse("docket_statement_file", kwargs={"date": item.date.isoformat()})
-        return case_path(item.submission)
+        return f"{case_path(item.submission)}#event-{item.seq}"
 
     def item_guid(self, item):
         if isinstance(item, ChainStatement):
@@ -123,4 +178,4 @@ class CaseFeed(DocketFeed):
         return case_path(obj)
 
     def items(self, obj):
-        return self.events().filter(submission=obj)[:LIMIT]
+        return as_the_public_sees_them(self.events().filter(submission=obj)[:LIMIT])

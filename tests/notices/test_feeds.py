@@ -92,8 +92,9 @@ def test_the_docket_feed_is_atom_with_public_events_only(client, cases):
     assert SECRET_NAME not in body
     assert "Caso no registrado" not in body and "R-2023" not in body
     assert "Carta" not in body and "Information added" not in body
-    link = entries[0].find(f"{ATOM}link").get("href")
-    assert link == PUBLIC[1]
+    # Each entry links to its own place in the case's timeline.
+    links = sorted(e.find(f"{ATOM}link").get("href") for e in entries)
+    assert links == [f"{PUBLIC[1]}#event-{seq}" for seq in range(1, 5)]
 
 
 def test_the_case_feed_in_spanish(client, cases):
@@ -124,5 +125,55 @@ def test_the_feed_takes_a_constant_number_of_queries(client, cases, django_asser
             on=datetime.date(2023, 5, day),
             importing=services.ImportOptions(),
         )
-    with django_assert_max_num_queries(3):
+    # The events, those published by a decision, the statements, the cases' timelines (what
+    # the public sees of each event) and their public documents: however many events.
+    with django_assert_max_num_queries(5):
         assert client.get("/en/docket/feed/").status_code == 200
+
+
+def test_an_entry_says_what_the_timeline_says(client, cases):
+    """An entry was the case's title and the event's code: a subscriber had to open the page to
+    learn the outcome. It now carries the event as the timeline shows it: its title, its
+    outcome and findings, its note and its public documents, each linked absolutely."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from submissions.storage import DocumentInput
+
+    case, _hidden = cases
+    letter = services.record_event(
+        case,
+        "correspondence",
+        actor=None,
+        on=datetime.date(2023, 5, 12),
+        importing=services.ImportOptions(),
+        title="Carta al Ministerio",
+        note="El Secretariado pidió aclaraciones.",
+        documents_in=[
+            DocumentInput(
+                title="Carta",
+                language="es",
+                file=SimpleUploadedFile("c.pdf", b"%PDF-1.4 c", content_type="application/pdf"),
+            ),
+            DocumentInput(title="Anexo reservado", language="es", visibility="party_concerned"),
+        ],
+    )
+    document = letter.documents.get(title="Carta")
+    _root, entries = parse(client.get(reverse("case_feed", kwargs={"slug": case.slug})).content)
+    summaries = {
+        e.find(f"{ATOM}link").get("href").rsplit("#", 1)[1]: e.find(f"{ATOM}summary").text
+        for e in entries
+    }
+    entry = summaries[f"event-{letter.seq}"]
+    assert '<span lang="es">Carta al Ministerio</span>' in entry
+    assert '<p lang="es">El Secretariado pidió aclaraciones.</p>' in entry
+    download = f"http://testserver/en/docket/{case.slug}/documents/{document.pk}/"
+    assert f'href="{download}' in entry
+    assert "Anexo reservado" not in entry
+    # A determination's outcome, in the reader's language.
+    determination = next(v for k, v in summaries.items() if "Outcome: " in v)
+    assert "Determination under" in determination
+    spanish = client.get(reverse("case_feed", kwargs={"slug": case.slug}).replace("/en/", "/es/"))
+    assert "Resultado: " in spanish.content.decode()
+    # The case page has the anchors the entries link to.
+    page = client.get(f"/en/docket/{case.slug}/").content.decode()
+    assert f'<li id="event-{letter.seq}">' in page

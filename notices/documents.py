@@ -11,6 +11,7 @@ import datetime
 import io
 from dataclasses import dataclass, field
 
+from babel.lists import format_list
 from django.utils import translation
 from docx import Document as Docx
 from docx.oxml import OxmlElement
@@ -89,11 +90,17 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
         "reference": facts.reference,
         "title": facts.title,
         "filed_on": date_in(facts.filed_on, language),
-        # Inside a sentence a withheld name is a phrase, not the particulars' capitalised label.
-        "submitters": "; ".join(
-            labels["withheld_in_sentence"] if name == str(access.WITHHELD_LABEL) else name
-            for name in facts.submitters
-        ),
+        # Inside a sentence a withheld name is a phrase, not the particulars' capitalised label,
+        # and the names are a list as the language writes one ("A y B", "A, B et C"; CLDR).
+        "submitters": format_list(
+            [
+                labels["withheld_in_sentence"] if name == str(access.WITHHELD_LABEL) else name
+                for name in facts.submitters
+            ],
+            locale=language,
+        )
+        if facts.submitters
+        else "",
         "closure": closures[language].get(facts.closure, facts.closure),
         **party_phrases(facts.party, language),
     }

@@ -295,6 +295,30 @@ def test_the_public_acknowledgement_withholds_a_withheld_name(officer):
     assert "Código del documento" not in spanish
 
 
+@frozen(D(2023, 3, 13))
+def test_the_sentence_lists_a_named_and_a_withheld_submitter_as_the_language_does(officer):
+    """Walk 17: "por Asociación Amazónica; un remitente cuyo nombre se reserva…" read as two
+    sentences glued by a semicolon."""
+    from submissions.models import SubmissionSubmitter, Submitter
+
+    case = drive("admissibility_review", acknowledged=False).case
+    withheld = Submitter.objects.create(
+        name="Persona Reservada", kind="individual", confidential=True
+    )
+    SubmissionSubmitter.objects.create(
+        submission=case, submitter=withheld, position=1, joined_on=case.filed_on
+    )
+    event = services.record_with_documents(case, "acknowledged", actor=officer)
+    texts = {}
+    for document in event.documents.all():
+        with document.file.open("rb") as fh:
+            texts[document.language] = " ".join(text_of(fh.read()).split())
+    named = case.memberships.order_by("position").first().submitter.name
+    assert f"by {named} and a submitter whose name is withheld at their request" in texts["en"]
+    assert f"por {named} y un remitente cuyo nombre se reserva a su solicitud" in texts["es"]
+    assert "Persona Reservada" not in texts["en"] + texts["es"]
+
+
 @frozen(D(2023, 4, 10))
 def test_an_edited_draft_replaces_the_generated_one_and_history_keeps_both(officer, director):
     from django.core.files.base import ContentFile

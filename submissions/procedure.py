@@ -182,6 +182,9 @@ class Procedure:
     # The Secretariat's name and its treaty's, by language: the letterhead of its emails and
     # documents, unless the installation sets ``SEM_LETTERHEAD`` (_ES, _FR).
     letterheads: dict = field(default_factory=dict)
+    # A law's number or short name the docket's law filter gives as an example (one that its
+    # cases cite: Peru's Law No. 29763; Mexico's LGEEPA; Honduras's Decree 104-93).
+    law_example: str = "29763"
     # The prefix of new identifiers unless the installation sets ``SEM_IDENTIFIER_PREFIX``.
     identifier_prefix: str = "SEM"
     # The seat's address and country as the footer gives them, unless the installation sets

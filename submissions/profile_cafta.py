@@ -334,6 +334,7 @@ CAFTA_DR = Procedure(
     # CAALA/25/002 [registry]; one sequence across the Parties [ours, inferred].
     identifier=CAFTA_DR_IDENTIFIER,
     identifier_prefix="CAALA",
+    law_example="104-93",
     seat_address="Ciudad de Guatemala",
     seat_country="GT",
     language_tags={"es": "es-GT", "en": "en-US"},

@@ -229,6 +229,7 @@ USMCA_CEC = Procedure(
     },
     identifier=CEC_IDENTIFIER,
     identifier_prefix="SEM",
+    law_example="LGEEPA",
     seat_address="Montréal (Québec)",
     seat_country="CA",
     language_tags={"en": "en-CA", "fr": "fr-CA", "es": "es-MX"},

@@ -15,6 +15,8 @@ installation runs it only when it says so. ``cafta-dr`` (submissions.profile_caf
 CAFTA-DR Secretariat for Environmental Matters, its seven Parties, Arts. 17.7–17.8.
 """
 
+from babel import Locale
+from babel.lists import format_list
 from django.conf import settings
 
 from submissions.procedure import (  # noqa: F401 - the profile's shape, named here too
@@ -57,6 +59,13 @@ def installed_slug() -> str:
 def installed() -> Procedure:
     """The profile this installation runs."""
     return PROFILES[installed_slug()]
+
+
+def language_list(locale: str) -> str:
+    """The installed profile's working languages named in ``locale``, as a list is written
+    there ("English, French, and Spanish"; CLDR, through Babel)."""
+    names = Locale.parse(locale).languages
+    return format_list([names[code] for code in installed().languages], locale=locale)
 
 
 def problem(slug, allow_unverified: bool = False) -> str | None:

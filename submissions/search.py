@@ -14,6 +14,7 @@ from django.db import connection
 from django.db.models import BooleanField, F, Func, Q, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -72,7 +73,13 @@ class DocketFilterForm(forms.Form):
         required=False,
         max_length=200,
         strip=True,
-        help_text=_("Part of the law's name or number, for example 29763."),
+        help_text=lazy(
+            lambda: (
+                _("Part of the law's name or number, for example %(example)s.")
+                % {"example": profiles.installed().law_example}
+            ),
+            str,
+        )(),
         widget=forms.TextInput(attrs={"aria-describedby": "law-help"}),
     )
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)
@@ -81,7 +88,7 @@ class DocketFilterForm(forms.Form):
     # What the OpenAPI schema and the docs say about each parameter.
     DESCRIPTIONS = {
         "q": "Search text: titles, summaries, environmental laws and public document titles, "
-        "in English and Spanish (accent-insensitive on PostgreSQL).",
+        f"in {profiles.language_list('en')} (accent-insensitive on PostgreSQL).",
         "party": "Party concerned: " + " or ".join(PARTY_CODES) + ".",
         "status": "open or closed.",
         "stage": "The stage, by its registry-format name.",

@@ -10,6 +10,7 @@ from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from notices import letterhead
 from secretariat.public.cache import KeptCountPaginator
 from secretariat.public.docket_views import with_public_people
 from submissions import access, profiles
@@ -232,8 +233,10 @@ def openapi_schema(request) -> dict:
         "info": {
             "title": "SEM Secretariat open data",
             "version": "1",
-            "description": "The public docket of submissions under Articles 18.8 and 18.9 of "
-            "the United States–Peru TPA, with the names of the sem-registry/1 format "
+            # The installation's Secretariat and treaty (the profile's letterhead).
+            "description": f"The public docket of the {letterhead.for_language('en')}: "
+            f"submissions in {profiles.language_list('en')}, with the names of the "
+            f"sem-registry/1 format under the {profiles.installed_slug()} profile "
             f"({PAGE_SIZE} cases per page).",
         },
         "servers": [{"url": request.build_absolute_uri("/").rstrip("/")}],

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from secretariat.public import api_urls
 from submissions.search import DocketFilterForm
 from tests.docket.conftest import SACA_2, SECRET_DOCUMENT, SECRET_ID, SECRET_NAME, SECRET_SLUG
-from tests.parties import A, slug
+from tests.parties import SLUG, A, slug
 
 pytestmark = pytest.mark.django_db
 
@@ -92,6 +92,38 @@ def test_openapi_lists_every_route_and_filter(client):
         "sort",
         "page",
     }
+
+
+# What the schema says of the installation, by profile (walk 18: the CEC's named the TPA).
+DESCRIBED = {
+    "us-peru-tpa": (
+        "United States–Peru Trade Promotion Agreement: submissions in English and Spanish",
+        "18.8",
+    ),
+    "usmca-cec": (
+        "Commission for Environmental Cooperation — Submissions on Enforcement Matters: "
+        "submissions in English, French, and Spanish",
+        "Peru",
+    ),
+    "cafta-dr": (
+        "Central America–United States Free Trade Agreement (CAFTA-DR): submissions in "
+        "English and Spanish",
+        "Peru",
+    ),
+}[SLUG]
+
+
+def test_openapi_describes_the_installed_profile(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    described, foreign = DESCRIBED
+    assert described in schema["info"]["description"]
+    if foreign != "18.8":
+        assert foreign not in schema["info"]["description"]
+    [search] = [
+        p for p in schema["paths"]["/api/v1/submissions/"]["get"]["parameters"] if p["name"] == "q"
+    ]
+    languages = described.rsplit("submissions in ", 1)[1]
+    assert f"public document titles, in {languages} (" in search["description"]
 
 
 def test_schemathesis_finds_no_server_error(saca, secret_case):

@@ -94,6 +94,21 @@ def test_invalid_parameters_are_a_400_with_a_message(client):
     assert client.get("/en/docket/export.csv?year=1").status_code == 400
 
 
+# A law the profile's cases cite, the law filter's example (walk 18: the CEC's docket offered
+# Peru's Law No. 29763).
+LAW_EXAMPLE = {"us-peru-tpa": "29763", "usmca-cec": "LGEEPA", "cafta-dr": "104-93"}[SLUG]
+
+
+def test_the_law_filter_and_the_queue_speak_of_the_profiles_parties(client, officer):
+    page = client.get("/es/docket/").content.decode()
+    assert f"Parte del nombre o del número de la norma; por ejemplo, {LAW_EXAMPLE}." in page
+    client.force_login(officer)
+    queue = client.get("/es/secretariat/").content.decode()
+    # The queue's Party filter: any of two, three or seven (it said "Ambas").
+    assert '<option value="" selected>Cualquiera de las Partes</option>' in queue
+    assert "Ambas" not in queue
+
+
 def test_sorting_by_last_update(client, saca, secret_case):
     newest = [r["identifier"] for r in client.get("/api/v1/submissions/").json()["results"]]
     assert newest[0] == SECRET_ID

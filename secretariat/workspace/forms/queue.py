@@ -14,7 +14,7 @@ class QueueFilterForm(AccessibleForm):
 
     stage = forms.ChoiceField(label=_("Stage"), required=False, choices=[])
     party = forms.ChoiceField(
-        label=_("Party"), required=False, choices=[("", _("Both")), *PARTY_CHOICES]
+        label=_("Party"), required=False, choices=[("", _("Any Party")), *PARTY_CHOICES]
     )
     officer = forms.ChoiceField(label=_("Officer"), required=False, choices=[])
     due_within = forms.IntegerField(

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files.storage import default_storage
+from django.utils.translation import gettext as _
 
 from submissions.models import Document, Submission, SubmissionSubmitter, Submitter, User
-from submissions.stages import Stage, Visibility
+from submissions.stages import ClosureReason, Stage, Visibility
 from workflow import council
 from workflow.models import Event
 from workflow.table import TABLE
@@ -161,13 +162,37 @@ def seal(event, documents, imported_hash: str | None = None, imported_key_id: st
 
 @dataclass
 class Break:
+    """One problem found, in the reader's language (the auditor's page; the command's
+    output in the installation's), naming stages, visibilities and steps by their labels."""
+
     submission: object
     seq: int | None
     message: str
 
+    @property
+    def where(self) -> str:
+        return _("event %(seq)s") % {"seq": self.seq} if self.seq is not None else _("case")
+
     def __str__(self):
-        where = f"event {self.seq}" if self.seq is not None else "case"
-        return f"{self.submission.reference}: {where}: {self.message}"
+        return f"{self.submission.reference}: {self.where}: {self.message}"
+
+
+def _named(choices, code) -> str:
+    """A stage's, visibility's or closure reason's label; a code the table does not know (a
+    row set outside the process) as it is."""
+    try:
+        return str(choices(code).label)
+    except ValueError:
+        return str(code or "-")
+
+
+def _closure(code) -> str:
+    return _named(ClosureReason, code) if code else _("no closure reason")
+
+
+def _kind(code) -> str:
+    rule = TABLE.get(code)
+    return str(rule.label) if rule else str(code)
 
 
 def _council_decided(events, event, effect) -> bool:
@@ -186,8 +211,14 @@ def _council_decided(events, event, effect) -> bool:
 def verify_submission(submission, check_files: bool = True) -> Break | None:
     """The first problem of a case (its chain, then what the events say its state is), or
     ``None`` when the case is intact."""
-    problems = next(iter(verify_all(Submission.objects.filter(pk=submission.pk), check_files)))
-    return problems[1][0] if problems[1] else None
+    problems = problems_of(submission, check_files)
+    return problems[0] if problems else None
+
+
+def problems_of(submission, check_files: bool = True) -> list[Break]:
+    """Every problem of a case: its chain, the state its events lead to (stage, documents'
+    visibility, withheld identities) and, with ``check_files``, its stored files."""
+    return next(iter(verify_all(Submission.objects.filter(pk=submission.pk), check_files)))[1]
 
 
 EVENT_FIELDS = (
@@ -368,14 +399,19 @@ class _CaseCheck:
             if seq != expected:
                 return [
                     self._break(
-                        expected, f"event {expected} is missing (found event {seq} in its place)"
+                        expected,
+                        _("event %(expected)s is missing (found event %(seq)s in its place)")
+                        % {"expected": expected, "seq": seq},
                     )
                 ]
             if event["prev_hash"] != prev:
                 return [
                     self._break(
                         seq,
-                        "does not follow the previous event (events deleted, reordered or swapped)",
+                        _(
+                            "does not follow the previous event (events deleted, reordered or "
+                            "swapped)"
+                        ),
                     )
                 ]
             if event["key_id"]:
@@ -388,35 +424,43 @@ class _CaseCheck:
                     return [
                         self._break(
                             seq,
-                            f"hashed under key “{event['key_id']}”, which this installation "
-                            "does not hold (SEM_CHAIN_KEYS): it cannot be verified",
+                            _(
+                                "hashed under key “%(key)s”, which this installation does not "
+                                "hold (SEM_CHAIN_KEYS): it cannot be verified"
+                            )
+                            % {"key": event["key_id"]},
                         )
                     ]
             elif keyed or (cutoff is not None and event["recorded_at"] >= cutoff):
                 return [
                     self._break(
                         seq,
-                        "carries no key although it was recorded after keys were introduced "
-                        "(rewritten with the unkeyed rule)",
+                        _(
+                            "carries no key although it was recorded after keys were "
+                            "introduced (rewritten with the unkeyed rule)"
+                        ),
                     )
                 ]
             else:
                 username = self.usernames.get(event["recorded_by_id"])
                 digest = compute_hash(prev, self._content(event, username))
             if digest != event["hash"]:
-                return [self._break(seq, "content changed after it was recorded")]
+                return [self._break(seq, _("content changed after it was recorded"))]
             prev = event["hash"]
         submission = self.submission
         if submission.event_count != len(self.events):
             return [
                 self._break(
                     None,
-                    f"the case records {submission.event_count} events "
-                    f"but {len(self.events)} remain (the last ones were deleted)",
+                    _(
+                        "the case records %(recorded)s events but %(left)s remain (the last "
+                        "ones were deleted)"
+                    )
+                    % {"recorded": submission.event_count, "left": len(self.events)},
                 )
             ]
         if submission.chain_head != prev:
-            return [self._break(None, "the head hash does not match the last event")]
+            return [self._break(None, _("the head hash does not match the last event"))]
         return []
 
     def state(self, members, withheld_when_created) -> list[Break]:
@@ -436,11 +480,17 @@ class _CaseCheck:
         for event in self.events:
             seq, data, rule = event["seq"], event["data"], TABLE.get(event["kind"])
             if rule is None:
-                problems.append(self._break(seq, f"unknown event kind “{event['kind']}”"))
+                problems.append(
+                    self._break(seq, _("unknown event kind “%(kind)s”") % {"kind": event["kind"]})
+                )
                 continue
             if event["stage_before"] != stage or not rule.allowed_in(stage):
                 problems.append(
-                    self._break(seq, f"“{event['kind']}” cannot follow stage “{stage or '-'}”")
+                    self._break(
+                        seq,
+                        _("“%(kind)s” cannot follow the stage “%(stage)s”")
+                        % {"kind": _kind(event["kind"]), "stage": _named(Stage, stage)},
+                    )
                 )
             effect = rule.effect(data.get("outcome"))
             to = effect.to if effect.from_stages is None or stage in effect.from_stages else None
@@ -459,7 +509,11 @@ class _CaseCheck:
                 problems.append(
                     self._break(
                         seq,
-                        f"leaves the case at “{event['stage_after']}”, the table at “{expected}”",
+                        _("leaves the case at “%(recorded)s”; the table, at “%(expected)s”")
+                        % {
+                            "recorded": _named(Stage, event["stage_after"]),
+                            "expected": _named(Stage, expected),
+                        },
                     )
                 )
             stage = expected
@@ -471,20 +525,29 @@ class _CaseCheck:
             elif rule.kind == "published":
                 self._publish(visibility, seq, data.get("attach_comments") or ())
             elif rule.kind == "identity_withheld":
-                withheld[data["submitter"]] = f"by event {seq}"
+                withheld[data["submitter"]] = _("by event %(seq)s") % {"seq": seq}
             elif rule.kind == "submitters_joined":
                 for item in data["submitters"]:
                     if item.get("confidential"):
-                        withheld[next_position] = f"when they joined (event {seq})"
+                        withheld[next_position] = _("when they joined (event %(seq)s)") % {
+                            "seq": seq
+                        }
                     next_position += 1
         submission = self.submission
         if (submission.stage, submission.closure_reason) != (stage, closure):
             problems.append(
                 self._break(
                     None,
-                    f"the case shows stage “{submission.stage}” "
-                    f"({submission.closure_reason or 'no closure reason'}) but its events "
-                    f"lead to “{stage}” ({closure or 'no closure reason'})",
+                    _(
+                        "the case shows the stage “%(shown)s” (%(shown_closure)s) but its "
+                        "events lead to “%(stage)s” (%(closure)s)"
+                    )
+                    % {
+                        "shown": _named(Stage, submission.stage),
+                        "shown_closure": _closure(submission.closure_reason),
+                        "stage": _named(Stage, stage),
+                        "closure": _closure(closure),
+                    },
                 )
             )
         for document in self.documents:
@@ -492,21 +555,30 @@ class _CaseCheck:
                 problems.append(
                     self._break(
                         self.seq_of.get(document["event_id"]),
-                        f"document “{document['title']}” is shown to "
-                        f"“{document['visibility']}” but its events allow "
-                        f"“{visibility[document['id']]}”",
+                        _(
+                            "document “%(title)s” is shown to “%(shown)s” but its events allow "
+                            "“%(allowed)s”"
+                        )
+                        % {
+                            "title": document["title"],
+                            "shown": _named(Visibility, document["visibility"]),
+                            "allowed": _named(Visibility, visibility[document["id"]]),
+                        },
                     )
                 )
         for member in members:
             why = withheld.get(member["position"])
             if why is None and member["submitter_id"] in withheld_when_created:
-                why = "when filed"
+                why = _("when filed")
             if why and not member["submitter__confidential"]:
                 problems.append(
                     self._break(
                         None,
-                        f"submitter {member['position'] + 1}'s identity is public although it "
-                        f"was withheld {why}",
+                        _(
+                            "submitter %(number)s's identity is public although it was "
+                            "withheld %(why)s"
+                        )
+                        % {"number": member["position"] + 1, "why": why},
                     )
                 )
         return problems
@@ -555,7 +627,8 @@ class _CaseCheck:
                 problems.append(
                     self._break(
                         self.seq_of.get(document["event_id"]),
-                        f"the file of document “{document['title']}” is missing",
+                        _("the file of document “%(title)s” is missing")
+                        % {"title": document["title"]},
                     )
                 )
                 continue
@@ -563,8 +636,11 @@ class _CaseCheck:
                 problems.append(
                     self._break(
                         self.seq_of.get(document["event_id"]),
-                        f"the file of document “{document['title']}” was replaced (its "
-                        "SHA-256 differs from the one recorded)",
+                        _(
+                            "the file of document “%(title)s” was replaced (its SHA-256 "
+                            "differs from the one recorded)"
+                        )
+                        % {"title": document["title"]},
                     )
                 )
         return problems

@@ -364,8 +364,8 @@ def test_a_flipped_document_visibility_is_detected():
     Document.objects.filter(submission=case, title="Anexo confidencial").update(visibility="public")
     err = _verify_history_errors()
     assert (
-        f"{case.reference}: event 4: document “Anexo confidencial” is shown to “public” but its "
-        "events allow “party_concerned”"
+        f"{case.reference}: event 4: document “Anexo confidencial” is shown to “Public” but its "
+        "events allow “Secretariat and the Party concerned”"
     ) in err
 
 
@@ -416,8 +416,8 @@ def test_a_stage_set_outside_the_process_is_detected():
     Submission.objects.filter(pk=case.pk).update(stage="closed", closure_reason="withdrawn")
     err = _verify_history_errors()
     assert (
-        f"{case.reference}: case: the case shows stage “closed” (withdrawn) but its events lead "
-        "to “awaiting_response” (no closure reason)"
+        f"{case.reference}: case: the case shows the stage “Closed” (Withdrawn by the submitters) "
+        "but its events lead to “Awaiting the Party's response” (no closure reason)"
     ) in err
 
 

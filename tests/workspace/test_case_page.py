@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from submissions import access
-from submissions.models import Document
+from submissions.models import Document, Submission
 from tests.parties import CRITERIA, SLUG, A, identifier
 from workflow import services
 from workflow.models import Event
@@ -383,9 +383,24 @@ def test_the_audit_view_verifies_the_chain_and_shows_row_history(login, auditor,
 def test_the_audit_view_reports_a_tampered_chain(login, auditor, review_case):
     Event.objects.filter(submission=review_case, seq=1).update(note="altered")
     page = login(auditor).get(reverse("ws_audit", kwargs={"pk": review_case.pk})).content.decode()
+    assert "The history does not agree with itself: 1 problem." in page
+    assert '<a href="#event-1">event 1</a>: content changed after it was recorded' in page
+    assert '<tr id="event-1">' in page
+
+
+def test_the_audit_view_lists_every_problem_in_the_readers_language(login, auditor, review_case):
+    """Walk 18: the French page gave one problem of two, in English, with stage codes."""
+    Event.objects.filter(submission=review_case, seq=1).update(note="altered")
+    Submission.objects.filter(pk=review_case.pk).update(stage="final_factual_record")
+    url = reverse("ws_audit", kwargs={"pk": review_case.pk}).replace("/en/", "/es/")
+    page = login(auditor).get(url).content.decode()
+    assert "El historial no concuerda consigo mismo: 2 problemas." in page
+    assert '<a href="#event-1">actuación 1</a>: el contenido cambió después de su registro' in page
     assert (
-        "The chain is broken" in page and "event 1: content changed after it was recorded" in page
-    )
+        "caso: el caso muestra la etapa «Expediente de hechos final» (sin motivo de cierre) pero "
+        "sus actuaciones llevan a «Revisión de admisibilidad» (sin motivo de cierre)"
+    ) in page
+    assert "final_factual_record" not in page.split("Historial de cambios del registro")[0]
 
 
 def test_an_auditor_reads_but_is_offered_no_action(login, auditor, review_case):

@@ -15,7 +15,7 @@ from submissions.models import (
     SubmissionSubmitter,
     Submitter,
 )
-from workflow.chain import verify_submission
+from workflow.chain import problems_of
 from workflow.models import Deadline, Event
 
 # The newest entries of the access log shown on the page (the table keeps all of them).
@@ -105,7 +105,7 @@ def audit(request, pk):
             "case": case,
             "events": events,
             "tables": tables,
-            "broken": verify_submission(case),
+            "problems": problems_of(case),
             "access_log": AccessLogEntry.objects.filter(submission=case).select_related(
                 "user", "document"
             )[:AUDIT_ACCESS_ROWS],

@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 from submissions import profiles
 from submissions.models import Submission
 from submissions.stages import Stage, Visibility, author_choices
-from workflow.periods import KIND_LABELS
+from workflow.periods import KIND_LABELS, NOT_BINDING
 from workflow.table import RULES, TABLE
 
 
@@ -185,6 +185,13 @@ class Deadline(models.Model):
 
     def __str__(self):
         return f"{self.submission} {self.kind} {self.due_on}"
+
+    @property
+    def binds(self) -> bool:
+        """Whether someone must act by its due date; past due, a period that binds no one (the
+        submitter's revision, a Party's comments, the Council's instruction) is no one's
+        failure, never "overdue" (PROCESS.md, Deadlines)."""
+        return self.kind not in NOT_BINDING
 
     def listed_publicly(self, hidden_events: set[int]) -> bool:
         """``DeadlineQuerySet.public`` for a deadline already loaded, given the primary keys of

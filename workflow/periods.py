@@ -100,3 +100,5 @@ SPECS = {
     ]
 }
 KIND_LABELS = {kind: spec.label for kind, spec in SPECS.items()}
+# The periods that bind no one to act: past due, they are no one's failure (never "overdue").
+NOT_BINDING = frozenset(kind for kind, spec in SPECS.items() if not spec.binds)

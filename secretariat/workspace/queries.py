@@ -10,6 +10,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 
 from submissions.stages import Stage
 from workflow.models import Deadline, Event
+from workflow.periods import NOT_BINDING
 
 
 def _open_deadlines():
@@ -64,7 +65,11 @@ def queue(queryset, *, user, today: datetime.date, params: dict):
         limit = today + datetime.timedelta(days=params["due_within"])
         qs = qs.filter(Exists(open_deadlines.filter(due_on__lte=limit)))
     if params.get("overdue"):
-        qs = qs.filter(Exists(open_deadlines.filter(due_on__lt=today)))
+        # A period that binds no one is never overdue (the Council's instruction, a Party's
+        # comments, a revision): past due, it is no one's failure.
+        qs = qs.filter(
+            Exists(open_deadlines.filter(due_on__lt=today).exclude(kind__in=NOT_BINDING))
+        )
     qs = annotate_queue(qs)
     if params.get("awaiting_approval"):
         qs = qs.filter(awaiting_approval=True)

@@ -122,6 +122,26 @@ def test_filters_and_deadline_order(client, officer, officer2):
     assert closed.reference in closed_page
 
 
+def test_a_period_that_binds_no_one_is_never_overdue(client, officer):
+    """Walk 18: the queue said "4743 days overdue" of the Council's instruction, a period that
+    binds no one (PROCESS.md, Deadlines), which the public page says is no one's failure."""
+    waiting = drive("awaiting_council").case  # drive's dates are of 2023: long past due
+    late = drive("admissibility_review").case
+    assert Deadline.objects.get(submission=waiting, kind="council_instruction").binds is False
+    client.force_login(officer)
+    page = client.get(reverse("ws_queue")).content.decode()
+    row = page[page.index(waiting.reference) :]
+    row = row[: row.index("</tr>")]
+    assert "Period ended" in row and "overdue" not in row
+    late_row = page[page.index(late.reference) :]
+    assert "days overdue" in late_row[: late_row.index("</tr>")]
+    overdue = client.get(reverse("ws_queue") + "?overdue=on").content.decode()
+    assert late.reference in overdue and waiting.reference not in overdue
+    case_page = client.get(reverse("ws_case", kwargs={"pk": waiting.pk})).content.decode()
+    assert "Open — period ended; it binds no one, so this is no one's failure" in case_page
+    assert "<strong>overdue</strong>" not in case_page
+
+
 def test_awaiting_approval_filter(client, officer):
     case = drive("admissibility_review").case
     other = drive("admissibility_review").case

@@ -48,7 +48,9 @@ def case_context(request, case, bound=None) -> dict:
     today = timezone.localdate()
     for deadline in deadlines:
         deadline.explained = explain(deadline)
-        deadline.overdue = deadline.state == Deadline.State.OPEN and deadline.due_on < today
+        past_due = deadline.state == Deadline.State.OPEN and deadline.due_on < today
+        deadline.overdue = past_due and deadline.binds
+        deadline.ended_unused = past_due and not deadline.binds
         deadline.days_left = (deadline.due_on - today).days
     can_act = access.is_secretariat(user)
     forms = []

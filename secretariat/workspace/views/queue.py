@@ -9,6 +9,7 @@ from secretariat.workspace import queries
 from secretariat.workspace.forms import QueueFilterForm
 from submissions import access
 from submissions.stages import Stage
+from workflow.periods import NOT_BINDING
 
 PAGE_SIZE = 100
 
@@ -24,7 +25,10 @@ def queue(request):
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     for row in page:
         row.days_left = (row.next_due_on - today).days if row.next_due_on else None
-        row.overdue_by = -row.days_left if row.days_left is not None and row.days_left < 0 else 0
+        past_due = row.days_left is not None and row.days_left < 0
+        # Past due, a period that binds no one is no one's failure, not "N days overdue".
+        row.ended_unused = past_due and row.next_due_kind in NOT_BINDING
+        row.overdue_by = -row.days_left if past_due and not row.ended_unused else 0
     counts = queries.stage_counts(cases)
     by_stage = [(stage, counts.get(stage.value, 0)) for stage in Stage]
     query = request.GET.copy()

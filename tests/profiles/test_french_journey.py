@@ -167,6 +167,12 @@ def test_a_french_filing_reaches_the_councils_vote(page):
     page.wait_for_load_state()
     case.refresh_from_db()
     assert re.fullmatch(r"SEM-\d\d-001", case.identifier)
+    # At 390 px a table's cells carry their heading, French style (walk 18: "Échéance: …").
+    label = page.evaluate(
+        "getComputedStyle(document.querySelector('.stack-table td[data-label]'), '::before')"
+        ".content"
+    )
+    assert label.endswith('\u00a0: "'), label
     form = open_action(page, "Décision en vertu de l'article 24.27(3)")
     assert_french(page, seen)
     form.locator("input[name='response_decided-outcome'][value='request']").check()

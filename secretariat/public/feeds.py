@@ -26,8 +26,10 @@ from django.utils import formats
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from notices import letterhead
 from secretariat.public.docket_views import attach_documents
 from submissions import access
 from submissions.models import Submission
@@ -88,6 +90,11 @@ class DocketFeed(Feed):
 
     def title(self):
         return _("Public docket: latest updates")
+
+    def author_name(self):
+        """The feed's author, which each entry inherits (RFC 4287 asks for one): the
+        Secretariat, by its letterhead in the reader's language."""
+        return letterhead.for_language(get_language())
 
     def subtitle(self):
         return _("Submissions on environmental enforcement under the United States–Peru TPA")

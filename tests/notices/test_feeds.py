@@ -71,6 +71,8 @@ def parse(content: bytes):
     for name in ("id", "title", "updated"):
         assert root.find(f"{ATOM}{name}") is not None
     entries = root.findall(f"{ATOM}entry")
+    # RFC 4287: an author for the feed, which its entries inherit (walk 18: there was none).
+    assert root.find(f"{ATOM}author/{ATOM}name").text.startswith("Secretar")
     for entry in entries:
         for name in ("id", "title", "updated"):
             assert (entry.find(f"{ATOM}{name}").text or "").strip()

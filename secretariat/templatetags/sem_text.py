@@ -8,10 +8,11 @@ preposition glued to a name: docs/glossary.md)."""
 import os
 
 from babel import Locale
+from babel.numbers import format_percent
 from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext
 
@@ -247,3 +248,10 @@ def docket_href(slug: str) -> str:
         return reverse("docket_case", args=[slug]) if slug else ""
     except NoReverseMatch:
         return ""
+
+
+@register.filter
+def percent(value) -> str:
+    """A share given in hundredths (``50``) as the page's language writes a percentage: "50%",
+    "50 %" with the no-break space French and Spanish put before the sign (CLDR)."""
+    return format_percent(value / 100, locale=translation.to_locale(get_language() or "en"))

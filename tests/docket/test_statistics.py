@@ -230,4 +230,11 @@ def test_the_page_reads_the_figures_in_words(client, fixture_cases):
     assert f"{default} calendar days (3 deadlines); {extended} calendar days (1 deadline)" in body
     assert "Ended unused (lapsed)" in body
     assert "How to recompute these figures" in body
-    assert client.get("/es/statistics/").status_code == 200
+    # In Spanish (walk 18): no verb to agree with "1 of 2", the sign after a no-break space,
+    # and the method names no one unit for every step but the acknowledgement.
+    with frozen(TODAY):
+        spanish = client.get("/es/statistics/").content.decode()
+    assert "67\u00a0% — respuestas recibidas dentro del plazo del artículo" in spanish
+    assert ": 2 de 3 " in spanish
+    assert re.search(r'data-label="[^"]+">\d+\u00a0%</td>', spanish)
+    assert "en la unidad propia del trámite, días hábiles o naturales" in spanish

@@ -57,6 +57,22 @@ WITHDRAWAL_GOES_ON_WORDS = gettext_lazy(
 )
 
 
+# Keys shown as they are, with their label (translated when a line needs it: the feeds describe
+# fifty events a request).
+SIMPLE_LABELS = {
+    "delivered_on": gettext_lazy("Delivered on"),
+    "officer": gettext_lazy("Officer"),
+    "party": gettext_lazy("Party"),
+    "comment": gettext_lazy("Comment"),
+    "closes_on": gettext_lazy("Call closes on"),
+    "new_due_on": gettext_lazy("New target date"),
+    "date_reason": gettext_lazy("Reason for the earlier date"),
+    "name": gettext_lazy("Name"),
+    "organization": gettext_lazy("Organization"),
+}
+MET, NOT_MET = gettext_lazy("Met"), gettext_lazy("Not met")
+YES, NO = gettext_lazy("Yes"), gettext_lazy("No")
+
 # Data keys that hold a day as an ISO string, shown in the reader's language.
 DAY_KEYS = frozenset({"delivered_on", "closes_on", "new_due_on"})
 # A Party's information with its response (Art. 18.8.5(b)), as the Parties' portal asks it.
@@ -141,29 +157,18 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
         # A combined determination: both lists are lettered from (a); say which is which.
         criteria = {k: _("Criterion %(item)s") % {"item": v} for k, v in criteria.items()}
         factors = {k: _("Factor %(item)s") % {"item": v} for k, v in factors.items()}
-    lines.extend(_findings(data.get("criteria"), criteria, _("Met"), _("Not met")))
-    lines.extend(_findings(data.get("factors"), factors, _("Yes"), _("No")))
+    lines.extend(_findings(data.get("criteria"), criteria, MET, NOT_MET))
+    lines.extend(_findings(data.get("factors"), factors, YES, NO))
     if data.get("link") in LINK_LABELS:
         lines.append((str(LINK_LABELS[data["link"]]), CaseReference(str(data.get("other", "")))))
-    simple = {
-        "delivered_on": _("Delivered on"),
-        "officer": _("Officer"),
-        "party": _("Party"),
-        "comment": _("Comment"),
-        "closes_on": _("Call closes on"),
-        "new_due_on": _("New target date"),
-        "date_reason": _("Reason for the earlier date"),
-        "name": _("Name"),
-        "organization": _("Organization"),
-    }
-    for key, label in simple.items():
+    for key, label in SIMPLE_LABELS.items():
         if data.get(key):
             value = data[key]
             if key == "party":
                 value = PARTY_LABELS.get(value, value)
             elif key in DAY_KEYS:
                 value = _day(value)
-            lines.append((label, str(value)))
+            lines.append((str(label), str(value)))
     if event.kind == "closed" and data.get("reason"):
         lines.append((_("Closure reason"), _label(ClosureReason, data["reason"])))
     elif data.get("reason"):

@@ -16,16 +16,17 @@ reader can follow them from anywhere. Its link is the event's place in the timel
 import datetime
 import re
 import zoneinfo
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Q
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -52,41 +53,70 @@ def docket_path() -> str:
 LOCAL_HREF = re.compile(r'href="/')
 
 
-def as_the_public_sees_them(events) -> list:
+@dataclass(frozen=True)
+class Scope:
+    """What a feed is of (a case, or the whole docket) and the request it answers, against
+    whose address the entries' links are made absolute (one Feed instance serves every
+    request, so nothing of a request is kept on it)."""
+
+    request: object
+    submission: object = None
+
+
+# The kinds whose later rows change what the public sees of an earlier event
+# (``access.public_text``): a decision on an event's text, and a publication that attaches
+# the Parties' comments (those comments themselves among them).
+TEXT_CHANGING = (access.TEXT_DECISION, access.ATTACHING, access.ATTACHED)
+
+
+def as_the_public_sees_them(events, request) -> list:
     """``events`` (of any cases, in the feed's order) as each case's public timeline shows
-    them, each with its public documents: one query for the cases' events, one for their
-    documents."""
+    them, each with its public documents and its entry's HTML (``entry_html``): one query
+    for the events that decide what the public sees of them, one for their documents."""
     events = list(events)
     cases = {event.submission_id: event.submission for event in events}
+    wanted = {event.pk for event in events}
     timelines: dict[int, list] = {}
-    for event in Event.objects.filter(submission_id__in=cases).order_by("submission_id", "seq"):
+    rows = Event.objects.filter(submission_id__in=cases).filter(
+        Q(pk__in=wanted) | Q(kind__in=TEXT_CHANGING)
+    )
+    for event in rows.order_by("submission_id", "seq"):
         event.submission = cases[event.submission_id]
         timelines.setdefault(event.submission_id, []).append(event)
     shown = {
-        (event.submission_id, event.seq): event
+        event.pk: event
         for timeline in timelines.values()
         for event in access.public_timeline(timeline)
+        if event.pk in wanted
     }
-    result = [shown[key] for key in ((e.submission_id, e.seq) for e in events) if key in shown]
+    result = [shown[event.pk] for event in events if event.pk in shown]
     documents = list(
         access.public_documents_of(result)
         .select_related("event")
         .order_by("event_id", "position", "id")
     )
-    for event in result:
-        event.details = describe(event, public=True)
     for submission_id in cases:
         attach_documents(
             [e for e in result if e.submission_id == submission_id],
             [d for d in documents if d.submission_id == submission_id],
             cases[submission_id].filed_on,
         )
+    base = f'href="{request.build_absolute_uri("/")}'
+    for event in result:
+        event.details = describe(event, public=True)
+        # Rendered without the request's context processors: an entry needs none of them.
+        html = render_to_string(
+            "docket/_feed_event.html", {"event": event, "submission": event.submission}
+        )
+        event.entry_html = LOCAL_HREF.sub(base, html)
     return result
 
 
 class DocketFeed(Feed):
     feed_type = Atom1Feed
-    description_template = "docket/feed_entry.html"
+
+    def get_object(self, request, *args, **kwargs):
+        return Scope(request)
 
     def title(self):
         return _("Public docket: latest updates")
@@ -109,9 +139,9 @@ class DocketFeed(Feed):
             .order_by("-recorded_at", "-id")
         )
 
-    def items(self):
+    def items(self, obj):
         statements = list(ChainStatement.objects.order_by("-created_at")[:LIMIT])
-        entries = [*as_the_public_sees_them(self.events()[:LIMIT]), *statements]
+        entries = [*as_the_public_sees_them(self.events()[:LIMIT], obj.request), *statements]
         entries.sort(key=self.item_updateddate, reverse=True)
         return entries[:LIMIT]
 
@@ -124,23 +154,13 @@ class DocketFeed(Feed):
             "event": item.kind_label,
         }
 
-    def get_context_data(self, **kwargs):
-        """The entry's HTML (``docket/feed_entry.html`` shows it): rendered here, where the
-        request gives the absolute address its links need."""
-        item, request = kwargs["item"], kwargs["request"]
+    def item_description(self, item):
         if isinstance(item, ChainStatement):
-            html = escape(
+            return escape(
                 _("Signature %(signature)s with the public key %(key)s.")
                 % {"signature": item.signature, "key": item.public_key}
             )
-        else:
-            html = render_to_string(
-                "docket/_feed_event.html",
-                {"event": item, "submission": item.submission},
-                request,
-            )
-            html = LOCAL_HREF.sub(f'href="{request.build_absolute_uri("/")}', html)
-        return {"entry": mark_safe(html)}  # noqa: S308 -- rendered from escaped templates
+        return item.entry_html
 
     def item_link(self, item):
         if isinstance(item, ChainStatement):
@@ -171,18 +191,20 @@ class DocketFeed(Feed):
 class CaseFeed(DocketFeed):
     def get_object(self, request, slug):
         try:
-            return access.public_submissions().select_related("party").get(slug=slug)
+            submission = access.public_submissions().select_related("party").get(slug=slug)
         except Submission.DoesNotExist as exc:
             raise Http404 from exc
+        return Scope(request, submission)
 
     def title(self, obj):
-        return _("%(reference)s: updates") % {"reference": obj.reference}
+        return _("%(reference)s: updates") % {"reference": obj.submission.reference}
 
     def subtitle(self, obj):
-        return obj.title
+        return obj.submission.title
 
     def link(self, obj):
-        return case_path(obj)
+        return case_path(obj.submission)
 
     def items(self, obj):
-        return as_the_public_sees_them(self.events().filter(submission=obj)[:LIMIT])
+        events = self.events().filter(submission=obj.submission)[:LIMIT]
+        return as_the_public_sees_them(events, obj.request)

@@ -76,6 +76,12 @@ def test_the_docket_states_the_gap_and_the_unknown_deadline(client, legacy):
         "15 October 2020; the steps in between and their dates are unknown."
     ) in page
     assert "due on 18 December 2018 — unknown" in " ".join(page.split())
+    # Listed apart from the open deadlines (walk 18), under their own heading.
+    unknown = page[page.index("Periods the registry does not tell") :]
+    assert "due on 18 December 2018" in " ".join(unknown.split())
+    if "Open deadlines" in page:
+        open_part = page[page.index("Open deadlines") : page.index("Periods the registry")]
+        assert "unknown" not in open_part
     assert "Expediente de hechos final" in page  # the published record
 
 

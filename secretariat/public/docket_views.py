@@ -195,6 +195,10 @@ def docket_case(request, slug):
     )
     for deadline in deadlines:
         deadline.explained = explain(deadline)
+    # Those a legacy history skipped are not open: listed apart, as what the registry does not
+    # tell (walk 18: a closed case listed them under "Open deadlines").
+    unknown = [d for d in deadlines if d.state == Deadline.State.UNKNOWN]
+    deadlines = [d for d in deadlines if d.state != Deadline.State.UNKNOWN]
     related = list(access.public_submissions(submission.related.all()).order_by("identifier"))
     # A related case consolidated with this one says so, with the day (issue #18).
     joined = consolidated_on(submission, related)
@@ -205,6 +209,7 @@ def docket_case(request, slug):
         "submission": submission,
         "events": events,
         "deadlines": deadlines,
+        "unknown_deadlines": unknown,
         "today": timezone.localdate(),
         "related": related,
         "call": _open_call(submission, events),

@@ -8,6 +8,7 @@ The detail is the public export of the case (``workflow.registry.public_case``),
 from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from notices import letterhead
@@ -86,7 +87,7 @@ def submission_detail(request, slug):
             None, access.public_submissions().select_related("party"), slug=slug
         )
     except Http404:
-        return _error(404, {"slug": ["No public submission has this slug."]})
+        return _error(404, {"slug": [gettext("No public submission has this slug.")]})
     case = public_case(submission)
     case["slug"] = submission.slug
     case["last_update"] = submission.last_event_on.isoformat() if submission.last_event_on else None

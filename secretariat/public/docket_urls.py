@@ -26,6 +26,11 @@ urlpatterns = [
         name="docket_statement_file",
     ),
     re_path(rf"^{SLUG}/$", public_page(docket_views.docket_case), name="docket_case"),
+    # The identifier as printed, in capitals (``/docket/SEM-17-001/``): to the case's page.
+    re_path(
+        rf"^(?P<typed>(?i:{profiles.installed().slug_regex}))/$",
+        docket_views.typed_identifier,
+    ),
     re_path(
         rf"^{SLUG}/documents/(?P<pk>\d+)/read/$",
         public_page(docket_views.document_read),

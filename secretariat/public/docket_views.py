@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -164,6 +164,13 @@ def _encode(filters: dict) -> str:
     from urllib.parse import urlencode
 
     return urlencode(filters)
+
+
+@require_GET
+def typed_identifier(request, typed):
+    """A case's address typed with its identifier as printed (walk 18: ``SEM-17-001`` was a
+    404): to the page at its slug, which answers 404 itself if there is no such case."""
+    return redirect("docket_case", slug=typed.lower())
 
 
 @require_GET

@@ -73,6 +73,15 @@ def test_detail_of_unknown_or_unregistered_case_is_404(client, db):
     assert "errors" in response.json()
 
 
+def test_a_404_speaks_the_readers_language(client, db):
+    """Walk 18: the validation errors were French, the 404 English."""
+    url = f"/api/v1/submissions/{slug(A, 999, 2024)}/"
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="es")
+    assert response.json()["errors"]["slug"] == [
+        "Ninguna comunicación pública tiene este identificador."
+    ]
+
+
 def test_openapi_lists_every_route_and_filter(client):
     schema = client.get("/api/v1/openapi.json").json()
     routes = {

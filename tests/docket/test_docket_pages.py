@@ -6,6 +6,7 @@ import io
 
 import pytest
 
+from submissions.models import Submission
 from tests.docket.conftest import (
     CALL_SLUG,
     PUBLIC_DOCUMENT,
@@ -18,7 +19,7 @@ from tests.docket.conftest import (
     SECRET_SLUG,
     for_profile,
 )
-from tests.parties import SLUG, A, B, name
+from tests.parties import SLUG, A, B, name, slug
 from workflow.registry import import_registry
 
 pytestmark = pytest.mark.django_db
@@ -107,6 +108,17 @@ def test_the_law_filter_and_the_queue_speak_of_the_profiles_parties(client, offi
     # The queue's Party filter: any of two, three or seven (it said "Ambas").
     assert '<option value="" selected>Cualquiera de las Partes</option>' in queue
     assert "Ambas" not in queue
+
+
+def test_a_case_address_typed_as_the_identifier_is_printed_leads_to_it(client, saca):
+    """Walk 18: /fr/docket/SEM-17-001/, the identifier as printed, was a 404."""
+    case = Submission.objects.filter(registered_on__isnull=False).first()
+    typed = case.slug.upper()
+    response = client.get(f"/es/docket/{typed}/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/es/docket/{case.slug}/"
+    assert client.get(response["Location"]).status_code == 200
+    assert client.get(f"/es/docket/{slug(A, 999, 2024).upper()}/", follow=True).status_code == 404
 
 
 def test_sorting_by_last_update(client, saca, secret_case):

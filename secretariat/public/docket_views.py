@@ -257,7 +257,11 @@ def _other_languages(submission, language: str) -> dict:
             continue
         title = getattr(submission, f"title_{code}")
         summary = getattr(submission, f"summary_{code}")
-        if (title and title_shown != code) or (summary and summary_shown != code):
+        # Only what the page does not already show in that language (walk 18: an English
+        # summary shown as the fallback came again under "In English").
+        title = title if title_shown != code else ""
+        summary = summary if summary_shown != code else ""
+        if title or summary:
             others.append(
                 {
                     "language": code,

@@ -72,6 +72,14 @@ def test_a_text_in_one_language_says_so_and_the_other_language_has_its_section(c
     assert section.split("</section>", 1)[0].count("Concesiones forestales") == 1
     assert '<h2 id="other-heading-es">En español</h2>' in section
     assert '<h2 id="other-heading-en">In English</h2>' in spanish
+    # A summary in English only, on the Spanish page: shown as the fallback, not again under
+    # "In English" beside the English title (walk 18).
+    case.summary_es = ""
+    case.save()
+    spanish = client.get(f"/es/docket/{case.slug}/?v=3").content.decode()
+    assert spanish.count("Summary.") == 1
+    section = spanish.split('aria-labelledby="other-heading-en" lang="en">', 1)[1]
+    assert "Forest concessions" in section.split("</section>", 1)[0]
 
 
 def test_a_document_is_headed_by_its_version_in_the_pages_language(client, db):

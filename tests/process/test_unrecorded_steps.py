@@ -191,3 +191,18 @@ def test_the_workspace_says_unknown_in_words(client, officer):
     client.force_login(officer)
     html = client.get(reverse("ws_case", args=[case.pk])).content.decode()
     assert "Unknown" in html
+
+
+def test_the_workspace_dates_only_an_acknowledgement_it_has(client, officer):
+    """Walk 18: an imported case whose registry never dated its acknowledgement read "Yes,
+    acknowledged on 25 April 2005", the day its gap ended."""
+    story = drive(S.ADMISSIBILITY_REVIEW, acknowledged=False)
+    story.add("unrecorded_steps", D(2024, 1, 15), data={"stage": S.AWAITING_RESPONSE})
+    assert story.case.registered_on is not None
+    client.force_login(officer)
+    html = client.get(reverse("ws_case", args=[story.case.pk])).content.decode()
+    assert "Yes; the registry it was imported from does not date its acknowledgement" in html
+    assert "acknowledged on 15 January 2024" not in html
+    acknowledged = drive(S.ADMISSIBILITY_REVIEW).case
+    html = client.get(reverse("ws_case", args=[acknowledged.pk])).content.decode()
+    assert "Yes, acknowledged on 13 March 2023" in html

@@ -144,6 +144,9 @@ def case_context(request, case, bound=None) -> dict:
         "case": case,
         "portal_activity": activity.portal_activity(case),
         "events": events,
+        # The day it was acknowledged, when a recorded step says so: an imported history whose
+        # registry left it undated is public since its gap's end, not acknowledged then.
+        "acknowledged": next((e for e in events if e.kind == "acknowledged"), None),
         "deadlines": deadlines,
         "forms": forms,
         "bound": bound,

@@ -16,6 +16,7 @@ urlpatterns = [
     path("case/<int:pk>/texts/", views.public_texts, name="ws_texts"),
     path("case/<int:pk>/document-version/", views.document_version, name="ws_document_version"),
     path("case/<int:pk>/audit/", views.audit, name="ws_audit"),
+    path("case/<int:pk>/audit/history.json", views.audit_export, name="ws_audit_export"),
     path(
         "case/<int:pk>/submitters/<int:membership_pk>/tracking-link/",
         views.tracking_link,

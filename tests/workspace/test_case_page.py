@@ -403,6 +403,33 @@ def test_the_audit_view_lists_every_problem_in_the_readers_language(login, audit
     assert "final_factual_record" not in page.split("Historial de cambios del registro")[0]
 
 
+def test_the_auditor_downloads_the_whole_history_and_reads_references_by_name(
+    login, auditor, officer, review_case
+):
+    """Walk 18: no export for the auditor; the row history read "assigned_officer_id: — → 1"
+    and "kind: acknowledgement"."""
+    import json
+
+    from workflow import services
+
+    services.record_event(
+        review_case, "assigned", actor=officer, data={"officer": officer.get_username()}
+    )
+    client = login(auditor)
+    page = client.get(reverse("ws_audit", kwargs={"pk": review_case.pk})).content.decode()
+    export_url = reverse("ws_audit_export", kwargs={"pk": review_case.pk})
+    assert f'href="{export_url}"' in page
+    rows = page.split("Row history")[1]
+    assert f"{officer.get_username()} ({officer.pk})" in rows
+    assert "Acknowledgement of receipt (acknowledgement)" in rows  # a deadline's kind
+    response = client.get(export_url)
+    assert response["Content-Disposition"].startswith("attachment")
+    history = json.loads(response.content)
+    [case] = history["submissions"]
+    assert case["identifier"] == review_case.identifier
+    assert all(event["hash"] and "recorded_by" in event for event in case["events"])
+
+
 def test_an_auditor_reads_but_is_offered_no_action(login, auditor, review_case):
     client = login(auditor)
     page = client.get(_case_url(review_case)).content.decode()

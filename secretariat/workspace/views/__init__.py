@@ -1,7 +1,7 @@
 """The Secretariat's workspace, split by noun: the queue, a case, approvals, documents, audit."""
 
 from secretariat.workspace.views.approvals import approvals, approve, return_proposal
-from secretariat.workspace.views.audit import audit
+from secretariat.workspace.views.audit import audit, audit_export
 from secretariat.workspace.views.case import action, case, file_case
 from secretariat.workspace.views.documents import download
 from secretariat.workspace.views.editing import document_version, link_related, public_texts
@@ -13,6 +13,7 @@ __all__ = [
     "approvals",
     "approve",
     "audit",
+    "audit_export",
     "case",
     "document_version",
     "download",

@@ -15,15 +15,14 @@ import datetime
 import hashlib
 import hmac
 import json
-from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
 from submissions.models import Document, Submission, SubmissionSubmitter, Submitter, User
-from submissions.stages import ClosureReason, Stage, Visibility
+from submissions.stages import Stage, Visibility
 from workflow import council
+from workflow.chain_problems import Break, closure_label, file_problems, kind_label, label_of
 from workflow.models import Event
 from workflow.table import TABLE
 
@@ -158,41 +157,6 @@ def seal(event, documents, imported_hash: str | None = None, imported_key_id: st
             event.hash = imported_hash
             return
     event.hash = hash_event(event, documents)
-
-
-@dataclass
-class Break:
-    """One problem found, in the reader's language (the auditor's page; the command's
-    output in the installation's), naming stages, visibilities and steps by their labels."""
-
-    submission: object
-    seq: int | None
-    message: str
-
-    @property
-    def where(self) -> str:
-        return _("event %(seq)s") % {"seq": self.seq} if self.seq is not None else _("case")
-
-    def __str__(self):
-        return f"{self.submission.reference}: {self.where}: {self.message}"
-
-
-def _named(choices, code) -> str:
-    """A stage's, visibility's or closure reason's label; a code the table does not know (a
-    row set outside the process) as it is."""
-    try:
-        return str(choices(code).label)
-    except ValueError:
-        return str(code or "-")
-
-
-def _closure(code) -> str:
-    return _named(ClosureReason, code) if code else _("no closure reason")
-
-
-def _kind(code) -> str:
-    rule = TABLE.get(code)
-    return str(rule.label) if rule else str(code)
 
 
 def _council_decided(events, event, effect) -> bool:
@@ -489,7 +453,7 @@ class _CaseCheck:
                     self._break(
                         seq,
                         _("“%(kind)s” cannot follow the stage “%(stage)s”")
-                        % {"kind": _kind(event["kind"]), "stage": _named(Stage, stage)},
+                        % {"kind": kind_label(event["kind"]), "stage": label_of(Stage, stage)},
                     )
                 )
             effect = rule.effect(data.get("outcome"))
@@ -511,8 +475,8 @@ class _CaseCheck:
                         seq,
                         _("leaves the case at “%(recorded)s”; the table, at “%(expected)s”")
                         % {
-                            "recorded": _named(Stage, event["stage_after"]),
-                            "expected": _named(Stage, expected),
+                            "recorded": label_of(Stage, event["stage_after"]),
+                            "expected": label_of(Stage, expected),
                         },
                     )
                 )
@@ -543,10 +507,10 @@ class _CaseCheck:
                         "events lead to “%(stage)s” (%(closure)s)"
                     )
                     % {
-                        "shown": _named(Stage, submission.stage),
-                        "shown_closure": _closure(submission.closure_reason),
-                        "stage": _named(Stage, stage),
-                        "closure": _closure(closure),
+                        "shown": label_of(Stage, submission.stage),
+                        "shown_closure": closure_label(submission.closure_reason),
+                        "stage": label_of(Stage, stage),
+                        "closure": closure_label(closure),
                     },
                 )
             )
@@ -561,8 +525,8 @@ class _CaseCheck:
                         )
                         % {
                             "title": document["title"],
-                            "shown": _named(Visibility, document["visibility"]),
-                            "allowed": _named(Visibility, visibility[document["id"]]),
+                            "shown": label_of(Visibility, document["visibility"]),
+                            "allowed": label_of(Visibility, visibility[document["id"]]),
                         },
                     )
                 )
@@ -613,34 +577,4 @@ class _CaseCheck:
             visibility[document_id] = Visibility.PUBLIC
 
     def files(self) -> list[Break]:
-        """Each stored file's bytes against the SHA-256 its event recorded."""
-        problems = []
-        for document in self.documents:
-            if not document["file"] or not document["sha256"]:
-                continue
-            digest = hashlib.sha256()
-            try:
-                with default_storage.open(document["file"], "rb") as handle:
-                    for block in iter(lambda h=handle: h.read(1 << 20), b""):
-                        digest.update(block)
-            except OSError:
-                problems.append(
-                    self._break(
-                        self.seq_of.get(document["event_id"]),
-                        _("the file of document “%(title)s” is missing")
-                        % {"title": document["title"]},
-                    )
-                )
-                continue
-            if digest.hexdigest() != document["sha256"]:
-                problems.append(
-                    self._break(
-                        self.seq_of.get(document["event_id"]),
-                        _(
-                            "the file of document “%(title)s” was replaced (its SHA-256 "
-                            "differs from the one recorded)"
-                        )
-                        % {"title": document["title"]},
-                    )
-                )
-        return problems
+        return file_problems(self._break, self.documents, self.seq_of)

@@ -1,0 +1,81 @@
+"""What the verification of a case's history finds (``workflow.chain``), worded for the
+reader: a problem where it lies, with stages, visibilities, closures and steps named by their
+labels in the active language, never by their codes."""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.core.files.storage import default_storage
+from django.utils.translation import gettext as _
+
+from submissions.stages import ClosureReason
+from workflow.table import TABLE
+
+
+@dataclass
+class Break:
+    """One problem found, in the reader's language (the auditor's page; the command's
+    output in the installation's), naming stages, visibilities and steps by their labels."""
+
+    submission: object
+    seq: int | None
+    message: str
+
+    @property
+    def where(self) -> str:
+        return _("event %(seq)s") % {"seq": self.seq} if self.seq is not None else _("case")
+
+    def __str__(self):
+        return f"{self.submission.reference}: {self.where}: {self.message}"
+
+
+def label_of(choices, code) -> str:
+    """A stage's, visibility's or closure reason's label; a code the table does not know (a
+    row set outside the process) as it is."""
+    try:
+        return str(choices(code).label)
+    except ValueError:
+        return str(code or "-")
+
+
+def closure_label(code) -> str:
+    return label_of(ClosureReason, code) if code else _("no closure reason")
+
+
+def kind_label(code) -> str:
+    rule = TABLE.get(code)
+    return str(rule.label) if rule else str(code)
+
+
+def file_problems(problem, documents, seq_of) -> list[Break]:
+    """Each stored file's bytes against the SHA-256 its event recorded (``problem(seq,
+    message)`` makes a ``Break`` of the case)."""
+    problems = []
+    for document in documents:
+        if not document["file"] or not document["sha256"]:
+            continue
+        digest = hashlib.sha256()
+        try:
+            with default_storage.open(document["file"], "rb") as handle:
+                for block in iter(lambda h=handle: h.read(1 << 20), b""):
+                    digest.update(block)
+        except OSError:
+            problems.append(
+                problem(
+                    seq_of.get(document["event_id"]),
+                    _("the file of document “%(title)s” is missing") % {"title": document["title"]},
+                )
+            )
+            continue
+        if digest.hexdigest() != document["sha256"]:
+            problems.append(
+                problem(
+                    seq_of.get(document["event_id"]),
+                    _(
+                        "the file of document “%(title)s” was replaced (its SHA-256 "
+                        "differs from the one recorded)"
+                    )
+                    % {"title": document["title"]},
+                )
+            )
+    return problems

@@ -237,4 +237,4 @@ def test_the_page_reads_the_figures_in_words(client, fixture_cases):
     assert "67\u00a0% — respuestas recibidas dentro del plazo del artículo" in spanish
     assert ": 2 de 3 " in spanish
     assert re.search(r'data-label="[^"]+">\d+\u00a0%</td>', spanish)
-    assert "en la unidad propia del trámite, días hábiles o naturales" in spanish
+    assert "en la unidad propia del trámite, días hábiles o días calendario" in spanish

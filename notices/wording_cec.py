@@ -54,7 +54,7 @@ LABELS = {
         "identifier": "Identificador",
         "code": "Código del documento",
         "date": "Fecha",
-        "submission": "Comunicación",
+        "submission": "Petición",
         "submitters": "Presentada por",
         "party": "Parte en cuestión",
         "criterion": "Requisito",
@@ -106,7 +106,7 @@ TITLES = {
         "determination_combined": "Determinación conforme al artículo 24.27(2) y (3)",
         "request": "Solicitud de respuesta conforme al artículo 24.27(3)",
         "notification": "Notificación al Consejo conforme al artículo 24.28",
-        "not_warranted": "Determinación de que la comunicación no amerita un expediente de hechos",
+        "not_warranted": "Determinación de que la petición no amerita un expediente de hechos",
         "draft_cover": "Carta de remisión: proyecto de expediente de hechos",
         "final_cover": "Carta de remisión: expediente de hechos final",
         "closing": "Aviso de cierre",
@@ -139,12 +139,12 @@ CLOSURE = {
         "withdrawn": "ses auteurs l'ont retirée",
     },
     ES: {
-        "not_a_submission": "no constituye una comunicación",
+        "not_a_submission": "no constituye una petición",
         "not_admissible": "no cumple los requisitos del artículo 24.27(2)",
         "no_response_merited": "no amerita solicitar una respuesta a la Parte",
         "pending_proceeding": "el asunto es objeto de un procedimiento judicial o "
         "administrativo pendiente",
-        "factual_record_not_warranted": "la comunicación no amerita un expediente de hechos",
+        "factual_record_not_warranted": "la petición no amerita un expediente de hechos",
         "no_council_instruction": "el Consejo no dio instrucciones para que se elaborara un "
         "expediente de hechos",
         "factual_record_published": "el expediente de hechos ha sido publicado",
@@ -258,54 +258,54 @@ BODY = {
         "provisoire du dossier factuel des Parties suivantes\u00a0: %(parties)s.",
     },
     ES: {
-        "acknowledgement": "El Secretariado acusa recibo de la comunicación «%(title)s», "
+        "acknowledgement": "El Secretariado acusa recibo de la petición «%(title)s», "
         "presentada el %(filed_on)s conforme al artículo 24.27 por %(submitters)s, "
         "%(concerning_party)s. Se le ha asignado el identificador %(reference)s y se ha "
         "incorporado al registro público.",
-        "criteria_intro": "El Secretariado ha examinado la comunicación respecto de cada uno "
-        "de los requisitos del artículo 24.27(2). La comunicación:",
-        "meets": "El Secretariado determina que la comunicación cumple los requisitos del "
+        "criteria_intro": "El Secretariado ha examinado la petición respecto de cada uno "
+        "de los requisitos del artículo 24.27(2). La petición:",
+        "meets": "El Secretariado determina que la petición cumple los requisitos del "
         "artículo 24.27(2) y considerará si solicita una respuesta a la Parte en cuestión.",
-        "does_not_meet": "El Secretariado determina que la comunicación no cumple los "
-        "requisitos del artículo 24.27(2). Los remitentes podrán presentar una comunicación "
+        "does_not_meet": "El Secretariado determina que la petición no cumple los "
+        "requisitos del artículo 24.27(2). Los remitentes podrán presentar una petición "
         "revisada.",
         "factors_intro": "Para decidir si solicita una respuesta, el Secretariado se ha "
         "guiado por los factores del artículo 24.27(3), a saber, si:",
-        "request": "El Secretariado determina que la comunicación amerita solicitar una "
+        "request": "El Secretariado determina que la petición amerita solicitar una "
         "respuesta a la Parte en cuestión.",
-        "no_request": "El Secretariado determina que la comunicación no amerita solicitar una "
+        "no_request": "El Secretariado determina que la petición no amerita solicitar una "
         "respuesta a la Parte en cuestión y da por concluido el caso.",
-        "combined_request": "El Secretariado determina que la comunicación cumple los "
+        "combined_request": "El Secretariado determina que la petición cumple los "
         "requisitos del artículo 24.27(2) y amerita solicitar una respuesta a la Parte en "
         "cuestión.",
-        "combined_no_request": "El Secretariado determina que la comunicación cumple los "
+        "combined_no_request": "El Secretariado determina que la petición cumple los "
         "requisitos del artículo 24.27(2) pero no amerita solicitar una respuesta a la Parte "
         "en cuestión, y da por concluido el caso.",
         "request_letter": "De conformidad con el artículo 24.27(3), el Secretariado solicita "
-        "una respuesta %(addressee)s respecto de la comunicación, que remite junto con toda "
+        "una respuesta %(addressee)s respecto de la petición, que remite junto con toda "
         "su información de respaldo.",
-        "request_forwarded": "El Secretariado remite con esta solicitud la comunicación y la "
+        "request_forwarded": "El Secretariado remite con esta solicitud la petición y la "
         "siguiente información de respaldo:",
         "request_due": "Conforme al artículo 24.27, la respuesta debe presentarse dentro de "
         "los 60 días siguientes a la entrega de esta solicitud, o de 90 días en circunstancias "
         "excepcionales notificadas al Secretariado.",
         "notification": "De conformidad con el artículo 24.28, el Secretariado informa al "
-        "Consejo que, a su juicio, la comunicación %(reference)s amerita la elaboración de un "
+        "Consejo que, a su juicio, la petición %(reference)s amerita la elaboración de un "
         "expediente de hechos, por las razones que se exponen a continuación.",
-        "not_warranted": "Habiendo considerado la comunicación y la respuesta de la Parte, si "
-        "la hubo, el Secretariado determina conforme al artículo 24.28 que la comunicación no "
+        "not_warranted": "Habiendo considerado la petición y la respuesta de la Parte, si "
+        "la hubo, el Secretariado determina conforme al artículo 24.28 que la petición no "
         "amerita la elaboración de un expediente de hechos y da por concluido el caso.",
         "draft_cover": "De conformidad con el artículo 24.28, el Secretariado presenta al "
-        "Consejo el proyecto de expediente de hechos sobre la comunicación %(reference)s. "
+        "Consejo el proyecto de expediente de hechos sobre la petición %(reference)s. "
         "Cada Parte podrá formular observaciones sobre su exactitud dentro de 45 días.",
         "final_cover": "De conformidad con el artículo 24.28, el Secretariado presenta al "
-        "Consejo el expediente de hechos final sobre la comunicación %(reference)s, que "
+        "Consejo el expediente de hechos final sobre la petición %(reference)s, que "
         "incorpora, según corresponda, las observaciones de las Partes.",
-        "closing": "El Secretariado notifica que el caso de la comunicación %(reference)s ha "
+        "closing": "El Secretariado notifica que el caso de la petición %(reference)s ha "
         "concluido porque %(closure)s.",
         "publication": "De conformidad con el artículo 24.28, habiéndolo decidido así el "
         "Consejo, el Secretariado hace público el expediente de hechos final sobre la "
-        "comunicación %(reference)s y da por concluido el caso.",
+        "petición %(reference)s y da por concluido el caso.",
         "publication_comments": "Se publican con él las observaciones sobre el proyecto de "
         "expediente de hechos de las siguientes Partes: %(parties)s.",
     },

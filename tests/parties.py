@@ -34,6 +34,22 @@ FACTORS = tuple(PROFILE.factors)
 ALL_MET = {c: {"met": True, "reasons": f"({c}) is met."} for c in CRITERIA}
 
 
+def es(text: str) -> str:
+    """A Spanish sentence as the profile words a submission: the TPA's and CAFTA-DR's
+    "comunicación", the CEC's own "petición" (docs/glossary.md). Both are feminine, so the
+    rest of the sentence agrees either way."""
+    if SLUG != "usmca-cec":
+        return text
+    for tpa, cec in (
+        ("comunicaciones", "peticiones"),
+        ("Comunicaciones", "Peticiones"),
+        ("comunicación", "petición"),
+        ("Comunicación", "Petición"),
+    ):
+        text = text.replace(tpa, cec)
+    return text
+
+
 def name(code: str, language: str = "en") -> str:
     """A Party's fixed name in ``language`` (``Perú``, ``México``, ``the United States``'s
     label ``United States``)."""

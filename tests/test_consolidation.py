@@ -19,7 +19,7 @@ from submissions import profiles
 from submissions.models import Submission
 from submissions.stages import Stage
 from tests.helpers_cases import Story, drive, frozen
-from tests.parties import PROFILE, SLUG, A, B
+from tests.parties import PROFILE, SLUG, A, B, es
 from workflow import services
 from workflow.describe import describe
 from workflow.exceptions import RuleViolation
@@ -93,7 +93,7 @@ def test_the_later_case_names_the_earlier_and_both_are_related(consolidation):
     for page in (public, other):
         assert "the two submissions were consolidated on 5 June 2023" in page
     spanish = Client().get(f"/es/docket/{earlier.case.slug}/").content.decode()
-    assert "ambas comunicaciones se acumularon el 5 de junio de 2023" in spanish
+    assert es("ambas comunicaciones se acumularon el 5 de junio de 2023") in spanish
 
 
 @pytest.mark.parametrize(
@@ -163,17 +163,17 @@ def test_proposed_in_the_workspace_and_approved(consolidation, client, officer, 
     notice = Notice.objects.get(event=event, message="consolidated", audience="submitters")
     subject, text, _html = emails.render(notice)
     assert notice.language == "es"  # the factories' submitter reads Spanish
-    assert subject == f"{case.identifier}: acumulada con una comunicación anterior"
-    assert f"acumuló su comunicación con {earlier.case.identifier}, una comunicación" in text
+    assert subject == es(f"{case.identifier}: acumulada con una comunicación anterior")
+    assert es(f"acumuló su comunicación con {earlier.case.identifier}, una comunicación") in text
     # And the earlier case's submitters, by their own tracking links, with both named.
     told = Notice.objects.get(event=event, audience="earlier_submitters")
     earlier_emails = {m.submitter.email for m in earlier.case.memberships.all()}
     assert told.recipient_email in earlier_emails and told.message == "consolidated_into"
     subject, text, _html = emails.render(told)
-    assert (
-        subject == f"{earlier.case.identifier}: se acumuló una comunicación posterior con la suya"
+    assert subject == es(
+        f"{earlier.case.identifier}: se acumuló una comunicación posterior con la suya"
     )
-    assert f"acumuló {case.identifier}, una comunicación posterior" in " ".join(text.split())
+    assert es(f"acumuló {case.identifier}, una comunicación posterior") in " ".join(text.split())
     assert f"/track/{earlier.case.memberships.get().tracking_token}/" in text
     # The officer's page of the earlier case says so beside the link.
     client.force_login(officer)

@@ -73,6 +73,10 @@ SPANISH_FORMS = {
     "withheld from the public": r"\bno (?:se )?divulg",
     "working days": r"\bh[aá]bil",
     "calendar days": r"\bd[ií]as? calendario",
+    # The CEC's own word for a submission is "petición" (its registry: "una Petición
+    # Revisada"; its letterhead: "Peticiones sobre aplicación efectiva…"), the glossary's
+    # "the CEC's word": under that profile it replaces "comunicación".
+    **({"submission": r"\bpetici"} if SLUG == "usmca-cec" else {}),
 }
 
 # Catalogue entries a term's check does not apply to: the treaty quoted in its own words, and
@@ -123,6 +127,8 @@ OWN_NAME, OTHER_NAME = {
 
 def words_to_avoid() -> list[str]:
     words = [row[0] for row in _table("Words to avoid")]
+    if SLUG == "usmca-cec":  # its own word (SPANISH_FORMS)
+        words = [word for word in words if word != "petición"]
     return [OTHER_NAME if word == OWN_NAME else word for word in words]
 
 

@@ -8,10 +8,10 @@ from django.template import loader
 from django.utils import translation
 
 from tests.factories import file_case
-from tests.parties import SLUG, A, identifier
+from tests.parties import SLUG, A, es, identifier
 from workflow import services
 
-SPANISH_SENTENCE = "Cualquier persona de una Parte puede presentar una comunicación."
+SPANISH_SENTENCE = es("Cualquier persona de una Parte puede presentar una comunicación.")
 ENGLISH_SENTENCE = "Any person of a Party may file a submission."
 # The Secretariat's name in Spanish.
 SECRETARIAT_ES = {

@@ -258,7 +258,7 @@ def test_a_case_about_a_party_outside_the_profile_is_refused_by_name(db):
             ),
             (
                 {"language": "pt"},
-                "Una comunicación se redacta en uno de los idiomas de trabajo: inglés, "
+                "Una petición se redacta en uno de los idiomas de trabajo: inglés, "
                 "francés, español.",
             ),
         ],

@@ -1,5 +1,7 @@
 import pytest
 
+from tests.parties import es
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -9,7 +11,7 @@ def test_home_in_both_languages_and_the_switch(page):
     page.get_by_role("button", name="Español").click()
     page.wait_for_url("**/es/")
     assert page.locator("html").get_attribute("lang") == "es"
-    assert "Cualquier persona de una Parte puede presentar una comunicación" in (page.content())
+    assert es("Cualquier persona de una Parte puede presentar una comunicación") in page.content()
 
 
 def test_the_skip_link_is_the_first_stop_of_the_keyboard(page):

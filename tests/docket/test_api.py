@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from secretariat.public import api_urls
 from submissions.search import DocketFilterForm
 from tests.docket.conftest import SACA_2, SECRET_DOCUMENT, SECRET_ID, SECRET_NAME, SECRET_SLUG
-from tests.parties import SLUG, A, slug
+from tests.parties import SLUG, A, es, slug
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +78,7 @@ def test_a_404_speaks_the_readers_language(client, db):
     url = f"/api/v1/submissions/{slug(A, 999, 2024)}/"
     response = client.get(url, HTTP_ACCEPT_LANGUAGE="es")
     assert response.json()["errors"]["slug"] == [
-        "Ninguna comunicación pública tiene este identificador."
+        es("Ninguna comunicación pública tiene este identificador.")
     ]
 
 

@@ -17,7 +17,7 @@ from submissions.models import Submission
 from tests.docket.test_queries import URLS, cases
 from tests.filing.conftest import filing_data
 from tests.helpers_cases import TIMELINE, drive, frozen
-from tests.parties import SLUG, A, B
+from tests.parties import SLUG, A, B, es
 from workflow import services
 from workflow.registry import import_registry
 
@@ -161,7 +161,7 @@ def test_a_new_url_of_the_blank_filing_form_reuses_its_body_with_the_visitors_ow
     assert b'name="f-title"' in kept
     assert token.findall(again.content) != token.findall(english.content)
     spanish = second.get("/es/file/").content.decode()
-    assert "Enviar mi comunicación" in spanish and "Send my submission" not in spanish
+    assert es("Enviar mi comunicación") in spanish and "Send my submission" not in spanish
 
 
 def test_the_docket_filters_are_kept_per_choice_and_drawn_afresh_after_an_event(client):

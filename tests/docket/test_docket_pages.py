@@ -19,7 +19,7 @@ from tests.docket.conftest import (
     SECRET_SLUG,
     for_profile,
 )
-from tests.parties import SLUG, A, B, name, slug
+from tests.parties import SLUG, A, B, es, name, slug
 from workflow.registry import import_registry
 
 pytestmark = pytest.mark.django_db
@@ -322,8 +322,8 @@ def test_a_record_found_not_warranted_is_not_called_a_notification_to_the_counci
         data={"outcome": "not_warranted"},
     )
     page = client.get(f"/es/docket/{story.case.slug}/").content.decode()
-    assert "Determinación de que la comunicación no amerita un expediente de hechos" in page
+    assert es("Determinación de que la comunicación no amerita un expediente de hechos") in page
     assert "Notificación al Consejo" not in page
     membership = story.case.memberships.get()
     track = client.get(f"/es/track/{membership.tracking_token}/", follow=True).content.decode()
-    assert "Determinación de que la comunicación no amerita un expediente de hechos" in track
+    assert es("Determinación de que la comunicación no amerita un expediente de hechos") in track

@@ -13,7 +13,7 @@ from notices.models import Notice
 from submissions.models import Submitter
 from tests.filing.conftest import PDF
 from tests.helpers_cases import drive, frozen
-from tests.parties import SLUG, A
+from tests.parties import SLUG, A, es
 from workflow.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -163,7 +163,7 @@ def test_a_revision_returns_the_case_to_admissibility_review(client, officer):
     # titled as what it is in the submission's language, not by its file name; its note waits
     # too.
     assert [(d.title, d.kind, d.visibility) for d in event.documents.all()] == [
-        ("Comunicación revisada", "revision", "parties")
+        (es("Comunicación revisada"), "revision", "parties")
     ]
     assert event.data == {"publish_requested": True}
     open_kinds = set(case.deadlines.filter(state="open").values_list("kind", flat=True))

@@ -6,7 +6,7 @@ from lxml import etree
 
 from submissions.models import Submitter
 from tests.helpers_cases import drive, file_story, frozen
-from tests.parties import SLUG
+from tests.parties import SLUG, es
 from workflow import services
 
 pytestmark = pytest.mark.django_db
@@ -107,7 +107,7 @@ def test_the_case_feed_in_spanish(client, cases):
     _root, entries = parse(response.content)
     assert len(entries) == 4
     assert SECRET_NAME not in response.content.decode()
-    assert "Comunicación presentada" in response.content.decode()
+    assert es("Comunicación presentada") in response.content.decode()
 
 
 def test_no_feed_for_a_case_that_is_not_public(client, cases):

@@ -166,7 +166,7 @@ NO_STANDING_ES = {
     "us-peru-tpa": "Sugerencia: no cumplido. No es persona de una Parte que pueda presentar "
     "comunicaciones sobre la Parte en cuestión (Perú): Ana Rojas.",
     "usmca-cec": "Quién puede presentar: no es persona de una Parte que pueda presentar "
-    "comunicaciones sobre la Parte en cuestión (México): Ana Rojas.",
+    "peticiones sobre la Parte en cuestión (México): Ana Rojas.",
     "cafta-dr": "Sugerencia: no cumplido. No es persona de una Parte que pueda presentar "
     "comunicaciones sobre la Parte en cuestión (Guatemala): Ana Rojas.",
 }[SLUG]

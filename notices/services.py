@@ -424,6 +424,21 @@ def reading_facts(document: Document) -> documents.CaseFacts:
     )
 
 
+def public_copy(document: Document) -> tuple[str, str, bytes] | None:
+    """A public formal document composed again as it reads today, (file name, type, bytes),
+    where one of its case's submitters now withholds their identity: the file stored when it
+    was issued may still name them (walk 19: a submitter withheld her name after the case
+    closed, and ten public downloads still named her). ``None`` where the stored file stands.
+    Like the page that reads it (``reading_blocks``), the copy is composed from the decision's
+    stored data, so an officer's own wording of that file is not in it."""
+    doc_kind = generated_kind(document)
+    if doc_kind is None:
+        return None
+    if not document.submission.memberships.filter(submitter__confidential=True).exists():
+        return None
+    return documents.render(doc_kind, reading_facts(document), document.language)
+
+
 def reading_blocks(document: Document) -> list[documents.Block] | None:
     doc_kind = generated_kind(document)
     if doc_kind is None:

@@ -336,6 +336,12 @@ def document_read(request, slug, pk):
 def document_download(request, slug, pk):
     """A public document's file, only if the public gate lets it through."""
     document = access.get_public_document(slug, pk)
+    # A submitter who withheld their identity since it was issued is not named in it.
+    copy = notice_documents.public_copy(document)
+    if copy is not None:
+        filename, content_type, content = copy
+        response = HttpResponse(content, content_type=content_type)
+        return downloads.mark_attachment(response, filename)
     return downloads.serve_document(request, document)
 
 

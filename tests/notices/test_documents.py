@@ -392,3 +392,34 @@ def test_a_portal_receipt_names_the_author_whole_and_declares_its_language(a_foc
         assert doc.core_properties.language == tag
         assert words in text_of(content)
         assert "2023-06-15" not in text_of(content)  # a date as people read it
+
+
+@frozen(D(2023, 3, 13))
+def test_a_name_withheld_after_a_document_was_issued_leaves_its_public_download(officer):
+    """Walk 19: a submitter withheld her name once the case had closed; the pages dropped it,
+    but ten public downloads of formal documents still named her."""
+    from django.test import Client
+
+    case = drive("admissibility_review", acknowledged=False).case
+    name = case.memberships.get().submitter.name
+    event = services.record_with_documents(case, "acknowledged", actor=officer)
+    case.refresh_from_db()
+    document = event.documents.get(language="en")
+    url = f"/en/docket/{case.slug}/documents/{document.pk}/"
+    assert name in text_of(Client().get(url).getvalue())  # named, as filed
+    workflow.record_event(
+        case,
+        "identity_withheld",
+        actor=None,
+        data={"submitter": 0},
+        importing=workflow.ImportOptions(),
+    )
+    response = Client().get(url)
+    assert response["Content-Disposition"].startswith("attachment")
+    text = text_of(response.content)
+    assert name not in text
+    assert "by a submitter whose name is withheld at their request" in text
+    assert PROFILE_WORDS["first"] in text  # the same document, composed again
+    # The stored file, hashed in the chain, is kept as it was.
+    with document.file.open("rb") as fh:
+        assert name in text_of(fh.read())

@@ -304,8 +304,10 @@ TEXT_FIELDS = ("title", "note")
 # draft (``draft_commented``, at *parties*) it publishes with the final factual record, whole.
 ATTACHING, ATTACHED = "published", "draft_commented"
 # Keys of an event's data that are its author's own words (a Party's Art. 18.8.5(b)
-# information): withheld from the public with the event's note.
-TEXT_DATA = ("information",)
+# information, and the details of a pending proceeding it declares): withheld from the
+# public with the event's note (walk 19: the API showed a court's case number the Party had
+# sent for the Secretariat's review).
+TEXT_DATA = ("information", "proceeding")
 
 
 def public_text(events) -> dict[int, frozenset | None]:

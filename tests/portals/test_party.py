@@ -1,4 +1,5 @@
 import datetime
+import io
 
 import pytest
 from django.core import mail
@@ -177,6 +178,36 @@ def test_response_with_annex_moves_the_case_and_sends_a_receipt(
 
     paragraphs = [p.text for p in Docx(io.BytesIO(document.content)).paragraphs]
     assert any(text.startswith(note) for text in paragraphs)
+
+
+def test_a_pending_proceedings_details_wait_for_the_secretariat(client, a_focal):
+    """Walk 19: the response's receipt said what it sent for the public waits for the
+    Secretariat, and the docket showed only "pending proceeding: yes", but the API already
+    gave the court, the case number and its status."""
+    import json
+
+    from django.core.management import call_command
+    from django.test import Client
+
+    case = drive("awaiting_response").case
+    client.force_login(a_focal)
+    details = {
+        "pending_proceeding": "yes",
+        "proceeding_authority": "Juzgado Primero",
+        "proceeding_case_number": "EXP-SECRETO-777",
+        "proceeding_status": "En trámite",
+    }
+    with frozen(D(2023, 6, 10)):
+        client.post(reverse("party_respond", kwargs={"pk": case.pk}), respond_post(case, **details))
+    event = Event.objects.get(submission=case, kind="party_responded")
+    assert event.data["proceeding"]["case_number"] == "EXP-SECRETO-777"
+    api = Client().get(reverse("api_submission", args=[case.slug])).content.decode()
+    page = Client().get(f"/es/docket/{case.slug}/").content.decode()
+    out = io.StringIO()
+    call_command("export_registry", stdout=out)
+    for public in (api, page, out.getvalue()):
+        assert "EXP-SECRETO-777" not in public and "Juzgado Primero" not in public
+    assert json.loads(api)["events"]  # the response itself is listed
 
 
 def test_a_pending_proceeding_needs_its_details(client, a_focal):

@@ -263,7 +263,15 @@ def proposal_is_legal_now(ctx):
             _("A proposal of this kind is already awaiting the Executive Director."),
             rule="one pending proposal per decision",
         )
-    ctx.check_legal(TABLE[proposal["kind"]], proposal)
+    # A record proposed on someone's behalf (a Party's letter) is checked as theirs: the
+    # proposal names its author, the ``proposed`` event itself is the Secretariat's (an import
+    # replays it so; walk 19: "Only the Party concerned may record this").
+    outer = ctx.author
+    ctx.author = proposal.get("author") or outer
+    try:
+        ctx.check_legal(TABLE[proposal["kind"]], proposal)
+    finally:
+        ctx.author = outer
 
 
 def _pending_like(ctx, proposal) -> dict | None:

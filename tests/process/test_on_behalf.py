@@ -4,6 +4,7 @@ acted, carries the letter as evidence and waits for the Executive Director; only
 account records it alone. On import the recorded event stands for the approved decision."""
 
 import datetime
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -356,3 +357,34 @@ def test_import_records_an_on_behalf_event_with_no_proposal(db):
         f"council:{members[-1]}",
         S.FACTUAL_RECORD_PREPARATION,
     )
+
+
+def test_a_case_with_an_on_behalf_proposal_round_trips(officer, director, tmp_path):
+    """Walk 19: the audit page's history of a case where the officer proposed a Party's paper
+    response (approved by the Director) was refused on import: "event 9 (proposed): Only the
+    Party concerned may record this". A restricted export imports into an empty database and
+    exports again to the same bytes (REGISTRY-FORMAT.md, Round trip)."""
+    import json
+
+    from django.conf import settings
+
+    from submissions.models import Submission
+    from workflow.registry import export_registry
+
+    story = drive(S.AWAITING_RESPONSE)
+    case = story.case
+    with frozen(D(2023, 6, 15)):
+        proposal = services.record_event(
+            case, "party_responded", actor=officer, documents_in=letter()
+        )
+        services.approve_proposal(case, proposal.seq, actor=director)
+    first = export_registry(restricted=True)
+    files = json.loads(first)
+    Submission.objects.all().delete()
+    report = import_registry(files, base_dir=settings.MEDIA_ROOT)
+    assert report.ok, [str(refused) for refused in report.refused]  # every hash re-checked
+
+    def without_paths(text):  # the files are stored anew, under new names
+        return re.sub(r'"file": "[^"]*"', '"file": ""', text)
+
+    assert without_paths(export_registry(restricted=True)) == without_paths(first)

@@ -414,3 +414,24 @@ def test_the_readme_shows_the_current_diagram(capsys):
     call_command("workflow_graph")
     readme = (Path(settings.BASE_DIR) / "README.md").read_text(encoding="utf-8")
     assert capsys.readouterr().out in readme
+
+
+def test_a_case_filed_without_a_summary_round_trips(db):
+    """Walk 19: a citizen's filing has no summary until the Secretariat writes the public one,
+    and the audit page's history of such a case was refused on import ("summary" needs a
+    text). An empty summary is exported as {} and imported as such."""
+    from tests.factories import file_case
+
+    case = file_case(on=datetime.date(2023, 3, 10), summary="")
+    first = export_registry(restricted=True)
+    assert json.loads(first)["submissions"][0]["summary"] == {}
+    _wipe_cases()
+    report = import_registry(json.loads(first))
+    assert report.ok, [str(r) for r in report.refused]
+    assert export_registry(restricted=True) == first
+    assert Submission.objects.get().reference == case.reference
+    # A title is still asked for.
+    payload = json.loads(first)
+    payload["submissions"][0]["title"] = {}
+    _wipe_cases()
+    assert not import_registry(payload).ok

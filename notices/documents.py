@@ -261,3 +261,39 @@ def _docx(blocks: list[Block], title: str, language: str, on=None) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def redact_names(content: bytes, names: list[str], language: str) -> bytes | None:
+    """The Word file ``content`` with each of ``names`` replaced, or ``None`` if it names none
+    of them: in a table cell (the particulars) by the withheld label, in a sentence by the
+    documents' phrase for it. A name split across runs takes its paragraph's text into the
+    paragraph's first run."""
+    labels = tables_for(None)[0][language]
+    with translation.override(language):
+        label = str(access.WITHHELD_LABEL)
+    doc = Docx(io.BytesIO(content))
+    cells = [p for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+    found = False
+    for paragraphs, words in (
+        (cells, label),
+        (doc.paragraphs, labels["withheld_in_sentence"]),
+        (doc.sections[0].header.paragraphs, labels["withheld_in_sentence"]),
+    ):
+        for paragraph in paragraphs:
+            for name in names:
+                if name not in paragraph.text:
+                    continue
+                found = True
+                runs = [run for run in paragraph.runs if name in run.text]
+                for run in runs:
+                    run.text = run.text.replace(name, words)
+                if name in paragraph.text and paragraph.runs:  # split across runs
+                    text = paragraph.text.replace(name, words)
+                    for run in paragraph.runs[1:]:
+                        run.text = ""
+                    paragraph.runs[0].text = text
+    if not found:
+        return None
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

@@ -424,19 +424,34 @@ def reading_facts(document: Document) -> documents.CaseFacts:
     )
 
 
-def public_copy(document: Document) -> tuple[str, str, bytes] | None:
-    """A public formal document composed again as it reads today, (file name, type, bytes),
-    where one of its case's submitters now withholds their identity: the file stored when it
-    was issued may still name them (walk 19: a submitter withheld her name after the case
-    closed, and ten public downloads still named her). ``None`` where the stored file stands.
-    Like the page that reads it (``reading_blocks``), the copy is composed from the decision's
-    stored data, so an officer's own wording of that file is not in it."""
+def public_copy(document: Document) -> tuple[str, bytes] | None:
+    """A public document's file with the names of its case's submitters who withhold their
+    identity taken out, (content type, bytes), where the file stored when it was issued still
+    names one of them (walk 19: a submitter withheld her name after the case closed, and ten
+    public downloads still named her). ``None`` where the stored file stands.
+
+    A Word file is redacted where it stands, so an officer's own wording is kept: a name in
+    the particulars' table becomes the withheld label, one in a sentence the documents' phrase
+    for it. Another file of a formal document (a PDF the officer issued) is composed again from
+    its decision's stored data, as the page that reads it is."""
+    names = list(
+        document.submission.memberships.filter(submitter__confidential=True).values_list(
+            "submitter__name", flat=True
+        )
+    )
+    if not names or not document.file:
+        return None
+    if document.content_type == documents.DOCX:
+        with document.file.open("rb") as handle:
+            redacted = documents.redact_names(handle.read(), names, document.language)
+        return None if redacted is None else (documents.DOCX, redacted)
     doc_kind = generated_kind(document)
     if doc_kind is None:
         return None
-    if not document.submission.memberships.filter(submitter__confidential=True).exists():
-        return None
-    return documents.render(doc_kind, reading_facts(document), document.language)
+    _name, content_type, content = documents.render(
+        doc_kind, reading_facts(document), document.language
+    )
+    return content_type, content
 
 
 def reading_blocks(document: Document) -> list[documents.Block] | None:

@@ -339,9 +339,12 @@ def document_download(request, slug, pk):
     # A submitter who withheld their identity since it was issued is not named in it.
     copy = notice_documents.public_copy(document)
     if copy is not None:
-        filename, content_type, content = copy
+        content_type, content = copy
         response = HttpResponse(content, content_type=content_type)
-        return downloads.mark_attachment(response, filename)
+        name = downloads.download_name(document)
+        if content_type.endswith("wordprocessingml.document") and not name.endswith(".docx"):
+            name = f"{name.rsplit('.', 1)[0]}.docx"  # a PDF composed again as Word
+        return downloads.mark_attachment(response, name)
     return downloads.serve_document(request, document)
 
 

@@ -423,3 +423,22 @@ def test_a_name_withheld_after_a_document_was_issued_leaves_its_public_download(
     # The stored file, hashed in the chain, is kept as it was.
     with document.file.open("rb") as fh:
         assert name in text_of(fh.read())
+
+
+def test_redacting_a_word_file_keeps_the_rest_of_its_wording():
+    """An officer's edited file keeps its own wording: only the withheld name goes, by the
+    label in the particulars and by the phrase in a sentence (even split across runs)."""
+    doc = Docx()
+    table = doc.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Presentada por", "Rosa Quispe"
+    split = doc.add_paragraph("Presentada por Rosa ")
+    split.add_run("Quispe el 10 de marzo.")
+    doc.add_paragraph("Párrafo añadido por la oficial.")
+    out = io.BytesIO()
+    doc.save(out)
+    text = text_of(documents.redact_names(out.getvalue(), ["Rosa Quispe"], "es"))
+    assert "Rosa Quispe" not in text
+    assert "Presentada por un remitente cuyo nombre se reserva a su solicitud el 10" in text
+    assert "Nombre reservado a solicitud del remitente" in text  # the particulars
+    assert "Párrafo añadido por la oficial." in text
+    assert documents.redact_names(out.getvalue(), ["Otra Persona"], "es") is None

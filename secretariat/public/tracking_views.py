@@ -96,6 +96,10 @@ def _render(request, membership, submission, bound=None, status=200):
         event.visible_documents = by_event.get(event.pk, [])
         shown = public.get(event.seq) or (event if event.visibility != Visibility.PUBLIC else None)
         event.details = describe(shown, public=True) if shown is not None else []
+        # And its title and note as the public reads them (walk 19: the Secretariat's reasons
+        # were on the docket but not on the submitters' own page).
+        event.shown_title = shown.title if shown is not None else ""
+        event.shown_note = shown.note if shown is not None else ""
     # Prefixed as track_documents reads them back.
     forms = {
         kind: form_class(prefix=kind) for kind, form_class in ACTION_FORMS.items() if kind in kinds

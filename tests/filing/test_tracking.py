@@ -378,3 +378,25 @@ def test_the_tracking_page_says_what_was_decided_and_what_happens_now(client, a_
     html = client.get(url).content.decode()
     assert "deciding whether a factual record is warranted" in html
     assert "Acción de amparo" not in html  # the Party's information, held for review
+
+
+def test_the_tracking_page_shows_the_notes_the_public_reads(client):
+    """Walk 19: the docket showed the Secretariat's reasons ("La comunicación cumple los
+    requisitos…"); the submitters' own page did not."""
+    story = drive("admissibility_review")
+    story.add(
+        "correspondence",
+        title="Carta a los remitentes",
+        note="La Secretaría pidió una aclaración.",
+    )
+    story.add(
+        "correspondence",
+        title="Carta reservada",
+        note="Solo para la Secretaría.",
+        visibility="secretariat",
+    )
+    _membership, url = link_of(story.case, client=client)
+    page = client.get(url).content.decode()
+    assert '<span lang="es">Carta a los remitentes</span>' in page
+    assert '<p lang="es">La Secretaría pidió una aclaración.</p>' in page
+    assert "Carta reservada" not in page and "Solo para la Secretaría." not in page

@@ -465,3 +465,32 @@ def test_a_partys_information_waits_for_review_in_the_api_and_the_director_reads
     entry = page.split(f'id="event-{event.seq}"', 1)[1].split("</li>", 1)[0]
     assert "Published by the Secretariat after its review." in entry
     assert "Awaiting the Secretariat's review" not in entry
+
+
+def test_an_attachment_sent_to_the_parties_only_does_not_keep_the_entry_held(
+    client, a_focal, officer, director
+):
+    """Walk 19: once the response's letter and text were published, the workspace still said
+    the response awaited review: its annex, sent to the Parties only, stays at *parties* too."""
+    case = drive("awaiting_response").case
+    client.force_login(a_focal)
+    with frozen(D(2023, 6, 10)):
+        client.post(
+            reverse("party_respond", kwargs={"pk": case.pk}),
+            respond_post(case, **{"attachments-0-visibility": "parties"}),
+        )
+    event = Event.objects.get(submission=case, kind="party_responded")
+    assert event.documents.filter(visibility="parties").count() == 2
+    for on, propose in ((D(2023, 6, 12), "text"), (D(2023, 6, 13), "letter")):
+        if propose == "text":
+            proposal = propose_publishing_text(case, officer, event, on)
+        else:
+            letter = event.documents.get(title=RESPONSE_TITLE)
+            proposal = propose_publishing_document(case, officer, event, letter, on)
+        with frozen(on):
+            services.approve_proposal(case, proposal.seq, actor=director)
+    client.force_login(officer)
+    page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    entry = page.split(f'id="event-{event.seq}"', 1)[1].split("</li>", 1)[0]
+    assert "Published by the Secretariat after its review." in entry
+    assert "still awaits your review" not in page

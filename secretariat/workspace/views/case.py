@@ -105,8 +105,20 @@ def case_context(request, case, bound=None) -> dict:
     # event at *parties* shows nothing, not even a widened document, until it is published.
     public_state = access.public_text(events)
 
+    # The events whose documents the Secretariat has already decided on: a document the
+    # author sent only to the Parties stays at *parties* too, so once one of an event's
+    # documents was reviewed, the rest are taken as reviewed (walk 19: "still awaits your
+    # review" after the response and its text were published).
+    reviewed = {
+        e.data["document"][0] + 1
+        for e in events
+        if e.kind == "visibility_changed" and isinstance((e.data or {}).get("document"), list)
+    }
+
     def documents_held(event) -> bool:
-        return any(d.visibility == Visibility.PARTIES for d in event.documents.all())
+        return event.seq not in reviewed and any(
+            d.visibility == Visibility.PARTIES for d in event.documents.all()
+        )
 
     def is_held(event) -> bool:
         if event.kind == "revision_filed" and documents_held(event):

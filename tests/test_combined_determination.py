@@ -251,3 +251,26 @@ def test_the_form_refuses_a_criterion_not_met(combined, officer, director, a_foc
         response.content.decode()
     )
     assert Event.objects.filter(submission=case).count() == 2
+
+
+# The combined determination's name, in the installed profile's articles.
+COMBINED_LABEL = {
+    "us-peru-tpa": "Determination under Articles 18.8.2 and 18.8.4",
+    "usmca-cec": "Determination under Article 24.27(2) and (3)",
+    "cafta-dr": "Determination under Articles 17.7.2 and 17.7.4",
+}[SLUG]
+
+
+def test_the_workspace_offers_it_under_its_own_name_with_each_list_named(combined, client, officer):
+    """Walk 19: in admissibility review the action read "Determination under Article 17.7.4"
+    (the factors alone), and its form gave "(a)" twice, criteria and factors alike."""
+    case = drive(Stage.ADMISSIBILITY_REVIEW).case
+    client.force_login(officer)
+    with frozen(D(2023, 3, 14)):
+        page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    form = page[page.index(f'aria-label="{COMBINED_LABEL}"') :]
+    form = form[: form.index("</form>")]
+    assert f"<summary>{COMBINED_LABEL}" in page
+    criterion, factor = CRITERIA["a"], PROFILE.factors["a"]
+    assert f"Criterion (a) {criterion}" in form and f"Factor (a) {factor}" in form
+    assert "Reasons for Criterion (a)" in form and "Reasons for Factor (a)" in form

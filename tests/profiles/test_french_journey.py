@@ -173,7 +173,7 @@ def test_a_french_filing_reaches_the_councils_vote(page):
         ".content"
     )
     assert label.endswith('\u00a0: "'), label
-    form = open_action(page, "Décision en vertu de l'article 24.27(3)")
+    form = open_action(page, "Décision en vertu de l'article 24.27(2) et (3)")
     assert_french(page, seen)
     form.locator("input[name='response_decided-outcome'][value='request']").check()
     for letter in "abcde":

@@ -79,6 +79,11 @@ class ActionForm(AccessibleForm):
     describes_its_user = False  # names and emails are of submitters, not the officer's own
     criteria_prefix = ""  # the criteria's field names, where a form has them (decisions.py)
 
+    @property
+    def action_label(self) -> str:
+        """What the workspace calls the action this form records."""
+        return str(self.rule.label)
+
     on = forms.DateField(
         label=_("Date it took effect"),
         required=False,

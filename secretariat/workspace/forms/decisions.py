@@ -15,7 +15,14 @@ from workflow.table import CLOSURE_BY_STAGE
 from workflow.treaty import criteria_for, factors_for, lettered_items
 
 
-def _finding_fields(form, letter, label, choices, initial=None, help_text="", prefix=""):
+def _finding_fields(
+    form, letter, label, choices, initial=None, help_text="", prefix="", named=None
+):
+    """A finding and its reasons for item ``letter``; ``named`` (a combined determination's
+    "Criterion %(item)s" or "Factor %(item)s") tells apart two lists lettered from (a)."""
+    item = f"({letter})"
+    if named is not None:
+        label, item = named % {"item": label}, named % {"item": item}
     form.fields[f"{prefix}{letter}_finding"] = forms.ChoiceField(
         label=label,
         choices=choices,
@@ -24,7 +31,7 @@ def _finding_fields(form, letter, label, choices, initial=None, help_text="", pr
         help_text=help_text,
     )
     form.fields[f"{prefix}{letter}_reasons"] = forms.CharField(
-        label=gettext("Reasons for %(item)s") % {"item": f"({letter})"},
+        label=gettext("Reasons for %(item)s") % {"item": item},
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=published_help(form.submission),
     )
@@ -32,6 +39,8 @@ def _finding_fields(form, letter, label, choices, initial=None, help_text="", pr
 
 class AdmissibilityForm(ActionForm):
     """Article 18.8.2: a finding and reasons for each of (a)–(f); the outcome follows."""
+
+    criteria_named = None  # the criteria alone: "(a)" is a criterion
 
     def setup(self):
         self.criteria_fields()
@@ -52,6 +61,7 @@ class AdmissibilityForm(ActionForm):
                 initial=suggestion if letter == "f" else None,
                 help_text=explanation if letter == "f" else "",
                 prefix=self.criteria_prefix,
+                named=self.criteria_named,
             )
 
     def not_standing(self) -> list[str]:
@@ -135,10 +145,13 @@ class ResponseDecisionForm(AdmissibilityForm):
     def setup(self):
         self.combined = self.submission.stage == Stage.ADMISSIBILITY_REVIEW
         if self.combined:
+            # Both lists are lettered from (a): each finding says which it is (walk 19).
+            self.criteria_named = gettext("Criterion %(item)s")
             self.criteria_fields()
         self.factor_labels = lettered_items(factors_for(self.submission.filed_on))
+        named = gettext("Factor %(item)s") if self.combined else None
         for letter, label in self.factor_labels.items():
-            _finding_fields(self, letter, label, YES_NO)
+            _finding_fields(self, letter, label, YES_NO, named=named)
         # Factor (d), whether the submission is drawn only from mass media reports, is asked
         # of the submitters when they file: their answer is the start (a walk answered "Yes",
         # against the filing, not seeing that "Yes" counts against a request).
@@ -171,6 +184,14 @@ class ResponseDecisionForm(AdmissibilityForm):
                 )
             )
         return cleaned
+
+    @property
+    def action_label(self) -> str:
+        # In admissibility review it is the combined determination (walk 19: it was offered
+        # as the determination on the factors alone, and recorded under both articles).
+        if self.combined and self.rule.combined_label:
+            return str(self.rule.combined_label)
+        return super().action_label
 
     def outcome_of_criteria(self) -> str:
         return AdmissibilityForm.outcome(self)

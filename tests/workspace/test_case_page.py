@@ -419,6 +419,8 @@ def test_the_auditor_downloads_the_whole_history_and_reads_references_by_name(
     page = client.get(reverse("ws_audit", kwargs={"pk": review_case.pk})).content.decode()
     export_url = reverse("ws_audit_export", kwargs={"pk": review_case.pk})
     assert f'href="{export_url}"' in page
+    # The access log names the page a view was of (walk 19: "viewed —").
+    assert f"<code>{reverse('ws_audit', kwargs={'pk': review_case.pk})}</code>" in page
     rows = page.split("Row history")[1]
     assert f"{officer.get_username()} ({officer.pk})" in rows
     assert "Acknowledgement of receipt (acknowledgement)" in rows  # a deadline's kind

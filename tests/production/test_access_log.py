@@ -76,7 +76,7 @@ def test_a_restricted_download_by_an_officer_is_logged_and_shown_to_the_auditor(
         f"{AT_SEAT[1]}</time></td>"
         f'<td data-label="Who">{officer.username}</td>\n'
         '        <td data-label="What">downloaded</td>\n'
-        '        <td data-label="Document"><span lang="es">Anexo confidencial</span></td>'
+        '        <td data-label="Document or page"><span lang="es">Anexo confidencial</span></td>'
     )
     assert row in section
     # Opening the audit page is itself recorded, and listed first (newest first).

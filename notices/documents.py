@@ -160,7 +160,8 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
         blocks.append(Block("heading", labels["reasons_heading"]))
         for text in facts.reasons.split("\n\n"):
             if text.strip():
-                blocks.append(Block("paragraph", text.strip()))
+                # The Secretariat's own words, in the case's language whatever the document's.
+                blocks.append(Block("reasons", text.strip()))
     blocks.append(Block("signature", labels["signature"]))
     return blocks
 
@@ -256,7 +257,7 @@ def _docx(blocks: list[Block], title: str, language: str, on=None) -> bytes:
                 doc.add_paragraph(item, style="List Bullet")
         elif block.kind == "heading":
             doc.add_heading(block.text, level=2)
-        else:  # paragraph, signature
+        else:  # paragraph, reasons, signature
             doc.add_paragraph(block.text)
     out = io.BytesIO()
     doc.save(out)

@@ -442,3 +442,27 @@ def test_redacting_a_word_file_keeps_the_rest_of_its_wording():
     assert "Nombre reservado a solicitud del remitente" in text  # the particulars
     assert "Párrafo añadido por la oficial." in text
     assert documents.redact_names(out.getvalue(), ["Otra Persona"], "es") is None
+
+
+@frozen(D(2023, 4, 10))
+def test_the_english_reading_of_a_spanish_decision_marks_its_reasons_spanish(officer, settings):
+    """Walk 19: on an English document's page the Secretariat's Spanish reasons sat inside
+    <article lang="en"> with no language of their own."""
+    from django.test import Client
+
+    settings.SEM_FOUR_EYES = False
+    case = drive("admissibility_review").case
+    assert case.language == "es"
+    criteria = {c: {"met": True, "reasons": f"Se cumple ({c})."} for c in CRITERIA}
+    event = services.record_with_documents(
+        case,
+        "admissibility_determined",
+        actor=officer,
+        data={"outcome": "meets", "criteria": criteria},
+        note="La Secretaría examinó la comunicación.",
+    )
+    english = event.documents.get(language="en")
+    page = Client().get(f"/en/docket/{case.slug}/documents/{english.pk}/read/").content.decode()
+    assert '<article class="formal-document" lang="en"' in page
+    assert '<p lang="es">La Secretaría examinó la comunicación.</p>' in page
+    assert '<td lang="es">Se cumple (a).</td>' in page

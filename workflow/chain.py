@@ -17,6 +17,7 @@ import hmac
 import json
 
 from django.conf import settings
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from submissions.models import Document, Submission, SubmissionSubmitter, Submitter, User
@@ -498,6 +499,20 @@ class _CaseCheck:
                         }
                     next_position += 1
         submission = self.submission
+        # The filing date the pages show is the case row's: it must be its filing's (walk 18
+        # changed the row and the docket showed it, under the same chain hash).
+        filed = self.events[0] if self.events and self.events[0]["kind"] == "filed" else None
+        if filed is not None and submission.filed_on != filed["on"]:
+            problems.append(
+                self._break(
+                    None,
+                    _("the case shows it was filed on %(shown)s but its filing is dated %(on)s")
+                    % {
+                        "shown": formats.date_format(submission.filed_on, "DATE_FORMAT"),
+                        "on": formats.date_format(filed["on"], "DATE_FORMAT"),
+                    },
+                )
+            )
         if (submission.stage, submission.closure_reason) != (stage, closure):
             problems.append(
                 self._break(

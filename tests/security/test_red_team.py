@@ -421,6 +421,18 @@ def test_a_stage_set_outside_the_process_is_detected():
     ) in err
 
 
+def test_a_filing_date_set_outside_the_process_is_detected():
+    """Walk 18 changed a case's filing date in the database: the docket showed the new date
+    under the same chain hash, and no check said so."""
+    case = drive("awaiting_response").case
+    Submission.objects.filter(pk=case.pk).update(filed_on=datetime.date(2023, 1, 1))
+    err = _verify_history_errors()
+    assert (
+        f"{case.reference}: case: the case shows it was filed on 1 January 2023 but its filing "
+        "is dated 10 March 2023"
+    ) in err
+
+
 def test_renaming_a_user_breaks_nothing(officer):
     case = drive("admissibility_review").case
     services.record_event(

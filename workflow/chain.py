@@ -17,13 +17,19 @@ import hmac
 import json
 
 from django.conf import settings
-from django.utils import formats
 from django.utils.translation import gettext as _
 
 from submissions.models import Document, Submission, SubmissionSubmitter, Submitter, User
 from submissions.stages import Stage, Visibility
 from workflow import council
-from workflow.chain_problems import Break, closure_label, file_problems, kind_label, label_of
+from workflow.chain_problems import (
+    Break,
+    closure_label,
+    file_problems,
+    kind_label,
+    label_of,
+    row_problems,
+)
 from workflow.models import Event
 from workflow.table import TABLE
 
@@ -499,20 +505,7 @@ class _CaseCheck:
                         }
                     next_position += 1
         submission = self.submission
-        # The filing date the pages show is the case row's: it must be its filing's (walk 18
-        # changed the row and the docket showed it, under the same chain hash).
-        filed = self.events[0] if self.events and self.events[0]["kind"] == "filed" else None
-        if filed is not None and submission.filed_on != filed["on"]:
-            problems.append(
-                self._break(
-                    None,
-                    _("the case shows it was filed on %(shown)s but its filing is dated %(on)s")
-                    % {
-                        "shown": formats.date_format(submission.filed_on, "DATE_FORMAT"),
-                        "on": formats.date_format(filed["on"], "DATE_FORMAT"),
-                    },
-                )
-            )
+        problems += row_problems(self._break, submission, self.events)
         if (submission.stage, submission.closure_reason) != (stage, closure):
             problems.append(
                 self._break(

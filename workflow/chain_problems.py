@@ -6,9 +6,11 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.files.storage import default_storage
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from submissions.stages import ClosureReason
+from submissions.texts import TEXT_LABELS
 from workflow.table import TABLE
 
 
@@ -78,4 +80,41 @@ def file_problems(problem, documents, seq_of) -> list[Break]:
                     % {"title": document["title"]},
                 )
             )
+    return problems
+
+
+def row_problems(problem, submission, events) -> list[Break]:
+    """What the case's row shows against what its events recorded: the filing date against
+    its filing (walk 18 changed the row, and the docket showed the new date under the same
+    chain hash), and each public title and summary against the texts the Secretariat last
+    recorded (``correspondence`` with ``{"texts": …}``, ``workflow.services.set_public_texts``).
+    A case whose texts the Secretariat never set has only its filing's texts, which no event
+    records."""
+    problems = []
+    filed = events[0] if events and events[0]["kind"] == "filed" else None
+    if filed is not None and submission.filed_on != filed["on"]:
+        problems.append(
+            problem(
+                None,
+                _("the case shows it was filed on %(shown)s but its filing is dated %(on)s")
+                % {
+                    "shown": formats.date_format(submission.filed_on, "DATE_FORMAT"),
+                    "on": formats.date_format(filed["on"], "DATE_FORMAT"),
+                },
+            )
+        )
+    recorded = [e for e in events if e["kind"] == "correspondence" and "texts" in e["data"]]
+    if recorded:
+        last = recorded[-1]
+        for name, text in sorted(last["data"]["texts"].items()):
+            field, code = name.rsplit("_", 1)
+            if getattr(submission, name, None) != text and code in TEXT_LABELS:
+                label = TEXT_LABELS[code][0 if field == "title" else 1]
+                problems.append(
+                    problem(
+                        None,
+                        _("the case's “%(label)s” differs from the one recorded by event %(seq)s")
+                        % {"label": label, "seq": last["seq"]},
+                    )
+                )
     return problems

@@ -13,6 +13,7 @@ from submissions import profiles
 from submissions.access import WITHHELD_LABEL
 from submissions.models import PARTY_CHOICES, Submission
 from submissions.stages import ClosureReason, Stage, Visibility
+from submissions.texts import TEXT_LABELS
 from workflow.deadlines import format_day
 from workflow.periods import KIND_LABELS
 from workflow.table import TABLE
@@ -161,6 +162,10 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
     lines.extend(_findings(data.get("factors"), factors, YES, NO))
     if data.get("link") in LINK_LABELS:
         lines.append((str(LINK_LABELS[data["link"]]), CaseReference(str(data.get("other", "")))))
+    for name, text in sorted((data.get("texts") or {}).items()):  # set_public_texts
+        field, code = name.rsplit("_", 1)
+        if code in TEXT_LABELS:
+            lines.append((str(TEXT_LABELS[code][0 if field == "title" else 1]), text or "—"))
     for key, label in SIMPLE_LABELS.items():
         if data.get(key):
             value = data[key]

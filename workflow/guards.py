@@ -13,6 +13,7 @@ import datetime
 
 from django.utils.translation import gettext as _
 
+from submissions import profiles
 from submissions.access import is_secretariat
 from submissions.models import PARTY_CODES, Document, User
 from submissions.stages import OPEN_STAGES, ClosureReason, Stage, Visibility
@@ -227,6 +228,27 @@ def submitter_index_valid(ctx):
     index = ctx.data.get("submitter")
     if not isinstance(index, int) or not 0 <= index < ctx.submitter_count():
         raise RuleViolation(_("No such submitter on this case."), rule="submitter index")
+
+
+def texts_well_formed(ctx):
+    """The public texts a `correspondence` records (``{"texts": {"title_en": …}}``): the
+    Secretariat's, each a title or summary in a working language, a title in one at least."""
+    if "texts" not in ctx.data:
+        return
+    texts, languages = ctx.data["texts"], profiles.installed().languages
+    names = {f"{field}_{code}" for field in ("title", "summary") for code in languages}
+    if (
+        ctx.author != "secretariat"
+        or not isinstance(texts, dict)
+        or set(texts) - names
+        or not all(isinstance(value, str) for value in texts.values())
+        or not any(texts.get(f"title_{code}") for code in languages)
+    ):
+        message = _(
+            "The public texts are the Secretariat's: a title in at least one working "
+            "language and, for each language, a title and a summary as text."
+        )
+        raise RuleViolation(message, rule="texts")
 
 
 def officer_is_secretariat(ctx):

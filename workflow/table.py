@@ -370,8 +370,10 @@ RULES = [
         ANY_STAGE,
         {SECRETARIAT, PARTY},
         public=True,
-        # A link between related cases: {"link": "linked"/"unlinked", "other": reference}.
-        optional=("link", "other", "publish_requested"),
+        # A link between related cases: {"link": "linked"/"unlinked", "other": reference};
+        # the public texts as the Secretariat set them: {"texts": {"title_en": …}}.
+        optional=("link", "other", "texts", "publish_requested"),
+        guards=("texts_well_formed",),
         document_kind="correspondence",
     ),
     event_rule(

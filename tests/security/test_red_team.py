@@ -433,6 +433,20 @@ def test_a_filing_date_set_outside_the_process_is_detected():
     ) in err
 
 
+def test_a_public_title_set_outside_the_process_is_detected(officer):
+    """The docket's title is the case row's: once the Secretariat has set it (an event in the
+    chain), a title written into the row afterwards shows in the check."""
+    case = drive("awaiting_response").case
+    services.set_public_texts(case, actor=officer, title_en="Mining permits", reason="Docket")
+    seq = case.events.count()
+    Submission.objects.filter(pk=case.pk).update(title_en="Nothing to see")
+    err = _verify_history_errors()
+    assert (
+        f"{case.reference}: case: the case's “Title in English” differs from the one recorded "
+        f"by event {seq}"
+    ) in err
+
+
 def test_renaming_a_user_breaks_nothing(officer):
     case = drive("admissibility_review").case
     services.record_event(

@@ -11,7 +11,7 @@ from submissions.models import Document, Submission, Submitter, User
 from submissions.storage import DocumentInput
 from tests.helpers_cases import drive
 from workflow import chain, services
-from workflow.exceptions import InvalidInput, NotAllowed
+from workflow.exceptions import InvalidInput, NotAllowed, WorkflowError
 from workflow.models import Event
 from workflow.registry import export_registry, import_registry
 
@@ -127,6 +127,77 @@ def test_public_texts_in_both_languages_with_history_of_who_and_why(officer, a_f
     latest = case.history.latest()
     assert latest.history_user == officer
     assert latest.history_change_reason == "Public wording"
+
+
+def _texts(**given):
+    """Every title and summary of the installed profile's languages: ``given``, else empty."""
+    from submissions import profiles
+
+    names = [f"{f}_{c}" for f in ("title", "summary") for c in profiles.installed().languages]
+    return {name: given.get(name, "") for name in sorted(names)}
+
+
+def test_the_public_texts_are_recorded_in_the_chain_as_they_now_read(officer):
+    """Each change of the public texts is a Secretariat-only event carrying every text as it
+    now reads; the same texts again record nothing."""
+    case = drive("admissibility_review").case
+    before = case.event_count
+    services.set_public_texts(
+        case, actor=officer, title_en="Forest concessions", summary_en="", reason="Docket"
+    )
+    case.refresh_from_db()
+    assert case.event_count == before + 1
+    event = case.events.get(seq=case.event_count)
+    assert (event.kind, event.visibility, event.author, event.note) == (
+        "correspondence",
+        "secretariat",
+        "secretariat",
+        "Docket",
+    )
+    # Every text of every working language as the row now reads, the ones not given kept.
+    assert event.data == {"texts": {name: getattr(case, name) for name in _texts()}}
+    assert (event.data["texts"]["title_en"], event.data["texts"]["summary_en"]) == (
+        "Forest concessions",
+        "",
+    )
+    services.set_public_texts(case, actor=officer, title_en="Forest concessions", reason="Again")
+    case.refresh_from_db()
+    assert case.event_count == before + 1
+    assert chain.verify_submission(case) is None
+
+
+def test_public_texts_round_trip_and_a_malformed_record_is_refused(officer, tmp_path):
+    case = drive("admissibility_review").case
+    services.set_public_texts(case, actor=officer, title_en="Río", reason="Docket")
+    exported = export_registry(restricted=True)
+    data = json.loads(exported)
+    item = next(c for c in data["submissions"] if c["identifier"] == case.identifier)
+    assert item["events"][-1]["texts"]["title_en"] == "Río"
+    _wipe_cases()
+    report = import_registry(json.loads(exported), base_dir=tmp_path)
+    assert report.ok, [str(r) for r in report.refused]
+    assert export_registry(restricted=True) == exported
+    assert chain.verify_submission(Submission.objects.get(identifier=case.identifier)) is None
+
+    _wipe_cases()
+    item["events"][-1]["texts"] = {"title_xx": "Río"}
+    report = import_registry(data, base_dir=tmp_path)
+    assert [r.message for r in report.refused] == [
+        "The public texts are the Secretariat's: a title in at least one working language "
+        "and, for each language, a title and a summary as text. [rule: texts]"
+    ]
+
+
+def test_a_party_cannot_record_public_texts(a_focal):
+    case = drive("awaiting_response").case
+    with pytest.raises(WorkflowError, match="public texts are the Secretariat's"):
+        services.record_event(
+            case,
+            "correspondence",
+            actor=a_focal,
+            author=f"party:{case.party.code}",
+            data={"texts": _texts(title_en="Ours")},
+        )
 
 
 # --- A later version of a document on file ------------------------------------------------------
@@ -279,6 +350,8 @@ def test_editing_public_texts_through_the_workspace(login, officer):
     case.refresh_from_db()
     assert (case.title_en, case.title_es, case.summary_es) == ("Title", "Título", "Resumen")
     assert case.history.latest().history_user == officer
+    page = login(officer).get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    assert "Title in Spanish" in page and "Título" in page and "Docket" in page
 
 
 def test_adding_a_translation_through_the_workspace(login, officer):

@@ -4,8 +4,10 @@ document already on file.
 
 Each is a plain function taking the acting user, in one transaction. Links and new documents
 are recorded as `correspondence` events (legal in any stage, REGISTRY-FORMAT.md), so they sit
-in the hash chain and travel with a restricted export; the public texts are fields of the case
-row, whose history (simple-history) records who changed them, when and why.
+in the hash chain and travel with a restricted export. The public texts are fields of the case
+row, whose history (simple-history) records who changed them, when and why; each change is
+also a Secretariat-only `correspondence` event carrying every text as it now reads
+(``{"texts": {"title_en": …}}``), so the chain check can tell a row changed behind its back.
 """
 
 from django.db import transaction
@@ -95,7 +97,8 @@ def set_public_texts(submission, *, actor, reason: str, **texts: str) -> Submiss
     """Set the title and summary the public reads: ``title_<language>`` and
     ``summary_<language>`` for the profile's working languages (one not given stays as it
     is). What the submitters wrote (facts and the rest) is theirs and stays as filed. The row
-    history records who changed the texts, when and why."""
+    history records who changed the texts, when and why, and a Secretariat-only event puts the
+    texts as they now read in the chain (nothing is recorded when nothing changed)."""
     actor = _require_secretariat(actor)
     reason = _require_reason(reason)
     languages = profiles.installed().languages
@@ -109,12 +112,23 @@ def set_public_texts(submission, *, actor, reason: str, **texts: str) -> Submiss
     texts = {name: value.strip() for name, value in texts.items()}
     with transaction.atomic(), acting_user(actor.user):
         case = Submission.objects.select_for_update().get(pk=submission.pk)
+        changed = [name for name, value in texts.items() if getattr(case, name) != value]
         for name, value in texts.items():
             setattr(case, name, value)
         if not any(getattr(case, f"title_{code}") for code in languages):
             raise InvalidInput(_("Give the title in at least one language."), rule="title")
+        if not changed:
+            return case
         case._change_reason = reason
-        case.save(update_fields=list(texts))
+        case.save(update_fields=changed)
+        record_event(
+            case,
+            "correspondence",
+            actor=actor,
+            data={"texts": {name: getattr(case, name) for name in sorted(names)}},
+            note=reason,
+            visibility=Visibility.SECRETARIAT,
+        )
     return case
 
 

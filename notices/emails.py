@@ -10,9 +10,10 @@ import datetime
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.utils import formats, translation
+from django.utils import translation
 
 from notices import letterhead, personal, phrases, recipients, rules
+from submissions.dates import long_date
 from submissions.stages import ClosureReason
 from workflow.periods import KIND_LABELS
 from workflow.table import TABLE
@@ -21,7 +22,7 @@ from workflow.table import TABLE
 def _date(value: str) -> str:
     if not value:
         return ""
-    return formats.date_format(datetime.date.fromisoformat(value), "DATE_FORMAT")
+    return long_date(datetime.date.fromisoformat(value))
 
 
 def _values(context: dict) -> dict:

@@ -4,13 +4,14 @@ email's context, and the receipt document. Rendering only: the email is an outbo
 
 import io
 
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext, pgettext
 from docx import Document as Docx
 
 from notices import letterhead, phrases
 from notices.documents import set_language
 from submissions import access
+from submissions.dates import long_date, long_datetime
 
 
 def receipt_documents(event, viewer=None) -> list:
@@ -62,8 +63,8 @@ def render_receipt_document(event, language: str, viewer=None) -> tuple[str, str
             % {
                 "event": event.kind_label,
                 "case": event.submission.reference,
-                "date": formats.date_format(event.on, "DATE_FORMAT"),
-                "at": formats.date_format(timezone.localtime(event.recorded_at), "DATETIME_FORMAT"),
+                "date": long_date(event.on),
+                "at": long_datetime(timezone.localtime(event.recorded_at)),
                 "who": event.recorded_by.get_username() if event.recorded_by else "—",
                 "on_behalf": context["on_behalf"],
             }

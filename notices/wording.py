@@ -11,9 +11,8 @@ the one wording that forms, pages and documents share. A Party is named here by 
 
 import importlib
 
-from django.utils import formats, translation
-
 from submissions import profiles
+from submissions.dates import long_date
 
 EN, ES = "en", "es"
 
@@ -263,8 +262,7 @@ def tables_for(filed_on) -> tuple[dict, dict, dict, dict]:
 def date_in(day, language: str) -> str:
     """ "28 October 2026" / "28 de octubre de 2026": the site's one date format per language
     (secretariat/formats), so a document and the page beside it agree."""
-    with translation.override(language):
-        return formats.date_format(day, "DATE_FORMAT")
+    return long_date(day, language)
 
 
 def party_phrases(code: str, language: str) -> dict:

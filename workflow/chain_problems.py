@@ -6,9 +6,9 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.files.storage import default_storage
-from django.utils import formats
 from django.utils.translation import gettext as _
 
+from submissions.dates import long_date
 from submissions.stages import ClosureReason
 from submissions.texts import TEXT_LABELS
 from workflow.table import TABLE
@@ -98,8 +98,8 @@ def row_problems(problem, submission, events) -> list[Break]:
                 None,
                 _("the case shows it was filed on %(shown)s but its filing is dated %(on)s")
                 % {
-                    "shown": formats.date_format(submission.filed_on, "DATE_FORMAT"),
-                    "on": formats.date_format(filed["on"], "DATE_FORMAT"),
+                    "shown": long_date(submission.filed_on),
+                    "on": long_date(filed["on"]),
                 },
             )
         )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from submissions import profiles
+from submissions.dates import ordinal_first
 from workflow.calendar import Calendar
 from workflow.models import Deadline, DeadlineLength
 from workflow.periods import SPECS
@@ -57,7 +58,7 @@ def _format_day(language: str | None, day: datetime.date, weekday: bool) -> str:
         fmt = r"l j \d\e F \d\e Y" if weekday else r"j \d\e F \d\e Y"
     else:
         fmt = "l j F Y" if weekday else "j F Y"
-    return dateformat.format(day, fmt)
+    return ordinal_first(dateformat.format(day, fmt), day, language)
 
 
 # What a Deadline row stores as its explanation: the code of the sentence, never the sentence;

@@ -2,10 +2,10 @@
 combined determination, late revisions, the Council's votes, errata. ``workflow.guards``
 holds the others and names these too, so the table finds every guard there."""
 
-from django.utils import formats
 from django.utils.translation import gettext as _
 
 from submissions import profiles
+from submissions.dates import long_date
 from submissions.models import Submission
 from submissions.stages import Stage, Visibility
 from workflow import council
@@ -29,7 +29,7 @@ def revision_in_time_where_required(ctx):
                 "revised submission filed after it is not considered: the Secretariat closes "
                 "the case as not admissible."
             )
-            % {"day": formats.date_format(period.due_on, "DATE_FORMAT")},
+            % {"day": long_date(period.due_on)},
             rule="late revision refused",
         )
 

@@ -24,7 +24,6 @@ from django.db.models import Q
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import get_language
@@ -33,6 +32,7 @@ from django.utils.translation import gettext as _
 from notices import letterhead
 from secretariat.public.docket_views import attach_documents
 from submissions import access
+from submissions.dates import long_date
 from submissions.models import Submission
 from workflow.describe import describe
 from workflow.models import ChainStatement, Event
@@ -147,7 +147,7 @@ class DocketFeed(Feed):
 
     def item_title(self, item):
         if isinstance(item, ChainStatement):
-            date = formats.date_format(item.date, "DATE_FORMAT")
+            date = long_date(item.date)
             return _("Statement of the chain hashes of %(date)s") % {"date": date}
         return _("%(reference)s: %(event)s") % {
             "reference": item.submission.reference,

@@ -5,6 +5,7 @@ government, who did something ("by the Secretariat"), and what a download is ("P
 Load with ``{% load sem_text %}``. The phrases come whole from ``notices.phrases`` (never a
 preposition glued to a name: docs/glossary.md)."""
 
+import datetime
 import os
 
 from babel import Locale
@@ -12,11 +13,12 @@ from babel.numbers import format_percent
 from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext
 
 from notices import phrases
+from submissions.dates import long_date, long_datetime
 from submissions.stages import Author
 from workflow import treaty
 
@@ -179,9 +181,28 @@ def day(value) -> str:
     the page's language's (one date format per language, ``secretariat/formats``)."""
     if not value:
         return ""
-    return format_html(
-        '<time datetime="{}">{}</time>', value.isoformat(), formats.date_format(value)
-    )
+    return format_html('<time datetime="{}">{}</time>', value.isoformat(), long_date(value))
+
+
+def _local(value):
+    """A moment in the installation's time zone, as Django's ``date`` filter shows it."""
+    if not isinstance(value, datetime.date):
+        raise TypeError(f"not a date: {value!r}")  # a template's mistake: found by the tests
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return timezone.localtime(value)
+    return value
+
+
+@register.filter(name="long_date")
+def long_date_filter(value) -> str:
+    """A date (or a moment's date) as text in the page's language ("1er mars 2026")."""
+    return long_date(_local(value)) if value else ""
+
+
+@register.filter(name="long_datetime")
+def long_datetime_filter(value) -> str:
+    """A moment as text in the page's language, in the installation's time zone."""
+    return long_datetime(_local(value)) if value else ""
 
 
 @register.filter

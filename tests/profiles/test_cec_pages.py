@@ -136,3 +136,19 @@ def test_french_staff_pages_put_a_space_before_the_colon(client, officer, direct
         # Walk 18: "Connecté en tant que auditor" elided nothing and gendered everyone.
         assert f"Session ouverte\u00a0: {officer.get_username()}" in queue
         assert not re.search(r"</a>: \d+</li>", queue)
+
+
+def test_french_pages_write_the_first_of_the_month_as_french_does(client):
+    """ "1er mars 2023", never "1 mars 2023", on the case page, its feed and the docket."""
+    import datetime
+
+    from tests.factories import file_case
+    from tests.helpers_cases import Story
+
+    case = file_case(on=datetime.date(2023, 3, 1), party="MX", language="fr")
+    Story(case, datetime.date(2023, 3, 1)).add("acknowledged", datetime.date(2023, 3, 1))
+    case.refresh_from_db()
+    for url in (f"/fr/docket/{case.slug}/", "/fr/docket/", f"/fr/docket/{case.slug}/feed/"):
+        body = client.get(url).content.decode()
+        assert "1er mars 2023" in body, url
+        assert not re.search(r"(?<![\d])1 mars 2023", body), url

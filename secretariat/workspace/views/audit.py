@@ -5,11 +5,12 @@ import datetime
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from secretariat.web import downloads
 from submissions import access
+from submissions.dates import long_date
 from submissions.models import (
     AccessLogEntry,
     Document,
@@ -46,9 +47,9 @@ def _shown(value, choices: dict) -> str:
         return _("Yes") if value else _("No")
     if isinstance(value, datetime.datetime):
         moment = timezone.localtime(value)
-        return f"{formats.date_format(moment, 'DATE_FORMAT')}, {moment:%H:%M:%S}"
+        return f"{long_date(moment)}, {moment:%H:%M:%S}"
     if isinstance(value, datetime.date):
-        return formats.date_format(value, "DATE_FORMAT")
+        return long_date(value)
     if choices and isinstance(value, str | int) and value in choices:
         return f"{choices[value]} ({value})"
     return str(value)

@@ -8,6 +8,7 @@ The detail is the public export of the case (``workflow.registry.public_case``),
 from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
@@ -46,6 +47,40 @@ def _summary(request, submission) -> dict:
 
 def _error(status: int, errors) -> JsonResponse:
     return JsonResponse({"errors": errors}, status=status)
+
+
+@require_GET
+def index(request):
+    """The API's entry point (/api/v1/): what it serves, and the docket's other open data (the
+    pages, the CSV export, the feeds and the signed statements of the chain heads) in each of
+    the profile's languages, as absolute links."""
+    absolute = request.build_absolute_uri
+    procedure = profiles.installed()
+    other_data = {}
+    for code in procedure.languages:
+        with translation.override(code):
+            other_data[code] = {
+                "docket": absolute(reverse("docket")),
+                "docket_csv": absolute(reverse("docket_export_csv")),
+                "docket_feed": absolute(reverse("docket_feed")),
+                "case_feed": absolute(reverse("docket")) + "{slug}/feed/",
+                "statements": absolute(reverse("docket_statements")),
+                "statistics": absolute(reverse("statistics")),
+            }
+    return JsonResponse(
+        {
+            "version": "1",
+            "format": "sem-registry/1",
+            "profile": profiles.installed_slug(),
+            "parties": list(PARTY_CODES),
+            "languages": list(procedure.languages),
+            "submissions": absolute(reverse("api_submissions")),
+            "submission": absolute(reverse("api_submissions")) + "{slug}/",
+            "openapi": absolute(reverse("api_openapi")),
+            "other_data": other_data,
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
 
 
 @require_GET
@@ -177,6 +212,27 @@ ERRORS = {
     "required": ["errors"],
     "properties": {"errors": {"type": "object"}},
 }
+URI = {"type": "string", "format": "uri"}
+INDEX = {
+    "type": "object",
+    "required": ["version", "format", "profile", "submissions", "openapi", "other_data"],
+    "properties": {
+        "version": {"type": "string"},
+        "format": {"type": "string"},
+        "profile": {"type": "string"},
+        "parties": {"type": "array", "items": {"type": "string"}},
+        "languages": {"type": "array", "items": {"type": "string"}},
+        "submissions": URI,
+        "submission": {"type": "string", "description": "A link with {slug} to fill in."},
+        "openapi": URI,
+        "other_data": {
+            "type": "object",
+            "description": "Per language: the docket, its CSV export, feeds, the signed "
+            "statements of the chain heads and the statistics.",
+            "additionalProperties": {"type": "object", "additionalProperties": {"type": "string"}},
+        },
+    },
+}
 
 
 def openapi_schema(request) -> dict:
@@ -242,6 +298,15 @@ def openapi_schema(request) -> dict:
         },
         "servers": [{"url": request.build_absolute_uri("/").rstrip("/")}],
         "paths": {
+            "/api/v1/": {
+                "get": {
+                    "operationId": "getIndex",
+                    "summary": "What the API serves, and links to the docket's other open data",
+                    "responses": {
+                        "200": json_response("Links to the API's routes and the open data", INDEX),
+                    },
+                }
+            },
             "/api/v1/submissions/": {
                 "get": {
                     "operationId": "listSubmissions",

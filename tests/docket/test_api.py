@@ -103,6 +103,26 @@ def test_openapi_lists_every_route_and_filter(client):
     }
 
 
+def test_the_index_links_to_every_route_and_the_other_open_data(client, saca):
+    """/api/v1/ answers a data taker's first question: what is here, and where the rest is."""
+    from submissions import profiles
+
+    index = client.get("/api/v1/").json()
+    assert (index["version"], index["format"], index["profile"]) == ("1", "sem-registry/1", SLUG)
+    assert index["languages"] == list(profiles.installed().languages)
+    assert index["submissions"] == "http://testserver/api/v1/submissions/"
+    assert index["openapi"] == "http://testserver/api/v1/openapi.json"
+    slug = client.get(index["submissions"]).json()["results"][0]["slug"]
+    assert client.get(index["submission"].replace("{slug}", slug)).json()["slug"] == slug
+    assert client.get(index["openapi"]).status_code == 200
+    assert sorted(index["other_data"]) == sorted(index["languages"])
+    for language, links in index["other_data"].items():
+        assert links["docket"] == f"http://testserver/{language}/docket/"
+        for name, url in links.items():
+            response = client.get(url.replace("{slug}", slug))
+            assert response.status_code == 200, (language, name, url)
+
+
 # What the schema says of the installation, by profile (walk 18: the CEC's named the TPA).
 DESCRIBED = {
     "us-peru-tpa": (

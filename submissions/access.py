@@ -403,11 +403,30 @@ def _published_event_pks(events) -> list[int]:
 
 
 def visible_events(queryset, levels):
-    return queryset.filter(visibility__in=levels)
+    """The events a viewer at ``levels`` sees: those at one of them and, as the public does,
+    the Parties' items the Secretariat published (walk 21: the submitters' page left out a
+    Party's letter and the comments published with the final record, which the docket
+    showed). Their text as the public reads it comes from ``public_timeline``."""
+    shown = Q(visibility__in=levels)
+    if _beyond(levels):
+        shown |= Q(pk__in=_published_event_pks(queryset.model))
+    return queryset.filter(shown)
 
 
 def visible_documents(queryset, levels):
-    return queryset.filter(visibility__in=levels, event__visibility__in=levels)
+    """The documents at one of ``levels`` whose event the viewer sees (``visible_events``)."""
+    events = queryset.model._meta.get_field("event").related_model
+    shown = Q(event__visibility__in=levels)
+    if _beyond(levels):
+        shown |= Q(event__in=_published_event_pks(events))
+    return queryset.filter(shown, visibility__in=levels)
+
+
+def _beyond(levels) -> bool:
+    """Whether a viewer at ``levels`` may see published items above them: one who sees what
+    the public sees but not the Parties' level (a submitter). The Secretariat publishes the
+    Parties' items, which the Parties and the Council already see."""
+    return V.PUBLIC in levels and V.PARTIES not in levels
 
 
 def get_document_for_user(user, submission, pk):

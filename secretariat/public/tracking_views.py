@@ -81,17 +81,20 @@ def _render(request, membership, submission, bound=None, status=200):
     actor = Actor.submitter(membership)
     kinds = {action.kind for action in services.available_actions(submission, actor)}
     levels = access.visible_levels(None, submission, membership)
-    events = list(access.visible_events(submission.events.all(), levels).order_by("seq"))
-    documents = access.visible_documents(
-        Document.objects.filter(submission=submission), levels
+    # What each step decided (outcome, findings), as the public reads it: a post still held for
+    # the Secretariat's review shows nothing of its text; the submitters' own non-public posts
+    # show what they sent. The submitters see their levels and, at least, what the public sees
+    # (walk 21: a Party's letter the Secretariat published was on the docket, not here); the
+    # same rule as ``access.visible_events``, on the case's events already in hand.
+    every = list(submission.events.order_by("seq"))
+    public = {e.seq: e for e in access.public_timeline(every)}
+    events = [e for e in every if e.visibility in levels or e.seq in public]
+    documents = Document.objects.filter(
+        submission=submission, visibility__in=levels, event_id__in=[e.pk for e in events]
     ).order_by("event__seq", "position")
     by_event = {}
     for document in documents:
         by_event.setdefault(document.event_id, []).append(document)
-    # What each step decided (outcome, findings), as the public reads it: a post still held for
-    # the Secretariat's review shows nothing of its text; the submitters' own non-public posts
-    # show what they sent.
-    public = {e.seq: e for e in access.public_timeline(submission.events.order_by("seq"))}
     for event in events:
         event.visible_documents = by_event.get(event.pk, [])
         shown = public.get(event.seq) or (event if event.visibility != Visibility.PUBLIC else None)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from submissions import access
 from submissions.models import Document
 from submissions.stages import Stage
+from tests.filing.test_tracking import link_of
 from tests.helpers_cases import TIMELINE, drive, frozen
 from tests.parties import SLUG, A, B
 from tests.portals.conftest import pdf
@@ -420,6 +421,14 @@ def test_comments_sent_for_the_public_are_listed_for_the_secretariats_review(
         access.public_documents(Document.objects.filter(submission=case))
     )
     assert f"/en/docket/{case.slug}/documents/{document.pk}/" in public
+    # The submitters see at least what the public sees (walk 21: their page left it out).
+    submitter = Client()
+    _membership, page_url = link_of(case, client=submitter)
+    tracking = submitter.get(page_url).content.decode()
+    assert "Comments of the United States" in tracking
+    download = f"{page_url}documents/{document.pk}/"
+    assert download in tracking
+    assert submitter.get(download).status_code == 200
 
 
 def test_a_partys_information_waits_for_review_in_the_api_and_the_director_reads_it(

@@ -8,7 +8,9 @@ Secretaría"), no Party or outcome code as visible text, and the glossary's Span
 same page in English shows the English term.
 """
 
+import csv
 import html
+import io
 import re
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from notices.context import case_context
 from notices.models import Notice
 from submissions import profiles
 from submissions.models import SubmissionSubmitter, User
+from submissions.stages import ClosureReason
 from tests.helpers_cases import D, drive, frozen
 from tests.parties import CODES, OTHERS, SLUG, A, B, name
 from workflow import treaty
@@ -464,3 +467,21 @@ def test_the_spanish_csv_export_has_spanish_headers_and_the_english_one_is_uncha
     spanish = Client().get(url).content.decode().splitlines()[0]
     assert spanish.startswith("Identificador,Parte en cuestión,Idioma")
     assert not set(spanish.split(",")) & set(english.split(",")) - {"url", "URL"}
+    # The coded columns stay codes; the three label columns say them in the reader's words
+    # (walk 21: "closed,closed,factual_record_published" under Spanish headers).
+    assert spanish.endswith(
+        "Estado (en palabras),Etapa (en palabras),Motivo de cierre (en palabras)"
+    )
+    assert english.endswith("status_label,stage_label,closure_reason_label")
+    with frozen(D(2023, 7, 20)):
+        drive("closed")
+    rows = list(csv.DictReader(io.StringIO(Client().get(url).content.decode())))
+    closed = next(row for row in rows if row["Estado"] == "closed")
+    with translation.override("es"):
+        reason = str(ClosureReason(closed["Motivo de cierre"]).label)
+    assert (closed["Estado (en palabras)"], closed["Motivo de cierre (en palabras)"]) == (
+        "Cerrado",
+        reason,
+    )
+    assert reason != closed["Motivo de cierre"]
+    assert all(row["Etapa (en palabras)"] and "_" not in row["Etapa (en palabras)"] for row in rows)

@@ -16,7 +16,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_GET
 
 from notices import services as notice_documents
@@ -26,7 +26,7 @@ from secretariat.web import downloads
 from submissions import access, profiles
 from submissions.models import SubmissionLaw, SubmissionSubmitter
 from submissions.search import PAGE_SIZE, docket_queryset
-from submissions.stages import Stage
+from submissions.stages import ClosureReason, Stage
 from workflow.deadlines import explain
 from workflow.describe import describe
 from workflow.models import Deadline, Event
@@ -363,6 +363,11 @@ CSV_COLUMNS = (
     "laws",
     "chain_hash",
     "url",
+    # The same three in the reader's words (walk 21: a Spanish spreadsheet read "closed" and
+    # "admissibility_review"); the coded columns stay for scripts.
+    "status_label",
+    "stage_label",
+    "closure_reason_label",
 )
 
 # The header row in the reader's language: the English export keeps the column names above
@@ -383,7 +388,18 @@ CSV_HEADERS = {
     "laws": pgettext_lazy("CSV column", "laws"),
     "chain_hash": pgettext_lazy("CSV column", "chain_hash"),
     "url": pgettext_lazy("CSV column", "url"),
+    "status_label": pgettext_lazy("CSV column", "status_label"),
+    "stage_label": pgettext_lazy("CSV column", "stage_label"),
+    "closure_reason_label": pgettext_lazy("CSV column", "closure_reason_label"),
 }
+
+
+def _label(choices, code: str) -> str:
+    """A stage's or closure reason's label; a code the table does not know as it is."""
+    try:
+        return str(choices(code).label) if code else ""
+    except ValueError:
+        return code
 
 
 @require_GET
@@ -399,6 +415,7 @@ def docket_export_csv(request):
     writer = csv.writer(response)
     writer.writerow([str(CSV_HEADERS[column]) for column in CSV_COLUMNS])
     for submission in with_public_people(queryset):
+        closed = submission.stage == Stage.CLOSED
         writer.writerow(
             [
                 submission.identifier,
@@ -406,7 +423,7 @@ def docket_export_csv(request):
                 submission.language,
                 *(_cell(getattr(submission, f"title_{code}")) for code in LANGUAGES),
                 submission.filed_on.isoformat(),
-                "closed" if submission.stage == Stage.CLOSED else "open",
+                "closed" if closed else "open",
                 submission.stage,
                 submission.closure_reason,
                 submission.last_event_on.isoformat() if submission.last_event_on else "",
@@ -414,6 +431,9 @@ def docket_export_csv(request):
                 "; ".join(_cell(str(link.law)) for link in submission.submissionlaw_set.all()),
                 submission.chain_head,
                 request.build_absolute_uri(reverse("docket_case", args=[submission.slug])),
+                pgettext("case status", "Closed" if closed else "Open"),
+                _label(Stage, submission.stage),
+                _label(ClosureReason, submission.closure_reason),
             ]
         )
     return response

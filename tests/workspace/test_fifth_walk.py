@@ -32,4 +32,26 @@ def test_the_media_factor_starts_from_the_submitters_answer(db):
     case.relies_on_media_only = True
     assert action_form("response_decided", case).fields["d_finding"].initial == "yes"
     case.relies_on_media_only = None
-    assert action_form("response_decided", case).fields["d_finding"].initial is None
+    form = action_form("response_decided", case)
+    assert form.fields["d_finding"].initial is None
+    # Walk 20 answered (d) "Yes" and requested a response: unlike the other factors, a "Yes"
+    # counts against a request, and the form says so whatever the submitters answered.
+    assert str(form.fields["d_finding"].help_text) == (
+        "Unlike the other factors, “Yes” here weighs against a request."
+    )
+    assert "weighs against a request" not in str(form.fields["a_finding"].help_text)
+
+
+def test_a_response_recorded_after_its_stage_says_what_it_will_be(client, officer):
+    """Walk 21 recorded a Party's response from a letter on a closed case: the format takes it
+    as a late or further response, and now the form says so before it is proposed."""
+    assert not getattr(
+        action_form("party_responded", drive("awaiting_response").case), "notice_text", ""
+    )
+    case = drive("closed").case
+    form = action_form("party_responded", case)
+    assert str(form.notice_text).startswith("The case is past the stage of the Party's response.")
+    client.force_login(officer)
+    page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    section = page.split('id="action-party_responded"', 1)[1].split("</form>", 1)[0]
+    assert "recorded as a late or further response, marked so on the docket" in section

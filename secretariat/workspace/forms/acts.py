@@ -10,7 +10,7 @@ from secretariat.workspace.forms.actions import ActionForm, offer_case_documents
 from submissions import access
 from submissions.models import PARTY_CHOICES, PARTY_CODES, Document, User
 from submissions.roles import SECRETARIAT_ROLES
-from submissions.stages import Author, Visibility
+from submissions.stages import Author, Stage, Visibility
 from workflow import council
 from workflow.models import Event
 from workflow.periods import KIND_LABELS
@@ -121,6 +121,16 @@ class RecordedResponseForm(PartyConcernedForm):
         label=_("The Party states that the matter is the subject of a pending proceeding"),
         required=False,
     )
+
+    def setup(self):
+        # REGISTRY-FORMAT.md takes a response in any later stage, closed included, as a late
+        # or further one (walk 21 recorded one on a closed case, and the form had not said so).
+        if self.submission.stage != Stage.AWAITING_RESPONSE:
+            self.notice_text = _(
+                "The case is past the stage of the Party's response. This letter is recorded "
+                "as a late or further response, marked so on the docket, and does not change "
+                "the case's course."
+            )
 
     def data_for_event(self):
         return {"pending_proceeding": bool(self.cleaned_data.get("pending_proceeding"))}

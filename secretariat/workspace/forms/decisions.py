@@ -155,16 +155,20 @@ class ResponseDecisionForm(AdmissibilityForm):
         # Factor (d), whether the submission is drawn only from mass media reports, is asked
         # of the submitters when they file: their answer is the start (a walk answered "Yes",
         # against the filing, not seeing that "Yes" counts against a request).
+        # Unlike the other factors, a "Yes" to (d) counts against a request: the form says so.
         media = self.submission.relies_on_media_only
-        if "d" in self.factor_labels and media is not None:
-            self.fields["d_finding"].initial = "yes" if media else "no"
-            self.fields["d_finding"].help_text = (
-                gettext("The submitters answered that it is drawn only from mass media reports.")
-                if media
-                else gettext(
+        if "d" in self.factor_labels:
+            hints = [gettext("Unlike the other factors, “Yes” here weighs against a request.")]
+            if media is not None:
+                self.fields["d_finding"].initial = "yes" if media else "no"
+                drawn = gettext(
+                    "The submitters answered that it is drawn only from mass media reports."
+                )
+                not_drawn = gettext(
                     "The submitters answered that it is not drawn only from mass media reports."
                 )
-            )
+                hints.insert(0, drawn if media else not_drawn)
+            self.fields["d_finding"].help_text = " ".join(hints)
         # The decision comes after the factors, as the Secretariat reasons.
         self.order_fields(
             [

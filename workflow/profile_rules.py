@@ -21,7 +21,7 @@ PROFILE_RULES = [
         {COUNCIL, SECRETARIAT},
         public=True,
         required=("party",),
-        optional=("publish_requested",),
+        optional=("publish_requested", "for_public"),
         outcomes={
             None: Effect(
                 to=S.CLOSED,

@@ -97,7 +97,7 @@ RULES = [
         {SUBMITTER, SECRETARIAT},
         public=True,
         # Filed through the tracking page: the submitter's note waits for the Secretariat.
-        optional=("publish_requested",),
+        optional=("publish_requested", "for_public"),
         outcomes={
             None: Effect(to=S.ADMISSIBILITY_REVIEW, meets=("revision",), opens=("admissibility",))
         },
@@ -149,7 +149,7 @@ RULES = [
         {S.AWAITING_RESPONSE},
         {PARTY_CONCERNED, SECRETARIAT},
         public=True,
-        optional=("publish_requested",),
+        optional=("publish_requested", "for_public"),
         guards=("author_is_party_concerned", "party_response_running", "once_per_case"),
         document_kind="correspondence",
     ),
@@ -169,7 +169,13 @@ RULES = [
         public=True,
         # proceeding: {authority, case_number, status} of a declared pending proceeding;
         # information: Art. 18.8.5(b)(i)-(iii) as given through the Parties' portal.
-        optional=("pending_proceeding", "proceeding", "information", "publish_requested"),
+        optional=(
+            "pending_proceeding",
+            "proceeding",
+            "information",
+            "publish_requested",
+            "for_public",
+        ),
         outcomes={
             None: Effect(
                 to=S.FACTUAL_RECORD_DECISION,
@@ -223,7 +229,7 @@ RULES = [
         {COUNCIL, SECRETARIAT},
         public=True,
         required=("party",),
-        optional=("publish_requested",),
+        optional=("publish_requested", "for_public"),
         outcomes={
             None: Effect(
                 to=S.FACTUAL_RECORD_PREPARATION,
@@ -277,7 +283,7 @@ RULES = [
         {PARTY, SECRETARIAT},
         visibility=Visibility.PARTIES,
         required=("party",),
-        optional=("publish_requested",),
+        optional=("publish_requested", "for_public"),
         outcomes={None: Effect(meets=("draft_comments",))},
         guards=("party_key_valid", "author_is_that_party"),
         document_kind="comment",
@@ -304,7 +310,7 @@ RULES = [
         {COUNCIL, SECRETARIAT},
         public=True,
         required=("party",),
-        optional=("publish_requested",),
+        optional=("publish_requested", "for_public"),
         outcomes={None: Effect(opens=("publication",), by_council_rule=True)},
         guards=("party_key_valid",),
         document_kind="instruction",
@@ -335,7 +341,7 @@ RULES = [
         {S.FINAL_FACTUAL_RECORD, S.CLOSED},
         {COUNCIL, SECRETARIAT},
         public=True,
-        optional=("party", "publish_requested"),
+        optional=("party", "publish_requested", "for_public"),
         document_kind="recommendation",
     ),
     event_rule(
@@ -372,7 +378,7 @@ RULES = [
         public=True,
         # A link between related cases: {"link": "linked"/"unlinked", "other": reference};
         # the public texts as the Secretariat set them: {"texts": {"title_en": …}}.
-        optional=("link", "other", "texts", "publish_requested"),
+        optional=("link", "other", "texts", "publish_requested", "for_public"),
         guards=("texts_well_formed",),
         document_kind="correspondence",
     ),
@@ -505,6 +511,8 @@ EVENT_KINDS = tuple(
 )
 DECISION_KINDS = frozenset(rule.kind for rule in RULES if rule.decision)
 
+# Portal posts for the public carry ``{"publish_requested": true}`` and, in ``for_public``, the
+# positions of the documents sent for the public (the others were sent to the Parties only).
 # Portal posts for the public carry ``{"publish_requested": true}``: they wait at *parties* (their
 # text withheld from the public) until the Secretariat publishes them (PROCESS.md, Visibility).
 

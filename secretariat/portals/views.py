@@ -280,12 +280,17 @@ def held_for_review(kind: str, kwargs: dict) -> dict:
             requested = True
         elif kwargs.get("title") or kwargs.get("note"):
             requested = True  # the act is public, its text is withheld until published
-    for document in kwargs.get("documents_in") or ():
+    documents = kwargs.get("documents_in") or ()
+    for_public = []  # the documents sent for the public, by their positions in the event
+    for position, document in enumerate(documents):
         if (document.visibility or rule.default_visibility) == Visibility.PUBLIC:
             document.visibility = Visibility.PARTIES
             requested = True
+            for_public.append(position)
     if requested:
         kwargs["data"] = {**kwargs.get("data", {}), "publish_requested": True}
+        if documents:
+            kwargs["data"]["for_public"] = for_public
     return kwargs
 
 

@@ -244,7 +244,17 @@ def track_documents(request, pk, kind):
         form=form,
         note=form.cleaned_data.get("note", "").strip(),
         documents_in=documents_in,
-        **({"data": {"publish_requested": True}} if revision else {}),
+        # The files sent for the public, by position: all but the confidential ones.
+        **(
+            {
+                "data": {
+                    "publish_requested": True,
+                    "for_public": [i for i, d in enumerate(documents_in) if d.visibility == held],
+                }
+            }
+            if revision
+            else {}
+        ),
     )
     if not outcome.ok:
         return _render(request, membership, submission, bound=(kind, form), status=outcome.status)

@@ -165,7 +165,7 @@ def test_a_revision_returns_the_case_to_admissibility_review(client, officer):
     assert [(d.title, d.kind, d.visibility) for d in event.documents.all()] == [
         (es("Comunicación revisada"), "revision", "parties")
     ]
-    assert event.data == {"publish_requested": True}
+    assert event.data == {"publish_requested": True, "for_public": [0]}
     open_kinds = set(case.deadlines.filter(state="open").values_list("kind", flat=True))
     assert "admissibility" in open_kinds
     public = Client().get(f"/en/docket/{case.slug}/").content.decode()

@@ -14,6 +14,7 @@ from tests.helpers_cases import TIMELINE, drive, frozen
 from tests.parties import SLUG, A, B
 from tests.portals.conftest import pdf
 from workflow import services
+from workflow.exceptions import WorkflowError
 from workflow.models import Deadline, Event
 
 D = datetime.date
@@ -147,8 +148,10 @@ def test_response_with_annex_moves_the_case_and_sends_a_receipt(
             "private_remedies": "Acción de amparo disponible, no ejercida.",
             "capacity_building": "Programa forestal 2022.",
         },
-        # Its public document waits at parties for the Secretariat's act (PROCESS.md).
+        # Its public document waits at parties for the Secretariat's act (PROCESS.md); the
+        # annex went to the Party concerned only.
         "publish_requested": True,
+        "for_public": [0],
     }
     docs = list(event.documents.order_by("position").values_list("title", "kind", "visibility"))
     assert docs == [
@@ -503,3 +506,56 @@ def test_an_attachment_sent_to_the_parties_only_does_not_keep_the_entry_held(
     entry = page.split(f'id="event-{event.seq}"', 1)[1].split("</li>", 1)[0]
     assert "Published by the Secretariat after its review." in entry
     assert "still awaits your review" not in page
+
+
+def test_each_document_sent_for_the_public_is_awaited_until_published(
+    client, a_focal, officer, director
+):
+    """The post names the documents it sent for the public (``for_public``): an annex sent to
+    the Parties only never keeps the entry waiting, and one sent for the public does until the
+    Secretariat publishes it (the heuristic before took the entry as reviewed once any one of
+    its documents was decided on)."""
+    case = drive("awaiting_response").case
+    client.force_login(a_focal)
+    with frozen(D(2023, 6, 10)):
+        client.post(
+            reverse("party_respond", kwargs={"pk": case.pk}),
+            respond_post(case, **{"attachments-0-visibility": "public"}),
+        )
+    event = Event.objects.get(submission=case, kind="party_responded")
+    assert event.data["publish_requested"] is True
+    assert event.data["for_public"] == [0, 1]
+    assert event.documents.filter(visibility="parties").count() == 2
+
+    def held() -> bool:
+        client.force_login(officer)
+        page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+        return 'id="held-heading"' in page
+
+    letter, annex = event.documents.order_by("position")
+    steps = (
+        (D(2023, 6, 12), lambda on: propose_publishing_text(case, officer, event, on), True),
+        (
+            D(2023, 6, 13),
+            lambda on: propose_publishing_document(case, officer, event, letter, on),
+            True,
+        ),
+        (
+            D(2023, 6, 14),
+            lambda on: propose_publishing_document(case, officer, event, annex, on),
+            False,
+        ),
+    )
+    for on, propose, still_held in steps:
+        proposal = propose(on)
+        with frozen(on):
+            services.approve_proposal(case, proposal.seq, actor=director)
+        assert held() is still_held, on
+
+
+def test_for_public_lists_positions(officer):
+    case = drive("awaiting_response").case
+    with pytest.raises(WorkflowError, match="positions of documents"):
+        services.record_event(
+            case, "correspondence", actor=officer, data={"for_public": ["letter"]}
+        )

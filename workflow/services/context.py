@@ -214,6 +214,14 @@ class Context:
                 % {"values": ", ".join(OUTCOMES[rule.kind])},
                 rule="outcome",
             )
+        # The documents a portal post sent for the public, by position (portals.views).
+        positions = data.get("for_public", [])
+        if not isinstance(positions, list) or not all(
+            isinstance(p, int) and not isinstance(p, bool) and p >= 0 for p in positions
+        ):
+            raise InvalidInput(
+                _("“for_public” lists the positions of documents (0, 1, 2…)."), rule="for_public"
+            )
         # Dates the effects parse later: a bad one must be refused here, not raise ValueError
         # while opening a deadline (or, for closes_on, at every later information_submitted).
         for key in ("delivered_on", "closes_on"):

@@ -105,10 +105,11 @@ def case_context(request, case, bound=None) -> dict:
     # event at *parties* shows nothing, not even a widened document, until it is published.
     public_state = access.public_text(events)
 
-    # The events whose documents the Secretariat has already decided on: a document the
-    # author sent only to the Parties stays at *parties* too, so once one of an event's
-    # documents was reviewed, the rest are taken as reviewed (walk 19: "still awaits your
-    # review" after the response and its text were published).
+    # A document the author sent only to the Parties stays at *parties* as one sent for the
+    # public does until published: the post names the latter (``for_public``, by position).
+    # For a post recorded before it did, once one of its documents was decided on, the rest
+    # are taken as reviewed (walk 19: "still awaits your review" after the response and its
+    # text were published, because of an annex for the Parties only).
     reviewed = {
         e.data["document"][0] + 1
         for e in events
@@ -116,8 +117,14 @@ def case_context(request, case, bound=None) -> dict:
     }
 
     def documents_held(event) -> bool:
+        documents = event.documents.all()
+        for_public = (event.data or {}).get("for_public")
+        if isinstance(for_public, list):
+            return any(
+                d.position in for_public and d.visibility == Visibility.PARTIES for d in documents
+            )
         return event.seq not in reviewed and any(
-            d.visibility == Visibility.PARTIES for d in event.documents.all()
+            d.visibility == Visibility.PARTIES for d in documents
         )
 
     def is_held(event) -> bool:

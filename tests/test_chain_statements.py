@@ -122,5 +122,5 @@ def test_the_docket_feed_carries_the_statement_beside_the_events(client, publish
     feed = client.get("/en/docket/feed/").content.decode()
     assert "Statement of the chain hashes of 2 May 2024" in feed
     assert statement.signature in feed
-    assert "tag:sem-secretariat,statement:2024-05-02" in feed
-    assert "tag:sem-secretariat,event:" in feed  # the events are still there
+    assert "<id>tag:127.0.0.1,2026:statement/2024-05-02</id>" in feed
+    assert "<id>tag:127.0.0.1,2026:docket/" in feed  # the events are still there

@@ -17,6 +17,7 @@ import datetime
 import re
 import zoneinfo
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -47,6 +48,20 @@ def case_path(submission) -> str:
 
 def docket_path() -> str:
     return reverse("docket")
+
+
+# The year the docket began to name its entries (RFC 4151: the tag's date, fixed for good).
+TAG_YEAR = 2026
+
+
+def tag(specific: str) -> str:
+    """An entry's permanent id, an RFC 4151 tag URI: the installation's host name (its
+    ``SEM_SITE_URL``, whatever address a reader used), the year, and what the entry is, by the
+    case's identifier and the event's number, never a database key. Before, "tag:sem-
+    secretariat,event:12:3" had no date and a row's key: feed validators refused it, and an
+    import gave the same event another id."""
+    host = urlsplit(settings.SEM_SITE_URL).hostname or "localhost"
+    return f"tag:{host},{TAG_YEAR}:{specific}"
 
 
 # A path the entry's HTML links to, made absolute against the feed's own address.
@@ -169,8 +184,8 @@ class DocketFeed(Feed):
 
     def item_guid(self, item):
         if isinstance(item, ChainStatement):
-            return f"tag:sem-secretariat,statement:{item.date.isoformat()}"
-        return f"tag:sem-secretariat,event:{item.submission_id}:{item.seq}"
+            return tag(f"statement/{item.date.isoformat()}")
+        return tag(f"docket/{item.submission.slug}/event/{item.seq}")
 
     item_guid_is_permalink = False
 

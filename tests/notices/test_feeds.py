@@ -97,6 +97,11 @@ def test_the_docket_feed_is_atom_with_public_events_only(client, cases):
     # Each entry links to its own place in the case's timeline.
     links = sorted(e.find(f"{ATOM}link").get("href") for e in entries)
     assert links == [f"{PUBLIC[1]}#event-{seq}" for seq in range(1, 5)]
+    # Each entry's id is an RFC 4151 tag URI (host, date, then what it is), by the case's
+    # slug and the event's number: "tag:sem-secretariat,event:12:3" had no date and a row key.
+    slug = PUBLIC[1].rstrip("/").rsplit("/", 1)[1]
+    ids = sorted(e.find(f"{ATOM}id").text for e in entries)
+    assert ids == [f"tag:127.0.0.1,2026:docket/{slug}/event/{seq}" for seq in range(1, 5)]
 
 
 def test_the_case_feed_in_spanish(client, cases):

@@ -512,7 +512,7 @@ def test_a_partys_public_item_is_invisible_anonymously_until_published(
     assert (letter.visibility, letter.data) == ("parties", {"publish_requested": True})
     assert PUBLIC_LETTER not in _public_page(case)
     feed = Client().get(reverse("case_feed", args=[case.slug])).content.decode()
-    assert f"event:{case.pk}:{letter.seq}" not in feed
+    assert f"{case.slug}/event/{letter.seq}<" not in feed
     # The officer's publication waits for the Executive Director (four eyes).
     with frozen(datetime.date(2023, 5, 21)):
         proposal = _text_change(case, letter, "public", officer)
@@ -523,7 +523,7 @@ def test_a_partys_public_item_is_invisible_anonymously_until_published(
     page = _public_page(case)
     assert PUBLIC_LETTER in page and "Texto para el expediente público." in page
     feed = Client().get(reverse("case_feed", args=[case.slug])).content.decode()
-    assert f"event:{case.pk}:{letter.seq}" in feed
+    assert f"{case.slug}/event/{letter.seq}<" in feed
     letter.refresh_from_db()
     assert letter.visibility == "parties"  # the hashed row never changed
 

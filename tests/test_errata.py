@@ -5,6 +5,7 @@ installed profile (CAFTA-DR's has them already)."""
 
 import dataclasses
 import datetime
+import json
 
 import pytest
 from django.test import Client
@@ -18,6 +19,7 @@ from tests.parties import PROFILE, SLUG
 from workflow.describe import describe
 from workflow.exceptions import RuleViolation
 from workflow.models import Event
+from workflow.registry import export_registry
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +76,21 @@ def test_an_erratum_names_a_decision_and_keeps_it(errata):
         assert refused.value.rule == "erratum: corrects a decision"
 
 
+def test_the_open_data_name_the_corrected_decision_by_its_place_in_their_list(errata):
+    """Walk 22: the API's ``corrects`` gave the decision's place in the whole history, where
+    a Secretariat-only entry counts, and so pointed at another public entry."""
+    story = drive(Stage.AWAITING_RESPONSE)
+    story.add("correspondence", title="Nota interna", visibility="secretariat")
+    story.add("party_responded", author=f"party:{story.case.party.code}")
+    notified = story.add("factual_record_notified", data={"outcome": "warranted"})
+    story.add("erratum", data={"corrects": notified.seq - 1}, note="Fecha corregida.")
+    api = Client().get(f"/api/v1/submissions/{story.case.slug}/").json()
+    erratum = api["events"][-1]
+    assert erratum["kind"] == "erratum"
+    assert erratum["corrects"] == notified.seq - 2  # the hidden entry is not listed
+    assert api["events"][erratum["corrects"]]["code"] == notified.code
+
+
 def test_an_erratum_on_a_closed_case(errata):
     story = drive(Stage.CLOSED)
     determination = Event.objects.get(submission=story.case, kind="admissibility_determined")
@@ -112,6 +129,18 @@ def test_proposed_approved_published_and_the_submitters_told(errata, client, off
     assert "El criterio (c) cita la Ley 29763, no la 27308." in public
     assert determination.code in public
     assert Notice.objects.filter(event=erratum, message="erratum").exists()
+    # The open data name the corrected decision by its place in the events they list (walk
+    # 22: the API gave its place in the whole history, where a hidden proposal counts).
+    api = Client().get(f"/api/v1/submissions/{case.slug}/").json()
+    listed = api["events"][-1]
+    assert listed["kind"] == "erratum"
+    assert api["events"][listed["corrects"]]["code"] == determination.code
+    restricted = next(
+        c
+        for c in json.loads(export_registry(restricted=True))["submissions"]
+        if c["identifier"] == case.identifier
+    )
+    assert restricted["events"][-1]["corrects"] == determination.seq - 1  # as recorded
 
 
 def test_no_erratum_is_offered_before_a_decision_to_correct(errata, client, officer):

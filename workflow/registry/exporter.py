@@ -203,6 +203,8 @@ def _export_case(submission, restricted, events, documents, parts) -> dict:
         _export_event(e, restricted, len(initial), confidential_positions, events, documents)
         for e in visible
     ]
+    if not restricted:
+        _renumber_references(case["events"], visible)
     case["stage"] = submission.stage
     case["status"] = "open" if submission.stage != Stage.CLOSED else "closed"
     case["closure_reason"] = submission.closure_reason or None
@@ -229,6 +231,20 @@ def _export_case(submission, restricted, events, documents, parts) -> dict:
         if restricted or d.listed_publicly(hidden)
     ]
     return case
+
+
+def _renumber_references(items, visible) -> None:
+    """An erratum names the decision it corrects by its index in the case's events
+    (``corrects``); the public export lists only the public ones, so the index is the
+    decision's place in that list (walk 22: the API gave its place in the whole history,
+    where hidden proposals count, and pointed at a Party's letter)."""
+    place = {event.seq - 1: index for index, event in enumerate(visible)}
+    for item in items:
+        if isinstance(item.get("corrects"), int):
+            if item["corrects"] in place:
+                item["corrects"] = place[item["corrects"]]
+            else:
+                del item["corrects"]  # a decision the public does not see
 
 
 def _export_submitter(submitter, restricted, confidential_as_filed=True) -> dict:

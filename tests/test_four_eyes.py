@@ -285,20 +285,36 @@ def test_a_proposal_the_case_moved_past_lapses(officer, officer2, director, db):
     assert Event.objects.get(submission=story.case, kind="returned").proposal == lapsed
 
 
-def test_different_decisions_may_be_pending_together(officer, director, db):
+def test_a_second_step_that_moves_the_case_waits_for_the_pending_one(officer, director, db):
+    """Walk 22: a determination was proposed beside a pending one; approving the first made
+    the second lapse, and it vanished from the approvals with nothing recorded or said. Two
+    proposals that would each move the case are not pending together: the second is not
+    offered, and refused if posted, until the first is approved or returned. What does not
+    move the case (a visibility change) may still be proposed beside it."""
     story = drive("admissibility_review", acknowledged=False)
     with frozen(D(2023, 3, 20)):
         closing = services.record_event(
             story.case, "closed", actor=officer, data={"reason": "not_a_submission"}
         )
+        offered = {a.kind: a for a in services.available_actions(story.case, officer)}
+        assert "admissibility_determined" not in offered
+        assert offered["closed"].replaces == closing.seq  # the pending one may be replaced
+        assert "correspondence" in offered
+        with pytest.raises(RuleViolation) as refused:
+            services.record_event(story.case, "admissibility_determined", actor=officer, data=MEETS)
+        assert refused.value.rule == "one pending proposal that moves the case"
+        assert str(refused.value).startswith(
+            f"Proposal no. {closing.seq}, “Case closed”, already awaits the Executive Director"
+        )
+        services.return_proposal(
+            story.case, closing.seq, actor=director, comment="Es una petición."
+        )
         determination = services.record_event(
             story.case, "admissibility_determined", actor=officer, data=MEETS
         )
-        services.approve_proposal(story.case, closing.seq, actor=director)
-        story.case.refresh_from_db()
-        assert (story.case.stage, story.case.closure_reason) == ("closed", "not_a_submission")
-        with pytest.raises(RuleViolation):  # the case has moved on: no longer legal
-            services.approve_proposal(story.case, determination.seq, actor=director)
+        services.approve_proposal(story.case, determination.seq, actor=director)
+    story.case.refresh_from_db()
+    assert story.case.stage != "admissibility_review"
 
 
 def test_criteria_guard_refuses_the_proposal(case, officer):

@@ -34,8 +34,10 @@ from workflow.profile_guards import member_has_not_voted as member_has_not_voted
 from workflow.profile_guards import (
     revision_in_time_where_required as revision_in_time_where_required,
 )
+from workflow.proposal_guards import proposal_is_legal_now as proposal_is_legal_now
+from workflow.proposal_guards import replies_to_pending_proposal as replies_to_pending_proposal
 from workflow.rule import before_input
-from workflow.table import CLOSURE_BY_STAGE, DECISION_KINDS, PROPOSABLE_KINDS, TABLE
+from workflow.table import CLOSURE_BY_STAGE
 from workflow.treaty import criteria_for, letters
 
 PARTIES = PARTY_CODES  # the installation's (submissions.profiles)
@@ -257,64 +259,6 @@ def officer_is_secretariat(ctx):
     user = User.objects.filter(username=ctx.data.get("officer"), is_active=True).first()
     if user is None or not is_secretariat(user):
         raise RuleViolation(_("Cases are assigned to Secretariat officers only."), rule="officer")
-
-
-def proposal_is_legal_now(ctx):
-    proposal = ctx.data.get("proposal")
-    if not isinstance(proposal, dict) or proposal.get("kind") not in PROPOSABLE_KINDS:
-        raise RuleViolation(_("Only Secretariat decisions are proposed."), rule="four eyes")
-    # A closed case's decisions may still be corrected where the profile has errata (CAFTA-DR's
-    # erratum of 6 June 2012 came after the determination that closed the case).
-    if (
-        ctx.submission.stage == Stage.CLOSED
-        and proposal["kind"] in DECISION_KINDS
-        and proposal["kind"] not in ("reopened", "erratum")
-    ):
-        raise RuleViolation(
-            _("On a closed case only a reopening can be proposed."), rule="CL for a reopening"
-        )
-    pending = _pending_like(ctx, proposal)
-    replaces = ctx.data.get("proposal_event")
-    if replaces is not None and (pending is None or replaces != pending["seq"] - 1):
-        raise RuleViolation(
-            _("There is no such proposal awaiting the Executive Director to replace."),
-            rule="a proposal replaces only the pending one of its kind",
-        )
-    if pending is not None and replaces is None:
-        raise RuleViolation(
-            _("A proposal of this kind is already awaiting the Executive Director."),
-            rule="one pending proposal per decision",
-        )
-    # A record proposed on someone's behalf (a Party's letter) is checked as theirs: the
-    # proposal names its author, the ``proposed`` event itself is the Secretariat's (an import
-    # replays it so; walk 19: "Only the Party concerned may record this").
-    outer = ctx.author
-    ctx.author = proposal.get("author") or outer
-    try:
-        ctx.check_legal(TABLE[proposal["kind"]], proposal)
-    finally:
-        ctx.author = outer
-
-
-def _pending_like(ctx, proposal) -> dict | None:
-    """The pending proposal this one would duplicate: of the same kind and, for the records
-    that name a Party or a document, about the same one (both Parties' comments may await the
-    Director at once, and so may the widening of two documents)."""
-    for fact in ctx.pending_proposals():
-        pending = fact["data"]["proposal"]
-        if pending["kind"] == proposal["kind"] and all(
-            pending.get(key) == proposal.get(key) for key in ("party", "document", "event")
-        ):
-            return fact
-    return None
-
-
-def replies_to_pending_proposal(ctx):
-    # A return also closes out a proposal the case has moved past (lapsed): only approval
-    # needs the proposal to be still pending in the current stage.
-    index = ctx.data.get("proposal_event")
-    if not isinstance(index, int) or ctx.unanswered_proposal_by_seq(index + 1) is None:
-        raise RuleViolation(_("There is no such proposal awaiting a decision."), rule="four eyes")
 
 
 @before_input

@@ -12,9 +12,10 @@ from submissions.stages import Stage
 from workflow import guards
 from workflow.actors import Actor
 from workflow.exceptions import NotAllowed, RuleViolation, WorkflowError
+from workflow.proposal_guards import conflicting_proposal
 from workflow.rule import EventRule
 from workflow.services.context import Context, today
-from workflow.table import TABLE, WITHDRAWAL_GOES_ON
+from workflow.table import PROPOSABLE_KINDS, TABLE, WITHDRAWAL_GOES_ON
 
 # Never offered as an action of its own: a case is filed once, through the filing forms; a
 # proposal is made by recording a decision; a return is the Executive Director's answer to a
@@ -88,6 +89,15 @@ def _refusal(ctx: Context, actor: Actor, roles: set, rule: EventRule) -> Workflo
         return error
     finally:
         ctx.kind, ctx.data, ctx.on, ctx.author = saved
+    if (
+        settings.SEM_FOUR_EYES
+        and actor.is_secretariat_user
+        and rule.kind in PROPOSABLE_KINDS
+        and _replaces(ctx, rule) is None
+    ):
+        # The Secretariat proposes it: not beside a pending proposal that would also move
+        # the case (approving one would make the other lapse).
+        return conflicting_proposal(ctx, rule.kind)
     return None
 
 

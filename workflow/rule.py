@@ -58,11 +58,17 @@ class EventRule:
     # Its name where it also determines the criteria (a profile's combined determination: the
     # event's data carries "criteria").
     combined_label: str | None = None
+    # Its name where its data says what it is (a `correspondence` that records the public
+    # texts): {data key: label}.
+    data_labels: dict = field(default_factory=dict)
 
     def label_for(self, outcome=None, data=None) -> str:
         """Its name for ``outcome``; ``data``, the event's (or proposal's), where known."""
         if self.combined_label and (data or {}).get("criteria"):
             return self.combined_label
+        for key, label in self.data_labels.items():
+            if key in (data or {}):
+                return label
         return self.outcome_labels.get(outcome, self.label)
 
     @property

@@ -379,6 +379,8 @@ RULES = [
         # A link between related cases: {"link": "linked"/"unlinked", "other": reference};
         # the public texts as the Secretariat set them: {"texts": {"title_en": …}}.
         optional=("link", "other", "texts", "publish_requested", "for_public"),
+        # Walk 22: the auditor read a change of the public texts as "Correspondence".
+        data_labels={"texts": _("Public title and summary changed")},
         guards=("texts_well_formed",),
         document_kind="correspondence",
     ),

@@ -160,6 +160,7 @@ def test_the_public_texts_are_recorded_in_the_chain_as_they_now_read(officer):
         "Forest concessions",
         "",
     )
+    assert event.kind_label == "Public title and summary changed"  # not "Correspondence"
     services.set_public_texts(case, actor=officer, title_en="Forest concessions", reason="Again")
     case.refresh_from_db()
     assert case.event_count == before + 1

@@ -227,6 +227,11 @@ def test_a_pending_proceeding_needs_its_details(client, a_focal):
     assert 'href="#id_proceeding_authority"' in body
     assert 'aria-describedby="id_proceeding_authority-error"' in body
     assert not Event.objects.filter(submission=case, kind="party_responded").exists()
+    # The files chosen are not kept: the page says so (walk 22: "No file chosen", unsaid).
+    assert "The files you chose were not kept: choose each of them again" in body
+    assert "files you chose were not kept" not in client.get(
+        reverse("party_respond", kwargs={"pk": case.pk})
+    ).content.decode()
 
 
 def test_a_stale_form_is_refused_with_a_message(client, a_focal):

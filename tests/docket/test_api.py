@@ -49,6 +49,10 @@ def test_detail_is_the_public_export(client, saca, secret_case):
         "Public submission text",
         "Texto de la petición",
     ]
+    # Each public document links to its file (walk 22: titles, but no way to the files).
+    for document in (d for e in data["events"] for d in e.get("documents", ())):
+        assert document["url"].startswith(f"http://testserver/en/docket/{SECRET_SLUG}/documents/")
+        assert client.get(document["url"]).status_code == 200
     assert data["chain_hash"] == secret_case.chain_head
     assert data["deadlines"][-1] == {
         "kind": "response_decision",

@@ -279,7 +279,26 @@ def openapi_schema(request) -> dict:
                         "on": {"type": "string", "format": "date"},
                         "kind": {"type": "string"},
                         "author": {"type": "string"},
-                        "documents": {"type": "array", "items": {"type": "object"}},
+                        "documents": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["language", "title", "url"],
+                                "properties": {
+                                    "language": {"type": "string"},
+                                    "title": {"type": "string"},
+                                    "url": {
+                                        **URI,
+                                        "description": "The file, through the docket's gate.",
+                                    },
+                                },
+                            },
+                        },
+                        "corrects": {
+                            "type": "integer",
+                            "description": "An erratum: the index, in this list of events, "
+                            "of the decision it corrects.",
+                        },
                     },
                 },
             },

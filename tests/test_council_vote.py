@@ -143,3 +143,35 @@ def test_a_member_votes_against_in_the_portal_and_the_submitters_are_told_at_the
     assert (case.stage, case.closure_reason) == (Stage.CLOSED, "no_council_instruction")
     closing = Event.objects.filter(submission=case, kind="council_declined").latest("seq")
     assert Notice.objects.filter(event=closing, message="case_closed").exists()
+
+
+def test_members_letters_for_and_against_may_await_the_director_together(votes, officer):
+    """A member's vote recorded from a letter is proposed to the Director; one for and one
+    against may await together (a85c62d refuses two pending steps that each move the case,
+    and a single vote may move nothing under the profile's rule)."""
+    from django.core.files.base import ContentFile
+
+    from workflow import services
+
+    story = drive(Stage.AWAITING_COUNCIL)
+
+    def letter():
+        return services.DocumentInput(
+            title="Carta", language="es", file=ContentFile(b"%PDF-1.4 carta", name="carta.pdf")
+        )
+
+    with frozen(D(2023, 8, 1)):
+        for kind, member in (("council_instructed", A), ("council_declined", B)):
+            services.record_event(
+                story.case,
+                kind,
+                actor=officer,
+                author=f"council:{member}",
+                data={"party": member},
+                documents_in=[letter()],
+            )
+    pending = Event.objects.filter(submission=story.case, kind="proposed").order_by("seq")
+    assert [(e.data["proposal"]["kind"], e.data["proposal"]["party"]) for e in pending] == [
+        ("council_instructed", A),
+        ("council_declined", B),
+    ]

@@ -71,12 +71,15 @@ def replies_to_pending_proposal(ctx):
 
 def _moves(kind: str, data: dict | None, stage) -> bool:
     """Whether recording ``kind`` now would move the case out of ``stage``: with ``data``'s
-    outcome, or (``data`` None, before any input) with any of its outcomes."""
+    outcome, or (``data`` None, before any input) with any of its outcomes. A Council
+    member's vote (recorded from a letter) is not counted: under a profile's rule one vote
+    may move nothing, and members' letters for and against may await the Director together."""
     rule = TABLE[kind]
     effects = rule.outcomes.values() if data is None else [rule.effect(data.get("outcome"))]
     return any(
         effect.to not in (None, stage)
         and (effect.from_stages is None or stage in effect.from_stages)
+        and not (effect.by_council_rule or effect.by_council_refusal)
         for effect in effects
     )
 

@@ -229,9 +229,10 @@ def test_a_pending_proceeding_needs_its_details(client, a_focal):
     assert not Event.objects.filter(submission=case, kind="party_responded").exists()
     # The files chosen are not kept: the page says so (walk 22: "No file chosen", unsaid).
     assert "The files you chose were not kept: choose each of them again" in body
-    assert "files you chose were not kept" not in client.get(
-        reverse("party_respond", kwargs={"pk": case.pk})
-    ).content.decode()
+    assert (
+        "files you chose were not kept"
+        not in client.get(reverse("party_respond", kwargs={"pk": case.pk})).content.decode()
+    )
 
 
 def test_a_stale_form_is_refused_with_a_message(client, a_focal):

@@ -130,3 +130,30 @@ def test_closing_forms_warn_of_what_still_awaits_review(client, a_focal, officer
         form.split("/act/", 1)[1].split("/", 1)[0] for form in forms if warning not in form
     ]
     assert not_warned and not any(TABLE[kind].may_close for kind in not_warned)
+
+
+def test_a_proposal_the_case_moved_past_is_marked_lapsed_on_the_case_page(
+    client, officer, director
+):
+    """A Council member's instruction moved the case on while the officer's proposal to close
+    it awaited the Director: it left the approvals, and the history says why, until the
+    Director returns it."""
+    story = drive("awaiting_council")
+    with frozen(D(2023, 9, 13)):
+        proposal = services.record_event(
+            story.case, "closed", actor=officer, data={"reason": "no_council_instruction"}
+        )
+    client.force_login(officer)
+    url = reverse("ws_case", kwargs={"pk": story.case.pk})
+    lapsed = "Lapsed: the case moved on before the Executive Director decided on it"
+    assert lapsed not in client.get(url).content.decode()
+    story.add("council_instructed", D(2023, 9, 14), author=f"council:{A}", data={"party": A})
+    story.add("council_instructed", D(2023, 9, 20), author="council:US", data={"party": "US"})
+    page = client.get(url).content.decode()
+    entry = page.split(f'id="event-{proposal.seq}"', 1)[1].split("</li>", 1)[0]
+    assert lapsed in entry
+    assert "Awaiting the Executive Director" not in page
+    with frozen(D(2023, 9, 21)):
+        services.return_proposal(story.case, proposal.seq, actor=director, comment="Superado.")
+    page = client.get(url).content.decode()
+    assert lapsed not in page.split(f'id="event-{proposal.seq}"', 1)[1].split("</li>", 1)[0]

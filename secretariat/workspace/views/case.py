@@ -139,8 +139,17 @@ def case_context(request, case, bound=None) -> dict:
         )
 
     held = [event for event in events if is_held(event)]
+    # A proposal nobody answered, made in a stage the case has since left, has lapsed
+    # (Context.pending_proposals): said on it, so that its author sees why it vanished from
+    # the approvals (the proposal rule's note: another actor's step moved the case on).
+    answered = {event.proposal_id for event in events if event.proposal_id}
     for event in events:
         event.held = event in held
+        event.lapsed = (
+            event.kind == "proposed"
+            and event.pk not in answered
+            and event.stage_after != case.stage
+        )
         # At *parties* by its row, public since a later entry published it (a decision on its
         # text, or a publication that attached a Party's comments): the fourteenth walk.
         event.published_later = (

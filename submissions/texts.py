@@ -2,6 +2,9 @@
 ``title_fr``…), as ``Submission`` reads them: for a reader of one language, the first written
 one in the profile's order, and which language it is in."""
 
+import hashlib
+import json
+
 from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -62,6 +65,19 @@ class PerLanguageTexts:
             for code in profiles.installed().languages
             if (text := getattr(self, f"{field}_{code}"))
         }
+
+    def texts_digest(self) -> str:
+        """The SHA-256 of every title and summary in the profile's working languages as they
+        read now (JSON with sorted keys, no spaces, UTF-8): a filing's ``texts_sha256``, which
+        the history check compares with the row until the Secretariat records texts of its
+        own (workflow.chain_problems.row_problems)."""
+        texts = {
+            f"{field}_{code}": getattr(self, f"{field}_{code}")
+            for field in ("title", "summary")
+            for code in profiles.installed().languages
+        }
+        canonical = json.dumps(texts, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hashlib.sha256(canonical.encode()).hexdigest()
 
     @property
     def title(self) -> str:

@@ -88,8 +88,9 @@ def row_problems(problem, submission, events) -> list[Break]:
     its filing (walk 18 changed the row, and the docket showed the new date under the same
     chain hash), and each public title and summary against the texts the Secretariat last
     recorded (``correspondence`` with ``{"texts": …}``, ``workflow.services.set_public_texts``).
-    A case whose texts the Secretariat never set has only its filing's texts, which no event
-    records."""
+    A case whose texts the Secretariat never set is checked against its filing's digest of
+    them (``texts_sha256``), when the filing recorded one (histories imported without it are
+    not)."""
     problems = []
     filed = events[0] if events and events[0]["kind"] == "filed" else None
     if filed is not None and submission.filed_on != filed["on"]:
@@ -117,4 +118,14 @@ def row_problems(problem, submission, events) -> list[Break]:
                         % {"label": label, "seq": last["seq"]},
                     )
                 )
+    elif (
+        filed is not None
+        and isinstance(filed["data"].get("texts_sha256"), str)
+        and submission.texts_digest() != filed["data"]["texts_sha256"]
+    ):
+        problems.append(
+            problem(
+                None, _("the case's public title or summary differs from the ones filed (event 1)")
+            )
+        )
     return problems

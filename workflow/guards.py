@@ -253,6 +253,17 @@ def texts_well_formed(ctx):
         raise RuleViolation(message, rule="texts")
 
 
+def texts_digest_well_formed(ctx):
+    """A filing's ``texts_sha256``: a SHA-256 in hexadecimal (lower case), when given."""
+    digest = ctx.data.get("texts_sha256")
+    if digest is not None and not (
+        isinstance(digest, str) and len(digest) == 64 and set(digest) <= set("0123456789abcdef")
+    ):
+        raise RuleViolation(
+            _("A filing's digest of its texts is a SHA-256 in hexadecimal."), rule="texts"
+        )
+
+
 def officer_is_secretariat(ctx):
     if ctx.importing:
         return

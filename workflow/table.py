@@ -47,6 +47,9 @@ RULES = [
         outcomes={
             None: Effect(to=S.ADMISSIBILITY_REVIEW, opens=("acknowledgement", "admissibility"))
         },
+        # The digest of the title and summary filed (docs/registry-extensions.md).
+        optional=("texts_sha256",),
+        guards=("texts_digest_well_formed",),
         document_kind="submission",
     ),
     event_rule(

@@ -27,7 +27,7 @@ from secretariat.logging import JsonFormatter, MaskingFormatter
 from submissions import uploads
 from submissions.models import AccessLogEntry, Document, Submission, Submitter
 from submissions.storage import DocumentInput
-from tests.factories import file_case
+from tests.factories import file_case, make_filing
 from tests.filing.conftest import PDF
 from tests.helpers_cases import drive
 from tests.parties import SLUG, A
@@ -445,6 +445,38 @@ def test_a_public_title_set_outside_the_process_is_detected(officer):
         f"{case.reference}: case: the case's “Title in English” differs from the one recorded "
         f"by event {seq}"
     ) in err
+
+
+def test_a_filed_title_changed_outside_the_process_is_detected(officer):
+    """A case whose texts the Secretariat never set: its filing's digest of the title and
+    summary is in the chain, so a title written into the row shows in the check; once the
+    Secretariat sets texts of its own, those are what the row is compared with."""
+    case = file_case(actor=officer)
+    filed = Event.objects.get(submission=case, seq=1)
+    assert filed.data == {"texts_sha256": case.texts_digest()}
+    call_command("verify_history", stdout=io.StringIO())  # raises when a case is broken
+    Submission.objects.filter(pk=case.pk).update(summary_en="Nothing to see")
+    err = _verify_history_errors()
+    assert (
+        f"{case.reference}: case: the case's public title or summary differs from the ones "
+        "filed (event 1)"
+    ) in err
+    case.refresh_from_db()
+    services.set_public_texts(case, actor=officer, summary_en="Mining permits", reason="Docket")
+    out = io.StringIO()
+    call_command("verify_history", stdout=out)
+    assert "1 case(s) checked, 0 broken" in out.getvalue()
+
+
+def test_a_malformed_filing_digest_is_refused():
+    with pytest.raises(RuleViolation, match="digest of its texts"):
+        services.file_submission(
+            make_filing(),
+            actor=None,
+            on=datetime.date(2023, 3, 10),
+            importing=services.ImportOptions(),
+            data={"texts_sha256": "not a digest"},
+        )
 
 
 def test_renaming_a_user_breaks_nothing(officer):

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from submissions.models import Document, Submission, Submitter, User
 from submissions.storage import DocumentInput
+from tests.factories import file_case
 from tests.helpers_cases import drive
 from workflow import chain, services
 from workflow.exceptions import InvalidInput, NotAllowed, WorkflowError
@@ -187,6 +188,24 @@ def test_public_texts_round_trip_and_a_malformed_record_is_refused(officer, tmp_
         "The public texts are the Secretariat's: a title in at least one working language "
         "and, for each language, a title and a summary as text. [rule: texts]"
     ]
+
+
+def test_a_filings_digest_of_its_texts_travels_in_the_restricted_export_only(officer, tmp_path):
+    case = file_case(actor=officer)
+    digest = case.texts_digest()
+    services.record_event(case, "acknowledged", actor=officer)  # now on the public docket
+    restricted = export_registry(restricted=True)
+    (item,) = json.loads(restricted)["submissions"]
+    assert item["events"][0]["texts_sha256"] == digest
+    (public,) = json.loads(export_registry())["submissions"]
+    assert "texts_sha256" not in public["events"][0]
+    _wipe_cases()
+    report = import_registry(json.loads(restricted), base_dir=tmp_path)
+    assert report.ok, [str(r) for r in report.refused]
+    assert export_registry(restricted=True) == restricted
+    imported = Submission.objects.get()
+    assert imported.events.get(seq=1).data == {"texts_sha256": digest}
+    assert chain.verify_submission(imported) is None
 
 
 def test_a_party_cannot_record_public_texts(a_focal):

@@ -284,7 +284,9 @@ def _export_event(
             for i, s in enumerate(data["submitters"])
         ]
     for key in sorted(data):
-        if not restricted and key in ("date_reason", "proposal_event"):
+        # A filing's digest of its texts is left out too: a public file lacks the
+        # Secretariat-only events that later changed them, so it could not be checked.
+        if not restricted and key in ("date_reason", "proposal_event", "texts_sha256"):
             continue
         item[key] = data[key]
     item["author"] = event.author

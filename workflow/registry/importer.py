@@ -439,6 +439,7 @@ def _import_event(case, item, index, submission, filing, identifier, holder, bas
                 visibility=item.get("visibility"),
                 documents_in=[d for d, _h in docs],
                 context_out=holder,
+                data=data,
                 **common,
             )
             event = holder[0].last_event

@@ -81,9 +81,13 @@ def file_submission(
     visibility: str | None = None,
     importing: ImportOptions | None = None,
     context_out: list | None = None,
+    data: dict | None = None,
 ) -> Submission:
     """File a submission: the case, its submitters and laws, and its first event (`filed`),
-    which gives it a receipt number and opens the acknowledgement and admissibility periods."""
+    which gives it a receipt number and opens the acknowledgement and admissibility periods.
+    A new filing's event carries the digest of its title and summary (``texts_sha256``), so
+    that the chain covers the texts the public first reads; an import keeps its file's
+    ``data``."""
     actor = Actor.of(actor)
     procedure = profiles.installed()
     if filing.party not in guards.PARTIES:
@@ -179,10 +183,13 @@ def file_submission(
             actor = Actor.submitter(first_membership)
         if author is None:
             author = "submitter"  # the submitters file, whoever types it in (paper filings)
+        if importing is None:
+            data = {"texts_sha256": submission.texts_digest()}
         record_event(
             submission,
             "filed",
             actor=actor,
+            data=data,
             on=on_date,
             reason=reason,
             documents_in=documents_in,

@@ -149,6 +149,13 @@ def _case_page(request, pk: int, portal: str):
         for m in case.memberships.select_related("submitter")
     ]
     responded = any(e.kind == "party_responded" for e in events)
+    # The submission and all its supporting information go to the Party concerned with the
+    # request for a response (Art. 18.8.4; walk 23: its portal showed the facts alone).
+    forwarded = Visibility.PARTY_CONCERNED in levels and any(
+        e.kind == "request_delivered"
+        or (e.kind == "response_decided" and e.data.get("outcome") == "request")
+        for e in events
+    )
     actions = offers.offered(case, request.user, portal, responded=responded)
     own = _own_author(request.user, portal)
     context = {
@@ -166,6 +173,9 @@ def _case_page(request, pk: int, portal: str):
         # each act so far (workflow.council), while it waits for more.
         "waiting": _council_waiting(events),
         "requests": [e for e in events if e.kind in ("response_decided", "request_delivered")],
+        "forwarded": forwarded,
+        "answers": case.answer_rows() if forwarded else [],
+        "laws": case.laws.all() if forwarded else [],
         "filing": [e for e in events if e.kind in ("filed", "revision_filed", "information_added")],
         "notifications": [e for e in events if e.kind == "factual_record_notified"],
         "records": [e for e in events if e.kind in ("draft_submitted", "final_submitted")],

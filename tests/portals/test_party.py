@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from submissions import access
-from submissions.models import Document
+from submissions.models import Document, Submission
 from submissions.stages import Stage
 from tests.filing.test_tracking import link_of
 from tests.helpers_cases import TIMELINE, drive, frozen
@@ -565,3 +565,35 @@ def test_for_public_lists_positions(officer):
         services.record_event(
             case, "correspondence", actor=officer, data={"for_public": ["letter"]}
         )
+
+
+def test_the_party_concerned_reads_the_whole_submission_once_it_is_forwarded(
+    client, a_focal, b_focal
+):
+    """Walk 23: the request forwards the submission and all its supporting information
+    (Art. 18.8.4), but the Party's portal showed only the facts: not the laws, the
+    communication with the authorities, their answer, the private remedies or the harm."""
+    case = drive("draft_comment_period").case
+    Submission.objects.filter(pk=case.pk).update(
+        facts="Vertimientos al río.",
+        authorities_communication="Denuncia ante el OEFA, expediente 123-2025.",
+        private_remedies="Amparo en trámite.",
+        harm="Peces muertos.",
+        relies_on_media_only=False,
+    )
+    client.force_login(a_focal)
+    body = client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
+    section = body.split('id="submission-title"', 1)[1].split("</section>", 1)[0]
+    for text in (
+        "Ley Forestal (Ley N.° 29763)",
+        "Vertimientos al río.",
+        "Denuncia ante el OEFA, expediente 123-2025.",
+        "Amparo en trámite.",
+        "Peces muertos.",
+    ):
+        assert text in section
+    # The other Party reads the draft, not what was forwarded to the Party concerned.
+    client.force_login(b_focal)
+    body = client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
+    assert "Denuncia ante el OEFA" not in body
+    assert "to the Party concerned with its request for a response" in body

@@ -158,11 +158,7 @@ def case_context(request, case, bound=None) -> dict:
     memberships = case.memberships.select_related("submitter").order_by("position", "id")
     # What the submitters wrote, which the determinations weigh (the helper's walk: the
     # officer's page showed only the title and laws).
-    answers = [
-        (Submission._meta.get_field(name).verbose_name, getattr(case, name))
-        for name in Submission.ANSWERS
-        if getattr(case, name) not in ("", None)
-    ]
+    answers = case.answer_rows()
     related = list(case.related.order_by("identifier"))
     joined = consolidated_on(case, related)
     for other in related:

@@ -227,14 +227,6 @@ class Submission(PerLanguageTexts, models.Model):
         "relies_on_media_only",
     )
 
-    def answer_rows(self) -> list[tuple]:
-        """(label, answer) for each of the submitters' answers given (``ANSWERS``)."""
-        return [
-            (self._meta.get_field(name).verbose_name, getattr(self, name))
-            for name in self.ANSWERS
-            if getattr(self, name) not in ("", None)
-        ]
-
     receipt_number = models.CharField(_("receipt number"), max_length=20, unique=True, null=True)
     identifier = models.CharField(
         _("identifier"),
@@ -311,6 +303,14 @@ class Submission(PerLanguageTexts, models.Model):
 
     def __str__(self):
         return self.reference
+
+    def answer_rows(self) -> list[tuple]:
+        """(label, answer) for each of the submitters' answers given (``ANSWERS``)."""
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in self.ANSWERS
+            if getattr(self, name) not in ("", None)
+        ]
 
     @property
     def reference(self) -> str:

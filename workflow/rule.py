@@ -52,6 +52,9 @@ class EventRule:
     optional: tuple[str, ...] = ()  # extra keys that may be given
     guards: tuple[str, ...] = ()  # names of functions in workflow.guards
     document_kind: str = "other"
+    # The widest level its documents may be filed at (a factual record: the Parties until its
+    # publication); None: any.
+    documents_at_most: Visibility | None = None
     # An outcome that is a different act for its reader, with its own name (a determination
     # that no record is warranted informs no one of a record).
     outcome_labels: dict = field(default_factory=dict)

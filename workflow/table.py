@@ -278,6 +278,7 @@ RULES = [
             )
         },
         document_kind="draft_factual_record",
+        documents_at_most=Visibility.PARTIES,
     ),
     event_rule(
         "draft_commented",
@@ -300,6 +301,7 @@ RULES = [
         outcomes={None: Effect(to=S.FINAL_FACTUAL_RECORD, opens=("publication",))},
         guards=("comments_in_or_period_over",),
         document_kind="final_factual_record",
+        documents_at_most=Visibility.PARTIES,
     ),
     event_rule(
         "publication_instructed",

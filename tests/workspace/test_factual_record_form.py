@@ -3,6 +3,7 @@ walk (CAFTA-DR, Spanish) submitted a draft with a note and no file, the case mov
 comment period, and every Party was asked to comment on nothing but its cover letter."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -96,3 +97,33 @@ def test_the_workspace_says_what_the_final_record_and_publication_wait_for(clien
     with frozen(story.on + datetime.timedelta(days=1)):
         page = client.get(url).content.decode()
     assert PUBLICATION_WAITS[SLUG] in " ".join(page.split())
+
+
+@pytest.mark.parametrize(
+    ("kind", "stage"),
+    [
+        ("draft_submitted", "factual_record_preparation"),
+        ("final_submitted", "draft_comment_period"),
+    ],
+)
+def test_a_records_form_offers_only_the_levels_the_engine_accepts(client, officer, kind, stage):
+    """Walk 23: the draft's form offered "Public" and a public redacted version, and posting
+    either was refused (a factual record stays with the Parties until its publication)."""
+    case = drive(stage).case
+    client.force_login(officer)
+    with frozen(D(2024, 1, 10)):
+        page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    form = page.split(f'id="action-{kind}"', 1)[1].split("</form>", 1)[0]
+    select = form.split(f'name="{kind}-document_visibility"', 1)[1].split("</select>", 1)[0]
+    assert re.findall(r'<option value="([a-z_]*)"', select) == [
+        "",
+        "parties",
+        "party_concerned",
+        "submitter",
+        "secretariat",
+    ]
+    assert f'name="{kind}-redacted"' not in form
+    # Other actions keep every level and the redacted version.
+    other = page.split('id="action-correspondence"', 1)[1].split("</form>", 1)[0]
+    assert 'value="public"' in other
+    assert 'name="correspondence-redacted"' in other

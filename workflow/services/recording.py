@@ -233,7 +233,7 @@ def _four_eyes(rule: EventRule, data: dict, on_behalf: bool) -> bool:
 def _check_document_levels(rule: EventRule, documents_in) -> None:
     """A draft factual record is never filed beyond the Parties, nor a final one as public
     before its publication (the same limits ``visibility_within_limits`` keeps later)."""
-    limit = {"draft_submitted": "parties", "final_submitted": "parties"}.get(rule.kind)
+    limit = rule.documents_at_most
     if limit is None:
         return
     for item in documents_in:

@@ -137,6 +137,17 @@ class ActionForm(AccessibleForm):
                 del self.fields[name]
         if self.note_required:
             self.fields["note"].required = True
+        limit = rule.documents_at_most
+        if limit is not None and self.uses_documents:
+            # Only the levels the engine accepts (walk 23: a draft record's form offered
+            # "Public" and a public redacted version, then refused them).
+            levels = list(Visibility)
+            self.fields["document_visibility"].choices = [
+                choice
+                for choice in self.fields["document_visibility"].choices
+                if not choice[0] or levels.index(choice[0]) >= levels.index(limit)
+            ]
+            del self.fields["redacted"]
         self.setup()
         if self.publishes_text():
             for name in ("title", "note"):

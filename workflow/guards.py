@@ -232,6 +232,44 @@ def submitter_index_valid(ctx):
         raise RuleViolation(_("No such submitter on this case."), rule="submitter index")
 
 
+@before_input
+def someone_to_withhold(ctx):
+    """Walk 23: withholding was offered for a submitter already withheld (a second event,
+    saying nothing new) and on a case closed before it ever reached the public docket. An
+    imported history keeps what its registry recorded."""
+    if ctx.importing:
+        return
+    if ctx.submission.stage == Stage.CLOSED and ctx.submission.registered_on is None:
+        raise RuleViolation(
+            _("This submission never reached the public docket: no identity is shown there."),
+            rule="withholding",
+        )
+    if all(m.submitter.confidential for m in _memberships(ctx)):
+        raise RuleViolation(
+            _("Every submitter's identity is already withheld from the public."),
+            rule="withholding",
+        )
+
+
+def not_withheld_already(ctx):
+    index = ctx.data.get("submitter")
+    members = _memberships(ctx)
+    if (
+        not ctx.importing
+        and isinstance(index, int)
+        and 0 <= index < len(members)
+        and members[index].submitter.confidential
+    ):
+        raise RuleViolation(
+            _("This submitter's identity is already withheld from the public."),
+            rule="withholding",
+        )
+
+
+def _memberships(ctx) -> list:
+    return list(ctx.submission.memberships.select_related("submitter").order_by("position", "id"))
+
+
 def texts_well_formed(ctx):
     """The public texts a `correspondence` records (``{"texts": {"title_en": …}}``): the
     Secretariat's, each a title or summary in a working language, a title in one at least."""

@@ -373,7 +373,7 @@ RULES = [
         {SUBMITTER, SECRETARIAT},
         visibility=Visibility.SUBMITTER,
         required=("submitter",),
-        guards=("submitter_index_valid",),
+        guards=("submitter_index_valid", "someone_to_withhold", "not_withheld_already"),
     ),
     event_rule(
         "correspondence",

@@ -63,7 +63,16 @@ PUBLICATION_INSTRUCTED = _(
 )
 
 
-def now(stage: str, publication_instructed: bool = False) -> str:
+# A case closed before it was acknowledged (withdrawn, not a submission): walk 23 read "its
+# history stays on the public docket" about a case the docket never showed.
+CLOSED_UNSEEN = _(
+    "This case is closed. It never reached the public docket and does not appear there."
+)
+
+
+def now(stage: str, publication_instructed: bool = False, registered: bool = True) -> str:
     if stage == Stage.FINAL_FACTUAL_RECORD and publication_instructed:
         return str(PUBLICATION_INSTRUCTED)
+    if stage == Stage.CLOSED and not registered:
+        return str(CLOSED_UNSEEN)
     return str(NOW.get(stage, ""))

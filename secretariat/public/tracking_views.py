@@ -133,6 +133,7 @@ def _render(request, membership, submission, bound=None, status=200):
                     ],
                     "publication_instructed",
                 ),
+                registered=submission.is_registered,
             ),
             "laws": submission.laws.all(),
             "membership": membership,

@@ -11,10 +11,15 @@ from django.utils.translation import gettext
 
 from notices.models import Notice
 from submissions.models import Submitter
+from tests.factories import file_case
 from tests.filing.conftest import PDF
 from tests.helpers_cases import drive, frozen
 from tests.parties import SLUG, A, es
+from workflow import services
+from workflow.actors import Actor
+from workflow.exceptions import RuleViolation
 from workflow.models import Event
+from workflow.services.actions import refusal
 
 pytestmark = pytest.mark.django_db
 
@@ -285,6 +290,27 @@ def test_a_submitter_asks_to_withhold_their_identity(client):
     event = Event.objects.get(submission=case, kind="identity_withheld")
     assert event.data == {"submitter": 0}
     assert "Withhold my identity</button>" not in client.get(url).content.decode()
+    # Walk 23: withholding again was offered and recorded a second event saying nothing new.
+    assert refusal(case, Actor.submitter(membership), "identity_withheld") is not None
+    with pytest.raises(RuleViolation, match="already withheld"):
+        services.record_event(
+            case, "identity_withheld", actor=Actor.submitter(membership), data={"submitter": 0}
+        )
+    assert Event.objects.filter(submission=case, kind="identity_withheld").count() == 1
+
+
+def test_a_case_withdrawn_before_it_was_public_says_it_never_was(client):
+    """Walk 23: a submission withdrawn before it was acknowledged read "its history stays on
+    the public docket", and still offered to withhold the submitter's identity from it."""
+    case = file_case(on=datetime.date(2023, 3, 10))
+    _membership, url = link_of(case, client=client)
+    with frozen(datetime.date(2023, 3, 12)):
+        done = client.post(url + "withdraw/", {"confirm": "on", "event_count": case.event_count})
+        assert done.status_code == 302
+        page = client.get(url).content.decode()
+    assert "It never reached the public docket and does not appear there." in page
+    assert "stays on the public docket" not in page
+    assert "Withhold my identity</button>" not in page
 
 
 def test_withdrawal_asks_for_confirmation_then_closes_the_case(client):
@@ -303,6 +329,7 @@ def test_withdrawal_asks_for_confirmation_then_closes_the_case(client):
     assert (case.stage, case.closure_reason) == ("closed", "withdrawn")
     page = client.get(url).content.decode()
     assert "Withdrawn by the submitters" in page
+    assert "This case is closed. Its history stays on the public docket." in page
     assert "Withdraw this submission…" not in page
     # A closed case cannot be withdrawn again.
     assert client.get(url + "withdraw/").status_code == 302

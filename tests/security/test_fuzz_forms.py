@@ -198,7 +198,9 @@ def test_tracking_actions(client, name, stage, form_class, prefix):
     names = [*(field_names(form) if form else []), "event_count", "note"]
     url = reverse(name, kwargs={"pk": membership.pk})
     choices = choices_of(form) if form else []
-    assert fuzz(client, url, names, choices) >= EXAMPLES // 5
+    # An identity is withheld once: every later post is refused as already withheld.
+    least = 1 if name == "track_withhold" else EXAMPLES // 5
+    assert fuzz(client, url, names, choices) >= least
 
 
 def test_information_form(client):

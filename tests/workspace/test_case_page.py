@@ -1,5 +1,6 @@
 """The case workspace: what it shows and the actions it offers, recorded through the views."""
 
+import datetime
 import re
 from html import unescape
 
@@ -10,9 +11,11 @@ from django.utils import translation
 
 from submissions import access
 from submissions.models import Document, Submission
+from tests.factories import file_case
 from tests.parties import CRITERIA, SLUG, A, identifier
 from workflow import services
 from workflow.models import Event
+from workflow.services.actions import refusal
 
 pytestmark = pytest.mark.django_db
 
@@ -560,3 +563,26 @@ def test_a_further_council_instruction_is_offered_with_a_notice(login, officer):
     page = unescape(login(officer).get(_case_url(preparing.case)).content.decode())
     form = page[page.index('id="action-council_instructed"') :].split("</details>", 1)[0]
     assert RULE_MET in form
+
+
+def test_withholding_is_offered_for_the_submitters_not_yet_withheld(client, officer):
+    """Walk 23: the form listed a submitter already withheld, and saving recorded a second
+    event saying nothing new."""
+    case = file_case(
+        on=datetime.date(2023, 3, 10),
+        submitters=[
+            services.SubmitterInput(
+                kind="individual", name="Rosa Quispe", nationality=A, confidential=True
+            ),
+            services.SubmitterInput(kind="organization", name="Red Amazónica", nationality=A),
+        ],
+    )
+    client.force_login(officer)
+    page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    form = page.split('id="action-identity_withheld"', 1)[1].split("</form>", 1)[0]
+    assert ">Red Amazónica</option>" in form
+    assert "Rosa Quispe" not in form
+    services.record_event(case, "identity_withheld", actor=officer, data={"submitter": 1})
+    assert refusal(case, officer, "identity_withheld") is not None
+    page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    assert 'id="action-identity_withheld"' not in page

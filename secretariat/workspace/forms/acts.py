@@ -149,8 +149,11 @@ class IdentityForm(SubmitterActForm):
 
     def setup(self):
         members = self.submission.memberships.select_related("submitter").order_by("position", "id")
+        # Only those not yet withheld (walk 23: the guard refuses the others).
         self.fields["submitter"].choices = [
-            (str(i), m.submitter.name) for i, m in enumerate(members)
+            (str(i), m.submitter.name)
+            for i, m in enumerate(members)
+            if not m.submitter.confidential
         ]
 
     def data_for_event(self):

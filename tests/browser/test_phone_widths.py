@@ -267,6 +267,32 @@ def test_filters_never_cut_their_options_on_a_desk(page, seeded, officer):
     assert cut == []
 
 
+# Each list's width against the width its chosen option takes (a copy holding that option
+# alone, as wide as it needs): a phone opens the list in a picker that shows every option
+# whole, so only what the closed list shows must fit.
+CHOSEN = """() => [...document.querySelectorAll('main select')].map(select => {
+  const copy = select.cloneNode(false);
+  copy.appendChild(select.options[select.selectedIndex].cloneNode(true));
+  copy.style.width = 'auto';
+  copy.style.maxWidth = 'none';
+  select.parentElement.appendChild(copy);
+  const whole = copy.getBoundingClientRect().width;
+  copy.remove();
+  return {name: select.name, shown: Math.round(select.getBoundingClientRect().width),
+          whole: Math.round(whole)};
+})"""
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_dockets_lists_show_their_choice_whole_on_a_phone(page, seeded, language):
+    """Walk 23: "Fecha de presentación (más recient…" in the docket's sort list at 390 px."""
+    page.set_viewport_size(PHONE)
+    page.goto(page.base + f"/{language}/docket/")
+    lists = page.evaluate(CHOSEN)
+    assert {entry["name"] for entry in lists} >= {"party", "status", "stage", "sort"}
+    assert [entry for entry in lists if entry["shown"] < entry["whole"]] == []
+
+
 # Each radio button or checkbox against its label: on the same line, the label to its right.
 BESIDE = """() => [...document.querySelectorAll('main [type=radio], main [type=checkbox]')]
   .map(input => {

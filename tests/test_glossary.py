@@ -460,11 +460,19 @@ def test_every_email_in_spanish_has_no_broken_phrase_no_code_and_the_glossary_te
 
 
 def test_the_spanish_csv_export_has_spanish_headers_and_the_english_one_is_unchanged(cases):
-    english = Client().get("/en/docket/export.csv").content.decode().splitlines()[0]
+    english = Client().get("/en/docket/export.csv").content.decode("utf-8-sig").splitlines()[0]
     assert english.split(",")[:3] == ["identifier", "party", "language"]
     with translation.override("es"):
         url = reverse("docket_export_csv")
-    spanish = Client().get(url).content.decode().splitlines()[0]
+    response = Client().get(url)
+    # Walk 23: a spreadsheet opens the accents whole only after a byte-order mark, and the
+    # file's name is the reader's word too.
+    assert response.content.startswith("\ufeff".encode())
+    assert (
+        response["Content-Disposition"]
+        == "attachment; filename*=utf-8''registro%20p%C3%BAblico.csv"
+    )
+    spanish = response.content.decode("utf-8-sig").splitlines()[0]
     assert spanish.startswith("Identificador,Parte en cuestión,Idioma")
     assert not set(spanish.split(",")) & set(english.split(",")) - {"url", "URL"}
     # The coded columns stay codes; the three label columns say them in the reader's words
@@ -475,7 +483,7 @@ def test_the_spanish_csv_export_has_spanish_headers_and_the_english_one_is_uncha
     assert english.endswith("status_label,stage_label,closure_reason_label")
     with frozen(D(2023, 7, 20)):
         drive("closed")
-    rows = list(csv.DictReader(io.StringIO(Client().get(url).content.decode())))
+    rows = list(csv.DictReader(io.StringIO(Client().get(url).content.decode("utf-8-sig"))))
     closed = next(row for row in rows if row["Estado"] == "closed")
     with translation.override("es"):
         reason = str(ClosureReason(closed["Motivo de cierre"]).label)

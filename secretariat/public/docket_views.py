@@ -411,7 +411,11 @@ def docket_export_csv(request):
             _("The export's parameters are not valid."), content_type="text/plain; charset=utf-8"
         )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    downloads.mark_attachment(response, "docket.csv")
+    name = pgettext("CSV file name", "docket")
+    downloads.mark_attachment(response, f"{name}.csv")
+    # A byte-order mark first: spreadsheet programs then read the accents as UTF-8 (walk 23:
+    # "Presentación" would open garbled); csv readers take it with encoding="utf-8-sig".
+    response.write("\ufeff")
     writer = csv.writer(response)
     writer.writerow([str(CSV_HEADERS[column]) for column in CSV_COLUMNS])
     for submission in with_public_people(queryset):

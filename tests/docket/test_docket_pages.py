@@ -77,7 +77,9 @@ def test_filters_mean_the_same_on_page_api_and_csv(client, saca, secret_case, qu
     assert sorted(r["identifier"] for r in api["results"]) == sorted(expected)
     assert api["count"] == len(expected)
     rows = list(
-        csv.DictReader(io.StringIO(client.get(f"/en/docket/export.csv?{query}").content.decode()))
+        csv.DictReader(
+            io.StringIO(client.get(f"/en/docket/export.csv?{query}").content.decode("utf-8-sig"))
+        )
     )
     assert sorted(r["identifier"] for r in rows) == sorted(expected)
     body = client.get(f"/en/docket/?{query}").content.decode()
@@ -221,7 +223,7 @@ def test_document_of_another_case_by_slug_is_404(client, saca, secret_case):
 def test_csv_withholds_names_and_guards_formulas(client, secret_case):
     response = client.get("/en/docket/export.csv")
     assert response["Content-Disposition"] == 'attachment; filename="docket.csv"'
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0]["submitters"] == (
         "Name withheld at the submitter's request; Derecho Ambiental Abierto"
     )

@@ -11,6 +11,7 @@ import datetime
 import io
 from dataclasses import dataclass, field
 
+from babel import Locale
 from babel.lists import format_list
 from django.utils import translation
 from docx import Document as Docx
@@ -45,6 +46,7 @@ class CaseFacts:
     findings: dict = field(default_factory=dict)  # criteria or factors: {"a": {"met", "reasons"}}
     factors: dict = field(default_factory=dict)  # a combined determination's factors
     reasons: str = ""  # the Secretariat's reasons, in the language it wrote them
+    language: str = ""  # the case's, which the reasons (and the findings' reasons) are in
     closure: str = ""
     letterhead: str = ""
     forwarded: list[str] = field(default_factory=list)  # a request's supporting information
@@ -63,6 +65,7 @@ class Block:
     text: str = ""
     rows: list = field(default_factory=list)
     columns: list = field(default_factory=list)
+    lang: str = ""  # the language of its words where not the document's (the reasons)
 
 
 def render(kind: str, facts: CaseFacts, language: str) -> tuple[str, str, bytes]:
@@ -122,6 +125,19 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
         ),
     ]
 
+    # The Secretariat's reasons stay in the case's language in every version: a version in
+    # another language says so (walk 23: an "official translation" with Spanish reasons).
+    quoted = facts.language if facts.language and facts.language != language[:2] else ""
+    if quoted and (
+        facts.reasons.strip()
+        or any(
+            (finding or {}).get("reasons")
+            for finding in [*facts.findings.values(), *facts.factors.values()]
+        )
+    ):
+        name = Locale.parse(language).languages.get(quoted, quoted)
+        blocks.append(Block("paragraph", labels["reasons_language"] % {"language": name}))
+
     # The treaty's texts the case is determined against (an earlier era's for an old case).
     criteria, factors = treaty.criteria_for(facts.filed_on), treaty.factors_for(facts.filed_on)
 
@@ -132,17 +148,17 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
         paragraph("acknowledgement")
     elif kind == "determination_18_8_2":
         paragraph("criteria_intro")
-        blocks.append(_findings(criteria, facts.findings, labels, labels["criterion"]))
+        blocks.append(_findings(criteria, facts.findings, labels, labels["criterion"], facts))
         paragraph("meets" if facts.outcome == "meets" else "does_not_meet")
     elif kind == "determination_18_8_4":
         paragraph("factors_intro")
-        blocks.append(_findings(factors, facts.findings, labels, labels["factor"], yes_no=True))
+        blocks.append(_findings(factors, facts.findings, labels, labels["factor"], facts, True))
         paragraph("request" if facts.outcome == "request" else "no_request")
     elif kind == "determination_combined":
         paragraph("criteria_intro")
-        blocks.append(_findings(criteria, facts.findings, labels, labels["criterion"]))
+        blocks.append(_findings(criteria, facts.findings, labels, labels["criterion"], facts))
         paragraph("factors_intro")
-        blocks.append(_findings(factors, facts.factors, labels, labels["factor"], True))
+        blocks.append(_findings(factors, facts.factors, labels, labels["factor"], facts, True))
         paragraph("combined_request" if facts.outcome == "request" else "combined_no_request")
     elif kind == "request":
         paragraph("request_letter")
@@ -161,12 +177,14 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
         for text in facts.reasons.split("\n\n"):
             if text.strip():
                 # The Secretariat's own words, in the case's language whatever the document's.
-                blocks.append(Block("reasons", text.strip()))
+                blocks.append(Block("reasons", text.strip(), lang=facts.language))
     blocks.append(Block("signature", labels["signature"]))
     return blocks
 
 
-def _findings(texts: dict, findings: dict, labels: dict, heading: str, yes_no=False) -> Block:
+def _findings(
+    texts: dict, findings: dict, labels: dict, heading: str, facts: CaseFacts, yes_no=False
+) -> Block:
     """Each criterion (or factor) with its finding and reasons."""
     rows = []
     for letter, text in texts.items():
@@ -179,7 +197,8 @@ def _findings(texts: dict, findings: dict, labels: dict, heading: str, yes_no=Fa
         else:
             word = labels["met"] if met else labels["not_met"]
         rows.append((str(treaty.lettered(letter, text)), word, str(finding.get("reasons", ""))))
-    return Block("findings", rows=rows, columns=[heading, labels["finding"], labels["reasons"]])
+    columns = [heading, labels["finding"], labels["reasons"]]
+    return Block("findings", rows=rows, columns=columns, lang=facts.language)
 
 
 def set_language(doc, language: str) -> None:
@@ -207,6 +226,15 @@ def set_language(doc, language: str) -> None:
         properties.append(lang)
     lang.set(qn("w:val"), tag)
     lang.set(qn("w:eastAsia"), tag)
+
+
+def set_run_language(run, language: str) -> None:
+    """Declare the language of one run's words where it is not the document's (``w:lang``),
+    so that a spelling checker and a screen reader read the case's reasons as such."""
+    tag = LANGUAGE_TAGS.get(language[:2], language)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), tag)
+    run._r.get_or_add_rPr().append(lang)
 
 
 def mark_header_row(row) -> None:
@@ -250,15 +278,20 @@ def _docx(blocks: list[Block], title: str, language: str, on=None) -> bytes:
                 cell.paragraphs[0].runs[0].bold = True
             mark_header_row(table.rows[0])
             for row in block.rows:
-                for cell, text in zip(table.add_row().cells, row, strict=True):
+                cells = table.add_row().cells
+                for cell, text in zip(cells, row, strict=True):
                     cell.text = text
+                if block.lang and cells[-1].paragraphs[0].runs:
+                    set_run_language(cells[-1].paragraphs[0].runs[0], block.lang)
         elif block.kind == "list":
             for item in block.rows:
                 doc.add_paragraph(item, style="List Bullet")
         elif block.kind == "heading":
             doc.add_heading(block.text, level=2)
         else:  # paragraph, reasons, signature
-            doc.add_paragraph(block.text)
+            paragraph = doc.add_paragraph(block.text)
+            if block.lang and paragraph.runs:
+                set_run_language(paragraph.runs[0], block.lang)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

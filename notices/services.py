@@ -151,6 +151,7 @@ def facts_for(
         findings=data.get("criteria") or data.get("factors") or {},
         factors=data.get("factors") or {},
         reasons=reasons,
+        language=submission.language,
         closure=_closure_of(event_kind, data),
         letterhead=letterhead.for_language(language),
         forwarded=forwarded_titles(submission) if event_kind == "response_decided" else [],

@@ -50,6 +50,9 @@ LABELS = {
         "no": "No",
         "signature": "Secretariat for Environmental Matters",
         "reasons_heading": "Reasons of the Secretariat",
+        "reasons_language": (
+            "The Secretariat's reasons are given in %(language)s, the language of the submission."
+        ),
         # In a sentence ("filed … by …") instead of the list's "Name withheld at …" label.
         "withheld_in_sentence": "a submitter whose name is withheld at their request",
     },
@@ -70,6 +73,9 @@ LABELS = {
         "no": "No",
         "signature": "Secretaría para Asuntos de Cumplimiento Ambiental",
         "reasons_heading": "Razones de la Secretaría",
+        "reasons_language": (
+            "Las razones de la Secretaría se dan en %(language)s, el idioma de la comunicación."
+        ),
         "withheld_in_sentence": "un remitente cuyo nombre se reserva a su solicitud",
     },
 }

@@ -29,6 +29,9 @@ LABELS = {
         "no": "No",
         "signature": "Secretariat of the Commission for Environmental Cooperation",
         "reasons_heading": "Reasons of the Secretariat",
+        "reasons_language": (
+            "The Secretariat's reasons are given in %(language)s, the language of the submission."
+        ),
         "withheld_in_sentence": "a submitter whose name is withheld at their request",
     },
     FR: {
@@ -48,6 +51,9 @@ LABELS = {
         "no": "Non",
         "signature": "Secrétariat de la Commission de coopération environnementale",
         "reasons_heading": "Motifs du Secrétariat",
+        "reasons_language": (
+            "Les motifs du Secrétariat sont donnés en %(language)s, la langue de la communication."
+        ),
         "withheld_in_sentence": "un auteur dont le nom n'est pas divulgué à sa demande",
     },
     ES: {
@@ -67,6 +73,9 @@ LABELS = {
         "no": "No",
         "signature": "Secretariado de la Comisión para la Cooperación Ambiental",
         "reasons_heading": "Razones del Secretariado",
+        "reasons_language": (
+            "Las razones del Secretariado se dan en %(language)s, el idioma de la petición."
+        ),
         "withheld_in_sentence": "un remitente cuyo nombre se reserva a su solicitud",
     },
 }

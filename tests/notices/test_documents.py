@@ -466,3 +466,27 @@ def test_the_english_reading_of_a_spanish_decision_marks_its_reasons_spanish(off
     assert '<article class="formal-document" lang="en"' in page
     assert '<p lang="es">La Secretaría examinó la comunicación.</p>' in page
     assert '<td lang="es">Se cumple (a).</td>' in page
+    assert (
+        "The Secretariat&#x27;s reasons are given in Spanish, the language of the submission."
+        in (page)
+    )
+
+
+def test_a_version_in_another_language_says_its_reasons_are_the_cases_and_marks_them():
+    """Walk 23: the English "official translation" of a Spanish decision kept the Secretariat's
+    reasons in Spanish and did not say so; a spelling checker read them as English."""
+    facts = documents.CaseFacts(**{**FACTS.__dict__, "language": "es", "reasons": "Motivos."})
+    note = "The Secretariat's reasons are given in Spanish, the language of the submission."
+    _n, _t, content = documents.render("determination_18_8_2", facts, "en")
+    assert note in text_of(content)
+    doc = Docx(io.BytesIO(content))
+    tag = PROFILE_WORDS["tags"]["es"]
+    reasons = next(p for p in doc.paragraphs if p.text == "Motivos.")
+    assert reasons.runs[0]._r.rPr.find(qn("w:lang")).get(qn("w:val")) == tag
+    first_reason = doc.tables[1].rows[1].cells[2].paragraphs[0].runs[0]
+    assert first_reason.text == f"R-{CRITERIA[0]}"
+    assert first_reason._r.rPr.find(qn("w:lang")).get(qn("w:val")) == tag
+    # The version in the case's own language says nothing of the sort.
+    _n, _t, content = documents.render("determination_18_8_2", facts, "es")
+    assert "Spanish" not in text_of(content)
+    assert "español, el idioma" not in text_of(content)

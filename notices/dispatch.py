@@ -45,7 +45,8 @@ def queue_notices(event) -> list[Notice]:
     that writes the event; sends nothing."""
     submission = event.submission
     rows, seen = [], set()
-    for rule in rules.rules_for(event.kind, event.data.get("outcome")):
+    moves = event.kind != "proposed" and event.stage_before not in ("", event.stage_after)
+    for rule in rules.rules_for(event.kind, event.data.get("outcome"), moves=moves):
         if rule.public_only and event.visibility != Visibility.PUBLIC:
             continue
         if rule.closed_only and submission.is_open:
@@ -53,6 +54,8 @@ def queue_notices(event) -> list[Notice]:
         due_on = _due_on(submission, rule.message)
         for person in recipients.of(rule.audience, submission, event=event):
             key = f"event:{event.pk}:{rule.message}:{person.email.lower()}"
+            if person.proposal is not None:
+                key += f":{person.proposal.seq}"
             if key in seen:
                 continue
             seen.add(key)
@@ -67,7 +70,14 @@ def queue_notices(event) -> list[Notice]:
                 "acting_party": event.data.get("party") or "",
                 **person.link_context,
             }
-            if event.kind == "proposed":
+            if person.proposal is not None:  # a proposal this step made lapse
+                context["step"] = event.kind
+                context["proposal_event"] = person.proposal.seq
+                lapsed = person.proposal.data["proposal"]
+                context["proposal"] = lapsed["kind"]
+                context["proposal_outcome"] = lapsed.get("outcome") or ""
+                context["proposal_combined"] = bool(lapsed.get("criteria"))
+            elif event.kind == "proposed":
                 context["proposal"] = event.data["proposal"]["kind"]
                 context["proposal_outcome"] = event.data["proposal"].get("outcome") or ""
                 # A combined determination is named for both findings (EventRule.label_for).

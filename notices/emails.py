@@ -38,6 +38,10 @@ def _values(context: dict) -> dict:
     values["from_acting_party"] = phrases.from_party(context.get("acting_party", ""))
     closure = context.get("closure")
     values["closure"] = str(ClosureReason(closure).label) if closure else ""
+    step = context.get("step")  # the step that made a proposal lapse (dispatch)
+    values["step"] = (
+        str(TABLE[step].label_for(context.get("outcome") or None)) if step in TABLE else ""
+    )
     proposal = context.get("proposal")
     values["proposal"] = (
         str(

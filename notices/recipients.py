@@ -13,6 +13,7 @@ from django.utils import translation
 from notices import rules
 from submissions.models import Submission, SubmissionSubmitter, User
 from submissions.roles import Role
+from workflow.models import Event
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Recipient:
     language: str
     link: str = ""  # a page of the portals or the workspace
     membership: int | None = None  # a submitter: the link is made when the message is sent
+    proposal: object = None  # a lapsed proposal (an Event) this person is told of
 
     @property
     def link_context(self) -> dict:
@@ -74,6 +76,20 @@ def spoken(value: str | None) -> str:
     return value if value in languages else languages[0]
 
 
+def lapsed_by(event) -> list:
+    """The proposals ``event`` left behind: unanswered, made in the stage it moved the case
+    out of (``Context.pending_proposals``: such a proposal can no longer be approved)."""
+    answered = Event.objects.filter(submission_id=event.submission_id, proposal__isnull=False)
+    return list(
+        Event.objects.filter(
+            submission_id=event.submission_id, kind="proposed", stage_after=event.stage_before
+        )
+        .exclude(pk__in=answered.values("proposal_id"))
+        .select_related("recorded_by")
+        .order_by("seq")
+    )
+
+
 def _users(groups, party: str | None = None):
     users = User.objects.filter(is_active=True, groups__name__in=groups).exclude(email="")
     if party:
@@ -90,6 +106,18 @@ def of(audience: str, submission, party: str | None = None, event=None) -> list[
         named = event.data.get("with") if event is not None else None
         earlier = Submission.objects.filter(identifier=named).first() if named else None
         return of(rules.SUBMITTERS, earlier) if earlier is not None else []
+    if audience == rules.LAPSED_PROPOSERS:
+        return [
+            Recipient(
+                p.recorded_by.email,
+                p.recorded_by.get_full_name() or p.recorded_by.get_username(),
+                spoken(p.recorded_by.preferred_language),
+                workspace_link(submission, spoken(p.recorded_by.preferred_language)),
+                proposal=p,
+            )
+            for p in lapsed_by(event)
+            if p.recorded_by is not None and p.recorded_by.is_active and p.recorded_by.email
+        ]
     if audience == rules.SUBMITTERS:
         memberships = (
             submission.memberships.select_related("submitter")

@@ -20,6 +20,11 @@ DIRECTOR = "director"  # the Executive Director
 PROPOSER = "proposer"  # the officer who made the proposal the event answers
 # The submitters of the earlier case a consolidation names (``consolidated``'s ``with``).
 EARLIER_SUBMITTERS = "earlier_submitters"
+# The officers whose proposals, pending in the stage a step moved the case out of, lapsed.
+LAPSED_PROPOSERS = "lapsed_proposers"
+
+# A rule's kind for any step that moves the case to another stage.
+MOVES = "*"
 
 AUDIENCE_LABELS = {
     SUBMITTERS: _("Submitters"),
@@ -30,6 +35,7 @@ AUDIENCE_LABELS = {
     DIRECTOR: _("Executive Director"),
     PROPOSER: _("The officer who proposed"),
     EARLIER_SUBMITTERS: _("Submitters of the earlier submission"),
+    LAPSED_PROPOSERS: _("The officer whose pending proposal it made lapse"),
 }
 
 # Where each audience's link points.
@@ -42,6 +48,7 @@ LINKS = {
     DIRECTOR: "workspace",
     PROPOSER: "workspace",
     EARLIER_SUBMITTERS: "track",
+    LAPSED_PROPOSERS: "workspace",
 }
 
 
@@ -102,6 +109,9 @@ RULES = [
     Rule("consolidated", None, EARLIER_SUBMITTERS, "consolidated_into"),
     Rule("proposed", None, DIRECTOR, "proposal_awaiting"),
     Rule("returned", None, PROPOSER, "proposal_returned"),
+    # A proposal the case moved past can no longer be approved (its author is told; the case
+    # page marks it): the Council's or a Party's step, or another approved proposal.
+    Rule(MOVES, None, LAPSED_PROPOSERS, "proposal_lapsed"),
 ]
 
 # Reminders before a due date: the deadline kind, who owes it, and the thresholds in days.
@@ -121,8 +131,14 @@ SCHEDULED = [
 ]
 
 
-def rules_for(kind: str, outcome) -> list[Rule]:
-    return [r for r in RULES if r.kind == kind and r.outcome in (None, outcome)]
+def rules_for(kind: str, outcome, *, moves: bool = False) -> list[Rule]:
+    """The rules of an event of ``kind`` with ``outcome``; with ``moves``, that moved the case
+    to another stage, those of any such step (``MOVES``) too."""
+    return [
+        r
+        for r in RULES
+        if (r.kind == kind or (moves and r.kind == MOVES)) and r.outcome in (None, outcome)
+    ]
 
 
 MESSAGES = {
@@ -421,6 +437,18 @@ MESSAGES = {
             ),
             "%(comment)s",
             _("Nothing was recorded. Propose again, changed, from the case page."),
+        ),
+        _("Open the case"),
+    ),
+    "proposal_lapsed": Message(
+        _("%(reference)s: your proposal lapsed"),
+        (
+            _(
+                "Your proposal no. %(proposal_event)s, “%(proposal)s”, on case %(reference)s can "
+                "no longer be approved: “%(step)s” moved the case on, on %(on)s, before the "
+                "Executive Director decided on it."
+            ),
+            _("Nothing was recorded. Propose it again from the case page if it still applies."),
         ),
         _("Open the case"),
     ),

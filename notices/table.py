@@ -4,7 +4,7 @@ import re
 
 from django.utils import translation
 
-from notices.rules import AUDIENCE_LABELS, MESSAGES, REMINDER_THRESHOLDS, RULES, SCHEDULED
+from notices.rules import AUDIENCE_LABELS, MESSAGES, MOVES, REMINDER_THRESHOLDS, RULES, SCHEDULED
 from workflow.table import TABLE
 
 
@@ -16,7 +16,11 @@ def markdown() -> str:
             "|---|---|---|---|",
         ]
         for rule in RULES:
-            when = f"`{rule.kind}` ({TABLE[rule.kind].label})"
+            when = (
+                "any step that moves the case to another stage"
+                if rule.kind == MOVES
+                else f"`{rule.kind}` ({TABLE[rule.kind].label})"
+            )
             if rule.public_only:
                 when += ", when public"
             if rule.closed_only:

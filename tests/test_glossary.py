@@ -368,6 +368,8 @@ def _notices(cases, language: str, request) -> dict[str, Notice]:
                 "link": "https://sem.example.org/",
                 "proposal": "factual_record_notified",
                 "proposal_outcome": "not_warranted",
+                "proposal_event": 7,
+                "step": "party_responded",
                 "comment": "Revise las razones del factor (b).",
                 "closure": "not_admissible",
                 "items": [

@@ -11,7 +11,7 @@ from django.core import mail
 from django.urls import reverse
 
 from tests.helpers_cases import ALL_MET, drive, frozen
-from tests.parties import CRITERIA, A
+from tests.parties import CRITERIA, A, B
 from tests.portals.test_party import respond_post
 from workflow import services
 from workflow.table import TABLE
@@ -157,3 +157,34 @@ def test_a_proposal_the_case_moved_past_is_marked_lapsed_on_the_case_page(
         services.return_proposal(story.case, proposal.seq, actor=director, comment="Superado.")
     page = client.get(url).content.decode()
     assert lapsed not in page.split(f'id="event-{proposal.seq}"', 1)[1].split("</li>", 1)[0]
+
+
+def test_the_officer_is_told_when_a_step_makes_their_proposal_lapse(
+    officer, a_council, b_council, django_capture_on_commit_callbacks
+):
+    """The Council's instruction moved the case on while the officer's proposal to close it
+    awaited the Director: its author is emailed, once, naming the proposal and the step."""
+    story = drive("awaiting_council")
+    with frozen(D(2023, 9, 13)):
+        proposal = services.record_event(
+            story.case, "closed", actor=officer, data={"reason": "no_council_instruction"}
+        )
+    mail.outbox.clear()
+    # Live, through the Council's accounts (the CEC's rule needs two members).
+    with frozen(D(2023, 9, 14)), django_capture_on_commit_callbacks(execute=True):
+        for member, party in ((a_council, A), (b_council, B)):
+            story.case.refresh_from_db()
+            if story.case.stage == "awaiting_council":
+                services.record_event(
+                    story.case, "council_instructed", actor=member, data={"party": party}
+                )
+    story.case.refresh_from_db()
+    assert story.case.stage == "factual_record_preparation"
+    lapsed = [m for m in mail.outbox if "lapsed" in m.subject]
+    assert [(m.to, m.subject) for m in lapsed] == [
+        ([officer.email], f"{story.case.reference}: your proposal lapsed")
+    ]
+    body = lapsed[0].body
+    assert f"Your proposal no. {proposal.seq}, “{TABLE['closed'].label}”," in body
+    assert f"“{TABLE['council_instructed'].label}” moved the case on" in body
+    assert reverse("ws_case", kwargs={"pk": story.case.pk}) in body

@@ -15,6 +15,7 @@ from notices import recipients, rules, tasks
 from notices.context import case_context
 from notices.models import Notice
 from submissions.stages import Visibility
+from workflow import council
 from workflow.models import Deadline
 
 logger = logging.getLogger(__name__)
@@ -40,16 +41,37 @@ def _due_on(submission, message: str) -> str:
     return deadline.due_on.isoformat() if deadline else ""
 
 
+def _council_votes(event) -> dict:
+    """Where a Council member's instruction leaves the Council's rule: ``states`` holds
+    "decides" (it made the members' instructions the Council's), "met" (they are, with it)
+    or "short" (they are not yet); empty for any other event."""
+    if event.kind not in council.RULES:
+        return {"states": set()}
+    facts = [
+        {"kind": kind, "data": data, "on": on}
+        for kind, data, on in event.submission.events.filter(kind=event.kind, seq__lte=event.seq)
+        .order_by("seq")
+        .values_list("kind", "data", "on")
+    ]
+    met, before = council.decides(facts, event.kind), council.decides(facts[:-1], event.kind)
+    states = {"decides", "met"} if met and not before else {"met"} if met else {"short"}
+    given = len({fact["data"].get("party", "") for fact in facts})
+    return {"states": states, "given": given, "needed": council.needed(event.kind)}
+
+
 def queue_notices(event) -> list[Notice]:
     """Write the outbox rows an event causes (rules.RULES). Must run inside the transaction
     that writes the event; sends nothing."""
     submission = event.submission
     rows, seen = [], set()
     moves = event.kind != "proposed" and event.stage_before not in ("", event.stage_after)
+    votes = _council_votes(event)
     for rule in rules.rules_for(event.kind, event.data.get("outcome"), moves=moves):
         if rule.public_only and event.visibility != Visibility.PUBLIC:
             continue
         if rule.closed_only and submission.is_open:
+            continue
+        if rule.council and rule.council not in votes["states"]:
             continue
         due_on = _due_on(submission, rule.message)
         for person in recipients.of(rule.audience, submission, event=event):
@@ -68,6 +90,9 @@ def queue_notices(event) -> list[Notice]:
                 # The Party that acted (comments, a Council member's instruction), when it is
                 # not necessarily the Party concerned.
                 "acting_party": event.data.get("party") or "",
+                # A Council member's instruction: the members who have so far, and how many
+                # the Council's rule asks for.
+                **({"votes": votes["given"], "needed": votes["needed"]} if votes["states"] else {}),
                 **person.link_context,
             }
             if person.proposal is not None:  # a proposal this step made lapse

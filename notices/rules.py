@@ -70,6 +70,10 @@ class Rule:
     message: str
     public_only: bool = False  # only when the event itself is public
     closed_only: bool = False  # only when the event closed the case
+    # A Council member's instruction, by the Council's rule (workflow.council): "decides",
+    # only the one that makes the members' instructions the Council's; "met", once they are;
+    # "short", while they are not (a vote under a two-thirds rule). Empty: any.
+    council: str = ""
 
 
 RULES = [
@@ -88,14 +92,25 @@ RULES = [
     Rule("factual_record_notified", "warranted", SUBMITTERS, "factual_record_warranted"),
     Rule("factual_record_notified", "not_warranted", SUBMITTERS, "determination_closed"),
     Rule("factual_record_notified", "warranted", COUNCIL, "council_notification"),
-    Rule("council_instructed", None, SUBMITTERS, "record_instructed", public_only=True),
-    Rule("council_instructed", None, STAFF, "instruction_to_staff"),
+    # Walk 24: under the CEC's two-thirds rule one member's vote was emailed to the
+    # submitters and the staff as the Council's instruction.
+    Rule(
+        "council_instructed",
+        None,
+        SUBMITTERS,
+        "record_instructed",
+        public_only=True,
+        council="decides",
+    ),
+    Rule("council_instructed", None, STAFF, "instruction_to_staff", council="met"),
+    Rule("council_instructed", None, STAFF, "vote_to_staff", council="short"),
     Rule("draft_submitted", None, COUNCIL, "council_draft"),
     Rule("draft_submitted", None, FOCAL_POINTS, "draft_for_comment"),
     Rule("draft_commented", None, STAFF, "comments_to_staff"),
     Rule("final_submitted", None, COUNCIL, "council_final"),
     Rule("final_submitted", None, SUBMITTERS, "final_record_submitted", public_only=True),
-    Rule("publication_instructed", None, STAFF, "publication_to_staff"),
+    Rule("publication_instructed", None, STAFF, "publication_to_staff", council="met"),
+    Rule("publication_instructed", None, STAFF, "publication_vote_to_staff", council="short"),
     Rule("published", None, SUBMITTERS, "published"),
     Rule("revision_filed", None, STAFF, "revision_to_staff"),
     Rule("information_added", None, STAFF, "information_to_staff"),
@@ -295,6 +310,19 @@ MESSAGES = {
             ),
         ),
     ),
+    "vote_to_staff": Message(
+        _("%(reference)s: a Council member's vote for a factual record"),
+        (
+            _(
+                "A member of the Council %(from_acting_party)s voted on %(on)s for a factual "
+                "record on submission %(reference)s, “%(title)s”."
+            ),
+            _(
+                "Members who have so far: %(votes)s of the %(needed)s the Council's rule asks "
+                "for. The case waits for the others."
+            ),
+        ),
+    ),
     "council_draft": Message(
         _("%(reference)s: draft factual record"),
         (
@@ -351,6 +379,19 @@ MESSAGES = {
             _(
                 "A member of the Council %(from_acting_party)s instructed the Secretariat on "
                 "%(on)s to publish the final factual record on submission %(reference)s."
+            ),
+        ),
+    ),
+    "publication_vote_to_staff": Message(
+        _("%(reference)s: a Council member's vote to publish the factual record"),
+        (
+            _(
+                "A member of the Council %(from_acting_party)s voted on %(on)s to publish the "
+                "final factual record on submission %(reference)s."
+            ),
+            _(
+                "Members who have so far: %(votes)s of the %(needed)s the Council's rule asks "
+                "for. The record is published once they are reached."
             ),
         ),
     ),

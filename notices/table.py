@@ -7,6 +7,13 @@ from django.utils import translation
 from notices.rules import AUDIENCE_LABELS, MESSAGES, MOVES, REMINDER_THRESHOLDS, RULES, SCHEDULED
 from workflow.table import TABLE
 
+# A Council member's instruction, by where it leaves the Council's rule (rules.Rule.council).
+COUNCIL_WHEN = {
+    "decides": ", when it makes the Council's instruction",
+    "met": ", once the Council's rule is met",
+    "short": ", while the Council's rule is not met (a vote)",
+}
+
 
 def markdown() -> str:
     days = ", ".join(str(n) for n in REMINDER_THRESHOLDS)
@@ -25,6 +32,7 @@ def markdown() -> str:
                 when += ", when public"
             if rule.closed_only:
                 when += ", when it closes the case"
+            when += COUNCIL_WHEN.get(rule.council, "")
             lines.append(
                 f"| {when} | {rule.outcome or 'any'} | {AUDIENCE_LABELS[rule.audience]} "
                 f"| {MESSAGES[rule.message].subject} |"

@@ -369,6 +369,8 @@ def _notices(cases, language: str, request) -> dict[str, Notice]:
                 "proposal": "factual_record_notified",
                 "proposal_outcome": "not_warranted",
                 "proposal_event": 7,
+                "votes": 1,
+                "needed": 2,
                 "step": "party_responded",
                 "comment": "Revise las razones del factor (b).",
                 "closure": "not_admissible",

@@ -14,6 +14,13 @@ AS_IN_THE_README = {
         "Article 24.27(3)": "Article 18.8.4",
         "Article 24.28": "Article 18.9.1",
         "(90 days)": "(60 days)",
+        # Walk 24: under the two-thirds rule each member's instruction is a vote.
+        "(Council member's vote for a factual record)": (
+            "(Council instruction to prepare a factual record)"
+        ),
+        "(Council member's vote to publish the factual record)": (
+            "(Council instruction to publish the factual record)"
+        ),
     },
     "cafta-dr": {
         "Article 17.7.2": "Article 18.8.2",

@@ -5,11 +5,17 @@ text are unverified (submissions.profile_cec).
 Runs in the usmca-cec pass of ``make test``.
 """
 
+import html
 import re
 
 import pytest
+from django.utils import translation
 
 from submissions import profiles
+from tests.helpers_cases import drive
+from tests.parties import A
+from workflow import services
+from workflow.table import TABLE
 
 pytestmark = [
     pytest.mark.django_db,
@@ -152,3 +158,30 @@ def test_french_pages_write_the_first_of_the_month_as_french_does(client):
         body = client.get(url).content.decode()
         assert "1er mars 2023" in body, url
         assert not re.search(r"(?<![\d])1 mars 2023", body), url
+
+
+@pytest.mark.parametrize(
+    ("language", "preparation", "publication"),
+    [
+        ("en", "Council member's vote for a factual record", None),
+        (
+            "fr",
+            "Vote d’un membre du Conseil en faveur d’un dossier factuel",
+            "Vote d’un membre du Conseil pour rendre public le dossier factuel",
+        ),
+        ("es", "Voto de un miembro del Consejo a favor de un expediente de hechos", None),
+    ],
+)
+def test_each_members_instruction_is_named_a_vote(
+    client, a_council, language, preparation, publication
+):
+    """Walk 24: under the two-thirds rule one member's vote read "Council instruction to
+    prepare a factual record" on the docket while the case still awaited the Council."""
+    case = drive("awaiting_council").case
+    services.record_event(case, "council_instructed", actor=a_council, data={"party": A})
+    page = html.unescape(text_of(client.get(f"/{language}/docket/{case.slug}/")))
+    assert preparation in page
+    with translation.override(language):
+        assert str(TABLE["council_instructed"].label) == preparation
+        if publication:
+            assert str(TABLE["publication_instructed"].label) == publication

@@ -1,0 +1,49 @@
+"""Walk 24 (CEC, French): under the two-thirds rule one member's vote was emailed to the
+submitters ("a factual record will be prepared") and to the staff ("the Council instructs a
+factual record") before the Council had decided. The notices follow the Council's rule."""
+
+import datetime
+
+import pytest
+
+from notices.models import Notice
+from tests.helpers_cases import drive, frozen
+from tests.parties import A, B
+from workflow import council, services
+
+pytestmark = pytest.mark.django_db
+
+
+def _messages(event) -> list[str]:
+    return sorted(Notice.objects.filter(event=event).values_list("message", flat=True))
+
+
+def test_the_submitters_hear_of_the_councils_instruction_once_its_rule_is_met(
+    a_council, b_council, officer
+):
+    case = drive("awaiting_council").case
+    needed = council.needed("council_instructed")
+    with frozen(datetime.date(2023, 9, 14)):
+        first = services.record_event(
+            case, "council_instructed", actor=a_council, data={"party": A}
+        )
+        case.refresh_from_db()
+        second = services.record_event(
+            case, "council_instructed", actor=b_council, data={"party": B}
+        )
+    first_messages, second_messages = _messages(first), _messages(second)
+    if needed == 1:  # the TPA, CAFTA-DR: the first member's instruction is the Council's
+        assert "record_instructed" in first_messages
+        assert "instruction_to_staff" in first_messages
+        # A further member's instruction: the staff hear of it, the submitters not again.
+        assert "record_instructed" not in second_messages
+        assert "instruction_to_staff" in second_messages
+    else:  # the CEC: two of three members
+        assert "record_instructed" not in first_messages
+        assert "instruction_to_staff" not in first_messages
+        assert "vote_to_staff" in first_messages
+        vote = Notice.objects.filter(event=first, message="vote_to_staff").first()
+        assert (vote.context["votes"], vote.context["needed"]) == (1, 2)
+        assert "record_instructed" in second_messages
+        assert "instruction_to_staff" in second_messages
+        assert "vote_to_staff" not in second_messages

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone, translation
 from django.utils.html import format_html
-from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext
+from django.utils.translation import get_language, gettext, gettext_lazy, ngettext, pgettext
 
 from notices import phrases
 from submissions.dates import long_date, long_datetime
@@ -227,12 +227,15 @@ def file_size(size) -> str:
     """A size as a person reads it, in the active language's numbers: "24 KB", "1,2 MB"."""
     if size is None:
         return ""
+    # The units in the reader's words (walk 24: "37 KB" beside "620 octets" in French).
     if size < 1024:
         return ngettext("%(count)s byte", "%(count)s bytes", size) % {"count": size}
     if size < 1024 * 1024:
-        return f"{formats.number_format(round(size / 1024))} KB"
+        return gettext("%(size)s KB") % {"size": formats.number_format(round(size / 1024))}
     # Rounded first: number_format cuts the digits it does not show.
-    return f"{formats.number_format(round(size / (1024 * 1024), 1), 1)} MB"
+    return gettext("%(size)s MB") % {
+        "size": formats.number_format(round(size / (1024 * 1024), 1), 1)
+    }
 
 
 @register.filter

@@ -26,6 +26,10 @@ def _document(content_type, size, name="file"):
         ("es", _document("application/pdf", int(1.2 * 1024 * 1024)), "PDF, 1,2 MB"),
         ("en", _document("application/pdf", int(1.2 * 1024 * 1024)), "PDF, 1.2 MB"),
         ("es", _document("", 1, "Carta.ODT"), "ODT, 1 byte"),
+        # Walk 24: "37 KB" beside "620 octets" and the upload limit's "25,0 Mio" (Django's
+        # filesizeformat) on French pages.
+        ("fr", _document(DOCX, 24 * 1024), "DOCX, 24\u00a0Kio"),
+        ("fr", _document("application/pdf", int(1.2 * 1024 * 1024)), "PDF, 1,2\u00a0Mio"),
         ("en", _document("application/x-unknown", None, "scan.tiff"), "TIFF"),
     ],
 )

@@ -396,6 +396,7 @@ def test_a_portal_receipt_names_the_author_whole_and_declares_its_language(a_foc
         assert properties.author == text_of(content).splitlines()[0]
         assert "python-docx" not in f"{properties.author} {properties.comments}"
         assert properties.created.year == event.recorded_at.year
+        assert words in text_of(content)
         assert "2023-06-15" not in text_of(content)  # a date as people read it
 
 

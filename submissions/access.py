@@ -422,6 +422,18 @@ def visible_documents(queryset, levels):
     return queryset.filter(shown, visibility__in=levels)
 
 
+def submitters_own_kept(levels) -> Q:
+    """For the submitters (a viewer at *submitter*, below the Parties): the files they sent
+    themselves (their submission, a revision, information added) that are kept from them at
+    a level they do not read, such as a confidential annex for the Party concerned. Their
+    page lists them as received (walk 24: the one who sent it never saw it acknowledged) but
+    never serves them: the tracking link is a bearer link, and a leaked one must not open a
+    confidential file. Not a file the Secretariat keeps to itself."""
+    if V.SUBMITTER not in levels or V.PARTIES in levels:
+        return Q(pk__in=[])
+    return Q(event__author="submitter") & ~Q(visibility__in=levels) & ~Q(visibility=V.SECRETARIAT)
+
+
 def _beyond(levels) -> bool:
     """Whether a viewer at ``levels`` may see published items above them: one who sees what
     the public sees but not the Parties' level (a submitter). The Secretariat publishes the

@@ -11,6 +11,7 @@ recorded as that submitter.
 import hashlib
 
 from django.contrib import messages
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -89,11 +90,14 @@ def _render(request, membership, submission, bound=None, status=200):
     every = list(submission.events.order_by("seq"))
     public = {e.seq: e for e in access.public_timeline(every)}
     events = [e for e in every if e.visibility in levels or e.seq in public]
-    documents = Document.objects.filter(
-        submission=submission, visibility__in=levels, event_id__in=[e.pk for e in events]
-    ).order_by("event__seq", "position")
+    documents = (
+        Document.objects.filter(submission=submission, event_id__in=[e.pk for e in events])
+        .filter(Q(visibility__in=levels) | access.submitters_own_kept(levels))
+        .order_by("event__seq", "position")
+    )
     by_event = {}
     for document in documents:
+        document.kept = document.visibility not in levels  # listed, never served
         by_event.setdefault(document.event_id, []).append(document)
     for event in events:
         event.visible_documents = by_event.get(event.pk, [])

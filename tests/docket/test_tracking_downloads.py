@@ -85,8 +85,13 @@ def test_the_tracking_page_links_each_document_the_submitter_may_see(story):
     # The format and size, and the English letter marked as English on the Spanish page.
     assert re.search(r"Letter to the submitter</span></a> <span[^>]*>\(PDF, \d+ bytes\)", page)
     assert page.count("(en inglés)") == 1  # the letter; the Spanish annex says nothing
-    for title in kept:
-        assert title not in page
+    assert "Nota interna" not in page
+    # Walk 24: the submitter's own confidential annex is listed as received, never linked.
+    confidential = Document.objects.get(submission=story.case, title="Anexo confidencial")
+    entry = page.split(">Anexo confidencial</span>", 1)[1].split("</li>", 1)[0]
+    assert "recibido; es confidencial, por lo que no se entrega mediante este enlace" in entry
+    link = reverse("track_document", kwargs={"pk": membership.pk, "document_pk": confidential.pk})
+    assert link.replace("/en/", "/es/") not in page
 
 
 @frozen(D(2023, 5, 1))

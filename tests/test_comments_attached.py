@@ -158,7 +158,7 @@ def test_proposed_in_the_workspace_approved_and_published(attaching, client, off
     client.force_login(officer)
     with frozen(D(2023, 12, 1)):
         page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
-        assert "Publish with it the comments on the draft of" in page
+        assert "Parties whose comments on the draft are published with it" in page
         assert 'name="published-attach_comments"' in page
         assert page.count('name="published-attach_comments"') == 2  # A and B commented
         response = client.post(

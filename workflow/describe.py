@@ -48,8 +48,9 @@ RECOMPUTE_REASONS = {
 
 # A `visibility_changed` of an event's own text (title, note) on the public surfaces.
 TEXT_FIELD_LABELS = {"title": gettext_lazy("title"), "note": gettext_lazy("note")}
-TEXT_PUBLISHED = gettext_lazy("Entry no. %(number)s: %(fields)s made public")
-TEXT_REDACTED = gettext_lazy("Entry no. %(number)s: %(fields)s withheld from the public")
+# The participle before the list (walk 24: French "titre, note rendu(s) public(s)").
+TEXT_PUBLISHED = gettext_lazy("Entry no. %(number)s: text made public (%(fields)s)")
+TEXT_REDACTED = gettext_lazy("Entry no. %(number)s: text withheld from the public (%(fields)s)")
 
 # A withdrawal after the Council's instruction (REGISTRY-FORMAT.md, `withdrawn`).
 WITHDRAWAL_GOES_ON_WORDS = gettext_lazy(

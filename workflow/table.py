@@ -427,6 +427,8 @@ RULES = [
         required=("from", "to", "reason"),
         optional=("document", "event", "fields"),
         guards=("has_documents_or_text", "document_reference_valid", "visibility_within_limits"),
+        # Walk 24: publishing an entry's text was proposed as "Visibility of a document".
+        data_labels={"event": _("Visibility of an entry's text changed")},
     ),
     event_rule(
         "deadline_missed_explained",

@@ -467,6 +467,10 @@ def test_a_partys_information_waits_for_review_in_the_api_and_the_director_reads
     client.force_login(director)
     approvals = client.get(reverse("ws_approvals")).content.decode()
     assert "Public text: Entry no." in approvals
+    # Walk 24: named for what it changes, not "Visibility of a document changed"; the
+    # participle before the fields ("titre, note rendu(s) public(s)" in French).
+    assert "Visibility of an entry&#x27;s text changed" in approvals
+    assert ": text made public (" in approvals
     with frozen(D(2023, 6, 12)):
         services.approve_proposal(case, proposal.seq, actor=director)
     assert "Acción de amparo disponible" in Client().get(api).content.decode()

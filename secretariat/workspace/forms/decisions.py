@@ -329,7 +329,7 @@ class PublicationForm(ActionForm):
     Parties whose comments it attaches, among those that commented."""
 
     attach_comments = forms.MultipleChoiceField(
-        label=_("Publish with it the comments on the draft of"),
+        label=_("Parties whose comments on the draft are published with it"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_(

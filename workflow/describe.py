@@ -175,7 +175,8 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
             elif key in DAY_KEYS:
                 value = _day(value)
             lines.append((str(label), str(value)))
-    if event.kind == "closed" and data.get("reason"):
+    # The proposal's kind for a proposal (walk 25: "Motivo: no_council_instruction").
+    if kind == "closed" and data.get("reason"):
         lines.append((_("Closure reason"), _label(ClosureReason, data["reason"])))
     elif data.get("reason"):
         lines.append((_("Reason"), reason_text(data["reason"])))

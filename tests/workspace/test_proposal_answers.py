@@ -153,8 +153,24 @@ def test_a_proposal_the_case_moved_past_is_marked_lapsed_on_the_case_page(
     entry = page.split(f'id="event-{proposal.seq}"', 1)[1].split("</li>", 1)[0]
     assert lapsed in entry
     assert "Awaiting the Executive Director" not in page
+    # The proposal's own words, not its codes (walk 25: "Motivo: no_council_instruction").
+    whole = page.split(f'id="event-{proposal.seq}"', 1)[1].split('id="event-', 1)[0]
+    assert "Closure reason: No instruction from the Council" in whole
+    assert "no_council_instruction" not in whole
+    return_url = reverse("ws_return", kwargs={"pk": story.case.pk, "seq": proposal.seq})
+    assert return_url not in entry  # the officer does not return proposals
+    # Walk 25: the Director could return it only by a hand-made post.
+    client.force_login(director)
+    entry = client.get(url).content.decode().split(f'id="event-{proposal.seq}"', 1)[1]
+    assert f'action="{return_url}"' in entry.split("</li>", 1)[0]
+    story.case.refresh_from_db()
     with frozen(D(2023, 9, 21)):
-        services.return_proposal(story.case, proposal.seq, actor=director, comment="Superado.")
+        response = client.post(
+            return_url,
+            {"comment": "Superado.", "event_count": story.case.event_count, "back": "case"},
+        )
+    assert response.status_code == 302
+    client.force_login(officer)
     page = client.get(url).content.decode()
     assert lapsed not in page.split(f'id="event-{proposal.seq}"', 1)[1].split("</li>", 1)[0]
 

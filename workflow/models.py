@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -192,6 +193,21 @@ class Deadline(models.Model):
         submitter's revision, a Party's comments, the Council's instruction) is no one's
         failure, never "overdue" (PROCESS.md, Deadlines)."""
         return self.kind not in NOT_BINDING
+
+    @property
+    def past_due(self) -> bool:
+        """Still open after its due date (the installation's today)."""
+        return self.state == self.State.OPEN and self.due_on < timezone.localdate()
+
+    @property
+    def overdue(self) -> bool:
+        """Past due and binding: someone failed to act by its date."""
+        return self.past_due and self.binds
+
+    @property
+    def ended_unused(self) -> bool:
+        """Past due and binding no one: the period ended, no one's failure."""
+        return self.past_due and not self.binds
 
     def listed_publicly(self, hidden_events: set[int]) -> bool:
         """``DeadlineQuerySet.public`` for a deadline already loaded, given the primary keys of

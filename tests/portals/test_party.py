@@ -587,6 +587,7 @@ def test_the_party_concerned_reads_the_whole_submission_once_it_is_forwarded(
     )
     client.force_login(a_focal)
     body = client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
+    assert 'id="request-title"' in body
     section = body.split('id="submission-title"', 1)[1].split("</section>", 1)[0]
     for text in (
         "Ley Forestal (Ley N.° 29763)",
@@ -600,4 +601,26 @@ def test_the_party_concerned_reads_the_whole_submission_once_it_is_forwarded(
     client.force_login(b_focal)
     body = client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
     assert "Denuncia ante el OEFA" not in body
+    assert 'id="request-title"' not in body  # the request is the Party concerned's
     assert "to the Party concerned with its request for a response" in body
+
+
+def test_a_past_due_period_reads_overdue_or_ended_in_the_portals(client, a_focal, a_council):
+    """Walk 25: after its due date a Party's response still read "Open — due …" on its
+    portal (no mark in its list), and the Council's period read "Open" too."""
+    case = drive("awaiting_response").case
+    client.force_login(a_focal)
+    with frozen(PERIOD_OVER):
+        page = client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
+        listing = client.get(reverse("party_home")).content.decode()
+    deadlines = page.split('id="deadlines-title"', 1)[1].split("</section>", 1)[0]
+    assert "<strong>overdue</strong>" in deadlines
+    assert "Open\n" not in deadlines
+    row = listing.split(f">{case.reference}<", 1)[1].split("</tr>", 1)[0]
+    assert "<strong>overdue</strong>" in row
+    council = drive("awaiting_council").case
+    client.force_login(a_council)
+    with frozen(D(2024, 6, 1)):  # long after the Council's period
+        page = client.get(reverse("council_case", kwargs={"pk": council.pk})).content.decode()
+    deadlines = page.split('id="deadlines-title"', 1)[1].split("</section>", 1)[0]
+    assert "ended on 12 September 2023; it binds no one" in deadlines

@@ -48,9 +48,6 @@ def case_context(request, case, bound=None) -> dict:
     today = timezone.localdate()
     for deadline in deadlines:
         deadline.explained = explain(deadline)
-        past_due = deadline.state == Deadline.State.OPEN and deadline.due_on < today
-        deadline.overdue = past_due and deadline.binds
-        deadline.ended_unused = past_due and not deadline.binds
         deadline.days_left = (deadline.due_on - today).days
     can_act = access.is_secretariat(user)
     forms = []

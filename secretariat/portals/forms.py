@@ -56,6 +56,7 @@ def offer_visibilities(form, choices) -> None:
 
 
 class AttachmentForm(AccessibleForm):
+    keeps_files = True
     file = DocumentField(label=_("File"), required=False)
     title = forms.CharField(label=_("Title"), max_length=500, required=False)
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES)
@@ -123,6 +124,8 @@ def attachments_in(formset) -> list[DocumentInput]:
 
 class MainDocumentForm(AccessibleForm):
     """A letter (response, comments, instruction…) with its language and title."""
+
+    keeps_files = True
 
     language = forms.ChoiceField(label=_("Language of the document"), choices=LANGUAGE_CHOICES)
     document = DocumentField(label=_("Document"), help_text=lazy(uploads.help_text, str)())

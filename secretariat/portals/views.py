@@ -230,7 +230,9 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
         form = form_class(request.POST, request.FILES, initial={"language": language})
         forms.offer_visibilities(form, choices)
         formset = forms.attachment_formset(request, language, choices) if uses_attachments else None
-        if form.is_valid() and (formset is None or formset.is_valid()):
+        # Both validated, so that each says its problems and keeps its valid files.
+        valid = [form.is_valid(), formset is None or formset.is_valid()]
+        if all(valid):
             outcome = posted.post_action(
                 request,
                 case,
@@ -240,6 +242,8 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
             )
             status = outcome.status
             if outcome.ok:
+                for each in [form, *(formset.forms if formset is not None else [])]:
+                    each.forget_kept()
                 event = outcome.event
                 outbox.queue_portal_receipt(event, request.user, portal)
                 messages.success(
@@ -248,6 +252,9 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
                     % {"event": rule.label},
                 )
                 return redirect(f"{portal}_receipt", pk=case.pk, seq=event.seq)
+        # Sent back: its valid files wait for the next post (the partial shows them kept).
+        for each in [form, *(formset.forms if formset is not None else [])]:
+            each.keep_files()
     else:
         form = form_class(initial={"language": language})
         forms.offer_visibilities(form, choices)

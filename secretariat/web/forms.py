@@ -17,6 +17,7 @@ per-file size, virus scan with quarantine); the form adds the limit for all file
 """
 
 from django import forms
+from django.core.files import File
 from django.forms.boundfield import BoundField
 
 from submissions import uploads
@@ -41,6 +42,11 @@ class DescribedBoundField(BoundField):
     """A widget that points at its help and errors (aria-describedby) by the partial's ids,
     and says what a browser may fill it with (``required`` is Django's own attribute; a group
     of choices is marked required on its fieldset by the partial)."""
+
+    @property
+    def kept_file(self):
+        """The file kept from the last post for this field (``AccessibleForm.keeps_files``)."""
+        return getattr(self.form, "kept_files", {}).get(self.name)
 
     @property
     def aria_describedby(self):
@@ -103,10 +109,53 @@ class AccessibleForm(forms.Form):
             field.required for field in self.fields.values() if not field.widget.is_hidden
         )
 
+    # A form whose valid files survive a post sent back with a problem (the portals' letters
+    # and annexes; walk 22 and 24: "No file chosen" after another field's error). Each kept
+    # file waits in the upload policy's temporary storage (``uploads.stash``) and comes back
+    # by a signed token, ``<field>_kept``, which the field's partial writes; ``<field>_drop``
+    # lets it go. The public filing form keeps its files its own way (filing_forms).
+    keeps_files = False
+
+    def _document_fields(self) -> list[str]:
+        return [name for name, field in self.fields.items() if isinstance(field, DocumentField)]
+
+    def _restore_kept(self) -> None:
+        """Put each file kept from the last post back where no new one was chosen."""
+        self.kept_files = {}
+        for name in self._document_fields():
+            key = self.add_prefix(name)
+            pending = uploads.from_token(self.data.get(f"{key}_kept", ""))
+            if pending is None or self.files.get(key):
+                continue
+            if self.data.get(f"{key}_drop"):
+                pending.delete()
+                continue
+            kept = File(pending.open(), name=pending.original_name)
+            kept.size = pending.size
+            self.files = self.files.copy()
+            self.files[key] = kept
+            self.kept_files[name] = pending
+
+    def keep_files(self) -> None:
+        """Keep this post's valid files for the next one (the page comes back with a problem)."""
+        if not (self.keeps_files and self.is_bound):
+            return
+        for name in self._document_fields():
+            upload = getattr(self, "cleaned_data", {}).get(name)
+            if upload and name not in self.kept_files:
+                self.kept_files[name] = uploads.stash(upload)
+
+    def forget_kept(self) -> None:
+        """The workflow has copied the kept files to their place: remove the temporary ones."""
+        for pending in getattr(self, "kept_files", {}).values():
+            pending.delete()
+
     def full_clean(self):
         for field in self.fields.values():
             if isinstance(field, DocumentField):
                 field.reference = self.scan_reference
+        if self.is_bound and self.keeps_files:
+            self._restore_kept()
         super().full_clean()
         if self.is_bound and hasattr(self, "cleaned_data"):
             try:

@@ -1,5 +1,6 @@
 import datetime
 import io
+import re
 
 import pytest
 from django.core import mail
@@ -12,7 +13,7 @@ from submissions.stages import Stage
 from tests.filing.test_tracking import link_of
 from tests.helpers_cases import TIMELINE, drive, frozen
 from tests.parties import SLUG, A, B
-from tests.portals.conftest import pdf
+from tests.portals.conftest import PDF, pdf
 from workflow import services
 from workflow.exceptions import WorkflowError
 from workflow.models import Deadline, Event
@@ -227,12 +228,27 @@ def test_a_pending_proceeding_needs_its_details(client, a_focal):
     assert 'href="#id_proceeding_authority"' in body
     assert 'aria-describedby="id_proceeding_authority-error"' in body
     assert not Event.objects.filter(submission=case, kind="party_responded").exists()
-    # The files chosen are not kept: the page says so (walk 22: "No file chosen", unsaid).
-    assert "The files you chose were not kept: choose each of them again" in body
-    assert (
-        "files you chose were not kept"
-        not in client.get(reverse("party_respond", kwargs={"pk": case.pk})).content.decode()
+    # Walks 22 and 24: the valid files came back as "No file chosen". They are kept: each
+    # says so, and the next post, with the details and no file chosen again, sends them.
+    assert "Kept from your last attempt: respuesta.pdf" in body
+    assert "Kept from your last attempt: anexo.pdf" in body
+    tokens = dict(re.findall(r'name="([\w-]+_kept)" value="([^"]+)"', body))
+    assert set(tokens) == {"document_kept", "attachments-0-file_kept"}
+    again = respond_post(case, pending_proceeding="yes", **tokens)
+    del again["document"], again["attachments-0-file"]
+    again.update(
+        proceeding_authority="Tribunal Ambiental",
+        proceeding_case_number="123-2023",
+        proceeding_status="En trámite.",
     )
+    with frozen(D(2023, 6, 10)):
+        response = client.post(reverse("party_respond", kwargs={"pk": case.pk}), again)
+    assert response.status_code == 302
+    event = Event.objects.get(submission=case, kind="party_responded")
+    stored = {d.title: d for d in event.documents.all()}
+    assert set(stored) == {RESPONSE_TITLE, "Anexo 1"}
+    assert stored["Anexo 1"].visibility == "party_concerned"
+    assert stored[RESPONSE_TITLE].file.read() == PDF
 
 
 def test_a_stale_form_is_refused_with_a_message(client, a_focal):
@@ -624,3 +640,21 @@ def test_a_past_due_period_reads_overdue_or_ended_in_the_portals(client, a_focal
         page = client.get(reverse("council_case", kwargs={"pk": council.pk})).content.decode()
     deadlines = page.split('id="deadlines-title"', 1)[1].split("</section>", 1)[0]
     assert "ended on 12 September 2023; it binds no one" in deadlines
+
+
+def test_a_kept_annex_can_be_removed_before_sending(client, a_focal):
+    case = drive("awaiting_response").case
+    client.force_login(a_focal)
+    with frozen(D(2023, 6, 10)):
+        body = client.post(
+            reverse("party_respond", kwargs={"pk": case.pk}),
+            respond_post(case, pending_proceeding="yes"),
+        ).content.decode()
+        tokens = dict(re.findall(r'name="([\w-]+_kept)" value="([^"]+)"', body))
+        again = respond_post(case, **tokens)
+        del again["document"], again["attachments-0-file"]
+        again.update({"attachments-0-file_drop": "1", "attachments-0-title": ""})
+        response = client.post(reverse("party_respond", kwargs={"pk": case.pk}), again)
+    assert response.status_code == 302
+    event = Event.objects.get(submission=case, kind="party_responded")
+    assert [d.title for d in event.documents.all()] == [RESPONSE_TITLE]

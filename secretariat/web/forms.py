@@ -110,7 +110,9 @@ class AccessibleForm(forms.Form):
         )
 
     # A form whose valid files survive a post sent back with a problem (the portals' letters
-    # and annexes; walk 22 and 24: "No file chosen" after another field's error). Each kept
+    # and annexes, the workspace's actions and paper filings; walks 22 and 24: "No file
+    # chosen" after another field's error). Its view calls ``keep_files`` when it sends the
+    # page back and ``forget_kept`` once the workflow has recorded them. Each kept
     # file waits in the upload policy's temporary storage (``uploads.stash``) and comes back
     # by a signed token, ``<field>_kept``, which the field's partial writes; ``<field>_drop``
     # lets it go. The public filing form keeps its files its own way (filing_forms).

@@ -77,6 +77,7 @@ class ActionForm(AccessibleForm):
     reason when it is earlier than today, a title and note, and documents."""
 
     describes_its_user = False  # names and emails are of submitters, not the officer's own
+    keeps_files = True  # a valid file survives the page sent back for another field's problem
     criteria_prefix = ""  # the criteria's field names, where a form has them (decisions.py)
 
     @property

@@ -25,6 +25,7 @@ class PaperFilingForm(AccessibleForm):
     date. One submitter and one law here; more join later (adhesion) or are added by editing."""
 
     describes_its_user = False  # the submitter's email, not the officer's own
+    keeps_files = True  # its file survives the page sent back for another field's problem
 
     party = forms.ChoiceField(label=_("Party concerned"), choices=PARTY_CHOICES)
     language = forms.ChoiceField(label=_("Language of the submission"), choices=LANGUAGE_CHOICES)

@@ -218,6 +218,8 @@ def action(request, pk, kind):
         raise Http404
     form = action_form(kind, case, request.POST, request.FILES)
     if not form.is_valid():
+        # Sent back: its valid files wait for the next post (the partial shows them kept).
+        form.keep_files()
         return render(request, "workspace/case.html", case_context(request, case, bound=form))
     outcome = posted.post_action(
         request,
@@ -229,8 +231,10 @@ def action(request, pk, kind):
         **form.service_kwargs(),
     )
     if not outcome.ok:
+        form.keep_files()
         context = case_context(request, case, bound=form)
         return render(request, "workspace/case.html", context, status=outcome.status)
+    form.forget_kept()
     if outcome.event.kind == "proposed":
         proposal = outcome.event.data["proposal"]
         proposed = TABLE[kind].label_for(proposal.get("outcome"), proposal)
@@ -266,6 +270,7 @@ def file_case(request):
             form=form,
         )
         if outcome.ok:
+            form.forget_kept()
             case = outcome.result
             messages.success(
                 request,
@@ -274,6 +279,8 @@ def file_case(request):
             )
             return redirect("ws_case", pk=case.pk)
         status = outcome.status
+    if request.method == "POST":
+        form.keep_files()
     return render(
         request,
         "workspace/file.html",

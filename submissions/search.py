@@ -62,8 +62,12 @@ class DocketFilterForm(forms.Form):
     q = TextParameter(label=_("Search"), required=False, max_length=200, strip=True)
     party = forms.ChoiceField(label=_("Party concerned"), choices=PARTY_CHOICES, required=False)
     status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES, required=False)
+    # Choices that are sentences: radio buttons, which wrap on a phone (a select cuts them).
     stage = forms.ChoiceField(
-        label=_("Stage"), choices=[("", _("Any stage")), *Stage.choices], required=False
+        label=_("Stage"),
+        choices=[("", _("Any stage")), *Stage.choices],
+        required=False,
+        widget=forms.RadioSelect,
     )
     year = forms.IntegerField(
         label=_("Year filed"), required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR

@@ -4,9 +4,13 @@ so that a shared URL's parameters (``?q=…&party=PE``) mean the same everywhere
 On PostgreSQL the text search is full-text, in English and in Spanish (each language's fields
 with its own configuration), accent-insensitive through ``unaccent``, and served by the GIN
 indexes of migration 0006 (the expressions below are the indexed ones, character for
-character). On SQLite it falls back to ``icontains``. Only what the public gate lets through is
-searched: public cases, and the titles of public documents.
+character). On SQLite (the quick start) it is a substring match, accent- and case-insensitive
+as well: both sides are folded by ``fold``, which each SQLite connection knows as
+``sem_fold`` ("contaminacion" finds "contaminación", "RIO" finds "Río"). Only what the public
+gate lets through is searched: public cases, and the titles of public documents.
 """
+
+import unicodedata
 
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
@@ -14,6 +18,7 @@ from django.db import connection
 from django.db.models import BooleanField, F, Func, Q, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear
+from django.db.models.lookups import Contains
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -92,7 +97,7 @@ class DocketFilterForm(forms.Form):
     # What the OpenAPI schema and the docs say about each parameter.
     DESCRIPTIONS = {
         "q": "Search text: titles, summaries, environmental laws and public document titles, "
-        f"in {profiles.language_list('en')} (accent-insensitive on PostgreSQL).",
+        f"in {profiles.language_list('en')} (without regard to accents or case).",
         "party": "Party concerned: " + " or ".join(PARTY_CODES) + ".",
         "status": "open or closed.",
         "stage": "The stage, by its registry-format name.",
@@ -200,18 +205,44 @@ def _stored_match(config: str, text: str) -> RawSQL:
     )
 
 
+def fold(value: str | None) -> str | None:
+    """``value`` without case or accents ("Río" -> "rio"): SQLite's ``sem_fold``."""
+    if value is None:
+        return None
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def register_fold(sender, connection, **kwargs) -> None:
+    """Give each new SQLite connection ``sem_fold`` (``connection_created``; apps.py)."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function("sem_fold", 1, fold, deterministic=True)
+
+
+class Folded(Func):
+    function = "sem_fold"
+    output_field = TextField()
+
+
+def _folded_contains(*columns: str, text: str) -> Q:
+    folded = fold(text)
+    condition = Q()
+    for column in columns:
+        condition |= Q(Contains(Folded(F(column)), folded))
+    return condition
+
+
 def search(queryset, text: str):
     """Cases whose titles, summaries, laws or public documents' titles match ``text``."""
     if connection.vendor == "postgresql":
         return _postgres_search(queryset, text)
-    own = Q()
-    for code in profiles.installed().languages:
-        own |= Q(**{f"title_{code}__icontains": text}) | Q(**{f"summary_{code}__icontains": text})
+    own = [
+        f"{name}_{code}" for code in profiles.installed().languages for name in ("title", "summary")
+    ]
     return queryset.filter(
-        own
-        | Q(identifier__icontains=text)
-        | Q(pk__in=_law_links(Q(name__icontains=text) | Q(provisions__icontains=text)))
-        | Q(pk__in=_public_documents(Q(title__icontains=text)))
+        _folded_contains(*own, "identifier", text=text)
+        | Q(pk__in=_law_links(_folded_contains("name", "provisions", text=text)))
+        | Q(pk__in=_public_documents(_folded_contains("title", text=text)))
     )
 
 

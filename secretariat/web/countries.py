@@ -4,7 +4,6 @@ nationality ("peruana") is taken too. The public filing form and the workspace's
 both use ``CountryField`` and render ``country_datalist()`` once per page."""
 
 import functools
-import unicodedata
 
 from babel import Locale
 from django import forms
@@ -16,12 +15,13 @@ from django.utils.translation import gettext_lazy as _
 
 from submissions import profiles
 from submissions.models import PARTY_CODES
+from submissions.search import fold
 
 COUNTRY_LIST_ID = "countries"  # the one <datalist> every country input points at
 
 
 def _sort_key(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return fold(text)  # the docket search's folding: no case, no accents
 
 
 # CLDR territories that are not a country a person is of: groupings (EU, EZ, UN), unknown (ZZ),

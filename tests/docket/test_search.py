@@ -1,4 +1,5 @@
-"""Search in both languages; accent-insensitive full-text search on PostgreSQL."""
+"""Search in both languages, without regard to accents or case: full-text on PostgreSQL, a
+folded substring match on SQLite (the quick start)."""
 
 import pytest
 from django.db import connection
@@ -37,6 +38,12 @@ def test_search_never_finds_an_unregistered_case(db):
 
     file_case(on=datetime.date(2024, 1, 2), title="Concesiones forestales ocultas")
     assert found("ocultas") == []
+
+
+def test_search_ignores_accents_and_case_on_every_database(saca):
+    """Walk 23: on SQLite "contaminacion" did not find "contaminación"."""
+    assert found("reservas indigenas") == found("RESERVAS INDÍGENAS") == [SACA_2]
+    assert found("yavari") == found("YAVARÍ") == [SACA_2]
 
 
 @pytest.mark.postgres

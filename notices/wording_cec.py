@@ -54,7 +54,7 @@ LABELS = {
         "reasons_language": (
             "Les motifs du Secrétariat sont donnés en %(language)s, la langue de la communication."
         ),
-        "withheld_in_sentence": "un auteur dont le nom n'est pas divulgué à sa demande",
+        "withheld_in_sentence": "un auteur dont le nom n’est pas divulgué à sa demande",
     },
     ES: {
         "identifier": "Identificador",
@@ -96,15 +96,15 @@ TITLES = {
     },
     FR: {
         "acknowledgement": "Accusé de réception",
-        "determination_18_8_2": "Décision en vertu de l'article 24.27(2)",
-        "determination_18_8_4": "Décision en vertu de l'article 24.27(3)",
-        "determination_combined": "Décision en vertu de l'article 24.27(2) et (3)",
-        "request": "Demande de réponse en vertu de l'article 24.27(3)",
-        "notification": "Notification au Conseil en vertu de l'article 24.28",
-        "not_warranted": "Décision selon laquelle la constitution d'un dossier factuel n'est "
+        "determination_18_8_2": "Décision en vertu de l’article 24.27(2)",
+        "determination_18_8_4": "Décision en vertu de l’article 24.27(3)",
+        "determination_combined": "Décision en vertu de l’article 24.27(2) et (3)",
+        "request": "Demande de réponse en vertu de l’article 24.27(3)",
+        "notification": "Notification au Conseil en vertu de l’article 24.28",
+        "not_warranted": "Décision selon laquelle la constitution d’un dossier factuel n’est "
         "pas justifiée",
-        "draft_cover": "Lettre d'accompagnement\u00a0: version provisoire du dossier factuel",
-        "final_cover": "Lettre d'accompagnement\u00a0: dossier factuel final",
+        "draft_cover": "Lettre d’accompagnement\u00a0: version provisoire du dossier factuel",
+        "final_cover": "Lettre d’accompagnement\u00a0: dossier factuel final",
         "closing": "Avis de clôture",
         "publication": "Avis de publication du dossier factuel",
     },
@@ -136,16 +136,16 @@ CLOSURE = {
         "withdrawn": "the submitters withdrew it",
     },
     FR: {
-        "not_a_submission": "il ne s'agit pas d'une communication",
-        "not_admissible": "elle ne satisfait pas aux critères de l'article 24.27(2)",
+        "not_a_submission": "il ne s’agit pas d’une communication",
+        "not_admissible": "elle ne satisfait pas aux critères de l’article 24.27(2)",
         "no_response_merited": "elle ne justifie pas de demander une réponse à la Partie",
-        "pending_proceeding": "la question fait l'objet d'une procédure judiciaire ou "
+        "pending_proceeding": "la question fait l’objet d’une procédure judiciaire ou "
         "administrative en instance",
-        "factual_record_not_warranted": "la constitution d'un dossier factuel n'est pas justifiée",
-        "no_council_instruction": "le Conseil n'a pas donné instruction de constituer un "
+        "factual_record_not_warranted": "la constitution d’un dossier factuel n’est pas justifiée",
+        "no_council_instruction": "le Conseil n’a pas donné instruction de constituer un "
         "dossier factuel",
         "factual_record_published": "le dossier factuel a été publié",
-        "withdrawn": "ses auteurs l'ont retirée",
+        "withdrawn": "ses auteurs l’ont retirée",
     },
     ES: {
         "not_a_submission": "no constituye una petición",
@@ -216,53 +216,53 @@ BODY = {
     },
     FR: {
         "acknowledgement": "Le Secrétariat accuse réception de la communication "
-        "«\u00a0%(title)s\u00a0», déposée le %(filed_on)s en vertu de l'article 24.27 par "
-        "%(submitters)s, %(concerning_party)s. Elle a reçu l'identifiant %(reference)s et a été "
+        "«\u00a0%(title)s\u00a0», déposée le %(filed_on)s en vertu de l’article 24.27 par "
+        "%(submitters)s, %(concerning_party)s. Elle a reçu l’identifiant %(reference)s et a été "
         "inscrite au registre public.",
         "criteria_intro": "Le Secrétariat a examiné la communication au regard de chacun des "
-        "critères de l'article 24.27(2). La communication\u00a0:",
+        "critères de l’article 24.27(2). La communication\u00a0:",
         "meets": "Le Secrétariat décide que la communication satisfait aux critères de "
-        "l'article 24.27(2) et examinera s'il y a lieu de demander une réponse à la Partie "
+        "l’article 24.27(2) et examinera s’il y a lieu de demander une réponse à la Partie "
         "visée.",
         "does_not_meet": "Le Secrétariat décide que la communication ne satisfait pas aux "
-        "critères de l'article 24.27(2). Ses auteurs peuvent déposer une communication "
+        "critères de l’article 24.27(2). Ses auteurs peuvent déposer une communication "
         "révisée.",
-        "factors_intro": "Pour décider s'il y a lieu de demander une réponse, le Secrétariat "
-        "s'est guidé sur les facteurs de l'article 24.27(3), à savoir si\u00a0:",
+        "factors_intro": "Pour décider s’il y a lieu de demander une réponse, le Secrétariat "
+        "s’est guidé sur les facteurs de l’article 24.27(3), à savoir si\u00a0:",
         "request": "Le Secrétariat décide que la communication justifie de demander une "
         "réponse à la Partie visée.",
         "no_request": "Le Secrétariat décide que la communication ne justifie pas de demander "
-        "une réponse à la Partie visée, et clôt l'affaire.",
+        "une réponse à la Partie visée, et clôt l’affaire.",
         "combined_request": "Le Secrétariat décide que la communication satisfait aux critères "
-        "de l'article 24.27(2) et justifie de demander une réponse à la Partie visée.",
+        "de l’article 24.27(2) et justifie de demander une réponse à la Partie visée.",
         "combined_no_request": "Le Secrétariat décide que la communication satisfait aux "
-        "critères de l'article 24.27(2) mais ne justifie pas de demander une réponse à la "
-        "Partie visée, et clôt l'affaire.",
-        "request_letter": "Conformément à l'article 24.27(3), le Secrétariat demande une "
-        "réponse %(addressee)s au sujet de la communication, qu'il transmet avec tous les "
-        "renseignements à l'appui.",
+        "critères de l’article 24.27(2) mais ne justifie pas de demander une réponse à la "
+        "Partie visée, et clôt l’affaire.",
+        "request_letter": "Conformément à l’article 24.27(3), le Secrétariat demande une "
+        "réponse %(addressee)s au sujet de la communication, qu’il transmet avec tous les "
+        "renseignements à l’appui.",
         "request_forwarded": "Le Secrétariat transmet avec la présente demande la "
-        "communication et les renseignements à l'appui suivants\u00a0:",
-        "request_due": "En vertu de l'article 24.27, la réponse est attendue dans les "
+        "communication et les renseignements à l’appui suivants\u00a0:",
+        "request_due": "En vertu de l’article 24.27, la réponse est attendue dans les "
         "60\u00a0jours suivant la remise de la présente demande, ou dans les 90\u00a0jours "
         "dans des circonstances exceptionnelles notifiées au Secrétariat.",
-        "notification": "Conformément à l'article 24.28, le Secrétariat informe le Conseil "
-        "qu'à son avis la communication %(reference)s justifie la constitution d'un dossier "
+        "notification": "Conformément à l’article 24.28, le Secrétariat informe le Conseil "
+        "qu’à son avis la communication %(reference)s justifie la constitution d’un dossier "
         "factuel, pour les motifs exposés ci-dessous.",
         "not_warranted": "Ayant examiné la communication et toute réponse de la Partie, le "
-        "Secrétariat décide en vertu de l'article 24.28 que la constitution d'un dossier "
-        "factuel n'est pas justifiée, et clôt l'affaire.",
-        "draft_cover": "Conformément à l'article 24.28, le Secrétariat présente au Conseil la "
+        "Secrétariat décide en vertu de l’article 24.28 que la constitution d’un dossier "
+        "factuel n’est pas justifiée, et clôt l’affaire.",
+        "draft_cover": "Conformément à l’article 24.28, le Secrétariat présente au Conseil la "
         "version provisoire du dossier factuel sur la communication %(reference)s. Chaque "
         "Partie peut présenter des observations sur son exactitude dans les 45\u00a0jours.",
-        "final_cover": "Conformément à l'article 24.28, le Secrétariat présente au Conseil le "
-        "dossier factuel final sur la communication %(reference)s, qui intègre, s'il y a lieu, "
+        "final_cover": "Conformément à l’article 24.28, le Secrétariat présente au Conseil le "
+        "dossier factuel final sur la communication %(reference)s, qui intègre, s’il y a lieu, "
         "les observations des Parties.",
-        "closing": "Le Secrétariat donne avis que l'affaire de la communication %(reference)s "
+        "closing": "Le Secrétariat donne avis que l’affaire de la communication %(reference)s "
         "est close parce que %(closure)s.",
-        "publication": "Conformément à l'article 24.28, le Conseil en ayant ainsi décidé, le "
+        "publication": "Conformément à l’article 24.28, le Conseil en ayant ainsi décidé, le "
         "Secrétariat rend public le dossier factuel final sur la communication %(reference)s, "
-        "et clôt l'affaire.",
+        "et clôt l’affaire.",
         "publication_comments": "Sont publiées avec lui les observations sur la version "
         "provisoire du dossier factuel des Parties suivantes\u00a0: %(parties)s.",
     },
@@ -338,7 +338,7 @@ _NAAEC_24_28 = {
 # The combined determination names two paragraphs: the phrase changes with its article.
 _NAAEC_BOTH = {
     EN: ("Article 24.27(2) and (3)", "Articles 14(1) and (2)"),
-    FR: ("de l'article 24.27(2) et (3)", "des articles 14(1) et (2)"),
+    FR: ("de l’article 24.27(2) et (3)", "des articles 14(1) et (2)"),
     ES: ("al artículo 24.27(2) y (3)", "a los artículos 14(1) y (2)"),
 }
 # The response's periods as request_due states them: the USMCA's 60/90 days, NAAEC's 30/60.

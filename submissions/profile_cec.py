@@ -237,7 +237,7 @@ USMCA_CEC = Procedure(
         "en": "Secretariat of the Commission for Environmental Cooperation — Submissions on "
         "Enforcement Matters",
         "fr": "Secrétariat de la Commission de coopération environnementale — Communications "
-        "relatives aux questions d'application",
+        "relatives aux questions d’application",
         "es": "Secretariado de la Comisión para la Cooperación Ambiental — Peticiones sobre "
         "aplicación efectiva de la legislación ambiental",
     },

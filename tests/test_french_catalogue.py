@@ -57,3 +57,33 @@ def test_every_french_message_keeps_its_placeholders_and_tags(part):
 def test_the_french_catalogue_uses_french_quotation_marks():
     english_quotes = [key for key, m in entries("fr").items() if "“" in str(m.string)]
     assert english_quotes == []
+
+
+STRAIGHT_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
+
+def _french_texts():
+    """Every French sentence: the catalogues' (the shared one and each profile's, outside HTML
+    tags) and the CEC's formal documents' (notices.wording_cec)."""
+    from notices import wording_cec
+
+    paths = [LOCALE / "fr" / "LC_MESSAGES" / "django.po"]
+    paths += sorted((LOCALE / "profiles").glob("*/fr/LC_MESSAGES/django.po"))
+    for path in paths:
+        with path.open("rb") as po:
+            for message in read_po(po):
+                strings = message.string if isinstance(message.string, tuple) else (message.string,)
+                for string in strings:
+                    if message.id:
+                        yield path.parent.parent.parent.name, TAG.sub("", string)
+    for name in ("LABELS", "TITLES", "CLOSURE", "BODY"):
+        for text in getattr(wording_cec, name)[wording_cec.FR].values():
+            yield f"wording_cec.{name}", text
+
+
+def test_french_writes_the_typographic_apostrophe():
+    """docs/french-notes.md: ’, not ' (walk 24: "l'affaire" beside "l’affaire" on one page)."""
+    straight = [
+        (where, text[:60]) for where, text in _french_texts() if STRAIGHT_APOSTROPHE.search(text)
+    ]
+    assert straight == []

@@ -52,7 +52,7 @@ def test_the_home_page_in_french_names_the_treaty_the_five_criteria_and_the_part
     text = text_of(client.get("/fr/"))
     assert "Procédure provisoire" in text
     assert "ACEUM (USMCA, T-MEC), articles 24.27 et 24.28" in text
-    assert "satisfait aux cinq critères de l'article 24.27(2)" in text
+    assert "satisfait aux cinq critères de l’article 24.27(2)" in text
     assert "le Canada, les États-Unis ou le Mexique" in text
     assert "identifiant permanent, par exemple SEM-23-002" in text
     # USMCA 24.27(2) has no criterion (f): standing is in 24.27(1).

@@ -33,13 +33,13 @@ EXPECTED = {
         "titles": [
             ("es", "Determinación conforme al artículo 24.27(2) y (3)"),
             ("en", "Determination under Article 24.27(2) and (3)"),
-            ("fr", "Décision en vertu de l'article 24.27(2) et (3)"),
+            ("fr", "Décision en vertu de l’article 24.27(2) et (3)"),
             ("es", "Solicitud de respuesta conforme al artículo 24.27(3)"),
             ("en", "Request for a response under Article 24.27(3)"),
-            ("fr", "Demande de réponse en vertu de l'article 24.27(3)"),
+            ("fr", "Demande de réponse en vertu de l’article 24.27(3)"),
         ],
         "says": {
-            "fr": "satisfait aux critères de l'article 24.27(2) et justifie de demander une "
+            "fr": "satisfait aux critères de l’article 24.27(2) et justifie de demander une "
             "réponse à la Partie visée",
             "es": "cumple los requisitos del artículo 24.27(2) y amerita solicitar",
             "en": "meets the criteria of Article 24.27(2) and merits requesting",
@@ -116,7 +116,7 @@ EARLIER = {
             ("fr", "Décision en vertu des articles 14(1) et (2)"),
             ("es", "Solicitud de respuesta conforme al artículo 14(2)"),
             ("en", "Request for a response under Article 14(2)"),
-            ("fr", "Demande de réponse en vertu de l'article 14(2)"),
+            ("fr", "Demande de réponse en vertu de l’article 14(2)"),
         ],
         "says": [
             "meets the criteria of Article 14(1) and merits requesting a response",

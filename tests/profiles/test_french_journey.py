@@ -173,7 +173,7 @@ def test_a_french_filing_reaches_the_councils_vote(page):
         ".content"
     )
     assert label.endswith('\u00a0: "'), label
-    form = open_action(page, "Décision en vertu de l'article 24.27(2) et (3)")
+    form = open_action(page, "Décision en vertu de l’article 24.27(2) et (3)")
     assert_french(page, seen)
     form.locator("input[name='response_decided-outcome'][value='request']").check()
     for letter in "abcde":
@@ -219,7 +219,7 @@ def test_a_french_filing_reaches_the_councils_vote(page):
     sign_out(page)
     sign_in(page, "officer")
     page.goto(case_url)
-    form = open_action(page, "Notification au Conseil en vertu de l'article 24.28")
+    form = open_action(page, "Notification au Conseil en vertu de l’article 24.28")
     assert_french(page, seen)
     form.locator("input[value='warranted']").check()
     form.locator("textarea").first.fill("Les faits allégués méritent un dossier factuel.")

@@ -41,7 +41,7 @@ def cases(file, past, decide_today, officer) -> list:
             title="Descargas de aguas residuales en la laguna de Cuyutlán",
             other_titles={
                 "en": "Wastewater discharges into the Cuyutlán lagoon",
-                "fr": "Rejets d'eaux usées dans la lagune de Cuyutlán",
+                "fr": "Rejets d’eaux usées dans la lagune de Cuyutlán",
             },
             summary="Cooperativas pesqueras de Colima afirman que México no aplica "
             "efectivamente las normas de descarga de aguas residuales en la laguna.",

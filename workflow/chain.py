@@ -267,6 +267,7 @@ def verify_all(submissions=None, check_files: bool = True):
     queries for the whole installation. Yields ``(submission, [Break, ...])`` per case."""
     everything = submissions is None
     submissions = (Submission.objects.all() if everything else submissions).order_by("pk")
+    submissions = submissions.select_related("party")  # the row's Party, checked (row_problems)
 
     def of_cases(queryset):
         return queryset if everything else queryset.filter(submission__in=submissions.values("pk"))

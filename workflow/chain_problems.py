@@ -9,6 +9,7 @@ from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
 from submissions.dates import long_date
+from submissions.models import PARTY_CHOICES, Submission
 from submissions.stages import ClosureReason
 from submissions.texts import TEXT_LABELS
 from workflow.table import TABLE
@@ -90,9 +91,39 @@ def row_problems(problem, submission, events) -> list[Break]:
     recorded (``correspondence`` with ``{"texts": …}``, ``workflow.services.set_public_texts``).
     A case whose texts the Secretariat never set is checked against its filing's digest of
     them (``texts_sha256``), when the filing recorded one (histories imported without it are
-    not)."""
+    not). So are the Party concerned against its filing's ``party`` and the identifier
+    against its acknowledgement's ``identifier``, where they were recorded."""
     problems = []
     filed = events[0] if events and events[0]["kind"] == "filed" else None
+    recorded_party = filed["data"].get("party") if filed is not None else None
+    if recorded_party is not None and recorded_party != submission.party.code:
+        names = dict(PARTY_CHOICES)
+        problems.append(
+            problem(
+                None,
+                _("the case concerns %(shown)s but its filing (event 1) recorded %(recorded)s")
+                % {
+                    "shown": names.get(submission.party.code, submission.party.code),
+                    "recorded": names.get(recorded_party, recorded_party),
+                },
+            )
+        )
+    for event in events:
+        identifier = event["data"].get("identifier") if event["kind"] == "acknowledged" else None
+        if identifier is not None and (
+            submission.identifier != identifier
+            or submission.slug != Submission.slug_for(identifier)
+        ):
+            problems.append(
+                problem(
+                    None,
+                    _(
+                        "the case shows the identifier %(shown)s but its acknowledgement "
+                        "(event %(seq)s) assigned %(recorded)s"
+                    )
+                    % {"shown": submission.identifier, "seq": event["seq"], "recorded": identifier},
+                )
+            )
     if filed is not None and submission.filed_on != filed["on"]:
         problems.append(
             problem(

@@ -13,7 +13,6 @@ import datetime
 
 from django.utils.translation import gettext as _
 
-from submissions import profiles
 from submissions.access import is_secretariat
 from submissions.models import PARTY_CODES, Document, User
 from submissions.stages import OPEN_STAGES, ClosureReason, Stage, Visibility
@@ -36,6 +35,10 @@ from workflow.profile_guards import (
 )
 from workflow.proposal_guards import proposal_is_legal_now as proposal_is_legal_now
 from workflow.proposal_guards import replies_to_pending_proposal as replies_to_pending_proposal
+from workflow.row_guards import identifier_is_the_cases as identifier_is_the_cases
+from workflow.row_guards import party_is_the_cases as party_is_the_cases
+from workflow.row_guards import texts_digest_well_formed as texts_digest_well_formed
+from workflow.row_guards import texts_well_formed as texts_well_formed
 from workflow.rule import before_input
 from workflow.table import CLOSURE_BY_STAGE
 from workflow.treaty import criteria_for, letters
@@ -268,38 +271,6 @@ def not_withheld_already(ctx):
 
 def _memberships(ctx) -> list:
     return list(ctx.submission.memberships.select_related("submitter").order_by("position", "id"))
-
-
-def texts_well_formed(ctx):
-    """The public texts a `correspondence` records (``{"texts": {"title_en": …}}``): the
-    Secretariat's, each a title or summary in a working language, a title in one at least."""
-    if "texts" not in ctx.data:
-        return
-    texts, languages = ctx.data["texts"], profiles.installed().languages
-    names = {f"{field}_{code}" for field in ("title", "summary") for code in languages}
-    if (
-        ctx.author != "secretariat"
-        or not isinstance(texts, dict)
-        or set(texts) - names
-        or not all(isinstance(value, str) for value in texts.values())
-        or not any(texts.get(f"title_{code}") for code in languages)
-    ):
-        message = _(
-            "The public texts are the Secretariat's: a title in at least one working "
-            "language and, for each language, a title and a summary as text."
-        )
-        raise RuleViolation(message, rule="texts")
-
-
-def texts_digest_well_formed(ctx):
-    """A filing's ``texts_sha256``: a SHA-256 in hexadecimal (lower case), when given."""
-    digest = ctx.data.get("texts_sha256")
-    if digest is not None and not (
-        isinstance(digest, str) and len(digest) == 64 and set(digest) <= set("0123456789abcdef")
-    ):
-        raise RuleViolation(
-            _("A filing's digest of its texts is a SHA-256 in hexadecimal."), rule="texts"
-        )
 
 
 def officer_is_secretariat(ctx):

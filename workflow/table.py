@@ -47,9 +47,10 @@ RULES = [
         outcomes={
             None: Effect(to=S.ADMISSIBILITY_REVIEW, opens=("acknowledgement", "admissibility"))
         },
-        # The digest of the title and summary filed (docs/registry-extensions.md).
-        optional=("texts_sha256",),
-        guards=("texts_digest_well_formed",),
+        # The digest of the title and summary filed, and the Party concerned
+        # (docs/registry-extensions.md).
+        optional=("texts_sha256", "party"),
+        guards=("texts_digest_well_formed", "party_is_the_cases"),
         document_kind="submission",
     ),
     event_rule(
@@ -59,7 +60,9 @@ RULES = [
         {SECRETARIAT},
         public=True,
         outcomes={None: Effect(meets=("acknowledgement",))},
-        guards=("not_yet_acknowledged",),
+        # The identifier it assigns (docs/registry-extensions.md).
+        optional=("identifier",),
+        guards=("not_yet_acknowledged", "identifier_is_the_cases"),
         document_kind="acknowledgement",
     ),
     event_rule(

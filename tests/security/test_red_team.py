@@ -30,7 +30,8 @@ from submissions.storage import DocumentInput
 from tests.factories import file_case, make_filing
 from tests.filing.conftest import PDF
 from tests.helpers_cases import drive
-from tests.parties import SLUG, A
+from tests.parties import SLUG, A, B
+from tests.parties import name as party_name
 from tests.portals.conftest import stored_pdf
 from workflow import chain, services
 from workflow.models import Deadline, Event
@@ -453,7 +454,7 @@ def test_a_filed_title_changed_outside_the_process_is_detected(officer):
     Secretariat sets texts of its own, those are what the row is compared with."""
     case = file_case(actor=officer)
     filed = Event.objects.get(submission=case, seq=1)
-    assert filed.data == {"texts_sha256": case.texts_digest()}
+    assert filed.data == {"texts_sha256": case.texts_digest(), "party": A}
     call_command("verify_history", stdout=io.StringIO())  # raises when a case is broken
     Submission.objects.filter(pk=case.pk).update(summary_en="Nothing to see")
     err = _verify_history_errors()
@@ -466,6 +467,50 @@ def test_a_filed_title_changed_outside_the_process_is_detected(officer):
     out = io.StringIO()
     call_command("verify_history", stdout=out)
     assert "1 case(s) checked, 0 broken" in out.getvalue()
+
+
+def test_a_party_or_identifier_changed_outside_the_process_is_detected(officer):
+    """The Party concerned (on `filed`) and the identifier (on `acknowledged`) are in the
+    chain: written into the row behind the process (the docket would show the case under
+    another Party or at another address, under the same chain hash), the check says so."""
+    from submissions.models import Party
+
+    case = file_case(actor=officer)
+    acknowledged = services.record_event(case, "acknowledged", actor=officer)
+    case.refresh_from_db()
+    assert acknowledged.data == {"identifier": case.identifier}
+    call_command("verify_history", stdout=io.StringIO())  # raises when a case is broken
+    reference = case.reference
+    Submission.objects.filter(pk=case.pk).update(party=Party.objects.get(code=B))
+    err = _verify_history_errors()
+    assert f"{reference}: case: the case concerns {party_name(B)} but its filing (event 1) " in err
+    assert f"recorded {party_name(A)}" in err
+    Submission.objects.filter(pk=case.pk).update(
+        party=Party.objects.get(code=A), identifier="SEM/XX/999/2023", slug="sem-xx-999-2023"
+    )
+    err = _verify_history_errors()
+    assert (
+        "the case shows the identifier SEM/XX/999/2023 but its acknowledgement (event 2) "
+        f"assigned {case.identifier}"
+    ) in err
+
+
+def test_an_identifier_or_party_is_the_cases_own_or_refused(officer):
+    case = file_case(actor=officer)
+    # Live, the system assigns the identifier: a caller cannot give one.
+    with pytest.raises(RuleViolation, match="assigned when the case is acknowledged"):
+        services.record_event(
+            case, "acknowledged", actor=officer, data={"identifier": "SEM/XX/001/2023"}
+        )
+    # An import's filing names the Party of its file.
+    with pytest.raises(RuleViolation, match="records the Party the case concerns"):
+        services.file_submission(
+            make_filing(),
+            actor=None,
+            on=datetime.date(2023, 3, 10),
+            importing=services.ImportOptions(),
+            data={"party": B},
+        )
 
 
 def test_a_malformed_filing_digest_is_refused():

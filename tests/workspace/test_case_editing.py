@@ -11,6 +11,7 @@ from submissions.models import Document, Submission, Submitter, User
 from submissions.storage import DocumentInput
 from tests.factories import file_case
 from tests.helpers_cases import drive
+from tests.parties import A
 from workflow import chain, services
 from workflow.exceptions import InvalidInput, NotAllowed, WorkflowError
 from workflow.models import Event
@@ -204,7 +205,10 @@ def test_a_filings_digest_of_its_texts_travels_in_the_restricted_export_only(off
     assert report.ok, [str(r) for r in report.refused]
     assert export_registry(restricted=True) == restricted
     imported = Submission.objects.get()
-    assert imported.events.get(seq=1).data == {"texts_sha256": digest}
+    assert imported.events.get(seq=1).data == {"texts_sha256": digest, "party": A}
+    # The identifier the acknowledgement assigned travels in both files (it is public).
+    assert imported.events.get(seq=2).data == {"identifier": imported.identifier}
+    assert public["events"][1]["identifier"] == imported.identifier
     assert chain.verify_submission(imported) is None
 
 

@@ -85,9 +85,9 @@ def file_submission(
 ) -> Submission:
     """File a submission: the case, its submitters and laws, and its first event (`filed`),
     which gives it a receipt number and opens the acknowledgement and admissibility periods.
-    A new filing's event carries the digest of its title and summary (``texts_sha256``), so
-    that the chain covers the texts the public first reads; an import keeps its file's
-    ``data``."""
+    A new filing's event carries the digest of its title and summary (``texts_sha256``) and
+    the Party concerned (``party``), so that the chain covers what the public first reads; an
+    import keeps its file's ``data``."""
     actor = Actor.of(actor)
     procedure = profiles.installed()
     if filing.party not in guards.PARTIES:
@@ -184,7 +184,7 @@ def file_submission(
         if author is None:
             author = "submitter"  # the submitters file, whoever types it in (paper filings)
         if importing is None:
-            data = {"texts_sha256": submission.texts_digest()}
+            data = {"texts_sha256": submission.texts_digest(), "party": filing.party}
         record_event(
             submission,
             "filed",

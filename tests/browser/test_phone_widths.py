@@ -263,7 +263,7 @@ def test_filters_never_cut_their_options_on_a_desk(page, seeded, officer):
     sign_in(page, officer)
     page.goto(page.base + "/es/secretariat/")
     lists += page.evaluate(SELECTS)
-    assert {entry["name"] for entry in lists} >= {"party", "status", "stage", "sort", "officer"}
+    assert {entry["name"] for entry in lists} >= {"party", "status", "sort", "officer"}
     cut = [entry for entry in lists if entry["shown"] < entry["whole"]]
     assert cut == []
 
@@ -302,17 +302,36 @@ def test_the_longest_stage_is_chosen_and_named_whole_on_a_phone(page, seeded, la
     with translation.override(language):
         longest = max((str(label) for _value, label in Stage.choices), key=len)
     page.goto(page.base + f"/{language}/docket/")
-    stage = page.locator("details.filter-choices")
+    stage = page.locator("details.disclosed-choices")
     stage.locator("summary").click()
     stage.get_by_label(longest, exact=True).check()
     page.locator("form.docket-filters button[type=submit]").click()
     page.wait_for_url("**stage=**")
-    summary = page.locator("details.filter-choices > summary")
+    summary = page.locator("details.disclosed-choices > summary")
     assert summary.inner_text().endswith(longest)
     # The summary wraps: every word of it is inside the page, nothing scrolls sideways.
     assert summary.evaluate("e => e.getBoundingClientRect().right") <= PHONE["width"]
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert stage.get_by_label(longest, exact=True).is_checked()
+
+
+def test_the_queues_stage_is_chosen_and_named_whole_on_a_phone(page, seeded, officer):
+    """The queue's stage list was cut as the docket's was: the same folded radio buttons."""
+    page.set_viewport_size(PHONE)
+    with translation.override("es"):
+        longest = max((str(label) for _value, label in Stage.choices), key=len)
+    sign_in(page, officer)
+    page.goto(page.base + "/es/secretariat/")
+    page.locator("details.filters > summary").click()
+    stage = page.locator("details.disclosed-choices")
+    stage.locator("summary").click()
+    stage.get_by_label(longest, exact=True).check()
+    page.locator("details.filters button[type=submit]").click()
+    page.wait_for_url("**stage=**")
+    summary = page.locator("details.disclosed-choices > summary")
+    assert summary.inner_text().endswith(longest)
+    assert summary.evaluate("e => e.getBoundingClientRect().right") <= PHONE["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
 # Each radio button or checkbox against its label: on the same line, the label to its right.

@@ -6,13 +6,16 @@ from django.utils.translation import gettext_lazy as _
 from secretariat.web.forms import AccessibleForm
 from submissions.models import PARTY_CHOICES, User
 from submissions.roles import SECRETARIAT_ROLES
+from submissions.search import DisclosedRadioSelect
 from submissions.stages import Stage
 
 
 class QueueFilterForm(AccessibleForm):
     """The queue's filters (GET): every field optional."""
 
-    stage = forms.ChoiceField(label=_("Stage"), required=False, choices=[])
+    stage = forms.ChoiceField(
+        label=_("Stage"), required=False, choices=[], widget=DisclosedRadioSelect
+    )
     party = forms.ChoiceField(
         label=_("Party"), required=False, choices=[("", _("Any Party")), *PARTY_CHOICES]
     )

@@ -294,18 +294,15 @@ def test_the_dockets_lists_show_their_choice_whole_on_a_phone(page, seeded, lang
     assert [entry for entry in lists if entry["shown"] < entry["whole"]] == []
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
-def test_the_longest_stage_is_chosen_and_named_whole_on_a_phone(page, seeded, language):
-    """Walk 25: a select cut "Borrador del expediente de hechos: plazo para observaciones" to
-    what 320 px hold. The stages are radio buttons under a summary naming the choice."""
-    page.set_viewport_size(PHONE)
+def choose_the_longest_stage(page, language: str, submit: str) -> None:
+    """Choose the longest stage of ``language`` in the page's folded stage filter, send it with
+    the ``submit`` button, and check the summary names it whole on the phone."""
     with translation.override(language):
         longest = max((str(label) for _value, label in Stage.choices), key=len)
-    page.goto(page.base + f"/{language}/docket/")
     stage = page.locator("details.disclosed-choices")
     stage.locator("summary").click()
     stage.get_by_label(longest, exact=True).check()
-    page.locator("form.docket-filters button[type=submit]").click()
+    page.locator(submit).click()
     page.wait_for_url("**stage=**")
     summary = page.locator("details.disclosed-choices > summary")
     assert summary.inner_text().endswith(longest)
@@ -315,23 +312,22 @@ def test_the_longest_stage_is_chosen_and_named_whole_on_a_phone(page, seeded, la
     assert stage.get_by_label(longest, exact=True).is_checked()
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_longest_stage_is_chosen_and_named_whole_on_a_phone(page, seeded, language):
+    """Walk 25: a select cut "Borrador del expediente de hechos: plazo para observaciones" to
+    what 320 px hold. The stages are radio buttons under a summary naming the choice."""
+    page.set_viewport_size(PHONE)
+    page.goto(page.base + f"/{language}/docket/")
+    choose_the_longest_stage(page, language, "form.docket-filters button[type=submit]")
+
+
 def test_the_queues_stage_is_chosen_and_named_whole_on_a_phone(page, seeded, officer):
     """The queue's stage list was cut as the docket's was: the same folded radio buttons."""
     page.set_viewport_size(PHONE)
-    with translation.override("es"):
-        longest = max((str(label) for _value, label in Stage.choices), key=len)
     sign_in(page, officer)
     page.goto(page.base + "/es/secretariat/")
     page.locator("details.filters > summary").click()
-    stage = page.locator("details.disclosed-choices")
-    stage.locator("summary").click()
-    stage.get_by_label(longest, exact=True).check()
-    page.locator("details.filters button[type=submit]").click()
-    page.wait_for_url("**stage=**")
-    summary = page.locator("details.disclosed-choices > summary")
-    assert summary.inner_text().endswith(longest)
-    assert summary.evaluate("e => e.getBoundingClientRect().right") <= PHONE["width"]
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    choose_the_longest_stage(page, "es", "details.filters button[type=submit]")
 
 
 # Each radio button or checkbox against its label: on the same line, the label to its right.

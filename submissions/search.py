@@ -4,10 +4,11 @@ so that a shared URL's parameters (``?q=…&party=PE``) mean the same everywhere
 On PostgreSQL the text search is full-text, in English and in Spanish (each language's fields
 with its own configuration), accent-insensitive through ``unaccent``, and served by the GIN
 indexes of migration 0006 (the expressions below are the indexed ones, character for
-character). On SQLite (the quick start) it is a substring match, accent- and case-insensitive
-as well: both sides are folded by ``fold``, which each SQLite connection knows as
-``sem_fold`` ("contaminacion" finds "contaminación", "RIO" finds "Río"). Only what the public
-gate lets through is searched: public cases, and the titles of public documents.
+character). On SQLite (the quick start) each word of the text must be found, as a substring,
+without regard to accents or case: both sides are folded by ``fold``, which each SQLite
+connection knows as ``sem_fold`` ("CONTAMINACION RIO" finds "Contaminación del río"). Only
+what the public gate lets through is searched: public cases, and the titles of public
+documents.
 """
 
 import unicodedata
@@ -229,11 +230,10 @@ class Folded(Func):
     output_field = TextField()
 
 
-def _folded_contains(*columns: str, text: str) -> Q:
-    folded = fold(text)
+def _folded_contains(*columns: str, word: str) -> Q:
     condition = Q()
     for column in columns:
-        condition |= Q(Contains(Folded(F(column)), folded))
+        condition |= Q(Contains(Folded(F(column)), word))
     return condition
 
 
@@ -241,14 +241,19 @@ def search(queryset, text: str):
     """Cases whose titles, summaries, laws or public documents' titles match ``text``."""
     if connection.vendor == "postgresql":
         return _postgres_search(queryset, text)
+    # Every word, each anywhere (walk 27: "CONTAMINACION RIO" found nothing where the title
+    # said "Contaminación del río", as a phrase would; PostgreSQL matches each word too).
     own = [
         f"{name}_{code}" for code in profiles.installed().languages for name in ("title", "summary")
     ]
-    return queryset.filter(
-        _folded_contains(*own, "identifier", text=text)
-        | Q(pk__in=_law_links(_folded_contains("name", "provisions", text=text)))
-        | Q(pk__in=_public_documents(_folded_contains("title", text=text)))
-    )
+    condition = Q()
+    for word in fold(text).split():
+        condition &= (
+            _folded_contains(*own, "identifier", word=word)
+            | Q(pk__in=_law_links(_folded_contains("name", "provisions", word=word)))
+            | Q(pk__in=_public_documents(_folded_contains("title", word=word)))
+        )
+    return queryset.filter(condition)
 
 
 def _law_links(condition):

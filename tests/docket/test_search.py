@@ -44,6 +44,10 @@ def test_search_ignores_accents_and_case_on_every_database(saca):
     """Walk 23: on SQLite "contaminacion" did not find "contaminación"."""
     assert found("reservas indigenas") == found("RESERVAS INDÍGENAS") == [SACA_2]
     assert found("yavari") == found("YAVARÍ") == [SACA_2]
+    # Walk 27: words need not be next to each other ("CONTAMINACION RIO" did not find
+    # "Contaminación del río" on SQLite), and each must be found.
+    assert found("INDIGENAS RESERVAS") == [SACA_2]
+    assert found("reservas indigenas xq7zz") == []
 
 
 @pytest.mark.postgres

@@ -3,6 +3,7 @@ problem, as the portals' do since 3fb4c8f (the officer had to choose the letter 
 page did not say so). The file waits in the upload policy's temporary storage; the next post,
 without choosing it again, records it byte for byte, and the temporary copy goes."""
 
+import datetime
 import re
 
 import pytest
@@ -139,3 +140,24 @@ def test_a_paper_filing_sent_back_keeps_its_file(client, officer):
     (document,) = Submission.objects.get().documents.all()
     assert document.file.read() == PDF
     assert pending() == []
+
+
+def test_a_date_before_the_last_event_is_said_with_the_other_problems(client, officer):
+    """Walk 27: the engine's "recorded in date order" came alone, after the reason was given,
+    with the date as 2026-12-04. The form says it on the date field, in the same round as the
+    missing reason, with the date in words."""
+    from submissions.dates import long_date
+
+    case = drive("awaiting_response", party=A).case
+    last = case.last_event_on
+    client.force_login(officer)
+    with translation.override("es"):
+        url = reverse("ws_action", kwargs={"pk": case.pk, "kind": "correspondence"})
+        spanish_last = long_date(last)
+    earlier = (last - datetime.timedelta(days=3)).isoformat()
+    with frozen(D(2023, 6, 10)):
+        body = client.post(url, letter(case, **{"correspondence-on": earlier})).content.decode()
+    assert f"la última tiene fecha {spanish_last}" in body
+    assert "Indique el motivo para registrar esto con una fecha pasada." in body
+    assert f"fecha {last.isoformat()}" not in body
+    assert not case.events.filter(kind="correspondence").exists()

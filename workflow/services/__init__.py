@@ -23,7 +23,7 @@ from workflow.services.cases import (
 from workflow.services.context import Context, ImportOptions, today
 from workflow.services.filing import FilingInput, LawInput, SubmitterInput, file_submission
 from workflow.services.four_eyes import approve_proposal, return_proposal
-from workflow.services.recording import flush_deferred, record_event
+from workflow.services.recording import date_order_error, flush_deferred, record_event
 
 __all__ = [
     "Actor",
@@ -36,6 +36,7 @@ __all__ = [
     "add_document_version",
     "approve_proposal",
     "available_actions",
+    "date_order_error",
     "due_deadlines",
     "file_submission",
     "flush_deferred",

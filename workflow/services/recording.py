@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from submissions import storage as documents
+from submissions.dates import long_date
 from submissions.history import acting_user
 from submissions.models import (
     Document,
@@ -49,12 +50,15 @@ def _effective_date(
                 _("Give a reason for recording this with a past date."), rule="past date"
             )
     if ctx.facts and on < ctx.facts[-1]["on"]:
-        raise RuleViolation(
-            _("Events of a case are recorded in date order: the last one is dated %(date)s.")
-            % {"date": ctx.facts[-1]["on"].isoformat()},
-            rule="date order",
-        )
+        raise RuleViolation(date_order_error(ctx.facts[-1]["on"]), rule="date order")
     return on
+
+
+def date_order_error(last: datetime.date) -> str:
+    """Why a date before the case's last event is refused (the engine's and the forms')."""
+    return _("Events of a case are recorded in date order: the last one is dated %(date)s.") % {
+        "date": long_date(last)
+    }
 
 
 def record_event(

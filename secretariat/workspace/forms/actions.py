@@ -14,6 +14,7 @@ from submissions import profiles
 from submissions.models import LANGUAGE_CHOICES, Document
 from submissions.stages import Visibility
 from submissions.storage import DocumentInput
+from workflow.services import date_order_error
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 MET = [("met", _("Met")), ("not_met", _("Not met"))]
@@ -226,6 +227,11 @@ class ActionForm(AccessibleForm):
         on = data.get("on")
         if on and on > timezone.localdate():
             self.add_error("on", gettext("An event cannot be dated in the future."))
+        last = self.submission.last_event_on
+        if on and last and on < last:
+            # Said with the other problems of the post, on the date itself (walk 27: the
+            # engine's refusal came alone, after the reason was given, dated 2026-12-04).
+            self.add_error("on", date_order_error(last))
         if on and on < timezone.localdate() and not data.get("date_reason"):
             self.add_error(
                 "date_reason", gettext("Give a reason for recording this with a past date.")

@@ -19,9 +19,9 @@ AT = datetime.datetime(2024, 2, 5, 15, 30, tzinfo=datetime.UTC)
 # That moment at the seat: 10:30 in Washington and Montréal (UTC-5 in February), 9:30 in
 # Guatemala City (UTC-6, no summer time).
 AT_SEAT = {
-    "us-peru-tpa": ("2024-02-05T10:30:00-05:00", "5 February 2024, 10:30:00"),
-    "usmca-cec": ("2024-02-05T10:30:00-05:00", "5 February 2024, 10:30:00"),
-    "cafta-dr": ("2024-02-05T09:30:00-06:00", "5 February 2024, 09:30:00"),
+    "us-peru-tpa": ("2024-02-05T10:30:00-05:00", "5 February 2024, 10:30:00 UTC-0500"),
+    "usmca-cec": ("2024-02-05T10:30:00-05:00", "5 February 2024, 10:30:00 UTC-0500"),
+    "cafta-dr": ("2024-02-05T09:30:00-06:00", "5 February 2024, 09:30:00 UTC-0600"),
 }[SLUG]
 
 

@@ -48,3 +48,22 @@ def test_values_read_as_an_auditor_reads_them_in_spanish(auditor):
     for english in ("Stage after", "Prev hash", "Created at", "Start kind", "Original name"):
         assert english not in page
     assert "+00:00" not in page
+
+
+def test_an_events_data_reads_as_json_and_every_moment_names_its_offset(auditor):
+    """Walk 27: "Datos (data): {'outcome': 'meets', 'criteria': {'a': {'met': True…" (Python's
+    notation) and times without the offset the case page gives."""
+    import html
+    import re
+
+    case = drive("response_decision").case
+    client = Client()
+    client.force_login(auditor)
+    with translation.override("es"):
+        url = reverse("ws_audit", kwargs={"pk": case.pk})
+    page = client.get(url).content.decode()
+    data = [html.unescape(v) for v in re.findall(r"\(<code>data</code>\): ([^<]*)</li>", page)]
+    assert data and any('{"criteria": {"a": {"met": true' in value for value in data)
+    assert not any("True" in value or "'" in value for value in data)
+    times = [t for t in re.findall(r"<time datetime=\"[^\"]+\">([^<]*)</time>", page) if ":" in t]
+    assert times and all(re.search(r"\d\d:\d\d:\d\d UTC[+-]\d{4}$", t) for t in times)

@@ -1,6 +1,7 @@
 """The auditor's view of a case: the event chain, each record's row history, the chain check."""
 
 import datetime
+import json
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -47,11 +48,14 @@ def _shown(value, choices: dict) -> str:
         return _("Yes") if value else _("No")
     if isinstance(value, datetime.datetime):
         moment = timezone.localtime(value)
-        return f"{long_date(moment)}, {moment:%H:%M:%S}"
+        return f"{long_date(moment)}, {moment:%H:%M:%S} UTC{moment:%z}"
     if isinstance(value, datetime.date):
         return long_date(value)
     if choices and isinstance(value, str | int) and value in choices:
         return f"{choices[value]} ({value})"
+    if isinstance(value, dict | list):
+        # An event's data in the registry format's JSON (walk 27: Python's {'met': True}).
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
     return str(value)
 
 

@@ -294,6 +294,24 @@ def test_the_dockets_lists_show_their_choice_whole_on_a_phone(page, seeded, lang
     assert [entry for entry in lists if entry["shown"] < entry["whole"]] == []
 
 
+@pytest.mark.parametrize("language", ["es", "fr"])
+def test_the_case_pages_lists_show_their_choice_whole_on_a_phone(page, seeded, officer, language):
+    """Walk 27: "Según lo que disponen las reglas pa…", the default of a document's
+    visibility in the workspace's forms at 390 px. Every list of every form of the case page
+    (each folded form unfolded) shows its chosen option whole."""
+    if language not in dict(settings.LANGUAGES):
+        pytest.skip(f"{language} is not a language of this profile")
+    page.set_viewport_size(PHONE)
+    sign_in(page, officer)
+    for case in (seeded.final, seeded.waiting):
+        page.goto(page.base + f"/{language}/secretariat/case/{case.pk}/")
+        page.evaluate("document.querySelectorAll('main details').forEach(d => d.open = true)")
+        lists = page.evaluate(CHOSEN)
+        assert any(entry["name"].endswith("document_visibility") for entry in lists)
+        cut = [entry for entry in lists if entry["shown"] < entry["whole"]]
+        assert cut == [], "\n".join(map(str, cut))
+
+
 def choose_the_longest_stage(page, language: str, submit: str) -> None:
     """Choose the longest stage of ``language`` in the page's folded stage filter, send it with
     the ``submit`` button, and check the summary names it whole on the phone."""
@@ -302,6 +320,8 @@ def choose_the_longest_stage(page, language: str, submit: str) -> None:
     stage = page.locator("details.disclosed-choices")
     stage.locator("summary").click()
     stage.get_by_label(longest, exact=True).check()
+    # The summary names the checked stage at once (walk 27: only after the search).
+    assert stage.locator("summary").inner_text().endswith(longest)
     page.locator(submit).click()
     page.wait_for_url("**stage=**")
     summary = page.locator("details.disclosed-choices > summary")

@@ -5,6 +5,8 @@ import datetime
 import io
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 
 from submissions.models import Submission
 from tests.docket.conftest import (
@@ -22,6 +24,13 @@ from tests.docket.conftest import (
 from tests.parties import SLUG, A, B, es, name, slug
 from workflow.registry import import_registry
 
+# What the docket says when nothing matches (the CEC's Spanish says "petición").
+NO_MATCH = {
+    "us-peru-tpa": "Ninguna comunicación coincide con la búsqueda.",
+    "usmca-cec": "Ninguna petición coincide con la búsqueda.",
+    "cafta-dr": "Ninguna comunicación coincide con la búsqueda.",
+}[SLUG]
+
 pytestmark = pytest.mark.django_db
 
 # The article under which the Secretariat determines whether a submission meets the criteria.
@@ -38,6 +47,11 @@ def test_docket_lists_registered_cases_with_counts(client, saca, secret_case):
     body = response.content.decode()
     assert "3 submissions found." in body
     assert SACA_2 in body
+    # Walk 27: "Se encontraron 0 comunicaciones." when nothing matched.
+    with translation.override("es"):
+        url = reverse("docket")
+    empty = client.get(url, {"q": "xq7zz nada"}).content.decode()
+    assert NO_MATCH in empty and "0 comunicaciones" not in empty and "0 peticiones" not in empty
     assert "Forest Concessions in Indigenous Reserves" in body
     assert "Name withheld at the submitter&#x27;s request" in body
     assert SECRET_NAME not in body

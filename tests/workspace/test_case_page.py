@@ -11,7 +11,9 @@ from django.utils import translation
 
 from submissions import access
 from submissions.models import Document, Submission
+from submissions.storage import DocumentInput
 from tests.factories import file_case
+from tests.helpers_cases import drive
 from tests.parties import CRITERIA, SLUG, A, identifier
 from workflow import services
 from workflow.models import Event
@@ -586,3 +588,69 @@ def test_withholding_is_offered_for_the_submitters_not_yet_withheld(client, offi
     assert refusal(case, officer, "identity_withheld") is not None
     page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
     assert 'id="action-identity_withheld"' not in page
+
+
+def _section(page: str, kind: str) -> str:
+    """The case page's form for ``kind``, with its summary."""
+    start = page.index(f'/act/{kind}/"')
+    return page[page.rindex("<summary>", 0, start) : page.index("</form>", start)]
+
+
+def test_the_edited_documents_help_says_where_the_draft_is_only_for_a_proposal(
+    login, officer, new_case, review_case, settings
+):
+    """Walk 27: the acknowledgement's form (recorded at once) said to take the draft from "the
+    pending proposal"; the visibility change did not say it is proposed when it widens."""
+    client = login(officer)
+    acknowledgement = _section(client.get(_case_url(new_case)).content.decode(), "acknowledged")
+    assert "pending proposal" not in acknowledgement
+    assert "generated from this form in each of the case&#x27;s working languages" in (
+        acknowledgement
+    )
+    page = client.get(_case_url(review_case)).content.decode()
+    determination = _section(page, "admissibility_determined")
+    assert "download the draft from the pending proposal" in determination
+    with_documents = drive("response_decision").case
+    services.record_event(
+        with_documents,
+        "correspondence",
+        actor=officer,
+        documents_in=[
+            DocumentInput(
+                title="Nota",
+                language="es",
+                file=SimpleUploadedFile("n.pdf", b"%PDF-1.4 n"),
+                visibility="secretariat",
+            )
+        ],
+    )
+    widening = _section(
+        client.get(_case_url(with_documents)).content.decode(), "visibility_changed"
+    )
+    assert "a wider audience: proposed to the Executive Director" in widening
+    settings.SEM_FOUR_EYES = False  # the officer records alone: no proposal, no draft
+    page = client.get(_case_url(review_case)).content.decode()
+    assert "pending proposal" not in _section(page, "admissibility_determined")
+    assert "proposed to the Executive Director" not in page
+
+
+def test_a_document_without_a_code_is_named_once_in_its_entry(login, officer, review_case):
+    """Walk 27: "Carta del peticionario (PDF, 45 bytes) — Carta del peticionario (Español;
+    Público)": a document with no code of its own was named twice."""
+    services.record_event(
+        review_case,
+        "correspondence",
+        actor=officer,
+        documents_in=[
+            DocumentInput(
+                title="Nota única",
+                language="es",
+                file=SimpleUploadedFile("n.pdf", b"%PDF-1.4 n"),
+                visibility="secretariat",
+            )
+        ],
+    )
+    page = login(officer).get(_case_url(review_case)).content.decode()
+    entries = [block.split("</ul>", 1)[0] for block in page.split('<ul class="documents">')[1:]]
+    (entry,) = [block for block in entries if "Nota única" in block]
+    assert entry.count("Nota única") == 1

@@ -4,6 +4,7 @@ decides whether the action is legal. The forms only ask what the table's require
 keys need, in words a person understands."""
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language, get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +48,13 @@ EDITED_HELP = _(
     "The formal document is generated in English and Spanish from this form. To change its "
     "wording, download the draft from the pending proposal, edit it and upload it here: it "
     "replaces the generated one in that language."
+)
+# Where the step is recorded at once (four eyes off, or not a decision): no proposal to take
+# a draft from (walk 27: the acknowledgement's form pointed at one that did not exist).
+EDITED_HELP_ALONE = _(
+    "The formal document is generated from this form in each of the case's working languages. "
+    "To use your own wording in one of them, upload it here: it replaces the generated one in "
+    "that language."
 )
 
 
@@ -156,9 +164,12 @@ class ActionForm(AccessibleForm):
                 if name in self.fields:
                     self.fields[name].help_text = published_help(submission)
         if issues_documents(self.rule.kind):
+            proposed = settings.SEM_FOUR_EYES and self.rule.decision
             for language, label in EDITED_LABELS.items():
                 self.fields[f"edited_{language}"] = DocumentField(
-                    label=label, required=False, help_text=EDITED_HELP
+                    label=label,
+                    required=False,
+                    help_text=EDITED_HELP if proposed else EDITED_HELP_ALONE,
                 )
 
     def resume(self, proposal: dict, comment: str) -> None:

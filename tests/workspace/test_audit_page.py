@@ -32,15 +32,19 @@ def test_the_row_history_names_tables_and_fields_in_the_page_language(
     assert "Submission submitters" not in page
 
 
-def test_values_read_as_an_auditor_reads_them_in_spanish(auditor):
-    # A walk in Spanish found English column labels, bare codes and UTC timestamps with
-    # microseconds ("2026-12-03 04:18:24.387752+00:00": the next day at the seat).
+def _spanish_audit_page(auditor) -> str:
     case = drive("response_decision").case
     client = Client()
     client.force_login(auditor)
     with translation.override("es"):
         url = reverse("ws_audit", kwargs={"pk": case.pk})
-    page = client.get(url).content.decode()
+    return client.get(url).content.decode()
+
+
+def test_values_read_as_an_auditor_reads_them_in_spanish(auditor):
+    # A walk in Spanish found English column labels, bare codes and UTC timestamps with
+    # microseconds ("2026-12-03 04:18:24.387752+00:00": the next day at the seat).
+    page = _spanish_audit_page(auditor)
     assert "Etapa posterior (<code>stage_after</code>): Revisión de admisibilidad" in page
     assert "(admissibility_review)" in page  # the stored code beside its label
     assert "Hash anterior (<code>prev_hash</code>)" in page
@@ -56,12 +60,7 @@ def test_an_events_data_reads_as_json_and_every_moment_names_its_offset(auditor)
     import html
     import re
 
-    case = drive("response_decision").case
-    client = Client()
-    client.force_login(auditor)
-    with translation.override("es"):
-        url = reverse("ws_audit", kwargs={"pk": case.pk})
-    page = client.get(url).content.decode()
+    page = _spanish_audit_page(auditor)
     data = [html.unescape(v) for v in re.findall(r"\(<code>data</code>\): ([^<]*)</li>", page)]
     assert data and any('{"criteria": {"a": {"met": true' in value for value in data)
     assert not any("True" in value or "'" in value for value in data)

@@ -590,6 +590,23 @@ def test_withholding_is_offered_for_the_submitters_not_yet_withheld(client, offi
     assert 'id="action-identity_withheld"' not in page
 
 
+def _add_letter(case, officer, title: str) -> None:
+    """A Secretariat-only letter with one document (no code of its own)."""
+    services.record_event(
+        case,
+        "correspondence",
+        actor=officer,
+        documents_in=[
+            DocumentInput(
+                title=title,
+                language="es",
+                file=SimpleUploadedFile("n.pdf", b"%PDF-1.4 n"),
+                visibility="secretariat",
+            )
+        ],
+    )
+
+
 def _section(page: str, kind: str) -> str:
     """The case page's form for ``kind``, with its summary."""
     start = page.index(f'/act/{kind}/"')
@@ -611,19 +628,7 @@ def test_the_edited_documents_help_says_where_the_draft_is_only_for_a_proposal(
     determination = _section(page, "admissibility_determined")
     assert "download the draft from the pending proposal" in determination
     with_documents = drive("response_decision").case
-    services.record_event(
-        with_documents,
-        "correspondence",
-        actor=officer,
-        documents_in=[
-            DocumentInput(
-                title="Nota",
-                language="es",
-                file=SimpleUploadedFile("n.pdf", b"%PDF-1.4 n"),
-                visibility="secretariat",
-            )
-        ],
-    )
+    _add_letter(with_documents, officer, "Nota")
     widening = _section(
         client.get(_case_url(with_documents)).content.decode(), "visibility_changed"
     )
@@ -637,19 +642,7 @@ def test_the_edited_documents_help_says_where_the_draft_is_only_for_a_proposal(
 def test_a_document_without_a_code_is_named_once_in_its_entry(login, officer, review_case):
     """Walk 27: "Carta del peticionario (PDF, 45 bytes) — Carta del peticionario (Español;
     Público)": a document with no code of its own was named twice."""
-    services.record_event(
-        review_case,
-        "correspondence",
-        actor=officer,
-        documents_in=[
-            DocumentInput(
-                title="Nota única",
-                language="es",
-                file=SimpleUploadedFile("n.pdf", b"%PDF-1.4 n"),
-                visibility="secretariat",
-            )
-        ],
-    )
+    _add_letter(review_case, officer, "Nota única")
     page = login(officer).get(_case_url(review_case)).content.decode()
     entries = [block.split("</ul>", 1)[0] for block in page.split('<ul class="documents">')[1:]]
     (entry,) = [block for block in entries if "Nota única" in block]

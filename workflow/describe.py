@@ -111,6 +111,13 @@ class Finding(str):
         return line
 
 
+class CaseText(str):
+    """Text as the Secretariat wrote it (a proposal's reasons): in the case's language, which
+    a page marks (templates/docket/_details.html; walk 28: English reasons read as Spanish)."""
+
+    case_text = True
+
+
 class CaseReference(str):
     """Another case named by its identifier (a related case, the case a submission was
     consolidated with), whose public page a page links to (``slug``)."""
@@ -150,7 +157,7 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
         label = rule.label_for(proposal.get("outcome"), proposal) if rule else kind
         lines.append((_("Proposed decision"), str(label)))
         if proposal.get("note"):
-            lines.append((_("Reasons"), proposal["note"]))
+            lines.append((_("Reasons"), CaseText(proposal["note"])))
         data = proposal
     if data.get("outcome"):
         lines.append((_("Outcome"), str(OUTCOMES.get(data["outcome"], data["outcome"]))))

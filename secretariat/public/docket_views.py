@@ -75,6 +75,7 @@ LIST_FIELDS = (
     "closure_reason",
     "filed_on",
     "last_event_on",
+    "language",  # the laws are written in it (their list is marked so)
     *(f"title_{code}" for code in profiles.installed().languages),
     "party__code",
     "party__name_en",

@@ -55,6 +55,10 @@ def test_docket_lists_registered_cases_with_counts(client, saca, secret_case):
     assert "Forest Concessions in Indigenous Reserves" in body
     assert "Name withheld at the submitter&#x27;s request" in body
     assert SECRET_NAME not in body
+    # Walk 28: an English case's laws on the Spanish list were marked as Spanish.
+    with translation.override("es"):
+        spanish = client.get(reverse("docket")).content.decode()
+    assert '<dd lang="en">General Environmental Law (Law No. 28611) (Art. 1)</dd>' in spanish
 
 
 def test_spanish_docket_shows_spanish_titles_and_marks_the_fallback(client, saca, db):

@@ -110,6 +110,10 @@ def test_a_proposal_that_no_record_is_warranted_is_named_as_that_act(
     client.force_login(director)
     approvals = client.get(reverse("ws_approvals")).content.decode()
     assert f"{case.reference}</a>: {NOT_WARRANTED}</h2>" in approvals
+    # Walk 28: the reasons, in the case's language, were marked as the page's.
+    reasons = f'<span lang="{case.language}">La respuesta explica la aplicación de la ley.</span>'
+    assert reasons in approvals
+    assert reasons in client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
 
 
 def test_closing_forms_warn_of_what_still_awaits_review(client, a_focal, officer):

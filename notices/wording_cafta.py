@@ -60,7 +60,7 @@ LABELS = {
         "reasons_language": (
             "Las razones de la Secretaría se dan en %(language)s, el idioma de la comunicación."
         ),
-        "withheld_in_sentence": "un remitente cuyo nombre se reserva a su solicitud",
+        "withheld_in_sentence": "un peticionario cuyo nombre se reserva a su solicitud",
     },
 }
 
@@ -115,7 +115,7 @@ CLOSURE = {
         "no_council_instruction": "ningún miembro del Consejo dio instrucciones para que se "
         "elaborara un expediente de hechos",
         "factual_record_published": "el expediente de hechos ha sido publicado",
-        "withdrawn": "los remitentes la retiraron",
+        "withdrawn": "los peticionarios la retiraron",
     },
 }
 
@@ -183,7 +183,7 @@ BODY = {
         "meets": "La Secretaría determina que la comunicación cumple los requisitos del "
         "artículo 17.7.2 y considerará si solicita una respuesta a la Parte en cuestión.",
         "does_not_meet": "La Secretaría determina que la comunicación no cumple los "
-        "requisitos del artículo 17.7.2. Los remitentes podrán presentar una comunicación "
+        "requisitos del artículo 17.7.2. Los peticionarios podrán presentar una comunicación "
         "revisada.",
         "factors_intro": "Para decidir si solicita una respuesta, la Secretaría se ha guiado "
         "por los factores del artículo 17.7.4, a saber, si:",

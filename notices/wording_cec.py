@@ -76,7 +76,7 @@ LABELS = {
         "reasons_language": (
             "Las razones del Secretariado se dan en %(language)s, el idioma de la petición."
         ),
-        "withheld_in_sentence": "un remitente cuyo nombre se reserva a su solicitud",
+        "withheld_in_sentence": "un peticionario cuyo nombre se reserva a su solicitud",
     },
 }
 
@@ -157,7 +157,7 @@ CLOSURE = {
         "no_council_instruction": "el Consejo no dio instrucciones para que se elaborara un "
         "expediente de hechos",
         "factual_record_published": "el expediente de hechos ha sido publicado",
-        "withdrawn": "los remitentes la retiraron",
+        "withdrawn": "los peticionarios la retiraron",
     },
 }
 
@@ -276,7 +276,7 @@ BODY = {
         "meets": "El Secretariado determina que la petición cumple los requisitos del "
         "artículo 24.27(2) y considerará si solicita una respuesta a la Parte en cuestión.",
         "does_not_meet": "El Secretariado determina que la petición no cumple los "
-        "requisitos del artículo 24.27(2). Los remitentes podrán presentar una petición "
+        "requisitos del artículo 24.27(2). Los peticionarios podrán presentar una petición "
         "revisada.",
         "factors_intro": "Para decidir si solicita una respuesta, el Secretariado se ha "
         "guiado por los factores del artículo 24.27(3), a saber, si:",

@@ -35,18 +35,27 @@ ALL_MET = {c: {"met": True, "reasons": f"({c}) is met."} for c in CRITERIA}
 
 
 def es(text: str) -> str:
-    """A Spanish sentence as the profile words a submission: the TPA's and CAFTA-DR's
-    "comunicación", the CEC's own "petición" (docs/glossary.md). Both are feminine, so the
-    rest of the sentence agrees either way."""
-    if SLUG != "usmca-cec":
-        return text
-    for tpa, cec in (
-        ("comunicaciones", "peticiones"),
-        ("Comunicaciones", "Peticiones"),
-        ("comunicación", "petición"),
-        ("Comunicación", "Petición"),
-    ):
-        text = text.replace(tpa, cec)
+    """A Spanish sentence as the profile words a submission and a submitter: the TPA's and
+    CAFTA-DR's "comunicación", the CEC's own "petición"; the TPA's "remitente", the CEC's and
+    CAFTA-DR's "peticionario" (docs/glossary.md). The sentences the suite checks agree either
+    way (both submissions are feminine; a submitter is "el remitente", "el peticionario")."""
+    pairs = []
+    if SLUG == "usmca-cec":
+        pairs += [
+            ("comunicaciones", "peticiones"),
+            ("Comunicaciones", "Peticiones"),
+            ("comunicación", "petición"),
+            ("Comunicación", "Petición"),
+        ]
+    if SLUG in ("usmca-cec", "cafta-dr"):
+        pairs += [
+            ("remitentes", "peticionarios"),
+            ("Remitentes", "Peticionarios"),
+            ("remitente", "peticionario"),
+            ("Remitente", "Peticionario"),
+        ]
+    for tpa, own in pairs:
+        text = text.replace(tpa, own)
     return text
 
 

@@ -28,7 +28,7 @@ from submissions import profiles
 from submissions.models import SubmissionSubmitter, User
 from submissions.stages import ClosureReason
 from tests.helpers_cases import D, drive, frozen
-from tests.parties import CODES, OTHERS, SLUG, A, B, name
+from tests.parties import CODES, OTHERS, SLUG, A, B, es, name
 from workflow import treaty
 from workflow.models import Event
 
@@ -76,10 +76,6 @@ SPANISH_FORMS = {
     "withheld from the public": r"\bno (?:se )?divulg",
     "working days": r"\bh[aá]bil",
     "calendar days": r"\bd[ií]as? calendario",
-    # The CEC's own word for a submission is "petición" (its registry: "una Petición
-    # Revisada"; its letterhead: "Peticiones sobre aplicación efectiva…"), the glossary's
-    # "the CEC's word": under that profile it replaces "comunicación".
-    **({"submission": r"\bpetici"} if SLUG == "usmca-cec" else {}),
 }
 
 # Catalogue entries a term's check does not apply to: the treaty quoted in its own words, and
@@ -96,14 +92,15 @@ NOT_A_SUBMISSION = re.compile(r"submission of the|of its submission")
 
 
 def glossary_terms() -> list[tuple[str, str, str]]:
-    """(English term, English pattern, Spanish pattern) for each row of the terms table."""
+    """(English term, English pattern, Spanish pattern) for each row of the terms table, the
+    Spanish as the installed profile words it (``es``)."""
     terms = []
     for english, spanish, *_rest in _table("Terms"):
         terms.append(
             (
                 english,
                 ENGLISH_FORMS.get(english, _english(english)),
-                SPANISH_FORMS.get(english, _spanish(spanish)),
+                SPANISH_FORMS.get(english, _spanish(es(spanish))),
             )
         )
     return terms
@@ -129,9 +126,11 @@ OWN_NAME, OTHER_NAME = {
 
 
 def words_to_avoid() -> list[str]:
-    words = [row[0] for row in _table("Words to avoid")]
-    if SLUG == "usmca-cec":  # its own word (SPANISH_FORMS)
-        words = [word for word in words if word != "petición"]
+    # The word a profile uses for a term itself is not one to avoid under it (es(): the CEC's
+    # "petición" for a submission, the CEC's and CAFTA-DR's "peticionario" for a submitter).
+    words = [avoid for avoid, use, *_rest in _table("Words to avoid") if es(use) != avoid]
+    if es("remitente") != "remitente":  # and the TPA's word is then one to avoid ("comunicación"
+        words.append("remitente")  # is not: it also names the media, "medios de comunicación")
     return [OTHER_NAME if word == OWN_NAME else word for word in words]
 
 
@@ -196,7 +195,7 @@ def test_the_catalogue_uses_no_word_to_avoid():
 BROKEN = [
     r"\b(?:a|de) el\b",
     r"\bpor Secretaría\b",
-    r"\bpor Remitente\b",
+    r"\bpor (?:Remitente|Peticionario)\b",
     r"Identidad reservada al público",
     re.escape(OTHER_NAME),
 ]
@@ -341,7 +340,7 @@ def test_every_page_in_spanish_has_no_broken_phrase_no_code_and_the_glossary_ter
     # What the checks rest on is there: each Party named in words, the withheld name.
     assert f"Parte en cuestión {name(A, 'es')}" in spanish[f"docket {A}"]
     assert "Parte en cuestión Estados Unidos" in spanish[f"docket {B}"]
-    assert "Nombre reservado a solicitud del remitente" in spanish[f"docket {B}"]
+    assert es("Nombre reservado a solicitud del remitente") in spanish[f"docket {B}"]
     assert "identidad no divulgada al público" in spanish[f"tracking {A}"]
     by_the_secretariat = {
         "us-peru-tpa": "por la Secretaría",

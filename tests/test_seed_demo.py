@@ -174,3 +174,32 @@ def test_refuses_without_debug_unless_forced(settings):
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("seed_demo", stdout=StringIO())
     assert not User.objects.exists()
+
+
+def _strings(value):
+    """Every string inside an event's data (reasons sit in nested criteria)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+@pytest.mark.django_db
+def test_the_demo_writes_its_spanish_as_the_glossary_does():
+    """The demo's Spanish titles, summaries and reasons use the profile's words: the TPA's
+    demo had "Los peticionarios afirman…", the CEC's word (docs/glossary.md)."""
+    from tests.test_glossary import words_to_avoid
+
+    seed()
+    texts = [text for case in Submission.objects.all() for text in (case.title_es, case.summary_es)]
+    for event in Event.objects.filter(submission__language="es"):
+        texts.extend(_strings(event.data))
+    assert len(texts) > 10
+    found = [
+        (word, text) for text in texts for word in words_to_avoid() if word.lower() in text.lower()
+    ]
+    assert found == []

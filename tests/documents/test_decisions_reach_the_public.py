@@ -27,7 +27,7 @@ from submissions.storage import DocumentInput
 from tests.filing.conftest import filing_data, pdf
 from tests.helpers_cases import drive, frozen
 from tests.parties import CRITERIA as LETTERS
-from tests.parties import OTHERS, SLUG, A, B, council_members
+from tests.parties import OTHERS, SLUG, A, B, council_members, es
 from workflow.models import Event
 from workflow.treaty import CRITERIA, FACTORS
 
@@ -35,7 +35,7 @@ pytestmark = pytest.mark.django_db
 
 D = datetime.date
 WITHHELD = "Asociación Amazónica"
-LABEL_ES = "Nombre reservado a solicitud del remitente"
+LABEL_ES = es("Nombre reservado a solicitud del remitente")
 LABEL_EN = "Name withheld at the submitter's request"
 # The case's identifier (the first of 2026 on Party A), the article under which the final
 # record is published, and the title the Party gives its response.

@@ -9,7 +9,7 @@ from docx.oxml.ns import qn
 
 from notices import documents, receipts, services, wording
 from tests.helpers_cases import drive, frozen
-from tests.parties import CODES, CRITERIA, SLUG, A, name
+from tests.parties import CODES, CRITERIA, SLUG, A, es, name
 from workflow import services as workflow
 from workflow import treaty
 from workflow.actors import Actor
@@ -290,7 +290,7 @@ def test_the_public_acknowledgement_withholds_a_withheld_name(officer):
     assert "Document code" not in text
     with event.documents.get(language="es").file.open("rb") as fh:
         spanish = text_of(fh.read())
-    assert "por un remitente cuyo nombre se reserva a su solicitud" in spanish
+    assert es("por un remitente cuyo nombre se reserva a su solicitud") in spanish
     assert "por Nombre reservado" not in spanish
     assert "Código del documento" not in spanish
 
@@ -315,7 +315,7 @@ def test_the_sentence_lists_a_named_and_a_withheld_submitter_as_the_language_doe
             texts[document.language] = " ".join(text_of(fh.read()).split())
     named = case.memberships.order_by("position").first().submitter.name
     assert f"by {named} and a submitter whose name is withheld at their request" in texts["en"]
-    assert f"por {named} y un remitente cuyo nombre se reserva a su solicitud" in texts["es"]
+    assert es(f"por {named} y un remitente cuyo nombre se reserva a su solicitud") in texts["es"]
     assert "Persona Reservada" not in texts["en"] + texts["es"]
 
 
@@ -444,8 +444,8 @@ def test_redacting_a_word_file_keeps_the_rest_of_its_wording():
     doc.save(out)
     text = text_of(documents.redact_names(out.getvalue(), ["Rosa Quispe"], "es"))
     assert "Rosa Quispe" not in text
-    assert "Presentada por un remitente cuyo nombre se reserva a su solicitud el 10" in text
-    assert "Nombre reservado a solicitud del remitente" in text  # the particulars
+    assert es("Presentada por un remitente cuyo nombre se reserva a su solicitud el 10") in text
+    assert es("Nombre reservado a solicitud del remitente") in text  # the particulars
     assert "Párrafo añadido por la oficial." in text
     assert documents.redact_names(out.getvalue(), ["Otra Persona"], "es") is None
 

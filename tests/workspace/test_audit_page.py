@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.helpers_cases import drive
+from tests.parties import es
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
     ("language", "table", "field"),
     [
         ("en", "Submitters of the case", "Title in Spanish (<code>title_es</code>)"),
-        ("es", "Remitentes del caso", "Título en español (<code>title_es</code>)"),
+        ("es", es("Remitentes del caso"), "Título en español (<code>title_es</code>)"),
     ],
 )
 def test_the_row_history_names_tables_and_fields_in_the_page_language(

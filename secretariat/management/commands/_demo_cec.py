@@ -11,7 +11,7 @@ MET_ES = {
     letter: {"met": True, "reasons": f"Se cumple el requisito ({letter})."} for letter in "abcde"
 }
 WEIGHED_ES = {
-    "a": {"met": True, "reasons": "Los remitentes describen el daño a la pesca de la laguna."},
+    "a": {"met": True, "reasons": "Los peticionarios describen el daño a la pesca de la laguna."},
     "b": {"met": True, "reasons": "Su estudio contribuiría a las metas del Capítulo."},
     "c": {"met": True, "reasons": "Se presentó una denuncia ante la autoridad federal en 2024."},
     "d": {"met": False, "reasons": "Se basa en actas de inspección, no en la prensa."},

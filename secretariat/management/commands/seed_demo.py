@@ -262,7 +262,7 @@ class Command(BaseCommand):
                 language="es",
                 title="Deforestación para palma aceitera en Ucayali",
                 other_titles={"en": "Oil palm deforestation in Ucayali"},
-                summary="Los peticionarios afirman que se otorgaron cambios de uso de suelo sin "
+                summary="Los remitentes afirman que se otorgaron cambios de uso de suelo sin "
                 "evaluación ambiental en bosques primarios de Ucayali.",
                 other_summaries={
                     "en": "The submitters assert that land-use changes were granted without "

@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from tests.helpers_cases import drive
+from tests.helpers_cases import ALL_MET, drive
 from tests.parties import es
 
 pytestmark = pytest.mark.django_db
@@ -67,3 +67,33 @@ def test_an_events_data_reads_as_json_and_every_moment_names_its_offset(auditor)
     assert not any("True" in value or "'" in value for value in data)
     times = [t for t in re.findall(r"<time datetime=\"[^\"]+\">([^<]*)</time>", page) if ":" in t]
     assert times and all(re.search(r"\d\d:\d\d:\d\d UTC[+-]\d{4}$", t) for t in times)
+
+
+def test_the_page_says_the_data_counts_events_from_zero(auditor, officer, director):
+    """Walk 28: the chain says "responde a la propuesta n.º 5" and the data below it reads
+    "proposal_event": 4, the registry format's 0-based index, without a word on why."""
+    import html
+    import re
+
+    from workflow import services
+
+    case = drive("admissibility_review").case
+    proposal = services.record_event(
+        case,
+        "admissibility_determined",
+        actor=officer,
+        data={"outcome": "meets", "criteria": ALL_MET},
+    )
+    assert proposal.kind == "proposed"
+    services.approve_proposal(case, proposal.seq, actor=director)
+    client = Client()
+    client.force_login(auditor)
+    for language, seq_words, help_words in (
+        ("en", f"answers proposal no. {proposal.seq}", "by their index counted from 0"),
+        ("es", f"responde a la propuesta n.º {proposal.seq}", "por su índice contado desde 0"),
+    ):
+        with translation.override(language):
+            page = html.unescape(client.get(reverse("ws_audit", kwargs={"pk": case.pk})).text)
+        assert seq_words in page
+        assert re.search(rf'"proposal_event": {proposal.seq - 1}\b', page)
+        assert help_words in page

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from secretariat.web import downloads
@@ -59,6 +60,13 @@ def _shown(value, choices: dict) -> str:
     return str(value)
 
 
+def _brief(value, choices: dict) -> str:
+    """``_shown``, a text cut at 80 characters; an event's data whole (walk 28: cut, it hid
+    "proposal_event" behind the criteria)."""
+    shown = _shown(value, choices)
+    return shown if isinstance(value, dict | list) else Truncator(shown).chars(80)
+
+
 def _changes(records, fields):
     """Each history row with the fields it changed against the previous row of the same
     record (computed here from one ordered query, not one query per row): (label in the
@@ -74,7 +82,7 @@ def _changes(records, fields):
             if before is None or old != new:
                 if before is None and new in (None, ""):
                     continue
-                changed.append((label, name, _shown(old, choices), _shown(new, choices)))
+                changed.append((label, name, _brief(old, choices), _brief(new, choices)))
         last[record.id] = record
         rows.append((record, changed))
     return rows

@@ -7,7 +7,7 @@ language. Older rows that stored words (a reason typed or translated then) show 
 import datetime
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from submissions import profiles
 from submissions.access import WITHHELD_LABEL
@@ -202,6 +202,19 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
             (
                 _("Received"),
                 _("after the stage of the Party's response: a late or further response"),
+            )
+        )
+    if event.kind == "publication_instructed" and getattr(event, "stage_before", "") in (
+        Stage.AWAITING_COUNCIL,
+        Stage.FACTUAL_RECORD_PREPARATION,
+        Stage.DRAFT_COMMENT_PERIOD,
+    ):
+        # REGISTRY-FORMAT.md: given in AC, FP or DC, it opens `publication` from the later
+        # of itself and `final_submitted`.
+        lines.append(
+            (
+                pgettext("an instruction", "Given"),
+                _("before the final factual record was submitted, to take effect once it is"),
             )
         )
     if "pending_proceeding" in data:

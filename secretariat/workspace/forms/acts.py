@@ -83,12 +83,29 @@ class CouncilActForm(PartyForm):
     nothing in the case's course."""
 
     def setup(self):
+        notices = []
+        if self.rule.kind == "publication_instructed" and not self.submission.events.filter(
+            kind="final_submitted"
+        ):
+            # REGISTRY-FORMAT.md takes an instruction given early (walks 27 and 29 recorded
+            # one, and neither the form nor the docket said what it meant).
+            notices.append(
+                _(
+                    "No final factual record has been submitted yet. The instruction is "
+                    "recorded now, marked so on the docket, and takes effect once the final "
+                    "record is submitted: the period to publish runs from then."
+                )
+            )
         facts = council.facts_of(self.submission)
         if council.decides(facts, self.rule.kind):
-            self.notice_text = _(
-                "The Council's rule is already met for this instruction. A further member's "
-                "instruction is recorded on the case and changes nothing in its course."
+            notices.append(
+                _(
+                    "The Council's rule is already met for this instruction. A further "
+                    "member's instruction is recorded on the case and changes nothing in its "
+                    "course."
+                )
             )
+        self.notice_text = " ".join(str(notice) for notice in notices)
 
 
 class RecordedCommentForm(PartyForm):

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from notices import documents, letterhead
+from notices import documents, letterhead, redaction
 from notices.wording import TITLES, tables_for
 from submissions import access, profiles
 from submissions.models import Document, IdentifierCounter, Submission
@@ -434,7 +434,9 @@ def public_copy(document: Document) -> tuple[str, bytes] | None:
     A Word file is redacted where it stands, so an officer's own wording is kept: a name in
     the particulars' table becomes the withheld label, one in a sentence the documents' phrase
     for it. Another file of a formal document (a PDF the officer issued) is composed again from
-    its decision's stored data, as the page that reads it is."""
+    its decision's stored data, as the page that reads it is. Whatever else a file carries (a
+    Word file's author, an uploaded PDF's metadata: walk 30) goes through
+    ``notices.redaction``."""
     names = list(
         document.submission.memberships.filter(submitter__confidential=True).values_list(
             "submitter__name", flat=True
@@ -442,17 +444,22 @@ def public_copy(document: Document) -> tuple[str, bytes] | None:
     )
     if not names or not document.file:
         return None
-    if document.content_type == documents.DOCX:
-        with document.file.open("rb") as handle:
-            redacted = documents.redact_names(handle.read(), names, document.language)
-        return None if redacted is None else (documents.DOCX, redacted)
     doc_kind = generated_kind(document)
-    if doc_kind is None:
-        return None
-    _name, content_type, content = documents.render(
-        doc_kind, reading_facts(document), document.language
+    if doc_kind is not None and document.content_type != documents.DOCX:
+        _name, content_type, content = documents.render(
+            doc_kind, reading_facts(document), document.language
+        )
+        return content_type, content
+    with document.file.open("rb") as handle:
+        stored = handle.read()
+    content = stored
+    if document.content_type == documents.DOCX:
+        content = documents.redact_names(content, names, document.language) or content
+    # What the file carries besides its text, and any file a person uploaded (walk 30).
+    content = (
+        redaction.without_names(content, document.content_type, names, document.language) or content
     )
-    return content_type, content
+    return None if content == stored else (document.content_type, content)
 
 
 def reading_blocks(document: Document) -> list[documents.Block] | None:

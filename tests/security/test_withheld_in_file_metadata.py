@@ -1,0 +1,156 @@
+"""Walk 30: a submitter withheld her name, and the files she uploaded still named her to the
+public, in a Word file's author (``dc:creator``) and a PDF's ``/Author``. The public download of
+any file of such a case now leaves the name out of what the file carries, whatever its type;
+the stored file, hashed in the chain, stays as it was."""
+
+import io
+import struct
+import zipfile
+import zlib
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from docx import Document as Docx
+
+from submissions.models import Document
+from submissions.storage import DocumentInput
+from tests.factories import make_filing
+from tests.helpers_cases import FILED_ON
+from tests.parties import A, es
+from workflow import services
+
+pytestmark = pytest.mark.django_db
+
+NAME = "Rosa Quispe Mamaní"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _word_file() -> bytes:
+    doc = Docx()
+    doc.add_paragraph("Pruebas del derrame en el río.")
+    doc.core_properties.author = NAME
+    doc.core_properties.last_modified_by = NAME
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _pdf() -> bytes:
+    """A small PDF whose Info dictionary names her, with a cross-reference table."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [] /Count 0 >>",
+        b"<< /Author (" + NAME.encode("cp1252") + b") /Title (Pruebas) >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info 3 0 R >>\n".encode()
+    return out + f"startxref\n{xref}\n%%EOF\n".encode()
+
+
+def _png() -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\x00")
+    author = b"Author\x00" + NAME.encode("latin-1")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"tEXt", author)
+        + chunk(b"IDAT", pixels)
+        + chunk(b"IEND", b"")
+    )
+
+
+def _png_chunks_check(content: bytes) -> bool:
+    at = 8
+    while at < len(content):
+        (length,) = struct.unpack(">I", content[at : at + 4])
+        body = content[at + 4 : at + 8 + length]
+        (crc,) = struct.unpack(">I", content[at + 8 + length : at + 12 + length])
+        if zlib.crc32(body) & 0xFFFFFFFF != crc:
+            return False
+        at += 12 + length
+    return True
+
+
+def _case_with(filename: str, content: bytes):
+    """A registered case whose filing carries one public file, filed by an organization and
+    a person who withholds her name."""
+    filing = make_filing(
+        submitters=[
+            services.SubmitterInput(
+                kind="organization", name="Asociación Amazónica", nationality=A
+            ),
+            services.SubmitterInput(kind="individual", name=NAME, nationality=A, confidential=True),
+        ]
+    )
+    upload = SimpleUploadedFile(filename, content)
+    case = services.file_submission(
+        filing,
+        actor=None,
+        on=FILED_ON,
+        importing=services.ImportOptions(),
+        documents_in=[
+            DocumentInput(title="Pruebas", language="es", file=upload, visibility="public")
+        ],
+    )
+    services.record_event(case, "acknowledged", actor=None, importing=services.ImportOptions())
+    case.refresh_from_db()  # its identifier and slug
+    document = Document.objects.get(submission=case, event__kind="filed")
+    return case, document
+
+
+def _public(case, document) -> bytes:
+    response = Client().get(f"/es/docket/{case.slug}/documents/{document.pk}/")
+    assert response.status_code == 200
+    return response.getvalue()
+
+
+def _stored(document) -> bytes:
+    with document.file.open("rb") as handle:
+        return handle.read()
+
+
+def test_a_word_files_author_is_not_served():
+    case, document = _case_with("pruebas.docx", _word_file())
+    served = _public(case, document)
+    archive = zipfile.ZipFile(io.BytesIO(served))
+    for part in archive.namelist():
+        assert NAME.encode() not in archive.read(part), part
+    properties = Docx(io.BytesIO(served)).core_properties
+    assert properties.author == es("Nombre reservado a solicitud del remitente")
+    assert "Pruebas del derrame en el río." in [p.text for p in Docx(io.BytesIO(served)).paragraphs]
+    assert NAME in Docx(io.BytesIO(_stored(document))).core_properties.author  # kept
+
+
+def test_a_pdfs_author_is_overwritten_and_its_offsets_stay():
+    case, document = _case_with("pruebas.pdf", _pdf())
+    served, stored = _public(case, document), _stored(document)
+    assert NAME.encode("cp1252") in stored
+    assert NAME.encode("cp1252") not in served
+    assert b"/Author (" + b"X" * len(NAME) + b")" in served
+    assert len(served) == len(stored)  # the cross-reference table still points right
+    assert served.replace(b"X" * len(NAME), NAME.encode("cp1252")) == stored
+
+
+def test_a_pngs_text_chunk_is_overwritten_with_valid_checksums():
+    case, document = _case_with("foto.png", _png())
+    served = _public(case, document)
+    assert NAME.encode("latin-1") not in served
+    assert _png_chunks_check(served)
+
+
+def test_a_file_that_does_not_name_her_is_served_as_stored():
+    case, document = _case_with("otra.pdf", _pdf().replace(NAME.encode("cp1252"), b"Otra"))
+    assert _public(case, document) == _stored(document)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.helpers_cases import ALL_MET, drive
-from tests.parties import es
+from tests.parties import PROFILE, es
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +97,20 @@ def test_the_page_says_the_data_counts_events_from_zero(auditor, officer, direct
         assert seq_words in page
         assert re.search(rf'"proposal_event": {proposal.seq - 1}\b', page)
         assert help_words in page
+
+
+@pytest.mark.skipif("fr" not in PROFILE.languages, reason="fr is not a language of this profile")
+def test_in_french_a_colon_has_its_space_and_a_long_stage_is_whole(auditor):
+    """Walk 31: "Étape (stage): …" and "… période d’observations (draft_comment_p…"."""
+    import html
+
+    case = drive("draft_comment_period").case
+    client = Client()
+    client.force_login(auditor)
+    with translation.override("fr"):
+        url = reverse("ws_audit", kwargs={"pk": case.pk})
+        page = html.unescape(client.get(url).content.decode())
+    assert "(<code>stage</code>)\u00a0: " in page
+    assert "(<code>stage</code>): " not in page
+    assert "(draft_comment_period)" in page
+    assert "draft_comment_p…" not in page

@@ -61,10 +61,13 @@ def _shown(value, choices: dict) -> str:
 
 
 def _brief(value, choices: dict) -> str:
-    """``_shown``, a text cut at 80 characters; an event's data whole (walk 28: cut, it hid
-    "proposal_event" behind the criteria)."""
+    """``_shown``, a free text cut at 80 characters; an event's data and a choice whole (walk
+    28: cut, the data hid "proposal_event" behind the criteria; walk 31: "… période
+    d’observations (draft_comment_p…")."""
     shown = _shown(value, choices)
-    return shown if isinstance(value, dict | list) else Truncator(shown).chars(80)
+    if isinstance(value, dict | list) or (choices and isinstance(value, str | int)):
+        return shown
+    return Truncator(shown).chars(80)
 
 
 def _changes(records, fields):

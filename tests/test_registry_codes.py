@@ -6,6 +6,7 @@ import copy
 import datetime
 import json
 
+import pytest
 from django.utils import translation
 
 from submissions.models import Submission, Submitter, User
@@ -331,3 +332,40 @@ def test_the_docket_lists_the_same_deadlines_as_the_public_export(client, db):
     ] * len(CODES)
     page = client.get(f"/en/docket/{slug}/").content.decode()
     assert "Comments on the draft factual record" not in page
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_case_page_reads_the_items_of_an_imported_response(db, client, language):
+    """The registry format gives a response's Art. 18.8.5(b) items as numbers; the case page
+    read them as the portal's texts and failed (AttributeError: a list has no ``get``)."""
+    import html
+
+    from workflow.describe import INFORMATION_LABELS
+
+    assert import_registry(_responded_with_details()).ok
+    case = Event.objects.get(kind="party_responded").submission
+    page = html.unescape(client.get(f"/{language}/docket/{case.slug}/").content.decode())
+    with translation.override(language):
+        first = str(INFORMATION_LABELS["earlier_proceedings"])
+        third = str(INFORMATION_LABELS["capacity_building"])
+        private = str(INFORMATION_LABELS["private_remedies"])
+    assert first in page and third in page
+    assert private not in page
+
+
+def test_the_items_the_party_wrote_are_marked_in_the_cases_language(db, client):
+    """Walk 31: "Recours privés (art. 24.27) : La PROFEPA atendió…" unmarked on a French
+    page; the portal's items are the Party's own words, in the case's language."""
+    from tests.helpers_cases import drive
+
+    story = drive("awaiting_response")
+    story.add(
+        "party_responded",
+        author=f"party:{A}",
+        data={
+            "pending_proceeding": False,
+            "information": {"private_remedies": "La autoridad atendió la denuncia ciudadana."},
+        },
+    )
+    page = client.get(f"/en/docket/{story.case.slug}/").content.decode()
+    assert '<span lang="es">La autoridad atendió la denuncia ciudadana.</span>' in page

@@ -6,8 +6,9 @@ language. Older rows that stored words (a reason typed or translated then) show 
 
 import datetime
 
+from babel.lists import format_list
+from django.utils.translation import get_language, gettext_lazy, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
 
 from submissions import profiles
 from submissions.access import WITHHELD_LABEL
@@ -82,6 +83,12 @@ INFORMATION_LABELS = {
     "earlier_proceedings": gettext_lazy("Earlier proceedings (Art. 18.8.5(b)(i))"),
     "private_remedies": gettext_lazy("Private remedies (Art. 18.8.5(b)(ii))"),
     "capacity_building": gettext_lazy("Capacity-building activities (Art. 18.8.5(b)(iii))"),
+}
+# The registry format's numbers for the same items (REGISTRY-FORMAT.md, `information`).
+INFORMATION_CODES = {
+    "i": "earlier_proceedings",
+    "ii": "private_remedies",
+    "iii": "capacity_building",
 }
 
 
@@ -221,9 +228,23 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
         lines.append(
             (_("Pending proceeding declared"), _("Yes") if data["pending_proceeding"] else _("No"))
         )
-    for key, label in INFORMATION_LABELS.items():
-        if (data.get("information") or {}).get(key):
-            lines.append((str(label), data["information"][key]))
+    information = data.get("information")
+    if isinstance(information, list):
+        # The registry format's: the Art. 18.8.5(b) items the response addresses, by number
+        # (an imported response with them broke the case page).
+        items = [
+            str(INFORMATION_LABELS[INFORMATION_CODES[c]])
+            for c in information
+            if c in INFORMATION_CODES
+        ]
+        if items:
+            language = (get_language() or "en")[:2]
+            lines.append((_("Information given on"), format_list(items, locale=language)))
+    elif isinstance(information, dict):  # the portal's: each item as the Party wrote it
+        for key, label in INFORMATION_LABELS.items():
+            if information.get(key):
+                # In the case's language (walk 31: unmarked on French pages).
+                lines.append((str(label), CaseText(information[key])))
     if kind == "erratum" and isinstance(data.get("corrects"), int):
         lines.append((_("Corrects"), _corrected(event, data["corrects"])))
     if kind == "consolidated" and data.get("with"):

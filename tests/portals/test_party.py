@@ -472,7 +472,8 @@ def test_a_partys_information_waits_for_review_in_the_api_and_the_director_reads
     assert "Acción de amparo" not in Client().get(api).content.decode()
     client.force_login(officer)
     page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
-    assert f"{PRIVATE_REMEDIES}: Acción de amparo disponible" in page
+    # In the case's language, marked so (walk 31).
+    assert f'{PRIVATE_REMEDIES}: <span lang="es">Acción de amparo disponible' in page
     # The officer's form offers the response's text to publish, though its title and note are
     # empty (the fourth walk: the information could never be published from the page).
     form = page.split('name="visibility_changed-event"', 1)[1].split("</select>", 1)[0]

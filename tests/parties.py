@@ -35,13 +35,21 @@ ALL_MET = {c: {"met": True, "reasons": f"({c}) is met."} for c in CRITERIA}
 
 
 def es(text: str) -> str:
-    """A Spanish sentence as the profile words a submission and a submitter: the TPA's and
-    CAFTA-DR's "comunicación", the CEC's own "petición"; the TPA's "remitente", the CEC's and
-    CAFTA-DR's "peticionario" (docs/glossary.md). The sentences the suite checks agree either
-    way (both submissions are feminine; a submitter is "el remitente", "el peticionario")."""
+    """A Spanish sentence as the profile words a submission, a submitter and a draft factual
+    record: the TPA's and CAFTA-DR's "comunicación", the CEC's own "petición"; the TPA's
+    "remitente", the CEC's and CAFTA-DR's "peticionario"; the TPA's "borrador del expediente
+    de hechos", the CEC's "proyecto de expediente de hechos" (docs/glossary.md). The sentences
+    the suite checks agree either way (both submissions are feminine; "el remitente", "el
+    peticionario"; "el borrador", "el proyecto")."""
     pairs = []
     if SLUG == "usmca-cec":
         pairs += [
+            # Its "proyecto de expediente de hechos" (NAAEC 15(5)) for the TPA's "borrador".
+            ("borrador del expediente", "proyecto de expediente"),
+            ("Borrador del expediente", "Proyecto de expediente"),
+            ("borradores", "proyectos"),
+            ("borrador", "proyecto"),
+            ("Borrador", "Proyecto"),
             ("comunicaciones", "peticiones"),
             ("Comunicaciones", "Peticiones"),
             ("comunicación", "petición"),

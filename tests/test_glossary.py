@@ -71,7 +71,7 @@ SPANISH_FORMS = {
     "instruct": r"instrucci",
     "fail to effectively enforce": r"aplica\w* efectivamente",
     "filing": r"\bpresent",
-    "draft factual record": r"\bborrador",
+    "draft factual record": r"\b" + es("borrador"),
     "comments on accuracy": r"\bobservaciones sobre (?:la|su) exactitud",
     "withheld from the public": r"\bno (?:se )?divulg",
     "working days": r"\bh[aá]bil",

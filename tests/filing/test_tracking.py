@@ -89,7 +89,7 @@ def test_each_partys_comment_period_is_named_with_its_party(client):
     membership, _url = link_of(case)
     html = client.get(f"/es/track/{membership.tracking_token}/", follow=True).content.decode()
     for party in PARTIES_ES:
-        assert f"borrador del expediente de hechos</strong> ({party}):" in html
+        assert es(f"borrador del expediente de hechos</strong> ({party}):") in html
 
 
 def test_the_stage_in_spanish(client):
@@ -97,6 +97,14 @@ def test_the_stage_in_spanish(client):
     membership, _url = link_of(case)
     html = client.get(f"/es/track/{membership.tracking_token}/", follow=True).content.decode()
     assert "Revisión de admisibilidad" in html
+
+
+def test_the_laws_are_marked_in_the_cases_language(client):
+    """Walk 31: a Spanish law unmarked on the French (and English) tracking page."""
+    case = drive("admissibility_review").case
+    membership, _url = link_of(case)
+    html = client.get(f"/en/track/{membership.tracking_token}/", follow=True).content.decode()
+    assert '<li lang="es">Ley Forestal (Ley N.° 29763)' in html
 
 
 def test_unknown_and_revoked_links_are_not_found(client):

@@ -11,7 +11,7 @@ from notices import sending
 from notices.models import Notice
 from tests.factories import make_filing
 from tests.helpers_cases import TIMELINE, drive, frozen
-from tests.parties import SLUG, A, members_needed, name
+from tests.parties import SLUG, A, es, members_needed, name
 from workflow import services
 from workflow.actors import Actor
 
@@ -30,7 +30,7 @@ CASE, RESPONSE_DUE_ES, COMMENTS_ES = {
     "usmca-cec": (
         "SEM-23-001",
         "5 de julio de 2024",
-        "las observaciones de México sobre el borrador",
+        "las observaciones de México sobre el proyecto",
     ),
     # 45 days, as the TPA's: Thursday 20 June 2024, no holiday in Guatemala.
     "cafta-dr": (
@@ -247,6 +247,6 @@ def test_the_secretariat_hears_of_what_a_party_or_a_council_member_did(
     ]
     sending.send_pending()
     spanish = next(
-        m for m in mail.outbox if m.to == ["officer@example.org"] and "borrador" in m.subject
+        m for m in mail.outbox if m.to == ["officer@example.org"] and es("borrador") in m.subject
     )
     assert COMMENTS_ES in spanish.body

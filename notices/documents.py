@@ -119,7 +119,7 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
                 *([(labels["code"], facts.code)] if facts.code else []),
                 (labels["date"], date_in(facts.on, language)),
                 (labels["submission"], facts.title),
-                (labels["submitters"], "; ".join(facts.submitters)),
+                (labels["submitters"], semicolon(language).join(facts.submitters)),
                 (labels["party"], values["party"]),
             ],
         ),
@@ -170,7 +170,9 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
     elif kind == "publication":
         paragraph("publication")
         if facts.attached:
-            names = "; ".join(party_phrases(code, language)["party"] for code in facts.attached)
+            names = semicolon(language).join(
+                party_phrases(code, language)["party"] for code in facts.attached
+            )
             blocks.append(Block("paragraph", body["publication_comments"] % {"parties": names}))
     if facts.reasons:
         blocks.append(Block("heading", labels["reasons_heading"]))
@@ -299,6 +301,12 @@ def _docx(blocks: list[Block], title: str, language: str, on=None) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def semicolon(language: str) -> str:
+    """What separates a list's items ("A; B"): French puts a non-breaking space before the
+    semicolon, as before a colon (walk 31: "Canada; Mexique")."""
+    return "\u00a0; " if (language or "")[:2] == "fr" else "; "
 
 
 def redact_names(content: bytes, names: list[str], language: str) -> bytes | None:

@@ -67,7 +67,11 @@ def for_party(code: str) -> str:
     return _pick(FOR_PARTY, code)
 
 
-def by_author(author: str) -> str:
+def by_author(author: str, *, several: bool = False) -> str:
+    """ "by the submitter", or "by the submitters" where ``several`` filed (walk 30:
+    "presentada por el peticionario" for a submission of two)."""
+    if author == "submitter" and several:
+        return str(pgettext_lazy("author", "by the submitters"))
     return _pick(BY_AUTHOR, author)
 
 

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -90,6 +90,8 @@ def as_the_public_sees_them(events, request) -> list:
     for the events that decide what the public sees of them, one for their documents."""
     events = list(events)
     cases = {event.submission_id: event.submission for event in events}
+    # Whether each case has several submitters ("by the submitters"): one query.
+    prefetch_related_objects(list(cases.values()), "memberships")
     wanted = {event.pk for event in events}
     timelines: dict[int, list] = {}
     rows = Event.objects.filter(submission_id__in=cases).filter(

@@ -17,7 +17,7 @@ from django.utils import formats, timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext, gettext_lazy, ngettext, pgettext
 
-from notices import phrases
+from notices import documents, phrases
 from submissions.dates import long_date, long_datetime
 from submissions.stages import Author
 from workflow import treaty
@@ -85,9 +85,14 @@ def author_name(author: str) -> str:
 
 
 @register.filter
-def by_author(author: str) -> str:
-    """``secretariat`` → "by the Secretariat" / "por la Secretaría"."""
-    return phrases.by_author(author or "")
+def by_author(author: str, submission=None) -> str:
+    """``secretariat`` → "by the Secretariat" / "por la Secretaría"; ``submitter`` → "by the
+    submitters" where ``submission`` has several (its ``memberships`` prefetched by the
+    pages that list many events)."""
+    several = (
+        author == "submitter" and submission is not None and len(submission.memberships.all()) > 1
+    )
+    return phrases.by_author(author or "", several=several)
 
 
 def _shown_language(submission, field: str) -> str:
@@ -250,6 +255,18 @@ def colon() -> str:
     """The colon after a label ("Outcome: meets"): French puts a non-breaking space before
     it ("Issue : satisfait")."""
     return "\u00a0:" if (get_language() or "")[:2] == "fr" else ":"
+
+
+@register.simple_tag
+def semicolon() -> str:
+    """The semicolon between a list's items, its French space included ("A ; B")."""
+    return documents.semicolon(get_language() or "").rstrip()
+
+
+@register.filter
+def listed(items) -> str:
+    """``items`` joined by the page language's semicolon (walk 31: "Coalition; Nom…")."""
+    return documents.semicolon(get_language() or "").join(str(item) for item in items)
 
 
 @register.simple_tag

@@ -157,3 +157,15 @@ def frozen(day: datetime.date, hour: int = 12):
     return time_machine.travel(
         datetime.datetime(day.year, day.month, day.day, hour, tzinfo=SEAT), tick=False
     )
+
+
+def strings_in(value):
+    """Every string inside JSON-like ``value`` (an event's data, an API answer)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings_in(item)

@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from submissions.models import Submission, Submitter, User
 from submissions.roles import Role, roles_of
 from submissions.stages import ClosureReason, Stage
+from tests.helpers_cases import strings_in
 from tests.parties import A_LOWER, SLUG
 from workflow.chain import verify_submission
 from workflow.models import Event
@@ -176,18 +177,6 @@ def test_refuses_without_debug_unless_forced(settings):
     assert not User.objects.exists()
 
 
-def _strings(value):
-    """Every string inside an event's data (reasons sit in nested criteria)."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
 @pytest.mark.django_db
 def test_the_demo_writes_its_spanish_as_the_glossary_does():
     """The demo's Spanish titles, summaries and reasons use the profile's words: the TPA's
@@ -197,7 +186,7 @@ def test_the_demo_writes_its_spanish_as_the_glossary_does():
     seed()
     texts = [text for case in Submission.objects.all() for text in (case.title_es, case.summary_es)]
     for event in Event.objects.filter(submission__language="es"):
-        texts.extend(_strings(event.data))
+        texts.extend(strings_in(event.data))
     assert len(texts) > 10
     found = [
         (word, text) for text in texts for word in words_to_avoid() if word.lower() in text.lower()

@@ -14,6 +14,7 @@ from django.urls import NoReverseMatch, reverse
 
 from submissions.models import Document
 from tests.docket.conftest import SECRET_DOCUMENT, SECRET_NAME, SECRET_SLUG
+from tests.helpers_cases import strings_in
 from tests.parties import PROFILE, SLUG
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +46,7 @@ def _links(url: str, response) -> set[str]:
     found |= {m.decode() for m in LOC.findall(body)}
     found |= {m.decode() for m in ABSOLUTE.findall(body)}
     if response["Content-Type"].startswith("application/json"):
-        found |= {s for s in _strings(json.loads(body)) if s.startswith(("/", "http"))}
+        found |= {s for s in strings_in(json.loads(body)) if s.startswith(("/", "http"))}
     urls = set()
     for link in found:
         absolute = urljoin(f"http://testserver{url}", link.replace("&amp;", "&"))
@@ -55,17 +56,6 @@ def _links(url: str, response) -> set[str]:
             continue
         urls.add((parts.path or "/") + (f"?{parts.query}" if parts.query else ""))
     return urls
-
-
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
 
 
 def _starts():

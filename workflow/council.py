@@ -74,3 +74,27 @@ def facts_of(case) -> list[dict]:
 def given_by(facts, kind: str, party: str) -> bool:
     """Whether the member of ``party`` has instructed ``kind``."""
     return any(f["kind"] == kind and f["data"].get("party") == party for f in facts)
+
+
+def tally(events) -> None:
+    """Mark each member's instruction among ``events`` (one case's, in order, as a page lists
+    them) with where it leaves the Council's rule, where the rule needs more than one member
+    (walk 31: after one of two votes the docket showed the vote alone, and after the second
+    nothing said the Council had instructed): ``council_tally`` is (members so far, members
+    needed, "short" / "decides" / "after")."""
+    parties: dict[str, set[str]] = {kind: set() for kind in RULES}
+    decided: set[str] = set()
+    for event in events:
+        kind = event.kind
+        if kind not in RULES or needed(kind) < 2:
+            continue
+        parties[kind].add((event.data or {}).get("party", ""))
+        count = len(parties[kind])
+        if kind in decided:
+            state = "after"
+        elif count >= needed(kind):
+            state = "decides"
+            decided.add(kind)
+        else:
+            state = "short"
+        event.council_tally = (count, needed(kind), state)

@@ -7,7 +7,7 @@ language. Older rows that stored words (a reason typed or translated then) show 
 import datetime
 
 from babel.lists import format_list
-from django.utils.translation import get_language, gettext_lazy, pgettext
+from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext
 from django.utils.translation import gettext as _
 
 from submissions import profiles
@@ -211,6 +211,8 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
                 _("after the stage of the Party's response: a late or further response"),
             )
         )
+    if getattr(event, "council_tally", None):  # council.tally: a rule of several members
+        lines.append(_council_rule_line(*event.council_tally))
     if event.kind == "publication_instructed" and getattr(event, "stage_before", "") in (
         Stage.AWAITING_COUNCIL,
         Stage.FACTUAL_RECORD_PREPARATION,
@@ -296,6 +298,20 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
         withheld = public and (person.get("confidential") or name in withheld_names)
         lines.append((_("Joined"), str(WITHHELD_LABEL) if withheld else name))
     return lines
+
+
+def _council_rule_line(count: int, needed: int, state: str) -> tuple[str, str]:
+    if state == "short":
+        words = ngettext(
+            "%(count)s of the %(needed)s members it needs has instructed so far",
+            "%(count)s of the %(needed)s members it needs have instructed so far",
+            count,
+        )
+    elif state == "decides":
+        words = _("met: with this instruction %(count)s of %(needed)s members have given it")
+    else:
+        words = _("already met before this instruction")
+    return _("The Council's rule"), words % {"count": count, "needed": needed}
 
 
 def _corrected(event, index: int) -> str:

@@ -27,6 +27,7 @@ from submissions import access, profiles
 from submissions.models import SubmissionLaw, SubmissionSubmitter
 from submissions.search import PAGE_SIZE, docket_queryset
 from submissions.stages import ClosureReason, Stage
+from workflow import council
 from workflow.deadlines import explain
 from workflow.describe import describe
 from workflow.models import Deadline, Event
@@ -189,6 +190,7 @@ def docket_case(request, slug):
         .order_by("event_id", "position", "id")
     )
     attach_documents(events, documents, submission.filed_on)
+    council.tally(events)
     for event in events:
         # Each decision's outcome and findings in the reader's language (the reasons are the
         # event's note), with a withheld name never shown.

@@ -35,6 +35,7 @@ from secretariat.public.docket_views import attach_documents
 from submissions import access
 from submissions.dates import long_date
 from submissions.models import Submission
+from workflow import council
 from workflow.describe import describe
 from workflow.models import ChainStatement, Event
 
@@ -94,12 +95,15 @@ def as_the_public_sees_them(events, request) -> list:
     prefetch_related_objects(list(cases.values()), "memberships")
     wanted = {event.pk for event in events}
     timelines: dict[int, list] = {}
+    # And every Council instruction of those cases, for where each leaves the Council's rule.
     rows = Event.objects.filter(submission_id__in=cases).filter(
-        Q(pk__in=wanted) | Q(kind__in=TEXT_CHANGING)
+        Q(pk__in=wanted) | Q(kind__in=TEXT_CHANGING) | Q(kind__in=tuple(council.RULES))
     )
     for event in rows.order_by("submission_id", "seq"):
         event.submission = cases[event.submission_id]
         timelines.setdefault(event.submission_id, []).append(event)
+    for timeline in timelines.values():
+        council.tally(timeline)
     shown = {
         event.pk: event
         for timeline in timelines.values()

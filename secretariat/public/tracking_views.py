@@ -88,6 +88,7 @@ def _render(request, membership, submission, bound=None, status=200):
     # (walk 21: a Party's letter the Secretariat published was on the docket, not here); the
     # same rule as ``access.visible_events``, on the case's events already in hand.
     every = list(submission.events.order_by("seq"))
+    council.tally(every)  # before public_timeline copies any of them
     public = {e.seq: e for e in access.public_timeline(every)}
     events = [e for e in every if e.visibility in levels or e.seq in public]
     documents = (

@@ -20,7 +20,7 @@ from secretariat.workspace.forms import PaperFilingForm, action_form
 from submissions import access
 from submissions.models import Submission
 from submissions.stages import Stage, Visibility
-from workflow import activity, services
+from workflow import activity, council, services
 from workflow.deadlines import explain
 from workflow.describe import describe
 from workflow.exceptions import RuleViolation
@@ -92,6 +92,7 @@ def case_context(request, case, bound=None) -> dict:
     )
     for proposal in pending:
         proposal.own = proposal.recorded_by_id == user.pk
+    council.tally(events)
     for event in events:
         event.details = describe(event)
     # What a Party or a Council member sent for the public and is still held for review

@@ -1,0 +1,60 @@
+"""Walk 31 (`usmca-cec`, two of three members): after one member's vote the docket showed the
+vote alone, and after the second nothing said the Council had instructed. Each instruction
+now says where it leaves the Council's rule, on the docket, in the feed, on the tracking page
+and in the workspace. Under a rule of any one member (the TPA, CAFTA-DR) nothing is added."""
+
+import html
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from tests.filing.test_tracking import link_of
+from tests.helpers_cases import drive
+from tests.parties import A, B, members_needed
+
+pytestmark = pytest.mark.django_db
+
+SHORT = "1 of the 2 members it needs has instructed so far"
+DECIDES = "met: with this instruction 2 of 2 members have given it"
+
+
+def _vote(story, party):
+    story.add("council_instructed", author=f"council:{party}", data={"party": party})
+
+
+@pytest.mark.skipif(members_needed() != 2, reason="the profile's Council rule is not two members")
+def test_each_instruction_says_where_it_leaves_the_councils_rule(officer):
+    story = drive("awaiting_council")
+    _vote(story, A)
+    assert story.stage == "awaiting_council"
+    client = Client()
+    case_url = reverse("docket_case", kwargs={"slug": story.case.slug})
+    page = html.unescape(client.get(case_url).text)
+    assert f"The Council's rule: {SHORT}" in page
+    _vote(story, B)
+    assert story.stage == "factual_record_preparation"
+    pages = {
+        "docket": client.get(case_url).text,
+        "feed": client.get(reverse("case_feed", kwargs={"slug": story.case.slug})).text,
+    }
+    membership, _url = link_of(story.case)
+    pages["tracking"] = client.get(f"/en/track/{membership.tracking_token}/", follow=True).text
+    client.force_login(officer)
+    pages["workspace"] = client.get(reverse("ws_case", kwargs={"pk": story.case.pk})).text
+    for where, text in pages.items():
+        assert SHORT in text and DECIDES in text, where
+    with translation.override("es"):
+        spanish = Client().get(reverse("docket_case", kwargs={"slug": story.case.slug})).text
+    assert "La regla del Consejo: cumplida: con esta instrucción, 2 de 2 miembros" in spanish
+
+
+@pytest.mark.skipif(members_needed() != 1, reason="the profile's Council rule needs several")
+def test_a_rule_of_any_one_member_adds_nothing():
+    story = drive("awaiting_council")
+    _vote(story, A)
+    page = html.unescape(
+        Client().get(reverse("docket_case", kwargs={"slug": story.case.slug})).text
+    )
+    assert "Council's rule" not in page

@@ -200,8 +200,12 @@ def council_case(request, pk):
 def case_document(request, pk, document_pk, portal):
     case, _levels = _portal_case(request, pk, portal)
     document = access.get_document_for_user(request.user, case, document_pk)
-    # PROCESS.md: every view of restricted material by a signed-in user is logged (there).
-    return downloads.serve_document(request, document)
+    # PROCESS.md: every view of restricted material by a signed-in user is logged (there). A
+    # withheld name reaches the Party concerned only (walk 32: another Party's focal point and
+    # the Council members downloaded the submitters' files with her name as their author).
+    return downloads.serve_document(
+        request, document, without_withheld=not access.shows_identity(request.user, case)
+    )
 
 
 # --- Actions -------------------------------------------------------------------------------------

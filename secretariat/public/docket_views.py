@@ -339,16 +339,8 @@ def document_read(request, slug, pk):
 def document_download(request, slug, pk):
     """A public document's file, only if the public gate lets it through."""
     document = access.get_public_document(slug, pk)
-    # A submitter who withheld their identity since it was issued is not named in it.
-    copy = notice_documents.public_copy(document)
-    if copy is not None:
-        content_type, content = copy
-        response = HttpResponse(content, content_type=content_type)
-        name = downloads.download_name(document)
-        if content_type.endswith("wordprocessingml.document") and not name.endswith(".docx"):
-            name = f"{name.rsplit('.', 1)[0]}.docx"  # a PDF composed again as Word
-        return downloads.mark_attachment(response, name)
-    return downloads.serve_document(request, document)
+    # A submitter who withholds their identity is named neither in its text nor its metadata.
+    return downloads.serve_document(request, document, without_withheld=True)
 
 
 LANGUAGES = profiles.installed().languages

@@ -15,6 +15,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import content_disposition_header
 
+from notices.services import public_copy
 from submissions import access
 from submissions.stages import Visibility
 
@@ -61,17 +62,35 @@ def mark_attachment(response: HttpResponse, filename: str) -> HttpResponse:
     return response
 
 
-def serve_document(request, document, *, as_uploaded: bool = False) -> FileResponse:
+def serve_document(
+    request, document, *, as_uploaded: bool = False, without_withheld: bool = False
+) -> HttpResponse:
     """Stream a stored document that the view's gate has already let through.
 
     404 when the document has no file or the file is missing from storage. A restricted
     document downloaded by a signed-in person is written to the access log (PROCESS.md: every
     view of restricted material is logged); ``access.log_access`` skips public documents and
     anonymous visitors, so the public docket is never logged.
+
+    ``without_withheld``: for a viewer who may not see the names of the case's submitters who
+    withhold their identity (the public; another Party or a Council member in the portals),
+    the file as ``notices.services.public_copy`` gives it where it would name one of them, in
+    its text or its metadata (walks 19, 30 and 32).
     """
 
     if not document.file:
         raise Http404
+    copy = public_copy(document) if without_withheld else None
+    if copy is not None:
+        access.log_access(request, document.submission, document)
+        content_type, content = copy
+        name = download_name(document)
+        if content_type.endswith("wordprocessingml.document") and not name.endswith(".docx"):
+            name = f"{name.rsplit('.', 1)[0]}.docx"  # a PDF composed again as Word
+        response = mark_attachment(HttpResponse(content, content_type=content_type), name)
+        if document.visibility != Visibility.PUBLIC:
+            add_never_cache_headers(response)
+        return response
     try:
         handle = document.file.open("rb")
     except FileNotFoundError as exc:

@@ -11,13 +11,14 @@ import zlib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.urls import reverse
 from docx import Document as Docx
 
 from submissions.models import Document
 from submissions.storage import DocumentInput
 from tests.factories import make_filing
-from tests.helpers_cases import FILED_ON
-from tests.parties import A, es
+from tests.helpers_cases import ALL_MET, FILED_ON
+from tests.parties import A, council_members, es
 from workflow import services
 
 pytestmark = pytest.mark.django_db
@@ -154,3 +155,36 @@ def test_a_pngs_text_chunk_is_overwritten_with_valid_checksums():
 def test_a_file_that_does_not_name_her_is_served_as_stored():
     case, document = _case_with("otra.pdf", _pdf().replace(NAME.encode("cp1252"), b"Otra"))
     assert _public(case, document) == _stored(document)
+
+
+def test_in_the_portals_only_the_party_concerned_gets_her_name(a_focal, b_focal, b_council):
+    """Walk 32: another Party's focal point and the Council members downloaded her files from
+    their portals with her name as their author, while their pages showed the withheld label.
+    The Party concerned sees withheld names (PROCESS.md), and gets the file as stored."""
+    case, document = _case_with("pruebas.pdf", _pdf())
+    # The Council sees a case once it is notified, the other Parties once the draft is sent.
+    for kind, data, author in (
+        ("admissibility_determined", {"outcome": "meets", "criteria": ALL_MET}, None),
+        ("response_decided", {"outcome": "request"}, None),
+        ("party_responded", {"pending_proceeding": False}, f"party:{A}"),
+        ("factual_record_notified", {"outcome": "warranted"}, None),
+        *(("council_instructed", {"party": m}, f"council:{m}") for m in council_members()),
+        ("draft_submitted", {}, None),
+    ):
+        services.record_event(
+            case, kind, actor=None, data=data, author=author, importing=services.ImportOptions()
+        )
+    stored = _stored(document)
+    for user, portal, named in (
+        (a_focal, "party", True),
+        (b_focal, "party", False),
+        (b_council, "council", False),
+    ):
+        client = Client()
+        client.force_login(user)
+        url = reverse(f"{portal}_document", kwargs={"pk": case.pk, "document_pk": document.pk})
+        response = client.get(url)
+        assert response.status_code == 200, user
+        served = response.getvalue()
+        assert (served == stored) is named, user
+        assert (NAME.encode("cp1252") in served) is named, user

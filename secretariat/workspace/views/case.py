@@ -130,9 +130,11 @@ def case_context(request, case, bound=None) -> dict:
             return True
         if not (event.data or {}).get("publish_requested"):
             return False
+        # Held while a field it withholds has text (walk 32: a Council member's reasons, made
+        # public, still listed as held because its empty title stayed withheld).
         return (
             public_state.get(event.seq) is None
-            or bool(public_state[event.seq] and (event.title or event.note))
+            or any(getattr(event, name, "") for name in public_state[event.seq])
             or documents_held(event)
         )
 

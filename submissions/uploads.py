@@ -304,7 +304,7 @@ def document_input(
     """A pending file as a document of an event. Confidential attachments are forwarded to the
     Party concerned if a response is requested, and never published (PROCESS.md)."""
     return DocumentInput(
-        title=title or pending.original_name,
+        title=title,
         language=language,
         file=pending.open(),
         visibility="party_concerned" if confidential else "public",

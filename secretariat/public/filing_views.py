@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -26,7 +27,7 @@ from secretariat.public.filing_forms import (
 from secretariat.web import actions
 from secretariat.web.countries import country_datalist
 from submissions import access, profiles, uploads
-from submissions.models import Submission, SubmissionSubmitter
+from submissions.models import Document, Submission, SubmissionSubmitter
 from workflow import services
 from workflow.actors import Actor
 from workflow.deadlines import explain
@@ -284,12 +285,20 @@ def _filing_input(filing, people, opened) -> services.FilingInput:
 
 
 def _documents(filing, opened) -> list:
+    """The filing's attachments. One without a title is named as what it is, in the filing's
+    language ("Anexo o prueba 2"), never by its file name, which the public would read as its
+    title and which may carry a person's name (walk 30; a revision's files are named so too).
+    The Secretariat still sees the file name in its workspace."""
     documents = []
-    for pending, title, confidential in filing.attachments():
+    language = filing.cleaned_data["language"]
+    for position, (pending, title, confidential) in enumerate(filing.attachments(), start=1):
+        if not title:
+            with translation.override(language):
+                title = f"{Document.Kind.ANNEX.label} {position}"
         document = uploads.document_input(
             pending,
             title=title,
-            language=filing.cleaned_data["language"],
+            language=language,
             confidential=confidential,
             kind="annex",
         )

@@ -94,8 +94,11 @@ def test_filing_creates_the_case_its_documents_and_a_receipt(client):
     documents = list(Document.objects.filter(event=event).order_by("position"))
     assert [(d.title, d.kind, d.visibility, d.content_type) for d in documents] == [
         ("Informe técnico", "annex", "public", "application/pdf"),
-        ("fotos.png", "annex", "party_concerned", "image/png"),
+        # Untitled: named as what it is, in the filing's language, not by its file name
+        # (walk 30: a file named after a withheld submitter would title her document).
+        ("Anexo o prueba 2", "annex", "party_concerned", "image/png"),
     ]
+    assert documents[1].original_name == "fotos.png"  # the Secretariat's workspace shows it
     assert documents[0].sha256 == hashlib.sha256(PDF).hexdigest()
     assert documents[0].original_name == "Informe-tecnico.pdf"
     assert documents[0].file.name.startswith("documents/")

@@ -80,7 +80,10 @@ def serve_document(
 
     if not document.file:
         raise Http404
-    copy = public_copy(document) if without_withheld else None
+    try:
+        copy = public_copy(document) if without_withheld else None
+    except FileNotFoundError as exc:  # read whole for the copy: missing, as below
+        raise Http404 from exc
     if copy is not None:
         access.log_access(request, document.submission, document)
         content_type, content = copy

@@ -188,3 +188,9 @@ def test_in_the_portals_only_the_party_concerned_gets_her_name(a_focal, b_focal,
         served = response.getvalue()
         assert (served == stored) is named, user
         assert (NAME.encode("cp1252") in served) is named, user
+
+
+def test_a_missing_file_is_not_found_rather_than_an_error():
+    case, document = _case_with("pruebas.pdf", _pdf())
+    document.file.storage.delete(document.file.name)
+    assert Client().get(f"/es/docket/{case.slug}/documents/{document.pk}/").status_code == 404

@@ -16,7 +16,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import Q
 from django.http import Http404
-from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermission
 from guardian.shortcuts import get_objects_for_group
 
@@ -30,11 +29,11 @@ from submissions.models import (
 )
 from submissions.roles import SECRETARIAT_ROLES, Role, roles_of
 from submissions.stages import Visibility
+from submissions.withheld import WITHHELD_LABEL, masked
 
 V = Visibility
 logger = logging.getLogger(__name__)
 ALL_LEVELS = frozenset(Visibility)
-WITHHELD_LABEL = _("Name withheld at the submitter's request")
 VIEW_PERMISSION = "submissions.view_submission"
 
 
@@ -347,9 +346,11 @@ def public_text(events) -> dict[int, frozenset | None]:
     return {seq: frozenset(hidden[seq]) if shown[seq] else None for seq in shown}
 
 
-def public_timeline(events) -> list:
+def public_timeline(events, names=()) -> list:
     """The events of one case (all of them, in order) as the public sees them: only those
-    shown, each withheld field blank on a copy (the rows are never changed)."""
+    shown, each withheld field blank on a copy (the rows are never changed), and any of
+    ``names`` (the case's withheld submitters', ``withheld.names_of``) its title or note
+    writes in the withheld label's place."""
     events = list(events)
     state = public_text(events)
     result = []
@@ -357,10 +358,11 @@ def public_timeline(events) -> list:
         withheld = state.get(event.seq)
         if withheld is None:
             continue
-        if withheld:
+        shown = {name: masked(getattr(event, name), names) for name in TEXT_FIELDS}
+        if withheld or any(shown[name] != getattr(event, name) for name in TEXT_FIELDS):
             event = copy.copy(event)
-            for name in withheld:
-                setattr(event, name, "")
+            for name, text in shown.items():
+                setattr(event, name, "" if name in withheld else text)
             if "note" in withheld:
                 event.data = {k: v for k, v in (event.data or {}).items() if k not in TEXT_DATA}
         event.text_withheld = bool(withheld)

@@ -11,8 +11,6 @@ what the public gate lets through is searched: public cases, and the titles of p
 documents.
 """
 
-import unicodedata
-
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import connection
@@ -24,10 +22,17 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from submissions import access, profiles
+from submissions import access, profiles, withheld
 from submissions.models import PARTY_CHOICES as PARTIES
-from submissions.models import PARTY_CODES, Document, EnvironmentalLaw, SubmissionLaw
+from submissions.models import (
+    PARTY_CODES,
+    Document,
+    EnvironmentalLaw,
+    SubmissionLaw,
+    SubmissionSubmitter,
+)
 from submissions.stages import Stage
+from submissions.withheld import fold
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -211,14 +216,6 @@ def _stored_match(config: str, text: str) -> RawSQL:
     )
 
 
-def fold(value: str | None) -> str | None:
-    """``value`` without case or accents ("Río" -> "rio"): SQLite's ``sem_fold``."""
-    if value is None:
-        return None
-    decomposed = unicodedata.normalize("NFKD", value.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def register_fold(sender, connection, **kwargs) -> None:
     """Give each new SQLite connection ``sem_fold`` (``connection_created``; apps.py)."""
     if connection.vendor == "sqlite":
@@ -238,9 +235,12 @@ def _folded_contains(*columns: str, word: str) -> Q:
 
 
 def search(queryset, text: str):
-    """Cases whose titles, summaries, laws or public documents' titles match ``text``."""
+    """Cases whose titles, summaries, laws or public documents' titles match ``text``; a
+    case's own texts and documents do not match a word of the name of one of its submitters
+    who withholds it (``_naming``)."""
+    naming = _naming(text)
     if connection.vendor == "postgresql":
-        return _postgres_search(queryset, text)
+        return _postgres_search(queryset, text, naming)
     # Every word, each anywhere (walk 27: "CONTAMINACION RIO" found nothing where the title
     # said "Contaminación del río", as a phrase would; PostgreSQL matches each word too).
     own = [
@@ -249,11 +249,30 @@ def search(queryset, text: str):
     condition = Q()
     for word in fold(text).split():
         condition &= (
-            _folded_contains(*own, "identifier", word=word)
+            _folded_contains("identifier", word=word)
             | Q(pk__in=_law_links(_folded_contains("name", "provisions", word=word)))
-            | Q(pk__in=_public_documents(_folded_contains("title", word=word)))
+            | (
+                (
+                    _folded_contains(*own, word=word)
+                    | Q(pk__in=_public_documents(_folded_contains("title", word=word)))
+                )
+                & ~Q(pk__in=naming)
+            )
         )
     return queryset.filter(condition)
+
+
+def _naming(text: str) -> list[int]:
+    """The cases a search for ``text`` would find by the name of a submitter who withholds it,
+    typed into a title (PROCESS.md: her name is on no public surface, search included):
+    those where a word searched is a word of her name (one query, of the few withheld)."""
+    searched = set(fold(text).split())
+    if not searched:
+        return []
+    rows = SubmissionSubmitter.objects.filter(submitter__confidential=True).values_list(
+        "submission_id", "submitter__name"
+    )
+    return sorted({pk for pk, name in rows if searched & withheld.words_of([name])})
 
 
 def _law_links(condition):
@@ -266,16 +285,21 @@ def _public_documents(condition):
     return documents.order_by().values("submission_id")
 
 
-def _postgres_search(queryset, text: str):
+def _postgres_search(queryset, text: str, naming: list[int]):
     """The case's own stored vectors and identifier are tested on the case row itself (cheap:
     the vectors are stored, so a scan reads them, and the docket's order index can stop after
     a page); laws and public document titles through one subquery whose branches each use
     their expression index."""
-    related = [_law_links(_match(c, text, "name", "provisions")) for c in CONFIGS]
-    related += [_public_documents(_match(c, text, "title")) for c in CONFIGS]
-    first, *rest = (branch.order_by() for branch in related)
+    laws = [_law_links(_match(c, text, "name", "provisions")) for c in CONFIGS]
+    titles = [_public_documents(_match(c, text, "title")) for c in CONFIGS]
+    if naming:
+        titles = [branch.exclude(submission_id__in=naming) for branch in titles]
+    first, *rest = (branch.order_by() for branch in laws + titles)
     # UNION ALL: the IN around it ignores duplicates, so there is nothing to de-duplicate.
     condition = Q(identifier__icontains=text) | Q(pk__in=first.union(*rest, all=True))
-    for config in reversed(CONFIGS):
-        condition = Q(_stored_match(config, text)) | condition
-    return queryset.filter(condition)
+    own = Q()
+    for config in CONFIGS:
+        own |= Q(_stored_match(config, text))
+    if naming:
+        own &= ~Q(pk__in=naming)
+    return queryset.filter(own | condition)

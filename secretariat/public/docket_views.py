@@ -23,7 +23,7 @@ from notices import services as notice_documents
 from secretariat.public import statistics
 from secretariat.public.cache import KeptCountPaginator, remember
 from secretariat.web import downloads
-from submissions import access, profiles
+from submissions import access, profiles, withheld
 from submissions.models import SubmissionLaw, SubmissionSubmitter
 from submissions.search import PAGE_SIZE, docket_queryset
 from submissions.stages import ClosureReason, Stage
@@ -183,13 +183,16 @@ def docket_case(request, slug):
     )
     # What the public sees of each event: Parties' items only once published, text redacted
     # by the Secretariat blank (derived from all the case's events; the rows never change).
-    events = access.public_timeline(Event.objects.filter(submission=submission).order_by("seq"))
+    names = withheld.names_of(submission)  # typed into a title or note: the label instead
+    events = access.public_timeline(
+        Event.objects.filter(submission=submission).order_by("seq"), names
+    )
     documents = list(
         access.public_documents_of(events)
         .select_related("event")
         .order_by("event_id", "position", "id")
     )
-    attach_documents(events, documents, submission.filed_on)
+    attach_documents(events, documents, submission.filed_on, names)
     council.tally(events)
     for event in events:
         # Each decision's outcome and findings in the reader's language (the reasons are the
@@ -281,11 +284,14 @@ def _other_languages(submission, language: str) -> dict:
     }
 
 
-def attach_documents(events, documents, filed_on):
+def attach_documents(events, documents, filed_on, names=()):
     """Each public event gets its public documents, each original with its public language
     versions (Document.translations) beside it (``filed_on``: the case's, for its era's
-    document titles)."""
+    document titles), any of ``names`` (the case's withheld submitters') a title writes in the
+    withheld label's place (the rows are never saved from here)."""
     public_ids = {d.pk for d in documents}
+    for document in documents:
+        document.title = withheld.masked(document.title, names)
     versions: dict[int, list] = {}
     for document in documents:
         if document.translation_of_id in public_ids:
@@ -328,6 +334,7 @@ def document_read(request, slug, pk):
     blocks = notice_documents.reading_blocks(document)
     if blocks is None:
         raise Http404
+    document.title = withheld.masked(document.title, withheld.names_of(document.submission))
     return render(
         request,
         "docket/document.html",

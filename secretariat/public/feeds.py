@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -32,9 +32,9 @@ from django.utils.translation import gettext as _
 
 from notices import letterhead
 from secretariat.public.docket_views import attach_documents
-from submissions import access
+from submissions import access, withheld
 from submissions.dates import long_date
-from submissions.models import Submission
+from submissions.models import Submission, SubmissionSubmitter
 from workflow import council
 from workflow.describe import describe
 from workflow.models import ChainStatement, Event
@@ -91,8 +91,13 @@ def as_the_public_sees_them(events, request) -> list:
     for the events that decide what the public sees of them, one for their documents."""
     events = list(events)
     cases = {event.submission_id: event.submission for event in events}
-    # Whether each case has several submitters ("by the submitters"): one query.
-    prefetch_related_objects(list(cases.values()), "memberships")
+    # Whether each case has several submitters ("by the submitters"), and the names of
+    # those who withhold them (typed into a title or note: the label instead): one query.
+    prefetch_related_objects(
+        list(cases.values()),
+        Prefetch("memberships", queryset=SubmissionSubmitter.objects.select_related("submitter")),
+    )
+    names = {pk: withheld.names_of(case) for pk, case in cases.items()}
     wanted = {event.pk for event in events}
     timelines: dict[int, list] = {}
     # And every Council instruction of those cases, for where each leaves the Council's rule.
@@ -106,8 +111,8 @@ def as_the_public_sees_them(events, request) -> list:
         council.tally(timeline)
     shown = {
         event.pk: event
-        for timeline in timelines.values()
-        for event in access.public_timeline(timeline)
+        for pk, timeline in timelines.items()
+        for event in access.public_timeline(timeline, names[pk])
         if event.pk in wanted
     }
     result = [shown[event.pk] for event in events if event.pk in shown]
@@ -121,6 +126,7 @@ def as_the_public_sees_them(events, request) -> list:
             [e for e in result if e.submission_id == submission_id],
             [d for d in documents if d.submission_id == submission_id],
             cases[submission_id].filed_on,
+            names[submission_id],
         )
     base = f'href="{request.build_absolute_uri("/")}'
     for event in result:

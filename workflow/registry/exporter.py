@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from submissions import access, profiles
+from submissions import access, profiles, withheld
 from submissions.models import Document, Submission, SubmissionLaw, SubmissionSubmitter
 from submissions.stages import Stage, Visibility
 from workflow.deadlines import explain
@@ -197,10 +197,14 @@ def _export_case(submission, restricted, events, documents, parts) -> dict:
             case["details"] = details
     # The public sees the public events, and those the Secretariat published by a decision,
     # with any title or note it withheld left blank (access.public_timeline, as the docket).
-    visible = list(events) if restricted else access.public_timeline(events)
+    # A withheld name typed into a title or note reads as the label there too.
+    names = (
+        [] if restricted else [m.submitter.name for m in memberships if m.submitter.confidential]
+    )
+    visible = list(events) if restricted else access.public_timeline(events, names)
     confidential_positions = {i for i, m in enumerate(memberships) if m.submitter.confidential}
     case["events"] = [
-        _export_event(e, restricted, len(initial), confidential_positions, events, documents)
+        _export_event(e, restricted, len(initial), confidential_positions, events, documents, names)
         for e in visible
     ]
     if not restricted:
@@ -263,7 +267,7 @@ def _export_submitter(submitter, restricted, confidential_as_filed=True) -> dict
 
 
 def _export_event(
-    event, restricted, initial_count, confidential_positions, all_events, documents_by_event
+    event, restricted, initial_count, confidential_positions, all_events, documents_by_event, names
 ) -> dict:
     item = {"on": event.on.isoformat(), "kind": event.kind}
     data = dict(event.data)
@@ -307,7 +311,7 @@ def _export_event(
                 for d in documents_by_event.get(other.pk, []):
                     index_of.setdefault(d.pk, [other.seq - 1, d.position])
     if documents:
-        item["documents"] = [_export_document(d, index_of, restricted) for d in documents]
+        item["documents"] = [_export_document(d, index_of, restricted, names) for d in documents]
     if restricted:
         item["recorded_at"] = event.recorded_at.astimezone(datetime.UTC).isoformat()
         item["recorded_by"] = event.recorded_by.username if event.recorded_by_id else None
@@ -320,8 +324,8 @@ def _export_event(
     return item
 
 
-def _export_document(document, index_of, restricted) -> dict:
-    item = {"language": document.language, "title": document.title}
+def _export_document(document, index_of, restricted, names) -> dict:
+    item = {"language": document.language, "title": withheld.masked(document.title, names)}
     if document.file and restricted:
         item["file"] = document.file.name
     item["visibility"] = document.initial_visibility if restricted else document.visibility

@@ -13,7 +13,7 @@ also a Secretariat-only `correspondence` event carrying every text as it now rea
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from submissions import profiles
+from submissions import profiles, withheld
 from submissions.history import acting_user
 from submissions.models import Document, Submission
 from submissions.stages import Visibility
@@ -21,6 +21,7 @@ from submissions.storage import DocumentInput
 from workflow.actors import Actor
 from workflow.exceptions import InvalidInput, NotAllowed
 from workflow.models import Event
+from workflow.services.filing import refuse_withheld_names
 from workflow.services.recording import record_event
 
 
@@ -119,6 +120,10 @@ def set_public_texts(submission, *, actor, reason: str, **texts: str) -> Submiss
             raise InvalidInput(_("Give the title in at least one language."), rule="title")
         if not changed:
             return case
+        refuse_withheld_names(
+            [(name.split("_")[0], getattr(case, name)) for name in changed],
+            withheld.names_of(case),
+        )
         case._change_reason = reason
         case.save(update_fields=changed)
         record_event(

@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from submissions import profiles
+from submissions import profiles, withheld
 from submissions import storage as documents
 from submissions.history import acting_user
 from submissions.models import (
@@ -20,6 +20,7 @@ from submissions.models import (
     SubmissionSubmitter,
     Submitter,
 )
+from submissions.stages import Visibility
 from workflow import guards
 from workflow.actors import Actor
 from workflow.exceptions import InvalidInput, NotAllowed
@@ -66,6 +67,34 @@ class FilingInput:
     relies_on_media_only: bool | None = None
 
 
+# What to do when a text the public reads writes a name withheld from it (whole sentences).
+WITHHELD_NAMED = {
+    "title": gettext_lazy(
+        "The title names %(name)s, whose identity is to be withheld from the public, and the "
+        "public reads the title. Write it without the name, or do not withhold the identity."
+    ),
+    "summary": gettext_lazy(
+        "The summary names %(name)s, whose identity is to be withheld from the public, and the "
+        "public reads the summary. Write it without the name, or do not withhold the identity."
+    ),
+    "document": gettext_lazy(
+        "The title of a document names %(name)s, whose identity is to be withheld from the "
+        "public, and the public may read that title. Write it without the name, mark the "
+        "document confidential, or do not withhold the identity."
+    ),
+}
+
+
+def refuse_withheld_names(texts, names) -> None:
+    """PROCESS.md: a submitter who withholds her identity is named on no public surface. Each
+    of ``texts`` ((what, text): a title, a summary, a public document's title) that writes one
+    of ``names`` whole is refused where it is typed, with what to do instead."""
+    for what, text in texts:
+        found = withheld.named_in(text, names)
+        if found:
+            raise InvalidInput(WITHHELD_NAMED[what] % {"name": found[0]}, rule="withheld name")
+
+
 def file_submission(
     filing: FilingInput,
     *,
@@ -107,6 +136,16 @@ def file_submission(
         raise InvalidInput(_("A submission has at least one submitter."))
     if importing is None and actor.kind == "user" and not actor.is_secretariat_user:
         raise NotAllowed()
+    if importing is None:  # an imported history is kept as its registry wrote it
+        texts = [("title", filing.title), ("summary", filing.summary)]
+        texts += [("title", text) for text in filing.other_titles.values()]
+        texts += [("summary", text) for text in filing.other_summaries.values()]
+        texts += [
+            ("document", document.title)
+            for document in documents_in
+            if document.visibility in (None, Visibility.PUBLIC)  # a confidential one stays so
+        ]
+        refuse_withheld_names(texts, [s.name for s in filing.submitters if s.confidential])
     on_date = datetime.date.fromisoformat(on) if isinstance(on, str) else (on or today())
     others = [code for code in procedure.languages if code != filing.language]
     history_user = importing.recorded_by if importing is not None else actor.user

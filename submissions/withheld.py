@@ -1,0 +1,115 @@
+"""The names of submitters who withhold their identity, where a person typed them into a text
+the public reads (PROCESS.md: the public sees "name withheld at the submitter's request" in
+their place "on every surface").
+
+The submitters' own lists already show the label. What this module finds is a name written
+into a title or a note: a filing's title, an attachment's, an officer's. A text that is about
+to be made public and names one of them is refused where it is written
+(``workflow.services``); a text written before she withheld her name is shown to the public
+with the label in its place (``access.public_timeline``, the docket's documents, the export),
+and the docket's search does not find her case by her name (``search.search``).
+
+A name is found whole, as words, whatever its case, accents or spacing ("ROSA  QUISPE
+MAMANÍ" is "Rosa Quispe Mamani"); a part of it ("la Sra. Quispe") is not: that is left to the
+Secretariat's redaction of an event's text, as before.
+"""
+
+import re
+import unicodedata
+
+from django.utils.translation import gettext_lazy as _
+
+from submissions.models import SubmissionSubmitter
+
+WITHHELD_LABEL = _("Name withheld at the submitter's request")
+
+# The particles of a name that, alone, say nothing of who she is (the search's words).
+PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e", "da", "do", "dos", "van", "von"})
+
+
+def _fold(text: str) -> tuple[str, list[int]]:
+    """``text`` without case or accents, and for each of its characters the index of the
+    character of ``text`` it came from (to put the label where the name stood)."""
+    folded, origin = [], []
+    for index, char in enumerate(text):
+        for part in unicodedata.normalize("NFKD", char.casefold()):
+            if not unicodedata.combining(part):
+                folded.append(part)
+                origin.append(index)
+    return "".join(folded), origin
+
+
+def fold(value: str | None) -> str | None:
+    """``value`` without case or accents ("Río" -> "rio"): also SQLite's ``sem_fold``, which
+    the docket's search compares with (``search.register_fold``)."""
+    if value is None:
+        return None
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _pattern(names) -> re.Pattern | None:
+    words = [fold(name).split() for name in names]
+    alternatives = sorted(
+        (r"\s+".join(re.escape(word) for word in name) for name in words if name),
+        key=len,
+        reverse=True,
+    )
+    if not alternatives:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+def named_in(text: str, names) -> list[str]:
+    """The ``names`` that ``text`` writes, whole."""
+    folded = fold(text or "")
+    return [name for name in names if (pattern := _pattern([name])) and pattern.search(folded)]
+
+
+def masked(text: str, names, label=None) -> str:
+    """``text`` with each of ``names`` it writes in the withheld label's place."""
+    pattern = _pattern(names) if text else None
+    if pattern is None:
+        return text
+    folded, origin = _fold(text)
+    label = str(WITHHELD_LABEL if label is None else label)
+    parts, last = [], 0
+    for match in pattern.finditer(folded):
+        start, end = origin[match.start()], origin[match.end() - 1] + 1
+        parts.append(text[last:start])
+        parts.append(label)
+        last = end
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def words_of(names) -> set[str]:
+    """The words that, searched for, would point at one of ``names`` (folded; not the
+    particles nor a single letter)."""
+    return {
+        word
+        for name in names
+        for word in re.findall(r"\w+", fold(name))
+        if len(word) > 1 and word not in PARTICLES
+    }
+
+
+def names_by_case(submission_ids) -> dict[int, list[str]]:
+    """The withheld names of each of these cases: one query."""
+    names: dict[int, list[str]] = {pk: [] for pk in submission_ids}
+    for pk, name in SubmissionSubmitter.objects.filter(
+        submission_id__in=list(names), submitter__confidential=True
+    ).values_list("submission_id", "submitter__name"):
+        names[pk].append(name)
+    return names
+
+
+def names_of(submission) -> list[str]:
+    """The withheld names of one case: from its memberships where the caller prefetched them
+    with their submitters (the docket's case page, the feeds), else one query."""
+    cache = getattr(submission, "_prefetched_objects_cache", {})
+    if "memberships" in cache:
+        return [m.submitter.name for m in cache["memberships"] if m.submitter.confidential]
+    return names_by_case([submission.pk])[submission.pk]

@@ -1,0 +1,178 @@
+"""A submitter who withholds her identity is named on no public surface (PROCESS.md), and
+until now that held for the lists of submitters and the files, not for a title someone typed:
+"Carta de Rosa Quispe Mamaní" was a document's public title on the docket, in the feeds and
+the API, and ``?q=Quispe`` found her case. A filing or the Secretariat's public texts that
+write her name are refused where they are typed; a title or note written before she withheld
+her name reads with the label in its place, and the search does not find her case by it."""
+
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from submissions import withheld
+from submissions.storage import DocumentInput
+from tests.factories import make_filing
+from tests.filing.conftest import filing_data
+from tests.helpers_cases import FILED_ON
+from tests.parties import A, es
+from workflow import services
+from workflow.actors import Actor
+from workflow.exceptions import InvalidInput
+
+pytestmark = pytest.mark.django_db
+
+NAME = "Rosa Quispe Mamaní"
+LABEL_ES = es("Nombre reservado a solicitud del remitente")
+LABEL_EN = "Name withheld at the submitter&#x27;s request"
+
+
+def _people(confidential=True):
+    return [
+        services.SubmitterInput(kind="organization", name="Asociación Amazónica", nationality=A),
+        services.SubmitterInput(
+            kind="individual", name=NAME, nationality=A, confidential=confidential
+        ),
+    ]
+
+
+def _registered_case(confidential=True):
+    """A registered case with a public letter whose title and note name her (recorded before
+    she withheld her name, or imported so)."""
+    case = services.file_submission(
+        make_filing(submitters=_people(confidential)),
+        actor=None,
+        on=FILED_ON,
+        importing=services.ImportOptions(),
+    )
+    services.record_event(case, "acknowledged", actor=None, importing=services.ImportOptions())
+    services.record_event(
+        case,
+        "correspondence",
+        actor=None,
+        importing=services.ImportOptions(),
+        title="Respuesta a ROSA QUISPE MAMANI",
+        note="La Secretaría respondió a Rosa  Quispe Mamaní sobre el plazo.",
+        visibility="public",
+        documents_in=[
+            DocumentInput(
+                title="Carta de Rosa Quispe Mamaní",
+                language="es",
+                file=SimpleUploadedFile("c.pdf", b"%PDF-1.4 carta"),
+                visibility="public",
+            )
+        ],
+    )
+    case.refresh_from_db()
+    return case
+
+
+def test_the_name_is_found_whole_whatever_its_case_accents_or_spacing():
+    names = [NAME]
+    assert withheld.masked("Carta de ROSA  quispe mamani, 2024", names, "[X]") == (
+        "Carta de [X], 2024"
+    )
+    assert withheld.named_in("rosa quispe mamaní", names) == names
+    # A part of the name, or the name inside a longer word, is not hers to mask.
+    assert withheld.masked("Sra. Quispe; Rosa Quispe Mamanís", names, "[X]") == (
+        "Sra. Quispe; Rosa Quispe Mamanís"
+    )
+    assert withheld.masked("", names) == ""
+    assert withheld.words_of(["María de la Cruz"]) == {"maria", "cruz"}
+
+
+def test_a_filing_whose_title_names_a_withheld_submitter_is_refused():
+    for overrides, words in (
+        ({"title": f"Denuncia de {NAME}"}, "The title names"),
+        ({"summary": f"Presentada por {NAME.upper()}."}, "The summary names"),
+    ):
+        with pytest.raises(InvalidInput, match=words):
+            services.file_submission(
+                make_filing(submitters=_people(), **overrides), actor=Actor.public()
+            )
+    letter = DocumentInput(
+        title=f"Carta de {NAME}", language="es", file=SimpleUploadedFile("c.pdf", b"%PDF c")
+    )
+    with pytest.raises(InvalidInput, match="The title of a document names"):
+        services.file_submission(
+            make_filing(submitters=_people()), actor=Actor.public(), documents_in=[letter]
+        )
+    # Hers to name when she does not withhold it, or in a confidential attachment.
+    services.file_submission(
+        make_filing(submitters=_people(confidential=False), title=f"Denuncia de {NAME}"),
+        actor=Actor.public(),
+    )
+    letter.visibility = "party_concerned"
+    services.file_submission(
+        make_filing(submitters=_people()), actor=Actor.public(), documents_in=[letter]
+    )
+
+
+def test_the_public_form_says_so_in_spanish_with_the_answers_kept(client):
+    data = filing_data(
+        **{
+            "f-title": f"Tala ilegal denunciada por {NAME}",
+            "s1-kind": "individual",
+            "s1-name": NAME,
+            "s1-nationality": A,
+            "s1-email": "rosa@example.org",
+            "s1-confidential": "on",
+        }
+    )
+    response = client.post("/es/file/", data)
+    assert response.status_code == 400  # refused by the workflow, the form shown again
+    body = response.content.decode()
+    assert es("El título nombra a") in body
+    assert "no debe ser divulgada al público" in body
+    assert f'value="Tala ilegal denunciada por {NAME}"' in body
+
+
+def test_the_secretariat_may_not_write_her_name_into_the_public_texts(officer):
+    case = _registered_case()
+    with pytest.raises(InvalidInput, match="The title names"):
+        services.set_public_texts(
+            case, actor=officer, title_es=f"Caso de {NAME}", reason="Título público"
+        )
+    services.set_public_texts(case, actor=officer, title_es="Tala en Loreto", reason="Título")
+
+
+def test_a_typed_title_or_note_reads_with_the_label_on_every_public_surface():
+    case = _registered_case()
+    client = Client()
+    pages = {
+        "page": client.get(f"/es/docket/{case.slug}/").content.decode(),
+        "feed": client.get(f"/es/docket/{case.slug}/feed/").content.decode(),
+        "docket feed": client.get("/es/docket/feed/").content.decode(),
+        "api": json.dumps(
+            client.get(f"/api/v1/submissions/{case.slug}/").json(), ensure_ascii=False
+        ),
+    }
+    for where, body in pages.items():
+        for part in ("Quispe", "QUISPE", "Mamani"):
+            assert part not in body, (where, part)
+    assert f"Carta de {LABEL_ES}" in pages["page"]
+    assert f"Respuesta a {LABEL_ES}" in pages["page"]
+    assert f"respondió a {LABEL_ES} sobre el plazo" in pages["page"]
+    assert "Carta de Name withheld at the submitter's request" in pages["api"]
+    english = client.get(f"/en/docket/{case.slug}/").content.decode()
+    assert f"Carta de {LABEL_EN}" in english
+    # The stored rows, hashed in the chain, keep what was written.
+    assert case.documents.get(event__kind="correspondence").title == f"Carta de {NAME}"
+
+
+def test_the_search_does_not_find_her_case_by_her_name():
+    case = _registered_case()
+    client = Client()
+
+    def found(text):
+        rows = client.get("/api/v1/submissions/", {"q": text}).json()["results"]
+        return [row["identifier"] for row in rows]
+
+    for text in ("Quispe", "rosa", "MAMANI", "Carta Quispe"):
+        assert found(text) == [], text
+    assert found("Carta") == [case.identifier]  # the rest of the title still finds it
+    assert found("Concesiones") == [case.identifier]
+    # When she does not withhold her name, her name finds the case as any word does.
+    other = _registered_case(confidential=False)
+    assert found("Quispe") == [other.identifier]

@@ -70,6 +70,7 @@ def country_name(code: str) -> str:
 # on every call (a case page's documents call it twice each).
 LANGUAGE_LABELS = dict(settings.LANGUAGES)
 AUTHOR_LABELS = dict(Author.choices)
+SUBMITTERS = gettext_lazy("Submitters")
 
 
 @register.filter
@@ -78,21 +79,29 @@ def language_name(code: str) -> str:
     return str(LANGUAGE_LABELS.get(code, code))
 
 
+def _several(author: str, submission) -> bool:
+    """Whether ``author`` is the submitters of a case filed by more than one (its
+    ``memberships`` prefetched by the pages that list many events)."""
+    return (
+        author == "submitter" and submission is not None and len(submission.memberships.all()) > 1
+    )
+
+
 @register.filter
-def author_name(author: str) -> str:
-    """``party:PE`` → "Government of Peru": who is the author of a document or an event."""
+def author_name(author: str, submission=None) -> str:
+    """``party:PE`` → "Government of Peru": who is the author of a document or an event;
+    ``submitter`` → "Submitters" where ``submission`` has several (walk 32: "(Remitente, …)"
+    beside a filing by two)."""
+    if _several(author, submission):
+        return str(SUBMITTERS)
     return str(AUTHOR_LABELS.get(author, author))
 
 
 @register.filter
 def by_author(author: str, submission=None) -> str:
     """``secretariat`` → "by the Secretariat" / "por la Secretaría"; ``submitter`` → "by the
-    submitters" where ``submission`` has several (its ``memberships`` prefetched by the
-    pages that list many events)."""
-    several = (
-        author == "submitter" and submission is not None and len(submission.memberships.all()) > 1
-    )
-    return phrases.by_author(author or "", several=several)
+    submitters" where ``submission`` has several."""
+    return phrases.by_author(author or "", several=_several(author, submission))
 
 
 def _shown_language(submission, field: str) -> str:

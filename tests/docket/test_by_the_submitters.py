@@ -2,30 +2,50 @@
 submission two people filed; the filing is now "by the submitters" where there are several."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from tests.helpers_cases import drive, file_story
+from submissions.storage import DocumentInput
+from tests.factories import make_filing
+from tests.helpers_cases import FILED_ON, drive, file_story
 from tests.parties import A, es
 from workflow import services
 
 pytestmark = pytest.mark.django_db
 
 
+PEOPLE = [
+    services.SubmitterInput(kind="organization", name="Asociación Amazónica", nationality=A),
+    services.SubmitterInput(kind="organization", name="Coalición Río Limpio", nationality=A),
+]
+
+
 def _two_filed():
-    story = file_story(
-        submitters=[
-            services.SubmitterInput(
-                kind="organization", name="Asociación Amazónica", nationality=A
-            ),
-            services.SubmitterInput(
-                kind="organization", name="Coalición Río Limpio", nationality=A
-            ),
-        ]
-    )
+    story = file_story(submitters=PEOPLE)
     story.add("acknowledged")
     return story.case
+
+
+def _filed_with_a_document(people):
+    case = services.file_submission(
+        make_filing(submitters=people),
+        actor=None,
+        on=FILED_ON,
+        importing=services.ImportOptions(),
+        documents_in=[
+            DocumentInput(
+                title="Pruebas",
+                language="es",
+                file=SimpleUploadedFile("p.pdf", b"%PDF-1.4 p"),
+                visibility="public",
+            )
+        ],
+    )
+    services.record_event(case, "acknowledged", actor=None, importing=services.ImportOptions())
+    case.refresh_from_db()
+    return case
 
 
 @pytest.mark.parametrize(
@@ -46,3 +66,23 @@ def test_a_filing_by_several_is_by_the_submitters(language, several, one):
     assert f'<span class="event__author">{one}</span>' in client.get(single_url).text
     feed = client.get(feed_url).text
     assert several in feed and one in feed
+
+
+@pytest.mark.parametrize(
+    ("language", "several", "one"),
+    [("en", "Submitters", "Submitter"), ("es", es("Remitentes"), es("Remitente"))],
+)
+def test_a_document_filed_by_several_is_the_submitters(language, several, one):
+    """Walk 32: the timeline said "por los remitentes", the document beside it "(Remitente,
+    …)"."""
+    two, single = _filed_with_a_document(PEOPLE), _filed_with_a_document(PEOPLE[:1])
+    client = Client()
+    with translation.override(language):
+        pages = {
+            case: client.get(reverse("docket_case", kwargs={"slug": case.slug})).text
+            for case in (two, single)
+        }
+        feed = client.get(reverse("docket_feed")).text
+    assert f"({several}, " in pages[two] and f"({one}, " not in pages[two]
+    assert f"({one}, " in pages[single] and f"({several}, " not in pages[single]
+    assert f"({several}, " in feed and f"({one}, " in feed

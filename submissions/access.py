@@ -307,11 +307,17 @@ ATTACHING, ATTACHED = "published", "draft_commented"
 # public with the event's note (walk 19: the API showed a court's case number the Party had
 # sent for the Secretariat's review).
 TEXT_DATA = ("information", "proceeding")
+# An event shown only for the documents a decision made public (``public_text``) shows its
+# kind, date, author and those documents: of its data only the Party it is of, never what
+# else its author gave (walk 32's comments; a member of the public's name and email beside
+# the information she sent).
+OPENED, OPENED_DATA = "data", ("party",)
 
 
 def public_text(events) -> dict[int, frozenset | None]:
     """For each event of one case (given in order), by ``seq``: ``None`` if the public does
-    not see it, else the fields of its own text (title, note) withheld from the public.
+    not see it, else the fields of its own text (title, note) withheld from the public, and
+    ``OPENED`` where it is shown only for its documents.
 
     PROCESS.md: what a Party or the Council sends through a portal for the public
     (``publish_requested``) waits until the Secretariat publishes it — an item at *parties*
@@ -321,6 +327,10 @@ def public_text(events) -> dict[int, frozenset | None]:
     shown: dict[int, bool] = {}
     hidden: dict[int, set] = {}
     comments: dict[int, str] = {}  # seq -> the commenting Party, for ``attach_comments``
+    # seq -> the documents (positions) of an event not otherwise shown that a decision made
+    # public: the event is shown for them, its own text withheld (walk 32: a Party's comments
+    # made public stayed off the docket while their event was held).
+    opened: dict[int, tuple[set, set]] = {}  # seq -> (positions, its text withheld before)
     for event in events:
         data = event.data or {}
         if event.kind == ATTACHED:
@@ -329,6 +339,7 @@ def public_text(events) -> dict[int, frozenset | None]:
             for seq, party in comments.items():
                 if party in data["attach_comments"]:
                     shown[seq], hidden[seq] = True, set()
+                    opened.pop(seq, None)
         if event.kind == TEXT_DECISION and "event" in data:
             target = data.get("event")
             seq = target + 1 if isinstance(target, int) else None
@@ -336,14 +347,36 @@ def public_text(events) -> dict[int, frozenset | None]:
                 continue
             fields = set(data.get("fields") or ()) & set(TEXT_FIELDS)
             if data.get("to") == V.PUBLIC:
+                if seq in opened:  # published now as any event is, whatever its documents
+                    hidden[seq] = opened.pop(seq)[1]
                 shown[seq] = True
                 hidden[seq] -= fields
             else:
                 hidden[seq] |= fields
             continue
+        seq, position = _document_target(data) if event.kind == TEXT_DECISION else (None, None)
+        widens = data.get("to") == V.PUBLIC
+        if seq in shown and (seq in opened or (widens and not shown[seq])):
+            positions, before = opened.setdefault(seq, (set(), hidden[seq]))
+            (positions.add if widens else positions.discard)(position)
+            shown[seq] = bool(positions)
+            hidden[seq] = {*TEXT_FIELDS, OPENED} if positions else before
         shown[event.seq] = event.visibility == V.PUBLIC
         hidden[event.seq] = set(TEXT_FIELDS) if data.get("publish_requested") else set()
     return {seq: frozenset(hidden[seq]) if shown[seq] else None for seq in shown}
+
+
+def _document_target(data) -> tuple:
+    """The (seq, position) of the document a visibility decision names (``[index,
+    position]``, the index counting the case's events from 0), or (None, None)."""
+    reference = data.get("document")
+    if (
+        isinstance(reference, list)
+        and len(reference) == 2
+        and all(isinstance(part, int) for part in reference)
+    ):
+        return reference[0] + 1, reference[1]
+    return None, None
 
 
 def public_timeline(events, names=()) -> list:
@@ -365,6 +398,8 @@ def public_timeline(events, names=()) -> list:
                 setattr(event, name, "" if name in withheld else text)
             if "note" in withheld:
                 event.data = {k: v for k, v in (event.data or {}).items() if k not in TEXT_DATA}
+            if OPENED in withheld:
+                event.data = {k: v for k, v in (event.data or {}).items() if k in OPENED_DATA}
         event.text_withheld = bool(withheld)
         result.append(event)
     return result
@@ -386,9 +421,21 @@ def _published_event_pks(events) -> list[int]:
     decisions = events.objects.filter(
         Q(kind=TEXT_DECISION, data__to=V.PUBLIC, data__has_key="event")
         | Q(kind=ATTACHING, data__has_key="attach_comments")
+        | Q(kind=TEXT_DECISION, data__has_key="document")
     ).values_list("submission_id", "kind", "data")
     targets = Q()
-    for submission_id, kind, data in decisions:
+    # The events some of whose documents a decision made public (and none narrowed since):
+    # shown for them (``public_text``); whether each is otherwise shown does not matter here.
+    opened: dict[tuple, set] = {}
+    for submission_id, kind, data in decisions.order_by("submission_id", "seq"):
+        seq, position = _document_target(data) if kind == TEXT_DECISION else (None, None)
+        if seq is not None:
+            positions = opened.setdefault((submission_id, seq), set())
+            if data.get("to") == V.PUBLIC:
+                positions.add(position)
+            else:
+                positions.discard(position)
+            continue
         if kind == ATTACHING and isinstance(data.get("attach_comments"), list):
             targets |= Q(
                 submission_id=submission_id,
@@ -397,6 +444,9 @@ def _published_event_pks(events) -> list[int]:
             )
         elif kind == TEXT_DECISION and isinstance(data.get("event"), int):
             targets |= Q(submission_id=submission_id, seq=data["event"] + 1)
+    for (submission_id, seq), positions in opened.items():
+        if positions:
+            targets |= Q(submission_id=submission_id, seq=seq)
     if not targets:
         return []
     return list(

@@ -265,9 +265,13 @@ def test_public_export_holds_only_what_the_docket_shows(db):
         "form_errors_noted",
         "identity_withheld",
         "information_added",
-        "information_submitted",
         "visibility_changed",
     }
+    # The information a member of the public sent, whose document the Secretariat published:
+    # listed for that document, without her name or email (access.OPENED).
+    (sent,) = [e for e in case["events"] if e["kind"] == "information_submitted"]
+    assert [d["title"] for d in sent["documents"]] == ["Aporte de información"]
+    assert set(sent) <= {"on", "kind", "author", "documents"}
     filed = case["events"][0]
     assert [d["title"] for d in filed["documents"]] == ["Comunicación (versión pública)"]
     assert "redacted_version_of" not in filed["documents"][0]

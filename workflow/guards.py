@@ -434,6 +434,20 @@ def check_within_limits(ctx, document, to) -> None:
             _("The final factual record becomes public only when its publication is recorded."),
             rule="final factual record: public only once published",
         )
+    # As for an event's text (``_text_within_limits``): a public document puts its event on
+    # the docket (``access.public_text``), so never one of what was sent only to the Parties.
+    event = _original_of(document, redacted=True).event
+    if (
+        to == Visibility.PUBLIC
+        and event is not None
+        and record != "final_submitted"
+        and event.visibility == Visibility.PARTIES
+        and not (event.data or {}).get("publish_requested")
+    ):
+        raise RuleViolation(
+            _("Only what was sent for the public, or is public already, can be published."),
+            rule="document: public or publish_requested",
+        )
 
 
 def deadline_exists(ctx):

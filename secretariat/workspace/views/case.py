@@ -134,7 +134,9 @@ def case_context(request, case, bound=None) -> dict:
         # public, still listed as held because its empty title stayed withheld).
         return (
             public_state.get(event.seq) is None
-            or any(getattr(event, name, "") for name in public_state[event.seq])
+            or any(
+                getattr(event, name) for name in public_state[event.seq] & set(access.TEXT_FIELDS)
+            )
             or documents_held(event)
         )
 

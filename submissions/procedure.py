@@ -117,6 +117,25 @@ class IdentifierScheme:
     per_party: bool = True
     # A two-digit year at or above this is of the 1900s (the CEC's first cases are of 1995).
     century_pivot: int = 90
+    # The part before the last "/" of the document codes the body's own registry gives, where
+    # it is not the identifier (ours: ``SEM/PE/002/2023/D1``), as a regular expression with
+    # the case's ``{prefix}``, ``{year2}`` (two digits) and ``{number}`` (three): the
+    # importer takes a real history's codes as they were issued (``owns_code``).
+    code_reference: str = ""
+
+    def owns_code(self, code: str, identifier: str) -> bool:
+        """Whether ``code`` is written the body's own way (``code_reference``) for the case
+        ``identifier``."""
+        if not self.code_reference or not isinstance(code, str):
+            return False
+        try:
+            prefix, _party, number, year = self.parse(identifier)
+        except ValueError:
+            return False
+        reference = self.code_reference.format(
+            prefix=re.escape(prefix), year2=f"{year % 100:02d}", number=f"{number:03d}"
+        )
+        return re.fullmatch(reference + r"/[^/]+", code) is not None
 
     def format(self, prefix: str, party: str, number: int, year: int) -> str:
         return self.template.format(
@@ -350,6 +369,11 @@ CEC_IDENTIFIER = IdentifierScheme(
     shape=r"{prefix}-\d{{2}}-\d{{3}}",
     parts=r"(?P<prefix>.+)-(?P<year2>\d{2})-(?P<number>\d{3})",
     per_party=False,
+    # The article, the prefix, the case's year and number, a running document number, then
+    # the document's type: ``A24.28/SEM/20-001/25/ADV``, the notification of SEM-20-001
+    # (27 July 2021) [registry]; NAAEC-era codes are taken to begin ``A14/`` or ``A15/``
+    # the same way [not verified], as are the other type codes.
+    code_reference=r"A\d+(?:\.\d+)?/{prefix}/{year2}-{number}/\d+",
 )
 # The CAFTA-DR Secretariat: CAALA/25/002 (Finca El Zapote, filed 25 August 2025)
 # [registry: saa-sem.org]; one sequence across the Parties is inferred, not stated.

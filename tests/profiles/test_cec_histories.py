@@ -225,3 +225,22 @@ def test_each_step_is_named_by_its_own_treatys_article(imported, client):
     sem_20 = timeline("SEM-20-001")
     assert "Notification to the Council under Article 24.28" in sem_20
     assert "15(1)" not in sem_20
+
+
+@only_cec
+def test_a_notification_keeps_the_code_the_cec_gave_it(imported, client):
+    """The CEC codes its documents its own way (``A24.28/SEM/20-001/25/ADV``, the header of
+    SEM-20-001's notification); the importer refused any code not written ``<identifier>/…``.
+    It takes the case's own, and still refuses another case's."""
+    notification = imported["SEM-20-001"].events.get(kind="factual_record_notified")
+    assert notification.code == "A24.28/SEM/20-001/25/ADV"
+    page = client.get("/en/docket/sem-20-001/").content.decode()
+    assert "A24.28/SEM/20-001/25/ADV" in page
+    data = payload()
+    (case,) = [c for c in data["submissions"] if c["identifier"] == "SEM-20-001"]
+    case["identifier"] = "SEM-20-002"
+    case["events"][-1]["code"] = "A24.28/SEM/20-001/25/ADV"
+    data["submissions"] = [case]
+    report = import_registry(data)
+    assert not report.ok
+    assert "belongs to another case" in str(report.refused[0])

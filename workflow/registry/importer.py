@@ -474,7 +474,9 @@ def _import_event(case, item, index, submission, filing, identifier, holder, bas
 
 def _check_code(code, case, submission) -> None:
     """A document code is this case's: its reference (all but the last part) is the case's
-    identifier, the identifier reserved for it, or its receipt number."""
+    identifier, the identifier reserved for it, or its receipt number; or it is written for
+    that identifier the body's own way (``IdentifierScheme.code_reference``: the CEC's
+    ``A24.28/SEM/20-001/25/ADV``)."""
     references = {case.get("identifier"), case.get("receipt_number")}
     if submission is not None:
         references |= {
@@ -483,7 +485,10 @@ def _check_code(code, case, submission) -> None:
             submission.receipt_number,
         }
     reference = code.rsplit("/", 1)[0] if isinstance(code, str) and "/" in code else None
-    if reference not in references - {None, ""}:
+    scheme = profiles.installed().identifier
+    if reference not in references - {None, ""} and not any(
+        scheme.owns_code(code, identifier) for identifier in references - {None, ""}
+    ):
         raise InvalidInput(
             _("The code %(code)s belongs to another case, not to %(case)s.")
             % {

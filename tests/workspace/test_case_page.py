@@ -647,3 +647,30 @@ def test_a_document_without_a_code_is_named_once_in_its_entry(login, officer, re
     entries = [block.split("</ul>", 1)[0] for block in page.split('<ul class="documents">')[1:]]
     (entry,) = [block for block in entries if "Nota única" in block]
     assert entry.count("Nota única") == 1
+
+
+def test_change_its_visibility_beside_a_held_item_chooses_that_item(login, officer):
+    """Walk 33: the link beside a Party's letter held for review opened the visibility form
+    with nothing chosen; it now chooses that letter's title and note, to be public."""
+    story = drive("awaiting_response", party=A)
+    letter = story.add(
+        "correspondence",
+        author=f"party:{A}",
+        visibility="parties",
+        title="Carta para el registro público",
+        data={"publish_requested": True},
+    )
+    client = login(officer)
+    page = client.get(_case_url(story.case)).content.decode()
+    link = f'href="?publish={letter.seq}#action-visibility_changed"'
+    assert link in page
+    chosen = client.get(_case_url(story.case), {"publish": letter.seq}).content.decode()
+    form = chosen.split('id="action-visibility_changed"', 1)[1].split("</form>", 1)[0]
+    assert re.search(rf'<option value="{letter.pk}" selected>', form)
+    assert re.search(r'value="title"[^>]*checked', form) and re.search(
+        r'value="note"[^>]*checked', form
+    )
+    assert re.search(r'<option value="public" selected>', form)
+    for nonsense in ("999", "x", ""):  # nothing chosen, and no error
+        page = client.get(_case_url(story.case), {"publish": nonsense}).content.decode()
+        assert f'<option value="{letter.pk}" selected>' not in page

@@ -303,6 +303,13 @@ class VisibilityForm(ActionForm):
             else f"{e.seq}. {e.kind_label}"
         )
 
+    def choose_event(self, event) -> None:
+        """The form opened from an item held for review: that event's text, to be public."""
+        if event is not None and not self.is_bound:
+            self.initial.update(
+                {"event": event.pk, "fields_of_text": ["title", "note"], "to": Visibility.PUBLIC}
+            )
+
     def clean(self):
         data = super().clean()
         document, event = data.get("target"), data.get("event")

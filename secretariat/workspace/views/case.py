@@ -73,6 +73,9 @@ def case_context(request, case, bound=None) -> dict:
                     # the Parties ticked for publication were lost when an edited notice
                     # replaced the generated one).
                     form.resume(by_seq[offered.replaces].data.get("proposal") or {}, "")
+                elif offered.kind == "visibility_changed":
+                    # Walk 33: "Change its visibility" beside a held item chose nothing.
+                    form.choose_event(by_seq.get(_number(request.GET.get("publish"))))
             # A new proposal of a kind already pending replaces it (an edited draft, say).
             form.replaces = offered.replaces
             forms.append(form)
@@ -199,9 +202,12 @@ def case(request, pk):
     return render(request, "workspace/case.html", case_context(request, case))
 
 
+def _number(value) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
 def _replaces(request) -> int | None:
-    value = request.POST.get("replaces", "")
-    return int(value) if value.isdigit() else None
+    return _number(request.POST.get("replaces", ""))
 
 
 def _recorder(kind: str, form):

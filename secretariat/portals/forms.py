@@ -5,6 +5,7 @@ from django import forms
 from django.forms import formset_factory
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from secretariat.web.forms import AccessibleForm, DocumentField
 from submissions import uploads
@@ -61,7 +62,10 @@ class AttachmentForm(AccessibleForm):
     title = forms.CharField(label=_("Title"), max_length=500, required=False)
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES)
     visibility = forms.ChoiceField(
-        label=_("Who may see it"), choices=PARTY_VISIBILITIES, initial=Visibility.PARTIES
+        # French: an attachment is "une pièce jointe" (walk 31: "Qui peut le consulter").
+        label=pgettext_lazy("an attachment", "Who may see it"),
+        choices=PARTY_VISIBILITIES,
+        initial=Visibility.PARTIES,
     )
 
     def __init__(self, *args, visibilities=None, **kwargs):

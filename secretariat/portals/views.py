@@ -144,9 +144,14 @@ def _case_page(request, pk: int, portal: str):
         .order_by("seq")
     )
     show_identity = access.shows_identity(request.user, case)
+    # (name, whether it is withheld from the public): a Party concerned that sees a withheld
+    # name is told the public does not (walk 31), as the workspace tells the Secretariat.
     submitters = [
-        access.submitter_name(m.submitter, show_identity)
-        for m in case.memberships.select_related("submitter")
+        (
+            access.submitter_name(m.submitter, show_identity),
+            show_identity and m.submitter.confidential,
+        )
+        for m in case.memberships.select_related("submitter").order_by("position", "id")
     ]
     responded = any(e.kind == "party_responded" for e in events)
     # The submission and all its supporting information go to the Party concerned with the

@@ -11,6 +11,8 @@ from django.utils import translation
 from docx import Document as Docx
 
 from notices import services as notices
+from secretariat.portals.forms import AttachmentForm
+from secretariat.workspace.forms.acts import RecordedCorrespondenceForm
 from tests.helpers_cases import D, file_story, frozen
 from tests.parties import PROFILE, A
 from workflow import services
@@ -60,3 +62,12 @@ def test_the_french_documents_put_a_space_before_the_semicolon(officer):
         texts[document.language] = "\n".join(cells)
     assert JOINED_FR in texts["fr"]
     assert f"{FIRST}; {SECOND}" in texts["en"]
+
+
+def test_a_portals_attachment_is_feminine_in_french():
+    """Walk 31: "Qui peut le consulter" beside a *pièce jointe*; an event keeps "le"."""
+    with translation.override("fr"):
+        assert str(AttachmentForm().fields["visibility"].label) == "Qui peut la consulter"
+        assert str(RecordedCorrespondenceForm.base_fields["event_visibility"].label) == (
+            "Qui peut le consulter"
+        )

@@ -157,12 +157,8 @@ def test_a_file_that_does_not_name_her_is_served_as_stored():
     assert _public(case, document) == _stored(document)
 
 
-def test_in_the_portals_only_the_party_concerned_gets_her_name(a_focal, b_focal, b_council):
-    """Walk 32: another Party's focal point and the Council members downloaded her files from
-    their portals with her name as their author, while their pages showed the withheld label.
-    The Party concerned sees withheld names (PROCESS.md), and gets the file as stored."""
-    case, document = _case_with("pruebas.pdf", _pdf())
-    # The Council sees a case once it is notified, the other Parties once the draft is sent.
+def _opened_to_the_parties_and_the_council(case):
+    """The Council sees a case once it is notified, the other Parties once the draft is sent."""
     for kind, data, author in (
         ("admissibility_determined", {"outcome": "meets", "criteria": ALL_MET}, None),
         ("response_decided", {"outcome": "request"}, None),
@@ -174,6 +170,30 @@ def test_in_the_portals_only_the_party_concerned_gets_her_name(a_focal, b_focal,
         services.record_event(
             case, kind, actor=None, data=data, author=author, importing=services.ImportOptions()
         )
+
+
+def test_the_party_concerned_is_told_the_public_does_not_see_her_name(a_focal, b_focal):
+    """Walk 31: the Party concerned saw her name with nothing to say the public does not."""
+    case, _document = _case_with("pruebas.pdf", _pdf())
+    _opened_to_the_parties_and_the_council(case)
+    for user, shown in (
+        (a_focal, f"Asociación Amazónica; {NAME} "),
+        (b_focal, "Asociación Amazónica; Name withheld at the submitter&#x27;s request<"),
+    ):
+        client = Client()
+        client.force_login(user)
+        page = client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
+        assert shown in page, user
+        assert ("(name withheld from the public)" in page) is (user == a_focal)
+        assert (NAME in page) is (user == a_focal)
+
+
+def test_in_the_portals_only_the_party_concerned_gets_her_name(a_focal, b_focal, b_council):
+    """Walk 32: another Party's focal point and the Council members downloaded her files from
+    their portals with her name as their author, while their pages showed the withheld label.
+    The Party concerned sees withheld names (PROCESS.md), and gets the file as stored."""
+    case, document = _case_with("pruebas.pdf", _pdf())
+    _opened_to_the_parties_and_the_council(case)
     stored = _stored(document)
     for user, portal, named in (
         (a_focal, "party", True),

@@ -10,6 +10,7 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.urls import reverse
 
 from submissions import withheld
 from submissions.storage import DocumentInput
@@ -176,3 +177,28 @@ def test_the_search_does_not_find_her_case_by_her_name():
     # When she does not withhold her name, her name finds the case as any word does.
     other = _registered_case(confidential=False)
     assert found("Quispe") == [other.identifier]
+
+
+def test_the_officer_is_told_when_a_public_title_names_one_who_withheld_since(officer):
+    """A title written before she withheld her name is not masked on the docket's lists: the
+    workspace says so, in the officer's language, and opens the form to change it."""
+    case = _registered_case(confidential=False)
+    case.title_es = f"Tala denunciada por {NAME}"
+    case.save(update_fields=["title_es"])
+    client = Client()
+    client.force_login(officer)
+    url = reverse("ws_case", kwargs={"pk": case.pk})
+    assert "whose identity is now withheld" not in client.get(url).content.decode()
+    membership = case.memberships.get(submitter__name=NAME)
+    services.record_event(
+        case,
+        "identity_withheld",
+        actor=None,
+        importing=services.ImportOptions(),
+        author="submitter",
+        data={"submitter": membership.position},
+    )
+    page = client.get(url).content.decode()
+    assert f"Title in Spanish names {NAME}, whose identity is now withheld" in page
+    spanish = client.get(url.replace("/en/", "/es/")).content.decode()
+    assert es(f"Título en español nombra a {NAME}") in spanish

@@ -17,7 +17,7 @@ from secretariat.web.countries import country_datalist
 from secretariat.workspace import queries
 from secretariat.workspace.case_forms import DocumentVersionForm, LinkRelatedForm, PublicTextsForm
 from secretariat.workspace.forms import PaperFilingForm, action_form
-from submissions import access
+from submissions import access, withheld
 from submissions.models import Submission
 from submissions.stages import Stage, Visibility
 from workflow import activity, council, services
@@ -160,7 +160,16 @@ def case_context(request, case, bound=None) -> dict:
         event.published_later = (
             event.visibility != Visibility.PUBLIC and public_state.get(event.seq) is not None
         )
-    memberships = case.memberships.select_related("submitter").order_by("position", "id")
+    memberships = list(case.memberships.select_related("submitter").order_by("position", "id"))
+    # A public title or summary that names a submitter who has since withheld her identity
+    # (one typed after it is refused: services.refuse_withheld_names): the officer is told.
+    names = [m.submitter.name for m in memberships if m.submitter.confidential]
+    texts_naming = [
+        (label, found[0])
+        for _code, title_label, summary_label, title, summary in case.text_rows()
+        for label, text in ((title_label, title), (summary_label, summary))
+        if (found := withheld.named_in(text, names))
+    ]
     # What the submitters wrote, which the determinations weigh (the helper's walk: the
     # officer's page showed only the title and laws).
     answers = case.answer_rows()
@@ -182,6 +191,7 @@ def case_context(request, case, bound=None) -> dict:
         "pending": pending,
         "held_for_review": held,
         "memberships": memberships,
+        "texts_naming": texts_naming,
         "laws": case.laws.all(),
         "can_act": can_act,
         "is_director": access.is_director(user),

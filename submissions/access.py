@@ -379,11 +379,12 @@ def _document_target(data) -> tuple:
     return None, None
 
 
-def public_timeline(events, names=()) -> list:
+def public_timeline(events, names=(), language=None) -> list:
     """The events of one case (all of them, in order) as the public sees them: only those
     shown, each withheld field blank on a copy (the rows are never changed), and any of
     ``names`` (the case's withheld submitters', ``withheld.names_of``) its title or note
-    writes in the withheld label's place."""
+    writes in the withheld label's place, in ``language`` (the case's, the pages mark an
+    event's text in it)."""
     events = list(events)
     state = public_text(events)
     result = []
@@ -391,7 +392,7 @@ def public_timeline(events, names=()) -> list:
         withheld = state.get(event.seq)
         if withheld is None:
             continue
-        shown = {name: masked(getattr(event, name), names) for name in TEXT_FIELDS}
+        shown = {name: masked(getattr(event, name), names, language) for name in TEXT_FIELDS}
         if withheld or any(shown[name] != getattr(event, name) for name in TEXT_FIELDS):
             event = copy.copy(event)
             for name, text in shown.items():

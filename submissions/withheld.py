@@ -17,6 +17,7 @@ Secretariat's redaction of an event's text, as before.
 import re
 import unicodedata
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from submissions.models import SubmissionSubmitter
@@ -66,13 +67,17 @@ def named_in(text: str, names) -> list[str]:
     return [name for name in names if (pattern := _pattern([name])) and pattern.search(folded)]
 
 
-def masked(text: str, names, label=None) -> str:
-    """``text`` with each of ``names`` it writes in the withheld label's place."""
+def masked(text: str, names, language: str | None = None, label=None) -> str:
+    """``text`` with each of ``names`` it writes in the withheld label's place: the label in
+    ``language``, the text's own (walk 34: "Carta a Name withheld…" in a Spanish title read
+    in English), else the active language's."""
     pattern = _pattern(names) if text else None
     if pattern is None:
         return text
     folded, origin = _fold(text)
-    label = str(WITHHELD_LABEL if label is None else label)
+    if label is None:
+        with translation.override(language or translation.get_language()):
+            label = str(WITHHELD_LABEL)
     parts, last = [], 0
     for match in pattern.finditer(folded):
         start, end = origin[match.start()], origin[match.end() - 1] + 1

@@ -185,7 +185,7 @@ def docket_case(request, slug):
     # by the Secretariat blank (derived from all the case's events; the rows never change).
     names = withheld.names_of(submission)  # typed into a title or note: the label instead
     events = access.public_timeline(
-        Event.objects.filter(submission=submission).order_by("seq"), names
+        Event.objects.filter(submission=submission).order_by("seq"), names, submission.language
     )
     documents = list(
         access.public_documents_of(events)
@@ -291,7 +291,7 @@ def attach_documents(events, documents, filed_on, names=()):
     withheld label's place (the rows are never saved from here)."""
     public_ids = {d.pk for d in documents}
     for document in documents:
-        document.title = withheld.masked(document.title, names)
+        document.title = withheld.masked(document.title, names, document.language)
     versions: dict[int, list] = {}
     for document in documents:
         if document.translation_of_id in public_ids:
@@ -334,7 +334,8 @@ def document_read(request, slug, pk):
     blocks = notice_documents.reading_blocks(document)
     if blocks is None:
         raise Http404
-    document.title = withheld.masked(document.title, withheld.names_of(document.submission))
+    names = withheld.names_of(document.submission)
+    document.title = withheld.masked(document.title, names, document.language)
     return render(
         request,
         "docket/document.html",

@@ -112,7 +112,7 @@ def as_the_public_sees_them(events, request) -> list:
     shown = {
         event.pk: event
         for pk, timeline in timelines.items()
-        for event in access.public_timeline(timeline, names[pk])
+        for event in access.public_timeline(timeline, names[pk], cases[pk].language)
         if event.pk in wanted
     }
     result = [shown[event.pk] for event in events if event.pk in shown]

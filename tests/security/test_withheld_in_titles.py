@@ -11,6 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from submissions import withheld
 from submissions.storage import DocumentInput
@@ -26,7 +27,6 @@ pytestmark = pytest.mark.django_db
 
 NAME = "Rosa Quispe Mamaní"
 LABEL_ES = es("Nombre reservado a solicitud del remitente")
-LABEL_EN = "Name withheld at the submitter&#x27;s request"
 
 
 def _people(confidential=True):
@@ -71,12 +71,12 @@ def _registered_case(confidential=True):
 
 def test_the_name_is_found_whole_whatever_its_case_accents_or_spacing():
     names = [NAME]
-    assert withheld.masked("Carta de ROSA  quispe mamani, 2024", names, "[X]") == (
+    assert withheld.masked("Carta de ROSA  quispe mamani, 2024", names, label="[X]") == (
         "Carta de [X], 2024"
     )
     assert withheld.named_in("rosa quispe mamaní", names) == names
     # A part of the name, or the name inside a longer word, is not hers to mask.
-    assert withheld.masked("Sra. Quispe; Rosa Quispe Mamanís", names, "[X]") == (
+    assert withheld.masked("Sra. Quispe; Rosa Quispe Mamanís", names, label="[X]") == (
         "Sra. Quispe; Rosa Quispe Mamanís"
     )
     assert withheld.masked("", names) == ""
@@ -85,8 +85,8 @@ def test_the_name_is_found_whole_whatever_its_case_accents_or_spacing():
 
 def test_a_filing_whose_title_names_a_withheld_submitter_is_refused():
     for overrides, words in (
-        ({"title": f"Denuncia de {NAME}"}, "The title names"),
-        ({"summary": f"Presentada por {NAME.upper()}."}, "The summary names"),
+        ({"title": f"Denuncia de {NAME}"}, "The title names .* or do not withhold"),
+        ({"summary": f"Presentada por {NAME.upper()}."}, "The summary names .* or do not"),
     ):
         with pytest.raises(InvalidInput, match=words):
             services.file_submission(
@@ -131,10 +131,18 @@ def test_the_public_form_says_so_in_spanish_with_the_answers_kept(client):
 
 def test_the_secretariat_may_not_write_her_name_into_the_public_texts(officer):
     case = _registered_case()
-    with pytest.raises(InvalidInput, match="The title names"):
+    with pytest.raises(InvalidInput, match="The title names") as refused:
         services.set_public_texts(
             case, actor=officer, title_es=f"Caso de {NAME}", reason="Título público"
         )
+    # Told what the officer can do (walk 34: "or do not ask to withhold it", to an officer).
+    assert str(refused.value).endswith("Write it without the name.")
+    with translation.override("es"), pytest.raises(InvalidInput) as spanish:
+        services.set_public_texts(case, actor=officer, summary_es=f"De {NAME}.", reason="R")
+    assert str(spanish.value) == es(
+        f"El resumen nombra a {NAME}, cuya identidad no se divulga al público, y el público "
+        "lee el resumen. Escríbalo sin ese nombre."
+    )
     services.set_public_texts(case, actor=officer, title_es="Tala en Loreto", reason="Título")
 
 
@@ -155,9 +163,11 @@ def test_a_typed_title_or_note_reads_with_the_label_on_every_public_surface():
     assert f"Carta de {LABEL_ES}" in pages["page"]
     assert f"Respuesta a {LABEL_ES}" in pages["page"]
     assert f"respondió a {LABEL_ES} sobre el plazo" in pages["page"]
-    assert "Carta de Name withheld at the submitter's request" in pages["api"]
+    # The label is in the title's own language, whoever reads it (walk 34: "Carta a Name
+    # withheld…" in the API, whose default language is English).
+    assert f"Carta de {LABEL_ES}" in pages["api"]
     english = client.get(f"/en/docket/{case.slug}/").content.decode()
-    assert f"Carta de {LABEL_EN}" in english
+    assert f"Carta de {LABEL_ES}" in english
     # The stored rows, hashed in the chain, keep what was written.
     assert case.documents.get(event__kind="correspondence").title == f"Carta de {NAME}"
 

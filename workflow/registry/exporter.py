@@ -201,7 +201,9 @@ def _export_case(submission, restricted, events, documents, parts) -> dict:
     names = (
         [] if restricted else [m.submitter.name for m in memberships if m.submitter.confidential]
     )
-    visible = list(events) if restricted else access.public_timeline(events, names)
+    visible = (
+        list(events) if restricted else access.public_timeline(events, names, submission.language)
+    )
     confidential_positions = {i for i, m in enumerate(memberships) if m.submitter.confidential}
     case["events"] = [
         _export_event(e, restricted, len(initial), confidential_positions, events, documents, names)
@@ -325,7 +327,10 @@ def _export_event(
 
 
 def _export_document(document, index_of, restricted, names) -> dict:
-    item = {"language": document.language, "title": withheld.masked(document.title, names)}
+    item = {
+        "language": document.language,
+        "title": withheld.masked(document.title, names, document.language),
+    }
     if document.file and restricted:
         item["file"] = document.file.name
     item["visibility"] = document.initial_visibility if restricted else document.visibility

@@ -123,6 +123,7 @@ def set_public_texts(submission, *, actor, reason: str, **texts: str) -> Submiss
         refuse_withheld_names(
             [(name.split("_")[0], getattr(case, name)) for name in changed],
             withheld.names_of(case),
+            by_submitter=False,
         )
         case._change_reason = reason
         case.save(update_fields=changed)

@@ -85,14 +85,34 @@ WITHHELD_NAMED = {
 }
 
 
-def refuse_withheld_names(texts, names) -> None:
+# The same, to the Secretariat (walk 34: an officer was told not to ask to withhold it).
+WITHHELD_NAMED_STAFF = {
+    "title": gettext_lazy(
+        "The title names %(name)s, whose identity is withheld from the public, and the public "
+        "reads the title. Write it without the name."
+    ),
+    "summary": gettext_lazy(
+        "The summary names %(name)s, whose identity is withheld from the public, and the "
+        "public reads the summary. Write it without the name."
+    ),
+    "document": gettext_lazy(
+        "The title of a document names %(name)s, whose identity is withheld from the public, "
+        "and the public may read that title. Write it without the name, or mark the document "
+        "confidential."
+    ),
+}
+
+
+def refuse_withheld_names(texts, names, *, by_submitter: bool) -> None:
     """PROCESS.md: a submitter who withholds her identity is named on no public surface. Each
     of ``texts`` ((what, text): a title, a summary, a public document's title) that writes one
-    of ``names`` whole is refused where it is typed, with what to do instead."""
+    of ``names`` whole is refused where it is typed, with what to do instead: to the person
+    filing (``by_submitter``), or to the Secretariat."""
+    messages = WITHHELD_NAMED if by_submitter else WITHHELD_NAMED_STAFF
     for what, text in texts:
         found = withheld.named_in(text, names)
         if found:
-            raise InvalidInput(WITHHELD_NAMED[what] % {"name": found[0]}, rule="withheld name")
+            raise InvalidInput(messages[what] % {"name": found[0]}, rule="withheld name")
 
 
 def file_submission(
@@ -145,7 +165,11 @@ def file_submission(
             for document in documents_in
             if document.visibility in (None, Visibility.PUBLIC)  # a confidential one stays so
         ]
-        refuse_withheld_names(texts, [s.name for s in filing.submitters if s.confidential])
+        refuse_withheld_names(
+            texts,
+            [s.name for s in filing.submitters if s.confidential],
+            by_submitter=actor.kind == "public",
+        )
     on_date = datetime.date.fromisoformat(on) if isinstance(on, str) else (on or today())
     others = [code for code in procedure.languages if code != filing.language]
     history_user = importing.recorded_by if importing is not None else actor.user

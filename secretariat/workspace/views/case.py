@@ -102,8 +102,9 @@ def case_context(request, case, bound=None) -> dict:
     # (portals.views.held_for_review), and a submitter's revised submission (tracking_views):
     # listed above the timeline, so that publishing the
     # record does not leave a Party's comments behind unnoticed (the helper's walk).
-    # Published means the public sees the event (its text, if any) and its documents: an
-    # event at *parties* shows nothing, not even a widened document, until it is published.
+    # Published means the public sees the event (its text, if any) and its documents; an
+    # event at *parties* whose document the Secretariat made public is shown for that
+    # document alone, its text still held (access.public_text).
     public_state = access.public_text(events)
 
     # A document the author sent only to the Parties stays at *parties* as one sent for the

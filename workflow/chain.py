@@ -19,7 +19,14 @@ import json
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from submissions.models import Document, Submission, SubmissionSubmitter, Submitter, User
+from submissions.models import (
+    Document,
+    Submission,
+    SubmissionLaw,
+    SubmissionSubmitter,
+    Submitter,
+    User,
+)
 from submissions.stages import Stage, Visibility
 from workflow import council
 from workflow.chain_problems import (
@@ -31,6 +38,7 @@ from workflow.chain_problems import (
     row_problems,
 )
 from workflow.models import Event
+from workflow.streams import CHUNK, Stream, by_case
 from workflow.table import TABLE
 
 GENESIS = ""
@@ -192,6 +200,7 @@ def problems_of(submission, check_files: bool = True) -> list[Break]:
     return next(iter(verify_all(Submission.objects.filter(pk=submission.pk), check_files)))[1]
 
 
+FILER = ("submitter__name", "submitter__kind", "submitter__nationality", "submitter__residence")
 EVENT_FIELDS = (
     "submission_id",
     "id",
@@ -230,36 +239,6 @@ DOCUMENT_FIELDS = (
     "size",
     "file",
 )
-CHUNK = 5000
-
-
-def _by_case(queryset, fields):
-    """Stream rows as dicts, grouped by case: (submission_id, [rows])."""
-    current, rows = None, []
-    for values in queryset.values_list(*fields).iterator(chunk_size=CHUNK):
-        row = dict(zip(fields, values, strict=True))
-        if row["submission_id"] != current:
-            if rows:
-                yield current, rows
-            current, rows = row["submission_id"], []
-        rows.append(row)
-    if rows:
-        yield current, rows
-
-
-class _Stream:
-    """One streamed, case-ordered query, read in step with the cases."""
-
-    def __init__(self, groups):
-        self.groups, self.head = groups, next(groups, None)
-
-    def take(self, submission_id) -> list:
-        while self.head is not None and self.head[0] < submission_id:
-            self.head = next(self.groups, None)  # rows of a case not asked about
-        if self.head is not None and self.head[0] == submission_id:
-            rows, self.head = self.head[1], next(self.groups, None)
-            return rows
-        return []
 
 
 def verify_all(submissions=None, check_files: bool = True):
@@ -272,19 +251,26 @@ def verify_all(submissions=None, check_files: bool = True):
     def of_cases(queryset):
         return queryset if everything else queryset.filter(submission__in=submissions.values("pk"))
 
-    events = _Stream(
-        _by_case(of_cases(Event.objects.order_by("submission_id", "seq", "id")), EVENT_FIELDS)
+    events = Stream(
+        by_case(of_cases(Event.objects.order_by("submission_id", "seq", "id")), EVENT_FIELDS)
     )
-    docs = _Stream(
-        _by_case(
+    docs = Stream(
+        by_case(
             of_cases(Document.objects.order_by("submission_id", "position", "id")),
             DOCUMENT_FIELDS,
         )
     )
-    members = _Stream(
-        _by_case(
+    members = Stream(
+        by_case(
             of_cases(SubmissionSubmitter.objects.order_by("submission_id", "position")),
-            ("submission_id", "position", "submitter_id", "submitter__confidential"),
+            ("submission_id", "position", "submitter_id", "submitter__confidential", *FILER),
+        )
+    )
+    # The laws and the people filed, against the filing's digests of them (row_problems).
+    laws = Stream(
+        by_case(
+            of_cases(SubmissionLaw.objects.order_by("submission_id", "position", "id")),
+            ("submission_id", "law__name", "law__provisions"),
         )
     )
     withheld_when_created = set(
@@ -297,7 +283,9 @@ def verify_all(submissions=None, check_files: bool = True):
             usernames = dict(User.objects.values_list("id", "username"))
         check = _CaseCheck(submission, rows, docs.take(submission.pk), usernames or {})
         problems = check.chain()
-        problems += check.state(members.take(submission.pk), withheld_when_created)
+        problems += check.state(
+            members.take(submission.pk), withheld_when_created, laws.take(submission.pk)
+        )
         if check_files:
             problems += check.files()
         yield submission, problems
@@ -435,7 +423,7 @@ class _CaseCheck:
             return [self._break(None, _("the head hash does not match the last event"))]
         return []
 
-    def state(self, members, withheld_when_created) -> list[Break]:
+    def state(self, members, withheld_when_created, laws=()) -> list[Break]:
         """Replay the events through the table: the stage and closure they lead to, each
         document's visibility, and whose identity they withhold; name every difference."""
         problems = []
@@ -506,7 +494,7 @@ class _CaseCheck:
                         }
                     next_position += 1
         submission = self.submission
-        problems += row_problems(self._break, submission, self.events)
+        problems += row_problems(self._break, submission, self.events, members, laws)
         if (submission.stage, submission.closure_reason) != (stage, closure):
             problems.append(
                 self._break(

@@ -3,7 +3,9 @@ reader: a problem where it lies, with stages, visibilities, closures and steps n
 labels in the active language, never by their codes."""
 
 import hashlib
+import json
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
@@ -30,6 +32,52 @@ class Break:
 
     def __str__(self):
         return f"{self.submission.reference}: {self.where}: {self.message}"
+
+
+def _sha256(rows) -> str:
+    canonical = json.dumps(rows, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def laws_digest(laws) -> str:
+    """A filing's ``laws_sha256``: the SHA-256 of its laws, each ``[name, provisions]`` in
+    their order (JSON, no spaces, UTF-8); ``laws``: rows with ``name`` and ``provisions``."""
+    return _sha256([[law.name, law.provisions] for law in laws])
+
+
+def filers_digest(submitters) -> str:
+    """A filing's ``submitters_sha256``: the SHA-256 of the people who filed, each ``[name,
+    kind, nationality, residence]`` in their order (JSON, no spaces, UTF-8). Not whether they
+    withhold their names (that changes by events), nor their contact details (theirs to
+    change)."""
+    return _sha256([[s.name, s.kind, s.nationality, s.residence] for s in submitters])
+
+
+def _filed_rows(problem, filed, events, members, laws) -> list[Break]:
+    """The laws and the people a filing recorded digests of (``laws_sha256``,
+    ``submitters_sha256``), against the rows (``members``, ``laws``: the streamed values of
+    ``workflow.chain.verify_all``): a name changed behind the process shows here."""
+    problems = []
+    recorded = filed["data"].get("laws_sha256")
+    rows = [SimpleNamespace(name=r["law__name"], provisions=r["law__provisions"]) for r in laws]
+    if isinstance(recorded, str) and laws_digest(rows) != recorded:
+        problems.append(problem(None, _("the laws at issue differ from the ones filed (event 1)")))
+    recorded = filed["data"].get("submitters_sha256")
+    joined = sum(
+        len(e["data"].get("submitters", [])) for e in events if e["kind"] == "submitters_joined"
+    )
+    filers = [
+        SimpleNamespace(
+            name=row["submitter__name"],
+            kind=row["submitter__kind"],
+            nationality=row["submitter__nationality"],
+            residence=row["submitter__residence"],
+        )
+        for row in list(members)[: max(len(members) - joined, 0)]
+    ]
+    if isinstance(recorded, str) and filers_digest(filers) != recorded:
+        problems.append(problem(None, _("the submitters differ from the ones who filed (event 1)")))
+    return problems
 
 
 def label_of(choices, code) -> str:
@@ -84,7 +132,7 @@ def file_problems(problem, documents, seq_of) -> list[Break]:
     return problems
 
 
-def row_problems(problem, submission, events) -> list[Break]:
+def row_problems(problem, submission, events, members=(), laws=()) -> list[Break]:
     """What the case's row shows against what its events recorded: the filing date against
     its filing (walk 18 changed the row, and the docket showed the new date under the same
     chain hash), and each public title and summary against the texts the Secretariat last
@@ -95,6 +143,8 @@ def row_problems(problem, submission, events) -> list[Break]:
     against its acknowledgement's ``identifier``, where they were recorded."""
     problems = []
     filed = events[0] if events and events[0]["kind"] == "filed" else None
+    if filed is not None:
+        problems += _filed_rows(problem, filed, events, members, laws)
     recorded_party = filed["data"].get("party") if filed is not None else None
     if recorded_party is not None and recorded_party != submission.party.code:
         names = dict(PARTY_CHOICES)

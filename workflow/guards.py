@@ -35,9 +35,9 @@ from workflow.profile_guards import (
 )
 from workflow.proposal_guards import proposal_is_legal_now as proposal_is_legal_now
 from workflow.proposal_guards import replies_to_pending_proposal as replies_to_pending_proposal
+from workflow.row_guards import digests_well_formed as digests_well_formed
 from workflow.row_guards import identifier_is_the_cases as identifier_is_the_cases
 from workflow.row_guards import party_is_the_cases as party_is_the_cases
-from workflow.row_guards import texts_digest_well_formed as texts_digest_well_formed
 from workflow.row_guards import texts_well_formed as texts_well_formed
 from workflow.rule import before_input
 from workflow.table import CLOSURE_BY_STAGE

@@ -5,6 +5,7 @@ identifier. Each is optional in the table (docs/registry-extensions.md): a histo
 without it is not checked."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from submissions import profiles
 from workflow.exceptions import RuleViolation
@@ -31,15 +32,31 @@ def texts_well_formed(ctx):
         raise RuleViolation(message, rule="texts")
 
 
-def texts_digest_well_formed(ctx):
-    """A filing's ``texts_sha256``: a SHA-256 in hexadecimal (lower case), when given."""
-    digest = ctx.data.get("texts_sha256")
-    if digest is not None and not (
-        isinstance(digest, str) and len(digest) == 64 and set(digest) <= set("0123456789abcdef")
-    ):
-        raise RuleViolation(
-            _("A filing's digest of its texts is a SHA-256 in hexadecimal."), rule="texts"
-        )
+DIGESTS = {
+    "texts_sha256": (
+        "texts",
+        gettext_lazy("A filing's digest of its texts is a SHA-256 in hexadecimal."),
+    ),
+    "laws_sha256": (
+        "laws",
+        gettext_lazy("A filing's digest of its laws is a SHA-256 in hexadecimal."),
+    ),
+    "submitters_sha256": (
+        "submitters",
+        gettext_lazy("A filing's digest of its submitters is a SHA-256 in hexadecimal."),
+    ),
+}
+
+
+def digests_well_formed(ctx):
+    """A filing's digests (``texts_sha256``, ``laws_sha256``, ``submitters_sha256``): each a
+    SHA-256 in hexadecimal (lower case), when given."""
+    for key, (rule, message) in DIGESTS.items():
+        digest = ctx.data.get(key)
+        if digest is not None and not (
+            isinstance(digest, str) and len(digest) == 64 and set(digest) <= set("0123456789abcdef")
+        ):
+            raise RuleViolation(str(message), rule=rule)
 
 
 def party_is_the_cases(ctx):

@@ -47,10 +47,10 @@ RULES = [
         outcomes={
             None: Effect(to=S.ADMISSIBILITY_REVIEW, opens=("acknowledgement", "admissibility"))
         },
-        # The digest of the title and summary filed, and the Party concerned
-        # (docs/registry-extensions.md).
-        optional=("texts_sha256", "party"),
-        guards=("texts_digest_well_formed", "party_is_the_cases"),
+        # The digests of the title and summary, the laws and the people filed, and the Party
+        # concerned (docs/registry-extensions.md).
+        optional=("texts_sha256", "laws_sha256", "submitters_sha256", "party"),
+        guards=("digests_well_formed", "party_is_the_cases"),
         document_kind="submission",
     ),
     event_rule(

@@ -454,7 +454,7 @@ def test_a_filed_title_changed_outside_the_process_is_detected(officer):
     Secretariat sets texts of its own, those are what the row is compared with."""
     case = file_case(actor=officer)
     filed = Event.objects.get(submission=case, seq=1)
-    assert filed.data == {"texts_sha256": case.texts_digest(), "party": A}
+    assert filed.data["texts_sha256"] == case.texts_digest() and filed.data["party"] == A
     call_command("verify_history", stdout=io.StringIO())  # raises when a case is broken
     Submission.objects.filter(pk=case.pk).update(summary_en="Nothing to see")
     err = _verify_history_errors()
@@ -514,14 +514,55 @@ def test_an_identifier_or_party_is_the_cases_own_or_refused(officer):
 
 
 def test_a_malformed_filing_digest_is_refused():
-    with pytest.raises(RuleViolation, match="digest of its texts"):
-        services.file_submission(
-            make_filing(),
-            actor=None,
-            on=datetime.date(2023, 3, 10),
-            importing=services.ImportOptions(),
-            data={"texts_sha256": "not a digest"},
-        )
+    for key, words in (
+        ("texts_sha256", "digest of its texts"),
+        ("laws_sha256", "digest of its laws"),
+        ("submitters_sha256", "digest of its submitters"),
+    ):
+        with pytest.raises(RuleViolation, match=words):
+            services.file_submission(
+                make_filing(),
+                actor=None,
+                on=datetime.date(2023, 3, 10),
+                importing=services.ImportOptions(),
+                data={key: "not a digest"},
+            )
+
+
+def test_a_law_or_a_filers_name_changed_outside_the_process_is_detected(officer):
+    """The laws at issue and the people who filed were in no event, so a name changed in the
+    database (an environmental law renamed for every case citing it, a submitter renamed)
+    left the chain intact. A filing now records their digests; the check compares them, and
+    those who joined later (their names are in their own event) do not count."""
+    from submissions.models import EnvironmentalLaw
+
+    case = file_case(actor=officer)
+    services.record_event(
+        case,
+        "submitters_joined",
+        actor=officer,
+        data={
+            "submitters": [
+                {"name": "Luz Paredes", "kind": "individual", "country": A, "confidential": False}
+            ]
+        },
+    )
+    out = io.StringIO()
+    call_command("verify_history", stdout=out)
+    assert "1 case(s) checked, 0 broken" in out.getvalue()
+    law = EnvironmentalLaw.objects.get(submissions=case)
+    EnvironmentalLaw.objects.filter(pk=law.pk).update(name="Ley cualquiera")
+    err = _verify_history_errors()
+    assert f"{case.reference}: case: the laws at issue differ from the ones filed (event 1)" in err
+    EnvironmentalLaw.objects.filter(pk=law.pk).update(name=law.name)
+    filer = case.memberships.order_by("position").first().submitter
+    Submitter.objects.filter(pk=filer.pk).update(name="Otra Asociación")
+    err = _verify_history_errors()
+    assert f"{case.reference}: case: the submitters differ from the ones who filed" in err
+    Submitter.objects.filter(pk=filer.pk).update(name=filer.name, email="nueva@example.org")
+    out = io.StringIO()
+    call_command("verify_history", stdout=out)  # contact details are theirs to change
+    assert "1 case(s) checked, 0 broken" in out.getvalue()
 
 
 def test_renaming_a_user_breaks_nothing(officer):

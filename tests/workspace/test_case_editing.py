@@ -11,7 +11,6 @@ from submissions.models import Document, Submission, Submitter, User
 from submissions.storage import DocumentInput
 from tests.factories import file_case
 from tests.helpers_cases import drive
-from tests.parties import A
 from workflow import chain, services
 from workflow.exceptions import InvalidInput, NotAllowed, WorkflowError
 from workflow.models import Event
@@ -198,14 +197,17 @@ def test_a_filings_digest_of_its_texts_travels_in_the_restricted_export_only(off
     restricted = export_registry(restricted=True)
     (item,) = json.loads(restricted)["submissions"]
     assert item["events"][0]["texts_sha256"] == digest
+    filed = case.events.get(seq=1).data
     (public,) = json.loads(export_registry())["submissions"]
-    assert "texts_sha256" not in public["events"][0]
+    for key in ("texts_sha256", "laws_sha256", "submitters_sha256"):
+        assert item["events"][0][key] == filed[key]
+        assert key not in public["events"][0]
     _wipe_cases()
     report = import_registry(json.loads(restricted), base_dir=tmp_path)
     assert report.ok, [str(r) for r in report.refused]
     assert export_registry(restricted=True) == restricted
     imported = Submission.objects.get()
-    assert imported.events.get(seq=1).data == {"texts_sha256": digest, "party": A}
+    assert imported.events.get(seq=1).data == filed
     # The identifier the acknowledgement assigned travels in both files (it is public).
     assert imported.events.get(seq=2).data == {"identifier": imported.identifier}
     assert public["events"][1]["identifier"] == imported.identifier

@@ -268,6 +268,11 @@ def _export_submitter(submitter, restricted, confidential_as_filed=True) -> dict
     return item
 
 
+# Kept from the public file: a filing's digests (a public file lacks the Secretariat-only
+# events that later changed the texts; a withheld name's digest could be guessed).
+PRIVATE_KEYS = ("date_reason", "proposal_event", "texts_sha256", "laws_sha256", "submitters_sha256")
+
+
 def _export_event(
     event, restricted, initial_count, confidential_positions, all_events, documents_by_event, names
 ) -> dict:
@@ -292,7 +297,7 @@ def _export_event(
     for key in sorted(data):
         # A filing's digest of its texts is left out too: a public file lacks the
         # Secretariat-only events that later changed them, so it could not be checked.
-        if not restricted and key in ("date_reason", "proposal_event", "texts_sha256"):
+        if not restricted and key in PRIVATE_KEYS:
             continue
         item[key] = data[key]
     item["author"] = event.author

@@ -23,6 +23,7 @@ from submissions.models import (
 from submissions.stages import Visibility
 from workflow import guards
 from workflow.actors import Actor
+from workflow.chain_problems import filers_digest, laws_digest
 from workflow.exceptions import InvalidInput, NotAllowed
 from workflow.services.context import Context, ImportOptions, today
 from workflow.services.recording import record_event, save_row
@@ -208,10 +209,12 @@ def file_submission(
         )
         ctx.defer_writes = bool(importing is not None and importing.defer_writes)
         save_row(ctx, submission, history_user)
+        law_rows, submitter_rows = [], []
         for position, law in enumerate(filing.laws):
             law_row, _created = EnvironmentalLaw.objects.get_or_create(
                 party=party, name=law.name.strip(), provisions=law.provisions.strip()
             )
+            law_rows.append(law_row)
             save_row(
                 ctx,
                 SubmissionLaw(submission=submission, law=law_row, position=position),
@@ -237,6 +240,7 @@ def file_submission(
                     save=False,
                 )
             save_row(ctx, submitter, history_user)
+            submitter_rows.append(submitter)
             membership = SubmissionSubmitter(
                 submission=submission, submitter=submitter, position=position, joined_on=on_date
             )
@@ -246,8 +250,13 @@ def file_submission(
             actor = Actor.submitter(first_membership)
         if author is None:
             author = "submitter"  # the submitters file, whoever types it in (paper filings)
-        if importing is None:
-            data = {"texts_sha256": submission.texts_digest(), "party": filing.party}
+        if importing is None:  # what it filed, in the chain (docs/registry-extensions.md)
+            data = {
+                "texts_sha256": submission.texts_digest(),
+                "laws_sha256": laws_digest(law_rows),
+                "submitters_sha256": filers_digest(submitter_rows),
+                "party": filing.party,
+            }
         record_event(
             submission,
             "filed",

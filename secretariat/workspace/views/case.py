@@ -161,6 +161,8 @@ def case_context(request, case, bound=None) -> dict:
         event.published_later = (
             event.visibility != Visibility.PUBLIC and public_state.get(event.seq) is not None
         )
+        # Shown only for a document a later decision made public, its own text still held.
+        event.opened = access.OPENED in (public_state.get(event.seq) or ())
     memberships = list(case.memberships.select_related("submitter").order_by("position", "id"))
     # A public title or summary that names a submitter who has since withheld her identity
     # (one typed after it is refused: services.refuse_withheld_names): the officer is told.

@@ -10,8 +10,10 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from submissions.stages import Stage
+from submissions.storage import DocumentInput
 from tests.factories import file_case
 from tests.parties import ALL_MET, OTHERS, PROFILE, A, B, council_members
 from workflow import services
@@ -169,3 +171,25 @@ def strings_in(value):
     elif isinstance(value, list):
         for item in value:
             yield from strings_in(item)
+
+
+def public_file(title: str, name: str = "p.pdf", content: bytes = b"%PDF-1.4 p"):
+    """A public document in Spanish, for ``documents_in``."""
+    return DocumentInput(
+        title=title, language="es", file=SimpleUploadedFile(name, content), visibility="public"
+    )
+
+
+def registered(filing, documents_in=()):
+    """A case filed on ``FILED_ON`` (as an import: no four eyes, every rule applies) with
+    ``documents_in``, then acknowledged: on the public docket, its identifier and slug read."""
+    case = services.file_submission(
+        filing,
+        actor=None,
+        on=FILED_ON,
+        importing=services.ImportOptions(),
+        documents_in=list(documents_in),
+    )
+    services.record_event(case, "acknowledged", actor=None, importing=services.ImportOptions())
+    case.refresh_from_db()
+    return case

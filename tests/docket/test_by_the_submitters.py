@@ -2,14 +2,12 @@
 submission two people filed; the filing is now "by the submitters" where there are several."""
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from submissions.storage import DocumentInput
 from tests.factories import make_filing
-from tests.helpers_cases import FILED_ON, drive, file_story
+from tests.helpers_cases import drive, file_story, public_file, registered
 from tests.parties import A, es
 from workflow import services
 
@@ -29,23 +27,7 @@ def _two_filed():
 
 
 def _filed_with_a_document(people):
-    case = services.file_submission(
-        make_filing(submitters=people),
-        actor=None,
-        on=FILED_ON,
-        importing=services.ImportOptions(),
-        documents_in=[
-            DocumentInput(
-                title="Pruebas",
-                language="es",
-                file=SimpleUploadedFile("p.pdf", b"%PDF-1.4 p"),
-                visibility="public",
-            )
-        ],
-    )
-    services.record_event(case, "acknowledged", actor=None, importing=services.ImportOptions())
-    case.refresh_from_db()
-    return case
+    return registered(make_filing(submitters=people), [public_file("Pruebas")])
 
 
 @pytest.mark.parametrize(

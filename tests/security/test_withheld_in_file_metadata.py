@@ -9,15 +9,13 @@ import zipfile
 import zlib
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from docx import Document as Docx
 
 from submissions.models import Document
-from submissions.storage import DocumentInput
 from tests.factories import make_filing
-from tests.helpers_cases import ALL_MET, FILED_ON
+from tests.helpers_cases import ALL_MET, public_file, registered
 from tests.parties import A, council_members, es
 from workflow import services
 
@@ -96,18 +94,7 @@ def _case_with(filename: str, content: bytes):
             services.SubmitterInput(kind="individual", name=NAME, nationality=A, confidential=True),
         ]
     )
-    upload = SimpleUploadedFile(filename, content)
-    case = services.file_submission(
-        filing,
-        actor=None,
-        on=FILED_ON,
-        importing=services.ImportOptions(),
-        documents_in=[
-            DocumentInput(title="Pruebas", language="es", file=upload, visibility="public")
-        ],
-    )
-    services.record_event(case, "acknowledged", actor=None, importing=services.ImportOptions())
-    case.refresh_from_db()  # its identifier and slug
+    case = registered(filing, [public_file("Pruebas", filename, content)])
     document = Document.objects.get(submission=case, event__kind="filed")
     return case, document
 

@@ -17,7 +17,7 @@ from submissions import withheld
 from submissions.storage import DocumentInput
 from tests.factories import make_filing
 from tests.filing.conftest import filing_data
-from tests.helpers_cases import FILED_ON
+from tests.helpers_cases import public_file, registered
 from tests.parties import A, es
 from workflow import services
 from workflow.actors import Actor
@@ -41,13 +41,7 @@ def _people(confidential=True):
 def _registered_case(confidential=True):
     """A registered case with a public letter whose title and note name her (recorded before
     she withheld her name, or imported so)."""
-    case = services.file_submission(
-        make_filing(submitters=_people(confidential)),
-        actor=None,
-        on=FILED_ON,
-        importing=services.ImportOptions(),
-    )
-    services.record_event(case, "acknowledged", actor=None, importing=services.ImportOptions())
+    case = registered(make_filing(submitters=_people(confidential)))
     services.record_event(
         case,
         "correspondence",
@@ -56,14 +50,7 @@ def _registered_case(confidential=True):
         title="Respuesta a ROSA QUISPE MAMANI",
         note="La Secretaría respondió a Rosa  Quispe Mamaní sobre el plazo.",
         visibility="public",
-        documents_in=[
-            DocumentInput(
-                title="Carta de Rosa Quispe Mamaní",
-                language="es",
-                file=SimpleUploadedFile("c.pdf", b"%PDF-1.4 carta"),
-                visibility="public",
-            )
-        ],
+        documents_in=[public_file("Carta de Rosa Quispe Mamaní", "c.pdf", b"%PDF-1.4 carta")],
     )
     case.refresh_from_db()
     return case

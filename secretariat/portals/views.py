@@ -24,7 +24,7 @@ from secretariat.portals import forms, offers
 from secretariat.templatetags.sem_text import download_label
 from secretariat.web import actions as posted
 from secretariat.web import downloads
-from submissions import access
+from submissions import access, profiles, withheld
 from submissions.models import Document, Submission
 from submissions.roles import Role
 from submissions.stages import Visibility
@@ -133,6 +133,24 @@ def _deadlines(case, portal: str, language: str) -> list[Deadline]:
     return rows
 
 
+def _mask_withheld(case, events, names) -> None:
+    """A withheld name typed into the case's texts, an entry's title or note, or a document's
+    title, read with the label by a viewer who may not see it (walk 35: another Party's focal
+    point and the Council read "Carta a Rosa Quispe Mamaní" where the list of submitters
+    showed the label). Instances of this page only: nothing is saved."""
+    if not names:
+        return
+    for code in profiles.installed().languages:
+        for field in ("title", "summary"):
+            name = f"{field}_{code}"
+            setattr(case, name, withheld.masked(getattr(case, name), names, code))
+    for event in events:
+        event.title = withheld.masked(event.title, names, case.language)
+        event.note = withheld.masked(event.note, names, case.language)
+        for document in event.documents.all():
+            document.title = withheld.masked(document.title, names, document.language)
+
+
 def _case_page(request, pk: int, portal: str):
     case, levels = _portal_case(request, pk, portal)
     access.log_access(request, case)
@@ -144,6 +162,7 @@ def _case_page(request, pk: int, portal: str):
         .order_by("seq")
     )
     show_identity = access.shows_identity(request.user, case)
+    memberships = list(case.memberships.select_related("submitter").order_by("position", "id"))
     # (name, whether it is withheld from the public): a Party concerned that sees a withheld
     # name is told the public does not (walk 31), as the workspace tells the Secretariat.
     submitters = [
@@ -151,8 +170,12 @@ def _case_page(request, pk: int, portal: str):
             access.submitter_name(m.submitter, show_identity),
             show_identity and m.submitter.confidential,
         )
-        for m in case.memberships.select_related("submitter").order_by("position", "id")
+        for m in memberships
     ]
+    if not show_identity:
+        _mask_withheld(
+            case, events, [m.submitter.name for m in memberships if m.submitter.confidential]
+        )
     responded = any(e.kind == "party_responded" for e in events)
     # The submission and all its supporting information go to the Party concerned with the
     # request for a response (Art. 18.8.4; walk 23: its portal showed the facts alone).

@@ -159,10 +159,27 @@ def _opened_to_the_parties_and_the_council(case):
         )
 
 
-def test_the_party_concerned_is_told_the_public_does_not_see_her_name(a_focal, b_focal):
-    """Walk 31: the Party concerned saw her name with nothing to say the public does not."""
+def test_the_party_concerned_is_told_the_public_does_not_see_her_name(a_focal, b_focal, b_council):
+    """Walk 31: the Party concerned saw her name with nothing to say the public does not.
+    Walk 35: another Party and the Council read it in a title typed with it."""
     case, _document = _case_with("pruebas.pdf", _pdf())
+    services.record_event(
+        case,
+        "correspondence",
+        actor=None,
+        importing=services.ImportOptions(),
+        title=f"Carta a {NAME}",
+        note=f"Respuesta a {NAME}.",
+        visibility="parties",
+        documents_in=[public_file(f"Anexo de {NAME}", "a.pdf", b"%PDF-1.4 a")],
+    )
     _opened_to_the_parties_and_the_council(case)
+    client = Client()
+    client.force_login(b_council)
+    page = client.get(reverse("council_case", kwargs={"pk": case.pk})).content.decode()
+    label = es("Nombre reservado a solicitud del remitente")  # in the case's language
+    assert NAME not in page
+    assert f"Carta a {label}" in page and f"Anexo de {label}" in page
     for user, shown in (
         (a_focal, f"Asociación Amazónica; {NAME} "),
         (b_focal, "Asociación Amazónica; Name withheld at the submitter&#x27;s request<"),

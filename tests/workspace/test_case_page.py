@@ -679,3 +679,38 @@ def test_change_its_visibility_beside_a_held_item_chooses_that_item(login, offic
     for nonsense in ("999", "x", ""):  # nothing chosen, and no error
         page = client.get(_case_url(story.case), {"publish": nonsense}).content.decode()
         assert f'<option value="{letter.pk}" selected>' not in page
+
+
+def test_once_its_words_are_public_the_link_chooses_the_held_document(login, officer):
+    """Walk 35: after the officer published a Party's response text from the link, the entry
+    stayed held for its document, and the link chose the (public) text again."""
+    story = drive("awaiting_response", party=A)
+    letter = story.add(
+        "correspondence",
+        author=f"party:{A}",
+        visibility="parties",
+        title="Carta para el registro público",
+        data={"publish_requested": True, "for_public": [0]},
+        documents_in=[
+            DocumentInput("Anexo", "es", SimpleUploadedFile("a.pdf", b"%PDF-1.4 a"), "parties")
+        ],
+    )
+    story.add(
+        "visibility_changed",
+        data={
+            "event": letter.seq - 1,
+            "fields": ["title", "note"],
+            "from": "parties",
+            "to": "public",
+            "reason": "Revisada.",
+        },
+    )
+    document = letter.documents.get()
+    client = login(officer)
+    page = client.get(_case_url(story.case)).content.decode()
+    assert f'href="?document={document.pk}#action-visibility_changed"' in page
+    assert "a document sent for the public reaches the public docket only once" in page
+    chosen = client.get(_case_url(story.case), {"document": document.pk}).content.decode()
+    form = chosen.split('id="action-visibility_changed"', 1)[1].split("</form>", 1)[0]
+    assert re.search(rf'<option value="{document.pk}" selected>', form)
+    assert re.search(r'<option value="public" selected>', form)

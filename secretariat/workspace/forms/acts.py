@@ -310,6 +310,11 @@ class VisibilityForm(ActionForm):
                 {"event": event.pk, "fields_of_text": ["title", "note"], "to": Visibility.PUBLIC}
             )
 
+    def choose_document(self, pk) -> None:
+        """The form opened from an item whose words are public and a document still held."""
+        if pk is not None and not self.is_bound:
+            self.initial.update({"target": pk, "to": Visibility.PUBLIC})
+
     def clean(self):
         data = super().clean()
         document, event = data.get("target"), data.get("event")

@@ -74,8 +74,10 @@ def case_context(request, case, bound=None) -> dict:
                     # replaced the generated one).
                     form.resume(by_seq[offered.replaces].data.get("proposal") or {}, "")
                 elif offered.kind == "visibility_changed":
-                    # Walk 33: "Change its visibility" beside a held item chose nothing.
+                    # Walk 33: "Change its visibility" beside a held item chose nothing; walk
+                    # 35: once its text was public, it chose the text again, not the document.
                     form.choose_event(by_seq.get(_number(request.GET.get("publish"))))
+                    form.choose_document(_number(request.GET.get("document")))
             # A new proposal of a kind already pending replaces it (an edited draft, say).
             form.replaces = offered.replaces
             forms.append(form)
@@ -118,16 +120,29 @@ def case_context(request, case, bound=None) -> dict:
         if e.kind == "visibility_changed" and isinstance((e.data or {}).get("document"), list)
     }
 
-    def documents_held(event) -> bool:
+    def held_documents(event) -> list:
         documents = event.documents.all()
         for_public = (event.data or {}).get("for_public")
         if isinstance(for_public, list):
-            return any(
-                d.position in for_public and d.visibility == Visibility.PARTIES for d in documents
-            )
-        return event.seq not in reviewed and any(
-            d.visibility == Visibility.PARTIES for d in documents
-        )
+            return [
+                d
+                for d in documents
+                if d.position in for_public and d.visibility == Visibility.PARTIES
+            ]
+        if event.seq in reviewed:
+            return []
+        return [d for d in documents if d.visibility == Visibility.PARTIES]
+
+    def documents_held(event) -> bool:
+        return bool(held_documents(event))
+
+    def text_held(event) -> bool:
+        """Whether the entry's own words still wait: any, while it is not shown at all."""
+        shown = public_state.get(event.seq)
+        if shown is None:
+            data = event.data or {}
+            return bool(event.title or event.note or any(data.get(k) for k in access.TEXT_DATA))
+        return any(getattr(event, name) for name in shown & set(access.TEXT_FIELDS))
 
     def is_held(event) -> bool:
         if event.kind == "revision_filed" and documents_held(event):
@@ -136,15 +151,12 @@ def case_context(request, case, bound=None) -> dict:
             return False
         # Held while a field it withholds has text (walk 32: a Council member's reasons, made
         # public, still listed as held because its empty title stayed withheld).
-        return (
-            public_state.get(event.seq) is None
-            or any(
-                getattr(event, name) for name in public_state[event.seq] & set(access.TEXT_FIELDS)
-            )
-            or documents_held(event)
-        )
+        return text_held(event) or documents_held(event) or public_state.get(event.seq) is None
 
     held = [event for event in events if is_held(event)]
+    for event in held:  # what the link beside it chooses: its words, else its first document
+        event.text_held = text_held(event)
+        event.held_document = next(iter(held_documents(event)), None)
     # A proposal nobody answered, made in a stage the case has since left, has lapsed
     # (Context.pending_proposals): said on it, so that its author sees why it vanished from
     # the approvals (the proposal rule's note: another actor's step moved the case on).

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from notices.models import Notice
-from submissions.models import Submitter
+from submissions.models import Submission, Submitter
 from tests.factories import file_case
 from tests.filing.conftest import PDF
 from tests.helpers_cases import drive, frozen
@@ -305,6 +305,19 @@ def test_a_submitter_asks_to_withhold_their_identity(client):
             case, "identity_withheld", actor=Actor.submitter(membership), data={"submitter": 0}
         )
     assert Event.objects.filter(submission=case, kind="identity_withheld").count() == 1
+
+
+def test_a_submitter_whose_name_the_title_writes_is_told_so(client):
+    """Walk 35: "Your name is now withheld … on every page" while the case's public title
+    still wrote it (the Secretariat is told to change it: the workspace's notice)."""
+    case = drive("admissibility_review").case
+    membership, url = link_of(case, client=client)
+    name = membership.submitter.name
+    Submission.objects.filter(pk=case.pk).update(title_en=f"Filed by {name}", title_es="")
+    page = client.post(url + "withhold/", {"event_count": case.event_count}, follow=True)
+    body = page.content.decode()
+    assert "except where the case&#x27;s public title or summary writes it" in body
+    assert "on every page of the docket" not in body
 
 
 def test_a_case_withdrawn_before_it_was_public_says_it_never_was(client):

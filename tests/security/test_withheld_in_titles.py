@@ -196,6 +196,6 @@ def test_the_officer_is_told_when_a_public_title_names_one_who_withheld_since(of
         data={"submitter": membership.position},
     )
     page = client.get(url).content.decode()
-    assert f"Title in Spanish names {NAME}, whose identity is now withheld" in page
+    assert f"“Title in Spanish”: it names {NAME}, whose identity is now withheld" in page
     spanish = client.get(url.replace("/en/", "/es/")).content.decode()
-    assert es(f"Título en español nombra a {NAME}") in spanish
+    assert es(f"«Título en español»: nombra a {NAME}") in spanish

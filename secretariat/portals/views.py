@@ -56,7 +56,18 @@ def _require_portal(user, portal: str) -> None:
 def _portal_case(request, pk: int, portal: str) -> tuple[Submission, frozenset]:
     case = access.get_submission_for_portal(request.user, Submission.objects.all(), pk=pk)
     _require_portal(request.user, portal)
+    if not access.shows_identity(request.user, case):  # its title, on every page of it
+        _mask_case_texts(case, withheld.names_of(case))
     return case, access.visible_levels(request.user, case)
+
+
+def _mask_case_texts(case, names) -> None:
+    """The case's title and summary with the label in place of a withheld name they write
+    (walk 36: the portal's forms and lists still wrote it). This page's instance only."""
+    for code in profiles.installed().languages:
+        for field in ("title", "summary"):
+            name = f"{field}_{code}"
+            setattr(case, name, withheld.masked(getattr(case, name), names, code))
 
 
 def _own_author(user, portal: str) -> str:
@@ -104,6 +115,11 @@ def _case_list(request, portal: str):
         )
         .order_by("-last_event_on", "-id")
     )
+    cases = list(cases)
+    names = withheld.names_by_case([case.pk for case in cases])
+    for case in cases:
+        if names[case.pk] and not access.shows_identity(request.user, case):
+            _mask_case_texts(case, names[case.pk])
     return render(
         request,
         f"portals/{portal}_home.html",
@@ -134,16 +150,12 @@ def _deadlines(case, portal: str, language: str) -> list[Deadline]:
 
 
 def _mask_withheld(case, events, names) -> None:
-    """A withheld name typed into the case's texts, an entry's title or note, or a document's
-    title, read with the label by a viewer who may not see it (walk 35: another Party's focal
-    point and the Council read "Carta a Rosa Quispe Mamaní" where the list of submitters
-    showed the label). Instances of this page only: nothing is saved."""
+    """A withheld name typed into an entry's title or note, or a document's title, read with
+    the label by a viewer who may not see it (walk 35: another Party's focal point and the
+    Council read "Carta a Rosa Quispe Mamaní" where the list of submitters showed the label;
+    the case's own texts: ``_portal_case``). Instances of this page only: nothing is saved."""
     if not names:
         return
-    for code in profiles.installed().languages:
-        for field in ("title", "summary"):
-            name = f"{field}_{code}"
-            setattr(case, name, withheld.masked(getattr(case, name), names, code))
     for event in events:
         event.title = withheld.masked(event.title, names, case.language)
         event.note = withheld.masked(event.note, names, case.language)

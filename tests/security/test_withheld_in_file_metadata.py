@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from docx import Document as Docx
 
-from submissions.models import Document
+from submissions.models import Document, Submission
 from tests.factories import make_filing
 from tests.helpers_cases import ALL_MET, public_file, registered
 from tests.parties import A, council_members, es
@@ -180,6 +180,19 @@ def test_the_party_concerned_is_told_the_public_does_not_see_her_name(a_focal, b
     label = es("Nombre reservado a solicitud del remitente")  # in the case's language
     assert NAME not in page
     assert f"Carta a {label}" in page and f"Anexo de {label}" in page
+    # A case title written with her name before she withheld it (walk 36: the portals' lists
+    # and forms still wrote it): the label there too, for those who may not see it.
+    Submission.objects.filter(pk=case.pk).update(title_es=f"Tala denunciada por {NAME}")
+    for user, urls in (
+        (b_council, [reverse("council_home"), reverse("council_case", kwargs={"pk": case.pk})]),
+        (b_focal, [reverse("party_home"), reverse("party_comment", kwargs={"pk": case.pk})]),
+    ):
+        client.force_login(user)
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert NAME not in response.content.decode(), url
+            assert f"Tala denunciada por {label}" in response.content.decode(), url
     for user, shown in (
         (a_focal, f"Asociación Amazónica; {NAME} "),
         (b_focal, "Asociación Amazónica; Name withheld at the submitter&#x27;s request<"),

@@ -714,3 +714,39 @@ def test_once_its_words_are_public_the_link_chooses_the_held_document(login, off
     form = chosen.split('id="action-visibility_changed"', 1)[1].split("</form>", 1)[0]
     assert re.search(rf'<option value="{document.pk}" selected>', form)
     assert re.search(r'<option value="public" selected>', form)
+
+
+def test_a_responses_words_beside_its_note_are_held_until_published(login, officer):
+    """Walk 36: a Party's response carried its words as information (18.8.5(b)), not as a
+    note; the link chose its document, and publishing that left the words unpublished with
+    nothing to say so."""
+    story = drive("awaiting_response", party=A)
+    response = story.add(
+        "party_responded",
+        author=f"party:{A}",
+        data={
+            "pending_proceeding": False,
+            "information": {"i": "La OEFA sancionó a la empresa en 2024."},
+            "publish_requested": True,
+            "for_public": [0],
+        },
+        documents_in=[
+            DocumentInput("Respuesta", "es", SimpleUploadedFile("r.pdf", b"%PDF-1.4 r"), "parties")
+        ],
+    )
+    client = login(officer)
+    page = client.get(_case_url(story.case)).content.decode()
+    assert f'href="?publish={response.seq}#action-visibility_changed"' in page
+    story.add(
+        "visibility_changed",
+        data={
+            "event": response.seq - 1,
+            "fields": ["note"],
+            "from": "parties",
+            "to": "public",
+            "reason": "Revisada.",
+        },
+    )
+    page = client.get(_case_url(story.case)).content.decode()
+    document = response.documents.get()
+    assert f'href="?document={document.pk}#action-visibility_changed"' in page

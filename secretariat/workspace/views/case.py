@@ -137,11 +137,15 @@ def case_context(request, case, bound=None) -> dict:
         return bool(held_documents(event))
 
     def text_held(event) -> bool:
-        """Whether the entry's own words still wait: any, while it is not shown at all."""
+        """Whether the entry's own words still wait: any, while it is not shown at all; the
+        words an author sent beside the note (a Party's information, access.TEXT_DATA) while
+        the note is withheld (walk 36: a response's words were taken as published)."""
         shown = public_state.get(event.seq)
-        if shown is None:
-            data = event.data or {}
-            return bool(event.title or event.note or any(data.get(k) for k in access.TEXT_DATA))
+        data = event.data or {}
+        if shown is None or "note" in shown:
+            words = any(data.get(key) for key in access.TEXT_DATA)
+            if words or shown is None:
+                return bool(words or event.title or event.note)
         return any(getattr(event, name) for name in shown & set(access.TEXT_FIELDS))
 
     def is_held(event) -> bool:

@@ -654,6 +654,12 @@ def test_a_document_without_a_code_is_named_once_in_its_entry(login, officer, re
     assert entry.count("Nota única") == 1
 
 
+def _publish_text(story, event, fields):
+    """The Secretariat's decision that publishes ``fields`` of ``event``'s own text."""
+    data = {"event": event.seq - 1, "fields": fields, "from": "parties", "to": "public"}
+    story.add("visibility_changed", data={**data, "reason": "Revisada."})
+
+
 def test_change_its_visibility_beside_a_held_item_chooses_that_item(login, officer):
     """Walk 33: the link beside a Party's letter held for review opened the visibility form
     with nothing chosen; it now chooses that letter's title and note, to be public."""
@@ -695,16 +701,7 @@ def test_once_its_words_are_public_the_link_chooses_the_held_document(login, off
             DocumentInput("Anexo", "es", SimpleUploadedFile("a.pdf", b"%PDF-1.4 a"), "parties")
         ],
     )
-    story.add(
-        "visibility_changed",
-        data={
-            "event": letter.seq - 1,
-            "fields": ["title", "note"],
-            "from": "parties",
-            "to": "public",
-            "reason": "Revisada.",
-        },
-    )
+    _publish_text(story, letter, ["title", "note"])
     document = letter.documents.get()
     client = login(officer)
     page = client.get(_case_url(story.case)).content.decode()
@@ -737,16 +734,7 @@ def test_a_responses_words_beside_its_note_are_held_until_published(login, offic
     client = login(officer)
     page = client.get(_case_url(story.case)).content.decode()
     assert f'href="?publish={response.seq}#action-visibility_changed"' in page
-    story.add(
-        "visibility_changed",
-        data={
-            "event": response.seq - 1,
-            "fields": ["note"],
-            "from": "parties",
-            "to": "public",
-            "reason": "Revisada.",
-        },
-    )
+    _publish_text(story, response, ["note"])
     page = client.get(_case_url(story.case)).content.decode()
     document = response.documents.get()
     assert f'href="?document={document.pk}#action-visibility_changed"' in page

@@ -1,13 +1,18 @@
 """Plain values about a case for a notice's context (JSON)."""
 
+from submissions import withheld
 
-def case_context(submission, language: str) -> dict:
-    """Plain values about a case for a notice (JSON), the title in the recipient's language."""
+
+def case_context(submission, language: str, names=()) -> dict:
+    """Plain values about a case for a notice (JSON), the title in the recipient's language,
+    with the label in place of any of ``names`` (the withheld names the recipient may not
+    read) it writes."""
+    title, title_language = submission.shown_text("title", language)
     return {
         "reference": submission.reference,
         "receipt_number": submission.receipt_number or "",
         "identifier": submission.identifier or "",
-        "title": submission.text_in("title", language)[0],
+        "title": withheld.masked(title, names, title_language),
         "party": submission.party.code,
         "closure": submission.closure_reason,
     }

@@ -14,6 +14,7 @@ from simple_history.utils import bulk_create_with_history
 from notices import recipients, rules, tasks
 from notices.context import case_context
 from notices.models import Notice
+from submissions import withheld
 from submissions.stages import Visibility
 from workflow import council
 from workflow.models import Deadline
@@ -66,6 +67,7 @@ def queue_notices(event) -> list[Notice]:
     rows, seen = [], set()
     moves = event.kind != "proposed" and event.stage_before not in ("", event.stage_after)
     votes = _council_votes(event)
+    names = withheld.names_of(submission)  # masked in the title for those who may not read them
     for rule in rules.rules_for(event.kind, event.data.get("outcome"), moves=moves):
         if rule.public_only and event.visibility != Visibility.PUBLIC:
             continue
@@ -81,7 +83,8 @@ def queue_notices(event) -> list[Notice]:
             if key in seen:
                 continue
             seen.add(key)
-            context = case_context(submission, person.language) | {
+            hidden = () if person.sees_identity else names
+            context = case_context(submission, person.language, hidden) | {
                 "code": event.code,
                 "on": event.on.isoformat(),
                 "kind": event.kind,

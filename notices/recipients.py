@@ -4,7 +4,7 @@ A submitter's link carries the private tracking token: it is not stored in the o
 keeps the membership instead) but made when the message is sent (``link_of``), so a link revoked
 meanwhile is never sent and no token sits in a row."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.urls import reverse
@@ -24,6 +24,9 @@ class Recipient:
     link: str = ""  # a page of the portals or the workspace
     membership: int | None = None  # a submitter: the link is made when the message is sent
     proposal: object = None  # a lapsed proposal (an Event) this person is told of
+    # Whether this person may read the names of the case's submitters who withheld them (the
+    # Secretariat, the Party concerned, the submitters): else the title's words are masked.
+    sees_identity: bool = True
 
     @property
     def link_context(self) -> dict:
@@ -105,7 +108,12 @@ def of(audience: str, submission, party: str | None = None, event=None) -> list[
         # The case a consolidation names: its own submitters, by their own tracking links.
         named = event.data.get("with") if event is not None else None
         earlier = Submission.objects.filter(identifier=named).first() if named else None
-        return of(rules.SUBMITTERS, earlier) if earlier is not None else []
+        # Told of the later case: not its submitters' withheld names.
+        return (
+            [replace(r, sees_identity=False) for r in of(rules.SUBMITTERS, earlier)]
+            if earlier is not None
+            else []
+        )
     if audience == rules.LAPSED_PROPOSERS:
         return [
             Recipient(
@@ -147,12 +155,25 @@ def of(audience: str, submission, party: str | None = None, event=None) -> list[
         roles = [Role.DIRECTOR] if audience == rules.DIRECTOR else [Role.OFFICER, Role.DIRECTOR]
         users = _users([r.value for r in roles])
         link = workspace_link
+    concerned = submission.party_id if submission is not None else None
     return [
         Recipient(
             u.email,
             u.get_full_name() or u.get_username(),
             spoken(u.preferred_language),
             link(submission, spoken(u.preferred_language)),
+            sees_identity=role_sees_identity(audience, u.party_id == concerned),
         )
         for u in users
     ]
+
+
+def role_sees_identity(audience: str, of_party_concerned: bool) -> bool:
+    """Whether a member of ``audience`` reads withheld names (``access.shows_identity``): the
+    Secretariat, and a focal point of the Party concerned; not the Council, nor another
+    Party's focal point."""
+    if audience == rules.COUNCIL:
+        return False
+    if audience in (rules.PARTY_CONCERNED, rules.FOCAL_POINTS):
+        return of_party_concerned
+    return True

@@ -11,6 +11,7 @@ from simple_history.utils import bulk_create_with_history
 from notices import recipients, rules
 from notices.context import case_context
 from notices.models import Digest, Notice, Reminder
+from submissions import withheld
 from workflow import services as workflow
 
 
@@ -54,12 +55,14 @@ def _remind(deadline, threshold: int, on: datetime.date) -> int | None:
     submission = deadline.submission
     # Each Party owes its own comments on a draft: only that Party's focal points.
     people = recipients.of(audience, submission, party=deadline.party or None)
+    names = withheld.names_of(submission)  # masked in the title for those who may not read them
     try:
         with transaction.atomic():
             Reminder.objects.create(deadline=deadline, threshold=threshold, on=on)
             rows = []
             for person in people:
-                context = case_context(submission, person.language) | {
+                hidden = () if person.sees_identity else names
+                context = case_context(submission, person.language, hidden) | {
                     "party": deadline.party or submission.party.code,
                     "due_on": deadline.due_on.isoformat(),
                     "days": (deadline.due_on - on).days,

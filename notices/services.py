@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from notices import documents, letterhead, redaction
 from notices.wording import TITLES, tables_for
-from submissions import access, profiles
+from submissions import access, profiles, withheld
 from submissions.models import Document, IdentifierCounter, Submission
 from submissions.stages import Visibility
 from workflow import services as workflow
@@ -139,11 +139,14 @@ def facts_for(
 ) -> documents.CaseFacts:
     data = data or {}
     outcome = data.get("outcome") or ""
+    title, title_language = submission.shown_text("title", language)
+    if visibility not in SHOWS_IDENTITY:  # a withheld name the title still writes: the label
+        title = withheld.masked(title, withheld.names_of(submission), title_language)
     return documents.CaseFacts(
         reference=reference or submission.reference,
         code=_predicted_code(submission, event_kind, outcome) if code is None else code,
         on=on or workflow.today(),
-        title=submission.text_in("title", language)[0],
+        title=title,
         party=submission.party.code,
         filed_on=submission.filed_on,
         submitters=_submitter_names(submission, visibility in SHOWS_IDENTITY, language),

@@ -5,9 +5,11 @@ their place "on every surface").
 The submitters' own lists already show the label. What this module finds is a name written
 into a title or a note: a filing's title, an attachment's, an officer's. A text that is about
 to be made public and names one of them is refused where it is written
-(``workflow.services``); a text written before she withheld her name is shown to the public
-with the label in its place (``access.public_timeline``, the docket's documents, the export),
-and the docket's search does not find her case by her name (``search.search``).
+(``workflow.services``); a text written before she withheld her name is shown with the label
+in its place to whoever may not read it (``access.public_timeline``, the docket's documents,
+the export; the case's own title and summary, ``mask_case``, on the docket, in the feeds, the
+API, the portals, the emails to the Council and other Parties and the public formal
+documents), and the docket's search does not find her case by her name (``search.search``).
 
 A name is found whole, as words, whatever its case, accents or spacing ("ROSA  QUISPE
 MAMANÍ" is "Rosa Quispe Mamani"); a part of it ("la Sra. Quispe") is not: that is left to the
@@ -20,6 +22,7 @@ import unicodedata
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from submissions import profiles
 from submissions.models import SubmissionSubmitter
 
 WITHHELD_LABEL = _("Name withheld at the submitter's request")
@@ -118,3 +121,30 @@ def names_of(submission) -> list[str]:
     if "memberships" in cache:
         return [m.submitter.name for m in cache["memberships"] if m.submitter.confidential]
     return names_by_case([submission.pk])[submission.pk]
+
+
+def mask_case(case, names) -> None:
+    """``case``'s title and summary, in each working language, with the label (in that
+    language) in place of a withheld name they write: for a reader who may not see it (the
+    public, another Party, the Council). This instance only: nothing is saved, and a text a
+    list did not load (``only``) is not read."""
+    if not names:
+        return
+    deferred = case.get_deferred_fields()
+    for code in profiles.installed().languages:
+        for field in ("title", "summary"):
+            attribute = f"{field}_{code}"
+            if attribute not in deferred:
+                setattr(case, attribute, masked(getattr(case, attribute), names, code))
+
+
+def mask_cases(cases) -> None:
+    """``mask_case`` for each of ``cases``, with their withheld names read in one query (none
+    when their memberships were prefetched with their submitters)."""
+    cases = list(cases)
+    if all("memberships" in getattr(c, "_prefetched_objects_cache", {}) for c in cases):
+        names = {case.pk: names_of(case) for case in cases}
+    else:
+        names = names_by_case([case.pk for case in cases])
+    for case in cases:
+        mask_case(case, names[case.pk])

@@ -24,7 +24,7 @@ from secretariat.portals import forms, offers
 from secretariat.templatetags.sem_text import download_label
 from secretariat.web import actions as posted
 from secretariat.web import downloads
-from submissions import access, profiles, withheld
+from submissions import access, withheld
 from submissions.models import Document, Submission
 from submissions.roles import Role
 from submissions.stages import Visibility
@@ -57,17 +57,8 @@ def _portal_case(request, pk: int, portal: str) -> tuple[Submission, frozenset]:
     case = access.get_submission_for_portal(request.user, Submission.objects.all(), pk=pk)
     _require_portal(request.user, portal)
     if not access.shows_identity(request.user, case):  # its title, on every page of it
-        _mask_case_texts(case, withheld.names_of(case))
+        withheld.mask_case(case, withheld.names_of(case))
     return case, access.visible_levels(request.user, case)
-
-
-def _mask_case_texts(case, names) -> None:
-    """The case's title and summary with the label in place of a withheld name they write
-    (walk 36: the portal's forms and lists still wrote it). This page's instance only."""
-    for code in profiles.installed().languages:
-        for field in ("title", "summary"):
-            name = f"{field}_{code}"
-            setattr(case, name, withheld.masked(getattr(case, name), names, code))
 
 
 def _own_author(user, portal: str) -> str:
@@ -119,7 +110,7 @@ def _case_list(request, portal: str):
     names = withheld.names_by_case([case.pk for case in cases])
     for case in cases:
         if names[case.pk] and not access.shows_identity(request.user, case):
-            _mask_case_texts(case, names[case.pk])
+            withheld.mask_case(case, names[case.pk])
     return render(
         request,
         f"portals/{portal}_home.html",

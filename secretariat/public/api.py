@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 from notices import letterhead
 from secretariat.public.cache import KeptCountPaginator
 from secretariat.public.docket_views import with_public_people
-from submissions import access, profiles
+from submissions import access, profiles, withheld
 from submissions.models import PARTY_CODES
 from submissions.search import PAGE_SIZE, DocketFilterForm, docket_queryset
 from submissions.stages import Stage
@@ -23,6 +23,7 @@ from workflow.registry import public_case, public_submitter
 
 
 def _summary(request, submission) -> dict:
+    withheld.mask_case(submission, withheld.names_of(submission))  # memberships prefetched
     return {
         "identifier": submission.identifier,
         "slug": submission.slug,

@@ -93,13 +93,15 @@ def _list_rows(submissions):
     if not submissions:
         return submissions
     pks = [submission.pk for submission in submissions]
-    names, laws = defaultdict(list), defaultdict(list)
+    names, laws, withheld_names = defaultdict(list), defaultdict(list), defaultdict(list)
     for pk, name, confidential in (
         SubmissionSubmitter.objects.filter(submission_id__in=pks)
         .order_by("position", "id")
         .values_list("submission_id", "submitter__name", "submitter__confidential")
     ):
         names[pk].append(str(access.WITHHELD_LABEL) if confidential else name)
+        if confidential:
+            withheld_names[pk].append(name)
     for pk, name, provisions in (
         SubmissionLaw.objects.filter(submission_id__in=pks)
         .order_by("position", "id")
@@ -109,6 +111,8 @@ def _list_rows(submissions):
     for submission in submissions:
         submission.public_submitters = names[submission.pk]
         submission.law_list = laws[submission.pk]
+        # A withheld name its title still writes (typed before she withheld it): the label.
+        withheld.mask_case(submission, withheld_names[submission.pk])
     # The case page's address reversed once, for the first row, then with each row's slug.
     first = submissions[0].slug
     head, tail = reverse("docket_case", args=[first]).rsplit(first, 1)
@@ -184,6 +188,7 @@ def docket_case(request, slug):
     # What the public sees of each event: Parties' items only once published, text redacted
     # by the Secretariat blank (derived from all the case's events; the rows never change).
     names = withheld.names_of(submission)  # typed into a title or note: the label instead
+    withheld.mask_case(submission, names)
     events = access.public_timeline(
         Event.objects.filter(submission=submission).order_by("seq"), names, submission.language
     )
@@ -213,6 +218,7 @@ def docket_case(request, slug):
     unknown = [d for d in deadlines if d.state == Deadline.State.UNKNOWN]
     deadlines = [d for d in deadlines if d.state != Deadline.State.UNKNOWN]
     related = list(access.public_submissions(submission.related.all()).order_by("identifier"))
+    withheld.mask_cases(related)
     # A related case consolidated with this one says so, with the day (issue #18).
     joined = consolidated_on(submission, related)
     for other in related:
@@ -422,6 +428,7 @@ def docket_export_csv(request):
     writer = csv.writer(response)
     writer.writerow([str(CSV_HEADERS[column]) for column in CSV_COLUMNS])
     for submission in with_public_people(queryset):
+        withheld.mask_case(submission, withheld.names_of(submission))
         closed = submission.stage == Stage.CLOSED
         writer.writerow(
             [

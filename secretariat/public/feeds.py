@@ -98,6 +98,8 @@ def as_the_public_sees_them(events, request) -> list:
         Prefetch("memberships", queryset=SubmissionSubmitter.objects.select_related("submitter")),
     )
     names = {pk: withheld.names_of(case) for pk, case in cases.items()}
+    for pk, case in cases.items():
+        withheld.mask_case(case, names[pk])  # the case's title each entry shows
     wanted = {event.pk for event in events}
     timelines: dict[int, list] = {}
     # And every Council instruction of those cases, for where each leaves the Council's rule.
@@ -221,6 +223,7 @@ class CaseFeed(DocketFeed):
             submission = access.public_submissions().select_related("party").get(slug=slug)
         except Submission.DoesNotExist as exc:
             raise Http404 from exc
+        withheld.mask_case(submission, withheld.names_of(submission))  # the feed's subtitle
         return Scope(request, submission)
 
     def title(self, obj):

@@ -31,7 +31,7 @@ from secretariat.public.filing_forms import (
 from secretariat.public.filing_views import deadline_rows
 from secretariat.web import actions as posted
 from secretariat.web import downloads
-from submissions import access, withheld
+from submissions import access
 from submissions.models import Document, Submission, SubmissionSubmitter
 from submissions.stages import Stage, Visibility
 from submissions.storage import DocumentInput
@@ -301,23 +301,12 @@ def track_withhold(request, pk):
     )
     if not outcome.ok:
         return _render(request, membership, submission, status=outcome.status)
-    texts = " ".join(text for row in submission.text_rows() for text in row[3:])
-    if withheld.named_in(texts, [membership.submitter.name]):
-        # Walk 35: the case's public title still named her until the Secretariat changed it
-        # (its workspace says so); she is told that, not that it is done everywhere.
-        messages.warning(
-            request,
-            _(
-                "Your name is now withheld from the public, except where the case's public "
-                "title or summary writes it: the Secretariat is told to change them, and until "
-                "it does the public reads your name there."
-            ),
-        )
-    else:
-        messages.success(
-            request,
-            _("Your name is now withheld from the public on every page of the docket."),
-        )
+    # The case's title and summary too, where they write it: the public reads the label
+    # there (``withheld.mask_case``), and the Secretariat is asked to reword them.
+    messages.success(
+        request,
+        _("Your name is now withheld from the public on every page of the docket."),
+    )
     return redirect("track_case", pk=membership.pk)
 
 

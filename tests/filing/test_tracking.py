@@ -1,6 +1,7 @@
 """The private tracking page, its actions, and "lost your link?"."""
 
 import datetime
+import html
 
 import pytest
 from django.core import mail
@@ -10,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from notices.models import Notice
+from submissions import withheld
 from submissions.models import Submission, Submitter
 from tests.factories import file_case
 from tests.filing.conftest import PDF
@@ -307,17 +309,20 @@ def test_a_submitter_asks_to_withhold_their_identity(client):
     assert Event.objects.filter(submission=case, kind="identity_withheld").count() == 1
 
 
-def test_a_submitter_whose_name_the_title_writes_is_told_so(client):
+def test_a_title_that_writes_her_name_reads_the_label_once_she_withholds_it(client):
     """Walk 35: "Your name is now withheld … on every page" while the case's public title
-    still wrote it (the Secretariat is told to change it: the workspace's notice)."""
+    still wrote it. It now holds: the docket reads the label in the title's place."""
     case = drive("admissibility_review").case
     membership, url = link_of(case, client=client)
     name = membership.submitter.name
     Submission.objects.filter(pk=case.pk).update(title_en=f"Filed by {name}", title_es="")
     page = client.post(url + "withhold/", {"event_count": case.event_count}, follow=True)
-    body = page.content.decode()
-    assert "except where the case&#x27;s public title or summary writes it" in body
-    assert "on every page of the docket" not in body
+    assert "on every page of the docket" in page.content.decode()
+    docket = Client().get("/en/docket/", {"q": "Filed"}).content.decode()
+    with translation.override("en"):
+        label = str(withheld.WITHHELD_LABEL)
+    assert f"Filed by {html.escape(label)}" in docket
+    assert name not in docket
 
 
 def test_a_case_withdrawn_before_it_was_public_says_it_never_was(client):

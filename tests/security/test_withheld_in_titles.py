@@ -176,16 +176,11 @@ def test_the_search_does_not_find_her_case_by_her_name():
     assert found("Quispe") == [other.identifier]
 
 
-def test_the_officer_is_told_when_a_public_title_names_one_who_withheld_since(officer):
-    """A title written before she withheld her name is not masked on the docket's lists: the
-    workspace says so, in the officer's language, and opens the form to change it."""
-    case = _registered_case(confidential=False)
+def _withheld_since(case):
+    """She withholds her name after the case's title and summary were written with it."""
     case.title_es = f"Tala denunciada por {NAME}"
-    case.save(update_fields=["title_es"])
-    client = Client()
-    client.force_login(officer)
-    url = reverse("ws_case", kwargs={"pk": case.pk})
-    assert "whose identity is now withheld" not in client.get(url).content.decode()
+    case.summary_es = f"{NAME} denuncia la tala."
+    case.save(update_fields=["title_es", "summary_es"])
     membership = case.memberships.get(submitter__name=NAME)
     services.record_event(
         case,
@@ -195,7 +190,51 @@ def test_the_officer_is_told_when_a_public_title_names_one_who_withheld_since(of
         author="submitter",
         data={"submitter": membership.position},
     )
+    case.refresh_from_db()
+    return case
+
+
+def test_the_officer_is_told_when_a_public_title_names_one_who_withheld_since(officer):
+    """A title written before she withheld her name reads with the label on the docket: the
+    workspace says so, in the officer's language, and opens the form to reword it."""
+    case = _registered_case(confidential=False)
+    client = Client()
+    client.force_login(officer)
+    url = reverse("ws_case", kwargs={"pk": case.pk})
+    assert "whose identity is now withheld" not in client.get(url).content.decode()
+    _withheld_since(case)
     page = client.get(url).content.decode()
     assert f"“Title in Spanish”: it names {NAME}, whose identity is now withheld" in page
+    assert "the public reads “Name withheld at the submitter&#x27;s request” in its place" in (page)
     spanish = client.get(url.replace("/en/", "/es/")).content.decode()
     assert es(f"«Título en español»: nombra a {NAME}") in spanish
+
+
+def test_a_title_written_before_she_withheld_her_name_is_masked_on_every_public_surface(officer):
+    """Until now a case's own title and summary, written before she withheld her name, still
+    wrote it on the docket's list and heading, the CSV, the feeds, the API and the home page
+    (2267edd told the officer instead). The stored texts are unchanged."""
+    case = _withheld_since(_registered_case(confidential=False))
+    other = registered(make_filing())  # another's case, whose page lists hers as related
+    services.link_related(case, other, actor=officer, reason="Misma concesión")
+    client = Client()
+    pages = {
+        "list": client.get("/es/docket/", {"q": "Tala"}).content.decode(),
+        "case": client.get(f"/es/docket/{case.slug}/").content.decode(),
+        "related": client.get(f"/es/docket/{other.slug}/").content.decode(),
+        "csv": client.get("/es/docket/export.csv").content.decode(),
+        "case feed": client.get(f"/es/docket/{case.slug}/feed/").content.decode(),
+        "docket feed": client.get("/es/docket/feed/").content.decode(),
+        "home": client.get("/es/").content.decode(),
+        "api list": json.dumps(client.get("/api/v1/submissions/").json(), ensure_ascii=False),
+        "api case": json.dumps(
+            client.get(f"/api/v1/submissions/{case.slug}/").json(), ensure_ascii=False
+        ),
+    }
+    for where, body in pages.items():
+        for part in ("Quispe", "QUISPE", "Mamani"):
+            assert part not in body, (where, part)
+        assert f"Tala denunciada por {LABEL_ES}" in body, where
+    assert f"{LABEL_ES} denuncia la tala." in pages["case"]
+    case.refresh_from_db()
+    assert case.title_es == f"Tala denunciada por {NAME}"

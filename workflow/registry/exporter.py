@@ -166,6 +166,10 @@ def _export_case(submission, restricted, events, documents, parts) -> dict:
         case["receipt_number"] = submission.receipt_number
     case["party"] = submission.party.code
     case["language"] = submission.language
+    if not restricted:  # a withheld name its title or summary still writes: the label
+        withheld.mask_case(
+            submission, [m.submitter.name for m in memberships if m.submitter.confidential]
+        )
     case["title"] = submission.texts("title")
     case["summary"] = submission.texts("summary")
     case["laws"] = [

@@ -181,7 +181,8 @@ def case_context(request, case, bound=None) -> dict:
         event.opened = access.OPENED in (public_state.get(event.seq) or ())
     memberships = list(case.memberships.select_related("submitter").order_by("position", "id"))
     # A public title or summary that names a submitter who has since withheld her identity
-    # (one typed after it is refused: services.refuse_withheld_names): the officer is told.
+    # (one typed after it is refused: services.refuse_withheld_names): the public reads the
+    # label in its place (withheld.mask_case), and the officer is asked to reword it.
     names = [m.submitter.name for m in memberships if m.submitter.confidential]
     texts_naming = [
         (label, found[0])
@@ -211,6 +212,7 @@ def case_context(request, case, bound=None) -> dict:
         "held_for_review": held,
         "memberships": memberships,
         "texts_naming": texts_naming,
+        "withheld_label": withheld.WITHHELD_LABEL,
         "laws": case.laws.all(),
         "can_act": can_act,
         "is_director": access.is_director(user),

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from babel import Locale
 from babel.lists import format_list
 from django.utils import translation
+from django.utils.text import slugify
 from docx import Document as Docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -72,10 +73,14 @@ def render(kind: str, facts: CaseFacts, language: str) -> tuple[str, str, bytes]
     """The document ``kind`` (one of ``KINDS``) in ``language``."""
     blocks = compose(kind, facts, language)
     titles = tables_for(facts.filed_on)[1]
+    title = titles[language][kind]
     with translation.override(language):
-        content = _docx(blocks, titles[language][kind], language, on=facts.on)
+        content = _docx(blocks, title, language, on=facts.on)
     stem = (facts.code or facts.reference).replace("/", "-")
-    return f"{stem}-{kind}-{language}.docx", DOCX, content
+    # Named after its title, in its language (walk 37: the "Acuse de recibo" downloaded as
+    # "…-acknowledgement-es.docx"; the Party's receipt was already "recibo-…").
+    name = slugify(title)[:60].rstrip("-")
+    return f"{stem}-{name}-{language}.docx", DOCX, content
 
 
 def compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:

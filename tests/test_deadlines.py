@@ -19,6 +19,7 @@ from workflow.deadlines import explain
 from workflow.describe import reason_text
 from workflow.exceptions import InvalidInput, RuleViolation
 from workflow.models import Deadline, DeadlineLength, Event
+from workflow.services.actions import available_actions
 
 # The Party's response to a request of Sunday 7 May 2023 (the usual path, ``drive``), by profile.
 RESPONSE = {
@@ -375,6 +376,20 @@ def test_request_delivered_rebases_the_party_response(db):
     )
     assert explain(response) == RESPONSE["from_12_may_explained"]
     assert Deadline.objects.filter(submission=story.case, kind="party_response").count() == 1
+
+
+def test_a_request_is_delivered_once(officer):
+    """Walk 37: "Solicitud de respuesta entregada" stayed offered once recorded, and a second
+    was recorded (its deadline unchanged). The officer's page no longer offers it."""
+    story = drive("awaiting_response")
+    with frozen(D(2023, 5, 12)):
+        assert "request_delivered" in {a.kind for a in available_actions(story.case, officer)}
+        services.record_event(story.case, "request_delivered", actor=officer)
+        story.case.refresh_from_db()
+        assert "request_delivered" not in {a.kind for a in available_actions(story.case, officer)}
+        with pytest.raises(RuleViolation, match="already recorded"):
+            services.record_event(story.case, "request_delivered", actor=officer)
+    assert story.case.events.filter(kind="request_delivered").count() == 1
 
 
 def test_extension_makes_the_response_60_days(db):

@@ -118,6 +118,16 @@ def once_per_case(ctx):
 
 
 @before_input
+def request_not_delivered_yet(ctx):
+    """One delivery per request (walk 37: a second was offered and recorded); a request made
+    again after a reopening is delivered again. An import takes its registry as it is."""
+    requests = [i for i, f in enumerate(ctx.facts) if f["kind"] in ("response_decided", "reopened")]
+    later = ctx.facts[requests[-1] + 1 :] if requests else ctx.facts
+    if not ctx.importing and any(f["kind"] == "request_delivered" for f in later):
+        raise RuleViolation(_("The delivery of this request is already recorded."), rule="once")
+
+
+@before_input
 def response_was_requested(ctx):
     """A request was recorded, or stands among the steps a legacy registry left undated (an
     ``unrecorded_steps`` that reached awaiting the response or a later stage)."""

@@ -147,6 +147,7 @@ RULES = [
         {S.AWAITING_RESPONSE},
         {SECRETARIAT},
         visibility=Visibility.PARTY_CONCERNED,
+        guards=("request_not_delivered_yet",),
         document_kind="request",
     ),
     event_rule(

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.utils import translation
+from django.utils.text import slugify
 from docx import Document as Docx
 from docx.oxml.ns import qn
 
@@ -175,7 +176,13 @@ def english_fragments() -> set[str]:
 @pytest.mark.parametrize("kind", documents.KINDS)
 def test_each_document_opens_with_identifier_and_code(kind):
     filename, content_type, content = documents.render(kind, FACTS, "en")
-    assert filename == f"{PROFILE_WORDS['second_file']}-D1-{kind}-en.docx"
+    name = slugify(wording.tables_for(FACTS.filed_on)[1]["en"][kind])[:60].rstrip("-")
+    assert filename == f"{PROFILE_WORDS['second_file']}-D1-{name}-en.docx"
+    # In its own language, after its title (walk 37): Spanish words, no accents.
+    spanish = documents.render(kind, FACTS, "es")[0]
+    assert spanish.endswith("-es.docx") and spanish.isascii()
+    if kind == "acknowledgement":
+        assert spanish == f"{PROFILE_WORDS['second_file']}-D1-acuse-de-recibo-es.docx"
     assert content_type == documents.DOCX
     text = text_of(content)
     assert PROFILE_WORDS["second"] in text

@@ -734,6 +734,8 @@ def test_a_responses_words_beside_its_note_are_held_until_published(login, offic
     client = login(officer)
     page = client.get(_case_url(story.case)).content.decode()
     assert f'href="?publish={response.seq}#action-visibility_changed"' in page
+    # What "public" means for it yet, in words (walk 37: «Público — que se envió; su texto…»).
+    assert "Public — the public sees that it was sent, and its text once it is published" in page
     _publish_text(story, response, ["note"])
     page = client.get(_case_url(story.case)).content.decode()
     document = response.documents.get()

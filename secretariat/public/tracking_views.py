@@ -18,7 +18,7 @@ from django.utils import translation
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from notices import outbox
 from secretariat.public import guidance, ratelimit
@@ -214,7 +214,7 @@ def _revision_title(language: str, index: int, count: int) -> str:
 
 
 @never_cache
-@require_POST
+@posted.posted_from("track_case")
 def track_documents(request, pk, kind):
     """A revised submission or added information, with files."""
     membership, submission = _case(request, pk)
@@ -275,19 +275,19 @@ def track_documents(request, pk, kind):
 
 
 @never_cache
-@require_POST
+@posted.posted_from("track_case")
 def track_revision(request, pk):
     return track_documents(request, pk, "revision_filed")
 
 
 @never_cache
-@require_POST
+@posted.posted_from("track_case")
 def track_information(request, pk):
     return track_documents(request, pk, "information_added")
 
 
 @never_cache
-@require_POST
+@posted.posted_from("track_case")
 def track_withhold(request, pk):
     """Ask that this submitter's identity be withheld from the public."""
     membership, submission = _case(request, pk)

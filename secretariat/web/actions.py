@@ -11,14 +11,39 @@ the rules or the input refuse it.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import wraps
 
 from django.contrib import messages
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.urls import reverse
 
 from workflow import services
 from workflow.exceptions import CaseMovedOn, NotAllowed, WorkflowError
 from workflow.models import Event
 
 EVENT_COUNT = "event_count"  # the posted field: how many events the page showed
+
+
+def posted_from(page: str, anchor: str = ""):
+    """``require_POST`` for a form sent back with its errors at its own address: a GET there
+    (the language switcher, a reload, a bookmark) goes to the page the form is on (``page``, a
+    URL name taking the view's ``pk``; ``anchor`` formatted with the view's arguments)
+    instead of an empty 405 (walk 37: Chromium's "HTTP ERROR 405", in English, after "English"
+    was pressed on a Spanish form's errors). Any other method: 405."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method in ("GET", "HEAD"):
+                url = reverse(page, kwargs={"pk": kwargs["pk"]})
+                return HttpResponseRedirect(url + ("#" + anchor.format(**kwargs) if anchor else ""))
+            if request.method != "POST":
+                return HttpResponseNotAllowed(["POST"])
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
 
 
 def seen_event_count(request) -> int | None:

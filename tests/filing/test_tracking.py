@@ -230,11 +230,15 @@ def test_a_revision_is_refused_outside_awaiting_revision(client):
     assert not Event.objects.filter(submission=case, kind="revision_filed").exists()
 
 
-def test_the_actions_refuse_get(client):
+def test_the_actions_read_go_back_to_the_tracking_page(client):
+    """Walk 37: a language switch on a form's errors read its address (405); nothing is done."""
     case = drive("awaiting_revision").case
     _membership, url = link_of(case, client=client)
     for action in ("revision/", "information/", "withhold/"):
-        assert client.get(url + action).status_code == 405
+        response = client.get(url + action)
+        assert (response.status_code, response["Location"]) == (302, url)
+        assert client.put(url + action).status_code == 405
+    assert not case.events.filter(kind__in=("revision_filed", "identity_withheld")).exists()
 
 
 def test_a_stale_page_is_told_the_case_moved_on(client):

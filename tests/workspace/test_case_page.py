@@ -449,8 +449,17 @@ def test_an_auditor_reads_but_is_offered_no_action(login, auditor, review_case):
     assert client.post(_action(review_case, "correspondence"), {}).status_code == 403
 
 
-def test_wrong_method_on_an_action_is_405(login, officer, review_case):
-    assert login(officer).get(_action(review_case, "correspondence")).status_code == 405
+def test_an_actions_address_read_goes_to_its_form_on_the_case_page(login, officer, review_case):
+    """Walk 37: a form sent back with its errors stays at its own address; "English" in the
+    language switcher then read it, and met an empty 405 (Chromium's English error page). It
+    now goes to the case page, at the form; no other method is taken."""
+    client = login(officer)
+    url = _action(review_case, "correspondence").replace("/en/", "/es/")
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"/es/secretariat/case/{review_case.pk}/#action-correspondence"
+    assert client.put(url).status_code == 405
+    assert not review_case.events.filter(kind="correspondence").exists()
 
 
 def test_an_unknown_action_is_404(login, officer, review_case):

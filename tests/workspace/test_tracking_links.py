@@ -93,4 +93,9 @@ def test_a_membership_of_another_case_is_not_found(client, officer):
 def test_revoke_wants_post(client, officer):
     case = drive("admissibility_review").case
     client.force_login(officer)
-    assert client.get(_url(case, case.memberships.get())).status_code == 405
+    membership = case.memberships.get()
+    response = client.get(_url(case, membership))
+    assert (response.status_code, response["Location"]) == (302, f"/en/secretariat/case/{case.pk}/")
+    assert client.delete(_url(case, membership)).status_code == 405
+    membership.refresh_from_db()
+    assert membership.token_revoked_at is None

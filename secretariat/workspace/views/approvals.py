@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from secretariat.web import actions as posted
 from secretariat.workspace import queries
@@ -69,7 +68,7 @@ def _again(request, case, outcome):
 
 
 @login_required
-@require_POST
+@posted.posted_from("ws_case", "pending-heading")
 def approve(request, pk, seq):
     case = _director_case(request, pk)
     outcome = posted.post_approval(request, case, seq)
@@ -84,7 +83,7 @@ def approve(request, pk, seq):
 
 
 @login_required
-@require_POST
+@posted.posted_from("ws_case", "pending-heading")
 def return_proposal(request, pk, seq):
     case = _director_case(request, pk)
     form = ReturnForm(request.POST)

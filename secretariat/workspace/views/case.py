@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from notices import services as notice_documents
 from secretariat.web import actions as posted
@@ -253,7 +253,7 @@ def _recorder(kind: str, form):
 
 
 @login_required
-@require_POST
+@posted.posted_from("ws_case", "action-{kind}")
 def action(request, pk, kind):
     case = access.get_submission_for_staff(request.user, Submission.objects, act=True, pk=pk)
     if kind not in TABLE or kind in NOT_OFFERED:

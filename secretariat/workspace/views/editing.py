@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from secretariat.web import actions as posted
 from secretariat.workspace.case_forms import DocumentVersionForm, LinkRelatedForm, PublicTextsForm
@@ -32,7 +31,7 @@ def _apply(request, case, name, form, call, done: str):
 
 
 @login_required
-@require_POST
+@posted.posted_from("ws_case", "editing-heading")
 def link_related(request, pk):
     case = access.get_submission_for_staff(request.user, Submission.objects, act=True, pk=pk)
     form = LinkRelatedForm(case, request.POST)
@@ -53,7 +52,7 @@ def link_related(request, pk):
 
 
 @login_required
-@require_POST
+@posted.posted_from("ws_case", "editing-heading")
 def public_texts(request, pk):
     case = access.get_submission_for_staff(request.user, Submission.objects, act=True, pk=pk)
     form = PublicTextsForm(case, request.POST)
@@ -70,7 +69,7 @@ def public_texts(request, pk):
 
 
 @login_required
-@require_POST
+@posted.posted_from("ws_case", "editing-heading")
 def document_version(request, pk):
     case = access.get_submission_for_staff(request.user, Submission.objects, act=True, pk=pk)
     form = DocumentVersionForm(case, request.POST, request.FILES)

@@ -18,9 +18,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 
 from notices import outbox
+from secretariat.web import actions as posted
 from secretariat.web.forms import AccessibleForm
 from submissions import access
 from submissions.history import acting_user
@@ -66,7 +66,7 @@ class TrackingLinkForm(AccessibleForm):
 
 @never_cache
 @login_required
-@require_POST
+@posted.posted_from("ws_case")
 def tracking_link(request, pk, membership_pk):
     case = access.get_submission_for_staff(request.user, Submission.objects, act=True, pk=pk)
     membership = get_object_or_404(

@@ -75,6 +75,8 @@ def queue_notices(event) -> list[Notice]:
             continue
         if rule.council and rule.council not in votes["states"]:
             continue
+        if rule.by_party and not event.author.startswith("party:"):
+            continue
         due_on = _due_on(submission, rule.message)
         for person in recipients.of(rule.audience, submission, event=event):
             key = f"event:{event.pk}:{rule.message}:{person.email.lower()}"
@@ -92,7 +94,7 @@ def queue_notices(event) -> list[Notice]:
                 "due_on": due_on,
                 # The Party that acted (comments, a Council member's instruction), when it is
                 # not necessarily the Party concerned.
-                "acting_party": event.data.get("party") or "",
+                "acting_party": event.data.get("party") or event.author.partition("party:")[2],
                 # A Council member's instruction: the members who have so far, and how many
                 # the Council's rule asks for.
                 **({"votes": votes["given"], "needed": votes["needed"]} if votes["states"] else {}),

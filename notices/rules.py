@@ -74,6 +74,7 @@ class Rule:
     # only the one that makes the members' instructions the Council's; "met", once they are;
     # "short", while they are not (a vote under a two-thirds rule). Empty: any.
     council: str = ""
+    by_party: bool = False  # only when a Party recorded it (its portal), not the Secretariat
 
 
 RULES = [
@@ -115,6 +116,9 @@ RULES = [
     Rule("revision_filed", None, STAFF, "revision_to_staff"),
     Rule("information_added", None, STAFF, "information_to_staff"),
     Rule("extension_notified", None, STAFF, "extension_to_staff"),
+    Rule("party_information_added", None, STAFF, "supplement_to_staff"),
+    # A Party's letter through its portal ("Write to the Secretariat") told no one.
+    Rule("correspondence", None, STAFF, "letter_to_staff", by_party=True),
     Rule("withdrawn", None, STAFF, "withdrawal_to_staff"),
     Rule("closed", None, SUBMITTERS, "case_closed"),
     Rule("withdrawn", None, SUBMITTERS, "case_closed"),
@@ -457,6 +461,24 @@ MESSAGES = {
             _(
                 "The Party notified exceptional circumstances on %(on)s: its response is now due "
                 "on %(due_on)s."
+            ),
+        ),
+    ),
+    "supplement_to_staff": Message(
+        _("%(reference)s: supplemental information from the Party"),
+        (
+            _(
+                "The Party concerned sent supplemental information on submission "
+                "%(reference)s on %(on)s, after its response."
+            ),
+        ),
+    ),
+    "letter_to_staff": Message(
+        _("%(reference)s: a letter %(from_acting_party)s"),
+        (
+            _(
+                "A letter %(from_acting_party)s on submission %(reference)s was received "
+                "through its portal on %(on)s."
             ),
         ),
     ),

@@ -32,6 +32,8 @@ def markdown() -> str:
                 when += ", when public"
             if rule.closed_only:
                 when += ", when it closes the case"
+            if rule.by_party:
+                when += ", when a Party sends it"
             when += COUNCIL_WHEN.get(rule.council, "")
             lines.append(
                 f"| {when} | {rule.outcome or 'any'} | {AUDIENCE_LABELS[rule.audience]} "

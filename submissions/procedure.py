@@ -361,6 +361,23 @@ CONSOLIDATION = {
     )
 }
 
+# Supplemental information from the Party concerned, after its response: "supplemental
+# information" the United States sent on 30 September 2005 on SEM-04-005, five months after
+# its response of 25 April 2005, with updates on proceedings and a request that the
+# submission be dismissed (CEC news of 12 October 2005) [registry]. The Party sends it (its
+# portal) or the Secretariat records it on its behalf; it moves no stage and no deadline.
+SUPPLEMENTAL_INFORMATION = {
+    "party_information_added": frozenset(
+        {
+            "factual_record_decision",
+            "awaiting_council",
+            "factual_record_preparation",
+            "draft_comment_period",
+            "final_factual_record",
+        }
+    )
+}
+
 # The planned profiles' values, as they are verified (docs/profiles.md, with the sources).
 # The CEC numbers its cases per year across the three Parties: SEM-97-001, SEM-20-001
 # [registry: the CEC's registry of submissions].

@@ -21,6 +21,7 @@ from submissions.procedure import (
     COMBINED_DETERMINATION,
     CONSOLIDATION,
     COUNCIL_VOTES,
+    SUPPLEMENTAL_INFORMATION,
     TWO_THIRDS,
     Era,
     Party,
@@ -280,8 +281,14 @@ USMCA_CEC = Procedure(
     ),
     # The CEC's combined determination [practice] and the Council's vote against [ours, from
     # NAAEC 15(2)'s two-thirds rule].
-    # And consolidation (SEM-06-003 and SEM-06-004, the CEC's registry) [registry].
-    transitions={**COMBINED_DETERMINATION, **COUNCIL_VOTES, **CONSOLIDATION},
+    # And consolidation (SEM-06-003 and SEM-06-004, the CEC's registry), and the Party's
+    # supplemental information (SEM-04-005) [registry].
+    transitions={
+        **COMBINED_DETERMINATION,
+        **COUNCIL_VOTES,
+        **CONSOLIDATION,
+        **SUPPLEMENTAL_INFORMATION,
+    },
     # Council Resolutions 05-09 and 07-03 [guidelines] (submissions.procedure).
     comments_attached_on_publication=True,
     eligibility_warnings={

@@ -27,6 +27,7 @@ from submissions.procedure import (  # noqa: F401 - the profile's shape, named h
     CONSOLIDATION,
     COUNCIL_VOTES,
     ERRATA,
+    SUPPLEMENTAL_INFORMATION,
     TWO_THIRDS,
     CouncilRule,
     Era,

@@ -54,6 +54,7 @@ VOTES_AGAINST = {"us-peru-tpa": False, "usmca-cec": True, "cafta-dr": False}[SLU
 ERRATUM = {"us-peru-tpa": False, "usmca-cec": False, "cafta-dr": True}[SLUG]
 # And the CEC's consolidation: two more cases of Party A, the later consolidated with the earlier.
 CONSOLIDATION = {"us-peru-tpa": False, "usmca-cec": True, "cafta-dr": False}[SLUG]
+SUPPLEMENT = {"us-peru-tpa": False, "usmca-cec": True, "cafta-dr": False}[SLUG]
 
 
 def _consolidated_pair() -> list[dict]:
@@ -127,6 +128,16 @@ def _for_the_profile(payload: dict) -> dict:
                 # As many members as the rule needs: A's, then the others'.
                 for member in (*OTHERS, B)[: members_needed(kind) - 1]:
                     events.append({**event, "party": member, "author": f"council:{member}"})
+            if kind == "party_responded" and SUPPLEMENT:
+                # The Party's supplemental information, the CEC's SEM-04-005, days later.
+                events.append(
+                    {
+                        "on": "2024-04-20",
+                        "kind": "party_information_added",
+                        "author": f"party:{A}",
+                        "note": "Información complementaria: el procedimiento sigue en curso.",
+                    }
+                )
             if kind == "draft_commented" and event["party"] == B:
                 for other in OTHERS:
                     events.append({**event, "party": other, "author": f"party:{other}"})

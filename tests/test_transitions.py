@@ -89,6 +89,8 @@ PROFILE_ADDS = {
         "response_decided": {AR},
         "council_declined": {AC},
         "consolidated": {AR, RD, AW, FD},
+        # The Party's supplemental information after its response (SEM-04-005).
+        "party_information_added": {FD, AC, FP, DC, FF},
     },
     "cafta-dr": {"response_decided": {AR}, "erratum": ANY},
 }[SLUG]
@@ -159,9 +161,11 @@ def test_the_table_matches_the_spec():
 
 def test_every_stage_and_kind_is_in_the_spec_list():
     assert {stage for stage, _kind in LEGAL} - {""} == set(STAGES)
-    # Counted by hand from the table (and the CEC's six additions; CAFTA-DR's eleven: the
-    # combined determination and an erratum in each of the ten stages).
-    assert len(LEGAL) == {"us-peru-tpa": 162, "usmca-cec": 168, "cafta-dr": 173}[SLUG]
+    # Counted by hand from the table (and the CEC's eleven additions: the combined
+    # determination, a vote against, consolidation in four stages, supplemental information in
+    # five; CAFTA-DR's eleven: the combined determination and an erratum in each of the ten
+    # stages).
+    assert len(LEGAL) == {"us-peru-tpa": 162, "usmca-cec": 173, "cafta-dr": 173}[SLUG]
 
 
 # --- Every other pair is refused -----------------------------------------------------------------
@@ -551,6 +555,19 @@ def _consolidated(story, stage):
 
 if "consolidated" in ALLOWED_IN:  # a profile's step (the CEC's)
     recipe("consolidated")(_consolidated)
+
+
+def _party_information_added(story, stage):
+    # After the Party's response (drive's, in every stage from FD): no stage, no deadline moves.
+    before = sorted(Deadline.objects.filter(submission=story.case).values_list("kind", "due_on"))
+    story.add("party_information_added", author=f"party:{A}", note="Actualización.")
+    after = sorted(Deadline.objects.filter(submission=story.case).values_list("kind", "due_on"))
+    assert after == before
+    return stage
+
+
+if "party_information_added" in ALLOWED_IN:  # a profile's step (the CEC's)
+    recipe("party_information_added")(_party_information_added)
 
 
 if "erratum" in ALLOWED_IN:  # a profile's step (CAFTA-DR's)

@@ -189,3 +189,21 @@ def consolidates_an_earlier_open_case(ctx):
             ),
             rule="consolidated: an earlier open case of the same Party",
         )
+
+
+AFTER_RESPONSE = profiles.SUPPLEMENTAL_INFORMATION["party_information_added"]
+
+
+@before_input
+def party_has_responded(ctx):
+    """Supplemental information follows the Party's response (SEM-04-005), or a legacy
+    history's undated steps that reached beyond it."""
+    if not any(
+        f["kind"] == "party_responded"
+        or (f["kind"] == "unrecorded_steps" and f["data"].get("stage") in AFTER_RESPONSE)
+        for f in ctx.facts
+    ):
+        raise RuleViolation(
+            _("The Party sends supplemental information after its response."),
+            rule="party_information_added: after party_responded",
+        )

@@ -1,5 +1,6 @@
 """The transition table's rows for the steps a procedure profile adds
-(``submissions.profiles``: ``COUNCIL_VOTES``, ``ERRATA``, ``CONSOLIDATION``): not in the
+(``submissions.profiles``: ``COUNCIL_VOTES``, ``ERRATA``, ``CONSOLIDATION``,
+``SUPPLEMENTAL_INFORMATION``): not in the
 registry format, so their stages are the profile's alone (``profile_stages``).
 ``workflow.table`` places them among its own rows; ``workflow.profile_guards`` holds their
 guards."""
@@ -7,7 +8,7 @@ guards."""
 from django.utils.translation import gettext_lazy as _
 
 from submissions.stages import ClosureReason, Stage
-from workflow.rule import COUNCIL, SECRETARIAT, Effect, event_rule
+from workflow.rule import COUNCIL, PARTY_CONCERNED, SECRETARIAT, Effect, event_rule
 
 S = Stage
 
@@ -59,5 +60,18 @@ PROFILE_RULES = [
         required=("with",),
         guards=("has_an_earlier_open_case", "consolidates_an_earlier_open_case"),
         document_kind="determination",
+    ),
+    event_rule(
+        "party_information_added",
+        _("Supplemental information from the Party"),
+        # Not in the registry format: a profile adds it (profiles.SUPPLEMENTAL_INFORMATION).
+        frozenset(),
+        {PARTY_CONCERNED, SECRETARIAT},
+        public=True,
+        # Sent for the public, it waits at *parties* until the Secretariat publishes it, as
+        # the Party's other letters do (secretariat.portals.views.OWN_LETTERS).
+        optional=("publish_requested", "for_public"),
+        guards=("author_is_party_concerned", "party_has_responded"),
+        document_kind="correspondence",
     ),
 ]

@@ -537,6 +537,7 @@ ON_BEHALF_KINDS = frozenset(
     {
         "extension_notified",
         "party_responded",
+        "party_information_added",
         "draft_commented",
         "council_instructed",
         "publication_instructed",
@@ -554,7 +555,7 @@ def stood_for(kind: str, party: str, data: dict) -> str:
     """The author a record of ``kind`` made on someone else's behalf stands for, on a case
     about ``party``: the Party concerned, the commenting Party, the instructing Council member
     (``data["party"]``) or the submitters."""
-    if kind in ("extension_notified", "party_responded"):
+    if kind in ("extension_notified", "party_responded", "party_information_added"):
         return f"party:{party}"
     if kind == "draft_commented":
         return f"party:{data.get('party', '')}"

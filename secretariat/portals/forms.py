@@ -256,6 +256,25 @@ class CommentForm(MainDocumentForm):
     )
 
 
+class SupplementForm(MainDocumentForm):
+    """Supplemental information the Party concerned sends after its response (the CEC's
+    SEM-04-005: updates on proceedings)."""
+
+    summary = forms.CharField(
+        label=_("What the information is about"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+    )
+    make_public = forms.BooleanField(
+        label=_("Our Party asks that this information be public"),
+        required=False,
+        help_text=_(
+            "It is seen by the Secretariat, the Parties and the Council; asked to be public, "
+            "it reaches the public docket once the Secretariat publishes it."
+        ),
+    )
+
+
 class CorrespondenceForm(AccessibleForm):
     subject = forms.CharField(label=_("Subject"), max_length=500)
     message = forms.CharField(

@@ -16,7 +16,13 @@ from workflow.services.actions import available_actions, refusal
 
 # The actions each portal offers, in the order shown.
 PORTAL_ACTIONS = {
-    "party": ("party_responded", "extension_notified", "draft_commented", "correspondence"),
+    "party": (
+        "party_responded",
+        "extension_notified",
+        "party_information_added",
+        "draft_commented",
+        "correspondence",
+    ),
     "council": (
         "council_instructed",
         "council_declined",
@@ -27,6 +33,7 @@ PORTAL_ACTIONS = {
 ACTION_URLS = {
     "party_responded": "party_respond",
     "extension_notified": "party_extension",
+    "party_information_added": "party_supplement",
     "draft_commented": "party_comment",
     "correspondence": "party_correspondence",
     "council_instructed": "council_instruct",
@@ -37,6 +44,7 @@ ACTION_URLS = {
 ACTION_LABELS = {
     "party_responded": _("Submit the response"),
     "extension_notified": _("Notify exceptional circumstances"),
+    "party_information_added": _("Send supplemental information"),
     "draft_commented": _("Comment on the draft factual record"),
     "correspondence": _("Write to the Secretariat"),
     "council_instructed": _("Instruct the Secretariat to prepare a factual record"),

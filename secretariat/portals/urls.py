@@ -34,6 +34,7 @@ party_patterns = [
     path("cases/<int:pk>/respond/", views.party_respond, name="party_respond"),
     path("cases/<int:pk>/extension/", views.party_extension, name="party_extension"),
     path("cases/<int:pk>/comment/", views.party_comment, name="party_comment"),
+    path("cases/<int:pk>/supplement/", views.party_supplement, name="party_supplement"),
     path("cases/<int:pk>/correspondence/", views.party_correspondence, name="party_correspondence"),
     *_case_routes("party"),
 ]

@@ -259,7 +259,12 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
         return redirect(f"{portal}_case", pk=case.pk)
     status = 200
     language = translation.get_language() or "en"
-    uses_attachments = kind in ("party_responded", "correspondence", "draft_commented")
+    uses_attachments = kind in (
+        "party_responded",
+        "correspondence",
+        "draft_commented",
+        "party_information_added",
+    )
     choices = forms.party_visibilities(case, access.party_of(request.user))
     if request.method == "POST":
         form = form_class(request.POST, request.FILES, initial={"language": language})
@@ -316,7 +321,7 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
 
 # A Party's own letters: the event is the text, so it waits at *parties* as a whole. Other
 # kinds a portal records are public by the table (the act is public); their text waits.
-OWN_LETTERS = ("correspondence", "draft_commented")
+OWN_LETTERS = ("correspondence", "draft_commented", "party_information_added")
 
 
 def held_for_review(kind: str, kwargs: dict) -> dict:
@@ -375,6 +380,15 @@ def _build_comment(form, formset, case, user):
     }
 
 
+def _build_supplement(form, formset, case, user):
+    visibility = Visibility.PUBLIC if form.cleaned_data["make_public"] else Visibility.PARTIES
+    return {
+        "note": form.cleaned_data["summary"],
+        "visibility": visibility,
+        "documents_in": _documents(form, formset, "correspondence", visibility),
+    }
+
+
 def _build_correspondence(form, formset, case, user):
     data = form.cleaned_data
     return {
@@ -422,6 +436,9 @@ party_extension = _action_view(
 )
 party_comment = _action_view(
     "party", "draft_commented", forms.CommentForm, _build_comment, "comment"
+)
+party_supplement = _action_view(
+    "party", "party_information_added", forms.SupplementForm, _build_supplement, "supplement"
 )
 party_correspondence = _action_view(
     "party", "correspondence", forms.CorrespondenceForm, _build_correspondence, "correspondence"

@@ -102,6 +102,24 @@ def test_party_a_responds_in_spanish_after_an_extension(page, a_focal, officer, 
         assert "26 de junio de 2023" in deadlines
         assert EXTENDED_DAYS_ES in deadlines
 
+        if SLUG == "usmca-cec":
+            # The CEC's step after the response (SEM-04-005): supplemental information, sent
+            # for the public; it waits for the Secretariat and moves no deadline.
+            page.get_by_role("link", name="Enviar información complementaria").click()
+            page.fill("#id_summary", "El procedimiento ante la PROFEPA sigue en curso.")
+            page.select_option("#id_language", "es")
+            page.fill("#id_document_title", "Información complementaria de México")
+            page.set_input_files("#id_document", str(letter))
+            page.check("#id_make_public")
+            page.click("form.form button[type=submit]")
+            page.wait_for_url(f"**/es/party/cases/{case.pk}/receipts/**")
+            assert "Información complementaria de la Parte" in page.content()
+            supplement = case.events.get(kind="party_information_added")
+            assert (supplement.visibility, supplement.data["publish_requested"]) == (
+                "parties",
+                True,
+            )
+
         page.click("nav .link-button")  # sign out
         sign_in(page, "officer", "/es/secretariat/accounts/activity/")
         page.wait_for_url("**/es/secretariat/accounts/activity/")
@@ -113,7 +131,7 @@ def test_party_a_responds_in_spanish_after_an_extension(page, a_focal, officer, 
         # The Secretariat's page says the response's text waits for its review, and the link
         # beside it opens the form that publishes it.
         page.goto(f"{page.base}/es/secretariat/case/{case.pk}/")
-        assert "que se envió; su texto, una vez publicado" in page.content()
+        assert "el público ve que se remitió, y su texto cuando se publique" in page.content()
         form = page.locator("#action-visibility_changed")
         assert form.get_attribute("open") is None
         page.get_by_role("link", name="Publicar uno: cambiar su visibilidad").click()

@@ -49,6 +49,9 @@ MATRIX = {
     # offers the extension, so its form sends Party A back to the case with the reason.
     "party_extension": ("aw", "get", codes(L, 403, 403, 302, 404, 404, 404, 403)),
     "party_correspondence": ("aw", "get", PARTY_AW),
+    # Supplemental information follows the response (the CEC's step): not offered while the
+    # response is awaited, so its form sends Party A back to the case with the reason.
+    "party_supplement": ("aw", "get", codes(L, 403, 403, 302, 404, 404, 404, 403)),
     "party_document": ("aw", "get", PARTY_AW),
     "party_receipt": ("aw", "get", PARTY_AW),
     "party_receipt_document": ("aw", "get", PARTY_AW),

@@ -7,6 +7,8 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
+from notices import phrases, sending
+from notices.models import Notice
 from submissions import access
 from submissions.models import Document, Submission
 from submissions.stages import Stage
@@ -343,7 +345,7 @@ def test_council_member_may_see_a_draft_but_not_comment(client, a_council):
     assert response.status_code == 403
 
 
-def test_correspondence_keeps_its_visibility(client, a_focal, a_awaiting):
+def test_correspondence_keeps_its_visibility(client, a_focal, a_awaiting, officer):
     case = a_awaiting.case
     client.force_login(a_focal)
     with frozen(D(2023, 4, 20)):
@@ -365,6 +367,13 @@ def test_correspondence_keeps_its_visibility(client, a_focal, a_awaiting):
         "party_concerned",
         f"party:{A}",
     )
+    # The Secretariat is told of the letter (it told no one), the Secretariat's own not.
+    sending.send_pending()
+    letters = [m for m in mail.outbox if m.to == [officer.email]]
+    assert [m.subject for m in letters] == [f"{case.reference}: a letter {phrases.from_party(A)}"]
+    assert "was received through its portal on 20 April 2023" in letters[0].body
+    services.record_event(case, "correspondence", actor=officer, title="Respuesta")
+    assert not Notice.objects.filter(event__seq=case.events.count(), message="letter_to_staff")
 
 
 @pytest.mark.parametrize("name", ["party_respond", "party_extension", "party_correspondence"])

@@ -8,6 +8,7 @@ periods read "unknown".
 Runs in the usmca-cec pass of ``make test``; the default profile refuses the file whole.
 """
 
+import datetime
 import json
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from submissions import profiles
 from submissions.models import Submission
 from workflow.models import Deadline
 from workflow.registry import export_registry, import_registry
+
+D = datetime.date
 
 pytestmark = pytest.mark.django_db
 HISTORIES = Path(__file__).parent.parent / "data" / "cec_histories.json"
@@ -75,6 +78,34 @@ def test_six_cec_histories_import_with_their_stages_and_closures(imported):
         ),
         "SEM-20-001": ("awaiting_council", "", "MX", "usmca-cec", "2021-07-27"),
     }
+
+
+@only_cec
+def test_the_supplemental_information_of_sem_04_005_is_its_own_step(imported):
+    """The United States' "supplemental information" of 30 September 2005, five months after
+    its response (CEC news of 12 October 2005): its own kind, by the Party, moving nothing."""
+    steps = list(
+        imported["SEM-04-005"]
+        .events.filter(kind__in=("party_responded", "party_information_added"))
+        .order_by("seq")
+        .values_list("kind", "on", "author", "stage_before", "stage_after")
+    )
+    assert steps == [
+        (
+            "party_responded",
+            D(2005, 4, 25),
+            "party:US",
+            "awaiting_response",
+            "factual_record_decision",
+        ),
+        (
+            "party_information_added",
+            D(2005, 9, 30),
+            "party:US",
+            "factual_record_decision",
+            "factual_record_decision",
+        ),
+    ]
 
 
 @only_cec

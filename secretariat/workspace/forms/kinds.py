@@ -55,6 +55,7 @@ FORMS = {
     "recommendation_made": RecordedRecommendationForm,
     "extension_notified": PartyConcernedForm,
     "party_responded": RecordedResponseForm,
+    "party_information_added": PartyConcernedForm,
     "revision_filed": SubmitterActForm,
     "information_added": SubmitterActForm,
     "withdrawn": SubmitterActForm,

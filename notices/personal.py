@@ -87,6 +87,8 @@ def _portal_receipt(notice) -> dict:
     event = Event.objects.select_related("submission", "recorded_by").get(pk=notice.event_id)
     portal = notice.context["portal"]
     return receipts.receipt_context(event) | {
+        # Greeted as every other email is (walk 38: the receipts alone began without).
+        "name": notice.recipient_name,
         "subject": _("Receipt: %(event)s — %(case)s")
         % {"event": event.kind_label, "case": event.submission.reference},
         "url": recipients.url(

@@ -123,6 +123,7 @@ RULES = [
     Rule("closed", None, SUBMITTERS, "case_closed"),
     Rule("withdrawn", None, SUBMITTERS, "case_closed"),
     Rule("council_declined", None, SUBMITTERS, "case_closed", closed_only=True),
+    Rule("council_declined", None, STAFF, "vote_against_to_staff"),
     Rule("erratum", None, SUBMITTERS, "erratum"),
     Rule("consolidated", None, SUBMITTERS, "consolidated"),
     Rule("consolidated", None, EARLIER_SUBMITTERS, "consolidated_into"),
@@ -470,6 +471,15 @@ MESSAGES = {
             _(
                 "The Party concerned sent supplemental information on submission "
                 "%(reference)s on %(on)s, after its response."
+            ),
+        ),
+    ),
+    "vote_against_to_staff": Message(
+        _("%(reference)s: a Council member's vote against a factual record"),
+        (
+            _(
+                "A member of the Council %(from_acting_party)s voted on %(on)s against "
+                "preparing a factual record on submission %(reference)s."
             ),
         ),
     ),

@@ -13,11 +13,12 @@ import pytest
 from django.urls import reverse
 
 from notices.models import Notice
+from secretariat.workspace.forms.kinds import action_form
 from submissions import profiles
 from submissions.stages import Stage
 from tests.helpers_cases import drive, frozen
 from tests.parties import OTHERS, PROFILE, SLUG, A, B
-from workflow import table
+from workflow import services, table
 from workflow.chain import verify_submission
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline, Event
@@ -110,7 +111,7 @@ def test_under_two_thirds_of_two_one_vote_against_decides(monkeypatch):
 
 
 def test_a_member_votes_against_in_the_portal_and_the_submitters_are_told_at_the_close(
-    votes, client, a_council, b_council, other_councils
+    votes, client, a_council, b_council, other_councils, officer
 ):
     story = drive(Stage.AWAITING_COUNCIL)
     case = story.case
@@ -129,9 +130,13 @@ def test_a_member_votes_against_in_the_portal_and_the_submitters_are_told_at_the
         # Having voted, the member is offered neither another vote nor the instruction.
         page = client.get(page_url).content.decode()
         assert decline not in page and instruct not in page
+        # Walk 38: the summary named the instructions alone; the vote is there too, and the
+        # Secretariat is told of it as of a vote for.
+        assert "voted against preparing a factual record on 1 August 2023." in page
         event = Event.objects.get(submission=case, kind="council_declined")
         assert (event.author, event.data["party"]) == (f"council:{A}", A)
         assert not Notice.objects.filter(event=event, message="case_closed").exists()
+        assert Notice.objects.filter(event=event, message="vote_against_to_staff").exists()
 
         # B's vote, and (CAFTA-DR) the five others': the last closes the case.
         for member in [b_council, *other_councils][: len(AGAINST) - 1]:
@@ -175,3 +180,28 @@ def test_members_letters_for_and_against_may_await_the_director_together(votes, 
         ("council_instructed", A),
         ("council_declined", B),
     ]
+
+
+def test_a_member_gives_each_instruction_once(a_council, officer, settings):
+    """Walk 38: the workspace recorded Canada's member's paper instruction a second time (the
+    portals never offered it), and the docket showed both. Refused now, and the workspace's
+    form no longer offers that member; a further member's instruction is still taken."""
+    settings.SEM_FOUR_EYES = False
+    case = drive("awaiting_council").case
+    with frozen(D(2023, 8, 1)):
+        services.record_event(case, "council_instructed", actor=a_council, data={"party": A})
+        case.refresh_from_db()
+        form = action_form("council_instructed", case)
+        assert A not in [value for value, _label in form.fields["party"].choices]
+        assert B in [value for value, _label in form.fields["party"].choices]
+        with pytest.raises(RuleViolation, match="already voted") as refused:
+            services.record_event(
+                case,
+                "council_instructed",
+                actor=officer,
+                author=f"council:{A}",
+                data={"party": A},
+            )
+        table_refusal = refused.value.rule
+    assert table_refusal == "one vote per member"
+    assert case.events.filter(kind="council_instructed").count() == 1

@@ -308,7 +308,9 @@ def _council_rule_line(count: int, needed: int, state: str) -> tuple[str, str]:
             count,
         )
     elif state == "decides":
-        words = _("met: with this instruction %(count)s of %(needed)s members have given it")
+        # Walk 38: "remplie : avec cette instruction, 2 membres sur 2" read as two of two
+        # members, and a second colon after the label's.
+        words = _("met by this instruction, which completes the %(needed)s members it needs")
     else:
         words = _("already met before this instruction")
     return _("The Council's rule"), words % {"count": count, "needed": needed}

@@ -30,6 +30,7 @@ from workflow.profile_guards import (
 from workflow.profile_guards import has_a_public_decision as has_a_public_decision
 from workflow.profile_guards import has_an_earlier_open_case as has_an_earlier_open_case
 from workflow.profile_guards import member_has_not_voted as member_has_not_voted
+from workflow.profile_guards import member_instructs_once as member_instructs_once
 from workflow.profile_guards import party_has_responded as party_has_responded
 from workflow.profile_guards import (
     revision_in_time_where_required as revision_in_time_where_required,

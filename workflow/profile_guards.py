@@ -70,6 +70,26 @@ def member_has_not_voted(ctx):
         )
 
 
+def member_instructs_once(ctx):
+    """A Council member gives an instruction once, and instructs no record it voted against
+    (walk 38: the workspace recorded Canada's member's paper instruction a second time, and
+    the docket showed both). The portals never offered it; a history is imported as its
+    registry records it."""
+    party, kind = ctx.data.get("party", ""), ctx.kind
+    if ctx.importing or not party:
+        return
+    if kind == "council_instructed" and council.voted(ctx.facts, party):
+        raise RuleViolation(
+            _("This member of the Council has already voted on a factual record."),
+            rule="one vote per member",
+        )
+    if kind == "publication_instructed" and council.given_by(ctx.facts, kind, party):
+        raise RuleViolation(
+            _("This member of the Council has already instructed publication."),
+            rule="one instruction per member",
+        )
+
+
 @before_input
 def has_a_public_decision(ctx):
     """An erratum is offered only once the case has a decision of the Secretariat with a

@@ -246,7 +246,7 @@ RULES = [
                 by_council_rule=True,
             )
         },
-        guards=("party_key_valid",),
+        guards=("party_key_valid", "member_instructs_once"),
         document_kind="instruction",
     ),
     event_rule(
@@ -321,7 +321,7 @@ RULES = [
         required=("party",),
         optional=("publish_requested", "for_public"),
         outcomes={None: Effect(opens=("publication",), by_council_rule=True)},
-        guards=("party_key_valid",),
+        guards=("party_key_valid", "member_instructs_once"),
         document_kind="instruction",
     ),
     # The steps a profile adds (workflow.profile_rules), where the table had them.

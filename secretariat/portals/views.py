@@ -137,6 +137,10 @@ def _deadlines(case, portal: str, language: str) -> list[Deadline]:
     rows = list(case.deadlines.filter(kind__in=PORTAL_DEADLINES[portal]).order_by("start_on", "id"))
     for row in rows:
         row.explained = explain(row, language)
+        # Whose it is where more than one Party reads the list (walk 38: Canada's page listed
+        # "Réponse de la Partie" unlabelled, Mexico's): the commenting Party's, or the response
+        # of the Party concerned.
+        row.owed_by = row.party or (case.party.code if row.kind == "party_response" else "")
     return rows
 
 
@@ -197,8 +201,12 @@ def _case_page(request, pk: int, portal: str):
         "submitters": submitters,
         "deadlines": _deadlines(case, portal, translation.get_language() or "en"),
         "actions": actions,
+        # With the votes against (walk 38: Mexico's member voted against and the summary, its
+        # own page too, named only Canada's instruction).
         "instructions": [
-            e for e in events if e.kind in ("council_instructed", "publication_instructed")
+            e
+            for e in events
+            if e.kind in ("council_instructed", "publication_instructed", "council_declined")
         ],
         # Where the Council's rule asks for several members, how many of them have instructed
         # each act so far (workflow.council), while it waits for more.

@@ -234,6 +234,10 @@ def test_a_full_run_sends_every_message_through_the_outbox(
             "event": extension.kind_label,
             "case": case.reference,
         }
+        # Greeted as every other message is (walk 38: the receipts alone began without).
+        receipt_row = next(row for row in rows if row.message == "portal_receipt")
+        greeting = gettext("Dear %(name)s,") % {"name": receipt_row.recipient_name}
+        assert first["portal_receipt"].body.startswith(greeting), first["portal_receipt"].body
     assert subject("tracking_links") != "Your private links to follow your submissions"
     # The secrets of the personal messages are made when sending, not kept in the outbox.
     tokens = [m.tracking_token for m in case.memberships.all()]

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
+from secretariat.workspace.forms.kinds import action_form
 from submissions import access
 from submissions.models import Document, Submission
 from submissions.storage import DocumentInput
@@ -749,3 +750,18 @@ def test_a_responses_words_beside_its_note_are_held_until_published(login, offic
     page = client.get(_case_url(story.case)).content.decode()
     document = response.documents.get()
     assert f'href="?document={document.pk}#action-visibility_changed"' in page
+
+
+def test_the_forms_lists_set_the_french_colon():
+    """Walk 38: «2. Accusé de réception: Le Secrétariat…» in the visibility form's list of
+    entries; French sets a no-break space before the colon, English none."""
+    story = drive("awaiting_response")
+    story.add("correspondence", title="Carta", visibility="public")
+    entry = story.case.events.get(kind="correspondence")
+    form = action_form("visibility_changed", story.case)
+    with translation.override("fr"):
+        assert form.fields["event"].label_from_instance(entry).endswith("\u00a0: Carta")
+    with translation.override("en"):
+        assert form.fields["event"].label_from_instance(entry) == (
+            f"{entry.seq}. Correspondence: Carta"
+        )

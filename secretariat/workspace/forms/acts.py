@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from secretariat.templatetags.sem_text import colon
 from secretariat.workspace.forms.actions import ActionForm, offer_case_documents
 from submissions import access
 from submissions.models import PARTY_CHOICES, PARTY_CODES, Document, User
@@ -97,6 +98,20 @@ class CouncilActForm(PartyForm):
                 )
             )
         facts = council.facts_of(self.submission)
+        # A member who has given it (or voted on the record) is not offered again (walk 38:
+        # Canada's paper instruction was recorded twice; the engine now refuses it).
+        done = {
+            party
+            for party, _name in PARTY_CHOICES
+            if (
+                council.voted(facts, party)
+                if self.rule.kind == "council_instructed"
+                else council.given_by(facts, self.rule.kind, party)
+            )
+        }
+        self.fields["party"].choices = [
+            choice for choice in self.fields["party"].choices if choice[0] not in done
+        ]
         if council.decides(facts, self.rule.kind):
             notices.append(
                 _(
@@ -298,7 +313,7 @@ class VisibilityForm(ActionForm):
             .order_by("seq")
         )
         self.fields["event"].label_from_instance = lambda e: (
-            f"{e.seq}. {e.kind_label}: {e.title or e.note[:60]}"
+            f"{e.seq}. {e.kind_label}{colon()} {e.title or e.note[:60]}"
             if e.title or e.note
             else f"{e.seq}. {e.kind_label}"
         )

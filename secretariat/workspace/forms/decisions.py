@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from secretariat.templatetags.sem_text import colon
 from secretariat.workspace.forms.actions import MET, YES_NO, ActionForm, published_help
 from submissions import profiles
 from submissions.models import PARTY_CHOICES
@@ -316,7 +317,7 @@ class ErratumForm(ActionForm):
         self.fields["note"].label = gettext("Correction")
         self.fields["corrects"].queryset = self.submission.events.exclude(code="").order_by("seq")
         self.fields["corrects"].label_from_instance = lambda event: (
-            f"{event.code}: {event.kind_label}"
+            f"{event.code}{colon()} {event.kind_label}"
         )
 
     def data_for_event(self):
@@ -373,7 +374,10 @@ class ConsolidationForm(ActionForm):
             label=_("Consolidated with"),
             choices=[("", "---------")]
             + [
-                (other.identifier, f"{other.identifier}: {other.text_in('title', language)[0]}")
+                (
+                    other.identifier,
+                    f"{other.identifier}{colon()} {other.text_in('title', language)[0]}",
+                )
                 for other in earlier
             ],
             help_text=_(

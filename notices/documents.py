@@ -79,7 +79,8 @@ def render(kind: str, facts: CaseFacts, language: str) -> tuple[str, str, bytes]
     stem = (facts.code or facts.reference).replace("/", "-")
     # Named after its title, in its language (walk 37: the "Acuse de recibo" downloaded as
     # "…-acknowledgement-es.docx"; the Party's receipt was already "recibo-…").
-    name = slugify(title)[:60].rstrip("-")
+    # An article's dots as hyphens (walk 39: "articulo-1882" read as article 1882).
+    name = slugify(title.replace(".", "-"))[:60].rstrip("-")
     return f"{stem}-{name}-{language}.docx", DOCX, content
 
 

@@ -20,7 +20,13 @@ def receipt_documents(event, viewer=None) -> list:
     name may carry a document kept from it (a confidential annex, a Secretariat-only note):
     its title, visibility and hash stay out of that Party's receipt. ``viewer`` defaults to
     the account that recorded the event (the one the receipt is emailed to)."""
-    levels = access.visible_levels(viewer or event.recorded_by, event.submission)
+    viewer = viewer or event.recorded_by
+    sender = event.recorded_by
+    if sender is not None and sender.party_id and sender.party_id == viewer.party_id:
+        # Sent through its own portal: all it sent, a letter for the Secretariat only too
+        # (walk 39). Not a Secretariat account's record in its name (no party).
+        return list(event.documents.all())
+    levels = access.visible_levels(viewer, event.submission)
     return list(access.visible_documents(event.documents.all(), levels))
 
 

@@ -25,8 +25,8 @@ class CaseMovedOn(RuleViolation):
     """Someone else changed the case first (a concurrent attempt, or a stale page)."""
 
     default_message = _(
-        "This case has moved on since you opened it: someone else recorded an action first. "
-        "Reload the page to see its current state."
+        "This case has moved on since you opened it: an action was recorded on it meanwhile, "
+        "by someone else or in another window. Reload the page to see its current state."
     )
 
 

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -158,12 +158,34 @@ def _mask_withheld(case, events, names) -> None:
             document.title = withheld.masked(document.title, names, document.language)
 
 
+def _sent_here(user, portal: str, prefix: str = "") -> Q:
+    """What this Party (or its Council member) sent through this portal, at whatever level
+    (walk 39: Peru's letter "for the Secretariat only" led to a receipt that was a 404, and
+    left its own history): the event in its name, recorded by one of its own accounts, not
+    a Secretariat account's record on its behalf."""
+    return Q(
+        **{
+            f"{prefix}author": _own_author(user, portal),
+            f"{prefix}recorded_by__party": user.party_id,
+        }
+    )
+
+
+def _seen_or_sent(case, levels, user, portal: str) -> Q:
+    return Q(pk__in=access.visible_events(case.events.all(), levels).values("pk")) | _sent_here(
+        user, portal
+    )
+
+
 def _case_page(request, pk: int, portal: str):
     case, levels = _portal_case(request, pk, portal)
     access.log_access(request, case)
-    documents = access.visible_documents(Document.objects.all(), levels).order_by("position")
+    documents = Document.objects.filter(
+        Q(pk__in=access.visible_documents(Document.objects.all(), levels).values("pk"))
+        | _sent_here(request.user, portal, "event__")
+    ).order_by("position")
     events = list(
-        access.visible_events(case.events.all(), levels)
+        case.events.filter(_seen_or_sent(case, levels, request.user, portal))
         .select_related("recorded_by")
         .prefetch_related(Prefetch("documents", queryset=documents))
         .order_by("seq")
@@ -238,7 +260,10 @@ def council_case(request, pk):
 @require_GET
 def case_document(request, pk, document_pk, portal):
     case, _levels = _portal_case(request, pk, portal)
-    document = access.get_document_for_user(request.user, case, document_pk)
+    # What it sent itself, at whatever level (a letter for the Secretariat only), is its own.
+    document = Document.objects.filter(
+        _sent_here(request.user, portal, "event__"), submission=case, pk=document_pk
+    ).first() or access.get_document_for_user(request.user, case, document_pk)
     # PROCESS.md: every view of restricted material by a signed-in user is logged (there). A
     # withheld name reaches the Party concerned only (walk 32: another Party's focal point and
     # the Council members downloaded the submitters' files with her name as their author).
@@ -472,7 +497,7 @@ def _own_event(request, pk, seq, portal) -> Event:
     """An event of this case recorded in the viewer's name (their Party, this portal)."""
     case, levels = _portal_case(request, pk, portal)
     event = (
-        access.visible_events(case.events.all(), levels)
+        case.events.filter(_seen_or_sent(case, levels, request.user, portal))
         .filter(seq=seq, author=_own_author(request.user, portal))
         .select_related("submission", "recorded_by")
         .first()

@@ -12,8 +12,10 @@ import re
 import unicodedata
 
 from django.http import FileResponse, Http404, HttpResponse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import content_disposition_header
+from django.utils.text import slugify
 
 from notices.services import public_copy
 from submissions import access
@@ -26,12 +28,13 @@ def download_name(document, *, as_uploaded: bool = False) -> str:
     """The filename offered to the browser.
 
     Outside the Secretariat's workspace a file is offered under a name made from its case and
-    its code, with its language and extension (``SEM-PE-005-2026-D2-es.pdf``,
-    ``SEM-PE-005-2026-39-es.pdf``): the name it was uploaded under may name a submitter whose
-    identity is withheld, or say what its title does not. The workspace (``as_uploaded``)
-    offers that name, else the stored file's. Path parts and control characters are dropped
-    (a registry import or an old row may hold either); Django writes non-ASCII names as RFC
-    5987 ``filename*``."""
+    its code, its kind in its language, then its language and extension
+    (``SEM-PE-005-2026-D2-solicitud-de-respuesta-es.pdf``,
+    ``SEM-PE-005-2026-39-anexo-o-prueba-es.pdf``): the name it was uploaded under may name a
+    submitter whose identity is withheld, or say what its title does not. The workspace
+    (``as_uploaded``) offers that name, else the stored file's. Path parts and control
+    characters are dropped (a registry import or an old row may hold either); Django writes
+    non-ASCII names as RFC 5987 ``filename*``."""
 
     uploaded = _clean(document.original_name or document.file.name)
     if as_uploaded:
@@ -42,6 +45,12 @@ def download_name(document, *, as_uploaded: bool = False) -> str:
     case = document.submission
     base = document.code or f"{case.identifier or case.receipt_number or 'document'}-{document.pk}"
     base = UNSAFE_IN_NAME.sub("-", base).strip("-")
+    # What kind of document it is, in its own words (walk 39: a determination and the request
+    # it makes share their code, D2, and both downloaded as "…-D2-es.docx"): generic words,
+    # never a title that might name someone.
+    with translation.override(document.language or None):
+        kind = slugify(str(document.get_kind_display()))
+    base = f"{base}-{kind}" if kind else base
     return f"{base}-{document.language}{extension}" if document.language else base + extension
 
 

@@ -109,3 +109,11 @@ def test_postgres_reads_a_years_cases_by_last_update_from_their_index(saca):
         plan = queryset.values("pk").explain()
         cursor.execute("SET enable_seqscan = on")
     assert "sem_docket_year_updated" in plan
+
+
+def test_no_match_is_said_once_with_what_to_try(client, saca):
+    """Walk 39: «Ninguna comunicación coincide con la búsqueda.» twice on the page, once as
+    the count and again before the advice."""
+    page = client.get("/en/docket/", {"q": "zzzznotaword"}).content.decode()
+    assert page.count("No submission matches") == 1
+    assert "Try fewer words or fewer filters." in page

@@ -176,7 +176,10 @@ def english_fragments() -> set[str]:
 @pytest.mark.parametrize("kind", documents.KINDS)
 def test_each_document_opens_with_identifier_and_code(kind):
     filename, content_type, content = documents.render(kind, FACTS, "en")
-    name = slugify(wording.tables_for(FACTS.filed_on)[1]["en"][kind])[:60].rstrip("-")
+    title = wording.tables_for(FACTS.filed_on)[1]["en"][kind]
+    name = slugify(title.replace(".", "-"))[:60].rstrip("-")
+    if kind == "determination_18_8_2" and SLUG == "us-peru-tpa":
+        assert name == "determination-under-article-18-8-2"
     assert filename == f"{PROFILE_WORDS['second_file']}-D1-{name}-en.docx"
     # In its own language, after its title (walk 37): Spanish words, no accents.
     spanish = documents.render(kind, FACTS, "es")[0]

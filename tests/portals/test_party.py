@@ -672,3 +672,48 @@ def test_a_kept_annex_can_be_removed_before_sending(client, a_focal):
     assert response.status_code == 302
     event = Event.objects.get(submission=case, kind="party_responded")
     assert [d.title for d in event.documents.all()] == [RESPONSE_TITLE]
+
+
+def test_a_letter_for_the_secretariat_only_stays_its_senders(client, a_focal, a_awaiting, officer):
+    """Walk 39: Peru's letter "for the Secretariat only" led to a receipt that was a 404 (the
+    email's link too) and was missing from Peru's own history. What a Party sends is its own
+    to read, whatever level it chose; a Secretariat-only note about it is not."""
+    case = a_awaiting.case
+    client.force_login(a_focal)
+    with frozen(D(2023, 4, 20)):
+        response = client.post(
+            reverse("party_correspondence", kwargs={"pk": case.pk}),
+            {
+                "event_count": case.event_count,
+                "subject": "Nota reservada",
+                "message": "Solo para la Secretaría.",
+                "visibility": "secretariat",
+                "attachments-TOTAL_FORMS": "1",
+                "attachments-INITIAL_FORMS": "0",
+                "attachments-0-title": "Anexo reservado",
+                "attachments-0-language": "es",
+                "attachments-0-visibility": "secretariat",
+                "attachments-0-file": pdf("reservado.pdf"),
+            },
+            follow=True,
+        )
+        assert response.status_code == 200, response.redirect_chain
+        assert "Anexo reservado" in response.content.decode()  # the receipt lists it
+        event = Event.objects.get(submission=case, title="Nota reservada")
+        assert event.visibility == "secretariat"
+        page = client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
+        assert "Nota reservada" in page
+        document = event.documents.get()
+        url = reverse("party_document", kwargs={"pk": case.pk, "document_pk": document.pk})
+        assert client.get(url).status_code == 200
+        # The Secretariat's own note in the Party's name, recorded on its behalf: not shown.
+        services.record_event(
+            case,
+            "correspondence",
+            actor=officer,
+            author=f"party:{A}",
+            title="Nota interna de la Secretaría",
+            visibility="secretariat",
+        )
+        page = client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
+        assert "Nota interna de la Secretaría" not in page

@@ -9,6 +9,8 @@ from urllib.parse import quote
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
+from django.utils.text import slugify
 
 from submissions.models import AccessLogEntry, Document
 from submissions.storage import DocumentInput
@@ -60,7 +62,9 @@ HEADERS = ("Content-Type", "Content-Disposition", "Content-Length", "X-Content-T
 
 
 def made_name(case, document) -> str:
-    return f"{case.identifier.replace('/', '-')}-{document.pk}-es.pdf"
+    with translation.override("es"):
+        kind = slugify(str(document.get_kind_display()))
+    return f"{case.identifier.replace('/', '-')}-{document.pk}-{kind}-es.pdf"
 
 
 def test_every_route_sends_the_same_headers_for_the_same_document(request):
@@ -99,10 +103,17 @@ def test_a_withheld_submitters_name_in_a_file_name_reaches_only_the_secretariat(
 
 def test_a_generated_documents_name_is_its_code_and_language(request):
     case, document = _case_with("public")
-    Document.objects.filter(pk=document.pk).update(code=f"{case.identifier}/D2", language="en")
+    Document.objects.filter(pk=document.pk).update(
+        code=f"{case.identifier}/D2", language="en", kind="request"
+    )
     docket = reverse("document_download", kwargs={"slug": case.slug, "pk": document.pk})
     disposition = _get(request, None, docket)["Content-Disposition"]
-    assert disposition == f'attachment; filename="{case.identifier.replace("/", "-")}-D2-en.pdf"'
+    stem = case.identifier.replace("/", "-")
+    assert disposition == f'attachment; filename="{stem}-D2-request-for-a-response-en.pdf"'
+    # The determination beside it, the same code: another name (walk 39: both were "…-D2-…").
+    Document.objects.filter(pk=document.pk).update(kind="determination", language="es")
+    disposition = _get(request, None, docket)["Content-Disposition"]
+    assert disposition == f'attachment; filename="{stem}-D2-determinacion-es.pdf"'
 
 
 def test_the_type_is_the_stored_one_never_guessed_from_the_name(request):

@@ -12,6 +12,8 @@ its seat's holidays) says so with :func:`profile_data`; the same values of every
 are checked in ``tests/profiles/``.
 """
 
+import dataclasses
+
 import pytest
 
 from submissions import profiles
@@ -111,3 +113,11 @@ def profile_data(slug: str, what: str, elsewhere: str = ""):
 def tpa_data(what: str, elsewhere: str = ""):
     """:func:`profile_data` for the default profile, the US–Peru TPA."""
     return profile_data(TPA, what, elsewhere)
+
+
+def with_steps(monkeypatch, steps: dict, **values) -> None:
+    """The installed profile with a profile's ``steps`` added to its own transitions (the
+    CEC's consolidation, CAFTA-DR's errata…) and ``values`` replaced, for a test that is about
+    the step, not about which profile has it."""
+    profile = dataclasses.replace(PROFILE, transitions={**PROFILE.transitions, **steps}, **values)
+    monkeypatch.setitem(profiles.PROFILES, SLUG, profile)

@@ -5,7 +5,6 @@ presenting the same facts … of SEM-06-003. Thus, pursuant to Section 10.3 of t
 the Secretariat determined to consolidate both submissions." The TPA and CAFTA-DR have no such
 step: the tests that are not about a profile's own value add it to the installed profile."""
 
-import dataclasses
 import datetime
 import json
 
@@ -19,7 +18,7 @@ from submissions import profiles
 from submissions.models import Submission
 from submissions.stages import Stage
 from tests.helpers_cases import Story, drive, frozen
-from tests.parties import PROFILE, SLUG, A, B, es
+from tests.parties import SLUG, A, B, es, with_steps
 from workflow import services
 from workflow.describe import describe
 from workflow.exceptions import RuleViolation
@@ -35,10 +34,7 @@ CONSOLIDATES = {"us-peru-tpa": False, "usmca-cec": True, "cafta-dr": False}[SLUG
 @pytest.fixture
 def consolidation(monkeypatch):
     """The installed profile with consolidation added to its own steps."""
-    profile = dataclasses.replace(
-        PROFILE, transitions={**PROFILE.transitions, **profiles.CONSOLIDATION}
-    )
-    monkeypatch.setitem(profiles.PROFILES, SLUG, profile)
+    with_steps(monkeypatch, profiles.CONSOLIDATION)
 
 
 JUNE = D(2023, 6, 1)

@@ -17,7 +17,7 @@ from secretariat.workspace.forms.kinds import action_form
 from submissions import profiles
 from submissions.stages import Stage
 from tests.helpers_cases import drive, frozen
-from tests.parties import OTHERS, PROFILE, SLUG, A, B
+from tests.parties import OTHERS, PROFILE, SLUG, A, B, with_steps
 from workflow import services, table
 from workflow.chain import verify_submission
 from workflow.exceptions import RuleViolation
@@ -30,10 +30,7 @@ D = datetime.date
 
 def _profile(monkeypatch, **values):
     """The installed profile with the Council's vote against added and ``values`` replaced."""
-    profile = dataclasses.replace(
-        PROFILE, transitions={**PROFILE.transitions, **profiles.COUNCIL_VOTES}, **values
-    )
-    monkeypatch.setitem(profiles.PROFILES, SLUG, profile)
+    with_steps(monkeypatch, profiles.COUNCIL_VOTES, **values)
 
 
 # A rule that needs every member's instruction: two-thirds of the TPA's two members; of the

@@ -3,7 +3,6 @@ keeping it, a step a profile adds (``profiles.ERRATA``; CAFTA-DR's registry show
 Determination 17.7.4"). Neither the TPA nor the CEC has them: the tests add them to the
 installed profile (CAFTA-DR's has them already)."""
 
-import dataclasses
 import datetime
 import json
 
@@ -15,7 +14,7 @@ from notices.models import Notice
 from submissions import profiles
 from submissions.stages import Stage
 from tests.helpers_cases import drive, frozen
-from tests.parties import PROFILE, SLUG
+from tests.parties import SLUG, with_steps
 from workflow.describe import describe
 from workflow.exceptions import RuleViolation
 from workflow.models import Event
@@ -29,8 +28,7 @@ D = datetime.date
 @pytest.fixture
 def errata(monkeypatch):
     """The installed profile with errata added to its own steps."""
-    profile = dataclasses.replace(PROFILE, transitions={**PROFILE.transitions, **profiles.ERRATA})
-    monkeypatch.setitem(profiles.PROFILES, SLUG, profile)
+    with_steps(monkeypatch, profiles.ERRATA)
 
 
 # Whether the installed profile has errata of its own: CAFTA-DR's registry's, not the TPA's or

@@ -6,7 +6,6 @@ sends it through its portal, or the Secretariat records its letter. The TPA and 
 no such step: the tests that are not about a profile's own value add it to the installed
 profile."""
 
-import dataclasses
 import datetime
 import json
 
@@ -18,7 +17,7 @@ from notices.models import Notice
 from submissions import profiles
 from submissions.models import Submission
 from tests.helpers_cases import drive, frozen
-from tests.parties import PROFILE, SLUG, A
+from tests.parties import SLUG, A, with_steps
 from tests.portals.conftest import pdf
 from workflow.exceptions import WorkflowError
 from workflow.models import Deadline, Event
@@ -34,10 +33,7 @@ SUPPLEMENTS = {"us-peru-tpa": False, "usmca-cec": True, "cafta-dr": False}[SLUG]
 @pytest.fixture
 def supplement(monkeypatch):
     """The installed profile with the Party's supplemental information among its steps."""
-    profile = dataclasses.replace(
-        PROFILE, transitions={**PROFILE.transitions, **profiles.SUPPLEMENTAL_INFORMATION}
-    )
-    monkeypatch.setitem(profiles.PROFILES, SLUG, profile)
+    with_steps(monkeypatch, profiles.SUPPLEMENTAL_INFORMATION)
 
 
 def _deadlines(case):

@@ -345,20 +345,33 @@ def test_council_member_may_see_a_draft_but_not_comment(client, a_council):
     assert response.status_code == 403
 
 
+def _letter(client, case, subject, message, visibility, attachments=(), **options):
+    """Post a letter through the Party's portal ("Write to the Secretariat"), with
+    ``attachments`` as (title, file) pairs at the letter's visibility."""
+    data = {
+        "event_count": case.event_count,
+        "subject": subject,
+        "message": message,
+        "visibility": visibility,
+        "attachments-TOTAL_FORMS": str(len(attachments)),
+        "attachments-INITIAL_FORMS": "0",
+    }
+    for index, (title, file) in enumerate(attachments):
+        data |= {
+            f"attachments-{index}-title": title,
+            f"attachments-{index}-language": "es",
+            f"attachments-{index}-visibility": visibility,
+            f"attachments-{index}-file": file,
+        }
+    return client.post(reverse("party_correspondence", kwargs={"pk": case.pk}), data, **options)
+
+
 def test_correspondence_keeps_its_visibility(client, a_focal, a_awaiting, officer):
     case = a_awaiting.case
     client.force_login(a_focal)
     with frozen(D(2023, 4, 20)):
-        response = client.post(
-            reverse("party_correspondence", kwargs={"pk": case.pk}),
-            {
-                "event_count": case.event_count,
-                "subject": "Consulta",
-                "message": "¿Podrían aclarar el plazo?",
-                "visibility": "party_concerned",
-                "attachments-TOTAL_FORMS": "0",
-                "attachments-INITIAL_FORMS": "0",
-            },
+        response = _letter(
+            client, case, "Consulta", "¿Podrían aclarar el plazo?", "party_concerned"
         )
     assert response.status_code == 302
     event = Event.objects.filter(submission=case, kind="correspondence").latest("seq")
@@ -681,20 +694,13 @@ def test_a_letter_for_the_secretariat_only_stays_its_senders(client, a_focal, a_
     case = a_awaiting.case
     client.force_login(a_focal)
     with frozen(D(2023, 4, 20)):
-        response = client.post(
-            reverse("party_correspondence", kwargs={"pk": case.pk}),
-            {
-                "event_count": case.event_count,
-                "subject": "Nota reservada",
-                "message": "Solo para la Secretaría.",
-                "visibility": "secretariat",
-                "attachments-TOTAL_FORMS": "1",
-                "attachments-INITIAL_FORMS": "0",
-                "attachments-0-title": "Anexo reservado",
-                "attachments-0-language": "es",
-                "attachments-0-visibility": "secretariat",
-                "attachments-0-file": pdf("reservado.pdf"),
-            },
+        response = _letter(
+            client,
+            case,
+            "Nota reservada",
+            "Solo para la Secretaría.",
+            "secretariat",
+            [("Anexo reservado", pdf("reservado.pdf"))],
             follow=True,
         )
         assert response.status_code == 200, response.redirect_chain

@@ -670,17 +670,23 @@ def _publish_text(story, event, fields):
     story.add("visibility_changed", data={**data, "reason": "Revisada."})
 
 
-def test_change_its_visibility_beside_a_held_item_chooses_that_item(login, officer):
-    """Walk 33: the link beside a Party's letter held for review opened the visibility form
-    with nothing chosen; it now chooses that letter's title and note, to be public."""
-    story = drive("awaiting_response", party=A)
-    letter = story.add(
+def _held_letter(story, documents_in=(), **data):
+    """A Party's letter sent for the public, held at *parties* for the Secretariat's review."""
+    return story.add(
         "correspondence",
         author=f"party:{A}",
         visibility="parties",
         title="Carta para el registro público",
-        data={"publish_requested": True},
+        data={"publish_requested": True, **data},
+        documents_in=list(documents_in),
     )
+
+
+def test_change_its_visibility_beside_a_held_item_chooses_that_item(login, officer):
+    """Walk 33: the link beside a Party's letter held for review opened the visibility form
+    with nothing chosen; it now chooses that letter's title and note, to be public."""
+    story = drive("awaiting_response", party=A)
+    letter = _held_letter(story)
     client = login(officer)
     page = client.get(_case_url(story.case)).content.decode()
     link = f'href="?publish={letter.seq}#action-visibility_changed"'
@@ -701,12 +707,9 @@ def test_once_its_words_are_public_the_link_chooses_the_held_document(login, off
     """Walk 35: after the officer published a Party's response text from the link, the entry
     stayed held for its document, and the link chose the (public) text again."""
     story = drive("awaiting_response", party=A)
-    letter = story.add(
-        "correspondence",
-        author=f"party:{A}",
-        visibility="parties",
-        title="Carta para el registro público",
-        data={"publish_requested": True, "for_public": [0]},
+    letter = _held_letter(
+        story,
+        for_public=[0],
         documents_in=[
             DocumentInput("Anexo", "es", SimpleUploadedFile("a.pdf", b"%PDF-1.4 a"), "parties")
         ],

@@ -158,6 +158,11 @@ def _export_case(submission, restricted, events, documents, parts) -> dict:
         len(e.data.get("submitters", [])) for e in events if e.kind == "submitters_joined"
     )
     initial = memberships[: len(memberships) - joined_later]
+    # The names the public does not read: in the case's texts, its events' and documents'
+    # titles and notes, the label instead (withheld.masked).
+    names = (
+        [] if restricted else [m.submitter.name for m in memberships if m.submitter.confidential]
+    )
     case = {}
     if restricted or submission.identifier:
         # An imported case not yet acknowledged keeps the identifier reserved for it.
@@ -166,10 +171,7 @@ def _export_case(submission, restricted, events, documents, parts) -> dict:
         case["receipt_number"] = submission.receipt_number
     case["party"] = submission.party.code
     case["language"] = submission.language
-    if not restricted:  # a withheld name its title or summary still writes: the label
-        withheld.mask_case(
-            submission, [m.submitter.name for m in memberships if m.submitter.confidential]
-        )
+    withheld.mask_case(submission, names)
     case["title"] = submission.texts("title")
     case["summary"] = submission.texts("summary")
     case["laws"] = [
@@ -202,9 +204,6 @@ def _export_case(submission, restricted, events, documents, parts) -> dict:
     # The public sees the public events, and those the Secretariat published by a decision,
     # with any title or note it withheld left blank (access.public_timeline, as the docket).
     # A withheld name typed into a title or note reads as the label there too.
-    names = (
-        [] if restricted else [m.submitter.name for m in memberships if m.submitter.confidential]
-    )
     visible = (
         list(events) if restricted else access.public_timeline(events, names, submission.language)
     )

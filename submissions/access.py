@@ -303,10 +303,11 @@ TEXT_FIELDS = ("title", "note")
 # draft (``draft_commented``, at *parties*) it publishes with the final factual record, whole.
 ATTACHING, ATTACHED = "published", "draft_commented"
 # Keys of an event's data that are its author's own words (a Party's Art. 18.8.5(b)
-# information, and the details of a pending proceeding it declares): withheld from the
-# public with the event's note (walk 19: the API showed a court's case number the Party had
-# sent for the Secretariat's review).
-TEXT_DATA = ("information", "proceeding")
+# information, its Art. 18.8.5(a) declaration and the details of a pending proceeding):
+# withheld from the public with the event's note (walk 19: the API showed a court's case
+# number the Party had sent for the Secretariat's review; walk 40: the docket and the feed
+# showed "pending proceeding declared: no" before the Secretariat published the response).
+TEXT_DATA = ("information", "pending_proceeding", "proceeding")
 # An event shown only for the documents a decision made public (``public_text``) shows its
 # kind, date, author and those documents: of its data only the Party it is of, never what
 # else its author gave (walk 32's comments; a member of the public's name and email beside

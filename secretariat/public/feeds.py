@@ -35,6 +35,7 @@ from secretariat.public.docket_views import attach_documents
 from submissions import access, withheld
 from submissions.dates import long_date
 from submissions.models import Submission, SubmissionSubmitter
+from submissions.stages import Visibility
 from workflow import council
 from workflow.describe import describe
 from workflow.models import ChainStatement, Event
@@ -83,6 +84,62 @@ class Scope:
 # (``access.public_text``): a decision on an event's text, and a publication that attaches
 # the Parties' comments (those comments themselves among them).
 TEXT_CHANGING = (access.TEXT_DECISION, access.ATTACHING, access.ATTACHED)
+# The entry whose documents a publication makes public (the final factual record's).
+FINAL_RECORD = "final_submitted"
+
+
+def opened_later(timeline) -> dict[int, datetime.datetime]:
+    """By ``seq``, when a later entry of the case (``timeline``: its events in order, those
+    of ``TEXT_CHANGING`` among them) widened what the public sees of an earlier one: a
+    decision publishing its text or a document of it, a publication making the final factual
+    record public with any comments it attaches. That is the entry's Atom ``updated``: the
+    Secretariat publishing a Party's response weeks after it arrived is news to a subscriber
+    (walk 40: the entry's ``updated`` stayed at its arrival, so no reader showed it again)."""
+    opened: dict[int, datetime.datetime] = {}
+    comments: dict[int, str] = {}  # seq -> the commenting Party
+    finals: list[int] = []
+    for event in timeline:
+        data = event.data or {}
+        if event.kind == access.ATTACHED:
+            comments[event.seq] = data.get("party")
+        elif event.kind == FINAL_RECORD:
+            finals.append(event.seq)
+        elif event.kind == access.ATTACHING:
+            attached = data.get("attach_comments")
+            attached = attached if isinstance(attached, list) else ()
+            for seq in [*finals, *(s for s, party in comments.items() if party in attached)]:
+                opened[seq] = event.recorded_at
+        elif event.kind == access.TEXT_DECISION and data.get("to") == Visibility.PUBLIC:
+            target = data.get("event", (data.get("document") or [None])[0])
+            if isinstance(target, int):
+                opened[target + 1] = event.recorded_at
+    return opened
+
+
+def reopened(limit: int, submission=None) -> list[int]:
+    """The keys of the entries the latest ``limit`` widening decisions opened (their
+    ``opened_later``), of one case or all, for a feed that otherwise lists entries by when
+    they were recorded: a query for the decisions, one for the entries they name if any."""
+    decisions = Event.objects.filter(
+        Q(kind=access.TEXT_DECISION, data__to=Visibility.PUBLIC) | Q(kind=access.ATTACHING)
+    )
+    if submission is not None:
+        decisions = decisions.filter(submission=submission)
+    decisions = decisions.order_by("-recorded_at", "-id")[:limit]
+    wanted = None
+    for decision in decisions.only("submission_id", "seq", "kind", "data"):
+        data = decision.data or {}
+        case = Q(submission_id=decision.submission_id)
+        if decision.kind == access.ATTACHING:
+            named = case & Q(seq__lt=decision.seq, kind__in=(FINAL_RECORD, access.ATTACHED))
+        elif isinstance(target := data.get("event", (data.get("document") or [None])[0]), int):
+            named = case & Q(seq=target + 1)
+        else:
+            continue
+        wanted = named if wanted is None else wanted | named
+    if wanted is None:
+        return []
+    return list(access.public_events(Event.objects.filter(wanted)).values_list("pk", flat=True))
 
 
 def as_the_public_sees_them(events, request) -> list:
@@ -111,6 +168,9 @@ def as_the_public_sees_them(events, request) -> list:
         timelines.setdefault(event.submission_id, []).append(event)
     for timeline in timelines.values():
         council.tally(timeline)
+        opened = opened_later(timeline)
+        for event in timeline:
+            event.updated_at = max(event.recorded_at, opened.get(event.seq, event.recorded_at))
     shown = {
         event.pk: event
         for pk, timeline in timelines.items()
@@ -168,9 +228,24 @@ class DocketFeed(Feed):
             .order_by("-recorded_at", "-id")
         )
 
+    def latest(self, request, submission=None) -> list:
+        """The entries last recorded, and those the latest decisions published (of one case
+        or all), as the public sees them, newest by ``updated`` first."""
+        events = self.events()
+        if submission is not None:
+            events = events.filter(submission=submission)
+        latest = list(events[:LIMIT])
+        known = {event.pk for event in latest}
+        more = [pk for pk in reopened(LIMIT, submission) if pk not in known]
+        if more:
+            latest += list(Event.objects.filter(pk__in=more).select_related("submission"))
+        entries = as_the_public_sees_them(latest, request)
+        entries.sort(key=self.item_updateddate, reverse=True)
+        return entries[:LIMIT]
+
     def items(self, obj):
         statements = list(ChainStatement.objects.order_by("-created_at")[:LIMIT])
-        entries = [*as_the_public_sees_them(self.events()[:LIMIT], obj.request), *statements]
+        entries = [*self.latest(obj.request), *statements]
         entries.sort(key=self.item_updateddate, reverse=True)
         return entries[:LIMIT]
 
@@ -213,8 +288,9 @@ class DocketFeed(Feed):
     def item_updateddate(self, item):
         if isinstance(item, ChainStatement):
             return item.created_at.astimezone(SEAT)
-        # When the Secretariat recorded it (Atom ``updated``): what a reader polls for.
-        return item.recorded_at.astimezone(SEAT)
+        # When the Secretariat recorded it, or later published more of it (Atom ``updated``,
+        # ``opened_later``): what a reader polls for.
+        return item.updated_at.astimezone(SEAT)
 
 
 class CaseFeed(DocketFeed):
@@ -236,5 +312,4 @@ class CaseFeed(DocketFeed):
         return case_path(obj.submission)
 
     def items(self, obj):
-        events = self.events().filter(submission=obj.submission)[:LIMIT]
-        return as_the_public_sees_them(events, obj.request)
+        return self.latest(obj.request, obj.submission)

@@ -134,8 +134,9 @@ def test_the_feed_takes_a_constant_number_of_queries(client, cases, django_asser
         )
     # The events, those published by a decision, the statements, the cases' timelines (what
     # the public sees of each event), their submitters (walk 30: "by the submitters" where
-    # several filed) and their public documents: however many events.
-    with django_assert_max_num_queries(6):
+    # several filed), their public documents, and the latest decisions that published an
+    # earlier entry (feeds.reopened: with one, the entries they name): however many events.
+    with django_assert_max_num_queries(7):
         assert client.get("/en/docket/feed/").status_code == 200
 
 
@@ -185,3 +186,40 @@ def test_an_entry_says_what_the_timeline_says(client, cases):
     # The case page has the anchors the entries link to.
     page = client.get(f"/en/docket/{case.slug}/").content.decode()
     assert f'<li id="event-{letter.seq}">' in page
+
+
+def test_an_entry_the_secretariat_publishes_later_is_news_in_both_feeds(
+    client, a_focal, officer, director
+):
+    """Walk 40: the Secretariat published a Party's response weeks after it arrived, and the
+    entry's ``updated`` stayed at its arrival: no reader showed it again, and on a busy docket
+    it had already left the feed. Its ``updated`` is now the publication's, newest first."""
+    from secretariat.public.feeds import LIMIT
+    from tests.portals.test_party import propose_publishing_text, respond_post
+    from workflow.models import Event
+
+    with frozen(datetime.date(2023, 6, 1)):
+        case = drive("awaiting_response").case
+    client.force_login(a_focal)
+    with frozen(datetime.date(2023, 6, 10)):
+        client.post(reverse("party_respond", kwargs={"pk": case.pk}), respond_post(case))
+    response = Event.objects.get(submission=case, kind="party_responded")
+    with frozen(datetime.date(2023, 6, 20)):
+        for _ in range(LIMIT):  # a busy docket: the response is no longer among the latest
+            services.record_event(case, "correspondence", actor=officer, visibility="public")
+
+    def entries(url):
+        _root, found = parse(client.get(url).content)
+        return [
+            (e.find(f"{ATOM}link").get("href").rsplit("#", 1)[1], e.find(f"{ATOM}updated").text)
+            for e in found
+        ]
+
+    client.logout()
+    assert f"event-{response.seq}" not in dict(entries("/en/docket/feed/"))
+    proposal = propose_publishing_text(case, officer, response, datetime.date(2023, 7, 1))
+    with frozen(datetime.date(2023, 7, 1), hour=15):
+        services.approve_proposal(case, proposal.seq, actor=director)
+    for url in ("/en/docket/feed/", reverse("case_feed", kwargs={"slug": case.slug})):
+        first, updated = entries(url)[0]
+        assert (first, updated[:10]) == (f"event-{response.seq}", "2023-07-01")

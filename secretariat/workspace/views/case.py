@@ -143,7 +143,8 @@ def case_context(request, case, bound=None) -> dict:
         shown = public_state.get(event.seq)
         data = event.data or {}
         if shown is None or "note" in shown:
-            words = any(data.get(key) for key in access.TEXT_DATA)
+            # A declaration of no pending proceeding (False) is words the public waits for too.
+            words = any(data.get(key) not in (None, "", {}, []) for key in access.TEXT_DATA)
             if words or shown is None:
                 return bool(words or event.title or event.note)
         return any(getattr(event, name) for name in shown & set(access.TEXT_FIELDS))

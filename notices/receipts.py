@@ -82,6 +82,9 @@ def render_receipt_document(event, language: str, viewer=None) -> tuple[str, str
                 "on_behalf": context["on_behalf"],
             }
         )
+        doc.add_paragraph(
+            gettext("Visible to: %(audience)s.") % {"audience": event.get_visibility_display()}
+        )
         if context["publication_note"]:
             doc.add_paragraph(context["publication_note"])
         for document in context["documents"]:

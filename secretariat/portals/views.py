@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -171,6 +172,31 @@ def _sent_here(user, portal: str, prefix: str = "") -> Q:
     )
 
 
+def _mark_sent_here(case, events, user, portal: str) -> None:
+    """Each event this Party (or its member) sent through this portal says so, who sees it,
+    and links its receipt (walk 40: its history named neither, and no past receipt was
+    reachable but from the email): ``sent_here``, ``receipt_url``, and for one sent for the
+    public whether it still awaits the Secretariat's review (``awaiting_review``) or the
+    Secretariat has published it (``published_later``)."""
+    own = _own_author(user, portal)
+    sent = [
+        e
+        for e in events
+        if e.author == own and e.recorded_by is not None and e.recorded_by.party_id == user.party_id
+    ]
+    requested = [e for e in sent if (e.data or {}).get("publish_requested")]
+    shown = access.public_text(case.events.order_by("seq")) if requested else {}
+    for event in sent:
+        event.sent_here = True
+        event.receipt_url = reverse(f"{portal}_receipt", kwargs={"pk": case.pk, "seq": event.seq})
+    for event in requested:
+        state = shown.get(event.seq)  # its words, or a document of it, public yet
+        event.published_later = state is not None and (
+            access.OPENED in state or "note" not in state
+        )
+        event.awaiting_review = not event.published_later
+
+
 def _seen_or_sent(case, levels, user, portal: str) -> Q:
     return Q(pk__in=access.visible_events(case.events.all(), levels).values("pk")) | _sent_here(
         user, portal
@@ -215,6 +241,7 @@ def _case_page(request, pk: int, portal: str):
     )
     actions = offers.offered(case, request.user, portal, responded=responded)
     own = _own_author(request.user, portal)
+    _mark_sent_here(case, events, request.user, portal)
     context = {
         "case": case,
         "portal": portal,

@@ -496,6 +496,13 @@ def test_a_partys_information_waits_for_review_in_the_api_and_the_director_reads
     case.refresh_from_db()
     api = f"/api/v1/submissions/{case.slug}/"
     assert "Acción de amparo" not in Client().get(api).content.decode()
+    # Its Art. 18.8.5(a) declaration is its words too (walk 40: the docket and the feed said
+    # "pending proceeding declared: no" before the Secretariat published the response).
+    docket = f"/en/docket/{case.slug}/"
+    assert "Response of the Party" in Client().get(docket).content.decode()
+    for public in (api, docket, reverse("case_feed", args=[case.slug])):
+        assert "pending_proceeding" not in Client().get(public).content.decode()
+        assert "Pending proceeding declared" not in Client().get(public).content.decode()
     client.force_login(officer)
     page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
     # In the case's language, marked so (walk 31).
@@ -517,6 +524,8 @@ def test_a_partys_information_waits_for_review_in_the_api_and_the_director_reads
     with frozen(D(2023, 6, 12)):
         services.approve_proposal(case, proposal.seq, actor=director)
     assert "Acción de amparo disponible" in Client().get(api).content.decode()
+    assert '"pending_proceeding": false' in Client().get(api).content.decode()
+    assert "Pending proceeding declared" in Client().get(docket).content.decode()
     # Its letter waits still; the Director reads which document a proposal would publish.
     letter = event.documents.get(visibility="parties")
     proposal = propose_publishing_document(case, officer, event, letter, D(2023, 6, 13))
@@ -723,3 +732,47 @@ def test_a_letter_for_the_secretariat_only_stays_its_senders(client, a_focal, a_
         )
         page = client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
         assert "Nota interna de la Secretaría" not in page
+
+
+def test_the_partys_history_says_who_sees_what_it_sent_and_links_each_receipt(
+    client, a_focal, officer, director
+):
+    """Walk 40: the Party's history and its receipts did not say who may read what it sent,
+    and a past receipt could be found only from its email."""
+    case = drive("awaiting_response").case
+    client.force_login(a_focal)
+    with frozen(D(2023, 6, 10)):
+        client.post(reverse("party_respond", kwargs={"pk": case.pk}), respond_post(case))
+        case.refresh_from_db()
+        _letter(client, case, "Nota reservada", "Solo para la Secretaría.", "secretariat")
+        case.refresh_from_db()
+        _letter(client, case, "Carta abierta", "Para el público.", "public")
+    response = Event.objects.get(submission=case, kind="party_responded")
+    letter = Event.objects.get(submission=case, title="Nota reservada")
+    public_letter = Event.objects.get(submission=case, title="Carta abierta")
+    assert public_letter.visibility == "parties"  # until the Secretariat publishes it
+
+    def entry(event):
+        page = client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
+        receipt = reverse("party_receipt", kwargs={"pk": case.pk, "seq": event.seq})
+        assert page.count(f'href="{receipt}"') == 1
+        return page.split(f'href="{receipt}"', 1)[0].rsplit("<li", 1)[1]
+
+    assert "Visible to: Secretariat only." in entry(letter)
+    assert "sent for the public, it awaits the Secretariat's review" in entry(public_letter)
+    held = "Visible to: Public — the public sees that it was sent, and its text once it is"
+    assert held in entry(response)
+    # Others' entries and the requests the Party received link no receipt.
+    assert (
+        client.get(reverse("party_case", kwargs={"pk": case.pk}))
+        .content.decode()
+        .count("/receipts/")
+        == 3
+    )
+    receipt = client.get(reverse("party_receipt", kwargs={"pk": case.pk, "seq": letter.seq}))
+    assert "<dt>Visible to</dt><dd>Secretariat only</dd>" in receipt.content.decode()
+    proposal = propose_publishing_text(case, officer, response, D(2023, 6, 12))
+    with frozen(D(2023, 6, 12)):
+        services.approve_proposal(case, proposal.seq, actor=director)
+    client.force_login(a_focal)
+    assert "sent for the public, the Secretariat has published it" in entry(response)

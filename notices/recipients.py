@@ -118,7 +118,8 @@ def of(audience: str, submission, party: str | None = None, event=None) -> list[
         return [
             Recipient(
                 p.recorded_by.email,
-                p.recorded_by.get_full_name() or p.recorded_by.get_username(),
+                # Not the username (walk 41: "Estimado/a gt_focal:"): none greets "colleague".
+                p.recorded_by.get_full_name(),
                 spoken(p.recorded_by.preferred_language),
                 workspace_link(submission, spoken(p.recorded_by.preferred_language)),
                 proposal=p,
@@ -159,7 +160,7 @@ def of(audience: str, submission, party: str | None = None, event=None) -> list[
     return [
         Recipient(
             u.email,
-            u.get_full_name() or u.get_username(),
+            u.get_full_name(),
             spoken(u.preferred_language),
             link(submission, spoken(u.preferred_language)),
             sees_identity=role_sees_identity(audience, u.party_id == concerned),

@@ -109,10 +109,15 @@ RULES = [
     Rule("draft_submitted", None, FOCAL_POINTS, "draft_for_comment"),
     Rule("draft_commented", None, STAFF, "comments_to_staff"),
     Rule("final_submitted", None, COUNCIL, "council_final"),
+    # The Parties commented on the draft: their focal points are told of the final record and
+    # of its publication, as the Council is (walk 38).
+    Rule("final_submitted", None, FOCAL_POINTS, "council_final"),
     Rule("final_submitted", None, SUBMITTERS, "final_record_submitted", public_only=True),
     Rule("publication_instructed", None, STAFF, "publication_to_staff", council="met"),
     Rule("publication_instructed", None, STAFF, "publication_vote_to_staff", council="short"),
     Rule("published", None, SUBMITTERS, "published"),
+    Rule("published", None, COUNCIL, "record_published"),
+    Rule("published", None, FOCAL_POINTS, "record_published"),
     Rule("revision_filed", None, STAFF, "revision_to_staff"),
     Rule("information_added", None, STAFF, "information_to_staff"),
     Rule("extension_notified", None, STAFF, "extension_to_staff"),
@@ -120,6 +125,9 @@ RULES = [
     # A Party's letter through its portal ("Write to the Secretariat") told no one.
     Rule("correspondence", None, STAFF, "letter_to_staff", by_party=True),
     Rule("withdrawn", None, STAFF, "withdrawal_to_staff"),
+    # Walk 39: a submitter withheld her identity and the Secretariat learned it only on
+    # opening the case; a title, summary or document may name her.
+    Rule("identity_withheld", None, STAFF, "withholding_to_staff"),
     Rule("closed", None, SUBMITTERS, "case_closed"),
     Rule("withdrawn", None, SUBMITTERS, "case_closed"),
     Rule("council_declined", None, SUBMITTERS, "case_closed", closed_only=True),
@@ -404,6 +412,26 @@ MESSAGES = {
         _("%(reference)s: factual record published"),
         (_("The factual record on your submission has been published. The case is closed."),),
         _("Follow your submission"),
+    ),
+    "record_published": Message(
+        _("%(reference)s: factual record published"),
+        (
+            _(
+                "The Secretariat published the final factual record on submission "
+                "%(reference)s on %(on)s. The case is closed."
+            ),
+        ),
+        _("Open the case in the portal"),
+    ),
+    "withholding_to_staff": Message(
+        _("%(reference)s: a submitter's identity withheld from the public"),
+        (
+            _(
+                "On %(on)s a submitter of submission %(reference)s asked that their identity "
+                "be withheld from the public. The public surfaces now show the label in their "
+                "name's place; reword any public title, summary or document that names them."
+            ),
+        ),
     ),
     "erratum": Message(
         _("%(reference)s: erratum to a decision"),

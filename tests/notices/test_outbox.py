@@ -11,7 +11,7 @@ from notices import sending
 from notices.models import Notice
 from tests.factories import make_filing
 from tests.helpers_cases import TIMELINE, drive, frozen
-from tests.parties import SLUG, A, es, members_needed, name
+from tests.parties import SLUG, A, B, es, members_needed, name
 from workflow import services
 from workflow.actors import Actor
 
@@ -250,3 +250,74 @@ def test_the_secretariat_hears_of_what_a_party_or_a_council_member_did(
         m for m in mail.outbox if m.to == ["officer@example.org"] and es("borrador") in m.subject
     )
     assert COMMENTS_ES in spanish.body
+
+
+def test_the_parties_hear_of_the_final_record_and_its_publication(
+    officer, director, a_focal, b_focal, a_council, b_council
+):
+    """Walk 38: the Parties' focal points, who commented on the draft, were told neither that
+    the final factual record was submitted nor that it was published; the Council learned
+    only of the first."""
+    from tests.process.test_visibility_rules import instruct_publication
+
+    story = drive("draft_comment_period")
+    comments = [
+        (A, TIMELINE[f"draft_commented:{A}"]),
+        (B, TIMELINE[f"draft_commented:{B}"]),
+    ]
+    for party, on in comments:
+        story.add("draft_commented", on, author=f"party:{party}", data={"party": party})
+    with frozen(datetime.date(2023, 11, 20)):
+        final = services.record_event(story.case, "final_submitted", actor=officer)
+
+    def told(event):
+        rows = Notice.objects.filter(event=event).values_list("message", "recipient_email")
+        return {(m, e) for m, e in rows if e.split("@")[0] in ("a_focal", "b_focal", "a_council")}
+
+    assert told(final) == {
+        ("council_final", "a_focal@example.org"),
+        ("council_final", "b_focal@example.org"),
+        ("council_final", "a_council@example.org"),
+    }
+    instruct_publication(story, datetime.date(2023, 11, 22))
+    with frozen(datetime.date(2023, 11, 28)):
+        proposal = services.record_event(story.case, "published", actor=officer)
+        published = services.approve_proposal(story.case, proposal.seq, actor=director)
+    assert told(published) == {
+        ("record_published", "a_focal@example.org"),
+        ("record_published", "b_focal@example.org"),
+        ("record_published", "a_council@example.org"),
+    }
+    sending.send_pending()
+    email = next(
+        m for m in mail.outbox if m.to == ["b_focal@example.org"] and "published" in m.subject
+    )
+    assert f"on submission {story.case.reference} on 28 November 2023. The case is closed." in (
+        email.body
+    )
+    # An account without a name is greeted as a colleague, never by its username (walk 41:
+    # "Estimado/a gt_focal:").
+    assert email.body.startswith("Dear colleague,\n"), email.body
+
+
+def test_the_secretariat_hears_that_a_submitter_withheld_her_identity(officer, director):
+    """Walk 39: the Secretariat learned of it only on opening the case, though a public title,
+    summary or document may name her. The email names no one."""
+    story = drive("awaiting_response")
+    case = story.case
+    Notice.objects.all().delete()
+    membership = case.memberships.get()
+    with frozen(datetime.date(2023, 5, 20)):
+        services.record_event(
+            case, "identity_withheld", actor=Actor.submitter(membership), data={"submitter": 0}
+        )
+    rows = Notice.objects.filter(message="withholding_to_staff")
+    assert sorted(rows.values_list("recipient_email", flat=True)) == [
+        "director@example.org",
+        "officer@example.org",
+    ]
+    sending.send_pending()
+    email = next(m for m in mail.outbox if m.to == ["officer@example.org"])
+    name = membership.submitter.name
+    assert name not in email.body and name not in email.subject
+    assert "asked that their identity be withheld from the public" in email.body

@@ -943,3 +943,42 @@ def test_every_period_of_the_usual_path_with_its_explanation(db):
 def test_no_publication_period_without_an_instruction(db):
     story = drive("final_factual_record", comments=COMMENTS)
     assert not Deadline.objects.filter(submission=story.case, kind="publication").exists()
+
+
+def test_a_request_is_not_recorded_as_delivered_on_a_day_to_come(officer):
+    """Walk 41: a delivery on 1 March 2027, typed in December 2026, was taken; the Party's 45
+    days ran from it, its email and the public page gave the wrong due date. The form says
+    so on its field, the engine refuses it, and an import takes its registry as it is."""
+    from secretariat.workspace.forms import action_form
+    from workflow.exceptions import InvalidInput
+
+    story = drive("response_decision")
+    case = story.case
+    prefix = "response_decided-"
+    with frozen(D(2023, 5, 7)):
+        form = action_form(
+            "response_decided",
+            case,
+            data={
+                prefix + "outcome": "request",
+                prefix + "delivered_on": "2023-05-08",
+                **{f"{prefix}{x}_finding": "yes" for x in "abc"},
+                prefix + "d_finding": "no",
+                **{f"{prefix}{x}_reasons": "Motivos." for x in "abcd"},
+            },
+        )
+        assert not form.is_valid()
+        assert form.errors["delivered_on"] == [
+            "A request cannot be recorded as delivered on a date still to come."
+        ]
+        with pytest.raises(InvalidInput, match="date still to come"):
+            services.record_event(
+                case,
+                "response_decided",
+                actor=officer,
+                data={"outcome": "request", "delivered_on": "2023-05-08"},
+            )
+    story.add(
+        "response_decided", D(2023, 5, 7), data={"outcome": "request", "delivered_on": "2023-05-08"}
+    )
+    assert deadline(story.case, "party_response").start_on == D(2023, 5, 8)

@@ -60,7 +60,10 @@ def test_filing_in_spanish_with_two_attachments_and_a_withheld_identity(page):
     membership = submission.memberships.get()
     page.wait_for_url(f"**/es/track/case/{membership.pk}/")
     assert membership.tracking_token not in page.url
-    assert page.locator(".stage").inner_text() == "Revisión de admisibilidad"
+    # Not yet acknowledged (walk 40: it read "Revisión de admisibilidad" at once).
+    assert page.locator(".stage").inner_text() == "Recibida: pendiente del acuse de recibo " + (
+        "del Secretariado" if SLUG == "usmca-cec" else "de la Secretaría"
+    )
     # The page fits a 360-pixel screen: nothing wider than the viewport.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 

@@ -101,6 +101,19 @@ def test_the_stage_in_spanish(client):
     assert "Revisión de admisibilidad" in html
 
 
+def test_before_the_acknowledgement_the_stage_says_it_awaits_it(client):
+    """Walk 40: the tracking page read "Revisión de admisibilidad" the moment she filed,
+    before the Secretariat had acknowledged anything."""
+    case = drive("admissibility_review", acknowledged=False).case
+    membership, _url = link_of(case)
+    html = client.get(f"/en/track/{membership.tracking_token}/", follow=True).content.decode()
+    stage = html.split('<dd class="stage">', 1)[1].split("</dd>", 1)[0]
+    assert stage == "Received: awaiting the Secretariat's acknowledgement"
+    services.record_event(case, "acknowledged", actor=None, importing=services.ImportOptions())
+    html = client.get(f"/en/track/case/{membership.pk}/").content.decode()
+    assert html.split('<dd class="stage">', 1)[1].split("</dd>", 1)[0] == "Admissibility review"
+
+
 def test_the_laws_are_marked_in_the_cases_language(client):
     """Walk 31: a Spanish law unmarked on the French (and English) tracking page."""
     case = drive("admissibility_review").case

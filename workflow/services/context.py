@@ -227,11 +227,18 @@ class Context:
         for key in ("delivered_on", "closes_on"):
             if data.get(key) not in (None, ""):
                 try:
-                    datetime.date.fromisoformat(data[key])
+                    day = datetime.date.fromisoformat(data[key])
                 except (TypeError, ValueError) as exc:
                     raise InvalidInput(
                         _("“%(key)s” must be a date (YYYY-MM-DD).") % {"key": key}, rule="date key"
                     ) from exc
+                # Walk 41: a delivery on 1 March 2027, typed in December 2026, was taken, and
+                # the Party's 45 days ran from it. A delivery is known once it happened.
+                if key == "delivered_on" and not self.importing and day > today():
+                    raise InvalidInput(
+                        _("A request cannot be recorded as delivered on a date still to come."),
+                        rule="delivered in the future",
+                    )
         saved = self.kind, self.data
         self.kind, self.data = rule.kind, data
         try:

@@ -477,11 +477,16 @@ class _CaseCheck:
                     )
                 )
             stage = expected
-            if rule.kind == "visibility_changed" and "document" in data:  # else an event's text
-                index, position = data["document"]
-                document = at.get((index + 1, position))
-                if document is not None:
-                    visibility[document["id"]] = data["to"]
+            if rule.kind == "visibility_changed":  # a document, or an event's text and its own
+                targets = (
+                    [data["document"]]
+                    if "document" in data
+                    else [[data.get("event"), p] for p in data.get("with_documents") or ()]
+                )
+                for index, position in targets:
+                    document = at.get((index + 1, position)) if type(index) is int else None
+                    if document is not None:
+                        visibility[document["id"]] = data["to"]
             elif rule.kind == "published":
                 self._publish(visibility, seq, data.get("attach_comments") or ())
             elif rule.kind == "identity_withheld":

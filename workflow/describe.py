@@ -262,6 +262,9 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
         words = TEXT_PUBLISHED if data.get("to") == Visibility.PUBLIC else TEXT_REDACTED
         number = data["event"] + 1 if isinstance(data.get("event"), int) else "?"
         lines.append((_("Public text"), str(words) % {"number": number, "fields": fields}))
+        if isinstance(data.get("with_documents"), list) and data["with_documents"]:
+            published = [_document_words(event, [data["event"], p]) for p in data["with_documents"]]
+            lines.append((_("Documents published with it"), "; ".join(published)))
     elif kind == "visibility_changed":
         lines.append(
             (

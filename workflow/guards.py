@@ -43,6 +43,7 @@ from workflow.row_guards import party_is_the_cases as party_is_the_cases
 from workflow.row_guards import texts_well_formed as texts_well_formed
 from workflow.rule import before_input
 from workflow.table import CLOSURE_BY_STAGE
+from workflow.text_guards import text_documents, text_reference_valid, text_within_limits
 from workflow.treaty import criteria_for, letters
 
 PARTIES = PARTY_CODES  # the installation's (submissions.profiles)
@@ -312,7 +313,7 @@ def has_documents_or_text(ctx):
 
 def document_reference_valid(ctx):
     if "event" in ctx.data:
-        _text_reference_valid(ctx)
+        text_reference_valid(ctx)
         return
     ref = ctx.data.get("document")
     if not (isinstance(ref, list) and len(ref) == 2 and all(isinstance(i, int) for i in ref)):
@@ -369,53 +370,11 @@ def visibility_within_limits(ctx):
     Party concerned; a draft factual record never beyond the Parties (Art. 18.9.5); the final
     factual record is public only once `published` is recorded (Art. 18.9.7)."""
     if "event" in ctx.data:
-        _text_within_limits(ctx)
+        text_within_limits(ctx)
+        for document in text_documents(ctx):  # published with it
+            check_within_limits(ctx, document, ctx.data["to"])
         return
     check_within_limits(ctx, ctx.document_at(*ctx.data["document"]), ctx.data["to"])
-
-
-# An event's own text on the public surfaces is either public or withheld (at parties).
-TEXT_LEVELS = (Visibility.PUBLIC, Visibility.PARTIES)
-
-
-def _text_reference_valid(ctx):
-    """An event's own text: an earlier event by its index, some of its text fields, and
-    whether they become public or are withheld from the public (redacted)."""
-    index = ctx.data.get("event")
-    fields = ctx.data.get("fields")
-    if (
-        type(index) is not int
-        or not 0 <= index < len(ctx.facts)
-        or ctx.facts[index]["kind"] in ("proposed", "returned", "visibility_changed")
-    ):
-        raise RuleViolation(_("No such event on this case."), rule="event reference")
-    if not (isinstance(fields, list) and fields and set(fields) <= {"title", "note"}):
-        raise RuleViolation(
-            _("Name the event's title, its note or both."), rule="fields: title, note"
-        )
-    if ctx.data.get("to") not in TEXT_LEVELS or ctx.data.get("from") not in TEXT_LEVELS:
-        raise RuleViolation(
-            _("An event's text is either public or withheld from the public."),
-            rule="event text: public or parties",
-        )
-    if ctx.data["to"] == ctx.data["from"]:
-        raise RuleViolation(_("The new visibility is the one it has."), rule="visibility")
-
-
-def _text_within_limits(ctx):
-    """PROCESS.md, Visibility: the Secretariat publishes what a Party or the Council sent for
-    the public (it waits at *parties*) or what is public already; never what was sent only to
-    the Parties (the comments on a draft a Party did not ask to be public)."""
-    if ctx.data["to"] != Visibility.PUBLIC:
-        return
-    event = ctx.event_by_seq(ctx.data["event"] + 1)
-    if event.visibility != Visibility.PUBLIC and not (
-        event.visibility == Visibility.PARTIES and (event.data or {}).get("publish_requested")
-    ):
-        raise RuleViolation(
-            _("Only what was sent for the public, or is public already, can be published."),
-            rule="event text: public or publish_requested",
-        )
 
 
 def check_within_limits(ctx, document, to) -> None:

@@ -427,9 +427,10 @@ RULES = [
         {SECRETARIAT},
         visibility=Visibility.SECRETARIAT,
         # A document ([event index, position]), or an event's own text: "event" (its index)
-        # and "fields" (title, note) on the public surfaces (``access.public_text``).
+        # and "fields" (title, note) on the public surfaces (``access.public_text``), with
+        # any "with_documents" of that event (positions) published with it (text_guards).
         required=("from", "to", "reason"),
-        optional=("document", "event", "fields"),
+        optional=("document", "event", "fields", "with_documents"),
         guards=("has_documents_or_text", "document_reference_valid", "visibility_within_limits"),
         # Walk 24: publishing an entry's text was proposed as "Visibility of a document".
         data_labels={"event": _("Visibility of an entry's text changed")},

@@ -4,6 +4,7 @@ annex on day 50; the case moves on, the deadline is met in time, and the Secreta
 response."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -56,7 +57,7 @@ def sign_in(page, username, path):
     page.click("form.form button[type=submit]")
 
 
-def test_party_a_responds_in_spanish_after_an_extension(page, a_focal, officer, tmp_path):
+def test_party_a_responds_in_spanish_after_an_extension(page, a_focal, officer, director, tmp_path):
     case = drive("awaiting_response", party=A).case  # request delivered 7 May 2023
     annex = tmp_path / "anexo.pdf"
     annex.write_bytes(PDF)
@@ -137,3 +138,34 @@ def test_party_a_responds_in_spanish_after_an_extension(page, a_focal, officer, 
         page.get_by_role("link", name="Publicar uno: cambiar su visibilidad").click()
         page.wait_for_selector("#action-visibility_changed[open]")
         assert form.locator("select[name='visibility_changed-event']").is_visible()
+
+        # One proposal publishes its words and the documents it sent for the public (walks
+        # 40 and 41: three decisions before, and the annex was forgotten); the Director
+        # approves it, and the public page shows the response's letter.
+        response = case.events.get(kind="party_responded")
+        page.goto(
+            f"{page.base}/es/secretariat/case/{case.pk}/?publish={response.seq}"
+            "#action-visibility_changed"
+        )
+        page.wait_for_selector("#action-visibility_changed[open]")
+        assert form.locator("select[name='visibility_changed-event']").input_value() == str(
+            response.pk
+        )
+        assert form.locator("input[name='visibility_changed-with_documents']").is_checked()
+        form.locator("textarea[name='visibility_changed-reason']").fill("Pedido por la Parte.")
+        form.locator("button[type=submit]").click()
+        page.wait_for_load_state()
+        page.click("nav .link-button")  # sign out
+        sign_in(page, "director", "/es/secretariat/approvals/")
+        page.wait_for_url("**/es/secretariat/approvals/")
+        assert "Documentos publicados con ella" in page.content()
+        page.get_by_role("button", name=re.compile(r"Aprobar la propuesta")).click()
+        page.wait_for_load_state()
+        public = page.context.browser.new_page()
+        public.goto(f"{page.base}/es/docket/{case.slug}/")
+        assert RESPONSE_TITLE in public.content()
+        # The annex went to the Parties only (the form's default): it stays there.
+        annex = response.documents.get(title="Anexo 1: informe de OSINFOR")
+        assert (annex.visibility, response.data["for_public"]) == ("parties", [0])
+        assert "Anexo 1: informe de OSINFOR" not in public.content()
+        public.close()

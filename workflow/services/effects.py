@@ -226,12 +226,16 @@ def _assigned(ctx: Context, event: Event) -> None:
 def _visibility_changed(ctx: Context, event: Event) -> None:
     if "event" in event.data:
         # An event's own text: what the public sees is derived from the events
-        # (``access.public_text``); the hashed event row never changes.
-        return
-    document = ctx.document_at(*event.data["document"])
-    document.visibility = event.data["to"]
-    if document.pk is not None:  # else an import's row, inserted with this visibility
-        document.save(update_fields=["visibility"])
+        # (``access.public_text``); the hashed event row never changes. The documents
+        # published with it (text_guards) change as a document's decision changes one.
+        targets = [[event.data["event"], p] for p in event.data.get("with_documents") or ()]
+    else:
+        targets = [event.data["document"]]
+    for target in targets:
+        document = ctx.document_at(*target)
+        document.visibility = event.data["to"]
+        if document.pk is not None:  # else an import's row, inserted with this visibility
+            document.save(update_fields=["visibility"])
 
 
 def _published(ctx: Context, event: Event) -> None:

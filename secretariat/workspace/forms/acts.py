@@ -300,6 +300,17 @@ class VisibilityForm(ActionForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    # Walks 40 and 41: a Party's response took a decision for its words, then one for each of
+    # its documents, and an annex sent for the public was left behind.
+    with_documents = forms.BooleanField(
+        label=_("With the documents sent for the public with it"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Publishing an entry's text publishes, in the same decision, the documents its "
+            "sender marked for the public and not yet public."
+        ),
+    )
     to = forms.ChoiceField(label=_("New visibility"), choices=Visibility.choices)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -348,13 +359,23 @@ class VisibilityForm(ActionForm):
             event = data["event"]
             shown = access.public_text(self.submission.events.order_by("seq")).get(event.seq)
             now_public = shown is not None and not (set(data["fields_of_text"]) & shown)
-            return {
+            result = {
                 "event": event.seq - 1,
                 "fields": list(data["fields_of_text"]),
                 "from": Visibility.PUBLIC if now_public else Visibility.PARTIES,
                 "to": data["to"],
                 "reason": data["reason"],
             }
+            if data.get("with_documents") and data["to"] == Visibility.PUBLIC:
+                held = set((event.data or {}).get("for_public") or ())
+                positions = sorted(
+                    d.position
+                    for d in event.documents.exclude(visibility=Visibility.PUBLIC)
+                    if d.position in held
+                )
+                if positions:
+                    result["with_documents"] = positions
+            return result
         document = data["target"]
         return {
             "document": [document.event.seq - 1, document.position],

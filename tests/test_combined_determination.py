@@ -273,4 +273,4 @@ def test_the_workspace_offers_it_under_its_own_name_with_each_list_named(combine
     assert f"<summary>{COMBINED_LABEL}" in page
     criterion, factor = CRITERIA["a"], PROFILE.factors["a"]
     assert f"Criterion (a) {criterion}" in form and f"Factor (a) {factor}" in form
-    assert "Reasons for Criterion (a)" in form and "Reasons for Factor (a)" in form
+    assert "Reasons for criterion (a)" in form and "Reasons for factor (a)" in form

@@ -12,6 +12,7 @@ from submissions.models import PARTY_CHOICES
 from submissions.stages import ClosureReason, Stage, Visibility
 from workflow.profile_guards import earlier_open_cases
 from workflow.services.actions import reopening_stage
+from workflow.services.context import today
 from workflow.table import CLOSURE_BY_STAGE
 from workflow.treaty import criteria_for, factors_for, lettered_items
 
@@ -20,10 +21,13 @@ def _finding_fields(
     form, letter, label, choices, initial=None, help_text="", prefix="", named=None
 ):
     """A finding and its reasons for item ``letter``; ``named`` (a combined determination's
-    "Criterion %(item)s" or "Factor %(item)s") tells apart two lists lettered from (a)."""
+    "Criterion %(item)s" or "Factor %(item)s", and the reasons' own words for it) tells apart
+    two lists lettered from (a)."""
     item = f"({letter})"
+    reasons = gettext("Reasons for %(item)s") % {"item": item}
     if named is not None:
-        label, item = named % {"item": label}, named % {"item": item}
+        # Its own words for the reasons (walk 38: French read «Motifs pour Critère (a)»).
+        label, reasons = named[0] % {"item": label}, named[1] % {"item": item}
     form.fields[f"{prefix}{letter}_finding"] = forms.ChoiceField(
         label=label,
         choices=choices,
@@ -32,7 +36,7 @@ def _finding_fields(
         help_text=help_text,
     )
     form.fields[f"{prefix}{letter}_reasons"] = forms.CharField(
-        label=gettext("Reasons for %(item)s") % {"item": item},
+        label=reasons,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=published_help(form.submission),
     )
@@ -147,10 +151,17 @@ class ResponseDecisionForm(AdmissibilityForm):
         self.combined = self.submission.stage == Stage.ADMISSIBILITY_REVIEW
         if self.combined:
             # Both lists are lettered from (a): each finding says which it is (walk 19).
-            self.criteria_named = gettext("Criterion %(item)s")
+            self.criteria_named = (
+                gettext("Criterion %(item)s"),
+                gettext("Reasons for criterion %(item)s"),
+            )
             self.criteria_fields()
         self.factor_labels = lettered_items(factors_for(self.submission.filed_on))
-        named = gettext("Factor %(item)s") if self.combined else None
+        named = (
+            (gettext("Factor %(item)s"), gettext("Reasons for factor %(item)s"))
+            if self.combined
+            else None
+        )
         for letter, label in self.factor_labels.items():
             _finding_fields(self, letter, label, YES_NO, named=named)
         # Factor (d), whether the submission is drawn only from mass media reports, is asked
@@ -181,6 +192,12 @@ class ResponseDecisionForm(AdmissibilityForm):
 
     def clean(self):
         cleaned = super().clean()
+        delivered = cleaned.get("delivered_on")
+        if delivered is not None and delivered > today():  # the engine's rule, on its field
+            self.add_error(
+                "delivered_on",
+                gettext("A request cannot be recorded as delivered on a date still to come."),
+            )
         if self.combined and not self.errors and self.outcome_of_criteria() != "meets":
             raise forms.ValidationError(
                 _(
@@ -402,12 +419,22 @@ class FactualRecordForm(ActionForm):
         "final_submitted": _("The final factual record"),
     }
 
+    # Walk 41: the draft's form said it would be public once published; a draft never is
+    # (PROCESS.md, Visibility).
+    HELP = {
+        "draft_submitted": _(
+            "Required: the draft itself. The Parties and the Council read it in their portal; "
+            "a draft is never public."
+        ),
+        "final_submitted": _(
+            "Required: the record itself. The Parties read it in their portal; it is public "
+            "once published."
+        ),
+    }
+
     def setup(self):
         field = self.fields["document"]
         field.required = True
         field.label = self.LABELS[self.rule.kind]
-        field.help_text = _(
-            "Required: the record itself. The Parties read it in their portal; it is public "
-            "once published."
-        )
+        field.help_text = self.HELP[self.rule.kind]
         self.fields["document_title"].required = True

@@ -39,7 +39,7 @@ pytestmark = [
 
 def test_the_officer_consolidates_a_later_submission_with_an_earlier_one(page):
     call_command("seed_demo", force=True, stdout=io.StringIO())
-    earlier = Submission.objects.get(title_fr__startswith="Protection de l'habitat du caribou")
+    earlier = Submission.objects.get(title_fr__startswith="Protection de l’habitat du caribou")
     later = Submission.objects.get(title_en__startswith="Woodland caribou habitat in Abitibi")
     raffinerie = Submission.objects.get(title_fr__startswith="Déversements de la raffinerie")
     assert (earlier.identifier[-3:], later.identifier[-3:]) == ("002", "004")

@@ -22,7 +22,7 @@ MET_FR = {
 WEIGHED_FR = {
     "a": {"met": True, "reasons": "Les auteurs décrivent le tort causé à la harde de caribous."},
     "b": {"met": True, "reasons": "Son étude contribuerait aux objectifs du chapitre."},
-    "c": {"met": False, "reasons": "Aucun recours privé n'a été exercé."},
+    "c": {"met": False, "reasons": "Aucun recours privé n’a été exercé."},
     "d": {"met": False, "reasons": "Elle se fonde sur des rapports scientifiques."},
 }
 
@@ -82,10 +82,10 @@ def cases(file, past, decide_today, officer) -> list:
         FilingInput(
             party="CA",
             language="fr",
-            title="Protection de l'habitat du caribou forestier en Abitibi",
+            title="Protection de l’habitat du caribou forestier en Abitibi",
             other_titles={"en": "Protection of woodland caribou habitat in Abitibi"},
-            summary="Les auteurs affirment que le Canada omet d'assurer l'application efficace "
-            "de la Loi sur les espèces en péril à l'habitat essentiel du caribou.",
+            summary="Les auteurs affirment que le Canada omet d’assurer l’application efficace "
+            "de la Loi sur les espèces en péril à l’habitat essentiel du caribou.",
             other_summaries={
                 "en": "The submitters assert that Canada fails to effectively enforce the "
                 "Species at Risk Act as to the caribou's critical habitat.",
@@ -158,7 +158,7 @@ def cases(file, past, decide_today, officer) -> list:
                 language="fr",
                 title="Déversements de la raffinerie de Lévis",
                 summary="Des riverains affirment que les déversements répétés de la raffinerie "
-                "ne font l'objet d'aucune mesure d'application.",
+                "ne font l’objet d’aucune mesure d’application.",
                 submitters=[
                     SubmitterInput(
                         kind="individual",

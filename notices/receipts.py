@@ -12,6 +12,7 @@ from notices import letterhead, phrases
 from notices.documents import set_language, set_properties
 from submissions import access
 from submissions.dates import long_date, long_datetime
+from submissions.stages import Visibility
 
 
 def receipt_documents(event, viewer=None) -> list:
@@ -41,9 +42,24 @@ def publication_note(event) -> str:
     )
 
 
+def audience(event) -> str:
+    """Who sees the entry; for one sent for the public, what still waits (walk 42: the receipt
+    read "Visible to: Public" above "until the Secretariat publishes it, only the Secretariat,
+    the Parties and the Council see it")."""
+    words = str(event.get_visibility_display())
+    if not (event.data or {}).get("publish_requested"):
+        return words
+    if event.visibility == Visibility.PUBLIC:  # the act is public, its words wait
+        waits = gettext("the public sees that it was sent, and its text once it is published")
+    else:
+        waits = gettext("sent for the public, it awaits the Secretariat's review")
+    return f"{words} — {waits}"
+
+
 def receipt_context(event, viewer=None) -> dict:
     """What a receipt shows, with the letterhead of the active language."""
     return {
+        "audience": audience(event),
         "publication_note": publication_note(event),
         "event": event,
         "case": event.submission,
@@ -82,9 +98,7 @@ def render_receipt_document(event, language: str, viewer=None) -> tuple[str, str
                 "on_behalf": context["on_behalf"],
             }
         )
-        doc.add_paragraph(
-            gettext("Visible to: %(audience)s.") % {"audience": event.get_visibility_display()}
-        )
+        doc.add_paragraph(gettext("Visible to: %(audience)s.") % {"audience": context["audience"]})
         if context["publication_note"]:
             doc.add_paragraph(context["publication_note"])
         for document in context["documents"]:

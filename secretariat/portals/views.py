@@ -31,6 +31,7 @@ from submissions.roles import Role
 from submissions.stages import Visibility
 from workflow import council
 from workflow.deadlines import explain
+from workflow.describe import CaseText, describe
 from workflow.exceptions import NotAllowed
 from workflow.models import Deadline, Event
 from workflow.services.actions import refusal
@@ -159,6 +160,25 @@ def _mask_withheld(case, events, names) -> None:
             document.title = withheld.masked(document.title, names, document.language)
 
 
+# The kinds whose data are a Party's own words (its Art. 18.8.5 declaration and information):
+# walk 42 found neither the Party nor the Council could read them in the portals, though the
+# public could once the Secretariat published the response.
+WORDED = ("party_responded", "party_information_added")
+
+
+def _words(case, events, names) -> None:
+    """Each entry of ``WORDED`` gets its details (``describe``), a withheld name in them read
+    with the label by a viewer who may not see it (``names``: those, else empty)."""
+    for event in events:
+        if event.kind in WORDED:
+            event.details = [
+                (label, CaseText(withheld.masked(value, names, case.language)))
+                if isinstance(value, CaseText) and names
+                else (label, value)
+                for label, value in describe(event)
+            ]
+
+
 def _sent_here(user, portal: str, prefix: str = "") -> Q:
     """What this Party (or its Council member) sent through this portal, at whatever level
     (walk 39: Peru's letter "for the Secretariat only" led to a receipt that was a 404, and
@@ -190,6 +210,13 @@ def _mark_sent_here(case, events, user, portal: str) -> None:
         event.sent_here = True
         event.receipt_url = reverse(f"{portal}_receipt", kwargs={"pk": case.pk, "seq": event.seq})
     for event in requested:
+        # Each document sent for the public says it waits (walk 42: they read "Secretariat,
+        # Parties and Council" only, as if sent to them alone).
+        for_public = set(event.data.get("for_public") or ())
+        for document in event.documents.all():
+            document.awaiting_review = (
+                document.position in for_public and document.visibility != Visibility.PUBLIC
+            )
         state = shown.get(event.seq)  # its words, or a document of it, public yet
         event.published_later = state is not None and (
             access.OPENED in state or "note" not in state
@@ -227,10 +254,11 @@ def _case_page(request, pk: int, portal: str):
         )
         for m in memberships
     ]
-    if not show_identity:
-        _mask_withheld(
-            case, events, [m.submitter.name for m in memberships if m.submitter.confidential]
-        )
+    hidden = (
+        [] if show_identity else [m.submitter.name for m in memberships if m.submitter.confidential]
+    )
+    _mask_withheld(case, events, hidden)
+    _words(case, events, hidden)
     responded = any(e.kind == "party_responded" for e in events)
     # The submission and all its supporting information go to the Party concerned with the
     # request for a response (Art. 18.8.4; walk 23: its portal showed the facts alone).

@@ -756,9 +756,15 @@ def test_the_partys_history_says_who_sees_what_it_sent_and_links_each_receipt(
         page = client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
         receipt = reverse("party_receipt", kwargs={"pk": case.pk, "seq": event.seq})
         assert page.count(f'href="{receipt}"') == 1
-        return page.split(f'href="{receipt}"', 1)[0].rsplit("<li", 1)[1]
+        return next(e for e in page.split('<li class="event') if f'href="{receipt}"' in e)
 
     assert "Visible to: Secretariat only." in entry(letter)
+    # Each document sent for the public says it waits too (walk 42); the annex sent to the
+    # Party concerned does not.
+    documents = entry(response).split('class="documents"', 1)[1]
+    waits = "sent for the public, it awaits the Secretariat's review"
+    assert documents.count(waits) == 1
+    assert documents.split(waits, 1)[0].count("<li>") == 1  # the letter, the first document
     assert "sent for the public, it awaits the Secretariat's review" in entry(public_letter)
     held = "Visible to: Public — the public sees that it was sent, and its text once it is"
     assert held in entry(response)
@@ -771,8 +777,52 @@ def test_the_partys_history_says_who_sees_what_it_sent_and_links_each_receipt(
     )
     receipt = client.get(reverse("party_receipt", kwargs={"pk": case.pk, "seq": letter.seq}))
     assert "<dt>Visible to</dt><dd>Secretariat only</dd>" in receipt.content.decode()
+    # The response's receipt says what of it waits (walk 42: "Visible to: Public" above "only
+    # the Secretariat, the Parties and the Council see it").
+    receipt = client.get(reverse("party_receipt", kwargs={"pk": case.pk, "seq": response.seq}))
+    assert (
+        "<dt>Visible to</dt><dd>Public — the public sees that it was sent, and its text once it "
+        "is published</dd>"
+    ) in receipt.content.decode()
     proposal = propose_publishing_text(case, officer, response, D(2023, 6, 12))
     with frozen(D(2023, 6, 12)):
         services.approve_proposal(case, proposal.seq, actor=director)
     client.force_login(a_focal)
     assert "sent for the public, the Secretariat has published it" in entry(response)
+
+
+def test_the_party_and_the_council_read_what_the_response_declared(client, a_focal, a_council):
+    """Walk 42: the response's declaration of no pending proceeding and its Art. 18.8.5(b)
+    information were on the public page once published, and on the officer's, but neither the
+    Party that wrote them nor the Council, which weighs them, could read them in its portal. A
+    name withheld since reads as the label for the Council."""
+    from workflow.actors import Actor
+
+    case = drive("awaiting_response").case
+    membership = case.memberships.get()
+    client.force_login(a_focal)
+    named = f"Acción de amparo de {membership.submitter.name}, no ejercida."
+    with frozen(D(2023, 6, 10)):
+        client.post(
+            reverse("party_respond", kwargs={"pk": case.pk}),
+            respond_post(case, private_remedies=named),
+        )
+        # She withholds her name afterwards.
+        services.record_event(
+            case, "identity_withheld", actor=Actor.submitter(membership), data={"submitter": 0}
+        )
+    client.force_login(a_focal)  # the session renewed on the frozen day has expired
+    party = client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
+    assert "Pending proceeding declared: No" in party
+    assert f'<span lang="es">{named}</span>' in party
+    # The Council reads the case once the Secretariat notifies it (Art. 18.9.1).
+    from tests.helpers_cases import Story
+
+    Story(case, D(2023, 6, 10)).add(
+        "factual_record_notified", D(2023, 7, 14), data={"outcome": "warranted"}
+    )
+    client.force_login(a_council)
+    council = client.get(reverse("council_case", kwargs={"pk": case.pk})).content.decode()
+    assert "Pending proceeding declared: No" in council
+    assert "Programa forestal 2022." in council
+    assert membership.submitter.name not in council

@@ -349,6 +349,17 @@ def widens(to, from_) -> bool:
     return VISIBILITY_ORDER.index(Visibility(to)) < VISIBILITY_ORDER.index(Visibility(from_))
 
 
+def beyond(level, limit) -> bool:
+    """Whether ``level`` shows a document to anyone ``limit`` does not: a wider level, or the
+    submitters', who are not among the Parties (walk 42: a draft factual record was offered,
+    and taken, for "the Secretariat and the submitters", though the linear order put that
+    level inside the Parties')."""
+    submitters = level == Visibility.SUBMITTER
+    return widens(level, limit) or (
+        submitters and limit in (Visibility.PARTIES, Visibility.PARTY_CONCERNED)
+    )
+
+
 def _original_of(document, *, redacted: bool):
     """The document a translation (and, if ``redacted``, a redacted version) renders."""
     seen = 0
@@ -395,7 +406,7 @@ def check_within_limits(ctx, document, to) -> None:
             rule="confidential attachment: at most party_concerned",
         )
     record = _event_kind(_original_of(document, redacted=True))
-    if record == "draft_submitted" and widens(to, Visibility.PARTIES):
+    if record == "draft_submitted" and beyond(to, Visibility.PARTIES):
         raise RuleViolation(
             _("A draft factual record is never shown beyond the Parties and the Council."),
             rule="draft factual record: at most parties",

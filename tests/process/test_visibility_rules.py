@@ -167,6 +167,9 @@ def test_a_draft_factual_record_goes_no_further_than_the_parties(officer):
         assert str(error).startswith(
             "A draft factual record is never shown beyond the Parties and the Council."
         )
+        # Nor to the submitters, whose level the linear order put inside the Parties' (walk
+        # 42: the form offered it, and the engine took it).
+        refused(story.case, draft, "submitter", officer, "draft factual record: at most parties")
         # Narrowing it is allowed, at once.
         change(story.case, draft, "secretariat", officer)
     draft.refresh_from_db()
@@ -183,6 +186,22 @@ def test_a_final_record_is_not_public_before_published_and_not_filed_public(offi
             documents_in=[doc("Final abierto", "public")],
         )
     assert error.value.rule == "final_submitted: documents at most parties"
+    with frozen(D(2023, 11, 20)), pytest.raises(RuleViolation) as error:
+        services.record_event(
+            story.case,
+            "final_submitted",
+            actor=officer,
+            documents_in=[doc("Final para los remitentes", "submitter")],
+        )
+    assert error.value.rule == "final_submitted: documents at most parties"
+    # The form offers only the levels the engine takes.
+    from secretariat.workspace.forms import action_form
+
+    levels = [
+        c[0]
+        for c in action_form("final_submitted", story.case).fields["document_visibility"].choices
+    ]
+    assert levels == ["", "parties", "party_concerned", "secretariat"]
     assert not Document.objects.filter(title="Final abierto").exists()
     story.add("final_submitted", D(2023, 11, 20), documents_in=[doc("Final")])
     final = Document.objects.get(title="Final")

@@ -20,7 +20,7 @@ from submissions.stages import Visibility
 from workflow import chain, hooks
 from workflow.actors import Actor
 from workflow.exceptions import CaseMovedOn, InvalidInput, NotAllowed, RuleViolation
-from workflow.guards import VISIBILITY_ORDER, check_within_limits, widens
+from workflow.guards import beyond, check_within_limits, widens
 from workflow.models import Deadline, Event
 from workflow.rule import EventRule
 from workflow.services.context import Context, ImportOptions, today
@@ -241,9 +241,7 @@ def _check_document_levels(rule: EventRule, documents_in) -> None:
     if limit is None:
         return
     for item in documents_in:
-        if item.visibility and VISIBILITY_ORDER.index(item.visibility) < VISIBILITY_ORDER.index(
-            limit
-        ):
+        if item.visibility and beyond(item.visibility, limit):
             raise RuleViolation(
                 _(
                     "A factual record is shown only to the Parties and the Council until its "

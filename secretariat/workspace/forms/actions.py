@@ -15,6 +15,7 @@ from submissions import profiles
 from submissions.models import LANGUAGE_CHOICES, Document
 from submissions.stages import Visibility
 from submissions.storage import DocumentInput
+from workflow.guards import beyond
 from workflow.services import date_order_error
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -151,11 +152,10 @@ class ActionForm(AccessibleForm):
         if limit is not None and self.uses_documents:
             # Only the levels the engine accepts (walk 23: a draft record's form offered
             # "Public" and a public redacted version, then refused them).
-            levels = list(Visibility)
             self.fields["document_visibility"].choices = [
                 choice
                 for choice in self.fields["document_visibility"].choices
-                if not choice[0] or levels.index(choice[0]) >= levels.index(limit)
+                if not choice[0] or not beyond(choice[0], limit)
             ]
             del self.fields["redacted"]
         self.setup()

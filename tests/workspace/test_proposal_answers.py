@@ -123,7 +123,8 @@ def test_closing_forms_warn_of_what_still_awaits_review(client, a_focal, officer
         client.post(reverse("party_respond", kwargs={"pk": case.pk}), respond_post(case))
     client.force_login(officer)
     page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
-    warning = "Closing the case does not publish it"
+    # Walk 42: on the publication form it said "closing the case"; each step says "this step".
+    warning = "This step does not publish it"
     forms = [form for form in page.split('<details class="action"')[1:] if "/act/" in form]
     assert forms, "the officer is offered actions"
     warned = [form.split("</summary>", 1)[0] for form in forms if warning in form]

@@ -15,6 +15,18 @@ from submissions.dates import long_date, long_datetime
 from submissions.stages import Visibility
 
 
+def sent_as(event, document) -> str:
+    """Whom a document was sent to, as the receipt says it: the level it was recorded with,
+    and for one sent for the public, that it waits (walk 43: after publication the receipt
+    read "awaits the Secretariat's review" above documents listed as "Public", the list
+    being today's and the rest the receipt's)."""
+    words = str(document.get_initial_visibility_display())
+    if document.position in ((event.data or {}).get("for_public") or ()):
+        waits = gettext("sent for the public, it awaits the Secretariat's review")
+        return f"{words} — {waits}"
+    return words
+
+
 def receipt_documents(event, viewer=None) -> list:
     """The event's documents that the receipt's reader may see: the Party's (or the Council
     member's) audience by the access module's rule, never more. An event recorded in a Party's
@@ -26,9 +38,13 @@ def receipt_documents(event, viewer=None) -> list:
     if sender is not None and sender.party_id and sender.party_id == viewer.party_id:
         # Sent through its own portal: all it sent, a letter for the Secretariat only too
         # (walk 39). Not a Secretariat account's record in its name (no party).
-        return list(event.documents.all())
-    levels = access.visible_levels(viewer, event.submission)
-    return list(access.visible_documents(event.documents.all(), levels))
+        documents = list(event.documents.all())
+    else:
+        levels = access.visible_levels(viewer, event.submission)
+        documents = list(access.visible_documents(event.documents.all(), levels))
+    for document in documents:
+        document.sent_as = sent_as(event, document)
+    return documents
 
 
 def publication_note(event) -> str:
@@ -103,10 +119,11 @@ def render_receipt_document(event, language: str, viewer=None) -> tuple[str, str
             doc.add_paragraph(context["publication_note"])
         for document in context["documents"]:
             doc.add_paragraph(
-                gettext("Document: %(title)s (%(language)s), SHA-256 %(hash)s")
+                gettext("Document: %(title)s (%(language)s; %(audience)s), SHA-256 %(hash)s")
                 % {
                     "title": document.title,
                     "language": document.get_language_display(),
+                    "audience": document.sent_as,
                     "hash": document.sha256 or "—",
                 },
                 style="List Bullet",

@@ -373,12 +373,16 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
                 for each in [form, *(formset.forms if formset is not None else [])]:
                     each.forget_kept()
                 event = outcome.event
-                outbox.queue_portal_receipt(event, request.user, portal)
-                messages.success(
-                    request,
-                    _("Recorded: “%(event)s”. Your receipt is below and was sent by email.")
-                    % {"event": rule.label},
-                )
+                if outbox.queue_portal_receipt(event, request.user, portal) is not None:
+                    said = _("Recorded: “%(event)s”. Your receipt is below and was sent by email.")
+                else:
+                    # Walk 43: a response's receipt is not emailed (the Party's focal points
+                    # are told of it by the notices), though this said it was.
+                    said = _(
+                        "Recorded: “%(event)s”. Your receipt is below; keep it, or find it "
+                        "again from the case's history."
+                    )
+                messages.success(request, said % {"event": rule.label})
                 return redirect(f"{portal}_receipt", pk=case.pk, seq=event.seq)
         # Sent back: its valid files wait for the next post (the partial shows them kept).
         for each in [form, *(formset.forms if formset is not None else [])]:

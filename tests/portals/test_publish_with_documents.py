@@ -75,6 +75,13 @@ def test_one_decision_publishes_the_words_and_the_documents_sent_for_the_public(
     assert posted.status_code == 302, posted.content.decode()[:2000]
     proposal = case.events.get(kind="proposed")
     assert proposal.data["proposal"]["with_documents"] == [0, 1]
+    # While it waits, the entry says so and offers no link to a form the engine would refuse
+    # (walk 43: "there is already a proposal of this kind pending").
+    page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    entry = page.split(f'id="event-{event.seq}"', 1)[1].split("</li>", 1)[0]
+    assert "Its publication is proposed and awaits the Executive Director's approval." in entry
+    assert f"?publish={event.seq}" not in page
+    assert "Record, or propose a wider audience" in page
     client.force_login(director)
     approvals = client.get(reverse("ws_approvals")).content.decode()
     assert f"Documents published with it: {RESPONSE_TITLE} (entry no. {event.seq}); " in approvals
@@ -82,6 +89,14 @@ def test_one_decision_publishes_the_words_and_the_documents_sent_for_the_public(
         services.approve_proposal(case, proposal.seq, actor=director)
     levels = dict(event.documents.values_list("position", "visibility"))
     assert levels == {0: "public", 1: "public", 2: "party_concerned"}
+    # The receipt says what was sent as it was sent (walk 43: after publication it listed the
+    # documents as "Public" under "awaits the Secretariat's review").
+    client.force_login(a_focal)
+    receipt = client.get(reverse("party_receipt", kwargs={"pk": case.pk, "seq": event.seq}))
+    sent = (
+        "Secretariat, Parties and Council — sent for the public, it awaits the Secretariat&#x27;s"
+    )
+    assert receipt.content.decode().count(sent) == 2
     public = Client().get(f"/en/docket/{case.slug}/").content.decode()
     assert RESPONSE_TITLE in public and "Anexo 1" in public and "Anexo reservado" not in public
     assert "Acción de amparo disponible" in public

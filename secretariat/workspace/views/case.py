@@ -159,9 +159,18 @@ def case_context(request, case, bound=None) -> dict:
         return text_held(event) or documents_held(event) or public_state.get(event.seq) is None
 
     held = [event for event in events if is_held(event)]
+    # The entries a pending proposal would publish (walk 43: the link beside one stayed, and
+    # the form it opened was refused: a proposal of that kind was already pending).
+    proposed = {
+        target + 1
+        for proposal in pending
+        if (data := proposal.data.get("proposal") or {}).get("kind") == "visibility_changed"
+        and isinstance(target := data.get("event", (data.get("document") or [None])[0]), int)
+    }
     for event in held:  # what the link beside it chooses: its words, else its first document
         event.text_held = text_held(event)
         event.held_document = next(iter(held_documents(event)), None)
+        event.publication_proposed = event.seq in proposed
     # A proposal nobody answered, made in a stage the case has since left, has lapsed
     # (Context.pending_proposals): said on it, so that its author sees why it vanished from
     # the approvals (the proposal rule's note: another actor's step moved the case on).

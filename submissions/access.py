@@ -367,6 +367,13 @@ def public_text(events) -> dict[int, frozenset | None]:
     return {seq: frozenset(hidden[seq]) if shown[seq] else None for seq in shown}
 
 
+def decided_entry(data) -> int | None:
+    """The seq of the entry a visibility decision names: its text, or a document of it."""
+    if "event" in data:
+        return data["event"] + 1 if type(data["event"]) is int else None
+    return _document_target(data)[0]
+
+
 def _document_target(data) -> tuple:
     """The (seq, position) of the document a visibility decision names (``[index,
     position]``, the index counting the case's events from 0), or (None, None)."""

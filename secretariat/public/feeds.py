@@ -109,10 +109,12 @@ def opened_later(timeline) -> dict[int, datetime.datetime]:
             attached = attached if isinstance(attached, list) else ()
             for seq in [*finals, *(s for s, party in comments.items() if party in attached)]:
                 opened[seq] = event.recorded_at
-        elif event.kind == access.TEXT_DECISION and data.get("to") == Visibility.PUBLIC:
-            target = data.get("event", (data.get("document") or [None])[0])
-            if isinstance(target, int):
-                opened[target + 1] = event.recorded_at
+        elif (
+            event.kind == access.TEXT_DECISION
+            and data.get("to") == Visibility.PUBLIC
+            and (seq := access.decided_entry(data)) is not None
+        ):
+            opened[seq] = event.recorded_at
     return opened
 
 
@@ -132,8 +134,8 @@ def reopened(limit: int, submission=None) -> list[int]:
         case = Q(submission_id=decision.submission_id)
         if decision.kind == access.ATTACHING:
             named = case & Q(seq__lt=decision.seq, kind__in=(FINAL_RECORD, access.ATTACHED))
-        elif isinstance(target := data.get("event", (data.get("document") or [None])[0]), int):
-            named = case & Q(seq=target + 1)
+        elif (seq := access.decided_entry(data)) is not None:
+            named = case & Q(seq=seq)
         else:
             continue
         wanted = named if wanted is None else wanted | named

@@ -162,10 +162,9 @@ def case_context(request, case, bound=None) -> dict:
     # The entries a pending proposal would publish (walk 43: the link beside one stayed, and
     # the form it opened was refused: a proposal of that kind was already pending).
     proposed = {
-        target + 1
+        access.decided_entry(data)
         for proposal in pending
         if (data := proposal.data.get("proposal") or {}).get("kind") == "visibility_changed"
-        and isinstance(target := data.get("event", (data.get("document") or [None])[0]), int)
     }
     for event in held:  # what the link beside it chooses: its words, else its first document
         event.text_held = text_held(event)

@@ -320,6 +320,7 @@ def deadline_rows(submission) -> list[dict]:
     """Open deadlines, soonest first, each explained in the page's language."""
     return [
         {
+            "kind": deadline.kind,
             "label": deadline.kind_label,
             # One period per Party (comments on the draft): which one is whose.
             "party": deadline.party,

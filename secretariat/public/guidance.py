@@ -62,6 +62,15 @@ PUBLICATION_INSTRUCTED = _(
     "appears on the public docket on the day it is published."
 )
 
+# The draft's comment period once every Party has commented or its time has passed (walk 44:
+# the page still said "each Party may comment within 45 days" after both had). The stage is the
+# same until the final factual record is submitted.
+COMMENTS_IN = _(
+    "The Parties have commented on the draft factual record, or their time to comment has "
+    "passed. The Secretariat is preparing the final factual record, incorporating the comments "
+    "as appropriate (Article 18.9.6)."
+)
+
 
 # A case closed before it was acknowledged (withdrawn, not a submission): walk 23 read "its
 # history stays on the public docket" about a case the docket never showed.
@@ -70,9 +79,16 @@ CLOSED_UNSEEN = _(
 )
 
 
-def now(stage: str, publication_instructed: bool = False, registered: bool = True) -> str:
+def now(
+    stage: str,
+    publication_instructed: bool = False,
+    registered: bool = True,
+    comments_in: bool = False,
+) -> str:
     if stage == Stage.FINAL_FACTUAL_RECORD and publication_instructed:
         return str(PUBLICATION_INSTRUCTED)
+    if stage == Stage.DRAFT_COMMENT_PERIOD and comments_in:
+        return str(COMMENTS_IN)
     if stage == Stage.CLOSED and not registered:
         return str(CLOSED_UNSEEN)
     return str(NOW.get(stage, ""))

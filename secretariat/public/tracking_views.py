@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -114,6 +114,8 @@ def _render(request, membership, submission, bound=None, status=200):
     }
     if bound is not None:
         forms[bound[0]] = bound[1]
+    deadlines = deadline_rows(submission) if submission.is_open else []
+    today = timezone.localdate()
     show = access.shows_identity(None, submission, membership)
     submitters = [
         {
@@ -139,12 +141,16 @@ def _render(request, membership, submission, bound=None, status=200):
                     "publication_instructed",
                 ),
                 registered=submission.is_registered,
+                # Every Party's period for comments on the draft is met or past.
+                comments_in=not any(
+                    row["kind"] == "draft_comments" and row["due_on"] >= today for row in deadlines
+                ),
             ),
             "laws": submission.laws.all(),
             "membership": membership,
             "pk": membership.pk,
             "events": events,
-            "deadlines": deadline_rows(submission) if submission.is_open else [],
+            "deadlines": deadlines,
             "submitters": submitters,
             "revision_form": forms.get("revision_filed"),
             "information_form": forms.get("information_added"),

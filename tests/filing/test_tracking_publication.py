@@ -39,3 +39,32 @@ def test_one_members_instruction_where_the_rule_needs_more_changes_nothing(clien
     story = drive("final_factual_record")
     story.add("publication_instructed", author=f"council:{A}", data={"party": A})
     assert WAITING in tracking_page(client, story.case)
+
+
+COMMENTING = "may comment on its accuracy within 45 days"
+COMMENTS_IN = "The Parties have commented on the draft factual record, or their time"
+
+
+def test_the_page_stops_inviting_comments_once_every_party_has_commented(client):
+    """Walk 44: the page still said each Party "may comment within 45 days" after all had."""
+    import datetime
+
+    from tests.parties import CODES
+
+    story = drive("factual_record_preparation")
+    story.add("draft_submitted", datetime.date.today())
+    page = tracking_page(client, story.case)
+    assert COMMENTING in page and COMMENTS_IN not in page
+    first, *rest = CODES
+    story.add("draft_commented", story.on, author=f"party:{first}", data={"party": first})
+    assert COMMENTING in tracking_page(client, story.case)  # the others' periods still run
+    for code in rest:
+        story.add("draft_commented", story.on, author=f"party:{code}", data={"party": code})
+    page = tracking_page(client, story.case)
+    assert COMMENTS_IN in page and COMMENTING not in page
+    assert story.stage == "draft_comment_period"  # until the final record is submitted
+
+
+def test_the_page_says_the_comments_are_in_once_their_time_has_passed(client):
+    story = drive("draft_comment_period", comments=())  # the draft of 2023: long past
+    assert COMMENTS_IN in tracking_page(client, story.case)

@@ -6,7 +6,7 @@ The submitters' own lists already show the label. What this module finds is a na
 into a title or a note: a filing's title, an attachment's, an officer's. A text that is about
 to be made public and names one of them is refused where it is written
 (``workflow.services``); a text written before she withheld her name is shown with the label
-in its place to whoever may not read it (``access.public_timeline``, the docket's documents,
+in its place to whoever may not read it (``published.public_timeline``, the docket's documents,
 the export; the case's own title and summary, ``mask_case``, on the docket, in the feeds, the
 API, the portals, the emails to the Council and other Parties and the public formal
 documents), and the docket's search does not find her case by her name (``search.search``).

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 
-from submissions import access
+from submissions import access, published
 from submissions.models import Document, Submission
 from submissions.stages import Visibility as V
 from tests.factories import file_case
@@ -154,8 +154,8 @@ def test_the_public_gate_filters_cases_events_and_documents(a_case, db):
     titles = set(access.public_documents(Document.objects.all()).values_list("title", flat=True))
     assert titles == {"Pública"}
     # The case page's way to the same documents, from the public timeline it already has.
-    timeline = access.public_timeline(a_case.events.order_by("seq"))
-    of_timeline = access.public_documents_of(timeline).values_list("title", flat=True)
+    timeline = published.public_timeline(a_case.events.order_by("seq"))
+    of_timeline = published.public_documents_of(timeline).values_list("title", flat=True)
     assert set(of_timeline) == titles
     submitter_view = access.visible_documents(Document.objects.all(), {V.PUBLIC, V.SUBMITTER})
     assert set(submitter_view.values_list("title", flat=True)) == {"Pública", "Privada"}

@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from submissions import access, profiles
+from submissions import access, profiles, published
 from submissions.models import Document
 from submissions.stages import Stage
 from tests.helpers_cases import drive, frozen
@@ -93,7 +93,7 @@ def test_each_profile_says_whether_it_attaches_the_comments():
 def test_the_named_partys_comments_become_public_with_the_record(attaching):
     story = ready_to_publish()
     case = story.case
-    published = story.add("published", D(2023, 12, 1), data={"attach_comments": [A]})
+    publication = story.add("published", D(2023, 12, 1), data={"attach_comments": [A]})
     assert (case.stage, case.closure_reason) == (Stage.CLOSED, "factual_record_published")
     assert visibility_of(case) == {
         f"Comentarios {A}": "public",
@@ -102,7 +102,9 @@ def test_the_named_partys_comments_become_public_with_the_record(attaching):
     }
     # On the public timeline: A's comments, whole; not B's.
     events = list(case.events.order_by("seq"))
-    shown = {(e.kind, (e.data or {}).get("party"), e.note) for e in access.public_timeline(events)}
+    shown = {
+        (e.kind, (e.data or {}).get("party"), e.note) for e in published.public_timeline(events)
+    }
     assert ("draft_commented", A, f"Observaciones de {A} sobre la exactitud del proyecto.") in shown
     assert not any(kind == "draft_commented" and party == B for kind, party, _ in shown)
     public_events = access.public_events(Event.objects.filter(submission=case))
@@ -114,7 +116,7 @@ def test_the_named_partys_comments_become_public_with_the_record(attaching):
         f"Comentarios {A}",
         "Expediente final",
     }
-    assert dict(describe(published))["Comments on the draft attached"] == name(A)
+    assert dict(describe(publication))["Comments on the draft attached"] == name(A)
     # The auditors' replay of the history agrees with the documents' visibility.
     assert verify_submission(case) is None
 

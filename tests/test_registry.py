@@ -270,7 +270,7 @@ def test_public_export_holds_only_what_the_docket_shows(db):
         "visibility_changed",
     }
     # The information a member of the public sent, whose document the Secretariat published:
-    # listed for that document, without her name or email (access.OPENED).
+    # listed for that document, without her name or email (published.OPENED).
     (sent,) = [e for e in case["events"] if e["kind"] == "information_submitted"]
     assert [d["title"] for d in sent["documents"]] == ["Aporte de información"]
     assert set(sent) <= {"on", "kind", "author", "documents"}

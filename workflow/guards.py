@@ -417,7 +417,7 @@ def check_within_limits(ctx, document, to) -> None:
             rule="final factual record: public only once published",
         )
     # As for an event's text (``_text_within_limits``): a public document puts its event on
-    # the docket (``access.public_text``), so never one of what was sent only to the Parties.
+    # the docket (``published.public_text``), so never one of what was sent only to the Parties.
     event = _original_of(document, redacted=True).event
     if (
         to == Visibility.PUBLIC

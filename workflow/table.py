@@ -427,7 +427,7 @@ RULES = [
         {SECRETARIAT},
         visibility=Visibility.SECRETARIAT,
         # A document ([event index, position]), or an event's own text: "event" (its index)
-        # and "fields" (title, note) on the public surfaces (``access.public_text``), with
+        # and "fields" (title, note) on the public surfaces (``published.public_text``), with
         # any "with_documents" of that event (positions) published with it (text_guards).
         required=("from", "to", "reason"),
         optional=("document", "event", "fields", "with_documents"),

@@ -1,5 +1,5 @@
 """The guards of a decision on an event's own text (``visibility_changed`` naming ``event``):
-its title or note made public or withheld from the public (``access.public_text``), and the
+its title or note made public or withheld from the public (``published.public_text``), and the
 documents sent for the public with it, made public with it (``with_documents``: their positions
 on that event; walks 40 and 41: a Party's response took one decision for its words, then one
 for each document, and its annex was forgotten)."""

@@ -25,7 +25,7 @@ from secretariat.portals import forms, offers
 from secretariat.templatetags.sem_text import download_label
 from secretariat.web import actions as posted
 from secretariat.web import downloads
-from submissions import access, withheld
+from submissions import access, published, withheld
 from submissions.models import Document, Submission
 from submissions.roles import Role
 from submissions.stages import Visibility
@@ -205,7 +205,7 @@ def _mark_sent_here(case, events, user, portal: str) -> None:
         if e.author == own and e.recorded_by is not None and e.recorded_by.party_id == user.party_id
     ]
     requested = [e for e in sent if (e.data or {}).get("publish_requested")]
-    shown = access.public_text(case.events.order_by("seq")) if requested else {}
+    shown = published.public_text(case.events.order_by("seq")) if requested else {}
     for event in sent:
         event.sent_here = True
         event.receipt_url = reverse(f"{portal}_receipt", kwargs={"pk": case.pk, "seq": event.seq})
@@ -219,7 +219,7 @@ def _mark_sent_here(case, events, user, portal: str) -> None:
             )
         state = shown.get(event.seq)  # its words, or a document of it, public yet
         event.published_later = state is not None and (
-            access.OPENED in state or "note" not in state
+            published.OPENED in state or "note" not in state
         )
         event.awaiting_review = not event.published_later
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 from notices import letterhead
 from secretariat.public.cache import KeptCountPaginator
 from secretariat.public.docket_views import with_public_people
-from submissions import access, profiles, withheld
+from submissions import access, profiles, published, withheld
 from submissions.models import PARTY_CODES
 from submissions.search import PAGE_SIZE, DocketFilterForm, docket_queryset
 from submissions.stages import Stage
@@ -135,9 +135,9 @@ def _link_documents(request, submission, events: list) -> None:
     """Each public document of ``events`` (the public export's) with the absolute address of
     its file on the docket (walk 22: the API named documents but gave no way to them). The
     export lists, per public event in order, its public documents by position."""
-    timeline = access.public_timeline(submission.events.order_by("seq"))
+    timeline = published.public_timeline(submission.events.order_by("seq"))
     by_event = {}
-    for document in access.public_documents_of(timeline).order_by("position", "pk"):
+    for document in published.public_documents_of(timeline).order_by("position", "pk"):
         by_event.setdefault(document.event_id, []).append(document)
     with translation.override(settings.LANGUAGE_CODE):
         for item, event in zip(events, timeline, strict=True):

@@ -23,7 +23,7 @@ from notices import services as notice_documents
 from secretariat.public import statistics
 from secretariat.public.cache import KeptCountPaginator, remember
 from secretariat.web import downloads
-from submissions import access, profiles, withheld
+from submissions import access, profiles, published, withheld
 from submissions.models import SubmissionLaw, SubmissionSubmitter
 from submissions.search import PAGE_SIZE, docket_queryset
 from submissions.stages import ClosureReason, Stage
@@ -189,11 +189,11 @@ def docket_case(request, slug):
     # by the Secretariat blank (derived from all the case's events; the rows never change).
     names = withheld.names_of(submission)  # typed into a title or note: the label instead
     withheld.mask_case(submission, names)
-    events = access.public_timeline(
+    events = published.public_timeline(
         Event.objects.filter(submission=submission).order_by("seq"), names, submission.language
     )
     documents = list(
-        access.public_documents_of(events)
+        published.public_documents_of(events)
         .select_related("event")
         .order_by("event_id", "position", "id")
     )

@@ -9,7 +9,7 @@ also carries each day's signed statement of the chain heads (``workflow.statemen
 subscribers hold what a rewrite of the past would contradict.
 
 An entry says what the case page's timeline says of the event, as the public sees it
-(``access.public_timeline``: a redacted title or note stays out): its own title, its outcome
+(``published.public_timeline``: a redacted title or note stays out): its own title, its outcome
 and findings, the note, and its public documents with their download links, absolute, so a
 reader can follow them from anywhere. Its link is the event's place in the timeline."""
 
@@ -32,7 +32,7 @@ from django.utils.translation import gettext as _
 
 from notices import letterhead
 from secretariat.public.docket_views import attach_documents
-from submissions import access, withheld
+from submissions import access, published, withheld
 from submissions.dates import long_date
 from submissions.models import Submission, SubmissionSubmitter
 from submissions.stages import Visibility
@@ -81,9 +81,9 @@ class Scope:
 
 
 # The kinds whose later rows change what the public sees of an earlier event
-# (``access.public_text``): a decision on an event's text, and a publication that attaches
+# (``published.public_text``): a decision on an event's text, and a publication that attaches
 # the Parties' comments (those comments themselves among them).
-TEXT_CHANGING = (access.TEXT_DECISION, access.ATTACHING, access.ATTACHED)
+TEXT_CHANGING = (published.TEXT_DECISION, published.ATTACHING, published.ATTACHED)
 # The entry whose documents a publication makes public (the final factual record's).
 FINAL_RECORD = "final_submitted"
 
@@ -100,19 +100,19 @@ def opened_later(timeline) -> dict[int, datetime.datetime]:
     finals: list[int] = []
     for event in timeline:
         data = event.data or {}
-        if event.kind == access.ATTACHED:
+        if event.kind == published.ATTACHED:
             comments[event.seq] = data.get("party")
         elif event.kind == FINAL_RECORD:
             finals.append(event.seq)
-        elif event.kind == access.ATTACHING:
+        elif event.kind == published.ATTACHING:
             attached = data.get("attach_comments")
             attached = attached if isinstance(attached, list) else ()
             for seq in [*finals, *(s for s, party in comments.items() if party in attached)]:
                 opened[seq] = event.recorded_at
         elif (
-            event.kind == access.TEXT_DECISION
+            event.kind == published.TEXT_DECISION
             and data.get("to") == Visibility.PUBLIC
-            and (seq := access.decided_entry(data)) is not None
+            and (seq := published.decided_entry(data)) is not None
         ):
             opened[seq] = event.recorded_at
     return opened
@@ -123,7 +123,7 @@ def reopened(limit: int, submission=None) -> list[int]:
     ``opened_later``), of one case or all, for a feed that otherwise lists entries by when
     they were recorded: a query for the decisions, one for the entries they name if any."""
     decisions = Event.objects.filter(
-        Q(kind=access.TEXT_DECISION, data__to=Visibility.PUBLIC) | Q(kind=access.ATTACHING)
+        Q(kind=published.TEXT_DECISION, data__to=Visibility.PUBLIC) | Q(kind=published.ATTACHING)
     )
     if submission is not None:
         decisions = decisions.filter(submission=submission)
@@ -132,9 +132,9 @@ def reopened(limit: int, submission=None) -> list[int]:
     for decision in decisions.only("submission_id", "seq", "kind", "data"):
         data = decision.data or {}
         case = Q(submission_id=decision.submission_id)
-        if decision.kind == access.ATTACHING:
-            named = case & Q(seq__lt=decision.seq, kind__in=(FINAL_RECORD, access.ATTACHED))
-        elif (seq := access.decided_entry(data)) is not None:
+        if decision.kind == published.ATTACHING:
+            named = case & Q(seq__lt=decision.seq, kind__in=(FINAL_RECORD, published.ATTACHED))
+        elif (seq := published.decided_entry(data)) is not None:
             named = case & Q(seq=seq)
         else:
             continue
@@ -176,12 +176,12 @@ def as_the_public_sees_them(events, request) -> list:
     shown = {
         event.pk: event
         for pk, timeline in timelines.items()
-        for event in access.public_timeline(timeline, names[pk], cases[pk].language)
+        for event in published.public_timeline(timeline, names[pk], cases[pk].language)
         if event.pk in wanted
     }
     result = [shown[event.pk] for event in events if event.pk in shown]
     documents = list(
-        access.public_documents_of(result)
+        published.public_documents_of(result)
         .select_related("event")
         .order_by("event_id", "position", "id")
     )

@@ -31,7 +31,7 @@ from secretariat.public.filing_forms import (
 from secretariat.public.filing_views import deadline_rows
 from secretariat.web import actions as posted
 from secretariat.web import downloads
-from submissions import access
+from submissions import access, published
 from submissions.models import Document, Submission, SubmissionSubmitter
 from submissions.stages import Stage, Visibility
 from submissions.storage import DocumentInput
@@ -89,7 +89,7 @@ def _render(request, membership, submission, bound=None, status=200):
     # same rule as ``access.visible_events``, on the case's events already in hand.
     every = list(submission.events.order_by("seq"))
     council.tally(every)  # before public_timeline copies any of them
-    public = {e.seq: e for e in access.public_timeline(every)}
+    public = {e.seq: e for e in published.public_timeline(every)}
     events = [e for e in every if e.visibility in levels or e.seq in public]
     documents = (
         Document.objects.filter(submission=submission, event_id__in=[e.pk for e in events])

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from notices import phrases, sending
 from notices.models import Notice
-from submissions import access
+from submissions import access, published
 from submissions.models import Document, Submission
 from submissions.stages import Stage
 from tests.filing.test_tracking import link_of
@@ -469,8 +469,8 @@ def test_comments_sent_for_the_public_are_listed_for_the_secretariats_review(
     assert "now public: a later entry published it" in page
     public = Client().get(f"/en/docket/{case.slug}/").content.decode()
     assert "Comments of the United States" in public
-    timeline = access.public_timeline(case.events.order_by("seq"))
-    assert set(access.public_documents_of(timeline)) == set(
+    timeline = published.public_timeline(case.events.order_by("seq"))
+    assert set(published.public_documents_of(timeline)) == set(
         access.public_documents(Document.objects.filter(submission=case))
     )
     assert f"/en/docket/{case.slug}/documents/{document.pk}/" in public

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from submissions import access, profiles, withheld
+from submissions import access, profiles, published, withheld
 from submissions.models import Document, Submission, SubmissionLaw, SubmissionSubmitter
 from submissions.stages import Stage, Visibility
 from workflow.deadlines import explain
@@ -202,10 +202,12 @@ def _export_case(submission, restricted, events, documents, parts) -> dict:
         if details:
             case["details"] = details
     # The public sees the public events, and those the Secretariat published by a decision,
-    # with any title or note it withheld left blank (access.public_timeline, as the docket).
+    # with any title or note it withheld left blank (published.public_timeline, as the docket).
     # A withheld name typed into a title or note reads as the label there too.
     visible = (
-        list(events) if restricted else access.public_timeline(events, names, submission.language)
+        list(events)
+        if restricted
+        else published.public_timeline(events, names, submission.language)
     )
     confidential_positions = {i for i, m in enumerate(memberships) if m.submitter.confidential}
     case["events"] = [

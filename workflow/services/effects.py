@@ -226,7 +226,7 @@ def _assigned(ctx: Context, event: Event) -> None:
 def _visibility_changed(ctx: Context, event: Event) -> None:
     if "event" in event.data:
         # An event's own text: what the public sees is derived from the events
-        # (``access.public_text``); the hashed event row never changes. The documents
+        # (``published.public_text``); the hashed event row never changes. The documents
         # published with it (text_guards) change as a document's decision changes one.
         targets = [[event.data["event"], p] for p in event.data.get("with_documents") or ()]
     else:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from secretariat.templatetags.sem_text import colon
 from secretariat.workspace.forms.actions import ActionForm, offer_case_documents
-from submissions import access
+from submissions import published
 from submissions.models import PARTY_CHOICES, PARTY_CODES, Document, User
 from submissions.roles import SECRETARIAT_ROLES
 from submissions.stages import Author, Stage, Visibility
@@ -294,7 +294,7 @@ class VisibilityForm(ActionForm):
     )
     fields_of_text = forms.MultipleChoiceField(
         label=_("Which text"),
-        # The note carries with it the words an author sent beside it (access.TEXT_DATA: a
+        # The note carries with it the words an author sent beside it (published.TEXT_DATA: a
         # Party's other information with its response): publishing one publishes both.
         choices=[("title", _("Title")), ("note", _("Note, with any information sent with it"))],
         required=False,
@@ -357,7 +357,7 @@ class VisibilityForm(ActionForm):
         data = self.cleaned_data
         if data.get("event") is not None:
             event = data["event"]
-            shown = access.public_text(self.submission.events.order_by("seq")).get(event.seq)
+            shown = published.public_text(self.submission.events.order_by("seq")).get(event.seq)
             now_public = shown is not None and not (set(data["fields_of_text"]) & shown)
             result = {
                 "event": event.seq - 1,

@@ -17,7 +17,7 @@ from secretariat.web.countries import country_datalist
 from secretariat.workspace import queries
 from secretariat.workspace.case_forms import DocumentVersionForm, LinkRelatedForm, PublicTextsForm
 from secretariat.workspace.forms import PaperFilingForm, action_form
-from submissions import access, withheld
+from submissions import access, published, withheld
 from submissions.models import Submission
 from submissions.stages import Stage, Visibility
 from workflow import activity, council, services
@@ -106,8 +106,8 @@ def case_context(request, case, bound=None) -> dict:
     # record does not leave a Party's comments behind unnoticed (the helper's walk).
     # Published means the public sees the event (its text, if any) and its documents; an
     # event at *parties* whose document the Secretariat made public is shown for that
-    # document alone, its text still held (access.public_text).
-    public_state = access.public_text(events)
+    # document alone, its text still held (published.public_text).
+    public_state = published.public_text(events)
 
     # A document the author sent only to the Parties stays at *parties* as one sent for the
     # public does until published: the post names the latter (``for_public``, by position).
@@ -138,16 +138,16 @@ def case_context(request, case, bound=None) -> dict:
 
     def text_held(event) -> bool:
         """Whether the entry's own words still wait: any, while it is not shown at all; the
-        words an author sent beside the note (a Party's information, access.TEXT_DATA) while
+        words an author sent beside the note (a Party's information, published.TEXT_DATA) while
         the note is withheld (walk 36: a response's words were taken as published)."""
         shown = public_state.get(event.seq)
         data = event.data or {}
         if shown is None or "note" in shown:
             # A declaration of no pending proceeding (False) is words the public waits for too.
-            words = any(data.get(key) not in (None, "", {}, []) for key in access.TEXT_DATA)
+            words = any(data.get(key) not in (None, "", {}, []) for key in published.TEXT_DATA)
             if words or shown is None:
                 return bool(words or event.title or event.note)
-        return any(getattr(event, name) for name in shown & set(access.TEXT_FIELDS))
+        return any(getattr(event, name) for name in shown & set(published.TEXT_FIELDS))
 
     def is_held(event) -> bool:
         if event.kind == "revision_filed" and documents_held(event):
@@ -162,7 +162,7 @@ def case_context(request, case, bound=None) -> dict:
     # The entries a pending proposal would publish (walk 43: the link beside one stayed, and
     # the form it opened was refused: a proposal of that kind was already pending).
     proposed = {
-        access.decided_entry(data)
+        published.decided_entry(data)
         for proposal in pending
         if (data := proposal.data.get("proposal") or {}).get("kind") == "visibility_changed"
     }
@@ -187,7 +187,7 @@ def case_context(request, case, bound=None) -> dict:
             event.visibility != Visibility.PUBLIC and public_state.get(event.seq) is not None
         )
         # Shown only for a document a later decision made public, its own text still held.
-        event.opened = access.OPENED in (public_state.get(event.seq) or ())
+        event.opened = published.OPENED in (public_state.get(event.seq) or ())
     memberships = list(case.memberships.select_related("submitter").order_by("position", "id"))
     # A public title or summary that names a submitter who has since withheld her identity
     # (one typed after it is refused: services.refuse_withheld_names): the public reads the

@@ -1,0 +1,187 @@
+"""What the public sees of a case's events: which of them, and of each its own text (title,
+note, its author's own words) and documents, as the Secretariat's decisions left them.
+
+Derived from the events alone (the hashed rows never change; a withheld original stays in the
+restricted history). ``submissions.access`` gates the querysets with ``event_pks``;
+every public surface reads an event's text through ``public_timeline``.
+"""
+
+import copy
+
+from django.db.models import Q
+
+from submissions.models import Document
+from submissions.stages import Visibility
+from submissions.withheld import masked
+
+V = Visibility
+
+# The Secretariat's act that publishes or redacts an event's own title and note on the public
+# surfaces: a ``visibility_changed`` naming ``{"event": index, "fields": [...]}`` instead of a
+# document (widening is a decision under four eyes; narrowing takes effect at once). What the
+# public sees is derived from the events: the hashed event row never changes and its original
+# stays in the restricted history.
+TEXT_DECISION = "visibility_changed"
+TEXT_FIELDS = ("title", "note")
+# Where the profile does so, publication (``published``) names the Parties whose comments on the
+# draft (``draft_commented``, at *parties*) it publishes with the final factual record, whole.
+ATTACHING, ATTACHED = "published", "draft_commented"
+# Keys of an event's data that are its author's own words (a Party's Art. 18.8.5(b)
+# information, its Art. 18.8.5(a) declaration and the details of a pending proceeding):
+# withheld from the public with the event's note (walk 19: the API showed a court's case
+# number the Party had sent for the Secretariat's review; walk 40: the docket and the feed
+# showed "pending proceeding declared: no" before the Secretariat published the response).
+TEXT_DATA = ("information", "pending_proceeding", "proceeding")
+# An event shown only for the documents a decision made public (``public_text``) shows its
+# kind, date, author and those documents: of its data only the Party it is of, never what
+# else its author gave (walk 32's comments; a member of the public's name and email beside
+# the information she sent).
+OPENED, OPENED_DATA = "data", ("party",)
+
+
+def public_text(events) -> dict[int, frozenset | None]:
+    """For each event of one case (given in order), by ``seq``: ``None`` if the public does
+    not see it, else the fields of its own text (title, note) withheld from the public, and
+    ``OPENED`` where it is shown only for its documents.
+
+    PROCESS.md: what a Party or the Council sends through a portal for the public
+    (``publish_requested``) waits until the Secretariat publishes it — an item at *parties*
+    is not shown at all, a public kind's text is withheld; a later decision may redact a
+    field of any event. A publication that attaches Parties' comments on the draft shows
+    them whole."""
+    shown: dict[int, bool] = {}
+    hidden: dict[int, set] = {}
+    comments: dict[int, str] = {}  # seq -> the commenting Party, for ``attach_comments``
+    # seq -> the documents (positions) of an event not otherwise shown that a decision made
+    # public: the event is shown for them, its own text withheld (walk 32: a Party's comments
+    # made public stayed off the docket while their event was held).
+    opened: dict[int, tuple[set, set]] = {}  # seq -> (positions, its text withheld before)
+    for event in events:
+        data = event.data or {}
+        if event.kind == ATTACHED:
+            comments[event.seq] = data.get("party")
+        if event.kind == ATTACHING and isinstance(data.get("attach_comments"), list):
+            for seq, party in comments.items():
+                if party in data["attach_comments"]:
+                    shown[seq], hidden[seq] = True, set()
+                    opened.pop(seq, None)
+        if event.kind == TEXT_DECISION and "event" in data:
+            target = data.get("event")
+            seq = target + 1 if isinstance(target, int) else None
+            if seq not in shown:
+                continue
+            fields = set(data.get("fields") or ()) & set(TEXT_FIELDS)
+            if data.get("to") == V.PUBLIC:
+                if seq in opened:  # published now as any event is, whatever its documents
+                    hidden[seq] = opened.pop(seq)[1]
+                shown[seq] = True
+                hidden[seq] -= fields
+            else:
+                hidden[seq] |= fields
+            continue
+        seq, position = _document_target(data) if event.kind == TEXT_DECISION else (None, None)
+        widens = data.get("to") == V.PUBLIC
+        if seq in shown and (seq in opened or (widens and not shown[seq])):
+            positions, before = opened.setdefault(seq, (set(), hidden[seq]))
+            (positions.add if widens else positions.discard)(position)
+            shown[seq] = bool(positions)
+            hidden[seq] = {*TEXT_FIELDS, OPENED} if positions else before
+        shown[event.seq] = event.visibility == V.PUBLIC
+        hidden[event.seq] = set(TEXT_FIELDS) if data.get("publish_requested") else set()
+    return {seq: frozenset(hidden[seq]) if shown[seq] else None for seq in shown}
+
+
+def decided_entry(data) -> int | None:
+    """The seq of the entry a visibility decision names: its text, or a document of it."""
+    if "event" in data:
+        return data["event"] + 1 if type(data["event"]) is int else None
+    return _document_target(data)[0]
+
+
+def _document_target(data) -> tuple:
+    """The (seq, position) of the document a visibility decision names (``[index,
+    position]``, the index counting the case's events from 0), or (None, None)."""
+    reference = data.get("document")
+    if (
+        isinstance(reference, list)
+        and len(reference) == 2
+        and all(isinstance(part, int) for part in reference)
+    ):
+        return reference[0] + 1, reference[1]
+    return None, None
+
+
+def public_timeline(events, names=(), language=None) -> list:
+    """The events of one case (all of them, in order) as the public sees them: only those
+    shown, each withheld field blank on a copy (the rows are never changed), and any of
+    ``names`` (the case's withheld submitters', ``withheld.names_of``) its title or note
+    writes in the withheld label's place, in ``language`` (the case's, the pages mark an
+    event's text in it)."""
+    events = list(events)
+    state = public_text(events)
+    result = []
+    for event in events:
+        withheld = state.get(event.seq)
+        if withheld is None:
+            continue
+        shown = {name: masked(getattr(event, name), names, language) for name in TEXT_FIELDS}
+        if withheld or any(shown[name] != getattr(event, name) for name in TEXT_FIELDS):
+            event = copy.copy(event)
+            for name, text in shown.items():
+                setattr(event, name, "" if name in withheld else text)
+            if "note" in withheld:
+                event.data = {k: v for k, v in (event.data or {}).items() if k not in TEXT_DATA}
+            if OPENED in withheld:
+                event.data = {k: v for k, v in (event.data or {}).items() if k in OPENED_DATA}
+        event.text_withheld = bool(withheld)
+        result.append(event)
+    return result
+
+
+def public_documents_of(timeline):
+    """The public documents of one case's events as ``public_timeline`` gave them: the
+    documents ``public_documents`` lets through for that case, without asking the database
+    again which events the Secretariat published (the case page has them all in hand)."""
+    return Document.objects.filter(
+        event_id__in=[event.pk for event in timeline], visibility=V.PUBLIC
+    )
+
+
+def event_pks(events) -> list[int]:
+    """Events at *parties* that the Secretariat published by a decision, or with the final
+    factual record (``attach_comments``) (few: a query for the decisions, one for their
+    targets)."""
+    decisions = events.objects.filter(
+        Q(kind=TEXT_DECISION, data__to=V.PUBLIC, data__has_key="event")
+        | Q(kind=ATTACHING, data__has_key="attach_comments")
+        | Q(kind=TEXT_DECISION, data__has_key="document")
+    ).values_list("submission_id", "kind", "data")
+    targets = Q()
+    # The events some of whose documents a decision made public (and none narrowed since):
+    # shown for them (``public_text``); whether each is otherwise shown does not matter here.
+    opened: dict[tuple, set] = {}
+    for submission_id, kind, data in decisions.order_by("submission_id", "seq"):
+        seq, position = _document_target(data) if kind == TEXT_DECISION else (None, None)
+        if seq is not None:
+            positions = opened.setdefault((submission_id, seq), set())
+            if data.get("to") == V.PUBLIC:
+                positions.add(position)
+            else:
+                positions.discard(position)
+            continue
+        if kind == ATTACHING and isinstance(data.get("attach_comments"), list):
+            targets |= Q(
+                submission_id=submission_id,
+                kind=ATTACHED,
+                data__party__in=data["attach_comments"],
+            )
+        elif kind == TEXT_DECISION and isinstance(data.get("event"), int):
+            targets |= Q(submission_id=submission_id, seq=data["event"] + 1)
+    for (submission_id, seq), positions in opened.items():
+        if positions:
+            targets |= Q(submission_id=submission_id, seq=seq)
+    if not targets:
+        return []
+    return list(
+        events.objects.filter(targets).exclude(visibility=V.PUBLIC).values_list("pk", flat=True)
+    )

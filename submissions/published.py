@@ -119,11 +119,20 @@ def public_timeline(events, names=(), language=None) -> list:
     event's text in it)."""
     events = list(events)
     state = public_text(events)
+    # Sent for the public and not yet decided on: the pages say that its text awaits the
+    # Secretariat's review (walk 44: a Party's response stood on the docket with no words and
+    # no word of why).
+    decided = {
+        e.data["event"] + 1
+        for e in events
+        if e.kind == TEXT_DECISION and type((e.data or {}).get("event")) is int
+    }
     result = []
     for event in events:
         withheld = state.get(event.seq)
         if withheld is None:
             continue
+        original = event.data or {}
         shown = {name: masked(getattr(event, name), names, language) for name in TEXT_FIELDS}
         if withheld or any(shown[name] != getattr(event, name) for name in TEXT_FIELDS):
             event = copy.copy(event)
@@ -133,7 +142,9 @@ def public_timeline(events, names=(), language=None) -> list:
                 event.data = {k: v for k, v in (event.data or {}).items() if k not in TEXT_DATA}
             if OPENED in withheld:
                 event.data = {k: v for k, v in (event.data or {}).items() if k in OPENED_DATA}
-        event.text_withheld = bool(withheld)
+        event.awaits_review = (
+            bool(withheld) and event.seq not in decided and bool(original.get("publish_requested"))
+        )
         result.append(event)
     return result
 

@@ -108,6 +108,7 @@ def _render(request, membership, submission, bound=None, status=200):
         # were on the docket but not on the submitters' own page).
         event.shown_title = shown.title if shown is not None else ""
         event.shown_note = shown.note if shown is not None else ""
+        event.awaits_review = getattr(shown, "awaits_review", False)
     # Prefixed as track_documents reads them back.
     forms = {
         kind: form_class(prefix=kind) for kind, form_class in ACTION_FORMS.items() if kind in kinds

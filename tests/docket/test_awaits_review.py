@@ -1,0 +1,64 @@
+"""Walk 44: a Party's response sent for the public stood on the docket and on the submitter's
+page as a bare title, with no word of why its text was missing. Until the Secretariat decides
+on it, the entry says its text awaits the Secretariat's review."""
+
+import pytest
+from django.test import Client
+
+from tests.helpers_cases import drive
+from tests.parties import A
+from workflow import services
+
+pytestmark = pytest.mark.django_db
+
+AWAITS = "Its text and the documents sent with it for the public await the Secretariat"
+ESPERA = "Su texto y los documentos enviados con él para el público esperan la revisión"
+NOTE = "Respuesta de la Parte sobre la aplicación efectiva."
+
+
+def _pages(case, language="en") -> tuple[str, str]:
+    docket = Client().get(f"/{language}/docket/{case.slug}/").content.decode()
+    membership = case.memberships.get()
+    track = Client().get(f"/{language}/track/{membership.tracking_token}/", follow=True)
+    return docket, track.content.decode()
+
+
+def test_a_response_sent_for_the_public_says_it_awaits_review_until_published(officer, settings):
+    settings.SEM_FOUR_EYES = False
+    story = drive("awaiting_response")
+    response = story.add(
+        "party_responded",
+        author=f"party:{A}",
+        data={"party": A, "pending_proceeding": False, "publish_requested": True},
+        note=NOTE,
+    )
+    for page in _pages(story.case):
+        assert AWAITS in page and NOTE not in page
+    for page in _pages(story.case, "es"):
+        assert ESPERA in page
+    services.record_event(
+        story.case,
+        "visibility_changed",
+        actor=officer,
+        data={
+            "event": response.seq - 1,
+            "fields": ["note"],
+            "from": "parties",
+            "to": "public",
+            "reason": "Publicación pedida por la Parte.",
+        },
+    )
+    for page in _pages(story.case):
+        assert NOTE in page and AWAITS not in page
+
+
+def test_an_entry_not_sent_for_the_public_says_nothing_of_a_review():
+    story = drive("awaiting_response")
+    story.add(
+        "party_responded",
+        author=f"party:{A}",
+        data={"party": A, "pending_proceeding": False},
+        note=NOTE,
+    )
+    docket, track = _pages(story.case)
+    assert "Response" in docket and AWAITS not in docket and AWAITS not in track

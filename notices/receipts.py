@@ -110,7 +110,7 @@ def render_receipt_document(event, language: str, viewer=None) -> tuple[str, str
                 "case": event.submission.reference,
                 "date": long_date(event.on),
                 "at": long_datetime(timezone.localtime(event.recorded_at)),
-                "who": event.recorded_by.get_username() if event.recorded_by else "—",
+                "who": event.recorded_by.signature if event.recorded_by else "—",
                 "on_behalf": context["on_behalf"],
             }
         )

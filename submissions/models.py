@@ -68,6 +68,13 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
 
+    @property
+    def signature(self) -> str:
+        """How a receipt names the account that recorded a post: its full name with its
+        username, else the username alone (walk 44: "Recorded by pe_focal")."""
+        full = self.get_full_name()
+        return f"{full} ({self.get_username()})" if full else self.get_username()
+
 
 class Party(models.Model):
     """A Party to the Agreement: one of the profile's (Peru and the United States under the

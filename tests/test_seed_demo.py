@@ -110,6 +110,8 @@ def test_one_account_per_role_and_a_superuser():
         assert user.check_password("demo-password-sem"), username
         assert user.is_staff == (username in ("officer", "director")), username
         assert username in output
+        # Named, as a receipt or an e-mail names them (walk 44: "Recorded by pe_focal").
+        assert user.get_full_name() and user.signature.endswith(f" ({username})"), username
     admin = User.objects.get(username="admin")
     assert admin.is_superuser and admin.is_staff
 

@@ -134,6 +134,8 @@ def test_response_with_annex_moves_the_case_and_sends_a_receipt(
 ):
     story = drive("awaiting_response")
     case = story.case
+    a_focal.first_name, a_focal.last_name = "Lucía", "Paredes"
+    a_focal.save()
     client.force_login(a_focal)
     with frozen(D(2023, 6, 10)), django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("party_respond", kwargs={"pk": case.pk}), respond_post(case))
@@ -176,6 +178,8 @@ def test_response_with_annex_moves_the_case_and_sends_a_receipt(
     # Sent for the public, held for the Secretariat: the receipt says so (the helper's walk).
     note = "What you sent for the public waits for the Secretariat"
     assert note in receipt.content.decode()
+    # Who recorded it, by name and account (walk 44: "Recorded by a_focal").
+    assert "Lucía Paredes (a_focal)" in receipt.content.decode()
     document = client.get(
         reverse("party_receipt_document", kwargs={"pk": case.pk, "seq": event.seq})
     )
@@ -187,6 +191,7 @@ def test_response_with_annex_moves_the_case_and_sends_a_receipt(
 
     paragraphs = [p.text for p in Docx(io.BytesIO(document.content)).paragraphs]
     assert any(text.startswith(note) for text in paragraphs)
+    assert any("by Lucía Paredes (a_focal)" in text for text in paragraphs)
 
 
 def test_a_pending_proceedings_details_wait_for_the_secretariat(client, a_focal):

@@ -46,6 +46,33 @@ DEMO_LANGUAGES = {
     "CA": "fr",
     **dict.fromkeys(("CR", "DO", "SV", "GT", "HN", "NI"), "es"),
 }
+# Each demo account's name, as receipts and e-mails show it (walk 44: receipts read "Recorded
+# by pe_focal" and e-mails opened "Dear colleague," for want of one). Invented people.
+DEMO_NAMES = {
+    "officer": ("María", "Quispe"),
+    "director": ("Daniel", "Reyes"),
+    "auditor": ("Grace", "Okafor"),
+    "pe_focal": ("Lucía", "Paredes"),
+    "pe_council": ("Jorge", "Salazar"),
+    "us_focal": ("John", "Miller"),
+    "us_council": ("Sarah", "Collins"),
+    "mx_focal": ("Ana", "Hernández"),
+    "mx_council": ("Luis", "Ortega"),
+    "ca_focal": ("Émilie", "Tremblay"),
+    "ca_council": ("David", "Chen"),
+    "gt_focal": ("Carmen", "López"),
+    "gt_council": ("Rafael", "Morales"),
+    "cr_focal": ("Sofía", "Vargas"),
+    "cr_council": ("Andrés", "Solís"),
+    "do_focal": ("Patricia", "Peña"),
+    "do_council": ("Miguel", "Féliz"),
+    "sv_focal": ("Gabriela", "Flores"),
+    "sv_council": ("Óscar", "Martínez"),
+    "hn_focal": ("Claudia", "Zelaya"),
+    "hn_council": ("Roberto", "Cruz"),
+    "ni_focal": ("Isabel", "Rivas"),
+    "ni_council": ("Ernesto", "Blandón"),
+}
 ADMIN_USERNAME = "admin"
 # Where the demo's notices go while it is built: nowhere (Django's dummy backend).
 QUIET_EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
@@ -88,8 +115,11 @@ class Command(BaseCommand):
     def _create_users(self) -> dict[str, User]:
         users = {}
         for username, role, party, staff in DEMO_USERS:
+            first_name, last_name = DEMO_NAMES.get(username, ("", ""))
             user = User(
                 username=username,
+                first_name=first_name,
+                last_name=last_name,
                 email=f"{username}@sem.example.org",
                 is_staff=staff,
                 preferred_language=DEMO_LANGUAGES.get(party, "en"),

@@ -162,6 +162,7 @@ class SubmissionAdmin(ReadOnlyAdmin):
         "chain_head",
         "event_count",
         "last_event_on",
+        "last_public_on",
         "receipt_number",
         "assigned_officer",
         "party",
@@ -203,7 +204,18 @@ class SubmissionAdmin(ReadOnlyAdmin):
             {"fields": Submission.ANSWERS},
         ),
         (_("Related submissions"), {"fields": ("related",)}),
-        (_("Record"), {"fields": ("chain_head", "event_count", "last_event_on", "created_at")}),
+        (
+            _("Record"),
+            {
+                "fields": (
+                    "chain_head",
+                    "event_count",
+                    "last_event_on",
+                    "last_public_on",
+                    "created_at",
+                )
+            },
+        ),
     )
 
     @admin.display(description=_("reference"), ordering="identifier")

@@ -297,9 +297,15 @@ class Submission(PerLanguageTexts, models.Model):
     )
     chain_head = models.CharField(_("chain hash"), max_length=64, blank=True)
     event_count = models.PositiveIntegerField(_("number of events"), default=0)
-    last_event_on = models.DateField(_("last update"), null=True, blank=True)
+    last_event_on = models.DateField(_("last event"), null=True, blank=True)
+    # The date of the last event that changed what the public sees of the case (a public
+    # event, or a decision publishing or withdrawing something): the docket's "last update"
+    # (walk 45: it gave the date of a proposal only the Secretariat could see).
+    last_public_on = models.DateField(_("last update"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    history = HistoricalRecords(excluded_fields=["chain_head", "event_count", "last_event_on"])
+    history = HistoricalRecords(
+        excluded_fields=["chain_head", "event_count", "last_event_on", "last_public_on"]
+    )
 
     objects = SubmissionQuerySet.as_manager()
 

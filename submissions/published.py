@@ -111,6 +111,15 @@ def _document_target(data) -> tuple:
     return None, None
 
 
+def changes_public_view(kind: str, visibility: str, data: dict) -> bool:
+    """Whether an event changes what the public sees of its case: a public event, or a
+    decision that publishes or withdraws a document or an entry's text (the docket's "last
+    update", ``Submission.last_public_on``)."""
+    if visibility == V.PUBLIC:
+        return True
+    return kind == TEXT_DECISION and V.PUBLIC in (data.get("from"), data.get("to"))
+
+
 def public_timeline(events, names=(), language=None) -> list:
     """The events of one case (all of them, in order) as the public sees them: only those
     shown, each withheld field blank on a copy (the rows are never changed), and any of

@@ -41,7 +41,7 @@ LAST_YEAR = 2200
 
 SORTS = {
     "newest": ("-filed_on", "-id"),
-    "updated": ("-last_event_on", "-id"),
+    "updated": ("-last_public_on", "-id"),
 }
 
 STATUS_CHOICES = [
@@ -132,7 +132,7 @@ class DocketFilterForm(forms.Form):
         if data.get("stage"):
             queryset = queryset.filter(stage=data["stage"])
         if data.get("year") and data.get("sort") == "updated":
-            # As migration 0012's index has it (EXTRACT(YEAR …), then the last update): Django
+            # As migrations 0012 and 0015 index it (EXTRACT(YEAR …), then the last update): Django
             # writes ``filed_on__year`` as a date range, which only the newest order's index
             # reads in order.
             queryset = queryset.alias(filed_year=ExtractYear("filed_on")).filter(

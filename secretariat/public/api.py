@@ -38,7 +38,7 @@ def _summary(request, submission) -> dict:
         ],
         "submitters": [public_submitter(m.submitter) for m in submission.memberships.all()],
         "filed_on": submission.filed_on.isoformat(),
-        "last_update": submission.last_event_on.isoformat() if submission.last_event_on else None,
+        "last_update": submission.last_public_on.isoformat() if submission.last_public_on else None,
         "stage": submission.stage,
         "status": "closed" if submission.stage == Stage.CLOSED else "open",
         "closure_reason": submission.closure_reason or None,
@@ -127,7 +127,9 @@ def submission_detail(request, slug):
     case = public_case(submission)
     _link_documents(request, submission, case["events"])
     case["slug"] = submission.slug
-    case["last_update"] = submission.last_event_on.isoformat() if submission.last_event_on else None
+    case["last_update"] = (
+        submission.last_public_on.isoformat() if submission.last_public_on else None
+    )
     return JsonResponse(case, json_dumps_params={"ensure_ascii": False})
 
 

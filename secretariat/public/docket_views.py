@@ -75,7 +75,7 @@ LIST_FIELDS = (
     "stage",
     "closure_reason",
     "filed_on",
-    "last_event_on",
+    "last_public_on",
     "language",  # the laws are written in it (their list is marked so)
     *(f"title_{code}" for code in profiles.installed().languages),
     "party__code",
@@ -440,7 +440,7 @@ def docket_export_csv(request):
                 "closed" if closed else "open",
                 submission.stage,
                 submission.closure_reason,
-                submission.last_event_on.isoformat() if submission.last_event_on else "",
+                submission.last_public_on.isoformat() if submission.last_public_on else "",
                 "; ".join(_cell(n) for n in public_submitter_names(submission)),
                 "; ".join(_cell(str(link.law)) for link in submission.submissionlaw_set.all()),
                 submission.chain_head,

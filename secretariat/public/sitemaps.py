@@ -25,14 +25,14 @@ class CasesSitemap(Sitemap):
 
     def items(self):
         return (
-            access.public_submissions().only("slug", "last_event_on").order_by("-filed_on", "-id")
+            access.public_submissions().only("slug", "last_public_on").order_by("-filed_on", "-id")
         )
 
     def location(self, item):
         return reverse("docket_case", args=[item.slug])
 
     def lastmod(self, item):
-        return item.last_event_on
+        return item.last_public_on
 
 
 SITEMAPS = {"pages": PagesSitemap, "cases": CasesSitemap}

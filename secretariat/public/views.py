@@ -6,7 +6,7 @@ from submissions import access, profiles, withheld
 def home(request):
     """What a submission is, who may file one, and how the process runs."""
     recent = list(
-        access.public_submissions().select_related("party").order_by("-last_event_on", "-id")[:5]
+        access.public_submissions().select_related("party").order_by("-last_public_on", "-id")[:5]
     )
     withheld.mask_cases(recent)  # a withheld name a title still writes: the label
     # The TPA's sixth criterion (who files) is the USMCA's standing rule, not a criterion.

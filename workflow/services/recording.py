@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from submissions import published
 from submissions import storage as documents
 from submissions.dates import long_date
 from submissions.history import acting_user
@@ -333,6 +334,8 @@ def _write(
     submission.chain_head = event.hash
     submission.event_count = event.seq
     submission.last_event_on = event.on
+    if published.changes_public_view(event.kind, event.visibility, event.data or {}):
+        submission.last_public_on = event.on
     if ctx.defer_writes:
         ctx.submission_dirty = True
     elif _tracked(submission) != tracked_before:
@@ -343,6 +346,7 @@ def _write(
             chain_head=submission.chain_head,
             event_count=submission.event_count,
             last_event_on=submission.last_event_on,
+            last_public_on=submission.last_public_on,
         )
     if not ctx.defer_writes:
         ctx.deadlines.save()

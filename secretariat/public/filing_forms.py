@@ -278,6 +278,12 @@ class FilingForm(AccessibleForm):
             self.fields[f"attachment_{i}_remove"] = forms.BooleanField(
                 label=_("Remove this file"), required=False
             )
+            for part in ("", "_title"):
+                field = self.fields[f"attachment_{i}{part}"]
+                field.summary_label = _("Attachment %(n)s, %(label)s") % {
+                    "n": i + 1,
+                    "label": field.label,
+                }
         self.kept: dict[int, uploads.PendingFile] = {}
 
     # --- groups of fields for the template -----------------------------------------------------

@@ -191,6 +191,9 @@ class AccessibleForm(forms.Form):
             if bound.is_hidden:
                 continue
             anchor = bound.id_for_label or f"{bound.auto_id}_0"
+            # A field repeated in several groups names its group there (walk 45: "File:
+            # «notas.txt» is not an accepted type", with five attachments each with a "File").
+            label = getattr(bound.field, "summary_label", None) or bound.label
             for message in bound.errors:
-                links.append((anchor, bound.label, message))
+                links.append((anchor, label, message))
         return links

@@ -129,9 +129,14 @@ def test_a_program_disguised_as_a_pdf_is_refused_with_the_answers_kept(client):
 
 
 def test_an_unknown_extension_is_refused(client):
-    response = client.post("/en/file/", filing_data(**{"f-attachment_0": pdf("run.exe", EXE)}))
+    response = client.post("/en/file/", filing_data(**{"f-attachment_1": pdf("run.exe", EXE)}))
     assert "“run.exe” is not an accepted type of file." in response.content.decode()
     assert Submission.objects.count() == 0
+    # The summary says which attachment (walk 45: five of them, each with a "File").
+    summary = response.content.decode().split('id="error-summary"', 1)[1].split("</div>", 1)[0]
+    assert '<a href="#id_f-attachment_1">Attachment 2, File: “run.exe”' in summary
+    spanish = client.post("/es/file/", filing_data(**{"f-attachment_1": pdf("run.exe", EXE)}))
+    assert "Anexo 2, Archivo: «run.exe»" in spanish.content.decode()
 
 
 @override_settings(SEM_FILING_MAX_FILE_BYTES=40)

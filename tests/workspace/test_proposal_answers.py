@@ -114,6 +114,13 @@ def test_a_proposal_that_no_record_is_warranted_is_named_as_that_act(
     reasons = f'<span lang="{case.language}">La respuesta explica la aplicación de la ley.</span>'
     assert reasons in approvals
     assert reasons in client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    # Walk 45: the return's comment box stood right under "Approve", whose press lost a comment
+    # typed there. The return is folded apart, after the approval's form.
+    approve, after = approvals.split("Approve proposal no.", 1)
+    assert "Comment for the officer" not in approve
+    folded = after.split("<details", 1)[1].split("</details>", 1)[0]
+    assert "to the officer, with a comment</summary>" in folded
+    assert 'name="comment"' in folded and "Return proposal no." in folded
 
 
 def test_closing_forms_warn_of_what_still_awaits_review(client, a_focal, officer):

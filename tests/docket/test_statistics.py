@@ -234,8 +234,8 @@ def test_the_page_reads_the_figures_in_words(client, fixture_cases):
     # and the method names no one unit for every step but the acknowledgement.
     with frozen(TODAY):
         spanish = client.get("/es/statistics/").content.decode()
-    assert "67\u00a0% — respuestas recibidas dentro del plazo del artículo" in spanish
-    assert ": 2 de 3 " in spanish
+    # Walk 45: "2 de 2 cuyo plazo ya venció" where one had come early: received or overdue.
+    assert "67\u00a0% — 2 de 3 respuestas recibidas o vencidas llegaron dentro del plazo" in spanish
     # Walk 19: "de las cuales 1 siguen vencidas" (the verb did not agree with one).
     assert "de ellas, vencidas y aún sin respuesta: 1." in " ".join(spanish.split())
     assert re.search(r'data-label="[^"]+">\d+\u00a0%</td>', spanish)

@@ -2,6 +2,7 @@
 period that binds no one left unused, as anyone's failure."""
 
 import datetime
+import re
 
 import pytest
 
@@ -26,6 +27,8 @@ def test_an_unused_comment_period_is_not_overdue_on_the_docket(client):
     assert Deadline.objects.filter(kind="draft_comments", state="open").count() == parties
     assert "period ended; it binds no one, so this is no one's failure" in body
     assert 'class="overdue"' not in body
+    # The treaty's period is due on its date; the Secretariat's own period is a target.
+    assert "due on 16 November 2023" in body
     comments = next(s for s in figures["steps"] if s["kind"] == "draft_comments")
     assert (comments["lapsed"], comments["late"], comments["overdue"]) == (parties, 0, 0)
 
@@ -56,3 +59,6 @@ def test_an_unused_council_period_is_not_late(client):
     council = next(s for s in figures["steps"] if s["kind"] == "council_instruction")
     assert (council["lapsed"], council["late"], council["binds"]) == (1, 0, False)
     assert "Council instruction" in body and 'class="overdue"' not in body
+    # The Secretariat's own period for it: a target, not a date the treaty makes due (walk 45:
+    # the docket read "Council instruction: due on", the tracking page "target date").
+    assert re.search(r"Council instruction</strong>:\s+target date <time", body)

@@ -26,6 +26,8 @@ from workflow import treaty
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 KINDS = tuple(TITLES["en"])
+# The documents of acts that decide nothing: what the Secretariat writes on them is a note.
+NOTED = frozenset({"acknowledgement", "request", "draft_cover", "final_cover", "publication"})
 # The language a document declares, so that a spelling checker and a screen reader read it as
 # written: the profile's (Peruvian Spanish and American English under the TPA).
 LANGUAGE_TAGS = profiles.installed().language_tags
@@ -132,7 +134,10 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
     ]
 
     # The Secretariat's reasons stay in the case's language in every version: a version in
-    # another language says so (walk 23: an "official translation" with Spanish reasons).
+    # another language says so (walk 23: an "official translation" with Spanish reasons). What
+    # it writes on an act that decides nothing is a note (walk 45: an acknowledgement's note
+    # stood under "Reasons of the Secretariat").
+    said = "note" if kind in NOTED else "reasons"
     quoted = facts.language if facts.language and facts.language != language[:2] else ""
     if quoted and (
         facts.reasons.strip()
@@ -142,7 +147,7 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
         )
     ):
         name = Locale.parse(language).languages.get(quoted, quoted)
-        blocks.append(Block("paragraph", labels["reasons_language"] % {"language": name}))
+        blocks.append(Block("paragraph", labels[f"{said}_language"] % {"language": name}))
 
     # The treaty's texts the case is determined against (an earlier era's for an old case).
     criteria, factors = treaty.criteria_for(facts.filed_on), treaty.factors_for(facts.filed_on)
@@ -181,7 +186,7 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
             )
             blocks.append(Block("paragraph", body["publication_comments"] % {"parties": names}))
     if facts.reasons:
-        blocks.append(Block("heading", labels["reasons_heading"]))
+        blocks.append(Block("heading", labels[f"{said}_heading"]))
         for text in facts.reasons.split("\n\n"):
             if text.strip():
                 # The Secretariat's own words, in the case's language whatever the document's.

@@ -50,6 +50,10 @@ LABELS = {
         "no": "No",
         "signature": "Secretariat for Environmental Matters",
         "reasons_heading": "Reasons of the Secretariat",
+        "note_heading": "Note of the Secretariat",
+        "note_language": (
+            "The Secretariat's note is given in %(language)s, the language of the submission."
+        ),
         "reasons_language": (
             "The Secretariat's reasons are given in %(language)s, the language of the submission."
         ),
@@ -73,6 +77,10 @@ LABELS = {
         "no": "No",
         "signature": "Secretaría para Asuntos de Cumplimiento Ambiental",
         "reasons_heading": "Razones de la Secretaría",
+        "note_heading": "Nota de la Secretaría",
+        "note_language": (
+            "La nota de la Secretaría se da en %(language)s, el idioma de la comunicación."
+        ),
         "reasons_language": (
             "Las razones de la Secretaría se dan en %(language)s, el idioma de la comunicación."
         ),

@@ -29,6 +29,10 @@ LABELS = {
         "no": "No",
         "signature": "Secretariat of the Commission for Environmental Cooperation",
         "reasons_heading": "Reasons of the Secretariat",
+        "note_heading": "Note of the Secretariat",
+        "note_language": (
+            "The Secretariat's note is given in %(language)s, the language of the submission."
+        ),
         "reasons_language": (
             "The Secretariat's reasons are given in %(language)s, the language of the submission."
         ),
@@ -51,6 +55,10 @@ LABELS = {
         "no": "Non",
         "signature": "Secrétariat de la Commission de coopération environnementale",
         "reasons_heading": "Motifs du Secrétariat",
+        "note_heading": "Note du Secrétariat",
+        "note_language": (
+            "La note du Secrétariat est rédigée en %(language)s, la langue de la communication."
+        ),
         "reasons_language": (
             "Les motifs du Secrétariat sont donnés en %(language)s, la langue de la communication."
         ),
@@ -73,6 +81,10 @@ LABELS = {
         "no": "No",
         "signature": "Secretariado de la Comisión para la Cooperación Ambiental",
         "reasons_heading": "Razones del Secretariado",
+        "note_heading": "Nota del Secretariado",
+        "note_language": (
+            "La nota del Secretariado se da en %(language)s, el idioma de la petición."
+        ),
         "reasons_language": (
             "Las razones del Secretariado se dan en %(language)s, el idioma de la petición."
         ),

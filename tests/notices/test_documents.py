@@ -506,3 +506,19 @@ def test_a_version_in_another_language_says_its_reasons_are_the_cases_and_marks_
     _n, _t, content = documents.render("determination_18_8_2", facts, "es")
     assert "Spanish" not in text_of(content)
     assert "español, el idioma" not in text_of(content)
+
+
+def test_an_acknowledgement_carries_a_note_a_determination_reasons():
+    """Walk 45: the acknowledgement's note stood under "Reasons of the Secretariat", though it
+    decides nothing."""
+    facts = documents.CaseFacts(**{**FACTS.__dict__, "language": "es", "reasons": "Nota."})
+    acknowledgement = text_of(documents.render("acknowledgement", facts, "en")[2])
+    assert "Note of the Secretariat" in acknowledgement
+    assert "Reasons of the Secretariat" not in acknowledgement
+    assert "The Secretariat's note is given in Spanish" in acknowledgement
+    determination = text_of(documents.render("determination_18_8_2", facts, "en")[2])
+    assert "Reasons of the Secretariat" in determination and "Note of" not in determination
+    spanish = text_of(documents.render("acknowledgement", facts, "es")[2])
+    assert (
+        "Nota de" in spanish and "Razones" not in spanish
+    )  # "de la Secretaría", "del Secretariado"

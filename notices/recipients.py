@@ -51,7 +51,9 @@ def track_link(token: str, language: str) -> str:
 
 
 def portal_link(submission, language: str) -> str:
-    return url("portal", {}, language)
+    if submission is None:
+        return url("portal", {}, language)
+    return url("portal_case", {"pk": submission.pk}, language)
 
 
 def workspace_link(submission, language: str) -> str:

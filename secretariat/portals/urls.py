@@ -51,6 +51,7 @@ council_patterns = [
 
 urlpatterns = [
     path("portal/", views.portal, name="portal"),
+    path("portal/cases/<int:pk>/", views.portal, name="portal_case"),
     path("party/", include(party_patterns)),
     path("council/", include(council_patterns)),
 ]

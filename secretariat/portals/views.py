@@ -80,13 +80,17 @@ def _council_waiting(events) -> list[dict]:
 
 @login_required
 @require_GET
-def portal(request):
-    """/portal/: the address in the notices' emails; each account goes to its own portal."""
+def portal(request, pk: int | None = None):
+    """/portal/ and /portal/cases/<pk>/: the addresses in the notices' emails; each account
+    goes on to its own portal, to the case the email is about (walk 46: "Open the case in the
+    portal" opened the list)."""
     roles = access.roles_of(request.user)
-    if Role.FOCAL_POINT in roles and not access.is_staff_reader(request.user):
-        return redirect("party_home")
-    if Role.COUNCIL in roles and not access.is_staff_reader(request.user):
-        return redirect("council_home")
+    for role, home, case in (
+        (Role.FOCAL_POINT, "party_home", "party_case"),
+        (Role.COUNCIL, "council_home", "council_case"),
+    ):
+        if role in roles and not access.is_staff_reader(request.user):
+            return redirect(case, pk=pk) if pk is not None else redirect(home)
     raise PermissionDenied
 
 

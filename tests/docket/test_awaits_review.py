@@ -12,7 +12,7 @@ from workflow import services
 pytestmark = pytest.mark.django_db
 
 AWAITS = "Its text and the documents sent with it for the public await the Secretariat"
-ESPERA = "Su texto y los documentos enviados con él para el público esperan la revisión"
+ESPERA = "El texto de esta entrada y los documentos enviados con ella para el público esperan"
 NOTE = "Respuesta de la Parte sobre la aplicación efectiva."
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import transaction
+from django.test import Client
 
 from notices import sending
 from notices.models import Notice
@@ -164,6 +165,12 @@ def test_who_is_told_what_along_the_process(
     email = next(m for m in mail.outbox if m.to == ["a_focal_es@example.org"])
     assert CASE in email.subject
     assert RESPONSE_DUE_ES in email.body
+    # Its link opens that case in the Party's portal (walk 46: it opened the portal's list).
+    link = f"/es/portal/cases/{case.pk}/"
+    assert link in email.body
+    client = Client()
+    client.force_login(a_focal_es)
+    assert client.get(link)["Location"] == f"/es/party/cases/{case.pk}/"
 
 
 @frozen(TODAY)

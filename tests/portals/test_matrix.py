@@ -42,6 +42,8 @@ COUNCIL_AC = codes(L, 403, 403, 403, 404, 200, 200, 403)
 MATRIX = {
     # The notices' emails link here; each account goes on to its own portal.
     "portal": (None, "get", codes(L, 403, 403, 302, 302, 302, 302, 403)),
+    # Their links to one case: on to that case in the account's own portal (which decides).
+    "portal_case": ("aw", "get", codes(L, 403, 403, 302, 302, 302, 302, 403)),
     "party_home": (None, "get", codes(L, 403, 403, 200, 200, 403, 403, 403)),
     "party_case": ("aw", "get", PARTY_AW),
     "party_respond": ("aw", "get", PARTY_AW),

@@ -10,7 +10,7 @@ from docx import Document as Docx
 
 from notices import letterhead, phrases
 from notices.documents import set_language, set_properties
-from submissions import access
+from submissions import access, published
 from submissions.dates import long_date, long_datetime
 from submissions.stages import Visibility
 
@@ -58,6 +58,23 @@ def publication_note(event) -> str:
     )
 
 
+def published_since(event) -> str:
+    """For a post sent for the public that the Secretariat has published since: a sentence
+    saying so, under what the receipt says of the moment it was received (walk 46: months
+    after publication the receipt still read "waits for the Secretariat's review")."""
+    if not (event.data or {}).get("publish_requested"):
+        return ""
+    decisions = event.submission.events.filter(
+        seq__gt=event.seq, kind=published.TEXT_DECISION, data__to=Visibility.PUBLIC
+    ).order_by("seq")
+    on = next((d.on for d in decisions if published.decided_entry(d.data) == event.seq), None)
+    if on is None:
+        return ""
+    return gettext("Since then, the Secretariat published it on %(date)s.") % {
+        "date": long_date(on)
+    }
+
+
 def audience(event) -> str:
     """Who sees the entry; for one sent for the public, what still waits (walk 42: the receipt
     read "Visible to: Public" above "until the Secretariat publishes it, only the Secretariat,
@@ -77,6 +94,7 @@ def receipt_context(event, viewer=None) -> dict:
     return {
         "audience": audience(event),
         "publication_note": publication_note(event),
+        "published_since": published_since(event),
         "event": event,
         "case": event.submission,
         "documents": receipt_documents(event, viewer),
@@ -117,6 +135,8 @@ def render_receipt_document(event, language: str, viewer=None) -> tuple[str, str
         doc.add_paragraph(gettext("Visible to: %(audience)s.") % {"audience": context["audience"]})
         if context["publication_note"]:
             doc.add_paragraph(context["publication_note"])
+        if context["published_since"]:
+            doc.add_paragraph(context["published_since"])
         for document in context["documents"]:
             doc.add_paragraph(
                 gettext("Document: %(title)s (%(language)s; %(audience)s), SHA-256 %(hash)s")

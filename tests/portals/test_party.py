@@ -178,6 +178,7 @@ def test_response_with_annex_moves_the_case_and_sends_a_receipt(
     # Sent for the public, held for the Secretariat: the receipt says so (the helper's walk).
     note = "What you sent for the public waits for the Secretariat"
     assert note in receipt.content.decode()
+    assert "Since then" not in receipt.content.decode()  # nothing published yet
     # Who recorded it, by name and account (walk 44: "Recorded by a_focal").
     assert "Lucía Paredes (a_focal)" in receipt.content.decode()
     document = client.get(

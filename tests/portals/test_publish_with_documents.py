@@ -97,6 +97,8 @@ def test_one_decision_publishes_the_words_and_the_documents_sent_for_the_public(
         "Secretariat, Parties and Council — sent for the public, it awaits the Secretariat&#x27;s"
     )
     assert receipt.content.decode().count(sent) == 2
+    # And that it has been published since (walk 46: it read as still waiting, months on).
+    assert "Since then, the Secretariat published it on 12 June 2023." in receipt.content.decode()
     public = Client().get(f"/en/docket/{case.slug}/").content.decode()
     assert RESPONSE_TITLE in public and "Anexo 1" in public and "Anexo reservado" not in public
     assert "Acción de amparo disponible" in public

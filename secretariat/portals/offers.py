@@ -75,6 +75,19 @@ def held_back(case, kind: str, party: str | None = None, facts: list | None = No
     """
     if kind == "publication_instructed" and not has_final_record(case):
         return _("there is no final factual record to publish yet.")
+    if (
+        kind == "draft_commented"
+        and party
+        and has_final_record(case)
+        and case.events.filter(kind="draft_commented", data__party=party).exists()
+    ):
+        # Walk 46: Peru, having commented, was offered (and sent) further comments on the draft
+        # after the final record had gone to the Council. A Party that never commented may
+        # still send late ones (they are accepted, marked late).
+        return _(
+            "your comments on the draft are on record, and the final factual record has been "
+            "submitted to the Council."
+        )
     if kind not in (*council.RULES, "council_declined"):
         return None
     facts = council.facts_of(case) if facts is None else facts

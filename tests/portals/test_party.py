@@ -346,6 +346,22 @@ def test_both_parties_comment_on_a_draft_with_their_own_party(client, b_focal):
     assert (met.state, met.late) == ("met", False)
 
 
+def test_a_party_that_commented_is_not_offered_more_once_the_final_record_is_in(
+    client, a_focal, b_focal
+):
+    """Walk 46: Peru, having commented, was offered further comments on the draft (and they
+    were recorded) after the final record had gone to the Council. A Party that did not
+    comment in time is still offered late comments."""
+    case = drive("final_factual_record", comments=(A,)).case
+    label = "Comment on the draft factual record"
+    client.force_login(a_focal)
+    assert label not in client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
+    refused = client.get(reverse("party_comment", kwargs={"pk": case.pk}), follow=True)
+    assert "your comments on the draft are on record" in refused.content.decode()
+    client.force_login(b_focal)
+    assert label in client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
+
+
 def test_council_member_may_see_a_draft_but_not_comment(client, a_council):
     case = drive("draft_comment_period").case
     client.force_login(a_council)

@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 from submissions import profiles
 from submissions.models import Submission
 from submissions.stages import Stage, Visibility, author_choices
-from workflow.periods import KIND_LABELS, NOT_BINDING
+from workflow.periods import KIND_LABELS, NOT_BINDING, SPECS
 from workflow.table import RULES, TABLE
 
 
@@ -186,6 +186,13 @@ class Deadline(models.Model):
 
     def __str__(self):
         return f"{self.submission} {self.kind} {self.due_on}"
+
+    @property
+    def is_target(self) -> bool:
+        """Whether its period is the Secretariat's own setting, not the treaty's: its date is a
+        target date, never said "due" (walk 45: the Council's instruction "due on" a date the
+        Secretariat chose; walk 46: the same date a target on one page, due on another)."""
+        return self.kind in SPECS and SPECS[self.kind].editable
 
     @property
     def binds(self) -> bool:

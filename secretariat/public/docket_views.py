@@ -31,7 +31,6 @@ from workflow import council
 from workflow.deadlines import explain
 from workflow.describe import describe
 from workflow.models import Deadline, Event
-from workflow.periods import SPECS
 from workflow.profile_guards import consolidated_on
 
 CALL_STAGES = (Stage.FACTUAL_RECORD_PREPARATION, Stage.DRAFT_COMMENT_PERIOD)
@@ -214,8 +213,6 @@ def docket_case(request, slug):
     )
     for deadline in deadlines:
         deadline.explained = explain(deadline)
-        # A period the Secretariat sets, not the treaty: a target, never "due" (walk 45).
-        deadline.target = SPECS[deadline.kind].editable
     # Those a legacy history skipped are not open: listed apart, as what the registry does not
     # tell (walk 18: a closed case listed them under "Open deadlines").
     unknown = [d for d in deadlines if d.state == Deadline.State.UNKNOWN]

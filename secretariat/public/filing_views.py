@@ -321,6 +321,7 @@ def deadline_rows(submission) -> list[dict]:
     return [
         {
             "kind": deadline.kind,
+            "target": deadline.is_target,
             "label": deadline.kind_label,
             # One period per Party (comments on the draft): which one is whose.
             "party": deadline.party,

@@ -55,6 +55,8 @@ def test_the_page_stops_inviting_comments_once_every_party_has_commented(client)
     story.add("draft_submitted", datetime.date.today())
     page = tracking_page(client, story.case)
     assert COMMENTING in page and COMMENTS_IN not in page
+    # The treaty's 45 days are due, as the docket says it (walk 46: "target date" here).
+    assert 'due on <time datetime="' in page and "target date <time" not in page
     first, *rest = CODES
     story.add("draft_commented", story.on, author=f"party:{first}", data={"party": first})
     assert COMMENTING in tracking_page(client, story.case)  # the others' periods still run

@@ -144,6 +144,7 @@ def test_no_form_says_optional_twice(client, a_focal, a_council, language):
     waiting = drive("awaiting_response").case
     final = drive("final_factual_record").case
     notified = drive("awaiting_council").case
+    draft = drive("draft_comment_period", comments=()).case
     in_time = TIMELINE["response_decided"] + datetime.timedelta(days=10)
     after_final = TIMELINE["final_submitted"] + datetime.timedelta(days=1)
     after_notified = TIMELINE["factual_record_notified"] + datetime.timedelta(days=1)
@@ -151,7 +152,8 @@ def test_no_form_says_optional_twice(client, a_focal, a_council, language):
         (a_focal, "party_respond", waiting, in_time),
         (a_focal, "party_extension", waiting, in_time),
         (a_focal, "party_correspondence", final, after_final),
-        (a_focal, "party_comment", final, after_final),
+        # Once its comments are on record and the final is in, no more (walk 46).
+        (a_focal, "party_comment", draft, TIMELINE["draft_submitted"] + datetime.timedelta(days=1)),
         (a_council, "council_instruct", notified, after_notified),
         (a_council, "council_publish", final, after_final),
         (a_council, "council_recommend", final, after_final),

@@ -90,6 +90,8 @@ def test_a_proposal_that_no_record_is_warranted_is_named_as_that_act(
     client, officer, director, django_capture_on_commit_callbacks
 ):
     case = drive("factual_record_decision").case
+    officer.first_name, officer.last_name = "María", "Quispe"
+    officer.save()
     client.force_login(officer)
     mail.outbox.clear()
     with frozen(D(2023, 7, 20)), django_capture_on_commit_callbacks(execute=True):
@@ -110,6 +112,8 @@ def test_a_proposal_that_no_record_is_warranted_is_named_as_that_act(
     client.force_login(director)
     approvals = client.get(reverse("ws_approvals")).content.decode()
     assert f"{case.reference}</a>: {NOT_WARRANTED}</h2>" in approvals
+    # Named as the receipts name people (walk 46: "Proposed by officer").
+    assert "<dd>María Quispe (officer), " in approvals
     # Walk 28: the reasons, in the case's language, were marked as the page's.
     reasons = f'<span lang="{case.language}">La respuesta explica la aplicación de la ley.</span>'
     assert reasons in approvals

@@ -7,7 +7,7 @@ language. Older rows that stored words (a reason typed or translated then) show 
 import datetime
 
 from babel.lists import format_list
-from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext
+from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext as _
 
 from submissions import profiles
@@ -73,7 +73,9 @@ SIMPLE_LABELS = {
     "name": gettext_lazy("Name"),
     "organization": gettext_lazy("Organization"),
 }
-MET, NOT_MET = gettext_lazy("Met"), gettext_lazy("Not met")
+# A criterion's finding, as the formal documents say it ("Cumple", walk 45: "Cumplido", a
+# deadline's word, on the docket beside "Cumple" in the document).
+MET, NOT_MET = pgettext_lazy("a criterion", "Met"), pgettext_lazy("a criterion", "Not met")
 YES, NO = gettext_lazy("Yes"), gettext_lazy("No")
 
 # Data keys that hold a day as an ISO string, shown in the reader's language.

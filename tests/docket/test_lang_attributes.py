@@ -128,3 +128,6 @@ def test_a_findings_reasons_carry_the_cases_language(client, officer, language):
     pages["workspace"] = client.get(f"/{language}/secretariat/case/{case.pk}/").content.decode()
     for name, page in pages.items():
         assert _lang_of(page, reasons) == {"es"}, name
+        # The verdict in the formal documents' word (walk 45: "Cumplido", a deadline's).
+        verdict = {"en": "Met — ", "es": "Cumple — "}[language]
+        assert verdict in page and "Cumplido —" not in page, name

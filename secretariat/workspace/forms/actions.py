@@ -6,7 +6,7 @@ keys need, in words a person understands."""
 from django import forms
 from django.conf import settings
 from django.utils import timezone
-from django.utils.translation import get_language, get_language_info, gettext
+from django.utils.translation import get_language, get_language_info, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from notices.services import issues_documents
@@ -19,7 +19,10 @@ from workflow.guards import beyond
 from workflow.services import date_order_error
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
-MET = [("met", _("Met")), ("not_met", _("Not met"))]
+MET = [
+    ("met", pgettext_lazy("a criterion", "Met")),
+    ("not_met", pgettext_lazy("a criterion", "Not met")),
+]
 # Beside a free-text field of a decision the public will read (PROCESS.md: the docket shows
 # each decision with its reasons; criterion (b) invites naming the submitter).
 PUBLISHED_HELP = _("This text will be published on the docket.")

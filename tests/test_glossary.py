@@ -18,7 +18,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import trans_real
 
 from notices import emails, personal, rules
@@ -471,10 +471,9 @@ def test_the_spanish_csv_export_has_spanish_headers_and_the_english_one_is_uncha
     # Walk 23: a spreadsheet opens the accents whole only after a byte-order mark, and the
     # file's name is the reader's word too.
     assert response.content.startswith("\ufeff".encode())
-    assert (
-        response["Content-Disposition"]
-        == "attachment; filename*=utf-8''registro%20p%C3%BAblico.csv"
-    )
+    day = timezone.localdate().isoformat()
+    assert response["Content-Disposition"] == f'attachment; filename="registro-publico-{day}.csv"'
+
     spanish = response.content.decode("utf-8-sig").splitlines()[0]
     assert spanish.startswith("Identificador,Parte en cuestión,Idioma")
     assert not set(spanish.split(",")) & set(english.split(",")) - {"url", "URL"}

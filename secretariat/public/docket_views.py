@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_GET
@@ -420,8 +421,10 @@ def docket_export_csv(request):
             _("The export's parameters are not valid."), content_type="text/plain; charset=utf-8"
         )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    name = pgettext("CSV file name", "docket")
-    downloads.mark_attachment(response, f"{name}.csv")
+    # In the reader's words, without spaces, and dated (walk 45: "registro público.csv" for
+    # every export, whatever its day).
+    name = slugify(pgettext("CSV file name", "docket"))
+    downloads.mark_attachment(response, f"{name}-{timezone.localdate().isoformat()}.csv")
     # A byte-order mark first: spreadsheet programs then read the accents as UTF-8 (walk 23:
     # "Presentación" would open garbled); csv readers take it with encoding="utf-8-sig".
     response.write("\ufeff")

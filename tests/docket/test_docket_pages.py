@@ -6,7 +6,7 @@ import io
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from submissions.models import Submission
 from tests.docket.conftest import (
@@ -240,7 +240,8 @@ def test_document_of_another_case_by_slug_is_404(client, saca, secret_case):
 
 def test_csv_withholds_names_and_guards_formulas(client, secret_case):
     response = client.get("/en/docket/export.csv")
-    assert response["Content-Disposition"] == 'attachment; filename="docket.csv"'
+    day = timezone.localdate().isoformat()
+    assert response["Content-Disposition"] == f'attachment; filename="docket-{day}.csv"'
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0]["submitters"] == (
         "Name withheld at the submitter's request; Derecho Ambiental Abierto"

@@ -9,7 +9,7 @@ from urllib.parse import quote
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from submissions.models import AccessLogEntry, Document
@@ -192,5 +192,6 @@ def test_a_restricted_document_is_not_on_the_docket_and_a_missing_file_is_404(re
 def test_generated_files_share_the_attachment_headers(client):
     response = client.get(reverse("docket_export_csv"))
     assert response.status_code == 200
-    assert response["Content-Disposition"] == 'attachment; filename="docket.csv"'
+    day = timezone.localdate().isoformat()
+    assert response["Content-Disposition"] == f'attachment; filename="docket-{day}.csv"'
     assert response["X-Content-Type-Options"] == "nosniff"

@@ -12,7 +12,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from notices import letterhead, personal, phrases, recipients, rules
+from notices import letterhead, messages, personal, phrases, recipients
 from submissions.dates import long_date
 from submissions.stages import ClosureReason
 from workflow.periods import KIND_LABELS
@@ -57,8 +57,8 @@ def _values(context: dict) -> dict:
 
 
 def _rule_page(notice) -> tuple[str, str, dict]:
-    """(subject, template, context) of a notice of ``rules.MESSAGES``, in the active language."""
-    message = rules.MESSAGES[notice.message]
+    """(subject, template, context) of a notice of ``messages.MESSAGES``, in the active language."""
+    message = messages.MESSAGES[notice.message]
     values = _values(notice.context)
     subject = str(message.subject) % values
     items = [

@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 class Notice(models.Model):
     """One email to one recipient, in the recipient's language.
 
-    ``message`` names an entry of ``notices.rules.MESSAGES``; ``context`` holds plain values
+    ``message`` names an entry of ``notices.messages.MESSAGES``; ``context`` holds plain values
     (JSON) and the text is rendered at sending time under the recipient's language, so that a
     row written by a Spanish-speaking officer still reaches an English-speaking Party in English.
     ``dedupe_key`` makes writing the same notice twice (a re-run sweep) a no-op.

@@ -4,7 +4,8 @@ import re
 
 from django.utils import translation
 
-from notices.rules import AUDIENCE_LABELS, MESSAGES, MOVES, REMINDER_THRESHOLDS, RULES, SCHEDULED
+from notices.messages import MESSAGES
+from notices.rules import AUDIENCE_LABELS, MOVES, REMINDER_THRESHOLDS, RULES, SCHEDULED
 from workflow.table import TABLE
 
 # A Council member's instruction, by where it leaves the Council's rule (rules.Rule.council).

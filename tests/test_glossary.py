@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import trans_real
 
-from notices import emails, personal, rules
+from notices import emails, messages, personal
 from notices.context import case_context
 from notices.models import Notice
 from submissions import profiles
@@ -356,7 +356,7 @@ def _notices(cases, language: str, request) -> dict[str, Notice]:
     rows = {}
     for code, case in cases.items():
         event = case.events.order_by("-seq").first()
-        for message in rules.MESSAGES:
+        for message in messages.MESSAGES:
             context = case_context(case, language) | {
                 "code": f"{case.identifier}/D1",
                 "on": "2023-07-14",
@@ -410,7 +410,7 @@ def _notices(cases, language: str, request) -> dict[str, Notice]:
         event=recorded,
         context={"portal": "party"},
     )
-    assert {label.split()[0] for label in rows} >= set(rules.MESSAGES) | set(personal.MESSAGES)
+    assert {label.split()[0] for label in rows} >= set(messages.MESSAGES) | set(personal.MESSAGES)
     return rows
 
 

@@ -1,0 +1,441 @@
+"""What each notice of ``notices.rules`` says: its subject, its paragraphs and its link's
+words, with named placeholders filled from the notice's context at sending time (in the
+recipient's language). ``RULES`` there says who receives which, and when.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Message:
+    """An email: its subject and paragraphs, with named placeholders filled from the notice's
+    context at sending time (in the recipient's language)."""
+
+    subject: str
+    lines: tuple
+    link_label: str = _("See the case")
+
+
+MESSAGES = {
+    "receipt": Message(
+        _("Receipt %(reference)s: your submission has been received"),
+        (
+            _(
+                "Your submission “%(title)s” was received on %(on)s. Its receipt number is "
+                "%(reference)s."
+            ),
+            _(
+                "This is an automatic receipt, not yet the Secretariat's acknowledgement. Keep "
+                "the link below: it is your private page to follow the case, add information "
+                "or withdraw."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
+    "new_filing": Message(
+        _("%(reference)s: new submission filed"),
+        (_("A new submission, “%(title)s”, %(concerning_party)s, was filed on %(on)s."),),
+    ),
+    "acknowledged": Message(
+        _("%(reference)s: acknowledgement of receipt"),
+        (
+            _(
+                "The Secretariat has acknowledged receipt of your submission “%(title)s”. "
+                "Its identifier is %(reference)s and it now appears on the public docket."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
+    "form_errors": Message(
+        _("%(reference)s: minor errors of form in your submission"),
+        (
+            _(
+                "The Secretariat has pointed out minor errors of form in your submission. "
+                "Please see the details on your page and correct them; the review goes on."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
+    "admissible": Message(
+        _("%(reference)s: determination %(code)s under Article 18.8.2"),
+        (
+            _(
+                "The Secretariat has determined (%(code)s) that your submission meets the "
+                "criteria of Article 18.8.2. It will now consider whether to request a "
+                "response from the Party."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
+    "revision_window": Message(
+        _("%(reference)s: determination %(code)s under Article 18.8.2"),
+        (
+            _(
+                "The Secretariat has determined (%(code)s) that your submission does not meet "
+                "the criteria of Article 18.8.2."
+            ),
+            _("You may file a revised submission until %(due_on)s."),
+        ),
+        _("Follow your submission"),
+    ),
+    "request_sent": Message(
+        _("%(reference)s: a response has been requested from the Party"),
+        (
+            _(
+                "The Secretariat has determined (%(code)s) that your submission merits "
+                "requesting a response %(from_party)s, and has sent the request."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
+    "determination_closed": Message(
+        _("%(reference)s: determination %(code)s"),
+        (
+            _("The Secretariat has issued its determination %(code)s on your submission."),
+            _("The case is now closed: %(closure)s."),
+        ),
+        _("Follow your submission"),
+    ),
+    "request_to_party": Message(
+        _("%(reference)s: request for a response (Article 18.8.4)"),
+        (
+            _(
+                "The Secretariat requests a response %(from_party)s to submission "
+                "%(reference)s, “%(title)s”."
+            ),
+            _(
+                "The submission and all its supporting documents, confidential ones included, "
+                "are available to you in the portal."
+            ),
+            _("The response is due on %(due_on)s (Article 18.8.5)."),
+        ),
+        _("Open the case in the portal"),
+    ),
+    "party_responded": Message(
+        _("%(reference)s: the Party has responded"),
+        (
+            _(
+                "The response %(from_party)s to the Secretariat's request about your "
+                "submission has been received."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
+    "response_received": Message(
+        _("%(reference)s: your response has been received"),
+        (_("The Secretariat has received the response %(from_party)s on %(on)s."),),
+        _("Open the case in the portal"),
+    ),
+    "response_to_staff": Message(
+        _("%(reference)s: the Party has responded"),
+        (_("The response %(from_party)s to the Secretariat's request was received on %(on)s."),),
+    ),
+    "factual_record_warranted": Message(
+        _("%(reference)s: the Secretariat has informed the Council"),
+        (
+            _(
+                "The Secretariat considers that your submission warrants a factual record and "
+                "has informed the Environmental Affairs Council (%(code)s)."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
+    "council_notification": Message(
+        _("%(reference)s: notification under Article 18.9.1 (%(code)s)"),
+        (
+            _(
+                "The Secretariat informs the Council that submission %(reference)s, "
+                "“%(title)s”, warrants the development of a factual record (%(code)s)."
+            ),
+            _("Any member of the Council may instruct the Secretariat to prepare it."),
+        ),
+        _("Open the case in the portal"),
+    ),
+    "record_instructed": Message(
+        _("%(reference)s: a factual record will be prepared"),
+        (
+            _(
+                "The Environmental Affairs Council has instructed the Secretariat to prepare a "
+                "factual record on your submission (%(on)s)."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
+    "instruction_to_staff": Message(
+        _("%(reference)s: the Council instructs a factual record"),
+        (
+            _(
+                "A member of the Council %(from_acting_party)s instructed the Secretariat on "
+                "%(on)s to prepare a factual record on submission %(reference)s, “%(title)s”."
+            ),
+        ),
+    ),
+    "vote_to_staff": Message(
+        _("%(reference)s: a Council member's vote for a factual record"),
+        (
+            _(
+                "A member of the Council %(from_acting_party)s voted on %(on)s for a factual "
+                "record on submission %(reference)s, “%(title)s”."
+            ),
+            _(
+                "Members who have so far: %(votes)s of the %(needed)s the Council's rule asks "
+                "for. The case waits for the others."
+            ),
+        ),
+    ),
+    "council_draft": Message(
+        _("%(reference)s: draft factual record"),
+        (
+            _(
+                "The Secretariat has submitted the draft factual record on submission "
+                "%(reference)s to the Council."
+            ),
+        ),
+        _("Open the case in the portal"),
+    ),
+    "draft_for_comment": Message(
+        _("%(reference)s: draft factual record for comment"),
+        (
+            _(
+                "The draft factual record on submission %(reference)s is available. Each "
+                "Party may comment on its accuracy until %(due_on)s (Article 18.9.5)."
+            ),
+        ),
+        _("Open the case in the portal"),
+    ),
+    "comments_to_staff": Message(
+        _("%(reference)s: comments on the draft factual record"),
+        (
+            _(
+                "Comments %(from_acting_party)s on the draft factual record on submission "
+                "%(reference)s were received on %(on)s."
+            ),
+        ),
+    ),
+    "council_final": Message(
+        _("%(reference)s: final factual record"),
+        (
+            _(
+                "The Secretariat has submitted the final factual record on submission "
+                "%(reference)s to the Council."
+            ),
+        ),
+        _("Open the case in the portal"),
+    ),
+    "final_record_submitted": Message(
+        _("%(reference)s: final factual record submitted to the Council"),
+        (
+            _(
+                "The Secretariat has submitted the final factual record on your submission to "
+                "the Environmental Affairs Council (%(on)s). It will be published if a member "
+                "of the Council so instructs."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
+    "publication_to_staff": Message(
+        _("%(reference)s: the Council instructs publication"),
+        (
+            _(
+                "A member of the Council %(from_acting_party)s instructed the Secretariat on "
+                "%(on)s to publish the final factual record on submission %(reference)s."
+            ),
+        ),
+    ),
+    "publication_vote_to_staff": Message(
+        _("%(reference)s: a Council member's vote to publish the factual record"),
+        (
+            _(
+                "A member of the Council %(from_acting_party)s voted on %(on)s to publish the "
+                "final factual record on submission %(reference)s."
+            ),
+            _(
+                "Members who have so far: %(votes)s of the %(needed)s the Council's rule asks "
+                "for. The record is published once they are reached."
+            ),
+        ),
+    ),
+    "published": Message(
+        _("%(reference)s: factual record published"),
+        (_("The factual record on your submission has been published. The case is closed."),),
+        _("Follow your submission"),
+    ),
+    "record_published": Message(
+        _("%(reference)s: factual record published"),
+        (
+            _(
+                "The Secretariat published the final factual record on submission "
+                "%(reference)s on %(on)s. The case is closed."
+            ),
+        ),
+        _("Open the case in the portal"),
+    ),
+    "withholding_to_staff": Message(
+        _("%(reference)s: a submitter's identity withheld from the public"),
+        (
+            _(
+                "On %(on)s a submitter of submission %(reference)s asked that their identity "
+                "be withheld from the public. The public surfaces now show the label in their "
+                "name's place; reword any public title, summary or document that names them."
+            ),
+        ),
+    ),
+    "erratum": Message(
+        _("%(reference)s: erratum to a decision"),
+        (
+            _(
+                "On %(on)s the Secretariat issued an erratum to one of its decisions on your "
+                "submission. The decision and its erratum are both on the case's page."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
+    "consolidated": Message(
+        _("%(reference)s: consolidated with an earlier submission"),
+        (
+            _(
+                "On %(on)s the Secretariat consolidated your submission with %(with)s, an "
+                "earlier submission about the same facts: the two are considered together. The "
+                "pages of both in the public docket link to each other, and yours gives the "
+                "reasons."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
+    "consolidated_into": Message(
+        _("%(with)s: a later submission was consolidated with yours"),
+        (
+            _(
+                "On %(on)s the Secretariat consolidated %(reference)s, a later submission about "
+                "the same facts, with yours: the two are considered together. The pages of "
+                "both in the public docket link to each other."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
+    "case_closed": Message(
+        _("%(reference)s: the case is closed"),
+        (_("The case of your submission is now closed: %(closure)s."),),
+        _("Follow your submission"),
+    ),
+    "revision_to_staff": Message(
+        _("%(reference)s: revised submission filed"),
+        (
+            _(
+                "The submitters filed a revised submission on %(on)s. Its files wait for your "
+                "review before the public sees them."
+            ),
+        ),
+    ),
+    "information_to_staff": Message(
+        _("%(reference)s: information added by the submitters"),
+        (_("The submitters added information to the case on %(on)s."),),
+    ),
+    "extension_to_staff": Message(
+        _("%(reference)s: the Party notified exceptional circumstances"),
+        (
+            _(
+                "The Party notified exceptional circumstances on %(on)s: its response is now due "
+                "on %(due_on)s."
+            ),
+        ),
+    ),
+    "supplement_to_staff": Message(
+        _("%(reference)s: supplemental information from the Party"),
+        (
+            _(
+                "The Party concerned sent supplemental information on submission "
+                "%(reference)s on %(on)s, after its response."
+            ),
+        ),
+    ),
+    "vote_against_to_staff": Message(
+        _("%(reference)s: a Council member's vote against a factual record"),
+        (
+            _(
+                "A member of the Council %(from_acting_party)s voted on %(on)s against "
+                "preparing a factual record on submission %(reference)s."
+            ),
+        ),
+    ),
+    "letter_to_staff": Message(
+        _("%(reference)s: a letter %(from_acting_party)s"),
+        (
+            _(
+                "A letter %(from_acting_party)s on submission %(reference)s was received "
+                "through its portal on %(on)s."
+            ),
+        ),
+    ),
+    "withdrawal_to_staff": Message(
+        _("%(reference)s: submission withdrawn"),
+        (_("The submitters withdrew the submission on %(on)s."),),
+    ),
+    "proposal_awaiting": Message(
+        _("%(reference)s: a proposal awaits your approval"),
+        (_("A proposed decision awaits your approval: %(proposal)s."),),
+        _("Open the case"),
+    ),
+    "proposal_returned": Message(
+        _("%(reference)s: your proposal was returned"),
+        (
+            _(
+                "The Executive Director returned your proposal “%(proposal)s” on case "
+                "%(reference)s with this comment:"
+            ),
+            "%(comment)s",
+            _("Nothing was recorded. Propose again, changed, from the case page."),
+        ),
+        _("Open the case"),
+    ),
+    "proposal_lapsed": Message(
+        _("%(reference)s: your proposal lapsed"),
+        (
+            _(
+                "Your proposal no. %(proposal_event)s, “%(proposal)s”, on case %(reference)s can "
+                "no longer be approved: “%(step)s” moved the case on, on %(on)s, before the "
+                "Executive Director decided on it."
+            ),
+            _("Nothing was recorded. Propose it again from the case page if it still applies."),
+        ),
+        _("Open the case"),
+    ),
+    "reminder_response": Message(
+        _("%(reference)s: response due on %(due_on)s"),
+        (
+            _(
+                "Reminder: the response %(from_party)s to the Secretariat's request on "
+                "submission %(reference)s is due on %(due_on)s (days remaining: %(days)s)."
+            ),
+        ),
+        _("Open the case in the portal"),
+    ),
+    "reminder_comments": Message(
+        _("%(reference)s: comments due on %(due_on)s"),
+        (
+            _(
+                "Reminder: comments on the draft factual record on submission %(reference)s "
+                "are due on %(due_on)s (days remaining: %(days)s)."
+            ),
+        ),
+        _("Open the case in the portal"),
+    ),
+    "reminder_instruction": Message(
+        _("%(reference)s: the Secretariat awaits the Council's instruction"),
+        (
+            _(
+                "Reminder: the Secretariat notified the Council that submission %(reference)s "
+                "warrants a factual record. The target for an instruction is %(due_on)s "
+                "(days remaining: %(days)s)."
+            ),
+        ),
+        _("Open the case in the portal"),
+    ),
+    "digest": Message(
+        _("Deadlines due soon or overdue on %(on)s"),
+        (_("Open deadlines that are overdue or due within 14 days:"),),
+        _("Open the workspace"),
+    ),
+}

@@ -224,6 +224,18 @@ MESSAGES = {
         ),
         _("Open the case in the portal"),
     ),
+    "draft_submitted": Message(
+        _("%(reference)s: draft factual record submitted to the Council"),
+        (
+            _(
+                "The Secretariat has submitted the draft factual record on your submission to "
+                "the Environmental Affairs Council (%(on)s). Each Party may comment on its "
+                "accuracy within 45 days (Article 18.9.5); the draft is not made public. The "
+                "Secretariat then prepares the final factual record."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
     "final_record_submitted": Message(
         _("%(reference)s: final factual record submitted to the Council"),
         (

@@ -150,6 +150,10 @@ def of(audience: str, submission, party: str | None = None, event=None) -> list[
             party = submission.party.code
         users = _users([role.value], party)
         link = portal_link
+    elif audience == rules.OTHER_COUNCIL:
+        acting = (event.data or {}).get("party") if event is not None else None
+        users = _users([Role.COUNCIL.value]).exclude(party__code=acting)
+        link = portal_link
     elif audience == rules.PROPOSER:
         user = event.proposal.recorded_by if event is not None and event.proposal_id else None
         users = [user] if user is not None and user.is_active and user.email else []
@@ -175,7 +179,7 @@ def role_sees_identity(audience: str, of_party_concerned: bool) -> bool:
     """Whether a member of ``audience`` reads withheld names (``access.shows_identity``): the
     Secretariat, and a focal point of the Party concerned; not the Council, nor another
     Party's focal point."""
-    if audience == rules.COUNCIL:
+    if audience in (rules.COUNCIL, rules.OTHER_COUNCIL):
         return False
     if audience in (rules.PARTY_CONCERNED, rules.FOCAL_POINTS):
         return of_party_concerned

@@ -15,6 +15,8 @@ SUBMITTERS = "submitters"  # every submitter of the case with an email, by track
 PARTY_CONCERNED = "party_concerned"  # focal points of the Party the case is about
 FOCAL_POINTS = "focal_points"  # focal points of both Parties
 COUNCIL = "council"  # Council members of both Parties
+# The Council members of the Parties other than the one whose member acted (``data["party"]``).
+OTHER_COUNCIL = "other_council"
 STAFF = "staff"  # Secretariat officers and the Executive Director
 DIRECTOR = "director"  # the Executive Director
 PROPOSER = "proposer"  # the officer who made the proposal the event answers
@@ -31,6 +33,7 @@ AUDIENCE_LABELS = {
     PARTY_CONCERNED: _("Focal points of the Party concerned"),
     FOCAL_POINTS: _("Focal points of every Party"),
     COUNCIL: _("Council members"),
+    OTHER_COUNCIL: _("The other Council members"),
     STAFF: _("Secretariat staff"),
     DIRECTOR: _("Executive Director"),
     PROPOSER: _("The officer who proposed"),
@@ -44,6 +47,7 @@ LINKS = {
     PARTY_CONCERNED: "portal",
     FOCAL_POINTS: "portal",
     COUNCIL: "portal",
+    OTHER_COUNCIL: "portal",
     STAFF: "workspace",
     DIRECTOR: "workspace",
     PROPOSER: "workspace",
@@ -94,8 +98,13 @@ RULES = [
         council="decides",
     ),
     Rule("council_instructed", None, STAFF, "instruction_to_staff", council="met"),
+    # Walk 45: the Council member of Peru heard nothing when the United States' member
+    # instructed a factual record; the Council's decision, to the members who did not give it.
+    Rule("council_instructed", None, OTHER_COUNCIL, "instruction_to_staff", council="decides"),
     Rule("council_instructed", None, STAFF, "vote_to_staff", council="short"),
     Rule("draft_submitted", None, COUNCIL, "council_draft"),
+    # Walk 45: months pass between the instruction and the final record with no word to them.
+    Rule("draft_submitted", None, SUBMITTERS, "draft_submitted", public_only=True),
     Rule("draft_submitted", None, FOCAL_POINTS, "draft_for_comment"),
     Rule("draft_commented", None, STAFF, "comments_to_staff"),
     Rule("final_submitted", None, COUNCIL, "council_final"),
@@ -104,6 +113,7 @@ RULES = [
     Rule("final_submitted", None, FOCAL_POINTS, "council_final"),
     Rule("final_submitted", None, SUBMITTERS, "final_record_submitted", public_only=True),
     Rule("publication_instructed", None, STAFF, "publication_to_staff", council="met"),
+    Rule("publication_instructed", None, OTHER_COUNCIL, "publication_to_staff", council="decides"),
     Rule("publication_instructed", None, STAFF, "publication_vote_to_staff", council="short"),
     Rule("published", None, SUBMITTERS, "published"),
     Rule("published", None, COUNCIL, "record_published"),

@@ -1,0 +1,46 @@
+"""Walk 45: when one Council member's instruction made the Council's, the other members heard
+nothing; and the submitters heard nothing between the instruction and the final factual
+record, months apart, though the draft's submission is on the public docket."""
+
+import pytest
+
+from notices import dispatch
+from tests.helpers_cases import drive
+from tests.parties import council_members
+
+pytestmark = pytest.mark.django_db
+
+
+def _told(rows, message) -> set:
+    return {row.recipient_email for row in rows if row.message == message}
+
+
+@pytest.mark.parametrize(
+    ("kind", "stage", "message"),
+    [
+        ("council_instructed", "awaiting_council", "instruction_to_staff"),
+        ("publication_instructed", "final_factual_record", "publication_to_staff"),
+    ],
+)
+def test_the_other_council_members_hear_of_the_councils_instruction(
+    a_council, b_council, kind, stage, message
+):
+    story = drive(stage)
+    members = council_members(kind)
+    for member in members:
+        event = story.add(kind, author=f"council:{member}", data={"party": member})
+        rows = dispatch.queue_notices(event)
+        if member != members[-1]:  # a vote the Council's rule still waits on: no one yet
+            assert not _told(rows, message) & {a_council.email, b_council.email}
+    # The instruction that made it the Council's: each member but the one who gave it.
+    deciding = members[-1]
+    others = {u.email for u in (a_council, b_council) if u.party.code != deciding}
+    assert _told(rows, message) & {a_council.email, b_council.email} == others
+    assert others  # the fixture has a member who did not give it
+
+
+def test_the_submitters_hear_that_the_draft_went_to_the_council():
+    story = drive("factual_record_preparation")
+    submitter = story.case.memberships.get().submitter.email
+    rows = dispatch.queue_notices(story.add("draft_submitted"))
+    assert _told(rows, "draft_submitted") == {submitter}

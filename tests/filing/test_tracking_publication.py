@@ -30,6 +30,8 @@ def test_the_page_says_publication_was_instructed_once_the_councils_rule_is_met(
     assert story.stage == "final_factual_record"  # until the Secretariat publishes it
     page = tracking_page(client, story.case)
     assert INSTRUCTED in page and WAITING not in page
+    # Its public page, where the record will be (walk 46: named, not linked).
+    assert f'<a href="/en/docket/{story.case.slug}/">Its page on the public docket</a>' in page
 
 
 @pytest.mark.skipif(members_needed("publication_instructed") == 1, reason="one member decides")

@@ -31,9 +31,8 @@ NOW = {
         "circumstances (Article 18.8.5)."
     ),
     Stage.FACTUAL_RECORD_DECISION: _(
-        "The Party has responded, or its time to respond has passed. The Secretariat is "
-        "deciding whether a factual record is warranted; if it is, it informs the Council "
-        "(Article 18.9.1)."
+        "The Party has responded. The Secretariat is deciding whether a factual record is "
+        "warranted; if it is, it informs the Council (Article 18.9.1)."
     ),
     Stage.AWAITING_COUNCIL: _(
         "The Secretariat has informed the Council that a factual record is warranted. It "
@@ -62,6 +61,15 @@ PUBLICATION_INSTRUCTED = _(
     "appears on the public docket on the day it is published."
 )
 
+# Awaiting the response once the Party's time has passed without one: the Secretariat may go on
+# (PROCESS.md) and the case stays in its stage until it does. Walks 45 and 46: the page said
+# "the Party has 45 days" after they had passed, then "the Party has responded, or its time to
+# respond has passed" once it had responded, which the page knows.
+NO_RESPONSE = _(
+    "The Party's time to respond has passed without a response. The Secretariat is deciding "
+    "whether a factual record is warranted; if it is, it informs the Council (Article 18.9.1)."
+)
+
 # The draft's comment period once every Party has commented or its time has passed (walk 44:
 # the page still said "each Party may comment within 45 days" after both had). The stage is the
 # same until the final factual record is submitted.
@@ -84,11 +92,14 @@ def now(
     publication_instructed: bool = False,
     registered: bool = True,
     comments_in: bool = False,
+    response_overdue: bool = False,
 ) -> str:
     if stage == Stage.FINAL_FACTUAL_RECORD and publication_instructed:
         return str(PUBLICATION_INSTRUCTED)
     if stage == Stage.DRAFT_COMMENT_PERIOD and comments_in:
         return str(COMMENTS_IN)
+    if stage == Stage.AWAITING_RESPONSE and response_overdue:
+        return str(NO_RESPONSE)
     if stage == Stage.CLOSED and not registered:
         return str(CLOSED_UNSEEN)
     return str(NOW.get(stage, ""))

@@ -146,6 +146,10 @@ def _render(request, membership, submission, bound=None, status=200):
                 comments_in=not any(
                     row["kind"] == "draft_comments" and row["due_on"] >= today for row in deadlines
                 ),
+                # The Party's time has passed without a response (the Secretariat may go on).
+                response_overdue=any(
+                    row["kind"] == "party_response" and row["due_on"] < today for row in deadlines
+                ),
             ),
             "laws": submission.laws.all(),
             "membership": membership,

@@ -72,3 +72,24 @@ def test_the_page_stops_inviting_comments_once_every_party_has_commented(client)
 def test_the_page_says_the_comments_are_in_once_their_time_has_passed(client):
     story = drive("draft_comment_period", comments=())  # the draft of 2023: long past
     assert COMMENTS_IN in tracking_page(client, story.case)
+
+
+ASKED = "days from receiving the request"
+NO_RESPONSE = "time to respond has passed without a response."
+RESPONDED = "The Party has responded. The Secretariat is deciding"
+
+
+def test_the_page_says_whether_the_party_responded_or_its_time_passed(client):
+    """Walks 45 and 46: "the Party has responded, or its time to respond has passed", though
+    the page knows which; and "the Party has 45 days" after they had passed."""
+    import datetime
+
+    story = drive("response_decision")
+    story.add("response_decided", datetime.date.today(), data={"outcome": "request"})
+    page = tracking_page(client, story.case)
+    assert ASKED in page and NO_RESPONSE not in page
+    late = drive("awaiting_response").case  # asked in 2023: its time is long past
+    page = tracking_page(client, late)
+    assert NO_RESPONSE in page and ASKED not in page
+    page = tracking_page(client, drive("factual_record_decision").case)
+    assert RESPONDED in page and NO_RESPONSE not in page

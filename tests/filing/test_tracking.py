@@ -435,7 +435,8 @@ def test_the_tracking_page_says_what_was_decided_and_what_happens_now(client, a_
 
     case = drive("awaiting_response", party=A).case
     _membership, url = link_of(case, client=client)
-    html = client.get(url).content.decode()
+    with frozen(datetime.date(2023, 5, 20)):  # within the Party's period
+        html = client.get(url).content.decode()
     now = html.split('id="now-heading"', 1)[1].split("</section>", 1)[0]
     assert "has asked the Party concerned for a response" in now
     assert "Outcome: meets the criteria" in html

@@ -125,6 +125,31 @@ def explain(deadline: Deadline, language: str | None = None) -> str:
         return _words(deadline, code)
 
 
+def merged_by_party(deadlines) -> list[Deadline]:
+    """``deadlines`` in their order, the Parties' periods of one kind that end alike (each
+    Party's comments on the draft) as one row, its ``parties`` naming them all (walk 41:
+    CAFTA-DR's seven identical rows on a phone). Every row gets ``parties``: its own Party's,
+    or none."""
+    merged, first = [], {}
+    for deadline in deadlines:
+        key = (
+            deadline.kind,
+            deadline.due_on,
+            deadline.state,
+            deadline.explanation,
+            deadline.missed_reason,
+            deadline.revised_due_on,
+        )
+        if deadline.party and key in first:
+            first[key].parties.append(deadline.party)
+            continue
+        deadline.parties = [deadline.party] if deadline.party else []
+        if deadline.party:
+            first[key] = deadline
+        merged.append(deadline)
+    return merged
+
+
 class CaseDeadlines:
     """The deadlines of one case, loaded once and changed in memory by a transition; the
     service saves what changed in the same transaction."""

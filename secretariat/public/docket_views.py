@@ -29,7 +29,7 @@ from submissions.models import SubmissionLaw, SubmissionSubmitter
 from submissions.search import PAGE_SIZE, docket_queryset
 from submissions.stages import ClosureReason, Stage
 from workflow import council
-from workflow.deadlines import explain
+from workflow.deadlines import explain, merged_by_party
 from workflow.describe import describe
 from workflow.models import Deadline, Event
 from workflow.profile_guards import consolidated_on
@@ -217,7 +217,7 @@ def docket_case(request, slug):
     # Those a legacy history skipped are not open: listed apart, as what the registry does not
     # tell (walk 18: a closed case listed them under "Open deadlines").
     unknown = [d for d in deadlines if d.state == Deadline.State.UNKNOWN]
-    deadlines = [d for d in deadlines if d.state != Deadline.State.UNKNOWN]
+    deadlines = merged_by_party(d for d in deadlines if d.state != Deadline.State.UNKNOWN)
     related = list(access.public_submissions(submission.related.all()).order_by("identifier"))
     withheld.mask_cases(related)
     # A related case consolidated with this one says so, with the day (issue #18).

@@ -30,7 +30,7 @@ from submissions import access, profiles, uploads
 from submissions.models import Document, Submission, SubmissionSubmitter
 from workflow import services
 from workflow.actors import Actor
-from workflow.deadlines import explain
+from workflow.deadlines import explain, merged_by_party
 
 RECEIPT_SESSION_KEY = "filing_receipt"
 COUNT_FIELD = "submitters"  # how many submitter fieldsets the page showed
@@ -323,12 +323,14 @@ def deadline_rows(submission) -> list[dict]:
             "kind": deadline.kind,
             "target": deadline.is_target,
             "label": deadline.kind_label,
-            # One period per Party (comments on the draft): which one is whose.
-            "party": deadline.party,
+            # One period per Party (comments on the draft): whose, those ending alike as one.
+            "parties": deadline.parties,
             "due_on": deadline.due_on,
             "explanation": explain(deadline),
         }
-        for deadline in submission.deadlines.filter(state="open").order_by("due_on", "id")
+        for deadline in merged_by_party(
+            submission.deadlines.filter(state="open").order_by("due_on", "id")
+        )
     ]
 
 

@@ -273,6 +273,12 @@ def semicolon() -> str:
 
 
 @register.filter
+def party_labels(codes) -> str:
+    """Several Parties' names, as ``party_label`` gives each, joined by commas."""
+    return ", ".join(phrases.party_label(code or "") for code in codes)
+
+
+@register.filter
 def listed(items) -> str:
     """``items`` joined by the page language's semicolon (walk 31: "Coalition; Nom…")."""
     return documents.semicolon(get_language() or "").join(str(item) for item in items)

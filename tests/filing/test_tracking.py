@@ -90,8 +90,9 @@ def test_each_partys_comment_period_is_named_with_its_party(client):
     case = drive("draft_comment_period").case
     membership, _url = link_of(case)
     html = client.get(f"/es/track/{membership.tracking_token}/", follow=True).content.decode()
-    for party in PARTIES_ES:
-        assert es(f"borrador del expediente de hechos</strong> ({party}):") in html
+    # The periods end alike: one row names every Party (walk 41, CAFTA-DR's seven rows).
+    parties = ", ".join(PARTIES_ES)
+    assert es(f"borrador del expediente de hechos</strong> ({parties}):") in html
 
 
 def test_the_stage_in_spanish(client):

@@ -45,6 +45,9 @@ class Seeded:
     waiting: object  # awaiting the Party's response (Party A)
     final: object  # final factual record submitted (Party A), with a public document
     council: object  # a factual record found warranted, awaiting the Council's instruction
+    # The draft's comment period, no Party's comments yet: Party A's comment form (once A has
+    # commented and the final is in, the portal no longer offers it; walk 46).
+    draft: object
     review: object  # admissibility review with a proposal awaiting the Director
     party_receipt: int  # seq of the final case's response, by Party A
     council_receipt: int  # seq of the final case's instruction, by Party A's Council member
@@ -56,6 +59,7 @@ def seed(officer, officer2) -> Seeded:
     """The cases every page of this file and of test_axe_staff.py looks at."""
     waiting = drive("awaiting_response", party=A)
     council = drive("awaiting_council", party=A)
+    draft = drive("draft_comment_period", party=A, comments=())
     final = drive("final_factual_record", party=A)
     final.add(
         "correspondence",
@@ -84,6 +88,7 @@ def seed(officer, officer2) -> Seeded:
         waiting=waiting.case,
         final=final.case,
         council=council.case,
+        draft=draft.case,
         review=review,
         party_receipt=events.get(kind="party_responded").seq,
         # Party A's member's own instruction (the CEC's rule needs a second member's too).
@@ -133,7 +138,7 @@ def party_pages(s: Seeded) -> list[str]:
         reverse("party_case", args=[waiting]),
         reverse("party_receipt", kwargs={"pk": final, "seq": s.party_receipt}),
         reverse("party_respond", args=[waiting]),
-        reverse("party_comment", args=[final]),
+        reverse("party_comment", args=[s.draft.pk]),
         reverse("party_correspondence", args=[final]),
     ]
 

@@ -269,6 +269,17 @@ MESSAGES = {
             ),
         ),
     ),
+    "publication_instructed": Message(
+        _("%(reference)s: the factual record will be published"),
+        (
+            _(
+                "The Environmental Affairs Council has instructed the Secretariat to publish the "
+                "final factual record on your submission (%(on)s). You will be told by email "
+                "when it is published."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
     "published": Message(
         _("%(reference)s: factual record published"),
         (_("The factual record on your submission has been published. The case is closed."),),

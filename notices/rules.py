@@ -113,6 +113,16 @@ RULES = [
     Rule("final_submitted", None, FOCAL_POINTS, "council_final"),
     Rule("final_submitted", None, SUBMITTERS, "final_record_submitted", public_only=True),
     Rule("publication_instructed", None, STAFF, "publication_to_staff", council="met"),
+    # Walk 47: told of the instruction to prepare the record, the submitters were not told of
+    # the instruction to publish it.
+    Rule(
+        "publication_instructed",
+        None,
+        SUBMITTERS,
+        "publication_instructed",
+        public_only=True,
+        council="decides",
+    ),
     Rule("publication_instructed", None, OTHER_COUNCIL, "publication_to_staff", council="decides"),
     Rule("publication_instructed", None, STAFF, "publication_vote_to_staff", council="short"),
     Rule("published", None, SUBMITTERS, "published"),

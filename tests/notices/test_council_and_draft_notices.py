@@ -39,6 +39,19 @@ def test_the_other_council_members_hear_of_the_councils_instruction(
     assert others  # the fixture has a member who did not give it
 
 
+def test_the_submitters_hear_of_the_councils_instruction_to_publish():
+    """Walk 47: told of the instruction to prepare the record, not of the one to publish it."""
+    story = drive("final_factual_record")
+    submitter = story.case.memberships.get().submitter.email
+    members = council_members("publication_instructed")
+    for member in members:
+        event = story.add(
+            "publication_instructed", author=f"council:{member}", data={"party": member}
+        )
+        told = _told(dispatch.queue_notices(event), "publication_instructed")
+        assert told == ({submitter} if member == members[-1] else set()), member
+
+
 def test_the_submitters_hear_that_the_draft_went_to_the_council():
     story = drive("factual_record_preparation")
     submitter = story.case.memberships.get().submitter.email

@@ -238,7 +238,10 @@ def test_the_secretariat_hears_of_what_a_party_or_a_council_member_did(
     assert instructed.get().recipient_email == "amazonica@example.org"  # public: the submitter
     sending.send_pending()
     by_to = {m.to[0]: m for m in mail.outbox if "Council" in m.subject or "Consejo" in m.subject}
-    assert "Un miembro del Consejo de los Estados Unidos" in by_to["officer@example.org"].body
+    # Walk 47: "Un miembro del Consejo de los Estados Unidos" read as a US council's member.
+    assert (
+        "El representante de los Estados Unidos en el Consejo" in by_to["officer@example.org"].body
+    )
     assert "A member of the Council from the United States" in by_to["director@example.org"].body
 
     Notice.objects.all().delete()

@@ -73,6 +73,9 @@ SIMPLE_LABELS = {
     "name": gettext_lazy("Name"),
     "organization": gettext_lazy("Organization"),
 }
+# A Council member's acts: their ``party`` is the member's, not a Party's own.
+COUNCIL_ACTS = frozenset({"council_instructed", "publication_instructed", "council_declined"})
+COUNCIL_MEMBER = gettext_lazy("Council member of")
 # A criterion's finding, as the formal documents say it ("Cumple", walk 45: "Cumplido", a
 # deadline's word, on the docket beside "Cumple" in the document).
 MET, NOT_MET = pgettext_lazy("a criterion", "Met"), pgettext_lazy("a criterion", "Not met")
@@ -188,6 +191,10 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
             value = data[key]
             if key == "party":
                 value = PARTY_LABELS.get(value, value)
+                # Walk 47: "Party: United States" under a Council act, beside "Party
+                # concerned: Peru", read as a change of the Party concerned.
+                if kind in COUNCIL_ACTS:
+                    label = COUNCIL_MEMBER
             elif key in DAY_KEYS:
                 value = _day(value)
             lines.append((str(label), str(value)))

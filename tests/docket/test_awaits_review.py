@@ -62,3 +62,27 @@ def test_an_entry_not_sent_for_the_public_says_nothing_of_a_review():
     )
     docket, track = _pages(story.case)
     assert "Response" in docket and AWAITS not in docket and AWAITS not in track
+
+
+def test_on_a_closed_case_it_says_the_text_was_not_published():
+    """Walk 47: after closure, the entries never published still read "they appear here once
+    published", with no end in sight."""
+    story = drive("closed")  # withdrawn while the response was awaited
+    story.add(
+        "party_responded",  # late, accepted
+        author=f"party:{A}",
+        data={"party": A, "pending_proceeding": False, "publish_requested": True},
+        note=NOTE,
+    )
+    for page in _pages(story.case):
+        assert "the Secretariat has not published them" in page and AWAITS not in page
+
+
+def test_a_council_act_names_the_members_party_not_a_party():
+    """Walk 47: "Party: United States" under a Council member's instruction, beside "Party
+    concerned: Peru", read as a change of the Party concerned."""
+    from notices import phrases
+
+    story = drive("factual_record_preparation")
+    docket = Client().get(f"/en/docket/{story.case.slug}/").content.decode()
+    assert f"Council member of: {phrases.party_label(A)}" in docket

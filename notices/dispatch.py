@@ -60,6 +60,18 @@ def _council_votes(event) -> dict:
     return {"states": states, "given": given, "needed": council.needed(event.kind)}
 
 
+def _publishes(event, kind: str) -> bool:
+    """Whether ``event`` is a decision publishing the text of an earlier event of ``kind``."""
+    data = event.data or {}
+    target = data.get("event")
+    return (
+        event.kind == "visibility_changed"
+        and data.get("to") == Visibility.PUBLIC
+        and type(target) is int
+        and event.submission.events.filter(seq=target + 1, kind=kind).exists()
+    )
+
+
 def queue_notices(event) -> list[Notice]:
     """Write the outbox rows an event causes (rules.RULES). Must run inside the transaction
     that writes the event; sends nothing."""
@@ -76,6 +88,8 @@ def queue_notices(event) -> list[Notice]:
         if rule.council and rule.council not in votes["states"]:
             continue
         if rule.by_party and not event.author.startswith("party:"):
+            continue
+        if rule.publishes and not _publishes(event, rule.publishes):
             continue
         due_on = _due_on(submission, rule.message)
         for person in recipients.of(rule.audience, submission, event=event):

@@ -269,6 +269,16 @@ MESSAGES = {
             ),
         ),
     ),
+    "response_published": Message(
+        _("%(reference)s: the Party's response is public"),
+        (
+            _(
+                "The Secretariat has published the response of the Party concerned to your "
+                "submission (%(on)s). It is on the case's page."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
     "publication_instructed": Message(
         _("%(reference)s: the factual record will be published"),
         (

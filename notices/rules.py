@@ -69,6 +69,9 @@ class Rule:
     # "short", while they are not (a vote under a two-thirds rule). Empty: any.
     council: str = ""
     by_party: bool = False  # only when a Party recorded it (its portal), not the Secretariat
+    # Only when the decision publishes the text of an earlier event of this kind (a
+    # ``visibility_changed`` naming an ``event``, to *public*). Empty: any.
+    publishes: str = ""
 
 
 RULES = [
@@ -84,6 +87,9 @@ RULES = [
     Rule("party_responded", None, SUBMITTERS, "party_responded", public_only=True),
     Rule("party_responded", None, PARTY_CONCERNED, "response_received"),
     Rule("party_responded", None, STAFF, "response_to_staff"),
+    # Walk 47: told that the response arrived, the submitters were never told they could read
+    # it once the Secretariat published it.
+    Rule("visibility_changed", None, SUBMITTERS, "response_published", publishes="party_responded"),
     Rule("factual_record_notified", "warranted", SUBMITTERS, "factual_record_warranted"),
     Rule("factual_record_notified", "not_warranted", SUBMITTERS, "determination_closed"),
     Rule("factual_record_notified", "warranted", COUNCIL, "council_notification"),

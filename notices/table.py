@@ -35,6 +35,8 @@ def markdown() -> str:
                 when += ", when it closes the case"
             if rule.by_party:
                 when += ", when a Party sends it"
+            if rule.publishes:
+                when += f", when it publishes the text of a `{rule.publishes}`"
             when += COUNCIL_WHEN.get(rule.council, "")
             lines.append(
                 f"| {when} | {rule.outcome or 'any'} | {AUDIENCE_LABELS[rule.audience]} "

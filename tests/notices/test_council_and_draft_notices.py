@@ -5,6 +5,7 @@ record, months apart, though the draft's submission is on the public docket."""
 import pytest
 
 from notices import dispatch
+from notices.models import Notice
 from tests.helpers_cases import drive
 from tests.parties import council_members
 
@@ -57,3 +58,41 @@ def test_the_submitters_hear_that_the_draft_went_to_the_council():
     submitter = story.case.memberships.get().submitter.email
     rows = dispatch.queue_notices(story.add("draft_submitted"))
     assert _told(rows, "draft_submitted") == {submitter}
+
+
+def test_the_submitters_hear_when_the_partys_response_is_published(officer, settings):
+    """Walk 47: told that the response arrived, the submitters never heard that they could
+    read it once the Secretariat published it; a decision on another entry tells them
+    nothing."""
+    from tests.parties import A
+    from workflow import services
+
+    settings.SEM_FOUR_EYES = False
+    story = drive("awaiting_response")
+    submitter = story.case.memberships.get().submitter.email
+    response = story.add(
+        "party_responded",
+        author=f"party:{A}",
+        data={"party": A, "pending_proceeding": False, "publish_requested": True},
+        note="Respuesta.",
+    )
+    letter = story.add(
+        "correspondence",
+        author=f"party:{A}",
+        visibility="public",
+        data={"publish_requested": True},
+        note="Carta.",
+    )
+
+    def publish(entry):
+        data = {"event": entry.seq - 1, "fields": ["note"], "from": "parties", "to": "public"}
+        return services.record_event(
+            story.case, "visibility_changed", actor=officer, data={**data, "reason": "Pedido."}
+        )
+
+    def told(decision) -> set:  # recorded live: its notices are queued with it
+        rows = Notice.objects.filter(event=decision, message="response_published")
+        return set(rows.values_list("recipient_email", flat=True))
+
+    assert told(publish(letter)) == set()
+    assert told(publish(response)) == {submitter}

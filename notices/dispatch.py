@@ -14,7 +14,7 @@ from simple_history.utils import bulk_create_with_history
 from notices import recipients, rules, tasks
 from notices.context import case_context
 from notices.models import Notice
-from submissions import withheld
+from submissions import published, withheld
 from submissions.stages import Visibility
 from workflow import council
 from workflow.models import Deadline
@@ -63,13 +63,11 @@ def _council_votes(event) -> dict:
 def _publishes(event, kind: str) -> bool:
     """Whether ``event`` is a decision publishing the text of an earlier event of ``kind``."""
     data = event.data or {}
-    target = data.get("event")
-    return (
-        event.kind == "visibility_changed"
-        and data.get("to") == Visibility.PUBLIC
-        and type(target) is int
-        and event.submission.events.filter(seq=target + 1, kind=kind).exists()
-    )
+    if event.kind != published.TEXT_DECISION or data.get("to") != Visibility.PUBLIC:
+        return False
+    if "event" not in data or (seq := published.decided_entry(data)) is None:
+        return False  # a document's decision, or no entry named
+    return event.submission.events.filter(seq=seq, kind=kind).exists()
 
 
 def queue_notices(event) -> list[Notice]:

@@ -427,8 +427,8 @@ def test_no_party_or_outcome_code_on_the_docket_or_the_approvals_page(client, of
     story.council(on=D(2023, 9, 20))
     page = page_text(Client().get(f"/es/docket/{story.case.slug}/"))
     # The member's Party, named as such (walk 47: "Parte: …" read as the Party concerned).
-    assert f"Miembro del Consejo por: {party_name(A, 'es')}" in page
-    assert f"Parte: {A}" not in page and f"por: {A}" not in page
+    assert f"Miembro del Consejo: {party_name(A, 'es')}" in page
+    assert f"Parte: {A}" not in page and f"Consejo: {A}" not in page
     review = drive("admissibility_review", party=B)
     with frozen(D(2023, 3, 20)):
         services.record_event(

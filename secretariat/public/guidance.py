@@ -80,6 +80,14 @@ COMMENTS_IN = _(
 )
 
 
+# Received, not yet acknowledged (walk 48: the page said the Secretariat "is checking" the
+# criteria under "Received: awaiting the Secretariat's acknowledgement").
+RECEIVED = _(
+    "Your submission has been received. The Secretariat first acknowledges it and puts it on "
+    "the public docket; it then checks whether it meets the criteria for admission."
+)
+
+
 # A case closed before it was acknowledged (withdrawn, not a submission): walk 23 read "its
 # history stays on the public docket" about a case the docket never showed.
 CLOSED_UNSEEN = _(
@@ -100,6 +108,8 @@ def now(
         return str(COMMENTS_IN)
     if stage == Stage.AWAITING_RESPONSE and response_overdue:
         return str(NO_RESPONSE)
+    if stage == Stage.ADMISSIBILITY_REVIEW and not registered:
+        return str(RECEIVED)
     if stage == Stage.CLOSED and not registered:
         return str(CLOSED_UNSEEN)
     return str(NOW.get(stage, ""))

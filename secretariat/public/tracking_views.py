@@ -99,6 +99,13 @@ def _render(request, membership, submission, bound=None, status=200):
     by_event = {}
     for document in documents:
         document.kept = document.visibility not in levels  # listed, never served
+        # Its kind where its title does not already say it, and who sees it where not everyone
+        # (walk 48: "Acuse de recibo (DOCX) (Acuse de recibo)").
+        kind = str(document.get_kind_display())
+        document.aside = ", ".join(
+            [kind] * (kind.casefold() != document.title.strip().casefold())
+            + [str(document.get_visibility_display())] * (document.visibility != Visibility.PUBLIC)
+        )
         by_event.setdefault(document.event_id, []).append(document)
     for event in events:
         event.visible_documents = by_event.get(event.pk, [])

@@ -475,3 +475,49 @@ def test_the_tracking_page_shows_the_notes_the_public_reads(client):
     assert '<span lang="es">Carta a los remitentes</span>' in page
     assert '<p lang="es">La Secretaría pidió una aclaración.</p>' in page
     assert "Carta reservada" not in page and "Solo para la Secretaría." not in page
+
+
+def test_a_document_titled_by_its_kind_does_not_repeat_it(client):
+    """Walk 48: "Acuse de recibo (DOCX, 37 kB) (Acuse de recibo)". A document whose title
+    says its kind reads once; another keeps its kind, and one not public says who sees it."""
+    from notices.services import generated_documents
+
+    story = drive("admissibility_review", acknowledged=False)
+    story.add(
+        "acknowledged",
+        documents_in=generated_documents(story.case, "acknowledged", data={}),
+    )
+    story.add(
+        "correspondence",
+        title="Carta",
+        visibility="submitter",
+        documents_in=[
+            workflow_document("Letter to the submitters", "correspondence", "submitter"),
+        ],
+    )
+    _membership, url = link_of(story.case, client=client)
+    page = client.get(url).content.decode()
+    timeline = page.split('class="timeline"', 1)[1]
+    rows = {
+        row.split("</span></a>", 1)[0].rsplit(">", 1)[1]: row
+        for row in timeline.split("<li>")
+        if "</span></a>" in row
+    }
+    # The English one reads its kind once; the Spanish one's title is in its own language.
+    assert "document__kind" not in rows["Acknowledgement of receipt"]
+    assert "(Acknowledgement of receipt)</span>" in rows["Acuse de recibo"]
+    assert '<span class="document__kind">(Correspondence, Secretariat and the submitters)</span>' in (
+        timeline
+    )
+
+
+def workflow_document(title, kind, visibility):
+    from workflow.services import DocumentInput
+
+    return DocumentInput(
+        title=title,
+        language="en",
+        file=SimpleUploadedFile("letter.pdf", PDF, content_type="application/pdf"),
+        visibility=visibility,
+        kind=kind,
+    )

@@ -227,6 +227,20 @@ def case_status(submission) -> str:
     return pgettext("case status", "Open")
 
 
+@register.filter
+def stage_label(submission, reader: str = "") -> str:
+    """The case's stage; before the Secretariat acknowledges it, that it was received (walk
+    40: its submitters read "Admissibility review" the moment they filed; walk 48: the
+    workspace still did). ``reader`` "staff" says it to the Secretariat itself."""
+    if submission.is_open and not submission.is_registered and submission.stage == (
+        "admissibility_review"
+    ):
+        if reader == "staff":
+            return gettext("Received: not yet acknowledged")
+        return gettext("Received: awaiting the Secretariat's acknowledgement")
+    return str(submission.get_stage_display())
+
+
 def file_format(document) -> str:
     """The file's format in capitals ("PDF"), from its sniffed type, else its name."""
     content_type = (getattr(document, "content_type", "") or "").split(";")[0].strip().lower()

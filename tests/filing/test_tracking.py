@@ -109,7 +109,7 @@ def test_before_the_acknowledgement_the_stage_says_it_awaits_it(client):
     membership, _url = link_of(case)
     html = client.get(f"/en/track/{membership.tracking_token}/", follow=True).content.decode()
     stage = html.split('<dd class="stage">', 1)[1].split("</dd>", 1)[0]
-    assert stage == "Received: awaiting the Secretariat's acknowledgement"
+    assert stage == "Received: awaiting the Secretariat&#x27;s acknowledgement"
     # And where it stands says the same (walk 48: "the Secretariat is checking" the criteria).
     assert "The Secretariat first acknowledges it" in html and "is checking" not in html
     services.record_event(case, "acknowledged", actor=None, importing=services.ImportOptions())

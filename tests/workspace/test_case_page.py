@@ -47,10 +47,25 @@ def test_a_new_filing_offers_registration_and_closure(login, officer, new_case):
     assert "/act/filed/" not in page and "/act/proposed/" not in page
 
 
+def _stage_shown(page: str) -> str:
+    return page.split('<dd id="case-stage">', 1)[1].split("</dd>", 1)[0]
+
+
 def test_acknowledging_registers_the_case(login, officer, new_case):
     client = login(officer)
+    # Walk 48: the workspace read "Revisión de admisibilidad" before anyone had read it; the
+    # queue and the case say it was received, until acknowledged.
+    assert _stage_shown(client.get(_case_url(new_case)).content.decode()) == (
+        "Received: not yet acknowledged"
+    )
+    queue = client.get(reverse("ws_queue")).content.decode()
+    assert 'data-label="Stage">Received: not yet acknowledged</td>' in queue
+    with translation.override("es"):
+        spanish = client.get(_case_url(new_case)).content.decode()
+    assert _stage_shown(spanish) == "Recibida: aún sin acuse de recibo"
     response = client.post(_action(new_case, "acknowledged"), {"event_count": 1})
     assert response.status_code == 302
+    assert _stage_shown(client.get(_case_url(new_case)).content.decode()) == "Admissibility review"
     new_case.refresh_from_db()
     year = new_case.filed_on.year
     expected = {

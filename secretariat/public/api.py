@@ -141,12 +141,16 @@ def _link_documents(request, submission, events: list) -> None:
     by_event = {}
     for document in published.public_documents_of(timeline).order_by("position", "pk"):
         by_event.setdefault(document.event_id, []).append(document)
-    with translation.override(settings.LANGUAGE_CODE):
-        for item, event in zip(events, timeline, strict=True):
-            documents = by_event.get(event.pk, ())
-            for listed, document in zip(item.get("documents", ()), documents, strict=True):
+    # Under the document's own language where the site speaks it (walk 48: every link was
+    # under /en/, a Spanish text's too).
+    languages = set(profiles.installed().languages)
+    for item, event in zip(events, timeline, strict=True):
+        documents = by_event.get(event.pk, ())
+        for listed, document in zip(item.get("documents", ()), documents, strict=True):
+            language = document.language if document.language in languages else None
+            with translation.override(language or settings.LANGUAGE_CODE):
                 path = reverse("document_download", args=[submission.slug, document.pk])
-                listed["url"] = request.build_absolute_uri(path)
+            listed["url"] = request.build_absolute_uri(path)
 
 
 # --- OpenAPI -------------------------------------------------------------------------------------

@@ -50,8 +50,12 @@ def test_detail_is_the_public_export(client, saca, secret_case):
         "Texto de la petición",
     ]
     # Each public document links to its file (walk 22: titles, but no way to the files).
+    # Each under its own language's pages (walk 48: all under /en/).
     for document in (d for e in data["events"] for d in e.get("documents", ())):
-        assert document["url"].startswith(f"http://testserver/en/docket/{SECRET_SLUG}/documents/")
+        language = document["language"]
+        assert document["url"].startswith(
+            f"http://testserver/{language}/docket/{SECRET_SLUG}/documents/"
+        )
         assert client.get(document["url"]).status_code == 200
     assert data["chain_hash"] == secret_case.chain_head
     assert data["deadlines"][-1] == {

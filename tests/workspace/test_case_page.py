@@ -783,3 +783,16 @@ def test_the_forms_lists_set_the_french_colon():
         assert form.fields["event"].label_from_instance(entry) == (
             f"{entry.seq}. Correspondence: Carta"
         )
+
+
+def test_each_deadline_says_whether_its_date_is_due_or_a_target(login, officer):
+    """Walk 48: the workspace headed every date "Due on", the Secretariat's own target dates
+    too; the public pages and the portals tell them apart (``Deadline.is_target``)."""
+    case = drive("awaiting_response").case
+    page = login(officer).get(_case_url(case)).content.decode()
+    table = page.split('id="deadlines-heading"', 1)[1].split("</table>", 1)[0]
+    assert "Due on" not in table
+    targets = [d.is_target for d in case.deadlines.all()]
+    assert set(targets) == {True, False}
+    assert table.count("(target date)") == targets.count(True)
+    assert table.count("(due date)") == targets.count(False)

@@ -233,10 +233,11 @@ def docket_case(request, slug):
         "today": timezone.localdate(),
         "related": related,
         "call": _open_call(submission, events),
-        # Once published, the record itself near the top, not only in the timeline.
+        # Once published, the record itself near the top, not only in the timeline; the
+        # record first, before its cover letter (walk 48).
         "final_record": next(
             (
-                e.public_documents
+                sorted(e.public_documents, key=lambda d: d.kind != "final_factual_record")
                 for e in events
                 if e.kind == "final_submitted" and e.public_documents
             ),

@@ -8,6 +8,7 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.utils import translation
 
 from submissions.models import Document
@@ -375,3 +376,22 @@ def test_the_published_record_is_offered_near_the_top_of_the_case_page(client, d
     assert "Expediente de hechos final" in section
     for document in Document.objects.filter(event__kind="final_submitted"):
         assert f"/es/docket/{story.case.slug}/documents/{document.pk}/" in section
+
+
+def test_the_docket_lists_the_published_record_before_its_cover_letter(db):
+    """Walk 48: the docket's box of the final factual record listed the generated cover
+    letter (first in the event) above the record itself."""
+    story = drive(S.DRAFT_COMMENT_PERIOD)
+    story.add(
+        "final_submitted",
+        D(2023, 11, 20),
+        documents_in=[
+            doc("Carta de remisión", kind="correspondence"),
+            doc("Expediente de hechos final", kind="final_factual_record"),
+        ],
+    )
+    instruct_publication(story, D(2023, 11, 22))
+    story.add("published", D(2023, 11, 28))
+    page = Client().get(f"/en/docket/{story.case.slug}/").content.decode()
+    box = page.split('id="record-heading"', 1)[1].split("</section>", 1)[0]
+    assert 0 <= box.index("Expediente de hechos final") < box.index("Carta de remisión")

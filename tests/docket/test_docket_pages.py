@@ -194,6 +194,31 @@ def test_case_page_shows_what_process_md_lists(client, saca, secret_case):
     assert SECRET_DOCUMENT not in body
 
 
+def test_the_chain_hash_says_it_covers_entries_the_public_does_not_see(client, secret_case):
+    """Walks 46 and 47: the hash moved when nothing new was public, and a citizen could read
+    that as tampering. The page says the chain holds every entry, and how many, as the signed
+    statements count them."""
+    from submissions import access
+    from workflow import services
+
+    services.record_event(
+        secret_case,
+        "correspondence",
+        actor=None,
+        title="Nota interna",
+        visibility="secretariat",
+        importing=services.ImportOptions(),
+    )
+    secret_case.refresh_from_db()
+    body = client.get(f"/en/docket/{SECRET_SLUG}/").content.decode()
+    assert "The chain holds every entry of the case, those the public does not see too" in body
+    public = access.public_events(secret_case.events.all()).count()
+    assert public < secret_case.event_count
+    assert f'<p class="chain-count">Entries in the chain: {secret_case.event_count}</p>' in body
+    spanish = client.get(f"/es/docket/{SECRET_SLUG}/").content.decode()
+    assert f"Entradas de la cadena: {secret_case.event_count}</p>" in spanish
+
+
 def test_case_page_in_spanish_marks_the_fallback(client, saca):
     body = client.get(f"/es/docket/{SACA_2_SLUG}/").content.decode()
     # The summary of this case exists in English only.

@@ -57,6 +57,13 @@ def test_a_factual_record_is_submitted_with_the_record_itself(client, officer, k
         assert "This field is required." in refused.content.decode()
         case.refresh_from_db()
         assert case.stage == stage
+        # The record without its title: one error on the title, not two (walk 49: "This field
+        # is required." and "Give the document a title." side by side).
+        untitled = _post(
+            client, case, kind, {"note": "Presentado."}, {"document": pdf("expediente.pdf")}
+        ).content.decode()
+        title_errors = re.findall(r"Title of the document: ([^<]+)<", untitled)
+        assert len(title_errors) == 1, title_errors
         # With the record (and its title), it is recorded.
         done = _post(
             client,

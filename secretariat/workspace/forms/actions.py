@@ -251,7 +251,12 @@ class ActionForm(AccessibleForm):
                 "date_reason", gettext("Give a reason for recording this with a past date.")
             )
         if self.uses_documents:
-            if data.get("document") and not data.get("document_title"):
+            # Once: where the kind requires a title, the field said so already (walk 49).
+            if (
+                data.get("document")
+                and not data.get("document_title")
+                and "document_title" not in self.errors
+            ):
                 self.add_error("document_title", gettext("Give the document a title."))
             if (data.get("translation") or data.get("redacted")) and not data.get("document"):
                 self.add_error("document", gettext("Upload the document it goes with."))

@@ -154,6 +154,9 @@ def public_timeline(events, names=(), language=None) -> list:
         event.awaits_review = (
             bool(withheld) and event.seq not in decided and bool(original.get("publish_requested"))
         )
+        # And whether documents wait with it (walk 49: a Council member's reasons, sent alone,
+        # read "its text and the documents sent with it").
+        event.awaits_documents = event.awaits_review and bool(original.get("for_public"))
         result.append(event)
     return result
 

@@ -116,6 +116,7 @@ def _render(request, membership, submission, bound=None, status=200):
         event.shown_title = shown.title if shown is not None else ""
         event.shown_note = shown.note if shown is not None else ""
         event.awaits_review = getattr(shown, "awaits_review", False)
+        event.awaits_documents = getattr(shown, "awaits_documents", False)
     # Prefixed as track_documents reads them back.
     forms = {
         kind: form_class(prefix=kind) for kind, form_class in ACTION_FORMS.items() if kind in kinds

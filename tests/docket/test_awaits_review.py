@@ -5,7 +5,7 @@ on it, the entry says its text awaits the Secretariat's review."""
 import pytest
 from django.test import Client
 
-from tests.helpers_cases import drive
+from tests.helpers_cases import drive, public_file
 from tests.parties import A
 from workflow import services
 
@@ -13,6 +13,8 @@ pytestmark = pytest.mark.django_db
 
 AWAITS = "Its text and the documents sent with it for the public await the Secretariat"
 ESPERA = "El texto de esta entrada y los documentos enviados con ella para el público esperan"
+# Sent with no document (walk 49: a Council member's reasons read "and the documents").
+TEXT_AWAITS = "Its text awaits the Secretariat"
 NOTE = "Respuesta de la Parte sobre la aplicación efectiva."
 
 
@@ -29,11 +31,17 @@ def test_a_response_sent_for_the_public_says_it_awaits_review_until_published(of
     response = story.add(
         "party_responded",
         author=f"party:{A}",
-        data={"party": A, "pending_proceeding": False, "publish_requested": True},
+        data={
+            "party": A,
+            "pending_proceeding": False,
+            "publish_requested": True,
+            "for_public": [0],
+        },
         note=NOTE,
+        documents_in=[public_file("Respuesta")],
     )
     for page in _pages(story.case):
-        assert AWAITS in page and NOTE not in page
+        assert AWAITS in page and NOTE not in page and TEXT_AWAITS not in page
     for page in _pages(story.case, "es"):
         assert ESPERA in page
     services.record_event(
@@ -75,14 +83,24 @@ def test_on_a_closed_case_it_says_the_text_was_not_published():
         note=NOTE,
     )
     for page in _pages(story.case):
-        assert "the Secretariat has not published them" in page and AWAITS not in page
+        assert "Its text was sent for the public; the Secretariat has not published it." in page
+        assert AWAITS not in page and "published them" not in page
+    for page in _pages(story.case, "es"):
+        assert "El texto de esta entrada se remitió para el público; " in page
 
 
-def test_a_council_act_names_the_members_party_not_a_party():
-    """Walk 47: "Party: United States" under a Council member's instruction, beside "Party
-    concerned: Peru", read as a change of the Party concerned."""
-    from notices import phrases
-
-    story = drive("factual_record_preparation")
-    docket = Client().get(f"/en/docket/{story.case.slug}/").content.decode()
-    assert f"Council member of: {phrases.party_label(A)}" in docket
+def test_an_entry_sent_for_the_public_without_documents_speaks_of_its_text_alone():
+    """Walk 49: a Council member's reasons, sent for the public with no document, read "its
+    text and the documents sent with it await the Secretariat's review"."""
+    story = drive("awaiting_council")
+    story.add(
+        "council_instructed",
+        author=f"council:{A}",
+        data={"party": A, "publish_requested": True},
+        note="Razones del miembro del Consejo.",
+    )
+    for page in _pages(story.case):
+        assert "Its text awaits the Secretariat's review; it appears here once published." in (
+            page
+        )
+        assert AWAITS not in page and "Razones del miembro" not in page

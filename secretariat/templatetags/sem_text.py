@@ -231,13 +231,19 @@ def case_status(submission) -> str:
 def stage_label(submission, reader: str = "") -> str:
     """The case's stage; before the Secretariat acknowledges it, that it was received (walk
     40: its submitters read "Admissibility review" the moment they filed; walk 48: the
-    workspace still did). ``reader`` "staff" says it to the Secretariat itself."""
+    workspace still did); once closed, why. ``reader`` "staff" says it to the Secretariat
+    itself."""
     if submission.is_open and not submission.is_registered and submission.stage == (
         "admissibility_review"
     ):
         if reader == "staff":
             return gettext("Received: not yet acknowledged")
         return gettext("Received: awaiting the Secretariat's acknowledgement")
+    if not submission.is_open and submission.closure_reason:
+        # Walk 50: "Étape : Close : Dossier factuel rendu public", two colons in a row.
+        return f"{pgettext('case status', 'Closed')} ({submission.get_closure_reason_display()})"
+    if not submission.is_open:
+        return pgettext("case status", "Closed")
     return str(submission.get_stage_display())
 
 

@@ -357,6 +357,11 @@ def test_a_case_withdrawn_before_it_was_public_says_it_never_was(client):
         page = client.get(url).content.decode()
     assert "It never reached the public docket and does not appear there." in page
     assert "stays on the public docket" not in page
+    # Its stage and why, one colon (walk 50: "Étape : Close : Dossier factuel rendu public").
+    stage = page.split('<dd class="stage">', 1)[1].split("</dd>", 1)[0]
+    assert stage == "Closed (Withdrawn by the submitters)"
+    page = client.get(url.replace("/en/", "/es/")).content.decode()
+    assert page.split('<dd class="stage">', 1)[1].split("</dd>", 1)[0].count(":") == 0
     assert "Withhold my identity</button>" not in page
 
 

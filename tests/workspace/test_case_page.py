@@ -58,6 +58,10 @@ def test_acknowledging_registers_the_case(login, officer, new_case):
     assert _stage_shown(client.get(_case_url(new_case)).content.decode()) == (
         "Received: not yet acknowledged"
     )
+    page = client.get(_case_url(new_case)).content.decode()
+    # Walk 50: "Public: No: …" above a filing "Visible to: Public", as if on the docket.
+    assert "No (not yet acknowledged)" in page
+    assert "Public — once the Secretariat acknowledges the submission" in page
     queue = client.get(reverse("ws_queue")).content.decode()
     assert 'data-label="Stage">Received: not yet acknowledged</td>' in queue
     with translation.override("es"):

@@ -313,19 +313,22 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
 
 
 def _council_rule_line(count: int, needed: int, state: str) -> tuple[str, str]:
+    # Walk 50: "The Council's rule: 1 of the 2 members it needs has instructed so far" and
+    # "met by this instruction, which completes the 2 members it needs" read clumsily; the
+    # line now says whether the Council has decided, and the count.
     if state == "short":
         words = ngettext(
-            "%(count)s of the %(needed)s members it needs has instructed so far",
-            "%(count)s of the %(needed)s members it needs have instructed so far",
+            "not yet: %(count)s of the %(needed)s members needed so far",
+            "not yet: %(count)s of the %(needed)s members needed so far",
             count,
         )
     elif state == "decides":
         # Walk 38: "remplie : avec cette instruction, 2 membres sur 2" read as two of two
         # members, and a second colon after the label's.
-        words = _("met by this instruction, which completes the %(needed)s members it needs")
+        words = _("taken with this instruction, which brings the members to the %(needed)s needed")
     else:
-        words = _("already met before this instruction")
-    return _("The Council's rule"), words % {"count": count, "needed": needed}
+        words = _("already taken before this instruction")
+    return _("Council's decision"), words % {"count": count, "needed": needed}
 
 
 def _corrected(event, index: int) -> str:

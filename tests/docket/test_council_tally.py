@@ -16,8 +16,8 @@ from tests.parties import A, B, members_needed
 
 pytestmark = pytest.mark.django_db
 
-SHORT = "1 of the 2 members it needs has instructed so far"
-DECIDES = "met by this instruction, which completes the 2 members it needs"
+SHORT = "not yet: 1 of the 2 members needed so far"
+DECIDES = "taken with this instruction, which brings the members to the 2 needed"
 
 
 def _vote(story, party):
@@ -32,7 +32,7 @@ def test_each_instruction_says_where_it_leaves_the_councils_rule(officer):
     client = Client()
     case_url = reverse("docket_case", kwargs={"slug": story.case.slug})
     page = html.unescape(client.get(case_url).text)
-    assert f"The Council's rule: {SHORT}" in page
+    assert f"Council's decision: {SHORT}" in page
     _vote(story, B)
     assert story.stage == "factual_record_preparation"
     pages = {
@@ -47,8 +47,11 @@ def test_each_instruction_says_where_it_leaves_the_councils_rule(officer):
         assert SHORT in text and DECIDES in text, where
     with translation.override("es"):
         spanish = Client().get(reverse("docket_case", kwargs={"slug": story.case.slug})).text
-    rule = "La regla del Consejo: cumplida con esta instrucción, que completa los 2 miembros"
+    rule = "Decisión del Consejo: adoptada con esta instrucción, al reunir los 2 miembros"
     assert rule in spanish
+    with translation.override("fr"):
+        french = Client().get(reverse("docket_case", kwargs={"slug": story.case.slug})).text
+    assert "Décision du Conseil\u00a0: prise avec cette instruction, qui réunit les 2" in french
 
 
 @pytest.mark.skipif(members_needed() != 1, reason="the profile's Council rule needs several")
@@ -58,4 +61,4 @@ def test_a_rule_of_any_one_member_adds_nothing():
     page = html.unescape(
         Client().get(reverse("docket_case", kwargs={"slug": story.case.slug})).text
     )
-    assert "Council's rule" not in page
+    assert "Council's decision" not in page

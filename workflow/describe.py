@@ -318,8 +318,8 @@ def _council_rule_line(count: int, needed: int, state: str) -> tuple[str, str]:
     # line now says whether the Council has decided, and the count.
     if state == "short":
         words = ngettext(
-            "not yet: %(count)s of the %(needed)s members needed so far",
-            "not yet: %(count)s of the %(needed)s members needed so far",
+            "not yet (%(count)s of the %(needed)s members needed so far)",
+            "not yet (%(count)s of the %(needed)s members needed so far)",
             count,
         )
     elif state == "decides":

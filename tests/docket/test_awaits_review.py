@@ -100,7 +100,5 @@ def test_an_entry_sent_for_the_public_without_documents_speaks_of_its_text_alone
         note="Razones del miembro del Consejo.",
     )
     for page in _pages(story.case):
-        assert "Its text awaits the Secretariat's review; it appears here once published." in (
-            page
-        )
+        assert "Its text awaits the Secretariat's review; it appears here once published." in (page)
         assert AWAITS not in page and "Razones del miembro" not in page

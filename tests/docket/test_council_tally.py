@@ -16,7 +16,7 @@ from tests.parties import A, B, members_needed
 
 pytestmark = pytest.mark.django_db
 
-SHORT = "not yet: 1 of the 2 members needed so far"
+SHORT = "not yet (1 of the 2 members needed so far)"
 DECIDES = "taken with this instruction, which brings the members to the 2 needed"
 
 
@@ -62,3 +62,20 @@ def test_a_rule_of_any_one_member_adds_nothing():
         Client().get(reverse("docket_case", kwargs={"slug": story.case.slug})).text
     )
     assert "Council's decision" not in page
+
+
+@pytest.mark.skipif(members_needed() != 2, reason="the profile's Council rule is not two members")
+def test_the_tally_reads_with_one_colon():
+    """Walk 50's own fix must not read "Décision du Conseil : pas encore : 1 des 2"."""
+    story = drive("awaiting_council")
+    _vote(story, A)
+    expected = {
+        "en": "Council's decision: not yet (1 of the 2 members needed so far)",
+        "es": "Decisión del Consejo: aún no (1 de los 2 miembros necesarios hasta ahora)",
+        "fr": "Décision du Conseil\u00a0: pas encore (1 des 2 membres requis à ce jour)",
+    }
+    for language, line in expected.items():
+        with translation.override(language):
+            url = reverse("docket_case", kwargs={"slug": story.case.slug})
+        page = html.unescape(Client().get(url).text)
+        assert line in page, language

@@ -511,8 +511,9 @@ def test_a_document_titled_by_its_kind_does_not_repeat_it(client):
     # The English one reads its kind once; the Spanish one's title is in its own language.
     assert "document__kind" not in rows["Acknowledgement of receipt"]
     assert "(Acknowledgement of receipt)</span>" in rows["Acuse de recibo"]
-    assert '<span class="document__kind">(Correspondence, Secretariat and the submitters)</span>' in (
-        timeline
+    assert (
+        '<span class="document__kind">(Correspondence, Secretariat and the submitters)</span>'
+        in (timeline)
     )
 
 

@@ -216,7 +216,8 @@ def test_an_officer_proposes_it_and_the_party_receives_the_request(
         "usmca-cec": "Determination under Article 24.27(2) and (3)",
         "cafta-dr": "Determination under Articles 17.7.2 and 17.7.4",
     }[SLUG] in docket
-    assert "Criterion (a) " in docket and "Factor (a) " in docket
+    # Each item named, then its words (walk 50: «Critère (a) est présentée par écrit»).
+    assert "Criterion (a) — " in docket and "Factor (a) — " in docket
     # The Party concerned has the request: its portal opens the case and offers the response,
     # and its focal point is written to.
     portal = web.party.get(reverse("party_case", kwargs={"pk": case.pk}))
@@ -272,5 +273,5 @@ def test_the_workspace_offers_it_under_its_own_name_with_each_list_named(combine
     form = form[: form.index("</form>")]
     assert f"<summary>{COMBINED_LABEL}" in page
     criterion, factor = CRITERIA["a"], PROFILE.factors["a"]
-    assert f"Criterion (a) {criterion}" in form and f"Factor (a) {factor}" in form
+    assert f"Criterion (a) — {criterion}" in form and f"Factor (a) — {factor}" in form
     assert "Reasons for criterion (a)" in form and "Reasons for factor (a)" in form

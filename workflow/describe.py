@@ -25,6 +25,7 @@ from workflow.treaty import (
     criteria_for,
     factors_for,
     lettered_items,
+    named_item,
 )
 
 # A Party as a label (a code is never shown to people).
@@ -176,8 +177,8 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
     criteria, factors = _era_labels(event, data)
     if data.get("criteria") and data.get("factors"):
         # A combined determination: both lists are lettered from (a); say which is which.
-        criteria = {k: _("Criterion %(item)s") % {"item": v} for k, v in criteria.items()}
-        factors = {k: _("Factor %(item)s") % {"item": v} for k, v in factors.items()}
+        criteria = {k: named_item(_("Criterion %(item)s"), k, v) for k, v in criteria.items()}
+        factors = {k: named_item(_("Factor %(item)s"), k, v) for k, v in factors.items()}
     lines.extend(_findings(data.get("criteria"), criteria, MET, NOT_MET))
     lines.extend(_findings(data.get("factors"), factors, YES, NO))
     if data.get("link") in LINK_LABELS:

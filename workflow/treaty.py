@@ -53,6 +53,15 @@ def lettered(letter: str, text) -> str:
     return format_lazy("({letter}) {text}", letter=letter, text=text)
 
 
+def named_item(word: str, letter: str, item) -> str:
+    """``Criterion (a) — is in writing…``: an item of a combined determination, whose two
+    lists are both lettered from (a), named by ``word`` ("Criterion %(item)s"). Walk 50:
+    «Critère (a) est présentée par écrit» read as one sentence, its verb agreeing with
+    nothing."""
+    text = str(item).removeprefix(f"({letter}) ")
+    return f"{word % {'item': f'({letter})'}} — {text}"
+
+
 def lettered_items(items: dict) -> dict:
     return {letter: lettered(letter, text) for letter, text in items.items()}
 

@@ -14,7 +14,7 @@ from workflow.profile_guards import earlier_open_cases
 from workflow.services.actions import reopening_stage
 from workflow.services.context import today
 from workflow.table import CLOSURE_BY_STAGE
-from workflow.treaty import criteria_for, factors_for, lettered_items
+from workflow.treaty import criteria_for, factors_for, lettered_items, named_item
 
 
 def _finding_fields(
@@ -27,7 +27,7 @@ def _finding_fields(
     reasons = gettext("Reasons for %(item)s") % {"item": item}
     if named is not None:
         # Its own words for the reasons (walk 38: French read «Motifs pour Critère (a)»).
-        label, reasons = named[0] % {"item": label}, named[1] % {"item": item}
+        label, reasons = named_item(named[0], letter, label), named[1] % {"item": item}
     form.fields[f"{prefix}{letter}_finding"] = forms.ChoiceField(
         label=label,
         choices=choices,

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views import i18n
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from kombu import Connection
 
 
@@ -36,7 +36,7 @@ def _broker() -> str:
 
 
 @never_cache
-@require_GET
+@require_safe
 def health(request):
     """200 when the database answers and the broker (if any) accepts a connection, else 503.
 
@@ -48,7 +48,7 @@ def health(request):
     return JsonResponse(report, status=200 if healthy else 503)
 
 
-@require_GET
+@require_safe
 def privacy(request):
     return render(request, "privacy.html", {"retention_days": settings.SEM_IDENTITY_RETENTION_DAYS})
 

@@ -10,7 +10,7 @@ from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from notices import letterhead
 from secretariat.public.cache import KeptCountPaginator
@@ -50,7 +50,7 @@ def _error(status: int, errors) -> JsonResponse:
     return JsonResponse({"errors": errors}, status=status)
 
 
-@require_GET
+@require_safe
 def index(request):
     """The API's entry point (/api/v1/): what it serves, and the docket's other open data (the
     pages, the CSV export, the feeds and the signed statements of the chain heads) in each of
@@ -84,7 +84,7 @@ def index(request):
     )
 
 
-@require_GET
+@require_safe
 def submission_list(request):
     """Public cases with the docket's search, filters, sorting and pages."""
     form, queryset = docket_queryset(request.GET)
@@ -115,7 +115,7 @@ def submission_list(request):
     )
 
 
-@require_GET
+@require_safe
 def submission_detail(request, slug):
     """One public case in the registry format: events, documents, deadlines, chain hash."""
     try:
@@ -393,6 +393,6 @@ def openapi_schema(request) -> dict:
     }
 
 
-@require_GET
+@require_safe
 def openapi(request):
     return JsonResponse(openapi_schema(request), json_dumps_params={"ensure_ascii": False})

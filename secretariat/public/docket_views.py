@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext, pgettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from notices import services as notice_documents
 from secretariat.public import statistics
@@ -126,7 +126,7 @@ def _list_rows(submissions):
     return submissions
 
 
-@require_GET
+@require_safe
 def docket(request):
     """Every registered case, searchable and filterable, 20 to a page."""
     form, queryset = docket_queryset(request.GET)
@@ -173,14 +173,14 @@ def _encode(filters: dict) -> str:
     return urlencode(filters)
 
 
-@require_GET
+@require_safe
 def typed_identifier(request, typed):
     """A case's address typed with its identifier as printed (walk 18: ``SEM-17-001`` was a
     404): to the page at its slug, which answers 404 itself if there is no such case."""
     return redirect("docket_case", slug=typed.lower())
 
 
-@require_GET
+@require_safe
 def docket_case(request, slug):
     """Everything PROCESS.md's "What the public docket shows" lists, for one case."""
     submission = access.get_submission_for_user(
@@ -333,7 +333,7 @@ def _open_call(submission, events):
     return {"event": call, "closes_on": closes_on}
 
 
-@require_GET
+@require_safe
 def document_read(request, slug, pk):
     """A public formal document as an accessible, printable page: composed again from its
     decision's stored data and the treaty's words (``notices.services.reading_blocks``), the
@@ -351,7 +351,7 @@ def document_read(request, slug, pk):
     )
 
 
-@require_GET
+@require_safe
 def document_download(request, slug, pk):
     """A public document's file, only if the public gate lets it through."""
     document = access.get_public_document(slug, pk)
@@ -413,7 +413,7 @@ def _label(choices, code: str) -> str:
         return code
 
 
-@require_GET
+@require_safe
 def docket_export_csv(request):
     """The docket as CSV, with the page's filters and search (all pages)."""
     form, queryset = docket_queryset(request.GET)
@@ -463,6 +463,6 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-@require_GET
+@require_safe
 def statistics_page(request):
     return render(request, "docket/statistics.html", statistics.figures())

@@ -246,6 +246,27 @@ def test_public_download_is_an_attachment(client, secret_case):
     assert b"".join(response.streaming_content)[:4] == b"%PDF"
 
 
+def test_public_pages_answer_head_requests(client, secret_case):
+    """Walk 50: a link checker's HEAD on a document got 405. The public pages, downloads,
+    exports and API answer HEAD as GET; they still refuse POST."""
+    from submissions.models import Document
+
+    document = Document.objects.get(title=PUBLIC_DOCUMENT)
+    for url in (
+        "/en/docket/",
+        f"/en/docket/{SECRET_SLUG}/",
+        f"/en/docket/{SECRET_SLUG}/documents/{document.pk}/",
+        "/en/docket/export.csv",
+        f"/api/v1/submissions/{SECRET_SLUG}/",
+    ):
+        head = client.head(url)
+        assert head.status_code == 200, url
+        assert client.post(url).status_code in (403, 405), url
+    assert client.head(f"/en/docket/{SECRET_SLUG}/documents/{document.pk}/")[
+        "Content-Disposition"
+    ].startswith("attachment;")
+
+
 def test_confidential_document_cannot_be_downloaded(client, secret_case):
     from submissions.models import Document
 

@@ -57,15 +57,20 @@ def offer_visibilities(form, choices) -> None:
 
 
 class AttachmentForm(AccessibleForm):
+    """One optional attachment. Its language and audience are chosen from lists that always
+    hold a choice: not marked "(required)" in a row that may stay empty (walk 49: each unused
+    row of "Attachments (optional)" read "Idioma (obligatorio)")."""
+
     keeps_files = True
     file = DocumentField(label=_("File"), required=False)
     title = forms.CharField(label=_("Title"), max_length=500, required=False)
-    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES)
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, required=False)
     visibility = forms.ChoiceField(
         # French: an attachment is "une pièce jointe" (walk 31: "Qui peut le consulter").
         label=pgettext_lazy("an attachment", "Who may see it"),
         choices=PARTY_VISIBILITIES,
         initial=Visibility.PARTIES,
+        required=False,
     )
 
     def __init__(self, *args, visibilities=None, **kwargs):
@@ -89,9 +94,9 @@ class AttachmentForm(AccessibleForm):
             return None
         return DocumentInput(
             title=data["title"],
-            language=data["language"],
+            language=data.get("language") or self.initial.get("language") or "en",
             file=data["file"],
-            visibility=data["visibility"],
+            visibility=data.get("visibility") or Visibility.PARTIES,
             kind=kind,
         )
 

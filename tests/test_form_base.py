@@ -193,3 +193,22 @@ def test_every_described_field_names_an_element_of_the_page(client, path):
     for described in re.findall(r'aria-describedby="([^"]+)"', html):
         for ident in described.split():
             assert ident in ids, (path, ident)
+
+
+@pytest.mark.django_db
+def test_a_lists_empty_choice_is_said_in_words():
+    """Walk 50: the workspace's lists (the document, the entry of a visibility decision, the
+    case consolidated with) began with Django's "---------". The base says "Choose…" in the
+    page's language, for a model's list and a plain one alike."""
+    from django.utils import translation
+
+    from submissions.models import Party
+
+    class Lists(AccessibleForm):
+        party = forms.ModelChoiceField(queryset=Party.objects.all())
+        other = forms.ChoiceField(choices=[("", "---------"), ("x", "X")])
+
+    with translation.override("es"):
+        html = str(Lists()["party"]) + str(Lists()["other"])
+    assert "---------" not in html
+    assert html.count('<option value="" selected>Elija…</option>') == 2

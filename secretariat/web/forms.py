@@ -19,6 +19,7 @@ per-file size, virus scan with quarantine); the form adds the limit for all file
 from django import forms
 from django.core.files import File
 from django.forms.boundfield import BoundField
+from django.utils.translation import gettext_lazy
 
 from submissions import uploads
 
@@ -38,10 +39,23 @@ PERSONAL_AUTOCOMPLETE = {
 }
 
 
+EMPTY_DASHES = "---------"  # Django's empty choice (django.db.models.fields.BLANK_CHOICE_DASH)
+
+
 class DescribedBoundField(BoundField):
     """A widget that points at its help and errors (aria-describedby) by the partial's ids,
     and says what a browser may fill it with (``required`` is Django's own attribute; a group
     of choices is marked required on its fieldset by the partial)."""
+
+    def __init__(self, form, field, name):
+        super().__init__(form, field, name)
+        # A list's empty choice in words, in the page's language (walk 50: "---------").
+        if isinstance(field, forms.ModelChoiceField) and field.empty_label == EMPTY_DASHES:
+            field.empty_label = gettext_lazy("Choose…")
+        elif isinstance(field, forms.ChoiceField):
+            choices = list(field.choices)
+            if choices and choices[0] == ("", EMPTY_DASHES):
+                field.choices = [("", gettext_lazy("Choose…")), *choices[1:]]
 
     @property
     def kept_file(self):

@@ -6,6 +6,7 @@ from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.templatetags.sem_text import colon
+from secretariat.web.forms import EMPTY_DASHES
 from secretariat.workspace.forms.actions import MET, YES_NO, ActionForm, published_help
 from submissions import profiles
 from submissions.models import PARTY_CHOICES
@@ -389,7 +390,7 @@ class ConsolidationForm(ActionForm):
         # ``with`` is the event's key (a Python keyword: added here, not declared).
         self.fields["with"] = forms.ChoiceField(
             label=_("Consolidated with"),
-            choices=[("", "---------")]
+            choices=[("", EMPTY_DASHES)]
             + [
                 (
                     other.identifier,

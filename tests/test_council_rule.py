@@ -145,6 +145,12 @@ def test_the_portal_holds_back_a_members_second_instruction_and_offers_the_other
     instruct = reverse("council_instruct", kwargs={"pk": case.pk})
     with frozen(D(2023, 8, 1)):
         client.force_login(b_council)
+        # Before any member has, the page says what the rule needs (walk 50: only after).
+        page = " ".join(client.get(page_url).content.decode().split())
+        assert (
+            f"The Secretariat prepares a factual record once {TWO_THIRDS_NEEDED} members of the "
+            "Council have instructed it. Members who have so far: 0." in page
+        )
         assert client.post(instruct, {"event_count": case.event_count}).status_code == 302
         case.refresh_from_db()
         assert case.stage == Stage.AWAITING_COUNCIL

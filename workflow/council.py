@@ -12,6 +12,7 @@ reopened to the final record's stage is published on the instruction it already 
 import datetime
 
 from submissions import profiles
+from submissions.stages import Stage
 
 RULES = {
     "council_instructed": "preparation_rule",
@@ -98,3 +99,24 @@ def tally(events) -> None:
         else:
             state = "short"
         event.council_tally = (count, needed(kind), state)
+
+
+# The stage in which the Council's instruction of each kind is awaited.
+AWAITED_IN = {
+    "council_instructed": Stage.AWAITING_COUNCIL,
+    "publication_instructed": Stage.FINAL_FACTUAL_RECORD,
+}
+
+
+def waiting(stage: str, events) -> list[dict]:
+    """For each instruction the Council's rule still waits on (the portal says so): its kind,
+    the members needed and those given so far; where it needs several, from the moment it is
+    awaited (walk 50: the rule was explained only once a first member had voted)."""
+    result = []
+    for kind in RULES:
+        given = {e.data.get("party") for e in events if e.kind == kind}
+        count = needed(kind)
+        awaited = count > 1 and stage == AWAITED_IN[kind]
+        if (given or awaited) and len(given) < count:
+            result.append({"kind": kind, "given": len(given), "needed": count})
+    return result

@@ -67,17 +67,6 @@ def _own_author(user, portal: str) -> str:
     return f"{portal}:{access.party_of(user)}"
 
 
-def _council_waiting(events) -> list[dict]:
-    """For each instruction the Council's rule still waits on: the members needed and given."""
-    waiting = []
-    for kind in council.RULES:
-        given = {e.data.get("party") for e in events if e.kind == kind}
-        needed = council.needed(kind)
-        if given and len(given) < needed:
-            waiting.append({"kind": kind, "given": len(given), "needed": needed})
-    return waiting
-
-
 @login_required
 @require_GET
 def portal(request, pk: int | None = None):
@@ -291,7 +280,7 @@ def _case_page(request, pk: int, portal: str):
         ],
         # Where the Council's rule asks for several members, how many of them have instructed
         # each act so far (workflow.council), while it waits for more.
-        "waiting": _council_waiting(events),
+        "waiting": council.waiting(case.stage, events),
         "requests": [e for e in events if e.kind in ("response_decided", "request_delivered")],
         "forwarded": forwarded,
         "answers": case.answer_rows() if forwarded else [],

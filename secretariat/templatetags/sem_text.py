@@ -233,9 +233,8 @@ def stage_label(submission, reader: str = "") -> str:
     40: its submitters read "Admissibility review" the moment they filed; walk 48: the
     workspace still did); once closed, why. ``reader`` "staff" says it to the Secretariat
     itself."""
-    if submission.is_open and not submission.is_registered and submission.stage == (
-        "admissibility_review"
-    ):
+    unread = submission.stage == "admissibility_review" and not submission.is_registered
+    if submission.is_open and unread:
         if reader == "staff":
             return gettext("Received: not yet acknowledged")
         return gettext("Received: awaiting the Secretariat's acknowledgement")

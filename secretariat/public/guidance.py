@@ -7,7 +7,7 @@ are not repeated here: the page lists them, with their explanations, beside this
 
 from django.utils.translation import gettext_lazy as _
 
-from submissions.stages import Stage
+from submissions.stages import ClosureReason, Stage
 
 NOW = {
     Stage.ADMISSIBILITY_REVIEW: _(
@@ -95,13 +95,24 @@ CLOSED_UNSEEN = _(
 )
 
 
+# Closed by the publication of the final factual record (walk 50: the page said only "This
+# case is closed", never that the record it was waiting for is out, nor where).
+RECORD_PUBLISHED = _(
+    "The Secretariat has published the final factual record, and the case is closed. The "
+    "record is on the case's page of the public docket."
+)
+
+
 def now(
     stage: str,
     publication_instructed: bool = False,
     registered: bool = True,
     comments_in: bool = False,
     response_overdue: bool = False,
+    closure_reason: str = "",
 ) -> str:
+    if stage == Stage.CLOSED and closure_reason == ClosureReason.FACTUAL_RECORD_PUBLISHED:
+        return str(RECORD_PUBLISHED)
     if stage == Stage.FINAL_FACTUAL_RECORD and publication_instructed:
         return str(PUBLICATION_INSTRUCTED)
     if stage == Stage.DRAFT_COMMENT_PERIOD and comments_in:

@@ -150,6 +150,7 @@ def _render(request, membership, submission, bound=None, status=200):
                     "publication_instructed",
                 ),
                 registered=submission.is_registered,
+                closure_reason=submission.closure_reason,
                 # Every Party's period for comments on the draft is met or past.
                 comments_in=not any(
                     row["kind"] == "draft_comments" and row["due_on"] >= today for row in deadlines

@@ -34,6 +34,20 @@ def test_the_page_says_publication_was_instructed_once_the_councils_rule_is_met(
     assert f'<a href="/en/docket/{story.case.slug}/">Its page on the public docket</a>' in page
 
 
+def test_once_published_the_page_says_the_record_is_out_and_where(client):
+    """Walk 50: the closed case's page said only "This case is closed", never that the
+    record it had waited for was published."""
+    story = drive("final_factual_record")
+    story.council("publication_instructed")
+    story.add("published")
+    assert story.case.closure_reason == "factual_record_published"
+    page = " ".join(tracking_page(client, story.case).split())
+    now = page.split('id="now-heading"', 1)[1].split("</section>", 1)[0]
+    assert "has published the final factual record, and the case is closed" in now
+    assert f'<a href="/en/docket/{story.case.slug}/">Its page on the public docket</a>' in now
+    assert "Its history stays on the public docket" not in now
+
+
 @pytest.mark.skipif(members_needed("publication_instructed") == 1, reason="one member decides")
 def test_one_members_instruction_where_the_rule_needs_more_changes_nothing(client):
     from tests.parties import A

@@ -56,6 +56,9 @@ class CaseFacts:
     # A publication's Parties whose comments on the draft are published with the record
     # (``attach_comments``, where the profile does so).
     attached: list[str] = field(default_factory=list)
+    # The language ``title`` is in, where the case has none in the document's (walk 48: an
+    # English version gave the Spanish title as if it were English).
+    title_language: str = ""
 
 
 @dataclass
@@ -126,7 +129,7 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
                 # does not repeat the identifier as its code.
                 *([(labels["code"], facts.code)] if facts.code else []),
                 (labels["date"], date_in(facts.on, language)),
-                (labels["submission"], facts.title),
+                (labels["submission"], _title_as_given(facts, language)),
                 (labels["submitters"], semicolon(language).join(facts.submitters)),
                 (labels["party"], values["party"]),
             ],
@@ -193,6 +196,15 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
                 blocks.append(Block("reasons", text.strip(), lang=facts.language))
     blocks.append(Block("signature", labels["signature"]))
     return blocks
+
+
+def _title_as_given(facts: CaseFacts, language: str) -> str:
+    """The case's title, followed by the name of its language where that is not the
+    document's ("Mercurio en el río (Spanish)")."""
+    given = facts.title_language[:2]
+    if not given or given == language[:2]:
+        return facts.title
+    return f"{facts.title} ({Locale.parse(language).languages.get(given, given)})"
 
 
 def _findings(

@@ -147,6 +147,7 @@ def facts_for(
         code=_predicted_code(submission, event_kind, outcome) if code is None else code,
         on=on or workflow.today(),
         title=title,
+        title_language=title_language,
         party=submission.party.code,
         filed_on=submission.filed_on,
         submitters=_submitter_names(submission, visibility in SHOWS_IDENTITY, language),

@@ -522,3 +522,31 @@ def test_an_acknowledgement_carries_a_note_a_determination_reasons():
     assert (
         "Nota de" in spanish and "Razones" not in spanish
     )  # "de la Secretaría", "del Secretariado"
+
+
+def test_a_title_in_another_language_says_which():
+    """Walk 48: the English version of a document gave the case's Spanish title, with no
+    English one set, as if it were English. Where the title is not in the document's language,
+    the particulars name its language, in the document's words."""
+    facts = documents.CaseFacts(**{**FACTS.__dict__, "title_language": "es"})
+    _name, _type, english = documents.render("acknowledgement", facts, "en")
+    _name, _type, spanish = documents.render("acknowledgement", facts, "es")
+    assert "Concesiones forestales (Spanish)" in text_of(english)
+    assert "Concesiones forestales" in text_of(spanish)
+    assert "Concesiones forestales (" not in text_of(spanish)
+
+
+def test_a_generated_version_names_the_language_of_the_cases_title():
+    """The same, as the workspace generates them: a case filed in Spanish with no English
+    title."""
+    from notices.services import generated_documents
+    from tests.factories import file_case
+
+    case = file_case(on=D(2023, 3, 10))
+    assert not case.title_en
+    versions = {
+        item.language: text_of(item.file.read())
+        for item in generated_documents(case, "acknowledged", data={})
+    }
+    assert f"{case.title_es} (Spanish)" in versions["en"]
+    assert f"{case.title_es} (" not in versions["es"]

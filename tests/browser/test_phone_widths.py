@@ -401,3 +401,13 @@ def test_long_unbroken_words_wrap_on_a_phone(page, officer):
     sign_in(page, officer)
     measure(page, "officer", f"/es/secretariat/case/{case.pk}/", problems, widths)
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_header_leaves_the_phone_its_page(page, seeded, language):
+    """Walk 48: the header and menu took 300 px of an 844 px phone before the page began. The
+    site's name is smaller there and the header tighter: the page starts in the top third."""
+    page.set_viewport_size(PHONE)
+    page.goto(page.base + f"/{language}/docket/")
+    bottom = page.evaluate("document.querySelector('.site-nav').getBoundingClientRect().bottom")
+    assert bottom <= PHONE["height"] / 3 - 10, bottom

@@ -49,6 +49,8 @@ def queue(queryset, *, user, today: datetime.date, params: dict):
     stage = params.get("stage") or ""
     qs = queryset
     qs = qs.filter(stage=stage) if stage else qs.exclude(stage=Stage.CLOSED)
+    if stage == Stage.ADMISSIBILITY_REVIEW:
+        qs = qs.exclude(UNACKNOWLEDGED)  # listed apart, as their rows say (walk 51)
     if params.get("party"):
         qs = qs.filter(party__code=params["party"])
     officer = params.get("officer") or ""
@@ -78,9 +80,18 @@ def queue(queryset, *, user, today: datetime.date, params: dict):
     return qs.order_by(F("next_due_on").asc(nulls_last=True), "id")
 
 
+# An open case the Secretariat has not acknowledged: its row reads "Received: not yet
+# acknowledged" (stage_label), and the queue counts and lists it under that name, not under
+# admissibility review (walk 51: "Revisión de admisibilidad: 2" beside a row that said
+# "Recibida").
+UNACKNOWLEDGED = Q(stage=Stage.ADMISSIBILITY_REVIEW, registered_on__isnull=True)
+
+
 def stage_counts(queryset) -> dict[str, int]:
-    """How many cases are in each stage (one query)."""
-    return dict(queryset.values_list("stage").annotate(n=Count("id")).order_by())
+    """How many cases are in each stage (one query); those not yet acknowledged apart."""
+    return dict(
+        queryset.exclude(UNACKNOWLEDGED).values_list("stage").annotate(n=Count("id")).order_by()
+    )
 
 
 def approval_list(queryset):

@@ -800,3 +800,14 @@ def test_each_deadline_says_whether_its_date_is_due_or_a_target(login, officer):
     assert set(targets) == {True, False}
     assert table.count("(target date)") == targets.count(True)
     assert table.count("(due date)") == targets.count(False)
+
+
+def test_a_closed_case_says_why_once(login, officer):
+    """Walk 51: "Stage: Closed (No response merited)" then "Closure reason: No response
+    merited" on the next line."""
+    case = drive("closed").case
+    page = login(officer).get(_case_url(case)).content.decode()
+    reason = case.get_closure_reason_display()
+    assert _stage_shown(page) == f"Closed ({reason})"
+    facts = page.split('id="facts-heading"', 1)[1].split("</dl>", 1)[0]
+    assert facts.count(str(reason)) == 1

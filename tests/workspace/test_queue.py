@@ -110,11 +110,16 @@ def test_filters_and_deadline_order(client, officer, officer2):
     page = client.get(reverse("ws_queue")).content.decode()
     assert page.index(first.reference) < page.index(second.reference)  # soonest first
     assert closed.reference not in page
-    assert "Awaiting registration</a>: 1" in page
+    # Counted apart from admissibility review, under the words its row says (walk 51).
+    assert 'Received: not yet acknowledged</a><span class="counts__n">: 1</span>' in page
+    assert 'Admissibility review</a><span class="counts__n">: 1</span>' in page
     mine = client.get(reverse("ws_queue") + "?officer=officer2").content.decode()
+    assert f'<option value="officer2" selected>{officer2.signature}</option>' in mine
     assert second.reference in mine and first.reference not in mine
     waiting = client.get(reverse("ws_queue") + "?unregistered=on").content.decode()
     assert second.receipt_number in waiting and first.reference not in waiting
+    review = client.get(reverse("ws_queue") + "?stage=admissibility_review").content.decode()
+    assert first.reference in review and second.receipt_number not in review
     overdue = client.get(reverse("ws_queue") + "?overdue=on").content.decode()
     assert first.reference in overdue and second.reference not in overdue
     assert "days overdue" in overdue

@@ -25,7 +25,7 @@ class QueueFilterForm(AccessibleForm):
     )
     overdue = forms.BooleanField(label=_("Overdue"), required=False)
     unassigned = forms.BooleanField(label=_("Unassigned"), required=False)
-    unregistered = forms.BooleanField(label=_("Awaiting registration"), required=False)
+    unregistered = forms.BooleanField(label=_("Received: not yet acknowledged"), required=False)
     awaiting_approval = forms.BooleanField(label=_("Awaiting approval"), required=False)
     sort = forms.ChoiceField(
         label=_("Sort by"),
@@ -42,10 +42,10 @@ class QueueFilterForm(AccessibleForm):
             )
             .distinct()
             .order_by("username")
-            .values_list("username", flat=True)
         )
+        # Named as the rest of the workspace names them (walk 51: bare usernames here).
         self.fields["officer"].choices = [
             ("", _("Anyone")),
             ("me", _("My cases")),
-            *((name, name) for name in staff),
+            *((person.username, person.signature) for person in staff),
         ]

@@ -117,6 +117,11 @@ def _render(request, membership, submission, bound=None, status=200):
         event.shown_note = shown.note if shown is not None else ""
         event.awaits_review = getattr(shown, "awaits_review", False)
         event.awaits_documents = getattr(shown, "awaits_documents", False)
+        # The submitters' own words, which the public does not read yet, are theirs to read
+        # (walk 51: the note sent with a revision was hidden from those who wrote it).
+        event.own_text = event.author == "submitter" and shown is not event
+        if event.own_text:
+            event.shown_title, event.shown_note = event.title, event.note
     # Prefixed as track_documents reads them back.
     forms = {
         kind: form_class(prefix=kind) for kind, form_class in ACTION_FORMS.items() if kind in kinds

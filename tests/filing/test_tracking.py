@@ -205,6 +205,13 @@ def test_a_revision_returns_the_case_to_admissibility_review(client, officer):
     assert "Añadí las cartas." not in public
     document = event.documents.get()
     assert Client().get(f"/en/docket/{case.slug}/documents/{document.pk}/").status_code == 404
+    # Their own page shows them what they sent, and says why the file is not served here
+    # (walk 51: "received; confidential", of a file never marked so, and the note hidden).
+    own = " ".join(client.get(url).content.decode().split())
+    assert '<p lang="es">Añadí las cartas.</p>' in own
+    assert "received; not public yet, so it is not served through this link" in own
+    assert "confidential" not in own.split('class="timeline"', 1)[1]
+    assert "the public docket shows its text once the Secretariat has reviewed it" in own
     told = Notice.objects.filter(message="revision_to_staff")
     assert list(told.values_list("recipient_email", flat=True)) == ["officer@example.org"]
     staff = Client()

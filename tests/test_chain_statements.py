@@ -124,3 +124,14 @@ def test_the_docket_feed_carries_the_statement_beside_the_events(client, publish
     assert statement.signature in feed
     assert "<id>tag:127.0.0.1,2026:statement/2024-05-02</id>" in feed
     assert "<id>tag:127.0.0.1,2026:docket/" in feed  # the events are still there
+
+
+def test_a_case_not_yet_acknowledged_is_left_out_not_fatal():
+    """A case filed and not yet acknowledged has no identifier: the daily statement failed
+    on it (found seeding the demo's first statement, walk 51). It names the registered
+    cases only."""
+    registered = drive("admissibility_review").case
+    waiting = drive("admissibility_review", acknowledged=False).case
+    assert waiting.identifier is None
+    statement = statements.publish(datetime.date(2024, 5, 2))
+    assert list(json.loads(statement.body)["heads"]) == [registered.identifier]

@@ -1,5 +1,6 @@
 """`manage.py seed_demo`: the demo accounts and cases that `make run` loads."""
 
+import json
 from io import StringIO
 
 import pytest
@@ -169,6 +170,24 @@ def test_running_twice_changes_nothing_and_prints_the_credentials():
     assert (User.objects.count(), Submission.objects.count(), Event.objects.count()) == counts
     assert "already loaded" in output
     assert "demo-password-sem" in output and f"{A_LOWER}_council" in output
+
+
+@pytest.mark.django_db
+def test_the_demo_has_todays_signed_statement(client):
+    """Walk 51: the docket promised a signed statement each day, and the embedded demo
+    (no beat) showed "no statement has been published yet"."""
+    from django.utils import timezone
+
+    from workflow.models import ChainStatement
+
+    seed()
+    statement = ChainStatement.objects.get()
+    assert statement.date == timezone.localdate()
+    assert set(json.loads(statement.body)["heads"]) == set(
+        Submission.objects.exclude(identifier=None).values_list("identifier", flat=True)
+    )
+    page = client.get("/en/docket/statements/").content.decode()
+    assert "No statement has been published yet" not in page
 
 
 @pytest.mark.django_db

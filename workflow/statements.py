@@ -31,8 +31,11 @@ def public_key_hex() -> str:
 
 def heads() -> dict:
     """Every registered case's chain head (the public docket shows each one)."""
+    # A case not yet acknowledged has no identifier (NULL): the statement named it ``None``
+    # and could not be written while one waited (walk 51, on the demo's first statement).
     rows = (
-        Submission.objects.exclude(identifier="")
+        Submission.objects.exclude(identifier__isnull=True)
+        .exclude(identifier="")
         .order_by("identifier")
         .values_list("identifier", "event_count", "chain_head")
     )

@@ -211,7 +211,7 @@ def test_the_chain_hash_says_it_covers_entries_the_public_does_not_see(client, s
     )
     secret_case.refresh_from_db()
     body = client.get(f"/en/docket/{SECRET_SLUG}/").content.decode()
-    assert "The chain holds every entry of the case, those the public does not see too" in body
+    assert "fingerprint of the case's whole history, entries the public does not see" in body
     public = access.public_events(secret_case.events.all()).count()
     assert public < secret_case.event_count
     assert f'<p class="chain-count">Entries in the chain: {secret_case.event_count}</p>' in body

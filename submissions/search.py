@@ -235,9 +235,9 @@ def _folded_contains(*columns: str, word: str) -> Q:
 
 
 def search(queryset, text: str):
-    """Cases whose titles, summaries, laws or public documents' titles match ``text``; a
-    case's own texts and documents do not match a word of the name of one of its submitters
-    who withholds it (``_naming``)."""
+    """Cases whose titles, summaries, laws, public documents' titles or public submitters'
+    names match ``text``; a case's own texts, documents and names do not match a word of the
+    name of one of its submitters who withholds it (``_naming``)."""
     naming = _naming(text)
     if connection.vendor == "postgresql":
         return _postgres_search(queryset, text, naming)
@@ -255,11 +255,19 @@ def search(queryset, text: str):
                 (
                     _folded_contains(*own, word=word)
                     | Q(pk__in=_public_documents(_folded_contains("title", word=word)))
+                    | Q(pk__in=_public_submitters(_folded_contains("submitter__name", word=word)))
                 )
                 & ~Q(pk__in=naming)
             )
         )
     return queryset.filter(condition)
+
+
+def _public_submitters(condition):
+    """The cases of the submitters whose names are public that ``condition`` matches (walk 51:
+    a journalist searched for the organisation named on a case and found nothing)."""
+    rows = SubmissionSubmitter.objects.filter(submitter__confidential=False).filter(condition)
+    return rows.order_by().values("submission_id")
 
 
 def _naming(text: str) -> list[int]:
@@ -292,6 +300,7 @@ def _postgres_search(queryset, text: str, naming: list[int]):
     their expression index."""
     laws = [_law_links(_match(c, text, "name", "provisions")) for c in CONFIGS]
     titles = [_public_documents(_match(c, text, "title")) for c in CONFIGS]
+    titles += [_public_submitters(_match(CONFIGS[0], text, "submitter__name"))]
     if naming:
         titles = [branch.exclude(submission_id__in=naming) for branch in titles]
     first, *rest = (branch.order_by() for branch in laws + titles)

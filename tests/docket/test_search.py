@@ -117,3 +117,16 @@ def test_no_match_is_said_once_with_what_to_try(client, saca):
     page = client.get("/en/docket/", {"q": "zzzznotaword"}).content.decode()
     assert page.count("No submission matches") == 1
     assert "Try fewer words or fewer filters." in page
+
+
+def test_search_finds_a_public_submitters_name_never_a_withheld_one(saca, secret_case):
+    """Walk 51: a journalist searched the docket for the organisation named on a case and
+    found nothing. A public submitter's name finds its case; a withheld one never does, nor
+    does the public co-filer's name with a word of hers."""
+    from tests.docket.conftest import SECRET_NAME
+
+    assert found("Derecho Ambiental Abierto") == [SECRET_ID]
+    assert found("ABIERTO") == [SECRET_ID]
+    assert found(SECRET_NAME) == []
+    assert found(SECRET_NAME.split()[0]) == []
+    assert found(f"Abierto {SECRET_NAME.split()[0]}") == []

@@ -353,6 +353,27 @@ MESSAGES = {
         (_("The case of your submission is now closed: %(closure)s."),),
         _("Follow your submission"),
     ),
+    "revision_received": Message(
+        _("%(reference)s: revised submission received"),
+        (
+            _(
+                "A revised submission was filed on your case on %(on)s. The Secretariat checks "
+                "it against the criteria again and tells you of its determination; the public "
+                "sees its files once the Secretariat has reviewed them."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
+    "information_received": Message(
+        _("%(reference)s: information added to your case"),
+        (
+            _(
+                "Information was added to your case on %(on)s. The Secretariat and the "
+                "submitters see it; it is not published."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
     "revision_to_staff": Message(
         _("%(reference)s: revised submission filed"),
         (

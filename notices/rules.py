@@ -136,6 +136,10 @@ RULES = [
     Rule("published", None, FOCAL_POINTS, "record_published"),
     Rule("revision_filed", None, STAFF, "revision_to_staff"),
     Rule("information_added", None, STAFF, "information_to_staff"),
+    # Walk 51: a revision or information sent through the private link was confirmed to no
+    # one, nor told to the co-filers who had not sent it.
+    Rule("revision_filed", None, SUBMITTERS, "revision_received"),
+    Rule("information_added", None, SUBMITTERS, "information_received"),
     Rule("extension_notified", None, STAFF, "extension_to_staff"),
     Rule("party_information_added", None, STAFF, "supplement_to_staff"),
     # A Party's letter through its portal ("Write to the Secretariat") told no one.

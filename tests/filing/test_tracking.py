@@ -214,6 +214,9 @@ def test_a_revision_returns_the_case_to_admissibility_review(client, officer):
     assert "the public docket shows its text once the Secretariat has reviewed it" in own
     told = Notice.objects.filter(message="revision_to_staff")
     assert list(told.values_list("recipient_email", flat=True)) == ["officer@example.org"]
+    # And the submitters, as a receipt (walk 51: no one was).
+    received = Notice.objects.get(submission=case, message="revision_received")
+    assert received.recipient_email == membership.submitter.email
     staff = Client()
     staff.force_login(officer)
     page = staff.get(f"/en/secretariat/case/{case.pk}/").content.decode()
@@ -285,6 +288,12 @@ def test_information_can_be_added(client):
     event = Event.objects.get(submission=case, kind="information_added")
     assert (event.note, event.visibility) == ("Nueva acta de inspección.", "submitter")
     assert event.documents.get().visibility == "submitter"
+    # The submitters are told, each by their own link (walk 51: no one was).
+    told = Notice.objects.filter(submission=case, message="information_received")
+    assert sorted(told.values_list("recipient_email", flat=True)) == sorted(
+        m.submitter.email for m in case.memberships.all() if m.submitter.email
+    )
+    assert told.exists()
 
 
 def test_each_file_slot_is_named_by_its_number(client):

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.core.exceptions import BadRequest
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.template.loader import render_to_string
@@ -35,6 +36,7 @@ from secretariat.public.docket_views import attach_documents
 from submissions import access, published, withheld
 from submissions.dates import long_date
 from submissions.models import Submission, SubmissionSubmitter
+from submissions.search import docket_queryset
 from submissions.stages import Visibility
 from workflow import council
 from workflow.describe import describe
@@ -70,6 +72,10 @@ def tag(specific: str) -> str:
 LOCAL_HREF = re.compile(r'href="/')
 
 
+# A list's parameters that select nothing: its order and page.
+UNFILTERING = ("sort", "page")
+
+
 @dataclass(frozen=True)
 class Scope:
     """What a feed is of (a case, or the whole docket) and the request it answers, against
@@ -78,6 +84,9 @@ class Scope:
 
     request: object
     submission: object = None
+    # The docket's filters, where the feed follows a filtered list (walk 51: its link dropped
+    # them, as the CSV and JSON links did not): the public cases they select, else ``None``.
+    cases: object = None
 
 
 # The kinds whose later rows change what the public sees of an earlier event
@@ -118,7 +127,7 @@ def opened_later(timeline) -> dict[int, datetime.datetime]:
     return opened
 
 
-def reopened(limit: int, submission=None) -> list[int]:
+def reopened(limit: int, submission=None, cases=None) -> list[int]:
     """The keys of the entries the latest ``limit`` widening decisions opened (their
     ``opened_later``), of one case or all, for a feed that otherwise lists entries by when
     they were recorded: a query for the decisions, one for the entries they name if any."""
@@ -127,6 +136,8 @@ def reopened(limit: int, submission=None) -> list[int]:
     )
     if submission is not None:
         decisions = decisions.filter(submission=submission)
+    if cases is not None:
+        decisions = decisions.filter(submission__in=cases)
     decisions = decisions.order_by("-recorded_at", "-id")[:limit]
     wanted = None
     for decision in decisions.only("submission_id", "seq", "kind", "data"):
@@ -207,7 +218,13 @@ class DocketFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request, *args, **kwargs):
-        return Scope(request)
+        filters = {k: v for k, v in request.GET.items() if k not in UNFILTERING}
+        if not filters:
+            return Scope(request)
+        form, cases = docket_queryset(filters)
+        if cases is None:  # said as the docket says it
+            raise BadRequest("; ".join(str(e) for errors in form.errors.values() for e in errors))
+        return Scope(request, cases=cases.order_by().values("pk"))
 
     def title(self):
         return _("Public docket: latest updates")
@@ -230,15 +247,18 @@ class DocketFeed(Feed):
             .order_by("-recorded_at", "-id")
         )
 
-    def latest(self, request, submission=None) -> list:
-        """The entries last recorded, and those the latest decisions published (of one case
-        or all), as the public sees them, newest by ``updated`` first."""
+    def latest(self, request, submission=None, cases=None) -> list:
+        """The entries last recorded, and those the latest decisions published (of one case,
+        of the ``cases`` a filter selects, or all), as the public sees them, newest by
+        ``updated`` first."""
         events = self.events()
         if submission is not None:
             events = events.filter(submission=submission)
+        if cases is not None:
+            events = events.filter(submission__in=cases)
         latest = list(events[:LIMIT])
         known = {event.pk for event in latest}
-        more = [pk for pk in reopened(LIMIT, submission) if pk not in known]
+        more = [pk for pk in reopened(LIMIT, submission, cases) if pk not in known]
         if more:
             latest += list(Event.objects.filter(pk__in=more).select_related("submission"))
         entries = as_the_public_sees_them(latest, request)
@@ -246,6 +266,8 @@ class DocketFeed(Feed):
         return entries[:LIMIT]
 
     def items(self, obj):
+        if obj.cases is not None:  # a filtered list's: its cases' entries alone
+            return self.latest(obj.request, cases=obj.cases)
         statements = list(ChainStatement.objects.order_by("-created_at")[:LIMIT])
         entries = [*self.latest(obj.request), *statements]
         entries.sort(key=self.item_updateddate, reverse=True)

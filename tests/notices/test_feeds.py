@@ -104,6 +104,27 @@ def test_the_docket_feed_is_atom_with_public_events_only(client, cases):
     assert ids == [f"tag:127.0.0.1,2026:docket/{slug}/event/{seq}" for seq in range(1, 5)]
 
 
+def test_the_docket_feed_follows_the_lists_filters(client, cases):
+    """Walk 51: the docket's "Follow updates" link dropped the list's filters, where its CSV
+    and JSON links kept them. The feed of a filtered list carries its cases' entries alone;
+    a filter that is not valid is refused as the docket refuses it."""
+    from tests.parties import A, B
+
+    case, _hidden = cases
+    other = drive("admissibility_review", party=B).case
+    everything = [
+        e.find(f"{ATOM}title").text for e in parse(client.get("/en/docket/feed/").content)[1]
+    ]
+    assert any(title.startswith(other.identifier) for title in everything)
+    response = client.get(f"/en/docket/feed/?party={A}")
+    titles = [e.find(f"{ATOM}title").text for e in parse(response.content)[1]]
+    assert sorted(titles) == sorted(PUBLIC[0])
+    assert client.get(f"/en/docket/feed/?party={A}&sort=filed").content == response.content
+    assert client.get("/en/docket/feed/?year=abc").status_code == 400
+    page = client.get(f"/en/docket/?party={A}").content.decode()
+    assert f'href="/en/docket/feed/?party={A}">' in page
+
+
 def test_the_case_feed_in_spanish(client, cases):
     case, hidden = cases
     url = reverse("case_feed", kwargs={"slug": case.slug})

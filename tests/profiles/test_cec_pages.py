@@ -138,7 +138,7 @@ def test_french_staff_pages_put_a_space_before_the_colon(client, officer, direct
         assert f"{story.case.reference}</a>: " not in approvals
         client.force_login(officer)
         queue = client.get("/fr/secretariat/").content.decode()
-        assert re.search(r"</a>\u00a0: \d+</li>", queue)
+        assert re.search(r"</a><span class=\"counts__n\">\u00a0: \d+</span></li>", queue)
         # Walk 18: "Connecté en tant que auditor" elided nothing and gendered everyone.
         assert f"Session ouverte\u00a0: {officer.get_username()}" in queue
         assert not re.search(r"</a>: \d+</li>", queue)

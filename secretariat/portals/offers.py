@@ -9,8 +9,8 @@ beside the table rather than in it.
 
 from django.utils.translation import gettext_lazy as _
 
+from secretariat.web.actions import response_moved_on
 from submissions import access
-from submissions.stages import Stage
 from workflow import council
 from workflow.services.actions import available_actions, refusal
 
@@ -106,10 +106,6 @@ def held_back(case, kind: str, party: str | None = None, facts: list | None = No
     return None
 
 
-def _moved_on(case, kind: str, responded: bool) -> bool:
-    return kind == "party_responded" and responded and case.stage != Stage.AWAITING_RESPONSE
-
-
 def offered(case, user, portal: str, *, responded: bool | None = None) -> list[dict]:
     """The actions ``user``'s portal page of ``case`` offers, each legal now: ``kind``, the
     button's ``label`` and the ``url`` name of its form.
@@ -127,7 +123,7 @@ def offered(case, user, portal: str, *, responded: bool | None = None) -> list[d
         if (
             kind not in legal
             or held_back(case, kind, access.party_of(user), facts)
-            or _moved_on(case, kind, responded)
+            or response_moved_on(case, kind, responded)
         ):
             continue
         offers.append({"kind": kind, "label": ACTION_LABELS[kind], "url": ACTION_URLS[kind]})

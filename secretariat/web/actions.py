@@ -17,11 +17,21 @@ from django.contrib import messages
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import reverse
 
+from submissions.stages import Stage
 from workflow import services
 from workflow.exceptions import CaseMovedOn, NotAllowed, WorkflowError
 from workflow.models import Event
 
 EVENT_COUNT = "event_count"  # the posted field: how many events the page showed
+
+
+def response_moved_on(case, kind: str, responded: bool) -> bool:
+    """Whether ``kind`` is a further response of the Party concerned that no page offers: its
+    response is on record (``responded``) and the case has moved on from awaiting it. The
+    workflow accepts it (PROCESS.md: a late response is never refused); the portal stopped
+    offering it, and the workspace's "from a letter" did not (walk 52: a second response was
+    recorded on a case closed by publication, and published)."""
+    return kind == "party_responded" and responded and case.stage != Stage.AWAITING_RESPONSE
 
 
 def posted_from(page: str, anchor: str = ""):

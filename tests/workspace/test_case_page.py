@@ -811,3 +811,24 @@ def test_a_closed_case_says_why_once(login, officer):
     assert _stage_shown(page) == f"Closed ({reason})"
     facts = page.split('id="facts-heading"', 1)[1].split("</dl>", 1)[0]
     assert facts.count(str(reason)) == 1
+
+
+def test_a_further_response_is_not_offered_once_the_case_moved_on(login, officer):
+    """Walk 52: after the case closed with its record published, the workspace still offered
+    "Response of the Party — recorded from a letter", and a second response went public. As
+    in the portal, a response is offered while it is awaited, or late when none is on
+    record; not once one is and the case has moved on."""
+    client = login(officer)
+    moved_on = drive("factual_record_decision").case
+    page = client.get(_case_url(moved_on)).content.decode()
+    assert "/act/party_responded/" not in page
+    refused = client.post(_action(moved_on, "party_responded"), {}, follow=True)
+    assert "the Party&#x27;s response is on record and the case has moved on" in (
+        refused.content.decode()
+    )
+    assert moved_on.events.filter(kind="party_responded").count() == 1
+    awaiting = drive("awaiting_response").case
+    assert "/act/party_responded/" in client.get(_case_url(awaiting)).content.decode()
+    # Closed while the response was awaited: a late one is still taken (PROCESS.md).
+    closed = drive("closed").case
+    assert "/act/party_responded/" in client.get(_case_url(closed)).content.decode()

@@ -61,7 +61,10 @@ def case_context(request, case, bound=None) -> dict:
     )
     if can_act:
         by_seq = {event.seq: event for event in events}
+        responded = any(event.kind == "party_responded" for event in events)
         for offered in services.available_actions(case, user):
+            if posted.response_moved_on(case, offered.kind, responded):
+                continue
             if bound is not None and bound.rule.kind == offered.kind:
                 form = bound
             else:
@@ -267,6 +270,15 @@ def action(request, pk, kind):
     case = access.get_submission_for_staff(request.user, Submission.objects, act=True, pk=pk)
     if kind not in TABLE or kind in NOT_OFFERED:
         raise Http404
+    responded = case.events.filter(kind="party_responded").exists()
+    if posted.response_moved_on(case, kind, responded):
+        # Only what the case page offers, as the portals do (walk 52).
+        messages.error(
+            request,
+            _("This is not offered on this case now: %(reason)s")
+            % {"reason": _("the Party's response is on record and the case has moved on.")},
+        )
+        return redirect("ws_case", pk=case.pk)
     form = action_form(kind, case, request.POST, request.FILES)
     if not form.is_valid():
         # Sent back: its valid files wait for the next post (the partial shows them kept).

@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 from submissions import profiles
 from submissions.models import Submission
 from submissions.stages import Stage, Visibility, author_choices
-from workflow.periods import KIND_LABELS, NOT_BINDING, SPECS
+from workflow.periods import KIND_LABELS, NORMALLY, NOT_BINDING, SPECS
 from workflow.table import RULES, TABLE
 
 
@@ -189,10 +189,13 @@ class Deadline(models.Model):
 
     @property
     def is_target(self) -> bool:
-        """Whether its period is the Secretariat's own setting, not the treaty's: its date is a
-        target date, never said "due" (walk 45: the Council's instruction "due on" a date the
-        Secretariat chose; walk 46: the same date a target on one page, due on another)."""
-        return self.kind in SPECS and SPECS[self.kind].editable
+        """Whether its date is a target, never said "due": its period is the Secretariat's own
+        setting, not the treaty's (walk 45: the Council's instruction "due on" a date the
+        Secretariat chose; walk 46: the same date a target on one page, due on another). Or
+        the treaty's own word for it is "normally" (``NORMALLY``; walk 52: "Publicación del
+        expediente de hechos final: vence el…", of a record published "normally within 60
+        days", which PROCESS.md calls "the 60-day target")."""
+        return self.kind in NORMALLY or (self.kind in SPECS and SPECS[self.kind].editable)
 
     @property
     def binds(self) -> bool:

@@ -102,3 +102,7 @@ SPECS = {
 KIND_LABELS = {kind: spec.label for kind, spec in SPECS.items()}
 # The periods that bind no one to act: past due, they are no one's failure (never "overdue").
 NOT_BINDING = frozenset(kind for kind, spec in SPECS.items() if not spec.binds)
+# The periods the treaty gives as what happens "normally" (TPA Art. 18.9.7, CAFTA-DR 17.8.7,
+# NAAEC 15(7): the final record is published "normally within 60 days"): their date is a
+# target, as PROCESS.md calls it, not a date something is due.
+NORMALLY = frozenset({"publication"})

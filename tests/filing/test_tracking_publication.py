@@ -30,6 +30,10 @@ def test_the_page_says_publication_was_instructed_once_the_councils_rule_is_met(
     assert story.stage == "final_factual_record"  # until the Secretariat publishes it
     page = tracking_page(client, story.case)
     assert INSTRUCTED in page and WAITING not in page
+    # Its date is the treaty's "normally within 60 days": a target, not a due date (walk 52:
+    # "Publicación del expediente de hechos final: vence el…").
+    rows = page.split("Publication of the final factual record", 1)[1].split("</li>", 1)[0]
+    assert "target date <time" in rows and "due on" not in rows
     # Its public page, where the record will be (walk 46: named, not linked).
     assert f'<a href="/en/docket/{story.case.slug}/">Its page on the public docket</a>' in page
 

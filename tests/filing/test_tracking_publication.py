@@ -48,7 +48,9 @@ def test_once_published_the_page_says_the_record_is_out_and_where(client):
     page = " ".join(tracking_page(client, story.case).split())
     now = page.split('id="now-heading"', 1)[1].split("</section>", 1)[0]
     assert "has published the final factual record, and the case is closed" in now
-    assert f'<a href="/en/docket/{story.case.slug}/">Its page on the public docket</a>' in now
+    # Straight to the record (walk 52: the case's page, the record further down).
+    record = f'<a href="/en/docket/{story.case.slug}/#record-heading">'
+    assert f"{record}The final factual record on the public docket</a>" in now
     assert "Its history stays on the public docket" not in now
 
 

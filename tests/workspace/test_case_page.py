@@ -660,6 +660,12 @@ def test_the_edited_documents_help_says_where_the_draft_is_only_for_a_proposal(
     )
     page = client.get(_case_url(review_case)).content.decode()
     determination = _section(page, "admissibility_determined")
+    # Not before there is a proposal (walk 52), and once there is one, where its draft is.
+    assert "pending proposal" not in determination
+    proposed = client.post(_action(review_case, "admissibility_determined"), _checklist(ALL_MET))
+    assert proposed.status_code == 302
+    page = client.get(_case_url(review_case)).content.decode()
+    determination = _section(page, "admissibility_determined")
     assert "download the draft from the pending proposal" in determination
     with_documents = drive("response_decision").case
     _add_letter(with_documents, officer, "Nota")

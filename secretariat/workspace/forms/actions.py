@@ -175,6 +175,16 @@ class ActionForm(AccessibleForm):
                     help_text=EDITED_HELP if proposed else EDITED_HELP_ALONE,
                 )
 
+    def pending(self, replaces: int | None) -> None:
+        """Say which pending proposal of this kind a post replaces (``None``: none). Without
+        one there is no draft to download yet: the edited documents' help says what is true
+        now (walk 52: "download the draft of the pending proposal" before any proposal)."""
+        self.replaces = replaces
+        if replaces is None:
+            for language in EDITED_LABELS:
+                if f"edited_{language}" in self.fields:
+                    self.fields[f"edited_{language}"].help_text = EDITED_HELP_ALONE
+
     def resume(self, proposal: dict, comment: str) -> None:
         """Fill the form with a proposal the Executive Director returned, to be changed and
         proposed again (the third walk: it had to be typed again from nothing), or with one

@@ -82,11 +82,11 @@ def case_context(request, case, bound=None) -> dict:
                     form.choose_event(by_seq.get(_number(request.GET.get("publish"))))
                     form.choose_document(_number(request.GET.get("document")))
             # A new proposal of a kind already pending replaces it (an edited draft, say).
-            form.replaces = offered.replaces
+            form.pending(offered.replaces)
             forms.append(form)
         if bound is not None and all(form is not bound for form in forms):
             # Posted, then refused because the case moved on: shown again with the message.
-            bound.replaces = None
+            bound.pending(None)
             forms.insert(0, bound)
     # The step a stage waits for, when it is not offered yet, and why (the sixteenth walk:
     # nothing said that the final record waits for every Party's comments or the period's end).

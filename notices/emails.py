@@ -14,6 +14,7 @@ from django.utils import translation
 
 from notices import letterhead, messages, personal, phrases, recipients
 from submissions.dates import long_date
+from submissions.models import SubmissionSubmitter, Submitter
 from submissions.stages import ClosureReason
 from workflow.periods import KIND_LABELS
 from workflow.table import TABLE
@@ -87,6 +88,17 @@ def _personal_page(notice) -> tuple[str, str, dict]:
     return str(page.pop("subject")), message.template, page
 
 
+def _to_an_organisation(notice) -> bool:
+    """Whether the notice goes to a submitter that is an organisation, greeted as one (walk
+    52: "Estimado/a Asociación Amazonía Viva:")."""
+    membership = (notice.context or {}).get("membership")
+    if membership is None:
+        return False
+    return SubmissionSubmitter.objects.filter(
+        pk=membership, submitter__kind=Submitter.Kind.ORGANIZATION
+    ).exists()
+
+
 def render(notice) -> tuple[str, str, str]:
     """(subject, text, html) of a notice, in its language, with that language's letterhead."""
     with translation.override(notice.language):
@@ -96,6 +108,7 @@ def render(notice) -> tuple[str, str, str]:
             subject, template, page = _rule_page(notice)
         page |= {
             "name": notice.recipient_name,
+            "organisation": _to_an_organisation(notice),
             "letterhead": letterhead.for_language(notice.language),
             "language": notice.language,
         }

@@ -48,3 +48,11 @@ def test_each_submitter_gets_the_receipt_in_their_own_language(
         html, content_type = message.alternatives[0]
         assert content_type == "text/html"
         assert link in html
+    # An organisation is addressed as one (walk 52: "Estimado/a Asociación Amazonía Viva:"); a
+    # person as before.
+    assert receipts["amazonica@example.org"].body.startswith(
+        "A la atención de Asociación Amazónica:\n"
+    )
+    html = receipts["amazonica@example.org"].alternatives[0][0]
+    assert "<p>A la atención de Asociación Amazónica:</p>" in html
+    assert receipts["john@example.org"].body.startswith("Dear John Smith,\n")

@@ -411,3 +411,23 @@ def test_the_header_leaves_the_phone_its_page(page, seeded, language):
     page.goto(page.base + f"/{language}/docket/")
     bottom = page.evaluate("document.querySelector('.site-nav').getBoundingClientRect().bottom")
     assert bottom <= PHONE["height"] / 3 - 10, bottom
+
+
+# Each of the queue's counts against the last line of its stage's name.
+COUNTS = """() => [...document.querySelectorAll('.counts li')].map(li => {
+  const lines = li.querySelector('a').getClientRects();
+  const last = lines[lines.length - 1];
+  const count = li.querySelector('.counts__n').getBoundingClientRect();
+  return {text: li.textContent.trim(), gap: count.left - last.right, drop: count.top - last.top};
+})"""
+
+
+def test_the_queues_counts_follow_their_stage_on_a_phone(page, seeded, officer):
+    """Walk 51: ": 0" wrapped alone onto a line; walk 53: made a flex item, the count sat at
+    the far end of a wrapped stage's first line. It follows the name's last word."""
+    page.set_viewport_size(PHONE)
+    sign_in(page, officer)
+    page.goto(page.base + "/es/secretariat/")
+    counts = page.evaluate(COUNTS)
+    assert len(counts) >= 10
+    assert [c for c in counts if abs(c["gap"]) > 1 or abs(c["drop"]) > 2] == []

@@ -246,6 +246,22 @@ def stage_label(submission, reader: str = "") -> str:
     return str(submission.get_stage_display())
 
 
+@register.filter
+def case_stage(submission, reader: str = "") -> str:
+    """``stage_label`` on the page of one case, which may ask its deadlines: once every
+    Party's period for comments on the draft is met or past, the stage (the table's, until the
+    final record is submitted) says so (walks 50 and 52: "comment period" above "the Parties
+    have commented; the Secretariat is preparing the final record"). One query, on one case's
+    page only; lists keep ``stage_label``."""
+    if submission.is_open and submission.stage == "draft_comment_period":
+        running = submission.deadlines.filter(
+            kind="draft_comments", state="open", due_on__gte=timezone.localdate()
+        )
+        if not running.exists():
+            return gettext("Draft factual record: comments in, final record in preparation")
+    return stage_label(submission, reader)
+
+
 def file_format(document) -> str:
     """The file's format in capitals ("PDF"), from its sniffed type, else its name."""
     content_type = (getattr(document, "content_type", "") or "").split(";")[0].strip().lower()

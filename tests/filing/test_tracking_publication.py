@@ -81,12 +81,19 @@ def test_the_page_stops_inviting_comments_once_every_party_has_commented(client)
     assert 'due on <time datetime="' in page and "target date <time" not in page
     first, *rest = CODES
     story.add("draft_commented", story.on, author=f"party:{first}", data={"party": first})
-    assert COMMENTING in tracking_page(client, story.case)  # the others' periods still run
+    page = tracking_page(client, story.case)
+    assert COMMENTING in page  # the others' periods still run
+    assert '<dd class="stage">Draft factual record: comment period</dd>' in page
     for code in rest:
         story.add("draft_commented", story.on, author=f"party:{code}", data={"party": code})
     page = tracking_page(client, story.case)
     assert COMMENTS_IN in page and COMMENTING not in page
     assert story.stage == "draft_comment_period"  # until the final record is submitted
+    # And the stage above it says the same, on this page, the docket's and the portals'
+    # (walks 50 and 52: "comment period" above "the Parties have commented").
+    stage = "Draft factual record: comments in, final record in preparation"
+    assert f'<dd class="stage">{stage}</dd>' in page
+    assert f"<dd>{stage}</dd>" in client.get(f"/en/docket/{story.case.slug}/").content.decode()
 
 
 def test_the_page_says_the_comments_are_in_once_their_time_has_passed(client):

@@ -113,8 +113,11 @@ def test_filters_and_deadline_order(client, officer, officer2):
     # Counted apart from admissibility review, under the words its row says (walk 51).
     assert 'Received: not yet acknowledged</a><span class="counts__n">: 1</span>' in page
     assert 'Admissibility review</a><span class="counts__n">: 1</span>' in page
+    officer2.first_name, officer2.last_name = "Ana", "Torres"
+    officer2.save()
     mine = client.get(reverse("ws_queue") + "?officer=officer2").content.decode()
-    assert f'<option value="officer2" selected>{officer2.signature}</option>' in mine
+    # Named as the rest of the workspace names staff (walk 51: the bare username).
+    assert '<option value="officer2" selected>Ana Torres (officer2)</option>' in mine
     assert second.reference in mine and first.reference not in mine
     waiting = client.get(reverse("ws_queue") + "?unregistered=on").content.decode()
     assert second.receipt_number in waiting and first.reference not in waiting

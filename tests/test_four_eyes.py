@@ -405,6 +405,46 @@ def test_a_proposals_documents_are_internal_until_approved(case, officer, direct
     )
 
 
+def test_a_proposals_draft_is_never_published_nor_offered(case, officer, director):
+    """The draft a proposal keeps is the Secretariat's working copy: only the approved
+    decision's copy can be shown wider, and the workspace lists only that one (walk 53 saw the
+    drafts offered beside the issued documents)."""
+    from django.core.files.base import ContentFile
+
+    from secretariat.workspace.forms.kinds import action_form
+
+    draft = services.DocumentInput(
+        title="Determinación",
+        language="es",
+        file=ContentFile(b"%PDF-1.4 determination", name="d1.pdf"),
+    )
+    with frozen(D(2023, 4, 3)):
+        proposal = services.record_event(
+            case, "admissibility_determined", actor=officer, data=MEETS, documents_in=[draft]
+        )
+    with frozen(D(2023, 4, 4)):
+        decision = services.approve_proposal(case, proposal.seq, actor=director)
+    kept, issued = proposal.documents.get(), decision.documents.get()
+    for to in ("public", "parties", "submitter"):
+        with frozen(D(2023, 4, 5)), pytest.raises(RuleViolation) as refused:
+            services.record_event(
+                case,
+                "visibility_changed",
+                actor=director,
+                data={
+                    "document": [proposal.seq - 1, 0],
+                    "from": "secretariat",
+                    "to": to,
+                    "reason": "Revisión.",
+                },
+            )
+        assert refused.value.rule == "proposal draft: at most secretariat"
+    kept.refresh_from_db()
+    assert kept.visibility == "secretariat"
+    form = action_form("visibility_changed", case)
+    assert list(form.fields["target"].queryset) == [issued]
+
+
 def test_a_past_dated_proposal_still_takes_effect_on_approval(case, officer, director):
     with frozen(D(2023, 4, 5)):
         proposal = services.record_event(

@@ -406,6 +406,16 @@ def check_within_limits(ctx, document, to) -> None:
             rule="confidential attachment: at most party_concerned",
         )
     record = _event_kind(_original_of(document, redacted=True))
+    # A proposal's draft is the Secretariat's working copy: the approved decision carries its
+    # own copy, at the level the proposal asked; a returned or lapsed draft was never issued.
+    if record == "proposed" and widens(to, Visibility.SECRETARIAT):
+        raise RuleViolation(
+            _(
+                "A proposal's draft stays with the Secretariat: the approved decision issues "
+                "its own copy."
+            ),
+            rule="proposal draft: at most secretariat",
+        )
     if record == "draft_submitted" and beyond(to, Visibility.PARTIES):
         raise RuleViolation(
             _("A draft factual record is never shown beyond the Parties and the Council."),

@@ -67,6 +67,8 @@ def offer_case_documents(field, submission) -> None:
     its event and its visibility now."""
     field.queryset = (
         Document.objects.filter(submission=submission, event__isnull=False)
+        # A proposal's draft is not a document of the case: its approval issues a copy.
+        .exclude(event__kind="proposed")
         .select_related("event")
         .order_by("event__seq", "position")
     )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 
 from notices.models import Notice
 from submissions import withheld
-from submissions.models import Submission, Submitter
+from submissions.models import Document, Submission, Submitter
 from tests.factories import file_case
 from tests.filing.conftest import PDF
 from tests.helpers_cases import drive, frozen
@@ -500,7 +500,9 @@ def test_the_tracking_page_shows_the_notes_the_public_reads(client):
 
 def test_a_document_titled_by_its_kind_does_not_repeat_it(client):
     """Walk 48: "Acuse de recibo (DOCX, 37 kB) (Acuse de recibo)". A document whose title
-    says its kind reads once; another keeps its kind, and one not public says who sees it."""
+    says its kind reads once; another keeps its kind, and one not public says who sees it.
+    Walk 54: a generated document's language versions are one item, as on the docket, headed
+    by the page's language, the others beneath it."""
     from notices.services import generated_documents
 
     story = drive("admissibility_review", acknowledged=False)
@@ -516,20 +518,28 @@ def test_a_document_titled_by_its_kind_does_not_repeat_it(client):
             workflow_document("Letter to the submitters", "correspondence", "submitter"),
         ],
     )
-    _membership, url = link_of(story.case, client=client)
-    page = client.get(url).content.decode()
-    timeline = page.split('class="timeline"', 1)[1]
-    rows = {
-        row.split("</span></a>", 1)[0].rsplit(">", 1)[1]: row
-        for row in timeline.split("<li>")
-        if "</span></a>" in row
-    }
-    # The English one reads its kind once; the Spanish one's title is in its own language.
-    assert "document__kind" not in rows["Acknowledgement of receipt"]
-    assert "(Acknowledgement of receipt)</span>" in rows["Acuse de recibo"]
+    membership, url = link_of(story.case, client=client)
+    versions = dict(
+        Document.objects.filter(submission=story.case, kind="acknowledgement").values_list(
+            "language", "pk"
+        )
+    )  # one per working language of the profile
+    assert {"en", "es"} <= set(versions)
+    for language, other_name in (("en", "Spanish"), ("es", "Inglés")):
+        page = client.get(url.replace("/en/", f"/{language}/")).content.decode()
+        timeline = page.split('class="timeline"', 1)[1]
+        head = f"/track/case/{membership.pk}/documents/{versions[language]}/"
+        item = timeline.split(head, 1)[1].split("</ul>", 1)[0]
+        assert "document__kind" not in item.split("<ul", 1)[0]  # its title says its kind
+        beneath = item.split('class="document__versions">', 1)[1]
+        for other, pk in versions.items():
+            if other != language:  # once, under the item
+                assert timeline.count(f"/documents/{pk}/") == 1
+                assert f"/documents/{pk}/" in beneath
+        assert f">{other_name}</a>" in beneath
     assert (
         '<span class="document__kind">(Correspondence, Secretariat and the submitters)</span>'
-        in (timeline)
+        in client.get(url).content.decode()
     )
 
 

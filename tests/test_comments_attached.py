@@ -121,6 +121,41 @@ def test_the_named_partys_comments_become_public_with_the_record(attaching):
     assert verify_submission(case) is None
 
 
+def test_attached_comments_no_longer_await_review(attaching):
+    """Comments sent for the public and attached to the published record are decided on: the
+    queue's "awaiting review" no longer counts them; another Party's, not attached, still
+    waits (walk 55)."""
+    from secretariat.workspace.queries import awaiting_review
+
+    story = drive(Stage.DRAFT_COMMENT_PERIOD)
+    for day, party in enumerate((A, B), start=20):
+        story.add(
+            "draft_commented",
+            D(2023, 10, day),
+            author=f"party:{party}",
+            data={"party": party, "publish_requested": True},
+            note=f"Observaciones de {party}.",
+        )
+    story.add("final_submitted", D(2023, 11, 20), documents_in=[doc("Expediente final")])
+    story.council("publication_instructed", D(2023, 11, 22))
+    cases = type(story.case).objects.filter(pk=story.case.pk)
+    assert awaiting_review(cases) == {story.case.pk}
+    story.add("published", D(2023, 12, 1), data={"attach_comments": [A]})
+    assert awaiting_review(cases) == {story.case.pk}  # B's, not attached
+    story.add(
+        "visibility_changed",
+        D(2023, 12, 2),
+        data={
+            "event": story.case.events.get(kind="draft_commented", data__party=B).seq - 1,
+            "fields": ["note"],
+            "from": "parties",
+            "to": "public",
+            "reason": "Pedido por la Parte.",
+        },
+    )
+    assert awaiting_review(cases) == set()
+
+
 def test_the_docket_shows_the_attached_comments_and_not_the_others(attaching):
     story = ready_to_publish()
     story.add("published", D(2023, 12, 1), data={"attach_comments": [B]})

@@ -8,6 +8,7 @@ import datetime
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 
+from submissions import published
 from submissions.stages import Stage
 from workflow.models import Deadline, Event
 from workflow.periods import NOT_BINDING
@@ -48,7 +49,11 @@ def queue(queryset, *, user, today: datetime.date, params: dict):
     form says, soonest deadline first (cases without an open deadline last)."""
     stage = params.get("stage") or ""
     qs = queryset
-    qs = qs.filter(stage=stage) if stage else qs.exclude(stage=Stage.CLOSED)
+    if params.get("awaiting_review"):  # closed cases too: closing publishes none of it
+        qs = qs.filter(pk__in=awaiting_review(queryset))
+        qs = qs.filter(stage=stage) if stage else qs
+    else:
+        qs = qs.filter(stage=stage) if stage else qs.exclude(stage=Stage.CLOSED)
     if stage == Stage.ADMISSIBILITY_REVIEW:
         qs = qs.exclude(UNACKNOWLEDGED)  # listed apart, as their rows say (walk 51)
     if params.get("party"):
@@ -92,6 +97,38 @@ def stage_counts(queryset) -> dict[str, int]:
     return dict(
         queryset.exclude(UNACKNOWLEDGED).values_list("stage").annotate(n=Count("id")).order_by()
     )
+
+
+def awaiting_review(queryset) -> set[int]:
+    """The cases (of ``queryset``, open or closed) with an entry a Party, a Council member or
+    a submitter sent for the public on which the Secretariat has not yet decided: neither
+    its text nor its documents published, nor attached to the published factual record (walk 55: a
+    Party's response stayed unpublished past the case's closing, and nothing but its case
+    page said so). Two queries, whatever the number of cases; the case page lists them, with
+    a revision's files not yet public."""
+    events = Event.objects.filter(submission__in=queryset)
+    decided: set[tuple[int, int]] = set()
+    attached: dict[int, set] = {}
+    decisions = events.filter(
+        Q(kind=published.TEXT_DECISION)
+        | Q(kind=published.ATTACHING, data__has_key="attach_comments")
+    ).values_list("submission_id", "kind", "data")
+    for submission_id, kind, data in decisions:
+        # On its text, or on one of its documents (``[index, position]``): the index counts
+        # the case's events from 0.
+        target = data.get("event", (data.get("document") or [None])[0])
+        if kind == published.TEXT_DECISION and type(target) is int:
+            decided.add((submission_id, target + 1))
+        elif isinstance(data.get("attach_comments"), list):
+            attached.setdefault(submission_id, set()).update(data["attach_comments"])
+    return {
+        submission_id
+        for submission_id, seq, kind, party in events.filter(
+            data__publish_requested=True
+        ).values_list("submission_id", "seq", "kind", "data__party")
+        if (submission_id, seq) not in decided
+        and not (kind == published.ATTACHED and party in attached.get(submission_id, ()))
+    }
 
 
 def approval_list(queryset):

@@ -162,3 +162,47 @@ def test_awaiting_approval_filter(client, officer):
     client.force_login(officer)
     page = client.get(reverse("ws_queue") + "?awaiting_approval=on").content.decode()
     assert case.reference in page and other.reference not in page
+
+
+def test_what_awaits_review_is_counted_and_listed_open_or_closed(client, officer, settings):
+    """Walk 55: a Party's response sent for the public was never published, the case was
+    closed by the record's publication, and only its case page said so. The queue counts
+    the cases with an entry sent for the public and not yet decided on, closed ones
+    included, lists them under a quick filter, and marks their rows."""
+    settings.SEM_FOUR_EYES = False
+    closed = drive("closed")  # withdrawn while the response was awaited
+    closed.add(
+        "party_responded",  # late, accepted, its text held
+        author=f"party:{A}",
+        data={"party": A, "pending_proceeding": False, "publish_requested": True},
+        note="Respuesta de la Parte.",
+    )
+    held, decided, quiet = (drive("awaiting_council") for _ in range(3))
+    for story in (held, decided):
+        reasons = story.add(
+            "council_instructed",
+            author=f"council:{A}",
+            data={"party": A, "publish_requested": True},
+            note="Razones del miembro del Consejo.",
+        )
+    services.record_event(
+        decided.case,
+        "visibility_changed",
+        actor=officer,
+        data={
+            "event": reasons.seq - 1,
+            "fields": ["note"],
+            "from": "parties",
+            "to": "public",
+            "reason": "Pedido por el miembro.",
+        },
+    )
+    client.force_login(officer)
+    queue = client.get(reverse("ws_queue")).content.decode()
+    assert 'href="?awaiting_review=on">Sent for the public, awaiting review</a>' in queue
+    assert '<span class="counts__n">: 2</span></p>' in queue  # the closed case and `held`
+    assert queue.count("sent for the public: awaiting review") == 1  # `held`'s row: open
+    listed = client.get(reverse("ws_queue") + "?awaiting_review=on").content.decode()
+    for story, shown in ((closed, True), (held, True), (decided, False), (quiet, False)):
+        assert (f">{story.case.reference}</a>" in listed) is shown, story.case.reference
+    assert listed.count("sent for the public: awaiting review") == 2

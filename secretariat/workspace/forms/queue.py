@@ -27,6 +27,11 @@ class QueueFilterForm(AccessibleForm):
     unassigned = forms.BooleanField(label=_("Unassigned"), required=False)
     unregistered = forms.BooleanField(label=_("Received: not yet acknowledged"), required=False)
     awaiting_approval = forms.BooleanField(label=_("Awaiting approval"), required=False)
+    awaiting_review = forms.BooleanField(
+        label=_("Sent for the public, awaiting review"),
+        required=False,
+        help_text=_("Open or closed: closing a case publishes none of it."),
+    )
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,

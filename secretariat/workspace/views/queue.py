@@ -23,7 +23,9 @@ def queue(request):
     params = form.cleaned_data if form.is_bound and form.is_valid() else {}
     rows = queries.queue(cases, user=request.user, today=today, params=params)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    held = queries.awaiting_review(cases)
     for row in page:
+        row.awaiting_review = row.pk in held
         row.days_left = (row.next_due_on - today).days if row.next_due_on else None
         past_due = row.days_left is not None and row.days_left < 0
         # Past due, a period that binds no one is no one's failure, not "N days overdue".
@@ -40,7 +42,7 @@ def queue(request):
             "form": form,
             "page": page,
             "by_stage": by_stage,
-            "quick": queries.counts_for(cases),
+            "quick": {**queries.counts_for(cases), "awaiting_review": len(held)},
             "today": today,
             "query": query.urlencode(),
             "can_act": access.is_secretariat(request.user),

@@ -24,7 +24,7 @@ from notices import receipts as portal_receipts
 from secretariat.portals import forms, offers
 from secretariat.templatetags.sem_text import download_label
 from secretariat.web import actions as posted
-from secretariat.web import downloads
+from secretariat.web import downloads, versions
 from submissions import access, published, withheld
 from submissions.models import Document, Submission
 from submissions.roles import Role
@@ -263,6 +263,10 @@ def _case_page(request, pk: int, portal: str):
     actions = offers.offered(case, request.user, portal, responded=responded)
     own = _own_author(request.user, portal)
     _mark_sent_here(case, events, request.user, portal)
+    for event in events:  # each document once, in the page's language where it can be
+        event.listed_documents = versions.grouped(
+            event.documents.all(), translation.get_language()[:2]
+        )
     context = {
         "case": case,
         "portal": portal,

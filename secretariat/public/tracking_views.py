@@ -30,7 +30,7 @@ from secretariat.public.filing_forms import (
 )
 from secretariat.public.filing_views import deadline_rows
 from secretariat.web import actions as posted
-from secretariat.web import downloads
+from secretariat.web import downloads, versions
 from submissions import access, published
 from submissions.models import Document, Submission, SubmissionSubmitter
 from submissions.stages import Stage, Visibility
@@ -78,24 +78,6 @@ def _case(request, pk):
     return membership, submission
 
 
-def _by_original(documents, language) -> dict[int, list]:
-    """{event pk: its documents}, each document with its language versions under one item, as
-    the docket lists them (walk 54: the acknowledgement was listed twice, once per language).
-    The item reads as the version in the page's language where there is one; ``others`` holds
-    the rest, and the item sits at the original's event."""
-    shown = {document.pk: document for document in documents}
-    versions: dict[int, list] = {}
-    for document in documents:
-        original = document.translation_of_id if document.translation_of_id in shown else None
-        versions.setdefault(original or document.pk, []).append(document)
-    by_event: dict[int, list] = {}
-    for original, group in versions.items():
-        head = next((v for v in group if v.language == language), group[0])
-        head.others = [version for version in group if version is not head]
-        by_event.setdefault(shown[original].event_id, []).append(head)
-    return by_event
-
-
 def _render(request, membership, submission, bound=None, status=200):
     actor = Actor.submitter(membership)
     kinds = {action.kind for action in services.available_actions(submission, actor)}
@@ -123,7 +105,9 @@ def _render(request, membership, submission, bound=None, status=200):
             [kind] * (kind.casefold() != document.title.strip().casefold())
             + [str(document.get_visibility_display())] * (document.visibility != Visibility.PUBLIC)
         )
-    by_event = _by_original(documents, translation.get_language()[:2])
+    by_event: dict[int, list] = {}  # each at its original's event
+    for item in versions.grouped(documents, translation.get_language()[:2]):
+        by_event.setdefault(item.original.event_id, []).append(item)
     for event in events:
         event.visible_documents = by_event.get(event.pk, [])
         shown = public.get(event.seq) or (event if event.visibility != Visibility.PUBLIC else None)

@@ -78,6 +78,28 @@ def test_home_in_english(client, db):
     assert SPANISH_SENTENCE not in html
 
 
+# Criterion (c) in the home page's words: the TPA and the USMCA name the law not enforced,
+# CAFTA-DR's Art. 17.7.2(c) does not (walk 56: its home page said it did).
+CRITERION_C = {
+    "en": {
+        True: "including any documentary evidence and the environmental laws allegedly not",
+        False: "including any documentary evidence on which it may be based.",
+    },
+    "es": {
+        True: "y la legislación ambiental cuya",
+        False: "incluidas las pruebas documentales que puedan sustentarla.",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_home_words_criterion_c_as_the_profile_does(client, db, lang):
+    names_the_law = SLUG != "cafta-dr"
+    html = " ".join(client.get(f"/{lang}/").content.decode().split())
+    assert CRITERION_C[lang][names_the_law] in html
+    assert CRITERION_C[lang][not names_the_law] not in html
+
+
 def test_language_switch_keeps_the_page(client, db):
     response = client.post("/i18n/setlang/", {"language": "es", "next": "/en/"})
     assert response.status_code == 302

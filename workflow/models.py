@@ -194,7 +194,11 @@ class Deadline(models.Model):
         Secretariat chose; walk 46: the same date a target on one page, due on another). Or
         the treaty's own word for it is "normally" (``NORMALLY``; walk 52: "Publicación del
         expediente de hechos final: vence el…", of a record published "normally within 60
-        days", which PROCESS.md calls "the 60-day target")."""
+        days", which PROCESS.md calls "the 60-day target"). Not a revision's date where a late
+        one is refused (``late_revision_refused``, CAFTA-DR; walk 56: "target date" under "by
+        the date shown; if you do not, the case is closed")."""
+        if self.kind == "revision" and profiles.installed().late_revision_refused:
+            return False
         return self.kind in NORMALLY or (self.kind in SPECS and SPECS[self.kind].editable)
 
     @property

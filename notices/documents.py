@@ -20,7 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from notices.wording import TITLES, date_in, party_phrases, tables_for
+from notices.wording import TITLES, date_in, party_phrases, period_in, tables_for
 from submissions import access, profiles
 from workflow import treaty
 
@@ -97,6 +97,12 @@ def compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
         return _compose(kind, facts, language)
 
 
+def _periods(filed_on) -> dict:
+    """The periods of a case filed on ``filed_on``: its era's where they differ."""
+    profile = profiles.installed()
+    return {**profile.periods, **profile.periods_for(filed_on)}
+
+
 def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
     all_labels, titles, closures, bodies = tables_for(facts.filed_on)
     labels, body = all_labels[language], bodies[language]
@@ -116,6 +122,7 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
         if facts.submitters
         else "",
         "closure": closures[language].get(facts.closure, facts.closure),
+        "revision_period": period_in(_periods(facts.filed_on)["revision"], language),
         **party_phrases(facts.party, language),
     }
     blocks = [
@@ -164,6 +171,8 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
         paragraph("criteria_intro")
         blocks.append(_findings(criteria, facts.findings, labels, labels["criterion"], facts))
         paragraph("meets" if facts.outcome == "meets" else "does_not_meet")
+        if facts.outcome != "meets":  # walk 56: the period went unsaid, and "submitters" of one
+            paragraph("revision_one" if len(facts.submitters) == 1 else "revision_many")
     elif kind == "determination_18_8_4":
         paragraph("factors_intro")
         blocks.append(_findings(factors, facts.findings, labels, labels["factor"], facts, True))

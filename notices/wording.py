@@ -156,7 +156,11 @@ BODY = {
         "Article 18.8.2 and will consider whether to request a response from the Party "
         "concerned.",
         "does_not_meet": "The Secretariat determines that the submission does not meet the "
-        "criteria of Article 18.8.2. The submitters may file a revised submission.",
+        "criteria of Article 18.8.2.",
+        "revision_one": "The submitter may file a revised submission within %(revision_period)s "
+        "of this determination.",
+        "revision_many": "The submitters may file a revised submission within "
+        "%(revision_period)s of this determination.",
         "factors_intro": "In deciding whether to request a response, the Secretariat has "
         "been guided by the factors of Article 18.8.4, namely whether:",
         "request": "The Secretariat determines that the submission merits requesting a "
@@ -207,8 +211,11 @@ BODY = {
         "meets": "La Secretaría determina que la comunicación cumple los requisitos del "
         "artículo 18.8.2 y considerará si solicita una respuesta a la Parte en cuestión.",
         "does_not_meet": "La Secretaría determina que la comunicación no cumple los "
-        "requisitos del artículo 18.8.2. Los remitentes podrán presentar una comunicación "
-        "revisada.",
+        "requisitos del artículo 18.8.2.",
+        "revision_one": "El remitente podrá presentar una comunicación revisada dentro de los "
+        "%(revision_period)s siguientes a esta determinación.",
+        "revision_many": "Los remitentes podrán presentar una comunicación revisada dentro de "
+        "los %(revision_period)s siguientes a esta determinación.",
         "factors_intro": "Para decidir si solicita una respuesta, la Secretaría se ha guiado "
         "por los factores del artículo 18.8.4, a saber, si:",
         "request": "La Secretaría determina que la comunicación amerita solicitar una "
@@ -277,6 +284,19 @@ def date_in(day, language: str) -> str:
     """ "28 October 2026" / "28 de octubre de 2026": the site's one date format per language
     (secretariat/formats), so a document and the page beside it agree."""
     return long_date(day, language)
+
+
+# A period as the documents state it ("30 days", "60 días hábiles"): calendar, working days.
+PERIOD = {
+    "en": ("%(n)s days", "%(n)s working days"),
+    "es": ("%(n)s días", "%(n)s días hábiles"),
+    "fr": ("%(n)s\u00a0jours", "%(n)s\u00a0jours ouvrables"),
+}
+
+
+def period_in(period, language: str) -> str:
+    """``period`` (a profile's ``Period``) as a document in ``language`` states it."""
+    return PERIOD[language[:2]][bool(period.working_days)] % {"n": period.length}
 
 
 def party_phrases(code: str, language: str) -> dict:

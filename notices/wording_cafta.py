@@ -140,7 +140,11 @@ BODY = {
         "Article 17.7.2 and will consider whether to request a response from the Party "
         "concerned.",
         "does_not_meet": "The Secretariat determines that the submission does not meet the "
-        "criteria of Article 17.7.2. The submitters may file a revised submission.",
+        "criteria of Article 17.7.2.",
+        "revision_one": "The submitter may file a revised submission within %(revision_period)s "
+        "of this determination.",
+        "revision_many": "The submitters may file a revised submission within "
+        "%(revision_period)s of this determination.",
         "factors_intro": "In deciding whether to request a response, the Secretariat has "
         "been guided by the factors of Article 17.7.4, namely whether:",
         "request": "The Secretariat determines that the submission merits requesting a "
@@ -191,8 +195,11 @@ BODY = {
         "meets": "La Secretaría determina que la comunicación cumple los requisitos del "
         "artículo 17.7.2 y considerará si solicita una respuesta a la Parte en cuestión.",
         "does_not_meet": "La Secretaría determina que la comunicación no cumple los "
-        "requisitos del artículo 17.7.2. Los peticionarios podrán presentar una comunicación "
-        "revisada.",
+        "requisitos del artículo 17.7.2.",
+        "revision_one": "El peticionario podrá presentar una comunicación revisada dentro de "
+        "los %(revision_period)s siguientes a esta determinación.",
+        "revision_many": "Los peticionarios podrán presentar una comunicación revisada dentro "
+        "de los %(revision_period)s siguientes a esta determinación.",
         "factors_intro": "Para decidir si solicita una respuesta, la Secretaría se ha guiado "
         "por los factores del artículo 17.7.4, a saber, si:",
         "request": "La Secretaría determina que la comunicación amerita solicitar una "

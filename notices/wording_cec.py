@@ -185,7 +185,11 @@ BODY = {
         "Article 24.27(2) and will consider whether to request a response from the Party "
         "concerned.",
         "does_not_meet": "The Secretariat determines that the submission does not meet the "
-        "criteria of Article 24.27(2). The submitters may file a revised submission.",
+        "criteria of Article 24.27(2).",
+        "revision_one": "The submitter may file a revised submission within %(revision_period)s "
+        "of this determination.",
+        "revision_many": "The submitters may file a revised submission within "
+        "%(revision_period)s of this determination.",
         "factors_intro": "In deciding whether to request a response, the Secretariat has "
         "been guided by the factors of Article 24.27(3), namely whether:",
         "request": "The Secretariat determines that the submission merits requesting a "
@@ -237,8 +241,11 @@ BODY = {
         "l’article 24.27(2) et examinera s’il y a lieu de demander une réponse à la Partie "
         "visée.",
         "does_not_meet": "Le Secrétariat décide que la communication ne satisfait pas aux "
-        "critères de l’article 24.27(2). Ses auteurs peuvent déposer une communication "
-        "révisée.",
+        "critères de l’article 24.27(2).",
+        "revision_one": "Son auteur peut déposer une communication révisée dans les "
+        "%(revision_period)s suivant la présente décision.",
+        "revision_many": "Ses auteurs peuvent déposer une communication révisée dans les "
+        "%(revision_period)s suivant la présente décision.",
         "factors_intro": "Pour décider s’il y a lieu de demander une réponse, le Secrétariat "
         "s’est guidé sur les facteurs de l’article 24.27(3), à savoir si\u00a0:",
         "request": "Le Secrétariat décide que la communication justifie de demander une "
@@ -288,8 +295,11 @@ BODY = {
         "meets": "El Secretariado determina que la petición cumple los requisitos del "
         "artículo 24.27(2) y considerará si solicita una respuesta a la Parte en cuestión.",
         "does_not_meet": "El Secretariado determina que la petición no cumple los "
-        "requisitos del artículo 24.27(2). Los peticionarios podrán presentar una petición "
-        "revisada.",
+        "requisitos del artículo 24.27(2).",
+        "revision_one": "El peticionario podrá presentar una petición revisada dentro de los "
+        "%(revision_period)s siguientes a esta determinación.",
+        "revision_many": "Los peticionarios podrán presentar una petición revisada dentro de "
+        "los %(revision_period)s siguientes a esta determinación.",
         "factors_intro": "Para decidir si solicita una respuesta, el Secretariado se ha "
         "guiado por los factores del artículo 24.27(3), a saber, si:",
         "request": "El Secretariado determina que la petición amerita solicitar una "

@@ -53,9 +53,10 @@ class DocumentInput:
     size: int | None = None
     content_type: str = ""
 
-    def restricted(self) -> "DocumentInput":
-        """The same document kept at Secretariat level (a proposal's draft)."""
-        return replace(self, visibility=Visibility.SECRETARIAT)
+    def restricted(self, kind: str) -> "DocumentInput":
+        """The same document kept at Secretariat level (a proposal's draft), of ``kind`` (the
+        proposed decision's) unless it says its own: its approval issues it as that."""
+        return replace(self, visibility=Visibility.SECRETARIAT, kind=self.kind or kind)
 
     @classmethod
     def copy_of(cls, document: Document, visibility=None) -> "DocumentInput":
@@ -82,12 +83,16 @@ def prepare(event, inputs, rule) -> list[Document]:
             visibility = Visibility.PARTIES  # drafts are never public (Art. 18.9.5)
         if rule.kind == "final_submitted" and item.visibility is None:
             visibility = Visibility.PARTIES  # public only once published
+        kind = item.kind or rule.document_kind
         document = Document(
             submission=event.submission,
             event=event,
             position=position,
-            kind=item.kind or rule.document_kind,
-            code=event.code,
+            kind=kind,
+            # The event's code is its own document's (PROCESS.md: determinations /D1, /D2…):
+            # not a letter issued with it (walk 56: the request for a response carried the
+            # 17.7.4 determination's D2).
+            code=event.code if kind == rule.document_kind else "",
             title=item.title,
             language=item.language,
             author=event.author,

@@ -180,7 +180,7 @@ def record_event(
                 TABLE["proposed"],
                 proposed,
                 actor=actor,
-                documents_in=[d.restricted() for d in documents_in],
+                documents_in=[d.restricted(rule.document_kind) for d in documents_in],
             )
         if proposal_event is not None:
             data["proposal_event"] = proposal_event - 1  # stored as the event's index

@@ -1,0 +1,51 @@
+"""PROCESS.md, document codes: a determination is `<identifier>/D1`, `/D2`…; the letter issued
+with it is not (walk 56: the request for a response carried the determination's D2). And a
+hand-uploaded determination under four eyes is issued as a determination, not "Other"."""
+
+import pytest
+from django.core.files.base import ContentFile
+
+from notices.services import generated_documents
+from submissions.models import Document
+from tests.helpers_cases import D, drive, frozen
+from workflow import services
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_request_letter_does_not_take_the_determinations_code(officer, director, settings):
+    settings.SEM_FOUR_EYES = False
+    story = drive("response_decision")
+    data = {"outcome": "request"}
+    with frozen(D(2023, 5, 7)):
+        event = services.record_event(
+            story.case,
+            "response_decided",
+            actor=officer,
+            data=data,
+            documents_in=generated_documents(story.case, "response_decided", data=data),
+        )
+    codes = {
+        (kind, code)
+        for kind, code in Document.objects.filter(event=event).values_list("kind", "code")
+    }
+    assert codes == {("determination", event.code), ("request", "")}
+    assert event.code.endswith("/D2")
+
+
+def test_an_uploaded_determination_under_four_eyes_is_issued_as_one(officer, director):
+    story = drive("response_decision")
+    draft = services.DocumentInput(
+        title="Determinación", language="es", file=ContentFile(b"%PDF-1.4 d", name="d.pdf")
+    )
+    with frozen(D(2023, 5, 7)):
+        proposal = services.record_event(
+            story.case,
+            "response_decided",
+            actor=officer,
+            data={"outcome": "request"},
+            documents_in=[draft],
+        )
+        decision = services.approve_proposal(story.case, proposal.seq, actor=director)
+    issued = decision.documents.get()
+    assert (issued.kind, issued.code) == ("determination", decision.code)

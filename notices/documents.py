@@ -97,6 +97,10 @@ def compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
         return _compose(kind, facts, language)
 
 
+# The documents that print the findings on the criteria or factors.
+FINDINGS = ("determination_18_8_2", "determination_18_8_4", "determination_combined")
+
+
 def _periods(filed_on) -> dict:
     """The periods of a case filed on ``filed_on``: its era's where they differ."""
     profile = profiles.installed()
@@ -149,12 +153,11 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
     # stood under "Reasons of the Secretariat").
     said = "note" if kind in NOTED else "reasons"
     quoted = facts.language if facts.language and facts.language != language[:2] else ""
+    # Only what this document prints: a letter issued with a determination shows none of its
+    # findings (walk 56: "The Secretariat's note is given in Spanish" over no note at all).
+    findings = [*facts.findings.values(), *facts.factors.values()] if kind in FINDINGS else []
     if quoted and (
-        facts.reasons.strip()
-        or any(
-            (finding or {}).get("reasons")
-            for finding in [*facts.findings.values(), *facts.factors.values()]
-        )
+        facts.reasons.strip() or any((finding or {}).get("reasons") for finding in findings)
     ):
         name = Locale.parse(language).languages.get(quoted, quoted)
         blocks.append(Block("paragraph", labels[f"{said}_language"] % {"language": name}))

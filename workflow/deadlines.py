@@ -125,13 +125,19 @@ def explain(deadline: Deadline, language: str | None = None) -> str:
         return _words(deadline, code)
 
 
-def merged_by_party(deadlines) -> list[Deadline]:
+def merged_by_party(deadlines, apart: str = "") -> list[Deadline]:
     """``deadlines`` in their order, the Parties' periods of one kind that end alike (each
     Party's comments on the draft) as one row, its ``parties`` naming them all (walk 41:
     CAFTA-DR's seven identical rows on a phone). Every row gets ``parties``: its own Party's,
-    or none."""
+    or none. The periods of ``apart`` (a Party, in its portal) stay rows of their own, each
+    first of its kind (walk 56: its own period was one line among seven)."""
     merged, first = [], {}
     for deadline in deadlines:
+        if apart and deadline.party == apart:
+            deadline.parties = [apart]
+            same = next((row for row in merged if row.kind == deadline.kind), None)
+            merged.insert(merged.index(same) if same is not None else len(merged), deadline)
+            continue
         key = (
             deadline.kind,
             deadline.due_on,

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from notices import outbox
 from notices import receipts as portal_receipts
-from secretariat.portals import forms, offers
+from secretariat.portals import forms, offers, periods
 from secretariat.templatetags.sem_text import download_label
 from secretariat.web import actions as posted
 from secretariat.web import downloads, versions
@@ -30,7 +30,7 @@ from submissions.models import Document, Submission
 from submissions.roles import Role
 from submissions.stages import Visibility
 from workflow import council
-from workflow.deadlines import explain
+from workflow.deadlines import merged_by_party
 from workflow.describe import CaseText, describe
 from workflow.exceptions import NotAllowed
 from workflow.models import Deadline, Event
@@ -38,11 +38,6 @@ from workflow.services.actions import refusal
 from workflow.table import TABLE
 
 PORTAL_ROLES = {"party": Role.FOCAL_POINT, "council": Role.COUNCIL}
-# The deadlines each portal shows on a case.
-PORTAL_DEADLINES = {
-    "party": ("party_response", "draft_comments"),
-    "council": ("council_instruction", "draft_factual_record", "draft_comments", "publication"),
-}
 
 
 # --- Access --------------------------------------------------------------------------------------
@@ -88,14 +83,16 @@ def portal(request, pk: int | None = None):
 
 def _case_list(request, portal: str):
     _require_portal(request.user, portal)
-    kinds = PORTAL_DEADLINES[portal]
+    kinds = periods.PORTAL_DEADLINES[portal]
     cases = (
         access.staff_submissions(request.user)
         .select_related("party")
         .prefetch_related(
             Prefetch(
                 "deadlines",
-                queryset=Deadline.objects.filter(kind__in=kinds, state=Deadline.State.OPEN),
+                queryset=Deadline.objects.filter(
+                    kind__in=kinds, state=Deadline.State.OPEN
+                ).order_by("due_on", "id"),
                 to_attr="open_portal_deadlines",
             )
         )
@@ -103,7 +100,9 @@ def _case_list(request, portal: str):
     )
     cases = list(cases)
     names = withheld.names_by_case([case.pk for case in cases])
+    mine = periods.mine(request.user, portal)
     for case in cases:
+        case.open_portal_deadlines = merged_by_party(case.open_portal_deadlines, mine)
         if names[case.pk] and not access.shows_identity(request.user, case):
             withheld.mask_case(case, names[case.pk])
     return render(
@@ -126,17 +125,6 @@ def council_home(request):
 
 
 # --- A case --------------------------------------------------------------------------------------
-
-
-def _deadlines(case, portal: str, language: str) -> list[Deadline]:
-    rows = list(case.deadlines.filter(kind__in=PORTAL_DEADLINES[portal]).order_by("start_on", "id"))
-    for row in rows:
-        row.explained = explain(row, language)
-        # Whose it is where more than one Party reads the list (walk 38: Canada's page listed
-        # "Réponse de la Partie" unlabelled, Mexico's): the commenting Party's, or the response
-        # of the Party concerned.
-        row.owed_by = row.party or (case.party.code if row.kind == "party_response" else "")
-    return rows
 
 
 def _mask_withheld(case, events, names) -> None:
@@ -262,6 +250,7 @@ def _case_page(request, pk: int, portal: str):
     )
     actions = offers.offered(case, request.user, portal, responded=responded)
     own = _own_author(request.user, portal)
+    mine = periods.mine(request.user, portal)
     _mark_sent_here(case, events, request.user, portal)
     for event in events:  # each document once, in the page's language where it can be
         event.listed_documents = versions.grouped(
@@ -273,7 +262,7 @@ def _case_page(request, pk: int, portal: str):
         "events": events,
         "own_author": own,
         "submitters": submitters,
-        "deadlines": _deadlines(case, portal, translation.get_language() or "en"),
+        "deadlines": periods.rows(case, portal, translation.get_language() or "en", mine),
         "actions": actions,
         # With the votes against (walk 38: Mexico's member voted against and the summary, its
         # own page too, named only Canada's instruction).
@@ -388,7 +377,7 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
         form = form_class(initial={"language": language})
         forms.offer_visibilities(form, choices)
         formset = forms.attachment_formset(None, language, choices) if uses_attachments else None
-    deadlines = _deadlines(case, portal, language)
+    deadlines = periods.rows(case, portal, language, periods.mine(request.user, portal))
     return render(
         request,
         template,

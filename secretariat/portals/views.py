@@ -361,6 +361,11 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
                 event = outcome.event
                 if outbox.queue_portal_receipt(event, request.user, portal) is not None:
                     said = _("Recorded: “%(event)s”. Your receipt is below and was sent by email.")
+                elif kind == "party_responded":  # walk 55: the email went unmentioned
+                    said = _(
+                        "Recorded: “%(event)s”. Your receipt is below; your Party's focal "
+                        "points, you included, are told by email that the Secretariat received it."
+                    )
                 else:
                     # Walk 43: a response's receipt is not emailed (the Party's focal points
                     # are told of it by the notices), though this said it was.

@@ -173,8 +173,12 @@ def test_response_with_annex_moves_the_case_and_sends_a_receipt(
     client.force_login(a_focal)
     receipt = client.get(response["Location"])
     assert event.hash in receipt.content.decode()
-    # Not "was sent by email" (walk 43): the notice above tells the Party, not the receipt.
-    assert "Your receipt is below; keep it, or find it again" in receipt.content.decode()
+    # Not "was sent by email" (walk 43): the notice above tells the Party, and the receipt
+    # says so (walk 55).
+    assert (
+        "Your receipt is below; your Party&#x27;s focal points, you included, are told by email "
+        "that the Secretariat received it." in receipt.content.decode()
+    )
     # Sent for the public, held for the Secretariat: the receipt says so (the helper's walk).
     note = "What you sent for the public waits for the Secretariat"
     assert note in receipt.content.decode()

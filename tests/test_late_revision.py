@@ -15,6 +15,7 @@ from tests.helpers_cases import drive, frozen
 from tests.parties import PROFILE, SLUG
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline
+from workflow.periods import SPECS
 
 pytestmark = pytest.mark.django_db
 
@@ -99,12 +100,15 @@ def test_the_tracking_page_no_longer_offers_it(refused, client):
 def test_a_refused_late_revision_has_a_due_date_else_a_target(monkeypatch, client, refuses):
     """Walk 56: under CAFTA-DR the tracking page called the revision's date a "target date"
     right under "by the date shown; if you do not, the case is closed". Where a late revision
-    is refused, its date is a due date on every page; where one is accepted, a target."""
+    is refused, its date is a due date on every page; where one is accepted, a target if the
+    Secretariat sets its length (the TPA, CAFTA-DR), a due date if a text does (the CEC's
+    Guidelines 6.2)."""
     profile = dataclasses.replace(PROFILE, late_revision_refused=refuses)
     monkeypatch.setitem(profiles.PROFILES, SLUG, profile)
     story = drive(Stage.AWAITING_REVISION)
     deadline = Deadline.objects.get(submission=story.case, kind="revision")
-    assert deadline.is_target is not refuses
+    target = not refuses and SPECS["revision"].editable
+    assert deadline.is_target is target
     page = client.get(reverse("docket_case", args=[story.case.slug])).content.decode()
     line = page.split("Revised submission", 1)[1].split("</li>", 1)[0]
-    assert ("due on" in line) is refuses and ("target date" in line) is not refuses
+    assert ("due on" in line) is not target and ("target date" in line) is target

@@ -29,7 +29,7 @@ def download_name(document, *, as_uploaded: bool = False) -> str:
 
     Outside the Secretariat's workspace a file is offered under a name made from its case and
     its code, its kind in its language, then its language and extension
-    (``SEM-PE-005-2026-D2-solicitud-de-respuesta-es.pdf``,
+    (``SEM-PE-005-2026-D2-determinacion-es.pdf``,
     ``SEM-PE-005-2026-39-anexo-o-prueba-es.pdf``): the name it was uploaded under may name a
     submitter whose identity is withheld, or say what its title does not. The workspace
     (``as_uploaded``) offers that name, else the stored file's. Path parts and control
@@ -46,8 +46,8 @@ def download_name(document, *, as_uploaded: bool = False) -> str:
     base = document.code or f"{case.identifier or case.receipt_number or 'document'}-{document.pk}"
     base = UNSAFE_IN_NAME.sub("-", base).strip("-")
     # What kind of document it is, in its own words (walk 39: a determination and the request
-    # it makes share their code, D2, and both downloaded as "…-D2-es.docx"): generic words,
-    # never a title that might name someone.
+    # it made, which then shared its code, both downloaded as "…-D2-es.docx"; a document's
+    # translation still shares it): generic words, never a title that might name someone.
     with translation.override(document.language or None):
         kind = slugify(str(document.get_kind_display()))
     base = f"{base}-{kind}" if kind else base

@@ -21,6 +21,7 @@ from notices.wording import TITLES, tables_for
 from submissions import access, profiles, withheld
 from submissions.models import Document, IdentifierCounter, Submission
 from submissions.stages import Visibility
+from submissions.storage import UNCODED
 from workflow import services as workflow
 from workflow.exceptions import CaseMovedOn, InvalidInput
 from workflow.table import TABLE
@@ -186,6 +187,7 @@ def generated_document(
         reference=reference,
         reasons=reasons,
         on=on,
+        code="" if DOCUMENT_KIND[doc_kind] in UNCODED else None,  # as the row will have it
     )
     filename, _content_type, content = documents.render(doc_kind, facts, language)
     return workflow.DocumentInput(

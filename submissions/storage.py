@@ -73,6 +73,10 @@ class DocumentInput:
         )
 
 
+# The kinds of document that never take their event's code: a letter a decision issues.
+UNCODED = frozenset({Document.Kind.REQUEST})
+
+
 def prepare(event, inputs, rule) -> list[Document]:
     """The Document rows of an event, in order, with their files already in storage (streamed,
     hashed, sniffed) but the rows not yet saved: the event's hash covers them first."""
@@ -89,10 +93,10 @@ def prepare(event, inputs, rule) -> list[Document]:
             event=event,
             position=position,
             kind=kind,
-            # The event's code is its own document's (PROCESS.md: determinations /D1, /D2…):
-            # not a letter issued with it (walk 56: the request for a response carried the
-            # 17.7.4 determination's D2).
-            code=event.code if kind == rule.document_kind else "",
+            # The event's code is its decision's (PROCESS.md: determinations /D1, /D2…,
+            # notifications /N): not the request for a response issued with one (walk 56: it
+            # carried the 17.7.4 determination's D2).
+            code="" if kind in UNCODED else event.code,
             title=item.title,
             language=item.language,
             author=event.author,

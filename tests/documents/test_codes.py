@@ -2,6 +2,7 @@
 with it is not (walk 56: the request for a response carried the determination's D2). And a
 hand-uploaded determination under four eyes is issued as a determination, not "Other"."""
 
+import docx
 import pytest
 from django.core.files.base import ContentFile
 
@@ -31,6 +32,34 @@ def test_the_request_letter_does_not_take_the_determinations_code(officer, direc
     }
     assert codes == {("determination", event.code), ("request", "")}
     assert event.code.endswith("/D2")
+    # Nor does the letter say it is the determination's (walk 58: "Document code: …/D2" in
+    # its particulars).
+    for document in Document.objects.filter(event=event):
+        text = "\n".join(
+            cell.text
+            for table in docx.Document(document.file).tables
+            for row in table.rows
+            for cell in row.cells
+        )
+        assert (event.code in text) is (document.kind == "determination"), document.title
+
+
+def test_a_not_warranted_determination_keeps_its_code(officer, settings):
+    settings.SEM_FOUR_EYES = False
+    story = drive("factual_record_decision")
+    data = {"outcome": "not_warranted"}
+    with frozen(D(2023, 7, 14)):
+        event = services.record_event(
+            story.case,
+            "factual_record_notified",
+            actor=officer,
+            data=data,
+            documents_in=generated_documents(story.case, "factual_record_notified", data=data),
+        )
+    assert event.code
+    assert set(Document.objects.filter(event=event).values_list("kind", "code")) == {
+        ("determination", event.code)
+    }
 
 
 def test_an_uploaded_determination_under_four_eyes_is_issued_as_one(officer, director):

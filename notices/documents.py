@@ -59,6 +59,9 @@ class CaseFacts:
     # The language ``title`` is in, where the case has none in the document's (walk 48: an
     # English version gave the Spanish title as if it were English).
     title_language: str = ""
+    # The code of the determination a letter issued with it carries out (the request for a
+    # response: its own row has no code, walk 58).
+    determination: str = ""
 
 
 @dataclass
@@ -139,6 +142,11 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
                 # A document without a code of its own (an acknowledgement, a cover letter)
                 # does not repeat the identifier as its code.
                 *([(labels["code"], facts.code)] if facts.code else []),
+                *(
+                    [(labels["determination_code"], facts.determination)]
+                    if facts.determination
+                    else []
+                ),
                 (labels["date"], date_in(facts.on, language)),
                 (labels["submission"], _title_as_given(facts, language)),
                 (labels["submitters"], semicolon(language).join(facts.submitters)),

@@ -189,6 +189,8 @@ def generated_document(
         on=on,
         code="" if DOCUMENT_KIND[doc_kind] in UNCODED else None,  # as the row will have it
     )
+    if DOCUMENT_KIND[doc_kind] in UNCODED:  # it names the determination it carries out
+        facts.determination = _predicted_code(submission, event_kind, facts.outcome)
     filename, _content_type, content = documents.render(doc_kind, facts, language)
     return workflow.DocumentInput(
         title=tables_for(submission.filed_on)[1][language][doc_kind],

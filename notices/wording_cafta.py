@@ -20,6 +20,7 @@ LABELS = {
     EN: {
         "identifier": "Identifier",
         "code": "Document code",
+        "determination_code": "Determination",
         "date": "Date",
         "submission": "Submission",
         "submitters": "Submitted by",
@@ -47,6 +48,7 @@ LABELS = {
     ES: {
         "identifier": "Identificador",
         "code": "Código del documento",
+        "determination_code": "Determinación",
         "date": "Fecha",
         "submission": "Comunicación",
         "submitters": "Presentada por",

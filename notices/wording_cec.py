@@ -15,6 +15,7 @@ LABELS = {
     EN: {
         "identifier": "Identifier",
         "code": "Document code",
+        "determination_code": "Determination",
         "date": "Date",
         "submission": "Submission",
         "submitters": "Submitted by",
@@ -41,6 +42,7 @@ LABELS = {
     FR: {
         "identifier": "Identifiant",
         "code": "Code du document",
+        "determination_code": "Décision",
         "date": "Date",
         "submission": "Communication",
         "submitters": "Déposée par",
@@ -67,6 +69,7 @@ LABELS = {
     ES: {
         "identifier": "Identificador",
         "code": "Código del documento",
+        "determination_code": "Determinación",
         "date": "Fecha",
         "submission": "Petición",
         "submitters": "Presentada por",

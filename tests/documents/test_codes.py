@@ -7,6 +7,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from notices.services import generated_documents
+from notices.wording import LABELS
 from submissions.models import Document
 from tests.helpers_cases import D, drive, frozen
 from workflow import services
@@ -32,16 +33,21 @@ def test_the_request_letter_does_not_take_the_determinations_code(officer, direc
     }
     assert codes == {("determination", event.code), ("request", "")}
     assert event.code.endswith("/D2")
-    # Nor does the letter say it is the determination's (walk 58: "Document code: …/D2" in
-    # its particulars).
+    # Nor does the letter call it its own (walk 58: "Document code: …/D2" in its
+    # particulars): it names the determination it carries out.
     for document in Document.objects.filter(event=event):
-        text = "\n".join(
-            cell.text
+        rows = {
+            row.cells[0].text: row.cells[1].text
             for table in docx.Document(document.file).tables
             for row in table.rows
-            for cell in row.cells
-        )
-        assert (event.code in text) is (document.kind == "determination"), document.title
+        }
+        labels = LABELS[document.language]
+        if document.kind == "determination":
+            assert rows[labels["code"]] == event.code
+            assert labels["determination_code"] not in rows
+        else:
+            assert labels["code"] not in rows
+            assert rows[labels["determination_code"]] == event.code
 
 
 def test_a_not_warranted_determination_keeps_its_code(officer, settings):

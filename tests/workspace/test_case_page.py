@@ -795,6 +795,16 @@ def test_the_forms_lists_set_the_french_colon():
         )
 
 
+def test_an_entry_chosen_from_the_list_is_published_whole_unless_unticked():
+    """Walk 58: a Party's response chosen from the list of entries was refused, "Choose the
+    title, the note or both": nothing was ticked, and its words are "the note" only by this
+    form's name. Both are ticked until the officer unticks one."""
+    case = drive("awaiting_response").case
+    form = action_form("visibility_changed", case)
+    html = str(form["fields_of_text"])
+    assert html.count("checked") == 2
+
+
 def test_each_deadline_says_whether_its_date_is_due_or_a_target(login, officer):
     """Walk 48: the workspace headed every date "Due on", the Secretariat's own target dates
     too; the public pages and the portals tell them apart (``Deadline.is_target``)."""

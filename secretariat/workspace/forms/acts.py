@@ -297,6 +297,9 @@ class VisibilityForm(ActionForm):
         # The note carries with it the words an author sent beside it (published.TEXT_DATA: a
         # Party's other information with its response): publishing one publishes both.
         choices=[("title", _("Title")), ("note", _("Note, with any information sent with it"))],
+        # Both, unless the officer unticks one (walk 58: a response chosen from the list was
+        # refused for want of a tick, its words being in "the note" only by this form's name).
+        initial=["title", "note"],
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

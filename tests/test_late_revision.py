@@ -12,7 +12,7 @@ from django.urls import reverse
 from submissions import profiles
 from submissions.stages import Stage
 from tests.helpers_cases import drive, frozen
-from tests.parties import PROFILE, SLUG
+from tests.parties import PROFILE, SLUG, profile_data
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline
 from workflow.periods import SPECS
@@ -112,3 +112,16 @@ def test_a_refused_late_revision_has_a_due_date_else_a_target(monkeypatch, clien
     page = client.get(reverse("docket_case", args=[story.case.slug])).content.decode()
     line = page.split("Revised submission", 1)[1].split("</li>", 1)[0]
     assert ("due on" in line) is not target and ("target date" in line) is target
+
+
+@profile_data("cafta-dr", "wording of the revision's deadline")
+def test_cafta_drs_submitters_read_that_a_late_revision_is_not_considered(client):
+    """Walk 58: CAFTA-DR's tracking page said "by the target date shown" of a period after
+    which a revision is refused."""
+    from tests.filing.test_tracking import link_of
+
+    story = drive(Stage.AWAITING_REVISION)
+    _membership, url = link_of(story.case, client=client)
+    page = " ".join(client.get(url).content.decode().split())
+    assert "by the date shown: a later one is not considered." in page
+    assert "target date" not in page

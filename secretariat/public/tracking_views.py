@@ -102,7 +102,7 @@ def _render(request, membership, submission, bound=None, status=200):
         # (walk 48: "Acuse de recibo (DOCX) (Acuse de recibo)").
         kind = str(document.get_kind_display())
         document.aside = ", ".join(
-            [kind] * (kind.casefold() != document.title.strip().casefold())
+            [kind] * (not document.title.strip().casefold().startswith(kind.casefold()))
             + [str(document.get_visibility_display())] * (document.visibility != Visibility.PUBLIC)
         )
     by_event: dict[int, list] = {}  # each at its original's event

@@ -11,7 +11,7 @@ from django.test import Client, override_settings
 from submissions.models import Document, Submission
 from tests.filing.conftest import EXE, PDF, PNG, filing_data, pdf
 from tests.helpers_cases import frozen
-from tests.parties import SLUG, A
+from tests.parties import SLUG, A, es
 from workflow.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -110,6 +110,17 @@ def test_filing_creates_the_case_its_documents_and_a_receipt(client):
     # What happens next and when: 5 working days and 30 calendar days from filing.
     assert "9 de marzo de 2026" in receipt
     assert "1 de abril de 2026" in receipt
+    assert es("enviamos el recibo y un enlace privado a cada remitente") in " ".join(
+        receipt.split()
+    )
+
+
+def test_one_filer_reads_of_their_own_receipt_and_link(client):
+    """Walk 58: a single filer read that "each submitter" is sent a receipt and a link."""
+    assert client.post("/es/file/", filing_data()).status_code == 302
+    receipt = " ".join(client.get("/es/file/receipt/").content.decode().split())
+    assert "También enviamos este recibo y su enlace privado a la dirección" in receipt
+    assert "a cada" not in receipt
 
 
 def test_the_receipt_page_needs_the_filing_session(client):

@@ -15,7 +15,7 @@ from submissions import withheld
 from submissions.models import Document, Submission, Submitter
 from tests.factories import file_case
 from tests.filing.conftest import PDF
-from tests.helpers_cases import drive, frozen
+from tests.helpers_cases import ALL_MET, drive, frozen
 from tests.parties import SLUG, A, es
 from workflow import services
 from workflow.actors import Actor
@@ -518,7 +518,15 @@ def test_a_document_titled_by_its_kind_does_not_repeat_it(client):
             workflow_document("Letter to the submitters", "correspondence", "submitter"),
         ],
     )
+    # Walk 58: "Determination under Article 17.7.2 (Determination)": its title begins with it.
+    meets = {"outcome": "meets", "criteria": ALL_MET}
+    story.add(
+        "admissibility_determined",
+        data=meets,
+        documents_in=generated_documents(story.case, "admissibility_determined", data=meets),
+    )
     membership, url = link_of(story.case, client=client)
+    assert "(Determination)" not in client.get(url).content.decode()
     versions = dict(
         Document.objects.filter(submission=story.case, kind="acknowledgement").values_list(
             "language", "pk"

@@ -23,6 +23,7 @@ from docx.shared import Pt
 from notices.wording import TITLES, date_in, party_phrases, period_in, tables_for
 from submissions import access, profiles
 from workflow import treaty
+from workflow.deadlines import period_of
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 KINDS = tuple(TITLES["en"])
@@ -104,12 +105,6 @@ def compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
 FINDINGS = ("determination_18_8_2", "determination_18_8_4", "determination_combined")
 
 
-def _periods(filed_on) -> dict:
-    """The periods of a case filed on ``filed_on``: its era's where they differ."""
-    profile = profiles.installed()
-    return {**profile.periods, **profile.periods_for(filed_on)}
-
-
 def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
     all_labels, titles, closures, bodies = tables_for(facts.filed_on)
     labels, body = all_labels[language], bodies[language]
@@ -129,7 +124,7 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
         if facts.submitters
         else "",
         "closure": closures[language].get(facts.closure, facts.closure),
-        "revision_period": period_in(_periods(facts.filed_on)["revision"], language),
+        "revision_period": period_in(*period_of("revision", facts.filed_on), language),
         **party_phrases(facts.party, language),
     }
     blocks = [

@@ -296,9 +296,9 @@ PERIOD = {
 }
 
 
-def period_in(period, language: str) -> str:
-    """``period`` (a profile's ``Period``) as a document in ``language`` states it."""
-    return PERIOD[language[:2]][bool(period.working_days)] % {"n": period.length}
+def period_in(length: int, working_days: bool, language: str) -> str:
+    """A period (``workflow.deadlines.period_of``) as a document in ``language`` states it."""
+    return PERIOD[language[:2]][bool(working_days)] % {"n": length}
 
 
 def party_phrases(code: str, language: str) -> dict:

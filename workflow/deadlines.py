@@ -46,6 +46,16 @@ def configured_lengths() -> dict[str, int]:
     return lengths
 
 
+def period_of(kind: str, filed_on: datetime.date | None) -> tuple[int, bool]:
+    """(length, whether in working days) of a ``kind`` period opened today on a case filed on
+    ``filed_on``, as ``CaseDeadlines.open_new`` counts it: its era's, else the configured
+    length (a setting the Secretariat changed included) and the profile's unit."""
+    era_period = profiles.installed().periods_for(filed_on).get(kind)
+    if era_period is not None:
+        return era_period.length, era_period.working_days
+    return configured_lengths()[kind], SPECS[kind].working_days
+
+
 def format_day(day: datetime.date, weekday: bool = False) -> str:
     return _format_day(translation.get_language(), day, weekday)
 

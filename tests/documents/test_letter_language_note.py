@@ -5,9 +5,13 @@ prints."""
 
 import datetime
 
+import pytest
+
 from notices import documents
 from notices.wording import LABELS
 from tests.parties import FACTORS, A
+
+pytestmark = pytest.mark.django_db
 
 D = datetime.date
 

@@ -9,6 +9,10 @@ import pytest
 
 from notices import documents
 from tests.parties import SLUG, A
+from workflow import services
+from workflow.periods import SPECS
+
+pytestmark = pytest.mark.django_db
 
 D = datetime.date
 
@@ -59,3 +63,13 @@ def test_does_not_meet_states_the_revision_period(language, one):
     assert EXPECTED[language, one] in _paragraphs("does_not_meet", language, submitters)
     # A determination that the criteria are met invites no revision.
     assert not any("revis" in text for text in _paragraphs("meets", language, submitters)), language
+
+
+def test_the_period_stated_is_the_one_the_deadline_counts(director):
+    """Where the Secretariat sets the revision period (the TPA, CAFTA-DR: PROCESS.md [ours]),
+    a changed length is the one the determination states."""
+    if not SPECS["revision"].editable:
+        pytest.skip("the revision period is fixed by a text under this profile")
+    services.set_deadline_length("revision", 45, actor=director)
+    text = " ".join(_paragraphs("does_not_meet", "en", ["Rosa Martínez"]))
+    assert "within 45 days of this determination" in text

@@ -22,6 +22,8 @@ def sent_as(event, document) -> str:
     being today's and the rest the receipt's)."""
     words = str(document.get_initial_visibility_display())
     if document.position in ((event.data or {}).get("for_public") or ()):
+        if document.visibility == Visibility.PUBLIC:  # walk 59: read after its publication
+            return f"{words} — {gettext('sent for the public, the Secretariat has published it')}"
         waits = gettext("sent for the public, it awaits the Secretariat's review")
         return f"{words} — {waits}"
     return words
@@ -47,11 +49,18 @@ def receipt_documents(event, viewer=None) -> list:
     return documents
 
 
-def publication_note(event) -> str:
+def publication_note(event, published: bool = False) -> str:
     """What a receipt says of a post sent for the public (``publish_requested``): it waits for
-    the Secretariat (portals.views.held_for_review), and the sender should know it does."""
+    the Secretariat (portals.views.held_for_review), and the sender should know it does; once
+    ``published`` (``published_since``), that it waited (walk 59: "waits" above "Since then,
+    the Secretariat published it")."""
     if not (event.data or {}).get("publish_requested"):
         return ""
+    if published:
+        return gettext(
+            "What you sent for the public was to wait for the Secretariat's review: until the "
+            "Secretariat published it, only the Secretariat, the Parties and the Council saw it."
+        )
     return gettext(
         "What you sent for the public waits for the Secretariat's review: until the Secretariat "
         "publishes it, only the Secretariat, the Parties and the Council see it."
@@ -91,10 +100,11 @@ def audience(event) -> str:
 
 def receipt_context(event, viewer=None) -> dict:
     """What a receipt shows, with the letterhead of the active language."""
+    since = published_since(event)
     return {
         "audience": audience(event),
-        "publication_note": publication_note(event),
-        "published_since": published_since(event),
+        "publication_note": publication_note(event, published=bool(since)),
+        "published_since": since,
         "event": event,
         "case": event.submission,
         "documents": receipt_documents(event, viewer),

@@ -539,7 +539,10 @@ def test_a_partys_information_waits_for_review_in_the_api_and_the_director_reads
     # The officer's form offers the response's text to publish, though its title and note are
     # empty (the fourth walk: the information could never be published from the page).
     form = page.split('name="visibility_changed-event"', 1)[1].split("</select>", 1)[0]
-    assert f'<option value="{event.pk}">{event.seq}. Response of the Party</option>' in form
+    author = event.get_author_display()
+    assert f'<option value="{event.pk}">{event.seq}. Response of the Party ({author})</option>' in (
+        form
+    )
     # Publishing the note publishes the information sent with it: the choice says so.
     assert "Note, with any information sent with it" in page
     proposal = propose_publishing_text(case, officer, event, D(2023, 6, 12))

@@ -90,15 +90,19 @@ def test_one_decision_publishes_the_words_and_the_documents_sent_for_the_public(
     levels = dict(event.documents.values_list("position", "visibility"))
     assert levels == {0: "public", 1: "public", 2: "party_concerned"}
     # The receipt says what was sent as it was sent (walk 43: after publication it listed the
-    # documents as "Public" under "awaits the Secretariat's review").
+    # documents as "Public" under "awaits the Secretariat's review"), and that it was published
+    # since, in the past (walk 59: "waits for the Secretariat's review" above "Since then").
     client.force_login(a_focal)
     receipt = client.get(reverse("party_receipt", kwargs={"pk": case.pk, "seq": event.seq}))
+    receipt = receipt.content.decode()
     sent = (
-        "Secretariat, Parties and Council — sent for the public, it awaits the Secretariat&#x27;s"
+        "Secretariat, Parties and Council — sent for the public, the Secretariat has published it"
     )
-    assert receipt.content.decode().count(sent) == 2
+    assert receipt.count(sent) == 2
+    assert "awaits" not in receipt and "waits for the Secretariat" not in receipt
+    assert "What you sent for the public was to wait for the Secretariat&#x27;s review" in receipt
     # And that it has been published since (walk 46: it read as still waiting, months on).
-    assert "Since then, the Secretariat published it on 12 June 2023." in receipt.content.decode()
+    assert "Since then, the Secretariat published it on 12 June 2023." in receipt
     public = Client().get(f"/en/docket/{case.slug}/").content.decode()
     assert RESPONSE_TITLE in public and "Anexo 1" in public and "Anexo reservado" not in public
     assert "Acción de amparo disponible" in public

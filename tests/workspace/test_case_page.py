@@ -15,7 +15,7 @@ from submissions.models import Document, Submission
 from submissions.storage import DocumentInput
 from tests.factories import file_case
 from tests.helpers_cases import drive
-from tests.parties import CRITERIA, SLUG, A, identifier
+from tests.parties import CRITERIA, SLUG, A, identifier, name
 from workflow import services
 from workflow.models import Event
 from workflow.services.actions import refusal
@@ -793,6 +793,14 @@ def test_the_forms_lists_set_the_french_colon():
         assert form.fields["event"].label_from_instance(entry) == (
             f"{entry.seq}. Correspondence: Carta"
         )
+    # Another author's entry is named by it (walk 59: two Parties' comments read alike).
+    story.add("correspondence", author=f"party:{A}", title="Carta de la Parte")
+    theirs = story.case.events.get(title="Carta de la Parte")
+    with translation.override("en"):
+        assert form.fields["event"].label_from_instance(theirs) == (
+            f"{theirs.seq}. Correspondence ({theirs.get_author_display()}): Carta de la Parte"
+        )
+        assert name(A) in theirs.get_author_display()
 
 
 def test_an_entry_chosen_from_the_list_is_published_whole_unless_unticked():

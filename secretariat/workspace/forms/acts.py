@@ -275,6 +275,16 @@ class RecordedCorrespondenceForm(ActionForm):
         return self.cleaned_data["event_visibility"]
 
 
+def _entry_label(event) -> str:
+    """An entry as the visibility form lists it: its number, kind, author where it is not the
+    Secretariat (walk 59: two Parties' comments read alike), and the start of its words."""
+    label = f"{event.seq}. {event.kind_label}"
+    if event.author != "secretariat":
+        label += f" ({event.get_author_display()})"
+    text = event.title or event.note[:60]
+    return f"{label}{colon()} {text}" if text else label
+
+
 class VisibilityForm(ActionForm):
     """Who sees a document, or an event's own text (its title and note): widening is a
     decision under four eyes, narrowing takes effect at once (PROCESS.md, Visibility)."""
@@ -326,11 +336,7 @@ class VisibilityForm(ActionForm):
             .filter(~Q(title="") | ~Q(note="") | Q(data__publish_requested=True))
             .order_by("seq")
         )
-        self.fields["event"].label_from_instance = lambda e: (
-            f"{e.seq}. {e.kind_label}{colon()} {e.title or e.note[:60]}"
-            if e.title or e.note
-            else f"{e.seq}. {e.kind_label}"
-        )
+        self.fields["event"].label_from_instance = _entry_label
 
     def choose_event(self, event) -> None:
         """The form opened from an item held for review: that event's text, to be public."""

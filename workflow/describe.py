@@ -194,7 +194,9 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
                 value = PARTY_LABELS.get(value, value)
                 # Walk 47: "Party: United States" under a Council act, beside "Party
                 # concerned: Peru", read as a change of the Party concerned.
-                if kind in COUNCIL_ACTS:
+                # Walk 59: a member's recommendation read "Party: United States" beside the
+                # same member's instructions read "Council member of: United States".
+                if kind in COUNCIL_ACTS or (event.author or "").startswith("council:"):
                     label = COUNCIL_MEMBER
             elif key in DAY_KEYS:
                 value = _day(value)

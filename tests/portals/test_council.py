@@ -7,6 +7,7 @@ from submissions.stages import ClosureReason, Stage
 from tests.helpers_cases import TIMELINE, drive, frozen
 from tests.parties import OTHERS, SLUG, A, B, name
 from workflow import services
+from workflow.describe import describe
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline, Event
 
@@ -163,6 +164,9 @@ def test_recommendation_is_recorded_on_a_closed_case(client, a_council):
         {"party": A, "publish_requested": True},  # its text waits for review
         f"council:{A}",
     )
+    # Its Party is the member's, as on the member's instructions (walk 59: "Party: …").
+    labels = [label for label, _value in describe(event)]
+    assert "Council member of" in labels and "Party" not in labels
 
 
 def test_instruct_in_the_wrong_stage_redirects_with_a_message(client, a_council):

@@ -380,7 +380,9 @@ def test_criteria_guard_without_four_eyes(case, officer, settings):
         )
 
 
-def test_a_proposals_documents_are_internal_until_approved(case, officer, director):
+def _decided_with_a_draft(case, officer, director):
+    """An admissibility determination proposed with a drafted document (3 April 2023), then
+    approved (4 April): (proposal, decision)."""
     from django.core.files.base import ContentFile
 
     draft = services.DocumentInput(
@@ -392,38 +394,32 @@ def test_a_proposals_documents_are_internal_until_approved(case, officer, direct
         proposal = services.record_event(
             case, "admissibility_determined", actor=officer, data=MEETS, documents_in=[draft]
         )
-    kept = proposal.documents.get()
-    assert kept.visibility == "secretariat"
     with frozen(D(2023, 4, 4)):
         decision = services.approve_proposal(case, proposal.seq, actor=director)
+    return proposal, decision
+
+
+def test_a_proposals_documents_are_internal_until_approved(case, officer, director):
+    proposal, decision = _decided_with_a_draft(case, officer, director)
+    kept = proposal.documents.get()
+    assert kept.visibility == "secretariat"
     issued = decision.documents.get()
-    assert (issued.visibility, issued.title, issued.sha256, issued.code) == (
+    assert (issued.visibility, issued.title, issued.sha256, issued.code, issued.kind) == (
         "public",
         "Determinación",
         kept.sha256,
         f"{ID}/D1",
+        "determination",
     )
 
 
 def test_a_proposals_draft_is_never_published_nor_offered(case, officer, director):
     """The draft a proposal keeps is the Secretariat's working copy: only the approved
-    decision's copy can be shown wider, and the workspace lists only that one (walk 53 saw the
-    drafts offered beside the issued documents)."""
-    from django.core.files.base import ContentFile
-
+    decision's copy can be shown wider, and the workspace lists only that one (walks 52 and
+    53 saw the drafts offered beside the issued documents)."""
     from secretariat.workspace.forms.kinds import action_form
 
-    draft = services.DocumentInput(
-        title="Determinación",
-        language="es",
-        file=ContentFile(b"%PDF-1.4 determination", name="d1.pdf"),
-    )
-    with frozen(D(2023, 4, 3)):
-        proposal = services.record_event(
-            case, "admissibility_determined", actor=officer, data=MEETS, documents_in=[draft]
-        )
-    with frozen(D(2023, 4, 4)):
-        decision = services.approve_proposal(case, proposal.seq, actor=director)
+    proposal, decision = _decided_with_a_draft(case, officer, director)
     kept, issued = proposal.documents.get(), decision.documents.get()
     for to in ("public", "parties", "submitter"):
         with frozen(D(2023, 4, 5)), pytest.raises(RuleViolation) as refused:

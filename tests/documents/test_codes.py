@@ -1,10 +1,9 @@
 """PROCESS.md, document codes: a determination is `<identifier>/D1`, `/D2`…; the letter issued
-with it is not (walk 56: the request for a response carried the determination's D2). And a
-hand-uploaded determination under four eyes is issued as a determination, not "Other"."""
+with it is not (walk 56: the request for a response carried the determination's D2). (A
+hand-uploaded determination under four eyes is issued as one, code and kind: test_four_eyes.)"""
 
 import docx
 import pytest
-from django.core.files.base import ContentFile
 
 from notices.services import generated_documents
 from notices.wording import LABELS
@@ -66,21 +65,3 @@ def test_a_not_warranted_determination_keeps_its_code(officer, settings):
     assert set(Document.objects.filter(event=event).values_list("kind", "code")) == {
         ("determination", event.code)
     }
-
-
-def test_an_uploaded_determination_under_four_eyes_is_issued_as_one(officer, director):
-    story = drive("response_decision")
-    draft = services.DocumentInput(
-        title="Determinación", language="es", file=ContentFile(b"%PDF-1.4 d", name="d.pdf")
-    )
-    with frozen(D(2023, 5, 7)):
-        proposal = services.record_event(
-            story.case,
-            "response_decided",
-            actor=officer,
-            data={"outcome": "request"},
-            documents_in=[draft],
-        )
-        decision = services.approve_proposal(story.case, proposal.seq, actor=director)
-    issued = decision.documents.get()
-    assert (issued.kind, issued.code) == ("determination", decision.code)

@@ -14,18 +14,24 @@ from workflow import services
 pytestmark = pytest.mark.django_db
 
 
-def test_the_request_letter_does_not_take_the_determinations_code(officer, director, settings):
-    settings.SEM_FOUR_EYES = False
-    story = drive("response_decision")
-    data = {"outcome": "request"}
-    with frozen(D(2023, 5, 7)):
-        event = services.record_event(
+def _decided(stage, kind, outcome, on, officer):
+    """``kind`` recorded with ``outcome`` on ``on`` with its generated documents, on a case in
+    ``stage`` (four eyes off: the officer records it)."""
+    story = drive(stage)
+    data = {"outcome": outcome}
+    with frozen(on):
+        return services.record_event(
             story.case,
-            "response_decided",
+            kind,
             actor=officer,
             data=data,
-            documents_in=generated_documents(story.case, "response_decided", data=data),
+            documents_in=generated_documents(story.case, kind, data=data),
         )
+
+
+def test_the_request_letter_does_not_take_the_determinations_code(officer, settings):
+    settings.SEM_FOUR_EYES = False
+    event = _decided("response_decision", "response_decided", "request", D(2023, 5, 7), officer)
     codes = {
         (kind, code)
         for kind, code in Document.objects.filter(event=event).values_list("kind", "code")
@@ -51,16 +57,13 @@ def test_the_request_letter_does_not_take_the_determinations_code(officer, direc
 
 def test_a_not_warranted_determination_keeps_its_code(officer, settings):
     settings.SEM_FOUR_EYES = False
-    story = drive("factual_record_decision")
-    data = {"outcome": "not_warranted"}
-    with frozen(D(2023, 7, 14)):
-        event = services.record_event(
-            story.case,
-            "factual_record_notified",
-            actor=officer,
-            data=data,
-            documents_in=generated_documents(story.case, "factual_record_notified", data=data),
-        )
+    event = _decided(
+        "factual_record_decision",
+        "factual_record_notified",
+        "not_warranted",
+        D(2023, 7, 14),
+        officer,
+    )
     assert event.code
     assert set(Document.objects.filter(event=event).values_list("kind", "code")) == {
         ("determination", event.code)

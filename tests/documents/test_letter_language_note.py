@@ -3,32 +3,23 @@ Spanish" with no note at all: the determination's findings, which the letter doe
 had reasons in Spanish. A version says its words are in another language only over words it
 prints."""
 
-import datetime
+import dataclasses
 
 import pytest
 
 from notices import documents
 from notices.wording import LABELS
-from tests.parties import FACTORS, A
+from tests.notices.test_documents import FACTS
+from tests.parties import FACTORS
 
 pytestmark = pytest.mark.django_db
 
-D = datetime.date
-
 
 def _facts(**kwargs):
-    return documents.CaseFacts(
-        reference="REF",
-        code="",
-        on=D(2026, 3, 2),
-        title="Título",
-        party=A,
-        filed_on=D(2026, 1, 12),
-        submitters=["Rosa Martínez"],
-        outcome="request",
-        findings={f: {"met": True, "reasons": "Razones en español."} for f in FACTORS},
-        language="es",
-        **kwargs,
+    """A request for a response, its determination's factors reasoned in Spanish."""
+    findings = {f: {"met": True, "reasons": "Razones en español."} for f in FACTORS}
+    return dataclasses.replace(
+        FACTS, code="", outcome="request", findings=findings, language="es", **kwargs
     )
 
 

@@ -3,18 +3,17 @@ submitters may file a revised submission", with no period, and in the plural for
 submitter. It now states the profile's period (PROCESS.md: 30 days, ours; the CEC's
 Guidelines 6.2: 60 working days) and speaks of one submitter or several."""
 
-import datetime
+import dataclasses
 
 import pytest
 
 from notices import documents
-from tests.parties import SLUG, A
+from tests.notices.test_documents import FACTS
+from tests.parties import SLUG
 from workflow import services
 from workflow.periods import SPECS
 
 pytestmark = pytest.mark.django_db
-
-D = datetime.date
 
 # (language, one submitter?) -> the sentence, per profile.
 EXPECTED = {
@@ -42,17 +41,7 @@ EXPECTED = {
 
 
 def _paragraphs(outcome, language, submitters):
-    facts = documents.CaseFacts(
-        reference="REF",
-        code="REF/D1",
-        on=D(2026, 3, 2),
-        title="Título",
-        party=A,
-        filed_on=D(2026, 1, 12),
-        submitters=submitters,
-        outcome=outcome,
-        language="es",
-    )
+    facts = dataclasses.replace(FACTS, submitters=submitters, outcome=outcome, language="es")
     blocks = documents.compose("determination_18_8_2", facts, language)
     return [block.text for block in blocks if block.kind == "paragraph"]
 

@@ -41,3 +41,24 @@ def test_reasons_made_public_are_no_longer_held(client, officer, settings):
         },
     )
     assert not _held(client, story.case)
+
+
+def test_each_held_entry_links_the_form_opened_on_it(client, officer, settings):
+    """Walk 60: the list of what awaits review linked only the form, with nothing chosen; the
+    officer had to find the entry again in a long list. Each item opens the form on it."""
+    settings.SEM_FOUR_EYES = False
+    story = drive("awaiting_council")
+    event = story.add(
+        "council_instructed",
+        author=f"council:{A}",
+        data={"party": A, "publish_requested": True},
+        note="Razones del miembro del Consejo.",
+    )
+    client.force_login(officer)
+    page = client.get(reverse("ws_case", kwargs={"pk": story.case.pk})).content.decode()
+    held = page.split('id="held-heading"', 1)[1].split("</section>", 1)[0]
+    item = held.split(f'href="#event-{event.seq}"', 1)[1].split("</li>", 1)[0]
+    assert f'href="?publish={event.seq}#action-visibility_changed"' in item
+    opened = client.get(reverse("ws_case", kwargs={"pk": story.case.pk}) + f"?publish={event.seq}")
+    form = opened.content.decode().split('name="visibility_changed-event"', 1)[1]
+    assert f'<option value="{event.pk}" selected>' in form.split("</select>", 1)[0]

@@ -16,9 +16,12 @@ def mine(user, portal: str) -> str:
     return user.party.code if portal == "party" and user.party else ""
 
 
-def rows(case, portal: str, language: str, own: str) -> list[Deadline]:
-    """The case's deadlines this portal shows, ``own`` (``mine``) Party's apart, explained."""
+def rows(case, portal: str, language: str, own: str, *, running=False) -> list[Deadline]:
+    """The case's deadlines this portal shows, ``own`` (``mine``) Party's apart, explained;
+    with ``running``, only those still open (an action's form)."""
     listed = case.deadlines.filter(kind__in=PORTAL_DEADLINES[portal]).order_by("start_on", "id")
+    if running:
+        listed = listed.filter(state=Deadline.State.OPEN)
     listed = merged_by_party(listed, own)  # the others' periods that end alike as one row
     for row in listed:
         row.explained = explain(row, language)

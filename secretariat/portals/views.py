@@ -382,7 +382,10 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
         form = form_class(initial={"language": language})
         forms.offer_visibilities(form, choices)
         formset = forms.attachment_formset(None, language, choices) if uses_attachments else None
-    deadlines = periods.rows(case, portal, language, periods.mine(request.user, portal))
+    # Only the periods still running: the comment form listed the response met months ago.
+    deadlines = periods.rows(
+        case, portal, language, periods.mine(request.user, portal), running=True
+    )
     return render(
         request,
         template,

@@ -23,10 +23,14 @@ def _rows(html: str) -> list[str]:
     return re.findall(re.escape(LABEL) + r" \(([^)]*)\)", html)
 
 
+def _others() -> str:
+    """The other Parties than A, in the profile's order of its Parties."""
+    return ", ".join(party_label(code) for code in CODES if code != A)
+
+
 def test_a_partys_own_period_first_the_others_as_one(client, a_focal, a_council):
     story = drive(Stage.DRAFT_COMMENT_PERIOD, comments=())
-    # In the profile's order of its Parties.
-    others = ", ".join(party_label(code) for code in CODES if code != A)
+    others = _others()
     everyone = ", ".join(party_label(code) for code in CODES)
     with frozen(story.case.deadlines.filter(kind="draft_comments").first().start_on):
         client.force_login(a_focal)
@@ -38,3 +42,17 @@ def test_a_partys_own_period_first_the_others_as_one(client, a_focal, a_council)
             reverse("council_case", kwargs={"pk": story.case.pk}),
         ):
             assert _rows(client.get(url).content.decode()) == [everyone], url
+
+
+def test_the_comment_form_lists_only_the_periods_still_running(client, a_focal):
+    """Walk 60: the form to comment on the draft listed the Party's response, met months
+    before, above the comment period it is for. The case page still lists both."""
+    story = drive(Stage.DRAFT_COMMENT_PERIOD, comments=())
+    response = story.case.deadlines.get(kind="party_response")
+    assert response.state == "met"
+    with frozen(story.case.deadlines.filter(kind="draft_comments").first().start_on):
+        client.force_login(a_focal)
+        form = client.get(reverse("party_comment", args=[story.case.pk])).content.decode()
+        page = client.get(reverse("party_case", args=[story.case.pk])).content.decode()
+    assert _rows(form) == _rows(page) == [party_label(A), _others()]
+    assert str(response.kind_label) in page and str(response.kind_label) not in form

@@ -35,7 +35,7 @@ pytestmark = pytest.mark.django_db
 
 D = datetime.date
 WITHHELD = "Asociación Amazónica"
-LABEL_ES = es("Nombre reservado a solicitud del remitente")
+LABEL_ES = es("Nombre reservado a solicitud de la persona interesada")
 LABEL_EN = "Name withheld at the submitter's request"
 # The case's identifier (the first of 2026 on Party A), the article under which the final
 # record is published, and the title the Party gives its response.

@@ -455,7 +455,7 @@ def test_redacting_a_word_file_keeps_the_rest_of_its_wording():
     text = text_of(documents.redact_names(out.getvalue(), ["Rosa Quispe"], "es"))
     assert "Rosa Quispe" not in text
     assert es("Presentada por un remitente cuyo nombre se reserva a su solicitud el 10") in text
-    assert es("Nombre reservado a solicitud del remitente") in text  # the particulars
+    assert es("Nombre reservado a solicitud de la persona interesada") in text  # the particulars
     assert "Párrafo añadido por la oficial." in text
     assert documents.redact_names(out.getvalue(), ["Otra Persona"], "es") is None
 

@@ -117,7 +117,7 @@ def test_a_word_files_author_is_not_served():
     for part in archive.namelist():
         assert NAME.encode() not in archive.read(part), part
     properties = Docx(io.BytesIO(served)).core_properties
-    assert properties.author == es("Nombre reservado a solicitud del remitente")
+    assert properties.author == es("Nombre reservado a solicitud de la persona interesada")
     assert "Pruebas del derrame en el río." in [p.text for p in Docx(io.BytesIO(served)).paragraphs]
     assert NAME in Docx(io.BytesIO(_stored(document))).core_properties.author  # kept
 
@@ -177,7 +177,7 @@ def test_the_party_concerned_is_told_the_public_does_not_see_her_name(a_focal, b
     client = Client()
     client.force_login(b_council)
     page = client.get(reverse("council_case", kwargs={"pk": case.pk})).content.decode()
-    label = es("Nombre reservado a solicitud del remitente")  # in the case's language
+    label = es("Nombre reservado a solicitud de la persona interesada")  # in the case's language
     assert NAME not in page
     assert f"Carta a {label}" in page and f"Anexo de {label}" in page
     # A case title written with her name before she withheld it (walk 36: the portals' lists

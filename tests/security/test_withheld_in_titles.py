@@ -26,7 +26,7 @@ from workflow.exceptions import InvalidInput
 pytestmark = pytest.mark.django_db
 
 NAME = "Rosa Quispe Mamaní"
-LABEL_ES = es("Nombre reservado a solicitud del remitente")
+LABEL_ES = es("Nombre reservado a solicitud de la persona interesada")
 
 
 def _people(confidential=True):

@@ -37,6 +37,8 @@ def _values(context: dict) -> dict:
     values["concerning_party"] = phrases.concerning_party(party)
     values["from_party"] = phrases.from_party(party)
     values["from_acting_party"] = phrases.from_party(context.get("acting_party", ""))
+    acting = context.get("acting_party", "")
+    values["by_acting_member"] = phrases.by_author(f"council:{acting}") if acting else ""
     closure = context.get("closure")
     values["closure"] = str(ClosureReason(closure).label) if closure else ""
     step = context.get("step")  # the step that made a proposal lapse (dispatch)
@@ -60,6 +62,8 @@ def _values(context: dict) -> dict:
 def _rule_page(notice) -> tuple[str, str, dict]:
     """(subject, template, context) of a notice of ``messages.MESSAGES``, in the active language."""
     message = messages.MESSAGES[notice.message]
+    if message.together is not None and notice.context.get("needed", 1) > 1:
+        message = message.together  # the Council's rule asks for several members
     values = _values(notice.context)
     subject = str(message.subject) % values
     items = [

@@ -16,6 +16,17 @@ class Message:
     subject: str
     lines: tuple
     link_label: str = _("See the case")
+    # Its words where the Council's rule asks for more than one member (the CEC's two
+    # thirds): the Council's decision, with how many members gave it (walk 61: "a member of
+    # the Council instructed" announced as the Council's instruction).
+    together: "Message | None" = None
+
+
+# How many members have given a Council's instruction, and how many its rule asks for.
+MEMBERS_SO_FAR = _(
+    "With the instruction given on %(on)s %(by_acting_member)s, %(votes)s members have given "
+    "it; the Council's rule asks for %(needed)s."
+)
 
 
 MESSAGES = {
@@ -171,6 +182,28 @@ MESSAGES = {
                 "%(on)s to prepare a factual record on submission %(reference)s, “%(title)s”."
             ),
         ),
+        together=Message(
+            _("%(reference)s: the Council instructs a factual record"),
+            (
+                _(
+                    "The Council has instructed the Secretariat to prepare a factual record on "
+                    "submission %(reference)s, “%(title)s”."
+                ),
+                MEMBERS_SO_FAR,
+            ),
+        ),
+    ),
+    # Walk 61: the focal points of the Party concerned heard nothing of the instruction.
+    "record_instructed_party": Message(
+        _("%(reference)s: the Council instructs a factual record"),
+        (
+            _(
+                "The Council has instructed the Secretariat to prepare a factual record on "
+                "submission %(reference)s, “%(title)s”, %(concerning_party)s (%(on)s). Your "
+                "Party will be invited to comment on its draft."
+            ),
+        ),
+        _("Open the case in the portal"),
     ),
     "vote_to_staff": Message(
         _("%(reference)s: a Council member's vote for a factual record"),
@@ -253,6 +286,16 @@ MESSAGES = {
             _(
                 "A member of the Council %(from_acting_party)s instructed the Secretariat on "
                 "%(on)s to publish the final factual record on submission %(reference)s."
+            ),
+        ),
+        together=Message(
+            _("%(reference)s: the Council instructs publication"),
+            (
+                _(
+                    "The Council has instructed the Secretariat to publish the final factual "
+                    "record on submission %(reference)s."
+                ),
+                MEMBERS_SO_FAR,
             ),
         ),
     ),

@@ -107,6 +107,8 @@ RULES = [
     # Walk 45: the Council member of Peru heard nothing when the United States' member
     # instructed a factual record; the Council's decision, to the members who did not give it.
     Rule("council_instructed", None, OTHER_COUNCIL, "instruction_to_staff", council="decides"),
+    # Walk 61: the Party concerned heard of the factual record only with its draft.
+    Rule("council_instructed", None, PARTY_CONCERNED, "record_instructed_party", council="decides"),
     Rule("council_instructed", None, STAFF, "vote_to_staff", council="short"),
     Rule("draft_submitted", None, COUNCIL, "council_draft"),
     # Walk 45: months pass between the instruction and the final record with no word to them.

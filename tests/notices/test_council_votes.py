@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 
+from notices import emails, phrases
 from notices.models import Notice
 from tests.helpers_cases import drive, frozen
 from tests.parties import A, B
@@ -47,3 +48,36 @@ def test_the_submitters_hear_of_the_councils_instruction_once_its_rule_is_met(
         assert "record_instructed" in second_messages
         assert "instruction_to_staff" in second_messages
         assert "vote_to_staff" not in second_messages
+
+
+def test_the_councils_decision_is_told_as_the_councils_with_its_members(
+    a_council, b_council, a_focal, b_focal, officer
+):
+    """Walk 61 (CEC, French): the staff's and the other members' email on the deciding vote
+    read "the Council instructs" over "a member of the Council from Mexico instructed", and
+    the focal points of the Party concerned heard nothing of the instruction."""
+    case = drive("awaiting_council", party=A).case
+    needed = council.needed("council_instructed")
+    with frozen(datetime.date(2023, 9, 14)):
+        events = [
+            services.record_event(case, "council_instructed", actor=member, data={"party": p})
+            for member, p in ((a_council, A), (b_council, B))[:needed]
+        ]
+        case.refresh_from_db()
+    deciding = events[-1]
+    staff = Notice.objects.get(
+        event=deciding, message="instruction_to_staff", recipient_email=officer.email
+    )
+    _subject, text, _html = emails.render(staff)
+    if needed == 1:
+        assert "A member of the Council" in text
+        assert "members have given it" not in text
+    else:
+        assert "The Council has instructed the Secretariat to prepare a factual record" in text
+        assert "A member of the Council" not in text
+        acting = phrases.by_author(f"council:{B}")
+        assert f"{acting}, {needed} members have given it; the Council's rule asks for " in text
+    told = Notice.objects.filter(message="record_instructed_party")
+    assert set(told.values_list("recipient_email", flat=True)) == {a_focal.email}
+    assert set(told.values_list("event", flat=True)) == {deciding.pk}
+    assert b_focal.email not in {n.recipient_email for n in told}

@@ -82,9 +82,11 @@ def tally(events) -> None:
     them) with where it leaves the Council's rule, where the rule needs more than one member
     (walk 31: after one of two votes the docket showed the vote alone, and after the second
     nothing said the Council had instructed): ``council_tally`` is (members so far, members
-    needed, "short" / "decides" / "after")."""
+    needed, "short" / "decides" / "after", and for a "short" one the date of the instruction
+    that later decided, else None: walk 61, a first vote read "not yet" after the decision)."""
     parties: dict[str, set[str]] = {kind: set() for kind in RULES}
     decided: set[str] = set()
+    short: dict[str, list] = {kind: [] for kind in RULES}
     for event in events:
         kind = event.kind
         if kind not in RULES or needed(kind) < 2:
@@ -96,9 +98,12 @@ def tally(events) -> None:
         elif count >= needed(kind):
             state = "decides"
             decided.add(kind)
+            for earlier in short[kind]:
+                earlier.council_tally = (*earlier.council_tally[:3], event.on)
         else:
             state = "short"
-        event.council_tally = (count, needed(kind), state)
+            short[kind].append(event)
+        event.council_tally = (count, needed(kind), state, None)
 
 
 # The stage in which the Council's instruction of each kind is awaited.

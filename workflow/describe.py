@@ -315,10 +315,24 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
     return lines
 
 
-def _council_rule_line(count: int, needed: int, state: str) -> tuple[str, str]:
+def _council_rule_line(count: int, needed: int, state: str, later=None) -> tuple[str, str]:
     # Walk 50: "The Council's rule: 1 of the 2 members it needs has instructed so far" and
     # "met by this instruction, which completes the 2 members it needs" read clumsily; the
     # line now says whether the Council has decided, and the count.
+    if state == "short" and later is not None:
+        # Walk 61: after the decision, the first vote still read "not yet".
+        words = ngettext(
+            "taken on %(date)s, with a later instruction (with this one, %(count)s of the "
+            "%(needed)s members needed had instructed)",
+            "taken on %(date)s, with a later instruction (with this one, %(count)s of the "
+            "%(needed)s members needed had instructed)",
+            count,
+        )
+        return _("Council's decision"), words % {
+            "count": count,
+            "needed": needed,
+            "date": format_day(later),
+        }
     if state == "short":
         words = ngettext(
             "not yet (%(count)s of the %(needed)s members needed so far)",

@@ -13,11 +13,14 @@ from django.utils import translation
 from tests.filing.test_tracking import link_of
 from tests.helpers_cases import drive
 from tests.parties import A, B, members_needed
+from workflow.deadlines import format_day
 
 pytestmark = pytest.mark.django_db
 
 SHORT = "not yet (1 of the 2 members needed so far)"
 DECIDES = "taken with this instruction, which brings the members to the 2 needed"
+# Walk 61: once the Council decided, the first vote still read "not yet".
+LATER = "with a later instruction (with this one, 1 of the 2 members needed had instructed)"
 
 
 def _vote(story, party):
@@ -43,8 +46,11 @@ def test_each_instruction_says_where_it_leaves_the_councils_rule(officer):
     pages["tracking"] = client.get(f"/en/track/{membership.tracking_token}/", follow=True).text
     client.force_login(officer)
     pages["workspace"] = client.get(reverse("ws_case", kwargs={"pk": story.case.pk})).text
+    decided_on = format_day(story.case.events.filter(kind="council_instructed").last().on)
     for where, text in pages.items():
-        assert SHORT in text and DECIDES in text, where
+        text = html.unescape(text)
+        assert f"taken on {decided_on}, {LATER}" in text and DECIDES in text, where
+        assert SHORT not in text, where
     with translation.override("es"):
         spanish = Client().get(reverse("docket_case", kwargs={"slug": story.case.slug})).text
     rule = "Decisión del Consejo: adoptada con esta instrucción, al reunir los 2 miembros"

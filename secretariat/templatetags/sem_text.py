@@ -236,7 +236,7 @@ def stage_label(submission, reader: str = "") -> str:
     unread = submission.stage == "admissibility_review" and not submission.is_registered
     if submission.is_open and unread:
         if reader == "staff":
-            return gettext("Received: not yet acknowledged")
+            return gettext("Received, not yet acknowledged")
         return gettext("Received: awaiting the Secretariat's acknowledgement")
     if not submission.is_open and submission.closure_reason:
         # Walk 50: "Étape : Close : Dossier factuel rendu public", two colons in a row.

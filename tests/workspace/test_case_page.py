@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from secretariat.workspace.forms.kinds import action_form
-from submissions import access
+from submissions import access, profiles
 from submissions.models import Document, Submission
 from submissions.storage import DocumentInput
 from tests.factories import file_case
@@ -56,17 +56,17 @@ def test_acknowledging_registers_the_case(login, officer, new_case):
     # Walk 48: the workspace read "Revisión de admisibilidad" before anyone had read it; the
     # queue and the case say it was received, until acknowledged.
     assert _stage_shown(client.get(_case_url(new_case)).content.decode()) == (
-        "Received: not yet acknowledged"
+        "Received, not yet acknowledged"
     )
     page = client.get(_case_url(new_case)).content.decode()
     # Walk 50: "Public: No: …" above a filing "Visible to: Public", as if on the docket.
     assert "No (not yet acknowledged)" in page
     assert "Public — once the Secretariat acknowledges the submission" in page
     queue = client.get(reverse("ws_queue")).content.decode()
-    assert 'data-label="Stage">Received: not yet acknowledged</td>' in queue
+    assert 'data-label="Stage">Received, not yet acknowledged</td>' in queue
     with translation.override("es"):
         spanish = client.get(_case_url(new_case)).content.decode()
-    assert _stage_shown(spanish) == "Recibida: aún sin acuse de recibo"
+    assert _stage_shown(spanish) == "Recibida, aún sin acuse de recibo"
     response = client.post(_action(new_case, "acknowledged"), {"event_count": 1})
     assert response.status_code == 302
     assert _stage_shown(client.get(_case_url(new_case)).content.decode()) == "Admissibility review"
@@ -549,6 +549,16 @@ def test_the_visibility_form_tells_every_document_apart(login, officer):
     assert len(set(labels)) == len(labels), labels
     assert any("— Spanish (event" in label for label in labels)
     assert any("— English (event" in label for label in labels)
+    # Walk 61: the French form said "acte" of what its other fields call "une entrée".
+    for language, entry, event in (
+        ("fr", "(entrée ", "(acte "),
+        ("es", "(entrada ", "(actuación "),
+    ):
+        if language not in profiles.installed().languages:
+            continue
+        with translation.override(language):
+            page = login(officer).get(_case_url(story.case)).content.decode()
+        assert entry in page and event not in page, language
 
 
 def test_the_officer_sees_where_a_submitter_lives_when_it_decides_eligibility(login, officer):

@@ -111,7 +111,7 @@ def test_filters_and_deadline_order(client, officer, officer2):
     assert page.index(first.reference) < page.index(second.reference)  # soonest first
     assert closed.reference not in page
     # Counted apart from admissibility review, under the words its row says (walk 51).
-    assert 'Received: not yet acknowledged</a><span class="counts__n">: 1</span>' in page
+    assert 'Received, not yet acknowledged</a><span class="counts__n">: 1</span>' in page
     assert 'Admissibility review</a><span class="counts__n">: 1</span>' in page
     officer2.first_name, officer2.last_name = "Ana", "Torres"
     officer2.save()

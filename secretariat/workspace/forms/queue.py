@@ -25,7 +25,7 @@ class QueueFilterForm(AccessibleForm):
     )
     overdue = forms.BooleanField(label=_("Overdue"), required=False)
     unassigned = forms.BooleanField(label=_("Unassigned"), required=False)
-    unregistered = forms.BooleanField(label=_("Received: not yet acknowledged"), required=False)
+    unregistered = forms.BooleanField(label=_("Received, not yet acknowledged"), required=False)
     awaiting_approval = forms.BooleanField(label=_("Awaiting approval"), required=False)
     awaiting_review = forms.BooleanField(
         label=_("Sent for the public, awaiting review"),

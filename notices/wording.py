@@ -200,8 +200,8 @@ BODY = {
         "publication": "In accordance with Article 18.9.7, on the instruction of a member of "
         "the Council, the Secretariat makes public the final factual record on submission "
         "%(reference)s, and closes the case.",
-        "publication_comments": "The comments on the draft factual record of the following "
-        "Parties are published with it: %(parties)s.",
+        "publication_comments": "The following Parties' comments on the draft factual record "
+        "are published with it: %(parties)s.",
     },
     ES: {
         "acknowledgement": "La Secretaría acusa recibo de la comunicación «%(title)s», "
@@ -255,8 +255,8 @@ BODY = {
         "publication": "De conformidad con el artículo 18.9.7, por instrucción de un miembro "
         "del Consejo, la Secretaría hace público el expediente de hechos final sobre la "
         "comunicación %(reference)s y da por concluido el caso.",
-        "publication_comments": "Se publican con él las observaciones sobre el borrador del "
-        "expediente de hechos de las siguientes Partes: %(parties)s.",
+        "publication_comments": "Se publican con él las observaciones de las siguientes Partes "
+        "sobre el borrador del expediente de hechos: %(parties)s.",
     },
 }
 

@@ -230,8 +230,8 @@ BODY = {
         "publication": "In accordance with Article 24.28, the Council having so decided, the "
         "Secretariat makes public the final factual record on submission %(reference)s, and "
         "closes the case.",
-        "publication_comments": "The comments on the draft factual record of the following "
-        "Parties are published with it: %(parties)s.",
+        "publication_comments": "The following Parties' comments on the draft factual record "
+        "are published with it: %(parties)s.",
     },
     FR: {
         "acknowledgement": "Le Secrétariat accuse réception de la communication "
@@ -285,8 +285,8 @@ BODY = {
         "publication": "Conformément à l’article 24.28, le Conseil en ayant ainsi décidé, le "
         "Secrétariat rend public le dossier factuel final sur la communication %(reference)s, "
         "et clôt l’affaire.",
-        "publication_comments": "Sont publiées avec lui les observations sur la version "
-        "provisoire du dossier factuel des Parties suivantes\u00a0: %(parties)s.",
+        "publication_comments": "Sont publiées avec lui les observations des Parties suivantes "
+        "sur la version provisoire du dossier factuel\u00a0: %(parties)s.",
     },
     ES: {
         "acknowledgement": "El Secretariado acusa recibo de la petición «%(title)s», "
@@ -340,8 +340,8 @@ BODY = {
         "publication": "De conformidad con el artículo 24.28, habiéndolo decidido así el "
         "Consejo, el Secretariado hace público el expediente de hechos final sobre la "
         "petición %(reference)s y da por concluido el caso.",
-        "publication_comments": "Se publican con él las observaciones sobre el proyecto de "
-        "expediente de hechos de las siguientes Partes: %(parties)s.",
+        "publication_comments": "Se publican con él las observaciones de las siguientes Partes "
+        "sobre el proyecto de expediente de hechos: %(parties)s.",
     },
 }
 

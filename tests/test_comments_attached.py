@@ -221,7 +221,7 @@ def test_proposed_in_the_workspace_approved_and_published(attaching, client, off
     notice = Document.objects.get(event__kind="published", language="en")
     text = "\n".join(p.text for p in docx.Document(notice.file.open("rb")).paragraphs)
     assert (
-        "The comments on the draft factual record of the following Parties are published with "
+        "The following Parties' comments on the draft factual record are published with "
         f"it: {name(B)}." in text
     )
     # The workspace says the comments' entry, at the Parties' level by its row, is public now.

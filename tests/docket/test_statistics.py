@@ -216,7 +216,8 @@ def test_outcome_rules():
 def test_the_page_reads_the_figures_in_words(client, fixture_cases):
     with frozen(TODAY):
         body = client.get("/en/statistics/").content.decode()
-    assert "67% — 2 of 3 responses that were due arrived within the period" in body
+    assert "67% of the responses that were due arrived within the period of Article" in body
+    assert ": 2 of 3." in body
     assert "Late: 1, of which 1 still overdue (no response yet). Not yet due: 1." in body
     # The charts carry their words in the drawing itself, a long sentence on several lines.
     drawn = " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", body))
@@ -235,8 +236,10 @@ def test_the_page_reads_the_figures_in_words(client, fixture_cases):
     with frozen(TODAY):
         spanish = client.get("/es/statistics/").content.decode()
     # Walk 45: "2 de 2 cuyo plazo ya venció" where one had come early: received or overdue.
-    assert "67\u00a0% — 2 de 3 respuestas recibidas o vencidas llegaron dentro del plazo" in spanish
+    # The count after a colon: "1 de 1 respuestas … llegaron" agreed with nothing.
+    assert "El 67\u00a0% de las respuestas recibidas o vencidas llegó dentro del plazo" in spanish
+    assert ": 2 de 3." in spanish
     # Walk 19: "de las cuales 1 siguen vencidas" (the verb did not agree with one).
-    assert "de ellas, vencidas y aún sin respuesta: 1." in " ".join(spanish.split())
+    assert "(de ellas, aún sin respuesta: 1)." in " ".join(spanish.split())
     assert re.search(r'data-label="[^"]+">\d+\u00a0%</td>', spanish)
     assert "en la unidad propia del trámite, días hábiles o días calendario" in spanish

@@ -135,7 +135,7 @@ def test_party_a_responds_in_spanish_after_an_extension(page, a_focal, officer, 
         assert "el público ve que se remitió, y su texto cuando se publique" in page.content()
         form = page.locator("#action-visibility_changed")
         assert form.get_attribute("open") is None
-        page.get_by_role("link", name="Publicar uno: cambiar su visibilidad").click()
+        page.get_by_role("link", name="Publicar una: cambiar su visibilidad").click()
         page.wait_for_selector("#action-visibility_changed[open]")
         assert form.locator("select[name='visibility_changed-event']").is_visible()
 

@@ -4,6 +4,7 @@ and counted it among the items awaiting review."""
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tests.helpers_cases import drive
 from tests.parties import A
@@ -62,3 +63,22 @@ def test_each_held_entry_links_the_form_opened_on_it(client, officer, settings):
     opened = client.get(reverse("ws_case", kwargs={"pk": story.case.pk}) + f"?publish={event.seq}")
     form = opened.content.decode().split('name="visibility_changed-event"', 1)[1]
     assert f'<option value="{event.pk}" selected>' in form.split("</select>", 1)[0]
+
+
+def test_the_spanish_box_agrees_with_its_entries(client, officer, settings):
+    """Walk 62: "Estas entradas … cuando la Secretaría los publica … Publicar uno": the
+    pronouns still agreed with the "eventos" the box named before session 20."""
+    settings.SEM_FOUR_EYES = False
+    story = drive("awaiting_council")
+    story.add(
+        "council_instructed",
+        author=f"council:{A}",
+        data={"party": A, "publish_requested": True},
+        note="Razones del miembro del Consejo.",
+    )
+    client.force_login(officer)
+    with translation.override("es"):
+        page = client.get(reverse("ws_case", kwargs={"pk": story.case.pk})).content.decode()
+    held = " ".join(page.split('id="held-heading"', 1)[1].split("</section>", 1)[0].split())
+    assert "las publica" in held and "no las publica" in held and "Publicar una:" in held
+    assert "los publica" not in held and "Publicar uno" not in held

@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from notices.wording import TITLES, date_in, party_phrases, period_in, tables_for
-from submissions import access, profiles
+from submissions import access, profiles, withheld
 from workflow import treaty
 from workflow.deadlines import period_of
 
@@ -105,6 +105,26 @@ def compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
 FINDINGS = ("determination_18_8_2", "determination_18_8_4", "determination_combined")
 
 
+def in_sentence(names, labels: dict, language: str) -> str:
+    """The submitters inside a sentence: a withheld name is a phrase, not the particulars'
+    capitalised label, and several withheld names are one ("2 personas cuyos nombres…", walk
+    62); the names are a list as the language writes one ("A y B", "A, B et
+    C"; CLDR)."""
+    label = str(access.WITHHELD_LABEL)
+    items = withheld.grouped(
+        ((name, name == label) for name in names),
+        labels["withheld_in_sentence"],
+        labels["withheld_many"],
+    )
+    return format_list(items, locale=language) if items else ""
+
+
+def _listed(names) -> list[str]:
+    """The particulars' names, several withheld ones as one label (``withheld.public_names``)."""
+    label = str(access.WITHHELD_LABEL)
+    return withheld.public_names((name, name == label) for name in names)
+
+
 def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
     all_labels, titles, closures, bodies = tables_for(facts.filed_on)
     labels, body = all_labels[language], bodies[language]
@@ -112,17 +132,7 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
         "reference": facts.reference,
         "title": facts.title,
         "filed_on": date_in(facts.filed_on, language),
-        # Inside a sentence a withheld name is a phrase, not the particulars' capitalised label,
-        # and the names are a list as the language writes one ("A y B", "A, B et C"; CLDR).
-        "submitters": format_list(
-            [
-                labels["withheld_in_sentence"] if name == str(access.WITHHELD_LABEL) else name
-                for name in facts.submitters
-            ],
-            locale=language,
-        )
-        if facts.submitters
-        else "",
+        "submitters": in_sentence(facts.submitters, labels, language),
         "closure": closures[language].get(facts.closure, facts.closure),
         "revision_period": period_in(*period_of("revision", facts.filed_on), language),
         **party_phrases(facts.party, language),
@@ -144,7 +154,7 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
                 ),
                 (labels["date"], date_in(facts.on, language)),
                 (labels["submission"], _title_as_given(facts, language)),
-                (labels["submitters"], semicolon(language).join(facts.submitters)),
+                (labels["submitters"], semicolon(language).join(_listed(facts.submitters))),
                 (labels["party"], values["party"]),
             ],
         ),
@@ -341,6 +351,24 @@ def _docx(blocks: list[Block], title: str, language: str, on=None) -> bytes:
     return out.getvalue()
 
 
+def _group_phrases(paragraphs, labels: dict, count: int, language: str) -> None:
+    """A list of withheld names' phrases in a sentence, each replaced by ``redact_names``, as
+    one phrase ("by a submitter whose name … and a submitter whose name …", walk 62), where it
+    is the whole list: one preceded by a list's separator has named people before it, and
+    stays as it is."""
+    phrase = labels["withheld_in_sentence"]
+    for paragraph in paragraphs:
+        for n in range(count, 1, -1):
+            listed = format_list([phrase] * n, locale=language)
+            text = paragraph.text
+            at = text.find(listed)
+            if at < 0 or text[:at].endswith(", ") or not paragraph.runs:
+                continue
+            paragraph.runs[0].text = text.replace(listed, labels["withheld_many"] % {"count": n})
+            for run in paragraph.runs[1:]:
+                run.text = ""
+
+
 def semicolon(language: str) -> str:
     """What separates a list's items ("A; B"): French puts a non-breaking space before the
     semicolon, as before a colon (walk 31: "Canada; Mexique")."""
@@ -378,6 +406,7 @@ def redact_names(content: bytes, names: list[str], language: str) -> bytes | Non
                     paragraph.runs[0].text = text
     if not found:
         return None
+    _group_phrases(doc.paragraphs, labels, len(names), language)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

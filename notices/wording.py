@@ -60,6 +60,9 @@ LABELS = {
         ),
         # In a sentence ("filed … by …") instead of the list's "Name withheld at …" label.
         "withheld_in_sentence": "a submitter whose name is withheld at their request",
+        # Several of them, as one item of the list (walk 62: "by a submitter whose name is
+        # withheld at their request and a submitter whose name is withheld at their request").
+        "withheld_many": "%(count)s submitters whose names are withheld at their request",
     },
     ES: {
         "identifier": "Identificador",
@@ -86,7 +89,8 @@ LABELS = {
         "reasons_language": (
             "Las razones de la Secretaría se dan en %(language)s, el idioma de la comunicación."
         ),
-        "withheld_in_sentence": "un remitente cuyo nombre se reserva a su solicitud",
+        "withheld_in_sentence": "una persona cuyo nombre se reserva a su solicitud",
+        "withheld_many": "%(count)s personas cuyos nombres se reservan a su solicitud",
     },
 }
 

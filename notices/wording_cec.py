@@ -38,6 +38,9 @@ LABELS = {
             "The Secretariat's reasons are given in %(language)s, the language of the submission."
         ),
         "withheld_in_sentence": "a submitter whose name is withheld at their request",
+        # Several of them, as one item of the list (walk 62: "by a submitter whose name is
+        # withheld at their request and a submitter whose name is withheld at their request").
+        "withheld_many": "%(count)s submitters whose names are withheld at their request",
     },
     FR: {
         "identifier": "Identifiant",
@@ -64,7 +67,8 @@ LABELS = {
         "reasons_language": (
             "Les motifs du Secrétariat sont donnés en %(language)s, la langue de la communication."
         ),
-        "withheld_in_sentence": "un auteur dont le nom n’est pas divulgué à sa demande",
+        "withheld_in_sentence": "une personne dont le nom n’est pas divulgué à sa demande",
+        "withheld_many": "%(count)s personnes dont le nom n’est pas divulgué à leur demande",
     },
     ES: {
         "identifier": "Identificador",
@@ -91,7 +95,8 @@ LABELS = {
         "reasons_language": (
             "Las razones del Secretariado se dan en %(language)s, el idioma de la petición."
         ),
-        "withheld_in_sentence": "un peticionario cuyo nombre se reserva a su solicitud",
+        "withheld_in_sentence": "una persona cuyo nombre se reserva a su solicitud",
+        "withheld_many": "%(count)s personas cuyos nombres se reservan a su solicitud",
     },
 }
 

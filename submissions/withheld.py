@@ -27,6 +27,33 @@ from submissions.models import SubmissionSubmitter
 
 WITHHELD_LABEL = _("Name withheld at the submitter's request")
 
+
+def grouped(items, one: str, many: str) -> list[str]:
+    """The names of ``items`` ((name, withheld) pairs, in order), the withheld ones as one
+    item where the first of them stands: ``one`` for a single one, else ``many`` with its
+    ``%(count)s``."""
+    listed, at, count = [], None, 0
+    for name, kept in items:
+        if not kept:
+            listed.append(name)
+            continue
+        count += 1
+        if at is None:
+            at = len(listed)
+            listed.append("")
+    if at is not None:
+        listed[at] = one if count == 1 else many % {"count": count}
+    return listed
+
+
+def public_names(submitters) -> list[str]:
+    """The names the public lists for ``submitters`` ((name, confidential) pairs, in order),
+    the withheld ones as one item (walk 62: "Nombre reservado …; Nombre reservado …" where
+    both filers withheld theirs)."""
+    many = _("%(count)s names withheld at the submitters' request")
+    return grouped(submitters, str(WITHHELD_LABEL), str(many))
+
+
 # The particles of a name that, alone, say nothing of who she is (the search's words).
 PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e", "da", "do", "dos", "van", "von"})
 

@@ -67,7 +67,7 @@ ENGLISH_FORMS = {
     "instruct": r"\binstruct\w*",
     "warrants": r"\bwarrant\w*",
     # Not in "withheld at the submitter's request": its own term, worded for anyone.
-    "submitter": r"\bsubmitters?\b(?!'s request)",
+    "submitter": r"\bsubmitters?\b(?!'s? request)",
 }
 SPANISH_FORMS = {
     "instruct": r"instrucci",

@@ -54,11 +54,10 @@ def with_public_people(queryset):
 
 
 def public_submitter_names(submission) -> list[str]:
-    """The names the public sees, the withheld label in place of a confidential one."""
-    return [
-        access.submitter_name(m.submitter, show_identity=False)
-        for m in submission.memberships.all()
-    ]
+    """The names the public sees, the withheld ones as one label (``withheld.public_names``)."""
+    return withheld.public_names(
+        (m.submitter.name, m.submitter.confidential) for m in submission.memberships.all()
+    )
 
 
 def _decorate(submissions):
@@ -100,7 +99,7 @@ def _list_rows(submissions):
         .order_by("position", "id")
         .values_list("submission_id", "submitter__name", "submitter__confidential")
     ):
-        names[pk].append(str(access.WITHHELD_LABEL) if confidential else name)
+        names[pk].append((name, confidential))
         if confidential:
             withheld_names[pk].append(name)
     for pk, name, provisions in (
@@ -110,7 +109,7 @@ def _list_rows(submissions):
     ):
         laws[pk].append(f"{name} ({provisions})" if provisions else name)
     for submission in submissions:
-        submission.public_submitters = names[submission.pk]
+        submission.public_submitters = withheld.public_names(names[submission.pk])
         submission.law_list = laws[submission.pk]
         # A withheld name its title still writes (typed before she withheld it): the label.
         withheld.mask_case(submission, withheld_names[submission.pk])

@@ -394,3 +394,32 @@ def test_a_record_found_not_warranted_is_not_called_a_notification_to_the_counci
     membership = story.case.memberships.get()
     track = client.get(f"/es/track/{membership.tracking_token}/", follow=True).content.decode()
     assert es("Determinación de que la comunicación no amerita un expediente de hechos") in track
+
+
+def test_several_withheld_names_are_listed_as_one(client, secret_case):
+    """Walk 62: with two filers' names withheld the docket listed "Nombre reservado …;
+    Nombre reservado …". They are one item where the first stood, in the list, on the case
+    page and in the CSV."""
+    from submissions.models import SubmissionSubmitter, Submitter
+
+    other = Submitter.objects.create(
+        name="Rosa Quispe Huamán", kind="individual", confidential=True
+    )
+    SubmissionSubmitter.objects.create(
+        submission=secret_case, submitter=other, position=2, joined_on=secret_case.filed_on
+    )
+    two = "2 names withheld at the submitter"  # then "s' request", escaped in the pages
+    listed = client.get(reverse("docket")).content.decode()
+    page = client.get(f"/en/docket/{SECRET_SLUG}/").content.decode()
+    rows = list(
+        csv.DictReader(io.StringIO(client.get("/en/docket/export.csv").content.decode("utf-8-sig")))
+    )
+    assert rows[0]["submitters"] == (
+        "2 names withheld at the submitters' request; Derecho Ambiental Abierto"
+    )
+    for text in (listed, page):
+        assert two in text and "Name withheld at the submitter" not in text
+        assert "Rosa Quispe" not in text
+    with translation.override("es"):
+        spanish = client.get(f"/es/docket/{SECRET_SLUG}/").content.decode()
+    assert "2 nombres reservados a solicitud de las personas interesadas" in spanish

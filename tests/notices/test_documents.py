@@ -300,7 +300,7 @@ def test_the_public_acknowledgement_withholds_a_withheld_name(officer):
     assert "Document code" not in text
     with event.documents.get(language="es").file.open("rb") as fh:
         spanish = text_of(fh.read())
-    assert es("por un remitente cuyo nombre se reserva a su solicitud") in spanish
+    assert "por una persona cuyo nombre se reserva a su solicitud" in spanish
     assert "por Nombre reservado" not in spanish
     assert "Código del documento" not in spanish
 
@@ -325,7 +325,7 @@ def test_the_sentence_lists_a_named_and_a_withheld_submitter_as_the_language_doe
             texts[document.language] = " ".join(text_of(fh.read()).split())
     named = case.memberships.order_by("position").first().submitter.name
     assert f"by {named} and a submitter whose name is withheld at their request" in texts["en"]
-    assert es(f"por {named} y un remitente cuyo nombre se reserva a su solicitud") in texts["es"]
+    assert f"por {named} y una persona cuyo nombre se reserva a su solicitud" in texts["es"]
     assert "Persona Reservada" not in texts["en"] + texts["es"]
 
 
@@ -454,7 +454,7 @@ def test_redacting_a_word_file_keeps_the_rest_of_its_wording():
     doc.save(out)
     text = text_of(documents.redact_names(out.getvalue(), ["Rosa Quispe"], "es"))
     assert "Rosa Quispe" not in text
-    assert es("Presentada por un remitente cuyo nombre se reserva a su solicitud el 10") in text
+    assert "Presentada por una persona cuyo nombre se reserva a su solicitud el 10" in text
     assert es("Nombre reservado a solicitud de la persona interesada") in text  # the particulars
     assert "Párrafo añadido por la oficial." in text
     assert documents.redact_names(out.getvalue(), ["Otra Persona"], "es") is None
@@ -550,3 +550,42 @@ def test_a_generated_version_names_the_language_of_the_cases_title():
     }
     assert f"{case.title_es} (Spanish)" in versions["en"]
     assert f"{case.title_es} (" not in versions["es"]
+
+
+@frozen(D(2023, 3, 13))
+def test_several_withheld_names_are_one_phrase(officer):
+    """Walk 62: with both filers withheld the acknowledgement read "by a submitter whose name
+    is withheld at their request and a submitter whose name is withheld at their request"."""
+    from submissions.models import SubmissionSubmitter, Submitter
+
+    case = drive("admissibility_review", acknowledged=False).case
+    first = case.memberships.get().submitter
+    Submitter.objects.filter(pk=first.pk).update(confidential=True)
+    withheld = Submitter.objects.create(
+        name="Persona Reservada", kind="individual", confidential=True
+    )
+    SubmissionSubmitter.objects.create(
+        submission=case, submitter=withheld, position=1, joined_on=case.filed_on
+    )
+    event = services.record_with_documents(case, "acknowledged", actor=officer)
+    texts = {}
+    for document in event.documents.all():
+        with document.file.open("rb") as fh:
+            texts[document.language] = " ".join(text_of(fh.read()).split())
+    assert "by 2 submitters whose names are withheld at their request," in texts["en"]
+    assert "por 2 personas cuyos nombres se reservan a su solicitud," in texts["es"]
+    assert "whose name is withheld" not in texts["en"]
+
+
+def test_redacting_a_list_of_withheld_names_makes_one_phrase():
+    """The same in a Word file whose names were withheld after it was issued; a list with a
+    named person before the withheld ones is left as it reads."""
+    doc = Docx()
+    doc.add_paragraph("Presentada por Rosa Quispe y Ana Torres el 10 de marzo.")
+    doc.add_paragraph("Presentada por Asociación Viva, Rosa Quispe y Ana Torres el 10 de marzo.")
+    out = io.BytesIO()
+    doc.save(out)
+    text = text_of(documents.redact_names(out.getvalue(), ["Rosa Quispe", "Ana Torres"], "es"))
+    one = "una persona cuyo nombre se reserva a su solicitud"
+    assert "Presentada por 2 personas cuyos nombres se reservan a su solicitud el 10" in text
+    assert f"Presentada por Asociación Viva, {one} y {one} el 10" in text

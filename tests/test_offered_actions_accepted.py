@@ -223,7 +223,7 @@ def _tracking(client, case, problems) -> set:
             case,
             "identity_withheld",
             url,
-            {"event_count": case.event_count},
+            {"event_count": case.event_count, "withhold-confirm": "on"},
             problems,
             "submitter",
         )

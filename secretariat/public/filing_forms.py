@@ -432,6 +432,18 @@ class WithdrawForm(AccessibleForm):
     )
 
 
+class WithholdForm(AccessibleForm):
+    """Walk 62: one tap withheld a name for good, where withdrawing asks to confirm."""
+
+    confirm = forms.BooleanField(
+        label=_(
+            "Yes, withhold my name from the public. I understand that this cannot be undone "
+            "from this page."
+        ),
+        error_messages={"required": _("Tick the box to confirm that your name is to be withheld.")},
+    )
+
+
 class LostLinkForm(AccessibleForm):
     email = forms.EmailField(
         label=_("Email address you gave when filing"),

@@ -27,6 +27,7 @@ from secretariat.public.filing_forms import (
     LostLinkForm,
     RevisionForm,
     WithdrawForm,
+    WithholdForm,
 )
 from secretariat.public.filing_views import deadline_rows
 from secretariat.web import actions as posted
@@ -175,6 +176,7 @@ def _render(request, membership, submission, bound=None, status=200):
             "revision_form": forms.get("revision_filed"),
             "information_form": forms.get("information_added"),
             "can_withhold": "identity_withheld" in kinds and not membership.submitter.confidential,
+            "withhold_form": forms.get("identity_withheld") or WithholdForm(prefix="withhold"),
             "can_withdraw": "withdrawn" in kinds,
             "withdrawal_closes": withdrawal_closes(submission),
         },
@@ -317,6 +319,10 @@ def track_information(request, pk):
 def track_withhold(request, pk):
     """Ask that this submitter's identity be withheld from the public."""
     membership, submission = _case(request, pk)
+    form = WithholdForm(request.POST, prefix="withhold")
+    if not form.is_valid():
+        bound = ("identity_withheld", form)
+        return _render(request, membership, submission, bound=bound, status=400)
     order = list(submission.memberships.order_by("position", "id").values_list("pk", flat=True))
     outcome = _record(
         request,

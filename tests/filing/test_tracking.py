@@ -271,7 +271,11 @@ def test_the_actions_read_go_back_to_the_tracking_page(client):
 def test_a_stale_page_is_told_the_case_moved_on(client):
     case = drive("admissibility_review").case
     _membership, url = link_of(case, client=client)
-    response = client.post(url + "withhold/", {"event_count": case.event_count - 1}, follow=True)
+    response = client.post(
+        url + "withhold/",
+        {"event_count": case.event_count - 1, "withhold-confirm": "on"},
+        follow=True,
+    )
     assert "This case has moved on since you opened it" in response.content.decode()
     assert not Event.objects.filter(submission=case, kind="identity_withheld").exists()
 
@@ -332,7 +336,13 @@ def test_each_file_slot_is_named_by_its_number(client):
 def test_a_submitter_asks_to_withhold_their_identity(client):
     case = drive("admissibility_review").case
     membership, url = link_of(case, client=client)
-    assert client.post(url + "withhold/", {"event_count": case.event_count}).status_code == 302
+    # Walk 62: one tap withheld the name for good; the box must be ticked first.
+    refused = client.post(url + "withhold/", {"event_count": case.event_count})
+    assert refused.status_code == 400
+    assert "Tick the box to confirm that your name is to be withheld." in refused.content.decode()
+    assert not Event.objects.filter(submission=case, kind="identity_withheld").exists()
+    confirmed = {"event_count": case.event_count, "withhold-confirm": "on"}
+    assert client.post(url + "withhold/", confirmed).status_code == 302
     assert Submitter.objects.get(pk=membership.submitter_id).confidential is True
     event = Event.objects.get(submission=case, kind="identity_withheld")
     assert event.data == {"submitter": 0}
@@ -353,7 +363,8 @@ def test_a_title_that_writes_her_name_reads_the_label_once_she_withholds_it(clie
     membership, url = link_of(case, client=client)
     name = membership.submitter.name
     Submission.objects.filter(pk=case.pk).update(title_en=f"Filed by {name}", title_es="")
-    page = client.post(url + "withhold/", {"event_count": case.event_count}, follow=True)
+    confirmed = {"event_count": case.event_count, "withhold-confirm": "on"}
+    page = client.post(url + "withhold/", confirmed, follow=True)
     assert "on every page of the docket" in page.content.decode()
     docket = Client().get("/en/docket/", {"q": "Filed"}).content.decode()
     with translation.override("en"):

@@ -184,7 +184,7 @@ TRACKING = [
         filing_forms.InformationAddedForm,
         "information_added",
     ),
-    ("track_withhold", "admissibility_review", None, None),
+    ("track_withhold", "admissibility_review", filing_forms.WithholdForm, "withhold"),
     ("track_withdraw", "admissibility_review", filing_forms.WithdrawForm, None),
 ]
 

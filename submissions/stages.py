@@ -44,7 +44,8 @@ class ClosureReason(models.TextChoices):
     )
     NO_COUNCIL_INSTRUCTION = "no_council_instruction", _("No instruction from the Council")
     FACTUAL_RECORD_PUBLISHED = "factual_record_published", _("Factual record published")
-    WITHDRAWN = "withdrawn", _("Withdrawn by the submitters")
+    # Walk 62: "Withdrawn by the submitters" where one person filed and withdrew.
+    WITHDRAWN = "withdrawn", pgettext_lazy("closure reason", "Withdrawn")
 
 
 class Visibility(models.TextChoices):

@@ -239,8 +239,10 @@ def stage_label(submission, reader: str = "") -> str:
             return gettext("Received, not yet acknowledged")
         return gettext("Received: awaiting the Secretariat's acknowledgement")
     if not submission.is_open and submission.closure_reason:
-        # Walk 50: "Étape : Close : Dossier factuel rendu public", two colons in a row.
-        return f"{pgettext('case status', 'Closed')} ({submission.get_closure_reason_display()})"
+        # Walk 50: "Étape : Close : Dossier factuel rendu public", two colons in a row; walk
+        # 62: "Cerrado (Expediente de hechos publicado)", a capital inside the brackets.
+        reason = str(submission.get_closure_reason_display())
+        return f"{pgettext('case status', 'Closed')} ({reason[:1].lower()}{reason[1:]})"
     if not submission.is_open:
         return pgettext("case status", "Closed")
     return str(submission.get_stage_display())

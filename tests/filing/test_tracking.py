@@ -386,7 +386,7 @@ def test_a_case_withdrawn_before_it_was_public_says_it_never_was(client):
     assert "stays on the public docket" not in page
     # Its stage and why, one colon (walk 50: "Étape : Close : Dossier factuel rendu public").
     stage = page.split('<dd class="stage">', 1)[1].split("</dd>", 1)[0]
-    assert stage == "Closed (Withdrawn by the submitters)"
+    assert stage == "Closed (withdrawn)"
     page = client.get(url.replace("/en/", "/es/")).content.decode()
     assert page.split('<dd class="stage">', 1)[1].split("</dd>", 1)[0].count(":") == 0
     assert "Withhold my identity</button>" not in page
@@ -407,7 +407,7 @@ def test_withdrawal_asks_for_confirmation_then_closes_the_case(client):
     case.refresh_from_db()
     assert (case.stage, case.closure_reason) == ("closed", "withdrawn")
     page = client.get(url).content.decode()
-    assert "Withdrawn by the submitters" in page
+    assert "Closed (withdrawn)" in page
     assert "This case is closed. Its history stays on the public docket." in page
     assert "Withdraw this submission…" not in page
     # A closed case cannot be withdrawn again.

@@ -56,3 +56,5 @@ def test_the_comment_form_lists_only_the_periods_still_running(client, a_focal):
         page = client.get(reverse("party_case", args=[story.case.pk])).content.decode()
     assert _rows(form) == _rows(page) == [party_label(A), _others()]
     assert str(response.kind_label) in page and str(response.kind_label) not in form
+    # Walk 62: "Open — due …" beside "met on …": the state in lower case, as the docket has it.
+    assert "</strong>: open — due" in " ".join(form.split())

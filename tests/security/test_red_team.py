@@ -417,7 +417,7 @@ def test_a_stage_set_outside_the_process_is_detected():
     Submission.objects.filter(pk=case.pk).update(stage="closed", closure_reason="withdrawn")
     err = _verify_history_errors()
     assert (
-        f"{case.reference}: case: the case shows the stage “Closed” (Withdrawn by the submitters) "
+        f"{case.reference}: case: the case shows the stage “Closed” (Withdrawn) "
         "but its events lead to “Awaiting the Party's response” (no closure reason)"
     ) in err
 

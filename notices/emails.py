@@ -40,7 +40,9 @@ def _values(context: dict) -> dict:
     acting = context.get("acting_party", "")
     values["by_acting_member"] = phrases.by_author(f"council:{acting}") if acting else ""
     closure = context.get("closure")
-    values["closure"] = str(ClosureReason(closure).label) if closure else ""
+    # After a colon, in lower case (walk 63: "queda cerrado: Retirada.").
+    reason = str(ClosureReason(closure).label) if closure else ""
+    values["closure"] = reason[:1].lower() + reason[1:]
     step = context.get("step")  # the step that made a proposal lapse (dispatch)
     values["step"] = (
         str(TABLE[step].label_for(context.get("outcome") or None)) if step in TABLE else ""

@@ -58,6 +58,9 @@ def test_each_instruction_says_where_it_leaves_the_councils_rule(officer):
     with translation.override("fr"):
         french = Client().get(reverse("docket_case", kwargs={"slug": story.case.slug})).text
     assert "Décision du Conseil\u00a0: prise avec cette instruction, qui réunit les 2" in french
+    # Walk 63: "1 des 2 membres requis avaient": the verb agrees with one.
+    assert "(avec celle-ci, 1 des 2 membres requis avait donné instruction)" in french
+    assert "(con esta, había dado instrucciones 1 de los 2 miembros necesarios)" in spanish
 
 
 @pytest.mark.skipif(members_needed() != 1, reason="the profile's Council rule needs several")

@@ -336,3 +336,18 @@ def test_the_secretariat_hears_that_a_submitter_withheld_her_identity(officer, d
     name = membership.submitter.name
     assert name not in email.body and name not in email.subject
     assert "asked that their identity be withheld from the public" in email.body
+
+
+def test_the_closure_reason_reads_in_lower_case_after_its_colon():
+    """Walk 63: "El caso de su comunicación queda cerrado: Retirada." A label's capital after
+    a colon, in every language."""
+    from notices import emails
+
+    case = drive("awaiting_response", party=A).case
+    membership = case.memberships.order_by("position").first()
+    services.record_event(case, "withdrawn", actor=Actor.submitter(membership))
+    notice = Notice.objects.get(message="case_closed")
+    for language, words in (("en", "now closed: withdrawn."), ("es", ": retirada.")):
+        notice.language = language
+        _subject, text, _html = emails.render(notice)
+        assert words in text, (language, text)

@@ -559,6 +559,7 @@ def test_the_visibility_form_tells_every_document_apart(login, officer):
         with translation.override(language):
             page = login(officer).get(_case_url(story.case)).content.decode()
         assert entry in page and event not in page, language
+        assert "la note d’un acte" not in page  # walk 63: the field's help, too
 
 
 def test_the_officer_sees_where_a_submitter_lives_when_it_decides_eligibility(login, officer):

@@ -17,7 +17,6 @@ from submissions.stages import ClosureReason, Stage, Visibility
 from submissions.texts import TEXT_LABELS
 from workflow.deadlines import format_day
 from workflow.periods import KIND_LABELS
-from workflow.table import TABLE
 from workflow.treaty import (
     CRITERIA,
     FACTORS,
@@ -166,9 +165,7 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
     if event.kind == "proposed":
         proposal = dict(data.get("proposal") or {})
         kind = proposal.get("kind")
-        rule = TABLE.get(kind)
-        label = rule.label_for(proposal.get("outcome"), proposal) if rule else kind
-        lines.append((_("Proposed decision"), str(label)))
+        lines.append((_("Proposed decision"), str(event.proposal_label)))
         if proposal.get("note"):
             lines.append((_("Reasons"), CaseText(proposal["note"])))
         data = proposal

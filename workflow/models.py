@@ -93,6 +93,15 @@ class Event(models.Model):
         return f"{self.submission} #{self.seq} {self.kind}"
 
     @property
+    def proposal_label(self) -> str:
+        """What a proposal (``proposed``) proposes, as its decision is named."""
+        proposed = (self.data or {}).get("proposal") or {}
+        rule = TABLE.get(proposed.get("kind"))
+        return (
+            rule.label_for(proposed.get("outcome"), proposed) if rule else proposed.get("kind", "")
+        )
+
+    @property
     def kind_label(self):
         rule = TABLE.get(self.kind)
         if rule is None:

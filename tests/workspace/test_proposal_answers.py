@@ -117,7 +117,14 @@ def test_a_proposal_that_no_record_is_warranted_is_named_as_that_act(
     # Walk 28: the reasons, in the case's language, were marked as the page's.
     reasons = f'<span lang="{case.language}">La respuesta explica la aplicación de la ley.</span>'
     assert reasons in approvals
-    assert reasons in client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    case_page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    assert reasons in case_page
+    # Walk 65: the case page's pending block said "Proposal no. 4 by …" beside "Approve", not
+    # what it proposed; it names the act and links the proposal's entry.
+    pending = case_page.split('id="pending-heading"', 1)[1].split("</section>", 1)[0]
+    proposal = case.events.get(kind="proposed")
+    assert f'<a href="#event-{proposal.seq}">Proposal no. {proposal.seq} by ' in pending
+    assert f"</a>: <strong>{NOT_WARRANTED}</strong>" in pending
     # Walk 45: the return's comment box stood right under "Approve", whose press lost a comment
     # typed there. The return is folded apart, after the approval's form.
     approve, after = approvals.split("Approve proposal no.", 1)

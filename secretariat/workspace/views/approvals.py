@@ -13,7 +13,6 @@ from secretariat.workspace.views.case import case_context
 from submissions import access
 from submissions.models import Submission
 from workflow.describe import describe
-from workflow.table import TABLE
 
 
 @login_required
@@ -25,12 +24,7 @@ def approvals(request):
 def _approval_list(request, status: int = 200):
     proposals = list(queries.approval_list(access.staff_submissions(request.user)))
     for proposal in proposals:
-        proposed = proposal.data.get("proposal", {})
-        rule = TABLE.get(proposed.get("kind"))
-        proposal.proposed_label = (
-            rule.label_for(proposed.get("outcome"), proposed) if rule else proposed.get("kind")
-        )
-        proposal.proposed = proposed
+        proposal.proposed = proposal.data.get("proposal", {})
         proposal.own = proposal.recorded_by_id == request.user.pk
         proposal.details = describe(proposal)
     return render(

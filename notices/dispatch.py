@@ -60,6 +60,17 @@ def _council_votes(event) -> dict:
     return {"states": states, "given": given, "needed": council.needed(event.kind)}
 
 
+def _unmet(criteria) -> list[str]:
+    """The letters of the criteria a determination found not met (none for another event)."""
+    if not isinstance(criteria, dict):
+        return []
+    return [
+        letter
+        for letter, finding in criteria.items()
+        if isinstance(finding, dict) and finding.get("met") is False
+    ]
+
+
 def _publishes(event, kind: str) -> bool:
     """Whether ``event`` is a decision publishing the text of an earlier event of ``kind``."""
     data = event.data or {}
@@ -107,6 +118,8 @@ def queue_notices(event) -> list[Notice]:
                 # The Party that acted (comments, a Council member's instruction), when it is
                 # not necessarily the Party concerned.
                 "acting_party": event.data.get("party") or event.author.partition("party:")[2],
+                # A determination's criteria found not met, by letter.
+                "unmet": _unmet(event.data.get("criteria")),
                 # A Council member's instruction: the members who have so far, and how many
                 # the Council's rule asks for.
                 **({"votes": votes["given"], "needed": votes["needed"]} if votes["states"] else {}),

@@ -7,6 +7,7 @@ when it is sent."""
 
 import datetime
 
+from babel.lists import format_list
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -37,6 +38,10 @@ def _values(context: dict) -> dict:
     values["concerning_party"] = phrases.concerning_party(party)
     values["from_party"] = phrases.from_party(party)
     values["from_acting_party"] = phrases.from_party(context.get("acting_party", ""))
+    # The letters of the criteria a determination found not met, as the language lists them.
+    unmet = [f"({letter})" for letter in context.get("unmet") or ()]
+    language = (translation.get_language() or "en")[:2]
+    values["unmet"] = format_list(unmet, locale=language) if unmet else ""
     acting = context.get("acting_party", "")
     values["by_acting_member"] = phrases.by_author(f"council:{acting}") if acting else ""
     closure = context.get("closure")
@@ -79,7 +84,8 @@ def _rule_page(notice) -> tuple[str, str, dict]:
         for item in notice.context.get("items", [])
     ]
     page = {
-        "lines": [str(line) % values for line in message.lines],
+        "lines": [str(line) % values for line in message.lines]
+        + [str(line) % values for key, line in message.when if values.get(key)],
         "items": items,
         "link": recipients.link_of(notice.context, notice.language),
         "link_label": str(message.link_label),

@@ -20,6 +20,8 @@ class Message:
     # thirds): the Council's decision, with how many members gave it (walk 61: "a member of
     # the Council instructed" announced as the Council's instruction).
     together: "Message | None" = None
+    # Paragraphs said only where their context value is set: (its key, the paragraph).
+    when: tuple = ()
 
 
 # How many members have given a Council's instruction, and how many its rule asks for.
@@ -90,6 +92,16 @@ MESSAGES = {
             _("You may file a revised submission until %(due_on)s."),
         ),
         _("Follow your submission"),
+        # Walk 65: "does not meet the criteria" read as failing every one; one had failed.
+        when=(
+            (
+                "unmet",
+                _(
+                    "Criteria not met: %(unmet)s. Your private page gives the reasons for each "
+                    "criterion."
+                ),
+            ),
+        ),
     ),
     "request_sent": Message(
         _("%(reference)s: a response has been requested from the Party"),

@@ -351,3 +351,35 @@ def test_the_closure_reason_reads_in_lower_case_after_its_colon():
         notice.language = language
         _subject, text, _html = emails.render(notice)
         assert words in text, (language, text)
+
+
+def test_a_does_not_meet_email_names_the_criteria_not_met(officer, settings):
+    """Walk 65: "does not meet the criteria of Article 18.8.2" read as failing every one,
+    where only (e) had failed: the email lists those not met."""
+    from notices import emails
+    from tests.parties import ALL_MET
+
+    settings.SEM_FOUR_EYES = False
+    case = drive("admissibility_review").case
+    letters = list(ALL_MET)
+    criteria = {**ALL_MET}
+    for letter in (letters[0], letters[-1]):
+        criteria[letter] = {"met": False, "reasons": "No consta."}
+    services.record_event(
+        case,
+        "admissibility_determined",
+        actor=officer,
+        data={"outcome": "does_not_meet", "criteria": criteria},
+    )
+    notice = Notice.objects.get(message="revision_window")
+    first, last = letters[0], letters[-1]
+    for language, words in (
+        ("en", f"Criteria not met: ({first}) and ({last})."),
+        ("es", f"Requisitos no cumplidos: ({first}) y ({last})."),
+    ):
+        notice.language = language
+        _subject, text, _html = emails.render(notice)
+        assert words in " ".join(text.split()), (language, text)
+    # Another notice says nothing of criteria.
+    receipt = Notice.objects.filter(message="receipt").first()
+    assert receipt is None or "Criteria not met" not in emails.render(receipt)[1]

@@ -9,7 +9,7 @@ import contextlib
 import datetime
 import functools
 
-from django.utils import dateformat, translation
+from django.utils import dateformat, timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -350,3 +350,23 @@ class CaseDeadlines:
                 else:
                     save_row(deadline)
         self.dirty.clear()
+
+
+def mark_comments_in(submissions) -> None:
+    """Mark each open case of ``submissions`` in the comment period whose Parties' periods for
+    comments on the draft are all met or past (``comments_in``): its stage then reads as
+    such on every page and list alike (walk 65: the docket's list said "comment period" where
+    the case page said "comments in"). One query, for the cases in that stage only."""
+    waiting = [s for s in submissions if s.stage == "draft_comment_period" and s.is_open]
+    if not waiting:
+        return
+    running = set(
+        Deadline.objects.filter(
+            submission_id__in=[s.pk for s in waiting],
+            kind="draft_comments",
+            state=Deadline.State.OPEN,
+            due_on__gte=timezone.localdate(),
+        ).values_list("submission_id", flat=True)
+    )
+    for submission in waiting:
+        submission.comments_in = submission.pk not in running

@@ -23,13 +23,14 @@ from django.views.decorators.http import require_safe
 from notices import services as notice_documents
 from secretariat.public import statistics
 from secretariat.public.cache import KeptCountPaginator, remember
+from secretariat.templatetags.sem_text import COMMENTS_IN
 from secretariat.web import downloads
 from submissions import access, profiles, published, withheld
 from submissions.models import SubmissionLaw, SubmissionSubmitter
 from submissions.search import PAGE_SIZE, docket_queryset
 from submissions.stages import ClosureReason, Stage
 from workflow import council
-from workflow.deadlines import explain, merged_by_party
+from workflow.deadlines import explain, mark_comments_in, merged_by_party
 from workflow.describe import describe
 from workflow.models import Deadline, Event
 from workflow.profile_guards import consolidated_on
@@ -117,11 +118,16 @@ def _list_rows(submissions):
     first = submissions[0].slug
     head, tail = reverse("docket_case", args=[first]).rsplit(first, 1)
     stages = {}
+    mark_comments_in(submissions)  # as the case page reads its stage (walk 65)
     for submission in submissions:
         submission.public_url = f"{head}{submission.slug}{tail}"
         if submission.stage not in stages:
             stages[submission.stage] = submission.get_stage_display()
-        submission.stage_label = stages[submission.stage]
+        submission.stage_label = (
+            str(COMMENTS_IN)
+            if getattr(submission, "comments_in", False)
+            else stages[submission.stage]
+        )
     return submissions
 
 
@@ -430,7 +436,9 @@ def docket_export_csv(request):
     response.write("\ufeff")
     writer = csv.writer(response)
     writer.writerow([str(CSV_HEADERS[column]) for column in CSV_COLUMNS])
-    for submission in with_public_people(queryset):
+    submissions = list(with_public_people(queryset))
+    mark_comments_in(submissions)  # the stage in words as the pages read it
+    for submission in submissions:
         withheld.mask_case(submission, withheld.names_of(submission))
         closed = submission.stage == Stage.CLOSED
         writer.writerow(
@@ -449,7 +457,9 @@ def docket_export_csv(request):
                 submission.chain_head,
                 request.build_absolute_uri(reverse("docket_case", args=[submission.slug])),
                 pgettext("case status", "Closed" if closed else "Open"),
-                _label(Stage, submission.stage),
+                str(COMMENTS_IN)
+                if getattr(submission, "comments_in", False)
+                else _label(Stage, submission.stage),
                 _label(ClosureReason, submission.closure_reason),
             ]
         )

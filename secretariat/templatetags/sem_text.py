@@ -21,6 +21,7 @@ from notices import documents, phrases
 from submissions.dates import long_date, long_datetime
 from submissions.stages import Author
 from workflow import treaty
+from workflow.deadlines import mark_comments_in
 
 register = template.Library()
 
@@ -245,7 +246,13 @@ def stage_label(submission, reader: str = "") -> str:
         return f"{pgettext('case status', 'Closed')} ({reason[:1].lower()}{reason[1:]})"
     if not submission.is_open:
         return pgettext("case status", "Closed")
+    if getattr(submission, "comments_in", False):  # deadlines.mark_comments_in
+        return str(COMMENTS_IN)
     return str(submission.get_stage_display())
+
+
+# The comment period's stage once every Party's period is met or past (``case_stage``).
+COMMENTS_IN = gettext_lazy("Draft factual record: comments in, final record in preparation")
 
 
 @register.filter
@@ -254,13 +261,9 @@ def case_stage(submission, reader: str = "") -> str:
     Party's period for comments on the draft is met or past, the stage (the table's, until the
     final record is submitted) says so (walks 50 and 52: "comment period" above "the Parties
     have commented; the Secretariat is preparing the final record"). One query, on one case's
-    page only; lists keep ``stage_label``."""
-    if submission.is_open and submission.stage == "draft_comment_period":
-        running = submission.deadlines.filter(
-            kind="draft_comments", state="open", due_on__gte=timezone.localdate()
-        )
-        if not running.exists():
-            return gettext("Draft factual record: comments in, final record in preparation")
+    page; lists mark their cases at once (``deadlines.mark_comments_in``)."""
+    if not hasattr(submission, "comments_in"):
+        mark_comments_in([submission])
     return stage_label(submission, reader)
 
 

@@ -9,6 +9,7 @@ from secretariat.workspace import queries
 from secretariat.workspace.forms import QueueFilterForm
 from submissions import access
 from submissions.stages import Stage
+from workflow.deadlines import mark_comments_in
 from workflow.periods import NOT_BINDING
 
 PAGE_SIZE = 100
@@ -24,6 +25,8 @@ def queue(request):
     rows = queries.queue(cases, user=request.user, today=today, params=params)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     held = queries.awaiting_review(cases)
+    page.object_list = list(page.object_list)
+    mark_comments_in(page.object_list)  # the stage as the case page reads it (walk 65)
     for row in page:
         row.awaiting_review = row.pk in held
         row.days_left = (row.next_due_on - today).days if row.next_due_on else None

@@ -123,6 +123,12 @@ class Event(models.Model):
 MOVED_STARTS = ("request_delivered",)
 
 
+def last_revision(events):
+    """The day of the last revised submission among ``events`` (a case's, in hand), or None:
+    the answers given at filing may no longer hold after it (walk 65)."""
+    return next((e.on for e in reversed(list(events)) if e.kind == "revision_filed"), None)
+
+
 class DeadlineQuerySet(models.QuerySet):
     def public(self):
         return self.filter(

@@ -33,7 +33,7 @@ from workflow import council
 from workflow.deadlines import merged_by_party
 from workflow.describe import CaseText, describe
 from workflow.exceptions import NotAllowed
-from workflow.models import Deadline, Event
+from workflow.models import Deadline, Event, last_revision
 from workflow.services.actions import refusal
 from workflow.table import TABLE
 
@@ -278,6 +278,7 @@ def _case_page(request, pk: int, portal: str):
         "forwarded": forwarded,
         "answers": case.answer_rows() if forwarded else [],
         "laws": case.laws.all() if forwarded else [],
+        "revised_on": last_revision(events),
         "filing": [e for e in events if e.kind in ("filed", "revision_filed", "information_added")],
         "notifications": [e for e in events if e.kind == "factual_record_notified"],
         "records": [e for e in events if e.kind in ("draft_submitted", "final_submitted")],

@@ -24,7 +24,7 @@ from workflow import activity, council, services
 from workflow.deadlines import explain
 from workflow.describe import describe
 from workflow.exceptions import RuleViolation
-from workflow.models import Deadline, Event
+from workflow.models import Deadline, Event, last_revision
 from workflow.profile_guards import consolidated_on
 from workflow.services.actions import NOT_OFFERED, refusal
 from workflow.table import TABLE
@@ -226,6 +226,7 @@ def case_context(request, case, bound=None) -> dict:
         "texts_naming": texts_naming,
         "withheld_label": withheld.WITHHELD_LABEL,
         "laws": case.laws.all(),
+        "revised_on": last_revision(events),
         "can_act": can_act,
         "is_director": access.is_director(user),
         "related": related,

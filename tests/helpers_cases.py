@@ -151,6 +151,17 @@ def drive(
     return story
 
 
+def reasons_for_the_public(story: Story, party: str = A):
+    """A Council member's instruction whose reasons were sent for the public: the entry the
+    Secretariat's review waits on (the held-for-review tests)."""
+    return story.add(
+        "council_instructed",
+        author=f"council:{party}",
+        data={"party": party, "publish_requested": True},
+        note="Razones del miembro del Consejo.",
+    )
+
+
 SEAT = ZoneInfo(PROFILE.time_zone)
 
 

@@ -5,7 +5,7 @@ on it, the entry says its text awaits the Secretariat's review."""
 import pytest
 from django.test import Client
 
-from tests.helpers_cases import drive, public_file
+from tests.helpers_cases import drive, public_file, reasons_for_the_public
 from tests.parties import A
 from workflow import services
 
@@ -93,12 +93,7 @@ def test_an_entry_sent_for_the_public_without_documents_speaks_of_its_text_alone
     """Walk 49: a Council member's reasons, sent for the public with no document, read "its
     text and the documents sent with it await the Secretariat's review"."""
     story = drive("awaiting_council")
-    story.add(
-        "council_instructed",
-        author=f"council:{A}",
-        data={"party": A, "publish_requested": True},
-        note="Razones del miembro del Consejo.",
-    )
+    reasons_for_the_public(story)
     for page in _pages(story.case):
         assert "Its text awaits the Secretariat's review; it appears here once published." in (page)
         assert AWAITS not in page and "Razones del miembro" not in page

@@ -305,13 +305,11 @@ def test_the_public_acknowledgement_withholds_a_withheld_name(officer):
     assert "Código del documento" not in spanish
 
 
-@frozen(D(2023, 3, 13))
-def test_the_sentence_lists_a_named_and_a_withheld_submitter_as_the_language_does(officer):
-    """Walk 17: "por Asociación Amazónica; un remitente cuyo nombre se reserva…" read as two
-    sentences glued by a semicolon."""
+def _acknowledged_with_a_withheld_co_filer(case, officer) -> dict:
+    """The acknowledgement's text in each language, once a co-filer whose name is withheld
+    joined ``case``."""
     from submissions.models import SubmissionSubmitter, Submitter
 
-    case = drive("admissibility_review", acknowledged=False).case
     withheld = Submitter.objects.create(
         name="Persona Reservada", kind="individual", confidential=True
     )
@@ -323,6 +321,15 @@ def test_the_sentence_lists_a_named_and_a_withheld_submitter_as_the_language_doe
     for document in event.documents.all():
         with document.file.open("rb") as fh:
             texts[document.language] = " ".join(text_of(fh.read()).split())
+    return texts
+
+
+@frozen(D(2023, 3, 13))
+def test_the_sentence_lists_a_named_and_a_withheld_submitter_as_the_language_does(officer):
+    """Walk 17: "por Asociación Amazónica; un remitente cuyo nombre se reserva…" read as two
+    sentences glued by a semicolon."""
+    case = drive("admissibility_review", acknowledged=False).case
+    texts = _acknowledged_with_a_withheld_co_filer(case, officer)
     named = case.memberships.order_by("position").first().submitter.name
     assert f"by {named} and a submitter whose name is withheld at their request" in texts["en"]
     assert f"por {named} y una persona cuyo nombre se reserva a su solicitud" in texts["es"]
@@ -556,22 +563,11 @@ def test_a_generated_version_names_the_language_of_the_cases_title():
 def test_several_withheld_names_are_one_phrase(officer):
     """Walk 62: with both filers withheld the acknowledgement read "by a submitter whose name
     is withheld at their request and a submitter whose name is withheld at their request"."""
-    from submissions.models import SubmissionSubmitter, Submitter
+    from submissions.models import Submitter
 
     case = drive("admissibility_review", acknowledged=False).case
-    first = case.memberships.get().submitter
-    Submitter.objects.filter(pk=first.pk).update(confidential=True)
-    withheld = Submitter.objects.create(
-        name="Persona Reservada", kind="individual", confidential=True
-    )
-    SubmissionSubmitter.objects.create(
-        submission=case, submitter=withheld, position=1, joined_on=case.filed_on
-    )
-    event = services.record_with_documents(case, "acknowledged", actor=officer)
-    texts = {}
-    for document in event.documents.all():
-        with document.file.open("rb") as fh:
-            texts[document.language] = " ".join(text_of(fh.read()).split())
+    Submitter.objects.filter(pk=case.memberships.get().submitter_id).update(confidential=True)
+    texts = _acknowledged_with_a_withheld_co_filer(case, officer)
     assert "by 2 submitters whose names are withheld at their request," in texts["en"]
     assert "por 2 personas cuyos nombres se reservan a su solicitud," in texts["es"]
     assert "whose name is withheld" not in texts["en"]

@@ -6,8 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tests.helpers_cases import drive
-from tests.parties import A
+from tests.helpers_cases import drive, reasons_for_the_public
 from workflow import services
 
 pytestmark = pytest.mark.django_db
@@ -21,12 +20,7 @@ def _held(client, case) -> bool:
 def test_reasons_made_public_are_no_longer_held(client, officer, settings):
     settings.SEM_FOUR_EYES = False
     story = drive("awaiting_council")
-    event = story.add(
-        "council_instructed",
-        author=f"council:{A}",
-        data={"party": A, "publish_requested": True},
-        note="Razones del miembro del Consejo.",
-    )
+    event = reasons_for_the_public(story)
     client.force_login(officer)
     assert _held(client, story.case)
     services.record_event(
@@ -49,12 +43,7 @@ def test_each_held_entry_links_the_form_opened_on_it(client, officer, settings):
     officer had to find the entry again in a long list. Each item opens the form on it."""
     settings.SEM_FOUR_EYES = False
     story = drive("awaiting_council")
-    event = story.add(
-        "council_instructed",
-        author=f"council:{A}",
-        data={"party": A, "publish_requested": True},
-        note="Razones del miembro del Consejo.",
-    )
+    event = reasons_for_the_public(story)
     client.force_login(officer)
     page = client.get(reverse("ws_case", kwargs={"pk": story.case.pk})).content.decode()
     held = page.split('id="held-heading"', 1)[1].split("</section>", 1)[0]
@@ -70,12 +59,7 @@ def test_the_spanish_box_agrees_with_its_entries(client, officer, settings):
     pronouns still agreed with the "eventos" the box named before session 20."""
     settings.SEM_FOUR_EYES = False
     story = drive("awaiting_council")
-    story.add(
-        "council_instructed",
-        author=f"council:{A}",
-        data={"party": A, "publish_requested": True},
-        note="Razones del miembro del Consejo.",
-    )
+    reasons_for_the_public(story)
     client.force_login(officer)
     with translation.override("es"):
         page = client.get(reverse("ws_case", kwargs={"pk": story.case.pk})).content.decode()

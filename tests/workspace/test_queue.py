@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from submissions.models import Party, Submission
 from tests.factories import file_case
-from tests.helpers_cases import drive
+from tests.helpers_cases import drive, reasons_for_the_public
 from tests.parties import A
 from workflow import services
 from workflow.models import Deadline, Event
@@ -179,12 +179,7 @@ def test_what_awaits_review_is_counted_and_listed_open_or_closed(client, officer
     )
     held, decided, quiet = (drive("awaiting_council") for _ in range(3))
     for story in (held, decided):
-        reasons = story.add(
-            "council_instructed",
-            author=f"council:{A}",
-            data={"party": A, "publish_requested": True},
-            note="Razones del miembro del Consejo.",
-        )
+        reasons = reasons_for_the_public(story)
     services.record_event(
         decided.case,
         "visibility_changed",

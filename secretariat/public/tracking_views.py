@@ -386,6 +386,8 @@ def track_withdraw(request, pk):
             "form": form,
             "pk": membership.pk,
             "withdrawal_closes": closes,
+            # The co-filers, whose submission it withdraws too (walk 63).
+            "others": submission.memberships.count() - 1,
         },
         status=status,
     )

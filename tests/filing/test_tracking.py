@@ -398,6 +398,7 @@ def test_withdrawal_asks_for_confirmation_then_closes_the_case(client):
     confirm_page = client.get(url + "withdraw/")
     assert confirm_page.status_code == 200
     assert 'name="confirm"' in confirm_page.content.decode()
+    assert "withdraws it for" not in confirm_page.content.decode()  # she filed alone
     unconfirmed = client.post(url + "withdraw/", {"event_count": case.event_count})
     assert unconfirmed.status_code == 400
     case.refresh_from_db()
@@ -572,3 +573,19 @@ def workflow_document(title, kind, visibility):
         visibility=visibility,
         kind=kind,
     )
+
+
+def test_a_co_filer_is_told_the_withdrawal_is_for_every_submitter(client):
+    """Walk 63: one of two filers withdrew their joint submission with no word that it was
+    the other's too."""
+    from submissions.models import SubmissionSubmitter
+
+    case = drive("awaiting_response").case
+    other = Submitter.objects.create(name="Julio Ramos", kind="individual")
+    SubmissionSubmitter.objects.create(
+        submission=case, submitter=other, position=1, joined_on=case.filed_on
+    )
+    _membership, url = link_of(case, client=client)
+    page = " ".join(client.get(url + "withdraw/").content.decode().split())
+    assert "You filed this submission with someone else: withdrawing it withdraws it " in page
+    assert "for both of you, and each of you is told by email." in page

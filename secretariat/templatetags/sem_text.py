@@ -148,6 +148,24 @@ SHOWN_IN = {
 }
 
 
+REASONS_IN = {
+    "en": gettext_lazy("The reasons are given in English, the language of the submission."),
+    "es": gettext_lazy("The reasons are given in Spanish, the language of the submission."),
+    "fr": gettext_lazy("The reasons are given in French, the language of the submission."),
+}
+
+
+@register.filter
+def reasons_in(details, code: str) -> str:
+    """Said under an event's findings whose reasons are written in ``code``, the case's
+    language, where the page is in another (walk 63: a French page gave Spanish reasons with
+    no word of it; the formal documents say so)."""
+    page = (get_language() or settings.LANGUAGE_CODE)[:2]
+    if code == page or not any(getattr(value, "reasons", "") for _label, value in details):
+        return ""
+    return str(REASONS_IN.get(code, ""))
+
+
 @register.filter
 def shown_in(code: str) -> str:
     """Said above a text shown in another language than the page's, where it is written in

@@ -131,3 +131,16 @@ def test_a_findings_reasons_carry_the_cases_language(client, officer, language):
         # The verdict in the formal documents' word (walk 45: "Cumplido", a deadline's).
         verdict = {"en": "Met — ", "es": "Cumple — "}[language]
         assert verdict in page and "Cumplido —" not in page, name
+
+
+@frozen(D(2023, 4, 20))
+def test_findings_in_the_cases_language_say_so_on_a_page_in_another():
+    """Walk 63: a French page gave the Secretariat's Spanish reasons with no word of it (the
+    formal documents say "The Secretariat's reasons are given in Spanish")."""
+    story = drive("admissibility_review", party=A)  # a case written in Spanish
+    story.add("admissibility_determined", data={"outcome": "meets", "criteria": ALL_MET})
+    note = "The reasons are given in Spanish, the language of the submission."
+    english = Client().get(f"/en/docket/{story.case.slug}/").content.decode()
+    spanish = Client().get(f"/es/docket/{story.case.slug}/").content.decode()
+    assert english.count(f'<p class="fallback">{note}</p>') == 1
+    assert 'class="fallback">Las razones' not in spanish and note not in spanish

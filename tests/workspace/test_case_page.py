@@ -275,6 +275,12 @@ def test_a_stale_page_is_told_the_case_has_moved_on(login, officer, review_case)
 
 
 def test_assignment_is_an_event(login, officer, officer2, review_case):
+    # Walk 65: a case went through to publication unassigned: the facts link the form, which
+    # offers the officer reading it first.
+    page = login(officer).get(_case_url(review_case)).content.decode()
+    assert '<a href="#action-assigned">assign it</a>' in page
+    form = page.split('id="action-assigned"', 1)[1].split("</select>", 1)[0]
+    assert '<option value="officer" selected>' in form
     login(officer).post(
         _action(review_case, "assigned"), {"event_count": 2, "assigned-officer": "officer2"}
     )

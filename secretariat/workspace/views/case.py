@@ -81,6 +81,9 @@ def case_context(request, case, bound=None) -> dict:
                     # 35: once its text was public, it chose the text again, not the document.
                     form.choose_event(by_seq.get(_number(request.GET.get("publish"))))
                     form.choose_document(_number(request.GET.get("document")))
+                elif offered.kind == "assigned" and case.assigned_officer_id is None:
+                    # Walk 65: an officer took a case to publication, unassigned throughout.
+                    form.fields["officer"].initial = user.get_username()
             # A new proposal of a kind already pending replaces it (an edited draft, say).
             form.pending(offered.replaces)
             forms.append(form)

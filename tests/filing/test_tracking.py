@@ -221,6 +221,10 @@ def test_a_revision_returns_the_case_to_admissibility_review(client, officer):
     staff.force_login(officer)
     page = staff.get(f"/en/secretariat/case/{case.pk}/").content.decode()
     assert f'href="#event-{event.seq}"' in page.split('id="held-heading"', 1)[1]
+    # Walk 65: the determination on the revision was published, the revision never was. The
+    # determination's form says so.
+    form = page.split('id="action-admissibility_determined"', 1)[1].split("</form>", 1)[0]
+    assert "The revised submission this determination weighs is not public yet" in form
 
 
 def test_a_tracking_page_reopened_without_its_link_says_how_to_get_back(client):

@@ -225,6 +225,8 @@ def case_context(request, case, bound=None) -> dict:
         "bound": bound,
         "pending": pending,
         "held_for_review": held,
+        # Walk 65: the determination on a revision was public, the revision never was.
+        "held_revision": any(event.kind == "revision_filed" for event in held),
         "memberships": memberships,
         "texts_naming": texts_naming,
         "withheld_label": withheld.WITHHELD_LABEL,

@@ -94,6 +94,8 @@ def queue_notices(event) -> list[Notice]:
             continue
         if rule.closed_only and submission.is_open:
             continue
+        if rule.open_only and not submission.is_open:
+            continue
         if rule.council and rule.council not in votes["states"]:
             continue
         if rule.by_party and not event.author.startswith("party:"):

@@ -478,6 +478,27 @@ MESSAGES = {
             ),
         ),
     ),
+    "withdrawn": Message(
+        _("%(reference)s: the submission is withdrawn"),
+        (
+            _(
+                "The submission was withdrawn on %(on)s through the private link of one of the "
+                "people who filed it. The case is closed."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
+    "withdrawn_goes_on": Message(
+        _("%(reference)s: the withdrawal is recorded"),
+        (
+            _(
+                "The withdrawal of the submission was recorded on %(on)s. A factual record was "
+                "instructed before it, which the Secretariat must still prepare: the case goes "
+                "on."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
     "withdrawal_to_staff": Message(
         _("%(reference)s: submission withdrawn"),
         (_("The submitters withdrew the submission on %(on)s."),),

@@ -64,6 +64,7 @@ class Rule:
     message: str
     public_only: bool = False  # only when the event itself is public
     closed_only: bool = False  # only when the event closed the case
+    open_only: bool = False  # only when the case is still open after it
     # A Council member's instruction, by the Council's rule (workflow.council): "decides",
     # only the one that makes the members' instructions the Council's; "met", once they are;
     # "short", while they are not (a vote under a two-thirds rule). Empty: any.
@@ -151,7 +152,11 @@ RULES = [
     # opening the case; a title, summary or document may name her.
     Rule("identity_withheld", None, STAFF, "withholding_to_staff"),
     Rule("closed", None, SUBMITTERS, "case_closed"),
-    Rule("withdrawn", None, SUBMITTERS, "case_closed"),
+    # Walk 66: the co-filer read "queda cerrado: retirada", not who withdrew or why it
+    # closed; and after a Council member's instruction, which keeps the case going (Art.
+    # 18.9.2), the submitters were told it had closed.
+    Rule("withdrawn", None, SUBMITTERS, "withdrawn", closed_only=True),
+    Rule("withdrawn", None, SUBMITTERS, "withdrawn_goes_on", open_only=True),
     Rule("council_declined", None, SUBMITTERS, "case_closed", closed_only=True),
     Rule("council_declined", None, STAFF, "vote_against_to_staff"),
     Rule("erratum", None, SUBMITTERS, "erratum"),

@@ -33,6 +33,8 @@ def markdown() -> str:
                 when += ", when public"
             if rule.closed_only:
                 when += ", when it closes the case"
+            if rule.open_only:
+                when += ", when the case goes on"
             if rule.by_party:
                 when += ", when a Party sends it"
             if rule.publishes:

@@ -30,7 +30,7 @@ from submissions.models import Document, Submission
 from submissions.roles import Role
 from submissions.stages import Visibility
 from workflow import council
-from workflow.deadlines import merged_by_party
+from workflow.deadlines import mark_comments_in, merged_by_party
 from workflow.describe import CaseText, describe
 from workflow.exceptions import NotAllowed
 from workflow.models import Deadline, Event, last_revision
@@ -99,6 +99,7 @@ def _case_list(request, portal: str):
         .order_by("-last_event_on", "-id")
     )
     cases = list(cases)
+    mark_comments_in(cases)  # the stage as the case page reads it (walk 66)
     names = withheld.names_by_case([case.pk for case in cases])
     mine = periods.mine(request.user, portal)
     for case in cases:

@@ -94,8 +94,10 @@ def test_the_page_stops_inviting_comments_once_every_party_has_commented(client)
     stage = "Draft factual record: comments in, final record in preparation"
     assert f'<dd class="stage">{stage}</dd>' in page
     assert f"<dd>{stage}</dd>" in client.get(f"/en/docket/{story.case.slug}/").content.decode()
-    # Walk 65: the docket's list and its CSV still said "comment period".
+    # Walk 65: the docket's list and its CSV still said "comment period"; walk 66: the home
+    # page and the portals' lists too.
     assert f"<dd>{stage}</dd>" in client.get("/en/docket/").content.decode()
+    assert f"<dd>{stage}</dd>" in client.get("/en/").content.decode()
     exported = client.get("/en/docket/export.csv").content.decode("utf-8-sig")
     assert stage in exported and "Draft factual record: comment period" not in exported
 

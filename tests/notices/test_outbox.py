@@ -338,19 +338,43 @@ def test_the_secretariat_hears_that_a_submitter_withheld_her_identity(officer, d
     assert "asked that their identity be withheld from the public" in email.body
 
 
-def test_the_closure_reason_reads_in_lower_case_after_its_colon():
+def test_the_closure_reason_reads_in_lower_case_after_its_colon(officer, settings):
     """Walk 63: "El caso de su comunicación queda cerrado: Retirada." A label's capital after
     a colon, in every language."""
     from notices import emails
 
-    case = drive("awaiting_response", party=A).case
-    membership = case.memberships.order_by("position").first()
-    services.record_event(case, "withdrawn", actor=Actor.submitter(membership))
+    settings.SEM_FOUR_EYES = False
+    case = drive("awaiting_revision", party=A).case
+    services.record_event(case, "closed", actor=officer, data={"reason": "not_admissible"})
     notice = Notice.objects.get(message="case_closed")
-    for language, words in (("en", "now closed: withdrawn."), ("es", ": retirada.")):
+    for language, words in (
+        ("en", "now closed: does not meet the admissibility criteria."),
+        ("es", ": no cumple los requisitos de admisibilidad."),
+    ):
         notice.language = language
         _subject, text, _html = emails.render(notice)
-        assert words in text, (language, text)
+        assert words in " ".join(text.split()), (language, text)
+
+
+def test_the_submitters_hear_whether_a_withdrawal_closed_the_case():
+    """Walk 66: a co-filer read "queda cerrado: retirada", not that a submitter withdrew it;
+    after a Council member's instruction, which keeps the case going, the submitters were told
+    the case had closed."""
+    from notices import emails
+
+    for stage, message, words in (
+        ("awaiting_response", "withdrawn", "through the private link of one of the people"),
+        ("factual_record_preparation", "withdrawn_goes_on", "the case goes on."),
+    ):
+        case = drive(stage, party=A).case
+        membership = case.memberships.order_by("position").first()
+        services.record_event(case, "withdrawn", actor=Actor.submitter(membership))
+        told = Notice.objects.filter(submission=case, audience="submitters")
+        assert set(told.values_list("message", flat=True)) == {message}, stage
+        notice = told.first()
+        notice.language = "en"
+        _subject, text, _html = emails.render(notice)
+        assert words in " ".join(text.split()), (stage, text)
 
 
 def test_a_does_not_meet_email_names_the_criteria_not_met(officer, settings):

@@ -58,3 +58,15 @@ def test_the_comment_form_lists_only_the_periods_still_running(client, a_focal):
     assert str(response.kind_label) in page and str(response.kind_label) not in form
     # Walk 62: "Open — due …" beside "met on …": the state in lower case, as the docket has it.
     assert "</strong>: open — due" in " ".join(form.split())
+
+
+def test_the_portals_lists_read_the_stage_as_the_case_page(client, a_focal, a_council):
+    """Walk 66: once the comment periods had passed, the portals' case lists still said
+    "comment period" where the case page said the comments were in."""
+    story = drive(Stage.DRAFT_COMMENT_PERIOD, comments=())  # the draft of 2023: long past
+    stage = "Draft factual record: comments in, final record in preparation"
+    for user, home in ((a_focal, "party_home"), (a_council, "council_home")):
+        client.force_login(user)
+        page = client.get(reverse(home)).content.decode()
+        assert f'data-label="Stage">{stage}</td>' in page, home
+    assert story.case.stage == Stage.DRAFT_COMMENT_PERIOD

@@ -78,6 +78,11 @@ def language_choices():
     return list(settings.LANGUAGES)
 
 
+# The comment period's stage once every Party's period for comments on the draft is met or
+# past (``workflow.deadlines.mark_comments_in``): every page and list reads it so.
+COMMENTS_IN = _("Draft factual record: comments in, final record in preparation")
+
+
 def author_choices():
     """The authors' choices, read when asked: a model field names this function, not the
     profile's list, so the migrations stay the same under every profile."""

@@ -23,12 +23,11 @@ from django.views.decorators.http import require_safe
 from notices import services as notice_documents
 from secretariat.public import statistics
 from secretariat.public.cache import KeptCountPaginator, remember
-from secretariat.templatetags.sem_text import COMMENTS_IN
 from secretariat.web import downloads
 from submissions import access, profiles, published, withheld
 from submissions.models import SubmissionLaw, SubmissionSubmitter
 from submissions.search import PAGE_SIZE, docket_queryset
-from submissions.stages import ClosureReason, Stage
+from submissions.stages import COMMENTS_IN, ClosureReason, Stage
 from workflow import council
 from workflow.deadlines import explain, mark_comments_in, merged_by_party
 from workflow.describe import describe
@@ -123,11 +122,7 @@ def _list_rows(submissions):
         submission.public_url = f"{head}{submission.slug}{tail}"
         if submission.stage not in stages:
             stages[submission.stage] = submission.get_stage_display()
-        submission.stage_label = (
-            str(COMMENTS_IN)
-            if getattr(submission, "comments_in", False)
-            else stages[submission.stage]
-        )
+        submission.stage_label = _stage_words(submission, stages[submission.stage])
     return submissions
 
 
@@ -457,13 +452,17 @@ def docket_export_csv(request):
                 submission.chain_head,
                 request.build_absolute_uri(reverse("docket_case", args=[submission.slug])),
                 pgettext("case status", "Closed" if closed else "Open"),
-                str(COMMENTS_IN)
-                if getattr(submission, "comments_in", False)
-                else _label(Stage, submission.stage),
+                _stage_words(submission, _label(Stage, submission.stage)),
                 _label(ClosureReason, submission.closure_reason),
             ]
         )
     return response
+
+
+def _stage_words(submission, otherwise: str) -> str:
+    """A list's stage in words: the comment period's, once its comments are in (marked by
+    ``mark_comments_in``), else ``otherwise``."""
+    return str(COMMENTS_IN) if getattr(submission, "comments_in", False) else otherwise
 
 
 def _cell(text: str) -> str:

@@ -19,7 +19,7 @@ from django.utils.translation import get_language, gettext, gettext_lazy, ngette
 
 from notices import documents, phrases
 from submissions.dates import long_date, long_datetime
-from submissions.stages import Author
+from submissions.stages import COMMENTS_IN, Author
 from workflow import treaty
 from workflow.deadlines import mark_comments_in
 
@@ -267,10 +267,6 @@ def stage_label(submission, reader: str = "") -> str:
     if getattr(submission, "comments_in", False):  # deadlines.mark_comments_in
         return str(COMMENTS_IN)
     return str(submission.get_stage_display())
-
-
-# The comment period's stage once every Party's period is met or past (``case_stage``).
-COMMENTS_IN = gettext_lazy("Draft factual record: comments in, final record in preparation")
 
 
 @register.filter

@@ -105,11 +105,10 @@ def compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
 FINDINGS = ("determination_18_8_2", "determination_18_8_4", "determination_combined")
 
 
-def in_sentence(names, labels: dict, language: str) -> str:
+def _in_sentence(names, labels: dict, language: str) -> str:
     """The submitters inside a sentence: a withheld name is a phrase, not the particulars'
     capitalised label, and several withheld names are one ("2 personas cuyos nombres…", walk
-    62); the names are a list as the language writes one ("A y B", "A, B et
-    C"; CLDR)."""
+    62); the names are a list as the language writes one ("A y B", "A, B et C"; CLDR)."""
     label = str(access.WITHHELD_LABEL)
     items = withheld.grouped(
         ((name, name == label) for name in names),
@@ -132,7 +131,7 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
         "reference": facts.reference,
         "title": facts.title,
         "filed_on": date_in(facts.filed_on, language),
-        "submitters": in_sentence(facts.submitters, labels, language),
+        "submitters": _in_sentence(facts.submitters, labels, language),
         "closure": closures[language].get(facts.closure, facts.closure),
         "revision_period": period_in(*period_of("revision", facts.filed_on), language),
         **party_phrases(facts.party, language),

@@ -1,5 +1,6 @@
 """`manage.py seed_demo`: the demo accounts and cases that `make run` loads."""
 
+import html
 import json
 from io import StringIO
 
@@ -213,3 +214,38 @@ def test_the_demo_writes_its_spanish_as_the_glossary_does():
         (word, text) for text in texts for word in words_to_avoid() if word.lower() in text.lower()
     ]
     assert found == []
+
+
+@pytest.mark.django_db
+def test_the_demo_public_documents_download_and_determinations_give_reasons(client):
+    """Walk 69: the demo's public response and notices were listed with no file (the API's
+    links answered 404), and its determinations' reading pages read "—" for every criterion.
+    The past is now recorded with the documents the workspace generates, and findings."""
+    from submissions import published
+    from workflow.models import Event
+
+    seed()
+    downloaded = 0
+    for case in Submission.objects.exclude(identifier=None):
+        timeline = published.public_timeline(case.events.order_by("seq"))
+        for document in published.public_documents_of(timeline):
+            assert document.file, (case.identifier, document.title)
+            response = client.get(f"/en/docket/{case.slug}/documents/{document.pk}/")
+            assert response.status_code == 200, (case.identifier, document.title)
+            downloaded += 1
+    assert downloaded >= 10
+    # Under the CEC the determination on the criteria is combined with the response's.
+    determinations = Event.objects.filter(
+        kind__in=("admissibility_determined", "response_decided"), proposal=None
+    ).select_related("submission")
+    read = 0
+    for event in determinations:
+        case = event.submission
+        findings = event.data.get("criteria") or event.data.get("factors")
+        assert findings, (case.identifier, event.kind)
+        reasons = next(iter(findings.values()))["reasons"]
+        for document in event.documents.filter(visibility="public", language=case.language):
+            page = client.get(f"/{case.language}/docket/{case.slug}/documents/{document.pk}/read/")
+            assert reasons in html.unescape(page.content.decode()), (case.identifier, event.kind)
+            read += 1
+    assert read >= 1

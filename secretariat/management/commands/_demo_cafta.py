@@ -7,6 +7,34 @@ from workflow.services import FilingInput, LawInput, SubmitterInput
 
 PROFILE = "cafta-dr"
 
+# The Secretariat's findings on Articles 17.7.2 and 17.7.4, in Spanish (walk 69: the demo's
+# public determinations read "—" for every criterion).
+MET_ES = {
+    "a": "La comunicación está escrita en español.",
+    "b": "Los peticionarios indican su nombre, su organización y una dirección.",
+    "c": "Cita las disposiciones en cuestión y adjunta actas de inspección y permisos.",
+    "d": "Pide que se aplique la ley; no se dirige contra ninguna empresa competidora.",
+    "e": "Adjunta las cartas dirigidas a las autoridades y sus respuestas.",
+    "f": "Los peticionarios son una organización constituida en una Parte.",
+}
+WEIGHED_ES = {
+    "a": (True, "Los peticionarios pescan en las aguas afectadas."),
+    "b": (True, "Su estudio aclararía cómo se fiscalizan las obras en zonas costeras."),
+    "c": (True, "Presentaron una denuncia ante la fiscalía ambiental."),
+    "d": (False, "Se basa en inspecciones y resoluciones, no en la prensa."),
+}
+
+
+def met(unmet=(), **reasons) -> dict:
+    """Every criterion met but those in ``unmet``, with the reasons above or ``letter=…``."""
+    return {
+        letter: {"met": letter not in unmet, "reasons": reasons.get(letter, why)}
+        for letter, why in MET_ES.items()
+    }
+
+
+WEIGHED = {f: {"met": yes, "reasons": why} for f, (yes, why) in WEIGHED_ES.items()}
+
 
 def cases(file, past, decide_today, officer) -> list:
     """``file``, ``past`` and ``decide_today`` record as seed_demo does (historical dates
@@ -43,8 +71,8 @@ def cases(file, past, decide_today, officer) -> list:
     )
     past(case, "acknowledged", 418)
     past(case, "assigned", 418, data={"officer": officer.username})
-    past(case, "admissibility_determined", 390, data={"outcome": "meets"})
-    past(case, "response_decided", 360, data={"outcome": "request"})
+    past(case, "admissibility_determined", 390, data={"outcome": "meets", "criteria": met()})
+    past(case, "response_decided", 360, data={"outcome": "request", "factors": WEIGHED})
     past(case, "party_responded", 318, author="party:HN", data={"pending_proceeding": False})
     past(case, "factual_record_notified", 60, data={"outcome": "warranted"})
     past(case, "council_instructed", 20, author="council:US", data={"party": "US"})
@@ -89,8 +117,8 @@ def cases(file, past, decide_today, officer) -> list:
     )
     past(case, "acknowledged", 43)
     past(case, "assigned", 43, data={"officer": officer.username})
-    past(case, "admissibility_determined", 20, data={"outcome": "meets"})
-    decide_today(case, "response_decided", data={"outcome": "request"})
+    past(case, "admissibility_determined", 20, data={"outcome": "meets", "criteria": met()})
+    decide_today(case, "response_decided", data={"outcome": "request", "factors": WEIGHED})
     made.append(case)
 
     # 3. About the Dominican Republic, in Spanish: it did not meet Article 17.7.2; a revised
@@ -123,7 +151,20 @@ def cases(file, past, decide_today, officer) -> list:
     )
     past(case, "acknowledged", 28)
     past(case, "assigned", 28, data={"officer": officer.username})
-    past(case, "admissibility_determined", 10, data={"outcome": "does_not_meet"})
+    past(
+        case,
+        "admissibility_determined",
+        10,
+        data={
+            "outcome": "does_not_meet",
+            "criteria": met(
+                "e",
+                b="El peticionario indica su nombre y dirección.",
+                e="No indica que el asunto se haya comunicado por escrito a las autoridades.",
+                f="El peticionario es un nacional de la República Dominicana.",
+            ),
+        },
+    )
     made.append(case)
 
     # 4. About the United States, in English, filed by a Costa Rican organization (17.7.3: a

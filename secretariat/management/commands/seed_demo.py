@@ -10,13 +10,17 @@ soon, none long overdue.
 """
 
 import datetime
+import io
 
+import docx
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from notices import services as notice_documents
 from secretariat.management.commands import _demo_cafta, _demo_cec
 from submissions import profiles
 from submissions.access import assign_role
@@ -24,6 +28,67 @@ from submissions.models import Submission, User
 from submissions.roles import Role
 from workflow import services, statements
 from workflow.services import FilingInput, LawInput, SubmitterInput
+
+# The Secretariat's findings on the demo's determinations (walk 69: their public reading pages
+# showed "—" for every criterion), in the submission's language.
+MET = {
+    "en": {
+        "a": "The submission is written in English.",
+        "b": "The submitters give their names, their organisation and an address.",
+        "c": "It cites the provisions at issue and attaches inspection reports and permits.",
+        "d": "It asks that the law be enforced; it names no competitor.",
+        "e": "It attaches the submitters' letters to the authorities and their replies.",
+        "f": "The submitters are an organisation established in a Party.",
+    },
+    "es": {
+        "a": "La comunicación está escrita en español.",
+        "b": "Los remitentes indican su nombre, su organización y una dirección.",
+        "c": "Cita las disposiciones en cuestión y adjunta actas de inspección y permisos.",
+        "d": "Pide que se aplique la ley; no se dirige contra ninguna empresa competidora.",
+        "e": "Adjunta las cartas dirigidas a las autoridades y sus respuestas.",
+        "f": "Los remitentes son una organización constituida en una Parte.",
+    },
+}
+WEIGHED = {
+    "en": {
+        "a": (True, "The organisation's members work the forests from which the timber comes."),
+        "b": (True, "Its study would show how the Lacey Act's due care is enforced."),
+        "c": (False, "No private remedy is open to a foreign organisation under the Act."),
+        "d": (False, "It relies on customs records and field reports, not on the press."),
+    },
+    "es": {
+        "a": (True, "Las comunidades de los remitentes viven en los bosques talados."),
+        "b": (True, "Su estudio aclararía cómo se evalúan los cambios de uso de suelo."),
+        "c": (True, "Los remitentes presentaron una denuncia ante la fiscalía ambiental."),
+        "d": (False, "Se basa en imágenes satelitales y resoluciones, no en la prensa."),
+    },
+}
+
+
+def _met(language: str) -> dict:
+    return {c: {"met": True, "reasons": reasons} for c, reasons in MET[language].items()}
+
+
+def _weighed(language: str) -> dict:
+    return {f: {"met": met, "reasons": why} for f, (met, why) in WEIGHED[language].items()}
+
+
+def _response(title: str, language: str) -> services.DocumentInput:
+    """A Party's response as a small .docx, so that the demo's public response downloads (walk
+    69: it was listed with no file)."""
+    letter = docx.Document()
+    letter.add_heading(title, level=1)
+    letter.add_paragraph(
+        "The United States has reviewed the submission and describes below the enforcement "
+        "actions taken under the Lacey Act in the period the submission covers. (Demo text.)"
+    )
+    buffer = io.BytesIO()
+    letter.save(buffer)
+    name = "response.docx"
+    return services.DocumentInput(
+        title=title, language=language, file=ContentFile(buffer.getvalue(), name=name)
+    )
+
 
 # Printed on every run; the demo is for a developer's laptop, never a deployment (see handle).
 DEMO_PASSWORD = "demo-password-sem"  # noqa: S105
@@ -177,7 +242,10 @@ class Command(BaseCommand):
             return today - datetime.timedelta(days=days)
 
         def past(case, kind, days, **kwargs):
-            return services.record_event(
+            # With the formal documents the event issues, generated as the workspace generates
+            # them (walk 69: the demo's public determinations and notices had no file to
+            # download, and their reading pages no findings).
+            return notice_documents.record_with_documents(
                 case, kind, actor=None, on=ago(days), importing=history, **kwargs
             )
 
@@ -186,12 +254,9 @@ class Command(BaseCommand):
 
         def decide_today(case, kind, **kwargs):
             """A live decision: proposed by the officer, approved by the Executive Director."""
-            event = services.record_event(case, kind, actor=officer, **kwargs)
+            event = notice_documents.record_with_documents(case, kind, actor=officer, **kwargs)
             if event.kind == "proposed":  # four eyes on (the default)
                 services.approve_proposal(case, event.seq, actor=director)
-
-        def document(title, language):
-            return services.DocumentInput(title=title, language=language)
 
         for own in (_demo_cec, _demo_cafta):
             if profiles.installed_slug() == own.PROFILE:
@@ -225,7 +290,30 @@ class Command(BaseCommand):
             days=300,
         )
         past(case, "acknowledged", 298)
-        past(case, "admissibility_determined", 270, data={"outcome": "does_not_meet"})
+        past(
+            case,
+            "admissibility_determined",
+            270,
+            data={
+                "outcome": "does_not_meet",
+                "criteria": {
+                    **_met("es"),
+                    "c": {
+                        "met": False,
+                        "reasons": "Invoca una ordenanza municipal, que no es legislación "
+                        "ambiental en el sentido del artículo 18.14 (solo comprende normas del "
+                        "gobierno central), y no aporta pruebas del incumplimiento.",
+                    },
+                    "e": {
+                        "met": False,
+                        "reasons": "No indica que el asunto se haya comunicado por escrito a "
+                        "las autoridades.",
+                    },
+                    "f": {"met": True, "reasons": "El remitente es un nacional del Perú."},
+                    "b": {"met": True, "reasons": "El remitente indica su nombre y dirección."},
+                },
+            },
+        )
         past(
             case,
             "closed",
@@ -264,12 +352,18 @@ class Command(BaseCommand):
         )
         past(case, "acknowledged", 197)
         past(case, "assigned", 197, data={"officer": officer.username})
-        past(case, "admissibility_determined", 172, data={"outcome": "meets"})
+        past(
+            case, "admissibility_determined", 172, data={"outcome": "meets", "criteria": _met("en")}
+        )
         past(
             case,
             "response_decided",
             145,
-            data={"outcome": "request", "delivered_on": ago(143).isoformat()},
+            data={
+                "outcome": "request",
+                "factors": _weighed("en"),
+                "delivered_on": ago(143).isoformat(),
+            },
         )
         past(case, "extension_notified", 130, author="party:US")
         past(
@@ -278,15 +372,9 @@ class Command(BaseCommand):
             90,
             author="party:US",
             data={"pending_proceeding": False},
-            documents_in=[document("Response of the United States", "en")],
+            documents_in=[_response("Response of the United States", "en")],
         )
-        past(
-            case,
-            "factual_record_notified",
-            35,
-            data={"outcome": "warranted"},
-            documents_in=[document("Notification to the Council under Article 18.9.1", "en")],
-        )
+        past(case, "factual_record_notified", 35, data={"outcome": "warranted"})
         cases.append(case)
 
         # 3. Awaiting the response of Peru: the request was decided live today (four eyes), so
@@ -329,10 +417,11 @@ class Command(BaseCommand):
             case,
             "admissibility_determined",
             28,
-            data={"outcome": "meets"},
-            documents_in=[document("Determinación conforme al artículo 18.8.2", "es")],
+            data={"outcome": "meets", "criteria": _met("es")},
         )
-        decide_today(case, "response_decided", data={"outcome": "request"})
+        decide_today(
+            case, "response_decided", data={"outcome": "request", "factors": _weighed("es")}
+        )
         cases.append(case)
 
         # 4. A submitter who asked to have their identity withheld; about to be decided on a
@@ -371,7 +460,9 @@ class Command(BaseCommand):
         )
         past(case, "acknowledged", 38)
         past(case, "assigned", 38, data={"officer": officer.username})
-        past(case, "admissibility_determined", 12, data={"outcome": "meets"})
+        past(
+            case, "admissibility_determined", 12, data={"outcome": "meets", "criteria": _met("es")}
+        )
         cases.append(case)
 
         # 5. Acknowledged and in admissibility review, in English; title and summary only in
@@ -399,14 +490,14 @@ class Command(BaseCommand):
             ),
             days=12,
         )
-        past(case, "acknowledged", 10, documents_in=[document("Acknowledgement of receipt", "en")])
+        past(case, "acknowledged", 10)
         past(case, "assigned", 10, data={"officer": officer.username})
         if settings.SEM_FOUR_EYES:
-            services.record_event(
+            notice_documents.record_with_documents(
                 case,
                 "admissibility_determined",
                 actor=officer,
-                data={"outcome": "meets"},
+                data={"outcome": "meets", "criteria": _met("en")},
                 note="Criteria (a)–(f) met; see the draft determination.",
             )
         cases.append(case)
@@ -424,9 +515,9 @@ class Command(BaseCommand):
                     submitters=[
                         SubmitterInput(
                             kind="individual",
-                            name="María Quispe Huamán",
+                            name="Rosa Huamán Cárdenas",
                             nationality="PE",
-                            email="mquispe@example.org",
+                            email="rhuaman@example.org",
                             preferred_language="es",
                         )
                     ],

@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from notices import letterhead
+from notices import services as notice_documents
 from secretariat.public.cache import KeptCountPaginator
 from secretariat.public.docket_views import with_public_people
 from submissions import access, profiles, published, withheld
@@ -135,11 +136,14 @@ def submission_detail(request, slug):
 
 def _link_documents(request, submission, events: list) -> None:
     """Each public document of ``events`` (the public export's) with the absolute address of
-    its file on the docket (walk 22: the API named documents but gave no way to them). The
-    export lists, per public event in order, its public documents by position."""
+    its file on the docket (walk 22: the API named documents but gave no way to them), or
+    ``None`` where the docket holds no file (a document known by its title, as a registry
+    import may bring: walk 69 met links that answered 404); and a formal document's reading
+    page. The export lists, per public event in order, its public documents by position."""
     timeline = published.public_timeline(submission.events.order_by("seq"))
     by_event = {}
-    for document in published.public_documents_of(timeline).order_by("position", "pk"):
+    documents = published.public_documents_of(timeline).select_related("event")
+    for document in documents.order_by("position", "pk"):
         by_event.setdefault(document.event_id, []).append(document)
     # Under the document's own language where the site speaks it (walk 48: every link was
     # under /en/, a Spanish text's too).
@@ -148,9 +152,18 @@ def _link_documents(request, submission, events: list) -> None:
         documents = by_event.get(event.pk, ())
         for listed, document in zip(item.get("documents", ()), documents, strict=True):
             language = document.language if document.language in languages else None
+            address = {}
             with translation.override(language or settings.LANGUAGE_CODE):
-                path = reverse("document_download", args=[submission.slug, document.pk])
-            listed["url"] = request.build_absolute_uri(path)
+                if document.file:
+                    address["url"] = reverse(
+                        "document_download", args=[submission.slug, document.pk]
+                    )
+                if notice_documents.generated_kind(document, submission.filed_on):
+                    address["read_url"] = reverse(
+                        "document_read", args=[submission.slug, document.pk]
+                    )
+            listed["url"] = None
+            listed.update({key: request.build_absolute_uri(path) for key, path in address.items()})
 
 
 # --- OpenAPI -------------------------------------------------------------------------------------
@@ -296,7 +309,14 @@ def openapi_schema(request) -> dict:
                                     "title": {"type": "string"},
                                     "url": {
                                         **URI,
-                                        "description": "The file, through the docket's gate.",
+                                        "nullable": True,
+                                        "description": "The file, through the docket's gate; "
+                                        "null where the docket holds no file.",
+                                    },
+                                    "read_url": {
+                                        **URI,
+                                        "description": "A formal document's text as a page "
+                                        "(present only for the Secretariat's formal documents).",
                                     },
                                 },
                             },

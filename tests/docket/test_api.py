@@ -57,6 +57,8 @@ def test_detail_is_the_public_export(client, saca, secret_case):
             f"http://testserver/{language}/docket/{SECRET_SLUG}/documents/"
         )
         assert client.get(document["url"]).status_code == 200
+        # The submission's own text is no formal document: no reading page (walk 69).
+        assert "read_url" not in document
     assert data["chain_hash"] == secret_case.chain_head
     assert data["deadlines"][-1] == {
         "kind": "response_decision",

@@ -94,7 +94,9 @@ def submission_list(request):
     paginator = KeptCountPaginator(
         with_public_people(queryset), PAGE_SIZE, search=repr(sorted(form.active_filters().items()))
     )
-    page = paginator.get_page(form.cleaned_data.get("page") or 1)
+    page = paginator.asked(form)
+    if page is None:
+        return _error(404, {"page": list(form.errors["page"])})
     base = request.build_absolute_uri(reverse("api_submissions"))
     filters = form.active_filters()
 
@@ -378,6 +380,7 @@ def openapi_schema(request) -> dict:
                     "responses": {
                         "200": json_response("A page of submissions", listing),
                         "400": json_response("Invalid parameters", ERRORS),
+                        "404": json_response("No such page of the results", ERRORS),
                     },
                 }
             },

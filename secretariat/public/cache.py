@@ -33,11 +33,12 @@ from functools import wraps
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, Paginator
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
+from django.utils.translation import ngettext
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 from django.utils.functional import cached_property
 from django.utils.http import http_date
@@ -196,6 +197,26 @@ class KeptCountPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         return remember("count:" + self.search, lambda: Paginator.count.func(self))
+
+    def asked(self, form):
+        """The page the form asks for, or ``None`` with an error on the form's ``page`` when
+        there is no such page (walk 69: page 2 of one page answered page 1, and a script
+        reading pages in turn read the same cases twice)."""
+        number = form.cleaned_data.get("page") or 1
+        try:
+            return self.page(number)
+        except EmptyPage:
+            pages = self.num_pages
+            form.add_error(
+                "page",
+                ngettext(
+                    "There is no page %(number)s: the results fit on one page.",
+                    "There is no page %(number)s: the results fit on %(pages)s pages.",
+                    pages,
+                )
+                % {"number": number, "pages": pages},
+            )
+            return None
 
 
 # --- Public pages ------------------------------------------------------------------------------

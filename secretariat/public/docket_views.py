@@ -137,8 +137,9 @@ def docket(request):
             PAGE_SIZE,
             search=repr(sorted(form.active_filters().items())),
         )
-        page = paginator.get_page(form.cleaned_data.get("page") or 1)
-        page.object_list = _list_rows(page.object_list)
+        page = paginator.asked(form)
+        if page is not None:
+            page.object_list = _list_rows(page.object_list)
     filters = form.active_filters()
     return render(
         request,
@@ -150,7 +151,7 @@ def docket(request):
             "query_string": _encode(filters),
             "filters_html": _filters_html(form, filters),
         },
-        status=200 if page is not None else 400,
+        status=200 if page is not None else 404 if queryset is not None else 400,
     )
 
 

@@ -210,3 +210,19 @@ def test_nul_characters_in_free_text_are_dropped_not_refused(client, saca):
     response = client.get("/api/v1/submissions/?q=forest%00+concessions&law=%00")
     assert response.status_code == 200
     assert [r["identifier"] for r in response.json()["results"]] == [SACA_2]
+
+
+def test_a_page_past_the_last_is_a_404_not_the_first_page_again(client, saca):
+    """Walk 69: ?page=2 of one page answered page 1, so a script reading page after page
+    read the same cases twice. The docket's page says the same, in the reader's language."""
+    data = client.get("/api/v1/submissions/").json()
+    assert data["pages"] == 1
+    response = client.get("/api/v1/submissions/?page=2", HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 404
+    assert response.json() == {
+        "errors": {"page": ["No hay página 2: los resultados caben en una página."]}
+    }
+    page = client.get("/es/docket/?page=2")
+    assert page.status_code == 404
+    assert "No hay página 2: los resultados caben en una página." in page.content.decode()
+    assert client.get("/es/docket/?page=1").status_code == 200

@@ -237,7 +237,9 @@ def _folded_contains(*columns: str, word: str) -> Q:
 def search(queryset, text: str):
     """Cases whose titles, summaries, laws, public documents' titles or public submitters'
     names match ``text``; a case's own texts, documents and names do not match a word of the
-    name of one of its submitters who withholds it (``_naming``)."""
+    name of one of its submitters who withholds it (``_naming``). Text that is a case's
+    address (``sem-pe-003-2026``) or a Party's name finds that case, or the Party's cases
+    (``_named``)."""
     naming = _naming(text)
     if connection.vendor == "postgresql":
         return _postgres_search(queryset, text, naming)
@@ -260,7 +262,29 @@ def search(queryset, text: str):
                 & ~Q(pk__in=naming)
             )
         )
-    return queryset.filter(condition)
+    return queryset.filter(condition | _named(text))
+
+
+# Articles a reader may type before a Party's name ("the United States", "los Estados Unidos").
+ARTICLES = {"the", "el", "la", "los", "las", "le", "les", "l'"}
+
+
+def _named(text: str) -> Q:
+    """Walk 69: ``?q=Perú`` found the two of Peru's four cases that name it in their texts,
+    and ``?q=sem-pe-003-2026``, the case's address, found nothing. The whole text as a case's
+    slug, or as a Party's name in any working language (accents, case and an article aside),
+    finds that case or every case concerning the Party."""
+    words = fold(text).split()
+    typed = {" ".join(words)}
+    if len(words) > 1 and words[0] in ARTICLES:
+        typed.add(" ".join(words[1:]))
+    codes = [
+        party.code
+        for party in profiles.installed().parties
+        if typed & {" ".join(fold(name).split()) for name in party.names.values()}
+    ]
+    named = Q(slug=text.strip().lower()) if text.strip() else Q(pk__in=[])
+    return named | Q(party__code__in=codes) if codes else named
 
 
 def _public_submitters(condition):
@@ -311,4 +335,4 @@ def _postgres_search(queryset, text: str, naming: list[int]):
         own |= Q(_stored_match(config, text))
     if naming:
         own &= ~Q(pk__in=naming)
-    return queryset.filter(own | condition)
+    return queryset.filter(own | condition | _named(text))

@@ -130,3 +130,27 @@ def test_search_finds_a_public_submitters_name_never_a_withheld_one(saca, secret
     assert found(SECRET_NAME) == []
     assert found(SECRET_NAME.split()[0]) == []
     assert found(f"Abierto {SECRET_NAME.split()[0]}") == []
+
+
+def test_a_cases_address_or_a_partys_name_finds_it(saca, secret_case):
+    """Walk 69: ``?q=sem-pe-003-2026`` (the case's address) found nothing, and ``?q=Perú``
+    only the cases that name Peru in their texts. Every case here concerns Party A."""
+    from submissions import profiles
+    from submissions.models import Submission
+    from tests.docket.conftest import SACA_1_SLUG
+    from tests.parties import A, B
+
+    assert found(SACA_1_SLUG) == [SACA_1]
+    assert found(f"  {SACA_1_SLUG.upper()} ") == [SACA_1]
+    every = sorted(Submission.objects.exclude(identifier=None).values_list("identifier", flat=True))
+    assert set(Submission.objects.values_list("party__code", flat=True)) == {A}
+    party = profiles.installed().party(A)
+    for name in party.names.values():
+        assert found(name) == every, name
+        assert found(name.upper()) == every, name
+    assert found(f"the {party.names['en']}") == every
+    # Another Party's name finds none of them; part of a name, or a name inside other words,
+    # is text like any other.
+    for name in profiles.installed().party(B).names.values():
+        assert found(name) == [], name
+        assert found(f"the {name}") == [], name

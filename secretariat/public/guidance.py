@@ -13,8 +13,8 @@ NOW = {
     Stage.ADMISSIBILITY_REVIEW: _(
         "The Secretariat is checking whether your submission meets the criteria of Article "
         "18.8.2: written in English or Spanish, identifying you, with enough information and "
-        "evidence, aimed at promoting enforcement, and saying whether the matter was raised with "
-        "the authorities. You will be told of its determination."
+        "evidence, aimed at promoting enforcement, saying whether the matter was raised with the "
+        "authorities, and filed by a person of a Party. You will be told of its determination."
     ),
     Stage.AWAITING_REVISION: _(
         "The Secretariat found that your submission does not meet every criterion of Article "

@@ -16,7 +16,7 @@ from submissions.models import Document, Submission, Submitter
 from tests.factories import file_case
 from tests.filing.conftest import PDF
 from tests.helpers_cases import ALL_MET, drive, frozen
-from tests.parties import SLUG, A, es
+from tests.parties import CRITERIA, SLUG, A, es
 from workflow import services
 from workflow.actors import Actor
 from workflow.exceptions import RuleViolation
@@ -100,6 +100,11 @@ def test_the_stage_in_spanish(client):
     membership, _url = link_of(case)
     html = client.get(f"/es/track/{membership.tracking_token}/", follow=True).content.decode()
     assert "Revisión de admisibilidad" in html
+    # Every criterion the profile has, standing among them (walk 68: the TPA's and CAFTA-DR's
+    # (f), filed by a person of a Party, was left out of what the Secretariat checks).
+    now = html.split('id="now-heading"', 1)[1].split("</section>", 1)[0]
+    standing = "por una persona de una Parte" if len(CRITERIA) == 6 else "legislación ambiental"
+    assert standing in now
 
 
 def test_before_the_acknowledgement_the_stage_says_it_awaits_it(client):

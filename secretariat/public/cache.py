@@ -38,10 +38,10 @@ from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
-from django.utils.translation import ngettext
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 from django.utils.functional import cached_property
 from django.utils.http import http_date
+from django.utils.translation import ngettext
 
 from submissions.models import EnvironmentalLaw, Submission, Submitter
 from workflow.models import Event

@@ -9,7 +9,8 @@ import datetime
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 
 from submissions import published
-from submissions.stages import Stage
+from submissions.stages import Stage, Visibility
+from workflow import services
 from workflow.models import Deadline, Event
 from workflow.periods import NOT_BINDING
 
@@ -129,6 +130,23 @@ def awaiting_review(queryset) -> set[int]:
         if (submission_id, seq) not in decided
         and not (kind == published.ATTACHED and party in attached.get(submission_id, ()))
     }
+
+
+def what_they_publish(proposals) -> None:
+    """Each proposed publication with the documents approving it makes public (``widens``,
+    empty for other proposals): walk 68's Director approved "factual record published" with
+    only its notices listed, and the record's file and its cover letter became public too."""
+    for proposal in proposals:
+        proposed = proposal.data.get("proposal") or {}
+        proposal.widens = []
+        if proposed.get("kind") == "published":
+            documents = services.published_with_the_record(
+                proposal.submission, proposed.get("attach_comments") or ()
+            )
+            proposal.widens = sorted(
+                (d for d in documents if d.visibility != Visibility.PUBLIC),
+                key=lambda d: (d.event_id, d.position, d.pk),
+            )
 
 
 def approval_list(queryset):

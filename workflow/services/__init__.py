@@ -21,6 +21,7 @@ from workflow.services.cases import (
     unlink_related,
 )
 from workflow.services.context import Context, ImportOptions, today
+from workflow.services.effects import published_with_the_record
 from workflow.services.filing import FilingInput, LawInput, SubmitterInput, file_submission
 from workflow.services.four_eyes import approve_proposal, return_proposal
 from workflow.services.recording import date_order_error, flush_deferred, record_event
@@ -42,6 +43,7 @@ __all__ = [
     "flush_deferred",
     "link_related",
     "open_lapsed_deadlines",
+    "published_with_the_record",
     "recompute_deadlines",
     "record_event",
     "remove_non_working_day",

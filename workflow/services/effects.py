@@ -244,19 +244,35 @@ def _published(ctx: Context, event: Event) -> None:
     draft of the Parties it attaches (``attach_comments``, where the profile does so). An
     import may not have inserted the case's documents yet (they wait in
     ``ctx.pending_inserts``)."""
-    attached = set(event.data.get("attach_comments") or ())
+    attached = event.data.get("attach_comments") or ()
+    pending = [row for row in ctx.pending_inserts if isinstance(row, Document)]
+    for document in published_with_the_record(ctx.submission, attached, pending):
+        if document.visibility == Visibility.PUBLIC:
+            continue
+        document.visibility = Visibility.PUBLIC
+        if document.pk is not None:  # else an import's row, inserted with this visibility
+            document.save(update_fields=["visibility"])
+
+
+def published_with_the_record(submission, attached=(), pending=()) -> list[Document]:
+    """The documents a publication makes public (``_published``): the final factual record's
+    event's, the comments on the draft of the ``attached`` Parties, and their versions, stored
+    or among an import's ``pending`` rows. The Executive Director reads the list before
+    approving a publication (walk 68: the cover letter and the record's file became public
+    with it, and the proposal named neither)."""
+    attached = set(attached)
 
     def published_with(row_event) -> bool:
         return row_event.kind == "final_submitted" or (
             row_event.kind == "draft_commented" and row_event.data.get("party") in attached
         )
 
-    pending = [row for row in ctx.pending_inserts if isinstance(row, Document)]
+    pending = list(pending)
     finals = [row for row in pending if published_with(row.event)]
     finals += [
         row
         for row in Document.objects.filter(
-            submission=ctx.submission, event__kind__in=("final_submitted", "draft_commented")
+            submission=submission, event__kind__in=("final_submitted", "draft_commented")
         ).select_related("event")
         if published_with(row.event)
     ]
@@ -275,7 +291,7 @@ def _published(ctx: Context, event: Event) -> None:
         if stored:
             more += [
                 row
-                for row in Document.objects.filter(submission=ctx.submission).exclude(pk__in=stored)
+                for row in Document.objects.filter(submission=submission).exclude(pk__in=stored)
                 if row.translation_of_id in stored or row.redacted_version_of_id in stored
             ]
         more = [row for row in more if id(row) not in found and row.pk not in stored]
@@ -284,12 +300,7 @@ def _published(ctx: Context, event: Event) -> None:
         finals += more
         found.update(id(row) for row in more)
         stored.update(row.pk for row in more if row.pk is not None)
-    for document in finals:
-        if document.visibility == Visibility.PUBLIC:
-            continue
-        document.visibility = Visibility.PUBLIC
-        if document.pk is not None:  # else an import's row, inserted with this visibility
-            document.save(update_fields=["visibility"])
+    return finals
 
 
 def _consolidated(ctx: Context, event: Event) -> None:

@@ -23,6 +23,7 @@ def approvals(request):
 
 def _approval_list(request, status: int = 200):
     proposals = list(queries.approval_list(access.staff_submissions(request.user)))
+    queries.what_they_publish(proposals)
     for proposal in proposals:
         proposal.proposed = proposal.data.get("proposal", {})
         proposal.own = proposal.recorded_by_id == request.user.pk

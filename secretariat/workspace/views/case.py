@@ -103,6 +103,8 @@ def case_context(request, case, bound=None) -> dict:
     )
     for proposal in pending:
         proposal.own = proposal.recorded_by_id == user.pk
+        proposal.submission = case
+    queries.what_they_publish(pending)
     council.tally(events)
     for event in events:
         event.details = describe(event)

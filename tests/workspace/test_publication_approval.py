@@ -1,0 +1,62 @@
+"""What a proposed publication makes public, shown to the Executive Director before approving
+it (walk 68: the approval list named the publication notices only, and approving made the
+final factual record's file and its cover letter public too)."""
+
+import datetime
+
+import pytest
+
+from submissions.models import Document
+from submissions.stages import Stage, Visibility
+from tests.helpers_cases import frozen
+from tests.parties import A
+from tests.test_comments_attached import attaching, ready_to_publish  # noqa: F401 (fixture)
+from workflow import services
+
+pytestmark = pytest.mark.django_db
+
+HEADING = "Approving it also makes these documents public:"
+
+
+def listed(html: str) -> list[str]:
+    if HEADING not in html:
+        return []
+    block = html.split(HEADING, 1)[1].split("</ul>", 1)[0]
+    return [item.split(">", 1)[1].split("<", 1)[0] for item in block.split("<li>")[1:]]
+
+
+def test_the_director_reads_what_a_publication_makes_public(login, officer, director, settings):
+    settings.SEM_FOUR_EYES = True
+    story = ready_to_publish()
+    case = story.case
+    final = Document.objects.get(submission=case, title="Expediente final")
+    assert final.visibility != Visibility.PUBLIC
+    with frozen(datetime.date(2023, 12, 1)):
+        proposal = services.record_event(case, "published", actor=officer)
+    assert proposal.kind == "proposed"
+    client = login(director)
+    for url in ("/en/secretariat/approvals/", f"/en/secretariat/case/{case.pk}/"):
+        html = client.get(url).content.decode()
+        # The record's file, with a link to read it first; the Parties' comments stay with
+        # the Parties (the profile attaches none unless asked).
+        assert listed(html) == ["Expediente final"], url
+        assert f"/secretariat/case/{case.pk}/documents/{final.pk}/" in html
+    with frozen(datetime.date(2023, 12, 2)):
+        services.approve_proposal(case, proposal.seq, actor=director)
+    case.refresh_from_db()
+    assert case.stage == Stage.CLOSED
+    final.refresh_from_db()
+    assert final.visibility == Visibility.PUBLIC
+    # Approved, it is off the list.
+    assert listed(client.get("/en/secretariat/approvals/").content.decode()) == []
+
+
+def test_attached_comments_are_listed_with_the_record(
+    login, officer, director, settings, attaching
+):
+    settings.SEM_FOUR_EYES = True
+    story = ready_to_publish()
+    with frozen(datetime.date(2023, 12, 1)):
+        services.record_event(story.case, "published", actor=officer, data={"attach_comments": [A]})
+    html = login(director).get("/en/secretariat/approvals/").content.decode()
+    assert sorted(listed(html)) == sorted([f"Comentarios {A}", "Expediente final"])

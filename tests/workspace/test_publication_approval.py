@@ -51,9 +51,8 @@ def test_the_director_reads_what_a_publication_makes_public(login, officer, dire
     assert listed(client.get("/en/secretariat/approvals/").content.decode()) == []
 
 
-def test_attached_comments_are_listed_with_the_record(
-    login, officer, director, settings, attaching
-):
+@pytest.mark.usefixtures("attaching")
+def test_attached_comments_are_listed_with_the_record(login, officer, director, settings):
     settings.SEM_FOUR_EYES = True
     story = ready_to_publish()
     with frozen(datetime.date(2023, 12, 1)):

@@ -352,6 +352,27 @@ def test_open_call_for_information_links_to_the_form(client, call_case):
     assert "Open call for information" in body
     assert f'href="{reverse("information_submit", args=[call_case.slug])}"' in body
     assert "Preparing the factual record" in body
+    # It says when it closes (walk 68: a call dated to close later vanished with the draft's
+    # final record, without a word).
+    assert (
+        "The call closes when the final factual record is submitted, unless the Secretariat "
+        "closes it earlier." in body
+    )
+
+
+def test_a_dated_call_says_the_final_record_may_close_it_first(client, db):
+    import copy
+
+    from tests.docket.conftest import CALL_CASE
+
+    case = copy.deepcopy(CALL_CASE)
+    case["events"][-1]["closes_on"] = "2099-06-10"
+    assert import_registry(for_profile({"format": "sem-registry/1", "submissions": [case]})).ok
+    body = client.get(f"/en/docket/{CALL_SLUG}/").content.decode()
+    assert (
+        "The call closes on 10 June 2099, or when the final factual record is submitted if that "
+        "comes first." in body
+    )
 
 
 def test_a_call_past_its_closing_date_is_not_shown(client, db):

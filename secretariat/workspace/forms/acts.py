@@ -222,7 +222,10 @@ class CallForm(ActionForm):
         label=_("The call closes on"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text=_("Leave empty to close it later by recording a closing date."),
+        help_text=_(
+            "Leave empty to close it later by recording a closing date. The call also closes "
+            "when the final factual record is submitted."
+        ),
     )
 
     def data_for_event(self):

@@ -438,6 +438,21 @@ MESSAGES = {
             ),
         ),
     ),
+    "information_thanks": Message(
+        _("%(reference)s: the information you sent has been received"),
+        (
+            _(
+                "The Secretariat received on %(on)s the information you sent for the factual "
+                "record on the submission “%(title)s”. It will consider it in preparing the "
+                "record; what you sent is not published unless the Secretariat decides so."
+            ),
+        ),
+        _("See the case on the public docket"),
+    ),
+    "public_information_to_staff": Message(
+        _("%(reference)s: information sent for the factual record"),
+        (_("Information for the factual record was sent through the docket on %(on)s."),),
+    ),
     "information_to_staff": Message(
         _("%(reference)s: information added by the submitters"),
         (_("The submitters added information to the case on %(on)s."),),

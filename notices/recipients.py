@@ -129,6 +129,8 @@ def of(audience: str, submission, party: str | None = None, event=None) -> list[
             for p in lapsed_by(event)
             if p.recorded_by is not None and p.recorded_by.is_active and p.recorded_by.email
         ]
+    if audience == rules.INFORMANT:
+        return _informant(submission, event)
     if audience == rules.SUBMITTERS:
         memberships = (
             submission.memberships.select_related("submitter")
@@ -173,6 +175,18 @@ def of(audience: str, submission, party: str | None = None, event=None) -> list[
         )
         for u in users
     ]
+
+
+def _informant(submission, event) -> list[Recipient]:
+    """Who sent information for the factual record (author *public*) at the address she gave,
+    through the docket's form or by a letter the Secretariat recorded; in the language of the
+    page it was sent or recorded from."""
+    if event is None or event.author != "public" or not (event.data or {}).get("email"):
+        return []
+    data = event.data
+    language = spoken(translation.get_language())
+    link = url("docket_case", {"slug": submission.slug}, language)
+    return [Recipient(data["email"], data.get("name", ""), language, link, sees_identity=False)]
 
 
 def role_sees_identity(audience: str, of_party_concerned: bool) -> bool:

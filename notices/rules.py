@@ -24,6 +24,9 @@ PROPOSER = "proposer"  # the officer who made the proposal the event answers
 EARLIER_SUBMITTERS = "earlier_submitters"
 # The officers whose proposals, pending in the stage a step moved the case out of, lapsed.
 LAPSED_PROPOSERS = "lapsed_proposers"
+# The person who sent information for a factual record through the docket (the address she
+# gave with it).
+INFORMANT = "informant"
 
 # A rule's kind for any step that moves the case to another stage.
 MOVES = "*"
@@ -39,6 +42,7 @@ AUDIENCE_LABELS = {
     PROPOSER: _("The officer who proposed"),
     EARLIER_SUBMITTERS: _("Submitters of the earlier submission"),
     LAPSED_PROPOSERS: _("The officer whose pending proposal it made lapse"),
+    INFORMANT: _("The person who sent the information"),
 }
 
 # Where each audience's link points.
@@ -53,6 +57,7 @@ LINKS = {
     PROPOSER: "workspace",
     EARLIER_SUBMITTERS: "track",
     LAPSED_PROPOSERS: "workspace",
+    INFORMANT: "docket",
 }
 
 
@@ -143,6 +148,10 @@ RULES = [
     # one, nor told to the co-filers who had not sent it.
     Rule("revision_filed", None, SUBMITTERS, "revision_received"),
     Rule("information_added", None, SUBMITTERS, "information_received"),
+    # Walk 68: information sent in answer to a call was thanked on the page only, and the
+    # Secretariat, who must review it, was not told.
+    Rule("information_submitted", None, INFORMANT, "information_thanks"),
+    Rule("information_submitted", None, STAFF, "public_information_to_staff"),
     Rule("extension_notified", None, STAFF, "extension_to_staff"),
     Rule("party_information_added", None, STAFF, "supplement_to_staff"),
     # A Party's letter through its portal ("Write to the Secretariat") told no one.

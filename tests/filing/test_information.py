@@ -89,3 +89,37 @@ def test_the_information_form_is_rate_limited(client):
     assert response.status_code == 429
     assert 'value="Luis"' in response.content.decode()
     assert not Event.objects.filter(kind="information_submitted").exists()
+
+
+def test_the_sender_is_thanked_by_email_and_the_secretariat_told(client, officer):
+    """Walk 68: the page said thank you, and nothing reached her address; the Secretariat,
+    who must review what she sent, heard nothing either."""
+    from notices.models import Notice
+
+    case = case_with_call()
+    response = client.post(
+        f"/es/docket/{case.slug}/information/",
+        {"name": "Luis Torres", "email": "luis@example.org", "note": "Mediciones de 2024."},
+    )
+    assert response.status_code == 200
+    event = Event.objects.get(submission=case, kind="information_submitted")
+    thanks = Notice.objects.get(event=event, message="information_thanks")
+    assert (thanks.recipient_email, thanks.recipient_name, thanks.language) == (
+        "luis@example.org",
+        "Luis Torres",
+        "es",
+    )
+    assert thanks.context["link"].endswith(f"/es/docket/{case.slug}/")
+    assert Notice.objects.filter(event=event, message="public_information_to_staff").exists()
+    # Information without an address (recorded from a letter) thanks no one.
+    from workflow import services
+
+    services.record_event(
+        case,
+        "information_submitted",
+        actor=None,
+        author="public",
+        importing=services.ImportOptions(),
+        data={"name": "Ana"},
+    )
+    assert Notice.objects.filter(message="information_thanks").count() == 1

@@ -18,6 +18,7 @@ from submissions import published, withheld
 from submissions.stages import Visibility
 from workflow import council
 from workflow.models import Deadline
+from workflow.table import TABLE
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +82,21 @@ def _publishes(event, kind: str) -> bool:
     return event.submission.events.filter(seq=seq, kind=kind).exists()
 
 
+def _proposal(proposed: dict) -> dict:
+    """What names a proposal's decision in an email, as ``Event.proposal_label`` names it on
+    the pages (EventRule.label_for): its kind and outcome, whether it is a combined
+    determination, and the keys of its data that name it (walk 68: a proposal to publish an
+    entry's text was emailed as "Visibility of a document changed")."""
+    rule = TABLE.get(proposed["kind"])
+    labelled = [key for key in (rule.data_labels if rule else ()) if key in proposed]
+    return {
+        "proposal": proposed["kind"],
+        "proposal_outcome": proposed.get("outcome") or "",
+        "proposal_combined": bool(proposed.get("criteria")),
+        **({"proposal_keys": labelled} if labelled else {}),
+    }
+
+
 def queue_notices(event) -> list[Notice]:
     """Write the outbox rows an event causes (rules.RULES). Must run inside the transaction
     that writes the event; sends nothing."""
@@ -130,22 +146,13 @@ def queue_notices(event) -> list[Notice]:
             if person.proposal is not None:  # a proposal this step made lapse
                 context["step"] = event.kind
                 context["proposal_event"] = person.proposal.seq
-                lapsed = person.proposal.data["proposal"]
-                context["proposal"] = lapsed["kind"]
-                context["proposal_outcome"] = lapsed.get("outcome") or ""
-                context["proposal_combined"] = bool(lapsed.get("criteria"))
+                context.update(_proposal(person.proposal.data["proposal"]))
             elif event.kind == "proposed":
-                context["proposal"] = event.data["proposal"]["kind"]
-                context["proposal_outcome"] = event.data["proposal"].get("outcome") or ""
-                # A combined determination is named for both findings (EventRule.label_for).
-                context["proposal_combined"] = bool(event.data["proposal"].get("criteria"))
+                context.update(_proposal(event.data["proposal"]))
             elif event.kind == "consolidated":
                 context["with"] = event.data.get("with", "")  # the earlier case's identifier
             elif event.kind == "returned" and event.proposal_id:
-                proposed = event.proposal.data["proposal"]
-                context["proposal"] = proposed["kind"]
-                context["proposal_outcome"] = proposed.get("outcome") or ""
-                context["proposal_combined"] = bool(proposed.get("criteria"))
+                context.update(_proposal(event.proposal.data["proposal"]))
                 context["comment"] = event.data.get("comment", "")
             rows.append(
                 Notice(

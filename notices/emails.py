@@ -57,7 +57,10 @@ def _values(context: dict) -> dict:
         str(
             TABLE[proposal].label_for(
                 context.get("proposal_outcome") or None,
-                {"criteria": context.get("proposal_combined", False)},
+                {
+                    "criteria": context.get("proposal_combined", False),
+                    **dict.fromkeys(context.get("proposal_keys", ()), True),
+                },
             )
         )
         if proposal in TABLE

@@ -553,6 +553,16 @@ def test_a_partys_information_waits_for_review_in_the_api_and_the_director_reads
     # participle before the fields ("titre, note rendu(s) public(s)" in French).
     assert "Visibility of an entry&#x27;s text changed" in approvals
     assert ": text made public (" in approvals
+    # And so does the email that asks for the approval (walk 68: "Visibility of a document
+    # changed").
+    from notices import emails
+    from notices.models import Notice
+
+    awaiting = Notice.objects.get(event=proposal, message="proposal_awaiting")
+    _subject, text, _html = emails.render(awaiting)
+    assert "A proposed decision awaits your approval: Visibility of an entry's text changed." in (
+        text
+    )
     with frozen(D(2023, 6, 12)):
         services.approve_proposal(case, proposal.seq, actor=director)
     assert "Acción de amparo disponible" in Client().get(api).content.decode()

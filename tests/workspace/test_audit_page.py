@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.helpers_cases import ALL_MET, drive
-from tests.parties import PROFILE, es
+from tests.parties import PROFILE, SLUG, es
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +53,12 @@ def test_values_read_as_an_auditor_reads_them_in_spanish(auditor):
     for english in ("Stage after", "Prev hash", "Created at", "Start kind", "Original name"):
         assert english not in page
     assert "+00:00" not in page
+    # A deadline's rule and what started it by their labels too (walk 69: "Regla (rule):
+    # setting", "Origen del plazo (start_kind): filed").
+    assert ": setting</li>" not in page and ": filed</li>" not in page
+    secretariat = "el Secretariado" if SLUG == "usmca-cec" else "la Secretaría"
+    assert f"un plazo fijado por {secretariat} (setting)" in page
+    assert es("Comunicación presentada (filed)") in page
 
 
 def test_an_events_data_reads_as_json_and_every_moment_names_its_offset(auditor):

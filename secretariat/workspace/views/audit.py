@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from secretariat.web import downloads
 from submissions import access
@@ -33,9 +34,14 @@ SKIPPED = {"history_id", "history_date", "history_user", "history_type", "histor
 
 
 # Codes stored without choices on the model, shown with their label beside them.
+EVENT_KINDS = {kind: rule.label for kind, rule in TABLE.items()}
 CODE_LABELS = {
-    (Event, "kind"): {kind: rule.label for kind, rule in TABLE.items()},
+    (Event, "kind"): EVENT_KINDS,
     (Deadline, "kind"): KIND_LABELS,
+    # Walk 69: "Regla (rule): setting", "Origen del plazo (start_kind): filed". A rule is the
+    # treaty's article, as stored, or the Secretariat's own target.
+    (Deadline, "rule"): {"setting": gettext_lazy("a target the Secretariat sets")},
+    (Deadline, "start_kind"): EVENT_KINDS,
 }
 
 

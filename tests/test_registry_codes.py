@@ -55,7 +55,7 @@ def test_a_code_of_another_case_is_refused_naming_the_case_and_event(db):
     payload["submissions"][1]["events"][3]["code"] = f"{saca(1)}/D2"
     report = import_registry(payload)
     assert [str(r) for r in report.refused] == [
-        f"{saca(2)}: event 3 (response_decided): The code {saca(1)}/D2 "
+        f"{saca(2)}: events[3] (response_decided): The code {saca(1)}/D2 "
         f"belongs to another case, not to {saca(2)}. [rule: code of another case]"
     ]
     assert report.imported == [saca(1)]
@@ -70,7 +70,7 @@ def test_the_refusal_of_another_cases_code_is_translated(db):
     with translation.override("es"):
         report = import_registry(payload)
     assert str(report.refused[0]) == (
-        f"{saca(2)}: event 2 (admissibility_determined): El código "
+        f"{saca(2)}: events[2] (admissibility_determined): El código "
         f"{other}/D1 pertenece a otro caso, no a {saca(2)}. "
         "[rule: code of another case]"
     )
@@ -314,7 +314,7 @@ def test_a_link_to_a_later_or_missing_document_is_refused(db):
     bad["submissions"][0]["events"][6]["documents"][0]["translation_of"] = [4, 5]
     report = import_registry(bad)
     assert [str(r) for r in report.refused] == [
-        f"{saca(2)}: event 6 (correspondence): A document refers to a document of no earlier event."
+        f"{saca(2)}: events[6] (correspondence): A document refers to a document of no earlier event."
     ]
     bad["submissions"][0]["events"][6]["documents"][0]["translation_of"] = [6, 0]
     assert not import_registry(bad).ok

@@ -130,7 +130,7 @@ def test_sea_turtles_dr_is_refused_whole_for_its_determination_dated_before_the_
         "admissibility_determined",
     )
     assert str(refused) == (
-        "CAALA/07/001: event 2 (admissibility_determined): Events of a case are recorded in "
+        "CAALA/07/001: events[2] (admissibility_determined): Events of a case are recorded in "
         "date order: the last one is dated 5 September 2007. [rule: date order]"
     )
     assert not Submission.objects.filter(imported_identifier="CAALA/07/001").exists()

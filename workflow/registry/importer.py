@@ -59,7 +59,9 @@ DEFAULT_AUTHORS = {
 class RefusedCase(Exception):
     def __init__(self, reference, index, kind, message):
         self.reference, self.index, self.kind, self.message = reference, index, kind, message
-        where = f"event {index} ({kind})" if index is not None else _("case")
+        # The file's own index (walk 69: "event 3" here was "event 4" on the audit page and in
+        # verify_history, which count the case's history from 1): as the JSON path reads it.
+        where = f"events[{index}] ({kind})" if index is not None else _("case")
         super().__init__(f"{reference}: {where}: {message}")
 
 

@@ -326,7 +326,10 @@ def _write(
     )
     if importing is not None and importing.expected_hash and importing.expected_hash != event.hash:
         raise RuleViolation(
-            _("The recomputed hash does not match the archive's: the export was altered."),
+            _(
+                "The recomputed hash does not match the archive's: the history was altered, in "
+                "the file or before it was exported."
+            ),
             rule="hash check",
         )
     _insert_row(ctx, event, recorded_by)

@@ -314,7 +314,8 @@ def test_a_link_to_a_later_or_missing_document_is_refused(db):
     bad["submissions"][0]["events"][6]["documents"][0]["translation_of"] = [4, 5]
     report = import_registry(bad)
     assert [str(r) for r in report.refused] == [
-        f"{saca(2)}: events[6] (correspondence): A document refers to a document of no earlier event."
+        f"{saca(2)}: events[6] (correspondence): A document refers to a document of no "
+        "earlier event."
     ]
     bad["submissions"][0]["events"][6]["documents"][0]["translation_of"] = [6, 0]
     assert not import_registry(bad).ok

@@ -302,3 +302,23 @@ class ChainStatement(models.Model):
 
     def __str__(self):
         return f"chain statement {self.date.isoformat()}"
+
+
+class ChainCheck(models.Model):
+    """One check of every case's history (``workflow.checks``: the beat's nightly run, or
+    ``manage.py verify_history``): how many cases, and those whose history does not verify.
+    The workspace warns while the last check found any (walk 69: a date rewritten in the
+    database showed only on that case's audit page)."""
+
+    checked_at = models.DateTimeField(_("checked at"), default=timezone.now)
+    checked = models.PositiveIntegerField(_("cases checked"))
+    # [{"submission": pk, "reference": "SEM/PE/003/2026", "problems": ["event 4: …", …]}]
+    broken = models.JSONField(_("cases whose history does not verify"), default=list)
+
+    class Meta:
+        ordering = ["-checked_at", "-id"]
+        verbose_name = _("check of the histories")
+        verbose_name_plural = _("checks of the histories")
+
+    def __str__(self):
+        return f"chain check {self.checked_at:%Y-%m-%d %H:%M}: {len(self.broken)} broken"

@@ -3,10 +3,17 @@
 from celery import shared_task
 from django.utils import timezone
 
-from workflow import statements
+from workflow import checks, statements
 
 
 @shared_task(acks_late=True, ignore_result=True)
 def publish_chain_statement() -> str:
     """The beat's daily statement of every case's chain head (once a day)."""
     return statements.publish(timezone.localdate()).date.isoformat()
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def check_histories() -> int:
+    """The beat's nightly check of every case's history (``workflow.checks``): how many cases
+    do not verify."""
+    return len(checks.record().broken)

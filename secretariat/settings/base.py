@@ -318,6 +318,12 @@ SEM_NOTICE_RETRY_SECONDS = env.int("SEM_NOTICE_RETRY_SECONDS", default=60)
 CELERY_BEAT_SCHEDULE = {
     # Whatever is pending and due (rows whose task was lost, or waiting for the server).
     "notices-send-pending": {"task": "notices.tasks.send_pending", "schedule": 60.0},
+    # Every case's history checked, before the statement signs its head (walk 69: a date
+    # rewritten in the database showed only on that case's audit page).
+    "workflow-check-histories": {
+        "task": "workflow.tasks.check_histories",
+        "schedule": crontab(hour=0, minute=10),
+    },
     # The signed statement of every case's chain head, published on the docket each day.
     "workflow-chain-statement": {
         "task": "workflow.tasks.publish_chain_statement",

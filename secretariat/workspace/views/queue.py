@@ -9,6 +9,7 @@ from secretariat.workspace import queries
 from secretariat.workspace.forms import QueueFilterForm
 from submissions import access
 from submissions.stages import Stage
+from workflow import checks
 from workflow.deadlines import mark_comments_in
 from workflow.periods import NOT_BINDING
 
@@ -34,6 +35,11 @@ def queue(request):
         # Past due, a period that binds no one is no one's failure, not "N days overdue".
         row.ended_unused = past_due and row.next_due_kind in NOT_BINDING
         row.overdue_by = -row.days_left if past_due and not row.ended_unused else 0
+    # The last check of every history (nightly, or verify_history), on the cases this reader
+    # sees (walk 69: a history rewritten in the database showed on its audit page only).
+    check = checks.latest()
+    visible = set(cases.values_list("pk", flat=True)) if check and check.broken else set()
+    broken = [case for case in check.broken if case["submission"] in visible] if check else []
     counts = queries.stage_counts(cases)
     by_stage = [(stage, counts.get(stage.value, 0)) for stage in Stage]
     query = request.GET.copy()
@@ -49,5 +55,7 @@ def queue(request):
             "today": today,
             "query": query.urlencode(),
             "can_act": access.is_secretariat(request.user),
+            "check": check,
+            "broken": broken,
         },
     )

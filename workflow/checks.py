@@ -1,0 +1,29 @@
+"""The check of every case's history, kept (``ChainCheck``): run each night by the beat and by
+``manage.py verify_history``. The workspace's queue warns while the last check found a case
+whose history does not verify; each case page checks its own case when it is opened."""
+
+from workflow.chain import verify_all
+from workflow.models import ChainCheck
+
+
+def record(check_files: bool = True) -> ChainCheck:
+    """Check every case (its chain, its state, and with ``check_files`` its stored files) and
+    keep the result."""
+    checked, broken = 0, []
+    for submission, problems in verify_all(check_files=check_files):
+        checked += 1
+        if problems:
+            broken.append(
+                {
+                    "submission": submission.pk,
+                    "reference": submission.reference,
+                    # In the installation's language (the pages name the case and link its
+                    # audit page, which says what is wrong in the reader's).
+                    "problems": [f"{problem.where}: {problem.message}" for problem in problems],
+                }
+            )
+    return ChainCheck.objects.create(checked=checked, broken=broken)
+
+
+def latest() -> ChainCheck | None:
+    return ChainCheck.objects.first()

@@ -360,31 +360,27 @@ def test_open_call_for_information_links_to_the_form(client, call_case):
     )
 
 
-def test_a_dated_call_says_the_final_record_may_close_it_first(client, db):
+def _page_of_a_call_closing_on(client, closes_on: str) -> str:
+    """The case page of the imported call, its closing date changed."""
     import copy
 
     from tests.docket.conftest import CALL_CASE
 
     case = copy.deepcopy(CALL_CASE)
-    case["events"][-1]["closes_on"] = "2099-06-10"
+    case["events"][-1]["closes_on"] = closes_on
     assert import_registry(for_profile({"format": "sem-registry/1", "submissions": [case]})).ok
-    body = client.get(f"/en/docket/{CALL_SLUG}/").content.decode()
+    return client.get(f"/en/docket/{CALL_SLUG}/").content.decode()
+
+
+def test_a_dated_call_says_the_final_record_may_close_it_first(client, db):
     assert (
         "The call closes on 10 June 2099, or when the final factual record is submitted if that "
-        "comes first." in body
+        "comes first." in _page_of_a_call_closing_on(client, "2099-06-10")
     )
 
 
 def test_a_call_past_its_closing_date_is_not_shown(client, db):
-    import copy
-
-    from tests.docket.conftest import CALL_CASE
-
-    case = copy.deepcopy(CALL_CASE)
-    case["events"][-1]["closes_on"] = "2024-06-10"
-    assert import_registry(for_profile({"format": "sem-registry/1", "submissions": [case]})).ok
-    body = client.get(f"/en/docket/{CALL_SLUG}/").content.decode()
-    assert "Open call for information" not in body
+    assert "Open call for information" not in _page_of_a_call_closing_on(client, "2024-06-10")
 
 
 def test_a_closed_case_says_closed_once_with_its_reason(client, db):

@@ -249,3 +249,13 @@ def test_the_demo_public_documents_download_and_determinations_give_reasons(clie
             assert reasons in html.unescape(page.content.decode()), (case.identifier, event.kind)
             read += 1
     assert read >= 1
+
+
+@pytest.mark.django_db
+def test_the_printed_cases_read_the_stage_as_the_workspace_does():
+    """Walk 70: the summary printed the case not yet acknowledged as admissibility_review,
+    which the workspace lists as received, not yet acknowledged."""
+    output = seed()
+    unregistered = Submission.objects.get(registered_on__isnull=True)
+    row = next(line for line in output.splitlines() if line.startswith(unregistered.reference))
+    assert "received, not yet acknowledged" in row and "admissibility_review" not in row

@@ -9,10 +9,12 @@ import datetime
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 
 from submissions import published
+from submissions.models import Submission
 from submissions.stages import Stage, Visibility
 from workflow import services
 from workflow.models import Deadline, Event
 from workflow.periods import NOT_BINDING
+from workflow.table import TABLE
 
 
 def _open_deadlines():
@@ -135,9 +137,19 @@ def awaiting_review(queryset) -> set[int]:
 def what_they_publish(proposals) -> None:
     """Each proposed publication with the documents approving it makes public (``widens``,
     empty for other proposals): walk 68's Director approved "factual record published" with
-    only its notices listed, and the record's file and its cover letter became public too."""
+    only its notices listed, and the record's file and its cover letter became public too.
+    And each proposal that may close its case, whether entries sent for the public on it
+    still await review (``leaves_held``): closing does not publish them (walk 70: the
+    Director closed a case whose revised submission the public never read)."""
+    closing = {
+        p.pk: p.submission_id
+        for p in proposals
+        if (rule := TABLE.get((p.data.get("proposal") or {}).get("kind"))) and rule.may_close
+    }
+    held = awaiting_review(Submission.objects.filter(pk__in=closing.values())) if closing else ()
     for proposal in proposals:
         proposed = proposal.data.get("proposal") or {}
+        proposal.leaves_held = closing.get(proposal.pk) in held
         proposal.widens = []
         if proposed.get("kind") == "published":
             documents = services.published_with_the_record(

@@ -59,3 +59,31 @@ def test_attached_comments_are_listed_with_the_record(login, officer, director, 
         services.record_event(story.case, "published", actor=officer, data={"attach_comments": [A]})
     html = login(director).get("/en/secretariat/approvals/").content.decode()
     assert sorted(listed(html)) == sorted([f"Comentarios {A}", "Expediente final"])
+
+
+def test_a_closing_proposal_says_what_sent_for_the_public_it_leaves_unpublished(
+    login, officer, director, settings
+):
+    """Walk 70: the Director approved the publication that closed a case whose revised
+    submission, sent for the public, the public never read; only the case page said so."""
+    settings.SEM_FOUR_EYES = True
+    story = ready_to_publish()
+    case = story.case
+    client = login(director)
+    with frozen(datetime.date(2023, 12, 1)):
+        services.record_event(case, "published", actor=officer)
+    note = "Entries sent for the public on this case still await the Secretariat"
+    assert note not in client.get("/en/secretariat/approvals/").content.decode()
+    # A Party's letter it asked to be public, on which no one has decided.
+    story.add(
+        "correspondence",
+        datetime.date(2023, 12, 1),
+        author=f"party:{A}",
+        visibility="parties",
+        title="Carta del Gobierno",
+        data={"publish_requested": True},
+    )
+    for url in ("/en/secretariat/approvals/", f"/en/secretariat/case/{case.pk}/"):
+        html = client.get(url).content.decode()
+        assert note in html, url
+        assert f'href="/en/secretariat/case/{case.pk}/#held-heading"' in html

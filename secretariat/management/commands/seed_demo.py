@@ -226,6 +226,8 @@ class Command(BaseCommand):
         for case in cases:
             case.refresh_from_db()
             stage = case.stage + (f" ({case.closure_reason})" if case.closure_reason else "")
+            if not case.is_registered:  # as the workspace reads it (walk 70)
+                stage = "received, not yet acknowledged"
             title = next(filter(None, (case.title_en, case.title_es, case.title_fr)), "")
             rows.append((case.reference, case.party.code, case.language, stage, title[:60]))
         self._table(rows)

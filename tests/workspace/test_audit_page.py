@@ -59,6 +59,11 @@ def test_values_read_as_an_auditor_reads_them_in_spanish(auditor):
     secretariat = "el Secretariado" if SLUG == "usmca-cec" else "la Secretaría"
     assert f"un plazo fijado por {secretariat} (setting)" in page
     assert es("Comunicación presentada (filed)") in page
+    # And how its due date was counted (walk 71: "Explicación (explanation): working_days").
+    assert (
+        "Explicación (<code>explanation</code>): días hábiles desde su inicio (working_days)"
+        in (page)
+    )
 
 
 def test_an_events_data_reads_as_json_and_every_moment_names_its_offset(auditor):

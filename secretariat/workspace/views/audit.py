@@ -42,6 +42,15 @@ CODE_LABELS = {
     # treaty's article, as stored, or the Secretariat's own target.
     (Deadline, "rule"): {"setting": gettext_lazy("a target the Secretariat sets")},
     (Deadline, "start_kind"): EVENT_KINDS,
+    # How its due date was counted (workflow.deadlines.EXPLANATIONS; walk 71: "working_days").
+    (Deadline, "explanation"): {
+        "working_days": gettext_lazy("working days from its start"),
+        "calendar_days": gettext_lazy("calendar days from its start"),
+        "next_working_day": gettext_lazy(
+            "calendar days from its start, moved to the next working day"
+        ),
+        "new_target": gettext_lazy("a new target date set by the Secretariat"),
+    },
 }
 
 

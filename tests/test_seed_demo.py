@@ -249,6 +249,14 @@ def test_the_demo_public_documents_download_and_determinations_give_reasons(clie
             assert reasons in html.unescape(page.content.decode()), (case.identifier, event.kind)
             read += 1
     assert read >= 1
+    # The notification to the Council gives the reasons it announces (walk 71: "for the reasons
+    # set out below", and nothing below).
+    for event in Event.objects.filter(kind="factual_record_notified").select_related("submission"):
+        assert event.note, event.submission.identifier
+        case = event.submission
+        for document in event.documents.filter(visibility="public", language=case.language):
+            page = client.get(f"/{case.language}/docket/{case.slug}/documents/{document.pk}/read/")
+            assert event.note[:40] in html.unescape(page.content.decode()), case.identifier
 
 
 @pytest.mark.django_db

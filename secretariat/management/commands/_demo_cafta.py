@@ -74,7 +74,14 @@ def cases(file, past, decide_today, officer) -> list:
     past(case, "admissibility_determined", 390, data={"outcome": "meets", "criteria": met()})
     past(case, "response_decided", 360, data={"outcome": "request", "factors": WEIGHED})
     past(case, "party_responded", 318, author="party:HN", data={"pending_proceeding": False})
-    past(case, "factual_record_notified", 60, data={"outcome": "warranted"})
+    past(
+        case,
+        "factual_record_notified",
+        60,
+        data={"outcome": "warranted"},
+        note="La respuesta no explica qué inspecciones se hicieron a los rellenos de manglar; un "
+        "expediente de hechos expondría los hechos de esa aplicación de la ley.",
+    )
     past(case, "council_instructed", 20, author="council:US", data={"party": "US"})
     made.append(case)
 

@@ -72,7 +72,14 @@ def cases(file, past, decide_today, officer) -> list:
         data={"outcome": "request", "criteria": MET_ES, "factors": WEIGHED_ES},
     )
     past(case, "party_responded", 115, author="party:MX", data={"pending_proceeding": False})
-    past(case, "factual_record_notified", 40, data={"outcome": "warranted"})
+    past(
+        case,
+        "factual_record_notified",
+        40,
+        data={"outcome": "warranted"},
+        note="La respuesta no indica qué inspecciones se hicieron a las descargas en la laguna; "
+        "un expediente de hechos expondría los hechos de esa aplicación de la ley.",
+    )
     past(case, "council_instructed", 20, author="council:CA", data={"party": "CA"})
     made.append(case)
 

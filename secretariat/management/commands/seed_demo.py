@@ -376,7 +376,16 @@ class Command(BaseCommand):
             data={"pending_proceeding": False},
             documents_in=[_response("Response of the United States", "en")],
         )
-        past(case, "factual_record_notified", 35, data={"outcome": "warranted"})
+        # With its reasons (walk 71: the notice promised "the reasons set out below").
+        past(
+            case,
+            "factual_record_notified",
+            35,
+            data={"outcome": "warranted"},
+            note="The response describes the Lacey Act's declaration rules but not how due care "
+            "is checked for timber declared as of legal origin; a factual record would set out "
+            "the facts of that enforcement.",
+        )
         cases.append(case)
 
         # 3. Awaiting the response of Peru: the request was decided live today (four eyes), so

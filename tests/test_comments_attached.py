@@ -305,3 +305,35 @@ def test_attached_comments_survive_export_and_import(attaching):
         f"Comentarios {B}": "parties",
         "Expediente final": "public",
     }
+
+
+def test_the_parties_that_sent_their_comments_for_the_public_are_ticked_at_first(
+    attaching, client, officer
+):
+    """Walk 71: every Party had asked for its comments to be public, and the publication's
+    form, untouched, proposed attaching none."""
+    import re
+
+    story = drive(Stage.DRAFT_COMMENT_PERIOD)
+    story.add(
+        "draft_commented",
+        D(2023, 10, 20),
+        author=f"party:{A}",
+        data={"party": A, "publish_requested": True},
+        documents_in=[doc(f"Comentarios {A}")],
+    )
+    story.add(
+        "draft_commented",
+        D(2023, 10, 21),
+        author=f"party:{B}",
+        data={"party": B},
+        documents_in=[doc(f"Comentarios {B}")],
+    )
+    story.add("final_submitted", D(2023, 11, 20), documents_in=[doc("Expediente final")])
+    story.council("publication_instructed", D(2023, 11, 22))
+    client.force_login(officer)
+    with frozen(D(2023, 12, 1)):
+        page = client.get(reverse("ws_case", kwargs={"pk": story.case.pk})).content.decode()
+    boxes = re.findall(r'<input type="checkbox" name="published-attach_comments"[^>]*>', page)
+    ticked = [re.search(r'value="(\w+)"', box).group(1) for box in boxes if "checked" in box]
+    assert len(boxes) == 2 and ticked == [A]

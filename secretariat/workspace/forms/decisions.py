@@ -358,10 +358,8 @@ class PublicationForm(ActionForm):
     )
 
     def setup(self):
-        commented = dict.fromkeys(
-            event.data.get("party")
-            for event in self.submission.events.filter(kind="draft_commented").order_by("seq")
-        )
+        comments = list(self.submission.events.filter(kind="draft_commented").order_by("seq"))
+        commented = dict.fromkeys(event.data.get("party") for event in comments)
         if not profiles.installed().comments_attached_on_publication or not commented:
             del self.fields["attach_comments"]
             return
@@ -369,6 +367,11 @@ class PublicationForm(ActionForm):
         self.fields["attach_comments"].choices = [
             (code, labels.get(code, code)) for code in commented if code
         ]
+        # Ticked at first: the Parties that sent their comments for the public (walk 71: all
+        # three had, and the proposal read "attached: none").
+        self.fields["attach_comments"].initial = list(
+            dict.fromkeys(e.data.get("party") for e in comments if e.data.get("publish_requested"))
+        )
 
     def data_for_event(self):
         # Said even when none is ticked: the Executive Director then reads "none", a choice.

@@ -583,4 +583,9 @@ MESSAGES = {
         (_("Open deadlines that are overdue or due within 14 days:"),),
         _("Open the workspace"),
     ),
+    "histories_broken": Message(
+        _("Case histories that do not verify (check of %(on)s)"),
+        (_("What is stored no longer matches what was recorded for: %(references)s."),),
+        _("Open the workspace"),
+    ),
 }

@@ -6,12 +6,14 @@ on the same day write nothing."""
 import datetime
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from notices import recipients, rules
 from notices.context import case_context
 from notices.models import Digest, Notice, Reminder
 from submissions import withheld
+from workflow import checks
 from workflow import services as workflow
 
 
@@ -46,7 +48,41 @@ def sweep(on: datetime.date | None = None) -> dict[str, int]:
     if written is not None:
         counts["digest"] = 1
         counts["notices"] += written
+    counts["notices"] += _histories()
     return counts
+
+
+def _histories() -> int:
+    """The Executive Director told, once per check (``workflow.checks``: the beat's nightly
+    one, or verify_history), of the cases whose history it found broken."""
+    check = checks.latest()
+    if check is None or not check.broken:
+        return 0
+    context = {
+        "reference": "",
+        "on": timezone.localdate(check.checked_at).isoformat(),
+        "references": ", ".join(case["reference"] for case in check.broken),
+    }
+    people = recipients.of(rules.DIRECTOR, None)
+    keys = {p.email: f"histories:{check.pk}:{p.email.lower()}" for p in people}
+    sent = set(
+        Notice.objects.filter(dedupe_key__in=keys.values()).values_list("dedupe_key", flat=True)
+    )
+    rows = [
+        Notice(
+            audience=rules.DIRECTOR,
+            message="histories_broken",
+            recipient_email=person.email,
+            recipient_name=person.name,
+            language=person.language,
+            context={**context, **person.link_context},
+            dedupe_key=keys[person.email],
+        )
+        for person in people
+        if keys[person.email] not in sent
+    ]
+    bulk_create_with_history(rows, Notice)
+    return len(rows)
 
 
 def _remind(deadline, threshold: int, on: datetime.date) -> int | None:

@@ -45,11 +45,10 @@ def markdown() -> str:
                 f"| {MESSAGES[rule.message].subject} |"
             )
         for kind, audience, message in SCHEDULED:
-            when = (
-                "daily digest of due-soon and overdue deadlines"
-                if kind == "daily"
-                else f"`{kind}` due in {days} days"
-            )
+            when = {
+                "daily": "daily digest of due-soon and overdue deadlines",
+                "histories": "a check of every history (nightly) finds a case broken",
+            }.get(kind, f"`{kind}` due in {days} days")
             lines.append(
                 f"| {when} | — | {AUDIENCE_LABELS[audience]} | {MESSAGES[message].subject} |"
             )

@@ -375,6 +375,7 @@ def _notices(cases, language: str, request) -> dict[str, Notice]:
                 "step": "party_responded",
                 "comment": "Revise las razones del factor (b).",
                 "closure": "not_admissible",
+                "references": case.identifier,  # a check of the histories found it broken
                 "items": [
                     {
                         "reference": case.identifier,

@@ -97,3 +97,32 @@ def test_council_members_are_reminded_of_a_pending_instruction(a_council, b_coun
         "a_council@example.org",
         "b_council@example.org",
     ]
+
+
+def test_the_director_is_told_once_per_check_of_the_broken_histories(officer, director):
+    """Walk 69: a history rewritten in the database was found only by someone who looked; the
+    nightly check (workflow.checks) now tells the Executive Director, the morning after."""
+    from django.utils import timezone
+
+    from workflow.models import ChainCheck
+
+    assert reminders.sweep(D(2023, 6, 1))["notices"] == 0  # no check kept yet
+    ChainCheck.objects.create(checked=4, broken=[])
+    assert reminders.sweep(D(2023, 6, 1))["notices"] == 0  # nothing broken
+    check = ChainCheck.objects.create(
+        checked=4,
+        broken=[
+            {"submission": 1, "reference": "SEM/PE/003/2026", "problems": ["event 3: …"]},
+            {"submission": 2, "reference": "SEM/US/001/2026", "problems": ["case: …"]},
+        ],
+    )
+    assert reminders.sweep(D(2023, 6, 1))["notices"] == 1
+    assert reminders.sweep(D(2023, 6, 1))["notices"] == 0  # once per check
+    sending.send_pending()
+    [message] = [m for m in mail.outbox if "do not verify" in m.subject]
+    assert message.to == ["director@example.org"]
+    day = timezone.localdate(check.checked_at)
+    assert message.subject == f"Case histories that do not verify (check of {day:%-d %B %Y})"
+    assert "no longer matches what was recorded for: SEM/PE/003/2026, SEM/US/001/2026." in (
+        " ".join(message.body.split())
+    )

@@ -336,6 +336,8 @@ def test_upload_with_translation_and_redacted_version_then_download(login, offic
             "correspondence-document_language": "es",
             "correspondence-document_visibility": "party_concerned",
             "correspondence-translation": SimpleUploadedFile("letter.pdf", b"%PDF-1.4 letter"),
+            # Asked only where the profile has three languages (the CEC's); ignored otherwise.
+            "correspondence-translation_language": "en",
             "correspondence-translation_official": "on",
             "correspondence-redacted": SimpleUploadedFile("carta-r.pdf", b"%PDF-1.4 tachada"),
         },
@@ -874,3 +876,44 @@ def test_a_further_response_is_not_offered_once_the_case_moved_on(login, officer
     # Closed while the response was awaited: a late one is still taken (PROCESS.md).
     closed = drive("closed").case
     assert "/act/party_responded/" in client.get(_case_url(closed)).content.decode()
+
+
+def test_a_translation_is_filed_in_the_language_chosen_where_there_are_three(
+    login, officer, review_case
+):
+    """Walk 73: under the CEC a French document's translation was filed as Spanish whatever
+    its language; the form now asks which, where the profile has more than two."""
+    from submissions import profiles
+
+    client = login(officer)
+    three = len(profiles.installed().languages) > 2
+    page = client.get(reverse("ws_case", kwargs={"pk": review_case.pk})).content.decode()
+    assert ('name="correspondence-translation_language"' in page) == three
+    if not three:
+        return
+
+    def post(**extra):
+        return client.post(
+            _action(review_case, "correspondence"),
+            {
+                "event_count": review_case.events.count(),
+                "correspondence-event_author": "secretariat",
+                "correspondence-event_visibility": "secretariat",
+                "correspondence-document": SimpleUploadedFile("lettre.pdf", b"%PDF-1.4 lettre"),
+                "correspondence-document_title": "Lettre",
+                "correspondence-document_language": "fr",
+                "correspondence-translation": SimpleUploadedFile("letter.pdf", b"%PDF-1.4 en"),
+                **extra,
+            },
+        )
+
+    assert "Say which language the translation is in." in post().content.decode()
+    same = post(**{"correspondence-translation_language": "fr"}).content.decode()
+    assert "A translation is in another language than the document." in same
+    assert post(**{"correspondence-translation_language": "en"}).status_code == 302
+    original, translation = Document.objects.filter(submission=review_case).order_by("position")
+    assert (original.language, translation.language, translation.translation_of) == (
+        "fr",
+        "en",
+        original,
+    )

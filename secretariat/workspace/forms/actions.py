@@ -128,6 +128,10 @@ class ActionForm(AccessibleForm):
         choices=[("", _("As the rules say for this action")), *Visibility.choices],
     )
     translation = DocumentField(label=_("Translation of the document"), required=False)
+    # Only where the profile has more than two languages (the CEC's): with two, the other one.
+    translation_language = forms.ChoiceField(
+        label=_("Language of the translation"), choices=[], required=False
+    )
     translation_official = forms.BooleanField(
         label=_("Official translation by the Secretariat"), required=False
     )
@@ -148,9 +152,13 @@ class ActionForm(AccessibleForm):
         self.scan_reference = submission.receipt_number or ""
         self.fields["document_language"].choices = LANGUAGE_CHOICES
         self.fields["document_language"].initial = submission.language
+        if len(LANGUAGE_CHOICES) > 2:
+            self.fields["translation_language"].choices = [("", "—"), *LANGUAGE_CHOICES]
+        else:
+            del self.fields["translation_language"]
         if not self.uses_documents:
             for name in self.document_fields():
-                del self.fields[name]
+                self.fields.pop(name, None)
         if self.note_required:
             self.fields["note"].required = True
         limit = rule.documents_at_most
@@ -230,6 +238,7 @@ class ActionForm(AccessibleForm):
             "document_language",
             "document_visibility",
             "translation",
+            "translation_language",
             "translation_official",
             "redacted",
         )
@@ -272,6 +281,20 @@ class ActionForm(AccessibleForm):
                 self.add_error("document_title", gettext("Give the document a title."))
             if (data.get("translation") or data.get("redacted")) and not data.get("document"):
                 self.add_error("document", gettext("Upload the document it goes with."))
+            # Walk 73: under the CEC a French document's translation was filed as Spanish,
+            # whatever its language.
+            chosen = data.get("translation_language")
+            document = data.get("document_language") or self.submission.language
+            if data.get("translation") and "translation_language" in self.fields:
+                if not chosen:
+                    self.add_error(
+                        "translation_language", gettext("Say which language the translation is in.")
+                    )
+                elif chosen == document:
+                    self.add_error(
+                        "translation_language",
+                        gettext("A translation is in another language than the document."),
+                    )
         return data
 
     # --- what the service receives ------------------------------------------------------------
@@ -299,7 +322,9 @@ class ActionForm(AccessibleForm):
             )
         ]
         if data.get("translation"):
-            other = "en" if language == "es" else "es"
+            other = data.get("translation_language") or next(
+                code for code, _label in LANGUAGE_CHOICES if code != language
+            )
             items.append(
                 DocumentInput(
                     # The same title: pages say "translation" from the link, in the reader's

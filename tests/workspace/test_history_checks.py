@@ -41,7 +41,9 @@ def test_an_intact_installation_checks_clean_and_warns_of_nothing(client, office
     assert ALERT not in page(client, "ws_queue")
 
 
-def test_a_rewritten_history_is_named_on_the_queue_and_its_case_page(client, officer, chained):
+def test_a_rewritten_history_is_named_on_the_queue_and_its_case_page(
+    client, officer, director, chained
+):
     event = Event.objects.get(submission=chained, seq=3)
     Event.objects.filter(pk=event.pk).update(on=datetime.date(2024, 1, 1))
     assert tasks.check_histories() == 1
@@ -54,6 +56,16 @@ def test_a_rewritten_history_is_named_on_the_queue_and_its_case_page(client, off
     assert f'href="{reverse("ws_audit", kwargs={"pk": chained.pk})}">{chained.reference}<' in (
         queue
     )
+    # An officer is asked to report it; the Executive Director is not asked to report it to
+    # herself (walk 73).
+    report = "Report it to the Executive Director."
+    assert report in queue
+    director_client = client.__class__()
+    director_client.force_login(director)
+    assert report not in page(director_client, "ws_queue")
+    assert "found a case whose history does not verify" in page(director_client, "ws_queue")
+    assert report not in page(director_client, "ws_case", pk=chained.pk)
+    assert report in page(client, "ws_case", pk=chained.pk)
     # The case page checks its own case when it is opened, the check of the night or not.
     ChainCheck.objects.all().delete()
     case_page = page(client, "ws_case", pk=chained.pk)

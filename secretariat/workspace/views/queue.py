@@ -55,6 +55,7 @@ def queue(request):
             "today": today,
             "query": query.urlencode(),
             "can_act": access.is_secretariat(request.user),
+            "is_director": access.is_director(request.user),
             "check": check,
             "broken": broken,
         },

@@ -125,3 +125,19 @@ def test_in_french_a_colon_has_its_space_and_a_long_stage_is_whole(auditor):
     assert "(<code>stage</code>): " not in page
     assert "(draft_comment_period)" in page
     assert "draft_comment_p…" not in page
+
+
+def test_a_deadlines_party_reads_by_its_name(auditor):
+    """Walk 73: "Parte (party): PE" in the row history of each Party's comment period."""
+    from submissions.models import PARTY_CHOICES
+    from tests.parties import A
+
+    case = drive("draft_comment_period").case
+    client = Client()
+    client.force_login(auditor)
+    with translation.override("es"):
+        url = reverse("ws_audit", kwargs={"pk": case.pk})
+        page = client.get(url).content.decode()
+        name = str(dict(PARTY_CHOICES)[A])
+    assert f"(<code>party</code>): {name} ({A})</li>" in page
+    assert f"(<code>party</code>): {A}</li>" not in page

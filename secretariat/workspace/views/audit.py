@@ -15,6 +15,7 @@ from secretariat.web import downloads
 from submissions import access
 from submissions.dates import long_date
 from submissions.models import (
+    PARTY_CHOICES,
     AccessLogEntry,
     Document,
     Submission,
@@ -42,6 +43,7 @@ CODE_LABELS = {
     # treaty's article, as stored, or the Secretariat's own target.
     (Deadline, "rule"): {"setting": gettext_lazy("a target the Secretariat sets")},
     (Deadline, "start_kind"): EVENT_KINDS,
+    (Deadline, "party"): dict(PARTY_CHOICES),  # walk 73: "Parte (party): PE"
     # How its due date was counted (workflow.deadlines.EXPLANATIONS; walk 71: "working_days").
     (Deadline, "explanation"): {
         "working_days": gettext_lazy("working days from its start"),

@@ -63,26 +63,32 @@ def _histories() -> int:
         "on": timezone.localdate(check.checked_at).isoformat(),
         "references": ", ".join(case["reference"] for case in check.broken),
     }
-    people = recipients.of(rules.DIRECTOR, None)
-    keys = {p.email: f"histories:{check.pk}:{p.email.lower()}" for p in people}
+    rows = _to_staff(rules.DIRECTOR, "histories_broken", context, f"histories:{check.pk}")
     sent = set(
-        Notice.objects.filter(dedupe_key__in=keys.values()).values_list("dedupe_key", flat=True)
+        Notice.objects.filter(dedupe_key__in=[row.dedupe_key for row in rows]).values_list(
+            "dedupe_key", flat=True
+        )
     )
-    rows = [
+    rows = [row for row in rows if row.dedupe_key not in sent]
+    bulk_create_with_history(rows, Notice)
+    return len(rows)
+
+
+def _to_staff(audience: str, message: str, context: dict, key: str) -> list[Notice]:
+    """One unsaved row of a scheduled message for each member of a staff ``audience``, its
+    dedupe key ``key`` and the address."""
+    return [
         Notice(
-            audience=rules.DIRECTOR,
-            message="histories_broken",
+            audience=audience,
+            message=message,
             recipient_email=person.email,
             recipient_name=person.name,
             language=person.language,
             context={**context, **person.link_context},
-            dedupe_key=keys[person.email],
+            dedupe_key=f"{key}:{person.email.lower()}",
         )
-        for person in people
-        if keys[person.email] not in sent
+        for person in recipients.of(audience, None)
     ]
-    bulk_create_with_history(rows, Notice)
-    return len(rows)
 
 
 def _remind(deadline, threshold: int, on: datetime.date) -> int | None:
@@ -138,24 +144,8 @@ def _digest(deadlines, on: datetime.date) -> int | None:
     try:
         with transaction.atomic():
             Digest.objects.create(on=on)
-            rows = []
-            for person in recipients.of(rules.STAFF, None):
-                rows.append(
-                    Notice(
-                        audience=rules.STAFF,
-                        message="digest",
-                        recipient_email=person.email,
-                        recipient_name=person.name,
-                        language=person.language,
-                        context={
-                            "reference": "",
-                            "on": on.isoformat(),
-                            "items": items,
-                            **person.link_context,
-                        },
-                        dedupe_key=f"digest:{on.isoformat()}:{person.email.lower()}",
-                    )
-                )
+            context = {"reference": "", "on": on.isoformat(), "items": items}
+            rows = _to_staff(rules.STAFF, "digest", context, f"digest:{on.isoformat()}")
             bulk_create_with_history(rows, Notice)
     except IntegrityError:
         return None

@@ -33,11 +33,12 @@ def test_the_row_history_names_tables_and_fields_in_the_page_language(
     assert "Submission submitters" not in page
 
 
-def _spanish_audit_page(auditor) -> str:
-    case = drive("response_decision").case
+def _audit_page(auditor, stage="response_decision", language="es") -> str:
+    """The audit view of a case driven to ``stage``, in ``language``."""
+    case = drive(stage).case
     client = Client()
     client.force_login(auditor)
-    with translation.override("es"):
+    with translation.override(language):
         url = reverse("ws_audit", kwargs={"pk": case.pk})
     return client.get(url).content.decode()
 
@@ -45,7 +46,7 @@ def _spanish_audit_page(auditor) -> str:
 def test_values_read_as_an_auditor_reads_them_in_spanish(auditor):
     # A walk in Spanish found English column labels, bare codes and UTC timestamps with
     # microseconds ("2026-12-03 04:18:24.387752+00:00": the next day at the seat).
-    page = _spanish_audit_page(auditor)
+    page = _audit_page(auditor)
     assert "Etapa posterior (<code>stage_after</code>): Revisión de admisibilidad" in page
     assert "(admissibility_review)" in page  # the stored code beside its label
     assert "Hash anterior (<code>prev_hash</code>)" in page
@@ -72,7 +73,7 @@ def test_an_events_data_reads_as_json_and_every_moment_names_its_offset(auditor)
     import html
     import re
 
-    page = _spanish_audit_page(auditor)
+    page = _audit_page(auditor)
     data = [html.unescape(v) for v in re.findall(r"\(<code>data</code>\): ([^<]*)</li>", page)]
     assert data and any('{"criteria": {"a": {"met": true' in value for value in data)
     assert not any("True" in value or "'" in value for value in data)
@@ -115,12 +116,7 @@ def test_in_french_a_colon_has_its_space_and_a_long_stage_is_whole(auditor):
     """Walk 31: "Étape (stage): …" and "… période d’observations (draft_comment_p…"."""
     import html
 
-    case = drive("draft_comment_period").case
-    client = Client()
-    client.force_login(auditor)
-    with translation.override("fr"):
-        url = reverse("ws_audit", kwargs={"pk": case.pk})
-        page = html.unescape(client.get(url).content.decode())
+    page = html.unescape(_audit_page(auditor, "draft_comment_period", "fr"))
     assert "(<code>stage</code>)\u00a0: " in page
     assert "(<code>stage</code>): " not in page
     assert "(draft_comment_period)" in page
@@ -132,12 +128,8 @@ def test_a_deadlines_party_reads_by_its_name(auditor):
     from submissions.models import PARTY_CHOICES
     from tests.parties import A
 
-    case = drive("draft_comment_period").case
-    client = Client()
-    client.force_login(auditor)
+    page = _audit_page(auditor, "draft_comment_period")
     with translation.override("es"):
-        url = reverse("ws_audit", kwargs={"pk": case.pk})
-        page = client.get(url).content.decode()
         name = str(dict(PARTY_CHOICES)[A])
     assert f"(<code>party</code>): {name} ({A})</li>" in page
     assert f"(<code>party</code>): {A}</li>" not in page

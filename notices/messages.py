@@ -3,26 +3,10 @@ words, with named placeholders filled from the notice's context at sending time 
 recipient's language). ``RULES`` there says who receives which, and when.
 """
 
-from dataclasses import dataclass
-
 from django.utils.translation import gettext_lazy as _
 
-
-@dataclass(frozen=True)
-class Message:
-    """An email: its subject and paragraphs, with named placeholders filled from the notice's
-    context at sending time (in the recipient's language)."""
-
-    subject: str
-    lines: tuple
-    link_label: str = _("See the case")
-    # Its words where the Council's rule asks for more than one member (the CEC's two
-    # thirds): the Council's decision, with how many members gave it (walk 61: "a member of
-    # the Council instructed" announced as the Council's instruction).
-    together: "Message | None" = None
-    # Paragraphs said only where their context value is set: (its key, the paragraph).
-    when: tuple = ()
-
+from notices.message import Message
+from notices.messages_work import WORK_MESSAGES
 
 # How many members have given a Council's instruction, and how many its rule asks for.
 MEMBERS_SO_FAR = _(
@@ -518,74 +502,5 @@ MESSAGES = {
         _("%(reference)s: submission withdrawn"),
         (_("The submitters withdrew the submission on %(on)s."),),
     ),
-    "proposal_awaiting": Message(
-        _("%(reference)s: a proposal awaits your approval"),
-        (_("A proposed decision awaits your approval: %(proposal)s."),),
-        _("Open the case"),
-    ),
-    "proposal_returned": Message(
-        _("%(reference)s: your proposal was returned"),
-        (
-            _(
-                "The Executive Director returned your proposal “%(proposal)s” on case "
-                "%(reference)s with this comment:"
-            ),
-            "%(comment)s",
-            _("Nothing was recorded. Propose again, changed, from the case page."),
-        ),
-        _("Open the case"),
-    ),
-    "proposal_lapsed": Message(
-        _("%(reference)s: your proposal lapsed"),
-        (
-            _(
-                "Your proposal no. %(proposal_event)s, “%(proposal)s”, on case %(reference)s can "
-                "no longer be approved: “%(step)s” moved the case on, on %(on)s, before the "
-                "Executive Director decided on it."
-            ),
-            _("Nothing was recorded. Propose it again from the case page if it still applies."),
-        ),
-        _("Open the case"),
-    ),
-    "reminder_response": Message(
-        _("%(reference)s: response due on %(due_on)s"),
-        (
-            _(
-                "Reminder: the response %(from_party)s to the Secretariat's request on "
-                "submission %(reference)s is due on %(due_on)s (days remaining: %(days)s)."
-            ),
-        ),
-        _("Open the case in the portal"),
-    ),
-    "reminder_comments": Message(
-        _("%(reference)s: comments due on %(due_on)s"),
-        (
-            _(
-                "Reminder: comments on the draft factual record on submission %(reference)s "
-                "are due on %(due_on)s (days remaining: %(days)s)."
-            ),
-        ),
-        _("Open the case in the portal"),
-    ),
-    "reminder_instruction": Message(
-        _("%(reference)s: the Secretariat awaits the Council's instruction"),
-        (
-            _(
-                "Reminder: the Secretariat notified the Council that submission %(reference)s "
-                "warrants a factual record. The target for an instruction is %(due_on)s "
-                "(days remaining: %(days)s)."
-            ),
-        ),
-        _("Open the case in the portal"),
-    ),
-    "digest": Message(
-        _("Deadlines due soon or overdue on %(on)s"),
-        (_("Open deadlines that are overdue or due within 14 days:"),),
-        _("Open the workspace"),
-    ),
-    "histories_broken": Message(
-        _("Case histories that do not verify (check of %(on)s)"),
-        (_("What is stored no longer matches what was recorded for: %(references)s."),),
-        _("Open the workspace"),
-    ),
+    **WORK_MESSAGES,
 }

@@ -16,7 +16,7 @@ from notices.context import case_context
 from notices.models import Notice
 from submissions import published, withheld
 from submissions.stages import Visibility
-from workflow import council
+from workflow import council, services
 from workflow.models import Deadline
 from workflow.table import TABLE
 
@@ -97,6 +97,21 @@ def _proposal(proposed: dict) -> dict:
     }
 
 
+def _makes_public(submission, proposed: dict) -> dict:
+    """The titles of the documents a proposed publication makes public, for the Director's
+    email as the approvals page lists them (``services.published_with_the_record``)."""
+    if proposed["kind"] != "published":
+        return {}
+    titles = [
+        document.title
+        for document in services.published_with_the_record(
+            submission, proposed.get("attach_comments") or ()
+        )
+        if document.visibility != Visibility.PUBLIC
+    ]
+    return {"makes_public": titles} if titles else {}
+
+
 def queue_notices(event) -> list[Notice]:
     """Write the outbox rows an event causes (rules.RULES). Must run inside the transaction
     that writes the event; sends nothing."""
@@ -149,6 +164,7 @@ def queue_notices(event) -> list[Notice]:
                 context.update(_proposal(person.proposal.data["proposal"]))
             elif event.kind == "proposed":
                 context.update(_proposal(event.data["proposal"]))
+                context.update(_makes_public(submission, event.data["proposal"]))
             elif event.kind == "consolidated":
                 context["with"] = event.data.get("with", "")  # the earlier case's identifier
             elif event.kind == "returned" and event.proposal_id:

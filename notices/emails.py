@@ -42,6 +42,9 @@ def _values(context: dict) -> dict:
     unmet = [f"({letter})" for letter in context.get("unmet") or ()]
     language = (translation.get_language() or "en")[:2]
     values["unmet"] = format_list(unmet, locale=language) if unmet else ""
+    # The documents a proposed publication makes public (dispatch._makes_public).
+    titles = [f"“{title}”" for title in context.get("makes_public") or ()]
+    values["makes_public"] = format_list(titles, locale=language) if titles else ""
     acting = context.get("acting_party", "")
     values["by_acting_member"] = phrases.by_author(f"council:{acting}") if acting else ""
     closure = context.get("closure")

@@ -12,6 +12,13 @@ WORK_MESSAGES = {
         _("%(reference)s: a proposal awaits your approval"),
         (_("A proposed decision awaits your approval: %(proposal)s."),),
         _("Open the case"),
+        # Walk 73: the email did not say what approving a publication makes public.
+        when=(
+            (
+                "makes_public",
+                _("Approving it also makes these documents public: %(makes_public)s."),
+            ),
+        ),
     ),
     "proposal_returned": Message(
         _("%(reference)s: your proposal was returned"),

@@ -153,6 +153,7 @@ def test_who_is_told_what_along_the_process(
         "proposal_awaiting",
         "director@example.org",
     )
+    assert "makes_public" not in proposal.context  # a publication's proposal alone lists some
     services.approve_proposal(case, proposed.seq, actor=director)
     told = sorted(Notice.objects.exclude(pk=proposal.pk).values_list("message", "recipient_email"))
     assert told == [

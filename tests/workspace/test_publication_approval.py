@@ -5,7 +5,10 @@ final factual record's file and its cover letter public too)."""
 import datetime
 
 import pytest
+from django.core import mail
 
+from notices import sending
+from notices.models import Notice
 from submissions.models import Document
 from submissions.stages import Stage, Visibility
 from tests.helpers_cases import frozen
@@ -49,6 +52,20 @@ def test_the_director_reads_what_a_publication_makes_public(login, officer, dire
     assert final.visibility == Visibility.PUBLIC
     # Approved, it is off the list.
     assert listed(client.get("/en/secretariat/approvals/").content.decode()) == []
+
+
+def test_the_directors_email_names_what_a_publication_makes_public(officer, director, settings):
+    """Walk 73: the email asking the Director to approve a publication did not say that the
+    record's file and its cover letter become public with it; the approvals page did."""
+    settings.SEM_FOUR_EYES = True
+    story = ready_to_publish()
+    with frozen(datetime.date(2023, 12, 1)):
+        services.record_event(story.case, "published", actor=officer)
+    notice = Notice.objects.get(message="proposal_awaiting")
+    assert notice.context["makes_public"] == ["Expediente final"]
+    sending.send_pending()
+    (email,) = [m for m in mail.outbox if m.to == [director.email]]
+    assert "Approving it also makes these documents public: “Expediente final”." in email.body
 
 
 @pytest.mark.usefixtures("attaching")

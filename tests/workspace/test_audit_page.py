@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from tests.helpers_cases import ALL_MET, drive
 from tests.parties import PROFILE, SLUG, es
@@ -133,3 +134,11 @@ def test_a_deadlines_party_reads_by_its_name(auditor):
         name = str(dict(PARTY_CHOICES)[A])
     assert f"(<code>party</code>): {name} ({A})</li>" in page
     assert f"(<code>party</code>): {A}</li>" not in page
+
+
+def test_a_cases_procedure_reads_by_its_treaty(auditor):
+    """Walk 73: "Procedimiento (procedure): us-peru-tpa"."""
+    page = _audit_page(auditor, "admissibility_review")
+    with translation.override("es"):
+        treaty = str(_("United States–Peru Trade Promotion Agreement"))
+    assert f"(<code>procedure</code>): {treaty} ({SLUG})</li>" in page

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from secretariat.web import downloads
-from submissions import access
+from submissions import access, profiles
 from submissions.dates import long_date
 from submissions.models import (
     PARTY_CHOICES,
@@ -44,6 +44,11 @@ CODE_LABELS = {
     (Deadline, "rule"): {"setting": gettext_lazy("a target the Secretariat sets")},
     (Deadline, "start_kind"): EVENT_KINDS,
     (Deadline, "party"): dict(PARTY_CHOICES),  # walk 73: "Parte (party): PE"
+    # The procedure a case runs, by its treaty (walk 73: "us-peru-tpa"); one installation
+    # serves one profile, whose catalogue names its treaty.
+    (Submission, "procedure"): lambda: {
+        profiles.installed_slug(): gettext_lazy("United States–Peru Trade Promotion Agreement")
+    },
     # How its due date was counted (workflow.deadlines.EXPLANATIONS; walk 71: "working_days").
     (Deadline, "explanation"): {
         "working_days": gettext_lazy("working days from its start"),
@@ -126,7 +131,7 @@ def _history(model, **lookup):
             f.verbose_name,
             dict(f.flatchoices)
             if f.choices
-            else _related_labels(f, records) or CODE_LABELS.get((model, f.attname), {}),
+            else _related_labels(f, records) or _code_labels(model, f.attname),
         )
         for f in wanted
     ]
@@ -134,6 +139,11 @@ def _history(model, **lookup):
         "name": model._meta.verbose_name_plural,
         "rows": _changes(records, fields),
     }
+
+
+def _code_labels(model, name) -> dict:
+    labels = CODE_LABELS.get((model, name), {})
+    return labels() if callable(labels) else labels
 
 
 def _related_labels(field, records) -> dict:

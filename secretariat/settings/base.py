@@ -214,6 +214,10 @@ SEM_IDENTIFIER_PREFIX = env.str(
 )
 # Decisions are proposed by an officer and take effect when the Executive Director approves.
 SEM_FOUR_EYES = env.bool("SEM_FOUR_EYES", default=True)
+# Whether the nightly check of the histories re-reads every stored file against its SHA-256
+# (workflow.tasks.check_histories); an installation with a great many files may turn it off
+# and run `manage.py verify_history` on its own schedule.
+SEM_NIGHTLY_FILE_CHECK = env.bool("SEM_NIGHTLY_FILE_CHECK", default=True)
 # The key of the event chain's HMAC, kept outside the database (workflow.chain). Rotatable:
 # SEM_CHAIN_KEYS holds every key still needed to verify ("id=key,id=key"), SEM_CHAIN_KEY_ID
 # names the one new events are hashed with; SEM_CHAIN_KEY alone is key "1". The development

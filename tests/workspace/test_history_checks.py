@@ -6,10 +6,13 @@ import datetime
 
 import pytest
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
 
+from submissions.models import Document
+from tests.security.test_red_team import PDF, _annexed_case
 from tests.test_registry import _live_case, saca_as_profile
 from workflow import tasks
 from workflow.models import ChainCheck, Event
@@ -87,3 +90,18 @@ def test_the_beat_checks_every_night_before_the_statement():
     assert min(check["schedule"].hour) * 60 + min(check["schedule"].minute) < min(
         statement.hour
     ) * 60 + min(statement.minute)
+
+
+def test_the_nightly_check_reads_the_stored_files_unless_told_not_to(settings):
+    """A file replaced on disk is found by the nightly check; an installation with a great
+    many files may leave the files to ``verify_history`` (SEM_NIGHTLY_FILE_CHECK)."""
+    case = _annexed_case()
+    document = Document.objects.get(submission=case, title="Anexo confidencial")
+    with default_storage.open(document.file.name, "wb") as handle:
+        handle.write(PDF + b"% a page added afterwards\n")
+    settings.SEM_NIGHTLY_FILE_CHECK = False
+    assert tasks.check_histories() == 0
+    settings.SEM_NIGHTLY_FILE_CHECK = True
+    assert tasks.check_histories() == 1
+    [broken] = ChainCheck.objects.first().broken
+    assert "the file of document “Anexo confidencial” was replaced" in broken["problems"][0]

@@ -166,6 +166,24 @@ def reasons_in(details, code: str) -> str:
     return str(REASONS_IN.get(code, ""))
 
 
+WRITTEN_IN = {
+    "en": gettext_lazy("Written in English, the language of the submission."),
+    "es": gettext_lazy("Written in Spanish, the language of the submission."),
+    "fr": gettext_lazy("Written in French, the language of the submission."),
+}
+
+
+@register.filter
+def written_in(event, code: str) -> str:
+    """Said under the note of an ``event`` of the Secretariat's, which it writes in the
+    case's language ``code``, where the page is in another (walk 73: its findings said so, its
+    notes did not). A Party's or a submitter's note is in whatever language they wrote."""
+    page = (get_language() or settings.LANGUAGE_CODE)[:2]
+    if code == page or event.author != "secretariat":
+        return ""
+    return str(WRITTEN_IN.get(code, ""))
+
+
 @register.filter
 def shown_in(code: str) -> str:
     """Said above a text shown in another language than the page's, where it is written in

@@ -144,3 +144,25 @@ def test_findings_in_the_cases_language_say_so_on_a_page_in_another():
     spanish = Client().get(f"/es/docket/{story.case.slug}/").content.decode()
     assert english.count(f'<p class="fallback">{note}</p>') == 1
     assert 'class="fallback">Las razones' not in spanish and note not in spanish
+
+
+@frozen(D(2023, 4, 20))
+def test_the_secretariats_note_in_the_cases_language_says_so_on_a_page_in_another(officer):
+    """Walk 73: findings said "the reasons are given in Spanish", a note of the Secretariat's
+    in Spanish said nothing on an English page."""
+    story = drive("admissibility_review", party=A)  # a case written in Spanish
+    determined = story.add(
+        "admissibility_determined",
+        data={"outcome": "meets", "criteria": ALL_MET},
+        note="Fecha corregida.",
+    )
+    assert determined.author == "secretariat"
+    note = '<p class="fallback">Written in Spanish, the language of the submission.</p>'
+    english = Client().get(f"/en/docket/{story.case.slug}/").content.decode()
+    spanish = Client().get(f"/es/docket/{story.case.slug}/").content.decode()
+    assert "Fecha corregida." in english and english.count(note) == 1
+    assert "Fecha corregida." in spanish and 'class="fallback">Escrit' not in spanish
+    client = Client()
+    client.force_login(officer)
+    staff = client.get(f"/en/secretariat/case/{story.case.pk}/").content.decode()
+    assert staff.count(note) == 1

@@ -363,9 +363,23 @@ def document_title(document):
     with its ``lang``."""
     language = (get_language() or settings.LANGUAGE_CODE)[:2]
     for version in getattr(document, "versions", None) or ():
-        if version.language == language and version.title:
+        # A translation filed without a title of its own keeps the original's, in the
+        # original's language (walk 73: marked as written in the translation's).
+        if version.language == language and version.title and version.title != document.title:
             return format_html('<span lang="{}">{}</span>', language, version.title)
     return format_html('<span lang="{}">{}</span>', document.language, document.title)
+
+
+@register.filter
+def titled_in(document, documents) -> str:
+    """The language ``document``'s title is written in: a translation filed without a title
+    of its own bears its original's (found among ``documents``, the event's), in the
+    original's language."""
+    if document.translation_of_id:
+        for original in documents:
+            if original.pk == document.translation_of_id and original.title == document.title:
+                return original.language
+    return document.language
 
 
 @register.filter

@@ -132,6 +132,13 @@ class ActionForm(AccessibleForm):
     translation_language = forms.ChoiceField(
         label=_("Language of the translation"), choices=[], required=False
     )
+    # Walk 73: the translation took the document's title, marked as written in its language.
+    translation_title = forms.CharField(
+        label=_("Title of the translation"),
+        required=False,
+        max_length=500,
+        help_text=_("In the translation's language. Left blank, it keeps the document's title."),
+    )
     translation_official = forms.BooleanField(
         label=_("Official translation by the Secretariat"), required=False
     )
@@ -239,6 +246,7 @@ class ActionForm(AccessibleForm):
             "document_visibility",
             "translation",
             "translation_language",
+            "translation_title",
             "translation_official",
             "redacted",
         )
@@ -281,6 +289,8 @@ class ActionForm(AccessibleForm):
                 self.add_error("document_title", gettext("Give the document a title."))
             if (data.get("translation") or data.get("redacted")) and not data.get("document"):
                 self.add_error("document", gettext("Upload the document it goes with."))
+            if data.get("translation_title") and not data.get("translation"):
+                self.add_error("translation", gettext("Upload the translation this title names."))
             # Walk 73: under the CEC a French document's translation was filed as Spanish,
             # whatever its language.
             chosen = data.get("translation_language")
@@ -327,9 +337,10 @@ class ActionForm(AccessibleForm):
             )
             items.append(
                 DocumentInput(
-                    # The same title: pages say "translation" from the link, in the reader's
-                    # language (a suffix stored here would be hashed in the officer's).
-                    title=title,
+                    # Its own title, or the document's: pages say "translation" from the
+                    # link, in the reader's language (a suffix stored here would be hashed in
+                    # the officer's).
+                    title=data.get("translation_title") or title,
                     language=other,
                     file=data["translation"],
                     visibility=data.get("document_visibility") or None,

@@ -414,14 +414,29 @@ def _label(choices, code: str) -> str:
         return code
 
 
+def bad_filters(form) -> HttpResponseBadRequest:
+    """The 400 of an export or a feed whose filters are wrong, each named by its label with
+    what is wrong with it, as the docket page says it beside its controls (walk 76: "The
+    export's parameters are not valid.", and the feed answered Django's bare page)."""
+    problems = [
+        _("%(field)s: %(problem)s") % {"field": form.fields[name].label, "problem": problem}
+        if name in form.fields
+        else str(problem)
+        for name, errors in form.errors.items()
+        for problem in errors
+    ]
+    return HttpResponseBadRequest(
+        "\n".join([_("The search's parameters are not valid."), *problems]),
+        content_type="text/plain; charset=utf-8",
+    )
+
+
 @require_safe
 def docket_export_csv(request):
     """The docket as CSV, with the page's filters and search (all pages)."""
     form, queryset = docket_queryset(request.GET)
     if queryset is None:
-        return HttpResponseBadRequest(
-            _("The export's parameters are not valid."), content_type="text/plain; charset=utf-8"
-        )
+        return bad_filters(form)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     # In the reader's words, without spaces, and dated (walk 45: "registro público.csv" for
     # every export, whatever its day).

@@ -21,7 +21,6 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.core.exceptions import BadRequest
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.template.loader import render_to_string
@@ -32,7 +31,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from notices import letterhead
-from secretariat.public.docket_views import attach_documents
+from secretariat.public.docket_views import attach_documents, bad_filters
 from submissions import access, published, withheld
 from submissions.dates import long_date
 from submissions.models import Submission, SubmissionSubmitter
@@ -214,6 +213,14 @@ def as_the_public_sees_them(events, request) -> list:
     return result
 
 
+class WrongFilters(Exception):
+    """A feed's filters the docket refuses, with the response that says why."""
+
+    def __init__(self, response):
+        super().__init__()
+        self.response = response
+
+
 class DocketFeed(Feed):
     feed_type = Atom1Feed
 
@@ -222,9 +229,15 @@ class DocketFeed(Feed):
         if not filters:
             return Scope(request)
         form, cases = docket_queryset(filters)
-        if cases is None:  # said as the docket says it
-            raise BadRequest("; ".join(str(e) for errors in form.errors.values() for e in errors))
+        if cases is None:  # said as the docket's exports say it
+            raise WrongFilters(bad_filters(form))
         return Scope(request, cases=cases.order_by().values("pk"))
+
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except WrongFilters as wrong:
+            return wrong.response
 
     def title(self):
         return _("Public docket: latest updates")

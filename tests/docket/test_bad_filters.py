@@ -1,0 +1,40 @@
+"""An export or a feed with filters the docket refuses says which, in the reader's language
+(walk 76: the CSV said only "The export's parameters are not valid." and the feed answered
+Django's bare "Bad Request (400)", in English on a Spanish address)."""
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("/es/docket/export.csv?party=XX", "Parte en cuestión: Escoja una opción válida."),
+        ("/es/docket/feed/?stage=nonsense", "Etapa: Escoja una opción válida."),
+        ("/es/docket/feed/?year=abc", "Año de presentación: Introduzca un número entero."),
+        ("/en/docket/feed/?year=abc", "Year filed: Enter a whole number."),
+        ("/fr/docket/feed/?year=abc", "Année de dépôt\u00a0: Saisissez un nombre entier."),
+    ],
+)
+def test_wrong_filters_are_named_with_what_is_wrong(url, said, settings):
+    if url[1:3] not in dict(settings.LANGUAGES):
+        pytest.skip("the profile has no such language")
+    response = Client().get(url)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert said in response.content.decode()
+
+
+def test_a_feed_with_good_filters_still_answers():
+    response = Client().get("/es/docket/feed/?year=2023")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+
+
+def test_a_request_django_refuses_gets_the_sites_page(settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    response = Client().get("/en/", HTTP_HOST="elsewhere.example")
+    assert response.status_code == 400
+    assert "The request could not be understood" in response.content.decode()

@@ -99,6 +99,13 @@ class DocumentField(forms.FileField):
         super().__init__(**kwargs)
         self.reference = ""  # the case's receipt number, logged if the file is quarantined
 
+    def to_python(self, data):
+        # An empty file named as the policy names every other refusal (walk 76: Django's "El
+        # fichero enviado está vacío.", with no name, where the page says "archivo").
+        if data and getattr(data, "size", None) == 0 and getattr(data, "name", ""):
+            uploads.check(data)
+        return super().to_python(data)
+
     def clean(self, data, initial=None):
         upload = super().clean(data, initial)
         if upload and upload is not initial and hasattr(upload, "size"):

@@ -139,6 +139,16 @@ def test_a_program_disguised_as_a_pdf_is_refused_with_the_answers_kept(client):
     assert Submission.objects.count() == 0
 
 
+def test_an_empty_file_is_named_as_every_other_refusal(client):
+    """Walk 76: "Anexo 1, Archivo: El fichero enviado está vacío." (Django's words: no name,
+    and "fichero" where the page says "archivo")."""
+    response = client.post("/es/file/", filing_data(**{"f-attachment_0": pdf("vacío.pdf", b"")}))
+    html = response.content.decode()
+    assert "«vacío.pdf» está vacío." in html
+    assert "fichero" not in html
+    assert Submission.objects.count() == 0
+
+
 def test_an_unknown_extension_is_refused(client):
     response = client.post("/en/file/", filing_data(**{"f-attachment_1": pdf("run.exe", EXE)}))
     assert "“run.exe” is not an accepted type of file." in response.content.decode()

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
+from django.template.defaultfilters import filesizeformat
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
 
 from secretariat.accounts.otp import needs_second_factor
 from submissions import access, profiles
@@ -28,6 +30,8 @@ def site(request):
         "provisional_procedure": bool(profiles.installed().unverified),
         # The header links to the admin site only for an account that can see something there
         # (the admin's own test), not for every staff account; worked out only if asked.
+        # The upload policy's sizes and their messages, for static/js/uploads.js.
+        "upload_check": SimpleLazyObject(_upload_check),
         "may_administer": SimpleLazyObject(
             lambda: bool(signed_in and user.is_staff and admin.site.get_app_list(request))
         ),
@@ -37,3 +41,20 @@ def site(request):
 def _identifier_example() -> str:
     procedure = profiles.installed()
     return procedure.identifier.format(settings.SEM_IDENTIFIER_PREFIX, procedure.codes[0], 2, 2023)
+
+
+def _upload_check() -> dict:
+    """The sizes a form's files are checked against before it is sent, and what is said of a
+    file or a total over them (the server's own words, with places for the script's values)."""
+    limit, total = settings.SEM_FILING_MAX_FILE_BYTES, settings.SEM_FILING_MAX_TOTAL_BYTES
+    return {
+        "max_file": limit,
+        "max_total": total,
+        "file_too_big": _("“%(name)s” is %(size)s; each file may be at most %(limit)s.")
+        % {"name": "{name}", "size": "{size}", "limit": filesizeformat(limit)},
+        "total_too_big": _(
+            "The files chosen total %(size)s; the files sent with one form may total at most "
+            "%(limit)s. Choose fewer or smaller files: nothing was sent."
+        )
+        % {"size": "{size}", "limit": filesizeformat(total)},
+    }

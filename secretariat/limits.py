@@ -3,12 +3,16 @@
 Django reads a multipart body as it parses ``request.POST``/``request.FILES``; a request that
 declares more bytes than every attachment together may hold (``SEM_FILING_MAX_TOTAL_BYTES``)
 plus a margin for the form fields is answered 413 at once, from its ``Content-Length`` header
-alone. Placed after ``LocaleMiddleware`` so that the refusal is in the person's language.
+alone. Placed after the middleware that choose the person's language and know their account,
+and before any that reads the body, so that the refusal is the site's own page in that
+language; what was typed is usually still in the form when they go back, the files are not
+(walk 76: a plain-text refusal, and a 500 from a ``Connection`` header a WSGI application may
+not set). ``static/js/uploads.js`` checks the same limits before a form is sent.
 """
 
 from django.conf import settings
-from django.http import HttpResponse
-from django.utils.translation import gettext as _
+from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
@@ -30,15 +34,10 @@ class RequestSizeLimitMiddleware:
 
     def __call__(self, request):
         if request.method in BODY_METHODS and declared_length(request) > request_limit():
-            response = HttpResponse(
-                _(
-                    "This request is too large. The files sent with one form may total at "
-                    "most %(limit)s MB; send fewer or smaller files."
-                )
-                % {"limit": settings.SEM_FILING_MAX_TOTAL_BYTES // (1024 * 1024)},
+            return render(
+                request,
+                "413.html",
+                {"limit": filesizeformat(settings.SEM_FILING_MAX_TOTAL_BYTES)},
                 status=413,
-                content_type="text/plain; charset=utf-8",
             )
-            response["Connection"] = "close"
-            return response
         return self.get_response(request)

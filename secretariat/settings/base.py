@@ -49,12 +49,13 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "secretariat.limits.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "secretariat.middleware.PreferredLanguageMiddleware",
+    # Before anything reads a body (secretariat.limits).
+    "secretariat.limits.RequestSizeLimitMiddleware",
     "secretariat.accounts.otp.RequireSecondFactorMiddleware",
     # Cache-Control: no-store on every restricted page (secretariat.nostore).
     "secretariat.nostore.NoStoreMiddleware",

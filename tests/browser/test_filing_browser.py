@@ -126,3 +126,49 @@ def test_after_a_refused_filing_the_error_summary_is_in_view_with_the_focus(page
     example = {"us-peru-tpa": "Perú", "usmca-cec": "Canadá", "cafta-dr": "Costa Rica"}[SLUG]
     assert f"Elija un país de la lista (por ejemplo, {example})." in page.content()
     assert not Submission.objects.exists()
+
+
+def test_files_over_the_limits_are_named_before_anything_is_sent(page, settings):
+    """Walk 76: five files of 21 MB (each allowed, 105 MB together) were sent, refused whole,
+    and the browser could not put them back. The page checks the sizes first: nothing is
+    sent, the files stay chosen, and the summary says which limit."""
+    settings.SEM_FILING_MAX_FILE_BYTES = 4000
+    settings.SEM_FILING_MAX_TOTAL_BYTES = 6000
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(page.base + "/es/file/")
+    fill_common(page, party=A, language="es")
+    page.fill("#id_f-title", "Tala ilegal en Loreto")
+    padded = PDF + b"%" + b"x" * 3400 + b"\n"
+    for index in (0, 1):
+        page.set_input_files(
+            f"#id_f-attachment_{index}",
+            files=[{"name": f"parte-{index}.pdf", "mimeType": "application/pdf", "buffer": padded}],
+        )
+    page.locator("button[type=submit].button").click()
+    summary = page.locator("[data-upload-check]")
+    summary.wait_for()
+    text = summary.inner_text()
+    assert "Hay un problema" in text
+    # Sizes as the server writes them (filesizeformat: a no-break space before the unit).
+    assert "Los archivos elegidos suman 6,7\u00a0KB" in text and "como máximo 5,9\u00a0KB" in text
+    assert page.url.endswith("/es/file/") and Submission.objects.count() == 0
+    # The choices are still there, and the summary has the focus (a phone shows it).
+    assert page.evaluate("document.getElementById('id_f-attachment_1').files.length") == 1
+    assert page.evaluate("document.activeElement.hasAttribute('data-upload-check')")
+    # One file over the limit for each is named.
+    page.set_input_files(
+        "#id_f-attachment_1",
+        files=[{"name": "grande.pdf", "mimeType": "application/pdf", "buffer": padded * 2}],
+    )
+    text = summary.inner_text()
+    assert (
+        "«grande.pdf» pesa 6,7\u00a0KB; cada archivo puede pesar como máximo 3,9\u00a0KB." in text
+    )
+    # Within the limits, it is sent.
+    page.set_input_files(
+        "#id_f-attachment_1",
+        files=[{"name": "fotos.png", "mimeType": "image/png", "buffer": PNG}],
+    )
+    page.locator("button[type=submit].button").click()
+    page.wait_for_url("**/es/file/receipt/")
+    assert Submission.objects.get().documents.count() == 2

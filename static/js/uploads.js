@@ -1,0 +1,102 @@
+// Files checked against the upload policy's sizes before a form is sent (secretariat.limits
+// refuses a request over the total before reading it, and a browser cannot put the chosen
+// files back: walk 76 lost five files that way). Nothing is sent while a file or the total is
+// too large; the files stay chosen, and a summary at the top of the form says which.
+// Without script the server says the same, the type and content checks are the server's.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var maxFile = parseInt(script.getAttribute("data-max-file"), 10);
+  var maxTotal = parseInt(script.getAttribute("data-max-total"), 10);
+  var language = document.documentElement.lang || "en";
+
+  function megabytes(bytes) {
+    // As the server's filesizeformat writes it ("25,0 MB" in Spanish).
+    var unit = bytes < 1048576 ? [1024, "\u00a0KB"] : [1048576, "\u00a0MB"];
+    return (bytes / unit[0]).toLocaleString(language, {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    }) + unit[1];
+  }
+
+  function problems(form) {
+    var found = [];
+    var total = 0;
+    form.querySelectorAll("input[type='file']").forEach(function (input) {
+      Array.prototype.forEach.call(input.files || [], function (file) {
+        total += file.size;
+        if (file.size > maxFile) {
+          found.push({
+            input: input,
+            text: script.getAttribute("data-file-too-big")
+              .replace("{name}", file.name)
+              .replace("{size}", megabytes(file.size)),
+          });
+        }
+      });
+    });
+    if (total > maxTotal) {
+      found.push({
+        input: null,
+        text: script.getAttribute("data-total-too-big").replace("{size}", megabytes(total)),
+      });
+    }
+    return found;
+  }
+
+  function summary(form, found) {
+    var box = form.querySelector("[data-upload-check]");
+    if (box) {
+      box.remove();
+    }
+    if (!found.length) {
+      return;
+    }
+    box = document.createElement("div");
+    box.className = "error-summary";
+    box.setAttribute("role", "alert");
+    box.setAttribute("tabindex", "-1");
+    box.setAttribute("data-upload-check", "");
+    var title = document.createElement("p");
+    title.className = "error-summary__title";
+    title.textContent = script.getAttribute("data-title");
+    box.appendChild(title);
+    var list = document.createElement("ul");
+    found.forEach(function (problem) {
+      var item = document.createElement("li");
+      if (problem.input && problem.input.id) {
+        var link = document.createElement("a");
+        link.href = "#" + problem.input.id;
+        link.textContent = problem.text;
+        item.appendChild(link);
+      } else {
+        item.textContent = problem.text;
+      }
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    form.insertBefore(box, form.firstChild);
+    box.focus();
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || form.enctype !== "multipart/form-data") {
+      return;
+    }
+    var found = problems(form);
+    summary(form, found);
+    if (found.length) {
+      event.preventDefault();
+    }
+  });
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (input instanceof HTMLInputElement && input.type === "file" && input.form) {
+      var box = input.form.querySelector("[data-upload-check]");
+      if (box) {
+        summary(input.form, problems(input.form)); // an earlier summary follows the choice
+      }
+    }
+  });
+})();

@@ -103,7 +103,13 @@ def test_a_kept_file_can_be_removed_before_recording(client, officer):
             ),
         ).content.decode()
         assert kept_tokens(body)
-        drop = {"correspondence-document_drop": "1", "correspondence-date_reason": "Por correo."}
+        drop = {
+            "correspondence-document_drop": "1",
+            "correspondence-date_reason": "Por correo.",
+            # Without its file, the letter says something of its own (a correspondence that
+            # says nothing is refused).
+            "correspondence-note": "Carta recibida; su copia llegará después.",
+        }
         response = client.post(
             url, letter(case, **{"correspondence-on": "2023-06-01"}, **kept_tokens(body), **drop)
         )

@@ -4,6 +4,7 @@ sending information) and the case's housekeeping (assignment, visibility, target
 from django import forms
 from django.conf import settings
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.templatetags.sem_text import colon
@@ -262,14 +263,25 @@ class RecordedCorrespondenceForm(ActionForm):
             *((f"party:{code}", Author(f"party:{code}").label) for code in PARTY_CODES),
         ],
     )
+    # The narrowest at first (walk 75: "Public" was chosen for whoever did not look).
     event_visibility = forms.ChoiceField(
         label=_("Who may see it"),
         choices=Visibility.choices,
+        initial=Visibility.SECRETARIAT,
         help_text=_("Choose “Secretariat only” for an internal note."),
     )
 
     def publishes_text(self):
         return False  # its visibility is chosen on the form ("Who may see it")
+
+    def clean(self):
+        data = super().clean()
+        # Walk 76: the form sent empty put a blank public line on the case for good.
+        if not (data.get("title") or data.get("note") or data.get("document")):
+            self.add_error(
+                "title", gettext("Give it a title, a note or a document: it says nothing yet.")
+            )
+        return data
 
     def author(self):
         return self.cleaned_data["event_author"]

@@ -1,0 +1,61 @@
+"""The correspondence form records something, and is narrowest at first (walk 76: sent empty,
+it put a blank public line on the case's docket for good; walk 75: "Public" was chosen at
+first)."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from workflow.models import Event
+
+pytestmark = pytest.mark.django_db
+
+
+def _post(client, case, **fields):
+    return client.post(
+        reverse("ws_action", kwargs={"pk": case.pk, "kind": "correspondence"}),
+        {
+            "event_count": case.events.count(),
+            "correspondence-event_author": "secretariat",
+            "correspondence-event_visibility": "public",
+            **{f"correspondence-{name}": value for name, value in fields.items()},
+        },
+    )
+
+
+def test_an_empty_correspondence_is_refused_and_nothing_is_recorded(login, officer, review_case):
+    client = login(officer)
+    before = review_case.events.count()
+    response = _post(client, review_case)
+    assert response.status_code == 200
+    assert "Give it a title, a note or a document: it says nothing yet." in (
+        response.content.decode()
+    )
+    assert review_case.events.count() == before
+    assert "Correspondence" not in Client().get(f"/en/docket/{review_case.slug}/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"title": "Carta del Ministerio"},
+        {"note": "Llamada telefónica del Ministerio."},
+        {
+            "document": SimpleUploadedFile("carta.pdf", b"%PDF-1.4 carta"),
+            "document_title": "Carta",
+            "document_language": "es",
+        },
+    ],
+)
+def test_a_title_a_note_or_a_document_is_enough(login, officer, review_case, fields):
+    client = login(officer)
+    assert _post(client, review_case, **fields).status_code == 302
+    assert Event.objects.filter(submission=review_case, kind="correspondence").exists()
+
+
+def test_who_may_see_it_is_the_secretariat_alone_at_first(login, officer, review_case):
+    page = login(officer).get(reverse("ws_case", kwargs={"pk": review_case.pk})).content.decode()
+    field = page.split('name="correspondence-event_visibility"', 1)[1].split("</select>", 1)[0]
+    assert '<option value="secretariat" selected>' in field
+    assert '<option value="public" selected>' not in field

@@ -13,6 +13,7 @@ from django.utils import translation
 from notices import rules
 from submissions.models import Submission, SubmissionSubmitter, User
 from submissions.roles import Role
+from workflow import lapsing
 from workflow.models import Event
 
 
@@ -83,12 +84,16 @@ def spoken(value: str | None) -> str:
 
 def lapsed_by(event) -> list:
     """The proposals ``event`` left behind: unanswered, made in the stage it moved the case
-    out of (``Context.pending_proposals``: such a proposal can no longer be approved)."""
+    out of, of a kind that does not outlive it (``workflow.lapsing``: such a proposal can no
+    longer be approved)."""
+    if event.stage_after == event.stage_before:
+        return []
     answered = Event.objects.filter(submission_id=event.submission_id, proposal__isnull=False)
     return list(
         Event.objects.filter(
             submission_id=event.submission_id, kind="proposed", stage_after=event.stage_before
         )
+        .exclude(data__proposal__kind__in=lapsing.OUTLIVES_STAGE)
         .exclude(pk__in=answered.values("proposal_id"))
         .select_related("recorded_by")
         .order_by("seq")

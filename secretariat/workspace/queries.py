@@ -11,7 +11,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from submissions import published
 from submissions.models import Submission
 from submissions.stages import Stage, Visibility
-from workflow import services
+from workflow import lapsing, services
 from workflow.models import Deadline, Event
 from workflow.periods import NOT_BINDING
 from workflow.table import TABLE
@@ -24,10 +24,9 @@ def _open_deadlines():
 
 
 def pending_proposals():
-    """Proposals nobody has approved or returned yet (an answer points at its proposal), made
-    in the stage the case is still in: one the case has moved past has lapsed (see
-    workflow.services.Context.pending_proposals)."""
-    return Event.objects.filter(kind="proposed", stage_after=F("submission__stage")).exclude(
+    """Proposals nobody has approved or returned yet (an answer points at its proposal), not
+    lapsed (``workflow.lapsing``)."""
+    return Event.objects.filter(lapsing.still_open(), kind="proposed").exclude(
         pk__in=Event.objects.filter(proposal__isnull=False).values("proposal_id")
     )
 

@@ -16,6 +16,7 @@ from workflow import guards
 from workflow.calendar import Calendar
 from workflow.deadlines import CaseDeadlines
 from workflow.exceptions import InvalidInput, RuleViolation
+from workflow.lapsing import lapsed
 from workflow.models import Event
 from workflow.rule import EventRule, profile_stages
 from workflow.table import OUTCOMES
@@ -110,16 +111,18 @@ class Context:
         }
 
     def pending_proposals(self) -> list[dict]:
-        """Proposals awaiting the Executive Director: not yet approved or returned, and made
-        in the stage the case is still in. A proposal the case has moved past lapses (it stays
-        in the history, unanswered): its reasons were about a state that no longer holds."""
+        """Proposals awaiting the Executive Director: not yet approved or returned, and not
+        lapsed (``workflow.lapsing``: made in a stage the case has left; a lapsed one stays in
+        the history, unanswered)."""
         answered = self._answered()
         return [
             f
             for f in self.facts
             if f["kind"] == "proposed"
             and f["seq"] not in answered
-            and f.get("stage", self.submission.stage) == self.submission.stage
+            and not lapsed(
+                f["data"]["proposal"], f.get("stage", self.submission.stage), self.submission.stage
+            )
         ]
 
     def unanswered_proposal_by_seq(self, seq) -> dict | None:

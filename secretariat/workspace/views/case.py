@@ -20,7 +20,7 @@ from secretariat.workspace.forms import PaperFilingForm, action_form
 from submissions import access, published, withheld
 from submissions.models import Submission
 from submissions.stages import Stage, Visibility
-from workflow import activity, council, services
+from workflow import activity, council, lapsing, services
 from workflow.chain import verify_submission
 from workflow.deadlines import explain
 from workflow.describe import describe
@@ -188,7 +188,7 @@ def case_context(request, case, bound=None) -> dict:
         event.lapsed = (
             event.kind == "proposed"
             and event.pk not in answered
-            and event.stage_after != case.stage
+            and lapsing.lapsed(event.data.get("proposal"), event.stage_after, case.stage)
         )
         # At *parties* by its row, public since a later entry published it (a decision on its
         # text, or a publication that attached a Party's comments): the fourteenth walk.

@@ -54,6 +54,23 @@ def test_each_held_entry_links_the_form_opened_on_it(client, officer, settings):
     assert f'<option value="{event.pk}" selected>' in form.split("</select>", 1)[0]
 
 
+def test_the_form_opened_to_publish_says_it_proposes_publication(client, officer, settings):
+    """Walk 75: "Registrar, o proponer un público más amplio" on a form opened to publish an
+    entry, under four eyes, where the step can only be a proposal."""
+    settings.SEM_FOUR_EYES = True
+    story = drive("awaiting_council")
+    event = reasons_for_the_public(story)
+    client.force_login(officer)
+    with translation.override("es"):
+        url = reverse("ws_case", kwargs={"pk": story.case.pk})
+        opened = client.get(url + f"?publish={event.seq}").content.decode()
+        plain = client.get(url).content.decode()
+    form = opened.split('id="action-visibility_changed"', 1)[1].split("</form>", 1)[0]
+    assert '<button type="submit" class="button">Proponer la publicación</button>' in form
+    form = plain.split('id="action-visibility_changed"', 1)[1].split("</form>", 1)[0]
+    assert "Registrar, o proponer un público más amplio" in form
+
+
 def test_the_spanish_box_agrees_with_its_entries(client, officer, settings):
     """Walk 62: "Estas entradas … cuando la Secretaría los publica … Publicar uno": the
     pronouns still agreed with the "eventos" the box named before session 20."""

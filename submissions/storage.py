@@ -24,7 +24,22 @@ def safe_name(name: str) -> str:
     base = os.path.basename(name or "").strip()
     base = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode()
     base = re.sub(r"[^A-Za-z0-9._-]+", "-", base).strip(".-")
-    return base[:120] or "file"
+    if len(base) > 120:  # cut in its stem: the extension stays (walk 76)
+        stem, extension = os.path.splitext(base)
+        extension = extension[:16]
+        base = stem[: 120 - len(extension)].rstrip(".-") + extension
+    return base or "file"
+
+
+def given_name(name: str) -> str:
+    """A file's name as the person gave it, without folders, at most 255 characters (the
+    column's): a longer one keeps its start and its extension. Pages and downloads use it;
+    storage uses ``safe_name``."""
+    base = os.path.basename((name or "").replace("\\", "/")).strip()
+    if len(base) > 255:
+        stem, extension = os.path.splitext(base)
+        base = stem[: 254 - len(extension)] + "…" + extension
+    return base
 
 
 def sniff(fileobj) -> str:
@@ -124,7 +139,7 @@ def prepare(event, inputs, rule) -> list[Document]:
             else:
                 document.sha256, document.size = sha256_of(fileobj)
                 document.content_type = sniff(fileobj)
-            document.original_name = os.path.basename(getattr(fileobj, "name", "") or "")
+            document.original_name = given_name(getattr(fileobj, "name", "") or "")
             if not isinstance(fileobj, File):
                 fileobj = File(fileobj)
             document.file.save(safe_name(fileobj.name), fileobj, save=False)

@@ -34,7 +34,7 @@ from django.utils.translation import gettext as _
 
 from submissions import virusscan
 from submissions.models import sha256_of
-from submissions.storage import DocumentInput, safe_name, sniff
+from submissions.storage import DocumentInput, given_name, safe_name, sniff
 
 SALT = "submissions.uploads.pending"
 PENDING_ROOT = "pending"
@@ -238,10 +238,11 @@ def stash(upload) -> PendingFile:
     """Check an upload (once) and stream it to temporary storage (raises ValidationError)."""
     content_type = checked_type(upload)
     digest, size = sha256_of(upload)
-    original = safe_name(upload.name)
+    # Kept under a safe name, shown and recorded under the person's own (walk 76: "Informe de
+    # campaña ñandú.pdf" came back as "Informe-de-campana-nandu.pdf").
     folder = f"{PENDING_ROOT}/{secrets.token_hex(16)}"
-    stored = default_storage.save(f"{folder}/{original}", upload)
-    return PendingFile(stored, original, size, digest, content_type)
+    stored = default_storage.save(f"{folder}/{safe_name(upload.name)}", upload)
+    return PendingFile(stored, given_name(upload.name), size, digest, content_type)
 
 
 def stale_pending(max_age: int | None = None, now=None) -> list[str]:

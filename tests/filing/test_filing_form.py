@@ -100,7 +100,8 @@ def test_filing_creates_the_case_its_documents_and_a_receipt(client):
     ]
     assert documents[1].original_name == "fotos.png"  # the Secretariat's workspace shows it
     assert documents[0].sha256 == hashlib.sha256(PDF).hexdigest()
-    assert documents[0].original_name == "Informe-tecnico.pdf"
+    # The name its person gave it, for the Secretariat's workspace (walk 76: the stored one).
+    assert documents[0].original_name == "Informe técnico.pdf"
     assert documents[0].file.name.startswith("documents/")
     assert pending_folders() == before  # the temporary copies are gone
 
@@ -207,6 +208,23 @@ def test_an_uploaded_file_survives_a_failed_validation(client):
     document = Document.objects.get()
     assert document.sha256 == hashlib.sha256(PDF).hexdigest()
     assert document.original_name == "evidence.pdf"
+
+
+def test_a_kept_file_keeps_the_name_its_person_gave_it(client):
+    """Walk 76: "Informe de campaña ñandú – Río Tambopata.pdf" came back as
+    "Informe-de-campana-nandu-Rio-Tambopata" (the stored name), its ".pdf" cut off."""
+    name = "Informe de campaña ñandú – Río Tambopata " + "x" * 180 + ".pdf"
+    first = client.post("/es/file/", filing_data(**{"f-title": "", "f-attachment_0": pdf(name)}))
+    html = first.content.decode()
+    assert f"Ya recibido: {name} (" in html
+    second = client.post(
+        "/es/file/", filing_data(**{"f-attachment_0_token": token_in(html, "f-attachment_0_token")})
+    )
+    assert second.status_code == 302
+    document = Document.objects.get()
+    assert document.original_name == name
+    # Stored under a safe name of its own.
+    assert document.file.name.endswith(".pdf") and " " not in document.file.name
 
 
 def test_a_forged_file_token_is_ignored(client):

@@ -271,11 +271,13 @@ class ActionForm(AccessibleForm):
         if on and on > timezone.localdate():
             self.add_error("on", gettext("An event cannot be dated in the future."))
         last = self.submission.last_event_on
-        if on and last and on < last:
+        out_of_order = bool(on and last and on < last)
+        if out_of_order:
             # Said with the other problems of the post, on the date itself (walk 27: the
             # engine's refusal came alone, after the reason was given, dated 2026-12-04).
             self.add_error("on", date_order_error(last))
-        if on and on < timezone.localdate() and not data.get("date_reason"):
+        # Not asked for a date no reason can make right (walk 76).
+        if on and on < timezone.localdate() and not data.get("date_reason") and not out_of_order:
             self.add_error(
                 "date_reason", gettext("Give a reason for recording this with a past date.")
             )

@@ -63,6 +63,11 @@ class SignInView(auth_views.LoginView):
     def get_default_redirect_url(self):
         return landing_url(self.request.user)
 
+    def get_context_data(self, **kwargs):
+        # After a failed attempt the page says when signing in locks (walk 76: the fifth
+        # failure locked the account for an hour with no word of it before).
+        return super().get_context_data(failure_limit=settings.AXES_FAILURE_LIMIT, **kwargs)
+
 
 sign_in = SignInView.as_view()
 

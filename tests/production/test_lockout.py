@@ -24,6 +24,9 @@ def test_five_failures_lock_the_account_out_with_the_lockout_page(client, office
         response = sign_in(client, "wrong-password")
         assert response.status_code == 200
         assert "Your username and password did not match." in response.text
+        # Said before it happens (walk 76: the fifth failure locked with no warning).
+        text = " ".join(response.text.split())
+        assert "After 5 failed attempts, signing in to this account from your address is" in text
 
     fifth = sign_in(client, "wrong-password")
     assert fifth.status_code == 429

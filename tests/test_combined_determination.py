@@ -240,7 +240,8 @@ def test_the_form_refuses_a_criterion_not_met(combined, officer, director, a_foc
         )
         fields[f"response_decided-criterion_{letter}_reasons"] = "x"
     for letter in "abcd":
-        fields[f"response_decided-{letter}_finding"] = "yes"
+        # (d) as the filing answered it: not drawn only from mass media.
+        fields[f"response_decided-{letter}_finding"] = "no" if letter == "d" else "yes"
         fields[f"response_decided-{letter}_reasons"] = "x"
     with frozen(D(2026, 3, 10)):
         response = web.officer.post(

@@ -184,7 +184,9 @@ def test_a_french_filing_reaches_the_councils_vote(page):
             f"Critère ({letter}) satisfait."
         )
     for letter in "abcd":
-        form.locator(f"input[name='response_decided-{letter}_finding'][value='yes']").check()
+        # (d) as the filing answered it (a "Yes" against its "No" asks for a confirmation).
+        answer = "no" if letter == "d" else "yes"
+        form.locator(f"input[name='response_decided-{letter}_finding'][value='{answer}']").check()
         form.locator(f"#id_response_decided-{letter}_reasons").fill(f"Facteur ({letter}).")
     form.get_by_role("button", name="Proposer").click()
     page.wait_for_load_state()

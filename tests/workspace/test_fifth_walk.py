@@ -55,3 +55,32 @@ def test_a_response_recorded_after_its_stage_says_what_it_will_be(client, office
     page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
     section = page.split('id="action-party_responded"', 1)[1].split("</form>", 1)[0]
     assert "recorded as a late or further response, marked so on the docket" in section
+
+
+def _factors(d: str, **extra) -> dict:
+    data = {"outcome": "request", **extra}
+    for letter in "abcd":
+        data[f"{letter}_finding"] = "no" if letter == "d" else "yes"
+        data[f"{letter}_reasons"] = f"Razones ({letter})."
+    data["d_finding"] = d
+    return {f"response_decided-{name}": value for name, value in data.items()}
+
+
+def test_a_media_finding_against_the_submitters_answer_is_confirmed(db):
+    """Walks 70 and 75 answered (d) "Yes" by mistake, against the filing's "No", and
+    requested a response: the hint alone let it through. A finding against the answer is
+    confirmed, or corrected."""
+    case = drive("response_decision").case
+    case.relies_on_media_only = False
+    refused = action_form("response_decided", case, data=_factors("yes"))
+    assert not refused.is_valid()
+    assert refused.errors["d_confirmed"] == [
+        "Your finding on factor (d) differs from the submitters' answer: tick the box to "
+        "confirm it, or correct the finding."
+    ]
+    assert action_form("response_decided", case, data=_factors("yes", d_confirmed="on")).is_valid()
+    assert action_form("response_decided", case, data=_factors("no")).is_valid()
+    # Where the submitters gave no answer (an imported history), nothing to confirm.
+    case.relies_on_media_only = None
+    form = action_form("response_decided", case, data=_factors("yes"))
+    assert "d_confirmed" not in form.fields and form.is_valid()

@@ -181,6 +181,13 @@ class ResponseDecisionForm(AdmissibilityForm):
                     "The submitters answered that it is not drawn only from mass media reports."
                 )
                 hints.insert(0, drawn if media else not_drawn)
+                # Walks 70 and 75: a "Yes" against the filing's "No", by mistake, was
+                # recorded with the hint only. A finding against the answer is confirmed.
+                self.fields["d_confirmed"] = forms.BooleanField(
+                    label=_("My finding on factor (d) differs from the submitters' answer."),
+                    required=False,
+                    help_text=_("Tick it only where it does: the form asks when they differ."),
+                )
             self.fields["d_finding"].help_text = " ".join(hints)
         # The decision comes after the factors, as the Secretariat reasons.
         self.order_fields(
@@ -198,6 +205,21 @@ class ResponseDecisionForm(AdmissibilityForm):
             self.add_error(
                 "delivered_on",
                 gettext("A request cannot be recorded as delivered on a date still to come."),
+            )
+        media = self.submission.relies_on_media_only
+        finding = cleaned.get("d_finding")
+        if (
+            "d_confirmed" in self.fields
+            and finding
+            and (finding == "yes") != media
+            and not cleaned.get("d_confirmed")
+        ):
+            self.add_error(
+                "d_confirmed",
+                gettext(
+                    "Your finding on factor (d) differs from the submitters' answer: tick the "
+                    "box to confirm it, or correct the finding."
+                ),
             )
         if self.combined and not self.errors and self.outcome_of_criteria() != "meets":
             raise forms.ValidationError(

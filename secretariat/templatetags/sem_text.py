@@ -160,10 +160,15 @@ def reasons_in(details, code: str) -> str:
     """Said under an event's findings whose reasons are written in ``code``, the case's
     language, where the page is in another (walk 63: a French page gave Spanish reasons with
     no word of it; the formal documents say so)."""
-    page = (get_language() or settings.LANGUAGE_CODE)[:2]
-    if code == page or not any(getattr(value, "reasons", "") for _label, value in details):
+    if not any(getattr(value, "reasons", "") for _label, value in details):
         return ""
-    return str(REASONS_IN.get(code, ""))
+    return _elsewhere(REASONS_IN, code)
+
+
+def _elsewhere(said: dict, code: str) -> str:
+    """What ``said`` says of a text written in ``code`` where the page is in another language."""
+    page = (get_language() or settings.LANGUAGE_CODE)[:2]
+    return "" if code == page else str(said.get(code, ""))
 
 
 WRITTEN_IN = {
@@ -178,10 +183,7 @@ def written_in(event, code: str) -> str:
     """Said under the note of an ``event`` of the Secretariat's, which it writes in the
     case's language ``code``, where the page is in another (walk 73: its findings said so, its
     notes did not). A Party's or a submitter's note is in whatever language they wrote."""
-    page = (get_language() or settings.LANGUAGE_CODE)[:2]
-    if code == page or event.author != "secretariat":
-        return ""
-    return str(WRITTEN_IN.get(code, ""))
+    return _elsewhere(WRITTEN_IN, code) if event.author == "secretariat" else ""
 
 
 @register.filter

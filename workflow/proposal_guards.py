@@ -74,14 +74,28 @@ def _moves(kind: str, data: dict | None, stage) -> bool:
     outcome, or (``data`` None, before any input) with any of its outcomes. A Council
     member's vote (recorded from a letter) is not counted: under a profile's rule one vote
     may move nothing, and members' letters for and against may await the Director together."""
+    return any(
+        not (effect.by_council_rule or effect.by_council_refusal)
+        for effect in _moving_effects(kind, data, stage)
+    )
+
+
+def _moving_effects(kind: str, data: dict | None, stage) -> list:
     rule = TABLE[kind]
     effects = rule.outcomes.values() if data is None else [rule.effect(data.get("outcome"))]
-    return any(
-        effect.to not in (None, stage)
-        and (effect.from_stages is None or stage in effect.from_stages)
-        and not (effect.by_council_rule or effect.by_council_refusal)
+    return [
+        effect
         for effect in effects
-    )
+        if effect.to not in (None, stage)
+        and (effect.from_stages is None or stage in effect.from_stages)
+    ]
+
+
+def may_move(kind: str, stage) -> bool:
+    """Whether recording ``kind`` now may move the case out of ``stage``, with any of its
+    outcomes, a Council member's vote included: the workspace lists such steps first (walk
+    75: the next step of the procedure stood among records that move nothing)."""
+    return bool(_moving_effects(kind, None, stage))
 
 
 def conflicting_proposal(ctx, kind: str, data: dict | None = None) -> RuleViolation | None:

@@ -84,3 +84,18 @@ def test_a_media_finding_against_the_submitters_answer_is_confirmed(db):
     case.relies_on_media_only = None
     form = action_form("response_decided", case, data=_factors("yes"))
     assert "d_confirmed" not in form.fields and form.is_valid()
+
+
+def test_the_steps_that_move_the_case_come_first(client, officer):
+    """Walk 75: in factual record preparation the draft stood among records that move
+    nothing (a Council member's further instruction from a letter, an instruction to publish
+    the record not yet drafted)."""
+    case = drive("factual_record_preparation").case
+    client.force_login(officer)
+    page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    actions = page.split('id="actions-heading"', 1)[1]
+    moving, other = actions.split("Other records", 1)
+    assert "Steps that move the case on" in moving
+    assert 'id="action-draft_submitted"' in moving
+    assert 'id="action-council_instructed"' not in moving
+    assert 'id="action-correspondence"' in other

@@ -27,6 +27,7 @@ from workflow.describe import describe
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline, Event, last_revision
 from workflow.profile_guards import consolidated_on
+from workflow.proposal_guards import may_move
 from workflow.services.actions import NOT_OFFERED, refusal
 from workflow.table import TABLE
 
@@ -92,6 +93,10 @@ def case_context(request, case, bound=None) -> dict:
             # Posted, then refused because the case moved on: shown again with the message.
             bound.pending(None)
             forms.insert(0, bound)
+        # The steps that may move the case on first, then the records that move nothing.
+        for form in forms:
+            form.moves_case = may_move(form.rule.kind, case.stage)
+        forms.sort(key=lambda form: not form.moves_case)
     # The step a stage waits for, when it is not offered yet, and why (the sixteenth walk:
     # nothing said that the final record waits for every Party's comments or the period's end).
     awaited = AWAITED_STEP.get(case.stage)

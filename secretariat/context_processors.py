@@ -28,10 +28,10 @@ def site(request):
         # A profile still holding values not read in its treaty's text runs only where the
         # installation accepts that (SEM_ALLOW_UNVERIFIED_PROFILE); every page says so.
         "provisional_procedure": bool(profiles.installed().unverified),
-        # The header links to the admin site only for an account that can see something there
-        # (the admin's own test), not for every staff account; worked out only if asked.
         # The upload policy's sizes and their messages, for static/js/uploads.js.
         "upload_check": SimpleLazyObject(_upload_check),
+        # The header links to the admin site only for an account that can see something there
+        # (the admin's own test), not for every staff account; worked out only if asked.
         "may_administer": SimpleLazyObject(
             lambda: bool(signed_in and user.is_staff and admin.site.get_app_list(request))
         ),

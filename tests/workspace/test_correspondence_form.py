@@ -59,3 +59,35 @@ def test_who_may_see_it_is_the_secretariat_alone_at_first(login, officer, review
     field = page.split('name="correspondence-event_visibility"', 1)[1].split("</select>", 1)[0]
     assert '<option value="secretariat" selected>' in field
     assert '<option value="public" selected>' not in field
+
+
+def test_its_documents_go_where_the_entry_goes_unless_chosen(login, officer, review_case):
+    """Walk 77: a letter and its translation in a "Secretariat only" entry were filed
+    "Public", the level of the action's rule, and listed so."""
+    client = login(officer)
+    letter = {
+        "event_visibility": "secretariat",
+        "document": SimpleUploadedFile("carta.pdf", b"%PDF-1.4 carta"),
+        "document_title": "Carta",
+        "document_language": "es",
+        "translation": SimpleUploadedFile("letter.pdf", b"%PDF-1.4 letter"),
+        "translation_language": "en",
+    }
+    assert _post(client, review_case, **letter).status_code == 302
+    event = Event.objects.get(submission=review_case, kind="correspondence")
+    assert event.visibility == "secretariat"
+    assert sorted(event.documents.values_list("visibility", flat=True)) == [
+        "secretariat",
+        "secretariat",
+    ]
+    # Chosen, a document's own level stands.
+    chosen = {
+        **letter,
+        "document": SimpleUploadedFile("carta.pdf", b"%PDF-1.4 carta 2"),
+        "translation": "",
+        "event_visibility": "parties",
+        "document_visibility": "party_concerned",
+    }
+    assert _post(client, review_case, **chosen).status_code == 302
+    latest = Event.objects.filter(submission=review_case, kind="correspondence").last()
+    assert list(latest.documents.values_list("visibility", flat=True)) == ["party_concerned"]

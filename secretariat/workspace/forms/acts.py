@@ -274,6 +274,19 @@ class RecordedCorrespondenceForm(ActionForm):
     def publishes_text(self):
         return False  # its visibility is chosen on the form ("Who may see it")
 
+    def setup(self):
+        # Its documents go where the entry goes unless chosen (walk 77: a letter in a
+        # "Secretariat only" entry was filed "Public", the action's rule's level).
+        field = self.fields["document_visibility"]
+        field.choices = [("", _("As the entry (“Who may see it”)")), *field.choices[1:]]
+
+    def documents_in(self) -> list:
+        items = super().documents_in()
+        for item in items:
+            if item.visibility is None:
+                item.visibility = self.visibility()
+        return items
+
     def clean(self):
         data = super().clean()
         # Walk 76: the form sent empty put a blank public line on the case for good.

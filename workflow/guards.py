@@ -43,6 +43,8 @@ from workflow.row_guards import party_is_the_cases as party_is_the_cases
 from workflow.row_guards import texts_well_formed as texts_well_formed
 from workflow.rule import before_input
 from workflow.table import CLOSURE_BY_STAGE
+from workflow.target_guards import a_target_is_missed as a_target_is_missed
+from workflow.target_guards import deadline_exists as deadline_exists
 from workflow.text_guards import text_documents, text_reference_valid, text_within_limits
 from workflow.treaty import criteria_for, letters
 
@@ -440,19 +442,6 @@ def check_within_limits(ctx, document, to) -> None:
             _("Only what was sent for the public, or is public already, can be published."),
             rule="document: public or publish_requested",
         )
-
-
-def deadline_exists(ctx):
-    if ctx.deadlines.latest(ctx.data.get("deadline"), ctx.data.get("party", "")) is None:
-        raise RuleViolation(_("This case has no deadline of that kind."), rule="deadline")
-    new_due = ctx.data.get("new_due_on")
-    if new_due:
-        try:
-            datetime.date.fromisoformat(new_due)
-        except (TypeError, ValueError) as exc:
-            raise RuleViolation(
-                _("The new target date is not a valid date."), rule="new_due_on"
-            ) from exc
 
 
 def closure_reason_fits_stage(ctx):

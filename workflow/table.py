@@ -443,7 +443,7 @@ RULES = [
         public=True,
         required=("deadline", "reason"),
         optional=("party", "new_due_on"),
-        guards=("deadline_exists",),
+        guards=("a_target_is_missed", "deadline_exists"),
     ),
     event_rule(
         "deadlines_recomputed",

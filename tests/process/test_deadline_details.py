@@ -6,12 +6,15 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from secretariat.workspace.forms import action_form
 from submissions.stages import Stage
 from tests.helpers_cases import drive, frozen
 from tests.parties import SLUG, A
+from workflow import services
 from workflow.deadlines import explain
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline
+from workflow.periods import KIND_LABELS
 
 D = datetime.date
 S = Stage
@@ -197,3 +200,51 @@ def test_a_revision_after_a_reopening_is_late_against_the_fresh_period(db):
         assert (fresh.state, fresh.met_on, fresh.late) == ("met", late, True)
     first = Deadline.objects.filter(submission=story.case, kind="revision").order_by("id").first()
     assert first.state == FIRST_REVISION_ENDS
+
+
+def test_only_a_missed_target_is_explained_live(officer, settings):
+    """Walk 77: a target with thirty days left was "explained" and the docket published
+    "Missed target explained" beside it; a met one was offered too (PROCESS.md: "when a
+    target is missed")."""
+    settings.SEM_FOUR_EYES = False
+    story = drive(S.RESPONSE_DECISION)  # response_decision due 10 May 2023
+    explain_it = {"deadline": "response_decision", "reason": "Traducción de anexos."}
+    with frozen(D(2023, 5, 1)):
+        assert "deadline_missed_explained" not in {
+            action.kind for action in services.available_actions(story.case, officer)
+        }
+        with pytest.raises(RuleViolation) as refused:
+            services.record_event(
+                story.case, "deadline_missed_explained", actor=officer, data=explain_it
+            )
+    assert str(refused.value) == "No target of this case has been missed."
+    with frozen(D(2023, 5, 12)):
+        # A target met is not missed, even when another is.
+        with pytest.raises(RuleViolation) as refused:
+            services.record_event(
+                story.case,
+                "deadline_missed_explained",
+                actor=officer,
+                data={**explain_it, "deadline": "acknowledgement"},
+            )
+        assert str(refused.value) == (
+            f"“{KIND_LABELS['acknowledgement']}” has not been missed (Met)."
+        )
+        form = action_form("deadline_missed_explained", story.case)
+        # The missed target alone: not the acknowledgement, met long ago.
+        assert [kind for kind, _label in form.fields["deadline"].choices] == ["response_decision"]
+        assert "party" not in form.fields
+        with pytest.raises(RuleViolation, match="a date still to come"):
+            services.record_event(
+                story.case,
+                "deadline_missed_explained",
+                actor=officer,
+                data={**explain_it, "new_due_on": "2023-05-11"},
+            )
+        services.record_event(
+            story.case,
+            "deadline_missed_explained",
+            actor=officer,
+            data={**explain_it, "new_due_on": "2023-05-31"},
+        )
+    assert _deadline(story.case, "response_decision").due_on == D(2023, 5, 31)

@@ -4,6 +4,7 @@ sending information) and the case's housekeeping (assignment, visibility, target
 from django import forms
 from django.conf import settings
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +18,7 @@ from workflow import council
 from workflow.models import Event
 from workflow.periods import KIND_LABELS
 from workflow.table import ON_BEHALF_KINDS
+from workflow.target_guards import missed
 
 EVIDENCE_HELP = _(
     "Required: the letter or email you are recording. The record will wait for the "
@@ -436,8 +438,23 @@ class MissedTargetForm(ActionForm):
     )
 
     def setup(self):
-        kinds = sorted(set(self.submission.deadlines.values_list("kind", flat=True)))
+        # The targets missed today only (walk 77: a target with thirty days left, and one
+        # already met, were offered and "explained" on the docket).
+        today = timezone.localdate()
+        latest = {}
+        for deadline in self.submission.deadlines.order_by("id"):
+            latest[(deadline.kind, deadline.party)] = deadline
+        missed_now = [d for d in latest.values() if missed(d, today)]
+        kinds = sorted({d.kind for d in missed_now})
         self.fields["deadline"].choices = [(k, KIND_LABELS.get(k, k)) for k in kinds]
+        parties = sorted({d.party for d in missed_now if d.party})
+        if parties:
+            self.fields["party"].choices = [
+                ("", "—"),
+                *((p, dict(PARTY_CHOICES)[p]) for p in parties),
+            ]
+        else:
+            del self.fields["party"]
 
     def data_for_event(self):
         data = self.cleaned_data

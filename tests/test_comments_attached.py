@@ -257,14 +257,19 @@ def test_proposing_again_keeps_the_ticked_parties(attaching, client, officer, di
         assert form.count("checked") == 2
         assert f"This replaces proposal no. {first.seq}" in form
         case.refresh_from_db()
-        client.post(
+        proposed = client.post(
             url,
             {"event_count": case.event_count, "replaces": first.seq},
-        )
+            follow=True,
+        ).content.decode()
         second = Event.objects.filter(submission=case).latest("seq")
         assert second.data["proposal"]["attach_comments"] == []
+        # Said when proposed, and on both entries (walk 77: the replaced one only vanished).
+        assert f"It replaces proposal no. {first.seq}." in proposed
         page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
         assert f"Replaces proposal no. {first.seq}" in page
+        entry = page.split(f'id="event-{first.seq}"', 1)[1].split("</li>", 1)[0]
+        assert f"Replaced by proposal no. {second.seq}" in entry
         assert f"Approved by officer (proposal no. {first.seq})" not in page
         client.force_login(director)
         approvals = client.get(reverse("ws_approvals")).content.decode()

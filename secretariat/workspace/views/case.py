@@ -188,7 +188,11 @@ def case_context(request, case, bound=None) -> dict:
     # (Context.pending_proposals): said on it, so that its author sees why it vanished from
     # the approvals (the proposal rule's note: another actor's step moved the case on).
     answered = {event.proposal_id for event in events if event.proposal_id}
+    # A proposal a later one replaced, by that one's number (walk 77: unmarked, it had only
+    # vanished from the approvals).
+    replaced_by = {e.proposal_id: e.seq for e in events if e.proposal_id and e.kind == "proposed"}
     for event in events:
+        event.replaced_by = replaced_by.get(event.pk)
         event.held = event in held
         event.lapsed = (
             event.kind == "proposed"
@@ -318,11 +322,13 @@ def action(request, pk, kind):
     if outcome.event.kind == "proposed":
         proposal = outcome.event.data["proposal"]
         proposed = TABLE[kind].label_for(proposal.get("outcome"), proposal)
-        messages.success(
-            request,
-            _("Proposed: “%(action)s” now awaits the Executive Director's approval.")
-            % {"action": proposed},
-        )
+        said = _("Proposed: “%(action)s” now awaits the Executive Director's approval.") % {
+            "action": proposed
+        }
+        replaced = outcome.event.data.get("proposal_event")
+        if isinstance(replaced, int):  # walk 77: the proposal it replaced vanished unsaid
+            said += " " + _("It replaces proposal no. %(seq)s.") % {"seq": replaced + 1}
+        messages.success(request, said)
     else:
         messages.success(
             request, _("Recorded: “%(action)s”.") % {"action": outcome.event.kind_label}

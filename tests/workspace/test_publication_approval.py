@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 
 from notices import sending
 from notices.models import Notice
@@ -104,3 +105,34 @@ def test_a_closing_proposal_says_what_sent_for_the_public_it_leaves_unpublished(
         html = client.get(url).content.decode()
         assert note in html, url
         assert f'href="/en/secretariat/case/{case.pk}/#held-heading"' in html
+
+
+def test_an_approval_refused_as_stale_returns_to_the_list_with_why(
+    login, officer, director, settings
+):
+    """Walk 77: the officer added a note while the Director's approvals page was open; the
+    approval was refused and the page stayed at the button's address, where reloading would
+    post again. It goes back to the list, which says why; approving again works."""
+    settings.SEM_FOUR_EYES = True
+    story = ready_to_publish()
+    case = story.case
+    with frozen(datetime.date(2023, 12, 1)):
+        proposal = services.record_event(case, "published", actor=officer)
+    case.refresh_from_db()
+    seen = case.event_count
+    with frozen(datetime.date(2023, 12, 1)):
+        services.record_event(
+            case, "correspondence", actor=officer, visibility="secretariat", note="Nota."
+        )
+    client = login(director)
+    url = reverse("ws_approve", kwargs={"pk": case.pk, "seq": proposal.seq})
+    with frozen(datetime.date(2023, 12, 2)):
+        stale = client.post(url, {"event_count": seen})
+        assert (stale.status_code, stale["Location"]) == (302, reverse("ws_approvals"))
+        page = client.get(stale["Location"]).content.decode()
+        assert "This case has moved on since you opened it" in page
+        case.refresh_from_db()
+        fresh = client.post(url, {"event_count": case.event_count})
+    assert fresh.status_code == 302
+    case.refresh_from_db()
+    assert case.stage == Stage.CLOSED

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from secretariat.web import actions as posted
 from secretariat.workspace import queries
 from secretariat.workspace.forms import ReturnForm
-from secretariat.workspace.views.case import case_context
 from submissions import access
 from submissions.models import Submission
 from workflow.describe import describe
@@ -55,11 +54,10 @@ def _back(request, case):
 
 
 def _again(request, case, outcome):
-    """The page the director pressed the button on, again, with the workflow's message."""
-    if request.POST.get("back") == "case":
-        context = case_context(request, case)
-        return render(request, "workspace/case.html", context, status=outcome.status)
-    return _approval_list(request, status=outcome.status)
+    """The page the director pressed the button on, opened again with the workflow's message
+    (``posted.attempt`` keeps it for that page): walk 77 was left at the button's address,
+    where reloading would have posted again."""
+    return _back(request, case)
 
 
 @login_required

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from secretariat.workspace.forms import action_form
+from submissions.dates import long_date
 from tests.helpers_cases import drive
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +100,15 @@ def test_the_steps_that_move_the_case_come_first(client, officer):
     assert 'id="action-draft_submitted"' in moving
     assert 'id="action-council_instructed"' not in moving
     assert 'id="action-correspondence"' in other
+
+
+def test_recording_a_delivery_says_it_moves_the_partys_period(db):
+    """Walk 77 recorded the delivery of a request already delivered through the portal, with
+    no word that the Party's period would then count from that step's date."""
+    case = drive("awaiting_response").case
+    start = case.deadlines.get(kind="party_response").start_on
+    form = action_form("request_delivered", case)
+    assert str(form.notice_text) == (
+        f"The Party's period now counts from {long_date(start)}. Recording a delivery counts "
+        "it from the date of this step instead."
+    )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from secretariat.templatetags.sem_text import colon
 from secretariat.workspace.forms.actions import ActionForm, offer_case_documents
 from submissions import published
+from submissions.dates import long_date
 from submissions.models import PARTY_CHOICES, PARTY_CODES, Document, User
 from submissions.roles import SECRETARIAT_ROLES
 from submissions.stages import Author, Stage, Visibility
@@ -472,3 +473,17 @@ class RecomputeForm(ActionForm):
 
     def data_for_event(self):
         return {"reason": self.cleaned_data["reason"]}
+
+
+class RequestDeliveredForm(ActionForm):
+    """The date a request for a response reached the Party, when it is not the decision's."""
+
+    def setup(self):
+        # Walk 77 recorded a delivery of a request already delivered through the portal, with
+        # no word that it moves the start of the Party's period.
+        period = self.submission.deadlines.filter(kind="party_response").order_by("id").last()
+        if period is not None:
+            self.notice_text = _(
+                "The Party's period now counts from %(start)s. Recording a delivery counts it "
+                "from the date of this step instead."
+            ) % {"start": long_date(period.start_on)}

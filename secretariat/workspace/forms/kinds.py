@@ -16,6 +16,7 @@ from secretariat.workspace.forms.acts import (
     RecordedInformationForm,
     RecordedRecommendationForm,
     RecordedResponseForm,
+    RequestDeliveredForm,
     SubmitterActForm,
     VisibilityForm,
 )
@@ -66,6 +67,7 @@ FORMS = {
     "correspondence": RecordedCorrespondenceForm,
     "visibility_changed": VisibilityForm,
     "deadline_missed_explained": MissedTargetForm,
+    "request_delivered": RequestDeliveredForm,
     "deadlines_recomputed": RecomputeForm,
 }
 

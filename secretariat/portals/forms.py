@@ -119,8 +119,12 @@ AttachmentFormSet = formset_factory(
 )
 
 
-def attachment_formset(request=None, language: str = "en", visibilities=None):
-    form_kwargs = {"initial": {"language": language}, "visibilities": visibilities}
+def attachment_formset(request=None, language: str = "en", visibilities=None, audience=None):
+    """The post's attachments, each in ``language`` and seen by ``audience`` at first (the
+    post's own "who may see it": walk 77's letter to the Party concerned alone offered its
+    attachments to every Party and the Council)."""
+    initial = {"language": language, **({"visibility": audience} if audience else {})}
+    form_kwargs = {"initial": initial, "visibilities": visibilities}
     kwargs = {"prefix": "attachments", "form_kwargs": form_kwargs}
     if request is not None and request.method == "POST":
         return AttachmentFormSet(request.POST, request.FILES, **kwargs)

@@ -383,7 +383,12 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
     else:
         form = form_class(initial={"language": language})
         forms.offer_visibilities(form, choices)
-        formset = forms.attachment_formset(None, language, choices) if uses_attachments else None
+        audience = form["visibility"].initial if "visibility" in form.fields else None
+        formset = (
+            forms.attachment_formset(None, language, choices, audience)
+            if uses_attachments
+            else None
+        )
     # Only the periods still running: the comment form listed the response met months ago.
     deadlines = periods.rows(
         case, portal, language, periods.mine(request.user, portal), running=True

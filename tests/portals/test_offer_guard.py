@@ -228,3 +228,19 @@ def test_the_other_partys_letter_cannot_go_to_the_party_concerned(client, a_foca
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
     assert not Event.objects.filter(submission=case, kind="correspondence", author=f"party:{A}")
+
+
+def test_a_letters_attachments_start_at_the_letters_audience(client, a_focal):
+    """Walk 77: a letter to the Secretariat and the Party concerned alone offered each of its
+    attachments to every Party and the Council at first."""
+    case = drive("awaiting_response").case
+    client.force_login(a_focal)
+    with frozen(TIMELINE["response_decided"] + datetime.timedelta(days=10)):
+        html = client.get(reverse("party_correspondence", args=[case.pk])).content.decode()
+
+    def chosen(name):
+        select = re.search(rf'<select name="{re.escape(name)}"[^>]*>(.*?)</select>', html, re.S)
+        return re.findall(r'<option value="([^"]*)" selected>', select[1])
+
+    assert chosen("visibility") == ["party_concerned"]
+    assert chosen("attachments-0-visibility") == ["party_concerned"]

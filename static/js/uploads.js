@@ -1,7 +1,8 @@
 // Files checked against the upload policy's sizes before a form is sent (secretariat.limits
 // refuses a request over the total before reading it, and a browser cannot put the chosen
-// files back: walk 76 lost five files that way). Nothing is sent while a file or the total is
-// too large; the files stay chosen, and a summary at the top of the form says which.
+// files back: walk 76 lost five files that way). A summary at the top of the form says which
+// file or total is too large as soon as it is chosen; nothing is sent while one is, and the
+// files stay chosen.
 // Without script the server says the same, the type and content checks are the server's.
 (function () {
   "use strict";
@@ -44,7 +45,7 @@
     return found;
   }
 
-  function summary(form, found) {
+  function summary(form, found, focus) {
     var box = form.querySelector("[data-upload-check]");
     if (box) {
       box.remove();
@@ -76,7 +77,9 @@
     });
     box.appendChild(list);
     form.insertBefore(box, form.firstChild);
-    box.focus();
+    if (focus) {
+      box.focus();
+    }
   }
 
   document.addEventListener("submit", function (event) {
@@ -85,18 +88,17 @@
       return;
     }
     var found = problems(form);
-    summary(form, found);
+    summary(form, found, true);
     if (found.length) {
       event.preventDefault();
     }
   });
+  // Said as soon as a file is chosen too (walk 77: only on sending), without taking the
+  // focus from the person choosing; the summary's role="alert" reads it out.
   document.addEventListener("change", function (event) {
     var input = event.target;
     if (input instanceof HTMLInputElement && input.type === "file" && input.form) {
-      var box = input.form.querySelector("[data-upload-check]");
-      if (box) {
-        summary(input.form, problems(input.form)); // an earlier summary follows the choice
-      }
+      summary(input.form, problems(input.form), false);
     }
   });
 })();

@@ -144,9 +144,11 @@ def test_files_over_the_limits_are_named_before_anything_is_sent(page, settings)
             f"#id_f-attachment_{index}",
             files=[{"name": f"parte-{index}.pdf", "mimeType": "application/pdf", "buffer": padded}],
         )
-    page.locator("button[type=submit].button").click()
+    # Said as soon as the files are chosen (walk 77), and again when sending is tried.
     summary = page.locator("[data-upload-check]")
     summary.wait_for()
+    assert "Los archivos elegidos suman" in summary.inner_text()
+    page.locator("button[type=submit].button").click()
     text = summary.inner_text()
     assert "Hay un problema" in text
     # Sizes as the server writes them (filesizeformat: a no-break space before the unit).

@@ -281,7 +281,7 @@ class RecordedCorrespondenceForm(ActionForm):
         # Its documents go where the entry goes unless chosen (walk 77: a letter in a
         # "Secretariat only" entry was filed "Public", the action's rule's level).
         field = self.fields["document_visibility"]
-        field.choices = [("", _("As the entry (“Who may see it”)")), *field.choices[1:]]
+        field.choices = [("", _("Like the entry")), *field.choices[1:]]
 
     def documents_in(self) -> list:
         items = super().documents_in()

@@ -120,7 +120,10 @@ def queue_notices(event) -> list[Notice]:
     moves = event.kind != "proposed" and event.stage_before not in ("", event.stage_after)
     votes = _council_votes(event)
     names = withheld.names_of(submission)  # masked in the title for those who may not read them
-    for rule in rules.rules_for(event.kind, event.data.get("outcome"), moves=moves):
+    approved = bool(event.proposal_id) and event.kind not in ("proposed", "returned")
+    for rule in rules.rules_for(
+        event.kind, event.data.get("outcome"), moves=moves, approved=approved
+    ):
         if rule.public_only and event.visibility != Visibility.PUBLIC:
             continue
         if rule.closed_only and submission.is_open:
@@ -170,6 +173,9 @@ def queue_notices(event) -> list[Notice]:
             elif event.kind == "returned" and event.proposal_id:
                 context.update(_proposal(event.proposal.data["proposal"]))
                 context["comment"] = event.data.get("comment", "")
+            elif approved:
+                context.update(_proposal(event.proposal.data["proposal"]))
+                context["proposal_event"] = event.proposal.seq
             rows.append(
                 Notice(
                     submission=submission,

@@ -32,6 +32,16 @@ WORK_MESSAGES = {
         ),
         _("Open the case"),
     ),
+    "proposal_approved": Message(
+        _("%(reference)s: your proposal was approved"),
+        (
+            _(
+                "The Executive Director approved your proposal no. %(proposal_event)s, "
+                "“%(proposal)s”, on case %(reference)s. It is recorded on %(on)s."
+            ),
+        ),
+        _("Open the case"),
+    ),
     "proposal_lapsed": Message(
         _("%(reference)s: your proposal lapsed"),
         (

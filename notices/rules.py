@@ -30,6 +30,8 @@ INFORMANT = "informant"
 
 # A rule's kind for any step that moves the case to another stage.
 MOVES = "*"
+# A rule's kind for any decision the Executive Director approved (it answers a proposal).
+APPROVED = "+"
 
 AUDIENCE_LABELS = {
     SUBMITTERS: _("Submitters"),
@@ -173,6 +175,9 @@ RULES = [
     Rule("consolidated", None, EARLIER_SUBMITTERS, "consolidated_into"),
     Rule("proposed", None, DIRECTOR, "proposal_awaiting"),
     Rule("returned", None, PROPOSER, "proposal_returned"),
+    # Walk 77: the officer learned of a return and a lapse by email, of an approval only by
+    # opening the case again.
+    Rule(APPROVED, None, PROPOSER, "proposal_approved"),
     # A proposal the case moved past can no longer be approved (its author is told; the case
     # page marks it): the Council's or a Party's step, or another approved proposal.
     Rule(MOVES, None, LAPSED_PROPOSERS, "proposal_lapsed"),
@@ -197,11 +202,13 @@ SCHEDULED = [
 ]
 
 
-def rules_for(kind: str, outcome, *, moves: bool = False) -> list[Rule]:
+def rules_for(kind: str, outcome, *, moves: bool = False, approved: bool = False) -> list[Rule]:
     """The rules of an event of ``kind`` with ``outcome``; with ``moves``, that moved the case
-    to another stage, those of any such step (``MOVES``) too."""
+    to another stage, those of any such step (``MOVES``) too; with ``approved``, a decision
+    the Executive Director approved, those of any such (``APPROVED``)."""
     return [
         r
         for r in RULES
-        if (r.kind == kind or (moves and r.kind == MOVES)) and r.outcome in (None, outcome)
+        if (r.kind == kind or (moves and r.kind == MOVES) or (approved and r.kind == APPROVED))
+        and r.outcome in (None, outcome)
     ]

@@ -5,7 +5,7 @@ import re
 from django.utils import translation
 
 from notices.messages import MESSAGES
-from notices.rules import AUDIENCE_LABELS, MOVES, REMINDER_THRESHOLDS, RULES, SCHEDULED
+from notices.rules import APPROVED, AUDIENCE_LABELS, MOVES, REMINDER_THRESHOLDS, RULES, SCHEDULED
 from workflow.table import TABLE
 
 # A Council member's instruction, by where it leaves the Council's rule (rules.Rule.council).
@@ -24,11 +24,10 @@ def markdown() -> str:
             "|---|---|---|---|",
         ]
         for rule in RULES:
-            when = (
-                "any step that moves the case to another stage"
-                if rule.kind == MOVES
-                else f"`{rule.kind}` ({TABLE[rule.kind].label})"
-            )
+            when = {
+                MOVES: "any step that moves the case to another stage",
+                APPROVED: "any decision the Executive Director approves",
+            }.get(rule.kind) or f"`{rule.kind}` ({TABLE[rule.kind].label})"
             if rule.public_only:
                 when += ", when public"
             if rule.closed_only:

@@ -15,6 +15,7 @@ from tests.helpers_cases import TIMELINE, drive, frozen
 from tests.parties import SLUG, A, B, es, members_needed, name
 from workflow import services
 from workflow.actors import Actor
+from workflow.table import TABLE
 
 pytestmark = pytest.mark.django_db
 
@@ -157,12 +158,20 @@ def test_who_is_told_what_along_the_process(
     services.approve_proposal(case, proposed.seq, actor=director)
     told = sorted(Notice.objects.exclude(pk=proposal.pk).values_list("message", "recipient_email"))
     assert told == [
+        # Its officer learns of the approval (walk 77: of a return and a lapse only).
+        ("proposal_approved", "officer@example.org"),
         ("request_sent", "amazonica@example.org"),
         ("request_to_party", "a_focal_es@example.org"),
     ]
     request = Notice.objects.get(message="request_to_party")
     assert request.language == "es"
     sending.send_pending()
+    approved = next(m for m in mail.outbox if m.to == ["officer@example.org"])
+    assert approved.subject == f"{CASE}: your proposal was approved"
+    assert (
+        f"The Executive Director approved your proposal no. {proposed.seq}, "
+        f"“{TABLE['response_decided'].label_for('request')}”, on case {CASE}." in approved.body
+    )
     email = next(m for m in mail.outbox if m.to == ["a_focal_es@example.org"])
     assert CASE in email.subject
     assert RESPONSE_DUE_ES in email.body

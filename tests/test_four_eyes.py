@@ -508,3 +508,39 @@ def test_an_imported_decision_answers_its_proposal(db):
         "admissibility_determined", data={**MEETS, "proposal_event": proposal.seq - 1}
     )
     assert decision.proposal == proposal
+
+
+def test_the_approvals_list_each_document_with_the_audience_approving_gives_it(
+    officer, director, client
+):
+    """Walk 77: a proposal's documents were listed by language alone; the Director could not
+    tell which would become public."""
+    from django.core.files.base import ContentFile
+    from django.urls import reverse
+
+    story = drive("admissibility_review")
+    with frozen(D(2023, 4, 3)):
+        services.record_event(
+            story.case,
+            "admissibility_determined",
+            actor=officer,
+            data=MEETS,
+            documents_in=[
+                services.DocumentInput(
+                    title="Determinación",
+                    language="es",
+                    file=ContentFile(b"%PDF-1.4 es", name="d-es.pdf"),
+                ),
+                services.DocumentInput(
+                    title="Nota interna",
+                    language="es",
+                    file=ContentFile(b"%PDF-1.4 nota", name="nota.pdf"),
+                    visibility="secretariat",
+                ),
+            ],
+        )
+    client.force_login(director)
+    page = " ".join(client.get(reverse("ws_approvals")).content.decode().split())
+    listed = page.split("Documents of the proposal", 1)[1].split("</ul>", 1)[0]
+    assert "(Spanish; once approved: Public)" in listed.split("Determinación", 1)[1]
+    assert "(Spanish; once approved: Secretariat only)" in listed.split("Nota interna", 1)[1]

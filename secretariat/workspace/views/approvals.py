@@ -11,6 +11,7 @@ from secretariat.workspace import queries
 from secretariat.workspace.forms import ReturnForm
 from submissions import access
 from submissions.models import Submission
+from submissions.stages import Visibility
 from workflow.describe import describe
 
 
@@ -27,6 +28,13 @@ def _approval_list(request, status: int = 200):
         proposal.proposed = proposal.data.get("proposal", {})
         proposal.own = proposal.recorded_by_id == request.user.pk
         proposal.details = describe(proposal)
+        # Each document with the audience approving gives it (walk 77: listed by language
+        # alone, the Director could not tell which would be public).
+        levels = [item.get("visibility") for item in proposal.proposed.get("documents") or []]
+        proposal.listed_documents = sorted(proposal.documents.all(), key=lambda d: d.position)
+        for document in proposal.listed_documents:
+            level = levels[document.position] if document.position < len(levels) else None
+            document.becomes = Visibility(level).label if level in Visibility.values else ""
     return render(
         request,
         "workspace/approvals.html",

@@ -110,6 +110,10 @@ def test_the_page_says_the_data_counts_events_from_zero(auditor, officer, direct
         assert seq_words in page
         assert re.search(rf'"proposal_event": {proposal.seq - 1}\b', page)
         assert help_words in page
+    # A proposal names what it proposes (walk 77: "Decision proposed", each alike).
+    with translation.override("en"):
+        page = html.unescape(client.get(reverse("ws_audit", kwargs={"pk": case.pk})).text)
+    assert f"Decision proposed: {proposal.proposal_label}" in page
 
 
 @pytest.mark.skipif("fr" not in PROFILE.languages, reason="fr is not a language of this profile")

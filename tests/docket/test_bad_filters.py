@@ -38,3 +38,12 @@ def test_a_request_django_refuses_gets_the_sites_page(settings):
     response = Client().get("/en/", HTTP_HOST="elsewhere.example")
     assert response.status_code == 400
     assert "The request could not be understood" in response.content.decode()
+
+
+def test_the_statements_feed_takes_no_filters_and_refuses_none():
+    """Walk 79: ?year=abc on the statements' feed was refused with the filing year's label,
+    though ?year=2020 was ignored: the docket's filters do not apply to it."""
+    for query in ("", "?year=abc", "?party=XX"):
+        response = Client().get(f"/es/docket/statements.atom{query}")
+        assert response.status_code == 200, query
+        assert response["Content-Type"].startswith("application/atom+xml")

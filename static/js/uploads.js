@@ -45,38 +45,51 @@
     return found;
   }
 
-  function summary(form, found, focus) {
-    var box = form.querySelector("[data-upload-check]");
-    if (box) {
-      box.remove();
+  function item(problem) {
+    var entry = document.createElement("li");
+    entry.setAttribute("data-upload-item", "");
+    if (problem.input && problem.input.id) {
+      var link = document.createElement("a");
+      link.href = "#" + problem.input.id;
+      link.textContent = problem.text;
+      entry.appendChild(link);
+    } else {
+      entry.textContent = problem.text;
     }
+    return entry;
+  }
+
+  function summary(form, found, focus) {
+    document.querySelectorAll("[data-upload-check], [data-upload-item]").forEach(function (node) {
+      node.remove();
+    });
     if (!found.length) {
       return;
     }
-    box = document.createElement("div");
-    box.className = "error-summary";
-    box.setAttribute("role", "alert");
-    box.setAttribute("tabindex", "-1");
-    box.setAttribute("data-upload-check", "");
-    var title = document.createElement("p");
-    title.className = "error-summary__title";
-    title.textContent = script.getAttribute("data-title");
-    box.appendChild(title);
-    var list = document.createElement("ul");
+    // Into the page's own summary where the server sent one back (walk 79: two boxes, one
+    // above the other), else in a box of its own at the top of the form.
+    var box = form.querySelector("#error-summary");
+    if (!box && document.querySelectorAll("form[enctype='multipart/form-data']").length === 1) {
+      box = document.getElementById("error-summary"); // the page's, above its one form
+    }
+    var list = box && box.querySelector("ul");
+    if (!list) {
+      box = document.createElement("div");
+      box.className = "error-summary";
+      box.setAttribute("role", "alert");
+      box.setAttribute("tabindex", "-1");
+      box.setAttribute("data-upload-check", "");
+      var title = document.createElement("p");
+      title.className = "error-summary__title";
+      title.textContent = script.getAttribute("data-title");
+      box.appendChild(title);
+      list = document.createElement("ul");
+      box.appendChild(list);
+      form.insertBefore(box, form.firstChild);
+    }
     found.forEach(function (problem) {
-      var item = document.createElement("li");
-      if (problem.input && problem.input.id) {
-        var link = document.createElement("a");
-        link.href = "#" + problem.input.id;
-        link.textContent = problem.text;
-        item.appendChild(link);
-      } else {
-        item.textContent = problem.text;
-      }
-      list.appendChild(item);
+      list.appendChild(item(problem));
     });
-    box.appendChild(list);
-    form.insertBefore(box, form.firstChild);
     if (focus) {
       box.focus();
     }

@@ -174,3 +174,28 @@ def test_files_over_the_limits_are_named_before_anything_is_sent(page, settings)
     page.locator("button[type=submit].button").click()
     page.wait_for_url("**/es/file/receipt/")
     assert Submission.objects.get().documents.count() == 2
+
+
+def test_a_file_over_the_limit_joins_the_summary_the_server_sent(page, settings):
+    """Walk 79: after the server's "there is a problem" (a field left empty), a file over
+    the limit put a second box below the first."""
+    settings.SEM_FILING_MAX_FILE_BYTES = 4000
+    page.goto(page.base + "/en/file/")
+    page.locator("button[type=submit].button").click()  # everything empty
+    page.wait_for_load_state()
+    assert page.locator(".error-summary").count() == 1
+    page.set_input_files(
+        "#id_f-attachment_0",
+        files=[{"name": "big.pdf", "mimeType": "application/pdf", "buffer": PDF * 200}],
+    )
+    summary = page.locator(".error-summary")
+    assert summary.count() == 1
+    assert "“big.pdf” is" in summary.inner_text()
+    assert "This field is required." in summary.inner_text()  # the server's, still there
+    # Chosen again within the limit, its line goes; the server's stay.
+    page.set_input_files(
+        "#id_f-attachment_0",
+        files=[{"name": "small.pdf", "mimeType": "application/pdf", "buffer": PDF}],
+    )
+    assert "“big.pdf” is" not in summary.inner_text()
+    assert "This field is required." in summary.inner_text()

@@ -187,6 +187,11 @@ def test_signed_in_user_signs_out_with_a_post(client, officer):
     html = client.get("/en/").content.decode()
     assert re.search(r'<form action="/en/accounts/logout/" method="post"', html)
     assert "Signed in as officer" in html
+    # By the person's name, where the account has one (walk 78: "Sesión iniciada como
+    # officer" for María Quispe).
+    officer.first_name, officer.last_name = "María", "Quispe"
+    officer.save()
+    assert "Signed in as María Quispe (officer)" in client.get("/en/").content.decode()
     response = client.post("/en/accounts/logout/")
     assert response.status_code == 302
     assert "Sign in" in client.get("/en/").content.decode()

@@ -37,6 +37,20 @@ def test_an_empty_correspondence_is_refused_and_nothing_is_recorded(login, offic
 
 
 @pytest.mark.parametrize(
+    ("fields", "said"),
+    [
+        ({"title": "x" * 600}, "Ensure this value has at most 500 characters"),
+        ({"document": SimpleUploadedFile("vacío.pdf", b"")}, "“vacío.pdf” is empty."),
+    ],
+)
+def test_a_fields_own_error_comes_alone(login, officer, review_case, fields, said):
+    """Walk 79: a title too long, or an empty file, was also told "it says nothing yet"."""
+    page = _post(login(officer), review_case, **fields).content.decode()
+    assert said in page
+    assert "it says nothing yet" not in page
+
+
+@pytest.mark.parametrize(
     "fields",
     [
         {"title": "Carta del Ministerio"},

@@ -75,10 +75,12 @@ def test_a_media_finding_against_the_submitters_answer_is_confirmed(db):
     case.relies_on_media_only = False
     refused = action_form("response_decided", case, data=_factors("yes"))
     assert not refused.is_valid()
-    assert refused.errors["d_confirmed"] == [
-        "Your finding on factor (d) differs from the submitters' answer: tick the box to "
-        "confirm it, or correct the finding."
-    ]
+    # Said after the box's own label (walk 78: the summary said the difference twice).
+    assert refused.errors["d_confirmed"] == ["Tick this box to confirm it, or correct the finding."]
+    assert refused.error_links()[0][1:] == (
+        "My finding on factor (d) differs from the submitters' answer.",
+        "Tick this box to confirm it, or correct the finding.",
+    )
     assert action_form("response_decided", case, data=_factors("yes", d_confirmed="on")).is_valid()
     assert action_form("response_decided", case, data=_factors("no")).is_valid()
     # Where the submitters gave no answer (an imported history), nothing to confirm.
@@ -100,6 +102,12 @@ def test_the_steps_that_move_the_case_come_first(client, officer):
     assert 'id="action-draft_submitted"' in moving
     assert 'id="action-council_instructed"' not in moving
     assert 'id="action-correspondence"' in other
+    # Before the acknowledgement, it is the step that moves the case on (walk 79), though
+    # the stage it leaves the case in is the same.
+    unacknowledged = drive("admissibility_review", acknowledged=False).case
+    page = client.get(reverse("ws_case", kwargs={"pk": unacknowledged.pk})).content.decode()
+    moving = page.split('id="actions-heading"', 1)[1].split("Other records", 1)[0]
+    assert 'id="action-acknowledged"' in moving
 
 
 def test_recording_a_delivery_says_it_moves_the_partys_period(db):

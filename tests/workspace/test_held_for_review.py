@@ -83,3 +83,28 @@ def test_the_spanish_box_agrees_with_its_entries(client, officer, settings):
     held = " ".join(page.split('id="held-heading"', 1)[1].split("</section>", 1)[0].split())
     assert "las publica" in held and "no las publica" in held and "Publicar una:" in held
     assert "los publica" not in held and "Publicar uno" not in held
+
+
+def test_a_pending_publication_says_which_entry_on_the_case_page(client, officer, settings):
+    """Walk 78: the case page's box of proposals read "Visibility of an entry's text
+    changed", not which entry nor to whom; the approvals page said it."""
+    settings.SEM_FOUR_EYES = True
+    story = drive("awaiting_council")
+    event = reasons_for_the_public(story)
+    proposal = services.record_event(
+        story.case,
+        "visibility_changed",
+        actor=officer,
+        data={
+            "event": event.seq - 1,
+            "fields": ["note"],
+            "from": "parties",
+            "to": "public",
+            "reason": "Pedido por el miembro.",
+        },
+    )
+    assert proposal.kind == "proposed"
+    client.force_login(officer)
+    page = client.get(reverse("ws_case", kwargs={"pk": story.case.pk})).content.decode()
+    box = page.split('id="pending-heading"', 1)[1].split("</section>", 1)[0]
+    assert f"Entry no. {event.seq}" in box

@@ -292,8 +292,10 @@ class RecordedCorrespondenceForm(ActionForm):
 
     def clean(self):
         data = super().clean()
-        # Walk 76: the form sent empty put a blank public line on the case for good.
-        if not (data.get("title") or data.get("note") or data.get("document")):
+        # Walk 76: the form sent empty put a blank public line on the case for good. Not said
+        # beside a field's own error (walk 79: a title too long, an empty file).
+        said = any(name in self.errors for name in ("title", "note", "document"))
+        if not (data.get("title") or data.get("note") or data.get("document") or said):
             self.add_error(
                 "title", gettext("Give it a title, a note or a document: it says nothing yet.")
             )

@@ -216,10 +216,8 @@ class ResponseDecisionForm(AdmissibilityForm):
         ):
             self.add_error(
                 "d_confirmed",
-                gettext(
-                    "Your finding on factor (d) differs from the submitters' answer: tick the "
-                    "box to confirm it, or correct the finding."
-                ),
+                # After the box's own label in the summary (walk 78: said twice).
+                gettext("Tick this box to confirm it, or correct the finding."),
             )
         if self.combined and not self.errors and self.outcome_of_criteria() != "meets":
             raise forms.ValidationError(

@@ -95,7 +95,10 @@ def case_context(request, case, bound=None) -> dict:
             forms.insert(0, bound)
         # The steps that may move the case on first, then the records that move nothing.
         for form in forms:
-            form.moves_case = may_move(form.rule.kind, case.stage)
+            # The acknowledgement too: it changes no stage, but is the first step (walk 79).
+            form.moves_case = form.rule.kind == "acknowledged" or may_move(
+                form.rule.kind, case.stage
+            )
         forms.sort(key=lambda form: not form.moves_case)
     # The step a stage waits for, when it is not offered yet, and why (the sixteenth walk:
     # nothing said that the final record waits for every Party's comments or the period's end).
@@ -110,6 +113,7 @@ def case_context(request, case, bound=None) -> dict:
     for proposal in pending:
         proposal.own = proposal.recorded_by_id == user.pk
         proposal.submission = case
+        proposal.details = describe(proposal)
     queries.what_they_publish(pending)
     council.tally(events)
     for event in events:

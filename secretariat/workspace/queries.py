@@ -102,12 +102,17 @@ def stage_counts(queryset) -> dict[str, int]:
 
 
 def awaiting_review(queryset) -> set[int]:
-    """The cases (of ``queryset``, open or closed) with an entry a Party, a Council member or
-    a submitter sent for the public on which the Secretariat has not yet decided: neither
-    its text nor its documents published, nor attached to the published factual record (walk 55: a
-    Party's response stayed unpublished past the case's closing, and nothing but its case
-    page said so). Two queries, whatever the number of cases; the case page lists them, with
-    a revision's files not yet public."""
+    """The cases (of ``queryset``) with an entry awaiting review (``held_entries``)."""
+    return set(held_entries(queryset))
+
+
+def held_entries(queryset) -> dict[int, list[int]]:
+    """The cases (of ``queryset``, open or closed), each with the numbers of its entries that
+    a Party, a Council member or a submitter sent for the public and on which the Secretariat
+    has not yet decided: neither its text nor its documents published, nor attached to the
+    published factual record (walk 55: a Party's response stayed unpublished past the case's
+    closing, and nothing but its case page said so). Two queries, whatever the number of
+    cases; the case page lists them, with a revision's files not yet public."""
     events = Event.objects.filter(submission__in=queryset)
     decided: set[tuple[int, int]] = set()
     attached: dict[int, set] = {}
@@ -123,14 +128,17 @@ def awaiting_review(queryset) -> set[int]:
             decided.add((submission_id, target + 1))
         elif isinstance(data.get("attach_comments"), list):
             attached.setdefault(submission_id, set()).update(data["attach_comments"])
-    return {
-        submission_id
-        for submission_id, seq, kind, party in events.filter(
-            data__publish_requested=True
-        ).values_list("submission_id", "seq", "kind", "data__party")
-        if (submission_id, seq) not in decided
-        and not (kind == published.ATTACHED and party in attached.get(submission_id, ()))
-    }
+    held: dict[int, list[int]] = {}
+    for submission_id, seq, kind, party in (
+        events.filter(data__publish_requested=True)
+        .values_list("submission_id", "seq", "kind", "data__party")
+        .order_by("submission_id", "seq")
+    ):
+        if (submission_id, seq) not in decided and not (
+            kind == published.ATTACHED and party in attached.get(submission_id, ())
+        ):
+            held.setdefault(submission_id, []).append(seq)
+    return held
 
 
 def what_they_publish(proposals) -> None:
@@ -145,10 +153,24 @@ def what_they_publish(proposals) -> None:
         for p in proposals
         if (rule := TABLE.get((p.data.get("proposal") or {}).get("kind"))) and rule.may_close
     }
-    held = awaiting_review(Submission.objects.filter(pk__in=closing.values())) if closing else ()
+    held = held_entries(Submission.objects.filter(pk__in=closing.values())) if closing else {}
+    # An entry whose publication is itself proposed is not left behind (walk 78: the warning
+    # stood under a publication beside the proposal that published the entry it warned of).
+    opening = {
+        (p.submission_id, p.data["proposal"]["event"] + 1)
+        for p in pending_proposals().filter(
+            submission__in=list(held), data__proposal__kind=published.TEXT_DECISION
+        )
+        if type(p.data["proposal"].get("event")) is int
+    }
     for proposal in proposals:
         proposed = proposal.data.get("proposal") or {}
-        proposal.leaves_held = closing.get(proposal.pk) in held
+        # The entries it leaves unpublished, by number (walk 78: not named).
+        proposal.leaves_held = [
+            seq
+            for seq in held.get(closing.get(proposal.pk), ())
+            if (proposal.submission_id, seq) not in opening
+        ]
         proposal.widens = []
         if proposed.get("kind") == "published":
             documents = services.published_with_the_record(

@@ -93,7 +93,7 @@ def test_a_closing_proposal_says_what_sent_for_the_public_it_leaves_unpublished(
     note = "Entries sent for the public on this case still await the Secretariat"
     assert note not in client.get("/en/secretariat/approvals/").content.decode()
     # A Party's letter it asked to be public, on which no one has decided.
-    story.add(
+    letter = story.add(
         "correspondence",
         datetime.date(2023, 12, 1),
         author=f"party:{A}",
@@ -104,7 +104,24 @@ def test_a_closing_proposal_says_what_sent_for_the_public_it_leaves_unpublished(
     for url in ("/en/secretariat/approvals/", f"/en/secretariat/case/{case.pk}/"):
         html = client.get(url).content.decode()
         assert note in html, url
-        assert f'href="/en/secretariat/case/{case.pk}/#held-heading"' in html
+        # Each entry named, linked (walk 78: "entries … still await", not which).
+        link = f'href="/en/secretariat/case/{case.pk}/#event-{letter.seq}">Entry no. {letter.seq}<'
+        assert link in html, url
+    # Its publication proposed too, it is no longer left behind (walk 78).
+    with frozen(datetime.date(2023, 12, 1)):
+        services.record_event(
+            case,
+            "visibility_changed",
+            actor=officer,
+            data={
+                "event": letter.seq - 1,
+                "fields": ["title"],
+                "from": "parties",
+                "to": "public",
+                "reason": "Pedido por la Parte.",
+            },
+        )
+    assert note not in client.get("/en/secretariat/approvals/").content.decode()
 
 
 def test_an_approval_refused_as_stale_returns_to_the_list_with_why(

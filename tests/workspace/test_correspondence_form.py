@@ -105,3 +105,11 @@ def test_its_documents_go_where_the_entry_goes_unless_chosen(login, officer, rev
     assert _post(client, review_case, **chosen).status_code == 302
     latest = Event.objects.filter(submission=review_case, kind="correspondence").last()
     assert list(latest.documents.values_list("visibility", flat=True)) == ["party_concerned"]
+
+
+def test_a_documents_title_says_it_is_required_with_a_document(review_case):
+    """Walk 79: refused on sending ("Give the document a title."), not said beforehand."""
+    from secretariat.workspace.forms import action_form
+
+    form = action_form("correspondence", review_case)
+    assert form.fields["document_title"].help_text == "Required with a document."

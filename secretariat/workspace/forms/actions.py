@@ -118,7 +118,12 @@ class ActionForm(AccessibleForm):
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     document = DocumentField(label=_("Document"), required=False)
-    document_title = forms.CharField(label=_("Title of the document"), required=False)
+    # Walk 79: asked for on sending, but not said beforehand.
+    document_title = forms.CharField(
+        label=_("Title of the document"),
+        required=False,
+        help_text=_("Required with a document."),
+    )
     document_language = forms.ChoiceField(
         label=_("Language of the document"), choices=[], required=False
     )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from submissions import profiles
 from submissions.access import WITHHELD_LABEL
-from submissions.models import PARTY_CHOICES, Submission
+from submissions.models import PARTY_CHOICES, Submission, User
 from submissions.stages import ClosureReason, Stage, Visibility
 from submissions.texts import TEXT_LABELS
 from workflow.deadlines import format_day
@@ -197,6 +197,9 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
                     label = COUNCIL_MEMBER
             elif key in DAY_KEYS:
                 value = _day(value)
+            elif key == "officer":  # walk 77: "Officer: officer", the username alone
+                user = User.objects.filter(username=value).first()
+                value = user.signature if user is not None else value
             lines.append((str(label), str(value)))
     # The proposal's kind for a proposal (walk 25: "Motivo: no_council_instruction").
     if kind == "closed" and data.get("reason"):

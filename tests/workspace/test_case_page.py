@@ -292,6 +292,11 @@ def test_assignment_is_an_event(login, officer, officer2, review_case):
         {"officer": "officer2"},
         "secretariat",
     )
+    # The history names the officer as a person (walk 77: "Officer: officer").
+    officer2.first_name, officer2.last_name = "Ana", "Torres"
+    officer2.save()
+    page = " ".join(login(officer).get(_case_url(review_case)).content.decode().split())
+    assert "Officer: Ana Torres (officer2)" in page
 
 
 def test_a_paper_response_is_recorded_with_its_date_and_reason(login, officer, settings):

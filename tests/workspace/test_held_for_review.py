@@ -12,18 +12,9 @@ from workflow import services
 pytestmark = pytest.mark.django_db
 
 
-def _held(client, case) -> bool:
-    page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
-    return "Sent for the public, awaiting your review" in page
-
-
-def test_reasons_made_public_are_no_longer_held(client, officer, settings):
-    settings.SEM_FOUR_EYES = False
-    story = drive("awaiting_council")
-    event = reasons_for_the_public(story)
-    client.force_login(officer)
-    assert _held(client, story.case)
-    services.record_event(
+def publish_the_note(story, event, officer):
+    """The officer publishes, or proposes to publish, the note of ``event``."""
+    return services.record_event(
         story.case,
         "visibility_changed",
         actor=officer,
@@ -35,6 +26,20 @@ def test_reasons_made_public_are_no_longer_held(client, officer, settings):
             "reason": "Pedido por el miembro.",
         },
     )
+
+
+def _held(client, case) -> bool:
+    page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    return "Sent for the public, awaiting your review" in page
+
+
+def test_reasons_made_public_are_no_longer_held(client, officer, settings):
+    settings.SEM_FOUR_EYES = False
+    story = drive("awaiting_council")
+    event = reasons_for_the_public(story)
+    client.force_login(officer)
+    assert _held(client, story.case)
+    publish_the_note(story, event, officer)
     assert not _held(client, story.case)
 
 
@@ -91,18 +96,7 @@ def test_a_pending_publication_says_which_entry_on_the_case_page(client, officer
     settings.SEM_FOUR_EYES = True
     story = drive("awaiting_council")
     event = reasons_for_the_public(story)
-    proposal = services.record_event(
-        story.case,
-        "visibility_changed",
-        actor=officer,
-        data={
-            "event": event.seq - 1,
-            "fields": ["note"],
-            "from": "parties",
-            "to": "public",
-            "reason": "Pedido por el miembro.",
-        },
-    )
+    proposal = publish_the_note(story, event, officer)
     assert proposal.kind == "proposed"
     client.force_login(officer)
     page = client.get(reverse("ws_case", kwargs={"pk": story.case.pk})).content.decode()

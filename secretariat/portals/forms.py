@@ -73,10 +73,14 @@ class AttachmentForm(AccessibleForm):
         required=False,
     )
 
-    def __init__(self, *args, visibilities=None, **kwargs):
+    def __init__(self, *args, visibilities=None, like_letter=False, **kwargs):
         super().__init__(*args, **kwargs)
         if visibilities is not None:
             offer_visibilities(self, visibilities)
+        if like_letter:
+            field = self.fields["visibility"]
+            field.choices = [("", _("Like the letter")), *field.choices]
+            field.initial = ""
 
     def clean(self):
         data = super().clean()
@@ -88,7 +92,7 @@ class AttachmentForm(AccessibleForm):
             self.add_error("file", _("Choose the file for this attachment, or clear its title."))
         return data
 
-    def document_input(self, kind: str = "annex") -> DocumentInput | None:
+    def document_input(self, kind: str = "annex", letter=None) -> DocumentInput | None:
         data = self.cleaned_data
         if not data.get("file"):
             return None
@@ -96,7 +100,7 @@ class AttachmentForm(AccessibleForm):
             title=data["title"],
             language=data.get("language") or self.initial.get("language") or "en",
             file=data["file"],
-            visibility=data.get("visibility") or Visibility.PARTIES,
+            visibility=data.get("visibility") or letter or Visibility.PARTIES,
             kind=kind,
         )
 
@@ -119,20 +123,24 @@ AttachmentFormSet = formset_factory(
 )
 
 
-def attachment_formset(request=None, language: str = "en", visibilities=None, audience=None):
-    """The post's attachments, each in ``language`` and seen by ``audience`` at first (the
-    post's own "who may see it": walk 77's letter to the Party concerned alone offered its
-    attachments to every Party and the Council)."""
-    initial = {"language": language, **({"visibility": audience} if audience else {})}
-    form_kwargs = {"initial": initial, "visibilities": visibilities}
+def attachment_formset(request=None, language: str = "en", visibilities=None, letter=False):
+    """The post's attachments, each in ``language``; with ``letter``, each may go where the
+    letter goes, and does unless chosen (walk 77: a letter to the Party concerned alone offered
+    its attachments to every Party and the Council; walk 81: changed, the letter left its
+    attachment behind)."""
+    form_kwargs = {"initial": {"language": language}, "visibilities": visibilities}
+    if letter:
+        form_kwargs["like_letter"] = True
     kwargs = {"prefix": "attachments", "form_kwargs": form_kwargs}
     if request is not None and request.method == "POST":
         return AttachmentFormSet(request.POST, request.FILES, **kwargs)
     return AttachmentFormSet(**kwargs)
 
 
-def attachments_in(formset) -> list[DocumentInput]:
-    return [d for d in (form.document_input() for form in formset.forms) if d is not None]
+def attachments_in(formset, letter=None) -> list[DocumentInput]:
+    """The attachments chosen, those "like the letter" at ``letter``'s audience."""
+    inputs = (form.document_input(letter=letter) for form in formset.forms)
+    return [d for d in inputs if d is not None]
 
 
 class MainDocumentForm(AccessibleForm):

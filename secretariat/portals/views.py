@@ -335,17 +335,18 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
         return redirect(f"{portal}_case", pk=case.pk)
     status = 200
     language = translation.get_language() or "en"
-    uses_attachments = kind in (
+    attached = kind in (
         "party_responded",
         "correspondence",
         "draft_commented",
         "party_information_added",
     )
+    letter = kind == "correspondence"  # its attachments may go where the letter goes
     choices = forms.party_visibilities(case, access.party_of(request.user))
     if request.method == "POST":
         form = form_class(request.POST, request.FILES, initial={"language": language})
         forms.offer_visibilities(form, choices)
-        formset = forms.attachment_formset(request, language, choices) if uses_attachments else None
+        formset = forms.attachment_formset(request, language, choices, letter) if attached else None
         # Both validated, so that each says its problems and keeps its valid files.
         valid = [form.is_valid(), formset is None or formset.is_valid()]
         if all(valid):
@@ -383,12 +384,7 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
     else:
         form = form_class(initial={"language": language})
         forms.offer_visibilities(form, choices)
-        audience = form["visibility"].initial if "visibility" in form.fields else None
-        formset = (
-            forms.attachment_formset(None, language, choices, audience)
-            if uses_attachments
-            else None
-        )
+        formset = forms.attachment_formset(None, language, choices, letter) if attached else None
     # Only the periods still running: the comment form listed the response met months ago.
     deadlines = periods.rows(
         case, portal, language, periods.mine(request.user, portal), running=True
@@ -488,7 +484,7 @@ def _build_correspondence(form, formset, case, user):
         "title": data["subject"],
         "note": data["message"],
         "visibility": data["visibility"],
-        "documents_in": _documents(form, formset),
+        "documents_in": forms.attachments_in(formset, data["visibility"]),
     }
 
 

@@ -243,4 +243,31 @@ def test_a_letters_attachments_start_at_the_letters_audience(client, a_focal):
         return re.findall(r'<option value="([^"]*)" selected>', select[1])
 
     assert chosen("visibility") == ["party_concerned"]
-    assert chosen("attachments-0-visibility") == ["party_concerned"]
+    # "Like the letter", whatever the letter is then given (walk 81: changed, the letter
+    # left its attachment at the first choice).
+    assert chosen("attachments-0-visibility") == [""]
+    assert "Like the letter" in html
+    post = {
+        "subject": "Inspección",
+        "message": "Remitimos el acta.",
+        "visibility": "parties",
+        "attachments-TOTAL_FORMS": "2",
+        "attachments-INITIAL_FORMS": "0",
+        "attachments-0-file": pdf("acta.pdf"),
+        "attachments-0-title": "Acta de inspección",
+        "attachments-0-language": "es",
+        "attachments-0-visibility": "",
+        "attachments-1-file": pdf("nota.pdf"),
+        "attachments-1-title": "Nota reservada",
+        "attachments-1-language": "es",
+        "attachments-1-visibility": "party_concerned",
+    }
+    with frozen(TIMELINE["response_decided"] + datetime.timedelta(days=10)):
+        response = client.post(reverse("party_correspondence", args=[case.pk]), post)
+    assert response.status_code == 302
+    letter = Event.objects.get(submission=case, kind="correspondence")
+    assert letter.visibility == "parties"
+    assert dict(letter.documents.values_list("title", "visibility")) == {
+        "Acta de inspección": "parties",
+        "Nota reservada": "party_concerned",
+    }

@@ -15,9 +15,12 @@ from workflow.rule import before_input
 
 
 def missed(deadline, on: datetime.date) -> bool:
-    """Whether a target is missed on ``on``: ended missed, or still open past its due date."""
-    return deadline.state == Deadline.State.MISSED or (
-        deadline.state == Deadline.State.OPEN and deadline.due_on < on
+    """Whether a target is missed on ``on``: ended missed, met late, or still open past its
+    due date (walk 81: a target met late could not be explained)."""
+    return (
+        deadline.state == Deadline.State.MISSED
+        or (deadline.state == Deadline.State.MET and deadline.late)
+        or (deadline.state == Deadline.State.OPEN and deadline.due_on < on)
     )
 
 
@@ -54,6 +57,11 @@ def deadline_exists(ctx):
                 "state": target.get_state_display(),
             }
         raise RuleViolation(message, rule="target not missed")
+    if new_due and target.state == Deadline.State.MET:
+        raise RuleViolation(
+            _("A target met late takes no new date: give the reason alone."),
+            rule="new_due_on on a met target",
+        )
     if new_due and new_due <= ctx.on:
         raise RuleViolation(
             _("The new target date must be a date still to come."), rule="new_due_on in the past"

@@ -248,3 +248,27 @@ def test_only_a_missed_target_is_explained_live(officer, settings):
             data={**explain_it, "new_due_on": "2023-05-31"},
         )
     assert _deadline(story.case, "response_decision").due_on == D(2023, 5, 31)
+
+
+def test_a_target_met_late_may_still_be_explained_without_a_new_date(officer, settings):
+    """Walk 81: a determination made after its target read "Met (late)" on the docket and in
+    the statistics, and the Secretariat could no longer say why."""
+    settings.SEM_FOUR_EYES = False
+    story = drive(S.RESPONSE_DECISION)  # response_decision due 10 May 2023
+    story.add("response_decided", D(2023, 5, 20), data={"outcome": "request"})
+    target = _deadline(story.case, "response_decision")
+    assert (target.state, target.late) == ("met", True)
+    why = {"deadline": "response_decision", "reason": "Traducción de anexos."}
+    with frozen(D(2023, 5, 22)):
+        form = action_form("deadline_missed_explained", story.case)
+        assert "response_decision" in [kind for kind, _label in form.fields["deadline"].choices]
+        with pytest.raises(RuleViolation, match="takes no new date"):
+            services.record_event(
+                story.case,
+                "deadline_missed_explained",
+                actor=officer,
+                data={**why, "new_due_on": "2023-06-30"},
+            )
+        services.record_event(story.case, "deadline_missed_explained", actor=officer, data=why)
+    target.refresh_from_db()
+    assert (target.state, target.missed_reason) == ("met", "Traducción de anexos.")

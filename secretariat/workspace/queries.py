@@ -163,11 +163,18 @@ def what_they_publish(proposals) -> None:
         )
         if type(p.data["proposal"].get("event")) is int
     }
+    # Each by its number and kind, as the case's history names it (walks 78, 80).
+    kinds = {
+        (submission_id, seq): kind
+        for submission_id, seq, kind in Event.objects.filter(
+            submission_id__in=list(held), seq__in={s for seqs in held.values() for s in seqs}
+        ).values_list("submission_id", "seq", "kind")
+    }
     for proposal in proposals:
         proposed = proposal.data.get("proposal") or {}
-        # The entries it leaves unpublished, by number (walk 78: not named).
+        # The entries it leaves unpublished (walk 78: not named).
         proposal.leaves_held = [
-            seq
+            (seq, TABLE[kinds[(proposal.submission_id, seq)]].label)
             for seq in held.get(closing.get(proposal.pk), ())
             if (proposal.submission_id, seq) not in opening
         ]

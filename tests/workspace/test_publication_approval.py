@@ -105,7 +105,8 @@ def test_a_closing_proposal_says_what_sent_for_the_public_it_leaves_unpublished(
         html = client.get(url).content.decode()
         assert note in html, url
         # Each entry named, linked (walk 78: "entries … still await", not which).
-        link = f'href="/en/secretariat/case/{case.pk}/#event-{letter.seq}">Entry no. {letter.seq}<'
+        entry = f"{letter.seq}. {letter.kind_label}"
+        link = f'href="/en/secretariat/case/{case.pk}/#event-{letter.seq}">{entry}<'
         assert link in html, url
     # Its publication proposed too, it is no longer left behind (walk 78).
     with frozen(datetime.date(2023, 12, 1)):

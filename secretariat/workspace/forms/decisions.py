@@ -462,3 +462,4 @@ class FactualRecordForm(ActionForm):
         field.label = self.LABELS[self.rule.kind]
         field.help_text = self.HELP[self.rule.kind]
         self.fields["document_title"].required = True
+        self.fields["document_title"].help_text = ""  # the document is required here (walk 80)

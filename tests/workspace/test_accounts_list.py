@@ -23,3 +23,10 @@ def test_the_accounts_table_stacks_on_a_phone(login, director, a_focal):
         assert len(cells) >= 5, row
         assert all('data-label="' in attrs for attrs in cells), row
     assert 'data-label="Last sign-in"' in body
+    # A row with no action says so (walk 80: "Actions:" and nothing, on the phone's card).
+    for row in rows:
+        actions = re.search(r'<td data-label="Actions">(.*?)</td>', row, re.S)[1]
+        assert "<button" in actions or actions.strip() == "—", row
+    assert any(re.search(r'<td data-label="Actions">\s*—\s*</td>', row, re.S) for row in rows), (
+        "every row has an action: the test needs one without"
+    )

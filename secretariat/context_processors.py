@@ -50,6 +50,10 @@ def _upload_check() -> dict:
     return {
         "max_file": limit,
         "max_total": total,
+        # The units as the server's filesizeformat writes them in the page's language
+        # ("Kio"/"Mio" in French), for the script's own sizes.
+        "kb": filesizeformat(2 * 1024).rsplit("\u00a0", 1)[-1],
+        "mb": filesizeformat(2 * 1024 * 1024).rsplit("\u00a0", 1)[-1],
         "file_too_big": _("“%(name)s” is %(size)s; each file may be at most %(limit)s.")
         % {"name": "{name}", "size": "{size}", "limit": filesizeformat(limit)},
         "total_too_big": _(

@@ -300,3 +300,13 @@ def test_the_example_identifier_is_written_by_the_profiles_scheme(
     page = client.get("/es/").content.decode()
     assert example in page
     assert absent not in page
+
+
+def test_the_upload_check_writes_sizes_in_the_servers_units(client, db, settings):
+    """The script's sizes read as the server's filesizeformat writes them in the page's
+    language (French: "Kio", "Mio"), not in English units on a French page."""
+    units = {"en": ("KB", "MB"), "es": ("KB", "MB"), "fr": ("Kio", "Mio")}
+    for code, _name in settings.LANGUAGES:
+        html = client.get(f"/{code}/").content.decode()
+        kb, mb = units[code]
+        assert f'data-kb="{kb}" data-mb="{mb}"' in html, code

@@ -13,7 +13,9 @@
 
   function megabytes(bytes) {
     // As the server's filesizeformat writes it ("25,0 MB" in Spanish).
-    var unit = bytes < 1048576 ? [1024, "\u00a0KB"] : [1048576, "\u00a0MB"];
+    var unit = bytes < 1048576
+      ? [1024, "\u00a0" + script.getAttribute("data-kb")]
+      : [1048576, "\u00a0" + script.getAttribute("data-mb")];
     return (bytes / unit[0]).toLocaleString(language, {
       minimumFractionDigits: 1,
       maximumFractionDigits: 1,

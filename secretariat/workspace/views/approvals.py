@@ -55,17 +55,12 @@ def _director_case(request, pk):
 
 
 def _back(request, case):
-    """Back to where the director pressed the button: the case or the approval list."""
+    """Back to where the director pressed the button: the case or the approval list. A
+    refusal goes back there too, its message kept for that page (walk 77 was left at the
+    button's address, where reloading would have posted again)."""
     if request.POST.get("back") == "case":
         return redirect("ws_case", pk=case.pk)
     return redirect("ws_approvals")
-
-
-def _again(request, case, outcome):
-    """The page the director pressed the button on, opened again with the workflow's message
-    (``posted.attempt`` keeps it for that page): walk 77 was left at the button's address,
-    where reloading would have posted again."""
-    return _back(request, case)
 
 
 @login_required
@@ -74,7 +69,7 @@ def approve(request, pk, seq):
     case = _director_case(request, pk)
     outcome = posted.post_approval(request, case, seq)
     if not outcome.ok:
-        return _again(request, case, outcome)
+        return _back(request, case)  # with the workflow's message (posted.attempt)
     messages.success(
         request,
         _("Approved: “%(action)s” is recorded on %(case)s.")
@@ -93,6 +88,6 @@ def return_proposal(request, pk, seq):
         return _back(request, case)
     outcome = posted.post_return(request, case, seq, comment=form.cleaned_data["comment"])
     if not outcome.ok:
-        return _again(request, case, outcome)
+        return _back(request, case)  # with the workflow's message (posted.attempt)
     messages.success(request, _("The proposal was returned to the officer with your comment."))
     return _back(request, case)

@@ -156,9 +156,29 @@ def _era_labels(event, data) -> tuple[dict, dict]:
     return lettered_items(criteria_for(filed_on)), lettered_items(factors_for(filed_on))
 
 
-def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
+def officers_named(events) -> dict[str, str]:
+    """Each officer an assignment among ``events`` names, by username, with the signature
+    the workspace shows: one query for a whole history (``describe``'s ``officers``)."""
+    named = [(e.data or {}).get("proposal") or e.data or {} for e in events]
+    usernames = {data["officer"] for data in named if isinstance(data.get("officer"), str)}
+    if not usernames:
+        return {}
+    return {user.username: user.signature for user in User.objects.filter(username__in=usernames)}
+
+
+def describe_all(events, *, public: bool = False) -> None:
+    """``describe`` each of ``events`` into its ``details``, the people they name read at
+    once."""
+    events = list(events)
+    officers = officers_named(events)
+    for event in events:
+        event.details = describe(event, public=public, officers=officers)
+
+
+def describe(event, *, public: bool = False, officers=None) -> list[tuple[str, str]]:
     """(label, value) pairs for the data of one event (a proposal shows what it proposes).
-    ``public``: for the docket, where a withheld name shows as the withheld label."""
+    ``public``: for the docket, where a withheld name shows as the withheld label.
+    ``officers``: ``officers_named`` for a history read whole (else read for this event)."""
     data = dict(event.data or {})
     lines = []
     kind = event.kind
@@ -198,8 +218,9 @@ def describe(event, *, public: bool = False) -> list[tuple[str, str]]:
             elif key in DAY_KEYS:
                 value = _day(value)
             elif key == "officer":  # walk 77: "Officer: officer", the username alone
-                user = User.objects.filter(username=value).first()
-                value = user.signature if user is not None else value
+                if officers is None:
+                    officers = officers_named([event])
+                value = officers.get(value, value)
             lines.append((str(label), str(value)))
     # The proposal's kind for a proposal (walk 25: "Motivo: no_council_instruction").
     if kind == "closed" and data.get("reason"):

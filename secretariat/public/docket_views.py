@@ -30,7 +30,7 @@ from submissions.search import PAGE_SIZE, docket_queryset
 from submissions.stages import COMMENTS_IN, ClosureReason, Stage
 from workflow import council
 from workflow.deadlines import explain, mark_comments_in, merged_by_party
-from workflow.describe import describe
+from workflow.describe import describe_all
 from workflow.models import Deadline, Event
 from workflow.profile_guards import consolidated_on
 
@@ -201,10 +201,9 @@ def docket_case(request, slug):
     )
     attach_documents(events, documents, submission.filed_on, names)
     council.tally(events)
-    for event in events:
-        # Each decision's outcome and findings in the reader's language (the reasons are the
-        # event's note), with a withheld name never shown.
-        event.details = describe(event, public=True)
+    # Each decision's outcome and findings in the reader's language (the reasons are the
+    # event's note), with a withheld name never shown.
+    describe_all(events, public=True)
     deadlines = list(
         # With the periods a legacy history's unrecorded steps skipped: shown as unknown.
         Deadline.objects.filter(

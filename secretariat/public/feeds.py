@@ -38,7 +38,7 @@ from submissions.models import Submission, SubmissionSubmitter
 from submissions.search import docket_queryset
 from submissions.stages import Visibility
 from workflow import council
-from workflow.describe import describe
+from workflow.describe import describe_all
 from workflow.models import ChainStatement, Event
 
 LIMIT = 50
@@ -203,8 +203,8 @@ def as_the_public_sees_them(events, request) -> list:
             names[submission_id],
         )
     base = f'href="{request.build_absolute_uri("/")}'
+    describe_all(result, public=True)
     for event in result:
-        event.details = describe(event, public=True)
         # Rendered without the request's context processors: an entry needs none of them.
         html = render_to_string(
             "docket/_feed_event.html", {"event": event, "submission": event.submission}

@@ -299,6 +299,35 @@ def test_assignment_is_an_event(login, officer, officer2, review_case):
     assert "Officer: Ana Torres (officer2)" in page
 
 
+def test_officers_named_are_read_once_per_history(login, officer, officer2, review_case):
+    # The officers' names came by one query per assignment entry (describe, session 23).
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(officer)
+
+    def page_queries():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(_case_url(review_case)).status_code == 200
+        return len(queries)
+
+    def assign(username):
+        count = Event.objects.filter(submission=review_case).count()
+        response = client.post(
+            _action(review_case, "assigned"),
+            {"event_count": count, "assigned-officer": username},
+        )
+        assert response.status_code == 302
+
+    assign("officer2")
+    once = page_queries()
+    for username in ("officer", "officer2", "officer"):
+        assign(username)
+    assert page_queries() == once
+    page = " ".join(client.get(_case_url(review_case)).content.decode().split())
+    assert page.count(f"Officer: {officer2.signature}") == 2
+
+
 def test_a_paper_response_is_recorded_with_its_date_and_reason(login, officer, settings):
     from tests.helpers_cases import drive, frozen
 

@@ -12,7 +12,7 @@ from secretariat.workspace.forms import ReturnForm
 from submissions import access
 from submissions.models import Submission
 from submissions.stages import Visibility
-from workflow.describe import describe
+from workflow.describe import describe_all
 
 
 @login_required
@@ -24,10 +24,10 @@ def approvals(request):
 def _approval_list(request, status: int = 200):
     proposals = list(queries.approval_list(access.staff_submissions(request.user)))
     queries.what_they_publish(proposals)
+    describe_all(proposals)
     for proposal in proposals:
         proposal.proposed = proposal.data.get("proposal", {})
         proposal.own = proposal.recorded_by_id == request.user.pk
-        proposal.details = describe(proposal)
         # Each document with the audience approving gives it (walk 77: listed by language
         # alone, the Director could not tell which would be public).
         levels = [item.get("visibility") for item in proposal.proposed.get("documents") or []]

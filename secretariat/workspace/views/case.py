@@ -23,7 +23,7 @@ from submissions.stages import Stage, Visibility
 from workflow import activity, council, lapsing, services
 from workflow.chain import verify_submission
 from workflow.deadlines import explain
-from workflow.describe import describe
+from workflow.describe import describe_all
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline, Event, last_revision
 from workflow.profile_guards import consolidated_on
@@ -113,11 +113,10 @@ def case_context(request, case, bound=None) -> dict:
     for proposal in pending:
         proposal.own = proposal.recorded_by_id == user.pk
         proposal.submission = case
-        proposal.details = describe(proposal)
+    describe_all(pending)
     queries.what_they_publish(pending)
     council.tally(events)
-    for event in events:
-        event.details = describe(event)
+    describe_all(events)
     # What a Party or a Council member sent for the public and is still held for review
     # (portals.views.held_for_review), and a submitter's revised submission (tracking_views):
     # listed above the timeline, so that publishing the

@@ -68,9 +68,12 @@ ENGLISH_FORMS = {
     "warrants": r"\bwarrant\w*",
     # Not in "withheld at the submitter's request": its own term, worded for anyone.
     "submitter": r"\bsubmitters?\b(?!'s? request)",
+    # An entry of a case's history (walk 80: "entrada" on a form, "actuación" on the next).
+    "entry (of a case's history)": r"\bentry\b|\bentries\b",
 }
 SPANISH_FORMS = {
     "instruct": r"instrucci",
+    "entry (of a case's history)": r"\bactuaci",
     "fail to effectively enforce": r"aplica\w* efectivamente",
     "filing": r"\bpresent",
     "draft factual record": r"\b" + es("borrador"),
@@ -90,6 +93,8 @@ EXEMPT = {str(text) for text in (*treaty.CRITERIA.values(), *treaty.FACTORS.valu
     for texts in (profile, *profile.earlier_eras)
     for text in (*texts.criteria.values(), *texts.factors.values())
 }
+# Django admin's own (its log of changes), shown to superusers alone in Django's words.
+EXEMPT |= {"entry", "log entry", "log entries"}
 NOT_A_SUBMISSION = re.compile(r"submission of the|of its submission")
 
 

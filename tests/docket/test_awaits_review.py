@@ -12,7 +12,7 @@ from workflow import services
 pytestmark = pytest.mark.django_db
 
 AWAITS = "Its text and the documents sent with it for the public await the Secretariat"
-ESPERA = "El texto de esta entrada y los documentos enviados con ella para el público esperan"
+ESPERA = "El texto de esta actuación y los documentos enviados con ella para el público esperan"
 # Sent with no document (walk 49: a Council member's reasons read "and the documents").
 TEXT_AWAITS = "Its text awaits the Secretariat"
 NOTE = "Respuesta de la Parte sobre la aplicación efectiva."
@@ -86,7 +86,7 @@ def test_on_a_closed_case_it_says_the_text_was_not_published():
         assert "Its text was sent for the public; the Secretariat has not published it." in page
         assert AWAITS not in page and "published them" not in page
     for page in _pages(story.case, "es"):
-        assert "El texto de esta entrada se remitió para el público; " in page
+        assert "El texto de esta actuación se remitió para el público; " in page
 
 
 def test_an_entry_sent_for_the_public_without_documents_speaks_of_its_text_alone():

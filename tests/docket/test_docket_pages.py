@@ -216,7 +216,7 @@ def test_the_chain_hash_says_it_covers_entries_the_public_does_not_see(client, s
     assert public < secret_case.event_count
     assert f'<p class="chain-count">Entries in the chain: {secret_case.event_count}</p>' in body
     spanish = client.get(f"/es/docket/{SECRET_SLUG}/").content.decode()
-    assert f"Entradas de la cadena: {secret_case.event_count}</p>" in spanish
+    assert f"Actuaciones de la cadena: {secret_case.event_count}</p>" in spanish
 
 
 def test_case_page_in_spanish_marks_the_fallback(client, saca):

@@ -12,6 +12,7 @@ def case_context(submission, language: str, names=()) -> dict:
         "reference": submission.reference,
         "receipt_number": submission.receipt_number or "",
         "identifier": submission.identifier or "",
+        "slug": submission.slug or "",  # its public page, for a message that links it
         "title": withheld.masked(title, names, title_language),
         "party": submission.party.code,
         "closure": submission.closure_reason,

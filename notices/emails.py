@@ -96,6 +96,11 @@ def _rule_page(notice) -> tuple[str, str, dict]:
         "link": recipients.link_of(notice.context, notice.language),
         "link_label": str(message.link_label),
     }
+    if message.public_link_label and notice.context.get("slug"):
+        page["public_link"] = recipients.url(
+            "docket_case", {"slug": notice.context["slug"]}, notice.language
+        )
+        page["public_link_label"] = str(message.public_link_label)
     return subject, "notices/email/message", page
 
 

@@ -19,3 +19,6 @@ class Message:
     together: "Message | None" = None
     # Paragraphs said only where their context value is set: (its key, the paragraph).
     when: tuple = ()
+    # A second link, to the case's page on the public docket (walk 80: told the record was
+    # published, the submitters found it only through their private page).
+    public_link_label: str = ""

@@ -333,6 +333,7 @@ MESSAGES = {
         _("%(reference)s: factual record published"),
         (_("The factual record on your submission has been published. The case is closed."),),
         _("Follow your submission"),
+        public_link_label=_("Read the factual record on the public docket"),
     ),
     "record_published": Message(
         _("%(reference)s: factual record published"),
@@ -343,6 +344,7 @@ MESSAGES = {
             ),
         ),
         _("Open the case in the portal"),
+        public_link_label=_("Read the factual record on the public docket"),
     ),
     "withholding_to_staff": Message(
         _("%(reference)s: a submitter's identity withheld from the public"),

@@ -3,10 +3,14 @@ import smtplib
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from notices import sending
 from notices.models import Notice
@@ -323,6 +327,30 @@ def test_the_parties_hear_of_the_final_record_and_its_publication(
     # An account without a name is greeted as a colleague, never by its username (walk 41:
     # "Estimado/a gt_focal:").
     assert email.body.startswith("Dear colleague,\n"), email.body
+    # Both it and the submitters' email link the record's public page (walk 80: found only
+    # through the private page), in each reader's language.
+    public_page = settings.SEM_SITE_URL.rstrip("/") + reverse(
+        "docket_case", kwargs={"slug": story.case.slug}
+    )
+    assert "/en/docket/" in public_page
+    assert f"Read the factual record on the public docket: {public_page}" in (email.body)
+    html = email.alternatives[0][0]
+    assert f'<a href="{public_page}">Read the factual record' in html
+    # The submitters read theirs in Spanish, with the Spanish page.
+    submitters = next(
+        m
+        for m in mail.outbox
+        if m.to == ["amazonica@example.org"] and m.subject.endswith("hechos publicado")
+    )
+    spanish_page = public_page.replace("/en/", "/es/")
+    with translation.override("es"):
+        label, private = (
+            _("Read the factual record on the public docket"),
+            _("Follow your submission"),
+        )
+    assert label.startswith("Leer el expediente")
+    assert f"{label}: {spanish_page}" in submitters.body
+    assert submitters.body.index(private) < submitters.body.index(spanish_page)
 
 
 def test_the_secretariat_hears_that_a_submitter_withheld_her_identity(officer, director):

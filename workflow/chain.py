@@ -29,6 +29,7 @@ from submissions.models import (
 )
 from submissions.stages import Stage, Visibility
 from workflow import council
+from workflow.chain_outside import Outside, changed_fields
 from workflow.chain_problems import (
     Break,
     closure_label,
@@ -38,7 +39,7 @@ from workflow.chain_problems import (
     row_problems,
 )
 from workflow.models import Event
-from workflow.streams import CHUNK, Stream, by_case
+from workflow.streams import CHUNK, DOCUMENT_FIELDS, EVENT_FIELDS, FILER, Stream, by_case
 from workflow.table import TABLE
 
 GENESIS = ""
@@ -200,47 +201,6 @@ def problems_of(submission, check_files: bool = True) -> list[Break]:
     return next(iter(verify_all(Submission.objects.filter(pk=submission.pk), check_files)))[1]
 
 
-FILER = ("submitter__name", "submitter__kind", "submitter__nationality", "submitter__residence")
-EVENT_FIELDS = (
-    "submission_id",
-    "id",
-    "seq",
-    "kind",
-    "on",
-    "recorded_at",
-    "recorded_by_id",
-    "author",
-    "stage_before",
-    "stage_after",
-    "data",
-    "visibility",
-    "code",
-    "title",
-    "note",
-    "proposal_id",
-    "prev_hash",
-    "hash",
-    "key_id",
-)
-DOCUMENT_FIELDS = (
-    "submission_id",
-    "id",
-    "event_id",
-    "position",
-    "language",
-    "title",
-    "kind",
-    "initial_visibility",
-    "visibility",
-    "translation_of_id",
-    "official_translation",
-    "redacted_version_of_id",
-    "sha256",
-    "size",
-    "file",
-)
-
-
 def verify_all(submissions=None, check_files: bool = True):
     """Check every case in ``submissions`` (default: all), streamed in batches: a handful of
     queries for the whole installation. Yields ``(submission, [Break, ...])`` per case."""
@@ -273,6 +233,7 @@ def verify_all(submissions=None, check_files: bool = True):
             ("submission_id", "law__name", "law__provisions"),
         )
     )
+    outside = Outside(submissions)
     withheld_when_created = set(
         Submitter.history.filter(history_type="+", confidential=True).values_list("id", flat=True)
     )
@@ -286,6 +247,7 @@ def verify_all(submissions=None, check_files: bool = True):
         problems += check.state(
             members.take(submission.pk), withheld_when_created, laws.take(submission.pk)
         )
+        problems += outside.problems(submission, rows, check._break)
         if check_files:
             problems += check.files()
         yield submission, problems
@@ -353,7 +315,7 @@ class _CaseCheck:
         }
 
     def chain(self) -> list[Break]:
-        prev, keyed, cutoff = GENESIS, False, unkeyed_before()
+        prev, keyed, cutoff, changed = GENESIS, False, unkeyed_before(), []
         for expected, event in enumerate(self.events, start=1):
             seq = event["seq"]
             if seq != expected:
@@ -405,8 +367,20 @@ class _CaseCheck:
                 username = self.usernames.get(event["recorded_by_id"])
                 digest = compute_hash(prev, self._content(event, username))
             if digest != event["hash"]:
-                return [self._break(seq, _("content changed after it was recorded"))]
+                # Each rewritten event is named, with what differs from its row history
+                # (walk 84: only the first was, and not what had changed).
+                fields = changed_fields(event)
+                changed.append(
+                    self._break(
+                        seq,
+                        _("content changed after it was recorded: %(fields)s") % {"fields": fields}
+                        if fields
+                        else _("content changed after it was recorded"),
+                    )
+                )
             prev = event["hash"]
+        if changed:
+            return changed
         submission = self.submission
         if submission.event_count != len(self.events):
             return [

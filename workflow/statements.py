@@ -85,6 +85,28 @@ def check_signature(document: dict, public_key: str | None = None) -> dict:
     return statement
 
 
+def stored() -> dict | None:
+    """The last statement stored here, as ``check_signature`` returns one, or ``None``."""
+    row = ChainStatement.objects.order_by("-date").first()
+    if row is None:
+        return None
+    return check_signature(json.loads(as_file(row)), row.public_key)
+
+
+def missing_cases(statement: dict) -> list[str]:
+    """The cases a (verified) statement lists that this installation no longer holds."""
+    held = set(
+        Submission.objects.filter(identifier__in=list(statement["heads"])).values_list(
+            "identifier", flat=True
+        )
+    )
+    return [
+        f"{ref}: case: missing, though the statement of {statement['date']} lists it"
+        for ref in statement["heads"]
+        if ref not in held
+    ]
+
+
 def contradictions(statement: dict) -> list[str]:
     """What in this installation contradicts a (verified) statement: a case missing, fewer
     events than it held, or an event it covered whose hash has changed since."""

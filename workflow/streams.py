@@ -3,6 +3,47 @@ check, ``workflow.chain.verify_all``: a handful of queries for the whole install
 
 CHUNK = 5000
 
+# The columns the history check streams (chain.verify_all).
+FILER = ("submitter__name", "submitter__kind", "submitter__nationality", "submitter__residence")
+EVENT_FIELDS = (
+    "submission_id",
+    "id",
+    "seq",
+    "kind",
+    "on",
+    "recorded_at",
+    "recorded_by_id",
+    "author",
+    "stage_before",
+    "stage_after",
+    "data",
+    "visibility",
+    "code",
+    "title",
+    "note",
+    "proposal_id",
+    "prev_hash",
+    "hash",
+    "key_id",
+)
+DOCUMENT_FIELDS = (
+    "submission_id",
+    "id",
+    "event_id",
+    "position",
+    "language",
+    "title",
+    "kind",
+    "initial_visibility",
+    "visibility",
+    "translation_of_id",
+    "official_translation",
+    "redacted_version_of_id",
+    "sha256",
+    "size",
+    "file",
+)
+
 
 def by_case(queryset, fields):
     """Stream rows as dicts, grouped by case: (submission_id, [rows])."""

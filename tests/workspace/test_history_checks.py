@@ -52,7 +52,7 @@ def test_a_rewritten_history_is_named_on_the_queue_and_its_case_page(
     assert tasks.check_histories() == 1
     [broken] = ChainCheck.objects.get().broken
     assert (broken["submission"], broken["reference"]) == (chained.pk, chained.reference)
-    assert broken["problems"] == ["event 3: content changed after it was recorded"]
+    assert broken["problems"] == ["event 3: content changed after it was recorded: “date”"]
     client.force_login(officer)
     queue = page(client, "ws_queue")
     assert "found a case whose history does not verify" in queue

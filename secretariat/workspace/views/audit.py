@@ -24,7 +24,7 @@ from submissions.models import (
     User,
 )
 from workflow.chain import problems_of
-from workflow.models import Deadline, Event
+from workflow.models import ChainStatement, Deadline, Event
 from workflow.periods import KIND_LABELS
 from workflow.registry import export_registry
 from workflow.table import TABLE
@@ -206,6 +206,7 @@ def audit(request, pk):
             "events": events,
             "tables": tables,
             "problems": problems_of(case),
+            "statement": ChainStatement.objects.order_by("-date").first(),
             "access_log": AccessLogEntry.objects.filter(submission=case).select_related(
                 "user", "document"
             )[:AUDIT_ACCESS_ROWS],

@@ -4,8 +4,8 @@ event with its count and head; ``verify_history`` and the audit page said all wa
 named only the first rewritten event, without saying what had changed."""
 
 import contextlib
-import html
 import datetime
+import html
 import io
 
 import pytest
@@ -50,8 +50,8 @@ def test_a_title_changed_in_the_database_is_named_even_without_a_digest():
         "changed outside the application: the case's “title in Spanish”, against its row history"
     ]
     assert (
-        f"BROKEN {case.reference}: case: changed outside the application: the case's “title in Spanish”"
-        in _verify()
+        f"BROKEN {case.reference}: case: changed outside the application: the case's "
+        "“title in Spanish”" in _verify()
     )
 
 

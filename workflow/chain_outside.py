@@ -57,6 +57,11 @@ EVENT_FIELDS = ("kind", "on", "author", "data", "visibility", "code", "title", "
 DOCUMENT_FIELDS = ("language", "title", "kind", "initial_visibility", "sha256", "size")
 
 
+def _quoted(name) -> str:
+    """A field's name in the language's quotation marks."""
+    return _("“%(name)s”") % {"name": name}
+
+
 def _latest(rows, key) -> dict:
     """The last history row of each ``key`` (rows ordered by key, newest first)."""
     latest = {}
@@ -129,7 +134,8 @@ def case_row(submission, history, problem) -> list:
     if not changed:
         return []
     labels = ", ".join(
-        f"“{Submission._meta.get_field(name.removesuffix('_id')).verbose_name}”" for name in changed
+        _quoted(Submission._meta.get_field(name.removesuffix("_id")).verbose_name)
+        for name in changed
     )
     return [
         problem(
@@ -159,7 +165,7 @@ def deadline_rows(deadlines, history, problem) -> list:
                     % {
                         "kind": KIND_LABELS.get(deadline["kind"], deadline["kind"]),
                         "fields": ", ".join(
-                            f"“{Deadline._meta.get_field(name).verbose_name}”" for name in changed
+                            _quoted(Deadline._meta.get_field(name).verbose_name) for name in changed
                         ),
                     },
                 )
@@ -248,7 +254,7 @@ def changed_fields(event_row) -> str:
     if first is None:
         return ""
     names = [
-        f"“{Event._meta.get_field(name).verbose_name}”"
+        _quoted(Event._meta.get_field(name).verbose_name)
         for name in EVENT_FIELDS
         if event_row.get(name) != first[name]
     ]

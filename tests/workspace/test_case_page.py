@@ -467,7 +467,10 @@ def test_the_audit_view_lists_every_problem_in_the_readers_language(login, audit
     url = reverse("ws_audit", kwargs={"pk": review_case.pk}).replace("/en/", "/es/")
     page = login(auditor).get(url).content.decode()
     assert "El historial no concuerda consigo mismo: 2 problemas." in page
-    assert '<a href="#event-1">actuación 1</a>: el contenido cambió después de su registro' in page
+    assert (
+        '<a href="#event-1">actuación 1</a>: el contenido cambió después de su registro: «nota»'
+        in (page)
+    )
     assert (
         "caso: el caso muestra la etapa «Expediente de hechos final» (sin motivo de cierre) pero "
         "sus actuaciones llevan a «Revisión de admisibilidad» (sin motivo de cierre)"

@@ -116,3 +116,38 @@ def test_local_settings_work_with_an_empty_environment():
     result = manage("check")
     assert result.returncode == 0, result.stderr + result.stdout
     assert "System check identified no issues" in result.stdout
+
+
+def test_local_processes_share_the_public_pages_version(tmp_path):
+    # Walk 84: the demo server kept serving the docket's CSV and feeds from before an
+    # import_registry run in another process (each had its own memory cache). A version the
+    # command bumps is the one the server reads; another database has its own.
+    code = (
+        "import sys, django; django.setup(); "
+        "from secretariat.public import cache; "
+        "print(cache.version()) if sys.argv[1] == 'read' else cache.bump()"
+    )
+
+    def run(action, database):
+        env = {
+            **BARE_ENV,
+            "DJANGO_SETTINGS_MODULE": "secretariat.settings.local",
+            "DATABASE_URL": f"sqlite:///{tmp_path / database}",
+        }
+        result = subprocess.run(
+            [sys.executable, "-c", code, action],
+            cwd=BASE_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip()
+
+    first = run("read", "one.sqlite3")
+    assert first and run("read", "one.sqlite3") == first
+    run("bump", "one.sqlite3")
+    bumped = run("read", "one.sqlite3")
+    assert bumped != first
+    assert run("read", "two.sqlite3") not in (first, bumped)

@@ -75,6 +75,15 @@ LOCAL_HREF = re.compile(r'href="/')
 UNFILTERING = ("sort", "page")
 
 
+def _filters(request) -> str:
+    """The query string of the docket's filters a request gives (its sort and page left out:
+    they change no feed)."""
+    filters = request.GET.copy()
+    for name in UNFILTERING:
+        filters.pop(name, None)
+    return filters.urlencode()
+
+
 @dataclass(frozen=True)
 class Scope:
     """What a feed is of (a case, or the whole docket) and the request it answers, against
@@ -239,8 +248,17 @@ class DocketFeed(Feed):
         except WrongFilters as wrong:
             return wrong.response
 
-    def title(self):
+    def title(self, obj):
+        if obj.cases is not None:
+            return _("Public docket: latest updates (filtered)")
         return _("Public docket: latest updates")
+
+    def feed_url(self, obj):
+        """A filtered feed's own address, its filters with it (walk 84: its ``self`` link and
+        its id were the whole docket's, so a reader merged the two)."""
+        if getattr(obj, "cases", None) is None:  # the whole docket, a case, the statements
+            return None
+        return f"{obj.request.path}?{_filters(obj.request)}"
 
     def author_name(self):
         """The feed's author, which each entry inherits (RFC 4287 asks for one): the
@@ -250,8 +268,12 @@ class DocketFeed(Feed):
     def subtitle(self):
         return _("Submissions on environmental enforcement under the United States–Peru TPA")
 
-    def link(self):
-        return docket_path()
+    def link(self, obj):
+        """The docket's page the feed follows, a filtered list with its filters (it is also
+        the feed's Atom id)."""
+        if obj.cases is None:
+            return docket_path()
+        return f"{docket_path()}?{_filters(obj.request)}"
 
     def events(self):
         return (

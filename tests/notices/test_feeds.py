@@ -120,6 +120,16 @@ def test_the_docket_feed_follows_the_lists_filters(client, cases):
     titles = [e.find(f"{ATOM}title").text for e in parse(response.content)[1]]
     assert sorted(titles) == sorted(PUBLIC[0])
     assert client.get(f"/en/docket/feed/?party={A}&sort=filed").content == response.content
+    # Its own title, address and id (walk 84: the whole docket's, so readers merged them).
+    root, _entries = parse(response.content)
+    whole, _entries = parse(client.get("/en/docket/feed/").content)
+    assert root.find(f"{ATOM}title").text == "Public docket: latest updates (filtered)"
+    assert whole.find(f"{ATOM}title").text == "Public docket: latest updates"
+    links = {link.get("rel"): link.get("href") for link in root.findall(f"{ATOM}link")}
+    assert links["self"].endswith(f"/en/docket/feed/?party={A}")
+    assert links["alternate"].endswith(f"/en/docket/?party={A}")
+    assert root.find(f"{ATOM}id").text.endswith(f"/en/docket/?party={A}")
+    assert root.find(f"{ATOM}id").text != whole.find(f"{ATOM}id").text
     assert client.get("/en/docket/feed/?year=abc").status_code == 400
     page = client.get(f"/en/docket/?party={A}").content.decode()
     assert f'href="/en/docket/feed/?party={A}">' in page

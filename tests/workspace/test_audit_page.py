@@ -146,3 +146,34 @@ def test_a_cases_procedure_reads_by_its_treaty(auditor):
     with translation.override("es"):
         treaty = str(_("United States–Peru Trade Promotion Agreement"))
     assert f"(<code>procedure</code>): {treaty} ({SLUG})</li>" in page
+
+
+def test_the_event_chain_says_why_in_full_and_that_the_history_was_imported(auditor, officer):
+    """Walk 84: the chain listed each event by its kind alone (the row history cut a note at
+    80 characters), and nothing said the case had been imported, nor when."""
+    from submissions.models import Submission
+    from workflow import services
+
+    case = drive("admissibility_review").case
+    long_note = "The officer's reasons, " + "with every word of them kept " * 6 + "to the end."
+    letter = services.record_event(
+        case,
+        "correspondence",
+        actor=officer,
+        title="Letter to the Ministry",
+        note=long_note,
+        visibility="secretariat",
+    )
+    client = Client()
+    client.force_login(auditor)
+    url = reverse("ws_audit", kwargs={"pk": case.pk})
+    chain = client.get(url).content.decode().split('id="events-heading"')[1].split("</table>")[0]
+    row = chain.split(f'id="event-{letter.seq}"')[1].split("</tr>")[0]
+    assert "<strong>Letter to the Ministry</strong>" in row
+    assert "to the end." in row.replace("&#x27;", "'")
+    page = client.get(url).content.decode()
+    Submission.objects.filter(pk=case.pk).update(imported_identifier="SEM/PE/001/2023")
+    assert "This history was imported (import_registry) on" not in page
+    page = client.get(url).content.decode()
+    assert "This history was imported (import_registry) on" in page
+    assert "as SEM/PE/001/2023 in the registry it came from" in page

@@ -185,7 +185,7 @@ def audit(request, pk):
     case = access.get_submission_for_staff(request.user, Submission.objects, pk=pk)
     access.log_access(request, case)
     submitter_ids = SubmissionSubmitter.objects.filter(submission=case).values("submitter_id")
-    events = (
+    events = list(
         Event.objects.filter(submission=case)
         .select_related("recorded_by", "proposal")
         .order_by("seq")

@@ -267,3 +267,15 @@ def test_the_printed_cases_read_the_stage_as_the_workspace_does():
     unregistered = Submission.objects.get(registered_on__isnull=True)
     row = next(line for line in output.splitlines() if line.startswith(unregistered.reference))
     assert "received, not yet acknowledged" in row and "admissibility_review" not in row
+
+
+@pytest.mark.django_db
+def test_what_a_party_sent_carries_its_letter():
+    # Walk 84: the demo's notice of exceptional circumstances, recorded on the Party's behalf,
+    # had no document, where the workspace's form requires the letter as its evidence.
+    seed()
+    sent = Event.objects.filter(
+        author__startswith="party:", kind__in=("extension_notified", "party_responded")
+    )
+    assert sent.exists()
+    assert [e.kind for e in sent if not e.documents.exists()] == []

@@ -3,6 +3,7 @@ seven Parties, in Spanish and English, through CAFTA-DR's three determinations a
 any-one-member Council rule (Art. 17.8.2). Invented, like the default profile's demo; the
 Secretariat's real histories are in tests/data/cafta_histories.json."""
 
+from secretariat.management.commands._demo_letters import letter
 from workflow.services import FilingInput, LawInput, SubmitterInput
 
 PROFILE = "cafta-dr"
@@ -73,7 +74,21 @@ def cases(file, past, decide_today, officer) -> list:
     past(case, "assigned", 418, data={"officer": officer.username})
     past(case, "admissibility_determined", 390, data={"outcome": "meets", "criteria": met()})
     past(case, "response_decided", 360, data={"outcome": "request", "factors": WEIGHED})
-    past(case, "party_responded", 318, author="party:HN", data={"pending_proceeding": False})
+    past(
+        case,
+        "party_responded",
+        318,
+        author="party:HN",
+        data={"pending_proceeding": False},
+        documents_in=[
+            letter(
+                "Respuesta de Honduras",
+                "es",
+                "El Gobierno de Honduras responde a la comunicación "
+                "y describe las medidas de aplicación adoptadas. (Texto de demostración.)",
+            )
+        ],
+    )
     past(
         case,
         "factual_record_notified",

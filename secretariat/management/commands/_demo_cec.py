@@ -3,6 +3,7 @@ Parties, in the three languages, through the CEC's combined determination, its t
 Council rule and a submission that can be consolidated with an earlier one. Invented, like the
 default profile's demo; the CEC's real histories are in tests/data/cec_histories.json."""
 
+from secretariat.management.commands._demo_letters import letter
 from workflow.services import FilingInput, LawInput, SubmitterInput
 
 PROFILE = "usmca-cec"
@@ -71,7 +72,21 @@ def cases(file, past, decide_today, officer) -> list:
         172,
         data={"outcome": "request", "criteria": MET_ES, "factors": WEIGHED_ES},
     )
-    past(case, "party_responded", 115, author="party:MX", data={"pending_proceeding": False})
+    past(
+        case,
+        "party_responded",
+        115,
+        author="party:MX",
+        data={"pending_proceeding": False},
+        documents_in=[
+            letter(
+                "Respuesta de México",
+                "es",
+                "El Gobierno de México responde a la petición "
+                "y describe las medidas de aplicación adoptadas. (Texto de demostración.)",
+            )
+        ],
+    )
     past(
         case,
         "factual_record_notified",

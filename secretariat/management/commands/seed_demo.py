@@ -10,11 +10,8 @@ soon, none long overdue.
 """
 
 import datetime
-import io
 
-import docx
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
@@ -22,6 +19,7 @@ from django.utils import timezone
 
 from notices import services as notice_documents
 from secretariat.management.commands import _demo_cafta, _demo_cec
+from secretariat.management.commands._demo_letters import letter
 from submissions import profiles
 from submissions.access import assign_role
 from submissions.models import Submission, User
@@ -71,23 +69,6 @@ def _met(language: str) -> dict:
 
 def _weighed(language: str) -> dict:
     return {f: {"met": met, "reasons": why} for f, (met, why) in WEIGHED[language].items()}
-
-
-def _response(title: str, language: str) -> services.DocumentInput:
-    """A Party's response as a small .docx, so that the demo's public response downloads (walk
-    69: it was listed with no file)."""
-    letter = docx.Document()
-    letter.add_heading(title, level=1)
-    letter.add_paragraph(
-        "The United States has reviewed the submission and describes below the enforcement "
-        "actions taken under the Lacey Act in the period the submission covers. (Demo text.)"
-    )
-    buffer = io.BytesIO()
-    letter.save(buffer)
-    name = "response.docx"
-    return services.DocumentInput(
-        title=title, language=language, file=ContentFile(buffer.getvalue(), name=name)
-    )
 
 
 # Printed on every run; the demo is for a developer's laptop, never a deployment (see handle).
@@ -367,14 +348,27 @@ class Command(BaseCommand):
                 "delivered_on": ago(143).isoformat(),
             },
         )
-        past(case, "extension_notified", 130, author="party:US")
+        past(
+            case,
+            "extension_notified",
+            130,
+            author="party:US",
+            documents_in=[
+                letter(
+                    "Notice of exceptional circumstances",
+                    "en",
+                    "The United States notifies exceptional circumstances and will respond "
+                    "within 60 days of the request's delivery. (Demo text.)",
+                )
+            ],
+        )
         past(
             case,
             "party_responded",
             90,
             author="party:US",
             data={"pending_proceeding": False},
-            documents_in=[_response("Response of the United States", "en")],
+            documents_in=[letter("Response of the United States", "en")],
         )
         # With its reasons (walk 71: the notice promised "the reasons set out below").
         past(

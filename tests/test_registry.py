@@ -174,6 +174,24 @@ def test_a_response_on_a_case_where_none_was_requested_is_refused(db):
     ]
 
 
+@pytest.mark.parametrize(
+    ("key", "value", "what"),
+    [
+        ("on", "2023-02-30", "date (YYYY-MM-DD)"),
+        ("on", 20230301, "date (YYYY-MM-DD)"),
+        ("recorded_at", "yesterday", "moment (ISO 8601)"),
+    ],
+)
+def test_a_date_that_is_not_one_is_named_with_its_value(db, key, value, what):
+    # Walk 84: "Malformed event: day is out of range for month", naming neither.
+    payload = saca_as_profile()
+    payload["submissions"][0]["events"][1][key] = value
+    report = import_registry(payload)
+    [refused] = [str(r) for r in report.refused]
+    shown = json.dumps(value)
+    assert refused.endswith(f"events[1] (acknowledged): “{key}” is not a valid {what}: {shown}")
+
+
 def test_the_import_command_exits_non_zero_when_a_case_is_refused(db, tmp_path):
     payload = saca_as_profile()
     payload["submissions"][0]["events"].insert(1, {"on": "2023-02-27", "kind": "published"})

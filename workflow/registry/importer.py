@@ -8,6 +8,7 @@ way in.
 
 import contextvars
 import datetime
+import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -289,6 +290,12 @@ def _placeholder_user(username, user_id=None):
     return user
 
 
+def _moment(value) -> datetime.datetime:
+    if not isinstance(value, str):
+        raise TypeError(value)
+    return datetime.datetime.fromisoformat(value)
+
+
 def _import_options(item) -> services.ImportOptions:
     recorded_at = item.get("recorded_at")
     return services.ImportOptions(
@@ -410,6 +417,22 @@ def _import_event(case, item, index, submission, filing, identifier, holder, bas
         )
     if not item.get("on"):
         raise WorkflowError(_("Every event needs its date (“on”)."))
+    # Named with their value (walk 84: "Malformed event: day is out of range for month").
+    for key, parse in (("on", datetime.date.fromisoformat), ("recorded_at", _moment)):
+        value = item.get(key)
+        if value is None or (key == "recorded_at" and not value):
+            continue
+        try:
+            parse(value)
+        except (TypeError, ValueError) as error:
+            raise WorkflowError(
+                _("“%(key)s” is not a valid %(what)s: %(value)s")
+                % {
+                    "key": key,
+                    "what": _("date (YYYY-MM-DD)") if key == "on" else _("moment (ISO 8601)"),
+                    "value": json.dumps(value, ensure_ascii=False),
+                }
+            ) from error
     docs = _documents_from(item.get("documents"), base_dir)
     options = _import_options(item)
     author = item.get("author")

@@ -20,6 +20,7 @@ from submissions import access, profiles, published, withheld
 from submissions.models import PARTY_CODES
 from submissions.search import PAGE_SIZE, DocketFilterForm, docket_queryset
 from submissions.stages import Stage
+from workflow.models import Deadline
 from workflow.registry import public_case, public_submitter
 
 
@@ -225,7 +226,8 @@ DEADLINE = {
         "rule": {"type": "string"},
         "start_on": {"type": "string", "format": "date"},
         "due_on": {"type": "string", "format": "date"},
-        "state": {"type": "string", "enum": ["open", "met", "missed", "cancelled"]},
+        # Every state a period may be in (walk 84 read four: lapsed and unknown were missing).
+        "state": {"type": "string", "enum": list(Deadline.State.values)},
         "met_on": {"type": "string", "format": "date", "nullable": True},
         "late": {"type": "boolean"},
         "explanation": {"type": "string"},

@@ -11,7 +11,7 @@ class PagesSitemap(Sitemap):
     alternates = True
 
     def items(self):
-        return ["home", "docket", "statistics"]
+        return ["home", "docket", "statistics", "open_data"]
 
     def location(self, item):
         return reverse(item)

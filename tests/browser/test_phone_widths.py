@@ -112,6 +112,7 @@ def public_pages(s: Seeded) -> list[str]:
         reverse("docket_case", args=[slug]),
         reverse("document_read", kwargs={"slug": s.review.slug, "pk": s.document}),
         reverse("statistics"),
+        reverse("open_data"),
         reverse("docket_statements"),
         reverse("file"),
         reverse("track", args=[s.token]),
@@ -243,7 +244,7 @@ def test_every_page_fits_a_phone(page, seeded, officer, director, a_focal, a_cou
         measure(page, "a_council", path, problems, widths)
 
     print("\n".join(f"{width:5} {path}" for path, width in widths.items()))
-    assert len(widths) == 9 + 2 * 7 + 7 + 1 + 6
+    assert len(widths) == 10 + 2 * 7 + 7 + 1 + 6
     assert problems == [], "\n".join(problems)
 
 

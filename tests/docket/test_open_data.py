@@ -56,7 +56,7 @@ def test_every_code_has_its_meaning_in_the_readers_language(client):
     spanish = _page(client, "es")
     with translation.override("es"):
         closed = str(Stage.CLOSED.label)
-    assert closed != "Closed" and f"<code>closed</code></th>" in spanish and closed in spanish
+    assert closed != "Closed" and "<code>closed</code></th>" in spanish and closed in spanish
 
 
 def test_the_openapi_description_lists_every_state_of_a_period(client):

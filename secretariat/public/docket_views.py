@@ -384,8 +384,24 @@ def document_read(request, slug, pk):
     return render(
         request,
         "docket/document.html",
-        {"document": document, "submission": document.submission, "blocks": blocks},
+        {"document": document, "submission": document.submission, "blocks": _named(blocks)},
     )
+
+
+def _named(blocks) -> list[tuple]:
+    """(block, ident): a table of findings and the paragraph that introduces it ("…against
+    each criterion of Article 18.8.2. The submission:") share an ident, by which the table is
+    labelled with the paragraph (walk 83: a table without a caption)."""
+    named = []
+    for i, block in enumerate(blocks):
+        ident = ""
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        if block.kind == "paragraph" and after is not None and after.kind == "findings":
+            ident = f"findings-{i + 1}"
+        elif block.kind == "findings" and i and blocks[i - 1].kind == "paragraph":
+            ident = f"findings-{i}"
+        named.append((block, ident))
+    return named
 
 
 @require_safe

@@ -15,18 +15,20 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from django.views.decorators.http import require_safe
 
 from notices import services as notice_documents
 from secretariat.public import statistics
 from secretariat.public.cache import KeptCountPaginator, remember
+from secretariat.templatetags.sem_text import colon
 from secretariat.web import downloads
+from secretariat.web.forms import AccessibleForm
 from submissions import access, profiles, published, withheld
 from submissions.models import SubmissionLaw, SubmissionSubmitter
-from submissions.search import PAGE_SIZE, docket_queryset
+from submissions.search import PAGE_SIZE, DocketFilterForm, docket_queryset
 from submissions.stages import COMMENTS_IN, ClosureReason, Stage
 from workflow import council
 from workflow.deadlines import explain, mark_comments_in, merged_by_party
@@ -126,10 +128,45 @@ def _list_rows(submissions):
     return submissions
 
 
+class DocketPageForm(DocketFilterForm, AccessibleForm):
+    """The docket's parameters (those the API, the CSV and the feeds read too) as the page's
+    search form: its fields through ``forms/_field.html``, each naming its help and errors, and
+    its errors in the site's summary (walk 83: the law's input did not name its error)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].widget.input_type = "search"
+        self.fields["q"].help_text = format_lazy(
+            "{} {}",
+            gettext_lazy(
+                "Titles, summaries, environmental laws and public documents, in English and "
+                "Spanish."
+            ),
+            gettext_lazy(
+                "Also the names of the submitters, except those withheld at their request."
+            ),
+        )
+        # The base names the partial's <auto_id>-help, as on every other form.
+        self.fields["law"].widget.attrs.pop("aria-describedby", None)
+
+    def error_links(self, fields=None):
+        # The page number has no control of its own (the pagination's links set it): said, not
+        # linked.
+        page = self["page"]
+        links = []
+        for anchor, label, message in super().error_links(fields):
+            if anchor == page.id_for_label:
+                anchor, label, message = "", "", f"{page.label}{colon()} {message}"
+            links.append((anchor, label, message))
+        return links
+
+
 @require_safe
 def docket(request):
     """Every registered case, searchable and filterable, 20 to a page."""
-    form, queryset = docket_queryset(request.GET)
+    form = DocketPageForm(request.GET)
+    # As submissions.search.docket_queryset, with the page's form: from the public gate.
+    queryset = form.apply(access.public_submissions()) if form.is_valid() else None
     page = None
     if queryset is not None:
         paginator = KeptCountPaginator(
@@ -347,8 +384,24 @@ def document_read(request, slug, pk):
     return render(
         request,
         "docket/document.html",
-        {"document": document, "submission": document.submission, "blocks": blocks},
+        {"document": document, "submission": document.submission, "blocks": _named(blocks)},
     )
+
+
+def _named(blocks) -> list[tuple]:
+    """(block, ident): a table of findings and the paragraph that introduces it ("…against
+    each criterion of Article 18.8.2. The submission:") share an ident, by which the table is
+    labelled with the paragraph (walk 83: a table without a caption)."""
+    named = []
+    for i, block in enumerate(blocks):
+        ident = ""
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        if block.kind == "paragraph" and after is not None and after.kind == "findings":
+            ident = f"findings-{i + 1}"
+        elif block.kind == "findings" and i and blocks[i - 1].kind == "paragraph":
+            ident = f"findings-{i}"
+        named.append((block, ident))
+    return named
 
 
 @require_safe

@@ -31,6 +31,16 @@ def _text(label, help_text="", required=True, max_length=MAX_TEXT, rows=6):
     )
 
 
+def _name_in_summary(form, template, number, names=None) -> None:
+    """Prefix the summary label of fields repeated in numbered groups (``template``, with
+    ``n`` and ``label``; its fieldset's legend), so that the error summary says which
+    group an error is in (AccessibleForm.error_links)."""
+    for name in form.fields if names is None else names:
+        field = form.fields[name]
+        if field.label:
+            field.summary_label = template % {"n": number, "label": field.label}
+
+
 class SubmitterForm(AccessibleForm):
     """One person or organization filing. The first is required; co-submitters are optional
     (``empty_permitted``: an untouched fieldset is skipped)."""
@@ -97,11 +107,15 @@ class SubmitterForm(AccessibleForm):
         ),
     )
 
-    def __init__(self, *args, primary=False, **kwargs):
+    def __init__(self, *args, primary=False, number=0, **kwargs):
         super().__init__(*args, **kwargs)
         if self.is_bound:
             self.data = self.data.copy()  # the kept file's token is written back into it
         self.primary = primary
+        if number:
+            # A co-submitter's errors name its fieldset's legend in the summary (walk 83: two
+            # "Filing as: This field is required." that a reader could not tell apart).
+            _name_in_summary(self, _("Co-submitter %(n)s, %(label)s"), number)
         self.pending_identity = None
         self.fields["preferred_language"].initial = current_language()
         if primary:
@@ -127,6 +141,9 @@ class SubmitterForm(AccessibleForm):
 
     def has_changed(self):
         return any(name in self.ANSWERS for name in self.changed_data)
+
+    def kept_upload(self, name):
+        return self.pending_identity if name == "identity_document" else None
 
     def clean(self):
         cleaned = super().clean()
@@ -259,6 +276,10 @@ class FilingForm(AccessibleForm):
             self.fields[f"law_{i}_provisions"] = forms.CharField(
                 label=_("Articles or provisions"), max_length=500, required=False
             )
+            # Each row a fieldset "Law n" (walk 83: four rows read alike), named so in the summary.
+            _name_in_summary(
+                self, _("Law %(n)s, %(label)s"), i + 1, [f"law_{i}_name", f"law_{i}_provisions"]
+            )
         for i in range(ATTACHMENT_SLOTS):
             self.fields[f"attachment_{i}"] = DocumentField(label=_("File"), required=False)
             self.fields[f"attachment_{i}_token"] = forms.CharField(
@@ -278,13 +299,21 @@ class FilingForm(AccessibleForm):
             self.fields[f"attachment_{i}_remove"] = forms.BooleanField(
                 label=_("Remove this file"), required=False
             )
-            for part in ("", "_title"):
-                field = self.fields[f"attachment_{i}{part}"]
-                field.summary_label = _("Attachment %(n)s, %(label)s") % {
-                    "n": i + 1,
-                    "label": field.label,
-                }
+            _name_in_summary(
+                self,
+                _("Attachment %(n)s, %(label)s"),
+                i + 1,
+                [f"attachment_{i}", f"attachment_{i}_title"],
+            )
         self.kept: dict[int, uploads.PendingFile] = {}
+        if not self.is_bound:  # re-shown with the files kept from an earlier post
+            for i in range(ATTACHMENT_SLOTS):
+                if pending := uploads.from_token(self.initial.get(f"attachment_{i}_token", "")):
+                    self.kept[i] = pending
+
+    def kept_upload(self, name):
+        slot = name.removeprefix("attachment_")
+        return self.kept.get(int(slot)) if slot.isdigit() else None
 
     # --- groups of fields for the template -----------------------------------------------------
     def law_rows(self):
@@ -294,8 +323,9 @@ class FilingForm(AccessibleForm):
         slots = []
         for i in range(ATTACHMENT_SLOTS):
             kept = self.kept.get(i)
-            if kept is None and not self.is_bound:
-                kept = uploads.from_token(self.initial.get(f"attachment_{i}_token", ""))
+            remove = self[f"attachment_{i}_remove"]
+            if kept is not None:  # the box names the file it removes (walk 83)
+                remove.label = _("Remove %(name)s") % {"name": kept.original_name}
             slots.append(
                 {
                     "number": i + 1,
@@ -303,7 +333,7 @@ class FilingForm(AccessibleForm):
                     "token": self[f"attachment_{i}_token"],
                     "title": self[f"attachment_{i}_title"],
                     "confidential": self[f"attachment_{i}_confidential"],
-                    "remove": self[f"attachment_{i}_remove"],
+                    "remove": remove,
                     "kept": kept,
                 }
             )

@@ -73,7 +73,7 @@ def _forms(data=None, files=None, initial_from=None, count=1):
     if data is None:
         filing = initial(FilingForm, "f")
         people = [
-            initial(SubmitterForm, f"s{i}", primary=i == 0, use_required_attribute=i == 0)
+            initial(SubmitterForm, f"s{i}", primary=i == 0, number=i, use_required_attribute=i == 0)
             for i in range(count)
         ]
         return filing, people
@@ -84,6 +84,7 @@ def _forms(data=None, files=None, initial_from=None, count=1):
             files,
             prefix=f"s{i}",
             primary=i == 0,
+            number=i,  # its legend's "Co-submitter <i>" (the first has none)
             empty_permitted=i > 0,
             use_required_attribute=i == 0,
         )

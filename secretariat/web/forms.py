@@ -72,6 +72,10 @@ class DescribedBoundField(BoundField):
                 ids.append(f"{self.auto_id}-help")
             if self.errors:
                 ids.append(f"{self.auto_id}-error")
+            # The partial's "Kept from your last attempt: <name>" (walk 83: the input read only
+            # "File, no file chosen" though a file was kept).
+            if self.form.kept_upload(self.name) is not None:
+                ids.append(f"{self.auto_id}-kept")
         return " ".join(ids)
 
     def build_widget_attrs(self, attrs, widget=None):
@@ -138,6 +142,12 @@ class AccessibleForm(forms.Form):
     # by a signed token, ``<field>_kept``, which the field's partial writes; ``<field>_drop``
     # lets it go. The public filing form keeps its files its own way (filing_forms).
     keeps_files = False
+
+    def kept_upload(self, name: str):
+        """The file kept from an earlier post for field ``name``, which the page says beside the
+        field in ``<auto_id>-kept`` (its widget's aria-describedby names it). A form that keeps
+        its files its own way (the public filing form) says which here."""
+        return getattr(self, "kept_files", {}).get(name)
 
     def _document_fields(self) -> list[str]:
         return [name for name, field in self.fields.items() if isinstance(field, DocumentField)]

@@ -28,6 +28,17 @@
     block.querySelectorAll(".field--error").forEach(function (node) {
       node.classList.remove("field--error");
     });
+    // The copy points at no error or kept file: those were the first submitter's, removed above.
+    block.querySelectorAll("[aria-describedby]").forEach(function (node) {
+      var ids = node.getAttribute("aria-describedby").split(/\s+/).filter(function (id) {
+        return id && !/-(error|kept)$/.test(id);
+      });
+      if (ids.length) {
+        node.setAttribute("aria-describedby", ids.join(" "));
+      } else {
+        node.removeAttribute("aria-describedby");
+      }
+    });
     // Only the first submitter must give a postal address.
     block.querySelectorAll("label[for$='-postal_address'] .required").forEach(function (node) {
       node.remove();

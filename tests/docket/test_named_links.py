@@ -1,0 +1,101 @@
+"""Walk 83: links and tables that said the same thing over and over. A case page's documents each
+had links named only "Spanish"/"English"; the statistics page had five summaries "The same
+figures as a table" and tables without a caption; the reading page's table of findings had no
+name. Each now says which document, which chart, which findings."""
+
+import datetime
+import re
+
+import lxml.html
+import pytest
+from django.test import Client
+
+from notices import services as documents
+from tests.docket.test_statistics import build_cases
+from tests.helpers_cases import drive, frozen
+from tests.parties import CRITERIA
+from workflow import services
+
+pytestmark = pytest.mark.django_db
+
+MET = {c: {"met": True, "reasons": f"({c}) se cumple."} for c in CRITERIA}
+
+
+@pytest.fixture
+def decided(officer, director):
+    """A determination under Article 18.8.2, public in English and Spanish."""
+    case = drive("admissibility_review").case
+    with frozen(datetime.date(2023, 4, 10)):
+        proposal = documents.record_with_documents(
+            case,
+            "admissibility_determined",
+            actor=officer,
+            data={"outcome": "meets", "criteria": MET},
+        )
+    with frozen(datetime.date(2023, 4, 12)):
+        decision = services.approve_proposal(case, proposal.seq, actor=director)
+    case.refresh_from_db()
+    return case, decision
+
+
+def _page(url):
+    response = Client().get(url)
+    assert response.status_code == 200, url
+    return lxml.html.fromstring(response.content.decode())
+
+
+def _name(element) -> str:
+    return re.sub(r"\s+", " ", element.text_content()).strip()
+
+
+def test_each_language_link_names_its_document(decided):
+    case, decision = decided
+    page = _page(f"/en/docket/{case.slug}/")
+    by_href = {link.get("href"): link for link in page.iter("a")}
+    titles = set()
+    for document in decision.documents.all():
+        download = f"/en/docket/{case.slug}/documents/{document.pk}/"
+        language = {"en": "English", "es": "Spanish"}[document.language]
+        for href, said in ((download, language), (f"{download}read/", f"Read in {language}")):
+            link = by_href[href]
+            name = _name(link)
+            assert name.startswith(said), name
+            (hidden,) = link.find_class("visually-hidden")
+            title = _name(hidden).removeprefix(":").strip()
+            assert title and name.endswith(title)
+            titles.add(title)
+    # The page's links are no longer a list of "English", "Spanish", "English"…
+    names = [_name(link) for link in page.iter("a") if link.get("href") in by_href]
+    assert "Spanish" not in names and "English" not in names
+    assert len(titles) == 1  # one document, in two languages, under the page's title for it
+
+
+def test_the_findings_table_is_named_by_its_introduction(decided):
+    case, decision = decided
+    document = decision.documents.get(language="en")
+    page = _page(f"/en/docket/{case.slug}/documents/{document.pk}/read/")
+    (table,) = page.find_class("formal-document__findings")
+    intro = page.get_element_by_id(table.get("aria-labelledby"))
+    assert intro.tag == "p"
+    # "The Secretariat has reviewed the submission against each criterion of Article 18.8.2.
+    # The submission:"
+    assert "criterion" in _name(intro) and _name(intro).endswith(":")
+    # The paragraph just before it.
+    assert intro.getnext() is table
+
+
+def test_each_tables_summary_and_caption_say_which_chart(client):
+    build_cases()
+    page = _page("/en/statistics/")
+    figures = page.find_class("chart")
+    assert len(figures) >= 5
+    summaries = []
+    for figure in figures:
+        caption = _name(figure.find("figcaption"))
+        table = figure.find(".//table")
+        if figure.find(".//details") is not None:
+            summary = _name(figure.find(".//summary"))
+            assert summary == f"The same figures as a table: {caption}"
+            summaries.append(summary)
+        assert _name(table.find("caption")) == caption
+    assert len(summaries) == len(set(summaries)) >= 5

@@ -76,3 +76,10 @@ def test_the_openapi_description_lists_every_state_of_a_period(client):
     walk(schema)
     assert states == set(Deadline.State.values)
     assert {"lapsed", "unknown"} <= states
+
+
+def test_the_docket_links_the_open_data_page(client):
+    page = client.get(reverse("docket")).content.decode()
+    assert f'<a href="{reverse("open_data")}">Open data: what each column and code means</a>' in (
+        page
+    )

@@ -391,8 +391,10 @@ class FilingForm(AccessibleForm):
 
 class DocumentsForm(AccessibleForm):
     """Files added later (a revision, information, evidence): checked, then streamed by the
-    workflow. A failed post asks for the file again; the text typed is kept."""
+    workflow. A post sent back for a problem keeps its valid files, as the portals' and the
+    workspace's forms do (walk 83: a submitter had to choose the file again)."""
 
+    keeps_files = True
     files_required = False
     file_slots = 3
     confidential_choice = True  # False where the event itself is never public

@@ -43,8 +43,10 @@ def information_submit(request, slug):
             if form.is_valid():
                 outcome = _record(request, submission, form)
                 if outcome.ok:
+                    form.forget_kept()
                     return render(request, "filing/information_thanks.html", context)
                 status = outcome.status
+            form.keep_files()  # its valid files come back with the page (walk 83)
     else:
         form = InformationForm()
     context["form"] = form

@@ -249,6 +249,7 @@ def track_documents(request, pk, kind):
     form = ACTION_FORMS[kind](request.POST, request.FILES, prefix=kind)
     form.scan_reference = submission.receipt_number
     if not form.is_valid():
+        form.keep_files()
         return _render(request, membership, submission, bound=(kind, form), status=400)
     language = submission.language
     # A revised submission's files wait at *parties* for the Secretariat's review, as the first
@@ -291,7 +292,9 @@ def track_documents(request, pk, kind):
         ),
     )
     if not outcome.ok:
+        form.keep_files()
         return _render(request, membership, submission, bound=(kind, form), status=outcome.status)
+    form.forget_kept()
     if kind == "revision_filed":
         messages.success(
             request,

@@ -310,6 +310,30 @@ def test_information_can_be_added(client):
     assert told.exists()
 
 
+def test_a_file_added_survives_a_problem_with_another_field(client):
+    # Walk 83: sent back because the note was missing, the page asked for the file again.
+    case = drive("awaiting_response").case
+    _membership, url = link_of(case, client=client)
+    response = client.post(
+        url + "information/",
+        {"information_added-file_0": SimpleUploadedFile("acta.pdf", PDF)},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    token = re.search(r'name="information_added-file_0_kept" value="([^"]+)"', page).group(1)
+    assert 'id="id_information_added-file_0-kept"' in page and "acta.pdf" in page
+    response = client.post(
+        url + "information/",
+        {"information_added-note": "El acta.", "information_added-file_0_kept": token},
+    )
+    assert response.status_code == 302
+    event = Event.objects.get(submission=case, kind="information_added")
+    document = event.documents.get()
+    assert document.title == "acta.pdf"
+    with document.file.open("rb") as stored:
+        assert stored.read() == PDF
+
+
 def test_each_file_slot_is_named_by_its_number(client):
     """Walk 17: the page offered three inputs all labelled "Archivo", and an error in the
     summary could not say which file was refused."""

@@ -83,14 +83,18 @@ class PublicTextsForm(CaseEditForm):
         super().__init__(*args, **kwargs)
         fields = {}
         for code in languages:
+            # Each text is written in its own language (walk 83: Spanish fields unmarked).
             fields[f"title_{code}"] = forms.CharField(
-                label=TEXT_LABELS[code][0], max_length=500, required=False
+                label=TEXT_LABELS[code][0],
+                max_length=500,
+                required=False,
+                widget=forms.TextInput(attrs={"lang": code}),
             )
         for code in languages:
             fields[f"summary_{code}"] = forms.CharField(
                 label=TEXT_LABELS[code][1],
                 required=False,
-                widget=forms.Textarea(attrs={"rows": 4}),
+                widget=forms.Textarea(attrs={"rows": 4, "lang": code}),
             )
         self.fields = {**fields, "reason": self.fields["reason"]}
 

@@ -151,11 +151,16 @@ def test_the_portal_holds_back_a_members_second_instruction_and_offers_the_other
             f"The Secretariat prepares a factual record once {TWO_THIRDS_NEEDED} members of the "
             "Council have instructed it. Members who have so far: 0." in page
         )
-        assert client.post(instruct, {"event_count": case.event_count}).status_code == 302
+        assert (
+            client.post(instruct, {"event_count": case.event_count, "confirm": "on"}).status_code
+            == 302
+        )
         case.refresh_from_db()
         assert case.stage == Stage.AWAITING_COUNCIL
         assert instruct not in client.get(page_url).content.decode()
-        again = client.post(instruct, {"event_count": case.event_count}, follow=True)
+        again = client.post(
+            instruct, {"event_count": case.event_count, "confirm": "on"}, follow=True
+        )
         assert "you have given this instruction" in again.content.decode()
         assert f"when {TWO_THIRDS_NEEDED} members have given it" in again.content.decode()
         client.force_login(a_council)
@@ -170,14 +175,22 @@ def test_the_portal_holds_back_a_members_second_instruction_and_offers_the_other
             f"The Secretariat prepares a factual record once {TWO_THIRDS_NEEDED} members of the "
             "Council have instructed it. Members who have so far: 1." in page
         )
-        assert client.post(instruct, {"event_count": case.event_count}).status_code == 302
+        assert (
+            client.post(instruct, {"event_count": case.event_count, "confirm": "on"}).status_code
+            == 302
+        )
         # Under CAFTA-DR, three more members (Costa Rica's, the Dominican Republic's, El
         # Salvador's) before two-thirds is reached.
         for member in other_councils[: TWO_THIRDS_NEEDED - 2]:
             case.refresh_from_db()
             assert case.stage == Stage.AWAITING_COUNCIL
             client.force_login(member)
-            assert client.post(instruct, {"event_count": case.event_count}).status_code == 302
+            assert (
+                client.post(
+                    instruct, {"event_count": case.event_count, "confirm": "on"}
+                ).status_code
+                == 302
+            )
         page = " ".join(client.get(page_url).content.decode().split())
         assert "Members who have so far" not in page
     case.refresh_from_db()

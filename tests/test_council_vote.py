@@ -121,7 +121,10 @@ def test_a_member_votes_against_in_the_portal_and_the_submitters_are_told_at_the
         assert decline in page and instruct in page
         form = client.get(decline).content.decode()
         assert "Vote against preparing a factual record" in form
-        assert client.post(decline, {"event_count": case.event_count}).status_code == 302
+        assert (
+            client.post(decline, {"event_count": case.event_count, "confirm": "on"}).status_code
+            == 302
+        )
         case.refresh_from_db()
         assert case.stage == Stage.AWAITING_COUNCIL
         # Having voted, the member is offered neither another vote nor the instruction.
@@ -140,7 +143,10 @@ def test_a_member_votes_against_in_the_portal_and_the_submitters_are_told_at_the
             case.refresh_from_db()
             assert case.stage == Stage.AWAITING_COUNCIL
             client.force_login(member)
-            assert client.post(decline, {"event_count": case.event_count}).status_code == 302
+            assert (
+                client.post(decline, {"event_count": case.event_count, "confirm": "on"}).status_code
+                == 302
+            )
     case.refresh_from_db()
     assert (case.stage, case.closure_reason) == (Stage.CLOSED, "no_council_instruction")
     closing = Event.objects.filter(submission=case, kind="council_declined").latest("seq")
@@ -202,3 +208,15 @@ def test_a_member_gives_each_instruction_once(a_council, officer, settings):
         table_refusal = refused.value.rule
     assert table_refusal == "one vote per member"
     assert case.events.filter(kind="council_instructed").count() == 1
+
+
+def test_a_vote_against_without_the_tick_records_nothing(votes, client, a_council):
+    # Walk 83: an act of the Council recorded with one key press.
+    case = drive(Stage.AWAITING_COUNCIL).case
+    decline = reverse("council_decline", kwargs={"pk": case.pk})
+    client.force_login(a_council)
+    with frozen(D(2023, 8, 1)):
+        response = client.post(decline, {"event_count": case.event_count})
+    assert response.status_code == 200
+    assert "Tick the box to confirm your vote against preparing a factual record." in response.text
+    assert not Event.objects.filter(submission=case, kind="council_declined").exists()

@@ -38,7 +38,22 @@ def landing_url(user) -> str:
 
 class SignInForm(AuthenticationForm, AccessibleForm):
     """Django's sign-in form, rendered, marked and described like every form of the site
-    (Django gives its fields their autocomplete tokens: username, current-password)."""
+    (Django gives its fields their autocomplete tokens: username, current-password).
+
+    Once sent back with a problem, the username no longer takes the focus (Django's
+    ``autofocus``): the error summary does (static/js/errors.js; walk 83). A username and
+    password that do not match are both marked invalid and described by the summary's words."""
+
+    def full_clean(self):
+        super().full_clean()
+        if not self.errors:
+            return
+        self.fields["username"].widget.attrs.pop("autofocus", None)
+        if self.non_field_errors():
+            for name in ("username", "password"):
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": "signin-error"}
+                )
 
 
 class SignInView(auth_views.LoginView):

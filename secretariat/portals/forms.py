@@ -304,18 +304,66 @@ class CorrespondenceForm(AccessibleForm):
     )
 
 
-class InstructionForm(AccessibleForm):
+class CouncilMemberActForm(AccessibleForm):
+    """A Council member's act, recorded in their name and their Party's: it takes a tick to
+    confirm, as withdrawing a submission does (walk 83: an instruction that moves the case was
+    recorded with one key press, its only field optional). Each act says its own words."""
+
+    confirm_label = ""
+    confirm_error = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["confirm"] = forms.BooleanField(
+            label=self.confirm_label, error_messages={"required": self.confirm_error}
+        )
+
+
+class InstructionForm(CouncilMemberActForm):
+    """The instruction to prepare a factual record (Article 18.9.2)."""
+
     reasons = forms.CharField(
         label=_("Reasons (optional)"),
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
         max_length=20000,
     )
+    confirm_label = _(
+        "Yes, instruct the Secretariat to prepare a factual record. I understand that this is "
+        "recorded as my instruction, in my name and my Party's."
+    )
+    confirm_error = _("Tick the box to confirm the instruction to prepare a factual record.")
 
 
-class RecommendationForm(AccessibleForm):
+class PublicationInstructionForm(InstructionForm):
+    """The instruction to publish the final factual record (Article 18.9.7)."""
+
+    confirm_label = _(
+        "Yes, instruct the Secretariat to publish the final factual record. I understand that "
+        "this is recorded as my instruction, in my name and my Party's."
+    )
+    confirm_error = _(
+        "Tick the box to confirm the instruction to publish the final factual record."
+    )
+
+
+class VoteAgainstForm(InstructionForm):
+    """A vote against preparing a factual record."""
+
+    confirm_label = _(
+        "Yes, vote against preparing a factual record. I understand that this is recorded as my "
+        "vote, in my name and my Party's."
+    )
+    confirm_error = _("Tick the box to confirm your vote against preparing a factual record.")
+
+
+class RecommendationForm(CouncilMemberActForm):
     recommendation = forms.CharField(
         label=_("Recommendation to the Environmental Cooperation Commission"),
         widget=forms.Textarea(attrs={"rows": 8}),
         max_length=20000,
     )
+    confirm_label = _(
+        "Yes, make this recommendation. I understand that it is recorded in my name and my Party's."
+    )
+    confirm_error = _("Tick the box to confirm the recommendation.")

@@ -536,10 +536,14 @@ council_instruct = _action_view(
     "council", "council_instructed", forms.InstructionForm, _build_instruction, "instruct"
 )
 council_decline = _action_view(
-    "council", "council_declined", forms.InstructionForm, _build_instruction, "decline"
+    "council", "council_declined", forms.VoteAgainstForm, _build_instruction, "decline"
 )
 council_publish = _action_view(
-    "council", "publication_instructed", forms.InstructionForm, _build_instruction, "publish"
+    "council",
+    "publication_instructed",
+    forms.PublicationInstructionForm,
+    _build_instruction,
+    "publish",
 )
 council_recommend = _action_view(
     "council", "recommendation_made", forms.RecommendationForm, _build_recommendation, "recommend"

@@ -16,7 +16,20 @@ from submissions.texts import TEXT_LABELS
 REASON_HELP = _("Kept in the case's history.")
 
 
-class LinkRelatedForm(AccessibleForm):
+class CaseEditForm(AccessibleForm):
+    """One of the edits on the case page, beside the others and the steps: its ids start with
+    its own ``id_prefix`` (walk 83: three forms' ``id_reason``, one label for all three). The
+    posted names stay the fields' own."""
+
+    id_prefix = ""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.id_prefix}-%s")
+        super().__init__(*args, **kwargs)
+
+
+class LinkRelatedForm(CaseEditForm):
+    id_prefix = "related"
     action = forms.ChoiceField(
         label=_("Link or unlink"),
         choices=[("link", _("Link")), ("unlink", _("Unlink"))],
@@ -48,8 +61,10 @@ class LinkRelatedForm(AccessibleForm):
         return other
 
 
-class PublicTextsForm(AccessibleForm):
+class PublicTextsForm(CaseEditForm):
     """The title and summary the public reads, in each of the profile's languages."""
+
+    id_prefix = "texts"
 
     reason = forms.CharField(
         label=_("Reason"), help_text=REASON_HELP, widget=forms.Textarea(attrs={"rows": 2})
@@ -68,19 +83,24 @@ class PublicTextsForm(AccessibleForm):
         super().__init__(*args, **kwargs)
         fields = {}
         for code in languages:
+            # Each text is written in its own language (walk 83: Spanish fields unmarked).
             fields[f"title_{code}"] = forms.CharField(
-                label=TEXT_LABELS[code][0], max_length=500, required=False
+                label=TEXT_LABELS[code][0],
+                max_length=500,
+                required=False,
+                widget=forms.TextInput(attrs={"lang": code}),
             )
         for code in languages:
             fields[f"summary_{code}"] = forms.CharField(
                 label=TEXT_LABELS[code][1],
                 required=False,
-                widget=forms.Textarea(attrs={"rows": 4}),
+                widget=forms.Textarea(attrs={"rows": 4, "lang": code}),
             )
         self.fields = {**fields, "reason": self.fields["reason"]}
 
 
-class DocumentVersionForm(AccessibleForm):
+class DocumentVersionForm(CaseEditForm):
+    id_prefix = "version"
     document = forms.ModelChoiceField(label=_("Document on file"), queryset=Document.objects.none())
     version = forms.ChoiceField(
         label=_("The new document is"),

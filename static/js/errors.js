@@ -1,9 +1,49 @@
+// Where a page starts once it loads (base.html includes this script on every page).
 // A posted form came back with errors (templates/forms/_error_summary.html): the summary takes
 // the focus, which brings it into view on a phone and makes a screen reader start there.
+// Otherwise the page's messages after a post and its redirect ("Recorded: …"), base.html's
+// #messages, take it: a role=status region present at load is seldom read (walk 83).
 (function () {
   "use strict";
   var summary = document.getElementById("error-summary");
-  if (summary && !document.querySelector("[autofocus]")) {
-    summary.focus();
+  var messages = document.getElementById("messages");
+  if (summary) {
+    if (!document.querySelector("[autofocus]")) {
+      summary.focus();
+    }
+  } else if (messages) {
+    messages.focus();
   }
+
+  // A link of the summary to a field in a group (a fieldset: radio buttons, say) brings the
+  // group's legend into view with the field, not the field alone at the top of the window
+  // with the question above it (walk 83: "Filing as (required)" out of sight). The focus
+  // stays on the field.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest(".error-summary a[href^='#']") : null;
+    if (!link) {
+      return;
+    }
+    var target = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+    var fieldset = target && target.closest("fieldset");
+    var legend = fieldset && fieldset.querySelector("legend");
+    if (!legend) {
+      return;
+    }
+    event.preventDefault();
+    // A folded group (details) opens first, or its field could not take the focus.
+    var folded = target.closest("details");
+    if (folded) {
+      folded.open = true;
+    }
+    target.focus({ preventScroll: true });
+    // A little room above the legend, so that its first line is not cut at the window's edge.
+    window.scrollTo(0, window.scrollY + legend.getBoundingClientRect().top - 16);
+    if (target.getBoundingClientRect().bottom > window.innerHeight) {
+      target.scrollIntoView({ block: "nearest" });
+    }
+    if (history.replaceState) {
+      history.replaceState(null, "", link.getAttribute("href"));
+    }
+  });
 })();

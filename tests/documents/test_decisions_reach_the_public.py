@@ -369,7 +369,7 @@ def test_a_case_from_filing_to_publication_in_documents(
         for member in web.council_members():
             response = member.post(
                 reverse("council_instruct", kwargs={"pk": case.pk}),
-                {"event_count": web.case().event_count, "reasons": ""},
+                {"event_count": web.case().event_count, "reasons": "", "confirm": "on"},
             )
             assert response.status_code == 302
     with frozen(D(2026, 6, 1)):
@@ -391,7 +391,7 @@ def test_a_case_from_filing_to_publication_in_documents(
         for member in web.council_members():
             response = member.post(
                 reverse("council_publish", kwargs={"pk": case.pk}),
-                {"event_count": web.case().event_count, "reasons": ""},
+                {"event_count": web.case().event_count, "reasons": "", "confirm": "on"},
             )
             assert response.status_code == 302
         assert web.public.get(final_url).status_code == 404

@@ -242,7 +242,7 @@ def test_the_secretariat_hears_of_what_a_party_or_a_council_member_did(
     client.force_login(b_council)
     response = client.post(
         reverse("council_instruct", kwargs={"pk": case.pk}),
-        {"event_count": case.event_count, "reasons": ""},
+        {"event_count": case.event_count, "reasons": "", "confirm": "on"},
     )
     assert response.status_code == 302
     told = sorted(Notice.objects.values_list("message", "recipient_email"))

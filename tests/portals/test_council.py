@@ -1,7 +1,10 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from submissions.stages import ClosureReason, Stage
 from tests.helpers_cases import TIMELINE, drive, frozen
@@ -44,7 +47,8 @@ def _post_as(client, user, case, name, **data):
     client.force_login(user)
     case.refresh_from_db()
     return client.post(
-        reverse(name, kwargs={"pk": case.pk}), {"event_count": case.event_count, **data}
+        reverse(name, kwargs={"pk": case.pk}),
+        {"event_count": case.event_count, "confirm": "on", **data},
     )
 
 
@@ -64,7 +68,7 @@ def test_instruction_moves_the_case_to_preparation_and_publication_needs_an_inst
     with frozen(D(2023, 8, 1)):
         response = client.post(
             reverse("council_instruct", kwargs={"pk": case.pk}),
-            {"event_count": case.event_count, "reasons": "Importa a la región."},
+            {"event_count": case.event_count, "reasons": "Importa a la región.", "confirm": "on"},
         )
         assert response.status_code == 302
         for code in others:
@@ -102,7 +106,7 @@ def test_instruction_moves_the_case_to_preparation_and_publication_needs_an_inst
         client.force_login(b_council)
         response = client.post(
             reverse("council_publish", kwargs={"pk": case.pk}),
-            {"event_count": case.event_count, "reasons": ""},
+            {"event_count": case.event_count, "reasons": "", "confirm": "on"},
         )
         assert response.status_code == 302
         for code in others:
@@ -155,7 +159,11 @@ def test_recommendation_is_recorded_on_a_closed_case(client, a_council):
     with frozen(D(2024, 1, 10)):
         response = client.post(
             reverse("council_recommend", kwargs={"pk": story.case.pk}),
-            {"event_count": story.case.event_count, "recommendation": "Fortalecer OSINFOR."},
+            {
+                "event_count": story.case.event_count,
+                "recommendation": "Fortalecer OSINFOR.",
+                "confirm": "on",
+            },
         )
     assert response.status_code == 302
     event = Event.objects.get(submission=story.case, kind="recommendation_made")
@@ -198,3 +206,50 @@ def test_council_list_query_count(client, a_council, django_assert_max_num_queri
     with django_assert_max_num_queries(12):
         response = client.get(reverse("council_home"))
     assert response.content.decode().count("/en/council/cases/") == 3
+
+
+# Walk 83: the instruction was recorded with one key press, its only field optional.
+UNTICKED = [
+    (
+        "council_instruct",
+        "awaiting_council",
+        "Tick the box to confirm the instruction to prepare a factual record.",
+    ),
+    (
+        "council_decline",
+        "awaiting_council",
+        "Tick the box to confirm your vote against preparing a factual record.",
+    ),
+    (
+        "council_publish",
+        "final_factual_record",
+        "Tick the box to confirm the instruction to publish the final factual record.",
+    ),
+    ("council_recommend", "final_factual_record", "Tick the box to confirm the recommendation."),
+]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize(("name", "stage", "error"), UNTICKED)
+def test_a_council_act_without_the_tick_records_nothing(
+    client, a_council, name, stage, error, language
+):
+    case = drive(stage).case
+    before = case.events.count()
+    client.force_login(a_council)
+    with translation.override(language):
+        url = reverse(name, kwargs={"pk": case.pk})
+        expected = gettext(error)
+    shown = client.get(url)
+    if shown.status_code == 302:
+        pytest.skip("not offered under this profile (the vote against: tests/test_council_vote.py)")
+    assert re.search(r'<input type="checkbox" name="confirm"[^>]*required', shown.text)
+    data = {"event_count": case.event_count, "reasons": "Motivos.", "recommendation": "Texto."}
+    response = client.post(url, data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert case.events.count() == before
+    case.refresh_from_db()
+    assert case.stage == stage
+    assert '<a href="#id_confirm">' in page and expected in page
+    assert re.search(r'<input type="checkbox" name="confirm"[^>]*aria-invalid="true"', page)

@@ -63,7 +63,7 @@ def test_the_language_switcher_offers_the_three_languages(client):
     body = client.get("/es/").content.decode()
     offered = re.findall(r'name="language" value="(\w\w)"', body)
     assert sorted(offered) == ["en", "fr"]  # Spanish is the page's own
-    assert 'aria-current="true">Español' in body
+    assert 'aria-current="true"><span lang="es">Español</span>' in body
 
 
 def test_the_docket_filters_by_the_three_parties(client):

@@ -242,6 +242,7 @@ def test_a_french_filing_reaches_the_councils_vote(page):
         assert_french(page, seen)
         page.goto(f"{page.base}/fr/council/cases/{case.pk}/instruct/")
         assert_french(page, seen)
+        page.check("#id_confirm")
         page.click("form.form button[type=submit]")
         page.wait_for_load_state()
         assert_french(page, seen)

@@ -231,3 +231,21 @@ def test_the_403_page_points_at_the_contact_details(client, a_focal):
     html = client.get("/en/secretariat/").text
     assert "contact the Secretariat" in html
     assert 'id="contact"' in html
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_refused_sign_in_gives_the_focus_to_the_error_summary(client, officer, language):
+    # Walk 83: the summary was there, but the username's autofocus kept the focus from it.
+    url = f"/{language}/accounts/login/"
+    assert re.search(r'<input type="text" name="username"[^>]*autofocus', client.get(url).text)
+    for data in ({"username": "officer", "password": "wrong"}, {"username": "", "password": ""}):
+        html = client.post(url, data).text
+        assert 'id="error-summary"' in html and 'tabindex="-1"' in html
+        assert "autofocus" not in html
+        assert '<script src="/static/js/errors.js" defer>' in html
+    wrong = client.post(url, {"username": "officer", "password": "wrong"}).text
+    for name in ("username", "password"):
+        field = re.search(rf'<input type="\w+" name="{name}"[^>]*>', wrong).group(0)
+        assert 'aria-invalid="true"' in field
+        assert 'aria-describedby="signin-error"' in field
+    assert '<p id="signin-error">' in wrong

@@ -188,6 +188,8 @@ class ActionForm(AccessibleForm):
             for name in ("title", "note"):
                 if name in self.fields:
                     self.fields[name].help_text = published_help(submission)
+                    # Written in the case's language, as the help asks (walk 83).
+                    self.fields[name].widget.attrs["lang"] = submission.language
         if issues_documents(self.rule.kind):
             proposed = settings.SEM_FOUR_EYES and self.rule.decision
             for language, label in EDITED_LABELS.items():

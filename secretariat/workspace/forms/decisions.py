@@ -38,7 +38,8 @@ def _finding_fields(
     )
     form.fields[f"{prefix}{letter}_reasons"] = forms.CharField(
         label=reasons,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        # Written in the case's language, as its help asks (walk 83: lang unmarked).
+        widget=forms.Textarea(attrs={"rows": 2, "lang": form.submission.language}),
         help_text=published_help(form.submission),
     )
 

@@ -16,7 +16,9 @@ from workflow import services
 
 class ReturnForm(AccessibleForm):
     comment = forms.CharField(
-        label=_("Comment for the officer"), widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Comment for the officer"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say why the proposal is returned.")},
     )
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from secretariat.web import actions as posted
 from secretariat.workspace import queries
 from secretariat.workspace.forms import ReturnForm
+from secretariat.workspace.views.case import case_context
 from submissions import access
 from submissions.models import Submission
 from submissions.stages import Visibility
@@ -21,7 +22,7 @@ def approvals(request):
     return _approval_list(request)
 
 
-def _approval_list(request, status: int = 200):
+def _approval_list(request, status: int = 200, **sent_back):
     proposals = list(queries.approval_list(access.staff_submissions(request.user)))
     queries.what_they_publish(proposals)
     describe_all(proposals)
@@ -41,10 +42,16 @@ def _approval_list(request, status: int = 200):
         {
             "proposals": proposals,
             "is_director": access.is_director(request.user),
-            "return_form": ReturnForm(),
+            **sent_back,
         },
         status=status,
     )
+
+
+def _proposal_pk(case, seq: int) -> str:
+    """The proposal's pk, which its return form's ids end with (templatetags.return_forms)."""
+    pk = case.events.filter(seq=seq).values_list("pk", flat=True).first()
+    return str(pk or seq)
 
 
 def _director_case(request, pk):
@@ -82,10 +89,15 @@ def approve(request, pk, seq):
 @posted.posted_from("ws_case", "pending-heading")
 def return_proposal(request, pk, seq):
     case = _director_case(request, pk)
-    form = ReturnForm(request.POST)
+    form = ReturnForm(request.POST, auto_id=f"return-%s-{_proposal_pk(case, seq)}")
     if not form.is_valid():
-        messages.error(request, _("Say why the proposal is returned."))
-        return _back(request, case)
+        # The page it was sent from again, this form open with its errors, as every form of
+        # the site is (walk 83: an empty comment had the browser's bubble, or a redirect).
+        sent_back = {"return_form": form, "return_for": (case.pk, seq)}
+        if request.POST.get("back") == "case":
+            context = {**case_context(request, case), **sent_back}
+            return render(request, "workspace/case.html", context)
+        return _approval_list(request, **sent_back)
     outcome = posted.post_return(request, case, seq, comment=form.cleaned_data["comment"])
     if not outcome.ok:
         return _back(request, case)  # with the workflow's message (posted.attempt)

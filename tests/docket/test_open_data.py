@@ -83,3 +83,9 @@ def test_the_docket_links_the_open_data_page(client):
     assert f'<a href="{reverse("open_data")}">Open data: what each column and code means</a>' in (
         page
     )
+
+
+def test_every_page_links_the_open_data_page_in_its_footer(client):
+    for url in (reverse("home"), reverse("privacy"), reverse("file")):
+        footer = client.get(url).content.decode().split('class="site-footer"')[1]
+        assert f'<a href="{reverse("open_data")}">Open data</a>' in footer, url

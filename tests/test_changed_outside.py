@@ -109,7 +109,8 @@ def test_a_history_cut_short_after_the_last_statement_is_named():
     )
     # The chain alone verifies: the statement stored here does not agree.
     assert _messages(case) == [
-        f"missing, though the Secretariat's signed statement of 2 May 2024 counts {count} events"
+        f"deleted outside the application: the row history records events up to {count}",
+        f"missing, though the Secretariat's signed statement of 2 May 2024 counts {count} events",
     ]
     assert _messages(other) == []
     err = _verify()
@@ -148,4 +149,37 @@ def test_the_audit_page_names_an_outside_change_and_the_statement_it_checked(cli
     page = html.unescape(" ".join(client.get(url).content.decode().split()))
     assert "The history does not agree with itself: 1 problem." in page
     assert "changed outside the application: the case's “summary in English”" in page
+    assert "counted, unchanged." not in page
+
+
+def test_a_last_event_deleted_after_the_statement_is_named_by_the_row_history(officer):
+    # Walk 86: an entry recorded after the day's statement, deleted with the case's count and
+    # head reset, passed: the statement never counted it; its row history did.
+    from workflow import services
+
+    case = drive("awaiting_response").case
+    statements.publish(datetime.date(2024, 5, 2))
+    before = Submission.objects.get(pk=case.pk)
+    letter = services.record_event(before, "correspondence", actor=officer, note="Later.")
+    assert _messages(case) == []
+    with connection.cursor() as cursor:  # as SQL would, without the row history's signal
+        cursor.execute("DELETE FROM workflow_event WHERE id = %s", [letter.pk])
+    Submission.objects.filter(pk=case.pk).update(
+        event_count=before.event_count, chain_head=before.chain_head
+    )
+    assert _messages(case) == [
+        f"deleted outside the application: the row history records events up to {letter.seq}"
+    ]
+    assert f"BROKEN {case.reference}: event {letter.seq}: deleted outside" in _verify()
+
+
+def test_the_audit_page_claims_no_statement_that_did_not_count_the_case(client, auditor):
+    # Walk 86: a case registered (or imported) after the last statement read as counted by it.
+    statements.publish(datetime.date(2024, 5, 2))
+    case = drive("awaiting_response").case
+    client.force_login(auditor)
+    page = " ".join(
+        client.get(reverse("ws_audit", kwargs={"pk": case.pk})).content.decode().split()
+    )
+    assert "The chain is intact" in page
     assert "counted, unchanged." not in page

@@ -14,6 +14,7 @@
 
 import json
 
+from django.db.models import Max
 from django.utils.translation import gettext as _
 from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
@@ -113,10 +114,33 @@ class Outside:
             )
         )
         self.statement = last_statement()
+        # The last event each case's row history records: events are never deleted but with
+        # their case, so one it records and the case no longer holds was deleted outside the
+        # application (walk 86: a last event deleted with its count and head reset, after the
+        # day's statement, passed).
+        self.last_recorded = dict(
+            Event.history.filter(submission_id__in=cases)
+            .values("submission_id")
+            .annotate(top=Max("seq"))
+            .values_list("submission_id", "top")
+        )
 
     def problems(self, submission, events, problem) -> list:
         pk = submission.pk
-        found = case_row(submission, self.case_history.take(pk), problem)
+        found = []
+        recorded = self.last_recorded.get(pk) or 0
+        if recorded > len(events):
+            found.append(
+                problem(
+                    len(events) + 1,
+                    _(
+                        "deleted outside the application: the row history records events up "
+                        "to %(count)s"
+                    )
+                    % {"count": recorded},
+                )
+            )
+        found += case_row(submission, self.case_history.take(pk), problem)
         found += deadline_rows(self.deadlines.take(pk), self.deadline_history.take(pk), problem)
         found += stated(submission, events, self.statement, problem)
         return found

@@ -113,6 +113,15 @@ def _changes(records, fields):
     return rows
 
 
+def _statement_counting(case):
+    """The last signed statement stored here, if it counted this case (walk 86: the page said
+    so of a case imported, or registered, after it)."""
+    statement = ChainStatement.objects.order_by("-date").first()
+    if statement is None or not case.identifier:
+        return None
+    return statement if case.identifier in json.loads(statement.body).get("heads", {}) else None
+
+
 def _history(model, **lookup):
     history = model.history.model
     wanted = [
@@ -206,7 +215,7 @@ def audit(request, pk):
             "events": events,
             "tables": tables,
             "problems": problems_of(case),
-            "statement": ChainStatement.objects.order_by("-date").first(),
+            "statement": _statement_counting(case),
             "access_log": AccessLogEntry.objects.filter(submission=case).select_related(
                 "user", "document"
             )[:AUDIT_ACCESS_ROWS],

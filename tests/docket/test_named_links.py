@@ -55,7 +55,7 @@ def test_each_language_link_names_its_document(decided):
     titles = set()
     for document in decision.documents.all():
         download = f"/en/docket/{case.slug}/documents/{document.pk}/"
-        language = {"en": "English", "es": "Spanish"}[document.language]
+        language = {"en": "English", "es": "Spanish", "fr": "French"}[document.language]
         for href, said in ((download, language), (f"{download}read/", f"Read in {language}")):
             link = by_href[href]
             name = _name(link)

@@ -10,7 +10,7 @@ from django.utils.translation import pgettext_lazy
 
 from secretariat.public.docket_views import CSV_COLUMNS, CSV_HEADERS
 from submissions.models import PARTY_CHOICES
-from submissions.stages import ClosureReason, Stage
+from submissions.stages import COMMENTS_IN, ClosureReason, Stage
 from workflow.models import EVENT_KIND_CHOICES, Deadline
 from workflow.periods import KIND_LABELS
 
@@ -49,12 +49,27 @@ def _columns() -> list[dict]:
     return rows
 
 
+def _stages() -> list[tuple[str, str]]:
+    """The stages, the comment period with the words the pages give it once every Party's
+    comments are in (walk 85: the docket said one thing, this page only the other)."""
+    return [
+        (
+            code,
+            _("%(label)s; once every Party's comments are in, the pages say “%(in)s”")
+            % {"label": label, "in": COMMENTS_IN}
+            if code == Stage.DRAFT_COMMENT_PERIOD
+            else label,
+        )
+        for code, label in Stage.choices
+    ]
+
+
 def open_data(request):
     """The page, its lists made from the same choices the data uses."""
     codes = [
         (pgettext_lazy("open data", "Parties"), PARTY_CHOICES),
         (pgettext_lazy("open data", "Languages"), settings.LANGUAGES),
-        (pgettext_lazy("open data", "Stages"), Stage.choices),
+        (pgettext_lazy("open data", "Stages"), _stages()),
         (pgettext_lazy("open data", "Closure reasons"), ClosureReason.choices),
         (pgettext_lazy("open data", "Entries of a case's history"), EVENT_KIND_CHOICES()),
         (pgettext_lazy("open data", "Periods"), sorted(KIND_LABELS.items())),

@@ -347,6 +347,18 @@ class FilingForm(AccessibleForm):
 
     def clean(self):
         cleaned = super().clean()
+        for i in range(1, LAW_ROWS):
+            # Provisions without their law were dropped without a word (walk 85).
+            if (cleaned.get(f"law_{i}_provisions") or "").strip() and not (
+                cleaned.get(f"law_{i}_name") or ""
+            ).strip():
+                self.add_error(
+                    f"law_{i}_name",
+                    ValidationError(
+                        _("Name the law or regulation these articles or provisions are of."),
+                        code="law_name",
+                    ),
+                )
         for i in range(ATTACHMENT_SLOTS):
             token_name = self.add_prefix(f"attachment_{i}_token")
             previous = uploads.from_token(cleaned.get(f"attachment_{i}_token", ""))

@@ -51,7 +51,7 @@ def test_every_column_of_the_csv_is_explained_under_the_name_the_export_gives_it
 def test_every_code_has_its_meaning_in_the_readers_language(client):
     page = _page(client)
     for code, label in (*Stage.choices, *ClosureReason.choices, *Deadline.State.choices):
-        assert f'<code>{code}</code></th><td data-label="Meaning">{label}</td>' in page, code
+        assert f'<code>{code}</code></th><td data-label="Meaning">{label}' in page, code
     assert "<code>party_responded</code>" in page
     spanish = _page(client, "es")
     with translation.override("es"):
@@ -89,3 +89,12 @@ def test_every_page_links_the_open_data_page_in_its_footer(client):
     for url in (reverse("home"), reverse("privacy"), reverse("file")):
         footer = client.get(url).content.decode().split('class="site-footer"')[1]
         assert f'<a href="{reverse("open_data")}">Open data</a>' in footer, url
+
+
+def test_the_comment_period_gives_both_its_names(client):
+    # Walk 85: the docket read "comments in, final record in preparation" for a code this page
+    # called the comment period alone.
+    page = _page(client)
+    row = page.split("<code>draft_comment_period</code></th>")[1].split("</tr>")[0]
+    assert "Draft factual record: comment period; once every Party's comments are in" in row
+    assert "Draft factual record: comments in, final record in preparation" in row

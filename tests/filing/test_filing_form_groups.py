@@ -85,6 +85,19 @@ def test_a_law_rows_error_names_its_row(client):
     assert links["id_f-law_0_provisions"].startswith("Law 1, Articles or provisions: ")
 
 
+def test_provisions_without_their_law_are_not_dropped_silently(client):
+    # Walk 85: "Artículo 79" in row 2 with no law's name: the summary named row 1 only, and
+    # the provisions would have gone without a word.
+    data = filing_data(**{"f-law_1_provisions": "Artículo 79"})
+    response = client.post("/en/file/", data)
+    assert response.status_code == 200
+    links = _summary(_page(response))
+    assert links["id_f-law_1_name"] == (
+        "Law 2, Name of the law or regulation: Name the law or regulation these articles or "
+        "provisions are of."
+    )
+
+
 def _described_by(page, element_id) -> list[str]:
     return page.get_element_by_id(element_id).get("aria-describedby", "").split()
 

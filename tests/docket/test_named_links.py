@@ -99,3 +99,21 @@ def test_each_tables_summary_and_caption_say_which_chart(client):
             summaries.append(summary)
         assert _name(table.find("caption")) == caption
     assert len(summaries) == len(set(summaries)) >= 5
+
+
+def test_a_reading_page_in_another_language_says_so_in_its_title(decided):
+    # Walk 85: on a Spanish page, the English version's title was wholly English.
+    from django.utils import translation
+
+    from secretariat.templatetags.sem_text import in_language
+
+    case, decision = decided
+    for document in decision.documents.all():
+        other = "es" if document.language != "es" else "en"
+        page = _page(f"/{other}/docket/{case.slug}/documents/{document.pk}/read/")
+        title = _name(page.find(".//title"))
+        with translation.override(other):
+            marker = in_language(document.language)
+        assert marker and f"{document.title} {marker} — " in title, title
+        same = _page(f"/{document.language}/docket/{case.slug}/documents/{document.pk}/read/")
+        assert _name(same.find(".//title")).startswith(f"{document.title} — ")

@@ -2,7 +2,8 @@
 // A posted form came back with errors (templates/forms/_error_summary.html): the summary takes
 // the focus, which brings it into view on a phone and makes a screen reader start there.
 // Otherwise the page's messages after a post and its redirect ("Recorded: …"), base.html's
-// #messages, take it: a role=status region present at load is seldom read (walk 83).
+// #messages, take it: a role=status region present at load is seldom read (walk 83); else an
+// element marked data-focus-on-load (the filing's receipt, walk 87).
 (function () {
   "use strict";
   var summary = document.getElementById("error-summary");
@@ -13,6 +14,12 @@
     }
   } else if (messages) {
     messages.focus();
+  } else {
+    // A page that is itself the confirmation of a post (the filing's receipt) says so first.
+    var confirmation = document.querySelector("[data-focus-on-load]");
+    if (confirmation) {
+      confirmation.focus();
+    }
   }
 
   // A link of the summary to a field in a group (a fieldset: radio buttons, say) brings the

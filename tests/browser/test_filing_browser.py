@@ -47,6 +47,10 @@ def test_filing_in_spanish_with_two_attachments_and_a_withheld_identity(page):
     page.locator("#id_f-attachment_1_confidential").check()
     page.locator("button[type=submit].button").click()
     page.wait_for_url("**/es/file/receipt/")
+    # The receipt's heading has the focus: a screen reader starts with "received" (walk 87).
+    page.wait_for_selector("#page-heading:focus")
+    assert page.evaluate("document.activeElement.tagName") == "H1"
+    assert page.evaluate("document.activeElement.textContent").startswith("Se recibió su ")
     receipt = page.content()
     submission = Submission.objects.get()
     assert submission.receipt_number in receipt

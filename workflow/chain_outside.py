@@ -63,12 +63,13 @@ def _quoted(name) -> str:
     return _("“%(name)s”") % {"name": name}
 
 
-def _latest(rows, key) -> dict:
-    """The last history row of each ``key`` (rows ordered by key, newest first)."""
-    latest = {}
+def _first_of_each(rows, key) -> dict:
+    """The first row of each ``key`` in the rows' order: a row's last change where its history
+    is read newest first, its row as written where oldest first."""
+    first = {}
     for row in rows:
-        latest.setdefault(row[key], row)
-    return latest
+        first.setdefault(row[key], row)
+    return first
 
 
 def _by_case(queryset, fields):
@@ -171,7 +172,7 @@ def case_row(submission, history, problem) -> list:
 
 
 def deadline_rows(deadlines, history, problem) -> list:
-    last = _latest(history, "id")
+    last = _first_of_each(history, "id")
     problems = []
     for deadline in deadlines:
         recorded = last.get(deadline["id"])
@@ -283,7 +284,7 @@ def changed_fields(event_row) -> str:
         if event_row.get(name) != first[name]
     ]
     documents = Document.objects.filter(event_id=event_row["id"]).values("id", *DOCUMENT_FIELDS)
-    recorded = _latest(
+    recorded = _first_of_each(
         Document.history.filter(event_id=event_row["id"])
         .order_by("id", "history_id")
         .values("id", *DOCUMENT_FIELDS),

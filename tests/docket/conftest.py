@@ -1,10 +1,12 @@
+import datetime
 import json
 import re
 from pathlib import Path
 
 import pytest
 
-from tests.parties import SLUG, TPA, A, council_members, identifier
+from tests.helpers_cases import drive, frozen
+from tests.parties import CRITERIA, SLUG, TPA, A, council_members, identifier
 from workflow.registry import import_registry
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -202,3 +204,25 @@ def secret_case(db):
     from submissions.models import Submission
 
     return Submission.objects.get(identifier=SECRET_ID)
+
+
+@pytest.fixture
+def public_determination(officer, director):
+    """A determination under Article 18.8.2, proposed and approved: public, with its formal
+    documents in each working language. (case, the decision's event)."""
+    from notices import services as documents
+    from workflow import services
+
+    met = {c: {"met": True, "reasons": f"({c}) se cumple."} for c in CRITERIA}
+    case = drive("admissibility_review").case
+    with frozen(datetime.date(2023, 4, 10)):
+        proposal = documents.record_with_documents(
+            case,
+            "admissibility_determined",
+            actor=officer,
+            data={"outcome": "meets", "criteria": met},
+        )
+    with frozen(datetime.date(2023, 4, 12)):
+        decision = services.approve_proposal(case, proposal.seq, actor=director)
+    case.refresh_from_db()
+    return case, decision

@@ -1,36 +1,17 @@
 """A public document with its text but no stored file (seed_demo and the registry make them):
 its reading page and the case page offer no download, which would only 404."""
 
-import datetime
-
 import pytest
 from django.test import Client
 
-from notices import services as documents
 from submissions.models import Document
-from tests.helpers_cases import drive, frozen
-from tests.parties import CRITERIA
-from workflow import services
 
 pytestmark = pytest.mark.django_db
 
-# Every criterion of the profile met (the TPA's a–f, the USMCA's a–e).
-MET = {c: {"met": True, "reasons": f"({c}) se cumple."} for c in CRITERIA}
-
 
 @pytest.fixture
-def decided(officer, director):
-    case = drive("admissibility_review").case
-    with frozen(datetime.date(2023, 4, 10)):
-        proposal = documents.record_with_documents(
-            case,
-            "admissibility_determined",
-            actor=officer,
-            data={"outcome": "meets", "criteria": MET},
-        )
-    with frozen(datetime.date(2023, 4, 12)):
-        decision = services.approve_proposal(case, proposal.seq, actor=director)
-    case.refresh_from_db()
+def decided(public_determination):
+    case, decision = public_determination
     return case, decision.documents.get(language="es")
 
 

@@ -3,39 +3,21 @@ had links named only "Spanish"/"English"; the statistics page had five summaries
 figures as a table" and tables without a caption; the reading page's table of findings had no
 name. Each now says which document, which chart, which findings."""
 
-import datetime
 import re
 
 import lxml.html
 import pytest
 from django.test import Client
 
-from notices import services as documents
 from tests.docket.test_statistics import build_cases
-from tests.helpers_cases import drive, frozen
-from tests.parties import CRITERIA
-from workflow import services
 
 pytestmark = pytest.mark.django_db
 
-MET = {c: {"met": True, "reasons": f"({c}) se cumple."} for c in CRITERIA}
-
 
 @pytest.fixture
-def decided(officer, director):
-    """A determination under Article 18.8.2, public in English and Spanish."""
-    case = drive("admissibility_review").case
-    with frozen(datetime.date(2023, 4, 10)):
-        proposal = documents.record_with_documents(
-            case,
-            "admissibility_determined",
-            actor=officer,
-            data={"outcome": "meets", "criteria": MET},
-        )
-    with frozen(datetime.date(2023, 4, 12)):
-        decision = services.approve_proposal(case, proposal.seq, actor=director)
-    case.refresh_from_db()
-    return case, decision
+def decided(public_determination):
+    """A determination under Article 18.8.2, public in each working language."""
+    return public_determination
 
 
 def _page(url):

@@ -324,6 +324,11 @@ class InstructionForm(CouncilMemberActForm):
 
     reasons = forms.CharField(
         label=_("Reasons (optional)"),
+        # Walk 88: the reasons waited for the Secretariat's review, and the form never said so.
+        help_text=_(
+            "Sent for the public: they reach the public docket once the Secretariat publishes "
+            "them. The act itself is public at once."
+        ),
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
         max_length=20000,

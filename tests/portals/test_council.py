@@ -253,3 +253,13 @@ def test_a_council_act_without_the_tick_records_nothing(
     assert case.stage == stage
     assert '<a href="#id_confirm">' in page and expected in page
     assert re.search(r'<input type="checkbox" name="confirm"[^>]*aria-invalid="true"', page)
+
+
+def test_the_instruction_says_where_its_reasons_go(client, b_council):
+    # Walk 88: the reasons waited for the Secretariat's review, and the form never said so.
+    case = drive("awaiting_council").case
+    client.force_login(b_council)
+    page = client.get(reverse("council_instruct", kwargs={"pk": case.pk})).content.decode()
+    help_text = page.split('id="id_reasons-help"', 1)[1].split("</", 1)[0]
+    assert "they reach the public docket once the Secretariat publishes them" in help_text
+    assert 'aria-describedby="id_reasons-help"' in page

@@ -6,7 +6,8 @@ lost."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from submissions.history import sealed_history
 
 
 class Notice(models.Model):
@@ -56,7 +57,7 @@ class Notice(models.Model):
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    history = HistoricalRecords(excluded_fields=["context"])
+    history = sealed_history(excluded_fields=["context"])
 
     class Meta:
         ordering = ["id"]

@@ -1,14 +1,43 @@
-"""Row history (django-simple-history) attributed to the acting user, outside requests too.
+"""Row history (django-simple-history): attributed to the acting user, and sealed.
 
 Inside a request, simple-history's middleware knows the user. Services also run from Celery
-tasks, management commands and the importer, so they name the actor themselves.
+tasks, management commands and the importer, so they name the actor themselves
+(``acting_user``).
+
+Every history row carries a seal (``history_seal``): an HMAC-SHA256 of the row's values under
+the event chain's key (``settings.SEM_CHAIN_KEYS``, kept outside the database), as
+``"<key id>:<hex>"``. The history check compares a row with its last history row to find a
+change made outside the application (``workflow.chain_outside``); the seal makes the history
+row itself evidence: whoever can write to the database but does not hold the key cannot
+rewrite a history row to match a rewritten row (``workflow.chain_seals`` checks them).
+
+The seal covers every column of the history row but its own id and the seal, under the
+table's name; an empty value (``None``, ``""``, ``False``, ``0``, an empty list or mapping) is
+left out, so a column added later with an empty default leaves the earlier seals valid. A
+column added with any other default needs its migration to seal the table's rows again
+(``seal_rows``), after checking them (``tests/test_history_seals.py`` lists the columns each
+table's seal covers, and fails when they change).
 """
 
+import datetime
+import hashlib
+import hmac
+import json
+import uuid
 from contextlib import contextmanager, suppress
+from decimal import Decimal
 from types import SimpleNamespace
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.fields.files import FieldFile
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+PURPOSE = b"sem-row-history/1\n"  # a seal is never an event's hash, nor the other way round
+UNSEALED = ("history_id", "history_seal")
 
 
 @contextmanager
@@ -25,3 +54,127 @@ def acting_user(user):
                 del context.request
         else:
             context.request = previous
+
+
+def sealed_fields(history_model) -> list:
+    """The columns a history table's seal covers."""
+    return [f for f in history_model._meta.concrete_fields if f.attname not in UNSEALED]
+
+
+def _plain(field, value):
+    """A column's value as the seal reads it, the same whether it was about to be written or
+    read back (a date as text, a file by its name, an aware moment in UTC)."""
+    if isinstance(value, FieldFile):
+        return value.name or ""
+    with suppress(ValidationError, TypeError):
+        value = field.to_python(value)
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(datetime.UTC)
+        return value.isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID | Decimal):
+        return str(value)
+    return value
+
+
+def _empty(value) -> bool:
+    return (
+        value is None
+        or value is False
+        or value in ("", [], {})
+        or (type(value) is int and not value)
+    )
+
+
+def _mac(key: str, history_model, values: dict) -> str:
+    row = {}
+    for field in sealed_fields(history_model):
+        value = _plain(field, values.get(field.attname))
+        if not _empty(value):
+            row[field.attname] = value
+    body = json.dumps(
+        {"table": history_model._meta.label_lower, "row": row},
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+        default=str,
+    )
+    return hmac.new(key.encode(), PURPOSE + body.encode(), hashlib.sha256).hexdigest()
+
+
+def seal_of(history_model, values: dict) -> str:
+    """The seal of a history row (its values by column name) under the current key."""
+    key_id = settings.SEM_CHAIN_KEY_ID
+    return f"{key_id}:{_mac(settings.SEM_CHAIN_KEYS[key_id], history_model, values)}"
+
+
+OK, BROKEN, UNKNOWN_KEY = "ok", "broken", "unknown key"
+
+
+def seal_state(history_model, values: dict) -> str:
+    """Whether a history row (its values by column name, ``history_seal`` among them) matches
+    its seal: ``OK``; ``UNKNOWN_KEY`` when it was sealed under a key this installation does
+    not hold; ``BROKEN`` otherwise (no seal, or one its values do not give)."""
+    key_id, _colon, mac = (values.get("history_seal") or "").rpartition(":")
+    if not key_id:
+        return BROKEN
+    key = settings.SEM_CHAIN_KEYS.get(key_id)
+    if key is None:
+        return UNKNOWN_KEY
+    return OK if hmac.compare_digest(mac, _mac(key, history_model, values)) else BROKEN
+
+
+def row_values(row) -> dict:
+    return {f.attname: getattr(row, f.attname) for f in row._meta.concrete_fields}
+
+
+class SealingManager(models.Manager):
+    """Seals the rows simple-history writes in bulk (``bulk_history_create``)."""
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            obj.history_seal = seal_of(type(obj), row_values(obj))
+        return super().bulk_create(objs, *args, **kwargs)
+
+
+class SealedHistory(models.Model):
+    """The base of every history table: each row sealed as it is written."""
+
+    history_seal = models.CharField(
+        _("seal"), max_length=120, blank=True, default="", editable=False
+    )
+
+    objects = SealingManager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.history_seal = seal_of(type(self), row_values(self))
+        super().save(*args, **kwargs)
+
+
+def sealed_history(**options) -> HistoricalRecords:
+    """A model's row history, its rows sealed (every model with a history uses this)."""
+    return HistoricalRecords(bases=[SealedHistory], **options)
+
+
+def seal_rows(apps, app_label: str) -> None:
+    """Seal the history rows of ``app_label`` written before seals (a data migration; the
+    migration's models, under the current key)."""
+    for model in apps.get_app_config(app_label).get_models():
+        if not model.__name__.startswith("Historical") or not any(
+            f.attname == "history_seal" for f in model._meta.concrete_fields
+        ):
+            continue
+        batch = []
+        for row in model._base_manager.filter(history_seal="").iterator(chunk_size=2000):
+            row.history_seal = seal_of(model, row_values(row))
+            batch.append(row)
+            if len(batch) == 2000:
+                model._base_manager.bulk_update(batch, ["history_seal"])
+                batch = []
+        model._base_manager.bulk_update(batch, ["history_seal"])

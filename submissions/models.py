@@ -13,9 +13,9 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from submissions import profiles
+from submissions.history import sealed_history
 from submissions.stages import ClosureReason, Stage, Visibility, author_choices, language_choices
 from submissions.texts import PerLanguageTexts
 
@@ -61,7 +61,7 @@ class User(AbstractUser):
         on_delete=models.PROTECT,
         help_text=_("For focal points and Council members: the Party they speak for."),
     )
-    history = HistoricalRecords()
+    history = sealed_history()
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
@@ -83,7 +83,7 @@ class Party(models.Model):
     code = models.CharField(_("code"), max_length=2, unique=True)
     name_en = models.CharField(_("name in English"), max_length=100)
     name_es = models.CharField(_("name in Spanish"), max_length=100)
-    history = HistoricalRecords()
+    history = sealed_history()
 
     class Meta:
         ordering = ["code"]
@@ -113,7 +113,7 @@ class IdentifierCounter(models.Model):
     party = models.CharField(max_length=2, blank=True)
     year = models.PositiveIntegerField()
     last = models.PositiveIntegerField(default=0)
-    history = HistoricalRecords()
+    history = sealed_history()
 
     class Meta:
         constraints = [
@@ -196,7 +196,7 @@ class EnvironmentalLaw(models.Model):
     party = models.ForeignKey(Party, verbose_name=_("Party"), on_delete=models.PROTECT)
     name = models.CharField(_("name"), max_length=500)
     provisions = models.CharField(_("provisions"), max_length=500, blank=True)
-    history = HistoricalRecords()
+    history = sealed_history()
 
     class Meta:
         ordering = ["name", "provisions"]
@@ -303,7 +303,7 @@ class Submission(PerLanguageTexts, models.Model):
     # (walk 45: it gave the date of a proposal only the Secretariat could see).
     last_public_on = models.DateField(_("last update"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    history = HistoricalRecords(
+    history = sealed_history(
         excluded_fields=["chain_head", "event_count", "last_event_on", "last_public_on"]
     )
 
@@ -347,7 +347,7 @@ class SubmissionLaw(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE)
     law = models.ForeignKey(EnvironmentalLaw, on_delete=models.PROTECT)
     position = models.PositiveIntegerField(default=0)
-    history = HistoricalRecords()
+    history = sealed_history()
 
     class Meta:
         ordering = ["position", "id"]
@@ -392,7 +392,7 @@ class Submitter(models.Model):
         default=LANGUAGE_CHOICES[0][0],
     )
     confidential = models.BooleanField(_("identity withheld from the public"), default=False)
-    history = HistoricalRecords()
+    history = sealed_history()
 
     class Meta:
         verbose_name = _("submitter")
@@ -451,7 +451,7 @@ class SubmissionSubmitter(models.Model):
         _("tracking link"), max_length=64, unique=True, default=new_tracking_token, editable=False
     )
     token_revoked_at = models.DateTimeField(_("tracking link revoked at"), null=True, blank=True)
-    history = HistoricalRecords(excluded_fields=["tracking_token"])
+    history = sealed_history(excluded_fields=["tracking_token"])
 
     class Meta:
         verbose_name = _("submitter of a case")
@@ -538,7 +538,7 @@ class Document(models.Model):
         related_name="redacted_versions",
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    history = HistoricalRecords()
+    history = sealed_history()
 
     class Meta:
         ordering = ["event_id", "position", "id"]

@@ -9,7 +9,8 @@
   heads counted it (``workflow.statements``: the statement stored here is checked against
   the key that signed it);
 - for an event whose content changed, which of its fields differ from what was recorded
-  (its row history keeps the event as written).
+  (its row history keeps the event as written);
+- a row history rewritten to match (``chain_seals``: every history row carries a seal).
 """
 
 import json
@@ -21,6 +22,7 @@ from nacl.signing import VerifyKey
 
 from submissions.dates import long_date
 from submissions.models import Document, Submission
+from workflow.chain_seals import Seals
 from workflow.models import ChainStatement, Deadline, Event
 from workflow.periods import KIND_LABELS
 from workflow.streams import Stream
@@ -115,6 +117,7 @@ class Outside:
             )
         )
         self.statement = last_statement()
+        self.seals = Seals(cases)
         # The last event each case's row history records: events are never deleted but with
         # their case, so one it records and the case no longer holds was deleted outside the
         # application (walk 86: a last event deleted with its count and head reset, after the
@@ -144,6 +147,7 @@ class Outside:
         found += case_row(submission, self.case_history.take(pk), problem)
         found += deadline_rows(self.deadlines.take(pk), self.deadline_history.take(pk), problem)
         found += stated(submission, events, self.statement, problem)
+        found += self.seals.problems(submission, problem)
         return found
 
 

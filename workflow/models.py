@@ -4,9 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from submissions import profiles
+from submissions.history import sealed_history
 from submissions.models import Submission
 from submissions.stages import Stage, Visibility, author_choices
 from workflow.periods import KIND_LABELS, NORMALLY, NOT_BINDING, SPECS
@@ -74,7 +74,7 @@ class Event(models.Model):
     # Which chain key (settings.SEM_CHAIN_KEYS) made ``hash``; empty: the unkeyed rule of the
     # events recorded before keys were introduced.
     key_id = models.CharField(_("chain key"), max_length=40, blank=True, default="")
-    history = HistoricalRecords()
+    history = sealed_history()
 
     class Meta:
         ordering = ["submission_id", "seq"]
@@ -189,7 +189,7 @@ class Deadline(models.Model):
     # The computed due date a new target replaced: `due_on` becomes the new target, so that
     # overdue flags, reminders, lateness and missed states all measure against it.
     original_due_on = models.DateField(_("due date before the new target"), null=True, blank=True)
-    history = HistoricalRecords()
+    history = sealed_history()
 
     objects = DeadlineQuerySet.as_manager()
 
@@ -257,7 +257,7 @@ class NonWorkingDay(models.Model):
 
     date = models.DateField(_("date"), unique=True)
     description = models.CharField(_("description"), max_length=200)
-    history = HistoricalRecords()
+    history = sealed_history()
 
     class Meta:
         ordering = ["date"]
@@ -274,7 +274,7 @@ class DeadlineLength(models.Model):
 
     kind = models.CharField(_("kind"), max_length=40, unique=True)
     length = models.PositiveIntegerField(_("length"))
-    history = HistoricalRecords()
+    history = sealed_history()
 
     class Meta:
         verbose_name = _("deadline length")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from secretariat.web import downloads
 from submissions import access, profiles
 from submissions.dates import long_date
+from submissions.history import row_values, seal_state
 from submissions.models import (
     PARTY_CHOICES,
     AccessLogEntry,
@@ -31,7 +32,14 @@ from workflow.table import TABLE
 
 # The newest entries of the access log shown on the page (the table keeps all of them).
 AUDIT_ACCESS_ROWS = 500
-SKIPPED = {"history_id", "history_date", "history_user", "history_type", "history_change_reason"}
+SKIPPED = {
+    "history_id",
+    "history_date",
+    "history_user",
+    "history_type",
+    "history_change_reason",
+    "history_seal",
+}
 
 
 # Codes stored without choices on the model, shown with their label beside them.
@@ -95,7 +103,8 @@ def _brief(value, choices: dict) -> str:
 def _changes(records, fields):
     """Each history row with the fields it changed against the previous row of the same
     record (computed here from one ordered query, not one query per row): (label in the
-    page's language, column name, old value, new value), the values as ``_shown``."""
+    page's language, column name, old value, new value), the values as ``_shown``; and
+    whether the row matches its seal (``submissions.history``)."""
     last = {}
     rows = []
     for record in records:
@@ -109,7 +118,7 @@ def _changes(records, fields):
                     continue
                 changed.append((label, name, _brief(old, choices), _brief(new, choices)))
         last[record.id] = record
-        rows.append((record, changed))
+        rows.append((record, changed, seal_state(type(record), row_values(record))))
     return rows
 
 

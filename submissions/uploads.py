@@ -30,7 +30,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from submissions import virusscan
 from submissions.models import sha256_of
@@ -115,8 +117,7 @@ def check(upload, *, reference: str = "") -> str:
             _("“%(name)s” is %(size)s; each file may be at most %(limit)s.")
             % {
                 "name": name,
-                "size": filesizeformat(size),
-                "limit": filesizeformat(settings.SEM_FILING_MAX_FILE_BYTES),
+                **_over(size, settings.SEM_FILING_MAX_FILE_BYTES),
             },
             code="size",
         )
@@ -221,15 +222,28 @@ def quarantine(upload, content_type: str, *, reason: str, reference: str = "") -
     return held
 
 
+def _over(size: int, limit: int) -> dict:
+    """A size over a limit and the limit, as a person reads them: in bytes when the rounded
+    sizes would read the same (walk 87: a file of 25 MB and one byte was "25.0 MB; at most
+    25.0 MB")."""
+    shown, most = filesizeformat(size), filesizeformat(limit)
+    if shown == most:
+        shown, most = _bytes(size), _bytes(limit)
+    return {"size": shown, "limit": most}
+
+
+def _bytes(count: int) -> str:
+    return ngettext("%(count)s byte", "%(count)s bytes", count) % {
+        "count": number_format(count, force_grouping=True)
+    }
+
+
 def check_total(sizes) -> None:
     total = sum(sizes)
     if total > settings.SEM_FILING_MAX_TOTAL_BYTES:
         raise ValidationError(
             _("The files together are %(size)s; the limit for all files is %(limit)s.")
-            % {
-                "size": filesizeformat(total),
-                "limit": filesizeformat(settings.SEM_FILING_MAX_TOTAL_BYTES),
-            },
+            % _over(total, settings.SEM_FILING_MAX_TOTAL_BYTES),
             code="total",
         )
 

@@ -64,3 +64,27 @@ def test_a_token_that_was_tampered_with_is_forgotten(db):
     assert uploads.from_token("") is None
     assert uploads.from_token("x" * 3000) is None
     assert uploads.from_token("eyJuIjoiLi4vLi4vZXRjL3Bhc3N3ZCJ9:abc") is None
+
+
+def test_a_file_just_over_the_limit_reads_over_it(settings):
+    """Walk 87: a file of 25 MB and one byte read "25.0 MB; each file may be at most
+    25.0 MB". When the rounded sizes read the same, both are given in bytes."""
+    from django.utils import translation
+
+    settings.SEM_FILING_MAX_FILE_BYTES = 25 * 1024 * 1024
+    upload = SimpleUploadedFile("big.pdf", PDF)
+    upload.size = 25 * 1024 * 1024 + 1
+    with pytest.raises(ValidationError) as refused:
+        uploads.checked_type(upload)
+    assert refused.value.messages == [
+        "“big.pdf” is 26,214,401 bytes; each file may be at most 26,214,400 bytes."
+    ]
+    with translation.override("es"), pytest.raises(ValidationError) as refused:
+        uploads.checked_type(upload)
+    assert "pesa 26\xa0214\xa0401 bytes;" in refused.value.messages[0]
+    upload.size = 30 * 1024 * 1024
+    with pytest.raises(ValidationError) as refused:
+        uploads.checked_type(upload)
+    assert refused.value.messages == [
+        "“big.pdf” is 30.0\xa0MB; each file may be at most 25.0\xa0MB."
+    ]

@@ -4,10 +4,14 @@ Inside a request, simple-history's middleware knows the user. Services also run 
 tasks, management commands and the importer, so they name the actor themselves
 (``acting_user``).
 
-Every history row carries a seal (``history_seal``): an HMAC-SHA256 of the row's values under
+Every history row carries a seal (``history_seal``): HMAC-SHA256s of the row's values under
 the event chain's key (``settings.SEM_CHAIN_KEYS``, kept outside the database), as
-``"<key id>:<hex>"``. The history check compares a row with its last history row to find a
-change made outside the application (``workflow.chain_outside``); the seal makes the history
+``"<key id>:<values>:<user>"``: one over every value but the acting account, one over that
+and the account, so that deleting an account (whose history rows Django then attributes to
+no one) leaves the row's values checkable and the row read as by "an account since deleted".
+
+The history check compares a row with its last history row to find a change made outside the
+application (``workflow.chain_outside``); the seal makes the history
 row itself evidence: whoever can write to the database but does not hold the key cannot
 rewrite a history row to match a rewritten row (``workflow.chain_seals`` checks them).
 
@@ -37,7 +41,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 PURPOSE = b"sem-row-history/1\n"  # a seal is never an event's hash, nor the other way round
+BY = b"sem-row-history-user/1\n"
 UNSEALED = ("history_id", "history_seal")
+USER = "history_user_id"
 
 
 @contextmanager
@@ -88,11 +94,13 @@ def _empty(value) -> bool:
     )
 
 
-def _mac(key: str, history_model, values: dict) -> str:
+def _macs(key: str, history_model, values: dict) -> tuple[str, str]:
+    """The seal's two HMACs: over the row's values but the acting account, then over that
+    and the account."""
     row = {}
     for field in sealed_fields(history_model):
         value = _plain(field, values.get(field.attname))
-        if not _empty(value):
+        if field.attname != USER and not _empty(value):
             row[field.attname] = value
     body = json.dumps(
         {"table": history_model._meta.label_lower, "row": row},
@@ -101,29 +109,39 @@ def _mac(key: str, history_model, values: dict) -> str:
         ensure_ascii=False,
         default=str,
     )
-    return hmac.new(key.encode(), PURPOSE + body.encode(), hashlib.sha256).hexdigest()
+    content = hmac.new(key.encode(), PURPOSE + body.encode(), hashlib.sha256).hexdigest()
+    user = f"{content}:{values.get(USER) or ''}".encode()
+    return content, hmac.new(key.encode(), BY + user, hashlib.sha256).hexdigest()
 
 
 def seal_of(history_model, values: dict) -> str:
     """The seal of a history row (its values by column name) under the current key."""
     key_id = settings.SEM_CHAIN_KEY_ID
-    return f"{key_id}:{_mac(settings.SEM_CHAIN_KEYS[key_id], history_model, values)}"
+    content, user = _macs(settings.SEM_CHAIN_KEYS[key_id], history_model, values)
+    return f"{key_id}:{content}:{user}"
 
 
-OK, BROKEN, UNKNOWN_KEY = "ok", "broken", "unknown key"
+OK, BROKEN, UNKNOWN_KEY, ACCOUNT_DELETED = "ok", "broken", "unknown key", "account deleted"
 
 
 def seal_state(history_model, values: dict) -> str:
     """Whether a history row (its values by column name, ``history_seal`` among them) matches
-    its seal: ``OK``; ``UNKNOWN_KEY`` when it was sealed under a key this installation does
-    not hold; ``BROKEN`` otherwise (no seal, or one its values do not give)."""
-    key_id, _colon, mac = (values.get("history_seal") or "").rpartition(":")
-    if not key_id:
+    its seal: ``OK``; ``ACCOUNT_DELETED`` when its values do and it names no account though
+    it was sealed with one; ``UNKNOWN_KEY`` when it was sealed under a key this installation
+    does not hold; ``BROKEN`` otherwise (no seal, or one its values do not give)."""
+    parts = (values.get("history_seal") or "").rsplit(":", 2)
+    if len(parts) != 3:
         return BROKEN
+    key_id, content, user = parts
     key = settings.SEM_CHAIN_KEYS.get(key_id)
     if key is None:
         return UNKNOWN_KEY
-    return OK if hmac.compare_digest(mac, _mac(key, history_model, values)) else BROKEN
+    expected, expected_user = _macs(key, history_model, values)
+    if not hmac.compare_digest(content, expected):
+        return BROKEN
+    if hmac.compare_digest(user, expected_user):
+        return OK
+    return ACCOUNT_DELETED if values.get(USER) is None else BROKEN
 
 
 def row_values(row) -> dict:
@@ -144,7 +162,7 @@ class SealedHistory(models.Model):
     """The base of every history table: each row sealed as it is written."""
 
     history_seal = models.CharField(
-        _("seal"), max_length=120, blank=True, default="", editable=False
+        _("seal"), max_length=200, blank=True, default="", editable=False
     )
 
     objects = SealingManager()

@@ -16,6 +16,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from submissions.history import (
+    ACCOUNT_DELETED,
     BROKEN,
     OK,
     UNKNOWN_KEY,
@@ -329,3 +330,27 @@ def test_the_sealed_columns_are_the_listed_ones():
         for model in _history_models()
     }
     assert found == SEALED
+
+
+def test_an_account_deleted_later_leaves_its_rows_checkable(client, auditor):
+    """Deleting an account makes Django attribute its history rows to no one (the test of the
+    restricted export's round trip deletes every account): the rows' values still match
+    their seal, and the audit page says who acted was an account since deleted."""
+    from submissions.models import User
+
+    case = drive("awaiting_response").case
+    clerk = User.objects.create_user("clerk", password="x")
+    submission = Submission.objects.get(pk=case.pk)
+    submission._history_user = clerk
+    submission.save()
+    clerk.delete()
+    row = Submission.history.filter(id=case.pk).latest("history_id")
+    assert row.history_user_id is None
+    assert seal_state(Submission.history.model, row_values(row)) == ACCOUNT_DELETED
+    assert _messages(case) == []
+    client.force_login(auditor)
+    page = html.unescape(client.get(reverse("ws_audit", args=[case.pk])).content.decode())
+    assert "an account since deleted" in page
+    # Attributing a row to another account is a rewrite.
+    Submission.history.filter(history_id=row.history_id).update(history_user=auditor)
+    assert any("does not match its seal" in m for m in _messages(case))

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from submissions.dates import long_date
-from submissions.history import OK, UNKNOWN_KEY, seal_state, sealed_fields
+from submissions.history import ACCOUNT_DELETED, OK, UNKNOWN_KEY, seal_state, sealed_fields
 from submissions.models import (
     Document,
     EnvironmentalLaw,
@@ -46,7 +46,7 @@ def unsealed(history_model, rows):
     columns = [f.attname for f in sealed_fields(history_model)] + ["history_seal"]
     for values in rows.values(*columns).iterator(chunk_size=2000):
         state = seal_state(history_model, values)
-        if state != OK:
+        if state not in (OK, ACCOUNT_DELETED):
             yield values, state
 
 
@@ -55,7 +55,7 @@ def describe(model, values, state) -> str:
     named = {
         "table": model._meta.verbose_name_plural,
         "date": f"{long_date(moment)}, {moment:%H:%M:%S}",
-        "key": values["history_seal"].rpartition(":")[0],
+        "key": values["history_seal"].rsplit(":", 2)[0],
     }
     if state == UNKNOWN_KEY:
         return (

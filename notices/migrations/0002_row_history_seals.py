@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             model_name="historicalnotice",
             name="history_seal",
             field=models.CharField(
-                blank=True, default="", editable=False, max_length=120, verbose_name="seal"
+                blank=True, default="", editable=False, max_length=200, verbose_name="seal"
             ),
         ),
         migrations.RunPython(seal, migrations.RunPython.noop),

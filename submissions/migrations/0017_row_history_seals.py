@@ -20,63 +20,63 @@ class Migration(migrations.Migration):
             model_name="historicaldocument",
             name="history_seal",
             field=models.CharField(
-                blank=True, default="", editable=False, max_length=120, verbose_name="seal"
+                blank=True, default="", editable=False, max_length=200, verbose_name="seal"
             ),
         ),
         migrations.AddField(
             model_name="historicalenvironmentallaw",
             name="history_seal",
             field=models.CharField(
-                blank=True, default="", editable=False, max_length=120, verbose_name="seal"
+                blank=True, default="", editable=False, max_length=200, verbose_name="seal"
             ),
         ),
         migrations.AddField(
             model_name="historicalidentifiercounter",
             name="history_seal",
             field=models.CharField(
-                blank=True, default="", editable=False, max_length=120, verbose_name="seal"
+                blank=True, default="", editable=False, max_length=200, verbose_name="seal"
             ),
         ),
         migrations.AddField(
             model_name="historicalparty",
             name="history_seal",
             field=models.CharField(
-                blank=True, default="", editable=False, max_length=120, verbose_name="seal"
+                blank=True, default="", editable=False, max_length=200, verbose_name="seal"
             ),
         ),
         migrations.AddField(
             model_name="historicalsubmission",
             name="history_seal",
             field=models.CharField(
-                blank=True, default="", editable=False, max_length=120, verbose_name="seal"
+                blank=True, default="", editable=False, max_length=200, verbose_name="seal"
             ),
         ),
         migrations.AddField(
             model_name="historicalsubmissionlaw",
             name="history_seal",
             field=models.CharField(
-                blank=True, default="", editable=False, max_length=120, verbose_name="seal"
+                blank=True, default="", editable=False, max_length=200, verbose_name="seal"
             ),
         ),
         migrations.AddField(
             model_name="historicalsubmissionsubmitter",
             name="history_seal",
             field=models.CharField(
-                blank=True, default="", editable=False, max_length=120, verbose_name="seal"
+                blank=True, default="", editable=False, max_length=200, verbose_name="seal"
             ),
         ),
         migrations.AddField(
             model_name="historicalsubmitter",
             name="history_seal",
             field=models.CharField(
-                blank=True, default="", editable=False, max_length=120, verbose_name="seal"
+                blank=True, default="", editable=False, max_length=200, verbose_name="seal"
             ),
         ),
         migrations.AddField(
             model_name="historicaluser",
             name="history_seal",
             field=models.CharField(
-                blank=True, default="", editable=False, max_length=120, verbose_name="seal"
+                blank=True, default="", editable=False, max_length=200, verbose_name="seal"
             ),
         ),
         migrations.RunPython(seal, migrations.RunPython.noop),

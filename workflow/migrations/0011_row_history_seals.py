@@ -20,28 +20,28 @@ class Migration(migrations.Migration):
             model_name="historicaldeadline",
             name="history_seal",
             field=models.CharField(
-                blank=True, default="", editable=False, max_length=120, verbose_name="seal"
+                blank=True, default="", editable=False, max_length=200, verbose_name="seal"
             ),
         ),
         migrations.AddField(
             model_name="historicaldeadlinelength",
             name="history_seal",
             field=models.CharField(
-                blank=True, default="", editable=False, max_length=120, verbose_name="seal"
+                blank=True, default="", editable=False, max_length=200, verbose_name="seal"
             ),
         ),
         migrations.AddField(
             model_name="historicalevent",
             name="history_seal",
             field=models.CharField(
-                blank=True, default="", editable=False, max_length=120, verbose_name="seal"
+                blank=True, default="", editable=False, max_length=200, verbose_name="seal"
             ),
         ),
         migrations.AddField(
             model_name="historicalnonworkingday",
             name="history_seal",
             field=models.CharField(
-                blank=True, default="", editable=False, max_length=120, verbose_name="seal"
+                blank=True, default="", editable=False, max_length=200, verbose_name="seal"
             ),
         ),
         migrations.RunPython(seal, migrations.RunPython.noop),

@@ -16,7 +16,7 @@ row itself evidence: whoever can write to the database but does not hold the key
 rewrite a history row to match a rewritten row (``workflow.chain_seals`` checks them).
 
 The seal covers every column of the history row but its own id and the seal, under the
-table's name; an empty value (``None``, ``""``, ``False``, ``0``, an empty list or mapping) is
+table's name; an empty value (``None``, ``""``, ``False``, zero, an empty list or mapping) is
 left out, so a column added later with an empty default leaves the earlier seals valid. A
 column added with any other default needs its migration to seal the table's rows again
 (``seal_rows``), after checking them (``tests/test_history_seals.py`` lists the columns each
@@ -27,9 +27,7 @@ import datetime
 import hashlib
 import hmac
 import json
-import uuid
 from contextlib import contextmanager, suppress
-from decimal import Decimal
 from types import SimpleNamespace
 
 from django.conf import settings
@@ -37,6 +35,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.fields.files import FieldFile
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -67,57 +66,88 @@ def sealed_fields(history_model) -> list:
     return [f for f in history_model._meta.concrete_fields if f.attname not in UNSEALED]
 
 
-def _plain(field, value):
-    """A column's value as the seal reads it, the same whether it was about to be written or
-    read back (a date as text, a file by its name, an aware moment in UTC)."""
+# Per history table: (column, field, how its value is written in the seal), the acting
+# account left out (it has its own HMAC). Read once per table: the check reads many rows.
+_COLUMNS = {}
+_MOMENT, _DAY, _FILE, _TEXT = "moment", "day", "file", "text"
+_KINDS = {
+    "DateTimeField": _MOMENT,
+    "DateField": _DAY,
+    "FileField": _FILE,
+    "ImageField": _FILE,
+    "UUIDField": _TEXT,
+    "DecimalField": _TEXT,
+}
+
+
+def _columns(history_model) -> list:
+    columns = _COLUMNS.get(history_model)
+    if columns is None:
+        columns = _COLUMNS[history_model] = [
+            (field.attname, field, _KINDS.get(field.get_internal_type()))
+            for field in sealed_fields(history_model)
+            if field.attname != USER
+        ]
+    return columns
+
+
+def _typed(field, value):
+    """A value about to be written as the database will give it back (the text of a date
+    typed by hand, a naive moment in the installation's time zone, a file by its name)."""
     if isinstance(value, FieldFile):
         return value.name or ""
     with suppress(ValidationError, TypeError):
         value = field.to_python(value)
-    if isinstance(value, datetime.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(datetime.UTC)
-        return value.isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, uuid.UUID | Decimal):
-        return str(value)
+    if isinstance(value, datetime.datetime) and value.tzinfo is None and settings.USE_TZ:
+        value = timezone.make_aware(value)
     return value
 
 
-def _empty(value) -> bool:
-    return (
-        value is None
-        or value is False
-        or value in ("", [], {})
-        or (type(value) is int and not value)
-    )
+def _text(kind, value) -> str:
+    """A non-empty value as the seal writes it."""
+    if kind is None:
+        if type(value) is str:
+            return value
+        if isinstance(value, dict | list):
+            return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return str(value)
+    if kind is _MOMENT:
+        return (value.astimezone(datetime.UTC) if value.tzinfo else value).isoformat()
+    if kind is _FILE:
+        return getattr(value, "name", value)
+    return value.isoformat() if kind is _DAY else str(value)
 
 
-def _macs(key: str, history_model, values: dict) -> tuple[str, str]:
+def _body(history_model, values: dict, stored: bool) -> bytes:
+    """What the seal's first HMAC covers: the table's name, then each non-empty value but the
+    acting account's as ``name=length:text``, a line each, in the columns' order (an empty
+    one is left out, so a column added later keeps the earlier seals valid)."""
+    lines = [history_model._meta.label_lower]
+    for name, field, kind in _columns(history_model):
+        value = values.get(name)
+        if not stored:
+            value = _typed(field, value)
+        if value:
+            text = _text(kind, value)
+            lines.append(f"{name}={len(text)}:{text}")
+    return "\n".join(lines).encode()
+
+
+def _macs(key: str, history_model, values: dict, *, stored: bool) -> tuple[str, str]:
     """The seal's two HMACs: over the row's values but the acting account, then over that
-    and the account."""
-    row = {}
-    for field in sealed_fields(history_model):
-        value = _plain(field, values.get(field.attname))
-        if field.attname != USER and not _empty(value):
-            row[field.attname] = value
-    body = json.dumps(
-        {"table": history_model._meta.label_lower, "row": row},
-        sort_keys=True,
-        separators=(",", ":"),
-        ensure_ascii=False,
-        default=str,
-    )
-    content = hmac.new(key.encode(), PURPOSE + body.encode(), hashlib.sha256).hexdigest()
+    and the account. ``stored``: the values were read from the database (else they are about
+    to be written, and are first made what the database will give back)."""
+    body = _body(history_model, values, stored)
+    content = hmac.new(key.encode(), PURPOSE + body, hashlib.sha256).hexdigest()
     user = f"{content}:{values.get(USER) or ''}".encode()
     return content, hmac.new(key.encode(), BY + user, hashlib.sha256).hexdigest()
 
 
 def seal_of(history_model, values: dict) -> str:
-    """The seal of a history row (its values by column name) under the current key."""
+    """The seal of a history row about to be written (its values by column name) under the
+    current key."""
     key_id = settings.SEM_CHAIN_KEY_ID
-    content, user = _macs(settings.SEM_CHAIN_KEYS[key_id], history_model, values)
+    content, user = _macs(settings.SEM_CHAIN_KEYS[key_id], history_model, values, stored=False)
     return f"{key_id}:{content}:{user}"
 
 
@@ -125,7 +155,8 @@ OK, BROKEN, UNKNOWN_KEY, ACCOUNT_DELETED = "ok", "broken", "unknown key", "accou
 
 
 def seal_state(history_model, values: dict) -> str:
-    """Whether a history row (its values by column name, ``history_seal`` among them) matches
+    """Whether a stored history row (its values by column name, ``history_seal`` among them,
+    as the database gives them) matches
     its seal: ``OK``; ``ACCOUNT_DELETED`` when its values do and it names no account though
     it was sealed with one; ``UNKNOWN_KEY`` when it was sealed under a key this installation
     does not hold; ``BROKEN`` otherwise (no seal, or one its values do not give)."""
@@ -136,7 +167,7 @@ def seal_state(history_model, values: dict) -> str:
     key = settings.SEM_CHAIN_KEYS.get(key_id)
     if key is None:
         return UNKNOWN_KEY
-    expected, expected_user = _macs(key, history_model, values)
+    expected, expected_user = _macs(key, history_model, values, stored=True)
     if not hmac.compare_digest(content, expected):
         return BROKEN
     if hmac.compare_digest(user, expected_user):

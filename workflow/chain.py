@@ -198,10 +198,11 @@ def verify_submission(submission, check_files: bool = True) -> Break | None:
 def problems_of(submission, check_files: bool = True) -> list[Break]:
     """Every problem of a case: its chain, the state its events lead to (stage, documents'
     visibility, withheld identities) and, with ``check_files``, its stored files."""
-    return next(iter(verify_all(Submission.objects.filter(pk=submission.pk), check_files)))[1]
+    case = Submission.objects.filter(pk=submission.pk)
+    return next(iter(verify_all(case, check_files, seals=True)))[1]
 
 
-def verify_all(submissions=None, check_files: bool = True):
+def verify_all(submissions=None, check_files: bool = True, seals: bool = False):
     """Check every case in ``submissions`` (default: all), streamed in batches: a handful of
     queries for the whole installation. Yields ``(submission, [Break, ...])`` per case."""
     everything = submissions is None
@@ -233,7 +234,7 @@ def verify_all(submissions=None, check_files: bool = True):
             ("submission_id", "law__name", "law__provisions"),
         )
     )
-    outside = Outside(submissions)
+    outside = Outside(submissions, seals)
     withheld_when_created = set(
         Submitter.history.filter(history_type="+", confidential=True).values_list("id", flat=True)
     )

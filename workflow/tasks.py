@@ -17,5 +17,6 @@ def publish_chain_statement() -> str:
 def check_histories() -> int:
     """The beat's nightly check of every case's history (``workflow.checks``): how many cases
     do not verify. It re-reads every stored file unless ``SEM_NIGHTLY_FILE_CHECK`` is off
-    (``verify_history`` then checks them, run when the installation chooses)."""
-    return len(checks.record(check_files=settings.SEM_NIGHTLY_FILE_CHECK).broken)
+    (``verify_history`` then checks them, run when the installation chooses). It checks every
+    row history row's seal (``verify_history --seals``)."""
+    return len(checks.record(check_files=settings.SEM_NIGHTLY_FILE_CHECK, seals=True).broken)

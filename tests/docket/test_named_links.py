@@ -96,6 +96,6 @@ def test_a_reading_page_in_another_language_says_so_in_its_title(decided):
         title = _name(page.find(".//title"))
         with translation.override(other):
             marker = in_language(document.language)
-        assert marker and f"{document.title} {marker} — " in title, title
+        assert marker and f"{document.title} {marker} · " in title, title
         same = _page(f"/{document.language}/docket/{case.slug}/documents/{document.pk}/read/")
-        assert _name(same.find(".//title")).startswith(f"{document.title} — ")
+        assert _name(same.find(".//title")).startswith(f"{document.title} · ")

@@ -718,7 +718,7 @@ def test_staff_withhold_and_publish_an_events_text_from_the_case_page(client, of
         response = client.post(
             url, {"event_count": count, "visibility_changed-to": "parties", "reason": "x"}
         )
-        assert "Choose either a document or the text of an event." in response.content.decode()
+        assert "Choose a document, or the text of an event." in response.content.decode()
         assert Event.objects.filter(submission=story.case).count() == count
         response = client.post(
             url,

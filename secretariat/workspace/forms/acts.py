@@ -386,13 +386,24 @@ class VisibilityForm(ActionForm):
     def clean(self):
         data = super().clean()
         document, event = data.get("target"), data.get("event")
-        if bool(document) == bool(event):
-            raise forms.ValidationError(_("Choose either a document or the text of an event."))
+        # Walk 89: "choose one but not both" when neither was chosen.
+        if document is None and event is None:
+            raise forms.ValidationError(_("Choose a document, or the text of an event."))
+        if document is not None and event is not None:
+            raise forms.ValidationError(_("Choose a document or the text of an event, not both."))
         if event is not None:
             if not data.get("fields_of_text"):
                 self.add_error("fields_of_text", _("Choose the title, the note or both."))
             if data.get("to") not in (Visibility.PUBLIC, Visibility.PARTIES):
-                self.add_error("to", _("An event's text is either public or kept from the public."))
+                # Walk 89: "Secretariat only" refused without saying what to choose instead.
+                self.add_error(
+                    "to",
+                    _(
+                        "An event's text is either public or kept from the public: choose "
+                        "“%(public)s” or “%(parties)s”."
+                    )
+                    % {"public": Visibility.PUBLIC.label, "parties": Visibility.PARTIES.label},
+                )
         return data
 
     def data_for_event(self):

@@ -1,0 +1,60 @@
+"""Walk 89: the visibility form's errors say what to do. Nothing chosen read "choose one, but
+not both"; an event's note made "Secretariat only" was refused without naming the two levels
+an event's text may have."""
+
+import html
+
+import pytest
+from django.urls import reverse
+
+from submissions.storage import DocumentInput
+from tests.helpers_cases import drive
+from tests.portals.conftest import stored_pdf
+from workflow.models import Event
+
+pytestmark = pytest.mark.django_db
+
+
+def _post(client, case, **fields):
+    url = reverse("ws_action", kwargs={"pk": case.pk, "kind": "visibility_changed"})
+    data = {"event_count": case.event_count, "visibility_changed-reason": "Names a person."}
+    data.update({f"visibility_changed-{name}": value for name, value in fields.items()})
+    return html.unescape(client.post(url, data).content.decode())
+
+
+def test_the_errors_say_what_to_choose(client, officer):
+    story = drive("response_decision")
+    letter = story.add(
+        "correspondence",
+        title="Carta sobre Juan Pérez Rojas",
+        documents_in=[DocumentInput("Carta", "es", stored_pdf(), "public")],
+    )
+    document = letter.documents.get()
+    client.force_login(officer)
+    count = Event.objects.filter(submission=story.case).count()
+    assert "Choose a document, or the text of an event." in _post(client, story.case, to="parties")
+    both = _post(client, story.case, to="parties", target=document.pk, event=letter.pk)
+    assert "Choose a document or the text of an event, not both." in both
+    secretariat = _post(
+        client, story.case, to="secretariat", event=letter.pk, fields_of_text=["note"]
+    )
+    assert (
+        "An event's text is either public or kept from the public: choose “Public” or "
+        "“Secretariat, Parties and Council”." in secretariat
+    )
+    with_spanish = client.post(
+        reverse("ws_action", kwargs={"pk": story.case.pk, "kind": "visibility_changed"}).replace(
+            "/en/", "/es/"
+        ),
+        {
+            "event_count": story.case.event_count,
+            "visibility_changed-to": "secretariat",
+            "visibility_changed-event": letter.pk,
+            "visibility_changed-fields_of_text": ["note"],
+            "visibility_changed-reason": "x",
+        },
+    )
+    assert "elija «Público» o «Secretaría, Partes y Consejo»" in html.unescape(
+        with_spanish.content.decode()
+    )
+    assert Event.objects.filter(submission=story.case).count() == count

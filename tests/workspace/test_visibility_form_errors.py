@@ -6,7 +6,9 @@ import html
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
+from submissions.stages import Visibility
 from submissions.storage import DocumentInput
 from tests.helpers_cases import drive
 from tests.portals.conftest import stored_pdf
@@ -54,7 +56,7 @@ def test_the_errors_say_what_to_choose(client, officer):
             "visibility_changed-reason": "x",
         },
     )
-    assert "elija «Público» o «Secretaría, Partes y Consejo»" in html.unescape(
-        with_spanish.content.decode()
-    )
+    with translation.override("es"):  # the profile's names of the levels
+        expected = f"elija «{Visibility.PUBLIC.label}» o «{Visibility.PARTIES.label}»"
+    assert expected in html.unescape(with_spanish.content.decode())
     assert Event.objects.filter(submission=story.case).count() == count

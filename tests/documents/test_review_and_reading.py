@@ -1,6 +1,7 @@
 """Issue 14: review before anything becomes public, and the docket's reading view."""
 
 import datetime
+import re
 
 import pytest
 from django.test import Client
@@ -85,6 +86,33 @@ def test_the_acknowledgement_form_lists_what_it_would_make_public(client, office
     assert f"acknowledged-attachment_{annex.pk}" in form
     assert f"acknowledged-redacted_{annex.pk}" in form
     assert "Carta" not in form  # not the filer's attachment
+
+
+def test_each_attachment_needs_a_choice(client, officer):
+    """Walk 89: the review was answered "make it public" in advance, so "Record" on the
+    untouched form published the filer's evidence without anyone choosing to."""
+    case = drive("admissibility_review", acknowledged=False).case
+    annex = _public_attachment(case)
+    client.force_login(officer)
+    url = reverse("ws_action", kwargs={"pk": case.pk, "kind": "acknowledged"})
+    with frozen(D(2023, 3, 13)):
+        page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+        radios = re.findall(rf'<input[^>]*name="acknowledged-attachment_{annex.pk}"[^>]*>', page)
+        assert len(radios) == 2 and not any("checked" in radio for radio in radios)
+        response = client.post(url, {"event_count": case.event_count})
+    assert response.status_code == 200
+    assert (
+        "Choose whether this attachment is made public or kept restricted."
+        in response.content.decode()
+    )
+    assert not Event.objects.filter(submission=case, kind="acknowledged").exists()
+    with frozen(D(2023, 3, 13)):
+        response = client.post(
+            url,
+            {"event_count": case.event_count, f"acknowledged-attachment_{annex.pk}": "publish"},
+        )
+    assert response.status_code == 302
+    assert Event.objects.filter(submission=case, kind="acknowledged").exists()
 
 
 def test_keeping_an_attachment_restricted_needs_a_reason(client, officer):

@@ -36,7 +36,13 @@ class AcknowledgementForm(ActionForm):
                     (RESTRICT, _("Keep it restricted (the Party concerned still receives it)")),
                 ],
                 widget=forms.RadioSelect,
-                initial=PUBLISH,
+                # No answer given in advance (walk 89: "Record" on the untouched form published
+                # the filer's evidence unreviewed).
+                error_messages={
+                    "required": _(
+                        "Choose whether this attachment is made public or kept restricted."
+                    )
+                },
             )
             self.fields[f"redacted_{document.pk}"] = DocumentField(
                 label=gettext("Redacted version of “%(name)s” to publish") % {"name": name},

@@ -27,8 +27,11 @@ demo: install messages
 	@$(PY) manage.py migrate --noinput --verbosity 0
 	@$(PY) manage.py seed_demo
 
+# The demo is served as a visitor meets the site: DEBUG off (the site's own 404 and 500 pages,
+# not Django's technical ones; walks 85 and 89), the static files through WhiteNoise's finders.
+# `DEBUG=true make run` for Django's debug pages.
 run: demo
-	@$(PY) manage.py runserver 127.0.0.1:8000
+	@DEBUG=$${DEBUG:-false} $(PY) manage.py runserver 127.0.0.1:8000
 
 # The whole suite under each built procedure profile (issue #18): the default, then usmca-cec,
 # then cafta-dr. CEC_TESTS and CAFTA_TESTS narrow the second and third passes (the CI's

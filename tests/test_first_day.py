@@ -123,7 +123,7 @@ def test_the_makefile_runs_these_commands():
     # The test runs what `make run` runs; if the Makefile changes, this test must follow.
     assert "manage.py migrate --noinput --verbosity 0" in MAKEFILE
     assert "manage.py seed_demo" in MAKEFILE
-    assert "manage.py runserver 127.0.0.1:8000" in MAKEFILE
+    assert "DEBUG=$${DEBUG:-false} $(PY) manage.py runserver 127.0.0.1:8000" in MAKEFILE
 
 
 @pytest.fixture(scope="module")
@@ -173,7 +173,8 @@ def test_the_server_starts_and_answers_a_403_without_a_traceback(first_run, fres
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     # The demo accounts have a second factor to set up; a 403 is what this test is after.
-    env = dict(fresh, SEM_REQUIRE_OTP="false")
+    # DEBUG off, as `make run` serves the demo.
+    env = dict(fresh, SEM_REQUIRE_OTP="false", DEBUG="false")
     server = subprocess.Popen(  # noqa: S603
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=ROOT,
@@ -203,6 +204,15 @@ def test_the_server_starts_and_answers_a_403_without_a_traceback(first_run, fres
         with pytest.raises(urllib.error.HTTPError) as refused:
             opener.open(base + "/en/secretariat/")
         assert refused.value.code == 403
+        # A mistyped address: the site's own page, in the reader's language (walks 85 and 89:
+        # Django's technical page, in English, listing every address of the site).
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            opener.open(base + "/es/docket/no-such-case/")
+        page = missing.value.read().decode()
+        assert missing.value.code == 404 and 'lang="es"' in page
+        assert "URLconf" not in page
+        # The static files are served with DEBUG off.
+        assert opener.open(base + "/static/css/site.css").status == 200
     finally:
         server.terminate()
         output, _ = server.communicate(timeout=10)

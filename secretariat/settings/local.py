@@ -10,6 +10,9 @@ SECRET_KEY = SECRET_KEY or "local-development-only-not-secret"  # noqa: S105
 if "EMAIL_URL" not in env.ENVIRON and "EMAIL_BACKEND" not in env.ENVIRON:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+# The static files straight from their folders, DEBUG on or off (`make run` serves the demo with
+# DEBUG off, with nothing collected).
+WHITENOISE_USE_FINDERS = True
 if "CACHE_URL" not in env.ENVIRON:
     # One cache for the server and the commands run beside it (import_registry, seed_demo,
     # verify_history): with a cache in each process's memory, the server went on serving the

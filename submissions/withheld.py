@@ -131,6 +131,22 @@ def words_of(names) -> set[str]:
     }
 
 
+def parts_named_in(text: str, names) -> list[str]:
+    """The words of ``names`` (not the particles, nor a single letter) that ``text`` writes
+    outside a whole name, as the name writes them: "Xicará" in "el señor Xicará" of
+    "Baltasar Xicará Tzul" (walk 89: the public read it). A part of a name may be anyone's,
+    so it is not masked: the Secretariat is told, and decides."""
+    if not text or not names:
+        return []
+    folded = fold(text)
+    pattern = _pattern(names)
+    if pattern is not None:
+        folded = pattern.sub(" ", folded)
+    written = {fold(word): word for name in names for word in re.findall(r"\w+", name)}
+    found = set(re.findall(r"\w+", folded)) & words_of(names)
+    return sorted(written[word] for word in found)
+
+
 def names_by_case(submission_ids) -> dict[int, list[str]]:
     """The withheld names of each of these cases: one query."""
     names: dict[int, list[str]] = {pk: [] for pk in submission_ids}

@@ -238,3 +238,45 @@ def test_a_title_written_before_she_withheld_her_name_is_masked_on_every_public_
     assert f"{LABEL_ES} denuncia la tala." in pages["case"]
     case.refresh_from_db()
     assert case.title_es == f"Tala denunciada por {NAME}"
+
+
+def test_a_part_of_a_withheld_name_the_public_reads_is_pointed_out(officer):
+    """Walk 89: "el señor Xicará" in a public note stayed on the docket, the feeds and the
+    API: a part of a name may be anyone's, so it is not masked, but the officer's case page
+    names the entry and the word, and no longer once the entry's text is withheld."""
+    assert withheld.parts_named_in("Carta al señor QUISPE", [NAME]) == ["Quispe"]
+    assert withheld.parts_named_in("Carta a Rosa Quispe Mamani", [NAME]) == []  # masked whole
+    assert withheld.parts_named_in("Carta de la comunidad", [NAME]) == []  # particles
+    case = _registered_case()
+    letter = services.record_event(
+        case,
+        "correspondence",
+        actor=None,
+        importing=services.ImportOptions(),
+        title="Respuesta sobre el plazo",
+        note="La Secretaría escribió a la señora Quispe.",
+        visibility="public",
+    )
+    client = Client()
+    client.force_login(officer)
+    url = reverse("ws_case", kwargs={"pk": case.pk})
+    page = client.get(url).content.decode()
+    notice = page[page.index('id="entries-with-parts"') :]
+    notice = notice[: notice.index("</div>")]
+    assert f'<a href="#event-{letter.seq}">Entry no. {letter.seq}</a>: Quispe' in notice
+    # The letter recorded earlier names her whole: masked, so not listed.
+    assert notice.count("<li>") == 1
+    assert "part of a name withheld from the public" in notice
+    services.record_event(
+        case,
+        "visibility_changed",
+        actor=officer,
+        data={
+            "event": letter.seq - 1,
+            "fields": ["note"],
+            "from": "public",
+            "to": "parties",
+            "reason": "Names her.",
+        },
+    )
+    assert 'id="entries-with-parts"' not in client.get(url).content.decode()

@@ -220,6 +220,25 @@ def case_context(request, case, bound=None) -> dict:
         for label, text in ((title_label, title), (summary_label, summary))
         if (found := withheld.named_in(text, names))
     ]
+    # A part of a withheld name in a text the public reads ("el señor Xicará"): not masked, as
+    # it may be anyone's; the officer is told where, to judge (walk 89).
+    texts_with_parts = [
+        (label, parts)
+        for _code, title_label, summary_label, title, summary in case.text_rows()
+        for label, text in ((title_label, title), (summary_label, summary))
+        if (parts := withheld.parts_named_in(text, names))
+    ]
+    entries_with_parts = [
+        (event, parts)
+        for event in events
+        if (hidden := public_state.get(event.seq)) is not None
+        and (
+            parts := withheld.parts_named_in(
+                " ".join(getattr(event, f) for f in published.TEXT_FIELDS if f not in hidden),
+                names,
+            )
+        )
+    ]
     # What the submitters wrote, which the determinations weigh (the helper's walk: the
     # officer's page showed only the title and laws).
     answers = case.answer_rows()
@@ -247,6 +266,8 @@ def case_context(request, case, bound=None) -> dict:
         "held_revision": any(event.kind == "revision_filed" for event in held),
         "memberships": memberships,
         "texts_naming": texts_naming,
+        "texts_with_parts": texts_with_parts,
+        "entries_with_parts": entries_with_parts,
         "withheld_label": withheld.WITHHELD_LABEL,
         "laws": case.laws.all(),
         "revised_on": last_revision(events),

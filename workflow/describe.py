@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from submissions import profiles
 from submissions.access import WITHHELD_LABEL
-from submissions.models import PARTY_CHOICES, Submission, User
+from submissions.models import PARTY_CHOICES, Submission, SubmissionSubmitter, User
 from submissions.stages import ClosureReason, Stage, Visibility
 from submissions.texts import TEXT_LABELS
 from workflow.deadlines import format_day
@@ -166,19 +166,41 @@ def officers_named(events) -> dict[str, str]:
     return {user.username: user.signature for user in User.objects.filter(username__in=usernames)}
 
 
+def submitters_named(events) -> dict[int, list]:
+    """The submitters of each case whose withdrawal among ``events`` names the co-filer who
+    withdrew, in the order an index names them ((name, withheld) pairs): one query."""
+    cases = {e.submission_id for e in events if e.kind == "withdrawn" and _named_submitter(e)}
+    people = {case: [] for case in cases}
+    rows = (
+        SubmissionSubmitter.objects.filter(submission_id__in=cases)
+        .order_by("submission_id", "position", "id")
+        .values_list("submission_id", "submitter__name", "submitter__confidential")
+    )
+    for case, name, withheld in rows if cases else ():
+        people[case].append((name, withheld))
+    return people
+
+
+def _named_submitter(event):
+    index = (event.data or {}).get("submitter")
+    return index if isinstance(index, int) and not isinstance(index, bool) else None
+
+
 def describe_all(events, *, public: bool = False) -> None:
     """``describe`` each of ``events`` into its ``details``, the people they name read at
     once."""
     events = list(events)
     officers = officers_named(events)
+    people = submitters_named(events)
     for event in events:
-        event.details = describe(event, public=public, officers=officers)
+        event.details = describe(event, public=public, officers=officers, people=people)
 
 
-def describe(event, *, public: bool = False, officers=None) -> list[tuple[str, str]]:
+def describe(event, *, public: bool = False, officers=None, people=None) -> list[tuple[str, str]]:
     """(label, value) pairs for the data of one event (a proposal shows what it proposes).
     ``public``: for the docket, where a withheld name shows as the withheld label.
-    ``officers``: ``officers_named`` for a history read whole (else read for this event)."""
+    ``officers``: ``officers_named`` for a history read whole (else read for this event);
+    ``people``: ``submitters_named`` likewise."""
     data = dict(event.data or {})
     lines = []
     kind = event.kind
@@ -316,6 +338,15 @@ def describe(event, *, public: bool = False, officers=None) -> list[tuple[str, s
                 % {"stage": _label(Stage, data["stage"]), "date": format_day(event.on)},
             )
         )
+    index = _named_submitter(event) if event.kind == "withdrawn" else None
+    if index is not None:
+        # Which co-filer withdrew (by their private link), the withheld label for the public.
+        if people is None:
+            people = submitters_named([event])
+        members = people.get(event.submission_id) or []
+        if index < len(members):
+            name, withheld = members[index]
+            lines.append((_("Withdrawn by"), str(WITHHELD_LABEL) if public and withheld else name))
     if event.kind == "withdrawn" and event.stage_after and event.stage_after != Stage.CLOSED:
         lines.append((_("Effect"), str(WITHDRAWAL_GOES_ON_WORDS)))
     joined = data.get("submitters") or []

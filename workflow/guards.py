@@ -250,6 +250,12 @@ def submitter_index_valid(ctx):
         raise RuleViolation(_("No such submitter on this case."), rule="submitter index")
 
 
+def submitter_index_if_given(ctx):
+    """A withdrawal names the co-filer who withdrew, when it does, by a valid index."""
+    if "submitter" in ctx.data:
+        submitter_index_valid(ctx)
+
+
 @before_input
 def someone_to_withhold(ctx):
     """Walk 23: withholding was offered for a submitter already withheld (a second event,

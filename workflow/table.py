@@ -470,7 +470,8 @@ RULES = [
                 from_stages=OPEN - WITHDRAWAL_GOES_ON,
             )
         },
-        guards=("not_withdrawn_already",),
+        optional=("submitter",),  # which co-filer, by index (recorded from a tracking link)
+        guards=("not_withdrawn_already", "submitter_index_if_given"),
     ),
     event_rule(
         "closed",

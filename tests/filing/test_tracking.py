@@ -2,6 +2,7 @@
 
 import datetime
 import html
+import json
 import re
 
 import pytest
@@ -627,3 +628,46 @@ def test_a_co_filer_is_told_the_withdrawal_is_for_every_submitter(client):
     page = " ".join(client.get(url + "withdraw/").content.decode().split())
     assert "You filed this submission with someone else: withdrawing it withdraws it " in page
     assert "for both of you, and each of you is told by email." in page
+
+
+def test_the_withdrawal_names_the_co_filer_who_withdrew(client, officer):
+    """Walk 85 could not tell which of two filers withdrew their joint submission: a private
+    link has no account. The withdrawal names the co-filer by index; the Secretariat reads the
+    name, the public the withheld label where the co-filer withheld it."""
+    from submissions.models import SubmissionSubmitter
+
+    case = drive("awaiting_response").case
+    other = Submitter.objects.create(name="Julio Ramos", kind="individual", confidential=True)
+    SubmissionSubmitter.objects.create(
+        submission=case, submitter=other, position=1, joined_on=case.filed_on
+    )
+    _membership, url = link_of(case, position=1, client=client)
+    done = client.post(url + "withdraw/", {"confirm": "on", "event_count": case.event_count})
+    assert done.status_code == 302
+    withdrawal = Event.objects.get(submission=case, kind="withdrawn")
+    assert withdrawal.data == {"submitter": 1}
+    staff = Client()
+    staff.force_login(officer)
+    page = html.unescape(staff.get(f"/en/secretariat/case/{case.pk}/").content.decode())
+    assert re.search(r"Withdrawn by\s*:\s*Julio Ramos", page)
+    public = html.unescape(Client().get(f"/en/docket/{case.slug}/").content.decode())
+    assert "Julio Ramos" not in public
+    assert re.search(r"Withdrawn by\s*:\s*Name withheld at the submitter's request", public)
+
+
+def test_the_co_filer_who_withdrew_travels_in_both_exports():
+    from submissions.models import SubmissionSubmitter
+    from workflow.registry import export_registry
+
+    case = drive("awaiting_response").case
+    other = Submitter.objects.create(name="Julio Ramos", kind="individual")
+    SubmissionSubmitter.objects.create(
+        submission=case, submitter=other, position=1, joined_on=case.filed_on
+    )
+    services.record_event(
+        case, "withdrawn", actor=Actor.submitter(case.memberships.get(position=1))
+    )
+    for restricted in (False, True):
+        (item,) = json.loads(export_registry(restricted=restricted))["submissions"]
+        withdrawal = next(e for e in item["events"] if e["kind"] == "withdrawn")
+        assert withdrawal["submitter"] == 1

@@ -121,6 +121,11 @@ def record_event(
             if not roles & rule.roles:
                 raise NotAllowed()
         ctx.author = _author(actor, submission, author, importing is not None, kind, data)
+        if actor.kind == "submitter" and "submitter" in rule.optional:
+            # Which co-filer acted (a private link has no account; walk 85 could not tell who
+            # withdrew): by index, as ``identity_withheld`` names one.
+            members = list(submission.memberships.order_by("position", "id").values_list("pk"))
+            data.setdefault("submitter", members.index((actor.membership.pk,)))
         ctx.on = _effective_date(
             ctx, on, reason, importing is not None, approving=proposal_event is not None
         )

@@ -11,9 +11,9 @@ and the account, so that deleting an account (whose history rows Django then att
 no one) leaves the row's values checkable and the row read as by "an account since deleted".
 
 The history check compares a row with its last history row to find a change made outside the
-application (``workflow.chain_outside``); the seal makes the history
-row itself evidence: whoever can write to the database but does not hold the key cannot
-rewrite a history row to match a rewritten row (``workflow.chain_seals`` checks them).
+application (``workflow.chain_outside``); the seal makes the history row itself evidence:
+whoever can write to the database but does not hold the key cannot rewrite a history row to
+match a rewritten row (``workflow.chain_seals`` checks them).
 
 The seal covers every column of the history row but its own id and the seal, under the
 table's name; an empty value (``None``, ``""``, ``False``, zero, an empty list or mapping) is
@@ -93,9 +93,12 @@ def _columns(history_model) -> list:
 
 def _typed(field, value):
     """A value about to be written as the database will give it back (the text of a date
-    typed by hand, a naive moment in the installation's time zone, a file by its name)."""
+    typed by hand, a naive moment in the installation's time zone, a file by its name, a JSON
+    value as its encoder writes it: a date as text, a key as a string)."""
     if isinstance(value, FieldFile):
         return value.name or ""
+    if isinstance(field, models.JSONField) and value is not None:
+        return json.loads(json.dumps(value, cls=field.encoder))
     with suppress(ValidationError, TypeError):
         value = field.to_python(value)
     if isinstance(value, datetime.datetime) and value.tzinfo is None and settings.USE_TZ:
@@ -155,11 +158,11 @@ OK, BROKEN, UNKNOWN_KEY, ACCOUNT_DELETED = "ok", "broken", "unknown key", "accou
 
 
 def seal_state(history_model, values: dict) -> str:
-    """Whether a stored history row (its values by column name, ``history_seal`` among them,
-    as the database gives them) matches
-    its seal: ``OK``; ``ACCOUNT_DELETED`` when its values do and it names no account though
-    it was sealed with one; ``UNKNOWN_KEY`` when it was sealed under a key this installation
-    does not hold; ``BROKEN`` otherwise (no seal, or one its values do not give)."""
+    """Whether a stored history row (its values by column name as the database gives them,
+    ``history_seal`` among them) matches its seal: ``OK``; ``ACCOUNT_DELETED`` when its values
+    do and it names no account though it was sealed with one; ``UNKNOWN_KEY`` when it was
+    sealed under a key this installation does not hold; ``BROKEN`` otherwise (no seal, or one
+    its values do not give)."""
     parts = (values.get("history_seal") or "").rsplit(":", 2)
     if len(parts) != 3:
         return BROKEN

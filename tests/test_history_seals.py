@@ -21,6 +21,7 @@ from submissions.history import (
     OK,
     UNKNOWN_KEY,
     row_values,
+    seal_of,
     seal_rows,
     seal_state,
     sealed_fields,
@@ -388,3 +389,18 @@ def test_every_history_table_is_checked_somewhere():
         | {Notice}  # the outbox, not the case's record
     )
     assert set(_history_models()) == checked
+
+
+def test_a_json_value_is_sealed_as_it_is_stored():
+    """A number as a key in an event's data is stored as text: sealed so."""
+    from workflow.models import Event
+
+    case = drive("awaiting_response").case
+    event = Event.objects.get(submission=case, seq=2)
+    history = Event.history.model
+    row = Event.history.filter(id=event.pk).first()
+    values = row_values(row)
+    values["data"] = {**(values["data"] or {}), 3: "x"}
+    values["history_seal"] = seal_of(history, values)
+    stored = {**values, "data": {**(row.data or {}), "3": "x"}}
+    assert seal_state(history, stored) == OK

@@ -91,6 +91,30 @@ def public_text(events) -> dict[int, frozenset | None]:
     return {seq: frozenset(hidden[seq]) if shown[seq] else None for seq in shown}
 
 
+def strings_of(value):
+    """Every text in ``value``, an event's data (a determination's reasons, a Party's
+    information), however nested."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings_of(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings_of(item)
+
+
+def public_words(event, hidden=frozenset()) -> str:
+    """The words of ``event`` a reader of the docket reads, ``hidden`` (``public_text``'s)
+    withheld: its title and note, and the texts of its data (walk 90: a determination's
+    reasons and a Party's information), the author's own words going with the note."""
+    parts = [getattr(event, name) or "" for name in TEXT_FIELDS if name not in hidden]
+    for key, value in (event.data or {}).items():
+        if not (key in TEXT_DATA and "note" in hidden):
+            parts.extend(strings_of(value))
+    return "\n".join(parts)
+
+
 def decided_entry(data) -> int | None:
     """The seq of the entry a visibility decision names: its text, or a document of it."""
     if "event" in data:

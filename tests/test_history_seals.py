@@ -404,3 +404,17 @@ def test_a_json_value_is_sealed_as_it_is_stored():
     values["history_seal"] = seal_of(history, values)
     stored = {**values, "data": {**(row.data or {}), "3": "x"}}
     assert seal_state(history, stored) == OK
+
+
+def test_the_case_page_says_how_many_more_problems_the_audit_names(client, officer):
+    """Walk 90: a title rewritten with its history row showed, on the case page, only the
+    first of its two problems."""
+    case = drive("awaiting_response").case
+    Submission.objects.filter(pk=case.pk).update(title_es="Título alterado")
+    Submission.history.filter(id=case.pk).update(title_es="Título alterado")
+    assert len(_messages(case)) >= 2
+    client.force_login(officer)
+    page = html.unescape(client.get(reverse("ws_case", args=[case.pk])).content.decode())
+    more = len(_messages(case)) - 1
+    noun = "problem" if more == 1 else "problems"
+    assert f"The audit view names {more} more {noun}." in page

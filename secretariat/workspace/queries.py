@@ -8,7 +8,7 @@ import datetime
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 
-from submissions import published
+from submissions import published, withheld
 from submissions.models import Submission
 from submissions.stages import Stage, Visibility
 from workflow import lapsing, services
@@ -139,6 +139,19 @@ def held_entries(queryset) -> dict[int, list[int]]:
         ):
             held.setdefault(submission_id, []).append(seq)
     return held
+
+
+def name_parts_proposed(proposals, names=None) -> None:
+    """Each proposal's ``name_parts``: the words of a withheld name of its case that its texts
+    write (walk 90: "la señora Quispe" in a determination's reasons reached the docket; a
+    part of a name may be anyone's, so the Director is told before approving). ``names``:
+    the withheld names, when every proposal is of one case the caller read them for."""
+    if names is None:
+        names = withheld.names_by_case({p.submission_id for p in proposals})
+    for proposal in proposals:
+        words = "\n".join(published.strings_of(proposal.data.get("proposal") or {}))
+        case_names = names if isinstance(names, list) else names.get(proposal.submission_id)
+        proposal.name_parts = withheld.parts_named_in(words, case_names or [])
 
 
 def what_they_publish(proposals) -> None:

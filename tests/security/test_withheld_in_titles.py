@@ -280,3 +280,31 @@ def test_a_part_of_a_withheld_name_the_public_reads_is_pointed_out(officer):
         },
     )
     assert 'id="entries-with-parts"' not in client.get(url).content.decode()
+
+
+def test_a_part_of_a_withheld_name_in_a_decisions_reasons_is_pointed_out(officer, director):
+    """Walk 90: "la señora Quispe" in a determination's public reasons reached the docket with
+    no word to the Director before approving, nor on the case page after: the reasons (an
+    event's data) are read as its title and note are."""
+    from tests.parties import CRITERIA
+
+    case = _registered_case()
+    reasons = {c: {"met": True, "reasons": f"({c}) Se cumple."} for c in CRITERIA}
+    reasons[CRITERIA[0]]["reasons"] = "La señora Quispe es una persona de la Parte."
+    proposal = services.record_event(
+        case,
+        "admissibility_determined",
+        actor=officer,
+        data={"outcome": "meets", "criteria": reasons},
+    )
+    client = Client()
+    client.force_login(director)
+    approvals = client.get(reverse("ws_approvals")).content.decode()
+    assert "Its texts write Quispe, part of a name withheld from the public." in approvals
+    case_url = reverse("ws_case", kwargs={"pk": case.pk})
+    assert "Its texts write Quispe" in client.get(case_url).content.decode()
+    decision = services.approve_proposal(case, proposal.seq, actor=director)
+    page = client.get(case_url).content.decode()
+    notice = page[page.index('id="entries-with-parts"') :]
+    notice = notice[: notice.index("</div>")]
+    assert f'<a href="#event-{decision.seq}">Entry no. {decision.seq}</a>: Quispe' in notice

@@ -60,3 +60,16 @@ def test_the_errors_say_what_to_choose(client, officer):
         expected = f"elija «{Visibility.PUBLIC.label}» o «{Visibility.PARTIES.label}»"
     assert expected in html.unescape(with_spanish.content.decode())
     assert Event.objects.filter(submission=story.case).count() == count
+
+
+def test_no_level_is_chosen_in_advance(client, officer):
+    """Walk 90: the new visibility came answered "Public", the widest."""
+    story = drive("response_decision")
+    story.add("correspondence", title="Carta", visibility="public")
+    client.force_login(officer)
+    page = client.get(reverse("ws_case", kwargs={"pk": story.case.pk})).content.decode()
+    form = page[page.index('name="visibility_changed-to"') :]
+    form = form[: form.index("</select>")]
+    assert '<option value="" selected>—</option>' in form
+    refused = _post(client, story.case, event="", target="")
+    assert "This field is required." in refused

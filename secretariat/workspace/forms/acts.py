@@ -357,7 +357,8 @@ class VisibilityForm(ActionForm):
             "sender marked for the public and not yet public."
         ),
     )
-    to = forms.ChoiceField(label=_("New visibility"), choices=Visibility.choices)
+    # No level chosen in advance (walk 90: "Public", the widest, came answered).
+    to = forms.ChoiceField(label=_("New visibility"), choices=[("", "—"), *Visibility.choices])
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def setup(self):

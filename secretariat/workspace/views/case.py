@@ -21,7 +21,7 @@ from submissions import access, published, withheld
 from submissions.models import Submission
 from submissions.stages import Stage, Visibility
 from workflow import activity, council, lapsing, services
-from workflow.chain import verify_submission
+from workflow.chain import problems_of
 from workflow.deadlines import explain
 from workflow.describe import describe_all
 from workflow.exceptions import RuleViolation
@@ -232,13 +232,9 @@ def case_context(request, case, bound=None) -> dict:
         (event, parts)
         for event in events
         if (hidden := public_state.get(event.seq)) is not None
-        and (
-            parts := withheld.parts_named_in(
-                " ".join(getattr(event, f) for f in published.TEXT_FIELDS if f not in hidden),
-                names,
-            )
-        )
+        and (parts := withheld.parts_named_in(published.public_words(event, hidden), names))
     ]
+    queries.name_parts_proposed(pending, names)
     # What the submitters wrote, which the determinations weigh (the helper's walk: the
     # officer's page showed only the title and laws).
     answers = case.answer_rows()
@@ -250,7 +246,8 @@ def case_context(request, case, bound=None) -> dict:
         "answers": answers,
         # Checked each time the case is opened (walk 69: a date rewritten in the database
         # showed only on the audit page); its files are the nightly check's (workflow.checks).
-        "broken": verify_submission(case, check_files=False),
+        # Every problem, the first named (walk 90: one of two was named, as if alone).
+        "broken": problems_of(case, check_files=False),
         "case": case,
         "portal_activity": activity.portal_activity(case),
         "events": events,

@@ -99,6 +99,8 @@ def test_each_attachment_needs_a_choice(client, officer):
         page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
         radios = re.findall(rf'<input[^>]*name="acknowledged-attachment_{annex.pk}"[^>]*>', page)
         assert len(radios) == 2 and not any("checked" in radio for radio in radios)
+        # Walk 90: the timeline read "Public" before anyone had decided.
+        assert "(once the acknowledgement puts the case on the docket" in page
         response = client.post(url, {"event_count": case.event_count})
     assert response.status_code == 200
     assert (
@@ -113,6 +115,8 @@ def test_each_attachment_needs_a_choice(client, officer):
         )
     assert response.status_code == 302
     assert Event.objects.filter(submission=case, kind="acknowledged").exists()
+    page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    assert "(once the acknowledgement puts the case on the docket" not in page
 
 
 def test_keeping_an_attachment_restricted_needs_a_reason(client, officer):

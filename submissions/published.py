@@ -23,6 +23,10 @@ V = Visibility
 # stays in the restricted history.
 TEXT_DECISION = "visibility_changed"
 TEXT_FIELDS = ("title", "note")
+# A decision's reasons for each criterion or factor, in its data (walk 91: a withheld
+# co-filer's surname in a determination's reasons could not be taken off the docket).
+REASONS, FINDINGS = "reasons", ("criteria", "factors")
+WITHHOLDABLE = (*TEXT_FIELDS, REASONS)
 # Where the profile does so, publication (``published``) names the Parties whose comments on the
 # draft (``draft_commented``, at *parties*) it publishes with the final factual record, whole.
 ATTACHING, ATTACHED = "published", "draft_commented"
@@ -70,7 +74,7 @@ def public_text(events) -> dict[int, frozenset | None]:
             seq = target + 1 if isinstance(target, int) else None
             if seq not in shown:
                 continue
-            fields = set(data.get("fields") or ()) & set(TEXT_FIELDS)
+            fields = set(data.get("fields") or ()) & set(WITHHOLDABLE)
             if data.get("to") == V.PUBLIC:
                 if seq in opened:  # published now as any event is, whatever its documents
                     hidden[seq] = opened.pop(seq)[1]
@@ -104,12 +108,36 @@ def strings_of(value):
             yield from strings_of(item)
 
 
+def without_reasons(data: dict) -> dict:
+    """An event's data with each criterion's and factor's reasons left out, its finding kept."""
+    kept = dict(data)
+    for key in FINDINGS:
+        if isinstance(kept.get(key), dict):
+            kept[key] = {
+                item: {k: v for k, v in found.items() if k != REASONS}
+                if isinstance(found, dict)
+                else found
+                for item, found in kept[key].items()
+            }
+    return kept
+
+
+def has_reasons(data) -> bool:
+    return any(
+        isinstance(found, dict) and found.get(REASONS)
+        for key in FINDINGS
+        if isinstance((data or {}).get(key), dict)
+        for found in data[key].values()
+    )
+
+
 def public_words(event, hidden=frozenset()) -> str:
     """The words of ``event`` a reader of the docket reads, ``hidden`` (``public_text``'s)
     withheld: its title and note, and the texts of its data (walk 90: a determination's
     reasons and a Party's information), the author's own words going with the note."""
     parts = [getattr(event, name) or "" for name in TEXT_FIELDS if name not in hidden]
-    for key, value in (event.data or {}).items():
+    data = without_reasons(event.data or {}) if REASONS in hidden else event.data or {}
+    for key, value in data.items():
         if not (key in TEXT_DATA and "note" in hidden):
             parts.extend(strings_of(value))
     return "\n".join(parts)
@@ -173,6 +201,8 @@ def public_timeline(events, names=(), language=None) -> list:
                 setattr(event, name, "" if name in withheld else text)
             if "note" in withheld:
                 event.data = {k: v for k, v in (event.data or {}).items() if k not in TEXT_DATA}
+            if REASONS in withheld:
+                event.data = without_reasons(event.data or {})
             if OPENED in withheld:
                 event.data = {k: v for k, v in (event.data or {}).items() if k in OPENED_DATA}
         event.awaits_review = (

@@ -48,7 +48,11 @@ RECOMPUTE_REASONS = {
 
 
 # A `visibility_changed` of an event's own text (title, note) on the public surfaces.
-TEXT_FIELD_LABELS = {"title": gettext_lazy("title"), "note": gettext_lazy("note")}
+TEXT_FIELD_LABELS = {
+    "title": gettext_lazy("title"),
+    "note": gettext_lazy("note"),
+    "reasons": gettext_lazy("reasons for each criterion or factor"),
+}
 # The participle before the list (walk 24: French "titre, note rendu(s) public(s)").
 TEXT_PUBLISHED = gettext_lazy("Entry no. %(number)s: text made public (%(fields)s)")
 TEXT_REDACTED = gettext_lazy("Entry no. %(number)s: text withheld from the public (%(fields)s)")

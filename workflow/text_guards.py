@@ -6,6 +6,7 @@ for each document, and its annex was forgotten)."""
 
 from django.utils.translation import gettext as _
 
+from submissions.published import REASONS, WITHHOLDABLE, has_reasons
 from submissions.stages import Visibility
 from workflow.exceptions import RuleViolation
 
@@ -24,9 +25,14 @@ def text_reference_valid(ctx):
         or ctx.facts[index]["kind"] in ("proposed", "returned", "visibility_changed")
     ):
         raise RuleViolation(_("No such event on this case."), rule="event reference")
-    if not (isinstance(fields, list) and fields and set(fields) <= {"title", "note"}):
+    if not (isinstance(fields, list) and fields and set(fields) <= set(WITHHOLDABLE)):
         raise RuleViolation(
-            _("Name the event's title, its note or both."), rule="fields: title, note"
+            _("Name the event's title, its note, its reasons, or several."),
+            rule="fields: title, note, reasons",
+        )
+    if REASONS in fields and not has_reasons(ctx.facts[index].get("data")):
+        raise RuleViolation(
+            _("This event gives no reasons for criteria or factors."), rule="fields: reasons"
         )
     if ctx.data.get("to") not in TEXT_LEVELS or ctx.data.get("from") not in TEXT_LEVELS:
         raise RuleViolation(

@@ -5,6 +5,7 @@ the API, and ``?q=Quispe`` found her case. A filing or the Secretariat's public 
 write her name are refused where they are typed; a title or note written before she withheld
 her name reads with the label in its place, and the search does not find her case by it."""
 
+import html
 import json
 
 import pytest
@@ -308,3 +309,71 @@ def test_a_part_of_a_withheld_name_in_a_decisions_reasons_is_pointed_out(officer
     notice = page[page.index('id="entries-with-parts"') :]
     notice = notice[: notice.index("</div>")]
     assert f'<a href="#event-{decision.seq}">Entry no. {decision.seq}</a>: Quispe' in notice
+
+
+def test_a_decisions_reasons_can_be_withheld_from_the_public(officer, director):
+    """Walk 91: the case page pointed out "Quispe" in a determination's reasons and named a
+    way to withhold it that did not offer the determination. The visibility form offers a
+    decision's reasons; withheld, the docket, the feeds, the API and the public export show
+    the findings without them, and the staff still read them."""
+    from tests.parties import CRITERIA
+    from workflow.chain import problems_of
+    from workflow.models import Event
+    from workflow.registry import export_registry
+
+    case = _registered_case()
+    reasons = {c: {"met": True, "reasons": f"({c}) Se cumple."} for c in CRITERIA}
+    reasons[CRITERIA[0]]["reasons"] = "La señora Quispe es una persona de la Parte."
+    proposal = services.record_event(
+        case,
+        "admissibility_determined",
+        actor=officer,
+        data={"outcome": "meets", "criteria": reasons},
+    )
+    decision = services.approve_proposal(case, proposal.seq, actor=director)
+    case.refresh_from_db()
+    public = Client()
+    docket = reverse("docket_case", kwargs={"slug": case.slug})
+    assert "La señora Quispe" in public.get(docket).content.decode()
+    client = Client()
+    client.force_login(officer)
+    case_url = reverse("ws_case", kwargs={"pk": case.pk})
+    form = client.get(case_url).content.decode()
+    assert f'<option value="{decision.pk}">{decision.seq}.' in form
+    response = client.post(
+        reverse("ws_action", kwargs={"pk": case.pk, "kind": "visibility_changed"}),
+        {
+            "event_count": case.event_count,
+            "visibility_changed-event": decision.pk,
+            "visibility_changed-fields_of_text": ["reasons"],
+            "visibility_changed-to": "parties",
+            "visibility_changed-reason": "Names a co-filer who withheld his name.",
+        },
+    )
+    assert response.status_code == 302
+    withheld_at = Event.objects.filter(submission=case).latest("seq")
+    assert withheld_at.data["fields"] == ["reasons"]
+    case.refresh_from_db()
+    page = public.get(docket).content.decode()
+    assert "Quispe" not in page and "Se cumple" not in page
+    assert page.count(">Met<") + page.count(": Met") >= len(CRITERIA)  # the findings stay
+    feed = public.get(f"/en/docket/{case.slug}/feed/").content.decode()
+    api = public.get(f"/api/v1/submissions/{case.slug}/").content.decode()
+    assert "Quispe" not in feed and "Quispe" not in api
+    assert "Quispe" not in export_registry()
+    assert "La señora Quispe" in html.unescape(client.get(case_url).content.decode())
+    assert 'id="entries-with-parts"' not in client.get(case_url).content.decode()
+    assert problems_of(case) == []
+    # Only a decision with reasons: a letter has none.
+    letter = Event.objects.filter(submission=case, kind="correspondence").first()
+    refused = client.post(
+        reverse("ws_action", kwargs={"pk": case.pk, "kind": "visibility_changed"}),
+        {
+            "event_count": case.event_count,
+            "visibility_changed-event": letter.pk,
+            "visibility_changed-fields_of_text": ["reasons"],
+            "visibility_changed-to": "parties",
+            "visibility_changed-reason": "x",
+        },
+    )
+    assert "This event gives no reasons for criteria or factors." in refused.content.decode()

@@ -332,14 +332,20 @@ class VisibilityForm(ActionForm):
         required=False,
         help_text=_(
             "Publish a Party's or the Council's text sent for the public, or withhold an "
-            "event's title or note from the public (the original stays in the history)."
+            "event's title, note or a decision's reasons from the public (the original stays "
+            "in the history)."
         ),
     )
     fields_of_text = forms.MultipleChoiceField(
         label=_("Which text"),
         # The note carries with it the words an author sent beside it (published.TEXT_DATA: a
         # Party's other information with its response): publishing one publishes both.
-        choices=[("title", _("Title")), ("note", _("Note, with any information sent with it"))],
+        choices=[
+            ("title", _("Title")),
+            ("note", _("Note, with any information sent with it")),
+            # Walk 91: a decision's reasons named a withheld co-filer, for good.
+            ("reasons", _("A decision's reasons for each criterion or factor")),
+        ],
         # Both, unless the officer unticks one (walk 58: a response chosen from the list was
         # refused for want of a tick, its words being in "the note" only by this form's name).
         initial=["title", "note"],
@@ -363,11 +369,19 @@ class VisibilityForm(ActionForm):
 
     def setup(self):
         offer_case_documents(self.fields["target"], self.submission)
-        # Events with a title or note, and those sent for the public whose words may be in
-        # their data only (a Party's Art. 18.8.5(b) information, published with the note).
+        # Events with a title or note, those sent for the public whose words may be in
+        # their data only (a Party's Art. 18.8.5(b) information, published with the note),
+        # and decisions with reasons for their criteria or factors.
         self.fields["event"].queryset = (
             Event.objects.filter(submission=self.submission)
-            .filter(~Q(title="") | ~Q(note="") | Q(data__publish_requested=True))
+            .filter(
+                ~Q(title="")
+                | ~Q(note="")
+                | Q(data__publish_requested=True)
+                | Q(data__has_key="criteria")
+                | Q(data__has_key="factors")
+            )
+            .exclude(kind__in=("proposed", "returned", "visibility_changed"))
             .order_by("seq")
         )
         self.fields["event"].label_from_instance = _entry_label
@@ -394,7 +408,13 @@ class VisibilityForm(ActionForm):
             raise forms.ValidationError(_("Choose a document or the text of an event, not both."))
         if event is not None:
             if not data.get("fields_of_text"):
-                self.add_error("fields_of_text", _("Choose the title, the note or both."))
+                self.add_error(
+                    "fields_of_text", _("Choose the title, the note, the reasons, or several.")
+                )
+            elif "reasons" in data["fields_of_text"] and not published.has_reasons(event.data):
+                self.add_error(
+                    "fields_of_text", _("This event gives no reasons for criteria or factors.")
+                )
             if data.get("to") not in (Visibility.PUBLIC, Visibility.PARTIES):
                 # Walk 89: "Secretariat only" refused without saying what to choose instead.
                 self.add_error(

@@ -57,6 +57,12 @@ TEXT_FIELD_LABELS = {
 TEXT_PUBLISHED = gettext_lazy("Entry no. %(number)s: text made public (%(fields)s)")
 TEXT_REDACTED = gettext_lazy("Entry no. %(number)s: text withheld from the public (%(fields)s)")
 
+# The steps a co-filer takes from a private link, which name who took it (``submitter``).
+BY_SUBMITTER = {
+    "withdrawn": gettext_lazy("Withdrawn by"),
+    "information_added": gettext_lazy("Sent by"),
+    "revision_filed": gettext_lazy("Filed by"),
+}
 # A withdrawal after the Council's instruction (REGISTRY-FORMAT.md, `withdrawn`).
 WITHDRAWAL_GOES_ON_WORDS = gettext_lazy(
     "The case goes on: a Council member has instructed a factual record, which the Secretariat "
@@ -171,9 +177,10 @@ def officers_named(events) -> dict[str, str]:
 
 
 def submitters_named(events) -> dict[int, list]:
-    """The submitters of each case whose withdrawal among ``events`` names the co-filer who
-    withdrew, in the order an index names them ((name, withheld) pairs): one query."""
-    cases = {e.submission_id for e in events if e.kind == "withdrawn" and _named_submitter(e)}
+    """The submitters of each case whose step among ``events`` names the co-filer who took it
+    (``BY_SUBMITTER``), in the order an index names them ((name, withheld) pairs): one
+    query."""
+    cases = {e.submission_id for e in events if e.kind in BY_SUBMITTER and _named_submitter(e)}
     people = {case: [] for case in cases}
     rows = (
         SubmissionSubmitter.objects.filter(submission_id__in=cases)
@@ -342,15 +349,17 @@ def describe(event, *, public: bool = False, officers=None, people=None) -> list
                 % {"stage": _label(Stage, data["stage"]), "date": format_day(event.on)},
             )
         )
-    index = _named_submitter(event) if event.kind == "withdrawn" else None
+    index = _named_submitter(event) if event.kind in BY_SUBMITTER else None
     if index is not None:
-        # Which co-filer withdrew (by their private link), the withheld label for the public.
+        # Which co-filer took the step (from their private link; walks 85 and 91), the
+        # withheld label for the public.
         if people is None:
             people = submitters_named([event])
         members = people.get(event.submission_id) or []
         if index < len(members):
             name, withheld = members[index]
-            lines.append((_("Withdrawn by"), str(WITHHELD_LABEL) if public and withheld else name))
+            label = BY_SUBMITTER[event.kind]
+            lines.append((str(label), str(WITHHELD_LABEL) if public and withheld else name))
     if event.kind == "withdrawn" and event.stage_after and event.stage_after != Stage.CLOSED:
         lines.append((_("Effect"), str(WITHDRAWAL_GOES_ON_WORDS)))
     joined = data.get("submitters") or []

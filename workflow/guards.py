@@ -251,7 +251,8 @@ def submitter_index_valid(ctx):
 
 
 def submitter_index_if_given(ctx):
-    """A withdrawal names the co-filer who withdrew, when it does, by a valid index."""
+    """A step a submitter took from a private link (a withdrawal, information, a revision)
+    names the co-filer who took it, when it does, by a valid index."""
     if "submitter" in ctx.data:
         submitter_index_valid(ctx)
 

@@ -103,11 +103,11 @@ RULES = [
         {SUBMITTER, SECRETARIAT},
         public=True,
         # Filed through the tracking page: the submitter's note waits for the Secretariat.
-        optional=("publish_requested", "for_public"),
+        optional=("publish_requested", "for_public", "submitter"),
         outcomes={
             None: Effect(to=S.ADMISSIBILITY_REVIEW, meets=("revision",), opens=("admissibility",))
         },
-        guards=("revision_in_time_where_required",),
+        guards=("revision_in_time_where_required", "submitter_index_if_given"),
         document_kind="revision",
     ),
     event_rule(
@@ -368,6 +368,8 @@ RULES = [
         OPEN,
         {SUBMITTER, SECRETARIAT},
         visibility=Visibility.SUBMITTER,
+        optional=("submitter",),  # which co-filer, by index (sent from a private link)
+        guards=("submitter_index_if_given",),
         document_kind="information",
     ),
     event_rule(

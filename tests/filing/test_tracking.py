@@ -204,7 +204,8 @@ def test_a_revision_returns_the_case_to_admissibility_review(client, officer):
     assert [(d.title, d.kind, d.visibility) for d in event.documents.all()] == [
         (es("Comunicación revisada"), "revision", "parties")
     ]
-    assert event.data == {"publish_requested": True, "for_public": [0]}
+    # Which co-filer filed it: the first (walk 91).
+    assert event.data == {"publish_requested": True, "for_public": [0], "submitter": 0}
     open_kinds = set(case.deadlines.filter(state="open").values_list("kind", flat=True))
     assert "admissibility" in open_kinds
     public = Client().get(f"/en/docket/{case.slug}/").content.decode()
@@ -671,3 +672,30 @@ def test_the_co_filer_who_withdrew_travels_in_both_exports():
         (item,) = json.loads(export_registry(restricted=restricted))["submissions"]
         withdrawal = next(e for e in item["events"] if e["kind"] == "withdrawn")
         assert withdrawal["submitter"] == 1
+
+
+def test_information_names_the_co_filer_who_sent_it(client, officer):
+    """Walk 91: information a co-filer added read "Author: Submitter · Recorded by: the
+    system", with three co-filers on the case."""
+    from submissions.models import SubmissionSubmitter
+
+    case = drive("awaiting_response").case
+    other = Submitter.objects.create(name="Asociación Pro Bosques", kind="organization")
+    SubmissionSubmitter.objects.create(
+        submission=case, submitter=other, position=1, joined_on=case.filed_on
+    )
+    _membership, url = link_of(case, position=1, client=client)
+    response = client.post(
+        url + "information/",
+        {
+            "information_added-note": "Nueva acta.",
+            "information_added-file_0": SimpleUploadedFile("acta.pdf", PDF),
+        },
+    )
+    assert response.status_code == 302
+    event = Event.objects.get(submission=case, kind="information_added")
+    assert event.data == {"submitter": 1}
+    staff = Client()
+    staff.force_login(officer)
+    page = html.unescape(staff.get(f"/en/secretariat/case/{case.pk}/").content.decode())
+    assert re.search(r"Sent by\s*:\s*Asociación Pro Bosques", page)

@@ -301,7 +301,14 @@ def track_documents(request, pk, kind):
             _("Your revised submission was received. The Secretariat will review it again."),
         )
     else:
-        messages.success(request, _("Your information was added to the case."))
+        # Where it goes (walk 91: said only in the email).
+        messages.success(
+            request,
+            _(
+                "Your information was added to the case. The Secretariat and the submitters "
+                "see it; it is not published."
+            ),
+        )
     return redirect("track_case", pk=membership.pk)
 
 

@@ -127,6 +127,9 @@ def test_who_is_warned_about_which_party(client, kind, nationality, residence, p
     assert response.status_code == 200
     assert f"Rosa Huamán {warning}" in html
     assert 'name="f-eligibility_confirmed"' in html
+    # It takes the focus when the page loads (walk 91: below the fold on a phone).
+    assert 'role="alert" tabindex="-1" data-focus-on-load>' in html
+    assert 'id="error-summary"' not in html  # else the summary would take it
     assert Submission.objects.count() == 0
     # The warning is advice: confirmed, the filing goes through and the Secretariat decides.
     data["f-eligibility_confirmed"] = "on"

@@ -130,7 +130,10 @@ def test_a_proposal_that_no_record_is_warranted_is_named_as_that_act(
     approve, after = approvals.split("Approve proposal no.", 1)
     assert "Comment for the officer" not in approve
     folded = after.split("<details", 1)[1].split("</details>", 1)[0]
-    assert "to the officer, with a comment</summary>" in folded
+    # On the list of every case's proposals both name the case (walk 91: two cases' buttons
+    # read "Approve proposal no. 4").
+    assert f"to the officer, with a comment ({case.reference})</summary>" in folded
+    assert after.split("</button>", 1)[0].endswith(f" ({case.reference})")
     assert 'name="comment"' in folded and "Return proposal no." in folded
 
 

@@ -203,6 +203,7 @@ def public_timeline(events, names=(), language=None) -> list:
                 event.data = {k: v for k, v in (event.data or {}).items() if k not in TEXT_DATA}
             if REASONS in withheld:
                 event.data = without_reasons(event.data or {})
+                event.reasons_withheld = True  # the docket says so (workflow.describe)
             if OPENED in withheld:
                 event.data = {k: v for k, v in (event.data or {}).items() if k in OPENED_DATA}
         event.awaits_review = (

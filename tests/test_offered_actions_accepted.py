@@ -95,6 +95,8 @@ def _value(field, name):
     """A valid answer for one field, or None to leave it empty."""
     if name == "translation_title":
         return None  # it names a translation, an optional file left empty here
+    if name == "event":
+        return None  # the visibility form takes a document or an event's text, not both
     if isinstance(field, forms.FileField):
         return SimpleUploadedFile("documento.pdf", PDF) if field.required else None
     if isinstance(field, forms.BooleanField):

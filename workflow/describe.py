@@ -231,6 +231,8 @@ def describe(event, *, public: bool = False, officers=None, people=None) -> list
         factors = {k: named_item(_("Factor %(item)s"), k, v) for k, v in factors.items()}
     lines.extend(_findings(data.get("criteria"), criteria, MET, NOT_MET))
     lines.extend(_findings(data.get("factors"), factors, YES, NO))
+    if getattr(event, "reasons_withheld", False):  # published.public_timeline (walk 92)
+        lines.append((_("Reasons"), _("withheld from the public by the Secretariat")))
     if data.get("link") in LINK_LABELS:
         lines.append((str(LINK_LABELS[data["link"]]), CaseReference(str(data.get("other", "")))))
     for name, text in sorted((data.get("texts") or {}).items()):  # set_public_texts

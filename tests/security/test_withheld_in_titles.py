@@ -377,3 +377,62 @@ def test_a_decisions_reasons_can_be_withheld_from_the_public(officer, director):
         },
     )
     assert "This event gives no reasons for criteria or factors." in refused.content.decode()
+
+
+def test_a_decisions_public_documents_still_carry_its_withheld_reasons(officer, director):
+    """Walk 92: with a decision's reasons withheld, its generated documents, still public,
+    carried the surname, and the case page's notice was gone. It stays, saying where, until
+    the documents are withheld too; the docket says the reasons are withheld, with no
+    dangling dash after each finding."""
+    from tests.parties import CRITERIA
+    from workflow.models import Event
+
+    case = _registered_case()
+    reasons = {c: {"met": True, "reasons": f"({c}) Se cumple."} for c in CRITERIA}
+    reasons[CRITERIA[0]]["reasons"] = "La señora Quispe es una persona de la Parte."
+    proposal = services.record_event(
+        case,
+        "admissibility_determined",
+        actor=officer,
+        data={"outcome": "meets", "criteria": reasons},
+        documents_in=[public_file("Determinación D1", "d1.pdf", b"%PDF-1.4 d1")],
+    )
+    decision = services.approve_proposal(case, proposal.seq, actor=director)
+    document = decision.documents.get()
+    assert document.visibility == "public"
+
+    def withhold(data):
+        case.refresh_from_db()
+        services.record_event(case, "visibility_changed", actor=officer, data=data)
+
+    withhold(
+        {
+            "event": decision.seq - 1,
+            "fields": ["reasons"],
+            "from": "public",
+            "to": "parties",
+            "reason": "Names her.",
+        }
+    )
+    client = Client()
+    client.force_login(officer)
+    case_url = reverse("ws_case", kwargs={"pk": case.pk})
+    page = html.unescape(client.get(case_url).content.decode())
+    notice = page[page.index('id="entries-with-parts"') :]
+    notice = notice[: notice.index("</div>")]
+    assert f"Entry no. {decision.seq}</a>: Quispe — in its public documents" in notice
+    docket = html.unescape(
+        Client().get(reverse("docket_case", kwargs={"slug": case.slug})).content.decode()
+    )
+    assert "Reasons: withheld from the public by the Secretariat" in docket
+    assert "Met — " not in docket and "Met —<" not in docket
+    withhold(
+        {
+            "document": [decision.seq - 1, document.position],
+            "from": "public",
+            "to": "parties",
+            "reason": "Its reasons name her; a redacted version follows.",
+        }
+    )
+    assert 'id="entries-with-parts"' not in client.get(case_url).content.decode()
+    assert Event.objects.filter(submission=case, kind="visibility_changed").count() == 2

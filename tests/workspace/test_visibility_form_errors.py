@@ -73,3 +73,13 @@ def test_no_level_is_chosen_in_advance(client, officer):
     assert '<option value="" selected>—</option>' in form
     refused = _post(client, story.case, event="", target="")
     assert "This field is required." in refused
+
+
+def test_a_missing_level_is_said_once(client, officer):
+    """Walk 92: no level chosen read "This field is required." and "choose Public or …"."""
+    story = drive("response_decision")
+    letter = story.add("correspondence", title="Carta", visibility="public")
+    client.force_login(officer)
+    page = _post(client, story.case, event=letter.pk, fields_of_text=["title"])
+    assert "This field is required." in page
+    assert "An event's text is either public or kept from the public" not in page

@@ -415,7 +415,7 @@ class VisibilityForm(ActionForm):
                 self.add_error(
                     "fields_of_text", _("This event gives no reasons for criteria or factors.")
                 )
-            if data.get("to") not in (Visibility.PUBLIC, Visibility.PARTIES):
+            if data.get("to") and data["to"] not in (Visibility.PUBLIC, Visibility.PARTIES):
                 # Walk 89: "Secretariat only" refused without saying what to choose instead.
                 self.add_error(
                     "to",

@@ -38,6 +38,22 @@ AWAITED_STEP = {
 }
 
 
+def _name_parts(event, hidden, names):
+    """The words of a withheld name a public entry writes, and whether only its public
+    documents still do (walk 92: a decision's reasons withheld, its generated documents
+    still public carried them): ``None`` when none."""
+    if parts := withheld.parts_named_in(published.public_words(event, hidden), names):
+        return parts, False
+    documents_public = any(d.visibility == Visibility.PUBLIC for d in event.documents.all())
+    if (
+        hidden
+        and documents_public
+        and (parts := withheld.parts_named_in(published.public_words(event), names))
+    ):
+        return parts, True
+    return None
+
+
 def case_context(request, case, bound=None) -> dict:
     user = request.user
     events = list(
@@ -229,10 +245,10 @@ def case_context(request, case, bound=None) -> dict:
         if (parts := withheld.parts_named_in(text, names))
     ]
     entries_with_parts = [
-        (event, parts)
+        (event, *found)
         for event in events
         if (hidden := public_state.get(event.seq)) is not None
-        and (parts := withheld.parts_named_in(published.public_words(event, hidden), names))
+        and (found := _name_parts(event, hidden, names))
     ]
     queries.name_parts_proposed(pending, names)
     # What the submitters wrote, which the determinations weigh (the helper's walk: the

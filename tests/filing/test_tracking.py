@@ -615,16 +615,21 @@ def workflow_document(title, kind, visibility):
     )
 
 
-def test_a_co_filer_is_told_the_withdrawal_is_for_every_submitter(client):
-    """Walk 63: one of two filers withdrew their joint submission with no word that it was
-    the other's too."""
+def _co_filer(case, name, kind, confidential=False):
+    """A second submitter on ``case``, at position 1."""
     from submissions.models import SubmissionSubmitter
 
-    case = drive("awaiting_response").case
-    other = Submitter.objects.create(name="Julio Ramos", kind="individual")
+    other = Submitter.objects.create(name=name, kind=kind, confidential=confidential)
     SubmissionSubmitter.objects.create(
         submission=case, submitter=other, position=1, joined_on=case.filed_on
     )
+
+
+def test_a_co_filer_is_told_the_withdrawal_is_for_every_submitter(client):
+    """Walk 63: one of two filers withdrew their joint submission with no word that it was
+    the other's too."""
+    case = drive("awaiting_response").case
+    _co_filer(case, name="Julio Ramos", kind="individual")
     _membership, url = link_of(case, client=client)
     page = " ".join(client.get(url + "withdraw/").content.decode().split())
     assert "You filed this submission with someone else: withdrawing it withdraws it " in page
@@ -635,13 +640,8 @@ def test_the_withdrawal_names_the_co_filer_who_withdrew(client, officer):
     """Walk 85 could not tell which of two filers withdrew their joint submission: a private
     link has no account. The withdrawal names the co-filer by index; the Secretariat reads the
     name, the public the withheld label where the co-filer withheld it."""
-    from submissions.models import SubmissionSubmitter
-
     case = drive("awaiting_response").case
-    other = Submitter.objects.create(name="Julio Ramos", kind="individual", confidential=True)
-    SubmissionSubmitter.objects.create(
-        submission=case, submitter=other, position=1, joined_on=case.filed_on
-    )
+    _co_filer(case, name="Julio Ramos", kind="individual", confidential=True)
     _membership, url = link_of(case, position=1, client=client)
     done = client.post(url + "withdraw/", {"confirm": "on", "event_count": case.event_count})
     assert done.status_code == 302
@@ -657,14 +657,10 @@ def test_the_withdrawal_names_the_co_filer_who_withdrew(client, officer):
 
 
 def test_the_co_filer_who_withdrew_travels_in_both_exports():
-    from submissions.models import SubmissionSubmitter
     from workflow.registry import export_registry
 
     case = drive("awaiting_response").case
-    other = Submitter.objects.create(name="Julio Ramos", kind="individual")
-    SubmissionSubmitter.objects.create(
-        submission=case, submitter=other, position=1, joined_on=case.filed_on
-    )
+    _co_filer(case, name="Julio Ramos", kind="individual")
     services.record_event(
         case, "withdrawn", actor=Actor.submitter(case.memberships.get(position=1))
     )
@@ -677,13 +673,8 @@ def test_the_co_filer_who_withdrew_travels_in_both_exports():
 def test_information_names_the_co_filer_who_sent_it(client, officer):
     """Walk 91: information a co-filer added read "Author: Submitter · Recorded by: the
     system", with three co-filers on the case."""
-    from submissions.models import SubmissionSubmitter
-
     case = drive("awaiting_response").case
-    other = Submitter.objects.create(name="Asociación Pro Bosques", kind="organization")
-    SubmissionSubmitter.objects.create(
-        submission=case, submitter=other, position=1, joined_on=case.filed_on
-    )
+    _co_filer(case, name="Asociación Pro Bosques", kind="organization")
     _membership, url = link_of(case, position=1, client=client)
     response = client.post(
         url + "information/",

@@ -19,7 +19,7 @@ from submissions.storage import DocumentInput
 from tests.factories import make_filing
 from tests.filing.conftest import filing_data
 from tests.helpers_cases import public_file, registered
-from tests.parties import A, es
+from tests.parties import CRITERIA, A, es
 from workflow import services
 from workflow.actors import Actor
 from workflow.exceptions import InvalidInput
@@ -283,21 +283,25 @@ def test_a_part_of_a_withheld_name_the_public_reads_is_pointed_out(officer):
     assert 'id="entries-with-parts"' not in client.get(url).content.decode()
 
 
-def test_a_part_of_a_withheld_name_in_a_decisions_reasons_is_pointed_out(officer, director):
-    """Walk 90: "la señora Quispe" in a determination's public reasons reached the docket with
-    no word to the Director before approving, nor on the case page after: the reasons (an
-    event's data) are read as its title and note are."""
-    from tests.parties import CRITERIA
-
-    case = _registered_case()
+def _determination_naming_her(case, officer, documents_in=()):
+    """An admissibility determination proposed with her surname alone in one reason."""
     reasons = {c: {"met": True, "reasons": f"({c}) Se cumple."} for c in CRITERIA}
     reasons[CRITERIA[0]]["reasons"] = "La señora Quispe es una persona de la Parte."
-    proposal = services.record_event(
+    return services.record_event(
         case,
         "admissibility_determined",
         actor=officer,
         data={"outcome": "meets", "criteria": reasons},
+        documents_in=list(documents_in),
     )
+
+
+def test_a_part_of_a_withheld_name_in_a_decisions_reasons_is_pointed_out(officer, director):
+    """Walk 90: "la señora Quispe" in a determination's public reasons reached the docket with
+    no word to the Director before approving, nor on the case page after: the reasons (an
+    event's data) are read as its title and note are."""
+    case = _registered_case()
+    proposal = _determination_naming_her(case, officer)
     client = Client()
     client.force_login(director)
     approvals = client.get(reverse("ws_approvals")).content.decode()
@@ -316,20 +320,12 @@ def test_a_decisions_reasons_can_be_withheld_from_the_public(officer, director):
     way to withhold it that did not offer the determination. The visibility form offers a
     decision's reasons; withheld, the docket, the feeds, the API and the public export show
     the findings without them, and the staff still read them."""
-    from tests.parties import CRITERIA
     from workflow.chain import problems_of
     from workflow.models import Event
     from workflow.registry import export_registry
 
     case = _registered_case()
-    reasons = {c: {"met": True, "reasons": f"({c}) Se cumple."} for c in CRITERIA}
-    reasons[CRITERIA[0]]["reasons"] = "La señora Quispe es una persona de la Parte."
-    proposal = services.record_event(
-        case,
-        "admissibility_determined",
-        actor=officer,
-        data={"outcome": "meets", "criteria": reasons},
-    )
+    proposal = _determination_naming_her(case, officer)
     decision = services.approve_proposal(case, proposal.seq, actor=director)
     case.refresh_from_db()
     public = Client()
@@ -384,18 +380,11 @@ def test_a_decisions_public_documents_still_carry_its_withheld_reasons(officer, 
     carried the surname, and the case page's notice was gone. It stays, saying where, until
     the documents are withheld too; the docket says the reasons are withheld, with no
     dangling dash after each finding."""
-    from tests.parties import CRITERIA
     from workflow.models import Event
 
     case = _registered_case()
-    reasons = {c: {"met": True, "reasons": f"({c}) Se cumple."} for c in CRITERIA}
-    reasons[CRITERIA[0]]["reasons"] = "La señora Quispe es una persona de la Parte."
-    proposal = services.record_event(
-        case,
-        "admissibility_determined",
-        actor=officer,
-        data={"outcome": "meets", "criteria": reasons},
-        documents_in=[public_file("Determinación D1", "d1.pdf", b"%PDF-1.4 d1")],
+    proposal = _determination_naming_her(
+        case, officer, [public_file("Determinación D1", "d1.pdf", b"%PDF-1.4 d1")]
     )
     decision = services.approve_proposal(case, proposal.seq, actor=director)
     document = decision.documents.get()

@@ -402,3 +402,17 @@ def test_adding_a_translation_through_the_workspace(login, officer):
     translation = Document.objects.get(submission=case, title="Letter")
     assert (translation.translation_of, translation.official_translation) == (letter, False)
     assert translation.event.seq == case.event_count + 1
+
+
+def test_a_translation_is_shown_no_wider_than_its_original(officer):
+    """Walk 93: a translation of a document withheld from the public could be added as
+    public at once, the withheld words in the other language."""
+    case = drive("awaiting_response").case
+    letter = _with_letter(case, officer)
+    Document.objects.filter(pk=letter.pk).update(visibility="parties")  # as a decision left it
+    letter.refresh_from_db()
+    count = case.events.count()
+    with pytest.raises(InvalidInput, match="A translation is shown no wider than the document"):
+        _translate(case, officer, letter)
+    assert case.events.count() == count
+    _translate(case, officer, letter, visibility="parties")  # as wide as its original: fine

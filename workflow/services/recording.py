@@ -144,6 +144,7 @@ def record_event(
                         check_within_limits(
                             ctx, earlier, item.visibility or rule.default_visibility
                         )
+                _translation_within_its_original(item, rule)
         if on_behalf and proposal_event is None and not documents_in:
             raise InvalidInput(
                 _(
@@ -238,6 +239,25 @@ def _four_eyes(rule: EventRule, data: dict, on_behalf: bool) -> bool:
     if rule.decision or on_behalf:
         return True
     return rule.kind == "visibility_changed" and widens(data.get("to"), data.get("from"))
+
+
+def _translation_within_its_original(item, rule: EventRule) -> None:
+    """A later translation of a document is shown no wider than that document now is (walk
+    93: a translation of a document withheld from the public could be added as public at
+    once, the withheld words in the other language). Widening the original is a decision
+    under four eyes, which its translation then follows; a redacted version, which leaves out
+    what was withheld, is what is published in a document's place."""
+    original = item.translation_of
+    level = item.visibility or rule.default_visibility
+    if isinstance(original, Document) and widens(level, original.visibility):
+        raise InvalidInput(
+            _(
+                "A translation is shown no wider than the document it translates "
+                "(“%(level)s”): widen that document first, or add a redacted version."
+            )
+            % {"level": original.get_visibility_display()},
+            rule="translation: at most its original",
+        )
 
 
 def _check_document_levels(rule: EventRule, documents_in) -> None:

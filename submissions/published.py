@@ -188,6 +188,14 @@ def public_timeline(events, names=(), language=None) -> list:
         for e in events
         if e.kind == TEXT_DECISION and type((e.data or {}).get("event")) is int
     }
+    # The documents the Secretariat decided on one by one, by event (walk 94: a response whose
+    # document alone was published still read "its text and the documents sent with it await
+    # the Secretariat's review").
+    reviewed: dict[int, set] = {}
+    for e in events:
+        seq, position = _document_target(e.data or {}) if e.kind == TEXT_DECISION else (None, 0)
+        if seq is not None:
+            reviewed.setdefault(seq, set()).add(position)
     result = []
     for event in events:
         withheld = state.get(event.seq)
@@ -211,7 +219,11 @@ def public_timeline(events, names=(), language=None) -> list:
         )
         # And whether documents wait with it (walk 49: a Council member's reasons, sent alone,
         # read "its text and the documents sent with it").
-        event.awaits_documents = event.awaits_review and bool(original.get("for_public"))
+        for_public = original.get("for_public")
+        waiting = set(for_public if isinstance(for_public, list) else ()) - reviewed.get(
+            event.seq, set()
+        )
+        event.awaits_documents = event.awaits_review and bool(waiting)
         result.append(event)
     return result
 

@@ -97,3 +97,39 @@ def test_an_entry_sent_for_the_public_without_documents_speaks_of_its_text_alone
     for page in _pages(story.case):
         assert "Its text awaits the Secretariat's review; it appears here once published." in (page)
         assert AWAITS not in page and "Razones del miembro" not in page
+
+
+def test_a_response_whose_document_alone_was_published_says_its_text_alone_awaits(officer, settings):
+    """Walk 94: the response's document published on its own, the entry still read "its text
+    and the documents sent with it for the public await the Secretariat's review"."""
+    settings.SEM_FOUR_EYES = False
+    story = drive("awaiting_response")
+    # As the portal stores it: at *parties* until the Secretariat publishes it.
+    held_file = public_file("Respuesta")
+    held_file.visibility = "parties"
+    response = story.add(
+        "party_responded",
+        author=f"party:{A}",
+        data={
+            "party": A,
+            "pending_proceeding": False,
+            "publish_requested": True,
+            "for_public": [0],
+        },
+        note=NOTE,
+        documents_in=[held_file],
+    )
+    services.record_event(
+        story.case,
+        "visibility_changed",
+        actor=officer,
+        data={
+            "document": [response.seq - 1, 0],
+            "from": "parties",
+            "to": "public",
+            "reason": "Publicación pedida por la Parte.",
+        },
+    )
+    for page in _pages(story.case):
+        assert "Its text awaits the Secretariat's review; it appears here once published." in page
+        assert AWAITS not in page and NOTE not in page

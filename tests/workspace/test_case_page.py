@@ -860,14 +860,34 @@ def test_the_forms_lists_set_the_french_colon():
         assert name(A) in theirs.get_author_display()
 
 
-def test_an_entry_chosen_from_the_list_is_published_whole_unless_unticked():
-    """Walk 58: a Party's response chosen from the list of entries was refused, "Choose the
-    title, the note or both": nothing was ticked, and its words are "the note" only by this
-    form's name. Both are ticked until the officer unticks one."""
-    case = drive("awaiting_response").case
+def test_the_text_to_publish_or_withhold_is_ticked_by_the_officer():
+    """Walk 93: with title and note ticked in advance, withholding a decision's reasons alone
+    withheld its public note too. Nothing is ticked in advance; posted without a tick, the
+    form says what to tick (walk 58: refused, "Choose the title, the note or both", without
+    saying the response's words are its note); opened from an item held for review, it ticks
+    the title and the note."""
+    story = drive("awaiting_response")
+    case = story.case
     form = action_form("visibility_changed", case)
-    html = str(form["fields_of_text"])
-    assert html.count("checked") == 2
+    assert "checked" not in str(form["fields_of_text"])
+    assert "Tick each part to publish or to withhold." in str(form["fields_of_text"].help_text)
+    response = story.add("party_responded", author=f"party:{A}", data={"party": A}, note="R.")
+    posted = action_form(
+        "visibility_changed",
+        case,
+        data={
+            "visibility_changed-event": response.pk,
+            "visibility_changed-to": "public",
+            "visibility_changed-reason": "Publicada.",
+        },
+    )
+    assert not posted.is_valid()
+    assert posted.errors["fields_of_text"] == [
+        "Choose the title, the note, the reasons, or several."
+    ]
+    held = action_form("visibility_changed", case)
+    held.choose_event(response)
+    assert str(held["fields_of_text"]).count("checked") == 2
 
 
 def test_each_deadline_says_whether_its_date_is_due_or_a_target(login, officer):

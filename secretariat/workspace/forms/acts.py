@@ -346,9 +346,11 @@ class VisibilityForm(ActionForm):
             # Walk 91: a decision's reasons named a withheld co-filer, for good.
             ("reasons", _("A decision's reasons for each criterion or factor")),
         ],
-        # Both, unless the officer unticks one (walk 58: a response chosen from the list was
-        # refused for want of a tick, its words being in "the note" only by this form's name).
-        initial=["title", "note"],
+        # None ticked in advance (walk 93: with title and note ticked, withholding a decision's
+        # reasons withheld its public note too); the form opened from an item held for review
+        # ticks title and note (``choose_event``). Walk 58's refusal for want of a tick now says
+        # what to tick, and the note's label says what it carries.
+        help_text=_("Tick each part to publish or to withhold."),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

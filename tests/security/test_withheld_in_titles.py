@@ -410,6 +410,8 @@ def test_a_decisions_public_documents_still_carry_its_withheld_reasons(officer, 
     notice = page[page.index('id="entries-with-parts"') :]
     notice = notice[: notice.index("</div>")]
     assert f"Entry no. {decision.seq}</a>: Quispe — in its public documents" in notice
+    # Walk 93: the opening sentence spoke of the entry's text alone.
+    assert "what its item names: the entry's text" in notice and "or its documents." in notice
     docket = html.unescape(
         Client().get(reverse("docket_case", kwargs={"slug": case.slug})).content.decode()
     )

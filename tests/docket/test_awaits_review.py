@@ -99,7 +99,7 @@ def test_an_entry_sent_for_the_public_without_documents_speaks_of_its_text_alone
         assert AWAITS not in page and "Razones del miembro" not in page
 
 
-def test_a_response_whose_document_alone_was_published_says_its_text_alone_awaits(officer, settings):
+def test_a_response_whose_document_alone_was_published_awaits_its_text_alone(officer, settings):
     """Walk 94: the response's document published on its own, the entry still read "its text
     and the documents sent with it for the public await the Secretariat's review"."""
     settings.SEM_FOUR_EYES = False

@@ -6,8 +6,10 @@ import re
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from notices import services as documents
+from secretariat.workspace.forms.kinds import action_form
 from submissions.models import Document
 from submissions.storage import DocumentInput
 from tests.filing.conftest import pdf
@@ -65,6 +67,26 @@ def test_public_free_text_fields_say_they_will_be_published(client, officer):
     corr = page[page.index('aria-label="Correspondence"') :]
     corr = corr[: corr.index("</form>")]
     assert "This text will be published on the docket." not in corr
+
+
+def test_a_draft_records_note_says_it_is_public_though_the_draft_is_not():
+    """Walk 95: the note sent with the draft factual record was public at once, and the form
+    said beside it only that the draft never is."""
+    case = drive("factual_record_preparation").case
+    form = action_form("draft_submitted", case)
+    kept = "This text will be published on the docket at once, though the document is not"
+    for name in ("title", "note"):
+        assert str(form.fields[name].help_text).startswith(kept)
+    with translation.override("es"):
+        spanish = action_form("draft_submitted", case)
+        assert "se publicará en el registro público en el acto" in str(
+            spanish.fields["note"].help_text
+        )
+    # A public action whose documents may be public says what it always said.
+    determination = action_form("admissibility_determined", drive("admissibility_review").case)
+    assert str(determination.fields["note"].help_text).startswith(
+        "This text will be published on the docket. "
+    )
 
 
 def test_the_acknowledgement_form_lists_what_it_would_make_public(client, officer):

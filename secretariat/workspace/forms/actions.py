@@ -26,17 +26,24 @@ MET = [
 # Beside a free-text field of a decision the public will read (PROCESS.md: the docket shows
 # each decision with its reasons; criterion (b) invites naming the submitter).
 PUBLISHED_HELP = _("This text will be published on the docket.")
+# Walk 95: a draft factual record's note was public at once, the form saying beside it that the
+# draft never is.
+PUBLISHED_BESIDE_HELP = _(
+    "This text will be published on the docket at once, though the document is not: write "
+    "nothing here that the document keeps from the public."
+)
 
 
-def published_help(submission) -> str:
-    """``PUBLISHED_HELP`` and the language to write it in: the docket shows a case's notes and
-    reasons marked as in the case's language (the fifteenth walk typed Spanish on an English
-    case, published marked as English)."""
+def published_help(submission, documents_kept: bool = False) -> str:
+    """``PUBLISHED_HELP`` (``PUBLISHED_BESIDE_HELP`` where the action's documents are never
+    public) and the language to write it in: the docket shows a case's notes and reasons
+    marked as in the case's language (the fifteenth walk typed Spanish on an English case,
+    published marked as English)."""
     language = get_language_info(submission.language)["name_translated"]
     if not (get_language() or "en").startswith("en"):
         language = language.lower()  # "español", "anglais": lower case in mid-sentence
     write = gettext("Write it in the case's language: %(language)s.") % {"language": language}
-    return f"{PUBLISHED_HELP} {write}"
+    return f"{PUBLISHED_BESIDE_HELP if documents_kept else PUBLISHED_HELP} {write}"
 
 
 EDITED_LABELS = {
@@ -185,9 +192,10 @@ class ActionForm(AccessibleForm):
             del self.fields["redacted"]
         self.setup()
         if self.publishes_text():
+            kept = self.uses_documents and limit is not None and beyond(Visibility.PUBLIC, limit)
             for name in ("title", "note"):
                 if name in self.fields:
-                    self.fields[name].help_text = published_help(submission)
+                    self.fields[name].help_text = published_help(submission, kept)
                     # Written in the case's language, as the help asks (walk 83).
                     self.fields[name].widget.attrs["lang"] = submission.language
         if issues_documents(self.rule.kind):

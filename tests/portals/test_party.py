@@ -540,9 +540,12 @@ def test_a_partys_information_waits_for_review_in_the_api_and_the_director_reads
     # empty (the fourth walk: the information could never be published from the page).
     form = page.split('name="visibility_changed-event"', 1)[1].split("</select>", 1)[0]
     author = event.get_author_display()
-    assert f'<option value="{event.pk}">{event.seq}. Response of the Party ({author})</option>' in (
-        form
-    )
+    # And what the public reads of it now (walk 95: entries already public were offered as if
+    # still to be published): the response, its words held for review.
+    assert (
+        f'<option value="{event.pk}">{event.seq}. Response of the Party ({author})'
+        " (now: public but for: note)</option>"
+    ) in form
     # Publishing the note publishes the information sent with it: the choice says so.
     assert "Note, with any information sent with it" in page
     proposal = propose_publishing_text(case, officer, event, D(2023, 6, 12))

@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from secretariat.workspace.forms.kinds import action_form
 from submissions import withheld
 from submissions.storage import DocumentInput
 from tests.factories import make_filing
@@ -416,6 +417,9 @@ def test_a_decisions_public_documents_still_carry_its_withheld_reasons(officer, 
         Client().get(reverse("docket_case", kwargs={"slug": case.slug})).content.decode()
     )
     assert "Reasons: withheld from the public by the Secretariat" in docket
+    # The visibility form's list says so of the entry (walk 95).
+    entries = action_form("visibility_changed", case).fields["event"]
+    assert entries.label_from_instance(decision).endswith("(now: public but for: reasons)")
     assert "Met — " not in docket and "Met —<" not in docket
     withhold(
         {

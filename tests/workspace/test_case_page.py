@@ -845,10 +845,14 @@ def test_the_forms_lists_set_the_french_colon():
     entry = story.case.events.get(kind="correspondence")
     form = action_form("visibility_changed", story.case)
     with translation.override("fr"):
-        assert form.fields["event"].label_from_instance(entry).endswith("\u00a0: Carta")
+        assert (
+            form.fields["event"]
+            .label_from_instance(entry)
+            .endswith("\u00a0: Carta (actuellement\u00a0: publique)")
+        )
     with translation.override("en"):
         assert form.fields["event"].label_from_instance(entry) == (
-            f"{entry.seq}. Correspondence: Carta"
+            f"{entry.seq}. Correspondence: Carta (now: public)"
         )
     # Another author's entry is named by it (walk 59: two Parties' comments read alike).
     story.add("correspondence", author=f"party:{A}", title="Carta de la Parte")
@@ -856,6 +860,7 @@ def test_the_forms_lists_set_the_french_colon():
     with translation.override("en"):
         assert form.fields["event"].label_from_instance(theirs) == (
             f"{theirs.seq}. Correspondence ({theirs.get_author_display()}): Carta de la Parte"
+            " (now: not public)"
         )
         assert name(A) in theirs.get_author_display()
 

@@ -308,14 +308,43 @@ class RecordedCorrespondenceForm(ActionForm):
         return self.cleaned_data["event_visibility"]
 
 
-def _entry_label(event) -> str:
+# What the public reads of an entry's own text now, as the visibility form lists it.
+PART_NAMES = {"title": _("title"), "note": _("note"), published.REASONS: _("reasons")}
+
+
+def _public_now(event, withheld) -> str:
+    """``published.public_text``'s answer for one entry, in words, naming the parts withheld
+    that have words (walk 95: entries already public were listed as if still to be
+    published)."""
+    if withheld is None:
+        return gettext("not public")
+    if published.OPENED in withheld:
+        return gettext("only its documents public")
+    data = event.data or {}
+    written = {
+        "title": bool(event.title),
+        "note": bool(event.note) or any(data.get(k) not in (None, "") for k in published.TEXT_DATA),
+        published.REASONS: published.has_reasons(data),
+    }
+    parts = [str(name) for key, name in PART_NAMES.items() if key in withheld and written[key]]
+    if not parts:
+        return gettext("public")
+    return gettext("public but for: %(parts)s") % {"parts": ", ".join(parts)}
+
+
+def _entry_label(event, withheld) -> str:
     """An entry as the visibility form lists it: its number, kind, author where it is not the
-    Secretariat (walk 59: two Parties' comments read alike), and the start of its words."""
+    Secretariat (walk 59: two Parties' comments read alike), the start of its words, and what
+    the public reads of it now (as the documents' list says of each document)."""
     label = f"{event.seq}. {event.kind_label}"
     if event.author != "secretariat":
         label += f" ({event.get_author_display()})"
     text = event.title or event.note[:60]
-    return f"{label}{colon()} {text}" if text else label
+    label = f"{label}{colon()} {text}" if text else label
+    return gettext("%(item)s (now: %(state)s)") % {
+        "item": label,
+        "state": _public_now(event, withheld),
+    }
 
 
 class VisibilityForm(ActionForm):
@@ -386,7 +415,8 @@ class VisibilityForm(ActionForm):
             .exclude(kind__in=("proposed", "returned", "visibility_changed"))
             .order_by("seq")
         )
-        self.fields["event"].label_from_instance = _entry_label
+        public = published.public_text(self.submission.events.order_by("seq"))
+        self.fields["event"].label_from_instance = lambda e: _entry_label(e, public.get(e.seq))
 
     def choose_event(self, event) -> None:
         """The form opened from an item held for review: that event's text, to be public."""

@@ -372,6 +372,18 @@ def document_title(document):
     return format_html('<span lang="{}">{}</span>', document.language, document.title)
 
 
+@register.simple_tag
+def version_title(version, document):
+    """What a language version's links name to a screen reader: its own title, in its
+    language, where it has one, else the document's as the list heads it (walk 95: the
+    English version's link read the French title on a French page)."""
+    if version.title and version.title != document.title:
+        return format_html('<span lang="{}">{}</span>', version.language, version.title)
+    if version.pk == document.pk:
+        return format_html('<span lang="{}">{}</span>', document.language, document.title)
+    return document_title(document)
+
+
 @register.filter
 def titled_in(document, documents) -> str:
     """The language ``document``'s title is written in: a translation filed without a title

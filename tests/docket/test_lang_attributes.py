@@ -111,6 +111,40 @@ def test_a_document_is_headed_by_its_version_in_the_pages_language(client, db):
     assert '<span lang="es">Determinación conforme al artículo 18.8.2</span>' in spanish
 
 
+def test_each_versions_links_name_it_by_its_own_title_in_its_language(client, db):
+    """Walk 95: on a French page, the English version's link read out "English: <the French
+    title>" to a screen reader. Each version's links name it by its own title, marked with its
+    language; a translation filed without a title of its own, by the list's heading."""
+    import datetime
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from submissions.storage import DocumentInput
+
+    def pdf(name):
+        return SimpleUploadedFile(name, b"%PDF-1.4 " + name.encode())
+
+    story = drive("admissibility_review")
+    story.add(
+        "correspondence",
+        datetime.date(2023, 4, 10),
+        visibility="public",
+        documents_in=[
+            DocumentInput(title="Carta a la Parte", language="es", file=pdf("c.pdf")),
+            DocumentInput(
+                title="Letter to the Party", language="en", file=pdf("l.pdf"), translation_of=0
+            ),
+        ],
+    )
+    english = client.get(f"/en/docket/{story.case.slug}/").content.decode()
+    named = r'<span class="visually-hidden">: (<span lang="\w\w">[^<]*</span>)'
+    hidden = re.findall(named, english)
+    assert '<span lang="es">Carta a la Parte</span>' in hidden
+    assert '<span lang="en">Letter to the Party</span>' in hidden
+    spanish = client.get(f"/es/docket/{story.case.slug}/").content.decode()
+    assert 'visually-hidden">: <span lang="en">Letter to the Party</span>' in spanish
+
+
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_findings_reasons_carry_the_cases_language(client, officer, language):
     """The sixteenth walk: "Met — Se cumple el requisito (a)." on an English page, with the

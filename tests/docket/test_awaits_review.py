@@ -25,10 +25,9 @@ def _pages(case, language="en") -> tuple[str, str]:
     return docket, track.content.decode()
 
 
-def test_a_response_sent_for_the_public_says_it_awaits_review_until_published(officer, settings):
-    settings.SEM_FOUR_EYES = False
-    story = drive("awaiting_response")
-    response = story.add(
+def _respond_for_the_public(story, document):
+    """The Party's response sent through its portal for the public, with ``document``."""
+    return story.add(
         "party_responded",
         author=f"party:{A}",
         data={
@@ -38,8 +37,14 @@ def test_a_response_sent_for_the_public_says_it_awaits_review_until_published(of
             "for_public": [0],
         },
         note=NOTE,
-        documents_in=[public_file("Respuesta")],
+        documents_in=[document],
     )
+
+
+def test_a_response_sent_for_the_public_says_it_awaits_review_until_published(officer, settings):
+    settings.SEM_FOUR_EYES = False
+    story = drive("awaiting_response")
+    response = _respond_for_the_public(story, public_file("Respuesta"))
     for page in _pages(story.case):
         assert AWAITS in page and NOTE not in page and TEXT_AWAITS not in page
     for page in _pages(story.case, "es"):
@@ -107,18 +112,7 @@ def test_a_response_whose_document_alone_was_published_awaits_its_text_alone(off
     # As the portal stores it: at *parties* until the Secretariat publishes it.
     held_file = public_file("Respuesta")
     held_file.visibility = "parties"
-    response = story.add(
-        "party_responded",
-        author=f"party:{A}",
-        data={
-            "party": A,
-            "pending_proceeding": False,
-            "publish_requested": True,
-            "for_public": [0],
-        },
-        note=NOTE,
-        documents_in=[held_file],
-    )
+    response = _respond_for_the_public(story, held_file)
     services.record_event(
         story.case,
         "visibility_changed",

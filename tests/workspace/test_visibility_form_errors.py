@@ -11,6 +11,7 @@ from django.utils import translation
 from submissions.stages import Visibility
 from submissions.storage import DocumentInput
 from tests.helpers_cases import drive
+from tests.parties import A
 from tests.portals.conftest import stored_pdf
 from workflow.models import Event
 
@@ -83,3 +84,37 @@ def test_a_missing_level_is_said_once(client, officer):
     page = _post(client, story.case, event=letter.pk, fields_of_text=["title"])
     assert "This field is required." in page
     assert "An event's text is either public or kept from the public" not in page
+
+
+def test_a_choice_that_changes_nothing_the_public_reads_is_refused(client, officer, settings):
+    """Walk 96: a Party's response, its words held for review, was proposed for publication
+    with its title ticked: the title is empty, so the proposal published nothing of its text
+    (its documents alone would have gone). A choice that changes nothing the public reads is
+    refused, saying what the public reads now; a part with words is taken."""
+    settings.SEM_FOUR_EYES = False
+    story = drive("awaiting_response")
+    response = story.add(
+        "party_responded",
+        author=f"party:{A}",
+        data={"party": A, "pending_proceeding": False, "publish_requested": True},
+        note="Respuesta de la Parte.",
+    )
+    public_letter = story.add("correspondence", title="Carta pública", visibility="public")
+    client.force_login(officer)
+    count = Event.objects.filter(submission=story.case).count()
+    title_only = _post(client, story.case, to="public", event=response.pk, fields_of_text="title")
+    assert (
+        "Nothing to publish: the public already reads what you ticked, or it has no words "
+        "(now: public but for: note)." in title_only
+    )
+    again = _post(client, story.case, to="public", event=public_letter.pk, fields_of_text="title")
+    assert "Nothing to publish" in again and "(now: public)." in again
+    withheld = _post(client, story.case, to="parties", event=response.pk, fields_of_text="note")
+    assert "Nothing to withhold: the public does not read what you ticked" in withheld
+    assert Event.objects.filter(submission=story.case).count() == count
+    _post(client, story.case, to="public", event=response.pk, fields_of_text="note")
+    assert Event.objects.filter(submission=story.case).count() == count + 1
+    assert (
+        "Respuesta de la Parte."
+        in client.get(reverse("docket_case", kwargs={"slug": story.case.slug})).content.decode()
+    )

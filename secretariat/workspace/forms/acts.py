@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.templatetags.sem_text import colon
 from secretariat.workspace.forms.actions import ActionForm, offer_case_documents
+from secretariat.workspace.forms.entries import changes, entry_label, public_now
 from submissions import published
 from submissions.dates import long_date
 from submissions.models import PARTY_CHOICES, PARTY_CODES, Document, User
@@ -308,45 +308,6 @@ class RecordedCorrespondenceForm(ActionForm):
         return self.cleaned_data["event_visibility"]
 
 
-# What the public reads of an entry's own text now, as the visibility form lists it.
-PART_NAMES = {"title": _("title"), "note": _("note"), published.REASONS: _("reasons")}
-
-
-def _public_now(event, withheld) -> str:
-    """``published.public_text``'s answer for one entry, in words, naming the parts withheld
-    that have words (walk 95: entries already public were listed as if still to be
-    published)."""
-    if withheld is None:
-        return gettext("not public")
-    if published.OPENED in withheld:
-        return gettext("only its documents public")
-    data = event.data or {}
-    written = {
-        "title": bool(event.title),
-        "note": bool(event.note) or any(data.get(k) not in (None, "") for k in published.TEXT_DATA),
-        published.REASONS: published.has_reasons(data),
-    }
-    parts = [str(name) for key, name in PART_NAMES.items() if key in withheld and written[key]]
-    if not parts:
-        return gettext("public")
-    return gettext("public but for: %(parts)s") % {"parts": ", ".join(parts)}
-
-
-def _entry_label(event, withheld) -> str:
-    """An entry as the visibility form lists it: its number, kind, author where it is not the
-    Secretariat (walk 59: two Parties' comments read alike), the start of its words, and what
-    the public reads of it now (as the documents' list says of each document)."""
-    label = f"{event.seq}. {event.kind_label}"
-    if event.author != "secretariat":
-        label += f" ({event.get_author_display()})"
-    text = event.title or event.note[:60]
-    label = f"{label}{colon()} {text}" if text else label
-    return gettext("%(item)s (now: %(state)s)") % {
-        "item": label,
-        "state": _public_now(event, withheld),
-    }
-
-
 class VisibilityForm(ActionForm):
     """Who sees a document, or an event's own text (its title and note): widening is a
     decision under four eyes, narrowing takes effect at once (PROCESS.md, Visibility)."""
@@ -415,8 +376,8 @@ class VisibilityForm(ActionForm):
             .exclude(kind__in=("proposed", "returned", "visibility_changed"))
             .order_by("seq")
         )
-        public = published.public_text(self.submission.events.order_by("seq"))
-        self.fields["event"].label_from_instance = lambda e: _entry_label(e, public.get(e.seq))
+        self.public = public = published.public_text(self.submission.events.order_by("seq"))
+        self.fields["event"].label_from_instance = lambda e: entry_label(e, public.get(e.seq))
 
     def choose_event(self, event) -> None:
         """The form opened from an item held for review: that event's text, to be public."""
@@ -447,6 +408,25 @@ class VisibilityForm(ActionForm):
                 self.add_error(
                     "fields_of_text", _("This event gives no reasons for criteria or factors.")
                 )
+            elif data.get("to") in (Visibility.PUBLIC, Visibility.PARTIES):
+                withheld = self.public.get(event.seq)
+                if not changes(event, withheld, data["fields_of_text"], data["to"]):
+                    state = {"state": public_now(event, withheld)}
+                    self.add_error(
+                        "fields_of_text",
+                        (
+                            _(
+                                "Nothing to publish: the public already reads what you "
+                                "ticked, or it has no words (now: %(state)s)."
+                            )
+                            if data["to"] == Visibility.PUBLIC
+                            else _(
+                                "Nothing to withhold: the public does not read what you "
+                                "ticked, or it has no words (now: %(state)s)."
+                            )
+                        )
+                        % state,
+                    )
             if data.get("to") and data["to"] not in (Visibility.PUBLIC, Visibility.PARTIES):
                 # Walk 89: "Secretariat only" refused without saying what to choose instead.
                 self.add_error(
@@ -463,7 +443,7 @@ class VisibilityForm(ActionForm):
         data = self.cleaned_data
         if data.get("event") is not None:
             event = data["event"]
-            shown = published.public_text(self.submission.events.order_by("seq")).get(event.seq)
+            shown = self.public.get(event.seq)
             now_public = shown is not None and not (set(data["fields_of_text"]) & shown)
             result = {
                 "event": event.seq - 1,

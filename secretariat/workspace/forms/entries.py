@@ -1,0 +1,69 @@
+"""The visibility form's entries: what the public reads of each entry's own text now, and
+whether a decision on it would change that (``acts.VisibilityForm``)."""
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from secretariat.templatetags.sem_text import colon
+from submissions import published
+from submissions.stages import Visibility
+
+# What the public reads of an entry's own text now, as the visibility form lists it.
+PART_NAMES = {"title": _("title"), "note": _("note"), published.REASONS: _("reasons")}
+
+
+def _written(event) -> dict[str, bool]:
+    """Which parts of an entry's own text have words: its title, its note (with the words its
+    author sent beside it, ``published.TEXT_DATA``), a decision's reasons."""
+    data = event.data or {}
+    return {
+        "title": bool(event.title),
+        "note": bool(event.note) or any(data.get(k) not in (None, "") for k in published.TEXT_DATA),
+        published.REASONS: published.has_reasons(data),
+    }
+
+
+def changes(event, withheld, fields, to) -> bool:
+    """Whether publishing (``to`` public) or withholding ``fields`` of an entry changes what
+    the public reads, ``withheld`` being ``published.public_text``'s answer for it (walk 96:
+    its title ticked, empty and so never shown, a response's text stayed held while the
+    decision would have published its document alone)."""
+    written = _written(event)
+    if to == Visibility.PUBLIC:
+        if withheld is None:
+            return True  # the entry itself reaches the docket
+        hidden = set(published.WITHHOLDABLE) if published.OPENED in withheld else withheld
+        return any(name in hidden and written[name] for name in fields)
+    if withheld is None or published.OPENED in withheld:
+        return False
+    return any(name not in withheld and written[name] for name in fields)
+
+
+def public_now(event, withheld) -> str:
+    """``published.public_text``'s answer for one entry, in words, naming the parts withheld
+    that have words (walk 95: entries already public were listed as if still to be
+    published)."""
+    if withheld is None:
+        return gettext("not public")
+    if published.OPENED in withheld:
+        return gettext("only its documents public")
+    written = _written(event)
+    parts = [str(name) for key, name in PART_NAMES.items() if key in withheld and written[key]]
+    if not parts:
+        return gettext("public")
+    return gettext("public but for: %(parts)s") % {"parts": ", ".join(parts)}
+
+
+def entry_label(event, withheld) -> str:
+    """An entry as the visibility form lists it: its number, kind, author where it is not the
+    Secretariat (walk 59: two Parties' comments read alike), the start of its words, and what
+    the public reads of it now (as the documents' list says of each document)."""
+    label = f"{event.seq}. {event.kind_label}"
+    if event.author != "secretariat":
+        label += f" ({event.get_author_display()})"
+    text = event.title or event.note[:60]
+    label = f"{label}{colon()} {text}" if text else label
+    return gettext("%(item)s (now: %(state)s)") % {
+        "item": label,
+        "state": public_now(event, withheld),
+    }

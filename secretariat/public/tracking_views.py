@@ -38,7 +38,7 @@ from submissions.stages import Stage, Visibility
 from submissions.storage import DocumentInput
 from workflow import council, services
 from workflow.actors import Actor
-from workflow.describe import describe
+from workflow.describe import describe, submitters_named
 from workflow.services.actions import withdrawal_closes
 
 ACTION_FORMS = {
@@ -109,10 +109,18 @@ def _render(request, membership, submission, bound=None, status=200):
     by_event: dict[int, list] = {}  # each at its original's event
     for item in versions.grouped(documents, translation.get_language()[:2]):
         by_event.setdefault(item.original.event_id, []).append(item)
+    # The co-filer who took a step, named as the page's list of submitters names them (walk
+    # 91: the co-filer who withdrew read the withheld label in place of his own name); read
+    # once for the page.
+    show = access.shows_identity(None, submission, membership)
+    people = {
+        case: [(name, withheld and not show) for name, withheld in members]
+        for case, members in submitters_named(events).items()
+    }
     for event in events:
         event.visible_documents = by_event.get(event.pk, [])
         shown = public.get(event.seq) or (event if event.visibility != Visibility.PUBLIC else None)
-        event.details = describe(shown, public=True) if shown is not None else []
+        event.details = describe(shown, public=True, people=people) if shown is not None else []
         # And its title and note as the public reads them (walk 19: the Secretariat's reasons
         # were on the docket but not on the submitters' own page).
         event.shown_title = shown.title if shown is not None else ""
@@ -132,7 +140,6 @@ def _render(request, membership, submission, bound=None, status=200):
         forms[bound[0]] = bound[1]
     deadlines = deadline_rows(submission) if submission.is_open else []
     today = timezone.localdate()
-    show = access.shows_identity(None, submission, membership)
     submitters = [
         {
             "name": access.submitter_name(m.submitter, show),

@@ -654,6 +654,10 @@ def test_the_withdrawal_names_the_co_filer_who_withdrew(client, officer):
     public = html.unescape(Client().get(f"/en/docket/{case.slug}/").content.decode())
     assert "Julio Ramos" not in public
     assert re.search(r"Withdrawn by\s*:\s*Name withheld at the submitter's request", public)
+    # On the submitters' own page, as its list of submitters names him (walk 91: he read the
+    # withheld label in place of his own name).
+    own = html.unescape(client.get(url, follow=True).content.decode())
+    assert re.search(r"Withdrawn by\s*:\s*Julio Ramos", own)
 
 
 def test_the_co_filer_who_withdrew_travels_in_both_exports():

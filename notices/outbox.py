@@ -49,10 +49,12 @@ def queue(
     return row
 
 
-def queue_tracking_links(email: str) -> int:
-    """Queue the live tracking links of an address, in the language of its latest filing.
-    Returns the number of links (0: the address is not on file and nothing is written). The
-    caller must answer the same either way, so that no one learns who has filed."""
+def queue_tracking_links(email: str, reissued: bool = False) -> int:
+    """Queue the live tracking links of an address, in the language of its latest filing
+    (``reissued``: the Secretariat replaced one of them, and the email says so rather than
+    "someone asked for them"). Returns the number of links (0: the address is not on file and
+    nothing is written). The caller must answer the same either way, so that no one learns who
+    has filed."""
     memberships = list(
         SubmissionSubmitter.objects.filter(
             submitter__email__iexact=email, token_revoked_at__isnull=True
@@ -68,7 +70,7 @@ def queue_tracking_links(email: str) -> int:
         email=latest.email,
         name=latest.name,
         language=latest.preferred_language,
-        context={"memberships": [m.pk for m in memberships]},
+        context={"memberships": [m.pk for m in memberships], "reissued": reissued},
     )
     return len(memberships)
 

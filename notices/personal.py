@@ -59,7 +59,12 @@ def _tracking_links(notice) -> dict:
                 "url": recipients.track_link(m.tracking_token, notice.language),
             }
         )
-    return {"subject": _("Your private links to follow your submissions"), "links": links}
+    return {
+        "subject": _("Your private links to follow your submissions"),
+        "links": links,
+        # Replaced by the Secretariat, not asked for (walk 97: "if you did not ask for them").
+        "reissued": bool(notice.context.get("reissued")),
+    }
 
 
 def invitation_url(user: User, language: str) -> str:

@@ -3,6 +3,8 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from notices.models import Notice
 from submissions.models import SubmissionSubmitter
@@ -66,11 +68,49 @@ def test_reissuing_emails_a_new_link_and_the_old_one_stops(
     (message,) = [m for m in mailoutbox if m.to == [membership.submitter.email]]
     assert f"/track/{membership.tracking_token}/" in message.body
     assert old not in message.body
+    # The Secretariat replaced it: the email does not say someone asked for it (walk 97).
+    with translation.override(membership.submitter.preferred_language):
+        replaced = gettext(
+            "The Secretariat has replaced your private link to follow your submission; the "
+            "earlier one no longer works. Here are your links:"
+        )
+        asked = gettext(
+            "Someone asked for the private links to follow the submissions filed with this "
+            "email address. Here they are:"
+        )
+    assert replaced in message.body and asked not in message.body
     row = SubmissionSubmitter.history.filter(id=membership.pk).latest("history_date")
     assert (row.history_user_id, row.history_change_reason) == (
         officer.pk,
         "tracking link reissued",
     )
+
+
+def test_a_submitter_with_no_email_is_not_offered_a_new_link(
+    client, officer, django_capture_on_commit_callbacks
+):
+    """Walk 97: a submitter with no email address on record (a filing received on paper) had
+    their link revoked, then "a new private link was emailed" to them: nothing was sent, and
+    nothing could be. The page offers no such button and says why; a post is refused and
+    changes nothing."""
+    case = drive("admissibility_review").case
+    membership = case.memberships.select_related("submitter").get()
+    membership.submitter.email = ""
+    membership.submitter.save()
+    client.force_login(officer)
+    page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    assert 'name="action" value="reissue"' not in page
+    assert "No email address on record: the Secretariat writes to them by post." in page
+    client.post(_url(case, membership), {"action": "revoke"})
+    old = SubmissionSubmitter.objects.get(pk=membership.pk).tracking_token
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(_url(case, membership), {"action": "reissue"}, follow=True)
+    said = response.content.decode()
+    assert "has no email address on record: no new link can be sent." in said
+    assert "was emailed" not in said
+    kept = SubmissionSubmitter.objects.get(pk=membership.pk)
+    assert kept.tracking_token == old and kept.token_revoked_at is not None
+    assert not Notice.objects.filter(message="tracking_links").exists()
 
 
 @pytest.mark.parametrize("role", ["auditor", "a_focal"])

@@ -44,7 +44,8 @@ def revoke_tracking_link(membership: SubmissionSubmitter, *, actor) -> None:
 
 def reissue_tracking_link(membership: SubmissionSubmitter, *, actor) -> None:
     """Replace a submitter's private link with a new one (the old one stops working) and email
-    them their live links, after commit, in their language."""
+    them their live links, after commit, in their language (the view offers it only to a
+    submitter with an email address)."""
     with transaction.atomic(), acting_user(actor):
         membership = (
             SubmissionSubmitter.objects.select_for_update()
@@ -55,8 +56,7 @@ def reissue_tracking_link(membership: SubmissionSubmitter, *, actor) -> None:
         membership.token_revoked_at = None
         membership._change_reason = REISSUED
         membership.save()
-        if membership.submitter.email:
-            outbox.queue_tracking_links(membership.submitter.email)
+        outbox.queue_tracking_links(membership.submitter.email, reissued=True)
     log.info("user %s reissued the tracking link of membership %s", actor.pk, membership.pk)
 
 
@@ -80,6 +80,17 @@ def tracking_link(request, pk, membership_pk):
         messages.success(
             request,
             _("The private link of %(name)s no longer works.")
+            % {"name": membership.submitter.name},
+        )
+    elif not membership.submitter.email:
+        # Walk 97: "a new private link was emailed" to a submitter with no address on record,
+        # whose old link had been revoked; nothing was sent. The page offers no such button.
+        messages.error(
+            request,
+            _(
+                "%(name)s has no email address on record: no new link can be sent. The "
+                "Secretariat writes to them by post."
+            )
             % {"name": membership.submitter.name},
         )
     else:

@@ -196,7 +196,10 @@ def _render(request, membership, submission, bound=None, status=200):
 def track(request, token):
     """The link in the emails: remember it in this browser's session and go to the page by a
     URL without the token."""
-    membership = access.membership_for_token(token)
+    try:
+        membership = access.membership_for_token(token)
+    except Http404:
+        return render(request, "filing/track_unknown.html", status=404)
     held = dict(request.session.get(SESSION_KEY, {}))
     if not held:
         # A new holder of a secret gets a new session key (no fixation).

@@ -40,7 +40,14 @@ def test_revoking_ends_the_link_in_an_open_session_and_is_recorded(client, offic
     assert response["Location"] == reverse("ws_case", kwargs={"pk": case.pk})
 
     assert submitter.get(page.request["PATH_INFO"]).status_code == 404
-    assert submitter.get(f"/en/track/{membership.tracking_token}/").status_code == 404
+    revoked = submitter.get(f"/es/track/{membership.tracking_token}/")
+    assert revoked.status_code == 404
+    # Said in words, with the way to live links (walk 97: the bare "page not found"); alike
+    # for a link that never was, so that it tells nothing.
+    for page in (revoked, submitter.get(f"/es/track/{'x' * 40}/")):
+        text = page.content.decode()
+        assert page.status_code == 404 and "Este enlace privado no funciona" in text
+        assert f'href="{reverse("track_lost")}"'.replace("/en/", "/es/") in text
     row = SubmissionSubmitter.history.filter(id=membership.pk).latest("history_date")
     assert (row.history_user_id, row.history_change_reason) == (officer.pk, "tracking link revoked")
     assert row.token_revoked_at is not None

@@ -118,3 +118,21 @@ def test_a_choice_that_changes_nothing_the_public_reads_is_refused(client, offic
         "Respuesta de la Parte."
         in client.get(reverse("docket_case", kwargs={"slug": story.case.slug})).content.decode()
     )
+
+
+def test_a_document_given_the_visibility_it_has_is_refused(client, officer):
+    """Walk 97: "Visibility: Public → Public" was recorded in the history for good."""
+    story = drive("response_decision")
+    letter = story.add(
+        "correspondence",
+        title="Carta",
+        documents_in=[DocumentInput("Carta", "es", stored_pdf(), "public")],
+    )
+    document = letter.documents.get()
+    client.force_login(officer)
+    count = Event.objects.filter(submission=story.case).count()
+    same = _post(client, story.case, to="public", target=document.pk)
+    assert "The document already has this visibility: “Public”." in same
+    assert Event.objects.filter(submission=story.case).count() == count
+    _post(client, story.case, to="parties", target=document.pk)
+    assert Event.objects.filter(submission=story.case).count() == count + 1

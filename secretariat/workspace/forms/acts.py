@@ -399,6 +399,13 @@ class VisibilityForm(ActionForm):
             raise forms.ValidationError(_("Choose a document, or the text of an event."))
         if document is not None and event is not None:
             raise forms.ValidationError(_("Choose a document or the text of an event, not both."))
+        if document is not None and data.get("to") == document.visibility:
+            # Walk 97: "Public → Public" was recorded for good.
+            self.add_error(
+                "to",
+                _("The document already has this visibility: “%(level)s”.")
+                % {"level": document.get_visibility_display()},
+            )
         if event is not None:
             if not data.get("fields_of_text"):
                 self.add_error(

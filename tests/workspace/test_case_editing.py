@@ -402,6 +402,9 @@ def test_adding_a_translation_through_the_workspace(login, officer):
     translation = Document.objects.get(submission=case, title="Letter")
     assert (translation.translation_of, translation.official_translation) == (letter, False)
     assert translation.event.seq == case.event_count + 1
+    # The entry's title is in the case's language (Spanish), as the pages mark it (walk 97:
+    # the translation's English title stood as the entry's, marked Spanish).
+    assert translation.event.title == "Traducción de un documento"
 
 
 def test_a_translation_is_shown_no_wider_than_its_original(officer):

@@ -12,6 +12,7 @@ also a Secretariat-only `correspondence` event carrying every text as it now rea
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from submissions import profiles, withheld
 from submissions.history import acting_user
@@ -138,6 +139,22 @@ def set_public_texts(submission, *, actor, reason: str, **texts: str) -> Submiss
     return case
 
 
+def _version_heading(submission, document: Document, translation: bool) -> str:
+    """The entry's title, in the case's language as the pages mark an entry's words (walk 97:
+    the version's English title stood as the entry's, marked Spanish): what it adds, naming
+    the original by its code, never by its title (a redacted version's original may name a
+    person the public must not read)."""
+    with override(submission.language):
+        if document.code:
+            text = (
+                _("Translation of %(code)s") if translation else _("Redacted version of %(code)s")
+            )
+            return text % {"code": document.code}
+        return (
+            _("Translation of a document") if translation else _("Redacted version of a document")
+        )
+
+
 def add_document_version(
     submission,
     *,
@@ -184,7 +201,7 @@ def add_document_version(
         submission,
         "correspondence",
         actor=actor,
-        title=title,
+        title=_version_heading(submission, document, translation),
         note=reason,
         # The event is seen by whoever may see its document (a redacted version is public).
         visibility=visibility,

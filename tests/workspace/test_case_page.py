@@ -863,6 +863,15 @@ def test_the_forms_lists_set_the_french_colon():
             " (now: not public)"
         )
         assert name(A) in theirs.get_author_display()
+    # A long note is cut at a word, marked so (walk 97: "…dentro del plazo de (ahora: …)").
+    long = story.add(
+        "correspondence", note="Uno dos tres cuatro cinco seis siete ocho nueve diez once doce."
+    )
+    with translation.override("en"):
+        assert form.fields["event"].label_from_instance(long) == (
+            f"{long.seq}. Correspondence: Uno dos tres cuatro cinco seis siete ocho nueve diez…"
+            " (now: not public)"
+        )
 
 
 def test_the_text_to_publish_or_withhold_is_ticked_by_the_officer():

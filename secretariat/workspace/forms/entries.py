@@ -1,6 +1,7 @@
 """The visibility form's entries: what the public reads of each entry's own text now, and
 whether a decision on it would change that (``acts.VisibilityForm``)."""
 
+from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -61,7 +62,8 @@ def entry_label(event, withheld) -> str:
     label = f"{event.seq}. {event.kind_label}"
     if event.author != "secretariat":
         label += f" ({event.get_author_display()})"
-    text = event.title or event.note[:60]
+    # A long note ends at a word, marked cut (walk 97: "…dentro del plazo de (ahora: …)").
+    text = event.title or Truncator(event.note).words(10)
     label = f"{label}{colon()} {text}" if text else label
     return gettext("%(item)s (now: %(state)s)") % {
         "item": label,

@@ -55,6 +55,8 @@ def queue_tracking_links(email: str, reissued: bool = False) -> int:
     "someone asked for them"). Returns the number of links (0: the address is not on file and
     nothing is written). The caller must answer the same either way, so that no one learns who
     has filed."""
+    if not email:  # an empty address would match every submitter who has none
+        return 0
     memberships = list(
         SubmissionSubmitter.objects.filter(
             submitter__email__iexact=email, token_revoked_at__isnull=True

@@ -104,3 +104,14 @@ def test_a_portal_receipt_is_queued_once_and_not_when_a_notice_covers_it(a_focal
     assert outbox.queue_portal_receipt(filed, a_focal, "party") == row
     assert Notice.objects.filter(message="portal_receipt").count() == 1
     assert (row.event, row.submission, row.context) == (filed, case, {"portal": "party"})
+
+
+def test_no_address_queues_nothing():
+    """The links of an empty address would be those of every submitter with no address on
+    record (a filing received on paper): none is queued."""
+    case = drive("admissibility_review").case
+    submitter = case.memberships.get().submitter
+    submitter.email = ""
+    submitter.save()
+    assert outbox.queue_tracking_links("") == 0
+    assert not Notice.objects.exists()

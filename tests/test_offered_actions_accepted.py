@@ -122,6 +122,12 @@ def _answers(form, event_count) -> dict:
         value = _value(field, name)
         if value is not None:
             data[form.add_prefix(name)] = value
+    target = data.get(form.add_prefix("target"))
+    if target is not None and "to" in form.fields:
+        # A level the document has not (the form refuses "Public → Public", walk 97).
+        now = form.fields["target"].queryset.get(pk=target).visibility
+        levels = [value for value, _label in form.fields["to"].choices if value not in ("", now)]
+        data[form.add_prefix("to")] = levels[0]
     return data
 
 

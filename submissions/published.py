@@ -122,6 +122,12 @@ def without_reasons(data: dict) -> dict:
     return kept
 
 
+def words_beside_note(data) -> bool:
+    """Whether an author sent words beside the note in ``data`` (``TEXT_DATA``: a Party's
+    information; a declaration of no pending proceeding, ``False``, is words too)."""
+    return any((data or {}).get(key) not in (None, "", {}, []) for key in TEXT_DATA)
+
+
 def has_reasons(data) -> bool:
     return any(
         isinstance(found, dict) and found.get(REASONS)

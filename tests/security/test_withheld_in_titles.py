@@ -316,6 +316,20 @@ def test_a_part_of_a_withheld_name_in_a_decisions_reasons_is_pointed_out(officer
     assert f'<a href="#event-{decision.seq}">Entry no. {decision.seq}</a>: Quispe' in notice
 
 
+def _withhold_reasons(client, case, event, reason):
+    """The officer's post withholding ``event``'s reasons from the public."""
+    return client.post(
+        reverse("ws_action", kwargs={"pk": case.pk, "kind": "visibility_changed"}),
+        {
+            "event_count": case.event_count,
+            "visibility_changed-event": event.pk,
+            "visibility_changed-fields_of_text": ["reasons"],
+            "visibility_changed-to": "parties",
+            "visibility_changed-reason": reason,
+        },
+    )
+
+
 def test_a_decisions_reasons_can_be_withheld_from_the_public(officer, director):
     """Walk 91: the case page pointed out "Quispe" in a determination's reasons and named a
     way to withhold it that did not offer the determination. The visibility form offers a
@@ -337,16 +351,7 @@ def test_a_decisions_reasons_can_be_withheld_from_the_public(officer, director):
     case_url = reverse("ws_case", kwargs={"pk": case.pk})
     form = client.get(case_url).content.decode()
     assert f'<option value="{decision.pk}">{decision.seq}.' in form
-    response = client.post(
-        reverse("ws_action", kwargs={"pk": case.pk, "kind": "visibility_changed"}),
-        {
-            "event_count": case.event_count,
-            "visibility_changed-event": decision.pk,
-            "visibility_changed-fields_of_text": ["reasons"],
-            "visibility_changed-to": "parties",
-            "visibility_changed-reason": "Names a co-filer who withheld his name.",
-        },
-    )
+    response = _withhold_reasons(client, case, decision, "Names a co-filer who withheld his name.")
     assert response.status_code == 302
     withheld_at = Event.objects.filter(submission=case).latest("seq")
     assert withheld_at.data["fields"] == ["reasons"]
@@ -363,16 +368,7 @@ def test_a_decisions_reasons_can_be_withheld_from_the_public(officer, director):
     assert problems_of(case) == []
     # Only a decision with reasons: a letter has none.
     letter = Event.objects.filter(submission=case, kind="correspondence").first()
-    refused = client.post(
-        reverse("ws_action", kwargs={"pk": case.pk, "kind": "visibility_changed"}),
-        {
-            "event_count": case.event_count,
-            "visibility_changed-event": letter.pk,
-            "visibility_changed-fields_of_text": ["reasons"],
-            "visibility_changed-to": "parties",
-            "visibility_changed-reason": "x",
-        },
-    )
+    refused = _withhold_reasons(client, case, letter, "x")
     assert "This event gives no reasons for criteria or factors." in refused.content.decode()
 
 

@@ -25,13 +25,18 @@ def _post(client, case, **fields):
     return html.unescape(client.post(url, data).content.decode())
 
 
-def test_the_errors_say_what_to_choose(client, officer):
-    story = drive("response_decision")
-    letter = story.add(
+def _public_letter(story, title):
+    """A letter on the case with a public document."""
+    return story.add(
         "correspondence",
-        title="Carta sobre Juan Pérez Rojas",
+        title=title,
         documents_in=[DocumentInput("Carta", "es", stored_pdf(), "public")],
     )
+
+
+def test_the_errors_say_what_to_choose(client, officer):
+    story = drive("response_decision")
+    letter = _public_letter(story, "Carta sobre Juan Pérez Rojas")
     document = letter.documents.get()
     client.force_login(officer)
     count = Event.objects.filter(submission=story.case).count()
@@ -123,11 +128,7 @@ def test_a_choice_that_changes_nothing_the_public_reads_is_refused(client, offic
 def test_a_document_given_the_visibility_it_has_is_refused(client, officer):
     """Walk 97: "Visibility: Public → Public" was recorded in the history for good."""
     story = drive("response_decision")
-    letter = story.add(
-        "correspondence",
-        title="Carta",
-        documents_in=[DocumentInput("Carta", "es", stored_pdf(), "public")],
-    )
+    letter = _public_letter(story, "Carta")
     document = letter.documents.get()
     client.force_login(officer)
     count = Event.objects.filter(submission=story.case).count()

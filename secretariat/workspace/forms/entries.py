@@ -19,7 +19,7 @@ def _written(event) -> dict[str, bool]:
     data = event.data or {}
     return {
         "title": bool(event.title),
-        "note": bool(event.note) or any(data.get(k) not in (None, "") for k in published.TEXT_DATA),
+        "note": bool(event.note) or published.words_beside_note(data),
         published.REASONS: published.has_reasons(data),
     }
 

@@ -177,7 +177,7 @@ def case_context(request, case, bound=None) -> dict:
         data = event.data or {}
         if shown is None or "note" in shown:
             # A declaration of no pending proceeding (False) is words the public waits for too.
-            words = any(data.get(key) not in (None, "", {}, []) for key in published.TEXT_DATA)
+            words = published.words_beside_note(data)
             if words or shown is None:
                 return bool(words or event.title or event.note)
         return any(getattr(event, name) for name in shown & set(published.TEXT_FIELDS))

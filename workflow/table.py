@@ -521,11 +521,16 @@ RULES.append(
 )
 
 TABLE: dict[str, EventRule] = {rule.kind: rule for rule in RULES}
-# The kinds of this installation's procedure: the registry format's, and those its profile
-# adds (a kind with no stages of its own is a profile's: ``council_declined``).
-EVENT_KINDS = tuple(
-    kind for kind, rule in TABLE.items() if rule.stages != frozenset() or profile_stages(kind)
-)
+
+
+def in_procedure(kind: str) -> bool:
+    """Whether ``kind`` is a step of this installation's procedure: the registry format's, or
+    one its profile adds (a kind with no stages of its own is a profile's: ``council_declined``)."""
+    rule = TABLE.get(kind)
+    return rule is not None and (rule.stages != frozenset() or bool(profile_stages(kind)))
+
+
+EVENT_KINDS = tuple(kind for kind in TABLE if in_procedure(kind))
 DECISION_KINDS = frozenset(rule.kind for rule in RULES if rule.decision)
 
 # Portal posts for the public carry ``{"publish_requested": true}`` and, in ``for_public``, the

@@ -35,7 +35,7 @@ from workflow.describe import CaseText, describe
 from workflow.exceptions import NotAllowed
 from workflow.models import Deadline, Event, last_revision
 from workflow.services.actions import refusal
-from workflow.table import TABLE
+from workflow.table import TABLE, in_procedure
 
 PORTAL_ROLES = {"party": Role.FOCAL_POINT, "council": Role.COUNCIL}
 
@@ -322,6 +322,8 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
     """GET: the form; POST: record ``kind`` with what ``build(form, formset, case, user)``
     returns (keyword arguments of ``record_event``), then send the receipt."""
     case, levels = _portal_case(request, pk, portal)
+    if not in_procedure(kind):  # a step of another procedure, not "not at this stage"
+        raise Http404
     rule = TABLE[kind]
     if isinstance(refusal(case, request.user, kind), NotAllowed):
         raise PermissionDenied

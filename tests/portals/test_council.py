@@ -241,7 +241,7 @@ def test_a_council_act_without_the_tick_records_nothing(
         url = reverse(name, kwargs={"pk": case.pk})
         expected = gettext(error)
     shown = client.get(url)
-    if shown.status_code == 302:
+    if shown.status_code == 404:
         pytest.skip("not offered under this profile (the vote against: tests/test_council_vote.py)")
     assert re.search(r'<input type="checkbox" name="confirm"[^>]*required', shown.text)
     data = {"event_count": case.event_count, "reasons": "Motivos.", "recommendation": "Texto."}

@@ -52,8 +52,17 @@ MATRIX = {
     "party_extension": ("aw", "get", codes(L, 403, 403, 302, 404, 404, 404, 403)),
     "party_correspondence": ("aw", "get", PARTY_AW),
     # Supplemental information follows the response (the CEC's step): not offered while the
-    # response is awaited, so its form sends Party A back to the case with the reason.
-    "party_supplement": ("aw", "get", codes(L, 403, 403, 302, 404, 404, 404, 403)),
+    # response is awaited, so its form sends Party A back to the case with the reason. Under
+    # a profile without the step the page does not exist (walk 97: "not at this stage").
+    "party_supplement": (
+        "aw",
+        "get",
+        {
+            "us-peru-tpa": codes(L, 403, 403, 404, 404, 404, 404, 403),
+            "usmca-cec": codes(L, 403, 403, 302, 404, 404, 404, 403),
+            "cafta-dr": codes(L, 403, 403, 404, 404, 404, 404, 403),
+        }[SLUG],
+    ),
     "party_document": ("aw", "get", PARTY_AW),
     "party_receipt": ("aw", "get", PARTY_AW),
     "party_receipt_document": ("aw", "get", PARTY_AW),
@@ -63,14 +72,14 @@ MATRIX = {
     "council_case": ("ac", "get", COUNCIL_AC),
     "council_instruct": ("ac", "get", COUNCIL_AC),
     # A vote against is a step of profiles that add it (profiles.COUNCIL_VOTES, the CEC's), not
-    # of the TPA: there the page sends the member back to the case with the reason.
+    # of the TPA: there the page does not exist.
     "council_decline": (
         "ac",
         "get",
         {
-            "us-peru-tpa": codes(L, 403, 403, 403, 404, 302, 302, 403),
+            "us-peru-tpa": codes(L, 403, 403, 403, 404, 404, 404, 403),
             "usmca-cec": codes(L, 403, 403, 403, 404, 200, 200, 403),
-            "cafta-dr": codes(L, 403, 403, 403, 404, 302, 302, 403),
+            "cafta-dr": codes(L, 403, 403, 403, 404, 404, 404, 403),
         }[SLUG],
     ),
     # Publication is offered once the final factual record is submitted (before, the page

@@ -29,7 +29,7 @@ from workflow.models import Deadline, Event, last_revision
 from workflow.profile_guards import consolidated_on
 from workflow.proposal_guards import may_move
 from workflow.services.actions import NOT_OFFERED, refusal
-from workflow.table import TABLE
+from workflow.table import TABLE, in_procedure
 
 # The step each stage leads to that waits on others (the Parties' comments, the Council).
 AWAITED_STEP = {
@@ -326,7 +326,7 @@ def _recorder(kind: str, form):
 @posted.posted_from("ws_case", "action-{kind}")
 def action(request, pk, kind):
     case = access.get_submission_for_staff(request.user, Submission.objects, act=True, pk=pk)
-    if kind not in TABLE or kind in NOT_OFFERED:
+    if not in_procedure(kind) or kind in NOT_OFFERED:  # not a step of this procedure
         raise Http404
     responded = case.events.filter(kind="party_responded").exists()
     if posted.response_moved_on(case, kind, responded):

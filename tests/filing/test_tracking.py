@@ -581,22 +581,27 @@ def test_a_document_titled_by_its_kind_does_not_repeat_it(client):
         )
     )  # one per working language of the profile
     assert {"en", "es"} <= set(versions)
-    for language, other_name in (("en", "Spanish"), ("es", "Inglés")):
+    titles = dict(
+        Document.objects.filter(pk__in=versions.values()).values_list("language", "title")
+    )
+    for language, other, other_name in (("en", "es", "Spanish"), ("es", "en", "Inglés")):
         page = client.get(url.replace("/en/", f"/{language}/")).content.decode()
         timeline = page.split('class="timeline"', 1)[1]
         head = f"/track/case/{membership.pk}/documents/{versions[language]}/"
         item = timeline.split(head, 1)[1].split("</ul>", 1)[0]
         assert "document__kind" not in item.split("<ul", 1)[0]  # its title says its kind
         beneath = item.split('class="document__versions">', 1)[1]
-        for other, pk in versions.items():
-            if other != language:  # once, under the item
+        for each, pk in versions.items():
+            if each != language:  # once, under the item
                 assert timeline.count(f"/documents/{pk}/") == 1
                 assert f"/documents/{pk}/" in beneath
-        # Walk 83: named by the document too, not "Spanish" alone beside every document.
+        # Walk 83: named by the document too, not "Spanish" alone beside every document;
+        # walks 98-99: by the version's own title, in its language, as the docket names it
+        # (the English version read "Acuse de recibo").
         link = re.search(rf">{other_name}(.*?)</a>", beneath).group(1)
         assert link.startswith('<span class="visually-hidden">:')
-        title = re.sub(r"<[^>]+>", "", item.split("</a>", 1)[0].split(">", 1)[1]).strip()
-        assert title and title in link
+        assert titles[other] != titles[language]
+        assert f'<span lang="{other}">{titles[other]}</span>' in link
     assert (
         '<span class="document__kind">(Correspondence, Secretariat and the submitters)</span>'
         in client.get(url).content.decode()

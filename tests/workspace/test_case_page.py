@@ -989,3 +989,30 @@ def test_a_translation_is_filed_in_the_language_chosen_where_there_are_three(
         "en",
         original,
     )
+
+
+def test_each_document_sent_for_the_public_is_marked_while_held(login, officer):
+    """Walk 99: a Party's response held for review listed the annex it sent for the public as
+    "Secretariat, Parties and Council" and nothing more; the annex it sent to the Parties only
+    reads the same. The first is now marked, with a link choosing it; once published, neither."""
+    story = drive("awaiting_response", party=A)
+
+    def annex(name):
+        file = SimpleUploadedFile(f"{name}.pdf", b"%PDF-1.4 " + name.encode())
+        return DocumentInput(name, "es", file, "parties")
+
+    letter = _held_letter(story, for_public=[0], documents_in=[annex("Público"), annex("Partes")])
+    public, parties = letter.documents.order_by("position")
+    client = login(officer)
+    page = client.get(_case_url(story.case)).content.decode()
+    entry = page.split(f'id="event-{letter.seq}"', 1)[1].split("</li>\n</li>", 1)[0]
+    items = entry.split('<ul class="documents">', 1)[1].split("</ul>", 1)[0].split("<li>")[1:]
+    marked, unmarked = (next(i for i in items if f"/{d.pk}/" in i) for d in (public, parties))
+    assert "sent for the public, awaiting your review" in marked
+    assert f'href="?document={public.pk}#action-visibility_changed"' in marked
+    assert "sent for the public" not in unmarked
+    _publish_text(story, letter, ["title", "note"])
+    data = {"document": [letter.seq - 1, 0], "from": "parties", "to": "public"}
+    story.add("visibility_changed", data={**data, "reason": "Revisado."})
+    page = client.get(_case_url(story.case)).content.decode()
+    assert "sent for the public, awaiting your review" not in page

@@ -202,6 +202,9 @@ def case_context(request, case, bound=None) -> dict:
     for event in held:  # what the link beside it chooses: its words, else its first document
         event.text_held = text_held(event)
         event.held_document = next(iter(held_documents(event)), None)
+        # Each document still held, marked in the entry's list (walk 99: an annex sent for the
+        # public read "Secretariat, Parties and Council" alone).
+        event.held_pks = {document.pk for document in held_documents(event)}
         event.publication_proposed = event.seq in proposed
     # A proposal nobody answered, made in a stage the case has since left, has lapsed
     # (Context.pending_proposals): said on it, so that its author sees why it vanished from

@@ -164,6 +164,8 @@ def test_a_date_before_the_last_event_is_said_with_the_other_problems(client, of
     with frozen(D(2023, 6, 10)):
         body = client.post(url, letter(case, **{"correspondence-on": earlier})).content.decode()
     assert f"la última tiene fecha {spanish_last}" in body
+    # Walk 97: and what to do about it.
+    assert "Póngale esa fecha o una posterior, y diga en su nota cuándo ocurrió." in body
     # Not asked for a reason no reason can make right (walk 76: the officer gave one, and
     # the date was still refused).
     assert "Indique el motivo para registrar esto con una fecha pasada." not in body

@@ -290,7 +290,13 @@ class ActionForm(AccessibleForm):
         if out_of_order:
             # Said with the other problems of the post, on the date itself (walk 27: the
             # engine's refusal came alone, after the reason was given, dated 2026-12-04).
-            self.add_error("on", date_order_error(last))
+            # Walk 97: and what to do (a letter received on an earlier day).
+            self.add_error(
+                "on",
+                date_order_error(last)
+                + " "
+                + gettext("Date it that day or later, and say in its note when it happened."),
+            )
         # Not asked for a date no reason can make right (walk 76).
         if on and on < timezone.localdate() and not data.get("date_reason") and not out_of_order:
             self.add_error(

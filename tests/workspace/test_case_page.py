@@ -752,13 +752,14 @@ def _publish_text(story, event, fields):
     story.add("visibility_changed", data={**data, "reason": "Revisada."})
 
 
-def _held_letter(story, documents_in=(), **data):
+def _held_letter(story, documents_in=(), title="Carta para el registro público", note="", **data):
     """A Party's letter sent for the public, held at *parties* for the Secretariat's review."""
     return story.add(
         "correspondence",
         author=f"party:{A}",
         visibility="parties",
-        title="Carta para el registro público",
+        title=title,
+        note=note,
         data={"publish_requested": True, **data},
         documents_in=list(documents_in),
     )
@@ -776,9 +777,9 @@ def test_change_its_visibility_beside_a_held_item_chooses_that_item(login, offic
     chosen = client.get(_case_url(story.case), {"publish": letter.seq}).content.decode()
     form = chosen.split('id="action-visibility_changed"', 1)[1].split("</form>", 1)[0]
     assert re.search(rf'<option value="{letter.pk}" selected>', form)
-    assert re.search(r'value="title"[^>]*checked', form) and re.search(
-        r'value="note"[^>]*checked', form
-    )
+    # Its title, the only words it has (walk 98: the empty note was ticked too).
+    assert re.search(r'value="title"[^>]*checked', form)
+    assert not re.search(r'value="note"[^>]*checked', form)
     assert re.search(r'<option value="public" selected>', form)
     for nonsense in ("999", "x", ""):  # nothing chosen, and no error
         page = client.get(_case_url(story.case), {"publish": nonsense}).content.decode()
@@ -1016,3 +1017,26 @@ def test_each_document_sent_for_the_public_is_marked_while_held(login, officer):
     story.add("visibility_changed", data={**data, "reason": "Revisado."})
     page = client.get(_case_url(story.case)).content.decode()
     assert "sent for the public, awaiting your review" not in page
+
+
+def _ticked(client, case, event) -> set:
+    page = client.get(_case_url(case), {"publish": event.seq}).content.decode()
+    form = page.split('id="action-visibility_changed"', 1)[1].split("</form>", 1)[0]
+    return {
+        part
+        for part in ("title", "note", "reasons")
+        if re.search(rf'value="{part}"[^>]*checked', form)
+    }
+
+
+def test_the_link_beside_a_held_item_ticks_only_its_held_words(login, officer):
+    """Walk 98: the form opened from a Party's letter whose note alone was still held ticked
+    its (public) title too, and the decision read "title, note"."""
+    story = drive("awaiting_response", party=A)
+    letter = _held_letter(story, note="Texto de la carta.")
+    client = login(officer)
+    assert _ticked(client, story.case, letter) == {"title", "note"}
+    _publish_text(story, letter, ["title"])
+    assert _ticked(client, story.case, letter) == {"note"}
+    untitled = _held_letter(story, title="", note="Solo una nota.")
+    assert _ticked(client, story.case, untitled) == {"note"}

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.workspace.forms.actions import ActionForm, offer_case_documents
-from secretariat.workspace.forms.entries import changes, entry_label, public_now
+from secretariat.workspace.forms.entries import changes, entry_label, held_parts, public_now
 from submissions import published
 from submissions.dates import long_date
 from submissions.models import PARTY_CHOICES, PARTY_CODES, Document, User
@@ -382,8 +382,9 @@ class VisibilityForm(ActionForm):
     def choose_event(self, event) -> None:
         """The form opened from an item held for review: that event's text, to be public."""
         if event is not None and not self.is_bound:
+            parts = held_parts(event, self.public.get(event.seq))
             self.initial.update(
-                {"event": event.pk, "fields_of_text": ["title", "note"], "to": Visibility.PUBLIC}
+                {"event": event.pk, "fields_of_text": parts, "to": Visibility.PUBLIC}
             )
 
     def choose_document(self, pk) -> None:

@@ -40,6 +40,17 @@ def changes(event, withheld, fields, to) -> bool:
     return any(name not in withheld and written[name] for name in fields)
 
 
+def held_parts(event, withheld) -> list[str]:
+    """What the form opened from an item held for review ticks: its title and note where they
+    have words the public does not read (walk 98: the title was ticked beside a note held
+    alone, and the decision read "title, note"); both where neither has words."""
+    written = _written(event)
+    opened = withheld is None or published.OPENED in withheld
+    hidden = set(published.TEXT_FIELDS) if opened else withheld
+    parts = [name for name in published.TEXT_FIELDS if name in hidden and written[name]]
+    return parts or list(published.TEXT_FIELDS)
+
+
 def public_now(event, withheld) -> str:
     """``published.public_text``'s answer for one entry, in words, naming the parts withheld
     that have words (walk 95: entries already public were listed as if still to be

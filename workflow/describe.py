@@ -219,6 +219,8 @@ def describe(event, *, public: bool = False, officers=None, people=None) -> list
         proposal = dict(data.get("proposal") or {})
         kind = proposal.get("kind")
         lines.append((_("Proposed decision"), str(event.proposal_label)))
+        if proposal.get("title"):  # walk 97: a reopening's title was not on the approvals
+            lines.append((_("Title"), CaseText(proposal["title"])))
         if proposal.get("note"):
             lines.append((_("Reasons"), CaseText(proposal["note"])))
         data = proposal

@@ -141,3 +141,27 @@ def test_the_reopening_form_offers_only_the_stage_closed_from(client, officer):
     assert 'value="response_decision"' in html
     assert 'value="factual_record_preparation"' not in html
     assert 'value="awaiting_response"' not in html
+
+
+def test_the_approvals_list_shows_a_proposed_reopenings_title(client, officer, director, settings):
+    """Walk 97: the Executive Director read a proposed reopening's reasons and stage on the
+    approvals list, but not the title the officer gave it (the public reads it once approved)."""
+    from workflow import services
+
+    settings.SEM_FOUR_EYES = True
+    story = _closed_from(S.RESPONSE_DECISION)
+    with frozen(REOPEN_ON):
+        proposal = services.record_event(
+            story.case,
+            "reopened",
+            actor=officer,
+            title="Reapertura por hechos nuevos",
+            note="La Parte informó de un nuevo procedimiento.",
+            data={"to_stage": S.RESPONSE_DECISION, "reason": "Hechos nuevos."},
+        )
+    assert proposal.kind == "proposed"
+    client.force_login(director)
+    page = client.get(reverse("ws_approvals")).content.decode()
+    item = page.split(f'id="proposal-{proposal.pk}"', 1)[1].split("</article>", 1)[0]
+    assert "Reapertura por hechos nuevos" in item
+    assert "La Parte informó de un nuevo procedimiento." in item

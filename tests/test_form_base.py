@@ -162,6 +162,25 @@ def test_a_label_ending_with_punctuation_takes_no_colon_in_the_summary():
     ]
 
 
+class _Confirmed(AccessibleForm):
+    confirm = forms.BooleanField(
+        label="Yes, withdraw it. I understand that the case will be closed.",
+        error_messages={"required": "Tick the box to confirm the withdrawal."},
+    )
+
+
+def test_a_box_whose_error_names_it_comes_without_its_label_in_the_summary():
+    """Walk 97: "Yes, withdraw this submission. I understand that the case will be closed.
+    This field is required." The box's own error says which box; a box with Django's
+    generic error keeps its label (above)."""
+    form = _Confirmed(data={})
+    assert not form.is_valid()
+    assert form.error_links() == [("id_confirm", "", "Tick the box to confirm the withdrawal.")]
+    summary = render_to_string("forms/_error_summary.html", {"form": form})
+    (link,) = re.findall(r'<a href="#id_confirm">(.*?)</a>', summary, re.S)
+    assert link == "Tick the box to confirm the withdrawal."
+
+
 def test_error_links_of_named_fields_come_in_the_order_given():
     form = _Punctuated(data={})
     assert not form.is_valid()

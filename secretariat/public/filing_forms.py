@@ -238,6 +238,7 @@ class FilingForm(AccessibleForm):
         label=_(
             "I declare that the information in this submission is true to the best of my knowledge."
         ),
+        error_messages={"required": _("Tick the box to make the declaration.")},
     )
     eligibility_confirmed = forms.BooleanField(
         label=_(
@@ -473,6 +474,7 @@ class InformationAddedForm(DocumentsForm):
 class WithdrawForm(AccessibleForm):
     confirm = forms.BooleanField(
         label=_("Yes, withdraw this submission. I understand that the case will be closed."),
+        error_messages={"required": _("Tick the box to confirm the withdrawal.")},
     )
 
 

@@ -226,5 +226,14 @@ class AccessibleForm(forms.Form):
             # «notas.txt» is not an accepted type", with five attachments each with a "File").
             label = getattr(bound.field, "summary_label", None) or bound.label
             for message in bound.errors:
-                links.append((anchor, label, message))
+                # A box left unticked whose error says which box in its own words ("Tick the
+                # box to confirm the withdrawal.") comes without its label's whole sentence
+                # (walk 97: "Yes, withdraw this submission. I understand… This field…").
+                required = bound.field.error_messages.get("required")
+                alone = (
+                    isinstance(bound.field, forms.BooleanField)
+                    and message == required
+                    and required != forms.Field.default_error_messages["required"]
+                )
+                links.append((anchor, "" if alone else label, message))
         return links

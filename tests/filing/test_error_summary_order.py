@@ -47,12 +47,12 @@ def test_the_summary_follows_the_page(client, language):
     assert len(anchors) == len(BLANK)
 
 
-def test_a_label_ending_with_a_full_stop_takes_no_colon(client):
+def test_an_unticked_declaration_says_so_without_its_whole_sentence(client):
+    # Walk 97: a box's error repeated the box's whole label before "This field is required."
     html = client.post("/en/file/", filing_data(**{"f-declaration": None})).content.decode()
     [(anchor, text)] = _summary(html)
     assert anchor == "id_f-declaration"
-    assert text.endswith("best of my knowledge. This field is required.")
-    assert ".:" not in text
+    assert text == "Tick the box to make the declaration."
 
 
 def test_the_summary_puts_each_languages_colon(client, settings):

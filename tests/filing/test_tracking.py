@@ -437,6 +437,9 @@ def test_withdrawal_asks_for_confirmation_then_closes_the_case(client):
     assert "withdraws it for" not in confirm_page.content.decode()  # she filed alone
     unconfirmed = client.post(url + "withdraw/", {"event_count": case.event_count})
     assert unconfirmed.status_code == 400
+    # Walk 97: the box's whole sentence, then "This field is required."
+    summary = unconfirmed.content.decode().split('id="error-summary"', 1)[1].split("</ul>")[0]
+    assert '<a href="#id_confirm">Tick the box to confirm the withdrawal.</a>' in summary
     case.refresh_from_db()
     assert case.stage == "awaiting_response"
     done = client.post(url + "withdraw/", {"confirm": "on", "event_count": case.event_count})

@@ -168,14 +168,16 @@ def queue_notices(event) -> list[Notice]:
             elif event.kind == "proposed":
                 context.update(_proposal(event.data["proposal"]))
                 context.update(_makes_public(submission, event.data["proposal"]))
-            elif event.kind == "consolidated":
-                context["with"] = event.data.get("with", "")  # the earlier case's identifier
             elif event.kind == "returned" and event.proposal_id:
                 context.update(_proposal(event.proposal.data["proposal"]))
                 context["comment"] = event.data.get("comment", "")
             elif approved:
                 context.update(_proposal(event.proposal.data["proposal"]))
                 context["proposal_event"] = event.proposal.seq
+            if event.kind == "consolidated":
+                # The earlier case's identifier; an approved consolidation is also an approval
+                # (walk 101: its approval email lacked ``proposal_event``, a 500).
+                context["with"] = event.data.get("with", "")
             rows.append(
                 Notice(
                     submission=submission,

@@ -148,11 +148,17 @@ def test_proposed_in_the_workspace_and_approved(consolidation, client, officer, 
         approvals = client.get(reverse("ws_approvals")).content.decode()
         earlier_link = f'<a href="/en/docket/{earlier.case.slug}/">{earlier.case.identifier}</a>'
         assert f"Consolidated with: {earlier_link}" in approvals
-        client.post(
+        approved = client.post(
             reverse("ws_approve", kwargs={"pk": case.pk, "seq": proposal.seq}),
             {"event_count": case.event_count + 1, "back": "case"},
         )
+    assert approved.status_code == 302
     event = Event.objects.get(submission=case, kind="consolidated")
+    # The officer is told it was approved (walk 101: the email lacked the proposal's number,
+    # and the approval was a server error once the outbox rendered it).
+    told_officer = Notice.objects.get(event=event, message="proposal_approved")
+    subject, text, _html = emails.render(told_officer)
+    assert f"no. {proposal.seq}" in " ".join(text.split()) + subject
     assert event.data["with"] == earlier.case.identifier
     assert case.related.filter(pk=earlier.case.pk).exists()
     # The submitters are told (notices.rules), with the earlier case named.

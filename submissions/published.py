@@ -207,7 +207,7 @@ def public_timeline(events, names=(), language=None) -> list:
         withheld = state.get(event.seq)
         if withheld is None:
             continue
-        original = event.data or {}
+        raw, original = event, event.data or {}
         shown = {name: masked(getattr(event, name), names, language) for name in TEXT_FIELDS}
         if withheld or any(shown[name] != getattr(event, name) for name in TEXT_FIELDS):
             event = copy.copy(event)
@@ -220,15 +220,22 @@ def public_timeline(events, names=(), language=None) -> list:
                 event.reasons_withheld = True  # the docket says so (workflow.describe)
             if OPENED in withheld:
                 event.data = {k: v for k, v in (event.data or {}).items() if k in OPENED_DATA}
-        event.awaits_review = (
-            bool(withheld) and event.seq not in decided and bool(original.get("publish_requested"))
-        )
-        # And whether documents wait with it (walk 49: a Council member's reasons, sent alone,
-        # read "its text and the documents sent with it").
+        # Whether documents wait with it (walk 49: a Council member's reasons, sent alone,
+        # read "its text and the documents sent with it"), and words (walk 100: a Party's
+        # comments, sent as documents alone, read "its text awaits" once they were public).
         for_public = original.get("for_public")
         waiting = set(for_public if isinstance(for_public, list) else ()) - reviewed.get(
             event.seq, set()
         )
+        words = any(getattr(raw, name) for name in TEXT_FIELDS if name in withheld) or (
+            "note" in withheld and words_beside_note(original)
+        )
+        event.awaits_review = (
+            bool(words or waiting)
+            and event.seq not in decided
+            and bool(original.get("publish_requested"))
+        )
+        event.awaits_text = event.awaits_review and bool(words)
         event.awaits_documents = event.awaits_review and bool(waiting)
         result.append(event)
     return result

@@ -127,6 +127,7 @@ def _render(request, membership, submission, bound=None, status=200):
         event.shown_note = shown.note if shown is not None else ""
         event.awaits_review = getattr(shown, "awaits_review", False)
         event.awaits_documents = getattr(shown, "awaits_documents", False)
+        event.awaits_text = getattr(shown, "awaits_text", False)
         # The submitters' own words, which the public does not read yet, are theirs to read
         # (walk 51: the note sent with a revision was hidden from those who wrote it).
         event.own_text = event.author == "submitter" and shown is not event

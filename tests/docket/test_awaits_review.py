@@ -127,3 +127,47 @@ def test_a_response_whose_document_alone_was_published_awaits_its_text_alone(off
     for page in _pages(story.case):
         assert "Its text awaits the Secretariat's review; it appears here once published." in page
         assert AWAITS not in page and NOTE not in page
+
+
+DOCUMENTS_AWAIT = "The documents sent with it for the public await the Secretariat's review"
+
+
+def test_comments_sent_as_documents_alone_never_read_that_their_text_awaits(officer, settings):
+    """Walk 100: a Party's comments on the draft, sent for the public as two documents and no
+    words, read "its text awaits the Secretariat's review" once both were public (and on the
+    closed case "its text was sent for the public; the Secretariat has not published it"),
+    while the workspace listed nothing held. Only documents wait, and only until published."""
+    settings.SEM_FOUR_EYES = False
+    story = drive("draft_comment_period")
+    held = [public_file("Comentarios"), public_file("Anexo de los comentarios")]
+    for document in held:
+        document.visibility = "parties"
+    comments = story.add(
+        "draft_commented",
+        author=f"party:{A}",
+        visibility="parties",
+        data={"party": A, "publish_requested": True, "for_public": [0, 1]},
+        documents_in=held,
+    )
+
+    def publish(position):
+        services.record_event(
+            story.case,
+            "visibility_changed",
+            actor=officer,
+            data={
+                "document": [comments.seq - 1, position],
+                "from": "parties",
+                "to": "public",
+                "reason": "Publicación pedida por la Parte.",
+            },
+        )
+
+    publish(0)
+    for page in _pages(story.case):
+        assert DOCUMENTS_AWAIT in page
+        assert TEXT_AWAITS not in page and AWAITS not in page
+    publish(1)
+    for page in _pages(story.case):
+        assert "Comentarios" in page
+        assert DOCUMENTS_AWAIT not in page and TEXT_AWAITS not in page and AWAITS not in page

@@ -17,6 +17,7 @@ from submissions.stages import ClosureReason, Stage, Visibility
 from submissions.texts import TEXT_LABELS
 from workflow.deadlines import format_day
 from workflow.periods import KIND_LABELS
+from workflow.table import DECISION_KINDS
 from workflow.treaty import (
     CRITERIA,
     FACTORS,
@@ -222,7 +223,10 @@ def describe(event, *, public: bool = False, officers=None, people=None) -> list
         if proposal.get("title"):  # walk 97: a reopening's title was not on the approvals
             lines.append((_("Title"), CaseText(proposal["title"])))
         if proposal.get("note"):
-            lines.append((_("Reasons"), CaseText(proposal["note"])))
+            # A decision's note is its reasons; a record made from a letter has a note (walk
+            # 100: a Party's comments recorded by the officer read "Reasons: …").
+            said = _("Reasons") if kind in DECISION_KINDS else _("Note")
+            lines.append((said, CaseText(proposal["note"])))
         data = proposal
     if data.get("outcome"):
         lines.append((_("Outcome"), str(OUTCOMES.get(data["outcome"], data["outcome"]))))

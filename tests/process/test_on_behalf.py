@@ -388,3 +388,22 @@ def test_a_case_with_an_on_behalf_proposal_round_trips(officer, director, tmp_pa
         return re.sub(r'"file": "[^"]*"', '"file": ""', text)
 
     assert without_paths(export_registry(restricted=True)) == without_paths(first)
+
+
+def test_the_approvals_list_calls_a_letters_note_a_note(client, officer, director):
+    """Walk 100: a Party's comments recorded from its letter, with a note, read "Reasons: …"
+    to the Executive Director, as a decision's note does."""
+    story = drive(S.AWAITING_RESPONSE)
+    with frozen(D(2023, 6, 15)):
+        proposal = services.record_event(
+            story.case,
+            "party_responded",
+            actor=officer,
+            note="Recibida por correo postal.",
+            documents_in=letter(),
+        )
+    client.force_login(director)
+    page = client.get(reverse("ws_approvals")).content.decode()
+    item = " ".join(page.split(f'id="proposal-{proposal.pk}"', 1)[1].split("</article>")[0].split())
+    assert '<li>Note: <span lang="es">Recibida por correo postal.</span></li>' in item
+    assert "Reasons:" not in item

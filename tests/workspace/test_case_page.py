@@ -1040,3 +1040,46 @@ def test_the_link_beside_a_held_item_ticks_only_its_held_words(login, officer):
     assert _ticked(client, story.case, letter) == {"note"}
     untitled = _held_letter(story, title="", note="Solo una nota.")
     assert _ticked(client, story.case, untitled) == {"note"}
+
+
+def test_comments_sent_as_documents_alone_are_published_in_one_decision(login, officer, settings):
+    """Walk 100: a Party's comments on the draft, sent for the public as two documents and no
+    words, were linked by their first document: each document took a proposal and an approval
+    of its own. The link opens the entry, with its documents, and one decision publishes it."""
+    settings.SEM_FOUR_EYES = False
+    story = drive("draft_comment_period", party=A)
+    held = [
+        DocumentInput(name, "es", SimpleUploadedFile(f"{n}.pdf", b"%PDF-1.4 c"), "parties")
+        for n, name in enumerate(["Comentarios", "Anexo de los comentarios"])
+    ]
+    comments = story.add(
+        "draft_commented",
+        author=f"party:{A}",
+        visibility="parties",
+        data={"party": A, "publish_requested": True, "for_public": [0, 1]},
+        documents_in=held,
+    )
+    client = login(officer)
+    page = client.get(_case_url(story.case)).content.decode()
+    assert f'href="?publish={comments.seq}#action-visibility_changed"' in page
+    chosen = client.get(_case_url(story.case), {"publish": comments.seq}).content.decode()
+    form = chosen.split('id="action-visibility_changed"', 1)[1].split("</form>", 1)[0]
+    assert re.search(r'name="visibility_changed-with_documents"[^>]*checked', form)
+    story.case.refresh_from_db()
+    response = client.post(
+        reverse("ws_action", kwargs={"pk": story.case.pk, "kind": "visibility_changed"}),
+        {
+            "event_count": story.case.event_count,
+            "visibility_changed-event": comments.pk,
+            "visibility_changed-fields_of_text": ["title", "note"],
+            "visibility_changed-with_documents": "on",
+            "visibility_changed-to": "public",
+            "visibility_changed-reason": "Publicación pedida por la Parte.",
+        },
+    )
+    assert response.status_code == 302
+    assert set(comments.documents.values_list("visibility", flat=True)) == {"public"}
+    assert story.case.events.filter(kind="visibility_changed").count() == 1
+    page = client.get(_case_url(story.case)).content.decode()
+    assert "sent for the public, awaiting your review" not in page
+    assert 'id="held-heading"' not in page

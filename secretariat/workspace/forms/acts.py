@@ -390,7 +390,8 @@ class VisibilityForm(ActionForm):
     def choose_document(self, pk) -> None:
         """The form opened from an item whose words are public and a document still held."""
         if pk is not None and not self.is_bound:
-            self.initial.update({"target": pk, "to": Visibility.PUBLIC})
+            # "With the documents sent with it" is a choice for an entry's text, not here.
+            self.initial.update({"target": pk, "to": Visibility.PUBLIC, "with_documents": False})
 
     def clean(self):
         data = super().clean()

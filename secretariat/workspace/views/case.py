@@ -205,6 +205,10 @@ def case_context(request, case, bound=None) -> dict:
         # Each document still held, marked in the entry's list (walk 99: an annex sent for the
         # public read "Secretariat, Parties and Council" alone).
         event.held_pks = {document.pk for document in held_documents(event)}
+        # Not on the docket at all: publishing the entry with its documents is one decision
+        # (walk 100: a comment's link chose its first document, and each document took a
+        # proposal and an approval of its own).
+        event.unseen = public_state.get(event.seq) is None
         event.publication_proposed = event.seq in proposed
     # A proposal nobody answered, made in a stage the case has since left, has lapsed
     # (Context.pending_proposals): said on it, so that its author sees why it vanished from

@@ -134,3 +134,22 @@ def test_a_records_form_offers_only_the_levels_the_engine_accepts(client, office
     other = page.split('id="action-correspondence"', 1)[1].split("</form>", 1)[0]
     assert 'value="public"' in other
     assert 'name="correspondence-redacted"' in other
+
+
+def test_the_publication_form_says_not_to_attach_the_record_again(client, officer):
+    """Walk 100: the officer uploaded the final record in the publication's own document
+    field, and the docket listed it twice; the field now says the step publishes it."""
+    from django.utils import translation
+
+    story = drive(Stage.FINAL_FACTUAL_RECORD)
+    story.council("publication_instructed")
+    client.force_login(officer)
+    url = reverse("ws_case", kwargs={"pk": story.case.pk})
+    for language, said in (
+        ("en", "This step makes the final factual record already submitted public"),
+        ("es", "Este paso hace público el expediente de hechos final ya presentado"),
+    ):
+        with translation.override(language):
+            page = client.get(url.replace("/en/", f"/{language}/")).content.decode()
+        form = page.split('id="action-published"', 1)[1].split("</form>", 1)[0]
+        assert said in " ".join(form.split())

@@ -379,6 +379,12 @@ class PublicationForm(ActionForm):
     )
 
     def setup(self):
+        if "document" in self.fields:
+            # Walk 100: the final record uploaded here again stood on the docket twice.
+            self.fields["document"].help_text = _(
+                "This step makes the final factual record already submitted public: do not "
+                "attach it again. Attach only another document, if any."
+            )
         comments = list(self.submission.events.filter(kind="draft_commented").order_by("seq"))
         commented = dict.fromkeys(event.data.get("party") for event in comments)
         if not profiles.installed().comments_attached_on_publication or not commented:

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from notices.models import Notice
 from secretariat.workspace.forms.kinds import action_form
-from submissions import profiles
+from submissions import access, profiles
 from submissions.stages import Stage
 from tests.helpers_cases import drive, frozen
 from tests.parties import OTHERS, PROFILE, SLUG, A, B, with_steps
@@ -220,3 +220,26 @@ def test_a_vote_against_without_the_tick_records_nothing(votes, client, a_counci
     assert response.status_code == 200
     assert "Tick the box to confirm your vote against preparing a factual record." in response.text
     assert not Event.objects.filter(submission=case, kind="council_declined").exists()
+
+
+def test_once_every_member_has_acted_the_workspace_offers_no_letter_of_theirs(
+    a_council, b_council, other_councils, officer, client, settings
+):
+    """Walk 101: with every member's instruction or vote on record, the case page still offered
+    "Council member's instruction — recorded from a letter", its Party list holding only "—"."""
+    settings.SEM_FOUR_EYES = False
+    case = drive("awaiting_council").case
+    client.force_login(officer)
+    url = reverse("ws_case", kwargs={"pk": case.pk})
+    with frozen(D(2023, 8, 1)):
+        assert 'id="action-council_instructed"' in client.get(url).content.decode()
+        for member in (a_council, b_council, *other_councils):
+            services.record_event(
+                case,
+                "council_instructed",
+                actor=member,
+                data={"party": access.party_of(member)},
+            )
+        page = client.get(url).content.decode()
+    assert 'id="action-council_instructed"' not in page
+    assert case.events.filter(kind="council_instructed").count() == 2 + len(OTHERS)

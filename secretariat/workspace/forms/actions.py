@@ -101,6 +101,7 @@ class ActionForm(AccessibleForm):
     describes_its_user = False  # names and emails are of submitters, not the officer's own
     keeps_files = True  # a valid file survives the page sent back for another field's problem
     criteria_prefix = ""  # the criteria's field names, where a form has them (decisions.py)
+    offerable = True  # False where a choice it needs has no option left (the case page omits it)
 
     @property
     def action_label(self) -> str:

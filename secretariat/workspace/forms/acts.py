@@ -116,6 +116,8 @@ class CouncilActForm(PartyForm):
         self.fields["party"].choices = [
             choice for choice in self.fields["party"].choices if choice[0] not in done
         ]
+        # Every member has acted (walk 101: the form came with "—" its only Party).
+        self.offerable = len(self.fields["party"].choices) > 1
         if council.decides(facts, self.rule.kind):
             notices.append(
                 _(

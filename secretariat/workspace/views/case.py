@@ -102,6 +102,8 @@ def case_context(request, case, bound=None) -> dict:
                 elif offered.kind == "assigned" and case.assigned_officer_id is None:
                     # Walk 65: an officer took a case to publication, unassigned throughout.
                     form.fields["officer"].initial = user.get_username()
+            if not form.offerable:
+                continue  # nothing left to choose in it (a Council act every member gave)
             # A new proposal of a kind already pending replaces it (an edited draft, say).
             form.pending(offered.replaces)
             forms.append(form)

@@ -394,12 +394,14 @@ def _council_rule_line(count: int, needed: int, state: str, later=None) -> tuple
     # line now says whether the Council has decided, and the count.
     if state == "short" and later is not None:
         # Walk 61: after the decision, the first vote still read "not yet".
+        # Walk 101: "with a later instruction (with this one, 1 of the 2 members needed had
+        # instructed)" read as a puzzle.
         words = ngettext(
-            "taken on %(date)s, with a later instruction (with this one, %(count)s of the "
-            "%(needed)s members needed had instructed)",
-            "taken on %(date)s, with a later instruction (with this one, %(count)s of the "
-            "%(needed)s members needed had instructed)",
-            count,
+            "taken on %(date)s, once %(needed)s member had instructed; this instruction was "
+            "one of them",
+            "taken on %(date)s, once %(needed)s members had instructed; this instruction was "
+            "one of them",
+            needed,
         )
         return _("Council's decision"), words % {
             "count": count,

@@ -20,7 +20,9 @@ pytestmark = pytest.mark.django_db
 SHORT = "not yet (1 of the 2 members needed so far)"
 DECIDES = "taken with this instruction, which brings the members to the 2 needed"
 # Walk 61: once the Council decided, the first vote still read "not yet".
-LATER = "with a later instruction (with this one, 1 of the 2 members needed had instructed)"
+# Walk 101: it read "with a later instruction (with this one, 1 of the 2 members needed had
+# instructed)".
+LATER = "once 2 members had instructed; this instruction was one of them"
 
 
 def _vote(story, party):
@@ -55,12 +57,13 @@ def test_each_instruction_says_where_it_leaves_the_councils_rule(officer):
         spanish = Client().get(reverse("docket_case", kwargs={"slug": story.case.slug})).text
     rule = "Decisión del Consejo: adoptada con esta instrucción, al reunir los 2 miembros"
     assert rule in spanish
+    assert "una vez que 2 miembros habían dado la instrucción; esta fue una de ellas" in spanish
     with translation.override("fr"):
         french = Client().get(reverse("docket_case", kwargs={"slug": story.case.slug})).text
     assert "Décision du Conseil\u00a0: prise avec cette instruction, qui réunit les 2" in french
-    # Walk 63: "1 des 2 membres requis avaient": the verb agrees with one.
-    assert "(avec celle-ci, 1 des 2 membres requis avait donné instruction)" in french
-    assert "(con esta, había dado instrucciones 1 de los 2 miembros necesarios)" in spanish
+    # Walk 63's agreement ("1 des 2 membres requis avaient") is gone with the count: walk 101.
+    said = "une fois que 2 membres avaient donné l’instruction ; celle-ci en faisait partie"
+    assert said in html.unescape(french)
 
 
 @pytest.mark.skipif(members_needed() != 1, reason="the profile's Council rule needs several")

@@ -332,7 +332,7 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
         # Only what the case page offers: neither the form nor a post of it (typed address,
         # stale page) records anything else; the case page says why.
         messages.error(
-            request, _("This is not offered on this case now: %(reason)s") % {"reason": why_not}
+            request, _("This is not offered on this case: %(reason)s") % {"reason": why_not}
         )
         return redirect(f"{portal}_case", pk=case.pk)
     status = 200

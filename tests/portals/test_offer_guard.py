@@ -164,7 +164,7 @@ def test_publication_before_a_final_record_is_refused_at_its_address(client, a_c
         response = getattr(client, method)(url, data, follow=True)
     assert response.redirect_chain == [(f"/en/council/cases/{case.pk}/", 302)]
     html = response.content.decode()
-    assert "This is not offered on this case now:" in html
+    assert "This is not offered on this case:" in html
     assert "there is no final factual record to publish yet." in html
     assert not Event.objects.filter(submission=case, kind="publication_instructed").exists()
 
@@ -190,7 +190,7 @@ def test_a_further_response_after_the_case_moved_on_is_refused(client, a_focal):
             reverse("party_respond", args=[case.pk]), respond_post(case), follow=True
         )
     assert response.redirect_chain == [(f"/en/party/cases/{case.pk}/", 302)]
-    assert "This is not offered on this case now:" in response.content.decode()
+    assert "This is not offered on this case:" in response.content.decode()
     assert Event.objects.filter(submission=case, kind="party_responded").count() == 1
 
 

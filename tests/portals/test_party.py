@@ -313,7 +313,7 @@ def test_extension_after_the_response_period_is_refused(client, a_focal):
     # Not offered now: the post goes back to the case page with the workflow's reason.
     assert response.redirect_chain == [(f"/en/party/cases/{case.pk}/", 302)]
     page = response.content.decode()
-    assert "This is not offered on this case now:" in page
+    assert "This is not offered on this case:" in page
     assert f"only while the {PERIOD['days']} days for the response are running" in page
     assert not Event.objects.filter(submission=case, kind="extension_notified").exists()
 

@@ -342,7 +342,7 @@ def action(request, pk, kind):
         # Only what the case page offers, as the portals do (walk 52).
         messages.error(
             request,
-            _("This is not offered on this case now: %(reason)s")
+            _("This is not offered on this case: %(reason)s")
             % {"reason": _("the Party's response is on record and the case has moved on.")},
         )
         return redirect("ws_case", pk=case.pk)

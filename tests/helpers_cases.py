@@ -162,6 +162,21 @@ def reasons_for_the_public(story: Story, party: str = A):
     )
 
 
+def comments_as_documents_for_the_public(story: Story, party: str = A):
+    """A Party's comments on the draft sent through its portal for the public as two documents
+    and no words: held at *parties* until the Secretariat publishes them (walk 100)."""
+    held = [public_file("Comentarios"), public_file("Anexo de los comentarios", "a.pdf")]
+    for document in held:
+        document.visibility = "parties"
+    return story.add(
+        "draft_commented",
+        author=f"party:{party}",
+        visibility="parties",
+        data={"party": party, "publish_requested": True, "for_public": [0, 1]},
+        documents_in=held,
+    )
+
+
 SEAT = ZoneInfo(PROFILE.time_zone)
 
 

@@ -5,7 +5,12 @@ on it, the entry says its text awaits the Secretariat's review."""
 import pytest
 from django.test import Client
 
-from tests.helpers_cases import drive, public_file, reasons_for_the_public
+from tests.helpers_cases import (
+    comments_as_documents_for_the_public,
+    drive,
+    public_file,
+    reasons_for_the_public,
+)
 from tests.parties import A
 from workflow import services
 
@@ -139,16 +144,7 @@ def test_comments_sent_as_documents_alone_never_read_that_their_text_awaits(offi
     while the workspace listed nothing held. Only documents wait, and only until published."""
     settings.SEM_FOUR_EYES = False
     story = drive("draft_comment_period")
-    held = [public_file("Comentarios"), public_file("Anexo de los comentarios")]
-    for document in held:
-        document.visibility = "parties"
-    comments = story.add(
-        "draft_commented",
-        author=f"party:{A}",
-        visibility="parties",
-        data={"party": A, "publish_requested": True, "for_public": [0, 1]},
-        documents_in=held,
-    )
+    comments = comments_as_documents_for_the_public(story)
 
     def publish(position):
         services.record_event(

@@ -14,7 +14,7 @@ from submissions import access, profiles
 from submissions.models import Document, Submission
 from submissions.storage import DocumentInput
 from tests.factories import file_case
-from tests.helpers_cases import drive
+from tests.helpers_cases import comments_as_documents_for_the_public, drive
 from tests.parties import CRITERIA, SLUG, A, identifier, name
 from workflow import services
 from workflow.models import Event
@@ -1048,17 +1048,7 @@ def test_comments_sent_as_documents_alone_are_published_in_one_decision(login, o
     of its own. The link opens the entry, with its documents, and one decision publishes it."""
     settings.SEM_FOUR_EYES = False
     story = drive("draft_comment_period", party=A)
-    held = [
-        DocumentInput(name, "es", SimpleUploadedFile(f"{n}.pdf", b"%PDF-1.4 c"), "parties")
-        for n, name in enumerate(["Comentarios", "Anexo de los comentarios"])
-    ]
-    comments = story.add(
-        "draft_commented",
-        author=f"party:{A}",
-        visibility="parties",
-        data={"party": A, "publish_requested": True, "for_public": [0, 1]},
-        documents_in=held,
-    )
+    comments = comments_as_documents_for_the_public(story)
     client = login(officer)
     page = client.get(_case_url(story.case)).content.decode()
     assert f'href="?publish={comments.seq}#action-visibility_changed"' in page

@@ -135,19 +135,19 @@ def test_party_a_responds_in_spanish_after_an_extension(page, a_focal, officer, 
         assert "el público ve que se remitió, y su texto cuando se publique" in page.content()
         form = page.locator("#action-visibility_changed")
         assert form.get_attribute("open") is None
-        page.get_by_role("link", name="Publicar una: cambiar su visibilidad").click()
+        # The held entry's own link (walk 99: the box's "Publicar una" chose nothing).
+        response = case.events.get(kind="party_responded")
+        held = page.locator(
+            "section[aria-labelledby='held-heading'] li",
+            has=page.locator(f"a[href='#event-{response.seq}']"),
+        )
+        held.get_by_role("link", name="Cambiar su visibilidad").click()
         page.wait_for_selector("#action-visibility_changed[open]")
-        assert form.locator("select[name='visibility_changed-event']").is_visible()
+        assert f"?publish={response.seq}" in page.url
 
         # One proposal publishes its words and the documents it sent for the public (walks
         # 40 and 41: three decisions before, and the annex was forgotten); the Director
         # approves it, and the public page shows the response's letter.
-        response = case.events.get(kind="party_responded")
-        page.goto(
-            f"{page.base}/es/secretariat/case/{case.pk}/?publish={response.seq}"
-            "#action-visibility_changed"
-        )
-        page.wait_for_selector("#action-visibility_changed[open]")
         assert form.locator("select[name='visibility_changed-event']").input_value() == str(
             response.pk
         )

@@ -34,12 +34,24 @@ def _public_letter(story, title):
     )
 
 
-def test_the_errors_say_what_to_choose(client, officer):
+def _letter_on_the_case(client, officer, title):
+    """A case deciding on a response, a letter with a public document, the officer signed in:
+    (story, letter, its document, the case's number of events)."""
     story = drive("response_decision")
-    letter = _public_letter(story, "Carta sobre Juan Pérez Rojas")
-    document = letter.documents.get()
+    letter = _public_letter(story, title)
     client.force_login(officer)
-    count = Event.objects.filter(submission=story.case).count()
+    return (
+        story,
+        letter,
+        letter.documents.get(),
+        Event.objects.filter(submission=story.case).count(),
+    )
+
+
+def test_the_errors_say_what_to_choose(client, officer):
+    story, letter, document, count = _letter_on_the_case(
+        client, officer, "Carta sobre Juan Pérez Rojas"
+    )
     assert "Choose a document, or the text of an event." in _post(client, story.case, to="parties")
     both = _post(client, story.case, to="parties", target=document.pk, event=letter.pk)
     assert "Choose a document or the text of an event, not both." in both
@@ -127,11 +139,7 @@ def test_a_choice_that_changes_nothing_the_public_reads_is_refused(client, offic
 
 def test_a_document_given_the_visibility_it_has_is_refused(client, officer):
     """Walk 97: "Visibility: Public → Public" was recorded in the history for good."""
-    story = drive("response_decision")
-    letter = _public_letter(story, "Carta")
-    document = letter.documents.get()
-    client.force_login(officer)
-    count = Event.objects.filter(submission=story.case).count()
+    story, _letter, document, count = _letter_on_the_case(client, officer, "Carta")
     same = _post(client, story.case, to="public", target=document.pk)
     assert "The document already has this visibility: “Public”." in same
     assert Event.objects.filter(submission=story.case).count() == count

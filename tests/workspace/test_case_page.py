@@ -1010,6 +1010,8 @@ def test_each_document_sent_for_the_public_is_marked_while_held(login, officer):
     items = entry.split('<ul class="documents">', 1)[1].split("</ul>", 1)[0].split("<li>")[1:]
     marked, unmarked = (next(i for i in items if f"/{d.pk}/" in i) for d in (public, parties))
     assert "sent for the public, awaiting your review" in marked
+    # Walk 103: a name reused in the view printed "[<Document: …>]" as the page's notice.
+    assert "&lt;Document" not in page and '<p class="notice">[' not in page
     assert f'href="?document={public.pk}#action-visibility_changed"' in marked
     assert "sent for the public" not in unmarked
     _publish_text(story, letter, ["title", "note"])

@@ -203,11 +203,11 @@ def case_context(request, case, bound=None) -> dict:
     }
     for event in held:  # what the link beside it chooses: its words, else its first document
         event.text_held = text_held(event)
-        waiting = held_documents(event)
-        event.held_document = next(iter(waiting), None)
+        held_now = held_documents(event)
+        event.held_document = next(iter(held_now), None)
         # Each document still held, marked in the entry's list (walk 99: an annex sent for the
         # public read "Secretariat, Parties and Council" alone).
-        event.held_pks = {document.pk for document in waiting}
+        event.held_pks = {document.pk for document in held_now}
         # Not on the docket at all: publishing the entry with its documents is one decision
         # (walk 100: a comment's link chose its first document, and each document took a
         # proposal and an approval of its own).

@@ -94,7 +94,7 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+if DATABASES["default"].get("ENGINE") == "django.db.backends.sqlite3":
     # The demo's SQLite: a write waits up to 20 s for another to finish, from the transaction's
     # start (walk 103: a Council member's instruction sent while an officer saved was a 500,
     # "database is locked", at once).

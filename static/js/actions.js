@@ -17,3 +17,26 @@
   window.addEventListener("hashchange", openTarget);
   openTarget();
 })();
+
+// The visibility form's "reasons" tick beside an entry that gives reasons only (walk 97: offered
+// for every entry, then refused for a letter): the entry list names those that do.
+(function () {
+  "use strict";
+  document.querySelectorAll("select[data-with-reasons]").forEach(function (select) {
+    var withReasons = select.getAttribute("data-with-reasons").split(" ");
+    var tick = select.form && select.form.querySelector('input[type="checkbox"][value="reasons"]');
+    var item = tick && (tick.closest("div") || tick.closest("label"));
+    if (!item) {
+      return;
+    }
+    function follow() {
+      var offered = !select.value || withReasons.indexOf(select.value) !== -1;
+      item.hidden = !offered;
+      if (!offered) {
+        tick.checked = false;
+      }
+    }
+    select.addEventListener("change", follow);
+    follow();
+  });
+})();

@@ -101,3 +101,27 @@ def test_register_check_propose_and_approve(page, officer, director):
     assert "Approved by director (proposal no. 3)" in text
     assert "director" in decision.locator("dd").nth(2).inner_text()
     assert "Outcome: meets the criteria" in text
+
+    # The visibility form's "reasons" tick stands beside the decision only (walk 97: offered
+    # for every entry, then refused for one without reasons): actions.js follows the choice.
+    from submissions.models import Submission
+    from workflow import services
+
+    services.record_event(
+        Submission.objects.get(), "correspondence", actor=officer, title="Carta de la Parte"
+    )
+    page.reload()
+    form = _open_action(page, "Visibility of a document changed")
+    tick = form.locator('input[type="checkbox"][value="reasons"]')
+    entry = form.locator("#id_visibility_changed-event")
+    options = entry.locator("option").evaluate_all(
+        "os => os.map(o => [o.value, o.textContent.trim()])"
+    )
+    decided = [value for value, label in options if label.startswith("4. ")]
+    others = [value for value, label in options if "Carta de la Parte" in label]
+    assert decided and others, options
+    entry.select_option(decided[0])
+    assert tick.is_visible()
+    tick.check()
+    entry.select_option(others[0])
+    assert not tick.is_visible() and not tick.is_checked()

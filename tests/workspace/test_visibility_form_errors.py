@@ -145,3 +145,28 @@ def test_a_document_given_the_visibility_it_has_is_refused(client, officer):
     assert Event.objects.filter(submission=story.case).count() == count
     _post(client, story.case, to="parties", target=document.pk)
     assert Event.objects.filter(submission=story.case).count() == count + 1
+
+
+def test_the_reasons_tick_is_offered_beside_a_decision_with_reasons_only(client, officer):
+    """Walk 97: the "reasons" tick was offered for every entry, then refused for a letter.
+    Before any decision gives reasons it is not offered (and the refusal for want of a tick
+    names the title and the note only); once one does, the entry list names it for
+    actions.js, which hides the tick beside the others."""
+    story = drive("admissibility_review")
+    client.force_login(officer)
+    url = reverse("ws_case", kwargs={"pk": story.case.pk})
+    page = client.get(url).content.decode()
+    assert 'value="reasons"' not in page and "data-with-reasons" not in page
+    letter = _public_letter(story, "Carta")
+    refused = _post(client, story.case, to="public", event=letter.pk)
+    assert "Choose the title, the note, or both." in refused
+    with translation.override("es"):
+        refused = _post(client, story.case, to="public", event=letter.pk)
+    assert "Elija el título, la nota o ambos." in refused
+    decided = story.add(
+        "admissibility_determined",
+        data={"outcome": "meets", "criteria": {"a": {"met": True, "reasons": "Se cumple."}}},
+    )
+    page = client.get(url).content.decode()
+    assert 'value="reasons"' in page
+    assert f'data-with-reasons="{decided.pk}"' in page

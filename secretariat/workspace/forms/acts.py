@@ -310,6 +310,10 @@ class RecordedCorrespondenceForm(ActionForm):
         return self.cleaned_data["event_visibility"]
 
 
+# Entries the visibility form does not list: proposals, their returns, its own decisions.
+NOT_LISTED = ("proposed", "returned", "visibility_changed")
+
+
 class VisibilityForm(ActionForm):
     """Who sees a document, or an event's own text (its title and note): widening is a
     decision under four eyes, narrowing takes effect at once (PROCESS.md, Visibility)."""
@@ -375,11 +379,25 @@ class VisibilityForm(ActionForm):
                 | Q(data__has_key="criteria")
                 | Q(data__has_key="factors")
             )
-            .exclude(kind__in=("proposed", "returned", "visibility_changed"))
+            .exclude(kind__in=NOT_LISTED)
             .order_by("seq")
         )
-        self.public = public = published.public_text(self.submission.events.order_by("seq"))
+        events = list(self.submission.events.order_by("seq"))
+        self.public = public = published.public_text(events)
         self.fields["event"].label_from_instance = lambda e: entry_label(e, public.get(e.seq))
+        # The "reasons" tick only where an entry gives reasons (walk 97: offered for every
+        # entry, then refused for a letter); actions.js hides it beside an entry without them.
+        with_reasons = [
+            str(e.pk)
+            for e in events
+            if e.kind not in NOT_LISTED and published.has_reasons(e.data)
+        ]
+        self.offers_reasons = bool(with_reasons)
+        if with_reasons:
+            self.fields["event"].widget.attrs["data-with-reasons"] = " ".join(with_reasons)
+        else:
+            field = self.fields["fields_of_text"]
+            field.choices = [c for c in field.choices if c[0] != published.REASONS]
 
     def choose_event(self, event) -> None:
         """The form opened from an item held for review: that event's text, to be public."""
@@ -413,7 +431,10 @@ class VisibilityForm(ActionForm):
         if event is not None:
             if not data.get("fields_of_text"):
                 self.add_error(
-                    "fields_of_text", _("Choose the title, the note, the reasons, or several.")
+                    "fields_of_text",
+                    _("Choose the title, the note, the reasons, or several.")
+                    if self.offers_reasons
+                    else _("Choose the title, the note, or both."),
                 )
             elif "reasons" in data["fields_of_text"] and not published.has_reasons(event.data):
                 self.add_error(

@@ -72,13 +72,20 @@ def _values(context: dict) -> dict:
     return values
 
 
+def _code_in_subject(values: dict) -> str:
+    """A document's code after the case's reference that heads the subject (walk 97:
+    "SEM/PE/001/2026: determination SEM/PE/001/2026/D1" said the number twice): "D1"."""
+    code, reference = values.get("code") or "", values.get("reference") or ""
+    return code.removeprefix(f"{reference}/") if reference else code
+
+
 def _rule_page(notice) -> tuple[str, str, dict]:
     """(subject, template, context) of a notice of ``messages.MESSAGES``, in the active language."""
     message = messages.MESSAGES[notice.message]
     if message.together is not None and notice.context.get("needed", 1) > 1:
         message = message.together  # the Council's rule asks for several members
     values = _values(notice.context)
-    subject = str(message.subject) % values
+    subject = str(message.subject) % {**values, "code": _code_in_subject(values)}
     items = [
         {
             "reference": item["reference"],

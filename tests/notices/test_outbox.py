@@ -446,3 +446,10 @@ def test_a_does_not_meet_email_names_the_criteria_not_met(officer, settings):
     notice.context = {**notice.context, "unmet": []}
     notice.language = "en"
     assert "Criteria not met" not in emails.render(notice)[1]
+    # Its subject names the case once, then the code's own number (walk 97: "SEM/PE/001/2026:
+    # determination SEM/PE/001/2026/D1 …"); the letter's body gives the whole code.
+    case.refresh_from_db()
+    subject, text, _html = emails.render(Notice.objects.get(pk=notice.pk))
+    assert subject.startswith(f"{case.identifier}: ") and " D1" in subject, subject
+    assert f"{case.identifier}/D1" not in subject
+    assert f"{case.identifier}/D1" in text

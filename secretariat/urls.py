@@ -18,6 +18,8 @@ urlpatterns = [
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("health/", site_views.health, name="health"),
 ]
+handler500 = site_views.server_error
+
 # No media route: uploaded files are only ever sent by views that apply the access gate.
 
 # Every page a person reads lives under /en/ or /es/.

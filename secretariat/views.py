@@ -1,10 +1,11 @@
-"""Site-wide pages that belong to no app: the health probe, the privacy notice and the
-language switcher."""
+"""Site-wide pages that belong to no app: the health probe, the privacy notice, the language
+switcher and the server-error page."""
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.utils import translation
 from django.views import i18n
 from django.views.decorators.cache import never_cache
@@ -65,3 +66,14 @@ def set_language(request):
         with translation.override(page_language):
             return i18n.set_language(request)
     return i18n.set_language(request)
+
+
+def server_error(request):
+    """The server-error page in each of the site's languages, the address's own first (walk
+    103: a Spanish address read the English sentence first). Nothing here may fail in turn: no
+    database, no catalogue, no context processor; the language is read off the path alone."""
+    languages = list(settings.LANGUAGES)
+    prefix = request.path.split("/")[1] if request.path.count("/") > 1 else ""
+    languages.sort(key=lambda pair: pair[0] != prefix)  # a stable sort: the rest keep their order
+    html = loader.get_template("500.html").render({"languages": languages})
+    return HttpResponseServerError(html)

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.template import loader
+from django.test import Client
 from django.utils import translation
 
 from tests.factories import file_case
@@ -259,6 +260,21 @@ def test_500_page_speaks_french_where_the_site_does(settings):
     settings.LANGUAGES = [("en", "English"), ("fr", "French"), ("es", "Spanish")]
     html = loader.get_template("500.html").render()
     assert '<div lang="fr">' in html and "Erreur du serveur" in html
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_500_page_speaks_the_language_of_the_address_first(db, settings, lang):
+    """Walk 103: a Spanish address's server error read the English sentence first. The site's
+    handler puts the address's own language first (heading and all), the others after."""
+    del settings.SEM_IDENTITY_RETENTION_DAYS  # the privacy page now fails
+    response = Client(raise_request_exception=False).get(f"/{lang}/privacy/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert f'<html lang="{lang}">' in html
+    first = {"es": "Error del servidor", "en": "Server error"}[lang]
+    other = {"es": "Server error", "en": "Error del servidor"}[lang]
+    assert f"<h1>{first}</h1>" in html and f"<h2>{other}</h2>" in html
+    assert html.index('<div lang="') == html.index(f'<div lang="{lang}">')
 
 
 def test_the_example_identifier_is_written_by_the_profiles_scheme(

@@ -388,9 +388,7 @@ class VisibilityForm(ActionForm):
         # The "reasons" tick only where an entry gives reasons (walk 97: offered for every
         # entry, then refused for a letter); actions.js hides it beside an entry without them.
         with_reasons = [
-            str(e.pk)
-            for e in events
-            if e.kind not in NOT_LISTED and published.has_reasons(e.data)
+            str(e.pk) for e in events if e.kind not in NOT_LISTED and published.has_reasons(e.data)
         ]
         self.offers_reasons = bool(with_reasons)
         if with_reasons:

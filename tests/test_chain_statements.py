@@ -39,10 +39,12 @@ def test_the_statement_verifies_with_the_public_key_in_the_readme(published):
         chain.canonical(document["statement"]), bytes.fromhex(document["signature"])
     )
     assert document["statement"]["date"] == "2024-05-02"
-    assert document["statement"]["heads"][first.identifier] == {
-        "events": 4,
-        "head": first.chain_head,
-    }
+    head = document["statement"]["heads"][first.identifier]
+    assert (head["events"], head["head"]) == (4, first.chain_head)
+    # With the count and digest of its row history (README, Integrity), up to the newest row
+    # of each of a case's tables the statement names.
+    assert head["rows"]["count"] > 4 and len(head["rows"]["digest"]) == 64
+    assert set(document["statement"]["rows_through"]) >= {"workflow.event", "workflow.deadline"}
     assert document["statement"]["heads"][second.identifier]["events"] == 2
     out = io.StringIO()
     call_command("verify_history", "--against", str(path), stdout=out)

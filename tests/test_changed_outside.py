@@ -7,6 +7,7 @@ import contextlib
 import datetime
 import html
 import io
+import json
 
 import pytest
 from django.core.management import call_command
@@ -23,10 +24,10 @@ from workflow.models import ChainStatement, Deadline, Event
 pytestmark = pytest.mark.django_db
 
 
-def _verify() -> str:
+def _verify(*options) -> str:
     err = io.StringIO()
     with contextlib.suppress(CommandError):
-        call_command("verify_history", "--skip-files", stderr=err, stdout=io.StringIO())
+        call_command("verify_history", "--skip-files", *options, stderr=err, stdout=io.StringIO())
     return err.getvalue()
 
 
@@ -145,11 +146,13 @@ def test_the_audit_page_names_an_outside_change_and_the_statement_it_checked(cli
     page = " ".join(client.get(url).content.decode().split())
     assert "agree with the last change the application recorded in their row history" in page
     assert "statement of the chain heads, of 2 May 2024, counted, unchanged." in page
+    assert "Its row history holds every row saved before that statement, unchanged." in page
     Submission.objects.filter(pk=case.pk).update(summary_en="Altered.")
     page = html.unescape(" ".join(client.get(url).content.decode().split()))
     assert "The history does not agree with itself: 1 problem." in page
     assert "changed outside the application: the case's “summary in English”" in page
     assert "counted, unchanged." not in page
+    assert "Its row history holds every row" not in page
 
 
 def test_a_last_event_deleted_after_the_statement_is_named_by_the_row_history(officer):
@@ -183,3 +186,60 @@ def test_the_audit_page_claims_no_statement_that_did_not_count_the_case(client, 
     )
     assert "The chain is intact" in page
     assert "counted, unchanged." not in page
+
+
+def _moved_then_hidden(case):
+    """A due date moved by the application (its row history records it), the day's statement
+    made; then, in the database, the date put back and the history row that recorded the move
+    deleted: the row agrees with the history left, and every row left matches its seal."""
+    period = Deadline.objects.get(submission=case, kind="party_response")
+    first = period.due_on
+    period.due_on = first + datetime.timedelta(10)
+    period.save()
+    statements.publish(datetime.date(2024, 5, 2))
+    Deadline.objects.filter(pk=period.pk).update(due_on=first)
+    newest = Deadline.history.filter(id=period.pk).order_by("-history_id").first()
+    with connection.cursor() as cursor:  # as SQL would, without the row history's signal
+        cursor.execute(
+            "DELETE FROM workflow_historicaldeadline WHERE history_id = %s", [newest.history_id]
+        )
+    return period, newest
+
+
+def test_a_history_row_deleted_with_its_row_reverted_contradicts_the_statement(tmp_path):
+    """The gap the seals left (README, Integrity): deleting a row's newest history rows
+    together with reverting the row. The daily statement counts each case's row history and
+    signs a digest of it: a row deleted after it is named on the case (its page, its audit
+    page, the nightly check) and by ``verify_history --against``."""
+    case = drive("awaiting_response").case
+    _period, _newest = _moved_then_hidden(case)
+    counted = json.loads(ChainStatement.objects.get().body)["heads"][case.identifier]["rows"]
+    assert counted["count"] > 1
+    messages = _messages(case)
+    assert messages == [
+        "deleted outside the application: rows of its row history saved before the signed "
+        f"statement of 2 May 2024: {counted['count'] - 1}, where the statement counted "
+        f"{counted['count']}"
+    ]
+    assert f"BROKEN {case.reference}: case: deleted outside the application: rows of its" in (
+        _verify("--seals")
+    )
+    path = tmp_path / "statement.json"
+    path.write_text(statements.as_file(ChainStatement.objects.get()), encoding="utf-8")
+    assert f"CONTRADICTS {case.identifier}: row history: deleted outside" in _verify(
+        "--against", str(path)
+    )
+
+
+def test_a_history_row_put_in_the_place_of_a_deleted_one_contradicts_the_statement():
+    """A deleted history row replaced by a copy of an earlier one of the same row, under its
+    id: the count agrees, every seal matches (a seal does not cover the row's id), the
+    statement's digest does not."""
+    case = drive("awaiting_response").case
+    period, newest = _moved_then_hidden(case)
+    earlier = Deadline.history.filter(id=period.pk).order_by("history_id").values().first()
+    Deadline.history.model.objects.create(**{**earlier, "history_id": newest.history_id})
+    assert _messages(case) == [
+        "changed outside the application: its row history saved before the signed statement "
+        "of 2 May 2024 differs from what the statement counted"
+    ]

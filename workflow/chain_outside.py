@@ -118,7 +118,9 @@ class Outside:
             )
         )
         self.statement = last_statement()
-        self.seals = Seals(cases) if seals else None
+        # The seals, and the row history's counts in the last statement where it verifies.
+        signed = self.statement[1] if self.statement else None
+        self.seals = Seals(cases, signed) if seals else None
         # The last event each case's row history records: events are never deleted but with
         # their case, so one it records and the case no longer holds was deleted outside the
         # application (walk 86: a last event deleted with its count and head reset, after the
@@ -215,8 +217,8 @@ def deadline_rows(deadlines, history, problem) -> list:
 
 
 def last_statement():
-    """The last statement stored here: (its date, its heads), or (its date, None) when its
-    signature does not verify with the key it names; ``None`` before the first."""
+    """The last statement stored here: (its date, the statement), or (its date, None) when
+    its signature does not verify with the key it names; ``None`` before the first."""
     row = ChainStatement.objects.order_by("-date").first()
     if row is None:
         return None
@@ -226,7 +228,7 @@ def last_statement():
         )
     except (ValueError, BadSignatureError):
         return row.date, None
-    return row.date, json.loads(row.body).get("heads", {})
+    return row.date, json.loads(row.body)
 
 
 def stated(submission, events, statement, problem) -> list:
@@ -234,9 +236,9 @@ def stated(submission, events, statement, problem) -> list:
     counted with the hash it stated."""
     if statement is None or not submission.identifier:
         return []
-    date, heads = statement
+    date, signed = statement
     on = long_date(date)
-    if heads is None:
+    if signed is None:
         return [
             problem(
                 None,
@@ -244,7 +246,7 @@ def stated(submission, events, statement, problem) -> list:
                 % {"date": on},
             )
         ]
-    head = heads.get(submission.identifier)
+    head = signed.get("heads", {}).get(submission.identifier)
     if not head or not head.get("events"):
         return []
     count = head["events"]

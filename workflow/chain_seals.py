@@ -11,8 +11,11 @@ identifiers' counters, calendars, deadline lengths); the outbox's (``notices.Not
 the case's record and is not checked.
 """
 
+import datetime
+import hashlib
 from collections import defaultdict
 
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -81,12 +84,98 @@ def describe(model, values, state) -> str:
     )
 
 
+def rows_through(before) -> dict[str, int]:
+    """Per table of ``OF_CASE`` (by its label), the newest history row saved by the moment
+    ``before``: what a signed statement of chain heads counts (``statements.publish``). The
+    moment lies some minutes back, so that a transaction still open while the statement is
+    made cannot commit a row it should have counted."""
+    through = {}
+    for model, _column in OF_CASE:
+        top = model.history.filter(history_date__lte=before).aggregate(top=Max("history_id"))
+        through[model._meta.label_lower] = top["top"] or 0
+    return through
+
+
+def row_digests(cases, through) -> dict[int, dict]:
+    """Per case of ``cases`` (a query of their keys): how many rows its own tables' history
+    holds up to ``through`` (``rows_through``) and a SHA-256 over their ids and seals, in table
+    then id order. Once a signed statement holds them, deleting a history row it counted
+    (with the row reverted to match what remains: walk 86's gap) or putting another sealed
+    row in its place contradicts the statement, which the seals alone cannot tell."""
+    counts, digests = defaultdict(int), defaultdict(hashlib.sha256)
+    for model, column in OF_CASE:
+        label = model._meta.label_lower
+        rows = (
+            model.history.filter(**{f"{column}__in": cases})
+            .filter(history_id__lte=through.get(label, 0))
+            .order_by(column, "history_id")
+            .values_list(column, "history_id", "history_seal")
+        )
+        for case_id, history_id, seal in rows.iterator(chunk_size=5000):
+            counts[case_id] += 1
+            digests[case_id].update(f"{label}:{history_id}:{seal}\n".encode())
+    return {pk: {"count": counts[pk], "digest": digests[pk].hexdigest()} for pk in counts}
+
+
+def stated_rows(statement, case_ids) -> list[tuple[int, str]]:
+    """What contradicts a statement's counts of the row history of the cases ``case_ids``
+    (identifier by key): (key, what) for each such case."""
+    through, heads = statement.get("rows_through"), statement.get("heads") or {}
+    if not through:
+        return []  # a statement made before it counted rows
+    now = row_digests(list(case_ids), through)
+    found = []
+    for pk, ref in case_ids.items():
+        stated = (heads.get(ref) or {}).get("rows")
+        if not stated:
+            continue
+        held = now.get(pk, {"count": 0, "digest": ""})
+        on = long_date(datetime.date.fromisoformat(statement["date"]))
+        named = {"date": on, "found": held["count"], "count": stated["count"]}
+        if held["count"] < stated["count"]:
+            found.append(
+                (
+                    pk,
+                    _(
+                        "deleted outside the application: rows of its row history saved "
+                        "before the signed statement of %(date)s: %(found)s, where the statement "
+                        "counted %(count)s"
+                    )
+                    % named,
+                )
+            )
+        elif held["digest"] != stated["digest"]:
+            found.append(
+                (
+                    pk,
+                    _(
+                        "changed outside the application: its row history saved before the "
+                        "signed statement of %(date)s differs from what the statement counted"
+                    )
+                    % named,
+                )
+            )
+    return found
+
+
 class Seals:
     """The history rows of the cases ``cases`` (a query of their keys) that do not match
-    their seal, by case: a query per table for all the cases."""
+    their seal, by case: a query per table for all the cases; and, where the last statement
+    stored here counted their rows, what contradicts it (``stated_rows``)."""
 
-    def __init__(self, cases):
+    def __init__(self, cases, statement=None):
         self.found = defaultdict(list)
+        if statement:
+            ids = dict(
+                Submission.objects.filter(pk__in=cases)
+                .exclude(identifier__isnull=True)
+                .values_list("pk", "identifier")
+            )
+            self.stated = defaultdict(list)
+            for pk, what in stated_rows(statement, ids):
+                self.stated[pk].append(what)
+        else:
+            self.stated = {}
         for model, column in OF_CASE:
             rows = model.history.filter(**{f"{column}__in": cases})
             for values, state in unsealed(model.history.model, rows):
@@ -107,7 +196,8 @@ class Seals:
                     self.found[case_id].append((model, values, state))
 
     def problems(self, submission, problem) -> list:
-        return [problem(None, describe(*found)) for found in self.found.get(submission.pk, ())]
+        found = [problem(None, describe(*found)) for found in self.found.get(submission.pk, ())]
+        return found + [problem(None, what) for what in self.stated.get(submission.pk, ())]
 
 
 def elsewhere() -> list[str]:

@@ -2,6 +2,8 @@
 day, signed with the Secretariat's Ed25519 key and published on the docket. Once the public
 holds a statement, rewriting an event recorded before it contradicts it, whoever holds the
 chain's HMAC key; ``verify_history --against FILE`` checks the installation against one.
+It also counts each case's row history and signs a digest of it (``chain_seals.row_digests``):
+deleting a history row it counted, with the row reverted to match, contradicts it too.
 
 A statement file is JSON: ``{"statement": {...}, "signature": hex, "public_key": hex}``; the
 signature is over the canonical serialisation of ``statement`` (``workflow.chain.canonical``).
@@ -11,11 +13,13 @@ import datetime
 import json
 
 from django.conf import settings
+from django.utils import timezone
 from nacl.exceptions import BadSignatureError
 from nacl.signing import SigningKey, VerifyKey
 
 from submissions.models import Submission
 from workflow.chain import canonical
+from workflow.chain_seals import row_digests, rows_through, stated_rows
 from workflow.models import ChainStatement, Event
 
 FORMAT = "sem-chain-statement/1"
@@ -29,25 +33,46 @@ def public_key_hex() -> str:
     return signing_key().verify_key.encode().hex()
 
 
-def heads() -> dict:
-    """Every registered case's chain head (the public docket shows each one)."""
+def _registered():
     # A case not yet acknowledged has no identifier (NULL): the statement named it ``None``
     # and could not be written while one waited (walk 51, on the demo's first statement).
+    return Submission.objects.exclude(identifier__isnull=True).exclude(identifier="")
+
+
+def heads(through: dict | None = None) -> dict:
+    """Every registered case's chain head (the public docket shows each one), and with
+    ``through`` (``chain_seals.rows_through``) the count and digest of its row history up to
+    it (``chain_seals.row_digests``)."""
     rows = (
-        Submission.objects.exclude(identifier__isnull=True)
-        .exclude(identifier="")
+        _registered()
         .order_by("identifier")
-        .values_list("identifier", "event_count", "chain_head")
+        .values_list("pk", "identifier", "event_count", "chain_head")
     )
-    return {ref: {"events": count, "head": head} for ref, count, head in rows}
+    found = {ref: {"events": count, "head": head} for _pk, ref, count, head in rows}
+    if through is not None:
+        digests = row_digests(_registered().values("pk"), through)
+        for pk, ref, _count, _head in rows:
+            found[ref]["rows"] = digests.get(pk, {"count": 0, "digest": ""})
+    return found
 
 
 def publish(on: datetime.date) -> ChainStatement:
-    """The statement of ``on`` (made once; a second call returns the first)."""
+    """The statement of ``on`` (made once; a second call returns the first). It counts the
+    row history of each case up to ``SEM_STATEMENT_ROW_MARGIN`` seconds ago (``rows_through``:
+    a transaction still open cannot add a row it should have counted)."""
     existing = ChainStatement.objects.filter(date=on).first()
     if existing is not None:
         return existing
-    body = canonical({"format": FORMAT, "date": on.isoformat(), "heads": heads()})
+    margin = datetime.timedelta(seconds=settings.SEM_STATEMENT_ROW_MARGIN)
+    through = rows_through(timezone.now() - margin)
+    body = canonical(
+        {
+            "format": FORMAT,
+            "date": on.isoformat(),
+            "heads": heads(through),
+            "rows_through": through,
+        }
+    )
     key = signing_key()
     return ChainStatement.objects.create(
         date=on,
@@ -114,6 +139,7 @@ def contradictions(statement: dict) -> list[str]:
     cases = dict(
         Submission.objects.filter(identifier__in=list(stated)).values_list("identifier", "pk")
     )
+    cases_by_pk = {pk: ref for ref, pk in cases.items()}
     wanted = {(cases[ref], item["events"]): ref for ref, item in stated.items() if ref in cases}
     found = {}
     if wanted:
@@ -139,4 +165,9 @@ def contradictions(statement: dict) -> list[str]:
                 f"{ref}: event {item['events']}: its hash differs from the statement of {date}: "
                 "the history up to it was rewritten after the statement"
             )
+    # The row history it counted (a statement that counted rows): walk 86's gap.
+    problems += [
+        f"{cases_by_pk[pk]}: row history: {what}"
+        for pk, what in stated_rows(statement, cases_by_pk)
+    ]
     return problems

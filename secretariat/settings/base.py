@@ -239,6 +239,9 @@ SEM_CHAIN_KEY_ID = env.str("SEM_CHAIN_KEY_ID", default=next(iter(SEM_CHAIN_KEYS)
 # half is published beside the statements. The development seed is refused in production.
 SEM_STATEMENT_DEV_SEED = "00" * 32
 SEM_STATEMENT_SIGNING_KEY = env.str("SEM_STATEMENT_SIGNING_KEY", default=SEM_STATEMENT_DEV_SEED)
+# The daily statement counts each case's row history up to this many seconds before it is made
+# (workflow.statements.publish): a transaction still open then cannot add a row it counted.
+SEM_STATEMENT_ROW_MARGIN = env.int("SEM_STATEMENT_ROW_MARGIN", default=900)
 # Events recorded before keys were introduced keep their unkeyed hash; an unkeyed event
 # recorded at or after this moment is a rewrite.
 SEM_CHAIN_UNKEYED_BEFORE = env.str("SEM_CHAIN_UNKEYED_BEFORE", default="2026-12-03T00:00:00+00:00")

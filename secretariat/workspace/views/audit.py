@@ -124,11 +124,15 @@ def _changes(records, fields):
 
 def _statement_counting(case):
     """The last signed statement stored here, if it counted this case (walk 86: the page said
-    so of a case imported, or registered, after it)."""
+    so of a case imported, or registered, after it), and whether it counted the case's row
+    history too: (statement, rows), or (None, False)."""
     statement = ChainStatement.objects.order_by("-date").first()
     if statement is None or not case.identifier:
-        return None
-    return statement if case.identifier in json.loads(statement.body).get("heads", {}) else None
+        return None, False
+    head = json.loads(statement.body).get("heads", {}).get(case.identifier)
+    if head is None:
+        return None, False
+    return statement, "rows" in head
 
 
 def _history(model, **lookup):
@@ -216,6 +220,7 @@ def audit(request, pk):
         _history(SubmissionSubmitter, submission_id=case.pk),
         _history(Submitter, id__in=submitter_ids),
     ]
+    statement, statement_rows = _statement_counting(case)
     return render(
         request,
         "workspace/audit.html",
@@ -224,7 +229,8 @@ def audit(request, pk):
             "events": events,
             "tables": tables,
             "problems": problems_of(case),
-            "statement": _statement_counting(case),
+            "statement": statement,
+            "statement_rows": statement_rows,
             "access_log": AccessLogEntry.objects.filter(submission=case).select_related(
                 "user", "document"
             )[:AUDIT_ACCESS_ROWS],

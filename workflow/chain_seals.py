@@ -98,10 +98,12 @@ def rows_through(before) -> dict[str, int]:
 
 def row_digests(cases, through) -> dict[int, dict]:
     """Per case of ``cases`` (a query of their keys): how many rows its own tables' history
-    holds up to ``through`` (``rows_through``) and a SHA-256 over their ids and seals, in table
-    then id order. Once a signed statement holds them, deleting a history row it counted
-    (with the row reverted to match what remains: walk 86's gap) or putting another sealed
-    row in its place contradicts the statement, which the seals alone cannot tell."""
+    holds up to ``through`` (``rows_through``) and a SHA-256 over each one's id and moment, in
+    table then id order. Once a signed statement holds them, deleting a history row it counted
+    (with the row reverted to match what remains: the gap the seals leave) or copying another
+    sealed row into a deleted one's id (a seal does not cover the id; it covers the moment)
+    contradicts the statement. Sealing the rows again (``submissions.history.seal_rows``)
+    leaves the digest as it was."""
     counts, digests = defaultdict(int), defaultdict(hashlib.sha256)
     for model, column in OF_CASE:
         label = model._meta.label_lower
@@ -109,11 +111,12 @@ def row_digests(cases, through) -> dict[int, dict]:
             model.history.filter(**{f"{column}__in": cases})
             .filter(history_id__lte=through.get(label, 0))
             .order_by(column, "history_id")
-            .values_list(column, "history_id", "history_seal")
+            .values_list(column, "history_id", "history_date")
         )
-        for case_id, history_id, seal in rows.iterator(chunk_size=5000):
+        for case_id, history_id, moment in rows.iterator(chunk_size=5000):
             counts[case_id] += 1
-            digests[case_id].update(f"{label}:{history_id}:{seal}\n".encode())
+            stamp = moment.astimezone(datetime.UTC).isoformat()
+            digests[case_id].update(f"{label}:{history_id}:{stamp}\n".encode())
     return {pk: {"count": counts[pk], "digest": digests[pk].hexdigest()} for pk in counts}
 
 

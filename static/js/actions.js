@@ -19,7 +19,8 @@
 })();
 
 // The visibility form's "reasons" tick beside an entry that gives reasons only (walk 97: offered
-// for every entry, then refused for a letter): the entry list names those that do.
+// for every entry, then refused for a letter; walk 104: shown with no entry chosen, or a
+// document): the entry list names those that do.
 (function () {
   "use strict";
   document.querySelectorAll("select[data-with-reasons]").forEach(function (select) {
@@ -30,7 +31,7 @@
       return;
     }
     function follow() {
-      var offered = !select.value || withReasons.indexOf(select.value) !== -1;
+      var offered = withReasons.indexOf(select.value) !== -1;
       item.hidden = !offered;
       if (!offered) {
         tick.checked = false;

@@ -120,6 +120,7 @@ def test_register_check_propose_and_approve(page, officer, director):
     decided = [value for value, label in options if label.startswith("4. ")]
     others = [value for value, label in options if "Carta de la Parte" in label]
     assert decided and others, options
+    assert not tick.is_visible()  # no entry chosen yet (walk 104)
     entry.select_option(decided[0])
     assert tick.is_visible()
     tick.check()

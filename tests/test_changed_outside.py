@@ -145,7 +145,7 @@ def test_the_audit_page_names_an_outside_change_and_the_statement_it_checked(cli
     url = reverse("ws_audit", kwargs={"pk": case.pk})
     page = " ".join(client.get(url).content.decode().split())
     assert "agree with the last change the application recorded in their row history" in page
-    assert "statement of the chain heads, of 2 May 2024, counted, unchanged." in page
+    assert "statement of the chain hashes, of 2 May 2024, counted, unchanged." in page
     assert "Its row history holds every row saved before that statement, unchanged." in page
     Submission.objects.filter(pk=case.pk).update(summary_en="Altered.")
     page = html.unescape(" ".join(client.get(url).content.decode().split()))
@@ -186,6 +186,8 @@ def test_the_audit_page_claims_no_statement_that_did_not_count_the_case(client, 
     )
     assert "The chain is intact" in page
     assert "counted, unchanged." not in page
+    # Walk 104: it said nothing of the statement that had not counted it.
+    assert "No signed statement of the chain hashes has counted this case yet" in page
 
 
 def _moved_then_hidden(case):

@@ -32,7 +32,7 @@ CSV_MEANINGS = {
     "laws": _("The environmental laws at issue, separated by semicolons."),
     "chain_hash": _(
         "The fingerprint of the case's whole history: compare it with the signed statements "
-        "of the chain heads."
+        "of the chain hashes."
     ),
     "url": _("The case's page on the public docket."),
     "status_label": _("The status in the language of the export."),

@@ -45,7 +45,7 @@ def test_every_column_of_the_csv_is_explained_under_the_name_the_export_gives_it
             assert f"<code>{name}</code></th>" in page, (language, name)
     page = _page(client)
     assert "<code>chain_hash</code></th><td" in page
-    assert "compare it with the signed statements of the chain heads" in page
+    assert "compare it with the signed statements of the chain hashes" in page
 
 
 def test_every_code_has_its_meaning_in_the_readers_language(client):

@@ -104,9 +104,7 @@ def _makes_public(submission, proposed: dict) -> dict:
         return {}
     titles = [
         document.title
-        for document in services.published_with_the_record(
-            submission, proposed.get("attach_comments") or ()
-        )
+        for document in services.published_with_the_record(submission, proposed)
         if document.visibility != Visibility.PUBLIC
     ]
     return {"makes_public": titles} if titles else {}

@@ -30,6 +30,12 @@ WITHHOLDABLE = (*TEXT_FIELDS, REASONS)
 # Where the profile does so, publication (``published``) names the Parties whose comments on the
 # draft (``draft_commented``, at *parties*) it publishes with the final factual record, whole.
 ATTACHING, ATTACHED = "published", "draft_commented"
+# Elsewhere (the TPA, CAFTA-DR: PROCESS.md, step 10, "the Parties' comments on the draft stay
+# at *parties* unless a Party asked for them to be public"), publication names, by index, the
+# comments sent for the public on which the Secretariat had not decided (``WITH_COMMENTS``),
+# and publishes what each was sent with for the public: its text where its author asked
+# (``publish_requested``), the documents it marked (``for_public``).
+WITH_COMMENTS = "with_comments"
 # Keys of an event's data that are its author's own words (a Party's Art. 18.8.5(b)
 # information, its Art. 18.8.5(a) declaration and the details of a pending proceeding):
 # withheld from the public with the event's note (walk 19: the API showed a court's case
@@ -56,6 +62,7 @@ def public_text(events) -> dict[int, frozenset | None]:
     shown: dict[int, bool] = {}
     hidden: dict[int, set] = {}
     comments: dict[int, str] = {}  # seq -> the commenting Party, for ``attach_comments``
+    sent: dict[int, dict] = {}  # seq -> a comment's data, for ``with_comments``
     # seq -> the documents (positions) of an event not otherwise shown that a decision made
     # public: the event is shown for them, its own text withheld (walk 32: a Party's comments
     # made public stayed off the docket while their event was held).
@@ -64,11 +71,23 @@ def public_text(events) -> dict[int, frozenset | None]:
         data = event.data or {}
         if event.kind == ATTACHED:
             comments[event.seq] = data.get("party")
+            sent[event.seq] = data
         if event.kind == ATTACHING and isinstance(data.get("attach_comments"), list):
             for seq, party in comments.items():
                 if party in data["attach_comments"]:
                     shown[seq], hidden[seq] = True, set()
                     opened.pop(seq, None)
+        for seq in published_comments(data) if event.kind == ATTACHING else ():
+            if seq not in sent:
+                continue
+            text, positions = sent_for_public(sent[seq])
+            if text:  # its words, and its documents as their rows say
+                shown[seq], hidden[seq] = True, set()
+                opened.pop(seq, None)
+            elif positions:  # shown for its documents alone, as a decision on one shows it
+                marked, before = opened.setdefault(seq, (set(), hidden[seq]))
+                marked.update(positions)
+                shown[seq], hidden[seq] = True, {*TEXT_FIELDS, OPENED}
         if event.kind == TEXT_DECISION and "event" in data:
             target = data.get("event")
             seq = target + 1 if isinstance(target, int) else None
@@ -149,6 +168,20 @@ def public_words(event, hidden=frozenset()) -> str:
     return "\n".join(parts)
 
 
+def sent_for_public(data) -> tuple[bool, list[int]]:
+    """What an entry's author sent for the public: its text, and its documents by position."""
+    data = data or {}
+    positions = data.get("for_public")
+    positions = [p for p in positions if type(p) is int] if isinstance(positions, list) else []
+    return bool(data.get("publish_requested")), positions
+
+
+def published_comments(data) -> list[int]:
+    """The seqs of the comments a publication publishes as sent (``WITH_COMMENTS``)."""
+    items = (data or {}).get(WITH_COMMENTS)
+    return [index + 1 for index in items if type(index) is int] if isinstance(items, list) else []
+
+
 def decided_entry(data) -> int | None:
     """The seq of the entry a visibility decision names: its text, or a document of it."""
     if "event" in data:
@@ -193,7 +226,7 @@ def public_timeline(events, names=(), language=None) -> list:
         e.data["event"] + 1
         for e in events
         if e.kind == TEXT_DECISION and type((e.data or {}).get("event")) is int
-    }
+    } | {seq for e in events if e.kind == ATTACHING for seq in published_comments(e.data)}
     # The documents the Secretariat decided on one by one, by event (walk 94: a response whose
     # document alone was published still read "its text and the documents sent with it await
     # the Secretariat's review").
@@ -252,11 +285,12 @@ def public_documents_of(timeline):
 
 def event_pks(events) -> list[int]:
     """Events at *parties* that the Secretariat published by a decision, or with the final
-    factual record (``attach_comments``) (few: a query for the decisions, one for their
-    targets)."""
+    factual record (``attach_comments``, ``with_comments``) (few: a query for the decisions,
+    one for their targets)."""
     decisions = events.objects.filter(
         Q(kind=TEXT_DECISION, data__to=V.PUBLIC, data__has_key="event")
         | Q(kind=ATTACHING, data__has_key="attach_comments")
+        | Q(kind=ATTACHING, data__has_key=WITH_COMMENTS)
         | Q(kind=TEXT_DECISION, data__has_key="document")
     ).values_list("submission_id", "kind", "data")
     targets = Q()
@@ -272,6 +306,8 @@ def event_pks(events) -> list[int]:
             else:
                 positions.discard(position)
             continue
+        for seq in published_comments(data) if kind == ATTACHING else ():
+            targets |= Q(submission_id=submission_id, seq=seq, kind=ATTACHED)
         if kind == ATTACHING and isinstance(data.get("attach_comments"), list):
             targets |= Q(
                 submission_id=submission_id,

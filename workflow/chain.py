@@ -19,6 +19,7 @@ import json
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from submissions import published
 from submissions.models import (
     Document,
     Submission,
@@ -464,6 +465,14 @@ class _CaseCheck:
                         visibility[document["id"]] = data["to"]
             elif rule.kind == "published":
                 self._publish(visibility, seq, data.get("attach_comments") or ())
+                # The comments it publishes as sent (published.WITH_COMMENTS): their documents
+                # marked for the public.
+                by_seq = {e["seq"]: e for e in self.events}
+                for target in published.published_comments(data):
+                    sent = (by_seq.get(target) or {}).get("data")
+                    for position in published.sent_for_public(sent)[1]:
+                        if (document := at.get((target, position))) is not None:
+                            visibility[document["id"]] = Visibility.PUBLIC
             elif rule.kind == "identity_withheld":
                 withheld[data["submitter"]] = _("by event %(seq)s") % {"seq": seq}
             elif rule.kind == "submitters_joined":

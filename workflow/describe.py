@@ -329,6 +329,14 @@ def describe(event, *, public: bool = False, officers=None, people=None) -> list
         # The Parties whose comments on the draft are published with the final factual record.
         names = ", ".join(str(PARTY_LABELS.get(code, code)) for code in data["attach_comments"])
         lines.append((_("Comments on the draft attached"), names or _("None")))
+    if kind == "published" and isinstance(data.get("with_comments"), list):
+        # The comments sent for the public it publishes as sent (published.WITH_COMMENTS).
+        lines.append(
+            (
+                _("Comments on the draft published as sent"),
+                _commenting(event, data["with_comments"]),
+            )
+        )
     if kind == "visibility_changed" and data.get("document"):
         lines.append((_("Document"), _document_words(event, data["document"])))
     if kind == "visibility_changed" and "event" in data:
@@ -430,6 +438,15 @@ def _corrected(event, index: int) -> str:
     if corrected is None:
         return str(index + 1)
     return f"{corrected.kind_label} ({corrected.code}, {_day(corrected.on)})"
+
+
+def _commenting(event, indexes) -> str:
+    """The comments on the draft a publication publishes as sent, by Party (one query)."""
+    seqs = [index + 1 for index in indexes if type(index) is int]
+    parties = event.submission.events.filter(seq__in=seqs).order_by("seq")
+    return ", ".join(
+        str(PARTY_LABELS.get(code, code)) for code in parties.values_list("data__party", flat=True)
+    )
 
 
 def _document_words(event, reference) -> str:

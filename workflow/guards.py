@@ -20,6 +20,7 @@ from workflow import council
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline, Event
 from workflow.profile_guards import attached_comments_were_given as attached_comments_were_given
+from workflow.profile_guards import comments_sent as comments_sent
 from workflow.profile_guards import (
     consolidates_an_earlier_open_case as consolidates_an_earlier_open_case,
 )

@@ -4,7 +4,7 @@ holds the others and names these too, so the table finds every guard there."""
 
 from django.utils.translation import gettext as _
 
-from submissions import profiles
+from submissions import profiles, published
 from submissions.dates import long_date
 from submissions.models import Submission
 from submissions.stages import Stage, Visibility
@@ -138,6 +138,45 @@ def attached_comments_were_given(ctx):
         raise RuleViolation(
             _("Attach only the comments of Parties that commented on the draft, each once."),
             rule="attach_comments: Parties that commented",
+        )
+
+
+def comments_sent(ctx):
+    """``published`` with ``with_comments`` (``published.WITH_COMMENTS``): where the profile
+    does not attach the Parties' comments whole, it names comments on the draft sent for the
+    public (their text, or documents marked for it) on which the Secretariat has not decided,
+    each once; the form names them all (PROCESS.md, step 10)."""
+    items = ctx.data.get(published.WITH_COMMENTS)
+    if items is None:
+        return
+    if profiles.installed().comments_attached_on_publication:
+        raise RuleViolation(
+            _("Under this procedure the Parties' comments on the draft are attached whole."),
+            rule="with_comments: not in this procedure",
+        )
+    decided = {
+        published.decided_entry(f["data"]) for f in ctx.facts if f["kind"] == "visibility_changed"
+    }
+    by_seq = {f["seq"]: f for f in ctx.facts}
+    seqs = published.published_comments(ctx.data)
+    if (
+        not isinstance(items, list)
+        or len(seqs) != len(items)
+        or len(set(seqs)) != len(seqs)
+        or any(
+            (fact := by_seq.get(seq)) is None
+            or fact["kind"] != published.ATTACHED
+            or not any(published.sent_for_public(fact["data"]))
+            or seq in decided
+            for seq in seqs
+        )
+    ):
+        raise RuleViolation(
+            _(
+                "Publish with the final factual record only comments on the draft sent for the "
+                "public on which no decision was taken, each once."
+            ),
+            rule="with_comments: comments sent for the public",
         )
 
 

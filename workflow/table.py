@@ -339,9 +339,10 @@ RULES = [
             )
         },
         # ``attach_comments``: the Parties whose comments on the draft are published with it,
-        # where the profile does so (submissions.procedure, comments_attached_on_publication).
-        optional=("attach_comments",),
-        guards=("publication_was_instructed", "attached_comments_were_given"),
+        # where the profile does so (submissions.procedure, comments_attached_on_publication);
+        # elsewhere ``with_comments``, those sent for the public (published.WITH_COMMENTS).
+        optional=("attach_comments", "with_comments"),
+        guards=("publication_was_instructed", "attached_comments_were_given", "comments_sent"),
         document_kind="final_factual_record",
     ),
     event_rule(

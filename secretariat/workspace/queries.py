@@ -119,6 +119,7 @@ def held_entries(queryset) -> dict[int, list[int]]:
     decisions = events.filter(
         Q(kind=published.TEXT_DECISION)
         | Q(kind=published.ATTACHING, data__has_key="attach_comments")
+        | Q(kind=published.ATTACHING, data__has_key=published.WITH_COMMENTS)
     ).values_list("submission_id", "kind", "data")
     for submission_id, kind, data in decisions:
         # On its text, or on one of its documents (``[index, position]``): the index counts
@@ -128,6 +129,7 @@ def held_entries(queryset) -> dict[int, list[int]]:
             decided.add((submission_id, target + 1))
         elif isinstance(data.get("attach_comments"), list):
             attached.setdefault(submission_id, set()).update(data["attach_comments"])
+        decided.update((submission_id, seq) for seq in published.published_comments(data))
     held: dict[int, list[int]] = {}
     for submission_id, seq, kind, party in (
         events.filter(data__publish_requested=True)
@@ -186,16 +188,16 @@ def what_they_publish(proposals) -> None:
     for proposal in proposals:
         proposed = proposal.data.get("proposal") or {}
         # The entries it leaves unpublished (walk 78: not named).
+        # Nor one it publishes itself (walk 98: a publication with the comments sent).
+        publishes = set(published.published_comments(proposed))
         proposal.leaves_held = [
             (seq, TABLE[kinds[(proposal.submission_id, seq)]].label)
             for seq in held.get(closing.get(proposal.pk), ())
-            if (proposal.submission_id, seq) not in opening
+            if (proposal.submission_id, seq) not in opening and seq not in publishes
         ]
         proposal.widens = []
         if proposed.get("kind") == "published":
-            documents = services.published_with_the_record(
-                proposal.submission, proposed.get("attach_comments") or ()
-            )
+            documents = services.published_with_the_record(proposal.submission, proposed)
             proposal.widens = sorted(
                 (d for d in documents if d.visibility != Visibility.PUBLIC),
                 key=lambda d: (d.event_id, d.position, d.pk),

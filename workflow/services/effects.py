@@ -5,7 +5,7 @@ import datetime
 
 from django.conf import settings
 
-from submissions import access, profiles
+from submissions import access, profiles, published
 from submissions.models import (
     Document,
     IdentifierCounter,
@@ -244,9 +244,8 @@ def _published(ctx: Context, event: Event) -> None:
     draft of the Parties it attaches (``attach_comments``, where the profile does so). An
     import may not have inserted the case's documents yet (they wait in
     ``ctx.pending_inserts``)."""
-    attached = event.data.get("attach_comments") or ()
     pending = [row for row in ctx.pending_inserts if isinstance(row, Document)]
-    for document in published_with_the_record(ctx.submission, attached, pending):
+    for document in published_with_the_record(ctx.submission, event.data, pending):
         if document.visibility == Visibility.PUBLIC:
             continue
         document.visibility = Visibility.PUBLIC
@@ -254,13 +253,15 @@ def _published(ctx: Context, event: Event) -> None:
             document.save(update_fields=["visibility"])
 
 
-def published_with_the_record(submission, attached=(), pending=()) -> list[Document]:
-    """The documents a publication makes public (``_published``): the final factual record's
-    event's, the comments on the draft of the ``attached`` Parties, and their versions, stored
-    or among an import's ``pending`` rows. The Executive Director reads the list before
-    approving a publication (walk 68: the cover letter and the record's file became public
-    with it, and the proposal named neither)."""
-    attached = set(attached)
+def published_with_the_record(submission, data, pending=()) -> list[Document]:
+    """The documents a publication (its ``data``) makes public (``_published``): the final
+    factual record's event's, the comments on the draft of the Parties it attaches
+    (``attach_comments``), and their versions; and the documents marked for the public of the
+    comments it publishes as sent (``published.WITH_COMMENTS``, theirs alone), stored or among
+    an import's ``pending`` rows. The Executive Director reads the list before approving a
+    publication (walk 68: the cover letter and the record's file became public with it, and
+    the proposal named neither)."""
+    attached = set((data or {}).get("attach_comments") or ())
 
     def published_with(row_event) -> bool:
         return row_event.kind == "final_submitted" or (
@@ -300,6 +301,18 @@ def published_with_the_record(submission, attached=(), pending=()) -> list[Docum
         finals += more
         found.update(id(row) for row in more)
         stored.update(row.pk for row in more if row.pk is not None)
+    if as_sent := published.published_comments(data):
+        stored_sent = Document.objects.filter(submission=submission, event__seq__in=as_sent)
+        finals += [
+            row
+            for row in [
+                *(row for row in pending if row.event.seq in as_sent),
+                *stored_sent.select_related("event").order_by("event__seq", "position"),
+            ]
+            if row.position in published.sent_for_public(row.event.data)[1]
+            and id(row) not in found
+            and row.pk not in stored
+        ]
     return finals
 
 

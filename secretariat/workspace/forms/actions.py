@@ -242,6 +242,11 @@ class ActionForm(AccessibleForm):
         """Whether what the officer types here (title, note, reasons) will be on the docket."""
         return self.rule.public
 
+    def publishes(self) -> set[int]:
+        """The entries held for review that this step publishes (``PublicationForm``): the
+        case page leaves them out of its warning that a closing step does not publish them."""
+        return set()
+
     def edited_fields(self):
         return [self[f"edited_{lang}"] for lang in EDITED_LABELS if f"edited_{lang}" in self.fields]
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from secretariat.templatetags.sem_text import colon
 from secretariat.web.forms import EMPTY_DASHES
 from secretariat.workspace.forms.actions import MET, YES_NO, ActionForm, published_help
-from submissions import profiles
+from submissions import profiles, published
 from submissions.models import PARTY_CHOICES
 from submissions.stages import ClosureReason, Stage, Visibility
 from workflow.profile_guards import earlier_open_cases
@@ -387,7 +387,12 @@ class PublicationForm(ActionForm):
             )
         comments = list(self.submission.events.filter(kind="draft_commented").order_by("seq"))
         commented = dict.fromkeys(event.data.get("party") for event in comments)
-        if not profiles.installed().comments_attached_on_publication or not commented:
+        self.as_sent = []
+        if not profiles.installed().comments_attached_on_publication:
+            del self.fields["attach_comments"]
+            self._as_sent(comments)
+            return
+        if not commented:
             del self.fields["attach_comments"]
             return
         labels = dict(PARTY_CHOICES)
@@ -400,7 +405,41 @@ class PublicationForm(ActionForm):
             dict.fromkeys(e.data.get("party") for e in comments if e.data.get("publish_requested"))
         )
 
+    def _as_sent(self, comments) -> None:
+        """Where the profile does not attach the comments whole (PROCESS.md, step 10: they
+        "stay at *parties* unless a Party asked for them to be public"), those sent for the
+        public on which the Secretariat has not decided: published with the record as sent
+        (``published.WITH_COMMENTS``), and said here (walk 98: held, they stayed behind)."""
+        decided = {
+            published.decided_entry(event.data)
+            for event in self.submission.events.filter(kind="visibility_changed")
+        }
+        self.as_sent = [
+            event
+            for event in comments
+            if any(published.sent_for_public(event.data)) and event.seq not in decided
+        ]
+        if self.as_sent:
+            labels = dict(PARTY_CHOICES)
+            self.notice_text = gettext(
+                "With the final factual record, this step publishes what the Parties sent for "
+                "the public with their comments on the draft: %(items)s."
+            ) % {
+                "items": ", ".join(
+                    gettext("no. %(seq)s (%(party)s)")
+                    % {"seq": event.seq, "party": labels.get(event.data.get("party"), "")}
+                    for event in self.as_sent
+                )
+            }
+
+    def publishes(self) -> set[int]:
+        """The entries held for review this step publishes (the case page leaves them out of
+        its warning that closing does not publish them)."""
+        return {event.seq for event in self.as_sent}
+
     def data_for_event(self):
+        if self.as_sent:
+            return {published.WITH_COMMENTS: [event.seq - 1 for event in self.as_sent]}
         # Said even when none is ticked: the Executive Director then reads "none", a choice.
         if "attach_comments" not in self.fields:
             return {}

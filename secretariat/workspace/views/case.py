@@ -194,12 +194,19 @@ def case_context(request, case, bound=None) -> dict:
         return text_held(event) or documents_held(event) or public_state.get(event.seq) is None
 
     held = [event for event in events if is_held(event)]
+    for form in forms:  # what a closing step leaves unpublished (a publication: less, walk 98)
+        form.held_left = [event for event in held if event.seq not in form.publishes()]
     # The entries a pending proposal would publish (walk 43: the link beside one stayed, and
     # the form it opened was refused: a proposal of that kind was already pending).
     proposed = {
         published.decided_entry(data)
         for proposal in pending
         if (data := proposal.data.get("proposal") or {}).get("kind") == "visibility_changed"
+    } | {  # and those a pending publication publishes as sent (walk 98)
+        seq
+        for proposal in pending
+        if (data := proposal.data.get("proposal") or {}).get("kind") == "published"
+        for seq in published.published_comments(data)
     }
     for event in held:  # what the link beside it chooses: its words, else its first document
         event.text_held = text_held(event)

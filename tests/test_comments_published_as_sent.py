@@ -54,6 +54,8 @@ def _ready(b_sends=None):
     draft for the public (its words and one document of two), Party B not for the public
     (or, with ``b_sends``, that document alone, for the public, and no words)."""
     story = drive(Stage.DRAFT_COMMENT_PERIOD)
+    # An entry the public does not see: the public export's indexes differ from the chain's.
+    story.add("correspondence", D(2023, 10, 19), visibility="secretariat", note="Interna.")
     sent = story.add(
         "draft_commented",
         D(2023, 10, 20),
@@ -189,6 +191,12 @@ def test_comments_sent_as_documents_alone_and_the_record_survive_export_and_impo
     payload = json.loads(export_registry(restricted=True))
     (event,) = [e for e in payload["submissions"][0]["events"] if e["kind"] == "published"]
     assert event[published.WITH_COMMENTS] == [sent.seq - 1, alone.seq - 1]
+    # The public export (and the API) name them by their place among the public events
+    # (walk 105: [13] pointed at nothing among 12).
+    events = json.loads(export_registry())["submissions"][0]["events"]
+    (shown,) = [e for e in events if e["kind"] == "published"]
+    assert [events[i].get("party") for i in shown[published.WITH_COMMENTS]] == [A, B]
+    assert len(events) < case.event_count  # the internal note is not among them
     case.delete()
     report = import_registry(payload)
     assert report.ok, report.refused

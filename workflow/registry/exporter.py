@@ -246,9 +246,10 @@ def _export_case(submission, restricted, events, documents, parts) -> dict:
 
 def _renumber_references(items, visible) -> None:
     """An erratum names the decision it corrects by its index in the case's events
-    (``corrects``); the public export lists only the public ones, so the index is the
-    decision's place in that list (walk 22: the API gave its place in the whole history,
-    where hidden proposals count, and pointed at a Party's letter)."""
+    (``corrects``), a publication the comments it publishes as sent (``with_comments``);
+    the public export lists only the public ones, so each index is the event's place in that
+    list (walk 22: the API gave its place in the whole history, where hidden proposals count,
+    and pointed at a Party's letter; walk 105, the same for ``with_comments``)."""
     place = {event.seq - 1: index for index, event in enumerate(visible)}
     for item in items:
         if isinstance(item.get("corrects"), int):
@@ -256,6 +257,10 @@ def _renumber_references(items, visible) -> None:
                 item["corrects"] = place[item["corrects"]]
             else:
                 del item["corrects"]  # a decision the public does not see
+        if isinstance(item.get(published.WITH_COMMENTS), list):
+            item[published.WITH_COMMENTS] = [
+                place[index] for index in item[published.WITH_COMMENTS] if index in place
+            ]
 
 
 def _export_submitter(submitter, restricted, confidential_as_filed=True) -> dict:

@@ -182,6 +182,28 @@ def published_comments(data) -> list[int]:
     return [index + 1 for index in items if type(index) is int] if isinstance(items, list) else []
 
 
+def publishers(events) -> dict[int, int]:
+    """By seq, the entry that last published each entry held from the public (its text or a
+    document of it): a decision on it, or a publication of the final record that attached
+    or published it as sent (walk 105: "a later entry published it" named none)."""
+    found, comments = {}, {}
+    for event in events:
+        data = event.data or {}
+        if event.kind == ATTACHED:
+            comments[event.seq] = data.get("party")
+        if event.kind == TEXT_DECISION and data.get("to") == V.PUBLIC:
+            target = decided_entry(data)
+            if target is not None:
+                found[target] = event.seq
+        elif event.kind == ATTACHING:
+            attached = data.get("attach_comments")
+            for seq, party in comments.items():
+                if isinstance(attached, list) and party in attached:
+                    found[seq] = event.seq
+            found.update(dict.fromkeys(published_comments(data), event.seq))
+    return found
+
+
 def decided_entry(data) -> int | None:
     """The seq of the entry a visibility decision names: its text, or a document of it."""
     if "event" in data:

@@ -227,7 +227,8 @@ def test_proposed_in_the_workspace_approved_and_published(attaching, client, off
     # The workspace says the comments' entry, at the Parties' level by its row, is public now.
     client.force_login(officer)
     page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
-    assert page.count("now public: a later entry published it") == 1
+    publication = Event.objects.get(submission=case, kind="published")
+    assert page.count(f"now public: entry no. {publication.seq} published it") == 1
     # The public page lists them beside the record, not only in the timeline.
     public = Client().get(f"/en/docket/{case.slug}/").content.decode()
     record = public[

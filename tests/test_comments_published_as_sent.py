@@ -132,6 +132,10 @@ def test_publication_publishes_what_a_party_sent_for_the_public(officer, directo
     assert "Comentarios de A" in docket and "Anexo reservado de A" not in docket
     assert "Observaciones de B" not in docket and "Comentarios de B" not in docket
     assert "await" not in docket.split("Observaciones de A")[1][:400]
+    # The officer's page names the entry that published it (walk 105).
+    publication = Event.objects.get(submission=case, kind="published")
+    page = html.unescape(client.get(url).content.decode())
+    assert page.count(f"now public: entry no. {publication.seq} published it") == 1
     # Nothing is held any more; the history verifies, its replay agreeing with the rows.
     assert queries.held_entries(type(case).objects.filter(pk=case.pk)) == {}
     assert problems_of(case) == []

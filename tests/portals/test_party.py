@@ -484,7 +484,11 @@ def test_comments_sent_for_the_public_are_listed_for_the_secretariats_review(
     # review (walk 32: it stayed off the docket until the empty title was published too).
     page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
     assert 'id="held-heading"' not in page
-    assert "for a document a later entry made public; its own text is not public" in page
+    # Naming the entry that did (walk 105: "a later entry").
+    assert (
+        f"for a document entry no. {proposal.seq + 1} made public; its own text is not public"
+        in page
+    )
     public = Client().get(f"/en/docket/{case.slug}/").content.decode()
     assert "Comments of the United States" in public
     proposal = propose_publishing_text(case, officer, event, D(2023, 10, 22))
@@ -492,8 +496,8 @@ def test_comments_sent_for_the_public_are_listed_for_the_secretariats_review(
         services.approve_proposal(case, proposal.seq, actor=director)
     page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
     assert 'id="held-heading"' not in page
-    assert "for a document a later entry made public" not in page
-    assert "now public: a later entry published it" in page
+    assert "made public; its own text is not public" not in page
+    assert f"now public: entry no. {proposal.seq + 1} published it" in page
     public = Client().get(f"/en/docket/{case.slug}/").content.decode()
     assert "Comments of the United States" in public
     timeline = published.public_timeline(case.events.order_by("seq"))

@@ -227,6 +227,7 @@ def case_context(request, case, bound=None) -> dict:
     # A proposal a later one replaced, by that one's number (walk 77: unmarked, it had only
     # vanished from the approvals).
     replaced_by = {e.proposal_id: e.seq for e in events if e.proposal_id and e.kind == "proposed"}
+    published_by = published.publishers(events)
     for event in events:
         event.replaced_by = replaced_by.get(event.pk)
         event.held = event in held
@@ -240,6 +241,7 @@ def case_context(request, case, bound=None) -> dict:
         event.published_later = (
             event.visibility != Visibility.PUBLIC and public_state.get(event.seq) is not None
         )
+        event.published_by = published_by.get(event.seq)  # the entry that did (walk 105)
         # Shown only for a document a later decision made public, its own text still held.
         event.opened = published.OPENED in (public_state.get(event.seq) or ())
     memberships = list(case.memberships.select_related("submitter").order_by("position", "id"))

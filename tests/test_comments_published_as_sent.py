@@ -91,10 +91,13 @@ def test_publication_publishes_what_a_party_sent_for_the_public(officer, directo
     url = reverse("ws_case", kwargs={"pk": case.pk})
     page = html.unescape(" ".join(client.get(url).content.decode().split()))
     # The form says what it publishes, and no longer that the held comments stay behind.
+    # By number, Party and the documents it publishes (walk 106: numbers alone), and what
+    # stays behind.
     assert (
         "With the final factual record, this step publishes what the Parties sent for the "
         f"public with their comments on the draft: no. {sent.seq} (" in page
     )
+    assert "): “Comentarios de A”. Their other documents, and the comments not sent" in page
     form = page[page.index('id="action-published"') :]
     form = form[: form.index("</details>")]
     assert "still await" not in form and "still awaits" not in form
@@ -116,6 +119,15 @@ def test_publication_publishes_what_a_party_sent_for_the_public(officer, directo
     (pending,) = listed
     assert [d.title for d in pending.widens] == ["Comentarios de A", "Expediente final"]
     assert pending.leaves_held == []
+    # And what stays with the Parties (walk 106: not said).
+    assert [d.title for d in pending.stays] == ["Anexo reservado de A", "Comentarios de B"]
+    director_page = Client()
+    director_page.force_login(director)
+    approvals = html.unescape(director_page.get(reverse("ws_approvals")).content.decode())
+    assert "These documents of the Parties' comments on the draft stay with the Parties:" in (
+        approvals
+    )
+    assert "With it, what was sent for the public with the comments of" in approvals
     services.approve_proposal(case, proposal.seq, actor=director)
     case.refresh_from_db()
     assert case.closure_reason == "factual_record_published"

@@ -333,7 +333,7 @@ def describe(event, *, public: bool = False, officers=None, people=None) -> list
         # The comments sent for the public it publishes as sent (published.WITH_COMMENTS).
         lines.append(
             (
-                _("Comments on the draft published as sent"),
+                _("With it, what was sent for the public with the comments of"),
                 _commenting(event, data["with_comments"]),
             )
         )

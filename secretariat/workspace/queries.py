@@ -9,7 +9,7 @@ import datetime
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 
 from submissions import published, withheld
-from submissions.models import Submission
+from submissions.models import Document, Submission
 from submissions.stages import Stage, Visibility
 from workflow import lapsing, services
 from workflow.models import Deadline, Event
@@ -195,13 +195,25 @@ def what_they_publish(proposals) -> None:
             for seq in held.get(closing.get(proposal.pk), ())
             if (proposal.submission_id, seq) not in opening and seq not in publishes
         ]
-        proposal.widens = []
+        proposal.widens, proposal.stays = [], []
         if proposed.get("kind") == "published":
             documents = services.published_with_the_record(proposal.submission, proposed)
             proposal.widens = sorted(
                 (d for d in documents if d.visibility != Visibility.PUBLIC),
                 key=lambda d: (d.event_id, d.position, d.pk),
             )
+            # And the documents of the Parties' comments it leaves with them (walk 106: the
+            # Director read what became public, not what stayed behind).
+            widened = {d.pk for d in documents}
+            proposal.stays = [
+                d
+                for d in Document.objects.filter(
+                    submission_id=proposal.submission_id, event__kind=published.ATTACHED
+                )
+                .exclude(visibility=Visibility.PUBLIC)
+                .order_by("event__seq", "position", "pk")
+                if d.pk not in widened
+            ]
 
 
 def approval_list(queryset):

@@ -421,16 +421,24 @@ class PublicationForm(ActionForm):
         ]
         if self.as_sent:
             labels = dict(PARTY_CHOICES)
+            items = []
+            for event in self.as_sent:
+                item = gettext("no. %(seq)s (%(party)s)") % {
+                    "seq": event.seq,
+                    "party": labels.get(event.data.get("party"), ""),
+                }
+                marked = published.sent_for_public(event.data)[1]
+                # And the documents it publishes by name (walk 106: numbers alone).
+                titles = [d.title for d in event.documents.all() if d.position in marked]
+                if titles:
+                    named = ", ".join(gettext("“%(name)s”") % {"name": t} for t in titles)
+                    item = f"{item}{colon()} {named}"
+                items.append(item)
             self.notice_text = gettext(
                 "With the final factual record, this step publishes what the Parties sent for "
-                "the public with their comments on the draft: %(items)s."
-            ) % {
-                "items": ", ".join(
-                    gettext("no. %(seq)s (%(party)s)")
-                    % {"seq": event.seq, "party": labels.get(event.data.get("party"), "")}
-                    for event in self.as_sent
-                )
-            }
+                "the public with their comments on the draft: %(items)s. Their other documents, "
+                "and the comments not sent for the public, stay with the Parties."
+            ) % {"items": "; ".join(items)}
 
     def publishes(self) -> set[int]:
         """The entries held for review this step publishes (the case page leaves them out of

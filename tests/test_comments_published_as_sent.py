@@ -219,3 +219,25 @@ def test_comments_sent_as_documents_alone_and_the_record_survive_export_and_impo
     again = type(case).objects.get()
     assert _visibility(again) == before
     assert problems_of(again) == []
+
+
+def test_a_comment_published_as_sent_is_news_in_the_feed(client):
+    """Walk 106: comments published with the record kept, in the case's feed, the ``updated``
+    of their arrival, so a reader showing what is new since its last visit did not show them
+    (as walk 40 found for a response published later)."""
+    from lxml import etree
+
+    from tests.helpers_cases import frozen
+
+    story, sent, _kept = _ready()
+    with frozen(D(2027, 1, 5)):
+        story.add("published", D(2027, 1, 5), data={published.WITH_COMMENTS: [sent.seq - 1]})
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = etree.fromstring(client.get(f"/en/docket/{story.case.slug}/feed/").content)
+    updated = {
+        entry.find(f"{atom}id").text: entry.find(f"{atom}updated").text
+        for entry in root.findall(f"{atom}entry")
+    }
+    comment = [key for key in updated if key.endswith(f"/{sent.seq}")]
+    assert comment, updated
+    assert updated[comment[0]].startswith("2027-01-05T")

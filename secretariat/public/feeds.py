@@ -109,29 +109,19 @@ def opened_later(timeline) -> dict[int, datetime.datetime]:
     """By ``seq``, when a later entry of the case (``timeline``: its events in order, those
     of ``TEXT_CHANGING`` among them) widened what the public sees of an earlier one: a
     decision publishing its text or a document of it, a publication making the final factual
-    record public with any comments it attaches. That is the entry's Atom ``updated``: the
-    Secretariat publishing a Party's response weeks after it arrived is news to a subscriber
-    (walk 40: the entry's ``updated`` stayed at its arrival, so no reader showed it again)."""
-    opened: dict[int, datetime.datetime] = {}
-    comments: dict[int, str] = {}  # seq -> the commenting Party
+    record public with any comments it attaches or publishes as sent (walk 106: those kept
+    their arrival). That is the entry's Atom ``updated``: the Secretariat publishing a Party's
+    response weeks after it arrived is news to a subscriber (walk 40: the entry's ``updated``
+    stayed at its arrival, so no reader showed it again)."""
+    recorded = {event.seq: event.recorded_at for event in timeline}
+    # An entry a decision, or a publication attaching or publishing it as sent, published.
+    opened = {seq: recorded[by] for seq, by in published.publishers(timeline).items()}
     finals: list[int] = []
     for event in timeline:
-        data = event.data or {}
-        if event.kind == published.ATTACHED:
-            comments[event.seq] = data.get("party")
-        elif event.kind == FINAL_RECORD:
+        if event.kind == FINAL_RECORD:
             finals.append(event.seq)
-        elif event.kind == published.ATTACHING:
-            attached = data.get("attach_comments")
-            attached = attached if isinstance(attached, list) else ()
-            for seq in [*finals, *(s for s, party in comments.items() if party in attached)]:
-                opened[seq] = event.recorded_at
-        elif (
-            event.kind == published.TEXT_DECISION
-            and data.get("to") == Visibility.PUBLIC
-            and (seq := published.decided_entry(data)) is not None
-        ):
-            opened[seq] = event.recorded_at
+        elif event.kind == published.ATTACHING:  # and the final record it makes public
+            opened.update(dict.fromkeys(finals, event.recorded_at))
     return opened
 
 

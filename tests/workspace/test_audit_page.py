@@ -177,3 +177,37 @@ def test_the_event_chain_says_why_in_full_and_that_the_history_was_imported(audi
     page = client.get(url).content.decode()
     assert "This history was imported (import_registry) on" in page
     assert "as SEM/PE/001/2023 in the registry it came from" in page
+
+
+def test_a_proposal_that_replaces_another_says_so(auditor, officer):
+    """Walk 104: a second proposal, replacing the first, read "answers proposal no. 3" in
+    the chain, as the Director's approval of a proposal does."""
+    import html
+
+    from workflow import services
+
+    case = drive("admissibility_review").case
+    first = services.record_event(
+        case,
+        "admissibility_determined",
+        actor=officer,
+        data={"outcome": "meets", "criteria": ALL_MET},
+    )
+    second = services.record_event(
+        case,
+        "admissibility_determined",
+        actor=officer,
+        data={"outcome": "meets", "criteria": ALL_MET},
+        replaces=first.seq,
+    )
+    assert second.kind == "proposed" and second.proposal_id == first.pk
+    client = Client()
+    client.force_login(auditor)
+    for language, words in (
+        ("en", f"replaces proposal no. {first.seq}"),
+        ("es", f"sustituye a la propuesta n.º {first.seq}"),
+    ):
+        with translation.override(language):
+            page = html.unescape(client.get(reverse("ws_audit", kwargs={"pk": case.pk})).text)
+        assert words in page
+        assert "answers proposal no." not in page and "responde a la propuesta" not in page

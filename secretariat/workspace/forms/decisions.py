@@ -385,7 +385,11 @@ class PublicationForm(ActionForm):
                 "This step makes the final factual record already submitted public: do not "
                 "attach it again. Attach only another document, if any."
             )
-        comments = list(self.submission.events.filter(kind="draft_commented").order_by("seq"))
+        comments = list(
+            self.submission.events.filter(kind="draft_commented")
+            .prefetch_related("documents")
+            .order_by("seq")
+        )
         commented = dict.fromkeys(event.data.get("party") for event in comments)
         self.as_sent = []
         if not profiles.installed().comments_attached_on_publication:

@@ -101,6 +101,8 @@ def test_publication_publishes_what_a_party_sent_for_the_public(officer, directo
     form = page[page.index('id="action-published"') :]
     form = form[: form.index("</details>")]
     assert "still await" not in form and "still awaits" not in form
+    # B's comments were not sent for the public: nothing is held. A held response the step
+    # does not publish is named in its warning (walk 107: "2 items", not which).
     posted = client.post(
         reverse("ws_action", kwargs={"pk": case.pk, "kind": "published"}),
         {"event_count": case.event_count, "published-note": "Publicado."},

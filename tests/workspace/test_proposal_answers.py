@@ -14,6 +14,7 @@ from tests.helpers_cases import ALL_MET, drive, frozen
 from tests.parties import CRITERIA, A, B
 from tests.portals.test_party import respond_post
 from workflow import services
+from workflow.models import Event
 from workflow.table import TABLE
 
 pytestmark = pytest.mark.django_db
@@ -152,6 +153,13 @@ def test_closing_forms_warn_of_what_still_awaits_review(client, a_focal, officer
     kinds = [form.split("/act/", 1)[1].split("/", 1)[0] for form in forms if warning in form]
     assert "factual_record_notified" in kinds
     assert all(TABLE[kind].may_close for kind in kinds), warned
+    # Naming the entry it leaves (walk 107: "2 items", not which).
+    response = Event.objects.get(submission=case, kind="party_responded")
+    assert all(
+        f'<a href="#event-{response.seq}">{response.seq}. ' in form
+        for form in forms
+        if warning in form
+    )
     not_warned = [
         form.split("/act/", 1)[1].split("/", 1)[0] for form in forms if warning not in form
     ]

@@ -24,7 +24,7 @@
 (function () {
   "use strict";
   document.querySelectorAll("select[data-with-reasons]").forEach(function (select) {
-    var withReasons = select.getAttribute("data-with-reasons").split(" ");
+    var withReasons = select.getAttribute("data-with-reasons").split(" ").filter(Boolean);
     var tick = select.form && select.form.querySelector('input[type="checkbox"][value="reasons"]');
     var item = tick && (tick.closest("div") || tick.closest("label"));
     if (!item) {
@@ -36,6 +36,21 @@
       if (!offered) {
         tick.checked = false;
       }
+    }
+    select.addEventListener("change", follow);
+    follow();
+  });
+  // And "with the documents sent for the public" beside an entry that has some (walk 107).
+  document.querySelectorAll("select[data-with-documents]").forEach(function (select) {
+    var withDocuments = select.getAttribute("data-with-documents").split(" ");
+    withDocuments = withDocuments.filter(Boolean);
+    var box = select.form && select.form.querySelector('input[name$="with_documents"]');
+    var field = box && box.closest(".field");
+    if (!field) {
+      return;
+    }
+    function follow() {
+      field.hidden = withDocuments.indexOf(select.value) === -1;
     }
     select.addEventListener("change", follow);
     follow();

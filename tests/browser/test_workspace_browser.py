@@ -121,8 +121,12 @@ def test_register_check_propose_and_approve(page, officer, director):
     others = [value for value, label in options if "Carta de la Parte" in label]
     assert decided and others, options
     assert not tick.is_visible()  # no entry chosen yet (walk 104)
+    # Nor "with the documents sent for the public" (walk 107): no entry here has any.
+    documents = form.locator('input[name$="with_documents"]')
+    assert not documents.is_visible()
     entry.select_option(decided[0])
-    assert tick.is_visible()
+    assert tick.is_visible() and not documents.is_visible()
     tick.check()
     entry.select_option(others[0])
     assert not tick.is_visible() and not tick.is_checked()
+    assert not documents.is_visible()

@@ -170,3 +170,14 @@ def test_the_reasons_tick_is_offered_beside_a_decision_with_reasons_only(client,
     page = client.get(url).content.decode()
     assert 'value="reasons"' in page
     assert f'data-with-reasons="{decided.pk}"' in page
+    # And the entries with documents sent for the public, for "with the documents" (walk 107).
+    assert 'data-with-documents=""' in page
+    sent = story.add(
+        "correspondence",
+        author=f"party:{A}",
+        visibility="parties",
+        data={"publish_requested": True, "for_public": [0]},
+        note="Carta para el público.",
+        documents_in=[DocumentInput("Carta", "es", stored_pdf(), "parties")],
+    )
+    assert f'data-with-documents="{sent.pk}"' in client.get(url).content.decode()

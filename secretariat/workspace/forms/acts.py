@@ -396,6 +396,13 @@ class VisibilityForm(ActionForm):
         else:
             field = self.fields["fields_of_text"]
             field.choices = [c for c in field.choices if c[0] != published.REASONS]
+        # And "with the documents sent for the public" beside an entry that has some (walk
+        # 107: offered beside a determination, or with no entry chosen).
+        self.fields["event"].widget.attrs["data-with-documents"] = " ".join(
+            str(e.pk)
+            for e in events
+            if e.kind not in NOT_LISTED and published.sent_for_public(e.data)[1]
+        )
 
     def choose_event(self, event) -> None:
         """The form opened from an item held for review: that event's text, to be public."""

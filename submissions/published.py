@@ -176,6 +176,19 @@ def sent_for_public(data) -> tuple[bool, list[int]]:
     return bool(data.get("publish_requested")), positions
 
 
+def attached_with_the_record(kind: str, data, position: int, attached) -> bool:
+    """Whether a publication attaching the comments of the Parties ``attached`` publishes the
+    document at ``position`` of an event (``kind``, ``data``): the final record's, and those
+    of an attached Party's comments, but for the documents its Party kept from the public
+    when it sent the rest for it (walk 108: a reserved annex became public with them)."""
+    if kind == "final_submitted":
+        return True
+    if kind != ATTACHED or (data or {}).get("party") not in attached:
+        return False
+    marked = (data or {}).get("for_public")
+    return not isinstance(marked, list) or position in marked
+
+
 def published_comments(data) -> list[int]:
     """The seqs of the comments a publication publishes as sent (``WITH_COMMENTS``)."""
     items = (data or {}).get(WITH_COMMENTS)
@@ -249,6 +262,13 @@ def public_timeline(events, names=(), language=None) -> list:
         for e in events
         if e.kind == TEXT_DECISION and type((e.data or {}).get("event")) is int
     } | {seq for e in events if e.kind == ATTACHING for seq in published_comments(e.data)}
+    # And the comments a publication attached (walk 108: "documents were sent with it for the
+    # public; the Secretariat has not published them" above its public documents).
+    parties = {e.seq: (e.data or {}).get("party") for e in events if e.kind == ATTACHED}
+    for e in events:
+        attached = (e.data or {}).get("attach_comments") if e.kind == ATTACHING else None
+        if isinstance(attached, list):
+            decided |= {seq for seq, party in parties.items() if party in attached}
     # The documents the Secretariat decided on one by one, by event (walk 94: a response whose
     # document alone was published still read "its text and the documents sent with it await
     # the Secretariat's review").

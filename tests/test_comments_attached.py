@@ -343,3 +343,53 @@ def test_the_parties_that_sent_their_comments_for_the_public_are_ticked_at_first
     boxes = re.findall(r'<input type="checkbox" name="published-attach_comments"[^>]*>', page)
     ticked = [re.search(r'value="(\w+)"', box).group(1) for box in boxes if "checked" in box]
     assert len(boxes) == 2 and ticked == [A]
+
+
+def test_an_annex_a_party_kept_from_the_public_stays_with_the_parties(
+    attaching, client, officer, director
+):
+    """Walk 108 (the CEC, in French): Mexico sent its comments for the public with an annex
+    for the Parties only; attaching its comments to the published record published the annex
+    too, the docket said their documents awaited the Secretariat right above them, and the
+    publication's warning and the Director's page counted them among the entries it left
+    unpublished. The documents an attached Party kept from the public stay with the Parties;
+    what it sent for the public is published, and nothing says it waits."""
+    from secretariat.workspace import queries
+
+    story = drive(Stage.DRAFT_COMMENT_PERIOD)
+    public, kept = doc(f"Observaciones públicas {A}"), doc(f"Anexo reservado {A}")
+    public.visibility = kept.visibility = "parties"
+    sent = story.add(
+        "draft_commented",
+        D(2023, 10, 20),
+        author=f"party:{A}",
+        visibility="parties",
+        data={"party": A, "publish_requested": True, "for_public": [0]},
+        note=f"Observaciones de {A}.",
+        documents_in=[public, kept],
+    )
+    story.add("final_submitted", D(2023, 11, 20), documents_in=[doc("Expediente final")])
+    story.council("publication_instructed", D(2023, 11, 22))
+    case = story.case
+    client.force_login(officer)
+    url = reverse("ws_case", kwargs={"pk": case.pk})
+    page = client.get(url).content.decode()
+    form = page[page.index('id="action-published"') :]
+    form = form[: form.index("</details>")]
+    assert f'href="#event-{sent.seq}"' not in form  # ticked at first: not "left unpublished"
+    proposal = services.record_event(
+        case, "published", actor=officer, data={"attach_comments": [A]}
+    )
+    listed = queries.approval_list(type(case).objects.filter(pk=case.pk))
+    queries.what_they_publish(listed)
+    (pending,) = listed
+    assert pending.leaves_held == []
+    assert f"Anexo reservado {A}" in [d.title for d in pending.stays]
+    assert f"Anexo reservado {A}" not in [d.title for d in pending.widens]
+    services.approve_proposal(case, proposal.seq, actor=director)
+    assert visibility_of(case)[f"Observaciones públicas {A}"] == "public"
+    assert visibility_of(case)[f"Anexo reservado {A}"] == "parties"
+    assert verify_submission(case) is None
+    docket = Client().get(f"/en/docket/{case.slug}/").content.decode()
+    assert f"Observaciones públicas {A}" in docket and f"Anexo reservado {A}" not in docket
+    assert "the Secretariat has not published them" not in docket

@@ -539,16 +539,13 @@ class _CaseCheck:
         earlier = [d for d in self.documents if (self.seq_of.get(d["event_id"]) or 0) < seq]
         event_of = {e["id"]: e for e in self.events}
 
-        def published_with(event) -> bool:
-            return event is not None and (
-                event["kind"] == "final_submitted"
-                or (
-                    event["kind"] == "draft_commented"
-                    and (event["data"] or {}).get("party") in attached
-                )
+        def published_with(document) -> bool:
+            event = event_of.get(document["event_id"])
+            return event is not None and published.attached_with_the_record(
+                event["kind"], event["data"], document["position"], attached
             )
 
-        found = {d["id"] for d in earlier if published_with(event_of.get(d["event_id"]))}
+        found = {d["id"] for d in earlier if published_with(d)}
         while True:
             more = {
                 d["id"]

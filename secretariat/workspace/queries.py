@@ -188,8 +188,17 @@ def what_they_publish(proposals) -> None:
     for proposal in proposals:
         proposed = proposal.data.get("proposal") or {}
         # The entries it leaves unpublished (walk 78: not named).
-        # Nor one it publishes itself (walk 98: a publication with the comments sent).
+        # Nor one it publishes itself (walk 98: a publication with the comments sent; walk
+        # 108: with the comments it attaches).
         publishes = set(published.published_comments(proposed))
+        if proposed.get("kind") == "published" and proposed.get("attach_comments"):
+            publishes |= set(
+                Event.objects.filter(
+                    submission_id=proposal.submission_id,
+                    kind=published.ATTACHED,
+                    data__party__in=proposed["attach_comments"],
+                ).values_list("seq", flat=True)
+            )
         proposal.leaves_held = [
             (seq, TABLE[kinds[(proposal.submission_id, seq)]].label)
             for seq in held.get(closing.get(proposal.pk), ())

@@ -263,19 +263,19 @@ def published_with_the_record(submission, data, pending=()) -> list[Document]:
     the proposal named neither)."""
     attached = set((data or {}).get("attach_comments") or ())
 
-    def published_with(row_event) -> bool:
-        return row_event.kind == "final_submitted" or (
-            row_event.kind == "draft_commented" and row_event.data.get("party") in attached
+    def published_with(row) -> bool:
+        return published.attached_with_the_record(
+            row.event.kind, row.event.data, row.position, attached
         )
 
     pending = list(pending)
-    finals = [row for row in pending if published_with(row.event)]
+    finals = [row for row in pending if published_with(row)]
     finals += [
         row
         for row in Document.objects.filter(
             submission=submission, event__kind__in=("final_submitted", "draft_commented")
         ).select_related("event")
-        if published_with(row.event)
+        if published_with(row)
     ]
     found = {id(row) for row in finals}
     stored = {row.pk for row in finals if row.pk is not None}

@@ -408,6 +408,10 @@ class PublicationForm(ActionForm):
         self.fields["attach_comments"].initial = list(
             dict.fromkeys(e.data.get("party") for e in comments if e.data.get("publish_requested"))
         )
+        # What it publishes as ticked at first, out of the warning on held entries (walk 108).
+        self.attached_at_first = {
+            e.seq for e in comments if e.data.get("party") in self.fields["attach_comments"].initial
+        }
 
     def _as_sent(self, comments) -> None:
         """Where the profile does not attach the comments whole (PROCESS.md, step 10: they
@@ -446,8 +450,9 @@ class PublicationForm(ActionForm):
 
     def publishes(self) -> set[int]:
         """The entries held for review this step publishes (the case page leaves them out of
-        its warning that closing does not publish them)."""
-        return {event.seq for event in self.as_sent}
+        its warning that closing does not publish them): as sent, or attached as ticked at
+        first."""
+        return {event.seq for event in self.as_sent} | getattr(self, "attached_at_first", set())
 
     def data_for_event(self):
         if self.as_sent:

@@ -177,6 +177,22 @@ def comments_as_documents_for_the_public(story: Story, party: str = A):
     )
 
 
+def comments_with_a_reserved_annex(story: Story, on, note, sent, kept, party: str = A):
+    """A Party's comments on the draft sent through its portal for the public with the
+    document ``sent``, and ``kept`` as an annex for the Parties only (walks 105 and 108)."""
+    for document in (sent, kept):
+        document.visibility = "parties"
+    return story.add(
+        "draft_commented",
+        on,
+        author=f"party:{party}",
+        visibility="parties",
+        data={"party": party, "publish_requested": True, "for_public": [0]},
+        note=note,
+        documents_in=[sent, kept],
+    )
+
+
 SEAT = ZoneInfo(PROFILE.time_zone)
 
 

@@ -18,7 +18,7 @@ from django.urls import reverse
 from submissions import access, profiles, published
 from submissions.models import Document
 from submissions.stages import Stage
-from tests.helpers_cases import drive, frozen
+from tests.helpers_cases import comments_with_a_reserved_annex, drive, frozen
 from tests.parties import PROFILE, SLUG, A, B, name
 from workflow import services
 from workflow.chain import verify_submission
@@ -357,16 +357,12 @@ def test_an_annex_a_party_kept_from_the_public_stays_with_the_parties(
     from secretariat.workspace import queries
 
     story = drive(Stage.DRAFT_COMMENT_PERIOD)
-    public, kept = doc(f"Observaciones públicas {A}"), doc(f"Anexo reservado {A}")
-    public.visibility = kept.visibility = "parties"
-    sent = story.add(
-        "draft_commented",
+    sent = comments_with_a_reserved_annex(
+        story,
         D(2023, 10, 20),
-        author=f"party:{A}",
-        visibility="parties",
-        data={"party": A, "publish_requested": True, "for_public": [0]},
-        note=f"Observaciones de {A}.",
-        documents_in=[public, kept],
+        f"Observaciones de {A}.",
+        doc(f"Observaciones públicas {A}"),
+        doc(f"Anexo reservado {A}"),
     )
     story.add("final_submitted", D(2023, 11, 20), documents_in=[doc("Expediente final")])
     story.council("publication_instructed", D(2023, 11, 22))

@@ -20,7 +20,7 @@ from submissions import profiles, published
 from submissions.models import Document
 from submissions.stages import Stage
 from submissions.storage import DocumentInput
-from tests.helpers_cases import drive
+from tests.helpers_cases import comments_with_a_reserved_annex, drive
 from tests.parties import PROFILE, SLUG, A, B
 from workflow import services
 from workflow.chain import problems_of
@@ -56,14 +56,12 @@ def _ready(b_sends=None):
     story = drive(Stage.DRAFT_COMMENT_PERIOD)
     # An entry the public does not see: the public export's indexes differ from the chain's.
     story.add("correspondence", D(2023, 10, 19), visibility="secretariat", note="Interna.")
-    sent = story.add(
-        "draft_commented",
+    sent = comments_with_a_reserved_annex(
+        story,
         D(2023, 10, 20),
-        author=f"party:{A}",
-        visibility="parties",
-        data={"party": A, "publish_requested": True, "for_public": [0]},
-        note="Observaciones de A para el público.",
-        documents_in=[_file("Comentarios de A"), _file("Anexo reservado de A")],
+        "Observaciones de A para el público.",
+        _file("Comentarios de A"),
+        _file("Anexo reservado de A"),
     )
     kept = story.add(
         "draft_commented",

@@ -217,6 +217,12 @@ def publishers(events) -> dict[int, int]:
     return found
 
 
+def decided_entries(decisions) -> set:
+    """The seqs of the entries the visibility decisions (their data) named, their text or a
+    document of them: decided on, not to be published again as sent (``WITH_COMMENTS``)."""
+    return {decided_entry(data or {}) for data in decisions}
+
+
 def decided_entry(data) -> int | None:
     """The seq of the entry a visibility decision names: its text, or a document of it."""
     if "event" in data:

@@ -127,13 +127,13 @@ def stated_rows(statement, case_ids) -> list[tuple[int, str]]:
     if not through:
         return []  # a statement made before it counted rows
     now = row_digests(list(case_ids), through)
+    on = long_date(datetime.date.fromisoformat(statement["date"]))
     found = []
     for pk, ref in case_ids.items():
         stated = (heads.get(ref) or {}).get("rows")
         if not stated:
             continue
         held = now.get(pk, {"count": 0, "digest": ""})
-        on = long_date(datetime.date.fromisoformat(statement["date"]))
         named = {"date": on, "found": held["count"], "count": stated["count"]}
         if held["count"] < stated["count"]:
             found.append(

@@ -154,9 +154,9 @@ def comments_sent(ctx):
             _("Under this procedure the Parties' comments on the draft are attached whole."),
             rule="with_comments: not in this procedure",
         )
-    decided = {
-        published.decided_entry(f["data"]) for f in ctx.facts if f["kind"] == "visibility_changed"
-    }
+    decided = published.decided_entries(
+        f["data"] for f in ctx.facts if f["kind"] == published.TEXT_DECISION
+    )
     by_seq = {f["seq"]: f for f in ctx.facts}
     seqs = published.published_comments(ctx.data)
     if (

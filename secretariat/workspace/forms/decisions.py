@@ -391,7 +391,7 @@ class PublicationForm(ActionForm):
             .order_by("seq")
         )
         commented = dict.fromkeys(event.data.get("party") for event in comments)
-        self.as_sent = []
+        self.as_sent, self.attached_at_first = [], set()
         if not profiles.installed().comments_attached_on_publication:
             del self.fields["attach_comments"]
             self._as_sent(comments)
@@ -418,10 +418,11 @@ class PublicationForm(ActionForm):
         "stay at *parties* unless a Party asked for them to be public"), those sent for the
         public on which the Secretariat has not decided: published with the record as sent
         (``published.WITH_COMMENTS``), and said here (walk 98: held, they stayed behind)."""
-        decided = {
-            published.decided_entry(event.data)
-            for event in self.submission.events.filter(kind="visibility_changed")
-        }
+        decided = published.decided_entries(
+            self.submission.events.filter(kind=published.TEXT_DECISION).values_list(
+                "data", flat=True
+            )
+        )
         self.as_sent = [
             event
             for event in comments
@@ -452,7 +453,7 @@ class PublicationForm(ActionForm):
         """The entries held for review this step publishes (the case page leaves them out of
         its warning that closing does not publish them): as sent, or attached as ticked at
         first."""
-        return {event.seq for event in self.as_sent} | getattr(self, "attached_at_first", set())
+        return {event.seq for event in self.as_sent} | self.attached_at_first
 
     def data_for_event(self):
         if self.as_sent:

@@ -81,9 +81,31 @@ def _visibility(case):
     return dict(Document.objects.filter(submission=case).values_list("title", "visibility"))
 
 
-def test_publication_publishes_what_a_party_sent_for_the_public(officer, director):
+def _portal_entry(user, portal, case, title):
+    """The entry whose document is ``title`` on ``user``'s portal page of ``case``."""
+    client = Client()
+    client.force_login(user)
+    page = client.get(reverse(f"{portal}_case", kwargs={"pk": case.pk})).content.decode()
+    entries = [e for e in page.split('<li class="event')[1:] if f">{title}<" in e]
+    assert len(entries) == 1, title
+    return html.unescape(" ".join(entries[0].split()))
+
+
+def test_publication_publishes_what_a_party_sent_for_the_public(
+    officer, director, b_focal, b_council
+):
     story, sent, kept = _ready()
     case = story.case
+    # The other Party and the Council read which comments were sent for the public, and
+    # which of their documents (walk 109: read as if for the Parties alone).
+    for user, portal in ((b_focal, "party"), (b_council, "council")):
+        entry = _portal_entry(user, portal, case, "Comentarios de A")
+        assert "<p>Sent for the public, it awaits the Secretariat's review.</p>" in entry
+        sent_doc, kept_doc = entry.split("Anexo reservado de A")
+        assert "sent for the public, it awaits the Secretariat's review" in sent_doc
+        assert "sent for the public" not in kept_doc  # the annex: its audience alone
+        kept_entry = _portal_entry(user, portal, case, "Comentarios de B")
+        assert "sent for the public" not in kept_entry.lower()
     client = Client()
     client.force_login(officer)
     url = reverse("ws_case", kwargs={"pk": case.pk})
@@ -137,6 +159,9 @@ def test_publication_publishes_what_a_party_sent_for_the_public(officer, directo
         "Anexo reservado de A": "parties",
     }
     assert (shown["Comentarios de B"], shown["Expediente final"]) == ("parties", "public")
+    entry = _portal_entry(b_council, "council", case, "Comentarios de A")
+    assert "<p>Sent for the public, the Secretariat has published it.</p>" in entry
+    assert "awaits" not in entry
     docket = html.unescape(
         Client().get(reverse("docket_case", kwargs={"slug": case.slug})).content.decode()
     )

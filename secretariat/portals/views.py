@@ -14,24 +14,22 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from notices import outbox
 from notices import receipts as portal_receipts
-from secretariat.portals import forms, offers, periods
+from secretariat.portals import entries, forms, offers, periods
 from secretariat.templatetags.sem_text import download_label
 from secretariat.web import actions as posted
 from secretariat.web import downloads, versions
-from submissions import access, published, withheld
+from submissions import access, withheld
 from submissions.models import Document, Submission
 from submissions.roles import Role
 from submissions.stages import Visibility
 from workflow import council
 from workflow.deadlines import mark_comments_in, merged_by_party
-from workflow.describe import CaseText, describe
 from workflow.exceptions import NotAllowed
 from workflow.models import Deadline, Event, last_revision
 from workflow.services.actions import refusal
@@ -128,39 +126,6 @@ def council_home(request):
 # --- A case --------------------------------------------------------------------------------------
 
 
-def _mask_withheld(case, events, names) -> None:
-    """A withheld name typed into an entry's title or note, or a document's title, read with
-    the label by a viewer who may not see it (walk 35: another Party's focal point and the
-    Council read "Carta a Rosa Quispe Mamaní" where the list of submitters showed the label;
-    the case's own texts: ``_portal_case``). Instances of this page only: nothing is saved."""
-    if not names:
-        return
-    for event in events:
-        event.title = withheld.masked(event.title, names, case.language)
-        event.note = withheld.masked(event.note, names, case.language)
-        for document in event.documents.all():
-            document.title = withheld.masked(document.title, names, document.language)
-
-
-# The kinds whose data are a Party's own words (its Art. 18.8.5 declaration and information):
-# walk 42 found neither the Party nor the Council could read them in the portals, though the
-# public could once the Secretariat published the response.
-WORDED = ("party_responded", "party_information_added")
-
-
-def _words(case, events, names) -> None:
-    """Each entry of ``WORDED`` gets its details (``describe``), a withheld name in them read
-    with the label by a viewer who may not see it (``names``: those, else empty)."""
-    for event in events:
-        if event.kind in WORDED:
-            event.details = [
-                (label, CaseText(withheld.masked(value, names, case.language)))
-                if isinstance(value, CaseText) and names
-                else (label, value)
-                for label, value in describe(event)
-            ]
-
-
 def _sent_here(user, portal: str, prefix: str = "") -> Q:
     """What this Party (or its Council member) sent through this portal, at whatever level
     (walk 39: Peru's letter "for the Secretariat only" led to a receipt that was a 404, and
@@ -172,38 +137,6 @@ def _sent_here(user, portal: str, prefix: str = "") -> Q:
             f"{prefix}recorded_by__party": user.party_id,
         }
     )
-
-
-def _mark_sent_here(case, events, user, portal: str) -> None:
-    """Each event this Party (or its member) sent through this portal says so, who sees it,
-    and links its receipt (walk 40: its history named neither, and no past receipt was
-    reachable but from the email): ``sent_here``, ``receipt_url``, and for one sent for the
-    public whether it still awaits the Secretariat's review (``awaiting_review``) or the
-    Secretariat has published it (``published_later``)."""
-    own = _own_author(user, portal)
-    sent = [
-        e
-        for e in events
-        if e.author == own and e.recorded_by is not None and e.recorded_by.party_id == user.party_id
-    ]
-    requested = [e for e in sent if (e.data or {}).get("publish_requested")]
-    shown = published.public_text(case.events.order_by("seq")) if requested else {}
-    for event in sent:
-        event.sent_here = True
-        event.receipt_url = reverse(f"{portal}_receipt", kwargs={"pk": case.pk, "seq": event.seq})
-    for event in requested:
-        # Each document sent for the public says it waits (walk 42: they read "Secretariat,
-        # Parties and Council" only, as if sent to them alone).
-        for_public = set(event.data.get("for_public") or ())
-        for document in event.documents.all():
-            document.awaiting_review = (
-                document.position in for_public and document.visibility != Visibility.PUBLIC
-            )
-        state = shown.get(event.seq)  # its words, or a document of it, public yet
-        event.published_later = state is not None and (
-            published.OPENED in state or "note" not in state
-        )
-        event.awaiting_review = not event.published_later
 
 
 def _seen_or_sent(case, levels, user, portal: str) -> Q:
@@ -239,8 +172,8 @@ def _case_page(request, pk: int, portal: str):
     hidden = (
         [] if show_identity else [m.submitter.name for m in memberships if m.submitter.confidential]
     )
-    _mask_withheld(case, events, hidden)
-    _words(case, events, hidden)
+    entries.mask_withheld(case, events, hidden)
+    entries.words(case, events, hidden)
     responded = any(e.kind == "party_responded" for e in events)
     # The submission and all its supporting information go to the Party concerned with the
     # request for a response (Art. 18.8.4; walk 23: its portal showed the facts alone).
@@ -252,7 +185,7 @@ def _case_page(request, pk: int, portal: str):
     actions = offers.offered(case, request.user, portal, responded=responded)
     own = _own_author(request.user, portal)
     mine = periods.mine(request.user, portal)
-    _mark_sent_here(case, events, request.user, portal)
+    entries.mark_sent(case, events, own, request.user.party_id, portal)
     for event in events:  # each document once, in the page's language where it can be
         event.listed_documents = versions.grouped(
             event.documents.all(), translation.get_language()[:2]

@@ -103,6 +103,15 @@ def test_one_decision_publishes_the_words_and_the_documents_sent_for_the_public(
     assert "What you sent for the public was to wait for the Secretariat&#x27;s review" in receipt
     # And that it has been published since (walk 46: it read as still waiting, months on).
     assert "Since then, the Secretariat published it on 12 June 2023." in receipt
+    # The Party's case page names each document's audience, the public ones too (walk 110:
+    # a published document carried no label, a reserved one did).
+    page = client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
+    listed = page.split(f"{RESPONSE_TITLE}</a>", 1)[1].split("</ul>", 1)[0]
+    published_here = (
+        '<span class="badge">Public</span> sent for the public, the Secretariat has published it'
+    )
+    assert listed.count(published_here) == 2, listed  # the letter and its first annex
+    assert '<span class="badge">Secretariat and the Party concerned</span>' in listed
     public = Client().get(f"/en/docket/{case.slug}/").content.decode()
     assert RESPONSE_TITLE in public and "Anexo 1" in public and "Anexo reservado" not in public
     assert "Acción de amparo disponible" in public

@@ -10,6 +10,7 @@ Every event kind and every stage is reached by at least one test.
 
 import contextlib
 import datetime
+import json
 
 import pytest
 from django.core.files.base import ContentFile
@@ -24,6 +25,7 @@ from workflow import chain, services, table
 from workflow.deadlines import explain
 from workflow.exceptions import InvalidInput, NotAllowed, RuleViolation
 from workflow.models import Deadline, Event
+from workflow.registry import export_registry
 
 # --- The spec, by hand ---------------------------------------------------------------------------
 
@@ -1072,6 +1074,15 @@ def test_submitters_join(db):
         (1, "María Quispe", True, story.on),
         (2, "Red Ambiental", False, story.on),
     ]
+    # The public export withholds the joining identity whole (walks 111, 112: its kind and
+    # country were public); the restricted export keeps it.
+    public = json.loads(export_registry())["submissions"][0]
+    joined = next(e for e in public["events"] if e["kind"] == "submitters_joined")
+    red = {"name": "Red Ambiental", "kind": "organization", "country": B}
+    assert joined["submitters"] == [{"confidential": True}, red]
+    restricted = json.loads(export_registry(restricted=True))["submissions"][0]
+    joined = next(e for e in restricted["events"] if e["kind"] == "submitters_joined")
+    assert joined["submitters"][0]["country"] == A
     with pytest.raises(RuleViolation):
         story.add("submitters_joined", data={"submitters": [{"name": "No kind"}]})
 

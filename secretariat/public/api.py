@@ -209,11 +209,16 @@ LAW = {
 }
 SUBMITTER = {
     "type": "object",
-    "required": ["kind", "country", "confidential"],
+    "required": ["confidential"],
+    "description": 'A withheld identity is written as {"confidential": true} alone.',
     "properties": {
         "name": {"type": "string", "description": "Never present for a withheld identity."},
-        "kind": {"type": "string", "enum": ["individual", "organization"]},
-        "country": {"type": "string"},
+        "kind": {
+            "type": "string",
+            "enum": ["individual", "organization"],
+            "description": "Never present for a withheld identity.",
+        },
+        "country": {"type": "string", "description": "Never present for a withheld identity."},
         "confidential": {"type": "boolean"},
     },
 }

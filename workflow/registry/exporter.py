@@ -264,10 +264,14 @@ def _renumber_references(items, visible) -> None:
 
 
 def _export_submitter(submitter, restricted, confidential_as_filed=True) -> dict:
+    """PROCESS.md: a withheld identity is withheld "on every surface": the public export
+    writes it as ``{"confidential": true}`` alone, neither name nor kind nor country (walks
+    111, 112: "an individual of Canada" narrowed down whom the docket kept unnamed). A gap in
+    REGISTRY-FORMAT.md, which requires ``kind`` and ``country`` (docs/registry-extensions.md)."""
     confidential = submitter.confidential and (confidential_as_filed or not restricted)
-    item = {}
-    if restricted or not submitter.confidential:
-        item["name"] = submitter.name
+    if submitter.confidential and not restricted:
+        return {"confidential": True}
+    item = {"name": submitter.name}
     item["kind"] = submitter.kind
     item["country"] = submitter.nationality
     item["confidential"] = confidential
@@ -294,14 +298,10 @@ def _export_event(
             for e in all_events
             if e.kind == "submitters_joined" and e.seq < event.seq
         )
-        data["submitters"] = [
-            {
-                k: v
-                for k, v in s.items()
-                if k in ("name", "kind", "country", "confidential")
-                and not (k == "name" and offset + i in confidential_positions)
-            }
-            | ({"confidential": True} if offset + i in confidential_positions else {})
+        data["submitters"] = [  # a withheld identity as the case's list writes it
+            {"confidential": True}
+            if offset + i in confidential_positions
+            else {k: v for k, v in s.items() if k in ("name", "kind", "country", "confidential")}
             for i, s in enumerate(data["submitters"])
         ]
     for key in sorted(data):

@@ -5,10 +5,8 @@ comes back as a message on the form. Every answer, kept files included, survives
 post.
 """
 
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -170,9 +168,6 @@ def _render_form(request, filing, people, *, warnings=(), problem="", status=200
         "error_links": error_links,
         "warnings": warnings,
         "problem": problem,
-        "accepted_types": ", ".join(e.upper() for e in uploads.allowed_extensions()),
-        "per_file": filesizeformat(settings.SEM_FILING_MAX_FILE_BYTES),
-        "total": filesizeformat(settings.SEM_FILING_MAX_TOTAL_BYTES),
     }
     if request.method == "GET" and not filing.is_bound and not warnings and not problem:
         # The blank form is the same for every visitor in a language (its CSRF token, outside

@@ -12,12 +12,14 @@ from babel import Locale
 from babel.numbers import format_percent
 from django import template
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext, gettext_lazy, ngettext, pgettext
 
 from notices import documents, phrases
+from submissions import uploads
 from submissions.dates import long_date, long_datetime
 from submissions.stages import COMMENTS_IN, Author
 from workflow import treaty
@@ -411,3 +413,18 @@ def percent(value) -> str:
     """A share given in hundredths (``50``) as the page's language writes a percentage: "50%",
     "50 %" with the no-break space French and Spanish put before the sign (CLDR)."""
     return format_percent(value / 100, locale=translation.to_locale(get_language() or "en"))
+
+
+@register.simple_tag
+def upload_limits() -> str:
+    """The one upload policy in words (``submissions.uploads``), above every form that takes
+    files (walk 111: the tracking page's form said nothing of types or size until a file was
+    refused)."""
+    return gettext(
+        "Accepted types: %(types)s. Each file may be at most %(per_file)s; all files together "
+        "at most %(total)s."
+    ) % {
+        "types": ", ".join(e.upper() for e in uploads.allowed_extensions()),
+        "per_file": filesizeformat(settings.SEM_FILING_MAX_FILE_BYTES),
+        "total": filesizeformat(settings.SEM_FILING_MAX_TOTAL_BYTES),
+    }

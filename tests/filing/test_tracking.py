@@ -292,9 +292,19 @@ def test_a_stale_page_is_told_the_case_moved_on(client):
     assert not Event.objects.filter(submission=case, kind="identity_withheld").exists()
 
 
-def test_information_can_be_added(client):
+def test_information_can_be_added(client, settings):
     case = drive("awaiting_response").case
     _membership, url = link_of(case, client=client)
+    # The form says beforehand who sees what it adds, and what files it takes (walk 111:
+    # only the message after sending said who, and only a refusal what).
+    settings.SEM_FILING_MAX_FILE_BYTES = 3 * 1024 * 1024
+    form = client.get(url, follow=True).content.decode()
+    form = " ".join(form[form.index('id="information-title"') :].split("</form>")[0].split())
+    assert (
+        "The Secretariat and the submitters see what you add here, its files too; it is not "
+        "published. Accepted types: PDF, " in form
+    )
+    assert "Each file may be at most 3.0 MB; all files together at most " in form
     upload = SimpleUploadedFile("acta.pdf", PDF)
     response = client.post(
         url + "information/",

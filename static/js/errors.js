@@ -22,6 +22,34 @@
     }
   }
 
+  // A field changed after the server refused it: its error spoke of the answer sent, not of
+  // this one, so it is hidden, beside the field and in the summary (walk 111: "programa.exe
+  // is not an accepted type" stayed under the field after another file was chosen, and the
+  // corrected email's error in the summary). The server checks the answer again when the form
+  // is sent; an error of uploads.js (data-upload-item) is its own and stays.
+  function stale(event) {
+    var field = event.target.closest ? event.target.closest(".field--error") : null;
+    if (!field) {
+      return;
+    }
+    field.classList.remove("field--error");
+    field.querySelectorAll(".field__errors:not([data-upload-item])").forEach(function (list) {
+      list.hidden = true;
+      var id = list.id.replace(/-error$/, "");
+      document.querySelectorAll(".error-summary a[href='#" + id + "']").forEach(function (link) {
+        link.closest("li").hidden = true;
+      });
+    });
+    field.querySelectorAll("[aria-invalid]").forEach(function (input) {
+      input.removeAttribute("aria-invalid");
+    });
+    document.querySelectorAll(".error-summary").forEach(function (box) {
+      box.hidden = !box.querySelector("li:not([hidden]), .error-summary__problem");
+    });
+  }
+  document.addEventListener("input", stale);
+  document.addEventListener("change", stale);
+
   // A link of the summary to a field in a group (a fieldset: radio buttons, say) brings the
   // group's legend into view with the field, not the field alone at the top of the window
   // with the question above it (walk 83: "Filing as (required)" out of sight). The focus

@@ -61,13 +61,39 @@
     return entry;
   }
 
+  // Beside its field too, as the server puts its own (walk 111: only in the summary).
+  function beside(problem) {
+    var list = document.createElement("ul");
+    list.className = "field__errors";
+    list.setAttribute("data-upload-item", "");
+    var entry = document.createElement("li");
+    entry.textContent = problem.text;
+    list.appendChild(entry);
+    problem.input.parentNode.insertBefore(list, problem.input);
+    problem.input.setAttribute("aria-invalid", "true");
+  }
+
   function summary(form, found, focus) {
     document.querySelectorAll("[data-upload-check], [data-upload-item]").forEach(function (node) {
       node.remove();
     });
+    form.querySelectorAll("input[type='file'][aria-invalid]").forEach(function (input) {
+      if (!input.closest(".field--error")) {
+        input.removeAttribute("aria-invalid");
+      }
+    });
+    // The page's summary, its other errors corrected (errors.js), has nothing left to say.
+    document.querySelectorAll(".error-summary").forEach(function (box) {
+      box.hidden = !box.querySelector("li:not([hidden]), .error-summary__problem");
+    });
     if (!found.length) {
       return;
     }
+    found.forEach(function (problem) {
+      if (problem.input) {
+        beside(problem);
+      }
+    });
     // Into the page's own summary where the server sent one back (walk 79: two boxes, one
     // above the other), else in a box of its own at the top of the form.
     var box = form.querySelector("#error-summary");
@@ -92,6 +118,7 @@
     found.forEach(function (problem) {
       list.appendChild(item(problem));
     });
+    box.hidden = false; // the page's, hidden once each of its errors was corrected (errors.js)
     if (focus) {
       box.focus();
     }

@@ -203,3 +203,52 @@ def test_a_file_over_the_limit_joins_the_summary_the_server_sent(page, settings)
     )
     assert "“big.pdf” is" not in summary.inner_text()
     assert "This field is required." in summary.inner_text()
+
+
+def test_errors_of_answers_changed_since_go_and_a_file_over_the_limit_is_named_by_it(
+    page, settings
+):
+    """Walk 111: refused for its email and an .exe, the form kept both errors, beside the
+    fields and in the summary, after the email was corrected and another file chosen; the
+    new file's size was said in the summary alone."""
+    settings.SEM_FILING_MAX_FILE_BYTES = 4000
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(page.base + "/es/file/")
+    fill_common(page, party=A, language="es")
+    page.fill("#id_f-title", "Tala ilegal en Loreto")
+    page.fill("#id_s0-email", "no-es-un-correo")
+    page.set_input_files(
+        "#id_f-attachment_0",
+        files=[{"name": "programa.exe", "mimeType": "application/octet-stream", "buffer": PNG}],
+    )
+    page.locator("button[type=submit].button").click()
+    page.wait_for_selector("#error-summary:focus")
+    summary = page.locator("#error-summary")
+    assert "programa.exe" in summary.inner_text() and "Correo electrónico" in summary.inner_text()
+    email_error = page.locator("#id_s0-email-error")
+    file_error = page.locator("#id_f-attachment_0-error")
+    assert email_error.is_visible() and file_error.is_visible()
+    page.fill("#id_s0-email", "amazonica@example.org")
+    assert not email_error.is_visible()
+    assert page.locator("#id_s0-email").get_attribute("aria-invalid") is None
+    assert "Correo electrónico" not in summary.inner_text()
+    page.set_input_files(
+        "#id_f-attachment_0",
+        files=[{"name": "grande.pdf", "mimeType": "application/pdf", "buffer": PDF * 200}],
+    )
+    assert not file_error.is_visible() and "programa.exe" not in summary.inner_text()
+    too_big = "«grande.pdf» pesa"
+    assert too_big in summary.inner_text()
+    field = page.locator(".field:has(#id_f-attachment_0)")
+    assert too_big in field.locator("[data-upload-item]").inner_text()
+    assert page.locator("#id_f-attachment_0").get_attribute("aria-invalid") == "true"
+    # Nothing left to say once the file is within the limit: no empty box.
+    page.set_input_files(
+        "#id_f-attachment_0",
+        files=[{"name": "acta.pdf", "mimeType": "application/pdf", "buffer": PDF}],
+    )
+    assert not summary.is_visible()
+    assert page.locator("#id_f-attachment_0").get_attribute("aria-invalid") is None
+    page.locator("button[type=submit].button").click()
+    page.wait_for_url("**/es/file/receipt/")
+    assert Submission.objects.get().documents.count() == 1

@@ -161,6 +161,10 @@ def test_recent_lists_only_public_cases_and_marks_the_fallback(
     assert '<span lang="es">Concesiones forestales</span>' in html
     assert "(in Spanish)" in html
     assert "Caso sin acuse de recibo" not in html
+    # The date the list is ordered by, beside the filing's (walk 112: read as unsorted).
+    facts = " ".join(html.split("Concesiones forestales", 1)[1].split("</dl>", 1)[0].split())
+    assert '<dt>Filed on</dt><dd><time datetime="2023-03-10">10 March 2023</time>' in facts
+    assert '<dt>Last update</dt><dd><time datetime="2023-03-13">13 March 2023</time>' in facts
     html = client.get("/es/").content.decode()
     assert "Actualizadas recientemente" in html
     assert "(en español)" not in html and "(en inglés)" not in html

@@ -52,6 +52,19 @@ def _error(status: int, errors) -> JsonResponse:
     return JsonResponse({"errors": errors}, status=status)
 
 
+def not_found(request):
+    """An address under /api/v1/ the API does not serve: a JSON 404 naming its entry point."""
+    return _error(
+        404,
+        {
+            "path": [
+                gettext("The API serves no such address; its entry point is %(url)s.")
+                % {"url": request.build_absolute_uri(reverse("api_index"))}
+            ]
+        },
+    )
+
+
 @require_safe
 def index(request):
     """The API's entry point (/api/v1/): what it serves, and the docket's other open data (the

@@ -93,11 +93,30 @@ def test_a_404_speaks_the_readers_language(client, db):
     ]
 
 
+def test_an_address_the_api_does_not_serve_is_a_json_404(client, db):
+    """Walk 112: /api/v1/nothing/ answered the site's HTML 404 page."""
+    for path in ("/api/v1/nothing/", "/api/v1/submissions/x/y/", "/api/v1/openapi.yaml"):
+        response = client.get(path, HTTP_ACCEPT_LANGUAGE="es")
+        assert response.status_code == 404
+        assert response["Content-Type"] == "application/json"
+        assert response.json() == {
+            "errors": {
+                "path": [
+                    es(
+                        "La API no sirve esa dirección; su punto de entrada es "
+                        "http://testserver/api/v1/."
+                    )
+                ]
+            }
+        }
+
+
 def test_openapi_lists_every_route_and_filter(client):
     schema = client.get("/api/v1/openapi.json").json()
     routes = {
         "/api/v1/" + str(pattern.pattern).replace("<slug:slug>", "{slug}")
         for pattern in api_urls.urlpatterns
+        if pattern.name  # not the catch-all that answers a 404 in JSON
     }
     assert routes == set(schema["paths"])
     listing = schema["paths"]["/api/v1/submissions/"]["get"]

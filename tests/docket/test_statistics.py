@@ -231,6 +231,8 @@ def test_the_page_reads_the_figures_in_words(client, fixture_cases):
     assert f"{default} calendar days (3 deadlines); {extended} calendar days (1 deadline)" in body
     assert "Ended unused (lapsed)" in body
     assert "How to recompute these figures" in body
+    method = body.split("How to recompute these figures", 1)[1].split("</section>", 1)[0]
+    assert '<a href="/api/v1/submissions/">The open-data API (JSON)</a>' in method  # walk 112
     # In Spanish (walk 18): no verb to agree with "1 of 2", the sign after a no-break space,
     # and the method names no one unit for every step but the acknowledgement.
     with frozen(TODAY):

@@ -211,3 +211,40 @@ def test_a_proposal_that_replaces_another_says_so(auditor, officer):
             page = html.unescape(client.get(reverse("ws_audit", kwargs={"pk": case.pk})).text)
         assert words in page
         assert "answers proposal no." not in page and "responde a la propuesta" not in page
+
+
+def test_an_event_recorded_after_its_date_says_by_how_much_and_why(auditor, officer):
+    """Walk 112: acts recorded in December for dates in May read like any other; the reason
+    the officer gave for the earlier date was nowhere on the auditor's page."""
+    import datetime
+    import html
+
+    from tests.helpers_cases import frozen
+    from workflow import services
+
+    case = drive("admissibility_review").case
+    with frozen(datetime.date(2023, 4, 20)):
+        late = services.record_event(
+            case,
+            "correspondence",
+            actor=officer,
+            on=datetime.date(2023, 4, 10),
+            reason="Carta recibida en papel.",
+            title="Carta del Ministerio",
+            visibility="secretariat",
+        )
+        prompt = services.record_event(
+            case, "correspondence", actor=officer, title="Nota", visibility="secretariat"
+        )
+    client = Client()
+    client.force_login(auditor)
+
+    def row(event, language="en"):
+        with translation.override(language):
+            page = html.unescape(client.get(reverse("ws_audit", kwargs={"pk": case.pk})).text)
+        return page.split(f'id="event-{event.seq}"')[1].split("</tr>")[0]
+
+    said = "Recorded 10 days after the date it bears. Reason given: Carta recibida en papel."
+    assert said in " ".join(row(late).split())
+    assert "after the date it bears" not in row(prompt)
+    assert "Registrado 10 días después de la fecha que lleva." in " ".join(row(late, "es").split())

@@ -58,7 +58,7 @@ def not_found(request):
         404,
         {
             "path": [
-                gettext("The API serves no such address; its entry point is %(url)s.")
+                gettext("The API serves no such address; start at %(url)s.")
                 % {"url": request.build_absolute_uri(reverse("api_index"))}
             ]
         },

@@ -102,10 +102,7 @@ def test_an_address_the_api_does_not_serve_is_a_json_404(client, db):
         assert response.json() == {
             "errors": {
                 "path": [
-                    es(
-                        "La API no sirve esa dirección; su punto de entrada es "
-                        "http://testserver/api/v1/."
-                    )
+                    es("La API no sirve esa dirección; empiece por http://testserver/api/v1/.")
                 ]
             }
         }

@@ -348,7 +348,27 @@ def openapi_schema(request) -> dict:
                             "description": "An erratum: the index, in this list of events, "
                             "of the decision it corrects.",
                         },
+                        # Walk 109: keys the public export writes that the schema named nowhere
+                        # (docs/registry-extensions.md).
+                        "publish_requested": {
+                            "type": "boolean",
+                            "description": "Sent through a portal for the public: what of it "
+                            "the public reads waited for the Secretariat's review.",
+                        },
+                        "for_public": {
+                            "type": "array",
+                            "items": {"type": "integer"},
+                            "description": "The positions (from 0) of the step's documents "
+                            "sent for the public; the others were sent to the Parties only.",
+                        },
+                        "with_comments": {
+                            "type": "array",
+                            "items": {"type": "integer"},
+                            "description": "On a publication: the indexes, in this list of "
+                            "events, of the comments on the draft it published as sent.",
+                        },
                     },
+                    "additionalProperties": True,
                 },
             },
             "deadlines": {"type": "array", "items": DEADLINE},

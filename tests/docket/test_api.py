@@ -108,6 +108,15 @@ def test_an_address_the_api_does_not_serve_is_a_json_404(client, db):
         }
 
 
+def test_openapi_describes_the_keys_of_what_was_sent_for_the_public(client, db):
+    """Walk 109: the public export writes them; the schema named none."""
+    schema = client.get("/api/v1/openapi.json").json()
+    detail = schema["paths"]["/api/v1/submissions/{slug}/"]["get"]["responses"]["200"]
+    event = detail["content"]["application/json"]["schema"]["properties"]["events"]["items"]
+    for key in ("publish_requested", "for_public", "with_comments", "corrects"):
+        assert event["properties"][key]["description"], key
+
+
 def test_openapi_lists_every_route_and_filter(client):
     schema = client.get("/api/v1/openapi.json").json()
     routes = {

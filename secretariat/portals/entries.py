@@ -3,9 +3,12 @@ own declarations spelled out, and what was sent through this portal, or by anyon
 public, marked as such. Instances of the page only: nothing is saved."""
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from submissions import published, withheld
+from submissions.access import Audience
 from submissions.stages import Visibility
+from workflow.audiences import access_for
 from workflow.describe import CaseText, describe
 
 
@@ -73,3 +76,25 @@ def mark_sent(case, events, own: str, party_id, portal: str) -> None:
             published.OPENED in state or "note" not in state
         )
         event.awaiting_review = not event.published_later
+
+
+def not_reached_yet(case) -> str:
+    """For the Party concerned, who does not see its case yet (workflow.audiences): the
+    Council until it is notified, the other Parties until the draft factual record is
+    submitted (walk 114: Guatemala's response "for the Secretariat, the Parties and the
+    Council" while neither Honduras nor the Council could open the case). Empty once both
+    do."""
+    opened = access_for(case.events.only("kind", "data").order_by("seq"))
+    if Audience.PARTIES_AND_COUNCIL in opened:
+        return ""
+    if Audience.COUNCIL in opened:
+        return _(
+            "The other Parties see this case once the draft factual record is submitted: what "
+            "you send for the Parties and the Council reaches the Council now, and them then."
+        )
+    return _(
+        "For now only the Secretariat and your Party see this case. The Council sees it once "
+        "the Secretariat notifies it of its determination on a factual record, the other "
+        "Parties once the draft factual record is submitted: what you send for the Parties "
+        "and the Council reaches each of them then."
+    )

@@ -139,6 +139,12 @@ def _sent_here(user, portal: str, prefix: str = "") -> Q:
     )
 
 
+def _not_reached(user, portal: str, case) -> str:
+    """Who does not see the case yet, said to the Party concerned alone."""
+    own = portal == "party" and case.party.code == access.party_of(user)
+    return entries.not_reached_yet(case) if own else ""
+
+
 def _seen_or_sent(case, levels, user, portal: str) -> Q:
     return Q(pk__in=access.visible_events(case.events.all(), levels).values("pk")) | _sent_here(
         user, portal
@@ -193,6 +199,7 @@ def _case_page(request, pk: int, portal: str):
     context = {
         "case": case,
         "portal": portal,
+        "not_reached": _not_reached(request.user, portal, case),
         "events": events,
         "own_author": own,
         "submitters": submitters,
@@ -336,6 +343,7 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
             "formset": formset,
             "deadlines": deadlines,
             "own_case": case.party.code == access.party_of(request.user),
+            "not_reached": _not_reached(request.user, portal, case),
             # How many members' instructions the Council's rule asks for (the profile's).
             "needed": council.needed("council_instructed"),
         },

@@ -880,3 +880,36 @@ def test_the_party_and_the_council_read_what_the_response_declared(client, a_foc
     assert "Pending proceeding declared: No" in council
     assert "Programa forestal 2022." in council
     assert membership.submitter.name not in council
+
+
+@pytest.mark.parametrize(
+    "stage, said",
+    [
+        ("awaiting_response", "For now only the Secretariat and your Party see this case."),
+        ("awaiting_council", "The other Parties see this case once the draft factual record"),
+        ("draft_comment_period", None),
+    ],
+)
+def test_the_party_concerned_is_told_who_does_not_see_its_case_yet(
+    client, a_focal, b_focal, a_council, stage, said
+):
+    """Walk 114: Guatemala sent its response "for the Secretariat, the Parties and the
+    Council" while neither Honduras nor the Council could open the case; nothing said so."""
+    case = drive(stage).case
+    client.force_login(a_focal)
+    page = client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
+    if said is None:
+        assert 'id="not-reached"' not in page
+    else:
+        note = page.split('id="not-reached">', 1)[1].split("</p>", 1)[0]
+        assert note.startswith(said.replace("'", "&#x27;"))
+        offered = re.search(r'href="(/en/party/cases/\d+/[a-z-]+/)"', page).group(1)
+        assert said.replace("'", "&#x27;") in client.get(offered).content.decode()
+    # Its audience sees it: the Council once notified, another Party once the draft is in.
+    client.force_login(b_focal)
+    other = client.get(reverse("party_case", kwargs={"pk": case.pk}))
+    assert other.status_code == (200 if stage == "draft_comment_period" else 404)
+    assert 'id="not-reached"' not in other.content.decode()
+    client.force_login(a_council)
+    council = client.get(reverse("council_case", kwargs={"pk": case.pk}))
+    assert council.status_code == (404 if stage == "awaiting_response" else 200)

@@ -58,6 +58,17 @@ class Visibility(models.TextChoices):
     SECRETARIAT = "secretariat", _("Secretariat only")
 
 
+# The levels of Visibility from the widest audience to the narrowest.
+VISIBILITY_ORDER = list(Visibility)
+
+
+def widens(to, from_) -> bool:
+    """Whether moving a document from ``from_`` to ``to`` shows it to a wider audience."""
+    if to not in Visibility.values or from_ not in Visibility.values:
+        return False
+    return VISIBILITY_ORDER.index(Visibility(to)) < VISIBILITY_ORDER.index(Visibility(from_))
+
+
 # Who an event speaks for: the submitter, the Secretariat, each Party's government and Council
 # member (the installation's Parties, submissions.profiles: PARTY_PE, COUNCIL_US…), the public.
 Author = models.TextChoices(

@@ -455,7 +455,7 @@ class _CaseCheck:
             stage = expected
             if rule.kind == "visibility_changed":  # a document, or an event's text and its own
                 targets = (
-                    [data["document"]]
+                    [data["document"], *data.get("translations", ())]
                     if "document" in data
                     else [[data.get("event"), p] for p in data.get("with_documents") or ()]
                 )

@@ -339,6 +339,10 @@ def describe(event, *, public: bool = False, officers=None, people=None) -> list
         )
     if kind == "visibility_changed" and data.get("document"):
         lines.append((_("Document"), _document_words(event, data["document"])))
+        if isinstance(data.get("translations"), list) and data["translations"]:
+            # Withheld with it (workflow.versions).
+            words = [_document_words(event, ref) for ref in data["translations"]]
+            lines.append((_("Its translations, withheld with it"), "; ".join(words)))
     if kind == "visibility_changed" and "event" in data:
         fields = ", ".join(str(TEXT_FIELD_LABELS.get(f, f)) for f in data.get("fields") or [])
         words = TEXT_PUBLISHED if data.get("to") == Visibility.PUBLIC else TEXT_REDACTED

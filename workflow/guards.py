@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from submissions.access import is_secretariat
 from submissions.models import PARTY_CODES, Document, User
 from submissions.stages import OPEN_STAGES, ClosureReason, Stage, Visibility
-from workflow import council
+from submissions.stages import widens as widens
+from workflow import council, versions
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline, Event
 from workflow.profile_guards import attached_comments_were_given as attached_comments_were_given
@@ -348,17 +349,6 @@ def document_reference_valid(ctx):
         )
 
 
-# The levels of Visibility from the widest audience to the narrowest.
-VISIBILITY_ORDER = list(Visibility)
-
-
-def widens(to, from_) -> bool:
-    """Whether moving a document from ``from_`` to ``to`` shows it to a wider audience."""
-    if to not in Visibility.values or from_ not in Visibility.values:
-        return False
-    return VISIBILITY_ORDER.index(Visibility(to)) < VISIBILITY_ORDER.index(Visibility(from_))
-
-
 def beyond(level, limit) -> bool:
     """Whether ``level`` shows a document to anyone ``limit`` does not: a wider level, or the
     submitters', who are not among the Parties (walk 42: a draft factual record was offered,
@@ -389,7 +379,9 @@ def _event_kind(document) -> str:
 def visibility_within_limits(ctx):
     """PROCESS.md, Visibility: a submitter's confidential attachment never goes beyond the
     Party concerned; a draft factual record never beyond the Parties (Art. 18.9.5); the final
-    factual record is public only once `published` is recorded (Art. 18.9.7)."""
+    factual record is public only once `published` is recorded (Art. 18.9.7). A document
+    withheld takes its wider translations with it (``versions``)."""
+    versions.check(ctx)
     if "event" in ctx.data:
         text_within_limits(ctx)
         for document in text_documents(ctx):  # published with it

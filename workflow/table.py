@@ -433,7 +433,7 @@ RULES = [
         # and "fields" (title, note) on the public surfaces (``published.public_text``), with
         # any "with_documents" of that event (positions) published with it (text_guards).
         required=("from", "to", "reason"),
-        optional=("document", "event", "fields", "with_documents"),
+        optional=("document", "event", "fields", "with_documents", "translations"),
         guards=("has_documents_or_text", "document_reference_valid", "visibility_within_limits"),
         # Walk 24: publishing an entry's text was proposed as "Visibility of a document".
         data_labels={"event": _("Visibility of an entry's text changed")},

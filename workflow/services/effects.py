@@ -230,7 +230,8 @@ def _visibility_changed(ctx: Context, event: Event) -> None:
         # published with it (text_guards) change as a document's decision changes one.
         targets = [[event.data["event"], p] for p in event.data.get("with_documents") or ()]
     else:
-        targets = [event.data["document"]]
+        # With the translations a document withheld takes with it (workflow.versions).
+        targets = [event.data["document"], *event.data.get("translations", ())]
     for target in targets:
         document = ctx.document_at(*target)
         document.visibility = event.data["to"]

@@ -18,7 +18,7 @@ from submissions.models import (
     Submission,
 )
 from submissions.stages import Visibility
-from workflow import chain, hooks
+from workflow import chain, hooks, versions
 from workflow.actors import Actor
 from workflow.exceptions import CaseMovedOn, InvalidInput, NotAllowed, RuleViolation
 from workflow.guards import beyond, check_within_limits, widens
@@ -131,6 +131,8 @@ def record_event(
         )
         if reason and importing is None and ctx.on < today():
             data.setdefault("date_reason", reason)
+        if kind == "visibility_changed" and importing is None:
+            versions.mark(submission, data)  # the translations withheld with a document
         ctx.kind, ctx.data = kind, data
         ctx.check_legal(rule, data)
         on_behalf = importing is None and _on_behalf(rule, actor)

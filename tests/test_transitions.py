@@ -370,10 +370,23 @@ def _published(story, stage):
     return CL
 
 
-@recipe("recommendation_made")
+@recipe("recommendation_made", lambda stage: {"base": FF} if stage == CL else {})
 def _recommendation_made(story, stage):
+    # Art. 18.9.8: on a final factual record, so in CL a case closed by its publication.
+    if stage == CL:
+        _published(story, FF)
     story.add("recommendation_made", author=f"council:{A}", data={"party": A})
     return stage
+
+
+def test_a_recommendation_follows_a_final_factual_record(db, officer):
+    """Walk 113: offered, and taken, on a case closed as not admissible."""
+    story = drive(CL)  # withdrawn while the response was awaited
+    with pytest.raises(RuleViolation) as refused:
+        story.add("recommendation_made", author=f"council:{A}", data={"party": A})
+    assert refused.value.rule == "Art. 18.9.8: after final_submitted"
+    offered = {a.kind for a in services.available_actions(story.case, officer)}
+    assert "recommendation_made" not in offered and "correspondence" in offered
 
 
 @recipe("submitters_joined")

@@ -233,6 +233,18 @@ def publication_was_instructed(ctx):
         )
 
 
+@before_input
+def follows_a_final_record(ctx):
+    """Art. 18.9.8, PROCESS.md step 11: the Council's recommendations follow a final factual
+    record (walk 113: offered on a case closed as not admissible, which never reached the
+    Council)."""
+    if not ctx.has("final_submitted"):
+        raise RuleViolation(
+            _("The Council makes recommendations on a final factual record."),
+            rule="Art. 18.9.8: after final_submitted",
+        )
+
+
 def submitters_given(ctx):
     submitters = ctx.data.get("submitters")
     if not isinstance(submitters, list) or not submitters:

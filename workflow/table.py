@@ -352,6 +352,7 @@ RULES = [
         {COUNCIL, SECRETARIAT},
         public=True,
         optional=("party", "publish_requested", "for_public"),
+        guards=("follows_a_final_record",),
         document_kind="recommendation",
     ),
     event_rule(

@@ -171,3 +171,26 @@ def test_a_date_before_the_last_event_is_said_with_the_other_problems(client, of
     assert "Indique el motivo para registrar esto con una fecha pasada." not in body
     assert f"fecha {last.isoformat()}" not in body
     assert not case.events.filter(kind="correspondence").exists()
+
+
+def test_the_date_field_says_beforehand_how_early_it_may_go(client, officer):
+    """Walk 113: the form asked for a letter's real date, then refused it for a pending
+    proposal dated that day; the limit is said, and set, before anything is sent."""
+    from submissions.dates import long_date
+
+    case = drive("awaiting_response", party=A).case
+    last = case.last_event_on
+    client.force_login(officer)
+    with translation.override("es"):
+        url = reverse("ws_case", kwargs={"pk": case.pk})
+        spanish_last = long_date(last)
+    with frozen(last + datetime.timedelta(days=5)):
+        page = " ".join(client.get(url).content.decode().split())
+    page = page[page.index('id="action-correspondence"') :]
+    assert (
+        f"La última actuación del caso tiene fecha {spanish_last}: no antes de esa fecha." in page
+    )
+    assert f'min="{last.isoformat()}"' in page
+    with frozen(last):
+        page = " ".join(client.get(url).content.decode().split())
+    assert "La última actuación del caso es de hoy: déjela vacía para hoy." in page

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from notices.services import issues_documents
 from secretariat.web.forms import AccessibleForm, DocumentField
 from submissions import profiles
+from submissions.dates import long_date
 from submissions.models import LANGUAGE_CHOICES, Document
 from submissions.stages import Visibility
 from submissions.storage import DocumentInput
@@ -191,6 +192,18 @@ class ActionForm(AccessibleForm):
                 if not choice[0] or not beyond(choice[0], limit)
             ]
             del self.fields["redacted"]
+        last = submission.last_event_on
+        if "on" in self.fields and last and last < timezone.localdate():
+            # Said beforehand, not only on refusing (walk 113: a pending proposal dated today
+            # refused a letter's real date after the form had asked for it).
+            limit = gettext("The case's last entry is dated %(date)s: not earlier than that.")
+            said = limit % {"date": long_date(last)}
+            self.fields["on"].help_text = f"{self.fields['on'].help_text} {said}"
+            self.fields["on"].widget.attrs["min"] = last.isoformat()
+        elif "on" in self.fields and last:
+            self.fields["on"].help_text = gettext(
+                "The case's last entry is dated today: leave it empty for today."
+            )
         self.setup()
         if self.publishes_text():
             kept = self.uses_documents and limit is not None and beyond(Visibility.PUBLIC, limit)

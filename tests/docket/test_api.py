@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from secretariat.public import api_urls
 from submissions.search import DocketFilterForm
 from tests.docket.conftest import SACA_2, SECRET_DOCUMENT, SECRET_ID, SECRET_NAME, SECRET_SLUG
-from tests.parties import SLUG, A, es, slug
+from tests.parties import PROFILE, SLUG, A, es, slug
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,14 @@ def test_detail_is_the_public_export(client, saca, secret_case):
         "met_on": None,
         "late": False,
         "explanation": data["deadlines"][-1]["explanation"],
+        "explanations": data["deadlines"][-1]["explanations"],
     }
+    # The format's explanation in English, and in each of the docket's languages (walk 112:
+    # English alone for a Spanish or French reader).
+    explained = data["deadlines"][-1]["explanations"]
+    assert set(explained) == set(PROFILE.languages)
+    assert explained["en"] == data["deadlines"][-1]["explanation"]
+    assert explained["es"].startswith("30 días calendario desde la determinación")
     text = response.content.decode()
     assert SECRET_NAME not in text
     assert SECRET_DOCUMENT not in text

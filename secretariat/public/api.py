@@ -295,6 +295,17 @@ ERRORS = {
     "properties": {"errors": {"type": "object"}},
 }
 URI = {"type": "string", "format": "uri"}
+# The public document a version renders: its position among the same event's documents, or
+# [event index, position] for an earlier event's (walk 113).
+VERSION_LINK = {
+    "oneOf": [
+        {"type": "integer"},
+        {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2},
+    ],
+    "description": "The public document it renders: its index among this event's documents, "
+    "or [event index, document index] for an earlier event's; absent where that one is not "
+    "public.",
+}
 INDEX = {
     "type": "object",
     "required": ["version", "format", "profile", "submissions", "openapi", "other_data"],
@@ -363,6 +374,9 @@ def openapi_schema(request) -> dict:
                                         "description": "A formal document's text as a page "
                                         "(present only for the Secretariat's formal documents).",
                                     },
+                                    "translation_of": VERSION_LINK,
+                                    "official_translation": {"type": "boolean"},
+                                    "redacted_version_of": VERSION_LINK,
                                 },
                             },
                         },

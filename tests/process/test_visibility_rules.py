@@ -124,6 +124,17 @@ def test_a_document_withheld_takes_its_translations_with_it(officer, client, tmp
     assert "Carta" in page
     # A redacted version reads as such, not also as the "original" (walk 113).
     assert "— redacted version" in page and "— original — redacted version" not in page
+    # The open data link each version to its original in an earlier entry (walk 113: the
+    # API did not say that the translation translated anything).
+    public = json.loads(export_registry())["submissions"][0]["events"]
+    where = next(i for i, e in enumerate(public) if "Letter" in str(e.get("documents")))
+    versions = {
+        d["title"]: d for e in public for d in e.get("documents", ()) if d["title"] != "Letter"
+    }
+    assert versions["Carta"]["translation_of"] == [where, 0]
+    assert versions["Carta"]["official_translation"] is False
+    assert versions["Versión pública"]["redacted_version_of"] == [where, 0]
+    assert "Lettre" not in versions  # for the Parties only
     with frozen(D(2023, 4, 14)):
         event = change(story.case, letter, "secretariat", officer)
     levels = dict(Document.objects.values_list("title", "visibility"))
@@ -141,6 +152,9 @@ def test_a_document_withheld_takes_its_translations_with_it(officer, client, tmp
     assert "Carta" not in page and "Versión pública" in page
     assert client.get(f"/en/docket/{slug}/documents/{carta.pk}/").status_code == 404
     assert problems_of(story.case) == []
+    public = json.loads(export_registry())["submissions"][0]["events"]
+    redacted = next(d for e in public for d in e.get("documents", ()) if d["title"] != "Letter")
+    assert redacted["title"] == "Versión pública" and "redacted_version_of" not in redacted
     # The officer's page says which went with it.
     client.force_login(officer)
     case_page = client.get(f"/en/secretariat/case/{story.case.pk}/").content.decode()

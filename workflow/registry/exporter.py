@@ -261,6 +261,15 @@ def _renumber_references(items, visible) -> None:
             item[published.WITH_COMMENTS] = [
                 place[index] for index in item[published.WITH_COMMENTS] if index in place
             ]
+        for document in item.get("documents", ()):  # a version of an earlier event's document
+            for key in ("translation_of", "redacted_version_of"):
+                target = document.get(key)
+                if isinstance(target, list) and target[0] in place:
+                    document[key] = [place[target[0]], target[1]]
+                elif isinstance(target, list):  # its event not public
+                    del document[key]
+                    if key == "translation_of":
+                        document.pop("official_translation", None)
 
 
 def _export_submitter(submitter, restricted, confidential_as_filed=True) -> dict:
@@ -321,12 +330,18 @@ def _export_event(
         documents = [d for d in documents if d.visibility == Visibility.PUBLIC]
     index_of = {d.pk: i for i, d in enumerate(documents)}
     links = {d.translation_of_id for d in documents} | {d.redacted_version_of_id for d in documents}
-    if restricted and links - set(index_of) - {None}:
-        # Links to a document of an earlier event, as [event_index, position].
+    if links - set(index_of) - {None}:
+        # Links to a document of an earlier event, as [event_index, position]; in the public
+        # export, to a public one, by its place among that event's public documents (walk
+        # 113: the API did not say a later translation translated anything), the event's
+        # index renumbered among the public events (_renumber_references).
         for other in all_events:
             if other.seq < event.seq:
-                for d in documents_by_event.get(other.pk, []):
-                    index_of.setdefault(d.pk, [other.seq - 1, d.position])
+                listed = documents_by_event.get(other.pk, [])
+                if not restricted:
+                    listed = [d for d in listed if d.visibility == Visibility.PUBLIC]
+                for place, d in enumerate(listed):
+                    index_of.setdefault(d.pk, [other.seq - 1, d.position if restricted else place])
     if documents:
         item["documents"] = [_export_document(d, index_of, restricted, names) for d in documents]
     if restricted:

@@ -107,12 +107,24 @@ class DocumentVersionForm(CaseEditForm):
         choices=[("translation", _("A translation")), ("redacted", _("A redacted version"))],
         widget=forms.RadioSelect,
     )
-    official = forms.BooleanField(label=_("Official translation"), required=False)
+    official = forms.BooleanField(
+        label=_("Official translation"),
+        required=False,
+        help_text=_("For a translation only: a redacted version is never one."),
+    )
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES)
     title = forms.CharField(label=_("Title"), max_length=300)
     file = DocumentField(label=_("File"))
+    # Walk 113: the Secretariat's own level by default, said, since a redacted version is
+    # usually made public and a translation goes no wider than its original.
     visibility = forms.ChoiceField(
-        label=_("Visibility"), choices=Visibility.choices, initial=Visibility.SECRETARIAT
+        label=_("Visibility"),
+        choices=Visibility.choices,
+        initial=Visibility.SECRETARIAT,
+        help_text=_(
+            "A redacted version, which leaves out what was withheld, is usually made public; a "
+            "translation goes no wider than the document it translates."
+        ),
     )
     reason = forms.CharField(
         label=_("Note"),

@@ -1,6 +1,7 @@
 """The Secretariat's edits to a case: related submissions, public texts, later versions of a
 document on file (services, chain, registry round trip and the workspace views)."""
 
+import html
 import json
 
 import pytest
@@ -342,6 +343,11 @@ def test_case_page_offers_the_three_edits_to_the_secretariat(login, officer):
     for url in ("ws_link_related", "ws_texts", "ws_document_version"):
         assert reverse(url, kwargs={"pk": case.pk}) in page
     assert "Add a translation or a redacted version" in page
+    # What the version's choices mean, said beside them (walk 113: the official tick stood
+    # beside a redacted version, and the Secretariat's level read as a mistake).
+    page = html.unescape(page)
+    assert "For a translation only: a redacted version is never one." in page
+    assert "a translation goes no wider than the document it translates." in page
 
 
 def test_linking_through_the_workspace(login, officer):

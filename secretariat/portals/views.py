@@ -516,6 +516,9 @@ def receipt(request, pk, seq, portal):
     event = _own_event(request, pk, seq, portal)
     context = portal_receipts.receipt_context(event, request.user)
     context["portal"] = portal
+    # Who does not see the case yet (walk 115: "only the Secretariat, the Parties and the
+    # Council see it" while neither the other Party nor the Council could open the case).
+    context["not_reached"] = _not_reached(request.user, portal, event.submission)
     # The download's format and size, as every other download link says them.
     name, content_type, content = portal_receipts.render_receipt_document(
         event, translation.get_language() or "en", request.user

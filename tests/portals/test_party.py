@@ -905,6 +905,13 @@ def test_the_party_concerned_is_told_who_does_not_see_its_case_yet(
         assert note.startswith(said.replace("'", "&#x27;"))
         offered = re.search(r'href="(/en/party/cases/\d+/[a-z-]+/)"', page).group(1)
         assert said.replace("'", "&#x27;") in client.get(offered).content.decode()
+        # And the receipt of what it sends (walk 115: "only the Secretariat, the Parties and
+        # the Council see it", as if they did already).
+        with frozen(case.last_event_on + datetime.timedelta(days=1)):
+            _letter(client, case, "Carta abierta", "Para el público.", "public")
+        sent = Event.objects.get(submission=case, title="Carta abierta")
+        receipt = client.get(reverse("party_receipt", kwargs={"pk": case.pk, "seq": sent.seq}))
+        assert said.replace("'", "&#x27;") in receipt.content.decode()
     # Its audience sees it: the Council once notified, another Party once the draft is in.
     client.force_login(b_focal)
     other = client.get(reverse("party_case", kwargs={"pk": case.pk}))

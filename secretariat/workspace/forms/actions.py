@@ -196,8 +196,9 @@ class ActionForm(AccessibleForm):
         if "on" in self.fields and last and last < timezone.localdate():
             # Said beforehand, not only on refusing (walk 113: a pending proposal dated today
             # refused a letter's real date after the form had asked for it).
-            limit = gettext("The case's last entry is dated %(date)s: not earlier than that.")
-            said = limit % {"date": long_date(last)}
+            said = gettext("The case's last entry is dated %(date)s: not earlier than that.") % {
+                "date": long_date(last)
+            }
             self.fields["on"].help_text = f"{self.fields['on'].help_text} {said}"
             self.fields["on"].widget.attrs["min"] = last.isoformat()
         elif "on" in self.fields and last:

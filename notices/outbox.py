@@ -77,15 +77,16 @@ def queue_tracking_links(email: str, reissued: bool = False) -> int:
     return len(memberships)
 
 
-def queue_invitation(user: User) -> Notice:
-    """Queue an account's invitation (or its second sending). The one-time link is made when
-    the row is sent, so a retried row still carries a link that works."""
+def queue_invitation(user: User, *, renewal: bool = False) -> Notice:
+    """Queue an account's invitation (or its second sending; with ``renewal``, a link to set a
+    new password for an account in use). The one-time link is made when the row is sent, so a
+    retried row still carries a link that works."""
     return queue(
         personal.INVITATION,
         email=user.email,
         name=user.get_full_name(),
         language=user.preferred_language,
-        context={"user": user.pk},
+        context={"user": user.pk, **({"renewal": True} if renewal else {})},
     )
 
 

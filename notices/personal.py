@@ -78,8 +78,12 @@ def invitation_url(user: User, language: str) -> str:
 def _invitation(notice) -> dict:
     user = User.objects.select_related("party").get(pk=notice.context["user"])
     groups = set(user.groups.values_list("name", flat=True))
+    renewal = bool(notice.context.get("renewal"))
     return {
-        "subject": _("Your account with the Secretariat for Environmental Matters"),
+        "subject": _("A link to set a new password for your account")
+        if renewal
+        else _("Your account with the Secretariat for Environmental Matters"),
+        "renewal": renewal,
         "user": user,
         "url": invitation_url(user, notice.language),
         "role": ", ".join(str(role.label) for role in Role if role.value in groups),

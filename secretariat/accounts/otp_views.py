@@ -17,7 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from secretariat.accounts import otp
 from secretariat.web.forms import AccessibleForm
@@ -144,18 +144,30 @@ def verify(request):
     return render(request, "registration/otp_verify.html", context)
 
 
+RESET_CODE_KEY = "otp_reset_code"
+
+
 @never_cache
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def reset(request, pk):
     """The Executive Director or a Secretariat administrator removes someone's second factor
     (lost phone). The page shows the one-time code for re-enrolment this once: the resetter
-    hands it over in person or by telephone, never by email."""
+    hands it over in person or by telephone, never by email. The post resets and redirects
+    (walk 116: reloading the page reset it again, and a second code replaced the first one
+    handed over); the page after it shows the code once, from the session."""
     account = get_object_or_404(User, pk=pk)
-    code = otp.reset_second_factor(account, actor=request.user)
-    messages.success(
-        request,
-        _("%(name)s will set up a new second factor at their next sign-in.")
-        % {"name": account.get_username()},
-    )
-    return render(request, "registration/otp_reset_done.html", {"account": account, "code": code})
+    if request.method == "POST":
+        code = otp.reset_second_factor(account, actor=request.user)
+        request.session[RESET_CODE_KEY] = {"account": account.pk, "code": code}
+        messages.success(
+            request,
+            _("%(name)s will set up a new second factor at their next sign-in.")
+            % {"name": account.get_username()},
+        )
+        return redirect("otp_reset", pk=account.pk)
+    shown = request.session.pop(RESET_CODE_KEY, None)
+    if not shown or shown.get("account") != account.pk:
+        return redirect("account_list")  # shown once; a typed address resets nothing
+    context = {"account": account, "code": shown["code"]}
+    return render(request, "registration/otp_reset_done.html", context)

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -202,7 +203,10 @@ def account_list(request):
 def account_invite(request):
     if not access.is_director(request.user):
         raise PermissionDenied
-    form = InviteForm(request.POST or None)
+    # The invitation's language is the page's until chosen (walk 116: English preset on the
+    # Spanish page, for a Peruvian focal point).
+    language = (translation.get_language() or "en")[:2]
+    form = InviteForm(request.POST or None, initial={"preferred_language": language})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         user = invite(
@@ -247,9 +251,18 @@ def account_deactivate(request, pk):
 @login_required
 @require_POST
 def account_resend(request, pk):
+    """The invitation again, or, for an account in use, a link to set a new password (walk
+    116: a focal point who forgot theirs had no way back in, though the lock-out page told
+    them to ask the Secretariat for one). Its second factor stays as it is."""
     account = _managed_account(request, pk)
-    if not account.is_active or account.has_usable_password():
-        messages.error(request, _("Only a pending invitation can be sent again."))
+    if not account.is_active:
+        messages.error(request, _("A deactivated account is sent no link."))
+    elif account.has_usable_password():
+        outbox.queue_invitation(account, renewal=True)
+        messages.success(
+            request,
+            _("A link to set a new password was sent to %(email)s.") % {"email": account.email},
+        )
     else:
         outbox.queue_invitation(account)
         messages.success(

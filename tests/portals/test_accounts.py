@@ -129,3 +129,53 @@ def test_an_officer_cannot_invite_an_account_for_a_government_or_the_council(cli
     assert response.status_code == 403
     assert not User.objects.filter(email="officer.alias@example.org").exists()
     assert "Invite a focal point" not in client.get(reverse("account_list")).content.decode()
+
+
+def test_an_account_in_use_is_sent_a_link_to_set_a_new_password(
+    client, officer, a_focal, django_capture_on_commit_callbacks
+):
+    """Walk 116: a focal point who forgot their password had no way back in; the lock-out
+    page told them to ask the Secretariat, which could resend only a pending invitation."""
+    a_focal.email, a_focal.preferred_language = "focal@minam.example.pe", "es"
+    a_focal.save()
+    client.force_login(officer)
+    listed = client.get(reverse("account_list")).content.decode()
+    assert "Send a_focal a link to set a new password" in listed
+    # Deactivating asks first (walk 116: one tap).
+    assert 'data-confirm="Deactivate a_focal? They will no longer be able to sign in."' in listed
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("account_resend", kwargs={"pk": a_focal.pk}), follow=True)
+    assert "A link to set a new password was sent to focal@minam.example.pe." in response.text
+    (message,) = mail.outbox
+    assert message.subject == "Un enlace para establecer una nueva contraseña para su cuenta"
+    assert "le envía un enlace para establecer una nueva contraseña" in message.body
+    path = re.search(r"http://\S+?(/es/secretariat/accounts/welcome/\S+/\S+/)", message.body)
+    client.logout()
+    form_url = client.get(path.group(1))["Location"]
+    new = "otra-clave-larga-2026"
+    response = client.post(form_url, {"new_password1": new, "new_password2": new})
+    assert response["Location"] == "/es/secretariat/accounts/welcome/done/"
+    assert client.login(username="a_focal", password=new)
+    # The sign-in page says where to turn (walk 116: nothing did).
+    client.logout()
+    login_page = client.get("/en/accounts/login/").content.decode()
+    assert "Ask the Secretariat to send you a link to set a new one" in login_page
+
+
+def test_a_deactivated_account_is_sent_no_link(client, officer, a_focal):
+    a_focal.is_active = False
+    a_focal.save()
+    client.force_login(officer)
+    response = client.post(reverse("account_resend", kwargs={"pk": a_focal.pk}), follow=True)
+    assert "A deactivated account is sent no link." in response.text
+    assert not mail.outbox
+
+
+def test_the_invitation_is_in_the_pages_language_until_chosen(client, director):
+    """Walk 116: English preset on the Spanish page, for a Peruvian focal point."""
+    client.force_login(director)
+    page = client.get("/es/secretariat/accounts/invite/").content.decode()
+    chosen = re.search(r'<option value="es"[^>]*>', page) or re.search(
+        r'<input[^>]*value="es"[^>]*>', page
+    )
+    assert chosen is not None and ("selected" in chosen.group(0) or "checked" in chosen.group(0))

@@ -20,7 +20,6 @@ from submissions import access, profiles, published, withheld
 from submissions.models import PARTY_CODES
 from submissions.search import PAGE_SIZE, DocketFilterForm, docket_queryset
 from submissions.stages import Stage
-from workflow.deadlines import explain
 from workflow.models import Deadline
 from workflow.registry import public_case, public_submitter
 
@@ -142,29 +141,14 @@ def submission_detail(request, slug):
         )
     except Http404:
         return _error(404, {"slug": [gettext("No public submission has this slug.")]})
-    case = public_case(submission)
+    # Each period explained in each of the docket's languages too (walk 112).
+    case = public_case(submission, explained_in=profiles.installed().languages)
     _link_documents(request, submission, case["events"])
-    _explain_in_each_language(submission, case["deadlines"])
     case["slug"] = submission.slug
     case["last_update"] = (
         submission.last_public_on.isoformat() if submission.last_public_on else None
     )
     return JsonResponse(case, json_dumps_params={"ensure_ascii": False})
-
-
-def _explain_in_each_language(submission, deadlines: list) -> None:
-    """Each listed period's explanation in each of the profile's languages too
-    (``explanations``), beside the format's English one (walk 112: a Spanish or French reader
-    of the API read "5 working days from filing…")."""
-    rows: dict[tuple, list] = {}
-    for row in submission.deadlines.order_by("id"):
-        key = (row.kind, row.party or None, row.start_on.isoformat(), row.due_on.isoformat())
-        rows.setdefault(key, []).append(row)
-    languages = profiles.installed().languages
-    for item in deadlines:
-        key = (item["kind"], item["party"], item["start_on"], item["due_on"])
-        row = rows[key].pop(0)
-        item["explanations"] = {code: explain(row, code) for code in languages}
 
 
 def _link_documents(request, submission, events: list) -> None:

@@ -72,11 +72,18 @@ def iter_cases(
         yield from _export_chunk(chunk, restricted)
 
 
-def public_case(submission) -> dict:
-    """One case exactly as the public export writes it (the open-data API's detail)."""
+def public_case(submission, explained_in=()) -> dict:
+    """One case exactly as the public export writes it (the open-data API's detail); with
+    ``explained_in`` (language codes), each period's explanation in those too
+    (``explanations``: walk 112, English alone for a Spanish or French reader)."""
     pks = [submission.pk]
     return _export_case(
-        submission, False, _events_of(pks)[submission.pk], _documents_of(pks), _parts_of(pks)
+        submission,
+        False,
+        _events_of(pks)[submission.pk],
+        _documents_of(pks),
+        _parts_of(pks),
+        explained_in,
     )
 
 
@@ -148,7 +155,7 @@ def _documents_of(pks: Iterable[int]) -> dict[int, list]:
     return documents
 
 
-def _export_case(submission, restricted, events, documents, parts) -> dict:
+def _export_case(submission, restricted, events, documents, parts, explained_in=()) -> dict:
     """``events``: the case's events in order; ``documents``: their documents by event id;
     ``parts``: the other rows of the chunk's cases, by case (``_parts_of``)."""
     own = parts[submission.pk]
@@ -237,6 +244,11 @@ def _export_case(submission, restricted, events, documents, parts) -> dict:
             "met_on": d.met_on.isoformat() if d.met_on else None,
             "late": d.late,
             "explanation": explain(d, "en"),  # the format's explanations are in English
+            **(
+                {"explanations": {code: explain(d, code) for code in explained_in}}
+                if explained_in
+                else {}
+            ),
         }
         for d in own.deadlines
         if restricted or d.listed_publicly(hidden)

@@ -42,8 +42,7 @@
   });
   // And "with the documents sent for the public" beside an entry that has some (walk 107).
   document.querySelectorAll("select[data-with-documents]").forEach(function (select) {
-    var withDocuments = select.getAttribute("data-with-documents").split(" ");
-    withDocuments = withDocuments.filter(Boolean);
+    var withDocuments = select.getAttribute("data-with-documents").split(" ").filter(Boolean);
     var box = select.form && select.form.querySelector('input[name$="with_documents"]');
     var field = box && box.closest(".field");
     if (!field) {

@@ -142,7 +142,7 @@ def queue_notices(event) -> list[Notice]:
             if key in seen:
                 continue
             seen.add(key)
-            hidden = () if person.sees_identity else names
+            hidden = person.hidden(names)
             context = case_context(submission, person.language, hidden) | {
                 "code": event.code,
                 "on": event.on.isoformat(),

@@ -13,7 +13,7 @@ from django.utils import translation
 from notices import rules
 from submissions.models import Submission, SubmissionSubmitter, User
 from submissions.roles import Role
-from workflow import lapsing
+from workflow import cofilers, lapsing
 from workflow.models import Event
 
 
@@ -28,6 +28,13 @@ class Recipient:
     # Whether this person may read the names of the case's submitters who withheld them (the
     # Secretariat, the Party concerned, the submitters): else the title's words are masked.
     sees_identity: bool = True
+    # The withheld names this person does not read even so: a submitter, those of the
+    # strangers who joined the case later, or whom it joined (workflow.cofilers).
+    unread: tuple = ()
+
+    def hidden(self, names) -> tuple:
+        """Of the case's withheld ``names``, those masked for this person."""
+        return tuple(self.unread) if self.sees_identity else tuple(names)
 
     @property
     def link_context(self) -> dict:
@@ -137,19 +144,24 @@ def of(audience: str, submission, party: str | None = None, event=None) -> list[
     if audience == rules.INFORMANT:
         return _informant(submission, event)
     if audience == rules.SUBMITTERS:
-        memberships = (
-            submission.memberships.select_related("submitter")
-            .filter(token_revoked_at__isnull=True)
-            .exclude(submitter__email="")
+        memberships = list(
+            submission.memberships.select_related("submitter").order_by("position", "id")
         )
+        groups = cofilers.groups(submission, total=len(memberships))
         return [
             Recipient(
                 m.submitter.email,
                 m.submitter.name,
                 spoken(m.submitter.preferred_language),
                 membership=m.pk,
+                unread=tuple(
+                    other.submitter.name
+                    for other, number in zip(memberships, groups, strict=True)
+                    if other.submitter.confidential and number != group
+                ),
             )
-            for m in memberships
+            for m, group in zip(memberships, groups, strict=True)
+            if m.token_revoked_at is None and m.submitter.email
         ]
     if audience in (rules.PARTY_CONCERNED, rules.FOCAL_POINTS, rules.COUNCIL):
         role = Role.COUNCIL if audience == rules.COUNCIL else Role.FOCAL_POINT

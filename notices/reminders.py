@@ -103,7 +103,7 @@ def _remind(deadline, threshold: int, on: datetime.date) -> int | None:
             Reminder.objects.create(deadline=deadline, threshold=threshold, on=on)
             rows = []
             for person in people:
-                hidden = () if person.sees_identity else names
+                hidden = person.hidden(names)
                 context = case_context(submission, person.language, hidden) | {
                     "party": deadline.party or submission.party.code,
                     "due_on": deadline.due_on.isoformat(),

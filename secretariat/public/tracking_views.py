@@ -32,11 +32,11 @@ from secretariat.public.filing_forms import (
 from secretariat.public.filing_views import deadline_rows
 from secretariat.web import actions as posted
 from secretariat.web import downloads, versions
-from submissions import access, published
+from submissions import access, published, withheld
 from submissions.models import Document, Submission, SubmissionSubmitter
 from submissions.stages import Stage, Visibility
 from submissions.storage import DocumentInput
-from workflow import council, services
+from workflow import cofilers, council, services
 from workflow.actors import Actor
 from workflow.describe import describe, submitters_named
 from workflow.services.actions import withdrawal_closes
@@ -111,10 +111,19 @@ def _render(request, membership, submission, bound=None, status=200):
         by_event.setdefault(item.original.event_id, []).append(item)
     # The co-filer who took a step, named as the page's list of submitters names them (walk
     # 91: the co-filer who withdrew read the withheld label in place of his own name); read
-    # once for the page.
+    # once for the page. Not the withheld names of strangers who joined the case later, nor
+    # theirs to them (workflow.cofilers).
     show = access.shows_identity(None, submission, membership)
+    memberships = list(
+        submission.memberships.select_related("submitter").order_by("position", "id")
+    )
+    strangers = cofilers.strangers(membership, memberships, every)
+    unread = [show and m.pk in strangers for m in memberships]
     people = {
-        case: [(name, withheld and not show) for name, withheld in members]
+        case: [
+            (name, hidden and (not show or unread[index]))
+            for index, (name, hidden) in enumerate(members)
+        ]
         for case, members in submitters_named(events).items()
     }
     for event in events:
@@ -143,12 +152,16 @@ def _render(request, membership, submission, bound=None, status=200):
     today = timezone.localdate()
     submitters = [
         {
-            "name": access.submitter_name(m.submitter, show),
-            "withheld": m.submitter.confidential,
+            "name": access.submitter_name(m.submitter, show and m.pk not in strangers),
+            "withheld": m.submitter.confidential and m.pk not in strangers,
             "you": m.pk == membership.pk,
         }
-        for m in submission.memberships.select_related("submitter").order_by("position", "id")
+        for m in memberships
     ]
+    withheld.mask_case(
+        submission,
+        [m.submitter.name for m in memberships if m.submitter.confidential and m.pk in strangers],
+    )
     return render(
         request,
         "filing/track.html",

@@ -712,3 +712,37 @@ def test_information_names_the_co_filer_who_sent_it(client, officer):
     staff.force_login(officer)
     page = html.unescape(staff.get(f"/en/secretariat/case/{case.pk}/").content.decode())
     assert re.search(r"Sent by\s*:\s*Asociación Pro Bosques", page)
+
+
+def test_who_joined_later_and_who_filed_do_not_read_each_others_withheld_names(client):
+    """PROCESS.md: a withheld identity is still seen by the Secretariat and the Party
+    concerned. Those who filed together wrote each other's names; a stranger who joins the
+    case later (an adhesion) did not: the tracking page named every co-submitter to every
+    other."""
+    story = drive("awaiting_response")
+    case = story.case
+    _co_filer(case, name="Julio Ramos", kind="individual", confidential=True)
+    filer = case.memberships.get(position=0).submitter
+    filer.confidential = True
+    filer.save()
+    story.add(
+        "submitters_joined",
+        data={
+            "submitters": [
+                {"name": "Rosa Huamán", "kind": "individual", "country": A, "confidential": True},
+                {"name": "Comunidad Nativa", "kind": "organization", "country": A},
+            ]
+        },
+    )
+    _membership, first = link_of(case, position=0, client=client)
+    page = html.unescape(client.get(first).content.decode())
+    assert filer.name in page and "Julio Ramos" in page  # they filed together
+    assert "Rosa Huamán" not in page and "Comunidad Nativa" in page
+    assert "Name withheld at the submitter's request" in page
+    joined = Client()
+    _membership, later = link_of(case, position=2, client=joined)
+    page = html.unescape(joined.get(later).content.decode())
+    assert "Rosa Huamán" in page and "Comunidad Nativa" in page
+    assert filer.name not in page and "Julio Ramos" not in page
+    submitters = page.split("<h2>Submitters</h2>", 1)[1].split("</ul>", 1)[0]
+    assert submitters.count("Name withheld at the submitter's request") == 2

@@ -64,3 +64,36 @@ def test_another_partys_reminder_to_comment_reads_the_label(a_focal, b_focal):
     }
     assert titles[b_focal.email] == f"Logging reported by {label}"
     assert titles[a_focal.email] == f"Logging reported by {name}"
+
+
+def test_who_joined_later_reads_the_label_and_the_filer_reads_it_for_them():
+    """Those who filed read each other's withheld names; a stranger who joined later does not
+    read theirs, nor they the stranger's (workflow.cofilers)."""
+    story, name, label = _naming_her("awaiting_response")
+    filer = story.case.memberships.order_by("position", "id").first().submitter
+    filer.email, filer.preferred_language = "filer@example.org", "en"
+    filer.save()
+    story.add(
+        "submitters_joined",
+        data={
+            "submitters": [
+                {
+                    "name": "Rosa Huamán",
+                    "kind": "individual",
+                    "country": story.case.party.code,
+                    "email": "rosa@example.org",
+                    "confidential": True,
+                }
+            ]
+        },
+    )
+    texts = {
+        f"title_{code}": f"Logging reported by {name} and Rosa Huamán"
+        for code in ("en", "es", "fr")
+    }
+    Submission.objects.filter(pk=story.case.pk).update(**texts)
+    story.case.refresh_from_db()
+    event = story.add("party_responded", author=f"party:{story.case.party.code}")
+    titles = {row.recipient_email: row.context["title"] for row in dispatch.queue_notices(event)}
+    assert titles["rosa@example.org"] == f"Logging reported by {label} and Rosa Huamán"
+    assert titles["filer@example.org"] == f"Logging reported by {name} and {label}"

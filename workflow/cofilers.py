@@ -1,0 +1,49 @@
+"""Who filed with whom: a submitter reads the withheld names of those who filed with them, not
+those of the strangers who joined the case later, nor theirs to those strangers.
+
+PROCESS.md ("Visibility and confidentiality"): a withheld identity is still seen by the
+Secretariat and the Party concerned. The persons who file a submission together wrote each
+other's names into it; a person who joins it later (``submitters_joined``, an adhesion) did not,
+and neither side is told the other's withheld name (the tracking page and the emails named
+every co-submitter to every other).
+
+The groups are read from the case's history: the memberships created with the filing come
+first, then each ``submitters_joined`` adds its own, in the order of its list
+(``effects._submitters_joined``).
+"""
+
+from submissions.models import SubmissionSubmitter
+
+JOINED = "submitters_joined"
+
+
+def groups(submission, events=None, total: int | None = None) -> list[int]:
+    """For each membership of ``submission`` by position, the number of the group it joined
+    with: 0 for those who filed it, 1 for the first adhesion, and so on. ``events`` and
+    ``total`` (how many memberships): where the caller has read them."""
+    if events is None:
+        joined = list(
+            submission.events.filter(kind=JOINED).order_by("seq").values_list("data", flat=True)
+        )
+    else:
+        joined = [e.data for e in sorted(events, key=lambda e: e.seq) if e.kind == JOINED]
+    sizes = [len((data or {}).get("submitters") or ()) for data in joined]
+    if total is None:
+        total = submission.memberships.count()
+    numbers = [0] * max(0, total - sum(sizes))
+    for group, size in enumerate(sizes, start=1):
+        numbers += [group] * size
+    return numbers[:total] + [len(sizes)] * (total - len(numbers))
+
+
+def strangers(membership, memberships=None, events=None) -> set[int]:
+    """The ids of the memberships of ``membership``'s case that did not file with it.
+    ``memberships``: the case's, by position, where the caller has read them."""
+    if memberships is None:
+        memberships = SubmissionSubmitter.objects.filter(
+            submission_id=membership.submission_id
+        ).order_by("position", "id")
+    ids = [m.pk for m in memberships]
+    numbers = groups(membership.submission, events, total=len(ids))
+    own = numbers[ids.index(membership.pk)]
+    return {pk for pk, number in zip(ids, numbers, strict=True) if number != own}

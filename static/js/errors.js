@@ -35,9 +35,14 @@
     field.classList.remove("field--error");
     field.querySelectorAll(".field__errors:not([data-upload-item])").forEach(function (list) {
       list.hidden = true;
+      // The summary links a group of choices by its first (id_x_0; walk 119: a radio
+      // question answered stayed in the summary).
       var id = list.id.replace(/-error$/, "");
-      document.querySelectorAll(".error-summary a[href='#" + id + "']").forEach(function (link) {
-        link.closest("li").hidden = true;
+      var own = new RegExp("^#" + id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "(_\\d+)?$");
+      document.querySelectorAll(".error-summary a[href^='#']").forEach(function (link) {
+        if (own.test(link.getAttribute("href"))) {
+          link.closest("li").hidden = true;
+        }
       });
     });
     field.querySelectorAll("[aria-invalid]").forEach(function (input) {

@@ -5,7 +5,7 @@
       asks data-keep-url to keep the session. Once it has ended, #session-ended says so and
       links to the sign-in page. Another tab's requests keep the session too, so the tabs share
       the time it ends (localStorage "sem-session-ends").
-   2. What is typed into a POST form of the workspace is kept in localStorage (per account and
+   2. What is typed into a POST form of the workspace or a portal is kept in localStorage (per account and
       form action) until the form is sent and the next page shows no error; a page that shows
       the form again empty (after signing in again, or another day) puts it back and says so
       (data-restored). When the session had ended, the server sends the post to the sign-in
@@ -46,7 +46,9 @@
 
   /* --- Drafts ------------------------------------------------------------------------------ */
 
-  var WORKSPACE = /^\/[a-z]{2}\/secretariat\//;
+  // The workspace's forms and the portals' (walk 119: a Party's response was lost while the
+  // dialog said it was kept).
+  var WORKSPACE = /^\/[a-z]{2}\/(secretariat|party|council)\//;
   var TEXT = /^(text|search|email|tel|url|number|date)$/;
 
   function actionPath(form) {
@@ -123,7 +125,10 @@
       var note = document.createElement("p");
       note.className = "notice draft-restored";
       note.setAttribute("role", "status");
-      note.textContent = data.restored;
+      // A file chosen is not kept: a form that takes files says to choose them again.
+      note.textContent = form.querySelector('input[type="file"]')
+        ? data.restored + " " + data.restoredFiles
+        : data.restored;
       form.insertBefore(note, form.firstChild);
       var details = form.closest("details");
       if (details) {

@@ -252,3 +252,21 @@ def test_errors_of_answers_changed_since_go_and_a_file_over_the_limit_is_named_b
     page.locator("button[type=submit].button").click()
     page.wait_for_url("**/es/file/receipt/")
     assert Submission.objects.get().documents.count() == 1
+
+
+def test_a_question_of_choices_answered_leaves_the_summary(page):
+    """Walk 119: after an empty filing, the radio questions answered stayed in the summary
+    (its links name a group by its first choice, id_x_0), the text fields' went."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(page.base + "/es/file/")
+    page.locator("button[type=submit].button").click()
+    page.wait_for_selector("#error-summary:focus")
+    summary = page.locator("#error-summary")
+    kind = summary.locator("a[href='#id_s0-kind_0']")
+    media = summary.locator("a[href='#id_f-relies_on_media_only_0']")
+    assert kind.is_visible() and media.is_visible()
+    page.locator("#id_s0-kind_0").check()
+    assert not kind.is_visible() and media.is_visible()
+    page.locator("input[name='f-relies_on_media_only'][value='no']").check()
+    assert not media.is_visible()
+    assert not Submission.objects.exists()

@@ -146,3 +146,30 @@ def test_a_half_written_determination_comes_back_after_signing_in_again(page, of
         page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('sem-draft:'))")
         == []
     )
+
+
+def test_a_partys_half_written_response_comes_back_after_signing_in_again(page, a_focal):
+    """Walk 119: the dialog told a focal point that what it was writing was kept on this
+    computer; the portals' forms were not kept. The files are not: the notice says so."""
+    case = drive("awaiting_response").case
+    respond = f"/es/party/cases/{case.pk}/respond/"
+    sign_in(page, "a_focal", language="es")
+    page.wait_for_url(page.base + "/es/party/")
+    page.goto(page.base + respond)
+    page.fill("#id_earlier_proceedings", "Ninguno, según el registro del Poder Judicial.")
+    page.fill("#id_capacity_building", "Programa forestal 2022.")
+    Session.objects.all().delete()
+    page.locator("main form.form button[type=submit]").last.click()
+    page.wait_for_url(re.compile(r"/es/accounts/login/\?next="))
+    assert page.locator("main input[name=next]").input_value() == respond
+    page.fill("#id_username", "a_focal")
+    page.fill("#id_password", PASSWORD)
+    page.locator("main form.form").get_by_role("button").click()
+    page.wait_for_url(page.base + respond)
+    assert page.locator("#id_earlier_proceedings").input_value() == (
+        "Ninguno, según el registro del Poder Judicial."
+    )
+    assert page.locator("#id_capacity_building").input_value() == "Programa forestal 2022."
+    notice = page.locator(".draft-restored").inner_text()
+    assert notice.startswith("Se recuperó lo que había escrito aquí")
+    assert notice.endswith("Los archivos no se conservan: elíjalos de nuevo.")

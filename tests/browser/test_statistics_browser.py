@@ -41,3 +41,19 @@ def test_statistics_fit_a_390_px_phone(page, transactional_db, language, tmp_pat
     for n, top in enumerate(range(0, height, 1400)):
         clip = {"x": 0, "y": top, "width": 390, "height": min(1400, height - top)}
         page.screenshot(path=str(tmp_path / f"{language}-{n}.png"), full_page=True, clip=clip)
+
+
+def test_statistics_and_the_header_fit_a_phone_at_twice_the_text_size(page, transactional_db):
+    """WCAG 1.4.4 and 1.4.10 (walk 119): at 200 % text the language switcher ran 6 px past the
+    edge, and the tables of counts by stage and by year 28 px."""
+    build_cases()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{page.base}/es/statistics/")
+    page.evaluate("document.documentElement.style.fontSize = '200%'")
+    details = page.locator("details.chart__details")
+    for i in range(details.count()):
+        details.nth(i).locator("summary").click()
+    widths = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1] == 390, widths

@@ -61,5 +61,9 @@ def test_a_documents_language_versions_are_one_item(client, a_focal, a_council, 
             if other != language:  # once, beneath the item in the page's language
                 assert page.count(f"/documents/{pk}/") == 1, other
                 assert f"/documents/{pk}/" in beneath
-        assert f">{other_name}</a>" in beneath
+        # Named to a screen reader by the document too, as on the docket (walk 119: six links
+        # all called "Inglés" on the Party's case page).
+        title = {"es": "Letter to the Parties", "en": "Carta a las Partes"}[language]
+        assert f'>{other_name}<span class="visually-hidden">: ' in beneath
+        assert title in beneath.split('class="visually-hidden">', 1)[1].split("</a>", 1)[0]
         assert ("traducción oficial" if language == "es" else "— original") in beneath

@@ -1,6 +1,5 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
@@ -37,7 +36,7 @@ urlpatterns += i18n_patterns(
     path("accounts/login/", signin.sign_in, name="login"),
     path("accounts/me/", account_views.my_account, name="my_account"),
     path("accounts/session/", signin.keep_session, name="keep_session"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/logout/", signin.sign_out, name="logout"),
     path("accounts/otp/", otp_views.verify, name="otp_verify"),
     path("admin/", admin.site.urls),
 )

@@ -8,6 +8,7 @@ from django.template import loader
 from django.test import Client
 from django.utils import translation
 
+from submissions.models import Submission
 from tests.factories import file_case
 from tests.parties import SLUG, A, es, identifier
 from workflow import services
@@ -159,6 +160,13 @@ def test_recent_lists_only_public_cases_and_marks_the_fallback(
     prefix = {"us-peru-tpa": "SEM", "usmca-cec": "SEM", "cafta-dr": "CAALA"}[SLUG]
     assert identifier(A, 1, 2023, prefix) in html
     assert '<span lang="es">Concesiones forestales</span>' in html
+    # Each a link to its page (walk 119: listed, not reachable from here).
+    case = Submission.objects.get(identifier=identifier(A, 1, 2023, prefix))
+    assert re.search(
+        rf'<a href="/en/docket/{case.slug}/"><span class="case__reference">[^<]+</span>\s*'
+        r'<span lang="es">Concesiones forestales</span>',
+        html,
+    )
     assert "(in Spanish)" in html
     assert "Caso sin acuse de recibo" not in html
     # The date the list is ordered by, beside the filing's (walk 112: read as unsorted).
@@ -199,7 +207,17 @@ def test_signed_in_user_signs_out_with_a_post(client, officer):
     assert "Signed in as María Quispe (officer)" in client.get("/en/").content.decode()
     response = client.post("/en/accounts/logout/")
     assert response.status_code == 302
-    assert "Sign in" in client.get("/en/").content.decode()
+    html = client.get(response["Location"]).content.decode()
+    assert "Sign in" in html
+    # Said once (walk 116: nothing said the session had ended).
+    assert "You have signed out." in html
+    assert "You have signed out." not in client.get("/en/").content.decode()
+
+
+def test_signing_out_is_said_in_spanish(client, officer):
+    client.force_login(officer)
+    response = client.post("/es/accounts/logout/")
+    assert "Ha cerrado la sesión." in client.get(response["Location"]).content.decode()
 
 
 def test_login_page_has_labels_and_shows_errors(client, officer):

@@ -54,22 +54,23 @@ def qr_code(url: str) -> str:
 
 
 def wait_message(until) -> str:
-    """Say how long to wait before the next code, in whole seconds or minutes."""
+    """Say how long to wait before the next code, in whole seconds or minutes. Not "too many
+    wrong codes": the first wrong code already asks for a second's wait (walk 116)."""
     seconds = max(1, math.ceil((until - timezone.now()).total_seconds()))
     if seconds < 120:
         return ngettext(
-            "Too many wrong codes were entered. Wait %(count)d second, then enter the code "
-            "your app shows at that moment.",
-            "Too many wrong codes were entered. Wait %(count)d seconds, then enter the code "
-            "your app shows at that moment.",
+            "After each wrong code the next is taken only after a wait, doubled each time. "
+            "Wait %(count)d second, then enter the code your app shows at that moment.",
+            "After each wrong code the next is taken only after a wait, doubled each time. "
+            "Wait %(count)d seconds, then enter the code your app shows at that moment.",
             seconds,
         ) % {"count": seconds}
     minutes = math.ceil(seconds / 60)
     return ngettext(
-        "Too many wrong codes were entered. Wait %(count)d minute, then enter the code your "
-        "app shows at that moment.",
-        "Too many wrong codes were entered. Wait %(count)d minutes, then enter the code your "
-        "app shows at that moment.",
+        "After each wrong code the next is taken only after a wait, doubled each time. "
+        "Wait %(count)d minute, then enter the code your app shows at that moment.",
+        "After each wrong code the next is taken only after a wait, doubled each time. "
+        "Wait %(count)d minutes, then enter the code your app shows at that moment.",
         minutes,
     ) % {"count": minutes}
 

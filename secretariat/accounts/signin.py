@@ -4,12 +4,14 @@ endpoint of static/js/session.js (/<lang>/accounts/session/)."""
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import JsonResponse
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.translation import get_language_from_path
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -85,6 +87,22 @@ class SignInView(auth_views.LoginView):
 
 
 sign_in = SignInView.as_view()
+
+
+class SignOutView(auth_views.LogoutView):
+    """Django's sign-out, and a word that it happened (walk 116: the home page came back
+    without one, on a shared computer the only sign that the session had ended). The message
+    survives the session's flush in the message storage's cookie."""
+
+    def post(self, request, *args, **kwargs):
+        was_signed_in = request.user.is_authenticated
+        response = super().post(request, *args, **kwargs)
+        if was_signed_in:
+            messages.success(request, _("You have signed out."))
+        return response
+
+
+sign_out = SignOutView.as_view()
 
 
 @never_cache

@@ -296,7 +296,15 @@ def activity(request):
 
 
 class NewPasswordForm(SetPasswordForm, AccessibleForm):
-    """Django's password form, rendered and described like every form of the site."""
+    """Django's password form, rendered and described like every form of the site. What is
+    wrong with the password is said under the password, where its rules are (Django says it
+    under the confirmation; walk 116); a confirmation that differs, under the confirmation."""
+
+    def clean(self):
+        self.validate_passwords("new_password1", "new_password2")
+        if "new_password2" not in self.errors:
+            self.validate_password_for_user(self.user, "new_password1")
+        return super(SetPasswordForm, self).clean()
 
 
 class SetPasswordView(auth_views.PasswordResetConfirmView):

@@ -1,7 +1,10 @@
 import re
 
+from django.contrib.auth.tokens import default_token_generator
 from django.core import mail
 from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from submissions.models import User
 from tests.parties import SLUG, A
@@ -179,3 +182,32 @@ def test_the_invitation_is_in_the_pages_language_until_chosen(client, director):
         r'<input[^>]*value="es"[^>]*>', page
     )
     assert chosen is not None and ("selected" in chosen.group(0) or "checked" in chosen.group(0))
+
+
+def test_the_accounts_page_is_titled_as_its_heading(client, director):
+    # Walk 116: titled "Accounts of the Parties and the Council", headed "Who holds which
+    # role", and listing the Secretariat's staff too.
+    client.force_login(director)
+    body = client.get(reverse("account_list")).content.decode()
+    title = re.search(r"<title>(.*?) · ", body).group(1)
+    heading = re.search(r"<h1>(.*?)</h1>", body).group(1)
+    assert title == heading == "Accounts and roles"
+
+
+def test_what_is_wrong_with_a_new_password_is_said_under_it(client, a_focal):
+    # Walk 116: "too short" stood under the confirmation, away from the password and its rules.
+    a_focal.set_unusable_password()
+    a_focal.save()
+    uid = urlsafe_base64_encode(force_bytes(a_focal.pk))
+    token = default_token_generator.make_token(a_focal)
+    form_url = client.get(f"/en/secretariat/accounts/welcome/{uid}/{token}/")["Location"]
+    body = client.post(form_url, {"new_password1": "short", "new_password2": "short"}).text
+    assert 'id="id_new_password1-error"' in body
+    error = body.split('id="id_new_password1-error"')[1].split("</ul>")[0]
+    assert "too short" in error
+    assert 'id="id_new_password2-error"' not in body
+    body = client.post(
+        form_url, {"new_password1": "un-largo-secreto-2023", "new_password2": "otro-secreto-2023"}
+    ).text
+    assert 'id="id_new_password2-error"' in body
+    assert 'id="id_new_password1-error"' not in body

@@ -53,17 +53,19 @@ def publication_note(event, published: bool = False) -> str:
     """What a receipt says of a post sent for the public (``publish_requested``): it waits for
     the Secretariat (portals.views.held_for_review), and the sender should know it does; once
     ``published`` (``published_since``), that it waited (walk 59: "waits" above "Since then,
-    the Secretariat published it")."""
+    the Secretariat published it"). Not who sees it meanwhile: the receipt's "Visible to" says
+    it, and who does not see the case yet (walk 117: "only the Secretariat, the Parties and
+    the Council see it" above "For now only the Secretariat and your Party see this case")."""
     if not (event.data or {}).get("publish_requested"):
         return ""
     if published:
         return gettext(
-            "What you sent for the public was to wait for the Secretariat's review: until the "
-            "Secretariat published it, only the Secretariat, the Parties and the Council saw it."
+            "What you sent for the public was to wait for the Secretariat's review: the public "
+            "saw it once the Secretariat published it."
         )
     return gettext(
-        "What you sent for the public waits for the Secretariat's review: until the Secretariat "
-        "publishes it, only the Secretariat, the Parties and the Council see it."
+        "What you sent for the public waits for the Secretariat's review: the public sees it "
+        "once the Secretariat publishes it."
     )
 
 

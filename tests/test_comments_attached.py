@@ -256,7 +256,7 @@ def test_proposing_again_keeps_the_ticked_parties(attaching, client, officer, di
         form = page[page.index('id="action-published"') :]
         form = form[: form.index("</details>")]
         assert form.count("checked") == 2
-        assert f"This replaces proposal no. {first.seq}" in form
+        assert f"Proposing it again replaces proposal no. {first.seq}" in form
         case.refresh_from_db()
         proposed = client.post(
             url,

@@ -912,6 +912,9 @@ def test_the_party_concerned_is_told_who_does_not_see_its_case_yet(
         sent = Event.objects.get(submission=case, title="Carta abierta")
         receipt = client.get(reverse("party_receipt", kwargs={"pk": case.pk, "seq": sent.seq}))
         assert said.replace("'", "&#x27;") in receipt.content.decode()
+        # Nor, above it, that they see it meanwhile (walk 117).
+        assert "the Parties and the Council see it" not in receipt.content.decode()
+        assert "the public sees it once the Secretariat publishes it" in receipt.content.decode()
     # Its audience sees it: the Council once notified, another Party once the draft is in.
     client.force_login(b_focal)
     other = client.get(reverse("party_case", kwargs={"pk": case.pk}))

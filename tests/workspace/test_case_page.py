@@ -538,7 +538,7 @@ def test_a_second_proposal_of_a_pending_kind_replaces_it(login, officer, officer
     login(officer).post(_action(review_case, "admissibility_determined"), _checklist(ALL_MET))
     client = login(officer2)
     page = client.get(_case_url(review_case)).content.decode()
-    assert "This replaces proposal no. 3" in page
+    assert "Proposing it again replaces proposal no. 3" in page
     data = _checklist(C_NOT_MET)
     data.update(event_count=3, replaces="3")
     response = client.post(_action(review_case, "admissibility_determined"), data)

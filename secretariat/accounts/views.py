@@ -253,8 +253,14 @@ def account_deactivate(request, pk):
 def account_resend(request, pk):
     """The invitation again, or, for an account in use, a link to set a new password (walk
     116: a focal point who forgot theirs had no way back in, though the lock-out page told
-    them to ask the Secretariat for one). Its second factor stays as it is."""
-    account = _managed_account(request, pk)
+    them to ask the Secretariat for one). Its second factor stays as it is. A Secretariat
+    account too, for the Executive Director or an administrator, on the rule of the second
+    factor's reset (``otp.may_reset_second_factor``: never their own, never one of more
+    privilege; it was reset in the Django admin alone)."""
+    _require_secretariat(request.user)
+    account = get_object_or_404(User, pk=pk)
+    if not (is_party_bound(account) or otp.may_reset_second_factor(request.user, account)):
+        raise PermissionDenied
     if not account.is_active:
         messages.error(request, _("A deactivated account is sent no link."))
     elif account.has_usable_password():

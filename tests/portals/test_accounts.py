@@ -211,3 +211,29 @@ def test_what_is_wrong_with_a_new_password_is_said_under_it(client, a_focal):
     ).text
     assert 'id="id_new_password2-error"' in body
     assert 'id="id_new_password1-error"' not in body
+
+
+def test_the_director_sends_an_officer_a_link_to_set_a_new_password(
+    client, officer, officer2, director, django_capture_on_commit_callbacks
+):
+    """The accounts page listed the Secretariat's staff but sent a link to the Parties' and the
+    Council's accounts alone: an officer's password was reset in the Django admin. Who may
+    reset a second factor may send the link: not an officer, not to oneself, not upwards."""
+    officer.email = "officer@sem.example.org"
+    officer.save()
+    client.force_login(director)
+    listed = client.get(reverse("account_list")).content.decode()
+    assert "Send officer a link to set a new password" in listed
+    assert "Send director a link to set a new password" not in listed  # not one's own
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("account_resend", kwargs={"pk": officer.pk}), follow=True)
+    assert "A link to set a new password was sent to officer@sem.example.org." in response.text
+    (message,) = mail.outbox
+    assert "/secretariat/accounts/welcome/" in message.body
+    assert client.post(reverse("account_resend", kwargs={"pk": director.pk})).status_code == 403
+    client.force_login(officer2)
+    assert "Send officer a link" not in client.get(reverse("account_list")).content.decode()
+    for account in (officer, director):
+        posted = client.post(reverse("account_resend", kwargs={"pk": account.pk}))
+        assert posted.status_code == 403
+    assert len(mail.outbox) == 1

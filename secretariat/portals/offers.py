@@ -53,6 +53,21 @@ ACTION_LABELS = {
     "recommendation_made": _("Make a recommendation"),
 }
 
+# A Party that has commented on the draft may comment further while the period runs: the
+# button says so (the last note: "Comment on the draft" stayed offered as if none were sent).
+FURTHER_COMMENTS = _("Send further comments on the draft factual record")
+
+
+def label(case, kind: str, party: str | None) -> str:
+    """The button's words for ``kind`` on ``case``, for a member of ``party``."""
+    if (
+        kind == "draft_commented"
+        and party
+        and case.events.filter(kind="draft_commented", data__party=party).exists()
+    ):
+        return FURTHER_COMMENTS
+    return ACTION_LABELS[kind]
+
 
 def has_final_record(case) -> bool:
     """Whether the Secretariat has submitted the final factual record (Art. 18.9.6)."""
@@ -126,7 +141,13 @@ def offered(case, user, portal: str, *, responded: bool | None = None) -> list[d
             or response_moved_on(case, kind, responded)
         ):
             continue
-        offers.append({"kind": kind, "label": ACTION_LABELS[kind], "url": ACTION_URLS[kind]})
+        offers.append(
+            {
+                "kind": kind,
+                "label": label(case, kind, access.party_of(user)),
+                "url": ACTION_URLS[kind],
+            }
+        )
     return offers
 
 

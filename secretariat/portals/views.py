@@ -338,7 +338,7 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
             "case": case,
             "portal": portal,
             "rule": rule,
-            "action_label": offers.ACTION_LABELS[kind],
+            "action_label": offers.label(case, kind, access.party_of(request.user)),
             "form": form,
             "formset": formset,
             "deadlines": deadlines,

@@ -366,6 +366,23 @@ def test_a_party_that_commented_is_not_offered_more_once_the_final_record_is_in(
     assert label in client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
 
 
+def test_a_party_that_commented_is_offered_further_comments_as_such(client, a_focal, b_focal):
+    """While the period runs a Party may comment again: its button and form say "further"
+    (it read "Comment on the draft" as if none were sent); another Party's do not."""
+    story = drive("draft_comment_period")
+    story.add("draft_commented", author=f"party:{A}", data={"party": A})
+    case = story.case
+    further = "Send further comments on the draft factual record"
+    client.force_login(a_focal)
+    page = client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
+    assert further in page and "Comment on the draft factual record" not in page
+    form = client.get(reverse("party_comment", kwargs={"pk": case.pk})).content.decode()
+    assert further in form
+    client.force_login(b_focal)
+    page = client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
+    assert "Comment on the draft factual record" in page and further not in page
+
+
 def test_council_member_may_see_a_draft_but_not_comment(client, a_council):
     case = drive("draft_comment_period").case
     client.force_login(a_council)

@@ -64,11 +64,28 @@
       if (!field.name || field.name === "csrfmiddlewaretoken" || field.disabled) {
         return false;
       }
-      if (field.tagName === "TEXTAREA") {
+      if (field.tagName === "TEXTAREA" || (field.tagName === "SELECT" && !field.multiple)) {
         return true;
       }
-      return field.tagName === "INPUT" && (TEXT.test(field.type) || field.type === "radio");
+      return (
+        field.tagName === "INPUT" &&
+        (TEXT.test(field.type) || field.type === "radio" || field.type === "checkbox")
+      );
     });
+  }
+
+  // A choice is kept as chosen (walk 120: a restored form put each annex back at the wider
+  // audience its list starts at, and said nothing of it). A list's choice by its name, a box
+  // by its name and value (several boxes share a name).
+  function keyOf(field) {
+    return field.type === "checkbox" ? field.name + "=" + field.value : field.name;
+  }
+
+  function defaultOf(select) {
+    var chosen = Array.prototype.find.call(select.options, function (option) {
+      return option.defaultSelected;
+    });
+    return chosen ? chosen.value : select.options.length ? select.options[0].value : "";
   }
 
   function save(form) {
@@ -77,6 +94,14 @@
     fields(form).forEach(function (field) {
       if (field.type === "radio") {
         if (field.checked) {
+          values[field.name] = field.value;
+        }
+      } else if (field.type === "checkbox") {
+        if (field.checked !== field.defaultChecked) {
+          values[keyOf(field)] = field.checked ? "checked" : "unchecked";
+        }
+      } else if (field.tagName === "SELECT") {
+        if (field.value !== defaultOf(field)) {
           values[field.name] = field.value;
         }
       } else if (field.value !== field.defaultValue) {
@@ -102,11 +127,25 @@
     }
     var restored = false;
     fields(form).forEach(function (field) {
-      var value = draft.values[field.name];
+      var value = draft.values[keyOf(field)];
       if (value === undefined) {
         return;
       }
-      if (field.type === "radio") {
+      if (field.type === "checkbox") {
+        // Never over what the server put back: only a box still as the page drew it.
+        if (field.checked === field.defaultChecked && field.checked !== (value === "checked")) {
+          field.checked = value === "checked";
+          restored = true;
+        }
+      } else if (field.tagName === "SELECT") {
+        var offered = Array.prototype.some.call(field.options, function (option) {
+          return option.value === value;
+        });
+        if (offered && field.value === defaultOf(field) && field.value !== value) {
+          field.value = value;
+          restored = true;
+        }
+      } else if (field.type === "radio") {
         var group = form.querySelectorAll('input[type="radio"][name="' + CSS.escape(field.name) + '"]');
         var chosen = Array.prototype.some.call(group, function (radio) {
           return radio.checked;

@@ -158,6 +158,10 @@ def test_a_partys_half_written_response_comes_back_after_signing_in_again(page, 
     page.goto(page.base + respond)
     page.fill("#id_earlier_proceedings", "Ninguno, según el registro del Poder Judicial.")
     page.fill("#id_capacity_building", "Programa forestal 2022.")
+    # Its choices too (walk 120: an annex for the Party concerned came back for every Party
+    # and the Council).
+    page.select_option("#id_attachments-0-visibility", "party_concerned")
+    page.select_option("#id_attachments-0-language", "en")
     Session.objects.all().delete()
     page.locator("main form.form button[type=submit]").last.click()
     page.wait_for_url(re.compile(r"/es/accounts/login/\?next="))
@@ -170,6 +174,8 @@ def test_a_partys_half_written_response_comes_back_after_signing_in_again(page, 
         "Ninguno, según el registro del Poder Judicial."
     )
     assert page.locator("#id_capacity_building").input_value() == "Programa forestal 2022."
+    assert page.locator("#id_attachments-0-visibility").input_value() == "party_concerned"
+    assert page.locator("#id_attachments-0-language").input_value() == "en"
     notice = page.locator(".draft-restored").inner_text()
     assert notice.startswith("Se recuperó lo que había escrito aquí")
     assert notice.endswith("Los archivos no se conservan: elíjalos de nuevo.")

@@ -1,5 +1,7 @@
 """Site-wide pages that belong to no app: the health probe, the privacy notice, the language
-switcher and the server-error page."""
+switcher, the server-error page and the page of a form refused for its security token."""
+
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import DatabaseError, connection
@@ -7,6 +9,7 @@ from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import i18n
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -77,3 +80,23 @@ def server_error(request):
     languages.sort(key=lambda pair: pair[0] != prefix)  # a stable sort: the rest keep their order
     html = loader.get_template("500.html").render({"languages": languages})
     return HttpResponseServerError(html)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without the security token it was given (CSRF_FAILURE_VIEW): the page stood
+    open too long, the session ended, or the browser dropped the site's cookies (walk 120:
+    Django's bare English-and-Spanish 403, 980 px wide, no way on). The site's page, in the
+    address's language, with the way back to the form and to signing in; nothing recorded."""
+    referer = request.META.get("HTTP_REFERER", "")
+    back = ""
+    if url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        parts = urlsplit(referer)
+        back = parts.path + (f"?{parts.query}" if parts.query else "")
+    return render(
+        request,
+        "403_csrf.html",
+        {"back": back, "signed_in": request.user.is_authenticated},
+        status=403,
+    )

@@ -87,14 +87,17 @@ def not_reached_yet(case) -> str:
     opened = access_for(case.events.only("kind", "data").order_by("seq"))
     if Audience.PARTIES_AND_COUNCIL in opened:
         return ""
+    # Of the governments and the Council alone: the public docket shows the case (walk 120:
+    # "only the Secretariat and your Party see this case" on a case on the docket).
     if Audience.COUNCIL in opened:
         return _(
-            "The other Parties see this case once the draft factual record is submitted: what "
-            "you send for the Parties and the Council reaches the Council now, and them then."
+            "The other Parties do not see this case yet: they do once the draft factual record "
+            "is submitted. What you send for the Parties and the Council reaches the Council "
+            "now, and them then."
         )
     return _(
-        "For now only the Secretariat and your Party see this case. The Council sees it once "
+        "The Council and the other Parties do not see this case yet: the Council does once "
         "the Secretariat notifies it of its determination on a factual record, the other "
-        "Parties once the draft factual record is submitted: what you send for the Parties "
+        "Parties once the draft factual record is submitted. What you send for the Parties "
         "and the Council reaches each of them then."
     )

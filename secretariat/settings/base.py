@@ -112,6 +112,8 @@ AUTHENTICATION_BACKENDS = [
     "guardian.backends.ObjectPermissionBackend",
 ]
 LOGIN_URL = "login"
+# A form refused for its security token: the site's page, not Django's bare one (walk 120).
+CSRF_FAILURE_VIEW = "secretariat.views.csrf_failure"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 AUTH_PASSWORD_VALIDATORS = [

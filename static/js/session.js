@@ -204,14 +204,15 @@
   }
 
   function settleSent() {
-    // The form sent from the last page: done with, unless this page shows an error or is the
-    // sign-in page (the session had ended and the post never reached the form's view).
+    // The form sent from the last page: done with, unless this page shows an error, is the
+    // sign-in page (the session had ended and the post never reached the form's view) or the
+    // page of a form refused for its security token (data-draft-kept: nothing was recorded).
     var key = session.getItem(SENT);
     if (!key) {
       return;
     }
     session.removeItem(SENT);
-    if (!signInForm() && !document.querySelector(".error-summary, .field--error")) {
+    if (!signInForm() && !document.querySelector(".error-summary, .field--error, [data-draft-kept]")) {
       local.removeItem(key);
     }
   }

@@ -179,3 +179,26 @@ def test_a_partys_half_written_response_comes_back_after_signing_in_again(page, 
     notice = page.locator(".draft-restored").inner_text()
     assert notice.startswith("Se recuperó lo que había escrito aquí")
     assert notice.endswith("Los archivos no se conservan: elíjalos de nuevo.")
+
+
+def test_a_form_sent_without_its_cookies_leads_back_to_it_through_signing_in(page, a_focal):
+    """Walk 120: with the browser's cookies gone (not only the session), the post met Django's
+    bare CSRF page. The site's page says nothing was recorded and signs the person in back to
+    the form, what they had written restored."""
+    case = drive("awaiting_response").case
+    respond = f"/es/party/cases/{case.pk}/respond/"
+    sign_in(page, "a_focal", language="es")
+    page.wait_for_url(page.base + "/es/party/")
+    page.goto(page.base + respond)
+    page.fill("#id_earlier_proceedings", "Ninguno.")
+    page.context.clear_cookies()
+    page.locator("main form.form button[type=submit]").last.click()
+    page.wait_for_selector("h1[data-draft-kept]")
+    assert page.locator("h1").inner_text() == "No se pudo enviar el formulario"
+    page.locator("main a.button", has_text="Iniciar sesión").click()
+    page.fill("#id_username", "a_focal")
+    page.fill("#id_password", PASSWORD)
+    page.locator("main form.form").get_by_role("button").click()
+    page.wait_for_url(page.base + respond)
+    assert page.locator("#id_earlier_proceedings").input_value() == "Ninguno."
+    assert page.locator(".draft-restored").is_visible()

@@ -902,8 +902,8 @@ def test_the_party_and_the_council_read_what_the_response_declared(client, a_foc
 @pytest.mark.parametrize(
     "stage, said",
     [
-        ("awaiting_response", "For now only the Secretariat and your Party see this case."),
-        ("awaiting_council", "The other Parties see this case once the draft factual record"),
+        ("awaiting_response", "The Council and the other Parties do not see this case yet"),
+        ("awaiting_council", "The other Parties do not see this case yet: they do once the"),
         ("draft_comment_period", None),
     ],
 )

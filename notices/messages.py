@@ -405,6 +405,20 @@ MESSAGES = {
         ),
         _("Follow your submission"),
     ),
+    "joined": Message(
+        _("%(reference)s: you have joined the submission"),
+        (
+            _(
+                "The Secretariat has recorded on %(on)s that you join the submission "
+                "“%(title)s” (%(reference)s) as a submitter."
+            ),
+            _(
+                "Keep the link below: it is your private page to follow the case, add "
+                "information or withdraw."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
     "information_received": Message(
         _("%(reference)s: information added to your case"),
         (

@@ -143,11 +143,13 @@ def of(audience: str, submission, party: str | None = None, event=None) -> list[
         ]
     if audience == rules.INFORMANT:
         return _informant(submission, event)
-    if audience == rules.SUBMITTERS:
+    if audience in (rules.SUBMITTERS, rules.JOINED):
         memberships = list(
             submission.memberships.select_related("submitter").order_by("position", "id")
         )
         groups = cofilers.groups(submission, total=len(memberships))
+        # Those a submitters_joined added: its group (the filers are 0, each adhesion after).
+        joined = cofilers.group_of(event) if audience == rules.JOINED else None
         return [
             Recipient(
                 m.submitter.email,
@@ -161,7 +163,7 @@ def of(audience: str, submission, party: str | None = None, event=None) -> list[
                 ),
             )
             for m, group in zip(memberships, groups, strict=True)
-            if m.token_revoked_at is None and m.submitter.email
+            if m.token_revoked_at is None and m.submitter.email and joined in (None, group)
         ]
     if audience in (rules.PARTY_CONCERNED, rules.FOCAL_POINTS, rules.COUNCIL):
         role = Role.COUNCIL if audience == rules.COUNCIL else Role.FOCAL_POINT

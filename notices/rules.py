@@ -27,6 +27,8 @@ LAPSED_PROPOSERS = "lapsed_proposers"
 # The person who sent information for a factual record through the docket (the address she
 # gave with it).
 INFORMANT = "informant"
+# The submitters a ``submitters_joined`` added (an adhesion), by their own tracking links.
+JOINED = "joined"
 
 # A rule's kind for any step that moves the case to another stage.
 MOVES = "*"
@@ -45,6 +47,7 @@ AUDIENCE_LABELS = {
     EARLIER_SUBMITTERS: _("Submitters of the earlier submission"),
     LAPSED_PROPOSERS: _("The officer whose pending proposal it made lapse"),
     INFORMANT: _("The person who sent the information"),
+    JOINED: _("The submitters who joined"),
 }
 
 # Where each audience's link points.
@@ -58,6 +61,7 @@ LINKS = {
     DIRECTOR: "workspace",
     PROPOSER: "workspace",
     EARLIER_SUBMITTERS: "track",
+    JOINED: "track",
     LAPSED_PROPOSERS: "workspace",
     INFORMANT: "docket",
 }
@@ -173,6 +177,8 @@ RULES = [
     Rule("erratum", None, SUBMITTERS, "erratum"),
     Rule("consolidated", None, SUBMITTERS, "consolidated"),
     Rule("consolidated", None, EARLIER_SUBMITTERS, "consolidated_into"),
+    # Walk 120: a person who joined a submission was given no link to follow it.
+    Rule("submitters_joined", None, JOINED, "joined"),
     Rule("proposed", None, DIRECTOR, "proposal_awaiting"),
     Rule("returned", None, PROPOSER, "proposal_returned"),
     # Walk 77: the officer learned of a return and a lapse by email, of an approval only by

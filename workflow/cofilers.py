@@ -36,6 +36,11 @@ def groups(submission, events=None, total: int | None = None) -> list[int]:
     return numbers[:total] + [len(sizes)] * (total - len(numbers))
 
 
+def group_of(event) -> int:
+    """The group number of the submitters a ``submitters_joined`` ``event`` added."""
+    return 1 + event.submission.events.filter(kind=JOINED, seq__lt=event.seq).count()
+
+
 def strangers(membership, memberships=None, events=None) -> set[int]:
     """The ids of the memberships of ``membership``'s case that did not file with it.
     ``memberships``: the case's, by position, where the caller has read them."""

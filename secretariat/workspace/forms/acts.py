@@ -208,19 +208,27 @@ class JoinForm(ActionForm):
     )
     country = forms.CharField(label=_("Country (two-letter code)"), max_length=2, min_length=2)
     confidential = forms.BooleanField(label=_("Withhold the name from the public"), required=False)
+    # Walk 120: the person who joined could be given no email, so no private link.
+    email = forms.EmailField(
+        label=_("Email"),
+        required=False,
+        help_text=_(
+            "Their private link to follow the case is sent here. Without an email, the "
+            "Secretariat writes to them by post."
+        ),
+    )
 
     def data_for_event(self):
         data = self.cleaned_data
-        return {
-            "submitters": [
-                {
-                    "name": data["name"],
-                    "kind": data["person_kind"],
-                    "country": data["country"].upper(),
-                    "confidential": bool(data.get("confidential")),
-                }
-            ]
+        person = {
+            "name": data["name"],
+            "kind": data["person_kind"],
+            "country": data["country"].upper(),
+            "confidential": bool(data.get("confidential")),
         }
+        if data.get("email"):
+            person["email"] = data["email"]
+        return {"submitters": [person]}
 
 
 class CallForm(ActionForm):

@@ -108,6 +108,18 @@ def test_the_acknowledgement_form_lists_what_it_would_make_public(client, office
     assert f"acknowledged-attachment_{annex.pk}" in form
     assert f"acknowledged-redacted_{annex.pk}" in form
     assert "Carta" not in form  # not the filer's attachment
+    assert "acknowledged-review_reason" in form
+
+
+def test_an_acknowledgement_without_attachments_asks_no_reason_for_them(client, officer):
+    """Walk 120: "Why attachments stay restricted…" stood first in the form of a filing that
+    had none."""
+    case = drive("admissibility_review", acknowledged=False).case
+    client.force_login(officer)
+    page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    form = page[page.index('aria-label="Acknowledgement of receipt"') :]
+    form = form[: form.index("</form>")]
+    assert "review_reason" not in form and "Why attachments" not in form
 
 
 def test_each_attachment_needs_a_choice(client, officer):

@@ -27,6 +27,11 @@ class AcknowledgementForm(ActionForm):
 
     def setup(self):
         self.attachments = attachments_to_review(self.submission)
+        if not self.attachments:
+            # Nothing to review, nothing to give a reason for (walk 120: the field stood first
+            # in the form of a filing without attachments).
+            del self.fields["review_reason"]
+            return
         for document in self.attachments:
             name = document.title or document.original_name
             self.fields[f"attachment_{document.pk}"] = forms.ChoiceField(

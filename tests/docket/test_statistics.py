@@ -245,3 +245,7 @@ def test_the_page_reads_the_figures_in_words(client, fixture_cases):
     assert "(de ellas, aún sin respuesta: 1)." in " ".join(spanish.split())
     assert re.search(r'data-label="[^"]+">\d+\u00a0%</td>', spanish)
     assert "en la unidad propia del trámite, días hábiles o días calendario" in spanish
+    # The export's field and state names as code, never as words of the sentence (walk 119:
+    # "los días de start_on a met_on", "(estado "unknown")").
+    assert "los días de <code>start_on</code> a <code>met_on</code>" in spanish
+    assert not re.search(r"(?<![>_])\b(start_on|met_on|due_on)\b(?!</code>)", spanish)

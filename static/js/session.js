@@ -233,6 +233,15 @@
         if (draft && draft.page && draft.page !== path) {
           next.value = draft.page;
         }
+        // And says why the person is here (walk 120: the sign-in page said nothing of the
+        // session that had ended, nor of what they had written).
+        if (draft && data.sessionEnded && !form.querySelector(".session-ended-note")) {
+          var note = document.createElement("p");
+          note.className = "notice session-ended-note";
+          note.setAttribute("role", "status");
+          note.textContent = data.sessionEnded;
+          form.insertBefore(note, form.firstChild);
+        }
         return;
       }
     }

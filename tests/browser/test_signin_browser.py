@@ -166,6 +166,8 @@ def test_a_partys_half_written_response_comes_back_after_signing_in_again(page, 
     page.locator("main form.form button[type=submit]").last.click()
     page.wait_for_url(re.compile(r"/es/accounts/login/\?next="))
     assert page.locator("main input[name=next]").input_value() == respond
+    # The sign-in page says why (walk 120: nothing said the session had ended).
+    assert page.locator(".session-ended-note").inner_text().startswith("Su sesión había terminado.")
     page.fill("#id_username", "a_focal")
     page.fill("#id_password", PASSWORD)
     page.locator("main form.form").get_by_role("button").click()

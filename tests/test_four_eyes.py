@@ -2,6 +2,8 @@
 officer is a proposal until the Executive Director approves it; the effective date is the
 approval date; the Director cannot approve their own proposal; a return sends it back."""
 
+import datetime
+
 import pytest
 
 from tests.helpers_cases import ALL_MET, D, drive, frozen
@@ -290,31 +292,37 @@ def test_a_second_step_that_moves_the_case_waits_for_the_pending_one(officer, di
     the second lapse, and it vanished from the approvals with nothing recorded or said. Two
     proposals that would each move the case are not pending together: the second is not
     offered, and refused if posted, until the first is approved or returned. What does not
-    move the case (a visibility change) may still be proposed beside it."""
-    story = drive("admissibility_review", acknowledged=False)
-    with frozen(D(2023, 3, 20)):
+    move the case (a visibility change) may still be proposed beside it. (A closure as not a
+    submission and a determination no longer meet: the determination waits for the
+    acknowledgement, walk 121. A closure for a pending proceeding and the notification to
+    the Council do.)"""
+    story = drive("factual_record_decision", pending_proceeding=True)
+    notified = {"outcome": "warranted", "reasons": "Procede."}
+    with frozen(story.on + datetime.timedelta(days=1)):
         closing = services.record_event(
-            story.case, "closed", actor=officer, data={"reason": "not_a_submission"}
+            story.case, "closed", actor=officer, data={"reason": "pending_proceeding"}
         )
         offered = {a.kind: a for a in services.available_actions(story.case, officer)}
-        assert "admissibility_determined" not in offered
+        assert "factual_record_notified" not in offered
         assert offered["closed"].replaces == closing.seq  # the pending one may be replaced
         assert "correspondence" in offered
         with pytest.raises(RuleViolation) as refused:
-            services.record_event(story.case, "admissibility_determined", actor=officer, data=MEETS)
+            services.record_event(
+                story.case, "factual_record_notified", actor=officer, data=notified
+            )
         assert refused.value.rule == "one pending proposal that moves the case"
         assert str(refused.value).startswith(
             f"Proposal no. {closing.seq}, “Case closed”, already awaits the Executive Director"
         )
         services.return_proposal(
-            story.case, closing.seq, actor=director, comment="Es una petición."
+            story.case, closing.seq, actor=director, comment="Que siga el caso."
         )
-        determination = services.record_event(
-            story.case, "admissibility_determined", actor=officer, data=MEETS
+        notification = services.record_event(
+            story.case, "factual_record_notified", actor=officer, data=notified
         )
-        services.approve_proposal(story.case, determination.seq, actor=director)
+        services.approve_proposal(story.case, notification.seq, actor=director)
     story.case.refresh_from_db()
-    assert story.case.stage != "admissibility_review"
+    assert story.case.stage != "factual_record_decision"
 
 
 def test_criteria_guard_refuses_the_proposal(case, officer):

@@ -1485,3 +1485,23 @@ def test_the_public_submits_information_during_a_call(db):
         with pytest.raises(NotAllowed):
             services.record_event(story.case, "correspondence", actor=Actor.public())
     assert (event.author, event.visibility, event.recorded_by) == ("public", "secretariat", None)
+
+
+def test_a_determination_waits_for_the_acknowledgement(db, officer):
+    """Walk 121: a determination made before the acknowledgement bore the receipt number
+    (R-…/D1) on the docket for good. PROCESS.md: the review follows registration. An
+    imported history keeps its registry's order (drive() records as an import)."""
+    story = drive(AR, acknowledged=False)
+    offered = {a.kind for a in services.available_actions(story.case, officer)}
+    assert "acknowledged" in offered and "admissibility_determined" not in offered
+    with pytest.raises(RuleViolation) as refused:
+        services.record_event(
+            story.case,
+            "admissibility_determined",
+            actor=officer,
+            data={"outcome": "meets", "criteria": ALL_MET},
+        )
+    assert refused.value.rule == "acknowledged first"
+    story.add("acknowledged")
+    offered = {a.kind for a in services.available_actions(story.case, officer)}
+    assert "admissibility_determined" in offered

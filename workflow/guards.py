@@ -234,6 +234,20 @@ def publication_was_instructed(ctx):
 
 
 @before_input
+def registered_first(ctx):
+    """PROCESS.md steps 1 and 2: the admissibility review follows the acknowledgement, which
+    gives the case its identifier (walk 121: a determination made before it bore the receipt
+    number, R-2026-000005/D1, on the docket for good). An imported history keeps its order
+    (REGISTRY-FORMAT.md allows the acknowledgement in any open stage)."""
+    if ctx.importing or ctx.submission.registered_on is not None:
+        return
+    raise RuleViolation(
+        _("Acknowledge receipt first: a determination is made on a registered submission."),
+        rule="acknowledged first",
+    )
+
+
+@before_input
 def follows_a_final_record(ctx):
     """Art. 18.9.8, PROCESS.md step 11: the Council's recommendations follow a final factual
     record (walk 113: offered on a case closed as not admissible, which never reached the

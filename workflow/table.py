@@ -93,7 +93,7 @@ RULES = [
                 to=S.AWAITING_REVISION, code="D", meets=("admissibility",), opens=("revision",)
             ),
         },
-        guards=("criteria_agree_with_outcome",),
+        guards=("criteria_agree_with_outcome", "registered_first"),
         document_kind="determination",
     ),
     event_rule(
@@ -138,7 +138,7 @@ RULES = [
                 meets_if_open=("admissibility",),
             ),
         },
-        guards=("criteria_only_in_a_combined_determination",),
+        guards=("criteria_only_in_a_combined_determination", "registered_first"),
         document_kind="determination",
     ),
     event_rule(

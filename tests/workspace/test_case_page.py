@@ -181,6 +181,8 @@ def test_a_us_person_filing_about_the_us_is_suggested_not_met(login, officer):
     case = file_case(
         actor=officer, party="US", language="en", title="Wetlands", submitters=[person]
     )
+    # The determination follows the acknowledgement (walk 121).
+    services.record_event(case, "acknowledged", actor=None, importing=services.ImportOptions())
     page = login(officer).get(_case_url(case)).content.decode()
     assert "Suggested: not met." in page and "Jane Roe" in page
 

@@ -84,6 +84,10 @@ SIMPLE_LABELS = {
     "name": gettext_lazy("Name"),
     "organization": gettext_lazy("Organization"),
 }
+# Kept from the docket, as the public export keeps them (workflow.registry.exporter's
+# PRIVATE_KEYS): why a step bears an earlier date is the Secretariat's own account (walk 121:
+# "Received by post; found in the mailroom" on the docket, the form saying nothing of it).
+PRIVATE_LINES = frozenset({"date_reason"})
 # A Council member's acts: their ``party`` is the member's, not a Party's own.
 COUNCIL_ACTS = frozenset({"council_instructed", "publication_instructed", "council_declined"})
 COUNCIL_MEMBER = gettext_lazy("Council member of")
@@ -246,6 +250,8 @@ def describe(event, *, public: bool = False, officers=None, people=None) -> list
         if code in TEXT_LABELS:
             lines.append((str(TEXT_LABELS[code][0 if field == "title" else 1]), text or "—"))
     for key, label in SIMPLE_LABELS.items():
+        if public and key in PRIVATE_LINES:
+            continue
         if data.get(key):
             value = data[key]
             if key == "party":

@@ -248,3 +248,36 @@ def test_an_event_recorded_after_its_date_says_by_how_much_and_why(auditor, offi
     assert said in " ".join(row(late).split())
     assert "after the date it bears" not in row(prompt)
     assert "Registrado 10 días después de la fecha que lleva." in " ".join(row(late, "es").split())
+
+
+def test_the_reason_for_an_earlier_date_stays_off_the_docket(officer):
+    """Walk 121: "Reason for the earlier date: Received by post; found in the mailroom." on
+    the docket, the form saying nothing of it; the public export leaves it out
+    (exporter.PRIVATE_KEYS). The Secretariat's page shows it."""
+    import datetime
+    import html
+
+    from django.test import Client
+
+    from tests.helpers_cases import frozen
+    from workflow import services
+
+    case = drive("admissibility_review").case
+    with frozen(datetime.date(2023, 4, 20)):
+        services.record_event(
+            case,
+            "correspondence",
+            actor=officer,
+            on=datetime.date(2023, 4, 10),
+            reason="Hallada en la sala de correo.",
+            title="Carta del Ministerio",
+            visibility="public",
+        )
+    public = html.unescape(Client().get(f"/en/docket/{case.slug}/").text)
+    assert "Carta del Ministerio" in public
+    assert "Hallada en la sala de correo." not in public
+    assert "Reason for the earlier date" not in public
+    staff = Client()
+    staff.force_login(officer)
+    page = html.unescape(staff.get(reverse("ws_case", kwargs={"pk": case.pk})).text)
+    assert "Hallada en la sala de correo." in page

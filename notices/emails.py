@@ -138,7 +138,8 @@ def render(notice) -> tuple[str, str, str]:
             subject, template, page = _rule_page(notice)
         page |= {
             "name": notice.recipient_name,
-            "organisation": _to_an_organisation(notice),
+            # A personal message may say it itself (its links' submitter: walk 122).
+            "organisation": page.get("organisation") or _to_an_organisation(notice),
             "letterhead": letterhead.for_language(notice.language),
             "language": notice.language,
         }

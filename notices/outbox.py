@@ -4,7 +4,10 @@ own) and hands it to the workers once that transaction commits; nothing is sent 
 request. The notices that recorded events cause are written by ``notices.dispatch``.
 """
 
+import datetime
+
 from django.db import transaction
+from django.utils import timezone
 
 from notices import dispatch, personal, recipients, rules
 from notices.models import Notice
@@ -49,6 +52,10 @@ def queue(
     return row
 
 
+# How long after sending an address its links "Lost your link?" sends them again.
+LOST_LINKS_INTERVAL = datetime.timedelta(minutes=15)
+
+
 def queue_tracking_links(email: str, reissued: bool = False) -> int:
     """Queue the live tracking links of an address, in the language of its latest filing
     (``reissued``: the Secretariat replaced one of them, and the email says so rather than
@@ -67,6 +74,18 @@ def queue_tracking_links(email: str, reissued: bool = False) -> int:
     if not memberships:
         return 0
     latest = memberships[0].submitter
+    if (
+        not reissued
+        and Notice.objects.filter(
+            message=personal.TRACKING_LINKS,
+            recipient_email__iexact=latest.email,
+            created_at__gte=timezone.now() - LOST_LINKS_INTERVAL,
+        ).exists()
+    ):
+        # Asked again within minutes: the links already went (walk 122: three requests in a
+        # few seconds sent three emails, a way to flood a submitter's inbox). The page answers
+        # the same.
+        return len(memberships)
     queue(
         personal.TRACKING_LINKS,
         email=latest.email,

@@ -19,7 +19,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from notices import phrases, receipts, recipients
-from submissions.models import SubmissionSubmitter, User
+from submissions.models import SubmissionSubmitter, Submitter, User
 from submissions.roles import Role
 from workflow.models import Event
 
@@ -40,14 +40,15 @@ class Personal:
 
 def _tracking_links(notice) -> dict:
     """The links still live when the row is sent (a link revoked meanwhile is left out)."""
-    memberships = (
+    memberships = list(
         SubmissionSubmitter.objects.filter(
             pk__in=notice.context.get("memberships", []), token_revoked_at__isnull=True
         )
-        .select_related("submission")
+        .select_related("submission", "submitter")
         .order_by("-submission__filed_on", "-id")
     )
     links = []
+    latest = memberships[0].submitter if memberships else None
     for m in memberships:
         title, title_lang = m.submission.shown_text("title", notice.language)
         links.append(
@@ -64,6 +65,9 @@ def _tracking_links(notice) -> dict:
         "links": links,
         # Replaced by the Secretariat, not asked for (walk 97: "if you did not ask for them").
         "reissued": bool(notice.context.get("reissued")),
+        # Greeted as every other email greets (walk 122: "Hello", not "Dear"), an
+        # organisation as one.
+        "organisation": latest is not None and latest.kind == Submitter.Kind.ORGANIZATION,
     }
 
 

@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -492,9 +493,29 @@ def test_lost_link_answers_the_same_and_emails_only_a_known_address(
         assert message.subject == gettext("Your private links to follow your submissions")
     link = f"http://127.0.0.1:8000/es/track/{membership.tracking_token}/"
     assert link in message.body
+    # Greeted as every other email (walk 122: "Hello"), an organisation as one.
+    assert message.body.startswith("A la atención de Asociación Amazónica:")
     html, content_type = message.alternatives[0]
     assert content_type == "text/html"
     assert f'href="{link}"' in html
+
+
+def test_lost_link_asked_again_within_minutes_sends_nothing_more(
+    client, django_capture_on_commit_callbacks
+):
+    """Walk 122: three requests in a few seconds sent three emails (a way to flood a
+    submitter's inbox). The page answers the same; the links go again after a while."""
+    drive("admissibility_review")
+    start = timezone.now()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post("/en/track/lost/", {"email": "amazonica@example.org"})
+        again = client.post("/en/track/lost/", {"email": "Amazonica@Example.org"})
+    assert _without_csrf(first.content.decode()) == _without_csrf(again.content.decode())
+    assert len(mail.outbox) == 1
+    later = time_machine.travel(start + datetime.timedelta(minutes=16), tick=False)
+    with later, django_capture_on_commit_callbacks(execute=True):
+        client.post("/en/track/lost/", {"email": "amazonica@example.org"})
+    assert len(mail.outbox) == 2
 
 
 def test_lost_link_sends_nothing_for_a_revoked_link(client):

@@ -18,9 +18,10 @@ MET_ES = {
     "e": "Adjunta las cartas dirigidas a las autoridades y sus respuestas.",
     "f": "Los peticionarios son una organización constituida en una Parte.",
 }
+# Worded for any of the demo's cases (walk 121: the coffee plant's case read the mangroves').
 WEIGHED_ES = {
-    "a": (True, "Los peticionarios pescan en las aguas afectadas."),
-    "b": (True, "Su estudio aclararía cómo se fiscalizan las obras en zonas costeras."),
+    "a": (True, "Los peticionarios describen el daño que sufren en la zona afectada."),
+    "b": (True, "Su estudio aclararía cómo se fiscaliza la legislación ambiental invocada."),
     "c": (True, "Presentaron una denuncia ante la fiscalía ambiental."),
     "d": (False, "Se basa en inspecciones y resoluciones, no en la prensa."),
 }

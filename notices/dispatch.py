@@ -15,6 +15,7 @@ from notices import recipients, rules, tasks
 from notices.context import case_context
 from notices.models import Notice
 from submissions import published, withheld
+from submissions.models import Document
 from submissions.stages import Visibility
 from workflow import council, services
 from workflow.models import Deadline
@@ -99,15 +100,32 @@ def _proposal(proposed: dict) -> dict:
 
 def _makes_public(submission, proposed: dict) -> dict:
     """The titles of the documents a proposed publication makes public, for the Director's
-    email as the approvals page lists them (``services.published_with_the_record``)."""
-    if proposed["kind"] != "published":
+    email as the approvals page lists them (``services.published_with_the_record``); and
+    those a decision to publish an entry or a document makes public (walk 122: publishing a
+    Party's response with its letter was emailed as "Visibility of an entry's text changed"
+    alone)."""
+    if proposed["kind"] == "published":
+        documents = services.published_with_the_record(submission, proposed)
+    elif proposed["kind"] == "visibility_changed" and proposed.get("to") == Visibility.PUBLIC:
+        documents = _decided_documents(submission, proposed)
+    else:
         return {}
-    titles = [
-        document.title
-        for document in services.published_with_the_record(submission, proposed)
-        if document.visibility != Visibility.PUBLIC
-    ]
+    titles = [d.title for d in documents if d.visibility != Visibility.PUBLIC]
     return {"makes_public": titles} if titles else {}
+
+
+def _decided_documents(submission, proposed: dict) -> list:
+    """The documents a visibility decision names: the one it decides, or those published
+    with an entry's text (``with_documents``)."""
+    seq = published.decided_entry(proposed)
+    if seq is None:
+        return []
+    documents = Document.objects.filter(submission=submission, event__seq=seq)
+    if "event" in proposed:
+        positions = proposed.get("with_documents") or []
+    else:
+        positions = [proposed["document"][1]]
+    return list(documents.filter(position__in=positions).order_by("position"))
 
 
 def queue_notices(event) -> list[Notice]:

@@ -158,3 +158,35 @@ def test_the_engine_checks_the_documents_it_publishes_with_a_text(officer, a_foc
             decide([0, 0])
         with pytest.raises(RuleViolation, match="not withheld with it"):
             decide([0], to=Visibility.PARTIES)
+
+
+def test_the_directors_email_names_the_documents_a_decision_publishes(
+    client, a_focal, officer, director, django_capture_on_commit_callbacks
+):
+    """Walk 122: publishing a Party's response with its letter was emailed to the Director as
+    "Visibility of an entry's text changed" alone; a proposed publication of the record
+    names what it makes public."""
+    from django.core import mail
+
+    director.email = "director@sem.example.org"
+    director.save()
+    case, event = _responded(client, a_focal)
+    mail.outbox.clear()
+    with frozen(D(2023, 6, 12)), django_capture_on_commit_callbacks(execute=True):
+        services.record_event(
+            case,
+            "visibility_changed",
+            actor=officer,
+            data={
+                "event": event.seq - 1,
+                "fields": ["title", "note"],
+                "with_documents": [0, 1],
+                "from": "parties",
+                "to": "public",
+                "reason": "Pedido por la Parte.",
+            },
+        )
+    (message,) = [m for m in mail.outbox if m.to == ["director@sem.example.org"]]
+    said = " ".join(message.body.split())
+    assert f"Approving it also makes these documents public: “{RESPONSE_TITLE}” and" in said
+    assert "Anexo 1" in said and "Anexo reservado" not in said

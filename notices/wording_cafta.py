@@ -83,7 +83,7 @@ TITLES = {
         "acknowledgement": "Acknowledgement of receipt",
         "determination_18_8_2": "Determination under Article 17.7.2",
         "determination_18_8_4": "Determination under Article 17.7.4",
-        "determination_combined": "Determination on the criteria and on requesting a response",
+        "determination_combined": "Determination under Articles 17.7.2 and 17.7.4",
         "request": "Request for a response under Article 17.7.4",
         "notification": "Notification to the Council under Article 17.8.1",
         "not_warranted": "Determination that a factual record is not warranted",
@@ -96,8 +96,7 @@ TITLES = {
         "acknowledgement": "Acuse de recibo",
         "determination_18_8_2": "Determinación conforme al artículo 17.7.2",
         "determination_18_8_4": "Determinación conforme al artículo 17.7.4",
-        "determination_combined": "Determinación sobre los requisitos y sobre la solicitud de "
-        "una respuesta",
+        "determination_combined": "Determinación conforme a los artículos 17.7.2 y 17.7.4",
         "request": "Solicitud de respuesta conforme al artículo 17.7.4",
         "notification": "Notificación al Consejo conforme al artículo 17.8.1",
         "not_warranted": "Determinación de que la comunicación no amerita un expediente de hechos",

@@ -201,11 +201,12 @@ def test_an_officer_proposes_it_and_the_party_receives_the_request(
         for text in (docx, html):
             for letter in "abcd":
                 assert f"Factor {letter}: ver expediente." in text
-    # The title in the profile's words (the CEC's names its articles).
+    # The title names its articles, as the docket names the step (walk 121: "Determination on
+    # the criteria and on requesting a response" beside "under Articles 17.7.2 and 17.7.4").
     title = {
-        "us-peru-tpa": "Determinación sobre los requisitos y sobre la solicitud de una respuesta",
+        "us-peru-tpa": "Determinación conforme a los artículos 18.8.2 y 18.8.4",
         "usmca-cec": "Determinación conforme al artículo 24.27(2) y (3)",
-        "cafta-dr": "Determinación sobre los requisitos y sobre la solicitud de una respuesta",
+        "cafta-dr": "Determinación conforme a los artículos 17.7.2 y 17.7.4",
     }[SLUG]
     assert title in found["es"][0]
     # The docket names the step for both findings, and says which list is which (both are

@@ -42,8 +42,10 @@ def test_a_new_filing_offers_registration_and_closure(login, officer, new_case):
     assert f'action="/en/secretariat/case/{new_case.pk}/act/acknowledged/"' in page
     assert f'action="/en/secretariat/case/{new_case.pk}/act/closed/"' in page
     assert "Closure reason in this stage: Not a submission" in page
-    # Not legal in this stage: never offered (under the CEC, the combined determination is).
-    assert ("/act/response_decided/" in page) is COMBINED
+    # Not legal in this stage: never offered; nor, before the acknowledgement, a
+    # determination (walk 121), the combined one of the CEC and CAFTA-DR included.
+    assert "/act/response_decided/" not in page
+    assert "/act/admissibility_determined/" not in page
     assert "/act/filed/" not in page and "/act/proposed/" not in page
 
 
@@ -69,7 +71,11 @@ def test_acknowledging_registers_the_case(login, officer, new_case):
     assert _stage_shown(spanish) == "Recibida, aún sin acuse de recibo"
     response = client.post(_action(new_case, "acknowledged"), {"event_count": 1})
     assert response.status_code == 302
-    assert _stage_shown(client.get(_case_url(new_case)).content.decode()) == "Admissibility review"
+    page = client.get(_case_url(new_case)).content.decode()
+    assert _stage_shown(page) == "Admissibility review"
+    # Now the determinations (under the CEC and CAFTA-DR, the combined one too).
+    assert "/act/admissibility_determined/" in page
+    assert ("/act/response_decided/" in page) is COMBINED
     new_case.refresh_from_db()
     year = new_case.filed_on.year
     expected = {

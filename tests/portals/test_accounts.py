@@ -71,7 +71,8 @@ def test_invitation_link_sets_a_password_once(client, director, django_capture_o
     assert response["Location"] == "/es/secretariat/accounts/welcome/done/"
     assert client.login(username="ana.quispe@minam.gob.pe", password="un-largo-secreto-2023")
     client.logout()
-    assert "Este enlace ya no es válido" in client.get(path, follow=True).content.decode()
+    used = client.get(path, follow=True).content.decode()
+    assert "Este enlace ya no es válido" in used and "<h1>Establezca su contraseña</h1>" in used
 
 
 def test_invitation_refuses_an_existing_email(client, director, a_focal):
@@ -155,6 +156,8 @@ def test_an_account_in_use_is_sent_a_link_to_set_a_new_password(
     path = re.search(r"http://\S+?(/es/secretariat/accounts/welcome/\S+/\S+/)", message.body)
     client.logout()
     form_url = client.get(path.group(1))["Location"]
+    # Titled as a new password (walk 120: "Establezca su contraseña", as a first one).
+    assert "<h1>Establezca una nueva contraseña</h1>" in client.get(form_url).text
     new = "otra-clave-larga-2026"
     response = client.post(form_url, {"new_password1": new, "new_password2": new})
     assert response["Location"] == "/es/secretariat/accounts/welcome/done/"

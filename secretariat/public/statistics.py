@@ -267,7 +267,10 @@ def _timeliness_lines(step) -> list[str]:
 
 def _days(value, working_days: bool) -> str:
     """A number of days in words, in the step's unit."""
-    count = int(value) if value == int(value) else 2  # a half day reads as plural
+    # A half day reads as plural in English and Spanish ("1.5 days"), as singular in French
+    # below two ("1,5 jour ouvrable": walk 123), whose plural form is n > 1.
+    whole = value == int(value) or translation.get_language() == "fr"
+    count = int(value) if whole else 2
     if working_days:
         text = ngettext("%(days)s working day", "%(days)s working days", count)
     else:

@@ -249,3 +249,17 @@ def test_the_page_reads_the_figures_in_words(client, fixture_cases):
     # "los días de start_on a met_on", "(estado "unknown")").
     assert "los días de <code>start_on</code> a <code>met_on</code>" in spanish
     assert not re.search(r"(?<![>_])\b(start_on|met_on|due_on)\b(?!</code>)", spanish)
+
+
+def test_a_half_day_agrees_as_each_language_counts():
+    """1.5 is plural in English and Spanish, singular in French below two (walk 123:
+    "Médiane : 1,5 jours ouvrables")."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert statistics._days(1.5, True) == "1.5 working days"
+    with translation.override("es"):
+        assert statistics._days(1.5, True) == "1,5 días hábiles"
+    with translation.override("fr"):
+        assert statistics._days(1.5, True) == "1,5 jour ouvrable"
+        assert statistics._days(2, False) == "2 jours civils"

@@ -122,6 +122,10 @@ def test_one_filer_reads_of_their_own_receipt_and_link(client):
     receipt = " ".join(client.get("/es/file/receipt/").content.decode().split())
     assert "También enviamos este recibo y su enlace privado a la dirección" in receipt
     assert "a cada" not in receipt
+    # Where a lost link is sent again, here and on the home page (walk 123: linked from a
+    # broken link's page alone).
+    assert 'href="/es/track/lost/">¿Perdió su enlace?</a>' in receipt
+    assert 'href="/es/track/lost/">¿Perdió su enlace?</a>' in client.get("/es/").text
 
 
 def test_the_receipt_page_needs_the_filing_session(client):

@@ -200,7 +200,7 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
         paragraph("combined_request" if facts.outcome == "request" else "combined_no_request")
     elif kind == "request":
         paragraph("request_letter")
-        paragraph("request_forwarded")
+        paragraph("request_forwarded" if facts.forwarded else "request_forwarded_alone")
         blocks.append(Block("list", rows=[facts.title, *facts.forwarded]))
         paragraph("request_due")
     elif kind in ("notification", "not_warranted", "draft_cover", "final_cover", "closing"):

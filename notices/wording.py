@@ -183,6 +183,8 @@ BODY = {
         "supporting information.",
         "request_forwarded": "The Secretariat forwards with this request the submission and "
         "the following supporting information:",
+        # Walk 121: "and the following supporting information:" above the submission alone.
+        "request_forwarded_alone": "The Secretariat forwards the submission with this request:",
         "request_due": "Under Article 18.8.5 the response is due within 45 days of delivery "
         "of this request, or within 60 days in exceptional circumstances notified to the "
         "Secretariat.",
@@ -237,6 +239,8 @@ BODY = {
         "información de respaldo.",
         "request_forwarded": "La Secretaría remite con esta solicitud la comunicación y la "
         "siguiente información de respaldo:",
+        # Walk 121: "and the following supporting information:" above the submission alone.
+        "request_forwarded_alone": "La Secretaría remite la comunicación con esta solicitud:",
         "request_due": "Conforme al artículo 18.8.5, la respuesta debe presentarse dentro de "
         "los 45 días siguientes a la entrega de esta solicitud, o de 60 días en circunstancias "
         "excepcionales notificadas a la Secretaría.",

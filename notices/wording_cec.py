@@ -215,6 +215,8 @@ BODY = {
         "supporting information.",
         "request_forwarded": "The Secretariat forwards with this request the submission and "
         "the following supporting information:",
+        # Walk 121: "and the following supporting information:" above the submission alone.
+        "request_forwarded_alone": "The Secretariat forwards the submission with this request:",
         "request_due": "Under Article 24.27 the response is due within 60 days of delivery "
         "of this request, or within 90 days in exceptional circumstances notified to the "
         "Secretariat.",
@@ -270,6 +272,9 @@ BODY = {
         "renseignements à l’appui.",
         "request_forwarded": "Le Secrétariat transmet avec la présente demande la "
         "communication et les renseignements à l’appui suivants\u00a0:",
+        # Walk 121: "and the following supporting information:" above the submission alone.
+        "request_forwarded_alone": "Le Secrétariat transmet la communication avec la présente "
+        "demande\u00a0:",
         "request_due": "En vertu de l’article 24.27, la réponse est attendue dans les "
         "60\u00a0jours suivant la remise de la présente demande, ou dans les 90\u00a0jours "
         "dans des circonstances exceptionnelles notifiées au Secrétariat.",
@@ -325,6 +330,8 @@ BODY = {
         "su información de respaldo.",
         "request_forwarded": "El Secretariado remite con esta solicitud la petición y la "
         "siguiente información de respaldo:",
+        # Walk 121: "and the following supporting information:" above the submission alone.
+        "request_forwarded_alone": "El Secretariado remite la petición con esta solicitud:",
         "request_due": "Conforme al artículo 24.27, la respuesta debe presentarse dentro de "
         "los 60 días siguientes a la entrega de esta solicitud, o de 90 días en circunstancias "
         "excepcionales notificadas al Secretariado.",

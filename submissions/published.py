@@ -156,6 +156,12 @@ def has_reasons(data) -> bool:
     )
 
 
+# The people an entry's data names (``submitters_joined``): the docket writes their names, a
+# withheld one's label, never an address (walk 124: a withheld joiner's name, read here, was
+# flagged as a withheld name the public reads).
+PEOPLE_DATA = frozenset({"submitters"})
+
+
 def public_words(event, hidden=frozenset()) -> str:
     """The words of ``event`` a reader of the docket reads, ``hidden`` (``public_text``'s)
     withheld: its title and note, and the texts of its data (walk 90: a determination's
@@ -163,6 +169,14 @@ def public_words(event, hidden=frozenset()) -> str:
     parts = [getattr(event, name) or "" for name in TEXT_FIELDS if name not in hidden]
     data = without_reasons(event.data or {}) if REASONS in hidden else event.data or {}
     for key, value in data.items():
+        if key in PEOPLE_DATA:  # the names the docket writes: not a withheld one's
+            people = value if isinstance(value, list) else []
+            parts.extend(
+                str(p.get("name") or "")
+                for p in people
+                if isinstance(p, dict) and not p.get("confidential")
+            )
+            continue
         if not (key in TEXT_DATA and "note" in hidden):
             parts.extend(strings_of(value))
     return "\n".join(parts)

@@ -212,11 +212,14 @@ def describe_all(events, *, public: bool = False) -> None:
         event.details = describe(event, public=public, officers=officers, people=people)
 
 
-def describe(event, *, public: bool = False, officers=None, people=None) -> list[tuple[str, str]]:
+def describe(
+    event, *, public: bool = False, officers=None, people=None, known=frozenset()
+) -> list[tuple[str, str]]:
     """(label, value) pairs for the data of one event (a proposal shows what it proposes).
     ``public``: for the docket, where a withheld name shows as the withheld label.
     ``officers``: ``officers_named`` for a history read whole (else read for this event);
-    ``people``: ``submitters_named`` likewise."""
+    ``people``: ``submitters_named`` likewise. ``known``: withheld names this reader reads
+    even so (a submitter, those of the people they joined with: walk 124)."""
     data = dict(event.data or {})
     lines = []
     kind = event.kind
@@ -401,7 +404,9 @@ def describe(event, *, public: bool = False, officers=None, people=None) -> list
     )
     for person in joined:
         name = person.get("name", "")
-        withheld = public and (person.get("confidential") or name in withheld_names)
+        withheld = (
+            public and name not in known and (person.get("confidential") or name in withheld_names)
+        )
         lines.append((_("Joined"), str(WITHHELD_LABEL) if withheld else name))
     return lines
 

@@ -119,6 +119,8 @@ def _render(request, membership, submission, bound=None, status=200):
     )
     strangers = cofilers.strangers(membership, memberships, every)
     unread = [show and m.pk in strangers for m in memberships]
+    # The names of those they filed or joined with, their own among them, in their history too.
+    known = {m.submitter.name for m in memberships if show and m.pk not in strangers}
     people = {
         case: [
             (name, hidden and (not show or unread[index]))
@@ -129,7 +131,9 @@ def _render(request, membership, submission, bound=None, status=200):
     for event in events:
         event.visible_documents = by_event.get(event.pk, [])
         shown = public.get(event.seq) or (event if event.visibility != Visibility.PUBLIC else None)
-        event.details = describe(shown, public=True, people=people) if shown is not None else []
+        event.details = (
+            describe(shown, public=True, people=people, known=known) if shown is not None else []
+        )
         # And its title and note as the public reads them (walk 19: the Secretariat's reasons
         # were on the docket but not on the submitters' own page).
         event.shown_title = shown.title if shown is not None else ""

@@ -36,6 +36,7 @@ def test_the_person_who_joined_is_sent_their_own_link(
                 prefix + "country": A,
                 prefix + "confidential": "on",
                 prefix + "email": "lucia@example.org",
+                prefix + "preferred_language": "es",
             },
         )
     assert posted.status_code == 302, posted.content.decode()[:3000]
@@ -43,8 +44,25 @@ def test_the_person_who_joined_is_sent_their_own_link(
     assert joined.submitter.email == "lucia@example.org"
     assert [m.to for m in mail.outbox] == [["lucia@example.org"]]  # not the filer
     (message,) = mail.outbox
-    assert "you have joined the submission" in message.subject
-    link = re.search(r"http://\S+(/\w\w/track/[\w-]+/)", message.body).group(1)
+    # In the language chosen for her (walk 124: English on a Spanish case).
+    assert "se ha adherido a la" in message.subject
+    link = re.search(r"http://\S+(/es/track/[\w-]+/)", message.body).group(1)
     assert link.endswith(f"/{joined.tracking_token}/")
     page = Client().get(link, follow=True).content.decode()
-    assert "Lucía Mendoza Torres" in page and "(you)" in page
+    assert "Lucía Mendoza Torres" in page and "(usted)" in page
+    # Her own joining names her (walk 124: the withheld label, on her own page).
+    assert re.search(r"Se adhiere\s*:\s*Lucía Mendoza Torres", page)
+    # And the Secretariat is not told that the public reads a withheld name: it reads the
+    # label (walk 124).
+    staff = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    assert 'id="entries-with-parts"' not in staff
+    public = Client().get(f"/es/docket/{case.slug}/").content.decode()
+    assert "Lucía" not in public and "lucia@example.org" not in public
+
+
+def test_the_form_offers_the_cases_language_for_the_persons_messages(client, officer):
+    case = drive("awaiting_response").case
+    client.force_login(officer)
+    page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    form = page.split('id="id_submitters_joined-preferred_language"', 1)[1].split("</select>")[0]
+    assert f'value="{case.language}" selected' in form

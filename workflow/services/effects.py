@@ -203,6 +203,11 @@ def _submitters_joined(ctx: Context, event: Event) -> None:
             nationality=item.get("country", ""),
             residence=item.get("residence", ""),
             email=item.get("email", ""),
+            **(
+                {"preferred_language": item["preferred_language"]}
+                if item.get("preferred_language")
+                else {}
+            ),
             confidential=bool(item.get("confidential")),
         )
         SubmissionSubmitter.objects.create(

@@ -12,7 +12,7 @@ from secretariat.workspace.forms.actions import ActionForm, offer_case_documents
 from secretariat.workspace.forms.entries import changes, entry_label, held_parts, public_now
 from submissions import published
 from submissions.dates import long_date
-from submissions.models import PARTY_CHOICES, PARTY_CODES, Document, User
+from submissions.models import LANGUAGE_CHOICES, PARTY_CHOICES, PARTY_CODES, Document, User
 from submissions.roles import SECRETARIAT_ROLES
 from submissions.stages import Author, Stage, Visibility
 from workflow import council
@@ -213,10 +213,18 @@ class JoinForm(ActionForm):
         label=_("Email"),
         required=False,
         help_text=_(
-            "Their private link to follow the case is sent here. Without an email, the "
+            "The person's private link to follow the case is sent here. Without an email, the "
             "Secretariat writes to them by post."
         ),
     )
+
+    # Walk 124: the person's emails and link went in English on a Spanish case.
+    preferred_language = forms.ChoiceField(
+        label=_("Language for messages from the Secretariat"), choices=LANGUAGE_CHOICES
+    )
+
+    def setup(self):
+        self.fields["preferred_language"].initial = self.submission.language
 
     def data_for_event(self):
         data = self.cleaned_data
@@ -228,6 +236,7 @@ class JoinForm(ActionForm):
         }
         if data.get("email"):
             person["email"] = data["email"]
+            person["preferred_language"] = data["preferred_language"]
         return {"submitters": [person]}
 
 

@@ -12,8 +12,6 @@ first, then each ``submitters_joined`` adds its own, in the order of its list
 (``effects._submitters_joined``).
 """
 
-from submissions.models import SubmissionSubmitter
-
 JOINED = "submitters_joined"
 
 
@@ -41,13 +39,9 @@ def group_of(event) -> int:
     return 1 + event.submission.events.filter(kind=JOINED, seq__lt=event.seq).count()
 
 
-def strangers(membership, memberships=None, events=None) -> set[int]:
+def strangers(membership, memberships, events=None) -> set[int]:
     """The ids of the memberships of ``membership``'s case that did not file with it.
-    ``memberships``: the case's, by position, where the caller has read them."""
-    if memberships is None:
-        memberships = SubmissionSubmitter.objects.filter(
-            submission_id=membership.submission_id
-        ).order_by("position", "id")
+    ``memberships``: the case's, by position (the caller has read them)."""
     ids = [m.pk for m in memberships]
     numbers = groups(membership.submission, events, total=len(ids))
     own = numbers[ids.index(membership.pk)]

@@ -111,6 +111,41 @@ def test_add_another_submitter_with_script_adds_an_empty_fieldset_in_place(page)
     assert list(people) == [("Asociación Amazónica", A), ("Rosa Quispe", A)]
 
 
+def test_a_co_submitter_added_by_mistake_is_removed_and_the_next_moves_up(page):
+    # A block added by mistake could only be emptied (walk 120): each has its own button.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(page.base + "/es/file/")
+    fill_common(page, party=A, language="es")
+    page.fill("#id_f-title", "Tala ilegal en Loreto")
+    add = page.locator("button[name='add_submitter']")
+    add.click()
+    page.wait_for_selector("#id_s1-name")
+    page.fill("#id_s1-name", "Por error")
+    add.click()
+    page.wait_for_selector("#id_s2-name")
+    page.locator("#id_s2-kind_0").check()
+    page.fill("#id_s2-name", "Rosa Quispe")
+    page.fill("#id_s2-nationality", name(A, "es"))
+    page.fill("#id_s2-email", "rosa@example.org")
+    remove = page.locator("#co-submitter-1 .remove-submitter button")
+    who = "remitente" if SLUG == "us-peru-tpa" else "peticionario"  # the profiles' Spanish
+    assert remove.inner_text() == f"Quitar el {who} adicional 1"
+    remove.click()
+    # Rosa's block is now co-submitter 1, its fields renamed, and has the focus.
+    assert page.locator("fieldset.co-submitter").count() == 1
+    assert page.locator("#id_s2-name").count() == 0
+    assert page.locator("#id_s1-name").input_value() == "Rosa Quispe"
+    assert page.locator("label[for='id_s1-name']").count() == 1
+    assert page.locator("#co-submitter-1 > legend").inner_text().endswith(" 1")
+    assert page.evaluate("document.activeElement.tagName") == "LEGEND"
+    assert page.locator("input[name='submitters']").input_value() == "2"
+    assert page.locator("#co-submitter-1 .remove-submitter button").inner_text().endswith(" 1")
+    page.locator("button[type=submit].button").click()
+    page.wait_for_url("**/es/file/receipt/")
+    people = Submission.objects.get().memberships.order_by("position")
+    assert [m.submitter.name for m in people] == ["Asociación Amazónica", "Rosa Quispe"]
+
+
 def test_after_a_refused_filing_the_error_summary_is_in_view_with_the_focus(page):
     # On a phone the summary sat below the first screen with nothing focused: a filer saw
     # the top of an unchanged page and no sign of the problem.

@@ -6,7 +6,9 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
+from secretariat.management.commands.seed_demo import DATE_REASON
 from submissions.models import Submission, Submitter, User
 from submissions.roles import Role, roles_of
 from submissions.stages import ClosureReason, Stage
@@ -279,3 +281,23 @@ def test_what_a_party_sent_carries_its_letter():
     )
     assert sent.exists()
     assert [e.kind for e in sent if not e.documents.exists()] == []
+
+
+@pytest.mark.django_db
+def test_each_earlier_dated_demo_entry_gives_its_reason_kept_off_the_docket(client):
+    # Walk 127: the audit page flagged every demo entry "Recorded 40 days after the date it
+    # bears. No reason was recorded.", a back-dating the live forms refuse without a reason.
+    seed()
+    late = [
+        event
+        for event in Event.objects.filter(recorded_by__isnull=False).select_related("submission")
+        if timezone.localdate(event.recorded_at) > event.on
+    ]
+    assert late
+    for event in late:
+        assert event.data["date_reason"] == DATE_REASON[event.submission.language], event
+    public = Submission.objects.filter(registered_on__isnull=False).first()
+    response = client.get(f"/{public.language}/docket/{public.slug}/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert DATE_REASON[public.language] not in html.unescape(page)

@@ -120,6 +120,16 @@ DEMO_NAMES = {
     "ni_focal": ("Isabel", "Rivas"),
     "ni_council": ("Ernesto", "Blandón"),
 }
+# Why the demo's history bears earlier dates than it was recorded on: the audit page flags each
+# such entry and shows its reason (walk 127: every demo entry read "No reason was recorded", an
+# alarm the live forms never allow). In the case's language, as an officer would write it.
+DATE_REASON = {
+    "en": "Demonstration data: an earlier step entered when the demo was set up.",
+    "es": "Datos de demostración: paso anterior registrado al preparar la demostración.",
+    "fr": "Données de démonstration\u00a0: étape antérieure saisie à la préparation de la "
+    "démonstration.",
+}
+
 ADMIN_USERNAME = "admin"
 # Where the demo's notices go while it is built: nowhere (Django's dummy backend).
 QUIET_EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
@@ -224,16 +234,23 @@ class Command(BaseCommand):
         def ago(days: int) -> datetime.date:
             return today - datetime.timedelta(days=days)
 
-        def past(case, kind, days, **kwargs):
+        def past(case, kind, days, data=None, **kwargs):
             # With the formal documents the event issues, generated as the workspace generates
             # them (walk 69: the demo's public determinations and notices had no file to
             # download, and their reading pages no findings).
+            data = {**(data or {}), "date_reason": DATE_REASON[case.language]}
             return notice_documents.record_with_documents(
-                case, kind, actor=None, on=ago(days), importing=history, **kwargs
+                case, kind, actor=None, on=ago(days), importing=history, data=data, **kwargs
             )
 
         def file(filing, days):
-            return services.file_submission(filing, actor=None, on=ago(days), importing=history)
+            return services.file_submission(
+                filing,
+                actor=None,
+                on=ago(days),
+                importing=history,
+                data={"date_reason": DATE_REASON[filing.language]},
+            )
 
         def decide_today(case, kind, **kwargs):
             """A live decision: proposed by the officer, approved by the Executive Director."""

@@ -172,6 +172,10 @@ def queue_notices(event) -> list[Notice]:
                 "acting_party": event.data.get("party") or event.author.partition("party:")[2],
                 # A determination's criteria found not met, by letter.
                 "unmet": _unmet(event.data.get("criteria")),
+                # A closure whose reasons the submitters read on their page (walk 128).
+                "reasons": event.kind == "closed"
+                and bool(event.note)
+                and event.visibility in (Visibility.PUBLIC, Visibility.SUBMITTER),
                 # A Council member's instruction: the members who have so far, and how many
                 # the Council's rule asks for.
                 **({"votes": votes["given"], "needed": votes["needed"]} if votes["states"] else {}),

@@ -393,6 +393,7 @@ MESSAGES = {
         _("%(reference)s: the case is closed"),
         (_("The case of your submission is now closed: %(closure)s."),),
         _("Follow your submission"),
+        when=(("reasons", _("Your private page gives the Secretariat's reasons.")),),
     ),
     "revision_received": Message(
         _("%(reference)s: revised submission received"),

@@ -8,8 +8,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from notices import emails
 from notices import services as documents
+from notices.models import Notice
 from secretariat.workspace.forms.kinds import action_form
+from submissions import access
 from submissions.models import Document
 from submissions.storage import DocumentInput
 from tests.filing.conftest import pdf
@@ -258,7 +261,11 @@ def test_a_withheld_joiner_is_named_only_inside(officer):
     assert "Rosa Quispe" not in page
 
 
-def test_a_case_closed_as_not_a_submission_keeps_its_notice_internal(client, officer, director):
+def test_a_case_closed_as_not_a_submission_tells_its_submitters_alone_why(
+    client, officer, director
+):
+    # Walk 128: the submitter's page and email said "not a submission", never why (PROCESS.md:
+    # closed "with a reason"); the closure stays off the docket.
     story = drive("admissibility_review", acknowledged=False)
     client.force_login(officer)
     with frozen(D(2023, 3, 13)):
@@ -269,6 +276,18 @@ def test_a_case_closed_as_not_a_submission_keeps_its_notice_internal(client, off
         assert response.status_code == 302
         proposal = Event.objects.filter(submission=story.case).order_by("-seq").first()
         decision = services.approve_proposal(story.case, proposal.seq, actor=director)
-    assert decision.visibility == "secretariat"
-    assert {d.visibility for d in decision.documents.all()} == {"secretariat"}
+    assert decision.visibility == "submitter"
+    assert {d.visibility for d in decision.documents.all()} == {"submitter"}
     assert decision.documents.count() == LANGUAGES  # one per working language
+    membership = story.case.memberships.first()
+    reader = Client()
+    page = reader.get(f"/en/track/{membership.tracking_token}/", follow=True).content.decode()
+    assert "Correo no deseado." in page
+    closing = next(d for d in decision.documents.all() if d.language == "en")
+    assert f"/documents/{closing.pk}/" in page
+    notice = Notice.objects.get(event=decision, message="case_closed")
+    with translation.override(notice.language):
+        told = translation.gettext("Your private page gives the Secretariat's reasons.")
+    assert told in emails.render(notice)[1]
+    assert not access.public_events(Event.objects.filter(submission=story.case)).exists()
+    assert Client().get(f"/en/docket/{story.case.slug or 'none'}/").status_code == 404

@@ -303,6 +303,13 @@ class ClosureForm(ActionForm):
 
     def setup(self):
         self.fields["note"].label = gettext("Reasons")
+        if self.reason() == ClosureReason.NOT_A_SUBMISSION:
+            # Told to those who filed it (walk 128: their page and email said only "not a
+            # submission", not why), to no one else.
+            self.fields["note"].help_text = gettext(
+                "The submitters read these reasons on their private page. A case closed as not "
+                "a submission is never public."
+            )
         if self.reason() != ClosureReason.PENDING_PROCEEDING:
             del self.fields["precise_matter"]
         else:
@@ -322,9 +329,10 @@ class ClosureForm(ActionForm):
         return {"reason": self.reason()}
 
     def visibility(self):
-        # A case closed as not a submission is never public, nor is its closure.
+        # A case closed as not a submission is never public, nor is its closure; those who
+        # filed it read why (PROCESS.md: closed "with a reason").
         if self.reason() == ClosureReason.NOT_A_SUBMISSION:
-            return Visibility.SECRETARIAT
+            return Visibility.SUBMITTER
         return None
 
 

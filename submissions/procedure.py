@@ -225,6 +225,11 @@ class Procedure:
     # Canada and the United States [guidelines]. Elsewhere the comments stay with the Parties
     # unless a Party sent them for the public.
     comments_attached_on_publication: bool = False
+    # The first day a submission could be filed under the profile's treaty: a live filing dated
+    # earlier is a slip of the keyboard (walk 128: "1999-01-01" was accepted, "10194 days
+    # late"). The TPA's entry into force, 1 February 2009 (recalled, not verified: see
+    # docs/profiles.md).
+    applies_from: datetime.date = datetime.date(2009, 2, 1)
     # Earlier texts of the process, each for the cases filed up to its date (``texts_for``).
     earlier_eras: tuple[Era, ...] = ()
     # The profile's own transitions: event kind -> the stages it adds to the table's (the

@@ -11,6 +11,8 @@ Chapter 17 was not read: where CAFTA-DR's English differs from the TPA's (17.7.2
 17.7.4(b)), the catalogue's Spanish is this system's translation, named in ``unverified``.
 """
 
+import datetime
+
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -337,6 +339,9 @@ CAFTA_DR = Procedure(
     law_example="104-93",
     seat_address="Ciudad de Guatemala",
     seat_country="GT",
+    # The first Parties' entry into force, "during 2006" (docs/profiles.md [practice]): its
+    # first day, the exact dates not verified.
+    applies_from=datetime.date(2006, 1, 1),
     language_tags={"es": "es-GT", "en": "en-US"},
     letterheads={
         "en": "Secretariat for Environmental Matters — Dominican Republic–Central "

@@ -233,6 +233,8 @@ USMCA_CEC = Procedure(
     law_example="LGEEPA",
     seat_address="Montréal (Québec)",
     seat_country="CA",
+    # The NAAEC's entry into force (docs/profiles.md: 1 January 1994 [registry]).
+    applies_from=datetime.date(1994, 1, 1),
     language_tags={"en": "en-CA", "fr": "fr-CA", "es": "es-MX"},
     letterheads={
         "en": "Secretariat of the Commission for Environmental Cooperation — Submissions on "

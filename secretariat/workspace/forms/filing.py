@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from secretariat.web.countries import CountryField
 from secretariat.web.forms import AccessibleForm, DocumentField
 from submissions import profiles
+from submissions.dates import long_date
 from submissions.models import LANGUAGE_CHOICES, PARTY_CHOICES
 from submissions.storage import DocumentInput
 from submissions.texts import TEXT_LABELS
@@ -63,6 +64,7 @@ class PaperFilingForm(AccessibleForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["filed_on"].initial = timezone.localdate()
+        self.fields["filed_on"].widget.attrs["min"] = profiles.installed().applies_from.isoformat()
         # The title and summary in the other working languages, each optional: after the
         # submission's own (the one of its language is not asked twice: it is ignored).
         fields = dict(self.fields)
@@ -86,6 +88,16 @@ class PaperFilingForm(AccessibleForm):
         on = data.get("filed_on")
         if on and on > timezone.localdate():
             self.add_error("filed_on", gettext("An event cannot be dated in the future."))
+        start = profiles.installed().applies_from
+        if on and on < start:
+            self.add_error(
+                "filed_on",
+                gettext(
+                    "A filing cannot be dated before %(date)s, when the submissions procedure "
+                    "began to apply."
+                )
+                % {"date": long_date(start)},
+            )
         if on and on < timezone.localdate() and not data.get("date_reason"):
             self.add_error(
                 "date_reason", gettext("Give a reason for recording this with a past date.")

@@ -10,11 +10,12 @@ import re
 import pytest
 from django import forms
 from django.template.loader import render_to_string
+from django.utils import translation
 
 import secretariat
 from secretariat.accounts.views import InviteForm
 from secretariat.public.filing_forms import InformationForm, SubmitterForm
-from secretariat.web.forms import PERSONAL_AUTOCOMPLETE, AccessibleForm
+from secretariat.web.forms import MAX_TEXT, PERSONAL_AUTOCOMPLETE, AccessibleForm
 
 # Settings modules read the environment (production fails without secrets); entry points start
 # servers. Neither defines a form.
@@ -231,3 +232,41 @@ def test_a_lists_empty_choice_is_said_in_words():
         html = str(Lists()["party"]) + str(Lists()["other"])
     assert "---------" not in html
     assert html.count('<option value="" selected>Elija…</option>') == 2
+
+
+class _Texts(AccessibleForm):
+    said = forms.CharField(label="Said", max_length=100, widget=forms.Textarea)
+    unsaid = forms.CharField(label="Unsaid", widget=forms.Textarea)
+    line = forms.CharField(label="Line")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["later"] = forms.CharField(label="Later", widget=forms.Textarea)
+
+
+def test_a_text_without_a_limit_takes_the_bases_and_a_box_is_never_cut_by_the_browser():
+    # Walk 128: a criterion's reasons took 300,000 characters; the added information's box,
+    # with a maxlength, was cut to 50,000 by the browser without a word and "added".
+    with translation.override("es"):
+        form = _Texts(
+            data={
+                "said": "x",
+                "unsaid": "y" * (MAX_TEXT + 1),
+                "line": "z",
+                "later": "w" * (MAX_TEXT + 1),
+            }
+        )
+        assert not form.is_valid()
+        for name in ("unsaid", "later"):
+            assert form.errors[name] == [
+                f"Asegúrese de que este valor tenga menos de {MAX_TEXT} caracteres "
+                f"(tiene {MAX_TEXT + 1})."
+            ]
+        html = render_fields(form)
+    assert "maxlength" not in re.search(r"<textarea[^>]*name=\"said\"[^>]*>", html).group(0)
+    assert "maxlength" not in re.search(r"<textarea[^>]*name=\"unsaid\"[^>]*>", html).group(0)
+    assert f'maxlength="{MAX_TEXT}"' in re.search(r'<input[^>]*name="line"[^>]*>', html).group(0)
+    assert "y" * (MAX_TEXT + 1) in html  # sent back whole, to be shortened
+    assert _Texts(
+        data={"said": "x", "unsaid": "y" * MAX_TEXT, "line": "z", "later": "w"}
+    ).is_valid()

@@ -11,14 +11,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.web.countries import CountryField, current_language
-from secretariat.web.forms import AccessibleForm, DocumentField
+from secretariat.web.forms import MAX_TEXT, AccessibleForm, DocumentField
 from submissions import uploads
 from submissions.models import LANGUAGE_CHOICES, PARTY_CHOICES, Submitter
 
 MAX_SUBMITTERS = 10  # fieldsets added one at a time by "Add another submitter"
 LAW_ROWS = 4
 ATTACHMENT_SLOTS = 5
-MAX_TEXT = 50_000
 
 
 def _text(label, help_text="", required=True, max_length=MAX_TEXT, rows=6):

@@ -17,6 +17,7 @@ per-file size, virus scan with quarantine); the form adds the limit for all file
 """
 
 from django import forms
+from django.core import validators
 from django.core.files import File
 from django.forms.boundfield import BoundField
 from django.utils.translation import gettext_lazy
@@ -40,6 +41,11 @@ PERSONAL_AUTOCOMPLETE = {
 
 
 EMPTY_DASHES = "---------"  # Django's empty choice (django.db.models.fields.BLANK_CHOICE_DASH)
+
+# The longest text a field takes when its form sets no limit (walk 128: a criterion's reasons
+# and a submitter's added information took 300,000 characters, and the officer's case page
+# then weighed 320 kB): the public filing form's own limit for its long answers.
+MAX_TEXT = 50_000
 
 
 class DescribedBoundField(BoundField):
@@ -85,6 +91,13 @@ class DescribedBoundField(BoundField):
         if not attrs.get("aria-describedby") and (ids := self.aria_describedby):
             attrs["aria-describedby"] = ids
         widget = widget or self.field.widget
+        if isinstance(widget, forms.Textarea):
+            # A browser cuts a long text pasted into a box with a maxlength, and says nothing
+            # (walk 128: 300,000 characters of added information were sent as 50,000 and
+            # "added"): the server's error says the limit and the length, the text kept whole.
+            # (The field's own widget, copied for this form: Django writes maxlength there.)
+            widget.attrs.pop("maxlength", None)
+            attrs.pop("maxlength", None)
         token = PERSONAL_AUTOCOMPLETE.get(self.name)
         if token and not widget.is_hidden and "autocomplete" not in widget.attrs:
             describes_user = getattr(self.form, "describes_its_user", True)
@@ -126,6 +139,23 @@ class AccessibleForm(forms.Form):
     scan_reference = ""  # the case's receipt number, when there is a case
     # Whether its name, email, phone… fields are the details of the person filling it in.
     describes_its_user = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._limit_texts()
+
+    def _limit_texts(self) -> None:
+        """A text field that sets no limit takes ``MAX_TEXT`` characters, as if it had said
+        ``max_length``: Django's translated error ("at most 50000 characters (it has …)") and
+        a single line's maxlength (``DescribedBoundField`` gives a box of several lines none).
+        Again before validating, for the fields a form adds after this base's ``__init__`` (a
+        determination's reasons per criterion)."""
+        for field in self.fields.values():
+            if type(field) is forms.CharField and field.max_length is None:
+                field.max_length = MAX_TEXT
+                field.validators.append(validators.MaxLengthValidator(MAX_TEXT))
+                if not field.widget.is_hidden and not isinstance(field.widget, forms.Textarea):
+                    field.widget.attrs.setdefault("maxlength", str(MAX_TEXT))
 
     @property
     def has_required_fields(self) -> bool:
@@ -184,6 +214,7 @@ class AccessibleForm(forms.Form):
             pending.delete()
 
     def full_clean(self):
+        self._limit_texts()
         for field in self.fields.values():
             if isinstance(field, DocumentField):
                 field.reference = self.scan_reference

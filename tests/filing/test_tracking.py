@@ -323,6 +323,23 @@ def test_information_can_be_added(client, settings):
     assert told.exists()
 
 
+def test_information_too_long_is_refused_whole_and_kept(client):
+    # Walk 128: 300,000 characters pasted into the box were cut to its 50,000 by the browser,
+    # silently, and "added"; the box has no maxlength, the server says the limit.
+    case = drive("awaiting_response").case
+    _membership, url = link_of(case, client=client)
+    form = client.get(url, follow=True).content.decode()
+    box = re.search(r'<textarea[^>]*name="information_added-note"[^>]*>', form).group(0)
+    assert "maxlength" not in box
+    text = "Acta de la inspección del 3 de marzo. " * 1_579 + "Fi"  # 60,004 characters
+    response = client.post(url + "information/", {"information_added-note": text})
+    assert response.status_code == 400  # the page again, with the error
+    page = response.content.decode()
+    assert "at most 50000 characters (it has 60004)" in page
+    assert text in page
+    assert not Event.objects.filter(submission=case, kind="information_added").exists()
+
+
 def test_a_file_added_survives_a_problem_with_another_field(client):
     # Walk 83: sent back because the note was missing, the page asked for the file again.
     case = drive("awaiting_response").case

@@ -5,12 +5,11 @@ Every view takes its data only through the public gate of ``submissions.access``
 shows the public view of a case to everyone, signed in or not (staff use the workspace).
 """
 
-import csv
 import datetime
 from collections import defaultdict
 
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -489,15 +488,10 @@ def docket_export_csv(request):
     form, queryset = docket_queryset(request.GET)
     if queryset is None:
         return bad_filters(form)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     # In the reader's words, without spaces, and dated (walk 45: "registro público.csv" for
     # every export, whatever its day).
     name = slugify(pgettext("CSV file name", "docket"))
-    downloads.mark_attachment(response, f"{name}-{timezone.localdate().isoformat()}.csv")
-    # A byte-order mark first: spreadsheet programs then read the accents as UTF-8 (walk 23:
-    # "Presentación" would open garbled); csv readers take it with encoding="utf-8-sig".
-    response.write("\ufeff")
-    writer = csv.writer(response)
+    response, writer = downloads.csv_download(f"{name}-{timezone.localdate().isoformat()}.csv")
     writer.writerow([str(CSV_HEADERS[column]) for column in CSV_COLUMNS])
     submissions = list(with_public_people(queryset))
     mark_comments_in(submissions)  # the stage in words as the pages read it
@@ -509,14 +503,16 @@ def docket_export_csv(request):
                 submission.identifier,
                 submission.party.code,
                 submission.language,
-                *(_cell(getattr(submission, f"title_{code}")) for code in LANGUAGES),
+                *(downloads.cell(getattr(submission, f"title_{code}")) for code in LANGUAGES),
                 submission.filed_on.isoformat(),
                 "closed" if closed else "open",
                 submission.stage,
                 submission.closure_reason,
                 submission.last_public_on.isoformat() if submission.last_public_on else "",
-                "; ".join(_cell(n) for n in public_submitter_names(submission)),
-                "; ".join(_cell(str(link.law)) for link in submission.submissionlaw_set.all()),
+                "; ".join(downloads.cell(n) for n in public_submitter_names(submission)),
+                "; ".join(
+                    downloads.cell(str(link.law)) for link in submission.submissionlaw_set.all()
+                ),
                 submission.chain_head,
                 request.build_absolute_uri(reverse("docket_case", args=[submission.slug])),
                 pgettext("case status", "Closed" if closed else "Open"),
@@ -531,12 +527,6 @@ def _stage_words(submission, otherwise: str) -> str:
     """A list's stage in words: the comment period's, once its comments are in (marked by
     ``mark_comments_in``), else ``otherwise``."""
     return str(COMMENTS_IN) if getattr(submission, "comments_in", False) else otherwise
-
-
-def _cell(text: str) -> str:
-    """A spreadsheet would run a cell starting with =, +, - or @ as a formula, and some skip a
-    leading tab or carriage return before looking (OWASP, CSV injection)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @require_safe

@@ -17,6 +17,10 @@ urlpatterns = [
     path("case/<int:pk>/document-version/", views.document_version, name="ws_document_version"),
     path("case/<int:pk>/audit/", views.audit, name="ws_audit"),
     path("case/<int:pk>/audit/history.json", views.audit_export, name="ws_audit_export"),
+    path("case/<int:pk>/audit/access-log.csv", views.audit_access_log, name="ws_audit_access_log"),
+    path(
+        "case/<int:pk>/audit/row-history.csv", views.audit_row_history, name="ws_audit_row_history"
+    ),
     path(
         "case/<int:pk>/submitters/<int:membership_pk>/tracking-link/",
         views.tracking_link,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from secretariat.public.docket_views import _cell
+from secretariat.web.downloads import cell as _cell
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1+1", "\r=1+1"])

@@ -1,6 +1,10 @@
 """Issue 17: the auditor's row history speaks the page's language: each table named as a
 person would name it, each changed field by its label, with its column name beside it."""
 
+import csv
+import importlib
+import io
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -9,8 +13,12 @@ from django.utils.translation import gettext as _
 
 from tests.helpers_cases import ALL_MET, drive
 from tests.parties import PROFILE, SLUG, es
+from workflow import services
 
 pytestmark = pytest.mark.django_db
+
+# The module (the package's ``audit`` is its view function).
+audit_views = importlib.import_module("secretariat.workspace.views.audit")
 
 
 @pytest.mark.parametrize(
@@ -281,3 +289,42 @@ def test_the_reason_for_an_earlier_date_stays_off_the_docket(officer):
     staff.force_login(officer)
     page = html.unescape(staff.get(reverse("ws_case", kwargs={"pk": case.pk})).text)
     assert "Hallada en la sala de correo." in page
+
+
+def test_the_auditor_keeps_the_row_history_and_the_whole_access_log(auditor, officer, monkeypatch):
+    # Walk 127: the history download held the new title alone (the old one was on the page,
+    # cut at 80 characters), and the access log could be read, not kept.
+    case = drive("admissibility_review").case
+    old_title = case.title_es
+    new_title = "Tala ilegal en la cuenca del Nanay (Loreto), con un título largo " * 2
+    services.set_public_texts(case, actor=officer, reason="Precisa el lugar.", title_es=new_title)
+    client = Client()
+    client.force_login(auditor)
+    with translation.override("es"):
+        page = client.get(reverse("ws_audit", kwargs={"pk": case.pk})).content.decode()
+        history_url = reverse("ws_audit_row_history", kwargs={"pk": case.pk})
+        log_url = reverse("ws_audit_access_log", kwargs={"pk": case.pk})
+    assert f'href="{history_url}"' in page and f'href="{log_url}"' in page
+
+    response = client.get(history_url)
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["Tabla", "Registro", "Momento"]
+    change = next(row for row in rows if row[5] == "title_es" and row[4] == "modificado")
+    assert (change[7], change[8], change[3]) == (old_title, new_title.strip(), officer.username)
+
+    response = client.get(log_url)
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["Momento", "Usuario", "Acción"]
+    # The page's view, the row history's download and this one: each logged, oldest first.
+    assert [row[6].rstrip("/").rsplit("/", 1)[-1] for row in rows[1:]][-3:] == [
+        "audit",
+        "row-history.csv",
+        "access-log.csv",
+    ]
+    assert {row[1] for row in rows[1:]} == {auditor.username}
+    # The page says when it shows only the newest entries, the file all of them.
+    monkeypatch.setattr(audit_views, "AUDIT_ACCESS_ROWS", 2)
+    with translation.override("es"):
+        page = client.get(reverse("ws_audit", kwargs={"pk": case.pk})).content.decode()
+    assert "Esta página muestra las 2 consultas y descargas más recientes" in page

@@ -48,6 +48,8 @@ PUBLIC_CASE = {
     "ws_return": ("post", (302, 302, 403, 200, 403, 403, 403, 403, 403)),
     "ws_audit": ("get", (302, 302, 200, 200, 403, 403, 403, 403, 200)),
     "ws_audit_export": ("get", (302, 302, 200, 200, 403, 403, 403, 403, 200)),
+    "ws_audit_access_log": ("get", (302, 302, 200, 200, 403, 403, 403, 403, 200)),
+    "ws_audit_row_history": ("get", (302, 302, 200, 200, 403, 403, 403, 403, 200)),
     "ws_download": ("get", (302, 302, 200, 200, 403, 403, 403, 403, 200)),
     # An empty form: staff are sent back to the case page with a message.
     "ws_tracking_link": ("post", (302, 302, 302, 302, 403, 403, 403, 403, 403)),
@@ -68,6 +70,8 @@ PRIVATE_CASE = {
     "ws_return": ("post", (302, 302, 403, 200, 404, 404, 404, 404, 403)),
     "ws_audit": ("get", (302, 302, 200, 200, 404, 404, 404, 404, 200)),
     "ws_audit_export": ("get", (302, 302, 200, 200, 404, 404, 404, 404, 200)),
+    "ws_audit_access_log": ("get", (302, 302, 200, 200, 404, 404, 404, 404, 200)),
+    "ws_audit_row_history": ("get", (302, 302, 200, 200, 404, 404, 404, 404, 200)),
     "ws_download": ("get", (302, 302, 200, 200, 404, 404, 404, 404, 200)),
     "ws_tracking_link": ("post", (302, 302, 302, 302, 404, 404, 404, 404, 403)),
 }
@@ -122,6 +126,8 @@ def _kwargs(name, case, seq, document):
         "ws_return": {"pk": case.pk, "seq": seq},
         "ws_audit": {"pk": case.pk},
         "ws_audit_export": {"pk": case.pk},
+        "ws_audit_access_log": {"pk": case.pk},
+        "ws_audit_row_history": {"pk": case.pk},
         "ws_download": {"pk": case.pk, "document_pk": document.pk},
         "ws_tracking_link": {"pk": case.pk, "membership_pk": case.memberships.first().pk},
     }[name]

@@ -1,7 +1,12 @@
 """The Secretariat's workspace, split by noun: the queue, a case, approvals, documents, audit."""
 
 from secretariat.workspace.views.approvals import approvals, approve, return_proposal
-from secretariat.workspace.views.audit import audit, audit_export
+from secretariat.workspace.views.audit import (
+    audit,
+    audit_access_log,
+    audit_export,
+    audit_row_history,
+)
 from secretariat.workspace.views.case import action, case, file_case
 from secretariat.workspace.views.documents import download
 from secretariat.workspace.views.editing import document_version, link_related, public_texts
@@ -13,7 +18,9 @@ __all__ = [
     "approvals",
     "approve",
     "audit",
+    "audit_access_log",
     "audit_export",
+    "audit_row_history",
     "case",
     "document_version",
     "download",

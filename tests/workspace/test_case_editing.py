@@ -54,6 +54,22 @@ def _translate(case, officer, letter, **overrides):
 # --- Related submissions ------------------------------------------------------------------------
 
 
+def test_a_related_case_titled_in_another_language_says_so(officer, client):
+    # Walk 128: "SEM/PE/004/2026 Illegal gold mining…" on a Spanish page, unmarked, where
+    # every other list adds "(en inglés)".
+    first = drive("admissibility_review").case
+    second = drive("admissibility_review", party="US").case
+    Submission.objects.filter(pk=second.pk).update(
+        title_es="", title_en="Illegal gold mining in the buffer zone"
+    )
+    services.link_related(first, second, actor=officer, reason="Same concession")
+    page = client.get(f"/es/docket/{first.slug}/").content.decode()
+    assert (
+        '<span lang="en">Illegal gold mining in the buffer zone</span> '
+        '<span class="fallback">(en inglés)</span>' in page
+    )
+
+
 def test_linking_is_symmetrical_and_recorded_on_both_cases(officer):
     first = drive("admissibility_review").case
     second = drive("admissibility_review", party="US").case

@@ -11,6 +11,8 @@ what the public gate lets through is searched: public cases, and the titles of p
 documents.
 """
 
+import re
+
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import connection
@@ -249,7 +251,7 @@ def search(queryset, text: str):
         f"{name}_{code}" for code in profiles.installed().languages for name in ("title", "summary")
     ]
     condition = Q()
-    for word in fold(text).split():
+    for word in _words(text):
         condition &= (
             _folded_contains("identifier", word=word)
             | Q(pk__in=_law_links(_folded_contains("name", "provisions", word=word)))
@@ -265,6 +267,17 @@ def search(queryset, text: str):
     return queryset.filter(condition | _named(text))
 
 
+# Quotation marks around a word or a phrase: PostgreSQL's websearch_to_tsquery reads them as
+# a phrase; SQLite's substring search looks for each word without them (walk 127: ``"Lacey"``
+# found nothing where ``Lacey`` found the case).
+QUOTES = "\"'“”‘’«»„"
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``, folded, without the quotation marks around them."""
+    return [word for word in (w.strip(QUOTES) for w in fold(text).split()) if word]
+
+
 # Articles a reader may type before a Party's name ("the United States", "los Estados Unidos").
 ARTICLES = {"the", "el", "la", "los", "las", "le", "les", "l'"}
 
@@ -274,7 +287,7 @@ def _named(text: str) -> Q:
     and ``?q=sem-pe-003-2026``, the case's address, found nothing. The whole text as a case's
     slug, or as a Party's name in any working language (accents, case and an article aside),
     finds that case or every case concerning the Party."""
-    words = fold(text).split()
+    words = _words(text)
     typed = {" ".join(words)}
     if len(words) > 1 and words[0] in ARTICLES:
         typed.add(" ".join(words[1:]))
@@ -298,7 +311,9 @@ def _naming(text: str) -> list[int]:
     """The cases a search for ``text`` would find by the name of a submitter who withholds it,
     typed into a title (PROCESS.md: her name is on no public surface, search included):
     those where a word searched is a word of her name (one query, of the few withheld)."""
-    searched = set(fold(text).split())
+    # Each run of letters, as ``words_of`` reads a name: a quoted or bracketed word
+    # (``"Juan"``, PostgreSQL's phrase) is the word.
+    searched = set(re.findall(r"\w+", fold(text)))
     if not searched:
         return []
     rows = SubmissionSubmitter.objects.filter(submitter__confidential=True).values_list(

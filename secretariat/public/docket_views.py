@@ -138,8 +138,8 @@ class DocketPageForm(DocketFilterForm, AccessibleForm):
         self.fields["q"].help_text = format_lazy(
             "{} {}",
             gettext_lazy(
-                "Titles, summaries, environmental laws and public documents, in English and "
-                "Spanish."
+                "Titles, summaries, environmental laws and the titles of public documents, in "
+                "English and Spanish."
             ),
             gettext_lazy(
                 "Also the names of the submitters, except those withheld at their request."

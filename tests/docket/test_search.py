@@ -21,6 +21,13 @@ def test_both_languages_find_the_imported_forest_concessions_case(saca):
     assert found("forest concessions") == [SACA_2]
 
 
+def test_a_quoted_word_or_phrase_finds_what_it_quotes(saca):
+    # Walk 127: ``"Lacey"`` found nothing where ``Lacey`` found the case (SQLite looked for
+    # the quotation marks too; PostgreSQL reads them as a phrase).
+    assert found('"concesiones forestales"') == [SACA_2]
+    assert found("“forest” concessions") == [SACA_2]
+
+
 def test_search_covers_laws_identifiers_and_public_document_titles(saca, secret_case):
     assert found("28611") == [SECRET_ID]
     assert found(SACA_1) == [SACA_1]
@@ -130,6 +137,11 @@ def test_search_finds_a_public_submitters_name_never_a_withheld_one(saca, secret
     assert found(SECRET_NAME) == []
     assert found(SECRET_NAME.split()[0]) == []
     assert found(f"Abierto {SECRET_NAME.split()[0]}") == []
+    # Quoted, or in brackets, her name is her name (PostgreSQL's phrase search found the case
+    # by it: the check compared '"juan' with "juan").
+    assert found(f'"{SECRET_NAME}"') == []
+    assert found(f"({SECRET_NAME.split()[0]})") == []
+    assert found(f"«{SECRET_NAME.split()[-1]}»") == []
 
 
 def test_a_cases_address_or_a_partys_name_finds_it(saca, secret_case):

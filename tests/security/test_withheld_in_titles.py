@@ -169,7 +169,17 @@ def test_the_search_does_not_find_her_case_by_her_name():
         rows = client.get("/api/v1/submissions/", {"q": text}).json()["results"]
         return [row["identifier"] for row in rows]
 
-    for text in ("Quispe", "rosa", "MAMANI", "Carta Quispe"):
+    # Quoted or bracketed too (walk 127: the check compared '"quispe"' with "quispe", and
+    # PostgreSQL's phrase search found the case by it).
+    for text in (
+        "Quispe",
+        "rosa",
+        "MAMANI",
+        "Carta Quispe",
+        '"Quispe"',
+        '"Carta de Rosa"',
+        "(Mamani)",
+    ):
         assert found(text) == [], text
     assert found("Carta") == [case.identifier]  # the rest of the title still finds it
     assert found("Concesiones") == [case.identifier]

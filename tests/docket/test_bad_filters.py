@@ -16,6 +16,11 @@ pytestmark = pytest.mark.django_db
         ("/es/docket/feed/?year=abc", "Año de presentación: Introduzca un número entero."),
         ("/en/docket/feed/?year=abc", "Year filed: Enter a whole number."),
         ("/fr/docket/feed/?year=abc", "Année de dépôt\u00a0: Saisissez un nombre entier."),
+        # A page or sort the feed does not use, checked as the CSV and the API check them
+        # (walk 127: ?page=0 was 400 there, 200 here).
+        ("/en/docket/feed/?page=0", "Page: Ensure this value is greater than or equal to 1."),
+        ("/en/docket/export.csv?page=0", "Page: Ensure this value is greater than or equal to 1."),
+        ("/en/docket/feed/?sort=oldest", "Sort by: Select a valid choice."),
     ],
 )
 def test_wrong_filters_are_named_with_what_is_wrong(url, said, settings):

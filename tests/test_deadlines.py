@@ -224,12 +224,18 @@ def test_acknowledgement_explanation(db):
     ack = deadline(file_case(on=D(2024, 4, 11)), "acknowledgement")
     # Washington skips D.C. Emancipation Day, Tuesday 16 April 2024; Montréal works that day.
     # Guatemala City works that day too: 12, 15, 16, 17, 18 April.
+    # The day it skips is named (walk 121: "→ 26 October" did not say why).
     due = {
-        "us-peru-tpa": "19 April 2024",
+        "us-peru-tpa": "19 April 2024, not counting the non-working day 16 April 2024",
         "usmca-cec": "18 April 2024",
         "cafta-dr": "18 April 2024",
     }[SLUG]
     assert explain(ack) == f"5 working days from filing on 11 April 2024 → {due}"
+    if SLUG == "us-peru-tpa":
+        assert explain(ack, "es") == (
+            "5 días hábiles desde la presentación, el 11 de abril de 2024 → 19 de abril de "
+            "2024, sin contar el día inhábil 16 de abril de 2024"
+        )
 
 
 def test_acknowledgement_is_met_and_stays_open_until_then(db):
@@ -625,7 +631,10 @@ def test_a_new_non_working_day_moves_a_working_day_count(db, director):
         services.set_non_working_day(D(2023, 3, 15), "Snow closure", actor=director)
     ack = deadline(case, "acknowledgement")
     assert ack.due_on == D(2023, 3, 20)
-    assert explain(ack) == "5 working days from filing on 10 March 2023 → 20 March 2023"
+    assert explain(ack) == (
+        "5 working days from filing on 10 March 2023 → 20 March 2023, not counting the "
+        "non-working day 15 March 2023"
+    )
 
 
 def test_a_non_working_day_that_changes_nothing_records_nothing(db, director):

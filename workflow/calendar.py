@@ -18,6 +18,30 @@ def _seat_holidays():
     )
 
 
+def skipped_weekdays(start: datetime.date, due: datetime.date, working: int) -> list[datetime.date]:
+    """The weekdays after ``start`` up to ``due`` that a period of ``working`` working days
+    ending on ``due`` did not count: the seat's holidays and the extra non-working days, named
+    in the due date's explanation (walk 121: "5 working days from 16 October → 26 October" did
+    not say why). The extra days are read only when the holidays do not account for them all
+    (a page lists many periods, most skipping nothing)."""
+    weekdays = [
+        start + datetime.timedelta(days=offset)
+        for offset in range(1, (due - start).days + 1)
+        if (start + datetime.timedelta(days=offset)).weekday() < 5
+    ]
+    if len(weekdays) <= working:
+        return []
+    skipped = [day for day in weekdays if day in _seat_holidays()]
+    if len(skipped) < len(weekdays) - working:
+        extra = set(
+            NonWorkingDay.objects.filter(date__gt=start, date__lte=due).values_list(
+                "date", flat=True
+            )
+        )
+        skipped = [day for day in weekdays if day in _seat_holidays() or day in extra]
+    return skipped
+
+
 class Calendar:
     """The seat's calendar. Load one per operation: it reads the extra days once."""
 

@@ -9,13 +9,14 @@ import contextlib
 import datetime
 import functools
 
+from babel.lists import format_list
 from django.utils import dateformat, timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from submissions import profiles
 from submissions.dates import ordinal_first
-from workflow.calendar import Calendar
+from workflow.calendar import Calendar, skipped_weekdays
 from workflow.models import Deadline, DeadlineLength
 from workflow.periods import SPECS
 
@@ -108,7 +109,23 @@ def _computed_words(deadline: Deadline, code: str, due_on: datetime.date) -> str
         "due": format_day(due_on),
     }
     if code == "working_days":
-        return gettext("%(n)s working days from %(start)s on %(date)s → %(due)s") % values
+        skipped = skipped_weekdays(deadline.start_on, due_on, deadline.length)
+        if not skipped:
+            return gettext("%(n)s working days from %(start)s on %(date)s → %(due)s") % values
+        language = translation.get_language() or "en"
+        values["days"] = format_list(
+            [format_day(day) for day in skipped], locale=translation.to_locale(language)
+        )
+        return (
+            ngettext(
+                "%(n)s working days from %(start)s on %(date)s → %(due)s, not counting the "
+                "non-working day %(days)s",
+                "%(n)s working days from %(start)s on %(date)s → %(due)s, not counting the "
+                "non-working days %(days)s",
+                len(skipped),
+            )
+            % values
+        )
     if code == "next_working_day":
         values["due"] = gettext("%(day)s, moved to the next working day, %(next)s") % {
             "day": format_day(deadline.start_on + datetime.timedelta(days=deadline.length), True),

@@ -137,6 +137,9 @@ def queue_notices(event) -> list[Notice]:
     votes = _council_votes(event)
     names = withheld.names_of(submission)  # masked in the title for those who may not read them
     approved = bool(event.proposal_id) and event.kind not in ("proposed", "returned")
+    # A withdrawal of a submission filed by several (walk 129: the others were told nothing
+    # they could do).
+    several = event.kind == "withdrawn" and submission.memberships.count() > 1
     for rule in rules.rules_for(
         event.kind, event.data.get("outcome"), moves=moves, approved=approved
     ):
@@ -176,6 +179,7 @@ def queue_notices(event) -> list[Notice]:
                 "reasons": event.kind == "closed"
                 and bool(event.note)
                 and event.visibility in (Visibility.PUBLIC, Visibility.SUBMITTER),
+                "several": several,
                 # A Council member's instruction: the members who have so far, and how many
                 # the Council's rule asks for.
                 **({"votes": votes["given"], "needed": votes["needed"]} if votes["states"] else {}),

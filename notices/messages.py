@@ -503,6 +503,16 @@ MESSAGES = {
             ),
         ),
         _("Follow your submission"),
+        # Walk 129: the co-filers who did not withdraw it were told nothing they could do.
+        when=(
+            (
+                "several",
+                _(
+                    "A withdrawal is for all who filed the submission. If you did not want it "
+                    "withdrawn, you may file a new submission."
+                ),
+            ),
+        ),
     ),
     "withdrawn_goes_on": Message(
         _("%(reference)s: the withdrawal is recorded"),

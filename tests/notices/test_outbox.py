@@ -413,6 +413,35 @@ def test_the_submitters_hear_whether_a_withdrawal_closed_the_case():
         notice.language = "en"
         _subject, text, _html = emails.render(notice)
         assert words in " ".join(text.split()), (stage, text)
+        # Filed alone: nothing about the others who filed it.
+        assert "A withdrawal is for all" not in text
+
+
+def test_the_co_filers_of_a_withdrawn_submission_hear_what_they_may_still_do():
+    # Walk 129: the co-filers who did not withdraw it were told nothing they could do.
+    from notices import emails
+    from submissions.models import SubmissionSubmitter, Submitter
+
+    case = drive("awaiting_response", party=A).case
+    other = Submitter.objects.create(
+        kind="individual", name="Rosa Ccori", nationality=A, email="rosa@example.org"
+    )
+    SubmissionSubmitter.objects.create(
+        submission=case, submitter=other, position=1, joined_on=case.filed_on
+    )
+    services.record_event(
+        case, "withdrawn", actor=Actor.submitter(case.memberships.get(position=1))
+    )
+    told = Notice.objects.filter(submission=case, audience="submitters", message="withdrawn")
+    assert told.count() == 2
+    for notice in told:
+        _subject, text, _html = emails.render(notice)
+        with translation.override(notice.language):
+            line = translation.gettext(
+                "A withdrawal is for all who filed the submission. If you did not want it "
+                "withdrawn, you may file a new submission."
+            )
+        assert line in " ".join(text.split()), notice.recipient_email
 
 
 def test_a_does_not_meet_email_names_the_criteria_not_met(officer, settings):

@@ -8,6 +8,7 @@ the filing form keeps checked files across a failed post by a signed token.
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.web.countries import CountryField, current_language
@@ -453,7 +454,16 @@ class RevisionForm(DocumentsForm):
     file_slots = 2
     note = _text(
         _("What you changed (optional)"),
-        _("The revised submission returns the case to admissibility review (Article 18.8.2)."),
+        # Said before sending, not only after (walk 129: the page said "sent for the public"
+        # once it was sent).
+        format_lazy(
+            "{} {}",
+            _("The revised submission returns the case to admissibility review (Article 18.8.2)."),
+            _(
+                "This note is for the public: the docket shows it once the Secretariat has "
+                "reviewed it."
+            ),
+        ),
         required=False,
         max_length=5000,
         rows=4,

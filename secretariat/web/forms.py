@@ -20,7 +20,7 @@ from django import forms
 from django.core import validators
 from django.core.files import File
 from django.forms.boundfield import BoundField
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from submissions import uploads
 
@@ -46,6 +46,11 @@ EMPTY_DASHES = "---------"  # Django's empty choice (django.db.models.fields.BLA
 # and a submitter's added information took 300,000 characters, and the officer's case page
 # then weighed 320 kB): the public filing form's own limit for its long answers.
 MAX_TEXT = 50_000
+TOO_LONG = ngettext_lazy(
+    "At most %(limit_value)d character (this text has %(show_value)d).",
+    "At most %(limit_value)d characters (this text has %(show_value)d).",
+    "limit_value",
+)
 
 
 class DescribedBoundField(BoundField):
@@ -156,6 +161,15 @@ class AccessibleForm(forms.Form):
                 field.validators.append(validators.MaxLengthValidator(MAX_TEXT))
                 if not field.widget.is_hidden and not isinstance(field.widget, forms.Textarea):
                     field.widget.attrs.setdefault("maxlength", str(MAX_TEXT))
+            if isinstance(field, forms.CharField):
+                # The limit said as it is (walk 129: Django's Spanish "menos de 50000
+                # caracteres" where 50,000 are taken).
+                field.validators = [
+                    validators.MaxLengthValidator(v.limit_value, message=TOO_LONG)
+                    if type(v) is validators.MaxLengthValidator
+                    else v
+                    for v in field.validators
+                ]
 
     @property
     def has_required_fields(self) -> bool:

@@ -258,6 +258,9 @@ def test_a_revision_needs_a_file_of_an_accepted_type(client):
     assert "does not contain what its name says" in response.content.decode()
     case.refresh_from_db()
     assert case.stage == "awaiting_revision"
+    # The note's help says beforehand that the public reads it (walk 129: said only after).
+    page = " ".join(response.content.decode().split())
+    assert "This note is for the public: the docket shows it once the Secretariat has" in page
 
 
 def test_a_revision_is_refused_outside_awaiting_revision(client):
@@ -335,7 +338,7 @@ def test_information_too_long_is_refused_whole_and_kept(client):
     response = client.post(url + "information/", {"information_added-note": text})
     assert response.status_code == 400  # the page again, with the error
     page = response.content.decode()
-    assert "at most 50000 characters (it has 60004)" in page
+    assert "At most 50000 characters (this text has 60004)." in page
     assert text in page
     assert not Event.objects.filter(submission=case, kind="information_added").exists()
 

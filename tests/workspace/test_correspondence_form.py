@@ -39,7 +39,7 @@ def test_an_empty_correspondence_is_refused_and_nothing_is_recorded(login, offic
 @pytest.mark.parametrize(
     ("fields", "said"),
     [
-        ({"title": "x" * 600}, "Ensure this value has at most 500 characters"),
+        ({"title": "x" * 600}, "At most 500 characters (this text has 600)."),
         ({"document": SimpleUploadedFile("vacío.pdf", b"")}, "“vacío.pdf” is empty."),
     ],
 )

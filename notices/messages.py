@@ -485,6 +485,19 @@ MESSAGES = {
             ),
         ),
     ),
+    # Walk 130: the Council members who had not voted and the Party concerned heard nothing
+    # when the votes against closed the case.
+    "council_declined_portal": Message(
+        _("%(reference)s: no factual record; the case is closed"),
+        (
+            _(
+                "A member of the Council %(from_acting_party)s voted on %(on)s against "
+                "preparing a factual record on submission %(reference)s, “%(title)s”. With "
+                "that vote the Council can no longer instruct one: the case is closed."
+            ),
+        ),
+        _("Open the case in the portal"),
+    ),
     "letter_to_staff": Message(
         _("%(reference)s: a letter %(from_acting_party)s"),
         (

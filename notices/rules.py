@@ -174,6 +174,8 @@ RULES = [
     Rule("withdrawn", None, SUBMITTERS, "withdrawn_goes_on", open_only=True),
     Rule("council_declined", None, SUBMITTERS, "case_closed", closed_only=True),
     Rule("council_declined", None, STAFF, "vote_against_to_staff"),
+    Rule("council_declined", None, OTHER_COUNCIL, "council_declined_portal", closed_only=True),
+    Rule("council_declined", None, PARTY_CONCERNED, "council_declined_portal", closed_only=True),
     Rule("erratum", None, SUBMITTERS, "erratum"),
     Rule("consolidated", None, SUBMITTERS, "consolidated"),
     Rule("consolidated", None, EARLIER_SUBMITTERS, "consolidated_into"),

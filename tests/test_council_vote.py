@@ -108,7 +108,7 @@ def test_under_two_thirds_of_two_one_vote_against_decides(monkeypatch):
 
 
 def test_a_member_votes_against_in_the_portal_and_the_submitters_are_told_at_the_close(
-    votes, client, a_council, b_council, other_councils, officer
+    votes, client, a_council, b_council, other_councils, officer, a_focal
 ):
     story = drive(Stage.AWAITING_COUNCIL)
     case = story.case
@@ -137,6 +137,7 @@ def test_a_member_votes_against_in_the_portal_and_the_submitters_are_told_at_the
         assert (event.author, event.data["party"]) == (f"council:{A}", A)
         assert not Notice.objects.filter(event=event, message="case_closed").exists()
         assert Notice.objects.filter(event=event, message="vote_against_to_staff").exists()
+        assert not Notice.objects.filter(event=event, message="council_declined_portal").exists()
 
         # B's vote, and (CAFTA-DR) the five others': the last closes the case.
         for member in [b_council, *other_councils][: len(AGAINST) - 1]:
@@ -151,6 +152,20 @@ def test_a_member_votes_against_in_the_portal_and_the_submitters_are_told_at_the
     assert (case.stage, case.closure_reason) == (Stage.CLOSED, "no_council_instruction")
     closing = Event.objects.filter(submission=case, kind="council_declined").latest("seq")
     assert Notice.objects.filter(event=closing, message="case_closed").exists()
+    # Walk 130: the other members and the Party concerned heard nothing of the close.
+    told = set(
+        Notice.objects.filter(event=closing, message="council_declined_portal").values_list(
+            "recipient_email", flat=True
+        )
+    )
+    closer = [b_council, *other_councils][len(AGAINST) - 2]
+    council = [a_council, b_council, *other_councils]
+    assert told == {m.email for m in council if m != closer} | {a_focal.email}
+    from notices import emails
+
+    for notice in Notice.objects.filter(event=closing, message="council_declined_portal"):
+        _subject, text, _html = emails.render(notice)
+        assert f"/portal/cases/{case.pk}/" in text, text  # each account's own portal
 
 
 def test_members_letters_for_and_against_may_await_the_director_together(votes, officer):

@@ -259,8 +259,7 @@ def test_a_text_without_a_limit_takes_the_bases_and_a_box_is_never_cut_by_the_br
         assert not form.is_valid()
         for name in ("unsaid", "later"):
             assert form.errors[name] == [
-                f"Como máximo {MAX_TEXT} caracteres "
-                f"(este texto tiene {MAX_TEXT + 1})."
+                f"Como máximo {MAX_TEXT} caracteres (este texto tiene {MAX_TEXT + 1})."
             ]
         html = render_fields(form)
     assert "maxlength" not in re.search(r"<textarea[^>]*name=\"said\"[^>]*>", html).group(0)

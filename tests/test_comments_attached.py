@@ -156,6 +156,31 @@ def test_attached_comments_no_longer_await_review(attaching):
     assert awaiting_review(cases) == set()
 
 
+def test_comments_not_sent_for_the_public_are_flagged_before_attaching(attaching, client, officer):
+    # Walk 130: Canada's comments, not sent for the public, could be ticked and went to the
+    # Director as "attached" with no word of it (a Council's resolution may attach them all).
+    story = drive(Stage.DRAFT_COMMENT_PERIOD)
+    for day, party, asked in ((20, A, False), (21, B, True)):
+        story.add(
+            "draft_commented",
+            D(2023, 10, day),
+            author=f"party:{party}",
+            data={"party": party, **({"publish_requested": True} if asked else {})},
+            documents_in=[doc(f"Comentarios {party}")],
+        )
+    story.add("final_submitted", D(2023, 11, 20), documents_in=[doc("Expediente final")])
+    story.council("publication_instructed", D(2023, 11, 22))
+    client.force_login(officer)
+    with frozen(D(2023, 12, 1)):
+        page = client.get(reverse("ws_case", kwargs={"pk": story.case.pk})).content.decode()
+    form = page[page.index('id="action-published"') :]
+    assert f"{name(A)} (did not send its comments for the public)" in form
+    assert f"{name(B)} (did not send" not in form
+    story.add("published", D(2023, 12, 1), data={"attach_comments": [A, B]})
+    lines = dict(describe(Event.objects.filter(submission=story.case).latest("seq")))
+    assert lines["Attached, though not sent for the public by the Party"] == name(A)
+
+
 def test_the_docket_shows_the_attached_comments_and_not_the_others(attaching):
     story = ready_to_publish()
     story.add("published", D(2023, 12, 1), data={"attach_comments": [B]})

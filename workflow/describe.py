@@ -202,6 +202,21 @@ def _named_submitter(event):
     return index if isinstance(index, int) and not isinstance(index, bool) else None
 
 
+def not_sent_for_public(submission, codes) -> list[str]:
+    """Of the Parties ``codes``, those whose comments on the draft of ``submission`` did not
+    ask to be public (``publish_requested``), in the order given."""
+    asked = {
+        (data or {}).get("party")
+        for data in submission.events.filter(kind="draft_commented").values_list("data", flat=True)
+        if (data or {}).get("publish_requested")
+    }
+    return [code for code in codes if code not in asked]
+
+
+def _not_sent_for_public(event, codes) -> list[str]:
+    return not_sent_for_public(event.submission, codes) if codes else []
+
+
 def describe_all(events, *, public: bool = False) -> None:
     """``describe`` each of ``events`` into its ``details``, the people they name read at
     once."""
@@ -338,6 +353,12 @@ def describe(
         # The Parties whose comments on the draft are published with the final factual record.
         names = ", ".join(str(PARTY_LABELS.get(code, code)) for code in data["attach_comments"])
         lines.append((_("Comments on the draft attached"), names or _("None")))
+        # Walk 130: the Director approved Canada's comments for the public with no word that
+        # Canada had not sent them for it (a Council's resolution may attach them all).
+        unsent = _not_sent_for_public(event, data["attach_comments"])
+        if unsent:
+            names = ", ".join(str(PARTY_LABELS.get(code, code)) for code in unsent)
+            lines.append((_("Attached, though not sent for the public by the Party"), names))
     if kind == "published" and isinstance(data.get("with_comments"), list):
         # The comments sent for the public it publishes as sent (published.WITH_COMMENTS).
         lines.append(

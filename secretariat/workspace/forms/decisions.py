@@ -11,6 +11,7 @@ from secretariat.workspace.forms.actions import MET, YES_NO, ActionForm, publish
 from submissions import profiles, published
 from submissions.models import PARTY_CHOICES
 from submissions.stages import ClosureReason, Stage, Visibility
+from workflow.describe import not_sent_for_public
 from workflow.profile_guards import earlier_open_cases
 from workflow.services.actions import reopening_stage
 from workflow.services.context import today
@@ -408,8 +409,19 @@ class PublicationForm(ActionForm):
             del self.fields["attach_comments"]
             return
         labels = dict(PARTY_CHOICES)
+        # A Party that did not send its comments for the public says so beside its box (walk
+        # 130: ticked, they went to the Director unremarked).
+        unsent = set(not_sent_for_public(self.submission, [code for code in commented if code]))
         self.fields["attach_comments"].choices = [
-            (code, labels.get(code, code)) for code in commented if code
+            (
+                code,
+                gettext("%(party)s (did not send its comments for the public)")
+                % {"party": labels.get(code, code)}
+                if code in unsent
+                else labels.get(code, code),
+            )
+            for code in commented
+            if code
         ]
         # Ticked at first: the Parties that sent their comments for the public (walk 71: all
         # three had, and the proposal read "attached: none").

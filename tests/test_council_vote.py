@@ -7,9 +7,11 @@ under two-thirds (which asks for both). The tests run the installed profile with
 
 import dataclasses
 import datetime
+import html
 from fractions import Fraction
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from notices.models import Notice
@@ -98,6 +100,25 @@ def test_the_votes_against_close_the_case_when_no_instruction_can_follow(votes):
     waiting = Deadline.objects.get(submission=story.case, kind="council_instruction")
     assert waiting.state != "open"
     assert verify_submission(story.case) is None
+
+
+def test_an_instruction_before_the_votes_that_closed_the_case_reads_not_taken(
+    monkeypatch, client, a_council
+):
+    # Walk 130: on the closed case, the docket still read "not yet (1 of the 2 members needed
+    # so far)" under the first instruction, and the portal "Members who have so far: 1".
+    _profile(monkeypatch, preparation_rule=EVERY_MEMBER)
+    story = drive(Stage.AWAITING_COUNCIL)
+    story.add("council_instructed", D(2023, 8, 1), author=f"council:{A}", data={"party": A})
+    assert story.stage == Stage.AWAITING_COUNCIL
+    story.add("council_declined", D(2023, 8, 3), author=f"council:{B}", data={"party": B})
+    assert story.stage == Stage.CLOSED
+    page = html.unescape(Client().get(f"/en/docket/{story.case.slug}/").content.decode())
+    assert "not taken: the case closed on 3 August 2023 with 1 of the" in page
+    assert "not yet (" not in page
+    client.force_login(a_council)
+    portal = client.get(reverse("council_case", kwargs={"pk": story.case.pk})).content.decode()
+    assert "Members who have so far" not in portal
 
 
 def test_under_two_thirds_of_two_one_vote_against_decides(monkeypatch):

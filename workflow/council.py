@@ -89,6 +89,15 @@ def tally(events) -> None:
     short: dict[str, list] = {kind: [] for kind in RULES}
     for event in events:
         kind = event.kind
+        if event.stage_after == Stage.CLOSED:
+            # Walk 130: closed without the Council's decision (the votes against, or its
+            # period ran out), a first vote still read "not yet".
+            for kind_short in RULES:
+                if kind_short not in decided:
+                    for earlier in short[kind_short]:
+                        earlier.council_tally = (*earlier.council_tally[:2], "closed", event.on)
+                    short[kind_short] = []
+            continue
         if kind not in RULES or needed(kind) < 2:
             continue
         parties[kind].add((event.data or {}).get("party", ""))
@@ -122,6 +131,8 @@ def waiting(stage: str, events) -> list[dict]:
         given = {e.data.get("party") for e in events if e.kind == kind}
         count = needed(kind)
         awaited = count > 1 and stage == AWAITED_IN[kind]
-        if (given or awaited) and len(given) < count:
+        # Not once the case closed (walk 130: "Members who have so far: 1" on a case the
+        # votes against had closed).
+        if (given or awaited) and len(given) < count and stage != Stage.CLOSED:
             result.append({"kind": kind, "given": len(given), "needed": count})
     return result

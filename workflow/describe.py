@@ -452,6 +452,19 @@ def _council_rule_line(count: int, needed: int, state: str, later=None) -> tuple
             "needed": needed,
             "date": format_day(later),
         }
+    if state == "closed":
+        words = ngettext(
+            "not taken: the case closed on %(date)s with %(count)s of the %(needed)s members "
+            "needed",
+            "not taken: the case closed on %(date)s with %(count)s of the %(needed)s members "
+            "needed",
+            count,
+        )
+        return _("Council's decision"), words % {
+            "count": count,
+            "needed": needed,
+            "date": format_day(later),
+        }
     if state == "short":
         words = ngettext(
             "not yet (%(count)s of the %(needed)s members needed so far)",

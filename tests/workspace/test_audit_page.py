@@ -328,3 +328,27 @@ def test_the_auditor_keeps_the_row_history_and_the_whole_access_log(auditor, off
     with translation.override("es"):
         page = client.get(reverse("ws_audit", kwargs={"pk": case.pk})).content.decode()
     assert "Esta página muestra las 2 consultas y descargas más recientes" in page
+
+
+def test_a_visibility_change_says_from_to_and_why_in_the_chain(auditor, officer):
+    # Walk 127: the row of a visibility change gave no reason, no from and no to, where the
+    # other rows gave theirs.
+    story = drive("admissibility_review")
+    letter = story.add("correspondence", title="Carta", note="Texto.", visibility="public")
+    change = story.add(
+        "visibility_changed",
+        data={
+            "event": letter.seq - 1,
+            "fields": ["note"],
+            "from": "public",
+            "to": "parties",
+            "reason": "La Parte lo pidió por escrito.",
+        },
+    )
+    client = Client()
+    client.force_login(auditor)
+    with translation.override("es"):
+        page = client.get(reverse("ws_audit", kwargs={"pk": story.case.pk})).content.decode()
+    row = page.split(f'id="event-{change.seq}"')[1].split("</tr>")[0]
+    assert "Visibilidad: Público → Secretaría, Partes y Consejo" in row
+    assert "Motivo indicado: La Parte lo pidió por escrito." in row

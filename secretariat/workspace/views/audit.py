@@ -24,12 +24,20 @@ from submissions.models import (
     Submitter,
     User,
 )
+from submissions.stages import Visibility
 from workflow.chain import problems_of
 from workflow.models import ChainStatement, Deadline, Event
 from workflow.periods import KIND_LABELS
 from workflow.registry import export_registry
 from workflow.table import TABLE
 
+# The steps whose ``reason`` is the Secretariat's words (a closure's is a code).
+REASON_IN_DATA = {
+    "visibility_changed",
+    "deadline_missed_explained",
+    "deadlines_recomputed",
+    "reopened",
+}
 # The newest entries of the access log shown on the page (the table keeps all of them).
 AUDIT_ACCESS_ROWS = 500
 SKIPPED = {
@@ -325,6 +333,12 @@ def audit(request, pk):
         recorded_on = timezone.localdate(event.recorded_at)
         event.recorded_late = (recorded_on - event.on).days if event.recorded_by_id else 0
         event.date_reason = (event.data or {}).get("date_reason", "")
+        # Why, where a step keeps its reasons in its data (walk 127: a visibility change read
+        # with no reason, no from and no to, where other rows gave theirs).
+        data = event.data or {}
+        event.data_reason = data.get("reason", "") if event.kind in REASON_IN_DATA else ""
+        if event.kind == "visibility_changed" and data.get("from") in Visibility.values:
+            event.change = (Visibility(data["from"]).label, Visibility(data.get("to")).label)
     tables = _tables(case)
     statement, statement_rows = _statement_counting(case)
     return render(

@@ -48,6 +48,34 @@
     return button.getAttribute("data-remove").replace("{n}", String(index));
   }
 
+  // The error summary's lines for a removed block go; those of the blocks that moved up
+  // follow them, their links and names renumbered (walk 129: the line of a removed block
+  // stayed, its link on the next person's field).
+  function summaryAfterRemoving(current, moved) {
+    var summary = document.getElementById("error-summary");
+    if (!summary) {
+      return;
+    }
+    function links(index) {
+      return summary.querySelectorAll('a[href^="#id_s' + index + '-"]');
+    }
+    links(current).forEach(function (link) {
+      link.closest("li").remove();
+    });
+    moved.forEach(function (index) {
+      links(index).forEach(function (link) {
+        link.setAttribute(
+          "href",
+          link.getAttribute("href").replace("#id_s" + index + "-", "#id_s" + (index - 1) + "-")
+        );
+        link.textContent = link.textContent.replace(legendText(index), legendText(index - 1));
+      });
+    });
+    if (!summary.querySelector("li") && !summary.querySelector(".error-summary__problem")) {
+      summary.hidden = true;
+    }
+  }
+
   function addRemoveButton(fieldset) {
     var index = parseInt(fieldset.id.replace("co-submitter-", ""), 10);
     var paragraph = document.createElement("p");
@@ -63,9 +91,16 @@
         return parseInt(other.id.replace("co-submitter-", ""), 10) > current;
       });
       fieldset.remove();
+      var moved = after.map(function (other) {
+        return parseInt(other.id.replace("co-submitter-", ""), 10);
+      });
+      moved.sort(function (a, b) {
+        return a - b;
+      });
       after.forEach(function (other) {
         moveUp(other, parseInt(other.id.replace("co-submitter-", ""), 10));
       });
+      summaryAfterRemoving(current, moved);
       count.value = String((parseInt(count.value, 10) || 2) - 1);
       button.parentNode.hidden = false;
       // The focus on the block now in its place, else the one before, else "Add another".

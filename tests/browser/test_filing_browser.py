@@ -146,6 +146,56 @@ def test_a_co_submitter_added_by_mistake_is_removed_and_the_next_moves_up(page):
     assert [m.submitter.name for m in people] == ["Asociación Amazónica", "Rosa Quispe"]
 
 
+def test_removing_a_block_takes_its_errors_out_of_the_summary(page):
+    # Walk 129: the summary kept the removed block's line, its link now on the next person's
+    # field.
+    page.goto(page.base + "/es/file/")
+    fill_common(page, party=A, language="es")
+    page.fill("#id_f-title", "Tala ilegal en Loreto")
+    add = page.locator("button[name='add_submitter']")
+    add.click()
+    page.wait_for_selector("#id_s1-name")
+    page.locator("#id_s1-kind_0").check()
+    page.fill("#id_s1-name", "Beto Mal")
+    page.fill("#id_s1-nationality", name(A, "es"))
+    page.fill("#id_s1-email", "no-es-un-correo")
+    add.click()
+    page.wait_for_selector("#id_s2-name")
+    page.locator("#id_s2-kind_0").check()
+    page.fill("#id_s2-name", "Rosa Quispe")
+    page.fill("#id_s2-nationality", name(A, "es"))
+    page.fill("#id_s2-email", "rosa@example.org")
+    page.fill("#id_s2-phone", "+51 1 555 0100")
+    page.locator("button[type=submit].button").click()
+    page.wait_for_selector("#error-summary a[href='#id_s1-email']")
+    page.fill("#id_s2-phone", "+51 1 555 0199")  # the second block's phone, then it moves up
+    page.locator("#co-submitter-1 .remove-submitter button").click()
+    assert page.locator("#error-summary a[href^='#id_s1-']").count() == 0
+    assert page.locator("#error-summary a[href^='#id_s2-']").count() == 0
+    assert page.locator("#error-summary").is_hidden()
+    assert page.locator("#id_s1-name").input_value() == "Rosa Quispe"
+    page.locator("button[type=submit].button").click()
+    page.wait_for_url("**/es/file/receipt/")
+    people = Submission.objects.get().memberships.order_by("position")
+    assert [m.submitter.name for m in people] == ["Asociación Amazónica", "Rosa Quispe"]
+
+
+def test_without_script_another_submitter_comes_back_in_view(browser, live_server):
+    # Walk 129: without script the form came back at its top, the new block far below.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        page.goto(live_server.url + "/es/file/")
+        page.locator("button[name='add_submitter']").click()
+        page.wait_for_selector("#id_s1-name")
+        assert page.url.endswith("#co-submitter-1")
+        top = page.locator("#co-submitter-1").bounding_box()["y"]
+        assert -2 <= top < 844  # scrolled to it (sub-pixel)
+    finally:
+        context.close()
+
+
 def test_after_a_refused_filing_the_error_summary_is_in_view_with_the_focus(page):
     # On a phone the summary sat below the first screen with nothing focused: a filer saw
     # the top of an unchanged page and no sign of the problem.

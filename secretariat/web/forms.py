@@ -151,8 +151,9 @@ class AccessibleForm(forms.Form):
 
     def _limit_texts(self) -> None:
         """A text field that sets no limit takes ``MAX_TEXT`` characters, as if it had said
-        ``max_length``: Django's translated error ("at most 50000 characters (it has …)") and
-        a single line's maxlength (``DescribedBoundField`` gives a box of several lines none).
+        ``max_length``: the translated error ``TOO_LONG`` ("At most 50000 characters (this
+        text has …)", also for the fields that set their own limit) and a single line's
+        maxlength (``DescribedBoundField`` gives a box of several lines none).
         Again before validating, for the fields a form adds after this base's ``__init__`` (a
         determination's reasons per criterion)."""
         for field in self.fields.values():

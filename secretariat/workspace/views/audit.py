@@ -337,8 +337,9 @@ def audit(request, pk):
         # with no reason, no from and no to, where other rows gave theirs).
         data = event.data or {}
         event.data_reason = data.get("reason", "") if event.kind in REASON_IN_DATA else ""
-        if event.kind == "visibility_changed" and data.get("from") in Visibility.values:
-            event.change = (Visibility(data["from"]).label, Visibility(data.get("to")).label)
+        levels = (data.get("from"), data.get("to"))
+        if event.kind == "visibility_changed" and set(levels) <= set(Visibility.values):
+            event.change = tuple(Visibility(level).label for level in levels)
     tables = _tables(case)
     statement, statement_rows = _statement_counting(case)
     return render(

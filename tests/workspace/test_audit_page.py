@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from submissions.stages import Visibility
 from tests.helpers_cases import ALL_MET, drive
 from tests.parties import PROFILE, SLUG, es
 from workflow import services
@@ -350,5 +351,7 @@ def test_a_visibility_change_says_from_to_and_why_in_the_chain(auditor, officer)
     with translation.override("es"):
         page = client.get(reverse("ws_audit", kwargs={"pk": story.case.pk})).content.decode()
     row = page.split(f'id="event-{change.seq}"')[1].split("</tr>")[0]
-    assert "Visibilidad: Público → Secretaría, Partes y Consejo" in row
+    with translation.override("es"):  # the profile's words (the CEC's "Secretariado")
+        levels = f"{Visibility.PUBLIC.label} → {Visibility.PARTIES.label}"
+    assert f"Visibilidad: {levels}" in row
     assert "Motivo indicado: La Parte lo pidió por escrito." in row

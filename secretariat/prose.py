@@ -23,7 +23,8 @@ DEFAULT_PROSE = re.compile(
     r"|Chapter Eighteen"
     # Its two languages, its two Parties, its periods, its Council's and Secretariat's names.
     r"|English (?:or|and) Spanish|\bboth Parties\b|\b(?:45|60) days\b|\bsix criteria\b"
-    r"|Environmental Affairs Council|Secretariat for Environmental Matters"
+    r"|Environmental Affairs Council|to the Environmental Cooperation Commission"
+    r"|Secretariat for Environmental Matters"
     # Its seat, and its Council's rule where a sentence states it without an article.
     r"|\bWashington\b|[Aa]ny member of the Council|only if a Council member"
 )

@@ -185,3 +185,24 @@ def test_each_members_instruction_is_named_a_vote(
         assert str(TABLE["council_instructed"].label) == preparation
         if publication:
             assert str(TABLE["publication_instructed"].label) == publication
+
+
+@pytest.mark.parametrize(
+    "language, label",
+    [
+        ("en", "Recommendation on the matters the factual record addresses"),
+        ("es", "Recomendación sobre los asuntos que trata el expediente de hechos"),
+        ("fr", "Recommandation sur les questions traitées dans le dossier factuel"),
+    ],
+)
+def test_the_councils_recommendation_names_no_tpa_addressee(client, a_council, language, label):
+    """Walk 130: the Council's recommendation was addressed to the "Environmental Cooperation
+    Commission", the TPA's body (its Article 18.9.8), under the CEC too; Article 24.28's
+    addressee is not among the profile's read values, so the label names none."""
+    case = drive("final_factual_record").case
+    client.force_login(a_council)
+    page = html.unescape(client.get(f"/{language}/council/cases/{case.pk}/recommend/").text)
+    assert label in page
+    assert not re.search(
+        r"Cooperation Commission|Comisión de Cooperación|coopération en matière", page
+    )

@@ -29,6 +29,8 @@ DUE_DATE_OF = {
     "request_to_party": "party_response",
     "draft_for_comment": "draft_comments",
     "extension_to_staff": "party_response",
+    "extension_received": "party_response",
+    "extension_to_submitters": "party_response",
 }
 
 

@@ -467,6 +467,28 @@ MESSAGES = {
             ),
         ),
     ),
+    # Walk 128: the Party's notice of exceptional circumstances moved the response's due date,
+    # and neither the Party (when the Secretariat recorded its letter) nor the submitters heard.
+    "extension_received": Message(
+        _("%(reference)s: your notice of exceptional circumstances has been received"),
+        (
+            _(
+                "The Secretariat has received the notice of exceptional circumstances "
+                "%(from_party)s of %(on)s: the response is now due on %(due_on)s."
+            ),
+        ),
+        _("Open the case in the portal"),
+    ),
+    "extension_to_submitters": Message(
+        _("%(reference)s: the Party has more time to respond"),
+        (
+            _(
+                "The Party concerned notified exceptional circumstances on %(on)s: its response "
+                "to the Secretariat's request about your submission is now due on %(due_on)s."
+            ),
+        ),
+        _("Follow your submission"),
+    ),
     "supplement_to_staff": Message(
         _("%(reference)s: supplemental information from the Party"),
         (

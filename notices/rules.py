@@ -159,6 +159,8 @@ RULES = [
     Rule("information_submitted", None, INFORMANT, "information_thanks"),
     Rule("information_submitted", None, STAFF, "public_information_to_staff"),
     Rule("extension_notified", None, STAFF, "extension_to_staff"),
+    Rule("extension_notified", None, PARTY_CONCERNED, "extension_received"),
+    Rule("extension_notified", None, SUBMITTERS, "extension_to_submitters", public_only=True),
     Rule("party_information_added", None, STAFF, "supplement_to_staff"),
     # A Party's letter through its portal ("Write to the Secretariat") told no one.
     Rule("correspondence", None, STAFF, "letter_to_staff", by_party=True),

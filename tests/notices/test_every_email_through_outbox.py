@@ -168,7 +168,8 @@ def test_a_full_run_sends_every_message_through_the_outbox(
             )
         case.refresh_from_db()
 
-        # Party A, through the portal: an extension (a portal receipt), then its response.
+        # Party A, through the portal: an extension (told to its focal points with the new
+        # due date), its response, then a letter to the Secretariat (a portal receipt).
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(
                 reverse("party_extension", kwargs={"pk": case.pk}),
@@ -179,6 +180,20 @@ def test_a_full_run_sends_every_message_through_the_outbox(
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(
                 reverse("party_respond", kwargs={"pk": case.pk}), respond_post(case)
+            )
+            assert response.status_code == 302
+        case.refresh_from_db()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                reverse("party_correspondence", kwargs={"pk": case.pk}),
+                {
+                    "event_count": case.event_count,
+                    "subject": "Nota",
+                    "message": "Texto.",
+                    "visibility": "secretariat",
+                    "attachments-TOTAL_FORMS": "0",
+                    "attachments-INITIAL_FORMS": "0",
+                },
             )
             assert response.status_code == 302
 
@@ -197,6 +212,8 @@ def test_a_full_run_sends_every_message_through_the_outbox(
         "admissible",
         "request_sent",
         "request_to_party",
+        "extension_received",
+        "extension_to_submitters",
         "portal_receipt",
         "response_received",
     }
@@ -229,9 +246,9 @@ def test_a_full_run_sends_every_message_through_the_outbox(
         assert subject("invitation") == gettext(
             "Your account with the Secretariat for Environmental Matters"
         )
-        extension = case.events.get(kind="extension_notified")
+        letter = case.events.get(kind="correspondence", author__startswith="party:")
         assert subject("portal_receipt") == gettext("Receipt: %(event)s — %(case)s") % {
-            "event": extension.kind_label,
+            "event": letter.kind_label,
             "case": case.reference,
         }
         # Greeted as every other message is (walk 38: the receipts alone began without).

@@ -482,3 +482,36 @@ def test_a_does_not_meet_email_names_the_criteria_not_met(officer, settings):
     assert subject.startswith(f"{case.identifier}: ") and " D1" in subject, subject
     assert f"{case.identifier}/D1" not in subject
     assert f"{case.identifier}/D1" in text
+
+
+def test_the_party_and_the_submitters_hear_of_an_extension(officer, director, a_focal):
+    """Walk 128: the Party's notice of exceptional circumstances, recorded by the Secretariat
+    from its letter, moved the response's due date and only the staff heard of it: the Party's
+    focal points and the submitters are told the new date, in their language."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils.formats import date_format
+
+    from notices import emails
+    from workflow.models import Deadline
+
+    case = drive("awaiting_response", party=A).case
+    pdf = SimpleUploadedFile("carta.pdf", b"%PDF-1.4\n%%EOF\n")
+    letter = [services.DocumentInput(title="Carta recibida", language="es", file=pdf)]
+    with frozen(datetime.date(2023, 6, 1)):
+        proposal = services.record_event(
+            case, "extension_notified", actor=officer, documents_in=letter
+        )
+        services.approve_proposal(case, proposal.seq, actor=director)
+    due = Deadline.objects.get(submission=case, kind="party_response", state="open").due_on
+    told = {
+        notice.message: notice
+        for notice in Notice.objects.filter(
+            submission=case, message__in=("extension_received", "extension_to_submitters")
+        )
+    }
+    assert told["extension_received"].recipient_email == a_focal.email
+    assert told["extension_to_submitters"].recipient_email == "amazonica@example.org"
+    for notice in told.values():
+        _subject, text, _html = emails.render(notice)
+        with translation.override(notice.language):
+            assert date_format(due) in " ".join(text.split()), notice.message

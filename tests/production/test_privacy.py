@@ -28,3 +28,20 @@ def test_privacy_notice_in_spanish(client):
 def test_every_page_links_to_the_notice(client):
     for path, link in (("/en/", "/en/privacy/"), ("/es/docket/", "/es/privacy/")):
         assert f'<a href="{link}">' in client.get(path).content.decode()
+
+
+def test_the_notice_says_what_the_open_data_give_of_each_submitter(client):
+    """Walk 134: the JSON API gave each submitter's kind and country (the registry format's
+    fields) where the notice promised the public only the submitters' names."""
+    from tests.helpers_cases import drive
+
+    case = drive("admissibility_review").case
+    (submitter,) = client.get(f"/api/v1/submissions/{case.slug}/").json()["submitters"]
+    assert set(submitter) >= {"name", "kind", "country"}
+    for language, words in (
+        ("en", "whether each submitter is a person or an organization, and of which country"),
+        ("es", "es una persona o una organización, y de qué país"),
+    ):
+        for path in ("privacy", "data"):
+            page = " ".join(client.get(f"/{language}/{path}/").content.decode().split())
+            assert words in page, (language, path)

@@ -54,6 +54,13 @@ def party_label(code: str) -> str:
 
 
 @register.filter
+def party_in_sentence(code: str) -> str:
+    """``US`` → "the United States" / "los Estados Unidos": the Party as a sentence names it,
+    with its article where the language has one."""
+    return treaty.party_name(code or "")
+
+
+@register.filter
 def government(code: str) -> str:
     """``PE`` → "Government of Peru" / "Gobierno del Perú"."""
     return treaty.government_name(code or "")

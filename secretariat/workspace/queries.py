@@ -9,7 +9,7 @@ import datetime
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 
 from submissions import published, withheld
-from submissions.models import Document, Submission
+from submissions.models import Document, Submission, SubmissionSubmitter
 from submissions.stages import Stage, Visibility
 from workflow import lapsing, services
 from workflow.models import Deadline, Event
@@ -154,6 +154,32 @@ def name_parts_proposed(proposals, names=None) -> None:
         words = "\n".join(published.strings_of(proposal.data.get("proposal") or {}))
         case_names = names if isinstance(names, list) else names.get(proposal.submission_id)
         proposal.name_parts = withheld.parts_named_in(words, case_names or [])
+
+
+def standing_against(proposals) -> None:
+    """Each proposal's ``not_standing``: where it finds criterion (f) met, the submitters of
+    its case who by their details may not file about the Party concerned (the form's
+    suggestion, which the officer confirmed going against: walk 135's Director approved it
+    unwarned). One query for every such proposal's submitters."""
+    for proposal in proposals:
+        proposal.not_standing = []
+    found_met = [
+        p
+        for p in proposals
+        if ((p.data.get("proposal") or {}).get("criteria") or {}).get("f", {}).get("met") is True
+    ]
+    if not found_met:
+        return
+    names: dict[int, list[str]] = {}
+    for membership in (
+        SubmissionSubmitter.objects.filter(submission_id__in={p.submission_id for p in found_met})
+        .select_related("submitter", "submission__party")
+        .order_by("position")
+    ):
+        if not membership.submitter.may_file_about(membership.submission.party.code):
+            names.setdefault(membership.submission_id, []).append(membership.submitter.name)
+    for proposal in found_met:
+        proposal.not_standing = names.get(proposal.submission_id, [])
 
 
 def what_they_publish(proposals) -> None:

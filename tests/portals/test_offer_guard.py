@@ -66,8 +66,9 @@ def test_the_other_party_is_not_offered_party_concerned(client, a_focal):
     assert set(options) == {"public", "parties", "secretariat"}
     text = _help(html)
     assert "your Party only" not in text
-    assert "This case concerns United States" in text
-    assert "would go to United States, not to your Party" in text
+    # Walk 135: "This case concerns United States", without its article.
+    assert "This case concerns the United States" in text
+    assert "would go to the United States, not to your Party" in text
 
 
 def test_the_other_party_cannot_post_party_concerned(client, a_focal):

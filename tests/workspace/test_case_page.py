@@ -1083,3 +1083,42 @@ def test_comments_sent_as_documents_alone_are_published_in_one_decision(login, o
     page = client.get(_case_url(story.case)).content.decode()
     assert "sent for the public, awaiting your review" not in page
     assert 'id="held-heading"' not in page
+
+
+@pytest.mark.skipif("f" not in CRITERIA, reason=f"{SLUG}'s text has no criterion (f)")
+def test_criterion_f_found_met_against_the_suggestion_is_confirmed_and_shown(
+    login, officer, director
+):
+    """Walk 135: (f) found met for submitters who by their details may not file about the
+    Party concerned went to the Director without a word of the form's suggestion."""
+    outsider = services.SubmitterInput(
+        kind="individual", name="Ana Rojas", nationality="CL", residence="CL"
+    )
+    case = file_case(actor=officer, party=A, submitters=[outsider])
+    services.record_event(case, "acknowledged", actor=officer)
+    case.refresh_from_db()
+    data = _checklist(ALL_MET)
+    data["event_count"] = case.event_count
+    client = login(officer)
+    response = client.post(_action(case, "admissibility_determined"), data)
+    assert response.status_code == 200
+    page = unescape(response.content.decode())
+    assert 'href="#id_admissibility_determined-f_confirmed"' in page
+    assert "Tick this box to confirm it, or correct the finding." in page
+    assert not Event.objects.filter(submission=case, kind="proposed").exists()
+    # Found not met, as suggested: nothing to confirm.
+    as_suggested = {**data, "admissibility_determined-f_finding": "not_met"}
+    form = action_form("admissibility_determined", case, as_suggested)
+    assert form.is_valid(), form.errors
+
+    data["admissibility_determined-f_confirmed"] = "on"
+    assert client.post(_action(case, "admissibility_determined"), data).status_code == 302
+    assert Event.objects.filter(submission=case, kind="proposed").exists()
+    approvals = " ".join(unescape(login(director).get(reverse("ws_approvals")).text).split())
+    warning = (
+        "It finds criterion (f) met, though by the submitters' details these are not persons "
+        f"of a Party who may file about {name(A)}: Ana Rojas."
+    )
+    assert warning in approvals
+    case_page = " ".join(unescape(login(director).get(_case_url(case)).text).split())
+    assert warning in case_page

@@ -71,6 +71,25 @@ class AdmissibilityForm(ActionForm):
                 prefix=self.criteria_prefix,
                 named=self.criteria_named,
             )
+            if letter == "f" and refused:
+                # Walk 135: (f) found met against the suggestion, by a slip or on purpose,
+                # went to the Director without a word. A finding against it is confirmed.
+                self.fields[f"{self.criteria_prefix}f_confirmed"] = forms.BooleanField(
+                    label=_("My finding on criterion (f) differs from the suggestion."),
+                    required=False,
+                    help_text=_("Tick it only where it does: the form asks when they differ."),
+                )
+
+    def clean(self):
+        cleaned = super().clean()
+        confirm = f"{self.criteria_prefix}f_confirmed"
+        if (
+            confirm in self.fields
+            and cleaned.get(f"{self.criteria_prefix}f_finding") == "met"
+            and not cleaned.get(confirm)
+        ):
+            self.add_error(confirm, gettext("Tick this box to confirm it, or correct the finding."))
+        return cleaned
 
     def not_standing(self) -> list[str]:
         """The submitters who are not persons of a Party who may file about the Party

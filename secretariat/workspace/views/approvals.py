@@ -26,6 +26,7 @@ def _approval_list(request, status: int = 200, **sent_back):
     proposals = list(queries.approval_list(access.staff_submissions(request.user)))
     queries.what_they_publish(proposals)
     queries.name_parts_proposed(proposals)
+    queries.standing_against(proposals)
     describe_all(proposals)
     for proposal in proposals:
         proposal.proposed = proposal.data.get("proposal", {})

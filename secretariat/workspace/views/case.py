@@ -270,6 +270,7 @@ def case_context(request, case, bound=None) -> dict:
         and (found := _name_parts(event, hidden, names))
     ]
     queries.name_parts_proposed(pending, names)
+    queries.standing_against(pending)
     # What the submitters wrote, which the determinations weigh (the helper's walk: the
     # officer's page showed only the title and laws).
     answers = case.answer_rows()

@@ -14,7 +14,7 @@ documents.
 import re
 
 from django import forms
-from django.core.validators import ProhibitNullCharactersValidator
+from django.core.validators import MaxLengthValidator, ProhibitNullCharactersValidator
 from django.db import connection
 from django.db.models import BooleanField, F, Func, Q, TextField, Value
 from django.db.models.expressions import RawSQL
@@ -34,6 +34,7 @@ from submissions.models import (
     SubmissionSubmitter,
 )
 from submissions.stages import Stage
+from submissions.texts import TOO_LONG
 from submissions.withheld import fold
 
 PAGE_SIZE = 20
@@ -62,7 +63,11 @@ class TextParameter(forms.CharField):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.validators = [
-            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
+            MaxLengthValidator(v.limit_value, message=TOO_LONG)
+            if type(v) is MaxLengthValidator
+            else v
+            for v in self.validators
+            if not isinstance(v, ProhibitNullCharactersValidator)
         ]
 
     def to_python(self, value):

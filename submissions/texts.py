@@ -6,10 +6,20 @@ import hashlib
 import json
 
 from django.conf import settings
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from submissions import profiles
+
+# What a text longer than its limit is told, in every form (secretariat.web.forms) and the
+# docket's parameters (submissions.search): the limit said as it is (walk 129: Django's
+# Spanish "menos de 50000 caracteres" where 50,000 are taken; walk 134: the CSV's and the
+# API's search, "menos de 200").
+TOO_LONG = ngettext_lazy(
+    "At most %(limit_value)d character (this text has %(show_value)d).",
+    "At most %(limit_value)d characters (this text has %(show_value)d).",
+    "limit_value",
+)
 
 # The per-language texts' labels (a whole phrase each: "Título en inglés", not "Título en"
 # and a language's name).

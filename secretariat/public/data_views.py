@@ -19,7 +19,6 @@ CSV_MEANINGS = {
     "identifier": _("The case's identifier, as the Secretariat assigned it."),
     "party": _("The code of the Party the submission concerns."),
     "language": _("The code of the language the submission was filed in."),
-    "title": _("The case's public title in that language (empty where it has none)."),
     "filed_on": _("The day the submission was filed (YYYY-MM-DD)."),
     "status": _("open or closed."),
     "stage": _("The stage's code (listed below)."),
@@ -39,12 +38,21 @@ CSV_MEANINGS = {
     "stage_label": _("The stage in the language of the export."),
     "closure_reason_label": _("The closure reason in the language of the export."),
 }
+# Each title column by its language (walk 134: "in that language" named none).
+TITLE_MEANINGS = {
+    "en": _("The case's public title in English (empty where it has none)."),
+    "es": _("The case's public title in Spanish (empty where it has none)."),
+    "fr": _("The case's public title in French (empty where it has none)."),
+}
 
 
 def _columns() -> list[dict]:
     rows = []
     for column in CSV_COLUMNS:
-        meaning = CSV_MEANINGS["title" if column.startswith("title_") else column]
+        if column.startswith("title_"):
+            meaning = TITLE_MEANINGS[column.removeprefix("title_")]
+        else:
+            meaning = CSV_MEANINGS[column]
         rows.append({"name": CSV_HEADERS[column], "meaning": meaning})
     return rows
 

@@ -229,7 +229,13 @@ class DocketFeed(Feed):
         form, cases = docket_queryset(request.GET)
         if cases is None:  # said as the docket's exports say it
             raise WrongFilters(bad_filters(form))
-        if not any(k not in UNFILTERING for k in request.GET):
+        # Filtered by what the docket reads, not by the address's keys (walk 134: ``?q=`` or
+        # an unknown ``?limit=`` left the whole docket's feed without its statements).
+        if not any(
+            value not in (None, "")
+            for k, value in form.cleaned_data.items()
+            if k not in UNFILTERING
+        ):
             return Scope(request)
         return Scope(request, cases=cases.order_by().values("pk"))
 

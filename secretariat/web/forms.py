@@ -20,9 +20,10 @@ from django import forms
 from django.core import validators
 from django.core.files import File
 from django.forms.boundfield import BoundField
-from django.utils.translation import gettext_lazy, ngettext_lazy
+from django.utils.translation import gettext_lazy
 
 from submissions import uploads
+from submissions.texts import TOO_LONG
 
 # Field name -> the autocomplete token of the person's own detail (HTML, "Autofill").
 PERSONAL_AUTOCOMPLETE = {
@@ -46,11 +47,6 @@ EMPTY_DASHES = "---------"  # Django's empty choice (django.db.models.fields.BLA
 # and a submitter's added information took 300,000 characters, and the officer's case page
 # then weighed 320 kB): the public filing form's own limit for its long answers.
 MAX_TEXT = 50_000
-TOO_LONG = ngettext_lazy(
-    "At most %(limit_value)d character (this text has %(show_value)d).",
-    "At most %(limit_value)d characters (this text has %(show_value)d).",
-    "limit_value",
-)
 
 
 class DescribedBoundField(BoundField):

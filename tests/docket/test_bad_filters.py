@@ -21,6 +21,12 @@ pytestmark = pytest.mark.django_db
         ("/en/docket/feed/?page=0", "Page: Ensure this value is greater than or equal to 1."),
         ("/en/docket/export.csv?page=0", "Page: Ensure this value is greater than or equal to 1."),
         ("/en/docket/feed/?sort=oldest", "Sort by: Select a valid choice."),
+        # The limit said as it is, as the docket's page says it (walk 134: "menos de 200").
+        (
+            "/es/docket/export.csv?q=" + "x" * 300,
+            "Buscar: Como máximo 200 caracteres (este texto tiene 300).",
+        ),
+        ("/en/docket/feed/?law=" + "x" * 201, "At most 200 characters (this text has 201)."),
     ],
 )
 def test_wrong_filters_are_named_with_what_is_wrong(url, said, settings):

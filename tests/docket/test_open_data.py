@@ -46,6 +46,10 @@ def test_every_column_of_the_csv_is_explained_under_the_name_the_export_gives_it
     page = _page(client)
     assert "<code>chain_hash</code></th><td" in page
     assert "compare it with the signed statements of the chain hashes" in page
+    # Each title column names its language (walk 134: "in that language" named none).
+    assert "in that language" not in page
+    cell = '<code>title_es</code></th><td data-label="What it holds">'
+    assert f"{cell}The case's public title in Spanish" in page
 
 
 def test_every_code_has_its_meaning_in_the_readers_language(client):

@@ -131,6 +131,10 @@ def test_the_docket_feed_follows_the_lists_filters(client, cases):
     assert root.find(f"{ATOM}id").text.endswith(f"/en/docket/?party={A}")
     assert root.find(f"{ATOM}id").text != whole.find(f"{ATOM}id").text
     assert client.get("/en/docket/feed/?year=abc").status_code == 400
+    # An empty filter or a key the docket does not read filters nothing (walk 134: the whole
+    # docket's feed lost its statements of the chain heads).
+    unfiltered = client.get("/en/docket/feed/?q=&limit=abc").content
+    assert parse(unfiltered)[0].find(f"{ATOM}title").text == "Public docket: latest updates"
     page = client.get(f"/en/docket/?party={A}").content.decode()
     assert f'href="/en/docket/feed/?party={A}">' in page
 

@@ -196,11 +196,11 @@ def test_a_us_person_filing_about_the_us_is_suggested_not_met(login, officer):
 # How the workspace shows a submitter of no Party: on criterion (f) where the case's text has
 # one (TPA 18.8.2(f)), else as a note above the criteria (USMCA 24.27(1), no criterion).
 NO_STANDING_ES = {
-    "us-peru-tpa": "Sugerencia: no cumplido. No es persona de una Parte que pueda presentar "
+    "us-peru-tpa": "Sugerencia: no cumple. No es persona de una Parte que pueda presentar "
     "comunicaciones sobre la Parte en cuestión (Perú): Ana Rojas.",
     "usmca-cec": "Quién puede presentar: no es persona de una Parte que pueda presentar "
     "peticiones sobre la Parte en cuestión (México): Ana Rojas.",
-    "cafta-dr": "Sugerencia: no cumplido. No es persona de una Parte que pueda presentar "
+    "cafta-dr": "Sugerencia: no cumple. No es persona de una Parte que pueda presentar "
     "comunicaciones sobre la Parte en cuestión (Guatemala): Ana Rojas.",
 }[SLUG]
 NO_STANDING = {
@@ -1116,9 +1116,13 @@ def test_criterion_f_found_met_against_the_suggestion_is_confirmed_and_shown(
     assert Event.objects.filter(submission=case, kind="proposed").exists()
     approvals = " ".join(unescape(login(director).get(reverse("ws_approvals")).text).split())
     warning = (
-        "It finds criterion (f) met, though by the submitters' details these are not persons "
+        "It finds criterion (f) met, though by the submitters' details this is not a person "
         f"of a Party who may file about {name(A)}: Ana Rojas."
     )
     assert warning in approvals
     case_page = " ".join(unescape(login(director).get(_case_url(case)).text).split())
     assert warning in case_page
+    # One person, in the singular (walk 137: «estas personas no son personas…» for one).
+    spanish = unescape(login(director).get(reverse("ws_approvals").replace("/en/", "/es/")).text)
+    assert "esta persona no es persona de una Parte que pueda presentar" in spanish
+    translation.activate("en")  # the request left Spanish active for reverse()

@@ -155,6 +155,8 @@ def queue_notices(event) -> list[Notice]:
             continue
         if rule.by_party and not event.author.startswith("party:"):
             continue
+        if rule.by_council and not event.author.startswith("council:"):
+            continue
         if rule.publishes and not _publishes(event, rule.publishes):
             continue
         due_on = _due_on(submission, rule.message)

@@ -6,6 +6,7 @@ A notice of ``notices.rules`` reads only its own fields; a message to one person
 when it is sent."""
 
 import datetime
+import re
 
 from babel.lists import format_list
 from django.conf import settings
@@ -145,7 +146,9 @@ def render(notice) -> tuple[str, str, str]:
         }
         text = render_to_string(f"{template}.txt", page)
         html = render_to_string(f"{template}.html", page)
-    return " ".join(subject.split()), text, html
+    # One line, its runs of spaces and breaks one space; a no-break space kept (walk 136: the
+    # French subjects lost theirs before the colon, which str.split() takes for a space).
+    return re.sub(r"[ \t\r\n]+", " ", subject).strip(), text, html
 
 
 def build(notice, connection=None) -> EmailMultiAlternatives:

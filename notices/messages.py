@@ -489,6 +489,16 @@ MESSAGES = {
         ),
         _("Follow your submission"),
     ),
+    "recommendation_to_staff": Message(
+        _("%(reference)s: a Council member's recommendation"),
+        (
+            _(
+                "A member of the Council %(from_acting_party)s made a recommendation on "
+                "submission %(reference)s on %(on)s. Where it was sent for the public, its text "
+                "awaits your review."
+            ),
+        ),
+    ),
     "supplement_to_staff": Message(
         _("%(reference)s: supplemental information from the Party"),
         (

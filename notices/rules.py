@@ -81,6 +81,7 @@ class Rule:
     # "short", while they are not (a vote under a two-thirds rule). Empty: any.
     council: str = ""
     by_party: bool = False  # only when a Party recorded it (its portal), not the Secretariat
+    by_council: bool = False  # only when a Council member's own (its author is the member)
     # Only when the decision publishes the text of an earlier event of this kind (a
     # ``visibility_changed`` naming an ``event``, to *public*). Empty: any.
     publishes: str = ""
@@ -178,6 +179,9 @@ RULES = [
     Rule("council_declined", None, STAFF, "vote_against_to_staff"),
     Rule("council_declined", None, OTHER_COUNCIL, "council_declined_portal", closed_only=True),
     Rule("council_declined", None, PARTY_CONCERNED, "council_declined_portal", closed_only=True),
+    # Walk 136: a member's recommendation sent for the public waited for the Secretariat's
+    # review, and the Secretariat was not told of it.
+    Rule("recommendation_made", None, STAFF, "recommendation_to_staff", by_council=True),
     Rule("erratum", None, SUBMITTERS, "erratum"),
     Rule("consolidated", None, SUBMITTERS, "consolidated"),
     Rule("consolidated", None, EARLIER_SUBMITTERS, "consolidated_into"),

@@ -36,6 +36,8 @@ def markdown() -> str:
                 when += ", when the case goes on"
             if rule.by_party:
                 when += ", when a Party sends it"
+            if rule.by_council:
+                when += ", when a Council member makes it"
             if rule.publishes:
                 when += f", when it publishes the text of a `{rule.publishes}`"
             when += COUNCIL_WHEN.get(rule.council, "")

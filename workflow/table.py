@@ -353,6 +353,8 @@ RULES = [
         public=True,
         optional=("party", "publish_requested", "for_public"),
         guards=("follows_a_final_record",),
+        # Walk 136: one member's own read as the Council's on the docket.
+        data_labels={"party": _("Recommendation of a Council member")},
         document_kind="recommendation",
     ),
     event_rule(

@@ -515,3 +515,19 @@ def test_the_party_and_the_submitters_hear_of_an_extension(officer, director, a_
         _subject, text, _html = emails.render(notice)
         with translation.override(notice.language):
             assert date_format(due) in " ".join(text.split()), notice.message
+
+
+def test_a_french_subject_keeps_its_no_break_space_before_the_colon(settings):
+    """Walk 136: every French subject had a plain space before its colon (the bodies kept the
+    no-break space): the subject's spaces were normalised by str.split(), which takes a
+    no-break space for one."""
+    from notices import emails
+
+    if "fr" not in dict(settings.LANGUAGES):
+        pytest.skip("the profile has no French")
+    case = drive("awaiting_response", party=A).case
+    services.record_event(case, "withdrawn", actor=Actor.submitter(case.memberships.get()))
+    notice = Notice.objects.filter(submission=case, audience="submitters").first()
+    notice.language = "fr"
+    subject, _text, _html = emails.render(notice)
+    assert f"{case.reference}\u00a0:" in subject, subject

@@ -264,3 +264,36 @@ def test_the_instruction_says_where_its_reasons_go(client, b_council):
     help_text = page.split('id="id_reasons-help"', 1)[1].split("</", 1)[0]
     assert "they reach the public docket once the Secretariat publishes them" in help_text
     assert 'aria-describedby="id_reasons-help"' in page
+
+
+def test_a_members_recommendation_is_named_so_and_told_to_the_secretariat(
+    client, a_council, officer, director
+):
+    """Walk 136: one member's recommendation read "Council recommendation" on the docket, as
+    the Council's own act, and the Secretariat, who must review its text sent for the public,
+    was not told of it. A recommendation the Secretariat records for the Council as a whole
+    keeps the Council's name."""
+    from notices.models import Notice
+
+    story = drive("final_factual_record")
+    instruct_by_the_council(story, "publication_instructed")
+    story.add("published")
+    client.force_login(a_council)
+    with frozen(datetime.date(2024, 1, 10)):
+        response = client.post(
+            reverse("council_recommend", kwargs={"pk": story.case.pk}),
+            {"event_count": story.case.event_count, "recommendation": "Texto.", "confirm": "on"},
+        )
+    assert response.status_code == 302
+    event = Event.objects.get(submission=story.case, kind="recommendation_made")
+    with translation.override("es"):
+        assert str(event.kind_label) == "Recomendación de un miembro del Consejo"
+    page = client.get(f"/en/docket/{story.case.slug}/").content.decode()
+    assert "Recommendation of a Council member" in page
+    told = Notice.objects.filter(submission=story.case, message="recommendation_to_staff")
+    assert set(told.values_list("recipient_email", flat=True)) == {
+        officer.email,
+        director.email,
+    }
+    whole = Event(submission=story.case, kind="recommendation_made", data={})
+    assert str(whole.kind_label) == "Council recommendation"

@@ -105,11 +105,15 @@ def _kept_answers(data, forms):
 
 
 def _eligibility_warnings(filing: FilingForm, people: list[SubmitterForm]) -> list[str]:
-    """Criterion (f) and Art. 18.8.3, told before filing; the Secretariat decides."""
-    party = filing.cleaned_data["party"]
+    """Criterion (f) and Art. 18.8.3, told before filing; the Secretariat decides. Of each
+    submitter whose details are valid, once the Party is (walk 137: told only after every
+    other problem was mended, the filer sent the form a third time)."""
+    party = filing.cleaned_data.get("party")
+    if not party or filing.cleaned_data.get("eligibility_confirmed"):
+        return []
     warnings = []
     for form in people:
-        if not form.has_changed() and form.empty_permitted:
+        if (not form.has_changed() and form.empty_permitted) or form.errors:
             continue
         person = form.person()
         if person.may_file_about(party):
@@ -212,10 +216,8 @@ def file_form(request):
 
     filing, people = _forms(request.POST, request.FILES, count=count)
     results = [form.is_valid() for form in [filing, *people]]  # every form, for every error
-    if not all(results):
-        return _render_form(request, filing, people)
     warnings = _eligibility_warnings(filing, people)
-    if warnings and not filing.cleaned_data["eligibility_confirmed"]:
+    if warnings or not all(results):
         return _render_form(request, filing, people, warnings=warnings)
 
     opened = []

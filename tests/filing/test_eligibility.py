@@ -160,3 +160,27 @@ def test_the_form_says_who_may_file_about_which_party(client):
     html = client.get("/en/file/").content.decode()
     for sentence in RULE:
         assert sentence in html
+
+
+def test_the_warning_comes_with_the_forms_other_problems(client):
+    """Walk 137: a filer who had also left the declaration unticked was told of who may file
+    only once that was mended, and sent the form a third time."""
+    outsider = next(case for case in CASES if case[-1] is not None)
+    kind, nationality, residence, party, warning = outsider
+    data = filing_data(
+        **{
+            "s0-kind": kind,
+            "s0-name": "Rosa Huamán",
+            "s0-nationality": nationality,
+            "s0-residence": residence,
+            "f-party": party,
+        }
+    )
+    del data["f-declaration"]
+    html = client.post("/en/file/", data).content.decode()
+    assert "Tick the box to make the declaration." in html
+    assert f"Rosa Huamán {warning}" in html
+    assert 'name="f-eligibility_confirmed"' in html
+    data["f-declaration"] = "on"
+    data["f-eligibility_confirmed"] = "on"
+    assert client.post("/en/file/", data).status_code == 302

@@ -5,12 +5,14 @@ The detail is the public export of the case (``workflow.registry.public_case``),
 ``export_registry`` can never disagree about what is public.
 """
 
+from functools import wraps
+
 from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
 
 from notices import letterhead
 from notices import services as notice_documents
@@ -52,6 +54,7 @@ def _error(status: int, errors) -> JsonResponse:
     return JsonResponse({"errors": errors}, status=status)
 
 
+@csrf_exempt
 def not_found(request):
     """An address under /api/v1/ the API does not serve: a JSON 404 naming its entry point."""
     return _error(
@@ -65,7 +68,32 @@ def not_found(request):
     )
 
 
-@require_safe
+def read_only(view):
+    """A view of the read-only API: GET and HEAD; any other method a JSON 405 naming them
+    (walk 134: a POST met the site's HTML page on a missing CSRF token, a 403). Nothing it
+    serves changes anything, so no CSRF token is asked for."""
+
+    @csrf_exempt
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            response = _error(
+                405,
+                {
+                    "method": [
+                        gettext("This API only reads: %(method)s is not served; use GET.")
+                        % {"method": request.method}
+                    ]
+                },
+            )
+            response["Allow"] = "GET, HEAD"
+            return response
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@read_only
 def index(request):
     """The API's entry point (/api/v1/): what it serves, and the docket's other open data (the
     pages, the CSV export, the feeds and the signed statements of the chain heads) in each of
@@ -99,7 +127,7 @@ def index(request):
     )
 
 
-@require_safe
+@read_only
 def submission_list(request):
     """Public cases with the docket's search, filters, sorting and pages."""
     form, queryset = docket_queryset(request.GET)
@@ -132,7 +160,7 @@ def submission_list(request):
     )
 
 
-@require_safe
+@read_only
 def submission_detail(request, slug):
     """One public case in the registry format: events, documents, deadlines, chain hash."""
     try:
@@ -477,6 +505,6 @@ def openapi_schema(request) -> dict:
     }
 
 
-@require_safe
+@read_only
 def openapi(request):
     return JsonResponse(openapi_schema(request), json_dumps_params={"ensure_ascii": False})

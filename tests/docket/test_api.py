@@ -259,3 +259,21 @@ def test_a_page_past_the_last_is_a_404_not_the_first_page_again(client, saca):
     assert page.status_code == 404
     assert "No hay página 2: los resultados caben en una página." in page.content.decode()
     assert client.get("/es/docket/?page=1").status_code == 200
+
+
+def test_a_method_the_api_does_not_serve_is_answered_in_json():
+    """Walk 134: a POST met the site's HTML page (a 403 for its missing CSRF token): the API
+    only reads, and says so in JSON with the methods it serves."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    for url in ("/api/v1/", "/api/v1/submissions/", "/api/v1/openapi.json"):
+        response = client.post(url, {})
+        assert response.status_code == 405, url
+        assert response["Allow"] == "GET, HEAD"
+        assert response.json()["errors"]["method"] == [
+            "This API only reads: POST is not served; use GET."
+        ]
+    response = client.put("/api/v1/elsewhere/")
+    assert response.status_code == 404 and "errors" in response.json()
+    assert client.get("/api/v1/").status_code == 200

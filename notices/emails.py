@@ -20,6 +20,7 @@ from submissions.models import SubmissionSubmitter, Submitter
 from submissions.stages import ClosureReason
 from workflow.periods import KIND_LABELS
 from workflow.table import TABLE
+from workflow.treaty import criteria_for, lettered
 
 
 def _date(value: str) -> str:
@@ -80,12 +81,24 @@ def _code_in_subject(values: dict) -> str:
     return code.removeprefix(f"{reference}/") if reference else code
 
 
+def _criteria_named(letters, filed_on) -> str:
+    """The criteria a determination found not met, each with its letter and its words in the
+    case's text (walks 129, 137: "(f)" alone sent the submitters to their page to learn what
+    was missing), parted by semicolons, as clauses with their own commas are."""
+    criteria = criteria_for(filed_on)
+    named = [str(lettered(x, criteria[x])) if x in criteria else f"({x})" for x in letters]
+    french = (translation.get_language() or "en")[:2] == "fr"
+    return ("\u00a0; " if french else "; ").join(named)
+
+
 def _rule_page(notice) -> tuple[str, str, dict]:
     """(subject, template, context) of a notice of ``messages.MESSAGES``, in the active language."""
     message = messages.MESSAGES[notice.message]
     if message.together is not None and notice.context.get("needed", 1) > 1:
         message = message.together  # the Council's rule asks for several members
     values = _values(notice.context)
+    if values["unmet"] and notice.submission_id:
+        values["unmet"] = _criteria_named(notice.context["unmet"], notice.submission.filed_on)
     subject = str(message.subject) % {**values, "code": _code_in_subject(values)}
     items = [
         {

@@ -20,6 +20,7 @@ from tests.parties import SLUG, A, B, es, members_needed, name
 from workflow import services
 from workflow.actors import Actor
 from workflow.table import TABLE
+from workflow.treaty import criteria_for
 
 pytestmark = pytest.mark.django_db
 
@@ -464,13 +465,17 @@ def test_a_does_not_meet_email_names_the_criteria_not_met(officer, settings):
     )
     notice = Notice.objects.get(message="revision_window")
     first, last = letters[0], letters[-1]
-    for language, words in (
-        ("en", f"Criteria not met: ({first}) and ({last})."),
-        ("es", f"Requisitos no cumplidos: ({first}) y ({last})."),
+    # Each with its words in the case's text (walks 129, 137: "(f)" alone).
+    for language, start, joined in (
+        ("en", "Criteria not met: ", "; "),
+        ("es", "Requisitos no cumplidos: ", "; "),
     ):
         notice.language = language
         _subject, text, _html = emails.render(notice)
-        assert words in " ".join(text.split()), (language, text)
+        with translation.override(language):
+            named = criteria_for(case.filed_on)
+            words = f"{start}({first}) {named[first]}{joined}({last}) {named[last]}."
+        assert " ".join(words.split()) in " ".join(text.split()), (language, text)
     # Without the letters (a history imported without its findings) the paragraph is left out.
     notice.context = {**notice.context, "unmet": []}
     notice.language = "en"

@@ -45,3 +45,6 @@ def test_the_notice_says_what_the_open_data_give_of_each_submitter(client):
         for path in ("privacy", "data"):
             page = " ".join(client.get(f"/{language}/{path}/").content.decode().split())
             assert words in page, (language, path)
+    # Nor of a withheld submitter (walk 138: only the name was said to be withheld).
+    page = " ".join(client.get("/en/privacy/").content.decode().split())
+    assert "instead of your name, and nothing else about you." in page

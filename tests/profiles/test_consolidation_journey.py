@@ -105,6 +105,8 @@ def test_the_officer_consolidates_a_later_submission_with_an_earlier_one(page):
     )
     # And the earlier case's submitters, in French (they read e-mails in French).
     told = [m.subject for m in mail.outbox if m.to == ["coalition@example.org"]]
-    # (A subject's spaces are folded into plain ones: emails.render.)
-    assert f"{earlier.identifier} : une communication ultérieure a été jointe à la vôtre" in told
+    # (A subject keeps its no-break space before the colon: walk 136.)
+    assert (
+        f"{earlier.identifier}\u00a0: une communication ultérieure a été jointe à la vôtre" in told
+    )
     assert len(seen) >= 5

@@ -1124,5 +1124,5 @@ def test_criterion_f_found_met_against_the_suggestion_is_confirmed_and_shown(
     assert warning in case_page
     # One person, in the singular (walk 137: «estas personas no son personas…» for one).
     spanish = unescape(login(director).get(reverse("ws_approvals").replace("/en/", "/es/")).text)
-    assert "esta persona no es persona de una Parte que pueda presentar" in spanish
+    assert " Ana Rojas no es persona de una Parte que pueda presentar" in spanish
     translation.activate("en")  # the request left Spanish active for reverse()

@@ -30,6 +30,7 @@ from submissions.models import (
     PARTY_CODES,
     Document,
     EnvironmentalLaw,
+    Submission,
     SubmissionLaw,
     SubmissionSubmitter,
 )
@@ -315,7 +316,9 @@ def _public_submitters(condition):
 def _naming(text: str) -> list[int]:
     """The cases a search for ``text`` would find by the name of a submitter who withholds it,
     typed into a title (PROCESS.md: her name is on no public surface, search included):
-    those where a word searched is a word of her name (one query, of the few withheld)."""
+    those where a word searched is a word of her name that the case's public texts, as the
+    public reads them, do not write (walk 139: "Mantaro", a river in a case's title and a word
+    of a withheld name, found nothing). A few queries, of the few withheld."""
     # Each run of letters, as ``words_of`` reads a name: a quoted or bracketed word
     # (``"Juan"``, PostgreSQL's phrase) is the word.
     searched = set(re.findall(r"\w+", fold(text)))
@@ -324,7 +327,35 @@ def _naming(text: str) -> list[int]:
     rows = SubmissionSubmitter.objects.filter(submitter__confidential=True).values_list(
         "submission_id", "submitter__name"
     )
-    return sorted({pk for pk, name in rows if searched & withheld.words_of([name])})
+    names: dict[int, list[str]] = {}
+    for pk, name in rows:
+        if searched & withheld.words_of([name]):
+            names.setdefault(pk, []).append(name)
+    if not names:
+        return []
+    names = withheld.names_by_case(names)
+    shown = _public_words(names)
+    return sorted(pk for pk in names if searched & withheld.words_of(names[pk]) - shown[pk])
+
+
+def _public_words(names: dict[int, list[str]]) -> dict[int, set[str]]:
+    """The words (folded) of each case's title and summary, its public documents' titles, as
+    the public reads them (``withheld.masked``), and its public submitters' names."""
+    texts: dict[int, list[str]] = {pk: [] for pk in names}
+    fields = [
+        f"{f}_{code}" for code in profiles.installed().languages for f in ("title", "summary")
+    ]
+    for pk, *values in Submission.objects.filter(pk__in=list(names)).values_list("pk", *fields):
+        texts[pk] += [withheld.masked(value, names[pk]) for value in values if value]
+    documents = access.public_documents(Document.objects.filter(submission_id__in=list(names)))
+    for pk, title in documents.values_list("submission_id", "title"):
+        texts[pk].append(withheld.masked(title, names[pk]))
+    public = SubmissionSubmitter.objects.filter(
+        submission_id__in=list(names), submitter__confidential=False
+    )
+    for pk, name in public.values_list("submission_id", "submitter__name"):
+        texts[pk].append(name)
+    return {pk: set(re.findall(r"\w+", fold(" ".join(parts)))) for pk, parts in texts.items()}
 
 
 def _law_links(condition):

@@ -144,6 +144,26 @@ def test_search_finds_a_public_submitters_name_never_a_withheld_one(saca, secret
     assert found(f"«{SECRET_NAME.split()[-1]}»") == []
 
 
+def test_a_word_of_a_withheld_name_the_public_texts_write_finds_the_case(saca, secret_case):
+    """Walk 139: "Mantaro", a river in a case's public title and a word of a withheld name,
+    found nothing. A word the public reads in the case's texts finds it; her name, or a word
+    of it the public texts do not write, still does not, even where her whole name was typed
+    into the summary (the public reads the label there)."""
+    from tests.docket.conftest import SECRET_NAME
+
+    first, last = SECRET_NAME.split()[0], SECRET_NAME.split()[-1]
+    assert found(last) == []
+    secret_case.title_en = f"Mercury in the {last} river"
+    secret_case.summary_en = f"{SECRET_NAME} reports that gold mining dumps mercury."
+    secret_case.save()
+    assert found(last) == [SECRET_ID]
+    assert found(f"{last} river") == [SECRET_ID]
+    assert found(first) == []
+    assert found(f"{first} {last}") == []
+    assert found(SECRET_NAME) == []
+    assert found(f'"{SECRET_NAME}"') == []
+
+
 def test_a_cases_address_or_a_partys_name_finds_it(saca, secret_case):
     """Walk 69: ``?q=sem-pe-003-2026`` (the case's address) found nothing, and ``?q=Perú``
     only the cases that name Peru in their texts. Every case here concerns Party A."""

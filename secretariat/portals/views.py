@@ -318,7 +318,7 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
                         "Recorded: “%(event)s”. Your receipt is below; keep it, or find it "
                         "again from the case's history."
                     )
-                messages.success(request, said % {"event": rule.label})
+                messages.success(request, said % {"event": event.kind_label})
                 return redirect(f"{portal}_receipt", pk=case.pk, seq=event.seq)
         # Sent back: its valid files wait for the next post (the partial shows them kept).
         for each in [form, *(formset.forms if formset is not None else [])]:

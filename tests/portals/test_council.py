@@ -288,6 +288,9 @@ def test_a_members_recommendation_is_named_so_and_told_to_the_secretariat(
     event = Event.objects.get(submission=story.case, kind="recommendation_made")
     with translation.override("es"):
         assert str(event.kind_label) == "Recomendación de un miembro del Consejo"
+    # The portal's flash names it as the receipt does (walk 139: "Recomendación del Consejo").
+    receipt = client.get(response["Location"]).content.decode()
+    assert "Recorded: “Recommendation of a Council member”" in receipt
     page = client.get(f"/en/docket/{story.case.slug}/").content.decode()
     assert "Recommendation of a Council member" in page
     told = Notice.objects.filter(submission=story.case, message="recommendation_to_staff")

@@ -317,6 +317,7 @@ MESSAGES = {
             ),
         ),
         _("Follow your submission"),
+        public_link_label=_("Read the response on the public docket"),
     ),
     "publication_instructed": Message(
         _("%(reference)s: the factual record will be published"),

@@ -64,6 +64,12 @@ def test_the_submitters_hear_when_the_partys_response_is_published(officer, sett
     """Walk 47: told that the response arrived, the submitters never heard that they could
     read it once the Secretariat published it; a decision on another entry tells them
     nothing."""
+    from django.core import mail
+    from django.urls import reverse
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    from notices import sending
     from tests.parties import A
     from workflow import services
 
@@ -96,3 +102,13 @@ def test_the_submitters_hear_when_the_partys_response_is_published(officer, sett
 
     assert told(publish(letter)) == set()
     assert told(publish(response)) == {submitter}
+    # Walk 139: the email sent them to their private page only; it links the public one too.
+    notice = Notice.objects.get(message="response_published")
+    sending.send_pending()
+    with translation.override(notice.language):
+        label = _("Read the response on the public docket")
+        public_page = settings.SEM_SITE_URL.rstrip("/") + reverse(
+            "docket_case", kwargs={"slug": story.case.slug}
+        )
+    (email,) = [m for m in mail.outbox if m.to == [submitter] and public_page in m.body]
+    assert f"{label}: {public_page}" in email.body

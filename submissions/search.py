@@ -115,8 +115,10 @@ class DocketFilterForm(forms.Form):
 
     # What the OpenAPI schema and the docs say about each parameter.
     DESCRIPTIONS = {
-        "q": "Search text: titles, summaries, environmental laws and public document titles, "
-        f"in {profiles.language_list('en')} (without regard to accents or case).",
+        "q": "Search text: titles, summaries, environmental laws, public document titles and "
+        f"public submitters' names, in {profiles.language_list('en')} (without regard to "
+        "accents or case); a case's identifier or address, a public entry's or document's code, "
+        "or a Party's name.",
         "party": "Party concerned: " + " or ".join(PARTY_CODES) + ".",
         "status": "open or closed.",
         "stage": "The stage, by its registry-format name.",
@@ -291,8 +293,8 @@ ARTICLES = {"the", "el", "la", "los", "las", "le", "les", "l'"}
 def _named(text: str) -> Q:
     """Walk 69: ``?q=Perú`` found the two of Peru's four cases that name it in their texts,
     and ``?q=sem-pe-003-2026``, the case's address, found nothing. The whole text as a case's
-    slug, or as a Party's name in any working language (accents, case and an article aside),
-    finds that case or every case concerning the Party."""
+    slug or a public entry's or document's code, or as a Party's name in any working language
+    (accents, case and an article aside), finds that case or every case concerning the Party."""
     words = _words(text)
     typed = {" ".join(words)}
     if len(words) > 1 and words[0] in ARTICLES:
@@ -303,6 +305,14 @@ def _named(text: str) -> Q:
         if typed & {" ".join(fold(name).split()) for name in party.names.values()}
     ]
     named = Q(slug=text.strip().lower()) if text.strip() else Q(pk__in=[])
+    if len(text.split()) == 1 and re.search(r"\d", text):
+        # A public entry's or document's code, as the timeline shows it and a citation writes it
+        # ("SEM/PE/007/2024/D1": a reader citing a determination found nothing by it). Codes
+        # are one word with a figure: only such a text reads the codes (no index serves them).
+        code = Q(code__iexact=text.strip())
+        events = Submission._meta.get_field("events").related_model.objects.filter(code)
+        named |= Q(pk__in=access.public_events(events).order_by().values("submission_id"))
+        named |= Q(pk__in=_public_documents(code))
     return named | Q(party__code__in=codes) if codes else named
 
 

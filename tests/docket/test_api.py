@@ -195,7 +195,7 @@ def test_openapi_describes_the_installed_profile(client):
         p for p in schema["paths"]["/api/v1/submissions/"]["get"]["parameters"] if p["name"] == "q"
     ]
     languages = described.rsplit("submissions in ", 1)[1]
-    assert f"public document titles, in {languages} (" in search["description"]
+    assert f"public submitters' names, in {languages} (" in search["description"]
 
 
 def test_schemathesis_finds_no_server_error(saca, secret_case):

@@ -144,6 +144,25 @@ def test_search_finds_a_public_submitters_name_never_a_withheld_one(saca, secret
     assert found(f"«{SECRET_NAME.split()[-1]}»") == []
 
 
+def test_a_public_entrys_or_documents_code_finds_its_case(saca, secret_case):
+    """A reader citing a determination by its code ("SEM/PE/007/2024/D1") found nothing. The
+    code of a public entry or document finds its case, whatever its case; a confidential
+    document's code does not."""
+    from workflow.models import Event
+
+    determination = Event.objects.get(submission=secret_case, kind="admissibility_determined")
+    assert determination.code
+    assert found(determination.code) == [SECRET_ID]
+    assert found(f" {determination.code.lower()} ") == [SECRET_ID]
+    assert found(determination.code + "9") == []
+    document = secret_case.documents.get(visibility="public", language="en")
+    document.code = "SEM-DOC-77"
+    document.save()
+    assert found("sem-doc-77") == [SECRET_ID]
+    secret_case.documents.filter(pk=document.pk).update(visibility="secretariat")
+    assert found("sem-doc-77") == []
+
+
 def test_a_word_of_a_withheld_name_the_public_texts_write_finds_the_case(saca, secret_case):
     """Walk 139: "Mantaro", a river in a case's public title and a word of a withheld name,
     found nothing. A word the public reads in the case's texts finds it; her name, or a word

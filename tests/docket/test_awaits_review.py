@@ -82,9 +82,10 @@ def test_an_entry_not_sent_for_the_public_says_nothing_of_a_review():
     assert "Response" in docket and AWAITS not in docket and AWAITS not in track
 
 
-def test_on_a_closed_case_it_says_the_text_was_not_published():
+def test_on_a_closed_case_it_says_the_text_was_not_yet_reviewed():
     """Walk 47: after closure, the entries never published still read "they appear here once
-    published", with no end in sight."""
+    published", with no end in sight. Walk 140: "the Secretariat has not published it" read
+    as a refusal while the Secretariat's workspace listed it for review, as it still does."""
     story = drive("closed")  # withdrawn while the response was awaited
     story.add(
         "party_responded",  # late, accepted
@@ -93,10 +94,11 @@ def test_on_a_closed_case_it_says_the_text_was_not_published():
         note=NOTE,
     )
     for page in _pages(story.case):
-        assert "Its text was sent for the public; the Secretariat has not published it." in page
+        assert "Its text was sent for the public; the Secretariat has not yet reviewed it." in page
         assert AWAITS not in page and "published them" not in page
     for page in _pages(story.case, "es"):
         assert "El texto de esta actuación se remitió para el público; " in page
+        assert "aún no lo ha revisado." in page
 
 
 def test_an_entry_sent_for_the_public_without_documents_speaks_of_its_text_alone():

@@ -306,7 +306,7 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
                 event = outcome.event
                 if outbox.queue_portal_receipt(event, request.user, portal) is not None:
                     said = _("Recorded: “%(event)s”. Your receipt is below and was sent by email.")
-                elif kind == "party_responded":  # walk 55: the email went unmentioned
+                elif kind in ("party_responded", "extension_notified"):  # walks 55, 140
                     said = _(
                         "Recorded: “%(event)s”. Your receipt is below; your Party's focal "
                         "points, you included, are told by email that the Secretariat received it."

@@ -297,6 +297,9 @@ def test_extension_while_the_response_period_runs_lengthens_it(
     assert date_format(deadline.due_on) in " ".join(receipt.body.split())
     assert date_format(deadline.due_on) in receipt.alternatives[0][0]
     assert Event.objects.get(submission=case, kind="extension_notified").note == "Huelga."
+    # The page says so (walk 140: "keep it, or find it again from the case's history").
+    page = client.get(response["Location"]).content.decode()
+    assert "are told by email that the Secretariat received it." in page
 
 
 def test_extension_after_the_response_period_is_refused(client, a_focal):

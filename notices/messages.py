@@ -150,7 +150,8 @@ MESSAGES = {
         _("Follow your submission"),
     ),
     "council_notification": Message(
-        _("%(reference)s: notification under Article 18.9.1 (%(code)s)"),
+        # No code: its lone "N" read as a riddle (walk 140); the body gives the whole code.
+        _("%(reference)s: notification under Article 18.9.1"),
         (
             _(
                 "The Secretariat informs the Council that submission %(reference)s, "

@@ -536,3 +536,28 @@ def test_a_french_subject_keeps_its_no_break_space_before_the_colon(settings):
     notice.language = "fr"
     subject, _text, _html = emails.render(notice)
     assert f"{case.reference}\u00a0:" in subject, subject
+
+
+def test_the_councils_notification_names_its_article_not_a_lone_code(
+    officer, director, a_council, b_council
+):
+    """Walk 140: the Council read "CAALA/26/004: notification under Article 17.8.1 (N)", a
+    letter alone that told nothing; the body gives the notification's whole code."""
+    from notices import emails
+
+    story = drive("factual_record_decision")
+    with frozen(story.on + datetime.timedelta(days=1)):
+        proposed = services.record_event(
+            story.case,
+            "factual_record_notified",
+            actor=officer,
+            data={"outcome": "warranted", "reasons": "Procede."},
+        )
+        services.approve_proposal(story.case, proposed.seq, actor=director)
+    notification = story.case.events.get(kind="factual_record_notified")
+    notice = Notice.objects.filter(submission=story.case, message="council_notification").first()
+    subject, text, _html = emails.render(notice)
+    with translation.override(notice.language):
+        said = _("%(reference)s: notification under Article 18.9.1")
+    assert subject == said % {"reference": story.case.reference}
+    assert notification.code.endswith("/N") and f"({notification.code})" in text

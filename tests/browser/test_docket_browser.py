@@ -86,6 +86,21 @@ def test_search_filter_and_open_a_case(page, docket_data):
     assert page.get_by_text("Chain hash:").count() == 1
 
 
+def test_on_a_phone_a_search_opens_at_its_results(page, docket_data):
+    """Walk 140: on a 390 px phone the count and the first result came two screens below the
+    form, and the page reloaded at its top. A search opens at its results."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(page.base + "/es/docket/")
+    page.get_by_role("searchbox", name="Buscar").fill("concesiones forestales")
+    page.get_by_role("button", name="Buscar").click()
+    page.wait_for_url("**/es/docket/?q=concesiones+forestales*#results")
+    count = page.locator("#results")
+    assert count.inner_text().startswith("Se encontraron 2 ")
+    box = count.bounding_box()
+    assert 0 <= box["y"] < 844 / 3, box  # at the top of the screen, not below the form
+    assert page.evaluate("window.scrollY") > 844, "the form is more than a screen long"
+
+
 def test_open_call_for_information_in_spanish(page, docket_data):
     page.goto(page.base + f"/es/docket/{CALL_SLUG}/")
     content = page.content()

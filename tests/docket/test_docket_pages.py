@@ -164,7 +164,7 @@ def test_pagination_keeps_filters(client, saca):
         )
     body = client.get(f"/en/docket/?party={A}").content.decode()
     assert "24 submissions found." in body
-    assert f'href="?party={A}&amp;page=2"' in body
+    assert f'href="?party={A}&amp;page=2#results"' in body
     second = client.get(f"/en/docket/?party={A}&page=2").content.decode()
     assert "Page 2 of 2" in second
 

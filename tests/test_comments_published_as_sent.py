@@ -149,7 +149,7 @@ def test_publication_publishes_what_a_party_sent_for_the_public(
     assert "These documents of the Parties' comments on the draft stay with the Parties:" in (
         approvals
     )
-    assert "With it, what was sent for the public with the comments of" in approvals
+    assert "Comments published with it as sent for the public" in approvals
     services.approve_proposal(case, proposal.seq, actor=director)
     case.refresh_from_db()
     assert case.closure_reason == "factual_record_published"

@@ -363,7 +363,7 @@ def describe(
         # The comments sent for the public it publishes as sent (published.WITH_COMMENTS).
         lines.append(
             (
-                _("With it, what was sent for the public with the comments of"),
+                _("Comments published with it as sent for the public"),
                 _commenting(event, data["with_comments"]),
             )
         )

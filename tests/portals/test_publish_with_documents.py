@@ -108,7 +108,7 @@ def test_one_decision_publishes_the_words_and_the_documents_sent_for_the_public(
     page = client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
     listed = page.split(f"{RESPONSE_TITLE}</a>", 1)[1].split("</ul>", 1)[0]
     published_here = (
-        '<span class="badge">Public</span> sent for the public, the Secretariat has published it'
+        '<span class="badge">Public</span> — sent for the public, the Secretariat has published it'
     )
     assert listed.count(published_here) == 2, listed  # the letter and its first annex
     assert '<span class="badge">Secretariat and the Party concerned</span>' in listed

@@ -14,6 +14,7 @@ def case_context(submission, language: str, names=()) -> dict:
         "identifier": submission.identifier or "",
         "slug": submission.slug or "",  # its public page, for a message that links it
         "title": withheld.masked(title, names, title_language),
+        "title_language": title_language,  # marked in the HTML part where it is not the email's
         "party": submission.party.code,
         "closure": submission.closure_reason,
     }

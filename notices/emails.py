@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import conditional_escape, format_html
 
 from notices import letterhead, messages, personal, phrases, recipients
 from submissions.dates import long_date
@@ -91,6 +92,23 @@ def _criteria_named(letters, filed_on) -> str:
     return ("\u00a0; " if french else "; ").join(named)
 
 
+def _marked(values: dict, notice) -> dict:
+    """The values for the HTML part: the case's title marked with its language where it is
+    not the email's (a screen reader reads an English title in English in a Spanish email)."""
+    language = notice.context.get("title_language")
+    if not values.get("title") or not language or language == notice.language:
+        return values
+    return {**values, "title": format_html('<span lang="{}">{}</span>', language, values["title"])}
+
+
+def _html_line(line: str, values: dict) -> str:
+    """``line`` (a catalogue's words, with ``%(name)s`` placeholders) for the HTML part: its
+    words escaped, then each value escaped unless already marked up (``_marked``)."""
+    template = str(conditional_escape(line)).replace("{", "{{").replace("}", "}}")
+    template = re.sub(r"%\((\w+)\)s", r"{\1}", template).replace("%%", "%")
+    return format_html(template, **values)
+
+
 def _rule_page(notice) -> tuple[str, str, dict]:
     """(subject, template, context) of a notice of ``messages.MESSAGES``, in the active language."""
     message = messages.MESSAGES[notice.message]
@@ -110,9 +128,10 @@ def _rule_page(notice) -> tuple[str, str, dict]:
         }
         for item in notice.context.get("items", [])
     ]
+    lines = [*message.lines, *(line for key, line in message.when if values.get(key))]
     page = {
-        "lines": [str(line) % values for line in message.lines]
-        + [str(line) % values for key, line in message.when if values.get(key)],
+        "lines": [str(line) % values for line in lines],
+        "html_lines": [_html_line(str(line), _marked(values, notice)) for line in lines],
         "items": items,
         "link": recipients.link_of(notice.context, notice.language),
         "link_label": str(message.link_label),

@@ -561,3 +561,31 @@ def test_the_councils_notification_names_its_article_not_a_lone_code(
         said = _("%(reference)s: notification under Article 18.9.1")
     assert subject == said % {"reference": story.case.reference}
     assert notification.code.endswith("/N") and f"({notification.code})" in text
+
+
+def test_an_html_email_marks_a_title_in_another_language(officer, director, a_council, b_council):
+    """An email in English about a case titled in Spanish alone read its title, to a screen
+    reader, in English: the HTML part marks it with its language (and escapes it); the plain
+    text is unchanged."""
+    from notices import emails
+
+    story = drive("factual_record_decision")
+    story.case.title_en = ""
+    story.case.title_es = "Concesiones <forestales> & ríos"
+    story.case.save()
+    with frozen(story.on + datetime.timedelta(days=1)):
+        proposed = services.record_event(
+            story.case,
+            "factual_record_notified",
+            actor=officer,
+            data={"outcome": "warranted", "reasons": "Procede."},
+        )
+        services.approve_proposal(story.case, proposed.seq, actor=director)
+    notices = Notice.objects.filter(submission=story.case, message="council_notification")
+    english = next(n for n in notices if n.language != "es")
+    _subject, text, html = emails.render(english)
+    assert '<span lang="es">Concesiones &lt;forestales&gt; &amp; ríos</span>' in html
+    assert "Concesiones <forestales> & ríos" in text
+    english.language = "es"  # a reader of the title's language: nothing to mark
+    _subject, _text, html = emails.render(english)
+    assert "Concesiones &lt;forestales&gt; &amp; ríos" in html and 'lang="es">Conc' not in html

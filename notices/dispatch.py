@@ -14,7 +14,7 @@ from simple_history.utils import bulk_create_with_history
 from notices import recipients, rules, tasks
 from notices.context import case_context
 from notices.models import Notice
-from submissions import published, withheld
+from submissions import access, published, withheld
 from submissions.models import Document
 from submissions.stages import Visibility
 from workflow import council, services
@@ -158,6 +158,8 @@ def queue_notices(event) -> list[Notice]:
         if rule.by_council and not event.author.startswith("council:"):
             continue
         if rule.publishes and not _publishes(event, rule.publishes):
+            continue
+        if rule.party_sees and not access.party_sees(submission):
             continue
         due_on = _due_on(submission, rule.message)
         for person in recipients.of(rule.audience, submission, event=event):

@@ -532,6 +532,17 @@ MESSAGES = {
         ),
         _("Open the case in the portal"),
     ),
+    # Walk 141: a Party asked for its response was not told that the case closed.
+    "closed_to_party": Message(
+        _("%(reference)s: the case is closed"),
+        (
+            _(
+                "Submission %(reference)s, “%(title)s”, was closed on %(on)s: %(closure)s. "
+                "Nothing more is asked of your Party on it."
+            ),
+        ),
+        _("Open the case in the portal"),
+    ),
     "letter_to_staff": Message(
         _("%(reference)s: a letter %(from_acting_party)s"),
         (

@@ -85,6 +85,8 @@ class Rule:
     # Only when the decision publishes the text of an earlier event of this kind (a
     # ``visibility_changed`` naming an ``event``, to *public*). Empty: any.
     publishes: str = ""
+    # Only when the Party concerned's focal points see the case (asked for its response).
+    party_sees: bool = False
 
 
 RULES = [
@@ -175,6 +177,9 @@ RULES = [
     # 18.9.2), the submitters were told it had closed.
     Rule("withdrawn", None, SUBMITTERS, "withdrawn", closed_only=True),
     Rule("withdrawn", None, SUBMITTERS, "withdrawn_goes_on", open_only=True),
+    # Walk 141: the Party asked for its response was not told the case had closed.
+    Rule("withdrawn", None, PARTY_CONCERNED, "closed_to_party", closed_only=True, party_sees=True),
+    Rule("closed", None, PARTY_CONCERNED, "closed_to_party", party_sees=True),
     Rule("council_declined", None, SUBMITTERS, "case_closed", closed_only=True),
     Rule("council_declined", None, STAFF, "vote_against_to_staff"),
     Rule("council_declined", None, OTHER_COUNCIL, "council_declined_portal", closed_only=True),

@@ -40,6 +40,8 @@ def markdown() -> str:
                 when += ", when a Council member makes it"
             if rule.publishes:
                 when += f", when it publishes the text of a `{rule.publishes}`"
+            if rule.party_sees:
+                when += ", once the case was sent to the Party"
             when += COUNCIL_WHEN.get(rule.council, "")
             lines.append(
                 f"| {when} | {rule.outcome or 'any'} | {AUDIENCE_LABELS[rule.audience]} "

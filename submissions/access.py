@@ -86,6 +86,16 @@ def grant_case_access(submission, audience: Audience) -> None:
     _grant_groups(submission, _audience_groups(submission, audience))
 
 
+def party_sees(submission) -> bool:
+    """Whether the focal points of the Party concerned see the case (it was sent to them)."""
+    return GroupObjectPermission.objects.filter(
+        content_type=ContentType.objects.get_for_model(submission),
+        object_pk=str(submission.pk),
+        permission__codename="view_submission",
+        group__name=access_group_name(Role.FOCAL_POINT, submission.party.code),
+    ).exists()
+
+
 def _access_group_names() -> list[str]:
     return [access_group_name(r, p) for r in (Role.FOCAL_POINT, Role.COUNCIL) for p in PARTY_CODES]
 

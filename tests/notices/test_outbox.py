@@ -1,4 +1,6 @@
 import datetime
+import html
+import re
 import smtplib
 from unittest import mock
 
@@ -589,3 +591,32 @@ def test_an_html_email_marks_a_title_in_another_language(officer, director, a_co
     english.language = "es"  # a reader of the title's language: nothing to mark
     _subject, _text, html = emails.render(english)
     assert "Concesiones &lt;forestales&gt; &amp; ríos" in html and 'lang="es">Conc' not in html
+
+
+def test_the_party_asked_for_its_response_hears_that_the_case_closed(client, a_focal):
+    """Walk 141: a submitter withdrew the case while the Party's response was awaited; the
+    Party was told nothing, and its portal read "Response of the Party: cancelled — due
+    21 June". Its focal points are told once the case it was sent closes; a case never sent
+    to it tells it nothing."""
+    from notices import emails
+
+    asked = drive("awaiting_response", party=A).case
+    unsent = drive("admissibility_review", party=A).case
+    for case in (asked, unsent):
+        membership = case.memberships.order_by("position").first()
+        with frozen(datetime.date(2023, 5, 20)):  # while the response is awaited
+            services.record_event(case, "withdrawn", actor=Actor.submitter(membership))
+    told = Notice.objects.filter(submission=asked, message="closed_to_party")
+    assert set(told.values_list("recipient_email", flat=True)) == {"a_focal@example.org"}
+    assert not Notice.objects.filter(submission=unsent, audience="party_concerned").exists()
+    notice = told.get()
+    notice.language = "en"
+    _subject, text, _html = emails.render(notice)
+    assert f"Submission {asked.reference}, “" in text
+    assert "Nothing more is asked of your Party on it." in text
+    client.force_login(a_focal)
+    page = client.get(reverse("party_case", kwargs={"pk": asked.pk})).content.decode()
+    shown = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    assert shown.count("cancelled (it was due on ") == 1, shown[
+        shown.find("Deadlines") : shown.find("Deadlines") + 300
+    ]

@@ -277,6 +277,13 @@ DEADLINE = {
         "state": {"type": "string", "enum": list(Deadline.State.values)},
         "met_on": {"type": "string", "format": "date", "nullable": True},
         "late": {"type": "boolean"},
+        "original_due_on": {
+            "type": "string",
+            "format": "date",
+            "description": "Present only where the Secretariat explained a missed target and "
+            "set a new one: the date it missed (due_on and late are the new target's; the "
+            "statistics measure against this one).",
+        },
         "explanation": {"type": "string", "description": "In English, as the format writes it."},
         "explanations": {
             "type": "object",

@@ -3,11 +3,15 @@ target; the days each completed step took. Only public cases count (the public g
 the deadlines of public events, which are the ones the public export lists.
 
 The rules, so that every figure can be recomputed from the public export (``export_registry``
-or the API's ``deadlines``: ``kind``, ``start_on``, ``due_on``, ``state``, ``met_on``, ``late``):
+or the API's ``deadlines``: ``kind``, ``start_on``, ``due_on``, ``original_due_on``, ``state``,
+``met_on``, ``late``):
 
 - Every deadline counts, open ones included. Its target is its own: ``due_on`` (the configured
   length when it opened, 60 days for a response after an extension, moved to the next working
-  day where the rule says so) — never a default.
+  day where the rule says so) — never a default. Where the Secretariat explained a missed
+  target and set a new one (``deadline_missed_explained``), the target is the one it missed,
+  ``original_due_on`` (walk 141: the explanation made the miss "not yet due", then "on time"):
+  ``late`` and ``due_on`` measure against the new target, these figures against the first.
 - For a period that binds someone to act: ``met`` and not ``late`` is **on time**; ``met`` and
   ``late``, ``missed``, and ``open`` past ``due_on`` (still overdue) are **late**; ``open`` not
   yet due is **still waiting**. ``cancelled`` (the case closed or moved on before it was due)
@@ -170,7 +174,9 @@ def _deadlines(cases):
         Deadline.objects.filter(submission__in=cases)
         .public()
         .order_by()
-        .values_list("kind", "state", "start_on", "due_on", "met_on", "late", "length")
+        .values_list(
+            "kind", "state", "start_on", "due_on", "met_on", "late", "length", "original_due_on"
+        )
     )
 
 
@@ -179,9 +185,11 @@ def _steps(cases, today: datetime.date) -> dict:
     tally = defaultdict(Counter)
     lengths = defaultdict(Counter)
     taken = defaultdict(list)
-    for kind, state, start_on, due_on, met_on, late, length in _deadlines(cases):
+    for kind, state, start_on, due_on, met_on, late, length, missed in _deadlines(cases):
         if kind not in SPECS:
             continue
+        if missed is not None:  # the target it missed, not the new one
+            due_on, late = missed, met_on is not None and met_on > missed
         result = outcome(kind, state, due_on, late, today)
         tally[kind][result] += 1
         if result == UNKNOWN:

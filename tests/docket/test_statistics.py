@@ -31,6 +31,7 @@ goes uncommented by the United States and the five other Parties: six periods la
 """
 
 import datetime
+import json
 import re
 
 import pytest
@@ -263,3 +264,29 @@ def test_a_half_day_agrees_as_each_language_counts():
     with translation.override("fr"):
         assert statistics._days(1.5, True) == "1,5 jour ouvrable"
         assert statistics._days(2, False) == "2 jours civils"
+
+
+def test_an_explained_miss_still_counts_as_late(officer):
+    """Walk 141: the Secretariat explained a missed target and set a new one; the statistics
+    then counted it "not yet due", and once met by the new date "on time". It is late against
+    the date it missed, which the export gives as ``original_due_on``."""
+    from workflow.registry.exporter import export_registry
+
+    story = drive("response_decision")  # the decision on a response was due 10 May 2023
+    story.add(
+        "deadline_missed_explained",
+        D(2023, 5, 12),
+        data={"deadline": "response_decision", "reason": "Traducción.", "new_due_on": "2023-05-26"},
+    )
+    decision = step(statistics.compute(today=D(2023, 5, 15)), "response_decision")
+    assert (decision["late"], decision["overdue"], decision["waiting"]) == (1, 1, 0)
+    story.add("response_decided", D(2023, 5, 20), data={"outcome": "request"})
+    decision = step(statistics.compute(today=D(2023, 5, 21)), "response_decision")
+    assert (decision["on_time"], decision["late"], decision["overdue"]) == (0, 1, 0)
+    (case,) = json.loads(export_registry())["submissions"]  # the public export
+    (listed,) = [d for d in case["deadlines"] if d["kind"] == "response_decision"]
+    assert (listed["due_on"], listed["late"], listed["original_due_on"]) == (
+        "2023-05-26",
+        False,
+        "2023-05-10",
+    )

@@ -243,6 +243,8 @@ def _export_case(submission, restricted, events, documents, parts, explained_in=
             "state": d.state,
             "met_on": d.met_on.isoformat() if d.met_on else None,
             "late": d.late,
+            # The due date a missed target had before the Secretariat set a new one.
+            **({"original_due_on": d.original_due_on.isoformat()} if d.original_due_on else {}),
             "explanation": explain(d, "en"),  # the format's explanations are in English
             **(
                 {"explanations": {code: explain(d, code) for code in explained_in}}

@@ -170,6 +170,12 @@ def test_a_response_after_the_case_moved_on_reads_as_late_on_the_docket(client, 
     story.add("party_responded", D(2023, 6, 1), author=f"party:{A}")
     assert story.stage == "closed"
     page = " ".join(client.get(f"/en/docket/{story.case.slug}/").content.decode().split())
+    # Walk 141: not "late" (the case closed before the response was due), and one colon.
+    assert "Received: after the case was closed" in page
+    later = drive("factual_record_decision")
+    later.add("party_responded", author=f"party:{A}")
+    page = " ".join(client.get(f"/en/docket/{later.case.slug}/").content.decode().split())
     assert (
-        "Received: after the stage of the Party&#x27;s response: a late or further response" in page
+        "Received: after the stage of the Party&#x27;s response, as a late or further response"
+        in page
     )

@@ -302,13 +302,14 @@ def describe(
         "",
         Stage.AWAITING_RESPONSE,
     ):
-        # REGISTRY-FORMAT.md: accepted in later stages, closed included, "as a late response".
-        lines.append(
-            (
-                _("Received"),
-                _("after the stage of the Party's response: a late or further response"),
-            )
-        )
+        # REGISTRY-FORMAT.md: accepted in later stages, closed included, "as a late response"
+        # (walk 141: "Received: after the stage…: a late…", of a case withdrawn before its
+        # response was due).
+        if event.stage_before == Stage.CLOSED:
+            received = _("after the case was closed")
+        else:
+            received = _("after the stage of the Party's response, as a late or further response")
+        lines.append((_("Received"), received))
     if getattr(event, "council_tally", None):  # council.tally: a rule of several members
         lines.append(_council_rule_line(*event.council_tally))
     if event.kind == "publication_instructed" and getattr(event, "stage_before", "") in (

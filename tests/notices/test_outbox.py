@@ -540,14 +540,9 @@ def test_a_french_subject_keeps_its_no_break_space_before_the_colon(settings):
     assert f"{case.reference}\u00a0:" in subject, subject
 
 
-def test_the_councils_notification_names_its_article_not_a_lone_code(
-    officer, director, a_council, b_council
-):
-    """Walk 140: the Council read "CAALA/26/004: notification under Article 17.8.1 (N)", a
-    letter alone that told nothing; the body gives the notification's whole code."""
-    from notices import emails
-
-    story = drive("factual_record_decision")
+def _notify_the_council(story, officer, director) -> None:
+    """The Secretariat's notification that a factual record is warranted, proposed and
+    approved the day after the case's last event."""
     with frozen(story.on + datetime.timedelta(days=1)):
         proposed = services.record_event(
             story.case,
@@ -556,6 +551,17 @@ def test_the_councils_notification_names_its_article_not_a_lone_code(
             data={"outcome": "warranted", "reasons": "Procede."},
         )
         services.approve_proposal(story.case, proposed.seq, actor=director)
+
+
+def test_the_councils_notification_names_its_article_not_a_lone_code(
+    officer, director, a_council, b_council
+):
+    """Walk 140: the Council read "CAALA/26/004: notification under Article 17.8.1 (N)", a
+    letter alone that told nothing; the body gives the notification's whole code."""
+    from notices import emails
+
+    story = drive("factual_record_decision")
+    _notify_the_council(story, officer, director)
     notification = story.case.events.get(kind="factual_record_notified")
     notice = Notice.objects.filter(submission=story.case, message="council_notification").first()
     subject, text, _html = emails.render(notice)
@@ -575,14 +581,7 @@ def test_an_html_email_marks_a_title_in_another_language(officer, director, a_co
     story.case.title_en = ""
     story.case.title_es = "Concesiones <forestales> & ríos"
     story.case.save()
-    with frozen(story.on + datetime.timedelta(days=1)):
-        proposed = services.record_event(
-            story.case,
-            "factual_record_notified",
-            actor=officer,
-            data={"outcome": "warranted", "reasons": "Procede."},
-        )
-        services.approve_proposal(story.case, proposed.seq, actor=director)
+    _notify_the_council(story, officer, director)
     notices = Notice.objects.filter(submission=story.case, message="council_notification")
     english = next(n for n in notices if n.language != "es")
     _subject, text, html = emails.render(english)

@@ -87,6 +87,12 @@ def not_reached_yet(case) -> str:
     opened = access_for(case.events.only("kind", "data").order_by("seq"))
     if Audience.PARTIES_AND_COUNCIL in opened:
         return ""
+    if not case.is_open:  # walk 142: "the Council does once …" on a withdrawn case
+        if Audience.COUNCIL in opened:
+            return _("The case is closed: the other Parties do not see it, and will not.")
+        return _(
+            "The case is closed: the Council and the other Parties do not see it, and will not."
+        )
     # Of the governments and the Council alone: the public docket shows the case (walk 120:
     # "only the Secretariat and your Party see this case" on a case on the docket).
     if Audience.COUNCIL in opened:

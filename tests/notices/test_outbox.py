@@ -619,3 +619,8 @@ def test_the_party_asked_for_its_response_hears_that_the_case_closed(client, a_f
     assert shown.count("cancelled (it was due on ") == 1, shown[
         shown.find("Deadlines") : shown.find("Deadlines") + 300
     ]
+    # Walk 142: no promise that the Council will see it; the response form says what a
+    # response sent now is.
+    assert "The case is closed: the Council and the other Parties do not see it" in shown
+    form = client.get(reverse("party_respond", kwargs={"pk": asked.pk})).content.decode()
+    assert "A response sent now is recorded as received after the case was closed" in form

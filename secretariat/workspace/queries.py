@@ -143,6 +143,18 @@ def held_entries(queryset) -> dict[int, list[int]]:
     return held
 
 
+def name_acting_submitters(events, memberships) -> None:
+    """Each event's ``acting_submitter``: the name of the co-filer its data names by index
+    (``data["submitter"]``, in the case's ``memberships`` by position: a withdrawal, a
+    revision or a withheld identity sent from a private link or recorded from a letter), ""
+    for the others. Staff know withheld names; the audit page and the case page said only
+    "Submitter" where the history's JSON held the index."""
+    for event in events:
+        index = (event.data or {}).get("submitter")
+        known = type(index) is int and 0 <= index < len(memberships)
+        event.acting_submitter = memberships[index].submitter.name if known else ""
+
+
 def name_parts_proposed(proposals, names=None) -> None:
     """Each proposal's ``name_parts``: the words of a withheld name of its case that its texts
     write (walk 90: "la señora Quispe" in a determination's reasons reached the docket; a

@@ -720,6 +720,28 @@ def test_the_withdrawal_names_the_co_filer_who_withdrew(client, officer):
     assert re.search(r"Withdrawn by\s*:\s*Julio Ramos", own)
 
 
+def test_the_audit_and_case_pages_name_the_co_filer_who_acted(client, auditor, officer):
+    """The audit page said "Submitter" where the history's JSON held ``"submitter": 1``: the
+    auditor could not tell which of two filers withdrew. The author now names him, withheld or
+    not (staff know the name), on the audit page and in the case page's entry."""
+    case = drive("awaiting_response").case
+    _co_filer(case, name="Julio Ramos", kind="individual", confidential=True)
+    _membership, url = link_of(case, position=1, client=client)
+    client.post(url + "withdraw/", {"confirm": "on", "event_count": case.event_count})
+    seq = Event.objects.get(submission=case, kind="withdrawn").seq
+    for user, address in ((auditor, "audit/"), (officer, "")):
+        staff = Client()
+        staff.force_login(user)
+        page = html.unescape(
+            staff.get(f"/en/secretariat/case/{case.pk}/{address}").content.decode()
+        )
+        row = page.split(f'id="event-{seq}"', 1)[1].split("</tr>" if address else "</li>", 1)[0]
+        assert "Submitter (Julio Ramos)" in row, user
+    # An entry that names no co-filer says only "Submitter" (the filing names them all).
+    filed = Event.objects.get(submission=case, kind="filed").seq
+    assert "Submitter (" not in page.split(f'id="event-{filed}"', 1)[1].split("</li>", 1)[0]
+
+
 def test_the_co_filer_who_withdrew_travels_in_both_exports():
     from workflow.registry import export_registry
 

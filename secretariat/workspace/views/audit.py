@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
 from secretariat.web import downloads
+from secretariat.workspace import queries
 from submissions import access, profiles
 from submissions.dates import long_date
 from submissions.history import row_values, seal_state
@@ -340,6 +341,8 @@ def audit(request, pk):
         levels = (data.get("from"), data.get("to"))
         if event.kind == "visibility_changed" and set(levels) <= set(Visibility.values):
             event.change = tuple(Visibility(level).label for level in levels)
+    memberships = list(case.memberships.select_related("submitter").order_by("position", "id"))
+    queries.name_acting_submitters(events, memberships)
     tables = _tables(case)
     statement, statement_rows = _statement_counting(case)
     return render(

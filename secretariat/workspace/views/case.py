@@ -245,6 +245,7 @@ def case_context(request, case, bound=None) -> dict:
         # Shown only for a document a later decision made public, its own text still held.
         event.opened = published.OPENED in (public_state.get(event.seq) or ())
     memberships = list(case.memberships.select_related("submitter").order_by("position", "id"))
+    queries.name_acting_submitters(events, memberships)
     # A public title or summary that names a submitter who has since withheld her identity
     # (one typed after it is refused: services.refuse_withheld_names): the public reads the
     # label in its place (withheld.mask_case), and the officer is asked to reword it.

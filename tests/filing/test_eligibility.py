@@ -107,9 +107,9 @@ CASES = {
 }[SLUG]
 
 
-@pytest.mark.parametrize("kind, nationality, residence, party, warning", CASES)
-def test_who_is_warned_about_which_party(client, kind, nationality, residence, party, warning):
-    data = filing_data(
+def _filer(kind, nationality, residence, party) -> dict:
+    """A filing by Rosa Huamán, of ``kind``, ``nationality`` and ``residence``, about ``party``."""
+    return filing_data(
         **{
             "s0-kind": kind,
             "s0-name": "Rosa Huamán",
@@ -118,6 +118,11 @@ def test_who_is_warned_about_which_party(client, kind, nationality, residence, p
             "f-party": party,
         }
     )
+
+
+@pytest.mark.parametrize("kind, nationality, residence, party, warning", CASES)
+def test_who_is_warned_about_which_party(client, kind, nationality, residence, party, warning):
+    data = _filer(kind, nationality, residence, party)
     response = client.post("/en/file/", data)
     if warning is None:
         assert response.status_code == 302
@@ -167,15 +172,7 @@ def test_the_warning_comes_with_the_forms_other_problems(client):
     only once that was mended, and sent the form a third time."""
     outsider = next(case for case in CASES if case[-1] is not None)
     kind, nationality, residence, party, warning = outsider
-    data = filing_data(
-        **{
-            "s0-kind": kind,
-            "s0-name": "Rosa Huamán",
-            "s0-nationality": nationality,
-            "s0-residence": residence,
-            "f-party": party,
-        }
-    )
+    data = _filer(kind, nationality, residence, party)
     del data["f-declaration"]
     html = client.post("/en/file/", data).content.decode()
     assert "Tick the box to make the declaration." in html

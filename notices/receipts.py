@@ -144,7 +144,9 @@ def render_receipt_document(event, language: str, viewer=None) -> tuple[str, str
                 "on_behalf": context["on_behalf"],
             }
         )
-        doc.add_paragraph(gettext("Visible to: %(audience)s.") % {"audience": context["audience"]})
+        doc.add_paragraph(
+            gettext("This entry is visible to: %(audience)s.") % {"audience": context["audience"]}
+        )
         if context["publication_note"]:
             doc.add_paragraph(context["publication_note"])
         if context["published_since"]:

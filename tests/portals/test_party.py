@@ -7,8 +7,9 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils.formats import date_format
+from docx import Document as Docx
 
-from notices import phrases, sending
+from notices import phrases, receipts, sending
 from notices.models import Notice
 from submissions import access, published
 from submissions.models import Document, Submission
@@ -848,14 +849,20 @@ def test_the_partys_history_says_who_sees_what_it_sent_and_links_each_receipt(
         == 3
     )
     receipt = client.get(reverse("party_receipt", kwargs={"pk": case.pk, "seq": letter.seq}))
-    assert "<dt>Visible to</dt><dd>Secretariat only</dd>" in receipt.content.decode()
+    assert "<dt>This entry is visible to</dt><dd>Secretariat only</dd>" in receipt.content.decode()
     # The response's receipt says what of it waits (walk 42: "Visible to: Public" above "only
     # the Secretariat, the Parties and the Council see it").
     receipt = client.get(reverse("party_receipt", kwargs={"pk": case.pk, "seq": response.seq}))
     assert (
-        "<dt>Visible to</dt><dd>Public — the public sees that it was sent, and its text once it "
-        "is published</dd>"
+        "<dt>This entry is visible to</dt><dd>Public — the public sees that it was sent, and its "
+        "text once it is published</dd>"
     ) in receipt.content.decode()
+    # The entry's audience, not its documents' (walk 144: "Visible to: Public" above documents
+    # for the Secretariat, the Parties and the Council); each document says its own.
+    _name, _type, content = receipts.render_receipt_document(response, "en")
+    words = [p.text for p in Docx(io.BytesIO(content)).paragraphs]
+    assert any(w.startswith("This entry is visible to: Public — ") for w in words)
+    assert "Document: Anexo 1 (Spanish; Secretariat and the Party concerned)" in " ".join(words)
     proposal = propose_publishing_text(case, officer, response, D(2023, 6, 12))
     with frozen(D(2023, 6, 12)):
         services.approve_proposal(case, proposal.seq, actor=director)

@@ -102,7 +102,8 @@ def _portal_receipt(notice) -> dict:
     return receipts.receipt_context(event) | {
         # Greeted as every other email is (walk 38: the receipts alone began without).
         "name": notice.recipient_name,
-        "subject": _("Receipt: %(event)s — %(case)s")
+        # The reference first, as every other subject of a case (walk 144: it came last).
+        "subject": _("%(case)s: receipt for “%(event)s”")
         % {"event": event.kind_label, "case": event.submission.reference},
         "url": recipients.url(
             f"{portal}_receipt",

@@ -247,10 +247,8 @@ def test_a_full_run_sends_every_message_through_the_outbox(
             "Your account with the Secretariat for Environmental Matters"
         )
         letter = case.events.get(kind="correspondence", author__startswith="party:")
-        assert subject("portal_receipt") == gettext("Receipt: %(event)s — %(case)s") % {
-            "event": letter.kind_label,
-            "case": case.reference,
-        }
+        # The reference first, as in every other subject of a case.
+        assert subject("portal_receipt") == f"{case.reference}: recibo de «{letter.kind_label}»"
         # Greeted as every other message is (walk 38: the receipts alone began without).
         receipt_row = next(row for row in rows if row.message == "portal_receipt")
         greeting = gettext("Dear %(name)s,") % {"name": receipt_row.recipient_name}

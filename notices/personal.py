@@ -17,6 +17,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from notices import phrases, receipts, recipients
 from submissions.models import SubmissionSubmitter, Submitter, User
@@ -61,7 +62,11 @@ def _tracking_links(notice) -> dict:
             }
         )
     return {
-        "subject": _("Your private links to follow your submissions"),
+        "subject": ngettext(
+            "Your private link to follow your submission",
+            "Your private links to follow your submissions",
+            len(links),
+        ),
         "links": links,
         # Replaced by the Secretariat, not asked for (walk 97: "if you did not ask for them").
         "reissued": bool(notice.context.get("reissued")),

@@ -11,7 +11,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import ngettext
 
 from notices.models import Notice
 from submissions import withheld
@@ -510,7 +510,21 @@ def test_lost_link_answers_the_same_and_emails_only_a_known_address(
     message = mail.outbox[0]
     assert message.to == ["amazonica@example.org"]
     with translation.override("es"):  # the submitter's language
-        assert message.subject == gettext("Your private links to follow your submissions")
+        # One link, told of as one (walk 144: "your links … Here they are").
+        assert message.subject == ngettext(
+            "Your private link to follow your submission",
+            "Your private links to follow your submissions",
+            1,
+        )
+        here_it_is = ngettext(
+            "Someone asked for the private link to follow the submission filed with this "
+            "email address. Here it is:",
+            "Someone asked for the private links to follow the submissions filed with this "
+            "email address. Here they are:",
+            1,
+        )
+    assert message.subject.startswith("Su enlace privado para hacer el seguimiento de su ")
+    assert here_it_is in message.body and "Es el siguiente:" in message.body
     link = f"http://127.0.0.1:8000/es/track/{membership.tracking_token}/"
     assert link in message.body
     # Greeted as every other email (walk 122: "Hello"), an organisation as one.

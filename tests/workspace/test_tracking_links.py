@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import ngettext
 
 from notices.models import Notice
 from submissions.models import SubmissionSubmitter
@@ -77,15 +77,23 @@ def test_reissuing_emails_a_new_link_and_the_old_one_stops(
     assert old not in message.body
     # The Secretariat replaced it: the email does not say someone asked for it (walk 97).
     with translation.override(membership.submitter.preferred_language):
-        replaced = gettext(
+        replaced = ngettext(
             "The Secretariat has replaced your private link to follow your submission; the "
-            "earlier one no longer works. Here are your links:"
+            "earlier one no longer works. Here is your new link:",
+            "The Secretariat has replaced your private links to follow your submissions; the "
+            "earlier ones no longer work. Here are your new links:",
+            1,
         )
-        asked = gettext(
+        asked = ngettext(
+            "Someone asked for the private link to follow the submission filed with this "
+            "email address. Here it is:",
             "Someone asked for the private links to follow the submissions filed with this "
-            "email address. Here they are:"
+            "email address. Here they are:",
+            1,
         )
     assert replaced in message.body and asked not in message.body
+    # One link, told of as one (walk 144: "Here are your links:" above a single link).
+    assert "Here are your" not in message.body and "Sus enlaces" not in message.body
     row = SubmissionSubmitter.history.filter(id=membership.pk).latest("history_date")
     assert (row.history_user_id, row.history_change_reason) == (
         officer.pk,

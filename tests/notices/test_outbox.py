@@ -624,3 +624,7 @@ def test_the_party_asked_for_its_response_hears_that_the_case_closed(client, a_f
     assert "The case is closed: the Council and the other Parties do not see it" in shown
     form = client.get(reverse("party_respond", kwargs={"pk": asked.pk})).content.decode()
     assert "A response sent now is recorded as received after the case was closed" in form
+    # Said once, above the article's paragraphs (walk 144: twice, below the fold on a phone).
+    assert form.count("The case is closed") == 1
+    above = form.split("</h1>", 1)[1].split("The case is closed", 1)[0]
+    assert above.count("<p") == 2, above  # the case's title, then the notice

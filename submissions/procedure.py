@@ -39,6 +39,9 @@ class Party:
     # What people write for a nationality, in any working language (the filing form takes
     # them for the country): lower case, accents as written.
     demonyms: tuple[str, ...] = ()
+    # What people write for its name in short, in any working language, as the docket's search
+    # reads them: lower case, without dots or spaces ("EE. UU." is "eeuu").
+    short_names: tuple[str, ...] = ()
 
     @property
     def authors(self) -> tuple[str, str]:

@@ -45,6 +45,7 @@ UNITED_STATES = Party(
     government=_("Government of the United States"),
     council=_("Council member of the United States"),
     names={"en": "United States", "es": "Estados Unidos"},
+    short_names=("us", "usa", "eeuu", "eua"),
     demonyms=(
         "american",
         "usa",

@@ -294,15 +294,19 @@ def _named(text: str) -> Q:
     """Walk 69: ``?q=Perú`` found the two of Peru's four cases that name it in their texts,
     and ``?q=sem-pe-003-2026``, the case's address, found nothing. The whole text as a case's
     slug or a public entry's or document's code, or as a Party's name in any working language
-    (accents, case and an article aside), finds that case or every case concerning the Party."""
+    (accents, case and an article aside) or in short, finds that case or every case concerning
+    the Party."""
     words = _words(text)
     typed = {" ".join(words)}
     if len(words) > 1 and words[0] in ARTICLES:
         typed.add(" ".join(words[1:]))
+    # Or its name in short ("EE. UU.", "USA": walk 144 found nothing by them).
+    compact = re.sub(r"[.\s]", "", " ".join(words))
     codes = [
         party.code
         for party in profiles.installed().parties
         if typed & {" ".join(fold(name).split()) for name in party.names.values()}
+        or compact in party.short_names
     ]
     named = Q(slug=text.strip().lower()) if text.strip() else Q(pk__in=[])
     if len(text.split()) == 1 and re.search(r"\d", text):

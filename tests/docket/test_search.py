@@ -189,6 +189,7 @@ def test_a_cases_address_or_a_partys_name_finds_it(saca, secret_case):
     from submissions import profiles
     from submissions.models import Submission
     from tests.docket.conftest import SACA_1_SLUG
+    from tests.helpers_cases import drive
     from tests.parties import A, B
 
     assert found(SACA_1_SLUG) == [SACA_1]
@@ -205,3 +206,9 @@ def test_a_cases_address_or_a_partys_name_finds_it(saca, secret_case):
     for name in profiles.installed().party(B).names.values():
         assert found(name) == [], name
         assert found(f"the {name}") == [], name
+    # The United States in short, as people write it, finds its cases and none of these
+    # (walk 144: "EE. UU." found nothing).
+    us = drive("awaiting_response", party=B).case
+    for short in ("EE. UU.", "EEUU", "ee.uu.", "USA", "U.S."):
+        assert found(short) == [us.identifier], short
+    assert found("EE. UU. madera") == []  # in short among other words: text like any other

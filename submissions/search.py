@@ -338,18 +338,53 @@ def _naming(text: str) -> list[int]:
     searched = set(re.findall(r"\w+", fold(text)))
     if not searched:
         return []
-    rows = SubmissionSubmitter.objects.filter(submitter__confidential=True).values_list(
-        "submission_id", "submitter__name"
+    rows = list(
+        SubmissionSubmitter.objects.filter(submitter__confidential=True).values_list(
+            "submission_id", "submitter__name"
+        )
     )
+    if not rows:
+        return []
+    # Compared as the search matches them: on PostgreSQL by their stems too ("Quispes" found
+    # the case whose title wrote "Quispe", a withheld name).
+    stems = _stems(searched | withheld.words_of([name for _pk, name in rows]))
+    searched = _stemmed(searched, stems)
     names: dict[int, list[str]] = {}
     for pk, name in rows:
-        if searched & withheld.words_of([name]):
+        if searched & _stemmed(withheld.words_of([name]), stems):
             names.setdefault(pk, []).append(name)
     if not names:
         return []
     names = withheld.names_by_case(names)
     shown = _public_words(names)
-    return sorted(pk for pk in names if searched & withheld.words_of(names[pk]) - shown[pk])
+    stems |= _stems(set().union(*shown.values()))
+    return sorted(
+        pk
+        for pk in names
+        if searched & (_stemmed(withheld.words_of(names[pk]), stems) - _stemmed(shown[pk], stems))
+    )
+
+
+def _stems(words: set[str]) -> dict[str, set[str]]:
+    """Each of ``words`` (folded) with the lexemes PostgreSQL's full-text search reads it as,
+    in each of the docket's configurations, in one query; on SQLite, which matches words as
+    written, the word alone."""
+    result = {word: {word} for word in words}
+    if connection.vendor != "postgresql" or not words:
+        return result
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT w, tsvector_to_array(to_tsvector(c::regconfig, w)) "
+            "FROM unnest(%s::text[]) AS w, unnest(%s::text[]) AS c",
+            [sorted(words), list(CONFIGS)],
+        )
+        for word, lexemes in cursor.fetchall():
+            result[word].update(lexemes)
+    return result
+
+
+def _stemmed(words: set[str], stems: dict[str, set[str]]) -> set[str]:
+    return set().union(*(stems.get(word, {word}) for word in words))
 
 
 def _public_words(names: dict[int, list[str]]) -> dict[int, set[str]]:

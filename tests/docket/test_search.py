@@ -212,3 +212,20 @@ def test_a_cases_address_or_a_partys_name_finds_it(saca, secret_case):
     for short in ("EE. UU.", "EEUU", "ee.uu.", "USA", "U.S."):
         assert found(short) == [us.identifier], short
     assert found("EE. UU. madera") == []  # in short among other words: text like any other
+
+
+@pytest.mark.postgres
+def test_postgres_does_not_find_a_withheld_name_by_another_form_of_it(saca, secret_case):
+    """PostgreSQL matches stems: "Quispes" found the case whose summary wrote "Quispe-Huamaní",
+    a withheld name, which the public reads as the label. A form of a word the public texts
+    write still finds the case."""
+    from tests.docket.conftest import SECRET_NAME
+
+    secret_case.summary_en = f"{SECRET_NAME} reports that gold mining dumps mercury in rivers."
+    secret_case.summary_es = f"{SECRET_NAME} denuncia vertidos de mercurio en los ríos."
+    secret_case.save()
+    last = SECRET_NAME.split()[-1].split("-")[0]  # "Quispe"
+    assert found(last) == []
+    assert found(f"{last}s") == []
+    assert found(f"{last.upper()}S mercury") == []
+    assert found("river") == [SECRET_ID]  # the stem of a public word still finds it

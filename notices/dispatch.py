@@ -27,6 +27,7 @@ logger = logging.getLogger(__name__)
 DUE_DATE_OF = {
     "revision_window": "revision",
     "request_to_party": "party_response",
+    "request_sent": "party_response",
     "draft_for_comment": "draft_comments",
     "extension_to_staff": "party_response",
     "extension_received": "party_response",

@@ -94,6 +94,8 @@ MESSAGES = {
                 "The Secretariat has determined (%(code)s) that your submission merits "
                 "requesting a response %(from_party)s, and has sent the request."
             ),
+            # Walk 145: the Party was told the date, the submitters were not.
+            _("The response is due on %(due_on)s (Article 18.8.5)."),
         ),
         _("Follow your submission"),
     ),

@@ -182,6 +182,9 @@ def test_who_is_told_what_along_the_process(
     email = next(m for m in mail.outbox if m.to == ["a_focal_es@example.org"])
     assert CASE in email.subject
     assert RESPONSE_DUE_ES in email.body
+    # The submitters are told the date too (walk 145: the Party alone was), in Spanish.
+    told_submitter = next(m for m in mail.outbox if m.to == ["amazonica@example.org"])
+    assert RESPONSE_DUE_ES in told_submitter.body
     # Its link opens that case in the Party's portal (walk 46: it opened the portal's list).
     link = f"/es/portal/cases/{case.pk}/"
     assert link in email.body

@@ -186,6 +186,8 @@ def docket(request):
             "filters": filters,
             "query_string": _encode(filters),
             "filters_html": _filters_html(form, filters),
+            # How many filters the search applies beside its words, named on the fold.
+            "chosen_filters": sum(1 for name in filters if name not in ("q", "page", "sort")),
         },
         status=200 if page is not None else 404 if queryset is not None else 400,
     )

@@ -1,7 +1,8 @@
-// The queue's filters (templates/workspace/queue.html): folded under "Filters" on a phone; on
-// a wide screen the CSS shows them always, so the disclosure is made true there (walk 83: the
-// summary was a Tab stop announced "collapsed" beside fields in plain view). Open, out of the
-// Tab order and not foldable while the screen is wide; an ordinary fold again when it is not.
+// The filters of the queue (templates/workspace/queue.html) and of the docket (docket/list.html):
+// folded under "Filters" on a phone; on a wide screen the CSS shows them always, so the
+// disclosure is made true there (walk 83: the summary was a Tab stop announced "collapsed"
+// beside fields in plain view). Open, out of the Tab order and not foldable while the screen is
+// wide; an ordinary fold again when it is not.
 (function () {
   "use strict";
   var wide = window.matchMedia("(min-width: 40.001rem)");

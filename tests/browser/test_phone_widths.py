@@ -318,11 +318,19 @@ def test_the_case_pages_lists_show_their_choice_whole_on_a_phone(page, seeded, o
         assert cut == [], "\n".join(map(str, cut))
 
 
+def _unfold_the_filters(page) -> None:
+    """Open the page's folded filters (the docket's and the queue's fold on a phone)."""
+    fold = page.locator("details.filters")
+    if fold.count() and not fold.evaluate("d => d.open"):
+        fold.locator(":scope > summary").click()
+
+
 def choose_the_longest_stage(page, language: str, submit: str) -> None:
     """Choose the longest stage of ``language`` in the page's folded stage filter, send it with
     the ``submit`` button, and check the summary names it whole on the phone."""
     with translation.override(language):
         longest = max((str(label) for _value, label in Stage.choices), key=len)
+    _unfold_the_filters(page)
     stage = page.locator("details.disclosed-choices")
     stage.locator("summary").click()
     stage.get_by_label(longest, exact=True).check()
@@ -330,6 +338,7 @@ def choose_the_longest_stage(page, language: str, submit: str) -> None:
     assert stage.locator("summary").inner_text().endswith(longest)
     page.locator(submit).click()
     page.wait_for_url("**stage=**")
+    _unfold_the_filters(page)
     summary = page.locator("details.disclosed-choices > summary")
     assert summary.inner_text().endswith(longest)
     # The summary wraps: every word of it is inside the page, nothing scrolls sideways.

@@ -20,6 +20,9 @@ The information form and the restricted pages (tracking, workspace, portals) are
 Every page carries the language switcher's CSRF token (and the filing form its own): the stored
 copy holds a placeholder, replaced on the way out by the visitor's own token, so no visitor
 receives another's.
+A release is a change too: the first public page each process serves compares the code with
+the one the current version was made with, and starts a new version when it differs
+(``new_code_bumps``).
 ``SEM_PUBLIC_CACHE = False`` turns all of it off (the test settings do; the cache's own tests
 turn it on).
 """
@@ -47,6 +50,8 @@ from submissions.models import EnvironmentalLaw, Submission, Submitter
 from workflow.models import Event
 
 VERSION_KEY = "sem:public:version"
+# The fingerprint of the code the kept pages were made with (``code_fingerprint``).
+CODE_KEY = "sem:public:code"
 PAGE_PREFIX = "sem:public:page:"
 DATA_PREFIX = "sem:public:data:"
 STATUS_HEADER = "X-Public-Cache"
@@ -84,6 +89,51 @@ def version() -> str:
 
 def _new_version() -> str:
     return f"{time.time_ns():x}.{secrets.token_hex(4)}"
+
+
+# What a page is made from besides the data: its templates, the catalogues, the static files it
+# names and the project's Python code.
+CODE_FOLDERS = (
+    "templates",
+    "locale",
+    "static",
+    "secretariat",
+    "submissions",
+    "workflow",
+    "notices",
+)
+CODE_SUFFIXES = {".html", ".txt", ".mo", ".py", ".css", ".js", ".svg", ".png", ".ico"}
+_code_checked = False
+
+
+def code_fingerprint() -> str:
+    """The code the pages are made with, by each file's path, size and modification time (a
+    release writes its files anew): a few hundred ``stat`` calls, once per process."""
+    root = settings.BASE_DIR
+    digest = hashlib.sha256()
+    for folder in CODE_FOLDERS:
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix in CODE_SUFFIXES and path.is_file():
+                stat = path.stat()
+                line = f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}\n"
+                digest.update(line.encode())
+    return digest.hexdigest()[:20]
+
+
+def new_code_bumps() -> None:
+    """The cache outlives a restart (Redis; the quick start's file cache): pages and ETags kept
+    under the last version would be served after a release, its templates unseen until the
+    next event (a page of the docket kept the filters a release had folded). The first public
+    page a process serves compares the code with the one the version was made with, and makes
+    a new version when it differs."""
+    global _code_checked  # noqa: PLW0603 -- once per process
+    if _code_checked:
+        return
+    fingerprint = code_fingerprint()
+    if cache.get(CODE_KEY) != fingerprint:
+        bump()
+        cache.set(CODE_KEY, fingerprint, None)
+    _code_checked = True
 
 
 # Called with each new version (``SecretariatConfig.ready()`` registers the statistics' warming).
@@ -286,6 +336,7 @@ def public_page(view):
     def wrapped(request, *args, **kwargs):
         if not enabled() or request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
+        new_code_bumps()
         if _bypass(request):
             response = view(request, *args, **kwargs)
             _mark_private(response)

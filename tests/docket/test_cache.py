@@ -237,3 +237,33 @@ def test_the_test_settings_turn_the_cache_off(client, story, settings):
     response = client.get(case_url(story))
     assert "X-Public-Cache" not in response
     assert "ETag" not in response
+
+
+def test_a_new_release_makes_every_page_afresh(client, story, monkeypatch):
+    """The cache outlives a restart (Redis; the quick start's file cache): a page kept before
+    a release was served after it, its new templates unseen until the next event, and its ETag
+    still answered 304. A process that finds other code than the version was made with starts
+    a new version; one that finds the same code keeps the pages."""
+    url = case_url(story)
+    monkeypatch.setattr(cache, "_code_checked", False)
+    first = client.get(url)
+    assert first["X-Public-Cache"] == "miss"
+    monkeypatch.setattr(cache, "_code_checked", False)  # a restart, the same code
+    assert client.get(url)["X-Public-Cache"] == "hit"
+    monkeypatch.setattr(cache, "_code_checked", False)  # a restart after a release
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "the next release")
+    fresh = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert (fresh.status_code, fresh["X-Public-Cache"]) == (200, "miss")
+    assert fresh["ETag"] != first["ETag"]
+    assert client.get(url)["X-Public-Cache"] == "hit"
+
+
+def test_the_code_fingerprint_follows_the_files(settings, tmp_path):
+    template = tmp_path / "templates" / "page.html"
+    template.parent.mkdir()
+    template.write_text("<p>before</p>")
+    settings.BASE_DIR = tmp_path
+    before = cache.code_fingerprint()
+    assert cache.code_fingerprint() == before
+    template.write_text("<p>after, longer</p>")
+    assert cache.code_fingerprint() != before

@@ -103,6 +103,7 @@ class ActionForm(AccessibleForm):
     keeps_files = True  # a valid file survives the page sent back for another field's problem
     criteria_prefix = ""  # the criteria's field names, where a form has them (decisions.py)
     offerable = True  # False where a choice it needs has no option left (the case page omits it)
+    notice_text = ""  # what the case page says above the form, where a form has something to say
 
     @property
     def action_label(self) -> str:

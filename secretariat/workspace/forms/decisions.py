@@ -1,15 +1,16 @@
 """The Secretariat's determinations and decisions: admissibility (Art. 18.8.2), whether to
 request a response (Art. 18.8.4), a factual record's outcome, closing and reopening."""
 
+from babel.lists import format_list
 from django import forms
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.templatetags.sem_text import colon
+from secretariat.templatetags.sem_text import colon, language_name
 from secretariat.web.forms import EMPTY_DASHES
 from secretariat.workspace.forms.actions import MET, YES_NO, ActionForm, published_help
 from submissions import profiles, published
-from submissions.models import PARTY_CHOICES
+from submissions.models import PARTY_CHOICES, Document
 from submissions.stages import ClosureReason, Stage, Visibility
 from workflow.describe import not_sent_for_public
 from workflow.profile_guards import earlier_open_cases
@@ -407,6 +408,34 @@ class PublicationForm(ActionForm):
     )
 
     def setup(self):
+        self._setup_comments()
+        # Walk 145: the final record went public in Spanish alone, unremarked.
+        untranslated = self._languages_missing()
+        if untranslated:
+            self.notice_text = " ".join(filter(None, [self.notice_text, untranslated]))
+
+    def _languages_missing(self) -> str:
+        """What the public will not read the final record in: the docket's languages that no
+        document of it (an original, a translation) is in ("" when every one is)."""
+        has = set(
+            Document.objects.filter(
+                event__submission=self.submission, event__kind="final_submitted"
+            ).values_list("language", flat=True)
+        )
+        missing = [code for code in profiles.installed().languages if code not in has]
+        if not has or not missing:
+            return ""
+        language = (get_language() or "en")[:2]
+        names = [language_name(code) for code in missing]
+        if language in ("es", "fr"):  # a language's name is no proper noun there
+            names = [name[:1].lower() + name[1:] for name in names]
+        return gettext(
+            "The final factual record is not in every language of the docket; it has no "
+            "version in: %(languages)s. To publish it in each, add its translation first "
+            "(“Add a translation or a redacted version”, above)."
+        ) % {"languages": format_list(names, locale=language)}
+
+    def _setup_comments(self):
         if "document" in self.fields:
             # Walk 100: the final record uploaded here again stood on the docket twice.
             self.fields["document"].help_text = _(

@@ -13,7 +13,9 @@ import datetime
 
 from django.utils.translation import gettext as _
 
+from submissions import profiles
 from submissions.access import is_secretariat
+from submissions.dates import long_date
 from submissions.models import PARTY_CODES, Document, User
 from submissions.stages import OPEN_STAGES, ClosureReason, Stage, Visibility
 from submissions.stages import widens as widens
@@ -207,19 +209,28 @@ def call_is_open(ctx):
 
 @before_input
 def comments_in_or_period_over(ctx):
+    waiting = []  # the Parties whose period to comment still runs, with its last day
     for party in PARTIES:
         deadline = ctx.deadlines.latest("draft_comments", party)
-        if deadline is None:
+        if deadline is None or deadline.state == Deadline.State.MET or ctx.on > deadline.due_on:
             continue
-        if deadline.state == Deadline.State.MET:
-            continue
-        if ctx.on > deadline.due_on:
-            continue
+        waiting.append((party, deadline.due_on))
+    if waiting:
+        # Walk 145: which Party, and until when, was left to the officer to find.
+        pending = _("Still to comment: %(parties)s.") % {
+            "parties": "; ".join(
+                _("%(party)s (until %(date)s)")
+                % {"party": profiles.installed().party(code).label, "date": long_date(due_on)}
+                for code, due_on in waiting
+            )
+        }
         raise RuleViolation(
             _(
                 "The final factual record waits until every Party has commented or the 45 "
                 "days for comments have passed."
-            ),
+            )
+            + " "
+            + pending,
             rule="once both Parties commented or both draft_comments are past due",
         )
 

@@ -3,11 +3,14 @@ walk (CAFTA-DR, Spanish) submitted a draft with a note and no file, the case mov
 comment period, and every Party was asked to comment on nothing but its cover letter."""
 
 import datetime
+import html
 import re
 
 import pytest
 from django.urls import reverse
 
+from submissions import profiles
+from submissions.dates import long_date
 from submissions.models import Document
 from submissions.stages import Stage
 from tests.filing.conftest import pdf
@@ -94,6 +97,11 @@ def test_the_workspace_says_what_the_final_record_and_publication_wait_for(clien
         page = client.get(url).content.decode()
     assert 'id="action-final_submitted"' not in page
     assert "The final factual record waits until every Party has commented" in page
+    # Which Parties, and until when (walk 145).
+    due = story.case.deadlines.get(kind="draft_comments", party=A).due_on
+    first = profiles.installed().party(A).label
+    said = html.unescape(page).split("Still to comment: ", 1)[1].split("</", 1)[0]
+    assert f"{first} (until {long_date(due)})" in said
     for code in (A, B, *OTHERS):
         story.add("draft_commented", author=f"party:{code}", data={"party": code})
     with frozen(story.on + datetime.timedelta(days=1)):

@@ -89,7 +89,10 @@ def test_the_tracking_page_links_each_document_the_submitter_may_see(story):
     # Walk 24: the submitter's own confidential annex is listed as received, never linked.
     confidential = Document.objects.get(submission=story.case, title="Anexo confidencial")
     entry = page.split(">Anexo confidencial</span>", 1)[1].split("</li>", 1)[0]
-    assert "se recibió; es confidencial, por lo que no se entrega mediante este enlace" in entry
+    assert (
+        "recibido. Es confidencial: por seguridad, no puede descargarse mediante este enlace."
+        in entry
+    )
     link = reverse("track_document", kwargs={"pk": membership.pk, "document_pk": confidential.pk})
     assert link.replace("/en/", "/es/") not in page
 

@@ -25,13 +25,13 @@ def _names(codes, language: str) -> list[str]:
         return [language_name(code) for code in codes]
 
 
-def _record(case, language: str, translation_of=None) -> Document:
+def _record(case, language: str, translation_of=None, kind="final_factual_record") -> Document:
     event = case.events.get(kind="final_submitted")
     return Document.objects.create(
         submission=case,
         event=event,
         position=event.documents.count(),
-        kind="final_factual_record",
+        kind=kind,
         title="Expediente de hechos final" if language == "es" else "Final factual record",
         language=language,
         author="secretariat",
@@ -51,6 +51,9 @@ def test_the_form_names_the_language_the_final_record_lacks_until_it_is_translat
     story.council("publication_instructed")
     case = story.case
     original = _record(case, "es")
+    # Walk 146: the generated cover letter in every language hid the record's one language.
+    for code in OTHERS:
+        _record(case, code, kind="correspondence")
     notice = _notice(case)
     assert MISSING in notice
     assert "it has no version in: English" in notice

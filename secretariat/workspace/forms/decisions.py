@@ -415,12 +415,15 @@ class PublicationForm(ActionForm):
             self.notice_text = " ".join(filter(None, [self.notice_text, untranslated]))
 
     def _languages_missing(self) -> str:
-        """What the public will not read the final record in: the docket's languages that no
-        document of it (an original, a translation) is in ("" when every one is)."""
-        has = set(
-            Document.objects.filter(
-                event__submission=self.submission, event__kind="final_submitted"
-            ).values_list("language", flat=True)
+        """The docket's languages that neither the record nor a translation of it is in, ""
+        if none (walk 146: not its cover letter's, in English beside a Spanish record)."""
+        records = Document.objects.filter(
+            event__submission=self.submission,
+            event__kind="final_submitted",
+            kind=Document.Kind.FINAL_FACTUAL_RECORD,
+        )
+        has = set(records.values_list("language", flat=True)) | set(
+            Document.objects.filter(translation_of__in=records).values_list("language", flat=True)
         )
         missing = [code for code in profiles.installed().languages if code not in has]
         if not has or not missing:

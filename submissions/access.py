@@ -293,9 +293,19 @@ def public_events(queryset):
 
 
 def public_documents(queryset):
+    """The public documents of the public entries (and of the Parties' entries the Secretariat
+    published), and the public translations of those: a translation added by an entry of its
+    own, kept with the Parties until the final record's publication made it public with its
+    original, stood on no public page (walk 146: the English final record)."""
     events = queryset.model._meta.get_field("event").related_model
+    published_events = published.event_pks(events)
+    shown = Q(event__visibility=V.PUBLIC) | Q(event__in=published_events)
+    beside = Q(translation_of__visibility=V.PUBLIC) & (
+        Q(translation_of__event__visibility=V.PUBLIC)
+        | Q(translation_of__event__in=published_events)
+    )
     return queryset.filter(
-        Q(event__visibility=V.PUBLIC) | Q(event__in=published.event_pks(events)),
+        shown | beside,
         visibility=V.PUBLIC,
         submission__registered_on__isnull=False,
     )

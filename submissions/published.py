@@ -339,9 +339,14 @@ def public_timeline(events, names=(), language=None) -> list:
 def public_documents_of(timeline):
     """The public documents of one case's events as ``public_timeline`` gave them: the
     documents ``public_documents`` lets through for that case, without asking the database
-    again which events the Secretariat published (the case page has them all in hand)."""
+    again which events the Secretariat published (the case page has them all in hand). With
+    them the public translations of those documents, which the pages show beside their
+    original, whatever entry added them (``access.public_documents``)."""
+    shown = [event.pk for event in timeline]
     return Document.objects.filter(
-        event_id__in=[event.pk for event in timeline], visibility=V.PUBLIC
+        Q(event_id__in=shown)
+        | Q(translation_of__event_id__in=shown, translation_of__visibility=V.PUBLIC),
+        visibility=V.PUBLIC,
     )
 
 

@@ -509,3 +509,41 @@ def test_the_docket_lists_the_published_record_before_its_cover_letter(db):
     page = Client().get(f"/en/docket/{story.case.slug}/").content.decode()
     box = page.split('id="record-heading"', 1)[1].split("</section>", 1)[0]
     assert 0 <= box.index("Expediente de hechos final") < box.index("Carta de remisión")
+
+
+def test_a_translation_added_later_is_public_with_the_record(client, director, officer):
+    """Walk 146: the English final record, added as a translation by an entry of its own and
+    kept with the Parties, became public with the record (the staff's list said "Público")
+    and stood on no public page: the docket offers it beside the original, and serves it."""
+    story = drive(S.DRAFT_COMMENT_PERIOD)
+    story.add("final_submitted", D(2023, 11, 20), documents_in=[doc("Expediente de hechos final")])
+    original = Document.objects.get(title="Expediente de hechos final")
+    with frozen(D(2023, 11, 21)):
+        services.add_document_version(
+            story.case,
+            actor=officer,
+            document=original,
+            file=SimpleUploadedFile("final-en.pdf", PDF),
+            language="en",
+            title="Final factual record",
+            translation=True,
+            official=True,
+            visibility="parties",
+            reason="Official translation.",
+        )
+    english = Document.objects.get(translation_of=original)
+    assert english.event.visibility == "parties"
+    url = f"/en/docket/{story.case.slug}/documents/{english.pk}/"
+    assert client.get(url).status_code == 404  # not before the publication
+    instruct_publication(story, D(2023, 11, 22))
+    with frozen(D(2023, 11, 28)):
+        proposal = services.record_event(story.case, "published", actor=officer)
+        services.approve_proposal(story.case, proposal.seq, actor=director)
+    english.refresh_from_db()
+    assert english.visibility == "public"
+    page = client.get(f"/en/docket/{story.case.slug}/").content.decode()
+    box = page.split('id="record-heading"', 1)[1].split("</section>", 1)[0]
+    assert url in box  # beside the Spanish original
+    assert client.get(url).status_code == 200
+    # Its own entry, a letter kept with the Parties, stays off the public page.
+    assert "Official translation." not in page

@@ -134,7 +134,14 @@ MESSAGES = {
     ),
     "response_received": Message(
         _("%(reference)s: your response has been received"),
-        (_("The Secretariat has received the response %(from_party)s on %(on)s."),),
+        (
+            _("The Secretariat has received the response %(from_party)s on %(on)s."),
+            # Walk 146: the email said no more; the receipt is where the rest is.
+            _(
+                "Its receipt, in the case's history in the portal, lists each document "
+                "received, who sees it, and its SHA-256 fingerprint."
+            ),
+        ),
         _("Open the case in the portal"),
     ),
     "response_to_staff": Message(

@@ -170,6 +170,10 @@ def test_response_with_annex_moves_the_case_and_sends_a_receipt(
     # The notices outbox tells the Party concerned of its response: no second receipt email.
     to_focal = [m for m in mail.outbox if m.to == ["a_focal@example.org"]]
     assert [m.subject for m in to_focal] == [f"{case.reference}: your response has been received"]
+    # It says where its receipt is, with what it lists (walk 146: it said no more).
+    assert "Its receipt, in the case's history in the portal, lists each document" in " ".join(
+        to_focal[0].body.split()
+    )
     # Every request renews the session (SESSION_SAVE_EVERY_REQUEST): the one renewed on the
     # frozen day of 2023 has long expired by today's clock.
     client.force_login(a_focal)

@@ -141,7 +141,7 @@ def test_party_a_responds_in_spanish_after_an_extension(page, a_focal, officer, 
             "section[aria-labelledby='held-heading'] li",
             has=page.locator(f"a[href='#event-{response.seq}']"),
         )
-        held.get_by_role("link", name="Cambiar su visibilidad").click()
+        held.get_by_role("link", name="Revisar y publicar").click()
         page.wait_for_selector("#action-visibility_changed[open]")
         assert f"?publish={response.seq}" in page.url
 

@@ -54,6 +54,8 @@ def test_each_held_entry_links_the_form_opened_on_it(client, officer, settings):
     held = page.split('id="held-heading"', 1)[1].split("</section>", 1)[0]
     item = held.split(f'href="#event-{event.seq}"', 1)[1].split("</li>", 1)[0]
     assert f'href="?publish={event.seq}#action-visibility_changed"' in item
+    # Walk 148: named for what it does there, not "Change its visibility".
+    assert 'action-visibility_changed">Review and publish it</a>' in item
     opened = client.get(reverse("ws_case", kwargs={"pk": story.case.pk}) + f"?publish={event.seq}")
     form = opened.content.decode().split('name="visibility_changed-event"', 1)[1]
     assert f'<option value="{event.pk}" selected>' in form.split("</select>", 1)[0]

@@ -120,9 +120,10 @@ def test_a_choice_that_changes_nothing_the_public_reads_is_refused(client, offic
     client.force_login(officer)
     count = Event.objects.filter(submission=story.case).count()
     title_only = _post(client, story.case, to="public", event=response.pk, fields_of_text="title")
+    # Walk 148: the refusal says what is still to publish.
     assert (
-        "Nothing to publish: the public already reads what you ticked, or it has no words "
-        "(now: public but for: note)." in title_only
+        "Nothing to publish in what you ticked: the public already reads it. Tick what it "
+        "does not read yet: note." in title_only
     )
     again = _post(client, story.case, to="public", event=public_letter.pk, fields_of_text="title")
     assert "Nothing to publish" in again and "(now: public)." in again

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.workspace.forms.actions import ActionForm, offer_case_documents
-from secretariat.workspace.forms.entries import changes, entry_label, held_parts, public_now
+from secretariat.workspace.forms.entries import changes, entry_label, held_parts, unchanged
 from submissions import published
 from submissions.dates import long_date
 from submissions.models import LANGUAGE_CHOICES, PARTY_CHOICES, PARTY_CODES, Document, User
@@ -465,22 +465,7 @@ class VisibilityForm(ActionForm):
             elif data.get("to") in (Visibility.PUBLIC, Visibility.PARTIES):
                 withheld = self.public.get(event.seq)
                 if not changes(event, withheld, data["fields_of_text"], data["to"]):
-                    state = {"state": public_now(event, withheld)}
-                    self.add_error(
-                        "fields_of_text",
-                        (
-                            _(
-                                "Nothing to publish: the public already reads what you "
-                                "ticked, or it has no words (now: %(state)s)."
-                            )
-                            if data["to"] == Visibility.PUBLIC
-                            else _(
-                                "Nothing to withhold: the public does not read what you "
-                                "ticked, or it has no words (now: %(state)s)."
-                            )
-                        )
-                        % state,
-                    )
+                    self.add_error("fields_of_text", unchanged(event, withheld, data["to"]))
             if data.get("to") and data["to"] not in (Visibility.PUBLIC, Visibility.PARTIES):
                 # Walk 89: "Secretariat only" refused without saying what to choose instead.
                 self.add_error(

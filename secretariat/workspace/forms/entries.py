@@ -40,6 +40,34 @@ def changes(event, withheld, fields, to) -> bool:
     return any(name not in withheld and written[name] for name in fields)
 
 
+def unchanged(event, withheld, to) -> str:
+    """Why a choice that changes nothing the public reads is refused, with what the public
+    reads now, or what is still to publish (walk 148: "Title" ticked beside a response whose
+    title was public and its note held)."""
+    held = still_held(event, withheld)
+    if to == Visibility.PUBLIC and held:
+        return gettext(
+            "Nothing to publish in what you ticked: the public already reads it. Tick what it "
+            "does not read yet: %(parts)s."
+        ) % {"parts": held}
+    state = {"state": public_now(event, withheld)}
+    if to == Visibility.PUBLIC:
+        return (
+            gettext(
+                "Nothing to publish: the public already reads what you ticked, or it has no words "
+                "(now: %(state)s)."
+            )
+            % state
+        )
+    return (
+        gettext(
+            "Nothing to withhold: the public does not read what you ticked, or it has no words "
+            "(now: %(state)s)."
+        )
+        % state
+    )
+
+
 def held_parts(event, withheld) -> list[str]:
     """What the form opened from an item held for review ticks: its title and note where they
     have words the public does not read (walk 98: the title was ticked beside a note held
@@ -59,11 +87,21 @@ def public_now(event, withheld) -> str:
         return gettext("not public")
     if published.OPENED in withheld:
         return gettext("only its documents public")
-    written = _written(event)
-    parts = [str(name) for key, name in PART_NAMES.items() if key in withheld and written[key]]
+    parts = still_held(event, withheld)
     if not parts:
         return gettext("public")
-    return gettext("public but for: %(parts)s") % {"parts": ", ".join(parts)}
+    return gettext("public but for: %(parts)s") % {"parts": parts}
+
+
+def still_held(event, withheld) -> str:
+    """The parts of an entry's text with words the public does not read, in words ("" where
+    none): what the form can still publish of it."""
+    written = _written(event)
+    opened = withheld is None or published.OPENED in withheld
+    hidden = set(PART_NAMES) if opened else withheld
+    return ", ".join(
+        str(name) for key, name in PART_NAMES.items() if key in hidden and written[key]
+    )
 
 
 def entry_label(event, withheld) -> str:

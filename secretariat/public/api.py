@@ -23,7 +23,7 @@ from submissions.models import PARTY_CODES
 from submissions.search import PAGE_SIZE, DocketFilterForm, docket_queryset
 from submissions.stages import Stage
 from workflow.models import Deadline
-from workflow.registry import public_case, public_submitter
+from workflow.registry import public_case, public_documents_by_event, public_submitter
 
 
 def _summary(request, submission) -> dict:
@@ -185,11 +185,9 @@ def _link_documents(request, submission, events: list) -> None:
     ``None`` where the docket holds no file (a document known by its title, as a registry
     import may bring: walk 69 met links that answered 404); and a formal document's reading
     page. The export lists, per public event in order, its public documents by position."""
-    timeline = published.public_timeline(submission.events.order_by("seq"))
-    by_event = {}
-    documents = published.public_documents_of(timeline).select_related("event")
-    for document in documents.order_by("position", "pk"):
-        by_event.setdefault(document.event_id, []).append(document)
+    history = list(submission.events.order_by("seq"))
+    timeline = published.public_timeline(history)
+    by_event = public_documents_by_event(submission, history, timeline)
     # Under the document's own language where the site speaks it (walk 48: every link was
     # under /en/, a Spanish text's too).
     languages = set(profiles.installed().languages)

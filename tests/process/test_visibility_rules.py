@@ -5,6 +5,7 @@ concerned, a draft factual record never beyond the Parties, a final record never
 `published`; and `published` makes the final record and its versions public."""
 
 import datetime
+import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -18,6 +19,7 @@ from tests.parties import OTHERS, SLUG, A, B, council_members, identifier
 from workflow import services
 from workflow.exceptions import RuleViolation
 from workflow.models import Event
+from workflow.registry import export_registry
 from workflow.registry.importer import import_registry
 
 D = datetime.date
@@ -547,3 +549,17 @@ def test_a_translation_added_later_is_public_with_the_record(client, director, o
     assert client.get(url).status_code == 200
     # Its own entry, a letter kept with the Parties, stays off the public page.
     assert "Official translation." not in page
+    # The API and the export list it beside its original too, linked to the same file (the
+    # last note: the export listed documents by their public entries only).
+    case = client.get(f"/api/v1/submissions/{story.case.slug}/").json()
+    assert "Official translation." not in json.dumps(case)
+    final = next(e for e in case["events"] if e["kind"] == "final_submitted")
+    spanish, listed = final["documents"]
+    assert spanish["title"] == "Expediente de hechos final"
+    assert listed["title"] == "Final factual record" and listed["translation_of"] == 0
+    assert listed["official_translation"] is True
+    assert listed["url"].endswith(url)
+    exported = json.loads(export_registry())["submissions"][0]["events"]
+    assert [e["documents"] for e in exported if e["kind"] == "final_submitted"] == [
+        [{k: v for k, v in d.items() if k != "url"} for d in final["documents"]]
+    ]

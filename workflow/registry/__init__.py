@@ -12,6 +12,7 @@ from workflow.registry.exporter import (
     iter_cases,
     iter_registry,
     public_case,
+    public_documents_by_event,
     public_submitter,
 )
 from workflow.registry.importer import FORMAT, ImportReport, RefusedCase, import_registry
@@ -25,5 +26,6 @@ __all__ = [
     "iter_cases",
     "iter_registry",
     "public_case",
+    "public_documents_by_event",
     "public_submitter",
 ]

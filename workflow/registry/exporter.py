@@ -87,6 +87,12 @@ def public_case(submission, explained_in=()) -> dict:
     )
 
 
+def public_documents_by_event(submission, events, timeline) -> dict[int, list]:
+    """The documents the public export lists under each event of ``timeline`` (the case's
+    ``events`` as the public sees them), in its order (the API links each to its file)."""
+    return public_listing(timeline, events, _documents_of([submission.pk]))
+
+
 def public_submitter(submitter) -> dict:
     """A submitter as the public export writes it: no name when it is withheld."""
     return _export_submitter(submitter, restricted=False)
@@ -217,6 +223,8 @@ def _export_case(submission, restricted, events, documents, parts, explained_in=
         else published.public_timeline(events, names, submission.language)
     )
     confidential_positions = {i for i, m in enumerate(memberships) if m.submitter.confidential}
+    if not restricted:
+        documents = public_listing(visible, events, documents)
     case["events"] = [
         _export_event(e, restricted, len(initial), confidential_positions, events, documents, names)
         for e in visible
@@ -256,6 +264,22 @@ def _export_case(submission, restricted, events, documents, parts, explained_in=
         if restricted or d.listed_publicly(hidden)
     ]
     return case
+
+
+def public_listing(visible, events, documents) -> dict[int, list]:
+    """Each shown event's public documents, and after them the public translations of those
+    that an entry the public does not see added (``access.public_documents``: the docket
+    shows such a translation beside its original; walk 146, the English final record, added
+    by a letter kept with the Parties, was on the page and not in the export)."""
+    public = Visibility.PUBLIC
+    listed = {e.pk: [d for d in documents.get(e.pk, ()) if d.visibility == public] for e in visible}
+    event_of = {d.pk: pk for pk, own in listed.items() for d in own}
+    for event in events:
+        if event.pk not in listed:
+            for d in documents.get(event.pk, ()):
+                if d.visibility == public and d.translation_of_id in event_of:
+                    listed[event_of[d.translation_of_id]].append(d)
+    return listed
 
 
 def _renumber_references(items, visible) -> None:

@@ -17,7 +17,7 @@ from notices.models import Notice
 from submissions import access, published, withheld
 from submissions.models import Document
 from submissions.stages import Visibility
-from workflow import council, services
+from workflow import cofilers, council, services
 from workflow.models import Deadline
 from workflow.table import TABLE
 
@@ -141,8 +141,13 @@ def queue_notices(event) -> list[Notice]:
     names = withheld.names_of(submission)  # masked in the title for those who may not read them
     approved = bool(event.proposal_id) and event.kind not in ("proposed", "returned")
     # A withdrawal of a submission filed by several (walk 129: the others were told nothing
-    # they could do).
-    several = event.kind == "withdrawn" and submission.memberships.count() > 1
+    # they could do), not counting those who left it before.
+    several = (
+        event.kind == "withdrawn"
+        and submission.memberships.count()
+        - len(cofilers.left(submission.events.filter(kind=cofilers.LEFT)))
+        > 1
+    )
     for rule in rules.rules_for(
         event.kind, event.data.get("outcome"), moves=moves, approved=approved
     ):

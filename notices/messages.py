@@ -6,6 +6,7 @@ recipient's language). ``RULES`` there says who receives which, and when.
 from django.utils.translation import gettext_lazy as _
 
 from notices.message import Message
+from notices.messages_leaving import LEAVING_MESSAGES
 from notices.messages_work import WORK_MESSAGES
 
 # How many members have given a Council's instruction, and how many its rule asks for.
@@ -561,40 +562,6 @@ MESSAGES = {
             ),
         ),
     ),
-    "withdrawn": Message(
-        _("%(reference)s: the submission is withdrawn"),
-        (
-            _(
-                "The submission was withdrawn on %(on)s through the private link of one of the "
-                "people who filed it. The case is closed."
-            ),
-        ),
-        _("Follow your submission"),
-        # Walk 129: the co-filers who did not withdraw it were told nothing they could do.
-        when=(
-            (
-                "several",
-                _(
-                    "A withdrawal is for all who filed the submission. If you did not want it "
-                    "withdrawn, you may file a new submission."
-                ),
-            ),
-        ),
-    ),
-    "withdrawn_goes_on": Message(
-        _("%(reference)s: the withdrawal is recorded"),
-        (
-            _(
-                "The withdrawal of the submission was recorded on %(on)s. A factual record was "
-                "instructed before it, which the Secretariat must still prepare: the case goes "
-                "on."
-            ),
-        ),
-        _("Follow your submission"),
-    ),
-    "withdrawal_to_staff": Message(
-        _("%(reference)s: submission withdrawn"),
-        (_("The submitters withdrew the submission on %(on)s."),),
-    ),
+    **LEAVING_MESSAGES,
     **WORK_MESSAGES,
 }

@@ -168,6 +168,9 @@ RULES = [
     # A Party's letter through its portal ("Write to the Secretariat") told no one.
     Rule("correspondence", None, STAFF, "letter_to_staff", by_party=True),
     Rule("withdrawn", None, STAFF, "withdrawal_to_staff"),
+    # Walk 141: one co-filer leaves the submission to the others (ours).
+    Rule("submitter_left", None, STAFF, "leaving_to_staff"),
+    Rule("submitter_left", None, SUBMITTERS, "submitter_left"),
     # Walk 39: a submitter withheld her identity and the Secretariat learned it only on
     # opening the case; a title, summary or document may name her.
     Rule("identity_withheld", None, STAFF, "withholding_to_staff"),

@@ -66,6 +66,12 @@ def _with_document(story, users):
     )
 
 
+def _co_filer(story, users):
+    """Someone joins the submission: either may leave it to the other (walk 141)."""
+    person = {"name": "Julio Ramos", "kind": "individual", "country": A, "confidential": False}
+    story.add("submitters_joined", data={"submitters": [person]})
+
+
 # (stage, drive() options, what happens next, days after the last event when the pages open)
 CASES = {
     "unacknowledged": ("admissibility_review", {"acknowledged": False}, None, 1),
@@ -74,6 +80,7 @@ CASES = {
     "awaiting_revision": ("awaiting_revision", {}, None, 1),
     "response_decision": ("response_decision", {}, None, 1),
     "awaiting_response": ("awaiting_response", {}, None, 1),
+    "co_filed": ("awaiting_response", {}, _co_filer, 1),
     "response_period_over": ("awaiting_response", {}, None, PERIOD_OVER),
     "factual_record_decision": ("factual_record_decision", {}, None, 1),
     "pending_proceeding": ("factual_record_decision", {"pending_proceeding": True}, None, 1),
@@ -242,6 +249,11 @@ def _tracking(client, case, problems) -> set:
         url = reverse("track_withdraw", kwargs={"pk": pk})
         data = {"event_count": case.event_count, "confirm": "on"}
         _try(client, case, "withdrawn", url, data, problems, "submitter")
+    if context["can_leave"]:
+        offered.add("submitter_left")
+        url = reverse("track_leave", kwargs={"pk": pk})
+        data = {"event_count": case.event_count, "confirm": "on"}
+        _try(client, case, "submitter_left", url, data, problems, "submitter")
     return offered
 
 
@@ -305,6 +317,10 @@ def test_every_action_offered_is_accepted(name, users):
     # The Secretariat always has something to do (correspondence, at least).
     assert offered["officer"] and offered["officer"] == offered["director"]
     assert not offered["officer"] & {"filed", "proposed", "returned"}
+    # Only where someone else stays with the submission may one leave it.
+    leaves = name == "co_filed"
+    assert ("submitter_left" in offered["officer"]) == leaves
+    assert ("submitter_left" in offered["submitter"]) == leaves
 
 
 def test_the_pages_offer_what_the_guards_allow(users):

@@ -79,6 +79,8 @@ ALLOWED_IN = {
     "closed": {AV, AR, FD, AC},
     "reopened": {CL},
     "unrecorded_steps": OPEN,  # import only
+    # Ours, under every profile (docs/registry-extensions.md): one co-filer leaves (walk 141).
+    "submitter_left": OPEN,
 }
 # What the installed profile adds to the registry format's table (docs/profiles.md): the CEC's
 # combined determination (response_decided from admissibility review) and a Council member's
@@ -167,7 +169,7 @@ def test_every_stage_and_kind_is_in_the_spec_list():
     # determination, a vote against, consolidation in four stages, supplemental information in
     # five; CAFTA-DR's eleven: the combined determination and an erratum in each of the ten
     # stages).
-    assert len(LEGAL) == {"us-peru-tpa": 162, "usmca-cec": 173, "cafta-dr": 173}[SLUG]
+    assert len(LEGAL) == {"us-peru-tpa": 171, "usmca-cec": 182, "cafta-dr": 182}[SLUG]
 
 
 # --- Every other pair is refused -----------------------------------------------------------------
@@ -405,6 +407,15 @@ def _submitters_joined(story, stage):
         },
     )
     assert story.case.memberships.count() == 2
+    return stage
+
+
+@recipe("submitter_left")
+def _submitter_left(story, stage):
+    # Ours: one co-filer leaves, the others go on (the recipe's case has one: one joins).
+    _submitters_joined(story, stage)
+    story.add("submitter_left", author="submitter", data={"submitter": 1})
+    assert story.case.memberships.get(position=1).token_revoked_at is not None
     return stage
 
 

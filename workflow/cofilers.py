@@ -46,3 +46,20 @@ def strangers(membership, memberships, events=None) -> set[int]:
     numbers = groups(membership.submission, events, total=len(ids))
     own = numbers[ids.index(membership.pk)]
     return {pk for pk, number in zip(ids, numbers, strict=True) if number != own}
+
+
+LEFT = "submitter_left"
+
+
+def left(events) -> set[int]:
+    """The positions of the submitters who left the submission (``submitter_left``, ours:
+    docs/registry-extensions.md), from a case's ``events`` or its history's facts (dicts)."""
+    found = set()
+    for event in events:
+        if isinstance(event, dict):
+            kind, data = event["kind"], event["data"]
+        else:
+            kind, data = event.kind, event.data
+        if kind == LEFT:
+            found.add((data or {}).get("submitter"))
+    return found

@@ -61,6 +61,7 @@ TEXT_REDACTED = gettext_lazy("Entry no. %(number)s: text withheld from the publi
 # The steps a co-filer takes from a private link, which name who took it (``submitter``).
 BY_SUBMITTER = {
     "withdrawn": gettext_lazy("Withdrawn by"),
+    "submitter_left": gettext_lazy("Who left"),
     "information_added": gettext_lazy("Sent by"),
     "revision_filed": gettext_lazy("Filed by"),
 }

@@ -46,6 +46,8 @@ from workflow.row_guards import identifier_is_the_cases as identifier_is_the_cas
 from workflow.row_guards import party_is_the_cases as party_is_the_cases
 from workflow.row_guards import texts_well_formed as texts_well_formed
 from workflow.rule import before_input
+from workflow.submitter_guards import another_submitter_stays as another_submitter_stays
+from workflow.submitter_guards import not_left_already as not_left_already
 from workflow.table import CLOSURE_BY_STAGE
 from workflow.target_guards import a_target_is_missed as a_target_is_missed
 from workflow.target_guards import deadline_exists as deadline_exists

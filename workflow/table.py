@@ -36,7 +36,6 @@ WITHDRAWAL_GOES_ON = frozenset(
     {S.FACTUAL_RECORD_PREPARATION, S.DRAFT_COMMENT_PERIOD, S.FINAL_FACTUAL_RECORD}
 )
 
-
 RULES = [
     event_rule(
         "filed",
@@ -338,9 +337,8 @@ RULES = [
                 to=S.CLOSED, closure=ClosureReason.FACTUAL_RECORD_PUBLISHED, meets=("publication",)
             )
         },
-        # ``attach_comments``: the Parties whose comments on the draft are published with it,
-        # where the profile does so (submissions.procedure, comments_attached_on_publication);
-        # elsewhere ``with_comments``, those sent for the public (published.WITH_COMMENTS).
+        # ``attach_comments``: the Parties whose draft comments it publishes, where the profile
+        # does so; elsewhere ``with_comments``, those sent for the public (published.WITH_COMMENTS).
         optional=("attach_comments", "with_comments"),
         guards=("publication_was_instructed", "attached_comments_were_given", "comments_sent"),
         document_kind="final_factual_record",
@@ -466,9 +464,8 @@ RULES = [
         OPEN,
         {SUBMITTER, SECRETARIAT},
         public=True,
-        # Once a Council member has instructed a factual record the Secretariat *shall*
-        # prepare it (Art. 18.9.2) and publish it if instructed (18.9.7): the withdrawal is
-        # recorded and the case goes on.
+        # After a Council member's instruction the Secretariat *shall* prepare the record (Art.
+        # 18.9.2) and publish it if instructed (18.9.7): it is recorded; the case goes on.
         outcomes={
             None: Effect(
                 to=S.CLOSED,
@@ -478,6 +475,15 @@ RULES = [
         },
         optional=("submitter",),  # which co-filer, by index (recorded from a tracking link)
         guards=("not_withdrawn_already", "submitter_index_if_given"),
+    ),
+    event_rule(
+        "submitter_left",
+        _("A submitter left the submission"),
+        OPEN,
+        {SUBMITTER, SECRETARIAT},
+        public=True,
+        required=("submitter",),  # ours: one co-filer leaves, the others go on with it
+        guards=("submitter_index_valid", "not_left_already", "another_submitter_stays"),
     ),
     event_rule(
         "closed",
@@ -507,12 +513,8 @@ RULES = [
         guards=("reopening_stage_given", "reopening_allowed"),
         document_kind="notice",
     ),
-]
-
-RULES.append(
-    # A legacy registry that never dated the steps in between: the case reached `stage` by
-    # this date. Import only (guard `import_only`); never offered live. Public, so that the
-    # docket states the gap in the history in words.
+    # A legacy registry's undated steps: the case reached `stage` by this date. Import only,
+    # never offered live; public, so that the docket states the gap in the history in words.
     event_rule(
         "unrecorded_steps",
         _("Steps not recorded in the registry"),
@@ -521,8 +523,8 @@ RULES.append(
         public=True,
         required=("stage",),
         guards=("import_only", "unrecorded_stage_is_later"),
-    )
-)
+    ),
+]
 
 TABLE: dict[str, EventRule] = {rule.kind: rule for rule in RULES}
 
@@ -538,9 +540,8 @@ EVENT_KINDS = tuple(kind for kind in TABLE if in_procedure(kind))
 DECISION_KINDS = frozenset(rule.kind for rule in RULES if rule.decision)
 
 # Portal posts for the public carry ``{"publish_requested": true}`` and, in ``for_public``, the
-# positions of the documents sent for the public (the others were sent to the Parties only).
-# Portal posts for the public carry ``{"publish_requested": true}``: they wait at *parties* (their
-# text withheld from the public) until the Secretariat publishes them (PROCESS.md, Visibility).
+# positions of the documents sent for the public (the others to the Parties only): they wait at
+# *parties*, their text withheld, until the Secretariat publishes them (PROCESS.md, Visibility).
 
 # What a Party, a Council member or a submitter does, which the Secretariat may record on their
 # behalf from a letter or an email (REGISTRY-FORMAT.md, PROCESS.md "Records made on someone
@@ -556,6 +557,7 @@ ON_BEHALF_KINDS = frozenset(
         "publication_instructed",
         "council_declined",
         "withdrawn",
+        "submitter_left",
         "revision_filed",
     }
 )

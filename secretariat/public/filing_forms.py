@@ -487,6 +487,16 @@ class WithdrawForm(AccessibleForm):
     )
 
 
+class LeaveForm(AccessibleForm):
+    confirm = forms.BooleanField(
+        label=_(
+            "Yes, I leave this submission to the other submitters. I understand that my "
+            "private link will stop working."
+        ),
+        error_messages={"required": _("Tick the box to confirm that you leave the submission.")},
+    )
+
+
 class WithholdForm(AccessibleForm):
     """Walk 62: one tap withheld a name for good, where withdrawing asks to confirm."""
 

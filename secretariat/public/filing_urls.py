@@ -28,6 +28,7 @@ urlpatterns = [
     ),
     path("track/case/<int:pk>/withhold/", tracking_views.track_withhold, name="track_withhold"),
     path("track/case/<int:pk>/withdraw/", tracking_views.track_withdraw, name="track_withdraw"),
+    path("track/case/<int:pk>/leave/", tracking_views.track_leave, name="track_leave"),
     # The docket's own routes are under its include; this form lives beside them.
     path(
         "docket/<slug:slug>/information/",

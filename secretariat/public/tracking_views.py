@@ -24,6 +24,7 @@ from notices import outbox
 from secretariat.public import guidance, ratelimit
 from secretariat.public.filing_forms import (
     InformationAddedForm,
+    LeaveForm,
     LostLinkForm,
     RevisionForm,
     WithdrawForm,
@@ -203,6 +204,7 @@ def _render(request, membership, submission, bound=None, status=200):
             "can_withhold": "identity_withheld" in kinds and not membership.submitter.confidential,
             "withhold_form": forms.get("identity_withheld") or WithholdForm(prefix="withhold"),
             "can_withdraw": "withdrawn" in kinds,
+            "can_leave": "submitter_left" in kinds,
             "withdrawal_closes": withdrawal_closes(submission),
         },
         status=status,
@@ -395,6 +397,9 @@ def track_withdraw(request, pk):
     # Said before the submitter confirms, and again after: after a Council member instructed
     # a factual record the withdrawal is recorded but the case goes on (Art. 18.9.2).
     closes = withdrawal_closes(submission)
+    staying = submission.memberships.count() - len(
+        cofilers.left(submission.events.filter(kind=cofilers.LEFT))
+    )
     if not closes:
         form.fields["confirm"].label = _(
             "Yes, withdraw this submission. I understand that the case will go on."
@@ -424,11 +429,45 @@ def track_withdraw(request, pk):
             "form": form,
             "pk": membership.pk,
             "withdrawal_closes": closes,
-            # The co-filers, whose submission it withdraws too (walk 63).
-            "others": submission.memberships.count() - 1,
+            # The co-filers, whose submission it withdraws too (walk 63), and whether one may
+            # leave it to them instead.
+            "others": staying - 1,
+            "can_leave": "submitter_left" in offered,
         },
         status=status,
     )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def track_leave(request, pk):
+    """Leave a submission the other submitters go on with (walk 141: a co-filer could only
+    withdraw it for all), after a confirmation step; the private link then ends."""
+    membership, submission = _case(request, pk)
+    offered = {a.kind for a in services.available_actions(submission, Actor.submitter(membership))}
+    if request.method == "GET" and "submitter_left" not in offered:
+        messages.error(request, _("You can no longer leave this submission from this page."))
+        return redirect("track_case", pk=membership.pk)
+    form = LeaveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        order = list(submission.memberships.order_by("position", "id").values_list("pk", flat=True))
+        data = {"submitter": order.index(membership.pk)}
+        outcome = _record(request, membership, submission, "submitter_left", form=form, data=data)
+        if outcome.ok:
+            request.session.get(SESSION_KEY, {}).pop(str(pk), None)
+            request.session.modified = True
+            messages.success(
+                request,
+                _(
+                    "You have left submission %(reference)s. The other submitters go on with it; "
+                    "your private link no longer opens it."
+                )
+                % {"reference": submission.reference},
+            )
+            return redirect("home")
+    status = 400 if form.is_bound else 200
+    context = {"submission": submission, "form": form, "pk": membership.pk}
+    return render(request, "filing/leave.html", context, status=status)
 
 
 # --- Lost your link? ----------------------------------------------------------------------------

@@ -138,6 +138,8 @@ def _people(case, n):
             "title": "Carta",
             "visibility": "submitter",
         },
+        # The one who joined leaves it to the others (ours: docs/registry-extensions.md).
+        {"on": _day(case, 7), "kind": "submitter_left", "submitter": 2, "author": "submitter"},
     ]
 
 

@@ -52,6 +52,7 @@ DEFAULT_AUTHORS = {
     "filed": "submitter",
     "revision_filed": "submitter",
     "withdrawn": "submitter",
+    "submitter_left": "submitter",
     "information_added": "submitter",
     "information_submitted": "public",
 }

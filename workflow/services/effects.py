@@ -4,6 +4,7 @@ identifier, access for the Parties and the Council, submitters, assignment, visi
 import datetime
 
 from django.conf import settings
+from django.utils import timezone
 
 from submissions import access, profiles, published
 from submissions.models import (
@@ -224,6 +225,15 @@ def _identity_withheld(ctx: Context, event: Event) -> None:
     membership.submitter.save(update_fields=["confidential"])
 
 
+def _submitter_left(ctx: Context, event: Event) -> None:
+    """The leaver's private link ends (the tracking page, and the notices, which skip a
+    revoked link); the history row of the membership says why."""
+    membership = ctx.submission.memberships.order_by("position", "id")[event.data["submitter"]]
+    membership.token_revoked_at = timezone.now()
+    membership._change_reason = "left the submission"
+    membership.save(update_fields=["token_revoked_at"])
+
+
 def _assigned(ctx: Context, event: Event) -> None:
     ctx.submission.assigned_officer = User.objects.filter(username=event.data["officer"]).first()
 
@@ -344,6 +354,7 @@ _KIND_EFFECTS = {
     "extension_notified": _extension_notified,
     "submitters_joined": _submitters_joined,
     "identity_withheld": _identity_withheld,
+    "submitter_left": _submitter_left,
     "assigned": _assigned,
     "visibility_changed": _visibility_changed,
     "published": _published,

@@ -15,7 +15,7 @@ from submissions.dates import long_date
 from submissions.models import LANGUAGE_CHOICES, PARTY_CHOICES, PARTY_CODES, Document, User
 from submissions.roles import SECRETARIAT_ROLES
 from submissions.stages import Author, Stage, Visibility
-from workflow import council
+from workflow import cofilers, council
 from workflow.models import Event
 from workflow.periods import KIND_LABELS
 from workflow.table import ON_BEHALF_KINDS
@@ -192,6 +192,22 @@ class IdentityForm(SubmitterActForm):
             (str(i), m.submitter.name)
             for i, m in enumerate(members)
             if not m.submitter.confidential
+        ]
+
+    def data_for_event(self):
+        return {"submitter": int(self.cleaned_data["submitter"])}
+
+
+class LeavingForm(SubmitterActForm):
+    """A co-filer leaves the submission to the others, by letter (walk 141)."""
+
+    submitter = forms.ChoiceField(label=_("Submitter who leaves"), choices=[])
+
+    def setup(self):
+        members = self.submission.memberships.select_related("submitter").order_by("position", "id")
+        gone = cofilers.left(self.submission.events.filter(kind=cofilers.LEFT))
+        self.fields["submitter"].choices = [
+            (str(i), m.submitter.name) for i, m in enumerate(members) if i not in gone
         ]
 
     def data_for_event(self):

@@ -1,0 +1,154 @@
+"""A co-filer leaves a submission to the others (``submitter_left``, ours: walk 141, where any
+co-filer, one who joined by adhesion too, could only withdraw it for everyone)."""
+
+import html
+import json
+import re
+
+import pytest
+from django.test import Client
+
+from notices.models import Notice
+from submissions.models import SubmissionSubmitter, Submitter
+from tests.filing.test_tracking import link_of
+from tests.helpers_cases import drive
+from tests.process.test_on_behalf import letter
+from workflow import services
+from workflow.actors import Actor
+from workflow.exceptions import RuleViolation
+from workflow.models import Event
+from workflow.registry import export_registry
+
+pytestmark = pytest.mark.django_db
+
+
+def _co_filer(case, name="Julio Ramos", confidential=False):
+    other = Submitter.objects.create(
+        name=name, kind="individual", email="julio@example.org", confidential=confidential
+    )
+    SubmissionSubmitter.objects.create(
+        submission=case, submitter=other, position=1, joined_on=case.filed_on
+    )
+
+
+def test_a_co_filer_leaves_and_the_others_go_on(client, officer):
+    case = drive("awaiting_response").case
+    _co_filer(case)
+    membership, url = link_of(case, position=1, client=client)
+    page = " ".join(client.get(url).content.decode().split())
+    assert "Leave this submission…" in page
+    # The withdrawal's page offers it to one who would rather not withdraw it for all.
+    withdraw = client.get(url + "withdraw/").content.decode()
+    assert f'href="/en/track/case/{membership.pk}/leave/"' in withdraw
+
+    confirm = client.get(url + "leave/")
+    assert confirm.status_code == 200
+    unconfirmed = client.post(url + "leave/", {"event_count": case.event_count})
+    assert unconfirmed.status_code == 400
+    assert "Tick the box to confirm that you leave the submission." in unconfirmed.content.decode()
+    assert not Event.objects.filter(submission=case, kind="submitter_left").exists()
+
+    done = client.post(url + "leave/", {"confirm": "on", "event_count": case.event_count})
+    assert done.status_code == 302 and done["Location"] == "/en/"
+    told = html.unescape(client.get("/en/").content.decode())
+    assert f"You have left submission {case.reference}." in told
+    left = Event.objects.get(submission=case, kind="submitter_left")
+    assert (left.data, left.author, left.visibility) == ({"submitter": 1}, "submitter", "public")
+    case.refresh_from_db()
+    assert case.stage == "awaiting_response"  # the case goes on
+    membership.refresh_from_db()
+    assert membership.token_revoked_at is not None
+    assert client.get(url).status_code == 404  # the link ends, in this browser too
+
+    # The one who stays is told, the one who left is not; the Secretariat is told.
+    assert list(
+        Notice.objects.filter(message="submitter_left").values_list("recipient_email", flat=True)
+    ) == ["amazonica@example.org"]
+    assert Notice.objects.filter(message="leaving_to_staff").exists()
+    # She is now the only submitter: she may withdraw, not leave.
+    _own, first = link_of(case, position=0, client=Client())
+    stays = Client()
+    link_of(case, position=0, client=stays)
+    own = stays.get(first).content.decode()
+    assert "Leave this submission…" not in own and "Withdraw this submission…" in own
+    assert "withdraws it for both of you" not in stays.get(first + "withdraw/").content.decode()
+
+    # Withdrawn now, it was hers alone: her email does not say it was for all (walk 129).
+    stays.post(first + "withdraw/", {"confirm": "on", "event_count": case.event_count})
+    withdrawn = Notice.objects.get(message="withdrawn")
+    assert withdrawn.recipient_email == "amazonica@example.org"
+    assert not withdrawn.context["several"]
+
+    # The docket and the case page say who left.
+    public = html.unescape(Client().get(f"/en/docket/{case.slug}/").content.decode())
+    assert "A submitter left the submission" in public
+    assert re.search(r"Who left\s*:\s*Julio Ramos", public)
+    staff = Client()
+    staff.force_login(officer)
+    ws = html.unescape(staff.get(f"/en/secretariat/case/{case.pk}/").content.decode())
+    assert re.search(r"Who left\s*:\s*Julio Ramos", ws)
+
+
+def test_a_withheld_name_stays_withheld_when_its_bearer_leaves(client):
+    case = drive("awaiting_response").case
+    _co_filer(case, confidential=True)
+    _membership, url = link_of(case, position=1, client=client)
+    client.post(url + "leave/", {"confirm": "on", "event_count": case.event_count})
+    public = html.unescape(Client().get(f"/en/docket/{case.slug}/").content.decode())
+    assert "Julio Ramos" not in public
+    assert re.search(r"Who left\s*:\s*Name withheld at the submitter's request", public)
+    (item,) = json.loads(export_registry())["submissions"]
+    assert {"on": item["events"][-1]["on"], "kind": "submitter_left", "submitter": 1} == {
+        k: v for k, v in item["events"][-1].items() if k != "author"
+    }
+
+
+def test_the_last_submitter_withdraws_and_cannot_leave(client):
+    case = drive("awaiting_response").case
+    _membership, url = link_of(case, client=client)
+    page = client.get(url).content.decode()
+    assert "Leave this submission…" not in page
+    refused = client.get(url + "leave/")
+    assert refused.status_code == 302
+    told = html.unescape(client.get(refused["Location"]).content.decode())
+    assert "You can no longer leave this submission from this page." in told
+    with pytest.raises(RuleViolation, match="No other submitter goes on"):
+        services.record_event(
+            case,
+            "submitter_left",
+            actor=Actor.submitter(case.memberships.get()),
+            data={"submitter": 0},
+        )
+
+
+def test_no_one_leaves_twice_and_the_secretariat_records_it_from_a_letter(officer, director):
+    case = drive("awaiting_response").case
+    _co_filer(case)
+    third = Submitter.objects.create(name="Ana Ríos", kind="individual")
+    SubmissionSubmitter.objects.create(
+        submission=case, submitter=third, position=2, joined_on=case.filed_on
+    )
+
+    def leaves(index):
+        proposal = services.record_event(
+            case, "submitter_left", actor=officer, data={"submitter": index}, documents_in=letter()
+        )
+        assert proposal.kind == "proposed"  # a record on someone else's behalf: four eyes
+        return services.approve_proposal(case, proposal.seq, actor=director)
+
+    assert leaves(2).author == "submitter"
+    assert case.memberships.get(position=2).token_revoked_at is not None
+    # The workspace's form offers those still on the submission.
+    staff = Client()
+    staff.force_login(officer)
+    page = html.unescape(staff.get(f"/en/secretariat/case/{case.pk}/").content.decode())
+    form = page.split('id="action-submitter_left"', 1)[1].split("</form>", 1)[0]
+    assert ">Julio Ramos</option>" in form and "Ana Ríos" not in form
+    with pytest.raises(RuleViolation, match="already left"):
+        leaves(2)
+    with pytest.raises(RuleViolation, match="No such submitter"):
+        leaves(3)
+    leaves(1)
+    # Two of three left: the last one stays, and withdraws if she wishes.
+    with pytest.raises(RuleViolation, match="No other submitter goes on"):
+        leaves(0)

@@ -510,10 +510,8 @@ class WithholdForm(AccessibleForm):
 
 
 class LostLinkForm(AccessibleForm):
-    email = forms.EmailField(
-        label=_("Email address you gave when filing"),
-        help_text=_("If it is on file, we send the private links of your submissions there."),
-    )
+    # Walk 147: the page's paragraph said it, then the field's help again.
+    email = forms.EmailField(label=_("Email address you gave when filing"))
 
 
 class InformationForm(DocumentsForm):

@@ -149,10 +149,15 @@ def name_acting_submitters(events, memberships) -> None:
     revision or a withheld identity sent from a private link or recorded from a letter), ""
     for the others. Staff know withheld names; the audit page and the case page said only
     "Submitter" where the history's JSON held the index."""
+    for membership in memberships:
+        membership.left_in = None
     for event in events:
         index = (event.data or {}).get("submitter")
         known = type(index) is int and 0 <= index < len(memberships)
         event.acting_submitter = memberships[index].submitter.name if known else ""
+        if known and event.kind == "submitter_left":
+            # The entry in which the co-filer left: their link is not reissued from the list.
+            memberships[index].left_in = event
 
 
 def name_parts_proposed(proposals, names=None) -> None:

@@ -87,6 +87,17 @@ def test_a_co_filer_leaves_and_the_others_go_on(client, officer):
     staff.force_login(officer)
     ws = html.unescape(staff.get(f"/en/secretariat/case/{case.pk}/").content.decode())
     assert re.search(r"Who left\s*:\s*Julio Ramos", ws)
+    # The list of submitters says he left, and offers no new link for him; none is sent.
+    item = ws.split("<h3>Submitters</h3>", 1)[1].split("</ul>", 1)[0].split("<li>")[2]
+    assert f'<a href="#event-{left.seq}">left the submission on' in item
+    assert "Email Julio Ramos a new private link" not in item
+    url = f"/en/secretariat/case/{case.pk}/submitters/{membership.pk}/tracking-link/"
+    refused = staff.post(url, {"action": "reissue", "event_count": case.event_count}, follow=True)
+    assert "Julio Ramos left the submission: no new private link is sent." in html.unescape(
+        refused.content.decode()
+    )
+    membership.refresh_from_db()
+    assert membership.token_revoked_at is not None
 
 
 def test_a_withheld_name_stays_withheld_when_its_bearer_leaves(client):

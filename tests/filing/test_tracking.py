@@ -534,6 +534,12 @@ def test_lost_link_answers_the_same_and_emails_only_a_known_address(
     assert f'href="{link}"' in html
 
 
+def test_the_lost_link_page_says_what_it_does_once(client):
+    """Walk 147: its paragraph said it, then the field's help again."""
+    page = " ".join(html.unescape(client.get("/en/track/lost/").content.decode()).split())
+    assert page.count("If it is on file, we send the private links") == 1
+
+
 def test_lost_link_asked_again_within_minutes_sends_nothing_more(
     client, django_capture_on_commit_callbacks
 ):

@@ -60,6 +60,14 @@ def reissue_tracking_link(membership: SubmissionSubmitter, *, actor) -> None:
     log.info("user %s reissued the tracking link of membership %s", actor.pk, membership.pk)
 
 
+def _position(membership) -> int:
+    """The membership's index in its case's list of submitters (as events name them)."""
+    order = membership.submission.memberships.order_by("position", "id").values_list(
+        "pk", flat=True
+    )
+    return list(order).index(membership.pk)
+
+
 class TrackingLinkForm(AccessibleForm):
     action = forms.ChoiceField(choices=[("revoke", "revoke"), ("reissue", "reissue")])
 
@@ -80,6 +88,13 @@ def tracking_link(request, pk, membership_pk):
         messages.success(
             request,
             _("The private link of %(name)s no longer works.")
+            % {"name": membership.submitter.name},
+        )
+    elif case.events.filter(kind="submitter_left", data__submitter=_position(membership)).exists():
+        # Their link ended when they left the submission (the case page offers no button).
+        messages.error(
+            request,
+            _("%(name)s left the submission: no new private link is sent.")
             % {"name": membership.submitter.name},
         )
     elif not membership.submitter.email:

@@ -48,10 +48,24 @@ LEAVING_MESSAGES = {
         (
             _(
                 "One of the people who filed the submission left it on %(on)s. The submission "
-                "goes on with those who remain, and the Secretariat's review continues."
+                "goes on without that person, and the Secretariat's review continues."
             ),
         ),
         _("Follow your submission"),
+    ),
+    "you_left": Message(
+        _("%(reference)s: you have left the submission"),
+        (
+            _(
+                "You left submission %(reference)s, “%(title)s”, on %(on)s. The other "
+                "submitters go on with it; your private link no longer opens it, and you will "
+                "receive no more messages about it."
+            ),
+            _(
+                "If you did not do this, write to the Secretariat at once: someone may have "
+                "used your private link."
+            ),
+        ),
     ),
     "leaving_to_staff": Message(
         _("%(reference)s: a submitter left the submission"),

@@ -143,6 +143,8 @@ def of(audience: str, submission, party: str | None = None, event=None) -> list[
         ]
     if audience == rules.INFORMANT:
         return _informant(submission, event)
+    if audience == rules.LEAVER:
+        return _leaver(submission, event)
     if audience in (rules.SUBMITTERS, rules.JOINED):
         memberships = list(
             submission.memberships.select_related("submitter").order_by("position", "id")
@@ -206,6 +208,27 @@ def _informant(submission, event) -> list[Recipient]:
     language = spoken(translation.get_language())
     link = url("docket_case", {"slug": submission.slug}, language)
     return [Recipient(data["email"], data.get("name", ""), language, link, sees_identity=False)]
+
+
+def _leaver(submission, event) -> list[Recipient]:
+    """The co-filer a ``submitter_left`` names, at her address, without a link (hers ended);
+    not reading the withheld names of those who did not file with her (``cofilers``)."""
+    index = (event.data or {}).get("submitter") if event is not None else None
+    memberships = list(
+        submission.memberships.select_related("submitter").order_by("position", "id")
+    )
+    if type(index) is not int or not 0 <= index < len(memberships):
+        return []
+    groups = cofilers.groups(submission, total=len(memberships))
+    leaver = memberships[index].submitter
+    if not leaver.email:
+        return []
+    unread = tuple(
+        m.submitter.name
+        for m, group in zip(memberships, groups, strict=True)
+        if m.submitter.confidential and group != groups[index]
+    )
+    return [Recipient(leaver.email, leaver.name, spoken(leaver.preferred_language), unread=unread)]
 
 
 def role_sees_identity(audience: str, of_party_concerned: bool) -> bool:

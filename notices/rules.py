@@ -29,6 +29,8 @@ LAPSED_PROPOSERS = "lapsed_proposers"
 INFORMANT = "informant"
 # The submitters a ``submitters_joined`` added (an adhesion), by their own tracking links.
 JOINED = "joined"
+# The submitter who left (``submitter_left``), at her address: her link no longer works.
+LEAVER = "leaver"
 
 # A rule's kind for any step that moves the case to another stage.
 MOVES = "*"
@@ -48,6 +50,7 @@ AUDIENCE_LABELS = {
     LAPSED_PROPOSERS: _("The officer whose pending proposal it made lapse"),
     INFORMANT: _("The person who sent the information"),
     JOINED: _("The submitters who joined"),
+    LEAVER: _("The submitter who left"),
 }
 
 # Where each audience's link points.
@@ -64,6 +67,7 @@ LINKS = {
     JOINED: "track",
     LAPSED_PROPOSERS: "workspace",
     INFORMANT: "docket",
+    LEAVER: "none",
 }
 
 
@@ -171,6 +175,8 @@ RULES = [
     # Walk 141: one co-filer leaves the submission to the others (ours).
     Rule("submitter_left", None, STAFF, "leaving_to_staff"),
     Rule("submitter_left", None, SUBMITTERS, "submitter_left"),
+    # Walk 149: the one who left had no word of it but the page (anyone with her link could).
+    Rule("submitter_left", None, LEAVER, "you_left"),
     # Walk 39: a submitter withheld her identity and the Secretariat learned it only on
     # opening the case; a title, summary or document may name her.
     Rule("identity_withheld", None, STAFF, "withholding_to_staff"),

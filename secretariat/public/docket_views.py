@@ -186,11 +186,35 @@ def docket(request):
             "filters": filters,
             "query_string": _encode(filters),
             "filters_html": _filters_html(form, filters),
-            # How many filters the search applies beside its words, named on the fold.
-            "chosen_filters": sum(1 for name in filters if name not in ("q", "page", "sort")),
+            # The filters the search applies beside its words, named on the fold.
+            "chosen_filters": _chosen(form, filters),
         },
         status=200 if page is not None else 404 if queryset is not None else 400,
     )
+
+
+def _left(submission, events) -> list[tuple[str, object]]:
+    """Who left the submission, as the public reads their names, with the day (walk 149: the
+    list of submitters read as if they were all still on it)."""
+    members = list(submission.memberships.all())  # prefetched, by position
+    left = []
+    for event in events:
+        index = event.data.get("submitter") if event.kind == "submitter_left" else None
+        if type(index) is int and 0 <= index < len(members):
+            submitter = members[index].submitter
+            left.append((access.submitter_name(submitter, False), event.on))
+    return left
+
+
+def _chosen(form, filters: dict) -> list[str]:
+    """The filters chosen, as their lists name them ("Perú", "En trámite"; walk 146: the fold
+    said how many were chosen, not which)."""
+    chosen = []
+    for name, value in filters.items():
+        if name not in ("q", "page", "sort"):
+            labels = {str(key): label for key, label in getattr(form.fields[name], "choices", ())}
+            chosen.append(str(labels.get(str(value), value)))
+    return chosen
 
 
 def _filters_html(form, filters: dict):
@@ -265,6 +289,7 @@ def docket_case(request, slug):
     _decorate([submission])
     context = {
         "submission": submission,
+        "left": _left(submission, events),
         "events": events,
         "deadlines": deadlines,
         "unknown_deadlines": unknown,

@@ -40,7 +40,7 @@ from submissions.storage import DocumentInput
 from workflow import cofilers, council, services
 from workflow.actors import Actor
 from workflow.describe import describe, submitters_named
-from workflow.services.actions import withdrawal_closes
+from workflow.services.actions import refusal, withdrawal_closes
 
 ACTION_FORMS = {
     "revision_filed": RevisionForm,
@@ -155,13 +155,17 @@ def _render(request, membership, submission, bound=None, status=200):
         forms[bound[0]] = bound[1]
     deadlines = deadline_rows(submission) if submission.is_open else []
     today = timezone.localdate()
+    # Those who left the submission, by position, with the day (walk 149: listed as if still
+    # on it).
+    left_on = {e.data.get("submitter"): e.on for e in every if e.kind == cofilers.LEFT}
     submitters = [
         {
             "name": access.submitter_name(m.submitter, show and m.pk not in strangers),
             "withheld": m.submitter.confidential and m.pk not in strangers,
             "you": m.pk == membership.pk,
+            "left_on": left_on.get(index),
         }
-        for m in memberships
+        for index, m in enumerate(memberships)
     ]
     withheld.mask_case(
         submission,
@@ -444,9 +448,10 @@ def track_leave(request, pk):
     """Leave a submission the other submitters go on with (walk 141: a co-filer could only
     withdraw it for all), after a confirmation step; the private link then ends."""
     membership, submission = _case(request, pk)
-    offered = {a.kind for a in services.available_actions(submission, Actor.submitter(membership))}
-    if request.method == "GET" and "submitter_left" not in offered:
-        messages.error(request, _("You can no longer leave this submission from this page."))
+    refused = refusal(submission, Actor.submitter(membership), "submitter_left")
+    if request.method == "GET" and refused is not None:
+        # Why (walk 149: the last one left on it read only "no longer"): the guard's words.
+        messages.error(request, str(refused))
         return redirect("track_case", pk=membership.pk)
     form = LeaveForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

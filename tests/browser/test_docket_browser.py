@@ -20,7 +20,7 @@ from tests.docket.conftest import (
     for_profile,
     secret_payload,
 )
-from tests.parties import A
+from tests.parties import A, name
 from workflow.registry import import_registry
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -111,7 +111,7 @@ def test_open_call_for_information_in_spanish(page, docket_data):
     assert information.count() == 1
 
 
-def test_on_a_phone_the_filters_fold_and_say_how_many_are_chosen(page, docket_data):
+def test_on_a_phone_the_filters_fold_and_say_which_are_chosen(page, docket_data):
     """Walk 145: a search's address opened on a phone (a shared link) showed its count 1,360 px
     down, below every filter. On a phone the filters fold under a summary that says how many
     are chosen; on a wide screen they stay open."""
@@ -120,7 +120,8 @@ def test_on_a_phone_the_filters_fold_and_say_how_many_are_chosen(page, docket_da
     fold = page.locator("details.filters")
     assert fold.evaluate("d => d.open") is False
     summary = fold.locator(":scope > summary")
-    assert summary.inner_text() == "Filtros (1 elegido)"
+    # Which, not only how many (walk 146).
+    assert summary.inner_text() == f"Filtros (1 elegido: {name(A, 'es')})"
     count = page.locator("#results")
     assert count.inner_text().startswith("Se encontraron 2 ")
     folded = count.bounding_box()["y"]

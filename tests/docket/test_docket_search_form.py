@@ -8,6 +8,9 @@ import re
 import lxml.html
 import pytest
 
+from tests.parties import A
+from tests.parties import name as party_name
+
 pytestmark = pytest.mark.django_db
 
 WRONG = "/es/docket/?year=1800&sort=zzz&party=XX&law=" + "x" * 201
@@ -78,3 +81,11 @@ def test_the_filters_without_errors_are_valid_and_not_described_by_errors(client
     assert response.status_code == 200
     assert not page.xpath("//*[@id='error-summary']")
     assert page.get_element_by_id("id_law").get("aria-describedby") == "id_law-help"
+
+
+def test_the_fold_names_the_filters_chosen(client):
+    """Walk 146: the fold said "Filters (2 chosen)", not which; the search's words are not a
+    filter, and a year is named as it is."""
+    page = client.get(f"/es/docket/?q=bosque&party={A}&status=open&year=2023").content.decode()
+    (summary,) = lxml.html.fromstring(page).xpath("//details[@class='filters']/summary")
+    assert summary.text_content() == f"Filtros (3 elegidos: {party_name(A, 'es')}, Abierto, 2023)"

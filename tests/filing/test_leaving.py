@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 
 from notices.models import Notice
+from secretariat.templatetags.sem_text import day
 from submissions.models import SubmissionSubmitter, Submitter
 from tests.filing.test_tracking import link_of
 from tests.helpers_cases import drive
@@ -53,6 +54,7 @@ def test_a_co_filer_leaves_and_the_others_go_on(client, officer):
     told = html.unescape(client.get("/en/").content.decode())
     assert f"You have left submission {case.reference}." in told
     left = Event.objects.get(submission=case, kind="submitter_left")
+    left_day = day(left.on)
     assert (left.data, left.author, left.visibility) == ({"submitter": 1}, "submitter", "public")
     case.refresh_from_db()
     assert case.stage == "awaiting_response"  # the case goes on
@@ -65,6 +67,10 @@ def test_a_co_filer_leaves_and_the_others_go_on(client, officer):
         Notice.objects.filter(message="submitter_left").values_list("recipient_email", flat=True)
     ) == ["amazonica@example.org"]
     assert Notice.objects.filter(message="leaving_to_staff").exists()
+    # And the one who left, at her address, with no link (walk 149: nothing reached her).
+    you_left = Notice.objects.get(message="you_left")
+    assert you_left.recipient_email == "julio@example.org"
+    assert "membership" not in you_left.context
     # She is now the only submitter: she may withdraw, not leave.
     _own, first = link_of(case, position=0, client=Client())
     stays = Client()
@@ -83,6 +89,11 @@ def test_a_co_filer_leaves_and_the_others_go_on(client, officer):
     public = html.unescape(Client().get(f"/en/docket/{case.slug}/").content.decode())
     assert "A submitter left the submission" in public
     assert re.search(r"Who left\s*:\s*Julio Ramos", public)
+    # Not "by the submitters" (walk 149): one left, and the line names who.
+    assert "left the submission by the submitters" not in " ".join(public.split())
+    # Beside the list of submitters, who left and when (walk 149: listed as if still on it).
+    assert re.search(rf"Left the submission</dt>\s*<dd>Julio Ramos \({left_day}\)</dd>", public)
+    assert f"left the submission on {left_day}" in html.unescape(stays.get(first).content.decode())
     staff = Client()
     staff.force_login(officer)
     ws = html.unescape(staff.get(f"/en/secretariat/case/{case.pk}/").content.decode())
@@ -108,6 +119,9 @@ def test_a_withheld_name_stays_withheld_when_its_bearer_leaves(client):
     public = html.unescape(Client().get(f"/en/docket/{case.slug}/").content.decode())
     assert "Julio Ramos" not in public
     assert re.search(r"Who left\s*:\s*Name withheld at the submitter's request", public)
+    assert re.search(
+        r"Left the submission</dt>\s*<dd>Name withheld at the submitter's request", public
+    )
     (item,) = json.loads(export_registry())["submissions"]
     assert {"on": item["events"][-1]["on"], "kind": "submitter_left", "submitter": 1} == {
         k: v for k, v in item["events"][-1].items() if k != "author"
@@ -122,7 +136,8 @@ def test_the_last_submitter_withdraws_and_cannot_leave(client):
     refused = client.get(url + "leave/")
     assert refused.status_code == 302
     told = html.unescape(client.get(refused["Location"]).content.decode())
-    assert "You can no longer leave this submission from this page." in told
+    # Why, in the guard's words (walk 149: "no longer", with no reason).
+    assert "No other submitter goes on with this submission: withdraw it instead." in told
     with pytest.raises(RuleViolation, match="No other submitter goes on"):
         services.record_event(
             case,

@@ -111,7 +111,7 @@ def test_register_check_propose_and_approve(page, officer, director):
         Submission.objects.get(), "correspondence", actor=officer, title="Carta de la Parte"
     )
     page.reload()
-    form = _open_action(page, "Visibility of a document changed")
+    form = _open_action(page, "Visibility of a document or of an entry's text")
     tick = form.locator('input[type="checkbox"][value="reasons"]')
     entry = form.locator("#id_visibility_changed-event")
     options = entry.locator("option").evaluate_all(

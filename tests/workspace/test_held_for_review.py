@@ -74,6 +74,8 @@ def test_the_form_opened_to_publish_says_it_proposes_publication(client, officer
         plain = client.get(url).content.decode()
     form = opened.split('id="action-visibility_changed"', 1)[1].split("</form>", 1)[0]
     assert '<button type="submit" class="button">Proponer la publicación</button>' in form
+    # Walk 149: headed "Visibilidad de un documento modificada" while it publishes a text.
+    assert "<summary>Visibilidad de un documento o del texto de una actuación" in form
     form = plain.split('id="action-visibility_changed"', 1)[1].split("</form>", 1)[0]
     assert "Registrar, o proponer un público más amplio" in form
 

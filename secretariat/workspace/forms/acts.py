@@ -398,6 +398,12 @@ class VisibilityForm(ActionForm):
     to = forms.ChoiceField(label=_("New visibility"), choices=[("", "—"), *Visibility.choices])
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
+    @property
+    def action_label(self) -> str:
+        # Walk 149: opened to publish a Party's response, it was headed "Visibility of a
+        # document changed" (the step's name in the history, which says which it was).
+        return gettext("Visibility of a document or of an entry's text")
+
     def setup(self):
         offer_case_documents(self.fields["target"], self.submission)
         # Events with a title or note, those sent for the public whose words may be in

@@ -76,6 +76,9 @@ def test_the_form_opened_to_publish_says_it_proposes_publication(client, officer
     assert '<button type="submit" class="button">Proponer la publicación</button>' in form
     # Walk 149: headed "Visibilidad de un documento modificada" while it publishes a text.
     assert "<summary>Visibilidad de un documento o del texto de una actuación" in form
+    # And one "Título" only, the tick of the entry's title (not a box for the decision's own).
+    assert 'name="visibility_changed-title"' not in form
+    assert 'name="visibility_changed-note"' not in form
     form = plain.split('id="action-visibility_changed"', 1)[1].split("</form>", 1)[0]
     assert "Registrar, o proponer un público más amplio" in form
 

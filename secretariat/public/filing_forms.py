@@ -480,32 +480,37 @@ class InformationAddedForm(DocumentsForm):
     )
 
 
+def _confirm(label, missing) -> forms.BooleanField:
+    """The box a submitter ticks to confirm a step that cannot be undone from the page."""
+    return forms.BooleanField(label=label, error_messages={"required": missing})
+
+
 class WithdrawForm(AccessibleForm):
-    confirm = forms.BooleanField(
-        label=_("Yes, withdraw this submission. I understand that the case will be closed."),
-        error_messages={"required": _("Tick the box to confirm the withdrawal.")},
+    confirm = _confirm(
+        _("Yes, withdraw this submission. I understand that the case will be closed."),
+        _("Tick the box to confirm the withdrawal."),
     )
 
 
 class LeaveForm(AccessibleForm):
-    confirm = forms.BooleanField(
-        label=_(
+    confirm = _confirm(
+        _(
             "Yes, I leave this submission to the other submitters. I understand that my "
             "private link will stop working."
         ),
-        error_messages={"required": _("Tick the box to confirm that you leave the submission.")},
+        _("Tick the box to confirm that you leave the submission."),
     )
 
 
 class WithholdForm(AccessibleForm):
     """Walk 62: one tap withheld a name for good, where withdrawing asks to confirm."""
 
-    confirm = forms.BooleanField(
-        label=_(
+    confirm = _confirm(
+        _(
             "Yes, withhold my name from the public. I understand that this cannot be undone "
             "from this page."
         ),
-        error_messages={"required": _("Tick the box to confirm that your name is to be withheld.")},
+        _("Tick the box to confirm that your name is to be withheld."),
     )
 
 

@@ -69,6 +69,20 @@ def refused(case, document, to, actor, rule):
     return error.value
 
 
+def _version(story, officer, document, title, language="en", **kwargs):
+    """A version of ``document`` (a translation, a redacted copy) added later, by an entry of
+    its own."""
+    return services.add_document_version(
+        story.case,
+        actor=officer,
+        document=document,
+        file=SimpleUploadedFile(f"{title}.pdf", PDF),
+        language=language,
+        title=title,
+        **kwargs,
+    )
+
+
 def test_narrowing_takes_effect_at_once(officer):
     story = drive(S.RESPONSE_DECISION)  # determination 10 April 2023
     story.add("correspondence", D(2023, 4, 12), documents_in=[doc("Carta")])
@@ -99,13 +113,12 @@ def test_a_document_withheld_takes_its_translations_with_it(officer, client, tmp
     letter = Document.objects.get(title="Letter")
     with frozen(D(2023, 4, 13)):
         for title, link in (("Carta", "translation"), ("Versión pública", "redacted")):
-            services.add_document_version(
-                story.case,
-                actor=officer,
-                document=letter,
-                file=SimpleUploadedFile(f"{title}.pdf", PDF),
+            _version(
+                story,
+                officer,
+                letter,
+                title,
                 language="es",
-                title=title,
                 visibility="public",
                 reason="Para el público.",
                 **{link: True},
@@ -440,13 +453,11 @@ def test_a_later_version_of_a_draft_keeps_the_drafts_limit(officer):
     with frozen(D(2023, 10, 3)):
         for link in ("translation", "redacted"):
             with pytest.raises(RuleViolation) as error:
-                services.add_document_version(
-                    story.case,
-                    actor=officer,
-                    document=draft,
-                    file=SimpleUploadedFile("draft-en.pdf", PDF),
-                    language="en",
-                    title="Draft",
+                _version(
+                    story,
+                    officer,
+                    draft,
+                    "Draft",
                     visibility="public",
                     reason="Translation for the public.",
                     **{link: True},
@@ -454,13 +465,11 @@ def test_a_later_version_of_a_draft_keeps_the_drafts_limit(officer):
             assert error.value.rule == "draft factual record: at most parties"
         assert Event.objects.filter(submission=story.case).count() == count
         # Within the limit it is accepted.
-        services.add_document_version(
-            story.case,
-            actor=officer,
-            document=draft,
-            file=SimpleUploadedFile("draft-en.pdf", PDF),
-            language="en",
-            title="Draft",
+        _version(
+            story,
+            officer,
+            draft,
+            "Draft",
             translation=True,
             visibility="parties",
             reason="Translation for the Parties.",
@@ -521,13 +530,11 @@ def test_a_translation_added_later_is_public_with_the_record(client, director, o
     story.add("final_submitted", D(2023, 11, 20), documents_in=[doc("Expediente de hechos final")])
     original = Document.objects.get(title="Expediente de hechos final")
     with frozen(D(2023, 11, 21)):
-        services.add_document_version(
-            story.case,
-            actor=officer,
-            document=original,
-            file=SimpleUploadedFile("final-en.pdf", PDF),
-            language="en",
-            title="Final factual record",
+        _version(
+            story,
+            officer,
+            original,
+            "Final factual record",
             translation=True,
             official=True,
             visibility="parties",

@@ -125,6 +125,7 @@ def test_a_choice_that_changes_nothing_the_public_reads_is_refused(client, offic
         "Nothing to publish in what you ticked: the public already reads it. Tick what it "
         "does not read yet: note." in title_only
     )
+    assert "Its documents sent for the public are held too" not in title_only  # none sent
     again = _post(client, story.case, to="public", event=public_letter.pk, fields_of_text="title")
     assert "Nothing to publish" in again and "(now: public)." in again
     withheld = _post(client, story.case, to="parties", event=response.pk, fields_of_text="note")
@@ -182,3 +183,39 @@ def test_the_reasons_tick_is_offered_beside_a_decision_with_reasons_only(client,
         documents_in=[DocumentInput("Carta", "es", stored_pdf(), "parties")],
     )
     assert f'data-with-documents="{sent.pk}"' in client.get(url).content.decode()
+
+
+def test_the_refusal_names_documents_held_beside_the_text(client, officer, settings):
+    """Walk 149: "Tick what it does not read yet: note", while two documents sent for the
+    public were held too and "With the documents" was unticked."""
+    settings.SEM_FOUR_EYES = False
+    story = drive("awaiting_response")
+    response = story.add(
+        "party_responded",
+        author=f"party:{A}",
+        data={
+            "party": A,
+            "pending_proceeding": False,
+            "publish_requested": True,
+            "for_public": [0],
+        },
+        note="Respuesta de la Parte.",
+        documents_in=[DocumentInput("Anexo", "es", stored_pdf(), "parties")],
+    )
+    client.force_login(officer)
+    unticked = _post(client, story.case, to="public", event=response.pk, fields_of_text="title")
+    assert "Tick what it does not read yet: note." in unticked
+    assert (
+        "Its documents sent for the public are held too: tick “With the documents sent for the "
+        "public with it” to publish them in the same decision." in unticked
+    )
+    ticked = _post(
+        client,
+        story.case,
+        to="public",
+        event=response.pk,
+        fields_of_text="title",
+        with_documents="on",
+    )
+    assert "Tick what it does not read yet: note." in ticked
+    assert "Its documents sent for the public are held too" not in ticked

@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from secretariat.workspace.forms import entries
 from secretariat.workspace.forms.actions import ActionForm, offer_case_documents
-from secretariat.workspace.forms.entries import changes, entry_label, held_parts, unchanged
+from secretariat.workspace.forms.entries import entry_label
 from submissions import published
 from submissions.dates import long_date
 from submissions.models import LANGUAGE_CHOICES, PARTY_CHOICES, PARTY_CODES, Document, User
@@ -386,7 +387,7 @@ class VisibilityForm(ActionForm):
     # Walks 40 and 41: a Party's response took a decision for its words, then one for each of
     # its documents, and an annex sent for the public was left behind.
     with_documents = forms.BooleanField(
-        label=_("With the documents sent for the public with it"),
+        label=entries.WITH_DOCUMENTS,
         required=False,
         initial=True,
         help_text=_(
@@ -425,8 +426,8 @@ class VisibilityForm(ActionForm):
             .order_by("seq")
         )
         events = list(self.submission.events.order_by("seq"))
-        self.public = public = published.public_text(events)
-        self.fields["event"].label_from_instance = lambda e: entry_label(e, public.get(e.seq))
+        self.public = shown = published.public_text(events)
+        self.fields["event"].label_from_instance = lambda e: entry_label(e, shown.get(e.seq))
         # The "reasons" tick only where an entry gives reasons (walk 97: offered for every
         # entry, then refused for a letter); actions.js hides it beside an entry without them.
         with_reasons = [
@@ -449,7 +450,7 @@ class VisibilityForm(ActionForm):
     def choose_event(self, event) -> None:
         """The form opened from an item held for review: that event's text, to be public."""
         if event is not None and not self.is_bound:
-            parts = held_parts(event, self.public.get(event.seq))
+            parts = entries.held_parts(event, self.public.get(event.seq))
             self.initial.update(
                 {"event": event.pk, "fields_of_text": parts, "to": Visibility.PUBLIC}
             )
@@ -488,9 +489,9 @@ class VisibilityForm(ActionForm):
                     "fields_of_text", _("This event gives no reasons for criteria or factors.")
                 )
             elif data.get("to") in (Visibility.PUBLIC, Visibility.PARTIES):
-                withheld = self.public.get(event.seq)
-                if not changes(event, withheld, data["fields_of_text"], data["to"]):
-                    self.add_error("fields_of_text", unchanged(event, withheld, data["to"]))
+                refused = entries.refused(event, self.public.get(event.seq), data)
+                if refused:
+                    self.add_error("fields_of_text", refused)
             if data.get("to") and data["to"] not in (Visibility.PUBLIC, Visibility.PARTIES):
                 # Walk 89: "Secretariat only" refused without saying what to choose instead.
                 self.add_error(

@@ -9,6 +9,8 @@ from secretariat.templatetags.sem_text import colon
 from submissions import published
 from submissions.stages import Visibility
 
+# The visibility form's tick that publishes an entry's documents sent for the public with it.
+WITH_DOCUMENTS = _("With the documents sent for the public with it")
 # What the public reads of an entry's own text now, as the visibility form lists it.
 PART_NAMES = {"title": _("title"), "note": _("note"), published.REASONS: _("reasons")}
 
@@ -40,16 +42,32 @@ def changes(event, withheld, fields, to) -> bool:
     return any(name not in withheld and written[name] for name in fields)
 
 
-def unchanged(event, withheld, to) -> str:
+def refused(event, withheld, data) -> str:
+    """Why the visibility form's choice for an entry's text (``data``: its cleaned data) is
+    refused, or "" where it changes what the public reads."""
+    if changes(event, withheld, data["fields_of_text"], data["to"]):
+        return ""
+    left = not data.get("with_documents") and documents_held(event)
+    return unchanged(event, withheld, data["to"], left)
+
+
+def unchanged(event, withheld, to, documents_left=False) -> str:
     """Why a choice that changes nothing the public reads is refused, with what the public
     reads now, or what is still to publish (walk 148: "Title" ticked beside a response whose
-    title was public and its note held)."""
+    title was public and its note held); ``documents_left``: documents sent for the public
+    are held too, and not chosen (walk 149)."""
     held = still_held(event, withheld)
     if to == Visibility.PUBLIC and held:
-        return gettext(
+        said = gettext(
             "Nothing to publish in what you ticked: the public already reads it. Tick what it "
             "does not read yet: %(parts)s."
         ) % {"parts": held}
+        if documents_left:
+            said += " " + gettext(
+                "Its documents sent for the public are held too: tick “%(tick)s” to publish "
+                "them in the same decision."
+            ) % {"tick": WITH_DOCUMENTS}
+        return said
     state = {"state": public_now(event, withheld)}
     if to == Visibility.PUBLIC:
         return (
@@ -65,6 +83,14 @@ def unchanged(event, withheld, to) -> str:
             "(now: %(state)s)."
         )
         % state
+    )
+
+
+def documents_held(event) -> bool:
+    """Whether documents the entry's author sent for the public are not public yet."""
+    positions = set(published.sent_for_public(event.data)[1])
+    return any(
+        d.position in positions and d.visibility != Visibility.PUBLIC for d in event.documents.all()
     )
 
 

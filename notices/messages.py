@@ -175,8 +175,8 @@ MESSAGES = {
         _("%(reference)s: a factual record will be prepared"),
         (
             _(
-                "The Environmental Affairs Council has instructed the Secretariat to prepare a "
-                "factual record on your submission (%(on)s)."
+                "On %(on)s, the Environmental Affairs Council instructed the Secretariat to "
+                "prepare a factual record on your submission."
             ),
         ),
         _("Follow your submission"),
@@ -205,9 +205,9 @@ MESSAGES = {
         _("%(reference)s: the Council instructs a factual record"),
         (
             _(
-                "The Council has instructed the Secretariat to prepare a factual record on "
-                "submission %(reference)s, “%(title)s”, %(concerning_party)s (%(on)s). Your "
-                "Party will be invited to comment on its draft."
+                "On %(on)s, the Council instructed the Secretariat to prepare a factual record on "
+                "submission %(reference)s, “%(title)s”, %(concerning_party)s. Your Party will be "
+                "invited to comment on its draft."
             ),
         ),
         _("Open the case in the portal"),
@@ -268,10 +268,10 @@ MESSAGES = {
         _("%(reference)s: draft factual record submitted to the Council"),
         (
             _(
-                "The Secretariat has submitted the draft factual record on your submission to "
-                "the Environmental Affairs Council (%(on)s). Each Party may comment on its "
-                "accuracy within 45 days (Article 18.9.5); the draft is not made public. The "
-                "Secretariat then prepares the final factual record."
+                "On %(on)s, the Secretariat submitted the draft factual record on your submission "
+                "to the Environmental Affairs Council. Each Party may comment on its accuracy "
+                "within 45 days (Article 18.9.5); the draft is not made public. The Secretariat "
+                "then prepares the final factual record."
             ),
         ),
         _("Follow your submission"),
@@ -280,9 +280,9 @@ MESSAGES = {
         _("%(reference)s: final factual record submitted to the Council"),
         (
             _(
-                "The Secretariat has submitted the final factual record on your submission to "
-                "the Environmental Affairs Council (%(on)s). It will be published if a member "
-                "of the Council so instructs."
+                "On %(on)s, the Secretariat submitted the final factual record on your submission "
+                "to the Environmental Affairs Council. It will be published if a member of the "
+                "Council so instructs."
             ),
         ),
         _("Follow your submission"),
@@ -323,8 +323,8 @@ MESSAGES = {
         _("%(reference)s: the Party's response is public"),
         (
             _(
-                "The Secretariat has published the response of the Party concerned to your "
-                "submission (%(on)s). It is on the case's page."
+                "On %(on)s, the Secretariat published the response of the Party concerned to your "
+                "submission. It is on the case's page."
             ),
         ),
         _("Follow your submission"),
@@ -334,8 +334,8 @@ MESSAGES = {
         _("%(reference)s: the factual record will be published"),
         (
             _(
-                "The Environmental Affairs Council has instructed the Secretariat to publish the "
-                "final factual record on your submission (%(on)s). You will be told by email "
+                "On %(on)s, the Environmental Affairs Council instructed the Secretariat to "
+                "publish the final factual record on your submission. You will be told by email "
                 "when it is published."
             ),
         ),

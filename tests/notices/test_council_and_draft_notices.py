@@ -64,6 +64,8 @@ def test_the_submitters_hear_when_the_partys_response_is_published(officer, sett
     """Walk 47: told that the response arrived, the submitters never heard that they could
     read it once the Secretariat published it; a decision on another entry tells them
     nothing."""
+    import re
+
     from django.core import mail
     from django.urls import reverse
     from django.utils import translation
@@ -112,3 +114,12 @@ def test_the_submitters_hear_when_the_partys_response_is_published(officer, sett
         )
     (email,) = [m for m in mail.outbox if m.to == [submitter] and public_page in m.body]
     assert f"{label}: {public_page}" in email.body
+    # The day leads the sentence, not a bare date in brackets at its end (the last note's
+    # low: "… a su comunicación (7 de diciembre de 2026).").
+    from submissions.dates import long_date
+
+    with translation.override(notice.language):
+        on = long_date(notice.event.on)
+    body = " ".join(email.body.split())
+    assert re.search(rf"\b{re.escape(on)}, ", body), body
+    assert f"({on})" not in body

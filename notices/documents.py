@@ -46,6 +46,7 @@ class CaseFacts:
     party: str  # PE or US: the documents name it in words (wording.party_phrases)
     filed_on: datetime.date
     submitters: list[str] = field(default_factory=list)
+    organizations: frozenset = frozenset()  # the names of those that are organizations
     outcome: str = ""
     findings: dict = field(default_factory=dict)  # criteria or factors: {"a": {"met", "reasons"}}
     factors: dict = field(default_factory=dict)  # a combined determination's factors
@@ -105,17 +106,48 @@ def compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
 FINDINGS = ("determination_18_8_2", "determination_18_8_4", "determination_combined")
 
 
-def _in_sentence(names, labels: dict, language: str) -> str:
+def _in_sentence(names, labels: dict, language: str, organizations=frozenset()) -> str:
     """The submitters inside a sentence: a withheld name is a phrase, not the particulars'
     capitalised label, and several withheld names are one ("2 personas cuyos nombres…", walk
     62); the names are a list as the language writes one ("A y B", "A, B et C"; CLDR)."""
     label = str(access.WITHHELD_LABEL)
     items = withheld.grouped(
-        ((name, name == label) for name in names),
+        (
+            (_with_article(name, language) if name in organizations else name, name == label)
+            for name in names
+        ),
         labels["withheld_in_sentence"],
         labels["withheld_many"],
     )
     return format_list(items, locale=language) if items else ""
+
+
+# An organization's name inside a sentence takes its article where its first word is a noun
+# that wants one (walk 145: "por María Quispe y Asociación de Pescadores del Nanay"); a
+# person's name never does.
+ARTICLES = {
+    "es": {
+        "la ": "asociación comunidad federación fundación red sociedad coordinadora organización "
+        "confederación cooperativa unión comisión mesa plataforma alianza liga agrupación "
+        "corporación cámara junta defensoría universidad iniciativa central",
+        "el ": "instituto centro comité colectivo consejo movimiento frente grupo observatorio "
+        "foro sindicato fondo consorcio colegio",
+    },
+    "fr": {
+        "l’": "association alliance organisation institut union observatoire agence",
+        "la ": "fédération fondation société coalition ligue coopérative communauté coordination",
+        "le ": "centre comité collectif conseil mouvement front groupe réseau syndicat fonds "
+        "regroupement",
+    },
+}
+
+
+def _with_article(name: str, language: str) -> str:
+    first = name.split(" ", 1)[0].casefold()
+    for article, nouns in ARTICLES.get(language, {}).items():
+        if first in nouns.split():
+            return article + name
+    return name
 
 
 def _listed(names) -> list[str]:
@@ -131,7 +163,7 @@ def _compose(kind: str, facts: CaseFacts, language: str) -> list[Block]:
         "reference": facts.reference,
         "title": facts.title,
         "filed_on": date_in(facts.filed_on, language),
-        "submitters": _in_sentence(facts.submitters, labels, language),
+        "submitters": _in_sentence(facts.submitters, labels, language, facts.organizations),
         "closure": closures[language].get(facts.closure, facts.closure),
         "revision_period": period_in(*period_of("revision", facts.filed_on), language),
         **party_phrases(facts.party, language),

@@ -152,6 +152,11 @@ def facts_for(
         party=submission.party.code,
         filed_on=submission.filed_on,
         submitters=_submitter_names(submission, visibility in SHOWS_IDENTITY, language),
+        organizations=frozenset(
+            submission.memberships.filter(submitter__kind="organization").values_list(
+                "submitter__name", flat=True
+            )
+        ),
         outcome=outcome,
         findings=data.get("criteria") or data.get("factors") or {},
         factors=data.get("factors") or {},

@@ -332,7 +332,8 @@ def test_the_sentence_lists_a_named_and_a_withheld_submitter_as_the_language_doe
     texts = _acknowledged_with_a_withheld_co_filer(case, officer)
     named = case.memberships.order_by("position").first().submitter.name
     assert f"by {named} and a submitter whose name is withheld at their request" in texts["en"]
-    assert f"por {named} y una persona cuyo nombre se reserva a su solicitud" in texts["es"]
+    # An organization's name takes its article in Spanish (walk 145).
+    assert f"por la {named} y una persona cuyo nombre se reserva a su solicitud" in texts["es"]
     assert "Persona Reservada" not in texts["en"] + texts["es"]
 
 

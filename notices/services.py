@@ -425,17 +425,45 @@ def reading_facts(document: Document) -> documents.CaseFacts:
     # A decision under four eyes carries the documents generated with its proposal, dated the
     # day it was proposed; the page shows the date the document bears.
     on = event.proposal.on if event.proposal_id else event.on
+    data, reasons = event.data, event.note
+    if document.visibility not in SHOWS_IDENTITY:
+        # Walk 150: the reading page of a public determination wrote the withheld name its
+        # reasons named ("La comunicación de María …"), which the docket and the Word file
+        # mask: the phrase for it, in the reasons' language (the case's).
+        data, reasons = _reasons_masked(submission, data, reasons)
     return facts_for(
         submission,
         event.kind,
         document.language,
-        data=event.data,
+        data=data,
         visibility=document.visibility,
         on=on,
         reference=submission.identifier or submission.reference,
-        reasons=event.note,
+        reasons=reasons,
         code=event.code,
     )
+
+
+def _reasons_masked(submission, data: dict, reasons: str) -> tuple[dict, str]:
+    """A decision's reasons, and those for each criterion or factor, without the case's
+    withheld names: the documents' phrase for one, in the case's language."""
+    names = withheld.names_of(submission)
+    if not names:
+        return data, reasons
+    labels = documents.tables_for(submission.filed_on)[0]
+    phrase = labels.get(submission.language, labels["en"])["withheld_in_sentence"]
+    data = dict(data or {})
+    for key in ("criteria", "factors"):
+        if isinstance(data.get(key), dict):
+            data[key] = {
+                letter: (
+                    {**finding, "reasons": withheld.masked(finding["reasons"], names, label=phrase)}
+                    if isinstance(finding, dict) and isinstance(finding.get("reasons"), str)
+                    else finding
+                )
+                for letter, finding in data[key].items()
+            }
+    return data, withheld.masked(reasons or "", names, label=phrase)
 
 
 def public_copy(document: Document) -> tuple[str, bytes] | None:

@@ -291,3 +291,34 @@ def test_a_case_closed_as_not_a_submission_tells_its_submitters_alone_why(
     assert told in emails.render(notice)[1]
     assert not access.public_events(Event.objects.filter(submission=story.case)).exists()
     assert Client().get(f"/en/docket/{story.case.slug or 'none'}/").status_code == 404
+
+
+def test_the_reading_view_never_writes_a_withheld_name_its_reasons_name(officer, director):
+    """Walk 150: the reading page of a public determination wrote "La comunicación de María
+    Rosa … amerita …" (its reasons, as the officer typed them), where the docket and the Word
+    file mask the name. It reads the documents' phrase for it, in the reasons' language."""
+    case = drive("admissibility_review").case
+    withheld = case.memberships.get().submitter
+    withheld.confidential = True
+    withheld.save()
+    reasons = {c: {"met": True, "reasons": f"Lo firma {withheld.name}."} for c in CRITERIA}
+    with frozen(D(2023, 4, 10)):
+        proposal = documents.record_with_documents(
+            case,
+            "admissibility_determined",
+            actor=officer,
+            data={"outcome": "meets", "criteria": reasons},
+            note=f"La comunicación de {withheld.name} cumple los requisitos.",
+        )
+        decision = services.approve_proposal(case, proposal.seq, actor=director)
+    for language in ("en", "es"):
+        if not decision.documents.filter(language=language).exists():
+            continue
+        document = decision.documents.get(language=language)
+        page = Client().get(f"/{language}/docket/{case.slug}/documents/{document.pk}/read/")
+        text = " ".join(page.content.decode().split())
+        assert page.status_code == 200
+        assert withheld.name not in text, language
+        assert "La comunicación de una persona cuyo nombre se reserva a su solicitud cumple" in (
+            text
+        ), language

@@ -171,6 +171,9 @@ def name_parts_proposed(proposals, names=None) -> None:
         words = "\n".join(published.strings_of(proposal.data.get("proposal") or {}))
         case_names = names if isinstance(names, list) else names.get(proposal.submission_id)
         proposal.name_parts = withheld.parts_named_in(words, case_names or [])
+        # Walk 150: a Party's response naming the submitter in its file was published; no
+        # file's text is read here, so the Director is asked to read those it makes public.
+        proposal.withholds = bool(case_names)
 
 
 def standing_against(proposals) -> None:
@@ -248,12 +251,19 @@ def what_they_publish(proposals) -> None:
             if (proposal.submission_id, seq) not in opening and seq not in publishes
         ]
         proposal.widens, proposal.stays = [], []
+        # Whether approving it makes any file public (walk 150: a file that named a withheld
+        # submitter was published; the card asks the Director to read them).
+        proposal.opens_files = proposed.get("kind") == published.TEXT_DECISION and (
+            proposed.get("to") == Visibility.PUBLIC
+            and bool(proposed.get("document") or proposed.get("with_documents"))
+        )
         if proposed.get("kind") == "published":
             documents = services.published_with_the_record(proposal.submission, proposed)
             proposal.widens = sorted(
                 (d for d in documents if d.visibility != Visibility.PUBLIC),
                 key=lambda d: (d.event_id, d.position, d.pk),
             )
+            proposal.opens_files = bool(proposal.widens)
             # And the documents of the Parties' comments it leaves with them (walk 106: the
             # Director read what became public, not what stayed behind).
             widened = {d.pk for d in documents}

@@ -2,6 +2,8 @@
 public (the instruction had no title), and the workspace still listed it as held for review
 and counted it among the items awaiting review."""
 
+import html
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -111,3 +113,54 @@ def test_a_pending_publication_says_which_entry_on_the_case_page(client, officer
     page = client.get(reverse("ws_case", kwargs={"pk": story.case.pk})).content.decode()
     box = page.split('id="pending-heading"', 1)[1].split("</section>", 1)[0]
     assert f"Entry no. {event.seq}" in box
+
+
+def test_on_a_case_with_a_withheld_name_each_document_is_to_be_read(client, officer, director):
+    """Walk 150: a Party's response whose file named the submitter, whose name is withheld,
+    was published: nothing said that no file's text is checked for it. The visibility form,
+    and the Director's card of a proposal that makes documents public, say so; a case with
+    no withheld name does not."""
+    from submissions.storage import DocumentInput
+    from tests.parties import A
+    from tests.portals.conftest import stored_pdf
+
+    story = drive("awaiting_response")
+    url = reverse("ws_case", kwargs={"pk": story.case.pk})
+    client.force_login(officer)
+    warning = "the text of a file is not checked for it"
+    assert warning not in html.unescape(client.get(url).content.decode())
+    person = story.case.memberships.get().submitter
+    person.confidential = True
+    person.save()
+    response = story.add(
+        "party_responded",
+        author=f"party:{A}",
+        data={
+            "party": A,
+            "pending_proceeding": False,
+            "publish_requested": True,
+            "for_public": [0],
+        },
+        note="Respuesta.",
+        documents_in=[DocumentInput("Respuesta", "es", stored_pdf(), "parties")],
+    )
+    page = html.unescape(client.get(url + f"?publish={response.seq}").content.decode())
+    form = page.split('id="action-visibility_changed"', 1)[1].split("</form>", 1)[0]
+    assert "read each document before making it public" in form
+    assert "“Add a translation or a redacted version”" in form
+    services.record_event(
+        story.case,
+        "visibility_changed",
+        actor=officer,
+        data={
+            "event": response.seq - 1,
+            "fields": ["note"],
+            "from": "parties",
+            "to": "public",
+            "reason": "Pedido.",
+            "with_documents": [0],
+        },
+    )
+    client.force_login(director)
+    approvals = html.unescape(client.get(reverse("ws_approvals")).content.decode())
+    assert "open each document this makes public before approving" in approvals

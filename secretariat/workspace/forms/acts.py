@@ -406,9 +406,9 @@ class VisibilityForm(ActionForm):
         return gettext("Visibility of a document or of an entry's text")
 
     def setup(self):
-        # Walk 149: its own "Title" box stood below the "Title" tick of the entry's text, and
-        # said nothing the reason does not (the decision is the Secretariat's alone).
+        # Walk 149: no Title and Note boxes of its own below the "Title" tick (a reason says why).
         del self.fields["title"], self.fields["note"]
+        self.notice_text = entries.withheld_notice(self.submission)
         offer_case_documents(self.fields["target"], self.submission)
         # Events with a title or note, those sent for the public whose words may be in
         # their data only (a Party's Art. 18.8.5(b) information, published with the note),

@@ -6,7 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.templatetags.sem_text import colon
-from submissions import published
+from submissions import published, withheld
 from submissions.stages import Visibility
 
 # The visibility form's tick that publishes an entry's documents sent for the public with it.
@@ -84,6 +84,18 @@ def unchanged(event, withheld, to, documents_left=False) -> str:
         )
         % state
     )
+
+
+def withheld_notice(submission) -> str:
+    """What the visibility form says on a case with a withheld name (walk 150: a Party's
+    response whose file named the submitter was published; no file's text is read here)."""
+    if not withheld.names_of(submission):
+        return ""
+    return gettext(
+        "A submitter of this case withholds their name from the public, and the text of a file "
+        "is not checked for it: read each document before making it public. If one names them, "
+        "publish a redacted version in its place (“%(form)s”)."
+    ) % {"form": gettext("Add a translation or a redacted version")}
 
 
 def documents_held(event) -> bool:

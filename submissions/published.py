@@ -12,7 +12,7 @@ from django.db.models import Q
 
 from submissions.models import Document
 from submissions.stages import Visibility
-from submissions.withheld import masked
+from submissions.withheld import in_sentence, masked
 
 V = Visibility
 
@@ -304,6 +304,7 @@ def public_timeline(events, names=(), language=None) -> list:
             continue
         raw, original = event, event.data or {}
         shown = {name: masked(getattr(event, name), names, language) for name in TEXT_FIELDS}
+        shown["note"] = in_sentence(event.note, names, language)  # a sentence, not a label
         if withheld or any(shown[name] != getattr(event, name) for name in TEXT_FIELDS):
             event = copy.copy(event)
             for name, text in shown.items():

@@ -26,6 +26,9 @@ from submissions import profiles
 from submissions.models import SubmissionSubmitter
 
 WITHHELD_LABEL = _("Name withheld at the submitter's request")
+# The same inside a sentence (walk 150: "La comunicación de Nombre reservado a solicitud de la
+# persona interesada amerita …"), as the formal documents write it.
+WITHHELD_IN_SENTENCE = _("a person whose name is withheld at their request")
 
 
 def grouped(items, one: str, many: str) -> list[str]:
@@ -95,6 +98,15 @@ def named_in(text: str, names) -> list[str]:
     """The ``names`` that ``text`` writes, whole."""
     folded = fold(text or "")
     return [name for name in names if (pattern := _pattern([name])) and pattern.search(folded)]
+
+
+def in_sentence(text: str, names, language: str | None = None) -> str:
+    """``text``, a sentence, with each of ``names`` as ``WITHHELD_IN_SENTENCE`` says it, in
+    ``language``."""
+    if not text or not names:
+        return text
+    with translation.override(language or translation.get_language()):
+        return masked(text, names, language, label=str(WITHHELD_IN_SENTENCE))
 
 
 def masked(text: str, names, language: str | None = None, label=None) -> str:

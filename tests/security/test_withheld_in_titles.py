@@ -29,6 +29,7 @@ pytestmark = pytest.mark.django_db
 
 NAME = "Rosa Quispe Mamaní"
 LABEL_ES = es("Nombre reservado a solicitud de la persona interesada")
+IN_SENTENCE_ES = es("una persona cuyo nombre se reserva a su solicitud")
 
 
 def _people(confidential=True):
@@ -151,7 +152,8 @@ def test_a_typed_title_or_note_reads_with_the_label_on_every_public_surface():
             assert part not in body, (where, part)
     assert f"Carta de {LABEL_ES}" in pages["page"]
     assert f"Respuesta a {LABEL_ES}" in pages["page"]
-    assert f"respondió a {LABEL_ES} sobre el plazo" in pages["page"]
+    # In a sentence, the phrase for her (walk 150: "respondió a Nombre reservado a …").
+    assert f"respondió a {IN_SENTENCE_ES} sobre el plazo" in pages["page"]
     # The label is in the title's own language, whoever reads it (walk 34: "Carta a Name
     # withheld…" in the API, whose default language is English).
     assert f"Carta de {LABEL_ES}" in pages["api"]

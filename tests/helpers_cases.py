@@ -162,6 +162,32 @@ def reasons_for_the_public(story: Story, party: str = A):
     )
 
 
+def response_for_the_public(story: Story, note: str, documents_in=()):
+    """The Party's response sent through its portal for the public: its words, and the first
+    of ``documents_in`` sent for the public too (held for the Secretariat's review)."""
+    return story.add(
+        "party_responded",
+        author=f"party:{A}",
+        data={
+            "party": A,
+            "pending_proceeding": False,
+            "publish_requested": True,
+            **({"for_public": [0]} if documents_in else {}),
+        },
+        note=note,
+        documents_in=list(documents_in),
+    )
+
+
+def publish_text(story: Story, actor, entry, reason: str, **extra):
+    """The Secretariat's decision to publish ``entry``'s note (with ``extra``: its documents,
+    ``with_documents``): recorded, or proposed under four eyes."""
+    data = {"event": entry.seq - 1, "fields": ["note"], "from": "parties", "to": "public"}
+    return services.record_event(
+        story.case, "visibility_changed", actor=actor, data={**data, "reason": reason, **extra}
+    )
+
+
 def comments_as_documents_for_the_public(story: Story, party: str = A):
     """A Party's comments on the draft sent through its portal for the public as two documents
     and no words: held at *parties* until the Secretariat publishes them (walk 100)."""

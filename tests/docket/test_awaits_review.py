@@ -9,7 +9,9 @@ from tests.helpers_cases import (
     comments_as_documents_for_the_public,
     drive,
     public_file,
+    publish_text,
     reasons_for_the_public,
+    response_for_the_public,
 )
 from tests.parties import A
 from workflow import services
@@ -32,18 +34,7 @@ def _pages(case, language="en") -> tuple[str, str]:
 
 def _respond_for_the_public(story, document):
     """The Party's response sent through its portal for the public, with ``document``."""
-    return story.add(
-        "party_responded",
-        author=f"party:{A}",
-        data={
-            "party": A,
-            "pending_proceeding": False,
-            "publish_requested": True,
-            "for_public": [0],
-        },
-        note=NOTE,
-        documents_in=[document],
-    )
+    return response_for_the_public(story, NOTE, [document])
 
 
 def test_a_response_sent_for_the_public_says_it_awaits_review_until_published(officer, settings):
@@ -54,18 +45,7 @@ def test_a_response_sent_for_the_public_says_it_awaits_review_until_published(of
         assert AWAITS in page and NOTE not in page and TEXT_AWAITS not in page
     for page in _pages(story.case, "es"):
         assert ESPERA in page
-    services.record_event(
-        story.case,
-        "visibility_changed",
-        actor=officer,
-        data={
-            "event": response.seq - 1,
-            "fields": ["note"],
-            "from": "parties",
-            "to": "public",
-            "reason": "Publicación pedida por la Parte.",
-        },
-    )
+    publish_text(story, officer, response, "Publicación pedida por la Parte.")
     for page in _pages(story.case):
         assert NOTE in page and AWAITS not in page
 

@@ -8,7 +8,12 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tests.helpers_cases import drive, reasons_for_the_public
+from tests.helpers_cases import (
+    drive,
+    publish_text,
+    reasons_for_the_public,
+    response_for_the_public,
+)
 from workflow import services
 
 pytestmark = pytest.mark.django_db
@@ -121,7 +126,6 @@ def test_on_a_case_with_a_withheld_name_each_document_is_to_be_read(client, offi
     and the Director's card of a proposal that makes documents public, say so; a case with
     no withheld name does not."""
     from submissions.storage import DocumentInput
-    from tests.parties import A
     from tests.portals.conftest import stored_pdf
 
     story = drive("awaiting_response")
@@ -132,35 +136,13 @@ def test_on_a_case_with_a_withheld_name_each_document_is_to_be_read(client, offi
     person = story.case.memberships.get().submitter
     person.confidential = True
     person.save()
-    response = story.add(
-        "party_responded",
-        author=f"party:{A}",
-        data={
-            "party": A,
-            "pending_proceeding": False,
-            "publish_requested": True,
-            "for_public": [0],
-        },
-        note="Respuesta.",
-        documents_in=[DocumentInput("Respuesta", "es", stored_pdf(), "parties")],
-    )
+    document = DocumentInput("Respuesta", "es", stored_pdf(), "parties")
+    response = response_for_the_public(story, "Respuesta.", [document])
     page = html.unescape(client.get(url + f"?publish={response.seq}").content.decode())
     form = page.split('id="action-visibility_changed"', 1)[1].split("</form>", 1)[0]
     assert "read each document before making it public" in form
     assert "“Add a translation or a redacted version”" in form
-    services.record_event(
-        story.case,
-        "visibility_changed",
-        actor=officer,
-        data={
-            "event": response.seq - 1,
-            "fields": ["note"],
-            "from": "parties",
-            "to": "public",
-            "reason": "Pedido.",
-            "with_documents": [0],
-        },
-    )
+    publish_text(story, officer, response, "Pedido.", with_documents=[0])
     client.force_login(director)
     approvals = html.unescape(client.get(reverse("ws_approvals")).content.decode())
     assert "open each document this makes public before approving" in approvals

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from submissions.stages import Visibility
 from submissions.storage import DocumentInput
-from tests.helpers_cases import drive
+from tests.helpers_cases import drive, response_for_the_public
 from tests.parties import A
 from tests.portals.conftest import stored_pdf
 from workflow.models import Event
@@ -190,18 +190,8 @@ def test_the_refusal_names_documents_held_beside_the_text(client, officer, setti
     public were held too and "With the documents" was unticked."""
     settings.SEM_FOUR_EYES = False
     story = drive("awaiting_response")
-    response = story.add(
-        "party_responded",
-        author=f"party:{A}",
-        data={
-            "party": A,
-            "pending_proceeding": False,
-            "publish_requested": True,
-            "for_public": [0],
-        },
-        note="Respuesta de la Parte.",
-        documents_in=[DocumentInput("Anexo", "es", stored_pdf(), "parties")],
-    )
+    annex = DocumentInput("Anexo", "es", stored_pdf(), "parties")
+    response = response_for_the_public(story, "Respuesta de la Parte.", [annex])
     client.force_login(officer)
     unticked = _post(client, story.case, to="public", event=response.pk, fields_of_text="title")
     assert "Tick what it does not read yet: note." in unticked

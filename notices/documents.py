@@ -406,6 +406,17 @@ def semicolon(language: str) -> str:
     return "\u00a0; " if (language or "")[:2] == "fr" else "; "
 
 
+def _lists_names(text: str, names) -> bool:
+    """Whether a cell's ``text`` is a list of names (each part, between semicolons, one of the
+    case's ``names`` or another name), not a sentence that writes one."""
+    parts = [part.strip() for part in text.split(";") if part.strip()]
+    return (
+        bool(parts)
+        and all(part in names or not part.endswith(".") for part in parts)
+        and not any(len(part.split()) > 8 for part in parts)
+    )
+
+
 def redact_names(content: bytes, names: list[str], language: str) -> bytes | None:
     """The Word file ``content`` with each of ``names`` replaced, or ``None`` if it names none
     of them: in a table cell (the particulars) by the withheld label, in a sentence by the
@@ -416,25 +427,27 @@ def redact_names(content: bytes, names: list[str], language: str) -> bytes | Non
         label = str(access.WITHHELD_LABEL)
     doc = Docx(io.BytesIO(content))
     cells = [p for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+    phrase = labels["withheld_in_sentence"]
+    header = doc.sections[0].header.paragraphs
     found = False
-    for paragraphs, words in (
-        (cells, label),
-        (doc.paragraphs, labels["withheld_in_sentence"]),
-        (doc.sections[0].header.paragraphs, labels["withheld_in_sentence"]),
-    ):
-        for paragraph in paragraphs:
-            for name in names:
-                if name not in paragraph.text:
-                    continue
-                found = True
-                runs = [run for run in paragraph.runs if name in run.text]
-                for run in runs:
-                    run.text = run.text.replace(name, words)
-                if name in paragraph.text and paragraph.runs:  # split across runs
-                    text = paragraph.text.replace(name, words)
-                    for run in paragraph.runs[1:]:
-                        run.text = ""
-                    paragraph.runs[0].text = text
+    targets = [(p, True) for p in cells] + [(p, False) for p in doc.paragraphs + header]
+    for paragraph, in_cell in targets:
+        # A cell that lists names (the particulars) takes the label; a sentence, in a cell too
+        # (a criterion's reasons, walk 151: "identifica a Nombre reservado … y a la
+        # Asociación"), the phrase.
+        words = label if in_cell and _lists_names(paragraph.text, names) else phrase
+        for name in names:
+            if name not in paragraph.text:
+                continue
+            found = True
+            runs = [run for run in paragraph.runs if name in run.text]
+            for run in runs:
+                run.text = run.text.replace(name, words)
+            if name in paragraph.text and paragraph.runs:  # split across runs
+                text = paragraph.text.replace(name, words)
+                for run in paragraph.runs[1:]:
+                    run.text = ""
+                paragraph.runs[0].text = text
     if not found:
         return None
     _group_phrases(doc.paragraphs, labels, len(names), language)

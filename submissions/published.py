@@ -141,6 +141,24 @@ def without_reasons(data: dict) -> dict:
     return kept
 
 
+def reasons_masked(data: dict, names, language=None) -> dict:
+    """An event's data with each criterion's and factor's reasons writing any of ``names`` as
+    a sentence says a withheld name (walk 151: "(b) … identifica a María Fernanda Quispe
+    Huamán" on the docket, its feeds and the API; ``withheld.in_sentence``)."""
+    if not names:
+        return data
+    kept = dict(data)
+    for key in FINDINGS:
+        if isinstance(kept.get(key), dict):
+            kept[key] = {
+                item: {**found, REASONS: in_sentence(found[REASONS], names, language)}
+                if isinstance(found, dict) and isinstance(found.get(REASONS), str)
+                else found
+                for item, found in kept[key].items()
+            }
+    return kept
+
+
 def words_beside_note(data) -> bool:
     """Whether an author sent words beside the note in ``data`` (``TEXT_DATA``: a Party's
     information; a declaration of no pending proceeding, ``False``, is words too)."""
@@ -305,8 +323,14 @@ def public_timeline(events, names=(), language=None) -> list:
         raw, original = event, event.data or {}
         shown = {name: masked(getattr(event, name), names, language) for name in TEXT_FIELDS}
         shown["note"] = in_sentence(event.note, names, language)  # a sentence, not a label
-        if withheld or any(shown[name] != getattr(event, name) for name in TEXT_FIELDS):
+        reasons = reasons_masked(original, names, language)
+        if (
+            withheld
+            or reasons != original
+            or any(shown[name] != getattr(event, name) for name in TEXT_FIELDS)
+        ):
             event = copy.copy(event)
+            event.data = reasons
             for name, text in shown.items():
                 setattr(event, name, "" if name in withheld else text)
             if "note" in withheld:

@@ -453,8 +453,12 @@ def test_redacting_a_word_file_keeps_the_rest_of_its_wording():
     """An officer's edited file keeps its own wording: only the withheld name goes, by the
     label in the particulars and by the phrase in a sentence (even split across runs)."""
     doc = Docx()
-    table = doc.add_table(rows=1, cols=2)
+    table = doc.add_table(rows=2, cols=2)
     table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Presentada por", "Rosa Quispe"
+    # A criterion's reasons, a sentence in a cell (walk 151: "identifica a Nombre reservado a
+    # solicitud de la persona interesada y a la Asociación").
+    table.rows[1].cells[0].text = "(b)"
+    table.rows[1].cells[1].text = "La comunicación identifica a Rosa Quispe y a la Asociación."
     split = doc.add_paragraph("Presentada por Rosa ")
     split.add_run("Quispe el 10 de marzo.")
     doc.add_paragraph("Párrafo añadido por la oficial.")
@@ -464,6 +468,7 @@ def test_redacting_a_word_file_keeps_the_rest_of_its_wording():
     assert "Rosa Quispe" not in text
     assert "Presentada por una persona cuyo nombre se reserva a su solicitud el 10" in text
     assert es("Nombre reservado a solicitud de la persona interesada") in text  # the particulars
+    assert "identifica a una persona cuyo nombre se reserva a su solicitud y a la" in text
     assert "Párrafo añadido por la oficial." in text
     assert documents.redact_names(out.getvalue(), ["Otra Persona"], "es") is None
 

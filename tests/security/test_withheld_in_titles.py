@@ -439,3 +439,33 @@ def test_a_decisions_public_documents_still_carry_its_withheld_reasons(officer, 
     )
     assert 'id="entries-with-parts"' not in client.get(case_url).content.decode()
     assert Event.objects.filter(submission=case, kind="visibility_changed").count() == 2
+
+
+def test_a_criterions_reasons_naming_her_read_the_phrase_on_every_public_surface(officer):
+    """Walk 151: the reasons typed for criterion (b), "identifica a María Fernanda …", stood
+    whole on the docket page, its feeds and the API, where the formal documents masked them."""
+    case = _registered_case()
+    criteria = {c: {"met": True, "reasons": "Cumple."} for c in CRITERIA}
+    criteria[CRITERIA[1]] = {
+        "met": True,
+        "reasons": f"La comunicación identifica a {NAME} y su dirección.",
+    }
+    services.record_event(
+        case,
+        "admissibility_determined",
+        actor=None,
+        importing=services.ImportOptions(),
+        data={"outcome": "meets", "criteria": criteria},
+    )
+    client = Client()
+    pages = {
+        "page": client.get(f"/es/docket/{case.slug}/").content.decode(),
+        "feed": client.get(f"/es/docket/{case.slug}/feed/").content.decode(),
+        "docket feed": client.get("/es/docket/feed/").content.decode(),
+        "api": json.dumps(
+            client.get(f"/api/v1/submissions/{case.slug}/").json(), ensure_ascii=False
+        ),
+    }
+    for where, body in pages.items():
+        assert "Quispe" not in body, where
+        assert f"identifica a {IN_SENTENCE_ES} y su dirección" in html.unescape(body), where

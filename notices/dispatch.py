@@ -142,12 +142,7 @@ def queue_notices(event) -> list[Notice]:
     approved = bool(event.proposal_id) and event.kind not in ("proposed", "returned")
     # A withdrawal of a submission filed by several (walk 129: the others were told nothing
     # they could do), not counting those who left it before.
-    several = (
-        event.kind == "withdrawn"
-        and submission.memberships.count()
-        - len(cofilers.left(submission.events.filter(kind=cofilers.LEFT)))
-        > 1
-    )
+    several = event.kind == "withdrawn" and cofilers.staying(submission) > 1
     for rule in rules.rules_for(
         event.kind, event.data.get("outcome"), moves=moves, approved=approved
     ):

@@ -63,3 +63,19 @@ def left(events) -> set[int]:
         if kind == LEFT:
             found.add((data or {}).get("submitter"))
     return found
+
+
+def gone(submission) -> set[int]:
+    """The positions of ``submission``'s submitters who left it (one query)."""
+    return left(submission.events.filter(kind=LEFT))
+
+
+def staying(submission) -> int:
+    """How many of ``submission``'s submitters have not left it."""
+    return submission.memberships.count() - len(gone(submission))
+
+
+def position(membership) -> int:
+    """The membership's index in its case's list of submitters (as events name them)."""
+    order = membership.submission.memberships.order_by("position", "id")
+    return list(order.values_list("pk", flat=True)).index(membership.pk)

@@ -367,13 +367,12 @@ def track_withhold(request, pk):
     if not form.is_valid():
         bound = ("identity_withheld", form)
         return _render(request, membership, submission, bound=bound, status=400)
-    order = list(submission.memberships.order_by("position", "id").values_list("pk", flat=True))
     outcome = _record(
         request,
         membership,
         submission,
         "identity_withheld",
-        data={"submitter": order.index(membership.pk)},
+        data={"submitter": cofilers.position(membership)},
     )
     if not outcome.ok:
         return _render(request, membership, submission, status=outcome.status)
@@ -401,9 +400,7 @@ def track_withdraw(request, pk):
     # Said before the submitter confirms, and again after: after a Council member instructed
     # a factual record the withdrawal is recorded but the case goes on (Art. 18.9.2).
     closes = withdrawal_closes(submission)
-    staying = submission.memberships.count() - len(
-        cofilers.left(submission.events.filter(kind=cofilers.LEFT))
-    )
+    staying = cofilers.staying(submission)
     if not closes:
         form.fields["confirm"].label = _(
             "Yes, withdraw this submission. I understand that the case will go on."
@@ -455,8 +452,7 @@ def track_leave(request, pk):
         return redirect("track_case", pk=membership.pk)
     form = LeaveForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        order = list(submission.memberships.order_by("position", "id").values_list("pk", flat=True))
-        data = {"submitter": order.index(membership.pk)}
+        data = {"submitter": cofilers.position(membership)}
         outcome = _record(request, membership, submission, "submitter_left", form=form, data=data)
         if outcome.ok:
             request.session.get(SESSION_KEY, {}).pop(str(pk), None)

@@ -136,10 +136,9 @@ def test_the_secretariat_may_not_write_her_name_into_the_public_texts(officer):
     services.set_public_texts(case, actor=officer, title_es="Tala en Loreto", reason="Título")
 
 
-def test_a_typed_title_or_note_reads_with_the_label_on_every_public_surface():
-    case = _registered_case()
-    client = Client()
-    pages = {
+def _public_pages(client, case) -> dict[str, str]:
+    """The case's docket page, its feed, the docket's feed and its API record, in Spanish."""
+    return {
         "page": client.get(f"/es/docket/{case.slug}/").content.decode(),
         "feed": client.get(f"/es/docket/{case.slug}/feed/").content.decode(),
         "docket feed": client.get("/es/docket/feed/").content.decode(),
@@ -147,6 +146,12 @@ def test_a_typed_title_or_note_reads_with_the_label_on_every_public_surface():
             client.get(f"/api/v1/submissions/{case.slug}/").json(), ensure_ascii=False
         ),
     }
+
+
+def test_a_typed_title_or_note_reads_with_the_label_on_every_public_surface():
+    case = _registered_case()
+    client = Client()
+    pages = _public_pages(client, case)
     for where, body in pages.items():
         for part in ("Quispe", "QUISPE", "Mamani"):
             assert part not in body, (where, part)
@@ -458,14 +463,7 @@ def test_a_criterions_reasons_naming_her_read_the_phrase_on_every_public_surface
         data={"outcome": "meets", "criteria": criteria},
     )
     client = Client()
-    pages = {
-        "page": client.get(f"/es/docket/{case.slug}/").content.decode(),
-        "feed": client.get(f"/es/docket/{case.slug}/feed/").content.decode(),
-        "docket feed": client.get("/es/docket/feed/").content.decode(),
-        "api": json.dumps(
-            client.get(f"/api/v1/submissions/{case.slug}/").json(), ensure_ascii=False
-        ),
-    }
+    pages = _public_pages(client, case)
     for where, body in pages.items():
         assert "Quispe" not in body, where
         assert f"identifica a {IN_SENTENCE_ES} y su dirección" in html.unescape(body), where

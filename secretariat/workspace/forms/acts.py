@@ -206,7 +206,7 @@ class LeavingForm(SubmitterActForm):
 
     def setup(self):
         members = self.submission.memberships.select_related("submitter").order_by("position", "id")
-        gone = cofilers.left(self.submission.events.filter(kind=cofilers.LEFT))
+        gone = cofilers.gone(self.submission)
         self.fields["submitter"].choices = [
             (str(i), m.submitter.name) for i, m in enumerate(members) if i not in gone
         ]

@@ -25,6 +25,7 @@ from secretariat.web.forms import AccessibleForm
 from submissions import access
 from submissions.history import acting_user
 from submissions.models import Submission, SubmissionSubmitter, new_tracking_token
+from workflow import cofilers
 
 log = logging.getLogger(__name__)
 
@@ -60,14 +61,6 @@ def reissue_tracking_link(membership: SubmissionSubmitter, *, actor) -> None:
     log.info("user %s reissued the tracking link of membership %s", actor.pk, membership.pk)
 
 
-def _position(membership) -> int:
-    """The membership's index in its case's list of submitters (as events name them)."""
-    order = membership.submission.memberships.order_by("position", "id").values_list(
-        "pk", flat=True
-    )
-    return list(order).index(membership.pk)
-
-
 class TrackingLinkForm(AccessibleForm):
     action = forms.ChoiceField(choices=[("revoke", "revoke"), ("reissue", "reissue")])
 
@@ -90,7 +83,9 @@ def tracking_link(request, pk, membership_pk):
             _("The private link of %(name)s no longer works.")
             % {"name": membership.submitter.name},
         )
-    elif case.events.filter(kind="submitter_left", data__submitter=_position(membership)).exists():
+    elif case.events.filter(
+        kind="submitter_left", data__submitter=cofilers.position(membership)
+    ).exists():
         # Their link ended when they left the submission (the case page offers no button).
         messages.error(
             request,

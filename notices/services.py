@@ -143,6 +143,9 @@ def facts_for(
     title, title_language = submission.shown_text("title", language)
     if visibility not in SHOWS_IDENTITY:  # a withheld name the title still writes: the label
         title = withheld.masked(title, withheld.names_of(submission), title_language)
+        # And the reasons, in their own language, the case's (walk 152: the English Word file
+        # of a Spanish decision wrote "identifica a a submitter whose name is withheld …").
+        data, reasons = _reasons_masked(submission, data, reasons)
     return documents.CaseFacts(
         reference=reference or submission.reference,
         code=_predicted_code(submission, event_kind, outcome) if code is None else code,
@@ -425,21 +428,17 @@ def reading_facts(document: Document) -> documents.CaseFacts:
     # A decision under four eyes carries the documents generated with its proposal, dated the
     # day it was proposed; the page shows the date the document bears.
     on = event.proposal.on if event.proposal_id else event.on
-    data, reasons = event.data, event.note
-    if document.visibility not in SHOWS_IDENTITY:
-        # Walk 150: the reading page of a public determination wrote the withheld name its
-        # reasons named ("La comunicación de María …"), which the docket and the Word file
-        # mask: the phrase for it, in the reasons' language (the case's).
-        data, reasons = _reasons_masked(submission, data, reasons)
+    # Walk 150: the reading page of a public determination wrote the withheld name its reasons
+    # named ("La comunicación de María …"); ``facts_for`` masks them as in the Word file.
     return facts_for(
         submission,
         event.kind,
         document.language,
-        data=data,
+        data=event.data,
         visibility=document.visibility,
         on=on,
         reference=submission.identifier or submission.reference,
-        reasons=reasons,
+        reasons=event.note,
         code=event.code,
     )
 

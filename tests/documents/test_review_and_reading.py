@@ -15,6 +15,7 @@ from secretariat.workspace.forms.kinds import action_form
 from submissions import access
 from submissions.models import Document
 from submissions.storage import DocumentInput
+from tests.documents.test_decisions_reach_the_public import docx_text
 from tests.filing.conftest import pdf
 from tests.helpers_cases import drive, frozen
 from tests.parties import CRITERIA, SLUG, A
@@ -322,3 +323,13 @@ def test_the_reading_view_never_writes_a_withheld_name_its_reasons_name(officer,
         assert "La comunicación de una persona cuyo nombre se reserva a su solicitud cumple" in (
             text
         ), language
+        # The Word file, in each language, as it was issued and as the public downloads it:
+        # the reasons take the phrase in their own language (walk 152: the English file wrote
+        # "La comunicación de a submitter whose name is withheld … cumple").
+        download = Client().get(f"/{language}/docket/{case.slug}/documents/{document.pk}/")
+        for content in (document.file.open("rb").read(), download.getvalue()):
+            words = docx_text(content)
+            assert withheld.name not in words, language
+            assert "La comunicación de una persona cuyo nombre se reserva a su solicitud" in words
+            assert "Lo firma una persona cuyo nombre se reserva a su solicitud." in words
+            assert "whose name is withheld" not in words, language

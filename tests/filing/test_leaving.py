@@ -13,6 +13,7 @@ from secretariat.templatetags.sem_text import day
 from submissions.models import SubmissionSubmitter, Submitter
 from tests.filing.test_tracking import link_of
 from tests.helpers_cases import drive
+from tests.parties import SLUG
 from tests.process.test_on_behalf import letter
 from workflow import services
 from workflow.actors import Actor
@@ -21,6 +22,12 @@ from workflow.models import Event
 from workflow.registry import export_registry
 
 pytestmark = pytest.mark.django_db
+
+LEFT_ONE_ES = {
+    "us-peru-tpa": "Remitente que se separó de la comunicación",
+    "usmca-cec": "Peticionario que se separó de la petición",
+    "cafta-dr": "Peticionario que se separó de la comunicación",
+}[SLUG]
 
 
 def _co_filer(case, name="Julio Ramos", confidential=False):
@@ -92,7 +99,11 @@ def test_a_co_filer_leaves_and_the_others_go_on(client, officer):
     # Not "by the submitters" (walk 149): one left, and the line names who.
     assert "left the submission by the submitters" not in " ".join(public.split())
     # Beside the list of submitters, who left and when (walk 149: listed as if still on it).
-    assert re.search(rf"Left the submission</dt>\s*<dd>Julio Ramos \({left_day}\)</dd>", public)
+    assert re.search(r"Submitter who left the submission</dt>\s*<dd>Julio Ramos \(", public)
+    assert f"Julio Ramos ({left_day})</dd>" in public
+    # One who left, in the singular (walk 152: "Se separaron de la comunicación" for one).
+    spanish = Client().get(f"/es/docket/{case.slug}/").content.decode()
+    assert f"<dt>{LEFT_ONE_ES}</dt>" in html.unescape(spanish)
     assert f"left the submission on {left_day}" in html.unescape(stays.get(first).content.decode())
     staff = Client()
     staff.force_login(officer)
@@ -120,7 +131,8 @@ def test_a_withheld_name_stays_withheld_when_its_bearer_leaves(client):
     assert "Julio Ramos" not in public
     assert re.search(r"Who left\s*:\s*Name withheld at the submitter's request", public)
     assert re.search(
-        r"Left the submission</dt>\s*<dd>Name withheld at the submitter's request", public
+        r"Submitter who left the submission</dt>\s*<dd>Name withheld at the submitter's request",
+        public,
     )
     (item,) = json.loads(export_registry())["submissions"]
     assert {"on": item["events"][-1]["on"], "kind": "submitter_left", "submitter": 1} == {

@@ -175,6 +175,9 @@ def render(notice) -> tuple[str, str, str]:
             "organisation": page.get("organisation") or _to_an_organisation(notice),
             "letterhead": letterhead.for_language(notice.language),
             "language": notice.language,
+            # Where to write, as the site's footer says (walk 151: the confirmation to one who
+            # left said "write to the Secretariat at once" and gave no address).
+            "contact_email": settings.SEM_CONTACT_EMAIL,
         }
         text = render_to_string(f"{template}.txt", page)
         html = render_to_string(f"{template}.html", page)

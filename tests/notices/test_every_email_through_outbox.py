@@ -45,6 +45,7 @@ LANGUAGE = {
     "director@example.org": "en",
 }
 AUTOMATIC = "This message was sent automatically. Please do not reply to it."
+CONTACT = "secretariat@sem.example.org"  # settings.SEM_CONTACT_EMAIL's default
 
 
 def _from_send_one() -> bool:
@@ -227,10 +228,13 @@ def test_a_full_run_sends_every_message_through_the_outbox(
         own = settings.SEM_LETTERHEAD_ES if language == "es" else settings.SEM_LETTERHEAD
         with translation.override(language):
             footer = gettext(AUTOMATIC)
-        for part in (message.body, html):
+            write = f"{gettext('To write to the Secretariat')}: {CONTACT}"
+        for part in (message.body, html.replace(f'<a href="mailto:{CONTACT}">', "")):
             assert own in part, (row.message, address)
             assert other not in part, (row.message, address)
             assert footer in part, (row.message, address)
+            # Where to write, in every email (walk 151: "write to the Secretariat", no address).
+            assert write in part, (row.message, address)
         if language == "es":
             assert AUTOMATIC not in message.body
 

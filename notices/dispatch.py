@@ -191,6 +191,7 @@ def queue_notices(event) -> list[Notice]:
                 # the Council's rule asks for.
                 **({"votes": votes["given"], "needed": votes["needed"]} if votes["states"] else {}),
                 **person.link_context,
+                **({"organisation": True} if person.organisation else {}),
             }
             if person.proposal is not None:  # a proposal this step made lapse
                 context["step"] = event.kind

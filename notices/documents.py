@@ -113,7 +113,7 @@ def _in_sentence(names, labels: dict, language: str, organizations=frozenset()) 
     label = str(access.WITHHELD_LABEL)
     items = withheld.grouped(
         (
-            (_with_article(name, language) if name in organizations else name, name == label)
+            (with_article(name, language) if name in organizations else name, name == label)
             for name in names
         ),
         labels["withheld_in_sentence"],
@@ -142,7 +142,9 @@ ARTICLES = {
 }
 
 
-def _with_article(name: str, language: str) -> str:
+def with_article(name: str, language: str) -> str:
+    """An organization's ``name`` with the article a sentence of ``language`` gives it ("la
+    Asociación …"), where its first word is one of ``ARTICLES``; else as it is."""
     first = name.split(" ", 1)[0].casefold()
     for article, nouns in ARTICLES.get(language, {}).items():
         if first in nouns.split():

@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 
-from notices import letterhead, messages, personal, phrases, recipients
+from notices import documents, letterhead, messages, personal, phrases, recipients
 from submissions.dates import long_date
 from submissions.models import SubmissionSubmitter, Submitter
 from submissions.stages import ClosureReason
@@ -151,9 +151,16 @@ def _personal_page(notice) -> tuple[str, str, dict]:
     return str(page.pop("subject")), message.template, page
 
 
+# The languages whose salutation of an organization takes its article (walk 151: "A la
+# atención de Asociación …"); the French one names it, "de l’organisation …".
+SALUTED_WITH_ARTICLE = ("es",)
+
+
 def _to_an_organisation(notice) -> bool:
     """Whether the notice goes to a submitter that is an organisation, greeted as one (walk
-    52: "Estimado/a Asociación Amazonía Viva:")."""
+    52: "Estimado/a Asociación Amazonía Viva:"); the one who left, by the row's context."""
+    if (notice.context or {}).get("organisation"):
+        return True
     membership = (notice.context or {}).get("membership")
     if membership is None:
         return False
@@ -169,10 +176,14 @@ def render(notice) -> tuple[str, str, str]:
             subject, template, page = _personal_page(notice)
         else:
             subject, template, page = _rule_page(notice)
+        # A personal message may say it itself (its links' submitter: walk 122).
+        organisation = page.get("organisation") or _to_an_organisation(notice)
+        name = notice.recipient_name
+        if organisation and name and notice.language in SALUTED_WITH_ARTICLE:
+            name = documents.with_article(name, notice.language)
         page |= {
-            "name": notice.recipient_name,
-            # A personal message may say it itself (its links' submitter: walk 122).
-            "organisation": page.get("organisation") or _to_an_organisation(notice),
+            "name": name,
+            "organisation": organisation,
             "letterhead": letterhead.for_language(notice.language),
             "language": notice.language,
             # Where to write, as the site's footer says (walk 151: the confirmation to one who

@@ -31,6 +31,9 @@ class Recipient:
     # The withheld names this person does not read even so: a submitter, those of the
     # strangers who joined the case later, or whom it joined (workflow.cofilers).
     unread: tuple = ()
+    # A submitter that is an organization, greeted as one, where no link names its membership
+    # (the one who left: walk 151, "Estimado/a Asociación …").
+    organisation: bool = False
 
     def hidden(self, names) -> tuple:
         """Of the case's withheld ``names``, those masked for this person."""
@@ -228,7 +231,15 @@ def _leaver(submission, event) -> list[Recipient]:
         for m, group in zip(memberships, groups, strict=True)
         if m.submitter.confidential and group != groups[index]
     )
-    return [Recipient(leaver.email, leaver.name, spoken(leaver.preferred_language), unread=unread)]
+    return [
+        Recipient(
+            leaver.email,
+            leaver.name,
+            spoken(leaver.preferred_language),
+            unread=unread,
+            organisation=leaver.kind == leaver.Kind.ORGANIZATION,
+        )
+    ]
 
 
 def role_sees_identity(audience: str, of_party_concerned: bool) -> bool:

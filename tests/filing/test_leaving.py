@@ -8,6 +8,7 @@ import re
 import pytest
 from django.test import Client
 
+from notices import emails
 from notices.models import Notice
 from secretariat.templatetags.sem_text import day
 from submissions.models import SubmissionSubmitter, Submitter
@@ -190,3 +191,23 @@ def test_no_one_leaves_twice_and_the_secretariat_records_it_from_a_letter(office
     # Two of three left: the last one stays, and withdraws if she wishes.
     with pytest.raises(RuleViolation, match="No other submitter goes on"):
         leaves(0)
+
+
+def test_an_organization_that_leaves_is_greeted_as_one(client):
+    """Walk 151: the confirmation to an organization that left began "Estimado/a Asociación
+    …:" (no link named its membership), and others read "A la atención de Asociación …"."""
+    case = drive("awaiting_response").case
+    other = Submitter.objects.create(
+        name="Asociación Río Vivo",
+        kind="organization",
+        email="rio@example.org",
+        preferred_language="es",
+    )
+    SubmissionSubmitter.objects.create(
+        submission=case, submitter=other, position=1, joined_on=case.filed_on
+    )
+    _membership, url = link_of(case, position=1, client=client)
+    client.post(url + "leave/", {"confirm": "on", "event_count": case.event_count})
+    _subject, text, page = emails.render(Notice.objects.get(message="you_left"))
+    assert text.startswith("A la atención de la Asociación Río Vivo:")
+    assert "<p>A la atención de la Asociación Río Vivo:</p>" in page

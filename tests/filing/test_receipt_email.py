@@ -51,8 +51,8 @@ def test_each_submitter_gets_the_receipt_in_their_own_language(
     # An organisation is addressed as one (walk 52: "Estimado/a Asociación Amazonía Viva:"); a
     # person as before.
     assert receipts["amazonica@example.org"].body.startswith(
-        "A la atención de Asociación Amazónica:\n"
+        "A la atención de la Asociación Amazónica:\n"
     )
     html = receipts["amazonica@example.org"].alternatives[0][0]
-    assert "<p>A la atención de Asociación Amazónica:</p>" in html
+    assert "<p>A la atención de la Asociación Amazónica:</p>" in html
     assert receipts["john@example.org"].body.startswith("Dear John Smith,\n")

@@ -528,7 +528,7 @@ def test_lost_link_answers_the_same_and_emails_only_a_known_address(
     link = f"http://127.0.0.1:8000/es/track/{membership.tracking_token}/"
     assert link in message.body
     # Greeted as every other email (walk 122: "Hello"), an organisation as one.
-    assert message.body.startswith("A la atención de Asociación Amazónica:")
+    assert message.body.startswith("A la atención de la Asociación Amazónica:")
     html, content_type = message.alternatives[0]
     assert content_type == "text/html"
     assert f'href="{link}"' in html

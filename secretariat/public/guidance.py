@@ -8,6 +8,7 @@ are not repeated here: the page lists them, with their explanations, beside this
 from django.utils.translation import gettext_lazy as _
 
 from submissions.stages import ClosureReason, Stage
+from workflow import council
 
 NOW = {
     Stage.ADMISSIBILITY_REVIEW: _(
@@ -59,6 +60,12 @@ NOW = {
 PUBLICATION_INSTRUCTED = _(
     "The Council has instructed the Secretariat to publish the final factual record. It "
     "appears on the public docket on the day it is published."
+)
+# Where one member's instruction is the Council's (walk 153: "El Consejo ha dado instrucciones"
+# where one member did; Art. 18.9.7).
+PUBLICATION_INSTRUCTED_BY_A_MEMBER = _(
+    "A member of the Council has instructed the Secretariat to publish the final factual "
+    "record. It appears on the public docket on the day it is published."
 )
 
 # Awaiting the response once the Party's time has passed without one: the Secretariat may go on
@@ -114,7 +121,9 @@ def now(
     if stage == Stage.CLOSED and closure_reason == ClosureReason.FACTUAL_RECORD_PUBLISHED:
         return str(RECORD_PUBLISHED)
     if stage == Stage.FINAL_FACTUAL_RECORD and publication_instructed:
-        return str(PUBLICATION_INSTRUCTED)
+        if council.needed("publication_instructed") > 1:
+            return str(PUBLICATION_INSTRUCTED)
+        return str(PUBLICATION_INSTRUCTED_BY_A_MEMBER)
     if stage == Stage.DRAFT_COMMENT_PERIOD and comments_in:
         return str(COMMENTS_IN)
     if stage == Stage.AWAITING_RESPONSE and response_overdue:

@@ -15,7 +15,13 @@ WAITING = {
     "usmca-cec": "made public when two of the three members of the Council so decide",
     "cafta-dr": "made public if a member of the Council instructs",
 }[SLUG]
-INSTRUCTED = "The Council has instructed the Secretariat to publish the final factual record."
+# One member's instruction is the Council's under the TPA and CAFTA-DR (walk 153: "El Consejo
+# ha dado instrucciones" where one member did).
+INSTRUCTED = (
+    "The Council has instructed"
+    if members_needed("publication_instructed") > 1
+    else "A member of the Council has instructed"
+) + " the Secretariat to publish the final factual record."
 
 
 def tracking_page(client, case) -> str:

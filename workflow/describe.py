@@ -146,6 +146,14 @@ class CaseText(str):
     case_text = True
 
 
+class SecretariatText(CaseText):
+    """A proposal's title or reasons, which the Secretariat writes in the case's language: a
+    page in another language says so (walk 153: English reasons on the Spanish approvals page
+    with no word of it)."""
+
+    secretariat = True
+
+
 class CaseReference(str):
     """Another case named by its identifier (a related case, the case a submission was
     consolidated with), whose public page a page links to (``slug``)."""
@@ -244,12 +252,12 @@ def describe(
         kind = proposal.get("kind")
         lines.append((_("Proposed decision"), str(event.proposal_label)))
         if proposal.get("title"):  # walk 97: a reopening's title was not on the approvals
-            lines.append((_("Title"), CaseText(proposal["title"])))
+            lines.append((_("Title"), SecretariatText(proposal["title"])))
         if proposal.get("note"):
             # A decision's note is its reasons; a record made from a letter has a note (walk
             # 100: a Party's comments recorded by the officer read "Reasons: …").
             said = _("Reasons") if kind in DECISION_KINDS else _("Note")
-            lines.append((said, CaseText(proposal["note"])))
+            lines.append((said, SecretariatText(proposal["note"])))
         data = proposal
     if data.get("outcome"):
         lines.append((_("Outcome"), str(OUTCOMES.get(data["outcome"], data["outcome"]))))

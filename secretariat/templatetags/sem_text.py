@@ -169,9 +169,12 @@ def reasons_in(details, code: str) -> str:
     """Said under an event's findings whose reasons are written in ``code``, the case's
     language, where the page is in another (walk 63: a French page gave Spanish reasons with
     no word of it; the formal documents say so)."""
-    if not any(getattr(value, "reasons", "") for _label, value in details):
-        return ""
-    return _elsewhere(REASONS_IN, code)
+    if any(getattr(value, "reasons", "") for _label, value in details):
+        return _elsewhere(REASONS_IN, code)
+    # A proposal's own title or reasons (walk 153: unmarked on the approvals page).
+    if any(getattr(value, "secretariat", False) for _label, value in details):
+        return _elsewhere(WRITTEN_IN, code)
+    return ""
 
 
 def _elsewhere(said: dict, code: str) -> str:

@@ -200,3 +200,28 @@ def test_the_secretariats_note_in_the_cases_language_says_so_on_a_page_in_anothe
     client.force_login(officer)
     staff = client.get(f"/en/secretariat/case/{story.case.pk}/").content.decode()
     assert staff.count(note) == 1
+
+
+@frozen(D(2023, 4, 20))
+def test_a_proposals_reasons_in_the_cases_language_say_so_on_the_approvals_page(officer, director):
+    """Walk 153: the approvals page gave a proposal's English reasons, on a Spanish page, with
+    no word of it (the findings' reasons said so; the proposal's own did not)."""
+    from notices import services as notices
+
+    case = drive("admissibility_review", party=A).case  # a case written in Spanish
+    met = {c: {"met": True} for c in CRITERIA}
+    notices.record_with_documents(
+        case,
+        "admissibility_determined",
+        actor=officer,
+        data={"outcome": "meets", "criteria": met},
+        note="La comunicación cumple los requisitos.",
+    )
+    client = Client()
+    client.force_login(director)
+    note = '<p class="fallback">Written in Spanish, the language of the submission.</p>'
+    english = client.get("/en/secretariat/approvals/").content.decode()
+    assert "La comunicación cumple los requisitos." in english and english.count(note) == 1
+    spanish = client.get("/es/secretariat/approvals/").content.decode()
+    assert "La comunicación cumple los requisitos." in spanish
+    assert 'class="fallback">Escrit' not in spanish

@@ -171,6 +171,9 @@ def name_parts_proposed(proposals, names=None) -> None:
         words = "\n".join(published.strings_of(proposal.data.get("proposal") or {}))
         case_names = names if isinstance(names, list) else names.get(proposal.submission_id)
         proposal.name_parts = withheld.parts_named_in(words, case_names or [])
+        # And a whole name (walk 151: unflagged): masked on every public surface by the phrase
+        # for it, which the Director reads the sentence with.
+        proposal.names_whole = len(withheld.named_in(words, case_names or []))
         # Walk 150: a Party's response naming the submitter in its file was published; no
         # file's text is read here, so the Director is asked to read those it makes public.
         proposal.withholds = bool(case_names)

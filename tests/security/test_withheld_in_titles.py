@@ -326,11 +326,37 @@ def test_a_part_of_a_withheld_name_in_a_decisions_reasons_is_pointed_out(officer
     assert "Its texts write Quispe, part of a name withheld from the public." in approvals
     case_url = reverse("ws_case", kwargs={"pk": case.pk})
     assert "Its texts write Quispe" in client.get(case_url).content.decode()
+    # A part alone: not the whole name's notice.
+    assert "Its texts write the name of a submitter who withholds it" not in approvals
     decision = services.approve_proposal(case, proposal.seq, actor=director)
     page = client.get(case_url).content.decode()
     notice = page[page.index('id="entries-with-parts"') :]
     notice = notice[: notice.index("</div>")]
     assert f'<a href="#event-{decision.seq}">Entry no. {decision.seq}</a>: Quispe' in notice
+
+
+def test_a_whole_withheld_name_in_a_proposals_reasons_is_pointed_out(officer, director):
+    """Walk 151: the Director's card flagged a part of a withheld name in a proposal's
+    reasons, not the whole name, which every public surface writes as a phrase: the Director
+    is asked to read the sentence so."""
+    case = _registered_case()
+    reasons = {c: {"met": True, "reasons": f"({c}) Se cumple."} for c in CRITERIA}
+    reasons[CRITERIA[0]]["reasons"] = f"La comunicación identifica a {NAME}."
+    services.record_event(
+        case,
+        "admissibility_determined",
+        actor=officer,
+        data={"outcome": "meets", "criteria": reasons},
+    )
+    client = Client()
+    client.force_login(director)
+    for url in (reverse("ws_approvals"), reverse("ws_case", kwargs={"pk": case.pk})):
+        page = " ".join(client.get(url).content.decode().split())
+        assert "Its texts write the name of a submitter who withholds it from the public" in page
+        assert "part of a name withheld" not in page
+    spanish = " ".join(client.get("/es/secretariat/approvals/").content.decode().split())
+    assert es("escriben el nombre de un remitente que no lo divulga") in html.unescape(spanish)
+    assert f"«{IN_SENTENCE_ES}»" in html.unescape(spanish)
 
 
 def _withhold_reasons(client, case, event, reason):

@@ -47,6 +47,18 @@ def _due_on(submission, message: str) -> str:
     return deadline.due_on.isoformat() if deadline else ""
 
 
+def _who_left(submission, event, hidden, language: str) -> str:
+    """The name of the submitter a ``submitter_left`` names, as one who reads ``hidden``'s
+    names as the withheld label does."""
+    index = event.data.get("submitter")
+    names = list(
+        submission.memberships.order_by("position", "id").values_list("submitter__name", flat=True)
+    )
+    if type(index) is not int or not 0 <= index < len(names):
+        return ""
+    return withheld.masked(names[index], hidden, language)
+
+
 def _council_votes(event) -> dict:
     """Where a Council member's instruction leaves the Council's rule: ``states`` holds
     "decides" (it made the members' instructions the Council's), "met" (they are, with it)
@@ -193,6 +205,8 @@ def queue_notices(event) -> list[Notice]:
                 **person.link_context,
                 **({"organisation": True} if person.organisation else {}),
             }
+            if event.kind == cofilers.LEFT:
+                context["who"] = _who_left(submission, event, hidden, person.language)
             if person.proposal is not None:  # a proposal this step made lapse
                 context["step"] = event.kind
                 context["proposal_event"] = person.proposal.seq

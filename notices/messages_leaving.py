@@ -52,6 +52,8 @@ LEAVING_MESSAGES = {
             ),
         ),
         _("Follow your submission"),
+        # Who (walk 151: the others were not told), as each reads the name (``cofilers``).
+        when=(("who", _("Who left: %(who)s.")),),
     ),
     "you_left": Message(
         _("%(reference)s: you have left the submission"),

@@ -75,6 +75,9 @@ def test_a_co_filer_leaves_and_the_others_go_on(client, officer):
         Notice.objects.filter(message="submitter_left").values_list("recipient_email", flat=True)
     ) == ["amazonica@example.org"]
     assert Notice.objects.filter(message="leaving_to_staff").exists()
+    # Told who left (walk 151: "one of the people who filed it", no name).
+    _subject, told, _html = emails.render(Notice.objects.get(message="submitter_left"))
+    assert "Quién se separó: Julio Ramos." in told  # she reads Spanish
     # And the one who left, at her address, with no link (walk 149: nothing reached her).
     you_left = Notice.objects.get(message="you_left")
     assert you_left.recipient_email == "julio@example.org"

@@ -97,3 +97,36 @@ def test_who_joined_later_reads_the_label_and_the_filer_reads_it_for_them():
     titles = {row.recipient_email: row.context["title"] for row in dispatch.queue_notices(event)}
     assert titles["rosa@example.org"] == f"Logging reported by {label} and Rosa Huamán"
     assert titles["filer@example.org"] == f"Logging reported by {name} and {label}"
+
+
+def test_who_left_is_named_to_the_others_as_each_may_read_the_name():
+    """Walk 151: the others were told "one of the people who filed it" left, not who. Those
+    who filed with her read her withheld name; a stranger who joined later reads the label."""
+    story, name, label = _naming_her("awaiting_response")
+    filer = story.case.memberships.order_by("position", "id").first().submitter
+    filer.email, filer.preferred_language = "filer@example.org", "en"
+    filer.save()
+    story.add(
+        "submitters_joined",
+        data={
+            "submitters": [
+                {"name": "Rosa Huamán", "kind": "individual", "email": "rosa@example.org"},
+                {"name": "Luis Soto", "kind": "individual", "email": "luis@example.org"},
+            ]
+        },
+    )
+    event = story.add("submitter_left", author="submitter", data={"submitter": 0})
+    told = {
+        row.recipient_email: row.context["who"]
+        for row in dispatch.queue_notices(event)
+        if row.message == "submitter_left"
+    }
+    assert told == {"rosa@example.org": label, "luis@example.org": label}
+    left = story.add("submitter_left", author="submitter", data={"submitter": 1})
+    told = {
+        row.recipient_email: row.context["who"]
+        for row in dispatch.queue_notices(left)
+        if row.message == "submitter_left"
+    }
+    assert told == {"luis@example.org": "Rosa Huamán"}
+    assert name not in str(told)

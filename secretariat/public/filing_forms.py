@@ -103,7 +103,8 @@ class SubmitterForm(AccessibleForm):
         required=False,
         help_text=_(
             "The public will see “Name withheld at the submitter's request” instead of your "
-            "name. The Secretariat and the government concerned still see it."
+            "name. The Secretariat, the government concerned and those who file the "
+            "submission with you still see it."
         ),
     )
 

@@ -14,7 +14,7 @@ from secretariat.templatetags.sem_text import day
 from submissions.models import SubmissionSubmitter, Submitter
 from tests.filing.test_tracking import link_of
 from tests.helpers_cases import drive
-from tests.parties import SLUG
+from tests.parties import SLUG, es
 from tests.process.test_on_behalf import letter
 from workflow import services
 from workflow.actors import Actor
@@ -214,3 +214,15 @@ def test_an_organization_that_leaves_is_greeted_as_one(client):
     _subject, text, page = emails.render(Notice.objects.get(message="you_left"))
     assert text.startswith("A la atención de la Asociación Río Vivo:")
     assert "<p>A la atención de la Asociación Río Vivo:</p>" in page
+
+
+def test_withholding_a_name_says_who_still_reads_it(client):
+    """Walk 154: the filing form said only that the Secretariat and the government still see a
+    withheld name; those who file with her read it too (workflow.cofilers)."""
+    form = html.unescape(Client().get("/es/file/").content.decode())
+    assert es("y quienes presentan la comunicación con usted seguirán viéndolo.") in form
+    case = drive("awaiting_response").case
+    _co_filer(case)
+    _membership, url = link_of(case, position=1, client=client)
+    page = " ".join(html.unescape(client.get(url).content.decode()).split())
+    assert "and those who filed the submission with you still see it." in page

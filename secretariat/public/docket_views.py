@@ -29,7 +29,7 @@ from submissions import access, profiles, published, withheld
 from submissions.models import SubmissionLaw, SubmissionSubmitter
 from submissions.search import PAGE_SIZE, DocketFilterForm, docket_queryset
 from submissions.stages import COMMENTS_IN, ClosureReason, Stage
-from workflow import council
+from workflow import cofilers, council
 from workflow.deadlines import explain, mark_comments_in, merged_by_party
 from workflow.describe import describe_all
 from workflow.models import Deadline, Event
@@ -54,10 +54,18 @@ def with_public_people(queryset):
     )
 
 
-def public_submitter_names(submission) -> list[str]:
-    """The names the public sees, the withheld ones as one label (``withheld.public_names``)."""
+def public_submitter_names(submission, gone=()) -> list[str]:
+    """The names the public sees, the withheld ones as one label (``withheld.public_names``);
+    ``gone``: the positions of those who left the submission, said beside their names (walk
+    154: "Remitentes: …; Asociación Río Vivo" read as if it were still on it)."""
     return withheld.public_names(
-        (m.submitter.name, m.submitter.confidential) for m in submission.memberships.all()
+        (
+            _("%(name)s (left the submission)") % {"name": m.submitter.name}
+            if position in gone
+            else m.submitter.name,
+            m.submitter.confidential,
+        )
+        for position, m in enumerate(submission.memberships.all())
     )
 
 
@@ -287,6 +295,7 @@ def docket_case(request, slug):
     for other in related:
         other.consolidated_on = joined.get(other.pk)
     _decorate([submission])
+    submission.public_submitters = public_submitter_names(submission, cofilers.left(events))
     context = {
         "submission": submission,
         "left": _left(submission, events),

@@ -104,10 +104,13 @@ def test_a_co_filer_leaves_and_the_others_go_on(client, officer):
     assert "left the submission by the submitters" not in " ".join(public.split())
     # Beside the list of submitters, who left and when (walk 149: listed as if still on it).
     assert re.search(r"Submitter who left the submission</dt>\s*<dd>Julio Ramos \(", public)
+    # And in the list of those who filed it (walk 154: read as if he were still on it).
+    assert re.search(r"Submitters</dt>\s*<dd>Asociación Amazónica; Julio Ramos \(left the", public)
     assert f"Julio Ramos ({left_day})</dd>" in public
     # One who left, in the singular (walk 152: "Se separaron de la comunicación" for one).
     spanish = Client().get(f"/es/docket/{case.slug}/").content.decode()
     assert f"<dt>{LEFT_ONE_ES}</dt>" in html.unescape(spanish)
+    assert es("Julio Ramos (se separó de la comunicación)") in html.unescape(spanish)
     assert f"left the submission on {left_day}" in html.unescape(stays.get(first).content.decode())
     staff = Client()
     staff.force_login(officer)
@@ -138,6 +141,7 @@ def test_a_withheld_name_stays_withheld_when_its_bearer_leaves(client):
         r"Submitter who left the submission</dt>\s*<dd>Name withheld at the submitter's request",
         public,
     )
+    assert "(left the submission)" not in public  # the label alone: no more said of her
     (item,) = json.loads(export_registry())["submissions"]
     assert {"on": item["events"][-1]["on"], "kind": "submitter_left", "submitter": 1} == {
         k: v for k, v in item["events"][-1].items() if k != "author"

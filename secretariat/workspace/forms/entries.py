@@ -1,5 +1,5 @@
 """The visibility form's entries: what the public reads of each entry's own text now, and
-whether a decision on it would change that (``acts.VisibilityForm``)."""
+whether a decision on it would change that (``visibility.VisibilityForm``)."""
 
 from django.utils.text import Truncator
 from django.utils.translation import gettext

@@ -19,7 +19,6 @@ from secretariat.workspace.forms.acts import (
     RecordedResponseForm,
     RequestDeliveredForm,
     SubmitterActForm,
-    VisibilityForm,
 )
 from secretariat.workspace.forms.decisions import (
     AdmissibilityForm,
@@ -34,6 +33,7 @@ from secretariat.workspace.forms.decisions import (
     ResponseDecisionForm,
 )
 from secretariat.workspace.forms.review import AcknowledgementForm
+from secretariat.workspace.forms.visibility import VisibilityForm
 from workflow.table import TABLE
 
 FORMS = {

@@ -48,6 +48,11 @@ from workflow.row_guards import texts_well_formed as texts_well_formed
 from workflow.rule import before_input
 from workflow.submitter_guards import another_submitter_stays as another_submitter_stays
 from workflow.submitter_guards import not_left_already as not_left_already
+from workflow.submitter_guards import not_withheld_already as not_withheld_already
+from workflow.submitter_guards import someone_to_withhold as someone_to_withhold
+from workflow.submitter_guards import submitter_index_if_given as submitter_index_if_given
+from workflow.submitter_guards import submitter_index_valid as submitter_index_valid
+from workflow.submitter_guards import submitters_given as submitters_given
 from workflow.table import CLOSURE_BY_STAGE
 from workflow.target_guards import a_target_is_missed as a_target_is_missed
 from workflow.target_guards import deadline_exists as deadline_exists
@@ -270,70 +275,6 @@ def follows_a_final_record(ctx):
             _("The Council makes recommendations on a final factual record."),
             rule="Art. 18.9.8: after final_submitted",
         )
-
-
-def submitters_given(ctx):
-    submitters = ctx.data.get("submitters")
-    if not isinstance(submitters, list) or not submitters:
-        raise RuleViolation(_("Name at least one joining submitter."), rule="submitters")
-    for item in submitters:
-        if (
-            not isinstance(item, dict)
-            or not item.get("name")
-            or item.get("kind") not in ("individual", "organization")
-        ):
-            raise RuleViolation(_("Each submitter needs a name and a kind."), rule="submitters")
-
-
-def submitter_index_valid(ctx):
-    index = ctx.data.get("submitter")
-    if not isinstance(index, int) or not 0 <= index < ctx.submitter_count():
-        raise RuleViolation(_("No such submitter on this case."), rule="submitter index")
-
-
-def submitter_index_if_given(ctx):
-    """A step a submitter took from a private link (a withdrawal, information, a revision)
-    names the co-filer who took it, when it does, by a valid index."""
-    if "submitter" in ctx.data:
-        submitter_index_valid(ctx)
-
-
-@before_input
-def someone_to_withhold(ctx):
-    """Walk 23: withholding was offered for a submitter already withheld (a second event,
-    saying nothing new) and on a case closed before it ever reached the public docket. An
-    imported history keeps what its registry recorded."""
-    if ctx.importing:
-        return
-    if ctx.submission.stage == Stage.CLOSED and ctx.submission.registered_on is None:
-        raise RuleViolation(
-            _("This submission never reached the public docket: no identity is shown there."),
-            rule="withholding",
-        )
-    if all(m.submitter.confidential for m in _memberships(ctx)):
-        raise RuleViolation(
-            _("Every submitter's identity is already withheld from the public."),
-            rule="withholding",
-        )
-
-
-def not_withheld_already(ctx):
-    index = ctx.data.get("submitter")
-    members = _memberships(ctx)
-    if (
-        not ctx.importing
-        and isinstance(index, int)
-        and 0 <= index < len(members)
-        and members[index].submitter.confidential
-    ):
-        raise RuleViolation(
-            _("This submitter's identity is already withheld from the public."),
-            rule="withholding",
-        )
-
-
-def _memberships(ctx) -> list:
-    return list(ctx.submission.memberships.select_related("submitter").order_by("position", "id"))
 
 
 def officer_is_secretariat(ctx):

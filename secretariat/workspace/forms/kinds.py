@@ -28,10 +28,10 @@ from secretariat.workspace.forms.decisions import (
     FactualRecordForm,
     MessageForm,
     OutcomeForm,
-    PublicationForm,
     ReopenForm,
     ResponseDecisionForm,
 )
+from secretariat.workspace.forms.publication import PublicationForm
 from secretariat.workspace.forms.review import AcknowledgementForm
 from secretariat.workspace.forms.visibility import VisibilityForm
 from workflow.table import TABLE

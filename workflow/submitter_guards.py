@@ -47,9 +47,15 @@ def submitter_index_valid(ctx):
 
 def submitter_index_if_given(ctx):
     """A step a submitter took from a private link (a withdrawal, information, a revision)
-    names the co-filer who took it, when it does, by a valid index."""
+    names the co-filer who took it, when it does, by a valid index: not one who left the
+    submission (whose link ended; nor recorded for them from a letter or an import)."""
     if "submitter" in ctx.data:
         submitter_index_valid(ctx)
+        if ctx.data["submitter"] in cofilers.left(ctx.facts):
+            raise RuleViolation(
+                _("This submitter has left the submission: no step is recorded for them."),
+                rule="leaving",
+            )
 
 
 @before_input

@@ -194,6 +194,13 @@ def test_no_one_leaves_twice_and_the_secretariat_records_it_from_a_letter(office
         leaves(2)
     with pytest.raises(RuleViolation, match="No such submitter"):
         leaves(3)
+    # No step of a co-filer's is recorded for one who left (the last note's low: a
+    # withdrawal or information naming her).
+    for kind in ("information_added", "withdrawn"):
+        with pytest.raises(RuleViolation, match="has left the submission: no step is recorded"):
+            services.record_event(
+                case, kind, actor=None, importing=services.ImportOptions(), data={"submitter": 2}
+            )
     leaves(1)
     # Two of three left: the last one stays, and withdraws if she wishes.
     with pytest.raises(RuleViolation, match="No other submitter goes on"):

@@ -43,6 +43,11 @@ MESSAGES = {
                 "The Secretariat has acknowledged receipt of your submission “%(title)s”. "
                 "Its identifier is %(reference)s and it now appears on the public docket."
             ),
+            # What comes next (walk 150: the emails said what happened, never what follows).
+            _(
+                "Next, the Secretariat determines whether the submission meets the criteria "
+                "for admission. You will be told of its determination by email."
+            ),
         ),
         _("Follow your submission"),
     ),

@@ -262,6 +262,11 @@ def test_a_full_run_sends_every_message_through_the_outbox(
         receipt_row = next(row for row in rows if row.message == "portal_receipt")
         greeting = gettext("Dear %(name)s,") % {"name": receipt_row.recipient_name}
         assert first["portal_receipt"].body.startswith(greeting), first["portal_receipt"].body
+        # The acknowledgement says what comes next (walk 150: what happened, never what next).
+        assert gettext(
+            "Next, the Secretariat determines whether the submission meets the criteria for "
+            "admission. You will be told of its determination by email."
+        ) in " ".join(first["acknowledged"].body.split())
     assert not subject("tracking_links").startswith("Your private link")
     # The secrets of the personal messages are made when sending, not kept in the outbox.
     tokens = [m.tracking_token for m in case.memberships.all()]

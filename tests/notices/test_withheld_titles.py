@@ -34,6 +34,14 @@ def _naming_her(stage: str):
     return story, name, label
 
 
+def _joined(story, submitters):
+    """The first filer, at an address, and ``submitters`` joined later (an adhesion)."""
+    filer = story.case.memberships.order_by("position", "id").first().submitter
+    filer.email, filer.preferred_language = "filer@example.org", "en"
+    filer.save()
+    story.add("submitters_joined", data={"submitters": submitters})
+
+
 def test_the_council_and_another_party_read_the_label_in_the_emails(
     officer, a_focal, b_focal, a_council, b_council
 ):
@@ -70,22 +78,17 @@ def test_who_joined_later_reads_the_label_and_the_filer_reads_it_for_them():
     """Those who filed read each other's withheld names; a stranger who joined later does not
     read theirs, nor they the stranger's (workflow.cofilers)."""
     story, name, label = _naming_her("awaiting_response")
-    filer = story.case.memberships.order_by("position", "id").first().submitter
-    filer.email, filer.preferred_language = "filer@example.org", "en"
-    filer.save()
-    story.add(
-        "submitters_joined",
-        data={
-            "submitters": [
-                {
-                    "name": "Rosa Huamán",
-                    "kind": "individual",
-                    "country": story.case.party.code,
-                    "email": "rosa@example.org",
-                    "confidential": True,
-                }
-            ]
-        },
+    _joined(
+        story,
+        [
+            {
+                "name": "Rosa Huamán",
+                "kind": "individual",
+                "country": story.case.party.code,
+                "email": "rosa@example.org",
+                "confidential": True,
+            }
+        ],
     )
     texts = {
         f"title_{code}": f"Logging reported by {name} and Rosa Huamán"
@@ -103,17 +106,12 @@ def test_who_left_is_named_to_the_others_as_each_may_read_the_name():
     """Walk 151: the others were told "one of the people who filed it" left, not who. Those
     who filed with her read her withheld name; a stranger who joined later reads the label."""
     story, name, label = _naming_her("awaiting_response")
-    filer = story.case.memberships.order_by("position", "id").first().submitter
-    filer.email, filer.preferred_language = "filer@example.org", "en"
-    filer.save()
-    story.add(
-        "submitters_joined",
-        data={
-            "submitters": [
-                {"name": "Rosa Huamán", "kind": "individual", "email": "rosa@example.org"},
-                {"name": "Luis Soto", "kind": "individual", "email": "luis@example.org"},
-            ]
-        },
+    _joined(
+        story,
+        [
+            {"name": "Rosa Huamán", "kind": "individual", "email": "rosa@example.org"},
+            {"name": "Luis Soto", "kind": "individual", "email": "luis@example.org"},
+        ],
     )
     event = story.add("submitter_left", author="submitter", data={"submitter": 0})
     told = {

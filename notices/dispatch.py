@@ -47,16 +47,15 @@ def _due_on(submission, message: str) -> str:
     return deadline.due_on.isoformat() if deadline else ""
 
 
-def _who_left(submission, event, hidden, language: str) -> str:
-    """The name of the submitter a ``submitter_left`` names, as one who reads ``hidden``'s
-    names as the withheld label does."""
-    index = event.data.get("submitter")
+def _who_left(submission, event) -> str:
+    """The name of the submitter a ``submitter_left`` names ("" for another event)."""
+    index = event.data.get("submitter") if event.kind == cofilers.LEFT else None
+    if type(index) is not int:
+        return ""
     names = list(
         submission.memberships.order_by("position", "id").values_list("submitter__name", flat=True)
     )
-    if type(index) is not int or not 0 <= index < len(names):
-        return ""
-    return withheld.masked(names[index], hidden, language)
+    return names[index] if 0 <= index < len(names) else ""
 
 
 def _council_votes(event) -> dict:
@@ -155,6 +154,7 @@ def queue_notices(event) -> list[Notice]:
     # A withdrawal of a submission filed by several (walk 129: the others were told nothing
     # they could do), not counting those who left it before.
     several = event.kind == "withdrawn" and cofilers.staying(submission) > 1
+    who_left = _who_left(submission, event)
     for rule in rules.rules_for(
         event.kind, event.data.get("outcome"), moves=moves, approved=approved
     ):
@@ -205,8 +205,8 @@ def queue_notices(event) -> list[Notice]:
                 **person.link_context,
                 **({"organisation": True} if person.organisation else {}),
             }
-            if event.kind == cofilers.LEFT:
-                context["who"] = _who_left(submission, event, hidden, person.language)
+            if who_left:  # as this person reads the name: the label where it is hidden
+                context["who"] = withheld.masked(who_left, hidden, person.language)
             if person.proposal is not None:  # a proposal this step made lapse
                 context["step"] = event.kind
                 context["proposal_event"] = person.proposal.seq

@@ -28,7 +28,7 @@ from submissions import access, withheld
 from submissions.models import Document, Submission
 from submissions.roles import Role
 from submissions.stages import Visibility
-from workflow import council
+from workflow import cofilers, council
 from workflow.deadlines import mark_comments_in, merged_by_party
 from workflow.exceptions import NotAllowed
 from workflow.models import Deadline, Event, last_revision
@@ -168,13 +168,20 @@ def _case_page(request, pk: int, portal: str):
     memberships = list(case.memberships.select_related("submitter").order_by("position", "id"))
     # (name, whether it is withheld from the public): a Party concerned that sees a withheld
     # name is told the public does not (walk 31), as the workspace tells the Secretariat.
+    # And whether they left it (walk 155: the portal listed one who had, as if still on it).
+    gone = cofilers.left(events)
     submitters = [
         (
             access.submitter_name(m.submitter, show_identity),
             show_identity and m.submitter.confidential,
+            position in gone,
         )
-        for m in memberships
+        for position, m in enumerate(memberships)
     ]
+    for event in events:  # the entry in which one left names them, as the list does
+        index = (event.data or {}).get("submitter") if event.kind == cofilers.LEFT else None
+        known = type(index) is int and 0 <= index < len(submitters)
+        event.acting_submitter = submitters[index][0] if known else ""
     hidden = (
         [] if show_identity else [m.submitter.name for m in memberships if m.submitter.confidential]
     )

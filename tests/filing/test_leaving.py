@@ -40,7 +40,7 @@ def _co_filer(case, name="Julio Ramos", confidential=False):
     )
 
 
-def test_a_co_filer_leaves_and_the_others_go_on(client, officer):
+def test_a_co_filer_leaves_and_the_others_go_on(client, officer, a_focal):
     case = drive("awaiting_response").case
     _co_filer(case)
     membership, url = link_of(case, position=1, client=client)
@@ -127,6 +127,16 @@ def test_a_co_filer_leaves_and_the_others_go_on(client, officer):
     )
     membership.refresh_from_db()
     assert membership.token_revoked_at is not None
+    # The Party concerned's portal says it too (walk 155: listed as if still on it).
+    party = Client()
+    party.force_login(a_focal)
+    portal = " ".join(
+        html.unescape(party.get(f"/en/party/cases/{case.pk}/").content.decode()).split()
+    )
+    assert "Julio Ramos (left the submission)" in portal
+    assert re.search(
+        r"A submitter left the submission</strong> — [^<]*, Submitter \(Julio Ramos\)", portal
+    )
 
 
 def test_a_withheld_name_stays_withheld_when_its_bearer_leaves(client):

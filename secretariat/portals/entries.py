@@ -16,12 +16,15 @@ def mask_withheld(case, events, names) -> None:
     """A withheld name typed into an entry's title or note, or a document's title, read with
     the label by a viewer who may not see it (walk 35: another Party's focal point and the
     Council read "Carta a Rosa Quispe Mamaní" where the list of submitters showed the label;
-    the case's own texts: ``_portal_case``). Instances of this page only: nothing is saved."""
+    the case's own texts: ``_portal_case``). A note is a sentence: it says the name as the
+    docket's does, "una persona cuyo nombre se reserva a su solicitud" (walk 157: "las
+    aseveraciones de Nombre reservado a solicitud de la persona interesada sobre …" in the
+    Council's portal). Instances of this page only: nothing is saved."""
     if not names:
         return
     for event in events:
         event.title = withheld.masked(event.title, names, case.language)
-        event.note = withheld.masked(event.note, names, case.language)
+        event.note = withheld.in_sentence(event.note, names, case.language)
         for document in event.documents.all():
             document.title = withheld.masked(document.title, names, document.language)
 
@@ -34,11 +37,11 @@ WORDED = ("party_responded", "party_information_added")
 
 def words(case, events, names) -> None:
     """Each entry of ``WORDED`` gets its details (``describe``), a withheld name in them read
-    with the label by a viewer who may not see it (``names``: those, else empty)."""
+    as a sentence says it by a viewer who may not see it (``names``: those, else empty)."""
     for event in events:
         if event.kind in WORDED:
             event.details = [
-                (label, CaseText(withheld.masked(value, names, case.language)))
+                (label, CaseText(withheld.in_sentence(value, names, case.language)))
                 if isinstance(value, CaseText) and names
                 else (label, value)
                 for label, value in describe(event)

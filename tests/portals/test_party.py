@@ -902,13 +902,21 @@ def test_the_party_and_the_council_read_what_the_response_declared(client, a_foc
     from tests.helpers_cases import Story
 
     Story(case, D(2023, 6, 10)).add(
-        "factual_record_notified", D(2023, 7, 14), data={"outcome": "warranted"}
+        "factual_record_notified",
+        D(2023, 7, 14),
+        data={"outcome": "warranted"},
+        note=f"Las aseveraciones de {membership.submitter.name} sobre la tala ilegal.",
     )
     client.force_login(a_council)
     council = client.get(reverse("council_case", kwargs={"pk": case.pk})).content.decode()
     assert "Pending proceeding declared: No" in council
     assert "Programa forestal 2022." in council
     assert membership.submitter.name not in council
+    # Her name inside a sentence reads as the docket writes it, not as the list's label (walk
+    # 157: "las aseveraciones de Nombre reservado a solicitud de la persona interesada sobre").
+    phrase = "una persona cuyo nombre se reserva a su solicitud"
+    assert f"Acción de amparo de {phrase}, no ejercida." in council
+    assert f"Las aseveraciones de {phrase} sobre la tala ilegal." in council
 
 
 @pytest.mark.parametrize(

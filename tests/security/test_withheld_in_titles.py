@@ -493,3 +493,34 @@ def test_a_criterions_reasons_naming_her_read_the_phrase_on_every_public_surface
     for where, body in pages.items():
         assert "Quispe" not in body, where
         assert f"identifica a {IN_SENTENCE_ES} y su dirección" in html.unescape(body), where
+
+
+def test_the_officer_confirms_a_part_of_a_withheld_name_before_proposing(officer):
+    """Walk 157: "la Sra. Ccori" typed into a decision's public reasons went to the Director
+    without a word to the officer; only the Director's card pointed it out. The officer is
+    asked before the proposal exists: reword it, or confirm it does not identify her."""
+    case = _registered_case()
+    url = reverse("ws_action", kwargs={"pk": case.pk, "kind": "admissibility_determined"})
+    data = {"event_count": case.event_count}
+    for letter in CRITERIA:
+        data[f"admissibility_determined-{letter}_finding"] = "met"
+        data[f"admissibility_determined-{letter}_reasons"] = f"({letter}) Se cumple."
+    data[f"admissibility_determined-{CRITERIA[0]}_reasons"] = "La señora Quispe lo acredita."
+    client = Client()
+    client.force_login(officer)
+    for language, said in (
+        ("en", "Your text writes Quispe, part of a name withheld from the public."),
+        ("es", es("Su texto escribe Quispe, parte de un nombre no divulgado al público.")),
+    ):
+        with translation.override(language):
+            where = reverse("ws_action", kwargs={"pk": case.pk, "kind": "admissibility_determined"})
+            page = client.post(where, data)
+        text = html.unescape(" ".join(page.content.decode().split()))
+        assert said in text
+        assert "La señora Quispe lo acredita." in text  # nothing typed is lost
+        assert not case.events.filter(kind="proposed").exists()
+    confirmed = {**data, "admissibility_determined-name_parts_confirmed": "on"}
+    client.post(url, confirmed)
+    assert case.events.filter(kind="proposed").count() == 1
+    # A text that writes no part of her name asks nothing.
+    assert withheld.parts_named_in("(b) Se cumple.", [NAME]) == []

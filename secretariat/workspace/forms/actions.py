@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from notices.services import issues_documents
 from secretariat.web.forms import AccessibleForm, DocumentField
-from submissions import profiles
+from submissions import profiles, withheld
 from submissions.dates import long_date
 from submissions.models import LANGUAGE_CHOICES, Document
 from submissions.stages import Visibility
@@ -33,6 +33,9 @@ PUBLISHED_BESIDE_HELP = _(
     "This text will be published on the docket at once, though the document is not: write "
     "nothing here that the document keeps from the public."
 )
+
+# The box that confirms a part of a withheld name in a public text (``ask_about_name_parts``).
+NAME_PARTS_CONFIRMED = "name_parts_confirmed"
 
 
 def published_help(submission, documents_kept: bool = False) -> str:
@@ -206,6 +209,7 @@ class ActionForm(AccessibleForm):
             self.fields["on"].help_text = gettext(
                 "The case's last entry is dated today: leave it empty for today."
             )
+        self.published_fields = []  # the texts the docket will show (``published_help``)
         self.setup()
         if self.publishes_text():
             kept = self.uses_documents and limit is not None and beyond(Visibility.PUBLIC, limit)
@@ -214,6 +218,8 @@ class ActionForm(AccessibleForm):
                     self.fields[name].help_text = published_help(submission, kept)
                     # Written in the case's language, as the help asks (walk 83).
                     self.fields[name].widget.attrs["lang"] = submission.language
+                    self.published_fields.append(name)
+        self.ask_about_name_parts()
         if issues_documents(self.rule.kind):
             proposed = settings.SEM_FOUR_EYES and self.rule.decision
             for language, label in EDITED_LABELS.items():
@@ -222,6 +228,30 @@ class ActionForm(AccessibleForm):
                     required=False,
                     help_text=EDITED_HELP if proposed else EDITED_HELP_ALONE,
                 )
+
+    def ask_about_name_parts(self) -> None:
+        """Where a text the docket will show writes a part of a withheld name ("la Sra.
+        Ccori"), the officer confirms it does not identify the person, or rewords it (walk
+        157: only the Director's card said so, after proposing; a part of a name may be
+        anyone's, so it is not masked: ``withheld.parts_named_in``)."""
+        if not self.is_bound or not self.published_fields:
+            return
+        names = withheld.names_of(self.submission)
+        typed = "\n".join(str(self[name].value() or "") for name in self.published_fields)
+        parts = withheld.parts_named_in(typed, names) if names else []
+        if parts:
+            self.name_parts = parts
+            self.fields[NAME_PARTS_CONFIRMED] = forms.BooleanField(
+                label=gettext(
+                    "What I wrote does not identify the person who withholds their name."
+                ),
+                required=False,
+                help_text=gettext(
+                    "Your text writes %(words)s, part of a name withheld from the public. It "
+                    "is not masked, as it may be anyone's: the public reads it as you wrote it."
+                )
+                % {"words": ", ".join(parts)},
+            )
 
     def pending(self, replaces: int | None) -> None:
         """Say which pending proposal of this kind a post replaces (``None``: none). Without
@@ -291,18 +321,25 @@ class ActionForm(AccessibleForm):
         """Add the kind's own fields (subclasses)."""
 
     def own_fields(self):
-        common = {"on", "date_reason", "title", "note", *self.document_fields()}
+        common = {"on", "date_reason", "title", "note", NAME_PARTS_CONFIRMED}
+        common.update(self.document_fields())
         common.update(f"edited_{language}" for language in EDITED_LABELS)
         return [self[name] for name in self.fields if name not in common]
 
     def common_fields(self):
-        return [self[n] for n in ("on", "date_reason", "title", "note") if n in self.fields]
+        names = ("on", "date_reason", "title", "note", NAME_PARTS_CONFIRMED)
+        return [self[n] for n in names if n in self.fields]
 
     def upload_fields(self):
         return [self[n] for n in self.document_fields() if n in self.fields]
 
     def clean(self):
         data = super().clean()
+        if NAME_PARTS_CONFIRMED in self.fields and not data.get(NAME_PARTS_CONFIRMED):
+            self.add_error(
+                NAME_PARTS_CONFIRMED,
+                gettext("Reword the text, or tick this box if it does not identify the person."),
+            )
         on = data.get("on")
         if on and on > timezone.localdate():
             self.add_error("on", gettext("An event cannot be dated in the future."))

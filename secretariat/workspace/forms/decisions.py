@@ -41,6 +41,7 @@ def _finding_fields(
         widget=forms.Textarea(attrs={"rows": 2, "lang": form.submission.language}),
         help_text=published_help(form.submission),
     )
+    form.published_fields.append(f"{prefix}{letter}_reasons")
 
 
 class AdmissibilityForm(ActionForm):

@@ -295,6 +295,10 @@ def describe(
                 if officers is None:
                     officers = officers_named([event])
                 value = officers.get(value, value)
+            elif key == "date_reason":  # written with the step, in the case's language (walk
+                # 155: the demo's English reason unmarked on a Spanish portal page)
+                lines.append((str(label), CaseText(value)))
+                continue
             lines.append((str(label), str(value)))
     # The proposal's kind for a proposal (walk 25: "Motivo: no_council_instruction").
     if kind == "closed" and data.get("reason"):

@@ -289,7 +289,8 @@ def test_the_reason_for_an_earlier_date_stays_off_the_docket(officer):
     staff = Client()
     staff.force_login(officer)
     page = html.unescape(staff.get(reverse("ws_case", kwargs={"pk": case.pk})).text)
-    assert "Hallada en la sala de correo." in page
+    # In the case's language, marked so on a page in another (walk 155: unmarked).
+    assert '<span lang="es">Hallada en la sala de correo.</span>' in page
 
 
 def test_the_auditor_keeps_the_row_history_and_the_whole_access_log(auditor, officer, monkeypatch):

@@ -15,6 +15,20 @@ MEMBERS_SO_FAR = _(
     "it; the Council's rule asks for %(needed)s."
 )
 
+# What comes next, told to the submitters with each step that leaves them waiting (walk 150:
+# the emails said what had happened, never what follows; the acknowledgement's is its own).
+NEXT_AFTER_RESPONSE = _(
+    "Next, the Secretariat considers whether, in the light of the response, the submission "
+    "warrants a factual record, and informs the Council. You will be told by email."
+)
+NEXT_AFTER_NOTIFICATION = _(
+    "It is for the Council to decide whether the Secretariat prepares the factual record. You "
+    "will be told by email if it so instructs."
+)
+NEXT_AFTER_INSTRUCTION = _(
+    "The Secretariat now prepares a draft factual record, on which the Parties may comment, "
+    "then the final factual record. You will be told by email when each goes to the Council."
+)
 
 MESSAGES = {
     "receipt": Message(
@@ -135,6 +149,7 @@ MESSAGES = {
                 "The response %(from_party)s to the Secretariat's request about your "
                 "submission has been received."
             ),
+            NEXT_AFTER_RESPONSE,
         ),
         _("Follow your submission"),
     ),
@@ -161,6 +176,7 @@ MESSAGES = {
                 "The Secretariat considers that your submission warrants a factual record and "
                 "has informed the Environmental Affairs Council (%(code)s)."
             ),
+            NEXT_AFTER_NOTIFICATION,
         ),
         _("Follow your submission"),
     ),
@@ -183,6 +199,7 @@ MESSAGES = {
                 "On %(on)s, the Environmental Affairs Council instructed the Secretariat to "
                 "prepare a factual record on your submission."
             ),
+            NEXT_AFTER_INSTRUCTION,
         ),
         _("Follow your submission"),
     ),

@@ -123,3 +123,48 @@ def test_the_submitters_hear_when_the_partys_response_is_published(officer, sett
     body = " ".join(email.body.split())
     assert re.search(rf"\b{re.escape(on)}, ", body), body
     assert f"({on})" not in body
+
+
+def test_the_submitters_are_told_what_comes_next_while_they_wait():
+    """Walk 150's low, for the steps after the acknowledgement: the response received, the
+    Council informed and its instruction each said what had happened, never what follows."""
+    from django.utils import translation
+
+    from notices import emails, messages
+    from tests.parties import A
+
+    story = drive("awaiting_response")
+    submitter = story.case.memberships.get().submitter.email
+    steps = [
+        (
+            story.add("party_responded", author=f"party:{A}", data={"party": A}),
+            "party_responded",
+            messages.NEXT_AFTER_RESPONSE,
+        ),
+        (
+            story.add("factual_record_notified", data={"outcome": "warranted"}),
+            "factual_record_warranted",
+            messages.NEXT_AFTER_NOTIFICATION,
+        ),
+    ]
+    for member in council_members("council_instructed"):
+        instruction = story.add(
+            "council_instructed", author=f"council:{member}", data={"party": member}
+        )
+    steps.append((instruction, "record_instructed", messages.NEXT_AFTER_INSTRUCTION))
+    for event, message, next_step in steps:
+        (row,) = [
+            row
+            for row in dispatch.queue_notices(event)
+            if row.message == message and row.recipient_email == submitter
+        ]
+        for language in ("en", "es"):
+            row.language = language
+            _subject, text, html = emails.render(row)
+            with translation.override(language):
+                said = str(next_step)
+            if language == "es":  # translated, not the English (msgid) again
+                with translation.override("en"):
+                    assert said != str(next_step)
+            assert said in " ".join(text.split()), (message, language)
+            assert said in " ".join(html.split()).replace("&#x27;", "'"), (message, language)

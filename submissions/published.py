@@ -180,6 +180,13 @@ def has_reasons(data) -> bool:
 PEOPLE_DATA = frozenset({"submitters"})
 
 
+def words_published(event, fields) -> str:
+    """The words of ``event`` that publishing its ``fields`` (a text decision's: title, note,
+    reasons) puts before the public (walk 160: a Council member's reasons naming "Mme
+    Lacoursière" were published with no word to the officer or the Director)."""
+    return public_words(event, {f for f in (*TEXT_FIELDS, REASONS) if f not in set(fields)})
+
+
 def public_words(event, hidden=frozenset()) -> str:
     """The words of ``event`` a reader of the docket reads, ``hidden`` (``public_text``'s)
     withheld: its title and note, and the texts of its data (walk 90: a determination's

@@ -169,6 +169,8 @@ def name_parts_proposed(proposals, names=None) -> None:
         names = withheld.names_by_case({p.submission_id for p in proposals})
     for proposal in proposals:
         words = "\n".join(published.strings_of(proposal.data.get("proposal") or {}))
+        # And the words of another's entry it publishes (``texts_they_publish``; walk 160).
+        words += "\n" + getattr(proposal, "opens_text", "")
         case_names = names if isinstance(names, list) else names.get(proposal.submission_id)
         proposal.name_parts = withheld.parts_named_in(words, case_names or [])
         # And a whole name (walk 151: unflagged): masked on every public surface by the phrase
@@ -279,6 +281,32 @@ def what_they_publish(proposals) -> None:
                 .order_by("event__seq", "position", "pk")
                 if d.pk not in widened
             ]
+
+
+def texts_they_publish(proposals) -> None:
+    """Each proposed publication of an entry's text with the words approving it puts before
+    the public (``opens_text``, "" for other proposals): walk 160's Director read "Public text:
+    Entry no. 12: text made public (note)" and approved a Council member's reasons naming a
+    withheld submitter, unread. One query for every proposal."""
+    targets = {}
+    for proposal in proposals:
+        proposal.opens_text = ""
+        proposed = proposal.data.get("proposal") or {}
+        if (
+            proposed.get("kind") == published.TEXT_DECISION
+            and proposed.get("to") == Visibility.PUBLIC
+            and type(proposed.get("event")) is int
+        ):
+            targets[(proposal.submission_id, proposed["event"] + 1)] = proposal
+    if not targets:
+        return
+    where = Q()
+    for submission_id, seq in targets:
+        where |= Q(submission_id=submission_id, seq=seq)
+    for event in Event.objects.filter(where):
+        proposal = targets[(event.submission_id, event.seq)]
+        fields = proposal.data["proposal"].get("fields") or ()
+        proposal.opens_text = published.words_published(event, fields).strip()
 
 
 def approval_list(queryset):

@@ -508,15 +508,19 @@ def test_the_officer_confirms_a_part_of_a_withheld_name_before_proposing(officer
     data[f"admissibility_determined-{CRITERIA[0]}_reasons"] = "La señora Quispe lo acredita."
     client = Client()
     client.force_login(officer)
+    field = f"id_admissibility_determined-{CRITERIA[0]}_reasons"
     for language, said in (
-        ("en", "Your text writes Quispe, part of a name withheld from the public."),
-        ("es", es("Su texto escribe Quispe, parte de un nombre no divulgado al público.")),
+        ("en", "This text writes Quispe, part of a name withheld from the public"),
+        ("es", es("Este texto escribe Quispe, parte de un nombre no divulgado al público")),
     ):
         with translation.override(language):
             where = reverse("ws_action", kwargs={"pk": case.pk, "kind": "admissibility_determined"})
             page = client.post(where, data)
         text = html.unescape(" ".join(page.content.decode().split()))
-        assert said in text
+        # Said on the field that writes it, which the summary links to (walk 160: the box at
+        # the form's foot named no field).
+        summary = text[text.index('id="error-summary"') :].split("</div>", 1)[0]
+        assert f'<a href="#{field}">' in summary and said in summary
         assert "La señora Quispe lo acredita." in text  # nothing typed is lost
         assert not case.events.filter(kind="proposed").exists()
     confirmed = {**data, "admissibility_determined-name_parts_confirmed": "on"}
@@ -524,3 +528,51 @@ def test_the_officer_confirms_a_part_of_a_withheld_name_before_proposing(officer
     assert case.events.filter(kind="proposed").count() == 1
     # A text that writes no part of her name asks nothing.
     assert withheld.parts_named_in("(b) Se cumple.", [NAME]) == []
+
+
+def test_publishing_anothers_text_naming_part_of_her_name_is_confirmed_and_shown(officer, director):
+    """Walk 160: a Council member's reasons, sent for the public, wrote "Mme Lacoursière"
+    (a withheld surname); the officer's "Review and publish it" proposed it with no word, and
+    the Director's card read "Public text: Entry no. 12: text made public (note)", the words
+    unshown. The officer confirms; the Director reads the words and is told."""
+    case = _registered_case()
+    letter = services.record_event(
+        case,
+        "correspondence",
+        actor=None,
+        importing=services.ImportOptions(),
+        author=f"party:{A}",
+        note="La Parte observa que la señora Quispe denunció los hechos.",
+        data={"publish_requested": True},
+    )
+    case.refresh_from_db()
+    client = Client()
+    client.force_login(officer)
+    url = reverse("ws_action", kwargs={"pk": case.pk, "kind": "visibility_changed"})
+    data = {
+        "event_count": case.event_count,
+        "visibility_changed-event": letter.pk,
+        "visibility_changed-fields_of_text": ["note"],
+        "visibility_changed-to": "public",
+        "visibility_changed-reason": "Pedido por la Parte.",
+    }
+    page = html.unescape(" ".join(client.post(url, data).content.decode().split()))
+    summary = page[page.index('id="error-summary"') :].split("</div>", 1)[0]
+    assert '<a href="#id_visibility_changed-fields_of_text' in summary
+    assert "This text writes Quispe, part of a name withheld from the public" in summary
+    assert not case.events.filter(kind="proposed").exists()
+    client.post(url, {**data, "visibility_changed-name_parts_confirmed": "on"})
+    assert case.events.filter(kind="proposed").count() == 1
+    # The Director reads the words approving it publishes, and the part of her name in them.
+    client.force_login(director)
+    for where in (reverse("ws_approvals"), reverse("ws_case", kwargs={"pk": case.pk})):
+        card = html.unescape(" ".join(client.get(where).content.decode().split()))
+        assert "Approving it makes these words public:" in card
+        assert "La Parte observa que la señora Quispe denunció los hechos." in card
+        assert "Its texts write Quispe, part of a name withheld from the public." in card
+    # Withholding a text asks nothing: the public will not read it.
+    client.force_login(officer)
+    case.refresh_from_db()
+    kept = {**data, "event_count": case.event_count, "visibility_changed-to": "parties"}
+    page = html.unescape(client.post(url, kept).content.decode())
+    assert "This text writes Quispe" not in page and "name_parts_confirmed" not in page

@@ -229,28 +229,37 @@ class ActionForm(AccessibleForm):
                     help_text=EDITED_HELP if proposed else EDITED_HELP_ALONE,
                 )
 
+    def words_made_public(self) -> dict[str, str]:
+        """{field: the words this post puts before the public}: what the officer typed into
+        the texts the docket will show (``published_fields``)."""
+        return {name: str(self[name].value() or "") for name in self.published_fields}
+
     def ask_about_name_parts(self) -> None:
-        """Where a text the docket will show writes a part of a withheld name ("la Sra.
+        """Where the words this post makes public write a part of a withheld name ("la Sra.
         Ccori"), the officer confirms it does not identify the person, or rewords it (walk
         157: only the Director's card said so, after proposing; a part of a name may be
-        anyone's, so it is not masked: ``withheld.parts_named_in``)."""
-        if not self.is_bound or not self.published_fields:
-            return
-        names = withheld.names_of(self.submission)
-        typed = "\n".join(str(self[name].value() or "") for name in self.published_fields)
-        parts = withheld.parts_named_in(typed, names) if names else []
-        if parts:
-            self.name_parts = parts
+        anyone's, so it is not masked: ``withheld.parts_named_in``). ``name_parts_in``:
+        {field: the words of the name it writes}, each field told so (walk 160: the box at
+        the form's foot named no field)."""
+        self.name_parts_in = {}
+        words = self.words_made_public() if self.is_bound else {}
+        names = withheld.names_of(self.submission) if any(words.values()) else []
+        for field, text in words.items():
+            if parts := withheld.parts_named_in(text, names):
+                self.name_parts_in[field] = parts
+        if self.name_parts_in:
+            found = sorted({part for parts in self.name_parts_in.values() for part in parts})
             self.fields[NAME_PARTS_CONFIRMED] = forms.BooleanField(
                 label=gettext(
-                    "What I wrote does not identify the person who withholds their name."
+                    "I have read it: it does not identify the person who withholds their name."
                 ),
                 required=False,
                 help_text=gettext(
-                    "Your text writes %(words)s, part of a name withheld from the public. It "
-                    "is not masked, as it may be anyone's: the public reads it as you wrote it."
+                    "The text made public writes %(words)s, part of a name withheld from the "
+                    "public. It is not masked, as it may be anyone's: the public reads it as "
+                    "written."
                 )
-                % {"words": ", ".join(parts)},
+                % {"words": ", ".join(found)},
             )
 
     def pending(self, replaces: int | None) -> None:
@@ -336,9 +345,18 @@ class ActionForm(AccessibleForm):
     def clean(self):
         data = super().clean()
         if NAME_PARTS_CONFIRMED in self.fields and not data.get(NAME_PARTS_CONFIRMED):
+            for field, parts in self.name_parts_in.items():
+                self.add_error(
+                    field,
+                    gettext(
+                        "This text writes %(words)s, part of a name withheld from the public: "
+                        "check that it does not identify the person, and confirm it below."
+                    )
+                    % {"words": ", ".join(parts)},
+                )
             self.add_error(
                 NAME_PARTS_CONFIRMED,
-                gettext("Reword the text, or tick this box if it does not identify the person."),
+                gettext("Tick this box if the text does not identify the person."),
             )
         on = data.get("on")
         if on and on > timezone.localdate():

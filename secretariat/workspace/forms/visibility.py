@@ -2,6 +2,7 @@
 (moved out of ``acts``, which was at the length limit)."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -116,6 +117,20 @@ class VisibilityForm(ActionForm):
             for e in events
             if e.kind not in NOT_LISTED and published.sent_for_public(e.data)[1]
         )
+
+    def words_made_public(self) -> dict[str, str]:
+        """And the words of the entry whose text this post publishes, the parts ticked (walk
+        160: a Council member's reasons naming "Mme Lacoursière" were published with no word
+        to the officer)."""
+        words = super().words_made_public()
+        if self["to"].value() != Visibility.PUBLIC or not self["event"].value():
+            return words
+        try:
+            event = self.fields["event"].queryset.get(pk=self["event"].value())
+        except (Event.DoesNotExist, ValueError, ValidationError):
+            return words  # the field says what is wrong with it
+        chosen = self["fields_of_text"].value() or ()
+        return {**words, "fields_of_text": published.words_published(event, chosen)}
 
     def choose_event(self, event) -> None:
         """The form opened from an item held for review: that event's text, to be public."""

@@ -25,6 +25,7 @@ def approvals(request):
 def _approval_list(request, status: int = 200, **sent_back):
     proposals = list(queries.approval_list(access.staff_submissions(request.user)))
     queries.what_they_publish(proposals)
+    queries.texts_they_publish(proposals)
     queries.name_parts_proposed(proposals)
     queries.standing_against(proposals)
     describe_all(proposals)

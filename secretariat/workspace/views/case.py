@@ -133,6 +133,7 @@ def case_context(request, case, bound=None) -> dict:
         proposal.submission = case
     describe_all(pending)
     queries.what_they_publish(pending)
+    queries.texts_they_publish(pending)
     council.tally(events)
     describe_all(events)
     # What a Party or a Council member sent for the public and is still held for review

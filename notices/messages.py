@@ -242,8 +242,8 @@ MESSAGES = {
                 "record on submission %(reference)s, “%(title)s”."
             ),
             _(
-                "Members who have so far: %(votes)s of the %(needed)s the Council's rule asks "
-                "for. The case waits for the others."
+                "Members who have voted so far: %(votes)s of the %(needed)s the Council's rule "
+                "asks for. The case waits for the others."
             ),
         ),
     ),
@@ -336,8 +336,8 @@ MESSAGES = {
                 "final factual record on submission %(reference)s."
             ),
             _(
-                "Members who have so far: %(votes)s of the %(needed)s the Council's rule asks "
-                "for. The record is published once they are reached."
+                "Members who have voted so far: %(votes)s of the %(needed)s the Council's rule "
+                "asks for. The record is published once they are reached."
             ),
         ),
     ),

@@ -45,6 +45,12 @@ def test_the_submitters_hear_of_the_councils_instruction_once_its_rule_is_met(
         assert "vote_to_staff" in first_messages
         vote = Notice.objects.filter(event=first, message="vote_to_staff").first()
         assert (vote.context["votes"], vote.context["needed"]) == (1, 2)
+        # Walk 160: "Members who have so far: 1 of the 2 …", the verb missing.
+        from notices import emails
+
+        vote.language = "en"
+        said = "Members who have voted so far: 1 of the 2 the Council's rule asks for."
+        assert said in " ".join(emails.render(vote)[1].split())
         assert "record_instructed" in second_messages
         assert "instruction_to_staff" in second_messages
         assert "vote_to_staff" not in second_messages

@@ -365,7 +365,13 @@ MESSAGES = {
     ),
     "published": Message(
         _("%(reference)s: factual record published"),
-        (_("The factual record on your submission has been published. The case is closed."),),
+        # Dated, as every other email of a step (walk 159: this one alone said no day).
+        (
+            _(
+                "On %(on)s, the final factual record on your submission was published. The "
+                "case is closed."
+            ),
+        ),
         _("Follow your submission"),
         public_link_label=_("Read the factual record on the public docket"),
     ),

@@ -168,3 +168,29 @@ def test_the_submitters_are_told_what_comes_next_while_they_wait():
                     assert said != str(next_step)
             assert said in " ".join(text.split()), (message, language)
             assert said in " ".join(html.split()).replace("&#x27;", "'"), (message, language)
+
+
+def test_the_submitters_are_told_the_day_the_record_was_published():
+    """Walk 159: "The factual record on your submission has been published." alone gave no
+    day, where every other email of a step does."""
+    from django.utils import translation
+
+    from notices import emails
+    from submissions.dates import long_date
+
+    story = drive("final_factual_record")
+    submitter = story.case.memberships.get().submitter.email
+    for member in council_members("publication_instructed"):
+        story.add("publication_instructed", author=f"council:{member}", data={"party": member})
+    publication = story.add("published", data={"documents": []})
+    (row,) = [
+        row
+        for row in dispatch.queue_notices(publication)
+        if row.message == "published" and row.recipient_email == submitter
+    ]
+    for language in ("en", "es"):
+        row.language = language
+        with translation.override(language):
+            on = long_date(publication.on)
+        body = " ".join(emails.render(row)[1].split())
+        assert on in body, (language, body)

@@ -102,3 +102,17 @@ def test_french_puts_a_no_break_space_before_high_punctuation():
         (where, text[:60]) for where, text in _french_texts() if PLAIN_SPACE_BEFORE.search(text)
     ]
     assert plain == []
+
+
+# A plain space inside the guillemets (walk 160: « Rejets d’effluents … » in the Council's
+# emails, where every other French text takes the no-break space).
+PLAIN_SPACE_IN_GUILLEMETS = re.compile(r"« | »")
+
+
+def test_french_puts_a_no_break_space_inside_guillemets():
+    plain = [
+        (where, text[:60])
+        for where, text in _french_texts()
+        if PLAIN_SPACE_IN_GUILLEMETS.search(text)
+    ]
+    assert plain == []

@@ -259,6 +259,18 @@ def test_a_title_written_before_she_withheld_her_name_is_masked_on_every_public_
     assert case.title_es == f"Tala denunciada por {NAME}"
 
 
+def _letter(case, note, **fields):
+    """A letter recorded on ``case`` (imported: its date and author as given)."""
+    return services.record_event(
+        case,
+        "correspondence",
+        actor=None,
+        importing=services.ImportOptions(),
+        note=note,
+        **fields,
+    )
+
+
 def test_a_part_of_a_withheld_name_the_public_reads_is_pointed_out(officer):
     """Walk 89: "el señor Xicará" in a public note stayed on the docket, the feeds and the
     API: a part of a name may be anyone's, so it is not masked, but the officer's case page
@@ -267,13 +279,10 @@ def test_a_part_of_a_withheld_name_the_public_reads_is_pointed_out(officer):
     assert withheld.parts_named_in("Carta a Rosa Quispe Mamani", [NAME]) == []  # masked whole
     assert withheld.parts_named_in("Carta de la comunidad", [NAME]) == []  # particles
     case = _registered_case()
-    letter = services.record_event(
+    letter = _letter(
         case,
-        "correspondence",
-        actor=None,
-        importing=services.ImportOptions(),
+        "La Secretaría escribió a la señora Quispe.",
         title="Respuesta sobre el plazo",
-        note="La Secretaría escribió a la señora Quispe.",
         visibility="public",
     )
     client = Client()
@@ -536,13 +545,10 @@ def test_publishing_anothers_text_naming_part_of_her_name_is_confirmed_and_shown
     the Director's card read "Public text: Entry no. 12: text made public (note)", the words
     unshown. The officer confirms; the Director reads the words and is told."""
     case = _registered_case()
-    letter = services.record_event(
+    letter = _letter(
         case,
-        "correspondence",
-        actor=None,
-        importing=services.ImportOptions(),
+        "La Parte observa que la señora Quispe denunció los hechos.",
         author=f"party:{A}",
-        note="La Parte observa que la señora Quispe denunció los hechos.",
         data={"publish_requested": True},
     )
     case.refresh_from_db()

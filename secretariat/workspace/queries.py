@@ -6,9 +6,12 @@ number of aggregate queries, whatever the number of cases.
 
 import datetime
 
+from babel.lists import format_list
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.utils.translation import get_language
 
-from submissions import published, withheld
+from secretariat.templatetags.sem_text import language_name
+from submissions import profiles, published, withheld
 from submissions.models import Document, Submission, SubmissionSubmitter
 from submissions.stages import Stage, Visibility
 from workflow import lapsing, services
@@ -262,7 +265,11 @@ def what_they_publish(proposals) -> None:
             proposed.get("to") == Visibility.PUBLIC
             and bool(proposed.get("document") or proposed.get("with_documents"))
         )
+        proposal.languages_missing = ""
         if proposed.get("kind") == "published":
+            # The docket's languages it publishes the record without (walk 159: said to the
+            # officer alone; the Director approved an English record for the Spanish docket).
+            proposal.languages_missing = record_languages_missing(proposal.submission_id)
             documents = services.published_with_the_record(proposal.submission, proposed)
             proposal.widens = sorted(
                 (d for d in documents if d.visibility != Visibility.PUBLIC),
@@ -307,6 +314,28 @@ def texts_they_publish(proposals) -> None:
         proposal = targets[(event.submission_id, event.seq)]
         fields = proposal.data["proposal"].get("fields") or ()
         proposal.opens_text = published.words_published(event, fields).strip()
+
+
+def record_languages_missing(submission_id) -> str:
+    """The docket's languages, named in a list, that neither the case's final factual record
+    nor a translation of it is in; "" if none, or if there is no record yet. The form says it
+    before proposing, the Director's card before approving (walk 159: told only the officer)."""
+    records = Document.objects.filter(
+        event__submission_id=submission_id,
+        event__kind="final_submitted",
+        kind=Document.Kind.FINAL_FACTUAL_RECORD,
+    )
+    has = set(records.values_list("language", flat=True)) | set(
+        Document.objects.filter(translation_of__in=records).values_list("language", flat=True)
+    )
+    missing = [code for code in profiles.installed().languages if code not in has]
+    if not has or not missing:
+        return ""
+    language = (get_language() or "en")[:2]
+    names = [language_name(code) for code in missing]
+    if language in ("es", "fr"):  # a language's name is no proper noun there
+        names = [name[:1].lower() + name[1:] for name in names]
+    return format_list(names, locale=language)
 
 
 def approval_list(queryset):

@@ -81,3 +81,28 @@ def test_the_notice_reads_in_spanish(client, officer):
         page = client.get(f"/es/secretariat/case/{story.case.pk}/").content.decode()
     # Written as Spanish writes a language, lower case (CEC: "francés y español").
     assert re.search(r"no tiene versión en: [a-zé ]*español\. ", page)
+
+
+def test_the_director_is_told_before_approving_a_record_in_fewer_languages(
+    client, officer, director
+):
+    """Walk 159: the officer was told, proposed anyway, and the Director approved an English
+    record for the Spanish docket with no word of it on the card."""
+    from django.urls import reverse
+
+    from workflow import services
+
+    story = drive("final_factual_record")
+    story.council("publication_instructed")
+    original = _record(story.case, "es")
+    with frozen(story.on):
+        services.record_event(story.case, "published", actor=officer)
+    client.force_login(director)
+    said = "The final factual record has no version in: "
+    for url in (reverse("ws_approvals"), reverse("ws_case", kwargs={"pk": story.case.pk})):
+        page = " ".join(client.get(url).content.decode().split())
+        named = page.split(said, 1)[1].split(".", 1)[0]  # "English", "English and French"
+        assert all(name in named for name in _names(OTHERS, "en")), named
+    for code in OTHERS:
+        _record(story.case, code, translation_of=original)
+    assert said not in client.get(reverse("ws_approvals")).content.decode()

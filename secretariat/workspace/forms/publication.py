@@ -1,15 +1,15 @@
 """Publication of the final factual record (moved out of ``decisions``, which was at the length
 limit)."""
 
-from babel.lists import format_list
 from django import forms
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.templatetags.sem_text import colon, language_name
+from secretariat.templatetags.sem_text import colon
 from secretariat.workspace.forms.actions import ActionForm
+from secretariat.workspace.queries import record_languages_missing
 from submissions import profiles, published
-from submissions.models import PARTY_CHOICES, Document
+from submissions.models import PARTY_CHOICES
 from workflow.describe import not_sent_for_public
 
 
@@ -38,26 +38,14 @@ class PublicationForm(ActionForm):
     def _languages_missing(self) -> str:
         """The docket's languages that neither the record nor a translation of it is in, ""
         if none (walk 146: not its cover letter's, in English beside a Spanish record)."""
-        records = Document.objects.filter(
-            event__submission=self.submission,
-            event__kind="final_submitted",
-            kind=Document.Kind.FINAL_FACTUAL_RECORD,
-        )
-        has = set(records.values_list("language", flat=True)) | set(
-            Document.objects.filter(translation_of__in=records).values_list("language", flat=True)
-        )
-        missing = [code for code in profiles.installed().languages if code not in has]
-        if not has or not missing:
+        missing = record_languages_missing(self.submission.pk)
+        if not missing:
             return ""
-        language = (get_language() or "en")[:2]
-        names = [language_name(code) for code in missing]
-        if language in ("es", "fr"):  # a language's name is no proper noun there
-            names = [name[:1].lower() + name[1:] for name in names]
         return gettext(
             "The final factual record is not in every language of the docket; it has no "
             "version in: %(languages)s. To publish it in each, add its translation first "
             "(“Add a translation or a redacted version”, above)."
-        ) % {"languages": format_list(names, locale=language)}
+        ) % {"languages": missing}
 
     def _setup_comments(self):
         if "document" in self.fields:

@@ -180,6 +180,13 @@ def has_reasons(data) -> bool:
 PEOPLE_DATA = frozenset({"submitters"})
 
 
+# The part of a withheld name the proposer confirmed does not identify the person, kept with
+# the step for the Director and the auditor: never a public word (it says whose name it is).
+NAME_PARTS_CONFIRMED = "name_parts_confirmed"
+# Data the Secretariat keeps to itself: why a step bears an earlier date, and that.
+PRIVATE_DATA = frozenset({"date_reason", NAME_PARTS_CONFIRMED})
+
+
 def words_published(event, fields) -> str:
     """The words of ``event`` that publishing its ``fields`` (a text decision's: title, note,
     reasons) puts before the public (walk 160: a Council member's reasons naming "Mme
@@ -194,6 +201,8 @@ def public_words(event, hidden=frozenset()) -> str:
     parts = [getattr(event, name) or "" for name in TEXT_FIELDS if name not in hidden]
     data = without_reasons(event.data or {}) if REASONS in hidden else event.data or {}
     for key, value in data.items():
+        if key in PRIVATE_DATA:
+            continue
         if key in PEOPLE_DATA:  # the names the docket writes: not a withheld one's
             people = value if isinstance(value, list) else []
             parts.extend(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from submissions import profiles
 from submissions.access import WITHHELD_LABEL
 from submissions.models import PARTY_CHOICES, Submission, SubmissionSubmitter, User
+from submissions.published import NAME_PARTS_CONFIRMED, PRIVATE_DATA
 from submissions.stages import ClosureReason, Stage, Visibility
 from submissions.texts import TEXT_LABELS
 from workflow.deadlines import format_day
@@ -82,13 +83,17 @@ SIMPLE_LABELS = {
     "closes_on": gettext_lazy("Call closes on"),
     "new_due_on": gettext_lazy("New target date"),
     "date_reason": gettext_lazy("Reason for the earlier date"),
+    # Walk 161: the proposer's confirmation was saved nowhere an auditor could read it.
+    NAME_PARTS_CONFIRMED: gettext_lazy(
+        "Part of a withheld name, confirmed by the proposer not to identify the person"
+    ),
     "name": gettext_lazy("Name"),
     "organization": gettext_lazy("Organization"),
 }
 # Kept from the docket, as the public export keeps them (workflow.registry.exporter's
 # PRIVATE_KEYS): why a step bears an earlier date is the Secretariat's own account (walk 121:
 # "Received by post; found in the mailroom" on the docket, the form saying nothing of it).
-PRIVATE_LINES = frozenset({"date_reason"})
+PRIVATE_LINES = PRIVATE_DATA
 # A Council member's acts: their ``party`` is the member's, not a Party's own.
 COUNCIL_ACTS = frozenset({"council_instructed", "publication_instructed", "council_declined"})
 COUNCIL_MEMBER = gettext_lazy("Council member of")
@@ -295,6 +300,8 @@ def describe(
                 if officers is None:
                     officers = officers_named([event])
                 value = officers.get(value, value)
+            elif key == NAME_PARTS_CONFIRMED and isinstance(value, list):
+                value = ", ".join(str(part) for part in value)
             elif key == "date_reason":  # written with the step, in the case's language (walk
                 # 155: the demo's English reason unmarked on a Spanish portal page)
                 lines.append((str(label), CaseText(value)))

@@ -504,7 +504,7 @@ def test_a_criterions_reasons_naming_her_read_the_phrase_on_every_public_surface
         assert f"identifica a {IN_SENTENCE_ES} y su dirección" in html.unescape(body), where
 
 
-def test_the_officer_confirms_a_part_of_a_withheld_name_before_proposing(officer):
+def test_the_officer_confirms_a_part_of_a_withheld_name_before_proposing(officer, director):
     """Walk 157: "la Sra. Ccori" typed into a decision's public reasons went to the Director
     without a word to the officer; only the Director's card pointed it out. The officer is
     asked before the proposal exists: reword it, or confirm it does not identify her."""
@@ -534,7 +534,21 @@ def test_the_officer_confirms_a_part_of_a_withheld_name_before_proposing(officer
         assert not case.events.filter(kind="proposed").exists()
     confirmed = {**data, "admissibility_determined-name_parts_confirmed": "on"}
     client.post(url, confirmed)
-    assert case.events.filter(kind="proposed").count() == 1
+    (proposal,) = case.events.filter(kind="proposed")
+    # What was confirmed is kept with the step (walk 161: the tick was saved nowhere), shown
+    # to the Director, and after approval on the decision, for the audit; never public.
+    assert proposal.data["proposal"]["name_parts_confirmed"] == ["Quispe"]
+    line = "Part of a withheld name, confirmed by the proposer not to identify the person: Quispe"
+    client.force_login(director)
+    assert line in html.unescape(client.get(reverse("ws_approvals")).content.decode())
+    decision = services.approve_proposal(case, proposal.seq, actor=director)
+    assert decision.data["name_parts_confirmed"] == ["Quispe"]
+    audit = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+    assert line in html.unescape(audit)
+    public = _public_pages(Client(), case)
+    for where, page in public.items():
+        assert "name_parts_confirmed" not in page, where
+        assert es("que quien propone confirmó") not in page, where
     # A text that writes no part of her name asks nothing.
     assert withheld.parts_named_in("(b) Se cumple.", [NAME]) == []
 
@@ -568,7 +582,8 @@ def test_publishing_anothers_text_naming_part_of_her_name_is_confirmed_and_shown
     assert "This text writes Quispe, part of a name withheld from the public" in summary
     assert not case.events.filter(kind="proposed").exists()
     client.post(url, {**data, "visibility_changed-name_parts_confirmed": "on"})
-    assert case.events.filter(kind="proposed").count() == 1
+    (proposal,) = case.events.filter(kind="proposed")
+    assert proposal.data["proposal"]["name_parts_confirmed"] == ["Quispe"]
     # The Director reads the words approving it publishes, and the part of her name in them.
     client.force_login(director)
     for where in (reverse("ws_approvals"), reverse("ws_case", kwargs={"pk": case.pk})):

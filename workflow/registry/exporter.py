@@ -331,7 +331,13 @@ def _export_submitter(submitter, restricted, confidential_as_filed=True) -> dict
 
 # Kept from the public file: a filing's digests (a public file lacks the Secretariat-only
 # events that later changed the texts; a withheld name's digest could be guessed).
-PRIVATE_KEYS = ("date_reason", "proposal_event", "texts_sha256", "laws_sha256", "submitters_sha256")
+PRIVATE_KEYS = (
+    *published.PRIVATE_DATA,
+    "proposal_event",
+    "texts_sha256",
+    "laws_sha256",
+    "submitters_sha256",
+)
 
 
 def _export_event(

@@ -19,7 +19,7 @@ from django.core.management.color import no_style
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
-from submissions import access, profiles
+from submissions import access, profiles, published
 from submissions import storage as documents
 from submissions.models import Submission, Submitter, User
 from workflow import services
@@ -47,7 +47,7 @@ COMMON_EVENT_KEYS = (
     "key_id",
     "recorded_by_id",
 )
-ALWAYS_ALLOWED_DATA = ("proposal_event", "date_reason")
+ALWAYS_ALLOWED_DATA = ("proposal_event", *published.PRIVATE_DATA)
 DEFAULT_AUTHORS = {
     "filed": "submitter",
     "revision_filed": "submitter",

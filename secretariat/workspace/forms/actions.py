@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from notices.services import issues_documents
 from secretariat.web.forms import AccessibleForm, DocumentField
-from submissions import profiles, withheld
+from submissions import profiles, published, withheld
 from submissions.dates import long_date
 from submissions.models import LANGUAGE_CHOICES, Document
 from submissions.stages import Visibility
@@ -34,8 +34,9 @@ PUBLISHED_BESIDE_HELP = _(
     "nothing here that the document keeps from the public."
 )
 
-# The box that confirms a part of a withheld name in a public text (``ask_about_name_parts``).
-NAME_PARTS_CONFIRMED = "name_parts_confirmed"
+# The box that confirms a part of a withheld name in a public text (``ask_about_name_parts``),
+# named as the data key that keeps what it confirmed.
+NAME_PARTS_CONFIRMED = published.NAME_PARTS_CONFIRMED
 
 
 def published_help(submission, documents_kept: bool = False) -> str:
@@ -473,4 +474,9 @@ class ActionForm(AccessibleForm):
             kwargs["author"] = self.author()
         if self.visibility() is not None:
             kwargs["visibility"] = self.visibility()
+        if self.name_parts_in and data.get(NAME_PARTS_CONFIRMED):
+            # Kept with the step, for the Director and the auditor (walk 161: the tick was
+            # saved nowhere); never in the public export (exporter.PRIVATE_KEYS).
+            confirmed = sorted({part for parts in self.name_parts_in.values() for part in parts})
+            kwargs["data"] = {**kwargs["data"], published.NAME_PARTS_CONFIRMED: confirmed}
         return kwargs

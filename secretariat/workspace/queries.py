@@ -294,26 +294,40 @@ def texts_they_publish(proposals) -> None:
     """Each proposed publication of an entry's text with the words approving it puts before
     the public (``opens_text``, "" for other proposals): walk 160's Director read "Public text:
     Entry no. 12: text made public (note)" and approved a Council member's reasons naming a
-    withheld submitter, unread. One query for every proposal."""
-    targets = {}
+    withheld submitter, unread. And the documents it publishes, each linked (``widens``; walk
+    161: "open each document this makes public", and no link to one). One query for all."""
+    targets: dict[tuple, list] = {}
     for proposal in proposals:
         proposal.opens_text = ""
         proposed = proposal.data.get("proposal") or {}
-        if (
-            proposed.get("kind") == published.TEXT_DECISION
-            and proposed.get("to") == Visibility.PUBLIC
-            and type(proposed.get("event")) is int
+        if proposed.get("kind") != published.TEXT_DECISION or proposed.get("to") != (
+            Visibility.PUBLIC
         ):
-            targets[(proposal.submission_id, proposed["event"] + 1)] = proposal
+            continue
+        document = proposed.get("document")
+        index = document[0] if isinstance(document, list) and document else proposed.get("event")
+        if type(index) is int:
+            targets.setdefault((proposal.submission_id, index + 1), []).append(proposal)
     if not targets:
         return
     where = Q()
     for submission_id, seq in targets:
         where |= Q(submission_id=submission_id, seq=seq)
-    for event in Event.objects.filter(where):
-        proposal = targets[(event.submission_id, event.seq)]
-        fields = proposal.data["proposal"].get("fields") or ()
-        proposal.opens_text = published.words_published(event, fields).strip()
+    for event in Event.objects.filter(where).prefetch_related("documents"):
+        for proposal in targets[(event.submission_id, event.seq)]:
+            proposed = proposal.data["proposal"]
+            document = proposed.get("document")
+            if isinstance(document, list) and len(document) == 2:
+                positions = {document[1]}
+            else:
+                positions = set(proposed.get("with_documents") or ())
+                fields = proposed.get("fields") or ()
+                proposal.opens_text = published.words_published(event, fields).strip()
+            proposal.widens = [
+                d
+                for d in event.documents.all()
+                if d.position in positions and d.visibility != Visibility.PUBLIC
+            ]
 
 
 def record_languages_missing(submission_id) -> str:

@@ -559,11 +559,18 @@ def test_publishing_anothers_text_naming_part_of_her_name_is_confirmed_and_shown
     the Director's card read "Public text: Entry no. 12: text made public (note)", the words
     unshown. The officer confirms; the Director reads the words and is told."""
     case = _registered_case()
+    annex = DocumentInput(
+        title="Anexo de la Parte",
+        language="es",
+        file=SimpleUploadedFile("anexo.pdf", b"%PDF-1.4 anexo"),
+        visibility="parties",
+    )
     letter = _letter(
         case,
         "La Parte observa que la señora Quispe denunció los hechos.",
         author=f"party:{A}",
-        data={"publish_requested": True},
+        data={"publish_requested": True, "for_public": [0]},
+        documents_in=[annex],
     )
     case.refresh_from_db()
     client = Client()
@@ -574,12 +581,17 @@ def test_publishing_anothers_text_naming_part_of_her_name_is_confirmed_and_shown
         "visibility_changed-event": letter.pk,
         "visibility_changed-fields_of_text": ["note"],
         "visibility_changed-to": "public",
+        "visibility_changed-with_documents": "on",
         "visibility_changed-reason": "Pedido por la Parte.",
     }
     page = html.unescape(" ".join(client.post(url, data).content.decode().split()))
     summary = page[page.index('id="error-summary"') :].split("</div>", 1)[0]
     assert '<a href="#id_visibility_changed-fields_of_text' in summary
     assert "This text writes Quispe, part of a name withheld from the public" in summary
+    assert "Choose the title, the note" not in summary  # walk 161: the ticks were there
+    # Opened from the entry held for review, the form asks before it is sent (walk 161).
+    opened = client.get(reverse("ws_case", kwargs={"pk": case.pk}), {"publish": letter.seq})
+    assert 'name="visibility_changed-name_parts_confirmed"' in opened.content.decode()
     assert not case.events.filter(kind="proposed").exists()
     client.post(url, {**data, "visibility_changed-name_parts_confirmed": "on"})
     (proposal,) = case.events.filter(kind="proposed")
@@ -591,6 +603,10 @@ def test_publishing_anothers_text_naming_part_of_her_name_is_confirmed_and_shown
         assert "Approving it makes these words public:" in card
         assert "La Parte observa que la señora Quispe denunció los hechos." in card
         assert "Its texts write Quispe, part of a name withheld from the public." in card
+        # Each document it publishes, linked for the Director to open (walk 161).
+        document = letter.documents.get()
+        download = reverse("ws_download", kwargs={"pk": case.pk, "document_pk": document.pk})
+        assert f'<a href="{download}" lang="es">Anexo de la Parte</a>' in card
     # Withholding a text asks nothing: the public will not read it.
     client.force_login(officer)
     case.refresh_from_db()

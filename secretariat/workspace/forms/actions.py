@@ -248,6 +248,10 @@ class ActionForm(AccessibleForm):
         for field, text in words.items():
             if parts := withheld.parts_named_in(text, names):
                 self.name_parts_in[field] = parts
+        self.offer_name_parts_box()
+
+    def offer_name_parts_box(self) -> None:
+        """The confirmation box, naming the words of ``name_parts_in``, where there are any."""
         if self.name_parts_in:
             found = sorted({part for parts in self.name_parts_in.values() for part in parts})
             self.fields[NAME_PARTS_CONFIRMED] = forms.BooleanField(
@@ -347,6 +351,7 @@ class ActionForm(AccessibleForm):
         data = super().clean()
         if NAME_PARTS_CONFIRMED in self.fields and not data.get(NAME_PARTS_CONFIRMED):
             for field, parts in self.name_parts_in.items():
+                value = data.get(field)
                 self.add_error(
                     field,
                     gettext(
@@ -355,6 +360,8 @@ class ActionForm(AccessibleForm):
                     )
                     % {"words": ", ".join(parts)},
                 )
+                if value is not None:  # still read by the form's own checks (walk 161: the
+                    data[field] = value  # visibility form then said "choose a text" too)
             self.add_error(
                 NAME_PARTS_CONFIRMED,
                 gettext("Tick this box if the text does not identify the person."),

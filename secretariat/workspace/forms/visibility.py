@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from secretariat.workspace.forms import entries
 from secretariat.workspace.forms.actions import ActionForm, offer_case_documents
 from secretariat.workspace.forms.entries import entry_label
-from submissions import published
+from submissions import published, withheld
 from submissions.models import Document
 from submissions.stages import Visibility
 from workflow.models import Event
@@ -139,6 +139,12 @@ class VisibilityForm(ActionForm):
             self.initial.update(
                 {"event": event.pk, "fields_of_text": parts, "to": Visibility.PUBLIC}
             )
+            # Asked before sending, not only once refused (walk 161).
+            words = published.words_published(event, parts)
+            names = withheld.names_of(self.submission) if words.strip() else []
+            if found := withheld.parts_named_in(words, names):
+                self.name_parts_in = {"fields_of_text": found}
+                self.offer_name_parts_box()
 
     def choose_document(self, pk) -> None:
         """The form opened from an item whose words are public and a document still held."""

@@ -314,6 +314,8 @@ def test_the_auditor_keeps_the_row_history_and_the_whole_access_log(auditor, off
     assert rows[0][:3] == ["Tabla", "Registro", "Momento"]
     change = next(row for row in rows if row[5] == "title_es" and row[4] == "modificado")
     assert (change[7], change[8], change[3]) == (old_title, new_title.strip(), officer.username)
+    # Each row says it was checked against its seal (walk 161: blank when it matched).
+    assert {row[9] for row in rows[1:]} == {"concuerda con su sello"}
 
     response = client.get(log_url)
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))

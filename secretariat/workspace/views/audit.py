@@ -224,6 +224,9 @@ CHANGE_WORDS = {
     "-": gettext_lazy("deleted"),
 }
 SEAL_WORDS = {
+    # Said, not left blank (walk 161: an empty column read as "not checked").
+    "ok": gettext_lazy("matches its seal"),
+    "account deleted": gettext_lazy("matches its seal; the account that made it was deleted"),
     "broken": gettext_lazy("does not match its seal: changed outside the application"),
     "unknown key": gettext_lazy("sealed with a key this installation does not hold"),
 }

@@ -9,6 +9,7 @@ two cannot say different things."""
 
 import datetime
 import io
+import re
 from dataclasses import dataclass, field
 
 from babel import Locale
@@ -150,6 +151,23 @@ def with_article(name: str, language: str) -> str:
         if first in nouns.split():
             return article + name
     return name
+
+
+# The prepositions a language contracts with an article ``with_article`` gives (walk 163: "A la
+# atención de el Colectivo Agua Limpia:").
+CONTRACTIONS = {"es": {"el ": (("de ", "del "), ("a ", "al "))}}
+
+
+def contracted(text: str, named: str, language: str) -> str:
+    """``text`` with a preposition before ``named`` (an organization's name with the article
+    ``with_article`` gave it) contracted with that article, as ``language`` requires."""
+    for article, pairs in CONTRACTIONS.get(language, {}).items():
+        if named.startswith(article):
+            rest = named[len(article) :]
+            for plain, joined in pairs:
+                pattern = re.compile(rf"\b{re.escape(plain + named)}")
+                text = pattern.sub(lambda _match, new=joined + rest: new, text)
+    return text
 
 
 def _listed(names) -> list[str]:

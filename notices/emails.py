@@ -192,6 +192,9 @@ def render(notice) -> tuple[str, str, str]:
         }
         text = render_to_string(f"{template}.txt", page)
         html = render_to_string(f"{template}.html", page)
+        if name != notice.recipient_name:  # an article given: "del Colectivo …" (walk 163)
+            text = documents.contracted(text, name, notice.language)
+            html = documents.contracted(html, str(conditional_escape(name)), notice.language)
     # One line, its runs of spaces and breaks one space; a no-break space kept (walk 136: the
     # French subjects lost theirs before the colon, which str.split() takes for a space).
     return re.sub(r"[ \t\r\n]+", " ", subject).strip(), text, html

@@ -247,3 +247,27 @@ def test_withholding_a_name_says_who_still_reads_it(client):
     _membership, url = link_of(case, position=1, client=client)
     page = " ".join(html.unescape(client.get(url).content.decode()).split())
     assert "and those who filed the submission with you still see it." in page
+
+
+def test_an_organization_named_with_el_is_greeted_with_del(client):
+    """Walk 163: "A la atención de el Colectivo Agua Limpia:" in every email to it; Spanish
+    contracts "de el" to "del"."""
+    from notices import documents
+
+    case = drive("awaiting_response").case
+    other = Submitter.objects.create(
+        name="Colectivo Agua Limpia",
+        kind="organization",
+        email="agua@example.org",
+        preferred_language="es",
+    )
+    SubmissionSubmitter.objects.create(
+        submission=case, submitter=other, position=1, joined_on=case.filed_on
+    )
+    _membership, url = link_of(case, position=1, client=client)
+    client.post(url + "leave/", {"confirm": "on", "event_count": case.event_count})
+    _subject, text, page = emails.render(Notice.objects.get(message="you_left"))
+    assert text.startswith("A la atención del Colectivo Agua Limpia:")
+    assert "<p>A la atención del Colectivo Agua Limpia:</p>" in page
+    # "El Salvador" is a name, not the article: left as it is.
+    assert documents.contracted("de El Salvador", "el Colectivo", "es") == "de El Salvador"

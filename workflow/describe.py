@@ -85,7 +85,7 @@ SIMPLE_LABELS = {
     "date_reason": gettext_lazy("Reason for the earlier date"),
     # Walk 161: the proposer's confirmation was saved nowhere an auditor could read it.
     NAME_PARTS_CONFIRMED: gettext_lazy(
-        "Part of a withheld name, confirmed by the proposer not to identify the person"
+        "Part of a withheld name, which the proposer confirmed may be published as written"
     ),
     "name": gettext_lazy("Name"),
     "organization": gettext_lazy("Organization"),

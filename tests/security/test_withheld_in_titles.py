@@ -365,6 +365,8 @@ def test_a_whole_withheld_name_in_a_proposals_reasons_is_pointed_out(officer, di
         assert "part of a name withheld" not in page
     spanish = " ".join(client.get("/es/secretariat/approvals/").content.decode().split())
     assert es("escriben el nombre de un remitente que no lo divulga") in html.unescape(spanish)
+    # The proposal's texts, not the Director's own (walk 163: "Sus textos escriben").
+    assert "Los textos de la propuesta escriben" in spanish
     assert f"«{IN_SENTENCE_ES}»" in html.unescape(spanish)
 
 
@@ -538,7 +540,9 @@ def test_the_officer_confirms_a_part_of_a_withheld_name_before_proposing(officer
     # What was confirmed is kept with the step (walk 161: the tick was saved nowhere), shown
     # to the Director, and after approval on the decision, for the audit; never public.
     assert proposal.data["proposal"]["name_parts_confirmed"] == ["Quispe"]
-    line = "Part of a withheld name, confirmed by the proposer not to identify the person: Quispe"
+    line = (
+        "Part of a withheld name, which the proposer confirmed may be published as written: Quispe"
+    )
     client.force_login(director)
     assert line in html.unescape(client.get(reverse("ws_approvals")).content.decode())
     decision = services.approve_proposal(case, proposal.seq, actor=director)
@@ -548,7 +552,7 @@ def test_the_officer_confirms_a_part_of_a_withheld_name_before_proposing(officer
     public = _public_pages(Client(), case)
     for where, page in public.items():
         assert "name_parts_confirmed" not in page, where
-        assert es("que quien propone confirmó") not in page, where
+        assert es("quien propone confirmó que puede publicarse") not in page, where
     # A text that writes no part of her name asks nothing.
     assert withheld.parts_named_in("(b) Se cumple.", [NAME]) == []
 

@@ -255,9 +255,7 @@ class ActionForm(AccessibleForm):
         if self.name_parts_in:
             found = sorted({part for parts in self.name_parts_in.values() for part in parts})
             self.fields[NAME_PARTS_CONFIRMED] = forms.BooleanField(
-                label=gettext(
-                    "I have read it: it does not identify the person who withholds their name."
-                ),
+                label=gettext("I have read it: it may be published as written."),
                 required=False,
                 help_text=gettext(
                     "The text made public writes %(words)s, part of a name withheld from the "

@@ -217,15 +217,20 @@ def test_no_one_leaves_twice_and_the_secretariat_records_it_from_a_letter(office
         leaves(0)
 
 
-def test_an_organization_that_leaves_is_greeted_as_one(client):
-    """Walk 151: the confirmation to an organization that left began "Estimado/a Asociación
-    …:" (no link named its membership), and others read "A la atención de Asociación …"."""
+@pytest.mark.parametrize(
+    "name, greeting",
+    [
+        # Walk 151: "Estimado/a Asociación …:" (no link named its membership), and others read
+        # "A la atención de Asociación …".
+        ("Asociación Río Vivo", "A la atención de la Asociación Río Vivo:"),
+        # Walk 163: "A la atención de el Colectivo …"; Spanish contracts "de el" to "del".
+        ("Colectivo Agua Limpia", "A la atención del Colectivo Agua Limpia:"),
+    ],
+)
+def test_an_organization_that_leaves_is_greeted_as_one(client, name, greeting):
     case = drive("awaiting_response").case
     other = Submitter.objects.create(
-        name="Asociación Río Vivo",
-        kind="organization",
-        email="rio@example.org",
-        preferred_language="es",
+        name=name, kind="organization", email="org@example.org", preferred_language="es"
     )
     SubmissionSubmitter.objects.create(
         submission=case, submitter=other, position=1, joined_on=case.filed_on
@@ -233,8 +238,14 @@ def test_an_organization_that_leaves_is_greeted_as_one(client):
     _membership, url = link_of(case, position=1, client=client)
     client.post(url + "leave/", {"confirm": "on", "event_count": case.event_count})
     _subject, text, page = emails.render(Notice.objects.get(message="you_left"))
-    assert text.startswith("A la atención de la Asociación Río Vivo:")
-    assert "<p>A la atención de la Asociación Río Vivo:</p>" in page
+    assert text.startswith(greeting)
+    assert f"<p>{greeting}</p>" in page
+
+
+def test_el_salvador_is_a_name_not_an_article_to_contract():
+    from notices import documents
+
+    assert documents.contracted("de El Salvador", "el Colectivo", "es") == "de El Salvador"
 
 
 def test_withholding_a_name_says_who_still_reads_it(client):
@@ -247,27 +258,3 @@ def test_withholding_a_name_says_who_still_reads_it(client):
     _membership, url = link_of(case, position=1, client=client)
     page = " ".join(html.unescape(client.get(url).content.decode()).split())
     assert "and those who filed the submission with you still see it." in page
-
-
-def test_an_organization_named_with_el_is_greeted_with_del(client):
-    """Walk 163: "A la atención de el Colectivo Agua Limpia:" in every email to it; Spanish
-    contracts "de el" to "del"."""
-    from notices import documents
-
-    case = drive("awaiting_response").case
-    other = Submitter.objects.create(
-        name="Colectivo Agua Limpia",
-        kind="organization",
-        email="agua@example.org",
-        preferred_language="es",
-    )
-    SubmissionSubmitter.objects.create(
-        submission=case, submitter=other, position=1, joined_on=case.filed_on
-    )
-    _membership, url = link_of(case, position=1, client=client)
-    client.post(url + "leave/", {"confirm": "on", "event_count": case.event_count})
-    _subject, text, page = emails.render(Notice.objects.get(message="you_left"))
-    assert text.startswith("A la atención del Colectivo Agua Limpia:")
-    assert "<p>A la atención del Colectivo Agua Limpia:</p>" in page
-    # "El Salvador" is a name, not the article: left as it is.
-    assert documents.contracted("de El Salvador", "el Colectivo", "es") == "de El Salvador"

@@ -25,10 +25,15 @@ logger = logging.getLogger(__name__)
 
 # The deadline whose due date a message states.
 DUE_DATE_OF = {
+    "acknowledged": "admissibility",
     "revision_window": "revision",
     "request_to_party": "party_response",
     "request_sent": "party_response",
     "draft_for_comment": "draft_comments",
+    "draft_submitted": "draft_comments",
+    "party_responded": "factual_record_decision",
+    "factual_record_warranted": "council_instruction",
+    "record_instructed": "draft_factual_record",
     "extension_to_staff": "party_response",
     "extension_received": "party_response",
     "extension_to_submitters": "party_response",

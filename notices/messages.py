@@ -7,28 +7,18 @@ from django.utils.translation import gettext_lazy as _
 
 from notices.message import Message
 from notices.messages_leaving import LEAVING_MESSAGES
+from notices.messages_next import (
+    MEMBERS_SO_FAR,
+    NEXT_AFTER_INSTRUCTION,
+    NEXT_AFTER_NOTIFICATION,
+    NEXT_AFTER_RESPONSE,
+    TARGET_OF_ADMISSIBILITY,
+    TARGET_OF_COMMENTS,
+    TARGET_OF_DRAFT,
+    TARGET_OF_INSTRUCTION,
+    TARGET_OF_NOTIFICATION,
+)
 from notices.messages_work import WORK_MESSAGES
-
-# How many members have given a Council's instruction, and how many its rule asks for.
-MEMBERS_SO_FAR = _(
-    "With the instruction given on %(on)s %(by_acting_member)s, %(votes)s members have given "
-    "it; the Council's rule asks for %(needed)s."
-)
-
-# What comes next, told to the submitters with each step that leaves them waiting (walk 150:
-# the emails said what had happened, never what follows; the acknowledgement's is its own).
-NEXT_AFTER_RESPONSE = _(
-    "Next, the Secretariat considers whether, in the light of the response, the submission "
-    "warrants a factual record, and informs the Council. You will be told by email."
-)
-NEXT_AFTER_NOTIFICATION = _(
-    "It is for the Council to decide whether the Secretariat prepares the factual record. You "
-    "will be told by email if it so instructs."
-)
-NEXT_AFTER_INSTRUCTION = _(
-    "The Secretariat now prepares a draft factual record, on which the Parties may comment, "
-    "then the final factual record. You will be told by email when each goes to the Council."
-)
 
 MESSAGES = {
     "receipt": Message(
@@ -64,6 +54,7 @@ MESSAGES = {
             ),
         ),
         _("Follow your submission"),
+        when=(TARGET_OF_ADMISSIBILITY,),
     ),
     "form_errors": Message(
         _("%(reference)s: minor errors of form in your submission"),
@@ -152,6 +143,7 @@ MESSAGES = {
             NEXT_AFTER_RESPONSE,
         ),
         _("Follow your submission"),
+        when=(TARGET_OF_NOTIFICATION,),
     ),
     "response_received": Message(
         _("%(reference)s: your response has been received"),
@@ -179,6 +171,7 @@ MESSAGES = {
             NEXT_AFTER_NOTIFICATION,
         ),
         _("Follow your submission"),
+        when=(TARGET_OF_INSTRUCTION,),
     ),
     "council_notification": Message(
         # No code: its lone "N" read as a riddle (walk 140); the body gives the whole code.
@@ -202,6 +195,7 @@ MESSAGES = {
             NEXT_AFTER_INSTRUCTION,
         ),
         _("Follow your submission"),
+        when=(TARGET_OF_DRAFT,),
     ),
     "instruction_to_staff": Message(
         _("%(reference)s: the Council instructs a factual record"),
@@ -297,6 +291,7 @@ MESSAGES = {
             ),
         ),
         _("Follow your submission"),
+        when=(TARGET_OF_COMMENTS,),
     ),
     "final_record_submitted": Message(
         _("%(reference)s: final factual record submitted to the Council"),

@@ -7,7 +7,7 @@ import pytest
 from notices import dispatch
 from notices.models import Notice
 from tests.helpers_cases import drive
-from tests.parties import council_members
+from tests.parties import ALL_MET, council_members
 
 pytestmark = pytest.mark.django_db
 
@@ -194,3 +194,65 @@ def test_the_submitters_are_told_the_day_the_record_was_published():
             on = long_date(publication.on)
         body = " ".join(emails.render(row)[1].split())
         assert on in body, (language, body)
+
+
+def test_the_submitters_are_told_the_date_of_what_they_wait_for():
+    """Walk 159's low: the acknowledgement said "the Secretariat determines", the notification
+    "the Council decides", the draft "within 45 days", with no date, where the case's page
+    showed one. Each email now gives the due date of the deadline its step opened."""
+    from django.utils import translation
+
+    from notices import emails
+    from submissions.dates import long_date
+    from tests.parties import A
+    from workflow.models import Deadline
+
+    story = drive("admissibility_review", acknowledged=False)
+    submitter = story.case.memberships.get().submitter.email
+    told = {}
+
+    def step(message, deadline, *args, **kwargs):
+        event = story.add(*args, **kwargs)
+        (row,) = [
+            row
+            for row in dispatch.queue_notices(event)
+            if row.message == message and row.recipient_email == submitter
+        ]
+        due = Deadline.objects.filter(submission=story.case, kind=deadline, state="open")
+        told[message] = (row, min(due.values_list("due_on", flat=True)))
+
+    step("acknowledged", "admissibility", "acknowledged")
+    story.add("admissibility_determined", data={"outcome": "meets", "criteria": ALL_MET})
+    story.add("response_decided", data={"outcome": "request"})
+    step(
+        "party_responded",
+        "factual_record_decision",
+        "party_responded",
+        author=f"party:{A}",
+        data={"party": A},
+    )
+    step(
+        "factual_record_warranted",
+        "council_instruction",
+        "factual_record_notified",
+        data={"outcome": "warranted"},
+    )
+    members = council_members("council_instructed")
+    for member in members[:-1]:
+        story.add("council_instructed", author=f"council:{member}", data={"party": member})
+    step(
+        "record_instructed",
+        "draft_factual_record",
+        "council_instructed",
+        author=f"council:{members[-1]}",
+        data={"party": members[-1]},
+    )
+    step("draft_submitted", "draft_comments", "draft_submitted")
+    for message, (row, due_on) in told.items():
+        for language in ("en", "es"):
+            row.language = language
+            with translation.override(language):
+                day = long_date(due_on)
+            _subject, text, html = emails.render(row)
+            assert day in " ".join(text.split()), (message, language, text)
+            assert day in " ".join(html.split()), (message, language)

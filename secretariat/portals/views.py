@@ -151,16 +151,19 @@ def _seen_or_sent(case, levels, user, portal: str) -> Q:
     )
 
 
-def _case_page(request, pk: int, portal: str):
-    case, levels = _portal_case(request, pk, portal)
-    access.log_access(request, case)
+def _shown_events(request, case, levels, portal: str, kinds=None) -> tuple[list, list]:
+    """The case's events this portal's user reads (``kinds`` only, if given), each with its
+    documents in the page's language where it can be and withheld names masked as they must
+    be; and the submitters as (name, withheld from the public, left)."""
     documents = Document.objects.filter(
         Q(pk__in=access.visible_documents(Document.objects.all(), levels).values("pk"))
         | _sent_here(request.user, portal, "event__")
     ).order_by("position")
+    shown = case.events.filter(_seen_or_sent(case, levels, request.user, portal))
+    if kinds is not None:
+        shown = shown.filter(kind__in=kinds)
     events = list(
-        case.events.filter(_seen_or_sent(case, levels, request.user, portal))
-        .select_related("recorded_by")
+        shown.select_related("recorded_by")
         .prefetch_related(Prefetch("documents", queryset=documents))
         .order_by("seq")
     )
@@ -187,6 +190,17 @@ def _case_page(request, pk: int, portal: str):
     )
     entries.mask_withheld(case, events, hidden)
     entries.words(case, events, hidden)
+    for event in events:  # each document once, in the page's language where it can be
+        event.listed_documents = versions.grouped(
+            event.documents.all(), translation.get_language()[:2]
+        )
+    return events, submitters
+
+
+def _case_page(request, pk: int, portal: str):
+    case, levels = _portal_case(request, pk, portal)
+    access.log_access(request, case)
+    events, submitters = _shown_events(request, case, levels, portal)
     responded = any(e.kind == "party_responded" for e in events)
     # The submission and all its supporting information go to the Party concerned with the
     # request for a response (Art. 18.8.4; walk 23: its portal showed the facts alone).
@@ -199,10 +213,6 @@ def _case_page(request, pk: int, portal: str):
     own = _own_author(request.user, portal)
     mine = periods.mine(request.user, portal)
     entries.mark_sent(case, events, own, request.user.party_id, portal)
-    for event in events:  # each document once, in the page's language where it can be
-        event.listed_documents = versions.grouped(
-            event.documents.all(), translation.get_language()[:2]
-        )
     context = {
         "case": case,
         "portal": portal,
@@ -353,6 +363,12 @@ def _action(request, pk, *, portal: str, kind: str, form_class, build, template:
             "not_reached": _not_reached(request.user, portal, case),
             # How many members' instructions the Council's rule asks for (the profile's).
             "needed": council.needed("council_instructed"),
+            # The draft the comments are about, with its documents (walk 167: not linked).
+            "records": (
+                _shown_events(request, case, levels, portal, kinds=("draft_submitted",))[0]
+                if kind == "draft_commented"
+                else []
+            ),
         },
         status=status,
     )

@@ -960,3 +960,53 @@ def test_the_party_concerned_is_told_who_does_not_see_its_case_yet(
     client.force_login(a_council)
     council = client.get(reverse("council_case", kwargs={"pk": case.pk}))
     assert council.status_code == (404 if stage == "awaiting_response" else 200)
+
+
+def test_a_party_finds_the_draft_at_the_top_of_its_case_and_on_the_comment_form(client, b_focal):
+    """Walk 167: the draft a Party is asked to comment on was listed only in the case's
+    history, thousands of pixels down on a phone, and the comment form did not link it."""
+    from submissions.storage import DocumentInput
+    from tests.portals.conftest import stored_pdf
+
+    story = drive("factual_record_preparation")
+    story.add(
+        "draft_submitted",
+        documents_in=[
+            DocumentInput(
+                title="Draft factual record",
+                language="en",
+                file=stored_pdf("draft.pdf"),
+                visibility="parties",
+                kind="draft_factual_record",
+            )
+        ],
+    )
+    case = story.case
+    draft = Document.objects.get(event__submission=case, kind="draft_factual_record")
+    link = reverse("party_document", kwargs={"pk": case.pk, "document_pk": draft.pk})
+    client.force_login(b_focal)
+    page = client.get(reverse("party_case", kwargs={"pk": case.pk})).content.decode()
+    records = page.index('id="records-title"')
+    assert records < page.index('id="submission-title"') < page.index('id="history-title"')
+    assert link in page[records : page.index('id="submission-title"')]
+    form = client.get(reverse("party_comment", kwargs={"pk": case.pk})).content.decode()
+    assert 'id="draft-title"' in form
+    assert link in form.split('id="draft-title"', 1)[1].split("</section>", 1)[0]
+    # Each attachment starts where the comments go, not at "Public" (walk 168).
+    assert '<option value="parties" selected>' in form
+    assert '<option value="public" selected>' not in form
+
+
+def test_the_parties_portal_links_the_published_record_on_the_docket(client, a_focal):
+    """Walk 168: once the record was published, the Party's portal gave no way to it; the
+    submitters' page and the Council's portal link it."""
+    story = drive("final_factual_record")
+    story.council("publication_instructed")
+    client.force_login(a_focal)
+    words = "The final factual record on the public docket"
+    url = reverse("party_case", kwargs={"pk": story.case.pk})
+    assert words not in client.get(url).content.decode()
+    story.add("published", data={"documents": []})
+    page = client.get(url).content.decode()
+    assert words in page
+    assert f'href="{reverse("docket_case", args=[story.case.slug])}#record-heading"' in page

@@ -146,13 +146,31 @@ def test_the_audit_page_names_an_outside_change_and_the_statement_it_checked(cli
     page = " ".join(client.get(url).content.decode().split())
     assert "agree with the last change the application recorded in their row history" in page
     assert "statement of the chain hashes, of 2 May 2024, counted, unchanged." in page
-    assert "Its row history holds every row saved before that statement, unchanged." in page
+    counted = json.loads(ChainStatement.objects.get().body)["heads"][case.identifier]["rows"]
+    assert counted["count"] > 0
+    assert f"Its row history holds the {counted['count']} rows that statement counted" in page
     Submission.objects.filter(pk=case.pk).update(summary_en="Altered.")
     page = html.unescape(" ".join(client.get(url).content.decode().split()))
     assert "The history does not agree with itself: 1 problem." in page
     assert "changed outside the application: the case's “summary in English”" in page
     assert "counted, unchanged." not in page
-    assert "Its row history holds every row" not in page
+    assert "Its row history holds the" not in page
+
+
+def test_the_audit_page_says_when_the_statement_counted_none_of_the_rows(client, auditor, settings):
+    """Walk 169: a statement counts only the rows saved SEM_STATEMENT_ROW_MARGIN before it;
+    of a case whose rows were all newer, the page said its row history "holds every row saved
+    before that statement", as if they were anchored."""
+    settings.SEM_STATEMENT_ROW_MARGIN = 900
+    case = drive("awaiting_response").case
+    statements.publish(datetime.date(2024, 5, 2))
+    client.force_login(auditor)
+    page = " ".join(
+        client.get(reverse("ws_audit", kwargs={"pk": case.pk})).content.decode().split()
+    )
+    assert "counted, unchanged." in page  # its events, which it counts at once
+    assert "That statement counted none of its row history" in page
+    assert "Its row history holds the" not in page
 
 
 def test_a_last_event_deleted_after_the_statement_is_named_by_the_row_history(officer):

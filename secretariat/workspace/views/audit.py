@@ -135,14 +135,17 @@ def _changes(records, fields, shown=_brief):
 def _statement_counting(case):
     """The last signed statement stored here, if it counted this case (walk 86: the page said
     so of a case imported, or registered, after it), and whether it counted the case's row
-    history too: (statement, rows), or (None, False)."""
+    history too: (statement, how many of its rows it counted), or (None, None). A statement
+    counts only rows saved ``SEM_STATEMENT_ROW_MARGIN`` before it (walk 169: a case's rows
+    all newer than that read "holds every row saved before that statement")."""
     statement = ChainStatement.objects.order_by("-date").first()
     if statement is None or not case.identifier:
-        return None, False
+        return None, None
     head = json.loads(statement.body).get("heads", {}).get(case.identifier)
     if head is None:
-        return None, False
-    return statement, "rows" in head
+        return None, None
+    rows = head.get("rows")
+    return statement, rows.get("count", 0) if isinstance(rows, dict) else None
 
 
 def _history(model, shown=_brief, **lookup):

@@ -185,6 +185,33 @@ PEOPLE_DATA = frozenset({"submitters"})
 NAME_PARTS_CONFIRMED = "name_parts_confirmed"
 # Data the Secretariat keeps to itself: why a step bears an earlier date, and that.
 PRIVATE_DATA = frozenset({"date_reason", NAME_PARTS_CONFIRMED})
+# Data that are codes, not words (walk 167: the Director's card quoted a Council member's
+# reasons ending "MX", its Party's code).
+CODE_DATA = frozenset(
+    {
+        "party",
+        "outcome",
+        "deadline",
+        "from",
+        "to",
+        "to_stage",
+        "stage",
+        "officer",
+        "with",
+        "identifier",
+        "corrects",
+        "attach_comments",
+        "link",
+        "other",
+        "delivered_on",
+        "new_due_on",
+        "closes_on",
+        "fields",
+        "texts_sha256",
+        "laws_sha256",
+        "submitters_sha256",
+    }
+)
 
 
 def words_published(event, fields) -> str:
@@ -201,7 +228,7 @@ def public_words(event, hidden=frozenset()) -> str:
     parts = [getattr(event, name) or "" for name in TEXT_FIELDS if name not in hidden]
     data = without_reasons(event.data or {}) if REASONS in hidden else event.data or {}
     for key, value in data.items():
-        if key in PRIVATE_DATA:
+        if key in PRIVATE_DATA or key in CODE_DATA:
             continue
         if key in PEOPLE_DATA:  # the names the docket writes: not a withheld one's
             people = value if isinstance(value, list) else []

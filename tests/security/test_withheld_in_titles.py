@@ -617,3 +617,23 @@ def test_publishing_anothers_text_naming_part_of_her_name_is_confirmed_and_shown
     kept = {**data, "event_count": case.event_count, "visibility_changed-to": "parties"}
     page = html.unescape(client.post(url, kept).content.decode())
     assert "This text writes Quispe" not in page and "name_parts_confirmed" not in page
+
+
+def test_the_words_a_publication_opens_leave_out_the_codes_of_its_data():
+    """Walk 167: the Director's card quoted a Council member's reasons, then "MX", the code
+    of its Party, as if it were part of the words made public."""
+    from submissions import published
+    from workflow.models import Event
+
+    reasons = "Las razones del miembro del Consejo."
+    event = Event(
+        kind="council_instructed",
+        note=reasons,
+        data={"party": A, "outcome": "meets", "publish_requested": True, "for_public": [0]},
+    )
+    assert published.words_published(event, ["note"]).splitlines() == [reasons]
+    findings = {"a": {"met": True, "reasons": "Se cumple (a)."}}
+    event = Event(kind="admissibility_determined", data={"outcome": "meets", "criteria": findings})
+    assert [line for line in published.public_words(event).splitlines() if line] == [
+        "Se cumple (a)."
+    ]

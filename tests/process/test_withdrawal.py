@@ -103,6 +103,10 @@ def test_tracking_page_says_the_case_goes_on_before_and_after(client, db):
     with frozen(D(2023, 9, 1)):
         page = client.get(url).content.decode()
         assert "a withdrawal would be recorded" in page
+        # Walk 167: "A member of the Council has instructed" where two of three had (CEC).
+        several = members_needed("council_instructed") > 1
+        who = "The Council has" if several else "A member of the Council has"
+        assert f"{who} instructed a factual record" in page
         confirm = client.get(url + "withdraw/").content.decode()
         assert "the case will" in confirm and "not close" in confirm
         assert "I understand that the case will go on." in confirm

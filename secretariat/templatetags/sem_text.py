@@ -199,6 +199,14 @@ def written_in(event, code: str) -> str:
 
 
 @register.filter
+def title_in(event, code: str) -> str:
+    """Said after the title of an ``event`` of the Secretariat's, which it writes in the case's
+    language ``code``, where the page is in another: "(in Spanish)" (walk 168: "Draft factual
+    record submitted to the Council: Borrador del expediente de hechos", unmarked)."""
+    return _elsewhere(IN_LANGUAGE, code) if event.author == "secretariat" else ""
+
+
+@register.filter
 def shown_in(code: str) -> str:
     """Said above a text shown in another language than the page's, where it is written in
     more than that one (the others follow on the page)."""

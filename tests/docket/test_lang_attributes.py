@@ -1,6 +1,7 @@
 """Issue 17: what a person wrote carries the language it is written in, on every public page
 that shows it, whichever language the page is in."""
 
+import html
 import re
 
 import pytest
@@ -200,6 +201,49 @@ def test_the_secretariats_note_in_the_cases_language_says_so_on_a_page_in_anothe
     client.force_login(officer)
     staff = client.get(f"/en/secretariat/case/{story.case.pk}/").content.decode()
     assert staff.count(note) == 1
+
+
+@frozen(D(2023, 4, 20))
+def test_the_secretariats_title_in_the_cases_language_says_so_on_a_page_in_another(a_focal):
+    """Walk 168: "Draft factual record submitted to the Council: Borrador del expediente de
+    hechos" on an English page, the title marked only by its lang attribute. The docket, the
+    submitters' page and the portals now say "(in Spanish)" after it; a Spanish page does
+    not."""
+    from django.urls import reverse
+
+    from tests.filing.test_tracking import link_of
+
+    story = drive("admissibility_review", party=A)  # a case written in Spanish
+    story.add(
+        "admissibility_determined",
+        data={"outcome": "meets", "criteria": ALL_MET},
+        title="Determinación sobre los requisitos",
+    )
+    story.add("response_decided", data={"outcome": "request"})
+    said = (
+        '<span lang="es">Determinación sobre los requisitos</span> '
+        '<span class="fallback">(in Spanish)</span>'
+    )
+    _membership, track = link_of(story.case, client=(submitter := Client()))
+    track = track.split("/", 2)[2]
+    portal = Client()
+    portal.force_login(a_focal)
+
+    def portal_page(language):  # its path without the language prefix
+        path = reverse("party_case", kwargs={"pk": story.case.pk}).split("/", 2)[2]
+        return portal.get(f"/{language}/{path}")
+
+    pages = {
+        "docket": lambda language: Client().get(f"/{language}/docket/{story.case.slug}/"),
+        "track": lambda language: submitter.get(f"/{language}/{track}"),
+        "portal": portal_page,
+    }
+    for name, page in pages.items():
+        english = html.unescape(page("en").content.decode())
+        spanish = html.unescape(page("es").content.decode())
+        assert english.count(said) == 1, name
+        assert "Determinación sobre los requisitos" in spanish, name
+        assert "(en español)" not in spanish and "(in Spanish)" not in spanish, name
 
 
 @frozen(D(2023, 4, 20))

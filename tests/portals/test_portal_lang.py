@@ -50,7 +50,7 @@ def test_the_party_case_page_marks_what_people_wrote(client, a_focal):
     client.force_login(a_focal)
     with frozen(TIMELINE["response_decided"] + datetime.timedelta(days=10)):
         html = client.get(reverse("party_case", args=[case.pk])).content.decode()
-    assert '<p lang="es">Aclaración sobre la solicitud</p>' in html
+    assert '<p><span lang="es">Aclaración sobre la solicitud</span>' in html
     assert re.search(
         r'<div class="event__note" lang="es"><p>La Secretaría precisa el alcance', html
     )

@@ -9,6 +9,7 @@ two cannot say different things."""
 
 import datetime
 import io
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -25,6 +26,8 @@ from notices.wording import TITLES, date_in, party_phrases, period_in, tables_fo
 from submissions import access, profiles, withheld
 from workflow import treaty
 from workflow.deadlines import period_of
+
+logger = logging.getLogger(__name__)
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 KINDS = tuple(TITLES["en"])
@@ -445,10 +448,23 @@ def redact_names(content: bytes, names: list[str], language: str) -> bytes | Non
     labels = tables_for(None)[0][language]
     with translation.override(language):
         label = str(access.WITHHELD_LABEL)
-    doc = Docx(io.BytesIO(content))
+    try:
+        doc = Docx(io.BytesIO(content))
+    except Exception:  # whatever python-docx raises on a file it cannot read
+        # A file python-docx cannot read: ``redaction.without_names``, which the caller runs
+        # next, still replaces the names in each of its XML parts.
+        logger.warning("a Word file could not be read to redact its names", exc_info=True)
+        return None
     cells = [p for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs]
     phrase = labels["withheld_in_sentence"]
-    header = doc.sections[0].header.paragraphs
+    # Every section's header and footer; a file may have none (walk 170: a valid DOCX without
+    # section properties, a 500 for every reader its redaction was made for).
+    header = [
+        p
+        for section in doc.sections
+        for part in (section.header, section.footer)
+        for p in part.paragraphs
+    ]
     found = False
     targets = [(p, True) for p in cells] + [(p, False) for p in doc.paragraphs + header]
     for paragraph, in_cell in targets:

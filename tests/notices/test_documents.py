@@ -1,6 +1,7 @@
 import datetime
 import io
 import re
+import zipfile
 
 import pytest
 from django.utils import translation
@@ -591,3 +592,45 @@ def test_redacting_a_list_of_withheld_names_makes_one_phrase():
     one = "una persona cuyo nombre se reserva a su solicitud"
     assert "Presentada por 2 personas cuyos nombres se reservan a su solicitud el 10" in text
     assert f"Presentada por Asociación Viva, {one} y {one} el 10" in text
+
+
+def test_redacting_a_name_reads_every_header_and_footer_and_a_file_without_sections():
+    """Walk 170: a Word file without section properties (valid, if not Word's own) made the
+    redaction fail with an IndexError: a 500 for each reader it was made for. A name in a
+    footer, or in a later section's header, stayed."""
+    doc = Docx()
+    doc.add_paragraph("Presentada por Rosa Quispe.")
+    doc.sections[0].footer.paragraphs[0].text = "Copia de Rosa Quispe"
+    later = doc.add_section()
+    later.header.is_linked_to_previous = False
+    later.header.paragraphs[0].text = "Rosa Quispe, anexo"
+    out = io.BytesIO()
+    doc.save(out)
+    redacted = Docx(io.BytesIO(documents.redact_names(out.getvalue(), ["Rosa Quispe"], "es")))
+    parts = [s.footer for s in redacted.sections] + [s.header for s in redacted.sections]
+    assert not any("Rosa Quispe" in p.text for part in parts for p in part.paragraphs)
+    assert "Rosa Quispe" not in text_of(
+        documents.redact_names(out.getvalue(), ["Rosa Quispe"], "es")
+    )
+    bare = Docx()
+    bare.add_paragraph("Presentada por Rosa Quispe.")
+    body = bare.element.body
+    body.remove(body.sectPr)
+    out = io.BytesIO()
+    bare.save(out)
+    assert not Docx(io.BytesIO(out.getvalue())).sections  # no section at all
+    redacted = Docx(io.BytesIO(documents.redact_names(out.getvalue(), ["Rosa Quispe"], "es")))
+    text = [p.text for p in redacted.paragraphs]
+    assert text == ["Presentada por una persona cuyo nombre se reserva a su solicitud."]
+
+
+def test_a_word_file_python_docx_cannot_read_is_left_to_the_byte_level_redaction():
+    """A file that passed the upload's check as Word but whose parts python-docx cannot read
+    is not a 500: ``redact_names`` gives it up (``redaction.without_names`` still replaces the
+    names in each of its XML parts)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document>Rosa Quispe")
+    assert documents.redact_names(out.getvalue(), ["Rosa Quispe"], "es") is None
+    assert documents.redact_names(b"not a zip at all", ["Rosa Quispe"], "es") is None

@@ -25,7 +25,12 @@ logger = logging.getLogger(__name__)
 
 # The deadline whose due date a message states.
 DUE_DATE_OF = {
+    "receipt": "acknowledgement",
     "acknowledged": "admissibility",
+    "admissible": "response_decision",
+    "revision_received": "admissibility",
+    "council_notification": "council_instruction",
+    "record_instructed_party": "draft_factual_record",
     "revision_window": "revision",
     "request_to_party": "party_response",
     "request_sent": "party_response",

@@ -6,17 +6,22 @@ recipient's language). ``RULES`` there says who receives which, and when.
 from django.utils.translation import gettext_lazy as _
 
 from notices.message import Message
+from notices.messages_extension import EXTENSION_MESSAGES
 from notices.messages_leaving import LEAVING_MESSAGES
 from notices.messages_next import (
+    AFTER_FINAL_RECORD,
     MEMBERS_SO_FAR,
+    MORE_TIME,
     NEXT_AFTER_INSTRUCTION,
     NEXT_AFTER_NOTIFICATION,
     NEXT_AFTER_RESPONSE,
+    TARGET_OF_ACKNOWLEDGEMENT,
     TARGET_OF_ADMISSIBILITY,
     TARGET_OF_COMMENTS,
     TARGET_OF_DRAFT,
     TARGET_OF_INSTRUCTION,
     TARGET_OF_NOTIFICATION,
+    TARGET_OF_RESPONSE_DECISION,
 )
 from notices.messages_work import WORK_MESSAGES
 
@@ -35,6 +40,7 @@ MESSAGES = {
             ),
         ),
         _("Follow your submission"),
+        when=(TARGET_OF_ACKNOWLEDGEMENT,),
     ),
     "new_filing": Message(
         _("%(reference)s: new submission filed"),
@@ -76,6 +82,7 @@ MESSAGES = {
             ),
         ),
         _("Follow your submission"),
+        when=(TARGET_OF_RESPONSE_DECISION,),
     ),
     "revision_window": Message(
         _("%(reference)s: determination %(code)s under Article 18.8.2"),
@@ -130,6 +137,7 @@ MESSAGES = {
                 "are available to you in the portal."
             ),
             _("The response is due on %(due_on)s (Article 18.8.5)."),
+            MORE_TIME,
         ),
         _("Open the case in the portal"),
     ),
@@ -184,6 +192,7 @@ MESSAGES = {
             _("Any member of the Council may instruct the Secretariat to prepare it."),
         ),
         _("Open the case in the portal"),
+        when=(TARGET_OF_INSTRUCTION,),
     ),
     "record_instructed": Message(
         _("%(reference)s: a factual record will be prepared"),
@@ -227,6 +236,7 @@ MESSAGES = {
             ),
         ),
         _("Open the case in the portal"),
+        when=(TARGET_OF_DRAFT,),
     ),
     "vote_to_staff": Message(
         _("%(reference)s: a Council member's vote for a factual record"),
@@ -277,6 +287,7 @@ MESSAGES = {
                 "The Secretariat has submitted the final factual record on submission "
                 "%(reference)s to the Council."
             ),
+            AFTER_FINAL_RECORD,
         ),
         _("Open the case in the portal"),
     ),
@@ -440,6 +451,7 @@ MESSAGES = {
             ),
         ),
         _("Follow your submission"),
+        when=(TARGET_OF_ADMISSIBILITY,),
     ),
     "joined": Message(
         _("%(reference)s: you have joined the submission"),
@@ -492,37 +504,6 @@ MESSAGES = {
     "information_to_staff": Message(
         _("%(reference)s: information added by the submitters"),
         (_("The submitters added information to the case on %(on)s."),),
-    ),
-    "extension_to_staff": Message(
-        _("%(reference)s: the Party notified exceptional circumstances"),
-        (
-            _(
-                "The Party notified exceptional circumstances on %(on)s: its response is now due "
-                "on %(due_on)s."
-            ),
-        ),
-    ),
-    # Walk 128: the Party's notice of exceptional circumstances moved the response's due date,
-    # and neither the Party (when the Secretariat recorded its letter) nor the submitters heard.
-    "extension_received": Message(
-        _("%(reference)s: your notice of exceptional circumstances has been received"),
-        (
-            _(
-                "The Secretariat has received the notice of exceptional circumstances "
-                "%(from_party)s of %(on)s: the response is now due on %(due_on)s."
-            ),
-        ),
-        _("Open the case in the portal"),
-    ),
-    "extension_to_submitters": Message(
-        _("%(reference)s: the Party has more time to respond"),
-        (
-            _(
-                "The Party concerned notified exceptional circumstances on %(on)s: its response "
-                "to the Secretariat's request about your submission is now due on %(due_on)s."
-            ),
-        ),
-        _("Follow your submission"),
     ),
     "recommendation_to_staff": Message(
         _("%(reference)s: a Council member's recommendation"),
@@ -585,6 +566,7 @@ MESSAGES = {
             ),
         ),
     ),
+    **EXTENSION_MESSAGES,
     **LEAVING_MESSAGES,
     **WORK_MESSAGES,
 }

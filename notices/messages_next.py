@@ -47,3 +47,23 @@ TARGET_OF_DRAFT = (
     _("The Secretariat's target date for the draft factual record is %(due_on)s."),
 )
 TARGET_OF_COMMENTS = ("due_on", _("The period for the Parties' comments ends on %(due_on)s."))
+# Walk 171: the receipt, the admissibility determination and the revision received said
+# "the Secretariat checks", with no date; walk 170: the Council's and the Parties' emails.
+TARGET_OF_ACKNOWLEDGEMENT = (
+    "due_on",
+    _("The Secretariat's target date for acknowledging it is %(due_on)s."),
+)
+TARGET_OF_RESPONSE_DECISION = (
+    "due_on",
+    _("The Secretariat's target date for that decision is %(due_on)s."),
+)
+# Walk 170: the Party was not told it may ask for more time (the portal said so).
+MORE_TIME = _(
+    "If exceptional circumstances arise, your Party may notify them in the portal before that "
+    "date; the portal shows the longer period that then applies."
+)
+# Walk 170: the Council was told the final record was submitted, not what follows.
+AFTER_FINAL_RECORD = _(
+    "It is made public if the Council so instructs, through the portal; the Secretariat then "
+    "publishes it, normally within 60 days."
+)

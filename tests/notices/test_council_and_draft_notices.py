@@ -7,7 +7,7 @@ import pytest
 from notices import dispatch
 from notices.models import Notice
 from tests.helpers_cases import drive
-from tests.parties import ALL_MET, council_members
+from tests.parties import ALL_MET, OTHERS, A, B, council_members
 
 pytestmark = pytest.mark.django_db
 
@@ -256,3 +256,56 @@ def test_the_submitters_are_told_the_date_of_what_they_wait_for():
             _subject, text, html = emails.render(row)
             assert day in " ".join(text.split()), (message, language, text)
             assert day in " ".join(html.split()), (message, language)
+
+
+def test_each_email_that_leaves_someone_waiting_gives_the_date(a_council, a_focal):
+    """Walks 170 and 171: the receipt, the admissibility determination, the revision received,
+    the Council's notification and the Party's news of the instruction said what comes next
+    with no date, where the case's page showed one; the Party's request did not say it may
+    ask for more time, nor the Council's final record what it is for."""
+    from django.utils import translation
+
+    from notices import emails, messages
+    from submissions.dates import long_date
+    from tests.helpers_cases import file_story
+    from workflow.models import Deadline
+
+    def rendered(event, message):
+        rows = [row for row in dispatch.queue_notices(event) if row.message == message]
+        assert rows, message
+        return rows[0]
+
+    def says_due(event, message, deadline):
+        row = rendered(event, message)
+        due = Deadline.objects.filter(submission=event.submission, kind=deadline, state="open")
+        day = min(due.values_list("due_on", flat=True))
+        for language in ("en", "es"):
+            row.language = language
+            with translation.override(language):
+                said = long_date(day)
+            assert said in " ".join(emails.render(row)[1].split()), (message, language)
+
+    story = file_story()
+    says_due(story.case.events.get(kind="filed"), "receipt", "acknowledgement")
+    story.add("acknowledged")
+    story.add("admissibility_determined", data={"outcome": "does_not_meet"})
+    says_due(story.add("revision_filed", author="submitter"), "revision_received", "admissibility")
+    met = story.add("admissibility_determined", data={"outcome": "meets", "criteria": ALL_MET})
+    says_due(met, "admissible", "response_decision")
+    request = story.add("response_decided", data={"outcome": "request"})
+    text = emails.render(rendered(request, "request_to_party"))[1]
+    assert str(messages.MORE_TIME).split(";")[0] in " ".join(text.split())
+    story.add("party_responded", author=f"party:{A}", data={"party": A})
+    warranted = story.add("factual_record_notified", data={"outcome": "warranted"})
+    says_due(warranted, "council_notification", "council_instruction")
+    instruction = story.council()
+    says_due(instruction, "record_instructed_party", "draft_factual_record")
+    story.add("draft_submitted")
+    for member in (A, B, *OTHERS):
+        story.add("draft_commented", author=f"party:{member}", data={"party": member})
+    final = story.add("final_submitted")
+    row = rendered(final, "council_final")
+    row.language = "es"
+    with translation.override("es"):
+        next_step = str(messages.AFTER_FINAL_RECORD)
+    assert next_step in " ".join(emails.render(row)[1].split())

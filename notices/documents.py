@@ -24,6 +24,7 @@ from docx.shared import Pt
 
 from notices.wording import TITLES, date_in, party_phrases, period_in, tables_for
 from submissions import access, profiles, withheld
+from submissions.texts import semicolon
 from workflow import treaty
 from workflow.deadlines import period_of
 
@@ -421,12 +422,6 @@ def _group_phrases(paragraphs, labels: dict, count: int, language: str) -> None:
             paragraph.runs[0].text = text.replace(listed, labels["withheld_many"] % {"count": n})
             for run in paragraph.runs[1:]:
                 run.text = ""
-
-
-def semicolon(language: str) -> str:
-    """What separates a list's items ("A; B"): French puts a non-breaking space before the
-    semicolon, as before a colon (walk 31: "Canada; Mexique")."""
-    return "\u00a0; " if (language or "")[:2] == "fr" else "; "
 
 
 def _lists_names(text: str, names) -> bool:

@@ -104,3 +104,11 @@ class PerLanguageTexts:
     @property
     def summary_is_fallback(self) -> bool:
         return self.text_in("summary")[1]
+
+
+def semicolon(language: str | None = None) -> str:
+    """What separates a list's items ("A; B") in ``language`` (default: the active one):
+    French puts a non-breaking space before the semicolon, as before a colon (walk 31:
+    "Canada; Mexique"; walk 172: the workspace's lists)."""
+    language = language if language is not None else get_language()
+    return "\u00a0; " if (language or "")[:2] == "fr" else "; "

@@ -116,3 +116,23 @@ def test_french_puts_a_no_break_space_inside_guillemets():
         if PLAIN_SPACE_IN_GUILLEMETS.search(text)
     ]
     assert plain == []
+
+
+@pytest.mark.django_db
+def test_a_list_in_french_puts_a_no_break_space_before_its_semicolons():
+    """Walk 172: "Canada (jusqu'au 21 janvier 2027); Mexique (…)" on the officer's page, and
+    the documents a publication opens, joined the English way."""
+    from django.utils import translation
+
+    from submissions.texts import semicolon
+    from tests.helpers_cases import drive
+    from workflow.exceptions import RuleViolation
+
+    story = drive("draft_comment_period", comments=())
+    with translation.override("fr"), pytest.raises(RuleViolation) as refused:
+        story.add("final_submitted")
+    said = str(refused.value)
+    assert "\u00a0; " in said and ");" not in said, said
+    with translation.override("en"):
+        assert semicolon() == "; "
+    assert semicolon("fr") == "\u00a0; "

@@ -15,7 +15,7 @@ from submissions.access import WITHHELD_LABEL
 from submissions.models import PARTY_CHOICES, Submission, SubmissionSubmitter, User
 from submissions.published import NAME_PARTS_CONFIRMED, PRIVATE_DATA
 from submissions.stages import ClosureReason, Stage, Visibility
-from submissions.texts import TEXT_LABELS
+from submissions.texts import TEXT_LABELS, semicolon
 from workflow.deadlines import format_day
 from workflow.periods import KIND_LABELS
 from workflow.table import DECISION_KINDS
@@ -393,7 +393,7 @@ def describe(
         if isinstance(data.get("translations"), list) and data["translations"]:
             # Withheld with it (workflow.versions).
             words = [_document_words(event, ref) for ref in data["translations"]]
-            lines.append((_("Its translations, withheld with it"), "; ".join(words)))
+            lines.append((_("Its translations, withheld with it"), semicolon().join(words)))
     if kind == "visibility_changed" and "event" in data:
         fields = ", ".join(str(TEXT_FIELD_LABELS.get(f, f)) for f in data.get("fields") or [])
         words = TEXT_PUBLISHED if data.get("to") == Visibility.PUBLIC else TEXT_REDACTED
@@ -401,7 +401,7 @@ def describe(
         lines.append((_("Public text"), str(words) % {"number": number, "fields": fields}))
         if isinstance(data.get("with_documents"), list) and data["with_documents"]:
             published = [_document_words(event, [data["event"], p]) for p in data["with_documents"]]
-            lines.append((_("Documents published with it"), "; ".join(published)))
+            lines.append((_("Documents published with it"), semicolon().join(published)))
     elif kind == "visibility_changed":
         lines.append(
             (

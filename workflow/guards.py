@@ -19,6 +19,7 @@ from submissions.dates import long_date
 from submissions.models import PARTY_CODES, Document, User
 from submissions.stages import OPEN_STAGES, ClosureReason, Stage, Visibility
 from submissions.stages import widens as widens
+from submissions.texts import semicolon
 from workflow import council, versions
 from workflow.exceptions import RuleViolation
 from workflow.models import Deadline, Event
@@ -225,7 +226,7 @@ def comments_in_or_period_over(ctx):
     if waiting:
         # Walk 145: which Party, and until when, was left to the officer to find.
         pending = _("Still to comment: %(parties)s.") % {
-            "parties": "; ".join(
+            "parties": semicolon().join(
                 _("%(party)s (until %(date)s)")
                 % {"party": profiles.installed().party(code).label, "date": long_date(due_on)}
                 for code, due_on in waiting

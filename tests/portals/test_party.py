@@ -1010,3 +1010,13 @@ def test_the_parties_portal_links_the_published_record_on_the_docket(client, a_f
     page = client.get(url).content.decode()
     assert words in page
     assert f'href="{reverse("docket_case", args=[story.case.slug])}#record-heading"' in page
+
+
+def test_the_extension_form_says_the_notification_is_public(client, a_focal):
+    """Walk 170: who reads a notification of exceptional circumstances was said only on its
+    receipt, once sent."""
+    case = drive("awaiting_response").case
+    client.force_login(a_focal)
+    with frozen(D(2023, 6, 16)):
+        page = client.get(reverse("party_extension", kwargs={"pk": case.pk}))
+    assert "A notification of exceptional circumstances is public" in page.content.decode()

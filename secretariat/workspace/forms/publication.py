@@ -10,6 +10,7 @@ from secretariat.workspace.forms.actions import ActionForm
 from secretariat.workspace.queries import record_languages_missing
 from submissions import profiles, published
 from submissions.models import PARTY_CHOICES
+from submissions.texts import semicolon
 from workflow.describe import not_sent_for_public
 
 
@@ -127,7 +128,7 @@ class PublicationForm(ActionForm):
                 "With the final factual record, this step publishes what the Parties sent for "
                 "the public with their comments on the draft: %(items)s. Their other documents, "
                 "and the comments not sent for the public, stay with the Parties."
-            ) % {"items": "; ".join(items)}
+            ) % {"items": semicolon().join(items)}
 
     def publishes(self) -> set[int]:
         """The entries held for review this step publishes (the case page leaves them out of

@@ -95,3 +95,12 @@ def _documents_valid(ctx) -> None:
                 _("The document “%(title)s” is public already.") % {"title": document.title},
                 rule="with_documents: not public yet",
             )
+        if document.redacted_versions.exists():
+            raise RuleViolation(
+                _(
+                    "The public reads “%(title)s” in its redacted version: the full document "
+                    "keeps its visibility."
+                )
+                % {"title": document.title},
+                rule="with_documents: not one with a redacted version",
+            )

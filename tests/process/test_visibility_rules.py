@@ -570,3 +570,52 @@ def test_a_translation_added_later_is_public_with_the_record(client, director, o
     assert [e["documents"] for e in exported if e["kind"] == "final_submitted"] == [
         [{k: v for k, v in d.items() if k != "url"} for d in final["documents"]]
     ]
+
+
+def test_publishing_a_text_with_its_documents_leaves_one_the_public_reads_redacted(officer):
+    """Walk 171: a revision's note published "with its documents" made public the original
+    beside the redacted version the public was to read in its place (PROCESS.md: the full one
+    keeps its restricted visibility). The officer's form leaves it out; the engine refuses it."""
+    story = drive("awaiting_response")
+    letter = story.add(
+        "correspondence",
+        author=f"party:{A}",
+        note="La Parte remite su carta.",
+        data={"publish_requested": True, "for_public": [0, 1]},
+        documents_in=[
+            doc("Carta original", "parties"),
+            doc("Anexo", "parties"),
+            doc("Carta (versión pública)", "public", redacted_version_of=0),
+        ],
+    )
+    case = story.case
+    with pytest.raises(RuleViolation) as refused:
+        story.add(
+            "visibility_changed",
+            data={
+                "event": letter.seq - 1,
+                "fields": ["note"],
+                "from": "parties",
+                "to": "public",
+                "reason": "Pedido por la Parte.",
+                "with_documents": [0, 1],
+            },
+        )
+    assert "in its redacted version" in str(refused.value)
+    client = Client()
+    client.force_login(officer)
+    case.refresh_from_db()
+    url = f"/en/secretariat/case/{case.pk}/act/visibility_changed/"
+    client.post(
+        url,
+        {
+            "event_count": case.event_count,
+            "visibility_changed-event": letter.pk,
+            "visibility_changed-fields_of_text": ["note"],
+            "visibility_changed-to": "public",
+            "visibility_changed-with_documents": "on",
+            "visibility_changed-reason": "Pedido por la Parte.",
+        },
+    )
+    (proposal,) = case.events.filter(kind="proposed")
+    assert proposal.data["proposal"]["with_documents"] == [1]

@@ -210,9 +210,13 @@ class VisibilityForm(ActionForm):
             }
             if data.get("with_documents") and data["to"] == Visibility.PUBLIC:
                 held = set((event.data or {}).get("for_public") or ())
+                # Not a document the public reads in a redacted version: the full one keeps
+                # its visibility (PROCESS.md; walk 171: published beside its redaction).
                 positions = sorted(
                     d.position
-                    for d in event.documents.exclude(visibility=Visibility.PUBLIC)
+                    for d in event.documents.exclude(visibility=Visibility.PUBLIC).filter(
+                        redacted_versions__isnull=True
+                    )
                     if d.position in held
                 )
                 if positions:

@@ -619,3 +619,37 @@ def test_publishing_a_text_with_its_documents_leaves_one_the_public_reads_redact
     )
     (proposal,) = case.events.filter(kind="proposed")
     assert proposal.data["proposal"]["with_documents"] == [1]
+
+
+def test_information_added_offers_only_the_levels_its_readers_hold(officer):
+    """Walk 170: the officer filed a submitter's annex as information added "for the Secretariat
+    and the Party concerned"; the entry is the submitters' and the Secretariat's, so the Party
+    never saw it, while the request told it every supporting document was in its portal."""
+    import re
+
+    case = drive("awaiting_response").case
+    client = Client()
+    client.force_login(officer)
+    url = f"/en/secretariat/case/{case.pk}/act/information_added/"
+    page = client.get(f"/en/secretariat/case/{case.pk}/").content.decode()
+    select = re.search(
+        r'<select name="information_added-document_visibility".*?</select>', page, re.S
+    ).group(0)
+    values = re.findall(r'value="([^"]*)"', select)
+    assert values == ["", "submitter", "secretariat"], values
+    assert "To send a document to a Party, record a letter to it." in page
+    assert 'name="information_added-redacted"' not in page
+    posted = client.post(
+        url,
+        {
+            "event_count": case.event_count,
+            "information_added-note": "Anexo enviado por correo.",
+            "information_added-document": SimpleUploadedFile("anexo.pdf", PDF),
+            "information_added-document_title": "Anexo 4",
+            "information_added-document_language": "es",
+            "information_added-document_visibility": "party_concerned",
+        },
+    )
+    summary = posted.content.decode().split('id="error-summary"', 1)[-1][:2000]
+    assert "Who may see the document: Select a valid choice." in summary
+    assert not case.events.filter(kind="information_added").exists()

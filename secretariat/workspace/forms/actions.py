@@ -197,6 +197,20 @@ class ActionForm(AccessibleForm):
                 if not choice[0] or not beyond(choice[0], limit)
             ]
             del self.fields["redacted"]
+        if rule.default_visibility == Visibility.SUBMITTER and self.uses_documents:
+            # An entry the submitters and the Secretariat read: its documents reach no one
+            # else, whatever level they bear (walk 170: "Secretariat and the Party concerned"
+            # chosen for a submitter's annex, which the Party never saw).
+            self.fields["document_visibility"].choices = [
+                choice
+                for choice in self.fields["document_visibility"].choices
+                if choice[0] in ("", Visibility.SUBMITTER, Visibility.SECRETARIAT)
+            ]
+            self.fields["document_visibility"].help_text = _(
+                "This entry is read by the Secretariat and the submitters only. To send a "
+                "document to a Party, record a letter to it."
+            )
+            self.fields.pop("redacted", None)  # a public version would reach no one either
         last = submission.last_event_on
         if "on" in self.fields and last and last < timezone.localdate():
             # Said beforehand, not only on refusing (walk 113: a pending proposal dated today

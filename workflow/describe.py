@@ -82,7 +82,7 @@ SIMPLE_LABELS = {
     "comment": gettext_lazy("Comment"),
     "closes_on": gettext_lazy("Call closes on"),
     "new_due_on": gettext_lazy("New target date"),
-    "date_reason": gettext_lazy("Reason for the earlier date"),
+    "date_reason": gettext_lazy("Why it is recorded with an earlier date"),
     # Walk 161: the proposer's confirmation was saved nowhere an auditor could read it.
     NAME_PARTS_CONFIRMED: gettext_lazy(
         "Part of a withheld name, which the proposer confirmed may be published as written"

@@ -285,7 +285,7 @@ def test_the_reason_for_an_earlier_date_stays_off_the_docket(officer):
     public = html.unescape(Client().get(f"/en/docket/{case.slug}/").text)
     assert "Carta del Ministerio" in public
     assert "Hallada en la sala de correo." not in public
-    assert "Reason for the earlier date" not in public
+    assert "Why it is recorded with an earlier date" not in public
     staff = Client()
     staff.force_login(officer)
     page = html.unescape(staff.get(reverse("ws_case", kwargs={"pk": case.pk})).text)
@@ -358,3 +358,35 @@ def test_a_visibility_change_says_from_to_and_why_in_the_chain(auditor, officer)
         levels = f"{Visibility.PUBLIC.label} → {Visibility.PARTIES.label}"
     assert f"Visibilidad: {levels}" in row
     assert "Motivo indicado: La Parte lo pidió por escrito." in row
+
+
+def test_the_access_log_says_what_it_records_and_it_is_so(auditor):
+    """Walk 169: a restricted document's download was logged, a public one's not, and the page
+    did not say so."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from submissions.models import AccessLogEntry
+
+    story = drive("awaiting_response")
+    letter = story.add(
+        "correspondence",
+        note="Carta.",
+        documents_in=[
+            services.DocumentInput(
+                title=title,
+                language="es",
+                file=SimpleUploadedFile(f"{level}.pdf", b"%PDF-1.4 x"),
+                visibility=level,
+            )
+            for title, level in (("Pública", "public"), ("Reservada", "party_concerned"))
+        ],
+    )
+    client = Client()
+    client.force_login(auditor)
+    for document in letter.documents.all():
+        url = reverse("ws_download", kwargs={"pk": story.case.pk, "document_pk": document.pk})
+        assert client.get(url).status_code == 200
+    logged = AccessLogEntry.objects.filter(submission=story.case, document__isnull=False)
+    assert [entry.document.title for entry in logged] == ["Reservada"]
+    page = client.get(reverse("ws_audit", kwargs={"pk": story.case.pk})).content.decode()
+    assert "Downloads of public documents are not recorded." in page

@@ -218,7 +218,7 @@ def test_a_revision_returns_the_case_to_admissibility_review(client, officer):
     # (walk 51: "received; confidential", of a file never marked so, and the note hidden).
     own = " ".join(client.get(url).content.decode().split())
     assert '<p lang="es">Añadí las cartas.</p>' in own
-    assert "received; not public yet, so it is not served through this link" in own
+    assert "received; you can download it here once the Secretariat has published it" in own
     assert "confidential" not in own.split('class="timeline"', 1)[1]
     assert "the public docket shows its text once the Secretariat has reviewed it" in own
     told = Notice.objects.filter(message="revision_to_staff")

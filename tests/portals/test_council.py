@@ -300,3 +300,18 @@ def test_a_members_recommendation_is_named_so_and_told_to_the_secretariat(
     }
     whole = Event(submission=story.case, kind="recommendation_made", data={})
     assert str(whole.kind_label) == "Council recommendation"
+
+
+def test_what_the_council_waits_on_comes_before_the_votes_given(client, a_council):
+    """Walk 172: under the CEC, "Members who have so far: 0" (to publish) read right after
+    the two votes to prepare the record, as if it counted them."""
+    from tests.parties import members_needed
+
+    if members_needed("publication_instructed") == 1:
+        pytest.skip("one member's instruction is the Council's: nothing waits on more")
+    case = drive("final_factual_record").case
+    client.force_login(a_council)
+    page = client.get(reverse("council_case", kwargs={"pk": case.pk})).content.decode()
+    waiting = page.index('class="instructions__waiting"')
+    assert "makes the final factual record public once" in page[waiting:]
+    assert waiting < page.index("instructed the Secretariat to prepare a factual record on")

@@ -108,8 +108,16 @@ def _predicted_code(submission, event_kind: str, outcome) -> str:
 def forwarded_titles(submission: Submission) -> list[str]:
     """The titles of the supporting information a request forwards (confidential included:
     the request goes to the Party concerned only)."""
+    # Only what the Party concerned reads (walks 170, 174: information the submitters added,
+    # theirs and the Secretariat's alone, was listed as forwarded, and the Party never saw it).
+    reads = (Visibility.PUBLIC, Visibility.PARTIES, Visibility.PARTY_CONCERNED)
     rows = (
-        Document.objects.filter(submission=submission, event__kind__in=SUPPORTING)
+        Document.objects.filter(
+            submission=submission,
+            event__kind__in=SUPPORTING,
+            event__visibility__in=reads,
+            visibility__in=reads,
+        )
         .order_by("event__seq", "position")
         .values_list("title", "original_name")
     )

@@ -634,3 +634,24 @@ def test_a_word_file_python_docx_cannot_read_is_left_to_the_byte_level_redaction
         archive.writestr("word/document.xml", "<w:document>Rosa Quispe")
     assert documents.redact_names(out.getvalue(), ["Rosa Quispe"], "es") is None
     assert documents.redact_names(b"not a zip at all", ["Rosa Quispe"], "es") is None
+
+
+def test_the_request_lists_as_forwarded_only_what_the_party_concerned_reads():
+    """Walks 170 and 174: the request listed as forwarded information the submitters added,
+    read by them and the Secretariat alone; the Party concerned never found it."""
+    from submissions.storage import DocumentInput
+    from tests.portals.conftest import stored_pdf
+
+    story = drive("response_decision")
+    for title, level in (("Sus notas", None), ("Anexo confidencial", "party_concerned")):
+        story.add(
+            "information_added",
+            author="submitter",
+            **({"visibility": level} if level else {}),
+            documents_in=[
+                DocumentInput(
+                    title=title, language="es", file=stored_pdf(), visibility=level or "submitter"
+                )
+            ],
+        )
+    assert services.forwarded_titles(story.case) == ["Anexo confidencial"]

@@ -40,7 +40,12 @@ TARGET_OF_NOTIFICATION = (
 )
 TARGET_OF_INSTRUCTION = (
     "due_on",
-    _("If the Council has not instructed it by %(due_on)s, the Secretariat may close the case."),
+    # A target of ours, not the treaty's (walk 174: read as a threat with no basis); past it
+    # the Secretariat may close the case (REGISTRY-FORMAT: ``closed`` from AC).
+    _(
+        "The target date for the Council's instruction is %(due_on)s; if none has been given "
+        "by then, the Secretariat may close the case."
+    ),
 )
 TARGET_OF_DRAFT = (
     "due_on",
@@ -62,8 +67,9 @@ MORE_TIME = _(
     "If exceptional circumstances arise, your Party may notify them in the portal before that "
     "date; the portal shows the longer period that then applies."
 )
-# Walk 170: the Council was told the final record was submitted, not what follows.
+# Walk 170: the Council was told the final record was submitted, not what follows; walk 173:
+# the 60 days are counted from its submission, as the treaty says.
 AFTER_FINAL_RECORD = _(
-    "It is made public if the Council so instructs, through the portal; the Secretariat then "
-    "publishes it, normally within 60 days."
+    "It is made public if the Council so instructs, through the portal: normally within 60 days "
+    "of its submission."
 )

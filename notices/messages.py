@@ -21,6 +21,7 @@ from notices.messages_next import (
     TARGET_OF_DRAFT,
     TARGET_OF_INSTRUCTION,
     TARGET_OF_NOTIFICATION,
+    TARGET_OF_PUBLICATION,
     TARGET_OF_RESPONSE_DECISION,
 )
 from notices.messages_work import WORK_MESSAGES
@@ -164,6 +165,7 @@ MESSAGES = {
             ),
         ),
         _("Open the case in the portal"),
+        when=(TARGET_OF_NOTIFICATION,),
     ),
     "response_to_staff": Message(
         _("%(reference)s: the Party has responded"),
@@ -260,6 +262,7 @@ MESSAGES = {
             ),
         ),
         _("Open the case in the portal"),
+        when=(TARGET_OF_COMMENTS,),
     ),
     "draft_for_comment": Message(
         _("%(reference)s: draft factual record for comment"),
@@ -368,6 +371,7 @@ MESSAGES = {
             ),
         ),
         _("Follow your submission"),
+        when=(TARGET_OF_PUBLICATION,),
     ),
     "published": Message(
         _("%(reference)s: factual record published"),

@@ -68,8 +68,14 @@ MORE_TIME = _(
     "date; the portal shows the longer period that then applies."
 )
 # Walk 170: the Council was told the final record was submitted, not what follows; walk 173:
-# the 60 days are counted from its submission, as the treaty says.
+# the 60 days are counted from its submission, as the treaty says; walk 175: "through the
+# portal" misled the Parties' focal points, who receive it too.
 AFTER_FINAL_RECORD = _(
-    "It is made public if the Council so instructs, through the portal: normally within 60 days "
-    "of its submission."
+    "It is made public if a member of the Council so instructs: normally within 60 days of its "
+    "submission."
+)
+# Walk 175: the submitters were told the record "will be published", with no date.
+TARGET_OF_PUBLICATION = (
+    "due_on",
+    _("The Secretariat's target date for publishing it is %(due_on)s."),
 )

@@ -295,12 +295,13 @@ def test_each_email_that_leaves_someone_waiting_gives_the_date(a_council, a_foca
     request = story.add("response_decided", data={"outcome": "request"})
     text = emails.render(rendered(request, "request_to_party"))[1]
     assert str(messages.MORE_TIME).split(";")[0] in " ".join(text.split())
-    story.add("party_responded", author=f"party:{A}", data={"party": A})
+    responded = story.add("party_responded", author=f"party:{A}", data={"party": A})
+    says_due(responded, "response_received", "factual_record_decision")  # walk 175
     warranted = story.add("factual_record_notified", data={"outcome": "warranted"})
     says_due(warranted, "council_notification", "council_instruction")
     instruction = story.council()
     says_due(instruction, "record_instructed_party", "draft_factual_record")
-    story.add("draft_submitted")
+    says_due(story.add("draft_submitted"), "council_draft", "draft_comments")  # walk 175
     for member in (A, B, *OTHERS):
         story.add("draft_commented", author=f"party:{member}", data={"party": member})
     final = story.add("final_submitted")
@@ -309,3 +310,5 @@ def test_each_email_that_leaves_someone_waiting_gives_the_date(a_council, a_foca
     with translation.override("es"):
         next_step = str(messages.AFTER_FINAL_RECORD)
     assert next_step in " ".join(emails.render(row)[1].split())
+    assert "portal" not in str(next_step)  # walk 175: the Parties' focal points read it too
+    says_due(story.council("publication_instructed"), "publication_instructed", "publication")

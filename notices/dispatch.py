@@ -45,6 +45,13 @@ DUE_DATE_OF = {
     "extension_to_staff": "party_response",
     "extension_received": "party_response",
     "extension_to_submitters": "party_response",
+    # The staff's notices, and the response made public (walks 173, 175: still without a date).
+    "new_filing": "acknowledgement",
+    "revision_to_staff": "admissibility",
+    "response_to_staff": "factual_record_decision",
+    "response_published": "factual_record_decision",
+    "instruction_to_staff": "draft_factual_record",
+    "publication_to_staff": "publication",
 }
 
 

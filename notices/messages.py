@@ -46,6 +46,7 @@ MESSAGES = {
     "new_filing": Message(
         _("%(reference)s: new submission filed"),
         (_("A new submission, “%(title)s”, %(concerning_party)s, was filed on %(on)s."),),
+        when=(TARGET_OF_ACKNOWLEDGEMENT,),
     ),
     "acknowledged": Message(
         _("%(reference)s: acknowledgement of receipt"),
@@ -170,6 +171,7 @@ MESSAGES = {
     "response_to_staff": Message(
         _("%(reference)s: the Party has responded"),
         (_("The response %(from_party)s to the Secretariat's request was received on %(on)s."),),
+        when=(TARGET_OF_NOTIFICATION,),
     ),
     "factual_record_warranted": Message(
         _("%(reference)s: the Secretariat has informed the Council"),
@@ -216,6 +218,7 @@ MESSAGES = {
                 "%(on)s to prepare a factual record on submission %(reference)s, “%(title)s”."
             ),
         ),
+        when=(TARGET_OF_DRAFT,),
         together=Message(
             _("%(reference)s: the Council instructs a factual record"),
             (
@@ -225,6 +228,7 @@ MESSAGES = {
                 ),
                 MEMBERS_SO_FAR,
             ),
+            when=(TARGET_OF_DRAFT,),
         ),
     ),
     # Walk 61: the focal points of the Party concerned heard nothing of the instruction.
@@ -326,6 +330,7 @@ MESSAGES = {
                 "%(on)s to publish the final factual record on submission %(reference)s."
             ),
         ),
+        when=(TARGET_OF_PUBLICATION,),
         together=Message(
             _("%(reference)s: the Council instructs publication"),
             (
@@ -335,6 +340,7 @@ MESSAGES = {
                 ),
                 MEMBERS_SO_FAR,
             ),
+            when=(TARGET_OF_PUBLICATION,),
         ),
     ),
     "publication_vote_to_staff": Message(
@@ -360,6 +366,7 @@ MESSAGES = {
         ),
         _("Follow your submission"),
         public_link_label=_("Read the response on the public docket"),
+        when=(TARGET_OF_NOTIFICATION,),
     ),
     "publication_instructed": Message(
         _("%(reference)s: the factual record will be published"),
@@ -489,6 +496,7 @@ MESSAGES = {
                 "review before the public sees them."
             ),
         ),
+        when=(TARGET_OF_ADMISSIBILITY,),
     ),
     "information_thanks": Message(
         _("%(reference)s: the information you sent has been received"),

@@ -123,6 +123,12 @@ def test_the_submitters_hear_when_the_partys_response_is_published(officer, sett
     body = " ".join(email.body.split())
     assert re.search(rf"\b{re.escape(on)}, ", body), body
     assert f"({on})" not in body
+    # And the date of what follows, the Council informed (walk 175: no date).
+    from workflow.models import Deadline
+
+    due = Deadline.objects.get(submission=story.case, kind="factual_record_decision", state="open")
+    with translation.override(notice.language):
+        assert long_date(due.due_on) in body
 
 
 def test_the_submitters_are_told_what_comes_next_while_they_wait():
@@ -312,3 +318,43 @@ def test_each_email_that_leaves_someone_waiting_gives_the_date(a_council, a_foca
     assert next_step in " ".join(emails.render(row)[1].split())
     assert "portal" not in str(next_step)  # walk 175: the Parties' focal points read it too
     says_due(story.council("publication_instructed"), "publication_instructed", "publication")
+
+
+def test_the_staffs_notices_give_the_date_of_their_next_step(officer, a_council):
+    """Walk 175: the staff's notices ("new submission filed", the Party's response, the
+    Council's instructions, a revision) said what happened, never by when the Secretariat
+    must act on it, which the workspace showed."""
+    from django.utils import translation
+
+    from notices import emails
+    from submissions.dates import long_date
+    from tests.helpers_cases import file_story
+    from workflow.models import Deadline
+
+    def says_due(event, message, deadline):
+        rows = [row for row in dispatch.queue_notices(event) if row.message == message]
+        assert rows, message
+        due = Deadline.objects.filter(submission=event.submission, kind=deadline, state="open")
+        day = min(due.values_list("due_on", flat=True))
+        for language in ("en", "es"):
+            rows[0].language = language
+            with translation.override(language):
+                said = long_date(day)
+            assert said in " ".join(emails.render(rows[0])[1].split()), (message, language)
+
+    story = file_story()
+    says_due(story.case.events.get(kind="filed"), "new_filing", "acknowledgement")
+    story.add("acknowledged")
+    story.add("admissibility_determined", data={"outcome": "does_not_meet"})
+    says_due(story.add("revision_filed", author="submitter"), "revision_to_staff", "admissibility")
+    story.add("admissibility_determined", data={"outcome": "meets", "criteria": ALL_MET})
+    story.add("response_decided", data={"outcome": "request"})
+    responded = story.add("party_responded", author=f"party:{A}", data={"party": A})
+    says_due(responded, "response_to_staff", "factual_record_decision")
+    story.add("factual_record_notified", data={"outcome": "warranted"})
+    says_due(story.council(), "instruction_to_staff", "draft_factual_record")
+    story.add("draft_submitted")
+    for member in (A, B, *OTHERS):
+        story.add("draft_commented", author=f"party:{member}", data={"party": member})
+    story.add("final_submitted")
+    says_due(story.council("publication_instructed"), "publication_to_staff", "publication")

@@ -557,6 +557,44 @@ def test_the_officer_confirms_a_part_of_a_withheld_name_before_proposing(officer
     assert withheld.parts_named_in("(b) Se cumple.", [NAME]) == []
 
 
+def test_the_officer_is_told_to_reword_a_whole_withheld_name(officer):
+    """Walk 171: "Ms Margaret A. Whitfield" typed into a determination's public reasons was
+    masked on the docket as "Ms a person whose name is withheld…", ungrammatical, and the
+    officer was told nothing (only a part of a name asked). A whole name is refused on the
+    field that writes it, in the officer's language, with the label the public would read;
+    nothing typed is lost and nothing is recorded."""
+    case = _registered_case()
+    data = {"event_count": case.event_count}
+    for letter in CRITERIA:
+        data[f"admissibility_determined-{letter}_finding"] = "met"
+        data[f"admissibility_determined-{letter}_reasons"] = f"({letter}) Se cumple."
+    typed = "La Sra. Rosa Quispe Mamaní acredita su residencia."
+    data[f"admissibility_determined-{CRITERIA[0]}_reasons"] = typed
+    client = Client()
+    client.force_login(officer)
+    field = f"id_admissibility_determined-{CRITERIA[0]}_reasons"
+    for language, said in (
+        ("en", f"This text writes the name of {NAME}, whose identity is withheld from the public"),
+        ("es", es(f"Este texto escribe el nombre de {NAME}, cuya identidad no se divulga")),
+    ):
+        with translation.override(language):
+            where = reverse("ws_action", kwargs={"pk": case.pk, "kind": "admissibility_determined"})
+            page = client.post(where, data)
+        assert page.status_code == 200
+        text = html.unescape(" ".join(page.content.decode().split()))
+        summary = text[text.index('id="error-summary"') :].split("</div>", 1)[0]
+        assert f'<a href="#{field}">' in summary and said in summary
+        assert IN_SENTENCE_ES in summary  # the label in the case's language
+        assert typed in text
+        assert not case.events.filter(kind__in=("proposed", "admissibility_determined")).exists()
+    # Reworded, it goes through.
+    data[f"admissibility_determined-{CRITERIA[0]}_reasons"] = (
+        "La peticionaria acredita su residencia."
+    )
+    assert client.post(url := where, data).status_code == 302, url
+    assert case.events.filter(kind__in=("proposed", "admissibility_determined")).exists()
+
+
 def test_publishing_anothers_text_naming_part_of_her_name_is_confirmed_and_shown(officer, director):
     """Walk 160: a Council member's reasons, sent for the public, wrote "Mme Lacoursière"
     (a withheld surname); the officer's "Review and publish it" proposed it with no word, and

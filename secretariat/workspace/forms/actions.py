@@ -257,11 +257,17 @@ class ActionForm(AccessibleForm):
         {field: the words of the name it writes}, each field told so (walk 160: the box at
         the form's foot named no field)."""
         self.name_parts_in = {}
+        self.names_whole_in = {}
         words = self.words_made_public() if self.is_bound else {}
         names = withheld.names_of(self.submission) if any(words.values()) else []
         for field, text in words.items():
             if parts := withheld.parts_named_in(text, names):
                 self.name_parts_in[field] = parts
+            # A whole name the officer typed is refused where it is typed, as in a title
+            # (walk 171: "Ms Margaret A. Whitfield" read "Ms a person whose name is withheld…"
+            # on the docket); an existing entry's words (the visibility form) stay masked.
+            if field in self.published_fields and (whole := withheld.named_in(text, names)):
+                self.names_whole_in[field] = whole[0]
         self.offer_name_parts_box()
 
     def offer_name_parts_box(self) -> None:
@@ -377,6 +383,19 @@ class ActionForm(AccessibleForm):
             self.add_error(
                 NAME_PARTS_CONFIRMED,
                 gettext("Tick this box if the text does not identify the person."),
+            )
+        for field, name in self.names_whole_in.items():
+            self.add_error(
+                field,
+                gettext(
+                    "This text writes the name of %(name)s, whose identity is withheld from the "
+                    "public; the public would read “%(label)s” in its place. Write it without "
+                    "the name (for example, “the submitter”)."
+                )
+                % {
+                    "name": name,
+                    "label": withheld.in_sentence(name, [name], self.submission.language),
+                },
             )
         on = data.get("on")
         if on and on > timezone.localdate():

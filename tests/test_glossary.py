@@ -25,7 +25,7 @@ from notices import emails, messages, personal
 from notices.context import case_context
 from notices.models import Notice
 from submissions import profiles
-from submissions.models import SubmissionSubmitter, User
+from submissions.models import Party, SubmissionSubmitter, User
 from submissions.stages import ClosureReason
 from tests.helpers_cases import D, drive, frozen
 from tests.parties import CODES, OTHERS, SLUG, A, B, es, name
@@ -488,9 +488,10 @@ def test_the_spanish_csv_export_has_spanish_headers_and_the_english_one_is_uncha
     # The coded columns stay codes; the three label columns say them in the reader's words
     # (walk 21: "closed,closed,factual_record_published" under Spanish headers).
     assert spanish.endswith(
-        "Estado (en palabras),Etapa (en palabras),Motivo de cierre (en palabras)"
+        "Estado (en palabras),Etapa (en palabras),Motivo de cierre (en palabras),"
+        "Parte en cuestión (en palabras)"
     )
-    assert english.endswith("status_label,stage_label,closure_reason_label")
+    assert english.endswith("status_label,stage_label,closure_reason_label,party_label")
     with frozen(D(2023, 7, 20)):
         drive("closed")
     rows = list(csv.DictReader(io.StringIO(Client().get(url).content.decode("utf-8-sig"))))
@@ -503,3 +504,9 @@ def test_the_spanish_csv_export_has_spanish_headers_and_the_english_one_is_uncha
     )
     assert reason != closed["Motivo de cierre"]
     assert all(row["Etapa (en palabras)"] and "_" not in row["Etapa (en palabras)"] for row in rows)
+    # The Party by its name too (walk 169: "PE" alone, explained on another page).
+    with translation.override("es"):
+        names = {party.code: party.name for party in Party.objects.all()}
+    assert {
+        (row["Parte en cuestión"], row["Parte en cuestión (en palabras)"]) for row in rows
+    } <= set(names.items())

@@ -37,6 +37,7 @@ CSV_MEANINGS = {
     "status_label": _("The status in the language of the export."),
     "stage_label": _("The stage in the language of the export."),
     "closure_reason_label": _("The closure reason in the language of the export."),
+    "party_label": _("The Party's name in the language of the export."),
 }
 # Each title column by its language (walk 134: "in that language" named none).
 TITLE_MEANINGS = {

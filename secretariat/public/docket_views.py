@@ -467,6 +467,8 @@ CSV_COLUMNS = (
     "status_label",
     "stage_label",
     "closure_reason_label",
+    # And the Party's name (walk 169: a spreadsheet read "PE", explained only on another page).
+    "party_label",
 )
 
 # The header row in the reader's language: the English export keeps the column names above
@@ -490,6 +492,7 @@ CSV_HEADERS = {
     "status_label": pgettext_lazy("CSV column", "status_label"),
     "stage_label": pgettext_lazy("CSV column", "stage_label"),
     "closure_reason_label": pgettext_lazy("CSV column", "closure_reason_label"),
+    "party_label": pgettext_lazy("CSV column", "party_label"),
 }
 
 
@@ -554,6 +557,7 @@ def docket_export_csv(request):
                 pgettext("case status", "Closed" if closed else "Open"),
                 _stage_words(submission, _label(Stage, submission.stage)),
                 _label(ClosureReason, submission.closure_reason),
+                submission.party.name,
             ]
         )
     return response

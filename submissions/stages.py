@@ -58,6 +58,13 @@ class Visibility(models.TextChoices):
     SECRETARIAT = "secretariat", _("Secretariat only")
 
 
+# What a case closed as not a submission holds stays with the Secretariat and those who filed it
+# (workflow.guards.refuse_beyond_submitters; the workspace's forms say it beforehand).
+NEVER_PUBLIC = _(
+    "A case closed as not a submission stays private: what it holds is read by the Secretariat "
+    "and those who filed it, no one else."
+)
+
 # The levels of Visibility from the widest audience to the narrowest.
 VISIBILITY_ORDER = list(Visibility)
 

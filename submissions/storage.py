@@ -10,7 +10,7 @@ import filetype
 from django.core.files import File
 
 from submissions.models import Document, sha256_of
-from submissions.stages import Visibility
+from submissions.stages import ClosureReason, Visibility
 
 # The registry importer collects the names of files stored for a case, to remove them if the
 # case is refused (a refused case leaves nothing behind in the media folder).
@@ -102,6 +102,9 @@ def prepare(event, inputs, rule) -> list[Document]:
             visibility = Visibility.PARTIES  # drafts are never public (Art. 18.9.5)
         if rule.kind == "final_submitted" and item.visibility is None:
             visibility = Visibility.PARTIES  # public only once published
+        closing_privately = event.data.get("reason") == ClosureReason.NOT_A_SUBMISSION
+        if rule.kind == "closed" and closing_privately and item.visibility is None:
+            visibility = Visibility.SUBMITTER  # never public, as its case (walk 176)
         kind = item.kind or rule.document_kind
         document = Document(
             submission=event.submission,

@@ -933,6 +933,40 @@ def test_a_case_closed_as_not_a_submission_is_never_public(db):
     assert story.case.registered_on is None
 
 
+def test_nothing_of_a_case_closed_as_not_a_submission_is_shown_beyond_its_filers(officer, settings):
+    """Walk 176: its closing notice was filed as public and then made public by a visibility
+    change, approved; the case's page said it would be on the docket. Its closure's documents
+    are at most the submitters' (by default too), and no change widens one beyond them."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from submissions.storage import DocumentInput
+    from tests.helpers_cases import public_file
+
+    settings.SEM_FOUR_EYES = False
+    story = drive(AR, acknowledged=False)
+
+    def record(kind, **kwargs):
+        return services.record_event(story.case, kind, actor=officer, **kwargs)
+
+    closing = {"data": {"reason": "not_a_submission"}, "note": "Publicidad."}
+    with pytest.raises(RuleViolation) as refused:
+        record("closed", **closing, documents_in=[public_file("Aviso de cierre")])
+    assert refused.value.rule == "not_a_submission is never public"
+    plain = DocumentInput(
+        title="Aviso", language="es", file=SimpleUploadedFile("a.pdf", b"%PDF-1.4")
+    )
+    closed = record("closed", **closing, documents_in=[plain])
+    (notice,) = closed.documents.all()
+    assert notice.visibility == "submitter"
+    where = {"document": [closed.seq - 1, 0], "from": "submitter", "reason": "Pedido."}
+    for to in ("public", "parties", "party_concerned"):
+        with pytest.raises(RuleViolation) as refused:
+            record("visibility_changed", data={**where, "to": to})
+        assert refused.value.rule == "not_a_submission is never public"
+    record("visibility_changed", data={**where, "to": "secretariat"})
+    assert not access.public_documents(Document.objects.filter(submission=story.case)).exists()
+
+
 def test_pending_proceeding_needs_the_partys_declaration(db):
     story = drive(FD, pending_proceeding=False)
     with pytest.raises(RuleViolation) as refused:

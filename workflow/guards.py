@@ -17,7 +17,7 @@ from submissions import profiles
 from submissions.access import is_secretariat
 from submissions.dates import long_date
 from submissions.models import PARTY_CODES, Document, User
-from submissions.stages import OPEN_STAGES, ClosureReason, Stage, Visibility
+from submissions.stages import NEVER_PUBLIC, OPEN_STAGES, ClosureReason, Stage, Visibility
 from submissions.stages import widens as widens
 from submissions.texts import semicolon
 from workflow import council, versions
@@ -357,12 +357,22 @@ def _event_kind(document) -> str:
     return document.event.kind if document.event is not None else ""
 
 
+def refuse_beyond_submitters():
+    """A case closed as not a submission is never public (``not_yet_acknowledged``), nor shown
+    to the Parties: what it holds stays with the Secretariat and those who filed it."""
+    raise RuleViolation(str(NEVER_PUBLIC), rule="not_a_submission is never public")
+
+
 def visibility_within_limits(ctx):
     """PROCESS.md, Visibility: a submitter's confidential attachment never goes beyond the
     Party concerned; a draft factual record never beyond the Parties (Art. 18.9.5); the final
     factual record is public only once `published` is recorded (Art. 18.9.7). A document
     withheld takes its wider translations with it (``versions``)."""
     versions.check(ctx)
+    if ctx.has_closure(ClosureReason.NOT_A_SUBMISSION) and widens(
+        ctx.data["to"], Visibility.SUBMITTER
+    ):
+        refuse_beyond_submitters()
     if "event" in ctx.data:
         text_within_limits(ctx)
         for document in text_documents(ctx):  # published with it

@@ -115,6 +115,21 @@ def test_closing_as_not_a_submission_is_proposed_then_approved(
     # Never acknowledged, so never public: not even its closure.
     assert new_case.registered_on is None
     assert not access.public_events(Event.objects.filter(submission=new_case)).exists()
+    # Nor offered (walk 176: "Public" offered for its documents, then in a visibility change).
+    client.force_login(officer)
+    page = client.get(reverse("ws_case", kwargs={"pk": new_case.pk})).content.decode()
+    form = page[page.index('id="id_visibility_changed-to"') :].split("</select>", 1)[0]
+    assert 'value="submitter"' in form and 'value="secretariat"' in form
+    assert 'value="public"' not in form and 'value="parties"' not in form
+
+
+def test_closing_as_not_a_submission_offers_no_public_document(login, officer, new_case):
+    page = login(officer).get(_action(new_case, "closed")).content.decode()
+    if "id_closed-document_visibility" not in page:  # the action's form is on the case page
+        page = login(officer).get(reverse("ws_case", kwargs={"pk": new_case.pk})).content.decode()
+    form = page[page.index('id="id_closed-document_visibility"') :].split("</select>", 1)[0]
+    assert 'value="submitter"' in form
+    assert 'value="public"' not in form and 'value="party_concerned"' not in form
 
 
 # Every criterion of the profile met (TPA: a–f; CEC: a–e), and all but (c).

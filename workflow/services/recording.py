@@ -17,11 +17,11 @@ from submissions.models import (
     Document,
     Submission,
 )
-from submissions.stages import Visibility
+from submissions.stages import ClosureReason, Visibility
 from workflow import chain, hooks, versions
 from workflow.actors import Actor
 from workflow.exceptions import CaseMovedOn, InvalidInput, NotAllowed, RuleViolation
-from workflow.guards import beyond, check_within_limits, widens
+from workflow.guards import beyond, check_within_limits, refuse_beyond_submitters, widens
 from workflow.models import Deadline, Event
 from workflow.rule import EventRule
 from workflow.services.context import Context, ImportOptions, today
@@ -138,6 +138,7 @@ def record_event(
         on_behalf = importing is None and _on_behalf(rule, actor)
         if importing is None:
             _check_document_levels(rule, documents_in)
+            _check_never_public(ctx, documents_in)
             # A later version (translation, redacted copy) of an earlier event's document keeps
             # that document's limit: a new event cannot show what a visibility change may not.
             for item in documents_in:
@@ -277,6 +278,18 @@ def _check_document_levels(rule: EventRule, documents_in) -> None:
                 ),
                 rule=f"{rule.kind}: documents at most parties",
             )
+
+
+def _check_never_public(ctx, documents_in) -> None:
+    """Nor the documents of the closure of a case as not a submission, or of a later entry
+    (walk 176: its closing notice was filed as public, and the case's page said it would be
+    on the docket): ``guards.refuse_beyond_submitters``."""
+    closing = ctx.kind == "closed" and ctx.data.get("reason") == ClosureReason.NOT_A_SUBMISSION
+    if not (closing or ctx.has_closure(ClosureReason.NOT_A_SUBMISSION)):
+        return
+    for item in documents_in:
+        if item.visibility and widens(item.visibility, Visibility.SUBMITTER):
+            refuse_beyond_submitters()
 
 
 def _author(actor: Actor, submission, author, importing, kind="", data=None) -> str:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from secretariat.templatetags.sem_text import colon
 from secretariat.web.forms import EMPTY_DASHES
 from secretariat.workspace.forms.actions import MET, YES_NO, ActionForm, published_help
-from submissions.stages import ClosureReason, Stage, Visibility
+from submissions.stages import NEVER_PUBLIC, ClosureReason, Stage, Visibility
 from workflow.profile_guards import earlier_open_cases
 from workflow.services.actions import reopening_stage
 from workflow.services.context import today
@@ -329,6 +329,15 @@ class ClosureForm(ActionForm):
                 "The submitters read these reasons on their private page. A case closed as not "
                 "a submission is never public."
             )
+            if "document_visibility" in self.fields:  # walk 176: "Public" was offered
+                field = self.fields["document_visibility"]
+                field.choices = [
+                    choice
+                    for choice in field.choices
+                    if choice[0] in ("", Visibility.SUBMITTER, Visibility.SECRETARIAT)
+                ]
+                field.help_text = NEVER_PUBLIC
+                self.fields.pop("redacted", None)  # a public version would reach no one
         if self.reason() != ClosureReason.PENDING_PROCEEDING:
             del self.fields["precise_matter"]
         else:

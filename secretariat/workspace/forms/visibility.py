@@ -12,7 +12,7 @@ from secretariat.workspace.forms.actions import ActionForm, offer_case_documents
 from secretariat.workspace.forms.entries import entry_label
 from submissions import published, withheld
 from submissions.models import Document
-from submissions.stages import Visibility
+from submissions.stages import NEVER_PUBLIC, ClosureReason, Visibility
 from workflow.models import Event
 
 # Entries the visibility form does not list: proposals, their returns, its own decisions.
@@ -79,6 +79,14 @@ class VisibilityForm(ActionForm):
     def setup(self):
         # Walk 149: no Title and Note boxes of its own below the "Title" tick (a reason says why).
         del self.fields["title"], self.fields["note"]
+        if self.submission.closure_reason == ClosureReason.NOT_A_SUBMISSION:
+            # Never public, nor the Parties' (walk 176: "Public" was offered, and approved).
+            self.fields["to"].choices = [
+                (value, label)
+                for value, label in self.fields["to"].choices
+                if value in ("", Visibility.SUBMITTER, Visibility.SECRETARIAT)
+            ]
+            self.fields["to"].help_text = NEVER_PUBLIC
         self.notice_text = entries.withheld_notice(self.submission)
         offer_case_documents(self.fields["target"], self.submission)
         # Events with a title or note, those sent for the public whose words may be in

@@ -130,6 +130,34 @@ def test_filters_and_deadline_order(client, officer, officer2):
     assert closed.reference in closed_page
 
 
+def test_the_queue_names_each_deadline_and_lists_nothing_under_bad_filters(client, officer):
+    """Walk 176: the next deadline was a bare date, the Party's response and the submitters'
+    revision mixed with the Secretariat's targets; and "due within -5 days" was refused above
+    a list of every case, as if applied."""
+    from django.utils import translation
+
+    from submissions.dates import long_date
+    from workflow.periods import KIND_LABELS
+
+    case = drive("admissibility_review").case
+    due = Deadline.objects.get(submission=case, kind="admissibility", state="open")
+    client.force_login(officer)
+    said = {
+        "en": "The filters above are not valid: correct them to see the cases.",
+        "es": "Los filtros de arriba no son válidos: corríjalos para ver los casos.",
+    }
+    for language in ("en", "es"):
+        with translation.override(language):
+            page = client.get(reverse("ws_queue")).content.decode()
+            label = f"{KIND_LABELS['admissibility']}: {long_date(due.due_on)}"
+            row = page[page.index(case.reference) :].split("</tr>", 1)[0]
+            assert label in row, row
+            for bad in ("?due_within=-5", "?stage=bogus"):
+                refused = client.get(reverse("ws_queue") + bad).content.decode()
+                assert case.reference not in refused
+                assert 'id="error-summary"' in refused and said[language] in refused
+
+
 def test_a_period_that_binds_no_one_is_never_overdue(client, officer):
     """Walk 18: the queue said "4743 days overdue" of the Council's instruction, a period that
     binds no one (PROCESS.md, Deadlines), which the public page says is no one's failure."""

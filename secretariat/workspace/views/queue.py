@@ -11,7 +11,7 @@ from submissions import access
 from submissions.stages import Stage
 from workflow import checks
 from workflow.deadlines import mark_comments_in
-from workflow.periods import NOT_BINDING
+from workflow.periods import KIND_LABELS, NOT_BINDING
 
 PAGE_SIZE = 100
 
@@ -22,8 +22,13 @@ def queue(request):
     cases = access.staff_submissions(request.user)
     today = timezone.localdate()
     form = QueueFilterForm(request.GET or None)
-    params = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    # Filters that are not valid list nothing (walk 176: every case was listed under the
+    # error, as if "due within -5 days" had been applied).
+    invalid = form.is_bound and not form.is_valid()
+    params = form.cleaned_data if form.is_bound and not invalid else {}
     rows = queries.queue(cases, user=request.user, today=today, params=params)
+    if invalid:
+        rows = rows.none()
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     held = queries.awaiting_review(cases)
     page.object_list = list(page.object_list)
@@ -35,6 +40,9 @@ def queue(request):
         # Past due, a period that binds no one is no one's failure, not "N days overdue".
         row.ended_unused = past_due and row.next_due_kind in NOT_BINDING
         row.overdue_by = -row.days_left if past_due and not row.ended_unused else 0
+        # Which deadline (walk 176: a date and a count, mixing the Secretariat's targets with
+        # the Party's response and the submitters' revision).
+        row.next_due_label = KIND_LABELS.get(row.next_due_kind, "")
     # The last check of every history (nightly, or verify_history), on the cases this reader
     # sees (walk 69: a history rewritten in the database showed on its audit page only).
     check = checks.latest()
@@ -49,6 +57,7 @@ def queue(request):
         "workspace/queue.html",
         {
             "form": form,
+            "invalid": invalid,
             "page": page,
             "by_stage": by_stage,
             "quick": {**queries.counts_for(cases), "awaiting_review": len(held)},

@@ -4,6 +4,7 @@ that no record is warranted was proposed under the notification's general name; 
 be closed while a Party's response waited for the Secretariat's review, with no word of it)."""
 
 import datetime
+import html
 import re
 
 import pytest
@@ -73,6 +74,13 @@ def test_a_returned_proposal_is_emailed_to_its_officer_and_marked_in_the_queue(
         form,
     )
     assert sorted(checked) == [(letter, "met") for letter in CRITERIA]
+    # And said at the top of the page, before the history (walk 176: only its timeline
+    # entry said so, ~5,800 px down a phone), with the next deadline.
+    top = page.split('id="next-step">', 1)[1].split("</div>", 1)[0]
+    assert "The Executive Director returned the proposal “" in html.unescape(top)
+    assert 'href="#action-admissibility_determined"' in top
+    assert "Next deadline: Admissibility determination, " in top
+    assert page.index('id="next-step"') < page.index('id="facts-heading"')
     # Proposed again, the mark gives way to "awaiting approval".
     case.refresh_from_db()
     with frozen(D(2023, 4, 6)):

@@ -67,6 +67,12 @@ def case_context(request, case, bound=None) -> dict:
     for deadline in deadlines:
         deadline.explained = explain(deadline)
         deadline.days_left = (deadline.due_on - today).days
+    # Said at the top (walk 176: the next step was ~4,000 px down a phone, under the history).
+    next_deadline = min(
+        (d for d in deadlines if d.state == Deadline.State.OPEN),
+        key=lambda d: (d.due_on, d.pk),
+        default=None,
+    )
     can_act = access.is_secretariat(user)
     forms = []
     # The Executive Director's return is the last thing that happened: its form holds the
@@ -293,6 +299,9 @@ def case_context(request, case, bound=None) -> dict:
         # registry left it undated is public since its gap's end, not acknowledged then.
         "acknowledged": next((e for e in events if e.kind == "acknowledged"), None),
         "deadlines": deadlines,
+        "next_deadline": next_deadline,
+        # The kind of the proposal the Executive Director just returned, whose form holds it.
+        "returned_kind": returned[0].get("kind", "") if returned and can_act else "",
         "forms": forms,
         "bound": bound,
         "pending": pending,

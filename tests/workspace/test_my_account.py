@@ -21,6 +21,14 @@ def test_every_signed_in_person_reaches_their_account_from_the_header(login, off
         assert f'href="{reverse("my_account")}"' in page.content.decode()
 
 
+def test_the_staffs_links_are_on_every_page_of_theirs(login, officer, a_focal):
+    """Walk 176: "Approvals" was in the header of the workspace's pages, not of the account's."""
+    approvals = f'href="{reverse("ws_approvals")}"'
+    for where in (reverse("ws_queue"), reverse("my_account")):
+        assert approvals in login(officer).get(where).content.decode(), where
+    assert approvals not in login(a_focal).get(reverse("my_account")).content.decode()
+
+
 @pytest.mark.parametrize("who", ["officer", "a_focal", "a_council"])
 def test_a_person_chooses_the_language_of_their_emails(login, request, who):
     person = request.getfixturevalue(who)

@@ -1141,3 +1141,23 @@ def test_criterion_f_found_met_against_the_suggestion_is_confirmed_and_shown(
     spanish = unescape(login(director).get(reverse("ws_approvals").replace("/en/", "/es/")).text)
     assert " Ana Rojas no es persona de una Parte que pueda presentar" in spanish
     translation.activate("en")  # the request left Spanish active for reverse()
+
+
+def test_a_decisions_note_is_labelled_as_it_is_read_after(officer, settings):
+    """Walk 176: typed under "Note", a determination's general text read "Reasons" on the
+    Director's card, the docket and the generated document; its form says "Reasons" too. A
+    record that is not a decision keeps "Note"."""
+    from workflow.describe import describe
+
+    settings.SEM_FOUR_EYES = True
+    case = drive("admissibility_review").case
+    for language, reasons, note in (("en", "Reasons", "Note"), ("es", "Razones", "Nota")):
+        with translation.override(language):
+            assert action_form("admissibility_determined", case).fields["note"].label == reasons
+            assert action_form("correspondence", case).fields["note"].label == note
+    data = {"outcome": "meets", "criteria": {c: {"met": True, "reasons": "Sí."} for c in CRITERIA}}
+    proposal = services.record_event(
+        case, "admissibility_determined", actor=officer, data=data, note="En general, sí."
+    )
+    assert proposal.kind == "proposed"  # the Director's card
+    assert ("Reasons", "En general, sí.") in [(str(k), str(v)) for k, v in describe(proposal)]

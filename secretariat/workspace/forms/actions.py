@@ -225,6 +225,11 @@ class ActionForm(AccessibleForm):
                 "The case's last entry is dated today: leave it empty for today."
             )
         self.published_fields = []  # the texts the docket will show (``published_help``)
+        if rule.decision and "note" in self.fields:
+            # Its note is the decision's reasons wherever it is read (the Director's card, the
+            # docket, the generated document: ``describe``); walk 176 typed "Note" and read
+            # "Reasons" after.
+            self.fields["note"].label = gettext("Reasons")
         self.setup()
         if self.publishes_text():
             kept = self.uses_documents and limit is not None and beyond(Visibility.PUBLIC, limit)

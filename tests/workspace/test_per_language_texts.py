@@ -29,24 +29,32 @@ def test_a_paper_filing_takes_the_title_and_summary_in_the_other_language(client
     page = client.get(reverse("ws_file")).content.decode()
     assert 'name="title_en"' in page and 'name="summary_es"' in page
     assert ('name="title_fr"' in page) is FRENCH  # not a working language of the TPA
-    response = client.post(
-        reverse("ws_file"),
-        {
-            "party": A,
-            "language": "es",
-            "title": "Río Rímac",
-            "title_en": "The Rímac River",
-            "title_es": "Ignored: the submission's own language is asked above",
-            "summary": "Vertidos al río.",
-            "summary_en": "Discharges into the river.",
-            "submitter_name": "Ana",
-            "submitter_kind": "individual",
-            "nationality": A,
-            "law": "Ley 28611",
-            "filed_on": "2023-06-10",
-            "date_reason": "Recibido por correo postal",
-        },
+    # Each other-language text says to leave it empty in the submission's own language (walk
+    # 176: two Spanish title fields for a Spanish submission, unexplained).
+    assert page.count("Leave it empty if the submission is in this language") >= 4
+    data = {
+        "party": A,
+        "language": "es",
+        "title": "Río Rímac",
+        "title_en": "The Rímac River",
+        "title_es": "Otro título del río",
+        "summary": "Vertidos al río.",
+        "summary_en": "Discharges into the river.",
+        "submitter_name": "Ana",
+        "submitter_kind": "individual",
+        "nationality": A,
+        "law": "Ley 28611",
+        "filed_on": "2023-06-10",
+        "date_reason": "Recibido por correo postal",
+    }
+    # A second, different title in the submission's own language is asked about, not dropped.
+    refused = client.post(reverse("ws_file"), data)
+    assert refused.status_code == 200 and not Submission.objects.exists()
+    assert "The submission is in this language: its text is the one above." in (
+        refused.content.decode()
     )
+    assert "Otro título del río" in refused.content.decode()
+    response = client.post(reverse("ws_file"), {**data, "title_es": "Río Rímac"})
     assert response.status_code == 302
     case = Submission.objects.get()
     assert (case.title_es, case.title_en, case.summary_en) == (

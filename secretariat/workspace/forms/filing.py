@@ -71,9 +71,18 @@ class PaperFilingForm(AccessibleForm):
         texts = {}
         for code in profiles.installed().languages:
             title, summary = TEXT_LABELS[code]
-            texts[f"title_{code}"] = forms.CharField(label=title, max_length=500, required=False)
+            # Walk 176: "Title in Spanish" under the title of a Spanish submission, unexplained.
+            same = _(
+                "Leave it empty if the submission is in this language: the text above is its own."
+            )
+            texts[f"title_{code}"] = forms.CharField(
+                label=title, max_length=500, required=False, help_text=same
+            )
             texts[f"summary_{code}"] = forms.CharField(
-                label=summary, required=False, widget=forms.Textarea(attrs={"rows": 3})
+                label=summary,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                help_text=same,
             )
         order = list(fields)
         at = order.index("summary") + 1
@@ -102,6 +111,19 @@ class PaperFilingForm(AccessibleForm):
             self.add_error(
                 "date_reason", gettext("Give a reason for recording this with a past date.")
             )
+        # The submission's own language given twice, differently: which is meant? (It was
+        # ignored, silently.)
+        code = data.get("language")
+        for field in ("title", "summary"):
+            again = (data.get(f"{field}_{code}") or "").strip()
+            if again and again != (data.get(field) or "").strip():
+                self.add_error(
+                    f"{field}_{code}",
+                    gettext(
+                        "The submission is in this language: its text is the one above. Leave "
+                        "this empty, or put this text above."
+                    ),
+                )
         return data
 
     def filing(self) -> services.FilingInput:

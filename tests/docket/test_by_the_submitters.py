@@ -68,3 +68,24 @@ def test_a_document_filed_by_several_is_the_submitters(language, several, one):
     assert f"({several}, " in pages[two] and f"({one}, " not in pages[two]
     assert f"({one}, " in pages[single] and f"({several}, " not in pages[single]
     assert f"({several}, " in feed and f"({one}, " in feed
+
+
+def test_who_acted_is_said_before_the_title_not_after_it():
+    """Walk 176: "Determinación de admisibilidad (…/D1): Determinación de admisibilidad: no
+    cumple el criterio (c) por la Secretaría", the author read as part of the officer's
+    title. The entry names who acted, then the title."""
+    import html
+
+    story = drive("admissibility_review")
+    story.add(
+        "correspondence",
+        visibility="public",
+        title="Carta sobre el plazo de la revisión",
+        author="secretariat",
+    )
+    with translation.override("es"):
+        url = reverse("docket_case", kwargs={"slug": story.case.slug})
+        by = es("por la Secretaría")
+    page = " ".join(html.unescape(Client().get(url).text).split())
+    line = page[: page.index("Carta sobre el plazo de la revisión")].rsplit("<p>", 1)[1]
+    assert f'<span class="event__author">{by}</span>: <span lang=' in line, line

@@ -587,6 +587,14 @@ def test_the_officer_is_told_to_reword_a_whole_withheld_name(officer):
         assert IN_SENTENCE_ES in summary  # the label in the case's language
         assert typed in text
         assert not case.events.filter(kind__in=("proposed", "admissibility_determined")).exists()
+    # Said beforehand on each text made public (walk 177), and only on such a case.
+    help_text = "A submitter of this case withholds their name from the public: do not write it"
+    with translation.override("en"):
+        page = client.get(reverse("ws_case", kwargs={"pk": case.pk})).content.decode()
+        assert page.count(help_text) >= len(CRITERIA)
+        other = _registered_case(confidential=False)
+        page = client.get(reverse("ws_case", kwargs={"pk": other.pk})).content.decode()
+        assert help_text not in page
     # Reworded, it goes through.
     data[f"admissibility_determined-{CRITERIA[0]}_reasons"] = (
         "La peticionaria acredita su residencia."

@@ -48,7 +48,17 @@ def published_help(submission, documents_kept: bool = False) -> str:
     if not (get_language() or "en").startswith("en"):
         language = language.lower()  # "español", "anglais": lower case in mid-sentence
     write = gettext("Write it in the case's language: %(language)s.") % {"language": language}
-    return f"{PUBLISHED_BESIDE_HELP if documents_kept else PUBLISHED_HELP} {write}"
+    said = f"{PUBLISHED_BESIDE_HELP if documents_kept else PUBLISHED_HELP} {write}"
+    # Said before it is typed (walk 177: criterion (b) asks who the submitter is, and nothing
+    # said her name was withheld; a whole name typed is refused after: ``ask_about_name_parts``).
+    names = getattr(submission, "_withheld_names", None)
+    if names is None:  # read once for the case page's many forms
+        names = submission._withheld_names = withheld.names_of(submission)
+    if names:
+        said += " " + gettext(
+            "A submitter of this case withholds their name from the public: do not write it here."
+        )
+    return said
 
 
 EDITED_LABELS = {

@@ -8,6 +8,7 @@ workers; if the broker is unreachable the rows wait for the periodic ``send_pend
 
 import logging
 
+from django.utils import translation
 from kombu.exceptions import OperationalError
 from simple_history.utils import bulk_create_with_history
 
@@ -65,6 +66,12 @@ def _due_on(submission, message: str) -> str:
         .first()
     )
     return deadline.due_on.isoformat() if deadline else ""
+
+
+def _label_in(language: str) -> str:
+    """What the public reads in place of a withheld name, in ``language``."""
+    with translation.override(language):
+        return str(withheld.WITHHELD_LABEL)
 
 
 def _who_left(submission, event) -> str:
@@ -224,6 +231,7 @@ def queue_notices(event) -> list[Notice]:
                 **({"votes": votes["given"], "needed": votes["needed"]} if votes["states"] else {}),
                 **person.link_context,
                 **({"organisation": True} if person.organisation else {}),
+                **({"withheld": _label_in(person.language)} if person.withheld else {}),
             }
             if who_left:  # as this person reads the name: the label where it is hidden
                 context["who"] = withheld.masked(who_left, hidden, person.language)

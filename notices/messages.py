@@ -41,7 +41,17 @@ MESSAGES = {
             ),
         ),
         _("Follow your submission"),
-        when=(TARGET_OF_ACKNOWLEDGEMENT,),
+        when=(
+            TARGET_OF_ACKNOWLEDGEMENT,
+            # Walk 177: the withholding she asked for was confirmed on her tracking page alone.
+            (
+                "withheld",
+                _(
+                    "As you asked, your name is withheld from the public: wherever the public "
+                    "reads the case, it reads “%(withheld)s” in its place."
+                ),
+            ),
+        ),
     ),
     "new_filing": Message(
         _("%(reference)s: new submission filed"),

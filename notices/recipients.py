@@ -34,6 +34,8 @@ class Recipient:
     # A submitter that is an organization, greeted as one, where no link names its membership
     # (the one who left: walk 151, "Estimado/a Asociación …").
     organisation: bool = False
+    # A submitter who asked that her name be withheld from the public (her receipt says so).
+    withheld: bool = False
 
     def hidden(self, names) -> tuple:
         """Of the case's withheld ``names``, those masked for this person."""
@@ -161,6 +163,7 @@ def of(audience: str, submission, party: str | None = None, event=None) -> list[
                 m.submitter.name,
                 spoken(m.submitter.preferred_language),
                 membership=m.pk,
+                withheld=m.submitter.confidential,
                 unread=tuple(
                     other.submitter.name
                     for other, number in zip(memberships, groups, strict=True)

@@ -24,7 +24,7 @@ from secretariat.public.filing_forms import (
 )
 from secretariat.web import actions
 from secretariat.web.countries import country_datalist
-from submissions import access, profiles, uploads
+from submissions import access, profiles, uploads, withheld
 from submissions.models import Document, Submission, SubmissionSubmitter
 from workflow import services
 from workflow.actors import Actor
@@ -362,5 +362,7 @@ def file_receipt(request):
             "submitters": submission.memberships.select_related("submitter").order_by(
                 "position", "id"
             ),
+            # Walk 177: the withholding asked for was confirmed on the tracking page alone.
+            "withheld_label": withheld.WITHHELD_LABEL,
         },
     )

@@ -56,3 +56,33 @@ def test_each_submitter_gets_the_receipt_in_their_own_language(
     html = receipts["amazonica@example.org"].alternatives[0][0]
     assert "<p>A la atención de la Asociación Amazónica:</p>" in html
     assert receipts["john@example.org"].body.startswith("Dear John Smith,\n")
+
+
+def test_a_submitter_who_withholds_her_name_is_told_so_on_her_receipt(
+    client, django_capture_on_commit_callbacks
+):
+    """Walk 177: the withholding she asked for was confirmed on her tracking page alone; her
+    receipt (page and email) said nothing of it. Only hers says so."""
+    data = filing_data(
+        **{
+            "s1-kind": "individual",
+            "s1-name": "Yolanda Ccahuana",
+            "s1-nationality": A,
+            "s1-email": "yolanda@example.org",
+            "s1-preferred_language": "es",
+            "s1-confidential": "on",
+        }
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post("/es/file/", data).status_code == 302
+    with translation.override("es"):
+        label = gettext("Name withheld at the submitter's request")
+    page = " ".join(client.get("/es/file/receipt/").content.decode().split())
+    assert "Como pidió, el nombre de Yolanda Ccahuana no se divulga al público" in page
+    assert f"«{label}»" in page
+    receipts = {m.to[0]: " ".join(m.body.split()) for m in mail.outbox}
+    said = "Como pidió, su nombre no se divulga al público"
+    assert (
+        said in receipts["yolanda@example.org"] and f"«{label}»" in receipts["yolanda@example.org"]
+    )
+    assert said not in receipts["amazonica@example.org"]

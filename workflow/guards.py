@@ -317,7 +317,15 @@ def document_reference_valid(ctx):
         raise RuleViolation(_("No such document on this case."), rule="document reference")
     if document.visibility != ctx.data.get("from"):
         raise RuleViolation(
-            _("The document's visibility is not the one given as 'from'."),
+            _(
+                "The document's visibility has changed since: it is now “%(now)s”. Propose the "
+                "change again from there."
+            )
+            % {
+                "now": Visibility(document.visibility).label
+                if document.visibility in Visibility.values
+                else document.visibility
+            },
             rule="document reference",
         )
     # The model field's choices are not checked on save: an unknown level would be stored and

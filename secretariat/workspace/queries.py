@@ -210,6 +210,29 @@ def standing_against(proposals) -> None:
         proposal.not_standing = names.get(proposal.submission_id, [])
 
 
+def out_of_date(proposals) -> None:
+    """Each proposal's ``moved_on``: for a visibility change of a document whose visibility is
+    no longer the one it proposes to change from (another approval changed it since), that
+    visibility's label, else "" (walk 171: the card offered "Approve", and approving failed
+    "The document's visibility is not the one given as 'from'"). One query."""
+    wanted = {}
+    for proposal in proposals:
+        proposal.moved_on = ""
+        proposed = proposal.data.get("proposal") or {}
+        ref = proposed.get("document")
+        if proposed.get("kind") == "visibility_changed" and isinstance(ref, list) and len(ref) == 2:
+            wanted[(proposal.submission_id, ref[0] + 1, ref[1])] = proposal
+    if not wanted:
+        return
+    rows = Document.objects.filter(
+        submission_id__in={key[0] for key in wanted}, event__seq__in={key[1] for key in wanted}
+    ).values_list("submission_id", "event__seq", "position", "visibility")
+    for submission_id, seq, position, visibility in rows:
+        proposal = wanted.get((submission_id, seq, position))
+        if proposal is not None and visibility != proposal.data["proposal"].get("from"):
+            proposal.moved_on = Visibility(visibility).label
+
+
 def what_they_publish(proposals) -> None:
     """Each proposed publication with the documents approving it makes public (``widens``,
     empty for other proposals): walk 68's Director approved "factual record published" with

@@ -154,3 +154,62 @@ def test_an_approval_refused_as_stale_returns_to_the_list_with_why(
     assert fresh.status_code == 302
     case.refresh_from_db()
     assert case.stage == Stage.CLOSED
+
+
+def test_a_visibility_proposal_overtaken_is_not_offered_for_approval(
+    login, officer, director, settings
+):
+    """Walk 171: a document's visibility changed after a proposal to change it; the card still
+    offered "Approve", and approving failed "The document's visibility is not the one given
+    as 'from'". The card says it is out of date, offers only the return, and the engine's
+    refusal says what the visibility is now."""
+    import html
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from submissions.storage import DocumentInput
+    from tests.helpers_cases import drive
+    from workflow.exceptions import RuleViolation
+
+    settings.SEM_FOUR_EYES = True
+    case = drive("admissibility_review").case
+    letter = services.record_event(
+        case,
+        "correspondence",
+        actor=officer,
+        visibility="submitter",
+        note="Carta.",
+        documents_in=[
+            DocumentInput(
+                title="Carta",
+                language="es",
+                file=SimpleUploadedFile("c.pdf", b"%PDF-1.4 c"),
+                visibility="submitter",
+            )
+        ],
+    )
+    where = {"document": [letter.seq - 1, 0], "from": "submitter", "reason": "Pedido."}
+    case.refresh_from_db()
+    proposal = services.record_event(
+        case, "visibility_changed", actor=officer, data={**where, "to": "parties"}
+    )
+    assert proposal.kind == "proposed"
+    case.refresh_from_db()
+    page = login(director).get(reverse("ws_approvals")).content.decode()
+    assert f"Approve proposal no. {proposal.seq}" in page and "Out of date" not in page
+    case.refresh_from_db()
+    services.record_event(
+        case, "visibility_changed", actor=officer, data={**where, "to": "secretariat"}
+    )
+    for url in (reverse("ws_approvals"), reverse("ws_case", kwargs={"pk": case.pk})):
+        page = html.unescape(login(director).get(url).content.decode())
+        assert (
+            "Out of date: the document's visibility has changed since this was proposed, "
+            "and is now “Secretariat only”." in " ".join(page.split())
+        )
+        assert f"Approve proposal no. {proposal.seq}" not in page
+        assert f"Or return proposal no. {proposal.seq}" in page
+    case.refresh_from_db()
+    with pytest.raises(RuleViolation) as refused:
+        services.approve_proposal(case, proposal.seq, actor=director)
+    assert "it is now “Secretariat only”" in str(refused.value)

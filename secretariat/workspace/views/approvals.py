@@ -28,6 +28,7 @@ def _approval_list(request, status: int = 200, **sent_back):
     queries.texts_they_publish(proposals)
     queries.name_parts_proposed(proposals)
     queries.standing_against(proposals)
+    queries.out_of_date(proposals)
     describe_all(proposals)
     for proposal in proposals:
         proposal.proposed = proposal.data.get("proposal", {})

@@ -279,6 +279,7 @@ def case_context(request, case, bound=None) -> dict:
     ]
     queries.name_parts_proposed(pending, names)
     queries.standing_against(pending)
+    queries.out_of_date(pending)
     # What the submitters wrote, which the determinations weigh (the helper's walk: the
     # officer's page showed only the title and laws).
     answers = case.answer_rows()

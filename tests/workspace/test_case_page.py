@@ -1161,3 +1161,23 @@ def test_a_decisions_note_is_labelled_as_it_is_read_after(officer, settings):
     )
     assert proposal.kind == "proposed"  # the Director's card
     assert ("Reasons", "En general, sí.") in [(str(k), str(v)) for k, v in describe(proposal)]
+
+
+def test_after_the_final_record_only_a_party_that_never_commented_is_offered(officer):
+    """Walk 168: in FF the officer was offered "Comments of a Party on the draft" for every
+    Party, where the Party's portal offers late comments only to a Party that never
+    commented; once every Party has, it is not offered at all."""
+    from tests.parties import OTHERS, B
+
+    story = drive("final_factual_record", comments=(A,))
+    form = action_form("draft_commented", story.case)
+    offered = [value for value, _label in form.fields["party"].choices if value]
+    assert sorted(offered) == sorted([B, *OTHERS]) and form.offerable
+    assert "only a Party that had not commented" in str(form.notice_text)
+    everyone = drive("final_factual_record")
+    assert not action_form("draft_commented", everyone.case).offerable
+    during = drive("draft_comment_period", comments=(A,))
+    assert A in [
+        value
+        for value, _label in action_form("draft_commented", during.case).fields["party"].choices
+    ]

@@ -129,6 +129,25 @@ class CouncilActForm(PartyForm):
 class RecordedCommentForm(PartyForm):
     author_prefix = "party"
 
+    def setup(self):
+        # After the final factual record, only a Party that never commented may still send
+        # comments, as its portal offers (walk 168: every Party was offered here, in FF).
+        if not self.submission.events.filter(kind="final_submitted").exists():
+            return
+        commented = set(
+            self.submission.events.filter(kind="draft_commented").values_list(
+                "data__party", flat=True
+            )
+        )
+        self.fields["party"].choices = [
+            choice for choice in self.fields["party"].choices if choice[0] not in commented
+        ]
+        self.offerable = len(self.fields["party"].choices) > 1
+        self.notice_text = _(
+            "The final factual record has been submitted: only a Party that had not commented "
+            "on the draft may still send comments."
+        )
+
 
 class RecordedRecommendationForm(PartyForm):
     def setup(self):

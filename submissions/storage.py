@@ -92,19 +92,25 @@ class DocumentInput:
 UNCODED = frozenset({Document.Kind.REQUEST})
 
 
+def default_level(rule, data) -> str:
+    """The level of a document its input gives none: its rule's, except on closing a case as
+    not a submission, never public as the case (walks 176, 178: its letter, filed "by the
+    action's rules", was proposed as public and its approval refused)."""
+    if rule.kind == "closed" and (data or {}).get("reason") == ClosureReason.NOT_A_SUBMISSION:
+        return Visibility.SUBMITTER
+    return rule.default_visibility
+
+
 def prepare(event, inputs, rule) -> list[Document]:
     """The Document rows of an event, in order, with their files already in storage (streamed,
     hashed, sniffed) but the rows not yet saved: the event's hash covers them first."""
     rows = []
     for position, item in enumerate(inputs):
-        visibility = item.visibility or rule.default_visibility
+        visibility = item.visibility or default_level(rule, event.data)
         if rule.kind == "draft_submitted" and item.visibility is None:
             visibility = Visibility.PARTIES  # drafts are never public (Art. 18.9.5)
         if rule.kind == "final_submitted" and item.visibility is None:
             visibility = Visibility.PARTIES  # public only once published
-        closing_privately = event.data.get("reason") == ClosureReason.NOT_A_SUBMISSION
-        if rule.kind == "closed" and closing_privately and item.visibility is None:
-            visibility = Visibility.SUBMITTER  # never public, as its case (walk 176)
         kind = item.kind or rule.document_kind
         document = Document(
             submission=event.submission,

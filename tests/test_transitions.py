@@ -967,6 +967,45 @@ def test_nothing_of_a_case_closed_as_not_a_submission_is_shown_beyond_its_filers
     assert not access.public_documents(Document.objects.filter(submission=story.case)).exists()
 
 
+def test_a_proposed_closure_as_not_a_submission_keeps_its_letter_private(
+    officer, director, settings
+):
+    """Walk 178: with four eyes, a letter left at "the action's rules" was stored in the
+    proposal as public, and every approval was refused without naming it. The proposal keeps
+    it at the submitters' level and its approval goes through; a refusal names the document."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from submissions.storage import DocumentInput
+
+    settings.SEM_FOUR_EYES = True
+    story = drive(AR, acknowledged=False)
+    letter = DocumentInput(
+        title="Carta al remitente", language="es", file=SimpleUploadedFile("a.pdf", b"%PDF-1.4")
+    )
+    proposal = services.record_event(
+        story.case,
+        "closed",
+        actor=officer,
+        data={"reason": "not_a_submission"},
+        note="Publicidad.",
+        documents_in=[letter],
+    )
+    assert proposal.data["proposal"]["documents"] == [{"visibility": "submitter"}]
+    story.case.refresh_from_db()
+    closed = services.approve_proposal(story.case, proposal.seq, actor=director)
+    assert [d.visibility for d in closed.documents.all()] == ["submitter"]
+    where = {"document": [closed.seq - 1, 0], "from": "submitter", "to": "public", "reason": "x"}
+    with pytest.raises(RuleViolation) as refused:
+        services.record_event(
+            story.case,
+            "visibility_changed",
+            actor=None,
+            data=where,
+            importing=services.ImportOptions(),
+        )
+    assert str(refused.value).startswith("“Carta al remitente”: ")
+
+
 def test_pending_proceeding_needs_the_partys_declaration(db):
     story = drive(FD, pending_proceeding=False)
     with pytest.raises(RuleViolation) as refused:

@@ -365,10 +365,15 @@ def _event_kind(document) -> str:
     return document.event.kind if document.event is not None else ""
 
 
-def refuse_beyond_submitters():
+def refuse_beyond_submitters(title: str = ""):
     """A case closed as not a submission is never public (``not_yet_acknowledged``), nor shown
-    to the Parties: what it holds stays with the Secretariat and those who filed it."""
-    raise RuleViolation(str(NEVER_PUBLIC), rule="not_a_submission is never public")
+    to the Parties: what it holds stays with the Secretariat and those who filed it. The
+    document refused is named where there is one (walk 178: the Director read why, not
+    which)."""
+    said = str(NEVER_PUBLIC)
+    raise RuleViolation(
+        f"“{title}”: {said}" if title else said, rule="not_a_submission is never public"
+    )
 
 
 def visibility_within_limits(ctx):
@@ -380,7 +385,8 @@ def visibility_within_limits(ctx):
     if ctx.has_closure(ClosureReason.NOT_A_SUBMISSION) and widens(
         ctx.data["to"], Visibility.SUBMITTER
     ):
-        refuse_beyond_submitters()
+        document = ctx.document_at(*ctx.data["document"]) if "document" in ctx.data else None
+        refuse_beyond_submitters(document.title if document is not None else "")
     if "event" in ctx.data:
         text_within_limits(ctx)
         for document in text_documents(ctx):  # published with it

@@ -174,7 +174,8 @@ def record_event(
                 proposal["visibility"] = visibility
             if documents_in:
                 proposal["documents"] = [
-                    {"visibility": d.visibility or rule.default_visibility} for d in documents_in
+                    {"visibility": d.visibility or documents.default_level(rule, data)}
+                    for d in documents_in
                 ]
             proposed = {"proposal": proposal}
             if replaces is not None:
@@ -289,7 +290,7 @@ def _check_never_public(ctx, documents_in) -> None:
         return
     for item in documents_in:
         if item.visibility and widens(item.visibility, Visibility.SUBMITTER):
-            refuse_beyond_submitters()
+            refuse_beyond_submitters(item.title)
 
 
 def _author(actor: Actor, submission, author, importing, kind="", data=None) -> str:

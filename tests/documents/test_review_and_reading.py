@@ -333,3 +333,15 @@ def test_the_reading_view_never_writes_a_withheld_name_its_reasons_name(officer,
             assert "La comunicación de una persona cuyo nombre se reserva a su solicitud" in words
             assert "Lo firma una persona cuyo nombre se reserva a su solicitud." in words
             assert "whose name is withheld" not in words, language
+
+
+def test_a_filers_public_annex_on_a_case_closed_as_not_a_submission_reads_never(client, officer):
+    """Walk 178: closed as not a submission, the filer's annex still read "Public (once the
+    acknowledgement puts the case on the docket…)", which never happens to such a case."""
+    story = drive("admissibility_review", acknowledged=False)
+    _public_attachment(story.case)
+    story.add("closed", data={"reason": "not_a_submission"})
+    client.force_login(officer)
+    page = client.get(reverse("ws_case", kwargs={"pk": story.case.pk})).content.decode()
+    assert "(never: the case was closed as not a submission)" in page
+    assert "(once the acknowledgement puts the case on the docket" not in page

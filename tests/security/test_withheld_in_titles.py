@@ -574,8 +574,8 @@ def test_the_officer_is_told_to_reword_a_whole_withheld_name(officer):
     client.force_login(officer)
     field = f"id_admissibility_determined-{CRITERIA[0]}_reasons"
     for language, said in (
-        ("en", f"This text writes the name of {NAME}, whose identity is withheld from the public"),
-        ("es", es(f"Este texto escribe el nombre de {NAME}, cuya identidad no se divulga")),
+        ("en", f"This text writes {NAME}, a name withheld from the public"),
+        ("es", es(f"Este texto escribe {NAME}, un nombre no divulgado al público")),
     ):
         with translation.override(language):
             where = reverse("ws_action", kwargs={"pk": case.pk, "kind": "admissibility_determined"})

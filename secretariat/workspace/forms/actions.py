@@ -403,9 +403,9 @@ class ActionForm(AccessibleForm):
             self.add_error(
                 field,
                 gettext(
-                    "This text writes the name of %(name)s, whose identity is withheld from the "
-                    "public; the public would read “%(label)s” in its place. Write it without "
-                    "the name (for example, “the submitter”)."
+                    "This text writes %(name)s, a name withheld from the public; the public "
+                    "would read “%(label)s” in its place. Write it without the name (for "
+                    "example, “the submitter”)."
                 )
                 % {
                     "name": name,

@@ -1181,3 +1181,26 @@ def test_after_the_final_record_only_a_party_that_never_commented_is_offered(off
         value
         for value, _label in action_form("draft_commented", during.case).fields["party"].choices
     ]
+
+
+def test_the_top_box_stays_when_no_deadline_runs_and_names_what_awaits_review(client, officer):
+    """Walk 179: after the final record no deadline runs, and the box at the top vanished;
+    a Council member's text sent for the public stayed unreviewed to the end, said only in
+    the queue's badge and far down the page."""
+    from workflow.models import Deadline
+
+    story = drive("final_factual_record")
+    assert not Deadline.objects.filter(submission=story.case, state="open").exists()
+    story.add(
+        "correspondence",
+        author=f"party:{A}",
+        visibility="parties",
+        data={"publish_requested": True},
+        note="Carta para el público.",
+    )
+    client.force_login(officer)
+    page = client.get(reverse("ws_case", kwargs={"pk": story.case.pk})).content.decode()
+    top = unescape(page.split('id="next-step">', 1)[1].split("</div>", 1)[0])
+    assert "No deadline is running." in top and 'href="#actions-heading"' in top
+    assert "1 entry sent for the public awaits the Secretariat's review." in top
+    assert 'href="#held-heading"' in top

@@ -63,3 +63,19 @@ def test_the_check_finds_an_import_inside_a_function():
     sample = ROOT / "workflow" / "sample.py"
     source = "import json\n\n\ndef f():\n    import csv\n    from workflow import table\n"
     assert list(_function_imports(sample, source)) == ["workflow/sample.py:6 f() imports workflow"]
+
+
+def test_no_template_comment_spans_lines():
+    """Django's ``{# … #}`` ends on its line: one left open runs on the page as text (walk 180:
+    five lines of a developer's note above the case page's summary). Longer notes use
+    ``{% comment %}``."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "templates"
+    open_comments = [
+        f"{path.relative_to(root)}:{number}"
+        for path in sorted(root.rglob("*.html")) + sorted(root.rglob("*.txt"))
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if line.count("{#") > line.count("#}")
+    ]
+    assert open_comments == []

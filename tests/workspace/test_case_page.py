@@ -1204,3 +1204,16 @@ def test_the_top_box_stays_when_no_deadline_runs_and_names_what_awaits_review(cl
     assert "No deadline is running." in top and 'href="#actions-heading"' in top
     assert "1 entry sent for the public awaits the Secretariat's review." in top
     assert 'href="#held-heading"' in top
+    # Walk 180: a two-line {# … #} comment above the box was printed on the page.
+    assert "{#" not in page and "walk 179" not in page
+
+
+def test_a_closed_cases_page_offers_no_assignment_link(client, officer):
+    """Walk 180: "Unassigned — assign it" on a closed case linked a form that is not there."""
+    closed = drive("closed").case
+    client.force_login(officer)
+    page = client.get(reverse("ws_case", kwargs={"pk": closed.pk})).content.decode()
+    assert 'href="#action-assigned"' not in page and 'id="action-assigned"' not in page
+    open_case = drive("admissibility_review").case
+    page = client.get(reverse("ws_case", kwargs={"pk": open_case.pk})).content.decode()
+    assert 'href="#action-assigned"' in page and 'id="action-assigned"' in page

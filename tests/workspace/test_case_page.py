@@ -1208,6 +1208,42 @@ def test_the_top_box_stays_when_no_deadline_runs_and_names_what_awaits_review(cl
     assert "{#" not in page and "walk 179" not in page
 
 
+def test_the_top_box_names_a_pending_proposal_and_forgets_a_review_proposed(
+    client, officer, settings
+):
+    """Walk 181: a proposal awaiting the Director was said only several screens down; and once
+    the officer proposed publishing an entry sent for the public, the box still asked for its
+    review."""
+    settings.SEM_FOUR_EYES = True
+    story = drive("final_factual_record")
+    letter = story.add(
+        "correspondence",
+        author=f"party:{A}",
+        visibility="parties",
+        data={"publish_requested": True},
+        note="Carta para el público.",
+    )
+    story.case.refresh_from_db()
+    services.record_event(
+        story.case,
+        "visibility_changed",
+        actor=officer,
+        data={
+            "event": letter.seq - 1,
+            "fields": ["note"],
+            "from": "parties",
+            "to": "public",
+            "reason": "Pedido.",
+        },
+    )
+    client.force_login(officer)
+    page = client.get(reverse("ws_case", kwargs={"pk": story.case.pk})).content.decode()
+    top = unescape(page.split('id="next-step">', 1)[1].split("</div>", 1)[0])
+    assert "1 proposal awaits the Executive Director's approval." in top
+    assert 'href="#pending-heading"' in top
+    assert "awaits the Secretariat's review" not in top
+
+
 def test_a_closed_cases_page_offers_no_assignment_link(client, officer):
     """Walk 180: "Unassigned — assign it" on a closed case linked a form that is not there."""
     closed = drive("closed").case

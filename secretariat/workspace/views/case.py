@@ -307,6 +307,9 @@ def case_context(request, case, bound=None) -> dict:
         "bound": bound,
         "pending": pending,
         "held_for_review": held,
+        # Of those, the ones nobody has proposed to publish yet (walk 181: the top box still
+        # asked for a review already proposed).
+        "held_unproposed": [event for event in held if not event.publication_proposed],
         # Walk 65: the determination on a revision was public, the revision never was.
         "held_revision": any(event.kind == "revision_filed" for event in held),
         "memberships": memberships,
